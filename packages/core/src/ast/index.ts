@@ -1,0 +1,4 @@
+export * from './node.js';
+export * from './expression.js';
+export * from './query.js';
+export * from './statement.js';
