@@ -1,0 +1,2 @@
+export * from './printer/index.js';
+export * from './parser/index.js';
