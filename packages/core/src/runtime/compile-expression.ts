@@ -1,0 +1,634 @@
+/**
+ * The expression compiler: turns an AST `Expression` into a typed closure over a row, once, so rows are never
+ * evaluated by walking the tree. Types follow Flink 1.20 (integer division, DECIMAL precision/scale, …).
+ * Anything not implemented exactly raises FTS7001 with the node's span.
+ */
+import type {
+  Between, Binary, Case, Cast, ColumnRef, Expression, FunctionCall, In, IsDistinctFrom, Like, Literal, Unary,
+} from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
+import type { DataType } from '../types/data-type.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { Compiled, Evaluator, Row, Session } from './compiled.js';
+import { constant } from './compiled.js';
+import { evalError, invalid, unknownName, unsupported } from './errors.js';
+import { castConverter } from './functions/cast.js';
+import { compileArithmetic } from './functions/arithmetic.js';
+import { likeToRegex, similarToRegex } from './functions/like.js';
+import { FUNCTIONS } from './functions/registry.js';
+import type { CompilerApi } from './functions/registry.js';
+import { compileSpecialForm } from './functions/special-forms.js';
+import './functions/all.js';
+import { isCharacter, isDatetime, isNumeric, leastRestrictive, T, typeToString, withNullable } from './types.js';
+import { comparatorFor } from './values/compare.js';
+import { Decimal } from './values/decimal.js';
+import { intervalType, parseIntervalText } from './values/interval.js';
+import { parseDate, parseTime, parseTimestamp, localToInstant } from './values/temporal.js';
+
+/** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
+export interface ColumnBinding {
+  readonly table?: string;
+  readonly name: string;
+  readonly type: DataType;
+  readonly index: number;
+}
+
+export interface CompileScope {
+  readonly columns: readonly ColumnBinding[];
+  /** Replaces a sub-expression before compiling it (used by the planner for aggregates and group keys). */
+  readonly substitute?: (e: Expression) => Compiled | undefined;
+}
+
+export class ExpressionCompiler implements CompilerApi {
+  constructor(
+    readonly scope: CompileScope,
+    readonly session: Session,
+  ) {}
+
+  compile(e: Expression): Compiled {
+    const sub = this.scope.substitute?.(e);
+    if (sub) return sub;
+    switch (e.kind) {
+      case 'StringLiteral':
+      case 'NumericLiteral':
+      case 'BooleanLiteral':
+      case 'NullLiteral':
+      case 'BinaryLiteral':
+      case 'TemporalLiteral':
+      case 'IntervalLiteral':
+        return compileLiteral(e, this.session);
+      case 'ColumnRef':
+        return this.column(e);
+      case 'FieldAccess': {
+        const op = this.compile(e.operand);
+        if (op.type.kind !== 'ROW') throw invalid(`Cannot access field '${e.field}' of a value of type ${typeToString(op.type)}`, e.span);
+        const idx = op.type.fields.findIndex((f) => f.name === e.field);
+        if (idx < 0) {
+          throw unknownName(`Unknown field '${e.field}'`, e.span, didYouMean(e.field, op.type.fields.map((f) => f.name)));
+        }
+        const ft = (op.type.fields[idx] as { type: DataType }).type;
+        const ev = op.eval;
+        return { type: withNullable(ft, ft.nullable || op.type.nullable), eval: (r) => (ev(r) as unknown[] | null)?.[idx] ?? null };
+      }
+      case 'Subscript':
+        return this.subscript(e.operand, e.index, e.span);
+      case 'Unary':
+        return this.unary(e);
+      case 'Binary':
+        return this.binary(e);
+      case 'IsNull': {
+        const op = this.compile(e.operand);
+        const ev = op.eval;
+        return e.negated ? { type: T.boolean(false), eval: (r) => ev(r) !== null } : { type: T.boolean(false), eval: (r) => ev(r) === null };
+      }
+      case 'IsTruth': {
+        const ev = this.coerce(this.compile(e.operand), T.boolean(), e.span).eval;
+        const want = e.value === 'TRUE' ? true : e.value === 'FALSE' ? false : null;
+        const neg = e.negated;
+        return { type: T.boolean(false), eval: (r) => (ev(r) === want) !== neg };
+      }
+      case 'IsDistinctFrom':
+        return this.isDistinct(e);
+      case 'In':
+        return this.inList(e);
+      case 'Between':
+        return this.between(e);
+      case 'Like':
+        return this.like(e);
+      case 'Exists':
+      case 'ScalarSubquery':
+        throw unsupported(`${e.kind === 'Exists' ? 'EXISTS' : 'a scalar subquery'} inside an expression (only IN / EXISTS filters that become semi/anti joins are supported)`, e.span);
+      case 'Case':
+        return this.caseExpr(e);
+      case 'Cast':
+        return this.cast(e);
+      case 'FunctionCall':
+        return this.call(e);
+      case 'TimeUnitArg':
+        throw invalid(`A time unit (${e.unit}) is only valid as a function argument`, e.span);
+      case 'Extract':
+      case 'FloorCeil':
+      case 'Trim':
+      case 'Substring':
+      case 'Overlay':
+      case 'Position':
+      case 'JsonValue':
+      case 'JsonQuery':
+      case 'JsonExists':
+      case 'IsJson':
+      case 'JsonObject':
+      case 'JsonArray':
+        return compileSpecialForm(e, this);
+      case 'ArrayConstructor': {
+        const els = e.elements.map((x) => this.compile(x));
+        const et = leastRestrictive(els.map((x) => x.type));
+        if (!et) throw invalid('ARRAY elements have no common type', e.span);
+        const evs = els.map((x) => this.coerce(x, et, e.span).eval);
+        return { type: { kind: 'ARRAY', element: et, nullable: false }, eval: (r) => evs.map((f) => f(r)) };
+      }
+      case 'MapConstructor': {
+        const ks = e.entries.map((x) => this.compile(x.key));
+        const vs = e.entries.map((x) => this.compile(x.value));
+        const kt = leastRestrictive(ks.map((x) => x.type));
+        const vt = leastRestrictive(vs.map((x) => x.type));
+        if (!kt || !vt) throw invalid('MAP keys or values have no common type', e.span);
+        const kev = ks.map((x) => this.coerce(x, kt, e.span).eval);
+        const vev = vs.map((x) => this.coerce(x, vt, e.span).eval);
+        return {
+          type: { kind: 'MAP', key: kt, value: vt, nullable: false },
+          eval: (r) => {
+            const m = new Map<unknown, unknown>();
+            for (let i = 0; i < kev.length; i++) m.set((kev[i] as Evaluator)(r), (vev[i] as Evaluator)(r));
+            return m;
+          },
+        };
+      }
+      case 'RowConstructor': {
+        const fs = e.fields.map((x) => this.compile(x));
+        const evs = fs.map((x) => x.eval);
+        return {
+          type: { kind: 'ROW', fields: fs.map((f, i) => ({ name: `EXPR$${i}`, type: f.type })), nullable: false },
+          eval: (r) => evs.map((f) => f(r)),
+        };
+      }
+      case 'TableArg':
+      case 'Descriptor':
+      case 'NamedArg':
+        throw invalid(`${e.kind} is only valid as an argument of a table function`, e.span);
+      case 'RawSql':
+        throw unsupported('raw SQL fragments (the sql`…` escape hatch) cannot be evaluated locally', e.span);
+    }
+  }
+
+  coerce(c: Compiled, type: DataType, span?: Span): Compiled {
+    if (sameType(c.type, type)) return c;
+    if (c.type.kind === 'NULL') return { type: withNullable(type, true), eval: c.eval, ...(c.constant ? { constant: c.constant } : {}) };
+    const conv = castConverter(c.type, type, this.session.zone, span);
+    const ev = c.eval;
+    const t = withNullable(type, c.type.nullable || type.nullable);
+    if (c.constant) {
+      const v = c.constant.value;
+      const value = v === null ? null : conv(v);
+      return constant(withNullable(t, value === null || t.nullable), value);
+    }
+    return {
+      type: t,
+      eval: (r) => {
+        const v = ev(r);
+        return v === null ? null : conv(v);
+      },
+    };
+  }
+
+  private column(e: ColumnRef): Compiled {
+    const cols = this.scope.columns;
+    const matches = cols.filter((c) => c.name.toLowerCase() === e.name.toLowerCase() && (e.table === undefined || c.table?.toLowerCase() === e.table.toLowerCase()));
+    const exact = matches.filter((c) => c.name === e.name);
+    const found = exact.length > 0 ? exact : matches;
+    if (found.length === 0) {
+      throw unknownName(`Column '${e.table ? `${e.table}.` : ''}${e.name}' not found`, e.span, didYouMean(e.name, cols.map((c) => c.name)));
+    }
+    if (found.length > 1 && e.table === undefined) throw invalid(`Column '${e.name}' is ambiguous`, e.span, 'qualify it with a table alias');
+    const c = found[0] as ColumnBinding;
+    const i = c.index;
+    return { type: c.type, eval: (r) => r[i] ?? null };
+  }
+
+  private subscript(operandExpr: Expression, indexExpr: Expression, span?: Span): Compiled {
+    const op = this.compile(operandExpr);
+    const idx = this.compile(indexExpr);
+    const oe = op.eval;
+    const ie = idx.eval;
+    if (op.type.kind === 'ARRAY') {
+      const ev = this.coerce(idx, T.int(), span).eval;
+      return {
+        type: withNullable(op.type.element, true),
+        eval: (r) => {
+          const a = oe(r) as unknown[] | null;
+          const i = ev(r) as number | null;
+          if (a === null || i === null) return null;
+          if (i < 1 || i > a.length) throw evalError('ArrayIndexOutOfBoundsException', `Array index ${i} out of bounds`);
+          return a[i - 1] ?? null;
+        },
+      };
+    }
+    if (op.type.kind === 'MAP') {
+      const kt = op.type.key;
+      const ke = this.coerce(idx, kt, span).eval;
+      const cmp = comparatorFor(kt);
+      return {
+        type: withNullable(op.type.value, true),
+        eval: (r) => {
+          const m = oe(r) as Map<unknown, unknown> | null;
+          const k = ke(r);
+          if (m === null || k === null) return null;
+          if (m.has(k)) return m.get(k) ?? null;
+          for (const [mk, mv] of m) if (mk !== null && cmp(mk, k) === 0) return mv;
+          return null;
+        },
+      };
+    }
+    if (op.type.kind === 'ROW') {
+      const t = op.type;
+      return {
+        type: T.null(),
+        eval: (r) => {
+          const v = oe(r) as unknown[] | null;
+          const i = ie(r) as number | null;
+          return v === null || i === null ? null : v[i - 1] ?? null;
+        },
+      };
+      void t;
+    }
+    throw invalid(`Cannot apply '[]' to a value of type ${typeToString(op.type)}`, span);
+  }
+
+  private unary(e: Unary): Compiled {
+    if (e.op === 'NOT') {
+      const op = this.coerce(this.compile(e.operand), T.boolean(), e.span);
+      const ev = op.eval;
+      return foldIfConstant([op], { type: op.type, eval: (r) => { const v = ev(r); return v === null ? null : !v; } });
+    }
+    const op = this.compile(e.operand);
+    if (e.op === '+') return op;
+    if (e.operand.kind === 'NumericLiteral') return compileNumericText('-' + e.operand.text);
+    const ev = op.eval;
+    const t = op.type;
+    let f: (v: unknown) => unknown;
+    switch (t.kind) {
+      case 'TINYINT': f = (v) => ((-(v as number)) << 24) >> 24; break;
+      case 'SMALLINT': f = (v) => ((-(v as number)) << 16) >> 16; break;
+      case 'INT': f = (v) => -(v as number) | 0; break;
+      case 'BIGINT': f = (v) => BigInt.asIntN(64, -(v as bigint)); break;
+      case 'FLOAT': case 'DOUBLE': case 'INTERVAL_DAY_TIME': case 'INTERVAL_YEAR_MONTH': f = (v) => -(v as number); break;
+      case 'DECIMAL': f = (v) => (v as Decimal).negate(); break;
+      default: throw invalid(`Cannot apply '-' to a value of type ${typeToString(t)}`, e.span);
+    }
+    return foldIfConstant([op], { type: t, eval: (r) => { const v = ev(r); return v === null ? null : f(v); } });
+  }
+
+  private binary(e: Binary): Compiled {
+    if (e.op === 'AND' || e.op === 'OR') {
+      const l = this.coerce(this.compile(e.left), T.boolean(), e.left.span);
+      const r = this.coerce(this.compile(e.right), T.boolean(), e.right.span);
+      const le = l.eval;
+      const re = r.eval;
+      const type = T.boolean(l.type.nullable || r.type.nullable);
+      const ev: Evaluator = e.op === 'AND'
+        ? (row) => {
+          const a = le(row);
+          if (a === false) return false;
+          const b = re(row);
+          if (b === false) return false;
+          return a === null || b === null ? null : true;
+        }
+        : (row) => {
+          const a = le(row);
+          if (a === true) return true;
+          const b = re(row);
+          if (b === true) return true;
+          return a === null || b === null ? null : false;
+        };
+      return foldIfConstant([l, r], { type, eval: ev });
+    }
+    const l = this.compile(e.left);
+    const r = this.compile(e.right);
+    if (e.op === '||') {
+      const ls = this.toStringArg(l, e.span);
+      const rs = this.toStringArg(r, e.span);
+      const le = ls.eval;
+      const re = rs.eval;
+      return foldIfConstant([l, r], {
+        type: T.string(l.type.nullable || r.type.nullable),
+        eval: (row) => {
+          const a = le(row);
+          if (a === null) return null;
+          const b = re(row);
+          return b === null ? null : (a as string) + (b as string);
+        },
+      });
+    }
+    if (e.op === '=' || e.op === '<>' || e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') {
+      return this.comparison(e.op, l, r, e.span);
+    }
+    return foldIfConstant([l, r], compileArithmetic(e.op, l, r, this, e.span));
+  }
+
+  toStringArg(c: Compiled, span?: Span): Compiled {
+    if (isCharacter(c.type) || c.type.kind === 'NULL') return c;
+    return this.coerce(c, T.string(), span);
+  }
+
+  /** Bring two operands to a common type for comparison (strings are cast to the other side's type). */
+  commonForComparison(l: Compiled, r: Compiled, span?: Span): [Compiled, Compiled, DataType] {
+    let lt = l.type;
+    let rt = r.type;
+    if (isCharacter(lt) && !isCharacter(rt) && rt.kind !== 'NULL') lt = rt;
+    else if (isCharacter(rt) && !isCharacter(lt) && lt.kind !== 'NULL') rt = lt;
+    const common = leastRestrictive([withNullable(lt, true), withNullable(rt, true)]);
+    if (!common) throw invalid(`Cannot compare values of types ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
+    if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw invalid('Cannot compare RAW values', span);
+    return [this.coerce(l, common, span), this.coerce(r, common, span), common];
+  }
+
+  comparison(op: '=' | '<>' | '<' | '<=' | '>' | '>=', l0: Compiled, r0: Compiled, span?: Span): Compiled {
+    const [l, r, common] = this.commonForComparison(l0, r0, span);
+    const cmp = comparatorFor(common);
+    const le = l.eval;
+    const re = r.eval;
+    const test: (c: number) => boolean =
+      op === '=' ? (c) => c === 0 : op === '<>' ? (c) => c !== 0 : op === '<' ? (c) => c < 0 : op === '<=' ? (c) => c <= 0 : op === '>' ? (c) => c > 0 : (c) => c >= 0;
+    const type = T.boolean(l.type.nullable || r.type.nullable);
+    const prim = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'FLOAT', 'DOUBLE', 'CHAR', 'VARCHAR', 'DATE', 'TIME'].includes(common.kind);
+    if (prim && op === '=') {
+      return foldIfConstant([l, r], { type, eval: (row) => { const a = le(row); if (a === null) return null; const b = re(row); return b === null ? null : a === b; } });
+    }
+    return foldIfConstant([l, r], {
+      type,
+      eval: (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : test(cmp(a, b));
+      },
+    });
+  }
+
+  private isDistinct(e: IsDistinctFrom): Compiled {
+    const [l, r, common] = this.commonForComparison(this.compile(e.left), this.compile(e.right), e.span);
+    const cmp = comparatorFor(common);
+    const le = l.eval;
+    const re = r.eval;
+    const neg = e.negated;
+    return foldIfConstant([l, r], {
+      type: T.boolean(false),
+      eval: (row) => {
+        const a = le(row);
+        const b = re(row);
+        const same = a === null || b === null ? a === b : cmp(a, b) === 0;
+        return neg ? same : !same;
+      },
+    });
+  }
+
+  private inList(e: In): Compiled {
+    if (!e.values) throw unsupported('IN (subquery) inside an expression; it is supported only as a WHERE condition that becomes a semi/anti join', e.span);
+    const op = this.compile(e.operand);
+    const vals = e.values.map((v) => this.compile(v));
+    let target = leastRestrictive([op.type, ...vals.map((v) => v.type)]);
+    if (!target) {
+      if (isCharacter(op.type) || vals.some((v) => isCharacter(v.type))) target = isCharacter(op.type) ? vals.find((v) => !isCharacter(v.type))?.type : op.type;
+      if (!target) throw invalid('IN operands have no common type', e.span);
+    }
+    const tt = target;
+    const oe = this.coerce(op, tt, e.span).eval;
+    const ves = vals.map((v) => this.coerce(v, tt, e.span).eval);
+    const cmp = comparatorFor(tt);
+    const neg = e.negated;
+    return foldIfConstant([op, ...vals], {
+      type: T.boolean(op.type.nullable || vals.some((v) => v.type.nullable)),
+      eval: (row) => {
+        const a = oe(row);
+        if (a === null) return null;
+        let sawNull = false;
+        for (const ve of ves) {
+          const b = ve(row);
+          if (b === null) sawNull = true;
+          else if (cmp(a, b) === 0) return !neg;
+        }
+        return sawNull ? null : neg;
+      },
+    });
+  }
+
+  private between(e: Between): Compiled {
+    const op = this.compile(e.operand);
+    const lo = this.compile(e.low);
+    const hi = this.compile(e.high);
+    const common = leastRestrictive([op.type, lo.type, hi.type]);
+    if (!common) throw invalid('BETWEEN operands have no common type', e.span);
+    const oe = this.coerce(op, common, e.span).eval;
+    const le = this.coerce(lo, common, e.span).eval;
+    const he = this.coerce(hi, common, e.span).eval;
+    const cmp = comparatorFor(common);
+    const inRange = (a: unknown, l: unknown, h: unknown): boolean | null => {
+      const c1 = l === null ? null : cmp(a, l) >= 0;
+      const c2 = h === null ? null : cmp(a, h) <= 0;
+      if (c1 === false || c2 === false) return false;
+      return c1 === null || c2 === null ? null : true;
+    };
+    const sym = e.symmetric;
+    const neg = e.negated;
+    return foldIfConstant([op, lo, hi], {
+      type: T.boolean(op.type.nullable || lo.type.nullable || hi.type.nullable),
+      eval: (row) => {
+        const a = oe(row);
+        if (a === null) return null;
+        const l = le(row);
+        const h = he(row);
+        let res = inRange(a, l, h);
+        if (sym && res !== true) {
+          const res2 = inRange(a, h, l);
+          res = res2 === true ? true : res === null || res2 === null ? null : false;
+        }
+        return res === null ? null : neg ? !res : res;
+      },
+    });
+  }
+
+  private like(e: Like): Compiled {
+    const op = this.toStringArg(this.compile(e.operand), e.span);
+    const pat = this.toStringArg(this.compile(e.pattern), e.span);
+    const esc = e.escape ? this.toStringArg(this.compile(e.escape), e.span) : undefined;
+    const toRe = e.op === 'LIKE' ? likeToRegex : similarToRegex;
+    const oe = op.eval;
+    const pe = pat.eval;
+    const ee = esc?.eval;
+    let cache: { p: string; e: string | undefined; re: RegExp } | undefined;
+    const neg = e.negated;
+    return foldIfConstant(esc ? [op, pat, esc] : [op, pat], {
+      type: T.boolean(op.type.nullable || pat.type.nullable),
+      eval: (row) => {
+        const s = oe(row) as string | null;
+        const p = pe(row) as string | null;
+        const x = ee ? (ee(row) as string | null) : undefined;
+        if (s === null || p === null || x === null) return null;
+        if (!cache || cache.p !== p || cache.e !== x) cache = { p, e: x, re: toRe(p, x) };
+        const m = cache.re.test(s);
+        return neg ? !m : m;
+      },
+    });
+  }
+
+  private caseExpr(e: Case): Compiled {
+    const thens = e.whens.map((w) => this.compile(w.then));
+    const els = e.else ? this.compile(e.else) : constant(T.null(), null);
+    const rt = leastRestrictive([...thens.map((t) => t.type), els.type]);
+    if (!rt) throw invalid('CASE branches have no common type', e.span);
+    const type = withNullable(rt, rt.nullable || !e.else || thens.some((t) => t.type.nullable) || els.type.nullable);
+    const thenEvs = thens.map((t) => this.coerce(t, type, e.span).eval);
+    const elseEv = this.coerce(els, type, e.span).eval;
+    let conds: Evaluator[];
+    if (e.operand) {
+      const operand = this.compile(e.operand);
+      conds = e.whens.map((w) => {
+        const whenExprs = w.when.kind === 'RowConstructor' && !w.when.explicit ? w.when.fields : [w.when];
+        const tests = whenExprs.map((x) => this.comparison('=', operand, this.compile(x), e.span).eval);
+        return (row: Row) => tests.some((t) => t(row) === true);
+      });
+    } else {
+      conds = e.whens.map((w) => this.coerce(this.compile(w.when), T.boolean(), w.when.span).eval);
+    }
+    const n = conds.length;
+    return {
+      type,
+      eval: (row) => {
+        for (let i = 0; i < n; i++) if ((conds[i] as Evaluator)(row) === true) return (thenEvs[i] as Evaluator)(row);
+        return elseEv(row);
+      },
+    };
+  }
+
+  private cast(e: Cast): Compiled {
+    const op = this.compile(e.operand);
+    const to = e.type;
+    if (op.type.kind === 'NULL') return constant(withNullable(to, true), null);
+    const conv = castConverter(op.type, to, this.session.zone, e.span);
+    const ev = op.eval;
+    const mayFail = isCharacter(op.type) || (to.kind === 'DECIMAL') || (op.type.kind === 'ROW' || op.type.kind === 'ARRAY' || op.type.kind === 'MAP');
+    const type = withNullable(to, op.type.nullable || (e.try && mayFail) || to.kind === 'DECIMAL' && op.type.kind !== 'DECIMAL' && !isNumeric(op.type));
+    const typeFinal = to.kind === 'DECIMAL' ? withNullable(to, op.type.nullable || e.try || !decimalAlwaysFits(op.type, to)) : type;
+    if (e.try) {
+      return {
+        type: typeFinal,
+        eval: (r) => {
+          const v = ev(r);
+          if (v === null) return null;
+          try {
+            return conv(v);
+          } catch {
+            return null;
+          }
+        },
+      };
+    }
+    return foldIfConstant([op], { type: typeFinal, eval: (r) => { const v = ev(r); return v === null ? null : conv(v); } });
+  }
+
+  private call(e: FunctionCall): Compiled {
+    if (e.over) throw unsupported('OVER windows inside expressions (use the ROW_NUMBER deduplication / TopN patterns)', e.span);
+    const name = e.name.length === 1 ? (e.name[0] as string).toUpperCase() : e.name.join('.');
+    const impl = FUNCTIONS.get(name);
+    if (!impl) {
+      if (AGGREGATES.has(name)) throw invalid(`Aggregate function ${name} is not allowed here`, e.span);
+      throw unsupported(`function ${e.name.join('.')}`, e.span);
+    }
+    return impl(e.args, e, this);
+  }
+}
+
+const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'SUM0', 'LISTAGG', 'COLLECT', 'FIRST_VALUE', 'LAST_VALUE', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
+
+function decimalAlwaysFits(from: DataType, to: DataType & { kind: 'DECIMAL' }): boolean {
+  const intDigits = to.precision - to.scale;
+  switch (from.kind) {
+    case 'DECIMAL': return from.precision - from.scale <= intDigits;
+    case 'TINYINT': return intDigits >= 3;
+    case 'SMALLINT': return intDigits >= 5;
+    case 'INT': return intDigits >= 10;
+    case 'BIGINT': return intDigits >= 19;
+    case 'BOOLEAN': return intDigits >= 1;
+    default: return false;
+  }
+}
+
+export function sameType(a: DataType, b: DataType): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'CHAR': case 'VARCHAR': case 'BINARY': case 'VARBINARY': return a.length === (b as typeof a).length && a.nullable === b.nullable;
+    case 'DECIMAL': return a.precision === (b as typeof a).precision && a.scale === (b as typeof a).scale && a.nullable === b.nullable;
+    case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return a.precision === (b as typeof a).precision && a.nullable === b.nullable;
+    case 'ARRAY': case 'MULTISET': case 'MAP': case 'ROW': return JSON.stringify(a) === JSON.stringify(b);
+    default: return a.nullable === b.nullable;
+  }
+}
+
+/** Fold to a constant when every input is constant (errors are left to evaluation time). */
+export function foldIfConstant(inputs: readonly Compiled[], c: Compiled): Compiled {
+  if (!inputs.every((i) => i.constant)) return c;
+  try {
+    const value = c.eval([]);
+    return { type: c.type, eval: () => value, constant: { value } };
+  } catch {
+    return c;
+  }
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Literals
+
+function compileNumericText(text: string): Compiled {
+  if (/[eE]/.test(text)) return constant(T.double(false), Number(text));
+  if (text.includes('.')) {
+    const d = Decimal.fromString(text) as Decimal;
+    const digits = text.replace(/^[+-]/, '').replace('.', '').replace(/^0+(?=\d)/, '');
+    const scale = text.length - text.indexOf('.') - 1;
+    const precision = Math.max(digits.length, scale, 1);
+    return constant(T.decimal(precision, scale, false), d);
+  }
+  const v = BigInt(text);
+  if (v >= -2147483648n && v <= 2147483647n) return constant(T.int(false), Number(v));
+  if (v >= -9223372036854775808n && v <= 9223372036854775807n) return constant(T.bigint(false), v);
+  return constant(T.decimal(text.replace(/^[+-]/, '').length, 0, false), Decimal.fromBigInt(v));
+}
+
+function hexToBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+function fractionDigits(text: string): number {
+  const m = /\.(\d+)\s*$/.exec(text);
+  return m ? (m[1] as string).length : 0;
+}
+
+export function compileLiteral(e: Literal, session: Session): Compiled {
+  switch (e.kind) {
+    case 'StringLiteral': return constant(T.char(Math.max(e.value.length, 1), false), e.value);
+    case 'NumericLiteral': return compileNumericText(e.text);
+    case 'BooleanLiteral': return constant(T.boolean(false), e.value);
+    case 'NullLiteral': return constant(T.null(), null);
+    case 'BinaryLiteral': return constant({ kind: 'BINARY', length: Math.max(e.hex.length / 2, 1), nullable: false }, hexToBytes(e.hex));
+    case 'TemporalLiteral': {
+      switch (e.type) {
+        case 'DATE': {
+          const d = parseDate(e.value);
+          if (d === null) throw invalid(`Illegal DATE literal '${e.value}'`, e.span);
+          return constant(T.date(false), d);
+        }
+        case 'TIME': {
+          const t = parseTime(e.value);
+          if (t === null) throw invalid(`Illegal TIME literal '${e.value}'`, e.span);
+          return constant(T.time(fractionDigits(e.value), false), t);
+        }
+        case 'TIMESTAMP':
+        case 'TIMESTAMP_LTZ': {
+          const ts = parseTimestamp(e.value);
+          if (!ts) throw invalid(`Illegal ${e.type} literal '${e.value}'`, e.span);
+          const p = fractionDigits(e.value);
+          return e.type === 'TIMESTAMP' ? constant(T.timestamp(p, false), ts) : constant(T.timestampLtz(p, false), localToInstant(ts, session.zone));
+        }
+      }
+      break;
+    }
+    case 'IntervalLiteral': {
+      const v = parseIntervalText(e.value, e.qualifier);
+      if (v === null) throw invalid(`Illegal interval literal '${e.value}'`, e.span);
+      return constant(intervalType(e.qualifier), e.negative ? -v : v);
+    }
+  }
+  throw unsupported('literal', (e as Literal).span);
+}
+
+export { isDatetime };

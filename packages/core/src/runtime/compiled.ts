@@ -1,0 +1,29 @@
+/** The shapes shared by the expression compiler and the function families. */
+import type { DataType } from '../types/data-type.js';
+import type { Timestamp } from './values/temporal.js';
+
+/** A row as the runtime holds it: one value per column, in the relation's column order. */
+export type Row = readonly unknown[];
+export type Evaluator = (row: Row) => unknown;
+
+/** A compiled expression: its Flink type and a closure that evaluates it on a row. */
+export interface Compiled {
+  readonly type: DataType;
+  readonly eval: Evaluator;
+  /** The value when the expression does not depend on the row (literals and pure functions of literals). */
+  readonly constant?: { readonly value: unknown };
+}
+
+/** Session settings and clocks an evaluation depends on. */
+export interface Session {
+  /** `table.local-time-zone` (default `UTC` in the local runtime; Flink defaults to the JVM zone). */
+  readonly zone: string;
+  /** The current instant for CURRENT_TIMESTAMP / NOW() / PROCTIME(). */
+  readonly now: () => Timestamp;
+  /** The other session options (`SET 'k' = 'v'`). */
+  readonly options: ReadonlyMap<string, string>;
+}
+
+export function constant(type: DataType, value: unknown): Compiled {
+  return { type, eval: () => value, constant: { value } };
+}

@@ -1,0 +1,48 @@
+/**
+ * Runtime diagnostics (codes FTS7xxx).
+ *
+ *   FTS7001  not supported by the local runtime (raised instead of a possibly different answer)
+ *   FTS7002  the query is invalid (Flink would reject it when planning: wrong argument types, impossible casts)
+ *   FTS7003  evaluation failed on a row (Flink would fail the job: division by zero, bad number text, …)
+ *   FTS7004  unknown column / table / function in a runtime query
+ *   FTS7005  bad test input (a fixture row that does not match the source's row type)
+ *   FTS7006  a NOT NULL sink column received NULL (the sink's NOT NULL enforcer)
+ */
+import type { Span } from '../ast/node.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
+
+function error(code: string, message: string, span?: Span, hint?: string): FlinktsError {
+  const d: Diagnostic = { code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) };
+  return new FlinktsError([d]);
+}
+
+export function unsupported(what: string, span?: Span): FlinktsError {
+  return error('FTS7001', `not supported by the local runtime: ${what}`, span, 'run this part on a Flink cluster, or rewrite it with supported constructs');
+}
+
+export function invalid(message: string, span?: Span, hint?: string): FlinktsError {
+  return error('FTS7002', message, span, hint);
+}
+
+export function unknownName(message: string, span?: Span, hint?: string): FlinktsError {
+  return error('FTS7004', message, span, hint);
+}
+
+export function badInput(message: string, hint?: string): FlinktsError {
+  return error('FTS7005', message, undefined, hint);
+}
+
+/** A failure while evaluating a row: carries the Java exception class Flink would raise. */
+export class EvaluationError extends Error {
+  readonly code = 'FTS7003';
+  constructor(
+    readonly javaClass: string,
+    message: string,
+  ) {
+    super(`${javaClass}: ${message}`);
+    this.name = 'EvaluationError';
+  }
+}
+
+export const evalError = (javaClass: string, message: string): EvaluationError => new EvaluationError(javaClass, message);

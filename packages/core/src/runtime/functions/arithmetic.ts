@@ -1,0 +1,189 @@
+/**
+ * `+ - * / %` on numbers (Java int/long wrap-around, integer division, exact DECIMAL with Flink's result
+ * precision/scale, DOUBLE), and on dates, times, timestamps and intervals.
+ */
+import type { ArithmeticOperator } from '../../ast/expression.js';
+import type { Span } from '../../ast/node.js';
+import type { DataType, DecimalType } from '../../types/data-type.js';
+import type { Compiled, Evaluator } from '../compiled.js';
+import { evalError, invalid } from '../errors.js';
+import type { CompilerApi } from './registry.js';
+import { adjustDecimal, asDecimal, isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
+import { ArithmeticError, Decimal } from '../values/decimal.js';
+import { addMonthsToDays, floorDiv, floorMod, MS_PER_DAY, Timestamp } from '../values/temporal.js';
+import { toDouble } from './cast.js';
+
+const RANK: Record<string, number> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 };
+
+function decimalResultType(op: ArithmeticOperator, a: DecimalType, b: DecimalType, nullable: boolean): DecimalType {
+  const [p1, s1, p2, s2] = [a.precision, a.scale, b.precision, b.scale];
+  switch (op) {
+    case '+':
+    case '-': {
+      const scale = Math.max(s1, s2);
+      return adjustDecimal(Math.max(p1 - s1, p2 - s2) + scale + 1, scale, nullable);
+    }
+    case '*':
+      return adjustDecimal(p1 + p2, s1 + s2, nullable);
+    case '/': {
+      const scale = Math.max(6, s1 + p2 + 1);
+      return adjustDecimal(p1 - s1 + s2 + scale, scale, nullable);
+    }
+    case '%': {
+      const scale = Math.max(s1, s2);
+      return adjustDecimal(Math.min(p1 - s1, p2 - s2) + scale, scale, nullable);
+    }
+  }
+}
+
+export function toDecimal(v: unknown, t: DataType): Decimal {
+  if (t.kind === 'DECIMAL') return v as Decimal;
+  if (t.kind === 'BIGINT') return Decimal.fromBigInt(v as bigint);
+  return Decimal.fromBigInt(BigInt(v as number));
+}
+
+function divZero(): never {
+  throw evalError('ArithmeticException', 'Division by zero');
+}
+
+function binaryStrict(l: Compiled, r: Compiled, type: DataType, f: (a: never, b: never) => unknown): Compiled {
+  const le = l.eval;
+  const re = r.eval;
+  const g = f as (a: unknown, b: unknown) => unknown;
+  return {
+    type,
+    eval: (row) => {
+      const a = le(row);
+      if (a === null) return null;
+      const b = re(row);
+      return b === null ? null : g(a, b);
+    },
+  };
+}
+
+export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, api: CompilerApi, span?: Span): Compiled {
+  const nullable = l.type.nullable || r.type.nullable;
+  const lt = l.type;
+  const rt = r.type;
+  if (isApprox(lt) || isApprox(rt)) {
+    const type = lt.kind === 'FLOAT' && (rt.kind === 'FLOAT' || isIntegral(rt)) || rt.kind === 'FLOAT' && isIntegral(lt) ? T.float(nullable) : T.double(nullable);
+    const round = type.kind === 'FLOAT' ? Math.fround : (x: number) => x;
+    const fa = (v: unknown): number => toDouble(v, lt);
+    const fb = (v: unknown): number => toDouble(v, rt);
+    switch (op) {
+      case '+': return binaryStrict(l, r, type, (a, b) => round(fa(a) + fb(b)));
+      case '-': return binaryStrict(l, r, type, (a, b) => round(fa(a) - fb(b)));
+      case '*': return binaryStrict(l, r, type, (a, b) => round(fa(a) * fb(b)));
+      case '/': return binaryStrict(l, r, type, (a, b) => { const d = fb(b); if (d === 0) divZero(); return round(fa(a) / d); });
+      case '%': return binaryStrict(l, r, type, (a, b) => round(fa(a) % fb(b)));
+    }
+  }
+  if (lt.kind === 'DECIMAL' || rt.kind === 'DECIMAL') {
+    const type = decimalResultType(op, asDecimal(lt), asDecimal(rt), true);
+    const { precision, scale } = type;
+    const fin = (d: Decimal): Decimal | null => d.toPrecision(precision, scale);
+    switch (op) {
+      case '+': return binaryStrict(l, r, type, (a, b) => fin(toDecimal(a, lt).add(toDecimal(b, rt))));
+      case '-': return binaryStrict(l, r, type, (a, b) => fin(toDecimal(a, lt).sub(toDecimal(b, rt))));
+      case '*': return binaryStrict(l, r, type, (a, b) => fin(toDecimal(a, lt).mul(toDecimal(b, rt))));
+      case '/': return binaryStrict(l, r, type, (a, b) => {
+        const d = toDecimal(b, rt);
+        if (d.isZero()) divZero();
+        return fin(toDecimal(a, lt).div(d, scale));
+      });
+      case '%': return binaryStrict(l, r, type, (a, b) => {
+        const d = toDecimal(b, rt);
+        if (d.isZero()) divZero();
+        return fin(toDecimal(a, lt).rem(d));
+      });
+    }
+  }
+  if (isIntegral(lt) && isIntegral(rt)) {
+    const wide = (RANK[lt.kind] ?? 0) >= (RANK[rt.kind] ?? 0) ? lt : rt;
+    const type = withNullable(op === '%' ? rt : wide, nullable);
+    if (type.kind === 'BIGINT') {
+      const ca = lt.kind === 'BIGINT' ? (v: unknown) => v as bigint : (v: unknown) => BigInt(v as number);
+      const cb = rt.kind === 'BIGINT' ? (v: unknown) => v as bigint : (v: unknown) => BigInt(v as number);
+      switch (op) {
+        case '+': return binaryStrict(l, r, type, (a, b) => BigInt.asIntN(64, ca(a) + cb(b)));
+        case '-': return binaryStrict(l, r, type, (a, b) => BigInt.asIntN(64, ca(a) - cb(b)));
+        case '*': return binaryStrict(l, r, type, (a, b) => BigInt.asIntN(64, ca(a) * cb(b)));
+        case '/': return binaryStrict(l, r, type, (a, b) => { const d = cb(b); if (d === 0n) divZero(); return BigInt.asIntN(64, ca(a) / d); });
+        case '%': return binaryStrict(l, r, type, (a, b) => { const d = cb(b); if (d === 0n) divZero(); return ca(a) % d; });
+      }
+    }
+    const bits = type.kind === 'TINYINT' ? 24 : type.kind === 'SMALLINT' ? 16 : 0;
+    const wrap = bits === 0 ? (x: number) => x | 0 : (x: number) => ((x | 0) << bits) >> bits;
+    switch (op) {
+      case '+': return binaryStrict(l, r, type, (a: number, b: number) => wrap(a + b));
+      case '-': return binaryStrict(l, r, type, (a: number, b: number) => wrap(a - b));
+      case '*': return binaryStrict(l, r, type, (a: number, b: number) => wrap(Math.imul(a, b)));
+      case '/': return binaryStrict(l, r, type, (a: number, b: number) => { if (b === 0) divZero(); return wrap(Math.trunc(a / b)); });
+      case '%': return binaryStrict(l, r, type, (a: number, b: number) => { if (b === 0) divZero(); return a % b; });
+    }
+  }
+  void api;
+  throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)}`, span);
+}
+
+function addMonthsTs(ts: Timestamp, months: number): Timestamp {
+  const days = floorDiv(ts.millis, MS_PER_DAY);
+  const ms = ts.millis - days * MS_PER_DAY;
+  return new Timestamp(addMonthsToDays(days, months) * MS_PER_DAY + ms, ts.nanos);
+}
+
+/** Arithmetic on datetime and interval operands. */
+function temporalArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, span?: Span): Compiled | undefined {
+  const nullable = l.type.nullable || r.type.nullable;
+  const lt = l.type;
+  const rt = r.type;
+  const isIv = (t: DataType) => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
+  // interval on the left of '+': swap
+  if (op === '+' && isIv(lt) && !isIv(rt) && !isNumeric(rt)) return temporalArithmetic(op, r, l, span);
+  if ((op === '+' || op === '-') && isIv(rt)) {
+    const sign = op === '-' ? -1 : 1;
+    const months = rt.kind === 'INTERVAL_YEAR_MONTH';
+    switch (lt.kind) {
+      case 'TIMESTAMP':
+      case 'TIMESTAMP_LTZ':
+        return binaryStrict(l, r, withNullable(lt, nullable), months
+          ? (a: Timestamp, b: number) => addMonthsTs(a, sign * b)
+          : (a: Timestamp, b: number) => new Timestamp(a.millis + sign * b, a.nanos));
+      case 'DATE':
+        return binaryStrict(l, r, withNullable(lt, nullable), months
+          ? (a: number, b: number) => addMonthsToDays(a, sign * b)
+          : (a: number, b: number) => a + Math.trunc((sign * b) / MS_PER_DAY));
+      case 'TIME':
+        return binaryStrict(l, r, withNullable(lt, nullable), months
+          ? (a: number) => a
+          : (a: number, b: number) => floorMod(a + sign * b, MS_PER_DAY));
+      case 'INTERVAL_DAY_TIME':
+      case 'INTERVAL_YEAR_MONTH':
+        if (lt.kind !== rt.kind) throw invalid(`Cannot apply '${op}' to intervals of different families`, span);
+        return binaryStrict(l, r, withNullable(lt, nullable), (a: number, b: number) => a + sign * b);
+      default:
+        return undefined;
+    }
+  }
+  if ((op === '*' || op === '/') && isIv(lt) && isNumeric(rt)) {
+    return binaryStrict(l, r, withNullable(lt, nullable), op === '*'
+      ? (a: number, b: unknown) => Math.trunc(a * toDouble(b, rt))
+      : (a: number, b: unknown) => { const d = toDouble(b, rt); if (d === 0) divZero(); return Math.trunc(a / d); });
+  }
+  if (op === '*' && isNumeric(lt) && isIv(rt)) return temporalArithmetic(op, r, l, span);
+  return undefined;
+}
+
+export function compileArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, api: CompilerApi, span?: Span): Compiled {
+  if (l.type.kind === 'NULL' || r.type.kind === 'NULL') {
+    const other = l.type.kind === 'NULL' ? r.type : l.type;
+    return { type: withNullable(other.kind === 'NULL' ? T.int() : other, true), eval: () => null };
+  }
+  const t = temporalArithmetic(op, l, r, span);
+  if (t) return t;
+  if (isNumeric(l.type) && isNumeric(r.type)) return numericArithmetic(op, l, r, api, span);
+  throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
+}
+
+export { ArithmeticError };
+export type { Evaluator };

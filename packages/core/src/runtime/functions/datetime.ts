@@ -1,0 +1,369 @@
+/** Date and time functions: EXTRACT, FLOOR/CEIL TO, TIMESTAMPADD/DIFF, TO_TIMESTAMP, DATE_FORMAT, clocks … */
+import type { Expression, Extract, FloorCeil, TimeUnit } from '../../ast/expression.js';
+import type { Span } from '../../ast/node.js';
+import type { DataType } from '../../types/data-type.js';
+import type { Compiled } from '../compiled.js';
+import { evalError, invalid } from '../errors.js';
+import { isCharacter, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
+import {
+  addMonthsToDays, civilFromDays, daysFromCivil, floorDiv, floorMod, instantToLocal, isKnownZone, localToInstant, MS_PER_DAY,
+  parseTimestamp, Timestamp,
+} from '../values/temporal.js';
+import { toDouble } from './cast.js';
+import { parseDateLenient } from './cast.js';
+import { formatWithPattern, parseWithPattern } from './date-format.js';
+import { strict, strictNullable } from './helpers.js';
+import type { CompilerApi } from './registry.js';
+import { register } from './registry.js';
+
+const UNIT_MS: Partial<Record<TimeUnit, number>> = {
+  WEEK: 7 * MS_PER_DAY, DAY: MS_PER_DAY, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1,
+};
+
+/** Local wall-clock milliseconds (and nanos) of a datetime value, for field extraction. */
+function localParts(t: DataType, zone: string): (v: unknown) => Timestamp {
+  switch (t.kind) {
+    case 'DATE': return (v) => new Timestamp((v as number) * MS_PER_DAY);
+    case 'TIME': return (v) => new Timestamp(v as number);
+    case 'TIMESTAMP': return (v) => v as Timestamp;
+    case 'TIMESTAMP_LTZ': return (v) => instantToLocal(v as Timestamp, zone);
+    default: throw new Error('not a datetime');
+  }
+}
+
+function isoWeek(days: number): { week: number; year: number } {
+  const dow = floorMod(days + 3, 7) + 1; // Monday = 1
+  const thursday = days - dow + 4;
+  const { y } = civilFromDays(thursday);
+  const week = Math.floor((thursday - daysFromCivil(y, 1, 1)) / 7) + 1;
+  return { week, year: y };
+}
+
+export function extractField(unit: TimeUnit, ts: Timestamp): bigint {
+  const days = floorDiv(ts.millis, MS_PER_DAY);
+  const ms = ts.millis - days * MS_PER_DAY;
+  const { y, m, d } = civilFromDays(days);
+  switch (unit) {
+    case 'MILLENNIUM': return BigInt(y > 0 ? Math.floor((y + 999) / 1000) : Math.ceil((y - 999) / 1000));
+    case 'CENTURY': return BigInt(y > 0 ? Math.floor((y + 99) / 100) : Math.ceil((y - 99) / 100));
+    case 'DECADE': return BigInt(Math.floor(y / 10));
+    case 'YEAR': return BigInt(y);
+    case 'QUARTER': return BigInt(Math.floor((m - 1) / 3) + 1);
+    case 'MONTH': return BigInt(m);
+    case 'WEEK': return BigInt(isoWeek(days).week);
+    case 'DAY': return BigInt(d);
+    case 'DOY': return BigInt(days - daysFromCivil(y, 1, 1) + 1);
+    case 'DOW': return BigInt(floorMod(days + 4, 7) + 1);
+    case 'ISODOW': return BigInt(floorMod(days + 3, 7) + 1);
+    case 'ISOYEAR': return BigInt(isoWeek(days).year);
+    case 'HOUR': return BigInt(Math.floor(ms / 3_600_000));
+    case 'MINUTE': return BigInt(Math.floor(ms / 60_000) % 60);
+    case 'SECOND': return BigInt(Math.floor(ms / 1000) % 60);
+    case 'MILLISECOND': return BigInt((ms % 60_000));
+    case 'MICROSECOND': return BigInt((ms % 1000) * 1000 + Math.floor(ts.nanos / 1000));
+    case 'NANOSECOND': return BigInt((ms % 1000) * 1_000_000 + ts.nanos);
+    case 'EPOCH': return BigInt(Math.floor(ts.millis / 1000));
+  }
+}
+
+export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, span?: Span): Compiled {
+  const t = op.type;
+  if (t.kind === 'INTERVAL_YEAR_MONTH') {
+    if (unit !== 'YEAR' && unit !== 'MONTH' && unit !== 'QUARTER') throw invalid(`Cannot extract ${unit} from ${typeToString(t)}`, span);
+    return strict([op], T.bigint(), (v: number) => BigInt(unit === 'YEAR' ? Math.trunc(v / 12) : unit === 'MONTH' ? v % 12 : Math.trunc((v % 12) / 3) + 1));
+  }
+  if (t.kind === 'INTERVAL_DAY_TIME') {
+    return strict([op], T.bigint(), (v: number) => {
+      switch (unit) {
+        case 'DAY': return BigInt(Math.trunc(v / MS_PER_DAY));
+        case 'HOUR': return BigInt(Math.trunc(v / 3_600_000) % 24);
+        case 'MINUTE': return BigInt(Math.trunc(v / 60_000) % 60);
+        case 'SECOND': return BigInt(Math.trunc(v / 1000) % 60);
+        case 'MILLISECOND': return BigInt(v % 60_000);
+        case 'EPOCH': return BigInt(Math.trunc(v / 1000));
+        default: throw evalError('IllegalArgumentException', `Cannot extract ${unit} from an interval`);
+      }
+    });
+  }
+  if (t.kind === 'NULL') return { type: T.bigint(), eval: () => null };
+  if (t.kind !== 'DATE' && t.kind !== 'TIME' && t.kind !== 'TIMESTAMP' && t.kind !== 'TIMESTAMP_LTZ') {
+    throw invalid(`Cannot apply 'EXTRACT' to arguments of type ${typeToString(t)}`, span);
+  }
+  if (t.kind === 'TIME' && !['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'EPOCH'].includes(unit)) {
+    throw invalid(`Cannot extract ${unit} from TIME`, span);
+  }
+  const parts = localParts(t, api.session.zone);
+  return strict([op], T.bigint(), (v: unknown) => extractField(unit, parts(v)));
+}
+
+function floorTs(ts: Timestamp, unit: TimeUnit, ceil: boolean): Timestamp {
+  const days = floorDiv(ts.millis, MS_PER_DAY);
+  const { y, m } = civilFromDays(days);
+  let start: number;
+  let next: number;
+  switch (unit) {
+    case 'YEAR': start = daysFromCivil(y, 1, 1) * MS_PER_DAY; next = daysFromCivil(y + 1, 1, 1) * MS_PER_DAY; break;
+    case 'QUARTER': {
+      const qm = Math.floor((m - 1) / 3) * 3 + 1;
+      start = daysFromCivil(y, qm, 1) * MS_PER_DAY;
+      next = addMonthsToDays(daysFromCivil(y, qm, 1), 3) * MS_PER_DAY;
+      break;
+    }
+    case 'MONTH': start = daysFromCivil(y, m, 1) * MS_PER_DAY; next = addMonthsToDays(daysFromCivil(y, m, 1), 1) * MS_PER_DAY; break;
+    case 'WEEK': {
+      const sunday = days - floorMod(days + 4, 7);
+      start = sunday * MS_PER_DAY;
+      next = start + 7 * MS_PER_DAY;
+      break;
+    }
+    case 'DECADE': start = daysFromCivil(Math.floor(y / 10) * 10, 1, 1) * MS_PER_DAY; next = daysFromCivil(Math.floor(y / 10) * 10 + 10, 1, 1) * MS_PER_DAY; break;
+    case 'CENTURY': { const c = Math.floor((y - 1) / 100) * 100 + 1; start = daysFromCivil(c, 1, 1) * MS_PER_DAY; next = daysFromCivil(c + 100, 1, 1) * MS_PER_DAY; break; }
+    case 'MILLENNIUM': { const c = Math.floor((y - 1) / 1000) * 1000 + 1; start = daysFromCivil(c, 1, 1) * MS_PER_DAY; next = daysFromCivil(c + 1000, 1, 1) * MS_PER_DAY; break; }
+    default: {
+      const u = UNIT_MS[unit];
+      if (!u) throw evalError('IllegalArgumentException', `Cannot floor to ${unit}`);
+      start = floorDiv(ts.millis, u) * u;
+      next = start + u;
+    }
+  }
+  if (!ceil || (start === ts.millis && ts.nanos === 0)) return new Timestamp(start);
+  return new Timestamp(next);
+}
+
+export function compileFloorCeil(e: FloorCeil, api: CompilerApi): Compiled {
+  const op = api.compile(e.operand);
+  const t = op.type;
+  const ceil = e.op === 'CEIL';
+  const unit = e.unit;
+  switch (t.kind) {
+    case 'TIMESTAMP': return strict([op], t, (v: Timestamp) => floorTs(v, unit, ceil));
+    case 'TIMESTAMP_LTZ': {
+      const zone = api.session.zone;
+      return strict([op], t, (v: Timestamp) => localToInstant(floorTs(instantToLocal(v, zone), unit, ceil), zone));
+    }
+    case 'DATE': return strict([op], t, (v: number) => floorDiv(floorTs(new Timestamp(v * MS_PER_DAY), unit, ceil).millis, MS_PER_DAY));
+    case 'TIME': return strict([op], t, (v: number) => floorMod(floorTs(new Timestamp(v), unit, ceil).millis, MS_PER_DAY));
+    default: throw invalid(`Cannot apply '${e.op}' to arguments of type ${typeToString(t)} TO ${unit}`, e.span);
+  }
+}
+
+function unitArg(e: Expression | undefined, name: string, span?: Span): TimeUnit {
+  if (e?.kind === 'TimeUnitArg') return e.unit;
+  if (e?.kind === 'ColumnRef' && !e.table) {
+    const u = e.name.toUpperCase().replace(/^SQL_TSI_/, '').replace(/^FRAC_SECOND$/, 'MICROSECOND');
+    return u as TimeUnit;
+  }
+  throw invalid(`The first argument of ${name} must be a time unit`, span);
+}
+
+// Calcite's month difference (DateTimeUtils.subtractMonths)
+function subtractMonthsDays(d0: number, d1: number): number {
+  if (d0 < d1) return -subtractMonthsDays(d1, d0);
+  let m = Math.floor((d0 - d1) / 31);
+  for (;;) {
+    const d2 = addMonthsToDays(d1, m);
+    if (d2 >= d0) return m;
+    const d3 = addMonthsToDays(d1, m + 1);
+    if (d3 > d0) return m;
+    ++m;
+  }
+}
+
+function subtractMonths(t0: number, t1: number): number {
+  const m0 = floorMod(t0, MS_PER_DAY);
+  const d0 = floorDiv(t0, MS_PER_DAY);
+  const m1 = floorMod(t1, MS_PER_DAY);
+  const d1 = floorDiv(t1, MS_PER_DAY);
+  let x = subtractMonthsDays(d0, d1);
+  const d2 = addMonthsToDays(d1, x);
+  if (d2 === d0 && m0 < m1) --x;
+  return x;
+}
+
+function toMillis(t: DataType): (v: unknown) => number {
+  switch (t.kind) {
+    case 'DATE': return (v) => (v as number) * MS_PER_DAY;
+    case 'TIME': return (v) => v as number;
+    case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return (v) => (v as Timestamp).millis;
+    default: throw new Error('not a datetime');
+  }
+}
+
+const DATETIME_KINDS = ['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ'];
+
+register('TIMESTAMPDIFF', (a, call, api) => {
+  const unit = unitArg(a[0], 'TIMESTAMPDIFF', call.span);
+  const x = api.compile(a[1] as Expression);
+  const y = api.compile(a[2] as Expression);
+  for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'TIMESTAMPDIFF' to arguments of type ${typeToString(c.type)}`, call.span);
+  if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: T.int(), eval: () => null };
+  const fx = toMillis(x.type);
+  const fy = toMillis(y.type);
+  return strict([x, y], T.int(false), (p: unknown, q: unknown) => {
+    const a0 = fx(p);
+    const b0 = fy(q);
+    switch (unit) {
+      case 'YEAR': return Math.trunc(subtractMonths(b0, a0) / 12);
+      case 'QUARTER': return Math.trunc(subtractMonths(b0, a0) / 3);
+      case 'MONTH': return subtractMonths(b0, a0);
+      default: {
+        const u = UNIT_MS[unit];
+        if (unit === 'MICROSECOND') return (b0 - a0) * 1000;
+        if (unit === 'NANOSECOND') return (b0 - a0) * 1_000_000;
+        if (!u) throw evalError('IllegalArgumentException', `Unsupported unit ${unit}`);
+        return Math.trunc((b0 - a0) / u);
+      }
+    }
+  });
+});
+
+register('TIMESTAMPADD', (a, call, api) => {
+  const unit = unitArg(a[0], 'TIMESTAMPADD', call.span);
+  const n = api.compile(a[1] as Expression);
+  const x = api.compile(a[2] as Expression);
+  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw invalid(`TIMESTAMPADD needs an integer count, got ${typeToString(n.type)}`, call.span);
+  const nn = n.type.kind === 'NULL' ? n : api.coerce(n, T.bigint(n.type.nullable));
+  const monthly = unit === 'YEAR' || unit === 'QUARTER' || unit === 'MONTH';
+  const months = unit === 'YEAR' ? 12 : unit === 'QUARTER' ? 3 : 1;
+  const msUnit = UNIT_MS[unit] ?? (unit === 'MICROSECOND' ? 0.001 : 0);
+  const t = x.type;
+  switch (t.kind) {
+    case 'DATE':
+      if (monthly) return strict([nn, x], T.date(false), (k: bigint, d: number) => addMonthsToDays(d, Number(k) * months));
+      if (unit === 'DAY' || unit === 'WEEK') return strict([nn, x], T.date(false), (k: bigint, d: number) => d + Number(k) * (unit === 'WEEK' ? 7 : 1));
+      return strict([nn, x], T.timestamp(6, false), (k: bigint, d: number) => new Timestamp(d * MS_PER_DAY + Number(k) * msUnit));
+    case 'TIME':
+      if (monthly) return strict([nn, x], t, (_k: bigint, d: number) => d);
+      return strict([nn, x], t, (k: bigint, d: number) => floorMod(d + Number(k) * msUnit, MS_PER_DAY));
+    case 'TIMESTAMP':
+    case 'TIMESTAMP_LTZ':
+      if (monthly) {
+        return strict([nn, x], t, (k: bigint, ts: Timestamp) => {
+          const days = floorDiv(ts.millis, MS_PER_DAY);
+          return new Timestamp(addMonthsToDays(days, Number(k) * months) * MS_PER_DAY + (ts.millis - days * MS_PER_DAY), ts.nanos);
+        });
+      }
+      return strict([nn, x], t, (k: bigint, ts: Timestamp) => new Timestamp(ts.millis + Number(k) * msUnit, ts.nanos));
+    case 'NULL':
+      return { type: T.timestamp(), eval: () => null };
+    default:
+      throw invalid(`Cannot apply 'TIMESTAMPADD' to arguments of type ${typeToString(t)}`, call.span);
+  }
+});
+
+function extractShortcut(unit: TimeUnit): void {
+  register(unit === 'DOY' ? 'DAYOFYEAR' : unit === 'DOW' ? 'DAYOFWEEK' : unit === 'DAY' ? 'DAYOFMONTH' : unit, (a, call, api) => {
+    if (a.length !== 1) throw invalid(`${unit} takes one argument`, call.span);
+    return compileExtract(unit, api.compile(a[0] as Expression), api, call.span);
+  });
+}
+for (const u of ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DOY', 'DOW', 'DAY', 'HOUR', 'MINUTE', 'SECOND'] as const) extractShortcut(u);
+
+function textArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Span): Compiled {
+  if (!e) throw invalid(`Missing argument of ${name}`, span);
+  const c = api.compile(e);
+  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
+  return c;
+}
+
+function parseTsText(s: string, fmt?: string): Timestamp | null {
+  if (fmt === undefined) return parseTimestamp(s);
+  return parseWithPattern(s, fmt);
+}
+
+register('TO_TIMESTAMP', (a, call, api) => {
+  const cs = a.map((x, i) => textArg(api, x, 'TO_TIMESTAMP', call.span ?? (a[i] as Expression).span));
+  return strictNullable(cs, T.timestamp(3), (s: string, f?: string) => parseTsText(s, f)?.truncate(3) ?? null);
+});
+register('TO_DATE', (a, call, api) => {
+  const cs = a.map((x) => textArg(api, x, 'TO_DATE', call.span));
+  return strictNullable(cs, T.date(), (s: string, f?: string) => {
+    if (f === undefined) return parseDateLenient(s);
+    const ts = parseWithPattern(s, f);
+    return ts ? floorDiv(ts.millis, MS_PER_DAY) : null;
+  });
+});
+register('TO_TIMESTAMP_LTZ', (a, call, api) => {
+  const first = api.compile(a[0] as Expression);
+  if (isNumeric(first.type)) {
+    const p = a[1] ? api.compile(a[1]) : undefined;
+    const precision = p?.constant ? Number(p.constant.value) : 3;
+    if (precision !== 0 && precision !== 3) throw invalid('TO_TIMESTAMP_LTZ precision must be 0 or 3', call.span);
+    const ft = first.type;
+    return strictNullable([first], T.timestampLtz(precision), (v: unknown) => {
+      const n = toDouble(v, ft);
+      const ms = precision === 0 ? n * 1000 : n;
+      if (!Number.isFinite(ms)) return null;
+      const whole = Math.floor(ms);
+      return new Timestamp(whole, Math.round((ms - whole) * 1e6));
+    });
+  }
+  const cs = a.map((x) => textArg(api, x, 'TO_TIMESTAMP_LTZ', call.span));
+  const zone = api.session.zone;
+  return strictNullable(cs, T.timestampLtz(3), (s: string, f?: string, z?: string) => {
+    const ts = parseTsText(s, f);
+    return ts ? localToInstant(ts.truncate(3), z ?? zone) : null;
+  });
+});
+register('UNIX_TIMESTAMP', (a, call, api) => {
+  const zone = api.session.zone;
+  if (a.length === 0) return { type: T.bigint(false), eval: () => BigInt(Math.floor(api.session.now().millis / 1000)) };
+  const cs = a.map((x) => textArg(api, x, 'UNIX_TIMESTAMP', call.span));
+  return strict(cs, T.bigint(false), (s: string, f?: string) => {
+    const ts = parseTsText(s, f ?? 'yyyy-MM-dd HH:mm:ss');
+    if (!ts) return -9223372036854775808n;
+    return BigInt(Math.floor(localToInstant(ts, zone).millis / 1000));
+  });
+});
+register('FROM_UNIXTIME', (a, call, api) => {
+  const n = api.compile(a[0] as Expression);
+  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw invalid(`Cannot apply 'FROM_UNIXTIME' to arguments of type ${typeToString(n.type)}`, call.span);
+  const cs = [api.coerce(n, T.bigint(n.type.nullable)), ...a.slice(1).map((x) => textArg(api, x, 'FROM_UNIXTIME', call.span))];
+  const zone = api.session.zone;
+  return strict(cs, T.string(), (s: bigint, f?: string) => formatWithPattern(instantToLocal(new Timestamp(Number(s) * 1000), zone), f ?? 'yyyy-MM-dd HH:mm:ss'));
+});
+register('DATE_FORMAT', (a, call, api) => {
+  const x = api.compile(a[0] as Expression);
+  const f = textArg(api, a[1], 'DATE_FORMAT', call.span);
+  const zone = api.session.zone;
+  let toTs: (v: unknown) => Timestamp | null;
+  switch (x.type.kind) {
+    case 'TIMESTAMP': toTs = (v) => v as Timestamp; break;
+    case 'TIMESTAMP_LTZ': toTs = (v) => instantToLocal(v as Timestamp, zone); break;
+    case 'DATE': toTs = (v) => new Timestamp((v as number) * MS_PER_DAY); break;
+    case 'CHAR': case 'VARCHAR': toTs = (v) => parseTimestamp(v as string); break;
+    case 'NULL': return { type: T.string(), eval: () => null };
+    default: throw invalid(`Cannot apply 'DATE_FORMAT' to arguments of type ${typeToString(x.type)}`, call.span);
+  }
+  return strictNullable([x, f], T.string(), (v: unknown, p: string) => {
+    const ts = toTs(v);
+    return ts ? formatWithPattern(ts, p) : null;
+  });
+});
+register('CONVERT_TZ', (a, call, api) => {
+  const cs = a.map((x) => textArg(api, x, 'CONVERT_TZ', call.span));
+  return strictNullable(cs, T.string(), (s: string, from: string, to: string) => {
+    const ts = parseTimestamp(s);
+    if (!ts || !isKnownZone(from) || !isKnownZone(to)) return null;
+    return formatWithPattern(instantToLocal(localToInstant(ts, from), to), 'yyyy-MM-dd HH:mm:ss');
+  });
+});
+
+function clock(names: readonly string[], type: DataType, f: (api: CompilerApi) => unknown): void {
+  register(names, (a, call, api) => {
+    if (a.length > 0) throw invalid(`${names[0]} takes no arguments`, call.span);
+    return { type, eval: () => f(api) };
+  });
+}
+const localNow = (api: CompilerApi): Timestamp => instantToLocal(api.session.now(), api.session.zone);
+clock(['CURRENT_TIMESTAMP', 'NOW', 'CURRENT_ROW_TIMESTAMP'], T.timestampLtz(3, false), (api) => api.session.now());
+clock(['PROCTIME'], T.timestampLtz(3, false), (api) => api.session.now());
+clock(['LOCALTIMESTAMP'], T.timestamp(3, false), localNow);
+clock(['CURRENT_DATE'], T.date(false), (api) => floorDiv(localNow(api).millis, MS_PER_DAY));
+clock(['CURRENT_TIME', 'LOCALTIME'], T.time(0, false), (api) => {
+  const ms = localNow(api).millis;
+  return floorMod(ms, MS_PER_DAY) - (floorMod(ms, MS_PER_DAY) % 1000);
+});
+
+export const NILADIC_DATETIME = new Set(['CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_ROW_TIMESTAMP']);
+export { withNullable };

@@ -1,0 +1,56 @@
+/** Hash functions: MD5, SHA1, SHA2(…, bits), SHA224/256/384/512, HASH_CODE (Java's `hashCode`). */
+import { createHash } from 'node:crypto';
+import type { DataType } from '../../types/data-type.js';
+import { invalid, unsupported } from '../errors.js';
+import { isCharacter, T, typeToString } from '../types.js';
+import { strict, strictNullable } from './helpers.js';
+import { register } from './registry.js';
+
+const toBytes = (t: DataType) => (v: unknown): Uint8Array | string => (isCharacter(t) ? (v as string) : (v as Uint8Array));
+
+function digest(name: string, algo: string): void {
+  register(name, (a, call, api) => {
+    const c = api.compile(a[0] ?? (() => { throw invalid(`${name} needs one argument`, call.span); })());
+    if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') {
+      throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, call.span);
+    }
+    const b = toBytes(c.type);
+    return strict([c], T.char(algo === 'md5' ? 32 : 40, false), (v: unknown) => createHash(algo).update(b(v)).digest('hex'));
+  });
+}
+digest('MD5', 'md5');
+digest('SHA1', 'sha1');
+digest('SHA224', 'sha224');
+digest('SHA256', 'sha256');
+digest('SHA384', 'sha384');
+digest('SHA512', 'sha512');
+
+register('SHA2', (a, call, api) => {
+  const c = api.compile(a[0] as never);
+  const bits = api.compile(a[1] as never);
+  const b = toBytes(c.type);
+  return strictNullable([c, bits], T.string(), (v: unknown, n: number) => {
+    if (![224, 256, 384, 512].includes(n)) return null;
+    return createHash(`sha${n}`).update(b(v)).digest('hex');
+  });
+});
+
+/** Java's `String.hashCode()` over UTF-16 code units. */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+register('HASH_CODE', (a, call, api) => {
+  const c = api.compile(a[0] as never);
+  const t = c.type;
+  switch (t.kind) {
+    case 'CHAR': case 'VARCHAR': return strict([c], T.int(false), (s: string) => javaStringHash(s));
+    case 'TINYINT': case 'SMALLINT': case 'INT': return strict([c], T.int(false), (v: number) => v);
+    case 'BIGINT': return strict([c], T.int(false), (v: bigint) => Number(BigInt.asIntN(32, v ^ (BigInt.asUintN(64, v) >> 32n))));
+    case 'BOOLEAN': return strict([c], T.int(false), (v: boolean) => (v ? 1231 : 1237));
+    case 'NULL': return { type: T.int(), eval: () => null };
+    default: throw unsupported(`HASH_CODE of ${typeToString(t)}`, call.span);
+  }
+});

@@ -1,0 +1,263 @@
+/**
+ * A JSON reader that keeps number text exactly (Flink reads JSON numbers as BigDecimal, so
+ * `123456789.987654321` must not become a double), a writer (compact, like Jackson), and SQL/JSON paths
+ * (`lax`/`strict`, `.key`, `['key']`, `[n]`, `[*]`, `.*`).
+ */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+}
+export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | { [k: string]: JsonValue };
+
+export class JsonSyntaxError extends Error {}
+
+export function parseJson(text: string): JsonValue {
+  let i = 0;
+  const n = text.length;
+  const ws = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const fail = (): never => {
+    throw new JsonSyntaxError(`Invalid JSON at position ${i}`);
+  };
+  const str = (): string => {
+    i++; // opening quote
+    let out = '';
+    let start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(start, i);
+        i++;
+        return out;
+      }
+      if (c === 92) {
+        out += text.slice(start, i);
+        const e = text[i + 1];
+        i += 2;
+        switch (e) {
+          case '"': out += '"'; break;
+          case '\\': out += '\\'; break;
+          case '/': out += '/'; break;
+          case 'b': out += '\b'; break;
+          case 'f': out += '\f'; break;
+          case 'n': out += '\n'; break;
+          case 'r': out += '\r'; break;
+          case 't': out += '\t'; break;
+          case 'u': {
+            const h = text.slice(i, i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(h)) fail();
+            out += String.fromCharCode(parseInt(h, 16));
+            i += 4;
+            break;
+          }
+          default: fail();
+        }
+        start = i;
+      } else if (c < 32) fail();
+      else i++;
+    }
+    return fail();
+  };
+  const value = (): JsonValue => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const o: { [k: string]: JsonValue } = {};
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return o;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        const k = str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        o[k] = value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return o;
+        } else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      const a: JsonValue[] = [];
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return a;
+      }
+      for (;;) {
+        a.push(value());
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return a;
+        } else fail();
+      }
+    }
+    if (c === '"') return str();
+    if (text.startsWith('true', i)) {
+      i += 4;
+      return true;
+    }
+    if (text.startsWith('false', i)) {
+      i += 5;
+      return false;
+    }
+    if (text.startsWith('null', i)) {
+      i += 4;
+      return null;
+    }
+    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    m.lastIndex = i;
+    const r = m.exec(text);
+    if (!r) return fail();
+    i += r[0].length;
+    return new JsonNumber(r[0]);
+  };
+  const v = value();
+  ws();
+  if (i !== n) fail();
+  return v;
+}
+
+let lastText: string | undefined;
+let lastValue: JsonValue | JsonSyntaxError = null;
+
+/** Parse with a one-entry cache (several JSON functions over the same column parse it once per row). */
+export function parseJsonCached(text: string): JsonValue {
+  if (text !== lastText) {
+    lastText = text;
+    try {
+      lastValue = parseJson(text);
+    } catch (e) {
+      lastValue = e instanceof JsonSyntaxError ? e : new JsonSyntaxError(String(e));
+    }
+  }
+  if (lastValue instanceof JsonSyntaxError) throw lastValue;
+  return lastValue;
+}
+
+export function writeJson(v: JsonValue, sortKeys = false): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof JsonNumber) return v.text;
+  if (Array.isArray(v)) return `[${v.map((x) => writeJson(x, sortKeys)).join(',')}]`;
+  const keys = Object.keys(v);
+  if (sortKeys) keys.sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${writeJson(v[k] as JsonValue, sortKeys)}`).join(',')}}`;
+}
+
+// ------------------------------------------------------------------------------------------------------
+// Paths
+
+export type PathStep = { readonly kind: 'key'; readonly key: string } | { readonly kind: 'index'; readonly index: number } | { readonly kind: 'wildcard' };
+export interface JsonPath {
+  readonly mode: 'lax' | 'strict';
+  readonly steps: readonly PathStep[];
+  readonly text: string;
+}
+
+export function parsePath(text: string): JsonPath | null {
+  let t = text.trim();
+  let mode: 'lax' | 'strict' = 'lax';
+  const mm = /^(lax|strict)\s+/i.exec(t);
+  if (mm) {
+    mode = (mm[1] as string).toLowerCase() as 'lax' | 'strict';
+    t = t.slice(mm[0].length);
+  }
+  if (!t.startsWith('$')) return null;
+  let i = 1;
+  const steps: PathStep[] = [];
+  while (i < t.length) {
+    const c = t[i];
+    if (c === '.') {
+      if (t[i + 1] === '*') {
+        steps.push({ kind: 'wildcard' });
+        i += 2;
+        continue;
+      }
+      if (t[i + 1] === '[') {
+        i++;
+        continue;
+      }
+      const m = /^[A-Za-z_$][\w$]*/.exec(t.slice(i + 1));
+      if (!m) return null;
+      steps.push({ kind: 'key', key: m[0] });
+      i += 1 + m[0].length;
+    } else if (c === '[') {
+      const rest = t.slice(i);
+      let m = /^\[\s*'((?:[^']|'')*)'\s*\]/.exec(rest) ?? /^\[\s*"([^"]*)"\s*\]/.exec(rest);
+      if (m) {
+        steps.push({ kind: 'key', key: (m[1] as string).replace(/''/g, "'") });
+        i += m[0].length;
+        continue;
+      }
+      m = /^\[\s*(\d+)\s*\]/.exec(rest);
+      if (m) {
+        steps.push({ kind: 'index', index: Number(m[1]) });
+        i += m[0].length;
+        continue;
+      }
+      m = /^\[\s*\*\s*\]/.exec(rest);
+      if (m) {
+        steps.push({ kind: 'wildcard' });
+        i += m[0].length;
+        continue;
+      }
+      return null;
+    } else return null;
+  }
+  return { mode, steps, text };
+}
+
+export class JsonPathError extends Error {}
+
+/** Evaluate a path; `[]` = empty result. Strict mode throws `JsonPathError` where lax gives empty. */
+export function evalPath(root: JsonValue, path: JsonPath): JsonValue[] {
+  let cur: JsonValue[] = [root];
+  let wildcard = false;
+  for (const s of path.steps) {
+    const next: JsonValue[] = [];
+    for (const v of cur) {
+      if (s.kind === 'key') {
+        if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber)) {
+          if (Object.prototype.hasOwnProperty.call(v, s.key)) next.push(v[s.key] as JsonValue);
+          else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
+        } else if (Array.isArray(v) && path.mode === 'lax') {
+          for (const e of v) if (e !== null && typeof e === 'object' && !Array.isArray(e) && !(e instanceof JsonNumber) && s.key in e) next.push(e[s.key] as JsonValue);
+        } else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
+      } else if (s.kind === 'index') {
+        if (Array.isArray(v)) {
+          if (s.index < v.length) next.push(v[s.index] as JsonValue);
+          else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
+        } else if (path.mode === 'lax' && s.index === 0) next.push(v);
+        else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
+      } else {
+        wildcard = true;
+        if (Array.isArray(v)) next.push(...v);
+        else if (v !== null && typeof v === 'object' && !(v instanceof JsonNumber)) next.push(...Object.values(v));
+      }
+    }
+    cur = next;
+  }
+  if (wildcard) return cur.length === 0 ? [] : [cur];
+  return cur;
+}
+
+function pathString(p: JsonPath): string {
+  return '$' + p.steps.map((s) => (s.kind === 'key' ? `['${s.key}']` : s.kind === 'index' ? `[${s.index}]` : '[*]')).join('');
+}

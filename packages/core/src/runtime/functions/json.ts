@@ -1,0 +1,275 @@
+/** JSON functions: JSON_VALUE / JSON_QUERY / JSON_EXISTS / IS JSON / JSON_OBJECT / JSON_ARRAY / JSON_STRING … */
+import type { Expression, IsJson, JsonArray, JsonBehavior, JsonExists, JsonObject, JsonQuery, JsonValue as JsonValueNode } from '../../ast/expression.js';
+import type { DataType } from '../../types/data-type.js';
+import type { Compiled, Evaluator } from '../compiled.js';
+import { evalError, invalid } from '../errors.js';
+import { isCharacter, T, typeToString, withNullable } from '../types.js';
+import { Decimal } from '../values/decimal.js';
+import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';
+import { formatLocalDateTime, Timestamp } from '../values/temporal.js';
+import { renderValue } from '../values/render.js';
+import { castConverter } from './cast.js';
+import type { CompilerApi } from './registry.js';
+import { register } from './registry.js';
+import { evalPath, JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, writeJson } from './json-text.js';
+import type { JsonPath, JsonValue } from './json-text.js';
+import { strict } from './helpers.js';
+
+function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
+  const c = api.compile(e);
+  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw invalid(`Cannot apply '${what}' to arguments of type ${typeToString(c.type)}`, e.span);
+  return c;
+}
+
+function constPath(api: CompilerApi, e: Expression): JsonPath {
+  const c = api.compile(e);
+  if (!c.constant || typeof c.constant.value !== 'string') throw invalid('The JSON path must be a string literal', e.span);
+  const p = parsePath(c.constant.value);
+  if (!p) throw invalid(`Illegal JSON path '${c.constant.value}'`, e.span);
+  return p;
+}
+
+class EmptyResult extends Error {}
+
+function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 'Error' | 'EmptyArray' | 'EmptyObject', type: DataType): (row: readonly unknown[], err: Error) => unknown {
+  const k = b?.kind ?? dflt;
+  switch (k) {
+    case 'Null': return () => null;
+    case 'Error': return (_r, err) => { throw err instanceof JsonPathError ? evalError('TableRuntimeException', err.message) : err; };
+    case 'EmptyArray': return () => (type.kind === 'ARRAY' ? [] : '[]');
+    case 'EmptyObject': return () => '{}';
+    case 'Default': {
+      const ev = api.coerce(api.compile((b as { value: Expression }).value), type).eval;
+      return (r) => ev(r);
+    }
+  }
+}
+
+function scalarText(v: JsonValue): string | null {
+  if (v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof JsonNumber) return v.text;
+  throw new JsonPathError('Strict jsonpath mode requires scalar value, and the actual value is: ' + writeJson(v));
+}
+
+export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
+  const op = stringOperand(api, e.operand, 'JSON_VALUE');
+  const path = constPath(api, e.path);
+  const type = withNullable(e.returning ?? T.string(), true);
+  const conv = type.kind === 'BOOLEAN'
+    ? (s: string) => { if (s === 'true') return true; if (s === 'false') return false; throw evalError('TableRuntimeException', `Cannot cast '${s}' to BOOLEAN`); }
+    : castConverter(T.string(), type, api.session.zone, e.span);
+  const onEmpty = behavior(api, e.onEmpty, 'Null', type);
+  const onError = behavior(api, e.onError, 'Null', type);
+  const oe = op.eval;
+  return {
+    type,
+    eval: (r) => {
+      const s = oe(r) as string | null;
+      if (s === null) return null;
+      let results: JsonValue[];
+      try {
+        results = evalPath(parseJsonCached(s), path);
+      } catch (err) {
+        return onError(r, err as Error);
+      }
+      if (results.length === 0) {
+        try {
+          return onEmpty(r, new EmptyResult('Empty result'));
+        } catch (err) {
+          return onError(r, err as Error);
+        }
+      }
+      try {
+        const text = scalarText(results[0] as JsonValue);
+        return text === null ? null : conv(text);
+      } catch (err) {
+        return onError(r, err as Error);
+      }
+    },
+  };
+}
+
+export function compileJsonQuery(e: JsonQuery, api: CompilerApi): Compiled {
+  const op = stringOperand(api, e.operand, 'JSON_QUERY');
+  const path = constPath(api, e.path);
+  const type = withNullable(e.returning ?? T.string(), true);
+  const toResult = type.kind === 'ARRAY'
+    ? (v: JsonValue): unknown => {
+      if (!Array.isArray(v)) throw new JsonPathError('Strict jsonpath mode requires array value, and the actual value is: ' + writeJson(v));
+      return v.map((x) => (x === null ? null : typeof x === 'string' ? x : writeJson(x, true)));
+    }
+    : (v: JsonValue): unknown => writeJson(v, true);
+  const onEmpty = behavior(api, e.onEmpty, 'Null', type);
+  const onError = behavior(api, e.onError, 'Null', type);
+  const oe = op.eval;
+  const wrapper = e.wrapper;
+  return {
+    type,
+    eval: (r) => {
+      const s = oe(r) as string | null;
+      if (s === null) return null;
+      try {
+        const results = evalPath(parseJsonCached(s), path);
+        if (results.length === 0) return onEmpty(r, new EmptyResult('Empty result'));
+        let v = results[0] as JsonValue;
+        if (wrapper === 'UNCONDITIONAL' || (wrapper === 'CONDITIONAL' && !Array.isArray(v))) v = [v];
+        if (v === null || typeof v !== 'object' || v instanceof JsonNumber) {
+          throw new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: '${writeJson(v)}'`);
+        }
+        return toResult(v);
+      } catch (err) {
+        return onError(r, err as Error);
+      }
+    },
+  };
+}
+
+export function compileJsonExists(e: JsonExists, api: CompilerApi): Compiled {
+  const op = stringOperand(api, e.operand, 'JSON_EXISTS');
+  const path = constPath(api, e.path);
+  const oe = op.eval;
+  const onError = e.onError ?? 'FALSE';
+  return {
+    type: T.boolean(),
+    eval: (r) => {
+      const s = oe(r) as string | null;
+      if (s === null) return null;
+      try {
+        return evalPath(parseJsonCached(s), path).length > 0;
+      } catch (err) {
+        switch (onError) {
+          case 'TRUE': return true;
+          case 'FALSE': return false;
+          case 'UNKNOWN': return null;
+          case 'ERROR': throw evalError('TableRuntimeException', (err as Error).message);
+        }
+      }
+    },
+  };
+}
+
+export function compileIsJson(e: IsJson, api: CompilerApi): Compiled {
+  const op = api.compile(e.operand);
+  if (!isCharacter(op.type)) throw invalid(`Cannot apply 'IS JSON ${e.type ?? 'VALUE'}' to arguments of type ${typeToString(op.type)}`, e.span);
+  const oe = op.eval;
+  const want = e.type ?? 'VALUE';
+  const neg = e.negated;
+  return {
+    type: T.boolean(false),
+    eval: (r) => {
+      const s = oe(r) as string | null;
+      if (s === null) return false;
+      let ok: boolean;
+      try {
+        const v = parseJson(s);
+        const isObj = v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber);
+        ok = want === 'VALUE' || (want === 'ARRAY' ? Array.isArray(v) : want === 'OBJECT' ? isObj : !Array.isArray(v) && !isObj);
+      } catch {
+        ok = false;
+      }
+      return neg ? !ok : ok;
+    },
+  };
+}
+
+/** A runtime value of type `t` as a JSON value (JSON_OBJECT / JSON_ARRAY / JSON_STRING). */
+export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
+  if (v === null || v === undefined) return null;
+  switch (t.kind) {
+    case 'BOOLEAN': return v as boolean;
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return new JsonNumber(String(v));
+    case 'FLOAT': return new JsonNumber(javaFloatToString(v as number));
+    case 'DOUBLE': return new JsonNumber(javaDoubleToString(v as number));
+    case 'DECIMAL': return new JsonNumber((v as Decimal).toString());
+    case 'CHAR': case 'VARCHAR': return v as string;
+    case 'BINARY': case 'VARBINARY': return Buffer.from(v as Uint8Array).toString('base64');
+    case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
+    case 'ARRAY': case 'MULTISET': return (v as unknown[]).map((x) => toJson(x, t.element, zone));
+    case 'MAP': {
+      const o: { [k: string]: JsonValue } = {};
+      for (const [k, x] of v as Map<unknown, unknown>) o[String(k)] = toJson(x, t.value, zone);
+      return o;
+    }
+    case 'ROW': {
+      const o: { [k: string]: JsonValue } = {};
+      t.fields.forEach((f, i) => { o[f.name] = toJson((v as unknown[])[i], f.type, zone); });
+      return o;
+    }
+    default: return renderValue(v, t, zone);
+  }
+}
+
+const RAW_JSON = new Set(['JsonObject', 'JsonArray', 'JsonQuery']);
+
+function jsonArg(api: CompilerApi, e: Expression): (r: readonly unknown[]) => JsonValue {
+  const c = api.compile(e);
+  const ev = c.eval;
+  if (RAW_JSON.has(e.kind) || (e.kind === 'FunctionCall' && e.name.length === 1 && e.name[0] === 'JSON_STRING')) {
+    return (r) => {
+      const s = ev(r) as string | null;
+      return s === null ? null : parseJson(s);
+    };
+  }
+  const t = c.type;
+  const zone = api.session.zone;
+  return (r) => toJson(ev(r), t, zone);
+}
+
+export function compileJsonObject(e: JsonObject, api: CompilerApi): Compiled {
+  const keys = e.entries.map((x) => api.coerce(api.compile(x.key), T.string(), x.key.span).eval);
+  const vals = e.entries.map((x) => jsonArg(api, x.value));
+  const absent = e.onNull === 'ABSENT';
+  return {
+    type: T.string(false),
+    eval: (r) => {
+      const o: { [k: string]: JsonValue } = {};
+      for (let i = 0; i < keys.length; i++) {
+        const k = (keys[i] as Evaluator)(r) as string | null;
+        if (k === null) throw evalError('TableRuntimeException', 'JSON_OBJECT key must not be NULL');
+        const v = (vals[i] as (r: readonly unknown[]) => JsonValue)(r);
+        if (v === null && absent) continue;
+        o[k] = v;
+      }
+      return writeJson(o);
+    },
+  };
+}
+
+export function compileJsonArray(e: JsonArray, api: CompilerApi): Compiled {
+  const vals = e.values.map((x) => jsonArg(api, x));
+  const absent = e.onNull === 'ABSENT';
+  return {
+    type: T.string(false),
+    eval: (r) => {
+      const a: JsonValue[] = [];
+      for (const f of vals) {
+        const v = f(r);
+        if (v === null && absent) continue;
+        a.push(v);
+      }
+      return writeJson(a);
+    },
+  };
+}
+
+register('JSON_STRING', (a, call, api) => {
+  const [arg] = a;
+  if (!arg || a.length !== 1) throw invalid('JSON_STRING takes one argument', call.span);
+  const c = api.compile(arg);
+  const f = jsonArg(api, arg);
+  return { type: T.string(c.type.nullable), eval: (r) => { const v = c.eval(r); return v === null ? null : writeJson(f(r)); } };
+});
+register('JSON_QUOTE', (a, call, api) => strict(a.map((x) => stringOperand(api, x, 'JSON_QUOTE')), T.string(), (s: string) => writeJson(s)));
+register('JSON_UNQUOTE', (a, call, api) => strict(a.map((x) => stringOperand(api, x, 'JSON_UNQUOTE')), T.string(), (s: string) => {
+  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
+    try {
+      const v = parseJson(s);
+      if (typeof v === 'string') return v;
+    } catch {
+      return s;
+    }
+  }
+  return s;
+}));

@@ -1,0 +1,301 @@
+/** String functions with Flink 1.20 semantics (NULL in → NULL out unless noted). */
+import type { Expression } from '../../ast/expression.js';
+import type { Compiled } from '../compiled.js';
+import { constant } from '../compiled.js';
+import { evalError, invalid } from '../errors.js';
+import { isCharacter, isIntegral, T, typeToString } from '../types.js';
+import { castConverter } from './cast.js';
+import { strict, strictNullable } from './helpers.js';
+import type { CompilerApi } from './registry.js';
+import { register } from './registry.js';
+
+const S = T.string;
+
+/** Compile args and coerce each to STRING / INT per `kinds` ('s' | 'i' | 'b' bytes | '?' as is). */
+export function args(api: CompilerApi, exprs: readonly Expression[], kinds: string, name: string, span?: Expression['span']): Compiled[] {
+  if (exprs.length !== kinds.replace(/\?$/, '').length && !(kinds.endsWith('?'))) {
+    throw invalid(`Invalid number of arguments to function '${name}'. Was expecting ${kinds.length} arguments`, span);
+  }
+  return exprs.map((e, i) => {
+    const c = api.compile(e);
+    const k = kinds[i] === '?' ? kinds[i - 1] : kinds[i];
+    if (c.type.kind === 'NULL') return c;
+    if (k === 's') {
+      if (!isCharacter(c.type)) throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: a string is expected`, e.span);
+      return c;
+    }
+    if (k === 'i') {
+      if (!isIntegral(c.type)) throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: an integer is expected`, e.span);
+      return api.coerce(c, T.int(c.type.nullable), e.span);
+    }
+    return c;
+  });
+}
+
+export function substringSql(s: string, pos: number, len?: number): string | null {
+  if (len !== undefined && len < 0) return null;
+  const n = s.length;
+  let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
+  const end = len === undefined ? n : start + len;
+  if (start < 0) start = 0;
+  if (start >= end || start >= n) return '';
+  return s.slice(start, Math.min(end, n));
+}
+
+export function overlay(s: string, r: string, start: number, length: number): string {
+  if (start <= 0 || start > s.length) return s;
+  let out = s.slice(0, start - 1) + r;
+  if (start + length <= s.length && length > 0) out += s.slice(start - 1 + length);
+  return out;
+}
+
+export function trimChars(s: string, chars: string, leading: boolean, trailing: boolean): string {
+  let a = 0;
+  let b = s.length;
+  if (leading) while (a < b && chars.includes(s[a] as string)) a++;
+  if (trailing) while (b > a && chars.includes(s[b - 1] as string)) b--;
+  return s.slice(a, b);
+}
+
+function pad(s: string, len: number, p: string, left: boolean): string | null {
+  if (len < 0 || p.length === 0) return null;
+  const chars = Array.from(s);
+  if (len <= chars.length) return chars.slice(0, len).join('');
+  const need = len - chars.length;
+  const padChars = Array.from(p);
+  let fill = '';
+  for (let i = 0; i < need; i++) fill += padChars[i % padChars.length];
+  return left ? fill + s : s + fill;
+}
+
+function initcap(s: string): string {
+  let out = '';
+  let start = true;
+  for (const ch of s) {
+    if (/\s/.test(ch)) {
+      out += ch;
+      start = true;
+    } else {
+      out += start ? ch.toUpperCase() : ch.toLowerCase();
+      start = false;
+    }
+  }
+  return out;
+}
+
+/** Java regex → JS RegExp (the common subset); invalid patterns return null like Flink's functions. */
+export function javaRegex(p: string, flags = ''): RegExp | null {
+  try {
+    let src = p.replace(/\(\?<([a-zA-Z][a-zA-Z0-9]*)>/g, '(?<$1>').replace(/\\p\{Alpha\}/g, '[A-Za-z]').replace(/\\p\{Digit\}/g, '[0-9]')
+      .replace(/\\Q([\s\S]*?)\\E/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    src = src.replace(/\\z/g, '$').replace(/\\A/g, '^');
+    return new RegExp(src, flags);
+  } catch {
+    return null;
+  }
+}
+
+function javaReplacement(repl: string): (m: string, groups: readonly (string | undefined)[]) => string {
+  return (m, groups) => {
+    let out = '';
+    for (let i = 0; i < repl.length; i++) {
+      const c = repl[i] as string;
+      if (c === '\\' && i + 1 < repl.length) {
+        out += repl[++i];
+      } else if (c === '$' && /\d/.test(repl[i + 1] ?? '')) {
+        const g = Number(repl[++i]);
+        if (g > groups.length) throw evalError('IndexOutOfBoundsException', `No group ${g}`);
+        out += g === 0 ? m : groups[g - 1] ?? '';
+      } else out += c;
+    }
+    return out;
+  };
+}
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+register(['UPPER', 'UCASE'], (a, call, api) => strict(args(api, a, 's', 'UPPER', call.span), S(), (s: string) => s.toUpperCase()));
+register(['LOWER', 'LCASE'], (a, call, api) => strict(args(api, a, 's', 'LOWER', call.span), S(), (s: string) => s.toLowerCase()));
+register(['CHAR_LENGTH', 'CHARACTER_LENGTH', 'LENGTH'], (a, call, api) => strict(args(api, a, 's', 'CHAR_LENGTH', call.span), T.int(false), (s: string) => Array.from(s).length));
+register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.span), S(), initcap));
+register('REVERSE', (a, call, api) => strict(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
+register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) & 0xff)));
+register('CHR', (a, call, api) => strict(args(api, a, 'i', 'CHR', call.span).map((c) => api.coerce(c, T.bigint(c.type.nullable))), S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n)))));
+register('REPEAT', (a, call, api) => strict(args(api, a, 'si', 'REPEAT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.repeat(n))));
+register('REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REPLACE', call.span), S(), (s: string, f: string, t: string) => (f === '' ? s : s.split(f).join(t))));
+register(['SUBSTRING', 'SUBSTR'], (a, call, api) => strictNullable(args(api, a, 'sii?', 'SUBSTRING', call.span), S(), (s: string, p: number, l?: number) => substringSql(s, p, l)));
+register('LEFT', (a, call, api) => strict(args(api, a, 'si', 'LEFT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.slice(0, n))));
+register('RIGHT', (a, call, api) => strict(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : n >= s.length ? s : s.slice(s.length - n))));
+register('LPAD', (a, call, api) => strictNullable(args(api, a, 'sis', 'LPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, true)));
+register('RPAD', (a, call, api) => strictNullable(args(api, a, 'sis', 'RPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, false)));
+register('LTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'LTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, false)));
+register('RTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'RTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', false, true)));
+register('BTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'BTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, true)));
+register('LOCATE', (a, call, api) => strict(args(api, a, 'ssi?', 'LOCATE', call.span), T.int(false), (n: string, s: string, p?: number) => {
+  const from = (p ?? 1) - 1;
+  if (from < 0) return 0;
+  return s.indexOf(n, from) + 1;
+}));
+register('INSTR', (a, call, api) => strict(args(api, a, 'ssii?', 'INSTR', call.span), T.int(false), (s: string, sub: string, pos?: number, nth?: number) => {
+  const p = pos ?? 1;
+  const k = nth ?? 1;
+  if (p === 0 || k <= 0) return 0;
+  if (p > 0) {
+    let idx = p - 2;
+    for (let i = 0; i < k; i++) {
+      idx = s.indexOf(sub, idx + 1);
+      if (idx < 0) return 0;
+    }
+    return idx + 1;
+  }
+  let idx = s.length + p + 1;
+  for (let i = 0; i < k; i++) {
+    idx = s.lastIndexOf(sub, idx - 1);
+    if (idx < 0) return 0;
+  }
+  return idx + 1;
+}));
+register('CONCAT', (a, call, api) => strict(a.map((e) => api.coerce(api.compile(e), S(), e.span)), S(), (...xs: string[]) => xs.join('')));
+register('CONCAT_WS', (a, call, api) => {
+  const cs = a.map((e) => api.coerce(api.compile(e), S(), e.span));
+  const [sep, ...rest] = cs;
+  if (!sep) throw invalid('CONCAT_WS needs a separator', call.span);
+  const se = sep.eval;
+  const evs = rest.map((c) => c.eval);
+  return {
+    type: S(sep.type.nullable),
+    eval: (r) => {
+      const s = se(r) as string | null;
+      if (s === null) return null;
+      const parts: string[] = [];
+      for (const e of evs) {
+        const v = e(r);
+        if (v !== null) parts.push(v as string);
+      }
+      return parts.join(s);
+    },
+  };
+});
+register('REGEXP_REPLACE', (a, call, api) => strictNullable(args(api, a, 'sss', 'REGEXP_REPLACE', call.span), S(), (s: string, p: string, r: string) => {
+  const re = javaRegex(p, 'g');
+  if (!re) return null;
+  const f = javaReplacement(r);
+  try {
+    return s.replace(re, (m: string, ...rest: unknown[]) => f(m, rest.slice(0, -2).filter((x) => typeof x === 'string' || x === undefined) as (string | undefined)[]));
+  } catch {
+    return null;
+  }
+}));
+register('REGEXP_EXTRACT', (a, call, api) => strictNullable(args(api, a, 'ssi?', 'REGEXP_EXTRACT', call.span), S(), (s: string, p: string, i?: number) => {
+  const re = javaRegex(p);
+  if (!re) return null;
+  const m = re.exec(s);
+  if (!m) return null;
+  const g = i ?? 1;
+  if (g < 0 || g >= m.length) return null;
+  return m[g] ?? null;
+}));
+register('REGEXP', (a, call, api) => strictNullable(args(api, a, 'ss', 'REGEXP', call.span), T.boolean(), (s: string, p: string) => {
+  const re = javaRegex(p);
+  return re ? re.test(s) : null;
+}));
+register('SPLIT_INDEX', (a, call, api) => strictNullable(args(api, a, 's?i', 'SPLIT_INDEX', call.span).map((c, i) => (i === 1 ? api.coerce(c, S()) : c)), S(), (s: string, sep: string, i: number) => {
+  if (i < 0) return null;
+  const parts = sep.length === 0 ? [s] : s.split(sep);
+  return parts[i] ?? null;
+}));
+register('STR_TO_MAP', (a, call, api) => {
+  const cs = args(api, a, 'ss?', 'STR_TO_MAP', call.span);
+  return strict(cs, { kind: 'MAP', key: S(), value: S(), nullable: false }, (s: string, pd?: string, kd?: string) => {
+    const m = new Map<string, string | null>();
+    if (s.length === 0) return m;
+    const pre = javaRegex(pd ?? ',') ?? /,/;
+    const kre = javaRegex(kd ?? '=') ?? /=/;
+    for (const pair of s.split(pre)) {
+      const km = kre.exec(pair);
+      if (!km) m.set(pair, null);
+      else m.set(pair.slice(0, km.index), pair.slice(km.index + km[0].length));
+    }
+    return m;
+  });
+});
+register('PARSE_URL', (a, call, api) => strictNullable(args(api, a, 'sss?', 'PARSE_URL', call.span), S(), (u: string, part: string, key?: string) => {
+  let url: URL;
+  try {
+    url = new URL(u);
+  } catch {
+    return null;
+  }
+  const userInfo = url.username ? url.username + (url.password ? ':' + url.password : '') : null;
+  const query = url.search ? url.search.slice(1) : null;
+  switch (part) {
+    case 'HOST': return url.hostname || null;
+    case 'PATH': return url.pathname === '/' && !/^[a-z]+:\/\/[^/]*\//i.test(u) ? '' : url.pathname;
+    case 'QUERY':
+      if (key === undefined) return query;
+      for (const kv of (query ?? '').split('&')) {
+        const i = kv.indexOf('=');
+        if (i >= 0 && kv.slice(0, i) === key) return kv.slice(i + 1);
+      }
+      return null;
+    case 'REF': return url.hash ? url.hash.slice(1) : null;
+    case 'PROTOCOL': return url.protocol.replace(/:$/, '');
+    case 'FILE': return (url.pathname === '/' && !/^[a-z]+:\/\/[^/]*\//i.test(u) ? '' : url.pathname) + (url.search ?? '');
+    case 'AUTHORITY': return (userInfo ? userInfo + '@' : '') + url.host;
+    case 'USERINFO': return userInfo;
+    default: return null;
+  }
+}));
+register('TO_BASE64', (a, call, api) => {
+  const [c] = a.map((e) => api.compile(e));
+  if (!c) throw invalid('TO_BASE64 needs one argument', call.span);
+  const bytes = isCharacter(c.type) ? (s: unknown) => new TextEncoder().encode(s as string) : (b: unknown) => b as Uint8Array;
+  return strict([c], S(), (v: unknown) => b64(bytes(v)));
+});
+register('FROM_BASE64', (a, call, api) => strict(args(api, a, 's', 'FROM_BASE64', call.span), S(), (s: string) => Buffer.from(s, 'base64').toString('utf8')));
+register('ENCODE', (a, call, api) => strict(args(api, a, 'ss', 'ENCODE', call.span), T.bytes(), (s: string, cs: string) => new Uint8Array(Buffer.from(s, nodeCharset(cs)))));
+register('DECODE', (a, call, api) => {
+  const cs = a.map((e) => api.compile(e));
+  return strict(cs, S(), (b: Uint8Array, c: string) => Buffer.from(b).toString(nodeCharset(c)));
+});
+register('HEX', (a, call, api) => {
+  const [c] = a.map((e) => api.compile(e));
+  if (!c) throw invalid('HEX needs one argument', call.span);
+  if (isCharacter(c.type)) return strict([c], S(), (s: string) => Buffer.from(s, 'utf8').toString('hex').toUpperCase());
+  const big = api.coerce(c, T.bigint(c.type.nullable), call.span);
+  return strict([big], S(), (n: bigint) => BigInt.asUintN(64, n).toString(16).toUpperCase());
+});
+register('BIN', (a, call, api) => {
+  const [c] = a.map((e) => api.compile(e));
+  if (!c) throw invalid('BIN needs one argument', call.span);
+  return strict([api.coerce(c, T.bigint(c.type.nullable), call.span)], S(), (n: bigint) => BigInt.asUintN(64, n).toString(2));
+});
+register('UUID', (_a, _call, api) => {
+  void api;
+  return { type: T.char(36, false), eval: () => crypto.randomUUID() };
+});
+register('IS_DECIMAL', (a, call, api) => {
+  const [c] = args(api, a, 's', 'IS_DECIMAL', call.span);
+  const ev = (c as Compiled).eval;
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s); } };
+});
+register('IS_DIGIT', (a, call, api) => {
+  const ev = (args(api, a, 's', 'IS_DIGIT', call.span)[0] as Compiled).eval;
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^\d+$/.test(s); } };
+});
+register('IS_ALPHA', (a, call, api) => {
+  const ev = (args(api, a, 's', 'IS_ALPHA', call.span)[0] as Compiled).eval;
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^[\p{L}]+$/u.test(s); } };
+});
+
+function nodeCharset(cs: string): BufferEncoding {
+  switch (cs.toUpperCase().replace(/_/g, '-')) {
+    case 'UTF-8': case 'UTF8': return 'utf8';
+    case 'UTF-16LE': return 'utf16le';
+    case 'US-ASCII': case 'ASCII': return 'ascii';
+    case 'ISO-8859-1': case 'LATIN1': return 'latin1';
+    default: throw evalError('UnsupportedCharsetException', cs);
+  }
+}
+
+export { constant, castConverter };

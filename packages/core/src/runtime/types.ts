@@ -1,0 +1,146 @@
+/**
+ * Small helpers over `DataType` nodes used by the runtime's expression compiler: constructors, families and
+ * the implicit-conversion rules Flink applies (least restrictive type, DECIMAL result precision and scale).
+ */
+import type { DataType, DecimalType, TypeRoot } from '../types/data-type.js';
+import { MAX_LENGTH } from '../types/data-type.js';
+
+export const T = {
+  boolean: (nullable = true): DataType => ({ kind: 'BOOLEAN', nullable }),
+  tinyint: (nullable = true): DataType => ({ kind: 'TINYINT', nullable }),
+  smallint: (nullable = true): DataType => ({ kind: 'SMALLINT', nullable }),
+  int: (nullable = true): DataType => ({ kind: 'INT', nullable }),
+  bigint: (nullable = true): DataType => ({ kind: 'BIGINT', nullable }),
+  float: (nullable = true): DataType => ({ kind: 'FLOAT', nullable }),
+  double: (nullable = true): DataType => ({ kind: 'DOUBLE', nullable }),
+  decimal: (precision: number, scale: number, nullable = true): DecimalType => ({ kind: 'DECIMAL', precision, scale, nullable }),
+  string: (nullable = true): DataType => ({ kind: 'VARCHAR', length: MAX_LENGTH, nullable }),
+  varchar: (length: number, nullable = true): DataType => ({ kind: 'VARCHAR', length, nullable }),
+  char: (length: number, nullable = true): DataType => ({ kind: 'CHAR', length, nullable }),
+  bytes: (nullable = true): DataType => ({ kind: 'VARBINARY', length: MAX_LENGTH, nullable }),
+  date: (nullable = true): DataType => ({ kind: 'DATE', nullable }),
+  time: (precision = 0, nullable = true): DataType => ({ kind: 'TIME', precision, nullable }),
+  timestamp: (precision = 6, nullable = true): DataType => ({ kind: 'TIMESTAMP', precision, nullable }),
+  timestampLtz: (precision = 6, nullable = true): DataType => ({ kind: 'TIMESTAMP_LTZ', precision, nullable }),
+  null: (): DataType => ({ kind: 'NULL', nullable: true }),
+  intervalMonths: (nullable = true): DataType => ({ kind: 'INTERVAL_YEAR_MONTH', resolution: 'YEAR_TO_MONTH', yearPrecision: 2, nullable }),
+  intervalMillis: (nullable = true): DataType => ({
+    kind: 'INTERVAL_DAY_TIME', resolution: 'DAY_TO_SECOND', dayPrecision: 2, fractionalPrecision: 3, nullable,
+  }),
+};
+
+export function withNullable<D extends DataType>(t: D, nullable: boolean): D {
+  return t.nullable === nullable ? t : { ...t, nullable };
+}
+
+const INTEGRAL: readonly TypeRoot[] = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT'];
+export const isIntegral = (t: DataType): boolean => INTEGRAL.includes(t.kind);
+export const isApprox = (t: DataType): boolean => t.kind === 'FLOAT' || t.kind === 'DOUBLE';
+export const isNumeric = (t: DataType): boolean => isIntegral(t) || isApprox(t) || t.kind === 'DECIMAL';
+export const isCharacter = (t: DataType): boolean => t.kind === 'CHAR' || t.kind === 'VARCHAR';
+export const isBinary = (t: DataType): boolean => t.kind === 'BINARY' || t.kind === 'VARBINARY';
+export const isTimestamp = (t: DataType): boolean => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ';
+export const isDatetime = (t: DataType): boolean => t.kind === 'DATE' || t.kind === 'TIME' || isTimestamp(t);
+export const isInterval = (t: DataType): boolean => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
+
+/** Integral types as DECIMAL: TINYINT = DECIMAL(3,0), SMALLINT (5,0), INT (10,0), BIGINT (19,0). */
+export function asDecimal(t: DataType): DecimalType {
+  switch (t.kind) {
+    case 'DECIMAL': return t;
+    case 'TINYINT': return T.decimal(3, 0, t.nullable);
+    case 'SMALLINT': return T.decimal(5, 0, t.nullable);
+    case 'INT': return T.decimal(10, 0, t.nullable);
+    case 'BIGINT': return T.decimal(19, 0, t.nullable);
+    default: return T.decimal(38, 18, t.nullable);
+  }
+}
+
+/** Flink's `LogicalTypeMerging.adjustPrecisionScale`: keep at most 38 digits, preferring integer digits. */
+export function adjustDecimal(precision: number, scale: number, nullable: boolean): DecimalType {
+  if (precision <= 38) return T.decimal(precision, scale, nullable);
+  const intDigits = precision - scale;
+  const minScale = Math.min(scale, 6);
+  return T.decimal(38, Math.max(38 - intDigits, minScale), nullable);
+}
+
+const NUMERIC_RANK: Partial<Record<TypeRoot, number>> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4, DECIMAL: 5, FLOAT: 6, DOUBLE: 7 };
+
+/** The least restrictive type of several (CASE / COALESCE / IN / comparisons); undefined when none exists. */
+export function leastRestrictive(types: readonly DataType[]): DataType | undefined {
+  const nonNull = types.filter((t) => t.kind !== 'NULL');
+  const nullable = types.some((t) => t.nullable);
+  if (nonNull.length === 0) return T.null();
+  let acc: DataType = nonNull[0] as DataType;
+  for (const t of nonNull.slice(1)) {
+    const merged = mergeTwo(acc, t);
+    if (!merged) return undefined;
+    acc = merged;
+  }
+  return withNullable(acc, nullable);
+}
+
+function mergeTwo(a: DataType, b: DataType): DataType | undefined {
+  const nullable = a.nullable || b.nullable;
+  if (isNumeric(a) && isNumeric(b)) {
+    if (a.kind === 'DECIMAL' || b.kind === 'DECIMAL') {
+      if (isApprox(a) || isApprox(b)) return T.double(nullable);
+      const da = asDecimal(a);
+      const db = asDecimal(b);
+      const scale = Math.max(da.scale, db.scale);
+      const intDigits = Math.max(da.precision - da.scale, db.precision - db.scale);
+      return adjustDecimal(intDigits + scale, scale, nullable);
+    }
+    return (NUMERIC_RANK[a.kind] ?? 0) >= (NUMERIC_RANK[b.kind] ?? 0) ? withNullable(a, nullable) : withNullable(b, nullable);
+  }
+  if (isCharacter(a) && isCharacter(b)) {
+    if (a.kind === 'CHAR' && b.kind === 'CHAR') {
+      return a.length === b.length ? withNullable(a, nullable) : T.varchar(Math.max(a.length, b.length), nullable);
+    }
+    return T.varchar(Math.max((a as { length: number }).length, (b as { length: number }).length), nullable);
+  }
+  if (isBinary(a) && isBinary(b)) {
+    return { kind: 'VARBINARY', length: Math.max((a as { length: number }).length, (b as { length: number }).length), nullable };
+  }
+  if (a.kind === b.kind) {
+    switch (a.kind) {
+      case 'TIMESTAMP':
+      case 'TIMESTAMP_LTZ':
+      case 'TIME':
+        return { ...a, precision: Math.max(a.precision, (b as typeof a).precision), nullable };
+      case 'ARRAY': {
+        const e = mergeTwo(a.element, (b as typeof a).element);
+        return e ? { kind: 'ARRAY', element: e, nullable } : undefined;
+      }
+      default:
+        return JSON.stringify({ ...a, nullable }) === JSON.stringify({ ...b, nullable }) ? withNullable(a, nullable) : withNullable(a, nullable);
+    }
+  }
+  if (isTimestamp(a) && isTimestamp(b)) return T.timestampLtz(Math.max((a as { precision: number }).precision, (b as { precision: number }).precision), nullable);
+  if (a.kind === 'DATE' && isTimestamp(b)) return withNullable(b, nullable);
+  if (b.kind === 'DATE' && isTimestamp(a)) return withNullable(a, nullable);
+  if (isInterval(a) && a.kind === b.kind) return withNullable(a, nullable);
+  return undefined;
+}
+
+/** Print a type the way Flink's `LogicalType.asSummaryString()` does (for TYPEOF and messages). */
+export function typeToString(t: DataType): string {
+  const nn = t.nullable ? '' : ' NOT NULL';
+  switch (t.kind) {
+    case 'CHAR': return `CHAR(${t.length})${nn}`;
+    case 'VARCHAR': return (t.length === MAX_LENGTH ? 'STRING' : `VARCHAR(${t.length})`) + nn;
+    case 'BINARY': return `BINARY(${t.length})${nn}`;
+    case 'VARBINARY': return (t.length === MAX_LENGTH ? 'BYTES' : `VARBINARY(${t.length})`) + nn;
+    case 'DECIMAL': return `DECIMAL(${t.precision}, ${t.scale})${nn}`;
+    case 'TIME': return `TIME(${t.precision})${nn}`;
+    case 'TIMESTAMP': return `TIMESTAMP(${t.precision})${nn}`;
+    case 'TIMESTAMP_LTZ': return `TIMESTAMP_LTZ(${t.precision})${nn}`;
+    case 'INTERVAL_YEAR_MONTH': return `INTERVAL ${t.resolution.replace(/_/g, ' ')}${nn}`;
+    case 'INTERVAL_DAY_TIME': return `INTERVAL ${t.resolution.replace(/_/g, ' ')}${nn}`;
+    case 'ARRAY': return `ARRAY<${typeToString(t.element)}>${nn}`;
+    case 'MULTISET': return `MULTISET<${typeToString(t.element)}>${nn}`;
+    case 'MAP': return `MAP<${typeToString(t.key)}, ${typeToString(t.value)}>${nn}`;
+    case 'ROW': return `ROW<${t.fields.map((f) => `\`${f.name}\` ${typeToString(f.type)}`).join(', ')}>${nn}`;
+    case 'RAW': return `RAW('${t.className}', '...')${nn}`;
+    default: return t.kind + nn;
+  }
+}

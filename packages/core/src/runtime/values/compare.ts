@@ -1,0 +1,105 @@
+/** Ordering and equality of runtime values, per type (SQL comparison semantics for non-NULL values). */
+import type { DataType } from '../../types/data-type.js';
+import type { Decimal } from './decimal.js';
+import type { Timestamp } from './temporal.js';
+
+export type Comparator = (a: unknown, b: unknown) => number;
+
+const prim: Comparator = (a, b) => ((a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0);
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+export function comparatorFor(t: DataType): Comparator {
+  switch (t.kind) {
+    case 'DECIMAL':
+      return (a, b) => (a as Decimal).compare(b as Decimal);
+    case 'TIMESTAMP':
+    case 'TIMESTAMP_LTZ':
+      return (a, b) => (a as Timestamp).compare(b as Timestamp);
+    case 'BOOLEAN':
+      return (a, b) => (a === b ? 0 : a ? 1 : -1);
+    case 'BINARY':
+    case 'VARBINARY':
+      return (a, b) => compareBytes(a as Uint8Array, b as Uint8Array);
+    case 'ARRAY':
+    case 'MULTISET': {
+      const e = comparatorFor(t.element);
+      return (a, b) => {
+        const x = a as unknown[];
+        const y = b as unknown[];
+        for (let i = 0; i < Math.min(x.length, y.length); i++) {
+          const c = compareNullable(e, x[i], y[i]);
+          if (c !== 0) return c;
+        }
+        return x.length - y.length;
+      };
+    }
+    case 'ROW': {
+      const cs = t.fields.map((f) => comparatorFor(f.type));
+      return (a, b) => {
+        const x = a as unknown[];
+        const y = b as unknown[];
+        for (let i = 0; i < cs.length; i++) {
+          const c = compareNullable(cs[i] as Comparator, x[i], y[i]);
+          if (c !== 0) return c;
+        }
+        return 0;
+      };
+    }
+    case 'MAP':
+      return (a, b) => (keyOf(a) === keyOf(b) ? 0 : keyOf(a) < keyOf(b) ? -1 : 1);
+    case 'RAW':
+      return (a, b) => (a === b ? 0 : String(a) < String(b) ? -1 : 1);
+    default:
+      return prim;
+  }
+}
+
+/** NULLs first (used for ordering only; SQL comparisons treat NULL separately). */
+export function compareNullable(c: Comparator, a: unknown, b: unknown): number {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
+  if (b === null || b === undefined) return 1;
+  return c(a, b);
+}
+
+/** A string key that is equal for equal values (group keys, join keys, DISTINCT). */
+export function keyOf(v: unknown): string {
+  if (v === null || v === undefined) return '\u0000N';
+  switch (typeof v) {
+    case 'string': return 's' + v;
+    case 'number': return 'n' + String(v);
+    case 'bigint': return 'n' + String(v);
+    case 'boolean': return v ? 'T' : 'F';
+    default: break;
+  }
+  if (Array.isArray(v)) return '[' + v.map(keyOf).join('\u0001') + ']';
+  if (v instanceof Uint8Array) return 'b' + [...v].join(',');
+  if (v instanceof Map) return '{' + [...v.entries()].map(([k, x]) => keyOf(k) + '=' + keyOf(x)).join('\u0001') + '}';
+  const o = v as { unscaled?: bigint; scale?: number; millis?: number; nanos?: number };
+  if (o.unscaled !== undefined) {
+    // normalise decimals so 1.0 and 1.00 group together
+    let u = o.unscaled;
+    let s = o.scale ?? 0;
+    while (s > 0 && u % 10n === 0n) {
+      u /= 10n;
+      s--;
+    }
+    return `n${u}e${-s}`;
+  }
+  if (o.millis !== undefined) return `t${o.millis}.${o.nanos ?? 0}`;
+  return 'o' + JSON.stringify(v);
+}
+
+/** A key for a whole row (or a projection of it). */
+export function rowKey(values: readonly unknown[]): string {
+  let s = '';
+  for (const v of values) s += keyOf(v) + '\u0002';
+  return s;
+}

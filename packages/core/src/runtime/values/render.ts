@@ -1,0 +1,88 @@
+/**
+ * Rendering runtime values as Flink does:
+ * - `renderValue`: the result of `CAST(x AS STRING)` (what `functions.jsonl` cases expect; `NULL` upper-case);
+ * - `renderRowField`: Java `Row.toString()` fields (`null` lower-case, TIMESTAMP as `LocalDateTime`).
+ */
+import type { DataType } from '../../types/data-type.js';
+import { Decimal } from './decimal.js';
+import { javaDoubleToString, javaFloatToString } from './java-number.js';
+import { formatDate, formatLocalDateTime, formatLocalTime, formatTime, formatTimestamp, instantToLocal, Timestamp } from './temporal.js';
+
+export function bytesToHex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += x.toString(16).padStart(2, '0');
+  return s;
+}
+
+export function formatIntervalMonths(months: number): string {
+  const sign = months < 0 ? '-' : '+';
+  const a = Math.abs(months);
+  return `${sign}${Math.floor(a / 12)}-${String(a % 12).padStart(2, '0')}`;
+}
+
+export function formatIntervalMillis(ms: number): string {
+  const sign = ms < 0 ? '-' : '+';
+  let a = Math.abs(ms);
+  const days = Math.floor(a / 86_400_000);
+  a -= days * 86_400_000;
+  return `${sign}${days} ${formatTime(a, 3)}`;
+}
+
+/** `CAST(value AS STRING)` with Flink's rules. `zone` is the session time zone (for TIMESTAMP_LTZ). */
+export function renderValue(v: unknown, t: DataType, zone: string): string {
+  if (v === null || v === undefined) return 'NULL';
+  switch (t.kind) {
+    case 'BOOLEAN': return v ? 'TRUE' : 'FALSE';
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return String(v);
+    case 'FLOAT': return javaFloatToString(v as number);
+    case 'DOUBLE': return javaDoubleToString(v as number);
+    case 'DECIMAL': return (v as Decimal).toString();
+    case 'CHAR': case 'VARCHAR': return v as string;
+    case 'BINARY': case 'VARBINARY': return new TextDecoder().decode(v as Uint8Array);
+    case 'DATE': return formatDate(v as number);
+    case 'TIME': return formatTime(v as number, 0);
+    case 'TIMESTAMP': return formatTimestamp(v as Timestamp, t.precision);
+    case 'TIMESTAMP_LTZ': return formatTimestamp(instantToLocal(v as Timestamp, zone), t.precision);
+    case 'INTERVAL_YEAR_MONTH': return formatIntervalMonths(v as number);
+    case 'INTERVAL_DAY_TIME': return formatIntervalMillis(v as number);
+    case 'ARRAY': case 'MULTISET':
+      return `[${(v as unknown[]).map((e) => renderValue(e, t.element, zone)).join(', ')}]`;
+    case 'MAP':
+      return `{${[...(v as Map<unknown, unknown>).entries()].map(([k, x]) => `${renderValue(k, t.key, zone)}=${renderValue(x, t.value, zone)}`).join(', ')}}`;
+    case 'ROW':
+      return `(${(v as unknown[]).map((e, i) => renderValue(e, t.fields[i]?.type ?? t, zone)).join(', ')})`;
+    case 'RAW': return String(v);
+    case 'NULL': return 'NULL';
+  }
+}
+
+/** How a result of type `t` is shown in a functions case: binary results as `x'hex'`, everything else as CAST. */
+export function renderResult(v: unknown, t: DataType, zone: string): string {
+  if (v !== null && v !== undefined && (t.kind === 'BINARY' || t.kind === 'VARBINARY')) return `x'${bytesToHex(v as Uint8Array)}'`;
+  return renderValue(v, t, zone);
+}
+
+/** One field of Java's `Row.toString()`. */
+export function renderRowField(v: unknown, t: DataType): string {
+  if (v === null || v === undefined) return 'null';
+  switch (t.kind) {
+    case 'BOOLEAN': return v ? 'true' : 'false';
+    case 'FLOAT': return javaFloatToString(v as number);
+    case 'DOUBLE': return javaDoubleToString(v as number);
+    case 'DECIMAL': return (v as Decimal).toString();
+    case 'DATE': return formatDate(v as number);
+    case 'TIME': return formatLocalTime(v as number);
+    case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
+    case 'TIMESTAMP_LTZ': {
+      const s = formatLocalDateTime(v as Timestamp);
+      return `${s}Z`;
+    }
+    case 'BINARY': case 'VARBINARY': return `[${[...(v as Uint8Array)].map((b) => (b > 127 ? b - 256 : b)).join(', ')}]`;
+    case 'ARRAY': case 'MULTISET': return `[${(v as unknown[]).map((e) => renderRowField(e, t.element)).join(', ')}]`;
+    case 'MAP': return `{${[...(v as Map<unknown, unknown>).entries()].map(([k, x]) => `${renderRowField(k, t.key)}=${renderRowField(x, t.value)}`).join(', ')}}`;
+    case 'ROW': return `+I[${(v as unknown[]).map((e, i) => renderRowField(e, t.fields[i]?.type ?? t)).join(', ')}]`;
+    case 'INTERVAL_YEAR_MONTH': return formatIntervalMonths(v as number);
+    case 'INTERVAL_DAY_TIME': return formatIntervalMillis(v as number);
+    default: return String(v);
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Expression } from '../../src/ast/expression.js';
+import { createSession } from '../../src/runtime/session.js';
+import { evaluateExpression } from '../../src/runtime/evaluate.js';
+import { Decimal } from '../../src/runtime/values/decimal.js';
+
+const num = (text: string): Expression => ({ kind: 'NumericLiteral', text });
+const str = (value: string): Expression => ({ kind: 'StringLiteral', value });
+const call = (name: string, ...args: Expression[]): Expression => ({ kind: 'FunctionCall', name: [name], args });
+const bin = (op: '+' | '-' | '*' | '/' | '=' | '<', left: Expression, right: Expression): Expression => ({ kind: 'Binary', op, left, right });
+const session = createSession();
+const ev = (e: Expression, cols: { name: string; type: import('../../src/types/data-type.js').DataType; value: unknown }[] = []) =>
+  evaluateExpression(e, { columns: cols, row: cols.map((c) => c.value) }, session).text;
+
+describe('expression evaluation with Flink semantics', () => {
+  it('integer division truncates and INT arithmetic wraps around', () => {
+    expect(ev(bin('/', num('7'), num('2')))).toBe('3');
+    expect(ev(bin('+', num('2147483647'), num('1')))).toBe('-2147483648');
+  });
+  it('DECIMAL division uses Flink result scale', () => {
+    expect(ev(bin('/', num('2.0'), num('3.0')))).toBe('0.666667');
+    expect(ev(bin('/', { kind: 'Unary', op: '-', operand: num('7.9') }, num('2')))).toBe('-3.950000000000');
+  });
+  it('division by zero is a runtime error', () => {
+    expect(() => ev(bin('/', num('1'), num('0')))).toThrow(/Division by zero/);
+  });
+  it('CAST narrowing wraps, float to int saturates, bad text fails and TRY_CAST gives NULL', () => {
+    const cast = (operand: Expression, type: import('../../src/types/data-type.js').DataType, tryCast = false): Expression => ({ kind: 'Cast', operand, type, try: tryCast });
+    expect(ev(cast(num('12345'), { kind: 'TINYINT', nullable: true }))).toBe('57');
+    expect(ev(cast(num('9234567891.12E0'), { kind: 'INT', nullable: true }))).toBe('2147483647');
+    expect(() => ev(cast(str('foo'), { kind: 'INT', nullable: true }))).toThrow(/NumberFormatException/);
+    expect(ev(cast(str('foo'), { kind: 'INT', nullable: true }, true))).toBe('NULL');
+    expect(ev(cast(num('12345.678912'), { kind: 'DECIMAL', precision: 8, scale: 4, nullable: true }))).toBe('NULL');
+  });
+  it('renders doubles like Java and decimals with full scale', () => {
+    expect(ev(call('POWER', num('44'), num('4.5E0')))).toBe('2.4862056220463827E7');
+    expect(evaluateExpression({ kind: 'ColumnRef', name: 'd' }, { columns: [{ name: 'd', type: { kind: 'DECIMAL', precision: 4, scale: 3, nullable: true } }], row: [Decimal.fromString('9.870')] }, session).text).toBe('9.870');
+  });
+  it('string functions', () => {
+    expect(ev(call('HASH_CODE', str('abc')))).toBe('96354');
+    expect(ev(call('LPAD', str('hi'), num('5'), str('??')))).toBe('???hi');
+    expect(ev({ kind: 'Overlay', operand: str('123456789'), placing: str('abc'), start: num('2'), length: num('100') })).toBe('1abc');
+  });
+  it('JSON_VALUE keeps exact number text', () => {
+    expect(ev({ kind: 'JsonValue', operand: str('{"a": 123456789.987654321}'), path: str('$.a') })).toBe('123456789.987654321');
+  });
+  it('unknown functions are reported as not supported, with FTS7001', () => {
+    expect(() => ev(call('NO_SUCH_FN', num('1')))).toThrow(/FTS7001.*not supported by the local runtime: function NO_SUCH_FN/);
+  });
+});
