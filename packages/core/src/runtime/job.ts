@@ -1,0 +1,253 @@
+/**
+ * Running a whole job locally: CREATE TABLE / CREATE VIEW / SET statements define the catalog and session,
+ * INSERT INTO (or a statement set, or a bare SELECT) define sinks; test rows are pushed into the sources,
+ * bounded input ends with a MAX watermark, and every sink's changelog and final table are returned.
+ */
+import type { Query } from '../ast/query.js';
+import type { CreateTable, Insert, Script } from '../ast/statement.js';
+import type { DataType } from '../types/data-type.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { Change, ChangelogMode, RowKind } from './changelog.js';
+import type { Session } from './compiled.js';
+import { ExpressionCompiler } from './compile-expression.js';
+import type { ColumnBinding } from './compile-expression.js';
+import { badInput, invalid, unknownName, unsupported } from './errors.js';
+import { castConverter } from './functions/cast.js';
+import { SinkOperator } from './operators/sink.js';
+import { SourceOperator } from './operators/source.js';
+import { Planner } from './plan.js';
+import type { PlannerTable, RelColumn } from './plan.js';
+import { createSession } from './session.js';
+import type { SessionOptions } from './session.js';
+import { sameType } from './compile-expression.js';
+import { T, withNullable } from './types.js';
+import { renderRowField } from './values/render.js';
+import type { Timestamp } from './values/temporal.js';
+
+/** One entry of a source's input: a row (an insert), a changelog row, or an explicit watermark. */
+export type InputEntry =
+  | readonly unknown[]
+  | { readonly kind: RowKind; readonly row: readonly unknown[] }
+  | { readonly watermark: Timestamp | number };
+
+export interface TableInput {
+  readonly entries: readonly InputEntry[];
+}
+
+export interface SinkResult {
+  readonly name: string;
+  readonly columns: readonly { readonly name: string; readonly type: DataType }[];
+  /** What the sink received, in order (an upsert sink never receives -U). */
+  readonly changelog: readonly Change[];
+  /** The sink table after applying the changelog. */
+  readonly table: readonly (readonly unknown[])[];
+  readonly primaryKey?: readonly string[];
+}
+
+export interface JobResult {
+  readonly sinks: ReadonlyMap<string, SinkResult>;
+}
+
+/** How a table's declared options make it a changelog (CDC / upsert) source. */
+export function sourceChangelogMode(t: CreateTable): ChangelogMode {
+  const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
+  const connector = opt('connector') ?? '';
+  const format = opt('format') ?? opt('value.format') ?? '';
+  if (connector === 'upsert-kafka' || /-cdc$/.test(connector)) return 'updating';
+  if (/^(debezium|canal|maxwell|ogg)-/.test(format)) return 'updating';
+  const mode = opt('changelog-mode');
+  if (mode && /UA|UB|D/.test(mode)) return 'updating';
+  return 'insert-only';
+}
+
+interface CatalogTable {
+  readonly def: CreateTable;
+  readonly columns: readonly RelColumn[];
+  /** Positions of the columns the input provides (physical and metadata), in declaration order. */
+  readonly inputPositions: readonly number[];
+  readonly mode: ChangelogMode;
+  source?: SourceOperator;
+  readonly rowtime?: number;
+  readonly proctime: readonly number[];
+}
+
+const lastName = (path: readonly string[]): string => path[path.length - 1] as string;
+
+export class LocalJob {
+  readonly session: Session;
+  private readonly tables = new Map<string, CatalogTable>();
+  private readonly views = new Map<string, Query>();
+  private readonly sinks: SinkOperator[] = [];
+  private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
+  private readonly planner: Planner;
+
+  constructor(script: Script, opts: SessionOptions = {}) {
+    const config: Record<string, string> = { ...(opts.config ?? {}) };
+    for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
+    this.session = createSession({ ...opts, config });
+    this.planner = new Planner({
+      table: (name, span) => this.sourceFor(name, span),
+      view: (name) => this.views.get(name.toLowerCase()),
+      tableNames: () => [...this.tables.keys()],
+    }, this.session);
+    for (const st of script.statements) {
+      switch (st.kind) {
+        case 'CreateTable': this.defineTable(st); break;
+        case 'CreateView': this.views.set(lastName(st.path).toLowerCase(), st.query); break;
+        case 'Insert': this.planInsert(st); break;
+        case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
+        case 'QueryStatement': this.planSelect(st.query); break;
+        case 'Set': case 'Reset': case 'UseCatalog': case 'UseDatabase': case 'UseModules': case 'CreateCatalog': case 'CreateDatabase': case 'CreateFunction':
+          if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
+          break;
+        case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
+          throw unsupported(`${st.kind} statements`, st.span);
+      }
+    }
+  }
+
+  private defineTable(t: CreateTable): void {
+    if (t.like) throw unsupported('CREATE TABLE … LIKE', t.span);
+    if (t.asQuery) throw unsupported('CREATE TABLE … AS SELECT', t.span);
+    const pk = new Set((t.primaryKey?.columns ?? []).map((c) => c.toLowerCase()));
+    const columns: RelColumn[] = [];
+    const inputPositions: number[] = [];
+    const proctime: number[] = [];
+    for (const c of t.columns) {
+      if (c.kind === 'ComputedColumn') {
+        const scope: ColumnBinding[] = columns.map((col, index) => ({ ...col, index }));
+        const compiled = new ExpressionCompiler({ columns: scope }, this.session).compile(c.expr);
+        if (c.expr.kind === 'FunctionCall' && (c.expr.name[0] ?? '').toUpperCase() === 'PROCTIME') proctime.push(columns.length);
+        columns.push({ name: c.name, type: compiled.type });
+      } else {
+        inputPositions.push(columns.length);
+        columns.push({ name: c.name, type: pk.has(c.name.toLowerCase()) ? withNullable(c.type, false) : c.type });
+      }
+    }
+    let rowtime: number | undefined;
+    if (t.watermark) {
+      rowtime = columns.findIndex((c) => c.name.toLowerCase() === (t.watermark as { column: string }).column.toLowerCase());
+      if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
+    }
+    this.tables.set(lastName(t.path).toLowerCase(), {
+      def: t, columns, inputPositions, mode: sourceChangelogMode(t), proctime, ...(rowtime !== undefined ? { rowtime } : {}),
+    });
+  }
+
+  private sourceFor(name: string, span?: import('../ast/node.js').Span): PlannerTable {
+    const t = this.tables.get(name.toLowerCase());
+    if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, [...this.tables.keys()]));
+    if (!t.source) {
+      const scope: ColumnBinding[] = t.columns.map((col, index) => ({ ...col, index }));
+      const compiler = new ExpressionCompiler({ columns: scope }, this.session);
+      const computed = t.def.columns.flatMap((c, i) => (c.kind === 'ComputedColumn' ? [{ index: i, eval: compiler.compile(c.expr).eval }] : []));
+      const wm = t.def.watermark ? compiler.compile(t.def.watermark.expr) : undefined;
+      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
+      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
+    }
+    return {
+      name, columns: t.columns, source: t.source, mode: t.mode, proctime: t.proctime,
+      ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}),
+    };
+  }
+
+  private planInsert(ins: Insert): void {
+    if (ins.partition) throw unsupported('INSERT … PARTITION', ins.span);
+    const name = lastName(ins.target);
+    const t = this.tables.get(name.toLowerCase());
+    if (!t) throw unknownName(`Sink table '${name}' not found`, ins.span, didYouMean(name, [...this.tables.keys()]));
+    const rel = this.planner.planQuery(ins.query);
+    const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
+    let targetCols = physical;
+    if (ins.columns) {
+      targetCols = ins.columns.map((c) => {
+        const col = physical.find((p) => p.name.toLowerCase() === c.toLowerCase());
+        if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        return col;
+      });
+      if (targetCols.length !== physical.length) throw unsupported('INSERT with a partial column list', ins.span);
+    }
+    if (rel.columns.length !== targetCols.length) {
+      throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+    }
+    const sinkColumns = targetCols.map((col, i) => {
+      const from = (rel.columns[i] as RelColumn).type;
+      const to = col.type;
+      return { name: col.name, nullable: to.nullable, convert: sameType(withNullable(from, true), withNullable(to, true)) ? undefined : castConverter(from, to, this.session.zone, ins.span) };
+    });
+    const pk = t.def.primaryKey?.columns;
+    const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
+    const sink = new SinkOperator(name, sinkColumns, pkIdx);
+    rel.op.connectTo(sink);
+    this.sinks.push(sink);
+    this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
+  }
+
+  private planSelect(q: Query): void {
+    const rel = this.planner.planQuery(q);
+    const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
+    const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined);
+    rel.op.connectTo(sink);
+    this.sinks.push(sink);
+    this.sinkInfo.set(sink, { columns: rel.columns.map((c) => ({ name: c.name, type: c.type })) });
+  }
+
+  /** Column names and types of a source table's input rows (physical and metadata columns). */
+  inputColumns(table: string): { name: string; type: DataType }[] {
+    const t = this.tables.get(table.toLowerCase());
+    if (!t) throw unknownName(`Table '${table}' not found`, undefined, didYouMean(table, [...this.tables.keys()]));
+    return t.inputPositions.map((i) => t.columns[i] as RelColumn);
+  }
+
+  tableMode(table: string): ChangelogMode {
+    return this.tables.get(table.toLowerCase())?.mode ?? 'insert-only';
+  }
+
+  /**
+   * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
+   * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
+   */
+  run(inputs: ReadonlyMap<string, readonly (readonly InputEntry[])[]>): JobResult {
+    for (const name of inputs.keys()) {
+      if (!this.tables.has(name.toLowerCase())) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, [...this.tables.keys()]));
+    }
+    const phases = Math.max(0, ...[...inputs.values()].map((p) => p.length));
+    for (let ph = 0; ph < phases; ph++) {
+      for (const [name, ps] of inputs) {
+        const t = this.tables.get(name.toLowerCase()) as CatalogTable;
+        const src = t.source;
+        if (!src) continue; // table not read by any query
+        for (const e of ps[ph] ?? []) {
+          if (!Array.isArray(e) && 'watermark' in (e as object)) {
+            const w = (e as { watermark: Timestamp | number }).watermark;
+            src.advanceWatermark(typeof w === 'number' ? w : w.millis);
+            continue;
+          }
+          const change: Change = Array.isArray(e) ? { kind: '+I', row: e } : (e as Change);
+          if (change.kind !== '+I' && t.mode === 'insert-only') {
+            throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+          }
+          const row = new Array<unknown>(t.columns.length).fill(null);
+          t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
+          src.push({ kind: change.kind, row: row.slice(0, Math.max(...t.inputPositions, -1) + 1) });
+        }
+      }
+    }
+    for (const t of this.tables.values()) t.source?.endOfInput();
+    const out = new Map<string, SinkResult>();
+    for (const s of this.sinks) {
+      const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
+      out.set(s.sinkName, { name: s.sinkName, columns: info.columns, changelog: s.changelog, table: s.table(), ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}) });
+    }
+    return { sinks: out };
+  }
+}
+
+/** `+I[1, Hi, null]`, as Flink's `Row.toString()` prints a changelog row. */
+export function formatChange(c: Change, columns: readonly { readonly type: DataType }[]): string {
+  return `${c.kind}[${formatRowFields(c.row, columns)}]`;
+}
+
+export function formatRowFields(row: readonly unknown[], columns: readonly { readonly type: DataType }[]): string {
+  return row.map((v, i) => renderRowField(v, columns[i]?.type ?? T.string())).join(', ');
+}

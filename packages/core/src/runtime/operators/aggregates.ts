@@ -1,0 +1,197 @@
+/**
+ * Retract-capable aggregate functions (COUNT, SUM, SUM0, AVG, MIN, MAX) with DISTINCT and FILTER, and their
+ * Flink result types (SUM(INT) = INT, AVG(INT) = INT with truncating division, SUM(DECIMAL(p,s)) = DECIMAL(38,s)…).
+ */
+import type { DataType } from '../../types/data-type.js';
+import type { Evaluator, Row } from '../compiled.js';
+import { T, withNullable } from '../types.js';
+import { comparatorFor, keyOf } from '../values/compare.js';
+import type { Comparator } from '../values/compare.js';
+import { Decimal } from '../values/decimal.js';
+
+export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX';
+export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX']);
+
+export interface AggregateSpec {
+  readonly name: AggregateName;
+  /** Absent for COUNT(*). */
+  readonly arg?: Evaluator;
+  readonly argType?: DataType;
+  readonly distinct: boolean;
+  readonly filter?: Evaluator;
+  readonly resultType: DataType;
+}
+
+export function aggregateResultType(name: AggregateName, argType: DataType | undefined): DataType {
+  if (name === 'COUNT') return T.bigint(false);
+  const t = argType ?? T.bigint();
+  switch (name) {
+    case 'SUM':
+    case 'SUM0': {
+      const nullable = name === 'SUM';
+      switch (t.kind) {
+        case 'TINYINT': case 'SMALLINT': case 'INT': return T.int(nullable);
+        case 'DECIMAL': return T.decimal(38, t.scale, nullable);
+        default: return withNullable(t, nullable);
+      }
+    }
+    case 'AVG':
+      return t.kind === 'DECIMAL' ? T.decimal(38, Math.max(6, t.scale)) : withNullable(t, true);
+    default:
+      return withNullable(t, true);
+  }
+}
+
+interface Accumulator {
+  add(v: unknown): void;
+  retract(v: unknown): void;
+  value(): unknown;
+}
+
+class CountAcc implements Accumulator {
+  n = 0n;
+  add(): void { this.n++; }
+  retract(): void { this.n--; }
+  value(): unknown { return this.n; }
+}
+
+type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a: unknown, b: unknown) => unknown };
+
+function numOps(t: DataType, result: DataType): NumOps {
+  switch (result.kind) {
+    case 'INT': return { zero: 0, add: (a, b) => ((a as number) + (b as number)) | 0, sub: (a, b) => ((a as number) - (b as number)) | 0 };
+    case 'BIGINT': return { zero: 0n, add: (a, b) => BigInt.asIntN(64, (a as bigint) + (b as bigint)), sub: (a, b) => BigInt.asIntN(64, (a as bigint) - (b as bigint)) };
+    case 'DECIMAL': {
+      const s = result.scale;
+      return { zero: new Decimal(0n, s), add: (a, b) => (a as Decimal).add(b as Decimal).setScale(s), sub: (a, b) => (a as Decimal).sub(b as Decimal).setScale(s) };
+    }
+    case 'FLOAT': return { zero: 0, add: (a, b) => Math.fround((a as number) + (b as number)), sub: (a, b) => Math.fround((a as number) - (b as number)) };
+    default: void t; return { zero: 0, add: (a, b) => (a as number) + (b as number), sub: (a, b) => (a as number) - (b as number) };
+  }
+}
+
+class SumAcc implements Accumulator {
+  sum: unknown;
+  n = 0;
+  constructor(private readonly ops: NumOps, private readonly sum0: boolean) {
+    this.sum = ops.zero;
+  }
+  add(v: unknown): void { this.sum = this.ops.add(this.sum, v); this.n++; }
+  retract(v: unknown): void { this.sum = this.ops.sub(this.sum, v); this.n--; }
+  value(): unknown { return this.n === 0 && !this.sum0 ? null : this.sum; }
+}
+
+class AvgAcc implements Accumulator {
+  sum: unknown;
+  n = 0;
+  constructor(private readonly ops: NumOps, private readonly result: DataType) {
+    this.sum = ops.zero;
+  }
+  add(v: unknown): void { this.sum = this.ops.add(this.sum, v); this.n++; }
+  retract(v: unknown): void { this.sum = this.ops.sub(this.sum, v); this.n--; }
+  value(): unknown {
+    if (this.n === 0) return null;
+    switch (this.result.kind) {
+      case 'TINYINT': case 'SMALLINT': case 'INT': return Math.trunc((this.sum as number) / this.n);
+      case 'BIGINT': return (this.sum as bigint) / BigInt(this.n);
+      case 'DECIMAL': return (this.sum as Decimal).div(Decimal.fromBigInt(BigInt(this.n)), this.result.scale);
+      case 'FLOAT': return Math.fround((this.sum as number) / this.n);
+      default: return (this.sum as number) / this.n;
+    }
+  }
+}
+
+class ExtremeAcc implements Accumulator {
+  private readonly values = new Map<string, { v: unknown; n: number }>();
+  constructor(private readonly cmp: Comparator, private readonly max: boolean) {}
+  add(v: unknown): void {
+    const k = keyOf(v);
+    const e = this.values.get(k);
+    if (e) e.n++;
+    else this.values.set(k, { v, n: 1 });
+  }
+  retract(v: unknown): void {
+    const k = keyOf(v);
+    const e = this.values.get(k);
+    if (!e) return;
+    if (--e.n <= 0) this.values.delete(k);
+  }
+  value(): unknown {
+    let best: unknown = null;
+    for (const { v } of this.values.values()) {
+      if (best === null || (this.max ? this.cmp(v, best) > 0 : this.cmp(v, best) < 0)) best = v;
+    }
+    return best;
+  }
+}
+
+class DistinctAcc implements Accumulator {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly inner: Accumulator) {}
+  add(v: unknown): void {
+    const k = keyOf(v);
+    const n = this.seen.get(k) ?? 0;
+    this.seen.set(k, n + 1);
+    if (n === 0) this.inner.add(v);
+  }
+  retract(v: unknown): void {
+    const k = keyOf(v);
+    const n = this.seen.get(k) ?? 0;
+    if (n <= 1) {
+      this.seen.delete(k);
+      if (n === 1) this.inner.retract(v);
+    } else this.seen.set(k, n - 1);
+  }
+  value(): unknown { return this.inner.value(); }
+}
+
+/** Creates fresh accumulators for a list of aggregate calls and feeds rows into them. */
+export class AggregateSet {
+  private readonly factories: (() => Accumulator)[];
+  constructor(readonly specs: readonly AggregateSpec[]) {
+    this.factories = specs.map((s) => {
+      const base = (): Accumulator => {
+        switch (s.name) {
+          case 'COUNT': return new CountAcc();
+          case 'SUM': return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), false);
+          case 'SUM0': return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), true);
+          case 'AVG': {
+            const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : s.resultType;
+            return new AvgAcc(numOps(s.argType ?? T.bigint(), sumType), s.resultType);
+          }
+          case 'MIN': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
+          case 'MAX': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
+        }
+      };
+      return s.distinct ? () => new DistinctAcc(base()) : base;
+    });
+  }
+
+  create(): Accumulator[] {
+    return this.factories.map((f) => f());
+  }
+
+  accumulate(accs: Accumulator[], row: Row, retract: boolean): void {
+    const specs = this.specs;
+    for (let i = 0; i < specs.length; i++) {
+      const s = specs[i] as AggregateSpec;
+      if (s.filter && s.filter(row) !== true) continue;
+      const acc = accs[i] as Accumulator;
+      if (!s.arg) {
+        if (retract) acc.retract(null);
+        else acc.add(null);
+        continue;
+      }
+      const v = s.arg(row);
+      if (v === null) continue;
+      if (retract) acc.retract(v);
+      else acc.add(v);
+    }
+  }
+
+  values(accs: Accumulator[]): unknown[] {
+    return accs.map((a) => a.value());
+  }
+}
+
+export type { Accumulator };

@@ -1,0 +1,71 @@
+/**
+ * The sink: casts rows to the sink's column types (with the NOT NULL enforcer), delivers an upsert stream
+ * (no -U) when the sink has a PRIMARY KEY and the full retract stream otherwise, and keeps the final table.
+ */
+import type { Change } from '../changelog.js';
+import { isAccumulate } from '../changelog.js';
+import type { Converter } from '../functions/cast.js';
+import { rowKey } from '../values/compare.js';
+import { FlinktsError } from '../../diagnostics/diagnostic.js';
+import { Operator } from './operator.js';
+
+export interface SinkColumn {
+  readonly name: string;
+  readonly nullable: boolean;
+  readonly convert: Converter | undefined;
+}
+
+export class SinkOperator extends Operator {
+  readonly changelog: Change[] = [];
+  private readonly byKey = new Map<string, readonly unknown[]>();
+  private readonly rows: (readonly unknown[])[] = [];
+
+  constructor(
+    readonly sinkName: string,
+    private readonly columns: readonly SinkColumn[],
+    private readonly primaryKey: readonly number[] | undefined,
+  ) {
+    super(1);
+  }
+
+  process(change: Change): void {
+    const row = change.row.map((v, i) => {
+      const c = this.columns[i] as SinkColumn;
+      if (v === null || v === undefined) {
+        if (!c.nullable && isAccumulate(change.kind)) {
+          throw new FlinktsError([{
+            code: 'FTS7006', severity: 'error',
+            message: `Column '${c.name}' is NOT NULL, however, a null value is being written into it (sink ${this.sinkName})`,
+            hint: "set 'table.exec.sink.not-null-enforcer' = 'DROP' to drop such rows, or make the column nullable",
+          }]);
+        }
+        return null;
+      }
+      return c.convert ? c.convert(v) : v;
+    });
+    if (this.primaryKey) {
+      if (change.kind === '-U') return;
+      const k = rowKey(this.primaryKey.map((i) => row[i]));
+      if (isAccumulate(change.kind)) {
+        this.byKey.set(k, row);
+        this.changelog.push({ kind: change.kind, row });
+      } else {
+        this.byKey.delete(k);
+        this.changelog.push({ kind: '-D', row });
+      }
+      return;
+    }
+    this.changelog.push({ kind: change.kind, row });
+    if (isAccumulate(change.kind)) this.rows.push(row);
+    else {
+      const k = rowKey(row);
+      const i = this.rows.findIndex((r) => rowKey(r) === k);
+      if (i >= 0) this.rows.splice(i, 1);
+    }
+  }
+
+  /** The table as it stands after applying the changelog. */
+  table(): (readonly unknown[])[] {
+    return this.primaryKey ? [...this.byKey.values()] : [...this.rows];
+  }
+}

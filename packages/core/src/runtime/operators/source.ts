@@ -1,0 +1,50 @@
+/**
+ * A table source: completes each physical row with its computed columns (PROCTIME(), `ts AS TO_TIMESTAMP(…)`)
+ * and derives watermarks from the table's WATERMARK declaration after every row (rows may also carry explicit
+ * watermarks). Bounded input ends with a MAX watermark.
+ */
+import type { Change } from '../changelog.js';
+import type { Evaluator } from '../compiled.js';
+import type { Timestamp } from '../values/temporal.js';
+import { MAX_WATERMARK, Operator } from './operator.js';
+
+export class SourceOperator extends Operator {
+  private wm = -Infinity;
+
+  constructor(
+    readonly tableName: string,
+    /** Evaluators for the computed columns, over the row built so far. */
+    private readonly computed: readonly { readonly index: number; readonly eval: Evaluator }[],
+    private readonly width: number,
+    private readonly watermarkExpr: Evaluator | undefined,
+  ) {
+    super(1);
+  }
+
+  process(change: Change): void {
+    const row = new Array<unknown>(this.width).fill(null);
+    for (let i = 0; i < change.row.length; i++) row[i] = change.row[i];
+    for (const c of this.computed) row[c.index] = c.eval(row);
+    this.emit({ kind: change.kind, row });
+    if (this.watermarkExpr) {
+      const w = this.watermarkExpr(row) as Timestamp | null;
+      if (w !== null && w.millis > this.wm) {
+        this.wm = w.millis;
+        this.emitWatermark(this.wm);
+      }
+    }
+  }
+
+  /** An explicit watermark (epoch millis of the rowtime's wall clock). */
+  advanceWatermark(ms: number): void {
+    if (ms > this.wm) {
+      this.wm = ms;
+      this.emitWatermark(ms);
+    }
+  }
+
+  endOfInput(): void {
+    this.advanceWatermark(MAX_WATERMARK);
+    this.finish();
+  }
+}

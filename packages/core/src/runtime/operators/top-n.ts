@@ -1,0 +1,95 @@
+/**
+ * TopN (`ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) <= N`) with the change patterns Flink's strategies emit:
+ * - `append` (insert-only input) and `update` (upserts keyed by a unique key): a changed position is -U/+U,
+ *   a new position +I, a dropped one -D;
+ * - `retract` (general updating input): a changed position is -D/+I.
+ * Without a row-number column, only rows entering (+I) or leaving (-D) the top N are emitted.
+ */
+import type { Change } from '../changelog.js';
+import { isAccumulate } from '../changelog.js';
+import type { Evaluator } from '../compiled.js';
+import { rowKey } from '../values/compare.js';
+import { Operator } from './operator.js';
+
+export type RankStrategy = 'append' | 'update' | 'retract';
+
+export class TopNOperator extends Operator {
+  private readonly partitions = new Map<string, (readonly unknown[])[]>();
+
+  constructor(
+    private readonly partition: readonly Evaluator[],
+    private readonly compare: (a: readonly unknown[], b: readonly unknown[]) => number,
+    private readonly limit: number,
+    private readonly withRowNumber: boolean,
+    private readonly strategy: RankStrategy,
+    private readonly uniqueKey: readonly Evaluator[] | undefined,
+  ) {
+    super(1);
+  }
+
+  process(change: Change): void {
+    const pk = rowKey(this.partition.map((e) => e(change.row)));
+    const rows = this.partitions.get(pk) ?? [];
+    const before = rows.slice(0, this.limit);
+    if (this.strategy === 'update' && !isAccumulate(change.kind)) return;
+    if (isAccumulate(change.kind)) {
+      if (this.strategy === 'update' && this.uniqueKey) {
+        const uk = rowKey(this.uniqueKey.map((e) => e(change.row)));
+        const i = rows.findIndex((r) => rowKey((this.uniqueKey as Evaluator[]).map((e) => e(r))) === uk);
+        if (i >= 0) rows.splice(i, 1);
+      }
+      let pos = rows.length;
+      while (pos > 0 && this.compare(rows[pos - 1] as readonly unknown[], change.row) > 0) pos--;
+      rows.splice(pos, 0, change.row);
+    } else {
+      const k = rowKey(change.row);
+      const i = rows.findIndex((r) => rowKey(r) === k);
+      if (i < 0) return;
+      rows.splice(i, 1);
+    }
+    this.partitions.set(pk, rows);
+    this.diff(before, rows.slice(0, this.limit));
+  }
+
+  private diff(before: readonly (readonly unknown[])[], after: readonly (readonly unknown[])[]): void {
+    if (!this.withRowNumber) {
+      const a = new Map<string, number>();
+      for (const r of after) a.set(rowKey(r), (a.get(rowKey(r)) ?? 0) + 1);
+      const b = new Map<string, number>();
+      for (const r of before) b.set(rowKey(r), (b.get(rowKey(r)) ?? 0) + 1);
+      for (const r of before) {
+        const k = rowKey(r);
+        if ((a.get(k) ?? 0) < (b.get(k) ?? 0)) {
+          this.emit({ kind: '-D', row: r });
+          b.set(k, (b.get(k) ?? 0) - 1);
+        }
+      }
+      const seen = new Map<string, number>();
+      for (const r of before) seen.set(rowKey(r), (seen.get(rowKey(r)) ?? 0) + 1);
+      for (const r of after) {
+        const k = rowKey(r);
+        const n = seen.get(k) ?? 0;
+        if (n > 0) seen.set(k, n - 1);
+        else this.emit({ kind: '+I', row: r });
+      }
+      return;
+    }
+    const n = Math.max(before.length, after.length);
+    for (let i = 0; i < n; i++) {
+      const b = before[i];
+      const a = after[i];
+      const rn = BigInt(i + 1);
+      if (b && a) {
+        if (rowKey(a) === rowKey(b)) continue;
+        if (this.strategy === 'retract') {
+          this.emit({ kind: '-D', row: [...b, rn] });
+          this.emit({ kind: '+I', row: [...a, rn] });
+        } else {
+          this.emit({ kind: '-U', row: [...b, rn] });
+          this.emit({ kind: '+U', row: [...a, rn] });
+        }
+      } else if (a) this.emit({ kind: '+I', row: [...a, rn] });
+      else if (b) this.emit({ kind: '-D', row: [...b, rn] });
+    }
+  }
+}

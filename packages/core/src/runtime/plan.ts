@@ -1,0 +1,583 @@
+/**
+ * The planner: turns a Query AST into a graph of streaming operators, recognising Flink's patterns
+ * (window TVF aggregation, ROW_NUMBER deduplication and TopN, IN/NOT IN semi/anti joins). Whatever it does
+ * not implement exactly raises FTS7001 with the node's span.
+ */
+import type { Expression, FunctionCall, OrderItem } from '../ast/expression.js';
+import type { GroupingElement, Query, Relation, Select, SelectItem } from '../ast/query.js';
+import type { Span } from '../ast/node.js';
+import type { DataType } from '../types/data-type.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { ChangelogMode } from './changelog.js';
+import type { Compiled, Evaluator, Session } from './compiled.js';
+import { ExpressionCompiler } from './compile-expression.js';
+import type { ColumnBinding } from './compile-expression.js';
+import { invalid, unknownName, unsupported } from './errors.js';
+import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
+import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
+import { CalcOperator } from './operators/calc.js';
+import { DeduplicateOperator } from './operators/deduplicate.js';
+import { GroupAggregateOperator } from './operators/group-aggregate.js';
+import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import type { Operator } from './operators/operator.js';
+import { SourceOperator } from './operators/source.js';
+import { TopNOperator } from './operators/top-n.js';
+import type { RankStrategy } from './operators/top-n.js';
+import { UnionOperator } from './operators/union.js';
+import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
+import type { WindowSpec } from './operators/window-aggregate.js';
+import { T, withNullable } from './types.js';
+import { comparatorFor, compareNullable } from './values/compare.js';
+
+/** A column of a planned relation. */
+export interface RelColumn {
+  readonly name: string;
+  readonly table?: string;
+  readonly type: DataType;
+}
+
+/** A planned relation: its columns, the operator producing it and what the planner knows about it. */
+export interface Rel {
+  readonly columns: readonly RelColumn[];
+  readonly op: Operator;
+  readonly mode: ChangelogMode;
+  /** Column positions that are event-time attributes. */
+  readonly rowtime: ReadonlySet<number>;
+  /** Column positions that are processing-time attributes. */
+  readonly proctime: ReadonlySet<number>;
+  /** Set when the rows come from a group aggregation keyed by these positions. */
+  readonly aggregateKey?: readonly number[];
+  /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
+  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
+}
+
+/** A table the planner can read: its schema and how rows enter it. */
+export interface PlannerTable {
+  readonly name: string;
+  readonly columns: readonly RelColumn[];
+  readonly source: SourceOperator;
+  readonly mode: ChangelogMode;
+  readonly rowtime?: number;
+  readonly proctime: readonly number[];
+}
+
+export interface PlannerCatalog {
+  table(name: string, span?: Span): PlannerTable;
+  view(name: string): Query | undefined;
+  tableNames(): readonly string[];
+}
+
+const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
+
+function conjuncts(e: Expression | undefined): Expression[] {
+  if (!e) return [];
+  if (e.kind === 'Binary' && e.op === 'AND') return [...conjuncts(e.left), ...conjuncts(e.right)];
+  return [e];
+}
+
+function and(es: readonly Expression[]): Expression | undefined {
+  return es.reduce<Expression | undefined>((acc, e) => (acc ? { kind: 'Binary', op: 'AND', left: acc, right: e } : e), undefined);
+}
+
+function isAggregateCall(e: Expression): e is FunctionCall {
+  return e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && AGGREGATE_NAMES.has((e.name[0] as string).toUpperCase());
+}
+
+/** Aggregate calls inside an expression (not inside nested queries). */
+function collectAggregates(e: Expression, out: FunctionCall[]): void {
+  if (isAggregateCall(e)) {
+    out.push(e);
+    return;
+  }
+  for (const v of Object.values(e)) {
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === 'object' && 'kind' in x) collectAggregates(x as Expression, out);
+      else if (x && typeof x === 'object') for (const y of Object.values(x as object)) if (y && typeof y === 'object' && 'kind' in (y as object)) collectAggregates(y as Expression, out);
+    } else if (v && typeof v === 'object' && 'kind' in v && (v as { kind: string }).kind !== 'Select') collectAggregates(v as Expression, out);
+  }
+}
+
+function isRowNumber(e: Expression): e is FunctionCall & { over: NonNullable<FunctionCall['over']> } {
+  return e.kind === 'FunctionCall' && !!e.over && e.name.length === 1 && (e.name[0] as string).toUpperCase() === 'ROW_NUMBER';
+}
+
+function intervalMillis(e: Expression | undefined, c: ExpressionCompiler, what: string, span?: Span): number {
+  if (!e) throw invalid(`Missing ${what}`, span);
+  const v = c.compile(e);
+  if (v.type.kind !== 'INTERVAL_DAY_TIME' || !v.constant) throw invalid(`The ${what} must be an INTERVAL literal (DAY TO SECOND family)`, e.span);
+  return v.constant.value as number;
+}
+
+export class Planner {
+  constructor(
+    private readonly catalog: PlannerCatalog,
+    private readonly session: Session,
+  ) {}
+
+  private compiler(rel: Rel, substitute?: (e: Expression) => Compiled | undefined): ExpressionCompiler {
+    const columns: ColumnBinding[] = rel.columns.map((c, index) => ({ ...c, index }));
+    return new ExpressionCompiler(substitute ? { columns, substitute } : { columns }, this.session);
+  }
+
+  planQuery(q: Query, ctes: ReadonlyMap<string, Query> = new Map()): Rel {
+    switch (q.kind) {
+      case 'Select':
+        return this.planSelect(q, ctes);
+      case 'With': {
+        const m = new Map(ctes);
+        for (const c of q.ctes) {
+          if (c.columns) throw unsupported('column lists on WITH items', q.span);
+          m.set(c.name.toLowerCase(), c.query);
+        }
+        return this.planQuery(q.body, m);
+      }
+      case 'SetOperation': {
+        if (q.op !== 'UNION' || !q.all) throw unsupported(`${q.op}${q.all ? ' ALL' : ''} (only UNION ALL is supported)`, q.span);
+        if (q.orderBy || q.limit) throw unsupported('ORDER BY / LIMIT on a streaming UNION', q.span);
+        const l = this.planQuery(q.left, ctes);
+        const r = this.planQuery(q.right, ctes);
+        if (l.columns.length !== r.columns.length) throw invalid('UNION ALL inputs have different column counts', q.span);
+        const u = new UnionOperator(2);
+        l.op.connectTo(u, 0);
+        r.op.connectTo(u, 1);
+        return {
+          columns: l.columns.map((c, i) => ({ name: c.name, type: withNullable(c.type, c.type.nullable || (r.columns[i] as RelColumn).type.nullable) })),
+          op: u, mode: l.mode === 'insert-only' && r.mode === 'insert-only' ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set(),
+        };
+      }
+      case 'Values':
+        throw unsupported('VALUES as a query source (declare the rows as test input instead)', q.span);
+    }
+  }
+
+  private planRelation(rel: Relation, ctes: ReadonlyMap<string, Query>): Rel {
+    switch (rel.kind) {
+      case 'TableRef': {
+        if (rel.forSystemTimeAsOf) throw unsupported('FOR SYSTEM_TIME AS OF (temporal and lookup joins)', rel.span);
+        const name = rel.path[rel.path.length - 1] as string;
+        const alias = rel.alias ?? name;
+        const cte = ctes.get(name.toLowerCase()) ?? this.catalog.view(name);
+        if (cte && rel.path.length === 1) return this.requalify(this.planQuery(cte, ctes), alias);
+        const t = this.catalog.table(name, rel.span);
+        return {
+          columns: t.columns.map((c) => ({ ...c, table: alias })),
+          op: t.source, mode: t.mode,
+          rowtime: new Set(t.rowtime === undefined ? [] : [t.rowtime]), proctime: new Set(t.proctime),
+        };
+      }
+      case 'SubqueryRelation': {
+        if (rel.lateral) throw unsupported('LATERAL subqueries', rel.span);
+        const r = this.planQuery(rel.query, ctes);
+        const renamed = rel.columnAliases ? { ...r, columns: r.columns.map((c, i) => ({ ...c, name: rel.columnAliases?.[i] ?? c.name })) } : r;
+        return rel.alias ? this.requalify(renamed, rel.alias) : renamed;
+      }
+      case 'TableFunction':
+        return this.planWindowTvf(rel.call, rel.alias, ctes, rel.span);
+      case 'Unnest':
+        throw unsupported('UNNEST', rel.span);
+      case 'Join':
+        return this.planJoin(rel, ctes);
+    }
+  }
+
+  private requalify(r: Rel, alias: string): Rel {
+    return { ...r, columns: r.columns.map((c) => ({ name: c.name, type: c.type, table: alias })) };
+  }
+
+  private planWindowTvf(call: FunctionCall, alias: string | undefined, ctes: ReadonlyMap<string, Query>, span?: Span): Rel {
+    const fn = (call.name[call.name.length - 1] as string).toUpperCase();
+    if (!['TUMBLE', 'HOP', 'CUMULATE', 'SESSION'].includes(fn)) throw unsupported(`table function ${call.name.join('.')}`, span);
+    const args = call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a));
+    const tableArg = args[0];
+    if (!tableArg || tableArg.kind !== 'TableArg') throw invalid(`${fn} needs TABLE t as its first argument`, call.span);
+    if (fn === 'SESSION' && tableArg.relation.kind === 'TableRef' && args.length > 0 && call.args.some((a) => a.kind === 'NamedArg' && a.name.toUpperCase() === 'PARTITION')) {
+      throw unsupported('SESSION windows with PARTITION BY', call.span);
+    }
+    const input = this.planRelation(tableArg.relation, ctes);
+    const desc = args[1];
+    if (!desc || desc.kind !== 'Descriptor' || desc.columns.length !== 1) throw invalid(`${fn} needs DESCRIPTOR(time_column)`, call.span);
+    const timeName = desc.columns[0] as string;
+    const timeIndex = input.columns.findIndex((c) => c.name.toLowerCase() === timeName.toLowerCase());
+    if (timeIndex < 0) throw unknownName(`Column '${timeName}' not found`, desc.span, didYouMean(timeName, input.columns.map((c) => c.name)));
+    if (!input.rowtime.has(timeIndex)) {
+      if (input.proctime.has(timeIndex)) throw unsupported('window TVFs on processing time', desc.span);
+      throw invalid(`The window function requires the timecol to be a time attribute, but '${timeName}' is not`, desc.span);
+    }
+    const c = this.compiler(input);
+    const ms = (i: number, what: string) => intervalMillis(args[i], c, what, call.span);
+    let spec: WindowSpec;
+    switch (fn) {
+      case 'TUMBLE': spec = { kind: 'TUMBLE', size: ms(2, 'window size'), offset: args[3] ? ms(3, 'window offset') : 0 }; break;
+      case 'HOP': spec = { kind: 'HOP', slide: ms(2, 'window slide'), size: ms(3, 'window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
+      case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
+      default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
+    }
+    const timeType = (input.columns[timeIndex] as RelColumn).type;
+    const p = (timeType as { precision?: number }).precision ?? 3;
+    const wt: DataType = timeType.kind === 'TIMESTAMP_LTZ' ? T.timestampLtz(p, false) : T.timestamp(p, false);
+    const n = input.columns.length;
+    const columns = [
+      ...input.columns.map((col) => ({ ...col, ...(alias ? { table: alias } : {}) })),
+      { name: 'window_start', type: withNullable(wt, false), ...(alias ? { table: alias } : {}) },
+      { name: 'window_end', type: withNullable(wt, false), ...(alias ? { table: alias } : {}) },
+      { name: 'window_time', type: wt, ...(alias ? { table: alias } : {}) },
+    ];
+    const window = { spec, timeIndex, start: n, end: n + 1, input };
+    if (spec.kind === 'SESSION') {
+      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
+    }
+    const assign = new WindowAssignOperator(spec, timeIndex);
+    input.op.connectTo(assign);
+    return { columns, op: assign, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
+  }
+
+  private planJoin(j: Extract<Relation, { kind: 'Join' }>, ctes: ReadonlyMap<string, Query>): Rel {
+    if (j.right.kind === 'TableRef' && j.right.forSystemTimeAsOf) throw unsupported('temporal / lookup joins (FOR SYSTEM_TIME AS OF)', j.right.span);
+    if (j.right.kind === 'Unnest' || (j.right.kind === 'TableFunction' && j.right.lateral)) throw unsupported('joins with UNNEST or LATERAL TABLE', j.right.span);
+    const l = this.planRelation(j.left, ctes);
+    const r = this.planRelation(j.right, ctes);
+    const nullableRight = j.type === 'LEFT' || j.type === 'FULL';
+    const nullableLeft = j.type === 'RIGHT' || j.type === 'FULL';
+    const columns = [
+      ...l.columns.map((c) => ({ ...c, type: nullableLeft ? withNullable(c.type, true) : c.type })),
+      ...r.columns.map((c) => ({ ...c, type: nullableRight ? withNullable(c.type, true) : c.type })),
+    ];
+    const combined: Rel = { columns, op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+    let cond = j.on;
+    if (j.using) {
+      cond = and(j.using.map((col): Expression => ({
+        kind: 'Binary', op: '=',
+        left: { kind: 'ColumnRef', table: l.columns.find((c) => c.name === col)?.table ?? '', name: col },
+        right: { kind: 'ColumnRef', table: r.columns.find((c) => c.name === col)?.table ?? '', name: col },
+      })));
+    }
+    const condEval = cond ? this.compiler(combined).coerce(this.compiler(combined).compile(cond), T.boolean()).eval : undefined;
+    const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval);
+    l.op.connectTo(op, 0);
+    r.op.connectTo(op, 1);
+    const insertOnly = j.type === 'INNER' || j.type === 'CROSS' ? l.mode === 'insert-only' && r.mode === 'insert-only' : false;
+    return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // SELECT
+
+  private planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
+    if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
+    if (s.windows?.length) throw unsupported('named WINDOW clauses', s.span);
+    if (!s.from) throw unsupported('SELECT without FROM (declare the rows as test input instead)', s.span);
+
+    // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
+    const ranked = this.tryRankPattern(s, ctes);
+    let rel = ranked?.rel ?? this.planRelation(s.from, ctes);
+    const whereParts = ranked ? ranked.remainingWhere : conjuncts(s.where);
+
+    // IN / NOT IN (subquery) conditions become semi / anti joins.
+    const plain: Expression[] = [];
+    for (const w of whereParts) {
+      const neg = w.kind === 'Unary' && w.op === 'NOT' && w.operand.kind === 'In' && w.operand.query;
+      const inExpr = neg ? (w as { operand: Expression }).operand : w;
+      if (inExpr.kind === 'In' && inExpr.query) {
+        rel = this.planSemiAnti(rel, inExpr.operand, inExpr.query, inExpr.negated !== !!neg, ctes, inExpr.span);
+      } else if (w.kind === 'Exists' || (w.kind === 'Unary' && w.operand.kind === 'Exists')) {
+        throw unsupported('EXISTS subqueries', w.span);
+      } else plain.push(w);
+    }
+    const where = and(plain);
+    if (where) {
+      const c = this.compiler(rel);
+      const f = c.coerce(c.compile(where), T.boolean(), where.span).eval;
+      const calc = new CalcOperator(f, undefined);
+      rel.op.connectTo(calc);
+      rel = { ...rel, op: calc };
+    }
+
+    const aggCalls: FunctionCall[] = [];
+    for (const it of s.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, aggCalls);
+    if (s.having) collectAggregates(s.having, aggCalls);
+    if (s.groupBy?.length || aggCalls.length > 0) return this.planAggregate(s, rel, aggCalls);
+    if (s.having) throw invalid('HAVING without GROUP BY or aggregates', s.having.span);
+    const out = this.project(rel, s.items, undefined);
+    return s.distinct ? this.distinct(out) : out;
+  }
+
+  private project(rel: Rel, items: readonly SelectItem[], substitute: ((e: Expression) => Compiled | undefined) | undefined, filter?: Expression): Rel {
+    const c = this.compiler(rel, substitute);
+    const evs: Evaluator[] = [];
+    const columns: RelColumn[] = [];
+    const rowtime = new Set<number>();
+    const proctime = new Set<number>();
+    let k = 0;
+    for (const it of items) {
+      if (it.kind === 'SelectStar') {
+        rel.columns.forEach((col, i) => {
+          if (it.table && col.table?.toLowerCase() !== it.table.toLowerCase()) return;
+          if (rel.window && (i === rel.window.start || i === rel.window.end || col.name === 'window_time') && false) return;
+          if (rel.rowtime.has(i)) rowtime.add(columns.length);
+          if (rel.proctime.has(i)) proctime.add(columns.length);
+          columns.push({ name: col.name, type: col.type });
+          evs.push((r) => r[i] ?? null);
+        });
+        continue;
+      }
+      const compiled = c.compile(it.expr);
+      if (it.expr.kind === 'ColumnRef') {
+        const idx = rel.columns.findIndex((col) => col.name.toLowerCase() === (it.expr as { name: string }).name.toLowerCase() && (!(it.expr as { table?: string }).table || col.table?.toLowerCase() === (it.expr as { table?: string }).table?.toLowerCase()));
+        if (idx >= 0 && rel.rowtime.has(idx)) rowtime.add(columns.length);
+        if (idx >= 0 && rel.proctime.has(idx)) proctime.add(columns.length);
+      }
+      const name = it.alias ?? (it.expr.kind === 'ColumnRef' ? it.expr.name : it.expr.kind === 'FieldAccess' ? it.expr.field : `EXPR$${k}`);
+      k++;
+      columns.push({ name, type: compiled.type });
+      evs.push(compiled.eval);
+    }
+    const f = filter ? c.coerce(c.compile(filter), T.boolean(), filter.span).eval : undefined;
+    const calc = new CalcOperator(f, evs);
+    rel.op.connectTo(calc);
+    return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...(rel.aggregateKey ? {} : {}) };
+  }
+
+  private distinct(rel: Rel): Rel {
+    const keys: Evaluator[] = rel.columns.map((_, i) => (r) => r[i] ?? null);
+    const op = new GroupAggregateOperator(keys, new AggregateSet([]));
+    rel.op.connectTo(op);
+    return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set(), aggregateKey: rel.columns.map((_, i) => i) };
+  }
+
+  private aggregateSpecs(rel: Rel, calls: readonly FunctionCall[]): { specs: AggregateSpec[]; keys: string[] } {
+    const c = this.compiler(rel);
+    const seen = new Map<string, number>();
+    const specs: AggregateSpec[] = [];
+    const keys: string[] = [];
+    for (const call of calls) {
+      const key = norm(call);
+      if (seen.has(key)) continue;
+      const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
+      let arg: Compiled | undefined;
+      if (!call.star) {
+        if (call.args.length !== 1) throw invalid(`${name} takes one argument`, call.span);
+        arg = c.compile(call.args[0] as Expression);
+        if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, call.span);
+      } else if (name !== 'COUNT') throw invalid(`${name}(*) is not valid`, call.span);
+      const filter = call.filter ? c.coerce(c.compile(call.filter), T.boolean(), call.filter.span).eval : undefined;
+      const resultType = aggregateResultType(name, arg?.type);
+      specs.push({
+        name, distinct: !!call.distinct, resultType,
+        ...(arg ? { arg: arg.eval, argType: arg.type } : {}),
+        ...(filter ? { filter } : {}),
+      });
+      seen.set(key, specs.length - 1);
+      keys.push(key);
+    }
+    return { specs, keys };
+  }
+
+  private planAggregate(s: Select, rel: Rel, aggCalls: readonly FunctionCall[]): Rel {
+    // Grouping elements: plain expressions plus at most one GROUPING SETS / ROLLUP / CUBE.
+    const plainKeys: Expression[] = [];
+    let sets: Expression[][] | undefined;
+    for (const g of s.groupBy ?? []) {
+      const el = g as GroupingElement;
+      if ('kind' in el && (el.kind === 'GroupingSets' || el.kind === 'Rollup' || el.kind === 'Cube')) {
+        if (sets) throw unsupported('more than one GROUPING SETS / ROLLUP / CUBE', s.span);
+        if (el.kind === 'GroupingSets') sets = el.sets.map((x) => [...x]);
+        else if (el.kind === 'Rollup') sets = el.exprs.map((_, i) => el.exprs.slice(0, el.exprs.length - i)).concat([[]]);
+        else {
+          const ex = el.exprs;
+          sets = [];
+          for (let m = (1 << ex.length) - 1; m >= 0; m--) sets.push(ex.filter((_, i) => (m & (1 << i)) !== 0));
+        }
+      } else plainKeys.push(el as Expression);
+    }
+    const setExprs: Expression[] = [];
+    for (const set of sets ?? []) for (const e of set) if (!setExprs.some((x) => norm(x) === norm(e))) setExprs.push(e);
+    const c = this.compiler(rel);
+
+    // Window aggregation: the window TVF's window_start and window_end are grouping keys.
+    const w = rel.window;
+    const isWindowCol = (e: Expression, idx: number | undefined): boolean => {
+      if (e.kind !== 'ColumnRef' || idx === undefined) return false;
+      const col = rel.columns[idx] as RelColumn;
+      return col.name.toLowerCase() === e.name.toLowerCase();
+    };
+    const hasStart = w && plainKeys.some((e) => isWindowCol(e, w.start));
+    const hasEnd = w && plainKeys.some((e) => isWindowCol(e, w.end));
+    if (w && (hasStart || hasEnd) && !(hasStart && hasEnd)) throw unsupported('window aggregation grouped by only one of window_start / window_end', s.span);
+    const windowed = !!(w && hasStart && hasEnd);
+    if (sets && !windowed) throw unsupported('GROUPING SETS / ROLLUP / CUBE outside window aggregation', s.span);
+
+    const keyExprs = [...plainKeys.filter((e) => !(windowed && (isWindowCol(e, w?.start) || isWindowCol(e, w?.end) || (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'window_time')))), ...setExprs];
+    const keyCompiled = keyExprs.map((e) => c.compile(e));
+    const { specs, keys: aggKeys } = this.aggregateSpecs(rel, aggCalls);
+    const aggSet = new AggregateSet(specs);
+    const nk = keyExprs.length;
+    const keySets: number[][] = sets
+      ? sets.map((set) => [...plainKeys.map((_, i) => i).slice(0, nk - setExprs.length), ...set.map((e) => nk - setExprs.length + setExprs.findIndex((x) => norm(x) === norm(e)))])
+      : [keyExprs.map((_, i) => i)];
+
+    let op: Operator;
+    const aggColumns: RelColumn[] = [
+      ...keyCompiled.map((k, i) => ({ name: keyExprs[i]?.kind === 'ColumnRef' ? (keyExprs[i] as { name: string }).name : `$k${i}`, type: sets && i >= nk - setExprs.length ? withNullable(k.type, true) : k.type })),
+      ...specs.map((sp, i) => ({ name: `$agg${i}`, type: sp.resultType })),
+    ];
+    if (windowed && w) {
+      if (rel.mode !== 'insert-only') throw unsupported('window aggregation over an updating input', s.span);
+      const wt = (rel.columns[w.start] as RelColumn).type;
+      aggColumns.push({ name: 'window_start', type: wt }, { name: 'window_end', type: wt }, { name: 'window_time', type: withNullable(wt, false) });
+      op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+    } else {
+      op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet);
+    }
+    rel.op.connectTo(op);
+    const aggRel: Rel = {
+      columns: aggColumns, op, mode: windowed ? 'insert-only' : 'updating',
+      rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
+      ...(windowed ? {} : { aggregateKey: keyExprs.map((_, i) => i) }),
+    };
+    // Post-aggregation projection: group keys and aggregate calls map to the aggregate's output columns.
+    const keyNorms = keyExprs.map(norm);
+    const winStart = windowed ? nk + specs.length : -1;
+    const substitute = (e: Expression): Compiled | undefined => {
+      const n = norm(e);
+      const ki = keyNorms.indexOf(n);
+      if (ki >= 0) return { type: (aggColumns[ki] as RelColumn).type, eval: (r) => r[ki] ?? null };
+      if (isAggregateCall(e)) {
+        const ai = aggKeys.indexOf(n);
+        if (ai >= 0) return { type: (specs[ai] as AggregateSpec).resultType, eval: (r) => r[nk + ai] ?? null };
+      }
+      if (windowed && e.kind === 'ColumnRef') {
+        const nm = e.name.toLowerCase();
+        const off = nm === 'window_start' ? 0 : nm === 'window_end' ? 1 : nm === 'window_time' ? 2 : -1;
+        if (off >= 0) return { type: (aggColumns[winStart + off] as RelColumn).type, eval: (r) => r[winStart + off] ?? null };
+      }
+      if (e.kind === 'ColumnRef') {
+        throw invalid(`Expression '${e.table ? `${e.table}.` : ''}${e.name}' is not being grouped`, e.span, 'add it to GROUP BY or wrap it in an aggregate function');
+      }
+      return undefined;
+    };
+    const out = this.project(aggRel, s.items, substitute, s.having);
+    const keyOut = out.columns.length > 0 && !windowed ? this.outputKey(s.items, keyNorms) : undefined;
+    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut } : {}), rowtime: windowed ? out.rowtime : new Set() };
+  }
+
+  /** Positions of the grouping keys among the select items (the unique key of an aggregate's output). */
+  private outputKey(items: readonly SelectItem[], keyNorms: readonly string[]): number[] | undefined {
+    const pos: number[] = [];
+    for (const kn of keyNorms) {
+      const i = items.findIndex((it) => it.kind === 'SelectExpr' && norm(it.expr) === kn);
+      if (i < 0) return undefined;
+      pos.push(i);
+    }
+    return pos;
+  }
+
+  private planSemiAnti(rel: Rel, operand: Expression, q: Query, anti: boolean, ctes: ReadonlyMap<string, Query>, span?: Span): Rel {
+    const sub = this.planQuery(q, ctes);
+    if (sub.columns.length !== 1) throw invalid('The subquery of IN must return exactly one column', span);
+    const lc = this.compiler(rel).compile(operand);
+    const rt = (sub.columns[0] as RelColumn).type;
+    const target = this.compiler(rel).commonForComparison(lc, { type: rt, eval: () => null }, span)[2];
+    const left = this.compiler(rel).coerce(lc, target, span).eval;
+    const right = this.compiler(sub).coerce({ type: rt, eval: (r) => r[0] ?? null }, target, span).eval;
+    const op = new SemiAntiJoinOperator(anti, left, right);
+    rel.op.connectTo(op, 0);
+    sub.op.connectTo(op, 1);
+    return { ...rel, op, mode: rel.mode === 'insert-only' && sub.mode === 'insert-only' && !anti ? 'updating' : 'updating' };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // ROW_NUMBER: deduplication and TopN
+
+  private tryRankPattern(s: Select, ctes: ReadonlyMap<string, Query>): { rel: Rel; remainingWhere: Expression[] } | undefined {
+    if (s.from?.kind !== 'SubqueryRelation' || s.from.query.kind !== 'Select') return undefined;
+    const inner = s.from.query;
+    const rnIdx = inner.items.findIndex((it) => it.kind === 'SelectExpr' && isRowNumber(it.expr));
+    if (rnIdx < 0) return undefined;
+    const rnItem = inner.items[rnIdx] as Extract<SelectItem, { kind: 'SelectExpr' }>;
+    const rnName = (rnItem.alias ?? 'EXPR$' + rnIdx).toLowerCase();
+    const parts = conjuncts(s.where);
+    let limit: number | undefined;
+    const remaining: Expression[] = [];
+    for (const p of parts) {
+      if (limit === undefined && p.kind === 'Binary' && p.left.kind === 'ColumnRef' && p.left.name.toLowerCase() === rnName && p.right.kind === 'NumericLiteral') {
+        const n = Number(p.right.text);
+        if (p.op === '=' && n === 1) limit = 1;
+        else if (p.op === '<=') limit = n;
+        else if (p.op === '<') limit = n - 1;
+        else throw unsupported(`a row-number filter '${p.op} ${n}' (use rn = 1, rn <= N or rn < N)`, p.span);
+        continue;
+      }
+      remaining.push(p);
+    }
+    if (limit === undefined) throw unsupported('ROW_NUMBER() without an upper-bound filter on its result (TopN needs rn <= N)', rnItem.span);
+    const over = (rnItem.expr as FunctionCall).over;
+    if (typeof over === 'string' || !over) throw unsupported('named windows in OVER', rnItem.span);
+    if (over.frame) throw unsupported('window frames on ROW_NUMBER', rnItem.span);
+    // Plan the inner select without the ROW_NUMBER item.
+    const innerItems = inner.items.filter((_, i) => i !== rnIdx);
+    const base = this.planSelect({ ...inner, items: innerItems }, ctes);
+    const c = this.compiler(base);
+    const partition = over.partitionBy.map((e) => c.compile(e).eval);
+    const order = over.orderBy;
+    if (order.length === 0) throw invalid('ROW_NUMBER() needs ORDER BY', rnItem.span);
+    const firstOrder = order[0] as OrderItem;
+    const timeIdx = order.length === 1 && firstOrder.expr.kind === 'ColumnRef'
+      ? base.columns.findIndex((col) => col.name.toLowerCase() === (firstOrder.expr as { name: string }).name.toLowerCase())
+      : -1;
+    const isRowtime = timeIdx >= 0 && base.rowtime.has(timeIdx);
+    const isProctime = timeIdx >= 0 && base.proctime.has(timeIdx);
+    const rnType = T.bigint(false);
+    let op: Operator;
+    let mode: ChangelogMode;
+    const withRn = s.items.some((it) => it.kind === 'SelectStar' || (it.kind === 'SelectExpr' && JSON.stringify(it.expr).toLowerCase().includes(`"name":"${rnName}"`))) || remaining.some((e) => JSON.stringify(e).toLowerCase().includes(`"name":"${rnName}"`));
+    if (limit === 1 && (isRowtime || isProctime)) {
+      if (base.mode !== 'insert-only') throw unsupported('deduplication over an updating input', rnItem.span);
+      const keepLast = firstOrder.direction === 'DESC';
+      const dedup = new DeduplicateOperator(partition, keepLast, isRowtime ? timeIdx : undefined);
+      base.op.connectTo(dedup);
+      const addRn = new CalcOperator(undefined, [...base.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), () => 1n]);
+      dedup.connectTo(addRn);
+      op = addRn;
+      mode = !keepLast && isProctime ? 'insert-only' : 'updating';
+    } else {
+      const cmps = order.map((o) => {
+        const e = c.compile(o.expr);
+        const cmp = comparatorFor(e.type);
+        const desc = o.direction === 'DESC';
+        const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
+        return (a: readonly unknown[], b: readonly unknown[]) => {
+          const x = e.eval(a);
+          const y = e.eval(b);
+          if (x === null || y === null) {
+            if (x === y) return 0;
+            return (x === null) === nullsFirst ? -1 : 1;
+          }
+          const r = compareNullable(cmp, x, y);
+          return desc ? -r : r;
+        };
+      });
+      const compare = (a: readonly unknown[], b: readonly unknown[]): number => {
+        for (const f of cmps) {
+          const r = f(a, b);
+          if (r !== 0) return r;
+        }
+        return 0;
+      };
+      const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
+      const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
+      const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey);
+      base.op.connectTo(topn);
+      if (withRn) op = topn;
+      else {
+        const addRn = new CalcOperator(undefined, [...base.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), () => null]);
+        topn.connectTo(addRn);
+        op = addRn;
+      }
+      mode = 'updating';
+    }
+    const alias = s.from.alias;
+    const columns: RelColumn[] = [...base.columns, { name: rnItem.alias ?? 'EXPR$' + rnIdx, type: rnType }].map((col) => ({ name: col.name, type: col.type, ...(alias ? { table: alias } : {}) }));
+    return { rel: { columns, op, mode, rowtime: mode === 'insert-only' ? base.rowtime : new Set(), proctime: new Set() }, remainingWhere: remaining };
+  }
+}
