@@ -191,7 +191,7 @@ export class ExpressionCompiler implements CompilerApi {
     if (found.length > 1 && e.table === undefined) throw invalid(`Column '${e.name}' is ambiguous`, e.span, 'qualify it with a table alias');
     const c = found[0] as ColumnBinding;
     const i = c.index;
-    return { type: c.type, eval: (r) => r[i] ?? null };
+    return { type: c.type, eval: (r) => r[i] ?? null, column: i };
   }
 
   private subscript(operandExpr: Expression, indexExpr: Expression, span?: Span): Compiled {

@@ -12,6 +12,8 @@ export interface Compiled {
   readonly eval: Evaluator;
   /** The value when the expression does not depend on the row (literals and pure functions of literals). */
   readonly constant?: { readonly value: unknown };
+  /** Set when the expression is just the input column at this position. */
+  readonly column?: number;
 }
 
 /** Session settings and clocks an evaluation depends on. */

@@ -44,6 +44,11 @@ export interface SinkResult {
   readonly primaryKey?: readonly string[];
 }
 
+export interface LocalJobOptions extends SessionOptions {
+  /** Keep each sink's full changelog (default true); large runs may keep only final tables. */
+  readonly keepChangelog?: boolean;
+}
+
 export interface JobResult {
   readonly sinks: ReadonlyMap<string, SinkResult>;
 }
@@ -80,8 +85,10 @@ export class LocalJob {
   private readonly sinks: SinkOperator[] = [];
   private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
   private readonly planner: Planner;
+  private readonly keepChangelog: boolean;
 
-  constructor(script: Script, opts: SessionOptions = {}) {
+  constructor(script: Script, opts: LocalJobOptions = {}) {
+    this.keepChangelog = opts.keepChangelog ?? true;
     const config: Record<string, string> = { ...(opts.config ?? {}) };
     for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
     this.session = createSession({ ...opts, config });
@@ -177,7 +184,7 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog);
     rel.op.connectTo(sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
@@ -186,7 +193,7 @@ export class LocalJob {
   private planSelect(q: Query): void {
     const rel = this.planner.planQuery(q);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
-    const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined);
+    const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
     rel.op.connectTo(sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: rel.columns.map((c) => ({ name: c.name, type: c.type })) });
@@ -217,6 +224,7 @@ export class LocalJob {
         const t = this.tables.get(name.toLowerCase()) as CatalogTable;
         const src = t.source;
         if (!src) continue; // table not read by any query
+        const identity = t.inputPositions.every((p, i) => p === i);
         for (const e of ps[ph] ?? []) {
           if (!Array.isArray(e) && 'watermark' in (e as object)) {
             const w = (e as { watermark: Timestamp | number }).watermark;
@@ -227,9 +235,13 @@ export class LocalJob {
           if (change.kind !== '+I' && t.mode === 'insert-only') {
             throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
           }
+          if (identity && change.row.length === t.inputPositions.length) {
+            src.push(change);
+            continue;
+          }
           const row = new Array<unknown>(t.columns.length).fill(null);
           t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
-          src.push({ kind: change.kind, row: row.slice(0, Math.max(...t.inputPositions, -1) + 1) });
+          src.push({ kind: change.kind, row });
         }
       }
     }

@@ -304,6 +304,7 @@ export class Planner {
   private project(rel: Rel, items: readonly SelectItem[], substitute: ((e: Expression) => Compiled | undefined) | undefined, filter?: Expression): Rel {
     const c = this.compiler(rel, substitute);
     const evs: Evaluator[] = [];
+    const direct: (number | undefined)[] = [];
     const columns: RelColumn[] = [];
     const rowtime = new Set<number>();
     const proctime = new Set<number>();
@@ -317,6 +318,7 @@ export class Planner {
           if (rel.proctime.has(i)) proctime.add(columns.length);
           columns.push({ name: col.name, type: col.type });
           evs.push((r) => r[i] ?? null);
+          direct.push(i);
         });
         continue;
       }
@@ -330,8 +332,11 @@ export class Planner {
       k++;
       columns.push({ name, type: compiled.type });
       evs.push(compiled.eval);
+      direct.push(compiled.column);
     }
     const f = filter ? c.coerce(c.compile(filter), T.boolean(), filter.span).eval : undefined;
+    const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
+    if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime };
     const calc = new CalcOperator(f, evs);
     rel.op.connectTo(calc);
     return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...(rel.aggregateKey ? {} : {}) };
@@ -441,10 +446,10 @@ export class Planner {
     const substitute = (e: Expression): Compiled | undefined => {
       const n = norm(e);
       const ki = keyNorms.indexOf(n);
-      if (ki >= 0) return { type: (aggColumns[ki] as RelColumn).type, eval: (r) => r[ki] ?? null };
+      if (ki >= 0) return { type: (aggColumns[ki] as RelColumn).type, eval: (r) => r[ki] ?? null, column: ki };
       if (isAggregateCall(e)) {
         const ai = aggKeys.indexOf(n);
-        if (ai >= 0) return { type: (specs[ai] as AggregateSpec).resultType, eval: (r) => r[nk + ai] ?? null };
+        if (ai >= 0) return { type: (specs[ai] as AggregateSpec).resultType, eval: (r) => r[nk + ai] ?? null, column: nk + ai };
       }
       if (windowed && e.kind === 'ColumnRef') {
         const nm = e.name.toLowerCase();

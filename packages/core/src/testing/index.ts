@@ -1,1 +1,171 @@
-export {};
+/**
+ * `@flinkts/core/testing`: unit-test Flink SQL transformations in plain Node, with Flink's semantics.
+ *
+ * ```ts
+ * const run = runJob(script, { inputs: { orders: [{ id: 1, amount: '12.50' }] } });
+ * expect(run.changelog('dwd_orders')).toEqual(['+I[1, 12.50]']);
+ * expect(run.rows('dwd_orders')).toEqual([{ id: 1, amount: '12.50' }]);
+ * ```
+ * A job is a `Script` AST (built with the TypeScript builders or parsed from SQL) or SQL text.
+ */
+import type { Expression } from '../ast/expression.js';
+import type { Script } from '../ast/statement.js';
+import type { DataType } from '../types/data-type.js';
+import type { Change, RowKind } from '../runtime/changelog.js';
+import { badInput } from '../runtime/errors.js';
+import { evaluateExpression } from '../runtime/evaluate.js';
+import type { EvaluationResult } from '../runtime/evaluate.js';
+import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
+import type { InputEntry, SinkResult } from '../runtime/job.js';
+import { createSession } from '../runtime/session.js';
+import { parseTimestamp } from '../runtime/values/temporal.js';
+import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
+import { toPlainValue, toRuntimeValue } from './values.js';
+
+/** A test row: an object keyed by column name, or the values in column order. */
+export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
+/** A test input entry: a row (an insert), a changelog row, or an explicit watermark. */
+export type TestEntry = TestRow | { readonly kind: RowKind; readonly row: TestRow } | { readonly watermark: string | Date | number };
+
+export interface RunOptions {
+  /** Rows per source table. */
+  readonly inputs: Readonly<Record<string, readonly TestEntry[]>>;
+  /** Session configuration, e.g. `{ 'table.local-time-zone': 'Asia/Shanghai' }` (default zone: UTC). */
+  readonly config?: Readonly<Record<string, string>>;
+  /** The processing-time clock (epoch millis); fixed at 0 unless given. */
+  readonly now?: () => number;
+}
+
+export interface SinkOutput {
+  readonly name: string;
+  readonly columns: readonly { readonly name: string; readonly type: DataType }[];
+  /** Flink's `Row.toString()` of each change: `+I[1, Hi]`, `-U[…]`, `+U[…]`, `-D[…]`. */
+  readonly changelog: readonly string[];
+  /** The final table, each row printed as `1, Hi` (no kind). */
+  readonly table: readonly string[];
+  /** The final table as objects with plain values (numbers, strings, booleans; DECIMAL/temporal as Flink prints them). */
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+  /** The raw changes. */
+  readonly changes: readonly Change[];
+}
+
+export interface JobRun {
+  readonly sinks: ReadonlyMap<string, SinkOutput>;
+  sink(name: string): SinkOutput;
+  changelog(name?: string): readonly string[];
+  table(name?: string): readonly string[];
+  rows(name?: string): readonly Readonly<Record<string, unknown>>[];
+}
+
+function toScript(job: Script | string): Script {
+  return typeof job === 'string' ? sqlScript(job) : job;
+}
+
+function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly row: TestRow } {
+  return typeof e === 'object' && e !== null && !Array.isArray(e) && 'kind' in e && 'row' in e && typeof (e as { kind: unknown }).kind === 'string' && ['+I', '-U', '+U', '-D'].includes((e as { kind: string }).kind);
+}
+
+/** Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs. */
+export function runJob(job: Script | string, options: RunOptions): JobRun {
+  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}) });
+  const zone = local.session.zone;
+  const inputs = new Map<string, InputEntry[][]>();
+  for (const [table, entries] of Object.entries(options.inputs)) {
+    const cols = local.inputColumns(table);
+    const convertRow = (r: TestRow, where: string): unknown[] => {
+      if (Array.isArray(r)) {
+        if (r.length !== cols.length) throw badInput(`${where}: expected ${cols.length} values (${cols.map((c) => c.name).join(', ')}), got ${r.length}`);
+        return r.map((v, i) => toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${where}.${(cols[i] as { name: string }).name}`));
+      }
+      const o = r as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        if (!cols.some((c) => c.name === k)) throw badInput(`${where}: unknown column '${k}' of table '${table}'`, `columns are ${cols.map((c) => c.name).join(', ')}`);
+      }
+      return cols.map((c) => toRuntimeValue(o[c.name], c.type, zone, `${where}.${c.name}`));
+    };
+    const converted: InputEntry[] = entries.map((e, i) => {
+      const where = `inputs.${table}[${i}]`;
+      if (isChangeEntry(e)) return { kind: e.kind, row: convertRow(e.row, where) };
+      if (typeof e === 'object' && e !== null && !Array.isArray(e) && 'watermark' in e && Object.keys(e).length === 1) {
+        const w = (e as { watermark: string | Date | number }).watermark;
+        const ms = typeof w === 'number' ? w : w instanceof Date ? w.getTime() : parseTimestamp(w)?.millis;
+        if (ms === undefined) throw badInput(`${where}: bad watermark ${JSON.stringify(w)}`);
+        return { watermark: ms };
+      }
+      return convertRow(e as TestRow, where);
+    });
+    inputs.set(table, [converted]);
+  }
+  const result = local.run(inputs);
+  const sinks = new Map<string, SinkOutput>();
+  for (const [name, s] of result.sinks) sinks.set(name, toOutput(s, zone));
+  const pick = (name?: string): SinkOutput => {
+    if (name === undefined) {
+      if (sinks.size !== 1) throw badInput(`This job has ${sinks.size} sinks; name one of: ${[...sinks.keys()].join(', ')}`);
+      return [...sinks.values()][0] as SinkOutput;
+    }
+    const s = sinks.get(name);
+    if (!s) throw badInput(`No sink '${name}' in this job`, `sinks are ${[...sinks.keys()].join(', ')}`);
+    return s;
+  };
+  return {
+    sinks,
+    sink: pick,
+    changelog: (n) => pick(n).changelog,
+    table: (n) => pick(n).table,
+    rows: (n) => pick(n).rows,
+  };
+}
+
+function toOutput(s: SinkResult, zone: string): SinkOutput {
+  return {
+    name: s.name,
+    columns: s.columns,
+    changes: s.changelog,
+    changelog: s.changelog.map((c) => formatChange(c, s.columns)),
+    table: s.table.map((r) => formatRowFields(r, s.columns)),
+    rows: s.table.map((r) => Object.fromEntries(s.columns.map((c, i) => [c.name, toPlainValue(r[i], c.type, zone)]))),
+  };
+}
+
+/** Run one query (SQL text or a Query-statement script) over inputs; the result sink is named `result`. */
+export function runQuery(ddlAndQuery: Script | string, options: RunOptions): SinkOutput {
+  return runJob(ddlAndQuery, options).sink('result');
+}
+
+/** Evaluate one scalar expression (SQL text or AST) against named input values. */
+export function evaluate(
+  expr: Expression | string,
+  input: Readonly<Record<string, { readonly type: DataType; readonly value: unknown }>> = {},
+  config: Readonly<Record<string, string>> = {},
+): EvaluationResult {
+  const session = createSession({ config });
+  const e = typeof expr === 'string' ? sqlExpression(expr) : expr;
+  const entries = Object.entries(input);
+  return evaluateExpression(e, {
+    columns: entries.map(([name, v]) => ({ name, type: v.type })),
+    row: entries.map(([name, v]) => toRuntimeValue(v.value, v.type, session.zone, name)),
+  }, session);
+}
+
+/**
+ * Compare changelogs (or tables) with a readable message; `ordered: false` compares as a multiset.
+ * Throws an Error whose message lists missing and unexpected rows.
+ */
+export function assertChangelog(actual: readonly string[], expected: readonly string[], opts: { readonly ordered?: boolean } = {}): void {
+  const ordered = opts.ordered ?? true;
+  const a = ordered ? [...actual] : [...actual].sort();
+  const e = ordered ? [...expected] : [...expected].sort();
+  if (a.length === e.length && a.every((x, i) => x === e[i])) return;
+  const missing = e.filter((x) => !a.includes(x));
+  const unexpected = a.filter((x) => !e.includes(x));
+  const lines = [
+    `changelog differs${ordered ? ' (ordered)' : ''}:`,
+    ...missing.map((x) => `  - missing:    ${x}`),
+    ...unexpected.map((x) => `  + unexpected: ${x}`),
+    ...(missing.length === 0 && unexpected.length === 0 ? ['  same rows, different order or multiplicity', `  expected: ${e.join(' ; ')}`, `  actual:   ${a.join(' ; ')}`] : []),
+  ];
+  throw new Error(lines.join('\n'));
+}
+
+export type { Change, RowKind };

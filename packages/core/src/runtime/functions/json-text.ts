@@ -6,7 +6,8 @@
 export class JsonNumber {
   constructor(readonly text: string) {}
 }
-export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | { [k: string]: JsonValue };
+/** Numbers are `JsonNumber` (exact text) or, when the document has no number JavaScript could change, plain numbers. */
+export type JsonValue = null | boolean | string | number | JsonNumber | JsonValue[] | { [k: string]: JsonValue };
 
 export class JsonSyntaxError extends Error {}
 
@@ -136,12 +137,28 @@ export function parseJson(text: string): JsonValue {
 let lastText: string | undefined;
 let lastValue: JsonValue | JsonSyntaxError = null;
 
+/**
+ * Numbers whose JavaScript value would not print back as written (16+ digits, exponents, trailing fraction
+ * zeros, negative zero): documents containing one are read with the exact parser.
+ */
+const INEXACT_NUMBER = /(?:\d\.?){16}|\d[eE]|\.\d*0(?!\d)|-0(?![.\d])/;
+
+/** Fast path: the native parser, when every number in the text survives a round trip through a double. */
+export function parseJsonFast(text: string): JsonValue {
+  if (INEXACT_NUMBER.test(text)) return parseJson(text);
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    throw new JsonSyntaxError('Invalid JSON');
+  }
+}
+
 /** Parse with a one-entry cache (several JSON functions over the same column parse it once per row). */
 export function parseJsonCached(text: string): JsonValue {
   if (text !== lastText) {
     lastText = text;
     try {
-      lastValue = parseJson(text);
+      lastValue = parseJsonFast(text);
     } catch (e) {
       lastValue = e instanceof JsonSyntaxError ? e : new JsonSyntaxError(String(e));
     }
@@ -154,6 +171,7 @@ export function writeJson(v: JsonValue, sortKeys = false): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return String(v);
   if (v instanceof JsonNumber) return v.text;
   if (Array.isArray(v)) return `[${v.map((x) => writeJson(x, sortKeys)).join(',')}]`;
   const keys = Object.keys(v);

@@ -49,6 +49,7 @@ function scalarText(v: JsonValue): string | null {
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return String(v);
   if (v instanceof JsonNumber) return v.text;
   throw new JsonPathError('Strict jsonpath mode requires scalar value, and the actual value is: ' + writeJson(v));
 }

@@ -190,7 +190,9 @@ export class AggregateSet {
   }
 
   values(accs: Accumulator[]): unknown[] {
-    return accs.map((a) => a.value());
+    const out = new Array<unknown>(accs.length);
+    for (let i = 0; i < accs.length; i++) out[i] = (accs[i] as Accumulator).value();
+    return out;
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
-import { rowKey } from '../values/compare.js';
+import { groupKey, rowsEqual } from '../values/compare.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
 import { Operator } from './operator.js';
 
@@ -18,7 +18,7 @@ interface GroupState {
 }
 
 export class GroupAggregateOperator extends Operator {
-  private readonly groups = new Map<string, GroupState>();
+  private readonly groups = new Map<unknown, GroupState>();
 
   constructor(
     private readonly keys: readonly Evaluator[],
@@ -28,8 +28,10 @@ export class GroupAggregateOperator extends Operator {
   }
 
   process(change: Change): void {
-    const keyVals = this.keys.map((k) => k(change.row));
-    const k = rowKey(keyVals);
+    const keys = this.keys;
+    const keyVals = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) keyVals[i] = (keys[i] as Evaluator)(change.row);
+    const k = groupKey(keyVals);
     let g = this.groups.get(k);
     const acc = isAccumulate(change.kind);
     if (!g) {
@@ -44,10 +46,14 @@ export class GroupAggregateOperator extends Operator {
       this.groups.delete(k);
       return;
     }
-    const out = [...g.keys, ...this.aggs.values(g.accs)];
+    const vals = this.aggs.values(g.accs);
+    const nk = g.keys.length;
+    const out = new Array<unknown>(nk + vals.length);
+    for (let i = 0; i < nk; i++) out[i] = g.keys[i];
+    for (let i = 0; i < vals.length; i++) out[nk + i] = vals[i];
     if (!g.prev) {
       this.emit({ kind: '+I', row: out });
-    } else if (rowKey(g.prev) !== rowKey(out)) {
+    } else if (!rowsEqual(g.prev, out)) {
       this.emit({ kind: '-U', row: g.prev });
       this.emit({ kind: '+U', row: out });
     }

@@ -5,7 +5,7 @@
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
 import type { Converter } from '../functions/cast.js';
-import { rowKey } from '../values/compare.js';
+import { groupKey, rowKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator } from './operator.js';
 
@@ -17,19 +17,28 @@ export interface SinkColumn {
 
 export class SinkOperator extends Operator {
   readonly changelog: Change[] = [];
-  private readonly byKey = new Map<string, readonly unknown[]>();
+  private readonly byKey = new Map<unknown, readonly unknown[]>();
   private readonly rows: (readonly unknown[])[] = [];
 
   constructor(
     readonly sinkName: string,
     private readonly columns: readonly SinkColumn[],
     private readonly primaryKey: readonly number[] | undefined,
+    /** Keep every change (for assertions); large runs can keep only the final table. */
+    private readonly keepChangelog = true,
   ) {
     super(1);
+    this.identity = columns.every((c) => c.nullable && !c.convert);
+    this.nullSafe = columns.every((c) => !c.convert);
+    this.single = primaryKey?.length === 1 ? (primaryKey[0] as number) : -1;
   }
 
+  private readonly identity: boolean;
+  private readonly nullSafe: boolean;
+  private readonly single: number;
+
   process(change: Change): void {
-    const row = change.row.map((v, i) => {
+    const row = this.identity || (this.nullSafe && !isAccumulate(change.kind)) ? change.row : change.row.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
       if (v === null || v === undefined) {
         if (!c.nullable && isAccumulate(change.kind)) {
@@ -45,17 +54,17 @@ export class SinkOperator extends Operator {
     });
     if (this.primaryKey) {
       if (change.kind === '-U') return;
-      const k = rowKey(this.primaryKey.map((i) => row[i]));
+      const k = this.single >= 0 ? groupKey([row[this.single]]) : groupKey(this.primaryKey.map((i) => row[i]));
       if (isAccumulate(change.kind)) {
         this.byKey.set(k, row);
-        this.changelog.push({ kind: change.kind, row });
+        if (this.keepChangelog) this.changelog.push({ kind: change.kind, row });
       } else {
         this.byKey.delete(k);
-        this.changelog.push({ kind: '-D', row });
+        if (this.keepChangelog) this.changelog.push({ kind: '-D', row });
       }
       return;
     }
-    this.changelog.push({ kind: change.kind, row });
+    if (this.keepChangelog) this.changelog.push({ kind: change.kind, row });
     if (isAccumulate(change.kind)) this.rows.push(row);
     else {
       const k = rowKey(row);

@@ -22,10 +22,14 @@ export class SourceOperator extends Operator {
   }
 
   process(change: Change): void {
-    const row = new Array<unknown>(this.width).fill(null);
-    for (let i = 0; i < change.row.length; i++) row[i] = change.row[i];
-    for (const c of this.computed) row[c.index] = c.eval(row);
-    this.emit({ kind: change.kind, row });
+    let row = change.row;
+    if (this.computed.length > 0 || row.length !== this.width) {
+      const full = new Array<unknown>(this.width).fill(null);
+      for (let i = 0; i < change.row.length; i++) full[i] = change.row[i];
+      for (const c of this.computed) full[c.index] = c.eval(full);
+      row = full;
+      this.emit({ kind: change.kind, row });
+    } else this.emit(change);
     if (this.watermarkExpr) {
       const w = this.watermarkExpr(row) as Timestamp | null;
       if (w !== null && w.millis > this.wm) {

@@ -103,3 +103,29 @@ export function rowKey(values: readonly unknown[]): string {
   for (const v of values) s += keyOf(v) + '\u0002';
   return s;
 }
+
+/** A Map key for a list of key values: the value itself for one primitive key, else `rowKey`. */
+export function groupKey(values: readonly unknown[]): unknown {
+  if (values.length === 1) {
+    const v = values[0];
+    const t = typeof v;
+    if (t === 'number' || t === 'string' || t === 'bigint' || t === 'boolean') return v;
+  }
+  return rowKey(values);
+}
+
+/** Do two rows hold equal values (NULL equals NULL)? */
+export function rowsEqual(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') {
+      if (typeof x === 'number' && typeof y === 'number' && Number.isNaN(x) && Number.isNaN(y)) continue;
+      return false;
+    }
+    if (keyOf(x) !== keyOf(y)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,62 @@
+/**
+ * Friendly JavaScript values in and out of the local runtime: tests write `42`, `'12.50'`, `'2024-01-01 10:00:00'`
+ * or a `Date`; results come back as numbers, strings (DECIMAL, temporal values, as Flink prints them) and
+ * booleans, so they compare easily.
+ */
+import type { DataType } from '../types/data-type.js';
+import { badInput } from '../runtime/errors.js';
+import { Decimal } from '../runtime/values/decimal.js';
+import { renderValue } from '../runtime/values/render.js';
+import { Timestamp } from '../runtime/values/temporal.js';
+import { fixtureValue } from './oracle/fixture-values.js';
+
+export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: string): unknown {
+  if (v === null || v === undefined) return null;
+  try {
+    if (v instanceof Date) {
+      if (t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ') return new Timestamp(v.getTime()).truncate(t.precision);
+      if (t.kind === 'DATE') return Math.floor(v.getTime() / 86_400_000);
+    }
+    if (t.kind === 'BIGINT' && typeof v === 'number') {
+      if (!Number.isSafeInteger(v)) throw badInput(`${where}: ${v} is not an exact integer; pass a bigint or a string`);
+      return BigInt(v);
+    }
+    if (t.kind === 'DECIMAL' && typeof v === 'number') {
+      const d = Decimal.fromNumber(v);
+      if (!d || !d.fits(t.precision, t.scale)) throw badInput(`${where}: ${v} does not fit DECIMAL(${t.precision}, ${t.scale})`);
+      return d.setScale(t.scale);
+    }
+    if ((t.kind === 'INT' || t.kind === 'SMALLINT' || t.kind === 'TINYINT') && typeof v !== 'number' && typeof v !== 'string') {
+      throw badInput(`${where}: expected a number for ${t.kind}, got ${typeof v}`);
+    }
+    if ((t.kind === 'CHAR' || t.kind === 'VARCHAR') && typeof v !== 'string') throw badInput(`${where}: expected a string for ${t.kind}, got ${typeof v}`);
+    if (t.kind === 'ROW' && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      return t.fields.map((f) => toRuntimeValue(o[f.name], f.type, zone, `${where}.${f.name}`));
+    }
+    if (t.kind === 'ARRAY' && Array.isArray(v)) return v.map((x, i) => toRuntimeValue(x, t.element, zone, `${where}[${i}]`));
+    if (t.kind === 'MAP' && v instanceof Map) {
+      const m = new Map<unknown, unknown>();
+      for (const [k, x] of v) m.set(toRuntimeValue(k, t.key, zone, where), toRuntimeValue(x, t.value, zone, where));
+      return m;
+    }
+    return fixtureValue(v, t, zone);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'FlinktsError') throw e;
+    throw badInput(`${where}: cannot use ${JSON.stringify(v)} as ${t.kind}`);
+  }
+}
+
+/** A runtime value as a plain JavaScript value for assertions. */
+export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
+  if (v === null || v === undefined) return null;
+  switch (t.kind) {
+    case 'BIGINT': return Number.isSafeInteger(Number(v)) ? Number(v) : v;
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR': return v;
+    case 'BINARY': case 'VARBINARY': return v;
+    case 'ARRAY': case 'MULTISET': return (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
+    case 'MAP': return new Map([...(v as Map<unknown, unknown>)].map(([k, x]) => [toPlainValue(k, t.key, zone), toPlainValue(x, t.value, zone)]));
+    case 'ROW': return Object.fromEntries(t.fields.map((f, i) => [f.name, toPlainValue((v as unknown[])[i], f.type, zone)]));
+    default: return renderValue(v, t, zone);
+  }
+}
