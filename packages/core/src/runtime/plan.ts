@@ -336,10 +336,12 @@ export class Planner {
     }
     const f = filter ? c.coerce(c.compile(filter), T.boolean(), filter.span).eval : undefined;
     const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
-    if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime };
+    const keyOut = rel.aggregateKey?.map((k) => direct.indexOf(k));
+    const aggregateKey = keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {};
+    if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...aggregateKey };
     const calc = new CalcOperator(f, evs);
     rel.op.connectTo(calc);
-    return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...(rel.aggregateKey ? {} : {}) };
+    return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...aggregateKey };
   }
 
   private distinct(rel: Rel): Rel {
@@ -519,9 +521,13 @@ export class Planner {
     const over = (rnItem.expr as FunctionCall).over;
     if (typeof over === 'string' || !over) throw unsupported('named windows in OVER', rnItem.span);
     if (over.frame) throw unsupported('window frames on ROW_NUMBER', rnItem.span);
-    // Plan the inner select without the ROW_NUMBER item.
+    // Rank over every column of the inner FROM (ORDER BY may use columns the select list drops or renames),
+    // then apply the inner select list, where the ROW_NUMBER item reads the appended row number.
+    const innerAggs: FunctionCall[] = [];
+    for (const it of inner.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, innerAggs);
+    const rankFirst = !inner.groupBy?.length && innerAggs.length === 0 && !inner.distinct;
     const innerItems = inner.items.filter((_, i) => i !== rnIdx);
-    const base = this.planSelect({ ...inner, items: innerItems }, ctes);
+    const base = this.planSelect({ ...inner, items: rankFirst ? [{ kind: 'SelectStar' }] : innerItems }, ctes);
     const c = this.compiler(base);
     const partition = over.partitionBy.map((e) => c.compile(e).eval);
     const order = over.orderBy;
@@ -582,7 +588,16 @@ export class Planner {
       mode = 'updating';
     }
     const alias = s.from.alias;
-    const columns: RelColumn[] = [...base.columns, { name: rnItem.alias ?? 'EXPR$' + rnIdx, type: rnType }].map((col) => ({ name: col.name, type: col.type, ...(alias ? { table: alias } : {}) }));
-    return { rel: { columns, op, mode, rowtime: mode === 'insert-only' ? base.rowtime : new Set(), proctime: new Set() }, remainingWhere: remaining };
+    const rnColumn = rankFirst ? '$row_number' : rnItem.alias ?? 'EXPR$' + rnIdx;
+    let ranked: Rel = {
+      columns: [...base.columns, { name: rnColumn, type: rnType }], op, mode,
+      rowtime: mode === 'insert-only' ? base.rowtime : new Set(), proctime: new Set(),
+    };
+    if (rankFirst) {
+      const items = inner.items.map((it, i): SelectItem => (i === rnIdx ? { kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: rnColumn }, alias: rnItem.alias ?? 'EXPR$' + rnIdx } : it));
+      ranked = { ...this.project(ranked, items, undefined), mode };
+    }
+    const columns: RelColumn[] = ranked.columns.map((col) => ({ name: col.name, type: col.type, ...(alias ? { table: alias } : {}) }));
+    return { rel: { ...ranked, columns }, remainingWhere: remaining };
   }
 }

@@ -1,22 +1,29 @@
 /**
  * The oracle reads SQL text through the project's SQL front end (`packages/core/src/sql/parser`).
- * This adapter looks the entry points up by name so the runtime builds while the parser is being written,
- * and reports clearly when they are missing.
+ * This adapter looks the entry points up by name so the runtime builds while the parser is being written;
+ * until they exist it uses a small fallback reader (`mini-sql/`).
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Script } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import * as parser from '../../sql/parser/index.js';
+import { miniParseExpression, miniParseScript } from './mini-sql/parser.js';
 
 type ParseResult<T> = T | { readonly diagnostics: readonly Diagnostic[] } & Record<string, unknown>;
 
-function entry(name: string): (text: string) => unknown {
+/** The project parser's entry point, or undefined while it does not exist yet. */
+function entry(name: string): ((text: string) => unknown) | undefined {
   const f = (parser as Record<string, unknown>)[name];
-  if (typeof f !== 'function') {
-    throw new FlinktsError([{ code: 'FTS7001', severity: 'error', message: `not supported by the local runtime: the SQL parser does not export ${name} yet` }]);
+  return typeof f === 'function' ? (f as (text: string) => unknown) : undefined;
+}
+
+function fallback<T>(f: (text: string) => T, text: string): T {
+  try {
+    return f(text);
+  } catch (e) {
+    throw new FlinktsError([{ code: 'FTS1000', severity: 'error', message: `SQL syntax error: ${e instanceof Error ? e.message : String(e)}` }]);
   }
-  return f as (text: string) => unknown;
 }
 
 function unwrap<T>(r: ParseResult<T> | unknown, key: string, isNode: (x: unknown) => boolean): T {
@@ -31,10 +38,19 @@ function unwrap<T>(r: ParseResult<T> | unknown, key: string, isNode: (x: unknown
 
 const hasKind = (x: unknown): boolean => typeof x === 'object' && x !== null && typeof (x as { kind?: unknown }).kind === 'string';
 
+/** Where SQL text is read: the project's parser when it exports the entry point, else the fallback reader. */
+export function sqlFrontEnd(): 'project parser' | 'fallback reader' {
+  return entry('parseExpression') && entry('parseScript') ? 'project parser' : 'fallback reader';
+}
+
 export function sqlExpression(text: string): Expression {
-  return unwrap<Expression>(entry('parseExpression')(text), 'expression', hasKind);
+  const f = entry('parseExpression');
+  if (!f) return fallback(miniParseExpression, text);
+  return unwrap<Expression>(f(text), 'expression', hasKind);
 }
 
 export function sqlScript(text: string): Script {
-  return unwrap<Script>(entry('parseScript')(text), 'script', (x) => hasKind(x) && (x as { kind: string }).kind === 'Script');
+  const f = entry('parseScript');
+  if (!f) return fallback(miniParseScript, text);
+  return unwrap<Script>(f(text), 'script', (x) => hasKind(x) && (x as { kind: string }).kind === 'Script');
 }
