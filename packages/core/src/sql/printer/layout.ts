@@ -1,0 +1,16 @@
+/** Small layout helpers shared by the printer's files. */
+
+export const INDENT = '  ';
+
+/** Indent every non-empty line of `text`. */
+export function indent(text: string, by: string = INDENT): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : by + line))
+    .join('\n');
+}
+
+/** Comment lines to print before a node, each on its own line. */
+export function commentLines(comments: readonly string[] | undefined): string {
+  return comments === undefined || comments.length === 0 ? '' : comments.join('\n') + '\n';
+}

@@ -1,0 +1,170 @@
+/**
+ * Prints queries and relations: one function per node kind. Layout: one clause per line, select items and
+ * GROUP BY keys one per line, nested queries indented inside their parentheses.
+ */
+import type { OrderItem } from '../../ast/expression.js';
+import type {
+  GroupingElement, Hint, Join, NamedWindow, Query, Relation, Select, SelectItem, SetOperation, SubqueryRelation,
+  TableFunction, TableRef, Unnest, Values, With,
+} from '../../ast/query.js';
+import { printExpression, printOrderItem, printWindowSpec } from './expression.js';
+import { commentLines, indent } from './layout.js';
+import { quoteIdentifier, quotePath, quoteString } from './quote.js';
+
+export function printQuery(q: Query): string {
+  switch (q.kind) {
+    case 'Select': return printSelect(q);
+    case 'SetOperation': return printSetOperation(q);
+    case 'Values': return printValues(q);
+    case 'With': return printWith(q);
+  }
+}
+
+export function printRelation(r: Relation): string {
+  switch (r.kind) {
+    case 'TableRef': return printTableRef(r);
+    case 'SubqueryRelation': return printSubqueryRelation(r);
+    case 'TableFunction': return printTableFunction(r);
+    case 'Unnest': return printUnnest(r);
+    case 'Join': return printJoin(r);
+  }
+}
+
+// Hints ---------------------------------------------------------------------------------------------------
+
+export function printHint(h: Hint): string {
+  if (h.options !== undefined) {
+    return `${h.name}(${h.options.map((o) => `${quoteString(o.key)}=${quoteString(o.value)}`).join(', ')})`;
+  }
+  return h.args !== undefined && h.args.length > 0 ? `${h.name}(${h.args.map(quoteIdentifier).join(', ')})` : h.name;
+}
+
+export function printHints(hints: readonly Hint[] | undefined): string {
+  return hints === undefined || hints.length === 0 ? '' : ` /*+ ${hints.map(printHint).join(', ')} */`;
+}
+
+// Relations -----------------------------------------------------------------------------------------------
+
+function aliasClause(alias: string | undefined, columns?: readonly string[]): string {
+  if (alias === undefined) return '';
+  const cols = columns !== undefined && columns.length > 0 ? ` (${columns.map(quoteIdentifier).join(', ')})` : '';
+  return ` AS ${quoteIdentifier(alias)}${cols}`;
+}
+
+function printTableRef(r: TableRef): string {
+  const temporal = r.forSystemTimeAsOf === undefined ? '' : ` FOR SYSTEM_TIME AS OF ${printExpression(r.forSystemTimeAsOf)}`;
+  return `${quotePath(r.path)}${printHints(r.hints)}${temporal}${aliasClause(r.alias)}`;
+}
+
+function parenthesised(text: string): string {
+  return `(\n${indent(text)}\n)`;
+}
+
+function printSubqueryRelation(r: SubqueryRelation): string {
+  return `${r.lateral ? 'LATERAL ' : ''}${parenthesised(printQuery(r.query))}${aliasClause(r.alias, r.columnAliases)}`;
+}
+
+function printTableFunction(r: TableFunction): string {
+  return `${r.lateral ? 'LATERAL ' : ''}TABLE(${printExpression(r.call)})${aliasClause(r.alias, r.columnAliases)}`;
+}
+
+function printUnnest(r: Unnest): string {
+  return `UNNEST(${r.args.map(printExpression).join(', ')})${r.withOrdinality ? ' WITH ORDINALITY' : ''}${aliasClause(r.alias, r.columnAliases)}`;
+}
+
+function joinKeyword(j: Join): string {
+  switch (j.type) {
+    case 'INNER': return 'JOIN';
+    case 'LEFT': return 'LEFT JOIN';
+    case 'RIGHT': return 'RIGHT JOIN';
+    case 'FULL': return 'FULL JOIN';
+    case 'CROSS': return 'CROSS JOIN';
+  }
+}
+
+function printJoin(j: Join): string {
+  const left = printRelation(j.left);
+  // A join on the right of another join must be parenthesised to keep its grouping.
+  const right = j.right.kind === 'Join' ? `(${printRelation(j.right)})` : printRelation(j.right);
+  if (j.comma) return `${left},\n${right}`;
+  let text = `${left}\n${joinKeyword(j)} ${right}`;
+  if (j.on !== undefined) text += `\n${indent(`ON ${printExpression(j.on)}`)}`;
+  if (j.using !== undefined) text += ` USING (${j.using.map(quoteIdentifier).join(', ')})`;
+  return text;
+}
+
+// Queries -------------------------------------------------------------------------------------------------
+
+function printSelectItem(item: SelectItem): string {
+  const comments = commentLines(item.comments);
+  if (item.kind === 'SelectStar') return `${comments}${item.table === undefined ? '*' : `${quoteIdentifier(item.table)}.*`}`;
+  return `${comments}${printExpression(item.expr)}${item.alias === undefined ? '' : ` AS ${quoteIdentifier(item.alias)}`}`;
+}
+
+function printGroupingElement(g: GroupingElement): string {
+  switch (g.kind) {
+    case 'GroupingSets': return `GROUPING SETS (${g.sets.map((s) => `(${s.map(printExpression).join(', ')})`).join(', ')})`;
+    case 'Rollup': return `ROLLUP (${g.exprs.map(printExpression).join(', ')})`;
+    case 'Cube': return `CUBE (${g.exprs.map(printExpression).join(', ')})`;
+    default: return printExpression(g);
+  }
+}
+
+function printNamedWindow(w: NamedWindow): string {
+  return `${quoteIdentifier(w.name)} AS ${printWindowSpec(w.spec)}`;
+}
+
+function listClause(keyword: string, items: readonly string[]): string {
+  return `${keyword}\n${indent(items.join(',\n'))}`;
+}
+
+function orderLimit(orderBy: readonly OrderItem[] | undefined, limit: Select['limit'], offset: Select['offset']): string[] {
+  const lines: string[] = [];
+  if (orderBy !== undefined && orderBy.length > 0) lines.push(`ORDER BY ${orderBy.map(printOrderItem).join(', ')}`);
+  if (limit !== undefined) lines.push(`LIMIT ${printExpression(limit)}`);
+  if (offset !== undefined) lines.push(`OFFSET ${printExpression(offset)}`);
+  return lines;
+}
+
+function printSelect(s: Select): string {
+  const lines: string[] = [];
+  lines.push(listClause(`SELECT${printHints(s.hints)}${s.distinct ? ' DISTINCT' : ''}`, s.items.map(printSelectItem)));
+  if (s.from !== undefined) lines.push(`FROM ${printRelation(s.from)}`);
+  if (s.where !== undefined) lines.push(`WHERE ${printExpression(s.where)}`);
+  if (s.groupBy !== undefined && s.groupBy.length > 0) lines.push(listClause('GROUP BY', s.groupBy.map(printGroupingElement)));
+  if (s.having !== undefined) lines.push(`HAVING ${printExpression(s.having)}`);
+  if (s.windows !== undefined && s.windows.length > 0) lines.push(`WINDOW ${s.windows.map(printNamedWindow).join(', ')}`);
+  lines.push(...orderLimit(s.orderBy, s.limit, s.offset));
+  return lines.join('\n');
+}
+
+function hasOrderOrLimit(q: Query): boolean {
+  return (q.kind === 'Select' || q.kind === 'SetOperation') && (q.orderBy !== undefined && q.orderBy.length > 0 || q.limit !== undefined || q.offset !== undefined);
+}
+
+function setOperand(q: Query, parent: SetOperation, side: 'left' | 'right'): string {
+  const text = printQuery(q);
+  const needsParens =
+    q.kind === 'With' ||
+    hasOrderOrLimit(q) ||
+    (q.kind === 'SetOperation' && (side === 'right' || (q.op === 'INTERSECT') !== (parent.op === 'INTERSECT')));
+  return needsParens ? parenthesised(text) : text;
+}
+
+function printSetOperation(s: SetOperation): string {
+  const lines = [setOperand(s.left, s, 'left'), `${s.op}${s.all ? ' ALL' : ''}`, setOperand(s.right, s, 'right')];
+  lines.push(...orderLimit(s.orderBy, s.limit, s.offset));
+  return lines.join('\n');
+}
+
+function printValues(v: Values): string {
+  return listClause('VALUES', v.rows.map((row) => `(${row.map(printExpression).join(', ')})`));
+}
+
+function printWith(w: With): string {
+  const ctes = w.ctes.map((c) => {
+    const cols = c.columns !== undefined && c.columns.length > 0 ? ` (${c.columns.map(quoteIdentifier).join(', ')})` : '';
+    return `${quoteIdentifier(c.name)}${cols} AS ${parenthesised(printQuery(c.query))}`;
+  });
+  return `WITH ${ctes.join(',\n')}\n${printQuery(w.body)}`;
+}
