@@ -180,11 +180,33 @@ export class ExpressionCompiler implements CompilerApi {
     };
   }
 
+  /** Like `coerce`, but a value that cannot be converted becomes NULL (TRY_CAST semantics). */
+  tryCoerce(c: Compiled, type: DataType, span?: Span): Compiled {
+    const conv = castConverter(c.type, type, this.session.zone, span);
+    const ev = c.eval;
+    return {
+      type: withNullable(type, true),
+      eval: (r) => {
+        const v = ev(r);
+        if (v === null) return null;
+        try {
+          return conv(v);
+        } catch {
+          return null;
+        }
+      },
+    };
+  }
+
   private column(e: ColumnRef): Compiled {
     const cols = this.scope.columns;
     const matches = cols.filter((c) => c.name.toLowerCase() === e.name.toLowerCase() && (e.table === undefined || c.table?.toLowerCase() === e.table.toLowerCase()));
     const exact = matches.filter((c) => c.name === e.name);
     const found = exact.length > 0 ? exact : matches;
+    if (found.length === 0 && e.table !== undefined) {
+      const rowCol = cols.filter((c) => c.name.toLowerCase() === (e.table as string).toLowerCase() && c.type.kind === 'ROW');
+      if (rowCol.length === 1) return this.compile({ kind: 'FieldAccess', operand: { kind: 'ColumnRef', name: e.table, ...(e.span ? { span: e.span } : {}) }, field: e.name, ...(e.span ? { span: e.span } : {}) });
+    }
     if (found.length === 0) {
       throw unknownName(`Column '${e.table ? `${e.table}.` : ''}${e.name}' not found`, e.span, didYouMean(e.name, cols.map((c) => c.name)));
     }
@@ -328,7 +350,9 @@ export class ExpressionCompiler implements CompilerApi {
     const common = leastRestrictive([withNullable(lt, true), withNullable(rt, true)]);
     if (!common) throw invalid(`Cannot compare values of types ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
     if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw invalid('Cannot compare RAW values', span);
-    return [this.coerce(l, common, span), this.coerce(r, common, span), common];
+    // A string compared with a date/time is parsed; text that does not parse makes the comparison NULL.
+    const lenient = (c: Compiled): Compiled => (isCharacter(c.type) && isDatetime(common) ? this.tryCoerce(c, common, span) : this.coerce(c, common, span));
+    return [lenient(l), lenient(r), common];
   }
 
   comparison(op: '=' | '<>' | '<' | '<=' | '>' | '>=', l0: Compiled, r0: Compiled, span?: Span): Compiled {

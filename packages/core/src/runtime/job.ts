@@ -20,7 +20,7 @@ import type { PlannerTable, RelColumn } from './plan.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from './compile-expression.js';
-import { T, withNullable } from './types.js';
+import { isBinary, isCharacter, T, withNullable } from './types.js';
 import { renderRowField } from './values/render.js';
 import type { Timestamp } from './values/temporal.js';
 
@@ -180,7 +180,10 @@ export class LocalJob {
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
-      return { name: col.name, nullable: to.nullable, convert: sameType(withNullable(from, true), withNullable(to, true)) ? undefined : castConverter(from, to, this.session.zone, ins.span) };
+      // 'table.exec.sink.type-length-enforcer' defaults to IGNORE: CHAR/VARCHAR/BINARY lengths are not enforced.
+      const lengthOnly = (isCharacter(from) && isCharacter(to)) || (isBinary(from) && isBinary(to));
+      const same = lengthOnly || sameType(withNullable(from, true), withNullable(to, true));
+      return { name: col.name, nullable: to.nullable, convert: same ? undefined : castConverter(from, to, this.session.zone, ins.span) };
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));

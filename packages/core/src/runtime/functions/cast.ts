@@ -230,7 +230,7 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
       if (from.kind === 'TIMESTAMP') return (v) => (v as Timestamp).truncate(p);
       if (from.kind === 'TIMESTAMP_LTZ') return (v) => instantToLocal(v as Timestamp, zone).truncate(p);
       if (from.kind === 'DATE') return (v) => new Timestamp((v as number) * MS_PER_DAY);
-      if (from.kind === 'TIME') return (v) => new Timestamp(v as number);
+      if (from.kind === 'TIME') return (v) => new Timestamp((v as number) - ((v as number) % 1000));
       if (isCharacter(from)) return (v) => parseTsLenient(v as string, p);
       return forbid(from, to, span, "It's recommended to use TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead.");
     }

@@ -59,7 +59,7 @@ export function extractField(unit: TimeUnit, ts: Timestamp): bigint {
     case 'HOUR': return BigInt(Math.floor(ms / 3_600_000));
     case 'MINUTE': return BigInt(Math.floor(ms / 60_000) % 60);
     case 'SECOND': return BigInt(Math.floor(ms / 1000) % 60);
-    case 'MILLISECOND': return BigInt((ms % 60_000));
+    case 'MILLISECOND': return BigInt(ms % 1000);
     case 'MICROSECOND': return BigInt((ms % 1000) * 1000 + Math.floor(ts.nanos / 1000));
     case 'NANOSECOND': return BigInt((ms % 1000) * 1_000_000 + ts.nanos);
     case 'EPOCH': return BigInt(Math.floor(ts.millis / 1000));
@@ -98,6 +98,12 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
 
 function floorTs(ts: Timestamp, unit: TimeUnit, ceil: boolean): Timestamp {
   const days = floorDiv(ts.millis, MS_PER_DAY);
+  // Calcite's CEIL to YEAR / QUARTER / MONTH looks at the date only: a timestamp on the first day of the
+  // unit ceils to that day, whatever its time of day (Flink asserts this).
+  if (ceil && (unit === 'YEAR' || unit === 'QUARTER' || unit === 'MONTH')) {
+    const f = floorTs(new Timestamp(days * MS_PER_DAY), unit, false);
+    if (f.millis === days * MS_PER_DAY) return f;
+  }
   const { y, m } = civilFromDays(days);
   let start: number;
   let next: number;
@@ -141,7 +147,10 @@ export function compileFloorCeil(e: FloorCeil, api: CompilerApi): Compiled {
       const zone = api.session.zone;
       return strict([op], t, (v: Timestamp) => localToInstant(floorTs(instantToLocal(v, zone), unit, ceil), zone));
     }
-    case 'DATE': return strict([op], t, (v: number) => floorDiv(floorTs(new Timestamp(v * MS_PER_DAY), unit, ceil).millis, MS_PER_DAY));
+    case 'DATE':
+      // CEIL(DATE TO DAY) is the next day (a legacy behaviour Flink asserts).
+      if (ceil && unit === 'DAY') return strict([op], t, (v: number) => v + 1);
+      return strict([op], t, (v: number) => floorDiv(floorTs(new Timestamp(v * MS_PER_DAY), unit, ceil).millis, MS_PER_DAY));
     case 'TIME': return strict([op], t, (v: number) => floorMod(floorTs(new Timestamp(v), unit, ceil).millis, MS_PER_DAY));
     default: throw invalid(`Cannot apply '${e.op}' to arguments of type ${typeToString(t)} TO ${unit}`, e.span);
   }
@@ -288,14 +297,18 @@ register('TO_TIMESTAMP_LTZ', (a, call, api) => {
   if (isNumeric(first.type)) {
     const p = a[1] ? api.compile(a[1]) : undefined;
     const precision = p?.constant ? Number(p.constant.value) : 3;
-    if (precision !== 0 && precision !== 3) throw invalid('TO_TIMESTAMP_LTZ precision must be 0 or 3', call.span);
     const ft = first.type;
-    return strictNullable([first], T.timestampLtz(precision), (v: unknown) => {
-      const n = toDouble(v, ft);
+    const MIN = -62167219200000; // 0000-01-01T00:00:00Z
+    const MAX = 253402300799999; // 9999-12-31T23:59:59.999Z
+    return strictNullable([first], T.timestampLtz(3), (v: unknown) => {
+      if (precision !== 0 && precision !== 3) {
+        throw evalError('TableException', `The precision value '${precision}' for function TO_TIMESTAMP_LTZ(numeric, precision) is unsupported, the supported value is '0' for second or '3' for millisecond.`);
+      }
+      const n = ft.kind === 'DECIMAL' || ft.kind === 'FLOAT' || ft.kind === 'DOUBLE' ? toDouble(v, ft) : Number(v as number | bigint);
       const ms = precision === 0 ? n * 1000 : n;
-      if (!Number.isFinite(ms)) return null;
-      const whole = Math.floor(ms);
-      return new Timestamp(whole, Math.round((ms - whole) * 1e6));
+      if (!Number.isFinite(ms) || ms < MIN || ms > MAX) return null;
+      const whole = Math.floor(Math.round(ms * 1000) / 1000);
+      return new Timestamp(whole, 0);
     });
   }
   const cs = a.map((x) => textArg(api, x, 'TO_TIMESTAMP_LTZ', call.span));

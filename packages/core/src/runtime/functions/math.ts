@@ -8,7 +8,7 @@ import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';
 import { toDouble } from './cast.js';
 import { compileArithmetic } from './arithmetic.js';
-import { strict } from './helpers.js';
+import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 
@@ -114,7 +114,8 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
         const k = nConst ?? 0;
         const rt = k >= t.scale ? t : k < 0 ? T.decimal(Math.min(38, 1 + t.precision - t.scale), 0, t.nullable) : adjustDecimal(1 + t.precision - t.scale + k, k, t.nullable);
         const scale = rt.kind === 'DECIMAL' ? rt.scale : 0;
-        return strict(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode));
+        const prec = rt.kind === 'DECIMAL' ? rt.precision : 38;
+        return strictNullable(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode).toPrecision(prec, scale));
       }
       case 'FLOAT':
       case 'DOUBLE': {

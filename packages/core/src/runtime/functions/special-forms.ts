@@ -21,7 +21,7 @@ export function compileSpecialForm(e: SpecialForm, api: CompilerApi): Compiled {
       const cs = args(api, exprs, 'ss?', 'TRIM', e.span);
       const lead = e.side !== 'TRAILING';
       const trail = e.side !== 'LEADING';
-      return strict(cs, T.string(), (s: string, c?: string) => trimChars(s, c ?? ' ', lead, trail));
+      return strict(cs, T.string(false), (s: string, c?: string) => trimChars(s, c ?? ' ', lead, trail));
     }
     case 'Substring': {
       const exprs: Expression[] = e.length ? [e.operand, e.start, e.length] : [e.operand, e.start];
@@ -29,7 +29,7 @@ export function compileSpecialForm(e: SpecialForm, api: CompilerApi): Compiled {
     }
     case 'Overlay': {
       const exprs: Expression[] = e.length ? [e.operand, e.placing, e.start, e.length] : [e.operand, e.placing, e.start];
-      return strict(args(api, exprs, 'ssii?', 'OVERLAY', e.span), T.string(), (s: string, r: string, p: number, l?: number) => overlay(s, r, p, l ?? r.length));
+      return strict(args(api, exprs, 'ssii?', 'OVERLAY', e.span), T.string(false), (s: string, r: string, p: number, l?: number) => overlay(s, r, p, l ?? r.length));
     }
     case 'Position': {
       const exprs: Expression[] = e.start ? [e.needle, e.haystack, e.start] : [e.needle, e.haystack];

@@ -9,7 +9,8 @@ import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 
-const S = T.string;
+/** STRING, NOT NULL unless an argument is nullable (`strict` adds nullability from the arguments). */
+const S = (nullable = false) => T.string(nullable);
 
 /** Compile args and coerce each to STRING / INT per `kinds` ('s' | 'i' | 'b' bytes | '?' as is). */
 export function args(api: CompilerApi, exprs: readonly Expression[], kinds: string, name: string, span?: Expression['span']): Compiled[] {
@@ -118,16 +119,16 @@ register(['UPPER', 'UCASE'], (a, call, api) => strict(args(api, a, 's', 'UPPER',
 register(['LOWER', 'LCASE'], (a, call, api) => strict(args(api, a, 's', 'LOWER', call.span), S(), (s: string) => s.toLowerCase()));
 register(['CHAR_LENGTH', 'CHARACTER_LENGTH', 'LENGTH'], (a, call, api) => strict(args(api, a, 's', 'CHAR_LENGTH', call.span), T.int(false), (s: string) => Array.from(s).length));
 register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.span), S(), initcap));
-register('REVERSE', (a, call, api) => strict(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
+register('REVERSE', (a, call, api) => strictNullable(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
 register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) & 0xff)));
 register('CHR', (a, call, api) => strict(args(api, a, 'i', 'CHR', call.span).map((c) => api.coerce(c, T.bigint(c.type.nullable))), S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n)))));
 register('REPEAT', (a, call, api) => strict(args(api, a, 'si', 'REPEAT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.repeat(n))));
 register('REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REPLACE', call.span), S(), (s: string, f: string, t: string) => (f === '' ? s : s.split(f).join(t))));
 register(['SUBSTRING', 'SUBSTR'], (a, call, api) => strictNullable(args(api, a, 'sii?', 'SUBSTRING', call.span), S(), (s: string, p: number, l?: number) => substringSql(s, p, l)));
-register('LEFT', (a, call, api) => strict(args(api, a, 'si', 'LEFT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.slice(0, n))));
-register('RIGHT', (a, call, api) => strict(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : n >= s.length ? s : s.slice(s.length - n))));
-register('LPAD', (a, call, api) => strictNullable(args(api, a, 'sis', 'LPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, true)));
-register('RPAD', (a, call, api) => strictNullable(args(api, a, 'sis', 'RPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, false)));
+register('LEFT', (a, call, api) => strictNullable(args(api, a, 'si', 'LEFT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.slice(0, n))));
+register('RIGHT', (a, call, api) => strictNullable(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : n >= s.length ? s : s.slice(s.length - n))));
+register('LPAD', (a, call, api) => strict(args(api, a, 'sis', 'LPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, true)));
+register('RPAD', (a, call, api) => strict(args(api, a, 'sis', 'RPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, false)));
 register('LTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'LTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, false)));
 register('RTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'RTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', false, true)));
 register('BTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'BTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, true)));
@@ -176,7 +177,7 @@ register('CONCAT_WS', (a, call, api) => {
     },
   };
 });
-register('REGEXP_REPLACE', (a, call, api) => strictNullable(args(api, a, 'sss', 'REGEXP_REPLACE', call.span), S(), (s: string, p: string, r: string) => {
+register('REGEXP_REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REGEXP_REPLACE', call.span), S(), (s: string, p: string, r: string) => {
   const re = javaRegex(p, 'g');
   if (!re) return null;
   const f = javaReplacement(r);
@@ -199,7 +200,8 @@ register('REGEXP', (a, call, api) => strictNullable(args(api, a, 'ss', 'REGEXP',
   const re = javaRegex(p);
   return re ? re.test(s) : null;
 }));
-register('SPLIT_INDEX', (a, call, api) => strictNullable(args(api, a, 's?i', 'SPLIT_INDEX', call.span).map((c, i) => (i === 1 ? api.coerce(c, S()) : c)), S(), (s: string, sep: string, i: number) => {
+register('SPLIT_INDEX', (a, call, api) => strictNullable([api.compile(a[0] as Expression), api.compile(a[1] as Expression), api.coerce(api.compile(a[2] as Expression), T.int())], S(), (s: string, sep: unknown, i: number) => {
+  if (typeof s !== 'string' || typeof sep !== 'string') return null;
   if (i < 0) return null;
   const parts = sep.length === 0 ? [s] : s.split(sep);
   return parts[i] ?? null;
@@ -226,6 +228,8 @@ register('PARSE_URL', (a, call, api) => strictNullable(args(api, a, 'sss?', 'PAR
   } catch {
     return null;
   }
+  // java.net.URL only knows these protocols; anything else is a MalformedURLException (NULL).
+  if (!['http:', 'https:', 'ftp:', 'file:', 'jar:', 'mailto:', 'netdoc:'].includes(url.protocol)) return null;
   const userInfo = url.username ? url.username + (url.password ? ':' + url.password : '') : null;
   const query = url.search ? url.search.slice(1) : null;
   switch (part) {
@@ -252,11 +256,16 @@ register('TO_BASE64', (a, call, api) => {
   const bytes = isCharacter(c.type) ? (s: unknown) => new TextEncoder().encode(s as string) : (b: unknown) => b as Uint8Array;
   return strict([c], S(), (v: unknown) => b64(bytes(v)));
 });
-register('FROM_BASE64', (a, call, api) => strict(args(api, a, 's', 'FROM_BASE64', call.span), S(), (s: string) => Buffer.from(s, 'base64').toString('utf8')));
+register('FROM_BASE64', (a, call, api) => {
+  const c = api.compile(a[0] as Expression);
+  const text = isCharacter(c.type) ? (v: unknown) => v as string : (v: unknown) => new TextDecoder().decode(v as Uint8Array);
+  if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'FROM_BASE64' to arguments of type ${typeToString(c.type)}`, call.span);
+  return strict([c], S(), (v: unknown) => Buffer.from(text(v), 'base64').toString('utf8'));
+});
 register('ENCODE', (a, call, api) => strict(args(api, a, 'ss', 'ENCODE', call.span), T.bytes(), (s: string, cs: string) => new Uint8Array(Buffer.from(s, nodeCharset(cs)))));
 register('DECODE', (a, call, api) => {
   const cs = a.map((e) => api.compile(e));
-  return strict(cs, S(), (b: Uint8Array, c: string) => Buffer.from(b).toString(nodeCharset(c)));
+  return strictNullable(cs, S(), (b: Uint8Array, c: string) => Buffer.from(b).toString(nodeCharset(c)));
 });
 register('HEX', (a, call, api) => {
   const [c] = a.map((e) => api.compile(e));

@@ -247,10 +247,10 @@ export function instantToLocal(ts: Timestamp, zone: string): Timestamp {
 
 /** Wall clock in `zone` → instant (earlier offset on overlaps, shifted forward in gaps, like java.time). */
 export function localToInstant(ts: Timestamp, zone: string): Timestamp {
-  const guess = ts.millis - zoneOffsetMs(zone, ts.millis);
-  const off = zoneOffsetMs(zone, guess);
-  let instant = ts.millis - off;
-  const off2 = zoneOffsetMs(zone, instant);
-  if (off2 !== off) instant = ts.millis - Math.max(off, off2);
-  return new Timestamp(instant, ts.nanos);
+  const local = ts.millis;
+  const candidates = new Set([zoneOffsetMs(zone, local - 86_400_000), zoneOffsetMs(zone, local + 86_400_000), zoneOffsetMs(zone, local - zoneOffsetMs(zone, local))]);
+  const valid = [...candidates].filter((o) => zoneOffsetMs(zone, local - o) === o);
+  // overlap: the earlier instant (larger offset); gap: the offset before the transition (the smaller one)
+  const off = valid.length > 0 ? Math.max(...valid) : Math.min(...candidates);
+  return new Timestamp(local - off, ts.nanos);
 }

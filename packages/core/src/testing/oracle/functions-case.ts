@@ -21,6 +21,7 @@ export interface FunctionCase {
   readonly expected: string;
   readonly expectedType?: string | null;
   readonly isError: boolean;
+  readonly source?: string;
 }
 
 export interface CaseOutcome {
@@ -42,7 +43,9 @@ function attempt(c: FunctionCase): Attempt {
   let columns: ColumnBinding[];
   let row: unknown[];
   try {
-    session = createSession({ config: c.config ?? {}, now: () => Date.UTC(2024, 0, 1, 12, 0, 0) });
+    // README: cases from CastFunctionITCase run with session time zone Asia/Shanghai.
+    const config = c.config ?? (c.source?.includes('CastFunctionITCase') ? { 'table.local-time-zone': 'Asia/Shanghai' } : {});
+    session = createSession({ config, now: () => Date.UTC(2024, 0, 1, 12, 0, 0) });
     expr = sqlExpression(c.sql);
     const entries = Object.entries(c.input ?? {});
     columns = entries.map(([name, v], index) => ({ name, type: parseTypeText(v.type), index }));

@@ -299,9 +299,11 @@ export class MiniSqlParser {
           this.p += 2;
           const operand = this.expr();
           this.expectKw('AS');
+          // In CAST, a bare VARCHAR has no length limit (Calcite leaves the precision unspecified).
+          const bare = this.isKw('VARCHAR') && this.peek().text !== '(';
           const type = this.dataType();
           this.expectOp(')');
-          return { kind: 'Cast', operand, type, try: u === 'TRY_CAST' };
+          return { kind: 'Cast', operand, type: bare && type.kind === 'VARCHAR' ? { ...type, length: 2147483647 } : type, try: u === 'TRY_CAST' };
         }
         break;
       case 'EXTRACT':
