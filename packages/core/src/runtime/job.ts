@@ -86,6 +86,7 @@ export class LocalJob {
   private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
   private readonly planner: Planner;
   private readonly keepChangelog: boolean;
+  private readonly lookupTables = new Set<string>();
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -95,6 +96,7 @@ export class LocalJob {
     this.planner = new Planner({
       table: (name, span) => this.sourceFor(name, span),
       view: (name) => this.views.get(name.toLowerCase()),
+      markLookup: (name) => this.lookupTables.add(name.toLowerCase()),
       tableNames: () => [...this.tables.keys()],
     }, this.session);
     for (const st of script.statements) {
@@ -152,9 +154,10 @@ export class LocalJob {
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
     }
+    const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
     return {
       name, columns: t.columns, source: t.source, mode: t.mode, proctime: t.proctime,
-      ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}),
+      ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}), ...(pk ? { primaryKey: pk } : {}),
     };
   }
 
@@ -222,13 +225,19 @@ export class LocalJob {
       if (!this.tables.has(name.toLowerCase())) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, [...this.tables.keys()]));
     }
     const phases = Math.max(0, ...[...inputs.values()].map((p) => p.length));
-    for (let ph = 0; ph < phases; ph++) {
-      for (const [name, ps] of inputs) {
+    // Lookup tables are loaded completely before any probe row arrives.
+    const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(n.toLowerCase()));
+    const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(n.toLowerCase()));
+    const schedule: [string, readonly (readonly InputEntry[])[]][] = [...lookupFirst.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps.flat()]])];
+    for (let ph = 0; ph < phases + 1; ph++) {
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps[ph - 1] ?? []]]);
+      for (const [name, ps0] of batch) {
+        const ps = [ps0[0] ?? []];
         const t = this.tables.get(name.toLowerCase()) as CatalogTable;
         const src = t.source;
         if (!src) continue; // table not read by any query
         const identity = t.inputPositions.every((p, i) => p === i);
-        for (const e of ps[ph] ?? []) {
+        for (const e of ps[0] ?? []) {
           if (!Array.isArray(e) && 'watermark' in (e as object)) {
             const w = (e as { watermark: Timestamp | number }).watermark;
             src.advanceWatermark(typeof w === 'number' ? w : w.millis);

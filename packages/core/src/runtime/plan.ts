@@ -19,6 +19,7 @@ import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import { LookupJoinOperator, TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { TopNOperator } from './operators/top-n.js';
@@ -59,10 +60,13 @@ export interface PlannerTable {
   readonly mode: ChangelogMode;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
+  readonly primaryKey?: readonly number[];
 }
 
 export interface PlannerCatalog {
   table(name: string, span?: Span): PlannerTable;
+  /** The table is read by a lookup join: its rows are loaded before any probe row arrives. */
+  markLookup(name: string): void;
   view(name: string): Query | undefined;
   tableNames(): readonly string[];
 }
@@ -231,8 +235,43 @@ export class Planner {
     return { columns, op: assign, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
   }
 
+  private planTemporalJoin(j: Extract<Relation, { kind: 'Join' }>, right: Extract<Relation, { kind: 'TableRef' }>, ctes: ReadonlyMap<string, Query>): Rel {
+    if (j.type !== 'INNER' && j.type !== 'LEFT') throw unsupported(`${j.type} temporal / lookup joins (only INNER and LEFT)`, j.span);
+    if (!j.on) throw invalid('A temporal / lookup join needs an ON condition', j.span);
+    const l = this.planRelation(j.left, ctes);
+    const asOf = right.forSystemTimeAsOf as Expression;
+    const name = right.path[right.path.length - 1] as string;
+    const { forSystemTimeAsOf: _ignored, ...plainRef } = right;
+    void _ignored;
+    const r = this.planRelation(plainRef, ctes);
+    const timeIdx = asOf.kind === 'ColumnRef'
+      ? l.columns.findIndex((c) => c.name.toLowerCase() === asOf.name.toLowerCase() && (!asOf.table || c.table?.toLowerCase() === asOf.table.toLowerCase()))
+      : -1;
+    if (timeIdx < 0) throw unsupported('FOR SYSTEM_TIME AS OF with anything but a time attribute column of the left input', asOf.span);
+    const columns = [...l.columns, ...r.columns.map((c) => ({ ...c, type: j.type === 'LEFT' ? withNullable(c.type, true) : c.type }))];
+    const combined: Rel = { columns, op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+    const cc = this.compiler(combined);
+    const cond = cc.coerce(cc.compile(j.on), T.boolean(), j.on.span).eval;
+    let op: Operator;
+    if (l.proctime.has(timeIdx)) {
+      this.catalog.markLookup(name);
+      op = new LookupJoinOperator(j.type === 'LEFT', r.columns.length, cond);
+    } else if (l.rowtime.has(timeIdx)) {
+      const t = this.catalog.table(name, right.span);
+      if (t.rowtime === undefined || !t.primaryKey?.length) {
+        throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, right.span);
+      }
+      op = new TemporalJoinOperator(j.type === 'LEFT', r.columns.length, timeIdx, t.rowtime, t.primaryKey, cond);
+    } else {
+      throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${asOf.kind === 'ColumnRef' ? asOf.name : 'expression'}' is not one`, asOf.span);
+    }
+    l.op.connectTo(op, 0);
+    r.op.connectTo(op, 1);
+    return { columns, op, mode: l.mode, rowtime: l.rowtime, proctime: l.proctime };
+  }
+
   private planJoin(j: Extract<Relation, { kind: 'Join' }>, ctes: ReadonlyMap<string, Query>): Rel {
-    if (j.right.kind === 'TableRef' && j.right.forSystemTimeAsOf) throw unsupported('temporal / lookup joins (FOR SYSTEM_TIME AS OF)', j.right.span);
+    if (j.right.kind === 'TableRef' && j.right.forSystemTimeAsOf) return this.planTemporalJoin(j, j.right, ctes);
     if (j.right.kind === 'Unnest' || (j.right.kind === 'TableFunction' && j.right.lateral)) throw unsupported('joins with UNNEST or LATERAL TABLE', j.right.span);
     const l = this.planRelation(j.left, ctes);
     const r = this.planRelation(j.right, ctes);
