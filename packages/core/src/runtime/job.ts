@@ -7,6 +7,7 @@ import type { Query } from '../ast/query.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
 import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
@@ -51,6 +52,8 @@ export interface LocalJobOptions extends SessionOptions {
 
 export interface JobResult {
   readonly sinks: ReadonlyMap<string, SinkResult>;
+  /** Settings the local runtime does not simulate (FTS7007 warnings). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** How a table's declared options make it a changelog (CDC / upsert) source. */
@@ -87,12 +90,23 @@ export class LocalJob {
   private readonly planner: Planner;
   private readonly keepChangelog: boolean;
   private readonly lookupTables = new Set<string>();
+  private readonly dropNulls: boolean;
+  /** Warnings about settings the local runtime does not simulate. */
+  readonly warnings: Diagnostic[] = [];
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
     const config: Record<string, string> = { ...(opts.config ?? {}) };
     for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
     this.session = createSession({ ...opts, config });
+    if (/^true$/i.test(config['table.exec.mini-batch.enabled'] ?? '')) {
+      throw unsupported("'table.exec.mini-batch.enabled' = 'true' (mini-batch folds updates, so the changelog differs); test with mini-batch disabled");
+    }
+    const ttl = config['table.exec.state.ttl'];
+    if (ttl && !/^0\s*(ms|s|min|h|d)?$/.test(ttl.trim())) {
+      this.warnings.push({ code: 'FTS7007', severity: 'warning', message: `'table.exec.state.ttl' = '${ttl}' is not simulated by the local runtime: state never expires in tests` });
+    }
+    this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (name, span) => this.sourceFor(name, span),
       view: (name) => this.views.get(name.toLowerCase()),
@@ -190,7 +204,7 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls);
     rel.op.connectTo(sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
@@ -263,7 +277,7 @@ export class LocalJob {
       const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
       out.set(s.sinkName, { name: s.sinkName, columns: info.columns, changelog: s.changelog, table: s.table(), ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}) });
     }
-    return { sinks: out };
+    return { sinks: out, warnings: this.warnings };
   }
 }
 

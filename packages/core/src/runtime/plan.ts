@@ -578,6 +578,10 @@ export class Planner {
     const isRowtime = timeIdx >= 0 && base.rowtime.has(timeIdx);
     const isProctime = timeIdx >= 0 && base.proctime.has(timeIdx);
     const rnType = T.bigint(false);
+    const windowCols = new Set(['window_start', 'window_end']);
+    if (over.partitionBy.some((e) => e.kind === 'ColumnRef' && windowCols.has(e.name.toLowerCase()) && base.columns.some((c) => c.name.toLowerCase() === e.name.toLowerCase()))) {
+      throw unsupported('window TopN / window deduplication (ROW_NUMBER partitioned by window_start, window_end)', rnItem.span);
+    }
     let op: Operator;
     let mode: ChangelogMode;
     const withRn = s.items.some((it) => it.kind === 'SelectStar' || (it.kind === 'SelectExpr' && JSON.stringify(it.expr).toLowerCase().includes(`"name":"${rnName}"`))) || remaining.some((e) => JSON.stringify(e).toLowerCase().includes(`"name":"${rnName}"`));

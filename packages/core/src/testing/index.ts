@@ -10,6 +10,7 @@
  */
 import type { Expression } from '../ast/expression.js';
 import type { Script } from '../ast/statement.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataType } from '../types/data-type.js';
 import type { Change, RowKind } from '../runtime/changelog.js';
 import { badInput } from '../runtime/errors.js';
@@ -51,6 +52,8 @@ export interface SinkOutput {
 
 export interface JobRun {
   readonly sinks: ReadonlyMap<string, SinkOutput>;
+  /** Settings the local runtime does not simulate (e.g. state TTL), as FTS7007 warnings. */
+  readonly warnings: readonly Diagnostic[];
   sink(name: string): SinkOutput;
   changelog(name?: string): readonly string[];
   table(name?: string): readonly string[];
@@ -110,6 +113,7 @@ export function runJob(job: Script | string, options: RunOptions): JobRun {
   };
   return {
     sinks,
+    warnings: result.warnings,
     sink: pick,
     changelog: (n) => pick(n).changelog,
     table: (n) => pick(n).table,

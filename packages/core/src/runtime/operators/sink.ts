@@ -26,6 +26,8 @@ export class SinkOperator extends Operator {
     private readonly primaryKey: readonly number[] | undefined,
     /** Keep every change (for assertions); large runs can keep only the final table. */
     private readonly keepChangelog = true,
+    /** 'table.exec.sink.not-null-enforcer' = 'DROP': rows with NULL in a NOT NULL column are dropped. */
+    private readonly dropNullRows = false,
   ) {
     super(1);
     this.identity = columns.every((c) => c.nullable && !c.convert);
@@ -38,6 +40,7 @@ export class SinkOperator extends Operator {
   private readonly single: number;
 
   process(change: Change): void {
+    if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (change.row[i] === null || change.row[i] === undefined))) return;
     const row = this.identity || (this.nullSafe && !isAccumulate(change.kind)) ? change.row : change.row.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
       if (v === null || v === undefined) {
