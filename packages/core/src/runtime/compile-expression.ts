@@ -207,6 +207,9 @@ export class ExpressionCompiler implements CompilerApi {
       const rowCol = cols.filter((c) => c.name.toLowerCase() === (e.table as string).toLowerCase() && c.type.kind === 'ROW');
       if (rowCol.length === 1) return this.compile({ kind: 'FieldAccess', operand: { kind: 'ColumnRef', name: e.table, ...(e.span ? { span: e.span } : {}) }, field: e.name, ...(e.span ? { span: e.span } : {}) });
     }
+    if (found.length === 0 && e.table === undefined && NILADIC.has(e.name.toUpperCase())) {
+      return this.call({ kind: 'FunctionCall', name: [e.name.toUpperCase()], args: [], ...(e.span ? { span: e.span } : {}) });
+    }
     if (found.length === 0) {
       throw unknownName(`Column '${e.table ? `${e.table}.` : ''}${e.name}' not found`, e.span, didYouMean(e.name, cols.map((c) => c.name)));
     }
@@ -550,6 +553,9 @@ export class ExpressionCompiler implements CompilerApi {
     return impl(e.args, e, this);
   }
 }
+
+/** Functions written without parentheses, which a parser may read as column names. */
+const NILADIC = new Set(['CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_ROW_TIMESTAMP']);
 
 const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'SUM0', 'LISTAGG', 'COLLECT', 'FIRST_VALUE', 'LAST_VALUE', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
 

@@ -10,6 +10,7 @@ import type {
 import type { GroupingElement, Join, JoinType, Query, Relation, Select, SelectItem } from '../../../ast/query.js';
 import type { ColumnDefinition, CreateTable, Insert, OptionEntry, Script, Statement } from '../../../ast/statement.js';
 import type { DataType } from '../../../types/data-type.js';
+import type { SourcePosition, Span } from '../../../ast/node.js';
 import { parseTypeText } from '../type-text.js';
 import { tokenize } from './lexer.js';
 import type { Token } from './lexer.js';
@@ -207,7 +208,27 @@ export class MiniSqlParser {
       this.p++;
       return { kind: 'Unary', op, operand: this.unary() };
     }
-    return this.postfix(this.primary());
+    const start = this.cur.start;
+    const e = this.primary();
+    return this.postfix(e.span ? e : { ...e, span: this.spanFrom(start) });
+  }
+
+  /** The source range from `start` to the end of the previous token. */
+  private spanFrom(start: number): Span {
+    const end = this.t[this.p - 1]?.end ?? start;
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): SourcePosition {
+    let line = 1;
+    let col = 1;
+    for (let i = 0; i < offset && i < this.src.length; i++) {
+      if (this.src[i] === '\n') {
+        line++;
+        col = 1;
+      } else col++;
+    }
+    return { line, column: col, offset };
   }
   private postfix(e: Expression): Expression {
     for (;;) {
@@ -713,6 +734,12 @@ export class MiniSqlParser {
   }
 
   private relationPrimary(): Relation {
+    const start = this.cur.start;
+    const r = this.relationPrimaryInner();
+    return r.span ? r : { ...r, span: this.spanFrom(start) };
+  }
+
+  private relationPrimaryInner(): Relation {
     if (this.op('(')) {
       if (this.isKw('SELECT', 'WITH')) {
         const query = this.query();
@@ -746,7 +773,18 @@ export class MiniSqlParser {
   // Statements
 
   statement(): Statement {
+    const start = this.cur.start;
+    const s = this.statementInner();
+    return { ...s, span: this.spanFrom(start) };
+  }
+
+  private statementInner(): Statement {
     if (this.isKw('SELECT', 'WITH')) return { kind: 'QueryStatement', query: this.query() };
+    if (this.kw('USE')) {
+      if (this.kw('CATALOG')) return { kind: 'UseCatalog', name: this.ident() };
+      this.kw('DATABASE');
+      return { kind: 'UseDatabase', path: this.path() };
+    }
     if (this.kw('SET')) {
       const key = this.str();
       this.expectOp('=');

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { FlinktsError } from '../../src/diagnostics/diagnostic.js';
+import { assertChangelog, runJob } from '../../src/testing/index.js';
+
+const DDL = `
+CREATE TABLE t (a INT, b STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');
+CREATE TABLE out_t (a INT, b STRING) WITH ('connector' = 'values');
+`;
+
+function diagnosticOf(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof FlinktsError) return e.diagnostics[0];
+    throw e;
+  }
+  throw new Error('expected a FlinktsError');
+}
+
+describe('what the local runtime does not implement is refused, never approximated', () => {
+  it('an unknown function is FTS7001 with the position of the call', () => {
+    const d = diagnosticOf(() => runJob(`${DDL}INSERT INTO out_t SELECT a, MY_UDF(b) FROM t;`, { inputs: { t: [] } }));
+    expect(d?.code).toBe('FTS7001');
+    expect(d?.message).toBe('not supported by the local runtime: function MY_UDF');
+    expect(d?.span?.start.line).toBe(4);
+    expect(d?.span?.start.column).toBe(29);
+  });
+
+  it('mini-batch (which changes the changelog) is refused', () => {
+    const d = diagnosticOf(() => runJob(`SET 'table.exec.mini-batch.enabled' = 'true';${DDL}INSERT INTO out_t SELECT a, b FROM t;`, { inputs: { t: [] } }));
+    expect(d?.code).toBe('FTS7001');
+  });
+
+  it('window TopN is refused rather than run as a regular TopN', () => {
+    const d = diagnosticOf(() => runJob(`${DDL}CREATE TABLE top_t (a INT, b STRING, ws TIMESTAMP(3)) WITH ('connector' = 'values');
+      INSERT INTO top_t SELECT a, b, window_start FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY a DESC) AS rn
+        FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))) WHERE rn <= 3;`, { inputs: { t: [] } }));
+    expect(d?.code).toBe('FTS7001');
+    expect(d?.message).toMatch(/window TopN/);
+  });
+
+  it('a NULL written into a NOT NULL sink column fails the job (FTS7006) unless the enforcer drops it', () => {
+    const ddl = `CREATE TABLE t (a INT, b STRING) WITH ('connector' = 'values');
+      CREATE TABLE out_t (a INT NOT NULL, b STRING) WITH ('connector' = 'values');
+      INSERT INTO out_t SELECT a, b FROM t;`;
+    const inputs = { t: [[1, 'x'], [null, 'y']] };
+    expect(diagnosticOf(() => runJob(ddl, { inputs }))?.code).toBe('FTS7006');
+    const dropped = runJob(`SET 'table.exec.sink.not-null-enforcer' = 'DROP';${ddl}`, { inputs });
+    assertChangelog(dropped.changelog('out_t'), ['+I[1, x]']);
+  });
+
+  it('bad test input is a diagnostic naming the row and column', () => {
+    const d = diagnosticOf(() => runJob(`${DDL}INSERT INTO out_t SELECT a, b FROM t;`, { inputs: { t: [{ a: 1, bb: 'x' }] } }));
+    expect(d?.code).toBe('FTS7005');
+    expect(d?.message).toMatch(/inputs\.t\[0\]: unknown column 'bb'/);
+  });
+});
