@@ -5,3 +5,4 @@ import './math.js';
 import './datetime.js';
 import './hash.js';
 import './conditional.js';
+import './collection.js';
