@@ -545,9 +545,10 @@ export class ExpressionCompiler implements CompilerApi {
   private call(e: FunctionCall): Compiled {
     if (e.over) throw unsupported('OVER windows inside expressions (use the ROW_NUMBER deduplication / TopN patterns)', e.span);
     const name = e.name.length === 1 ? (e.name[0] as string).toUpperCase() : e.name.join('.');
+    if (SUPPORTED_AGGREGATES.has(name)) throw invalid(`Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
     const impl = FUNCTIONS.get(name);
     if (!impl) {
-      if (AGGREGATES.has(name)) throw invalid(`Aggregate function ${name} is not allowed here`, e.span);
+      if (AGGREGATES.has(name)) throw unsupported(`aggregate function ${name}`, e.span);
       throw unsupported(`function ${e.name.join('.')}`, e.span);
     }
     return impl(e.args, e, this);
@@ -557,6 +558,7 @@ export class ExpressionCompiler implements CompilerApi {
 /** Functions written without parentheses, which a parser may read as column names. */
 const NILADIC = new Set(['CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_ROW_TIMESTAMP']);
 
+const SUPPORTED_AGGREGATES = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'SUM0', 'LISTAGG', 'COLLECT', 'FIRST_VALUE', 'LAST_VALUE', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
 
 function decimalAlwaysFits(from: DataType, to: DataType & { kind: 'DECIMAL' }): boolean {

@@ -401,15 +401,22 @@ export class Planner {
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
+      let separator: string | undefined;
+      if (name === 'LISTAGG' && call.args.length === 2) {
+        const sep = c.compile(call.args[1] as Expression);
+        if (!sep.constant || typeof sep.constant.value !== 'string') throw invalid('The LISTAGG separator must be a string literal', call.args[1]?.span);
+        separator = sep.constant.value;
+      }
       if (!call.star) {
-        if (call.args.length !== 1) throw invalid(`${name} takes one argument`, call.span);
+        if (call.args.length !== 1 && !(name === 'LISTAGG' && call.args.length === 2)) throw invalid(`${name} takes one argument`, call.span);
         arg = c.compile(call.args[0] as Expression);
+        if (name === 'LISTAGG') arg = c.toStringArg(arg, call.span);
         if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, call.span);
       } else if (name !== 'COUNT') throw invalid(`${name}(*) is not valid`, call.span);
       const filter = call.filter ? c.coerce(c.compile(call.filter), T.boolean(), call.filter.span).eval : undefined;
       const resultType = aggregateResultType(name, arg?.type);
       specs.push({
-        name, distinct: !!call.distinct, resultType,
+        name, distinct: !!call.distinct, resultType, ...(separator !== undefined ? { separator } : {}),
         ...(arg ? { arg: arg.eval, argType: arg.type } : {}),
         ...(filter ? { filter } : {}),
       });
@@ -544,18 +551,28 @@ export class Planner {
     const rnName = (rnItem.alias ?? 'EXPR$' + rnIdx).toLowerCase();
     const parts = conjuncts(s.where);
     let limit: number | undefined;
+    let first = 1;
     const remaining: Expression[] = [];
+    const isRn = (e: Expression) => e.kind === 'ColumnRef' && e.name.toLowerCase() === rnName;
     for (const p of parts) {
-      if (limit === undefined && p.kind === 'Binary' && p.left.kind === 'ColumnRef' && p.left.name.toLowerCase() === rnName && p.right.kind === 'NumericLiteral') {
+      if (p.kind === 'Binary' && isRn(p.left) && p.right.kind === 'NumericLiteral') {
         const n = Number(p.right.text);
-        if (p.op === '=' && n === 1) limit = 1;
+        if (p.op === '=') { first = n; limit = n; }
         else if (p.op === '<=') limit = n;
         else if (p.op === '<') limit = n - 1;
-        else throw unsupported(`a row-number filter '${p.op} ${n}' (use rn = 1, rn <= N or rn < N)`, p.span);
+        else if (p.op === '>=') first = n;
+        else if (p.op === '>') first = n + 1;
+        else throw unsupported(`a row-number filter '${p.op} ${n}'`, p.span);
+        continue;
+      }
+      if (p.kind === 'Between' && isRn(p.operand) && !p.negated && p.low.kind === 'NumericLiteral' && p.high.kind === 'NumericLiteral') {
+        first = Number(p.low.text);
+        limit = Number(p.high.text);
         continue;
       }
       remaining.push(p);
     }
+    if (first < 1) first = 1;
     if (limit === undefined) throw unsupported('ROW_NUMBER() without an upper-bound filter on its result (TopN needs rn <= N)', rnItem.span);
     const over = (rnItem.expr as FunctionCall).over;
     if (typeof over === 'string' || !over) throw unsupported('named windows in OVER', rnItem.span);
@@ -585,7 +602,7 @@ export class Planner {
     let op: Operator;
     let mode: ChangelogMode;
     const withRn = s.items.some((it) => it.kind === 'SelectStar' || (it.kind === 'SelectExpr' && JSON.stringify(it.expr).toLowerCase().includes(`"name":"${rnName}"`))) || remaining.some((e) => JSON.stringify(e).toLowerCase().includes(`"name":"${rnName}"`));
-    if (limit === 1 && (isRowtime || isProctime)) {
+    if (limit === 1 && first === 1 && (isRowtime || isProctime)) {
       if (base.mode !== 'insert-only') throw unsupported('deduplication over an updating input', rnItem.span);
       const keepLast = firstOrder.direction === 'DESC';
       const dedup = new DeduplicateOperator(partition, keepLast, isRowtime ? timeIdx : undefined);
@@ -620,7 +637,7 @@ export class Planner {
       };
       const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
       const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
-      const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey);
+      const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey, first);
       base.op.connectTo(topn);
       if (withRn) op = topn;
       else {

@@ -9,13 +9,15 @@ import { comparatorFor, keyOf } from '../values/compare.js';
 import type { Comparator } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
 
-export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX';
-export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX']);
+export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
+export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 
 export interface AggregateSpec {
   readonly name: AggregateName;
   /** Absent for COUNT(*). */
   readonly arg?: Evaluator;
+  /** LISTAGG's separator (default ','). */
+  readonly separator?: string;
   readonly argType?: DataType;
   readonly distinct: boolean;
   readonly filter?: Evaluator;
@@ -24,6 +26,7 @@ export interface AggregateSpec {
 
 export function aggregateResultType(name: AggregateName, argType: DataType | undefined): DataType {
   if (name === 'COUNT') return T.bigint(false);
+  if (name === 'LISTAGG') return T.string();
   const t = argType ?? T.bigint();
   switch (name) {
     case 'SUM':
@@ -125,6 +128,24 @@ class ExtremeAcc implements Accumulator {
   }
 }
 
+/** FIRST_VALUE / LAST_VALUE / LISTAGG with retraction: the values in arrival order (NULLs ignored). */
+class ListAcc implements Accumulator {
+  private readonly values: unknown[] = [];
+  constructor(private readonly mode: 'FIRST' | 'LAST' | 'LIST', private readonly separator: string) {}
+  add(v: unknown): void { this.values.push(v); }
+  retract(v: unknown): void {
+    const k = keyOf(v);
+    const i = this.values.findIndex((x) => keyOf(x) === k);
+    if (i >= 0) this.values.splice(i, 1);
+  }
+  value(): unknown {
+    if (this.values.length === 0) return null;
+    if (this.mode === 'FIRST') return this.values[0];
+    if (this.mode === 'LAST') return this.values[this.values.length - 1];
+    return this.values.join(this.separator);
+  }
+}
+
 class DistinctAcc implements Accumulator {
   private readonly seen = new Map<string, number>();
   constructor(private readonly inner: Accumulator) {}
@@ -161,6 +182,9 @@ export class AggregateSet {
           }
           case 'MIN': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
           case 'MAX': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
+          case 'FIRST_VALUE': return new ListAcc('FIRST', '');
+          case 'LAST_VALUE': return new ListAcc('LAST', '');
+          case 'LISTAGG': return new ListAcc('LIST', s.separator ?? ',');
         }
       };
       return s.distinct ? () => new DistinctAcc(base()) : base;

@@ -23,6 +23,8 @@ export class TopNOperator extends Operator {
     private readonly withRowNumber: boolean,
     private readonly strategy: RankStrategy,
     private readonly uniqueKey: readonly Evaluator[] | undefined,
+    /** The first emitted rank (`rn >= first`); ranks before it are kept but not emitted. */
+    private readonly first = 1,
   ) {
     super(1);
   }
@@ -51,7 +53,10 @@ export class TopNOperator extends Operator {
     this.diff(before, rows.slice(0, this.limit));
   }
 
-  private diff(before: readonly (readonly unknown[])[], after: readonly (readonly unknown[])[]): void {
+  private diff(before0: readonly (readonly unknown[])[], after0: readonly (readonly unknown[])[]): void {
+    const skip = this.first - 1;
+    const before = before0.slice(skip);
+    const after = after0.slice(skip);
     if (!this.withRowNumber) {
       const a = new Map<string, number>();
       for (const r of after) a.set(rowKey(r), (a.get(rowKey(r)) ?? 0) + 1);
@@ -78,7 +83,7 @@ export class TopNOperator extends Operator {
     for (let i = 0; i < n; i++) {
       const b = before[i];
       const a = after[i];
-      const rn = BigInt(i + 1);
+      const rn = BigInt(i + 1 + skip);
       if (b && a) {
         if (rowKey(a) === rowKey(b)) continue;
         if (this.strategy === 'retract') {
