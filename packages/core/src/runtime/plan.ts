@@ -290,12 +290,29 @@ export class Planner {
         right: { kind: 'ColumnRef', table: r.columns.find((c) => c.name === col)?.table ?? '', name: col },
       })));
     }
+    if (cond && j.type !== 'INNER' && j.type !== 'CROSS' && this.isTimeBounded(cond, l, r)) {
+      // Flink plans an interval join: outer rows are emitted when the interval closes, not retracted later.
+      throw unsupported('outer interval joins (a time-bounded condition between event-time attributes)', j.span);
+    }
     const condEval = cond ? this.compiler(combined).coerce(this.compiler(combined).compile(cond), T.boolean()).eval : undefined;
     const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval);
     l.op.connectTo(op, 0);
     r.op.connectTo(op, 1);
     const insertOnly = j.type === 'INNER' || j.type === 'CROSS' ? l.mode === 'insert-only' && r.mode === 'insert-only' : false;
     return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+  }
+
+  /** Does the condition bound one input's rowtime by the other's (an interval join in Flink)? */
+  private isTimeBounded(cond: Expression, l: Rel, r: Rel): boolean {
+    const refs = (e: Expression, rel: Rel): boolean => {
+      const json = JSON.stringify(e);
+      return rel.columns.some((c, i) => rel.rowtime.has(i) && json.includes(`"name":"${c.name}"`) && (!c.table || json.includes(`"table":"${c.table}"`) || !json.includes('"table"')));
+    };
+    return conjuncts(cond).some((p) => {
+      if (p.kind === 'Between') return (refs(p.operand, l) && (refs(p.low, r) || refs(p.high, r))) || (refs(p.operand, r) && (refs(p.low, l) || refs(p.high, l)));
+      if (p.kind === 'Binary' && ['<', '<=', '>', '>='].includes(p.op)) return (refs(p.left, l) && refs(p.right, r)) || (refs(p.left, r) && refs(p.right, l));
+      return false;
+    });
   }
 
   // -------------------------------------------------------------------------------------------------------
