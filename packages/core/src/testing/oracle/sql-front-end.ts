@@ -38,19 +38,33 @@ function unwrap<T>(r: ParseResult<T> | unknown, key: string, isNode: (x: unknown
 
 const hasKind = (x: unknown): boolean => typeof x === 'object' && x !== null && typeof (x as { kind?: unknown }).kind === 'string';
 
-/** Where SQL text is read: the project's parser when it exports the entry point, else the fallback reader. */
-export function sqlFrontEnd(): 'project parser' | 'fallback reader' {
-  return entry('parseExpression') && entry('parseScript') ? 'project parser' : 'fallback reader';
+export type FrontEnd = 'project parser' | 'fallback reader';
+let forced: FrontEnd | undefined;
+
+/** Force a front end (the oracle's floor test pins each one), or `undefined` for automatic choice. */
+export function useFrontEnd(f: FrontEnd | undefined): void {
+  forced = f;
+}
+
+/** Whether the project's parser exports the entry points the oracle needs. */
+export function projectParserAvailable(): boolean {
+  return !!(entry('parseExpression') && entry('parseScript'));
+}
+
+/** Where SQL text is read: the project's parser when it exports the entry points, else the fallback reader. */
+export function sqlFrontEnd(): FrontEnd {
+  if (forced) return forced;
+  return projectParserAvailable() ? 'project parser' : 'fallback reader';
 }
 
 export function sqlExpression(text: string): Expression {
-  const f = entry('parseExpression');
+  const f = sqlFrontEnd() === 'project parser' ? entry('parseExpression') : undefined;
   if (!f) return fallback(miniParseExpression, text);
   return unwrap<Expression>(f(text), 'expression', hasKind);
 }
 
 export function sqlScript(text: string): Script {
-  const f = entry('parseScript');
+  const f = sqlFrontEnd() === 'project parser' ? entry('parseScript') : undefined;
   if (!f) return fallback(miniParseScript, text);
   return unwrap<Script>(f(text), 'script', (x) => hasKind(x) && (x as { kind: string }).kind === 'Script');
 }
