@@ -218,12 +218,19 @@ export class Planner {
     }
     const timeType = (input.columns[timeIndex] as RelColumn).type;
     const p = (timeType as { precision?: number }).precision ?? 3;
-    const wt: DataType = timeType.kind === 'TIMESTAMP_LTZ' ? T.timestampLtz(p, false) : T.timestamp(p, false);
+    if (timeType.kind === 'TIMESTAMP_LTZ' && this.session.zone !== 'UTC') {
+      // Flink aligns such windows to the session zone's wall clock; the local runtime aligns them in UTC only.
+      throw unsupported(`window TVFs on a TIMESTAMP_LTZ time attribute with session time zone '${this.session.zone}' (use UTC in the test)`, desc.span);
+    }
+    // window_start / window_end are wall-clock TIMESTAMP(3); window_time keeps the time attribute's kind.
+    const wse: DataType = T.timestamp(3, false);
+    const wt: DataType = timeType.kind === 'TIMESTAMP_LTZ' ? T.timestampLtz(3, false) : T.timestamp(3, false);
+    void p;
     const n = input.columns.length;
     const columns = [
       ...input.columns.map((col) => ({ ...col, ...(alias ? { table: alias } : {}) })),
-      { name: 'window_start', type: withNullable(wt, false), ...(alias ? { table: alias } : {}) },
-      { name: 'window_end', type: withNullable(wt, false), ...(alias ? { table: alias } : {}) },
+      { name: 'window_start', type: wse, ...(alias ? { table: alias } : {}) },
+      { name: 'window_end', type: wse, ...(alias ? { table: alias } : {}) },
       { name: 'window_time', type: wt, ...(alias ? { table: alias } : {}) },
     ];
     const window = { spec, timeIndex, start: n, end: n + 1, input };
@@ -493,8 +500,9 @@ export class Planner {
     ];
     if (windowed && w) {
       if (rel.mode !== 'insert-only') throw unsupported('window aggregation over an updating input', s.span);
-      const wt = (rel.columns[w.start] as RelColumn).type;
-      aggColumns.push({ name: 'window_start', type: wt }, { name: 'window_end', type: wt }, { name: 'window_time', type: withNullable(wt, false) });
+      const wse = (rel.columns[w.start] as RelColumn).type;
+      const wtt = (rel.columns[w.start + 2] as RelColumn).type;
+      aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
       op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else {
       op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet);

@@ -50,7 +50,9 @@ export function runStreamingCase(c: StreamingCase): CaseOutcome {
     const inputs = new Map<string, InputEntry[][]>();
     for (const [name, input] of Object.entries(c.inputs)) {
       const cols = job.inputColumns(name);
-      const entries: InputEntry[] = input.rows.map((r) => {
+      const entries: InputEntry[] = input.rows.map((r0) => {
+        const obj = r0 as unknown as { kind?: unknown; row?: unknown };
+        const r: readonly unknown[] = !Array.isArray(r0) && obj && typeof obj.kind === 'string' && Array.isArray(obj.row) ? [obj.kind, ...(obj.row as unknown[])] : r0;
         const kind = typeof r[0] === 'string' && KINDS.has(r[0]) && r.length === cols.length + 1 ? (r[0] as RowKind) : undefined;
         const values = (kind ? r.slice(1) : r).map((v, i) => fixtureValue(v, (cols[i] as { type: DataType }).type, job.session.zone));
         return kind ? { kind, row: values } : values;
