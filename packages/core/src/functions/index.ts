@@ -1,1 +1,2 @@
-export {};
+export * from './catalog.js';
+export * from './infer.js';

@@ -1,1 +1,3 @@
-export {};
+export * from './table.js';
+export * from './catalog.js';
+export * from './view.js';

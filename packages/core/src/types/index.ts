@@ -1,1 +1,3 @@
 export * from './data-type.js';
+export * from './sql-type.js';
+export * from './implicit-cast.js';

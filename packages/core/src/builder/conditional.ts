@@ -1,0 +1,60 @@
+/** CASE, CAST / TRY_CAST, COALESCE, IF, NULLIF, IFNULL. */
+import type { WhenClause } from '../ast/expression.js';
+import type { TypeRoot } from '../types/data-type.js';
+import type { SqlType } from '../types/sql-type.js';
+import { Expr, toNode } from './expr.js';
+import type { AnyExpr, Bool, ExprInput, NullOf, RootOf } from './expr.js';
+
+/** `CAST(x AS type)`: keeps the input's nullability. */
+export function cast<R extends TypeRoot, V, N extends boolean>(value: ExprInput, type: SqlType<R, V, boolean>): Expr<R, V, N> {
+  return new Expr({ kind: 'Cast', operand: toNode(value), type: type.node, try: false });
+}
+
+/** `TRY_CAST(x AS type)`: always nullable (NULL when the conversion fails). */
+export function tryCast<R extends TypeRoot, V>(value: ExprInput, type: SqlType<R, V, boolean>): Expr<R, V, true> {
+  return new Expr({ kind: 'Cast', operand: toNode(value), type: { ...type.node, nullable: true }, try: true });
+}
+
+type ValueExpr<O> = O extends Expr<infer R, infer V, infer N> ? Expr<R, V, N> : Expr<RootOf<O>, O, NullOf<O>>;
+
+/** A searched CASE: `caseWhen(cond, value).when(cond2, value2).else(other)` or `.end()`. */
+export class CaseBuilder<R extends TypeRoot, V, N extends boolean> {
+  constructor(private readonly whens: readonly WhenClause[]) {
+    Object.freeze(this);
+  }
+  when<O extends ExprInput>(condition: Bool<boolean>, then: O): CaseBuilder<R, V, N> {
+    return new CaseBuilder([...this.whens, { when: condition.node, then: toNode(then) }]);
+  }
+  /** `ELSE value END`. */
+  else<O extends ExprInput>(value: O): Expr<R, V, N extends true ? true : NullOf<O>> {
+    return new Expr({ kind: 'Case', whens: this.whens, else: toNode(value) });
+  }
+  /** `END` without ELSE: the result is nullable. */
+  end(): Expr<R, V, true> {
+    return new Expr({ kind: 'Case', whens: this.whens });
+  }
+}
+
+export function caseWhen<O extends ExprInput>(condition: Bool<boolean>, then: O): CaseBuilder<ValueExpr<O>['__root'], ValueExpr<O>['__value'], ValueExpr<O>['__nullable']> {
+  return new CaseBuilder([{ when: condition.node, then: toNode(then) }]);
+}
+
+/** `COALESCE(a, b, …)`: NOT NULL when the last argument is NOT NULL. */
+export function coalesce<A extends AnyExpr, L extends ExprInput>(first: A, ...rest: [...ExprInput[], L]): Expr<A['__root'], A['__value'], NullOf<L>> {
+  return new Expr({ kind: 'FunctionCall', name: ['COALESCE'], args: [first.node, ...rest.map(toNode)] });
+}
+
+/** `IF(cond, a, b)`. */
+export function iff<A extends AnyExpr, B extends ExprInput>(condition: Bool<boolean>, then: A, otherwise: B): Expr<A['__root'], A['__value'], A['__nullable'] extends true ? true : NullOf<B>> {
+  return new Expr({ kind: 'FunctionCall', name: ['IF'], args: [condition.node, then.node, toNode(otherwise)] });
+}
+
+/** `NULLIF(a, b)`: always nullable. */
+export function nullIf<A extends AnyExpr>(value: A, other: ExprInput): Expr<A['__root'], A['__value'], true> {
+  return new Expr({ kind: 'FunctionCall', name: ['NULLIF'], args: [value.node, toNode(other)] });
+}
+
+/** `IFNULL(a, replacement)`: nullable only when the replacement is. */
+export function ifNull<A extends AnyExpr, B extends ExprInput>(value: A, replacement: B): Expr<A['__root'], A['__value'], NullOf<B>> {
+  return new Expr({ kind: 'FunctionCall', name: ['IFNULL'], args: [value.node, toNode(replacement)] });
+}

@@ -1,0 +1,132 @@
+/**
+ * `Expr<R, V, N>`: a typed expression. It wraps an AST `Expression` and carries, at the type level only, the
+ * Flink type root `R`, the TypeScript value `V` and nullability `N`, so the editor can reject what Flink's
+ * planner would reject (comparing an INT column with a string, inserting STRING into BIGINT, …).
+ * Every method returns a new expression; the wrapped node is never mutated.
+ */
+import type { BinaryOperator, Expression, OrderItem } from '../ast/expression.js';
+import type { TypeRoot } from '../types/data-type.js';
+import type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, WiderNumeric } from './type-level.js';
+
+export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
+  declare readonly __root: R;
+  declare readonly __value: V;
+  declare readonly __nullable: N;
+  readonly node: Expression;
+
+  constructor(node: Expression) {
+    this.node = Object.freeze(node);
+  }
+
+  // Comparison ------------------------------------------------------------------------------------------
+  eq<O extends Comparable<R>>(other: O): Bool<Or<N, NullOf<O>>> { return compare('=', this, other); }
+  neq<O extends Comparable<R>>(other: O): Bool<Or<N, NullOf<O>>> { return compare('<>', this, other); }
+  lt<O extends Comparable<R>>(other: O): Bool<Or<N, NullOf<O>>> { return compare('<', this, other); }
+  lte<O extends Comparable<R>>(other: O): Bool<Or<N, NullOf<O>>> { return compare('<=', this, other); }
+  gt<O extends Comparable<R>>(other: O): Bool<Or<N, NullOf<O>>> { return compare('>', this, other); }
+  gte<O extends Comparable<R>>(other: O): Bool<Or<N, NullOf<O>>> { return compare('>=', this, other); }
+
+  isNull(): Bool<false> { return new Expr({ kind: 'IsNull', operand: this.node, negated: false }); }
+  isNotNull(): Bool<false> { return new Expr({ kind: 'IsNull', operand: this.node, negated: true }); }
+  isDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: false }); }
+  isNotDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: true }); }
+  in(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map(toNode), negated: false }); }
+  notIn(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map(toNode), negated: true }); }
+  between(low: Comparable<R>, high: Comparable<R>): Bool<N> {
+    return new Expr({ kind: 'Between', operand: this.node, low: toNode(low), high: toNode(high), negated: false, symmetric: false });
+  }
+  notBetween(low: Comparable<R>, high: Comparable<R>): Bool<N> {
+    return new Expr({ kind: 'Between', operand: this.node, low: toNode(low), high: toNode(high), negated: true, symmetric: false });
+  }
+  like(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>, escape?: string): Bool<N> {
+    return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern), ...(escape === undefined ? {} : { escape: toNode(escape) }), negated: false });
+  }
+  notLike(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>): Bool<N> {
+    return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern), negated: true });
+  }
+
+  // Arithmetic and strings ------------------------------------------------------------------------------
+  plus<O extends Arith<R>>(other: O): Expr<WiderNumeric<R, RootOf<O>>, V, Or<N, NullOf<O>>> { return arith('+', this, other); }
+  minus<O extends Arith<R>>(other: O): Expr<WiderNumeric<R, RootOf<O>>, V, Or<N, NullOf<O>>> { return arith('-', this, other); }
+  times<O extends Arith<R>>(other: O): Expr<WiderNumeric<R, RootOf<O>>, V, Or<N, NullOf<O>>> { return arith('*', this, other); }
+  /** `/` — integer division when both sides are integers, as in Flink. */
+  div<O extends Arith<R>>(other: O): Expr<WiderNumeric<R, RootOf<O>>, V, Or<N, NullOf<O>>> { return arith('/', this, other); }
+  mod<O extends Arith<R>>(other: O): Expr<WiderNumeric<R, RootOf<O>>, V, Or<N, NullOf<O>>> { return arith('%', this, other); }
+  negate(): Expr<R, V, N> { return new Expr({ kind: 'Unary', op: '-', operand: this.node }); }
+  /** `a || b`. */
+  concat(this: Expr<StringRoot, string, N>, other: string | Expr<StringRoot, string, boolean>): Expr<'VARCHAR', string, N> {
+    return new Expr({ kind: 'Binary', op: '||', left: this.node, right: toNode(other) });
+  }
+
+  // Logic -----------------------------------------------------------------------------------------------
+  and<M extends boolean>(this: Expr<'BOOLEAN', boolean, N>, other: Expr<'BOOLEAN', boolean, M> | boolean): Bool<Or<N, M>> {
+    return new Expr({ kind: 'Binary', op: 'AND', left: this.node, right: toNode(other) });
+  }
+  or<M extends boolean>(this: Expr<'BOOLEAN', boolean, N>, other: Expr<'BOOLEAN', boolean, M> | boolean): Bool<Or<N, M>> {
+    return new Expr({ kind: 'Binary', op: 'OR', left: this.node, right: toNode(other) });
+  }
+  not(this: Expr<'BOOLEAN', boolean, N>): Bool<N> { return new Expr({ kind: 'Unary', op: 'NOT', operand: this.node }); }
+
+  // Access ----------------------------------------------------------------------------------------------
+  /** `arr[i]` / `map[key]`: always nullable. */
+  at(index: number | string | Expr): Expr<TypeRoot, unknown, true> { return new Expr({ kind: 'Subscript', operand: this.node, index: toNode(index) }); }
+  /** `row.field`. */
+  field(name: string): Expr<TypeRoot, unknown, boolean> { return new Expr({ kind: 'FieldAccess', operand: this.node, field: name }); }
+
+  // Ordering --------------------------------------------------------------------------------------------
+  asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls); }
+  desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls); }
+}
+
+export type Bool<N extends boolean> = Expr<'BOOLEAN', boolean, N>;
+export type AnyExpr = Expr<TypeRoot, unknown, boolean>;
+
+/** An ORDER BY item. */
+export interface Ordering { readonly orderItem: OrderItem }
+
+function ordering(expr: Expression, direction: 'ASC' | 'DESC', nulls?: 'FIRST' | 'LAST'): Ordering {
+  return Object.freeze({ orderItem: Object.freeze({ expr, direction, ...(nulls === undefined ? {} : { nulls }) }) });
+}
+
+/** What a comparison with an `R` expression accepts: a comparable expression or a matching literal. */
+export type Comparable<R extends TypeRoot> = Expr<ComparableRoot<R>, unknown, boolean> | LiteralFor<R>;
+/** What arithmetic on an `R` expression accepts: numbers with numbers; intervals with dates and timestamps. */
+export type Arith<R extends TypeRoot> = R extends NumericRoot
+  ? Expr<NumericRoot, unknown, boolean> | number | bigint
+  : Expr<'INTERVAL_YEAR_MONTH' | 'INTERVAL_DAY_TIME', unknown, boolean>;
+
+export type RootOf<O> = O extends Expr<infer R, unknown, boolean> ? R : O extends bigint ? 'BIGINT' : O extends number ? 'INT' : O extends string ? 'CHAR' : O extends boolean ? 'BOOLEAN' : 'NULL';
+export type NullOf<O> = O extends Expr<TypeRoot, unknown, infer N> ? N : O extends null ? true : false;
+
+/** Anything an expression builder accepts where an expression is expected: an `Expr` or a plain literal. */
+export type ExprInput = AnyExpr | string | number | bigint | boolean | null;
+
+/** The AST node for an expression input; plain values become literals (numbers keep their exact text). */
+export function toNode(value: ExprInput | Expr<TypeRoot, unknown, boolean>): Expression {
+  if (value instanceof Expr) return value.node;
+  if (value === null) return { kind: 'NullLiteral' };
+  switch (typeof value) {
+    case 'string': return { kind: 'StringLiteral', value };
+    case 'boolean': return { kind: 'BooleanLiteral', value };
+    case 'bigint': return value < 0n ? { kind: 'Unary', op: '-', operand: { kind: 'NumericLiteral', text: (-value).toString() } } : { kind: 'NumericLiteral', text: value.toString() };
+    case 'number': return numberNode(value);
+  }
+}
+
+function numberNode(value: number): Expression {
+  if (!Number.isFinite(value)) {
+    // Flink has no literal for NaN/Infinity; callers must CAST a string explicitly.
+    throw new RangeError(`cannot write ${value} as a SQL literal; use cast(lit('${value}'), t.double())`);
+  }
+  const text = Math.abs(value).toString();
+  const literal: Expression = { kind: 'NumericLiteral', text: /e/i.test(text) ? text.toUpperCase() : text };
+  return value < 0 || Object.is(value, -0) ? { kind: 'Unary', op: '-', operand: literal } : literal;
+}
+
+function compare(op: BinaryOperator, left: AnyExpr, right: ExprInput): Bool<never> {
+  return new Expr({ kind: 'Binary', op, left: left.node, right: toNode(right) });
+}
+
+function arith<X>(op: BinaryOperator, left: AnyExpr, right: ExprInput): X {
+  return new Expr({ kind: 'Binary', op, left: left.node, right: toNode(right) }) as X;
+}

@@ -1,0 +1,177 @@
+/**
+ * `fn`: typed builders for every built-in in the function catalog (`fn.upper(x)`, `fn.hashCode(x)`,
+ * `fn.toTimestampLtz(ts, 3)`, `fn.count()`, `fn.sum(x).filter(cond)`, `fn.rowNumber().over({...})`) plus the
+ * special forms with their own syntax (`fn.jsonValue`, `fn.extract`, `fn.trim`, `fn.substring`, …).
+ * Result types come from the catalog (`functions/catalog.ts`), never written twice.
+ */
+import type { Expression, JsonBehavior, OrderItem, TimeUnit, WindowFrame } from '../ast/expression.js';
+import type { TypeRoot } from '../types/data-type.js';
+import type { SqlType } from '../types/sql-type.js';
+import { FUNCTIONS } from '../functions/catalog.js';
+import type { BuiltinFunctionName, NullRule, ReturnRule } from '../functions/catalog.js';
+import { Expr, toNode } from './expr.js';
+import type { AnyExpr, Bool, ExprInput, NullOf, Ordering, RootOf } from './expr.js';
+import type { Or, RootValue } from './type-level.js';
+
+/** A function call: aggregates take `.filter()` / `.distinct()`, any call can take `.over()`. */
+export class CallExpr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> extends Expr<R, V, N> {
+  declare readonly node: Extract<Expression, { kind: 'FunctionCall' }>;
+
+  /** `FILTER (WHERE cond)` on an aggregate. */
+  filter(condition: Bool<boolean>): CallExpr<R, V, N> {
+    return new CallExpr({ ...this.node, filter: condition.node });
+  }
+  /** `f(DISTINCT x)`. */
+  distinct(): CallExpr<R, V, N> {
+    return new CallExpr({ ...this.node, distinct: true });
+  }
+  /** `OVER (PARTITION BY … ORDER BY … [frame])`, or `OVER w` for a named window. */
+  over(window: OverWindow | string = {}): CallExpr<R, V, N> {
+    if (typeof window === 'string') return new CallExpr({ ...this.node, over: window });
+    return new CallExpr({
+      ...this.node,
+      over: {
+        partitionBy: (window.partitionBy ?? []).map((e) => e.node),
+        orderBy: (window.orderBy ?? []).map(orderItemOf),
+        ...(window.frame === undefined ? {} : { frame: window.frame }),
+      },
+    });
+  }
+}
+
+export interface OverWindow {
+  readonly partitionBy?: readonly AnyExpr[];
+  readonly orderBy?: readonly (AnyExpr | Ordering)[];
+  readonly frame?: WindowFrame;
+}
+
+export function orderItemOf(o: AnyExpr | Ordering): OrderItem {
+  return o instanceof Expr ? { expr: o.node } : o.orderItem;
+}
+
+// Type-level result of a catalog entry ------------------------------------------------------------------
+
+interface FixedRoot {
+  STRING: 'VARCHAR'; BOOLEAN: 'BOOLEAN'; INT: 'INT'; BIGINT: 'BIGINT'; DOUBLE: 'DOUBLE'; DATE: 'DATE'; 'TIME(0)': 'TIME';
+  'TIMESTAMP(3)': 'TIMESTAMP'; 'TIMESTAMP_LTZ(3)': 'TIMESTAMP_LTZ'; 'CHAR(32)': 'CHAR'; 'CHAR(36)': 'CHAR';
+  'CHAR(40)': 'CHAR'; 'CHAR(56)': 'CHAR'; 'CHAR(64)': 'CHAR'; 'CHAR(96)': 'CHAR'; 'CHAR(128)': 'CHAR';
+  'VARCHAR(128)': 'VARCHAR'; 'VARCHAR(2000)': 'VARCHAR'; 'BINARY(1)': 'BINARY'; BYTES: 'VARBINARY';
+  mapKeys: 'ARRAY'; mapValues: 'ARRAY'; mapEntries: 'ARRAY'; mapFromArrays: 'MAP'; strToMap: 'MAP'; splitArray: 'ARRAY';
+  arrayOfArg0: 'ARRAY'; multisetOfArg0: 'MULTISET'; element: TypeRoot;
+}
+type ArgRoot<A> = A extends Expr<infer R, unknown, boolean> ? R : RootOf<A>;
+type ResultRoot<Ret extends ReturnRule, A extends readonly unknown[]> = Ret extends keyof FixedRoot
+  ? FixedRoot[Ret]
+  : Ret extends 'arg1' ? ArgRoot<A[1]> : ArgRoot<A[0]>;
+type AnyNull<A extends readonly unknown[]> = true extends { [K in keyof A]: NullOf<A[K]> }[number] ? true : false;
+type ResultNull<Rule extends NullRule, A extends readonly unknown[]> = Rule extends 'always' ? true : Rule extends 'never' ? false : Rule extends 'arg0' ? NullOf<A[0]> : AnyNull<A>;
+type Call<E extends { returns: ReturnRule; nullable: NullRule }> = <const A extends readonly ExprInput[]>(
+  ...args: A
+) => CallExpr<ResultRoot<E['returns'], A>, RootValue[ResultRoot<E['returns'], A>], ResultNull<E['nullable'], A>>;
+
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${Lowercase<H>}${Capitalize<Camel<T>>}` : Lowercase<S>;
+type Capitalize<S extends string> = S extends `${infer H}${infer T}` ? `${Uppercase<H>}${T}` : S;
+type Catalog = typeof FUNCTIONS;
+/** `fn.<camelCaseName>(…)` for every catalog entry. */
+export type CatalogFunctions = { readonly [K in BuiltinFunctionName as Camel<K>]: Call<Catalog[K]> };
+
+function camel(name: string): string {
+  return name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+function callOf(name: string): (...args: ExprInput[]) => CallExpr {
+  return (...args) => new CallExpr({ kind: 'FunctionCall', name: [name], args: args.map(toNode) });
+}
+
+const catalogFunctions = Object.freeze(
+  Object.fromEntries(Object.keys(FUNCTIONS).map((name) => [camel(name), callOf(name)])),
+) as unknown as CatalogFunctions;
+
+// Special forms -----------------------------------------------------------------------------------------
+
+type JsonBehaviorInput = 'NULL' | 'ERROR' | { readonly default: ExprInput };
+function behavior(b: JsonBehaviorInput): JsonBehavior {
+  return b === 'NULL' ? { kind: 'Null' } : b === 'ERROR' ? { kind: 'Error' } : { kind: 'Default', value: toNode(b.default) };
+}
+
+interface JsonValueOptions<R extends TypeRoot, V> {
+  readonly returning?: SqlType<R, V, boolean>;
+  readonly onEmpty?: JsonBehaviorInput;
+  readonly onError?: JsonBehaviorInput;
+}
+
+const special = {
+  /** `COUNT(*)`, or `COUNT(x)` with an argument. */
+  count: (arg?: ExprInput): CallExpr<'BIGINT', bigint, false> =>
+    arg === undefined ? new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [], star: true }) : new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(arg)] }),
+  /** `COUNT(DISTINCT x)`. */
+  countDistinct: (arg: ExprInput): CallExpr<'BIGINT', bigint, false> =>
+    new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(arg)], distinct: true }),
+  /** `JSON_VALUE(json, path [RETURNING t] [… ON EMPTY] [… ON ERROR])`: STRING unless RETURNING, always nullable. */
+  jsonValue: <R extends TypeRoot = 'VARCHAR', V = string>(json: ExprInput, path: string | AnyExpr, options: JsonValueOptions<R, V> = {}): Expr<R, V, true> =>
+    new Expr({
+      kind: 'JsonValue',
+      operand: toNode(json),
+      path: toNode(path),
+      ...(options.returning === undefined ? {} : { returning: options.returning.node }),
+      ...(options.onEmpty === undefined ? {} : { onEmpty: behavior(options.onEmpty) }),
+      ...(options.onError === undefined ? {} : { onError: behavior(options.onError) }),
+    }),
+  /** `JSON_QUERY(json, path [WITH … ARRAY WRAPPER])`. */
+  jsonQuery: (json: ExprInput, path: string | AnyExpr, wrapper: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL' = 'WITHOUT'): Expr<'VARCHAR', string, true> =>
+    new Expr({ kind: 'JsonQuery', operand: toNode(json), path: toNode(path), wrapper }),
+  /** `JSON_EXISTS(json, path [… ON ERROR])`. */
+  jsonExists: (json: ExprInput, path: string | AnyExpr, onError?: 'TRUE' | 'FALSE' | 'UNKNOWN' | 'ERROR'): Bool<true> =>
+    new Expr({ kind: 'JsonExists', operand: toNode(json), path: toNode(path), ...(onError === undefined ? {} : { onError }) }),
+  /** `x IS JSON [type]`. */
+  isJson: (value: ExprInput, type?: 'VALUE' | 'SCALAR' | 'ARRAY' | 'OBJECT'): Bool<false> =>
+    new Expr({ kind: 'IsJson', operand: toNode(value), ...(type === undefined ? {} : { type }), negated: false }),
+  /** `JSON_OBJECT(KEY k VALUE v, … [NULL|ABSENT ON NULL])`. */
+  jsonObject: (entries: Readonly<Record<string, ExprInput>>, onNull: 'NULL' | 'ABSENT' = 'NULL'): Expr<'VARCHAR', string, false> =>
+    new Expr({ kind: 'JsonObject', entries: Object.entries(entries).map(([k, v]) => ({ key: toNode(k), value: toNode(v) })), onNull }),
+  /** `JSON_ARRAY(v, … [NULL|ABSENT ON NULL])`. */
+  jsonArray: (values: readonly ExprInput[], onNull: 'NULL' | 'ABSENT' = 'ABSENT'): Expr<'VARCHAR', string, false> =>
+    new Expr({ kind: 'JsonArray', values: values.map(toNode), onNull }),
+  /** `EXTRACT(unit FROM x)`: BIGINT. */
+  extract: <A extends AnyExpr>(unit: TimeUnit, value: A): Expr<'BIGINT', bigint, A['__nullable']> => new Expr({ kind: 'Extract', unit, operand: value.node }),
+  /** `FLOOR(x TO unit)`. */
+  floorTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'FLOOR', operand: value.node, unit }),
+  /** `CEIL(x TO unit)`. */
+  ceilTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'CEIL', operand: value.node, unit }),
+  /** `TRIM([side] [chars] FROM x)`. */
+  trim: <A extends AnyExpr>(value: A, options: { readonly side?: 'BOTH' | 'LEADING' | 'TRAILING'; readonly chars?: string } = {}): Expr<'VARCHAR', string, A['__nullable']> =>
+    new Expr({ kind: 'Trim', side: options.side ?? 'BOTH', ...(options.chars === undefined ? {} : { chars: toNode(options.chars) }), operand: value.node }),
+  /** `SUBSTRING(x FROM start [FOR length])`: always nullable. */
+  substring: (value: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, true> =>
+    new Expr({ kind: 'Substring', operand: toNode(value), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+  /** `OVERLAY(x PLACING y FROM start [FOR length])`. */
+  overlay: <A extends AnyExpr>(value: A, placing: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, A['__nullable']> =>
+    new Expr({ kind: 'Overlay', operand: value.node, placing: toNode(placing), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+  /** `POSITION(needle IN haystack)`: INT. */
+  position: <A extends ExprInput, B extends ExprInput>(needle: A, haystack: B): Expr<'INT', number, Or<NullOf<A>, NullOf<B>>> =>
+    new Expr({ kind: 'Position', needle: toNode(needle), haystack: toNode(haystack) }),
+  /** `TIMESTAMPADD(unit, n, ts)`. */
+  timestampAdd: <T extends AnyExpr>(unit: TimeUnit, amount: ExprInput, value: T): Expr<T['__root'], T['__value'], T['__nullable']> =>
+    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPADD'], args: [{ kind: 'TimeUnitArg', unit }, toNode(amount), value.node] }),
+  /** `TIMESTAMPDIFF(unit, a, b)`: INT. */
+  timestampDiff: <A extends AnyExpr, B extends AnyExpr>(unit: TimeUnit, start: A, end: B): Expr<'INT', number, Or<A['__nullable'], B['__nullable']>> =>
+    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPDIFF'], args: [{ kind: 'TimeUnitArg', unit }, start.node, end.node] }),
+  /** `ARRAY[a, b]`. */
+  array: <A extends AnyExpr>(...elements: readonly A[]): Expr<'ARRAY', readonly A['__value'][], false> => new Expr({ kind: 'ArrayConstructor', elements: elements.map((e) => e.node) }),
+  /** `MAP[k1, v1, …]`. */
+  map: (entries: readonly (readonly [ExprInput, ExprInput])[]): Expr<'MAP', ReadonlyMap<unknown, unknown>, false> =>
+    new Expr({ kind: 'MapConstructor', entries: entries.map(([key, value]) => ({ key: toNode(key), value: toNode(value) })) }),
+  /** `ROW(a, b)`. */
+  row: (...fields: readonly ExprInput[]): Expr<'ROW', Readonly<Record<string, unknown>>, false> => new Expr({ kind: 'RowConstructor', fields: fields.map(toNode), explicit: true }),
+  /** `LISTAGG(x [, separator])`. */
+  listagg: (value: ExprInput, separator?: string): CallExpr<'VARCHAR', string, true> =>
+    new CallExpr({ kind: 'FunctionCall', name: ['LISTAGG'], args: separator === undefined ? [toNode(value)] : [toNode(value), toNode(separator)] }),
+  /** A call to a user-defined function: `fn.call<'VARCHAR', string>(['my_udf'], x)`. */
+  call: <R extends TypeRoot = TypeRoot, V = unknown>(path: string | readonly string[], ...args: ExprInput[]): CallExpr<R, V, boolean> =>
+    new CallExpr({ kind: 'FunctionCall', name: typeof path === 'string' ? [path] : path, args: args.map(toNode) }),
+};
+
+export type Fn = Omit<CatalogFunctions, keyof typeof special> & typeof special;
+
+/** Typed builders for Flink's built-in functions. */
+export const fn: Fn = Object.freeze({ ...catalogFunctions, ...special }) as Fn;

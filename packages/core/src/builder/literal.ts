@@ -1,0 +1,51 @@
+/** Literal builders: `lit(42)`, `lit.date('2024-01-01')`, `interval('10', 'SECOND')`, `nullOf(t.int())`. */
+import type { IntervalQualifier } from '../ast/expression.js';
+import type { TypeRoot } from '../types/data-type.js';
+import type { SqlType } from '../types/sql-type.js';
+import { Expr, toNode } from './expr.js';
+
+type LitType<T> = T extends string ? Expr<'CHAR', string, false>
+  : T extends boolean ? Expr<'BOOLEAN', boolean, false>
+  : T extends bigint ? Expr<'BIGINT', bigint, false>
+  : T extends number ? Expr<'INT', number, false>
+  : never;
+
+function literal<T extends string | number | bigint | boolean>(value: T): LitType<T> {
+  return new Expr(toNode(value)) as LitType<T>;
+}
+
+/** Literals. Numbers keep their exact text; pass a string to `lit.decimal` for exact decimals. */
+export const lit = Object.assign(literal, {
+  /** An exact DECIMAL literal from its text, e.g. `lit.decimal('12.340')`. */
+  decimal: (text: string) => {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`'${text}' is not a decimal literal`);
+    const negative = text.startsWith('-');
+    const node = { kind: 'NumericLiteral' as const, text: negative ? text.slice(1) : text };
+    return new Expr<'DECIMAL', string, false>(negative ? { kind: 'Unary', op: '-', operand: node } : node);
+  },
+  date: (value: string) => new Expr<'DATE', string, false>({ kind: 'TemporalLiteral', type: 'DATE', value }),
+  time: (value: string) => new Expr<'TIME', string, false>({ kind: 'TemporalLiteral', type: 'TIME', value }),
+  timestamp: (value: string) => new Expr<'TIMESTAMP', string, false>({ kind: 'TemporalLiteral', type: 'TIMESTAMP', value }),
+  /** `X'…'` from hex digits. */
+  binary: (hex: string) => new Expr<'BINARY', Uint8Array, false>({ kind: 'BinaryLiteral', hex: hex.toUpperCase() }),
+});
+
+type YearMonthUnit = 'YEAR' | 'MONTH' | 'YEAR TO MONTH';
+type DayTimeUnit = 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND' | 'DAY TO HOUR' | 'DAY TO MINUTE' | 'DAY TO SECOND' | 'HOUR TO MINUTE' | 'HOUR TO SECOND' | 'MINUTE TO SECOND';
+
+/** `INTERVAL '10' SECOND`, `interval('1-2', 'YEAR TO MONTH')`, `interval(-5, 'MINUTE')`. */
+export function interval<U extends YearMonthUnit | DayTimeUnit>(
+  value: string | number,
+  unit: U,
+): Expr<U extends YearMonthUnit ? 'INTERVAL_YEAR_MONTH' : 'INTERVAL_DAY_TIME', U extends YearMonthUnit ? number : bigint, false> {
+  const [start, end] = unit.split(' TO ') as [IntervalQualifier['start'], IntervalQualifier['end'] | undefined];
+  const text = String(value);
+  const negative = text.startsWith('-');
+  const qualifier: IntervalQualifier = end === undefined ? { start } : { start, end };
+  return new Expr({ kind: 'IntervalLiteral', negative, value: negative ? text.slice(1) : text, qualifier });
+}
+
+/** A typed NULL: `CAST(NULL AS t)`. */
+export function nullOf<R extends TypeRoot, V>(type: SqlType<R, V, boolean>): Expr<R, V, true> {
+  return new Expr({ kind: 'Cast', operand: { kind: 'NullLiteral' }, type: { ...type.node, nullable: true }, try: false });
+}

@@ -1,0 +1,249 @@
+/**
+ * The query builder: `from(orders, 'o').join(users, 'u', ({ o, u }) => o.user_id.eq(u.id)).where(…).select(…)`.
+ * Immutable: every method returns a new builder. Callbacks receive the column expressions of every relation in
+ * scope, keyed by alias, so a misspelt column or a column of a table not in scope is a TypeScript error.
+ */
+import type { Expression, OrderItem } from '../ast/expression.js';
+import type { GroupingElement, Join, JoinType, Query, Relation, Select, SelectItem } from '../ast/query.js';
+import type { DataType, TypeRoot } from '../types/data-type.js';
+import type { AnySqlType, SqlType } from '../types/sql-type.js';
+import type { AnyExpr, Bool, Ordering } from './expr.js';
+import { orderItemOf } from './fn.js';
+import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
+import { refsOf, subqueryRelation } from './source.js';
+
+/** Column expressions of every relation in scope, keyed by alias. */
+export type Scope<S> = { readonly [A in keyof S]: Refs<S[A]> };
+
+type Selection = Record<string, AnyExpr>;
+/** The columns a selection produces. */
+export type SelectedColumns<Sel extends Selection> = { readonly [K in keyof Sel]: SqlType<Sel[K]['__root'], Sel[K]['__value'], Sel[K]['__nullable']> };
+
+interface ScopeEntry {
+  readonly alias: string;
+  readonly columns: readonly ColumnInfo[];
+}
+
+interface State {
+  readonly from: Relation;
+  readonly scope: readonly ScopeEntry[];
+  readonly where?: Expression;
+  readonly groupBy?: readonly GroupingElement[];
+  readonly having?: Expression;
+  readonly distinct: boolean;
+}
+
+function nullable(columns: readonly ColumnInfo[]): readonly ColumnInfo[] {
+  return columns.map((c) => (c.type === undefined ? c : { name: c.name, type: { ...c.type, nullable: true } as DataType }));
+}
+
+function and(a: Expression | undefined, b: Expression): Expression {
+  return a === undefined ? b : { kind: 'Binary', op: 'AND', left: a, right: b };
+}
+
+export class QueryBuilder<S> {
+  constructor(private readonly state: State) {
+    Object.freeze(this);
+  }
+
+  private refs(): Scope<S> {
+    const scope: Record<string, unknown> = {};
+    for (const entry of this.state.scope) scope[entry.alias] = refsOf(entry.columns, entry.alias);
+    return scope as Scope<S>;
+  }
+
+  private joined<T>(type: JoinType, source: Source<unknown>, alias: string, columns: readonly ColumnInfo[], on?: (scope: never) => Bool<boolean>, leftColumns?: (c: readonly ColumnInfo[]) => readonly ColumnInfo[]): QueryBuilder<T> {
+    const scope = [...this.state.scope.map((e) => (leftColumns ? { alias: e.alias, columns: leftColumns(e.columns) } : e)), { alias, columns }];
+    const next = new QueryBuilder<T>({ ...this.state, scope });
+    const join: Join = {
+      kind: 'Join',
+      type,
+      left: this.state.from,
+      right: source.toRelation(alias),
+      ...(on === undefined ? {} : { on: on(next.refs() as never).node }),
+    };
+    return new QueryBuilder<T>({ ...this.state, scope, from: join });
+  }
+
+  /** `JOIN source AS alias ON …`. */
+  join<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>): QueryBuilder<S & { [K in A]: C }> {
+    return this.joined('INNER', source, alias, source.columnTypes, on as never);
+  }
+  /** `LEFT JOIN`: the right side's columns become nullable. */
+  leftJoin<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<S & { [K in A]: NullableColumns<C> }>) => Bool<boolean>): QueryBuilder<S & { [K in A]: NullableColumns<C> }> {
+    return this.joined('LEFT', source, alias, nullable(source.columnTypes), on as never);
+  }
+  /** `RIGHT JOIN`: the left side's columns become nullable. */
+  rightJoin<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: C }>) => Bool<boolean>): QueryBuilder<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: C }> {
+    return this.joined('RIGHT', source, alias, source.columnTypes, on as never, nullable);
+  }
+  /** `FULL JOIN`: both sides become nullable. */
+  fullJoin<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: NullableColumns<C> }>) => Bool<boolean>): QueryBuilder<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: NullableColumns<C> }> {
+    return this.joined('FULL', source, alias, nullable(source.columnTypes), on as never, nullable);
+  }
+  /** `CROSS JOIN source`. */
+  crossJoin<C, A extends string>(source: Source<C>, alias: A): QueryBuilder<S & { [K in A]: C }> {
+    return this.joined('CROSS', source, alias, source.columnTypes);
+  }
+
+  /**
+   * A temporal join `JOIN versioned FOR SYSTEM_TIME AS OF <time> AS alias ON …`. With a processing-time
+   * attribute and a lookup-capable connector this is a lookup join. `type: 'LEFT'` keeps unmatched rows.
+   */
+  temporalJoin<C, A extends string>(
+    source: Source<C>,
+    alias: A,
+    options: { readonly asOf: (scope: Scope<S>) => AnyExpr; readonly on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>; readonly type?: 'INNER' | 'LEFT' },
+  ): QueryBuilder<S & { [K in A]: C }> {
+    const asOf = options.asOf(this.refs()).node;
+    const type = options.type ?? 'INNER';
+    const columns = type === 'LEFT' ? nullable(source.columnTypes) : source.columnTypes;
+    const versioned: Source<C> = { ...source, toRelation: (a) => ({ ...(source.toRelation(a) as Extract<Relation, { kind: 'TableRef' }>), forSystemTimeAsOf: asOf }) };
+    return this.joined(type, versioned, alias, columns, options.on as never);
+  }
+
+  /**
+   * An interval join: an inner join whose condition bounds the right side's time by the left side's,
+   * `l.time BETWEEN r.time - lower AND r.time + upper` plus the equality keys from `on`.
+   */
+  intervalJoin<C, A extends string>(
+    source: Source<C>,
+    alias: A,
+    options: {
+      readonly on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>;
+      readonly time: (scope: Scope<S & { [K in A]: C }>) => { readonly left: AnyExpr; readonly right: AnyExpr; readonly lower: AnyExpr; readonly upper: AnyExpr };
+    },
+  ): QueryBuilder<S & { [K in A]: C }> {
+    return this.joined('INNER', source, alias, source.columnTypes, ((scope: Scope<S & { [K in A]: C }>) => {
+      const t = options.time(scope);
+      const bound: Expression = {
+        kind: 'Between',
+        operand: t.left.node,
+        low: { kind: 'Binary', op: '-', left: t.right.node, right: t.lower.node },
+        high: { kind: 'Binary', op: '+', left: t.right.node, right: t.upper.node },
+        negated: false,
+        symmetric: false,
+      };
+      return { node: { kind: 'Binary', op: 'AND', left: options.on(scope).node, right: bound } } as Bool<boolean>;
+    }) as never);
+  }
+
+  /** `CROSS JOIN UNNEST(array) AS alias (column)`. */
+  crossJoinUnnest<A extends string, Col extends string, E extends AnyExpr>(alias: A, column: Col, array: (scope: Scope<S>) => E): QueryBuilder<S & { [K in A]: { readonly [P in Col]: SqlType<TypeRoot, E['__value'] extends readonly (infer V)[] ? V : unknown, true> } }> {
+    const arrayExpr = array(this.refs());
+    const columns: ColumnInfo[] = [{ name: column }];
+    const unnest: Source<unknown> = {
+      __columns: undefined as never,
+      columnTypes: columns,
+      toRelation: (a) => ({ kind: 'Unnest', args: [arrayExpr.node], withOrdinality: false, ...(a === undefined ? {} : { alias: a }), columnAliases: [column] }),
+    };
+    return this.joined('CROSS', unnest, alias, columns);
+  }
+
+  /** `WHERE …` (several calls are ANDed). */
+  where(condition: (scope: Scope<S>) => Bool<boolean>): QueryBuilder<S> {
+    return new QueryBuilder<S>({ ...this.state, where: and(this.state.where, condition(this.refs()).node) });
+  }
+
+  /** `GROUP BY …`. */
+  groupBy(keys: (scope: Scope<S>) => readonly AnyExpr[]): QueryBuilder<S> {
+    return new QueryBuilder<S>({ ...this.state, groupBy: keys(this.refs()).map((k) => k.node) });
+  }
+
+  /** `HAVING …`. */
+  having(condition: (scope: Scope<S>) => Bool<boolean>): QueryBuilder<S> {
+    return new QueryBuilder<S>({ ...this.state, having: and(this.state.having, condition(this.refs()).node) });
+  }
+
+  /** `SELECT DISTINCT`. */
+  distinct(): QueryBuilder<S> {
+    return new QueryBuilder<S>({ ...this.state, distinct: true });
+  }
+
+  /** `SELECT expr AS key, …` — the result's columns are the selection's keys, in order. */
+  select<Sel extends Selection>(selection: (scope: Scope<S>) => Sel): SelectQuery<SelectedColumns<Sel>> {
+    const sel = selection(this.refs());
+    const items: SelectItem[] = Object.entries(sel).map(([alias, e]) => ({ kind: 'SelectExpr', expr: e.node, alias }));
+    const columns: ColumnInfo[] = Object.keys(sel).map((name) => ({ name }));
+    return new SelectQuery(this.selectNode(items), columns);
+  }
+
+  /** `SELECT *` (all columns of every relation in scope, in order). */
+  selectAll(): SelectQuery<UnionOfColumns<S>> {
+    const columns = this.state.scope.flatMap((e) => e.columns);
+    return new SelectQuery(this.selectNode([{ kind: 'SelectStar' }]), columns);
+  }
+
+  private selectNode(items: readonly SelectItem[]): Select {
+    const s = this.state;
+    return {
+      kind: 'Select',
+      distinct: s.distinct,
+      items,
+      from: s.from,
+      ...(s.where === undefined ? {} : { where: s.where }),
+      ...(s.groupBy === undefined ? {} : { groupBy: s.groupBy }),
+      ...(s.having === undefined ? {} : { having: s.having }),
+    };
+  }
+}
+
+type UnionOfColumns<S> = UnionToIntersection<{ [A in keyof S]: S[A] }[keyof S]>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** A finished query: readable as a source (sub-query), orderable, limitable, combinable with UNION ALL. */
+export class SelectQuery<Cols = Record<string, AnySqlType>> implements Source<Cols> {
+  declare readonly __columns: Cols;
+  readonly kind = 'query' as const;
+
+  constructor(readonly query: Query, readonly columnTypes: readonly ColumnInfo[]) {
+    Object.freeze(this);
+  }
+
+  /** The selected column names, in order. */
+  get columnNames(): readonly string[] {
+    return this.columnTypes.map((c) => c.name);
+  }
+
+  toRelation(alias: string | undefined): Relation {
+    return subqueryRelation(this.query, alias);
+  }
+
+  /** `ORDER BY …` over the result columns. */
+  orderBy(order: (columns: Refs<Cols>) => readonly (AnyExpr | Ordering)[]): SelectQuery<Cols> {
+    const items: OrderItem[] = order(refsOf(this.columnTypes, undefined) as Refs<Cols>).map(orderItemOf);
+    return new SelectQuery({ ...this.query, orderBy: items } as Query, this.columnTypes);
+  }
+
+  /** `LIMIT n`. */
+  limit(n: number): SelectQuery<Cols> {
+    return new SelectQuery({ ...this.query, limit: { kind: 'NumericLiteral', text: String(n) } } as Query, this.columnTypes);
+  }
+
+  /** `this UNION ALL other` (same columns). */
+  unionAll(other: SelectQuery<Cols>): SelectQuery<Cols> {
+    return new SelectQuery({ kind: 'SetOperation', op: 'UNION', all: true, left: this.query, right: other.query }, this.columnTypes);
+  }
+}
+
+/** Start a query: `from(table, 'alias')`. */
+export function from<C, A extends string>(source: Source<C>, alias: A): QueryBuilder<{ [K in A]: C }> {
+  return new QueryBuilder({ from: source.toRelation(alias), scope: [{ alias, columns: source.columnTypes }], distinct: false });
+}
+
+/** `WITH name AS (query) …`: wrap a finished query with common table expressions. */
+export function withCtes<Cols>(ctes: Readonly<Record<string, SelectQuery<unknown>>>, body: SelectQuery<Cols>): SelectQuery<Cols> {
+  return new SelectQuery(
+    { kind: 'With', ctes: Object.entries(ctes).map(([name, q]) => ({ name, query: q.query })), body: body.query },
+    body.columnTypes,
+  );
+}
+
+/** A named CTE usable as a source inside `withCtes`'s body. */
+export function cte<Cols>(name: string, query: SelectQuery<Cols>): Source<Cols> {
+  return {
+    __columns: undefined as never,
+    columnTypes: query.columnTypes,
+    toRelation: (alias) => (alias === undefined ? { kind: 'TableRef', path: [name] } : { kind: 'TableRef', path: [name], alias }),
+  };
+}

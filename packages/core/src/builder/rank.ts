@@ -1,0 +1,58 @@
+/**
+ * Deduplication and TopN as Flink recognises them: a sub-query numbering rows with
+ * `ROW_NUMBER() OVER (PARTITION BY … ORDER BY …)` filtered on that number.
+ */
+import type { Expression, OrderItem } from '../ast/expression.js';
+import type { Select, SelectItem } from '../ast/query.js';
+import type { AnyExpr, Ordering } from './expr.js';
+import { orderItemOf } from './fn.js';
+import { SelectQuery } from './query.js';
+import type { Refs, Source } from './source.js';
+import { refsOf } from './source.js';
+
+const RN = 'rn';
+
+function ranked<C>(source: Source<C>, partitionBy: readonly AnyExpr[], orderBy: readonly OrderItem[], keep: Expression): SelectQuery<C> {
+  const inner: Select = {
+    kind: 'Select',
+    distinct: false,
+    items: [
+      ...source.columnTypes.map((c): SelectItem => ({ kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: c.name } })),
+      { kind: 'SelectExpr', expr: { kind: 'FunctionCall', name: ['ROW_NUMBER'], args: [], over: { partitionBy: partitionBy.map((p) => p.node), orderBy } }, alias: RN },
+    ],
+    from: source.toRelation(undefined),
+  };
+  const outer: Select = {
+    kind: 'Select',
+    distinct: false,
+    items: source.columnTypes.map((c): SelectItem => ({ kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: c.name } })),
+    from: { kind: 'SubqueryRelation', query: inner },
+    where: keep,
+  };
+  return new SelectQuery<C>(outer, source.columnTypes);
+}
+
+/**
+ * Keep the first (or last) row per key by a time attribute: Flink's deduplication. Keep-first on a rowtime or
+ * proctime attribute produces an insert-only stream; keep-last produces updates.
+ */
+export function deduplicate<C>(
+  source: Source<C>,
+  options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => AnyExpr; readonly keep: 'first' | 'last' },
+): SelectQuery<C> {
+  const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
+  const order: OrderItem = { expr: options.orderBy(refs).node, direction: options.keep === 'first' ? 'ASC' : 'DESC' };
+  const keep: Expression = { kind: 'Binary', op: '=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: '1' } };
+  return ranked(source, options.partitionBy(refs), [order], keep);
+}
+
+/** The top `n` rows per key: `WHERE rn <= n`. */
+export function topN<C>(
+  source: Source<C>,
+  options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => readonly (AnyExpr | Ordering)[]; readonly n: number },
+): SelectQuery<C> {
+  if (!Number.isInteger(options.n) || options.n < 1) throw new RangeError(`topN needs a positive integer n, got ${options.n}`);
+  const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
+  const keep: Expression = { kind: 'Binary', op: '<=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: String(options.n) } };
+  return ranked(source, options.partitionBy(refs), options.orderBy(refs).map(orderItemOf), keep);
+}

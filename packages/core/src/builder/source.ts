@@ -1,0 +1,44 @@
+/**
+ * What a query can read from: tables, views, sub-queries and window TVFs. Each source knows its columns (at the
+ * type level and as `columnTypes`) and how to appear in a FROM clause under an alias.
+ */
+import type { Expression } from '../ast/expression.js';
+import type { Query, Relation } from '../ast/query.js';
+import type { DataType } from '../types/data-type.js';
+import type { AnySqlType, SqlType } from '../types/sql-type.js';
+import { Expr } from './expr.js';
+
+export interface ColumnInfo {
+  readonly name: string;
+  /** Known for tables and views declared with types; for built queries the analyzer infers it. */
+  readonly type?: DataType;
+}
+
+/** A relation queries can read. `__columns` maps column names to their `SqlType`s (type level only). */
+export interface Source<Cols = Record<string, AnySqlType>> {
+  readonly __columns: Cols;
+  readonly columnTypes: readonly ColumnInfo[];
+  /** The FROM item for this source under `alias`. */
+  toRelation(alias: string | undefined): Relation;
+}
+
+/** Column expressions keyed by column name, qualified by a relation alias. */
+export type Refs<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<infer R, infer V, infer N> ? Expr<R, V, N> : never };
+
+/** The same columns, all nullable (the outer side of an outer join). */
+export type NullableColumns<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<infer R, infer V, boolean> ? SqlType<R, V, true> : never };
+
+/** Build qualified column references for `alias`. */
+export function refsOf(columns: readonly ColumnInfo[], alias: string | undefined): Record<string, Expr> {
+  const refs: Record<string, Expr> = {};
+  for (const c of columns) {
+    const node: Expression = alias === undefined ? { kind: 'ColumnRef', name: c.name } : { kind: 'ColumnRef', table: alias, name: c.name };
+    refs[c.name] = new Expr(node);
+  }
+  return Object.freeze(refs);
+}
+
+/** A FROM item for a sub-query. */
+export function subqueryRelation(query: Query, alias: string | undefined): Relation {
+  return alias === undefined ? { kind: 'SubqueryRelation', query } : { kind: 'SubqueryRelation', query, alias };
+}

@@ -1,0 +1,59 @@
+/**
+ * Window table-valued functions: `tumble(orders, { timecol: 'ts', size: interval('10', 'MINUTE') })` is a
+ * source with the input's columns plus `window_start`, `window_end` (TIMESTAMP(3) NOT NULL) and `window_time`
+ * (the window's rowtime: TIMESTAMP(3) or TIMESTAMP_LTZ(3), following the time column).
+ */
+import type { Expression, FunctionCall } from '../ast/expression.js';
+import type { DataType } from '../types/data-type.js';
+import type { SqlType } from '../types/sql-type.js';
+import type { AnyExpr } from './expr.js';
+import type { ColumnInfo, Source } from './source.js';
+
+export type WindowColumns = {
+  readonly window_start: SqlType<'TIMESTAMP', string, false>;
+  readonly window_end: SqlType<'TIMESTAMP', string, false>;
+  readonly window_time: SqlType<'TIMESTAMP' | 'TIMESTAMP_LTZ', string, false>;
+};
+
+type TimeColumn<C> = keyof C & string;
+
+function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION', timecol: string, args: readonly Expression[]): Source<C & WindowColumns> {
+  const time = source.columnTypes.find((c) => c.name === timecol)?.type;
+  const rowtime: DataType = { kind: time?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false };
+  const columns: ColumnInfo[] = [
+    ...source.columnTypes,
+    { name: 'window_start', type: { kind: 'TIMESTAMP', precision: 3, nullable: false } },
+    { name: 'window_end', type: { kind: 'TIMESTAMP', precision: 3, nullable: false } },
+    { name: 'window_time', type: rowtime },
+  ];
+  const call: FunctionCall = {
+    kind: 'FunctionCall',
+    name: [name],
+    args: [{ kind: 'TableArg', relation: source.toRelation(undefined) }, { kind: 'Descriptor', columns: [timecol] }, ...args],
+  };
+  return Object.freeze({
+    __columns: undefined as never,
+    columnTypes: columns,
+    toRelation: (alias: string | undefined) => ({ kind: 'TableFunction' as const, call, lateral: false, ...(alias === undefined ? {} : { alias }) }),
+  });
+}
+
+/** `TUMBLE(TABLE t, DESCRIPTOR(timecol), size)`. */
+export function tumble<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly size: AnyExpr }): Source<C & WindowColumns> {
+  return windowSource(source, 'TUMBLE', options.timecol, [options.size.node]);
+}
+
+/** `HOP(TABLE t, DESCRIPTOR(timecol), slide, size)`. */
+export function hop<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly slide: AnyExpr; readonly size: AnyExpr }): Source<C & WindowColumns> {
+  return windowSource(source, 'HOP', options.timecol, [options.slide.node, options.size.node]);
+}
+
+/** `CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size)`. */
+export function cumulate<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly step: AnyExpr; readonly size: AnyExpr }): Source<C & WindowColumns> {
+  return windowSource(source, 'CUMULATE', options.timecol, [options.step.node, options.size.node]);
+}
+
+/** `SESSION(TABLE t [PARTITION BY keys], DESCRIPTOR(timecol), gap)`. */
+export function session<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly gap: AnyExpr }): Source<C & WindowColumns> {
+  return windowSource(source, 'SESSION', options.timecol, [options.gap.node]);
+}

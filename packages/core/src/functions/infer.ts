@@ -1,0 +1,140 @@
+/**
+ * Result types of built-in function calls, computed from the catalog's rules. The analyzer uses this for
+ * type inference; the typed `fn.*` builders derive their TypeScript result types from the same catalog.
+ */
+import type { DataType } from '../types/data-type.js';
+import { DECIMAL_MAX_PRECISION, MAX_LENGTH } from '../types/data-type.js';
+import type { FunctionSignature, ReturnRule } from './catalog.js';
+import { builtinFunction } from './catalog.js';
+
+const FIXED: Partial<Record<ReturnRule, DataType>> = {
+  STRING: { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true },
+  BOOLEAN: { kind: 'BOOLEAN', nullable: true },
+  INT: { kind: 'INT', nullable: true },
+  BIGINT: { kind: 'BIGINT', nullable: true },
+  DOUBLE: { kind: 'DOUBLE', nullable: true },
+  DATE: { kind: 'DATE', nullable: true },
+  'TIME(0)': { kind: 'TIME', precision: 0, nullable: true },
+  'TIMESTAMP(3)': { kind: 'TIMESTAMP', precision: 3, nullable: true },
+  'TIMESTAMP_LTZ(3)': { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: true },
+  'CHAR(32)': { kind: 'CHAR', length: 32, nullable: true },
+  'CHAR(36)': { kind: 'CHAR', length: 36, nullable: true },
+  'CHAR(40)': { kind: 'CHAR', length: 40, nullable: true },
+  'CHAR(56)': { kind: 'CHAR', length: 56, nullable: true },
+  'CHAR(64)': { kind: 'CHAR', length: 64, nullable: true },
+  'CHAR(96)': { kind: 'CHAR', length: 96, nullable: true },
+  'CHAR(128)': { kind: 'CHAR', length: 128, nullable: true },
+  'VARCHAR(128)': { kind: 'VARCHAR', length: 128, nullable: true },
+  'VARCHAR(2000)': { kind: 'VARCHAR', length: 2000, nullable: true },
+  'BINARY(1)': { kind: 'BINARY', length: 1, nullable: true },
+  BYTES: { kind: 'VARBINARY', length: MAX_LENGTH, nullable: true },
+};
+
+const STRING: DataType = FIXED.STRING!;
+const NUMERIC_ORDER = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'DECIMAL', 'FLOAT', 'DOUBLE'] as const;
+
+function withNullable(type: DataType, nullable: boolean): DataType {
+  return type.nullable === nullable ? type : ({ ...type, nullable } as DataType);
+}
+
+/**
+ * The least restrictive common type of `types` (Flink's LogicalTypeMerging for the common cases):
+ * numeric widening, the longest string, equal roots. Undefined when the types have no common type.
+ */
+export function commonType(types: readonly DataType[]): DataType | undefined {
+  const known = types.filter((t) => t.kind !== 'NULL');
+  const nullable = types.some((t) => t.nullable);
+  if (known.length === 0) return types[0];
+  const first = known[0]!;
+  if (known.every((t) => (NUMERIC_ORDER as readonly string[]).includes(t.kind))) {
+    const widest = known.reduce((a, b) => (NUMERIC_ORDER.indexOf(b.kind as never) > NUMERIC_ORDER.indexOf(a.kind as never) ? b : a));
+    if (widest.kind === 'DECIMAL') {
+      const decimals = known.map(toDecimal);
+      const scale = Math.max(...decimals.map((d) => d.scale));
+      const integer = Math.max(...decimals.map((d) => d.precision - d.scale));
+      return { kind: 'DECIMAL', precision: Math.min(DECIMAL_MAX_PRECISION, integer + scale), scale, nullable };
+    }
+    return withNullable(widest, nullable);
+  }
+  if (known.every((t) => t.kind === 'CHAR' || t.kind === 'VARCHAR')) {
+    const lengths = known.map((t) => (t as { length: number }).length);
+    const allChar = known.every((t) => t.kind === 'CHAR') && lengths.every((l) => l === lengths[0]);
+    return allChar ? withNullable(first, nullable) : { kind: 'VARCHAR', length: Math.max(...lengths), nullable };
+  }
+  if (known.every((t) => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ')) {
+    const precision = Math.max(...known.map((t) => (t as { precision: number }).precision));
+    const kind = known.every((t) => t.kind === 'TIMESTAMP_LTZ') ? 'TIMESTAMP_LTZ' : 'TIMESTAMP';
+    return { kind, precision, nullable };
+  }
+  return known.every((t) => t.kind === first.kind) ? withNullable(first, nullable) : undefined;
+}
+
+/** The DECIMAL a numeric type converts to without loss (Flink's integer → DECIMAL mapping). */
+export function toDecimal(t: DataType): { precision: number; scale: number } {
+  switch (t.kind) {
+    case 'DECIMAL': return { precision: t.precision, scale: t.scale };
+    case 'TINYINT': return { precision: 3, scale: 0 };
+    case 'SMALLINT': return { precision: 5, scale: 0 };
+    case 'INT': return { precision: 10, scale: 0 };
+    case 'BIGINT': return { precision: 19, scale: 0 };
+    default: return { precision: DECIMAL_MAX_PRECISION, scale: 18 };
+  }
+}
+
+function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undefined {
+  const fixed = FIXED[rule];
+  if (fixed !== undefined) return fixed;
+  const a0 = args[0];
+  switch (rule) {
+    case 'arg0': return a0;
+    case 'arg1': return args[1];
+    case 'common': return commonType(args);
+    case 'round': return a0 !== undefined && a0.kind === 'DECIMAL' && args.length === 1 ? { ...a0, scale: 0, precision: Math.min(DECIMAL_MAX_PRECISION, a0.precision - a0.scale + (a0.scale > 0 ? 1 : 0)) } : a0;
+    case 'element': return a0 !== undefined && (a0.kind === 'ARRAY' || a0.kind === 'MULTISET') ? a0.element : undefined;
+    case 'arrayOfArg0': return a0 === undefined ? undefined : { kind: 'ARRAY', element: a0, nullable: true };
+    case 'multisetOfArg0': return a0 === undefined ? undefined : { kind: 'MULTISET', element: a0, nullable: false };
+    case 'avg': return a0 !== undefined && a0.kind === 'DECIMAL' ? { kind: 'DECIMAL', precision: DECIMAL_MAX_PRECISION, scale: Math.max(6, a0.scale), nullable: true } : a0;
+    case 'sum': return a0 !== undefined && a0.kind === 'DECIMAL' ? { kind: 'DECIMAL', precision: DECIMAL_MAX_PRECISION, scale: a0.scale, nullable: true } : a0;
+    case 'mapKeys': return a0 !== undefined && a0.kind === 'MAP' ? { kind: 'ARRAY', element: a0.key, nullable: true } : undefined;
+    case 'mapValues': return a0 !== undefined && a0.kind === 'MAP' ? { kind: 'ARRAY', element: a0.value, nullable: true } : undefined;
+    case 'mapEntries':
+      return a0 !== undefined && a0.kind === 'MAP'
+        ? { kind: 'ARRAY', element: { kind: 'ROW', fields: [{ name: 'key', type: a0.key }, { name: 'value', type: a0.value }], nullable: true }, nullable: true }
+        : undefined;
+    case 'mapFromArrays': {
+      const [k, v] = args;
+      return k?.kind === 'ARRAY' && v?.kind === 'ARRAY' ? { kind: 'MAP', key: k.element, value: v.element, nullable: true } : undefined;
+    }
+    case 'strToMap': return { kind: 'MAP', key: STRING, value: STRING, nullable: true };
+    case 'splitArray': return { kind: 'ARRAY', element: STRING, nullable: true };
+    default: return undefined;
+  }
+}
+
+function resultNullable(sig: FunctionSignature, args: readonly DataType[], type: DataType): boolean {
+  switch (sig.nullable) {
+    case 'always': return true;
+    case 'never': return false;
+    case 'arg0': return args[0]?.nullable ?? true;
+    case 'args': return sig.returns === 'common' && args.length > 0 ? type.nullable : args.some((a) => a.nullable);
+  }
+}
+
+export type FunctionTypeResult =
+  | { readonly ok: true; readonly type: DataType }
+  | { readonly ok: false; readonly reason: 'unknown-function' | 'arity' | 'argument-types'; readonly expected?: string };
+
+/** The result type of `name(args)` for a built-in, or why it cannot be typed. */
+export function inferFunctionType(name: string, args: readonly DataType[]): FunctionTypeResult {
+  const sig = builtinFunction(name);
+  if (sig === undefined) return { ok: false, reason: 'unknown-function' };
+  if (args.length < sig.minArgs || args.length > sig.maxArgs) {
+    const expected = sig.minArgs === sig.maxArgs ? `${sig.minArgs}` : sig.maxArgs === Infinity ? `at least ${sig.minArgs}` : `${sig.minArgs} to ${sig.maxArgs}`;
+    return { ok: false, reason: 'arity', expected: `${expected} argument${sig.maxArgs === 1 ? '' : 's'}` };
+  }
+  const type = ruleType(sig.returns, args);
+  if (type === undefined) return { ok: false, reason: 'argument-types' };
+  // COALESCE / IFNULL are NOT NULL when the last argument is NOT NULL.
+  const nullable = name.toUpperCase() === 'COALESCE' || name.toUpperCase() === 'IFNULL' ? (args[args.length - 1]?.nullable ?? true) : resultNullable(sig, args, type);
+  return { ok: true, type: withNullable(type, nullable) };
+}

@@ -1,0 +1,222 @@
+/**
+ * Table declarations: `table(name, { columns, computed, watermark, primaryKey, … })`.
+ *
+ * A declaration is validated when it is made (unknown key/watermark/partition columns, rowtime types) and
+ * exposes its `CreateTable` AST node, its layer, its connector and — at the type level — its columns, so
+ * queries over it and INSERTs into it are type-checked in the editor.
+ *
+ * Column order in the table: `columns` in declaration order, then `computed` columns.
+ */
+import type { Expression } from '../ast/expression.js';
+import type { Relation } from '../ast/query.js';
+import type { ColumnDefinition, CreateTable, OptionEntry } from '../ast/statement.js';
+import type { Connector } from '../connector/connector.js';
+import type { DataType, TypeRoot } from '../types/data-type.js';
+import type { AnySqlType, SqlType, ValueOf } from '../types/sql-type.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { Expr } from '../builder/expr.js';
+import type { AnyExpr } from '../builder/expr.js';
+
+export type Layer = 'ods' | 'dim' | 'dwd' | 'dws' | 'ads';
+
+/** A metadata column: `name type METADATA [FROM 'key'] [VIRTUAL]`. */
+export class MetadataColumnSpec<T extends AnySqlType = AnySqlType, Virtual extends boolean = boolean> {
+  declare readonly __virtual: Virtual;
+  constructor(readonly type: T, readonly from: string | undefined, readonly virtual: Virtual, readonly comment?: string) {
+    Object.freeze(this);
+  }
+}
+
+/** A physical column with a comment: `column(t.int(), 'the id')`. */
+export class PhysicalColumnSpec<T extends AnySqlType = AnySqlType> {
+  constructor(readonly type: T, readonly comment: string) {
+    Object.freeze(this);
+  }
+}
+
+export type ColumnSpec = AnySqlType | PhysicalColumnSpec | MetadataColumnSpec;
+
+/** `METADATA [FROM 'key'] [VIRTUAL]`. Virtual metadata columns are read-only (not part of INSERT). */
+export function metadata<T extends AnySqlType, Virtual extends boolean = false>(
+  type: T,
+  options: { readonly from?: string; readonly virtual?: Virtual; readonly comment?: string } = {},
+): MetadataColumnSpec<T, Virtual> {
+  return new MetadataColumnSpec(type, options.from, (options.virtual ?? false) as Virtual, options.comment);
+}
+
+/** A physical column with a COMMENT. */
+export function column<T extends AnySqlType>(type: T, comment: string): PhysicalColumnSpec<T> {
+  return new PhysicalColumnSpec(type, comment);
+}
+
+type TypeOfSpec<S> = S extends MetadataColumnSpec<infer T> ? T : S extends PhysicalColumnSpec<infer T> ? T : S;
+type ColumnTypes<C extends Record<string, ColumnSpec>> = { readonly [K in keyof C]: TypeOfSpec<C[K]> };
+type WritableKeys<C extends Record<string, ColumnSpec>> = { [K in keyof C]: C[K] extends MetadataColumnSpec<AnySqlType, true> ? never : K }[keyof C] & string;
+type ExprOfType<T> = T extends SqlType<infer R, infer V, infer N> ? Expr<R, V, N> : never;
+type ComputedTypes<X extends Record<string, AnyExpr>> = { readonly [K in keyof X]: SqlType<X[K]['__root'], X[K]['__value'], X[K]['__nullable']> };
+
+/** Column expressions of a relation, keyed by column name (what query callbacks receive). */
+export type ColumnExprs<Cols> = { readonly [K in keyof Cols]: ExprOfType<Cols[K]> };
+
+export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr>> {
+  readonly columns: C;
+  /** Computed columns, appended after `columns`: `computed: (c) => ({ proc_time: fn.proctime() })`. */
+  readonly computed?: (columns: ColumnExprs<ColumnTypes<C>>) => X;
+  /** `WATERMARK FOR column AS column - delay` (or a custom expression). */
+  readonly watermark?: {
+    readonly column: (keyof C | keyof X) & string;
+    readonly delay?: AnyExpr;
+    readonly expr?: (columns: ColumnExprs<ColumnTypes<C> & ComputedTypes<X>>) => AnyExpr;
+  };
+  readonly primaryKey?: readonly (keyof C & string)[];
+  readonly partitionedBy?: readonly (keyof C & string)[];
+  readonly comment?: string;
+  readonly catalog?: string;
+  readonly database?: string;
+  readonly temporary?: boolean;
+  readonly ifNotExists?: boolean;
+  readonly layer?: Layer;
+  readonly connector?: Connector;
+}
+
+/** A declared table. `Cols` maps every readable column to its type; `W` names the writable columns. */
+export class Table<Name extends string = string, Cols = Record<string, AnySqlType>, W extends string = string> {
+  declare readonly __columns: Cols;
+  declare readonly __writable: W;
+  readonly kind = 'table' as const;
+  readonly name: Name;
+  /** `[catalog, database, name]` as far as they were given. */
+  readonly path: readonly string[];
+  readonly layer: Layer | undefined;
+  readonly connector: Connector | undefined;
+  /** The CREATE TABLE statement this declaration prints as. */
+  readonly statement: CreateTable;
+  /** Column names with their types, in table order. */
+  readonly columnTypes: readonly { readonly name: string; readonly type?: DataType; readonly writable: boolean }[];
+
+  constructor(name: Name, statement: CreateTable, layer: Layer | undefined, connector: Connector | undefined, columnTypes: Table['columnTypes']) {
+    this.name = name;
+    this.statement = statement;
+    this.path = statement.path;
+    this.layer = layer;
+    this.connector = connector;
+    this.columnTypes = columnTypes;
+    Object.freeze(this);
+  }
+
+  /** The CREATE TABLE statement (the same node every time). */
+  toStatement(): CreateTable {
+    return this.statement;
+  }
+
+  /** This table as a FROM item. */
+  toRelation(alias: string | undefined): Relation {
+    return alias === undefined ? { kind: 'TableRef', path: this.path } : { kind: 'TableRef', path: this.path, alias };
+  }
+}
+
+/** The row type of a table or view: `RowOf<typeof orders>`. */
+export type RowOf<T extends { readonly __columns: unknown }> = { -readonly [K in keyof T['__columns']]: ValueOf<T['__columns'][K]> };
+
+function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) freezeDeep(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const ROWTIME_ROOTS: readonly TypeRoot[] = ['TIMESTAMP', 'TIMESTAMP_LTZ'];
+
+/** Declare a table. Throws `FlinktsError` (FTS21xx) when the declaration is inconsistent. */
+export function table<Name extends string, C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr> = {}>(
+  name: Name,
+  spec: TableSpec<C, X>,
+): Table<Name, ColumnTypes<C> & ComputedTypes<X>, WritableKeys<C>> {
+  const diagnostics: Diagnostic[] = [];
+  const where = `tables.${name}`;
+  const pk = new Set<string>(spec.primaryKey ?? []);
+  const columns: ColumnDefinition[] = [];
+  const columnTypes: { name: string; type?: DataType; writable: boolean }[] = [];
+  const exprs: Record<string, AnyExpr> = {};
+
+  for (const [columnName, s] of Object.entries(spec.columns)) {
+    exprs[columnName] = new Expr({ kind: 'ColumnRef', name: columnName });
+    if (s instanceof MetadataColumnSpec) {
+      columns.push({ kind: 'MetadataColumn', name: columnName, type: s.type.node, ...(s.from === undefined ? {} : { from: s.from }), virtual: s.virtual, ...(s.comment === undefined ? {} : { comment: s.comment }) });
+      columnTypes.push({ name: columnName, type: s.type.node, writable: !s.virtual });
+      continue;
+    }
+    const type = s instanceof PhysicalColumnSpec ? s.type.node : s.node;
+    // PRIMARY KEY columns are NOT NULL, as Flink makes them.
+    const finalType = pk.has(columnName) ? ({ ...type, nullable: false } as DataType) : type;
+    columns.push({ kind: 'PhysicalColumn', name: columnName, type: finalType, ...(s instanceof PhysicalColumnSpec ? { comment: s.comment } : {}) });
+    columnTypes.push({ name: columnName, type: finalType, writable: true });
+  }
+
+  const computed = spec.computed?.(exprs as never) ?? ({} as X);
+  for (const [columnName, e] of Object.entries(computed)) {
+    if (Object.hasOwn(spec.columns, columnName)) {
+      diagnostics.push({ code: 'FTS2105', severity: 'error', message: `column '${columnName}' is declared twice (as a column and as a computed column)`, hint: 'rename one of them', path: `${where}.computed.${columnName}` });
+    }
+    columns.push({ kind: 'ComputedColumn', name: columnName, expr: e.node });
+    // A computed column's type is inferred by the analyzer; it is never written by INSERT.
+    columnTypes.push({ name: columnName, writable: false });
+    exprs[columnName] = new Expr({ kind: 'ColumnRef', name: columnName });
+  }
+
+  const known = columns.map((c) => c.name);
+  const checkColumn = (columnName: string, path: string, role: string): boolean => {
+    if (known.includes(columnName)) return true;
+    const hint = didYouMean(columnName, known);
+    diagnostics.push({ code: 'FTS2101', severity: 'error', message: `${role} column '${columnName}' is not a column of table '${name}'`, hint: hint ?? `declare '${columnName}' in columns`, path });
+    return false;
+  };
+  for (const k of pk) {
+    if (checkColumn(k, `${where}.primaryKey`, 'primary key') && !Object.hasOwn(spec.columns, k)) {
+      diagnostics.push({ code: 'FTS2102', severity: 'error', message: `primary key column '${k}' is a computed column`, hint: 'a PRIMARY KEY may only contain physical columns', path: `${where}.primaryKey` });
+    }
+  }
+  for (const p of spec.partitionedBy ?? []) checkColumn(p, `${where}.partitionedBy`, 'partition');
+
+  let watermark: CreateTable['watermark'];
+  if (spec.watermark !== undefined) {
+    const w = spec.watermark;
+    if (checkColumn(w.column, `${where}.watermark.column`, 'watermark')) {
+      const physical = columnTypes.find((c) => c.name === w.column)?.type;
+      if (physical !== undefined && (!ROWTIME_ROOTS.includes(physical.kind) || (physical as { precision: number }).precision > 3)) {
+        diagnostics.push({
+          code: 'FTS2103',
+          severity: 'error',
+          message: `watermark column '${w.column}' must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p ≤ 3`,
+          hint: `declare it as t.timestamp(3) or t.timestampLtz(3), or compute one with fn.toTimestampLtz(…, 3)`,
+          path: `${where}.watermark.column`,
+        });
+      }
+      const column: Expression = { kind: 'ColumnRef', name: w.column };
+      const expr: Expression = w.expr !== undefined
+        ? w.expr(exprs as never).node
+        : w.delay !== undefined ? { kind: 'Binary', op: '-', left: column, right: w.delay.node } : column;
+      watermark = { column: w.column, expr };
+    }
+  }
+  if (diagnostics.length > 0) throw new FlinktsError(diagnostics);
+
+  const options: readonly OptionEntry[] = spec.connector?.options ?? [];
+  const path = [spec.catalog, spec.database, name].filter((p): p is string => p !== undefined);
+  const statement: CreateTable = freezeDeep({
+    kind: 'CreateTable',
+    path,
+    temporary: spec.temporary ?? false,
+    ifNotExists: spec.ifNotExists ?? false,
+    columns,
+    ...(watermark === undefined ? {} : { watermark }),
+    ...(pk.size === 0 ? {} : { primaryKey: { columns: [...pk] } }),
+    ...(spec.comment === undefined ? {} : { comment: spec.comment }),
+    partitionedBy: [...(spec.partitionedBy ?? [])],
+    options: [...options],
+  });
+  return new Table(name, statement, spec.layer, spec.connector, freezeDeep(columnTypes));
+}

@@ -1,0 +1,49 @@
+/** View declarations: `view('v', query)` → `CREATE [TEMPORARY] VIEW v AS …`, readable like a table. */
+import type { Relation } from '../ast/query.js';
+import type { CreateView } from '../ast/statement.js';
+import type { SelectQuery } from '../builder/query.js';
+import type { ColumnInfo, Source } from '../builder/source.js';
+
+export class View<Name extends string = string, Cols = unknown> implements Source<Cols> {
+  declare readonly __columns: Cols;
+  readonly kind = 'view' as const;
+  readonly path: readonly string[];
+  readonly statement: CreateView;
+  readonly columnTypes: readonly ColumnInfo[];
+
+  constructor(readonly name: Name, readonly query: SelectQuery<Cols>, options: ViewOptions) {
+    this.path = [options.catalog, options.database, name].filter((p): p is string => p !== undefined);
+    this.columnTypes = query.columnTypes;
+    this.statement = Object.freeze({
+      kind: 'CreateView',
+      path: this.path,
+      temporary: options.temporary ?? true,
+      ifNotExists: options.ifNotExists ?? false,
+      ...(options.comment === undefined ? {} : { comment: options.comment }),
+      query: query.query,
+    });
+    Object.freeze(this);
+  }
+
+  toStatement(): CreateView {
+    return this.statement;
+  }
+
+  toRelation(alias: string | undefined): Relation {
+    return alias === undefined ? { kind: 'TableRef', path: this.path } : { kind: 'TableRef', path: this.path, alias };
+  }
+}
+
+export interface ViewOptions {
+  /** Default `true`: CREATE TEMPORARY VIEW. */
+  readonly temporary?: boolean;
+  readonly ifNotExists?: boolean;
+  readonly catalog?: string;
+  readonly database?: string;
+  readonly comment?: string;
+}
+
+/** Declare a view over a built query. Its columns are the query's. */
+export function view<Name extends string, Cols>(name: Name, query: SelectQuery<Cols>, options: ViewOptions = {}): View<Name, Cols> {
+  return new View(name, query, options);
+}

@@ -1,0 +1,137 @@
+/**
+ * Typed Flink data types for builders: `t.int()`, `t.decimal(10, 2).notNull()`, `t.array(t.string())`, …
+ *
+ * A `SqlType<R, V, N>` carries the `DataType` AST node plus, at the type level only, its root `R`, the
+ * TypeScript value type `V` and its nullability `N`. TypeScript value types keep values exact:
+ *
+ * | Flink type | TypeScript value |
+ * |---|---|
+ * | TINYINT, SMALLINT, INT, FLOAT, DOUBLE | `number` |
+ * | BIGINT | `bigint` (exact beyond 2^53) |
+ * | DECIMAL(p, s) | `string` — the exact decimal text, e.g. `'12.340'` |
+ * | CHAR, VARCHAR, STRING | `string` |
+ * | BOOLEAN | `boolean` |
+ * | BINARY, VARBINARY, BYTES | `Uint8Array` |
+ * | DATE | `string` `'YYYY-MM-DD'` |
+ * | TIME(p) | `string` `'HH:mm:ss[.fff]'` |
+ * | TIMESTAMP(p) | `string` `'YYYY-MM-DD HH:mm:ss[.fffffffff]'` (all 9 fraction digits kept) |
+ * | TIMESTAMP_LTZ(p) | `string` — an ISO-8601 instant `'2024-01-01T00:00:00.123Z'` |
+ * | INTERVAL YEAR TO MONTH | `number` (months) |
+ * | INTERVAL DAY TO SECOND | `bigint` (milliseconds) |
+ * | ARRAY<T> | `readonly T[]` |
+ * | MAP<K, V> | `ReadonlyMap<K, V>` |
+ * | MULTISET<T> | `ReadonlyMap<T, number>` (element → count) |
+ * | ROW<…> | an object with one property per field |
+ *
+ * A nullable type's value is `V | null`.
+ */
+import type { DataType, DayTimeResolution, RowField, TypeRoot, YearMonthResolution } from './data-type.js';
+import {
+  DECIMAL_DEFAULT_PRECISION, DECIMAL_DEFAULT_SCALE, DECIMAL_MAX_PRECISION, INTERVAL_DEFAULT_DAY_PRECISION,
+  INTERVAL_DEFAULT_FRACTIONAL_PRECISION, INTERVAL_DEFAULT_YEAR_PRECISION, MAX_LENGTH, TIME_DEFAULT_PRECISION,
+  TIMESTAMP_DEFAULT_PRECISION, TIMESTAMP_MAX_PRECISION,
+} from './data-type.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
+
+/** A Flink data type usable in builders. `R` root, `V` TypeScript value (without null), `N` nullable. */
+export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
+  declare readonly __root: R;
+  declare readonly __value: V;
+  declare readonly __nullable: N;
+  readonly node: DataType;
+
+  constructor(node: DataType) {
+    this.node = Object.freeze(node);
+    Object.freeze(this);
+  }
+
+  /** The same type with `NOT NULL`. */
+  notNull(): SqlType<R, V, false> {
+    return new SqlType<R, V, false>({ ...this.node, nullable: false } as DataType);
+  }
+
+  /** The same type, nullable (the default). */
+  nullable(): SqlType<R, V, true> {
+    return new SqlType<R, V, true>({ ...this.node, nullable: true } as DataType);
+  }
+}
+
+/** The TypeScript value of a type, including `null` when it is nullable. */
+export type ValueOf<T> = T extends SqlType<TypeRoot, infer V, infer N> ? (N extends false ? V : V | null) : never;
+
+export type AnySqlType = SqlType<TypeRoot, unknown, boolean>;
+
+function invalid(code: string, message: string, hint: string): never {
+  throw new FlinktsError([{ code, severity: 'error', message, hint }]);
+}
+
+function checkRange(what: string, value: number, min: number, max: number, code: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    invalid(code, `${what} must be an integer from ${min} to ${max}, got ${value}`, `use a value between ${min} and ${max}`);
+  }
+  return value;
+}
+
+const length = (type: string, n: number): number => checkRange(`${type} length`, n, 1, MAX_LENGTH, 'FTS2001');
+const tsPrecision = (type: string, p: number): number => checkRange(`${type} precision`, p, 0, TIMESTAMP_MAX_PRECISION, 'FTS2003');
+
+type Row<F extends Record<string, AnySqlType>> = { readonly [K in keyof F]: ValueOf<F[K]> };
+
+function mk<R extends TypeRoot, V>(node: DataType): SqlType<R, V, true> {
+  return new SqlType<R, V, true>(node);
+}
+
+/** Builders for every Flink 1.20 SQL data type. Every type is nullable until `.notNull()`. */
+export const t = {
+  char: (n = 1) => mk<'CHAR', string>({ kind: 'CHAR', length: length('CHAR', n), nullable: true }),
+  varchar: (n = 1) => mk<'VARCHAR', string>({ kind: 'VARCHAR', length: length('VARCHAR', n), nullable: true }),
+  /** `STRING` = `VARCHAR(2147483647)`. */
+  string: () => mk<'VARCHAR', string>({ kind: 'VARCHAR', length: MAX_LENGTH, nullable: true }),
+  boolean: () => mk<'BOOLEAN', boolean>({ kind: 'BOOLEAN', nullable: true }),
+  binary: (n = 1) => mk<'BINARY', Uint8Array>({ kind: 'BINARY', length: length('BINARY', n), nullable: true }),
+  varbinary: (n = 1) => mk<'VARBINARY', Uint8Array>({ kind: 'VARBINARY', length: length('VARBINARY', n), nullable: true }),
+  /** `BYTES` = `VARBINARY(2147483647)`. */
+  bytes: () => mk<'VARBINARY', Uint8Array>({ kind: 'VARBINARY', length: MAX_LENGTH, nullable: true }),
+  decimal: (precision = DECIMAL_DEFAULT_PRECISION, scale = DECIMAL_DEFAULT_SCALE) => {
+    checkRange('DECIMAL precision', precision, 1, DECIMAL_MAX_PRECISION, 'FTS2002');
+    checkRange('DECIMAL scale', scale, 0, precision, 'FTS2002');
+    return mk<'DECIMAL', string>({ kind: 'DECIMAL', precision, scale, nullable: true });
+  },
+  tinyint: () => mk<'TINYINT', number>({ kind: 'TINYINT', nullable: true }),
+  smallint: () => mk<'SMALLINT', number>({ kind: 'SMALLINT', nullable: true }),
+  int: () => mk<'INT', number>({ kind: 'INT', nullable: true }),
+  bigint: () => mk<'BIGINT', bigint>({ kind: 'BIGINT', nullable: true }),
+  float: () => mk<'FLOAT', number>({ kind: 'FLOAT', nullable: true }),
+  double: () => mk<'DOUBLE', number>({ kind: 'DOUBLE', nullable: true }),
+  date: () => mk<'DATE', string>({ kind: 'DATE', nullable: true }),
+  time: (p = TIME_DEFAULT_PRECISION) => mk<'TIME', string>({ kind: 'TIME', precision: tsPrecision('TIME', p), nullable: true }),
+  timestamp: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP', string>({ kind: 'TIMESTAMP', precision: tsPrecision('TIMESTAMP', p), nullable: true }),
+  timestampLtz: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP_LTZ', string>({ kind: 'TIMESTAMP_LTZ', precision: tsPrecision('TIMESTAMP_LTZ', p), nullable: true }),
+  intervalYearMonth: (resolution: YearMonthResolution = 'YEAR_TO_MONTH', yearPrecision = INTERVAL_DEFAULT_YEAR_PRECISION) =>
+    mk<'INTERVAL_YEAR_MONTH', number>({ kind: 'INTERVAL_YEAR_MONTH', resolution, yearPrecision: checkRange('INTERVAL year precision', yearPrecision, 1, 4, 'FTS2004'), nullable: true }),
+  intervalDayTime: (resolution: DayTimeResolution = 'DAY_TO_SECOND', dayPrecision = INTERVAL_DEFAULT_DAY_PRECISION, fractionalPrecision = INTERVAL_DEFAULT_FRACTIONAL_PRECISION) =>
+    mk<'INTERVAL_DAY_TIME', bigint>({
+      kind: 'INTERVAL_DAY_TIME',
+      resolution,
+      dayPrecision: checkRange('INTERVAL day precision', dayPrecision, 1, 6, 'FTS2004'),
+      fractionalPrecision: checkRange('INTERVAL fractional precision', fractionalPrecision, 0, 9, 'FTS2004'),
+      nullable: true,
+    }),
+  array: <E extends AnySqlType>(element: E) => mk<'ARRAY', readonly ValueOf<E>[]>({ kind: 'ARRAY', element: element.node, nullable: true }),
+  multiset: <E extends AnySqlType>(element: E) => mk<'MULTISET', ReadonlyMap<ValueOf<E>, number>>({ kind: 'MULTISET', element: element.node, nullable: true }),
+  map: <K extends AnySqlType, W extends AnySqlType>(key: K, value: W) =>
+    mk<'MAP', ReadonlyMap<ValueOf<K>, ValueOf<W>>>({ kind: 'MAP', key: key.node, value: value.node, nullable: true }),
+  row: <F extends Record<string, AnySqlType>>(fields: F, descriptions: { readonly [K in keyof F]?: string } = {}) => {
+    const list: RowField[] = Object.entries(fields).map(([name, type]) => {
+      const description = descriptions[name];
+      return description === undefined ? { name, type: type.node } : { name, type: type.node, description };
+    });
+    return mk<'ROW', Row<F>>({ kind: 'ROW', fields: list, nullable: true });
+  },
+  raw: (className: string, snapshot: string) => mk<'RAW', unknown>({ kind: 'RAW', className, snapshot, nullable: true }),
+} as const;
+
+/** Wrap an existing `DataType` node (e.g. from the parser) as an untyped `SqlType`. */
+export function sqlType(node: DataType): AnySqlType {
+  return new SqlType(node);
+}
