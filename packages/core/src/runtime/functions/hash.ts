@@ -50,6 +50,17 @@ register('HASH_CODE', (a, call, api) => {
     case 'TINYINT': case 'SMALLINT': case 'INT': return strict([c], T.int(false), (v: number) => v);
     case 'BIGINT': return strict([c], T.int(false), (v: bigint) => Number(BigInt.asIntN(32, v ^ (BigInt.asUintN(64, v) >> 32n))));
     case 'BOOLEAN': return strict([c], T.int(false), (v: boolean) => (v ? 1231 : 1237));
+    case 'DATE': case 'TIME': return strict([c], T.int(false), (v: number) => v | 0);
+    case 'DOUBLE': return strict([c], T.int(false), (v: number) => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, Number.isNaN(v) ? NaN : v);
+      return (view.getInt32(0) ^ view.getInt32(4)) | 0;
+    });
+    case 'FLOAT': return strict([c], T.int(false), (v: number) => {
+      const view = new DataView(new ArrayBuffer(4));
+      view.setFloat32(0, Number.isNaN(v) ? NaN : v);
+      return view.getInt32(0);
+    });
     case 'NULL': return { type: T.int(), eval: () => null };
     default: throw unsupported(`HASH_CODE of ${typeToString(t)}`, call.span);
   }

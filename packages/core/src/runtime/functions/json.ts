@@ -12,6 +12,7 @@ import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { evalPath, JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, writeJson } from './json-text.js';
+import { scanKeyPath } from './json-scan.js';
 import type { JsonPath, JsonValue } from './json-text.js';
 import { strict } from './helpers.js';
 
@@ -54,6 +55,14 @@ function scalarText(v: JsonValue): string | null {
   throw new JsonPathError('Strict jsonpath mode requires scalar value, and the actual value is: ' + writeJson(v));
 }
 
+/** Evaluate a path, through the allocation-free scanner when the path is a lax chain of keys. */
+export function pathEvaluator(path: JsonPath): (text: string) => JsonValue[] {
+  const keysOnly = path.mode === 'lax' && path.steps.every((s) => s.kind === 'key');
+  if (!keysOnly) return (text) => evalPath(parseJsonCached(text), path);
+  const keys = path.steps.map((s) => (s as { key: string }).key);
+  return (text) => scanKeyPath(text, keys) ?? evalPath(parseJsonCached(text), path);
+}
+
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
@@ -64,6 +73,7 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const onEmpty = behavior(api, e.onEmpty, 'Null', type);
   const onError = behavior(api, e.onError, 'Null', type);
   const oe = op.eval;
+  const read = pathEvaluator(path);
   return {
     type,
     eval: (r) => {
@@ -71,7 +81,7 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
       if (s === null) return null;
       let results: JsonValue[];
       try {
-        results = evalPath(parseJsonCached(s), path);
+        results = read(s);
       } catch (err) {
         return onError(r, err as Error);
       }

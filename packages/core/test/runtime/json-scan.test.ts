@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { scanKeyPath } from '../../src/runtime/functions/json-scan.js';
+import { evalPath, JsonNumber, JsonSyntaxError, parseJson, parsePath } from '../../src/runtime/functions/json-text.js';
+
+const general = (doc: string, path: string) => evalPath(parseJson(doc), parsePath(path) as NonNullable<ReturnType<typeof parsePath>>);
+const keys = (path: string) => (parsePath(path)?.steps ?? []).map((s) => (s as { key: string }).key);
+
+describe('the key-path JSON scanner agrees with the general reader', () => {
+  const docs = [
+    '{"a": {"b": "x"}, "c": 1}',
+    '{"a": 1, "a": 2}',
+    '{"k\\u0041": "escaped key", "s": "q\\"uote"}',
+    '{"n": 123456789.987654321, "z": null, "t": true}',
+    '{"a": {"b": {"c": [1, {"d": 2}]}}}',
+    '  {"a": "x"}  ',
+    '{}',
+  ];
+  const paths = ['$.a', '$.a.b', '$.c', '$.kA', '$.s', '$.n', '$.z', '$.t', '$.a.b.c', '$.missing', '$.a.b.c.d'];
+  for (const doc of docs) {
+    for (const p of paths) {
+      it(`${doc} ${p}`, () => {
+        const fast = scanKeyPath(doc, keys(p)) ?? general(doc, p);
+        const slow = general(doc, p);
+        const norm = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x instanceof JsonNumber ? `#${x.text}` : x));
+        expect(norm(fast)).toBe(norm(slow));
+      });
+    }
+  }
+  it('leaves lax array unwrapping to the general reader', () => {
+    expect(scanKeyPath('{"a": [{"b": 1}]}', ['a', 'b'])).toBeUndefined();
+  });
+  it('rejects invalid documents', () => {
+    for (const bad of ['{"a": 1', '{"a": 01}', '{"a": "x"} x', "{'a': 1}", '{"a": tru}']) {
+      expect(() => scanKeyPath(bad, ['a'])).toThrow(JsonSyntaxError);
+    }
+  });
+});
