@@ -9,7 +9,8 @@
  * A job is a `Script` AST (built with the TypeScript builders or parsed from SQL) or SQL text.
  */
 import type { Expression } from '../ast/expression.js';
-import type { Script } from '../ast/statement.js';
+import type { Script, Statement } from '../ast/statement.js';
+import type { RowOf } from '../table/table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataType } from '../types/data-type.js';
 import type { Change, RowKind } from '../runtime/changelog.js';
@@ -60,8 +61,32 @@ export interface JobRun {
   rows(name?: string): readonly Readonly<Record<string, unknown>>[];
 }
 
-function toScript(job: Script | string): Script {
-  return typeof job === 'string' ? sqlScript(job) : job;
+/**
+ * A job to run: SQL text, a `Script`, or a list of statements and declarations (tables and views built with
+ * the TypeScript builders, which expose `toStatement()`).
+ */
+export type JobSource = Script | string | readonly (Statement | { toStatement(): Statement })[];
+
+function toScript(job: JobSource): Script {
+  if (typeof job === 'string') return sqlScript(job);
+  if (!Array.isArray(job)) return job as Script;
+  const statements = (job as readonly (Statement | { toStatement(): Statement })[]).map((s) => ('toStatement' in s && typeof s.toStatement === 'function' ? s.toStatement() : (s as Statement)));
+  return { kind: 'Script', statements };
+}
+
+/** A typed test row for a declared table: its input columns by name (computed columns are derived). */
+export type FixtureRow<T extends { readonly __columns: unknown }> = Partial<RowOf<T>>;
+
+/**
+ * Typed input rows for a table declared with the builders:
+ * `runJob(job, { inputs: { ...rowsOf(orders, [{ id: 1, amount: '12.50' }]) } })`.
+ * Entries may also be changelog rows (`{ kind: '-D', row: {…} }`) or watermarks (`{ watermark: '2024-01-01 10:00:00' }`).
+ */
+export function rowsOf<T extends { readonly __columns: unknown; readonly name: string }>(
+  table: T,
+  rows: readonly (FixtureRow<T> | { readonly kind: RowKind; readonly row: FixtureRow<T> } | { readonly watermark: string | Date | number })[],
+): { readonly [K in T['name']]: readonly TestEntry[] } {
+  return { [table.name]: rows as readonly TestEntry[] } as { readonly [K in T['name']]: readonly TestEntry[] };
 }
 
 function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly row: TestRow } {
@@ -69,7 +94,7 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
 }
 
 /** Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs. */
-export function runJob(job: Script | string, options: RunOptions): JobRun {
+export function runJob(job: JobSource, options: RunOptions): JobRun {
   const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}) });
   const zone = local.session.zone;
   const inputs = new Map<string, InputEntry[][]>();
@@ -133,7 +158,7 @@ function toOutput(s: SinkResult, zone: string): SinkOutput {
 }
 
 /** Run one query (SQL text or a Query-statement script) over inputs; the result sink is named `result`. */
-export function runQuery(ddlAndQuery: Script | string, options: RunOptions): SinkOutput {
+export function runQuery(ddlAndQuery: JobSource, options: RunOptions): SinkOutput {
   return runJob(ddlAndQuery, options).sink('result');
 }
 
