@@ -95,8 +95,8 @@ export type Arith<R extends TypeRoot> = R extends NumericRoot
   ? Expr<NumericRoot, unknown, boolean> | number | bigint
   : Expr<'INTERVAL_YEAR_MONTH' | 'INTERVAL_DAY_TIME', unknown, boolean>;
 
-export type RootOf<O> = O extends Expr<infer R, unknown, boolean> ? R : O extends bigint ? 'BIGINT' : O extends number ? 'INT' : O extends string ? 'CHAR' : O extends boolean ? 'BOOLEAN' : 'NULL';
-export type NullOf<O> = O extends Expr<TypeRoot, unknown, infer N> ? N : O extends null ? true : false;
+export type RootOf<O> = O extends AnyExpr ? O['__root'] : O extends bigint ? 'BIGINT' : O extends number ? 'INT' : O extends string ? 'CHAR' : O extends boolean ? 'BOOLEAN' : 'NULL';
+export type NullOf<O> = O extends AnyExpr ? O['__nullable'] : O extends null ? true : false;
 
 /** Anything an expression builder accepts where an expression is expected: an `Expr` or a plain literal. */
 export type ExprInput = AnyExpr | string | number | bigint | boolean | null;

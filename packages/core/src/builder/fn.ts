@@ -59,11 +59,11 @@ interface FixedRoot {
   mapKeys: 'ARRAY'; mapValues: 'ARRAY'; mapEntries: 'ARRAY'; mapFromArrays: 'MAP'; strToMap: 'MAP'; splitArray: 'ARRAY';
   arrayOfArg0: 'ARRAY'; multisetOfArg0: 'MULTISET'; element: TypeRoot;
 }
-type ArgRoot<A> = A extends Expr<infer R, unknown, boolean> ? R : RootOf<A>;
+type ArgRoot<A> = RootOf<A>;
 type ResultRoot<Ret extends ReturnRule, A extends readonly unknown[]> = Ret extends keyof FixedRoot
   ? FixedRoot[Ret]
   : Ret extends 'arg1' ? ArgRoot<A[1]> : ArgRoot<A[0]>;
-type AnyNull<A extends readonly unknown[]> = true extends { [K in keyof A]: NullOf<A[K]> }[number] ? true : false;
+type AnyNull<A extends readonly unknown[]> = true extends NullOf<A[number]> ? true : false;
 type ResultNull<Rule extends NullRule, A extends readonly unknown[]> = Rule extends 'always' ? true : Rule extends 'never' ? false : Rule extends 'arg0' ? NullOf<A[0]> : AnyNull<A>;
 type Call<E extends { returns: ReturnRule; nullable: NullRule }> = <const A extends readonly ExprInput[]>(
   ...args: A

@@ -15,7 +15,7 @@ export type WindowColumns = {
   readonly window_time: SqlType<'TIMESTAMP' | 'TIMESTAMP_LTZ', string, false>;
 };
 
-type TimeColumn<C> = keyof C & string;
+type TimeColumn<C> = NoInfer<keyof C & string>;
 
 function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION', timecol: string, args: readonly Expression[]): Source<C & WindowColumns> {
   const time = source.columnTypes.find((c) => c.name === timecol)?.type;

@@ -34,67 +34,69 @@ export interface FunctionSignature {
 }
 
 const V = Infinity;
-const s = (minArgs: number, maxArgs: number, returns: ReturnRule, nullable: NullRule = 'args') =>
+const s = <Ret extends ReturnRule, Nul extends NullRule>(minArgs: number, maxArgs: number, returns: Ret, nullable: Nul) =>
   ({ kind: 'scalar', minArgs, maxArgs, returns, nullable }) as const;
-const agg = (minArgs: number, maxArgs: number, returns: ReturnRule, nullable: NullRule) =>
+/** A scalar whose result is nullable exactly when an argument is. */
+const sa = <Ret extends ReturnRule>(minArgs: number, maxArgs: number, returns: Ret) => s(minArgs, maxArgs, returns, 'args');
+const agg = <Ret extends ReturnRule, Nul extends NullRule>(minArgs: number, maxArgs: number, returns: Ret, nullable: Nul) =>
   ({ kind: 'aggregate', minArgs, maxArgs, returns, nullable }) as const;
-const win = (minArgs: number, maxArgs: number, returns: ReturnRule, nullable: NullRule) =>
+const win = <Ret extends ReturnRule, Nul extends NullRule>(minArgs: number, maxArgs: number, returns: Ret, nullable: Nul) =>
   ({ kind: 'window', minArgs, maxArgs, returns, nullable }) as const;
 
 export const FUNCTIONS = {
   // arithmetic / math
-  MOD: s(2, 2, 'arg1'), POWER: s(2, 2, 'DOUBLE'), ABS: s(1, 1, 'arg0'), SQRT: s(1, 1, 'DOUBLE'), LN: s(1, 1, 'DOUBLE'),
-  LOG10: s(1, 1, 'DOUBLE'), LOG2: s(1, 1, 'DOUBLE'), LOG: s(1, 2, 'DOUBLE'), EXP: s(1, 1, 'DOUBLE'),
-  CEIL: s(1, 1, 'round'), CEILING: s(1, 1, 'round'), FLOOR: s(1, 1, 'round'),
-  SIN: s(1, 1, 'DOUBLE'), COS: s(1, 1, 'DOUBLE'), TAN: s(1, 1, 'DOUBLE'), COT: s(1, 1, 'DOUBLE'), ASIN: s(1, 1, 'DOUBLE'),
-  ACOS: s(1, 1, 'DOUBLE'), ATAN: s(1, 1, 'DOUBLE'), DEGREES: s(1, 1, 'DOUBLE'), RADIANS: s(1, 1, 'DOUBLE'),
-  SINH: s(1, 1, 'DOUBLE'), TANH: s(1, 1, 'DOUBLE'), COSH: s(1, 1, 'DOUBLE'), ATAN2: s(2, 2, 'DOUBLE'),
-  SIGN: s(1, 1, 'arg0'), ROUND: s(1, 2, 'round'), TRUNCATE: s(1, 2, 'round'),
-  PI: s(0, 0, 'DOUBLE', 'never'), E: s(0, 0, 'DOUBLE', 'never'), RAND: s(0, 1, 'DOUBLE'), RAND_INTEGER: s(1, 2, 'INT'),
-  UUID: s(0, 0, 'CHAR(36)', 'never'), BIN: s(1, 1, 'STRING'), HEX: s(1, 1, 'STRING'),
+  MOD: sa(2, 2, 'arg1'), POWER: sa(2, 2, 'DOUBLE'), ABS: sa(1, 1, 'arg0'), SQRT: sa(1, 1, 'DOUBLE'), LN: sa(1, 1, 'DOUBLE'),
+  LOG10: sa(1, 1, 'DOUBLE'), LOG2: sa(1, 1, 'DOUBLE'), LOG: sa(1, 2, 'DOUBLE'), EXP: sa(1, 1, 'DOUBLE'),
+  CEIL: sa(1, 1, 'round'), CEILING: sa(1, 1, 'round'), FLOOR: sa(1, 1, 'round'),
+  SIN: sa(1, 1, 'DOUBLE'), COS: sa(1, 1, 'DOUBLE'), TAN: sa(1, 1, 'DOUBLE'), COT: sa(1, 1, 'DOUBLE'), ASIN: sa(1, 1, 'DOUBLE'),
+  ACOS: sa(1, 1, 'DOUBLE'), ATAN: sa(1, 1, 'DOUBLE'), DEGREES: sa(1, 1, 'DOUBLE'), RADIANS: sa(1, 1, 'DOUBLE'),
+  SINH: sa(1, 1, 'DOUBLE'), TANH: sa(1, 1, 'DOUBLE'), COSH: sa(1, 1, 'DOUBLE'), ATAN2: sa(2, 2, 'DOUBLE'),
+  SIGN: sa(1, 1, 'arg0'), ROUND: sa(1, 2, 'round'), TRUNCATE: sa(1, 2, 'round'),
+  PI: s(0, 0, 'DOUBLE', 'never'), E: s(0, 0, 'DOUBLE', 'never'), RAND: sa(0, 1, 'DOUBLE'), RAND_INTEGER: sa(1, 2, 'INT'),
+  UUID: s(0, 0, 'CHAR(36)', 'never'), BIN: sa(1, 1, 'STRING'), HEX: sa(1, 1, 'STRING'),
   // strings
-  CHAR_LENGTH: s(1, 1, 'INT'), CHARACTER_LENGTH: s(1, 1, 'INT'), UPPER: s(1, 1, 'arg0'), LOWER: s(1, 1, 'arg0'),
-  LTRIM: s(1, 1, 'arg0'), RTRIM: s(1, 1, 'arg0'), REPEAT: s(2, 2, 'STRING'), REGEXP_REPLACE: s(3, 3, 'STRING'),
-  REPLACE: s(3, 3, 'STRING'), REGEXP_EXTRACT: s(2, 3, 'STRING', 'always'), INITCAP: s(1, 1, 'arg0'),
-  CONCAT: s(1, V, 'STRING'), CONCAT_WS: s(2, V, 'STRING'), LPAD: s(3, 3, 'STRING'), RPAD: s(3, 3, 'STRING'),
-  FROM_BASE64: s(1, 1, 'STRING'), TO_BASE64: s(1, 1, 'STRING'), ASCII: s(1, 1, 'INT'), CHR: s(1, 1, 'STRING', 'always'),
-  DECODE: s(2, 2, 'STRING', 'always'), ENCODE: s(2, 2, 'BINARY(1)', 'always'), INSTR: s(2, 2, 'INT'),
-  LEFT: s(2, 2, 'arg0', 'always'), RIGHT: s(2, 2, 'arg0', 'always'), LOCATE: s(2, 3, 'INT'),
-  PARSE_URL: s(2, 3, 'STRING', 'always'), REGEXP: s(2, 2, 'BOOLEAN'), REVERSE: s(1, 1, 'STRING', 'always'),
+  CHAR_LENGTH: sa(1, 1, 'INT'), CHARACTER_LENGTH: sa(1, 1, 'INT'), UPPER: sa(1, 1, 'arg0'), LOWER: sa(1, 1, 'arg0'),
+  LTRIM: sa(1, 1, 'arg0'), RTRIM: sa(1, 1, 'arg0'), REPEAT: sa(2, 2, 'STRING'), REGEXP_REPLACE: sa(3, 3, 'STRING'),
+  REPLACE: sa(3, 3, 'STRING'), REGEXP_EXTRACT: s(2, 3, 'STRING', 'always'), INITCAP: sa(1, 1, 'arg0'),
+  CONCAT: sa(1, V, 'STRING'), CONCAT_WS: sa(2, V, 'STRING'), LPAD: sa(3, 3, 'STRING'), RPAD: sa(3, 3, 'STRING'),
+  FROM_BASE64: sa(1, 1, 'STRING'), TO_BASE64: sa(1, 1, 'STRING'), ASCII: sa(1, 1, 'INT'), CHR: s(1, 1, 'STRING', 'always'),
+  DECODE: s(2, 2, 'STRING', 'always'), ENCODE: s(2, 2, 'BINARY(1)', 'always'), INSTR: sa(2, 2, 'INT'),
+  LEFT: s(2, 2, 'arg0', 'always'), RIGHT: s(2, 2, 'arg0', 'always'), LOCATE: sa(2, 3, 'INT'),
+  PARSE_URL: s(2, 3, 'STRING', 'always'), REGEXP: sa(2, 2, 'BOOLEAN'), REVERSE: s(1, 1, 'STRING', 'always'),
   SPLIT_INDEX: s(3, 3, 'STRING', 'always'), STR_TO_MAP: s(1, 3, 'strToMap', 'always'), SUBSTR: s(2, 3, 'arg0', 'always'),
   // temporal
   LOCALTIME: s(0, 0, 'TIME(0)', 'never'), LOCALTIMESTAMP: s(0, 0, 'TIMESTAMP(3)', 'never'),
   CURRENT_TIME: s(0, 0, 'TIME(0)', 'never'), CURRENT_DATE: s(0, 0, 'DATE', 'never'),
   CURRENT_TIMESTAMP: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'), NOW: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'),
   CURRENT_ROW_TIMESTAMP: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'),
-  YEAR: s(1, 1, 'BIGINT'), QUARTER: s(1, 1, 'BIGINT'), MONTH: s(1, 1, 'BIGINT'), WEEK: s(1, 1, 'BIGINT'),
-  DAYOFYEAR: s(1, 1, 'BIGINT'), DAYOFMONTH: s(1, 1, 'BIGINT'), DAYOFWEEK: s(1, 1, 'BIGINT'), HOUR: s(1, 1, 'BIGINT'),
-  MINUTE: s(1, 1, 'BIGINT'), SECOND: s(1, 1, 'BIGINT'),
-  DATE_FORMAT: s(2, 2, 'STRING', 'always'), TIMESTAMPADD: s(3, 3, 'arg1'), TIMESTAMPDIFF: s(3, 3, 'INT'),
-  CONVERT_TZ: s(3, 3, 'STRING', 'always'), FROM_UNIXTIME: s(1, 2, 'STRING', 'always'), UNIX_TIMESTAMP: s(0, 2, 'BIGINT'),
+  YEAR: sa(1, 1, 'BIGINT'), QUARTER: sa(1, 1, 'BIGINT'), MONTH: sa(1, 1, 'BIGINT'), WEEK: sa(1, 1, 'BIGINT'),
+  DAYOFYEAR: sa(1, 1, 'BIGINT'), DAYOFMONTH: sa(1, 1, 'BIGINT'), DAYOFWEEK: sa(1, 1, 'BIGINT'), HOUR: sa(1, 1, 'BIGINT'),
+  MINUTE: sa(1, 1, 'BIGINT'), SECOND: sa(1, 1, 'BIGINT'),
+  DATE_FORMAT: s(2, 2, 'STRING', 'always'), TIMESTAMPADD: sa(3, 3, 'arg1'), TIMESTAMPDIFF: sa(3, 3, 'INT'),
+  CONVERT_TZ: s(3, 3, 'STRING', 'always'), FROM_UNIXTIME: s(1, 2, 'STRING', 'always'), UNIX_TIMESTAMP: sa(0, 2, 'BIGINT'),
   TO_DATE: s(1, 2, 'DATE', 'always'), TO_TIMESTAMP_LTZ: s(2, 2, 'TIMESTAMP_LTZ(3)', 'always'),
   TO_TIMESTAMP: s(1, 2, 'TIMESTAMP(3)', 'always'), CURRENT_WATERMARK: s(1, 1, 'arg0', 'always'),
   PROCTIME: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'), SOURCE_WATERMARK: s(0, 0, 'TIMESTAMP(3)', 'always'),
   // conditional
-  NULLIF: s(2, 2, 'arg0', 'always'), COALESCE: s(1, V, 'common'), IF: s(3, 3, 'arg1'), IFNULL: s(2, 2, 'common'),
+  NULLIF: s(2, 2, 'arg0', 'always'), COALESCE: sa(1, V, 'common'), IF: sa(3, 3, 'arg1'), IFNULL: sa(2, 2, 'common'),
   IS_ALPHA: s(1, 1, 'BOOLEAN', 'never'), IS_DECIMAL: s(1, 1, 'BOOLEAN', 'never'), IS_DIGIT: s(1, 1, 'BOOLEAN', 'never'),
-  GREATEST: s(1, V, 'common'), LEAST: s(1, V, 'common'), TYPEOF: s(1, 2, 'STRING', 'always'),
+  GREATEST: sa(1, V, 'common'), LEAST: sa(1, V, 'common'), TYPEOF: s(1, 2, 'STRING', 'always'),
   // collections
-  CARDINALITY: s(1, 1, 'INT'), ELEMENT: s(1, 1, 'element', 'always'), ARRAY_APPEND: s(2, 2, 'arg0', 'arg0'),
-  ARRAY_CONTAINS: s(2, 2, 'BOOLEAN', 'arg0'), ARRAY_DISTINCT: s(1, 1, 'arg0'), ARRAY_POSITION: s(2, 2, 'INT'),
-  ARRAY_PREPEND: s(2, 2, 'arg0', 'arg0'), ARRAY_REMOVE: s(2, 2, 'arg0', 'arg0'), ARRAY_REVERSE: s(1, 1, 'arg0'),
-  ARRAY_SLICE: s(2, 3, 'arg0'), ARRAY_SORT: s(1, 3, 'arg0'), ARRAY_UNION: s(2, 2, 'arg0'), ARRAY_CONCAT: s(1, V, 'arg0'),
-  ARRAY_EXCEPT: s(2, 2, 'arg0'), ARRAY_INTERSECT: s(2, 2, 'arg0'), ARRAY_MAX: s(1, 1, 'element', 'always'),
-  ARRAY_JOIN: s(2, 3, 'STRING'), ARRAY_MIN: s(1, 1, 'element', 'always'), MAP_KEYS: s(1, 1, 'mapKeys'),
-  MAP_UNION: s(1, V, 'arg0'), MAP_VALUES: s(1, 1, 'mapValues'), MAP_ENTRIES: s(1, 1, 'mapEntries'),
-  MAP_FROM_ARRAYS: s(2, 2, 'mapFromArrays'), SPLIT: s(2, 2, 'splitArray'),
+  CARDINALITY: sa(1, 1, 'INT'), ELEMENT: s(1, 1, 'element', 'always'), ARRAY_APPEND: s(2, 2, 'arg0', 'arg0'),
+  ARRAY_CONTAINS: s(2, 2, 'BOOLEAN', 'arg0'), ARRAY_DISTINCT: sa(1, 1, 'arg0'), ARRAY_POSITION: sa(2, 2, 'INT'),
+  ARRAY_PREPEND: s(2, 2, 'arg0', 'arg0'), ARRAY_REMOVE: s(2, 2, 'arg0', 'arg0'), ARRAY_REVERSE: sa(1, 1, 'arg0'),
+  ARRAY_SLICE: sa(2, 3, 'arg0'), ARRAY_SORT: sa(1, 3, 'arg0'), ARRAY_UNION: sa(2, 2, 'arg0'), ARRAY_CONCAT: sa(1, V, 'arg0'),
+  ARRAY_EXCEPT: sa(2, 2, 'arg0'), ARRAY_INTERSECT: sa(2, 2, 'arg0'), ARRAY_MAX: s(1, 1, 'element', 'always'),
+  ARRAY_JOIN: sa(2, 3, 'STRING'), ARRAY_MIN: s(1, 1, 'element', 'always'), MAP_KEYS: sa(1, 1, 'mapKeys'),
+  MAP_UNION: sa(1, V, 'arg0'), MAP_VALUES: sa(1, 1, 'mapValues'), MAP_ENTRIES: sa(1, 1, 'mapEntries'),
+  MAP_FROM_ARRAYS: sa(2, 2, 'mapFromArrays'), SPLIT: sa(2, 2, 'splitArray'),
   // JSON (function forms)
-  JSON_STRING: s(1, 1, 'STRING'),
+  JSON_STRING: sa(1, 1, 'STRING'),
   // hashes
-  MD5: s(1, 1, 'CHAR(32)'), SHA1: s(1, 1, 'CHAR(40)'), SHA224: s(1, 1, 'CHAR(56)'), SHA256: s(1, 1, 'CHAR(64)'),
-  SHA384: s(1, 1, 'CHAR(96)'), SHA512: s(1, 1, 'CHAR(128)'), SHA2: s(2, 2, 'VARCHAR(128)'), HASH_CODE: s(1, 1, 'INT'),
+  MD5: sa(1, 1, 'CHAR(32)'), SHA1: sa(1, 1, 'CHAR(40)'), SHA224: sa(1, 1, 'CHAR(56)'), SHA256: sa(1, 1, 'CHAR(64)'),
+  SHA384: sa(1, 1, 'CHAR(96)'), SHA512: sa(1, 1, 'CHAR(128)'), SHA2: sa(2, 2, 'VARCHAR(128)'), HASH_CODE: sa(1, 1, 'INT'),
   // misc
-  CURRENT_DATABASE: s(0, 0, 'STRING', 'never'), PRINT: s(2, 2, 'arg1'),
+  CURRENT_DATABASE: s(0, 0, 'STRING', 'never'), PRINT: sa(2, 2, 'arg1'),
   // aggregates
   COUNT: agg(0, V, 'BIGINT', 'never'), AVG: agg(1, 1, 'avg', 'always'), SUM: agg(1, 1, 'sum', 'always'),
   MAX: agg(1, 1, 'arg0', 'always'), MIN: agg(1, 1, 'arg0', 'always'), STDDEV_POP: agg(1, 1, 'avg', 'always'),

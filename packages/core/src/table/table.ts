@@ -66,12 +66,12 @@ export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Recor
   readonly computed?: (columns: ColumnExprs<ColumnTypes<C>>) => X;
   /** `WATERMARK FOR column AS column - delay` (or a custom expression). */
   readonly watermark?: {
-    readonly column: (keyof C | keyof X) & string;
+    readonly column: NoInfer<(keyof C | keyof X) & string>;
     readonly delay?: AnyExpr;
-    readonly expr?: (columns: ColumnExprs<ColumnTypes<C> & ComputedTypes<X>>) => AnyExpr;
+    readonly expr?: (columns: NoInfer<ColumnExprs<ColumnTypes<C> & ComputedTypes<X>>>) => AnyExpr;
   };
-  readonly primaryKey?: readonly (keyof C & string)[];
-  readonly partitionedBy?: readonly (keyof C & string)[];
+  readonly primaryKey?: readonly NoInfer<keyof C & string>[];
+  readonly partitionedBy?: readonly NoInfer<keyof C & string>[];
   readonly comment?: string;
   readonly catalog?: string;
   readonly database?: string;

@@ -1,0 +1,86 @@
+/**
+ * Type-level tests: what the editor must reject (each `@ts-expect-error` fails the type check if the error
+ * disappears) and accept. Checked by `tsc` as part of `npm test`.
+ */
+import { expectTypeOf } from 'vitest';
+import { fn, from, insertInto, interval, lit, t, table, tumble } from '../../src/index.js';
+import type { Expr, RowOf } from '../../src/index.js';
+
+const orders = table('orders', {
+  columns: { id: t.bigint().notNull(), user_id: t.int(), amount: t.decimal(10, 2), note: t.string(), ts: t.timestamp(3), created: t.timestampLtz(3) },
+  watermark: { column: 'ts', delay: interval('5', 'SECOND') },
+});
+const users = table('users', { columns: { uid: t.int().notNull(), name: t.string() } });
+const sink = table('sink', {
+  columns: { id: t.bigint().notNull(), user_id: t.bigint(), total: t.decimal(38, 2), name: t.string(), at: t.timestamp(3) },
+  primaryKey: ['id'],
+});
+
+// Row types are inferred from the declaration, with exact TypeScript value types.
+type OrderRow = RowOf<typeof orders>;
+expectTypeOf<OrderRow['id']>().toEqualTypeOf<bigint>();
+expectTypeOf<OrderRow['user_id']>().toEqualTypeOf<number | null>();
+expectTypeOf<OrderRow['amount']>().toEqualTypeOf<string | null>();
+expectTypeOf<OrderRow['ts']>().toEqualTypeOf<string | null>();
+expectTypeOf<keyof OrderRow>().toEqualTypeOf<'id' | 'user_id' | 'amount' | 'note' | 'ts' | 'created'>();
+
+// A misspelt column is an error.
+// @ts-expect-error — 'amout' is not a column of orders
+from(orders, 'o').select(({ o }) => ({ x: o.amout }));
+
+// A column of another table (not in scope) is an error.
+// @ts-expect-error — 'u' is not in scope: users was never joined
+from(orders, 'o').select(({ o, u }) => ({ x: o.id, y: u.name }));
+// @ts-expect-error — 'name' belongs to users, not orders
+from(orders, 'o').join(users, 'u', ({ o, u }) => o.user_id.eq(u.uid)).select(({ o }) => ({ y: o.name }));
+
+// Flink refuses implicit coercion in comparisons: INT = '1' is an error.
+// @ts-expect-error — comparing an INT column with a string
+from(orders, 'o').where(({ o }) => o.user_id.eq('1'));
+// … while INT = BIGINT and INT = 1 are fine.
+from(orders, 'o').where(({ o }) => o.user_id.eq(1).and(o.user_id.lt(o.id)));
+
+// INSERT whose value types do not fit the sink's columns: STRING into BIGINT.
+const wrongType = from(orders, 'o').select(({ o }) => ({ id: o.id, user_id: o.note }));
+// @ts-expect-error — a VARCHAR value cannot go into BIGINT column 'user_id'
+insertInto(sink, wrongType);
+
+// BIGINT into INT needs an explicit CAST.
+const narrow = table('narrow', { columns: { v: t.int() } });
+// @ts-expect-error — BIGINT does not convert implicitly to INT
+insertInto(narrow, from(orders, 'o').select(({ o }) => ({ v: o.id })));
+
+// A name in the column list that is not a sink column.
+// @ts-expect-error — 'idd' is not a writable column of 'sink'
+insertInto(sink, from(orders, 'o').select(({ o }) => ({ idd: o.id })));
+
+// A NOT NULL sink column missing from the explicit column list.
+// @ts-expect-error — NOT NULL column 'id' is missing
+insertInto(sink, from(orders, 'o').select(({ o }) => ({ user_id: o.user_id })));
+
+// Accepted: INT → BIGINT, DECIMAL → DECIMAL, TIMESTAMP_LTZ → TIMESTAMP, STRING → STRING.
+insertInto(
+  sink,
+  from(orders, 'o')
+    .join(users, 'u', ({ o, u }) => o.user_id.eq(u.uid))
+    .select(({ o, u }) => ({ id: o.id, user_id: o.user_id, total: o.amount, name: u.name, at: o.created })),
+);
+// PROCTIME() (TIMESTAMP_LTZ(3)) into TIMESTAMP(3) is implicit too.
+insertInto(sink, from(orders, 'o').select(({ o }) => ({ id: o.id, at: fn.proctime() })));
+
+// Result types come from the function catalog.
+expectTypeOf(fn.hashCode(lit('x'))).toEqualTypeOf<import('../../src/index.js').CallExpr<'INT', number, false>>();
+expectTypeOf(fn.dateFormat(lit('2024-01-01'), 'yyyy')).toMatchTypeOf<Expr<'VARCHAR', string, true>>();
+expectTypeOf(fn.toTimestampLtz(lit(1n), 3)).toMatchTypeOf<Expr<'TIMESTAMP_LTZ', string, true>>();
+expectTypeOf(fn.proctime()).toMatchTypeOf<Expr<'TIMESTAMP_LTZ', string, false>>();
+expectTypeOf(fn.upper(lit('a'))).toMatchTypeOf<Expr<'CHAR', string, false>>();
+expectTypeOf(fn.sum(lit(1)).filter(lit(true))).toMatchTypeOf<Expr<'INT', number, true>>();
+
+// Window TVFs add window_start / window_end / window_time; the time column must exist.
+from(tumble(orders, { timecol: 'ts', size: interval('1', 'MINUTE') }), 'w').select(({ w }) => ({ s: w.window_start, e: w.window_end }));
+// @ts-expect-error — 'tss' is not a column of orders
+tumble(orders, { timecol: 'tss', size: interval('1', 'MINUTE') });
+
+// LEFT JOIN makes the right side nullable.
+const left = from(orders, 'o').leftJoin(users, 'u', ({ o, u }) => o.user_id.eq(u.uid)).select(({ u }) => ({ uid: u.uid }));
+expectTypeOf(left.__columns.uid.__nullable).toEqualTypeOf<true>();
