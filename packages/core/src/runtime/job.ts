@@ -21,7 +21,8 @@ import type { PlannerTable, RelColumn } from './plan.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from './compile-expression.js';
-import { isBinary, isCharacter, T, withNullable } from './types.js';
+import { isBinary, isCharacter, T, typeToString, withNullable } from './types.js';
+import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { renderRowField } from './values/render.js';
 import type { Timestamp } from './values/temporal.js';
 
@@ -197,6 +198,12 @@ export class LocalJob {
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
+      if (!supportsImplicitCast(from, to)) {
+        throw invalid(
+          `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
+          ins.span, 'add an explicit CAST in the query',
+        );
+      }
       // 'table.exec.sink.type-length-enforcer' defaults to IGNORE: CHAR/VARCHAR/BINARY lengths are not enforced.
       const lengthOnly = (isCharacter(from) && isCharacter(to)) || (isBinary(from) && isBinary(to));
       const same = lengthOnly || sameType(withNullable(from, true), withNullable(to, true));

@@ -23,6 +23,7 @@ import { createSession } from '../runtime/session.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { toPlainValue, toRuntimeValue } from './values.js';
+import { parseTypeText } from './oracle/type-text.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
 export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -165,15 +166,15 @@ export function runQuery(ddlAndQuery: JobSource, options: RunOptions): SinkOutpu
 /** Evaluate one scalar expression (SQL text or AST) against named input values. */
 export function evaluate(
   expr: Expression | string,
-  input: Readonly<Record<string, { readonly type: DataType; readonly value: unknown }>> = {},
+  input: Readonly<Record<string, { readonly type: DataType | string; readonly value: unknown }>> = {},
   config: Readonly<Record<string, string>> = {},
 ): EvaluationResult {
   const session = createSession({ config });
   const e = typeof expr === 'string' ? sqlExpression(expr) : expr;
-  const entries = Object.entries(input);
+  const entries = Object.entries(input).map(([name, v]) => [name, typeof v.type === 'string' ? parseTypeText(v.type) : v.type, v.value] as const);
   return evaluateExpression(e, {
-    columns: entries.map(([name, v]) => ({ name, type: v.type })),
-    row: entries.map(([name, v]) => toRuntimeValue(v.value, v.type, session.zone, name)),
+    columns: entries.map(([name, type]) => ({ name, type })),
+    row: entries.map(([name, type, value]) => toRuntimeValue(value, type, session.zone, name)),
   }, session);
 }
 

@@ -68,3 +68,14 @@ describe('interval joins', () => {
     expect(d?.message).toMatch(/outer interval joins/);
   });
 });
+
+describe('INSERT compatibility', () => {
+  it('a query column that Flink would not cast implicitly into the sink column is rejected', () => {
+    const d = diagnosticOf(() => runJob(`
+      CREATE TABLE t (a STRING) WITH ('connector' = 'values');
+      CREATE TABLE out_t (a INT) WITH ('connector' = 'values');
+      INSERT INTO out_t SELECT a FROM t;`, { inputs: {} }));
+    expect(d?.code).toBe('FTS7002');
+    expect(d?.message).toMatch(/Incompatible types for sink column 'a' at position 0/);
+  });
+});
