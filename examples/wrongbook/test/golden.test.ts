@@ -1,0 +1,41 @@
+/**
+ * The compiled SQL of the wrongbook job is kept as a golden file. The test rebuilds it and compares byte for
+ * byte (refresh with UPDATE_GOLDEN=1), and checks every statement with dt-sql-parser's FlinkSQL grammar.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { dtValidate, splitStatements } from '../../../test/support/dt-sql-parser.js';
+import { wrongbookScript } from '../src/script.js';
+
+const GOLDEN = fileURLToPath(new URL('../golden/wrongbook.sql', import.meta.url));
+
+describe('examples/wrongbook compiled SQL', () => {
+  const sql = wrongbookScript();
+
+  test('matches the golden file', () => {
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, sql);
+    expect(sql).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  test('is deterministic', () => {
+    expect(wrongbookScript()).toBe(sql);
+  });
+
+  test('every statement passes dt-sql-parser FlinkSQL validation', () => {
+    const statements = splitStatements(sql);
+    expect(statements.length).toBe(7);
+    for (const statement of statements) expect({ statement, errors: dtValidate(statement) }).toEqual({ statement, errors: [] });
+  });
+
+  test('fixes the seed: `timestamp` quoted, INSERT with an explicit column list, no plaintext credentials', () => {
+    expect(sql).toContain('`timestamp` BIGINT');
+    expect(sql).toMatch(/INSERT INTO `dwd_wrong_record_wide_delta` \(`id`, `wrong_id`, `user_id`, `subject`, `subject_name`, `question_id`, `question`, `pattern_id`, `pattern_name`, `teach_type_id`, `teach_type_name`, `collect_time`, `fix_id`, `fix_time`, `fix_result`, `fix_result_desc`, `event_id`, `event_type`, `process_time`\)/);
+    expect(sql).toContain('CAST(NULL AS STRING) AS `teach_type_id`');
+    expect(sql).not.toContain('ENCRYPTED');
+    for (const key of ['password', 'username', 'properties.sasl.jaas.config', 'properties.ssl.truststore.password']) {
+      const line = sql.split('\n').find((l) => l.includes(`'${key}'`));
+      expect(line).toMatch(/= '\$\{[A-Z_]+\}'/);
+    }
+  });
+});
