@@ -19,6 +19,7 @@ import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import { IntervalJoinOperator } from './operators/interval-join.js';
 import { LookupJoinOperator, TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
@@ -297,9 +298,22 @@ export class Planner {
         right: { kind: 'ColumnRef', table: r.columns.find((c) => c.name === col)?.table ?? '', name: col },
       })));
     }
+    const bounds = cond && l.mode === 'insert-only' && r.mode === 'insert-only' ? this.intervalBounds(cond, l, r) : undefined;
+    if (bounds && j.type !== 'CROSS') {
+      const cc = this.compiler(combined);
+      const ev = cc.coerce(cc.compile(cond as Expression), T.boolean()).eval;
+      const op = new IntervalJoinOperator(
+        [j.type === 'LEFT' || j.type === 'FULL', j.type === 'RIGHT' || j.type === 'FULL'],
+        [l.columns.length, r.columns.length], [bounds.leftTime, bounds.rightTime], bounds.lower, bounds.upper, ev,
+      );
+      l.op.connectTo(op, 0);
+      r.op.connectTo(op, 1);
+      const rowtime = new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + l.columns.length)]);
+      return { columns, op, mode: 'insert-only', rowtime, proctime: new Set() };
+    }
     if (cond && j.type !== 'INNER' && j.type !== 'CROSS' && this.isTimeBounded(cond, l, r)) {
       // Flink plans an interval join: outer rows are emitted when the interval closes, not retracted later.
-      throw unsupported('outer interval joins (a time-bounded condition between event-time attributes)', j.span);
+      throw unsupported('outer interval joins on processing time or with bounds that are not INTERVAL literals', j.span);
     }
     const condEval = cond ? this.compiler(combined).coerce(this.compiler(combined).compile(cond), T.boolean()).eval : undefined;
     const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval);
@@ -307,6 +321,62 @@ export class Planner {
     r.op.connectTo(op, 1);
     const insertOnly = j.type === 'INNER' || j.type === 'CROSS' ? l.mode === 'insert-only' && r.mode === 'insert-only' : false;
     return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+  }
+
+  /**
+   * Bounds of `l.t - r.t` when the condition is an event-time interval join condition
+   * (`l.t BETWEEN r.t - INTERVAL … AND r.t + INTERVAL …`, or `>=` / `<=` / `>` / `<` pairs); undefined otherwise.
+   */
+  private intervalBounds(cond: Expression, l: Rel, r: Rel): { leftTime: number; rightTime: number; lower: number; upper: number } | undefined {
+    const combined: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+    const c = this.compiler(combined);
+    let leftTime: number | undefined;
+    let rightTime: number | undefined;
+    // e = <rowtime column> [± INTERVAL literal] → which side, which column, and the offset in ms.
+    const timeTerm = (e: Expression): { side: 0 | 1; index: number; offset: number } | undefined => {
+      let offset = 0;
+      let base = e;
+      if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
+        const iv = c.compile(e.right);
+        if (iv.type.kind !== 'INTERVAL_DAY_TIME' || !iv.constant) return undefined;
+        offset = (e.op === '+' ? 1 : -1) * (iv.constant.value as number);
+        base = e.left;
+      }
+      if (base.kind !== 'ColumnRef') return undefined;
+      const col = c.compile(base).column;
+      if (col === undefined) return undefined;
+      if (col < l.columns.length) return l.rowtime.has(col) ? { side: 0, index: col, offset } : undefined;
+      const ri = col - l.columns.length;
+      return r.rowtime.has(ri) ? { side: 1, index: ri, offset } : undefined;
+    };
+    let lower = -Infinity;
+    let upper = Infinity;
+    const apply = (a: Expression, op: string, b: Expression): boolean => {
+      const x = timeTerm(a);
+      const y = timeTerm(b);
+      if (!x || !y || x.side === y.side) return false;
+      const [lt, rt] = x.side === 0 ? [x, y] : [y, x];
+      if ((leftTime !== undefined && leftTime !== lt.index) || (rightTime !== undefined && rightTime !== rt.index)) return false;
+      leftTime = lt.index;
+      rightTime = rt.index;
+      // x.t + x.off  op  y.t + y.off, rewritten as (l.t - r.t) op' v
+      const flipped = x.side === 1;
+      const v = flipped ? x.offset - y.offset : y.offset - x.offset;
+      const o = flipped ? ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] : op;
+      if (o === '>=') lower = Math.max(lower, v);
+      else if (o === '>') lower = Math.max(lower, v + 1);
+      else if (o === '<=') upper = Math.min(upper, v);
+      else if (o === '<') upper = Math.min(upper, v - 1);
+      return true;
+    };
+    for (const p of conjuncts(cond)) {
+      if (p.kind === 'Between' && !p.negated && !p.symmetric) {
+        apply(p.operand, '>=', p.low);
+        apply(p.operand, '<=', p.high);
+      } else if (p.kind === 'Binary' && ['<', '<=', '>', '>='].includes(p.op)) apply(p.left, p.op, p.right);
+    }
+    if (leftTime === undefined || rightTime === undefined || !Number.isFinite(lower) || !Number.isFinite(upper)) return undefined;
+    return { leftTime, rightTime, lower, upper };
   }
 
   /** Does the condition bound one input's rowtime by the other's (an interval join in Flink)? */
@@ -332,8 +402,15 @@ export class Planner {
 
     // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
     const ranked = this.tryRankPattern(s, ctes);
-    let rel = ranked?.rel ?? this.planRelation(s.from, ctes);
-    const whereParts = ranked ? ranked.remainingWhere : conjuncts(s.where);
+    let whereParts = ranked ? ranked.remainingWhere : conjuncts(s.where);
+    let from = s.from;
+    if (!ranked && from.kind === 'Join' && from.type === 'INNER' && !from.using && whereParts.length > 0) {
+      // An inner join's WHERE conjuncts are join conditions (Flink pushes them down; an interval join needs them).
+      const pushable = whereParts.filter((w) => !JSON.stringify(w).includes('"query"'));
+      whereParts = whereParts.filter((w) => !pushable.includes(w));
+      from = { ...from, on: and([...conjuncts(from.on), ...pushable]) as Expression };
+    }
+    let rel = ranked?.rel ?? this.planRelation(from, ctes);
 
     // IN / NOT IN (subquery) conditions become semi / anti joins.
     const plain: Expression[] = [];

@@ -57,18 +57,6 @@ describe('what the local runtime does not implement is refused, never approximat
   });
 });
 
-describe('interval joins', () => {
-  it('an outer join bounded by event time (an interval join in Flink) is refused', () => {
-    const d = diagnosticOf(() => runJob(`
-      CREATE TABLE o (id INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');
-      CREATE TABLE s (id INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');
-      CREATE TABLE out_t (id INT, sid INT) WITH ('connector' = 'values');
-      INSERT INTO out_t SELECT o.id, s.id FROM o LEFT JOIN s ON o.id = s.id AND o.ts BETWEEN s.ts - INTERVAL '5' SECOND AND s.ts;`, { inputs: {} }));
-    expect(d?.code).toBe('FTS7001');
-    expect(d?.message).toMatch(/outer interval joins/);
-  });
-});
-
 describe('INSERT compatibility', () => {
   it('a query column that Flink would not cast implicitly into the sink column is rejected', () => {
     const d = diagnosticOf(() => runJob(`
