@@ -3,7 +3,7 @@
  * (window TVF aggregation, ROW_NUMBER deduplication and TopN, IN/NOT IN semi/anti joins). Whatever it does
  * not implement exactly raises FTS7001 with the node's span.
  */
-import type { Expression, FunctionCall, OrderItem } from '../ast/expression.js';
+import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
@@ -16,20 +16,18 @@ import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
-import { DeduplicateOperator } from './operators/deduplicate.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { LookupJoinOperator, TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
-import { TopNOperator } from './operators/top-n.js';
-import type { RankStrategy } from './operators/top-n.js';
 import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
+import { planRankPattern } from './plan-rank.js';
+import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { T, withNullable } from './types.js';
-import { comparatorFor, compareNullable } from './values/compare.js';
 
 /** A column of a planned relation. */
 export interface RelColumn {
@@ -72,9 +70,9 @@ export interface PlannerCatalog {
   tableNames(): readonly string[];
 }
 
-const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
+export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
 
-function conjuncts(e: Expression | undefined): Expression[] {
+export function conjuncts(e: Expression | undefined): Expression[] {
   if (!e) return [];
   if (e.kind === 'Binary' && e.op === 'AND') return [...conjuncts(e.left), ...conjuncts(e.right)];
   return [e];
@@ -89,7 +87,7 @@ function isAggregateCall(e: Expression): e is FunctionCall {
 }
 
 /** Aggregate calls inside an expression (not inside nested queries). */
-function collectAggregates(e: Expression, out: FunctionCall[]): void {
+export function collectAggregates(e: Expression, out: FunctionCall[]): void {
   if (isAggregateCall(e)) {
     out.push(e);
     return;
@@ -102,7 +100,7 @@ function collectAggregates(e: Expression, out: FunctionCall[]): void {
   }
 }
 
-function isRowNumber(e: Expression): e is FunctionCall & { over: NonNullable<FunctionCall['over']> } {
+export function isRowNumber(e: Expression): e is FunctionCall & { over: NonNullable<FunctionCall['over']> } {
   return e.kind === 'FunctionCall' && !!e.over && e.name.length === 1 && (e.name[0] as string).toUpperCase() === 'ROW_NUMBER';
 }
 
@@ -119,7 +117,8 @@ export class Planner {
     private readonly session: Session,
   ) {}
 
-  private compiler(rel: Rel, substitute?: (e: Expression) => Compiled | undefined): ExpressionCompiler {
+  /** @internal */
+  compiler(rel: Rel, substitute?: (e: Expression) => Compiled | undefined): ExpressionCompiler {
     const columns: ColumnBinding[] = rel.columns.map((c, index) => ({ ...c, index }));
     return new ExpressionCompiler(substitute ? { columns, substitute } : { columns }, this.session);
   }
@@ -298,7 +297,7 @@ export class Planner {
         right: { kind: 'ColumnRef', table: r.columns.find((c) => c.name === col)?.table ?? '', name: col },
       })));
     }
-    const bounds = cond && l.mode === 'insert-only' && r.mode === 'insert-only' ? this.intervalBounds(cond, l, r) : undefined;
+    const bounds = cond && l.mode === 'insert-only' && r.mode === 'insert-only' ? intervalBounds(this, cond, l, r) : undefined;
     if (bounds && j.type !== 'CROSS') {
       const cc = this.compiler(combined);
       const ev = cc.coerce(cc.compile(cond as Expression), T.boolean()).eval;
@@ -311,7 +310,7 @@ export class Planner {
       const rowtime = new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + l.columns.length)]);
       return { columns, op, mode: 'insert-only', rowtime, proctime: new Set() };
     }
-    if (cond && j.type !== 'INNER' && j.type !== 'CROSS' && this.isTimeBounded(cond, l, r)) {
+    if (cond && j.type !== 'INNER' && j.type !== 'CROSS' && isTimeBounded(cond, l, r)) {
       // Flink plans an interval join: outer rows are emitted when the interval closes, not retracted later.
       throw unsupported('outer interval joins on processing time or with bounds that are not INTERVAL literals', j.span);
     }
@@ -323,85 +322,21 @@ export class Planner {
     return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
   }
 
-  /**
-   * Bounds of `l.t - r.t` when the condition is an event-time interval join condition
-   * (`l.t BETWEEN r.t - INTERVAL … AND r.t + INTERVAL …`, or `>=` / `<=` / `>` / `<` pairs); undefined otherwise.
-   */
-  private intervalBounds(cond: Expression, l: Rel, r: Rel): { leftTime: number; rightTime: number; lower: number; upper: number } | undefined {
-    const combined: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
-    const c = this.compiler(combined);
-    let leftTime: number | undefined;
-    let rightTime: number | undefined;
-    // e = <rowtime column> [± INTERVAL literal] → which side, which column, and the offset in ms.
-    const timeTerm = (e: Expression): { side: 0 | 1; index: number; offset: number } | undefined => {
-      let offset = 0;
-      let base = e;
-      if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
-        const iv = c.compile(e.right);
-        if (iv.type.kind !== 'INTERVAL_DAY_TIME' || !iv.constant) return undefined;
-        offset = (e.op === '+' ? 1 : -1) * (iv.constant.value as number);
-        base = e.left;
-      }
-      if (base.kind !== 'ColumnRef') return undefined;
-      const col = c.compile(base).column;
-      if (col === undefined) return undefined;
-      if (col < l.columns.length) return l.rowtime.has(col) ? { side: 0, index: col, offset } : undefined;
-      const ri = col - l.columns.length;
-      return r.rowtime.has(ri) ? { side: 1, index: ri, offset } : undefined;
-    };
-    let lower = -Infinity;
-    let upper = Infinity;
-    const apply = (a: Expression, op: string, b: Expression): boolean => {
-      const x = timeTerm(a);
-      const y = timeTerm(b);
-      if (!x || !y || x.side === y.side) return false;
-      const [lt, rt] = x.side === 0 ? [x, y] : [y, x];
-      if ((leftTime !== undefined && leftTime !== lt.index) || (rightTime !== undefined && rightTime !== rt.index)) return false;
-      leftTime = lt.index;
-      rightTime = rt.index;
-      // x.t + x.off  op  y.t + y.off, rewritten as (l.t - r.t) op' v
-      const flipped = x.side === 1;
-      const v = flipped ? x.offset - y.offset : y.offset - x.offset;
-      const o = flipped ? ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] : op;
-      if (o === '>=') lower = Math.max(lower, v);
-      else if (o === '>') lower = Math.max(lower, v + 1);
-      else if (o === '<=') upper = Math.min(upper, v);
-      else if (o === '<') upper = Math.min(upper, v - 1);
-      return true;
-    };
-    for (const p of conjuncts(cond)) {
-      if (p.kind === 'Between' && !p.negated && !p.symmetric) {
-        apply(p.operand, '>=', p.low);
-        apply(p.operand, '<=', p.high);
-      } else if (p.kind === 'Binary' && ['<', '<=', '>', '>='].includes(p.op)) apply(p.left, p.op, p.right);
-    }
-    if (leftTime === undefined || rightTime === undefined || !Number.isFinite(lower) || !Number.isFinite(upper)) return undefined;
-    return { leftTime, rightTime, lower, upper };
-  }
 
-  /** Does the condition bound one input's rowtime by the other's (an interval join in Flink)? */
-  private isTimeBounded(cond: Expression, l: Rel, r: Rel): boolean {
-    const refs = (e: Expression, rel: Rel): boolean => {
-      const json = JSON.stringify(e);
-      return rel.columns.some((c, i) => rel.rowtime.has(i) && json.includes(`"name":"${c.name}"`) && (!c.table || json.includes(`"table":"${c.table}"`) || !json.includes('"table"')));
-    };
-    return conjuncts(cond).some((p) => {
-      if (p.kind === 'Between') return (refs(p.operand, l) && (refs(p.low, r) || refs(p.high, r))) || (refs(p.operand, r) && (refs(p.low, l) || refs(p.high, l)));
-      if (p.kind === 'Binary' && ['<', '<=', '>', '>='].includes(p.op)) return (refs(p.left, l) && refs(p.right, r)) || (refs(p.left, r) && refs(p.right, l));
-      return false;
-    });
-  }
+
+
 
   // -------------------------------------------------------------------------------------------------------
   // SELECT
 
-  private planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
+  /** @internal */
+  planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
     if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
     if (s.windows?.length) throw unsupported('named WINDOW clauses', s.span);
     if (!s.from) throw unsupported('SELECT without FROM (declare the rows as test input instead)', s.span);
 
     // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
-    const ranked = this.tryRankPattern(s, ctes);
+    const ranked = planRankPattern(this, s, ctes);
     let whereParts = ranked ? ranked.remainingWhere : conjuncts(s.where);
     let from = s.from;
     if (!ranked && from.kind === 'Join' && from.type === 'INNER' && !from.using && whereParts.length > 0) {
@@ -441,7 +376,8 @@ export class Planner {
     return s.distinct ? this.distinct(out) : out;
   }
 
-  private project(rel: Rel, items: readonly SelectItem[], substitute: ((e: Expression) => Compiled | undefined) | undefined, filter?: Expression): Rel {
+  /** @internal */
+  project(rel: Rel, items: readonly SelectItem[], substitute: ((e: Expression) => Compiled | undefined) | undefined, filter?: Expression): Rel {
     const c = this.compiler(rel, substitute);
     const evs: Evaluator[] = [];
     const direct: (number | undefined)[] = [];
@@ -644,122 +580,5 @@ export class Planner {
   // -------------------------------------------------------------------------------------------------------
   // ROW_NUMBER: deduplication and TopN
 
-  private tryRankPattern(s: Select, ctes: ReadonlyMap<string, Query>): { rel: Rel; remainingWhere: Expression[] } | undefined {
-    if (s.from?.kind !== 'SubqueryRelation' || s.from.query.kind !== 'Select') return undefined;
-    const inner = s.from.query;
-    const rnIdx = inner.items.findIndex((it) => it.kind === 'SelectExpr' && isRowNumber(it.expr));
-    if (rnIdx < 0) return undefined;
-    const rnItem = inner.items[rnIdx] as Extract<SelectItem, { kind: 'SelectExpr' }>;
-    const rnName = (rnItem.alias ?? 'EXPR$' + rnIdx).toLowerCase();
-    const parts = conjuncts(s.where);
-    let limit: number | undefined;
-    let first = 1;
-    const remaining: Expression[] = [];
-    const isRn = (e: Expression) => e.kind === 'ColumnRef' && e.name.toLowerCase() === rnName;
-    for (const p of parts) {
-      if (p.kind === 'Binary' && isRn(p.left) && p.right.kind === 'NumericLiteral') {
-        const n = Number(p.right.text);
-        if (p.op === '=') { first = n; limit = n; }
-        else if (p.op === '<=') limit = n;
-        else if (p.op === '<') limit = n - 1;
-        else if (p.op === '>=') first = n;
-        else if (p.op === '>') first = n + 1;
-        else throw unsupported(`a row-number filter '${p.op} ${n}'`, p.span);
-        continue;
-      }
-      if (p.kind === 'Between' && isRn(p.operand) && !p.negated && p.low.kind === 'NumericLiteral' && p.high.kind === 'NumericLiteral') {
-        first = Number(p.low.text);
-        limit = Number(p.high.text);
-        continue;
-      }
-      remaining.push(p);
-    }
-    if (first < 1) first = 1;
-    if (limit === undefined) throw unsupported('ROW_NUMBER() without an upper-bound filter on its result (TopN needs rn <= N)', rnItem.span);
-    const over = (rnItem.expr as FunctionCall).over;
-    if (typeof over === 'string' || !over) throw unsupported('named windows in OVER', rnItem.span);
-    if (over.frame) throw unsupported('window frames on ROW_NUMBER', rnItem.span);
-    // Rank over every column of the inner FROM (ORDER BY may use columns the select list drops or renames),
-    // then apply the inner select list, where the ROW_NUMBER item reads the appended row number.
-    const innerAggs: FunctionCall[] = [];
-    for (const it of inner.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, innerAggs);
-    const rankFirst = !inner.groupBy?.length && innerAggs.length === 0 && !inner.distinct;
-    const innerItems = inner.items.filter((_, i) => i !== rnIdx);
-    const base = this.planSelect({ ...inner, items: rankFirst ? [{ kind: 'SelectStar' }] : innerItems }, ctes);
-    const c = this.compiler(base);
-    const partition = over.partitionBy.map((e) => c.compile(e).eval);
-    const order = over.orderBy;
-    if (order.length === 0) throw invalid('ROW_NUMBER() needs ORDER BY', rnItem.span);
-    const firstOrder = order[0] as OrderItem;
-    const timeIdx = order.length === 1 && firstOrder.expr.kind === 'ColumnRef'
-      ? base.columns.findIndex((col) => col.name.toLowerCase() === (firstOrder.expr as { name: string }).name.toLowerCase())
-      : -1;
-    const isRowtime = timeIdx >= 0 && base.rowtime.has(timeIdx);
-    const isProctime = timeIdx >= 0 && base.proctime.has(timeIdx);
-    const rnType = T.bigint(false);
-    const windowCols = new Set(['window_start', 'window_end']);
-    if (over.partitionBy.some((e) => e.kind === 'ColumnRef' && windowCols.has(e.name.toLowerCase()) && base.columns.some((c) => c.name.toLowerCase() === e.name.toLowerCase()))) {
-      throw unsupported('window TopN / window deduplication (ROW_NUMBER partitioned by window_start, window_end)', rnItem.span);
-    }
-    let op: Operator;
-    let mode: ChangelogMode;
-    const withRn = s.items.some((it) => it.kind === 'SelectStar' || (it.kind === 'SelectExpr' && JSON.stringify(it.expr).toLowerCase().includes(`"name":"${rnName}"`))) || remaining.some((e) => JSON.stringify(e).toLowerCase().includes(`"name":"${rnName}"`));
-    if (limit === 1 && first === 1 && (isRowtime || isProctime)) {
-      if (base.mode !== 'insert-only') throw unsupported('deduplication over an updating input', rnItem.span);
-      const keepLast = firstOrder.direction === 'DESC';
-      const dedup = new DeduplicateOperator(partition, keepLast, isRowtime ? timeIdx : undefined);
-      base.op.connectTo(dedup);
-      const addRn = new CalcOperator(undefined, [...base.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), () => 1n]);
-      dedup.connectTo(addRn);
-      op = addRn;
-      mode = !keepLast && isProctime ? 'insert-only' : 'updating';
-    } else {
-      const cmps = order.map((o) => {
-        const e = c.compile(o.expr);
-        const cmp = comparatorFor(e.type);
-        const desc = o.direction === 'DESC';
-        const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
-        return (a: readonly unknown[], b: readonly unknown[]) => {
-          const x = e.eval(a);
-          const y = e.eval(b);
-          if (x === null || y === null) {
-            if (x === y) return 0;
-            return (x === null) === nullsFirst ? -1 : 1;
-          }
-          const r = compareNullable(cmp, x, y);
-          return desc ? -r : r;
-        };
-      });
-      const compare = (a: readonly unknown[], b: readonly unknown[]): number => {
-        for (const f of cmps) {
-          const r = f(a, b);
-          if (r !== 0) return r;
-        }
-        return 0;
-      };
-      const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
-      const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
-      const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey, first);
-      base.op.connectTo(topn);
-      if (withRn) op = topn;
-      else {
-        const addRn = new CalcOperator(undefined, [...base.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), () => null]);
-        topn.connectTo(addRn);
-        op = addRn;
-      }
-      mode = 'updating';
-    }
-    const alias = s.from.alias;
-    const rnColumn = rankFirst ? '$row_number' : rnItem.alias ?? 'EXPR$' + rnIdx;
-    let ranked: Rel = {
-      columns: [...base.columns, { name: rnColumn, type: rnType }], op, mode,
-      rowtime: mode === 'insert-only' ? base.rowtime : new Set(), proctime: new Set(),
-    };
-    if (rankFirst) {
-      const items = inner.items.map((it, i): SelectItem => (i === rnIdx ? { kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: rnColumn }, alias: rnItem.alias ?? 'EXPR$' + rnIdx } : it));
-      ranked = { ...this.project(ranked, items, undefined), mode };
-    }
-    const columns: RelColumn[] = ranked.columns.map((col) => ({ name: col.name, type: col.type, ...(alias ? { table: alias } : {}) }));
-    return { rel: { ...ranked, columns }, remainingWhere: remaining };
-  }
+
 }
