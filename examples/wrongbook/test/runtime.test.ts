@@ -1,73 +1,29 @@
 /**
  * Unit tests of the wrong-question-book transformation (seed document 001) with the local runtime: Flink's
- * semantics, no cluster, milliseconds per test.
- *
- * The job is the seed's SQL with its two defects fixed (`timestamp` back-quoted; the INSERT names its target
- * columns, so chapter_id / chapter_name no longer land in teach_type_id / teach_type_name).
+ * semantics, no cluster, milliseconds per test. The job is the one declared in `src/` with the TypeScript
+ * builders; it is run both as built (statements) and as the SQL script it prints (parsed back), which must agree.
  */
 import { describe, expect, it } from 'vitest';
-import { runJob } from '@flinkts/core/testing';
-
-const JOB = `
-CREATE TABLE wrongbook_events (
-  eventId STRING,
-  domain STRING,
-  type STRING,
-  \`timestamp\` BIGINT,
-  payload STRING,
-  proc_time AS PROCTIME()
-) WITH ('connector' = 'kafka', 'topic' = 'wrongbook-events', 'format' = 'json');
-
-CREATE TABLE dwd_wrong_record_wide_delta (
-  id BIGINT, wrong_id STRING, user_id STRING, subject STRING, subject_name STRING, question_id STRING,
-  question STRING, pattern_id STRING, pattern_name STRING, teach_type_id STRING, teach_type_name STRING,
-  collect_time TIMESTAMP(3), fix_id STRING, fix_time TIMESTAMP(3), fix_result BIGINT, fix_result_desc STRING,
-  event_id STRING, event_type STRING, process_time TIMESTAMP(3)
-) WITH ('connector' = 'jdbc', 'table-name' = 'dwd_wrong_record_wide_delta');
-
-CREATE TEMPORARY VIEW wrongbook_add_events AS
-SELECT
-  eventId, domain, type, \`timestamp\`,
-  TO_TIMESTAMP_LTZ(\`timestamp\`, 3) AS event_time,
-  proc_time,
-  JSON_VALUE(payload, '$.userId') AS userid,
-  JSON_VALUE(payload, '$.questionId') AS questionid,
-  JSON_VALUE(payload, '$.subject') AS subject,
-  JSON_VALUE(payload, '$.subjectName') AS subject_name,
-  JSON_VALUE(payload, '$.patternId') AS pattern_id,
-  JSON_VALUE(payload, '$.chapterId') AS chapter_id,
-  JSON_VALUE(payload, '$.chapterName') AS chapter_name,
-  JSON_VALUE(payload, '$.wrongTime') AS wrong_time
-FROM wrongbook_events
-WHERE domain = 'wrongbook' AND type = 'wrongbook_add';
-
-INSERT INTO dwd_wrong_record_wide_delta (
-  id, wrong_id, user_id, subject, subject_name, question_id, question, pattern_id, pattern_name,
-  teach_type_id, teach_type_name, collect_time, fix_id, fix_time, fix_result, fix_result_desc,
-  event_id, event_type, process_time)
-SELECT
-  CAST(HASH_CODE(COALESCE(eventId)) AS BIGINT),
-  eventId, userid, subject, subject_name, questionid, '', pattern_id, '',
-  CAST(NULL AS STRING), CAST(NULL AS STRING),
-  TO_TIMESTAMP_LTZ(CAST(wrong_time AS BIGINT), 3),
-  '', CAST(NULL AS TIMESTAMP(3)), 0, '未订正', eventId, type, proc_time
-FROM wrongbook_add_events;
-`;
+import { rowsOf, runJob } from '@flinkts/core/testing';
+import type { JobSource } from '@flinkts/core/testing';
+import { statements, wrongbookScript } from '../src/script.js';
+import { wrongbookEvents } from '../src/tables.js';
 
 const payload = (o: Record<string, unknown>) => JSON.stringify(o);
 const event = (eventId: string, domain: string, type: string, p: Record<string, unknown> | string) => ({
-  eventId, domain, type, timestamp: 1_700_000_000_000, payload: typeof p === 'string' ? p : payload(p),
+  eventId, domain, type, timestamp: 1_700_000_000_000n, payload: typeof p === 'string' ? p : payload(p),
 });
 const ADD = {
   userId: 'u-1', questionId: 'q-9', subject: 'math', subjectName: '数学', patternId: 'p-3',
   chapterId: 'c-7', chapterName: 'Functions', wrongTime: 1_700_000_000_123,
 };
-const run = (events: ReturnType<typeof event>[]) =>
-  runJob(JOB, {
-    inputs: { wrongbook_events: events },
+const runWith = (job: JobSource) => (events: ReturnType<typeof event>[]) =>
+  runJob(job, {
+    inputs: rowsOf(wrongbookEvents, events),
     config: { 'table.local-time-zone': 'Asia/Shanghai' },
     now: () => Date.UTC(2024, 0, 1, 0, 0, 0),
   });
+const run = runWith(statements);
 
 describe('wrongbook wide table (local runtime)', () => {
   it('keeps only wrongbook_add events of the wrongbook domain', () => {
@@ -109,5 +65,10 @@ describe('wrongbook wide table (local runtime)', () => {
     expect(r.changelog('dwd_wrong_record_wide_delta')).toEqual([
       '+I[96354, abc, u-1, math, 数学, q-9, , p-3, , null, null, 2023-11-15T06:13:20.123, , null, 0, 未订正, abc, wrongbook_add, 2024-01-01T08:00]',
     ]);
+  });
+
+  it('the printed SQL script, parsed back, gives the same changelog as the TypeScript-built job', () => {
+    const events = [event('abc', 'wrongbook', 'wrongbook_add', ADD), event('e2', 'homework', 'wrongbook_add', ADD)];
+    expect(runWith(wrongbookScript())(events).changelog('dwd_wrong_record_wide_delta')).toEqual(run(events).changelog('dwd_wrong_record_wide_delta'));
   });
 });

@@ -804,6 +804,10 @@ export class MiniSqlParser {
       return ins;
     }
     if (this.kw('CREATE')) {
+      if (this.kw('CATALOG')) {
+        const name = this.ident();
+        return { kind: 'CreateCatalog', name, ifNotExists: false, options: this.withOptions() };
+      }
       const temporary = this.kw('TEMPORARY');
       if (this.kw('VIEW')) {
         const path = this.path();
@@ -859,6 +863,14 @@ export class MiniSqlParser {
       }
     } while (this.op(','));
     this.expectOp(')');
+    const options = this.withOptions();
+    return {
+      kind: 'CreateTable', path, temporary, ifNotExists, columns, partitionedBy: [], options,
+      ...(watermark ? { watermark } : {}), ...(primaryKey ? { primaryKey } : {}),
+    };
+  }
+
+  private withOptions(): OptionEntry[] {
     const options: OptionEntry[] = [];
     if (this.kw('WITH')) {
       this.expectOp('(');
@@ -871,10 +883,7 @@ export class MiniSqlParser {
       }
       this.expectOp(')');
     }
-    return {
-      kind: 'CreateTable', path, temporary, ifNotExists, columns, partitionedBy: [], options,
-      ...(watermark ? { watermark } : {}), ...(primaryKey ? { primaryKey } : {}),
-    };
+    return options;
   }
 
   script(): Script {
