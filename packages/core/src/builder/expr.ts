@@ -73,9 +73,37 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   /** `row.field`. */
   field(name: string): Expr<TypeRoot, unknown, boolean> { return new Expr({ kind: 'FieldAccess', operand: this.node, field: name }); }
 
+  /** `x IS TRUE` / `IS FALSE` / `IS UNKNOWN` (never NULL). */
+  isTrue(this: Expr<'BOOLEAN', boolean, N>): Bool<false> { return new Expr({ kind: 'IsTruth', operand: this.node, value: 'TRUE', negated: false }); }
+  isFalse(this: Expr<'BOOLEAN', boolean, N>): Bool<false> { return new Expr({ kind: 'IsTruth', operand: this.node, value: 'FALSE', negated: false }); }
+  isNotTrue(this: Expr<'BOOLEAN', boolean, N>): Bool<false> { return new Expr({ kind: 'IsTruth', operand: this.node, value: 'TRUE', negated: true }); }
+  isNotFalse(this: Expr<'BOOLEAN', boolean, N>): Bool<false> { return new Expr({ kind: 'IsTruth', operand: this.node, value: 'FALSE', negated: true }); }
+  /** `x SIMILAR TO pattern`. */
+  similarTo(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>): Bool<N> {
+    return new Expr({ kind: 'Like', op: 'SIMILAR TO', operand: this.node, pattern: toNode(pattern), negated: false });
+  }
+
+  // Naming ----------------------------------------------------------------------------------------------
+  /** This expression under an output name, for `selectList` (`o.amount.as('total')`). */
+  as<A extends string>(alias: A): Named<A, R, V, N> { return named(this.node, alias); }
+
   // Ordering --------------------------------------------------------------------------------------------
   asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls); }
   desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls); }
+}
+
+/**
+ * An expression with an output name: a column reference (named after its column) or `expr.as('name')`.
+ * Operators on it give plain expressions again.
+ */
+export type Named<A extends string = string, R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> = Expr<R, V, N> & { readonly alias: A };
+export type AnyNamed = Named<string, TypeRoot, unknown, boolean>;
+
+/** Make a named expression (the run-time side of `Named`). */
+export function named<A extends string, R extends TypeRoot, V, N extends boolean>(node: Expression, alias: A): Named<A, R, V, N> {
+  const e = new Expr<R, V, N>(node) as Expr<R, V, N> & { alias: A };
+  e.alias = alias;
+  return e;
 }
 
 export type Bool<N extends boolean> = Expr<'BOOLEAN', boolean, N>;

@@ -7,7 +7,8 @@ import type { Expression, OrderItem } from '../ast/expression.js';
 import type { GroupingElement, Join, JoinType, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { DataType, TypeRoot } from '../types/data-type.js';
 import type { AnySqlType, SqlType } from '../types/sql-type.js';
-import type { AnyExpr, Bool, Ordering } from './expr.js';
+import type { AnyExpr, AnyNamed, Bool, Ordering } from './expr.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { orderItemOf } from './fn.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
 import { refsOf, subqueryRelation } from './source.js';
@@ -18,6 +19,11 @@ export type Scope<S> = { readonly [A in keyof S]: Refs<S[A]> };
 type Selection = Record<string, AnyExpr>;
 /** The columns a selection produces. */
 export type SelectedColumns<Sel extends Selection> = { readonly [K in keyof Sel]: SqlType<Sel[K]['__root'], Sel[K]['__value'], Sel[K]['__nullable']> };
+
+/** The columns of an ordered selection (`selectList`), keyed by output name. */
+export type ListColumns<L extends readonly AnyNamed[]> = { readonly [E in L[number] as E['alias']]: SqlType<E['__root'], E['__value'], E['__nullable']> };
+/** The column types of an ordered selection, in order. */
+export type ListTypes<L extends readonly AnyNamed[]> = { readonly [I in keyof L]: SqlType<L[I]['__root'], L[I]['__value'], L[I]['__nullable']> };
 
 interface ScopeEntry {
   readonly alias: string;
@@ -168,6 +174,24 @@ export class QueryBuilder<S> {
     return new SelectQuery(this.selectNode(items), columns);
   }
 
+  /**
+   * `SELECT a, b AS x, …` from a list: column references keep their names, other expressions need
+   * `.as('name')`. The query remembers the column order, so `insertInto(sink, { columns: [...] }, query)`
+   * can check each listed sink column against the value in the same position.
+   */
+  selectList<const L extends readonly AnyNamed[]>(selection: (scope: Scope<S>) => L): SelectQuery<ListColumns<L>, ListTypes<L>> {
+    const list = selection(this.refs());
+    const seen = new Set<string>();
+    for (const [i, e] of list.entries()) {
+      if (seen.has(e.alias)) {
+        throw new FlinktsError([{ code: 'FTS2204', severity: 'error', message: `the selection names column '${e.alias}' twice`, hint: `rename one of them with .as('…')`, path: `select[${i}]` }]);
+      }
+      seen.add(e.alias);
+    }
+    const items: SelectItem[] = list.map((e) => ({ kind: 'SelectExpr', expr: e.node, ...(e.node.kind === 'ColumnRef' && e.node.name === e.alias ? {} : { alias: e.alias }) }));
+    return new SelectQuery(this.selectNode(items), list.map((e) => ({ name: e.alias })));
+  }
+
   /** `SELECT *` (all columns of every relation in scope, in order). */
   selectAll(): SelectQuery<UnionOfColumns<S>> {
     const columns = this.state.scope.flatMap((e) => e.columns);
@@ -192,8 +216,10 @@ type UnionOfColumns<S> = UnionToIntersection<{ [A in keyof S]: S[A] }[keyof S]>;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** A finished query: readable as a source (sub-query), orderable, limitable, combinable with UNION ALL. */
-export class SelectQuery<Cols = Record<string, AnySqlType>> implements Source<Cols> {
+export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> implements Source<Cols> {
   declare readonly __columns: Cols;
+  /** The column types in select order (only for `selectList` queries; `unknown` otherwise). Type level only. */
+  declare readonly __ordered: Ordered;
   readonly kind = 'query' as const;
 
   constructor(readonly query: Query, readonly columnTypes: readonly ColumnInfo[]) {
@@ -210,18 +236,28 @@ export class SelectQuery<Cols = Record<string, AnySqlType>> implements Source<Co
   }
 
   /** `ORDER BY …` over the result columns. */
-  orderBy(order: (columns: Refs<Cols>) => readonly (AnyExpr | Ordering)[]): SelectQuery<Cols> {
+  orderBy(order: (columns: Refs<Cols>) => readonly (AnyExpr | Ordering)[]): SelectQuery<Cols, Ordered> {
     const items: OrderItem[] = order(refsOf(this.columnTypes, undefined) as Refs<Cols>).map(orderItemOf);
     return new SelectQuery({ ...this.query, orderBy: items } as Query, this.columnTypes);
   }
 
   /** `LIMIT n`. */
-  limit(n: number): SelectQuery<Cols> {
+  limit(n: number): SelectQuery<Cols, Ordered> {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new FlinktsError([{ code: 'FTS2205', severity: 'error', message: `LIMIT must be a non-negative integer, got ${n}`, hint: 'pass a whole number such as 10' }]);
+    }
     return new SelectQuery({ ...this.query, limit: { kind: 'NumericLiteral', text: String(n) } } as Query, this.columnTypes);
   }
 
   /** `this UNION ALL other` (same columns). */
-  unionAll(other: SelectQuery<Cols>): SelectQuery<Cols> {
+  unionAll(other: SelectQuery<Cols, unknown>): SelectQuery<Cols, Ordered> {
+    if (other.columnTypes.length !== this.columnTypes.length) {
+      throw new FlinktsError([{
+        code: 'FTS2206', severity: 'error',
+        message: `UNION ALL needs the same number of columns on both sides, got ${this.columnTypes.length} and ${other.columnTypes.length}`,
+        hint: 'select the same columns in both queries',
+      }]);
+    }
     return new SelectQuery({ kind: 'SetOperation', op: 'UNION', all: true, left: this.query, right: other.query }, this.columnTypes);
   }
 }

@@ -6,7 +6,8 @@ import type { Expression } from '../ast/expression.js';
 import type { Query, Relation } from '../ast/query.js';
 import type { DataType } from '../types/data-type.js';
 import type { AnySqlType, SqlType } from '../types/sql-type.js';
-import { Expr } from './expr.js';
+import { named } from './expr.js';
+import type { Named } from './expr.js';
 
 export interface ColumnInfo {
   readonly name: string;
@@ -23,17 +24,17 @@ export interface Source<Cols = Record<string, AnySqlType>> {
 }
 
 /** Column expressions keyed by column name, qualified by a relation alias. */
-export type Refs<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<infer R, infer V, infer N> ? Expr<R, V, N> : never };
+export type Refs<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<infer R, infer V, infer N> ? Named<K & string, R, V, N> : never };
 
 /** The same columns, all nullable (the outer side of an outer join). */
 export type NullableColumns<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<infer R, infer V, boolean> ? SqlType<R, V, true> : never };
 
 /** Build qualified column references for `alias`. */
-export function refsOf(columns: readonly ColumnInfo[], alias: string | undefined): Record<string, Expr> {
-  const refs: Record<string, Expr> = {};
+export function refsOf(columns: readonly ColumnInfo[], alias: string | undefined): Record<string, Named> {
+  const refs: Record<string, Named> = {};
   for (const c of columns) {
     const node: Expression = alias === undefined ? { kind: 'ColumnRef', name: c.name } : { kind: 'ColumnRef', table: alias, name: c.name };
-    refs[c.name] = new Expr(node);
+    refs[c.name] = named(node, c.name);
   }
   return Object.freeze(refs);
 }

@@ -10,7 +10,9 @@ import type { ImplicitlyCastable } from '../types/implicit-cast.js';
 import type { AnySqlType } from '../types/sql-type.js';
 import type { ExprInput } from './expr.js';
 import { toNode } from './expr.js';
-import type { SelectQuery } from './query.js';
+import { SelectQuery } from './query.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
 export function set(key: string, value: string): SetStatement {
@@ -67,20 +69,28 @@ export function createTableLike(
 type AnyTable = Table<string, unknown, string>;
 type Cols<T extends AnyTable> = T['__columns'] & Record<string, AnySqlType>;
 
-type ColumnProblem<T extends AnyTable, Q, K extends keyof Q> = K extends T['__writable']
-  ? Q[K] extends AnySqlType
-    ? ImplicitlyCastable<Q[K]['__root'], Cols<T>[K]['__root']> extends true
+/** Why a value of type `From` cannot go into sink column `K` (never when Flink casts it implicitly). */
+type CastProblem<T extends AnyTable, From, K> = K extends T['__writable']
+  ? From extends AnySqlType
+    ? ImplicitlyCastable<From['__root'], Cols<T>[K]['__root']> extends true
       ? never
-      : `column '${K}': a ${Q[K]['__root']} value cannot go into ${Cols<T>[K]['__root']} column '${K}' without an explicit CAST`
+      : `column '${K}': a ${From['__root']} value cannot go into ${Cols<T>[K]['__root']} column '${K}' without an explicit CAST`
     : never
   : `'${K & string}' is not a writable column of table '${T['name']}'`;
 
-type MissingProblem<T extends AnyTable, Q> = {
-  [K in T['__writable']]: K extends keyof Q ? never : Cols<T>[K]['__nullable'] extends false ? `NOT NULL column '${K}' of '${T['name']}' is missing from the column list` : never;
+type MissingProblem<T extends AnyTable, Written> = {
+  [K in T['__writable']]: K extends Written ? never : Cols<T>[K]['__nullable'] extends false ? `NOT NULL column '${K}' of '${T['name']}' is missing from the column list` : never;
 }[T['__writable']];
 
 /** The problems of inserting query columns `Q` into `T` by name (never when it fits). */
-export type InsertProblem<T extends AnyTable, Q> = { [K in keyof Q]-?: ColumnProblem<T, Q, K> }[keyof Q] | MissingProblem<T, Q>;
+export type InsertProblem<T extends AnyTable, Q> = { [K in keyof Q]-?: CastProblem<T, Q[K], K> }[keyof Q] | MissingProblem<T, keyof Q>;
+
+/** The problems of inserting the ordered query columns `O` into the listed sink columns `L`, position by position. */
+export type ColumnListProblem<T extends AnyTable, L extends readonly string[], O> = O extends readonly unknown[]
+  ? L['length'] extends O['length']
+    ? { [I in keyof L]: I extends keyof O ? CastProblem<T, O[I], L[I]> : never }[number] | MissingProblem<T, L[number]>
+    : `the column list names ${L['length']} columns but the query selects ${O['length']}`
+  : 'an explicit column list needs a query built with selectList(…), which keeps the column order';
 
 export interface InsertOptions {
   /** `INSERT OVERWRITE` (batch). */
@@ -89,35 +99,90 @@ export interface InsertOptions {
   readonly partition?: Readonly<Record<string, ExprInput>>;
 }
 
-type InsertArgs<T extends AnyTable, Q> = [InsertProblem<T, Q>] extends [never] ? [options?: InsertOptions] : [typeError: InsertProblem<T, Q>];
+/** An explicit column list (`INSERT INTO sink (a, b) …`) plus the other INSERT options. */
+export interface ColumnListOptions<L extends readonly string[]> extends InsertOptions {
+  readonly columns: L;
+}
+
+type InsertArgs<P> = [P] extends [never] ? [options?: InsertOptions] : [typeError: P];
+type ListArgs<P> = [P] extends [never] ? [] : [typeError: P];
+
+function insertError(code: string, message: string, hint: string, path: string): never {
+  throw new FlinktsError([{ code, severity: 'error', message, hint, path }]);
+}
+
+/** Run-time checks of an INSERT (for JavaScript callers and values typed loosely). */
+function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, queryColumns: readonly string[]): void {
+  const writable = sink.columnTypes.filter((c) => c.writable).map((c) => c.name);
+  const where = `insert.${sink.name}`;
+  if (columns === undefined) {
+    if (queryColumns.length !== writable.length) {
+      insertError('FTS2202', `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
+        'select exactly the sink\'s writable columns in order, or use an explicit column list', where);
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (const name of columns) {
+    if (!writable.includes(name)) {
+      insertError('FTS2201', `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
+    }
+    if (seen.has(name)) insertError('FTS2203', `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
+    seen.add(name);
+  }
+  if (columns.length !== queryColumns.length) {
+    insertError('FTS2202', `the column list names ${columns.length} columns but the query selects ${queryColumns.length}`, 'list one sink column per selected value', `${where}.columns`);
+  }
+  for (const c of sink.columnTypes) {
+    if (c.writable && c.type !== undefined && !c.type.nullable && !seen.has(c.name)) {
+      insertError('FTS2207', `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
+    }
+  }
+}
 
 function insertNode(sink: AnyTable, query: SelectQuery<unknown>, columns: readonly string[] | undefined, options: InsertOptions = {}): Insert {
+  checkInsert(sink, columns, query.columnNames);
   const partition = Object.entries(options.partition ?? {}).map(([key, value]) => ({ key, value: toNode(value) }));
   return Object.freeze({
     kind: 'Insert',
     target: sink.path,
     overwrite: options.overwrite ?? false,
     ...(partition.length === 0 ? {} : { partition }),
-    ...(columns === undefined ? {} : { columns }),
+    ...(columns === undefined ? {} : { columns: [...columns] }),
     query: query.query,
   });
 }
 
 /**
- * `INSERT INTO sink (c1, c2, …) SELECT …` with the column list taken from the query's column names, so a value
- * can never land in the wrong column. In the editor: every selected name must be a writable sink column whose
- * type accepts the value by Flink's implicit casts, and every NOT NULL sink column must be written.
+ * `INSERT INTO sink (c1, c2, …) SELECT …`.
+ *
+ * - `insertInto(sink, query[, options])`: the column list is the query's column names, so a value can never
+ *   land in the wrong column. In the editor every selected name must be a writable sink column whose type
+ *   accepts the value by Flink's implicit casts, and every NOT NULL sink column must be written.
+ * - `insertInto(sink, { columns: ['a', 'b'], ...options }, query)`: an explicit column list matched by
+ *   position against a `selectList(…)` query; the editor checks the names, the count and each pair's types.
  */
-export function insertInto<T extends AnyTable, Q>(sink: T, query: SelectQuery<Q>, ...rest: InsertArgs<T, Q>): Insert {
-  const options = typeof rest[0] === 'object' ? (rest[0] as InsertOptions) : undefined;
-  return insertNode(sink, query as SelectQuery<unknown>, query.columnNames, options);
+export function insertInto<T extends AnyTable, Q>(sink: T, query: SelectQuery<Q, unknown>, ...rest: InsertArgs<InsertProblem<T, Q>>): Insert;
+export function insertInto<T extends AnyTable, const L extends readonly T['__writable'][], O>(
+  sink: T,
+  list: ColumnListOptions<L>,
+  query: SelectQuery<unknown, O>,
+  ...rest: ListArgs<ColumnListProblem<T, L, O>>
+): Insert;
+export function insertInto(sink: AnyTable, second: SelectQuery<unknown, unknown> | ColumnListOptions<readonly string[]>, third?: unknown): Insert {
+  if (second instanceof SelectQuery) {
+    const options = typeof third === 'object' && third !== null ? (third as InsertOptions) : undefined;
+    return insertNode(sink, second, second.columnNames, options);
+  }
+  return insertNode(sink, third as SelectQuery<unknown>, second.columns, second);
 }
 
 /**
- * A positional `INSERT INTO sink SELECT …` (no column list): values go into sink columns by position.
- * Prefer `insertInto`; the analyzer warns when a positional insert pairs columns of clearly different names.
+ * A positional `INSERT INTO sink SELECT …` (no column list): values go into the sink's writable columns by
+ * position; the number of columns is checked when the statement is built (FTS2202), the types by the
+ * analyzer. Prefer `insertInto`, which the editor checks column by column.
  */
-export function insertIntoPositional(sink: AnyTable, query: SelectQuery<unknown>, options?: InsertOptions): Insert {
+export function insertIntoPositional(sink: AnyTable, query: SelectQuery<unknown, unknown>, options?: InsertOptions): Insert {
   return insertNode(sink, query, undefined, options);
 }
 

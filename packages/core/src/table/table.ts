@@ -52,7 +52,11 @@ export function column<T extends AnySqlType>(type: T, comment: string): Physical
 }
 
 type TypeOfSpec<S> = S extends MetadataColumnSpec<infer T> ? T : S extends PhysicalColumnSpec<infer T> ? T : S;
-type ColumnTypes<C extends Record<string, ColumnSpec>> = { readonly [K in keyof C]: TypeOfSpec<C[K]> };
+type ColumnTypes<C extends Record<string, ColumnSpec>, PK = never> = {
+  readonly [K in keyof C]: K extends PK ? NotNullType<TypeOfSpec<C[K]>> : TypeOfSpec<C[K]>;
+};
+/** PRIMARY KEY columns are NOT NULL (Flink makes them so). */
+type NotNullType<T> = T extends SqlType<infer R, infer V, boolean> ? SqlType<R, V, false> : T;
 type WritableKeys<C extends Record<string, ColumnSpec>> = { [K in keyof C]: C[K] extends MetadataColumnSpec<AnySqlType, true> ? never : K }[keyof C] & string;
 type ExprOfType<T> = T extends SqlType<infer R, infer V, infer N> ? Expr<R, V, N> : never;
 type ComputedTypes<X extends Record<string, AnyExpr>> = { readonly [K in keyof X]: SqlType<X[K]['__root'], X[K]['__value'], X[K]['__nullable']> };
@@ -60,7 +64,7 @@ type ComputedTypes<X extends Record<string, AnyExpr>> = { readonly [K in keyof X
 /** Column expressions of a relation, keyed by column name (what query callbacks receive). */
 export type ColumnExprs<Cols> = { readonly [K in keyof Cols]: ExprOfType<Cols[K]> };
 
-export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr>> {
+export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr>, PK extends keyof C & string = never> {
   readonly columns: C;
   /** Computed columns, appended after `columns`: `computed: (c) => ({ proc_time: fn.proctime() })`. */
   readonly computed?: (columns: ColumnExprs<ColumnTypes<C>>) => X;
@@ -70,7 +74,8 @@ export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Recor
     readonly delay?: AnyExpr;
     readonly expr?: (columns: NoInfer<ColumnExprs<ColumnTypes<C> & ComputedTypes<X>>>) => AnyExpr;
   };
-  readonly primaryKey?: readonly NoInfer<keyof C & string>[];
+  /** `PRIMARY KEY (…) NOT ENFORCED`; its columns become NOT NULL. */
+  readonly primaryKey?: readonly PK[];
   readonly partitionedBy?: readonly NoInfer<keyof C & string>[];
   readonly comment?: string;
   readonly catalog?: string;
@@ -131,10 +136,10 @@ function freezeDeep<T>(value: T): T {
 const ROWTIME_ROOTS: readonly TypeRoot[] = ['TIMESTAMP', 'TIMESTAMP_LTZ'];
 
 /** Declare a table. Throws `FlinktsError` (FTS21xx) when the declaration is inconsistent. */
-export function table<Name extends string, C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr> = {}>(
+export function table<Name extends string, C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr> = {}, PK extends keyof C & string = never>(
   name: Name,
-  spec: TableSpec<C, X>,
-): Table<Name, ColumnTypes<C> & ComputedTypes<X>, WritableKeys<C>> {
+  spec: TableSpec<C, X, PK>,
+): Table<Name, ColumnTypes<C, PK> & ComputedTypes<X>, WritableKeys<C>> {
   const diagnostics: Diagnostic[] = [];
   const where = `tables.${name}`;
   const pk = new Set<string>(spec.primaryKey ?? []);

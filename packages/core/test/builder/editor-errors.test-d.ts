@@ -84,3 +84,28 @@ tumble(orders, { timecol: 'tss', size: interval('1', 'MINUTE') });
 // LEFT JOIN makes the right side nullable.
 const left = from(orders, 'o').leftJoin(users, 'u', ({ o, u }) => o.user_id.eq(u.uid)).select(({ u }) => ({ uid: u.uid }));
 expectTypeOf(left.__columns.uid.__nullable).toEqualTypeOf<true>();
+
+// PRIMARY KEY columns are NOT NULL in the row type, as Flink makes them.
+const keyed = table('keyed', { columns: { k: t.string(), v: t.int() }, primaryKey: ['k'] });
+expectTypeOf<RowOf<typeof keyed>['k']>().toEqualTypeOf<string>();
+expectTypeOf<RowOf<typeof keyed>['v']>().toEqualTypeOf<number | null>();
+// @ts-expect-error — 'kk' is not a column of keyed
+table('bad_pk', { columns: { k: t.string() }, primaryKey: ['kk'] });
+
+// Explicit column lists: matched by position against a selectList query.
+const listed = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id, o.note.as('n')]);
+expectTypeOf(listed.__columns.n.__root).toEqualTypeOf<'VARCHAR'>();
+insertInto(sink, { columns: ['id', 'user_id', 'name'] }, listed); // BIGINT→BIGINT, INT→BIGINT, STRING→STRING
+insertInto(sink, { columns: ['id', 'at'] }, from(orders, 'o').selectList(({ o }) => [o.id, o.created])); // TIMESTAMP_LTZ → TIMESTAMP
+// @ts-expect-error — position 3 is a STRING value listed for BIGINT column 'user_id'
+insertInto(sink, { columns: ['id', 'name', 'user_id'] }, listed);
+// @ts-expect-error — 'nam' is not a column of sink
+insertInto(sink, { columns: ['id', 'user_id', 'nam'] }, listed);
+// @ts-expect-error — three values for two listed columns
+insertInto(sink, { columns: ['id', 'user_id'] }, listed);
+// @ts-expect-error — NOT NULL 'id' is missing from the list
+insertInto(sink, { columns: ['user_id', 'name'] }, from(orders, 'o').selectList(({ o }) => [o.user_id, o.note]));
+// @ts-expect-error — an explicit list needs an ordered (selectList) query
+insertInto(sink, { columns: ['id'] }, from(orders, 'o').select(({ o }) => ({ id: o.id })));
+// @ts-expect-error — a computed expression in a list needs a name
+from(orders, 'o').selectList(({ o }) => [o.id.plus(1)]);

@@ -1,0 +1,75 @@
+/** INSERT builders: column lists by name, explicit lists by position, positional inserts, run-time checks. */
+import { describe, expect, test } from 'vitest';
+import { FlinktsError, from, insertInto, insertIntoPositional, metadata, printStatement, t, table } from '../../src/index.js';
+import type { Diagnostic } from '../../src/index.js';
+
+const orders = table('orders', { columns: { id: t.bigint().notNull(), user_id: t.int(), note: t.string(), created: t.timestampLtz(3) } });
+const sink = table('sink', {
+  columns: { id: t.bigint(), user_id: t.bigint(), name: t.string(), at: t.timestamp(3), offset: metadata(t.bigint(), { virtual: true }) },
+  primaryKey: ['id'],
+});
+
+function diagnosticsOf(f: () => unknown): readonly Diagnostic[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof FlinktsError) return e.diagnostics;
+    throw e;
+  }
+  throw new Error('expected a FlinktsError');
+}
+
+describe('selectList', () => {
+  test('keeps column order, names column references after their column and aliases the rest', () => {
+    const q = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id.plus(1).as('next_user'), o.note.as('n')]);
+    expect(q.columnNames).toEqual(['id', 'next_user', 'n']);
+    expect(q.query).toMatchObject({
+      kind: 'Select',
+      items: [
+        { kind: 'SelectExpr', expr: { kind: 'ColumnRef', table: 'o', name: 'id' } },
+        { kind: 'SelectExpr', expr: { kind: 'Binary', op: '+' }, alias: 'next_user' },
+        { kind: 'SelectExpr', expr: { kind: 'ColumnRef', table: 'o', name: 'note' }, alias: 'n' },
+      ],
+    });
+    expect(q.query.kind === 'Select' && q.query.items[0]).not.toHaveProperty('alias');
+  });
+
+  test('a name selected twice is refused', () => {
+    const d = diagnosticsOf(() => from(orders, 'o').selectList(({ o }) => [o.id, o.user_id.as('id')]));
+    expect(d[0]).toMatchObject({ code: 'FTS2204', path: 'select[1]' });
+  });
+});
+
+describe('insertInto', () => {
+  test('an explicit column list pairs sink columns with the query by position', () => {
+    const q = from(orders, 'o').selectList(({ o }) => [o.id, o.note, o.created]);
+    const stmt = insertInto(sink, { columns: ['id', 'name', 'at'] }, q);
+    expect(stmt).toMatchObject({ kind: 'Insert', target: ['sink'], overwrite: false, columns: ['id', 'name', 'at'] });
+    expect(printStatement(stmt)).toBe('INSERT INTO `sink` (`id`, `name`, `at`)\nSELECT\n  `o`.`id`,\n  `o`.`note`,\n  `o`.`created`\nFROM `orders` AS `o`;');
+    expect(insertInto(sink, { columns: ['id', 'name', 'at'], overwrite: true }, q).overwrite).toBe(true);
+  });
+
+  test('run-time checks: unknown, duplicate and missing columns, count mismatches', () => {
+    const q = from(orders, 'o').selectList(({ o }) => [o.id, o.note]);
+    const loose = insertInto as unknown as (s: unknown, l: { columns: readonly string[] }, q: unknown) => unknown;
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'nam'] }, q))[0]).toMatchObject({ code: 'FTS2201', hint: "did you mean 'name'?", path: 'insert.sink.columns.nam' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'id'] }, q))[0]).toMatchObject({ code: 'FTS2203' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id'] }, q))[0]).toMatchObject({ code: 'FTS2202' });
+    // 'offset' is a virtual metadata column: not writable.
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'offset'] }, q))[0]).toMatchObject({ code: 'FTS2201' });
+    // 'id' is the primary key, hence NOT NULL, and must be written.
+    const noId = from(orders, 'o').selectList(({ o }) => [o.note]);
+    expect(diagnosticsOf(() => loose(sink, { columns: ['name'] }, noId))[0]).toMatchObject({ code: 'FTS2207' });
+  });
+
+  test('a positional INSERT must select exactly the writable columns', () => {
+    const four = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id, o.note, o.created]);
+    expect(insertIntoPositional(sink, four)).not.toHaveProperty('columns');
+    const three = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id, o.note]);
+    expect(diagnosticsOf(() => insertIntoPositional(sink, three))[0]).toMatchObject({ code: 'FTS2202', message: expect.stringContaining('needs 4 columns (id, user_id, name, at)') });
+  });
+
+  test('PRIMARY KEY columns are NOT NULL in the CREATE TABLE node', () => {
+    expect(sink.toStatement().columns[0]).toEqual({ kind: 'PhysicalColumn', name: 'id', type: { kind: 'BIGINT', nullable: false } });
+  });
+});
