@@ -147,15 +147,39 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
   };
 }
 
+/** A sink's output; the printed forms are computed on first use. */
+class LazySinkOutput implements SinkOutput {
+  private printedChangelog?: readonly string[];
+  private printedTable?: readonly string[];
+  private plainRows?: readonly Readonly<Record<string, unknown>>[];
+  constructor(
+    private readonly result: SinkResult,
+    private readonly zone: string,
+  ) {}
+  get name(): string { return this.result.name; }
+  get columns(): SinkResult['columns'] { return this.result.columns; }
+  get changes(): readonly Change[] { return this.result.changelog; }
+  get changelog(): readonly string[] {
+    this.printedChangelog ??= this.result.changelog.map((c) => formatChange(c, this.result.columns));
+    return this.printedChangelog;
+  }
+  get table(): readonly string[] {
+    this.printedTable ??= this.result.table.map((r) => formatRowFields(r, this.result.columns));
+    return this.printedTable;
+  }
+  get rows(): readonly Readonly<Record<string, unknown>>[] {
+    const cols = this.result.columns;
+    this.plainRows ??= this.result.table.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < cols.length; i++) o[(cols[i] as { name: string }).name] = toPlainValue(r[i], (cols[i] as { type: DataType }).type, this.zone);
+      return o;
+    });
+    return this.plainRows;
+  }
+}
+
 function toOutput(s: SinkResult, zone: string): SinkOutput {
-  return {
-    name: s.name,
-    columns: s.columns,
-    changes: s.changelog,
-    changelog: s.changelog.map((c) => formatChange(c, s.columns)),
-    table: s.table.map((r) => formatRowFields(r, s.columns)),
-    rows: s.table.map((r) => Object.fromEntries(s.columns.map((c, i) => [c.name, toPlainValue(r[i], c.type, zone)]))),
-  };
+  return new LazySinkOutput(s, zone);
 }
 
 /** Run one query (SQL text or a Query-statement script) over inputs; the result sink is named `result`. */
