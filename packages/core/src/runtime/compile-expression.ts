@@ -544,6 +544,12 @@ export class ExpressionCompiler implements CompilerApi {
   private call(e: FunctionCall): Compiled {
     if (e.over) throw unsupported('OVER windows inside expressions (use the ROW_NUMBER deduplication / TopN patterns)', e.span);
     const name = e.name.length === 1 ? (e.name[0] as string).toUpperCase() : e.name.join('.');
+    // `user`, `current_date`, … without parentheses name a column when one exists (identifier resolution
+    // comes before the niladic function).
+    if (e.args.length === 0 && !e.star && e.name.length === 1 && NILADIC_NAMES.has(name)) {
+      const col = this.scope.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+      if (col) return this.column({ kind: 'ColumnRef', name: col.name, ...(e.span ? { span: e.span } : {}) });
+    }
     if (SUPPORTED_AGGREGATES.has(name)) throw invalid(`Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
     const impl = FUNCTIONS.get(name);
     if (!impl) {
@@ -557,6 +563,8 @@ export class ExpressionCompiler implements CompilerApi {
 /** Functions written without parentheses, which a parser may read as column names. */
 const NILADIC = new Set(['CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_ROW_TIMESTAMP']);
 
+/** Names a parser may read as niladic functions although a column of that name is meant. */
+const NILADIC_NAMES = new Set([...NILADIC, 'USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE', 'CURRENT_PATH', 'CURRENT_CATALOG', 'CURRENT_DATABASE']);
 const SUPPORTED_AGGREGATES = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'SUM0', 'LISTAGG', 'COLLECT', 'FIRST_VALUE', 'LAST_VALUE', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
 

@@ -15,6 +15,8 @@ import type { ColumnBinding } from './compile-expression.js';
 import { badInput, invalid, unknownName, unsupported } from './errors.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
+import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
+import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, RelColumn } from './plan.js';
@@ -57,6 +59,14 @@ export interface JobResult {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** Sources that deliver upserts keyed by the primary key (Flink adds ChangelogNormalize after them). */
+export function isUpsertSource(t: CreateTable): boolean {
+  const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
+  if (opt('connector') === 'upsert-kafka') return true;
+  const mode = opt('changelog-mode');
+  return !!mode && /UA/.test(mode) && !/UB/.test(mode);
+}
+
 /** How a table's declared options make it a changelog (CDC / upsert) source. */
 export function sourceChangelogMode(t: CreateTable): ChangelogMode {
   const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
@@ -71,6 +81,8 @@ export function sourceChangelogMode(t: CreateTable): ChangelogMode {
 
 interface CatalogTable {
   readonly def: CreateTable;
+  /** What the planner reads: the source, or the ChangelogNormalize after an upsert source. */
+  output?: Operator;
   readonly columns: readonly RelColumn[];
   /** Positions of the columns the input provides (physical and metadata), in declaration order. */
   readonly inputPositions: readonly number[];
@@ -168,10 +180,18 @@ export class LocalJob {
       const wm = t.def.watermark ? compiler.compile(t.def.watermark.expr) : undefined;
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
+      t.output = t.source;
+      if (isUpsertSource(t.def)) {
+        const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
+        if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
+        const normalize = new ChangelogNormalizeOperator(pk);
+        t.source.connectTo(normalize);
+        t.output = normalize;
+      }
     }
     const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
     return {
-      name, columns: t.columns, source: t.source, mode: t.mode, proctime: t.proctime,
+      name, columns: t.columns, source: t.output as SourceOperator, mode: t.mode, proctime: t.proctime,
       ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}), ...(pk ? { primaryKey: pk } : {}),
     };
   }

@@ -55,7 +55,8 @@ export interface Rel {
 export interface PlannerTable {
   readonly name: string;
   readonly columns: readonly RelColumn[];
-  readonly source: SourceOperator;
+  /** The operator producing the table's rows (the source, or ChangelogNormalize after an upsert source). */
+  readonly source: Operator;
   readonly mode: ChangelogMode;
   readonly rowtime?: number;
   readonly proctime: readonly number[];

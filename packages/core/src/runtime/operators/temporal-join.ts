@@ -73,6 +73,7 @@ export class TemporalJoinOperator extends Operator {
       this.pending.push({ row: change.row, time: t.millis, seq: this.seq++ });
       return;
     }
+    if (change.kind === '-U') return; // versions are defined by upserts and deletes; before-images carry no version
     const t = change.row[this.rightTime] as Timestamp | null;
     if (t === null) return;
     const k = rowKey(this.rightKey.map((i) => change.row[i]));

@@ -31,7 +31,7 @@ function unwrap<T>(r: ParseResult<T> | unknown, key: string, isNode: (x: unknown
   const o = r as { diagnostics?: readonly Diagnostic[] } & Record<string, unknown>;
   const errors = (o.diagnostics ?? []).filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new FlinktsError(errors);
-  const v = o[key] ?? o.expression ?? o.node ?? o.result ?? o.type ?? o.script;
+  const v = o[key] ?? o.value ?? o.expression ?? o.node ?? o.result ?? o.type ?? o.script;
   if (!isNode(v)) throw new FlinktsError([{ code: 'FTS7001', severity: 'error', message: `not supported by the local runtime: unexpected parser result for ${key}` }]);
   return v as T;
 }
