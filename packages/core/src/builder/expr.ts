@@ -5,6 +5,8 @@
  * Every method returns a new expression; the wrapped node is never mutated.
  */
 import type { BinaryOperator, Expression, OrderItem } from '../ast/expression.js';
+import type { Query } from '../ast/query.js';
+import { builderError } from './errors.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, WiderNumeric } from './type-level.js';
 
@@ -32,6 +34,9 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   isNotDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: true }); }
   in(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map(toNode), negated: false }); }
   notIn(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map(toNode), negated: true }); }
+  /** `x IN (SELECT …)`: the sub-query must select one column. */
+  inQuery(query: SingleColumnQuery): Bool<N> { return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: false }); }
+  notInQuery(query: SingleColumnQuery): Bool<N> { return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: true }); }
   between(low: Comparable<R>, high: Comparable<R>): Bool<N> {
     return new Expr({ kind: 'Between', operand: this.node, low: toNode(low), high: toNode(high), negated: false, symmetric: false });
   }
@@ -109,6 +114,9 @@ export function named<A extends string, R extends TypeRoot, V, N extends boolean
 export type Bool<N extends boolean> = Expr<'BOOLEAN', boolean, N>;
 export type AnyExpr = Expr<TypeRoot, unknown, boolean>;
 
+/** A built query (`SelectQuery`), as far as expressions need it. */
+export interface SingleColumnQuery { readonly query: Query; readonly columnNames: readonly string[] }
+
 /** An ORDER BY item. */
 export interface Ordering { readonly orderItem: OrderItem }
 
@@ -144,7 +152,7 @@ export function toNode(value: ExprInput | Expr<TypeRoot, unknown, boolean>): Exp
 function numberNode(value: number): Expression {
   if (!Number.isFinite(value)) {
     // Flink has no literal for NaN/Infinity; callers must CAST a string explicitly.
-    throw new RangeError(`cannot write ${value} as a SQL literal; use cast(lit('${value}'), t.double())`);
+    builderError('FTS2301', `cannot write ${value} as a SQL literal`, `Flink has no literal for it; use cast(lit('${value}'), t.double())`);
   }
   const text = Math.abs(value).toString();
   const literal: Expression = { kind: 'NumericLiteral', text: /e/i.test(text) ? text.toUpperCase() : text };
@@ -157,4 +165,14 @@ function compare(op: BinaryOperator, left: AnyExpr, right: ExprInput): Bool<neve
 
 function arith<X>(op: BinaryOperator, left: AnyExpr, right: ExprInput): X {
   return new Expr({ kind: 'Binary', op, left: left.node, right: toNode(right) }) as X;
+}
+
+/** `EXISTS (SELECT …)`. */
+export function exists(query: { readonly query: Query }): Bool<false> {
+  return new Expr({ kind: 'Exists', query: query.query });
+}
+
+/** A scalar sub-query `(SELECT x …)`; nullable (no row gives NULL). */
+export function scalarSubquery<R extends TypeRoot = TypeRoot, V = unknown>(query: SingleColumnQuery): Expr<R, V, true> {
+  return new Expr({ kind: 'ScalarSubquery', query: query.query });
 }

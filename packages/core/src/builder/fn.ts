@@ -57,7 +57,7 @@ interface FixedRoot {
   'CHAR(40)': 'CHAR'; 'CHAR(56)': 'CHAR'; 'CHAR(64)': 'CHAR'; 'CHAR(96)': 'CHAR'; 'CHAR(128)': 'CHAR';
   'VARCHAR(128)': 'VARCHAR'; 'VARCHAR(2000)': 'VARCHAR'; 'BINARY(1)': 'BINARY'; BYTES: 'VARBINARY';
   mapKeys: 'ARRAY'; mapValues: 'ARRAY'; mapEntries: 'ARRAY'; mapFromArrays: 'MAP'; strToMap: 'MAP'; splitArray: 'ARRAY';
-  arrayOfArg0: 'ARRAY'; multisetOfArg0: 'MULTISET'; element: TypeRoot;
+  arrayOfArg0: 'ARRAY'; multisetOfArg0: 'MULTISET'; element: TypeRoot; rowtime: 'TIMESTAMP' | 'TIMESTAMP_LTZ';
 }
 type ArgRoot<A> = RootOf<A>;
 type ResultRoot<Ret extends ReturnRule, A extends readonly unknown[]> = Ret extends keyof FixedRoot

@@ -2,6 +2,7 @@
 import type { IntervalQualifier } from '../ast/expression.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
+import { builderError } from './errors.js';
 import { Expr, toNode } from './expr.js';
 
 type LitType<T> = T extends string ? Expr<'CHAR', string, false>
@@ -18,7 +19,7 @@ function literal<T extends string | number | bigint | boolean>(value: T): LitTyp
 export const lit = Object.assign(literal, {
   /** An exact DECIMAL literal from its text, e.g. `lit.decimal('12.340')`. */
   decimal: (text: string) => {
-    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`'${text}' is not a decimal literal`);
+    if (!/^-?\d+(\.\d+)?$/.test(text)) builderError('FTS2302', `'${text}' is not a decimal literal`, "write digits with an optional sign and fraction, e.g. '-12.340'");
     const negative = text.startsWith('-');
     const node = { kind: 'NumericLiteral' as const, text: negative ? text.slice(1) : text };
     return new Expr<'DECIMAL', string, false>(negative ? { kind: 'Unary', op: '-', operand: node } : node);
@@ -26,8 +27,13 @@ export const lit = Object.assign(literal, {
   date: (value: string) => new Expr<'DATE', string, false>({ kind: 'TemporalLiteral', type: 'DATE', value }),
   time: (value: string) => new Expr<'TIME', string, false>({ kind: 'TemporalLiteral', type: 'TIME', value }),
   timestamp: (value: string) => new Expr<'TIMESTAMP', string, false>({ kind: 'TemporalLiteral', type: 'TIMESTAMP', value }),
+  /** `TIMESTAMP_LTZ '…'` (the text is read in the session time zone). */
+  timestampLtz: (value: string) => new Expr<'TIMESTAMP_LTZ', string, false>({ kind: 'TemporalLiteral', type: 'TIMESTAMP_LTZ', value }),
   /** `X'…'` from hex digits. */
-  binary: (hex: string) => new Expr<'BINARY', Uint8Array, false>({ kind: 'BinaryLiteral', hex: hex.toUpperCase() }),
+  binary: (hex: string) => {
+    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) builderError('FTS2303', `'${hex}' is not an even number of hex digits`, "write two hex digits per byte, e.g. '0AFF'");
+    return new Expr<'BINARY', Uint8Array, false>({ kind: 'BinaryLiteral', hex: hex.toUpperCase() });
+  },
 });
 
 type YearMonthUnit = 'YEAR' | 'MONTH' | 'YEAR TO MONTH';
@@ -40,6 +46,9 @@ export function interval<U extends YearMonthUnit | DayTimeUnit>(
 ): Expr<U extends YearMonthUnit ? 'INTERVAL_YEAR_MONTH' : 'INTERVAL_DAY_TIME', U extends YearMonthUnit ? number : bigint, false> {
   const [start, end] = unit.split(' TO ') as [IntervalQualifier['start'], IntervalQualifier['end'] | undefined];
   const text = String(value);
+  if (!/^-?\d[\d :.-]*$/.test(text)) {
+    builderError('FTS2304', `'${text}' is not an interval value for ${unit}`, "write the quoted part of the literal, e.g. '10', '1-2' (YEAR TO MONTH) or '1 02:00:00' (DAY TO SECOND)");
+  }
   const negative = text.startsWith('-');
   const qualifier: IntervalQualifier = end === undefined ? { start } : { start, end };
   return new Expr({ kind: 'IntervalLiteral', negative, value: negative ? text.slice(1) : text, qualifier });

@@ -7,7 +7,8 @@ import type { Expression, OrderItem } from '../ast/expression.js';
 import type { GroupingElement, Join, JoinType, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { DataType, TypeRoot } from '../types/data-type.js';
 import type { AnySqlType, SqlType } from '../types/sql-type.js';
-import type { AnyExpr, AnyNamed, Bool, Ordering } from './expr.js';
+import type { AnyExpr, AnyNamed, Bool, Expr, Ordering } from './expr.js';
+import type { TimestampRoot } from './type-level.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { orderItemOf } from './fn.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
@@ -99,7 +100,7 @@ export class QueryBuilder<S> {
   temporalJoin<C, A extends string>(
     source: Source<C>,
     alias: A,
-    options: { readonly asOf: (scope: Scope<S>) => AnyExpr; readonly on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>; readonly type?: 'INNER' | 'LEFT' },
+    options: { readonly asOf: (scope: Scope<S>) => Expr<TimestampRoot, unknown, boolean>; readonly on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>; readonly type?: 'INNER' | 'LEFT' },
   ): QueryBuilder<S & { [K in A]: C }> {
     const asOf = options.asOf(this.refs()).node;
     const type = options.type ?? 'INNER';

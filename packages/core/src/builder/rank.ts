@@ -4,7 +4,9 @@
  */
 import type { Expression, OrderItem } from '../ast/expression.js';
 import type { Select, SelectItem } from '../ast/query.js';
-import type { AnyExpr, Ordering } from './expr.js';
+import type { AnyExpr, Expr, Ordering } from './expr.js';
+import type { TimestampRoot } from './type-level.js';
+import { builderError } from './errors.js';
 import { orderItemOf } from './fn.js';
 import { SelectQuery } from './query.js';
 import type { Refs, Source } from './source.js';
@@ -38,7 +40,7 @@ function ranked<C>(source: Source<C>, partitionBy: readonly AnyExpr[], orderBy: 
  */
 export function deduplicate<C>(
   source: Source<C>,
-  options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => AnyExpr; readonly keep: 'first' | 'last' },
+  options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => Expr<TimestampRoot, unknown, boolean>; readonly keep: 'first' | 'last' },
 ): SelectQuery<C> {
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
   const order: OrderItem = { expr: options.orderBy(refs).node, direction: options.keep === 'first' ? 'ASC' : 'DESC' };
@@ -51,7 +53,7 @@ export function topN<C>(
   source: Source<C>,
   options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => readonly (AnyExpr | Ordering)[]; readonly n: number },
 ): SelectQuery<C> {
-  if (!Number.isInteger(options.n) || options.n < 1) throw new RangeError(`topN needs a positive integer n, got ${options.n}`);
+  if (!Number.isInteger(options.n) || options.n < 1) builderError('FTS2208', `topN needs a positive integer n, got ${options.n}`, 'keep at least one row per key, e.g. n: 3');
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
   const keep: Expression = { kind: 'Binary', op: '<=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: String(options.n) } };
   return ranked(source, options.partitionBy(refs), options.orderBy(refs).map(orderItemOf), keep);

@@ -78,3 +78,6 @@ export interface RootValue {
   ARRAY: readonly unknown[]; MULTISET: ReadonlyMap<unknown, number>; MAP: ReadonlyMap<unknown, unknown>;
   ROW: Readonly<Record<string, unknown>>; RAW: unknown; NULL: null;
 }
+
+/** The keys of columns `Cols` whose type is TIMESTAMP or TIMESTAMP_LTZ (time attribute candidates). */
+export type TimeColumnKeys<Cols> = { [K in keyof Cols]: Cols[K] extends { readonly __root: TimestampRoot } ? K : never }[keyof Cols] & string;

@@ -7,7 +7,10 @@ import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import type { AnyExpr } from './expr.js';
+import type { TimeColumnKeys } from './type-level.js';
+import { builderError } from './errors.js';
 import type { ColumnInfo, Source } from './source.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 
 export type WindowColumns = {
   readonly window_start: SqlType<'TIMESTAMP', string, false>;
@@ -15,10 +18,18 @@ export type WindowColumns = {
   readonly window_time: SqlType<'TIMESTAMP' | 'TIMESTAMP_LTZ', string, false>;
 };
 
-type TimeColumn<C> = NoInfer<keyof C & string>;
+/** Only TIMESTAMP(p) / TIMESTAMP_LTZ(p) columns can be a window's time column. */
+type TimeColumn<C> = NoInfer<TimeColumnKeys<C>>;
 
 function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION', timecol: string, args: readonly Expression[]): Source<C & WindowColumns> {
+  const names = source.columnTypes.map((c) => c.name);
+  if (!names.includes(timecol)) {
+    builderError('FTS2209', `${name} time column '${timecol}' is not a column of the source`, didYouMean(timecol, names) ?? `columns: ${names.join(', ')}`, `${name.toLowerCase()}.timecol`);
+  }
   const time = source.columnTypes.find((c) => c.name === timecol)?.type;
+  if (time !== undefined && time.kind !== 'TIMESTAMP' && time.kind !== 'TIMESTAMP_LTZ') {
+    builderError('FTS2210', `${name} time column '${timecol}' is ${time.kind}, not a time attribute`, 'use a TIMESTAMP(3) / TIMESTAMP_LTZ(3) column with a watermark, or a PROCTIME() column', `${name.toLowerCase()}.timecol`);
+  }
   const rowtime: DataType = { kind: time?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false };
   const columns: ColumnInfo[] = [
     ...source.columnTypes,

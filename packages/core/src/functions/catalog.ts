@@ -11,6 +11,7 @@
  * - `element`: the element type of the ARRAY argument; `arrayOfArg0`: `ARRAY<arg0>`; `multisetOfArg0`;
  * - `avg` / `sum`: the aggregate rules (same type as the argument; DECIMAL widened to precision 38);
  * - `round`: ROUND/TRUNCATE (arg0's type; DECIMAL scale from the literal);
+ * - `rowtime`: TIMESTAMP(3), or TIMESTAMP_LTZ(3) when the first argument is a TIMESTAMP_LTZ (a window's rowtime);
  * - `mapKeys` / `mapValues` / `mapEntries` / `mapFromArrays` / `strToMap` / `splitArray`.
  * `nullable`: `args` (nullable if any argument is), `always`, `never`, `arg0`.
  */
@@ -18,7 +19,7 @@
 export type FunctionKind = 'scalar' | 'aggregate' | 'window';
 export type ReturnRule =
   | 'arg0' | 'arg1' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round'
-  | 'mapKeys' | 'mapValues' | 'mapEntries' | 'mapFromArrays' | 'strToMap' | 'splitArray'
+  | 'rowtime' | 'mapKeys' | 'mapValues' | 'mapEntries' | 'mapFromArrays' | 'strToMap' | 'splitArray'
   | 'STRING' | 'BOOLEAN' | 'INT' | 'BIGINT' | 'DOUBLE' | 'DATE' | 'TIME(0)' | 'TIMESTAMP(3)' | 'TIMESTAMP_LTZ(3)'
   | 'CHAR(32)' | 'CHAR(36)' | 'CHAR(40)' | 'CHAR(56)' | 'CHAR(64)' | 'CHAR(96)' | 'CHAR(128)' | 'VARCHAR(128)'
   | 'VARCHAR(2000)' | 'BINARY(1)' | 'BYTES';
@@ -106,6 +107,14 @@ export const FUNCTIONS = {
   ARRAY_AGG: agg(1, 1, 'arrayOfArg0', 'always'), JSON_OBJECTAGG: agg(2, 2, 'VARCHAR(2000)', 'never'),
   JSON_ARRAYAGG: agg(1, 1, 'VARCHAR(2000)', 'never'), APPROX_COUNT_DISTINCT: agg(1, 1, 'BIGINT', 'never'),
   GROUP_ID: agg(0, 0, 'BIGINT', 'never'), GROUPING: agg(1, V, 'BIGINT', 'never'), GROUPING_ID: agg(1, V, 'BIGINT', 'never'),
+  // legacy group-window auxiliaries (GROUP BY TUMBLE(ts, size) …) and MATCH_RECOGNIZE time functions
+  TUMBLE_START: s(2, 3, 'TIMESTAMP(3)', 'never'), TUMBLE_END: s(2, 3, 'TIMESTAMP(3)', 'never'),
+  TUMBLE_ROWTIME: s(2, 3, 'rowtime', 'never'), TUMBLE_PROCTIME: s(2, 3, 'TIMESTAMP_LTZ(3)', 'never'),
+  HOP_START: s(3, 4, 'TIMESTAMP(3)', 'never'), HOP_END: s(3, 4, 'TIMESTAMP(3)', 'never'),
+  HOP_ROWTIME: s(3, 4, 'rowtime', 'never'), HOP_PROCTIME: s(3, 4, 'TIMESTAMP_LTZ(3)', 'never'),
+  SESSION_START: s(2, 2, 'TIMESTAMP(3)', 'never'), SESSION_END: s(2, 2, 'TIMESTAMP(3)', 'never'),
+  SESSION_ROWTIME: s(2, 2, 'rowtime', 'never'), SESSION_PROCTIME: s(2, 2, 'TIMESTAMP_LTZ(3)', 'never'),
+  MATCH_ROWTIME: s(0, 1, 'rowtime', 'never'), MATCH_PROCTIME: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'),
   // window (OVER) functions
   RANK: win(0, 0, 'BIGINT', 'never'), DENSE_RANK: win(0, 0, 'BIGINT', 'never'), ROW_NUMBER: win(0, 0, 'BIGINT', 'never'),
   LEAD: win(1, 3, 'arg0', 'always'), LAG: win(1, 3, 'arg0', 'always'), CUME_DIST: win(0, 0, 'DOUBLE', 'never'),

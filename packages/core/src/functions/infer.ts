@@ -105,6 +105,7 @@ function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undef
       const [k, v] = args;
       return k?.kind === 'ARRAY' && v?.kind === 'ARRAY' ? { kind: 'MAP', key: k.element, value: v.element, nullable: true } : undefined;
     }
+    case 'rowtime': return { kind: a0?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false };
     case 'strToMap': return { kind: 'MAP', key: STRING, value: STRING, nullable: true };
     case 'splitArray': return { kind: 'ARRAY', element: STRING, nullable: true };
     default: return undefined;

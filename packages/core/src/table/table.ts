@@ -18,6 +18,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { Expr } from '../builder/expr.js';
 import type { AnyExpr } from '../builder/expr.js';
+import type { TimestampRoot } from '../builder/type-level.js';
 
 export type Layer = 'ods' | 'dim' | 'dwd' | 'dws' | 'ads';
 
@@ -64,15 +65,21 @@ type ComputedTypes<X extends Record<string, AnyExpr>> = { readonly [K in keyof X
 /** Column expressions of a relation, keyed by column name (what query callbacks receive). */
 export type ColumnExprs<Cols> = { readonly [K in keyof Cols]: ExprOfType<Cols[K]> };
 
-export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr>, PK extends keyof C & string = never> {
+export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr>, PK extends keyof C & string = never, W extends string = string> {
   readonly columns: C;
   /** Computed columns, appended after `columns`: `computed: (c) => ({ proc_time: fn.proctime() })`. */
   readonly computed?: (columns: ColumnExprs<ColumnTypes<C>>) => X;
   /** `WATERMARK FOR column AS column - delay` (or a custom expression). */
   readonly watermark?: {
-    readonly column: NoInfer<(keyof C | keyof X) & string>;
+    /**
+     * A TIMESTAMP(p) / TIMESTAMP_LTZ(p) column (p ≤ 3), physical or computed. Checked when the table is declared
+     * (FTS2101 unknown column, FTS2103 wrong type); not in the editor, because a type-level check here would stop
+     * TypeScript from inferring the computed columns.
+     */
+    readonly column: W;
     readonly delay?: AnyExpr;
-    readonly expr?: (columns: NoInfer<ColumnExprs<ColumnTypes<C> & ComputedTypes<X>>>) => AnyExpr;
+    /** A custom watermark expression over the physical columns and the watermark column itself. */
+    readonly expr?: (columns: ColumnExprs<ColumnTypes<C, PK>> & { readonly [K in W]: Expr<TimestampRoot, string, boolean> }) => AnyExpr;
   };
   /** `PRIMARY KEY (…) NOT ENFORCED`; its columns become NOT NULL. */
   readonly primaryKey?: readonly PK[];
@@ -136,9 +143,15 @@ function freezeDeep<T>(value: T): T {
 const ROWTIME_ROOTS: readonly TypeRoot[] = ['TIMESTAMP', 'TIMESTAMP_LTZ'];
 
 /** Declare a table. Throws `FlinktsError` (FTS21xx) when the declaration is inconsistent. */
-export function table<Name extends string, C extends Record<string, ColumnSpec>, X extends Record<string, AnyExpr> = {}, PK extends keyof C & string = never>(
+export function table<
+  Name extends string,
+  C extends Record<string, ColumnSpec>,
+  X extends Record<string, AnyExpr> = {},
+  PK extends keyof C & string = never,
+  W extends string = never,
+>(
   name: Name,
-  spec: TableSpec<C, X, PK>,
+  spec: TableSpec<C, X, PK, W>,
 ): Table<Name, ColumnTypes<C, PK> & ComputedTypes<X>, WritableKeys<C>> {
   const diagnostics: Diagnostic[] = [];
   const where = `tables.${name}`;

@@ -47,3 +47,8 @@ export interface ViewOptions {
 export function view<Name extends string, Cols>(name: Name, query: SelectQuery<Cols>, options: ViewOptions = {}): View<Name, Cols> {
   return new View(name, query, options);
 }
+
+/** `CREATE [TEMPORARY] VIEW name AS query` as a statement (the same node as `view(name, query).toStatement()`). */
+export function createView<Cols>(name: string, query: SelectQuery<Cols>, options: ViewOptions = {}): CreateView {
+  return view(name, query, options).toStatement();
+}

@@ -3,7 +3,7 @@
  * disappears) and accept. Checked by `tsc` as part of `npm test`.
  */
 import { expectTypeOf } from 'vitest';
-import { fn, from, insertInto, interval, lit, t, table, tumble } from '../../src/index.js';
+import { deduplicate, fn, from, insertInto, interval, lit, t, table, tumble } from '../../src/index.js';
 import type { Expr, RowOf } from '../../src/index.js';
 
 const orders = table('orders', {
@@ -109,3 +109,21 @@ insertInto(sink, { columns: ['user_id', 'name'] }, from(orders, 'o').selectList(
 insertInto(sink, { columns: ['id'] }, from(orders, 'o').select(({ o }) => ({ id: o.id })));
 // @ts-expect-error — a computed expression in a list needs a name
 from(orders, 'o').selectList(({ o }) => [o.id.plus(1)]);
+expectTypeOf(listed.__ordered).toEqualTypeOf<readonly [
+  import('../../src/index.js').SqlType<'BIGINT', bigint, false>,
+  import('../../src/index.js').SqlType<'INT', number, true>,
+  import('../../src/index.js').SqlType<'VARCHAR', string, true>,
+]>();
+
+// Time attributes: watermarks, window TVFs, temporal joins and deduplication need TIMESTAMP / TIMESTAMP_LTZ.
+// (a watermark column's type is checked when the table is declared: FTS2103)
+const okWm = table('ok_wm', { columns: { id: t.bigint() }, computed: (c) => ({ ts: fn.toTimestampLtz(c.id, 3) }), watermark: { column: 'ts' } });
+expectTypeOf(okWm.__columns.ts.__root).toEqualTypeOf<'TIMESTAMP_LTZ'>();
+// @ts-expect-error — 'note' is a STRING, not a time column
+tumble(orders, { timecol: 'note', size: interval('1', 'MINUTE') });
+from(orders, 'o').temporalJoin(users, 'u', { asOf: ({ o }) => o.ts, on: ({ o, u }) => o.user_id.eq(u.uid) });
+// @ts-expect-error — FOR SYSTEM_TIME AS OF needs a time attribute, not an INT
+from(orders, 'o').temporalJoin(users, 'u', { asOf: ({ o }) => o.user_id, on: ({ o, u }) => o.user_id.eq(u.uid) });
+deduplicate(orders, { partitionBy: (c) => [c.id], orderBy: (c) => c.created, keep: 'first' });
+// @ts-expect-error — deduplication orders by a time attribute
+deduplicate(orders, { partitionBy: (c) => [c.id], orderBy: (c) => c.amount, keep: 'first' });
