@@ -1,1 +1,10 @@
-export {};
+/**
+ * The Flink SQL front end: text → the same AST the builders produce. See README.md for why it is a
+ * hand-written recursive-descent parser.
+ */
+export { parseScript, parseStatement, parseQuery, parseExpression, parseDataType } from './script.js';
+export type { ParseOptions, ParseResult } from './script.js';
+export { stripSpans } from './strip-spans.js';
+export { RESERVED_KEYWORDS, isReserved } from './keywords.js';
+export { tokenize } from './lexer.js';
+export type { Token, TokenKind } from './lexer.js';

@@ -47,6 +47,7 @@ export function precedence(e: Expression): number {
     case 'Unary': return e.op === 'NOT' ? PREC_NOT : PREC_UNARY;
     case 'IsNull': case 'IsTruth': case 'IsDistinctFrom': case 'In': case 'Between': case 'Like': case 'IsJson':
       return PREC_COMPARE;
+    case 'FunctionCall': return e.name.length === 1 && e.name[0] === 'OVERLAPS' && e.args.length === 2 ? PREC_COMPARE : PREC_ATOM;
     case 'FieldAccess': case 'Subscript': return PREC_POSTFIX;
     case 'NamedArg': return 0;
     default: return PREC_ATOM;
@@ -259,6 +260,10 @@ export function printWindowSpec(w: WindowSpec): string {
 }
 
 function printFunctionCall(e: FunctionCall): string {
+  // `(a, b) OVERLAPS (c, d)` is an infix operator in SQL.
+  if (e.name.length === 1 && e.name[0] === 'OVERLAPS' && e.args.length === 2) {
+    return `${operand(e.args[0]!, PREC_COMPARE + 1)} OVERLAPS ${operand(e.args[1]!, PREC_COMPARE + 1)}`;
+  }
   const name = functionName(e.name);
   let text: string;
   if (e.star) text = `${name}(*)`;

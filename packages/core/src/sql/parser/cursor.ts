@@ -1,0 +1,188 @@
+/**
+ * The parser's view of the token stream: look-ahead, keyword matching (case-insensitive), identifier rules
+ * (reserved words must be back-quoted), comments waiting to be attached, and errors that say what was found
+ * and what was expected.
+ */
+import type { SourcePosition, Span } from '../../ast/node.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
+import { isReserved } from './keywords.js';
+import type { Token } from './lexer.js';
+
+/** A parse error: the first real problem of a statement. */
+export class ParseError extends Error {
+  constructor(message: string, readonly span: Span, readonly hint?: string, readonly code = 'FTS1001') {
+    super(message);
+  }
+}
+
+export function describe(t: Token): string {
+  switch (t.kind) {
+    case 'eof': return 'the end of the input';
+    case 'string': return `the string '${t.value.length > 20 ? `${t.value.slice(0, 20)}…` : t.value}'`;
+    case 'quoted': return `\`${t.value}\``;
+    case 'number': return `the number ${t.text}`;
+    case 'op': return `'${t.text}'`;
+    case 'hint': return 'a hint';
+    default: return `'${t.text}'`;
+  }
+}
+
+export class Cursor {
+  private index = 0;
+  private commentIndex = 0;
+
+  constructor(readonly tokens: readonly Token[], readonly comments: readonly Token[]) {}
+
+  get pos(): number {
+    return this.index;
+  }
+  set pos(i: number) {
+    this.index = i;
+  }
+
+  peek(ahead = 0): Token {
+    return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
+  }
+
+  next(): Token {
+    const t = this.peek();
+    if (t.kind !== 'eof') this.index++;
+    return t;
+  }
+
+  /** The end position of the last consumed token. */
+  lastEnd(): SourcePosition {
+    return (this.tokens[this.index - 1] ?? this.peek()).end;
+  }
+
+  spanFrom(start: SourcePosition): Span {
+    return { start, end: this.lastEnd() };
+  }
+
+  atEnd(): boolean {
+    return this.peek().kind === 'eof';
+  }
+
+  /** Whether the next token is the keyword `word` (unquoted, any case). */
+  isWord(word: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'word' && t.value.toUpperCase() === word;
+  }
+
+  isOp(op: string, ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'op' && t.value === op;
+  }
+
+  acceptWord(word: string): boolean {
+    if (this.isWord(word)) {
+      this.index++;
+      return true;
+    }
+    return false;
+  }
+
+  /** Accept a sequence of keywords (`NOT`, `ENFORCED`) only when all are there. */
+  acceptWords(...words: string[]): boolean {
+    if (words.every((w, i) => this.isWord(w, i))) {
+      this.index += words.length;
+      return true;
+    }
+    return false;
+  }
+
+  acceptOp(op: string): boolean {
+    if (this.isOp(op)) {
+      this.index++;
+      return true;
+    }
+    return false;
+  }
+
+  expectWord(word: string, what = `'${word}'`): Token {
+    if (this.isWord(word)) return this.next();
+    throw this.unexpected(what);
+  }
+
+  expectOp(op: string, what = `'${op}'`): Token {
+    if (this.isOp(op)) return this.next();
+    throw this.unexpected(what);
+  }
+
+  /** An error at the next token: "expected X but found Y". */
+  unexpected(expected: string, hint?: string): ParseError {
+    const t = this.peek();
+    if (t.kind === 'invalid') {
+      const quoteHint = t.value === '"' ? 'Flink SQL quotes identifiers with back-quotes (`name`) and strings with single quotes' : undefined;
+      return new ParseError(`unexpected character '${t.value}'`, { start: t.start, end: t.end }, quoteHint ?? hint, 'FTS1000');
+    }
+    return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
+  }
+
+  errorAt(t: Token, message: string, hint?: string, code?: string): ParseError {
+    return new ParseError(message, { start: t.start, end: t.end }, hint, code);
+  }
+
+  /** Whether the next token can be an identifier (quoted, or an unquoted word that is not reserved). */
+  isIdentifier(ahead = 0): boolean {
+    const t = this.peek(ahead);
+    return t.kind === 'quoted' || (t.kind === 'word' && !isReserved(t.value));
+  }
+
+  /** An identifier; a reserved word here is an error telling how to quote it. */
+  identifier(what = 'an identifier'): string {
+    const t = this.peek();
+    if (t.kind === 'quoted') return this.next().value;
+    if (t.kind === 'word') {
+      if (isReserved(t.value)) {
+        throw this.errorAt(t, `'${t.value}' is a reserved word in Flink SQL and cannot be used as ${what} unquoted`, `quote it as \`${t.value}\``, 'FTS1002');
+      }
+      return this.next().value;
+    }
+    throw this.unexpected(what);
+  }
+
+  /** A dotted name `a.b.c`. */
+  path(what = 'a name'): string[] {
+    const parts = [this.identifier(what)];
+    while (this.isOp('.') && (this.peek(1).kind === 'word' || this.peek(1).kind === 'quoted')) {
+      this.next();
+      parts.push(this.identifier(what));
+    }
+    return parts;
+  }
+
+  stringLiteral(what = 'a string literal'): string {
+    const t = this.peek();
+    if (t.kind === 'string') return this.next().value;
+    throw this.unexpected(what);
+  }
+
+  integer(what = 'an integer'): number {
+    const t = this.peek();
+    if (t.kind === 'number' && /^\d+$/.test(t.text)) return Number(this.next().text);
+    throw this.unexpected(what);
+  }
+
+  /** Expect one of several keywords; suggests the closest when a word is misspelt. */
+  oneOf<W extends string>(words: readonly W[], what: string): W {
+    const t = this.peek();
+    const found = words.find((w) => this.isWord(w));
+    if (found !== undefined) {
+      this.next();
+      return found;
+    }
+    const hint = t.kind === 'word' ? didYouMean(t.value.toUpperCase(), words) : undefined;
+    throw this.unexpected(what, hint);
+  }
+
+  /** Comments that start before `offset` and were not attached yet. */
+  takeComments(offset: number): string[] {
+    const out: string[] = [];
+    while (this.commentIndex < this.comments.length && this.comments[this.commentIndex]!.start.offset < offset) {
+      out.push(this.comments[this.commentIndex]!.text);
+      this.commentIndex++;
+    }
+    return out;
+  }
+}

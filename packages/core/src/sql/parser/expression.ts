@@ -1,0 +1,690 @@
+/**
+ * Expression grammar, by precedence (lowest first): OR · AND · NOT · comparisons and predicates
+ * (IS, IN, BETWEEN, LIKE, SIMILAR TO) · `+ -` · `* / % ||` · unary `- +` · `[i]` and `.field` · primaries.
+ * Special forms (CAST, EXTRACT, TRIM, SUBSTRING, OVERLAY, POSITION, JSON_*, FLOOR/CEIL … TO, CASE, INTERVAL,
+ * ARRAY[], MAP[], ROW()) become their own AST nodes; `SUBSTRING(s, 1, 2)` and `SUBSTRING(s FROM 1 FOR 2)`
+ * give the same node.
+ */
+import type {
+  Expression, FrameBound, FunctionCall, JsonBehavior, OrderItem, TimeUnit, WindowFrame, WindowSpec,
+} from '../../ast/expression.js';
+import type { Span } from '../../ast/node.js';
+import { FUNCTIONS } from '../../functions/catalog.js';
+import type { Cursor } from './cursor.js';
+import { ParseError } from './cursor.js';
+import { parseIntervalQualifier, parseType } from './data-type.js';
+import { isReserved } from './keywords.js';
+import { parseQuery, parseTableReference, startsQuery } from './query.js';
+
+/** Built-ins whose names are stored upper-case (catalog functions plus TVFs and special names). */
+const BUILTINS = new Set<string>([
+  ...Object.keys(FUNCTIONS), 'TUMBLE', 'HOP', 'CUMULATE', 'SESSION', 'TUMBLE_START', 'TUMBLE_END', 'TUMBLE_ROWTIME',
+  'TUMBLE_PROCTIME', 'HOP_START', 'HOP_END', 'HOP_ROWTIME', 'HOP_PROCTIME', 'SESSION_START', 'SESSION_END',
+  'SESSION_ROWTIME', 'SESSION_PROCTIME', 'CHAR', 'SUBSTR', 'TRY_CAST', 'CAST', 'IS_ALPHA',
+]);
+const NILADIC = new Set(['CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'USER']);
+const TIME_UNITS: readonly TimeUnit[] = [
+  'MILLENNIUM', 'CENTURY', 'DECADE', 'YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND',
+  'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'DOW', 'DOY', 'ISODOW', 'ISOYEAR', 'EPOCH',
+];
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
+
+function span<T extends Expression>(p: Cursor, start: Span['start'], node: T): T {
+  return { ...node, span: p.spanFrom(start) };
+}
+
+export function parseExpression(p: Cursor): Expression {
+  return parseOr(p);
+}
+
+function parseOr(p: Cursor): Expression {
+  const start = p.peek().start;
+  let left = parseAnd(p);
+  while (p.acceptWord('OR')) left = span(p, start, { kind: 'Binary', op: 'OR', left, right: parseAnd(p) });
+  return left;
+}
+
+function parseAnd(p: Cursor): Expression {
+  const start = p.peek().start;
+  let left = parseNot(p);
+  while (p.acceptWord('AND')) left = span(p, start, { kind: 'Binary', op: 'AND', left, right: parseNot(p) });
+  return left;
+}
+
+function parseNot(p: Cursor): Expression {
+  const start = p.peek().start;
+  if (p.isWord('NOT') && !p.isWord('EXISTS', 1)) {
+    p.next();
+    return span(p, start, { kind: 'Unary', op: 'NOT', operand: parseNot(p) });
+  }
+  return parsePredicate(p);
+}
+
+function parsePredicate(p: Cursor): Expression {
+  const start = p.peek().start;
+  const left = parseAdditive(p);
+  const t = p.peek();
+  if (t.kind === 'op' && COMPARISONS.has(t.value)) {
+    p.next();
+    const op = t.value === '!=' ? '<>' : (t.value as '=' | '<>' | '<' | '<=' | '>' | '>=');
+    return span(p, start, { kind: 'Binary', op, left, right: parseAdditive(p) });
+  }
+  if (p.acceptWord('OVERLAPS')) {
+    return span(p, start, { kind: 'FunctionCall', name: ['OVERLAPS'], args: [left, parseAdditive(p)] });
+  }
+  if (p.acceptWord('IS')) {
+    const negated = p.acceptWord('NOT');
+    if (p.acceptWord('NULL')) return span(p, start, { kind: 'IsNull', operand: left, negated });
+    if (p.acceptWord('TRUE')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'TRUE', negated });
+    if (p.acceptWord('FALSE')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'FALSE', negated });
+    if (p.acceptWord('UNKNOWN')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'UNKNOWN', negated });
+    if (p.acceptWords('DISTINCT', 'FROM')) return span(p, start, { kind: 'IsDistinctFrom', left, right: parseAdditive(p), negated });
+    if (p.acceptWord('JSON')) {
+      const type = (['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'] as const).find((w) => p.acceptWord(w));
+      return span(p, start, { kind: 'IsJson', operand: left, ...(type === undefined ? {} : { type }), negated });
+    }
+    throw p.unexpected('NULL, TRUE, FALSE, UNKNOWN, DISTINCT FROM or JSON after IS');
+  }
+  const negated = p.isWord('NOT') && (p.isWord('IN', 1) || p.isWord('BETWEEN', 1) || p.isWord('LIKE', 1) || p.isWord('SIMILAR', 1));
+  if (negated) p.next();
+  if (p.acceptWord('IN')) {
+    p.expectOp('(', "'(' after IN");
+    if (startsQuery(p)) {
+      const query = parseQuery(p);
+      p.expectOp(')');
+      return span(p, start, { kind: 'In', operand: left, query, negated });
+    }
+    const values = [parseExpression(p)];
+    while (p.acceptOp(',')) values.push(parseExpression(p));
+    p.expectOp(')', "',' or ')' in the IN list");
+    return span(p, start, { kind: 'In', operand: left, values, negated });
+  }
+  if (p.acceptWord('BETWEEN')) {
+    const symmetric = p.acceptWord('SYMMETRIC');
+    if (!symmetric) p.acceptWord('ASYMMETRIC');
+    const low = parseAdditive(p);
+    p.expectWord('AND', "AND in BETWEEN … AND …");
+    const high = parseAdditive(p);
+    return span(p, start, { kind: 'Between', operand: left, low, high, negated, symmetric });
+  }
+  if (p.acceptWord('LIKE') || p.acceptWords('SIMILAR', 'TO')) {
+    const op = p.peek(-1).value.toUpperCase() === 'LIKE' ? 'LIKE' : 'SIMILAR TO';
+    const pattern = parseAdditive(p);
+    const escape = p.acceptWord('ESCAPE') ? parseAdditive(p) : undefined;
+    return span(p, start, { kind: 'Like', op, operand: left, pattern, ...(escape === undefined ? {} : { escape }), negated });
+  }
+  if (negated) throw p.unexpected('IN, BETWEEN, LIKE or SIMILAR TO after NOT');
+  return left;
+}
+
+function parseAdditive(p: Cursor): Expression {
+  const start = p.peek().start;
+  let left = parseMultiplicative(p);
+  for (;;) {
+    if (p.isOp('+') || p.isOp('-')) {
+      const op = p.next().value as '+' | '-';
+      left = span(p, start, { kind: 'Binary', op, left, right: parseMultiplicative(p) });
+    } else return left;
+  }
+}
+
+function parseMultiplicative(p: Cursor): Expression {
+  const start = p.peek().start;
+  let left = parseUnary(p);
+  for (;;) {
+    if (p.isOp('*') || p.isOp('/') || p.isOp('%') || p.isOp('||')) {
+      const op = p.next().value as '*' | '/' | '%' | '||';
+      left = span(p, start, { kind: 'Binary', op, left, right: parseUnary(p) });
+    } else return left;
+  }
+}
+
+function parseUnary(p: Cursor): Expression {
+  const start = p.peek().start;
+  if (p.isOp('-') || p.isOp('+')) {
+    const op = p.next().value as '-' | '+';
+    return span(p, start, { kind: 'Unary', op, operand: parseUnary(p) });
+  }
+  return parsePostfix(p);
+}
+
+function parsePostfix(p: Cursor): Expression {
+  const start = p.peek().start;
+  let e = parsePrimary(p);
+  for (;;) {
+    if (p.acceptOp('[')) {
+      const index = parseExpression(p);
+      p.expectOp(']');
+      e = span(p, start, { kind: 'Subscript', operand: e, index });
+    } else if (p.isOp('.') && (p.peek(1).kind === 'word' || p.peek(1).kind === 'quoted')) {
+      p.next();
+      e = span(p, start, { kind: 'FieldAccess', operand: e, field: p.identifier('a field name') });
+    } else return e;
+  }
+}
+
+function parseArgsUntilClose(p: Cursor): Expression[] {
+  const args: Expression[] = [];
+  if (p.acceptOp(')')) return args;
+  do args.push(parseArgument(p));
+  while (p.acceptOp(','));
+  p.expectOp(')', "',' or ')' in the argument list");
+  return args;
+}
+
+/** A function argument: an expression, `name => value`, `TABLE t` or `DESCRIPTOR(cols)`. */
+function parseArgument(p: Cursor): Expression {
+  const start = p.peek().start;
+  if ((p.peek().kind === 'word' || p.peek().kind === 'quoted') && p.isOp('=>', 1)) {
+    const name = p.next().value;
+    p.next();
+    return span(p, start, { kind: 'NamedArg', name, value: parseArgument(p) });
+  }
+  if (p.isWord('TABLE') && !p.isOp('(', 1)) {
+    p.next();
+    return span(p, start, { kind: 'TableArg', relation: parseTableReference(p, false) });
+  }
+  return parseExpression(p);
+}
+
+function timeUnit(p: Cursor): TimeUnit {
+  const t = p.peek();
+  if (t.kind === 'word') {
+    // SQL_TSI_DAY and friends are JDBC spellings Calcite accepts for TIMESTAMPADD/DIFF units.
+    const upper = t.value.toUpperCase().replace(/^SQL_TSI_/, '').replace(/S$/, '');
+    const found = TIME_UNITS.find((u) => u === t.value.toUpperCase() || u === upper);
+    if (found !== undefined) {
+      p.next();
+      return found;
+    }
+  }
+  throw p.unexpected('a time unit (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, …)');
+}
+
+function parseJsonBehavior(p: Cursor, allowEmpty: boolean): JsonBehavior | undefined {
+  if (p.acceptWord('NULL')) return { kind: 'Null' };
+  if (p.acceptWord('ERROR')) return { kind: 'Error' };
+  if (p.acceptWord('DEFAULT')) return { kind: 'Default', value: parseExpression(p) };
+  if (allowEmpty && p.isWord('EMPTY')) {
+    p.next();
+    if (p.acceptWord('ARRAY')) return { kind: 'EmptyArray' };
+    p.expectWord('OBJECT', 'ARRAY or OBJECT after EMPTY');
+    return { kind: 'EmptyObject' };
+  }
+  return undefined;
+}
+
+function jsonBehaviors(p: Cursor, allowEmpty: boolean): { onEmpty?: JsonBehavior; onError?: JsonBehavior } {
+  const out: { onEmpty?: JsonBehavior; onError?: JsonBehavior } = {};
+  for (;;) {
+    const save = p.pos;
+    const b = parseJsonBehavior(p, allowEmpty);
+    if (b === undefined) return out;
+    p.expectWord('ON', 'ON EMPTY or ON ERROR');
+    if (p.acceptWord('EMPTY')) out.onEmpty = b;
+    else if (p.acceptWord('ERROR')) out.onError = b;
+    else {
+      p.pos = save;
+      throw p.unexpected('EMPTY or ERROR');
+    }
+  }
+}
+
+function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expression | undefined {
+  switch (name) {
+    case 'CAST':
+    case 'TRY_CAST': {
+      const operand = parseExpression(p);
+      p.expectWord('AS', `AS in ${name}(… AS type)`);
+      const type = parseType(p);
+      p.expectOp(')');
+      return span(p, start, { kind: 'Cast', operand, type, try: name === 'TRY_CAST' });
+    }
+    case 'EXTRACT': {
+      const unit = timeUnit(p);
+      p.expectWord('FROM', 'FROM in EXTRACT(unit FROM …)');
+      const operand = parseExpression(p);
+      p.expectOp(')');
+      return span(p, start, { kind: 'Extract', unit, operand });
+    }
+    case 'FLOOR':
+    case 'CEIL':
+    case 'CEILING': {
+      const operand = parseExpression(p);
+      if (p.acceptWord('TO')) {
+        const unit = timeUnit(p);
+        p.expectOp(')');
+        return span(p, start, { kind: 'FloorCeil', op: name === 'FLOOR' ? 'FLOOR' : 'CEIL', operand, unit });
+      }
+      p.expectOp(')', "')' or TO unit");
+      return span(p, start, { kind: 'FunctionCall', name: [name], args: [operand] });
+    }
+    case 'TRIM': {
+      const side = (['BOTH', 'LEADING', 'TRAILING'] as const).find((w) => p.acceptWord(w));
+      if (side !== undefined && p.acceptWord('FROM')) {
+        const operand = parseExpression(p);
+        p.expectOp(')');
+        return span(p, start, { kind: 'Trim', side, operand });
+      }
+      const first = parseExpression(p);
+      if (p.acceptWord('FROM')) {
+        const operand = parseExpression(p);
+        p.expectOp(')');
+        return span(p, start, { kind: 'Trim', side: side ?? 'BOTH', chars: first, operand });
+      }
+      p.expectOp(')', "')' or FROM");
+      return span(p, start, { kind: 'Trim', side: side ?? 'BOTH', operand: first });
+    }
+    case 'SUBSTRING': {
+      const operand = parseExpression(p);
+      const sep = p.acceptWord('FROM') || (p.expectOp(',', "FROM or ',' in SUBSTRING"), true);
+      void sep;
+      const startExpr = parseExpression(p);
+      const length = p.acceptWord('FOR') || p.acceptOp(',') ? parseExpression(p) : undefined;
+      p.expectOp(')');
+      return span(p, start, { kind: 'Substring', operand, start: startExpr, ...(length === undefined ? {} : { length }) });
+    }
+    case 'OVERLAY': {
+      const operand = parseExpression(p);
+      p.expectWord('PLACING', 'PLACING in OVERLAY');
+      const placing = parseExpression(p);
+      p.expectWord('FROM', 'FROM in OVERLAY');
+      const startExpr = parseExpression(p);
+      const length = p.acceptWord('FOR') ? parseExpression(p) : undefined;
+      p.expectOp(')');
+      return span(p, start, { kind: 'Overlay', operand, placing, start: startExpr, ...(length === undefined ? {} : { length }) });
+    }
+    case 'POSITION': {
+      const needle = parseAdditive(p);
+      p.expectWord('IN', 'IN in POSITION(… IN …)');
+      const haystack = parseExpression(p);
+      const from = p.acceptWord('FROM') ? parseExpression(p) : undefined;
+      p.expectOp(')');
+      return span(p, start, { kind: 'Position', needle, haystack, ...(from === undefined ? {} : { start: from }) });
+    }
+    case 'JSON_VALUE': {
+      const operand = parseExpression(p);
+      p.expectOp(',');
+      const path = parseExpression(p);
+      const returning = p.acceptWord('RETURNING') ? parseType(p, { nullSuffix: false }) : undefined;
+      const behaviors = jsonBehaviors(p, false);
+      p.expectOp(')');
+      return span(p, start, { kind: 'JsonValue', operand, path, ...(returning === undefined ? {} : { returning }), ...behaviors });
+    }
+    case 'JSON_QUERY': {
+      const operand = parseExpression(p);
+      p.expectOp(',');
+      const path = parseExpression(p);
+      const returning = p.acceptWord('RETURNING') ? parseType(p, { nullSuffix: false }) : undefined;
+      let wrapper: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL' = 'WITHOUT';
+      if (p.acceptWord('WITHOUT')) {
+        p.acceptWord('ARRAY');
+        p.expectWord('WRAPPER');
+      } else if (p.acceptWord('WITH')) {
+        wrapper = p.acceptWord('CONDITIONAL') ? 'CONDITIONAL' : (p.acceptWord('UNCONDITIONAL'), 'UNCONDITIONAL');
+        p.acceptWord('ARRAY');
+        p.expectWord('WRAPPER');
+      }
+      const behaviors = jsonBehaviors(p, true);
+      p.expectOp(')');
+      return span(p, start, { kind: 'JsonQuery', operand, path, ...(returning === undefined ? {} : { returning }), wrapper, ...behaviors });
+    }
+    case 'JSON_EXISTS': {
+      const operand = parseExpression(p);
+      p.expectOp(',');
+      const path = parseExpression(p);
+      const onError = (['TRUE', 'FALSE', 'UNKNOWN', 'ERROR'] as const).find((w) => p.isWord(w) && p.isWord('ON', 1));
+      if (onError !== undefined) {
+        p.next();
+        p.expectWord('ON');
+        p.expectWord('ERROR');
+      }
+      p.expectOp(')');
+      return span(p, start, { kind: 'JsonExists', operand, path, ...(onError === undefined ? {} : { onError }) });
+    }
+    case 'JSON_OBJECT': {
+      const entries: { key: Expression; value: Expression }[] = [];
+      let onNull: 'NULL' | 'ABSENT' = 'NULL';
+      while (!p.isOp(')')) {
+        if (p.isWord('NULL') && p.isWord('ON', 1)) {
+          p.next(); p.next(); p.expectWord('NULL');
+          onNull = 'NULL';
+          break;
+        }
+        if (p.isWord('ABSENT')) {
+          p.next(); p.expectWord('ON'); p.expectWord('NULL');
+          onNull = 'ABSENT';
+          break;
+        }
+        p.acceptWord('KEY');
+        const key = parseAdditive(p);
+        p.expectWord('VALUE', 'VALUE in JSON_OBJECT(KEY … VALUE …)');
+        const value = parseAdditive(p);
+        entries.push({ key, value });
+        if (!p.acceptOp(',')) {
+          if (p.isWord('NULL') || p.isWord('ABSENT')) continue;
+          break;
+        }
+      }
+      p.expectOp(')');
+      return span(p, start, { kind: 'JsonObject', entries, onNull });
+    }
+    case 'JSON_ARRAY': {
+      const values: Expression[] = [];
+      let onNull: 'NULL' | 'ABSENT' = 'ABSENT';
+      while (!p.isOp(')')) {
+        if ((p.isWord('NULL') || p.isWord('ABSENT')) && p.isWord('ON', 1)) {
+          onNull = p.next().value.toUpperCase() === 'NULL' ? 'NULL' : 'ABSENT';
+          p.expectWord('ON'); p.expectWord('NULL');
+          break;
+        }
+        values.push(parseExpression(p));
+        if (!p.acceptOp(',')) continue;
+      }
+      p.expectOp(')');
+      return span(p, start, { kind: 'JsonArray', values, onNull });
+    }
+    case 'TIMESTAMPADD':
+    case 'TIMESTAMPDIFF': {
+      const unitStart = p.peek().start;
+      const unit = timeUnit(p);
+      const args: Expression[] = [span(p, unitStart, { kind: 'TimeUnitArg', unit })];
+      while (p.acceptOp(',')) args.push(parseExpression(p));
+      p.expectOp(')');
+      return span(p, start, { kind: 'FunctionCall', name: [name], args });
+    }
+    case 'DESCRIPTOR': {
+      const columns: string[] = [];
+      do columns.push(p.identifier('a column name'));
+      while (p.acceptOp(','));
+      p.expectOp(')');
+      return span(p, start, { kind: 'Descriptor', columns });
+    }
+    default:
+      return undefined;
+  }
+}
+
+function parseFrameBound(p: Cursor): FrameBound {
+  if (p.acceptWords('UNBOUNDED', 'PRECEDING')) return { kind: 'UnboundedPreceding' };
+  if (p.acceptWords('UNBOUNDED', 'FOLLOWING')) return { kind: 'UnboundedFollowing' };
+  if (p.acceptWords('CURRENT', 'ROW')) return { kind: 'CurrentRow' };
+  const offset = parseAdditive(p);
+  if (p.acceptWord('PRECEDING')) return { kind: 'Preceding', offset };
+  p.expectWord('FOLLOWING', 'PRECEDING or FOLLOWING');
+  return { kind: 'Following', offset };
+}
+
+export function parseOrderItems(p: Cursor): OrderItem[] {
+  const items: OrderItem[] = [];
+  do {
+    const start = p.peek().start;
+    const expr = parseExpression(p);
+    const direction = p.acceptWord('ASC') ? 'ASC' : p.acceptWord('DESC') ? 'DESC' : undefined;
+    const nulls = p.acceptWords('NULLS', 'FIRST') ? 'FIRST' : p.acceptWords('NULLS', 'LAST') ? 'LAST' : undefined;
+    items.push({ expr, ...(direction === undefined ? {} : { direction }), ...(nulls === undefined ? {} : { nulls }), span: p.spanFrom(start) });
+  } while (p.acceptOp(','));
+  return items;
+}
+
+/** The inside of `OVER (…)` or `WINDOW w AS (…)`, after the opening parenthesis. */
+export function parseWindowSpec(p: Cursor): WindowSpec {
+  const start = p.peek().start;
+  const base = p.isIdentifier() && !p.isWord('PARTITION') && !p.isWord('ORDER') && !p.isWord('ROWS') && !p.isWord('RANGE') ? p.identifier() : undefined;
+  const partitionBy: Expression[] = [];
+  if (p.acceptWords('PARTITION', 'BY')) {
+    do partitionBy.push(parseExpression(p));
+    while (p.acceptOp(','));
+  }
+  const orderBy = p.acceptWords('ORDER', 'BY') ? parseOrderItems(p) : [];
+  let frame: WindowFrame | undefined;
+  if (p.isWord('ROWS') || p.isWord('RANGE')) {
+    const unit = p.next().value.toUpperCase() as 'ROWS' | 'RANGE';
+    if (p.acceptWord('BETWEEN')) {
+      const s = parseFrameBound(p);
+      p.expectWord('AND', 'AND in BETWEEN … AND …');
+      frame = { unit, start: s, end: parseFrameBound(p) };
+    } else frame = { unit, start: parseFrameBound(p) };
+  }
+  p.expectOp(')', "')' to close the window");
+  return { ...(base === undefined ? {} : { base }), partitionBy, orderBy, ...(frame === undefined ? {} : { frame }), span: p.spanFrom(start) };
+}
+
+function parseCallTail(p: Cursor, call: FunctionCall, start: Span['start']): Expression {
+  let c = call;
+  if (p.acceptWords('WITHIN', 'GROUP')) {
+    p.expectOp('(');
+    p.expectWord('ORDER');
+    p.expectWord('BY');
+    c = { ...c, withinGroup: parseOrderItems(p) };
+    p.expectOp(')');
+  }
+  if (p.acceptWord('FILTER')) {
+    p.expectOp('(', "'(' after FILTER");
+    p.expectWord('WHERE', 'WHERE in FILTER (WHERE …)');
+    c = { ...c, filter: parseExpression(p) };
+    p.expectOp(')');
+  }
+  if (p.acceptWord('OVER')) {
+    if (p.acceptOp('(')) c = { ...c, over: parseWindowSpec(p) };
+    else c = { ...c, over: p.identifier('a window name') };
+  }
+  return span(p, start, c);
+}
+
+function functionName(parts: readonly string[], quoted: boolean): string[] {
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  return only !== undefined && !quoted && BUILTINS.has(only.toUpperCase()) ? [only.toUpperCase()] : [...parts];
+}
+
+function parsePrimary(p: Cursor): Expression {
+  const t = p.peek();
+  const start = t.start;
+  switch (t.kind) {
+    case 'number':
+      p.next();
+      return span(p, start, { kind: 'NumericLiteral', text: t.text.replace(/e/, 'E') });
+    case 'string':
+      p.next();
+      return span(p, start, { kind: 'StringLiteral', value: t.value });
+    case 'binary':
+      p.next();
+      return span(p, start, { kind: 'BinaryLiteral', hex: t.value });
+    case 'op':
+      if (t.value === '(') {
+        p.next();
+        if (startsQuery(p)) {
+          const query = parseQuery(p);
+          p.expectOp(')');
+          return span(p, start, { kind: 'ScalarSubquery', query });
+        }
+        const first = parseExpression(p);
+        if (p.acceptOp(',')) {
+          const fields = [first];
+          do fields.push(parseExpression(p));
+          while (p.acceptOp(','));
+          p.expectOp(')');
+          return span(p, start, { kind: 'RowConstructor', fields, explicit: false });
+        }
+        p.expectOp(')', "')'");
+        return first;
+      }
+      if (t.value === '?') throw p.errorAt(t, 'parameter markers (?) are not supported in Flink SQL scripts', 'write the value as a literal');
+      throw p.unexpected('an expression');
+    case 'quoted':
+      return parseIdentifierExpression(p);
+    case 'word':
+      break;
+    default:
+      throw p.unexpected('an expression');
+  }
+  const word = t.value.toUpperCase();
+  switch (word) {
+    case 'TRUE':
+    case 'FALSE':
+      p.next();
+      return span(p, start, { kind: 'BooleanLiteral', value: word === 'TRUE' });
+    case 'NULL':
+      p.next();
+      return span(p, start, { kind: 'NullLiteral' });
+    case 'UNKNOWN':
+      p.next();
+      return span(p, start, { kind: 'NullLiteral' });
+    case 'DATE':
+    case 'TIME':
+    case 'TIMESTAMP':
+    case 'TIMESTAMP_LTZ':
+      if (p.peek(1).kind === 'string') {
+        p.next();
+        return span(p, start, { kind: 'TemporalLiteral', type: word, value: p.next().value });
+      }
+      break;
+    case 'INTERVAL': {
+      p.next();
+      const negative = p.acceptOp('-');
+      if (!negative) p.acceptOp('+');
+      const valueToken = p.peek();
+      if (valueToken.kind !== 'string') {
+        throw p.unexpected("a quoted interval value such as '10'", `write INTERVAL '${valueToken.kind === 'number' ? valueToken.text : '10'}' SECOND`);
+      }
+      p.next();
+      return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier: parseIntervalQualifier(p) });
+    }
+    case 'CASE': {
+      p.next();
+      const operand = p.isWord('WHEN') ? undefined : parseExpression(p);
+      const whens: { when: Expression; then: Expression }[] = [];
+      const lists: Expression[][] = [];
+      while (p.acceptWord('WHEN')) {
+        const values = [parseExpression(p)];
+        while (operand !== undefined && p.acceptOp(',')) values.push(parseExpression(p));
+        p.expectWord('THEN', 'THEN after WHEN …');
+        lists.push(values);
+        whens.push({ when: values[0]!, then: parseExpression(p) });
+      }
+      if (whens.length === 0) throw p.unexpected('WHEN');
+      const elseExpr = p.acceptWord('ELSE') ? parseExpression(p) : undefined;
+      p.expectWord('END', 'END to close CASE');
+      const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
+      if (operand !== undefined && lists.some((l) => l.length > 1)) {
+        // `CASE x WHEN 1, 2 THEN …` is `CASE WHEN x IN (1, 2) THEN …`.
+        const searched = whens.map((w, i) => ({ when: lists[i]!.length > 1 ? ({ kind: 'In', operand, values: lists[i]!, negated: false } as const) : ({ kind: 'Binary', op: '=', left: operand, right: w.when } as const), then: w.then }));
+        return span(p, start, { kind: 'Case', whens: searched, ...elsePart });
+      }
+      return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens, ...elsePart });
+    }
+    case 'EXISTS': {
+      p.next();
+      p.expectOp('(');
+      const query = parseQuery(p);
+      p.expectOp(')');
+      return span(p, start, { kind: 'Exists', query });
+    }
+    case 'NOT':
+      if (p.isWord('EXISTS', 1)) {
+        p.next();
+        return span(p, start, { kind: 'Unary', op: 'NOT', operand: parsePrimary(p) });
+      }
+      break;
+    case 'ARRAY':
+      if (p.isOp('[', 1)) {
+        p.next(); p.next();
+        const elements: Expression[] = [];
+        if (!p.isOp(']')) {
+          do elements.push(parseExpression(p));
+          while (p.acceptOp(','));
+        }
+        p.expectOp(']', "',' or ']'");
+        return span(p, start, { kind: 'ArrayConstructor', elements });
+      }
+      break;
+    case 'MAP':
+      if (p.isOp('[', 1)) {
+        p.next(); p.next();
+        const entries: { key: Expression; value: Expression }[] = [];
+        if (!p.isOp(']')) {
+          do {
+            const key = parseExpression(p);
+            p.expectOp(',', "',' between a MAP key and its value");
+            entries.push({ key, value: parseExpression(p) });
+          } while (p.acceptOp(','));
+        }
+        p.expectOp(']', "',' or ']'");
+        return span(p, start, { kind: 'MapConstructor', entries });
+      }
+      break;
+    case 'ROW':
+      if (p.isOp('(', 1)) {
+        p.next(); p.next();
+        const fields: Expression[] = [];
+        if (!p.isOp(')')) {
+          do fields.push(parseExpression(p));
+          while (p.acceptOp(','));
+        }
+        p.expectOp(')');
+        return span(p, start, { kind: 'RowConstructor', fields, explicit: true });
+      }
+      break;
+    case 'MATCH_RECOGNIZE':
+      throw p.errorAt(t, 'MATCH_RECOGNIZE is not supported by flinkts yet', 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+    default:
+      break;
+  }
+  if (NILADIC.has(word) && !p.isOp('(', 1)) {
+    p.next();
+    return span(p, start, { kind: 'FunctionCall', name: [word], args: [] });
+  }
+  return parseIdentifierExpression(p);
+}
+
+/** A column reference, a qualified column / field access, or a function call. */
+function parseIdentifierExpression(p: Cursor): Expression {
+  const first = p.peek();
+  const start = first.start;
+  // Function call: name(…) — reserved built-in names (COUNT, UPPER, …) are allowed here.
+  if (p.isOp('(', 1) && (first.kind === 'quoted' || first.kind === 'word')) {
+    p.next();
+    p.next();
+    const upper = first.value.toUpperCase();
+    if (first.kind === 'word') {
+      const special = parseSpecialForm(p, upper, start);
+      if (special !== undefined) return special;
+    }
+    if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper) && !NILADIC.has(upper)) {
+      throw new ParseError(`'${first.value}' is a reserved word in Flink SQL and not a function`, { start, end: first.end }, `quote it as \`${first.value}\` if it is a user-defined function`, 'FTS1002');
+    }
+    return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);
+  }
+  const parts: { value: string; quoted: boolean }[] = [];
+  const name = p.identifier('a column name');
+  parts.push({ value: name, quoted: first.kind === 'quoted' });
+  while (p.isOp('.') && (p.peek(1).kind === 'word' || p.peek(1).kind === 'quoted' || p.isOp('*', 1))) {
+    if (p.isOp('*', 1)) break; // `t.*` is handled by the select list
+    p.next();
+    const partToken = p.peek();
+    if (p.isOp('(', 1)) {
+      // catalog.db.fn(…)
+      const last = p.identifier('a function name');
+      p.next();
+      return parseCall(p, [...parts.map((x) => x.value), last], start);
+    }
+    parts.push({ value: p.identifier('a column or field name'), quoted: partToken.kind === 'quoted' });
+  }
+  let e: Expression = parts.length === 1
+    ? { kind: 'ColumnRef', name: parts[0]!.value }
+    : { kind: 'ColumnRef', table: parts[0]!.value, name: parts[1]!.value };
+  e = span(p, start, e);
+  for (const part of parts.slice(2)) e = span(p, start, { kind: 'FieldAccess', operand: e, field: part.value });
+  return e;
+}
+
+function parseCall(p: Cursor, name: string[], start: Span['start']): Expression {
+  if (p.acceptOp('*')) {
+    p.expectOp(')');
+    return parseCallTail(p, { kind: 'FunctionCall', name, args: [], star: true }, start);
+  }
+  const distinct = p.acceptWord('DISTINCT');
+  if (!distinct) p.acceptWord('ALL');
+  const args = parseArgsUntilClose(p);
+  return parseCallTail(p, { kind: 'FunctionCall', name, args, ...(distinct ? { distinct: true } : {}) }, start);
+}

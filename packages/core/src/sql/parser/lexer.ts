@@ -1,0 +1,178 @@
+/**
+ * The Flink SQL lexer: text → tokens with positions. Comments are kept as tokens of their own (so `fmt` can
+ * keep them); query hints `/*+ … *\/` are a separate token kind. Errors (unterminated strings, quoted
+ * identifiers and comments, stray characters) are reported with the position where the token started.
+ */
+import type { SourcePosition } from '../../ast/node.js';
+
+export type TokenKind =
+  | 'word' // identifier or keyword, unquoted
+  | 'quoted' // `back-quoted identifier`
+  | 'string' // 'literal'
+  | 'number'
+  | 'binary' // X'0A'
+  | 'op' // punctuation and operators
+  | 'comment'
+  | 'hint' // /*+ … */
+  | 'invalid' // a character that starts no token; the parser reports it in its statement
+  | 'eof';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** For words the text as written; for strings/quoted identifiers the unescaped value; for hints the body. */
+  readonly value: string;
+  /** The exact source text of the token. */
+  readonly text: string;
+  readonly start: SourcePosition;
+  readonly end: SourcePosition;
+}
+
+export interface LexError {
+  readonly message: string;
+  readonly hint?: string;
+  readonly start: SourcePosition;
+  readonly end: SourcePosition;
+}
+
+const OPERATORS = ['<>', '<=', '>=', '!=', '||', '=>', '::', '(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}'];
+
+export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  let col = 1;
+  const pos = (): SourcePosition => ({ line, column: col, offset: i });
+  const advance = (n: number): void => {
+    for (let k = 0; k < n; k++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        col = 1;
+      } else col++;
+      i++;
+    }
+  };
+  const push = (kind: TokenKind, value: string, start: SourcePosition): void => {
+    tokens.push({ kind, value, text: text.slice(start.offset, i), start, end: pos() });
+  };
+
+  while (i < text.length) {
+    const c = text[i]!;
+    const start = pos();
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\ufeff') {
+      advance(1);
+      continue;
+    }
+    if (c === '-' && text[i + 1] === '-') {
+      const nl = text.indexOf('\n', i);
+      advance((nl === -1 ? text.length : nl) - i);
+      push('comment', text.slice(start.offset, i).replace(/\r$/, ''), start);
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close === -1) {
+        return { tokens, error: { message: `unterminated comment starting at ${start.line}:${start.column}`, hint: "close it with '*/'", start, end: start } };
+      }
+      const isHint = text[i + 2] === '+';
+      advance(close + 2 - i);
+      if (isHint) push('hint', text.slice(start.offset + 3, i - 2).trim(), start);
+      else push('comment', text.slice(start.offset, i), start);
+      continue;
+    }
+    if (c === "'" || ((c === 'X' || c === 'x') && text[i + 1] === "'") || ((c === 'N' || c === 'n') && text[i + 1] === "'")) {
+      const binary = c === 'X' || c === 'x';
+      if (c !== "'") advance(1);
+      let value = '';
+      advance(1);
+      for (;;) {
+        if (i >= text.length) {
+          return { tokens, error: { message: `unterminated string literal starting at ${start.line}:${start.column}`, hint: "close the string with a single quote; write '' for a quote inside it", start, end: pos() } };
+        }
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") {
+            value += "'";
+            advance(2);
+            continue;
+          }
+          advance(1);
+          break;
+        }
+        value += text[i];
+        advance(1);
+      }
+      if (binary) {
+        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) {
+          return { tokens, error: { message: `invalid binary literal X'${value}'`, hint: 'write an even number of hexadecimal digits', start, end: pos() } };
+        }
+        push('binary', value.toUpperCase(), start);
+      } else push('string', value, start);
+      continue;
+    }
+    if (c === '`') {
+      let value = '';
+      advance(1);
+      for (;;) {
+        if (i >= text.length) {
+          return { tokens, error: { message: `unterminated quoted identifier starting at ${start.line}:${start.column}`, hint: 'close it with a back-quote; write `` for a back-quote inside it', start, end: pos() } };
+        }
+        if (text[i] === '`') {
+          if (text[i + 1] === '`') {
+            value += '`';
+            advance(2);
+            continue;
+          }
+          advance(1);
+          break;
+        }
+        value += text[i];
+        advance(1);
+      }
+      push('quoted', value, start);
+      continue;
+    }
+    if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
+      let j = i;
+      while (isDigit(text[j] ?? '')) j++;
+      if (text[j] === '.' && isDigit(text[j + 1] ?? '')) {
+        j++;
+        while (isDigit(text[j] ?? '')) j++;
+      } else if (text[j] === '.' && !isIdentStart(text[j + 1] ?? '')) {
+        j++;
+      }
+      if ((text[j] === 'e' || text[j] === 'E') && (isDigit(text[j + 1] ?? '') || ((text[j + 1] === '+' || text[j + 1] === '-') && isDigit(text[j + 2] ?? '')))) {
+        j += 2;
+        while (isDigit(text[j] ?? '')) j++;
+      }
+      advance(j - i);
+      push('number', text.slice(start.offset, i), start);
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < text.length && isIdentPart(text[j]!)) j++;
+      advance(j - i);
+      push('word', text.slice(start.offset, i), start);
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (op !== undefined) {
+      advance(op.length);
+      push('op', op, start);
+      continue;
+    }
+    advance(1);
+    push('invalid', c, start);
+  }
+  tokens.push({ kind: 'eof', value: '', text: '', start: pos(), end: pos() });
+  return { tokens };
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+function isIdentStart(c: string): boolean {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$' || c > '\u007f';
+}
+function isIdentPart(c: string): boolean {
+  return isIdentStart(c) || isDigit(c);
+}

@@ -1,0 +1,114 @@
+/**
+ * Entry points: a whole script (statements separated by `;`, each statement's first error reported and the
+ * rest of the script still parsed), a single statement, query, expression or data type.
+ */
+import type { Expression } from '../../ast/expression.js';
+import type { Query } from '../../ast/query.js';
+import type { Script, Statement } from '../../ast/statement.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DataType } from '../../types/data-type.js';
+import { Cursor, ParseError, describe } from './cursor.js';
+import { parseType } from './data-type.js';
+import { parseExpression as expression } from './expression.js';
+import type { Token } from './lexer.js';
+import { tokenize } from './lexer.js';
+import { parseQuery as query } from './query.js';
+import { parseStatementBody } from './statement.js';
+
+export interface ParseOptions {
+  /** The file name diagnostics report. */
+  readonly file?: string;
+}
+
+/** `{ [key]: node or undefined when it could not be parsed, diagnostics }`. */
+export type ParseResult<K extends string, T> = { readonly [P in K]: T | undefined } & { readonly diagnostics: readonly Diagnostic[] };
+
+function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
+  return { code: e.code, severity: 'error', message: e.message, ...(e.hint === undefined ? {} : { hint: e.hint }), span: e.span, ...(file === undefined ? {} : { file }) };
+}
+
+function lex(text: string, file: string | undefined): { cursor?: Cursor; diagnostics: Diagnostic[] } {
+  const { tokens, error } = tokenize(text);
+  if (error !== undefined) {
+    return { diagnostics: [{ code: 'FTS1000', severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) }] };
+  }
+  const comments: Token[] = tokens.filter((t) => t.kind === 'comment');
+  return { cursor: new Cursor(tokens.filter((t) => t.kind !== 'comment'), comments), diagnostics: [] };
+}
+
+/** Skip to just after the next top-level `;` (or the end), to resume after an error. */
+function recover(p: Cursor): void {
+  let depth = 0;
+  let inSet = false;
+  while (!p.atEnd()) {
+    const t = p.next();
+    if (t.kind === 'word' && t.value.toUpperCase() === 'BEGIN') inSet = true;
+    if (t.kind === 'word' && t.value.toUpperCase() === 'END' && inSet) inSet = false;
+    if (t.kind === 'op' && t.value === '(') depth++;
+    if (t.kind === 'op' && t.value === ')') depth = Math.max(0, depth - 1);
+    if (t.kind === 'op' && t.value === ';' && depth === 0 && !inSet) return;
+  }
+}
+
+/** Parse a Flink SQL script. Every statement's first error is reported; parsing continues after it. */
+export function parseScript(text: string, options: ParseOptions = {}): { readonly script: Script; readonly diagnostics: readonly Diagnostic[] } {
+  const { cursor: p, diagnostics } = lex(text, options.file);
+  const statements: Statement[] = [];
+  if (p === undefined) return { script: { kind: 'Script', statements }, diagnostics };
+  while (!p.atEnd()) {
+    if (p.acceptOp(';')) continue;
+    const first = p.peek();
+    const comments = p.takeComments(first.start.offset);
+    try {
+      const body = parseStatementBody(p);
+      if (!p.atEnd() && !p.isOp(';')) throw p.unexpected("';' or the end of the statement", `missing ';' before ${describe(p.peek())}?`);
+      // Comments inside the statement that no clause kept are moved before it, never dropped.
+      const inner = p.takeComments(p.lastEnd().offset);
+      const all = [...comments, ...inner];
+      statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span: p.spanFrom(first.start) });
+      p.acceptOp(';');
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      diagnostics.push(diagnostic(e, options.file));
+      recover(p);
+      p.takeComments(p.lastEnd().offset);
+    }
+  }
+  const trailing = p.takeComments(Number.MAX_SAFE_INTEGER);
+  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics };
+}
+
+function single<K extends string, T>(key: K, text: string, options: ParseOptions, parse: (p: Cursor) => T, what: string): ParseResult<K, T> {
+  const result = (value: T | undefined, diagnostics: readonly Diagnostic[]) => ({ [key]: value, diagnostics }) as ParseResult<K, T>;
+  const { cursor: p, diagnostics } = lex(text, options.file);
+  if (p === undefined) return result(undefined, diagnostics);
+  try {
+    const value = parse(p);
+    p.acceptOp(';');
+    if (!p.atEnd()) throw p.unexpected(`the end of the ${what}`);
+    return result(value, diagnostics);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    return result(undefined, [diagnostic(e, options.file)]);
+  }
+}
+
+/** Parse exactly one statement. */
+export function parseStatement(text: string, options: ParseOptions = {}): ParseResult<'statement', Statement> {
+  return single('statement', text, options, parseStatementBody, 'statement');
+}
+
+/** Parse a query (SELECT, VALUES, WITH, set operations). */
+export function parseQuery(text: string, options: ParseOptions = {}): ParseResult<'query', Query> {
+  return single('query', text, options, query, 'query');
+}
+
+/** Parse a single expression. */
+export function parseExpression(text: string, options: ParseOptions = {}): ParseResult<'expression', Expression> {
+  return single('expression', text, options, expression, 'expression');
+}
+
+/** Parse a data type such as `DECIMAL(10, 2) NOT NULL`. */
+export function parseDataType(text: string, options: ParseOptions = {}): ParseResult<'type', DataType> {
+  return single('type', text, options, parseType, 'data type');
+}
