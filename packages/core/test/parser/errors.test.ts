@@ -1,0 +1,72 @@
+/** Error messages: the first real problem, where it is, what was found and expected — no cascades. */
+import { describe, expect, test } from 'vitest';
+import { parseDataType, parseExpression, parseScript } from '../../src/index.js';
+
+function firstError(sql: string) {
+  const { diagnostics } = parseScript(sql);
+  expect(diagnostics.length).toBeGreaterThan(0);
+  const d = diagnostics[0]!;
+  return { message: d.message, hint: d.hint, code: d.code, at: `${d.span!.start.line}:${d.span!.start.column}` };
+}
+
+describe('parse errors', () => {
+  test('missing comma between column definitions', () => {
+    expect(firstError('CREATE TABLE t (\n  a INT\n  b STRING\n)')).toEqual({
+      message: "expected ',' or ')' but found 'b'", hint: "missing ',' between column definitions", code: 'FTS1001', at: '3:3',
+    });
+  });
+
+  test('unterminated string literal', () => {
+    expect(firstError("SELECT 1;\nSELECT 'abc\nFROM t")).toMatchObject({ message: 'unterminated string literal starting at 2:8', code: 'FTS1000', at: '2:8' });
+  });
+
+  test('unterminated quoted identifier and comment', () => {
+    expect(firstError('SELECT `abc FROM t')).toMatchObject({ message: 'unterminated quoted identifier starting at 1:8' });
+    expect(firstError('SELECT 1 /* never closed')).toMatchObject({ message: 'unterminated comment starting at 1:10' });
+  });
+
+  test('reserved words as identifiers need back-quotes; non-reserved keywords do not', () => {
+    expect(firstError('CREATE TABLE t (value STRING)')).toMatchObject({ code: 'FTS1002', hint: 'quote it as `value`', at: '1:17' });
+    expect(firstError('SELECT a AS select FROM t')).toMatchObject({ code: 'FTS1002', at: '1:13' });
+    expect(parseScript('CREATE TABLE t (type STRING, data INT, `timestamp` BIGINT, `value` STRING)').diagnostics).toEqual([]);
+  });
+
+  test('options need quoted keys, "=" and quoted values', () => {
+    expect(firstError("CREATE TABLE t (a INT) WITH ('connector')")).toMatchObject({ message: "expected '=' after option key 'connector' but found ')'", hint: "write 'connector' = 'value'" });
+    expect(firstError("CREATE TABLE t (a INT) WITH ('sink.parallelism' = 2)")).toMatchObject({ message: "expected a quoted value for option 'sink.parallelism' but found the number 2", hint: "write 'sink.parallelism' = '2'" });
+    expect(firstError("CREATE TABLE t (a INT) WITH ('a' = 'b' 'c' = 'd')")).toMatchObject({ message: "expected ',' between options but found the string 'c'" });
+  });
+
+  test('double-quoted identifiers get a hint', () => {
+    expect(firstError('SELECT "a" FROM t')).toMatchObject({ message: `unexpected character '"'`, hint: 'Flink SQL quotes identifiers with back-quotes (`name`) and strings with single quotes' });
+  });
+
+  test('misspelt keywords suggest the closest one', () => {
+    expect(firstError('CREATE TABEL t (a INT)')).toMatchObject({ message: "expected TABLE, VIEW, CATALOG, DATABASE or FUNCTION after CREATE but found 'TABEL'", hint: "did you mean 'TABLE'?" });
+  });
+
+  test('a missing semicolon is reported at the next statement', () => {
+    expect(firstError('SELECT 1\nSELECT 2')).toMatchObject({ at: '2:1', hint: "missing ';' before 'SELECT'?" });
+  });
+
+  test('each statement reports its first error only, and parsing continues after it', () => {
+    const { script, diagnostics } = parseScript("SELECT FROM t;\nSET 'a' = 'b';\nCREATE TABLE x (a INT b INT, c);\nUSE CATALOG c;");
+    expect(diagnostics.map((d) => d.span!.start.line)).toEqual([1, 3]);
+    expect(script.statements.map((s) => s.kind)).toEqual(['Set', 'UseCatalog']);
+  });
+
+  test('intervals need a quoted value; PRIMARY KEY needs NOT ENFORCED', () => {
+    expect(firstError('SELECT INTERVAL 5 SECOND')).toMatchObject({ message: "expected a quoted interval value such as '10' but found the number 5", hint: "write INTERVAL '5' SECOND" });
+    expect(firstError('CREATE TABLE t (a INT, PRIMARY KEY (a))')).toMatchObject({ message: "expected NOT ENFORCED (Flink does not enforce primary keys) but found ')'" });
+  });
+
+  test('MATCH_RECOGNIZE is a clear "not supported"', () => {
+    expect(firstError('SELECT * FROM t MATCH_RECOGNIZE (PARTITION BY a)')).toMatchObject({ code: 'FTS1003', message: 'MATCH_RECOGNIZE is not supported by flinkts yet' });
+  });
+
+  test('single-expression and data-type entry points report errors too', () => {
+    expect(parseExpression('a +').diagnostics[0]!.message).toBe('expected an expression but found the end of the input');
+    expect(parseDataType('DECIMAL(10,').diagnostics[0]!.message).toBe('expected a scale but found the end of the input');
+    expect(parseDataType('TIMESTAMP(3) WITH TIME ZONE').diagnostics[0]!.hint).toBe('TIMESTAMP WITH TIME ZONE is not supported by Flink; use TIMESTAMP_LTZ');
+  });
+});
