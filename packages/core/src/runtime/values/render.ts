@@ -69,14 +69,11 @@ export function renderRowField(v: unknown, t: DataType): string {
     case 'BOOLEAN': return v ? 'true' : 'false';
     case 'FLOAT': return javaFloatToString(v as number);
     case 'DOUBLE': return javaDoubleToString(v as number);
-    case 'DECIMAL': return (v as Decimal).toString();
+    case 'DECIMAL': return javaBigDecimalToString(v as Decimal);
     case 'DATE': return formatDate(v as number);
     case 'TIME': return formatLocalTime(v as number);
     case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
-    case 'TIMESTAMP_LTZ': {
-      const s = formatLocalDateTime(v as Timestamp);
-      return `${s}Z`;
-    }
+    case 'TIMESTAMP_LTZ': return formatInstant(v as Timestamp);
     case 'BINARY': case 'VARBINARY': return `[${[...(v as Uint8Array)].map((b) => (b > 127 ? b - 256 : b)).join(', ')}]`;
     case 'ARRAY': case 'MULTISET': return `[${(v as unknown[]).map((e) => renderRowField(e, t.element)).join(', ')}]`;
     case 'MAP': return `{${[...(v as Map<unknown, unknown>).entries()].map(([k, x]) => `${renderRowField(k, t.key)}=${renderRowField(x, t.value)}`).join(', ')}}`;
@@ -85,4 +82,25 @@ export function renderRowField(v: unknown, t: DataType): string {
     case 'INTERVAL_DAY_TIME': return formatIntervalMillis(v as number);
     default: return String(v);
   }
+}
+
+/** Java's `Instant.toString()`: seconds always shown, the fraction in groups of 3 digits when non-zero. */
+export function formatInstant(ts: Timestamp): string {
+  const s = formatLocalDateTime(new Timestamp(ts.millis - (ts.millis % 1000 + 1000) % 1000));
+  const base = s.length === 16 ? `${s}:00` : s;
+  const ms = ((ts.millis % 1000) + 1000) % 1000;
+  if (ms === 0 && ts.nanos === 0) return `${base}Z`;
+  let frac = String(ms).padStart(3, '0') + String(ts.nanos).padStart(6, '0');
+  frac = frac.endsWith('000000') ? frac.slice(0, 3) : frac.endsWith('000') ? frac.slice(0, 6) : frac;
+  return `${base}.${frac}Z`;
+}
+
+/** Java's `BigDecimal.toString()`: plain unless the exponent is below -6, then scientific (`1.2E-7`). */
+export function javaBigDecimalToString(d: Decimal): string {
+  const neg = d.unscaled < 0n;
+  const digits = (neg ? -d.unscaled : d.unscaled).toString();
+  const adjusted = -d.scale + (digits.length - 1);
+  if (d.scale >= 0 && adjusted >= -6) return d.toString();
+  const coeff = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${neg ? '-' : ''}${coeff}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
 }
