@@ -4,6 +4,7 @@ import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import { Expr, toNode } from './expr.js';
 import type { AnyExpr, Bool, ExprInput, NullOf, RootOf } from './expr.js';
+import type { Or } from './type-level.js';
 
 /** `CAST(x AS type)`: keeps the input's nullability. */
 export function cast<R extends TypeRoot, V, N extends boolean>(value: ExprInput, type: SqlType<R, V, boolean>): Expr<R, V, N> {
@@ -39,13 +40,13 @@ export function caseWhen<O extends ExprInput>(condition: Bool<boolean>, then: O)
   return new CaseBuilder([{ when: condition.node, then: toNode(then) }]);
 }
 
-/** `COALESCE(a, b, …)`: NOT NULL when the last argument is NOT NULL. */
-export function coalesce<A extends AnyExpr, L extends ExprInput>(first: A, ...rest: [...ExprInput[], L]): Expr<A['__root'], A['__value'], NullOf<L>> {
+/** `COALESCE(a, b, …)`: NOT NULL when any argument is NOT NULL (Flink's rule). */
+export function coalesce<A extends AnyExpr, const R extends readonly ExprInput[]>(first: A, ...rest: R): Expr<A['__root'], A['__value'], A['__nullable'] extends false ? false : false extends NullOf<R[number]> ? false : true> {
   return new Expr({ kind: 'FunctionCall', name: ['COALESCE'], args: [first.node, ...rest.map(toNode)] });
 }
 
-/** `IF(cond, a, b)`. */
-export function iff<A extends AnyExpr, B extends ExprInput>(condition: Bool<boolean>, then: A, otherwise: B): Expr<A['__root'], A['__value'], A['__nullable'] extends true ? true : NullOf<B>> {
+/** `IF(cond, a, b)`: nullable if any argument is. */
+export function iff<C extends boolean, A extends AnyExpr, B extends ExprInput>(condition: Bool<C>, then: A, otherwise: B): Expr<A['__root'], A['__value'], Or<C, Or<A['__nullable'], NullOf<B>>>> {
   return new Expr({ kind: 'FunctionCall', name: ['IF'], args: [condition.node, then.node, toNode(otherwise)] });
 }
 

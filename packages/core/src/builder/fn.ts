@@ -62,9 +62,12 @@ interface FixedRoot {
 type ArgRoot<A> = RootOf<A>;
 type ResultRoot<Ret extends ReturnRule, A extends readonly unknown[]> = Ret extends keyof FixedRoot
   ? FixedRoot[Ret]
-  : Ret extends 'arg1' ? ArgRoot<A[1]> : ArgRoot<A[0]>;
+  : Ret extends 'arg1' ? ArgRoot<A[1]> : Ret extends 'last' ? (A extends readonly [...unknown[], infer L] ? ArgRoot<L> : TypeRoot) : ArgRoot<A[0]>;
 type AnyNull<A extends readonly unknown[]> = true extends NullOf<A[number]> ? true : false;
-type ResultNull<Rule extends NullRule, A extends readonly unknown[]> = Rule extends 'always' ? true : Rule extends 'never' ? false : Rule extends 'arg0' ? NullOf<A[0]> : AnyNull<A>;
+type AllNull<A extends readonly unknown[]> = false extends NullOf<A[number]> ? false : true;
+type LastNull<A extends readonly unknown[]> = A extends readonly [...unknown[], infer L] ? NullOf<L> : true;
+type ResultNull<Rule extends NullRule, A extends readonly unknown[]> = Rule extends 'always' ? true : Rule extends 'never' ? false
+  : Rule extends 'arg0' ? NullOf<A[0]> : Rule extends 'all' ? AllNull<A> : Rule extends 'last' ? LastNull<A> : AnyNull<A>;
 type Call<E extends { returns: ReturnRule; nullable: NullRule }> = <const A extends readonly ExprInput[]>(
   ...args: A
 ) => CallExpr<ResultRoot<E['returns'], A>, RootValue[ResultRoot<E['returns'], A>], ResultNull<E['nullable'], A>>;
@@ -171,7 +174,10 @@ const special = {
     new CallExpr({ kind: 'FunctionCall', name: typeof path === 'string' ? [path] : path, args: args.map(toNode) }),
 };
 
-export type Fn = Omit<CatalogFunctions, keyof typeof special> & typeof special;
+/** Catalog entries whose first argument is a time unit keyword: only their special builders are offered. */
+type UnitFunctions = 'timestampadd' | 'timestampdiff';
+export type Fn = Omit<CatalogFunctions, keyof typeof special | UnitFunctions> & typeof special;
 
 /** Typed builders for Flink's built-in functions. */
-export const fn: Fn = Object.freeze({ ...catalogFunctions, ...special }) as Fn;
+const { timestampadd: _add, timestampdiff: _diff, ...callable } = catalogFunctions as CatalogFunctions;
+export const fn: Fn = Object.freeze({ ...callable, ...special });

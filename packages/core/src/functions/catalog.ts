@@ -7,23 +7,24 @@
  * One table drives both the typed `fn.*` builders (their TypeScript result types) and `inferFunctionType`.
  *
  * `returns` is a fixed type (`'STRING'`, `'TIMESTAMP_LTZ(3)'`, `'CHAR(32)'` …) or a rule:
- * - `arg0`: the first argument's type;  `arg1`: the second argument's;  `common`: the arguments' common type;
+ * - `arg0`: the first argument's type;  `arg1`: the second argument's;  `last`: the last argument's;  `common`: the arguments' common type;
  * - `element`: the element type of the ARRAY argument; `arrayOfArg0`: `ARRAY<arg0>`; `multisetOfArg0`;
  * - `avg` / `sum`: the aggregate rules (same type as the argument; DECIMAL widened to precision 38);
  * - `round`: ROUND/TRUNCATE (arg0's type; DECIMAL scale from the literal);
  * - `rowtime`: TIMESTAMP(3), or TIMESTAMP_LTZ(3) when the first argument is a TIMESTAMP_LTZ (a window's rowtime);
  * - `mapKeys` / `mapValues` / `mapEntries` / `mapFromArrays` / `strToMap` / `splitArray`.
- * `nullable`: `args` (nullable if any argument is), `always`, `never`, `arg0`.
+ * `nullable`: `args` (nullable if any argument is), `always`, `never`, `arg0`, `all` (nullable only if every
+ * argument is: COALESCE), `last` (nullable only if the last argument is: IFNULL).
  */
 
 export type FunctionKind = 'scalar' | 'aggregate' | 'window';
 export type ReturnRule =
-  | 'arg0' | 'arg1' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round'
+  | 'arg0' | 'arg1' | 'last' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round'
   | 'rowtime' | 'mapKeys' | 'mapValues' | 'mapEntries' | 'mapFromArrays' | 'strToMap' | 'splitArray'
   | 'STRING' | 'BOOLEAN' | 'INT' | 'BIGINT' | 'DOUBLE' | 'DATE' | 'TIME(0)' | 'TIMESTAMP(3)' | 'TIMESTAMP_LTZ(3)'
   | 'CHAR(32)' | 'CHAR(36)' | 'CHAR(40)' | 'CHAR(56)' | 'CHAR(64)' | 'CHAR(96)' | 'CHAR(128)' | 'VARCHAR(128)'
   | 'VARCHAR(2000)' | 'BINARY(1)' | 'BYTES';
-export type NullRule = 'args' | 'always' | 'never' | 'arg0';
+export type NullRule = 'args' | 'always' | 'never' | 'arg0' | 'all' | 'last';
 
 export interface FunctionSignature {
   readonly kind: FunctionKind;
@@ -57,11 +58,11 @@ export const FUNCTIONS = {
   UUID: s(0, 0, 'CHAR(36)', 'never'), BIN: sa(1, 1, 'STRING'), HEX: sa(1, 1, 'STRING'),
   // strings
   CHAR_LENGTH: sa(1, 1, 'INT'), CHARACTER_LENGTH: sa(1, 1, 'INT'), UPPER: sa(1, 1, 'arg0'), LOWER: sa(1, 1, 'arg0'),
-  LTRIM: sa(1, 1, 'arg0'), RTRIM: sa(1, 1, 'arg0'), REPEAT: sa(2, 2, 'STRING'), REGEXP_REPLACE: sa(3, 3, 'STRING'),
+  LTRIM: sa(1, 2, 'arg0'), RTRIM: sa(1, 2, 'arg0'), REPEAT: sa(2, 2, 'STRING'), REGEXP_REPLACE: sa(3, 3, 'STRING'),
   REPLACE: sa(3, 3, 'STRING'), REGEXP_EXTRACT: s(2, 3, 'STRING', 'always'), INITCAP: sa(1, 1, 'arg0'),
   CONCAT: sa(1, V, 'STRING'), CONCAT_WS: sa(2, V, 'STRING'), LPAD: sa(3, 3, 'STRING'), RPAD: sa(3, 3, 'STRING'),
   FROM_BASE64: sa(1, 1, 'STRING'), TO_BASE64: sa(1, 1, 'STRING'), ASCII: sa(1, 1, 'INT'), CHR: s(1, 1, 'STRING', 'always'),
-  DECODE: s(2, 2, 'STRING', 'always'), ENCODE: s(2, 2, 'BINARY(1)', 'always'), INSTR: sa(2, 2, 'INT'),
+  DECODE: s(2, 2, 'STRING', 'always'), ENCODE: s(2, 2, 'BINARY(1)', 'always'), INSTR: sa(2, 4, 'INT'),
   LEFT: s(2, 2, 'arg0', 'always'), RIGHT: s(2, 2, 'arg0', 'always'), LOCATE: sa(2, 3, 'INT'),
   PARSE_URL: s(2, 3, 'STRING', 'always'), REGEXP: sa(2, 2, 'BOOLEAN'), REVERSE: s(1, 1, 'STRING', 'always'),
   SPLIT_INDEX: s(3, 3, 'STRING', 'always'), STR_TO_MAP: s(1, 3, 'strToMap', 'always'), SUBSTR: s(2, 3, 'arg0', 'always'),
@@ -73,13 +74,13 @@ export const FUNCTIONS = {
   YEAR: sa(1, 1, 'BIGINT'), QUARTER: sa(1, 1, 'BIGINT'), MONTH: sa(1, 1, 'BIGINT'), WEEK: sa(1, 1, 'BIGINT'),
   DAYOFYEAR: sa(1, 1, 'BIGINT'), DAYOFMONTH: sa(1, 1, 'BIGINT'), DAYOFWEEK: sa(1, 1, 'BIGINT'), HOUR: sa(1, 1, 'BIGINT'),
   MINUTE: sa(1, 1, 'BIGINT'), SECOND: sa(1, 1, 'BIGINT'),
-  DATE_FORMAT: s(2, 2, 'STRING', 'always'), TIMESTAMPADD: sa(3, 3, 'arg1'), TIMESTAMPDIFF: sa(3, 3, 'INT'),
+  DATE_FORMAT: s(2, 2, 'STRING', 'always'), TIMESTAMPADD: sa(3, 3, 'last'), TIMESTAMPDIFF: sa(3, 3, 'INT'),
   CONVERT_TZ: s(3, 3, 'STRING', 'always'), FROM_UNIXTIME: s(1, 2, 'STRING', 'always'), UNIX_TIMESTAMP: sa(0, 2, 'BIGINT'),
   TO_DATE: s(1, 2, 'DATE', 'always'), TO_TIMESTAMP_LTZ: s(2, 2, 'TIMESTAMP_LTZ(3)', 'always'),
   TO_TIMESTAMP: s(1, 2, 'TIMESTAMP(3)', 'always'), CURRENT_WATERMARK: s(1, 1, 'arg0', 'always'),
   PROCTIME: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'), SOURCE_WATERMARK: s(0, 0, 'TIMESTAMP(3)', 'always'),
   // conditional
-  NULLIF: s(2, 2, 'arg0', 'always'), COALESCE: sa(1, V, 'common'), IF: sa(3, 3, 'arg1'), IFNULL: sa(2, 2, 'common'),
+  NULLIF: s(2, 2, 'arg0', 'always'), COALESCE: s(1, V, 'common', 'all'), IF: sa(3, 3, 'arg1'), IFNULL: s(2, 2, 'common', 'last'),
   IS_ALPHA: s(1, 1, 'BOOLEAN', 'never'), IS_DECIMAL: s(1, 1, 'BOOLEAN', 'never'), IS_DIGIT: s(1, 1, 'BOOLEAN', 'never'),
   GREATEST: sa(1, V, 'common'), LEAST: sa(1, V, 'common'), TYPEOF: s(1, 2, 'STRING', 'always'),
   // collections

@@ -88,6 +88,7 @@ function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undef
   switch (rule) {
     case 'arg0': return a0;
     case 'arg1': return args[1];
+    case 'last': return args[args.length - 1];
     case 'common': return commonType(args);
     case 'round': return a0 !== undefined && a0.kind === 'DECIMAL' && args.length === 1 ? { ...a0, scale: 0, precision: Math.min(DECIMAL_MAX_PRECISION, a0.precision - a0.scale + (a0.scale > 0 ? 1 : 0)) } : a0;
     case 'element': return a0 !== undefined && (a0.kind === 'ARRAY' || a0.kind === 'MULTISET') ? a0.element : undefined;
@@ -112,12 +113,14 @@ function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undef
   }
 }
 
-function resultNullable(sig: FunctionSignature, args: readonly DataType[], type: DataType): boolean {
+function resultNullable(sig: FunctionSignature, args: readonly DataType[]): boolean {
   switch (sig.nullable) {
     case 'always': return true;
     case 'never': return false;
     case 'arg0': return args[0]?.nullable ?? true;
-    case 'args': return sig.returns === 'common' && args.length > 0 ? type.nullable : args.some((a) => a.nullable);
+    case 'args': return args.some((a) => a.nullable);
+    case 'all': return args.every((a) => a.nullable);
+    case 'last': return args[args.length - 1]?.nullable ?? true;
   }
 }
 
@@ -135,7 +138,6 @@ export function inferFunctionType(name: string, args: readonly DataType[]): Func
   }
   const type = ruleType(sig.returns, args);
   if (type === undefined) return { ok: false, reason: 'argument-types' };
-  // COALESCE / IFNULL are NOT NULL when the last argument is NOT NULL.
-  const nullable = name.toUpperCase() === 'COALESCE' || name.toUpperCase() === 'IFNULL' ? (args[args.length - 1]?.nullable ?? true) : resultNullable(sig, args, type);
+  const nullable = resultNullable(sig, args);
   return { ok: true, type: withNullable(type, nullable) };
 }

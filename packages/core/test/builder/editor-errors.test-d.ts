@@ -3,7 +3,7 @@
  * disappears) and accept. Checked by `tsc` as part of `npm test`.
  */
 import { expectTypeOf } from 'vitest';
-import { deduplicate, fn, from, insertInto, interval, lit, t, table, tumble } from '../../src/index.js';
+import { coalesce, deduplicate, fn, from, iff, insertInto, interval, lit, nullOf, t, table, tumble } from '../../src/index.js';
 import type { Expr, RowOf } from '../../src/index.js';
 
 const orders = table('orders', {
@@ -127,3 +127,12 @@ from(orders, 'o').temporalJoin(users, 'u', { asOf: ({ o }) => o.user_id, on: ({ 
 deduplicate(orders, { partitionBy: (c) => [c.id], orderBy: (c) => c.created, keep: 'first' });
 // @ts-expect-error — deduplication orders by a time attribute
 deduplicate(orders, { partitionBy: (c) => [c.id], orderBy: (c) => c.amount, keep: 'first' });
+
+// Nullability follows Flink: COALESCE is NOT NULL if any argument is; IF is nullable if any argument is.
+expectTypeOf(coalesce(lit(1).plus(nullOf(t.int())), lit(0)).__nullable).toEqualTypeOf<false>();
+expectTypeOf(coalesce(nullOf(t.int()), nullOf(t.int())).__nullable).toEqualTypeOf<true>();
+expectTypeOf(iff(lit(true), lit(1), lit(2)).__nullable).toEqualTypeOf<false>();
+expectTypeOf(iff(nullOf(t.boolean()), lit(1), lit(2)).__nullable).toEqualTypeOf<true>();
+expectTypeOf(fn.timestampAdd('DAY', 1, lit.timestamp('2024-01-01 00:00:00')).__root).toEqualTypeOf<'TIMESTAMP'>();
+// @ts-expect-error — TIMESTAMPADD takes a unit keyword; only fn.timestampAdd(unit, n, ts) is offered
+fn.timestampadd(lit('DAY'), lit(1), lit.timestamp('2024-01-01 00:00:00'));
