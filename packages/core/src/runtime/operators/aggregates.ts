@@ -33,7 +33,8 @@ export function aggregateResultType(name: AggregateName, argType: DataType | und
     case 'SUM0': {
       const nullable = name === 'SUM';
       switch (t.kind) {
-        case 'TINYINT': case 'SMALLINT': case 'INT': return T.int(nullable);
+        // Flink's SUM keeps the integer width (ByteSum → TINYINT, ShortSum → SMALLINT, IntSum → INT), wrapping on overflow.
+        case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return withNullable(t, nullable);
         case 'DECIMAL': return T.decimal(38, t.scale, nullable);
         default: return withNullable(t, nullable);
       }
@@ -63,6 +64,8 @@ type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a
 function numOps(t: DataType, result: DataType): NumOps {
   switch (result.kind) {
     case 'INT': return { zero: 0, add: (a, b) => ((a as number) + (b as number)) | 0, sub: (a, b) => ((a as number) - (b as number)) | 0 };
+    case 'SMALLINT': return { zero: 0, add: (a, b) => (((a as number) + (b as number)) << 16) >> 16, sub: (a, b) => (((a as number) - (b as number)) << 16) >> 16 };
+    case 'TINYINT': return { zero: 0, add: (a, b) => (((a as number) + (b as number)) << 24) >> 24, sub: (a, b) => (((a as number) - (b as number)) << 24) >> 24 };
     case 'BIGINT': return { zero: 0n, add: (a, b) => BigInt.asIntN(64, (a as bigint) + (b as bigint)), sub: (a, b) => BigInt.asIntN(64, (a as bigint) - (b as bigint)) };
     case 'DECIMAL': {
       const s = result.scale;
@@ -177,7 +180,8 @@ export class AggregateSet {
           case 'SUM': return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), false);
           case 'SUM0': return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), true);
           case 'AVG': {
-            const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : s.resultType;
+            const small = s.resultType.kind === 'TINYINT' || s.resultType.kind === 'SMALLINT' || s.resultType.kind === 'INT';
+            const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : small ? T.double() : s.resultType;
             return new AvgAcc(numOps(s.argType ?? T.bigint(), sumType), s.resultType);
           }
           case 'MIN': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
