@@ -162,7 +162,12 @@ export function parseIntervalQualifier(p: Cursor): IntervalQualifier {
     p.expectOp(')');
   }
   let end: IntervalQualifier['end'];
-  if (p.acceptWord('TO')) {
+  // `TO unit` belongs to the qualifier only when the unit comes later (`DAY TO SECOND`); otherwise the TO
+  // belongs to an enclosing form such as FLOOR(x TO HOUR).
+  const next = p.peek(1).kind === 'word' ? p.peek(1).value.toUpperCase() : '';
+  const nextUnit = PLURALS[next] ?? next;
+  if (p.isWord('TO') && UNITS.indexOf(nextUnit as (typeof UNITS)[number]) > UNITS.indexOf(start)) {
+    p.next();
     const e = unit(p);
     if (e === 'YEAR' || e === 'DAY') throw p.unexpected('MONTH, HOUR, MINUTE or SECOND after TO');
     end = e;
