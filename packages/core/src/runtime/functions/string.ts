@@ -69,17 +69,25 @@ function pad(s: string, len: number, p: string, left: boolean): string | null {
   return left ? fill + s : s + fill;
 }
 
+/** Calcite's INITCAP: ASCII letters only; inside a word, any character but a letter (digits too) ends it. */
 function initcap(s: string): string {
   let out = '';
   let start = true;
-  for (const ch of s) {
-    if (/\s/.test(ch)) {
-      out += ch;
-      start = true;
-    } else {
-      out += start ? ch.toUpperCase() : ch.toLowerCase();
-      start = false;
-    }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let ch = s[i] as string;
+    const digit = c > 47 && c < 58;
+    const upper = c > 64 && c < 91;
+    const lower = c > 96 && c < 123;
+    if (start) {
+      if (digit || upper) start = false;
+      else if (lower) {
+        start = false;
+        ch = String.fromCharCode(c - 32);
+      }
+    } else if (upper) ch = String.fromCharCode(c + 32);
+    else if (!lower) start = true;
+    out += ch;
   }
   return out;
 }
