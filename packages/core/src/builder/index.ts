@@ -22,6 +22,7 @@ export * from './expr.js';
 export * from './literal.js';
 export * from './conditional.js';
 export * from './fn.js';
+export * from './over-frame.js';
 export * from './source.js';
 export * from './query.js';
 export * from './window-tvf.js';

@@ -6,7 +6,10 @@
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
-import type { AnyExpr } from './expr.js';
+import type { Expr } from './expr.js';
+
+/** Window sizes, slides, steps, gaps and offsets are DAY TO SECOND intervals (Flink has no month-based windows). */
+export type WindowInterval = Expr<'INTERVAL_DAY_TIME', unknown, boolean>;
 import type { TimeColumnKeys } from './type-level.js';
 import { builderError } from './errors.js';
 import type { ColumnInfo, Source } from './source.js';
@@ -49,22 +52,23 @@ function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' 
   });
 }
 
-/** `TUMBLE(TABLE t, DESCRIPTOR(timecol), size)`. */
-export function tumble<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly size: AnyExpr }): Source<C & WindowColumns> {
-  return windowSource(source, 'TUMBLE', options.timecol, [options.size.node]);
+/** `TUMBLE(TABLE t, DESCRIPTOR(timecol), size [, offset])`. */
+export function tumble<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly size: WindowInterval; readonly offset?: WindowInterval }): Source<C & WindowColumns> {
+  return windowSource(source, 'TUMBLE', options.timecol, options.offset === undefined ? [options.size.node] : [options.size.node, options.offset.node]);
 }
 
-/** `HOP(TABLE t, DESCRIPTOR(timecol), slide, size)`. */
-export function hop<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly slide: AnyExpr; readonly size: AnyExpr }): Source<C & WindowColumns> {
-  return windowSource(source, 'HOP', options.timecol, [options.slide.node, options.size.node]);
+/** `HOP(TABLE t, DESCRIPTOR(timecol), slide, size [, offset])`. */
+export function hop<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly slide: WindowInterval; readonly size: WindowInterval; readonly offset?: WindowInterval }): Source<C & WindowColumns> {
+  const args = [options.slide.node, options.size.node];
+  return windowSource(source, 'HOP', options.timecol, options.offset === undefined ? args : [...args, options.offset.node]);
 }
 
 /** `CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size)`. */
-export function cumulate<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly step: AnyExpr; readonly size: AnyExpr }): Source<C & WindowColumns> {
+export function cumulate<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly step: WindowInterval; readonly size: WindowInterval }): Source<C & WindowColumns> {
   return windowSource(source, 'CUMULATE', options.timecol, [options.step.node, options.size.node]);
 }
 
 /** `SESSION(TABLE t [PARTITION BY keys], DESCRIPTOR(timecol), gap)`. */
-export function session<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly gap: AnyExpr }): Source<C & WindowColumns> {
+export function session<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly gap: WindowInterval }): Source<C & WindowColumns> {
   return windowSource(source, 'SESSION', options.timecol, [options.gap.node]);
 }

@@ -185,6 +185,9 @@ export function table<
     exprs[columnName] = new Expr({ kind: 'ColumnRef', name: columnName });
   }
 
+  if (columns.length === 0) {
+    diagnostics.push({ code: 'FTS2106', severity: 'error', message: `table '${name}' has no columns`, hint: 'declare at least one column, or use createTableLike(…) to copy another table', path: `${where}.columns` });
+  }
   const known = columns.map((c) => c.name);
   const checkColumn = (columnName: string, path: string, role: string): boolean => {
     if (known.includes(columnName)) return true;

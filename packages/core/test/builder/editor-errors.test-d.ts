@@ -136,3 +136,6 @@ expectTypeOf(iff(nullOf(t.boolean()), lit(1), lit(2)).__nullable).toEqualTypeOf<
 expectTypeOf(fn.timestampAdd('DAY', 1, lit.timestamp('2024-01-01 00:00:00')).__root).toEqualTypeOf<'TIMESTAMP'>();
 // @ts-expect-error — TIMESTAMPADD takes a unit keyword; only fn.timestampAdd(unit, n, ts) is offered
 fn.timestampadd(lit('DAY'), lit(1), lit.timestamp('2024-01-01 00:00:00'));
+// @ts-expect-error — window sizes are DAY TO SECOND intervals; month windows do not exist in Flink
+tumble(orders, { timecol: 'ts', size: interval('1', 'MONTH') });
+tumble(orders, { timecol: 'ts', size: interval('1', 'DAY'), offset: interval('-8', 'HOUR') });

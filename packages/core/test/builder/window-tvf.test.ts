@@ -1,6 +1,6 @@
 /** Window TVF sources: columns they add and time-column checks. */
 import { describe, expect, test } from 'vitest';
-import { FlinktsError, from, hop, interval, sql, t, table, tumble } from '../../src/index.js';
+import { FlinktsError, fn, from, hop, interval, printExpression, rangePreceding, rowsPreceding, sql, t, table, tumble } from '../../src/index.js';
 
 const events = table('events', { columns: { id: t.bigint(), amount: t.int(), ts: t.timestampLtz(3) }, watermark: { column: 'ts' } });
 
@@ -31,5 +31,28 @@ describe('window TVFs', () => {
   test('the sql tag keeps template text and escapes interpolated literals', () => {
     const e = sql<'INT', number>`MY_UDF(${'it\'s'}, ${42})`;
     expect(e.node).toEqual({ kind: 'RawSql', parts: ['MY_UDF(', ', ', ')'], args: [{ kind: 'StringLiteral', value: "it's" }, { kind: 'NumericLiteral', text: '42' }] });
+  });
+});
+
+describe('OVER frames', () => {
+  test('ROWS and RANGE frames end at the current row', () => {
+    const q = from(events, 'e').select(({ e }) => ({
+      last10: fn.sum(e.amount).over({ partitionBy: [e.id], orderBy: [e.ts], frame: rowsPreceding(10) }),
+      lastHour: fn.count(e.amount).over({ partitionBy: [e.id], orderBy: [e.ts], frame: rangePreceding(interval('1', 'HOUR')) }),
+      all: fn.max(e.amount).over({ orderBy: [e.ts], frame: rangePreceding('unbounded') }),
+    }));
+    const items = q.query.kind === 'Select' ? q.query.items.map((i) => (i.kind === 'SelectExpr' ? printExpression(i.expr) : '')) : [];
+    expect(items).toEqual([
+      'SUM(`e`.`amount`) OVER (PARTITION BY `e`.`id` ORDER BY `e`.`ts` ROWS BETWEEN 10 PRECEDING AND CURRENT ROW)',
+      "COUNT(`e`.`amount`) OVER (PARTITION BY `e`.`id` ORDER BY `e`.`ts` RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW)",
+      'MAX(`e`.`amount`) OVER (ORDER BY `e`.`ts` RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)',
+    ]);
+    expect(() => rowsPreceding(-1)).toThrowError(FlinktsError);
+  });
+
+  test('TUMBLE and HOP take an optional offset', () => {
+    const w = tumble(events, { timecol: 'ts', size: interval('1', 'DAY'), offset: interval('-8', 'HOUR') });
+    const rel = w.toRelation('w');
+    expect(rel.kind === 'TableFunction' && rel.call.args.length).toBe(4);
   });
 });
