@@ -1,10 +1,7 @@
 /**
- * Joins against a table "as of" a time:
- * - `LookupJoinOperator` (processing time, `FOR SYSTEM_TIME AS OF o.proc_time`): each probe row is joined with
- *   the lookup table's content at the moment it arrives; later changes of the table do not update results.
- * - `TemporalJoinOperator` (event time against a versioned table with a PRIMARY KEY and a watermark): probe rows
- *   wait until the watermark passes their time, then join the version of each key valid at that time.
- * Both emit +I only (INNER, or LEFT with NULL padding).
+ * Event-time temporal join (`FOR SYSTEM_TIME AS OF o.rowtime` against a versioned table with a PRIMARY KEY and a
+ * watermark): probe rows wait until the watermark passes their time, then join the version of each key valid at
+ * that time. Emits +I only (INNER, or LEFT with NULL padding).
  */
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
@@ -12,38 +9,6 @@ import type { Evaluator } from '../compiled.js';
 import { rowKey } from '../values/compare.js';
 import type { Timestamp } from '../values/temporal.js';
 import { Operator } from './operator.js';
-
-export class LookupJoinOperator extends Operator {
-  private readonly table: (readonly unknown[])[] = [];
-
-  constructor(
-    private readonly left: boolean,
-    private readonly rightWidth: number,
-    private readonly condition: Evaluator | undefined,
-  ) {
-    super(2);
-  }
-
-  process(change: Change, input: number): void {
-    if (input === 1) {
-      if (isAccumulate(change.kind)) this.table.push(change.row);
-      else {
-        const k = rowKey(change.row);
-        const i = this.table.findIndex((r) => rowKey(r) === k);
-        if (i >= 0) this.table.splice(i, 1);
-      }
-      return;
-    }
-    let matched = false;
-    for (const r of this.table) {
-      const j = [...change.row, ...r];
-      if (this.condition && this.condition(j) !== true) continue;
-      matched = true;
-      this.emit({ kind: change.kind, row: j });
-    }
-    if (!matched && this.left) this.emit({ kind: change.kind, row: [...change.row, ...new Array<unknown>(this.rightWidth).fill(null)] });
-  }
-}
 
 interface Version {
   readonly time: number;
