@@ -222,4 +222,40 @@ export function assertChangelog(actual: readonly string[], expected: readonly st
   throw new Error(lines.join('\n'));
 }
 
+/** A sink output or its printed changelog. */
+type ChangelogLike = SinkOutput | readonly string[];
+
+const changelogOf = (x: ChangelogLike): readonly string[] => (Array.isArray(x) ? (x as readonly string[]) : (x as SinkOutput).changelog);
+
+function matchResult(actual: readonly string[], expected: readonly string[], ordered: boolean, what: string) {
+  const a = ordered ? [...actual] : [...actual].sort();
+  const e = ordered ? [...expected] : [...expected].sort();
+  const pass = a.length === e.length && a.every((x, i) => x === e[i]);
+  return {
+    pass,
+    message: () => (pass ? `expected ${what} not to be ${JSON.stringify(e)}` : `${what} differs${ordered ? '' : ' (compared as a multiset)'}`),
+    actual: a,
+    expected: e,
+  };
+}
+
+/**
+ * Matchers for `expect.extend(flinktsMatchers)` (vitest or jest): the failure shows a line-by-line diff of the
+ * changelog as Flink prints it.
+ *
+ * ```ts
+ * expect.extend(flinktsMatchers);
+ * expect(run.sink('out')).toHaveChangelog(['+I[1, a]', '-U[1, a]', '+U[1, b]']);
+ * expect(run.sink('out')).toHaveFinalTable(['1, b'], { ordered: false });
+ * ```
+ */
+export const flinktsMatchers = {
+  toHaveChangelog(received: ChangelogLike, expected: readonly string[], opts: { readonly ordered?: boolean } = {}) {
+    return matchResult(changelogOf(received), expected, opts.ordered ?? true, 'changelog');
+  },
+  toHaveFinalTable(received: SinkOutput, expected: readonly string[], opts: { readonly ordered?: boolean } = {}) {
+    return matchResult(received.table, expected, opts.ordered ?? false, 'final table');
+  },
+};
+
 export type { Change, RowKind };
