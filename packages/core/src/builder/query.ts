@@ -26,6 +26,11 @@ export type ListColumns<L extends readonly AnyNamed[]> = { readonly [E in L[numb
 /** The column types of an ordered selection, in order. */
 export type ListTypes<L extends readonly AnyNamed[]> = { readonly [I in keyof L]: SqlType<L[I]['__root'], L[I]['__value'], L[I]['__nullable']> };
 
+/** The columns of `CROSS JOIN UNNEST`: element-typed for one column, untyped for ROW/MAP fields, INT ordinality. */
+export type UnnestColumns<Col extends string, E extends AnyExpr, O extends string> = {
+  readonly [P in Col]: SqlType<TypeRoot, [Col] extends [P] ? (E['__value'] extends readonly (infer V)[] ? V : unknown) : unknown, true>;
+} & { readonly [P in O]: SqlType<'INT', number, false> };
+
 interface ScopeEntry {
   readonly alias: string;
   readonly columns: readonly ColumnInfo[];
@@ -135,16 +140,30 @@ export class QueryBuilder<S> {
     }) as never);
   }
 
-  /** `CROSS JOIN UNNEST(array) AS alias (column)`. */
-  crossJoinUnnest<A extends string, Col extends string, E extends AnyExpr>(alias: A, column: Col, array: (scope: Scope<S>) => E): QueryBuilder<S & { [K in A]: { readonly [P in Col]: SqlType<TypeRoot, E['__value'] extends readonly (infer V)[] ? V : unknown, true> } }> {
-    const arrayExpr = array(this.refs());
-    const columns: ColumnInfo[] = [{ name: column }];
+  /**
+   * `CROSS JOIN UNNEST(collection) [WITH ORDINALITY] AS alias (columns)`: one column for an ARRAY or MULTISET
+   * (typed by the element's TypeScript value), several for an ARRAY of ROWs or a MAP (`['k', 'v']`); with
+   * `ordinality` a last column (INT NOT NULL) numbers the elements from 1.
+   */
+  crossJoinUnnest<A extends string, Col extends string, E extends AnyExpr, O extends string = never>(
+    alias: A,
+    columns: Col | readonly [Col, ...Col[]],
+    collection: (scope: Scope<S>) => E,
+    options: { readonly ordinality?: O } = {},
+  ): QueryBuilder<S & { [K in A]: UnnestColumns<Col, E, O> }> {
+    const expr = collection(this.refs());
+    const names = [...(typeof columns === 'string' ? [columns] : columns), ...(options.ordinality === undefined ? [] : [options.ordinality])];
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate !== undefined) {
+      throw new FlinktsError([{ code: 'FTS2212', severity: 'error', message: `UNNEST names column '${duplicate}' twice`, hint: 'give every unnested column its own name', path: `unnest.${alias}` }]);
+    }
+    const infos: ColumnInfo[] = names.map((name, i) => (options.ordinality !== undefined && i === names.length - 1 ? { name, type: { kind: 'INT', nullable: false } } : { name }));
     const unnest: Source<unknown> = {
       __columns: undefined as never,
-      columnTypes: columns,
-      toRelation: (a) => ({ kind: 'Unnest', args: [arrayExpr.node], withOrdinality: false, ...(a === undefined ? {} : { alias: a }), columnAliases: [column] }),
+      columnTypes: infos,
+      toRelation: (a) => ({ kind: 'Unnest', args: [expr.node], withOrdinality: options.ordinality !== undefined, ...(a === undefined ? {} : { alias: a }), columnAliases: names }),
     };
-    return this.joined('CROSS', unnest, alias, columns);
+    return this.joined('CROSS', unnest, alias, infos);
   }
 
   /** `WHERE …` (several calls are ANDed). */

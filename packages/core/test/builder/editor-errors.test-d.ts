@@ -139,3 +139,10 @@ fn.timestampadd(lit('DAY'), lit(1), lit.timestamp('2024-01-01 00:00:00'));
 // @ts-expect-error — window sizes are DAY TO SECOND intervals; month windows do not exist in Flink
 tumble(orders, { timecol: 'ts', size: interval('1', 'MONTH') });
 tumble(orders, { timecol: 'ts', size: interval('1', 'DAY'), offset: interval('-8', 'HOUR') });
+
+// UNNEST columns: one column typed by the element, ordinality INT NOT NULL, unknown names are errors.
+const docs = table('docs', { columns: { id: t.bigint(), tags: t.array(t.string()) } });
+const unnested = from(docs, 'd').crossJoinUnnest('x', 'tag', ({ d }) => d.tags, { ordinality: 'pos' }).select(({ x }) => ({ tag: x.tag, pos: x.pos }));
+expectTypeOf<RowOf<typeof unnested>>().toEqualTypeOf<{ tag: string | null; pos: number }>();
+// @ts-expect-error — 'tags' is not an unnested column
+from(docs, 'd').crossJoinUnnest('x', 'tag', ({ d }) => d.tags).select(({ x }) => ({ t: x.tags }));

@@ -56,3 +56,18 @@ describe('OVER frames', () => {
     expect(rel.kind === 'TableFunction' && rel.call.args.length).toBe(4);
   });
 });
+
+describe('CROSS JOIN UNNEST', () => {
+  const docs = table('docs', { columns: { id: t.bigint(), tags: t.array(t.string()), attrs: t.map(t.string(), t.int()) } });
+  test('several columns and WITH ORDINALITY', () => {
+    const q = from(docs, 'd')
+      .crossJoinUnnest('a', ['k', 'v'], ({ d }) => d.attrs, { ordinality: 'pos' })
+      .select(({ d, a }) => ({ id: d.id, k: a.k, v: a.v, pos: a.pos }));
+    expect(q.query).toMatchObject({
+      from: { kind: 'Join', type: 'CROSS', right: { kind: 'Unnest', withOrdinality: true, alias: 'a', columnAliases: ['k', 'v', 'pos'] } },
+    });
+  });
+  test('a column named twice is refused', () => {
+    expect(() => from(docs, 'd').crossJoinUnnest('a', 'x', ({ d }) => d.tags, { ordinality: 'x' })).toThrowError(/UNNEST names column 'x' twice/);
+  });
+});
