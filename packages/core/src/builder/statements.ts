@@ -12,10 +12,12 @@ import type { ExprInput } from './expr.js';
 import { toNode } from './expr.js';
 import { SelectQuery } from './query.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
+import { builderError } from './errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
 export function set(key: string, value: string): SetStatement {
+  if (key.trim() === '') builderError('FTS2214', 'SET needs a configuration key', "name the option, e.g. set('parallelism.default', '2')");
   return Object.freeze({ kind: 'Set', key, value });
 }
 
@@ -186,7 +188,18 @@ export function insertIntoPositional(sink: AnyTable, query: SelectQuery<unknown,
   return insertNode(sink, query, undefined, options);
 }
 
-/** `EXECUTE STATEMENT SET BEGIN … END;` */
+/** `EXECUTE STATEMENT SET BEGIN … END;` — one job for several INSERTs (at least one). */
 export function statementSet(...inserts: readonly Insert[]): StatementSet {
-  return Object.freeze({ kind: 'StatementSet', inserts });
+  if (inserts.length === 0) builderError('FTS2213', 'a statement set needs at least one INSERT', 'pass the INSERT statements of the job: statementSet(insertInto(…), …)');
+  return Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
+}
+
+/**
+ * `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] …` for a declared table, optionally overriding how it is created
+ * (e.g. a temporary copy for one job). Without overrides it is `declaration.toStatement()`.
+ */
+export function createTable(declaration: { readonly statement: CreateTable }, overrides: { readonly temporary?: boolean; readonly ifNotExists?: boolean } = {}): CreateTable {
+  const base = declaration.statement;
+  if (overrides.temporary === undefined && overrides.ifNotExists === undefined) return base;
+  return Object.freeze({ ...base, temporary: overrides.temporary ?? base.temporary, ifNotExists: overrides.ifNotExists ?? base.ifNotExists });
 }

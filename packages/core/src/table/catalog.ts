@@ -23,3 +23,8 @@ export class Catalog<Name extends string = string> {
 export function catalog<Name extends string>(name: Name, connector: CatalogConnector, options: { readonly comment?: string; readonly ifNotExists?: boolean } = {}): Catalog<Name> {
   return new Catalog(name, connector, options);
 }
+
+/** `CREATE CATALOG name WITH (…)` as a statement (the same node as `catalog(name, connector).toStatement()`). */
+export function createCatalog(name: string, connector: CatalogConnector, options: { readonly comment?: string; readonly ifNotExists?: boolean } = {}): CreateCatalog {
+  return new Catalog(name, connector, options).toStatement();
+}

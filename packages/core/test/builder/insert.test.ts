@@ -1,6 +1,8 @@
 /** INSERT builders: column lists by name, explicit lists by position, positional inserts, run-time checks. */
 import { describe, expect, test } from 'vitest';
-import { FlinktsError, from, insertInto, insertIntoPositional, metadata, printStatement, t, table } from '../../src/index.js';
+import {
+  FlinktsError, createCatalog, createTable, from, genericCatalog, insertInto, insertIntoPositional, metadata, printStatement, set, statementSet, t, table,
+} from '../../src/index.js';
 import type { Diagnostic } from '../../src/index.js';
 
 const orders = table('orders', { columns: { id: t.bigint().notNull(), user_id: t.int(), note: t.string(), created: t.timestampLtz(3) } });
@@ -71,5 +73,21 @@ describe('insertInto', () => {
 
   test('PRIMARY KEY columns are NOT NULL in the CREATE TABLE node', () => {
     expect(sink.toStatement().columns[0]).toEqual({ kind: 'PhysicalColumn', name: 'id', type: { kind: 'BIGINT', nullable: false } });
+  });
+});
+
+describe('statement builders', () => {
+  test('createTable overrides TEMPORARY / IF NOT EXISTS without touching the declaration', () => {
+    const s = createTable(sink, { temporary: true, ifNotExists: true });
+    expect(s).toMatchObject({ kind: 'CreateTable', path: ['sink'], temporary: true, ifNotExists: true });
+    expect(sink.toStatement().temporary).toBe(false);
+    expect(createTable(sink)).toBe(sink.toStatement());
+  });
+  test('createCatalog, empty statement sets and SET without a key', () => {
+    expect(createCatalog('paimon', genericCatalog('paimon', { warehouse: 's3://w' }))).toEqual({
+      kind: 'CreateCatalog', name: 'paimon', ifNotExists: false, options: [{ key: 'type', value: 'paimon' }, { key: 'warehouse', value: 's3://w' }],
+    });
+    expect(diagnosticsOf(() => statementSet())[0]).toMatchObject({ code: 'FTS2213' });
+    expect(diagnosticsOf(() => set(' ', 'x'))[0]).toMatchObject({ code: 'FTS2214' });
   });
 });
