@@ -25,16 +25,15 @@ WITH (
   'properties.group.id' = 'wrongbook-wide-table-group',
   'properties.security.protocol' = 'SASL_SSL',
   'properties.sasl.mechanism' = 'PLAIN',
-  'properties.sasl.jaas.config' = '${KAFKA_SASL_JAAS_CONFIG}',
+  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
   'properties.ssl.truststore.location' = '/opt/flink/conf/kafka.truststore.jks',
-  'properties.ssl.truststore.password' = '${KAFKA_TRUSTSTORE_PASSWORD}',
   'format' = 'json',
   'json.fail-on-missing-field' = 'false',
   'json.ignore-parse-errors' = 'true'
 );
 
 CREATE TEMPORARY TABLE `dwd_wrong_record_wide_delta` (
-  `id`              BIGINT,
+  `id`              BIGINT NOT NULL,
   `wrong_id`        STRING,
   `user_id`         STRING,
   `subject`         STRING,
@@ -52,7 +51,8 @@ CREATE TEMPORARY TABLE `dwd_wrong_record_wide_delta` (
   `fix_result_desc` STRING,
   `event_id`        STRING,
   `event_type`      STRING,
-  `process_time`    TIMESTAMP(3)
+  `process_time`    TIMESTAMP(3),
+  PRIMARY KEY (`id`) NOT ENFORCED
 )
 WITH (
   'connector' = 'jdbc',

@@ -4,7 +4,11 @@
  */
 import { catalog, fn, genericCatalog, genericConnector, t, table } from '@flinkts/core';
 
-/** The Hive catalog holding the job's tables. Metastore URIs and OSS settings live in `hive-conf-dir`. */
+/**
+ * The Hive catalog holding the job's tables. Flink's Hive catalog rejects unknown options, so the seed's
+ * `hive.metastore.uris` (thrift://metastore.aliyun.com:9083), OSS warehouse and `fs.oss.accessKeyId` /
+ * `fs.oss.accessKeySecret` (`${ACCESS_KEY_ID}` / `${ACCESS_KEY_SECRET}`) belong in hive-site.xml under `hive-conf-dir`.
+ */
 export const aliyunCatalog = catalog(
   'aliyun_catalog',
   genericCatalog('hive', {
@@ -34,9 +38,9 @@ export const wrongbookEvents = table('wrongbook_events', {
       'properties.group.id': 'wrongbook-wide-table-group',
       'properties.security.protocol': 'SASL_SSL',
       'properties.sasl.mechanism': 'PLAIN',
-      'properties.sasl.jaas.config': '${KAFKA_SASL_JAAS_CONFIG}',
+      'properties.sasl.jaas.config':
+        'org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
       'properties.ssl.truststore.location': '/opt/flink/conf/kafka.truststore.jks',
-      'properties.ssl.truststore.password': '${KAFKA_TRUSTSTORE_PASSWORD}',
       format: 'json',
       'json.fail-on-missing-field': 'false',
       'json.ignore-parse-errors': 'true',
@@ -45,7 +49,10 @@ export const wrongbookEvents = table('wrongbook_events', {
   ),
 });
 
-/** The wide table in MySQL (RDS), written over SSL in batches of 100 rows or every 10 s. */
+/**
+ * The wide table in MySQL (RDS), written over SSL in batches of 100 rows or every 10 s. The primary key makes the
+ * JDBC sink upsert by `id` (INSERT … ON DUPLICATE KEY UPDATE), so a replay after a failover rewrites the same rows.
+ */
 export const wrongRecordWideDelta = table('dwd_wrong_record_wide_delta', {
   columns: {
     id: t.bigint(),
@@ -68,6 +75,7 @@ export const wrongRecordWideDelta = table('dwd_wrong_record_wide_delta', {
     event_type: t.string(),
     process_time: t.timestamp(3),
   },
+  primaryKey: ['id'],
   temporary: true,
   layer: 'dwd',
   connector: genericConnector(
