@@ -154,7 +154,7 @@ describe('expressions and functions', () => {
       '  TIMESTAMPDIFF(HOUR, `o`.`ts`, `o`.`ts`) AS `diff`,',
       '  EXTRACT(DAY FROM `o`.`ts`) AS `e`,',
       '  FLOOR(`o`.`ts` TO HOUR) AS `f`,',
-      "  SUBSTRING('abc' FROM 1 FOR 2) AS `s`,",
+      "  SUBSTRING('abc', 1, 2) AS `s`,",
       "  TRIM(LEADING FROM ' x ') AS `tr`,",
       "  CASE WHEN `o`.`amount` > 1 THEN 'big' WHEN `o`.`amount` > 0 THEN 'small' ELSE 'none' END AS `c`,",
       '  COALESCE(`o`.`user_id`, 0) AS `co`,',

@@ -287,9 +287,10 @@ function printFloorCeil(e: FloorCeil): string {
 function printTrim(e: Trim): string {
   return `TRIM(${e.side} ${e.chars === undefined ? '' : `${printExpression(e.chars)} `}FROM ${printExpression(e.operand)})`;
 }
+/** The comma form: Flink accepts both, and dt-sql-parser only this one. */
 function printSubstring(e: Substring): string {
-  const len = e.length === undefined ? '' : ` FOR ${printExpression(e.length)}`;
-  return `SUBSTRING(${printExpression(e.operand)} FROM ${printExpression(e.start)}${len})`;
+  const len = e.length === undefined ? '' : `, ${printExpression(e.length)}`;
+  return `SUBSTRING(${printExpression(e.operand)}, ${printExpression(e.start)}${len})`;
 }
 function printOverlay(e: Overlay): string {
   const len = e.length === undefined ? '' : ` FOR ${printExpression(e.length)}`;
