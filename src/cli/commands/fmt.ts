@@ -1,0 +1,92 @@
+/**
+ * `flinkts fmt <files…>`: rewrite Flink SQL files in the canonical layout. Formatting is parse → print, and the
+ * output is re-parsed and compared with the input's tree (and its comments) before anything is written, so it
+ * never changes meaning or drops a comment.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatDiagnostic, parseScript, printScript, stripSpans, tokenize } from '@flinkts/core';
+import type { CliIO, Command } from '../command.js';
+
+const HELP = `Usage: flinkts fmt [--check] <files…>
+
+Rewrite Flink SQL files in flinkts' canonical layout (identifiers back-quoted, one clause per line,
+WITH options one per line). Comments are kept. Use - to read standard input and write standard output.
+
+Options:
+  --check   do not write; list the files that would change and exit 1 if any would
+`;
+
+export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
+
+function comments(text: string): string[] {
+  return tokenize(text).tokens.filter((t) => t.kind === 'comment').map((t) => t.text.trim()).sort();
+}
+
+/** Format one script; refuses (with the reason) when it does not parse or would not survive the round trip. */
+export function formatSql(text: string, file: string): FormatResult {
+  const { script, diagnostics } = parseScript(text, { file });
+  if (diagnostics.length > 0) return { ok: false, errors: diagnostics.map(formatDiagnostic).join('\n') };
+  const printed = printScript(script);
+  const again = parseScript(printed, { file });
+  const same = again.diagnostics.length === 0 && JSON.stringify(stripSpans(again.script)) === JSON.stringify(stripSpans(script));
+  if (!same || JSON.stringify(comments(printed)) !== JSON.stringify(comments(text))) {
+    return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+  }
+  return { ok: true, text: printed };
+}
+
+export const command: Command = {
+  name: 'fmt',
+  summary: 'format Flink SQL files in a canonical layout (--check for CI)',
+  help: HELP,
+  async run(args: readonly string[], io: CliIO): Promise<number> {
+    const check = args.includes('--check');
+    const unknown = args.filter((a) => a.startsWith('--') && a !== '--check');
+    if (unknown.length > 0) {
+      io.stderr(`flinkts fmt: unknown option ${unknown[0]}\n\n${HELP}`);
+      return 2;
+    }
+    const files = args.filter((a) => !a.startsWith('--'));
+    if (files.length === 0) {
+      io.stderr(`flinkts fmt: no files given\n\n${HELP}`);
+      return 2;
+    }
+    let status = 0;
+    for (const file of files) {
+      const fromStdin = file === '-';
+      let text: string;
+      try {
+        text = fromStdin ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+      } catch {
+        io.stderr(`flinkts fmt: cannot read ${file}\n`);
+        status = 2;
+        continue;
+      }
+      const result = formatSql(text, fromStdin ? '<stdin>' : file);
+      if (!result.ok) {
+        io.stderr(`${result.errors}\n`);
+        status = Math.max(status, 1);
+        continue;
+      }
+      if (fromStdin) {
+        if (check) {
+          if (result.text !== text) {
+            io.stdout('<stdin>\n');
+            status = Math.max(status, 1);
+          }
+        } else io.stdout(result.text);
+        continue;
+      }
+      if (result.text === text) continue;
+      if (check) {
+        io.stdout(`${file}\n`);
+        status = Math.max(status, 1);
+      } else {
+        writeFileSync(resolve(io.cwd, file), result.text);
+        io.stderr(`formatted ${file}\n`);
+      }
+    }
+    return status;
+  },
+};
