@@ -7,7 +7,7 @@ import type { AnyExpr, Bool, ExprInput, NullOf, RootOf } from './expr.js';
 import type { Or } from './type-level.js';
 
 /** `CAST(x AS type)`: keeps the input's nullability. */
-export function cast<R extends TypeRoot, V, N extends boolean>(value: ExprInput, type: SqlType<R, V, boolean>): Expr<R, V, N> {
+export function cast<I extends ExprInput, R extends TypeRoot, V>(value: I, type: SqlType<R, V, boolean>): Expr<R, V, NullOf<I>> {
   return new Expr({ kind: 'Cast', operand: toNode(value), type: type.node, try: false });
 }
 
