@@ -15,6 +15,7 @@ import type { ColumnBinding } from './compile-expression.js';
 import { badInput, invalid, unknownName, unsupported } from './errors.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
+import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
@@ -232,6 +233,7 @@ export class LocalJob {
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
     const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls);
+    if (pkIdx && rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) rel.op.generateUpdateBefore = false;
     rel.op.connectTo(sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });

@@ -19,6 +19,8 @@ interface GroupState {
 
 export class GroupAggregateOperator extends Operator {
   private readonly groups = new Map<unknown, GroupState>();
+  /** Off when the only consumer is an upsert sink (Flink then does not generate UPDATE_BEFORE either). */
+  generateUpdateBefore = true;
 
   constructor(
     private readonly keys: readonly Evaluator[],
@@ -54,7 +56,7 @@ export class GroupAggregateOperator extends Operator {
     if (!g.prev) {
       this.emit({ kind: '+I', row: out });
     } else if (!rowsEqual(g.prev, out)) {
-      this.emit({ kind: '-U', row: g.prev });
+      if (this.generateUpdateBefore) this.emit({ kind: '-U', row: g.prev });
       this.emit({ kind: '+U', row: out });
     }
     g.prev = out;

@@ -26,6 +26,11 @@ export abstract class Operator implements Downstream {
     this.outputs.push({ op, input });
   }
 
+  /** How many consumers this operator feeds. */
+  outputCount(): number {
+    return this.outputs.length;
+  }
+
   /** Handle one change on input `input`. */
   abstract process(change: Change, input: number): void;
 
