@@ -190,7 +190,7 @@ export class QueryBuilder<S> {
   select<Sel extends Selection>(selection: (scope: Scope<S>) => Sel): SelectQuery<SelectedColumns<Sel>> {
     const sel = selection(this.refs());
     const items: SelectItem[] = Object.entries(sel).map(([alias, e]) => ({ kind: 'SelectExpr', expr: e.node, alias }));
-    const columns: ColumnInfo[] = Object.keys(sel).map((name) => ({ name }));
+    const columns: ColumnInfo[] = Object.entries(sel).map(([name, e]) => this.columnInfo(name, e.node));
     return new SelectQuery(this.selectNode(items), columns);
   }
 
@@ -209,13 +209,21 @@ export class QueryBuilder<S> {
       seen.add(e.alias);
     }
     const items: SelectItem[] = list.map((e) => ({ kind: 'SelectExpr', expr: e.node, ...(e.node.kind === 'ColumnRef' && e.node.name === e.alias ? {} : { alias: e.alias }) }));
-    return new SelectQuery(this.selectNode(items), list.map((e) => ({ name: e.alias })));
+    return new SelectQuery(this.selectNode(items), list.map((e) => this.columnInfo(e.alias, e.node)));
   }
 
   /** `SELECT *` (all columns of every relation in scope, in order). */
   selectAll(): SelectQuery<UnionOfColumns<S>> {
     const columns = this.state.scope.flatMap((e) => e.columns);
     return new SelectQuery(this.selectNode([{ kind: 'SelectStar' }]), columns);
+  }
+
+  /** A selected column; a plain column reference keeps the type of the column it reads (the analyzer infers the rest). */
+  private columnInfo(name: string, expr: Expression): ColumnInfo {
+    if (expr.kind !== 'ColumnRef') return { name };
+    const entry = this.state.scope.find((e) => e.alias === expr.table);
+    const type = entry?.columns.find((c) => c.name === expr.name)?.type;
+    return type === undefined ? { name } : { name, type };
   }
 
   private selectNode(items: readonly SelectItem[]): Select {

@@ -7,6 +7,8 @@ import type {
 } from '../ast/statement.js';
 import type { Table } from '../table/table.js';
 import type { ImplicitlyCastable } from '../types/implicit-cast.js';
+import { supportsImplicitCast } from '../types/implicit-cast.js';
+import type { ColumnInfo } from './source.js';
 import type { AnySqlType } from '../types/sql-type.js';
 import type { ExprInput } from './expr.js';
 import { toNode } from './expr.js';
@@ -113,8 +115,24 @@ function insertError(code: string, message: string, hint: string, path: string):
   throw new FlinktsError([{ code, severity: 'error', message, hint, path }]);
 }
 
-/** Run-time checks of an INSERT (for JavaScript callers and values typed loosely). */
-function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, queryColumns: readonly string[]): void {
+/**
+ * Run-time checks of an INSERT (for JavaScript callers and values typed loosely): names, counts, NOT NULL
+ * columns, and Flink's implicit casts wherever both column types are known.
+ */
+function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, query: readonly ColumnInfo[]): void {
+  const targets = checkInsertNames(sink, columns, query.map((c) => c.name));
+  for (const [i, target] of targets.entries()) {
+    const to = sink.columnTypes.find((c) => c.name === target)?.type;
+    const from = query[i]?.type;
+    if (to !== undefined && from !== undefined && !supportsImplicitCast(from, to)) {
+      insertError('FTS2215', `a ${from.kind} value cannot go into ${to.kind} column '${target}' of '${sink.name}' without an explicit CAST`,
+        `cast it: cast(value, t.${to.kind.toLowerCase()}(…))`, `insert.${sink.name}.columns.${target}`);
+    }
+  }
+}
+
+/** Checks names and counts; returns the sink column each query column goes into. */
+function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined, queryColumns: readonly string[]): readonly string[] {
   const writable = sink.columnTypes.filter((c) => c.writable).map((c) => c.name);
   const where = `insert.${sink.name}`;
   if (columns === undefined) {
@@ -122,7 +140,7 @@ function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, que
       insertError('FTS2202', `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
         'select exactly the sink\'s writable columns in order, or use an explicit column list', where);
     }
-    return;
+    return writable;
   }
   const seen = new Set<string>();
   for (const name of columns) {
@@ -140,10 +158,11 @@ function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, que
       insertError('FTS2207', `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
     }
   }
+  return columns;
 }
 
 function insertNode(sink: AnyTable, query: SelectQuery<unknown>, columns: readonly string[] | undefined, options: InsertOptions = {}): Insert {
-  checkInsert(sink, columns, query.columnNames);
+  checkInsert(sink, columns, query.columnTypes);
   const partition = Object.entries(options.partition ?? {}).map(([key, value]) => ({ key, value: toNode(value) }));
   return Object.freeze({
     kind: 'Insert',

@@ -71,6 +71,16 @@ describe('insertInto', () => {
     expect(diagnosticsOf(() => insertIntoPositional(sink, three))[0]).toMatchObject({ code: 'FTS2202', message: expect.stringContaining('needs 4 columns (id, user_id, name, at)') });
   });
 
+  test('a positional INSERT checks implicit casts where the column types are known', () => {
+    const ok = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id, o.note, o.created]); // INT→BIGINT, LTZ→TIMESTAMP
+    expect(insertIntoPositional(sink, ok).kind).toBe('Insert');
+    const wrong = from(orders, 'o').selectList(({ o }) => [o.id, o.note.as('u'), o.note, o.created]);
+    expect(diagnosticsOf(() => insertIntoPositional(sink, wrong))[0]).toMatchObject({
+      code: 'FTS2215', message: "a VARCHAR value cannot go into BIGINT column 'user_id' of 'sink' without an explicit CAST", path: 'insert.sink.columns.user_id',
+    });
+    expect(ok.columnTypes.map((c) => c.type?.kind)).toEqual(['BIGINT', 'INT', 'VARCHAR', 'TIMESTAMP_LTZ']);
+  });
+
   test('PRIMARY KEY columns are NOT NULL in the CREATE TABLE node', () => {
     expect(sink.toStatement().columns[0]).toEqual({ kind: 'PhysicalColumn', name: 'id', type: { kind: 'BIGINT', nullable: false } });
   });
