@@ -4,6 +4,7 @@ export const INDENT = '  ';
 
 /** Indent every non-empty line of `text`. */
 export function indent(text: string, by: string = INDENT): string {
+  if (text.indexOf('\n') === -1) return text === '' ? text : by + text;
   return text
     .split('\n')
     .map((line) => (line === '' ? line : by + line))

@@ -115,7 +115,9 @@ function printNamedWindow(w: NamedWindow): string {
 }
 
 function listClause(keyword: string, items: readonly string[]): string {
-  return `${keyword}\n${indent(items.join(',\n'))}`;
+  let text = keyword;
+  for (let i = 0; i < items.length; i++) text += (i === 0 ? '\n' : ',\n') + indent(items[i]!);
+  return text;
 }
 
 function orderLimit(orderBy: readonly OrderItem[] | undefined, limit: Select['limit'], offset: Select['offset']): string[] {
