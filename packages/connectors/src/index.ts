@@ -1,1 +1,38 @@
-export {};
+/**
+ * @flinkts/connectors: typed Flink connectors, formats, catalogs and settings, from the real connectors'
+ * option definitions (catalog/*.json → src/generated/*.ts).
+ */
+export { kafka, kafkaDefinition } from './connectors/kafka.js';
+export type { KafkaOptions } from './connectors/kafka.js';
+export { upsertKafka } from './connectors/upsert-kafka.js';
+export type { UpsertKafkaOptions } from './connectors/upsert-kafka.js';
+export { mysqlCdc } from './connectors/mysql-cdc.js';
+export type { MysqlCdcOptions } from './connectors/mysql-cdc.js';
+export { jdbc } from './connectors/jdbc.js';
+export type { JdbcOptions } from './connectors/jdbc.js';
+export { paimon } from './connectors/paimon.js';
+export type { PaimonOptions } from './connectors/paimon.js';
+export { starrocks } from './connectors/starrocks.js';
+export type { StarrocksOptions } from './connectors/starrocks.js';
+export { filesystem } from './connectors/filesystem.js';
+export type { FilesystemOptions } from './connectors/filesystem.js';
+export { blackhole, datagen, print } from './connectors/builtins.js';
+export type { BlackholeOptions, DatagenOptions, PrintOptions } from './connectors/builtins.js';
+export type { TypedConnector, ConnectorDefinition } from './connectors/definition.js';
+export { CONNECTORS } from './connectors/registry.js';
+export * from './formats/formats.js';
+export type { FormatRef } from './formats/format.js';
+export { FORMAT_CATALOGS, isChangelogFormat } from './formats/registry.js';
+export * from './catalogs/catalogs.js';
+export { validateTableOptions, resolveCapabilities, checkCreateTable } from './table-options.js';
+export type { TableOptionsContext } from './table-options.js';
+export { settings, validateSettings } from './settings/settings.js';
+export type { FlinkSettingsInput, SettingsResult } from './settings/settings.js';
+export { kafkaSasl, kafkaSsl } from './kafka-security.js';
+export type { SaslOptions, SslOptions } from './kafka-security.js';
+export { secret, Secret } from './options/values.js';
+export type * from './options/values.js';
+export { parseDuration, parseMemorySize } from './options/parse.js';
+export { CODES } from './options/codes.js';
+export { ARTIFACTS } from './artifacts.js';
+export type { OptionCatalog, OptionSpec, OptionType } from './options/spec.js';

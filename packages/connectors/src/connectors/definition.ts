@@ -1,0 +1,151 @@
+/**
+ * What a connector module declares (its option catalog, cross-option rules, changelog capabilities and
+ * artifacts), and the one validation path both typed factories and SQL-text tables go through.
+ */
+import type { ChangelogCapabilities, Connector, Diagnostic, MavenArtifact, Severity } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { FORMAT_CATALOGS } from '../formats/registry.js';
+import { CODES } from '../options/codes.js';
+import { OptionSet } from '../options/option-set.js';
+import type { OptionCatalog } from '../options/spec.js';
+import { toEntries } from '../options/to-entries.js';
+import type { Entry, ValidatedEntry } from '../options/validate.js';
+import { keyPath, missingRequired, validateEntries } from '../options/validate.js';
+
+export interface TableContext {
+  /** Undefined while the table is not known yet (typed factory); PK rules are then checked by `checkTable`. */
+  readonly hasPrimaryKey?: boolean;
+  readonly columns?: readonly string[];
+  readonly path?: string;
+}
+
+export interface RuleContext extends TableContext {
+  readonly values: ReadonlyMap<string, string>;
+  readonly what: string;
+  /** Adds a rule violation (FTS3004 unless `code` says otherwise). */
+  report(message: string, options?: { hint?: string; key?: string; severity?: Severity; code?: string }): void;
+}
+
+export type FormatKey = 'format' | 'value.format' | 'key.format';
+
+export interface ConnectorDefinition {
+  readonly identifier: string;
+  readonly catalog: OptionCatalog;
+  /** `warning` for Paimon (unknown keys are ignored by Paimon). */
+  readonly unknownKeys?: Severity;
+  readonly formatKeys?: readonly FormatKey[];
+  /** Checked before the connector's own options (which may have a `<format>.*` pass-through). */
+  readonly rules?: (ctx: RuleContext) => void;
+  /** Which required options apply (StarRocks: source or sink set). Defaults to the catalog's. */
+  readonly requiredSets?: (values: ReadonlyMap<string, string>) => readonly OptionSet[];
+  readonly capabilities: (values: ReadonlyMap<string, string>, ctx: { readonly hasPrimaryKey: boolean }) => ChangelogCapabilities;
+  readonly artifacts: (values: ReadonlyMap<string, string>) => MavenArtifact[];
+  /** Whether the WITH clause carries `'connector' = …` (Paimon tables inside a Paimon catalog do not). */
+  readonly printsConnectorKey?: (values: ReadonlyMap<string, string>) => boolean;
+}
+
+export interface ConnectorValidation {
+  readonly diagnostics: Diagnostic[];
+  readonly entries: ValidatedEntry[];
+  readonly values: ReadonlyMap<string, string>;
+}
+
+const PREFIX: Record<FormatKey, string> = { format: '', 'value.format': 'value.', 'key.format': 'key.' };
+
+export function validateConnector(def: ConnectorDefinition, input: readonly Entry[], ctx: TableContext): ConnectorValidation {
+  const what = `the '${def.identifier}' connector`;
+  const own = new OptionSet(def.catalog);
+  const formatSets: OptionSet[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const formatKey of def.formatKeys ?? []) {
+    const entry = input.find((e) => e.key === formatKey);
+    if (!entry) continue;
+    const id = entry.value.trim().toLowerCase();
+    const catalog = FORMAT_CATALOGS.get(id);
+    const supported = def.catalog.supportedFormats ?? [];
+    if (!catalog || !supported.includes(id)) {
+      diagnostics.push({
+        code: CODES.unknownFormat,
+        severity: 'error',
+        message: `${what} does not support the format '${entry.value}'`,
+        hint: `supported formats: ${supported.join(', ')}`,
+        path: keyPath(ctx.path, formatKey),
+      });
+      continue;
+    }
+    formatSets.push(new OptionSet(catalog, `${PREFIX[formatKey]}${id}.`));
+  }
+  const result = validateEntries(input, [...formatSets, own], { what, path: ctx.path, unknownKeys: def.unknownKeys, reserved: ['connector'] });
+  diagnostics.push(...result.diagnostics);
+  diagnostics.push(...missingRequired(def.requiredSets?.(result.values) ?? [own], result.values, { what, path: ctx.path }));
+  const rulesContext: RuleContext = {
+    ...ctx,
+    values: result.values,
+    what,
+    report(message, options = {}) {
+      diagnostics.push({
+        code: options.code ?? CODES.ruleViolation,
+        severity: options.severity ?? 'error',
+        message,
+        ...(options.hint !== undefined ? { hint: options.hint } : {}),
+        path: options.key !== undefined ? keyPath(ctx.path, options.key) : (ctx.path ?? 'options'),
+      });
+    },
+  };
+  def.rules?.(rulesContext);
+  if (ctx.hasPrimaryKey !== undefined) diagnostics.push(...primaryKeyRule(def, result.values, ctx.hasPrimaryKey, what, ctx.path));
+  return { diagnostics, entries: result.entries, values: result.values };
+}
+
+function primaryKeyRule(def: ConnectorDefinition, values: ReadonlyMap<string, string>, hasPrimaryKey: boolean, what: string, path?: string): Diagnostic[] {
+  const caps = def.capabilities(values, { hasPrimaryKey });
+  if (caps.primaryKey === 'required' && !hasPrimaryKey) {
+    return [{ code: CODES.primaryKey, severity: 'error', message: `${what} needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, hint: primaryKeyHint(def.identifier), path: path ?? 'options' }];
+  }
+  if (caps.primaryKey === 'rejected' && hasPrimaryKey) {
+    return [{ code: CODES.primaryKey, severity: 'error', message: `${what} does not support a PRIMARY KEY with an insert-only value format`, hint: "remove the PRIMARY KEY, use a changelog format (debezium-json, canal-json, …), or use 'upsert-kafka'", path: path ?? 'options' }];
+  }
+  return [];
+}
+
+function primaryKeyHint(identifier: string): string {
+  if (identifier === 'mysql-cdc') return "declare the MySQL table's primary key, or set 'scan.incremental.snapshot.chunk.key-column'";
+  return 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key';
+}
+
+/** A connector built by a typed factory: also resolves its capabilities once the table's PRIMARY KEY is known. */
+export interface TypedConnector extends Connector {
+  /** Warnings found when the connector was declared (e.g. unknown Paimon keys). */
+  readonly warnings: readonly Diagnostic[];
+  capabilitiesFor(context: { readonly hasPrimaryKey: boolean }): ChangelogCapabilities;
+}
+
+/** Builds a connector from a typed options object; throws FlinktsError with every error found. */
+export function buildConnector(def: ConnectorDefinition, input: object, path = `${def.identifier}()`): TypedConnector {
+  const converted = toEntries(input as Readonly<Record<string, unknown>>, path);
+  const validation = validateConnector(def, converted.entries, { path });
+  const diagnostics = [...converted.diagnostics, ...validation.diagnostics, ...shapeErrors(validation.entries, converted.shapes, path)];
+  if (diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics);
+  const values = validation.values;
+  const options: Entry[] = def.printsConnectorKey?.(values) === false ? [] : [{ key: 'connector', value: def.identifier }];
+  for (const e of validation.entries) options.push(Object.freeze({ key: e.key, value: e.value }));
+  const capabilities = Object.freeze(def.capabilities(values, { hasPrimaryKey: false }));
+  return Object.freeze({
+    identifier: def.identifier,
+    options: Object.freeze(options),
+    capabilities,
+    artifacts: Object.freeze(def.artifacts(values)),
+    warnings: Object.freeze(diagnostics),
+    capabilitiesFor: (context: { readonly hasPrimaryKey: boolean }) => Object.freeze(def.capabilities(values, context)),
+  });
+}
+
+function shapeErrors(entries: readonly ValidatedEntry[], shapes: ReadonlyMap<string, 'array' | 'object'>, path: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of entries) {
+    const shape = shapes.get(e.key);
+    if (!shape || !e.match || e.match.spec.type === (shape === 'array' ? 'list' : 'map')) continue;
+    out.push({ code: CODES.invalidValue, severity: 'error', message: `invalid value for '${e.key}': received ${shape === 'array' ? 'an array' : 'an object'}, but the option is a ${e.match.spec.type}`, path: keyPath(path, e.key) });
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/** The `kafka` connector (flink-connector-kafka 3.2.0): append-only with plain formats, all changes with CDC formats. */
+import { kafkaCatalog } from '../generated/kafka.js';
+import type { KafkaOptions } from '../generated/kafka.js';
+import { ARTIFACTS, formatArtifacts, uniqueArtifacts } from '../artifacts.js';
+import { isChangelogFormat } from '../formats/registry.js';
+import type { ConnectorDefinition, RuleContext, TypedConnector } from './definition.js';
+import { buildConnector } from './definition.js';
+import { columnsExist, lower, requireWhen } from './helpers.js';
+
+export type { KafkaOptions };
+
+export const valueFormatOf = (values: ReadonlyMap<string, string>): string | undefined => (values.get('value.format') ?? values.get('format'))?.trim().toLowerCase();
+
+/** Rules kafka and upsert-kafka share. */
+export function kafkaCommonRules(ctx: RuleContext): void {
+  const v = ctx.values;
+  if (lower(v, 'sink.delivery-guarantee', 'at-least-once') === 'exactly-once' && !v.has('sink.transactional-id-prefix')) {
+    ctx.report("'sink.delivery-guarantee' = 'exactly-once' needs 'sink.transactional-id-prefix'", { key: 'sink.delivery-guarantee' });
+  }
+  requireWhen(ctx, 'scan.bounded.mode', 'timestamp', 'scan.bounded.timestamp-millis', 'unbounded');
+  requireWhen(ctx, 'scan.bounded.mode', 'specific-offsets', 'scan.bounded.specific-offsets', 'unbounded');
+  const keyFormat = v.get('key.format')?.trim().toLowerCase();
+  if (keyFormat && isChangelogFormat(keyFormat)) ctx.report(`the key format must be insert-only, '${keyFormat}' carries changes`, { key: 'key.format' });
+}
+
+function rules(ctx: RuleContext): void {
+  const v = ctx.values;
+  if (v.has('format') && v.has('value.format')) ctx.report("give either 'format' or 'value.format', not both", { key: 'value.format' });
+  if (!v.has('format') && !v.has('value.format')) ctx.report("the 'kafka' connector needs a value format: 'format' (or 'value.format')", { code: 'FTS3003', hint: "e.g. format: json()" });
+  if (v.has('topic') && v.has('topic-pattern')) ctx.report("'topic' and 'topic-pattern' cannot both be set", { key: 'topic-pattern' });
+  if (!v.has('topic') && !v.has('topic-pattern')) ctx.report("the 'kafka' connector needs 'topic' (or 'topic-pattern' for a source)", { code: 'FTS3003' });
+  requireWhen(ctx, 'scan.startup.mode', 'timestamp', 'scan.startup.timestamp-millis', 'group-offsets');
+  requireWhen(ctx, 'scan.startup.mode', 'specific-offsets', 'scan.startup.specific-offsets', 'group-offsets');
+  if (lower(v, 'sink.partitioner', 'default') === 'round-robin' && v.has('key.fields')) {
+    ctx.report("'sink.partitioner' = 'round-robin' cannot be combined with 'key.fields'", { key: 'sink.partitioner' });
+  }
+  if (v.has('key.fields-prefix') && lower(v, 'value.fields-include', 'ALL') !== 'except_key') {
+    ctx.report("'key.fields-prefix' needs 'value.fields-include' = 'EXCEPT_KEY'", { key: 'key.fields-prefix' });
+  }
+  if (v.has('key.format') !== v.has('key.fields')) {
+    ctx.report("'key.format' and 'key.fields' go together", { key: v.has('key.format') ? 'key.format' : 'key.fields' });
+  }
+  columnsExist(ctx, 'key.fields', ';');
+  kafkaCommonRules(ctx);
+}
+
+export const kafkaDefinition: ConnectorDefinition = {
+  identifier: 'kafka',
+  catalog: kafkaCatalog,
+  formatKeys: ['format', 'value.format', 'key.format'],
+  rules,
+  capabilities(values) {
+    const changes = isChangelogFormat(valueFormatOf(values) ?? '');
+    return {
+      source: changes ? 'all' : 'insert-only',
+      sink: changes ? 'all' : 'append',
+      primaryKey: changes ? 'optional' : 'rejected',
+      lookup: false,
+      bounded: lower(values, 'scan.bounded.mode', 'unbounded') !== 'unbounded',
+    };
+  },
+  artifacts: (values) => uniqueArtifacts([ARTIFACTS.kafka, ...formatArtifacts(valueFormatOf(values)), ...formatArtifacts(values.get('key.format'))]),
+};
+
+/** `'connector' = 'kafka'`: `kafka({ topic, 'properties.bootstrap.servers': …, format: json() })`. */
+export function kafka(options: KafkaOptions): TypedConnector {
+  return buildConnector(kafkaDefinition, options);
+}

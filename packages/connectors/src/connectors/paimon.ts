@@ -1,0 +1,51 @@
+/**
+ * Paimon 0.8.2 tables: inside a Paimon catalog (no `connector` key) or standalone (`connector = 'paimon'` with a
+ * `path`). Paimon ignores unknown keys, so flinkts warns about them instead of failing.
+ */
+import { paimonCatalog } from '../generated/paimon.js';
+import type { PaimonOptions } from '../generated/paimon.js';
+import { ARTIFACTS } from '../artifacts.js';
+import type { ConnectorDefinition, TypedConnector } from './definition.js';
+import { buildConnector } from './definition.js';
+import { isTrue, lower } from './helpers.js';
+
+export type { PaimonOptions };
+
+const PK_ONLY = ['changelog-producer', 'merge-engine', 'sequence.field', 'rowkind.field', 'deletion-vectors.enabled'];
+
+export const paimonDefinition: ConnectorDefinition = {
+  identifier: 'paimon',
+  catalog: paimonCatalog,
+  unknownKeys: 'warning',
+  rules(ctx) {
+    const v = ctx.values;
+    if (ctx.hasPrimaryKey === false) {
+      for (const key of PK_ONLY) if (v.has(key)) ctx.report(`'${key}' needs a PRIMARY KEY on the Paimon table`, { key });
+    }
+    const bucket = v.get('bucket');
+    if (bucket !== undefined && /^-?\d+$/.test(bucket.trim()) && Number(bucket) !== -1 && Number(bucket) <= 0) ctx.report(`'bucket' must be -1 or > 0, received '${bucket}'`, { key: 'bucket' });
+    if (v.has('bucket-key') && Number(v.get('bucket') ?? '-1') <= 0) ctx.report("'bucket-key' needs a fixed 'bucket' > 0", { key: 'bucket-key' });
+    if (lower(v, 'merge-engine', 'deduplicate') === 'first-row') {
+      if (!['none', 'lookup'].includes(lower(v, 'changelog-producer', 'none'))) ctx.report("'merge-engine' = 'first-row' supports 'changelog-producer' none or lookup only", { key: 'changelog-producer' });
+      if (v.has('sequence.field')) ctx.report("'merge-engine' = 'first-row' cannot have 'sequence.field'", { key: 'sequence.field' });
+    }
+    const min = v.get('snapshot.num-retained.min');
+    const max = v.get('snapshot.num-retained.max');
+    if (min !== undefined && max !== undefined && Number(min) > Number(max)) ctx.report("'snapshot.num-retained.min' must not exceed 'snapshot.num-retained.max'", { key: 'snapshot.num-retained.min' });
+  },
+  capabilities(values, { hasPrimaryKey }) {
+    if (!hasPrimaryKey) return { source: 'insert-only', sink: 'append', primaryKey: 'optional', lookup: true, bounded: false };
+    const producer = lower(values, 'changelog-producer', 'none');
+    const engine = lower(values, 'merge-engine', 'deduplicate');
+    const source = engine === 'first-row' ? 'insert-only' : producer !== 'none' || isTrue(values, 'scan.remove-normalize', false) ? 'all' : 'upsert';
+    const sink = producer === 'input' || engine === 'aggregation' || lower(values, 'log.changelog-mode', 'auto') === 'all' ? 'all' : 'upsert';
+    return { source, sink, primaryKey: 'optional', lookup: true, bounded: false };
+  },
+  artifacts: () => [ARTIFACTS.paimon],
+  printsConnectorKey: (values) => values.has('path'),
+};
+
+/** A Paimon table's WITH options; with `path` it is a standalone `connector = 'paimon'` table. */
+export function paimon(options: PaimonOptions = {}): TypedConnector {
+  return buildConnector(paimonDefinition, options);
+}

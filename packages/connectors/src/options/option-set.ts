@@ -1,0 +1,80 @@
+/**
+ * A compiled option catalog: looks up a key (exact key, deprecated alias, sub-key of a Map option, or a
+ * pattern key such as `properties.*` / `fields.#.kind`), optionally under a prefix (`json.`, `value.json.`).
+ */
+import type { OptionCatalog, OptionSpec } from './spec.js';
+
+export interface KeyMatch {
+  readonly spec: OptionSpec;
+  /** The key to print (the current key when an alias was written). */
+  readonly key: string;
+  /** The deprecated alias that was written, if any. */
+  readonly deprecatedAlias?: string;
+  /** A sub-key of a Map option or a pattern key: a free-form string value. */
+  readonly free?: boolean;
+}
+
+export class OptionSet {
+  readonly catalog: OptionCatalog;
+  readonly prefix: string;
+  private readonly byKey = new Map<string, OptionSpec>();
+  private readonly aliases = new Map<string, OptionSpec>();
+  private readonly patterns: { readonly regex: RegExp; readonly spec: OptionSpec }[] = [];
+  private readonly maps: OptionSpec[] = [];
+
+  constructor(catalog: OptionCatalog, prefix = '') {
+    this.catalog = catalog;
+    this.prefix = prefix;
+    for (const spec of catalog.options) {
+      if (spec.pattern !== undefined) {
+        this.patterns.push({ regex: new RegExp(spec.pattern), spec });
+        continue;
+      }
+      this.byKey.set(spec.key, spec);
+      if (spec.type === 'map') this.maps.push(spec);
+    }
+    for (const spec of catalog.options) {
+      for (const old of spec.deprecatedKeys ?? []) if (!this.byKey.has(old) && !this.aliases.has(old)) this.aliases.set(old, spec);
+    }
+  }
+
+  /** The option a full key (with this set's prefix) refers to, or undefined. */
+  match(fullKey: string): KeyMatch | undefined {
+    if (!fullKey.startsWith(this.prefix)) return undefined;
+    const key = fullKey.slice(this.prefix.length);
+    const exact = this.byKey.get(key);
+    if (exact) return { spec: exact, key: fullKey };
+    const alias = this.aliases.get(key);
+    if (alias) return { spec: alias, key: this.prefix + alias.key, deprecatedAlias: fullKey };
+    for (const { regex, spec } of this.patterns) if (regex.test(key)) return { spec, key: fullKey, free: spec.type === 'string' };
+    for (const spec of this.maps) {
+      if (key.startsWith(`${spec.key}.`) && key.length > spec.key.length + 1) {
+        return { spec: { ...spec, type: 'string' }, key: fullKey, free: true };
+      }
+    }
+    return undefined;
+  }
+
+  /** Every exact key (with prefix), for "did you mean". Pattern keys are instantiated with `key`'s segments. */
+  candidates(forKey: string): string[] {
+    const out = [...this.byKey.keys()].map((k) => this.prefix + k);
+    const segments = forKey.slice(this.prefix.length).split('.');
+    for (const { spec } of this.patterns) {
+      const parts = spec.key.split('.');
+      const at = parts.findIndex((p) => p === '#' || /^<[^>]+>$/.test(p));
+      if (at >= 0 && segments[at] !== undefined && !parts.includes('*')) {
+        out.push(this.prefix + parts.map((p, i) => (i === at ? segments[at]! : p)).join('.'));
+      }
+    }
+    return out;
+  }
+
+  /** Options declared required (`requiredOptions()` of the factory). */
+  required(): OptionSpec[] {
+    return [...this.byKey.values()].filter((s) => s.required === true);
+  }
+
+  get(key: string): OptionSpec | undefined {
+    return this.byKey.get(key);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Value syntax of Flink options, as zod schemas over the option text: Duration (`30 s`, `5min`), MemorySize
+ * (`128mb`), integers, booleans, enums (case-insensitive, like Flink), lists (`a;b`) and maps (`k:v,k2:v2`).
+ */
+import { z } from 'zod';
+import type { OptionSpec } from './spec.js';
+import { PLACEHOLDER } from './values.js';
+
+const DURATION_UNITS = new Map<string, number>();
+for (const [ms, names] of [
+  [86_400_000, ['d', 'day', 'days']],
+  [3_600_000, ['h', 'hour', 'hours']],
+  [60_000, ['min', 'm', 'minute', 'minutes']],
+  [1000, ['s', 'sec', 'secs', 'second', 'seconds']],
+  [1, ['ms', 'milli', 'millis', 'millisecond', 'milliseconds']],
+  [0.001, ['µs', 'us', 'micro', 'micros', 'microsecond', 'microseconds']],
+  [0.000001, ['ns', 'nano', 'nanos', 'nanosecond', 'nanoseconds']],
+] as const) {
+  for (const n of names) DURATION_UNITS.set(n, ms);
+}
+const MEMORY_UNITS = new Map<string, number>();
+for (const [factor, names] of [
+  [1, ['b', 'bytes']],
+  [1024, ['k', 'kb', 'kibibytes']],
+  [1024 ** 2, ['m', 'mb', 'mebibytes']],
+  [1024 ** 3, ['g', 'gb', 'gibibytes']],
+  [1024 ** 4, ['t', 'tb', 'tebibytes']],
+] as const) {
+  for (const n of names) MEMORY_UNITS.set(n, factor);
+}
+
+const AMOUNT_AND_UNIT = /^\s*(\d+)\s*([^\d\s]*)\s*$/;
+
+/** Milliseconds of a Flink Duration text, or undefined when it does not parse (as Flink's TimeUtils). */
+export function parseDuration(text: string): number | undefined {
+  const m = AMOUNT_AND_UNIT.exec(text);
+  if (!m) return undefined;
+  const unit = m[2]!.toLowerCase();
+  const factor = unit === '' ? 1 : DURATION_UNITS.get(unit);
+  return factor === undefined ? undefined : Number(m[1]) * factor;
+}
+
+/** Bytes of a Flink MemorySize text, or undefined when it does not parse (as Flink's MemorySize.parse). */
+export function parseMemorySize(text: string): number | undefined {
+  const m = AMOUNT_AND_UNIT.exec(text);
+  if (!m) return undefined;
+  const unit = m[2]!.toLowerCase();
+  const factor = unit === '' ? 1 : MEMORY_UNITS.get(unit);
+  return factor === undefined ? undefined : Number(m[1]) * factor;
+}
+
+const INT_RANGE: Record<'integer' | 'long', readonly [bigint, bigint]> = {
+  integer: [-(2n ** 31n), 2n ** 31n - 1n],
+  long: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+function integerSchema(kind: 'integer' | 'long'): z.ZodType<string> {
+  const [min, max] = INT_RANGE[kind];
+  return z.string().refine((s) => /^\s*[+-]?\d+\s*$/.test(s) && BigInt(s.trim()) >= min && BigInt(s.trim()) <= max, {
+    message: kind === 'integer' ? 'expected an integer (32-bit)' : 'expected an integer (64-bit)',
+  });
+}
+
+function enumSchema(values: readonly string[]): z.ZodType<string> {
+  const lower = new Set(values.map((v) => v.toLowerCase()));
+  return z.string().refine((s) => lower.has(s.trim().toLowerCase()), { message: `expected one of ${values.map((v) => `'${v}'`).join(', ')}` });
+}
+
+function schemaFor(spec: OptionSpec): z.ZodType<string> {
+  switch (spec.type) {
+    case 'string':
+      return z.string();
+    case 'integer':
+    case 'long':
+      return integerSchema(spec.type);
+    case 'double':
+      return z.string().refine((s) => s.trim() !== '' && Number.isFinite(Number(s)), { message: 'expected a number' });
+    case 'boolean':
+      return z.string().refine((s) => /^(true|false)$/i.test(s.trim()), { message: "expected 'true' or 'false'" });
+    case 'duration':
+      return z.string().refine((s) => parseDuration(s) !== undefined, {
+        message: "expected a Duration: a whole number and a unit, e.g. '30 s', '5 min', '1 h', '500 ms'",
+      });
+    case 'memory':
+      return z.string().refine((s) => parseMemorySize(s) !== undefined, {
+        message: "expected a MemorySize: a whole number and a unit, e.g. '64 mb', '128mb', '1 gb'",
+      });
+    case 'enum':
+      return enumSchema(spec.values ?? []);
+    case 'list': {
+      if (!spec.itemValues) return z.string();
+      const item = enumSchema(spec.itemValues);
+      return z.string().refine((s) => s.split(';').every((part) => item.safeParse(part).success), {
+        message: `expected ';'-separated values from ${spec.itemValues.map((v) => `'${v}'`).join(', ')}`,
+      });
+    }
+    case 'map':
+      return z.string().refine((s) => s.trim() === '' || s.split(',').every((pair) => /^[^:]+:.*$/.test(pair.trim())), {
+        message: "expected a map written 'key1:value1,key2:value2'",
+      });
+  }
+}
+
+const cache = new WeakMap<OptionSpec, z.ZodType<string>>();
+
+/** Why `text` is not a valid value of the option, or undefined when it is. `${NAME}` placeholders are accepted. */
+export function checkValue(spec: OptionSpec, text: string): string | undefined {
+  if (PLACEHOLDER.test(text.trim())) return undefined;
+  let schema = cache.get(spec);
+  if (!schema) {
+    schema = schemaFor(spec);
+    cache.set(spec, schema);
+  }
+  const result = schema.safeParse(text);
+  if (!result.success) return result.error.issues[0]?.message ?? 'invalid value';
+  const n = Number(text);
+  if (spec.min !== undefined && n < spec.min) return `must be at least ${spec.min}`;
+  if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
+  return undefined;
+}
+
+/** The canonical spelling of an enum value (Flink matches case-insensitively). */
+export function canonicalEnum(spec: OptionSpec, text: string): string {
+  return spec.values?.find((v) => v.toLowerCase() === text.trim().toLowerCase()) ?? text;
+}

@@ -1,0 +1,72 @@
+/** Turns a typed options object into WITH entries (exact keys, final text values). */
+import type { Diagnostic } from '@flinkts/core';
+import type { FormatRef } from '../formats/format.js';
+import { CODES } from './codes.js';
+import type { Entry } from './validate.js';
+import { keyPath } from './validate.js';
+import { Secret } from './values.js';
+
+export interface Converted {
+  readonly entries: Entry[];
+  /** Keys given as arrays / objects (only list / map options take those). */
+  readonly shapes: ReadonlyMap<string, 'array' | 'object'>;
+  readonly diagnostics: Diagnostic[];
+}
+
+const FORMAT_KEYS: Readonly<Record<string, string>> = { format: '', 'value.format': 'value.', 'key.format': 'key.' };
+
+const isFormat = (v: unknown): v is FormatRef => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'format';
+
+export function toEntries(input: Readonly<Record<string, unknown>>, path: string): Converted {
+  const entries: Entry[] = [];
+  const shapes = new Map<string, 'array' | 'object'>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (isFormat(value)) {
+      const prefix = FORMAT_KEYS[key];
+      if (prefix === undefined) {
+        diagnostics.push({ code: CODES.invalidValue, severity: 'error', message: `'${key}' does not take a format`, path: keyPath(path, key) });
+        continue;
+      }
+      entries.push({ key, value: value.identifier });
+      for (const o of value.options) entries.push({ key: `${prefix}${value.identifier}.${o.key}`, value: o.value });
+      continue;
+    }
+    const text = toText(value);
+    if (text === undefined) {
+      diagnostics.push({
+        code: CODES.invalidValue,
+        severity: 'error',
+        message: `invalid value for '${key}': received ${describe(value)}`,
+        hint: 'option values are strings, numbers, booleans, secret(…), string arrays (lists) or string records (maps)',
+        path: keyPath(path, key),
+      });
+      continue;
+    }
+    if (Array.isArray(value)) shapes.set(key, 'array');
+    else if (typeof value === 'object' && !(value instanceof Secret)) shapes.set(key, 'object');
+    entries.push({ key, value: text });
+  }
+  return { entries, shapes, diagnostics };
+}
+
+function toText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Secret) return value.toString();
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(';') : undefined;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const pairs = Object.entries(value as Record<string, unknown>);
+    return pairs.every(([, v]) => typeof v === 'string') ? pairs.map(([k, v]) => `${k}:${String(v)}`).join(',') : undefined;
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array with non-string items' : 'an object';
+  return `${typeof value} ${String(value)}`;
+}

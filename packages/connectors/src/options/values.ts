@@ -1,0 +1,48 @@
+/**
+ * What typed option objects accept as values, and how each value becomes the exact text in a WITH clause.
+ */
+import type { FormatRef } from '../formats/format.js';
+
+/** A credential resolved by the platform at deploy time; printed as `${NAME}`, never as plaintext. */
+export class Secret {
+  readonly kind = 'secret' as const;
+  constructor(readonly name: string) {
+    Object.freeze(this);
+  }
+  toString(): string {
+    return `\${${this.name}}`;
+  }
+}
+
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** `secret('MYSQL_PASSWORD')` prints as `${MYSQL_PASSWORD}`. */
+export function secret(name: string): Secret {
+  if (!SECRET_NAME.test(name)) {
+    throw new TypeError(`secret name '${name}' must match ${SECRET_NAME.source} (it is printed as \${${name}})`);
+  }
+  return new Secret(name);
+}
+
+/** `${NAME}`: a placeholder the platform resolves (a secret or an environment variable). */
+export const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_.-]*\}$/;
+
+type DurationUnit = 'd' | 'day' | 'days' | 'h' | 'hour' | 'hours' | 'min' | 'm' | 'minute' | 'minutes' | 's' | 'sec' | 'secs' | 'second' | 'seconds' | 'ms' | 'milli' | 'millis' | 'millisecond' | 'milliseconds' | 'µs' | 'us' | 'micro' | 'micros' | 'microsecond' | 'microseconds' | 'ns' | 'nano' | 'nanos' | 'nanosecond' | 'nanoseconds';
+type MemoryUnit = 'b' | 'bytes' | 'k' | 'kb' | 'kibibytes' | 'm' | 'mb' | 'mebibytes' | 'g' | 'gb' | 'gibibytes' | 't' | 'tb' | 'tebibytes';
+
+export type StringValue = string | Secret;
+export type IntegerValue = number | `${number}`;
+export type NumberValue = number | `${number}`;
+export type BooleanValue = boolean | 'true' | 'false';
+/** `'30 s'`, `'5min'`, `'1 d'` (a number and a unit; Flink also reads a bare number as milliseconds). */
+export type DurationValue = `${number}${'' | ' '}${DurationUnit}` | `${number}`;
+/** `'128mb'`, `'64 MB'`, `'1 gb'` (1024-based units; a bare number is bytes). */
+export type MemorySizeValue = `${number}${'' | ' '}${MemoryUnit | Uppercase<MemoryUnit>}` | `${number}`;
+/** A list: an array, or the Flink text with `;` separators. */
+export type ListValue = readonly string[] | string;
+/** A map: an object, or the Flink text `k1:v1,k2:v2`. */
+export type MapValue = Readonly<Record<string, string>> | string;
+/** A format: `json({ … })` or a format identifier. */
+export type FormatValue = FormatRef | string;
+
+export type OptionInputValue = string | number | boolean | Secret | readonly string[] | Readonly<Record<string, string>> | FormatRef;

@@ -1,0 +1,56 @@
+/**
+ * Validation and capabilities for tables whose WITH clause comes from SQL text (or from any CREATE TABLE AST):
+ * `validateTableOptions` (used by `flinkts check`) and `resolveCapabilities` (core's ConnectorResolver).
+ */
+import type { ChangelogCapabilities, ConnectorResolver, CreateTable, Diagnostic } from '@flinkts/core';
+import { CONNECTORS } from './connectors/registry.js';
+import { paimonDefinition } from './connectors/paimon.js';
+import type { ConnectorDefinition } from './connectors/definition.js';
+import { validateConnector } from './connectors/definition.js';
+import { CODES } from './options/codes.js';
+import type { Entry } from './options/validate.js';
+import { keyPath } from './options/validate.js';
+
+export interface TableOptionsContext {
+  readonly hasPrimaryKey: boolean;
+  readonly columns?: readonly string[];
+  readonly path?: string;
+  /** The type of the catalog the table lives in (`paimon` tables need no `connector` key). */
+  readonly catalogType?: string;
+}
+
+function definitionFor(options: readonly Entry[], catalogType?: string): ConnectorDefinition | undefined {
+  const id = options.find((o) => o.key === 'connector')?.value.trim().toLowerCase();
+  if (id !== undefined) return CONNECTORS.get(id);
+  return catalogType?.toLowerCase() === 'paimon' ? paimonDefinition : undefined;
+}
+
+/** Diagnostics for a table's WITH options: unknown keys, value types, required keys, cross-option and PK rules. */
+export function validateTableOptions(options: readonly Entry[], context: TableOptionsContext): Diagnostic[] {
+  const id = options.find((o) => o.key === 'connector')?.value;
+  const def = definitionFor(options, context.catalogType);
+  if (!def) {
+    if (id === undefined) return [];
+    return [{ code: CODES.unknownConnector, severity: 'info', message: `flinkts has no option catalog for connector '${id}'; its options are not checked`, hint: `known connectors: ${[...CONNECTORS.keys()].join(', ')}`, path: keyPath(context.path, 'connector') }];
+  }
+  return validateConnector(def, options, context).diagnostics;
+}
+
+/** The changelog capabilities of a table's connector, or undefined when flinkts does not know the connector. */
+export const resolveCapabilities: ConnectorResolver = (options, context): ChangelogCapabilities | undefined => {
+  const def = definitionFor(options, (context as TableOptionsContext).catalogType);
+  if (!def) return undefined;
+  const values = new Map(options.map((o) => [o.key, o.value]));
+  return Object.freeze(def.capabilities(values, { hasPrimaryKey: context.hasPrimaryKey }));
+};
+
+/** Checks a CREATE TABLE statement (from SQL text or a `table(...)` declaration) against its connector. */
+export function checkCreateTable(statement: CreateTable, context: { readonly path?: string; readonly catalogType?: string } = {}): Diagnostic[] {
+  const columns = statement.columns.map((c) => c.name);
+  return validateTableOptions(statement.options, {
+    hasPrimaryKey: statement.primaryKey !== undefined,
+    columns,
+    path: context.path ?? `tables.${statement.path.join('.')}.with`,
+    ...(context.catalogType !== undefined ? { catalogType: context.catalogType } : {}),
+  });
+}
