@@ -65,6 +65,12 @@ export class QueryBuilder<S> {
   }
 
   private joined<T>(type: JoinType, source: Source<unknown>, alias: string, columns: readonly ColumnInfo[], on?: (scope: never) => Bool<boolean>, leftColumns?: (c: readonly ColumnInfo[]) => readonly ColumnInfo[]): QueryBuilder<T> {
+    if (this.state.scope.some((e) => e.alias === alias)) {
+      throw new FlinktsError([{
+        code: 'FTS2216', severity: 'error', message: `alias '${alias}' is already used in this query`,
+        hint: `give the joined relation another alias (in scope: ${this.state.scope.map((e) => e.alias).join(', ')})`, path: `join.${alias}`,
+      }]);
+    }
     const scope = [...this.state.scope.map((e) => (leftColumns ? { alias: e.alias, columns: leftColumns(e.columns) } : e)), { alias, columns }];
     const next = new QueryBuilder<T>({ ...this.state, scope });
     const join: Join = {

@@ -146,3 +146,15 @@ const unnested = from(docs, 'd').crossJoinUnnest('x', 'tag', ({ d }) => d.tags, 
 expectTypeOf<RowOf<typeof unnested>>().toEqualTypeOf<{ tag: string | null; pos: number }>();
 // @ts-expect-error — 'tags' is not an unnested column
 from(docs, 'd').crossJoinUnnest('x', 'tag', ({ d }) => d.tags).select(({ x }) => ({ t: x.tags }));
+
+// Misspelt columns are errors in every clause.
+// @ts-expect-error — 'userid' is not a column of orders (WHERE)
+from(orders, 'o').where(({ o }) => o.userid.eq(1));
+// @ts-expect-error — 'userid' is not a column of orders (GROUP BY)
+from(orders, 'o').groupBy(({ o }) => [o.userid]);
+// @ts-expect-error — 'ammount' is not a column of orders (HAVING)
+from(orders, 'o').groupBy(({ o }) => [o.user_id]).having(({ o }) => fn.sum(o.ammount).gt(1));
+// @ts-expect-error — ORDER BY sees the result columns only: 'note' was not selected
+from(orders, 'o').select(({ o }) => ({ id: o.id })).orderBy((c) => [c.note]);
+// @ts-expect-error — a JOIN condition cannot use a table joined later
+from(orders, 'o').join(users, 'u', ({ o, s }) => o.id.eq(s.id)).join(sink, 's', ({ o, s }) => o.id.eq(s.id));

@@ -101,3 +101,9 @@ describe('statement builders', () => {
     expect(diagnosticsOf(() => set(' ', 'x'))[0]).toMatchObject({ code: 'FTS2214' });
   });
 });
+
+describe('query scope', () => {
+  test('an alias used twice is refused', () => {
+    expect(diagnosticsOf(() => from(orders, 'o').join(orders, 'o', ({ o }) => o.id.eq(1n)))[0]).toMatchObject({ code: 'FTS2216', path: 'join.o' });
+  });
+});
