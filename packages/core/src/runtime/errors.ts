@@ -7,6 +7,7 @@
  *   FTS7004  unknown column / table / function in a runtime query
  *   FTS7005  bad test input (a fixture row that does not match the source's row type)
  *   FTS7006  a NOT NULL sink column received NULL (the sink's NOT NULL enforcer)
+ *   FTS7007  (warning) a setting the local runtime does not simulate, e.g. state TTL
  */
 import type { Span } from '../ast/node.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';

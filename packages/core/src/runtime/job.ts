@@ -12,7 +12,8 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
-import { badInput, invalid, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
@@ -290,17 +291,31 @@ export class LocalJob {
           if (change.kind !== '+I' && t.mode === 'insert-only') {
             throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
           }
-          if (identity && change.row.length === t.inputPositions.length) {
-            src.push(change);
-            continue;
+          let pushed: Change = change;
+          if (!identity || change.row.length !== t.inputPositions.length) {
+            const row = new Array<unknown>(t.columns.length).fill(null);
+            t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
+            pushed = { kind: change.kind, row };
           }
-          const row = new Array<unknown>(t.columns.length).fill(null);
-          t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
-          src.push({ kind: change.kind, row });
+          try {
+            src.push(pushed);
+          } catch (e) {
+            if (!(e instanceof EvaluationError)) throw e;
+            throw new FlinktsError([{
+              code: 'FTS7003', severity: 'error',
+              message: `${e.message} (while processing a ${change.kind} row of '${name}': ${JSON.stringify(change.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
+              hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
+            }]);
+          }
         }
       }
     }
-    for (const t of this.tables.values()) t.source?.endOfInput();
+    try {
+      for (const t of this.tables.values()) t.source?.endOfInput();
+    } catch (e) {
+      if (!(e instanceof EvaluationError)) throw e;
+      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing timers at the end of input)`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
+    }
     const out = new Map<string, SinkResult>();
     for (const s of this.sinks) {
       const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };

@@ -67,3 +67,14 @@ describe('INSERT compatibility', () => {
     expect(d?.message).toMatch(/Incompatible types for sink column 'a' at position 0/);
   });
 });
+
+describe('evaluation errors', () => {
+  it('a row Flink would fail on fails the test run with FTS7003 naming the row', () => {
+    const d = diagnosticOf(() => runJob(`
+      CREATE TABLE t (a STRING) WITH ('connector' = 'values');
+      CREATE TABLE out_t (a INT) WITH ('connector' = 'values');
+      INSERT INTO out_t SELECT CAST(a AS INT) FROM t;`, { inputs: { t: [['12'], ['x']] } }));
+    expect(d?.code).toBe('FTS7003');
+    expect(d?.message).toMatch(/NumberFormatException.*\["x"\]/);
+  });
+});
