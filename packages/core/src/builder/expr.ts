@@ -131,7 +131,9 @@ export type Arith<R extends TypeRoot> = R extends NumericRoot
   ? Expr<NumericRoot, unknown, boolean> | number | bigint
   : Expr<'INTERVAL_YEAR_MONTH' | 'INTERVAL_DAY_TIME', unknown, boolean>;
 
-export type RootOf<O> = O extends AnyExpr ? O['__root'] : O extends bigint ? 'BIGINT' : O extends number ? 'INT' : O extends string ? 'CHAR' : O extends boolean ? 'BOOLEAN' : 'NULL';
+export type RootOf<O> = O extends AnyExpr ? O['__root'] : O extends bigint ? 'BIGINT' : O extends number ? NumberRoot<O> : O extends string ? 'CHAR' : O extends boolean ? 'BOOLEAN' : 'NULL';
+/** A JavaScript number literal types as INT when it is whole (`42`) and as DECIMAL when it has a fraction (`1.5`). */
+export type NumberRoot<O extends number> = number extends O ? 'INT' : `${O}` extends `${bigint}` ? 'INT' : 'DECIMAL';
 export type NullOf<O> = O extends AnyExpr ? O['__nullable'] : O extends null ? true : false;
 
 /** Anything an expression builder accepts where an expression is expected: an `Expr` or a plain literal. */

@@ -4,11 +4,12 @@ import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import { builderError } from './errors.js';
 import { Expr, toNode } from './expr.js';
+import type { NumberRoot } from './expr.js';
 
 type LitType<T> = T extends string ? Expr<'CHAR', string, false>
   : T extends boolean ? Expr<'BOOLEAN', boolean, false>
   : T extends bigint ? Expr<'BIGINT', bigint, false>
-  : T extends number ? Expr<'INT', number, false>
+  : T extends number ? (NumberRoot<T> extends 'INT' ? Expr<'INT', number, false> : Expr<'DECIMAL', string, false>)
   : never;
 
 function literal<T extends string | number | bigint | boolean>(value: T): LitType<T> {

@@ -40,3 +40,9 @@ expectTypeOf(fn.md5(lit('a'))).toMatchTypeOf<Expr<'CHAR', string, false>>();
 expectTypeOf(cast(lit(1), t.bigint())).toEqualTypeOf<Expr<'BIGINT', bigint, false>>();
 expectTypeOf(cast(nullOf(t.string()), t.int())).toEqualTypeOf<Expr<'INT', number, true>>();
 expectTypeOf(tryCast(lit('1'), t.int())).toEqualTypeOf<Expr<'INT', number, true>>();
+
+// Number literals: whole numbers are INT, numbers with a fraction DECIMAL (as Flink types `1.5`).
+expectTypeOf(lit(42)).toEqualTypeOf<Expr<'INT', number, false>>();
+expectTypeOf(lit(1.5)).toEqualTypeOf<Expr<'DECIMAL', string, false>>();
+expectTypeOf(lit(7).plus(0.5).__root).toEqualTypeOf<'DECIMAL'>();
+expectTypeOf(lit(7).plus(2).__root).toEqualTypeOf<'INT'>();
