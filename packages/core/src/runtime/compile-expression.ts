@@ -222,7 +222,6 @@ export class ExpressionCompiler implements CompilerApi {
     const op = this.compile(operandExpr);
     const idx = this.compile(indexExpr);
     const oe = op.eval;
-    const ie = idx.eval;
     if (op.type.kind === 'ARRAY') {
       const ev = this.coerce(idx, T.int(), span).eval;
       return {
@@ -252,18 +251,7 @@ export class ExpressionCompiler implements CompilerApi {
         },
       };
     }
-    if (op.type.kind === 'ROW') {
-      const t = op.type;
-      return {
-        type: T.null(),
-        eval: (r) => {
-          const v = oe(r) as unknown[] | null;
-          const i = ie(r) as number | null;
-          return v === null || i === null ? null : v[i - 1] ?? null;
-        },
-      };
-      void t;
-    }
+    if (op.type.kind === 'ROW') throw unsupported('positional access to ROW fields (use row.field)', span);
     throw invalid(`Cannot apply '[]' to a value of type ${typeToString(op.type)}`, span);
   }
 
