@@ -18,8 +18,15 @@ function optionalLength(p: Cursor, fallback: number): number {
 }
 
 /** A data type including its trailing `[NOT] NULL` and postfix `ARRAY` / `MULTISET`. */
-export function parseType(p: Cursor, options: { readonly nullSuffix?: boolean } = {}): DataType {
-  let type = parseTypeBody(p);
+export interface TypeContext {
+  /** Whether a trailing bare `NULL` belongs to the type (not inside `RETURNING t NULL ON EMPTY`). */
+  readonly nullSuffix?: boolean;
+  /** In CAST, a VARCHAR without a length has no length limit (in DDL it means VARCHAR(1)). */
+  readonly cast?: boolean;
+}
+
+export function parseType(p: Cursor, options: TypeContext = {}): DataType {
+  let type = parseTypeBody(p, options);
   for (;;) {
     if (p.acceptWords('NOT', 'NULL')) type = { ...type, nullable: false } as DataType;
     else if (options.nullSuffix !== false && p.isWord('NULL') && !p.isOp('(', 1) && !p.isWord('ON', 1)) {
@@ -45,14 +52,14 @@ function generic(p: Cursor, count: number): DataType[] {
   return out;
 }
 
-function parseTypeBody(p: Cursor): DataType {
+function parseTypeBody(p: Cursor, options: TypeContext): DataType {
   const name = p.oneOf(TYPE_NAMES, 'a data type');
   switch (name) {
     case 'CHAR':
     case 'CHARACTER':
       if (p.acceptWord('VARYING')) return { kind: 'VARCHAR', length: optionalLength(p, 1), nullable: true };
       return { kind: 'CHAR', length: optionalLength(p, 1), nullable: true };
-    case 'VARCHAR': return { kind: 'VARCHAR', length: optionalLength(p, 1), nullable: true };
+    case 'VARCHAR': return { kind: 'VARCHAR', length: optionalLength(p, options.cast === true ? MAX_LENGTH : 1), nullable: true };
     case 'STRING': return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
     case 'BOOLEAN': return { kind: 'BOOLEAN', nullable: true };
     case 'BINARY': return { kind: 'BINARY', length: optionalLength(p, 1), nullable: true };

@@ -236,7 +236,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
     case 'TRY_CAST': {
       const operand = parseExpression(p);
       p.expectWord('AS', `AS in ${name}(… AS type)`);
-      const type = parseType(p);
+      const type = parseType(p, { cast: true });
       p.expectOp(')');
       return span(p, start, { kind: 'Cast', operand, type, try: name === 'TRY_CAST' });
     }
