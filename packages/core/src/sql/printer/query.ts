@@ -96,7 +96,7 @@ function printJoin(j: Join): string {
 // Queries -------------------------------------------------------------------------------------------------
 
 function printSelectItem(item: SelectItem): string {
-  const comments = commentLines(item.comments);
+  const comments = item.comments === undefined ? '' : commentLines(item.comments);
   if (item.kind === 'SelectStar') return `${comments}${item.table === undefined ? '*' : `${quoteIdentifier(item.table)}.*`}`;
   return `${comments}${printExpression(item.expr)}${item.alias === undefined ? '' : ` AS ${quoteIdentifier(item.alias)}`}`;
 }
@@ -129,15 +129,14 @@ function orderLimit(orderBy: readonly OrderItem[] | undefined, limit: Select['li
 }
 
 function printSelect(s: Select): string {
-  const lines: string[] = [];
-  lines.push(listClause(`SELECT${printHints(s.hints)}${s.distinct ? ' DISTINCT' : ''}`, s.items.map(printSelectItem)));
-  if (s.from !== undefined) lines.push(`FROM ${printRelation(s.from)}`);
-  if (s.where !== undefined) lines.push(`WHERE ${printExpression(s.where)}`);
-  if (s.groupBy !== undefined && s.groupBy.length > 0) lines.push(listClause('GROUP BY', s.groupBy.map(printGroupingElement)));
-  if (s.having !== undefined) lines.push(`HAVING ${printExpression(s.having)}`);
-  if (s.windows !== undefined && s.windows.length > 0) lines.push(`WINDOW ${s.windows.map(printNamedWindow).join(', ')}`);
-  lines.push(...orderLimit(s.orderBy, s.limit, s.offset));
-  return lines.join('\n');
+  let text = listClause(`SELECT${printHints(s.hints)}${s.distinct ? ' DISTINCT' : ''}`, s.items.map(printSelectItem));
+  if (s.from !== undefined) text += '\nFROM ' + printRelation(s.from);
+  if (s.where !== undefined) text += '\nWHERE ' + printExpression(s.where);
+  if (s.groupBy !== undefined && s.groupBy.length > 0) text += '\n' + listClause('GROUP BY', s.groupBy.map(printGroupingElement));
+  if (s.having !== undefined) text += '\nHAVING ' + printExpression(s.having);
+  if (s.windows !== undefined && s.windows.length > 0) text += '\nWINDOW ' + s.windows.map(printNamedWindow).join(', ');
+  for (const line of orderLimit(s.orderBy, s.limit, s.offset)) text += '\n' + line;
+  return text;
 }
 
 function hasOrderOrLimit(q: Query): boolean {
