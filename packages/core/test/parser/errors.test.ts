@@ -26,7 +26,9 @@ describe('parse errors', () => {
   });
 
   test('reserved words as identifiers need back-quotes; non-reserved keywords do not', () => {
-    expect(firstError('CREATE TABLE t (value STRING)')).toMatchObject({ code: 'FTS1002', hint: 'quote it as `value`', at: '1:17' });
+    expect(firstError('CREATE TABLE t (value STRING)')).toMatchObject({
+      code: 'FTS1002', message: "'value' is a reserved word in Flink SQL; quote it as `value` to use it as a column name", hint: 'quote it as `value`', at: '1:17',
+    });
     expect(firstError('SELECT a AS select FROM t')).toMatchObject({ code: 'FTS1002', at: '1:13' });
     expect(parseScript('CREATE TABLE t (type STRING, data INT, `timestamp` BIGINT, `value` STRING)').diagnostics).toEqual([]);
   });
@@ -62,6 +64,12 @@ describe('parse errors', () => {
 
   test('MATCH_RECOGNIZE is a clear "not supported"', () => {
     expect(firstError('SELECT * FROM t MATCH_RECOGNIZE (PARTITION BY a)')).toMatchObject({ code: 'FTS1003', message: 'MATCH_RECOGNIZE is not supported by flinkts yet' });
+  });
+
+  test('Flink statements flinkts does not read yet are a clear "not supported", never silently dropped', () => {
+    expect(firstError("LOAD MODULE hive WITH ('hive-version' = '3.1.3')")).toMatchObject({ code: 'FTS1003', message: 'LOAD statements are Flink SQL but not supported by flinkts yet', at: '1:1' });
+    expect(firstError("SELECT 1;\nADD JAR '/x.jar';")).toMatchObject({ code: 'FTS1003', at: '2:1' });
+    expect(firstError('DESCRIBE EXTENDED t')).toMatchObject({ code: 'FTS1003', message: 'DESCRIBE EXTENDED is not supported by flinkts yet', at: '1:10' });
   });
 
   test('single-expression and data-type entry points report errors too', () => {

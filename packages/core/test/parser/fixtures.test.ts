@@ -58,7 +58,7 @@ describe('seed documents', () => {
     const { script, diagnostics } = parseScript(wrongbook[0]!.sql);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'FTS1002', span: { start: { line: 6, column: 5 } }, hint: 'quote it as `timestamp`' });
-    expect(diagnostics[0]!.message).toBe("'timestamp' is a reserved word in Flink SQL and cannot be used as a column name unquoted");
+    expect(diagnostics[0]!.message).toBe("'timestamp' is a reserved word in Flink SQL; quote it as `timestamp` to use it as a column name");
     // The statement after the broken one still parses.
     expect(script.statements.map((s) => s.kind)).toEqual(['CreateTable']);
   });

@@ -135,7 +135,7 @@ export class Cursor {
     if (t.kind === 'quoted') return this.next().value;
     if (t.kind === 'word') {
       if (isReserved(t.value)) {
-        throw this.errorAt(t, `'${t.value}' is a reserved word in Flink SQL and cannot be used as ${what} unquoted`, `quote it as \`${t.value}\``, 'FTS1002');
+        throw this.errorAt(t, `'${t.value}' is a reserved word in Flink SQL; quote it as \`${t.value}\` to use it as ${what}`, `quote it as \`${t.value}\``, 'FTS1002');
       }
       return this.next().value;
     }
