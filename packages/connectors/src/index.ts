@@ -13,7 +13,7 @@ export type { JdbcOptions } from './connectors/jdbc.js';
 export { paimon } from './connectors/paimon.js';
 export type { PaimonOptions } from './connectors/paimon.js';
 export { starrocks } from './connectors/starrocks.js';
-export type { StarrocksOptions } from './connectors/starrocks.js';
+export type { StarrocksOptions, StarrocksSinkOptions, StarrocksSourceOptions } from './connectors/starrocks.js';
 export { filesystem } from './connectors/filesystem.js';
 export type { FilesystemOptions } from './connectors/filesystem.js';
 export { blackhole, datagen, print } from './connectors/builtins.js';

@@ -19,8 +19,6 @@ export function kafkaCommonRules(ctx: RuleContext): void {
   }
   requireWhen(ctx, 'scan.bounded.mode', 'timestamp', 'scan.bounded.timestamp-millis', 'unbounded');
   requireWhen(ctx, 'scan.bounded.mode', 'specific-offsets', 'scan.bounded.specific-offsets', 'unbounded');
-  const keyFormat = v.get('key.format')?.trim().toLowerCase();
-  if (keyFormat && isChangelogFormat(keyFormat)) ctx.report(`the key format must be insert-only, '${keyFormat}' carries changes`, { key: 'key.format' });
 }
 
 function rules(ctx: RuleContext): void {
@@ -41,6 +39,8 @@ function rules(ctx: RuleContext): void {
     ctx.report("'key.format' and 'key.fields' go together", { key: v.has('key.format') ? 'key.format' : 'key.fields' });
   }
   columnsExist(ctx, 'key.fields', ';');
+  const keyFormat = v.get('key.format')?.trim().toLowerCase();
+  if (keyFormat && isChangelogFormat(keyFormat)) ctx.report(`the key format must be insert-only, '${keyFormat}' carries changes`, { key: 'key.format' });
   kafkaCommonRules(ctx);
 }
 

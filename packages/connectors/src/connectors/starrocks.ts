@@ -12,6 +12,13 @@ import { lower } from './helpers.js';
 
 export type { StarrocksOptions };
 
+type SourceKey = 'scan-url' | `scan.${string}` | `lookup.${string}`;
+type SinkKey = 'load-url' | `sink.${string}`;
+/** A StarRocks table that is written: load-url and sink.* options. */
+export type StarrocksSinkOptions = { readonly [K in keyof StarrocksOptions as K extends SourceKey ? never : K]: StarrocksOptions[K] };
+/** A StarRocks table that is read (or looked up): scan-url, scan.* and lookup.* options. */
+export type StarrocksSourceOptions = { readonly [K in keyof StarrocksOptions as K extends SinkKey ? never : K]: StarrocksOptions[K] };
+
 const scoped = (scopes: readonly string[]): OptionSet =>
   new OptionSet({ ...starrocksCatalog, options: starrocksCatalog.options.filter((o) => scopes.includes(o.scope ?? 'both')) });
 const SINK = scoped(['both', 'sink']);
@@ -48,6 +55,6 @@ export const starrocksDefinition: ConnectorDefinition = {
 };
 
 /** `'connector' = 'starrocks'`: a sink (load-url, sink.*) or a source (scan-url, scan.*). */
-export function starrocks(options: StarrocksOptions): TypedConnector {
+export function starrocks(options: StarrocksSinkOptions | StarrocksSourceOptions): TypedConnector {
   return buildConnector(starrocksDefinition, options);
 }

@@ -1,8 +1,10 @@
-/** The `upsert-kafka` connector: an upsert stream keyed by the PRIMARY KEY (required). */
+/**
+ * The `upsert-kafka` connector: an upsert stream keyed by the PRIMARY KEY (required). Its key and value formats
+ * must be insert-only, which its supported-format list (json, csv, avro, avro-confluent, raw, protobuf) enforces.
+ */
 import { upsertKafkaCatalog } from '../generated/upsert-kafka.js';
 import type { UpsertKafkaOptions } from '../generated/upsert-kafka.js';
 import { ARTIFACTS, formatArtifacts, uniqueArtifacts } from '../artifacts.js';
-import { isChangelogFormat } from '../formats/registry.js';
 import type { ConnectorDefinition, TypedConnector } from './definition.js';
 import { buildConnector } from './definition.js';
 import { kafkaCommonRules } from './kafka.js';
@@ -17,8 +19,6 @@ export const upsertKafkaDefinition: ConnectorDefinition = {
   rules(ctx) {
     const v = ctx.values;
     if ((v.get('topic') ?? '').includes(';')) ctx.report("'upsert-kafka' writes and reads exactly one topic", { key: 'topic' });
-    const valueFormat = v.get('value.format')?.trim().toLowerCase();
-    if (valueFormat && isChangelogFormat(valueFormat)) ctx.report(`the value format of 'upsert-kafka' must be insert-only, '${valueFormat}' carries changes`, { key: 'value.format', hint: "use 'kafka' for changelog formats" });
     const rows = v.get('sink.buffer-flush.max-rows');
     const interval = v.get('sink.buffer-flush.interval');
     if ((rows !== undefined || interval !== undefined) && (Number(rows ?? '0') > 0) !== !/^\s*0\s*[a-z]*\s*$/i.test(interval ?? '0')) {

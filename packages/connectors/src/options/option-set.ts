@@ -62,7 +62,7 @@ export class OptionSet {
     for (const { spec } of this.patterns) {
       const parts = spec.key.split('.');
       const at = parts.findIndex((p) => p === '#' || /^<[^>]+>$/.test(p));
-      if (at >= 0 && segments[at] !== undefined && !parts.includes('*')) {
+      if (parts.length > 1 && at >= 0 && segments[at] !== undefined && !parts.includes('*')) {
         out.push(this.prefix + parts.map((p, i) => (i === at ? segments[at]! : p)).join('.'));
       }
     }

@@ -1,0 +1,21 @@
+CREATE TABLE `paimon_catalog`.`dwd`.`dwd_orders` (
+  `order_id`   BIGINT NOT NULL,
+  `user_id`    BIGINT,
+  `user_name`  STRING,
+  `city`       STRING,
+  `amount`     DECIMAL(10, 2),
+  `status`     STRING,
+  `updated_at` TIMESTAMP(3),
+  PRIMARY KEY (`order_id`) NOT ENFORCED
+)
+WITH (
+  'bucket' = '8',
+  'changelog-producer' = 'lookup',
+  'merge-engine' = 'deduplicate',
+  'sequence.field' = 'updated_at',
+  'tag.automatic-creation' = 'process-time',
+  'tag.creation-period' = 'hourly',
+  'write-buffer-size' = '128MB',
+  'target-file-size' = '256MB',
+  'compaction.max.file-num' = '30'
+);
