@@ -104,6 +104,7 @@ const VALUE_TYPES: Record<string, string> = {
 function valueType(s: Record<string, unknown>, overrides: Record<string, string>): string {
   const key = s.key as string;
   if (overrides[key]) return overrides[key]!;
+  if (s.secret === true) return 'SecretValue';
   if (s.type === 'enum') return (s.values as string[]).map((v) => `'${v}'`).join(' | ');
   return VALUE_TYPES[s.type as string]!;
 }

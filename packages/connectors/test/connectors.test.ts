@@ -105,7 +105,7 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
   });
 
   test('plaintext credentials are rejected with a hint to use secret()', () => {
-    const [d] = errorsOf(() => mysqlCdc({ hostname: 'db', username: 'flink', password: 'hunter2', 'database-name': 'shop', 'table-name': 'orders' }));
+    const [d] = errorsOf(() => mysqlCdc({ hostname: 'db', username: 'flink', password: 'hunter2' as never, 'database-name': 'shop', 'table-name': 'orders' }));
     expect(d).toMatchObject({ code: 'FTS3005', path: "mysql-cdc()['password']" });
     expect(d!.hint).toContain("secret('NAME')");
     expect(d!.message).not.toContain('hunter2');

@@ -12,6 +12,7 @@ import type { HiveCatalogOptions } from '../generated/hive-catalog.js';
 import { jdbcCatalogCatalog } from '../generated/jdbc-catalog.js';
 import type { JdbcCatalogOptions } from '../generated/jdbc-catalog.js';
 import { paimonCatalogCatalog } from '../generated/paimon-catalog.js';
+import { paimonCatalog as paimonTableCatalog } from '../generated/paimon.js';
 import type { PaimonCatalogOptions } from '../generated/paimon-catalog.js';
 import { starrocksCatalogCatalog } from '../generated/starrocks-catalog.js';
 import type { StarrocksCatalogOptions } from '../generated/starrocks-catalog.js';
@@ -77,7 +78,8 @@ function checkCatalog(options: readonly Entry[], path?: string): CatalogValidati
   }
   const what = `the '${def.type}' catalog`;
   const set = new OptionSet(def.catalog);
-  const result = validateEntries(options, [set], { what, path, unknownKeys: def.unknownKeys, reserved: ['type'] });
+  const extra = def.type === 'paimon' ? [new OptionSet(paimonTableCatalog, 'table-default.', 'warning')] : [];
+  const result = validateEntries(options, [...extra, set], { what, path, unknownKeys: def.unknownKeys, reserved: ['type'] });
   const diagnostics = [...result.diagnostics, ...missingRequired([set], result.values, { what, path })];
   def.rules?.(result.values, (message, key) => diagnostics.push({ code: CODES.ruleViolation, severity: 'error', message, path: keyPath(path, key) }));
   return { diagnostics, entries: result.entries, values: result.values };

@@ -34,6 +34,8 @@ export interface ConnectorDefinition {
   /** `warning` for Paimon (unknown keys are ignored by Paimon). */
   readonly unknownKeys?: Severity;
   readonly formatKeys?: readonly FormatKey[];
+  /** Severity for unknown options under a format's prefix: `error` (kafka checks them), `warning` (filesystem passes them on). */
+  readonly unknownFormatKeys?: 'error' | 'warning';
   /** Checked before the connector's own options (which may have a `<format>.*` pass-through). */
   readonly rules?: (ctx: RuleContext) => void;
   /** Which required options apply (StarRocks: source or sink set). Defaults to the catalog's. */
@@ -73,7 +75,7 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
       });
       continue;
     }
-    formatSets.push(new OptionSet(catalog, `${PREFIX[formatKey]}${id}.`));
+    formatSets.push(new OptionSet(catalog, `${PREFIX[formatKey]}${id}.`, def.unknownFormatKeys ?? 'error'));
   }
   const result = validateEntries(input, [...formatSets, own], { what, path: ctx.path, unknownKeys: def.unknownKeys, reserved: ['connector'] });
   diagnostics.push(...result.diagnostics);

@@ -12,6 +12,7 @@ export const filesystemDefinition: ConnectorDefinition = {
   identifier: 'filesystem',
   catalog: filesystemCatalog,
   formatKeys: ['format'],
+  unknownFormatKeys: 'warning',
   capabilities(values) {
     const changes = isChangelogFormat(values.get('format') ?? '');
     return { source: changes ? 'all' : 'insert-only', sink: changes ? 'all' : 'append', primaryKey: 'optional', lookup: false, bounded: !values.has('source.monitor-interval') };

@@ -22,9 +22,16 @@ export class OptionSet {
   private readonly patterns: { readonly regex: RegExp; readonly spec: OptionSpec }[] = [];
   private readonly maps: OptionSpec[] = [];
 
-  constructor(catalog: OptionCatalog, prefix = '') {
+  /**
+   * When set, a key under this set's prefix that the set does not know is reported with this severity, even if a
+   * broader pass-through pattern (`<format>.*`, `table-default.*`) would take it.
+   */
+  readonly closed: 'error' | 'warning' | undefined;
+
+  constructor(catalog: OptionCatalog, prefix = '', closed?: 'error' | 'warning') {
     this.catalog = catalog;
     this.prefix = prefix;
+    this.closed = prefix === '' ? undefined : closed;
     for (const spec of catalog.options) {
       if (spec.pattern !== undefined) {
         this.patterns.push({ regex: new RegExp(spec.pattern), spec });

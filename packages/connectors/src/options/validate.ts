@@ -56,7 +56,22 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       match = set.match(entry.key);
       if (match) break;
     }
-    if (!match) {
+    const closedSet = sets.find((s) => s.closed !== undefined && entry.key.startsWith(s.prefix));
+    if (closedSet && !closedSet.match(entry.key)) {
+      const near = closest(entry.key, closedSet.candidates(entry.key));
+      const passedThrough = match !== undefined;
+      diagnostics.push({
+        code: CODES.unknownKey,
+        severity: closedSet.closed!,
+        message: `the '${closedSet.catalog.identifier}' options have no '${entry.key.slice(closedSet.prefix.length)}' (key '${entry.key}')${passedThrough ? '; Flink passes it on unchecked' : ''}`,
+        hint: near ? `did you mean '${near}'?` : `known options: ${sortedSample(closedSet.candidates(entry.key))}`,
+        path: at,
+      });
+      if (!passedThrough) {
+        entries.push(entry);
+        continue;
+      }
+    } else if (!match) {
       const candidates = sets.flatMap((s) => s.candidates(entry.key));
       const near = closest(entry.key, candidates);
       diagnostics.push({
@@ -68,6 +83,10 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       });
       entries.push(entry);
       if (options.unknownKeys === 'warning') values.set(entry.key, entry.value);
+      continue;
+    }
+    if (!match) {
+      entries.push(entry);
       continue;
     }
     if (match.deprecatedAlias) {

@@ -31,6 +31,8 @@ type DurationUnit = 'd' | 'day' | 'days' | 'h' | 'hour' | 'hours' | 'min' | 'm' 
 type MemoryUnit = 'b' | 'bytes' | 'k' | 'kb' | 'kibibytes' | 'm' | 'mb' | 'mebibytes' | 'g' | 'gb' | 'gibibytes' | 't' | 'tb' | 'tebibytes';
 
 export type StringValue = string | Secret;
+/** A credential: `secret('NAME')` or a `${NAME}` placeholder, never plaintext. */
+export type SecretValue = Secret | `\${${string}}`;
 export type IntegerValue = number | `${number}`;
 export type NumberValue = number | `${number}`;
 export type BooleanValue = boolean | 'true' | 'false';
