@@ -62,3 +62,14 @@ describe('format options under a prefix', () => {
     expect(errorsOf(() => json({ 'map-null-key.mode': 'SKIP' as never }))[0]!.message).toContain("received 'SKIP'");
   });
 });
+
+describe('settings outside the catalogued namespaces', () => {
+  test('a key flinkts has no complete list for is a warning, a near-typo of a known key is an error', async () => {
+    const { validateSettings } = await import('@flinkts/connectors');
+    expect(validateSettings([{ key: 'metrics.reporter.prom.factory.class', value: 'org.apache.flink.metrics.prometheus.PrometheusReporterFactory' }]).diagnostics).toMatchObject([{ code: 'FTS3101', severity: 'warning' }]);
+    expect(validateSettings([{ key: 'taskmanager.numberOfTaskSlot', value: '2' }]).diagnostics).toMatchObject([{ code: 'FTS3101', severity: 'error', hint: "did you mean 'taskmanager.numberOfTaskSlots'?" }]);
+    expect(validateSettings([{ key: 'table.exec.state.ttl.enabled', value: 'true' }]).diagnostics).toMatchObject([{ code: 'FTS3101', severity: 'error' }]);
+    expect(validateSettings([{ key: 's3.secret-key', value: 'abc' }]).diagnostics.map((d) => d.code)).toEqual(['FTS3101', 'FTS3005']);
+    expect(validateSettings([{ key: 's3.secret-key', value: '${S3_SECRET_KEY}' }]).diagnostics.map((d) => d.code)).toEqual(['FTS3101']);
+  });
+});
