@@ -78,6 +78,30 @@ describe('statements', () => {
     expect(stripSpans(parseScript(printed).script)).toEqual(stripSpans(script));
   });
 
+  test('a comment at the end of a line belongs to what that line holds, not to the next element', () => {
+    const text = [
+      "SET 'a' = 'b'; -- after set",
+      'CREATE TABLE t (',
+      '  id INT, -- the id',
+      '  name STRING -- the name',
+      ") WITH ('connector' = 'x', -- which",
+      "  'topic' = 'y')",
+      ';',
+      'SELECT a, -- first',
+      '  b',
+      'FROM t;',
+    ].join('\n');
+    const { script, diagnostics } = parseScript(text);
+    expect(diagnostics).toEqual([]);
+    const [set, create, select] = script.statements;
+    expect(set!.comments).toEqual(['-- after set']);
+    if (create?.kind !== 'CreateTable' || select?.kind !== 'QueryStatement' || select.query.kind !== 'Select') throw new Error('unexpected statements');
+    expect(create.columns.map((c) => c.comments)).toEqual([['-- the id'], ['-- the name']]);
+    expect(create.options.map((o) => o.comments)).toEqual([['-- which'], undefined]);
+    expect(select.query.items.map((i) => i.comments)).toEqual([['-- first'], undefined]);
+    expect(stripSpans(parseScript(printScript(script)).script)).toEqual(stripSpans(script));
+  });
+
   test('every node carries its source span', () => {
     const { script } = parseScript('SELECT a + 1 AS x\nFROM t');
     const q = script.statements[0]!;

@@ -176,6 +176,22 @@ export class Cursor {
     throw this.unexpected(what, hint);
   }
 
+  /**
+   * Comments after the last consumed token that start on its line and end that line (`a INT, -- the id`):
+   * they belong to the element just parsed, not to the next one (`a INT, /* next *\/ b INT` leads `b`).
+   */
+  takeTrailingComments(): string[] {
+    const out: string[] = [];
+    const line = this.lastEnd().line;
+    const next = this.peek().start;
+    const trails = (c: Token) => c.start.line === line && c.start.offset < next.offset && c.end.line < next.line;
+    for (let c = this.comments[this.commentIndex]; c !== undefined && trails(c); c = this.comments[this.commentIndex]) {
+      out.push(c.text);
+      this.commentIndex++;
+    }
+    return out;
+  }
+
   /** Comments that start before `offset` and were not attached yet. */
   takeComments(offset: number): string[] {
     const out: string[] = [];

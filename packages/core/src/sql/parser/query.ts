@@ -150,8 +150,12 @@ function parseSelect(p: Cursor): Select {
   const distinct = p.acceptWord('DISTINCT');
   if (!distinct) p.acceptWord('ALL');
   const items: SelectItem[] = [];
-  do items.push(parseSelectItem(p));
-  while (p.acceptOp(','));
+  for (let more = true; more; ) {
+    const item = parseSelectItem(p);
+    more = p.acceptOp(',');
+    const trailing = p.takeTrailingComments();
+    items.push(trailing.length === 0 ? item : { ...item, comments: [...(item.comments ?? []), ...trailing] });
+  }
   const from = p.acceptWord('FROM') ? parseFrom(p) : undefined;
   const where = p.acceptWord('WHERE') ? parseExpression(p) : undefined;
   let groupBy: GroupingElement[] | undefined;

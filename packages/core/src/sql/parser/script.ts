@@ -62,11 +62,13 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
     try {
       const body = parseStatementBody(p);
       if (!p.atEnd() && !p.isOp(';')) throw p.unexpected("';' or the end of the statement", `missing ';' before ${describe(p.peek())}?`);
-      // Comments inside the statement that no clause kept are moved before it, never dropped.
-      const inner = p.takeComments(p.lastEnd().offset);
-      const all = [...comments, ...inner];
-      statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span: p.spanFrom(first.start) });
+      const span = p.spanFrom(first.start);
       p.acceptOp(';');
+      // Comments inside the statement that no clause kept, and a comment after its ';' on the same line, are
+      // moved before it, never dropped.
+      const inner = p.takeComments(p.lastEnd().offset);
+      const all = [...comments, ...inner, ...p.takeTrailingComments()];
+      statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span });
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       diagnostics.push(diagnostic(e, options.file));

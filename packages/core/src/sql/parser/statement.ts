@@ -29,8 +29,12 @@ function options(p: Cursor): OptionEntry[] {
       throw p.unexpected(`a quoted value for option '${key}'`, valueToken.kind === 'number' || valueToken.kind === 'word' ? `write '${key}' = '${valueToken.text}'` : undefined);
     }
     p.next();
-    entries.push({ key, value: valueToken.value, ...(comments.length === 0 ? {} : { comments }), span: p.spanFrom(start) });
-  } while (p.acceptOp(','));
+    const span = p.spanFrom(start);
+    const more = p.acceptOp(',');
+    const all = [...comments, ...p.takeTrailingComments()];
+    entries.push({ key, value: valueToken.value, ...(all.length === 0 ? {} : { comments: all }), span });
+    if (!more) break;
+  } while (true);
   if (p.peek().kind === 'string') throw p.unexpected("',' between options");
   p.expectOp(')', "',' or ')' after an option");
   return entries;
@@ -65,7 +69,6 @@ function schema(p: Cursor): SchemaParts {
   }
   for (;;) {
     const start = p.peek().start;
-    const comments = p.takeComments(start.offset);
     if (p.acceptWord('WATERMARK')) {
       p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
       const column = p.identifier('the rowtime column');
@@ -80,7 +83,13 @@ function schema(p: Cursor): SchemaParts {
       p.expectWord('ENFORCED', 'NOT ENFORCED');
       parts.primaryKey = { ...(name === undefined ? {} : { name }), columns, span: p.spanFrom(start) };
     } else {
-      parts.columns.push(column(p, comments, start, parts));
+      // Comments before WATERMARK / PRIMARY KEY (which have no comments field) stay queued for the statement.
+      const comments = p.takeComments(start.offset);
+      const col = column(p, comments, start, parts);
+      const more = p.acceptOp(',');
+      const trailing = p.takeTrailingComments();
+      parts.columns.push(trailing.length === 0 ? col : { ...col, comments: [...(col.comments ?? []), ...trailing] });
+      if (more) continue;
     }
     if (p.acceptOp(',')) continue;
     if (p.isOp(')')) {
