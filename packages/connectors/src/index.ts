@@ -20,6 +20,7 @@ export { blackhole, datagen, print } from './connectors/builtins.js';
 export type { BlackholeOptions, DatagenOptions, PrintOptions } from './connectors/builtins.js';
 export type { TypedConnector, ConnectorDefinition } from './connectors/definition.js';
 export { CONNECTORS } from './connectors/registry.js';
+export type { HiveTableOptions } from './connectors/hive-table.js';
 export * from './formats/formats.js';
 export type { FormatRef } from './formats/format.js';
 export { FORMAT_CATALOGS, isChangelogFormat } from './formats/registry.js';

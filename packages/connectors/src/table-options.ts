@@ -5,6 +5,7 @@
 import type { ChangelogCapabilities, ConnectorResolver, CreateTable, Diagnostic } from '@flinkts/core';
 import { CONNECTORS } from './connectors/registry.js';
 import { paimonDefinition } from './connectors/paimon.js';
+import { hiveTableDefinition } from './connectors/hive-table.js';
 import type { ConnectorDefinition } from './connectors/definition.js';
 import { validateConnector } from './connectors/definition.js';
 import { CODES } from './options/codes.js';
@@ -15,14 +16,21 @@ export interface TableOptionsContext {
   readonly hasPrimaryKey: boolean;
   readonly columns?: readonly string[];
   readonly path?: string;
-  /** The type of the catalog the table lives in (`paimon` tables need no `connector` key). */
+  /** The type of the catalog the table lives in: `paimon` and `hive` tables have no `connector` key. */
   readonly catalogType?: string;
 }
 
 function definitionFor(options: readonly Entry[], catalogType?: string): ConnectorDefinition | undefined {
   const id = options.find((o) => o.key === 'connector')?.value.trim().toLowerCase();
   if (id !== undefined) return CONNECTORS.get(id);
-  return catalogType?.toLowerCase() === 'paimon' ? paimonDefinition : undefined;
+  switch (catalogType?.toLowerCase()) {
+    case 'paimon':
+      return paimonDefinition;
+    case 'hive':
+      return hiveTableDefinition;
+    default:
+      return undefined;
+  }
 }
 
 /** Diagnostics for a table's WITH options: unknown keys, value types, required keys, cross-option and PK rules. */

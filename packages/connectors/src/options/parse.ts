@@ -118,8 +118,3 @@ export function checkValue(spec: OptionSpec, text: string): string | undefined {
   if (spec.max !== undefined && n > spec.max) return `must be at most ${spec.max}`;
   return undefined;
 }
-
-/** The canonical spelling of an enum value (Flink matches case-insensitively). */
-export function canonicalEnum(spec: OptionSpec, text: string): string {
-  return spec.values?.find((v) => v.toLowerCase() === text.trim().toLowerCase()) ?? text;
-}
