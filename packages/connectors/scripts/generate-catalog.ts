@@ -1,9 +1,10 @@
 /**
  * Generates src/generated/*.ts (typed option catalogs) from the in-package copies of the real option
  * definitions in catalog/*.json. Run: `npx tsx packages/connectors/scripts/generate-catalog.ts`.
+ * `generate()` returns the files without writing them (the test checks the committed files are current).
  */
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -132,6 +133,8 @@ interface Target {
   extra?: Record<string, unknown>;
 }
 
+const output = new Map<string, string>();
+
 function emit(target: Target): void {
   const specs = target.options.map((o) => spec(o));
   const overrides = target.overrides ?? {};
@@ -175,86 +178,94 @@ function emit(target: Target): void {
     (valueImports.length > 0 ? `import type { ${valueImports.join(', ')} } from '../options/values.js';\n` : '') +
     `\nexport const ${target.constName}: OptionCatalog = ${JSON.stringify(data, null, 2)};\n\n` +
     iface;
-  writeFileSync(join(outDir, `${target.file.replace(/\.json$/, '')}.ts`), text);
+  output.set(`${target.file.replace(/\.json$/, '')}.ts`, text);
 }
 
 const camel = (s: string): string => s.replace(/[-_.]([a-z])/g, (_, c: string) => c.toUpperCase());
 const pascal = (s: string): string => camel(s).replace(/^./, (c) => c.toUpperCase());
 
-const FORMAT_OVERRIDES = { format: 'FormatValue', 'value.format': 'FormatValue', 'key.format': 'FormatValue' };
-const common = read('flink-common-options.json').options as RawOption[];
-const watermarkOptions = common.filter((o) => o.key.startsWith('scan.watermark.'));
+export function generate(): ReadonlyMap<string, string> {
+  output.clear();
+  const FORMAT_OVERRIDES = { format: 'FormatValue', 'value.format': 'FormatValue', 'key.format': 'FormatValue' };
+  const common = read('flink-common-options.json').options as RawOption[];
+  const watermarkOptions = common.filter((o) => o.key.startsWith('scan.watermark.'));
 
-for (const file of readdirSync(catalogDir).filter((f) => f.endsWith('.json')).sort()) {
-  const json = read(file);
-  if (file === 'flink-config-options.json' || file === 'flink-common-options.json') continue;
-  const name = file.replace(/\.json$/, '');
-  if (file === 'formats.json') {
-    for (const format of json.formats as { identifier: string; version?: string; options?: RawOption[]; sameOptionsAs?: string; changelog: unknown }[]) {
-      const source = format.sameOptionsAs
-        ? (json.formats as { identifier: string; options?: RawOption[] }[]).find((f) => f.identifier === format.sameOptionsAs)!.options ?? []
-        : format.options ?? [];
-      const options = source.map((o) =>
-        o.keyPattern ? { ...o, keyPattern: o.keyPattern.replace(new RegExp(`^\\^${format.identifier.replace(/-/g, '\\-')}\\\\\\.`), '^') } : o,
-      );
+  for (const file of readdirSync(catalogDir).filter((f) => f.endsWith('.json')).sort()) {
+    const json = read(file);
+    if (file === 'flink-config-options.json' || file === 'flink-common-options.json') continue;
+    const name = file.replace(/\.json$/, '');
+    if (file === 'formats.json') {
+      for (const format of json.formats as { identifier: string; version?: string; options?: RawOption[]; sameOptionsAs?: string; changelog: unknown }[]) {
+        const source = format.sameOptionsAs
+          ? (json.formats as { identifier: string; options?: RawOption[] }[]).find((f) => f.identifier === format.sameOptionsAs)!.options ?? []
+          : format.options ?? [];
+        const options = source.map((o) =>
+          o.keyPattern ? { ...o, keyPattern: o.keyPattern.replace(new RegExp(`^\\^${format.identifier.replace(/-/g, '\\-')}\\\\\\.`), '^') } : o,
+        );
+        emit({
+          file: `format-${format.identifier}.json`,
+          constName: `${camel(format.identifier)}FormatCatalog`,
+          typeName: `${pascal(format.identifier)}FormatOptions`,
+          identifier: format.identifier,
+          version: String(json.version),
+          options,
+          extra: { changelog: format.changelog },
+          interfaceDoc: `Options of the \`${format.identifier}\` format, without the \`${format.identifier}.\` prefix.`,
+        });
+      }
+      continue;
+    }
+    let options = (json.options as RawOption[]).filter((o) => o.key !== 'connector');
+    const isCatalog = json.catalogTypeKey !== undefined;
+    if (isCatalog) options = options.filter((o) => o.key !== 'type');
+    if (json.acceptsWatermarkOptions === true) {
+      options = [...options, ...watermarkOptions.filter((w) => !options.some((o) => o.key === w.key))];
+    }
+    emit({
+      file,
+      constName: `${camel(name)}Catalog`,
+      typeName: `${pascal(name)}Options`,
+      identifier: String(json.identifier),
+      version: String(json.version),
+      options,
+      overrides: FORMAT_OVERRIDES,
+      ...(json.supportedFormats ? { extra: { supportedFormats: json.supportedFormats } } : {}),
+      interfaceDoc: isCatalog
+        ? `Typed WITH options of \`CREATE CATALOG … WITH ('type' = '${String(json.identifier)}')\` (${String(json.version).split('(')[0]!.trim()}).`
+        : `Typed WITH options of the \`${String(json.identifier)}\` connector (${String(json.version).split('(')[0]!.trim()}).`,
+    });
+    if (file === 'hive-catalog.json') {
       emit({
-        file: `format-${format.identifier}.json`,
-        constName: `${camel(format.identifier)}FormatCatalog`,
-        typeName: `${pascal(format.identifier)}FormatOptions`,
-        identifier: format.identifier,
+        file: 'hive-table.json',
+        constName: 'hiveTableCatalog',
+        typeName: 'HiveTableOptions',
+        identifier: 'hive',
         version: String(json.version),
-        options,
-        extra: { changelog: format.changelog },
-        interfaceDoc: `Options of the \`${format.identifier}\` format, without the \`${format.identifier}.\` prefix.`,
+        options: (json.hiveTableOptions as { options: RawOption[] }).options,
+        interfaceDoc: 'Options of a Hive table inside a Hive catalog.',
       });
     }
-    continue;
   }
-  let options = (json.options as RawOption[]).filter((o) => o.key !== 'connector');
-  const isCatalog = json.catalogTypeKey !== undefined;
-  if (isCatalog) options = options.filter((o) => o.key !== 'type');
-  if (json.acceptsWatermarkOptions === true) {
-    options = [...options, ...watermarkOptions.filter((w) => !options.some((o) => o.key === w.key))];
-  }
+
+  // Flink settings (SET / job configuration): config-options.json plus the session keys of the catalogs.
+  const config = read('flink-config-options.json') as unknown as RawOption[];
+  const session = [
+    ...((read('hive-catalog.json').sessionConfig as { options: RawOption[] }).options),
+    ...((read('generic-catalog.json').sessionConfig as { options: RawOption[] }).options),
+  ].filter((o) => !config.some((c) => c.key === o.key));
   emit({
-    file,
-    constName: `${camel(name)}Catalog`,
-    typeName: `${pascal(name)}Options`,
-    identifier: String(json.identifier),
-    version: String(json.version),
-    options,
-    overrides: FORMAT_OVERRIDES,
-    ...(json.supportedFormats ? { extra: { supportedFormats: json.supportedFormats } } : {}),
-    interfaceDoc: isCatalog
-      ? `Typed WITH options of \`CREATE CATALOG … WITH ('type' = '${String(json.identifier)}')\` (${String(json.version).split('(')[0]!.trim()}).`
-      : `Typed WITH options of the \`${String(json.identifier)}\` connector (${String(json.version).split('(')[0]!.trim()}).`,
+    file: 'flink-settings.json',
+    constName: 'flinkSettingsCatalog',
+    typeName: 'FlinkSettingsInput',
+    identifier: 'flink-settings',
+    version: 'Flink 1.20.1',
+    options: [...config, ...session],
+    interfaceDoc: 'Flink 1.20 configuration keys (SET statements and job configuration).',
+    requiredInType: false,
   });
-  if (file === 'hive-catalog.json') {
-    emit({
-      file: 'hive-table.json',
-      constName: 'hiveTableCatalog',
-      typeName: 'HiveTableOptions',
-      identifier: 'hive',
-      version: String(json.version),
-      options: (json.hiveTableOptions as { options: RawOption[] }).options,
-      interfaceDoc: 'Options of a Hive table inside a Hive catalog.',
-    });
-  }
+  return new Map(output);
 }
 
-// Flink settings (SET / job configuration): config-options.json plus the session keys of the catalogs.
-const config = read('flink-config-options.json') as unknown as RawOption[];
-const session = [
-  ...((read('hive-catalog.json').sessionConfig as { options: RawOption[] }).options),
-  ...((read('generic-catalog.json').sessionConfig as { options: RawOption[] }).options),
-].filter((o) => !config.some((c) => c.key === o.key));
-emit({
-  file: 'flink-settings.json',
-  constName: 'flinkSettingsCatalog',
-  typeName: 'FlinkSettingsInput',
-  identifier: 'flink-settings',
-  version: 'Flink 1.20.1',
-  options: [...config, ...session],
-  interfaceDoc: 'Flink 1.20 configuration keys (SET statements and job configuration).',
-  requiredInType: false,
-});
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const [file, text] of generate()) writeFileSync(join(outDir, file), text);
+}

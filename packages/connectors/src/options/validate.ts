@@ -110,15 +110,15 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
         code: CODES.invalidValue,
         severity: 'error',
         message: `invalid value for '${entry.key}': received '${entry.value}', ${problem}`,
-        hint: match.spec.default !== undefined ? `the default is '${match.spec.default}'` : undefined,
+        ...(match.spec.default !== undefined ? { hint: `the default is '${match.spec.default}'` } : {}),
         path: at,
-      } as Diagnostic);
+      });
     }
     if (isSensitive(entry.key, match.spec)) checkSecret(entry, at, diagnostics);
     values.set(match.key, entry.value);
     entries.push({ key: match.key, value: entry.value, match });
   }
-  return { diagnostics: diagnostics.map(dropUndefinedHint), entries, values };
+  return { diagnostics, entries, values };
 }
 
 /** A credential must be a `${NAME}` placeholder; `properties.sasl.jaas.config` may embed placeholders. */
@@ -152,10 +152,4 @@ export function missingRequired(sets: readonly OptionSet[], values: ReadonlyMap<
 function sortedSample(candidates: readonly string[]): string {
   const sorted = [...new Set(candidates)].sort();
   return sorted.length > 12 ? `${sorted.slice(0, 12).join(', ')}, …` : sorted.join(', ');
-}
-
-function dropUndefinedHint(d: Diagnostic): Diagnostic {
-  if (d.hint !== undefined) return d;
-  const { hint: _hint, ...rest } = d;
-  return rest;
 }
