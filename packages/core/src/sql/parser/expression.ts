@@ -357,9 +357,9 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
           break;
         }
         p.acceptWord('KEY');
-        const key = parseAdditive(p);
+        const key = parseExpression(p);
         p.expectWord('VALUE', 'VALUE in JSON_OBJECT(KEY … VALUE …)');
-        const value = parseAdditive(p);
+        const value = parseExpression(p);
         entries.push({ key, value });
         if (!p.acceptOp(',')) {
           if (p.isWord('NULL') || p.isWord('ABSENT')) continue;
@@ -379,7 +379,9 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
           break;
         }
         values.push(parseExpression(p));
-        if (!p.acceptOp(',')) continue;
+        if (!p.acceptOp(',') && !p.isOp(')') && !((p.isWord('NULL') || p.isWord('ABSENT')) && p.isWord('ON', 1))) {
+          throw p.unexpected("',', NULL ON NULL, ABSENT ON NULL or ')' in JSON_ARRAY");
+        }
       }
       p.expectOp(')');
       return span(p, start, { kind: 'JsonArray', values, onNull });
