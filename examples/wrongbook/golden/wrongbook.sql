@@ -85,7 +85,27 @@ SELECT
 FROM `wrongbook_events` AS `e`
 WHERE `e`.`domain` = 'wrongbook' AND `e`.`type` = 'wrongbook_add';
 
-INSERT INTO `dwd_wrong_record_wide_delta` (`id`, `wrong_id`, `user_id`, `subject`, `subject_name`, `question_id`, `question`, `pattern_id`, `pattern_name`, `teach_type_id`, `teach_type_name`, `collect_time`, `fix_id`, `fix_time`, `fix_result`, `fix_result_desc`, `event_id`, `event_type`, `process_time`)
+INSERT INTO `dwd_wrong_record_wide_delta` (
+  `id`,
+  `wrong_id`,
+  `user_id`,
+  `subject`,
+  `subject_name`,
+  `question_id`,
+  `question`,
+  `pattern_id`,
+  `pattern_name`,
+  `teach_type_id`,
+  `teach_type_name`,
+  `collect_time`,
+  `fix_id`,
+  `fix_time`,
+  `fix_result`,
+  `fix_result_desc`,
+  `event_id`,
+  `event_type`,
+  `process_time`
+)
 SELECT
   CAST(HASH_CODE(`w`.`eventId`) AS BIGINT) AS `id`,
   `w`.`eventId` AS `wrong_id`,

@@ -30,7 +30,8 @@ describe('examples/wrongbook compiled SQL', () => {
 
   test('fixes the seed: `timestamp` quoted, INSERT with an explicit column list, no plaintext credentials', () => {
     expect(sql).toContain('`timestamp` BIGINT');
-    expect(sql).toMatch(/INSERT INTO `dwd_wrong_record_wide_delta` \(`id`, `wrong_id`, `user_id`, `subject`, `subject_name`, `question_id`, `question`, `pattern_id`, `pattern_name`, `teach_type_id`, `teach_type_name`, `collect_time`, `fix_id`, `fix_time`, `fix_result`, `fix_result_desc`, `event_id`, `event_type`, `process_time`\)/);
+    const columns = ['id', 'wrong_id', 'user_id', 'subject', 'subject_name', 'question_id', 'question', 'pattern_id', 'pattern_name', 'teach_type_id', 'teach_type_name', 'collect_time', 'fix_id', 'fix_time', 'fix_result', 'fix_result_desc', 'event_id', 'event_type', 'process_time'];
+    expect(sql).toContain(`INSERT INTO \`dwd_wrong_record_wide_delta\` (\n${columns.map((c) => `  \`${c}\``).join(',\n')}\n)\nSELECT\n`);
     expect(sql).toContain('CAST(NULL AS STRING) AS `teach_type_id`');
     expect(sql).not.toContain('ENCRYPTED');
     const option = (key: string) => sql.split('\n').find((l) => l.includes(`'${key}' =`));

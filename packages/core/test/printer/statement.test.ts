@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CreateTable, Insert, Query, Statement } from '../../src/index.js';
-import { printQuery, printScript, printStatement } from '../../src/index.js';
+import { printQuery, printScript, printStatement, printStatements } from '../../src/index.js';
 import { dtValidate } from '../../../../test/support/dt-sql-parser.js';
 import { BIGINT_NN, INT, LTZ3, STRING, TS3, bin, call, col, item, num, select, str, tableRef } from './nodes.js';
 
@@ -172,6 +172,8 @@ const statements: [string, Statement, string][] = [
   ['DESCRIBE', { kind: 'Describe', path: ['t'] }, 'DESCRIBE `t`;'],
   ['EXPLAIN', { kind: 'Explain', details: ['CHANGELOG_MODE'], statement: { kind: 'QueryStatement', query: select([item(num('1'))]) } }, 'EXPLAIN CHANGELOG_MODE\nSELECT\n  1;'],
   ['INSERT with columns', insert, 'INSERT INTO `sink` (`id`, `name`)\nSELECT\n  `id`,\n  `name`\nFROM `src`;'],
+  ['INSERT with a long column list', { ...insert, target: ['dwd_wrong_record_wide_delta'], columns: ['id', 'wrong_id', 'user_id', 'subject', 'subject_name', 'question_id', 'question'] } as Insert,
+    'INSERT INTO `dwd_wrong_record_wide_delta` (\n  `id`,\n  `wrong_id`,\n  `user_id`,\n  `subject`,\n  `subject_name`,\n  `question_id`,\n  `question`\n)\nSELECT\n  `id`,\n  `name`\nFROM `src`;'],
   ['INSERT OVERWRITE with partition and hints', { ...insert, overwrite: true, columns: undefined, partition: [{ key: 'dt', value: str('2024-01-01') }], hints: [{ name: 'OPTIONS', options: [{ key: 'sink.parallelism', value: '2' }] }] } as Insert, "INSERT OVERWRITE `sink` /*+ OPTIONS('sink.parallelism'='2') */ PARTITION (`dt` = '2024-01-01')\nSELECT\n  `id`,\n  `name`\nFROM `src`;"],
   ['statement set', { kind: 'StatementSet', inserts: [insert, { ...insert, target: ['sink2'] }] }, 'EXECUTE STATEMENT SET\nBEGIN\n  INSERT INTO `sink` (`id`, `name`)\n  SELECT\n    `id`,\n    `name`\n  FROM `src`;\n\n  INSERT INTO `sink2` (`id`, `name`)\n  SELECT\n    `id`,\n    `name`\n  FROM `src`;\nEND;'],
   ['query statement with comments', { kind: 'QueryStatement', query: select([item(num('1'))]), comments: ['-- one', '/* two */'] }, '-- one\n/* two */\nSELECT\n  1;'],
@@ -189,6 +191,12 @@ describe('statements', () => {
     expect(printScript({ kind: 'Script', statements: [] })).toBe('');
   });
 
+  test('printStatements is printScript without trailing comments', () => {
+    const list = [statements[0]![1], statements[1]![1]];
+    expect(printStatements(list)).toBe(printScript({ kind: 'Script', statements: list }));
+    expect(printStatements([])).toBe('');
+  });
+
   test('printed output has no trailing whitespace', () => {
     for (const [, statement] of statements) {
       expect(printStatement(statement)).not.toMatch(/[ \t]+$/m);
@@ -201,7 +209,7 @@ describe('dt-sql-parser accepts the printed statements its grammar covers', () =
   // DISTRIBUTED BY, EXPLAIN details …), so only the statement kinds it covers are cross-checked.
   const covered = new Set([
     'SET', 'RESET', 'CREATE CATALOG', 'CREATE TABLE', 'CTAS', 'CREATE VIEW', 'DROP TABLE',
-    'ALTER TABLE RENAME', 'ALTER TABLE SET', 'USE CATALOG', 'USE', 'DESCRIBE', 'INSERT with columns', 'statement set',
+    'ALTER TABLE RENAME', 'ALTER TABLE SET', 'USE CATALOG', 'USE', 'DESCRIBE', 'INSERT with columns', 'INSERT with a long column list', 'statement set',
     'query statement with comments',
   ]);
   test.each(statements.filter(([name]) => covered.has(name)))('%s', (_name, statement) => {

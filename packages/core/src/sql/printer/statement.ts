@@ -11,7 +11,7 @@ import type {
 } from '../../ast/statement.js';
 import { printDataType } from './data-type.js';
 import { printExpression } from './expression.js';
-import { commentLines, indent } from './layout.js';
+import { INDENT, commentLines, indent } from './layout.js';
 import { printHints, printQuery } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
@@ -20,9 +20,9 @@ export function printStatement(s: Statement): string {
   return `${commentLines(s.comments)}${printStatementBody(s)};`;
 }
 
-/** Prints statements separated by blank lines, ending with a newline. */
+/** Prints statements separated by blank lines, ending with a newline (nothing for no statements). */
 export function printStatements(statements: readonly Statement[]): string {
-  return statements.map(printStatement).join('\n\n') + '\n';
+  return statements.length === 0 ? '' : statements.map(printStatement).join('\n\n') + '\n';
 }
 
 /** Prints a whole script, including comments after its last statement. */
@@ -232,12 +232,18 @@ function printExplain(s: Explain): string {
   return `EXPLAIN${details}\n${printStatementBody(s.statement)}`;
 }
 
+/** An INSERT's column list stays on the INSERT line up to this width, else it is one column per line. */
+const MAX_LINE = 100;
+
 function printInsert(s: Insert): string {
   let text = `INSERT ${s.overwrite ? 'OVERWRITE' : 'INTO'} ${quotePath(s.target)}${printHints(s.hints)}`;
   if (s.partition !== undefined && s.partition.length > 0) {
     text += ` PARTITION (${s.partition.map((p) => `${quoteIdentifier(p.key)} = ${printExpression(p.value)}`).join(', ')})`;
   }
-  if (s.columns !== undefined) text += ` ${nameList(s.columns)}`;
+  if (s.columns !== undefined) {
+    const oneLine = `${text} ${nameList(s.columns)}`;
+    text = oneLine.length <= MAX_LINE ? oneLine : `${text} (\n${s.columns.map((c) => INDENT + quoteIdentifier(c)).join(',\n')}\n)`;
+  }
   return `${text}\n${printQuery(s.query)}`;
 }
 
