@@ -106,7 +106,7 @@ function valueType(s: Record<string, unknown>, overrides: Record<string, string>
   const key = s.key as string;
   if (overrides[key]) return overrides[key]!;
   if (s.secret === true) return 'SecretValue';
-  if (s.type === 'enum') return (s.values as string[]).map((v) => `'${v}'`).join(' | ');
+  if (s.type === 'enum') return [...(s.values as string[]).map((v) => `'${v}'`), 'Placeholder'].join(' | ');
   return VALUE_TYPES[s.type as string]!;
 }
 
@@ -144,7 +144,7 @@ function emit(target: Target): void {
   let iface = `/** ${target.interfaceDoc} */\nexport interface ${target.typeName} {\n`;
   for (const s of named) {
     const vt = valueType(s, overrides);
-    for (const t of vt.split(/[^A-Za-z]+/)) if (/Value$/.test(t)) usedTypes.add(t);
+    for (const t of vt.split(/[^A-Za-z]+/)) if (/Value$|^Placeholder$/.test(t)) usedTypes.add(t);
     const optional = target.requiredInType !== false && s.required ? '' : '?';
     iface += jsdoc(s, '  ') + `  readonly '${s.key as string}'${optional}: ${vt};\n`;
   }
@@ -162,7 +162,7 @@ function emit(target: Target): void {
     const clashing = named.filter((n) => regex.test(n.key as string)).map((n) => valueType(n, overrides));
     for (const key of templateKey(s.pattern as string).split(' | ')) {
       const vt = [...new Set([valueType(s, overrides), ...clashing])].join(' | ');
-      for (const t of vt.split(/[^A-Za-z]+/)) if (/Value$/.test(t)) usedTypes.add(t);
+      for (const t of vt.split(/[^A-Za-z]+/)) if (/Value$|^Placeholder$/.test(t)) usedTypes.add(t);
       patternTypes.set(key, [...(patternTypes.get(key) ?? []), vt]);
     }
   }

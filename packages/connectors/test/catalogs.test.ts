@@ -84,3 +84,12 @@ describe('tables inside a Hive catalog', () => {
     expect(resolveCapabilities(options, { hasPrimaryKey: false })).toBeUndefined();
   });
 });
+
+describe('${NAME} placeholders', () => {
+  test('accepted for every option type (resolved per environment); anything else must parse', async () => {
+    const { validateSettings, mysqlCdc } = await import('@flinkts/connectors');
+    expect(validateSettings([{ key: 'execution.checkpointing.interval', value: '${CHECKPOINT_INTERVAL}' }, { key: 'parallelism.default', value: '${PARALLELISM}' }]).diagnostics).toEqual([]);
+    expect(mysqlCdc({ hostname: 'db', port: '${MYSQL_PORT}', username: 'u', password: '${P}', 'database-name': 'd', 'table-name': 't' }).options.find((o) => o.key === 'port')!.value).toBe('${MYSQL_PORT}');
+    expect(validateSettings([{ key: 'parallelism.default', value: '$PARALLELISM' }]).diagnostics.map((d) => d.code)).toEqual(['FTS3102']);
+  });
+});

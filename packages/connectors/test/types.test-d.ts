@@ -1,7 +1,7 @@
 /** Editor-level checks of the typed options: keys, enum values, Duration/MemorySize text, required keys, secrets. */
 import { expectTypeOf, test } from 'vitest';
 import { datagen, jdbc, json, kafka, mysqlCdc, paimon, secret, settings, starrocks } from '@flinkts/connectors';
-import type { KafkaOptions, PaimonOptions } from '@flinkts/connectors';
+import type { KafkaOptions, PaimonOptions, Placeholder } from '@flinkts/connectors';
 
 const base = { topic: 'orders', 'properties.bootstrap.servers': 'b:9092', format: json() } as const;
 
@@ -14,7 +14,7 @@ test('keys and enum values autocomplete; typos do not compile', () => {
   json({ 'timestamp-format.standard': 'ISO-8601' });
   // @ts-expect-error not a json option
   json({ 'ignore-parse-error': true });
-  expectTypeOf<KafkaOptions['value.fields-include']>().toEqualTypeOf<'ALL' | 'EXCEPT_KEY' | undefined>();
+  expectTypeOf<KafkaOptions['value.fields-include']>().toEqualTypeOf<'ALL' | 'EXCEPT_KEY' | Placeholder | undefined>();
 });
 
 test('Duration and MemorySize take a number and a unit', () => {
@@ -25,7 +25,14 @@ test('Duration and MemorySize take a number and a unit', () => {
   paimon({ 'write-buffer-size': '128MB', 'target-file-size': '256 mb' });
   // @ts-expect-error not a MemorySize unit
   paimon({ 'write-buffer-size': '128 parsecs' });
-  expectTypeOf<PaimonOptions['bucket']>().toEqualTypeOf<number | `${number}` | undefined>();
+  expectTypeOf<PaimonOptions['bucket']>().toEqualTypeOf<number | `${number}` | Placeholder | undefined>();
+});
+
+test('any option takes a ${NAME} placeholder filled in per environment', () => {
+  mysqlCdc({ hostname: '${MYSQL_HOST}', port: '${MYSQL_PORT}', username: 'u', password: secret('P'), 'database-name': 'd', 'table-name': 't', 'scan.startup.mode': '${STARTUP_MODE}' });
+  settings({ 'execution.checkpointing.interval': '${CHECKPOINT_INTERVAL}' });
+  // @ts-expect-error not a placeholder: the braces are missing
+  settings({ 'execution.checkpointing.interval': '$CHECKPOINT_INTERVAL' });
 });
 
 test('required options and credentials', () => {

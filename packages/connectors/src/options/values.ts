@@ -30,16 +30,18 @@ export const PLACEHOLDER = /^\$\{[A-Za-z_][A-Za-z0-9_.-]*\}$/;
 type DurationUnit = 'd' | 'day' | 'days' | 'h' | 'hour' | 'hours' | 'min' | 'm' | 'minute' | 'minutes' | 's' | 'sec' | 'secs' | 'second' | 'seconds' | 'ms' | 'milli' | 'millis' | 'millisecond' | 'milliseconds' | 'µs' | 'us' | 'micro' | 'micros' | 'microsecond' | 'microseconds' | 'ns' | 'nano' | 'nanos' | 'nanosecond' | 'nanoseconds';
 type MemoryUnit = 'b' | 'bytes' | 'k' | 'kb' | 'kibibytes' | 'm' | 'mb' | 'mebibytes' | 'g' | 'gb' | 'gibibytes' | 't' | 'tb' | 'tebibytes';
 
+/** `${NAME}`: a value the platform fills in per environment (any option type accepts one). */
+export type Placeholder = `\${${string}}`;
 export type StringValue = string | Secret;
 /** A credential: `secret('NAME')` or a `${NAME}` placeholder, never plaintext. */
-export type SecretValue = Secret | `\${${string}}`;
-export type IntegerValue = number | `${number}`;
-export type NumberValue = number | `${number}`;
-export type BooleanValue = boolean | 'true' | 'false';
+export type SecretValue = Secret | Placeholder;
+export type IntegerValue = number | `${number}` | Placeholder;
+export type NumberValue = number | `${number}` | Placeholder;
+export type BooleanValue = boolean | 'true' | 'false' | Placeholder;
 /** `'30 s'`, `'5min'`, `'1 d'` (a number and a unit; Flink also reads a bare number as milliseconds). */
-export type DurationValue = `${number}${'' | ' '}${DurationUnit}` | `${number}`;
+export type DurationValue = `${number}${'' | ' '}${DurationUnit}` | `${number}` | Placeholder;
 /** `'128mb'`, `'64 MB'`, `'1 gb'` (1024-based units; a bare number is bytes). */
-export type MemorySizeValue = `${number}${'' | ' '}${MemoryUnit | Uppercase<MemoryUnit>}` | `${number}`;
+export type MemorySizeValue = `${number}${'' | ' '}${MemoryUnit | Uppercase<MemoryUnit>}` | `${number}` | Placeholder;
 /** A list: an array, or the Flink text with `;` separators. */
 export type ListValue = readonly string[] | string;
 /** A map: an object, or the Flink text `k1:v1,k2:v2`. */
