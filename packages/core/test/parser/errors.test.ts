@@ -57,6 +57,15 @@ describe('parse errors', () => {
     expect(script.statements.map((s) => s.kind)).toEqual(['Set', 'UseCatalog']);
   });
 
+  test('an empty column list and values without commas are rejected', () => {
+    expect(firstError('CREATE TABLE t ()')).toMatchObject({ message: "expected a column definition but found ')'", at: '1:17' });
+    // A later error in the same statement is reported too (the empty list is often a draft's placeholder).
+    const { script, diagnostics } = parseScript("CREATE TABLE t () WITH ('a');\nSELECT 1;");
+    expect(diagnostics.map((d) => d.span!.start.column)).toEqual([17, 28]);
+    expect(script.statements.map((s) => s.kind)).toEqual(['QueryStatement']);
+    expect(firstError('SELECT JSON_ARRAY(1 2)')).toMatchObject({ message: "expected ',', NULL ON NULL, ABSENT ON NULL or ')' in JSON_ARRAY but found the number 2", at: '1:21' });
+  });
+
   test('intervals need a quoted value; PRIMARY KEY needs NOT ENFORCED', () => {
     expect(firstError('SELECT INTERVAL 5 SECOND')).toMatchObject({ message: "expected a quoted interval value such as '10' but found the number 5", hint: "write INTERVAL '5' SECOND" });
     expect(firstError('CREATE TABLE t (a INT, PRIMARY KEY (a))')).toMatchObject({ message: "expected NOT ENFORCED (Flink does not enforce primary keys) but found ')'" });

@@ -69,10 +69,11 @@ describe('seed documents', () => {
     expect(script.statements.map((s) => s.kind)).toEqual(['UseCatalog', 'Insert']);
   });
 
-  test('seed 001: ENCRYPTED WITH is not Flink SQL', () => {
+  test('seed 001: ENCRYPTED WITH is not Flink SQL; the empty column list is reported with it', () => {
     const { diagnostics } = parseScript(wrongbook[2]!.sql);
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'FTS1004', message: "'ENCRYPTED WITH' is not Flink SQL", span: { start: { line: 10, column: 3 } } });
+    expect(diagnostics).toHaveLength(2);
+    expect(diagnostics[0]).toMatchObject({ code: 'FTS1001', message: "expected a column definition but found ')'", span: { start: { line: 4, column: 1 } } });
+    expect(diagnostics[1]).toMatchObject({ code: 'FTS1004', message: "'ENCRYPTED WITH' is not Flink SQL", span: { start: { line: 10, column: 3 } } });
   });
 
   test('seed 001 with its defects fixed parses completely', () => {

@@ -30,6 +30,11 @@ export function describe(t: Token): string {
 export class Cursor {
   private index = 0;
   private commentIndex = 0;
+  /**
+   * Problems that do not stop the statement's parse (an empty column list, often a placeholder in a draft):
+   * reported together with a later error in the same statement, so the user sees both at once.
+   */
+  readonly deferred: ParseError[] = [];
 
   constructor(readonly tokens: readonly Token[], readonly comments: readonly Token[]) {}
 

@@ -68,13 +68,14 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
       // moved before it, never dropped.
       const inner = p.takeComments(p.lastEnd().offset);
       const all = [...comments, ...inner, ...p.takeTrailingComments()];
-      statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span });
+      if (p.deferred.length === 0) statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span });
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      diagnostics.push(diagnostic(e, options.file));
+      p.deferred.push(e);
       recover(p);
       p.takeComments(p.lastEnd().offset);
     }
+    for (const e of p.deferred.splice(0)) diagnostics.push(diagnostic(e, options.file));
   }
   const trailing = p.takeComments(Number.MAX_SAFE_INTEGER);
   return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics };
@@ -88,10 +89,11 @@ function single<K extends string, T>(key: K, text: string, options: ParseOptions
     const value = parse(p);
     p.acceptOp(';');
     if (!p.atEnd()) throw p.unexpected(`the end of the ${what}`);
+    if (p.deferred.length > 0) return result(undefined, p.deferred.map((e) => diagnostic(e, options.file)));
     return result(value, diagnostics);
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    return result(undefined, [diagnostic(e, options.file)]);
+    return result(undefined, [...p.deferred, e].map((d) => diagnostic(d, options.file)));
   }
 }
 

@@ -64,6 +64,8 @@ function schema(p: Cursor): SchemaParts {
   const parts: SchemaParts = { columns: [] };
   p.expectOp('(');
   if (p.isOp(')')) {
+    // Flink requires a column; the rest of the statement is still checked (drafts often leave this empty).
+    p.deferred.push(p.unexpected('a column definition', "Flink needs at least one column between '(' and ')'; leave the parentheses out for CREATE TABLE … LIKE or AS SELECT"));
     p.next();
     return parts;
   }
