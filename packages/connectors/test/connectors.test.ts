@@ -55,7 +55,7 @@ describe('kafka', () => {
   test('needs a value format and a topic; format and value.format are exclusive', () => {
     expect(codes(errorsOf(() => kafka({ 'properties.bootstrap.servers': 'b:9092' })))).toEqual(['FTS3003', 'FTS3003']);
     expect(codes(errorsOf(() => kafka({ ...kafkaBase, format: 'json', 'value.format': 'json' })))).toEqual(['FTS3004']);
-    expect(codes(errorsOf(() => kafka({ ...kafkaBase, format: 'xml' })))).toEqual(['FTS3009']);
+    expect(codes(errorsOf(() => kafka({ ...kafkaBase, format: 'xml' as never })))).toEqual(['FTS3009']);
   });
 
   test('exactly-once needs a transactional id prefix; key.format and key.fields go together', () => {

@@ -12,6 +12,9 @@ test('keys and enum values autocomplete; typos do not compile', () => {
   // @ts-expect-error not a startup mode
   kafka({ ...base, 'scan.startup.mode': 'earliest' });
   json({ 'timestamp-format.standard': 'ISO-8601' });
+  kafka({ ...base, format: 'canal-json' });
+  // @ts-expect-error not a format the kafka connector takes
+  kafka({ ...base, format: 'xml' });
   // @ts-expect-error not a json option
   json({ 'ignore-parse-error': true });
   expectTypeOf<KafkaOptions['value.fields-include']>().toEqualTypeOf<'ALL' | 'EXCEPT_KEY' | Placeholder | undefined>();

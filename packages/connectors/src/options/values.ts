@@ -46,7 +46,5 @@ export type MemorySizeValue = `${number}${'' | ' '}${MemoryUnit | Uppercase<Memo
 export type ListValue = readonly string[] | string;
 /** A map: an object, or the Flink text `k1:v1,k2:v2`. */
 export type MapValue = Readonly<Record<string, string>> | string;
-/** A format: `json({ … })` or a format identifier. */
-export type FormatValue = FormatRef | string;
 
 export type OptionInputValue = string | number | boolean | Secret | readonly string[] | Readonly<Record<string, string>> | FormatRef;
