@@ -112,6 +112,23 @@ describe('queries', () => {
     expect(printQuery(lateral)).toBe('SELECT\n  `w`\nFROM `t`\nLEFT JOIN LATERAL TABLE(`split`(`s`)) AS `x` (`w`)\n  ON TRUE');
   });
 
+  test('indentation never changes multi-line string literals or back-quoted identifiers', () => {
+    const inner = select([item(str("line 1\nline 2 'quoted'"), 'multi\nline'), item(col('a'))], tableRef('t'));
+    const outer = select([item({ kind: 'ScalarSubquery', query: inner }, 'x')], { kind: 'SubqueryRelation', query: inner, alias: 's' });
+    const text = printQuery(outer);
+    expect(text).toBe(
+      "SELECT\n  (\n    SELECT\n      'line 1\nline 2 ''quoted''' AS `multi\nline`,\n      `a`\n    FROM `t`\n  ) AS `x`\n" +
+      "FROM (\n  SELECT\n    'line 1\nline 2 ''quoted''' AS `multi\nline`,\n    `a`\n  FROM `t`\n) AS `s`",
+    );
+  });
+
+  test('comments inside indented text may hold quotes', () => {
+    const inner = select([{ kind: 'SelectExpr', expr: col('a'), comments: ["-- don't drop", '/* it\'s */'] }, item(col('b'))], tableRef('t'));
+    expect(printQuery(select([item(col('a'))], { kind: 'SubqueryRelation', query: inner, alias: 's' }))).toBe(
+      "SELECT\n  `a`\nFROM (\n  SELECT\n    -- don't drop\n    /* it's */\n    `a`,\n    `b`\n  FROM `t`\n) AS `s`",
+    );
+  });
+
   test('UNION ALL, VALUES and WITH', () => {
     const union: Query = {
       kind: 'SetOperation', op: 'UNION', all: true,

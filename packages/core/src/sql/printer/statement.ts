@@ -113,7 +113,7 @@ function printPrimaryKey(pk: PrimaryKeyDefinition): string {
 /** The parenthesised schema part shared by CREATE TABLE and ALTER TABLE ADD/MODIFY. */
 function schemaElements(columns: readonly ColumnDefinition[], watermark?: WatermarkDefinition, primaryKey?: PrimaryKeyDefinition): string[] {
   const width = Math.max(0, ...columns.map((c) => quoteIdentifier(c.name).length));
-  const elements = columns.map((c) => printColumn(c, width).replace(/ +$/gm, ''));
+  const elements = columns.map((c) => printColumn(c, width));
   if (watermark !== undefined) elements.push(printWatermark(watermark));
   if (primaryKey !== undefined) elements.push(printPrimaryKey(primaryKey));
   return elements;
