@@ -160,6 +160,12 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
     expect(validateTableOptions(opts, { hasPrimaryKey: false, catalogType: 'paimon' })).toMatchObject([{ code: 'FTS3004', message: "'changelog-producer' needs a PRIMARY KEY on the Paimon table" }]);
     expect(resolveCapabilities(opts, { hasPrimaryKey: true, catalogType: 'paimon' } as never)).toMatchObject({ source: 'all', sink: 'all' });
     expect(errorsOf(() => paimon({ bucket: 0 }))[0]!.message).toContain("'bucket' must be -1 or > 0");
+    const columns = ['order_id', 'updated_at', 'amount'];
+    const named = entries({ 'sequence.field': 'update_time', 'fields.amout.aggregate-function': 'sum', 'fields.amount.ignore-retract': 'true' });
+    expect(validateTableOptions(named, { hasPrimaryKey: true, columns, catalogType: 'paimon' }).map((d) => d.message)).toEqual([
+      "'sequence.field' names column 'update_time', which the table does not have",
+      "'fields.amout.aggregate-function' names column 'amout', which the table does not have",
+    ]);
   });
 
   test('datagen, print, blackhole, filesystem', () => {

@@ -4,7 +4,7 @@ import type { JdbcOptions } from '../generated/jdbc.js';
 import { ARTIFACTS, jdbcDriver } from '../artifacts.js';
 import type { ConnectorDefinition, TypedConnector } from './definition.js';
 import { buildConnector } from './definition.js';
-import { allOrNone } from './helpers.js';
+import { allOrNone, columnsExist } from './helpers.js';
 
 export type { JdbcOptions };
 
@@ -15,6 +15,7 @@ export const jdbcDefinition: ConnectorDefinition = {
     allOrNone(ctx, ['username', 'password']);
     allOrNone(ctx, ['scan.partition.column', 'scan.partition.num', 'scan.partition.lower-bound', 'scan.partition.upper-bound']);
     allOrNone(ctx, ['lookup.cache.max-rows', 'lookup.cache.ttl']);
+    columnsExist(ctx, 'scan.partition.column', ',');
     const lo = ctx.values.get('scan.partition.lower-bound');
     const hi = ctx.values.get('scan.partition.upper-bound');
     if (lo !== undefined && hi !== undefined && Number(lo) > Number(hi)) ctx.report("'scan.partition.lower-bound' must not exceed 'scan.partition.upper-bound'", { key: 'scan.partition.lower-bound' });

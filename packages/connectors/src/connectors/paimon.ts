@@ -7,7 +7,7 @@ import type { PaimonOptions } from '../generated/paimon.js';
 import { ARTIFACTS } from '../artifacts.js';
 import type { ConnectorDefinition, TypedConnector } from './definition.js';
 import { buildConnector } from './definition.js';
-import { isTrue, lower } from './helpers.js';
+import { columnsExist, isTrue, lower } from './helpers.js';
 
 export type { PaimonOptions };
 
@@ -28,6 +28,14 @@ export const paimonDefinition: ConnectorDefinition = {
     if (lower(v, 'merge-engine', 'deduplicate') === 'first-row') {
       if (!['none', 'lookup'].includes(lower(v, 'changelog-producer', 'none'))) ctx.report("'merge-engine' = 'first-row' supports 'changelog-producer' none or lookup only", { key: 'changelog-producer' });
       if (v.has('sequence.field')) ctx.report("'merge-engine' = 'first-row' cannot have 'sequence.field'", { key: 'sequence.field' });
+    }
+    columnsExist(ctx, 'sequence.field', ',');
+    columnsExist(ctx, 'bucket-key', ',');
+    if (ctx.columns) {
+      for (const key of v.keys()) {
+        const m = /^fields\.([^.]+)\.(?!sequence-group$)/.exec(key);
+        if (m && !ctx.columns.includes(m[1]!)) ctx.report(`'${key}' names column '${m[1]!}', which the table does not have`, { key, hint: `columns: ${ctx.columns.join(', ')}` });
+      }
     }
     const min = v.get('snapshot.num-retained.min');
     const max = v.get('snapshot.num-retained.max');
