@@ -79,6 +79,15 @@ describe('parse errors', () => {
     expect(firstError("LOAD MODULE hive WITH ('hive-version' = '3.1.3')")).toMatchObject({ code: 'FTS1003', message: 'LOAD statements are Flink SQL but not supported by flinkts yet', at: '1:1' });
     expect(firstError("SELECT 1;\nADD JAR '/x.jar';")).toMatchObject({ code: 'FTS1003', at: '2:1' });
     expect(firstError('DESCRIBE EXTENDED t')).toMatchObject({ code: 'FTS1003', message: 'DESCRIBE EXTENDED is not supported by flinkts yet', at: '1:10' });
+    expect(firstError('CREATE OR REPLACE TABLE t AS SELECT 1')).toMatchObject({ code: 'FTS1003', at: '1:8' });
+    expect(firstError('ALTER TABLE t ADD c INT AFTER b')).toMatchObject({ code: 'FTS1003', message: 'column positions (AFTER) in ALTER TABLE are not supported by flinkts yet', at: '1:25' });
+    expect(firstError("SELECT * FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '5' MINUTE))")).toMatchObject({ code: 'FTS1003', at: '1:37' });
+    expect(firstError('SELECT JSON_OBJECTAGG(KEY k VALUE v) FROM t')).toMatchObject({ code: 'FTS1003', message: 'JSON_OBJECTAGG is not supported by flinkts yet', at: '1:8' });
+  });
+
+  test('a table has one WATERMARK and one PRIMARY KEY', () => {
+    expect(firstError('CREATE TABLE t (a INT, PRIMARY KEY (a) NOT ENFORCED, PRIMARY KEY (a) NOT ENFORCED)')).toMatchObject({ message: 'a table has at most one PRIMARY KEY', at: '1:54' });
+    expect(firstError('CREATE TABLE t (ts TIMESTAMP(3), WATERMARK FOR ts AS ts, WATERMARK FOR ts AS ts)')).toMatchObject({ message: 'a table has at most one WATERMARK', at: '1:58' });
   });
 
   test('single-expression and data-type entry points report errors too', () => {

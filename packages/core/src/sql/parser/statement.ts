@@ -70,29 +70,7 @@ function schema(p: Cursor): SchemaParts {
     return parts;
   }
   for (;;) {
-    const start = p.peek().start;
-    if (p.acceptWord('WATERMARK')) {
-      p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
-      const column = p.identifier('the rowtime column');
-      p.expectWord('AS', 'AS in WATERMARK FOR column AS …');
-      parts.watermark = { column, expr: parseExpression(p), span: p.spanFrom(start) };
-    } else if (p.isWord('PRIMARY') || p.isWord('CONSTRAINT')) {
-      const name = p.acceptWord('CONSTRAINT') ? p.identifier('a constraint name') : undefined;
-      p.expectWord('PRIMARY');
-      p.expectWord('KEY');
-      const columns = nameList(p);
-      p.expectWord('NOT', 'NOT ENFORCED (Flink does not enforce primary keys)');
-      p.expectWord('ENFORCED', 'NOT ENFORCED');
-      parts.primaryKey = { ...(name === undefined ? {} : { name }), columns, span: p.spanFrom(start) };
-    } else {
-      // Comments before WATERMARK / PRIMARY KEY (which have no comments field) stay queued for the statement.
-      const comments = p.takeComments(start.offset);
-      const col = column(p, comments, start, parts);
-      const more = p.acceptOp(',');
-      const trailing = p.takeTrailingComments();
-      parts.columns.push(trailing.length === 0 ? col : { ...col, comments: [...(col.comments ?? []), ...trailing] });
-      if (more) continue;
-    }
+    if (schemaElement(p, parts)) continue;
     if (p.acceptOp(',')) continue;
     if (p.isOp(')')) {
       p.next();
@@ -102,6 +80,44 @@ function schema(p: Cursor): SchemaParts {
     if (t.kind === 'word' || t.kind === 'quoted') throw p.unexpected("',' or ')'", "missing ',' between column definitions");
     throw p.unexpected("',' or ')' after a column definition");
   }
+}
+
+/**
+ * One element of a schema: a column, WATERMARK or PRIMARY KEY. For a column, also takes the ',' after it (so a
+ * comment ending that line stays with the column) and returns whether it did.
+ */
+function schemaElement(p: Cursor, parts: SchemaParts): boolean {
+  const start = p.peek().start;
+  if (p.isWord('WATERMARK')) {
+    if (parts.watermark !== undefined) throw p.errorAt(p.peek(), 'a table has at most one WATERMARK', 'remove one of the WATERMARK definitions');
+    p.next();
+    p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
+    const column = p.identifier('the rowtime column');
+    p.expectWord('AS', 'AS in WATERMARK FOR column AS …');
+    parts.watermark = { column, expr: parseExpression(p), span: p.spanFrom(start) };
+    return false;
+  }
+  if (p.isWord('PRIMARY') || p.isWord('CONSTRAINT')) {
+    if (parts.primaryKey !== undefined) throw p.errorAt(p.peek(), 'a table has at most one PRIMARY KEY', 'list all key columns in one PRIMARY KEY (…) NOT ENFORCED');
+    const name = p.acceptWord('CONSTRAINT') ? p.identifier('a constraint name') : undefined;
+    p.expectWord('PRIMARY');
+    p.expectWord('KEY');
+    const columns = nameList(p);
+    p.expectWord('NOT', 'NOT ENFORCED (Flink does not enforce primary keys)');
+    p.expectWord('ENFORCED', 'NOT ENFORCED');
+    parts.primaryKey = { ...(name === undefined ? {} : { name }), columns, span: p.spanFrom(start) };
+    return false;
+  }
+  // Comments before WATERMARK / PRIMARY KEY (which have no comments field) stay queued for the statement.
+  const comments = p.takeComments(start.offset);
+  const col = column(p, comments, start, parts);
+  if (p.isWord('FIRST') || p.isWord('AFTER')) {
+    throw p.errorAt(p.peek(), `column positions (${p.peek().value.toUpperCase()}) in ALTER TABLE are not supported by flinkts yet`, 'add the column at the end, or keep this statement in a separate SQL file', 'FTS1003');
+  }
+  const more = p.acceptOp(',');
+  const trailing = p.takeTrailingComments();
+  parts.columns.push(trailing.length === 0 ? col : { ...col, comments: [...(col.comments ?? []), ...trailing] });
+  return more;
 }
 
 function column(p: Cursor, comments: string[], start: SourcePosition, parts: SchemaParts): ColumnDefinition {
@@ -242,7 +258,9 @@ function alterTable(p: Cursor): Statement {
     action = { kind: 'ResetOptions', keys };
   } else if (p.isWord('ADD') || p.isWord('MODIFY')) {
     const kind = p.next().value.toUpperCase() === 'ADD' ? 'AddSchema' : 'ModifySchema';
-    const parts: SchemaParts = p.isOp('(') ? schema(p) : { columns: [] };
+    let parts: SchemaParts = { columns: [] };
+    if (p.isOp('(')) parts = schema(p);
+    else if (schemaElement(p, parts)) throw p.errorAt(p.peek(-1), `several ${kind === 'AddSchema' ? 'added' : 'modified'} columns need parentheses`, `write ${kind === 'AddSchema' ? 'ADD' : 'MODIFY'} (a INT, b STRING)`);
     action = { kind, columns: parts.columns, ...(parts.watermark === undefined ? {} : { watermark: parts.watermark }), ...(parts.primaryKey === undefined ? {} : { primaryKey: parts.primaryKey }) };
   } else if (p.acceptWords('DROP', 'PRIMARY', 'KEY')) action = { kind: 'DropPrimaryKey' };
   else if (p.acceptWords('DROP', 'WATERMARK')) action = { kind: 'DropWatermark' };
@@ -252,6 +270,9 @@ function alterTable(p: Cursor): Statement {
 }
 
 function parseCreate(p: Cursor): Statement {
+  if (p.isWord('OR') && p.isWord('REPLACE', 1)) {
+    throw p.errorAt(p.peek(), 'CREATE OR REPLACE TABLE … AS SELECT is Flink SQL but not supported by flinkts yet', 'keep this statement in a separate SQL file that flinkts does not parse', 'FTS1003');
+  }
   const temporary = p.acceptWord('TEMPORARY');
   const system = p.acceptWord('SYSTEM');
   const what = p.oneOf(['TABLE', 'VIEW', 'CATALOG', 'DATABASE', 'FUNCTION'] as const, 'TABLE, VIEW, CATALOG, DATABASE or FUNCTION after CREATE');
@@ -441,4 +462,4 @@ export function parseStatementBody(p: Cursor): Statement {
 }
 
 /** Statements Flink 1.20 has that flinkts does not read yet (a clear FTS1003 instead of "expected a statement"). */
-const UNSUPPORTED_STATEMENTS = new Set(['LOAD', 'UNLOAD', 'ADD', 'REMOVE', 'CALL', 'TRUNCATE', 'ANALYZE', 'DELETE', 'UPDATE', 'COMPILE', 'STOP']);
+const UNSUPPORTED_STATEMENTS = new Set(['REPLACE', 'LOAD', 'UNLOAD', 'ADD', 'REMOVE', 'CALL', 'TRUNCATE', 'ANALYZE', 'DELETE', 'UPDATE', 'COMPILE', 'STOP']);
