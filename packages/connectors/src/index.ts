@@ -25,7 +25,7 @@ export * from './formats/formats.js';
 export type { FormatRef } from './formats/format.js';
 export { FORMAT_CATALOGS, isChangelogFormat } from './formats/registry.js';
 export * from './catalogs/catalogs.js';
-export { validateTableOptions, resolveCapabilities, checkCreateTable } from './table-options.js';
+export { validateTableOptions, resolveCapabilities, resolveTableCapabilities, checkCreateTable } from './table-options.js';
 export type { TableOptionsContext } from './table-options.js';
 export { settings, validateSettings } from './settings/settings.js';
 export type { FlinkSettingsInput, SettingsResult } from './settings/settings.js';

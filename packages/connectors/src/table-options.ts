@@ -45,12 +45,15 @@ export function validateTableOptions(options: readonly Entry[], context: TableOp
 }
 
 /** The changelog capabilities of a table's connector, or undefined when flinkts does not know the connector. */
-export const resolveCapabilities: ConnectorResolver = (options, context): ChangelogCapabilities | undefined => {
-  const def = definitionFor(options, (context as TableOptionsContext).catalogType);
+export function resolveTableCapabilities(options: readonly Entry[], context: Omit<TableOptionsContext, 'columns' | 'path'>): ChangelogCapabilities | undefined {
+  const def = definitionFor(options, context.catalogType);
   if (!def) return undefined;
   const values = new Map(options.map((o) => [o.key, o.value]));
   return Object.freeze(def.capabilities(values, { hasPrimaryKey: context.hasPrimaryKey }));
-};
+}
+
+/** Core's `ConnectorResolver`; a context that also carries `catalogType` resolves Paimon and Hive catalog tables. */
+export const resolveCapabilities: ConnectorResolver = (options, context) => resolveTableCapabilities(options, context);
 
 /** Checks a CREATE TABLE statement (from SQL text or a `table(...)` declaration) against its connector. */
 export function checkCreateTable(statement: CreateTable, context: { readonly path?: string; readonly catalogType?: string } = {}): Diagnostic[] {

@@ -76,9 +76,9 @@ describe('settings outside the catalogued namespaces', () => {
 
 describe('tables inside a Hive catalog', () => {
   test('no connector key: resolved through the catalog type', async () => {
-    const { resolveCapabilities, validateTableOptions } = await import('@flinkts/connectors');
+    const { resolveCapabilities, resolveTableCapabilities, validateTableOptions } = await import('@flinkts/connectors');
     const options = entries({ 'streaming-source.enable': 'true', 'streaming-source.monitor-interval': '1 min' });
-    expect(resolveCapabilities(options, { hasPrimaryKey: false, catalogType: 'hive' } as never)).toEqual({ source: 'insert-only', sink: 'append', primaryKey: 'optional', lookup: true, bounded: false });
+    expect(resolveTableCapabilities(options, { hasPrimaryKey: false, catalogType: 'hive' })).toEqual({ source: 'insert-only', sink: 'append', primaryKey: 'optional', lookup: true, bounded: false });
     expect(validateTableOptions(options, { hasPrimaryKey: false, catalogType: 'hive' })).toEqual([]);
     expect(validateTableOptions(entries({ 'streaming-source.enabled': 'true' }), { hasPrimaryKey: false, catalogType: 'hive' })).toMatchObject([{ code: 'FTS3001', severity: 'warning', hint: "did you mean 'streaming-source.enable'?" }]);
     expect(resolveCapabilities(options, { hasPrimaryKey: false })).toBeUndefined();

@@ -4,7 +4,7 @@ import { FlinktsError, parseScript } from '@flinkts/core';
 import type { CreateTable, Diagnostic } from '@flinkts/core';
 import {
   avroConfluent, blackhole, canalJson, checkCreateTable, datagen, debeziumJson, filesystem, jdbc, json, kafka, kafkaSasl, kafkaSsl, mysqlCdc,
-  paimon, print, raw, resolveCapabilities, secret, starrocks, upsertKafka, validateTableOptions,
+  paimon, print, raw, resolveCapabilities, resolveTableCapabilities, secret, starrocks, upsertKafka, validateTableOptions,
 } from '@flinkts/connectors';
 
 function errorsOf(f: () => unknown): Diagnostic[] {
@@ -158,7 +158,7 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
     expect(paimon({ path: 's3://lake/t' }).options[0]).toEqual({ key: 'connector', value: 'paimon' });
     const opts = entries({ 'changelog-producer': 'input' });
     expect(validateTableOptions(opts, { hasPrimaryKey: false, catalogType: 'paimon' })).toMatchObject([{ code: 'FTS3004', message: "'changelog-producer' needs a PRIMARY KEY on the Paimon table" }]);
-    expect(resolveCapabilities(opts, { hasPrimaryKey: true, catalogType: 'paimon' } as never)).toMatchObject({ source: 'all', sink: 'all' });
+    expect(resolveTableCapabilities(opts, { hasPrimaryKey: true, catalogType: 'paimon' })).toMatchObject({ source: 'all', sink: 'all' });
     expect(errorsOf(() => paimon({ bucket: 0 }))[0]!.message).toContain("'bucket' must be -1 or > 0");
     const columns = ['order_id', 'updated_at', 'amount'];
     const named = entries({ 'sequence.field': 'update_time', 'fields.amout.aggregate-function': 'sum', 'fields.amount.ignore-retract': 'true' });
