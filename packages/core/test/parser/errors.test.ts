@@ -41,6 +41,7 @@ describe('parse errors', () => {
 
   test('double-quoted identifiers get a hint', () => {
     expect(firstError('SELECT "a" FROM t')).toMatchObject({ message: `unexpected character '"'`, hint: 'Flink SQL quotes identifiers with back-quotes (`name`) and strings with single quotes' });
+    expect(firstError('SELECT a & b FROM t')).toEqual({ message: "unexpected character '&'", hint: undefined, code: 'FTS1000', at: '1:10' });
   });
 
   test('misspelt keywords suggest the closest one', () => {

@@ -119,7 +119,8 @@ export class Cursor {
     const t = this.peek();
     if (t.kind === 'invalid') {
       const quoteHint = t.value === '"' ? 'Flink SQL quotes identifiers with back-quotes (`name`) and strings with single quotes' : undefined;
-      return new ParseError(`unexpected character '${t.value}'`, { start: t.start, end: t.end }, quoteHint ?? hint, 'FTS1000');
+      // The caller's hint is about the token it expected, not about a character that is not SQL at all.
+      return new ParseError(`unexpected character '${t.value}'`, { start: t.start, end: t.end }, quoteHint, 'FTS1000');
     }
     return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
   }
