@@ -1,1 +1,6 @@
-export * from "@flinkts/core";
+/**
+ * `flinkts`: the umbrella package — the core (types, AST, builders, printer, parser, analyzer, runtime) and the
+ * typed connectors, formats, catalogs and settings, from one import.
+ */
+export * from '@flinkts/core';
+export * from '@flinkts/connectors';
