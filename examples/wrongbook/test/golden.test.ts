@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { dtValidate, splitStatements } from '../../../test/support/dt-sql-parser.js';
-import { wrongbookScript } from '../src/script.js';
+import { parseScript, printScript, stripSpans } from '@flinkts/core';
+import { statements, wrongbookScript } from '../src/script.js';
 
 const GOLDEN = fileURLToPath(new URL('../golden/wrongbook.sql', import.meta.url));
 
@@ -26,6 +27,13 @@ describe('examples/wrongbook compiled SQL', () => {
     const statements = splitStatements(sql);
     expect(statements.length).toBe(7);
     for (const statement of statements) expect({ statement, errors: dtValidate(statement) }).toEqual({ statement, errors: [] });
+  });
+
+  test('reads back with the project parser to the statements the builders made, and is already formatted', () => {
+    const parsed = parseScript(sql);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(stripSpans(parsed.script.statements)).toEqual(stripSpans(statements));
+    expect(printScript(parsed.script)).toBe(sql); // `flinkts fmt` leaves it unchanged
   });
 
   test('fixes the seed: `timestamp` quoted, INSERT with an explicit column list, no plaintext credentials', () => {
