@@ -91,6 +91,14 @@ describe('parse errors', () => {
     expect(firstError('CREATE TABLE t (ts TIMESTAMP(3), WATERMARK FOR ts AS ts, WATERMARK FOR ts AS ts)')).toMatchObject({ message: 'a table has at most one WATERMARK', at: '1:58' });
   });
 
+  test('absurdly deep nesting is a diagnostic, not a stack overflow', () => {
+    const deep = `SELECT 1;\nSELECT ${'('.repeat(20000)}1${')'.repeat(20000)};\nSELECT 2;`;
+    const { script, diagnostics } = parseScript(deep);
+    expect(diagnostics.map((d) => [d.code, d.message, d.span!.start.line])).toEqual([['FTS1006', 'this statement is nested too deeply to parse', 2]]);
+    expect(script.statements).toHaveLength(2);
+    expect(parseExpression(`${'('.repeat(20000)}1${')'.repeat(20000)}`).diagnostics[0]!.code).toBe('FTS1006');
+  });
+
   test('single-expression and data-type entry points report errors too', () => {
     expect(parseExpression('a +').diagnostics[0]!.message).toBe('expected an expression but found the end of the input');
     expect(parseDataType('DECIMAL(10,').diagnostics[0]!.message).toBe('expected a scale but found the end of the input');

@@ -27,6 +27,15 @@ function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
   return { code: e.code, severity: 'error', message: e.message, ...(e.hint === undefined ? {} : { hint: e.hint }), span: e.span, ...(file === undefined ? {} : { file }) };
 }
 
+/** Parse errors pass through; running out of stack (absurdly deep nesting) becomes a diagnostic too. */
+function asParseError(e: unknown, first: Token): ParseError {
+  if (e instanceof ParseError) return e;
+  if (e instanceof RangeError) {
+    return new ParseError('this statement is nested too deeply to parse', { start: first.start, end: first.end }, 'split it into views or smaller expressions', 'FTS1006');
+  }
+  throw e;
+}
+
 function lex(text: string, file: string | undefined): { cursor?: Cursor; diagnostics: Diagnostic[] } {
   const { tokens, error } = tokenize(text);
   if (error !== undefined) {
@@ -70,8 +79,7 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
       const all = [...comments, ...inner, ...p.takeTrailingComments()];
       if (p.deferred.length === 0) statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span });
     } catch (e) {
-      if (!(e instanceof ParseError)) throw e;
-      p.deferred.push(e);
+      p.deferred.push(asParseError(e, first));
       recover(p);
       p.takeComments(p.lastEnd().offset);
     }
@@ -92,8 +100,7 @@ function single<K extends string, T>(key: K, text: string, options: ParseOptions
     if (p.deferred.length > 0) return result(undefined, p.deferred.map((e) => diagnostic(e, options.file)));
     return result(value, diagnostics);
   } catch (e) {
-    if (!(e instanceof ParseError)) throw e;
-    return result(undefined, [...p.deferred, e].map((d) => diagnostic(d, options.file)));
+    return result(undefined, [...p.deferred, asParseError(e, p.tokens[0]!)].map((d) => diagnostic(d, options.file)));
   }
 }
 
