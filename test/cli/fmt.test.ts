@@ -114,7 +114,10 @@ function sqlBlocks(text: string): string[] {
   return [...text.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
-/** Formats `sql`, checks the output re-parses to the same tree, and that dt-sql-parser accepts it if it accepted `sql`. */
+/**
+ * Formats `sql` and checks that the output re-parses to the same tree, that formatting is idempotent, and that
+ * dt-sql-parser accepts the output if it accepted `sql`.
+ */
 function checkFormat(sql: string, dt: boolean): string[] {
   const result = formatSql(sql, 'case.sql');
   if (!result.ok) return [`not formatted: ${result.errors}`];
@@ -122,6 +125,8 @@ function checkFormat(sql: string, dt: boolean): string[] {
   const again = parseScript(result.text);
   if (again.diagnostics.length > 0) problems.push(`re-parse: ${again.diagnostics[0]!.message}`);
   if (JSON.stringify(stripSpans(again.script)) !== JSON.stringify(stripSpans(parseScript(sql).script))) problems.push('tree changed');
+  const twice = formatSql(result.text, 'case.sql');
+  if (!twice.ok || twice.text !== result.text) problems.push('formatting the output again changes it');
   if (dt && dtValidate(sql).length === 0) {
     const errors = dtValidate(result.text);
     if (errors.length > 0) problems.push(`dt-sql-parser rejects the output: ${errors[0]}\n${result.text}`);

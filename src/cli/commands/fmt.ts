@@ -63,7 +63,13 @@ export const command: Command = {
         status = 2;
         continue;
       }
-      const result = formatSql(text, fromStdin ? '<stdin>' : file);
+      let result: FormatResult;
+      try {
+        result = formatSql(text, fromStdin ? '<stdin>' : file);
+      } catch (e) {
+        // A bug in flinkts, not in the user's SQL: say so without a stack trace, and leave the file alone.
+        result = { ok: false, errors: `${file} - error FTS9102: flinkts failed while formatting this file (${e instanceof Error ? e.message : String(e)}); it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+      }
       if (!result.ok) {
         io.stderr(`${result.errors}\n`);
         status = Math.max(status, 1);
