@@ -1,8 +1,11 @@
 /**
  * Seed 001 (wrong-question-book wide table on Alibaba Cloud VVP): the Hive catalog, the Kafka event source and
- * the MySQL (RDS) wide-table sink. Credentials are `${NAME}` placeholders resolved by the platform.
+ * the MySQL (RDS) wide-table sink, declared with the typed connectors of @flinkts/connectors (keys, values and
+ * credentials checked against the real connectors' options). Credentials are `secret()`s, printed as `${NAME}`
+ * placeholders the platform resolves.
  */
-import { catalog, fn, genericCatalog, genericConnector, t, table } from '@flinkts/core';
+import { fn, catalog, t, table } from '@flinkts/core';
+import { hiveCatalog, jdbc, json, kafka, kafkaSasl, kafkaSsl, secret } from '@flinkts/connectors';
 
 /**
  * The Hive catalog holding the job's tables. Flink's Hive catalog rejects unknown options, so the seed's
@@ -11,7 +14,7 @@ import { catalog, fn, genericCatalog, genericConnector, t, table } from '@flinkt
  */
 export const aliyunCatalog = catalog(
   'aliyun_catalog',
-  genericCatalog('hive', {
+  hiveCatalog({
     'default-database': 'dwd',
     'hive-conf-dir': '/opt/flink/conf',
     'hive-version': '3.1.2',
@@ -30,23 +33,14 @@ export const wrongbookEvents = table('wrongbook_events', {
   computed: () => ({ proc_time: fn.proctime() }),
   temporary: true,
   layer: 'ods',
-  connector: genericConnector(
-    'kafka',
-    {
-      topic: 'wrongbook-events',
-      'properties.bootstrap.servers': 'kafka.aliyun.com:9092',
-      'properties.group.id': 'wrongbook-wide-table-group',
-      'properties.security.protocol': 'SASL_SSL',
-      'properties.sasl.mechanism': 'PLAIN',
-      'properties.sasl.jaas.config':
-        'org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
-      'properties.ssl.truststore.location': '/opt/flink/conf/kafka.truststore.jks',
-      format: 'json',
-      'json.fail-on-missing-field': 'false',
-      'json.ignore-parse-errors': 'true',
-    },
-    { source: 'insert-only', sink: 'append', primaryKey: 'rejected' },
-  ),
+  connector: kafka({
+    topic: 'wrongbook-events',
+    'properties.bootstrap.servers': 'kafka.aliyun.com:9092',
+    'properties.group.id': 'wrongbook-wide-table-group',
+    ...kafkaSasl({ mechanism: 'PLAIN', username: secret('KAFKA_USERNAME'), password: secret('KAFKA_PASSWORD') }),
+    ...kafkaSsl({ truststoreLocation: '/opt/flink/conf/kafka.truststore.jks' }),
+    format: json({ 'fail-on-missing-field': false, 'ignore-parse-errors': true }),
+  }),
 });
 
 /**
@@ -78,16 +72,12 @@ export const wrongRecordWideDelta = table('dwd_wrong_record_wide_delta', {
   primaryKey: ['id'],
   temporary: true,
   layer: 'dwd',
-  connector: genericConnector(
-    'jdbc',
-    {
-      url: 'jdbc:mysql://rds.aliyun.com:3306/dwd?useSSL=true&requireSSL=true',
-      'table-name': 'dwd_wrong_record_wide_delta',
-      username: '${MYSQL_USERNAME}',
-      password: '${MYSQL_PASSWORD}',
-      'sink.buffer-flush.max-rows': '100',
-      'sink.buffer-flush.interval': '10s',
-    },
-    { source: 'insert-only', sink: 'upsert', primaryKey: 'required-for-updates', lookup: true, bounded: true },
-  ),
+  connector: jdbc({
+    url: 'jdbc:mysql://rds.aliyun.com:3306/dwd?useSSL=true&requireSSL=true',
+    'table-name': 'dwd_wrong_record_wide_delta',
+    username: secret('MYSQL_USERNAME'),
+    password: secret('MYSQL_PASSWORD'),
+    'sink.buffer-flush.max-rows': 100,
+    'sink.buffer-flush.interval': '10s',
+  }),
 });

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { dtValidate, splitStatements } from '../../../test/support/dt-sql-parser.js';
 import { parseScript, printScript, stripSpans } from '@flinkts/core';
+import type { Statement } from '@flinkts/core';
+import { checkCreateTable, validateCatalogOptions } from '@flinkts/connectors';
 import { statements, wrongbookScript } from '../src/script.js';
 
 const GOLDEN = fileURLToPath(new URL('../golden/wrongbook.sql', import.meta.url));
@@ -34,6 +36,15 @@ describe('examples/wrongbook compiled SQL', () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(stripSpans(parsed.script.statements)).toEqual(stripSpans(statements));
     expect(printScript(parsed.script)).toBe(sql); // `flinkts fmt` leaves it unchanged
+  });
+
+  test("the connectors' option checks accept every table and the catalog", () => {
+    const parsed = parseScript(sql).script.statements;
+    const tables = parsed.filter((s): s is Extract<Statement, { kind: 'CreateTable' }> => s.kind === 'CreateTable');
+    expect(tables.map((s) => s.path.join('.'))).toEqual(['wrongbook_events', 'dwd_wrong_record_wide_delta']);
+    for (const table of tables) expect(checkCreateTable(table)).toEqual([]);
+    const catalog = parsed.find((s) => s.kind === 'CreateCatalog');
+    expect(catalog?.kind === 'CreateCatalog' ? validateCatalogOptions(catalog.options) : undefined).toEqual([]);
   });
 
   test('fixes the seed: `timestamp` quoted, INSERT with an explicit column list, no plaintext credentials', () => {
