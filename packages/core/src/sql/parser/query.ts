@@ -271,6 +271,7 @@ function parseFrom(p: Cursor): Relation {
       continue;
     }
     let type: JoinType | undefined;
+    if (p.isWord('NATURAL')) throw p.errorAt(p.peek(), 'NATURAL joins are not supported by flinkts yet', 'name the join columns: JOIN … USING (a, b)', 'FTS1003');
     if (p.acceptWords('CROSS', 'JOIN')) type = 'CROSS';
     else if (p.acceptWords('INNER', 'JOIN') || p.acceptWord('JOIN')) type = 'INNER';
     else if (p.acceptWords('LEFT', 'OUTER', 'JOIN') || p.acceptWords('LEFT', 'JOIN')) type = 'LEFT';
