@@ -577,7 +577,13 @@ function parsePrimary(p: Cursor): Expression {
       const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
       if (operand !== undefined && lists.some((l) => l.length > 1)) {
         // `CASE x WHEN 1, 2 THEN …` is `CASE WHEN x IN (1, 2) THEN …`.
-        const searched = whens.map((w, i) => ({ when: lists[i]!.length > 1 ? ({ kind: 'In', operand, values: lists[i]!, negated: false } as const) : ({ kind: 'Binary', op: '=', left: operand, right: w.when } as const), then: w.then }));
+        // The synthesised comparison spans the WHEN values it was written as.
+        const searched = whens.map((w, i) => {
+          const list = lists[i]!;
+          const at = { span: { start: list[0]!.span!.start, end: list[list.length - 1]!.span!.end } };
+          const when: Expression = list.length > 1 ? { kind: 'In', operand, values: list, negated: false, ...at } : { kind: 'Binary', op: '=', left: operand, right: w.when, ...at };
+          return { when, then: w.then };
+        });
         return span(p, start, { kind: 'Case', whens: searched, ...elsePart });
       }
       return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens, ...elsePart });
