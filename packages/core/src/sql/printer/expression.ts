@@ -226,8 +226,16 @@ function printCast(e: Cast): string {
 // Functions -----------------------------------------------------------------------------------------------
 
 function functionName(name: readonly string[]): string {
-  const only = name.length === 1 ? name[0]! : undefined;
-  return only !== undefined && BUILTIN_NAME.test(only) ? only : quotePath(name);
+  if (name.length !== 1) return quotePath(name);
+  const only = name[0]!;
+  return BUILTIN_NAME.test(only) ? only : quoteIdentifier(only);
+}
+
+/** Expressions separated by `, `. */
+function list(items: readonly Expression[]): string {
+  let text = '';
+  for (let i = 0; i < items.length; i++) text += (i === 0 ? '' : ', ') + printExpression(items[i]!);
+  return text;
 }
 
 export function printOrderItem(o: OrderItem): string {
@@ -268,7 +276,7 @@ function printFunctionCall(e: FunctionCall): string {
   let text: string;
   if (e.star) text = `${name}(*)`;
   else if (e.args.length === 0 && !e.distinct && e.name.length === 1 && NILADIC.has(e.name[0]!)) text = name;
-  else text = `${name}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(printExpression).join(', ')})`;
+  else text = `${name}(${e.distinct ? 'DISTINCT ' : ''}${list(e.args)})`;
   if (e.withinGroup !== undefined) text += ` WITHIN GROUP (ORDER BY ${e.withinGroup.map(printOrderItem).join(', ')})`;
   if (e.filter !== undefined) text += ` FILTER (WHERE ${printExpression(e.filter)})`;
   if (e.over !== undefined) text += typeof e.over === 'string' ? ` OVER ${quoteIdentifier(e.over)}` : ` OVER ${printWindowSpec(e.over)}`;

@@ -114,9 +114,10 @@ function printNamedWindow(w: NamedWindow): string {
   return `${quoteIdentifier(w.name)} AS ${printWindowSpec(w.spec)}`;
 }
 
-function listClause(keyword: string, items: readonly string[]): string {
+/** `keyword` followed by the items, one per line, indented. */
+function listClause<T>(keyword: string, items: readonly T[], print: (item: T) => string): string {
   let text = keyword;
-  for (let i = 0; i < items.length; i++) text += (i === 0 ? '\n' : ',\n') + indent(items[i]!);
+  for (let i = 0; i < items.length; i++) text += (i === 0 ? '\n' : ',\n') + indent(print(items[i]!));
   return text;
 }
 
@@ -129,10 +130,10 @@ function orderLimit(orderBy: readonly OrderItem[] | undefined, limit: Select['li
 }
 
 function printSelect(s: Select): string {
-  let text = listClause(`SELECT${printHints(s.hints)}${s.distinct ? ' DISTINCT' : ''}`, s.items.map(printSelectItem));
+  let text = listClause(`SELECT${printHints(s.hints)}${s.distinct ? ' DISTINCT' : ''}`, s.items, printSelectItem);
   if (s.from !== undefined) text += '\nFROM ' + printRelation(s.from);
   if (s.where !== undefined) text += '\nWHERE ' + printExpression(s.where);
-  if (s.groupBy !== undefined && s.groupBy.length > 0) text += '\n' + listClause('GROUP BY', s.groupBy.map(printGroupingElement));
+  if (s.groupBy !== undefined && s.groupBy.length > 0) text += '\n' + listClause('GROUP BY', s.groupBy, printGroupingElement);
   if (s.having !== undefined) text += '\nHAVING ' + printExpression(s.having);
   if (s.windows !== undefined && s.windows.length > 0) text += '\nWINDOW ' + s.windows.map(printNamedWindow).join(', ');
   for (const line of orderLimit(s.orderBy, s.limit, s.offset)) text += '\n' + line;
@@ -159,7 +160,7 @@ function printSetOperation(s: SetOperation): string {
 }
 
 function printValues(v: Values): string {
-  return listClause('VALUES', v.rows.map((row) => `(${row.map(printExpression).join(', ')})`));
+  return listClause('VALUES', v.rows, (row) => `(${row.map(printExpression).join(', ')})`);
 }
 
 function printWith(w: With): string {
