@@ -20,7 +20,7 @@ Options:
 export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
 
 function comments(text: string): string[] {
-  return tokenize(text).tokens.filter((t) => t.kind === 'comment').map((t) => t.text.trim()).sort();
+  return tokenize(text).tokens.filter((t) => t.kind === 'comment').map((t) => t.value.trim()).sort();
 }
 
 /** Format one script; refuses (with the reason) when it does not parse or would not survive the round trip. */

@@ -103,6 +103,16 @@ describe('statements', () => {
     expect(stripSpans(parseScript(printScript(script)).script)).toEqual(stripSpans(script));
   });
 
+  test('Windows line ends: comments are kept without their CR', () => {
+    const { script, diagnostics } = parseScript('-- head\r\nSELECT a, -- first\r\n  /* two\r\n  lines */ b\r\nFROM t;\r\n');
+    expect(diagnostics).toEqual([]);
+    const q = script.statements[0]!;
+    expect(q.comments).toEqual(['-- head']);
+    if (q.kind !== 'QueryStatement' || q.query.kind !== 'Select') throw new Error('unexpected statement');
+    expect(q.query.items.map((i) => i.comments)).toEqual([['-- first'], ['/* two\n  lines */']]);
+    expect(printScript(script)).not.toContain('\r');
+  });
+
   test('every node carries its source span', () => {
     const { script } = parseScript('SELECT a + 1 AS x\nFROM t');
     const q = script.statements[0]!;

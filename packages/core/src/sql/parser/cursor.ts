@@ -192,7 +192,7 @@ export class Cursor {
     const next = this.peek().start;
     const trails = (c: Token) => c.start.line === line && c.start.offset < next.offset && c.end.line < next.line;
     for (let c = this.comments[this.commentIndex]; c !== undefined && trails(c); c = this.comments[this.commentIndex]) {
-      out.push(c.text);
+      out.push(c.value);
       this.commentIndex++;
     }
     return out;
@@ -202,7 +202,7 @@ export class Cursor {
   takeComments(offset: number): string[] {
     const out: string[] = [];
     while (this.commentIndex < this.comments.length && this.comments[this.commentIndex]!.start.offset < offset) {
-      out.push(this.comments[this.commentIndex]!.text);
+      out.push(this.comments[this.commentIndex]!.value);
       this.commentIndex++;
     }
     return out;

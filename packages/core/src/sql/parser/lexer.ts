@@ -19,7 +19,10 @@ export type TokenKind =
 
 export interface Token {
   readonly kind: TokenKind;
-  /** For words the text as written; for strings/quoted identifiers the unescaped value; for hints the body. */
+  /**
+   * For words the text as written; for strings/quoted identifiers the unescaped value; for hints the body; for
+   * comments the comment with Windows line ends (CRLF) as LF.
+   */
   readonly value: string;
   /** The exact source text of the token. */
   readonly text: string;
@@ -76,7 +79,7 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       const isHint = text[i + 2] === '+';
       advance(close + 2 - i);
       if (isHint) push('hint', text.slice(start.offset + 3, i - 2).trim(), start);
-      else push('comment', text.slice(start.offset, i), start);
+      else push('comment', text.slice(start.offset, i).replace(/\r\n/g, '\n'), start);
       continue;
     }
     if (c === "'" || ((c === 'X' || c === 'x') && text[i + 1] === "'") || ((c === 'N' || c === 'n') && text[i + 1] === "'")) {
