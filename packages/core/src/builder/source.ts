@@ -30,13 +30,25 @@ export type Refs<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<i
 export type NullableColumns<Cols> = { readonly [K in keyof Cols]: Cols[K] extends SqlType<infer R, infer V, boolean> ? SqlType<R, V, true> : never };
 
 /** Build qualified column references for `alias`. */
+/** Column references are immutable, so they are built once per column list and alias and then shared. */
+const refsCache = new WeakMap<readonly ColumnInfo[], Map<string | undefined, Record<string, Named>>>();
+
 export function refsOf(columns: readonly ColumnInfo[], alias: string | undefined): Record<string, Named> {
+  let byAlias = refsCache.get(columns);
+  if (byAlias === undefined) {
+    byAlias = new Map();
+    refsCache.set(columns, byAlias);
+  }
+  const cached = byAlias.get(alias);
+  if (cached !== undefined) return cached;
   const refs: Record<string, Named> = {};
   for (const c of columns) {
     const node: Expression = alias === undefined ? { kind: 'ColumnRef', name: c.name } : { kind: 'ColumnRef', table: alias, name: c.name };
     refs[c.name] = named(node, c.name);
   }
-  return Object.freeze(refs);
+  Object.freeze(refs);
+  byAlias.set(alias, refs);
+  return refs;
 }
 
 /** A FROM item for a sub-query. */
