@@ -103,6 +103,16 @@ describe('statements', () => {
     expect(stripSpans(parseScript(printScript(script)).script)).toEqual(stripSpans(script));
   });
 
+  test('comments around WATERMARK / PRIMARY KEY (which have no comments field) go to the statement, not to a column', () => {
+    const text = "CREATE TABLE t (\n  a INT,\n  -- late events\n  WATERMARK FOR a AS a, -- wm\n  b INT\n);";
+    const { script } = parseScript(text);
+    const create = script.statements[0]!;
+    if (create.kind !== 'CreateTable') throw new Error('unexpected statement');
+    expect(create.comments).toEqual(['-- late events', '-- wm']);
+    expect(create.columns.map((c) => c.comments)).toEqual([undefined, undefined]);
+    expect(stripSpans(parseScript(printScript(script)).script)).toEqual(stripSpans(script));
+  });
+
   test('Windows line ends: comments are kept without their CR', () => {
     const { script, diagnostics } = parseScript('-- head\r\nSELECT a, -- first\r\n  /* two\r\n  lines */ b\r\nFROM t;\r\n');
     expect(diagnostics).toEqual([]);

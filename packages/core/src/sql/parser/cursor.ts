@@ -35,6 +35,8 @@ export class Cursor {
    * reported together with a later error in the same statement, so the user sees both at once.
    */
   readonly deferred: ParseError[] = [];
+  /** Comments around elements that have no `comments` field (WATERMARK, PRIMARY KEY): kept on the statement. */
+  readonly statementComments: string[] = [];
 
   constructor(readonly tokens: readonly Token[], readonly comments: readonly Token[]) {}
 

@@ -76,10 +76,11 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
       // Comments inside the statement that no clause kept, and a comment after its ';' on the same line, are
       // moved before it, never dropped.
       const inner = p.takeComments(p.lastEnd().offset);
-      const all = [...comments, ...inner, ...p.takeTrailingComments()];
+      const all = [...comments, ...p.statementComments.splice(0), ...inner, ...p.takeTrailingComments()];
       if (p.deferred.length === 0) statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span });
     } catch (e) {
       p.deferred.push(asParseError(e, first));
+      p.statementComments.length = 0;
       recover(p);
       p.takeComments(p.lastEnd().offset);
     }

@@ -88,27 +88,13 @@ function schema(p: Cursor): SchemaParts {
  */
 function schemaElement(p: Cursor, parts: SchemaParts): boolean {
   const start = p.peek().start;
-  if (p.isWord('WATERMARK')) {
-    if (parts.watermark !== undefined) throw p.errorAt(p.peek(), 'a table has at most one WATERMARK', 'remove one of the WATERMARK definitions');
-    p.next();
-    p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
-    const column = p.identifier('the rowtime column');
-    p.expectWord('AS', 'AS in WATERMARK FOR column AS …');
-    parts.watermark = { column, expr: parseExpression(p), span: p.spanFrom(start) };
-    return false;
+  if (p.isWord('WATERMARK') || p.isWord('PRIMARY') || p.isWord('CONSTRAINT')) {
+    p.statementComments.push(...p.takeComments(start.offset));
+    constraint(p, parts, start);
+    const more = p.acceptOp(',');
+    p.statementComments.push(...p.takeTrailingComments());
+    return more;
   }
-  if (p.isWord('PRIMARY') || p.isWord('CONSTRAINT')) {
-    if (parts.primaryKey !== undefined) throw p.errorAt(p.peek(), 'a table has at most one PRIMARY KEY', 'list all key columns in one PRIMARY KEY (…) NOT ENFORCED');
-    const name = p.acceptWord('CONSTRAINT') ? p.identifier('a constraint name') : undefined;
-    p.expectWord('PRIMARY');
-    p.expectWord('KEY');
-    const columns = nameList(p);
-    p.expectWord('NOT', 'NOT ENFORCED (Flink does not enforce primary keys)');
-    p.expectWord('ENFORCED', 'NOT ENFORCED');
-    parts.primaryKey = { ...(name === undefined ? {} : { name }), columns, span: p.spanFrom(start) };
-    return false;
-  }
-  // Comments before WATERMARK / PRIMARY KEY (which have no comments field) stay queued for the statement.
   const comments = p.takeComments(start.offset);
   const col = column(p, comments, start, parts);
   if (p.isWord('FIRST') || p.isWord('AFTER')) {
@@ -118,6 +104,27 @@ function schemaElement(p: Cursor, parts: SchemaParts): boolean {
   const trailing = p.takeTrailingComments();
   parts.columns.push(trailing.length === 0 ? col : { ...col, comments: [...(col.comments ?? []), ...trailing] });
   return more;
+}
+
+/** `WATERMARK FOR column AS expr` or `[CONSTRAINT name] PRIMARY KEY (…) NOT ENFORCED`. */
+function constraint(p: Cursor, parts: SchemaParts, start: SourcePosition): void {
+  if (p.isWord('WATERMARK')) {
+    if (parts.watermark !== undefined) throw p.errorAt(p.peek(), 'a table has at most one WATERMARK', 'remove one of the WATERMARK definitions');
+    p.next();
+    p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
+    const column = p.identifier('the rowtime column');
+    p.expectWord('AS', 'AS in WATERMARK FOR column AS …');
+    parts.watermark = { column, expr: parseExpression(p), span: p.spanFrom(start) };
+    return;
+  }
+  if (parts.primaryKey !== undefined) throw p.errorAt(p.peek(), 'a table has at most one PRIMARY KEY', 'list all key columns in one PRIMARY KEY (…) NOT ENFORCED');
+  const name = p.acceptWord('CONSTRAINT') ? p.identifier('a constraint name') : undefined;
+  p.expectWord('PRIMARY');
+  p.expectWord('KEY');
+  const columns = nameList(p);
+  p.expectWord('NOT', 'NOT ENFORCED (Flink does not enforce primary keys)');
+  p.expectWord('ENFORCED', 'NOT ENFORCED');
+  parts.primaryKey = { ...(name === undefined ? {} : { name }), columns, span: p.spanFrom(start) };
 }
 
 function column(p: Cursor, comments: string[], start: SourcePosition, parts: SchemaParts): ColumnDefinition {
