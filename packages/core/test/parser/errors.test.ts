@@ -58,6 +58,13 @@ describe('parse errors', () => {
     expect(script.statements.map((s) => s.kind)).toEqual(['Set', 'UseCatalog']);
   });
 
+  test('errors inside hints point at the line and column in the script; nothing in a hint is dropped', () => {
+    expect(firstError("SELECT a\nFROM t /*+ OPTIONS('a'='b) */")).toMatchObject({ code: 'FTS1000', message: 'unterminated string literal starting at 2:24', at: '2:24' });
+    expect(firstError("INSERT INTO t\n  /*+ OPTIONS(\n 'a'='b',, ) */ SELECT 1")).toMatchObject({ message: "expected an option key but found ','", at: '3:10' });
+    expect(firstError("SELECT /*+ OPTIONS('a'='b') FOO */ 1")).toMatchObject({ message: "expected ',' between hints but found 'FOO'", at: '1:29' });
+    expect(firstError('SELECT /*+ */ 1')).toMatchObject({ message: 'empty hint', at: '1:8' });
+  });
+
   test('an empty column list and values without commas are rejected', () => {
     expect(firstError('CREATE TABLE t ()')).toMatchObject({ message: "expected a column definition but found ')'", at: '1:17' });
     // A later error in the same statement is reported too (the empty list is often a draft's placeholder).

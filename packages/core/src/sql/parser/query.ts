@@ -3,11 +3,13 @@ import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type {
   GroupingElement, Hint, JoinType, NamedWindow, Query, Relation, Select, SelectItem, TableRef,
 } from '../../ast/query.js';
+import type { SourcePosition } from '../../ast/node.js';
 import type { Cursor } from './cursor.js';
+import { Cursor as HintCursor, ParseError } from './cursor.js';
 import { parseExpression, parseOrderItems, parseWindowSpec } from './expression.js';
 import { isReserved } from './keywords.js';
+import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
-import { Cursor as HintCursor } from './cursor.js';
 
 export function startsQuery(p: Cursor): boolean {
   return p.isWord('SELECT') || p.isWord('WITH') || p.isWord('VALUES') || (p.isOp('(') && (p.isWord('SELECT', 1) || p.isWord('WITH', 1) || p.isWord('VALUES', 1)));
@@ -102,45 +104,66 @@ function parseQueryPrimary(p: Cursor): Query {
   throw p.unexpected('SELECT, VALUES, WITH or a parenthesised query');
 }
 
-/** The body of a hint token: `OPTIONS('k'='v'), BROADCAST(t)`. */
-export function parseHintBody(body: string): Hint[] {
-  const { tokens, error } = tokenize(body);
-  if (error !== undefined) return [];
-  const p = new HintCursor(tokens.filter((t) => t.kind !== 'comment'), []);
-  const hints: Hint[] = [];
-  while (!p.atEnd()) {
-    const name = p.next().value.toUpperCase();
-    if (p.acceptOp('(')) {
-      if (p.peek().kind === 'string') {
-        const options: { key: string; value: string }[] = [];
-        do {
-          const key = p.stringLiteral('an option key');
-          p.expectOp('=');
-          options.push({ key, value: p.stringLiteral('an option value') });
-        } while (p.acceptOp(','));
-        p.expectOp(')');
-        hints.push({ name, options });
-      } else {
-        const args: string[] = [];
-        if (!p.isOp(')')) {
-          do args.push(p.next().value);
-          while (p.acceptOp(','));
-        }
-        p.expectOp(')');
-        hints.push({ name, args });
-      }
-    } else hints.push({ name });
-    p.acceptOp(',');
+/**
+ * The hints of a hint token `/*+ OPTIONS('k'='v'), BROADCAST(t) *\/`. Errors point into the hint, at the line
+ * and column of the script.
+ */
+export function parseHintBody(token: Token): Hint[] {
+  const raw = token.text.slice(3, -2);
+  const shift = (pos: SourcePosition): SourcePosition => ({
+    line: token.start.line + pos.line - 1,
+    column: pos.line === 1 ? token.start.column + 3 + pos.column - 1 : pos.column,
+    offset: token.start.offset + 3 + pos.offset,
+  });
+  const { tokens, error } = tokenize(raw);
+  if (error !== undefined) {
+    const at = shift(error.start);
+    throw new ParseError(error.message.replace(/starting at \d+:\d+/, `starting at ${at.line}:${at.column}`), { start: at, end: shift(error.end) }, error.hint, 'FTS1000');
   }
-  return hints;
+  const p = new HintCursor(tokens.filter((t) => t.kind !== 'comment'), []);
+  if (p.atEnd()) throw new ParseError('empty hint', { start: token.start, end: token.end }, 'remove the empty /*+ */ or write a hint such as OPTIONS(…) in it');
+  try {
+    const hints: Hint[] = [];
+    while (!p.atEnd()) {
+      if (p.peek().kind !== 'word') throw p.unexpected('a hint name such as OPTIONS');
+      const name = p.next().value.toUpperCase();
+      if (p.acceptOp('(')) {
+        if (p.peek().kind === 'string') {
+          const options: { key: string; value: string }[] = [];
+          do {
+            const key = p.stringLiteral('an option key');
+            p.expectOp('=', `'=' after hint option key '${key}'`);
+            options.push({ key, value: p.stringLiteral('an option value') });
+          } while (p.acceptOp(','));
+          p.expectOp(')', "',' or ')' in the hint options");
+          hints.push({ name, options });
+        } else {
+          const args: string[] = [];
+          if (!p.isOp(')')) {
+            do {
+              const t = p.peek();
+              if (t.kind !== 'word' && t.kind !== 'quoted') throw p.unexpected('a hint argument (a name)');
+              args.push(p.next().value);
+            } while (p.acceptOp(','));
+          }
+          p.expectOp(')', "',' or ')' in the hint arguments");
+          hints.push({ name, args });
+        }
+      } else hints.push({ name });
+      if (!p.acceptOp(',') && !p.atEnd()) throw p.unexpected("',' between hints");
+    }
+    return hints;
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    throw new ParseError(e.message, { start: shift(e.span.start), end: shift(e.span.end) }, e.hint, e.code);
+  }
 }
 
 function acceptHints(p: Cursor): Hint[] | undefined {
   const t = p.peek();
   if (t.kind !== 'hint') return undefined;
   p.next();
-  const hints = parseHintBody(t.value);
-  return hints.length === 0 ? undefined : hints;
+  return parseHintBody(t);
 }
 
 function parseSelect(p: Cursor): Select {

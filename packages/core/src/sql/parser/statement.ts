@@ -215,7 +215,7 @@ function parseInsert(p: Cursor): Insert {
   if (!overwrite) p.expectWord('INTO', 'INTO or OVERWRITE after INSERT');
   const target = p.path('the target table');
   const hintToken = p.peek();
-  const hints = hintToken.kind === 'hint' ? (p.next(), parseHintBody(hintToken.value)) : undefined;
+  const hints = hintToken.kind === 'hint' ? (p.next(), parseHintBody(hintToken)) : undefined;
   let partition: { key: string; value: Expression }[] | undefined;
   if (p.acceptWord('PARTITION')) {
     p.expectOp('(');
