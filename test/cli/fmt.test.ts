@@ -139,7 +139,7 @@ function checkFormat(sql: string, dt: boolean): string[] {
  * as `TRIM(BOTH FROM x)` (valid Calcite/Flink; dt-sql-parser's grammar requires trim characters before FROM).
  * A printer issue, reported to its owner; this list must shrink to empty, never grow.
  */
-const KNOWN_DT_REJECTIONS = ['string.TRIM-001', 'string.NULL_PROPAGATION-002', 'conditional.IFNULL-014'];
+const KNOWN_DT_REJECTIONS: readonly string[] = [];
 
 describe('flinkts fmt on the reference cases and seed documents', () => {
   test('every functions.jsonl expression (as SELECT <sql>)', () => {
@@ -154,7 +154,7 @@ describe('flinkts fmt on the reference cases and seed documents', () => {
     const known = failures.filter((f) => KNOWN_DT_REJECTIONS.some((id) => f.startsWith(`${id}: dt-sql-parser rejects the output: `)));
     console.log(
       `fmt: ${cases.length} of ${cases.length} functions.jsonl cases formatted to the same tree; dt-sql-parser accepted ${dtAccepted} inputs ` +
-        `and ${dtAccepted - known.length} of their outputs (${known.length} known printer gap: TRIM(BOTH FROM x))`,
+        `and ${dtAccepted - known.length} of their outputs`,
     );
     expect(failures.filter((f) => !known.includes(f))).toEqual([]);
     expect(known).toHaveLength(KNOWN_DT_REJECTIONS.length);

@@ -103,7 +103,7 @@ describe('expressions', () => {
     ['FLOOR TO', { kind: 'FloorCeil', op: 'FLOOR', operand: col('ts'), unit: 'HOUR' }, 'FLOOR(`ts` TO HOUR)'],
     ['CEIL TO', { kind: 'FloorCeil', op: 'CEIL', operand: col('ts'), unit: 'MINUTE' }, 'CEIL(`ts` TO MINUTE)'],
     ['TRIM with characters', { kind: 'Trim', side: 'LEADING', chars: str('x'), operand: col('s') }, "TRIM(LEADING 'x' FROM `s`)"],
-    ['TRIM default', { kind: 'Trim', side: 'BOTH', operand: col('s') }, 'TRIM(BOTH FROM `s`)'],
+    ['TRIM default', { kind: 'Trim', side: 'BOTH', operand: col('s') }, 'TRIM(`s`)'],
     ['SUBSTRING', { kind: 'Substring', operand: col('s'), start: num('1'), length: num('2') }, 'SUBSTRING(`s`, 1, 2)'],
     ['OVERLAY', { kind: 'Overlay', operand: col('s'), placing: str('ab'), start: num('2'), length: num('1') }, "OVERLAY(`s` PLACING 'ab' FROM 2 FOR 1)"],
     ['POSITION', { kind: 'Position', needle: str('a'), haystack: col('s') }, "POSITION('a' IN `s`)"],

@@ -292,7 +292,9 @@ function printExtract(e: Extract): string {
 function printFloorCeil(e: FloorCeil): string {
   return `${e.op}(${printExpression(e.operand)} TO ${e.unit})`;
 }
+/** `TRIM(x)` when it trims spaces from both sides (dt-sql-parser rejects `TRIM(BOTH FROM x)`). */
 function printTrim(e: Trim): string {
+  if (e.side === 'BOTH' && e.chars === undefined) return `TRIM(${printExpression(e.operand)})`;
   return `TRIM(${e.side} ${e.chars === undefined ? '' : `${printExpression(e.chars)} `}FROM ${printExpression(e.operand)})`;
 }
 /** The comma form: Flink accepts both, and dt-sql-parser only this one. */
