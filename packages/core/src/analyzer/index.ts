@@ -1,1 +1,11 @@
-export {};
+/**
+ * The analyzer: checks scripts the way Flink's planner would before anything is deployed. So far: name
+ * resolution against the script's own declarations, expression result types, and INSERT compatibility; option
+ * validation is plugged in from `@flinkts/connectors` (see `OptionValidators`).
+ */
+export { checkScript, checkSql } from './check-script.js';
+export type { CheckOptions, OptionValidators } from './check-script.js';
+export { ScriptCatalog } from './script-catalog.js';
+export type { CatalogColumn, CatalogTable } from './script-catalog.js';
+export { expressionType } from './expression-type.js';
+export type { ScopeColumn, TypeScope } from './expression-type.js';
