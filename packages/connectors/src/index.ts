@@ -37,3 +37,5 @@ export { parseDuration, parseMemorySize } from './options/parse.js';
 export { CODES } from './options/codes.js';
 export { ARTIFACTS } from './artifacts.js';
 export type { OptionCatalog, OptionSpec, OptionType } from './options/spec.js';
+export { isSensitive } from './options/sensitive.js';
+export { connectorValidators } from './validators.js';

@@ -9,3 +9,5 @@ export { ScriptCatalog } from './script-catalog.js';
 export type { CatalogColumn, CatalogTable } from './script-catalog.js';
 export { expressionType } from './expression-type.js';
 export type { ScopeColumn, TypeScope } from './expression-type.js';
+export { checkPipelineGraph, LAYER_INPUTS } from './pipeline-graph.js';
+export type { GraphJob, GraphTable, GraphWrite } from './pipeline-graph.js';

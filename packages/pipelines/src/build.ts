@@ -1,0 +1,103 @@
+/**
+ * `build`: resolve an environment, analyze the pipeline, and — only when there are no errors — produce every
+ * artifact of the requested targets, deterministically, as files relative to the output folder
+ * (`<env>/sql/<job>.sql`, `<env>/streampark/<job>.form|json`, `<env>/streampark/variables.json`,
+ * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
+ */
+import type { Diagnostic } from '@flinkts/core';
+import { didYouMean, printStatements } from '@flinkts/core';
+import { checkEnvironment } from './check-pipeline.js';
+import { CODES } from './codes.js';
+import type { ArtifactFile } from './emit/artifact-file.js';
+import { emitAlibaba } from './emit/alibaba.js';
+import { emitSql, sqlText } from './emit/sql.js';
+import { emitStreampark, emitStreamparkVariables } from './emit/streampark.js';
+import { emitVvp } from './emit/vvp.js';
+import { jobScript } from './job-script.js';
+import type { AnyPipeline } from './pipeline.js';
+import type { ResolvedEnvironment } from './resolve-environment.js';
+import { resolveEnvironment } from './resolve-environment.js';
+import type { TargetName } from './targets.js';
+import { TARGET_NAMES } from './targets.js';
+
+export interface BuildOptions {
+  readonly env: string;
+  /** Default: every target the pipeline configures. */
+  readonly targets?: readonly string[];
+  /** Called before each job is emitted (progress for large pipelines). */
+  readonly onJob?: (job: string, index: number, total: number) => void;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Empty when there are errors: nothing is written for a pipeline that does not check. */
+  readonly files: readonly ArtifactFile[];
+}
+
+/** The targets to build: the requested ones, each configured by the pipeline. */
+export function selectTargets(p: AnyPipeline, requested: readonly string[] | undefined, diagnostics: Diagnostic[]): TargetName[] {
+  const configured = TARGET_NAMES.filter((t) => p.spec.targets[t] !== undefined);
+  if (requested === undefined) return configured;
+  const out: TargetName[] = [];
+  for (const t of requested) {
+    if (!(TARGET_NAMES as readonly string[]).includes(t)) {
+      diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `unknown target '${t}'`, hint: didYouMean(t, TARGET_NAMES) ?? `targets: ${TARGET_NAMES.join(', ')}`, path: 'targets' });
+    } else if (!configured.includes(t as TargetName)) {
+      diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `pipeline '${p.name}' does not configure target '${t}'`, hint: `configured: ${configured.join(', ') || 'none'}`, path: 'targets' });
+    } else if (!out.includes(t as TargetName)) {
+      out.push(t as TargetName);
+    }
+  }
+  return out;
+}
+
+function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob']): ArtifactFile[] {
+  const files: ArtifactFile[] = [];
+  env.jobs.forEach((job, i) => {
+    onJob?.(job.name, i, env.jobs.length);
+    if (targets.includes('sql')) files.push(...emitSql(env, job));
+    if (targets.includes('streampark') && env.targets.streampark !== undefined) files.push(...emitStreampark(env, job, env.targets.streampark, diagnostics));
+    if (targets.includes('vvp') && env.targets.vvp !== undefined) files.push(...emitVvp(env, job, env.targets.vvp, diagnostics));
+    if (targets.includes('alibaba') && env.targets.alibaba !== undefined) files.push(...emitAlibaba(env, job, env.targets.alibaba, diagnostics));
+  });
+  if (targets.includes('streampark') && env.targets.streampark !== undefined) {
+    const texts = env.jobs.map((job) => printStatements(jobScript(job, { setLines: false, splitPersistent: false }).statements));
+    files.push(emitStreamparkVariables(env, texts, env.targets.streampark, diagnostics));
+  }
+  return files.map((f) => ({ path: `${env.name}/${f.path}`, content: f.content }));
+}
+
+/** Check one environment (no files). */
+export function checkPipeline(p: AnyPipeline, env: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const resolved = resolveEnvironment(p, env, diagnostics);
+  if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
+  if (resolved !== undefined) emit(resolved, selectTargets(p, undefined, diagnostics), diagnostics, undefined);
+  return diagnostics;
+}
+
+export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResult {
+  const diagnostics: Diagnostic[] = [];
+  const targets = selectTargets(p, options.targets, diagnostics);
+  const env = resolveEnvironment(p, options.env, diagnostics);
+  if (env === undefined) return { ok: false, diagnostics, files: [] };
+  diagnostics.push(...checkEnvironment(env));
+  const files = emit(env, targets, diagnostics, options.onJob);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { ok, diagnostics, files: ok ? files : [] };
+}
+
+/** One job's SQL script for an environment (`flinkts print`). */
+export function printJob(p: AnyPipeline, env: string, jobName: string): { readonly text?: string; readonly diagnostics: readonly Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const resolved = resolveEnvironment(p, env, diagnostics);
+  if (resolved === undefined) return { diagnostics };
+  const job = resolved.jobs.find((j) => j.name === jobName);
+  if (job === undefined) {
+    const names = resolved.jobs.map((j) => j.name);
+    diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `pipeline '${p.name}' has no job '${jobName}'`, hint: didYouMean(jobName, names) ?? `jobs: ${names.join(', ')}`, path: 'jobs' });
+    return { diagnostics };
+  }
+  return { text: sqlText(resolved, job), diagnostics };
+}

@@ -1,0 +1,43 @@
+/**
+ * The analyzer over a whole pipeline in one environment: every job's script through core's `checkScript` (names,
+ * types, INSERT compatibility, connector options, …), the cross-job table graph (layers, cycles, writers, one
+ * definition) and the `${NAME}` placeholders. Paths point at the job (`jobs.<name>.statements[i]`).
+ */
+import type { Diagnostic, GraphJob, GraphTable, Statement } from '@flinkts/core';
+import { checkPipelineGraph, checkScript, printStatements } from '@flinkts/core';
+import { connectorValidators } from '@flinkts/connectors';
+import type { Declared } from './declarations.js';
+import { jobScript } from './job-script.js';
+import type { ResolvedEnvironment } from './resolve-environment.js';
+import { checkPlaceholders } from './variables.js';
+
+const graphTable = (d: Declared): GraphTable => ({ name: d.path.join('.'), ...(d.kind === 'table' && d.layer !== undefined ? { layer: d.layer } : {}), declaration: d.statement });
+
+/** Diagnostics of one environment, de-duplicated (a shared table is checked once, at its first job). */
+export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const statements = new Map<string, readonly Statement[]>();
+  const texts = new Map<string, string>();
+  for (const job of env.jobs) {
+    const script = jobScript(job, { setLines: false, splitPersistent: false });
+    statements.set(job.name, script.statements);
+    texts.set(job.name, printStatements(script.statements));
+    const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
+    out.push(...ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })));
+  }
+  const graph: GraphJob[] = env.jobs.map((job) => ({
+    name: job.name,
+    writes: job.declarations.inserts.flatMap((use, i) =>
+      use.target === undefined ? [] : [{ path: `jobs.${job.name}.statements[${i}]`, target: graphTable(use.target), reads: use.reads.filter((r) => r.kind === 'table').map(graphTable) }],
+    ),
+  }));
+  out.push(...checkPipelineGraph(graph));
+  out.push(...checkPlaceholders(env, statements, texts));
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const key = `${d.code}\u0000${d.severity}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

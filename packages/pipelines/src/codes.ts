@@ -1,0 +1,31 @@
+/** Stable diagnostic codes of `@flinkts/pipelines` (FTS8xxx: pipelines, environments and job specs). */
+export const CODES = {
+  /** A job reads or writes a table, view or catalog the pipeline does not declare. */
+  undeclared: 'FTS8001',
+  /** Two different declarations share one name. */
+  duplicateDeclaration: 'FTS8002',
+  /** A job has no INSERT, or its statements are not INSERTs. */
+  badStatements: 'FTS8003',
+  /** Two jobs share a name, or a name breaks a platform's naming rule. */
+  badJobName: 'FTS8004',
+  /** An environment name that the pipeline does not declare. */
+  unknownEnvironment: 'FTS8010',
+  /** An environment override that does not apply (unknown job, undeclared variable). */
+  overrideDoesNotApply: 'FTS8011',
+  /** An environment leaves a declared variable without a value. */
+  missingVariable: 'FTS8012',
+  /** A `${NAME}` placeholder that is neither a declared variable nor a declared secret. */
+  undeclaredPlaceholder: 'FTS8013',
+  /** A secret given a value, or a variable used where a credential belongs. */
+  plaintextCredential: 'FTS8014',
+  /** A declared variable or secret no job uses. */
+  unusedVariable: 'FTS8015',
+  /** Resources that do not parse or do not fit together. */
+  badResources: 'FTS8020',
+  /** A target that is not configured, or whose configuration is invalid. */
+  badTarget: 'FTS8030',
+  /** A job whose SQL breaks the VVP SQL-deployment shape. */
+  vvpShape: 'FTS8031',
+  /** A job name StreamPark would reject. */
+  streamparkName: 'FTS8032',
+} as const;

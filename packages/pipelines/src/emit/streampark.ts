@@ -1,0 +1,132 @@
+/**
+ * StreamPark 2.1.x: the application a job becomes, as the exact form body of `POST /flink/app/create`
+ * (jobType 2 = Flink SQL, appType 1, plain `flinkSql`, `options` and `dependency` as JSON strings inside form
+ * fields), the same fields as JSON for review, and per environment the team variables the SQL references.
+ * StreamPark substitutes `${code}` only in the SQL and program args at start time, so the SQL keeps its
+ * placeholders and the variables file carries the values; secrets are listed without values.
+ */
+import type { Diagnostic } from '@flinkts/core';
+import { printStatements } from '@flinkts/core';
+import { CODES } from '../codes.js';
+import { jobScript } from '../job-script.js';
+import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
+import { flinkMemory } from '../resources.js';
+import type { StreamparkTarget } from '../targets.js';
+import { STREAMPARK_EXECUTION_MODES } from '../targets.js';
+import { placeholders } from '../variables.js';
+import type { ArtifactFile } from './artifact-file.js';
+import { jsonFile } from './artifact-file.js';
+import { encodeForm } from './form-body.js';
+
+/** StreamPark's job-name rule (ApplicationServiceImpl JOB_NAME_PATTERN) and its single-space rule. */
+export const STREAMPARK_JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;
+/** Team variable codes (VariableModal.vue): a letter first, at least two characters. */
+export const STREAMPARK_VARIABLE_CODE = /^([A-Za-z])+([A-Za-z0-9._-])+$/;
+
+/** Flink keys StreamPark's form maps to `options`; everything else goes to `dynamicProperties`. */
+const OPTION_KEY = /^(parallelism\.default|taskmanager\.numberOfTaskSlots|jobmanager\.memory\..+|taskmanager\.memory\..+)$/;
+
+const placeholderOr = (value: number | string | undefined, fallback: string): string => (value === undefined ? fallback : String(value));
+
+function quoteProperty(value: string): string {
+  return /[\s"]/.test(value) ? `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : value;
+}
+
+function cpuKeys(mode: StreamparkTarget['executionMode']): readonly [string, string] | undefined {
+  if (mode.startsWith('yarn')) return ['yarn.appmaster.vcores', 'yarn.containers.vcores'];
+  if (mode.startsWith('kubernetes')) return ['kubernetes.jobmanager.cpu', 'kubernetes.taskmanager.cpu'];
+  return undefined;
+}
+
+/** The create-form fields of one job, in the order they are sent. */
+export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, target: StreamparkTarget, diagnostics: Diagnostic[]): [string, string][] {
+  const path = `targets.streampark.jobs.${job.name}`;
+  if (!STREAMPARK_JOB_NAME.test(job.name) || /\s{2,}/.test(job.name) || job.name.trim() !== job.name) {
+    diagnostics.push({ code: CODES.streamparkName, severity: 'error', message: `StreamPark rejects the job name '${job.name}'`, hint: 'use letters, digits, Chinese characters, . _ - and single spaces', path });
+  }
+  const script = jobScript(job, { setLines: false, splitPersistent: false });
+  const flinkSql = printStatements(script.statements);
+
+  const options: Record<string, string | number> = {};
+  const dynamic: [string, string][] = [];
+  const put = (key: string, value: string): void => {
+    if (OPTION_KEY.test(key)) options[key] = /^\d+$/.test(value) && (key === 'parallelism.default' || key === 'taskmanager.numberOfTaskSlots') ? Number(value) : value;
+    else dynamic.push([key, value]);
+  };
+  const r = job.resources;
+  if (r.jobManager.memoryBytes !== undefined) put('jobmanager.memory.process.size', flinkMemory(r.jobManager.memoryBytes));
+  if (r.taskManager.memoryBytes !== undefined) put('taskmanager.memory.process.size', flinkMemory(r.taskManager.memoryBytes));
+  if (r.taskManager.slots !== undefined) put('taskmanager.numberOfTaskSlots', String(r.taskManager.slots));
+  const cpu = cpuKeys(target.executionMode);
+  if (r.jobManager.cpu !== undefined || r.taskManager.cpu !== undefined) {
+    if (cpu === undefined) {
+      diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `CPU resources of job '${job.name}' have no effect in StreamPark execution mode '${target.executionMode}'`, hint: 'CPU is set for YARN and Kubernetes modes only; remove it for this environment', path });
+    } else {
+      if (r.jobManager.cpu !== undefined) put(cpu[0], String(r.jobManager.cpu));
+      if (r.taskManager.cpu !== undefined) put(cpu[1], String(r.taskManager.cpu));
+    }
+  }
+  if (r.taskManagers !== undefined) {
+    diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `taskManagers of job '${job.name}' has no StreamPark field: Flink starts parallelism / slots TaskManagers itself`, hint: 'set parallelism and taskManager.slots instead', path });
+  }
+  for (const e of job.settings) put(e.key, e.value);
+
+  const fields: [string, string][] = [
+    ['teamId', placeholderOr(target.teamId, '${STREAMPARK_TEAM_ID}')],
+    ['jobType', '2'],
+    ['appType', '1'],
+    ['executionMode', String(STREAMPARK_EXECUTION_MODES[target.executionMode])],
+    ['versionId', placeholderOr(target.versionId, '${STREAMPARK_VERSION_ID}')],
+    ['jobName', job.name],
+  ];
+  if (job.description !== undefined) fields.push(['description', job.description]);
+  fields.push(['flinkSql', flinkSql]);
+  fields.push(['options', JSON.stringify(options)]);
+  if (dynamic.length > 0) fields.push(['dynamicProperties', dynamic.map(([k, v]) => `-D${k}=${quoteProperty(v)}`).join('\n')]);
+  if (job.dependencies.length > 0) {
+    fields.push(['dependency', JSON.stringify({ pom: job.dependencies.map((a) => ({ groupId: a.groupId, artifactId: a.artifactId, version: a.version })), jar: [] })]);
+  }
+  fields.push(['resolveOrder', target.resolveOrder === 'child-first' ? '1' : '0']);
+  if (target.restartSize !== undefined) fields.push(['restartSize', String(target.restartSize)]);
+  if (target.checkpointFailure !== undefined) {
+    const c = target.checkpointFailure;
+    fields.push(['cpMaxFailureInterval', String(c.maxFailureIntervalMinutes)], ['cpFailureRateInterval', String(c.failureRateInterval)], ['cpFailureAction', c.action === 'alert' ? '1' : '2']);
+  }
+  if (target.alertId !== undefined) fields.push(['alertId', String(target.alertId)]);
+  if (target.flinkClusterId !== undefined) fields.push(['flinkClusterId', String(target.flinkClusterId)]);
+  if (target.yarnQueue !== undefined) fields.push(['yarnQueue', target.yarnQueue]);
+  if (target.executionMode === 'kubernetes-application' || target.executionMode === 'kubernetes-session') {
+    fields.push(['k8sNamespace', target.k8sNamespace ?? 'default']);
+    if (target.flinkImage !== undefined) fields.push(['flinkImage', target.flinkImage]);
+  }
+  if (target.tags !== undefined) fields.push(['tags', target.tags]);
+  return fields;
+}
+
+export function emitStreampark(env: ResolvedEnvironment, job: ResolvedJob, target: StreamparkTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
+  const fields = streamparkFields(env, job, target, diagnostics);
+  return [
+    { path: `streampark/${job.name}.form`, content: `${encodeForm(fields)}\n` },
+    jsonFile(`streampark/${job.name}.json`, {
+      endpoint: '/flink/app/create',
+      method: 'POST',
+      contentType: 'application/x-www-form-urlencoded',
+      fields: Object.fromEntries(fields),
+    }),
+  ];
+}
+
+/** The team variables every job's SQL of this environment references: values for variables, none for secrets. */
+export function emitStreamparkVariables(env: ResolvedEnvironment, sqlTexts: readonly string[], target: StreamparkTarget, diagnostics: Diagnostic[]): ArtifactFile {
+  const used = new Set(sqlTexts.flatMap(placeholders));
+  const names = [...used].sort();
+  for (const name of names) {
+    if (!STREAMPARK_VARIABLE_CODE.test(name)) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `'${name}' is not a valid StreamPark variable code`, hint: 'a letter first, then letters, digits, . _ -; at least two characters', path: `variables.${name}` });
+  }
+  return jsonFile('streampark/variables.json', {
+    teamId: placeholderOr(target.teamId, '${STREAMPARK_TEAM_ID}'),
+    endpoint: '/variable/post',
+    variables: names.filter((n) => env.variables.has(n)).map((n) => ({ variableCode: n, variableValue: env.variables.get(n)!, description: env.variableDescriptions.get(n) ?? '', desensitization: false })),
+    secrets: names.filter((n) => env.secrets.has(n)).map((n) => ({ variableCode: n, description: env.secrets.get(n) ?? '', desensitization: true })),
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * A job: a name, its INSERTs (one, or several compiled into one statement set), typed Flink settings,
+ * resources, parallelism and extra jars. The tables, views and catalogs it needs are not listed here: they are
+ * collected from what its statements read and write (see `collect-declarations.ts`).
+ */
+import type { Catalog, Insert, MavenArtifact, StatementSet } from '@flinkts/core';
+import type { FlinkSettingsInput } from '@flinkts/connectors';
+import type { Resources } from './resources.js';
+
+export interface JobSpec {
+  /** One line on what the job does (StreamPark `description`, VVP annotation). */
+  readonly description?: string;
+  /** One INSERT, a statement set, or several INSERTs (compiled into one statement set). */
+  readonly statements: Insert | StatementSet | readonly Insert[];
+  /** `parallelism.default` of the job. */
+  readonly parallelism?: number;
+  /** Flink 1.20 settings, typed and validated against the option catalog. */
+  readonly settings?: FlinkSettingsInput;
+  readonly resources?: Resources;
+  /**
+   * `USE CATALOG` / `USE` before the job's DDL, so one-part names (temporary tables) live in that catalog and
+   * database. Platforms without USE in a deployment (VVP, Alibaba) get the catalog in the setup script.
+   */
+  readonly use?: { readonly catalog: Catalog; readonly database?: string };
+  /** Jars beyond the connectors' own (UDFs, drivers). */
+  readonly dependencies?: readonly MavenArtifact[];
+}
+
+export class Job<Name extends string = string> {
+  readonly kind = 'job' as const;
+  /** The INSERTs in order. */
+  readonly inserts: readonly Insert[];
+  constructor(readonly name: Name, readonly spec: JobSpec) {
+    const s = spec.statements;
+    this.inserts = Object.freeze(Array.isArray(s) ? [...(s as readonly Insert[])] : (s as Insert | StatementSet).kind === 'StatementSet' ? [...(s as StatementSet).inserts] : [s as Insert]);
+    Object.freeze(this);
+  }
+}
+
+/** Declare a job. Its name is kept as a literal type, so environments can only override jobs that exist. */
+export function job<const Name extends string>(name: Name, spec: JobSpec): Job<Name> {
+  return new Job(name, spec);
+}

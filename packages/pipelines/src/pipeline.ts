@@ -1,0 +1,71 @@
+/**
+ * A pipeline: jobs, the tables / views / catalogs they share (declared once), `${variables}` and secrets, the
+ * platforms it ships to, and environments (dev / test / prod / …) that override settings, resources,
+ * parallelism, variable values and target fields. Overrides are typed by the job, variable and environment
+ * names the pipeline declares; `build` reports any that do not apply.
+ */
+import type { Catalog, Table, View } from '@flinkts/core';
+import type { FlinkSettingsInput } from '@flinkts/connectors';
+import type { Job } from './job.js';
+import type { Resources } from './resources.js';
+import type { TargetOverrides, Targets } from './targets.js';
+
+/** What an environment changes for one job. */
+export interface JobOverride {
+  readonly parallelism?: number;
+  readonly settings?: FlinkSettingsInput;
+  readonly resources?: Resources;
+}
+
+export interface EnvironmentSpec<JobName extends string = string, Variable extends string = string> {
+  readonly description?: string;
+  readonly settings?: FlinkSettingsInput;
+  readonly resources?: Resources;
+  /** A value for every declared variable (credentials are secrets and never get a value here). */
+  readonly variables?: { readonly [K in Variable]: string };
+  readonly jobs?: { readonly [K in JobName]?: JobOverride };
+  readonly targets?: TargetOverrides;
+}
+
+type AnyTable = Table<string, unknown, string> | View<string, unknown>;
+
+export interface PipelineSpec<J extends readonly Job[], V extends string, S extends string, E extends string> {
+  readonly name: string;
+  readonly description?: string;
+  readonly jobs: J;
+  /** Every table and view the jobs use, declared once. */
+  readonly tables: readonly AnyTable[];
+  readonly catalogs?: readonly Catalog[];
+  /** Settings every job gets (a job's own settings override them). */
+  readonly settings?: FlinkSettingsInput;
+  readonly resources?: Resources;
+  /** `${NAME}` placeholders with a value per environment, and what each means. */
+  readonly variables?: { readonly [K in V]: string };
+  /** `${NAME}` placeholders the platform resolves (credentials): never given a value in any artifact. */
+  readonly secrets?: { readonly [K in S]: string };
+  readonly targets: Targets;
+  readonly environments: { readonly [K in E]: EnvironmentSpec<J[number]['name'], V> };
+}
+
+export class Pipeline<J extends readonly Job[] = readonly Job[], V extends string = string, S extends string = string, E extends string = string> {
+  readonly kind = 'pipeline' as const;
+  constructor(readonly spec: PipelineSpec<J, V, S, E>) {
+    Object.freeze(this);
+  }
+  get name(): string {
+    return this.spec.name;
+  }
+  get environmentNames(): E[] {
+    return Object.keys(this.spec.environments) as E[];
+  }
+}
+
+/** Declare a pipeline. Environments can only name its jobs and variables (checked by TypeScript and by `build`). */
+export function pipeline<const J extends readonly Job[], const E extends string, const V extends string = never, const S extends string = never>(
+  spec: PipelineSpec<J, V, S, E>,
+): Pipeline<J, V, S, E> {
+  return new Pipeline(spec);
+}
+
+/** Any pipeline, for functions that accept every pipeline. */
+export type AnyPipeline = Pipeline<readonly Job[], string, string, string>;

@@ -1,0 +1,142 @@
+/**
+ * One environment of a pipeline, resolved: per job the effective settings, parallelism, resources, jars and
+ * declarations, plus the environment's variable values and the target fields. Overrides that do not apply
+ * (an unknown job or variable) are diagnostics, never silently dropped.
+ */
+import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
+import { didYouMean } from '@flinkts/core';
+import { CODES } from './codes.js';
+import type { JobDeclarations, Registry } from './declarations.js';
+import { buildRegistry, collectDeclarations } from './declarations.js';
+import type { Job } from './job.js';
+import type { AnyPipeline, EnvironmentSpec, JobOverride } from './pipeline.js';
+import type { ResolvedResources } from './resources.js';
+import { mergeResources, resolveResources } from './resources.js';
+import type { SettingEntry } from './settings-layers.js';
+import { mergeSettings, settingsLayer } from './settings-layers.js';
+import type { AlibabaTarget, StreamparkTarget, VvpTarget } from './targets.js';
+
+export interface ResolvedJob {
+  readonly name: string;
+  readonly description?: string;
+  readonly job: Job;
+  readonly inserts: readonly Insert[];
+  readonly declarations: JobDeclarations;
+  /** Effective Flink settings (1.20 keys), `parallelism.default` included when set. */
+  readonly settings: readonly SettingEntry[];
+  readonly parallelism?: number;
+  readonly resources: ResolvedResources;
+  /** Connector, format and catalog jars plus the job's own, de-duplicated and sorted. */
+  readonly dependencies: readonly MavenArtifact[];
+}
+
+export interface ResolvedEnvironment {
+  readonly pipeline: AnyPipeline;
+  readonly name: string;
+  readonly jobs: readonly ResolvedJob[];
+  /** Non-secret variables with this environment's values. */
+  readonly variables: ReadonlyMap<string, string>;
+  readonly variableDescriptions: ReadonlyMap<string, string>;
+  /** Secret names and descriptions: placeholders only. */
+  readonly secrets: ReadonlyMap<string, string>;
+  readonly targets: { readonly streampark?: StreamparkTarget; readonly vvp?: VvpTarget; readonly alibaba?: AlibabaTarget; readonly sql?: Readonly<Record<string, never>> };
+  readonly registry: Registry;
+}
+
+const artifactKey = (a: MavenArtifact): string => `${a.groupId}:${a.artifactId}:${a.version}`;
+
+function dependenciesOf(job: Job, d: JobDeclarations): MavenArtifact[] {
+  const all = new Map<string, MavenArtifact>();
+  for (const t of d.tables) for (const a of t.connector?.artifacts ?? []) all.set(artifactKey(a), a);
+  for (const c of d.catalogs) for (const a of c.connector.artifacts) all.set(artifactKey(a), a);
+  for (const a of job.spec.use?.catalog.connector.artifacts ?? []) all.set(artifactKey(a), a);
+  for (const a of job.spec.dependencies ?? []) all.set(artifactKey(a), a);
+  return [...all.values()].sort((a, b) => artifactKey(a).localeCompare(artifactKey(b)));
+}
+
+function parallelismLayer(parallelism: number | undefined, path: string, diagnostics: Diagnostic[]): SettingEntry[] {
+  if (parallelism === undefined) return [];
+  if (!Number.isInteger(parallelism) || parallelism < 1) {
+    diagnostics.push({ code: CODES.badResources, severity: 'error', message: `parallelism must be a positive integer, received ${parallelism}`, path });
+    return [];
+  }
+  return [{ key: 'parallelism.default', value: String(parallelism) }];
+}
+
+/** Resolve `env` of `p`. Unknown environment names are a diagnostic (the result is then undefined). */
+export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
+  const spec = (p.spec.environments as Readonly<Record<string, EnvironmentSpec>>)[env];
+  if (spec === undefined) {
+    diagnostics.push({ code: CODES.unknownEnvironment, severity: 'error', message: `pipeline '${p.name}' has no environment '${env}'`, hint: didYouMean(env, p.environmentNames) ?? `environments: ${p.environmentNames.join(', ')}`, path: 'environments' });
+    return undefined;
+  }
+  const at = `environments.${env}`;
+  const registry = buildRegistry(p, diagnostics);
+  const jobNames = p.spec.jobs.map((j) => j.name);
+  const seenNames = new Set<string>();
+  p.spec.jobs.forEach((j, i) => {
+    if (seenNames.has(j.name)) diagnostics.push({ code: CODES.badJobName, severity: 'error', message: `two jobs are named '${j.name}'`, hint: 'job names identify deployments; make them unique', path: `jobs[${i}]` });
+    seenNames.add(j.name);
+  });
+  for (const name of Object.keys(spec.jobs ?? {})) {
+    if (!jobNames.includes(name)) {
+      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides job '${name}', which pipeline '${p.name}' does not have`, hint: didYouMean(name, jobNames) ?? `jobs: ${jobNames.join(', ')}`, path: `${at}.jobs.${name}` });
+    }
+  }
+  const declared = new Map(Object.entries((p.spec.variables ?? {}) as Readonly<Record<string, string>>));
+  const secrets = new Map(Object.entries((p.spec.secrets ?? {}) as Readonly<Record<string, string>>));
+  const values = new Map<string, string>();
+  for (const [name, value] of Object.entries((spec.variables ?? {}) as Readonly<Record<string, string>>)) {
+    if (secrets.has(name)) {
+      diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `environment '${env}' gives secret '${name}' a value; credentials never appear in artifacts`, hint: `store '${name}' in the platform (StreamPark variable with desensitization, VVP / Alibaba secret value)`, path: `${at}.variables.${name}` });
+    } else if (!declared.has(name)) {
+      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' sets variable '${name}', which pipeline '${p.name}' does not declare`, hint: didYouMean(name, declared.keys()) ?? "declare it in the pipeline's variables", path: `${at}.variables.${name}` });
+    } else {
+      values.set(name, value);
+    }
+  }
+  for (const name of declared.keys()) {
+    if (!values.has(name)) diagnostics.push({ code: CODES.missingVariable, severity: 'error', message: `environment '${env}' has no value for variable '${name}'`, hint: `add ${name}: '…' to environments.${env}.variables`, path: `${at}.variables` });
+  }
+  const pipelineSettings = settingsLayer(p.spec.settings, 'settings', diagnostics);
+  const envSettings = settingsLayer(spec.settings, `${at}.settings`, diagnostics);
+  const jobs: ResolvedJob[] = p.spec.jobs.map((j, i) => {
+    const override = (spec.jobs as Readonly<Record<string, JobOverride>> | undefined)?.[j.name];
+    const jobPath = `jobs.${j.name}`;
+    if (j.inserts.length === 0) diagnostics.push({ code: CODES.badStatements, severity: 'error', message: `job '${j.name}' has no INSERT`, hint: 'a job writes at least one table', path: `${jobPath}.statements` });
+    const declarations = collectDeclarations(j.inserts, registry, jobPath, diagnostics);
+    const parallelism = override?.parallelism ?? j.spec.parallelism;
+    const settings = mergeSettings(
+      pipelineSettings,
+      settingsLayer(j.spec.settings, `${jobPath}.settings`, diagnostics),
+      parallelismLayer(j.spec.parallelism, `jobs[${i}].parallelism`, diagnostics),
+      envSettings,
+      settingsLayer(override?.settings, `${at}.jobs.${j.name}.settings`, diagnostics),
+      parallelismLayer(override?.parallelism, `${at}.jobs.${j.name}.parallelism`, diagnostics),
+    );
+    const resources = resolveResources(mergeResources(p.spec.resources, j.spec.resources, spec.resources, override?.resources), `${at}.jobs.${j.name}.resources`, diagnostics);
+    return {
+      name: j.name,
+      ...(j.spec.description === undefined ? {} : { description: j.spec.description }),
+      job: j,
+      inserts: j.inserts,
+      declarations,
+      settings,
+      ...(parallelism === undefined ? {} : { parallelism }),
+      resources,
+      dependencies: dependenciesOf(j, declarations),
+    };
+  });
+  const t = p.spec.targets;
+  const o = spec.targets ?? {};
+  const targets = {
+    ...(t.sql === undefined ? {} : { sql: t.sql }),
+    ...(t.streampark === undefined ? {} : { streampark: { ...t.streampark, ...o.streampark } }),
+    ...(t.vvp === undefined ? {} : { vvp: { ...t.vvp, ...o.vvp } }),
+    ...(t.alibaba === undefined ? {} : { alibaba: { ...t.alibaba, ...o.alibaba } }),
+  };
+  for (const name of ['streampark', 'vvp', 'alibaba'] as const) {
+    if (o[name] !== undefined && t[name] === undefined) diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides target '${name}', which pipeline '${p.name}' does not ship to`, hint: `add ${name} to the pipeline's targets`, path: `${at}.targets.${name}` });
+  }
+  return { pipeline: p, name: env, jobs, variables: values, variableDescriptions: declared, secrets, targets, registry };
+}

@@ -1,0 +1,62 @@
+/**
+ * `${NAME}` placeholders: declared variables get a value per environment, secrets never do. Every placeholder
+ * a job's SQL contains must be one or the other, and a variable may not stand where a credential belongs.
+ */
+import type { Diagnostic, Statement } from '@flinkts/core';
+import { didYouMean } from '@flinkts/core';
+import { isSensitive } from '@flinkts/connectors';
+import { CODES } from './codes.js';
+import type { ResolvedEnvironment } from './resolve-environment.js';
+
+export const PLACEHOLDER_PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+
+/** Placeholder names in a text, in first-use order. */
+export function placeholders(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(PLACEHOLDER_PATTERN)) if (!names.includes(m[1]!)) names.push(m[1]!);
+  return names;
+}
+
+/** Replaces the variables of `values` in `text`; other placeholders (secrets) stay. */
+export function substitute(text: string, values: ReadonlyMap<string, string>): string {
+  return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => values.get(name) ?? whole);
+}
+
+/** Option entries of a statement's WITH clause, for the credential check. */
+function withEntries(s: Statement): readonly { readonly key: string; readonly value: string }[] {
+  return s.kind === 'CreateTable' || s.kind === 'CreateCatalog' ? s.options : [];
+}
+
+/**
+ * Checks the placeholders of each job's statements against the environment's declarations. `texts` are the
+ * printed scripts, by job name.
+ */
+export function checkPlaceholders(env: ResolvedEnvironment, statements: ReadonlyMap<string, readonly Statement[]>, texts: ReadonlyMap<string, string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const used = new Set<string>();
+  const known = [...env.variableDescriptions.keys(), ...env.secrets.keys()];
+  for (const [job, text] of texts) {
+    for (const name of placeholders(text)) {
+      used.add(name);
+      if (!env.variableDescriptions.has(name) && !env.secrets.has(name)) {
+        out.push({ code: CODES.undeclaredPlaceholder, severity: 'error', message: `job '${job}' uses \${${name}}, which is neither a declared variable nor a declared secret`, hint: didYouMean(name, known) ?? "declare it in the pipeline's variables (a value per environment) or secrets (resolved by the platform)", path: `jobs.${job}` });
+      }
+    }
+  }
+  for (const [job, list] of statements) {
+    list.forEach((s, i) => {
+      for (const o of withEntries(s)) {
+        if (!isSensitive(o.key)) continue;
+        for (const name of placeholders(o.value)) {
+          if (env.variableDescriptions.has(name)) {
+            out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' of job '${job}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path: `jobs.${job}.statements[${i}].options['${o.key}']` });
+          }
+        }
+      }
+    });
+  }
+  for (const name of known) {
+    if (!used.has(name)) out.push({ code: CODES.unusedVariable, severity: 'warning', message: `'${name}' is declared but no job of this pipeline uses \${${name}}`, hint: 'remove it, or reference it in an option', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
+  }
+  return out;
+}

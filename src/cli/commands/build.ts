@@ -1,0 +1,94 @@
+/**
+ * `flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target sql,streampark,vvp,alibaba] [--json]`:
+ * loads the pipeline, runs the analyzer over every job, and writes the artifacts of each environment under
+ * `<out>/<env>/<target>/` — nothing at all when there are errors.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '@flinkts/core';
+import { formatDiagnostic } from '@flinkts/core';
+import type { ArtifactFile } from '@flinkts/pipelines';
+import { buildPipeline, TARGET_NAMES } from '@flinkts/pipelines';
+import { parseArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
+import { loadPipeline } from '../load-pipeline.js';
+
+const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json]
+
+Load the pipeline (default: ./flinkts.config.ts), check every job with the analyzer, and write its artifacts:
+  <out>/<env>/sql/<job>.sql                 Flink SQL script (SET lines, DDL, INSERT / statement set)
+  <out>/<env>/streampark/<job>.form|.json   StreamPark 2.1.x /flink/app/create body, plus variables.json
+  <out>/<env>/vvp/<job>.yaml                Ververica Platform 2.x Deployment (+ <job>.setup.sql)
+  <out>/<env>/alibaba/<job>.json            Alibaba Realtime Compute deployment (+ <job>.setup.sql)
+Nothing is written when the analyzer reports errors.
+
+Options:
+  --env <name>     build one environment (default: every environment)
+  --out <dir>      output folder (default: <pipeline folder>/dist)
+  --target <list>  comma-separated subset of ${TARGET_NAMES.join(', ')} (default: the pipeline's targets)
+  --json           print the result as JSON
+Exit codes: 0 built, 1 errors found (nothing written), 2 usage or configuration error.
+`;
+
+function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+}
+
+export const command: Command = {
+  name: 'build',
+  summary: 'check a pipeline and write its SQL, StreamPark, VVP and Alibaba artifacts',
+  help: HELP,
+  async run(argv, io) {
+    const args = parseArgs(argv, { flags: ['json'], values: ['env', 'out', 'target'] });
+    if (args.problems.length > 0 || args.positionals.length > 1) {
+      io.stderr(`flinkts build: ${args.problems[0] ?? 'give at most one pipeline folder or config file'}\n\n${HELP}`);
+      return 2;
+    }
+    const json = args.flags.has('json');
+    const loaded = await loadPipeline(io.cwd, args.positionals[0]);
+    if (!loaded.ok) {
+      if (loaded.usage !== undefined) {
+        io.stderr(`flinkts build: ${loaded.usage}\n`);
+        return 2;
+      }
+      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics: loaded.diagnostics }, null, 2)}\n`);
+      else report(io, loaded.diagnostics);
+      return 1;
+    }
+    const p = loaded.pipeline;
+    const envs = args.values.has('env') ? [args.values.get('env')!] : p.environmentNames;
+    const targets = args.values.get('target')?.split(',').map((t) => t.trim()).filter((t) => t !== '');
+    const out = resolve(io.cwd, args.values.get('out') ?? join(loaded.dir, 'dist'));
+    const files: ArtifactFile[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const env of envs) {
+      const result = buildPipeline(p, {
+        env,
+        ...(targets === undefined ? {} : { targets }),
+        ...(json ? {} : { onJob: (job: string, i: number, n: number) => io.stderr(`[${env}] ${i + 1}/${n} ${job}\n`) }),
+      });
+      diagnostics.push(...result.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? ''}` })));
+      files.push(...result.files);
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const usageError = diagnostics.some((d) => d.code === 'FTS8010' || (d.code === 'FTS8030' && d.path?.endsWith('targets')));
+    if (errors === 0) {
+      for (const env of envs) for (const t of TARGET_NAMES) rmSync(join(out, env, t), { recursive: true, force: true });
+      for (const f of files) {
+        const path = join(out, f.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, f.content);
+      }
+    }
+    const shown = relative(io.cwd, out) || '.';
+    if (json) {
+      io.stdout(`${JSON.stringify({ ok: errors === 0, pipeline: p.name, environments: envs, out, files: errors === 0 ? files.map((f) => f.path) : [], errors, warnings: diagnostics.length - errors, diagnostics }, null, 2)}\n`);
+    } else {
+      report(io, diagnostics);
+      if (errors === 0) io.stdout(`built pipeline ${p.name} (${envs.join(', ')}): ${files.length} files in ${shown}\n${envs.map((e) => `  ${join(shown, e)}/`).join('\n')}\n`);
+      else io.stdout(`${errors} error${errors === 1 ? '' : 's'}: nothing written\n`);
+    }
+    if (errors === 0) return 0;
+    return usageError ? 2 : 1;
+  },
+};
