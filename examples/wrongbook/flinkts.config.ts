@@ -14,10 +14,10 @@ export const wrongbookWideTable = job('wrongbook-wide-table', {
   use: { catalog: aliyunCatalog, database: 'dwd' },
   parallelism: 2,
   settings: {
-    'execution.checkpointing.interval': '10 s',
+    'execution.checkpointing.interval': '10s',
     'execution.checkpointing.mode': 'EXACTLY_ONCE',
-    'execution.checkpointing.timeout': '5 min',
-    'execution.checkpointing.min-pause': '2 s',
+    'execution.checkpointing.timeout': '5min',
+    'execution.checkpointing.min-pause': '2s',
     'execution.checkpointing.max-concurrent-checkpoints': 1,
     'execution.checkpointing.unaligned.enabled': true,
     'execution.checkpointing.dir': 'oss://bucket-name/checkpoints',
@@ -73,7 +73,7 @@ export default pipeline({
   environments: {
     dev: {
       description: 'one small TaskManager, checkpoints every 30 s',
-      settings: { 'execution.checkpointing.interval': '30 s' },
+      settings: { 'execution.checkpointing.interval': '30s' },
       resources: { jobManager: { memory: '1g', cpu: 0.5 }, taskManager: { memory: '2g', cpu: 1 }, taskManagers: 1 },
       jobs: { 'wrongbook-wide-table': { parallelism: 1 } },
     },

@@ -1,0 +1,123 @@
+/**
+ * Seed 000 — the StreamPark real-time warehouse — as one pipeline of five jobs:
+ * MySQL CDC → Paimon ODS → DIM / DWD → DWS → StarRocks, plus the data-quality monitor.
+ *
+ * The seed's settings with real keys and one value per environment: checkpoints every 300 s / 120 s / 30 s
+ * (the seed's '30s-300s' range is not a value), timeout 10–15 min, min pause 5–10 s, RocksDB with a 64 MB write
+ * buffer, state TTL 1–7 days as `table.exec.state.ttl` (the seed's `state.ttl` is not a Flink key), and
+ * exponential-backoff restarts (3 attempts). Resources per environment: TaskManager / JobManager 2 GB / 1 GB in
+ * dev, 3 / 2 in test, 4 / 2 in prod. Parallelism per job 2 / 4 / 6 / 4 / 1.
+ *
+ * `npx flinkts build examples/realtime-dw --env prod` writes the artifacts under examples/realtime-dw/dist/prod.
+ */
+import { pipeline } from '@flinkts/pipelines';
+import { cdcIngestion } from './src/jobs/cdc-ingestion.js';
+import { dwdTransform } from './src/jobs/dwd-transform.js';
+import { dwsAggregate } from './src/jobs/dws-aggregate.js';
+import { monitor } from './src/jobs/monitor.js';
+import { odsProcessing } from './src/jobs/ods-processing.js';
+import { dimProducts, dimUsers, dwdOrderDetail, dwsSalesDaily, lake, odsOrders, odsProducts, odsUsers } from './src/lake.js';
+import { adsOrderQuality, adsSalesDaily } from './src/olap.js';
+import { mysqlOrders, mysqlProducts, mysqlUsers } from './src/sources.js';
+
+export default pipeline({
+  name: 'realtime-dw',
+  description: 'StreamPark real-time warehouse (seed 000)',
+  jobs: [cdcIngestion, odsProcessing, dwdTransform, dwsAggregate, monitor],
+  tables: [
+    mysqlOrders, mysqlUsers, mysqlProducts,
+    odsOrders, odsUsers, odsProducts,
+    dimUsers, dimProducts,
+    dwdOrderDetail,
+    dwsSalesDaily,
+    adsSalesDaily, adsOrderQuality,
+  ],
+  catalogs: [lake],
+  settings: {
+    'execution.checkpointing.mode': 'EXACTLY_ONCE',
+    'execution.checkpointing.externalized-checkpoint-retention': 'RETAIN_ON_CANCELLATION',
+    'state.backend.type': 'rocksdb',
+    'execution.checkpointing.incremental': true,
+    'state.backend.rocksdb.writebuffer.size': '64mb',
+    'restart-strategy.type': 'exponential-delay',
+    'restart-strategy.exponential-delay.initial-backoff': '10s',
+    'restart-strategy.exponential-delay.max-backoff': '2min',
+    'restart-strategy.exponential-delay.attempts-before-reset-backoff': 3,
+  },
+  resources: { taskManager: { slots: 2 } },
+  variables: {
+    MYSQL_HOST: 'host of the business MySQL database',
+    PAIMON_WAREHOUSE: 'warehouse root of the Paimon catalog',
+    STARROCKS_JDBC_URL: 'StarRocks FE query address (jdbc:mysql://fe:9030)',
+    STARROCKS_LOAD_URL: 'StarRocks FE HTTP address for Stream Load (fe:8030)',
+  },
+  secrets: {
+    MYSQL_USERNAME: 'CDC user of the business database (REPLICATION SLAVE, REPLICATION CLIENT, SELECT)',
+    MYSQL_PASSWORD: 'password of the CDC user',
+    STARROCKS_USERNAME: 'StarRocks user with INSERT on rt_dw',
+    STARROCKS_PASSWORD: 'password of the StarRocks user',
+  },
+  targets: {
+    sql: {},
+    streampark: {
+      executionMode: 'yarn-application',
+      resolveOrder: 'parent-first',
+      restartSize: 3,
+      checkpointFailure: { maxFailureIntervalMinutes: 10, failureRateInterval: 3, action: 'alert' },
+    },
+  },
+  environments: {
+    dev: {
+      description: 'development: small containers, slow checkpoints, one day of state',
+      settings: {
+        'execution.checkpointing.interval': '300s',
+        'execution.checkpointing.timeout': '10min',
+        'execution.checkpointing.min-pause': '5s',
+        'execution.checkpointing.dir': 'hdfs:///flink/checkpoints/rt-dw-dev',
+        'table.exec.state.ttl': '1d',
+      },
+      resources: { jobManager: { memory: '1g' }, taskManager: { memory: '2g' } },
+      variables: {
+        MYSQL_HOST: 'mysql.dev.internal',
+        PAIMON_WAREHOUSE: 'hdfs:///paimon/rt-dw-dev',
+        STARROCKS_JDBC_URL: 'jdbc:mysql://starrocks-fe.dev.internal:9030',
+        STARROCKS_LOAD_URL: 'starrocks-fe.dev.internal:8030',
+      },
+      jobs: { 'rt-dw-dwd-transform': { parallelism: 2 } },
+    },
+    test: {
+      description: 'test: production-like settings on smaller containers',
+      settings: {
+        'execution.checkpointing.interval': '120s',
+        'execution.checkpointing.timeout': '10min',
+        'execution.checkpointing.min-pause': '5s',
+        'execution.checkpointing.dir': 'hdfs:///flink/checkpoints/rt-dw-test',
+        'table.exec.state.ttl': '3d',
+      },
+      resources: { jobManager: { memory: '2g' }, taskManager: { memory: '3g' } },
+      variables: {
+        MYSQL_HOST: 'mysql.test.internal',
+        PAIMON_WAREHOUSE: 'hdfs:///paimon/rt-dw-test',
+        STARROCKS_JDBC_URL: 'jdbc:mysql://starrocks-fe.test.internal:9030',
+        STARROCKS_LOAD_URL: 'starrocks-fe.test.internal:8030',
+      },
+    },
+    prod: {
+      description: 'production',
+      settings: {
+        'execution.checkpointing.interval': '30s',
+        'execution.checkpointing.timeout': '15min',
+        'execution.checkpointing.min-pause': '10s',
+        'execution.checkpointing.dir': 'hdfs:///flink/checkpoints/rt-dw',
+        'table.exec.state.ttl': '7d',
+      },
+      resources: { jobManager: { memory: '2g' }, taskManager: { memory: '4g' } },
+      variables: {
+        MYSQL_HOST: 'mysql.prod.internal',
+        PAIMON_WAREHOUSE: 'hdfs:///paimon/rt-dw',
+        STARROCKS_JDBC_URL: 'jdbc:mysql://starrocks-fe.prod.internal:9030',
+        STARROCKS_LOAD_URL: 'starrocks-fe.prod.internal:8030',
+      },
+    },
+  },
+});

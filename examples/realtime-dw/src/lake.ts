@@ -1,0 +1,100 @@
+/**
+ * The Paimon lake (seed 000: Paimon 0.8.2) — the catalog and its ODS, DIM, DWD and DWS tables. Every Paimon
+ * table keeps the seed's tuning with the real keys and values: hourly automatic tags (the seed's '1h' is not a
+ * valid `tag.creation-period`), 128 MB write buffer, 256 MB target files (`target-file-size`; the seed's
+ * `compaction.target-file-size` is not a Paimon option) and at most 30 files per compaction.
+ */
+import { t, table } from '@flinkts/core';
+import type { Layer } from '@flinkts/core';
+import { paimon, paimonCatalog } from '@flinkts/connectors';
+import { catalog } from '@flinkts/core';
+
+export const lake = catalog('paimon_catalog', paimonCatalog({ warehouse: '${PAIMON_WAREHOUSE}' }));
+
+const tuning = {
+  'tag.automatic-creation': 'process-time',
+  'tag.creation-period': 'hourly',
+  'write-buffer-size': '128mb',
+  'target-file-size': '256mb',
+  'compaction.max.file-num': 30,
+} as const;
+
+/** A primary-key Paimon table that produces a complete changelog for the layer reading it. */
+const lakeTable = (layer: Layer, buckets: number) => ({
+  catalog: 'paimon_catalog',
+  database: layer,
+  layer,
+  ifNotExists: true,
+  connector: paimon({ bucket: buckets, 'changelog-producer': 'input', ...tuning }),
+});
+
+export const odsOrders = table('ods_orders', {
+  columns: {
+    order_id: t.bigint(),
+    user_id: t.bigint(),
+    product_id: t.bigint(),
+    quantity: t.int(),
+    amount: t.decimal(12, 2),
+    order_status: t.string(),
+    created_at: t.timestamp(3),
+    updated_at: t.timestamp(3),
+  },
+  primaryKey: ['order_id'],
+  ...lakeTable('ods', 8),
+});
+
+export const odsUsers = table('ods_users', {
+  columns: { user_id: t.bigint(), user_name: t.string(), city: t.string(), register_time: t.timestamp(3) },
+  primaryKey: ['user_id'],
+  ...lakeTable('ods', 4),
+});
+
+export const odsProducts = table('ods_products', {
+  columns: { product_id: t.bigint(), product_name: t.string(), category: t.string(), price: t.decimal(10, 2) },
+  primaryKey: ['product_id'],
+  ...lakeTable('ods', 2),
+});
+
+export const dimUsers = table('dim_users', {
+  columns: { user_id: t.bigint(), user_name: t.string(), city: t.string(), register_date: t.date() },
+  primaryKey: ['user_id'],
+  ...lakeTable('dim', 4),
+});
+
+export const dimProducts = table('dim_products', {
+  columns: { product_id: t.bigint(), product_name: t.string(), category: t.string(), price: t.decimal(10, 2) },
+  primaryKey: ['product_id'],
+  ...lakeTable('dim', 2),
+});
+
+export const dwdOrderDetail = table('dwd_order_detail', {
+  columns: {
+    order_id: t.bigint(),
+    order_date: t.string(),
+    user_id: t.bigint(),
+    city: t.string(),
+    product_id: t.bigint(),
+    product_name: t.string(),
+    category: t.string(),
+    quantity: t.int(),
+    amount: t.decimal(12, 2),
+    order_status: t.string(),
+    is_paid: t.boolean(),
+    created_at: t.timestamp(3),
+  },
+  primaryKey: ['order_id'],
+  partitionedBy: ['order_date'],
+  ...lakeTable('dwd', 8),
+});
+
+export const dwsSalesDaily = table('dws_sales_daily', {
+  columns: {
+    stat_date: t.string(),
+    category: t.string(),
+    order_count: t.bigint(),
+    buyer_count: t.bigint(),
+    paid_amount: t.decimal(38, 2),
+  },
+  primaryKey: ['stat_date', 'category'],
+  ...lakeTable('dws', 4),
+});
