@@ -16,12 +16,10 @@ const graphTable = (d: Declared): GraphTable => ({ name: d.path.join('.'), ...(d
 /** Diagnostics of one environment, de-duplicated (a shared table is checked once, at its first job). */
 export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const statements = new Map<string, readonly Statement[]>();
-  const texts = new Map<string, string>();
+  const scripts: { name: string; statements: readonly Statement[]; text: string }[] = [];
   for (const job of env.jobs) {
     const script = jobScript(job, { setLines: false, splitPersistent: false });
-    statements.set(job.name, script.statements);
-    texts.set(job.name, printStatements(script.statements));
+    scripts.push({ name: job.name, statements: script.statements, text: printStatements(script.statements) });
     const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
     out.push(...ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })));
   }
@@ -32,7 +30,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
     ),
   }));
   out.push(...checkPipelineGraph(graph));
-  out.push(...checkPlaceholders(env, statements, texts));
+  out.push(...checkPlaceholders(env, scripts));
   const seen = new Set<string>();
   return out.filter((d) => {
     const key = `${d.code}\u0000${d.severity}\u0000${d.message}`;

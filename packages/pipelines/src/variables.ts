@@ -31,25 +31,29 @@ function withEntries(s: Statement): readonly { readonly key: string; readonly va
  * Checks the placeholders of each job's statements against the environment's declarations. `texts` are the
  * printed scripts, by job name.
  */
-export function checkPlaceholders(env: ResolvedEnvironment, statements: ReadonlyMap<string, readonly Statement[]>, texts: ReadonlyMap<string, string>): Diagnostic[] {
+export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { readonly name: string; readonly statements: readonly Statement[]; readonly text: string }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const used = new Set<string>();
   const known = [...env.variableDescriptions.keys(), ...env.secrets.keys()];
-  for (const [job, text] of texts) {
+  for (const { name: job, text } of jobs) {
     for (const name of placeholders(text)) {
+      if (used.has(name)) continue;
       used.add(name);
       if (!env.variableDescriptions.has(name) && !env.secrets.has(name)) {
         out.push({ code: CODES.undeclaredPlaceholder, severity: 'error', message: `job '${job}' uses \${${name}}, which is neither a declared variable nor a declared secret`, hint: didYouMean(name, known) ?? "declare it in the pipeline's variables (a value per environment) or secrets (resolved by the platform)", path: `jobs.${job}` });
       }
     }
   }
-  for (const [job, list] of statements) {
-    list.forEach((s, i) => {
+  const checked = new Set<Statement>();
+  for (const { name: job, statements } of jobs) {
+    statements.forEach((s, i) => {
+      if (checked.has(s)) return;
+      checked.add(s);
       for (const o of withEntries(s)) {
         if (!isSensitive(o.key)) continue;
         for (const name of placeholders(o.value)) {
           if (env.variableDescriptions.has(name)) {
-            out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' of job '${job}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path: `jobs.${job}.statements[${i}].options['${o.key}']` });
+            out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path: `jobs.${job}.statements[${i}].options['${o.key}']` });
           }
         }
       }
