@@ -80,7 +80,8 @@ export const command: Command = {
         writeFileSync(path, f.content);
       }
     }
-    const shown = relative(io.cwd, out) || '.';
+    const rel = relative(io.cwd, out);
+    const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
     if (json) {
       io.stdout(`${JSON.stringify({ ok: errors === 0, pipeline: p.name, environments: envs, out, files: errors === 0 ? files.map((f) => f.path) : [], errors, warnings: diagnostics.length - errors, diagnostics }, null, 2)}\n`);
     } else {

@@ -1,0 +1,69 @@
+/** `flinkts build` and `flinkts print` end to end, through the real bin: exit codes, --json, refusal on errors. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'flinkts-build-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('flinkts build', () => {
+  test('builds the realtime warehouse for prod, says where the artifacts went, and they equal the golden files', () => {
+    const out = join(tmp, 'rt');
+    const r = runCli(['build', 'examples/realtime-dw', '--env', 'prod', '--out', out], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`16 files in ${out}`);
+    expect(r.stderr).toContain('[prod] 5/5 rt-dw-monitor');
+    for (const file of ['sql/rt-dw-monitor.sql', 'streampark/rt-dw-cdc-ingestion.form', 'streampark/variables.json']) {
+      expect(readFileSync(join(out, 'prod', file), 'utf8')).toBe(readFileSync(join(ROOT, 'examples/realtime-dw/golden/prod', file), 'utf8'));
+    }
+  });
+
+  test('--json reports the files and diagnostics; a second build is byte-identical', () => {
+    const out = join(tmp, 'wb');
+    const first = runCli(['build', 'examples/wrongbook', '--out', out, '--json'], { cwd: ROOT });
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout) as { ok: boolean; environments: string[]; files: string[]; warnings: number; diagnostics: { code: string }[] };
+    expect(result.ok).toBe(true);
+    expect(result.environments).toEqual(['dev', 'prod']);
+    expect(result.files).toContain('prod/vvp/wrongbook-wide-table.yaml');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['FTS4104', 'FTS4104']);
+    const before = readFileSync(join(out, 'prod/vvp/wrongbook-wide-table.yaml'), 'utf8');
+    expect(runCli(['build', 'examples/wrongbook', '--out', out, '--json'], { cwd: ROOT }).code).toBe(0);
+    expect(readFileSync(join(out, 'prod/vvp/wrongbook-wide-table.yaml'), 'utf8')).toBe(before);
+  });
+
+  test('refuses to write anything when the analyzer reports errors (exit 1)', () => {
+    const out = join(tmp, 'bad');
+    const r = runCli(['build', 'test/fixtures/pipelines/layer-error', '--out', out], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error FTS6001: job 'skip-ods' writes dwd table 'dwd_clicks' from 'clicks' (a source without a layer)");
+    expect(r.stdout).toContain('nothing written');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('usage and configuration errors exit 2: unknown environment, unconfigured target, no pipeline', () => {
+    const env = runCli(['build', 'examples/realtime-dw', '--env', 'prd', '--out', join(tmp, 'x')], { cwd: ROOT });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain("did you mean 'prod'?");
+    expect(runCli(['build', 'examples/realtime-dw', '--env', 'prod', '--target', 'vvp', '--out', join(tmp, 'x')], { cwd: ROOT }).code).toBe(2);
+    const none = runCli(['build', 'examples'], { cwd: ROOT });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no pipeline found');
+    expect(existsSync(join(tmp, 'x'))).toBe(false);
+  });
+});
+
+describe('flinkts print', () => {
+  test("prints a job's SQL for an environment; an unknown job gets a did-you-mean", () => {
+    const r = runCli(['print', 'rt-dw-monitor', 'examples/realtime-dw', '--env', 'test'], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'examples/realtime-dw/golden/test/sql/rt-dw-monitor.sql'), 'utf8'));
+    const bad = runCli(['print', 'rt-dw-monitr', 'examples/realtime-dw', '--env', 'test'], { cwd: ROOT });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("did you mean 'rt-dw-monitor'?");
+  });
+});
