@@ -4,8 +4,8 @@
  * (`<env>/sql/<job>.sql`, `<env>/streampark/<job>.form|json`, `<env>/streampark/variables.json`,
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
-import type { Diagnostic } from '@flinkts/core';
-import { didYouMean, printStatements } from '@flinkts/core';
+import type { Diagnostic, Statement } from '@flinkts/core';
+import { didYouMean, FlinktsError, printStatements } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
@@ -19,6 +19,7 @@ import type { ResolvedEnvironment } from './resolve-environment.js';
 import { resolveEnvironment } from './resolve-environment.js';
 import type { TargetName } from './targets.js';
 import { TARGET_NAMES } from './targets.js';
+import { substitute } from './variables.js';
 
 export interface BuildOptions {
   readonly env: string;
@@ -86,6 +87,21 @@ export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResul
   const files = emit(env, targets, diagnostics, options.onJob);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ok, diagnostics, files: ok ? files : [] };
+}
+
+/**
+ * One job's statements for an environment, as the SQL target prints them (variables filled in) — e.g. to run
+ * the job on the local runtime in unit tests. Throws FlinktsError on an unknown environment or job.
+ */
+export function jobStatements(p: AnyPipeline, env: string, jobName: string): readonly Statement[] {
+  const diagnostics: Diagnostic[] = [];
+  const resolved = resolveEnvironment(p, env, diagnostics);
+  const job = resolved?.jobs.find((j) => j.name === jobName);
+  if (resolved === undefined || job === undefined) {
+    const names = resolved?.jobs.map((j) => j.name) ?? [];
+    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [{ code: CODES.overrideDoesNotApply, severity: 'error', message: `pipeline '${p.name}' has no job '${jobName}'`, hint: didYouMean(jobName, names) ?? `jobs: ${names.join(', ')}`, path: 'jobs' }]);
+  }
+  return jobScript(job, { setLines: true, splitPersistent: false, optionValue: (v) => substitute(v, resolved.variables) }).statements;
 }
 
 /** One job's SQL script for an environment (`flinkts print`). */

@@ -12,7 +12,7 @@ export type { AlibabaTarget, StreamparkExecutionMode, StreamparkTarget, TargetNa
 export { resolveEnvironment } from './resolve-environment.js';
 export type { ResolvedEnvironment, ResolvedJob } from './resolve-environment.js';
 export { checkEnvironment } from './check-pipeline.js';
-export { buildPipeline, checkPipeline, printJob, selectTargets } from './build.js';
+export { buildPipeline, checkPipeline, jobStatements, printJob, selectTargets } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
 export type { ArtifactFile } from './emit/artifact-file.js';
 export { decodeForm, encodeForm } from './emit/form-body.js';
