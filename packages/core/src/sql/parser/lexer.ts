@@ -54,6 +54,25 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       i++;
     }
   };
+  /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
+  const readQuoted = (delimiter: string): string | undefined => {
+    let value = '';
+    advance(1);
+    for (;;) {
+      if (i >= text.length) return undefined;
+      if (text[i] === delimiter) {
+        if (text[i + 1] !== delimiter) {
+          advance(1);
+          return value;
+        }
+        value += delimiter;
+        advance(2);
+        continue;
+      }
+      value += text[i];
+      advance(1);
+    }
+  };
   const push = (kind: TokenKind, value: string, start: SourcePosition): void => {
     tokens.push({ kind, value, text: text.slice(start.offset, i), start, end: pos() });
   };
@@ -85,23 +104,9 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
     if (c === "'" || ((c === 'X' || c === 'x') && text[i + 1] === "'") || ((c === 'N' || c === 'n') && text[i + 1] === "'")) {
       const binary = c === 'X' || c === 'x';
       if (c !== "'") advance(1);
-      let value = '';
-      advance(1);
-      for (;;) {
-        if (i >= text.length) {
-          return { tokens, error: { message: `unterminated string literal starting at ${start.line}:${start.column}`, hint: "close the string with a single quote; write '' for a quote inside it", start, end: pos() } };
-        }
-        if (text[i] === "'") {
-          if (text[i + 1] === "'") {
-            value += "'";
-            advance(2);
-            continue;
-          }
-          advance(1);
-          break;
-        }
-        value += text[i];
-        advance(1);
+      const value = readQuoted("'");
+      if (value === undefined) {
+        return { tokens, error: { message: `unterminated string literal starting at ${start.line}:${start.column}`, hint: "close the string with a single quote; write '' for a quote inside it", start, end: pos() } };
       }
       if (binary) {
         if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) {
@@ -112,23 +117,9 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       continue;
     }
     if (c === '`') {
-      let value = '';
-      advance(1);
-      for (;;) {
-        if (i >= text.length) {
-          return { tokens, error: { message: `unterminated quoted identifier starting at ${start.line}:${start.column}`, hint: 'close it with a back-quote; write `` for a back-quote inside it', start, end: pos() } };
-        }
-        if (text[i] === '`') {
-          if (text[i + 1] === '`') {
-            value += '`';
-            advance(2);
-            continue;
-          }
-          advance(1);
-          break;
-        }
-        value += text[i];
-        advance(1);
+      const value = readQuoted('`');
+      if (value === undefined) {
+        return { tokens, error: { message: `unterminated quoted identifier starting at ${start.line}:${start.column}`, hint: 'close it with a back-quote; write `` for a back-quote inside it', start, end: pos() } };
       }
       push('quoted', value, start);
       continue;
