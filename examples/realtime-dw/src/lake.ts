@@ -4,10 +4,10 @@
  * valid `tag.creation-period`), 128 MB write buffer, 256 MB target files (`target-file-size`; the seed's
  * `compaction.target-file-size` is not a Paimon option) and at most 30 files per compaction.
  */
-import { t, table } from '@flinkts/core';
+import { catalog, t, table } from '@flinkts/core';
 import type { Layer } from '@flinkts/core';
 import { paimon, paimonCatalog } from '@flinkts/connectors';
-import { catalog } from '@flinkts/core';
+import { ORDER_COLUMNS, PRODUCT_COLUMNS, USER_COLUMNS } from './sources.js';
 
 export const lake = catalog('paimon_catalog', paimonCatalog({ warehouse: '${PAIMON_WAREHOUSE}' }));
 
@@ -29,28 +29,19 @@ const lakeTable = (layer: Layer, buckets: number) => ({
 });
 
 export const odsOrders = table('ods_orders', {
-  columns: {
-    order_id: t.bigint(),
-    user_id: t.bigint(),
-    product_id: t.bigint(),
-    quantity: t.int(),
-    amount: t.decimal(12, 2),
-    order_status: t.string(),
-    created_at: t.timestamp(3),
-    updated_at: t.timestamp(3),
-  },
+  columns: ORDER_COLUMNS,
   primaryKey: ['order_id'],
   ...lakeTable('ods', 8),
 });
 
 export const odsUsers = table('ods_users', {
-  columns: { user_id: t.bigint(), user_name: t.string(), city: t.string(), register_time: t.timestamp(3) },
+  columns: USER_COLUMNS,
   primaryKey: ['user_id'],
   ...lakeTable('ods', 4),
 });
 
 export const odsProducts = table('ods_products', {
-  columns: { product_id: t.bigint(), product_name: t.string(), category: t.string(), price: t.decimal(10, 2) },
+  columns: PRODUCT_COLUMNS,
   primaryKey: ['product_id'],
   ...lakeTable('ods', 2),
 });
@@ -62,7 +53,7 @@ export const dimUsers = table('dim_users', {
 });
 
 export const dimProducts = table('dim_products', {
-  columns: { product_id: t.bigint(), product_name: t.string(), category: t.string(), price: t.decimal(10, 2) },
+  columns: PRODUCT_COLUMNS,
   primaryKey: ['product_id'],
   ...lakeTable('dim', 2),
 });
@@ -87,14 +78,17 @@ export const dwdOrderDetail = table('dwd_order_detail', {
   ...lakeTable('dwd', 8),
 });
 
+/** Daily sales per category: the DWS table and the StarRocks table it is published to. */
+export const SALES_DAILY_COLUMNS = {
+  stat_date: t.string(),
+  category: t.string(),
+  order_count: t.bigint(),
+  buyer_count: t.bigint(),
+  paid_amount: t.decimal(38, 2),
+};
+
 export const dwsSalesDaily = table('dws_sales_daily', {
-  columns: {
-    stat_date: t.string(),
-    category: t.string(),
-    order_count: t.bigint(),
-    buyer_count: t.bigint(),
-    paid_amount: t.decimal(38, 2),
-  },
+  columns: SALES_DAILY_COLUMNS,
   primaryKey: ['stat_date', 'category'],
   ...lakeTable('dws', 4),
 });

@@ -5,6 +5,7 @@
  */
 import { t, table } from '@flinkts/core';
 import { secret, starrocks } from '@flinkts/connectors';
+import { SALES_DAILY_COLUMNS } from './lake.js';
 
 const sink = (tableName: string) =>
   starrocks({
@@ -21,13 +22,7 @@ const sink = (tableName: string) =>
   });
 
 export const adsSalesDaily = table('ads_sales_daily', {
-  columns: {
-    stat_date: t.string(),
-    category: t.string(),
-    order_count: t.bigint(),
-    buyer_count: t.bigint(),
-    paid_amount: t.decimal(38, 2),
-  },
+  columns: SALES_DAILY_COLUMNS,
   primaryKey: ['stat_date', 'category'],
   temporary: true,
   layer: 'ads',

@@ -18,41 +18,36 @@ const cdc = (tableName: string, serverId: string) =>
     'scan.startup.mode': 'initial',
   });
 
+/** The MySQL tables' columns; the ODS tables mirror them. */
+export const ORDER_COLUMNS = {
+  order_id: t.bigint(),
+  user_id: t.bigint(),
+  product_id: t.bigint(),
+  quantity: t.int(),
+  amount: t.decimal(12, 2),
+  order_status: t.string(),
+  created_at: t.timestamp(3),
+  updated_at: t.timestamp(3),
+};
+export const USER_COLUMNS = { user_id: t.bigint(), user_name: t.string(), city: t.string(), register_time: t.timestamp(3) };
+export const PRODUCT_COLUMNS = { product_id: t.bigint(), product_name: t.string(), category: t.string(), price: t.decimal(10, 2) };
+
 export const mysqlOrders = table('mysql_orders', {
-  columns: {
-    order_id: t.bigint(),
-    user_id: t.bigint(),
-    product_id: t.bigint(),
-    quantity: t.int(),
-    amount: t.decimal(12, 2),
-    order_status: t.string(),
-    created_at: t.timestamp(3),
-    updated_at: t.timestamp(3),
-  },
+  columns: ORDER_COLUMNS,
   primaryKey: ['order_id'],
   temporary: true,
   connector: cdc('orders', '5401-5404'),
 });
 
 export const mysqlUsers = table('mysql_users', {
-  columns: {
-    user_id: t.bigint(),
-    user_name: t.string(),
-    city: t.string(),
-    register_time: t.timestamp(3),
-  },
+  columns: USER_COLUMNS,
   primaryKey: ['user_id'],
   temporary: true,
   connector: cdc('users', '5405-5406'),
 });
 
 export const mysqlProducts = table('mysql_products', {
-  columns: {
-    product_id: t.bigint(),
-    product_name: t.string(),
-    category: t.string(),
-    price: t.decimal(10, 2),
-  },
+  columns: PRODUCT_COLUMNS,
   primaryKey: ['product_id'],
   temporary: true,
   connector: cdc('products', '5407-5408'),
