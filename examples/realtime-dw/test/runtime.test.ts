@@ -6,10 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { printStatements } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
 import type { TestEntry } from '@flinkts/core/testing';
+import { resolveCapabilities } from '@flinkts/connectors';
 import { jobStatements } from '@flinkts/pipelines';
 import realtimeDw from '../flinkts.config.js';
 
-const run = (job: string, inputs: Record<string, readonly TestEntry[]>) => runJob(jobStatements(realtimeDw, 'dev', job), { inputs, config: { 'table.local-time-zone': 'Asia/Shanghai' } });
+// Source changelog modes come from the connectors' capabilities: the Paimon tables (changelog-producer 'input')
+// deliver full changelogs to the jobs reading them.
+const run = (job: string, inputs: Record<string, readonly TestEntry[]>) =>
+  runJob(jobStatements(realtimeDw, 'dev', job), { inputs, config: { 'table.local-time-zone': 'Asia/Shanghai' }, capabilities: resolveCapabilities });
 
 const order = (order_id: number, o: Partial<{ user_id: number; product_id: number; quantity: number; amount: string; order_status: string; created_at: string }> = {}) => ({
   order_id: BigInt(order_id),
@@ -100,6 +104,16 @@ describe('rt-dw-dws-aggregate', () => {
       { stat_date: '2024-05-01', category: 'office', order_count: 3, buyer_count: 2, paid_amount: '15.50' },
       { stat_date: 'unknown', category: 'food', order_count: 1, buyer_count: 1, paid_amount: '10.00' },
     ]);
+  });
+
+  it('an order that becomes paid moves its amount into paid_amount (retraction through the aggregation)', () => {
+    const r = run('rt-dw-dws-aggregate', {
+      dwd_order_detail: [detail(1, { is_paid: false }), { kind: '-U', row: detail(1, { is_paid: false }) }, { kind: '+U', row: detail(1) }],
+      dws_sales_daily: [],
+    });
+    // The -U empties the group, so Flink deletes its row; the +U then starts the group again.
+    expect(r.changelog('dws_sales_daily')).toEqual(['+I[2024-05-01, office, 1, 1, 0.00]', '-D[2024-05-01, office, 1, 1, 0.00]', '+I[2024-05-01, office, 1, 1, 10.00]']);
+    expect(r.rows('dws_sales_daily')).toEqual([{ stat_date: '2024-05-01', category: 'office', order_count: 1, buyer_count: 1, paid_amount: '10.00' }]);
   });
 
   it('publishes the DWS rows to StarRocks unchanged', () => {

@@ -94,4 +94,4 @@ export function genericCatalog(type: string, options: Readonly<Record<string, st
  * Resolves the connector behind a table's WITH options (used by the analyzer for SQL-text tables).
  * `@flinkts/connectors` provides the real resolver; without one, every table gets `UNKNOWN_CAPABILITIES`.
  */
-export type ConnectorResolver = (options: readonly OptionEntry[], context: { readonly hasPrimaryKey: boolean }) => ChangelogCapabilities | undefined;
+export type ConnectorResolver = (options: readonly OptionEntry[], context: { readonly hasPrimaryKey: boolean; readonly catalogType?: string }) => ChangelogCapabilities | undefined;

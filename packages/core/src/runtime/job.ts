@@ -5,6 +5,7 @@
  */
 import type { Query } from '../ast/query.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
+import type { ConnectorResolver } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -53,6 +54,13 @@ export interface SinkResult {
 export interface LocalJobOptions extends SessionOptions {
   /** Keep each sink's full changelog (default true); large runs may keep only final tables. */
   readonly keepChangelog?: boolean;
+  /**
+   * What each source emits, from the connectors' capabilities (`resolveCapabilities` of @flinkts/connectors):
+   * e.g. a Paimon primary-key table with a changelog producer is a changelog source although its WITH clause
+   * names no connector. Without it, sources are read from their options (CDC connectors and formats,
+   * upsert-kafka, `changelog-mode`).
+   */
+  readonly capabilities?: ConnectorResolver;
 }
 
 export interface JobResult {
@@ -67,6 +75,13 @@ export function isUpsertSource(t: CreateTable): boolean {
   if (opt('connector') === 'upsert-kafka') return true;
   const mode = opt('changelog-mode');
   return !!mode && /UA/.test(mode) && !/UB/.test(mode);
+}
+
+/** A source's changelog from the connector's capabilities: `all` and `upsert` are updating, `upsert` keyed. */
+function capabilityMode(t: CreateTable, resolver: ConnectorResolver | undefined, catalogType: string | undefined): { mode: ChangelogMode; upsert: boolean } {
+  const caps = resolver?.(t.options, { hasPrimaryKey: (t.primaryKey?.columns.length ?? 0) > 0, ...(catalogType === undefined ? {} : { catalogType }) });
+  if (caps?.source === undefined) return { mode: sourceChangelogMode(t), upsert: isUpsertSource(t) };
+  return { mode: caps.source === 'insert-only' ? 'insert-only' : 'updating', upsert: caps.source === 'upsert' };
 }
 
 /** How a table's declared options make it a changelog (CDC / upsert) source. */
@@ -89,6 +104,8 @@ interface CatalogTable {
   /** Positions of the columns the input provides (physical and metadata), in declaration order. */
   readonly inputPositions: readonly number[];
   readonly mode: ChangelogMode;
+  /** Upserts keyed by the primary key: read through ChangelogNormalize. */
+  readonly upsert: boolean;
   source?: SourceOperator;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
@@ -128,14 +145,26 @@ export class LocalJob {
       markLookup: (name) => this.lookupTables.add(name.toLowerCase()),
       tableNames: () => [...this.tables.keys()],
     }, this.session);
+    const catalogTypes = new Map<string, string>();
+    let currentCatalog = 'default_catalog';
     for (const st of script.statements) {
       switch (st.kind) {
-        case 'CreateTable': this.defineTable(st); break;
+        case 'CreateTable': {
+          const catalog = st.path.length === 3 ? st.path[0]! : currentCatalog;
+          this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
+          break;
+        }
         case 'CreateView': this.views.set(lastName(st.path).toLowerCase(), st.query); break;
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
-        case 'Set': case 'Reset': case 'UseCatalog': case 'UseDatabase': case 'UseModules': case 'CreateCatalog': case 'CreateDatabase': case 'CreateFunction':
+        case 'CreateCatalog': {
+          const type = st.options.find((o) => o.key === 'type')?.value;
+          if (type !== undefined) catalogTypes.set(st.name, type);
+          break;
+        }
+        case 'UseCatalog': currentCatalog = st.name; break;
+        case 'Set': case 'Reset': case 'UseDatabase': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
           if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
@@ -144,7 +173,7 @@ export class LocalJob {
     }
   }
 
-  private defineTable(t: CreateTable): void {
+  private defineTable(t: CreateTable, changelog: { mode: ChangelogMode; upsert: boolean }): void {
     if (t.like) throw unsupported('CREATE TABLE … LIKE', t.span);
     if (t.asQuery) throw unsupported('CREATE TABLE … AS SELECT', t.span);
     const pk = new Set((t.primaryKey?.columns ?? []).map((c) => c.toLowerCase()));
@@ -168,7 +197,7 @@ export class LocalJob {
       if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(lastName(t.path).toLowerCase(), {
-      def: t, columns, inputPositions, mode: sourceChangelogMode(t), proctime, ...(rowtime !== undefined ? { rowtime } : {}),
+      def: t, columns, inputPositions, mode: changelog.mode, upsert: changelog.upsert, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
     });
   }
 
@@ -183,7 +212,7 @@ export class LocalJob {
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
       t.output = t.source;
-      if (isUpsertSource(t.def)) {
+      if (t.upsert) {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
         if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
         const normalize = new ChangelogNormalizeOperator(pk);

@@ -12,6 +12,7 @@ import type { Expression } from '../ast/expression.js';
 import type { Script, Statement } from '../ast/statement.js';
 import type { RowOf } from '../table/table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ConnectorResolver } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
 import type { Change, RowKind } from '../runtime/changelog.js';
 import { badInput } from '../runtime/errors.js';
@@ -37,6 +38,8 @@ export interface RunOptions {
   readonly config?: Readonly<Record<string, string>>;
   /** The processing-time clock (epoch millis); fixed at 0 unless given. */
   readonly now?: () => number;
+  /** Source changelog modes from the connectors' capabilities (pass `resolveCapabilities` of @flinkts/connectors). */
+  readonly capabilities?: ConnectorResolver;
 }
 
 export interface SinkOutput {
@@ -96,7 +99,7 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
 
 /** Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs. */
 export function runJob(job: JobSource, options: RunOptions): JobRun {
-  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}) });
+  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
   const zone = local.session.zone;
   const inputs = new Map<string, InputEntry[][]>();
   for (const [table, entries] of Object.entries(options.inputs)) {
