@@ -102,6 +102,11 @@ describe('StreamPark', () => {
   });
 });
 
+test('StreamPark variable descriptions fit its 100-character column', () => {
+  const p = pipeline({ ...common, variables: { KAFKA_SERVERS: 'x'.repeat(101) }, jobs: [ingest], targets: { streampark } });
+  expect(buildPipeline(p, { env: 'dev' }).diagnostics.map((d) => [d.code, d.path])).toEqual([['FTS8030', 'variables.KAFKA_SERVERS']]);
+});
+
 describe('Alibaba', () => {
   test('secrets become namespace variables; variables become localVariables', () => {
     const p = pipeline({ ...common, jobs: [ingest], targets: { alibaba: { ...alibaba, jarUris: { 'org.apache.flink:flink-sql-connector-kafka': 'oss://jars/kafka.jar' } } } });

@@ -121,6 +121,8 @@ export function emitStreamparkVariables(env: ResolvedEnvironment, sqlTexts: read
   const used = new Set(sqlTexts.flatMap(placeholders));
   const names = [...used].sort();
   for (const name of names) {
+    const description = env.variableDescriptions.get(name) ?? env.secrets.get(name) ?? '';
+    if (description.length > 100) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `the description of '${name}' has ${description.length} characters; StreamPark stores at most 100`, hint: 'shorten it', path: `${env.secrets.has(name) ? 'secrets' : 'variables'}.${name}` });
     if (!STREAMPARK_VARIABLE_CODE.test(name)) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `'${name}' is not a valid StreamPark variable code`, hint: 'a letter first, then letters, digits, . _ -; at least two characters', path: `variables.${name}` });
   }
   return jsonFile('streampark/variables.json', {
