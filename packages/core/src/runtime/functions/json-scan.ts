@@ -10,6 +10,18 @@ const fail = (i: number): never => {
   throw new JsonSyntaxError(`Invalid JSON at position ${i}`);
 };
 
+// Scan state (the scanner never re-enters itself, so one module-level state serves every call).
+/** Span of the addressed value, or -1 when absent. */
+let foundStart = -1;
+let foundEnd = -1;
+/** An array stood where a key was looked up: lax mode unwraps it, so the general reader must decide. */
+let general = false;
+/** Set by `scanString` when the string held an escape sequence. */
+let escaped = false;
+/** Whether the addressed value, when a string, held an escape sequence. */
+let foundEscaped = false;
+
+/** Skips whitespace (callers test `charCodeAt(i) <= 32` first, as JSON without whitespace is the common case). */
 function ws(s: string, i: number): number {
   for (;;) {
     const c = s.charCodeAt(i);
@@ -18,90 +30,136 @@ function ws(s: string, i: number): number {
   }
 }
 
-/** End of the string starting at `i` (the opening quote); validates escapes. */
+/** `ws` behind an inline test for the common no-whitespace case. */
+const skip = (s: string, i: number): number => (s.charCodeAt(i) <= 32 ? ws(s, i) : i);
+
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** End of the string starting at `i` (the opening quote); validates escapes and sets `escaped`. */
 function scanString(s: string, i: number): number {
   i++;
+  escaped = false;
   for (;;) {
     const c = s.charCodeAt(i);
-    if (c === 34) return i + 1;
-    if (c === 92) {
+    if (c > 34 && c !== 92) i++;
+    else if (c === 34) return i + 1;
+    else if (c === 92) {
+      escaped = true;
       const e = s.charCodeAt(i + 1);
       if (e === 117) {
-        if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) fail(i);
+        if (!(isHex(s.charCodeAt(i + 2)) && isHex(s.charCodeAt(i + 3)) && isHex(s.charCodeAt(i + 4)) && isHex(s.charCodeAt(i + 5)))) fail(i);
         i += 6;
       } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) i += 2;
       else fail(i);
-    } else if (c < 32 || Number.isNaN(c)) fail(i);
-    else i++;
+    } else if (c >= 32) i++;
+    else fail(i); // control character, or the end of the text (NaN)
   }
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * End of the number at `i` (`-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?`): an incomplete fraction or exponent
+ * ends the number before its `.` or `e`, where the caller then fails, as a regular expression match would.
+ */
 function scanNumber(s: string, i: number): number {
-  NUMBER.lastIndex = i;
-  if (!NUMBER.exec(s)) fail(i);
-  return NUMBER.lastIndex;
+  const start = i;
+  let c = s.charCodeAt(i);
+  if (c === 45) c = s.charCodeAt(++i);
+  if (c === 48) c = s.charCodeAt(++i);
+  else if (c >= 49 && c <= 57) {
+    do c = s.charCodeAt(++i);
+    while (isDigit(c));
+  } else return fail(start);
+  if (c === 46) {
+    if (!isDigit(s.charCodeAt(i + 1))) return i;
+    i++;
+    do c = s.charCodeAt(++i);
+    while (isDigit(c));
+  }
+  if (c === 101 || c === 69) {
+    let j = i + 1;
+    let d = s.charCodeAt(j);
+    if (d === 43 || d === 45) d = s.charCodeAt(++j);
+    if (!isDigit(d)) return i;
+    do d = s.charCodeAt(++j);
+    while (isDigit(d));
+    i = j;
+  }
+  return i;
 }
 
-/** Scans the value at `i`; when `keys` remain and it is an object, records the span of the addressed value. */
-interface ScanState {
-  found: { start: number; end: number } | undefined;
-  /** An array stood where a key was looked up: lax mode unwraps it, so the general reader must decide. */
-  general: boolean;
+/** Does the key string at [start, end) (quotes included) equal `key`? */
+function keyEquals(s: string, start: number, end: number, key: string): boolean {
+  if (escaped) return (JSON.parse(s.slice(start, end)) as string) === key;
+  return end - start - 2 === key.length && s.startsWith(key, start + 1);
 }
 
-function scanValue(s: string, i: number, keys: readonly string[], k: number, st: ScanState): number {
-  i = ws(s, i);
+/** Scans the value at `i` (no leading whitespace); while `keys[k]` remains and it is an object, records the span of the addressed value. */
+function scanValue(s: string, i: number, keys: readonly string[], k: number): number {
   const c = s.charCodeAt(i);
+  if (c === 34) return scanString(s, i);
   if (c === 123) {
-    i = ws(s, i + 1);
+    i = skip(s, i + 1);
     if (s.charCodeAt(i) === 125) return i + 1;
+    const want = k < keys.length ? (keys[k] as string) : undefined;
     for (;;) {
       if (s.charCodeAt(i) !== 34) fail(i);
       const keyEnd = scanString(s, i);
-      let match = false;
-      if (k < keys.length) {
-        const raw = s.slice(i + 1, keyEnd - 1);
-        const key = raw.includes('\\') ? (JSON.parse(s.slice(i, keyEnd)) as string) : raw;
-        match = key === keys[k];
+      const match = want !== undefined && keyEquals(s, i, keyEnd, want);
+      i = keyEnd;
+      if (s.charCodeAt(i) !== 58) {
+        i = ws(s, i);
+        if (s.charCodeAt(i) !== 58) fail(i);
       }
-      i = ws(s, keyEnd);
-      if (s.charCodeAt(i) !== 58) fail(i);
-      const vStart = ws(s, i + 1);
+      const vStart = skip(s, i + 1);
       if (match) {
         if (k + 1 === keys.length) {
-          i = scanValue(s, vStart, keys, keys.length, st);
-          st.found = { start: vStart, end: i };
+          i = scanValue(s, vStart, keys, keys.length);
+          foundStart = vStart;
+          foundEnd = i;
+          foundEscaped = escaped; // meaningful when the value is a string: scanString ran last
         } else {
-          st.found = undefined;
-          i = scanValue(s, vStart, keys, k + 1, st);
+          foundStart = -1;
+          i = scanValue(s, vStart, keys, k + 1);
         }
-      } else i = scanValue(s, vStart, keys, keys.length, st);
-      i = ws(s, i);
-      const d = s.charCodeAt(i);
-      if (d === 44) i = ws(s, i + 1);
+      } else i = scanValue(s, vStart, keys, keys.length);
+      let d = s.charCodeAt(i);
+      if (d !== 44 && d !== 125) {
+        i = ws(s, i);
+        d = s.charCodeAt(i);
+      }
+      if (d === 44) i = skip(s, i + 1);
       else if (d === 125) return i + 1;
       else fail(i);
     }
   }
   if (c === 91) {
-    if (k < keys.length) st.general = true;
-    i = ws(s, i + 1);
+    if (k < keys.length) general = true;
+    i = skip(s, i + 1);
     if (s.charCodeAt(i) === 93) return i + 1;
     for (;;) {
-      i = ws(s, scanValue(s, i, keys, keys.length, st));
+      i = skip(s, scanValue(s, i, keys, keys.length));
       const d = s.charCodeAt(i);
-      if (d === 44) i++;
+      if (d === 44) i = skip(s, i + 1);
       else if (d === 93) return i + 1;
       else fail(i);
     }
   }
-  if (c === 34) return scanString(s, i);
   if (c === 116 && s.startsWith('true', i)) return i + 4;
   if (c === 102 && s.startsWith('false', i)) return i + 5;
   if (c === 110 && s.startsWith('null', i)) return i + 4;
   return scanNumber(s, i);
+}
+
+/** Validates `text` and locates the value `keys` address; false when lax array unwrapping is involved. */
+function locate(text: string, keys: readonly string[]): boolean {
+  foundStart = -1;
+  foundEnd = -1;
+  general = false;
+  const end = ws(text, scanValue(text, ws(text, 0), keys, 0));
+  if (end !== text.length) fail(end);
+  return !general;
 }
 
 /**
@@ -109,19 +167,58 @@ function scanValue(s: string, i: number, keys: readonly string[], k: number, st:
  * when lax array unwrapping is involved (use the general reader). Throws `JsonSyntaxError` for invalid JSON.
  */
 export function scanKeyPath(text: string, keys: readonly string[]): JsonValue[] | undefined {
-  const st: ScanState = { found: undefined, general: false };
-  const end = ws(text, scanValue(text, 0, keys, 0, st));
-  if (end !== text.length) fail(end);
-  if (st.general) return undefined;
+  if (!locate(text, keys)) return undefined;
   if (keys.length === 0) return [parseJson(text)];
-  const f = st.found;
-  if (!f) return [];
-  const c = text.charCodeAt(f.start);
-  const slice = text.slice(f.start, f.end);
+  if (foundStart < 0) return [];
+  const c = text.charCodeAt(foundStart);
+  const slice = text.slice(foundStart, foundEnd);
   if (c === 34) return [slice.includes('\\') ? (JSON.parse(slice) as string) : slice.slice(1, -1)];
   if (c === 116) return [true];
   if (c === 102) return [false];
   if (c === 110) return [null];
   if (c === 123 || c === 91) return [parseJson(slice)];
   return [new JsonNumber(slice)];
+}
+
+/** `scanKeyPathText`: the path addresses nothing. */
+export const ABSENT: unique symbol = Symbol('absent');
+/** `scanKeyPathText`: an object or array, or lax array unwrapping: the general reader must decide. */
+export const NOT_SCALAR: unique symbol = Symbol('not scalar');
+
+/**
+ * JSON_VALUE's view of a lax key path without building values: the addressed scalar as text (a string's
+ * decoded value, a number's exact text, `true` / `false`), `null` for JSON null, `ABSENT`, or `NOT_SCALAR`.
+ * Throws `JsonSyntaxError` for invalid JSON.
+ */
+export function scanKeyPathText(text: string, keys: readonly string[]): string | null | typeof ABSENT | typeof NOT_SCALAR {
+  if (keys.length === 0 || !locate(text, keys)) return NOT_SCALAR;
+  if (foundStart < 0) return ABSENT;
+  const c = text.charCodeAt(foundStart);
+  if (c === 34) {
+    if (foundEscaped) return JSON.parse(text.slice(foundStart, foundEnd)) as string;
+    return shortString(text, foundStart + 1, foundEnd - 1);
+  }
+  if (c === 116) return 'true';
+  if (c === 102) return 'false';
+  if (c === 110) return null;
+  if (c === 123 || c === 91) return NOT_SCALAR;
+  return shortString(text, foundStart, foundEnd);
+}
+
+/**
+ * `text.slice(start, end)`, sharing one string per recent short value (JSON fields are often categories, so a
+ * column of results then holds a few strings instead of one copy per row). Strings are immutable values, so
+ * sharing is not observable.
+ */
+const CACHE_BITS = 8;
+const recent: (string | undefined)[] = new Array<string | undefined>(1 << CACHE_BITS).fill(undefined);
+function shortString(text: string, start: number, end: number): string {
+  const len = end - start;
+  if (len > 24 || len === 0) return text.slice(start, end);
+  const h = (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1) * 3 + text.charCodeAt(start + (len >> 1))) & ((1 << CACHE_BITS) - 1);
+  const cand = recent[h];
+  if (cand !== undefined && cand.length === len && text.startsWith(cand, start)) return cand;
+  const v = text.slice(start, end);
+  recent[h] = v;
+  return v;
 }

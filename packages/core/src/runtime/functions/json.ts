@@ -12,7 +12,7 @@ import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { evalPath, JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, writeJson } from './json-text.js';
-import { scanKeyPath } from './json-scan.js';
+import { ABSENT, NOT_SCALAR, scanKeyPath, scanKeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue } from './json-text.js';
 import { strict } from './helpers.js';
 
@@ -55,11 +55,16 @@ function scalarText(v: JsonValue): string | null {
   throw new JsonPathError('Strict jsonpath mode requires scalar value, and the actual value is: ' + writeJson(v));
 }
 
+/** The keys of a lax path made only of object keys (`$.a.b`), which the scanner can follow. */
+function keyPath(path: JsonPath): string[] | undefined {
+  if (path.mode !== 'lax' || !path.steps.every((s) => s.kind === 'key')) return undefined;
+  return path.steps.map((s) => (s as { key: string }).key);
+}
+
 /** Evaluate a path, through the allocation-free scanner when the path is a lax chain of keys. */
 export function pathEvaluator(path: JsonPath): (text: string) => JsonValue[] {
-  const keysOnly = path.mode === 'lax' && path.steps.every((s) => s.kind === 'key');
-  if (!keysOnly) return (text) => evalPath(parseJsonCached(text), path);
-  const keys = path.steps.map((s) => (s as { key: string }).key);
+  const keys = keyPath(path);
+  if (!keys) return (text) => evalPath(parseJsonCached(text), path);
   return (text) => scanKeyPath(text, keys) ?? evalPath(parseJsonCached(text), path);
 }
 
@@ -74,11 +79,36 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const onError = behavior(api, e.onError, 'Null', type);
   const oe = op.eval;
   const read = pathEvaluator(path);
+  const keys = keyPath(path);
   return {
     type,
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
+      if (keys) {
+        // lax key path: the scanner reads the scalar's text directly; objects, arrays and unwrapping go the general way
+        let text: string | null | typeof ABSENT | typeof NOT_SCALAR;
+        try {
+          text = scanKeyPathText(s, keys);
+        } catch (err) {
+          return onError(r, err as Error);
+        }
+        if (text === null) return null;
+        if (typeof text === 'string') {
+          try {
+            return conv(text);
+          } catch (err) {
+            return onError(r, err as Error);
+          }
+        }
+        if (text === ABSENT) {
+          try {
+            return onEmpty(r, new EmptyResult('Empty result'));
+          } catch (err) {
+            return onError(r, err as Error);
+          }
+        }
+      }
       let results: JsonValue[];
       try {
         results = read(s);

@@ -52,11 +52,12 @@ interface Accumulator {
   value(): unknown;
 }
 
+/** COUNT: a JS number (exact far beyond any reachable count), returned as BIGINT. */
 class CountAcc implements Accumulator {
-  n = 0n;
+  n = 0;
   add(): void { this.n++; }
   retract(): void { this.n--; }
-  value(): unknown { return this.n; }
+  value(): unknown { return smallBigInt(this.n); }
 }
 
 type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a: unknown, b: unknown) => unknown };
@@ -74,6 +75,63 @@ function numOps(t: DataType, result: DataType): NumOps {
     case 'FLOAT': return { zero: 0, add: (a, b) => Math.fround((a as number) + (b as number)), sub: (a, b) => Math.fround((a as number) - (b as number)) };
     default: void t; return { zero: 0, add: (a, b) => (a as number) + (b as number), sub: (a, b) => (a as number) - (b as number) };
   }
+}
+
+/**
+ * SUM / SUM0 over BIGINT with Java's wrapping long arithmetic: the sum is kept as an exact JS number while it
+ * is a safe integer (|x| < 2^53, where no 64-bit wrap can occur) and as a BigInt (wrapped to 64 bits after
+ * every step) otherwise; it returns to the number form once it is safe again.
+ */
+class LongSumAcc implements Accumulator {
+  small = 0;
+  big: bigint | undefined;
+  n = 0;
+  constructor(private readonly sum0: boolean) {}
+  add(v: unknown): void {
+    this.n++;
+    if (this.big === undefined) {
+      const x = Number(v as bigint);
+      const s = this.small + x;
+      if (Number.isSafeInteger(x) && Number.isSafeInteger(s)) {
+        this.small = s;
+        return;
+      }
+      this.setBig(BigInt(this.small) + (v as bigint));
+    } else this.setBig(this.big + (v as bigint));
+  }
+  retract(v: unknown): void {
+    this.n--;
+    if (this.big === undefined) {
+      const x = Number(v as bigint);
+      const s = this.small - x;
+      if (Number.isSafeInteger(x) && Number.isSafeInteger(s)) {
+        this.small = s;
+        return;
+      }
+      this.setBig(BigInt(this.small) - (v as bigint));
+    } else this.setBig(this.big - (v as bigint));
+  }
+  private setBig(b: bigint): void {
+    const w = BigInt.asIntN(64, b);
+    if (w >= -MAX_SAFE && w <= MAX_SAFE) {
+      this.small = Number(w);
+      this.big = undefined;
+    } else this.big = w;
+  }
+  value(): unknown {
+    if (this.n === 0 && !this.sum0) return null;
+    return this.big ?? smallBigInt(this.small);
+  }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** BigInts for small integers are shared (like Java's Long cache) so per-row results do not allocate. */
+const BIGINT_CACHE_SIZE = 4096;
+const bigintCache: bigint[] = [];
+for (let i = 0; i < BIGINT_CACHE_SIZE; i++) bigintCache.push(BigInt(i));
+function smallBigInt(n: number): bigint {
+  return n >= 0 && n < BIGINT_CACHE_SIZE ? (bigintCache[n] as bigint) : BigInt(n);
 }
 
 class SumAcc implements Accumulator {
@@ -177,8 +235,10 @@ export class AggregateSet {
       const base = (): Accumulator => {
         switch (s.name) {
           case 'COUNT': return new CountAcc();
-          case 'SUM': return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), false);
-          case 'SUM0': return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), true);
+          case 'SUM':
+          case 'SUM0':
+            if (s.resultType.kind === 'BIGINT') return new LongSumAcc(s.name === 'SUM0');
+            return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), s.name === 'SUM0');
           case 'AVG': {
             const small = s.resultType.kind === 'TINYINT' || s.resultType.kind === 'SMALLINT' || s.resultType.kind === 'INT';
             const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : small ? T.double() : s.resultType;

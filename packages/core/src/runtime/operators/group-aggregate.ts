@@ -4,9 +4,8 @@
  * Output rows are `[...keys, ...aggregates]`.
  */
 import type { Change } from '../changelog.js';
-import { isAccumulate } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
-import { groupKey, rowsEqual } from '../values/compare.js';
+import { groupKey, rowsEqual, singleKey } from '../values/compare.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
 import { Operator } from './operator.js';
 
@@ -14,7 +13,7 @@ interface GroupState {
   readonly keys: unknown[];
   readonly accs: Accumulator[];
   count: number;
-  prev?: unknown[];
+  prev: unknown[] | undefined;
 }
 
 export class GroupAggregateOperator extends Operator {
@@ -30,33 +29,46 @@ export class GroupAggregateOperator extends Operator {
   }
 
   process(change: Change): void {
+    const row = change.row;
     const keys = this.keys;
-    const keyVals = new Array<unknown>(keys.length);
-    for (let i = 0; i < keys.length; i++) keyVals[i] = (keys[i] as Evaluator)(change.row);
-    const k = groupKey(keyVals);
+    let single: unknown;
+    let keyVals: unknown[] | undefined;
+    let k: unknown;
+    if (keys.length === 1) {
+      // one key column: its primitive value is the map key (no key array unless the group is new)
+      single = (keys[0] as Evaluator)(row);
+      k = singleKey(single);
+    } else {
+      keyVals = new Array<unknown>(keys.length);
+      for (let i = 0; i < keys.length; i++) keyVals[i] = (keys[i] as Evaluator)(row);
+      k = groupKey(keyVals);
+    }
     let g = this.groups.get(k);
-    const acc = isAccumulate(change.kind);
+    const kind = change.kind;
+    const acc = kind === '+I' || kind === '+U';
     if (!g) {
       if (!acc) return; // retraction for a key without state: ignored, as Flink does
-      g = { keys: keyVals, accs: this.aggs.create(), count: 0 };
+      g = { keys: keyVals ?? [single], accs: this.aggs.create(), count: 0, prev: undefined };
       this.groups.set(k, g);
     }
-    this.aggs.accumulate(g.accs, change.row, !acc);
+    this.aggs.accumulate(g.accs, row, !acc);
     g.count += acc ? 1 : -1;
     if (g.count <= 0) {
       if (g.prev) this.emit({ kind: '-D', row: g.prev });
       this.groups.delete(k);
       return;
     }
-    const vals = this.aggs.values(g.accs);
-    const nk = g.keys.length;
-    const out = new Array<unknown>(nk + vals.length);
-    for (let i = 0; i < nk; i++) out[i] = g.keys[i];
-    for (let i = 0; i < vals.length; i++) out[nk + i] = vals[i];
-    if (!g.prev) {
+    const gk = g.keys;
+    const accs = g.accs;
+    const nk = gk.length;
+    const out = new Array<unknown>(nk + accs.length);
+    for (let i = 0; i < nk; i++) out[i] = gk[i];
+    for (let i = 0; i < accs.length; i++) out[nk + i] = (accs[i] as Accumulator).value();
+    const prev = g.prev;
+    if (!prev) {
       this.emit({ kind: '+I', row: out });
-    } else if (!rowsEqual(g.prev, out)) {
-      if (this.generateUpdateBefore) this.emit({ kind: '-U', row: g.prev });
+    } else if (!rowsEqual(prev, out)) {
+      if (this.generateUpdateBefore) this.emit({ kind: '-U', row: prev });
       this.emit({ kind: '+U', row: out });
     }
     g.prev = out;

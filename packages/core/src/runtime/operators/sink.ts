@@ -5,7 +5,7 @@
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
 import type { Converter } from '../functions/cast.js';
-import { groupKey, rowKey } from '../values/compare.js';
+import { groupKey, rowKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator } from './operator.js';
 
@@ -39,9 +39,20 @@ export class SinkOperator extends Operator {
   private readonly nullSafe: boolean;
   private readonly single: number;
 
+  /** Rows that need no conversion: no value is `undefined` and no NOT NULL column holds NULL. */
+  private plain(row: readonly unknown[]): boolean {
+    const cols = this.columns;
+    if (row.length !== cols.length) return false;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (v === undefined || (v === null && !(cols[i] as SinkColumn).nullable)) return false;
+    }
+    return true;
+  }
+
   process(change: Change): void {
     if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (change.row[i] === null || change.row[i] === undefined))) return;
-    const row = this.identity || (this.nullSafe && !isAccumulate(change.kind)) ? change.row : change.row.map((v, i) => {
+    const row = this.identity || (this.nullSafe && (!isAccumulate(change.kind) || this.plain(change.row))) ? change.row : change.row.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
       if (v === null || v === undefined) {
         if (!c.nullable && isAccumulate(change.kind)) {
@@ -57,7 +68,7 @@ export class SinkOperator extends Operator {
     });
     if (this.primaryKey) {
       if (change.kind === '-U') return;
-      const k = this.single >= 0 ? groupKey([row[this.single]]) : groupKey(this.primaryKey.map((i) => row[i]));
+      const k = this.single >= 0 ? singleKey(row[this.single]) : groupKey(this.primaryKey.map((i) => row[i]));
       if (isAccumulate(change.kind)) {
         this.byKey.set(k, row);
         if (this.keepChangelog) this.changelog.push({ kind: change.kind, row });

@@ -114,6 +114,12 @@ export function groupKey(values: readonly unknown[]): unknown {
   return rowKey(values);
 }
 
+/** `groupKey([v])` without the array. */
+export function singleKey(v: unknown): unknown {
+  const t = typeof v;
+  return t === 'number' || t === 'string' || t === 'bigint' || t === 'boolean' ? v : rowKey([v]);
+}
+
 /** Do two rows hold equal values (NULL equals NULL)? */
 export function rowsEqual(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;

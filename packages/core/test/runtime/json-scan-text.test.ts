@@ -1,0 +1,125 @@
+/**
+ * JSON_VALUE's scalar fast path (`scanKeyPathText`) gives exactly what the general reader gives: the scalar's
+ * text, NULL for JSON null, absent for missing keys, a deferral for objects / arrays / lax unwrapping, and a
+ * JsonSyntaxError for every invalid document.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ABSENT, NOT_SCALAR, scanKeyPathText } from '../../src/runtime/functions/json-scan.js';
+import { evalPath, JsonNumber, JsonSyntaxError, parseJson, parsePath } from '../../src/runtime/functions/json-text.js';
+import type { JsonValue } from '../../src/runtime/functions/json-text.js';
+
+type Outcome = string | null | typeof ABSENT | typeof NOT_SCALAR | 'INVALID';
+
+/** The general reader's answer, in the fast path's terms. */
+function general(doc: string, keys: readonly string[]): Outcome {
+  let root: JsonValue;
+  try {
+    root = parseJson(doc);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return 'INVALID';
+    throw e;
+  }
+  const path = parsePath('$' + keys.map((k) => `['${k.replace(/'/g, "''")}']`).join(''));
+  if (!path) throw new Error('bad test path');
+  const r = evalPath(root, path);
+  if (r.length === 0) return ABSENT;
+  const v = r[0] as JsonValue;
+  if (v === null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof JsonNumber) return v.text;
+  return NOT_SCALAR;
+}
+
+function fast(doc: string, keys: readonly string[]): Outcome {
+  try {
+    return scanKeyPathText(doc, keys);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) return 'INVALID';
+    throw e;
+  }
+}
+
+/** NOT_SCALAR from the fast path means "ask the general reader"; anything else must match exactly. */
+function agrees(doc: string, keys: readonly string[]): void {
+  const f = fast(doc, keys);
+  const g = general(doc, keys);
+  if (f === NOT_SCALAR && g !== 'INVALID') return;
+  expect(f).toEqual(g);
+}
+
+describe('scanKeyPathText agrees with the general reader', () => {
+  const cases: [string, string[], Outcome][] = [
+    ['{"subject":"math","score":37,"question":{"id":5,"tags":["a","b"]}}', ['subject'], 'math'],
+    ['{"subject":"math","score":37}', ['score'], '37'],
+    ['{"a": {"b": "x"}, "c": 1}', ['a', 'b'], 'x'],
+    ['{"a": {"b": "x"}}', ['a', 'c'], ABSENT],
+    ['{"a": {"b": "x"}}', ['missing'], ABSENT],
+    ['{"a": "x"}', ['a', 'b'], ABSENT],
+    ['{"a": 1, "a": 2}', ['a'], '2'],
+    ['{"a": {"b": 1}, "a": 5}', ['a', 'b'], ABSENT],
+    ['{"k\\u0041": "escaped key"}', ['kA'], 'escaped key'],
+    ['{"s": "q\\"uote \\\\ \\n \\u00e9"}', ['s'], 'q"uote \\ \n é'],
+    ['{"n": 123456789.987654321}', ['n'], '123456789.987654321'],
+    ['{"n": -0.5e+10}', ['n'], '-0.5e+10'],
+    ['{"n": 1E3}', ['n'], '1E3'],
+    ['{"z": null}', ['z'], null],
+    ['{"t": true, "f": false}', ['t'], 'true'],
+    ['{"t": true, "f": false}', ['f'], 'false'],
+    ['  {  "a"  :  "x"  ,  "b" : [ 1 , 2 ] }  ', ['a'], 'x'],
+    ['{"a": ""}', ['a'], ''],
+    ['{"a": "a longer string value, beyond the short-string cache"}', ['a'], 'a longer string value, beyond the short-string cache'],
+    ['{"a": [1, 2]}', ['a'], NOT_SCALAR],
+    ['{"a": {"b": 1}}', ['a'], NOT_SCALAR],
+    ['{"a": [{"b": 1}]}', ['a', 'b'], NOT_SCALAR],
+    ['[{"a": 1}]', ['a'], NOT_SCALAR],
+    ['{}', ['a'], ABSENT],
+    ['{"a": 1', ['a'], 'INVALID'],
+    ['{"a": 01}', ['a'], 'INVALID'],
+    ['{"a": 1.}', ['a'], 'INVALID'],
+    ['{"a": 1e}', ['a'], 'INVALID'],
+    ['{"a": -}', ['a'], 'INVALID'],
+    ['{"a": "x"} x', ['a'], 'INVALID'],
+    ["{'a': 1}", ['a'], 'INVALID'],
+    ['{"a": tru}', ['a'], 'INVALID'],
+    ['{"a": "bad \\x escape"}', ['a'], 'INVALID'],
+    ['{"a": "\\u12g4"}', ['a'], 'INVALID'],
+    ['{"a": "raw \u0001 control"}', ['a'], 'INVALID'],
+    ['{"a": "unterminated}', ['a'], 'INVALID'],
+    ['{"a" 1}', ['a'], 'INVALID'],
+    ['{"a": 1,}', ['a'], 'INVALID'],
+    ['{"b": [1, 2,]}', ['a'], 'INVALID'],
+    ['', ['a'], 'INVALID'],
+  ];
+  for (const [doc, keys, expected] of cases) {
+    it(`${JSON.stringify(doc)} $.${keys.join('.')}`, () => {
+      expect(fast(doc, keys)).toEqual(expected);
+      agrees(doc, keys);
+    });
+  }
+
+  it('repeated short values come back equal (the short-string cache never mixes values up)', () => {
+    const words = ['math', 'maths', 'htam', 'mbth', 'physics', 'a', 'b', 'ab', 'ba'];
+    for (let round = 0; round < 3; round++) {
+      for (const w of words) expect(scanKeyPathText(`{"x": "${w}"}`, ['x'])).toBe(w);
+    }
+  });
+
+  const key = fc.constantFrom('a', 'b', 'kA', 'é', 'x y', 'q"t');
+  const doc = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v));
+  const withKeys = fc.tuple(fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
+    object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  })).object, fc.boolean()).map(([v, pretty]) => JSON.stringify(v, null, pretty ? 1 : 0));
+
+  it('agrees on random documents and key paths', () => {
+    fc.assert(fc.property(fc.oneof(doc, withKeys), fc.array(key, { minLength: 1, maxLength: 3 }), (d, keys) => agrees(d, keys)), { numRuns: 2000 });
+  });
+
+  it('agrees on random corruptions of valid documents', () => {
+    const corrupt = fc.tuple(withKeys, fc.nat(), fc.constantFrom('', '"', '{', '}', ',', ':', '\\', ' ', '1', '-', '.', 'e', 'n', '\u0001'))
+      .map(([d, at, ins]) => d.slice(0, at % (d.length + 1)) + ins + d.slice((at % (d.length + 1)) + 1));
+    fc.assert(fc.property(corrupt, fc.array(key, { minLength: 1, maxLength: 2 }), (d, keys) => agrees(d, keys)), { numRuns: 2000 });
+  });
+});
