@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSql, formatDiagnostic } from '@flinkts/core';
 import type { Diagnostic, OptionValidators } from '@flinkts/core';
-import { checkCreateTable, validateCatalogOptions, validateSettings } from '@flinkts/connectors';
+import { checkCreateTable, resolveTableCapabilities, validateCatalogOptions, validateSettings } from '@flinkts/connectors';
 import type { CliIO, Command } from '../command.js';
 
 const HELP = `Usage: flinkts check [--json] <files…>
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
-columns, and connector / catalog / SET options against the real option catalogs.
+columns, connector / catalog / SET options against the real option catalogs, changelog modes (an append-only
+sink fed the updates of a GROUP BY, an outer join, a TopN, …; upsert sinks without PRIMARY KEY; a PRIMARY KEY
+that differs from the query's upsert key) and time attributes (window TVFs, interval joins, temporal and lookup
+joins need a rowtime or PROCTIME() column that no CAST or GROUP BY has turned into a plain timestamp).
 Use - to read standard input.
 
 Options:
@@ -26,11 +29,13 @@ export const connectorValidators: OptionValidators = {
   table: (statement, context) => checkCreateTable(statement, context),
   catalog: (statement, path) => validateCatalogOptions(statement.options, { path }),
   settings: (statement, path) => validateSettings([{ key: statement.key!, value: statement.value ?? '' }], { path }).diagnostics,
+  capabilities: (statement, context) =>
+    resolveTableCapabilities(statement.options, { hasPrimaryKey: statement.primaryKey !== undefined, ...(context.catalogType === undefined ? {} : { catalogType: context.catalogType }) }),
 };
 
 export const command: Command = {
   name: 'check',
-  summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options) before deploying',
+  summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options, changelog modes, time attributes) before deploying',
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const json = args.includes('--json');

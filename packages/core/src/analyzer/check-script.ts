@@ -1,21 +1,35 @@
 /**
  * `checkScript`: parse-level problems plus the checks the script's own declarations allow — unknown tables and
- * columns, INSERT compatibility, and (through `validateOptions`) connector, catalog and SET options. Nothing
- * throws on user error; everything is a diagnostic.
+ * columns, INSERT compatibility, changelog modes against each sink, time attributes, and (through the
+ * `OptionValidators` plug-ins) connector, catalog and SET options and the connectors' changelog capabilities.
+ * Nothing throws on user error; everything is a diagnostic.
  */
-import type { CreateTable, Script, Statement } from '../ast/statement.js';
+import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
+import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseScript } from '../sql/parser/script.js';
 import { checkInsert } from './insert-check.js';
 import type { QueryContext } from './query-columns.js';
 import { queryColumns } from './query-columns.js';
 import { ScriptCatalog } from './script-catalog.js';
+import type { Stream } from './changelog/changelog-mode.js';
+import { inferQuery } from './changelog/infer-changelog.js';
+import { checkSink } from './changelog/sink-check.js';
+import type { StreamContext } from './changelog/stream-context.js';
+import { checkWatermark } from './time/table-time-attributes.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
 export interface OptionValidators {
   readonly table?: (statement: CreateTable, context: { readonly catalogType?: string; readonly path: string }) => readonly Diagnostic[];
   readonly catalog?: (statement: Extract<Statement, { kind: 'CreateCatalog' }>, path: string) => readonly Diagnostic[];
   readonly settings?: (statement: Extract<Statement, { kind: 'Set' }>, path: string) => readonly Diagnostic[];
+  /**
+   * The changelog capabilities of a table's connector (what it emits as a source, accepts as a sink, whether it
+   * can be looked up); `undefined` for a connector the resolver does not know. Without this plug-in every table is
+   * checked with `UNKNOWN_CAPABILITIES`: sources read as insert-only, and a sink fed updates gets a warning that
+   * its connector's changelog support is unknown (never an error guessed from nothing).
+   */
+  readonly capabilities?: (statement: CreateTable, context: { readonly catalogType?: string }) => ChangelogCapabilities | undefined;
 }
 
 export interface CheckOptions {
@@ -33,6 +47,20 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const diagnostics: Diagnostic[] = [];
   const ctx: QueryContext = { catalog, diagnostics, ...(options.file === undefined ? {} : { file: options.file }) };
   const v = options.validators ?? {};
+  const views = new Map<string, Stream>();
+  const reportedUnknown = new Set<string>();
+  let streaming = true;
+  const streamContext = (path: string): StreamContext => ({
+    catalog,
+    views,
+    ctes: new Map(),
+    ...(v.capabilities === undefined ? {} : { capabilities: v.capabilities }),
+    diagnostics,
+    path,
+    ...(options.file === undefined ? {} : { file: options.file }),
+    reportedUnknown,
+  });
+  const checkChangelog = (insert: Insert, path: string) => checkSink(insert, inferQuery(insert.query, streamContext(path)), streamContext(path), streaming);
   script.statements.forEach((statement, index) => {
     const path = `statements[${index}]`;
     const add = (ds: readonly Diagnostic[]) => diagnostics.push(...ds.map((d) => withLocation({ ...d, path: d.path ?? path }, statement, options.file)));
@@ -42,6 +70,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
           const catalogType = catalog.catalogTypeFor(statement.path);
           add(v.table(statement, { path, ...(catalogType === undefined ? {} : { catalogType }) }));
         }
+        diagnostics.push(...checkWatermark(statement, path, options.file));
         catalog.apply(statement);
         break;
       case 'CreateCatalog':
@@ -50,20 +79,29 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       case 'Set':
         if (v.settings !== undefined && statement.key !== undefined) add(v.settings(statement, path));
+        if (statement.key === 'execution.runtime-mode' && statement.value !== undefined) streaming = statement.value.trim().toLowerCase() !== 'batch';
         break;
       case 'CreateView': {
         const columns = queryColumns(statement.query, ctx);
+        const stream = inferQuery(statement.query, streamContext(path));
         catalog.apply(statement, columns?.map((c, i) => ({ name: c.name ?? `EXPR$${i}`, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
+        const aliases = statement.columns;
+        views.set(catalog.qualify(statement.path).join('.'), aliases === undefined || stream.columns === undefined ? stream : { ...stream, columns: stream.columns.map((c, i) => ({ ...c, name: aliases[i] ?? c.name })) });
         break;
       }
       case 'Insert':
         checkInsert(statement, ctx, path);
+        checkChangelog(statement, path);
         break;
       case 'StatementSet':
-        statement.inserts.forEach((insert, i) => checkInsert(insert, ctx, `${path}.inserts[${i}]`));
+        statement.inserts.forEach((insert, i) => {
+          checkInsert(insert, ctx, `${path}.inserts[${i}]`);
+          checkChangelog(insert, `${path}.inserts[${i}]`);
+        });
         break;
       case 'QueryStatement':
         queryColumns(statement.query, ctx);
+        inferQuery(statement.query, streamContext(path));
         break;
       default:
         catalog.apply(statement);

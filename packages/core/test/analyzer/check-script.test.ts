@@ -51,9 +51,9 @@ describe('name resolution', () => {
   });
 
   test('views, window TVF columns and qualified names resolve', () => {
-    const sql = `${SOURCE}CREATE TEMPORARY VIEW v AS SELECT id, ts FROM src WHERE id > 0;
+    const sql = `${SOURCE}CREATE TEMPORARY VIEW v AS SELECT id, ts, pt FROM src WHERE id > 0;
 CREATE TABLE out1 (id INT, ws TIMESTAMP(3), c BIGINT) WITH ('connector' = 'blackhole');
-INSERT INTO out1 SELECT id, window_start AS ws, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE v, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY id, window_start, window_end;`;
+INSERT INTO out1 SELECT id, window_start AS ws, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE v, DESCRIPTOR(pt), INTERVAL '1' MINUTE)) GROUP BY id, window_start, window_end;`;
     expect(checkSql(sql)).toEqual([]);
   });
 

@@ -1,0 +1,157 @@
+/**
+ * Changelog-mode and time-attribute inference over a query, operator by operator (see the files next to this
+ * one for each operator's rule). Diagnostics for time attributes and for operators that cannot consume their
+ * input's changes are reported on the way; the sink checks read the resulting `Stream`.
+ */
+import type { Expression } from '../../ast/expression.js';
+import type { Query, Relation, Select } from '../../ast/query.js';
+import { isWindowTvf, windowTvfStream } from '../time/window-tvf.js';
+import { checkOverAggregates, checkSort } from '../time/order-checks.js';
+import { aggregation } from './aggregate.js';
+import type { ChangelogMode, Stream, StreamColumn } from './changelog-mode.js';
+import { firstUpdating, INSERT_ONLY, isUpdating } from './changelog-mode.js';
+import { joinStream } from './join.js';
+import { keyRefs, mapKey, project } from './projection.js';
+import { rankMode, rankPattern } from './rank.js';
+import { tableRefStream } from './source-mode.js';
+import type { StreamContext } from './stream-context.js';
+import { withCtes } from './stream-context.js';
+
+function renamed(s: Stream, relation: string, aliases?: readonly string[]): Stream {
+  const rename = (name: string, i: number) => aliases?.[i] ?? name;
+  const names = s.columns?.map((c) => c.name);
+  const key = s.mode.upsertKey?.map((k) => {
+    const i = names?.indexOf(k) ?? -1;
+    return i < 0 ? k : rename(k, i);
+  });
+  return {
+    ...s,
+    mode: key === undefined ? s.mode : { ...s.mode, upsertKey: key },
+    ...(s.columns === undefined ? {} : { columns: s.columns.map((c, i) => ({ ...c, relation, name: rename(c.name, i) })) }),
+  };
+}
+
+export function inferRelation(r: Relation, ctx: StreamContext, where?: Expression): Stream {
+  switch (r.kind) {
+    case 'TableRef':
+      return tableRefStream(r, ctx) ?? { mode: INSERT_ONLY };
+    case 'SubqueryRelation':
+      return renamed(inferQuery(r.query, ctx), r.alias ?? '', r.columnAliases);
+    case 'TableFunction': {
+      if (!isWindowTvf(r)) return { mode: INSERT_ONLY };
+      const table = r.call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a)).find((a) => a.kind === 'TableArg');
+      const input = table?.kind === 'TableArg' ? inferRelation(table.relation, ctx) : { mode: INSERT_ONLY };
+      return windowTvfStream(r, input, ctx);
+    }
+    case 'Unnest':
+      return { mode: INSERT_ONLY, ...(r.columnAliases === undefined ? {} : { columns: r.columnAliases.map((name) => ({ relation: r.alias ?? '', name })) }) };
+    case 'Join':
+      return joinStream(r, ctx, inferRelation, where);
+  }
+}
+
+/** Sub-queries in WHERE: NOT IN / NOT EXISTS are anti joins, which retract rows when a match arrives later. */
+function antiJoin(where: Expression | undefined, ctx: StreamContext): ChangelogMode | undefined {
+  let found: ChangelogMode | undefined;
+  const visit = (x: unknown, negated: boolean): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      x.forEach((v) => visit(v, negated));
+      return;
+    }
+    const node = x as Expression;
+    if (node.kind === 'In' && node.query !== undefined) {
+      const sub = inferQuery(node.query, ctx);
+      const updating = isUpdating(sub.mode) ? sub.mode : undefined;
+      if (node.negated || negated) found ??= { kind: 'retract', origin: { operator: 'NOT IN sub-query (anti join)', ...(node.span === undefined ? {} : { span: node.span }), fix: 'anti joins retract a row when a match arrives later; write only into a sink that accepts updates' } };
+      else if (updating !== undefined) found ??= updating;
+      return;
+    }
+    if (node.kind === 'Exists') {
+      const sub = inferQuery(node.query, ctx);
+      if (negated) found ??= { kind: 'retract', origin: { operator: 'NOT EXISTS sub-query (anti join)', ...(node.span === undefined ? {} : { span: node.span }), fix: 'anti joins retract a row when a match arrives later; write only into a sink that accepts updates' } };
+      else if (isUpdating(sub.mode)) found ??= sub.mode;
+      return;
+    }
+    if (node.kind === 'ScalarSubquery') {
+      inferQuery(node.query, ctx);
+      return;
+    }
+    if (node.kind === 'Unary' && node.op === 'NOT') {
+      visit(node.operand, !negated);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value, negated);
+  };
+  visit(where, false);
+  return found;
+}
+
+function inferSelect(select: Select, ctx: StreamContext): Stream {
+  const rank = rankPattern(select);
+  let input: Stream;
+  if (rank !== undefined) {
+    const inner = rank.inner;
+    const source = inner.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(inner.from, ctx, inner.where);
+    const innerAnti = antiJoin(inner.where, ctx);
+    const base = innerAnti !== undefined && !isUpdating(source.mode) ? { ...source, mode: innerAnti } : source;
+    const result = rankMode(rank, base);
+    const projected = project(inner.items, base.columns ?? []);
+    const mode: ChangelogMode = { ...result.mode, ...(isUpdating(result.mode) ? { upsertKey: mapKey(result.keys, projected) } : {}) };
+    input = renamed({ mode, ...(base.columns === undefined ? {} : { columns: projected.map((p) => p.column) }), ...(base.windowed === undefined ? {} : { windowed: base.windowed }) }, rank.relation.alias ?? '', rank.relation.columnAliases);
+  } else {
+    input = select.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(select.from, ctx, select.where);
+  }
+  const anti = antiJoin(select.where, ctx);
+  if (anti !== undefined && !isUpdating(input.mode)) input = { ...input, mode: anti };
+
+  const over = checkOverAggregates(select, input, ctx);
+  const agg = over ? undefined : aggregation(select, input);
+  let mode: ChangelogMode = agg?.mode ?? input.mode;
+  // Updates from the input flow through an aggregation; the aggregation's own key identifies its rows.
+  if (agg !== undefined && isUpdating(input.mode) && !isUpdating(agg.mode)) mode = input.mode;
+  const keys = agg !== undefined ? agg.keys : keyRefs(input.mode.upsertKey);
+  if (select.orderBy !== undefined && select.orderBy.length > 0 && select.limit !== undefined && !isUpdating(mode)) {
+    const span = select.orderBy[0]!.span ?? select.orderBy[0]!.expr.span;
+    mode = { kind: 'upsert', origin: { operator: 'ORDER BY … LIMIT (TopN)', ...(span === undefined ? {} : { span }), fix: 'rank within a window TVF, or write into a sink that accepts updates' } };
+  }
+  const projected = project(select.items, input.columns ?? [], agg?.loses);
+  const columns: StreamColumn[] | undefined = input.columns === undefined ? undefined : projected.map((p) => p.column);
+  checkSort(select, input, columns, ctx);
+  const upsertKey = isUpdating(mode) ? mapKey(keys, projected) : undefined;
+  return { mode: { kind: mode.kind, ...(upsertKey === undefined ? {} : { upsertKey }), ...(mode.origin === undefined ? {} : { origin: mode.origin }) }, ...(columns === undefined ? {} : { columns }) };
+}
+
+/** The changelog mode and columns of a query. */
+export function inferQuery(query: Query, ctx: StreamContext): Stream {
+  switch (query.kind) {
+    case 'Values':
+      return { mode: INSERT_ONLY, columns: (query.rows[0] ?? []).map((_, i) => ({ relation: '', name: `EXPR$${i}` })) };
+    case 'With': {
+      const ctes = new Map(ctx.ctes);
+      for (const cte of query.ctes) {
+        const s = inferQuery(cte.query, withCtes(ctx, ctes));
+        ctes.set(cte.name, renamed(s, cte.name, cte.columns));
+      }
+      return inferQuery(query.body, withCtes(ctx, ctes));
+    }
+    case 'SetOperation': {
+      const left = inferQuery(query.left, ctx);
+      const right = inferQuery(query.right, ctx);
+      const columns = left.columns?.map((c, i) => {
+        const r = right.columns?.[i];
+        return r !== undefined && r.time === c.time ? c : { relation: c.relation, name: c.name };
+      });
+      const updating = firstUpdating([left.mode, right.mode]);
+      let mode: ChangelogMode = updating === undefined ? INSERT_ONLY : { kind: 'retract', ...(updating.origin === undefined ? {} : { origin: updating.origin }) };
+      if (!query.all || query.op !== 'UNION') {
+        const span = query.right.span ?? query.span;
+        mode = updating ?? { kind: query.op === 'UNION' ? 'upsert' : 'retract', ...(query.op === 'UNION' && columns !== undefined ? { upsertKey: columns.map((c) => c.name) } : {}), origin: { operator: `${query.op}${query.all ? ' ALL' : ''} (a set operation keeping state)`, ...(span === undefined ? {} : { span }), fix: query.op === 'UNION' ? 'use UNION ALL, which emits inserts from insert-only inputs' : 'write into a sink that accepts updates' } };
+      }
+      return { mode, ...(columns === undefined ? {} : { columns }) };
+    }
+    case 'Select':
+      return inferSelect(query, ctx);
+  }
+}
+

@@ -1,0 +1,122 @@
+/**
+ * SELECT lists over a stream: output columns keep a time attribute only when they pass it through unchanged
+ * (`ts`, `t.ts AS x`) or call `PROCTIME()`; any other expression over a time attribute (CAST, arithmetic, a
+ * function) makes it a plain timestamp. Upsert keys follow the projection when every key expression is selected.
+ */
+import type { ColumnRef, Expression } from '../../ast/expression.js';
+import type { SelectItem } from '../../ast/query.js';
+import { columnName } from '../expression-type.js';
+import { isProctimeCall } from '../time/table-time-attributes.js';
+import type { LostTimeAttribute, StreamColumn } from './changelog-mode.js';
+import { at } from './changelog-mode.js';
+
+/** The one column `table.name` resolves to, if exactly one does. */
+export function findColumn(columns: readonly StreamColumn[], table: string | undefined, name: string): StreamColumn | undefined {
+  const found = columns.filter((c) => c.name === name && (table === undefined || c.relation === table));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function normalise(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(normalise);
+  const node = value as Record<string, unknown>;
+  if (node.kind === 'ColumnRef') return { kind: 'ColumnRef', name: node.name };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (k !== 'span') out[k] = normalise(v);
+  return out;
+}
+
+/** Structural equality, ignoring positions and column qualifiers. */
+export function sameExpression(a: Expression, b: Expression): boolean {
+  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+
+/** Column references of an expression, not descending into sub-queries. */
+export function columnRefs(e: Expression): ColumnRef[] {
+  const out: ColumnRef[] = [];
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) {
+      x.forEach(visit);
+      return;
+    }
+    const node = x as { kind?: string };
+    if (node.kind === 'ColumnRef') {
+      out.push(node as ColumnRef);
+      return;
+    }
+    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'TableArg' || (node.kind === 'In' && 'query' in node && (node as { query?: unknown }).query !== undefined)) {
+      if (node.kind === 'In') visit((node as { operand: unknown }).operand);
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
+  };
+  visit(e);
+  return out;
+}
+
+/** A short name for what an expression does to its operands, for "lost by …" messages. */
+export function operationName(e: Expression): string {
+  switch (e.kind) {
+    case 'Cast': return e.try ? 'TRY_CAST' : 'CAST';
+    case 'Binary': return `the '${e.op}' operator`;
+    case 'FunctionCall': return `${e.name.join('.')}(…)`;
+    case 'Case': return 'CASE';
+    default: return 'an expression';
+  }
+}
+
+/** What a computed select item makes of the time attributes it reads. */
+export function derivedTime(e: Expression, input: readonly StreamColumn[]): Pick<StreamColumn, 'time' | 'lost'> {
+  if (isProctimeCall(e)) return { time: 'proctime' };
+  for (const ref of columnRefs(e)) {
+    const c = findColumn(input, ref.table, ref.name);
+    if (c?.time !== undefined) return { lost: { kind: c.time, reason: `${operationName(e)}${at(e.span)}` } };
+  }
+  return {};
+}
+
+export interface ProjectedColumn {
+  readonly column: StreamColumn;
+  /** The expression the column was computed from (a ColumnRef for `*`). */
+  readonly expr: Expression;
+}
+
+/** The columns of a SELECT list over `input`; `lose` marks every time attribute as lost (after a non-window GROUP BY). */
+export function project(items: readonly SelectItem[], input: readonly StreamColumn[], lose?: LostTimeAttribute['reason']): ProjectedColumn[] {
+  const out: ProjectedColumn[] = [];
+  const strip = (c: Omit<StreamColumn, 'relation'> & { relation?: string }, name: string): StreamColumn => {
+    const lost: LostTimeAttribute | undefined = lose !== undefined && c.time !== undefined ? { kind: c.time, reason: lose } : c.lost;
+    return { relation: '', name, ...(lose === undefined && c.time !== undefined ? { time: c.time } : {}), ...(lost === undefined ? {} : { lost }) };
+  };
+  items.forEach((item, i) => {
+    if (item.kind === 'SelectStar') {
+      for (const c of input.filter((s) => item.table === undefined || s.relation === item.table)) out.push({ column: strip(c, c.name), expr: { kind: 'ColumnRef', name: c.name } });
+      return;
+    }
+    const name = item.alias ?? columnName(item.expr) ?? `EXPR$${i}`;
+    if (item.expr.kind === 'ColumnRef') {
+      const c = findColumn(input, item.expr.table, item.expr.name);
+      out.push({ column: strip(c ?? { name }, name), expr: item.expr });
+      return;
+    }
+    out.push({ column: strip({ name, ...derivedTime(item.expr, input) }, name), expr: item.expr });
+  });
+  return out;
+}
+
+/** Output names of the key expressions, or undefined when one of them is not selected. */
+export function mapKey(keys: readonly Expression[] | undefined, projected: readonly ProjectedColumn[]): string[] | undefined {
+  if (keys === undefined) return undefined;
+  const names: string[] = [];
+  for (const key of keys) {
+    const found = projected.find((p) => sameExpression(p.expr, key));
+    if (found === undefined) return undefined;
+    names.push(found.column.name);
+  }
+  return names;
+}
+
+export function keyRefs(names: readonly string[] | undefined): Expression[] | undefined {
+  return names?.map((name) => ({ kind: 'ColumnRef', name }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Sink checks of INSERT INTO: the sink's connector must accept the changes the query emits. An append-only sink
+ * fed updates is an error naming the operator that produces them; an upsert sink fed updates needs a PRIMARY KEY;
+ * a PRIMARY KEY that differs from the query's upsert key is a warning (rows would be overwritten by the wrong key).
+ */
+import type { Insert } from '../../ast/statement.js';
+import type { Stream } from './changelog-mode.js';
+import { describeOrigin, isUpdating } from './changelog-mode.js';
+import { CHANGELOG_CODES } from './codes.js';
+import { resolveCapabilities } from './source-mode.js';
+import type { StreamContext } from './stream-context.js';
+import { report } from './stream-context.js';
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a.map((n) => n.toLowerCase()));
+  const y = new Set(b.map((n) => n.toLowerCase()));
+  return x.size === y.size && [...x].every((n) => y.has(n));
+}
+
+/** The sink column each query output column is written to. */
+function sinkColumnOf(insert: Insert, writable: readonly string[], queryColumns: readonly string[]): Map<string, string> {
+  const targets = insert.columns ?? writable;
+  return new Map(queryColumns.flatMap((name, i) => (targets[i] === undefined ? [] : [[name, targets[i]!] as const])));
+}
+
+function upsertHint(connector: string, key: readonly string[] | undefined): string {
+  const pk = key === undefined || key.length === 0 ? '…' : key.join(', ');
+  const example = connector.toLowerCase() === 'kafka' ? "'connector' = 'upsert-kafka'" : "an upsert connector (upsert-kafka, jdbc, a Paimon table with a primary key)";
+  return `write into a sink that accepts updates — ${example} with PRIMARY KEY (${pk}) NOT ENFORCED`;
+}
+
+/** Checks `insert` (whose query emits `stream`) against its sink's connector. */
+export function checkSink(insert: Insert, stream: Stream, ctx: StreamContext, streaming: boolean): void {
+  const table = ctx.catalog.lookup(insert.target);
+  if (table === undefined || table.kind !== 'table' || table.statement === undefined) return;
+  const name = table.path[2];
+  const caps = resolveCapabilities(table, ctx);
+  const span = insert.span;
+  if (insert.overwrite && streaming) {
+    report(ctx, CHANGELOG_CODES.overwriteInStreaming, 'error', `INSERT OVERWRITE is not supported in streaming mode (sink '${name}')`, "use INSERT INTO, or run the job in batch mode: SET 'execution.runtime-mode' = 'batch'", span);
+  }
+  if (caps.known && caps.capabilities.sink === undefined) {
+    report(ctx, CHANGELOG_CODES.notWritable, 'error', `table '${name}' cannot be written: connector '${caps.connector}' can only be used as a source`, 'INSERT INTO a table whose connector is a sink', span);
+    return;
+  }
+  if (!streaming || !isUpdating(stream.mode)) return;
+  const mode = stream.mode;
+  const producer = describeOrigin(mode.origin);
+  const writable = table.columns.filter((c) => c.writable).map((c) => c.name);
+  const outputNames = stream.columns?.map((c) => c.name);
+  const key = mode.upsertKey === undefined || outputNames === undefined ? undefined : (() => {
+    const map = sinkColumnOf(insert, writable, outputNames);
+    const mapped = mode.upsertKey.map((k) => map.get(k));
+    return mapped.every((m) => m !== undefined) ? (mapped as string[]) : undefined;
+  })();
+  if (!caps.known) {
+    report(ctx, CHANGELOG_CODES.unknownSinkChangelog, 'warning', `the query writes update changes (from ${producer}) into '${name}', but flinkts does not know whether connector '${caps.connector}' accepts updates`, `make sure the connector consumes updates; ${mode.origin?.fix ?? ''}`.trim(), span);
+    return;
+  }
+  const pk = table.statement.primaryKey?.columns;
+  if (caps.capabilities.sink === 'append') {
+    report(
+      ctx,
+      CHANGELOG_CODES.appendSinkUpdates,
+      'error',
+      `Table sink '${name}' (connector '${caps.connector}') doesn't support consuming update changes, which are produced by ${producer}`,
+      `${upsertHint(caps.connector, key)}; or ${mode.origin?.fix ?? 'make the query insert-only'}`,
+      span,
+    );
+    return;
+  }
+  if (pk === undefined) {
+    if (caps.capabilities.sink === 'upsert' || caps.capabilities.primaryKey === 'required-for-updates') {
+      report(ctx, CHANGELOG_CODES.upsertSinkWithoutKey, 'error', `upsert sink '${name}' (connector '${caps.connector}') needs a PRIMARY KEY to consume the update changes produced by ${producer}`, `declare PRIMARY KEY (${key?.join(', ') ?? '…'}) NOT ENFORCED on '${name}'`, span);
+    }
+    return;
+  }
+  if (key !== undefined && key.length > 0 && !sameNames(key, pk)) {
+    report(ctx, CHANGELOG_CODES.primaryKeyMismatch, 'warning', `the PRIMARY KEY (${pk.join(', ')}) of sink '${name}' differs from the upsert key (${key.join(', ')}) of the query (from ${producer}); rows with different keys may overwrite each other or never be retracted`, `declare PRIMARY KEY (${key.join(', ')}) NOT ENFORCED on '${name}', or change the query's grouping`, span);
+  }
+}

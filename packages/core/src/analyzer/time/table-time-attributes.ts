@@ -1,0 +1,55 @@
+/**
+ * Time attributes a CREATE TABLE declares: the WATERMARK column is a rowtime attribute, a computed column
+ * `AS PROCTIME()` a processing-time attribute. Also checks the WATERMARK itself (its column exists and is a
+ * TIMESTAMP(p) / TIMESTAMP_LTZ(p) with p ≤ 3), as Flink does when the table is created.
+ */
+import type { Expression } from '../../ast/expression.js';
+import type { CreateTable } from '../../ast/statement.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
+import type { DataType } from '../../types/data-type.js';
+import { expressionType } from '../expression-type.js';
+import type { TimeAttributeKind } from '../changelog/changelog-mode.js';
+import { TIME_CODES } from './codes.js';
+
+export function isProctimeCall(e: Expression): boolean {
+  return e.kind === 'FunctionCall' && e.name.length === 1 && e.name[0]!.toUpperCase() === 'PROCTIME' && e.args.length === 0;
+}
+
+/** Column name → time attribute kind, for the columns of a table that are time attributes. */
+export function tableTimeAttributes(statement: CreateTable): Map<string, TimeAttributeKind> {
+  const out = new Map<string, TimeAttributeKind>();
+  for (const c of statement.columns) if (c.kind === 'ComputedColumn' && isProctimeCall(c.expr)) out.set(c.name, 'proctime');
+  if (statement.watermark !== undefined) out.set(statement.watermark.column, 'rowtime');
+  return out;
+}
+
+function columnType(statement: CreateTable, name: string): DataType | undefined {
+  const scope = statement.columns.flatMap((c) => (c.kind === 'ComputedColumn' ? [] : [{ relation: '', name: c.name, type: c.type }]));
+  const column = statement.columns.find((c) => c.name === name);
+  if (column === undefined) return undefined;
+  return column.kind === 'ComputedColumn' ? expressionType(column.expr, scope) : column.type;
+}
+
+/** The WATERMARK's column exists and has a rowtime-capable type. */
+export function checkWatermark(statement: CreateTable, path: string, file?: string): Diagnostic[] {
+  const wm = statement.watermark;
+  if (wm === undefined || statement.like !== undefined) return [];
+  const where = { path, ...(wm.span === undefined ? {} : { span: wm.span }), ...(file === undefined ? {} : { file }) };
+  const names = statement.columns.map((c) => c.name);
+  if (wm.column.includes('.')) return [];
+  if (!names.includes(wm.column)) {
+    return [{ code: TIME_CODES.watermarkUnknownColumn, severity: 'error', message: `The rowtime attribute field '${wm.column}' of the WATERMARK is not defined in the table schema`, hint: didYouMean(wm.column, names) ?? `columns: ${names.join(', ')}`, ...where }];
+  }
+  const type = columnType(statement, wm.column);
+  if (type === undefined) return [];
+  const precision = 'precision' in type ? type.precision : undefined;
+  if ((type.kind === 'TIMESTAMP' || type.kind === 'TIMESTAMP_LTZ') && (precision === undefined || precision <= 3)) return [];
+  return [{
+    code: TIME_CODES.watermarkType,
+    severity: 'error',
+    message: `Invalid data type of time field '${wm.column}' for watermark definition: it is ${type.kind}${precision === undefined ? '' : `(${precision})`}, but must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p from 0 to 3`,
+    hint: type.kind === 'BIGINT' ? `add a computed column such as \`ts AS TO_TIMESTAMP_LTZ(${wm.column}, 3)\` and declare the WATERMARK on it` : `declare a computed column CAST(… AS TIMESTAMP(3)) and put the WATERMARK on it`,
+    ...where,
+  }];
+}
