@@ -366,12 +366,13 @@ export class Planner {
       } else plain.push(w);
     }
     const where = and(plain);
+    let whereCalc: CalcOperator | undefined;
     if (where) {
       const c = this.compiler(rel);
       const f = c.coerce(c.compile(where), T.boolean(), where.span).eval;
-      const calc = new CalcOperator(f, undefined);
-      rel.op.connectTo(calc);
-      rel = { ...rel, op: calc };
+      whereCalc = new CalcOperator(f, undefined);
+      rel.op.connectTo(whereCalc);
+      rel = { ...rel, op: whereCalc };
     }
 
     const aggCalls: FunctionCall[] = [];
@@ -379,12 +380,13 @@ export class Planner {
     if (s.having) collectAggregates(s.having, aggCalls);
     if (s.groupBy?.length || aggCalls.length > 0) return this.planAggregate(s, rel, aggCalls);
     if (s.having) throw invalid('HAVING without GROUP BY or aggregates', s.having.span);
-    const out = this.project(rel, s.items, undefined);
+    // The WHERE filter and the projection run as one Calc, as Flink's planner merges them.
+    const out = this.project(rel, s.items, undefined, undefined, whereCalc);
     return s.distinct ? this.distinct(out) : out;
   }
 
   /** @internal */
-  project(rel: Rel, items: readonly SelectItem[], substitute: ((e: Expression) => Compiled | undefined) | undefined, filter?: Expression): Rel {
+  project(rel: Rel, items: readonly SelectItem[], substitute: ((e: Expression) => Compiled | undefined) | undefined, filter?: Expression, fuseInto?: CalcOperator): Rel {
     const c = this.compiler(rel, substitute);
     const evs: Evaluator[] = [];
     const direct: (number | undefined)[] = [];
@@ -422,6 +424,10 @@ export class Planner {
     const keyOut = rel.aggregateKey?.map((k) => direct.indexOf(k));
     const aggregateKey = keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {};
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...aggregateKey };
+    if (!f && fuseInto && rel.op === fuseInto && fuseInto.canAbsorbProjection()) {
+      fuseInto.absorbProjection(evs);
+      return { columns, op: fuseInto, mode: rel.mode, rowtime, proctime, ...aggregateKey };
+    }
     const calc = new CalcOperator(f, evs);
     rel.op.connectTo(calc);
     return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...aggregateKey };

@@ -230,7 +230,12 @@ class DistinctAcc implements Accumulator {
 /** Creates fresh accumulators for a list of aggregate calls and feeds rows into them. */
 export class AggregateSet {
   private readonly factories: (() => Accumulator)[];
+  /** Each spec's argument (absent for COUNT(*)) and FILTER, as flat arrays for the per-row loop. */
+  private readonly args: (Evaluator | undefined)[];
+  private readonly filters: (Evaluator | undefined)[];
   constructor(readonly specs: readonly AggregateSpec[]) {
+    this.args = specs.map((s) => s.arg);
+    this.filters = specs.map((s) => s.filter);
     this.factories = specs.map((s) => {
       const base = (): Accumulator => {
         switch (s.name) {
@@ -260,18 +265,15 @@ export class AggregateSet {
   }
 
   accumulate(accs: Accumulator[], row: Row, retract: boolean): void {
-    const specs = this.specs;
-    for (let i = 0; i < specs.length; i++) {
-      const s = specs[i] as AggregateSpec;
-      if (s.filter && s.filter(row) !== true) continue;
+    const args = this.args;
+    const filters = this.filters;
+    for (let i = 0; i < args.length; i++) {
+      const filter = filters[i];
+      if (filter !== undefined && filter(row) !== true) continue;
       const acc = accs[i] as Accumulator;
-      if (!s.arg) {
-        if (retract) acc.retract(null);
-        else acc.add(null);
-        continue;
-      }
-      const v = s.arg(row);
-      if (v === null) continue;
+      const arg = args[i];
+      const v = arg === undefined ? null : arg(row);
+      if (v === null && arg !== undefined) continue;
       if (retract) acc.retract(v);
       else acc.add(v);
     }

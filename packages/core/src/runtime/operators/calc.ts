@@ -6,9 +6,19 @@ import { Operator } from './operator.js';
 export class CalcOperator extends Operator {
   constructor(
     private readonly filter: Evaluator | undefined,
-    private readonly projections: readonly Evaluator[] | undefined,
+    private projections: readonly Evaluator[] | undefined,
   ) {
     super(1);
+  }
+
+  /** A filter-only Calc with no consumer yet can take the projection that follows it (one operator, as Flink's Calc). */
+  canAbsorbProjection(): boolean {
+    return this.projections === undefined && this.outputCount() === 0;
+  }
+
+  absorbProjection(projections: readonly Evaluator[]): void {
+    if (!this.canAbsorbProjection()) throw new Error('internal: the Calc already projects or has consumers');
+    this.projections = projections;
   }
 
   process(change: Change): void {

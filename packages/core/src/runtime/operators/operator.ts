@@ -47,7 +47,11 @@ export abstract class Operator implements Downstream {
   }
 
   protected emit(change: Change): void {
-    for (const o of this.outputs) o.op.receive(change, o.input);
+    const outs = this.outputs;
+    for (let i = 0; i < outs.length; i++) {
+      const o = outs[i] as { readonly op: Operator; readonly input: number };
+      o.op.process(change, o.input);
+    }
   }
 
   protected emitWatermark(wm: number): void {
