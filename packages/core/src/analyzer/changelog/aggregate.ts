@@ -58,9 +58,10 @@ export function aggregation(select: Select, input: Stream): Aggregation | undefi
     }
     const first = groupBy[0]!;
     const span = isPlainExpression(first) ? first.span : undefined;
-    const where = `GROUP BY${at(span)}`;
+    const shown = plain.length === groupBy.length && plain.every((g) => g.kind === 'ColumnRef') ? ` ${plain.map((g) => (g as { name: string }).name).join(', ')}` : '';
+    const where = `GROUP BY${shown}${at(span)}`;
     return {
-      mode: { kind: 'upsert', origin: { operator: 'GROUP BY', ...(span === undefined ? {} : { span }), fix: WINDOW_FIX } },
+      mode: { kind: 'upsert', origin: { operator: `GROUP BY${shown}`, ...(span === undefined ? {} : { span }), fix: WINDOW_FIX } },
       ...(plain.length === groupBy.length ? { keys: plain } : {}),
       loses: `${where} (not a window aggregation)`,
     };

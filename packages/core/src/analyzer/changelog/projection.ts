@@ -86,7 +86,8 @@ export interface ProjectedColumn {
 export function project(items: readonly SelectItem[], input: readonly StreamColumn[], lose?: LostTimeAttribute['reason']): ProjectedColumn[] {
   const out: ProjectedColumn[] = [];
   const strip = (c: Omit<StreamColumn, 'relation'> & { relation?: string }, name: string): StreamColumn => {
-    const lost: LostTimeAttribute | undefined = lose !== undefined && c.time !== undefined ? { kind: c.time, reason: lose } : c.lost;
+    const kind = c.time ?? c.lost?.kind;
+    const lost: LostTimeAttribute | undefined = lose !== undefined && kind !== undefined ? { kind, reason: lose } : c.lost;
     return { relation: '', name, ...(lose === undefined && c.time !== undefined ? { time: c.time } : {}), ...(lost === undefined ? {} : { lost }) };
   };
   items.forEach((item, i) => {
