@@ -97,7 +97,9 @@ function inferSelect(select: Select, ctx: StreamContext): Stream {
     const base = innerAnti !== undefined && !isUpdating(source.mode) ? { ...source, mode: innerAnti } : source;
     const result = rankMode(rank, base);
     const projected = project(inner.items, base.columns ?? []);
-    const mode: ChangelogMode = { ...result.mode, ...(isUpdating(result.mode) ? { upsertKey: mapKey(result.keys, projected) } : {}) };
+    // The row number is a key column under its alias.
+    const keyable = projected.map((p) => (p.expr === rank.item.expr ? { ...p, expr: { kind: 'ColumnRef', name: rank.alias } as const } : p));
+    const mode: ChangelogMode = { ...result.mode, ...(isUpdating(result.mode) ? { upsertKey: mapKey(result.keys, keyable) } : {}) };
     input = renamed({ mode, ...(base.columns === undefined ? {} : { columns: projected.map((p) => p.column) }), ...(base.windowed === undefined ? {} : { windowed: base.windowed }) }, rank.relation.alias ?? '', rank.relation.columnAliases);
   } else {
     input = select.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(select.from, ctx, select.where);
