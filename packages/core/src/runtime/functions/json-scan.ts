@@ -92,7 +92,13 @@ function scanNumber(s: string, i: number): number {
 /** Does the key string at [start, end) (quotes included) equal `key`? */
 function keyEquals(s: string, start: number, end: number, key: string): boolean {
   if (escaped) return (JSON.parse(s.slice(start, end)) as string) === key;
-  return end - start - 2 === key.length && s.startsWith(key, start + 1);
+  return end - start - 2 === key.length && sameChars(s, start + 1, key);
+}
+
+/** `s.startsWith(part, at)` as a loop (cheaper than the builtin call for the short keys and values seen here). */
+function sameChars(s: string, at: number, part: string): boolean {
+  for (let j = 0; j < part.length; j++) if (s.charCodeAt(at + j) !== part.charCodeAt(j)) return false;
+  return true;
 }
 
 /** Scans the value at `i` (no leading whitespace); while `keys[k]` remains and it is an object, records the span of the addressed value. */
@@ -217,7 +223,7 @@ function shortString(text: string, start: number, end: number): string {
   if (len > 24 || len === 0) return text.slice(start, end);
   const h = (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1) * 3 + text.charCodeAt(start + (len >> 1))) & ((1 << CACHE_BITS) - 1);
   const cand = recent[h];
-  if (cand !== undefined && cand.length === len && text.startsWith(cand, start)) return cand;
+  if (cand !== undefined && cand.length === len && sameChars(text, start, cand)) return cand;
   const v = text.slice(start, end);
   recent[h] = v;
   return v;
