@@ -5,9 +5,10 @@
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
 import type { Converter } from '../functions/cast.js';
-import { groupKey, rowKey, singleKey } from '../values/compare.js';
+import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator } from './operator.js';
+import { RowBag } from './row-bag.js';
 
 export interface SinkColumn {
   readonly name: string;
@@ -18,7 +19,7 @@ export interface SinkColumn {
 export class SinkOperator extends Operator {
   readonly changelog: Change[] = [];
   private readonly byKey = new Map<unknown, readonly unknown[]>();
-  private readonly rows: (readonly unknown[])[] = [];
+  private readonly rows = new RowBag();
 
   constructor(
     readonly sinkName: string,
@@ -79,16 +80,12 @@ export class SinkOperator extends Operator {
       return;
     }
     if (this.keepChangelog) this.changelog.push({ kind: change.kind, row });
-    if (isAccumulate(change.kind)) this.rows.push(row);
-    else {
-      const k = rowKey(row);
-      const i = this.rows.findIndex((r) => rowKey(r) === k);
-      if (i >= 0) this.rows.splice(i, 1);
-    }
+    if (isAccumulate(change.kind)) this.rows.add(row);
+    else this.rows.remove(row);
   }
 
   /** The table as it stands after applying the changelog. */
   table(): (readonly unknown[])[] {
-    return this.primaryKey ? [...this.byKey.values()] : [...this.rows];
+    return this.primaryKey ? [...this.byKey.values()] : this.rows.toArray();
   }
 }
