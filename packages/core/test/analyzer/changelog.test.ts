@@ -167,3 +167,32 @@ END;`;
     }
   });
 });
+
+describe("Flink's own streaming cases (fixtures/flink-semantics/streaming.jsonl)", () => {
+  interface StreamingCase {
+    readonly id: string;
+    readonly query: string;
+    readonly inputs: Readonly<Record<string, { readonly schema: string; readonly changelog?: string }>>;
+    readonly expected: readonly string[];
+  }
+  const cases = readFileSync(fileURLToPath(new URL('../fixtures/flink-semantics/streaming.jsonl', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as StreamingCase);
+
+  /** An insert-only source is Kafka with JSON; an updating one Kafka with a changelog format. */
+  const ddl = (name: string, input: StreamingCase['inputs'][string]) => {
+    const updating = input.changelog !== undefined && /U[AB]|D/.test(input.changelog.split("'")[1] ?? '');
+    return `CREATE TABLE ${name} (${input.schema}) WITH ('connector' = 'kafka', 'topic' = '${name}', 'properties.bootstrap.servers' = 'k:9092', 'format' = '${updating ? 'debezium-json' : 'json'}');`;
+  };
+
+  test.each(cases.map((c) => [c.id, c] as const))('%s: an inferred insert-only query emits only +I; a query Flink emits updates for is inferred updating', (_id, c) => {
+    const query = c.query.replace(/^\s*INSERT\s+INTO\s+\S+\s+/i, '');
+    const sql = `${Object.entries(c.inputs).map(([name, input]) => ddl(name, input)).join('\n')}\n${query};`;
+    const mode = modeOf(sql);
+    const flinkUpdates = c.expected.some((row) => /^[-+]U|^-D/.test(row));
+    if (mode.kind === 'insert-only') expect(flinkUpdates).toBe(false);
+    if (flinkUpdates) expect(mode.kind).not.toBe('insert-only');
+    expect(changelogDiagnostics(sql).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
