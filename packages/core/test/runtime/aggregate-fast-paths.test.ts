@@ -1,7 +1,7 @@
 /**
- * The aggregation fast paths give exactly the general results: COUNT kept as a number, SUM over BIGINT kept
- * as an exact number while safe and as a 64-bit wrapped BigInt beyond (Java's long overflow), single-column
- * group keys without key arrays, and the sink's no-copy path for rows that need no conversion.
+ * The aggregation fast paths give exactly the general results: COUNT and SUM over BIGINT as 64-bit wrapped
+ * BigInts (Java's long overflow), single-column group keys without key arrays, and the sink's no-copy path
+ * for rows that need no conversion.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ describe('SUM over BIGINT', () => {
     expect(run('SUM', [[LONG_MAX, false], [LONG_MAX, false], [LONG_MAX, true]]).map((r) => r[0])).toEqual([LONG_MAX, -2n, LONG_MAX]);
   });
 
-  it('stays exact across 2^53 in both directions and back', () => {
+  it('stays exact across 2^53 in both directions', () => {
     const big = 2n ** 53n;
     const steps: [bigint, boolean][] = [[big - 1n, false], [1n, false], [1n, false], [3n, true], [big, false], [big, true], [-(big * 3n), false]];
     expect(run('SUM', steps)).toEqual(reference('SUM', steps));

@@ -52,12 +52,12 @@ interface Accumulator {
   value(): unknown;
 }
 
-/** COUNT: a JS number (exact far beyond any reachable count), returned as BIGINT. */
+/** COUNT: a Java long (V8 compiles `BigInt.asIntN(64, n + 1n)` to machine arithmetic). */
 class CountAcc implements Accumulator {
-  n = 0;
-  add(): void { this.n++; }
-  retract(): void { this.n--; }
-  value(): unknown { return smallBigInt(this.n); }
+  n = 0n;
+  add(): void { this.n = BigInt.asIntN(64, this.n + 1n); }
+  retract(): void { this.n = BigInt.asIntN(64, this.n - 1n); }
+  value(): unknown { return this.n; }
 }
 
 type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a: unknown, b: unknown) => unknown };
@@ -78,60 +78,24 @@ function numOps(t: DataType, result: DataType): NumOps {
 }
 
 /**
- * SUM / SUM0 over BIGINT with Java's wrapping long arithmetic: the sum is kept as an exact JS number while it
- * is a safe integer (|x| < 2^53, where no 64-bit wrap can occur) and as a BigInt (wrapped to 64 bits after
- * every step) otherwise; it returns to the number form once it is safe again.
+ * SUM / SUM0 over BIGINT with Java's wrapping long arithmetic: a BigInt wrapped to 64 bits after every step
+ * (V8 compiles `BigInt.asIntN(64, a + b)` to machine 64-bit arithmetic, so this is also the fast form).
  */
 class LongSumAcc implements Accumulator {
-  small = 0;
-  big: bigint | undefined;
+  sum = 0n;
   n = 0;
   constructor(private readonly sum0: boolean) {}
   add(v: unknown): void {
     this.n++;
-    if (this.big === undefined) {
-      const x = Number(v as bigint);
-      const s = this.small + x;
-      if (Number.isSafeInteger(x) && Number.isSafeInteger(s)) {
-        this.small = s;
-        return;
-      }
-      this.setBig(BigInt(this.small) + (v as bigint));
-    } else this.setBig(this.big + (v as bigint));
+    this.sum = BigInt.asIntN(64, this.sum + (v as bigint));
   }
   retract(v: unknown): void {
     this.n--;
-    if (this.big === undefined) {
-      const x = Number(v as bigint);
-      const s = this.small - x;
-      if (Number.isSafeInteger(x) && Number.isSafeInteger(s)) {
-        this.small = s;
-        return;
-      }
-      this.setBig(BigInt(this.small) - (v as bigint));
-    } else this.setBig(this.big - (v as bigint));
-  }
-  private setBig(b: bigint): void {
-    const w = BigInt.asIntN(64, b);
-    if (w >= -MAX_SAFE && w <= MAX_SAFE) {
-      this.small = Number(w);
-      this.big = undefined;
-    } else this.big = w;
+    this.sum = BigInt.asIntN(64, this.sum - (v as bigint));
   }
   value(): unknown {
-    if (this.n === 0 && !this.sum0) return null;
-    return this.big ?? smallBigInt(this.small);
+    return this.n === 0 && !this.sum0 ? null : this.sum;
   }
-}
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/** BigInts for small integers are shared (like Java's Long cache) so per-row results do not allocate. */
-const BIGINT_CACHE_SIZE = 4096;
-const bigintCache: bigint[] = [];
-for (let i = 0; i < BIGINT_CACHE_SIZE; i++) bigintCache.push(BigInt(i));
-function smallBigInt(n: number): bigint {
-  return n >= 0 && n < BIGINT_CACHE_SIZE ? (bigintCache[n] as bigint) : BigInt(n);
 }
 
 class SumAcc implements Accumulator {
