@@ -72,6 +72,12 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         }
         diagnostics.push(...checkWatermark(statement, path, options.file));
         catalog.apply(statement);
+        views.delete(catalog.qualify(statement.path).join('.'));
+        // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        if (statement.asQuery !== undefined) {
+          const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
+          checkChangelog(ctas, path);
+        }
         break;
       case 'CreateCatalog':
         if (v.catalog !== undefined) add(v.catalog(statement, path));
@@ -102,6 +108,18 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
       case 'QueryStatement':
         queryColumns(statement.query, ctx);
         inferQuery(statement.query, streamContext(path));
+        break;
+      case 'Explain': {
+        // EXPLAIN plans the statement, so the planner's changelog and time-attribute errors apply to it.
+        const inner = statement.statement;
+        if (inner.kind === 'Insert') checkChangelog(inner, `${path}.statement`);
+        else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => checkChangelog(insert, `${path}.statement.inserts[${i}]`));
+        else inferQuery(inner.query, streamContext(`${path}.statement`));
+        break;
+      }
+      case 'Drop':
+        if (statement.object === 'VIEW' || statement.object === 'TABLE') views.delete(catalog.qualify(statement.path).join('.'));
+        catalog.apply(statement);
         break;
       default:
         catalog.apply(statement);

@@ -111,6 +111,18 @@ describe('sink checks', () => {
     expect(ds[0]!.message).toContain('GROUP BY user_id at 3:91');
   });
 
+  test('CREATE TABLE … AS SELECT and EXPLAIN INSERT are checked like INSERT INTO', () => {
+    const ctas = `${ORDERS}\nCREATE TABLE totals WITH (${KAFKA}, 'topic' = 'totals') AS SELECT user_id, SUM(amount) AS total FROM orders GROUP BY user_id;`;
+    expect(changelogDiagnostics(ctas).map((d) => `${d.code} ${d.span?.start.line}:${d.span?.start.column} ${d.path}`)).toEqual(['FTS4201 2:1 statements[1]']);
+    const explain = `${ORDERS}\n${appendSink}\nEXPLAIN INSERT INTO user_totals SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`;
+    expect(changelogDiagnostics(explain).map((d) => `${d.code} ${d.path}`)).toEqual(['FTS4201 statements[2].statement']);
+  });
+
+  test('a dropped view no longer lends its mode to a table declared under the same name', () => {
+    const sql = `${ORDERS}\nCREATE TEMPORARY VIEW t AS SELECT user_id, SUM(amount) AS total FROM orders GROUP BY user_id;\nDROP TEMPORARY VIEW t;\nCREATE TABLE t (user_id BIGINT, total DOUBLE) WITH (${KAFKA}, 'topic' = 't');\n${appendSink}\nINSERT INTO user_totals SELECT * FROM t;`;
+    expect(changelogDiagnostics(sql)).toEqual([]);
+  });
+
   test("batch mode has no changelog: SET 'execution.runtime-mode' = 'batch' accepts the GROUP BY", () => {
     expect(changelogDiagnostics(`SET 'execution.runtime-mode' = 'batch';\n${ORDERS}\n${appendSink}\nINSERT INTO user_totals SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`)).toEqual([]);
   });
