@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic, InferredChangelogMode, Statement } from '../../src/index.js';
-import { checkSql, inferQuery, parseScript, ScriptCatalog } from '../../src/index.js';
+import { checkScript, checkSql, inferQuery, parseScript, ScriptCatalog } from '../../src/index.js';
 import { allValidators, capabilitiesOnly, changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'kafka:9092', 'format' = 'json'";
@@ -207,4 +207,17 @@ describe("Flink's own streaming cases (fixtures/flink-semantics/streaming.jsonl)
     if (flinkUpdates) expect(mode.kind).not.toBe('insert-only');
     expect(changelogDiagnostics(sql).filter((d) => d.severity === 'error')).toEqual([]);
   });
+});
+
+test('never throws: arbitrary scripts (and arbitrary queries over real tables) only produce diagnostics', async () => {
+  const fc = (await import('fast-check')).default;
+  const { query, statement } = await import('../parser/arbitraries.js');
+  const tables = parseScript(`${ORDERS}\nCREATE TABLE a (a BIGINT, b STRING, PRIMARY KEY (a) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'k:9092', 'key.format' = 'json', 'value.format' = 'json');`).script.statements;
+  fc.assert(
+    fc.property(fc.array(statement, { maxLength: 6 }), fc.array(query, { maxLength: 3 }), (statements, queries) => {
+      const script = { kind: 'Script' as const, statements: [...tables, ...statements, ...queries.map((q) => ({ kind: 'QueryStatement' as const, query: q }))] };
+      expect(() => checkScript(script, { validators: capabilitiesOnly })).not.toThrow();
+    }),
+    { numRuns: 300 },
+  );
 });
