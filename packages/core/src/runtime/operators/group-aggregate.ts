@@ -58,12 +58,7 @@ export class GroupAggregateOperator extends Operator {
       this.groups.delete(k);
       return;
     }
-    const gk = g.keys;
-    const accs = g.accs;
-    const nk = gk.length;
-    const out = new Array<unknown>(nk + accs.length);
-    for (let i = 0; i < nk; i++) out[i] = gk[i];
-    for (let i = 0; i < accs.length; i++) out[nk + i] = (accs[i] as Accumulator).value();
+    const out = resultRow(g.keys, g.accs);
     const prev = g.prev;
     if (!prev) {
       this.emit({ kind: '+I', row: out });
@@ -73,4 +68,20 @@ export class GroupAggregateOperator extends Operator {
     }
     g.prev = out;
   }
+}
+
+/** `[...keys, ...accumulator values]`; the common narrow shapes as array literals (cheaper to allocate). */
+function resultRow(keys: readonly unknown[], accs: readonly Accumulator[]): unknown[] {
+  const nk = keys.length;
+  const na = accs.length;
+  if (nk === 1) {
+    const k = keys[0];
+    if (na === 1) return [k, (accs[0] as Accumulator).value()];
+    if (na === 2) return [k, (accs[0] as Accumulator).value(), (accs[1] as Accumulator).value()];
+    if (na === 3) return [k, (accs[0] as Accumulator).value(), (accs[1] as Accumulator).value(), (accs[2] as Accumulator).value()];
+  }
+  const out = new Array<unknown>(nk + na);
+  for (let i = 0; i < nk; i++) out[i] = keys[i];
+  for (let i = 0; i < na; i++) out[nk + i] = (accs[i] as Accumulator).value();
+  return out;
 }
