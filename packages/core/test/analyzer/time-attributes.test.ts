@@ -47,6 +47,11 @@ describe('what keeps time attributes', () => {
     expect(codes(sql)).toEqual([]);
   });
 
+  test('TUMBLE_ROWTIME of a legacy group window is a rowtime for a cascaded window', () => {
+    const sql = "CREATE TEMPORARY VIEW m AS SELECT user_id, TUMBLE_ROWTIME(ts, INTERVAL '1' MINUTE) AS rt, COUNT(*) AS c FROM events GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), user_id;\nSELECT user_id, SUM(c) FROM m GROUP BY TUMBLE(rt, INTERVAL '1' HOUR), user_id;";
+    expect(codes(sql)).toEqual([]);
+  });
+
   test('an OVER window ordered by proctime and by rowtime', () => {
     expect(codes('SELECT id, COUNT(*) OVER (PARTITION BY user_id ORDER BY pt RANGE BETWEEN INTERVAL \'1\' HOUR PRECEDING AND CURRENT ROW) FROM events;\nSELECT id, SUM(id) OVER w FROM events WINDOW w AS (ORDER BY ts ROWS BETWEEN 5 PRECEDING AND CURRENT ROW);')).toEqual([]);
   });

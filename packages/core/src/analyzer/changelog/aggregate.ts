@@ -7,7 +7,7 @@ import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { GroupingElement, Select } from '../../ast/query.js';
 import { builtinFunction } from '../../functions/catalog.js';
 import type { ChangelogMode, Stream } from './changelog-mode.js';
-import { at } from './changelog-mode.js';
+import { at, coversWindow } from './changelog-mode.js';
 
 export interface Aggregation {
   readonly mode: ChangelogMode;
@@ -45,6 +45,16 @@ export function aggregateCalls(e: unknown): FunctionCall[] {
   return out;
 }
 
+const GROUP_WINDOWS: ReadonlySet<string> = new Set(['TUMBLE', 'HOP', 'SESSION']);
+
+/** The legacy group window of a GROUP BY (`GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), k`), if any. */
+export function groupWindow(select: Select): FunctionCall | undefined {
+  for (const g of select.groupBy ?? []) {
+    if (g.kind === 'FunctionCall' && g.name.length === 1 && GROUP_WINDOWS.has(g.name[0]!.toUpperCase())) return g;
+  }
+  return undefined;
+}
+
 const WINDOW_FIX = 'aggregate over a window TVF (TUMBLE/HOP/CUMULATE) with GROUP BY window_start, window_end so each result is final and insert-only';
 
 /** What the aggregation of `select` (if any) emits; undefined when the SELECT does not aggregate. */
@@ -52,8 +62,7 @@ export function aggregation(select: Select, input: Stream): Aggregation | undefi
   const groupBy = select.groupBy ?? [];
   if (groupBy.length > 0) {
     const plain = groupBy.filter(isPlainExpression);
-    const names = new Set(plain.flatMap((g) => (g.kind === 'ColumnRef' ? [g.name] : [])));
-    if (input.windowed !== undefined && names.has('window_start') && names.has('window_end') && plain.length === groupBy.length) {
+    if ((coversWindow(plain, input.columns) || groupWindow(select) !== undefined) && plain.length === groupBy.length) {
       return { mode: input.mode.kind === 'insert-only' ? { kind: 'insert-only' } : input.mode, keys: plain };
     }
     const first = groupBy[0]!;

@@ -3,6 +3,7 @@
  * stream (+I/+U/-D keyed by an upsert key), or a retract stream (-U/+U/-D). Streams also carry their columns with
  * their time attributes, so the time-attribute checks and the sink checks read the same inference.
  */
+import type { Expression } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
 
 export type ChangelogKind = 'insert-only' | 'upsert' | 'retract';
@@ -39,14 +40,14 @@ export interface StreamColumn {
   readonly name: string;
   readonly time?: TimeAttributeKind;
   readonly lost?: LostTimeAttribute;
+  /** `window_start` / `window_end` of a window TVF (also under another name): a window aggregation groups by both. */
+  readonly window?: 'start' | 'end';
 }
 
 /** What an operator emits: its changelog mode and (when they can be known) its columns. */
 export interface Stream {
   readonly mode: ChangelogMode;
   readonly columns?: readonly StreamColumn[];
-  /** Set for the output of a window TVF: the time attribute kind of its DESCRIPTOR column. */
-  readonly windowed?: TimeAttributeKind;
 }
 
 export const INSERT_ONLY: ChangelogMode = Object.freeze({ kind: 'insert-only' });
@@ -66,6 +67,18 @@ export function describeOrigin(origin: UpdateOrigin | undefined): string {
 }
 
 /** The mode of an operator combining inputs that do not update by themselves: the first updating input's mode. */
+/** Whether `exprs` include both the window_start and the window_end of a window TVF in `columns`. */
+export function coversWindow(exprs: readonly Expression[], columns: readonly StreamColumn[] | undefined): boolean {
+  if (columns === undefined) return false;
+  const bounds = new Set<string>();
+  for (const ref of exprs) {
+    if (ref.kind !== 'ColumnRef') continue;
+    const found = columns.filter((c) => c.name === ref.name && (ref.table === undefined || c.relation === ref.table));
+    if (found.length === 1 && found[0]!.window !== undefined) bounds.add(found[0]!.window);
+  }
+  return bounds.has('start') && bounds.has('end');
+}
+
 export function firstUpdating(modes: readonly ChangelogMode[]): ChangelogMode | undefined {
   return modes.find(isUpdating);
 }

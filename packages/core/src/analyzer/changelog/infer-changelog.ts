@@ -7,7 +7,8 @@ import type { Expression } from '../../ast/expression.js';
 import type { Query, Relation, Select } from '../../ast/query.js';
 import { isWindowTvf, windowTvfStream } from '../time/window-tvf.js';
 import { checkOverAggregates, checkSort } from '../time/order-checks.js';
-import { aggregation } from './aggregate.js';
+import { aggregation, groupWindow } from './aggregate.js';
+import { checkGroupWindow } from '../time/group-window.js';
 import type { ChangelogMode, Stream, StreamColumn } from './changelog-mode.js';
 import { firstUpdating, INSERT_ONLY, isUpdating } from './changelog-mode.js';
 import { joinStream } from './join.js';
@@ -100,13 +101,15 @@ function inferSelect(select: Select, ctx: StreamContext): Stream {
     // The row number is a key column under its alias.
     const keyable = projected.map((p) => (p.expr === rank.item.expr ? { ...p, expr: { kind: 'ColumnRef', name: rank.alias } as const } : p));
     const mode: ChangelogMode = { ...result.mode, ...(isUpdating(result.mode) ? { upsertKey: mapKey(result.keys, keyable) } : {}) };
-    input = renamed({ mode, ...(base.columns === undefined ? {} : { columns: projected.map((p) => p.column) }), ...(base.windowed === undefined ? {} : { windowed: base.windowed }) }, rank.relation.alias ?? '', rank.relation.columnAliases);
+    input = renamed({ mode, ...(base.columns === undefined ? {} : { columns: projected.map((p) => p.column) }) }, rank.relation.alias ?? '', rank.relation.columnAliases);
   } else {
     input = select.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(select.from, ctx, select.where);
   }
   const anti = antiJoin(select.where, ctx);
   if (anti !== undefined && !isUpdating(input.mode)) input = { ...input, mode: anti };
 
+  const legacyWindow = groupWindow(select);
+  if (legacyWindow !== undefined) checkGroupWindow(legacyWindow, input, ctx);
   const over = checkOverAggregates(select, input, ctx);
   const agg = over ? undefined : aggregation(select, input);
   let mode: ChangelogMode = agg?.mode ?? input.mode;

@@ -69,6 +69,10 @@ export function operationName(e: Expression): string {
 /** What a computed select item makes of the time attributes it reads. */
 export function derivedTime(e: Expression, input: readonly StreamColumn[]): Pick<StreamColumn, 'time' | 'lost'> {
   if (isProctimeCall(e)) return { time: 'proctime' };
+  // TUMBLE_ROWTIME(…) / HOP_PROCTIME(…) of a legacy group window are time attributes again.
+  const fn = e.kind === 'FunctionCall' && e.name.length === 1 ? e.name[0]!.toUpperCase() : '';
+  if (/^(TUMBLE|HOP|SESSION)_ROWTIME$/.test(fn)) return { time: 'rowtime' };
+  if (/^(TUMBLE|HOP|SESSION)_PROCTIME$/.test(fn)) return { time: 'proctime' };
   for (const ref of columnRefs(e)) {
     const c = findColumn(input, ref.table, ref.name);
     if (c?.time !== undefined) return { lost: { kind: c.time, reason: `${operationName(e)}${at(e.span)}` } };
@@ -88,7 +92,7 @@ export function project(items: readonly SelectItem[], input: readonly StreamColu
   const strip = (c: Omit<StreamColumn, 'relation'> & { relation?: string }, name: string): StreamColumn => {
     const kind = c.time ?? c.lost?.kind;
     const lost: LostTimeAttribute | undefined = lose !== undefined && kind !== undefined ? { kind, reason: lose } : c.lost;
-    return { relation: '', name, ...(lose === undefined && c.time !== undefined ? { time: c.time } : {}), ...(lost === undefined ? {} : { lost }) };
+    return { relation: '', name, ...(lose === undefined && c.time !== undefined ? { time: c.time } : {}), ...(lost === undefined ? {} : { lost }), ...(lose === undefined && c.window !== undefined ? { window: c.window } : {}) };
   };
   items.forEach((item, i) => {
     if (item.kind === 'SelectStar') {

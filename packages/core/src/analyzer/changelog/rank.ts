@@ -10,7 +10,7 @@
 import type { Expression, FunctionCall, WindowSpec } from '../../ast/expression.js';
 import type { Select, SelectExpr, SubqueryRelation } from '../../ast/query.js';
 import type { ChangelogMode, Stream } from './changelog-mode.js';
-import { isUpdating } from './changelog-mode.js';
+import { coversWindow, isUpdating } from './changelog-mode.js';
 import { findColumn } from './projection.js';
 import { conjuncts } from '../time/interval-join.js';
 
@@ -61,8 +61,7 @@ export interface RankResult {
 /** The mode of a rank over `input` (the inner SELECT's FROM). */
 export function rankMode(p: RankPattern, input: Stream): RankResult {
   const partition = p.over.partitionBy;
-  const names = new Set(partition.flatMap((e) => (e.kind === 'ColumnRef' ? [e.name] : [])));
-  if (input.windowed !== undefined && names.has('window_start') && names.has('window_end')) return { mode: input.mode, keys: partition };
+  if (coversWindow(partition, input.columns)) return { mode: input.mode, keys: partition };
   const span = p.item.span;
   const order = p.over.orderBy;
   const first = order[0];

@@ -26,4 +26,6 @@ export const TIME_CODES = {
   watermarkType: 'FTS4312',
   /** A WATERMARK on a column the table does not have. */
   watermarkUnknownColumn: 'FTS4313',
+  /** A legacy group window (GROUP BY TUMBLE(col, …)) on a column that is not a time attribute. */
+  groupWindowNotTimeAttribute: 'FTS4314',
 } as const;

@@ -44,7 +44,8 @@ export function checkOverAggregates(select: Select, input: Stream, ctx: StreamCo
     if (spec === undefined) continue;
     const first = spec.orderBy[0];
     const column = input.columns === undefined ? undefined : orderColumn(first, input.columns);
-    if (input.columns !== undefined && (first === undefined || column?.time === undefined)) {
+    const unresolved = first?.expr.kind === 'ColumnRef' && column === undefined;
+    if (input.columns !== undefined && !unresolved && (first === undefined || column?.time === undefined)) {
       const lost = column?.lost;
       report(ctx, TIME_CODES.overOrderNotTimeAttribute, 'error', `OVER windows' ordering in stream mode must be defined on a time attribute${first === undefined ? ', but this OVER has no ORDER BY' : lost !== undefined ? `, but '${column!.name}' lost its ${lost.kind} attribute by ${lost.reason}` : column === undefined ? '' : `, but '${column.name}' is not one`}`, `ORDER BY a rowtime (WATERMARK) or PROCTIME() column${call.name[0] === 'ROW_NUMBER' ? '; for deduplication or TopN filter the row number in an outer query (WHERE rn = 1)' : ''}`, first?.span ?? call.span);
     }
@@ -60,6 +61,8 @@ export function checkSort(select: Select, input: Stream, outputColumns: readonly
   const first = select.orderBy?.[0];
   if (first === undefined || select.limit !== undefined || input.columns === undefined) return;
   const column = orderColumn(first, input.columns) ?? (outputColumns === undefined ? undefined : orderColumn(first, outputColumns));
+  // A name that does not resolve is reported by name resolution.
+  if (first.expr.kind === 'ColumnRef' && column === undefined) return;
   if (column?.time !== undefined && first.direction !== 'DESC') return;
   const why = column?.time !== undefined ? `'${column.name}' is sorted DESC` : column?.lost !== undefined ? `'${column.name}' lost its ${column.lost.kind} attribute by ${column.lost.reason}` : 'it is not a time attribute';
   report(ctx, TIME_CODES.sortNotTimeAttribute, 'error', `Sort on a non-time-attribute field is not supported in streaming mode: ORDER BY must start with an ascending time attribute (${why})`, 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN', first.span ?? first.expr.span);

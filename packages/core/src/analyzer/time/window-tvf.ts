@@ -61,14 +61,13 @@ export function windowTvfStream(r: TableFunction, input: Stream, ctx: StreamCont
   }
   const relation = r.alias ?? '';
   const windowColumns: StreamColumn[] = [
-    { relation, name: 'window_start' },
-    { relation, name: 'window_end' },
+    { relation, name: 'window_start', window: 'start' },
+    { relation, name: 'window_end', window: 'end' },
     { relation, name: 'window_time', ...(kind === undefined ? {} : { time: kind }) },
   ];
   return {
     mode: input.mode,
-    ...(input.columns === undefined ? {} : { columns: [...input.columns.map((c) => ({ ...c, relation })), ...windowColumns] }),
-    // Even with a bad DESCRIPTOR the query is a window aggregation: no follow-up changelog errors.
-    windowed: kind ?? 'rowtime',
+    // Even with a bad DESCRIPTOR the window columns are there: no follow-up changelog errors.
+    columns: [...(input.columns ?? []).map((c) => ({ ...c, relation })), ...windowColumns],
   };
 }
