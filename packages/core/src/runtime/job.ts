@@ -289,6 +289,38 @@ export class LocalJob {
     return this.tables.get(table.toLowerCase())?.mode ?? 'insert-only';
   }
 
+  /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order. */
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: readonly InputEntry[]): void {
+    const identity = t.inputPositions.every((p, i) => p === i);
+    for (const e of entries) {
+      if (!Array.isArray(e) && 'watermark' in (e as object)) {
+        const w = (e as { watermark: Timestamp | number }).watermark;
+        src.advanceWatermark(typeof w === 'number' ? w : w.millis);
+        continue;
+      }
+      const change: Change = Array.isArray(e) ? { kind: '+I', row: e } : (e as Change);
+      if (change.kind !== '+I' && t.mode === 'insert-only') {
+        throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+      }
+      let pushed: Change = change;
+      if (!identity || change.row.length !== t.inputPositions.length) {
+        const row = new Array<unknown>(t.columns.length).fill(null);
+        t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
+        pushed = { kind: change.kind, row };
+      }
+      try {
+        src.push(pushed);
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        throw new FlinktsError([{
+          code: 'FTS7003', severity: 'error',
+          message: `${e.message} (while processing a ${change.kind} row of '${name}': ${JSON.stringify(change.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
+          hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
+        }]);
+      }
+    }
+  }
+
   /**
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
@@ -309,34 +341,7 @@ export class LocalJob {
         const t = this.tables.get(name.toLowerCase()) as CatalogTable;
         const src = t.source;
         if (!src) continue; // table not read by any query
-        const identity = t.inputPositions.every((p, i) => p === i);
-        for (const e of ps[0] ?? []) {
-          if (!Array.isArray(e) && 'watermark' in (e as object)) {
-            const w = (e as { watermark: Timestamp | number }).watermark;
-            src.advanceWatermark(typeof w === 'number' ? w : w.millis);
-            continue;
-          }
-          const change: Change = Array.isArray(e) ? { kind: '+I', row: e } : (e as Change);
-          if (change.kind !== '+I' && t.mode === 'insert-only') {
-            throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
-          }
-          let pushed: Change = change;
-          if (!identity || change.row.length !== t.inputPositions.length) {
-            const row = new Array<unknown>(t.columns.length).fill(null);
-            t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
-            pushed = { kind: change.kind, row };
-          }
-          try {
-            src.push(pushed);
-          } catch (e) {
-            if (!(e instanceof EvaluationError)) throw e;
-            throw new FlinktsError([{
-              code: 'FTS7003', severity: 'error',
-              message: `${e.message} (while processing a ${change.kind} row of '${name}': ${JSON.stringify(change.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
-              hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
-            }]);
-          }
-        }
+        this.pushEntries(name, t, src, ps[0] ?? []);
       }
     }
     try {
