@@ -25,9 +25,10 @@ export interface OptionValidators {
   readonly settings?: (statement: Extract<Statement, { kind: 'Set' }>, path: string) => readonly Diagnostic[];
   /**
    * The changelog capabilities of a table's connector (what it emits as a source, accepts as a sink, whether it
-   * can be looked up); `undefined` for a connector the resolver does not know. Without this plug-in every table is
-   * checked with `UNKNOWN_CAPABILITIES`: sources read as insert-only, and a sink fed updates gets a warning that
-   * its connector's changelog support is unknown (never an error guessed from nothing).
+   * can be looked up); `undefined` for a connector the resolver does not know — then the table is read as
+   * insert-only (an info diagnostic says so) and updates written into it get a warning, never a guessed error.
+   * Without this plug-in the sink checks (changelog modes against sinks, lookup support) are skipped entirely;
+   * the time-attribute checks, which need no connector knowledge, always run.
    */
   readonly capabilities?: (statement: CreateTable, context: { readonly catalogType?: string }) => ChangelogCapabilities | undefined;
 }

@@ -130,9 +130,10 @@ describe('sink checks', () => {
     expect(changelogDiagnostics(`SET 'execution.runtime-mode' = 'batch';\n${ORDERS}\n${appendSink}\nINSERT INTO user_totals SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`)).toEqual([]);
   });
 
-  test('without a capabilities plug-in nothing is guessed: updates into a sink are a warning, not an error', () => {
-    const ds = checkSql(`${ORDERS}\n${appendSink}\nINSERT INTO user_totals SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`);
-    expect(ds.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning FTS4204']);
+  test('without a capabilities plug-in nothing is guessed: no sink checks, but the time-attribute checks run', () => {
+    expect(checkSql(`${ORDERS}\n${appendSink}\nINSERT INTO user_totals SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`)).toEqual([]);
+    const tvf = checkSql(`${ORDERS}\nSELECT COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(amount), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end;`);
+    expect(tvf.map((d) => `${d.severity} ${d.code}`)).toEqual(['error FTS4301']);
   });
 
   test('a source of a connector flinkts does not know is reported once as read insert-only', () => {

@@ -54,6 +54,9 @@ export function checkSink(insert: Insert, stream: Stream, ctx: StreamContext, st
     return mapped.every((m) => m !== undefined) ? (mapped as string[]) : undefined;
   })();
   if (!caps.known) {
+    // Without a capabilities plug-in nothing is known about any connector: no sink check at all, rather than a
+    // warning on every sink. With one, a connector it does not know is reported.
+    if (ctx.capabilities === undefined) return;
     report(ctx, CHANGELOG_CODES.unknownSinkChangelog, 'warning', `the query writes update changes (from ${producer}) into '${name}', but flinkts does not know whether connector '${caps.connector}' accepts updates`, `make sure the connector consumes updates; ${mode.origin?.fix ?? ''}`.trim(), span);
     return;
   }
