@@ -101,6 +101,12 @@ describe('sink checks', () => {
     expect(changelogDiagnostics(`${ORDERS}\n${sink}\nINSERT INTO t SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`).map((d) => d.code)).toEqual(['FTS4202']);
   });
 
+  test('blackhole and print take updates without a PRIMARY KEY', () => {
+    const sinks = "CREATE TABLE bh (user_id BIGINT, total DOUBLE) WITH ('connector' = 'blackhole');\nCREATE TABLE pr (user_id BIGINT, total DOUBLE) WITH ('connector' = 'print');";
+    const sql = `${ORDERS}\n${sinks}\nINSERT INTO bh SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;\nINSERT INTO pr SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`;
+    expect(changelogDiagnostics(sql)).toEqual([]);
+  });
+
   test('every INSERT of a statement set is checked, with its path', () => {
     const sql = `${ORDERS}\n${appendSink}\nEXECUTE STATEMENT SET BEGIN\nINSERT INTO user_totals SELECT user_id, amount FROM orders;\nINSERT INTO user_totals SELECT user_id, MAX(amount) FROM orders GROUP BY user_id;\nEND;`;
     const ds = changelogDiagnostics(sql);

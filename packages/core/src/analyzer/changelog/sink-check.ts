@@ -73,7 +73,9 @@ export function checkSink(insert: Insert, stream: Stream, ctx: StreamContext, st
     return;
   }
   if (pk === undefined) {
-    if (caps.capabilities.sink === 'upsert' || caps.capabilities.primaryKey === 'required-for-updates') {
+    // `required` (upsert-kafka) is the connector's own rule, reported at its CREATE TABLE; an upsert sink such as
+    // blackhole that declares no PRIMARY KEY rule takes updates without one.
+    if (caps.capabilities.primaryKey === 'required-for-updates') {
       report(ctx, CHANGELOG_CODES.upsertSinkWithoutKey, 'error', `upsert sink '${name}' (connector '${caps.connector}') needs a PRIMARY KEY to consume the update changes produced by ${producer}`, `declare PRIMARY KEY (${key?.join(', ') ?? '…'}) NOT ENFORCED on '${name}'`, span);
     }
     return;
