@@ -13,7 +13,9 @@ import type { ChangelogMode, Stream, StreamColumn } from './changelog-mode.js';
 import { firstUpdating, INSERT_ONLY, isUpdating } from './changelog-mode.js';
 import { joinStream } from './join.js';
 import { keyRefs, mapKey, project } from './projection.js';
+import type { RankPattern } from './rank.js';
 import { rankMode, rankPattern } from './rank.js';
+import { subqueryFilterMode } from './subquery-filter.js';
 import { tableRefStream } from './source-mode.js';
 import type { StreamContext } from './stream-context.js';
 import { withCtes } from './stream-context.js';
@@ -51,61 +53,26 @@ export function inferRelation(r: Relation, ctx: StreamContext, where?: Expressio
   }
 }
 
-/** Sub-queries in WHERE: NOT IN / NOT EXISTS are anti joins, which retract rows when a match arrives later. */
-function antiJoin(where: Expression | undefined, ctx: StreamContext): ChangelogMode | undefined {
-  let found: ChangelogMode | undefined;
-  const visit = (x: unknown, negated: boolean): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach((v) => visit(v, negated));
-      return;
-    }
-    const node = x as Expression;
-    if (node.kind === 'In' && node.query !== undefined) {
-      const sub = inferQuery(node.query, ctx);
-      const updating = isUpdating(sub.mode) ? sub.mode : undefined;
-      if (node.negated || negated) found ??= { kind: 'retract', origin: { operator: 'NOT IN sub-query (anti join)', ...(node.span === undefined ? {} : { span: node.span }), fix: 'anti joins retract a row when a match arrives later; write only into a sink that accepts updates' } };
-      else if (updating !== undefined) found ??= updating;
-      return;
-    }
-    if (node.kind === 'Exists') {
-      const sub = inferQuery(node.query, ctx);
-      if (negated) found ??= { kind: 'retract', origin: { operator: 'NOT EXISTS sub-query (anti join)', ...(node.span === undefined ? {} : { span: node.span }), fix: 'anti joins retract a row when a match arrives later; write only into a sink that accepts updates' } };
-      else if (isUpdating(sub.mode)) found ??= sub.mode;
-      return;
-    }
-    if (node.kind === 'ScalarSubquery') {
-      inferQuery(node.query, ctx);
-      return;
-    }
-    if (node.kind === 'Unary' && node.op === 'NOT') {
-      visit(node.operand, !negated);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value, negated);
-  };
-  visit(where, false);
-  return found;
+/** The input of a deduplication / TopN: the ranked sub-query, with the rank's mode. */
+function rankInput(rank: RankPattern, ctx: StreamContext): Stream {
+  const inner = rank.inner;
+  const source = inner.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(inner.from, ctx, inner.where);
+  const filtered = subqueryFilterMode(inner.where, ctx, inferQuery);
+  const base = filtered !== undefined && !isUpdating(source.mode) ? { ...source, mode: filtered } : source;
+  const result = rankMode(rank, base);
+  const projected = project(inner.items, base.columns ?? []);
+  // The row number is a key column under its alias.
+  const keyable = projected.map((p) => (p.expr === rank.item.expr ? { ...p, expr: { kind: 'ColumnRef', name: rank.alias } as const } : p));
+  const mode: ChangelogMode = { ...result.mode, ...(isUpdating(result.mode) ? { upsertKey: mapKey(result.keys, keyable) } : {}) };
+  return renamed({ mode, ...(base.columns === undefined ? {} : { columns: projected.map((p) => p.column) }) }, rank.relation.alias ?? '', rank.relation.columnAliases);
 }
 
 function inferSelect(select: Select, ctx: StreamContext): Stream {
   const rank = rankPattern(select);
   let input: Stream;
-  if (rank !== undefined) {
-    const inner = rank.inner;
-    const source = inner.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(inner.from, ctx, inner.where);
-    const innerAnti = antiJoin(inner.where, ctx);
-    const base = innerAnti !== undefined && !isUpdating(source.mode) ? { ...source, mode: innerAnti } : source;
-    const result = rankMode(rank, base);
-    const projected = project(inner.items, base.columns ?? []);
-    // The row number is a key column under its alias.
-    const keyable = projected.map((p) => (p.expr === rank.item.expr ? { ...p, expr: { kind: 'ColumnRef', name: rank.alias } as const } : p));
-    const mode: ChangelogMode = { ...result.mode, ...(isUpdating(result.mode) ? { upsertKey: mapKey(result.keys, keyable) } : {}) };
-    input = renamed({ mode, ...(base.columns === undefined ? {} : { columns: projected.map((p) => p.column) }) }, rank.relation.alias ?? '', rank.relation.columnAliases);
-  } else {
-    input = select.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(select.from, ctx, select.where);
-  }
-  const anti = antiJoin(select.where, ctx);
+  if (rank !== undefined) input = rankInput(rank, ctx);
+  else input = select.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(select.from, ctx, select.where);
+  const anti = subqueryFilterMode(select.where, ctx, inferQuery);
   if (anti !== undefined && !isUpdating(input.mode)) input = { ...input, mode: anti };
 
   const legacyWindow = groupWindow(select);
