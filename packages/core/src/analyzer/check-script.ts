@@ -16,6 +16,7 @@ import type { Stream } from './changelog/changelog-mode.js';
 import { inferQuery } from './changelog/infer-changelog.js';
 import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
+import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
@@ -61,7 +62,11 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     ...(options.file === undefined ? {} : { file: options.file }),
     reportedUnknown,
   });
-  const checkChangelog = (insert: Insert, path: string) => checkSink(insert, inferQuery(insert.query, streamContext(path)), streamContext(path), streaming);
+  const checkChangelog = (insert: Insert, path: string) => {
+    const stream = inferQuery(insert.query, streamContext(path));
+    checkSink(insert, stream, streamContext(path), streaming);
+    if (streaming) checkSinkRowtimes(insert, stream, streamContext(path));
+  };
   script.statements.forEach((statement, index) => {
     const path = `statements[${index}]`;
     const add = (ds: readonly Diagnostic[]) => diagnostics.push(...ds.map((d) => withLocation({ ...d, path: d.path ?? path }, statement, options.file)));

@@ -89,6 +89,7 @@ const TIME: readonly Case[] = [
   { name: 'a WATERMARK on a BIGINT column', sql: `CREATE TABLE ev (id BIGINT, t BIGINT, WATERMARK FOR t AS t - 5000) WITH (${K}, 'topic' = 'ev');`, expected: ['error FTS4312 1:39'], says: 'TO_TIMESTAMP_LTZ(t, 3)' },
   { name: 'a WATERMARK on a TIMESTAMP(6) column', sql: `CREATE TABLE ev (id BIGINT, t TIMESTAMP(6), WATERMARK FOR t AS t) WITH (${K}, 'topic' = 'ev');`, expected: ['error FTS4312 1:45'], says: 'it is TIMESTAMP(6)' },
   { name: 'a legacy group window on a column that is not a time attribute', sql: "INSERT INTO snk SELECT user_id, COUNT(*) FROM clicks GROUP BY TUMBLE(cts, INTERVAL '1' MINUTE), user_id;", expected: ['error FTS4314 1:70'], says: "Window can only be defined on a time attribute column, but 'cts' of TUMBLE(…) is not one" },
+  { name: 'two rowtime attributes written into one sink', sql: "CREATE TABLE two (a TIMESTAMP(3), b TIMESTAMP(3)) WITH ('connector' = 'print');\nINSERT INTO two SELECT o.ts, s.sts FROM orders o JOIN shipments s ON o.id = s.order_id AND o.ts BETWEEN s.sts - INTERVAL '1' HOUR AND s.sts;", expected: ['error FTS4315 2:1'], says: "more than one rowtime attribute column [ts, sts] for writing into table 'two'" },
   { name: 'a WATERMARK on an unknown column', sql: `CREATE TABLE ev (id BIGINT, t TIMESTAMP(3), WATERMARK FOR tt AS tt) WITH (${K}, 'topic' = 'ev');`, expected: ['error FTS4313 1:45'], says: "did you mean 't'?" },
 ];
 

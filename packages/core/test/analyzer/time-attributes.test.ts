@@ -52,6 +52,11 @@ describe('what keeps time attributes', () => {
     expect(codes(sql)).toEqual([]);
   });
 
+  test('one rowtime into a sink is fine, the other CAST to a plain timestamp', () => {
+    const sql = "CREATE TABLE two (a TIMESTAMP(3), b TIMESTAMP(3), c STRING) WITH ('connector' = 'print');\nINSERT INTO two SELECT x.ts, CAST(y.ts AS TIMESTAMP(3)), '' FROM events x JOIN events y ON x.id = y.id AND x.ts BETWEEN y.ts - INTERVAL '1' MINUTE AND y.ts;";
+    expect(codes(sql)).toEqual([]);
+  });
+
   test('an OVER window ordered by proctime and by rowtime', () => {
     expect(codes('SELECT id, COUNT(*) OVER (PARTITION BY user_id ORDER BY pt RANGE BETWEEN INTERVAL \'1\' HOUR PRECEDING AND CURRENT ROW) FROM events;\nSELECT id, SUM(id) OVER w FROM events WINDOW w AS (ORDER BY ts ROWS BETWEEN 5 PRECEDING AND CURRENT ROW);')).toEqual([]);
   });

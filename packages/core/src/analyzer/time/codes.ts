@@ -28,4 +28,6 @@ export const TIME_CODES = {
   watermarkUnknownColumn: 'FTS4313',
   /** A legacy group window (GROUP BY TUMBLE(col, …)) on a column that is not a time attribute. */
   groupWindowNotTimeAttribute: 'FTS4314',
+  /** An INSERT writes more than one rowtime attribute into its sink. */
+  severalRowtimesIntoSink: 'FTS4315',
 } as const;
