@@ -2,7 +2,8 @@
  * Deduplication and TopN: `SELECT … FROM (SELECT …, ROW_NUMBER() OVER (PARTITION BY k ORDER BY o) AS rn FROM t)
  * WHERE rn <= N`. As Flink's planner decides:
  * - keep the first row on a processing-time attribute → insert-only;
- * - keep the first row on a rowtime, or the last row (ORDER BY … DESC) → updates keyed by the PARTITION BY columns;
+ * - keep the first row on a rowtime, or the last row (ORDER BY … DESC) → updates keyed by the PARTITION BY columns
+ *   (Flink 1.20; FLINK-37005 makes the rowtime keep-first variant insert-only from Flink 2.1 on);
  * - ranking within a window TVF (PARTITION BY window_start, window_end) → insert-only;
  * - any other TopN → updates.
  * Deduplication needs an insert-only input; over an updating input it is a TopN.
@@ -74,7 +75,7 @@ export function rankMode(p: RankPattern, input: Stream): RankResult {
       return { mode: origin('deduplication keeping the last row (ORDER BY … DESC)', 'keep the first row (ORDER BY a PROCTIME() column ASC), which emits only inserts'), keys: partition };
     }
     if (column.time === 'proctime') return { mode: { kind: 'insert-only' }, keys: partition };
-    return { mode: origin('deduplication keeping the first row on event time (a late row with an earlier rowtime replaces it)', 'deduplicate on a processing-time attribute (PROCTIME()) for an insert-only result'), keys: partition };
+    return { mode: origin('deduplication keeping the first row on event time (in Flink 1.20 a late row with an earlier rowtime replaces it)', 'deduplicate on a processing-time attribute (PROCTIME()) for an insert-only result'), keys: partition };
   }
   return { mode: origin(`TopN (${p.item.expr.kind === 'FunctionCall' ? p.item.expr.name[0] : 'ROW_NUMBER'} … WHERE ${p.alias} <= ${p.limit})`, 'rank within a window TVF (PARTITION BY window_start, window_end), which emits final rows only'), keys };
 }
