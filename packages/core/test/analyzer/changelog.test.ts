@@ -33,7 +33,8 @@ describe('the mode each operator emits', () => {
   const cdc = "CREATE TABLE users (user_id BIGINT, name STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = '${P}', 'database-name' = 'd', 'table-name' = 'users');";
   const upsertKafka = "CREATE TABLE latest (product STRING, price DOUBLE, PRIMARY KEY (product) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 'p', 'properties.bootstrap.servers' = 'k:9092', 'key.format' = 'json', 'value.format' = 'json');";
   const dim = "CREATE TABLE dim_users (user_id BIGINT, city STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/d', 'table-name' = 'users');";
-  const ddl = [ORDERS, cdc, upsertKafka, dim].join('\n');
+  const cdcRowtime = "CREATE TABLE users_rt (user_id BIGINT, updated_at TIMESTAMP(3), WATERMARK FOR updated_at AS updated_at, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = '${P}', 'database-name' = 'd', 'table-name' = 'users');";
+  const ddl = [ORDERS, cdc, upsertKafka, dim, cdcRowtime].join('\n');
   const cases: [string, string, string][] = [
     ['an append-only Kafka source', 'SELECT order_id, amount FROM orders', 'insert-only'],
     ['a CDC source: every change kind, keyed by its PRIMARY KEY', 'SELECT user_id, name FROM users', "retract [user_id] from changelog source 'users' (mysql-cdc)"],
@@ -49,6 +50,7 @@ describe('the mode each operator emits', () => {
     ['a legacy group window (GROUP BY TUMBLE(ts, …)): insert-only', "SELECT user_id, TUMBLE_START(ts, INTERVAL '1' MINUTE), COUNT(*) FROM orders GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE), user_id", 'insert-only'],
     ['a window aggregation over a view that renames window_start and window_end: insert-only', "WITH w AS (SELECT user_id, window_start AS s, window_end AS e FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE))) SELECT user_id, s, COUNT(*) FROM w GROUP BY user_id, s, e", 'insert-only'],
     ['grouping by window_start alone is a regular aggregation', "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start", 'upsert [window_start] from GROUP BY window_start'],
+    ['a window aggregation over a CDC source: insert-only (Flink 1.19+)', "SELECT COUNT(*) FROM TABLE(TUMBLE(TABLE users_rt, DESCRIPTOR(updated_at), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end", 'insert-only'],
     ['an inner join of insert-only inputs: insert-only', 'SELECT a.order_id FROM orders a JOIN orders b ON a.order_id = b.order_id', 'insert-only'],
     ['a regular join with an updating input: updates', 'SELECT o.order_id, u.name FROM orders o JOIN users u ON o.user_id = u.user_id', "retract from changelog source 'users' (mysql-cdc)"],
     ['a lookup join: the left input\'s mode', 'SELECT o.order_id, d.city FROM orders o JOIN dim_users FOR SYSTEM_TIME AS OF o.pt AS d ON o.user_id = d.user_id', 'insert-only'],

@@ -1,6 +1,6 @@
 /**
- * Aggregations over a stream. A window aggregation (GROUP BY window_start, window_end over a window TVF) emits
- * final, insert-only results. A regular GROUP BY, a global aggregation and SELECT DISTINCT emit updates keyed by
+ * Aggregations over a stream. A window aggregation (GROUP BY window_start, window_end over a window TVF, or a
+ * legacy GROUP BY TUMBLE(…)) emits final, insert-only results, also over a changelog input. A regular GROUP BY, a global aggregation and SELECT DISTINCT emit updates keyed by
  * their grouping, and turn every time attribute into a plain timestamp.
  */
 import type { Expression, FunctionCall } from '../../ast/expression.js';
@@ -63,7 +63,8 @@ export function aggregation(select: Select, input: Stream): Aggregation | undefi
   if (groupBy.length > 0) {
     const plain = groupBy.filter(isPlainExpression);
     if ((coversWindow(plain, input.columns) || groupWindow(select) !== undefined) && plain.length === groupBy.length) {
-      return { mode: input.mode.kind === 'insert-only' ? { kind: 'insert-only' } : input.mode, keys: plain };
+      // Final per window, also over a changelog input (FLINK-20281, Flink 1.19+).
+      return { mode: { kind: 'insert-only' }, keys: plain };
     }
     const first = groupBy[0]!;
     const span = isPlainExpression(first) ? first.span : undefined;

@@ -80,8 +80,6 @@ function inferSelect(select: Select, ctx: StreamContext): Stream {
   const over = checkOverAggregates(select, input, ctx);
   const agg = over ? undefined : aggregation(select, input);
   let mode: ChangelogMode = agg?.mode ?? input.mode;
-  // Updates from the input flow through an aggregation; the aggregation's own key identifies its rows.
-  if (agg !== undefined && isUpdating(input.mode) && !isUpdating(agg.mode)) mode = input.mode;
   const keys = agg !== undefined ? agg.keys : keyRefs(input.mode.upsertKey);
   if (select.orderBy !== undefined && select.orderBy.length > 0 && select.limit !== undefined && !isUpdating(mode)) {
     const span = select.orderBy[0]!.span ?? select.orderBy[0]!.expr.span;
