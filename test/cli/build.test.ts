@@ -67,3 +67,19 @@ describe('flinkts print', () => {
     expect(bad.stderr).toContain("did you mean 'rt-dw-monitor'?");
   });
 });
+
+describe('flinkts check on pipelines', () => {
+  test('a pipeline folder is checked in every environment; errors exit 1 with the environment and job in the path', () => {
+    const good = runCli(['check', 'examples/realtime-dw'], { cwd: ROOT });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('0 errors, 0 warnings');
+    const bad = runCli(['check', 'test/fixtures/pipelines/layer-error', '--json'], { cwd: ROOT });
+    expect(bad.code).toBe(1);
+    const result = JSON.parse(bad.stdout) as { errors: number; diagnostics: { code: string; path: string }[] };
+    expect(result.diagnostics.map((d) => [d.code, d.path])).toEqual([['FTS6001', 'dev: jobs.skip-ods.statements[0]']]);
+  });
+
+  test('an unknown --env is a usage error', () => {
+    expect(runCli(['check', 'examples/wrongbook', '--env', 'qa'], { cwd: ROOT }).code).toBe(2);
+  });
+});

@@ -1,8 +1,8 @@
 /** Pipelines and environments: typed overrides that must apply, variables vs secrets, declarations, resources. */
 import { describe, expect, test } from 'vitest';
-import { from, insertInto, parseStatement, t, table } from '@flinkts/core';
+import { fn, from, insertInto, parseStatement, t, table } from '@flinkts/core';
 import type { Insert } from '@flinkts/core';
-import { blackhole } from '@flinkts/connectors';
+import { blackhole, json, kafka } from '@flinkts/connectors';
 import type { AnyPipeline } from '../src/index.js';
 import { buildPipeline, checkPipeline, job, pipeline, resolveEnvironment } from '../src/index.js';
 import { clean, clicks, dwdClicks, ingest, narrowSink, odsClicks } from './fixtures.js';
@@ -117,6 +117,22 @@ describe('analyzer over the pipeline', () => {
     expect(r.ok).toBe(false);
     expect(r.files).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([['FTS4102', 'jobs.narrow.statements[2]']]);
+  });
+
+  test('changelog modes: an append-only Kafka sink fed a GROUP BY is refused with the upsert-kafka hint', () => {
+    const counts = table('dwd_click_counts', {
+      columns: { user_id: t.bigint(), clicks: t.bigint() },
+      temporary: true,
+      layer: 'dwd',
+      connector: kafka({ topic: 'click-counts', 'properties.bootstrap.servers': '${KAFKA_SERVERS}', format: json() }),
+    });
+    const count = job('count', { statements: insertInto(counts, from(odsClicks, 'o').groupBy(({ o }) => [o.user_id]).select(({ o }) => ({ user_id: o.user_id, clicks: fn.count() }))) });
+    const p = pipeline({ ...base, jobs: [ingest, count], tables: [clicks, odsClicks, counts], environments: { dev: { variables: { KAFKA_SERVERS: 'x' } } } });
+    const r = buildPipeline(p, { env: 'dev' });
+    expect(r.files).toEqual([]);
+    const d = r.diagnostics.find((x) => x.code === 'FTS4201');
+    expect(d?.path).toBe('jobs.count.statements[2]'); // the INSERT after its two CREATE TABLEs
+    expect(d?.hint).toContain('upsert-kafka');
   });
 
   test('layers across jobs: a dwd table fed from a source without a layer', () => {

@@ -1,15 +1,18 @@
 /**
- * `flinkts check <files…>`: parse and analyze Flink SQL scripts with the catalog each script declares, using the
- * connectors' option catalogs for WITH clauses, catalogs and SET keys. Exit 1 when there are errors.
+ * `flinkts check <files|pipelines…>`: parse and analyze Flink SQL scripts with the catalog each script declares,
+ * using the connectors' option catalogs and capabilities; a folder with `flinkts.config.ts` (or a config module)
+ * is checked as a pipeline in every environment. Exit 1 when there are errors.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkSql, formatDiagnostic } from '@flinkts/core';
-import type { Diagnostic, OptionValidators } from '@flinkts/core';
-import { checkCreateTable, resolveTableCapabilities, validateCatalogOptions, validateSettings } from '@flinkts/connectors';
+import type { Diagnostic } from '@flinkts/core';
+import { connectorValidators } from '@flinkts/connectors';
+import { checkPipelineArgument, isPipelineArgument } from '../check-pipelines.js';
+import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 
-const HELP = `Usage: flinkts check [--json] <files…>
+const HELP = `Usage: flinkts check [--json] [--env <name>] <files|pipelines…>
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -17,36 +20,43 @@ columns, connector / catalog / SET options against the real option catalogs, cha
 sink fed the updates of a GROUP BY, an outer join, a TopN, …; upsert sinks without PRIMARY KEY; a PRIMARY KEY
 that differs from the query's upsert key) and time attributes (window TVFs, interval joins, temporal and lookup
 joins need a rowtime or PROCTIME() column that no CAST or GROUP BY has turned into a plain timestamp).
-Use - to read standard input.
+Use - to read standard input. A folder (with flinkts.config.ts) or a .ts config module is checked as a
+pipeline: every job and the table graph across jobs (layers, cycles, several writers) in every environment
+(or --env), and what each target platform would refuse.
 
 Options:
-  --json   print the diagnostics as JSON
+  --json        print the diagnostics as JSON
+  --env <name>  check pipelines in one environment
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 `;
-
-/** The connectors' option checks, plugged into the core analyzer. */
-export const connectorValidators: OptionValidators = {
-  table: (statement, context) => checkCreateTable(statement, context),
-  catalog: (statement, path) => validateCatalogOptions(statement.options, { path }),
-  settings: (statement, path) => validateSettings([{ key: statement.key!, value: statement.value ?? '' }], { path }).diagnostics,
-  capabilities: (statement, context) =>
-    resolveTableCapabilities(statement.options, { hasPrimaryKey: statement.primaryKey !== undefined, ...(context.catalogType === undefined ? {} : { catalogType: context.catalogType }) }),
-};
 
 export const command: Command = {
   name: 'check',
   summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options, changelog modes, time attributes) before deploying',
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const json = args.includes('--json');
-    const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-    const files = args.filter((a) => !a.startsWith('--'));
-    if (unknown.length > 0 || files.length === 0) {
-      io.stderr(`${unknown.length > 0 ? `flinkts check: unknown option ${unknown[0]}` : 'flinkts check: no files given'}\n\n${HELP}`);
+    const parsed = parseArgs(args, { flags: ['json'], values: ['env'] });
+    const json = parsed.flags.has('json');
+    const files = parsed.positionals;
+    if (parsed.problems.length > 0 || files.length === 0) {
+      io.stderr(`flinkts check: ${parsed.problems[0] ?? 'no files given'}\n\n${HELP}`);
       return 2;
     }
     const all: Diagnostic[] = [];
     for (const file of files) {
+      if (isPipelineArgument(io.cwd, file)) {
+        const r = await checkPipelineArgument(io.cwd, file, parsed.values.get('env'));
+        if (r.usage !== undefined) {
+          io.stderr(`flinkts check: ${r.usage}\n`);
+          return 2;
+        }
+        if (r.diagnostics.some((d) => d.code === 'FTS8010')) {
+          for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+          return 2;
+        }
+        all.push(...r.diagnostics);
+        continue;
+      }
       let text: string;
       try {
         text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');

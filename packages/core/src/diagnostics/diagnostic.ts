@@ -5,9 +5,9 @@
  *   FTS1xxx  SQL text: lexer and parser
  *   FTS2xxx  types, tables and builders (definition time)
  *   FTS3xxx  connectors, formats, catalogs and settings (option validation)
- *   FTS4xxx  analyzer: names, types, INSERT compatibility
- *   FTS5xxx  analyzer: changelog modes and time attributes
- *   FTS6xxx  analyzer: layers and pipelines of jobs
+ *   FTS40xx  analyzer: names          FTS41xx  INSERT compatibility
+ *   FTS42xx  analyzer: changelog modes FTS43xx  time attributes      FTS44xx  expression types
+ *   FTS6xxx  analyzer: layers and the table graph of a pipeline's jobs
  *   FTS7xxx  local runtime
  *   FTS8xxx  pipelines, environments and job specs
  *   FTS9xxx  CLI and configuration loading
