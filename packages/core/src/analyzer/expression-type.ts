@@ -1,12 +1,23 @@
 /**
- * Result types of expressions, as far as the script check needs them: columns, literals, CAST, CASE, built-in
- * calls (from the function catalog), arithmetic and predicates. `undefined` means "not known here" — checks that
- * need a type skip such values rather than guess.
+ * Result types of expressions with Flink 1.20's rules: columns, literals, CAST/TRY_CAST, CASE, built-in calls
+ * (from the function catalog), arithmetic with DECIMAL precision/scale, comparisons and predicates, JSON forms,
+ * constructors. `undefined` means "not known here" — checks that need a type skip such values rather than guess.
+ * With a `TypeEnv` carrying `issues`, the problems the planner rejects are reported (see types/type-issue.ts).
  */
 import type { Expression } from '../ast/expression.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { FUNCTIONS, builtinFunction } from '../functions/catalog.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
 import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
+import { arithmeticType } from './types/arithmetic-type.js';
+import { comparisonProblem } from './types/comparable.js';
+import { family, isCharacter, isNumeric, show } from './types/families.js';
+import { badArgument } from './types/function-arguments.js';
+import type { TypeEnv } from './types/type-issue.js';
+import { report } from './types/type-issue.js';
+
+export type { TypeEnv, TypeIssue } from './types/type-issue.js';
 
 export interface ScopeColumn {
   /** The relation alias (or table name) the column belongs to. */
@@ -17,8 +28,12 @@ export interface ScopeColumn {
 
 export type TypeScope = readonly ScopeColumn[];
 
-const BOOLEAN: DataType = { kind: 'BOOLEAN', nullable: true };
 const INT_MAX = 2147483647n;
+const STRING: DataType = { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
+/** Window-TVF and legacy group-window calls: typed by the query walk, not as scalar functions. */
+const TABLE_VALUED = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
+
+const withNullable = (t: DataType, nullable: boolean): DataType => (t.nullable === nullable ? t : ({ ...t, nullable } as DataType));
 
 function numericLiteralType(text: string): DataType {
   if (/[eE]/.test(text)) return { kind: 'DOUBLE', nullable: false };
@@ -28,7 +43,10 @@ function numericLiteralType(text: string): DataType {
     const scale = text.length - point - 1;
     return { kind: 'DECIMAL', precision: Math.max(digits.length, scale, 1), scale, nullable: false };
   }
-  return BigInt(text) > INT_MAX ? { kind: 'BIGINT', nullable: false } : { kind: 'INT', nullable: false };
+  const value = BigInt(text);
+  if (value <= INT_MAX) return { kind: 'INT', nullable: false };
+  if (value <= 9223372036854775807n) return { kind: 'BIGINT', nullable: false };
+  return { kind: 'DECIMAL', precision: Math.min(38, text.length), scale: 0, nullable: false };
 }
 
 /** Columns of `scope` matching a reference (by alias when qualified). */
@@ -36,15 +54,24 @@ export function resolveColumn(scope: TypeScope, table: string | undefined, name:
   return scope.filter((c) => c.name === name && (table === undefined || c.relation === table));
 }
 
-export function expressionType(e: Expression, scope: TypeScope): DataType | undefined {
+/** A TRY_CAST that cannot fail keeps the operand's nullability: to a character string, or to the same type. */
+function castCannotFail(from: DataType | undefined, to: DataType): boolean {
+  if (from === undefined) return false;
+  if (to.kind === 'VARCHAR' && to.length === MAX_LENGTH) return true;
+  return from.kind === to.kind && JSON.stringify({ ...from, nullable: true }) === JSON.stringify({ ...to, nullable: true });
+}
+
+export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {}): DataType | undefined {
+  const type = (x: Expression): DataType | undefined => expressionType(x, scope, env);
   switch (e.kind) {
     case 'StringLiteral': return { kind: 'CHAR', length: Math.max(e.value.length, 1), nullable: false };
     case 'NumericLiteral': return numericLiteralType(e.text);
     case 'BooleanLiteral': return { kind: 'BOOLEAN', nullable: false };
     case 'NullLiteral': return { kind: 'NULL', nullable: true };
+    case 'BinaryLiteral': return { kind: 'BINARY', length: Math.max(1, e.hex.length / 2), nullable: false };
     case 'TemporalLiteral':
       if (e.type === 'DATE') return { kind: 'DATE', nullable: false };
-      if (e.type === 'TIME') return { kind: 'TIME', precision: 0, nullable: false };
+      if (e.type === 'TIME') return { kind: 'TIME', precision: Math.min(9, e.value.split('.')[1]?.length ?? 0), nullable: false };
       return { kind: e.type, precision: Math.min(9, e.value.split('.')[1]?.length ?? 0), nullable: false };
     case 'IntervalLiteral':
       return e.qualifier.start === 'YEAR' || e.qualifier.start === 'MONTH'
@@ -54,67 +81,290 @@ export function expressionType(e: Expression, scope: TypeScope): DataType | unde
       const found = resolveColumn(scope, e.table, e.name);
       return found.length === 1 ? found[0]!.type : undefined;
     }
+    case 'FieldAccess': {
+      const operand = type(e.operand);
+      if (operand === undefined) return undefined;
+      if (operand.kind !== 'ROW') return report(env, 'FTS4420', e, `field '${e.field}' is accessed on a value of type ${show(operand)}, which is not a ROW`);
+      const field = operand.fields.find((f) => f.name === e.field);
+      if (field === undefined) {
+        return report(env, 'FTS4006', e, `the ROW has no field '${e.field}'`, didYouMean(e.field, operand.fields.map((f) => f.name)) ?? `fields: ${operand.fields.map((f) => f.name).join(', ')}`);
+      }
+      return withNullable(field.type, field.type.nullable || operand.nullable);
+    }
+    case 'Subscript': {
+      const operand = type(e.operand);
+      const index = type(e.index);
+      if (operand === undefined) return undefined;
+      if (operand.kind === 'ARRAY') {
+        if (index !== undefined && !isNumeric(index)) return report(env, 'FTS4421', e.index, `an ARRAY is indexed by an integer, not by ${show(index)}`);
+        return withNullable(operand.element, true);
+      }
+      if (operand.kind === 'MAP') return withNullable(operand.value, true);
+      if (operand.kind === 'ROW') return undefined;
+      return report(env, 'FTS4421', e, `a value of type ${show(operand)} cannot be subscripted; only ARRAY, MAP and ROW can`);
+    }
     case 'Cast': {
-      const operand = expressionType(e.operand, scope);
-      return { ...e.type, nullable: e.try || (operand?.nullable ?? true) } as DataType;
+      const operand = type(e.operand);
+      const nullable = e.try ? !castCannotFail(operand, e.type) || (operand?.nullable ?? true) : (operand?.nullable ?? true);
+      return withNullable(e.type, nullable);
     }
-    case 'Case': {
-      const results = [...e.whens.map((w) => expressionType(w.then, scope)), e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope)];
-      if (results.some((r) => r === undefined)) return undefined;
-      return commonType(results as DataType[]);
+    case 'Case': return caseType(e, scope, env);
+    case 'FunctionCall': return callType(e, scope, env);
+    case 'TimeUnitArg': return undefined;
+    case 'Binary': return binaryType(e, scope, env);
+    case 'Unary': {
+      const t = type(e.operand);
+      if (t === undefined) return undefined;
+      if (e.op === 'NOT') {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, 'FTS4412', e.operand, `NOT needs a BOOLEAN operand, not ${show(t)}`);
+        return { kind: 'BOOLEAN', nullable: t.nullable };
+      }
+      if (!isNumeric(t) && family(t) !== 'interval-ym' && family(t) !== 'interval-dt' && t.kind !== 'NULL') {
+        return report(env, 'FTS4402', e, `Cannot apply '${e.op}' to an argument of type ${show(t)}`, 'the operand must be numeric or an interval');
+      }
+      return t;
     }
-    case 'FunctionCall': {
-      if (e.name.length !== 1) return undefined;
-      if (e.star) return inferFunctionType(e.name[0]!, []).ok ? { kind: 'BIGINT', nullable: false } : undefined;
-      const args = e.args.map((a) => (a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : expressionType(a, scope)));
-      if (args.some((a) => a === undefined)) return undefined;
-      const r = inferFunctionType(e.name[0]!, args as DataType[]);
-      return r.ok ? r.type : undefined;
+    case 'IsNull': type(e.operand); return { kind: 'BOOLEAN', nullable: false };
+    case 'IsTruth': {
+      const t = type(e.operand);
+      if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4412', e.operand, `IS ${e.negated ? 'NOT ' : ''}${e.value} needs a BOOLEAN operand, not ${show(t)}`);
+      return { kind: 'BOOLEAN', nullable: false };
     }
-    case 'Binary': {
-      const left = expressionType(e.left, scope);
-      const right = expressionType(e.right, scope);
-      const nullable = (left?.nullable ?? true) || (right?.nullable ?? true);
-      switch (e.op) {
-        case '=': case '<>': case '<': case '<=': case '>': case '>=': case 'AND': case 'OR':
-          return { ...BOOLEAN, nullable };
-        case '||':
-          return { kind: 'VARCHAR', length: MAX_LENGTH, nullable };
-        default: {
-          if (left === undefined || right === undefined) return undefined;
-          if (left.kind === 'TIMESTAMP' || left.kind === 'TIMESTAMP_LTZ' || left.kind === 'DATE') return { ...left, nullable } as DataType;
-          const common = commonType([left, right]);
-          return common === undefined ? undefined : ({ ...common, nullable } as DataType);
+    case 'IsDistinctFrom': {
+      const l = type(e.left);
+      const r = type(e.right);
+      if (l !== undefined && r !== undefined) compare(l, r, e, 'IS DISTINCT FROM', env);
+      return { kind: 'BOOLEAN', nullable: false };
+    }
+    case 'IsJson': {
+      const t = type(e.operand);
+      return { kind: 'BOOLEAN', nullable: t?.nullable ?? true };
+    }
+    case 'In': {
+      const operand = type(e.operand);
+      let nullable = operand?.nullable ?? true;
+      for (const v of e.values ?? []) {
+        const t = type(v);
+        if (t === undefined) continue;
+        nullable ||= t.nullable;
+        if (operand !== undefined) compare(operand, t, v, 'IN', env);
+      }
+      if (e.query !== undefined) {
+        const cols = env.subquery?.(e.query);
+        const t = cols?.length === 1 ? cols[0] : undefined;
+        if (cols !== undefined && cols.length !== 1 && e.operand.kind !== 'RowConstructor') {
+          report(env, 'FTS4414', e, `the sub-query of IN returns ${cols.length} columns; it must return exactly one`);
+        } else if (t !== undefined && operand !== undefined) compare(operand, t, e, 'IN', env);
+        nullable = true;
+      }
+      return { kind: 'BOOLEAN', nullable };
+    }
+    case 'Between': {
+      const [o, l, h] = [type(e.operand), type(e.low), type(e.high)];
+      if (o !== undefined && l !== undefined) compare(o, l, e.low, 'BETWEEN', env);
+      if (o !== undefined && h !== undefined) compare(o, h, e.high, 'BETWEEN', env);
+      return { kind: 'BOOLEAN', nullable: [o, l, h].some((t) => t?.nullable ?? true) };
+    }
+    case 'Like': {
+      const [o, p] = [type(e.operand), type(e.pattern)];
+      if (e.escape !== undefined) type(e.escape);
+      for (const [t, node] of [[o, e.operand], [p, e.pattern]] as const) {
+        if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
+          return report(env, 'FTS4413', node, `${e.op} needs character string operands, not ${show(t)}`, 'CAST the value to STRING');
         }
       }
+      return { kind: 'BOOLEAN', nullable: (o?.nullable ?? true) || (p?.nullable ?? true) };
     }
-    case 'Unary': {
-      const t = expressionType(e.operand, scope);
-      return e.op === 'NOT' ? { ...BOOLEAN, nullable: t?.nullable ?? true } : t;
+    case 'Exists': return { kind: 'BOOLEAN', nullable: false };
+    case 'ScalarSubquery': {
+      const cols = env.subquery?.(e.query);
+      if (cols === undefined) return undefined;
+      if (cols.length !== 1) return report(env, 'FTS4415', e, `a scalar sub-query must return exactly one column, this one returns ${cols.length}`);
+      return cols[0] === undefined ? undefined : withNullable(cols[0], true);
     }
-    case 'IsNull': case 'IsTruth': case 'IsDistinctFrom': case 'IsJson':
-      return { kind: 'BOOLEAN', nullable: false };
-    case 'In': case 'Between': case 'Like': case 'Exists': case 'JsonExists':
-      return BOOLEAN;
-    case 'JsonValue':
-      return e.returning === undefined ? { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true } : ({ ...e.returning, nullable: true } as DataType);
-    case 'JsonQuery':
-      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
-    case 'JsonObject': case 'JsonArray':
+    case 'JsonValue': {
+      type(e.operand);
+      return e.returning === undefined ? STRING : withNullable(e.returning, true);
+    }
+    case 'JsonQuery': {
+      type(e.operand);
+      return e.returning === undefined ? STRING : withNullable(e.returning, true);
+    }
+    case 'JsonExists': type(e.operand); return { kind: 'BOOLEAN', nullable: true };
+    case 'JsonObject':
+      for (const entry of e.entries) { type(entry.key); type(entry.value); }
+      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
+    case 'JsonArray':
+      e.values.forEach(type);
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'Extract': {
-      const t = expressionType(e.operand, scope);
+      const t = type(e.operand);
+      if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'null'].includes(family(t))) {
+        return report(env, 'FTS4406', e.operand, `EXTRACT(${e.unit} FROM …) needs a date, time, timestamp or interval, not ${show(t)}`);
+      }
       return { kind: 'BIGINT', nullable: t?.nullable ?? true };
     }
-    case 'Substring': case 'Trim': case 'Overlay':
-      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
-    case 'Position':
-      return { kind: 'INT', nullable: true };
-    case 'FloorCeil':
-      return expressionType(e.operand, scope);
-    default:
-      return undefined;
+    case 'FloorCeil': {
+      const t = type(e.operand);
+      if (t !== undefined && !['date', 'time', 'timestamp', 'null'].includes(family(t))) {
+        return report(env, 'FTS4406', e.operand, `${e.op}(… TO ${e.unit}) needs a date, time or timestamp, not ${show(t)}`);
+      }
+      return t;
+    }
+    case 'Substring': {
+      const [o, s, l] = [type(e.operand), type(e.start), e.length === undefined ? undefined : type(e.length)];
+      if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `SUBSTRING needs a character or binary string, not ${show(o)}`);
+      if (s !== undefined && !isNumeric(s) && s.kind !== 'NULL') return report(env, 'FTS4406', e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
+      const nullable = [o, s, ...(e.length === undefined ? [] : [l])].some((t) => t?.nullable ?? true);
+      return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable } : withNullable(o, nullable);
+    }
+    case 'Trim': {
+      const o = type(e.operand);
+      if (e.chars !== undefined) type(e.chars);
+      if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `TRIM needs a character string, not ${show(o)}`);
+      return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable };
+    }
+    case 'Overlay': {
+      const ts = [type(e.operand), type(e.placing), type(e.start), ...(e.length === undefined ? [] : [type(e.length)])];
+      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: ts.some((t) => t?.nullable ?? true) };
+    }
+    case 'Position': {
+      const ts = [type(e.needle), type(e.haystack), ...(e.start === undefined ? [] : [type(e.start)])];
+      return { kind: 'INT', nullable: ts.some((t) => t?.nullable ?? true) };
+    }
+    case 'ArrayConstructor': {
+      const ts = e.elements.map(type);
+      if (ts.some((t) => t === undefined)) return undefined;
+      const element = commonType(ts as DataType[]);
+      if (element === undefined) return report(env, 'FTS4407', e, `the elements of ARRAY[…] have no common type: ${(ts as DataType[]).map(show).join(', ')}`);
+      return { kind: 'ARRAY', element, nullable: false };
+    }
+    case 'MapConstructor': {
+      const keys = e.entries.map((x) => type(x.key));
+      const values = e.entries.map((x) => type(x.value));
+      if ([...keys, ...values].some((t) => t === undefined)) return undefined;
+      const key = commonType(keys as DataType[]);
+      const value = commonType(values as DataType[]);
+      if (key === undefined || value === undefined) return report(env, 'FTS4407', e, 'the keys or values of MAP[…] have no common type');
+      return { kind: 'MAP', key, value, nullable: false };
+    }
+    case 'RowConstructor': {
+      const ts = e.fields.map(type);
+      if (ts.some((t) => t === undefined)) return undefined;
+      return { kind: 'ROW', fields: (ts as DataType[]).map((t, i) => ({ name: `EXPR$${i}`, type: t })), nullable: false };
+    }
+    case 'TableArg': case 'Descriptor': return undefined;
+    case 'NamedArg': return type(e.value);
+    case 'RawSql': return e.type;
   }
+}
+
+function compare(l: DataType, r: DataType, node: { readonly span?: import('../ast/node.js').Span }, op: string, env: TypeEnv): boolean {
+  const problem = comparisonProblem(l, r);
+  if (problem === undefined) return true;
+  report(env, 'FTS4401', node, `Cannot apply '${op}' to arguments of type ${show(l)} and ${show(r)}: ${problem} without an explicit CAST`, `Flink does not convert implicitly here; write CAST(… AS ${show(withNullable(r.kind === 'NULL' ? l : l, true))}) on the other side, or compare values of the same type`);
+  return false;
+}
+
+function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
+  const left = expressionType(e.left, scope, env);
+  const right = expressionType(e.right, scope, env);
+  if (left === undefined || right === undefined) {
+    return e.op === 'AND' || e.op === 'OR' || ['=', '<>', '<', '<=', '>', '>='].includes(e.op) ? { kind: 'BOOLEAN', nullable: true } : undefined;
+  }
+  const nullable = left.nullable || right.nullable;
+  switch (e.op) {
+    case '=': case '<>': case '<': case '<=': case '>': case '>=':
+      compare(left, right, e, e.op, env);
+      return { kind: 'BOOLEAN', nullable };
+    case 'AND': case 'OR':
+      for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, 'FTS4412', node, `${e.op} needs BOOLEAN operands, not ${show(t)}`);
+      }
+      return { kind: 'BOOLEAN', nullable };
+    case '||': {
+      for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
+        if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return report(env, 'FTS4402', node, `Cannot apply '||' to an argument of type ${show(t)}`, 'CAST it to STRING first');
+      }
+      const len = (t: DataType) => (t.kind === 'CHAR' || t.kind === 'VARCHAR' ? t.length : 0);
+      const length = Math.min(MAX_LENGTH, len(left) + len(right));
+      return left.kind === 'CHAR' && right.kind === 'CHAR' ? { kind: 'CHAR', length, nullable } : { kind: 'VARCHAR', length, nullable };
+    }
+    default: {
+      const r = arithmeticType(e.op, left, right);
+      if (!r.ok) return report(env, 'FTS4402', e, r.message, isCharacter(left) || isCharacter(right) ? 'CAST the character string to a numeric type first' : undefined);
+      return r.type;
+    }
+  }
+}
+
+function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
+  const operand = e.operand === undefined ? undefined : expressionType(e.operand, scope, env);
+  for (const w of e.whens) {
+    const t = expressionType(w.when, scope, env);
+    if (t === undefined) continue;
+    if (e.operand === undefined) {
+      if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4403', w.when, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
+    } else if (operand !== undefined) compare(operand, t, w.when, 'CASE', env);
+  }
+  const results = [...e.whens.map((w) => expressionType(w.then, scope, env)), e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env)];
+  if (results.some((r) => r === undefined)) return undefined;
+  const common = commonType(results as DataType[]);
+  if (common === undefined) {
+    return report(env, 'FTS4407', e, `the results of CASE have no common type: ${[...new Set((results as DataType[]).filter((t) => t.kind !== 'NULL').map(show))].join(', ')}`, 'CAST the results to one type');
+  }
+  return common;
+}
+
+function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
+  const args = e.args.map((a) => (a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : expressionType(a, scope, env)));
+  if (e.filter !== undefined) expressionType(e.filter, scope, env);
+  if (e.name.length !== 1) return undefined;
+  const name = e.name[0]!.toUpperCase();
+  if (env.functions?.has(name) === true) return undefined;
+  if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : report(env, 'FTS4405', e, `${name}(*) is not valid; only COUNT(*) takes '*'`);
+  const sig = builtinFunction(name);
+  if (sig === undefined) {
+    if (TABLE_VALUED.has(name)) return undefined;
+    const hint = didYouMean(name, Object.keys(FUNCTIONS)) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';
+    return report(env, 'FTS4404', e, `No match found for function signature ${e.name[0]}(${args.map((a) => (a === undefined ? '?' : `<${show(a)}>`)).join(', ')})`, hint);
+  }
+  if (e.over !== undefined && sig.kind === 'scalar') return report(env, 'FTS4416', e, `${name} is not an aggregate or window function and cannot be used with OVER`);
+  if (sig.kind === 'window' && e.over === undefined) return report(env, 'FTS4417', e, `the window function ${name} needs an OVER clause`);
+  if (args.length < sig.minArgs || args.length > sig.maxArgs) {
+    const r = inferFunctionType(name, args.map((a) => a ?? STRING));
+    const expected = !r.ok && r.expected !== undefined ? r.expected : '';
+    return report(env, 'FTS4405', e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
+  }
+  const bad = badArgument(name, args);
+  if (bad !== undefined) {
+    return report(env, 'FTS4406', e.args[bad.index]!, `Cannot apply '${name}' to an argument of type ${show(args[bad.index]!)} at position ${bad.index + 1}; it expects a ${bad.expected} value`, 'CAST the argument explicitly');
+  }
+  if (args.some((a) => a === undefined)) return undefined;
+  const known = args as DataType[];
+  if (name === 'IF') return ifType(e, known, env);
+  if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonType(known) === undefined) {
+    return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
+  }
+  if ((name === 'SUM' || name === 'AVG') && known[0] !== undefined && !isNumeric(known[0]) && known[0].kind !== 'NULL' && family(known[0]) !== 'interval-dt' && family(known[0]) !== 'interval-ym') {
+    return report(env, 'FTS4406', e.args[0]!, `Cannot apply '${name}' to an argument of type ${show(known[0])}; it expects a numeric value`, 'CAST the argument to a numeric type');
+  }
+  const r = inferFunctionType(name, known);
+  if (!r.ok) {
+    return report(env, 'FTS4406', e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);
+  }
+  return r.type;
+}
+
+/** IF(c, a, b): numeric, string and binary values get their common type; others the type of the true value. */
+function ifType(e: Extract<Expression, { kind: 'FunctionCall' }>, args: readonly DataType[], env: TypeEnv): DataType | undefined {
+  const [, a, b] = args as [DataType, DataType, DataType];
+  const nullable = args.some((t) => t.nullable);
+  const common = commonType([a, b]);
+  if (common === undefined) return report(env, 'FTS4407', e, `the values of IF have no common type: ${show(a)} and ${show(b)}`, 'CAST them to one type');
+  const kinds = ['numeric', 'character', 'binary'];
+  const base = kinds.includes(family(a)) || a.kind === 'NULL' ? common : a;
+  return withNullable(base, nullable);
 }
 
 /** The name a query column gets: its alias, or the column it reads. */
