@@ -6,3 +6,4 @@ import './datetime.js';
 import './hash.js';
 import './conditional.js';
 import './collection.js';
+import './overlaps.js';
