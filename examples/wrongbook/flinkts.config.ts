@@ -60,7 +60,7 @@ export default pipeline({
     },
     alibaba: {
       namespace: 'wrongbook-default',
-      engineVersion: 'vvr-8.0.9-flink-1.17',
+      engineVersion: 'vvr-11.1-jdk11-flink-1.20',
       deploymentTarget: { mode: 'PER_JOB', name: 'default-queue' },
       jarUris: {
         'org.apache.flink:flink-sql-connector-kafka': KAFKA_JAR,

@@ -56,7 +56,7 @@ export interface VvpTarget {
 
 export interface AlibabaTarget {
   readonly namespace: string;
-  /** E.g. `vvr-8.0.9-flink-1.17`. */
+  /** The VVR engine, e.g. `vvr-11.1-jdk11-flink-1.20` (VVR 11 is built on Flink 1.20). */
   readonly engineVersion: string;
   readonly deploymentTarget: { readonly mode: 'PER_JOB' | 'SESSION'; readonly name: string };
   /** Jar URIs for `additionalDependencies`, by Maven `groupId:artifactId`. */
