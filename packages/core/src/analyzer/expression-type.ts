@@ -24,6 +24,10 @@ export interface ScopeColumn {
   readonly relation: string;
   readonly name: string;
   readonly type?: DataType;
+  /** The right-hand copy of a JOIN … USING column: reachable only qualified. */
+  readonly qualifiedOnly?: boolean;
+  /** A column of an enclosing query (correlated sub-queries): used only when no inner column matches. */
+  readonly outer?: boolean;
 }
 
 export type TypeScope = readonly ScopeColumn[];
@@ -32,6 +36,8 @@ const INT_MAX = 2147483647n;
 const STRING: DataType = { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
 /** Window-TVF and legacy group-window calls: typed by the query walk, not as scalar functions. */
 const TABLE_VALUED = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
+/** SQL's niladic user functions (Calcite: VARCHAR(2000) NOT NULL). */
+const NILADIC_USER = new Set(['USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE']);
 
 const withNullable = (t: DataType, nullable: boolean): DataType => (t.nullable === nullable ? t : ({ ...t, nullable } as DataType));
 
@@ -51,7 +57,18 @@ function numericLiteralType(text: string): DataType {
 
 /** Columns of `scope` matching a reference (by alias when qualified). */
 export function resolveColumn(scope: TypeScope, table: string | undefined, name: string): ScopeColumn[] {
-  return scope.filter((c) => c.name === name && (table === undefined || c.relation === table));
+  const matches = scope.filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
+  const inner = matches.filter((c) => c.outer !== true);
+  return inner.length > 0 ? inner : matches;
+}
+
+/** `r.f` where `r` is a ROW column (the parser reads a two-part name as table.column): the field's type. */
+export function rowFieldOf(scope: TypeScope, column: string, field: string): { found: boolean; type?: DataType } {
+  const cols = resolveColumn(scope, undefined, column);
+  const t = cols.length === 1 ? cols[0]!.type : undefined;
+  if (t === undefined || t.kind !== 'ROW') return { found: false };
+  const f = t.fields.find((x) => x.name === field);
+  return f === undefined ? { found: false } : { found: true, type: withNullable(f.type, f.type.nullable || t.nullable) };
 }
 
 /** A TRY_CAST that cannot fail keeps the operand's nullability: to a character string, or to the same type. */
@@ -79,6 +96,7 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
         : { kind: 'INTERVAL_DAY_TIME', resolution: 'SECOND', dayPrecision: 2, fractionalPrecision: 3, nullable: false };
     case 'ColumnRef': {
       const found = resolveColumn(scope, e.table, e.name);
+      if (found.length === 0 && e.table !== undefined) return rowFieldOf(scope, e.table, e.name).type;
       return found.length === 1 ? found[0]!.type : undefined;
     }
     case 'FieldAccess': {
@@ -175,7 +193,7 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
       }
       return { kind: 'BOOLEAN', nullable: (o?.nullable ?? true) || (p?.nullable ?? true) };
     }
-    case 'Exists': return { kind: 'BOOLEAN', nullable: false };
+    case 'Exists': env.subquery?.(e.query); return { kind: 'BOOLEAN', nullable: false };
     case 'ScalarSubquery': {
       const cols = env.subquery?.(e.query);
       if (cols === undefined) return undefined;
@@ -322,7 +340,16 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (e.name.length !== 1) return undefined;
   const name = e.name[0]!.toUpperCase();
   if (env.functions?.has(name) === true) return undefined;
+  if (e.args.length === 0 && e.star !== true && NILADIC_USER.has(name)) {
+    // `user` is also a common column name: a column in scope wins, as in Flink.
+    const column = scope.filter((c) => c.name.toUpperCase() === name);
+    if (column.length === 1) return column[0]!.type;
+    return { kind: 'VARCHAR', length: 2000, nullable: false };
+  }
   if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : report(env, 'FTS4405', e, `${name}(*) is not valid; only COUNT(*) takes '*'`);
+  if (name === 'OVERLAPS' && args.length === 2) return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
+  // Not in the function reference, but exercised by Flink's JSON function tests (JsonFunctionsITCase).
+  if ((name === 'JSON_QUOTE' || name === 'JSON_UNQUOTE') && args.length === 1) return { ...STRING, nullable: args[0]?.nullable ?? true };
   const sig = builtinFunction(name);
   if (sig === undefined) {
     if (TABLE_VALUED.has(name)) return undefined;

@@ -1,14 +1,23 @@
 /**
  * The columns a query produces (names and, where known, types), resolving FROM items against the script's
- * catalog. Unknown tables and columns are reported with "did you mean" hints.
+ * catalog, CTEs and enclosing queries, and reporting what Flink's validator rejects: unknown, ambiguous and
+ * mis-qualified names (FTS4001–FTS4099) and expression type errors (FTS4401–FTS4499), with "did you mean" hints.
  */
 import type { Expression } from '../ast/expression.js';
-import type { Query, Relation } from '../ast/query.js';
+import type { Query, Select } from '../ast/query.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { commonType } from '../functions/infer.js';
+import type { DataType } from '../types/data-type.js';
 import type { CatalogColumn, ScriptCatalog } from './script-catalog.js';
-import type { ScopeColumn, TypeScope } from './expression-type.js';
-import { columnName, expressionType, resolveColumn } from './expression-type.js';
+import type { ScopeColumn, TypeEnv, TypeIssue } from './expression-type.js';
+import { columnName, expressionType } from './expression-type.js';
+import { checkGrouping } from './names/grouping.js';
+import type { Scope } from './names/name-check.js';
+import { EMPTY_SCOPE, checkNames } from './names/name-check.js';
+import { issue, reportIssues } from './names/report.js';
+import { relationScope } from './names/relation-scope.js';
+import { show } from './types/families.js';
 
 export interface OutputColumn {
   readonly name: string | undefined;
@@ -20,13 +29,11 @@ export interface QueryContext {
   readonly catalog: ScriptCatalog;
   readonly diagnostics: Diagnostic[];
   readonly file?: string;
+  /** CTEs visible here (WITH), by name; undefined columns when the CTE's columns are unknown. */
+  readonly ctes?: ReadonlyMap<string, readonly OutputColumn[] | undefined>;
+  /** The scope of the enclosing query, for correlated sub-queries and LATERAL items. */
+  readonly outer?: Scope;
 }
-
-const WINDOW_COLUMNS: readonly ScopeColumn[] = ['window_start', 'window_end', 'window_time'].map((name) => ({
-  relation: '',
-  name,
-  type: { kind: 'TIMESTAMP', precision: 3, nullable: false },
-}));
 
 /** A hint when a table of that name exists in another catalog or database. */
 export function elsewhere(ctx: QueryContext, name: string): string | undefined {
@@ -34,105 +41,163 @@ export function elsewhere(ctx: QueryContext, name: string): string | undefined {
   return found.length === 0 ? undefined : `it is declared as ${found.map((t) => t.path.join('.')).join(', ')}; qualify the name or USE its database`;
 }
 
-/** Columns of a FROM item, or undefined when they cannot be known (the checks then stay silent). */
-function relationColumns(r: Relation, ctx: QueryContext): ScopeColumn[] | undefined {
-  switch (r.kind) {
-    case 'TableRef': {
-      const table = ctx.catalog.lookup(r.path);
-      if (table === undefined) {
-        const name = r.path[r.path.length - 1]!;
-        ctx.diagnostics.push({
-          code: 'FTS4002',
-          severity: 'error',
-          message: `table or view '${r.path.join('.')}' is not declared in this script`,
-          hint: elsewhere(ctx, name) ?? didYouMean(name, ctx.catalog.names()) ?? 'declare it with CREATE TABLE before it is used',
-          ...(r.span === undefined ? {} : { span: r.span }),
-          ...(ctx.file === undefined ? {} : { file: ctx.file }),
-        });
-        return undefined;
-      }
-      const relation = r.alias ?? table.path[2];
-      return table.columns.map((c) => ({ relation, name: c.name, ...(c.type === undefined ? {} : { type: c.type }) }));
-    }
-    case 'SubqueryRelation': {
-      const out = queryColumns(r.query, ctx);
-      if (out === undefined) return undefined;
-      const relation = r.alias ?? '';
-      return out.map((c, i) => ({ relation, name: r.columnAliases?.[i] ?? c.name ?? `EXPR$${i}`, ...(c.type === undefined ? {} : { type: c.type }) }));
-    }
-    case 'TableFunction': {
-      const table = r.call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a)).find((a) => a.kind === 'TableArg');
-      if (table === undefined || table.kind !== 'TableArg') return undefined;
-      const input = relationColumns(table.relation, ctx);
-      if (input === undefined) return undefined;
-      const relation = r.alias ?? '';
-      return [...input, ...WINDOW_COLUMNS].map((c) => ({ ...c, relation }));
-    }
-    case 'Unnest':
-      return undefined;
-    case 'Join': {
-      const left = relationColumns(r.left, ctx);
-      const right = relationColumns(r.right, ctx);
-      if (left === undefined || right === undefined) return undefined;
-      return [...left, ...right];
-    }
+/** The scope `inner` sees: its own columns first, then those of the enclosing queries. */
+export function withOuter(inner: Scope, outer: Scope | undefined): Scope {
+  if (outer === undefined) return inner;
+  return {
+    columns: [...inner.columns, ...outer.columns.map((c) => ({ ...c, outer: true }))],
+    relations: [...inner.relations, ...outer.relations],
+    open: inner.open || outer.open,
+  };
+}
+
+/** Type `e` in `scope`, reporting names and type errors; sub-queries are checked with `scope` as their outer scope. */
+export function typeExpression(e: Expression, scope: Scope, ctx: QueryContext): DataType | undefined {
+  checkNames(e, scope, ctx);
+  const issues: TypeIssue[] = [];
+  const env: TypeEnv = {
+    issues,
+    functions: ctx.catalog.functions(),
+    subquery: (q) => queryColumns(q, { ...ctx, outer: scope })?.map((c) => c.type),
+  };
+  const type = expressionType(e, scope.columns, env);
+  reportIssues(ctx, issues);
+  return type;
+}
+
+/** A condition (WHERE, HAVING, ON) must be BOOLEAN. */
+export function checkCondition(e: Expression, scope: Scope, ctx: QueryContext, clause: string): void {
+  const t = typeExpression(e, scope, ctx);
+  if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
+    issue(ctx, 'FTS4403', e, `${clause} clause must be a condition: the expression is ${show(t)}, not BOOLEAN`, `compare it with something, e.g. ${clause === 'ON' ? 'a.x = b.x' : '… = …'}`);
   }
 }
 
-function checkColumns(e: Expression, scope: TypeScope, ctx: QueryContext): void {
+function selectColumns(query: Select, ctx: QueryContext): OutputColumn[] | undefined {
+  const from = query.from === undefined ? EMPTY_SCOPE : relationScope(query.from, ctx);
+  const scope = withOuter(from, ctx.outer);
+  const userFunctions = ctx.catalog.functions();
+  const out: OutputColumn[] = [];
+  for (const item of query.items) {
+    if (item.kind === 'SelectStar') {
+      if (query.from === undefined) {
+        issue(ctx, 'FTS4012', item, 'SELECT * requires a FROM clause');
+        continue;
+      }
+      if (item.table !== undefined && !from.relations.includes(item.table)) {
+        const names = from.relations.filter((r) => r !== '');
+        issue(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`, didYouMean(item.table, names) ?? `tables and aliases in scope: ${names.join(', ')}`);
+        return undefined;
+      }
+      if (from.open) return undefined;
+      for (const c of from.columns.filter((s) => (item.table === undefined ? s.qualifiedOnly !== true : s.relation === item.table))) {
+        out.push({ name: c.name, ...(c.type === undefined ? {} : { type: c.type }) });
+      }
+      continue;
+    }
+    const type = typeExpression(item.expr, scope, ctx);
+    out.push({ name: item.alias ?? columnName(item.expr), ...(type === undefined ? {} : { type }), expr: item.expr });
+  }
+  if (query.where !== undefined) checkCondition(query.where, scope, ctx, 'WHERE');
+  for (const g of query.groupBy ?? []) {
+    const exprs = g.kind === 'GroupingSets' ? g.sets.flat() : g.kind === 'Rollup' || g.kind === 'Cube' ? g.exprs : [g];
+    for (const e of exprs) typeExpression(e, scope, ctx);
+  }
+  if (query.having !== undefined) checkCondition(query.having, scope, ctx, 'HAVING');
+  checkWindows(query, scope, ctx);
+  checkGrouping(query, scope.columns, userFunctions, ctx);
+  if (query.orderBy !== undefined) {
+    // ORDER BY sees the SELECT list's aliases as well as the FROM columns.
+    const aliases: ScopeColumn[] = out.flatMap((c) => (c.name === undefined ? [] : [{ relation: '', name: c.name, ...(c.type === undefined ? {} : { type: c.type }), outer: true }]));
+    const known = new Set(scope.columns.map((c) => c.name));
+    const orderScope: Scope = { ...scope, columns: [...scope.columns, ...aliases.filter((a) => !known.has(a.name))] };
+    for (const o of query.orderBy) typeExpression(o.expr, orderScope, ctx);
+  }
+  return out;
+}
+
+/** Named windows (WINDOW w AS (…)) and OVER w references. */
+function checkWindows(query: Select, scope: Scope, ctx: QueryContext): void {
+  const names = (query.windows ?? []).map((w) => w.name);
+  for (const w of query.windows ?? []) {
+    for (const p of w.spec.partitionBy) typeExpression(p, scope, ctx);
+    for (const o of w.spec.orderBy) typeExpression(o.expr, scope, ctx);
+  }
   const visit = (x: unknown): void => {
     if (x === null || typeof x !== 'object') return;
     if (Array.isArray(x)) {
       x.forEach(visit);
       return;
     }
-    const node = x as { kind?: string };
-    if (node.kind === 'ColumnRef') {
-      const ref = node as Extract<Expression, { kind: 'ColumnRef' }>;
-      if (resolveColumn(scope, ref.table, ref.name).length === 0) {
-        const candidates = scope.filter((c) => ref.table === undefined || c.relation === ref.table).map((c) => c.name);
-        ctx.diagnostics.push({
-          code: 'FTS4001',
-          severity: 'error',
-          message: `column '${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}' is not found in any table of the FROM clause`,
-          hint: didYouMean(ref.name, candidates) ?? `available columns: ${[...new Set(candidates)].join(', ')}`,
-          ...(ref.span === undefined ? {} : { span: ref.span }),
-          ...(ctx.file === undefined ? {} : { file: ctx.file }),
-        });
+    const node = x as { kind?: string; over?: unknown; base?: unknown; span?: Expression['span'] };
+    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return;
+    if (node.kind === 'FunctionCall') {
+      const ref = typeof node.over === 'string' ? node.over : typeof (node.over as { base?: unknown } | undefined)?.base === 'string' ? (node.over as { base: string }).base : undefined;
+      if (ref !== undefined && !names.includes(ref)) {
+        issue(ctx, 'FTS4010', node, `Window '${ref}' not found`, didYouMean(ref, names) ?? 'declare it with WINDOW name AS (…) after the HAVING clause');
       }
-      return;
     }
-    // Sub-queries have their own scope; they are checked when their columns are computed.
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || (node.kind === 'In' && 'query' in node)) return;
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
+    for (const [k, v] of Object.entries(node)) if (k !== 'span') visit(v);
   };
-  visit(e);
+  visit(query.items);
 }
 
-/** The output columns of `query`, or undefined when its FROM items cannot all be resolved. */
+function setOperationColumns(query: Extract<Query, { kind: 'SetOperation' }>, ctx: QueryContext): OutputColumn[] | undefined {
+  const left = queryColumns(query.left, ctx);
+  const right = queryColumns(query.right, ctx);
+  if (left === undefined || right === undefined) return left;
+  if (left.length !== right.length) {
+    issue(ctx, 'FTS4408', query.right.span === undefined ? query : query.right, `Column count mismatch in ${query.op}: the left query has ${left.length} columns, the right one ${right.length}`, 'both sides must select the same number of columns');
+    return left;
+  }
+  return left.map((l, i) => {
+    const r = right[i]!;
+    if (l.type === undefined || r.type === undefined) return { name: l.name };
+    const common = commonType([l.type, r.type]);
+    if (common === undefined) {
+      issue(ctx, 'FTS4409', r.expr ?? query, `Type mismatch in column ${i + 1} of ${query.op}: ${show(l.type)} and ${show(r.type)} have no common type`, `CAST one side, e.g. CAST(… AS ${show({ ...l.type, nullable: true } as DataType)})`);
+      return { name: l.name };
+    }
+    return { name: l.name, type: common };
+  });
+}
+
+function withColumns(query: Extract<Query, { kind: 'With' }>, ctx: QueryContext): OutputColumn[] | undefined {
+  const ctes = new Map(ctx.ctes ?? []);
+  for (const cte of query.ctes) {
+    const cols = queryColumns(cte.query, { ...ctx, ctes });
+    if (cte.columns !== undefined && cols !== undefined && cte.columns.length !== cols.length) {
+      issue(ctx, 'FTS4008', query, `WITH '${cte.name}' names ${cte.columns.length} columns but its query returns ${cols.length}`, 'list one name per column of the query');
+      ctes.set(cte.name, undefined);
+      continue;
+    }
+    ctes.set(cte.name, cols?.map((c, i) => ({ ...c, name: cte.columns?.[i] ?? c.name })));
+  }
+  return queryColumns(query.body, { ...ctx, ctes });
+}
+
+function valuesColumns(query: Extract<Query, { kind: 'Values' }>, ctx: QueryContext): OutputColumn[] | undefined {
+  const first = query.rows[0];
+  if (first === undefined) return [];
+  const types = query.rows.map((row) => row.map((e) => typeExpression(e, EMPTY_SCOPE, ctx)));
+  const mismatch = query.rows.findIndex((row) => row.length !== first.length);
+  if (mismatch >= 0) {
+    issue(ctx, 'FTS4422', query.rows[mismatch]![0] ?? query, `VALUES rows have different numbers of columns: row 1 has ${first.length}, row ${mismatch + 1} has ${query.rows[mismatch]!.length}`);
+    return undefined;
+  }
+  return first.map((e, i) => {
+    const column = types.map((row) => row[i]);
+    const type = column.some((t) => t === undefined) ? undefined : commonType(column as DataType[]);
+    return { name: `EXPR$${i}`, ...(type === undefined ? {} : { type }), expr: e };
+  });
+}
+
+/** The output columns of `query`, or undefined when they cannot be known (its FROM items are unresolved). */
 export function queryColumns(query: Query, ctx: QueryContext): OutputColumn[] | undefined {
   switch (query.kind) {
-    case 'Values':
-      return query.rows[0]?.map((e, i) => ({ name: `EXPR$${i}`, type: expressionType(e, []), expr: e }));
-    case 'With':
-      return undefined;
-    case 'SetOperation':
-      return queryColumns(query.left, ctx);
-    case 'Select': {
-      const scope = query.from === undefined ? [] : relationColumns(query.from, ctx);
-      if (scope === undefined) return undefined;
-      const out: OutputColumn[] = [];
-      for (const item of query.items) {
-        if (item.kind === 'SelectStar') {
-          for (const c of scope.filter((s) => item.table === undefined || s.relation === item.table)) out.push({ name: c.name, ...(c.type === undefined ? {} : { type: c.type }) });
-          continue;
-        }
-        checkColumns(item.expr, scope, ctx);
-        const type = expressionType(item.expr, scope);
-        out.push({ name: item.alias ?? columnName(item.expr), ...(type === undefined ? {} : { type }), expr: item.expr });
-      }
-      if (query.where !== undefined) checkColumns(query.where, scope, ctx);
-      return out;
-    }
+    case 'Values': return valuesColumns(query, ctx);
+    case 'With': return withColumns(query, ctx);
+    case 'SetOperation': return setOperationColumns(query, ctx);
+    case 'Select': return selectColumns(query, ctx);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CreateTable, Statement } from '../ast/statement.js';
 import type { DataType } from '../types/data-type.js';
+import { expressionType } from './expression-type.js';
 
 export interface CatalogColumn {
   readonly name: string;
@@ -21,6 +22,8 @@ export interface CatalogTable {
   readonly statement?: CreateTable;
   /** The `type` of the catalog the table was created in, when the script declared it. */
   readonly catalogType?: string;
+  /** A view whose columns could not be worked out: references to its columns are not checked. */
+  readonly opaque?: boolean;
 }
 
 export const DEFAULT_CATALOG = 'default_catalog';
@@ -31,6 +34,12 @@ export class ScriptCatalog {
   private database = DEFAULT_DATABASE;
   private readonly tables = new Map<string, CatalogTable>();
   private readonly catalogTypes = new Map<string, string>();
+  private readonly userFunctions = new Set<string>();
+
+  /** Upper-cased names of the functions the script declared with CREATE FUNCTION (last path part). */
+  functions(): ReadonlySet<string> {
+    return this.userFunctions;
+  }
 
   /** A fully qualified path for a name as written at this point of the script. */
   qualify(path: readonly string[]): [string, string, string] {
@@ -72,8 +81,13 @@ export class ScriptCatalog {
       case 'CreateTable': {
         const path = this.qualify(statement.path);
         const pk = new Set(statement.primaryKey?.columns ?? []);
+        // Computed columns are typed over the physical and metadata columns they may reference.
+        const scope = statement.columns.flatMap((c) => (c.kind === 'ComputedColumn' ? [] : [{ relation: statement.path[statement.path.length - 1]!, name: c.name, type: c.type }]));
         const columns: CatalogColumn[] = statement.columns.map((c) => {
-          if (c.kind === 'ComputedColumn') return { name: c.name, writable: false };
+          if (c.kind === 'ComputedColumn') {
+            const type = expressionType(c.expr, scope);
+            return { name: c.name, ...(type === undefined || type.kind === 'NULL' ? {} : { type }), writable: false };
+          }
           const type = pk.has(c.name) ? ({ ...c.type, nullable: false } as DataType) : c.type;
           return { name: c.name, type, writable: c.kind === 'PhysicalColumn' || !c.virtual };
         });
@@ -84,9 +98,12 @@ export class ScriptCatalog {
       case 'CreateView': {
         const path = this.qualify(statement.path);
         const columns = (viewColumns ?? []).map((c, i) => ({ ...c, name: statement.columns?.[i] ?? c.name, writable: false }));
-        this.tables.set(path.join('.'), { kind: 'view', path, columns });
+        this.tables.set(path.join('.'), { kind: 'view', path, columns, ...(viewColumns === undefined ? { opaque: true } : {}) });
         return;
       }
+      case 'CreateFunction':
+        this.userFunctions.add(statement.path[statement.path.length - 1]!.toUpperCase());
+        return;
       case 'Drop':
         if (statement.object === 'TABLE' || statement.object === 'VIEW') this.tables.delete(this.qualify(statement.path).join('.'));
         return;

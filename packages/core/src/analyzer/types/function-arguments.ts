@@ -9,7 +9,7 @@ import { family } from './families.js';
 type Want = 'numeric' | 'character' | 'temporal' | 'array' | 'map' | 'boolean';
 
 const NUMERIC_1 = ['ABS', 'SQRT', 'LN', 'LOG10', 'LOG2', 'EXP', 'SIN', 'COS', 'TAN', 'COT', 'ASIN', 'ACOS', 'ATAN', 'DEGREES', 'RADIANS', 'SINH', 'TANH', 'COSH', 'SIGN'];
-const CHARACTER_1 = ['UPPER', 'LOWER', 'INITCAP', 'CHAR_LENGTH', 'CHARACTER_LENGTH', 'FROM_BASE64', 'ASCII', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512'];
+const CHARACTER_1 = ['UPPER', 'LOWER', 'INITCAP', 'CHAR_LENGTH', 'CHARACTER_LENGTH', 'ASCII'];
 
 const TABLE = new Map<string, readonly Want[]>([
   ...NUMERIC_1.map((n) => [n, ['numeric']] as const),
@@ -19,7 +19,7 @@ const TABLE = new Map<string, readonly Want[]>([
   ['REPEAT', ['character', 'numeric']], ['REPLACE', ['character', 'character', 'character']],
   ['REGEXP_REPLACE', ['character', 'character', 'character']], ['REGEXP_EXTRACT', ['character', 'character', 'numeric']],
   ['LPAD', ['character', 'numeric', 'character']], ['RPAD', ['character', 'numeric', 'character']],
-  ['SPLIT_INDEX', ['character', 'character', 'numeric']], ['LOCATE', ['character', 'character', 'numeric']],
+['LOCATE', ['character', 'character', 'numeric']],
   ['LEFT', ['character', 'numeric']], ['RIGHT', ['character', 'numeric']], ['SUBSTR', ['character', 'numeric', 'numeric']],
   ['YEAR', ['temporal']], ['QUARTER', ['temporal']], ['MONTH', ['temporal']], ['WEEK', ['temporal']], ['DAYOFYEAR', ['temporal']],
   ['DAYOFMONTH', ['temporal']], ['DAYOFWEEK', ['temporal']], ['HOUR', ['temporal']], ['MINUTE', ['temporal']], ['SECOND', ['temporal']],
