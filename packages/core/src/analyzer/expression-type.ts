@@ -165,7 +165,8 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
         const t = type(v);
         if (t === undefined) continue;
         nullable ||= t.nullable;
-        if (operand !== undefined) compare(operand, t, v, 'IN', env);
+        // Like the planner, stop at the first value that cannot be compared.
+        if (operand !== undefined && !compare(operand, t, v, 'IN', env)) break;
       }
       if (e.query !== undefined) {
         const cols = env.subquery?.(e.query);
@@ -179,8 +180,8 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
     }
     case 'Between': {
       const [o, l, h] = [type(e.operand), type(e.low), type(e.high)];
-      if (o !== undefined && l !== undefined) compare(o, l, e.low, 'BETWEEN', env);
-      if (o !== undefined && h !== undefined) compare(o, h, e.high, 'BETWEEN', env);
+      const lowOk = o === undefined || l === undefined || compare(o, l, e.low, 'BETWEEN', env);
+      if (lowOk && o !== undefined && h !== undefined) compare(o, h, e.high, 'BETWEEN', env);
       return { kind: 'BOOLEAN', nullable: [o, l, h].some((t) => t?.nullable ?? true) };
     }
     case 'Like': {
