@@ -88,14 +88,16 @@ const TYPES: readonly Case[] = [
   ['column aliases of the wrong degree', 'SELECT a FROM (SELECT id FROM users) AS t (a, b);', 'FTS4425', '(SELECT'],
 ];
 
+const rows = (cases: readonly Case[]) => cases.map(([title, sql, code, needle, nth]) => ({ title, sql, code, needle, nth: nth ?? 1 }));
+
 describe('name resolution errors', () => {
-  test.each(NAMES)('%s', (_title, sql, code, needle, nth) => {
+  test.each(rows(NAMES))('$title', ({ sql, code, needle, nth }) => {
     expect(found(sql)).toEqual([at(code, sql, needle, nth)]);
   });
 });
 
 describe('expression and type errors', () => {
-  test.each(TYPES)('%s', (_title, sql, code, needle, nth) => {
+  test.each(rows(TYPES))('$title', ({ sql, code, needle, nth }) => {
     expect(found(sql)).toEqual([at(code, sql, needle, nth)]);
   });
 });
