@@ -12,6 +12,7 @@ import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
 import { arithmeticType } from './types/arithmetic-type.js';
 import { comparisonProblem } from './types/comparable.js';
+import { explicitCastProblem } from './types/explicit-cast.js';
 import { family, isCharacter, isNumeric, show } from './types/families.js';
 import { badArgument } from './types/function-arguments.js';
 import type { TypeEnv } from './types/type-issue.js';
@@ -123,6 +124,8 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
     }
     case 'Cast': {
       const operand = type(e.operand);
+      const problem = operand === undefined ? undefined : explicitCastProblem(operand, e.type);
+      if (problem !== undefined) return report(env, 'FTS4426', e, `${problem}: ${e.try ? 'TRY_CAST' : 'CAST'}(${show(operand!)} AS ${show(withNullable(e.type, true))})`);
       const nullable = e.try ? !castCannotFail(operand, e.type) || (operand?.nullable ?? true) : (operand?.nullable ?? true);
       return withNullable(e.type, nullable);
     }
@@ -156,6 +159,7 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
     }
     case 'IsJson': {
       const t = type(e.operand);
+      if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `IS JSON needs a character string, not ${show(t)}`, 'CAST the value to STRING');
       return { kind: 'BOOLEAN', nullable: t?.nullable ?? true };
     }
     case 'In': {

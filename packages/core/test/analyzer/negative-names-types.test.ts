@@ -85,6 +85,8 @@ const TYPES: readonly Case[] = [
   ['VALUES rows of different lengths', 'SELECT * FROM (VALUES (1, 2), (3)) AS t (a, b);', 'FTS4422', '3)'],
   ['UNNEST of a non-collection', 'SELECT t.x FROM users CROSS JOIN UNNEST(users.name) AS t (x);', 'FTS4423', 'users.name'],
   ['aggregate in GROUP BY', 'SELECT COUNT(*) FROM users GROUP BY COUNT(*);', 'FTS4424', 'COUNT', 2],
+  ['a CAST Flink rejects (numeric to TIMESTAMP)', 'SELECT CAST(age AS TIMESTAMP(3)) FROM users;', 'FTS4426', 'CAST'],
+  ['IS JSON of a number', 'SELECT age IS JSON FROM users;', 'FTS4406', 'age IS'],
   ['column aliases of the wrong degree', 'SELECT a FROM (SELECT id FROM users) AS t (a, b);', 'FTS4425', '(SELECT'],
 ];
 
