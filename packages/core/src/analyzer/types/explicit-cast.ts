@@ -51,8 +51,6 @@ export function explicitCastProblem(from: DataType, to: DataType): string | unde
     }
     case 'raw':
       return t === 'binary' ? undefined : reason(from, to);
-    case 'null':
-      return undefined;
   }
 }
 
