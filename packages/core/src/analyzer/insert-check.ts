@@ -94,7 +94,8 @@ export function checkInsert(insert: Insert, ctx: QueryContext, path: string): vo
         }));
       }
     }
-    if (insert.columns === undefined && value.name !== undefined && clearlyDifferent(value.name, target.name)) {
+    // Generated names (VALUES columns and unaliased expressions are EXPR$n) say nothing about intent.
+    if (insert.columns === undefined && value.name !== undefined && !/^EXPR\$\d+$/.test(value.name) && clearlyDifferent(value.name, target.name)) {
       ctx.diagnostics.push(at({
         code: 'FTS4103',
         severity: 'warning',

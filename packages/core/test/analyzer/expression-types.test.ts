@@ -138,3 +138,12 @@ describe('valid queries check clean', () => {
     expect(clean(sql)).toEqual([]);
   });
 });
+
+describe('INSERT … VALUES', () => {
+  test('typed per column over all rows; generated column names raise no positional-name warning', () => {
+    const sql = "CREATE TABLE snk (a BIGINT, b STRING) WITH ('connector' = 'blackhole');\nINSERT INTO snk VALUES (1, 'x'), (2, CAST(NULL AS STRING));";
+    expect(checkSql(sql)).toEqual([]);
+    const narrow = "CREATE TABLE snk (a INT, b STRING) WITH ('connector' = 'blackhole');\nINSERT INTO snk VALUES (1, 'x'), (3000000000, 'y');";
+    expect(checkSql(narrow).map((d) => d.code)).toEqual(['FTS4102']);
+  });
+});
