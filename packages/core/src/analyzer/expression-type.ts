@@ -375,6 +375,10 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
   if (name === 'IF') return ifType(e, known, env);
+  if (name === 'ROUND' && known[0]?.kind === 'DECIMAL' && known.length === 2) {
+    const digits = integerLiteral(e.args[1]!);
+    if (digits !== undefined) return roundDecimal(known[0], digits, known.some((a) => a.nullable));
+  }
   if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonType(known) === undefined) {
     return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
   }
@@ -386,6 +390,23 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     return report(env, 'FTS4406', e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);
   }
   return r.type;
+}
+
+/** An integer literal, also negative (`-2`), or undefined. */
+function integerLiteral(e: Expression): number | undefined {
+  if (e.kind === 'NumericLiteral' && /^\d+$/.test(e.text)) return Number(e.text);
+  if (e.kind === 'Unary' && e.op === '-') {
+    const inner = integerLiteral(e.operand);
+    return inner === undefined ? undefined : -inner;
+  }
+  return undefined;
+}
+
+/** ROUND(DECIMAL(p, s), r) — Flink's findRoundDecimalType: rounding may add an integer digit. */
+function roundDecimal(t: Extract<DataType, { kind: 'DECIMAL' }>, r: number, nullable: boolean): DataType {
+  if (r >= t.scale) return { ...t, nullable };
+  if (r < 0) return { kind: 'DECIMAL', precision: Math.min(38, 1 + t.precision - t.scale), scale: 0, nullable };
+  return { kind: 'DECIMAL', precision: Math.min(38, 1 + t.precision - t.scale + r), scale: r, nullable };
 }
 
 /** IF(c, a, b): numeric, string and binary values get their common type; others the type of the true value. */
