@@ -98,12 +98,13 @@ function selectColumns(query: Select, ctx: QueryContext): OutputColumn[] | undef
     const type = typeExpression(item.expr, scope, ctx);
     out.push({ name: item.alias ?? columnName(item.expr), ...(type === undefined ? {} : { type }), expr: item.expr });
   }
-  if (query.where !== undefined) checkCondition(query.where, scope, ctx, 'WHERE');
+  const clauseScope: Scope = { ...scope, selectAliases: out.flatMap((c) => (c.name === undefined || c.expr?.kind === 'ColumnRef' ? [] : [c.name])) };
+  if (query.where !== undefined) checkCondition(query.where, clauseScope, ctx, 'WHERE');
   for (const g of query.groupBy ?? []) {
     const exprs = g.kind === 'GroupingSets' ? g.sets.flat() : g.kind === 'Rollup' || g.kind === 'Cube' ? g.exprs : [g];
-    for (const e of exprs) typeExpression(e, scope, ctx);
+    for (const e of exprs) typeExpression(e, clauseScope, ctx);
   }
-  if (query.having !== undefined) checkCondition(query.having, scope, ctx, 'HAVING');
+  if (query.having !== undefined) checkCondition(query.having, clauseScope, ctx, 'HAVING');
   checkWindows(query, scope, ctx);
   checkGrouping(query, scope.columns, userFunctions, ctx);
   if (query.orderBy !== undefined) {

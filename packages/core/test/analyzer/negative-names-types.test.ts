@@ -119,6 +119,10 @@ describe('messages and hints', () => {
     const ds = checkSql(`${DDL}\nSELECT UPPPER(name), us.id FROM users AS usr;`);
     expect(ds.map((d) => [d.code, d.hint])).toEqual([['FTS4404', "did you mean 'UPPER'?"], ['FTS4004', "did you mean 'usr'?"]]);
   });
+  test('a SELECT alias used in WHERE is explained', () => {
+    const d = checkSql(`${DDL}\nSELECT age + 1 AS next_age FROM users WHERE next_age > 18;`).find((x) => x.code === 'FTS4001')!;
+    expect(d.hint).toBe("'next_age' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query");
+  });
   test('a column that is not grouped is named as Flink names it', () => {
     const d = checkSql(`${DDL}\nSELECT name, COUNT(*) FROM users GROUP BY age;`).find((x) => x.code === 'FTS4411')!;
     expect(d.message).toBe("Expression 'name' is not being grouped");

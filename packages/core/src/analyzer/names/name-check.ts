@@ -16,6 +16,8 @@ export interface Scope {
   readonly relations: readonly string[];
   /** Some FROM item's columns are unknown here (an undeclared table, a user table function): no FTS4001. */
   readonly open: boolean;
+  /** Aliases of the SELECT list, which WHERE / GROUP BY / HAVING cannot see (for the hint only). */
+  readonly selectAliases?: readonly string[];
 }
 
 export const EMPTY_SCOPE: Scope = { columns: [], relations: [], open: false };
@@ -26,8 +28,9 @@ function checkRef(ref: ColumnRef, scope: Scope, ctx: ReportContext): void {
     if (found.length === 0) {
       if (scope.open) return;
       const candidates = scope.columns.filter((c) => c.qualifiedOnly !== true).map((c) => c.name);
+      const alias = scope.selectAliases?.includes(ref.name) === true ? `'${ref.name}' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query` : undefined;
       issue(ctx, 'FTS4001', ref, `Column '${ref.name}' not found in any table of the FROM clause`,
-        didYouMean(ref.name, candidates) ?? (candidates.length === 0 ? 'the query has no FROM clause columns' : `available columns: ${[...new Set(candidates)].join(', ')}`));
+        alias ?? didYouMean(ref.name, candidates) ?? (candidates.length === 0 ? 'the query has no FROM clause columns' : `available columns: ${[...new Set(candidates)].join(', ')}`));
       return;
     }
     const relations = [...new Set(found.map((c) => c.relation))];
