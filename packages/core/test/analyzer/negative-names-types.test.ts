@@ -63,6 +63,7 @@ const TYPES: readonly Case[] = [
   ['unknown function', 'SELECT UPPPER(name) FROM users;', 'FTS4404', 'UPPPER'],
   ['wrong number of arguments', 'SELECT UPPER(name, name) FROM users;', 'FTS4405', 'UPPER'],
   ['wrong argument type of a math function', 'SELECT ABS(name) FROM users;', 'FTS4406', 'name)'],
+  ['CONCAT of a number (no implicit number-to-string conversion)', "SELECT CONCAT(name, '-', age) FROM users;", 'FTS4406', 'age)'],
   ['SUM of a string', 'SELECT SUM(name) FROM users;', 'FTS4406', 'name)'],
   ['EXTRACT from a string', 'SELECT EXTRACT(YEAR FROM name) FROM users;', 'FTS4406', 'name)'],
   ['CASE results without a common type', "SELECT CASE WHEN age > 1 THEN 1 ELSE DATE '2020-01-01' END FROM users;", 'FTS4407', 'CASE'],

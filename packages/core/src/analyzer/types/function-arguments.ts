@@ -6,7 +6,7 @@ import type { DataType } from '../../types/data-type.js';
 import type { Family } from './families.js';
 import { family } from './families.js';
 
-type Want = 'numeric' | 'character' | 'temporal' | 'array' | 'map' | 'boolean';
+type Want = 'numeric' | 'character' | 'string' | 'temporal' | 'array' | 'map' | 'boolean';
 
 const NUMERIC_1 = ['ABS', 'SQRT', 'LN', 'LOG10', 'LOG2', 'EXP', 'SIN', 'COS', 'TAN', 'COT', 'ASIN', 'ACOS', 'ATAN', 'DEGREES', 'RADIANS', 'SINH', 'TANH', 'COSH', 'SIGN'];
 const CHARACTER_1 = ['UPPER', 'LOWER', 'INITCAP', 'CHAR_LENGTH', 'CHARACTER_LENGTH', 'ASCII'];
@@ -24,12 +24,18 @@ const TABLE = new Map<string, readonly Want[]>([
   ['YEAR', ['temporal']], ['QUARTER', ['temporal']], ['MONTH', ['temporal']], ['WEEK', ['temporal']], ['DAYOFYEAR', ['temporal']],
   ['DAYOFMONTH', ['temporal']], ['DAYOFWEEK', ['temporal']], ['HOUR', ['temporal']], ['MINUTE', ['temporal']], ['SECOND', ['temporal']],
   ['DATE_FORMAT', ['temporal', 'character']], ['CARDINALITY', []], ['ELEMENT', ['array']], ['ARRAY_CONTAINS', ['array']],
+  ['TO_TIMESTAMP', ['character', 'character']], ['TO_DATE', ['character', 'character']], ['FROM_UNIXTIME', ['numeric', 'character']],
+  ['TO_TIMESTAMP_LTZ', ['numeric', 'numeric']], ['REGEXP', ['character', 'character']], ['INSTR', ['character', 'character', 'numeric', 'numeric']],
   ['MAP_KEYS', ['map']], ['MAP_VALUES', ['map']], ['MAP_ENTRIES', ['map']], ['IF', ['boolean']],
 ]);
+
+/** Every argument of these must be a character or binary string (Calcite's OperandTypes.STRING, repeated). */
+const ALL_STRINGS = new Set(['CONCAT', 'CONCAT_WS']);
 
 const FAMILIES: Record<Want, readonly Family[]> = {
   numeric: ['numeric'],
   character: ['character'],
+  string: ['character', 'binary'],
   temporal: ['date', 'time', 'timestamp', 'interval-ym', 'interval-dt'],
   array: ['array'],
   map: ['map'],
@@ -38,7 +44,7 @@ const FAMILIES: Record<Want, readonly Family[]> = {
 
 /** The first argument whose family the function does not accept: its index and the expected family. */
 export function badArgument(name: string, args: readonly (DataType | undefined)[]): { index: number; expected: string } | undefined {
-  const wants = TABLE.get(name);
+  const wants = ALL_STRINGS.has(name) ? args.map((): Want => 'string') : TABLE.get(name);
   if (wants === undefined) return undefined;
   for (let i = 0; i < wants.length && i < args.length; i++) {
     const t = args[i];
@@ -46,7 +52,7 @@ export function badArgument(name: string, args: readonly (DataType | undefined)[
     const want = wants[i]!;
     // DATE_FORMAT also takes a character string timestamp.
     if (name === 'DATE_FORMAT' && i === 0 && family(t) === 'character') continue;
-    if (!FAMILIES[want].includes(family(t))) return { index: i, expected: want === 'character' ? 'character string' : want };
+    if (!FAMILIES[want].includes(family(t))) return { index: i, expected: want === 'character' || want === 'string' ? 'character string' : want };
   }
   return undefined;
 }
