@@ -5,6 +5,7 @@
  * With a `TypeEnv` carrying `issues`, the problems the planner rejects are reported (see types/type-issue.ts).
  */
 import type { Expression } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { FUNCTIONS, builtinFunction } from '../functions/catalog.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
@@ -282,10 +283,13 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
   }
 }
 
-function compare(l: DataType, r: DataType, node: { readonly span?: import('../ast/node.js').Span }, op: string, env: TypeEnv): boolean {
+function compare(l: DataType, r: DataType, node: { readonly span?: Span }, op: string, env: TypeEnv): boolean {
   const problem = comparisonProblem(l, r);
   if (problem === undefined) return true;
-  report(env, 'FTS4401', node, `Cannot apply '${op}' to arguments of type ${show(l)} and ${show(r)}: ${problem} without an explicit CAST`, `Flink does not convert implicitly here; write CAST(… AS ${show(withNullable(r.kind === 'NULL' ? l : l, true))}) on the other side, or compare values of the same type`);
+  // Suggest converting the character string side (the usual mistake: `int_col = '1'`), else the right side.
+  const [from, to] = isCharacter(l) ? ['left', r] : ['right', l];
+  report(env, 'FTS4401', node, `Cannot apply '${op}' to arguments of type ${show(l)} and ${show(r)}: ${problem} without an explicit CAST`,
+    `Flink does not convert implicitly here; CAST the ${from} operand: CAST(… AS ${show(withNullable(to, true))})`);
   return false;
 }
 
