@@ -195,10 +195,17 @@ function valuesColumns(query: Extract<Query, { kind: 'Values' }>, ctx: QueryCont
 
 /** The output columns of `query`, or undefined when they cannot be known (its FROM items are unresolved). */
 export function queryColumns(query: Query, ctx: QueryContext): OutputColumn[] | undefined {
-  switch (query.kind) {
-    case 'Values': return valuesColumns(query, ctx);
-    case 'With': return withColumns(query, ctx);
-    case 'SetOperation': return setOperationColumns(query, ctx);
-    case 'Select': return selectColumns(query, ctx);
+  try {
+    switch (query.kind) {
+      case 'Values': return valuesColumns(query, ctx);
+      case 'With': return withColumns(query, ctx);
+      case 'SetOperation': return setOperationColumns(query, ctx);
+      case 'Select': return selectColumns(query, ctx);
+    }
+  } catch (e) {
+    // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
+    if (!(e instanceof RangeError)) throw e;
+    issue(ctx, 'FTS4499', query, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
+    return undefined;
   }
 }

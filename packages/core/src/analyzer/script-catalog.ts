@@ -26,6 +26,16 @@ export interface CatalogTable {
   readonly opaque?: boolean;
 }
 
+/** A computed column nested too deeply to type stays untyped (its checks are skipped, nothing throws). */
+function typeOrUndefined(f: () => DataType | undefined): DataType | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
 export const DEFAULT_CATALOG = 'default_catalog';
 export const DEFAULT_DATABASE = 'default_database';
 
@@ -85,7 +95,7 @@ export class ScriptCatalog {
         const scope = statement.columns.flatMap((c) => (c.kind === 'ComputedColumn' ? [] : [{ relation: statement.path[statement.path.length - 1]!, name: c.name, type: c.type }]));
         const columns: CatalogColumn[] = statement.columns.map((c) => {
           if (c.kind === 'ComputedColumn') {
-            const type = expressionType(c.expr, scope);
+            const type = typeOrUndefined(() => expressionType(c.expr, scope));
             return { name: c.name, ...(type === undefined || type.kind === 'NULL' ? {} : { type }), writable: false };
           }
           const type = pk.has(c.name) ? ({ ...c.type, nullable: false } as DataType) : c.type;

@@ -3,7 +3,11 @@
  * FTS4401–FTS4499): the code and the line:column of the offending node.
  */
 import { describe, expect, test } from 'vitest';
+import { queryColumns } from '../../src/analyzer/query-columns.js';
+import { ScriptCatalog } from '../../src/analyzer/script-catalog.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkSql } from '../../src/index.js';
+import { parseScript } from '../../src/sql/parser/index.js';
 
 const DDL = [
   "CREATE TABLE orders (id INT, user_id BIGINT, amount DECIMAL(10, 2), name STRING, ts TIMESTAMP(3), d DATE, flag BOOLEAN, tags ARRAY<STRING>, attrs MAP<STRING, INT>, addr ROW<city STRING, zip INT>, WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'datagen');",
@@ -129,4 +133,15 @@ describe('messages and hints', () => {
     expect(d.message).toBe("Expression 'name' is not being grouped");
     expect(d.severity).toBe('error');
   });
+});
+
+test('an absurdly deep expression is a diagnostic of the query walk, not an exception', () => {
+  const { script } = parseScript(`${DDL}\nSELECT ${'age + '.repeat(20000)}1 FROM users;`);
+  const catalog = new ScriptCatalog();
+  script.statements.slice(0, 2).forEach((s) => catalog.apply(s));
+  const last = script.statements[2]!;
+  if (last.kind !== 'QueryStatement') throw new Error('expected a query');
+  const diagnostics: Diagnostic[] = [];
+  expect(queryColumns(last.query, { catalog, diagnostics })).toBeUndefined();
+  expect(diagnostics.map((d) => `${d.code} ${d.span?.start.line}:${d.span?.start.column}`)).toEqual(['FTS4499 3:1']);
 });
