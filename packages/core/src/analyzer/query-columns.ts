@@ -78,6 +78,8 @@ function selectColumns(query: Select, ctx: QueryContext): OutputColumn[] | undef
   const scope = withOuter(from, ctx.outer);
   const userFunctions = ctx.catalog.functions();
   const out: OutputColumn[] = [];
+  // A `*` over columns that are not known: the output is unknown, but the clauses are still checked.
+  let unknownOutput = false;
   for (const item of query.items) {
     if (item.kind === 'SelectStar') {
       if (query.from === undefined) {
@@ -87,9 +89,13 @@ function selectColumns(query: Select, ctx: QueryContext): OutputColumn[] | undef
       if (item.table !== undefined && !from.relations.includes(item.table)) {
         const names = from.relations.filter((r) => r !== '');
         issue(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`, didYouMean(item.table, names) ?? `tables and aliases in scope: ${names.join(', ')}`);
-        return undefined;
+        unknownOutput = true;
+        continue;
       }
-      if (from.open) return undefined;
+      if (from.open) {
+        unknownOutput = true;
+        continue;
+      }
       for (const c of from.columns.filter((s) => (item.table === undefined ? s.qualifiedOnly !== true : s.relation === item.table))) {
         out.push({ name: c.name, ...(c.type === undefined ? {} : { type: c.type }) });
       }
@@ -114,7 +120,7 @@ function selectColumns(query: Select, ctx: QueryContext): OutputColumn[] | undef
     const orderScope: Scope = { ...scope, columns: [...scope.columns, ...aliases.filter((a) => !known.has(a.name))] };
     for (const o of query.orderBy) typeExpression(o.expr, orderScope, ctx);
   }
-  return out;
+  return unknownOutput ? undefined : out;
 }
 
 /** Named windows (WINDOW w AS (…)) and OVER w references. */

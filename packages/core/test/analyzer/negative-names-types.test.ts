@@ -124,6 +124,9 @@ describe('messages and hints', () => {
     const ds = checkSql(`${DDL}\nSELECT UPPPER(name), us.id FROM users AS usr;`);
     expect(ds.map((d) => [d.code, d.hint])).toEqual([['FTS4404', "did you mean 'UPPER'?"], ['FTS4004', "did you mean 'usr'?"]]);
   });
+  test('the clauses are still checked under SELECT * over an unknown table', () => {
+    expect(found("SELECT * FROM userz WHERE 1 = 'a';")).toEqual(['FTS4002 3:15', 'FTS4401 3:27']);
+  });
   test('a SELECT alias used in WHERE is explained', () => {
     const d = checkSql(`${DDL}\nSELECT age + 1 AS next_age FROM users WHERE next_age > 18;`).find((x) => x.code === 'FTS4001')!;
     expect(d.hint).toBe("'next_age' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query");
