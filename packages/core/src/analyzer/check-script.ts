@@ -67,7 +67,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     checkSink(insert, stream, streamContext(path), streaming);
     if (streaming) checkSinkRowtimes(insert, stream, streamContext(path));
   };
-  script.statements.forEach((statement, index) => {
+  const checkStatement = (statement: Statement, index: number): void => {
     const path = `statements[${index}]`;
     const add = (ds: readonly Diagnostic[]) => diagnostics.push(...ds.map((d) => withLocation({ ...d, path: d.path ?? path }, statement, options.file)));
     switch (statement.kind) {
@@ -81,6 +81,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         views.delete(catalog.qualify(statement.path).join('.'));
         // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
         if (statement.asQuery !== undefined) {
+          queryColumns(statement.asQuery, ctx);
           const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
           checkChangelog(ctas, path);
         }
@@ -129,6 +130,23 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       default:
         catalog.apply(statement);
+    }
+  };
+  script.statements.forEach((statement, index) => {
+    try {
+      checkStatement(statement, index);
+    } catch (e) {
+      // A statement nested so deeply that a check runs out of stack is reported, never thrown.
+      if (!(e instanceof RangeError)) throw e;
+      diagnostics.push({
+        code: 'FTS4499',
+        severity: 'error',
+        message: 'this statement is nested too deeply to be checked',
+        hint: 'split the expression or query into views or CTEs',
+        path: `statements[${index}]`,
+        ...(statement.span === undefined ? {} : { span: statement.span }),
+        ...(options.file === undefined ? {} : { file: options.file }),
+      });
     }
   });
   return diagnostics;

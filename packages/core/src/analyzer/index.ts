@@ -1,14 +1,21 @@
 /**
- * The analyzer: checks scripts the way Flink's planner would before anything is deployed. So far: name
- * resolution against the script's own declarations, expression result types, and INSERT compatibility; option
- * validation is plugged in from `@flinkts/connectors` (see `OptionValidators`).
+ * The analyzer: checks scripts the way Flink's planner would before anything is deployed — name resolution
+ * against the script's own declarations, expression types with Flink 1.20's rules, INSERT compatibility,
+ * changelog modes and sink checks, time attributes, and (for pipelines) the table graph across jobs. Option
+ * validation and connector capabilities are plugged in from `@flinkts/connectors` (see `OptionValidators`).
  */
 export { checkScript, checkSql } from './check-script.js';
 export type { CheckOptions, OptionValidators } from './check-script.js';
 export { ScriptCatalog } from './script-catalog.js';
 export type { CatalogColumn, CatalogTable } from './script-catalog.js';
-export { expressionType } from './expression-type.js';
-export type { ScopeColumn, TypeScope } from './expression-type.js';
+export { expressionType, resolveColumn } from './expression-type.js';
+export type { ScopeColumn, TypeEnv, TypeIssue, TypeScope } from './expression-type.js';
+export { queryColumns } from './query-columns.js';
+export type { OutputColumn, QueryContext } from './query-columns.js';
+export { arithmeticType } from './types/arithmetic-type.js';
+export { adjustDecimal, decimalArithmetic } from './types/decimal-type.js';
+export { comparisonProblem } from './types/comparable.js';
+export { explicitCastProblem } from './types/explicit-cast.js';
 export { checkPipelineGraph, LAYER_INPUTS } from './pipeline-graph.js';
 export type { GraphJob, GraphTable, GraphWrite } from './pipeline-graph.js';
 export { inferQuery } from './changelog/infer-changelog.js';
