@@ -1,35 +1,20 @@
 /** The tables and views a query reads: every `TableRef` in it, except references to its own CTEs. */
 import type { Query } from '@flinkts/core';
-
-function cteNames(node: unknown, into: Set<string>): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const x of node) cteNames(x, into);
-    return;
-  }
-  const n = node as { kind?: string; ctes?: readonly { name: string }[] };
-  if (n.kind === 'With' && n.ctes !== undefined) for (const c of n.ctes) into.add(c.name);
-  for (const [key, value] of Object.entries(node)) if (key !== 'span') cteNames(value, into);
-}
+import { walkAst } from '@flinkts/core';
 
 /** Referenced paths (joined with '.'), in first-use order, without duplicates. */
 export function tableRefs(query: Query): string[] {
   const ctes = new Set<string>();
-  cteNames(query, ctes);
+  const refs: (readonly string[])[] = [];
+  walkAst(query, (node) => {
+    const n = node as { kind?: string; ctes?: readonly { name: string }[]; path?: readonly string[] };
+    if (n.kind === 'With' && n.ctes !== undefined) for (const c of n.ctes) ctes.add(c.name);
+    if (n.kind === 'TableRef' && n.path !== undefined) refs.push(n.path);
+  });
   const found: string[] = [];
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const x of node) visit(x);
-      return;
-    }
-    const n = node as { kind?: string; path?: readonly string[] };
-    if (n.kind === 'TableRef' && n.path !== undefined) {
-      const name = n.path.join('.');
-      if (!(n.path.length === 1 && ctes.has(name)) && !found.includes(name)) found.push(name);
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
-  };
-  visit(query);
+  for (const path of refs) {
+    const name = path.join('.');
+    if (!(path.length === 1 && ctes.has(name)) && !found.includes(name)) found.push(name);
+  }
   return found;
 }

@@ -5,6 +5,7 @@
  */
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { GroupingElement, Select } from '../../ast/query.js';
+import { walkAst } from '../../ast/walk.js';
 import { builtinFunction } from '../../functions/catalog.js';
 import type { ChangelogMode, Stream } from './changelog-mode.js';
 import { at, coversWindow } from './changelog-mode.js';
@@ -24,24 +25,17 @@ function isPlainExpression(g: GroupingElement): g is Expression {
 /** Aggregate calls (not OVER) in an expression, not descending into sub-queries. */
 export function aggregateCalls(e: unknown): FunctionCall[] {
   const out: FunctionCall[] = [];
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
-    const node = x as { kind?: string };
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return;
+  walkAst(e, (node) => {
+    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return false;
     if (node.kind === 'FunctionCall') {
       const call = node as FunctionCall;
       if (call.over === undefined && call.name.length === 1 && builtinFunction(call.name[0]!)?.kind === 'aggregate') {
         out.push(call);
-        return;
+        return false;
       }
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
-  };
-  visit(e);
+    return true;
+  });
   return out;
 }
 

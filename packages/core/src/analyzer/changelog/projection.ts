@@ -5,6 +5,7 @@
  */
 import type { ColumnRef, Expression } from '../../ast/expression.js';
 import type { SelectItem } from '../../ast/query.js';
+import { walkAst } from '../../ast/walk.js';
 import { columnName } from '../expression-type.js';
 import { isProctimeCall } from '../time/table-time-attributes.js';
 import type { LostTimeAttribute, StreamColumn } from './changelog-mode.js';
@@ -34,24 +35,19 @@ export function sameExpression(a: Expression, b: Expression): boolean {
 /** Column references of an expression, not descending into sub-queries. */
 export function columnRefs(e: Expression): ColumnRef[] {
   const out: ColumnRef[] = [];
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
-    const node = x as { kind?: string };
-    if (node.kind === 'ColumnRef') {
-      out.push(node as ColumnRef);
-      return;
-    }
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'TableArg' || (node.kind === 'In' && 'query' in node && (node as { query?: unknown }).query !== undefined)) {
-      if (node.kind === 'In') visit((node as { operand: unknown }).operand);
-      return;
-    }
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
-  };
-  visit(e);
+  const collect = (root: unknown): void =>
+    walkAst(root, (node) => {
+      if (node.kind === 'ColumnRef') {
+        out.push(node as ColumnRef);
+        return false;
+      }
+      if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'TableArg' || (node.kind === 'In' && 'query' in node && (node as { query?: unknown }).query !== undefined)) {
+        if (node.kind === 'In') collect((node as { operand: unknown }).operand);
+        return false;
+      }
+      return true;
+    });
+  collect(e);
   return out;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { GroupingElement, Select } from '../../ast/query.js';
+import { walkAst } from '../../ast/walk.js';
 import { builtinFunction } from '../../functions/catalog.js';
 import type { TypeScope } from '../expression-type.js';
 import { resolveColumn } from '../expression-type.js';
@@ -23,18 +24,11 @@ export function isAggregateCall(call: FunctionCall, userFunctions: ReadonlySet<s
 /** Calls in `e` (outside sub-queries) that satisfy `pick`, outermost first. */
 function calls(e: unknown, pick: (c: FunctionCall) => boolean): FunctionCall[] {
   const out: FunctionCall[] = [];
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
-    const node = x as { kind?: string };
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select' || node.kind === 'SetOperation' || node.kind === 'With' || node.kind === 'Values') return;
+  walkAst(e, (node) => {
+    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select' || node.kind === 'SetOperation' || node.kind === 'With' || node.kind === 'Values') return false;
     if (node.kind === 'FunctionCall' && pick(node as FunctionCall)) out.push(node as FunctionCall);
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
-  };
-  visit(e);
+    return true;
+  });
   return out;
 }
 

@@ -4,6 +4,7 @@
  * Sub-queries are not entered: they are checked with their own scope when they are typed.
  */
 import type { ColumnRef, Expression } from '../../ast/expression.js';
+import { walkAst } from '../../ast/walk.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { ScopeColumn } from '../expression-type.js';
 import { resolveColumn } from '../expression-type.js';
@@ -70,30 +71,22 @@ function checkRef(ref: ColumnRef, scope: Scope, ctx: ReportContext): void {
 
 /** Check every column reference of `e` (outside sub-queries) against `scope`. */
 export function checkNames(e: Expression, scope: Scope, ctx: ReportContext): void {
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
-    const node = x as { kind?: string };
-    if (node.kind === 'ColumnRef') {
-      checkRef(node as ColumnRef, scope, ctx);
-      return;
-    }
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'TableArg' || node.kind === 'Descriptor') return;
-    if (node.kind === 'In') {
-      const inNode = node as Extract<Expression, { kind: 'In' }>;
-      visit(inNode.operand);
-      visit(inNode.values);
-      return;
-    }
-    // A window name in OVER w is not a column.
-    for (const [key, value] of Object.entries(node)) if (key !== 'span' && key !== 'over') visit(value);
-    if (node.kind === 'FunctionCall') {
-      const over = (node as Extract<Expression, { kind: 'FunctionCall' }>).over;
-      if (over !== undefined && typeof over !== 'string') visit(over);
-    }
-  };
-  visit(e);
+  const check = (root: unknown): void =>
+    walkAst(root, (node) => {
+      if (node.kind === 'ColumnRef') {
+        checkRef(node as ColumnRef, scope, ctx);
+        return false;
+      }
+      if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'TableArg' || node.kind === 'Descriptor') return false;
+      if (node.kind === 'In') {
+        // The sub-query of IN (…) has its own scope: only the operand and a value list are checked here.
+        const inNode = node as Extract<Expression, { kind: 'In' }>;
+        check(inNode.operand);
+        check(inNode.values);
+        return false;
+      }
+      // A window name in OVER w is a string, not a column: the walk passes over it.
+      return true;
+    });
+  check(e);
 }

@@ -4,6 +4,7 @@
  */
 import type { FunctionCall, OrderItem } from '../../ast/expression.js';
 import type { Select } from '../../ast/query.js';
+import { walkAst } from '../../ast/walk.js';
 import type { Stream, StreamColumn } from '../changelog/changelog-mode.js';
 import { describeOrigin, isUpdating } from '../changelog/changelog-mode.js';
 import { CHANGELOG_CODES } from '../changelog/codes.js';
@@ -14,21 +15,14 @@ import { TIME_CODES } from './codes.js';
 
 function overCalls(select: Select): FunctionCall[] {
   const out: FunctionCall[] = [];
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
-    const node = x as { kind?: string };
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return;
+  walkAst(select.items, (node) => {
+    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return false;
     if (node.kind === 'FunctionCall' && (node as FunctionCall).over !== undefined) {
       out.push(node as FunctionCall);
-      return;
+      return false;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value);
-  };
-  visit(select.items);
+    return true;
+  });
   return out;
 }
 
