@@ -13,7 +13,7 @@ export type { ScopeColumn, TypeEnv, TypeIssue, TypeScope } from './expression-ty
 export { queryColumns } from './query-columns.js';
 export type { OutputColumn, QueryContext } from './query-columns.js';
 export { arithmeticType } from './types/arithmetic-type.js';
-export { adjustDecimal, decimalArithmetic } from './types/decimal-type.js';
+export { adjustDecimal, decimalArithmetic } from '../types/decimal-merging.js';
 export { comparisonProblem } from './types/comparable.js';
 export { explicitCastProblem } from './types/explicit-cast.js';
 export { checkPipelineGraph, LAYER_INPUTS } from './pipeline-graph.js';

@@ -4,6 +4,7 @@
  */
 import type { DataType, DecimalType, TypeRoot } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
+import { adjustDecimal, asDecimal } from '../types/decimal-merging.js';
 
 export const T = {
   boolean: (nullable = true): DataType => ({ kind: 'BOOLEAN', nullable }),
@@ -43,25 +44,8 @@ export const isTimestamp = (t: DataType): boolean => t.kind === 'TIMESTAMP' || t
 export const isDatetime = (t: DataType): boolean => t.kind === 'DATE' || t.kind === 'TIME' || isTimestamp(t);
 export const isInterval = (t: DataType): boolean => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
 
-/** Integral types as DECIMAL: TINYINT = DECIMAL(3,0), SMALLINT (5,0), INT (10,0), BIGINT (19,0). */
-export function asDecimal(t: DataType): DecimalType {
-  switch (t.kind) {
-    case 'DECIMAL': return t;
-    case 'TINYINT': return T.decimal(3, 0, t.nullable);
-    case 'SMALLINT': return T.decimal(5, 0, t.nullable);
-    case 'INT': return T.decimal(10, 0, t.nullable);
-    case 'BIGINT': return T.decimal(19, 0, t.nullable);
-    default: return T.decimal(38, 18, t.nullable);
-  }
-}
-
-/** Flink's `LogicalTypeMerging.adjustPrecisionScale`: keep at most 38 digits, preferring integer digits. */
-export function adjustDecimal(precision: number, scale: number, nullable: boolean): DecimalType {
-  if (precision <= 38) return T.decimal(precision, scale, nullable);
-  const intDigits = precision - scale;
-  const minScale = Math.min(scale, 6);
-  return T.decimal(38, Math.max(38 - intDigits, minScale), nullable);
-}
+/** DECIMAL merging rules, shared with the analyzer. */
+export { adjustDecimal, asDecimal };
 
 const NUMERIC_RANK: Partial<Record<TypeRoot, number>> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4, DECIMAL: 5, FLOAT: 6, DOUBLE: 7 };
 

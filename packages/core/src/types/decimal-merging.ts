@@ -1,9 +1,10 @@
 /**
  * DECIMAL result types of arithmetic, with Flink 1.20's rules (LogicalTypeMerging): precision is capped at 38,
- * keeping integer digits and at least min(scale, 6) fractional digits when it overflows.
+ * keeping integer digits and at least min(scale, 6) fractional digits when it overflows. The analyzer and the
+ * local runtime both type DECIMAL arithmetic with these.
  */
-import type { DataType, DecimalType } from '../../types/data-type.js';
-import { DECIMAL_MAX_PRECISION } from '../../types/data-type.js';
+import type { DataType, DecimalType } from './data-type.js';
+import { DECIMAL_MAX_PRECISION } from './data-type.js';
 
 const MINIMUM_ADJUSTED_SCALE = 6;
 

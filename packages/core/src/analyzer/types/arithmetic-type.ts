@@ -5,7 +5,7 @@
  */
 import type { ArithmeticOperator } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
-import { asDecimal, decimalArithmetic } from './decimal-type.js';
+import { asDecimal, decimalArithmetic } from '../../types/decimal-merging.js';
 import { family, isExactInteger, isNumeric, show } from './families.js';
 
 const INTEGER_RANK = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 } as const;

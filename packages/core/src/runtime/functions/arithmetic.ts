@@ -4,37 +4,17 @@
  */
 import type { ArithmeticOperator } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
-import type { DataType, DecimalType } from '../../types/data-type.js';
+import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
 import { evalError, invalid } from '../errors.js';
 import type { CompilerApi } from './registry.js';
-import { adjustDecimal, asDecimal, isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
+import { decimalArithmetic } from '../../types/decimal-merging.js';
+import { asDecimal, isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { ArithmeticError, Decimal } from '../values/decimal.js';
 import { addMonthsToDays, floorDiv, floorMod, MS_PER_DAY, Timestamp } from '../values/temporal.js';
 import { toDouble } from './cast.js';
 
 const RANK: Record<string, number> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 };
-
-function decimalResultType(op: ArithmeticOperator, a: DecimalType, b: DecimalType, nullable: boolean): DecimalType {
-  const [p1, s1, p2, s2] = [a.precision, a.scale, b.precision, b.scale];
-  switch (op) {
-    case '+':
-    case '-': {
-      const scale = Math.max(s1, s2);
-      return adjustDecimal(Math.max(p1 - s1, p2 - s2) + scale + 1, scale, nullable);
-    }
-    case '*':
-      return adjustDecimal(p1 + p2 + 1, s1 + s2, nullable);
-    case '/': {
-      const scale = Math.max(6, s1 + p2 + 1);
-      return adjustDecimal(p1 - s1 + s2 + scale, scale, nullable);
-    }
-    case '%': {
-      const scale = Math.max(s1, s2);
-      return adjustDecimal(Math.min(p1 - s1, p2 - s2) + scale, scale, nullable);
-    }
-  }
-}
 
 export function toDecimal(v: unknown, t: DataType): Decimal {
   if (t.kind === 'DECIMAL') return v as Decimal;
@@ -79,7 +59,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
     }
   }
   if (lt.kind === 'DECIMAL' || rt.kind === 'DECIMAL') {
-    const type = decimalResultType(op, asDecimal(lt), asDecimal(rt), true);
+    const type = decimalArithmetic(op, asDecimal(lt), asDecimal(rt), true);
     const { precision, scale } = type;
     const fin = (d: Decimal): Decimal | null => d.toPrecision(precision, scale);
     switch (op) {
