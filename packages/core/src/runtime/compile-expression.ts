@@ -38,6 +38,19 @@ export interface CompileScope {
   readonly substitute?: (e: Expression) => Compiled | undefined;
 }
 
+/** TRY_CAST semantics: the conversion of a non-NULL value, or NULL when the conversion fails. */
+function nullOnFailure(ev: Evaluator, conv: (v: unknown) => unknown): Evaluator {
+  return (r) => {
+    const v = ev(r);
+    if (v === null) return null;
+    try {
+      return conv(v);
+    } catch {
+      return null;
+    }
+  };
+}
+
 export class ExpressionCompiler implements CompilerApi {
   constructor(
     readonly scope: CompileScope,
@@ -185,15 +198,7 @@ export class ExpressionCompiler implements CompilerApi {
     const ev = c.eval;
     return {
       type: withNullable(type, true),
-      eval: (r) => {
-        const v = ev(r);
-        if (v === null) return null;
-        try {
-          return conv(v);
-        } catch {
-          return null;
-        }
-      },
+      eval: nullOnFailure(ev, conv),
     };
   }
 
@@ -515,15 +520,7 @@ export class ExpressionCompiler implements CompilerApi {
     if (e.try) {
       return {
         type: typeFinal,
-        eval: (r) => {
-          const v = ev(r);
-          if (v === null) return null;
-          try {
-            return conv(v);
-          } catch {
-            return null;
-          }
-        },
+        eval: nullOnFailure(ev, conv),
       };
     }
     return foldIfConstant([op], { type: typeFinal, eval: (r) => { const v = ev(r); return v === null ? null : conv(v); } });
