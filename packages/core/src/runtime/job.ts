@@ -263,7 +263,17 @@ export class LocalJob {
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
     const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls);
-    if (pkIdx && rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) rel.op.generateUpdateBefore = false;
+    if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
+      if (pkIdx) rel.op.generateUpdateBefore = false;
+      // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
+      // sink upserts by exactly the grouping keys (one sink row per group, kept at the position of its first
+      // insertion) and no aggregate column is converted or could fail the NOT NULL enforcer with an intermediate
+      // NULL (key columns are checked when the key's first row arrives, as in Flink, and never change).
+      const agg = rel.op;
+      const byGroupKey = pkIdx !== undefined && pkIdx.length === agg.keyCount && new Set(pkIdx).size === agg.keyCount && pkIdx.every((i) => i >= 0 && i < agg.keyCount);
+      const enforcerSafe = sinkColumns.every((c, i) => i < agg.keyCount || (!c.convert && (c.nullable || !(rel.columns[i] as RelColumn).type.nullable)));
+      if (!this.keepChangelog && byGroupKey && enforcerSafe) agg.foldUpdates = true;
+    }
     rel.op.connectTo(sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
@@ -292,32 +302,41 @@ export class LocalJob {
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order. */
   private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: readonly InputEntry[]): void {
     const identity = t.inputPositions.every((p, i) => p === i);
-    for (const e of entries) {
-      if (!Array.isArray(e) && 'watermark' in (e as object)) {
-        const w = (e as { watermark: Timestamp | number }).watermark;
-        src.advanceWatermark(typeof w === 'number' ? w : w.millis);
-        continue;
+    const width = t.inputPositions.length;
+    const insertOnly = t.mode === 'insert-only';
+    let current: Change | undefined;
+    try {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as InputEntry;
+        let change: Change;
+        if (Array.isArray(e)) change = { kind: '+I', row: e };
+        else if ('watermark' in e) {
+          const w = e.watermark;
+          src.advanceWatermark(typeof w === 'number' ? w : w.millis);
+          continue;
+        } else {
+          change = e as Change;
+          if (change.kind !== '+I' && insertOnly) {
+            throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+          }
+        }
+        current = change;
+        if (!identity || change.row.length !== width) {
+          const row = new Array<unknown>(t.columns.length).fill(null);
+          const from = change.row;
+          t.inputPositions.forEach((pos, j) => { row[pos] = from[j] ?? null; });
+          change = { kind: change.kind, row };
+        }
+        src.push(change);
       }
-      const change: Change = Array.isArray(e) ? { kind: '+I', row: e } : (e as Change);
-      if (change.kind !== '+I' && t.mode === 'insert-only') {
-        throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
-      }
-      let pushed: Change = change;
-      if (!identity || change.row.length !== t.inputPositions.length) {
-        const row = new Array<unknown>(t.columns.length).fill(null);
-        t.inputPositions.forEach((pos, i) => { row[pos] = change.row[i] ?? null; });
-        pushed = { kind: change.kind, row };
-      }
-      try {
-        src.push(pushed);
-      } catch (e) {
-        if (!(e instanceof EvaluationError)) throw e;
-        throw new FlinktsError([{
-          code: 'FTS7003', severity: 'error',
-          message: `${e.message} (while processing a ${change.kind} row of '${name}': ${JSON.stringify(change.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
-          hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
-        }]);
-      }
+    } catch (e) {
+      if (!(e instanceof EvaluationError) || current === undefined) throw e;
+      const c = current;
+      throw new FlinktsError([{
+        code: 'FTS7003', severity: 'error',
+        message: `${e.message} (while processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
+        hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
+      }]);
     }
   }
 

@@ -40,6 +40,12 @@ export interface RunOptions {
   readonly now?: () => number;
   /** Source changelog modes from the connectors' capabilities (pass `resolveCapabilities` of @flinkts/connectors). */
   readonly capabilities?: ConnectorResolver;
+  /**
+   * Keep every sink's changelog (default true). `false` keeps only the final tables, for large fixtures: a group
+   * aggregation into a sink keyed by its grouping keys then folds each key's intermediate updates into its final
+   * result, as mini-batch does, which the final table cannot tell apart. Reading a changelog is then an error.
+   */
+  readonly keepChangelog?: boolean;
 }
 
 export interface SinkOutput {
@@ -99,7 +105,7 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
 
 /** Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs. */
 export function runJob(job: JobSource, options: RunOptions): JobRun {
-  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
+  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
   const zone = local.session.zone;
   const inputs = new Map<string, InputEntry[][]>();
   for (const [table, entries] of Object.entries(options.inputs)) {
@@ -130,7 +136,7 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
   }
   const result = local.run(inputs);
   const sinks = new Map<string, SinkOutput>();
-  for (const [name, s] of result.sinks) sinks.set(name, toOutput(s, zone));
+  for (const [name, s] of result.sinks) sinks.set(name, toOutput(s, zone, options.keepChangelog ?? true));
   const pick = (name?: string): SinkOutput => {
     if (name === undefined) {
       if (sinks.size !== 1) throw badInput(`This job has ${sinks.size} sinks; name one of: ${[...sinks.keys()].join(', ')}`);
@@ -158,11 +164,16 @@ class LazySinkOutput implements SinkOutput {
   constructor(
     private readonly result: SinkResult,
     private readonly zone: string,
+    private readonly changelogKept: boolean,
   ) {}
   get name(): string { return this.result.name; }
   get columns(): SinkResult['columns'] { return this.result.columns; }
-  get changes(): readonly Change[] { return this.result.changelog; }
+  get changes(): readonly Change[] {
+    this.requireChangelog();
+    return this.result.changelog;
+  }
   get changelog(): readonly string[] {
+    this.requireChangelog();
     this.printedChangelog ??= this.result.changelog.map((c) => formatChange(c, this.result.columns));
     return this.printedChangelog;
   }
@@ -179,10 +190,13 @@ class LazySinkOutput implements SinkOutput {
     });
     return this.plainRows;
   }
+  private requireChangelog(): void {
+    if (!this.changelogKept) throw badInput(`The changelog of sink '${this.result.name}' was not kept (keepChangelog: false)`, 'run with keepChangelog: true (the default) to assert on changes, or assert on table / rows');
+  }
 }
 
-function toOutput(s: SinkResult, zone: string): SinkOutput {
-  return new LazySinkOutput(s, zone);
+function toOutput(s: SinkResult, zone: string, changelogKept: boolean): SinkOutput {
+  return new LazySinkOutput(s, zone, changelogKept);
 }
 
 /** Run one query (SQL text or a Query-statement script) over inputs; the result sink is named `result`. */

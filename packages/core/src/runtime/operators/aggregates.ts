@@ -52,12 +52,15 @@ interface Accumulator {
   value(): unknown;
 }
 
-/** COUNT: a Java long (V8 compiles `BigInt.asIntN(64, n + 1n)` to machine arithmetic). */
+/**
+ * COUNT: a Java long. Counting by ±1 stays far inside a double's exact integers (2^53) in any run, so the count
+ * is a plain number, turned into a BIGINT value when read.
+ */
 class CountAcc implements Accumulator {
-  n = 0n;
-  add(): void { this.n = BigInt.asIntN(64, this.n + 1n); }
-  retract(): void { this.n = BigInt.asIntN(64, this.n - 1n); }
-  value(): unknown { return this.n; }
+  n = 0;
+  add(): void { this.n++; }
+  retract(): void { this.n--; }
+  value(): unknown { return BigInt(this.n); }
 }
 
 type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a: unknown, b: unknown) => unknown };
@@ -78,23 +81,41 @@ function numOps(t: DataType, result: DataType): NumOps {
 }
 
 /**
- * SUM / SUM0 over BIGINT with Java's wrapping long arithmetic: a BigInt wrapped to 64 bits after every step
- * (V8 compiles `BigInt.asIntN(64, a + b)` to machine 64-bit arithmetic, so this is also the fast form).
+ * SUM / SUM0 over BIGINT with Java's wrapping long arithmetic. Wrapping addition is addition modulo 2^64, so the
+ * order of the steps does not change the result: values within ±2^31 are added as doubles (exact below 2^53,
+ * no BigInt allocated per row) and moved into the 64-bit BigInt part before the double could lose a digit.
  */
+const SMALL = 2147483647n;
+const FLUSH = 2 ** 52;
 class LongSumAcc implements Accumulator {
-  sum = 0n;
+  private big = 0n;
+  private small = 0;
   n = 0;
   constructor(private readonly sum0: boolean) {}
   add(v: unknown): void {
     this.n++;
-    this.sum = BigInt.asIntN(64, this.sum + (v as bigint));
+    const b = v as bigint;
+    if (b <= SMALL && b >= -SMALL) {
+      const s = this.small + Number(b);
+      if (s > FLUSH || s < -FLUSH) this.flush(s);
+      else this.small = s;
+    } else this.big = BigInt.asIntN(64, this.big + b);
   }
   retract(v: unknown): void {
     this.n--;
-    this.sum = BigInt.asIntN(64, this.sum - (v as bigint));
+    const b = v as bigint;
+    if (b <= SMALL && b >= -SMALL) {
+      const s = this.small - Number(b);
+      if (s > FLUSH || s < -FLUSH) this.flush(s);
+      else this.small = s;
+    } else this.big = BigInt.asIntN(64, this.big - b);
+  }
+  private flush(s: number): void {
+    this.big = BigInt.asIntN(64, this.big + BigInt(s));
+    this.small = 0;
   }
   value(): unknown {
-    return this.n === 0 && !this.sum0 ? null : this.sum;
+    return this.n === 0 && !this.sum0 ? null : BigInt.asIntN(64, this.big + BigInt(this.small));
   }
 }
 
@@ -191,15 +212,49 @@ class DistinctAcc implements Accumulator {
   value(): unknown { return this.inner.value(); }
 }
 
+/** Feeds one row into one accumulator: `retract` for -U/-D rows. */
+type Step = (acc: Accumulator, row: Row, retract: boolean) => void;
+
+/**
+ * The per-row step of one aggregate call. Each shape is its own function literal, so every call site inside
+ * sees one accumulator class (COUNT(*) does not even call one).
+ */
+function stepFor(arg: Evaluator | undefined, filter: Evaluator | undefined, counts: boolean): Step {
+  if (counts && arg === undefined && filter === undefined) {
+    return (acc, _row, retract) => { (acc as CountAcc).n += retract ? -1 : 1; };
+  }
+  if (arg === undefined) {
+    return (acc, row, retract) => {
+      if (filter !== undefined && filter(row) !== true) return;
+      if (retract) acc.retract(null);
+      else acc.add(null);
+    };
+  }
+  if (filter === undefined) {
+    return (acc, row, retract) => {
+      const v = arg(row);
+      if (v === null) return;
+      if (retract) acc.retract(v);
+      else acc.add(v);
+    };
+  }
+  return (acc, row, retract) => {
+    if (filter(row) !== true) return;
+    const v = arg(row);
+    if (v === null) return;
+    if (retract) acc.retract(v);
+    else acc.add(v);
+  };
+}
+
 /** Creates fresh accumulators for a list of aggregate calls and feeds rows into them. */
 export class AggregateSet {
   private readonly factories: (() => Accumulator)[];
-  /** Each spec's argument (absent for COUNT(*)) and FILTER, as flat arrays for the per-row loop. */
-  private readonly args: (Evaluator | undefined)[];
-  private readonly filters: (Evaluator | undefined)[];
+  /** Feeds a row into every accumulator of a group, in call order. */
+  readonly accumulate: (accs: Accumulator[], row: Row, retract: boolean) => void;
   constructor(readonly specs: readonly AggregateSpec[]) {
-    this.args = specs.map((s) => s.arg);
-    this.filters = specs.map((s) => s.filter);
+    const steps = specs.map((s) => stepFor(s.arg, s.filter, s.name === 'COUNT' && !s.distinct));
+    this.accumulate = accumulateAll(steps);
     this.factories = specs.map((s) => {
       const base = (): Accumulator => {
         switch (s.name) {
@@ -228,26 +283,33 @@ export class AggregateSet {
     return this.factories.map((f) => f());
   }
 
-  accumulate(accs: Accumulator[], row: Row, retract: boolean): void {
-    const args = this.args;
-    const filters = this.filters;
-    for (let i = 0; i < args.length; i++) {
-      const filter = filters[i];
-      if (filter !== undefined && filter(row) !== true) continue;
-      const acc = accs[i] as Accumulator;
-      const arg = args[i];
-      const v = arg === undefined ? null : arg(row);
-      if (v === null && arg !== undefined) continue;
-      if (retract) acc.retract(v);
-      else acc.add(v);
-    }
-  }
-
   values(accs: Accumulator[]): unknown[] {
     const out = new Array<unknown>(accs.length);
     for (let i = 0; i < accs.length; i++) out[i] = (accs[i] as Accumulator).value();
     return out;
   }
+}
+
+/** One function over the steps; the common one to three calls unrolled. */
+function accumulateAll(steps: readonly Step[]): (accs: Accumulator[], row: Row, retract: boolean) => void {
+  const [a, b, c] = steps;
+  if (steps.length === 1 && a) return (accs, row, retract) => a(accs[0] as Accumulator, row, retract);
+  if (steps.length === 2 && a && b) {
+    return (accs, row, retract) => {
+      a(accs[0] as Accumulator, row, retract);
+      b(accs[1] as Accumulator, row, retract);
+    };
+  }
+  if (steps.length === 3 && a && b && c) {
+    return (accs, row, retract) => {
+      a(accs[0] as Accumulator, row, retract);
+      b(accs[1] as Accumulator, row, retract);
+      c(accs[2] as Accumulator, row, retract);
+    };
+  }
+  return (accs, row, retract) => {
+    for (let i = 0; i < steps.length; i++) (steps[i] as Step)(accs[i] as Accumulator, row, retract);
+  };
 }
 
 export type { Accumulator };

@@ -2,6 +2,10 @@
  * Group aggregation over a changelog (Flink's GroupAggFunction): per key, +I for the first result, -U/+U
  * when the result changes (nothing when it does not), -D when the last row of the key is retracted.
  * Output rows are `[...keys, ...aggregates]`.
+ *
+ * With `foldUpdates` (set by the job only when nobody reads the changelog and the sink cannot tell: see
+ * `LocalJob`), the +I and -D are still emitted when Flink emits them, but the updates in between are folded
+ * into one -U/+U per changed key at the end of the input, as a mini-batch covering the whole input would.
  */
 import type { Change } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
@@ -14,18 +18,31 @@ interface GroupState {
   readonly accs: Accumulator[];
   count: number;
   prev: unknown[] | undefined;
+  /** `foldUpdates`: accumulated since `prev` was emitted. */
+  dirty: boolean;
 }
+
+const DENSE_LIMIT = 1 << 16;
 
 export class GroupAggregateOperator extends Operator {
   private readonly groups = new Map<unknown, GroupState>();
+  /** The groups of small non-negative integer keys again, by index (an array read is cheaper than a hash lookup). */
+  private readonly dense: (GroupState | undefined)[] = [];
   /** Off when the only consumer is an upsert sink (Flink then does not generate UPDATE_BEFORE either). */
   generateUpdateBefore = true;
+  /** Emit only the first and the final result per key (and deletions); see the module comment. */
+  foldUpdates = false;
 
   constructor(
     private readonly keys: readonly Evaluator[],
     private readonly aggs: AggregateSet,
   ) {
     super(1);
+  }
+
+  /** How many leading output columns are grouping keys. */
+  get keyCount(): number {
+    return this.keys.length;
   }
 
   process(change: Change): void {
@@ -43,21 +60,33 @@ export class GroupAggregateOperator extends Operator {
       for (let i = 0; i < keys.length; i++) keyVals[i] = (keys[i] as Evaluator)(row);
       k = groupKey(keyVals);
     }
-    let g = this.groups.get(k);
+    const slot = typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? k : -1;
+    let g = slot >= 0 ? this.dense[slot] : this.groups.get(k);
     const kind = change.kind;
     const acc = kind === '+I' || kind === '+U';
-    if (!g) {
+    if (g === undefined) {
       if (!acc) return; // retraction for a key without state: ignored, as Flink does
-      g = { keys: keyVals ?? [single], accs: this.aggs.create(), count: 0, prev: undefined };
+      g = { keys: keyVals ?? [single], accs: this.aggs.create(), count: 0, prev: undefined, dirty: false };
       this.groups.set(k, g);
+      if (slot >= 0) this.dense[slot] = g;
     }
     this.aggs.accumulate(g.accs, row, !acc);
     g.count += acc ? 1 : -1;
     if (g.count <= 0) {
       if (g.prev) this.emit({ kind: '-D', row: g.prev });
       this.groups.delete(k);
+      if (slot >= 0) this.dense[slot] = undefined;
       return;
     }
+    if (g.prev && this.foldUpdates) {
+      g.dirty = true;
+      return;
+    }
+    this.update(g);
+  }
+
+  /** Emits the group's current result: +I the first time, then -U/+U when it changed. */
+  private update(g: GroupState): void {
     const out = resultRow(g.keys, g.accs);
     const prev = g.prev;
     if (!prev) {
@@ -67,6 +96,12 @@ export class GroupAggregateOperator extends Operator {
       this.emit({ kind: '+U', row: out });
     }
     g.prev = out;
+    g.dirty = false;
+  }
+
+  protected override onFinish(): void {
+    if (!this.foldUpdates) return;
+    for (const g of this.groups.values()) if (g.dirty) this.update(g);
   }
 }
 
