@@ -37,6 +37,8 @@ export function badInput(message: string, hint?: string): FlinktsError {
 /** A failure while evaluating a row: carries the Java exception class Flink would raise. */
 export class EvaluationError extends Error {
   readonly code = 'FTS7003';
+  /** Set when the row was part of a batch of inserts: the index of the source row in the batch the source received. */
+  sourceRow: number | undefined;
   constructor(
     readonly javaClass: string,
     message: string,

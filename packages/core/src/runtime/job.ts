@@ -31,6 +31,9 @@ import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { renderRowField } from './values/render.js';
 import type { Timestamp } from './values/temporal.js';
 
+/** The most insert rows handed through the operators as one batch. */
+const BATCH_ROWS = 4096;
+
 /** One entry of a source's input: a row (an insert), a changelog row, or an explicit watermark. */
 export type InputEntry =
   | readonly unknown[]
@@ -304,10 +307,23 @@ export class LocalJob {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
+    // runs of plain rows of the input width travel as batches when the source adds nothing to them
+    const batchable = identity && width === t.columns.length && src.batchable;
+    const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
     let current: Change | undefined;
+    let batch: readonly (readonly unknown[])[] | undefined;
     try {
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i] as InputEntry;
+        if (batchable && plain(e)) {
+          let j = i + 1;
+          while (j < entries.length && j - i < BATCH_ROWS && plain(entries[j])) j++;
+          batch = entries.slice(i, j) as (readonly unknown[])[];
+          src.pushInserts(batch);
+          batch = undefined;
+          i = j - 1;
+          continue;
+        }
         let change: Change;
         if (Array.isArray(e)) change = { kind: '+I', row: e };
         else if ('watermark' in e) {
@@ -330,7 +346,9 @@ export class LocalJob {
         src.push(change);
       }
     } catch (e) {
-      if (!(e instanceof EvaluationError) || current === undefined) throw e;
+      if (!(e instanceof EvaluationError)) throw e;
+      if (batch !== undefined) current = { kind: '+I', row: batch[e.sourceRow ?? 0] as readonly unknown[] };
+      if (current === undefined) throw e;
       const c = current;
       throw new FlinktsError([{
         code: 'FTS7003', severity: 'error',

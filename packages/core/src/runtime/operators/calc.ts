@@ -1,7 +1,7 @@
 /** Calc: filter and project, row by row, keeping the change kind. */
 import type { Change } from '../changelog.js';
-import type { Evaluator } from '../compiled.js';
-import { Operator } from './operator.js';
+import type { Evaluator, Row } from '../compiled.js';
+import { Operator, tagSourceRow } from './operator.js';
 import { projector } from './projector.js';
 import type { Projector } from './projector.js';
 
@@ -34,5 +34,31 @@ export class CalcOperator extends Operator {
       return;
     }
     this.emit({ kind: change.kind, row: this.project(row) });
+  }
+
+  override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
+    const filter = this.filter;
+    const project = this.project;
+    const out: Row[] = [];
+    // the source index of each kept row, needed once a row is filtered out
+    let kept: Int32Array | undefined;
+    let i = 0;
+    try {
+      for (; i < rows.length; i++) {
+        const row = rows[i] as Row;
+        if (filter !== undefined && filter(row) !== true) {
+          if (kept === undefined) {
+            kept = new Int32Array(rows.length);
+            for (let j = 0; j < out.length; j++) kept[j] = origin ? (origin[j] as number) : j;
+          }
+          continue;
+        }
+        if (kept !== undefined) kept[out.length] = origin ? (origin[i] as number) : i;
+        out.push(project ? project(row) : row);
+      }
+    } catch (e) {
+      throw tagSourceRow(e, origin, i);
+    }
+    if (out.length > 0) this.emitInserts(out, kept ? kept.subarray(0, out.length) : origin);
   }
 }

@@ -8,10 +8,10 @@
  * into one -U/+U per changed key at the end of the input, as a mini-batch covering the whole input would.
  */
 import type { Change } from '../changelog.js';
-import type { Evaluator } from '../compiled.js';
+import type { Evaluator, Row } from '../compiled.js';
 import { groupKey, rowsEqual, singleKey } from '../values/compare.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
-import { Operator } from './operator.js';
+import { Operator, tagSourceRow } from './operator.js';
 
 interface GroupState {
   readonly keys: unknown[];
@@ -46,7 +46,21 @@ export class GroupAggregateOperator extends Operator {
   }
 
   process(change: Change): void {
-    const row = change.row;
+    const kind = change.kind;
+    this.apply(change.row, kind === '+I' || kind === '+U');
+  }
+
+  override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
+    let i = 0;
+    try {
+      for (; i < rows.length; i++) this.apply(rows[i] as Row, true);
+    } catch (e) {
+      throw tagSourceRow(e, origin, i);
+    }
+  }
+
+  /** One row: accumulated (`acc`) or retracted. */
+  private apply(row: Row, acc: boolean): void {
     const keys = this.keys;
     let single: unknown;
     let keyVals: unknown[] | undefined;
@@ -62,8 +76,6 @@ export class GroupAggregateOperator extends Operator {
     }
     const slot = typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? k : -1;
     let g = slot >= 0 ? this.dense[slot] : this.groups.get(k);
-    const kind = change.kind;
-    const acc = kind === '+I' || kind === '+U';
     if (g === undefined) {
       if (!acc) return; // retraction for a key without state: ignored, as Flink does
       g = { keys: keyVals ?? [single], accs: this.aggs.create(), count: 0, prev: undefined, dirty: false };

@@ -1,8 +1,16 @@
 /**
  * The push-based operator model: an operator receives changes (and watermarks) on numbered inputs and
  * emits changes downstream. Bounded runs end with a MAX watermark and then `finish()`.
+ *
+ * Runs of inserts may also travel as batches (`processInserts`): a source without computed columns or
+ * watermarks hands consecutive insert rows to a chain of single-consumer operators, each of which handles the
+ * whole batch before the next. That is the per-row order exactly, because nothing else happens in between: no
+ * watermark, no other input, no second consumer (a fan-out emits row by row). An evaluation error is tagged
+ * with the index of its source row in the batch, so the job can name the row as it does row by row.
  */
 import type { Change } from '../changelog.js';
+import type { Row } from '../compiled.js';
+import { EvaluationError } from '../errors.js';
 
 export const MAX_WATERMARK = Number.MAX_SAFE_INTEGER;
 
@@ -33,6 +41,37 @@ export abstract class Operator implements Downstream {
 
   /** Handle one change on input `input`. */
   abstract process(change: Change, input: number): void;
+
+  /**
+   * Handle a batch of inserts on input `input`, in order; `origin[i]` is the source batch index of `rows[i]`
+   * (absent: `i`). Operators with a cheaper loop override this; the default handles them one by one.
+   */
+  processInserts(rows: readonly Row[], origin: Int32Array | undefined, input: number): void {
+    for (let i = 0; i < rows.length; i++) {
+      try {
+        this.process({ kind: '+I', row: rows[i] as Row }, input);
+      } catch (e) {
+        throw tagSourceRow(e, origin, i);
+      }
+    }
+  }
+
+  /** Emit a batch of inserts: as a batch to a single consumer, row by row (each to every consumer) otherwise. */
+  protected emitInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
+    const outs = this.outputs;
+    if (outs.length === 1) {
+      const o = outs[0] as { readonly op: Operator; readonly input: number };
+      o.op.processInserts(rows, origin, o.input);
+      return;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      try {
+        this.emit({ kind: '+I', row: rows[i] as Row });
+      } catch (e) {
+        throw tagSourceRow(e, origin, i);
+      }
+    }
+  }
 
   /** Called when the combined watermark advances. */
   protected onWatermark(wm: number): void {
@@ -88,4 +127,10 @@ export abstract class Operator implements Downstream {
   finish(): void {
     this.receiveFinish();
   }
+}
+
+/** Marks an evaluation error with the source batch index of the row being handled (the innermost mark wins). */
+export function tagSourceRow(e: unknown, origin: Int32Array | undefined, i: number): unknown {
+  if (e instanceof EvaluationError && e.sourceRow === undefined) e.sourceRow = origin ? origin[i] : i;
+  return e;
 }

@@ -2,12 +2,13 @@
  * The sink: casts rows to the sink's column types (with the NOT NULL enforcer), delivers an upsert stream
  * (no -U) when the sink has a PRIMARY KEY and the full retract stream otherwise, and keeps the final table.
  */
-import type { Change } from '../changelog.js';
+import type { Change, RowKind } from '../changelog.js';
+import type { Row } from '../compiled.js';
 import { isAccumulate } from '../changelog.js';
 import type { Converter } from '../functions/cast.js';
 import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
-import { Operator } from './operator.js';
+import { Operator, tagSourceRow } from './operator.js';
 import { RowBag } from './row-bag.js';
 
 export interface SinkColumn {
@@ -52,11 +53,24 @@ export class SinkOperator extends Operator {
   }
 
   process(change: Change): void {
-    if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (change.row[i] === null || change.row[i] === undefined))) return;
-    const row = this.identity || (this.nullSafe && (!isAccumulate(change.kind) || this.plain(change.row))) ? change.row : change.row.map((v, i) => {
+    this.accept(change.kind, change.row);
+  }
+
+  override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
+    let i = 0;
+    try {
+      for (; i < rows.length; i++) this.accept('+I', rows[i] as Row);
+    } catch (e) {
+      throw tagSourceRow(e, origin, i);
+    }
+  }
+
+  private accept(kind: RowKind, input: Row): void {
+    if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (input[i] === null || input[i] === undefined))) return;
+    const row = this.identity || (this.nullSafe && (!isAccumulate(kind) || this.plain(input))) ? input : input.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
       if (v === null || v === undefined) {
-        if (!c.nullable && isAccumulate(change.kind)) {
+        if (!c.nullable && isAccumulate(kind)) {
           throw new FlinktsError([{
             code: 'FTS7006', severity: 'error',
             message: `Column '${c.name}' is NOT NULL, however, a null value is being written into it (sink ${this.sinkName})`,
@@ -68,19 +82,19 @@ export class SinkOperator extends Operator {
       return c.convert ? c.convert(v) : v;
     });
     if (this.primaryKey) {
-      if (change.kind === '-U') return;
+      if (kind === '-U') return;
       const k = this.single >= 0 ? singleKey(row[this.single]) : groupKey(this.primaryKey.map((i) => row[i]));
-      if (isAccumulate(change.kind)) {
+      if (isAccumulate(kind)) {
         this.byKey.set(k, row);
-        if (this.keepChangelog) this.changelog.push({ kind: change.kind, row });
+        if (this.keepChangelog) this.changelog.push({ kind: kind, row });
       } else {
         this.byKey.delete(k);
         if (this.keepChangelog) this.changelog.push({ kind: '-D', row });
       }
       return;
     }
-    if (this.keepChangelog) this.changelog.push({ kind: change.kind, row });
-    if (isAccumulate(change.kind)) this.rows.add(row);
+    if (this.keepChangelog) this.changelog.push({ kind: kind, row });
+    if (isAccumulate(kind)) this.rows.add(row);
     else this.rows.remove(row);
   }
 

@@ -4,7 +4,7 @@
  * watermarks). Bounded input ends with a MAX watermark.
  */
 import type { Change } from '../changelog.js';
-import type { Evaluator } from '../compiled.js';
+import type { Evaluator, Row } from '../compiled.js';
 import type { Timestamp } from '../values/temporal.js';
 import { MAX_WATERMARK, Operator } from './operator.js';
 
@@ -37,6 +37,16 @@ export class SourceOperator extends Operator {
         this.emitWatermark(this.wm);
       }
     }
+  }
+
+  /** Whether `pushInserts` may pass rows of the input width through as they are. */
+  get batchable(): boolean {
+    return this.computed.length === 0 && this.watermarkExpr === undefined;
+  }
+
+  /** A run of insert rows of the input width, for a `batchable` source. */
+  pushInserts(rows: readonly Row[]): void {
+    this.emitInserts(rows, undefined);
   }
 
   /** An explicit watermark (epoch millis of the rowtime's wall clock). */
