@@ -467,7 +467,7 @@ export class Planner {
       const resultType = aggregateResultType(name, arg?.type);
       specs.push({
         name, distinct: !!call.distinct, resultType, ...(separator !== undefined ? { separator } : {}),
-        ...(arg ? { arg: arg.eval, argType: arg.type } : {}),
+        ...(arg ? { arg: arg.eval, argType: arg.type, ...(arg.column !== undefined ? { argColumn: arg.column } : {}) } : {}),
         ...(filter ? { filter } : {}),
       });
       seen.set(key, specs.length - 1);
@@ -531,7 +531,7 @@ export class Planner {
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
       op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else {
-      op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet);
+      op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet, keyCompiled.length === 1 ? keyCompiled[0]?.column : undefined);
     }
     rel.op.connectTo(op);
     const aggRel: Rel = {

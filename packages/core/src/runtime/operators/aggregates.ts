@@ -16,6 +16,8 @@ export interface AggregateSpec {
   readonly name: AggregateName;
   /** Absent for COUNT(*). */
   readonly arg?: Evaluator;
+  /** Set when the argument is just the input column at this position (read directly, without calling `arg`). */
+  readonly argColumn?: number;
   /** LISTAGG's separator (default ','). */
   readonly separator?: string;
   readonly argType?: DataType;
@@ -82,10 +84,10 @@ function numOps(t: DataType, result: DataType): NumOps {
 
 /**
  * SUM / SUM0 over BIGINT with Java's wrapping long arithmetic. Wrapping addition is addition modulo 2^64, so the
- * order of the steps does not change the result: values within ±2^31 are added as doubles (exact below 2^53,
+ * order of the steps does not change the result: values within ±2^31 (tested on the value as a double, which rounds only far outside that range) are added as doubles (exact below 2^53,
  * no BigInt allocated per row) and moved into the 64-bit BigInt part before the double could lose a digit.
  */
-const SMALL = 2147483647n;
+const SMALL = 2147483647;
 const FLUSH = 2 ** 52;
 class LongSumAcc implements Accumulator {
   private big = 0n;
@@ -95,8 +97,9 @@ class LongSumAcc implements Accumulator {
   add(v: unknown): void {
     this.n++;
     const b = v as bigint;
-    if (b <= SMALL && b >= -SMALL) {
-      const s = this.small + Number(b);
+    const x = Number(b);
+    if (x <= SMALL && x >= -SMALL) {
+      const s = this.small + x;
       if (s > FLUSH || s < -FLUSH) this.flush(s);
       else this.small = s;
     } else this.big = BigInt.asIntN(64, this.big + b);
@@ -104,8 +107,9 @@ class LongSumAcc implements Accumulator {
   retract(v: unknown): void {
     this.n--;
     const b = v as bigint;
-    if (b <= SMALL && b >= -SMALL) {
-      const s = this.small - Number(b);
+    const x = Number(b);
+    if (x <= SMALL && x >= -SMALL) {
+      const s = this.small - x;
       if (s > FLUSH || s < -FLUSH) this.flush(s);
       else this.small = s;
     } else this.big = BigInt.asIntN(64, this.big - b);
@@ -219,9 +223,17 @@ type Step = (acc: Accumulator, row: Row, retract: boolean) => void;
  * The per-row step of one aggregate call. Each shape is its own function literal, so every call site inside
  * sees one accumulator class (COUNT(*) does not even call one).
  */
-function stepFor(arg: Evaluator | undefined, filter: Evaluator | undefined, counts: boolean): Step {
+function stepFor(arg: Evaluator | undefined, column: number | undefined, filter: Evaluator | undefined, counts: boolean): Step {
   if (counts && arg === undefined && filter === undefined) {
     return (acc, _row, retract) => { (acc as CountAcc).n += retract ? -1 : 1; };
+  }
+  if (column !== undefined && filter === undefined) {
+    return (acc, row, retract) => {
+      const v = row[column] ?? null;
+      if (v === null) return;
+      if (retract) acc.retract(v);
+      else acc.add(v);
+    };
   }
   if (arg === undefined) {
     return (acc, row, retract) => {
@@ -253,7 +265,7 @@ export class AggregateSet {
   /** Feeds a row into every accumulator of a group, in call order. */
   readonly accumulate: (accs: Accumulator[], row: Row, retract: boolean) => void;
   constructor(readonly specs: readonly AggregateSpec[]) {
-    const steps = specs.map((s) => stepFor(s.arg, s.filter, s.name === 'COUNT' && !s.distinct));
+    const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
     this.factories = specs.map((s) => {
       const base = (): Accumulator => {

@@ -36,9 +36,14 @@ export class GroupAggregateOperator extends Operator {
   constructor(
     private readonly keys: readonly Evaluator[],
     private readonly aggs: AggregateSet,
+    /** Set when there is one key and it is just the input column at this position. */
+    keyColumn?: number,
   ) {
     super(1);
+    this.keyColumn = keyColumn ?? -1;
   }
+
+  private readonly keyColumn: number;
 
   /** How many leading output columns are grouping keys. */
   get keyCount(): number {
@@ -53,6 +58,23 @@ export class GroupAggregateOperator extends Operator {
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
     let i = 0;
     try {
+      const kc = this.keyColumn;
+      if (this.foldUpdates && kc >= 0) {
+        // the common case inline: an insert into an existing group with a small integer key only accumulates
+        const dense = this.dense;
+        const accumulate = this.aggs.accumulate;
+        for (; i < rows.length; i++) {
+          const row = rows[i] as Row;
+          const k = row[kc];
+          const g = typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? dense[k] : undefined;
+          if (g !== undefined && g.prev !== undefined) {
+            accumulate(g.accs, row, false);
+            g.count++;
+            g.dirty = true;
+          } else this.apply(row, true);
+        }
+        return;
+      }
       for (; i < rows.length; i++) this.apply(rows[i] as Row, true);
     } catch (e) {
       throw tagSourceRow(e, origin, i);
@@ -67,7 +89,7 @@ export class GroupAggregateOperator extends Operator {
     let k: unknown;
     if (keys.length === 1) {
       // one key column: its primitive value is the map key (no key array unless the group is new)
-      single = (keys[0] as Evaluator)(row);
+      single = this.keyColumn >= 0 ? (row[this.keyColumn] ?? null) : (keys[0] as Evaluator)(row);
       k = singleKey(single);
     } else {
       keyVals = new Array<unknown>(keys.length);
