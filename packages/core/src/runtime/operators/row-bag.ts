@@ -34,6 +34,7 @@ export class RowBag {
 
   /** The live rows in arrival order. */
   toArray(): Row[] {
+    if (this.holes === 0) return this.rows.slice() as Row[];
     const out: Row[] = [];
     for (const r of this.rows) if (r !== undefined) out.push(r);
     return out;
