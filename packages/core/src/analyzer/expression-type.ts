@@ -9,6 +9,7 @@ import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { FUNCTIONS, builtinFunction } from '../functions/catalog.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
+import { commonResultType } from './types/common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
 import { arithmeticType } from './types/arithmetic-type.js';
@@ -336,7 +337,7 @@ function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, en
   }
   const results = [...e.whens.map((w) => expressionType(w.then, scope, env)), e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env)];
   if (results.some((r) => r === undefined)) return undefined;
-  const common = commonType(results as DataType[]);
+  const common = commonResultType(results as DataType[]);
   if (common === undefined) {
     return report(env, 'FTS4407', e, `the results of CASE have no common type: ${[...new Set((results as DataType[]).filter((t) => t.kind !== 'NULL').map(show))].join(', ')}`, 'CAST the results to one type');
   }
@@ -383,7 +384,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     const digits = integerLiteral(e.args[1]!);
     if (digits !== undefined) return roundDecimal(known[0], digits, known.some((a) => a.nullable));
   }
-  if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonType(known) === undefined) {
+  if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
     return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
   }
   if ((name === 'SUM' || name === 'AVG') && known[0] !== undefined && !isNumeric(known[0]) && known[0].kind !== 'NULL' && family(known[0]) !== 'interval-dt' && family(known[0]) !== 'interval-ym') {
@@ -417,7 +418,7 @@ function roundDecimal(t: Extract<DataType, { kind: 'DECIMAL' }>, r: number, null
 function ifType(e: Extract<Expression, { kind: 'FunctionCall' }>, args: readonly DataType[], env: TypeEnv): DataType | undefined {
   const [, a, b] = args as [DataType, DataType, DataType];
   const nullable = args.some((t) => t.nullable);
-  const common = commonType([a, b]);
+  const common = commonResultType([a, b]);
   if (common === undefined) return report(env, 'FTS4407', e, `the values of IF have no common type: ${show(a)} and ${show(b)}`, 'CAST them to one type');
   const kinds = ['numeric', 'character', 'binary'];
   const base = kinds.includes(family(a)) || a.kind === 'NULL' ? common : a;

@@ -7,7 +7,7 @@ import type { Expression } from '../ast/expression.js';
 import type { Query, Select } from '../ast/query.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { commonType } from '../functions/infer.js';
+import { commonResultType } from './types/common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import type { CatalogColumn, ScriptCatalog } from './script-catalog.js';
 import type { ScopeColumn, TypeEnv, TypeIssue } from './expression-type.js';
@@ -160,7 +160,7 @@ function setOperationColumns(query: Extract<Query, { kind: 'SetOperation' }>, ct
   return left.map((l, i) => {
     const r = right[i]!;
     if (l.type === undefined || r.type === undefined) return { name: l.name };
-    const common = commonType([l.type, r.type]);
+    const common = commonResultType([l.type, r.type]);
     if (common === undefined) {
       issue(ctx, 'FTS4409', r.expr ?? query, `Type mismatch in column ${i + 1} of ${query.op}: ${show(l.type)} and ${show(r.type)} have no common type`, `CAST one side, e.g. CAST(… AS ${show({ ...l.type, nullable: true } as DataType)})`);
       return { name: l.name };
@@ -194,7 +194,7 @@ function valuesColumns(query: Extract<Query, { kind: 'Values' }>, ctx: QueryCont
   }
   return first.map((e, i) => {
     const column = types.map((row) => row[i]);
-    const type = column.some((t) => t === undefined) ? undefined : commonType(column as DataType[]);
+    const type = column.some((t) => t === undefined) ? undefined : commonResultType(column as DataType[]);
     return { name: `EXPR$${i}`, ...(type === undefined ? {} : { type }), expr: e };
   });
 }

@@ -6,6 +6,7 @@ import type { DataType } from '../types/data-type.js';
 import { DECIMAL_MAX_PRECISION, MAX_LENGTH } from '../types/data-type.js';
 import type { FunctionSignature, ReturnRule } from './catalog.js';
 import { builtinFunction } from './catalog.js';
+import { findCommonType } from '../types/common-type.js';
 
 const FIXED: Partial<Record<ReturnRule, DataType>> = {
   STRING: { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true },
@@ -31,42 +32,18 @@ const FIXED: Partial<Record<ReturnRule, DataType>> = {
 };
 
 const STRING: DataType = FIXED.STRING!;
-const NUMERIC_ORDER = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'DECIMAL', 'FLOAT', 'DOUBLE'] as const;
 
 function withNullable(type: DataType, nullable: boolean): DataType {
   return type.nullable === nullable ? type : ({ ...type, nullable } as DataType);
 }
 
 /**
- * The least restrictive common type of `types` (Flink's LogicalTypeMerging for the common cases):
- * numeric widening, the longest string, equal roots. Undefined when the types have no common type.
+ * The least restrictive common type of `types` (Flink's `LogicalTypeMerging.findCommonType`, shared with the
+ * runtime); a list of untyped NULLs keeps the NULL type. Undefined when the types have no common type.
  */
 export function commonType(types: readonly DataType[]): DataType | undefined {
-  const known = types.filter((t) => t.kind !== 'NULL');
-  const nullable = types.some((t) => t.nullable);
-  if (known.length === 0) return types[0];
-  const first = known[0]!;
-  if (known.every((t) => (NUMERIC_ORDER as readonly string[]).includes(t.kind))) {
-    const widest = known.reduce((a, b) => (NUMERIC_ORDER.indexOf(b.kind as never) > NUMERIC_ORDER.indexOf(a.kind as never) ? b : a));
-    if (widest.kind === 'DECIMAL') {
-      const decimals = known.map(toDecimal);
-      const scale = Math.max(...decimals.map((d) => d.scale));
-      const integer = Math.max(...decimals.map((d) => d.precision - d.scale));
-      return { kind: 'DECIMAL', precision: Math.min(DECIMAL_MAX_PRECISION, integer + scale), scale, nullable };
-    }
-    return withNullable(widest, nullable);
-  }
-  if (known.every((t) => t.kind === 'CHAR' || t.kind === 'VARCHAR')) {
-    const lengths = known.map((t) => (t as { length: number }).length);
-    const allChar = known.every((t) => t.kind === 'CHAR') && lengths.every((l) => l === lengths[0]);
-    return allChar ? withNullable(first, nullable) : { kind: 'VARCHAR', length: Math.max(...lengths), nullable };
-  }
-  if (known.every((t) => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ')) {
-    const precision = Math.max(...known.map((t) => (t as { precision: number }).precision));
-    const kind = known.every((t) => t.kind === 'TIMESTAMP_LTZ') ? 'TIMESTAMP_LTZ' : 'TIMESTAMP';
-    return { kind, precision, nullable };
-  }
-  return known.every((t) => t.kind === first.kind) ? withNullable(first, nullable) : undefined;
+  if (types.every((t) => t.kind === 'NULL')) return types[0];
+  return findCommonType(types);
 }
 
 /** The DECIMAL a numeric type converts to without loss (Flink's integer → DECIMAL mapping). */

@@ -4,6 +4,7 @@
  */
 import type { DataType, DecimalType, TypeRoot } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
+import { findCommonType } from '../types/common-type.js';
 import { adjustDecimal, asDecimal } from '../types/decimal-merging.js';
 
 export const T = {
@@ -47,63 +48,10 @@ export const isInterval = (t: DataType): boolean => t.kind === 'INTERVAL_DAY_TIM
 /** DECIMAL merging rules, shared with the analyzer. */
 export { adjustDecimal, asDecimal };
 
-const NUMERIC_RANK: Partial<Record<TypeRoot, number>> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4, DECIMAL: 5, FLOAT: 6, DOUBLE: 7 };
-
 /** The least restrictive type of several (CASE / COALESCE / IN / comparisons); undefined when none exists. */
 export function leastRestrictive(types: readonly DataType[]): DataType | undefined {
-  const nonNull = types.filter((t) => t.kind !== 'NULL');
-  const nullable = types.some((t) => t.nullable);
-  if (nonNull.length === 0) return T.null();
-  let acc: DataType = nonNull[0] as DataType;
-  for (const t of nonNull.slice(1)) {
-    const merged = mergeTwo(acc, t);
-    if (!merged) return undefined;
-    acc = merged;
-  }
-  return withNullable(acc, nullable);
-}
-
-function mergeTwo(a: DataType, b: DataType): DataType | undefined {
-  const nullable = a.nullable || b.nullable;
-  if (isNumeric(a) && isNumeric(b)) {
-    if (a.kind === 'DECIMAL' || b.kind === 'DECIMAL') {
-      if (isApprox(a) || isApprox(b)) return T.double(nullable);
-      const da = asDecimal(a);
-      const db = asDecimal(b);
-      const scale = Math.max(da.scale, db.scale);
-      const intDigits = Math.max(da.precision - da.scale, db.precision - db.scale);
-      return adjustDecimal(intDigits + scale, scale, nullable);
-    }
-    return (NUMERIC_RANK[a.kind] ?? 0) >= (NUMERIC_RANK[b.kind] ?? 0) ? withNullable(a, nullable) : withNullable(b, nullable);
-  }
-  if (isCharacter(a) && isCharacter(b)) {
-    if (a.kind === 'CHAR' && b.kind === 'CHAR') {
-      return a.length === b.length ? withNullable(a, nullable) : T.varchar(Math.max(a.length, b.length), nullable);
-    }
-    return T.varchar(Math.max((a as { length: number }).length, (b as { length: number }).length), nullable);
-  }
-  if (isBinary(a) && isBinary(b)) {
-    return { kind: 'VARBINARY', length: Math.max((a as { length: number }).length, (b as { length: number }).length), nullable };
-  }
-  if (a.kind === b.kind) {
-    switch (a.kind) {
-      case 'TIMESTAMP':
-      case 'TIMESTAMP_LTZ':
-      case 'TIME':
-        return { ...a, precision: Math.max(a.precision, (b as typeof a).precision), nullable };
-      case 'ARRAY': {
-        const e = mergeTwo(a.element, (b as typeof a).element);
-        return e ? { kind: 'ARRAY', element: e, nullable } : undefined;
-      }
-      default:
-        return JSON.stringify({ ...a, nullable }) === JSON.stringify({ ...b, nullable }) ? withNullable(a, nullable) : withNullable(a, nullable);
-    }
-  }
-  if (isTimestamp(a) && isTimestamp(b)) return T.timestampLtz(Math.max((a as { precision: number }).precision, (b as { precision: number }).precision), nullable);
-  if (a.kind === 'DATE' && isTimestamp(b)) return withNullable(b, nullable);
-  if (b.kind === 'DATE' && isTimestamp(a)) return withNullable(a, nullable);
-  if (isInterval(a) && a.kind === b.kind) return withNullable(a, nullable);
-  return undefined;
+  if (types.every((t) => t.kind === 'NULL')) return T.null();
+  return findCommonType(types);
 }
 
 /** Print a type the way Flink's `LogicalType.asSummaryString()` does (for TYPEOF and messages). */
