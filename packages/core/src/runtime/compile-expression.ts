@@ -23,6 +23,9 @@ import { isCharacter, isDatetime, isNumeric, leastRestrictive, T, typeToString, 
 import { comparatorFor } from './values/compare.js';
 import type { Decimal } from './values/decimal.js';
 import { compileLiteral, compileNumericText } from './compile-literal.js';
+import { declaredType } from './declared-type.js';
+import { expressionType } from '../analyzer/expression-type.js';
+import type { TypeScope } from '../analyzer/expression-type.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
 export interface ColumnBinding {
@@ -541,8 +544,18 @@ export class ExpressionCompiler implements CompilerApi {
       if (AGGREGATES.has(name)) throw unsupported(`aggregate function ${name}`, e.span);
       throw unsupported(`function ${e.name.join('.')}`, e.span);
     }
-    return impl(e.args, e, this);
+    const compiled = impl(e.args, e, this);
+    const declared = declaredType(compiled.type, this.analyzerType(e));
+    return declared === compiled.type ? compiled : { ...compiled, type: declared };
   }
+
+  /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */
+  private analyzerType(e: Expression): DataType | undefined {
+    this.typeScope ??= this.scope.columns.map((c) => ({ relation: c.table ?? '', name: c.name, type: c.type }));
+    return expressionType(e, this.typeScope);
+  }
+
+  private typeScope: TypeScope | undefined;
 }
 
 /** Functions written without parentheses, which a parser may read as column names. */

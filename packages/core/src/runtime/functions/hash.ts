@@ -8,22 +8,23 @@ import { register } from './registry.js';
 
 const toBytes = (t: DataType) => (v: unknown): Uint8Array | string => (isCharacter(t) ? (v as string) : (v as Uint8Array));
 
-function digest(name: string, algo: string): void {
+/** A digest as hex: CHAR of twice its byte length (MD5 32, SHA1 40, SHA224 56, SHA256 64, SHA384 96, SHA512 128). */
+function digest(name: string, algo: string, hexLength: number): void {
   register(name, (a, call, api) => {
     const c = api.compile(a[0] ?? (() => { throw invalid(`${name} needs one argument`, call.span); })());
     if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') {
       throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, call.span);
     }
     const b = toBytes(c.type);
-    return strict([c], T.char(algo === 'md5' ? 32 : 40, false), (v: unknown) => createHash(algo).update(b(v)).digest('hex'));
+    return strict([c], T.char(hexLength, false), (v: unknown) => createHash(algo).update(b(v)).digest('hex'));
   });
 }
-digest('MD5', 'md5');
-digest('SHA1', 'sha1');
-digest('SHA224', 'sha224');
-digest('SHA256', 'sha256');
-digest('SHA384', 'sha384');
-digest('SHA512', 'sha512');
+digest('MD5', 'md5', 32);
+digest('SHA1', 'sha1', 40);
+digest('SHA224', 'sha224', 56);
+digest('SHA256', 'sha256', 64);
+digest('SHA384', 'sha384', 96);
+digest('SHA512', 'sha512', 128);
 
 register('SHA2', (a, call, api) => {
   const c = api.compile(a[0] as never);

@@ -198,7 +198,8 @@ export function compileIsJson(e: IsJson, api: CompilerApi): Compiled {
   const want = e.type ?? 'VALUE';
   const neg = e.negated;
   return {
-    type: T.boolean(false),
+    // declared nullable with its operand, as Flink does, although a NULL operand gives FALSE
+    type: T.boolean(op.type.nullable),
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return false;
