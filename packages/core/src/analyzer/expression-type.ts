@@ -39,6 +39,8 @@ const INT_MAX = 2147483647n;
 const STRING: DataType = { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
 /** Window-TVF and legacy group-window calls: typed by the query walk, not as scalar functions. */
 const TABLE_VALUED = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
+/** Units TIMESTAMPADD adds to a DATE without leaving DATE. */
+const DATE_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY']);
 /** SQL's niladic user functions (Calcite: VARCHAR(2000) NOT NULL). */
 const NILADIC_USER = new Set(['USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE']);
 
@@ -380,6 +382,11 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
   if (name === 'IF') return ifType(e, known, env);
+  // TIMESTAMPADD of a time-of-day unit to a DATE gives a TIMESTAMP (Calcite's SqlTimestampAddFunction), not a DATE
+  const unit = e.args[0]?.kind === 'TimeUnitArg' ? e.args[0].unit : undefined;
+  if (name === 'TIMESTAMPADD' && known[2]?.kind === 'DATE' && unit !== undefined && !DATE_UNITS.has(unit)) {
+    return { kind: 'TIMESTAMP', precision: 6, nullable: known.slice(1).some((t) => t.nullable) };
+  }
   if (name === 'ROUND' && known[0]?.kind === 'DECIMAL' && known.length === 2) {
     const digits = integerLiteral(e.args[1]!);
     if (digits !== undefined) return roundDecimal(known[0], digits, known.some((a) => a.nullable));

@@ -38,6 +38,10 @@ describe('expression types', () => {
     ['d52 / d102', 'DECIMAL(18, 13)'], ['CAST(1.5 AS DECIMAL(2, 1)) / CAST(2.5 AS DECIMAL(2, 1))', 'DECIMAL(8, 6) NOT NULL'], ['d3820 * d3820', 'DECIMAL(38, 6)'], ['d3820 + d3820', 'DECIMAL(38, 19)'], ['d102 % i', 'DECIMAL(10, 2)'],
     // datetime arithmetic
     ["ts + INTERVAL '1' HOUR", 'TIMESTAMP(3)'], ["dt - INTERVAL '1' DAY", 'DATE'],
+    // TIMESTAMPADD keeps a DATE for date units and gives TIMESTAMP(6) for time-of-day units
+    ['TIMESTAMPADD(DAY, 1, dt)', 'DATE'], ['TIMESTAMPADD(MINUTE, 1, dt)', 'TIMESTAMP(6)'], ['TIMESTAMPADD(HOUR, i, ts)', 'TIMESTAMP(3)'],
+    // CASE / COALESCE results: Flink's common type (TIMESTAMP with TIMESTAMP_LTZ gives TIMESTAMP_LTZ)
+    ['CASE WHEN bo THEN ts ELSE ltz END', 'TIMESTAMP_LTZ(3)'], ['COALESCE(i, b, d52)', 'DECIMAL(21, 2)'], ['COALESCE(arr, ARRAY[b])', 'ARRAY<BIGINT> NOT NULL'],
     // aggregates: AVG(INT) stays INT, SUM(INT) is INT, DECIMAL widened to 38
     ['AVG(i)', 'INT'], ['SUM(i)', 'INT'], ['SUM(d52)', 'DECIMAL(38, 2)'], ['AVG(d52)', 'DECIMAL(38, 6)'], ['COUNT(*)', 'BIGINT NOT NULL'],
     ['COUNT(s)', 'BIGINT NOT NULL'], ['MAX(s_nn)', 'STRING'],
