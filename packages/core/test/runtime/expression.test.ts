@@ -21,6 +21,22 @@ describe('expression evaluation with Flink semantics', () => {
     expect(ev(bin('/', num('2.0'), num('3.0')))).toBe('0.666667');
     expect(ev(bin('/', { kind: 'Unary', op: '-', operand: num('7.9') }, num('2')))).toBe('-3.950000000000');
   });
+  it('ROUND / TRUNCATE by a digit count that is not a literal keep the operand type and round the value', () => {
+    const d = (value: string) => ({ name: 'd', type: { kind: 'DECIMAL', precision: 10, scale: 4, nullable: true } as const, value: Decimal.fromString(value) });
+    const n = (value: number | null) => ({ name: 'n', type: { kind: 'INT', nullable: true } as const, value });
+    const col = (name: string): Expression => ({ kind: 'ColumnRef', name });
+    const run = (f: string, dv: string, nv: number | null) => {
+      const cols = [d(dv), n(nv)];
+      return evaluateExpression(call(f, col('d'), col('n')), { columns: cols, row: cols.map((c) => c.value) }, session);
+    };
+    expect(run('TRUNCATE', '-12.3456', 2).text).toBe('-12.34');
+    expect(run('ROUND', '12.3456', 2).text).toBe('12.35');
+    expect(run('ROUND', '16.3456', -1).text).toBe('20');
+    expect(run('TRUNCATE', '16.3456', -1).text).toBe('10');
+    expect(run('TRUNCATE', '12.3456', 6).text).toBe('12.3456');
+    expect(run('ROUND', '12.3456', null).text).toBe('NULL');
+    expect(run('ROUND', '12.3456', 2).type).toEqual({ kind: 'DECIMAL', precision: 10, scale: 4, nullable: true });
+  });
   it('division by zero is a runtime error', () => {
     expect(() => ev(bin('/', num('1'), num('0')))).toThrow(/Division by zero/);
   });

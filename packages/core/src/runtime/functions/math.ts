@@ -111,6 +111,16 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
     };
     switch (t.kind) {
       case 'DECIMAL': {
+        if (n !== undefined && (nConst === undefined || nConst === null)) {
+          // a digit count that is not a literal: Flink keeps the operand's type, and the value carries the scale
+          // it was rounded to (DecimalDataUtils.sround / struncate), as Flink's own tests print it
+          const rt = withNullable(t, t.nullable || n.type.nullable);
+          return strictNullable(args, rt, (v: Decimal, kk: number) => {
+            if (kk >= v.scale) return v;
+            if (kk >= 0) return v.setScale(kk, mode).toPrecision(Math.min(38, 1 + t.precision - t.scale + kk), kk);
+            return roundDec(v, kk).setScale(0, mode).toPrecision(Math.min(38, 1 + t.precision - t.scale), 0);
+          });
+        }
         const k = nConst ?? 0;
         const rt = k >= t.scale ? t : k < 0 ? T.decimal(Math.min(38, 1 + t.precision - t.scale), 0, t.nullable) : adjustDecimal(1 + t.precision - t.scale + k, k, t.nullable);
         const scale = rt.kind === 'DECIMAL' ? rt.scale : 0;
