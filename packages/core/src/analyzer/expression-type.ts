@@ -387,9 +387,15 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (name === 'TIMESTAMPADD' && known[2]?.kind === 'DATE' && unit !== undefined && !DATE_UNITS.has(unit)) {
     return { kind: 'TIMESTAMP', precision: 6, nullable: known.slice(1).some((t) => t.nullable) };
   }
-  if (name === 'ROUND' && known[0]?.kind === 'DECIMAL' && known.length === 2) {
-    const digits = integerLiteral(e.args[1]!);
+  // ROUND / TRUNCATE of a DECIMAL by a literal digit count: Flink's findRoundDecimalType (TRUNCATE(x) is TRUNCATE(x, 0))
+  if ((name === 'ROUND' || name === 'TRUNCATE') && known[0]?.kind === 'DECIMAL' && known.length <= 2) {
+    const digits = known.length === 1 ? 0 : integerLiteral(e.args[1]!);
     if (digits !== undefined) return roundDecimal(known[0], digits, known.some((a) => a.nullable));
+  }
+  // MOD of DECIMALs is typed as the % operator (findModuloDecimalType)
+  if (name === 'MOD' && known.length === 2 && (known[0]!.kind === 'DECIMAL' || known[1]!.kind === 'DECIMAL')) {
+    const r = arithmeticType('%', known[0]!, known[1]!);
+    if (r.ok) return r.type;
   }
   if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
     return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');

@@ -289,8 +289,10 @@ export class ExpressionCompiler implements CompilerApi {
 
   private binary(e: Binary): Compiled {
     if (e.op === 'AND' || e.op === 'OR') {
-      const l = this.coerce(this.compile(e.left), T.boolean(), e.left.span);
-      const r = this.coerce(this.compile(e.right), T.boolean(), e.right.span);
+      const lc = this.compile(e.left);
+      const rc = this.compile(e.right);
+      const l = this.coerce(lc, T.boolean(lc.type.nullable), e.left.span);
+      const r = this.coerce(rc, T.boolean(rc.type.nullable), e.right.span);
       const le = l.eval;
       const re = r.eval;
       const type = T.boolean(l.type.nullable || r.type.nullable);
@@ -349,7 +351,8 @@ export class ExpressionCompiler implements CompilerApi {
     if (!common) throw invalid(`Cannot compare values of types ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
     if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw invalid('Cannot compare RAW values', span);
     // A string compared with a date/time is parsed; text that does not parse makes the comparison NULL.
-    const lenient = (c: Compiled): Compiled => (isCharacter(c.type) && isDatetime(common) ? this.tryCoerce(c, common, span) : this.coerce(c, common, span));
+    // each side keeps its own nullability: a conversion to the common type adds no NULLs
+    const lenient = (c: Compiled): Compiled => (isCharacter(c.type) && isDatetime(common) ? this.tryCoerce(c, common, span) : this.coerce(c, withNullable(common, c.type.nullable), span));
     return [lenient(l), lenient(r), common];
   }
 

@@ -38,6 +38,8 @@ describe('expression types', () => {
     ['d52 / d102', 'DECIMAL(18, 13)'], ['CAST(1.5 AS DECIMAL(2, 1)) / CAST(2.5 AS DECIMAL(2, 1))', 'DECIMAL(8, 6) NOT NULL'], ['d3820 * d3820', 'DECIMAL(38, 6)'], ['d3820 + d3820', 'DECIMAL(38, 19)'], ['d102 % i', 'DECIMAL(10, 2)'],
     // datetime arithmetic
     ["ts + INTERVAL '1' HOUR", 'TIMESTAMP(3)'], ["dt - INTERVAL '1' DAY", 'DATE'],
+    // ROUND / TRUNCATE by a literal digit count; by a column the operand type stays; MOD of DECIMALs as %
+    ['TRUNCATE(d102, 1)', 'DECIMAL(10, 1)'], ['TRUNCATE(d102)', 'DECIMAL(9, 0)'], ['TRUNCATE(d102, i)', 'DECIMAL(10, 2)'], ['MOD(d102, d52)', 'DECIMAL(5, 2)'],
     // TIMESTAMPADD keeps a DATE for date units and gives TIMESTAMP(6) for time-of-day units
     ['TIMESTAMPADD(DAY, 1, dt)', 'DATE'], ['TIMESTAMPADD(MINUTE, 1, dt)', 'TIMESTAMP(6)'], ['TIMESTAMPADD(HOUR, i, ts)', 'TIMESTAMP(3)'],
     // CASE / COALESCE results: Flink's common type (TIMESTAMP with TIMESTAMP_LTZ gives TIMESTAMP_LTZ)

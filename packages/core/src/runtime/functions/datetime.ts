@@ -70,10 +70,10 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
   const t = op.type;
   if (t.kind === 'INTERVAL_YEAR_MONTH') {
     if (unit !== 'YEAR' && unit !== 'MONTH' && unit !== 'QUARTER') throw invalid(`Cannot extract ${unit} from ${typeToString(t)}`, span);
-    return strict([op], T.bigint(), (v: number) => BigInt(unit === 'YEAR' ? Math.trunc(v / 12) : unit === 'MONTH' ? v % 12 : Math.trunc((v % 12) / 3) + 1));
+    return strict([op], T.bigint(false), (v: number) => BigInt(unit === 'YEAR' ? Math.trunc(v / 12) : unit === 'MONTH' ? v % 12 : Math.trunc((v % 12) / 3) + 1));
   }
   if (t.kind === 'INTERVAL_DAY_TIME') {
-    return strict([op], T.bigint(), (v: number) => {
+    return strict([op], T.bigint(false), (v: number) => {
       switch (unit) {
         case 'DAY': return BigInt(Math.trunc(v / MS_PER_DAY));
         case 'HOUR': return BigInt(Math.trunc(v / 3_600_000) % 24);
@@ -93,7 +93,7 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
     throw invalid(`Cannot extract ${unit} from TIME`, span);
   }
   const parts = localParts(t, api.session.zone);
-  return strict([op], T.bigint(), (v: unknown) => extractField(unit, parts(v)));
+  return strict([op], T.bigint(false), (v: unknown) => extractField(unit, parts(v)));
 }
 
 function floorTs(ts: Timestamp, unit: TimeUnit, ceil: boolean): Timestamp {
