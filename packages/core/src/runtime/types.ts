@@ -5,6 +5,7 @@
 import type { DataType, DecimalType, TypeRoot } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
 import { findCommonType } from '../types/common-type.js';
+import { printDataType } from '../sql/printer/data-type.js';
 import { adjustDecimal, asDecimal } from '../types/decimal-merging.js';
 
 export const T = {
@@ -25,10 +26,6 @@ export const T = {
   timestamp: (precision = 6, nullable = true): DataType => ({ kind: 'TIMESTAMP', precision, nullable }),
   timestampLtz: (precision = 6, nullable = true): DataType => ({ kind: 'TIMESTAMP_LTZ', precision, nullable }),
   null: (): DataType => ({ kind: 'NULL', nullable: true }),
-  intervalMonths: (nullable = true): DataType => ({ kind: 'INTERVAL_YEAR_MONTH', resolution: 'YEAR_TO_MONTH', yearPrecision: 2, nullable }),
-  intervalMillis: (nullable = true): DataType => ({
-    kind: 'INTERVAL_DAY_TIME', resolution: 'DAY_TO_SECOND', dayPrecision: 2, fractionalPrecision: 3, nullable,
-  }),
 };
 
 export function withNullable<D extends DataType>(t: D, nullable: boolean): D {
@@ -66,8 +63,7 @@ export function typeToString(t: DataType): string {
     case 'TIME': return `TIME(${t.precision})${nn}`;
     case 'TIMESTAMP': return `TIMESTAMP(${t.precision})${nn}`;
     case 'TIMESTAMP_LTZ': return `TIMESTAMP_LTZ(${t.precision})${nn}`;
-    case 'INTERVAL_YEAR_MONTH': return `INTERVAL ${t.resolution.replace(/_/g, ' ')}${nn}`;
-    case 'INTERVAL_DAY_TIME': return `INTERVAL ${t.resolution.replace(/_/g, ' ')}${nn}`;
+    case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME': return printDataType(t);
     case 'ARRAY': return `ARRAY<${typeToString(t.element)}>${nn}`;
     case 'MULTISET': return `MULTISET<${typeToString(t.element)}>${nn}`;
     case 'MAP': return `MAP<${typeToString(t.key)}, ${typeToString(t.value)}>${nn}`;

@@ -3,6 +3,7 @@ import type { Expression } from '../../src/ast/expression.js';
 import { createSession } from '../../src/runtime/session.js';
 import { evaluateExpression } from '../../src/runtime/evaluate.js';
 import { Decimal } from '../../src/runtime/values/decimal.js';
+import { typeToString } from '../../src/runtime/types.js';
 
 const num = (text: string): Expression => ({ kind: 'NumericLiteral', text });
 const str = (value: string): Expression => ({ kind: 'StringLiteral', value });
@@ -36,6 +37,13 @@ describe('expression evaluation with Flink semantics', () => {
     expect(run('TRUNCATE', '12.3456', 6).text).toBe('12.3456');
     expect(run('ROUND', '12.3456', null).text).toBe('NULL');
     expect(run('ROUND', '12.3456', 2).type).toEqual({ kind: 'DECIMAL', precision: 10, scale: 4, nullable: true });
+  });
+  it("INTERVAL literals have Flink's planner types (INTERVAL SECOND(3) / INTERVAL MONTH) and keep their values", () => {
+    const lit = (value: string, start: 'DAY' | 'YEAR', end?: 'MONTH'): Expression => ({ kind: 'IntervalLiteral', value, negative: false, qualifier: { start, ...(end ? { end } : {}) } });
+    const day = evaluateExpression(lit('12', 'DAY'), { columns: [], row: [] }, session);
+    expect([day.text, typeToString(day.type)]).toEqual(['+12 00:00:00.000', 'INTERVAL SECOND(3) NOT NULL']);
+    const ym = evaluateExpression(lit('2-10', 'YEAR', 'MONTH'), { columns: [], row: [] }, session);
+    expect([ym.text, typeToString(ym.type)]).toEqual(['+2-10', 'INTERVAL MONTH NOT NULL']);
   });
   it('division by zero is a runtime error', () => {
     expect(() => ev(bin('/', num('1'), num('0')))).toThrow(/Division by zero/);

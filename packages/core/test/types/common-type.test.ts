@@ -55,9 +55,9 @@ describe('findCommonType', () => {
   });
 
   it('spans interval resolutions', () => {
-    expect(common('INTERVAL HOUR', 'INTERVAL DAY TO MINUTE')).toBe('INTERVAL DAY TO MINUTE');
-    expect(common('INTERVAL MINUTE', 'INTERVAL SECOND(3)')).toBe('INTERVAL MINUTE TO SECOND');
-    expect(common('INTERVAL YEAR', 'INTERVAL MONTH')).toBe('INTERVAL YEAR TO MONTH');
+    expect(common('INTERVAL HOUR', 'INTERVAL DAY TO MINUTE')).toBe('INTERVAL DAY(2) TO MINUTE');
+    expect(common('INTERVAL MINUTE', 'INTERVAL SECOND(3)')).toBe('INTERVAL MINUTE TO SECOND(6)');
+    expect(common('INTERVAL YEAR', 'INTERVAL MONTH')).toBe('INTERVAL YEAR(2) TO MONTH');
   });
 
   it('merges constructed types child by child', () => {

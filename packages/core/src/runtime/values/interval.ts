@@ -1,17 +1,14 @@
 /** INTERVAL literal text → months (YEAR TO MONTH family) or milliseconds (DAY TO SECOND family). */
 import type { IntervalQualifier } from '../../ast/expression.js';
-import type { DataType, DayTimeResolution, YearMonthResolution } from '../../types/data-type.js';
+import type { DataType } from '../../types/data-type.js';
 
+/**
+ * The type of an INTERVAL literal as Flink's planner has it: every year-month interval is INTERVAL MONTH and every
+ * day-time interval INTERVAL SECOND(3) (FlinkTypeFactory keeps months and milliseconds, whatever the qualifier).
+ */
 export function intervalType(q: IntervalQualifier): DataType {
-  if (q.start === 'YEAR' || q.start === 'MONTH') {
-    const resolution: YearMonthResolution = q.start === 'MONTH' ? 'MONTH' : q.end === 'MONTH' ? 'YEAR_TO_MONTH' : 'YEAR';
-    return { kind: 'INTERVAL_YEAR_MONTH', resolution, yearPrecision: q.startPrecision ?? 2, nullable: false };
-  }
-  const resolution = (q.end ? `${q.start}_TO_${q.end}` : q.start) as DayTimeResolution;
-  return {
-    kind: 'INTERVAL_DAY_TIME', resolution, dayPrecision: q.startPrecision ?? 2,
-    fractionalPrecision: q.fractionalPrecision ?? 6, nullable: false,
-  };
+  if (q.start === 'YEAR' || q.start === 'MONTH') return { kind: 'INTERVAL_YEAR_MONTH', resolution: 'MONTH', yearPrecision: 2, nullable: false };
+  return { kind: 'INTERVAL_DAY_TIME', resolution: 'SECOND', dayPrecision: 2, fractionalPrecision: 3, nullable: false };
 }
 
 const UNIT_MS: Record<string, number> = { DAY: 86_400_000, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000 };
