@@ -555,7 +555,12 @@ export class ExpressionCompiler implements CompilerApi {
   /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */
   private analyzerType(e: Expression): DataType | undefined {
     this.typeScope ??= this.scope.columns.map((c) => ({ relation: c.table ?? '', name: c.name, type: c.type }));
-    return expressionType(e, this.typeScope);
+    try {
+      return expressionType(e, this.typeScope);
+    } catch (err) {
+      if (err instanceof RangeError) return undefined; // nested too deeply for the analyzer: the runtime's type stands
+      throw err;
+    }
   }
 
   private typeScope: TypeScope | undefined;
