@@ -242,14 +242,15 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
       const [o, s, l] = [type(e.operand), type(e.start), e.length === undefined ? undefined : type(e.length)];
       if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `SUBSTRING needs a character or binary string, not ${show(o)}`);
       if (s !== undefined && !isNumeric(s) && s.kind !== 'NULL') return report(env, 'FTS4406', e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
-      const nullable = [o, s, ...(e.length === undefined ? [] : [l])].some((t) => t?.nullable ?? true);
-      return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable } : withNullable(o, nullable);
+      // FlinkSqlOperatorTable.SUBSTRING: VARCHAR of the operand's length, always nullable
+      return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable: true } : withNullable(o, true);
     }
     case 'Trim': {
       const o = type(e.operand);
-      if (e.chars !== undefined) type(e.chars);
+      const chars = e.chars === undefined ? undefined : type(e.chars);
       if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `TRIM needs a character string, not ${show(o)}`);
-      return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable };
+      // VARCHAR of the input length, nullable if any argument is
+      return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable || (chars?.nullable ?? false) };
     }
     case 'Overlay': {
       const ts = [type(e.operand), type(e.placing), type(e.start), ...(e.length === undefined ? [] : [type(e.length)])];

@@ -60,8 +60,10 @@ interface FixedRoot {
   arrayOfArg0: 'ARRAY'; multisetOfArg0: 'MULTISET'; element: TypeRoot; rowtime: 'TIMESTAMP' | 'TIMESTAMP_LTZ';
 }
 type ArgRoot<A> = RootOf<A>;
+type Varying<R> = R extends 'CHAR' ? 'VARCHAR' : R extends 'BINARY' ? 'VARBINARY' : R;
 type ResultRoot<Ret extends ReturnRule, A extends readonly unknown[]> = Ret extends keyof FixedRoot
   ? FixedRoot[Ret]
+  : Ret extends 'varyingArg0' ? Varying<ArgRoot<A[0]>>
   : Ret extends 'arg1' ? ArgRoot<A[1]> : Ret extends 'last' ? (A extends readonly [...unknown[], infer L] ? ArgRoot<L> : TypeRoot) : ArgRoot<A[0]>;
 type AnyNull<A extends readonly unknown[]> = true extends NullOf<A[number]> ? true : false;
 type AllNull<A extends readonly unknown[]> = false extends NullOf<A[number]> ? false : true;

@@ -7,7 +7,7 @@
  * One table drives both the typed `fn.*` builders (their TypeScript result types) and `inferFunctionType`.
  *
  * `returns` is a fixed type (`'STRING'`, `'TIMESTAMP_LTZ(3)'`, `'CHAR(32)'` …) or a rule:
- * - `arg0`: the first argument's type;  `arg1`: the second argument's;  `last`: the last argument's;  `common`: the arguments' common type;
+ * - `arg0`: the first argument's type; `varyingArg0`: the same with CHAR / BINARY made VARCHAR / VARBINARY of that length;  `arg1`: the second argument's;  `last`: the last argument's;  `common`: the arguments' common type;
  * - `element`: the element type of the ARRAY argument; `arrayOfArg0`: `ARRAY<arg0>`; `multisetOfArg0`;
  * - `avg` / `sum`: the aggregate rules (same type as the argument; DECIMAL widened to precision 38);
  * - `round`: ROUND/TRUNCATE (arg0's type; DECIMAL scale from the literal);
@@ -19,7 +19,7 @@
 
 export type FunctionKind = 'scalar' | 'aggregate' | 'window';
 export type ReturnRule =
-  | 'arg0' | 'arg1' | 'last' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round'
+  | 'arg0' | 'varyingArg0' | 'arg1' | 'last' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round'
   | 'rowtime' | 'mapKeys' | 'mapValues' | 'mapEntries' | 'mapFromArrays' | 'strToMap' | 'splitArray'
   | 'STRING' | 'BOOLEAN' | 'INT' | 'BIGINT' | 'DOUBLE' | 'DATE' | 'TIME(0)' | 'TIMESTAMP(3)' | 'TIMESTAMP_LTZ(3)'
   | 'CHAR(32)' | 'CHAR(36)' | 'CHAR(40)' | 'CHAR(56)' | 'CHAR(64)' | 'CHAR(96)' | 'CHAR(128)' | 'VARCHAR(128)'
@@ -58,14 +58,14 @@ export const FUNCTIONS = {
   UUID: s(0, 0, 'CHAR(36)', 'never'), BIN: sa(1, 1, 'STRING'), HEX: sa(1, 1, 'STRING'),
   // strings
   CHAR_LENGTH: sa(1, 1, 'INT'), CHARACTER_LENGTH: sa(1, 1, 'INT'), UPPER: sa(1, 1, 'arg0'), LOWER: sa(1, 1, 'arg0'),
-  LTRIM: sa(1, 2, 'arg0'), RTRIM: sa(1, 2, 'arg0'), REPEAT: sa(2, 2, 'STRING'), REGEXP_REPLACE: sa(3, 3, 'STRING'),
+  LTRIM: sa(1, 2, 'varyingArg0'), RTRIM: sa(1, 2, 'varyingArg0'), REPEAT: sa(2, 2, 'STRING'), REGEXP_REPLACE: sa(3, 3, 'STRING'),
   REPLACE: sa(3, 3, 'STRING'), REGEXP_EXTRACT: s(2, 3, 'STRING', 'always'), INITCAP: sa(1, 1, 'arg0'),
   CONCAT: sa(1, V, 'STRING'), CONCAT_WS: sa(2, V, 'STRING'), LPAD: sa(3, 3, 'STRING'), RPAD: sa(3, 3, 'STRING'),
   FROM_BASE64: sa(1, 1, 'STRING'), TO_BASE64: sa(1, 1, 'STRING'), ASCII: sa(1, 1, 'INT'), CHR: s(1, 1, 'STRING', 'always'),
   DECODE: s(2, 2, 'STRING', 'always'), ENCODE: s(2, 2, 'BINARY(1)', 'always'), INSTR: sa(2, 4, 'INT'),
-  LEFT: s(2, 2, 'arg0', 'always'), RIGHT: s(2, 2, 'arg0', 'always'), LOCATE: sa(2, 3, 'INT'),
+  LEFT: s(2, 2, 'varyingArg0', 'always'), RIGHT: s(2, 2, 'varyingArg0', 'always'), LOCATE: sa(2, 3, 'INT'),
   PARSE_URL: s(2, 3, 'STRING', 'always'), REGEXP: sa(2, 2, 'BOOLEAN'), REVERSE: s(1, 1, 'STRING', 'always'),
-  SPLIT_INDEX: s(3, 3, 'STRING', 'always'), STR_TO_MAP: s(1, 3, 'strToMap', 'always'), SUBSTR: s(2, 3, 'arg0', 'always'),
+  SPLIT_INDEX: s(3, 3, 'STRING', 'always'), STR_TO_MAP: s(1, 3, 'strToMap', 'always'), SUBSTR: s(2, 3, 'varyingArg0', 'always'),
   // temporal
   LOCALTIME: s(0, 0, 'TIME(0)', 'never'), LOCALTIMESTAMP: s(0, 0, 'TIMESTAMP(3)', 'never'),
   CURRENT_TIME: s(0, 0, 'TIME(0)', 'never'), CURRENT_DATE: s(0, 0, 'DATE', 'never'),

@@ -64,6 +64,10 @@ function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undef
   const a0 = args[0];
   switch (rule) {
     case 'arg0': return a0;
+    case 'varyingArg0':
+      if (a0?.kind === 'CHAR') return { kind: 'VARCHAR', length: a0.length, nullable: a0.nullable };
+      if (a0?.kind === 'BINARY') return { kind: 'VARBINARY', length: a0.length, nullable: a0.nullable };
+      return a0;
     case 'arg1': return args[1];
     case 'last': return args[args.length - 1];
     case 'common': return commonType(args);

@@ -37,6 +37,10 @@ expectTypeOf(fn.jsonValue(lit('{}'), '$.a', { returning: t.int().notNull() })).t
 expectTypeOf(fn.jsonValue(lit('{}'), '$.a')).toEqualTypeOf<Expr<'VARCHAR', string, true>>();
 // CAST keeps the operand's nullability; TRY_CAST is always nullable.
 expectTypeOf(fn.md5(lit('a'))).toMatchTypeOf<Expr<'CHAR', string, false>>();
+// LTRIM / LEFT make a CHAR varying (VARCHAR of its length); LEFT is always nullable; UPPER keeps CHAR.
+expectTypeOf(fn.ltrim(lit('a'))).toMatchTypeOf<Expr<'VARCHAR', string, false>>();
+expectTypeOf(fn.left(lit('abc'), lit(1))).toMatchTypeOf<Expr<'VARCHAR', string, true>>();
+expectTypeOf(fn.upper(lit('a'))).toMatchTypeOf<Expr<'CHAR', string, false>>();
 expectTypeOf(cast(lit(1), t.bigint())).toEqualTypeOf<Expr<'BIGINT', bigint, false>>();
 expectTypeOf(cast(nullOf(t.string()), t.int())).toEqualTypeOf<Expr<'INT', number, true>>();
 expectTypeOf(tryCast(lit('1'), t.int())).toEqualTypeOf<Expr<'INT', number, true>>();
