@@ -133,7 +133,7 @@ export class ExpressionCompiler implements CompilerApi {
       case 'IsJson':
       case 'JsonObject':
       case 'JsonArray':
-        return compileSpecialForm(e, this);
+        return this.declared(e, compileSpecialForm(e, this));
       case 'ArrayConstructor': {
         const els = e.elements.map((x) => this.compile(x));
         const et = leastRestrictive(els.map((x) => x.type));
@@ -547,7 +547,11 @@ export class ExpressionCompiler implements CompilerApi {
       if (AGGREGATES.has(name)) throw unsupported(`aggregate function ${name}`, e.span);
       throw unsupported(`function ${e.name.join('.')}`, e.span);
     }
-    const compiled = impl(e.args, e, this);
+    return this.declared(e, impl(e.args, e, this));
+  }
+
+  /** A built-in's compiled form with the declared type `declaredType` settles on. */
+  private declared(e: Expression, compiled: Compiled): Compiled {
     const declared = declaredType(compiled.type, this.analyzerType(e));
     return declared === compiled.type ? compiled : { ...compiled, type: declared };
   }
