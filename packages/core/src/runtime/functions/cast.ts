@@ -3,6 +3,7 @@
  * floating-point to integer saturates, DECIMAL rounds HALF_UP and becomes NULL on overflow, string parsing
  * errors fail the row (TRY_CAST gives NULL instead), CHAR(n) pads and VARCHAR(n) truncates.
  */
+import { decimalToFloat } from '../values/decimal-to-float.js';
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
@@ -189,7 +190,14 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
     case 'DOUBLE': {
       const round = to.kind === 'FLOAT' ? Math.fround : (x: number) => x;
       if (isNumeric(from) || from.kind === 'BOOLEAN') return (v) => round(toDouble(v, from));
-      if (isCharacter(from)) return (v) => round(parseDouble(v as string));
+      if (isCharacter(from)) {
+        if (to.kind === 'DOUBLE') return (v) => parseDouble(v as string);
+        // one rounding from the text to a float, as Float.valueOf
+        return (v) => {
+          const d = parseDouble(v as string);
+          return Number.isFinite(d) ? decimalToFloat(v as string, d) : Math.fround(d);
+        };
+      }
       return forbid(from, to, span);
     }
     case 'DATE': {
