@@ -45,6 +45,17 @@ describe('expression evaluation with Flink semantics', () => {
     const ym = evaluateExpression(lit('2-10', 'YEAR', 'MONTH'), { columns: [], row: [] }, session);
     expect([ym.text, typeToString(ym.type)]).toEqual(['+2-10', 'INTERVAL MONTH NOT NULL']);
   });
+  it("CAST of a FLOAT to DECIMAL takes the widened double's digits, as Flink's BigDecimal.valueOf((double) f)", () => {
+    const toDec = (f: number) => {
+      const cols = [{ name: 'f', type: { kind: 'FLOAT', nullable: true } as const, value: Math.fround(f) }];
+      const e: Expression = { kind: 'Cast', operand: { kind: 'ColumnRef', name: 'f' }, type: { kind: 'DECIMAL', precision: 20, scale: 12, nullable: true }, try: false };
+      return evaluateExpression(e, { columns: cols, row: cols.map((c) => c.value) }, session).text;
+    };
+    // expected values printed by OpenJDK 17: BigDecimal.valueOf((double) f).setScale(12, HALF_UP)
+    expect(toDec(0.1)).toBe('0.100000001490');
+    expect(toDec(1.1)).toBe('1.100000023842');
+    expect(toDec(123.456)).toBe('123.456001281738');
+  });
   it('division by zero is a runtime error', () => {
     expect(() => ev(bin('/', num('1'), num('0')))).toThrow(/Division by zero/);
   });

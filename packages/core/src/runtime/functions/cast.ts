@@ -80,7 +80,8 @@ function decimalFrom(v: unknown, from: DataType): Decimal | null {
     case 'DECIMAL': return v as Decimal;
     case 'TINYINT': case 'SMALLINT': case 'INT': return Decimal.fromBigInt(BigInt(v as number));
     case 'BIGINT': return Decimal.fromBigInt(v as bigint);
-    case 'FLOAT': return Number.isFinite(v as number) ? Decimal.fromString(javaFloatToString(v as number)) : null;
+    // Flink widens a FLOAT to double and takes BigDecimal.valueOf(double): the double's digits (0.1f → 0.10000000149011612)
+    case 'FLOAT':
     case 'DOUBLE': return Number.isFinite(v as number) ? Decimal.fromString(javaDoubleToString(v as number)) : null;
     case 'BOOLEAN': return Decimal.fromBigInt(v ? 1n : 0n);
     default: return null;
