@@ -10,7 +10,7 @@ import { MAX_LENGTH } from '../../types/data-type.js';
 import { evalError, invalid } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, typeToString } from '../types.js';
 import { Decimal } from '../values/decimal.js';
-import { doubleToInt, doubleToLong, javaDoubleToString, javaFloatToString, wrapInt, wrapLong } from '../values/java-number.js';
+import { doubleToInt, doubleToLong, javaDoubleToString, wrapInt, wrapLong } from '../values/java-number.js';
 import { renderValue } from '../values/render.js';
 import {
   daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTime, parseTimestamp, Timestamp,
