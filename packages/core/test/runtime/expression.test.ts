@@ -56,6 +56,17 @@ describe('expression evaluation with Flink semantics', () => {
     expect(toDec(1.1)).toBe('1.100000023842');
     expect(toDec(123.456)).toBe('123.456001281738');
   });
+  it('ROUND / TRUNCATE of a FLOAT work on the widened double, as Flink (BigDecimal.valueOf((double) f))', () => {
+    const run = (f: string, x: number, n: number) => {
+      const cols = [{ name: 'x', type: { kind: 'FLOAT', nullable: true } as const, value: Math.fround(x) }];
+      return evaluateExpression(call(f, { kind: 'ColumnRef', name: 'x' }, num(String(n))), { columns: cols, row: cols.map((c) => c.value) }, session).text;
+    };
+    // expected values printed by OpenJDK 17
+    expect(run('ROUND', 1.005, 2)).toBe('1.0');
+    expect(run('ROUND', 2.675, 2)).toBe('2.67');
+    expect(run('ROUND', 0.125, 2)).toBe('0.13');
+    expect(run('TRUNCATE', 0.125, 2)).toBe('0.12');
+  });
   it('division by zero is a runtime error', () => {
     expect(() => ev(bin('/', num('1'), num('0')))).toThrow(/Division by zero/);
   });

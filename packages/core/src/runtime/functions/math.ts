@@ -5,7 +5,7 @@ import type { Compiled } from '../compiled.js';
 import { invalid } from '../errors.js';
 import { adjustDecimal, isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
-import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';
+import { javaDoubleToString } from '../values/java-number.js';
 import { toDouble } from './cast.js';
 import { compileArithmetic } from './arithmetic.js';
 import { strict, strictNullable } from './helpers.js';
@@ -129,7 +129,9 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
       }
       case 'FLOAT':
       case 'DOUBLE': {
-        const str = t.kind === 'FLOAT' ? javaFloatToString : javaDoubleToString;
+        // Flink's sround / struncate take BigDecimal.valueOf(value): a FLOAT is widened to double first, so its
+        // digits are the double's (ROUND(1.005f, 2) is 1.0, not 1.01)
+        const str = javaDoubleToString;
         const back = t.kind === 'FLOAT' ? Math.fround : (v: number) => v;
         return strict(args, t, (v: number, kk?: number) => {
           if (!Number.isFinite(v)) return v;
