@@ -53,7 +53,7 @@ export class SinkOperator extends Operator {
   }
 
   process(change: Change): void {
-    this.accept(change.kind, change.row);
+    this.accept(change.kind, change.row, change);
   }
 
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
@@ -65,7 +65,8 @@ export class SinkOperator extends Operator {
     }
   }
 
-  private accept(kind: RowKind, input: Row): void {
+  /** `change`, when given, is kept as the changelog entry if the row needs no conversion (changes are immutable). */
+  private accept(kind: RowKind, input: Row, change?: Change): void {
     if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (input[i] === null || input[i] === undefined))) return;
     const row = this.identity || (this.nullSafe && (!isAccumulate(kind) || this.plain(input))) ? input : input.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
@@ -86,14 +87,14 @@ export class SinkOperator extends Operator {
       const k = this.single >= 0 ? singleKey(row[this.single]) : groupKey(this.primaryKey.map((i) => row[i]));
       if (isAccumulate(kind)) {
         this.byKey.set(k, row);
-        if (this.keepChangelog) this.changelog.push({ kind: kind, row });
+        if (this.keepChangelog) this.changelog.push(change !== undefined && row === input ? change : { kind, row });
       } else {
         this.byKey.delete(k);
-        if (this.keepChangelog) this.changelog.push({ kind: '-D', row });
+        if (this.keepChangelog) this.changelog.push(change !== undefined && row === input && kind === '-D' ? change : { kind: '-D', row });
       }
       return;
     }
-    if (this.keepChangelog) this.changelog.push({ kind: kind, row });
+    if (this.keepChangelog) this.changelog.push(change !== undefined && row === input ? change : { kind, row });
     if (isAccumulate(kind)) this.rows.add(row);
     else this.rows.remove(row);
   }
