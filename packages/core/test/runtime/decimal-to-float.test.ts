@@ -28,6 +28,11 @@ describe('CAST(text AS FLOAT)', () => {
     expect(toFloat(' 1.5f ')).toBe(1.5);
     expect(toFloat('-0.1')).toBe(Math.fround(-0.1));
     expect(toFloat('1e39')).toBe(Infinity);
+    // the overflow midpoint 2^128 - 2^103: text just below it stays the largest float (OpenJDK 17)
+    expect(toFloat('340282356779733661637539395458142568447.9')).toBe(3.4028234663852886e38);
+    expect(toFloat('-340282356779733661637539395458142568447.9')).toBe(-3.4028234663852886e38);
+    expect(toFloat('340282356779733661637539395458142568448')).toBe(Infinity);
+    expect(toFloat('340282356779733661637539395458142568448.1')).toBe(Infinity);
     expect(toFloat('NaN')).toBeNaN();
     expect(() => toFloat('1,5')).toThrow(/NumberFormatException/);
   });

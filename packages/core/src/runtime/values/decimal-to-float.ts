@@ -5,6 +5,8 @@
  * comparing the exact decimal value with the midpoint.
  */
 
+const MAX_FLOAT = 3.4028234663852886e38;
+const OVERFLOW_MIDPOINT = 2 ** 128 - 2 ** 103;
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 const view = new DataView(new ArrayBuffer(8));
@@ -13,6 +15,11 @@ const view = new DataView(new ArrayBuffer(8));
 export function decimalToFloat(text: string, asDouble: number): number {
   const r = Math.fround(asDouble);
   if (r === asDouble || !Number.isFinite(asDouble)) return r;
+  if (!Number.isFinite(r)) {
+    // beyond the largest float: only text below the overflow midpoint (2^128 − 2^103) stays finite
+    if (Math.abs(asDouble) !== OVERFLOW_MIDPOINT || compareDecimalWithDouble(text, asDouble) * Math.sign(asDouble) >= 0) return r;
+    return Math.sign(asDouble) * MAX_FLOAT;
+  }
   const other = adjacentFloat(r, asDouble > r);
   if (Math.abs(asDouble - r) !== Math.abs(other - asDouble)) return r;
   // the double is a midpoint between r and other: the exact text decides
