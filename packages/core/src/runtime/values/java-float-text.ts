@@ -29,11 +29,17 @@ interface DecimalDigits {
 
 const view = new DataView(new ArrayBuffer(8));
 
-export function javaDoubleText(v: number): string {
+/** The text of NaN, the infinities and the zeros, which need no digits; undefined for other values. */
+function specialText(v: number): string | undefined {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
-  const negative = v < 0 || Object.is(v, -0);
-  if (v === 0) return negative ? '-0.0' : '0.0';
+  if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  return undefined;
+}
+
+export function javaDoubleText(v: number): string {
+  const special = specialText(v);
+  if (special !== undefined) return special;
   view.setFloat64(0, v);
   const bits = view.getBigUint64(0);
   let fract = bits & ((1n << 52n) - 1n);
@@ -49,15 +55,13 @@ export function javaDoubleText(v: number): string {
     binExp = 1 - shift;
     significant = 64 - leadingZeros;
   }
-  return format(negative, toDigits(binExp - 1023, fract, significant));
+  return format(v < 0, toDigits(binExp - 1023, fract, significant));
 }
 
 export function javaFloatText(v: number): string {
   const f = Math.fround(v);
-  if (Number.isNaN(f)) return 'NaN';
-  if (!Number.isFinite(f)) return f > 0 ? 'Infinity' : '-Infinity';
-  const negative = f < 0 || Object.is(f, -0);
-  if (f === 0) return negative ? '-0.0' : '0.0';
+  const special = specialText(f);
+  if (special !== undefined) return special;
   view.setFloat32(0, f);
   const bits = view.getUint32(0);
   let fract = bits & 0x7fffff;
@@ -73,7 +77,7 @@ export function javaFloatText(v: number): string {
     binExp = 1 - shift;
     significant = 32 - leadingZeros;
   }
-  return format(negative, toDigits(binExp - 127, BigInt(fract) << 29n, significant));
+  return format(f < 0, toDigits(binExp - 127, BigInt(fract) << 29n, significant));
 }
 
 /** The digit generation for a normalized significand `fract` (leading bit at 2^52) times 2^(binExp - 52). */
