@@ -4,6 +4,7 @@
  * constructors. `undefined` means "not known here" — checks that need a type skip such values rather than guess.
  * With a `TypeEnv` carrying `issues`, the problems the planner rejects are reported (see types/type-issue.ts).
  */
+import { withNullable } from '../types/type-predicates.js';
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
@@ -44,7 +45,6 @@ const DATE_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH', 'WE
 /** SQL's niladic user functions (Calcite: VARCHAR(2000) NOT NULL). */
 const NILADIC_USER = new Set(['USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE']);
 
-const withNullable = (t: DataType, nullable: boolean): DataType => (t.nullable === nullable ? t : ({ ...t, nullable } as DataType));
 
 function numericLiteralType(text: string): DataType {
   if (/[eE]/.test(text)) return { kind: 'DOUBLE', nullable: false };

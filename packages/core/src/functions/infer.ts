@@ -7,6 +7,7 @@ import { DECIMAL_MAX_PRECISION, MAX_LENGTH } from '../types/data-type.js';
 import type { FunctionSignature, ReturnRule } from './catalog.js';
 import { builtinFunction } from './catalog.js';
 import { findCommonType } from '../types/common-type.js';
+import { withNullable } from '../types/type-predicates.js';
 
 const FIXED: Partial<Record<ReturnRule, DataType>> = {
   STRING: { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true },
@@ -33,9 +34,6 @@ const FIXED: Partial<Record<ReturnRule, DataType>> = {
 
 const STRING: DataType = FIXED.STRING!;
 
-function withNullable(type: DataType, nullable: boolean): DataType {
-  return type.nullable === nullable ? type : ({ ...type, nullable } as DataType);
-}
 
 /**
  * The least restrictive common type of `types` (Flink's `LogicalTypeMerging.findCommonType`, shared with the
@@ -44,18 +42,6 @@ function withNullable(type: DataType, nullable: boolean): DataType {
 export function commonType(types: readonly DataType[]): DataType | undefined {
   if (types.every((t) => t.kind === 'NULL')) return types[0];
   return findCommonType(types);
-}
-
-/** The DECIMAL a numeric type converts to without loss (Flink's integer → DECIMAL mapping). */
-export function toDecimal(t: DataType): { precision: number; scale: number } {
-  switch (t.kind) {
-    case 'DECIMAL': return { precision: t.precision, scale: t.scale };
-    case 'TINYINT': return { precision: 3, scale: 0 };
-    case 'SMALLINT': return { precision: 5, scale: 0 };
-    case 'INT': return { precision: 10, scale: 0 };
-    case 'BIGINT': return { precision: 19, scale: 0 };
-    default: return { precision: DECIMAL_MAX_PRECISION, scale: 18 };
-  }
 }
 
 function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undefined {

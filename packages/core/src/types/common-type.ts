@@ -7,31 +7,22 @@
  * Similar types merge by family (lengths, precisions, DECIMAL digits, interval resolutions; constructed types
  * child by child); anything else falls back to the implicit cast matrix. Undefined when no common type exists.
  */
-import type { DataType, DayTimeResolution, IntervalDayTimeType, IntervalYearMonthType, TimestampLtzType, TimestampType, TypeRoot, YearMonthResolution } from './data-type.js';
+import type { DataType, DayTimeResolution, IntervalDayTimeType, IntervalYearMonthType, TimestampLtzType, TimestampType, YearMonthResolution } from './data-type.js';
 import { DECIMAL_MAX_PRECISION } from './data-type.js';
+import { asDecimal } from './decimal-merging.js';
 import { supportsImplicitCast } from './implicit-cast.js';
+import { isApprox, isBinary, isCharacter, isDatetime, isExactNumeric, isInterval, isTimestamp, withNullable } from './type-predicates.js';
 
-const EXACT: readonly TypeRoot[] = ['TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'DECIMAL'];
-const APPROX: readonly TypeRoot[] = ['FLOAT', 'DOUBLE'];
-const DATETIME: readonly TypeRoot[] = ['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ'];
-const isExact = (t: DataType): boolean => EXACT.includes(t.kind);
-const isApprox = (t: DataType): boolean => APPROX.includes(t.kind);
-const isCharacter = (t: DataType): boolean => t.kind === 'CHAR' || t.kind === 'VARCHAR';
-const isBinary = (t: DataType): boolean => t.kind === 'BINARY' || t.kind === 'VARBINARY';
-const isTimestamp = (t: DataType): boolean => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ';
-const isInterval = (t: DataType): boolean => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
-
-const nullableCopy = (t: DataType, nullable: boolean): DataType => (t.nullable === nullable ? t : { ...t, nullable });
 
 export function findCommonType(types: readonly DataType[]): DataType | undefined {
   if (types.length === 0) return undefined;
   const hasRaw = types.some((t) => t.kind === 'RAW');
   const hasNull = types.some((t) => t.kind === 'NULL');
   const nullable = types.some((t) => t.nullable);
-  const normalized = types.map((t) => nullableCopy(t, true));
+  const normalized = types.map((t) => withNullable(t, true));
   const found = commonNullableType(normalized, hasRaw, hasNull) ?? commonCastableType(normalized);
   if (found === undefined) return undefined;
-  const result = nullableCopy(found, nullable);
+  const result = withNullable(found, nullable);
   // NULL is the type of untyped NULL literals only
   return result.kind === 'NULL' ? undefined : result;
 }
@@ -75,8 +66,8 @@ function mergeSimilar(result: DataType, t: DataType): DataType | undefined {
     if (lengthOf(result) !== lengthOf(t)) return { kind: result.kind === 'CHAR' ? 'VARCHAR' : 'VARBINARY', length, nullable: true };
     return { kind: t.kind as 'CHAR' | 'VARCHAR' | 'BINARY' | 'VARBINARY', length, nullable: true };
   }
-  if (isExact(t)) {
-    if (isExact(result)) return commonExactNumeric(result, t);
+  if (isExactNumeric(t)) {
+    if (isExactNumeric(result)) return commonExactNumeric(result, t);
     // the result is already approximate; a DECIMAL makes it DOUBLE
     return t.kind === 'DECIMAL' ? { kind: 'DOUBLE', nullable: true } : result;
   }
@@ -95,10 +86,10 @@ function mergeSimilar(result: DataType, t: DataType): DataType | undefined {
 
 /** DATETIME with INTERVAL, and TIMESTAMP or DATE with an exact number (a number of days): the datetime side. */
 function datetimePattern(result: DataType, t: DataType): DataType | undefined {
-  if (DATETIME.includes(result.kind) && isInterval(t)) return result;
-  if (isInterval(result) && DATETIME.includes(t.kind)) return t;
-  if ((isTimestamp(result) || result.kind === 'DATE') && isExact(t)) return result;
-  if (isExact(result) && (isTimestamp(t) || t.kind === 'DATE')) return t;
+  if (isDatetime(result) && isInterval(t)) return result;
+  if (isInterval(result) && isDatetime(t)) return t;
+  if ((isTimestamp(result) || result.kind === 'DATE') && isExactNumeric(t)) return result;
+  if (isExactNumeric(result) && (isTimestamp(t) || t.kind === 'DATE')) return t;
   return undefined;
 }
 
@@ -106,23 +97,21 @@ function datetimePattern(result: DataType, t: DataType): DataType | undefined {
 function similar(a: DataType, b: DataType): boolean {
   if (isCharacter(a) && isCharacter(b)) return true;
   if (isBinary(a) && isBinary(b)) return true;
-  if ((isExact(a) || isApprox(a)) && (isExact(b) || isApprox(b))) return true;
+  if ((isExactNumeric(a) || isApprox(a)) && (isExactNumeric(b) || isApprox(b))) return true;
   if (isTimestamp(a) && isTimestamp(b)) return true;
   return a.kind === b.kind;
 }
 
 const lengthOf = (t: DataType): number => (t as { length: number }).length;
 
-const INTEGER_PRECISION: Partial<Record<TypeRoot, number>> = { TINYINT: 3, SMALLINT: 5, INT: 10, BIGINT: 19 };
-const precisionOf = (t: DataType): number => (t.kind === 'DECIMAL' ? t.precision : (INTEGER_PRECISION[t.kind] as number));
-const scaleOf = (t: DataType): number => (t.kind === 'DECIMAL' ? t.scale : 0);
-
 function commonExactNumeric(result: DataType, t: DataType): DataType {
   if (sameType(result, t)) return result;
-  if (result.kind !== 'DECIMAL' && t.kind !== 'DECIMAL') return precisionOf(t) > precisionOf(result) ? t : result;
+  const a = asDecimal(result);
+  const b = asDecimal(t);
+  if (result.kind !== 'DECIMAL' && t.kind !== 'DECIMAL') return b.precision > a.precision ? t : result;
   // whole digits first: d = max(p1 - s1, p2 - s2), then as much scale as still fits
-  const digits = Math.min(Math.max(precisionOf(result) - scaleOf(result), precisionOf(t) - scaleOf(t)), DECIMAL_MAX_PRECISION);
-  const scale = Math.min(Math.max(scaleOf(result), scaleOf(t)), DECIMAL_MAX_PRECISION - digits);
+  const digits = Math.min(Math.max(a.precision - a.scale, b.precision - b.scale), DECIMAL_MAX_PRECISION);
+  const scale = Math.min(Math.max(a.scale, b.scale), DECIMAL_MAX_PRECISION - digits);
   return { kind: 'DECIMAL', precision: digits + scale, scale, nullable: true };
 }
 

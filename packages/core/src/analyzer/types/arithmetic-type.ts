@@ -3,6 +3,7 @@
  * truncates), the wider integer wins, DECIMAL precision/scale from `decimalArithmetic`, FLOAT/DOUBLE win over
  * exact types, datetime ± interval keeps the datetime type, interval ± interval and interval * numeric.
  */
+import { withNullable } from '../../types/type-predicates.js';
 import type { ArithmeticOperator } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import { asDecimal, decimalArithmetic } from '../../types/decimal-merging.js';
@@ -12,7 +13,6 @@ const INTEGER_RANK = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 } as const;
 
 export type ArithmeticResult = { readonly ok: true; readonly type: DataType } | { readonly ok: false; readonly message: string };
 
-const withNullable = (t: DataType, nullable: boolean): DataType => (t.nullable === nullable ? t : ({ ...t, nullable } as DataType));
 
 function numeric(op: ArithmeticOperator, l: DataType, r: DataType, nullable: boolean): DataType {
   if (l.kind === 'DOUBLE' || r.kind === 'DOUBLE') return { kind: 'DOUBLE', nullable };

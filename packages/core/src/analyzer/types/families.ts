@@ -26,9 +26,7 @@ export function family(t: DataType): Family {
   }
 }
 
-export const isNumeric = (t: DataType): boolean => family(t) === 'numeric';
-export const isExactInteger = (t: DataType): boolean => t.kind === 'TINYINT' || t.kind === 'SMALLINT' || t.kind === 'INT' || t.kind === 'BIGINT';
-export const isCharacter = (t: DataType): boolean => family(t) === 'character';
+export { isCharacter, isIntegral as isExactInteger, isNumeric } from '../../types/type-predicates.js';
 
 /** A type as the planner prints it in messages (`INT`, `CHAR(1) NOT NULL`). */
 export const show = (t: DataType): string => printDataType(t);
