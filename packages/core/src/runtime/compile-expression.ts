@@ -24,6 +24,7 @@ import { comparatorFor } from './values/compare.js';
 import type { Decimal } from './values/decimal.js';
 import { compileLiteral, compileNumericText } from './compile-literal.js';
 import { declaredType } from './declared-type.js';
+import { sameType } from '../types/type-predicates.js';
 import { expressionType } from '../analyzer/expression-type.js';
 import type { TypeScope } from '../analyzer/expression-type.js';
 
@@ -591,16 +592,6 @@ function decimalAlwaysFits(from: DataType, to: DataType & { kind: 'DECIMAL' }): 
   }
 }
 
-export function sameType(a: DataType, b: DataType): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'CHAR': case 'VARCHAR': case 'BINARY': case 'VARBINARY': return a.length === (b as typeof a).length && a.nullable === b.nullable;
-    case 'DECIMAL': return a.precision === (b as typeof a).precision && a.scale === (b as typeof a).scale && a.nullable === b.nullable;
-    case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return a.precision === (b as typeof a).precision && a.nullable === b.nullable;
-    case 'ARRAY': case 'MULTISET': case 'MAP': case 'ROW': return JSON.stringify(a) === JSON.stringify(b);
-    default: return a.nullable === b.nullable;
-  }
-}
 
 /** Fold to a constant when every input is constant (errors are left to evaluation time). */
 export function foldIfConstant(inputs: readonly Compiled[], c: Compiled): Compiled {

@@ -25,7 +25,7 @@ import { Planner } from './plan.js';
 import type { PlannerTable, RelColumn } from './plan.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
-import { sameType } from './compile-expression.js';
+import { sameType } from '../types/type-predicates.js';
 import { isBinary, isCharacter, T, typeToString, withNullable } from './types.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { renderRowField } from './values/render.js';

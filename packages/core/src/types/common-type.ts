@@ -11,7 +11,7 @@ import type { DataType, DayTimeResolution, IntervalDayTimeType, IntervalYearMont
 import { DECIMAL_MAX_PRECISION } from './data-type.js';
 import { asDecimal } from './decimal-merging.js';
 import { supportsImplicitCast } from './implicit-cast.js';
-import { isApprox, isBinary, isCharacter, isDatetime, isExactNumeric, isInterval, isTimestamp, withNullable } from './type-predicates.js';
+import { isApprox, isBinary, isCharacter, isDatetime, isExactNumeric, isInterval, isTimestamp, sameType, withNullable } from './type-predicates.js';
 
 
 export function findCommonType(types: readonly DataType[]): DataType | undefined {
@@ -183,15 +183,3 @@ function commonConstructedType(types: readonly DataType[]): DataType | undefined
     default: return undefined;
   }
 }
-
-/** Structural equality of two types, spans and key order aside. */
-function sameType(a: DataType, b: DataType): boolean {
-  return canonical(a) === canonical(b);
-}
-
-const canonical = (t: DataType): string =>
-  JSON.stringify(t, (k, v: unknown) => {
-    if (k === 'span') return undefined;
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
-  });

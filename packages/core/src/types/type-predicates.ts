@@ -20,3 +20,29 @@ export const isBinary = (t: DataType): boolean => t.kind === 'BINARY' || t.kind 
 export const isTimestamp = (t: DataType): boolean => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ';
 export const isDatetime = (t: DataType): boolean => t.kind === 'DATE' || t.kind === 'TIME' || isTimestamp(t);
 export const isInterval = (t: DataType): boolean => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
+
+/** Whether two types are the same type (nullability included; source spans aside). */
+export function sameType(a: DataType, b: DataType): boolean {
+  if (a.kind !== b.kind || a.nullable !== b.nullable) return false;
+  switch (a.kind) {
+    case 'CHAR': case 'VARCHAR': case 'BINARY': case 'VARBINARY': return a.length === (b as typeof a).length;
+    case 'DECIMAL': return a.precision === (b as typeof a).precision && a.scale === (b as typeof a).scale;
+    case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return a.precision === (b as typeof a).precision;
+    case 'INTERVAL_YEAR_MONTH': return a.resolution === (b as typeof a).resolution && a.yearPrecision === (b as typeof a).yearPrecision;
+    case 'INTERVAL_DAY_TIME': {
+      const c = b as typeof a;
+      return a.resolution === c.resolution && a.dayPrecision === c.dayPrecision && a.fractionalPrecision === c.fractionalPrecision;
+    }
+    case 'ARRAY': case 'MULTISET': return sameType(a.element, (b as typeof a).element);
+    case 'MAP': return sameType(a.key, (b as typeof a).key) && sameType(a.value, (b as typeof a).value);
+    case 'ROW': {
+      const fields = (b as typeof a).fields;
+      return a.fields.length === fields.length && a.fields.every((f, i) => {
+        const g = fields[i] as (typeof fields)[number];
+        return f.name === g.name && f.description === g.description && sameType(f.type, g.type);
+      });
+    }
+    case 'RAW': return a.className === (b as typeof a).className && a.snapshot === (b as typeof a).snapshot;
+    default: return true;
+  }
+}
