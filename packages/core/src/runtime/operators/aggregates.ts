@@ -96,23 +96,20 @@ class LongSumAcc implements Accumulator {
   constructor(private readonly sum0: boolean) {}
   add(v: unknown): void {
     this.n++;
-    const b = v as bigint;
-    const x = Number(b);
-    if (x <= SMALL && x >= -SMALL) {
-      const s = this.small + x;
-      if (s > FLUSH || s < -FLUSH) this.flush(s);
-      else this.small = s;
-    } else this.big = BigInt.asIntN(64, this.big + b);
+    this.step(v as bigint, 1);
   }
   retract(v: unknown): void {
     this.n--;
-    const b = v as bigint;
+    this.step(v as bigint, -1);
+  }
+  /** Adds `sign` × `b`. */
+  private step(b: bigint, sign: 1 | -1): void {
     const x = Number(b);
     if (x <= SMALL && x >= -SMALL) {
-      const s = this.small - x;
+      const s = this.small + sign * x;
       if (s > FLUSH || s < -FLUSH) this.flush(s);
       else this.small = s;
-    } else this.big = BigInt.asIntN(64, this.big - b);
+    } else this.big = BigInt.asIntN(64, sign === 1 ? this.big + b : this.big - b);
   }
   private flush(s: number): void {
     this.big = BigInt.asIntN(64, this.big + BigInt(s));
