@@ -23,6 +23,8 @@ interface GroupState {
 }
 
 const DENSE_LIMIT = 1 << 16;
+/** The index of a key in `dense`: a small non-negative integer key is its own index; −1 for any other key. */
+const denseSlot = (k: unknown): number => (typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? k : -1);
 
 export class GroupAggregateOperator extends Operator {
   private readonly groups = new Map<unknown, GroupState>();
@@ -66,7 +68,8 @@ export class GroupAggregateOperator extends Operator {
         for (; i < rows.length; i++) {
           const row = rows[i] as Row;
           const k = row[kc];
-          const g = typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? dense[k] : undefined;
+          const slot = denseSlot(k);
+          const g = slot >= 0 ? dense[slot] : undefined;
           if (g !== undefined && g.prev !== undefined) {
             accumulate(g.accs, row, false);
             g.count++;
@@ -96,7 +99,7 @@ export class GroupAggregateOperator extends Operator {
       for (let i = 0; i < keys.length; i++) keyVals[i] = (keys[i] as Evaluator)(row);
       k = groupKey(keyVals);
     }
-    const slot = typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? k : -1;
+    const slot = denseSlot(k);
     let g = slot >= 0 ? this.dense[slot] : this.groups.get(k);
     if (g === undefined) {
       if (!acc) return; // retraction for a key without state: ignored, as Flink does
