@@ -82,21 +82,19 @@ export class SinkOperator extends Operator {
       }
       return c.convert ? c.convert(v) : v;
     });
+    // an upsert sink delivers no -U, and every retraction as -D
+    let delivered = kind;
     if (this.primaryKey) {
       if (kind === '-U') return;
       const k = this.single >= 0 ? singleKey(row[this.single]) : groupKey(this.primaryKey.map((i) => row[i]));
-      if (isAccumulate(kind)) {
-        this.byKey.set(k, row);
-        if (this.keepChangelog) this.changelog.push(change !== undefined && row === input ? change : { kind, row });
-      } else {
+      if (isAccumulate(kind)) this.byKey.set(k, row);
+      else {
         this.byKey.delete(k);
-        if (this.keepChangelog) this.changelog.push(change !== undefined && row === input && kind === '-D' ? change : { kind: '-D', row });
+        delivered = '-D';
       }
-      return;
-    }
-    if (this.keepChangelog) this.changelog.push(change !== undefined && row === input ? change : { kind, row });
-    if (isAccumulate(kind)) this.rows.add(row);
+    } else if (isAccumulate(kind)) this.rows.add(row);
     else this.rows.remove(row);
+    if (this.keepChangelog) this.changelog.push(change !== undefined && row === input && delivered === kind ? change : { kind: delivered, row });
   }
 
   /** The table as it stands after applying the changelog. */
