@@ -4,6 +4,7 @@
  * constructors. `undefined` means "not known here" — checks that need a type skip such values rather than guess.
  * With a `TypeEnv` carrying `issues`, the problems the planner rejects are reported (see types/type-issue.ts).
  */
+import { roundDecimalType } from '../types/decimal-merging.js';
 import { withNullable } from '../types/type-predicates.js';
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
@@ -391,7 +392,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   // ROUND / TRUNCATE of a DECIMAL by a literal digit count: Flink's findRoundDecimalType (TRUNCATE(x) is TRUNCATE(x, 0))
   if ((name === 'ROUND' || name === 'TRUNCATE') && known[0]?.kind === 'DECIMAL' && known.length <= 2) {
     const digits = known.length === 1 ? 0 : integerLiteral(e.args[1]!);
-    if (digits !== undefined) return roundDecimal(known[0], digits, known.some((a) => a.nullable));
+    if (digits !== undefined) return roundDecimalType(known[0], digits, known.some((a) => a.nullable));
   }
   // MOD of DECIMALs is typed as the % operator (findModuloDecimalType)
   if (name === 'MOD' && known.length === 2 && (known[0]!.kind === 'DECIMAL' || known[1]!.kind === 'DECIMAL')) {
@@ -422,12 +423,6 @@ function integerLiteral(e: Expression): number | undefined {
 }
 
 /** ROUND(DECIMAL(p, s), r) — Flink's findRoundDecimalType: rounding may add an integer digit. */
-function roundDecimal(t: Extract<DataType, { kind: 'DECIMAL' }>, r: number, nullable: boolean): DataType {
-  if (r >= t.scale) return { ...t, nullable };
-  if (r < 0) return { kind: 'DECIMAL', precision: Math.min(38, 1 + t.precision - t.scale), scale: 0, nullable };
-  return { kind: 'DECIMAL', precision: Math.min(38, 1 + t.precision - t.scale + r), scale: r, nullable };
-}
-
 /** IF(c, a, b): numeric, string and binary values get their common type; others the type of the true value. */
 function ifType(e: Extract<Expression, { kind: 'FunctionCall' }>, args: readonly DataType[], env: TypeEnv): DataType | undefined {
   const [, a, b] = args as [DataType, DataType, DataType];

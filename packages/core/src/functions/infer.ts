@@ -8,6 +8,7 @@ import type { FunctionSignature, ReturnRule } from './catalog.js';
 import { builtinFunction } from './catalog.js';
 import { findCommonType } from '../types/common-type.js';
 import { withNullable } from '../types/type-predicates.js';
+import { roundDecimalType } from '../types/decimal-merging.js';
 
 const FIXED: Partial<Record<ReturnRule, DataType>> = {
   STRING: { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true },
@@ -57,7 +58,7 @@ function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undef
     case 'arg1': return args[1];
     case 'last': return args[args.length - 1];
     case 'common': return commonType(args);
-    case 'round': return a0 !== undefined && a0.kind === 'DECIMAL' && args.length === 1 ? { ...a0, scale: 0, precision: Math.min(DECIMAL_MAX_PRECISION, a0.precision - a0.scale + (a0.scale > 0 ? 1 : 0)) } : a0;
+    case 'round': return a0 !== undefined && a0.kind === 'DECIMAL' && args.length === 1 ? roundDecimalType(a0, 0, a0.nullable) : a0;
     case 'element': return a0 !== undefined && (a0.kind === 'ARRAY' || a0.kind === 'MULTISET') ? a0.element : undefined;
     case 'arrayOfArg0': return a0 === undefined ? undefined : { kind: 'ARRAY', element: a0, nullable: true };
     case 'multisetOfArg0': return a0 === undefined ? undefined : { kind: 'MULTISET', element: a0, nullable: false };

@@ -54,3 +54,10 @@ export function decimalArithmetic(op: '+' | '-' | '*' | '/' | '%', a: DecimalTyp
     }
   }
 }
+
+/** ROUND / TRUNCATE of a DECIMAL to `r` digits (Flink's findRoundDecimalType): one more whole digit for a carry. */
+export function roundDecimalType(t: DecimalType, r: number, nullable: boolean): DecimalType {
+  if (r >= t.scale) return { ...t, nullable };
+  if (r < 0) return { kind: 'DECIMAL', precision: Math.min(DECIMAL_MAX_PRECISION, 1 + t.precision - t.scale), scale: 0, nullable };
+  return { kind: 'DECIMAL', precision: 1 + t.precision - t.scale + r, scale: r, nullable };
+}

@@ -3,8 +3,9 @@ import type { Expression } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
 import { invalid } from '../errors.js';
-import { adjustDecimal, isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
+import { isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
+import { roundDecimalType } from '../../types/decimal-merging.js';
 import { javaDoubleToString } from '../values/java-number.js';
 import { toDouble } from './cast.js';
 import { compileArithmetic } from './arithmetic.js';
@@ -117,15 +118,13 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
           const rt = withNullable(t, t.nullable || n.type.nullable);
           return strictNullable(args, rt, (v: Decimal, kk: number) => {
             if (kk >= v.scale) return v;
-            if (kk >= 0) return v.setScale(kk, mode).toPrecision(Math.min(38, 1 + t.precision - t.scale + kk), kk);
-            return roundDec(v, kk).setScale(0, mode).toPrecision(Math.min(38, 1 + t.precision - t.scale), 0);
+            const { precision, scale } = roundDecimalType(t, kk, true);
+            return roundDec(v, kk).setScale(scale, mode).toPrecision(precision, scale);
           });
         }
-        const k = nConst ?? 0;
-        const rt = k >= t.scale ? t : k < 0 ? T.decimal(Math.min(38, 1 + t.precision - t.scale), 0, t.nullable) : adjustDecimal(1 + t.precision - t.scale + k, k, t.nullable);
-        const scale = rt.kind === 'DECIMAL' ? rt.scale : 0;
-        const prec = rt.kind === 'DECIMAL' ? rt.precision : 38;
-        return strictNullable(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode).toPrecision(prec, scale));
+        const rt = roundDecimalType(t, nConst ?? 0, t.nullable);
+        const { precision, scale } = rt;
+        return strictNullable(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode).toPrecision(precision, scale));
       }
       case 'FLOAT':
       case 'DOUBLE': {
