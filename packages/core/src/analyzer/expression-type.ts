@@ -333,11 +333,13 @@ function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope
 function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
   const operand = e.operand === undefined ? undefined : expressionType(e.operand, scope, env);
   for (const w of e.whens) {
-    const t = expressionType(w.when, scope, env);
-    if (t === undefined) continue;
-    if (e.operand === undefined) {
-      if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4403', w.when, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
-    } else if (operand !== undefined) compare(operand, t, w.when, 'CASE', env);
+    for (const value of [w.when, ...(w.extraValues ?? [])]) {
+      const t = expressionType(value, scope, env);
+      if (t === undefined) continue;
+      if (e.operand === undefined) {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4403', value, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
+      } else if (operand !== undefined) compare(operand, t, value, 'CASE', env);
+    }
   }
   const results = [...e.whens.map((w) => expressionType(w.then, scope, env)), e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env)];
   if (results.some((r) => r === undefined)) return undefined;

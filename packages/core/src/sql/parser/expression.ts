@@ -575,18 +575,9 @@ function parsePrimary(p: Cursor): Expression {
       const elseExpr = p.acceptWord('ELSE') ? parseExpression(p) : undefined;
       p.expectWord('END', 'END to close CASE');
       const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
-      if (operand !== undefined && lists.some((l) => l.length > 1)) {
-        // `CASE x WHEN 1, 2 THEN …` is `CASE WHEN x IN (1, 2) THEN …`.
-        // The synthesised comparison spans the WHEN values it was written as.
-        const searched = whens.map((w, i) => {
-          const list = lists[i]!;
-          const at = { span: { start: list[0]!.span!.start, end: list[list.length - 1]!.span!.end } };
-          const when: Expression = list.length > 1 ? { kind: 'In', operand, values: list, negated: false, ...at } : { kind: 'Binary', op: '=', left: operand, right: w.when, ...at };
-          return { when, then: w.then };
-        });
-        return span(p, start, { kind: 'Case', whens: searched, ...elsePart });
-      }
-      return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens, ...elsePart });
+      // `CASE x WHEN 1, 2 THEN …`: the further values stay with their WHEN (never a copy of `x` per value).
+      const withLists = whens.map((w, i) => (lists[i]!.length > 1 ? { when: w.when, extraValues: lists[i]!.slice(1), then: w.then } : w));
+      return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart });
     }
     case 'EXISTS': {
       p.next();

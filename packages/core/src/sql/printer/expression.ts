@@ -213,7 +213,7 @@ function printScalarSubquery(e: ScalarSubquery): string {
 function printCase(e: Case): string {
   const parts = ['CASE'];
   if (e.operand !== undefined) parts.push(printExpression(e.operand));
-  for (const w of e.whens) parts.push(`WHEN ${printExpression(w.when)} THEN ${printExpression(w.then)}`);
+  for (const w of e.whens) parts.push(`WHEN ${[w.when, ...(w.extraValues ?? [])].map(printExpression).join(', ')} THEN ${printExpression(w.then)}`);
   if (e.else !== undefined) parts.push(`ELSE ${printExpression(e.else)}`);
   parts.push('END');
   return parts.join(' ');
