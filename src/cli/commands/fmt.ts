@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeSqlSource, formatDiagnostic, parseScript, printScript, stripSpans, tokenize } from '@flinkts/core';
+import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst, tokenize } from '@flinkts/core';
 import type { CliIO, Command } from '../command.js';
 
 const HELP = `Usage: flinkts fmt [--check] <files…>
@@ -29,7 +29,7 @@ export function formatSql(text: string, file: string): FormatResult {
   if (diagnostics.length > 0) return { ok: false, errors: diagnostics.map(formatDiagnostic).join('\n') };
   const printed = printScript(script);
   const again = parseScript(printed, { file });
-  const same = again.diagnostics.length === 0 && JSON.stringify(stripSpans(again.script)) === JSON.stringify(stripSpans(script));
+  const same = again.diagnostics.length === 0 && sameAst(again.script, script);
   if (!same || JSON.stringify(comments(printed)) !== JSON.stringify(comments(text))) {
     return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
   }

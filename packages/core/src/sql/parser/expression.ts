@@ -29,8 +29,10 @@ const TIME_UNITS: readonly TimeUnit[] = [
 ];
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
+/** `node` (a literal just built by the caller, not shared yet) with its source range. */
 function span<T extends Expression>(p: Cursor, start: Span['start'], node: T): T {
-  return { ...node, span: p.spanFrom(start) };
+  (node as { span?: Span }).span = p.spanFrom(start);
+  return node;
 }
 
 export function parseExpression(p: Cursor): Expression {

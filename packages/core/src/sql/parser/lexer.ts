@@ -38,7 +38,15 @@ export interface LexError {
   readonly end: SourcePosition;
 }
 
-const OPERATORS = ['<>', '<=', '>=', '!=', '||', '=>', '::', '(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}'];
+const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '!=', '||', '=>', '::']);
+const ONE_CHAR_OPERATORS = new Set(['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}']);
+
+function operatorAt(text: string, i: number): string | undefined {
+  const two = text.slice(i, i + 2);
+  if (TWO_CHAR_OPERATORS.has(two)) return two;
+  const one = text[i]!;
+  return ONE_CHAR_OPERATORS.has(one) ? one : undefined;
+}
 
 export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];
@@ -154,7 +162,7 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       push('word', text.slice(start.offset, i), start);
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = operatorAt(text, i);
     if (op !== undefined) {
       advance(op.length);
       push('op', op, start);
