@@ -62,8 +62,25 @@ function numericLiteralType(text: string): DataType {
 }
 
 /** Columns of `scope` matching a reference (by alias when qualified). */
+/** Scopes indexed by column name, built once per scope: a lookup is not a scan (5,000-column GROUP BYs were quadratic). */
+const scopeIndexes = new WeakMap<TypeScope, Map<string, ScopeColumn[]>>();
+
+function byName(scope: TypeScope, name: string): readonly ScopeColumn[] {
+  let index = scopeIndexes.get(scope);
+  if (index === undefined) {
+    index = new Map();
+    for (const c of scope) {
+      const list = index.get(c.name);
+      if (list === undefined) index.set(c.name, [c]);
+      else list.push(c);
+    }
+    scopeIndexes.set(scope, index);
+  }
+  return index.get(name) ?? [];
+}
+
 export function resolveColumn(scope: TypeScope, table: string | undefined, name: string): ScopeColumn[] {
-  const matches = scope.filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
+  const matches = (scope.length < 16 ? scope : byName(scope, name)).filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
   const inner = matches.filter((c) => c.outer !== true);
   return inner.length > 0 ? inner : matches;
 }
@@ -298,9 +315,17 @@ function compare(l: DataType, r: DataType, node: { readonly span?: Span }, op: s
   return false;
 }
 
+/** A chain `a + b + … + z` is a left spine as deep as it is long: typed in a loop, left to right, not by recursion. */
 function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
-  const left = expressionType(e.left, scope, env);
-  const right = expressionType(e.right, scope, env);
+  const spine: Extract<Expression, { kind: 'Binary' }>[] = [];
+  let leftmost: Expression = e;
+  for (; leftmost.kind === 'Binary'; leftmost = leftmost.left) spine.push(leftmost);
+  let type = expressionType(leftmost, scope, env);
+  for (let i = spine.length - 1; i >= 0; i--) type = binaryResult(spine[i]!, type, expressionType(spine[i]!.right, scope, env), env);
+  return type;
+}
+
+function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType | undefined, right: DataType | undefined, env: TypeEnv): DataType | undefined {
   if (left === undefined || right === undefined) {
     return e.op === 'AND' || e.op === 'OR' || ['=', '<>', '<', '<=', '>', '>='].includes(e.op) ? { kind: 'BOOLEAN', nullable: true } : undefined;
   }
