@@ -14,6 +14,8 @@ import type { Cursor } from './cursor.js';
 import { ParseError } from './cursor.js';
 import { parseIntervalQualifier, parseType } from './data-type.js';
 import { isReserved } from './keywords.js';
+import type { LiteralProblem } from './literals.js';
+import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
 
 /** Built-ins whose names are stored upper-case (catalog functions plus TVFs and special names). */
@@ -33,6 +35,11 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 function span<T extends Expression>(p: Cursor, start: Span['start'], node: T): T {
   (node as { span?: Span }).span = p.spanFrom(start);
   return node;
+}
+
+/** A literal whose value Flink cannot read (FTS1008), reported at the literal. */
+function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | undefined): void {
+  if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, 'FTS1008');
 }
 
 export function parseExpression(p: Cursor): Expression {
@@ -492,9 +499,11 @@ function parsePrimary(p: Cursor): Expression {
   const t = p.peek();
   const start = t.start;
   switch (t.kind) {
-    case 'number':
+    case 'number': {
       p.next();
+      literal(p, start, numericLiteralProblem(t.text));
       return span(p, start, { kind: 'NumericLiteral', text: t.text.replace(/e/, 'E') });
+    }
     case 'string':
       p.next();
       return span(p, start, { kind: 'StringLiteral', value: t.value });
@@ -547,7 +556,9 @@ function parsePrimary(p: Cursor): Expression {
     case 'TIMESTAMP_LTZ':
       if (p.peek(1).kind === 'string') {
         p.next();
-        return span(p, start, { kind: 'TemporalLiteral', type: word, value: p.next().value });
+        const value = p.next().value;
+        literal(p, start, temporalLiteralProblem(word, value));
+        return span(p, start, { kind: 'TemporalLiteral', type: word, value });
       }
       break;
     case 'INTERVAL': {
@@ -559,7 +570,9 @@ function parsePrimary(p: Cursor): Expression {
         throw p.unexpected("a quoted interval value such as '10'", `write INTERVAL '${valueToken.kind === 'number' ? valueToken.text : '10'}' SECOND`);
       }
       p.next();
-      return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier: parseIntervalQualifier(p) });
+      const qualifier = parseIntervalQualifier(p);
+      literal(p, start, intervalLiteralProblem(valueToken.value, qualifier));
+      return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier });
     }
     case 'CASE': {
       p.next();
