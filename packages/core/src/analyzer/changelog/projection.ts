@@ -111,7 +111,10 @@ export function mapKey(keys: readonly Expression[] | undefined, projected: reado
   const names: string[] = [];
   // One key per projected expression, looked up per key: not a comparison of every pair (5,000-key GROUP BYs).
   const byKey = new Map<string, ProjectedColumn>();
+  // Only expressions of a kind some key has can match it: a 10,000-term chain in the select list is never keyed.
+  const kinds = new Set(keys.map((k) => k.kind));
   for (const p of projected) {
+    if (!kinds.has(p.expr.kind)) continue;
     const k = expressionKey(p.expr);
     if (!byKey.has(k)) byKey.set(k, p);
   }
