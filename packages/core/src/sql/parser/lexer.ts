@@ -101,7 +101,8 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       let j = i + 2;
       while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
       advance(j - i);
-      push('comment', text.slice(start.offset, i), start);
+      // Trailing spaces are not part of what the comment says (and editors strip them): the value drops them.
+      push('comment', text.slice(start.offset, i).trimEnd(), start);
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
