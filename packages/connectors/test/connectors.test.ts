@@ -125,7 +125,8 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
       'properties.ssl.truststore.password': '${TS_PASSWORD}',
       'properties.ssl.endpoint.identification.algorithm': '',
     });
-    expect(() => secret('bad name')).toThrow(TypeError);
+    expect(() => secret('bad name')).toThrow(/FTS2305/);
+    expect(() => secret(null as unknown as string)).toThrow(/secret\(\): name must be a name matching/);
   });
 
   test('jdbc: bounded insert-only scan with lookup, upsert sink, driver artifact from the URL', () => {

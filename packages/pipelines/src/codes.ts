@@ -8,6 +8,8 @@ export const CODES = {
   badStatements: 'FTS8003',
   /** Two jobs share a name, or a name breaks a platform's naming rule. */
   badJobName: 'FTS8004',
+  /** A `job()` / `pipeline()` argument of the wrong shape (JavaScript callers, `as any`). */
+  badArgument: 'FTS8005',
   /** An environment name that the pipeline does not declare. */
   unknownEnvironment: 'FTS8010',
   /** An environment override that does not apply (unknown job, undeclared variable). */

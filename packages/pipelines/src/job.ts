@@ -6,6 +6,26 @@
 import type { Catalog, Insert, MavenArtifact, StatementSet } from '@flinkts/core';
 import type { FlinkSettingsInput } from '@flinkts/connectors';
 import type { Resources } from './resources.js';
+import { z } from 'zod';
+import { checkArgument } from '@flinkts/core';
+import { CODES } from './codes.js';
+
+const isInsert = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'Insert';
+const isStatementSet = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'StatementSet';
+const INSERTS = 'an INSERT (insertInto(…)), a statementSet(…) or a list of INSERTs';
+/** What `job()` accepts (shapes only: counts and values are checked by `build`, FTS8003 / FTS8020). Unknown keys are kept for newer fields. */
+const JOB_SPEC = z.looseObject({
+  description: z.string().optional(),
+  statements: z.union([
+    z.custom<unknown>((v) => isInsert(v) || isStatementSet(v)),
+    z.array(z.custom<unknown>(isInsert, { message: 'an INSERT built with insertInto(…)' })),
+  ], { error: INSERTS }),
+  parallelism: z.number().optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  resources: z.record(z.string(), z.unknown()).optional(),
+  use: z.looseObject({ catalog: z.looseObject({}), database: z.string().min(1).optional() }).optional(),
+  dependencies: z.array(z.looseObject({ groupId: z.string().min(1), artifactId: z.string().min(1), version: z.string().min(1) })).optional(),
+});
 
 export interface JobSpec {
   /** One line on what the job does (StreamPark `description`, VVP annotation). */
@@ -39,5 +59,7 @@ export class Job<Name extends string = string> {
 
 /** Declare a job. Its name is kept as a literal type, so environments can only override jobs that exist. */
 export function job<const Name extends string>(name: Name, spec: JobSpec): Job<Name> {
+  checkArgument('job()', 'name', z.string().trim().min(1), name, CODES.badArgument);
+  checkArgument(`job('${name}')`, 'spec', JOB_SPEC, spec, CODES.badArgument);
   return new Job(name, spec);
 }

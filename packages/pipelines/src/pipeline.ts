@@ -6,7 +6,11 @@
  */
 import type { Catalog, Table, View } from '@flinkts/core';
 import type { FlinkSettingsInput } from '@flinkts/connectors';
-import type { Job } from './job.js';
+import { Job } from './job.js';
+import { z } from 'zod';
+import { checkArgument } from '@flinkts/core';
+import { CODES } from './codes.js';
+import { STREAMPARK_EXECUTION_MODES, TARGET_NAMES } from './targets.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
 
@@ -60,10 +64,42 @@ export class Pipeline<J extends readonly Job[] = readonly Job[], V extends strin
   }
 }
 
+const nonEmpty = z.string().trim().min(1);
+const placeholderName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, { message: 'a placeholder name matching [A-Za-z_][A-Za-z0-9_.-]*' });
+const declaration = (kinds: readonly string[], what: string) =>
+  z.custom<unknown>((v) => typeof v === 'object' && v !== null && kinds.includes((v as { kind?: unknown }).kind as string), { message: what });
+const JOB_OVERRIDE = z.looseObject({ parallelism: z.number().optional(), settings: z.record(z.string(), z.unknown()).optional(), resources: z.record(z.string(), z.unknown()).optional() });
+const STREAMPARK = z.looseObject({ executionMode: z.enum(Object.keys(STREAMPARK_EXECUTION_MODES) as [keyof typeof STREAMPARK_EXECUTION_MODES]) });
+/** What `pipeline()` accepts; unknown keys are kept for newer fields, known ones are checked. */
+const PIPELINE_SPEC = z.looseObject({
+  name: nonEmpty,
+  description: z.string().optional(),
+  jobs: z.array(z.instanceof(Job, { message: 'a job declared with job(…)' })).min(1),
+  tables: z.array(declaration(['table', 'view'], 'a table or view declared with table(…) / view(…)')),
+  catalogs: z.array(declaration(['catalog'], 'a catalog declared with catalog(…)')).optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  resources: z.record(z.string(), z.unknown()).optional(),
+  variables: z.record(placeholderName, z.string()).optional(),
+  secrets: z.record(placeholderName, z.string()).optional(),
+  targets: z.looseObject({
+    sql: z.looseObject({}).optional(),
+    streampark: STREAMPARK.optional(),
+    vvp: z.looseObject({}).optional(),
+    alibaba: z.looseObject({}).optional(),
+  }).refine((t) => TARGET_NAMES.some((n) => t[n] !== undefined), { message: `at least one target (${TARGET_NAMES.join(', ')})` }),
+  environments: z.record(nonEmpty, z.looseObject({
+    description: z.string().optional(),
+    variables: z.record(z.string(), z.string()).optional(),
+    jobs: z.record(z.string(), JOB_OVERRIDE.optional()).optional(),
+    targets: z.looseObject({ streampark: STREAMPARK.partial().optional() }).optional(),
+  })),
+});
+
 /** Declare a pipeline. Environments can only name its jobs and variables (checked by TypeScript and by `build`). */
 export function pipeline<const J extends readonly Job[], const E extends string, const V extends string = never, const S extends string = never>(
   spec: PipelineSpec<J, V, S, E>,
 ): Pipeline<J, V, S, E> {
+  checkArgument('pipeline()', 'spec', PIPELINE_SPEC, spec, CODES.badArgument);
   return new Pipeline(spec);
 }
 

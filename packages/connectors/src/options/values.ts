@@ -3,6 +3,8 @@
  */
 import type { FormatRef } from '../formats/format.js';
 
+import { argumentError } from '@flinkts/core';
+
 /** A credential resolved by the platform at deploy time; printed as `${NAME}`, never as plaintext. */
 export class Secret {
   readonly kind = 'secret' as const;
@@ -18,8 +20,8 @@ const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 /** `secret('MYSQL_PASSWORD')` prints as `${MYSQL_PASSWORD}`. */
 export function secret(name: string): Secret {
-  if (!SECRET_NAME.test(name)) {
-    throw new TypeError(`secret name '${name}' must match ${SECRET_NAME.source} (it is printed as \${${name}})`);
+  if (typeof name !== 'string' || !SECRET_NAME.test(name)) {
+    throw argumentError('secret()', 'name', `a name matching ${SECRET_NAME.source}`, name, "a secret is printed as ${NAME} for the platform to resolve, e.g. secret('MYSQL_PASSWORD')");
   }
   return new Secret(name);
 }

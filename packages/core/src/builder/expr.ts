@@ -7,6 +7,8 @@
 import type { BinaryOperator, Expression, OrderItem } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
 import { builderError } from './errors.js';
+import { argumentError, describeValue, NOT_AN_EXPRESSION } from '../diagnostics/arguments.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, WiderNumeric } from './type-level.js';
 
@@ -32,8 +34,8 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   isNotNull(): Bool<false> { return new Expr({ kind: 'IsNull', operand: this.node, negated: true }); }
   isDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: false }); }
   isNotDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: true }); }
-  in(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map(toNode), negated: false }); }
-  notIn(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map(toNode), negated: true }); }
+  in(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map((v) => toNode(v)), negated: false }); }
+  notIn(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map((v) => toNode(v)), negated: true }); }
   /** `x IN (SELECT …)`: the sub-query must select one column. */
   inQuery(query: SingleColumnQuery): Bool<N> { return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: false }); }
   notInQuery(query: SingleColumnQuery): Bool<N> { return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: true }); }
@@ -90,7 +92,7 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
 
   // Naming ----------------------------------------------------------------------------------------------
   /** This expression under an output name, for `selectList` (`o.amount.as('total')`). */
-  as<A extends string>(alias: A): Named<A, R, V, N> { return named(this.node, alias); }
+  as<A extends string>(alias: A): Named<A, R, V, N> { return named(this.node, checkName('.as()', 'alias', alias)); }
 
   // Ordering --------------------------------------------------------------------------------------------
   asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls); }
@@ -103,6 +105,12 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
  */
 export type Named<A extends string = string, R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> = Expr<R, V, N> & { readonly alias: A };
 export type AnyNamed = Named<string, TypeRoot, unknown, boolean>;
+
+/** A non-empty name (an alias, a table name): `` `` `` is no name Flink accepts. */
+export function checkName<A>(call: string, argument: string, name: A): A {
+  if (typeof name !== 'string' || name.trim() === '') throw argumentError(call, argument, 'a non-empty name', name);
+  return name;
+}
 
 /** Make a named expression (the run-time side of `Named`). */
 export function named<A extends string, R extends TypeRoot, V, N extends boolean>(node: Expression, alias: A): Named<A, R, V, N> {
@@ -140,7 +148,7 @@ export type NullOf<O> = O extends AnyExpr ? O['__nullable'] : O extends null ? t
 export type ExprInput = AnyExpr | string | number | bigint | boolean | null;
 
 /** The AST node for an expression input; plain values become literals (numbers keep their exact text). */
-export function toNode(value: ExprInput | Expr<TypeRoot, unknown, boolean>): Expression {
+export function toNode(value: ExprInput | Expr<TypeRoot, unknown, boolean>, call = 'an expression argument'): Expression {
   if (value instanceof Expr) return value.node;
   if (value === null) return { kind: 'NullLiteral' };
   switch (typeof value) {
@@ -148,7 +156,39 @@ export function toNode(value: ExprInput | Expr<TypeRoot, unknown, boolean>): Exp
     case 'boolean': return { kind: 'BooleanLiteral', value };
     case 'bigint': return value < 0n ? { kind: 'Unary', op: '-', operand: { kind: 'NumericLiteral', text: (-value).toString() } } : { kind: 'NumericLiteral', text: value.toString() };
     case 'number': return numberNode(value);
+    default:
+      // undefined, a Symbol, a function, a plain object: nothing Flink can read as a value.
+      throw argumentError(call, 'the value', 'an expression or a string, number, bigint, boolean or null', value,
+        value === undefined ? 'a missing argument or a misspelt column reads as undefined; pass the expression, or null for NULL' : undefined);
   }
+}
+
+const EXPRESSION_HINTS: Readonly<Record<string, string>> = {
+  boolean: 'a JavaScript comparison or logic (o.amount > 0, a && b) gives a plain boolean and drops the condition; use the expression methods: o.amount.gt(0), a.and(b), a.not()',
+  number: 'JavaScript arithmetic (a + b) gives a plain number; use the expression methods (a.plus(b)), or lit(42) for a literal',
+  string: 'a template string or + gives a plain string; use a.concat(b), or lit(\'…\') for a string literal',
+  undefined: 'the callback returned nothing, or named a column that does not exist; return the expression',
+};
+
+/**
+ * The node of an argument that must be an expression. A plain JavaScript value there is FTS2306 naming `call`
+ * (`.where(({ o }) => o.amount > 0)` compares two objects in JavaScript and gives `false`).
+ */
+export function exprNode(value: unknown, call: string): Expression {
+  if (value instanceof Expr) return value.node;
+  throw new FlinktsError([{
+    code: NOT_AN_EXPRESSION,
+    severity: 'error',
+    message: `${call} needs a flinkts expression, got ${describeValue(value)}`,
+    hint: EXPRESSION_HINTS[value === null ? 'undefined' : typeof value] ?? 'build it with the column expressions the callback receives, fn.*, lit(…) or cast(…)',
+    path: call,
+  }]);
+}
+
+/** `exprNode` for a list a callback returns (GROUP BY keys, ORDER BY items, a select list). */
+export function exprList(value: unknown, call: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw argumentError(call, 'the callback\'s result', 'an array of expressions', value, 'return an array, e.g. ({ o }) => [o.user_id]');
+  return value;
 }
 
 function numberNode(value: number): Expression {

@@ -9,7 +9,8 @@ import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import { FUNCTIONS } from '../functions/catalog.js';
 import type { BuiltinFunctionName, NullRule, ReturnRule } from '../functions/catalog.js';
-import { Expr, toNode } from './expr.js';
+import { Expr, exprNode, toNode } from './expr.js';
+import { checkType } from '../types/sql-type.js';
 import type { AnyExpr, Bool, ExprInput, NullOf, Ordering, RootOf } from './expr.js';
 import type { Or, RootValue } from './type-level.js';
 
@@ -19,7 +20,7 @@ export class CallExpr<R extends TypeRoot = TypeRoot, V = unknown, N extends bool
 
   /** `FILTER (WHERE cond)` on an aggregate. */
   filter(condition: Bool<boolean>): CallExpr<R, V, N> {
-    return new CallExpr({ ...this.node, filter: condition.node });
+    return new CallExpr({ ...this.node, filter: exprNode(condition, '.filter()') });
   }
   /** `f(DISTINCT x)`. */
   distinct(): CallExpr<R, V, N> {
@@ -31,8 +32,8 @@ export class CallExpr<R extends TypeRoot = TypeRoot, V = unknown, N extends bool
     return new CallExpr({
       ...this.node,
       over: {
-        partitionBy: (window.partitionBy ?? []).map((e) => e.node),
-        orderBy: (window.orderBy ?? []).map(orderItemOf),
+        partitionBy: (window.partitionBy ?? []).map((e, i) => exprNode(e, `.over() partitionBy item ${i + 1}`)),
+        orderBy: (window.orderBy ?? []).map((o) => orderItemOf(o)),
         ...(window.frame === undefined ? {} : { frame: window.frame }),
       },
     });
@@ -45,8 +46,10 @@ export interface OverWindow {
   readonly frame?: WindowFrame;
 }
 
-export function orderItemOf(o: AnyExpr | Ordering): OrderItem {
-  return o instanceof Expr ? { expr: o.node } : o.orderItem;
+export function orderItemOf(o: AnyExpr | Ordering, call = 'an ORDER BY item'): OrderItem {
+  if (o instanceof Expr) return { expr: o.node };
+  const item = (o as Partial<Ordering> | null | undefined)?.orderItem;
+  return item !== undefined ? item : { expr: exprNode(o, call) };
 }
 
 // Type-level result of a catalog entry ------------------------------------------------------------------
@@ -85,7 +88,8 @@ function camel(name: string): string {
 }
 
 function callOf(name: string): (...args: ExprInput[]) => CallExpr {
-  return (...args) => new CallExpr({ kind: 'FunctionCall', name: [name], args: args.map(toNode) });
+  const call = `fn.${camel(name)}()`;
+  return (...args) => new CallExpr({ kind: 'FunctionCall', name: [name], args: args.map((v) => toNode(v, call)) });
 }
 
 const catalogFunctions = Object.freeze(
@@ -118,7 +122,7 @@ const special = {
       kind: 'JsonValue',
       operand: toNode(json),
       path: toNode(path),
-      ...(options.returning === undefined ? {} : { returning: options.returning.node }),
+      ...(options.returning === undefined ? {} : { returning: checkType('fn.jsonValue()', 'options.returning', options.returning) }),
       ...(options.onEmpty === undefined ? {} : { onEmpty: behavior(options.onEmpty) }),
       ...(options.onError === undefined ? {} : { onError: behavior(options.onError) }),
     }),
@@ -136,44 +140,44 @@ const special = {
     new Expr({ kind: 'JsonObject', entries: Object.entries(entries).map(([k, v]) => ({ key: toNode(k), value: toNode(v) })), onNull }),
   /** `JSON_ARRAY(v, … [NULL|ABSENT ON NULL])`. */
   jsonArray: (values: readonly ExprInput[], onNull: 'NULL' | 'ABSENT' = 'ABSENT'): Expr<'VARCHAR', string, false> =>
-    new Expr({ kind: 'JsonArray', values: values.map(toNode), onNull }),
+    new Expr({ kind: 'JsonArray', values: values.map((v) => toNode(v)), onNull }),
   /** `EXTRACT(unit FROM x)`: BIGINT. */
-  extract: <A extends AnyExpr>(unit: TimeUnit, value: A): Expr<'BIGINT', bigint, A['__nullable']> => new Expr({ kind: 'Extract', unit, operand: value.node }),
+  extract: <A extends AnyExpr>(unit: TimeUnit, value: A): Expr<'BIGINT', bigint, A['__nullable']> => new Expr({ kind: 'Extract', unit, operand: exprNode(value, 'fn.extract()') }),
   /** `FLOOR(x TO unit)`. */
-  floorTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'FLOOR', operand: value.node, unit }),
+  floorTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'FLOOR', operand: exprNode(value, 'fn.floorTo()'), unit }),
   /** `CEIL(x TO unit)`. */
-  ceilTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'CEIL', operand: value.node, unit }),
+  ceilTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'CEIL', operand: exprNode(value, 'fn.ceilTo()'), unit }),
   /** `TRIM([side] [chars] FROM x)`. */
   trim: <A extends AnyExpr>(value: A, options: { readonly side?: 'BOTH' | 'LEADING' | 'TRAILING'; readonly chars?: string } = {}): Expr<'VARCHAR', string, A['__nullable']> =>
-    new Expr({ kind: 'Trim', side: options.side ?? 'BOTH', ...(options.chars === undefined ? {} : { chars: toNode(options.chars) }), operand: value.node }),
+    new Expr({ kind: 'Trim', side: options.side ?? 'BOTH', ...(options.chars === undefined ? {} : { chars: toNode(options.chars) }), operand: exprNode(value, 'fn.trim()') }),
   /** `SUBSTRING(x FROM start [FOR length])`: always nullable. */
   substring: (value: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, true> =>
     new Expr({ kind: 'Substring', operand: toNode(value), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
   /** `OVERLAY(x PLACING y FROM start [FOR length])`. */
   overlay: <A extends AnyExpr>(value: A, placing: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, A['__nullable']> =>
-    new Expr({ kind: 'Overlay', operand: value.node, placing: toNode(placing), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+    new Expr({ kind: 'Overlay', operand: exprNode(value, 'fn.overlay()'), placing: toNode(placing), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
   /** `POSITION(needle IN haystack)`: INT. */
   position: <A extends ExprInput, B extends ExprInput>(needle: A, haystack: B): Expr<'INT', number, Or<NullOf<A>, NullOf<B>>> =>
     new Expr({ kind: 'Position', needle: toNode(needle), haystack: toNode(haystack) }),
   /** `TIMESTAMPADD(unit, n, ts)`. */
   timestampAdd: <T extends AnyExpr>(unit: TimeUnit, amount: ExprInput, value: T): Expr<T['__root'], T['__value'], T['__nullable']> =>
-    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPADD'], args: [{ kind: 'TimeUnitArg', unit }, toNode(amount), value.node] }),
+    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPADD'], args: [{ kind: 'TimeUnitArg', unit }, toNode(amount), exprNode(value, 'fn.timestampAdd()')] }),
   /** `TIMESTAMPDIFF(unit, a, b)`: INT. */
   timestampDiff: <A extends AnyExpr, B extends AnyExpr>(unit: TimeUnit, start: A, end: B): Expr<'INT', number, Or<A['__nullable'], B['__nullable']>> =>
-    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPDIFF'], args: [{ kind: 'TimeUnitArg', unit }, start.node, end.node] }),
+    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPDIFF'], args: [{ kind: 'TimeUnitArg', unit }, exprNode(start, 'fn.timestampDiff()'), exprNode(end, 'fn.timestampDiff()')] }),
   /** `ARRAY[a, b]`. */
-  array: <A extends AnyExpr>(...elements: readonly A[]): Expr<'ARRAY', readonly A['__value'][], false> => new Expr({ kind: 'ArrayConstructor', elements: elements.map((e) => e.node) }),
+  array: <A extends AnyExpr>(...elements: readonly A[]): Expr<'ARRAY', readonly A['__value'][], false> => new Expr({ kind: 'ArrayConstructor', elements: elements.map((e) => exprNode(e, 'fn.array()')) }),
   /** `MAP[k1, v1, …]`. */
   map: (entries: readonly (readonly [ExprInput, ExprInput])[]): Expr<'MAP', ReadonlyMap<unknown, unknown>, false> =>
     new Expr({ kind: 'MapConstructor', entries: entries.map(([key, value]) => ({ key: toNode(key), value: toNode(value) })) }),
   /** `ROW(a, b)`. */
-  row: (...fields: readonly ExprInput[]): Expr<'ROW', Readonly<Record<string, unknown>>, false> => new Expr({ kind: 'RowConstructor', fields: fields.map(toNode), explicit: true }),
+  row: (...fields: readonly ExprInput[]): Expr<'ROW', Readonly<Record<string, unknown>>, false> => new Expr({ kind: 'RowConstructor', fields: fields.map((v) => toNode(v)), explicit: true }),
   /** `LISTAGG(x [, separator])`. */
   listagg: (value: ExprInput, separator?: string): CallExpr<'VARCHAR', string, true> =>
     new CallExpr({ kind: 'FunctionCall', name: ['LISTAGG'], args: separator === undefined ? [toNode(value)] : [toNode(value), toNode(separator)] }),
   /** A call to a user-defined function: `fn.call<'VARCHAR', string>(['my_udf'], x)`. */
   call: <R extends TypeRoot = TypeRoot, V = unknown>(path: string | readonly string[], ...args: ExprInput[]): CallExpr<R, V, boolean> =>
-    new CallExpr({ kind: 'FunctionCall', name: typeof path === 'string' ? [path] : path, args: args.map(toNode) }),
+    new CallExpr({ kind: 'FunctionCall', name: typeof path === 'string' ? [path] : path, args: args.map((v) => toNode(v)) }),
 };
 
 /** Catalog entries whose first argument is a time unit keyword: only their special builders are offered. */

@@ -7,10 +7,12 @@ import type { Expression, OrderItem } from '../ast/expression.js';
 import type { GroupingElement, Join, JoinType, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { DataType, TypeRoot } from '../types/data-type.js';
 import type { AnySqlType, SqlType } from '../types/sql-type.js';
-import type { AnyExpr, AnyNamed, Bool, Expr, Ordering } from './expr.js';
+import type { AnyExpr, AnyNamed, Bool, Ordering } from './expr.js';
 import type { TimestampRoot } from './type-level.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { orderItemOf } from './fn.js';
+import { Expr, checkName, exprList, exprNode } from './expr.js';
+import { argumentError } from '../diagnostics/arguments.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
 import { refsOf, subqueryRelation } from './source.js';
 
@@ -49,6 +51,19 @@ function nullable(columns: readonly ColumnInfo[]): readonly ColumnInfo[] {
   return columns.map((c) => (c.type === undefined ? c : { name: c.name, type: { ...c.type, nullable: true } as DataType }));
 }
 
+/** A source argument: a table, view, sub-query or window TVF (anything with columns and a FROM item). */
+export function checkSource(call: string, source: unknown): void {
+  const s = source as Partial<Source<unknown>> | null | undefined;
+  if (s === null || typeof s !== 'object' || typeof s.toRelation !== 'function' || !Array.isArray(s.columnTypes)) {
+    throw argumentError(call, 'source', 'a table, view, query or window TVF', source, 'pass a declaration made with table(…) / view(…), a built query, or tumble(…) / hop(…) …');
+  }
+}
+
+/** A callback argument. */
+function checkCallback(call: string, callback: unknown): void {
+  if (typeof callback !== 'function') throw argumentError(call, 'the callback', 'a function of the columns in scope', callback, 'pass a function, e.g. ({ o }) => o.amount.gt(0)');
+}
+
 function and(a: Expression | undefined, b: Expression): Expression {
   return a === undefined ? b : { kind: 'Binary', op: 'AND', left: a, right: b };
 }
@@ -65,6 +80,8 @@ export class QueryBuilder<S> {
   }
 
   private joined<T>(type: JoinType, source: Source<unknown>, alias: string, columns: readonly ColumnInfo[], on?: (scope: never) => Bool<boolean>, leftColumns?: (c: readonly ColumnInfo[]) => readonly ColumnInfo[]): QueryBuilder<T> {
+    const call = `.${type === 'INNER' ? 'join' : `${type.toLowerCase()}Join`}()`;
+    checkName(call, 'alias', alias);
     if (this.state.scope.some((e) => e.alias === alias)) {
       throw new FlinktsError([{
         code: 'FTS2216', severity: 'error', message: `alias '${alias}' is already used in this query`,
@@ -78,29 +95,38 @@ export class QueryBuilder<S> {
       type,
       left: this.state.from,
       right: source.toRelation(alias),
-      ...(on === undefined ? {} : { on: on(next.refs() as never).node }),
+      ...(on === undefined ? {} : { on: exprNode((checkCallback(call, on), on(next.refs() as never)), `${call} ON condition of '${alias}'`) }),
     };
     return new QueryBuilder<T>({ ...this.state, scope, from: join });
   }
 
   /** `JOIN source AS alias ON …`. */
   join<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>): QueryBuilder<S & { [K in A]: C }> {
+    checkSource('.join()', source);
+    checkCallback('.join()', on);
     return this.joined('INNER', source, alias, source.columnTypes, on as never);
   }
   /** `LEFT JOIN`: the right side's columns become nullable. */
   leftJoin<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<S & { [K in A]: NullableColumns<C> }>) => Bool<boolean>): QueryBuilder<S & { [K in A]: NullableColumns<C> }> {
+    checkSource('.leftJoin()', source);
+    checkCallback('.leftJoin()', on);
     return this.joined('LEFT', source, alias, nullable(source.columnTypes), on as never);
   }
   /** `RIGHT JOIN`: the left side's columns become nullable. */
   rightJoin<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: C }>) => Bool<boolean>): QueryBuilder<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: C }> {
+    checkSource('.rightJoin()', source);
+    checkCallback('.rightJoin()', on);
     return this.joined('RIGHT', source, alias, source.columnTypes, on as never, nullable);
   }
   /** `FULL JOIN`: both sides become nullable. */
   fullJoin<C, A extends string>(source: Source<C>, alias: A, on: (scope: Scope<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: NullableColumns<C> }>) => Bool<boolean>): QueryBuilder<{ [K in keyof S]: NullableColumns<S[K]> } & { [K in A]: NullableColumns<C> }> {
+    checkSource('.fullJoin()', source);
+    checkCallback('.fullJoin()', on);
     return this.joined('FULL', source, alias, nullable(source.columnTypes), on as never, nullable);
   }
   /** `CROSS JOIN source`. */
   crossJoin<C, A extends string>(source: Source<C>, alias: A): QueryBuilder<S & { [K in A]: C }> {
+    checkSource('.crossJoin()', source);
     return this.joined('CROSS', source, alias, source.columnTypes);
   }
 
@@ -113,7 +139,10 @@ export class QueryBuilder<S> {
     alias: A,
     options: { readonly asOf: (scope: Scope<S>) => Expr<TimestampRoot, unknown, boolean>; readonly on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>; readonly type?: 'INNER' | 'LEFT' },
   ): QueryBuilder<S & { [K in A]: C }> {
-    const asOf = options.asOf(this.refs()).node;
+    checkSource('.temporalJoin()', source);
+    if (options === null || typeof options !== 'object') throw argumentError('.temporalJoin()', 'options', 'an object { asOf, on }', options);
+    checkCallback('.temporalJoin() asOf', options.asOf);
+    const asOf = exprNode(options.asOf(this.refs()), '.temporalJoin() asOf');
     const type = options.type ?? 'INNER';
     const columns = type === 'LEFT' ? nullable(source.columnTypes) : source.columnTypes;
     const versioned: Source<C> = { ...source, toRelation: (a) => ({ ...(source.toRelation(a) as Extract<Relation, { kind: 'TableRef' }>), forSystemTimeAsOf: asOf }) };
@@ -133,16 +162,19 @@ export class QueryBuilder<S> {
     },
   ): QueryBuilder<S & { [K in A]: C }> {
     return this.joined('INNER', source, alias, source.columnTypes, ((scope: Scope<S & { [K in A]: C }>) => {
+      checkCallback('.intervalJoin() time', options.time);
       const t = options.time(scope);
+      const part = (name: 'left' | 'right' | 'lower' | 'upper'): Expression => exprNode((t as Partial<typeof t> | null)?.[name], `.intervalJoin() time.${name}`);
       const bound: Expression = {
         kind: 'Between',
-        operand: t.left.node,
-        low: { kind: 'Binary', op: '-', left: t.right.node, right: t.lower.node },
-        high: { kind: 'Binary', op: '+', left: t.right.node, right: t.upper.node },
+        operand: part('left'),
+        low: { kind: 'Binary', op: '-', left: part('right'), right: part('lower') },
+        high: { kind: 'Binary', op: '+', left: part('right'), right: part('upper') },
         negated: false,
         symmetric: false,
       };
-      return { node: { kind: 'Binary', op: 'AND', left: options.on(scope).node, right: bound } } as Bool<boolean>;
+      checkCallback('.intervalJoin() on', options.on);
+      return new Expr({ kind: 'Binary', op: 'AND', left: exprNode(options.on(scope), '.intervalJoin() on'), right: bound }) as Bool<boolean>;
     }) as never);
   }
 
@@ -174,17 +206,20 @@ export class QueryBuilder<S> {
 
   /** `WHERE …` (several calls are ANDed). */
   where(condition: (scope: Scope<S>) => Bool<boolean>): QueryBuilder<S> {
-    return new QueryBuilder<S>({ ...this.state, where: and(this.state.where, condition(this.refs()).node) });
+    checkCallback('.where()', condition);
+    return new QueryBuilder<S>({ ...this.state, where: and(this.state.where, exprNode(condition(this.refs()), '.where()')) });
   }
 
   /** `GROUP BY …`. */
   groupBy(keys: (scope: Scope<S>) => readonly AnyExpr[]): QueryBuilder<S> {
-    return new QueryBuilder<S>({ ...this.state, groupBy: keys(this.refs()).map((k) => k.node) });
+    checkCallback('.groupBy()', keys);
+    return new QueryBuilder<S>({ ...this.state, groupBy: exprList(keys(this.refs()), '.groupBy()').map((k, i) => exprNode(k, `.groupBy() key ${i + 1}`)) });
   }
 
   /** `HAVING …`. */
   having(condition: (scope: Scope<S>) => Bool<boolean>): QueryBuilder<S> {
-    return new QueryBuilder<S>({ ...this.state, having: and(this.state.having, condition(this.refs()).node) });
+    checkCallback('.having()', condition);
+    return new QueryBuilder<S>({ ...this.state, having: and(this.state.having, exprNode(condition(this.refs()), '.having()')) });
   }
 
   /** `SELECT DISTINCT`. */
@@ -194,9 +229,13 @@ export class QueryBuilder<S> {
 
   /** `SELECT expr AS key, …` — the result's columns are the selection's keys, in order. */
   select<Sel extends Selection>(selection: (scope: Scope<S>) => Sel): SelectQuery<SelectedColumns<Sel>> {
-    const sel = selection(this.refs());
-    const items: SelectItem[] = Object.entries(sel).map(([alias, e]) => ({ kind: 'SelectExpr', expr: e.node, alias }));
-    const columns: ColumnInfo[] = Object.entries(sel).map(([name, e]) => this.columnInfo(name, e.node));
+    checkCallback('.select()', selection);
+    const sel: unknown = selection(this.refs());
+    if (sel === null || typeof sel !== 'object' || Array.isArray(sel)) throw argumentError('.select()', "the callback's result", 'an object of output columns', sel, 'return { name: expression, … }, or use selectList(…) for a list');
+    const entries = Object.entries(sel).map(([alias, e]) => [checkName('.select()', 'an output column name', alias), exprNode(e, `.select() column '${alias}'`)] as const);
+    if (entries.length === 0) throw argumentError('.select()', "the callback's result", 'at least one output column', sel);
+    const items: SelectItem[] = entries.map(([alias, node]) => ({ kind: 'SelectExpr', expr: node, alias }));
+    const columns: ColumnInfo[] = entries.map(([name, node]) => this.columnInfo(name, node));
     return new SelectQuery(this.selectNode(items), columns);
   }
 
@@ -206,9 +245,13 @@ export class QueryBuilder<S> {
    * can check each listed sink column against the value in the same position.
    */
   selectList<const L extends readonly AnyNamed[]>(selection: (scope: Scope<S>) => L): SelectQuery<ListColumns<L>, ListTypes<L>> {
-    const list = selection(this.refs());
+    checkCallback('.selectList()', selection);
+    const list = exprList(selection(this.refs()), '.selectList()') as unknown as L;
+    if (list.length === 0) throw argumentError('.selectList()', "the callback's result", 'at least one expression', list);
     const seen = new Set<string>();
     for (const [i, e] of list.entries()) {
+      exprNode(e, `.selectList() item ${i + 1}`);
+      checkName(`.selectList() item ${i + 1}`, "the expression's name (.as('…'))", e.alias);
       if (seen.has(e.alias)) {
         throw new FlinktsError([{ code: 'FTS2204', severity: 'error', message: `the selection names column '${e.alias}' twice`, hint: `rename one of them with .as('…')`, path: `select[${i}]` }]);
       }
@@ -271,7 +314,8 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
 
   /** `ORDER BY …` over the result columns. */
   orderBy(order: (columns: Refs<Cols>) => readonly (AnyExpr | Ordering)[]): SelectQuery<Cols, Ordered> {
-    const items: OrderItem[] = order(refsOf(this.columnTypes, undefined) as Refs<Cols>).map(orderItemOf);
+    checkCallback('.orderBy()', order);
+    const items: OrderItem[] = exprList(order(refsOf(this.columnTypes, undefined) as Refs<Cols>), '.orderBy()').map((o, i) => orderItemOf(o as AnyExpr | Ordering, `.orderBy() item ${i + 1}`));
     return new SelectQuery({ ...this.query, orderBy: items } as Query, this.columnTypes);
   }
 
@@ -285,6 +329,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
 
   /** `this UNION ALL other` (same columns). */
   unionAll(other: SelectQuery<Cols, unknown>): SelectQuery<Cols, Ordered> {
+    if (!(other instanceof SelectQuery)) throw argumentError('.unionAll()', 'other', 'a built query', other);
     if (other.columnTypes.length !== this.columnTypes.length) {
       throw new FlinktsError([{
         code: 'FTS2206', severity: 'error',
@@ -298,6 +343,8 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
 
 /** Start a query: `from(table, 'alias')`. */
 export function from<C, A extends string>(source: Source<C>, alias: A): QueryBuilder<{ [K in A]: C }> {
+  checkSource('from()', source);
+  checkName('from()', 'alias', alias);
   return new QueryBuilder({ from: source.toRelation(alias), scope: [{ alias, columns: source.columnTypes }], distinct: false });
 }
 

@@ -56,5 +56,5 @@ export function topN<C>(
   if (!Number.isInteger(options.n) || options.n < 1) builderError('FTS2208', `topN needs a positive integer n, got ${options.n}`, 'keep at least one row per key, e.g. n: 3');
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
   const keep: Expression = { kind: 'Binary', op: '<=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: String(options.n) } };
-  return ranked(source, options.partitionBy(refs), options.orderBy(refs).map(orderItemOf), keep);
+  return ranked(source, options.partitionBy(refs), options.orderBy(refs).map((o) => orderItemOf(o)), keep);
 }

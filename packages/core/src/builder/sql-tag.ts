@@ -9,11 +9,11 @@ import { Expr, toNode } from './expr.js';
 import type { ExprInput } from './expr.js';
 
 export function sql<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = true>(parts: TemplateStringsArray, ...args: ExprInput[]): Expr<R, V, N> {
-  return new Expr({ kind: 'RawSql', parts: [...parts], args: args.map(toNode) });
+  return new Expr({ kind: 'RawSql', parts: [...parts], args: args.map((v) => toNode(v)) });
 }
 
 /** `sqlAs(t.int())` gives a `sql` tag whose result carries the declared Flink type (also in the AST). */
 export function sqlAs<R extends TypeRoot, V, N extends boolean>(type: SqlType<R, V, N>) {
   return (parts: TemplateStringsArray, ...args: ExprInput[]): Expr<R, V, N> =>
-    new Expr({ kind: 'RawSql', parts: [...parts], args: args.map(toNode), type: type.node });
+    new Expr({ kind: 'RawSql', parts: [...parts], args: args.map((v) => toNode(v)), type: type.node });
 }

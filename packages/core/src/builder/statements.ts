@@ -5,7 +5,8 @@
 import type {
   CreateDatabase, CreateTable, Insert, LikeOption, ResetStatement, SetStatement, StatementSet, UseCatalog, UseDatabase,
 } from '../ast/statement.js';
-import type { Table } from '../table/table.js';
+import { Table } from '../table/table.js';
+import { argumentError } from '../diagnostics/arguments.js';
 import type { ImplicitlyCastable } from '../types/implicit-cast.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import type { ColumnInfo } from './source.js';
@@ -19,6 +20,8 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
 export function set(key: string, value: string): SetStatement {
+  if (typeof key !== 'string') throw argumentError('set()', 'key', 'a string', key);
+  if (typeof value !== 'string') throw argumentError('set()', 'value', 'a string', value, "configuration values are strings: set('parallelism.default', '2')");
   if (key.trim() === '') builderError('FTS2214', 'SET needs a configuration key', "name the option, e.g. set('parallelism.default', '2')");
   return Object.freeze({ kind: 'Set', key, value });
 }
@@ -71,6 +74,10 @@ export function createTableLike(
 }
 
 type AnyTable = Table<string, unknown, string>;
+
+function checkSink(call: string, sink: unknown): void {
+  if (!(sink instanceof Table)) throw argumentError(call, 'sink', 'a table declared with table(…)', sink, 'views and queries cannot be written; declare the sink with table(…)');
+}
 type Cols<T extends AnyTable> = T['__columns'] & Record<string, AnySqlType>;
 
 /** Why a value of type `From` cannot go into sink column `K` (never when Flink casts it implicitly). */
@@ -162,6 +169,9 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
 }
 
 function insertNode(sink: AnyTable, query: SelectQuery<unknown>, columns: readonly string[] | undefined, options: InsertOptions = {}): Insert {
+  if (!(query instanceof SelectQuery)) throw argumentError('insertInto()', 'query', 'a query built with from(…).select(…) / selectList(…)', query);
+  if (options === null || typeof options !== 'object') throw argumentError('insertInto()', 'options', 'an object { overwrite?, partition? }', options);
+  if (columns !== undefined && (!Array.isArray(columns) || columns.some((c) => typeof c !== 'string'))) throw argumentError('insertInto()', 'columns', 'an array of sink column names', columns);
   checkInsert(sink, columns, query.columnTypes);
   const partition = Object.entries(options.partition ?? {}).map(([key, value]) => ({ key, value: toNode(value) }));
   return Object.freeze({
@@ -191,6 +201,8 @@ export function insertInto<T extends AnyTable, const L extends readonly T['__wri
   ...rest: ListArgs<ColumnListProblem<T, L, O>>
 ): Insert;
 export function insertInto(sink: AnyTable, second: SelectQuery<unknown, unknown> | ColumnListOptions<readonly string[]>, third?: unknown): Insert {
+  checkSink('insertInto()', sink);
+  if (second === null || typeof second !== 'object') throw argumentError('insertInto()', 'the second argument', 'a query, or { columns: […] } followed by a query', second);
   if (second instanceof SelectQuery) {
     const options = typeof third === 'object' && third !== null ? (third as InsertOptions) : undefined;
     return insertNode(sink, second, second.columnNames, options);
@@ -204,11 +216,15 @@ export function insertInto(sink: AnyTable, second: SelectQuery<unknown, unknown>
  * analyzer. Prefer `insertInto`, which the editor checks column by column.
  */
 export function insertIntoPositional(sink: AnyTable, query: SelectQuery<unknown, unknown>, options?: InsertOptions): Insert {
+  checkSink('insertIntoPositional()', sink);
   return insertNode(sink, query, undefined, options);
 }
 
 /** `EXECUTE STATEMENT SET BEGIN … END;` — one job for several INSERTs (at least one). */
 export function statementSet(...inserts: readonly Insert[]): StatementSet {
+  inserts.forEach((s, i) => {
+    if ((s as Partial<Insert> | null)?.kind !== 'Insert') throw argumentError('statementSet()', `statement ${i + 1}`, 'an INSERT built with insertInto(…)', s);
+  });
   if (inserts.length === 0) builderError('FTS2213', 'a statement set needs at least one INSERT', 'pass the INSERT statements of the job: statementSet(insertInto(…), …)');
   return Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
 }

@@ -12,6 +12,16 @@ import type { Expr } from './expr.js';
 export type WindowInterval = Expr<'INTERVAL_DAY_TIME', unknown, boolean>;
 import type { TimeColumnKeys } from './type-level.js';
 import { builderError } from './errors.js';
+import { exprNode } from './expr.js';
+import { checkSource } from './query.js';
+import { argumentError } from '../diagnostics/arguments.js';
+
+function checkWindowArgs(call: string, source: unknown, options: unknown): void {
+  checkSource(call, source);
+  if (options === null || typeof options !== 'object') throw argumentError(call, 'options', 'an object with timecol and the window sizes', options);
+  const timecol = (options as { timecol?: unknown }).timecol;
+  if (typeof timecol !== 'string') throw argumentError(call, 'options.timecol', 'the name of a time attribute column', timecol);
+}
 import type { ColumnInfo, Source } from './source.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 
@@ -54,21 +64,25 @@ function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' 
 
 /** `TUMBLE(TABLE t, DESCRIPTOR(timecol), size [, offset])`. */
 export function tumble<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly size: WindowInterval; readonly offset?: WindowInterval }): Source<C & WindowColumns> {
-  return windowSource(source, 'TUMBLE', options.timecol, options.offset === undefined ? [options.size.node] : [options.size.node, options.offset.node]);
+  checkWindowArgs('tumble()', source, options);
+  return windowSource(source, 'TUMBLE', options.timecol, options.offset === undefined ? [exprNode(options.size, 'tumble() size')] : [exprNode(options.size, 'tumble() size'), exprNode(options.offset, 'tumble() offset')]);
 }
 
 /** `HOP(TABLE t, DESCRIPTOR(timecol), slide, size [, offset])`. */
 export function hop<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly slide: WindowInterval; readonly size: WindowInterval; readonly offset?: WindowInterval }): Source<C & WindowColumns> {
-  const args = [options.slide.node, options.size.node];
-  return windowSource(source, 'HOP', options.timecol, options.offset === undefined ? args : [...args, options.offset.node]);
+  checkWindowArgs('hop()', source, options);
+  const args = [exprNode(options.slide, 'hop() slide'), exprNode(options.size, 'hop() size')];
+  return windowSource(source, 'HOP', options.timecol, options.offset === undefined ? args : [...args, exprNode(options.offset, 'hop() offset')]);
 }
 
 /** `CUMULATE(TABLE t, DESCRIPTOR(timecol), step, size)`. */
 export function cumulate<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly step: WindowInterval; readonly size: WindowInterval }): Source<C & WindowColumns> {
-  return windowSource(source, 'CUMULATE', options.timecol, [options.step.node, options.size.node]);
+  checkWindowArgs('cumulate()', source, options);
+  return windowSource(source, 'CUMULATE', options.timecol, [exprNode(options.step, 'cumulate() step'), exprNode(options.size, 'cumulate() size')]);
 }
 
 /** `SESSION(TABLE t [PARTITION BY keys], DESCRIPTOR(timecol), gap)`. */
 export function session<C>(source: Source<C>, options: { readonly timecol: TimeColumn<C>; readonly gap: WindowInterval }): Source<C & WindowColumns> {
-  return windowSource(source, 'SESSION', options.timecol, [options.gap.node]);
+  checkWindowArgs('session()', source, options);
+  return windowSource(source, 'SESSION', options.timecol, [exprNode(options.gap, 'session() gap')]);
 }

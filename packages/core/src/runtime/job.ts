@@ -298,6 +298,11 @@ export class LocalJob {
     return t.inputPositions.map((i) => t.columns[i] as RelColumn);
   }
 
+  /** The PRIMARY KEY columns of a table (empty without one). */
+  primaryKeyColumns(table: string): readonly string[] {
+    return this.tables.get(table.toLowerCase())?.def.primaryKey?.columns ?? [];
+  }
+
   tableMode(table: string): ChangelogMode {
     return this.tables.get(table.toLowerCase())?.mode ?? 'insert-only';
   }

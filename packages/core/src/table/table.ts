@@ -12,15 +12,19 @@ import type { Relation } from '../ast/query.js';
 import type { ColumnDefinition, CreateTable, OptionEntry } from '../ast/statement.js';
 import type { Connector } from '../connector/connector.js';
 import type { DataType, TypeRoot } from '../types/data-type.js';
-import type { AnySqlType, SqlType, ValueOf } from '../types/sql-type.js';
+import type { AnySqlType, ValueOf } from '../types/sql-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { Expr } from '../builder/expr.js';
+import { z } from 'zod';
+import { Expr, checkName, exprNode } from '../builder/expr.js';
+import { argumentError, checkArgument } from '../diagnostics/arguments.js';
+import { SqlType, checkType } from '../types/sql-type.js';
 import type { AnyExpr } from '../builder/expr.js';
 import type { TimestampRoot } from '../builder/type-level.js';
 
-export type Layer = 'ods' | 'dim' | 'dwd' | 'dws' | 'ads';
+export const LAYERS = ['ods', 'dim', 'dwd', 'dws', 'ads'] as const;
+export type Layer = (typeof LAYERS)[number];
 
 /** A metadata column: `name type METADATA [FROM 'key'] [VIRTUAL]`. */
 export class MetadataColumnSpec<T extends AnySqlType = AnySqlType, Virtual extends boolean = boolean> {
@@ -44,11 +48,15 @@ export function metadata<T extends AnySqlType, Virtual extends boolean = false>(
   type: T,
   options: { readonly from?: string; readonly virtual?: Virtual; readonly comment?: string } = {},
 ): MetadataColumnSpec<T, Virtual> {
+  checkType('metadata()', 'type', type);
+  checkArgument('metadata()', 'options', z.strictObject({ from: z.string().min(1).optional(), virtual: z.boolean().optional(), comment: z.string().optional() }), options);
   return new MetadataColumnSpec(type, options.from, (options.virtual ?? false) as Virtual, options.comment);
 }
 
 /** A physical column with a COMMENT. */
 export function column<T extends AnySqlType>(type: T, comment: string): PhysicalColumnSpec<T> {
+  checkType('column()', 'type', type);
+  if (typeof comment !== 'string') throw argumentError('column()', 'comment', 'a string', comment);
   return new PhysicalColumnSpec(type, comment);
 }
 
@@ -140,6 +148,28 @@ function freezeDeep<T>(value: T): T {
   return value;
 }
 
+const isFunction = (v: unknown): boolean => typeof v === 'function';
+const nonEmpty = z.string().trim().min(1);
+/** What `table()` accepts, checked before anything is read from it (JavaScript callers, `as any`). */
+const TABLE_SPEC = z.strictObject({
+  columns: z.record(nonEmpty, z.custom<ColumnSpec>((v) => v instanceof SqlType || v instanceof PhysicalColumnSpec || v instanceof MetadataColumnSpec, { message: 'a column type such as t.int(), column(t.int(), \'…\') or metadata(t.int())' })),
+  computed: z.custom<unknown>(isFunction, { message: 'a function of the columns returning { name: expression }' }).optional(),
+  watermark: z.strictObject({
+    column: nonEmpty,
+    delay: z.custom<unknown>((v) => v instanceof Expr, { message: "an interval expression such as interval('5', 'SECOND')" }).optional(),
+    expr: z.custom<unknown>(isFunction, { message: 'a function of the columns returning the watermark expression' }).optional(),
+  }).optional(),
+  primaryKey: z.array(nonEmpty).optional(),
+  partitionedBy: z.array(nonEmpty).optional(),
+  comment: z.string().optional(),
+  catalog: nonEmpty.optional(),
+  database: nonEmpty.optional(),
+  temporary: z.boolean().optional(),
+  ifNotExists: z.boolean().optional(),
+  layer: z.enum(LAYERS).optional(),
+  connector: z.custom<Connector>((v) => typeof v === 'object' && v !== null && typeof (v as Connector).identifier === 'string' && Array.isArray((v as Connector).options), { message: 'a connector such as kafka({ … }) or genericConnector(\'datagen\')' }).optional(),
+});
+
 const ROWTIME_ROOTS: readonly TypeRoot[] = ['TIMESTAMP', 'TIMESTAMP_LTZ'];
 
 /** Declare a table. Throws `FlinktsError` (FTS21xx) when the declaration is inconsistent. */
@@ -153,6 +183,8 @@ export function table<
   name: Name,
   spec: TableSpec<C, X, PK, W>,
 ): Table<Name, ColumnTypes<C, PK> & ComputedTypes<X>, WritableKeys<C>> {
+  checkName('table()', 'name', name);
+  checkArgument(`table('${name}')`, 'spec', TABLE_SPEC, spec);
   const diagnostics: Diagnostic[] = [];
   const where = `tables.${name}`;
   const pk = new Set<string>(spec.primaryKey ?? []);
@@ -175,7 +207,9 @@ export function table<
   }
 
   const computed = spec.computed?.(exprs as never) ?? ({} as X);
+  if (computed === null || typeof computed !== 'object' || Array.isArray(computed)) throw argumentError(`table('${name}')`, 'spec.computed', 'a function returning { name: expression }', computed);
   for (const [columnName, e] of Object.entries(computed)) {
+    exprNode(e, `table('${name}') computed column '${columnName}'`);
     if (Object.hasOwn(spec.columns, columnName)) {
       diagnostics.push({ code: 'FTS2105', severity: 'error', message: `column '${columnName}' is declared twice (as a column and as a computed column)`, hint: 'rename one of them', path: `${where}.computed.${columnName}` });
     }
@@ -218,7 +252,7 @@ export function table<
       }
       const column: Expression = { kind: 'ColumnRef', name: w.column };
       const expr: Expression = w.expr !== undefined
-        ? w.expr(exprs as never).node
+        ? exprNode(w.expr(exprs as never), `table('${name}') watermark.expr`)
         : w.delay !== undefined ? { kind: 'Binary', op: '-', left: column, right: w.delay.node } : column;
       watermark = { column: w.column, expr };
     }

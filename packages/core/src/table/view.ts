@@ -1,7 +1,10 @@
 /** View declarations: `view('v', query)` → `CREATE [TEMPORARY] VIEW v AS …`, readable like a table. */
 import type { Relation } from '../ast/query.js';
 import type { CreateView } from '../ast/statement.js';
-import type { SelectQuery } from '../builder/query.js';
+import { z } from 'zod';
+import { SelectQuery } from '../builder/query.js';
+import { checkName } from '../builder/expr.js';
+import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import type { ColumnInfo, Source } from '../builder/source.js';
 
 export class View<Name extends string = string, Cols = unknown> implements Source<Cols> {
@@ -45,6 +48,9 @@ export interface ViewOptions {
 
 /** Declare a view over a built query. Its columns are the query's. */
 export function view<Name extends string, Cols>(name: Name, query: SelectQuery<Cols>, options: ViewOptions = {}): View<Name, Cols> {
+  checkName('view()', 'name', name);
+  if (!(query instanceof SelectQuery)) throw argumentError(`view('${name}')`, 'query', 'a query built with from(…).select(…)', query);
+  checkArgument(`view('${name}')`, 'options', z.strictObject({ temporary: z.boolean().optional(), ifNotExists: z.boolean().optional(), catalog: z.string().trim().min(1).optional(), database: z.string().trim().min(1).optional(), comment: z.string().optional() }), options);
   return new View(name, query, options);
 }
 

@@ -25,6 +25,8 @@ import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { toPlainValue, toRuntimeValue } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
+import { z } from 'zod';
+import { checkArgument, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
 export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -77,6 +79,30 @@ export interface JobRun {
  */
 export type JobSource = Script | string | readonly (Statement | { toStatement(): Statement })[];
 
+const isFunction = (v: unknown): boolean => typeof v === 'function';
+const STATEMENT = z.custom<unknown>((s) => typeof s === 'object' && s !== null && (typeof (s as { kind?: unknown }).kind === 'string' || isFunction((s as { toStatement?: unknown }).toStatement)),
+  { message: 'a statement or a declaration (table(…), view(…), insertInto(…))' });
+/** What `runJob` takes: SQL text, a Script, or a list of statements and declarations. */
+const JOB_SOURCE = z.union([z.string(), z.looseObject({ kind: z.literal('Script'), statements: z.array(STATEMENT) }), z.array(STATEMENT)],
+  { error: 'SQL text, a parsed Script, or a list of statements and declarations' });
+/** `runJob`'s options; unknown keys are kept for options other packages add. */
+const RUN_OPTIONS = z.looseObject({
+  inputs: z.record(z.string(), z.array(z.unknown())),
+  config: z.record(z.string(), z.string()).optional(),
+  now: z.custom<unknown>(isFunction, { message: 'a function returning epoch milliseconds' }).optional(),
+  capabilities: z.custom<unknown>(isFunction, { message: 'a connector resolver such as resolveCapabilities' }).optional(),
+  keepChangelog: z.boolean().optional(),
+});
+
+/** The processing-time clock, checked on every read: a clock that is not a finite number would print NaN-NaN-NaN. */
+function checkedClock(now: () => number): () => number {
+  return () => {
+    const ms: unknown = now();
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw badInput(`options.now() returned ${describeValue(ms)}, not epoch milliseconds`, 'return a finite number, e.g. () => Date.parse(\'2024-01-01T00:00:00Z\')');
+    return ms;
+  };
+}
+
 function toScript(job: JobSource): Script {
   if (typeof job === 'string') return sqlScript(job);
   if (!Array.isArray(job)) return job as Script;
@@ -105,12 +131,26 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
 
 /** Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs. */
 export function runJob(job: JobSource, options: RunOptions): JobRun {
-  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: options.now } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
+  checkArgument('runJob()', 'job', JOB_SOURCE, job);
+  checkArgument('runJob()', 'options', RUN_OPTIONS, options);
+  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
   const zone = local.session.zone;
   const inputs = new Map<string, InputEntry[][]>();
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);
+    const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
     const convertRow = (r: TestRow, where: string): unknown[] => {
+      const row = convertValues(r, where);
+      for (const i of keyPositions) {
+        if (row[i] === null) {
+          const name = (cols[i] as { name: string }).name;
+          throw badInput(`${where}.${name}: primary key column '${name}' of table '${table}' is ${Array.isArray(r) || Object.hasOwn(r, name) ? 'NULL' : 'missing'}`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
+        }
+      }
+      return row;
+    };
+    const convertValues = (r: TestRow, where: string): unknown[] => {
+      if (r === null || typeof r !== 'object') throw badInput(`${where}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
       if (Array.isArray(r)) {
         if (r.length !== cols.length) throw badInput(`${where}: expected ${cols.length} values (${cols.map((c) => c.name).join(', ')}), got ${r.length}`);
         return r.map((v, i) => toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${where}.${(cols[i] as { name: string }).name}`));

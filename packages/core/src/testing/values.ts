@@ -9,9 +9,11 @@ import { Decimal } from '../runtime/values/decimal.js';
 import { renderValue } from '../runtime/values/render.js';
 import { Timestamp } from '../runtime/values/temporal.js';
 import { fixtureValue } from './oracle/fixture-values.js';
+import { checkFixtureValue } from './fixture-check.js';
 
 export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: string): unknown {
   if (v === null || v === undefined) return null;
+  checkFixtureValue(v, t, where);
   try {
     if (v instanceof Date) {
       if (t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ') return new Timestamp(v.getTime()).truncate(t.precision);

@@ -32,6 +32,7 @@ import {
   TIMESTAMP_DEFAULT_PRECISION, TIMESTAMP_MAX_PRECISION,
 } from './data-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
+import { argumentError } from '../diagnostics/arguments.js';
 
 /** A Flink data type usable in builders. `R` root, `V` TypeScript value (without null), `N` nullable. */
 export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
@@ -54,6 +55,12 @@ export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boole
   nullable(): SqlType<R, V, true> {
     return new SqlType<R, V, true>({ ...this.node, nullable: true } as DataType);
   }
+}
+
+/** The node of a type argument (`cast(x, t.int())`, a column type); anything else is FTS2305 naming the call. */
+export function checkType(call: string, argument: string, type: unknown): DataType {
+  if (type instanceof SqlType) return type.node;
+  throw argumentError(call, argument, 'a Flink type such as t.int() or t.decimal(10, 2)', type, "build types with t.* (t.string(), t.timestamp(3), t.row({ … }))");
 }
 
 /** The TypeScript value of a type, including `null` when it is nullable. */
