@@ -14,6 +14,9 @@ export const semanticErrors: readonly SqlCase[] = [
   { name: 'INSERT with too few columns', sql: `${T}INSERT INTO k SELECT a FROM t;`, codes: ['FTS4101'] },
   { name: 'AND on an INT', sql: `${T}SELECT a FROM t WHERE a AND b;`, codes: ['FTS4412'] },
   { name: 'a CASE WHEN condition that is not BOOLEAN', sql: `${T}SELECT CASE WHEN a THEN 1 END FROM t;`, codes: ['FTS4403'] },
+  { name: 'SUM of an untyped NULL', sql: `${T}SELECT SUM(NULL) FROM t;`, codes: ['FTS4406'], message: /Illegal use of 'NULL'/ },
+  { name: 'MAX of an untyped NULL', sql: `${T}SELECT MAX(NULL) FROM t;`, codes: ['FTS4406'] },
+  { name: 'valid: SUM of a typed NULL', sql: `${T}SELECT SUM(CAST(NULL AS INT)) FROM t;`, codes: [] },
   // valid inputs the hostile corpus also carries: they must succeed
   { name: 'valid: a leap day', sql: `${T}SELECT DATE '2024-02-29' FROM t;`, codes: [] },
   { name: 'valid: a simple CASE with a value list', sql: `${T}SELECT CASE a WHEN 1, 2 THEN 'x' ELSE 'y' END FROM t;`, codes: [] },

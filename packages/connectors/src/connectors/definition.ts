@@ -9,6 +9,7 @@ import { CODES } from '../options/codes.js';
 import { OptionSet } from '../options/option-set.js';
 import type { OptionCatalog } from '../options/spec.js';
 import { toEntries } from '../options/to-entries.js';
+import type { ValueShape } from '../options/to-entries.js';
 import type { Entry, ValidatedEntry } from '../options/validate.js';
 import { keyPath, missingRequired, validateEntries } from '../options/validate.js';
 
@@ -142,12 +143,21 @@ export function buildConnector(def: ConnectorDefinition, input: object, path = `
   });
 }
 
-function shapeErrors(entries: readonly ValidatedEntry[], shapes: ReadonlyMap<string, 'array' | 'object'>, path: string): Diagnostic[] {
+const RECEIVED: Readonly<Record<ValueShape, string>> = { array: 'an array', object: 'an object', number: 'a number', boolean: 'a boolean' };
+
+/** Arrays only for list options, objects only for maps; a number or boolean for a (non-pattern) string option is a slip (`topic: 42`). */
+function shapeFits(shape: ValueShape, spec: { readonly type: string; readonly pattern?: string }): boolean {
+  if (shape === 'array') return spec.type === 'list';
+  if (shape === 'object') return spec.type === 'map';
+  return spec.type !== 'string' || spec.pattern !== undefined;
+}
+
+function shapeErrors(entries: readonly ValidatedEntry[], shapes: ReadonlyMap<string, ValueShape>, path: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of entries) {
     const shape = shapes.get(e.key);
-    if (!shape || !e.match || e.match.spec.type === (shape === 'array' ? 'list' : 'map')) continue;
-    out.push({ code: CODES.invalidValue, severity: 'error', message: `invalid value for '${e.key}': received ${shape === 'array' ? 'an array' : 'an object'}, but the option is a ${e.match.spec.type}`, path: keyPath(path, e.key) });
+    if (!shape || !e.match || shapeFits(shape, e.match.spec)) continue;
+    out.push({ code: CODES.invalidValue, severity: 'error', message: `invalid value for '${e.key}': received ${RECEIVED[shape]}, but the option is a ${e.match.spec.type}`, ...(shape === 'number' || shape === 'boolean' ? { hint: `write it as a string if you mean the text: '${String(e.value)}'` } : {}), path: keyPath(path, e.key) });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { Secret } from './values.js';
 export interface Converted {
   readonly entries: Entry[];
   /** Keys given as arrays / objects (only list / map options take those). */
-  readonly shapes: ReadonlyMap<string, 'array' | 'object'>;
+  readonly shapes: ReadonlyMap<string, ValueShape>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -17,9 +17,12 @@ const FORMAT_KEYS: Readonly<Record<string, string>> = { format: '', 'value.forma
 
 const isFormat = (v: unknown): v is FormatRef => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'format';
 
+/** The JavaScript kind of a value that is not a string: checked against the option's type after validation. */
+export type ValueShape = 'array' | 'object' | 'number' | 'boolean';
+
 export function toEntries(input: Readonly<Record<string, unknown>>, path: string): Converted {
   const entries: Entry[] = [];
-  const shapes = new Map<string, 'array' | 'object'>();
+  const shapes = new Map<string, ValueShape>();
   const diagnostics: Diagnostic[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
@@ -46,6 +49,8 @@ export function toEntries(input: Readonly<Record<string, unknown>>, path: string
     }
     if (Array.isArray(value)) shapes.set(key, 'array');
     else if (typeof value === 'object' && !(value instanceof Secret)) shapes.set(key, 'object');
+    else if (typeof value === 'number' || typeof value === 'bigint') shapes.set(key, 'number');
+    else if (typeof value === 'boolean') shapes.set(key, 'boolean');
     entries.push({ key, value: text });
   }
   return { entries, shapes, diagnostics };

@@ -429,6 +429,10 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
     return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
   }
+  // An untyped NULL gives an aggregate nothing to infer its type from: Calcite's "Illegal use of 'NULL'".
+  if (UNTYPED_NULL_AGGREGATES.has(name) && e.args[0]?.kind === 'NullLiteral') {
+    return report(env, 'FTS4406', e.args[0], `Illegal use of 'NULL' in ${name}: an untyped NULL has no type to aggregate`, `CAST it to a type: ${name}(CAST(NULL AS INT))`);
+  }
   if ((name === 'SUM' || name === 'AVG') && known[0] !== undefined && !isNumeric(known[0]) && known[0].kind !== 'NULL' && family(known[0]) !== 'interval-dt' && family(known[0]) !== 'interval-ym') {
     return report(env, 'FTS4406', e.args[0]!, `Cannot apply '${name}' to an argument of type ${show(known[0])}; it expects a numeric value`, 'CAST the argument to a numeric type');
   }
@@ -438,6 +442,8 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   }
   return r.type;
 }
+
+const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
 
 /** An integer literal, also negative (`-2`), or undefined. */
 function integerLiteral(e: Expression): number | undefined {
