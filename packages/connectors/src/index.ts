@@ -38,4 +38,5 @@ export { CODES } from './options/codes.js';
 export { ARTIFACTS } from './artifacts.js';
 export type { OptionCatalog, OptionSpec, OptionType } from './options/spec.js';
 export { isSensitive } from './options/sensitive.js';
+export { embeddedCredential } from './options/embedded-credentials.js';
 export { connectorValidators } from './validators.js';

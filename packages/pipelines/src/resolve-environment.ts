@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
+import { embeddedCredential } from '@flinkts/connectors';
 import { CODES } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
 import { buildRegistry, collectDeclarations } from './declarations.js';
@@ -92,6 +93,10 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
     } else if (!declared.has(name)) {
       diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' sets variable '${name}', which pipeline '${p.name}' does not declare`, hint: didYouMean(name, declared.keys()) ?? "declare it in the pipeline's variables", path: `${at}.variables.${name}` });
     } else {
+      const credential = typeof value === 'string' ? embeddedCredential(value) : undefined;
+      if (credential !== undefined) {
+        diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `environment '${env}' gives variable '${name}' a value with ${credential}; it would be written into the artifacts`, hint: 'keep the credential out of the value: declare a secret for it and write ${SECRET} in its place (or in the credential option)', path: `${at}.variables.${name}` });
+      }
       values.set(name, value);
     }
   }

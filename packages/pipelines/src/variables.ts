@@ -27,6 +27,31 @@ function withEntries(s: Statement): readonly { readonly key: string; readonly va
   return s.kind === 'CreateTable' || s.kind === 'CreateCatalog' ? s.options : [];
 }
 
+const USER_SECRET = /USER|LOGIN/i;
+const USER_KEY = /(^|[.\-_])(user|username|user-name|login)$/i;
+
+/**
+ * A secret declared for a user name but used nowhere, while an option for a user name holds a literal: the
+ * literal is what the secret was meant to hide (`'username' = 'admin'` beside an unused `DB_USER`).
+ */
+function literalsUnderUnusedSecrets(env: ResolvedEnvironment, jobs: readonly { readonly name: string; readonly statements: readonly Statement[] }[], used: ReadonlySet<string>): Diagnostic[] {
+  const unused = [...env.secrets.keys()].filter((name) => !used.has(name) && USER_SECRET.test(name));
+  if (unused.length === 0) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<Statement>();
+  for (const { name: job, statements } of jobs) {
+    statements.forEach((s, i) => {
+      if (seen.has(s)) return;
+      seen.add(s);
+      for (const o of withEntries(s)) {
+        if (!USER_KEY.test(o.key) || o.value.trim() === '' || placeholders(o.value).length > 0) continue;
+        out.push({ code: CODES.plaintextCredential, severity: 'error', message: `option '${o.key}' is the literal '${o.value}' while secret${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} ${unused.length > 1 ? 'are' : 'is'} declared and never used; the literal would be written into the artifacts`, hint: `write secret('${unused[0]}') (printed as \${${unused[0]}}) in '${o.key}'`, path: `jobs.${job}.statements[${i}].options['${o.key}']` });
+      }
+    });
+  }
+  return out;
+}
+
 /**
  * Checks the placeholders of each job's statements against the environment's declarations. `texts` are the
  * printed scripts, by job name.
@@ -59,6 +84,7 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
       }
     });
   }
+  out.push(...literalsUnderUnusedSecrets(env, jobs, used));
   for (const name of known) {
     if (!used.has(name)) out.push({ code: CODES.unusedVariable, severity: 'warning', message: `'${name}' is declared but no job of this pipeline uses \${${name}}`, hint: 'remove it, or reference it in an option', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
   }

@@ -8,4 +8,8 @@ export const optionMistakes: readonly SqlCase[] = [
   { name: "missing 'connector'", sql: "CREATE TABLE x (a INT) WITH ('format' = 'json');", codes: ['FTS3011'] },
   { name: "mis-cased 'Connector'", sql: "CREATE TABLE x (a INT) WITH ('Connector' = 'datagen');", codes: ['FTS3011'] },
   { name: "space-padded ' connector'", sql: "CREATE TABLE x (a INT) WITH (' connector' = 'datagen');", codes: ['FTS3011'] },
+  { name: 'a password in a JDBC URL parameter', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:3306/app?user=app&password=s3cret', 'table-name' = 'x');", codes: ['FTS3005'], message: /'url' embeds a plaintext credential: a 'password' parameter/ },
+  { name: 'a password in URL user-info', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://app:s3cret@db:5432/app', 'table-name' = 'x');", codes: ['FTS3005'], message: /user:password@host/ },
+  { name: 'a password in a ;-separated connection parameter', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:sqlserver://db:1433;databaseName=app;password=s3cret', 'table-name' = 'x');", codes: ['FTS3005'] },
+  { name: 'valid: a placeholder as the URL password', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:3306/app?user=app&password=${DB_PASSWORD}', 'table-name' = 'x');", codes: [] },
 ];

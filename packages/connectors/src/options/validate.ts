@@ -9,6 +9,7 @@ import type { KeyMatch, OptionSet } from './option-set.js';
 import { checkValue } from './parse.js';
 import { isSensitive } from './sensitive.js';
 import { PLACEHOLDER } from './values.js';
+import { embeddedCredential } from './embedded-credentials.js';
 
 export interface Entry {
   readonly key: string;
@@ -115,6 +116,7 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       });
     }
     if (isSensitive(entry.key, match.spec)) checkSecret(entry, at, diagnostics);
+    else checkEmbeddedCredential(entry, at, diagnostics);
     values.set(match.key, entry.value);
     entries.push({ key: match.key, value: entry.value, match });
   }
@@ -131,6 +133,19 @@ export function checkSecret(entry: Entry, at: string, diagnostics: Diagnostic[])
     severity: 'error',
     message: `'${entry.key}' holds a credential written as plaintext`,
     hint: `write secret('NAME') (printed as \${NAME}, resolved by the platform at deploy time)${/jaas\.config$/.test(entry.key) ? ", or use saslPlain()/saslScram() with secret()s" : ''}`,
+    path: at,
+  });
+}
+
+/** A value that is not a credential option but carries one (a URL with user:password@, a `password=` parameter). */
+export function checkEmbeddedCredential(entry: Entry, at: string, diagnostics: Diagnostic[]): void {
+  const where = embeddedCredential(entry.value);
+  if (where === undefined) return;
+  diagnostics.push({
+    code: CODES.plaintextSecret,
+    severity: 'error',
+    message: `'${entry.key}' embeds a plaintext credential: ${where}`,
+    hint: "move it into the credential option (e.g. 'password' = secret('NAME')), or write the ${NAME} placeholder in its place",
     path: at,
   });
 }
