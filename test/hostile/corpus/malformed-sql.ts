@@ -39,4 +39,7 @@ export const malformedSql: readonly SqlCase[] = [
   { name: "LIMIT 'x'", sql: `${T}SELECT a FROM t LIMIT 'x';`, codes: ['FTS1001'] },
   { name: 'nested 5,000 parentheses: past the parse depth limit, a clear FTS1006', sql: `${T}SELECT ${'('.repeat(5000)}a${')'.repeat(5000)} FROM t;`, codes: ['FTS1006'] },
   { name: 'garbage bytes decoded as replacement characters', sql: `${T}SELECT a\ufffd FROM t;`, codes: ['FTS1000'], message: /replacement character/ },
+  { name: 'an identifier over 256 characters', sql: `CREATE TABLE ${'a'.repeat(257)} (x INT) WITH ('connector' = 'datagen');`, codes: ['FTS1009'], message: /257 characters long; Flink takes at most 256/ },
+  { name: 'a quoted identifier over 256 characters', sql: `CREATE TABLE t (\`${'b'.repeat(300)}\` INT) WITH ('connector' = 'datagen');`, codes: ['FTS1009'] },
+  { name: 'valid: an identifier of 256 characters', sql: `CREATE TABLE ${'a'.repeat(256)} (x INT) WITH ('connector' = 'datagen');`, codes: [] },
 ];

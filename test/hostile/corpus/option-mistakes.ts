@@ -12,4 +12,7 @@ export const optionMistakes: readonly SqlCase[] = [
   { name: 'a password in URL user-info', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://app:s3cret@db:5432/app', 'table-name' = 'x');", codes: ['FTS3005'], message: /user:password@host/ },
   { name: 'a password in a ;-separated connection parameter', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:sqlserver://db:1433;databaseName=app;password=s3cret', 'table-name' = 'x');", codes: ['FTS3005'] },
   { name: 'valid: a placeholder as the URL password', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:3306/app?user=app&password=${DB_PASSWORD}', 'table-name' = 'x');", codes: [] },
+  { name: 'an unknown key in an OPTIONS hint', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'datagen');\nSELECT a FROM x /*+ OPTIONS('rows-per-sec0nd' = '5') */;", codes: ['FTS3001'], message: /OPTIONS hint on 'x'/ },
+  { name: 'a bad value in an OPTIONS hint', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'datagen');\nSELECT a FROM x /*+ OPTIONS('rows-per-second' = 'fast') */;", codes: ['FTS3002'] },
+  { name: 'valid: an OPTIONS hint the connector takes', sql: "CREATE TABLE x (a INT) WITH ('connector' = 'datagen');\nSELECT a FROM x /*+ OPTIONS('rows-per-second' = '5') */;", codes: [] },
 ];

@@ -4,6 +4,7 @@
  * `OptionValidators` plug-ins) connector, catalog and SET options and the connectors' changelog capabilities.
  * Nothing throws on user error; everything is a diagnostic.
  */
+import { checkOptionsHints } from './options-hints.js';
 import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
 import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -63,6 +64,10 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     ...(options.file === undefined ? {} : { file: options.file }),
     reportedUnknown,
   });
+  const checkHints = (root: unknown, path: string, statement: Statement) => {
+    if (v.table === undefined) return;
+    diagnostics.push(...checkOptionsHints(root, catalog, v.table, path).map((d) => withLocation(d, statement, options.file)));
+  };
   const checkChangelog = (insert: Insert, path: string) => {
     const stream = inferQuery(insert.query, streamContext(path));
     checkSink(insert, stream, streamContext(path), streaming);
@@ -97,6 +102,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         if (statement.key === 'execution.runtime-mode' && statement.value !== undefined) streaming = statement.value.trim().toLowerCase() !== 'batch';
         break;
       case 'CreateView': {
+        checkHints(statement.query, path, statement);
         const columns = queryColumns(statement.query, ctx);
         const stream = inferQuery(statement.query, streamContext(path));
         catalog.apply(statement, columns?.map((c, i) => ({ name: c.name ?? `EXPR$${i}`, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
@@ -105,18 +111,21 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       }
       case 'Insert':
+        checkHints(statement.query, path, statement);
         diagnostics.push(...checkInsertColumnList(statement, path, options.file));
         checkInsert(statement, ctx, path);
         checkChangelog(statement, path);
         break;
       case 'StatementSet':
         statement.inserts.forEach((insert, i) => {
+          checkHints(insert.query, `${path}.inserts[${i}]`, statement);
           diagnostics.push(...checkInsertColumnList(insert, `${path}.inserts[${i}]`, options.file));
           checkInsert(insert, ctx, `${path}.inserts[${i}]`);
           checkChangelog(insert, `${path}.inserts[${i}]`);
         });
         break;
       case 'QueryStatement':
+        checkHints(statement.query, path, statement);
         queryColumns(statement.query, ctx);
         inferQuery(statement.query, streamContext(path));
         break;

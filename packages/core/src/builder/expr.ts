@@ -9,6 +9,7 @@ import type { Query } from '../ast/query.js';
 import { builderError } from './errors.js';
 import { argumentError, describeValue, NOT_AN_EXPRESSION } from '../diagnostics/arguments.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
+import { IDENTIFIER_MAX_LENGTH } from '../sql/parser/cursor.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, WiderNumeric } from './type-level.js';
 
@@ -109,6 +110,7 @@ export type AnyNamed = Named<string, TypeRoot, unknown, boolean>;
 /** A non-empty name (an alias, a table name): `` `` `` is no name Flink accepts. */
 export function checkName<A>(call: string, argument: string, name: A): A {
   if (typeof name !== 'string' || name.trim() === '') throw argumentError(call, argument, 'a non-empty name', name);
+  if (name.length > IDENTIFIER_MAX_LENGTH) throw argumentError(call, argument, `a name of at most ${IDENTIFIER_MAX_LENGTH} characters (Flink's limit)`, name);
   return name;
 }
 

@@ -8,7 +8,7 @@ import type { Query, Relation, Select } from '../../ast/query.js';
 import { isWindowTvf, windowTvfStream } from '../time/window-tvf.js';
 import { checkOverAggregates, checkSort } from '../time/order-checks.js';
 import { aggregation, groupWindow } from './aggregate.js';
-import { checkGroupWindow } from '../time/group-window.js';
+import { checkGroupWindow, checkGroupWindowAuxiliaries } from '../time/group-window.js';
 import type { ChangelogMode, Stream, StreamColumn } from './changelog-mode.js';
 import { firstUpdating, INSERT_ONLY, isUpdating } from './changelog-mode.js';
 import { joinStream } from './join.js';
@@ -77,6 +77,7 @@ function inferSelect(select: Select, ctx: StreamContext): Stream {
 
   const legacyWindow = groupWindow(select);
   if (legacyWindow !== undefined) checkGroupWindow(legacyWindow, input, ctx);
+  checkGroupWindowAuxiliaries(select, ctx);
   const over = checkOverAggregates(select, input, ctx);
   const agg = over ? undefined : aggregation(select, input);
   let mode: ChangelogMode = agg?.mode ?? input.mode;

@@ -30,4 +30,8 @@ export const TIME_CODES = {
   groupWindowNotTimeAttribute: 'FTS4314',
   /** An INSERT writes more than one rowtime attribute into its sink. */
   severalRowtimesIntoSink: 'FTS4315',
+  /** A HOP window whose size is not an integral multiple of its slide. */
+  hopSizeNotMultipleOfSlide: 'FTS4316',
+  /** TUMBLE_START / HOP_END / … without the matching group window in GROUP BY. */
+  groupWindowAuxiliaryWithoutWindow: 'FTS4317',
 } as const;

@@ -11,6 +11,7 @@ import type { Stream, StreamColumn, TimeAttributeKind } from '../changelog/chang
 import type { StreamContext } from '../changelog/stream-context.js';
 import { report } from '../changelog/stream-context.js';
 import { TIME_CODES } from './codes.js';
+import { parseIntervalText } from '../../runtime/values/interval.js';
 
 export const WINDOW_TVFS: ReadonlySet<string> = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
 
@@ -39,6 +40,26 @@ export function notATimeAttribute(c: StreamColumn, usage: string): { code: strin
   };
 }
 
+/** Milliseconds of a day-time INTERVAL literal (undefined for anything else). */
+export function intervalLiteralMillis(e: Expression | undefined): number | undefined {
+  if (e === undefined || e.kind !== 'IntervalLiteral' || e.qualifier.start === 'YEAR' || e.qualifier.start === 'MONTH') return undefined;
+  const ms = parseIntervalText(e.value, e.qualifier);
+  return ms === null ? undefined : e.negative ? -ms : ms;
+}
+
+/** HOP(TABLE t, DESCRIPTOR(c), slide, size [, offset]): Flink's slicing needs size to be a multiple of slide. */
+function checkHop(r: TableFunction, ctx: StreamContext): void {
+  const named = new Map(r.call.args.filter((a) => a.kind === 'NamedArg').map((a) => [(a as { name: string }).name.toUpperCase(), (a as { value: Expression }).value]));
+  const positional = r.call.args.filter((a) => a.kind !== 'NamedArg' && a.kind !== 'TableArg' && a.kind !== 'Descriptor');
+  const slideArg = named.get('SLIDE') ?? positional[0];
+  const sizeArg = named.get('SIZE') ?? positional[1];
+  const slide = intervalLiteralMillis(slideArg);
+  const size = intervalLiteralMillis(sizeArg);
+  if (slide === undefined || size === undefined || slide <= 0 || size % slide === 0) return;
+  report(ctx, TIME_CODES.hopSizeNotMultipleOfSlide, 'error', `HOP table function based aggregate requires size must be an integral multiple of slide, but got size ${size} ms and slide ${slide} ms`,
+    `make the size a multiple of the slide, e.g. size ${Math.max(1, Math.round(size / slide)) * slide} ms`, sizeArg?.span ?? r.call.span);
+}
+
 /** The stream a window TVF emits over `input`, reporting a DESCRIPTOR that is not a time attribute. */
 export function windowTvfStream(r: TableFunction, input: Stream, ctx: StreamContext): Stream {
   const name = r.call.name[0]!.toUpperCase();
@@ -59,6 +80,7 @@ export function windowTvfStream(r: TableFunction, input: Stream, ctx: StreamCont
       else kind = found.time;
     }
   }
+  if (name === 'HOP') checkHop(r, ctx);
   const relation = r.alias ?? '';
   const windowColumns: StreamColumn[] = [
     { relation, name: 'window_start', window: 'start' },

@@ -10,6 +10,9 @@ import { isReserved } from './keywords.js';
 import type { Token } from './lexer.js';
 
 /** A parse error: the first real problem of a statement. */
+/** Flink's parser configuration (`SqlParser.config().withIdentifierMaxLength(256)` in the planner context). */
+export const IDENTIFIER_MAX_LENGTH = 256;
+
 export class ParseError extends Error {
   constructor(message: string, readonly span: Span, readonly hint?: string, readonly code = 'FTS1001') {
     super(message);
@@ -53,6 +56,16 @@ export class Cursor {
   }
 
   next(): Token {
+    const t = this.peek();
+    if ((t.kind === 'word' || t.kind === 'quoted') && t.value.length > IDENTIFIER_MAX_LENGTH) {
+      throw this.errorAt(t, `identifier '${t.value.slice(0, 20)}…' is ${t.value.length} characters long; Flink takes at most ${IDENTIFIER_MAX_LENGTH}`, 'use a shorter name', 'FTS1009');
+    }
+    if (t.kind !== 'eof') this.index++;
+    return t;
+  }
+
+  /** The next token, unchecked: for skipping ahead after an error. */
+  skip(): Token {
     const t = this.peek();
     if (t.kind !== 'eof') this.index++;
     return t;

@@ -50,7 +50,7 @@ function recover(p: Cursor): void {
   let depth = 0;
   let inSet = false;
   while (!p.atEnd()) {
-    const t = p.next();
+    const t = p.skip();
     if (t.kind === 'word' && t.value.toUpperCase() === 'BEGIN') inSet = true;
     if (t.kind === 'word' && t.value.toUpperCase() === 'END' && inSet) inSet = false;
     if (t.kind === 'op' && t.value === '(') depth++;
