@@ -45,6 +45,16 @@ export const apiMisuse: readonly ApiCase[] = [
   { name: 'a misspelt spec key', run: () => table('x', any({ columns: { id: t.int() }, primarykey: ['id'] })), code: 'FTS2305', message: /has no key 'primarykey'/ },
   { name: 'connector a string', run: () => table('x', any({ columns: { a: t.int() }, connector: 'kafka' })), code: 'FTS2305' },
   { name: 'computed column a JS number', run: () => table('x', any({ columns: { a: t.int() }, computed: () => ({ b: 1 }) })), code: 'FTS2306', message: /computed column 'b'/ },
+  // types: the same limits as the parser (types/type-limits.ts)
+  { name: 't.decimal(39, 2)', run: () => t.decimal(39, 2), code: 'FTS2002' },
+  { name: 't.decimal(5, 6)', run: () => t.decimal(5, 6), code: 'FTS2002' },
+  { name: 't.timestamp(10)', run: () => t.timestamp(10), code: 'FTS2003' },
+  { name: 't.varchar(0)', run: () => t.varchar(0), code: 'FTS2001' },
+  { name: 't.varchar(NaN)', run: () => t.varchar(NaN), code: 'FTS2001' },
+  { name: 't.array(null)', run: () => t.array(any(null)), code: 'FTS2305', message: /t\.array\(\): element/ },
+  { name: 't.row with a null field type', run: () => t.row(any({ a: null })), code: 'FTS2305', message: /fields\.a/ },
+  { name: 't.map with a string key type', run: () => t.map(any('STRING'), t.int()), code: 'FTS2305' },
+  { name: 'column() of a null type', run: () => table('x', { columns: { a: any(null) } }), code: 'FTS2305' },
   // queries
   { name: 'from(null)', run: () => from(any(null), 'o'), code: 'FTS2305', message: /from\(\): source/ },
   { name: 'from with an empty alias', run: () => from(orders, ''), code: 'FTS2305', message: /alias must be a non-empty name/ },

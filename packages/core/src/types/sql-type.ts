@@ -27,12 +27,13 @@
  */
 import type { DataType, DayTimeResolution, RowField, TypeRoot, YearMonthResolution } from './data-type.js';
 import {
-  DECIMAL_DEFAULT_PRECISION, DECIMAL_DEFAULT_SCALE, DECIMAL_MAX_PRECISION, INTERVAL_DEFAULT_DAY_PRECISION,
+  DECIMAL_DEFAULT_PRECISION, DECIMAL_DEFAULT_SCALE, INTERVAL_DEFAULT_DAY_PRECISION,
   INTERVAL_DEFAULT_FRACTIONAL_PRECISION, INTERVAL_DEFAULT_YEAR_PRECISION, MAX_LENGTH, TIME_DEFAULT_PRECISION,
-  TIMESTAMP_DEFAULT_PRECISION, TIMESTAMP_MAX_PRECISION,
+  TIMESTAMP_DEFAULT_PRECISION,
 } from './data-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { argumentError } from '../diagnostics/arguments.js';
+import { typeProblem } from './type-limits.js';
 
 /** A Flink data type usable in builders. `R` root, `V` TypeScript value (without null), `N` nullable. */
 export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
@@ -68,42 +69,27 @@ export type ValueOf<T> = T extends SqlType<TypeRoot, infer V, infer N> ? (N exte
 
 export type AnySqlType = SqlType<TypeRoot, unknown, boolean>;
 
-function invalid(code: string, message: string, hint: string): never {
-  throw new FlinktsError([{ code, severity: 'error', message, hint }]);
-}
-
-function checkRange(what: string, value: number, min: number, max: number, code: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    invalid(code, `${what} must be an integer from ${min} to ${max}, got ${value}`, `use a value between ${min} and ${max}`);
-  }
-  return value;
-}
-
-const length = (type: string, n: number): number => checkRange(`${type} length`, n, 1, MAX_LENGTH, 'FTS2001');
-const tsPrecision = (type: string, p: number): number => checkRange(`${type} precision`, p, 0, TIMESTAMP_MAX_PRECISION, 'FTS2003');
-
 type Row<F extends Record<string, AnySqlType>> = { readonly [K in keyof F]: ValueOf<F[K]> };
 
+/** Every built type is checked against Flink's limits in one place (`typeProblem`, which the parser uses too). */
 function mk<R extends TypeRoot, V>(node: DataType): SqlType<R, V, true> {
+  const problem = typeProblem(node);
+  if (problem !== undefined) throw new FlinktsError([{ code: problem.code, severity: 'error', message: problem.message, hint: problem.hint }]);
   return new SqlType<R, V, true>(node);
 }
 
 /** Builders for every Flink 1.20 SQL data type. Every type is nullable until `.notNull()`. */
 export const t = {
-  char: (n = 1) => mk<'CHAR', string>({ kind: 'CHAR', length: length('CHAR', n), nullable: true }),
-  varchar: (n = 1) => mk<'VARCHAR', string>({ kind: 'VARCHAR', length: length('VARCHAR', n), nullable: true }),
+  char: (n = 1) => mk<'CHAR', string>({ kind: 'CHAR', length: n, nullable: true }),
+  varchar: (n = 1) => mk<'VARCHAR', string>({ kind: 'VARCHAR', length: n, nullable: true }),
   /** `STRING` = `VARCHAR(2147483647)`. */
   string: () => mk<'VARCHAR', string>({ kind: 'VARCHAR', length: MAX_LENGTH, nullable: true }),
   boolean: () => mk<'BOOLEAN', boolean>({ kind: 'BOOLEAN', nullable: true }),
-  binary: (n = 1) => mk<'BINARY', Uint8Array>({ kind: 'BINARY', length: length('BINARY', n), nullable: true }),
-  varbinary: (n = 1) => mk<'VARBINARY', Uint8Array>({ kind: 'VARBINARY', length: length('VARBINARY', n), nullable: true }),
+  binary: (n = 1) => mk<'BINARY', Uint8Array>({ kind: 'BINARY', length: n, nullable: true }),
+  varbinary: (n = 1) => mk<'VARBINARY', Uint8Array>({ kind: 'VARBINARY', length: n, nullable: true }),
   /** `BYTES` = `VARBINARY(2147483647)`. */
   bytes: () => mk<'VARBINARY', Uint8Array>({ kind: 'VARBINARY', length: MAX_LENGTH, nullable: true }),
-  decimal: (precision = DECIMAL_DEFAULT_PRECISION, scale = DECIMAL_DEFAULT_SCALE) => {
-    checkRange('DECIMAL precision', precision, 1, DECIMAL_MAX_PRECISION, 'FTS2002');
-    checkRange('DECIMAL scale', scale, 0, precision, 'FTS2002');
-    return mk<'DECIMAL', string>({ kind: 'DECIMAL', precision, scale, nullable: true });
-  },
+  decimal: (precision = DECIMAL_DEFAULT_PRECISION, scale = DECIMAL_DEFAULT_SCALE) => mk<'DECIMAL', string>({ kind: 'DECIMAL', precision, scale, nullable: true }),
   tinyint: () => mk<'TINYINT', number>({ kind: 'TINYINT', nullable: true }),
   smallint: () => mk<'SMALLINT', number>({ kind: 'SMALLINT', nullable: true }),
   int: () => mk<'INT', number>({ kind: 'INT', nullable: true }),
@@ -111,27 +97,29 @@ export const t = {
   float: () => mk<'FLOAT', number>({ kind: 'FLOAT', nullable: true }),
   double: () => mk<'DOUBLE', number>({ kind: 'DOUBLE', nullable: true }),
   date: () => mk<'DATE', string>({ kind: 'DATE', nullable: true }),
-  time: (p = TIME_DEFAULT_PRECISION) => mk<'TIME', string>({ kind: 'TIME', precision: tsPrecision('TIME', p), nullable: true }),
-  timestamp: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP', string>({ kind: 'TIMESTAMP', precision: tsPrecision('TIMESTAMP', p), nullable: true }),
-  timestampLtz: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP_LTZ', string>({ kind: 'TIMESTAMP_LTZ', precision: tsPrecision('TIMESTAMP_LTZ', p), nullable: true }),
+  time: (p = TIME_DEFAULT_PRECISION) => mk<'TIME', string>({ kind: 'TIME', precision: p, nullable: true }),
+  timestamp: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP', string>({ kind: 'TIMESTAMP', precision: p, nullable: true }),
+  timestampLtz: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP_LTZ', string>({ kind: 'TIMESTAMP_LTZ', precision: p, nullable: true }),
   intervalYearMonth: (resolution: YearMonthResolution = 'YEAR_TO_MONTH', yearPrecision = INTERVAL_DEFAULT_YEAR_PRECISION) =>
-    mk<'INTERVAL_YEAR_MONTH', number>({ kind: 'INTERVAL_YEAR_MONTH', resolution, yearPrecision: checkRange('INTERVAL year precision', yearPrecision, 1, 4, 'FTS2004'), nullable: true }),
+    mk<'INTERVAL_YEAR_MONTH', number>({ kind: 'INTERVAL_YEAR_MONTH', resolution, yearPrecision, nullable: true }),
   intervalDayTime: (resolution: DayTimeResolution = 'DAY_TO_SECOND', dayPrecision = INTERVAL_DEFAULT_DAY_PRECISION, fractionalPrecision = INTERVAL_DEFAULT_FRACTIONAL_PRECISION) =>
     mk<'INTERVAL_DAY_TIME', bigint>({
       kind: 'INTERVAL_DAY_TIME',
       resolution,
-      dayPrecision: checkRange('INTERVAL day precision', dayPrecision, 1, 6, 'FTS2004'),
-      fractionalPrecision: checkRange('INTERVAL fractional precision', fractionalPrecision, 0, 9, 'FTS2004'),
+      dayPrecision,
+      fractionalPrecision,
       nullable: true,
     }),
-  array: <E extends AnySqlType>(element: E) => mk<'ARRAY', readonly ValueOf<E>[]>({ kind: 'ARRAY', element: element.node, nullable: true }),
-  multiset: <E extends AnySqlType>(element: E) => mk<'MULTISET', ReadonlyMap<ValueOf<E>, number>>({ kind: 'MULTISET', element: element.node, nullable: true }),
+  array: <E extends AnySqlType>(element: E) => mk<'ARRAY', readonly ValueOf<E>[]>({ kind: 'ARRAY', element: checkType('t.array()', 'element', element), nullable: true }),
+  multiset: <E extends AnySqlType>(element: E) => mk<'MULTISET', ReadonlyMap<ValueOf<E>, number>>({ kind: 'MULTISET', element: checkType('t.multiset()', 'element', element), nullable: true }),
   map: <K extends AnySqlType, W extends AnySqlType>(key: K, value: W) =>
-    mk<'MAP', ReadonlyMap<ValueOf<K>, ValueOf<W>>>({ kind: 'MAP', key: key.node, value: value.node, nullable: true }),
+    mk<'MAP', ReadonlyMap<ValueOf<K>, ValueOf<W>>>({ kind: 'MAP', key: checkType('t.map()', 'key', key), value: checkType('t.map()', 'value', value), nullable: true }),
   row: <F extends Record<string, AnySqlType>>(fields: F, descriptions: { readonly [K in keyof F]?: string } = {}) => {
+    if (fields === null || typeof fields !== 'object') throw argumentError('t.row()', 'fields', 'an object of field types', fields);
     const list: RowField[] = Object.entries(fields).map(([name, type]) => {
       const description = descriptions[name];
-      return description === undefined ? { name, type: type.node } : { name, type: type.node, description };
+      const node = checkType('t.row()', `fields.${name}`, type);
+      return description === undefined ? { name, type: node } : { name, type: node, description };
     });
     return mk<'ROW', Row<F>>({ kind: 'ROW', fields: list, nullable: true });
   },
