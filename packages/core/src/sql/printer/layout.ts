@@ -8,38 +8,48 @@ export const INDENT = '  ';
  */
 export function indent(text: string, by: string = INDENT): string {
   if (text.indexOf('\n') === -1) return text === '' ? text : by + text;
-  let out = '';
+  // Line by line, jumping with indexOf / a regex between the characters that change state: nested sub-queries
+  // are re-indented once per level, so this runs over the same text many times.
+  if (!PLAIN_SPECIAL.test(text)) return text.replace(NON_EMPTY_LINE, by);
+  const lines = text.split('\n');
   let quote = ''; // the open quote character while inside a literal or identifier
-  let comment = ''; // '--' or '/*' while inside a comment
-  let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (lineStart) {
-      if (c !== '\n' && quote === '') out += by;
-      lineStart = false;
-    }
-    out += c;
-    if (c === '\n') lineStart = true;
-    if (quote !== '') {
-      if (c === quote) quote = ''; // a doubled quote closes and reopens: same result
-    } else if (comment === '--') {
-      if (c === '\n') comment = '';
-    } else if (comment === '/*') {
-      if (c === '*' && text[i + 1] === '/') {
-        out += '/';
-        i++;
-        comment = '';
+  let block = false; // inside a /* … */ comment
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const prefixed = line !== '' && quote === '';
+    let i = 0;
+    while (i < line.length) {
+      if (quote !== '') {
+        const j = line.indexOf(quote, i); // a doubled quote closes and reopens: same result
+        if (j < 0) break;
+        quote = '';
+        i = j + 1;
+      } else if (block) {
+        const j = line.indexOf('*/', i);
+        if (j < 0) break;
+        block = false;
+        i = j + 2;
+      } else {
+        SPECIAL.lastIndex = i;
+        const m = SPECIAL.exec(line);
+        if (m === null || m[0] === '--') break; // a line comment runs to the end of the line
+        if (m[0] === '/*') {
+          block = true;
+          i = m.index + 2;
+        } else {
+          quote = m[0];
+          i = m.index + 1;
+        }
       }
-    } else if (c === "'" || c === '`') {
-      quote = c;
-    } else if ((c === '-' && text[i + 1] === '-') || (c === '/' && text[i + 1] === '*')) {
-      comment = c + text[i + 1];
-      out += text[i + 1];
-      i++;
     }
+    if (prefixed) lines[n] = by + line;
   }
-  return out;
+  return lines.join('\n');
 }
+
+const PLAIN_SPECIAL = /['`]|--|\/\*/;
+const SPECIAL = /['`]|--|\/\*/g;
+const NON_EMPTY_LINE = /^(?=[^\n])/gm;
 
 /** Comment lines to print before a node, each on its own line, without trailing whitespace. */
 export function commentLines(comments: readonly string[] | undefined): string {
