@@ -22,6 +22,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/consumer/fixture/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
