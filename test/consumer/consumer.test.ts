@@ -150,9 +150,19 @@ describe('tsc against the published declarations (strict, exactOptionalPropertyT
     const r = tsc(tsconfig('Bundler', true, ['bad-insert.ts']));
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/bad-insert\.ts\(\d+,\d+\): error TS\d+:/);
-    expect(r.out).toContain("'orders'");
-    expect(r.out).toMatch(/STRING.*BIGINT/);
+    expect(r.out).toContain("column 'orders' of 'user_totals' is BIGINT: a STRING (VARCHAR) value goes into it only with an explicit CAST");
     expect(r.out).not.toContain('Expected 3 arguments');
+  });
+
+  test('an unknown connector option, an unknown setting, an undeclared job or variable in an environment: each named at its line', () => {
+    const r = tsc(tsconfig('NodeNext', false, ['bad-names.ts']));
+    expect(r.code).not.toBe(0);
+    const lines = r.out.trim().split('\n').filter((l) => /error TS/.test(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^bad-names\.ts\(7,\d+\): .*'scan\.startup\.mod'' does not exist in type 'KafkaOptions'/);
+    expect(lines[1]).toMatch(/^bad-names\.ts\(12,\d+\): .*'execution\.checkpointing\.intervall'' does not exist in type 'FlinkSettingsInput'/);
+    expect(lines[2]).toMatch(/^bad-names\.ts\(22,\d+\): .*'KAFKA_SERVERS' does not exist/);
+    expect(lines[3]).toMatch(/^bad-names\.ts\(22,\d+\): .*'cpy' does not exist in type '\{ readonly copy\?/);
   });
 });
 

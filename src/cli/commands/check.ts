@@ -1,18 +1,19 @@
 /**
  * `flinkts check <files|pipelines…>`: parse and analyze Flink SQL scripts with the catalog each script declares,
  * using the connectors' option catalogs and capabilities; a folder with `flinkts.config.ts` (or a config module)
- * is checked as a pipeline in every environment. Exit 1 when there are errors.
+ * is checked as a pipeline in every environment. Says what it checked; exit 1 when there are errors (or more
+ * warnings than --max-warnings allows).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSql, formatDiagnostic } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
-import { connectorValidators } from '@flinkts/connectors';
-import { checkPipelineArgument, isPipelineArgument } from '../check-pipelines.js';
-import { parseArgs } from '../args.js';
+import { checkPipelineArgument, describeChecked, isPipelineArgument } from '../check-pipelines.js';
+import type { CheckedPipeline } from '../check-pipelines.js';
+import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 
-const HELP = `Usage: flinkts check [--json] [--env <name>] <files|pipelines…>
+const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--json] [--strict | --max-warnings <n>]
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -20,58 +21,68 @@ columns, connector / catalog / SET options against the real option catalogs, cha
 sink fed the updates of a GROUP BY, an outer join, a TopN, …; upsert sinks without PRIMARY KEY; a PRIMARY KEY
 that differs from the query's upsert key) and time attributes (window TVFs, interval joins, temporal and lookup
 joins need a rowtime or PROCTIME() column that no CAST or GROUP BY has turned into a plain timestamp).
-Use - to read standard input. A folder (with flinkts.config.ts) or a .ts config module is checked as a
+Use - to read standard input. A folder (with flinkts.config.ts) or a .ts/.js config module is checked as a
 pipeline: every job and the table graph across jobs (layers, cycles, several writers) in every environment
-(or --env), and what each target platform would refuse.
+(or --env), and what each target platform would refuse. Without arguments: the pipeline in the current folder.
 
 Options:
-  --json        print the diagnostics as JSON
-  --env <name>  check pipelines in one environment
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+  --env <name>        check pipelines in one environment
+${REPORTING_HELP}
+${EXIT_CODES_HELP}
 `;
 
 export const command: Command = {
   name: 'check',
-  summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options, changelog modes, time attributes) before deploying',
+  summary: 'check Flink SQL scripts or a pipeline (syntax, names, INSERT types, options, changelog modes, time attributes)',
   help: HELP,
-  async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['env'] });
-    const json = parsed.flags.has('json');
-    const files = parsed.positionals;
-    if (parsed.problems.length > 0 || files.length === 0) {
-      io.stderr(`flinkts check: ${parsed.problems[0] ?? 'no files given'}\n\n${HELP}`);
-      return 2;
+  async run(argv: readonly string[], io: CliIO): Promise<number> {
+    const args = parseArgs(argv, { flags: [], values: ['env'], reporting: true });
+    if (args.problems.length > 0) {
+      io.stderr(`flinkts check: ${args.problems[0]}\n\n${HELP}`);
+      return EXIT_USAGE;
     }
+    const inputs = args.positionals.length === 0 ? ['.'] : args.positionals;
     const all: Diagnostic[] = [];
-    for (const file of files) {
-      if (isPipelineArgument(io.cwd, file)) {
-        const r = await checkPipelineArgument(io.cwd, file, parsed.values.get('env'));
+    const pipelines: CheckedPipeline[] = [];
+    const scripts: string[] = [];
+    for (const input of inputs) {
+      if (isPipelineArgument(io.cwd, input)) {
+        const r = await checkPipelineArgument(io.cwd, input, args.values.get('env'));
         if (r.usage !== undefined) {
           io.stderr(`flinkts check: ${r.usage}\n`);
-          return 2;
+          return EXIT_USAGE;
         }
         if (r.diagnostics.some((d) => d.code === 'FTS8010')) {
+          const { formatDiagnostic } = await import('@flinkts/core');
           for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-          return 2;
+          return EXIT_USAGE;
         }
         all.push(...r.diagnostics);
+        if (r.checked !== undefined) pipelines.push(r.checked);
         continue;
       }
       let text: string;
       try {
-        text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+        text = input === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, input), 'utf8');
       } catch {
-        io.stderr(`flinkts check: cannot read ${file}\n`);
-        return 2;
+        io.stderr(`flinkts check: cannot read ${input}\n`);
+        return EXIT_USAGE;
       }
-      all.push(...checkSql(text, { file: file === '-' ? '<stdin>' : file, validators: connectorValidators }));
+      const [{ checkSql }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
+      all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators }));
+      scripts.push(input === '-' ? '<stdin>' : input);
     }
-    const errors = all.filter((d) => d.severity === 'error').length;
-    if (json) io.stdout(`${JSON.stringify({ errors, warnings: all.length - errors, diagnostics: all }, null, 2)}\n`);
-    else {
-      for (const d of all) io.stdout(`${formatDiagnostic(d)}\n`);
-      io.stdout(`${errors} error${errors === 1 ? '' : 's'}, ${all.length - errors} warning${all.length - errors === 1 ? '' : 's'}\n`);
+    const counts = countDiagnostics(all);
+    const code = exitCodeFor(counts, args.policy);
+    if (args.json) {
+      io.stdout(`${JSON.stringify({ ok: code === 0, errors: counts.errors, warnings: counts.warnings, checked: { scripts, pipelines }, diagnostics: all }, null, 2)}\n`);
+      return code;
     }
-    return errors > 0 ? 1 : 0;
+    const { formatDiagnostic } = await import('@flinkts/core');
+    for (const d of all) io.stdout(`${formatDiagnostic(d)}\n`);
+    for (const p of pipelines) io.stdout(`${describeChecked(p)}\n`);
+    if (scripts.length > 0) io.stdout(`checked ${scripts.length} SQL script${scripts.length === 1 ? '' : 's'}\n`);
+    io.stdout(`${summaryLine(counts, args.policy)}\n`);
+    return code;
   },
 };
