@@ -53,6 +53,7 @@ export async function checkPipelineArgument(cwd: string, arg: string, env: strin
 
 /** `checked pipeline realtime-dw: 5 jobs (a, b, …) in 3 environments (dev, test, prod) for targets sql, streampark`. */
 export function describeChecked(c: CheckedPipeline): string {
-  const list = (xs: readonly string[], what: string): string => `${xs.length} ${what}${xs.length === 1 ? '' : 's'} (${xs.join(', ')})`;
+  const names = (xs: readonly string[]): string => (xs.length <= 8 ? xs.join(', ') : `${xs.slice(0, 6).join(', ')}, … ${xs.at(-1)}`);
+  const list = (xs: readonly string[], what: string): string => `${xs.length} ${what}${xs.length === 1 ? '' : 's'} (${names(xs)})`;
   return `checked pipeline ${c.pipeline}: ${list(c.jobs, 'job')} in ${list(c.environments, 'environment')} for ${list(c.targets, 'target')}`;
 }

@@ -8,14 +8,15 @@
  * by the config point at its TypeScript lines.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export type ConfigModule = { readonly default?: unknown };
 
 const isTypeScript = (file: string): boolean => /\.[mc]?tsx?$/.test(file);
 
-export async function importConfig(file: string): Promise<ConfigModule> {
+export async function importConfig(path: string): Promise<ConfigModule> {
+  const file = resolve(path);
   if (!isTypeScript(file)) return (await import(pathToFileURL(file).href)) as ConfigModule;
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
