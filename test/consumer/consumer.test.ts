@@ -134,6 +134,15 @@ describe('tsc against the published declarations (strict, exactOptionalPropertyT
     }
   }
 
+  test('TypeScript 5.9 (the repo\'s typescript-5 alias) reads the declarations too: 0 errors, and the INSERT reason', () => {
+    const tsc5 = join(ROOT, 'node_modules', 'typescript-5', 'bin', 'tsc');
+    const good = run(process.execPath, [tsc5, '-p', tsconfig('NodeNext', true, ['pipeline.ts', 'flinkts.config.ts', 'matchers.test.ts'])], app);
+    expect(good.out).toBe('');
+    expect(good.code).toBe(0);
+    const bad = run(process.execPath, [tsc5, '-p', tsconfig('Bundler', false, ['bad-insert.ts'])], app);
+    expect(bad.out).toContain("column 'orders' of 'user_totals' is BIGINT: a STRING (VARCHAR) value goes into it only with an explicit CAST");
+  });
+
   test('the vitest test with the matchers type-checks (their types come with flinkts/vitest)', () => {
     const r = tsc(tsconfig('NodeNext', true, ['matchers.test.ts']));
     expect(r.out).toBe('');
