@@ -82,6 +82,9 @@ function compileMessages(error: unknown): readonly CompileMessage[] | undefined 
   return Array.isArray(errors) && errors.every((e) => typeof (e as CompileMessage).text === 'string') ? (errors as CompileMessage[]) : undefined;
 }
 
+/** Whether the config failed to compile (esbuild's error, which carries positions of its own). */
+export const isCompileError = (error: unknown): boolean => (compileMessages(error)?.length ?? 0) > 0;
+
 /** The diagnostics for an exception thrown while `configFile` loaded. */
 export function configLoadDiagnostics(error: unknown, configFile: string): Diagnostic[] {
   const compile = compileMessages(error);

@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import type { AnyPipeline } from '@flinkts/pipelines';
-import { configLoadDiagnostics } from './config-error.js';
-import { importConfig } from './import-config.js';
+import { configLoadDiagnostics, isCompileError } from './config-error.js';
+import { importConfig, isTypeScriptConfig } from './import-config.js';
 
 export const CONFIG_NAMES = ['flinkts.config.ts', 'flinkts.config.mts', 'flinkts.config.js', 'flinkts.config.mjs'];
 
@@ -34,8 +34,15 @@ export async function loadPipeline(cwd: string, target: string | undefined): Pro
   let mod: { default?: unknown };
   try {
     mod = await importConfig(file);
-  } catch (e) {
-    return { ok: false, diagnostics: configLoadDiagnostics(e, file) };
+  } catch (first) {
+    // Load again with source maps to find the user's line (a compile error already has its position).
+    if (!isTypeScriptConfig(file) || isCompileError(first)) return { ok: false, diagnostics: configLoadDiagnostics(first, file) };
+    try {
+      await importConfig(file, { sourceMaps: true });
+    } catch (mapped) {
+      return { ok: false, diagnostics: configLoadDiagnostics(mapped, file) };
+    }
+    return { ok: false, diagnostics: configLoadDiagnostics(first, file) };
   }
   if (!isPipeline(mod.default)) {
     return { ok: false, diagnostics: [{ code: 'FTS9002', severity: 'error', message: `${file} has no default export made with pipeline(...)`, hint: 'export default pipeline({ name, jobs, tables, targets, environments })', file }] };
