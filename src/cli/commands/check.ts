@@ -61,21 +61,30 @@ export const command: Command = {
         if (r.checked !== undefined) pipelines.push(r.checked);
         continue;
       }
+      const [{ checkSql, decodeSqlSource }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
       let text: string;
       try {
-        text = input === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, input), 'utf8');
+        if (input === '-') text = await io.readStdin();
+        else {
+          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);
+          if (!decoded.ok) {
+            all.push(decoded.diagnostic);
+            scripts.push(input);
+            continue;
+          }
+          text = decoded.text;
+        }
       } catch {
         io.stderr(`flinkts check: cannot read ${input}\n`);
         return EXIT_USAGE;
       }
-      const [{ checkSql }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
       all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators }));
       scripts.push(input === '-' ? '<stdin>' : input);
     }
     const counts = countDiagnostics(all);
     const code = exitCodeFor(counts, args.policy);
     if (args.json) {
-      io.stdout(`${JSON.stringify({ ok: code === 0, errors: counts.errors, warnings: counts.warnings, checked: { scripts, pipelines }, diagnostics: all }, null, 2)}\n`);
+      writeJson(io, { ok: code === 0, errors: counts.errors, warnings: counts.warnings, checked: { scripts, pipelines } }, all);
       return code;
     }
     const { formatDiagnostic } = await import('@flinkts/core');
@@ -86,3 +95,18 @@ export const command: Command = {
     return code;
   },
 };
+
+/**
+ * The `--json` report — the document `JSON.stringify({ ...head, diagnostics }, null, 2)` gives — written one
+ * diagnostic at a time, so 100,000 diagnostics never become one giant string.
+ */
+function writeJson(io: CliIO, head: Readonly<Record<string, unknown>>, all: readonly Diagnostic[]): void {
+  const fields = JSON.stringify(head, null, 2).slice(0, -2); // without the closing "\n}"
+  io.stdout(`${fields},\n  "diagnostics": [`);
+  const chunk: string[] = [];
+  all.forEach((d, i) => {
+    chunk.push(`${i === 0 ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`);
+    if (chunk.length === 500) io.stdout(chunk.splice(0).join(''));
+  });
+  io.stdout(`${chunk.join('')}${all.length === 0 ? ']' : '\n  ]'}\n}\n`);
+}
