@@ -28,4 +28,10 @@ export const CODES = {
   vvpShape: 'FTS8031',
   /** A job name StreamPark would reject. */
   streamparkName: 'FTS8032',
+  /** A StreamPark script StreamPark's SQL splitter / command parser would refuse. */
+  streamparkSql: 'FTS8033',
+  /** A Flink version or connector release without a build for it (or a platform on another Flink). */
+  badVersion: 'FTS8040',
+  /** A Kafka SASL login module that the shipped Kafka jar does not contain. */
+  kafkaLoginModule: 'FTS8041',
 } as const;

@@ -20,6 +20,11 @@ export interface ScriptOptions {
   readonly setLines: boolean;
   /** Put persistent DDL into `setup` instead of the script (VVP, Alibaba). */
   readonly splitPersistent: boolean;
+  /**
+   * The INSERTs as separate statements (StreamPark gathers them into one statement set itself and refuses
+   * `EXECUTE STATEMENT SET`); otherwise several INSERTs are one statement set.
+   */
+  readonly bareInserts?: boolean;
   /** Rewrites each WITH value (variable substitution, secret syntax). */
   readonly optionValue?: (value: string) => string;
 }
@@ -67,6 +72,7 @@ export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
     if (statement.temporary) script.push(statement);
     else persistent(statement);
   }
-  script.push(insertStatement(job.inserts));
+  if (options.bareInserts === true) script.push(...job.inserts);
+  else script.push(insertStatement(job.inserts));
   return { statements: script, setup };
 }

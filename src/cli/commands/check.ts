@@ -12,7 +12,7 @@ import { checkPipelineArgument, isPipelineArgument } from '../check-pipelines.js
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 
-const HELP = `Usage: flinkts check [--json] [--env <name>] <files|pipelines…>
+const HELP = `Usage: flinkts check [--json] [--strict] [--env <name>] <files|pipelines…>
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -27,7 +27,8 @@ pipeline: every job and the table graph across jobs (layers, cycles, several wri
 Options:
   --json        print the diagnostics as JSON
   --env <name>  check pipelines in one environment
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+  --strict      warnings fail the check too (e.g. a positional INSERT putting a renamed value into another column)
+Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors (or, with --strict, warnings) found, 2 usage error.
 `;
 
 export const command: Command = {
@@ -35,7 +36,7 @@ export const command: Command = {
   summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options, changelog modes, time attributes) before deploying',
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['env'] });
+    const parsed = parseArgs(args, { flags: ['json', 'strict'], values: ['env'] });
     const json = parsed.flags.has('json');
     const files = parsed.positionals;
     if (parsed.problems.length > 0 || files.length === 0) {
@@ -72,6 +73,6 @@ export const command: Command = {
       for (const d of all) io.stdout(`${formatDiagnostic(d)}\n`);
       io.stdout(`${errors} error${errors === 1 ? '' : 's'}, ${all.length - errors} warning${all.length - errors === 1 ? '' : 's'}\n`);
     }
-    return errors > 0 ? 1 : 0;
+    return errors > 0 || (parsed.flags.has('strict') && all.some((d) => d.severity === 'warning')) ? 1 : 0;
   },
 };

@@ -58,6 +58,7 @@ export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
   const conf: Record<string, string> = {};
   for (const e of job.settings) if (e.key !== 'parallelism.default') conf[e.key] = e.value;
   if (job.resources.taskManager.slots !== undefined) conf['taskmanager.numberOfTaskSlots'] = String(job.resources.taskManager.slots);
+  for (const [key, value] of job.resources.taskManager.memoryOptions ?? []) conf[key] = value;
   return conf;
 }
 
