@@ -20,13 +20,13 @@ test('kafka source: same WITH entries as the example, and the example passes the
     topic: 'wrongbook-events',
     'properties.bootstrap.servers': 'kafka.aliyun.com:9092',
     'properties.group.id': 'wrongbook-wide-table-group',
-    ...kafkaSasl({ username: secret('KAFKA_USERNAME'), password: secret('KAFKA_PASSWORD') }),
+    ...kafkaSasl({ username: secret('KAFKA_USERNAME'), password: secret('KAFKA_PASSWORD'), loginModule: 'kafka-clients' }),
     ...kafkaSsl({ truststoreLocation: '/opt/flink/conf/kafka.truststore.jks' }),
     format: json({ 'fail-on-missing-field': false, 'ignore-parse-errors': true }),
   });
   const table = tableNamed('wrongbook_events');
   expect(pairs(events.options)).toEqual(pairs(table.options));
-  expect(checkCreateTable(table)).toEqual([]);
+  expect(checkCreateTable(table, { catalogType: 'hive' })).toEqual([]);
 });
 
 test('jdbc sink: same WITH entries as the example', () => {
@@ -37,10 +37,11 @@ test('jdbc sink: same WITH entries as the example', () => {
     password: secret('MYSQL_PASSWORD'),
     'sink.buffer-flush.max-rows': 100,
     'sink.buffer-flush.interval': '10s',
+    'sink.parallelism': 3,
   });
   const table = tableNamed('dwd_wrong_record_wide_delta');
   expect(pairs(sink.options)).toEqual(pairs(table.options));
-  expect(checkCreateTable(table)).toEqual([]);
+  expect(checkCreateTable(table, { catalogType: 'hive' })).toEqual([]);
 });
 
 test('hive catalog: same WITH entries as the example', () => {
