@@ -9,7 +9,7 @@ import { connectorValidators } from '@flinkts/connectors';
 import type { Declared } from './declarations.js';
 import { jobScript } from './job-script.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
-import { hiveSiteProblems, hiveSiteSecrets } from './emit/hive-site.js';
+import { hiveSitePlaceholders, hiveSiteProblems } from './emit/hive-site.js';
 import { kafkaLoginProblems } from './kafka-login.js';
 import { platformVersionProblems } from './platform-versions.js';
 import { checkPlaceholders } from './variables.js';
@@ -33,7 +33,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
     ),
   }));
   out.push(...checkPipelineGraph(graph));
-  out.push(...checkPlaceholders(env, scripts, hiveSiteSecrets(env)));
+  out.push(...checkPlaceholders(env, scripts, hiveSitePlaceholders(env)));
   out.push(...kafkaLoginProblems(env));
   out.push(...hiveSiteProblems(env));
   out.push(...platformVersionProblems(env));

@@ -7,7 +7,7 @@ import type { Catalog, Diagnostic } from '@flinkts/core';
 import { hiveSiteOf, hiveSiteXml } from '@flinkts/connectors';
 import { CODES } from '../codes.js';
 import type { ResolvedEnvironment } from '../resolve-environment.js';
-import { substitute } from '../variables.js';
+import { placeholders, substitute } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
 
 /** The Hive catalogs of the environment's jobs (their own and the `use` catalog), once each, in job order. */
@@ -21,9 +21,9 @@ function hiveCatalogs(env: ResolvedEnvironment): Catalog[] {
   return out;
 }
 
-/** The secrets hive-site files reference (they count as used). */
-export function hiveSiteSecrets(env: ResolvedEnvironment): string[] {
-  return hiveCatalogs(env).flatMap((c) => hiveSiteOf(c.connector)!.flatMap((e) => ('secret' in e ? [e.secret] : [])));
+/** The secrets and variables hive-site files reference (they count as used). */
+export function hiveSitePlaceholders(env: ResolvedEnvironment): string[] {
+  return hiveCatalogs(env).flatMap((c) => hiveSiteOf(c.connector)!.flatMap((e) => ('secret' in e ? [e.secret] : placeholders(e.value))));
 }
 
 export function hiveSiteProblems(env: ResolvedEnvironment): Diagnostic[] {
