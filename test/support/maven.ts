@@ -3,7 +3,7 @@
  * one invocation, and fetch one jar. The local repository (~/.m2) caches what was resolved once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -53,10 +53,11 @@ export function unresolvable(coordinates: readonly Coordinate[]): string[] {
   }
 }
 
-/** Downloads one jar (not transitive) and returns its path in the local repository. */
+/** Downloads one jar (not transitive) unless the local repository has it, and returns its path there. */
 export function fetchJar(c: Coordinate): string {
-  execFileSync('mvn', ['-B', '-q', 'dependency:get', `-Dartifact=${id(c)}`, '-Dtransitive=false'], { stdio: 'pipe', timeout: 600_000 });
-  return join(homedir(), '.m2', 'repository', ...c.groupId.split('.'), c.artifactId, c.version, `${c.artifactId}-${c.version}.jar`);
+  const path = join(homedir(), '.m2', 'repository', ...c.groupId.split('.'), c.artifactId, c.version, `${c.artifactId}-${c.version}.jar`);
+  if (!existsSync(path)) execFileSync('mvn', ['-B', '-q', 'dependency:get', `-Dartifact=${id(c)}`, '-Dtransitive=false'], { stdio: 'pipe', timeout: 600_000 });
+  return path;
 }
 
 /** The entries of a jar, through the JDK's `jar` tool. */
