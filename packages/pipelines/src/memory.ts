@@ -4,11 +4,13 @@
  *
  *   process = flink memory + JVM metaspace (256m) + JVM overhead (10 % of process, at least 192m, at most 1g)
  *   TaskManager flink memory = framework heap (128m) + task heap + framework off-heap (128m) + task off-heap (0)
- *                              + managed (40 % of flink memory) + network (10 % of flink memory, 64m–1g)
+ *                              + managed (40 % of flink memory) + network (10 % of flink memory, at least 64m;
+ *                              `taskmanager.memory.network.max` has no limit by default in 1.20)
  *   JobManager flink memory = heap + off-heap (128m)
  *
  * Given the process size and any explicit parts, the other parts are derived the way Flink derives them; a
- * breakdown that does not fit is reported with Flink's reason (Flink refuses to start such a process).
+ * breakdown that does not fit is reported with Flink's reason (Flink refuses to start such a process). The test
+ * memory-flink.test.ts checks acceptance and every part against flink-runtime's own TaskExecutorProcessUtils.
  */
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
@@ -17,12 +19,13 @@ export const FLINK_MEMORY_DEFAULTS = {
   frameworkHeap: 128 * MIB,
   frameworkOffHeap: 128 * MIB,
   taskOffHeap: 0,
-  managedFraction: 0.4,
-  networkFraction: 0.1,
+  // Flink declares the fractions as float options: their exact values are the float nearest 0.4 / 0.1.
+  managedFraction: Math.fround(0.4),
+  networkFraction: Math.fround(0.1),
   networkMin: 64 * MIB,
-  networkMax: GIB,
+  networkMax: Number.POSITIVE_INFINITY,
   metaspace: 256 * MIB,
-  overheadFraction: 0.1,
+  overheadFraction: Math.fround(0.1),
   overheadMin: 192 * MIB,
   overheadMax: GIB,
   jobManagerOffHeap: 128 * MIB,
@@ -84,7 +87,7 @@ export function taskManagerMemory(process: number, parts: TaskManagerMemoryParts
       return { problem: `framework heap ${mib(D.frameworkHeap)} + task heap ${mib(parts.taskHeap)} + framework off-heap ${mib(D.frameworkOffHeap)} + task off-heap ${mib(taskOffHeap)} + managed ${mib(managed)}${parts.network === undefined ? '' : ` + network ${mib(parts.network)}`} do not fit the ${mib(flink)} of Flink memory a ${mib(process)} process has (after JVM metaspace ${mib(metaspace)} and overhead ${mib(overhead)})` };
     }
     if (parts.network === undefined && (network < D.networkMin || network > D.networkMax)) {
-      return { problem: `the ${mib(network)} left for network memory is outside Flink's range ${mib(D.networkMin)}–${mib(D.networkMax)}` };
+      return { problem: `the ${mib(network)} left for network memory is below Flink's minimum ${mib(D.networkMin)}` };
     }
     return { memory: { process, flink, frameworkHeap: D.frameworkHeap, taskHeap: parts.taskHeap, frameworkOffHeap: D.frameworkOffHeap, taskOffHeap, managed, network, metaspace, overhead } };
   }
