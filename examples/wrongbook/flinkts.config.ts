@@ -85,6 +85,8 @@ export default pipeline({
     },
     prod: {
       description: 'the seed job configuration: job parallelism 6, sink 3',
+      // Seed 001's scaling bounds (parallelism 2–10, 5 minutes between scale-ups) as Realtime Compute Autopilot limits.
+      targets: { alibaba: { autopilot: { minParallelism: 2, maxParallelism: 10, coolDownMinutes: 5 } } },
     },
   },
 });

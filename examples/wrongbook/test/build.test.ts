@@ -42,10 +42,19 @@ describe('examples/wrongbook pipeline', () => {
 
   test('every Alibaba call (create, then start) validates against the 2022-07-18 API models, workspace header and logging included', () => {
     const calls = [...byPath].filter(([p]) => /^(dev|prod)\/alibaba\/.*\.json$/.test(p));
-    expect(calls.map(([p]) => p)).toEqual(['dev/alibaba/wrongbook-wide-table.json', 'dev/alibaba/wrongbook-wide-table.start.json', 'prod/alibaba/wrongbook-wide-table.json', 'prod/alibaba/wrongbook-wide-table.start.json']);
+    expect(calls.map(([p]) => p)).toEqual([
+      'dev/alibaba/wrongbook-wide-table.json',
+      'dev/alibaba/wrongbook-wide-table.start.json',
+      'prod/alibaba/wrongbook-wide-table.json',
+      'prod/alibaba/wrongbook-wide-table.start.json',
+      'prod/alibaba/wrongbook-wide-table.autopilot.json',
+    ]);
     for (const [path, text] of calls) {
-      expect({ path, problems: [...alibabaSchemaProblems(text), ...(path.endsWith('.start.json') ? [] : alibabaProblems(text))] }).toEqual({ path, problems: [] });
+      expect({ path, problems: [...alibabaSchemaProblems(text), ...(/\.(start|autopilot)\.json$/.test(path) ? [] : alibabaProblems(text))] }).toEqual({ path, problems: [] });
     }
+    const autopilot = JSON.parse(byPath.get('prod/alibaba/wrongbook-wide-table.autopilot.json')!) as { method: string; endpoint: string; body: unknown };
+    expect([autopilot.method, autopilot.endpoint]).toEqual(['PUT', '/autopilot/v2/namespaces/wrongbook-default/deployments/${DEPLOYMENT_ID}/autopilotpolicy-update']);
+    expect(autopilot.body).toEqual({ enabled: true, policyConfig: { limits: { jobMinParallelism: 2, jobMaxParallelism: 10, coolDownMinutes: 5 } } });
     const create = JSON.parse(byPath.get('prod/alibaba/wrongbook-wide-table.json')!) as { headers: Record<string, string>; body: Record<string, any> };
     expect(create.headers).toEqual({ workspace: '${ALIBABA_WORKSPACE_ID}' });
     expect(create.body.logging).toEqual({ loggingProfile: 'default', log4jLoggers: [{ loggerName: '', loggerLevel: 'INFO' }] });

@@ -73,6 +73,19 @@ export interface AlibabaTarget {
   readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** `default`, or `oss` / `sls` to deliver logs to OSS / Log Service (a workspace-level log template). */
   readonly loggingProfile?: string;
+  /**
+   * Autopilot (automatic tuning) bounds: `UpdateAutopilotPolicy` limits — the job's parallelism stays within
+   * [minParallelism, maxParallelism], its total CPU / memory under maxCpu / maxMemory, with at least
+   * coolDownMinutes between two tuning operations.
+   */
+  readonly autopilot?: {
+    readonly minParallelism: number;
+    readonly maxParallelism: number;
+    readonly maxCpu?: number;
+    /** Kubernetes-style quantity, e.g. '64Gi'. */
+    readonly maxMemory?: string;
+    readonly coolDownMinutes?: number;
+  };
   /** How the start call restores state (`jobs:start` `restoreStrategy.kind`), default LATEST_STATE. */
   readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
   readonly allowNonRestoredState?: boolean;

@@ -114,6 +114,20 @@ describe('connector builds per Flink version', () => {
   });
 });
 
+describe('Realtime Compute Autopilot bounds', () => {
+  const alibaba = { workspace: 'w', namespace: 'n', engineVersion: 'vvr-11.1-jdk11-flink-1.20', deploymentTarget: { mode: 'PER_JOB', name: 'q' } } as const;
+  test('written as an UpdateAutopilotPolicy call; bounds that contradict each other or the job are reported', () => {
+    const p = (autopilot: { minParallelism: number; maxParallelism: number }) => pipeline({ ...common, jobs: [ingest], targets: { alibaba: { ...alibaba, autopilot, jarUris: { 'org.apache.flink:flink-connector-kafka': 'oss://k', 'org.apache.kafka:kafka-clients': 'oss://c' } } } });
+    const ok = buildPipeline(p({ minParallelism: 1, maxParallelism: 4 }), { env: 'dev' });
+    expect(ok.diagnostics).toEqual([]);
+    expect(JSON.parse(ok.files.find((f) => f.path.endsWith('.autopilot.json'))!.content).body).toEqual({ enabled: true, policyConfig: { limits: { jobMinParallelism: 1, jobMaxParallelism: 4 } } });
+    expect(buildPipeline(p({ minParallelism: 5, maxParallelism: 4 }), { env: 'dev' }).diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['error', 'autopilot.minParallelism 5 exceeds maxParallelism 4'],
+      ['warning', 'the job starts at parallelism 2, outside the Autopilot bounds 5–4'],
+    ]);
+  });
+});
+
 describe('Hive catalogs: hive-site.xml', () => {
   const sink = table('sink', { columns: { id: t.bigint() }, catalog: 'hive', database: 'db', connector: blackhole() });
   const src = table('src', { columns: { id: t.bigint() }, temporary: true, connector: datagen() });
