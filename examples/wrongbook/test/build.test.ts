@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { checkPipeline } from '@flinkts/pipelines';
+import { checkPipeline, pipeline } from '@flinkts/pipelines';
 import { dtValidate, splitStatements } from '../../../test/support/dt-sql-parser.js';
 import { buildEveryEnvironment, goldenFiles } from '../../../test/support/golden-build.js';
 import { alibabaProblems, sqlProblems, vvpProblems } from '../../../test/support/job-spec-rules.js';
@@ -114,9 +114,19 @@ describe('examples/wrongbook pipeline', () => {
     }
   });
 
-  test('credentials stay placeholders: ${NAME} for VVP, ${secret_values.NAME} for Alibaba', () => {
-    expect(byPath.get('prod/vvp/wrongbook-wide-table.setup.sql')).toContain("'password' = '${MYSQL_PASSWORD}'");
-    expect(byPath.get('prod/alibaba/wrongbook-wide-table.setup.sql')).toContain("'password' = '${secret_values.MYSQL_PASSWORD}'");
-    for (const [path, content] of byPath) expect({ path, leaks: content.match(/'password' = '(?!\$\{)[^']*'/g) }).toEqual({ path, leaks: null });
+  test('credentials stay placeholders (${NAME} for VVP, ${secret_values.NAME} for Alibaba) and never go into the catalog: each job passes them as OPTIONS hints', () => {
+    for (const target of ['vvp', 'alibaba']) {
+      const setup = byPath.get(`prod/${target}/wrongbook-wide-table.setup.sql`)!;
+      expect(setup).not.toMatch(/password|username|jaas/);
+    }
+    expect(byPath.get('prod/vvp/wrongbook-wide-table.yaml')).toContain("INSERT INTO `aliyun_catalog`.`dwd`.`dwd_wrong_record_wide_delta` /*+ OPTIONS('username'='${MYSQL_USERNAME}', 'password'='${MYSQL_PASSWORD}') */ (");
+    expect(byPath.get('prod/vvp/wrongbook-wide-table.yaml')).toContain("FROM `aliyun_catalog`.`dwd`.`wrongbook_events` /*+ OPTIONS('properties.sasl.jaas.config'='org.apache.kafka.common.security.plain.PlainLoginModule required username=\"${KAFKA_USERNAME}\" password=\"${KAFKA_PASSWORD}\";') */ AS `e`");
+    expect(byPath.get('prod/alibaba/wrongbook-wide-table.json')).toContain("'password'='${secret_values.MYSQL_PASSWORD}'");
+    for (const [path, content] of byPath) expect({ path, leaks: content.match(/'password' ?= ?'(?!\$\{)[^']*'/g) }).toEqual({ path, leaks: null });
+  });
+
+  test("settings that switch OPTIONS hints off are refused: the catalog tables' credentials would be missing", () => {
+    const off = pipeline({ ...wrongbook.spec, settings: { 'table.dynamic-table-options.enabled': false } });
+    expect(checkPipeline(off, 'prod').filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['FTS8016']);
   });
 });

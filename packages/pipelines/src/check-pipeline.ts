@@ -9,6 +9,7 @@ import { connectorValidators } from '@flinkts/connectors';
 import type { Declared } from './declarations.js';
 import { jobScript } from './job-script.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
+import { catalogCredentialProblems } from './catalog-credentials.js';
 import { hiveSitePlaceholders, hiveSiteProblems } from './emit/hive-site.js';
 import { kafkaLoginProblems } from './kafka-login.js';
 import { platformVersionProblems } from './platform-versions.js';
@@ -36,6 +37,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
   out.push(...checkPlaceholders(env, scripts, hiveSitePlaceholders(env)));
   out.push(...kafkaLoginProblems(env));
   out.push(...hiveSiteProblems(env));
+  out.push(...catalogCredentialProblems(env));
   out.push(...platformVersionProblems(env));
   const seen = new Set<string>();
   return out.filter((d) => {

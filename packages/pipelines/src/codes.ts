@@ -20,6 +20,8 @@ export const CODES = {
   plaintextCredential: 'FTS8014',
   /** A declared variable or secret no job uses. */
   unusedVariable: 'FTS8015',
+  /** Credentials of a catalog table need OPTIONS hints, which the job's settings switch off. */
+  catalogCredentials: 'FTS8016',
   /** Resources that do not parse or do not fit together. */
   badResources: 'FTS8020',
   /** A target that is not configured, or whose configuration is invalid. */

@@ -32,6 +32,8 @@ export interface ResolvedJob {
   readonly dependencies: readonly MavenArtifact[];
   /** The connector release each piece the job uses ships as. */
   readonly releases: ReadonlyMap<ConnectorPiece, string>;
+  /** The pipeline's secret names (their options are never stored in a catalog). */
+  readonly secrets: ReadonlySet<string>;
 }
 
 export interface ResolvedEnvironment {
@@ -98,6 +100,7 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
   }
   const declared = new Map(Object.entries((p.spec.variables ?? {}) as Readonly<Record<string, string>>));
   const secrets = new Map(Object.entries((p.spec.secrets ?? {}) as Readonly<Record<string, string>>));
+  const secretNames: ReadonlySet<string> = new Set(secrets.keys());
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries((spec.variables ?? {}) as Readonly<Record<string, string>>)) {
     if (secrets.has(name)) {
@@ -148,6 +151,7 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
       resources,
       dependencies: withOwn(jars.artifacts, j),
       releases: jars.releases,
+      secrets: secretNames,
     };
   });
   const t = p.spec.targets;

@@ -25,7 +25,6 @@ WITH (
   'properties.group.id' = 'wrongbook-wide-table-group',
   'properties.security.protocol' = 'SASL_SSL',
   'properties.sasl.mechanism' = 'PLAIN',
-  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
   'properties.ssl.truststore.location' = '/opt/flink/conf/kafka.truststore.jks',
   'format' = 'json',
   'json.fail-on-missing-field' = 'false',
@@ -58,8 +57,6 @@ WITH (
   'connector' = 'jdbc',
   'url' = 'jdbc:mysql://rds.aliyun.com:3306/dwd?useSSL=true&requireSSL=true',
   'table-name' = 'dwd_wrong_record_wide_delta',
-  'username' = '${MYSQL_USERNAME}',
-  'password' = '${MYSQL_PASSWORD}',
   'sink.buffer-flush.max-rows' = '100',
   'sink.buffer-flush.interval' = '10s',
   'sink.parallelism' = '3'
