@@ -37,13 +37,23 @@ export type FlinkMemoryVerdict =
   | { readonly ok: true; readonly flink: number; readonly taskHeap: number; readonly taskOffHeap: number; readonly managed: number; readonly network: number; readonly metaspace: number; readonly overhead: number }
   | { readonly ok: false; readonly reason: string };
 
-export function flinkTaskManagerMemory(configs: readonly FlinkTaskManagerConfig[]): FlinkMemoryVerdict[] {
-  const input = configs.map((c) => [c.process, c.taskHeap ?? '-', c.taskOffHeap ?? '-', c.managed ?? '-', c.network ?? '-'].join(' ')).join('\n');
-  const lines = execFileSync('java', ['-cp', harness(), 'FlinkMemory'], { input: `${input}\n`, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }).split('\n').filter((l) => /^(OK|FAIL) /.test(l));
-  if (lines.length !== configs.length) throw new Error(`Flink memory harness answered ${lines.length} lines for ${configs.length} configurations`);
-  return lines.map((l) => {
+function ask(lines: readonly string[]): FlinkMemoryVerdict[] {
+  const input = lines.join('\n');
+  const answers = execFileSync('java', ['-cp', harness(), 'FlinkMemory'], { input: `${input}\n`, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }).split('\n').filter((l) => /^(OK|FAIL) /.test(l));
+  if (answers.length !== lines.length) throw new Error(`Flink memory harness answered ${answers.length} lines for ${lines.length} configurations`);
+  return answers.map((l) => {
     if (l.startsWith('FAIL ')) return { ok: false, reason: l.slice(5) };
     const [flink, taskHeap, taskOffHeap, managed, network, metaspace, overhead] = l.slice(3).split(' ').map(Number) as [number, number, number, number, number, number, number];
     return { ok: true, flink, taskHeap, taskOffHeap, managed, network, metaspace, overhead };
   });
+}
+
+/** Flink's verdict on TaskManager configurations. */
+export function flinkTaskManagerMemory(configs: readonly FlinkTaskManagerConfig[]): FlinkMemoryVerdict[] {
+  return ask(configs.map((c) => [c.process, c.taskHeap ?? '-', c.taskOffHeap ?? '-', c.managed ?? '-', c.network ?? '-'].join(' ')));
+}
+
+/** Flink's verdict on JobManager process sizes (taskHeap is the JVM heap, taskOffHeap the off-heap memory). */
+export function flinkJobManagerMemory(processes: readonly string[]): FlinkMemoryVerdict[] {
+  return ask(processes.map((p) => `JM ${p}`));
 }

@@ -99,10 +99,27 @@ export function taskManagerMemory(process: number, parts: TaskManagerMemoryParts
   return { memory: { process, flink, frameworkHeap: D.frameworkHeap, taskHeap, frameworkOffHeap: D.frameworkOffHeap, taskOffHeap, managed, network, metaspace, overhead } };
 }
 
+export interface JobManagerMemory {
+  readonly process: number;
+  readonly flink: number;
+  readonly heap: number;
+  readonly offHeap: number;
+  readonly metaspace: number;
+  readonly overhead: number;
+}
+
+/** Derives the JobManager breakdown for a total process size, or says why Flink would refuse it. */
+export function jobManagerMemory(process: number): { readonly memory?: JobManagerMemory; readonly problem?: string } {
+  const overhead = clamp(floorMib(process * D.overheadFraction), D.overheadMin, D.overheadMax);
+  const metaspace = D.jobManagerMetaspace;
+  if (metaspace + overhead > process) return { problem: `a ${mib(process)} JobManager cannot hold JVM metaspace ${mib(metaspace)} and JVM overhead ${mib(overhead)}` };
+  const flink = process - metaspace - overhead;
+  const heap = flink - D.jobManagerOffHeap;
+  if (heap <= 0) return { problem: `a ${mib(process)} JobManager has ${mib(flink)} of Flink memory, not more than its off-heap ${mib(D.jobManagerOffHeap)}: no heap is left` };
+  return { memory: { process, flink, heap, offHeap: D.jobManagerOffHeap, metaspace, overhead } };
+}
+
 /** Why a JobManager process of this size cannot start (undefined when it can). */
 export function jobManagerMemoryProblem(process: number): string | undefined {
-  const overhead = clamp(floorMib(process * D.overheadFraction), D.overheadMin, D.overheadMax);
-  const heap = process - D.jobManagerMetaspace - overhead - D.jobManagerOffHeap;
-  if (heap <= 0) return `a ${mib(process)} JobManager cannot hold JVM metaspace ${mib(D.jobManagerMetaspace)}, JVM overhead ${mib(overhead)} and off-heap ${mib(D.jobManagerOffHeap)} and still have a heap`;
-  return undefined;
+  return jobManagerMemory(process).problem;
 }

@@ -4,9 +4,9 @@
  */
 import { expect, test } from 'vitest';
 import { parseMemorySize } from '@flinkts/connectors';
-import { taskManagerMemory } from '../src/memory.js';
+import { jobManagerMemory, taskManagerMemory } from '../src/memory.js';
 import type { FlinkTaskManagerConfig } from '../../../test/support/flink-memory.js';
-import { flinkTaskManagerMemory } from '../../../test/support/flink-memory.js';
+import { flinkJobManagerMemory, flinkTaskManagerMemory } from '../../../test/support/flink-memory.js';
 
 const CONFIGS: FlinkTaskManagerConfig[] = [
   { process: '1728m' },
@@ -46,4 +46,18 @@ test("the memory model accepts and refuses what Flink does, and derives Flink's 
     }
   });
   expect(flink.filter((v) => !v.ok).length).toBeGreaterThanOrEqual(3);
+});
+
+test('the JobManager model agrees with Flink: accepted sizes split to the byte, too-small ones refused', { timeout: 900_000 }, () => {
+  const sizes = ['448m', '512m', '600m', '640m', '768m', '1g', '1600m', '2g', '4g', '16g'];
+  const flink = flinkJobManagerMemory(sizes);
+  sizes.forEach((size, i) => {
+    const mine = jobManagerMemory(parseMemorySize(size)!);
+    const real = flink[i]!;
+    expect({ size, accepted: mine.memory !== undefined }).toEqual({ size, accepted: real.ok });
+    if (real.ok && mine.memory !== undefined) {
+      expect({ size, parts: [mine.memory.flink, mine.memory.heap, mine.memory.offHeap, mine.memory.metaspace, mine.memory.overhead] }).toEqual({ size, parts: [real.flink, real.taskHeap, real.taskOffHeap, real.metaspace, real.overhead] });
+    }
+  });
+  expect(flink.some((v) => !v.ok)).toBe(true);
 });
