@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { catalog, from, insertInto, t, table } from '@flinkts/core';
-import { blackhole, datagen, hiveCatalog, json, kafka, kafkaSasl, resolveArtifacts, secret } from '@flinkts/connectors';
+import { blackhole, datagen, hiveCatalog, print, json, kafka, kafkaSasl, resolveArtifacts, secret } from '@flinkts/connectors';
 import { buildPipeline, checkPipeline, decodeForm, job, pipeline, streamparkCommand, streamparkSplit, streamparkSqlProblems } from '../src/index.js';
 import { taskManagerMemory } from '../src/memory.js';
 import { clicks, dwdClicks, ingest, odsClicks } from './fixtures.js';
@@ -111,6 +111,16 @@ describe('connector builds per Flink version', () => {
     expect(messages(vvp)).toEqual(["FTS8040 VVP flinkVersion '1.17' is not the pipeline's Flink 1.20.1"]);
     const alibaba = pipeline({ ...common, jobs: [ingest], targets: { alibaba: { workspace: 'w', namespace: 'n', engineVersion: 'vvr-8.0.9-flink-1.17', deploymentTarget: { mode: 'PER_JOB', name: 'q' } } } });
     expect(messages(alibaba)).toEqual(["FTS8040 Realtime Compute engine 'vvr-8.0.9-flink-1.17' does not run Flink 1.20"]);
+  });
+});
+
+describe('per-operator parallelism', () => {
+  test("a sink wider than the job's slots: VVP's fixed TaskManagers must hold the widest operator", () => {
+    const out = table('out', { columns: { user_id: t.bigint(), url: t.string(), ts: t.timestamp(3) }, temporary: true, connector: print({ 'sink.parallelism': 3 }) });
+    const p = (taskManagers: number, slots: number) =>
+      pipeline({ name: 'w', tables: [clicks, out], jobs: [job('w', { statements: insertInto(out, from(clicks, 'c').selectAll()), parallelism: 1 })], targets: { vvp: { namespace: 'n', deploymentTargetName: 't', flinkVersion: '1.20' } }, resources: { taskManager: { slots }, taskManagers }, environments: { dev: {} } });
+    expect(buildPipeline(p(1, 3), { env: 'dev' }).diagnostics).toEqual([]);
+    expect(buildPipeline(p(1, 1), { env: 'dev' }).diagnostics.map((d) => d.message)).toEqual(["job 'w' needs 3 task slots (its widest operator), but 1 TaskManagers × 1 slots give 1; the job would wait for slots and fail"]);
   });
 });
 
