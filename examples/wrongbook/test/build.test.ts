@@ -3,6 +3,7 @@
  * deterministic builds, every VVP Deployment and Alibaba deployment checked against the platforms' SQL-shape
  * and naming rules, the seed's job configuration in prod, and credentials only as placeholders.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +11,7 @@ import { checkPipeline, pipeline } from '@flinkts/pipelines';
 import { dtValidate, splitStatements } from '../../../test/support/dt-sql-parser.js';
 import { buildEveryEnvironment, goldenFiles } from '../../../test/support/golden-build.js';
 import { alibabaProblems, sqlProblems, vvpProblems } from '../../../test/support/job-spec-rules.js';
+import { hadoopConfValues } from '../../../test/support/hadoop-conf.js';
 import { alibabaSchemaProblems, vvpSchemaProblems } from '../../../test/support/platform-schemas.js';
 import wrongbook from '../flinkts.config.js';
 
@@ -84,6 +86,18 @@ describe('examples/wrongbook pipeline', () => {
       parallelism: 6,
       jobmanagerResourceSettingSpec: { cpu: 1, memory: '2Gi' },
       taskmanagerResourceSettingSpec: { cpu: 2, memory: '4Gi' },
+    });
+  });
+
+  test("Hadoop's own Configuration reads the generated hive-site.xml and takes the OSS keys from the environment", { timeout: 300_000 }, () => {
+    const file = join(GOLDEN, 'prod', 'hive-conf', 'aliyun_catalog', 'hive-site.xml');
+    const keys = ['hive.metastore.uris', 'hive.metastore.warehouse.dir', 'fs.oss.endpoint', 'fs.oss.accessKeyId', 'fs.oss.accessKeySecret'];
+    expect(hadoopConfValues(file, keys, { ACCESS_KEY_ID: 'LTAI-test-id', ACCESS_KEY_SECRET: 'test-secret' })).toEqual({
+      'hive.metastore.uris': 'thrift://metastore.aliyun.com:9083',
+      'hive.metastore.warehouse.dir': 'oss://bucket-name/warehouse',
+      'fs.oss.endpoint': 'oss-cn-hangzhou.aliyuncs.com',
+      'fs.oss.accessKeyId': 'LTAI-test-id',
+      'fs.oss.accessKeySecret': 'test-secret',
     });
   });
 
