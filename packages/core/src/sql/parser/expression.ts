@@ -14,6 +14,7 @@ import type { Cursor } from './cursor.js';
 import { ParseError } from './cursor.js';
 import { parseIntervalQualifier, parseType } from './data-type.js';
 import { isReserved } from './keywords.js';
+import type { Token } from './lexer.js';
 import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
@@ -42,44 +43,82 @@ function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | unde
   if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, 'FTS1008');
 }
 
+/**
+ * Expressions by precedence climbing: one loop per operand instead of one function per precedence level, so each
+ * level of nesting (parentheses, calls, CASE, sub-queries) costs a few stack frames and 1,000 levels parse.
+ * Loosest first: OR, AND, NOT (prefix), predicates (comparisons, IS, IN, BETWEEN, LIKE, OVERLAPS — one per
+ * operand, as in the grammar), + -, * / % ||, then unary - + and postfix [i] / .field.
+ */
+const OR = 1;
+const AND = 2;
+const NOT = 3;
+const PREDICATE = 4;
+const ADDITIVE = 5;
+const MULTIPLICATIVE = 6;
+
 export function parseExpression(p: Cursor): Expression {
-  return parseOr(p);
+  return parseBinary(p, OR);
 }
 
-function parseOr(p: Cursor): Expression {
+function parseBinary(p: Cursor, min: number): Expression {
   const start = p.peek().start;
-  let left = parseAnd(p);
-  while (p.acceptWord('OR')) left = span(p, start, { kind: 'Binary', op: 'OR', left, right: parseAnd(p) });
-  return left;
-}
-
-function parseAnd(p: Cursor): Expression {
-  const start = p.peek().start;
-  let left = parseNot(p);
-  while (p.acceptWord('AND')) left = span(p, start, { kind: 'Binary', op: 'AND', left, right: parseNot(p) });
-  return left;
-}
-
-function parseNot(p: Cursor): Expression {
-  const start = p.peek().start;
-  if (p.isWord('NOT') && !p.isWord('EXISTS', 1)) {
+  let left: Expression;
+  if (min <= NOT && p.isWord('NOT') && !p.isWord('EXISTS', 1)) {
     p.next();
-    return span(p, start, { kind: 'Unary', op: 'NOT', operand: parseNot(p) });
+    left = span(p, start, { kind: 'Unary', op: 'NOT', operand: parseBinary(p, NOT) });
+  } else left = parseUnary(p);
+  // After a predicate only AND / OR may follow (`a = b = c` is not an expression).
+  let cap = MULTIPLICATIVE;
+  for (;;) {
+    const t = p.peek();
+    if (t.kind === 'op') {
+      if (min <= MULTIPLICATIVE && cap >= MULTIPLICATIVE && (t.value === '*' || t.value === '/' || t.value === '%' || t.value === '||')) {
+        p.next();
+        left = span(p, start, { kind: 'Binary', op: t.value as '*' | '/' | '%' | '||', left, right: parseUnary(p) });
+        continue;
+      }
+      if (min <= ADDITIVE && cap >= ADDITIVE && (t.value === '+' || t.value === '-')) {
+        p.next();
+        left = span(p, start, { kind: 'Binary', op: t.value as '+' | '-', left, right: parseBinary(p, MULTIPLICATIVE) });
+        cap = ADDITIVE;
+        continue;
+      }
+    } else if (t.kind === 'word') {
+      if (min <= AND && p.isWord('AND')) {
+        p.next();
+        left = span(p, start, { kind: 'Binary', op: 'AND', left, right: parseBinary(p, NOT) });
+        cap = AND;
+        continue;
+      }
+      if (min <= OR && p.isWord('OR')) {
+        p.next();
+        left = span(p, start, { kind: 'Binary', op: 'OR', left, right: parseBinary(p, AND) });
+        cap = OR;
+        continue;
+      }
+    }
+    if (min <= PREDICATE && cap >= PREDICATE) {
+      const predicate = predicateTail(p, start, left);
+      if (predicate !== undefined) {
+        left = predicate;
+        cap = NOT;
+        continue;
+      }
+    }
+    return left;
   }
-  return parsePredicate(p);
 }
 
-function parsePredicate(p: Cursor): Expression {
-  const start = p.peek().start;
-  const left = parseAdditive(p);
+/** The predicate after `left` (`= x`, `IS NULL`, `IN (…)`, `BETWEEN … AND …`, `LIKE …`), or undefined when none follows. */
+function predicateTail(p: Cursor, start: Span['start'], left: Expression): Expression | undefined {
   const t = p.peek();
   if (t.kind === 'op' && COMPARISONS.has(t.value)) {
     p.next();
     const op = t.value === '!=' ? '<>' : (t.value as '=' | '<>' | '<' | '<=' | '>' | '>=');
-    return span(p, start, { kind: 'Binary', op, left, right: parseAdditive(p) });
+    return span(p, start, { kind: 'Binary', op, left, right: parseBinary(p, ADDITIVE) });
   }
   if (p.acceptWord('OVERLAPS')) {
-    return span(p, start, { kind: 'FunctionCall', name: ['OVERLAPS'], args: [left, parseAdditive(p)] });
+    return span(p, start, { kind: 'FunctionCall', name: ['OVERLAPS'], args: [left, parseBinary(p, ADDITIVE)] });
   }
   if (p.acceptWord('IS')) {
     const negated = p.acceptWord('NOT');
@@ -87,7 +126,7 @@ function parsePredicate(p: Cursor): Expression {
     if (p.acceptWord('TRUE')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'TRUE', negated });
     if (p.acceptWord('FALSE')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'FALSE', negated });
     if (p.acceptWord('UNKNOWN')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'UNKNOWN', negated });
-    if (p.acceptWords('DISTINCT', 'FROM')) return span(p, start, { kind: 'IsDistinctFrom', left, right: parseAdditive(p), negated });
+    if (p.acceptWords('DISTINCT', 'FROM')) return span(p, start, { kind: 'IsDistinctFrom', left, right: parseBinary(p, ADDITIVE), negated });
     if (p.acceptWord('JSON')) {
       const type = (['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'] as const).find((w) => p.acceptWord(w));
       return span(p, start, { kind: 'IsJson', operand: left, ...(type === undefined ? {} : { type }), negated });
@@ -111,54 +150,28 @@ function parsePredicate(p: Cursor): Expression {
   if (p.acceptWord('BETWEEN')) {
     const symmetric = p.acceptWord('SYMMETRIC');
     if (!symmetric) p.acceptWord('ASYMMETRIC');
-    const low = parseAdditive(p);
+    const low = parseBinary(p, ADDITIVE);
     p.expectWord('AND', "AND in BETWEEN … AND …");
-    const high = parseAdditive(p);
+    const high = parseBinary(p, ADDITIVE);
     return span(p, start, { kind: 'Between', operand: left, low, high, negated, symmetric });
   }
   if (p.acceptWord('LIKE') || p.acceptWords('SIMILAR', 'TO')) {
     const op = p.peek(-1).value.toUpperCase() === 'LIKE' ? 'LIKE' : 'SIMILAR TO';
-    const pattern = parseAdditive(p);
-    const escape = p.acceptWord('ESCAPE') ? parseAdditive(p) : undefined;
+    const pattern = parseBinary(p, ADDITIVE);
+    const escape = p.acceptWord('ESCAPE') ? parseBinary(p, ADDITIVE) : undefined;
     return span(p, start, { kind: 'Like', op, operand: left, pattern, ...(escape === undefined ? {} : { escape }), negated });
   }
   if (negated) throw p.unexpected('IN, BETWEEN, LIKE or SIMILAR TO after NOT');
-  return left;
+  return undefined;
 }
 
-function parseAdditive(p: Cursor): Expression {
-  const start = p.peek().start;
-  let left = parseMultiplicative(p);
-  for (;;) {
-    if (p.isOp('+') || p.isOp('-')) {
-      const op = p.next().value as '+' | '-';
-      left = span(p, start, { kind: 'Binary', op, left, right: parseMultiplicative(p) });
-    } else return left;
-  }
-}
-
-function parseMultiplicative(p: Cursor): Expression {
-  const start = p.peek().start;
-  let left = parseUnary(p);
-  for (;;) {
-    if (p.isOp('*') || p.isOp('/') || p.isOp('%') || p.isOp('||')) {
-      const op = p.next().value as '*' | '/' | '%' | '||';
-      left = span(p, start, { kind: 'Binary', op, left, right: parseUnary(p) });
-    } else return left;
-  }
-}
-
+/** Unary minus / plus, then a primary with its postfix subscripts and field accesses. */
 function parseUnary(p: Cursor): Expression {
   const start = p.peek().start;
   if (p.isOp('-') || p.isOp('+')) {
     const op = p.next().value as '-' | '+';
     return span(p, start, { kind: 'Unary', op, operand: parseUnary(p) });
   }
-  return parsePostfix(p);
-}
-
-function parsePostfix(p: Cursor): Expression {
-  const start = p.peek().start;
   let e = parsePrimary(p);
   for (;;) {
     if (p.acceptOp('[')) {
@@ -170,15 +183,6 @@ function parsePostfix(p: Cursor): Expression {
       e = span(p, start, { kind: 'FieldAccess', operand: e, field: p.identifier('a field name') });
     } else return e;
   }
-}
-
-function parseArgsUntilClose(p: Cursor): Expression[] {
-  const args: Expression[] = [];
-  if (p.acceptOp(')')) return args;
-  do args.push(parseArgument(p));
-  while (p.acceptOp(','));
-  p.expectOp(')', "',' or ')' in the argument list");
-  return args;
 }
 
 /** A function argument: an expression, `name => value`, `TABLE t` or `DESCRIPTOR(cols)`. */
@@ -197,7 +201,7 @@ function parseArgument(p: Cursor): Expression {
     }
     return span(p, start, { kind: 'TableArg', relation });
   }
-  return parseExpression(p);
+  return parseBinary(p, OR);
 }
 
 function timeUnit(p: Cursor): TimeUnit {
@@ -308,7 +312,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       return span(p, start, { kind: 'Overlay', operand, placing, start: startExpr, ...(length === undefined ? {} : { length }) });
     }
     case 'POSITION': {
-      const needle = parseAdditive(p);
+      const needle = parseBinary(p, ADDITIVE);
       p.expectWord('IN', 'IN in POSITION(… IN …)');
       const haystack = parseExpression(p);
       const from = p.acceptWord('FROM') ? parseExpression(p) : undefined;
@@ -427,7 +431,7 @@ function parseFrameBound(p: Cursor): FrameBound {
   if (p.acceptWords('UNBOUNDED', 'PRECEDING')) return { kind: 'UnboundedPreceding' };
   if (p.acceptWords('UNBOUNDED', 'FOLLOWING')) return { kind: 'UnboundedFollowing' };
   if (p.acceptWords('CURRENT', 'ROW')) return { kind: 'CurrentRow' };
-  const offset = parseAdditive(p);
+  const offset = parseBinary(p, ADDITIVE);
   if (p.acceptWord('PRECEDING')) return { kind: 'Preceding', offset };
   p.expectWord('FOLLOWING', 'PRECEDING or FOLLOWING');
   return { kind: 'Following', offset };
@@ -511,33 +515,45 @@ function parsePrimary(p: Cursor): Expression {
       p.next();
       return span(p, start, { kind: 'BinaryLiteral', hex: t.value });
     case 'op':
-      if (t.value === '(') {
-        p.next();
-        if (startsQuery(p)) {
-          const query = parseQuery(p);
-          p.expectOp(')');
-          return span(p, start, { kind: 'ScalarSubquery', query });
-        }
-        const first = parseExpression(p);
-        if (p.acceptOp(',')) {
-          const fields = [first];
-          do fields.push(parseExpression(p));
-          while (p.acceptOp(','));
-          p.expectOp(')');
-          return span(p, start, { kind: 'RowConstructor', fields, explicit: false });
-        }
-        p.expectOp(')', "')'");
-        return first;
-      }
+      if (t.value === '(') return parseParenthesised(p, start);
       if (t.value === '?') throw p.errorAt(t, 'parameter markers (?) are not supported in Flink SQL scripts', 'write the value as a literal');
       throw p.unexpected('an expression');
     case 'quoted':
       return parseIdentifierExpression(p);
     case 'word':
-      break;
+      // A call `name(…)` goes straight to its parser: the fewer frames per nesting level, the deeper it parses.
+      if (p.isOp('(', 1) && !WORDS_BEFORE_PARENTHESIS.has(t.value.toUpperCase())) return parseIdentifierExpression(p);
+      return parseWordPrimary(p, t, start);
     default:
       throw p.unexpected('an expression');
   }
+}
+
+/** Words that start their own construct before a '(' (not a function call). */
+const WORDS_BEFORE_PARENTHESIS: ReadonlySet<string> = new Set(['ROW', 'EXISTS']);
+
+/** `( expr )`, a row `(a, b)` or a scalar sub-query `(SELECT …)`. */
+function parseParenthesised(p: Cursor, start: Span['start']): Expression {
+  p.next();
+  if (startsQuery(p)) {
+    const query = parseQuery(p);
+    p.expectOp(')');
+    return span(p, start, { kind: 'ScalarSubquery', query });
+  }
+  const first = parseBinary(p, OR);
+  if (p.acceptOp(',')) {
+    const fields = [first];
+    do fields.push(parseExpression(p));
+    while (p.acceptOp(','));
+    p.expectOp(')');
+    return span(p, start, { kind: 'RowConstructor', fields, explicit: false });
+  }
+  p.expectOp(')', "')'");
+  return first;
+}
+
+/** A primary that starts with a word: literals (TRUE, DATE '…', INTERVAL …), CASE, EXISTS, constructors, names. */
+function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression {
   const word = t.value.toUpperCase();
   switch (word) {
     case 'TRUE':
@@ -574,26 +590,8 @@ function parsePrimary(p: Cursor): Expression {
       literal(p, start, intervalLiteralProblem(valueToken.value, qualifier));
       return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier });
     }
-    case 'CASE': {
-      p.next();
-      const operand = p.isWord('WHEN') ? undefined : parseExpression(p);
-      const whens: { when: Expression; then: Expression }[] = [];
-      const lists: Expression[][] = [];
-      while (p.acceptWord('WHEN')) {
-        const values = [parseExpression(p)];
-        while (operand !== undefined && p.acceptOp(',')) values.push(parseExpression(p));
-        p.expectWord('THEN', 'THEN after WHEN …');
-        lists.push(values);
-        whens.push({ when: values[0]!, then: parseExpression(p) });
-      }
-      if (whens.length === 0) throw p.unexpected('WHEN');
-      const elseExpr = p.acceptWord('ELSE') ? parseExpression(p) : undefined;
-      p.expectWord('END', 'END to close CASE');
-      const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
-      // `CASE x WHEN 1, 2 THEN …`: the further values stay with their WHEN (never a copy of `x` per value).
-      const withLists = whens.map((w, i) => (lists[i]!.length > 1 ? { when: w.when, extraValues: lists[i]!.slice(1), then: w.then } : w));
-      return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart });
-    }
+    case 'CASE':
+      return parseCase(p, start);
     case 'EXISTS': {
       p.next();
       p.expectOp('(');
@@ -658,6 +656,28 @@ function parsePrimary(p: Cursor): Expression {
   return parseIdentifierExpression(p);
 }
 
+/** `CASE [x] WHEN … THEN … [ELSE …] END`. */
+function parseCase(p: Cursor, start: Span['start']): Expression {
+  p.next();
+  const operand = p.isWord('WHEN') ? undefined : parseExpression(p);
+  const whens: { when: Expression; then: Expression }[] = [];
+  const lists: Expression[][] = [];
+  while (p.acceptWord('WHEN')) {
+    const values = [parseExpression(p)];
+    while (operand !== undefined && p.acceptOp(',')) values.push(parseExpression(p));
+    p.expectWord('THEN', 'THEN after WHEN …');
+    lists.push(values);
+    whens.push({ when: values[0]!, then: parseExpression(p) });
+  }
+  if (whens.length === 0) throw p.unexpected('WHEN');
+  const elseExpr = p.acceptWord('ELSE') ? parseExpression(p) : undefined;
+  p.expectWord('END', 'END to close CASE');
+  const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
+  // `CASE x WHEN 1, 2 THEN …`: the further values stay with their WHEN (never a copy of `x` per value).
+  const withLists = whens.map((w, i) => (lists[i]!.length > 1 ? { when: w.when, extraValues: lists[i]!.slice(1), then: w.then } : w));
+  return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart });
+}
+
 /** A column reference, a qualified column / field access, or a function call. */
 function parseIdentifierExpression(p: Cursor): Expression {
   const first = p.peek();
@@ -706,6 +726,11 @@ function parseCall(p: Cursor, name: string[], start: Span['start']): Expression 
   }
   const distinct = p.acceptWord('DISTINCT');
   if (!distinct) p.acceptWord('ALL');
-  const args = parseArgsUntilClose(p);
+  const args: Expression[] = [];
+  if (!p.acceptOp(')')) {
+    do args.push(parseArgument(p));
+    while (p.acceptOp(','));
+    p.expectOp(')', "',' or ')' in the argument list");
+  }
   return parseCallTail(p, { kind: 'FunctionCall', name, args, ...(distinct ? { distinct: true } : {}) }, start);
 }
