@@ -30,7 +30,8 @@ export const sizes: readonly SqlCase[] = [
   { name: 'a 10 MB string literal', sql: `${T}INSERT INTO k SELECT a, b, '${'x'.repeat(10_000_000)}' FROM t;`, codes: [] },
   // 100,000 rows are in the benchmark (`npm run bench -- hostile`); 20,000 keep this suite fast on a shared CI machine.
   { name: 'VALUES with 20,000 rows', sql: `${T}INSERT INTO k VALUES ${Array.from({ length: 20_000 }, (_, i) => `(${i}, ${i}, 'v')`).join(',\n')};`, codes: [] },
-  { name: 'nested parentheses 400 deep', sql: `${T}INSERT INTO k SELECT ${'('.repeat(400)}a${')'.repeat(400)}, b, s FROM t;`, codes: [] },
-  { name: 'nested function calls 300 deep', sql: `${T}INSERT INTO k SELECT a, b, ${'UPPER('.repeat(300)}s${')'.repeat(300)} FROM t;`, codes: [] },
+  { name: 'nested parentheses 1,000 deep', sql: `${T}INSERT INTO k SELECT ${'('.repeat(1000)}a${')'.repeat(1000)}, b, s FROM t;`, codes: [] },
+  { name: 'nested function calls 800 deep', sql: `${T}INSERT INTO k SELECT a, b, ${'UPPER('.repeat(800)}s${')'.repeat(800)} FROM t;`, codes: [] },
+  { name: 'a searched CASE nested 800 deep', sql: (() => { let e = 'a'; for (let i = 0; i < 800; i++) e = `CASE WHEN a > ${i} THEN ${e} ELSE 0 END`; return `${T}INSERT INTO k SELECT ${e}, b, s FROM t;`; })(), codes: [] },
   { name: 'nested sub-queries 300 deep', sql: (() => { let q = 'SELECT a, b, s FROM t'; for (let i = 0; i < 300; i++) q = `SELECT a, b, s FROM (${q})`; return `${T}INSERT INTO k ${q};`; })(), codes: [] },
 ];

@@ -366,7 +366,10 @@ function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, en
       } else if (operand !== undefined) compare(operand, t, value, 'CASE', env);
     }
   }
-  const results = [...e.whens.map((w) => expressionType(w.then, scope, env)), e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env)];
+  // Loops, not map callbacks: every frame saved per level lets deeper nesting be checked.
+  const results: (DataType | undefined)[] = [];
+  for (const w of e.whens) results.push(expressionType(w.then, scope, env));
+  results.push(e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env));
   if (results.some((r) => r === undefined)) return undefined;
   const common = commonResultType(results as DataType[]);
   if (common === undefined) {
@@ -376,7 +379,8 @@ function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, en
 }
 
 function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
-  const args = e.args.map((a) => (a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : expressionType(a, scope, env)));
+  const args: (DataType | undefined)[] = [];
+  for (const a of e.args) args.push(a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : expressionType(a, scope, env));
   if (e.filter !== undefined) expressionType(e.filter, scope, env);
   if (e.name.length !== 1) return undefined;
   const name = e.name[0]!.toUpperCase();
