@@ -7,9 +7,10 @@
  *   FTS2306  a plain JavaScript boolean / number / string where an expression is required — usually a JavaScript
  *            operator (`o.amount > 0`) in place of an expression method (`o.amount.gt(0)`)
  *
- * Object-shaped arguments are described with zod schemas; the first issues are reported with their paths.
+ * Object-shaped arguments are described with zod schemas; the first issues are reported with their paths. The
+ * signatures here are structural (no zod types), so the published declarations do not pull zod's into a user's
+ * type check.
  */
-import type { z } from 'zod';
 import { FlinktsError } from './diagnostic.js';
 import type { Diagnostic } from './diagnostic.js';
 
@@ -56,10 +57,27 @@ function pathText(argument: string, path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : `${s}.${String(k)}`), argument);
 }
 
-function expectedText(issue: z.core.$ZodIssue): string {
+/** One problem a schema reports (the fields of zod's issues that the messages use). */
+export interface ArgumentIssue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly expected?: string;
+  readonly values?: readonly unknown[];
+  readonly origin?: string;
+  readonly minimum?: unknown;
+  readonly keys?: readonly string[];
+}
+
+/** A schema that checks an argument: a zod schema, seen structurally. */
+export interface ArgumentSchema<T> {
+  safeParse(value: unknown): { readonly success: true; readonly data: T } | { readonly success: false; readonly error: { readonly issues: readonly ArgumentIssue[] } };
+}
+
+function expectedText(issue: ArgumentIssue): string {
   switch (issue.code) {
-    case 'invalid_type': return issue.message.startsWith('Invalid input') ? `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` : issue.message;
-    case 'invalid_value': return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type': return issue.message.startsWith('Invalid input') && issue.expected !== undefined ? `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` : issue.message;
+    case 'invalid_value': return `one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small': return issue.origin === 'string' ? 'a non-empty string' : issue.origin === 'array' ? `a list of at least ${String(issue.minimum)}` : `at least ${String(issue.minimum)}`;
     default: return issue.message;
   }
@@ -69,13 +87,13 @@ function expectedText(issue: z.core.$ZodIssue): string {
  * Checks `value` against `schema`; throws FTS2305 (or `code`) naming `call`, the argument and the path of each of
  * the first few problems. Returns the value typed as the schema's output.
  */
-export function checkArgument<S extends z.ZodType>(call: string, argument: string, schema: S, value: unknown, code: string = BAD_ARGUMENT): z.output<S> {
+export function checkArgument<T>(call: string, argument: string, schema: ArgumentSchema<T>, value: unknown, code: string = BAD_ARGUMENT): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const diagnostics: Diagnostic[] = result.error.issues.slice(0, 5).map((issue) => {
     const where = pathText(argument, issue.path);
     if (issue.code === 'unrecognized_keys') {
-      return { code, severity: 'error', message: `${call}: ${where} has no key ${issue.keys.map((k) => `'${k}'`).join(', ')}`, hint: 'remove it, or check its spelling against the documented keys', path: `${call}.${where}` };
+      return { code, severity: 'error', message: `${call}: ${where} has no key ${(issue.keys ?? []).map((k) => `'${k}'`).join(', ')}`, hint: 'remove it, or check its spelling against the documented keys', path: `${call}.${where}` };
     }
     const expected = expectedText(issue);
     return {
