@@ -173,8 +173,12 @@ export function resolveArtifacts(wanted: readonly MavenArtifact[], flinkVersion:
   const problems: ArtifactProblem[] = [];
   const minor = flinkMinor(flinkVersion);
   const releases = new Map<ConnectorPiece, string>();
-  if (minor === undefined) {
-    problems.push({ piece: 'flink', message: `flinkts has no connector compatibility table for Flink '${flinkVersion}'`, hint: `use a Flink version of ${FLINK_MINORS.join(', ')} (x.y or x.y.z); default ${DEFAULT_FLINK_VERSION}` });
+  if (minor === undefined || !/^\d+\.\d+\.\d+$/.test(flinkVersion.trim())) {
+    problems.push({
+      piece: 'flink',
+      message: minor === undefined ? `flinkts has no connector compatibility table for Flink '${flinkVersion}'` : `Flink version '${flinkVersion}' names no release: the jars released with Flink need the full version`,
+      hint: `give a Flink release x.y.z of ${FLINK_MINORS.join(', ')}; default ${DEFAULT_FLINK_VERSION}`,
+    });
     return { artifacts: [...wanted], problems, releases };
   }
   const out = new Map<string, MavenArtifact>();

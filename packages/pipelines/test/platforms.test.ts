@@ -88,6 +88,7 @@ describe('connector builds per Flink version', () => {
     const starrocks = resolveArtifacts([{ groupId: 'com.starrocks', artifactId: 'flink-connector-starrocks', version: 'x' }], '1.20.1', { starrocks: '1.2.10' });
     expect(starrocks.problems.map((p) => p.hint)).toEqual(['releases built for Flink 1.20: 1.2.11']);
     expect(resolveArtifacts([], '1.17.2').problems[0]!.message).toContain("no connector compatibility table for Flink '1.17.2'");
+    expect(resolveArtifacts([], '1.20').problems[0]!.message).toBe("Flink version '1.20' names no release: the jars released with Flink need the full version");
   });
 
   test('a pipeline on Flink 1.19 ships the shaded Kafka jar; the login module must then be the relocated class, and the reverse', () => {
