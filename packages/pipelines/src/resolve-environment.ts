@@ -34,6 +34,8 @@ export interface ResolvedJob {
   readonly releases: ReadonlyMap<ConnectorPiece, string>;
   /** The pipeline's secret names (their options are never stored in a catalog). */
   readonly secrets: ReadonlySet<string>;
+  /** The Flink version the job runs on. */
+  readonly flinkVersion: string;
 }
 
 export interface ResolvedEnvironment {
@@ -152,6 +154,7 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
       dependencies: withOwn(jars.artifacts, j),
       releases: jars.releases,
       secrets: secretNames,
+      flinkVersion,
     };
   });
   const t = p.spec.targets;

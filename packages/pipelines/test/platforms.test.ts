@@ -107,6 +107,11 @@ describe('connector builds per Flink version', () => {
     expect(messages(p('1.19.2', 'kafka-clients'))[0]).toContain('flink-sql-connector-kafka:3.2.0-1.19 (Kafka classes relocated');
   });
 
+  test('a jar URI naming another version than the job ships is an error (wrongbook pointed at the 3.2.0-1.18 Kafka jar)', () => {
+    const p = pipeline({ ...common, jobs: [ingest], targets: { vvp: { namespace: 'n', deploymentTargetName: 't', flinkVersion: '1.20', jarUris: { 'org.apache.flink:flink-connector-kafka': 'oss://b/lib/flink-connector-kafka-3.2.0-1.18.jar', 'org.apache.kafka:kafka-clients': 'oss://b/lib/kafka-clients-3.4.0.jar' } } } });
+    expect(messages(p)).toEqual(["FTS8040 the jar URI for org.apache.flink:flink-connector-kafka is version 3.2.0-1.18, but job 'ingest' on Flink 1.20.1 needs 3.3.0-1.20"]);
+  });
+
   test("VVP's flinkVersion and Alibaba's engine must run the pipeline's Flink", () => {
     const vvp = pipeline({ ...common, jobs: [ingest], targets: { vvp: { namespace: 'n', deploymentTargetName: 't', flinkVersion: '1.17' } } });
     expect(messages(vvp)).toEqual(["FTS8040 VVP flinkVersion '1.17' is not the pipeline's Flink 1.20.1"]);
