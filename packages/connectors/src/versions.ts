@@ -212,6 +212,27 @@ export function resolveArtifacts(wanted: readonly MavenArtifact[], flinkVersion:
   return { artifacts, problems, releases };
 }
 
+/**
+ * Why a jar a job names itself (its `dependencies`) does not fit the Flink version: a connector build for another
+ * Flink minor, or a jar released with another Flink. Undefined when it fits or flinkts cannot tell.
+ */
+export function declaredArtifactProblem(a: MavenArtifact, flinkVersion: string): ArtifactProblem | undefined {
+  const minor = flinkMinor(flinkVersion);
+  if (minor === undefined) return undefined;
+  const id = `${a.groupId}:${a.artifactId}:${a.version}`;
+  if (followsFlink(a)) {
+    return flinkMinor(a.version) === minor ? undefined : { piece: 'flink', message: `${id} is released with Flink ${a.version}, not ${flinkVersion}`, hint: `use ${a.groupId}:${a.artifactId}:${flinkVersion.trim()}` };
+  }
+  const piece = pieceOf(a);
+  if (piece === undefined) return undefined;
+  const built = /-(\d+\.\d+)$/.exec(a.version)?.[1] ?? /_flink-(\d+\.\d+)$/.exec(a.version)?.[1] ?? /^paimon-flink-(\d+\.\d+)$/.exec(a.artifactId)?.[1];
+  const release = a.version.replace(/(-\d+\.\d+|_flink-\d+\.\d+)$/, '');
+  const fits = built === undefined ? releasesFor(piece, minor).includes(release) : built === minor;
+  if (fits) return undefined;
+  const wanted = COMPATIBILITY[piece].coordinates(COMPATIBILITY[piece].defaults[minor], minor).map((c) => `${c.groupId}:${c.artifactId}:${c.version}`);
+  return { piece, message: `${id} is ${built === undefined ? `${piece} ${release}, which has no build for` : `built for Flink ${built}, not`} Flink ${minor}`, hint: `use ${wanted.join(' + ')}, or leave it out: the connectors ask for their jars themselves` };
+}
+
 /** Every coordinate the emitters can write for `flinkVersions` (the coordinate test resolves each). */
 export function everyCoordinate(flinkVersions: readonly string[], extra: readonly MavenArtifact[]): MavenArtifact[] {
   const all = new Map<string, MavenArtifact>();

@@ -112,6 +112,16 @@ describe('connector builds per Flink version', () => {
     expect(messages(p)).toEqual(["FTS8040 the jar URI for org.apache.flink:flink-connector-kafka is version 3.2.0-1.18, but job 'ingest' on Flink 1.20.1 needs 3.3.0-1.20"]);
   });
 
+  test("a job's own jars must be built for its Flink too", () => {
+    const withJars = (dependencies: { groupId: string; artifactId: string; version: string }[]) => pipeline({ ...common, jobs: [job('ingest', { statements: ingest.spec.statements, dependencies })], targets: { sql: {} } });
+    expect(messages(withJars([{ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version: '3.2.0-1.18' }]))).toEqual([
+      'FTS8040 job \'ingest\' ships a jar that does not fit its Flink: org.apache.flink:flink-sql-connector-kafka:3.2.0-1.18 is built for Flink 1.18, not Flink 1.20',
+    ]);
+    expect(messages(withJars([{ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-mysql-cdc', version: '3.1.1' }]))[0]).toContain('mysql-cdc 3.1.1, which has no build for Flink 1.20');
+    expect(messages(withJars([{ groupId: 'org.apache.flink', artifactId: 'flink-sql-avro', version: '1.19.1' }]))[0]).toContain('is released with Flink 1.19.1, not 1.20.1');
+    expect(messages(withJars([{ groupId: 'com.example', artifactId: 'udfs', version: '1.0' }, { groupId: 'org.apache.paimon', artifactId: 'paimon-flink-1.20', version: '0.9.0' }]))).toEqual([]);
+  });
+
   test("VVP's flinkVersion and Alibaba's engine must run the pipeline's Flink", () => {
     const vvp = pipeline({ ...common, jobs: [ingest], targets: { vvp: { namespace: 'n', deploymentTargetName: 't', flinkVersion: '1.17' } } });
     expect(messages(vvp)).toEqual(["FTS8040 VVP flinkVersion '1.17' is not the pipeline's Flink 1.20.1"]);
