@@ -41,6 +41,6 @@ test('flinkts check --json and a clean script exit 0', () => {
   const dir = script("CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\nCREATE TABLE b (x BIGINT) WITH ('connector' = 'blackhole');\nINSERT INTO b SELECT x FROM a;\n");
   const r = runCli(['check', '--json', 'job.sql'], { cwd: dir });
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.stdout)).toEqual({ errors: 0, warnings: 0, diagnostics: [] });
+  expect(JSON.parse(r.stdout)).toEqual({ ok: true, errors: 0, warnings: 0, checked: { scripts: ['job.sql'], pipelines: [] }, diagnostics: [] });
   expect(runCli(['check'], { cwd: dir }).code).toBe(2);
 });

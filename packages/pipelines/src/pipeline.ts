@@ -48,7 +48,8 @@ export interface PipelineSpec<J extends readonly Job[], V extends string, S exte
   /** `${NAME}` placeholders the platform resolves (credentials): never given a value in any artifact. */
   readonly secrets?: { readonly [K in S]: string };
   readonly targets: Targets;
-  readonly environments: { readonly [K in E]: EnvironmentSpec<J[number]['name'], V> };
+  /** Environments name only declared jobs and variables (NoInfer: an undeclared one is an error at its own line). */
+  readonly environments: { readonly [K in E]: EnvironmentSpec<J[number]['name'], NoInfer<V>> };
 }
 
 export class Pipeline<J extends readonly Job[] = readonly Job[], V extends string = string, S extends string = string, E extends string = string> {
