@@ -4,7 +4,7 @@
  * that names the call — never an internal TypeError, never silent acceptance.
  */
 import {
-  cast, fn, from, genericConnector, hop, insertInto, interval, lit, nullOf, statementSet, t, table, tumble, view,
+  cast, deduplicate, fn, from, genericConnector, hop, insertInto, interval, lit, nullOf, statementSet, t, table, topN, tumble, view,
 } from '@flinkts/core';
 import { secret } from '@flinkts/connectors';
 import { job, pipeline } from '@flinkts/pipelines';
@@ -73,6 +73,8 @@ export const apiMisuse: readonly ApiCase[] = [
   { name: 'ORDER BY a string', run: () => q.orderBy(() => any(['id'])), code: 'FTS2306' },
   { name: 'tumble with a number size', run: () => tumble(orders, any({ timecol: 'ts', size: 60 })), code: 'FTS2306', message: /tumble\(\) size/ },
   { name: 'hop with null options', run: () => hop(orders, any(null)), code: 'FTS2305' },
+  { name: 'deduplicate with null options', run: () => deduplicate(orders, any(null)), code: 'FTS2305' },
+  { name: 'topN ordered by a column name string', run: () => topN(orders, { partitionBy: (c) => [c.id], orderBy: () => any(['ts']), n: 3 }), code: 'FTS2306' },
   { name: 'view of null', run: () => view('v', any(null)), code: 'FTS2305' },
   // INSERT and statements
   { name: 'insertInto a null sink', run: () => insertInto(any(null), q), code: 'FTS2305', message: /insertInto\(\): sink/ },

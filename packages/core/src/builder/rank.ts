@@ -8,11 +8,21 @@ import type { AnyExpr, Expr, Ordering } from './expr.js';
 import type { TimestampRoot } from './type-level.js';
 import { builderError } from './errors.js';
 import { orderItemOf } from './fn.js';
-import { SelectQuery } from './query.js';
+import { exprList, exprNode } from './expr.js';
+import { SelectQuery, checkSource } from './query.js';
+import { argumentError } from '../diagnostics/arguments.js';
 import type { Refs, Source } from './source.js';
 import { refsOf } from './source.js';
 
 const RN = 'rn';
+
+function checkRankArgs(call: string, source: unknown, options: unknown): void {
+  checkSource(call, source);
+  const o = options as { partitionBy?: unknown; orderBy?: unknown } | null;
+  if (o === null || typeof o !== 'object') throw argumentError(call, 'options', 'an object { partitionBy, orderBy, … }', options);
+  if (typeof o.partitionBy !== 'function') throw argumentError(call, 'options.partitionBy', 'a function returning the key columns', o.partitionBy);
+  if (typeof o.orderBy !== 'function') throw argumentError(call, 'options.orderBy', 'a function returning the order', o.orderBy);
+}
 
 function ranked<C>(source: Source<C>, partitionBy: readonly AnyExpr[], orderBy: readonly OrderItem[], keep: Expression): SelectQuery<C> {
   const inner: Select = {
@@ -20,7 +30,7 @@ function ranked<C>(source: Source<C>, partitionBy: readonly AnyExpr[], orderBy: 
     distinct: false,
     items: [
       ...source.columnTypes.map((c): SelectItem => ({ kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: c.name } })),
-      { kind: 'SelectExpr', expr: { kind: 'FunctionCall', name: ['ROW_NUMBER'], args: [], over: { partitionBy: partitionBy.map((p) => p.node), orderBy } }, alias: RN },
+      { kind: 'SelectExpr', expr: { kind: 'FunctionCall', name: ['ROW_NUMBER'], args: [], over: { partitionBy: exprList(partitionBy, 'partitionBy').map((p, i) => exprNode(p, `partitionBy item ${i + 1}`)), orderBy } }, alias: RN },
     ],
     from: source.toRelation(undefined),
   };
@@ -42,8 +52,9 @@ export function deduplicate<C>(
   source: Source<C>,
   options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => Expr<TimestampRoot, unknown, boolean>; readonly keep: 'first' | 'last' },
 ): SelectQuery<C> {
+  checkRankArgs('deduplicate()', source, options);
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
-  const order: OrderItem = { expr: options.orderBy(refs).node, direction: options.keep === 'first' ? 'ASC' : 'DESC' };
+  const order: OrderItem = { expr: exprNode(options.orderBy(refs), 'deduplicate() orderBy'), direction: options.keep === 'first' ? 'ASC' : 'DESC' };
   const keep: Expression = { kind: 'Binary', op: '=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: '1' } };
   return ranked(source, options.partitionBy(refs), [order], keep);
 }
@@ -53,8 +64,9 @@ export function topN<C>(
   source: Source<C>,
   options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => readonly (AnyExpr | Ordering)[]; readonly n: number },
 ): SelectQuery<C> {
+  checkRankArgs('topN()', source, options);
   if (!Number.isInteger(options.n) || options.n < 1) builderError('FTS2208', `topN needs a positive integer n, got ${options.n}`, 'keep at least one row per key, e.g. n: 3');
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
   const keep: Expression = { kind: 'Binary', op: '<=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: String(options.n) } };
-  return ranked(source, options.partitionBy(refs), options.orderBy(refs).map((o) => orderItemOf(o)), keep);
+  return ranked(source, options.partitionBy(refs), exprList(options.orderBy(refs), 'topN() orderBy').map((o, i) => orderItemOf(o as never, `topN() orderBy item ${i + 1}`)), keep);
 }
