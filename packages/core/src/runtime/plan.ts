@@ -3,6 +3,7 @@
  * (window TVF aggregation, ROW_NUMBER deduplication and TopN, IN/NOT IN semi/anti joins). Whatever it does
  * not implement exactly raises FTS7001 with the node's span.
  */
+import { AGGREGATE_FUNCTIONS } from '../functions/registry.js';
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { Span } from '../ast/node.js';
@@ -85,7 +86,7 @@ function and(es: readonly Expression[]): Expression | undefined {
 }
 
 function isAggregateCall(e: Expression): e is FunctionCall {
-  return e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && AGGREGATE_NAMES.has((e.name[0] as string).toUpperCase());
+  return e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && AGGREGATE_FUNCTIONS.has((e.name[0] as string).toUpperCase());
 }
 
 /** Aggregate calls inside an expression (not inside nested queries). */
@@ -449,6 +450,7 @@ export class Planner {
       const key = norm(call);
       if (seen.has(key)) continue;
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (!AGGREGATE_NAMES.has(name)) throw unsupported(`aggregate function ${name}`, call.span);
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
       let separator: string | undefined;
