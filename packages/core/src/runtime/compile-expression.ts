@@ -23,7 +23,6 @@ import { isCharacter, isDatetime, leastRestrictive, T, typeToString, withNullabl
 import { comparatorFor } from './values/compare.js';
 import type { Decimal } from './values/decimal.js';
 import { compileLiteral, compileNumericText } from './compile-literal.js';
-import { declaredType } from './declared-type.js';
 import { sameType } from '../types/type-predicates.js';
 import { expressionType, isBareCall } from '../analyzer/expression-type.js';
 import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
@@ -552,10 +551,18 @@ export class ExpressionCompiler implements CompilerApi {
     return this.declared(e, impl(e.args, e, this));
   }
 
-  /** A built-in's compiled form with the declared type `declaredType` settles on. */
+  /**
+   * A built-in call or special form typed as the one typer (typing/) types it, so check and a local run declare
+   * the same type. The implementation's values are kept where their representation is the same (string and
+   * binary lengths, nullability — Flink does not pad a function's result either) and converted where it is not
+   * (another numeric root, DECIMAL precision / scale, time precision). Where the typer cannot tell, the
+   * implementation's type stands.
+   */
   private declared(e: Expression, compiled: Compiled): Compiled {
-    const declared = declaredType(compiled.type, this.analyzerType(e));
-    return declared === compiled.type ? compiled : { ...compiled, type: declared };
+    const type = this.analyzerType(e);
+    if (type === undefined || sameType(type, compiled.type)) return compiled;
+    if (compiled.type.kind === 'NULL' || sameRepresentation(compiled.type, type)) return { ...compiled, type };
+    return this.coerce(compiled, type, e.span);
   }
 
   /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */
@@ -585,5 +592,21 @@ export function foldIfConstant(inputs: readonly Compiled[], c: Compiled): Compil
     return c;
   }
 }
+
+/** Whether values of type `a` are values of type `b` unchanged (string and binary lengths and nullability aside). */
+function sameRepresentation(a: DataType, b: DataType): boolean {
+  if ((isCharacter(a) && isCharacter(b)) || (isBinaryString(a) && isBinaryString(b))) return true;
+  switch (a.kind) {
+    case 'DECIMAL': return b.kind === 'DECIMAL' && b.precision === a.precision && b.scale === a.scale;
+    case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return b.kind === a.kind && b.precision === a.precision;
+    case 'INTERVAL_DAY_TIME': return b.kind === a.kind && b.fractionalPrecision === a.fractionalPrecision;
+    case 'ARRAY': case 'MULTISET': return b.kind === a.kind && sameRepresentation(a.element, b.element);
+    case 'MAP': return b.kind === 'MAP' && sameRepresentation(a.key, b.key) && sameRepresentation(a.value, b.value);
+    case 'ROW': return b.kind === 'ROW' && b.fields.length === a.fields.length && a.fields.every((f, i) => sameRepresentation(f.type, b.fields[i]!.type));
+    default: return b.kind === a.kind;
+  }
+}
+
+const isBinaryString = (t: DataType): boolean => t.kind === 'BINARY' || t.kind === 'VARBINARY';
 
 export { isDatetime };
