@@ -6,7 +6,7 @@
 import { Namespace } from '../catalog/namespace.js';
 import type { CreateTable, Statement } from '../ast/statement.js';
 import type { DataType } from '../types/data-type.js';
-import { expressionType } from './expression-type.js';
+import { expressionType } from '../typing/expression-type.js';
 
 export interface CatalogColumn {
   readonly name: string;

@@ -24,10 +24,10 @@ import { comparatorFor } from './values/compare.js';
 import type { Decimal } from './values/decimal.js';
 import { compileLiteral, compileNumericText } from './compile-literal.js';
 import { sameType } from '../types/type-predicates.js';
-import { expressionType, isBareCall } from '../analyzer/expression-type.js';
+import { expressionType, isBareCall } from '../typing/expression-type.js';
 import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
-import type { TypeScope } from '../analyzer/expression-type.js';
+import type { TypeScope } from '../typing/expression-type.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
 export interface ColumnBinding {

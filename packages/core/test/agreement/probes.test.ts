@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkSql } from '../../src/analyzer/check-script.js';
-import { expressionType } from '../../src/analyzer/expression-type.js';
-import type { ScopeColumn } from '../../src/analyzer/expression-type.js';
+import { expressionType } from '../../src/typing/expression-type.js';
+import type { ScopeColumn } from '../../src/typing/expression-type.js';
 import { FlinktsError } from '../../src/diagnostics/diagnostic.js';
 import { parseExpression } from '../../src/sql/parser/index.js';
 import { printDataType } from '../../src/sql/printer/data-type.js';

@@ -1,8 +1,8 @@
 /** Flink 1.20's typing rules as the analyzer applies them, and valid queries that must check clean. */
 import { describe, expect, test } from 'vitest';
 import { checkSql } from '../../src/index.js';
-import type { ScopeColumn } from '../../src/analyzer/expression-type.js';
-import { expressionType } from '../../src/analyzer/expression-type.js';
+import type { ScopeColumn } from '../../src/typing/expression-type.js';
+import { expressionType } from '../../src/typing/expression-type.js';
 import { queryColumns } from '../../src/analyzer/query-columns.js';
 import { ScriptCatalog } from '../../src/analyzer/script-catalog.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expressionType } from '../../src/analyzer/expression-type.js';
-import type { ScopeColumn } from '../../src/analyzer/expression-type.js';
+import { expressionType } from '../../src/typing/expression-type.js';
+import type { ScopeColumn } from '../../src/typing/expression-type.js';
 import type { Expression } from '../../src/ast/expression.js';
 import { ExpressionCompiler } from '../../src/runtime/compile-expression.js';
 import type { ColumnBinding } from '../../src/runtime/compile-expression.js';

@@ -6,8 +6,8 @@
 import type { ColumnRef, Expression } from '../../ast/expression.js';
 import { walkAst } from '../../ast/walk.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import type { ScopeColumn } from '../expression-type.js';
-import { isBareCall, resolveColumn } from '../expression-type.js';
+import type { ScopeColumn } from '../../typing/expression-type.js';
+import { isBareCall, resolveColumn } from '../../typing/expression-type.js';
 import type { ReportContext } from './report.js';
 import { issue } from './report.js';
 

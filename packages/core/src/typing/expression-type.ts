@@ -11,18 +11,18 @@ import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS, BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
-import { commonResultType } from './types/common-result-type.js';
+import { commonResultType } from './common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
-import { arithmeticType } from './types/arithmetic-type.js';
-import { comparisonProblem } from './types/comparable.js';
-import { explicitCastProblem } from './types/explicit-cast.js';
-import { family, isCharacter, isNumeric, show } from './types/families.js';
-import { badArgument } from './types/function-arguments.js';
-import type { TypeEnv } from './types/type-issue.js';
-import { report } from './types/type-issue.js';
+import { arithmeticType } from './arithmetic-type.js';
+import { comparisonProblem } from './comparable.js';
+import { explicitCastProblem } from './explicit-cast.js';
+import { family, isCharacter, isNumeric, show } from './families.js';
+import { badArgument } from './function-arguments.js';
+import type { TypeEnv } from './type-issue.js';
+import { report } from './type-issue.js';
 
-export type { TypeEnv, TypeIssue } from './types/type-issue.js';
+export type { TypeEnv, TypeIssue } from './type-issue.js';
 
 export interface ScopeColumn {
   /** The relation alias (or table name) the column belongs to. */

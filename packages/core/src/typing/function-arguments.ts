@@ -2,9 +2,9 @@
  * Argument families of built-ins, checked as the planner checks them (Calcite operand type checkers as Flink
  * 1.20 registers them). The families are the registry's `operands`; functions without them are not checked.
  */
-import { builtinFunction } from '../../functions/registry.js';
-import type { OperandFamily } from '../../functions/registry.js';
-import type { DataType } from '../../types/data-type.js';
+import { builtinFunction } from '../functions/registry.js';
+import type { OperandFamily } from '../functions/registry.js';
+import type { DataType } from '../types/data-type.js';
 import type { Family } from './families.js';
 import { family } from './families.js';
 
