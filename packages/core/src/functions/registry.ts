@@ -38,9 +38,9 @@ export type ReturnRule =
 export type NullRule = 'args' | 'always' | 'never' | 'arg0' | 'all' | 'last';
 /**
  * An operand family the planner checks: `character` (CHAR / VARCHAR), `string` (character or binary), `temporal`
- * (date, time, timestamp, interval), `datetimeText` (temporal or a character string), `any` (not checked).
+ * (date, time, timestamp, interval), `datetimeText` (temporal or a character string), `numericOrInterval`, `any` (not checked).
  */
-export type OperandFamily = 'numeric' | 'character' | 'string' | 'temporal' | 'datetimeText' | 'array' | 'map' | 'boolean' | 'any';
+export type OperandFamily = 'numeric' | 'numericOrInterval' | 'character' | 'string' | 'temporal' | 'datetimeText' | 'array' | 'map' | 'boolean' | 'any';
 
 export interface FunctionSignature {
   readonly kind: FunctionKind;
@@ -70,8 +70,8 @@ const sf = <Ret extends ReturnRule>(returns: Ret, operands: readonly OperandFami
 const niladic = <Ret extends ReturnRule>(returns: Ret) => ({ kind: 'scalar', syntax: 'niladic', minArgs: 0, maxArgs: 0, returns, nullable: 'never' }) as const;
 /** Syntax of its own, typed by its AST node. */
 const special = <Nul extends NullRule>(minArgs: number, maxArgs: number, nullable: Nul) => ({ kind: 'scalar', syntax: 'special', minArgs, maxArgs, returns: 'node', nullable }) as const;
-const agg = <Ret extends ReturnRule, Nul extends NullRule>(minArgs: number, maxArgs: number, returns: Ret, nullable: Nul) =>
-  ({ kind: 'aggregate', syntax: 'call', minArgs, maxArgs, returns, nullable }) as const;
+const agg = <Ret extends ReturnRule, Nul extends NullRule, const X extends Extra = {}>(minArgs: number, maxArgs: number, returns: Ret, nullable: Nul, extra?: X) =>
+  ({ kind: 'aggregate', syntax: 'call', minArgs, maxArgs, returns, nullable, ...(extra as X) }) as const;
 const win = <Ret extends ReturnRule, Nul extends NullRule>(minArgs: number, maxArgs: number, returns: Ret, nullable: Nul) =>
   ({ kind: 'window', syntax: 'call', minArgs, maxArgs, returns, nullable }) as const;
 const tvf = (minArgs: number, maxArgs: number) => ({ kind: 'table', syntax: 'call', minArgs, maxArgs, returns: 'rows', nullable: 'never' }) as const;
@@ -145,7 +145,8 @@ export const FUNCTIONS = {
   // misc
   CURRENT_DATABASE: s(0, 0, 'STRING', 'never'), PRINT: sa(2, 2, 'arg1'),
   // aggregates
-  COUNT: agg(0, V, 'BIGINT', 'never'), AVG: agg(1, 1, 'avg', 'always'), SUM: agg(1, 1, 'sum', 'always'),
+  COUNT: agg(0, V, 'BIGINT', 'never'), AVG: agg(1, 1, 'avg', 'always', { operands: ['numericOrInterval'] }),
+  SUM: agg(1, 1, 'sum', 'always', { operands: ['numericOrInterval'] }),
   MAX: agg(1, 1, 'arg0', 'always'), MIN: agg(1, 1, 'arg0', 'always'), STDDEV_POP: agg(1, 1, 'avg', 'always'),
   STDDEV_SAMP: agg(1, 1, 'avg', 'always'), VAR_POP: agg(1, 1, 'avg', 'always'), VAR_SAMP: agg(1, 1, 'avg', 'always'),
   VARIANCE: agg(1, 1, 'avg', 'always'), STDDEV: agg(1, 1, 'avg', 'always'), COLLECT: agg(1, 1, 'multisetOfArg0', 'never'),

@@ -414,9 +414,6 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
     return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
   }
-  if ((name === 'SUM' || name === 'AVG') && known[0] !== undefined && !isNumeric(known[0]) && known[0].kind !== 'NULL' && family(known[0]) !== 'interval-dt' && family(known[0]) !== 'interval-ym') {
-    return report(env, 'FTS4406', e.args[0]!, `Cannot apply '${name}' to an argument of type ${show(known[0])}; it expects a numeric value`, 'CAST the argument to a numeric type');
-  }
   const r = inferFunctionType(name, known);
   if (!r.ok) {
     return report(env, 'FTS4406', e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);

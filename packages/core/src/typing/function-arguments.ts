@@ -10,6 +10,7 @@ import { family } from './families.js';
 
 const FAMILIES: Record<OperandFamily, readonly Family[] | undefined> = {
   numeric: ['numeric'],
+  numericOrInterval: ['numeric', 'interval-ym', 'interval-dt'],
   character: ['character'],
   string: ['character', 'binary'],
   temporal: ['date', 'time', 'timestamp', 'interval-ym', 'interval-dt'],
@@ -21,7 +22,7 @@ const FAMILIES: Record<OperandFamily, readonly Family[] | undefined> = {
 };
 
 const EXPECTED: Record<OperandFamily, string> = {
-  numeric: 'numeric', character: 'character string', string: 'character string', temporal: 'temporal',
+  numeric: 'numeric', numericOrInterval: 'numeric', character: 'character string', string: 'character string', temporal: 'temporal',
   datetimeText: 'temporal', array: 'array', map: 'map', boolean: 'boolean', any: 'any',
 };
 
