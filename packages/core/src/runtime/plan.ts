@@ -3,7 +3,7 @@
  * (window TVF aggregation, ROW_NUMBER deduplication and TopN, IN/NOT IN semi/anti joins). Whatever it does
  * not implement exactly raises FTS7001 with the node's span.
  */
-import { AGGREGATE_FUNCTIONS } from '../functions/registry.js';
+import { AGGREGATE_FUNCTIONS, TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { Span } from '../ast/node.js';
@@ -194,7 +194,7 @@ export class Planner {
 
   private planWindowTvf(call: FunctionCall, alias: string | undefined, ctes: ReadonlyMap<string, Query>, span?: Span): Rel {
     const fn = (call.name[call.name.length - 1] as string).toUpperCase();
-    if (!['TUMBLE', 'HOP', 'CUMULATE', 'SESSION'].includes(fn)) throw unsupported(`table function ${call.name.join('.')}`, span);
+    if (!TABLE_FUNCTIONS.has(fn)) throw unsupported(`table function ${call.name.join('.')}`, span);
     const args = call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a));
     const tableArg = args[0];
     if (!tableArg || tableArg.kind !== 'TableArg') throw invalid(`${fn} needs TABLE t as its first argument`, call.span);
