@@ -14,23 +14,25 @@ import { pipeline } from '@flinkts/pipelines';
 import { cdcIngestion } from './src/jobs/cdc-ingestion.js';
 import { dwdTransform } from './src/jobs/dwd-transform.js';
 import { dwsAggregate } from './src/jobs/dws-aggregate.js';
-import { monitor } from './src/jobs/monitor.js';
+import { monitors } from './src/jobs/monitor.js';
 import { odsProcessing } from './src/jobs/ods-processing.js';
 import { dimProducts, dimUsers, dwdOrderDetail, dwsSalesDaily, lake, odsOrders, odsProducts, odsUsers } from './src/lake.js';
-import { adsOrderQuality, adsSalesDaily } from './src/olap.js';
+import { adsDataQuality, adsSalesDaily } from './src/olap.js';
+import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed } from './src/quality.js';
 import { mysqlOrders, mysqlProducts, mysqlUsers } from './src/sources.js';
 
 export default pipeline({
   name: 'realtime-dw',
   description: 'StreamPark real-time warehouse (seed 000)',
-  jobs: [cdcIngestion, odsProcessing, dwdTransform, dwsAggregate, monitor],
+  jobs: [cdcIngestion, odsProcessing, dwdTransform, dwsAggregate, ...monitors],
   tables: [
     mysqlOrders, mysqlUsers, mysqlProducts,
     odsOrders, odsUsers, odsProducts,
     dimUsers, dimProducts,
     dwdOrderDetail,
     dwsSalesDaily,
-    adsSalesDaily, adsOrderQuality,
+    adsSalesDaily, adsDataQuality,
+    odsOrdersTimed, dwdOrderDetailTimed, dwsSalesDailyTimed,
   ],
   catalogs: [lake],
   settings: {

@@ -28,4 +28,8 @@ export const CODES = {
   vvpShape: 'FTS8031',
   /** A job name StreamPark would reject. */
   streamparkName: 'FTS8032',
+  /** A `quality()` declaration that does not fit its table (unknown or mistyped column, bad weight or window). */
+  badQuality: 'FTS8040',
+  /** A monitoring target that cannot be built (no sink, unknown level, a receiver secret in the configuration). */
+  badMonitoring: 'FTS8041',
 } as const;

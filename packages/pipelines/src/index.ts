@@ -20,3 +20,4 @@ export { STREAMPARK_JOB_NAME, STREAMPARK_VARIABLE_CODE } from './emit/streampark
 export { VVP_NAME, vvpShapeProblems } from './emit/vvp.js';
 export { CODES as PIPELINE_CODES } from './codes.js';
 export { placeholders } from './variables.js';
+export * from './quality/index.js';
