@@ -11,6 +11,12 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "install-prometheus-tools: promtool/amtool are missing and this user cannot apt-get install them" >&2
   exit 1
 fi
+# Test files may call this at the same time: one installs, the others wait and find the tools.
+exec 9>/tmp/flinkts-prometheus-tools.lock
+flock 9
+if command -v promtool >/dev/null 2>&1 && command -v amtool >/dev/null 2>&1; then
+  exit 0
+fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 # policy-rc.d 101: the packages' services are not started on install (no server is left running by a test run).

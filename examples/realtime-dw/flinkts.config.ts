@@ -18,6 +18,7 @@ import { monitors } from './src/jobs/monitor.js';
 import { odsProcessing } from './src/jobs/ods-processing.js';
 import { dimProducts, dimUsers, dwdOrderDetail, dwsSalesDaily, lake, odsOrders, odsProducts, odsUsers } from './src/lake.js';
 import { adsDataQuality, adsSalesDaily } from './src/olap.js';
+import { monitoring } from './src/monitoring.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed } from './src/quality.js';
 import { mysqlOrders, mysqlProducts, mysqlUsers } from './src/sources.js';
 
@@ -67,6 +68,7 @@ export default pipeline({
       restartSize: 3,
       checkpointFailure: { maxFailureIntervalMinutes: 10, failureRateInterval: 3, action: 'alert' },
     },
+    monitoring,
   },
   environments: {
     dev: {

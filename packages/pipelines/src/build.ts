@@ -10,6 +10,7 @@ import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
 import { emitAlibaba } from './emit/alibaba.js';
+import { emitMonitoring } from './emit/monitoring.js';
 import { emitSql, sqlText } from './emit/sql.js';
 import { emitStreampark, emitStreamparkVariables } from './emit/streampark.js';
 import { emitVvp } from './emit/vvp.js';
@@ -66,6 +67,8 @@ function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnost
     const texts = env.jobs.map((job) => printStatements(jobScript(job, { setLines: false, splitPersistent: false }).statements));
     files.push(emitStreamparkVariables(env, texts, env.targets.streampark, diagnostics));
   }
+  const monitoring = env.pipeline.spec.targets.monitoring;
+  if (targets.includes('monitoring') && monitoring !== undefined) files.push(...emitMonitoring(env, monitoring, diagnostics));
   return files.map((f) => ({ path: `${env.name}/${f.path}`, content: f.content }));
 }
 

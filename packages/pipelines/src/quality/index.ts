@@ -2,7 +2,6 @@ export { quality } from './quality.js';
 export type { QualityAlert, QualityCondition, QualityDeclaration, QualitySpec } from './quality.js';
 export { DIMENSIONS } from './checks.js';
 export type { Check, CheckOf, Dimension, QualityCheckBuilder } from './checks.js';
-export { LEVELS } from './levels.js';
 export type { Level } from './levels.js';
 export type { Duration } from './duration.js';
 export { QUALITY_RESULT_COLUMNS, QUALITY_RESULT_KEY } from './result-table.js';

@@ -1,3 +1,5 @@
-/** Alert levels (seed 000): CRITICAL, HIGH, MEDIUM, LOW — Prometheus `severity` labels and Alertmanager routes. */
-export const LEVELS = ['critical', 'high', 'medium', 'low'] as const;
-export type Level = (typeof LEVELS)[number];
+/**
+ * Alert levels are named by the monitoring target (seed 000: critical, high, medium, low; seed 001: critical,
+ * warning); a level is the `severity` label of the Prometheus rules and selects an Alertmanager route.
+ */
+export type Level = string;

@@ -19,7 +19,6 @@ import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks
 import type { Duration, ParsedDuration } from './duration.js';
 import { parseDuration } from './duration.js';
 import type { Level } from './levels.js';
-import { LEVELS } from './levels.js';
 
 /** What raises an alert for this table: the overall score below, the delay above, a dimension's failed share above. */
 export type QualityCondition =
@@ -120,7 +119,7 @@ export function quality<Cols>(table: Table<string, Cols, string>, spec: QualityS
   if (table.layer === undefined) problem('table', `table '${table.name}' has no layer`, "give the table a layer ('ods', 'dwd', 'dws' …): results and alerts are reported per layer");
   const alerts = spec.alerts ?? [];
   alerts.forEach((a, i) => {
-    if (!(LEVELS as readonly string[]).includes(a.level)) problem(`alerts[${i}].level`, `'${a.level}' is not an alert level`, `levels: ${LEVELS.join(', ')}`);
+    if (!/^[a-z][a-z0-9_]*$/.test(a.level)) problem(`alerts[${i}].level`, `'${a.level}' is not a level name`, "levels are lower-case names the monitoring target routes: 'critical', 'high' …");
     if (a.for !== undefined) parseDuration(a.for, `${at}.alerts[${i}].for`);
     const w = a.when;
     if ('delayAbove' in w) {
