@@ -6,6 +6,7 @@
  */
 import { job, pipeline } from '@flinkts/pipelines';
 import { aliyunCatalog, wrongRecordWideDelta, wrongbookEvents } from './src/tables.js';
+import { dataQuality, monitoring, monitors, wrongbookEventsForMonitor } from './src/monitoring.js';
 import { insertWideRows, wrongbookAddEvents } from './src/transform.js';
 
 export const wrongbookWideTable = job('wrongbook-wide-table', {
@@ -34,8 +35,8 @@ const KAFKA_JAR = 'oss://bucket-name/flink/lib/flink-sql-connector-kafka-3.2.0-1
 export default pipeline({
   name: 'wrongbook',
   description: 'Wrong-question-book wide table on Alibaba Cloud (seed 001)',
-  jobs: [wrongbookWideTable],
-  tables: [wrongbookEvents, wrongRecordWideDelta, wrongbookAddEvents],
+  jobs: [wrongbookWideTable, ...monitors],
+  tables: [wrongbookEvents, wrongRecordWideDelta, wrongbookAddEvents, wrongbookEventsForMonitor, dataQuality],
   catalogs: [aliyunCatalog],
   secrets: {
     KAFKA_USERNAME: 'SASL user of the wrongbook-events topic',
@@ -69,6 +70,7 @@ export default pipeline({
         'org.apache.flink:flink-sql-connector-hive-3.1.3_2.12': 'oss://bucket-name/flink/lib/flink-sql-connector-hive-3.1.3_2.12-1.20.1.jar',
       },
     },
+    monitoring,
   },
   environments: {
     dev: {

@@ -83,7 +83,7 @@ afterAll(() => {
 describe('realtime-dw alerting (seed 000)', () => {
   test('builds the monitoring files', () => {
     expect(build.diagnostics).toEqual([]);
-    expect([...files.keys()].sort()).toEqual(['alertmanager/alertmanager.yml', 'flink/metrics-reporter.yaml', 'grafana/realtime-dw.json', 'prometheus/realtime-dw.rules.yml', 'sql-exporter/realtime-dw.collector.yml']);
+    expect([...files.keys()].sort()).toEqual(['alertmanager/alertmanager.yml', 'flink/metrics-reporter.yml', 'grafana/realtime-dw.json', 'prometheus/realtime-dw.rules.yml', 'sql-exporter/realtime-dw.collector.yml']);
   });
 
   test('promtool check rules accepts the rules', () => {

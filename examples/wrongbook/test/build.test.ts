@@ -35,7 +35,7 @@ describe('examples/wrongbook pipeline', () => {
 
   test("every VVP Deployment follows VVP's naming and SQL-deployment rules", () => {
     const specs = [...byPath].filter(([p]) => p.endsWith('.yaml'));
-    expect(specs.map(([p]) => p)).toEqual(['dev/vvp/wrongbook-wide-table.yaml', 'prod/vvp/wrongbook-wide-table.yaml']);
+    expect(specs.map(([p]) => p)).toEqual(['dev/vvp/wrongbook-wide-table.yaml', 'dev/vvp/wrongbook-monitor.yaml', 'prod/vvp/wrongbook-wide-table.yaml', 'prod/vvp/wrongbook-monitor.yaml']);
     for (const [path, text] of specs) expect({ path, problems: vvpProblems(text) }).toEqual({ path, problems: [] });
   });
 

@@ -4,7 +4,7 @@
  * - `alertmanager/alertmanager.yml` — routes, receivers, batching, repeat and inhibition per level,
  * - `grafana/<pipeline>.json` — the dashboard,
  * - `sql-exporter/<pipeline>.collector.yml` — the queries that turn the monitor's results into metrics,
- * - `flink/metrics-reporter.yaml` — the Prometheus reporter settings each job's cluster needs.
+ * - `flink/metrics-reporter.yml` — the Prometheus reporter settings each job's cluster needs.
  */
 import type { Diagnostic } from '@flinkts/core';
 import { stringify } from 'yaml';
@@ -53,7 +53,7 @@ export function emitMonitoring(env: ResolvedEnvironment, target: MonitoringTarge
     yamlFile(`monitoring/prometheus/${pipeline}.rules.yml`, `Prometheus alerting rules of pipeline ${pipeline}`, prometheusRules(pipeline, jobs, target)),
     yamlFile('monitoring/alertmanager/alertmanager.yml', `Alertmanager configuration of pipeline ${pipeline}`, alertmanagerConfig(target)),
     jsonFile(`monitoring/grafana/${pipeline}.json`, grafanaDashboard(pipeline, jobs, target)),
-    yamlFile('monitoring/flink/metrics-reporter.yaml', `Flink configuration for the clusters of ${jobs.join(', ')}: the Prometheus reporter`, prometheusReporterSettings(target.reporterPort)),
+    yamlFile('monitoring/flink/metrics-reporter.yml', `Flink configuration for the clusters of ${jobs.join(', ')}: the Prometheus reporter`, prometheusReporterSettings(target.reporterPort)),
   ];
   if (target.results !== undefined && target.qualities.length > 0) {
     files.push(yamlFile(`monitoring/sql-exporter/${pipeline}.collector.yml`, `sql_exporter collector: quality metrics of pipeline ${pipeline} from ${target.results.table}`, sqlExporterCollector(pipeline, target.results.table)));
