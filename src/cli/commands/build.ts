@@ -11,6 +11,7 @@ import type { ArtifactFile } from '@flinkts/pipelines';
 import { buildPipeline, TARGET_NAMES } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
 
 const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json]
@@ -59,6 +60,12 @@ export const command: Command = {
     const envs = args.values.has('env') ? [args.values.get('env')!] : p.environmentNames;
     const targets = args.values.get('target')?.split(',').map((t) => t.trim()).filter((t) => t !== '');
     const out = resolve(io.cwd, args.values.get('out') ?? join(loaded.dir, 'dist'));
+    const outProblem = outFolderProblem(out);
+    if (outProblem !== undefined) {
+      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics: [outProblem] }, null, 2)}\n`);
+      else report(io, [outProblem]);
+      return 2;
+    }
     const files: ArtifactFile[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const env of envs) {
@@ -70,6 +77,8 @@ export const command: Command = {
       diagnostics.push(...result.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? ''}` })));
       files.push(...result.files);
     }
+    // Names are checked before anything is removed or written: nothing may land outside the output folder.
+    diagnostics.push(...outputPathProblems(out, envs, files));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const usageError = diagnostics.some((d) => d.code === 'FTS8010' || (d.code === 'FTS8030' && d.path?.endsWith('targets')));
     if (errors === 0) {

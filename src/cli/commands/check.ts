@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSql, formatDiagnostic } from '@flinkts/core';
+import { checkSql, decodeSqlSource, formatDiagnostic } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { checkPipelineArgument, isPipelineArgument } from '../check-pipelines.js';
@@ -59,7 +59,15 @@ export const command: Command = {
       }
       let text: string;
       try {
-        text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+        if (file === '-') text = await io.readStdin();
+        else {
+          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
+          if (!decoded.ok) {
+            all.push(decoded.diagnostic);
+            continue;
+          }
+          text = decoded.text;
+        }
       } catch {
         io.stderr(`flinkts check: cannot read ${file}\n`);
         return 2;
@@ -67,7 +75,7 @@ export const command: Command = {
       all.push(...checkSql(text, { file: file === '-' ? '<stdin>' : file, validators: connectorValidators }));
     }
     const errors = all.filter((d) => d.severity === 'error').length;
-    if (json) io.stdout(`${JSON.stringify({ errors, warnings: all.length - errors, diagnostics: all }, null, 2)}\n`);
+    if (json) writeJson(io, errors, all);
     else {
       for (const d of all) io.stdout(`${formatDiagnostic(d)}\n`);
       io.stdout(`${errors} error${errors === 1 ? '' : 's'}, ${all.length - errors} warning${all.length - errors === 1 ? '' : 's'}\n`);
@@ -75,3 +83,17 @@ export const command: Command = {
     return errors > 0 ? 1 : 0;
   },
 };
+
+/**
+ * The `--json` report, written one diagnostic at a time (the same document `JSON.stringify(…, null, 2)` gives), so
+ * 100,000 diagnostics never become one giant string.
+ */
+function writeJson(io: CliIO, errors: number, all: readonly Diagnostic[]): void {
+  io.stdout(`{\n  "errors": ${errors},\n  "warnings": ${all.length - errors},\n  "diagnostics": [`);
+  const chunk: string[] = [];
+  all.forEach((d, i) => {
+    chunk.push(`${i === 0 ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`);
+    if (chunk.length === 500) io.stdout(chunk.splice(0).join(''));
+  });
+  io.stdout(`${chunk.join('')}${all.length === 0 ? ']' : '\n  ]'}\n}\n`);
+}

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatDiagnostic, parseScript, printScript, stripSpans, tokenize } from '@flinkts/core';
+import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst, tokenize } from '@flinkts/core';
 import type { CliIO, Command } from '../command.js';
 
 const HELP = `Usage: flinkts fmt [--check] <files…>
@@ -29,7 +29,7 @@ export function formatSql(text: string, file: string): FormatResult {
   if (diagnostics.length > 0) return { ok: false, errors: diagnostics.map(formatDiagnostic).join('\n') };
   const printed = printScript(script);
   const again = parseScript(printed, { file });
-  const same = again.diagnostics.length === 0 && JSON.stringify(stripSpans(again.script)) === JSON.stringify(stripSpans(script));
+  const same = again.diagnostics.length === 0 && sameAst(again.script, script);
   if (!same || JSON.stringify(comments(printed)) !== JSON.stringify(comments(text))) {
     return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
   }
@@ -57,7 +57,17 @@ export const command: Command = {
       const fromStdin = file === '-';
       let text: string;
       try {
-        text = fromStdin ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+        if (fromStdin) text = await io.readStdin();
+        else {
+          // Bytes, not a lossy UTF-8 decode: a file that is not UTF-8 is refused and never rewritten.
+          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
+          if (!decoded.ok) {
+            io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
+            status = Math.max(status, 1);
+            continue;
+          }
+          text = decoded.text;
+        }
       } catch {
         io.stderr(`flinkts fmt: cannot read ${file}\n`);
         status = 2;
