@@ -1,6 +1,6 @@
 /**
  * How the quality scores reach Prometheus: the monitor job writes them to its result table; a SQL exporter
- * (burningalpha/sql_exporter, a Prometheus exporter that runs SQL queries on each scrape) reads the latest window
+ * (burningalchemist/sql_exporter, a Prometheus exporter that runs SQL queries on each scrape) reads the latest window
  * of every table and dimension from it and serves them as gauges. This is the exporter's collector file; its
  * target (the database's DSN, with the password) is configured in the exporter's own sql_exporter.yml, outside
  * the generated files. The queries are MySQL-protocol SQL (StarRocks, MySQL; a JDBC sink on PostgreSQL needs
