@@ -141,6 +141,19 @@ describe('realtime-dw alerting (seed 000)', () => {
     expect([receiver('level-high').webhook_configs!.length, receiver('level-high').email_configs!.length]).toEqual([1, 1]);
   });
 
+  test('the Grafana dashboard: events/s, latency, error rate, memory, quality per layer; every query is PromQL promtool accepts', () => {
+    const dashboard = JSON.parse(files.get('grafana/realtime-dw.json')!) as { uid: string; panels: { title: string; targets: { expr: string }[] }[] };
+    expect(dashboard.uid).toBe('flinkts-realtime-dw');
+    const titles = dashboard.panels.map((p) => p.title);
+    for (const wanted of ['Events per second', 'latency', 'Error rate', 'Memory', 'Quality score per layer']) expect(titles.some((t) => t.includes(wanted))).toBe(true);
+    // Each panel query as a recording rule: promtool parses and checks it.
+    const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr));
+    const d = writeTemp({ 'dashboard.rules.yml': stringify({ groups: [{ name: 'dashboard', rules: exprs.map((expr, i) => ({ record: `dashboard:panel_${i}`, expr })) }] }) });
+    const r = runTool('promtool', ['check', 'rules', 'dashboard.rules.yml'], d);
+    rmSync(d, { recursive: true, force: true });
+    expect(r.output).toContain(`SUCCESS: ${exprs.length} rules found`);
+  });
+
   test('no receiver secret in any generated file of any environment and target', () => {
     const all = ['dev', 'test', 'prod'].flatMap((env) => buildPipeline(realtimeDw, { env }).files);
     for (const f of all) expect({ path: f.path, secrets: secretsInText(f.content) }).toEqual({ path: f.path, secrets: [] });

@@ -7,7 +7,8 @@
  * State: the window aggregations free their state when a window fires, so the only state that could grow is
  * a ChangelogNormalize the planner puts in front of an upsert source (per key, forever without a TTL). The
  * jobs therefore set `table.exec.state.ttl` (default: twice the largest window, at least one hour): long enough
- * for every key to be seen again within a window, short enough to stay bounded.
+ * for every key to be seen again within a window, short enough to stay bounded. An environment's own
+ * `table.exec.state.ttl` takes precedence (settings layers), which keeps the state bounded all the same.
  */
 import type { Diagnostic, Insert, Table } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
