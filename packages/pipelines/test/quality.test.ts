@@ -60,11 +60,11 @@ describe('quality()', () => {
     expect(monitorSql('p', q, results.path)).toContain("DESCRIPTOR(`pt`), INTERVAL '1' MINUTE");
   });
 
-  test('mistakes are diagnostics FTS8040 with a path', () => {
+  test('mistakes are diagnostics FTS8050 with a path', () => {
     const plain = table('plain', { columns: { id: t.bigint(), at: t.timestamp(3), n: t.int() }, temporary: true, connector: blackhole() });
     expect(diagnostics(() => quality(plain, { window: { time: 'at', size: '5 min' }, checks: (q) => ({ completeness: [q.notNull('id')] }) })).map((d) => [d.code, d.path, d.message])).toEqual([
-      ['FTS8040', 'quality.plain.window.time', "'at' is not a time attribute of table 'plain'"],
-      ['FTS8040', 'quality.plain.table', "table 'plain' has no layer"],
+      ['FTS8050', 'quality.plain.window.time', "'at' is not a time attribute of table 'plain'"],
+      ['FTS8050', 'quality.plain.table', "table 'plain' has no layer"],
     ]);
     const bad = diagnostics(() => quality(orders, {
       window: { time: 'at', size: '5 min' },
@@ -92,7 +92,7 @@ describe('quality()', () => {
     expect(perLayer.map((j) => [j.name, j.inserts.length, j.spec.settings])).toEqual([['m-ods', 1, { 'table.exec.state.ttl': '3600s' }], ['m-dwd', 1, { 'table.exec.state.ttl': '3600s' }]]);
     expect(printStatement(perLayer[1]!.inserts[0]!)).toContain("'dwd_orders'");
     const wrong = table('wrong', { columns: { x: t.int() }, temporary: true, connector: blackhole() });
-    expect(diagnostics(() => monitorJobs({ pipeline: 'p', name: 'm', qualities: [good, good], sink: wrong, per: 'pipeline' })).map((d) => d.code)).toEqual(['FTS8041', 'FTS8040']);
+    expect(diagnostics(() => monitorJobs({ pipeline: 'p', name: 'm', qualities: [good, good], sink: wrong, per: 'pipeline' })).map((d) => d.code)).toEqual(['FTS8051', 'FTS8050']);
   });
 });
 
@@ -123,13 +123,13 @@ describe('monitoring target', () => {
 
   test('a token in a channel URL, a robot API address, an unknown level or channel, no results table: refused, nothing written', () => {
     const codes = (m: MonitoringTarget) => { const r = build(m); return [r.ok, r.files.length, r.diagnostics.map((d) => `${d.code} ${d.path}`)]; };
-    expect(codes(target({ channels: { webhook: { url: 'http://gateway.internal/alert?access_token=abc123' } } }))).toEqual([false, 0, ['FTS8041 targets.monitoring.channels.webhook.url']]);
-    expect(codes(target({ channels: { dingtalk: { url: 'https://oapi.dingtalk.com/robot/send' } }, levels: { critical: { notify: ['dingtalk'], groupWait: '10 s', groupInterval: '1 min', repeatInterval: '15 min' } } }))).toEqual([false, 0, ['FTS8041 targets.monitoring.channels.dingtalk.url']]);
-    expect(codes(target({ channels: { webhook: { url: 'http://user:pw@gateway.internal/alert' } } }))).toEqual([false, 0, ['FTS8041 targets.monitoring.channels.webhook.url']]);
+    expect(codes(target({ channels: { webhook: { url: 'http://gateway.internal/alert?access_token=abc123' } } }))).toEqual([false, 0, ['FTS8051 targets.monitoring.channels.webhook.url']]);
+    expect(codes(target({ channels: { dingtalk: { url: 'https://oapi.dingtalk.com/robot/send' } }, levels: { critical: { notify: ['dingtalk'], groupWait: '10 s', groupInterval: '1 min', repeatInterval: '15 min' } } }))).toEqual([false, 0, ['FTS8051 targets.monitoring.channels.dingtalk.url']]);
+    expect(codes(target({ channels: { webhook: { url: 'http://user:pw@gateway.internal/alert' } } }))).toEqual([false, 0, ['FTS8051 targets.monitoring.channels.webhook.url']]);
     expect(codes(target({ levels: { warning: { notify: ['email'], groupWait: '10 s', groupInterval: '1 min', repeatInterval: '15 min' } } }))).toEqual([false, 0, [
-      'FTS8041 targets.monitoring.levels.warning.notify[0]',
-      'FTS8041 targets.monitoring.qualities[0].alerts[0].level',
+      'FTS8051 targets.monitoring.levels.warning.notify[0]',
+      'FTS8051 targets.monitoring.qualities[0].alerts[0].level',
     ]]);
-    expect(codes(target({ results: undefined }))).toEqual([false, 0, ['FTS8041 targets.monitoring.results']]);
+    expect(codes(target({ results: undefined }))).toEqual([false, 0, ['FTS8051 targets.monitoring.results']]);
   });
 });

@@ -6,15 +6,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst, tokenize } from '@flinkts/core';
+import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
 
-const HELP = `Usage: flinkts fmt [--check] <files…>
+const HELP = `Usage: flinkts fmt [--check] [--json] <files…>
 
 Rewrite Flink SQL files in flinkts' canonical layout (identifiers back-quoted, one clause per line,
 WITH options one per line). Comments are kept. Use - to read standard input and write standard output.
 
 Options:
   --check   do not write; list the files that would change and exit 1 if any would
+  --json    with --check: print { ok, changed: [files], failed: [{ file, errors }] } as JSON
+${EXIT_CODES_HELP}
 `;
 
 export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
@@ -41,17 +45,17 @@ export const command: Command = {
   summary: 'format Flink SQL files in a canonical layout (--check for CI)',
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const check = args.includes('--check');
-    const unknown = args.filter((a) => a.startsWith('--') && a !== '--check');
-    if (unknown.length > 0) {
-      io.stderr(`flinkts fmt: unknown option ${unknown[0]}\n\n${HELP}`);
-      return 2;
+    const parsed = parseArgs(args, { flags: ['check', 'json'], values: [] });
+    const check = parsed.flags.has('check');
+    const json = parsed.flags.has('json');
+    const files = parsed.positionals;
+    const problem = parsed.problems[0] ?? (files.length === 0 ? 'no files given' : json && !check ? '--json reports a --check run: add --check' : undefined);
+    if (problem !== undefined) {
+      io.stderr(`flinkts fmt: ${problem}\n\n${HELP}`);
+      return EXIT_USAGE;
     }
-    const files = args.filter((a) => !a.startsWith('--'));
-    if (files.length === 0) {
-      io.stderr(`flinkts fmt: no files given\n\n${HELP}`);
-      return 2;
-    }
+    const changed: string[] = [];
+    const failed: { file: string; errors: string }[] = [];
     let status = 0;
     for (const file of files) {
       const fromStdin = file === '-';
@@ -62,7 +66,8 @@ export const command: Command = {
           // Bytes, not a lossy UTF-8 decode: a file that is not UTF-8 is refused and never rewritten.
           const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
           if (!decoded.ok) {
-            io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
+            failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
+            if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
             status = Math.max(status, 1);
             continue;
           }
@@ -70,7 +75,7 @@ export const command: Command = {
         }
       } catch {
         io.stderr(`flinkts fmt: cannot read ${file}\n`);
-        status = 2;
+        status = EXIT_USAGE;
         continue;
       }
       let result: FormatResult;
@@ -81,14 +86,16 @@ export const command: Command = {
         result = { ok: false, errors: `${file} - error FTS9102: flinkts failed while formatting this file (${e instanceof Error ? e.message : String(e)}); it was left as it is\n  hint: please report this file to the flinkts maintainers` };
       }
       if (!result.ok) {
-        io.stderr(`${result.errors}\n`);
+        failed.push({ file, errors: result.errors });
+        if (!json) io.stderr(`${result.errors}\n`);
         status = Math.max(status, 1);
         continue;
       }
       if (fromStdin) {
         if (check) {
           if (result.text !== text) {
-            io.stdout('<stdin>\n');
+            changed.push('<stdin>');
+            if (!json) io.stdout('<stdin>\n');
             status = Math.max(status, 1);
           }
         } else io.stdout(result.text);
@@ -96,13 +103,15 @@ export const command: Command = {
       }
       if (result.text === text) continue;
       if (check) {
-        io.stdout(`${file}\n`);
+        changed.push(file);
+        if (!json) io.stdout(`${file}\n`);
         status = Math.max(status, 1);
       } else {
         writeFileSync(resolve(io.cwd, file), result.text);
         io.stderr(`formatted ${file}\n`);
       }
     }
+    if (json) io.stdout(`${JSON.stringify({ ok: status === 0, changed, failed }, null, 2)}\n`);
     return status;
   },
 };
