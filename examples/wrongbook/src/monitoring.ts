@@ -54,7 +54,7 @@ export const dataQuality = table('dwd_data_quality', {
   }),
 });
 
-export const monitors = monitorJobs({ pipeline: 'wrongbook', name: 'wrongbook-monitor', qualities: [wrongbookEventsQuality], sink: dataQuality, per: 'pipeline', parallelism: 1 });
+export const monitors = monitorJobs({ pipeline: 'wrongbook', name: 'wrongbook-monitor', qualities: [wrongbookEventsQuality], sink: dataQuality, per: 'pipeline', parallelism: 2 });
 
 export const monitoring: MonitoringTarget = {
   qualities: [wrongbookEventsQuality],

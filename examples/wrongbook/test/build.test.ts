@@ -47,9 +47,14 @@ describe('examples/wrongbook pipeline', () => {
     expect(calls.map(([p]) => p)).toEqual([
       'dev/alibaba/wrongbook-wide-table.json',
       'dev/alibaba/wrongbook-wide-table.start.json',
+      'dev/alibaba/wrongbook-monitor.json',
+      'dev/alibaba/wrongbook-monitor.start.json',
       'prod/alibaba/wrongbook-wide-table.json',
       'prod/alibaba/wrongbook-wide-table.start.json',
       'prod/alibaba/wrongbook-wide-table.autopilot.json',
+      'prod/alibaba/wrongbook-monitor.json',
+      'prod/alibaba/wrongbook-monitor.start.json',
+      'prod/alibaba/wrongbook-monitor.autopilot.json',
     ]);
     for (const [path, text] of calls) {
       expect({ path, problems: [...alibabaSchemaProblems(text), ...(/\.(start|autopilot)\.json$/.test(path) ? [] : alibabaProblems(text))] }).toEqual({ path, problems: [] });

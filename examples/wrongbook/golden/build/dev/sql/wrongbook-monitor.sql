@@ -2,7 +2,7 @@
 
 SET 'table.exec.state.ttl' = '3600s';
 
-SET 'parallelism.default' = '1';
+SET 'parallelism.default' = '2';
 
 SET 'execution.checkpointing.interval' = '30s';
 

@@ -2,7 +2,7 @@
 
 SET 'table.exec.state.ttl' = '3600s';
 
-SET 'parallelism.default' = '1';
+SET 'parallelism.default' = '2';
 
 CREATE TEMPORARY TABLE `wrongbook_events_quality_source` (
   `eventId`   STRING,
