@@ -16,7 +16,7 @@ import type { Statement } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
 import type { TestEntry } from '@flinkts/core/testing';
 import { resolveCapabilities } from '@flinkts/connectors';
-import { jobStatements, monitorInsert, monitorSql, quality } from '@flinkts/pipelines';
+import { jobStatements, monitorInserts, monitorSql, quality } from '@flinkts/pipelines';
 import type { QualityDeclaration, QualitySpec } from '@flinkts/pipelines';
 import realtimeDw from '../flinkts.config.js';
 import { ORDER_DETAIL_COLUMNS, SALES_DAILY_COLUMNS } from '../src/lake.js';
@@ -61,20 +61,23 @@ const scores = (rows: readonly Record<string, unknown>[]) =>
 
 describe('rt-dw-monitor', () => {
   it('is one statement set scoring ODS orders, DWD order detail and DWS daily sales into ads_data_quality', () => {
-    expect(inserts.map((i) => i.target.join('.'))).toEqual(['ads_data_quality', 'ads_data_quality', 'ads_data_quality']);
+    // ODS and DWD: one INSERT each (event time, UNION ALL of the six result rows); DWS (processing time): one per row kind.
+    expect(inserts.map((i) => i.target.join('.'))).toEqual(Array.from({ length: 8 }, () => 'ads_data_quality'));
     const text = statements.map((s) => printStatement(s)).join('\n');
     for (const dimension of ['completeness', 'accuracy', 'consistency', 'timeliness', 'conformity', 'overall']) {
-      for (const t of ['ods_orders', 'dwd_order_detail', 'dws_sales_daily']) expect(text).toContain(`'${t}',`);
-      expect(text.split(`'${dimension}',`).length - 1).toBe(3);
+      for (const t of ['ods_orders', 'dwd_order_detail', 'dws_sales_daily']) expect(text).toContain(`'${t}' AS \`table_name\``);
+      expect(text.split(`'${dimension}' AS \`dimension\``).length - 1).toBe(3);
     }
   });
 
   it('the tests run the job\'s INSERTs, with only the source (and the DWS window column) replaced', () => {
     const job = inserts.map((i) => printStatement(i));
-    const local = (d: QualityDeclaration, from: string, to: string) => printStatement(monitorInsert('realtime-dw', d, adsDataQuality.path)).replaceAll(`\`${from}\``, `\`${to}\``);
-    expect(local(ods, 'ods_orders_fixture', 'ods_orders_quality_source')).toBe(job[0]);
-    expect(local(dwd, 'dwd_order_detail_fixture', 'dwd_order_detail_quality_source')).toBe(job[1]);
-    expect(local(dws, 'dws_sales_daily_fixture', 'dws_sales_daily_quality_source').replace('DESCRIPTOR(`arrived_at`)', 'DESCRIPTOR(`proc_time`)')).toBe(job[2]);
+    const local = (d: QualityDeclaration, from: string, to: string, split = false) =>
+      monitorInserts('realtime-dw', d, adsDataQuality.path, { split }).map((i) => printStatement(i).replaceAll(`\`${from}\``, `\`${to}\``));
+    expect(local(ods, 'ods_orders_fixture', 'ods_orders_quality_source')).toEqual(job.slice(0, 1));
+    expect(local(dwd, 'dwd_order_detail_fixture', 'dwd_order_detail_quality_source')).toEqual(job.slice(1, 2));
+    // DWS: the job's six INSERTs are the six result rows of the fixture's monitor, on processing time.
+    expect(local(dws, 'dws_sales_daily_fixture', 'dws_sales_daily_quality_source', true).map((x) => x.replace('DESCRIPTOR(`arrived_at`)', 'DESCRIPTOR(`proc_time`)'))).toEqual(job.slice(2));
   });
 
   it('ODS orders: scores each dimension per 5-minute window, for a late window, a window with one defect of each kind, and a bad window', () => {

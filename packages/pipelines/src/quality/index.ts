@@ -7,4 +7,4 @@ export type { Duration } from './duration.js';
 export { QUALITY_RESULT_COLUMNS, QUALITY_RESULT_KEY } from './result-table.js';
 export { monitorJobs } from './monitor-jobs.js';
 export type { MonitorSpec } from './monitor-jobs.js';
-export { monitorInsert, monitorSql } from './monitor-query.js';
+export { monitorInserts, monitorSql, monitorSqls } from './monitor-query.js';

@@ -17,7 +17,7 @@ import { CODES } from '../codes.js';
 import { job } from '../job.js';
 import type { Job } from '../job.js';
 import type { Resources } from '../resources.js';
-import { monitorInsert } from './monitor-query.js';
+import { monitorInserts } from './monitor-query.js';
 import type { QualityDeclaration } from './quality.js';
 import { QUALITY_RESULT_COLUMNS } from './result-table.js';
 
@@ -58,7 +58,7 @@ export function monitorJobs(spec: MonitorSpec): Job[] {
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   return [...groups].map(([layer, qualities]) => {
-    const inserts: Insert[] = qualities.map((x) => monitorInsert(spec.pipeline, x, spec.sink.path));
+    const inserts: Insert[] = qualities.flatMap((x) => monitorInserts(spec.pipeline, x, spec.sink.path));
     const name = layer === '' ? spec.name : `${spec.name}-${layer}`;
     return job(name, {
       description: `data quality of ${qualities.map((x) => x.label).join(', ')}: ${[...new Set(qualities.flatMap((x) => x.dimensions.map((d) => d.dimension)))].join(', ')}`,

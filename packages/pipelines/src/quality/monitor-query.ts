@@ -54,14 +54,43 @@ function uniqueKey(keys: readonly string[]): string {
 function passedAggregate(declaration: QualityDeclaration, dimension: Dimension, checks: readonly Check[]): string {
   if (dimension === 'consistency') {
     // Each repeat of a key already seen in the window is a failing row; several unique checks add their repeats.
-    const repeats = checks.map((c) => `(COUNT(*) - COUNT(DISTINCT ${uniqueKey((c as Extract<Check, { kind: 'unique' }>).keys)}))`);
-    return `GREATEST(COUNT(*) - ${repeats.join(' - ')}, 0)`;
+    const keys = checks.map((c) => uniqueKey((c as Extract<Check, { kind: 'unique' }>).keys));
+    // One check: the distinct keys are the passing rows (a NULL key fails, as COUNT(DISTINCT) skips it).
+    if (keys.length === 1) return `COUNT(DISTINCT ${keys[0]!})`;
+    return `GREATEST(COUNT(*) - ${keys.map((k) => `(COUNT(*) - COUNT(DISTINCT ${k}))`).join(' - ')}, 0)`;
   }
   return `SUM(CASE WHEN ${checks.map((c) => passes(declaration, c)).join(' AND ')} THEN 1 ELSE 0 END)`;
 }
 
-/** The INSERT text of one declaration into the sink at `sinkPath`. */
+/**
+ * The INSERT texts of one declaration into the sink at `sinkPath`: one INSERT whose UNION ALL gives every result
+ * row, or — for processing-time windows, by default — one INSERT per result row kind. Flink 1.20.1's planner
+ * refuses a processing-time window aggregation over an insert-only input whose result feeds a UNION ALL
+ * ("Non-mergeable processing time window tvf aggregation is invalid …", found with the real planner); separate
+ * INSERTs of one statement set plan and share the source.
+ */
+export function monitorSqls(pipelineName: string, declaration: QualityDeclaration, sinkPath: readonly string[], options: { readonly split?: boolean } = {}): string[] {
+  const parts = monitorParts(pipelineName, declaration);
+  const split = options.split ?? declaration.window.processingTime;
+  return split ? parts.branches.map((b) => monitorText(parts, sinkPath, [b])) : [monitorText(parts, sinkPath, parts.branches)];
+}
+
+/** The single INSERT (UNION ALL of every result row kind) of one declaration. */
 export function monitorSql(pipelineName: string, declaration: QualityDeclaration, sinkPath: readonly string[]): string {
+  const parts = monitorParts(pipelineName, declaration);
+  return monitorText(parts, sinkPath, parts.branches);
+}
+
+interface MonitorParts {
+  /** The window aggregation's select items. */
+  readonly aggregates: readonly string[];
+  /** The window TVF it reads. */
+  readonly windowed: string;
+  /** One SELECT per result row kind (each dimension, then overall). */
+  readonly branches: readonly string[];
+}
+
+function monitorParts(pipelineName: string, declaration: QualityDeclaration): MonitorParts {
   const d = declaration;
   const freshness = d.dimensions.find((x) => x.dimension === 'timeliness')?.checks.filter((c): c is Extract<Check, { kind: 'freshness' }> => c.kind === 'freshness') ?? [];
   const delays = freshness.map((c) => `TIMESTAMPDIFF(SECOND, ${q(c.column)}, ${now(d, c.column)})`);
@@ -74,31 +103,47 @@ export function monitorSql(pipelineName: string, declaration: QualityDeclaration
   ];
   const windowed = `TABLE(TUMBLE(TABLE ${quotePath(d.table.path)}, DESCRIPTOR(${q(d.window.time)}), ${sqlInterval(d.window.size)}))`;
   const rate = (passed: string) => `CAST(${passed} AS DOUBLE) / CAST(${q('total_rows')} AS DOUBLE)`;
-  const head = (dimension: string) => `SELECT ${quoteString(pipelineName)}, ${quoteString(d.label)}, ${quoteString(d.layer)}, ${quoteString(dimension)}, ${q('window_start')}, ${q('window_end')}, ${q('total_rows')}`;
+  const names = Object.keys(QUALITY_RESULT_COLUMNS);
+  // One SELECT per result row kind; every item named after its result column.
+  const branch = (dimension: string, values: readonly string[]) =>
+    `SELECT ${[quoteString(pipelineName), quoteString(d.label), quoteString(d.layer), quoteString(dimension), q('window_start'), q('window_end'), q('total_rows'), ...values]
+      .map((v, i) => `${v} AS ${q(names[i]!)}`).join(', ')}\nFROM ${q('w')}`;
   const delayOf = (dimension: string) => (delayExpr !== undefined && (dimension === 'timeliness' || dimension === 'overall') ? q('max_delay_seconds') : 'CAST(NULL AS BIGINT)');
   const perDimension = d.dimensions.map((x) => {
     const passed = q(`${x.dimension}_passed`);
-    return `${head(x.dimension)}, ${passed}, ${q('total_rows')} - ${passed}, ${rate(passed)}, ROUND(100 * ${rate(passed)}, 2), ${delayOf(x.dimension)}\nFROM ${q('w')}`;
+    return branch(x.dimension, [passed, `${q('total_rows')} - ${passed}`, rate(passed), `ROUND(100 * ${rate(passed)}, 2)`, delayOf(x.dimension)]);
   });
   const totalWeight = d.dimensions.reduce((s, x) => s + x.weight, 0);
   const weighted = `(${d.dimensions.map((x) => `${x.weight} * ${rate(q(`${x.dimension}_passed`))}`).join(' + ')}) / ${totalWeight}`;
-  const overall = `${head('overall')}, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), ${weighted}, ROUND(100 * ${weighted}, 2), ${delayOf('overall')}\nFROM ${q('w')}`;
-  const columns = Object.keys(QUALITY_RESULT_COLUMNS).map(q).join(', ');
+  const overall = branch('overall', ['CAST(NULL AS BIGINT)', 'CAST(NULL AS BIGINT)', weighted, `ROUND(100 * ${weighted}, 2)`, delayOf('overall')]);
+  return { aggregates, windowed, branches: [...perDimension, overall] };
+}
+
+function monitorText(parts: MonitorParts, sinkPath: readonly string[], branches: readonly string[]): string {
+  const names = Object.keys(QUALITY_RESULT_COLUMNS);
+  const q = quoteIdentifier;
+  // Flink 1.20 takes no WITH directly after INSERT INTO … (columns): the CTE lives in a derived table.
   return [
-    `INSERT INTO ${quotePath(sinkPath)} (${columns})`,
+    `INSERT INTO ${quotePath(sinkPath)} (${names.map(q).join(', ')})`,
+    `SELECT ${names.map(q).join(', ')}`,
+    'FROM (',
     `WITH ${q('w')} AS (`,
     `  SELECT ${q('window_start')}, ${q('window_end')},`,
-    aggregates.join(',\n'),
-    `  FROM ${windowed}`,
+    parts.aggregates.join(',\n'),
+    `  FROM ${parts.windowed}`,
     `  GROUP BY ${q('window_start')}, ${q('window_end')}`,
     ')',
-    [...perDimension, overall].join('\nUNION ALL\n'),
+    branches.join('\nUNION ALL\n'),
+    `) AS ${q('r')}`,
   ].join('\n');
 }
 
-/** The INSERT node of one declaration (the SQL text parsed by flinkts's own front end). */
-export function monitorInsert(pipelineName: string, declaration: QualityDeclaration, sinkPath: readonly string[]): Insert {
-  const text = monitorSql(pipelineName, declaration, sinkPath);
+/** The INSERT nodes of one declaration (see monitorSqls), parsed by flinkts's own front end. */
+export function monitorInserts(pipelineName: string, declaration: QualityDeclaration, sinkPath: readonly string[], options: { readonly split?: boolean } = {}): Insert[] {
+  return monitorSqls(pipelineName, declaration, sinkPath, options).map((text) => parseInsert(declaration, text));
+}
+
+function parseInsert(declaration: QualityDeclaration, text: string): Insert {
   const parsed = parseStatement(text);
   const statement = parsed.statement;
   if (parsed.diagnostics.length > 0 || statement?.kind !== 'Insert') throw new FlinktsError(parsed.diagnostics.length > 0 ? parsed.diagnostics : [{ code: CODES.badQuality, severity: 'error', message: `the monitor of '${declaration.label}' is not an INSERT`, path: `quality.${declaration.label}` }]);

@@ -131,111 +131,126 @@ BEGIN
     `score`,
     `max_delay_seconds`
   )
-  WITH `w` AS (
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_id` IS NOT NULL AND `amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`quantity` > 0 AND `amount` > 0) IS TRUE AND (`updated_at` >= `created_at`) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT `order_id`) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN `order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED') THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `ods_orders_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
     SELECT
-      `window_start`,
-      `window_end`,
-      COUNT(*) AS `total_rows`,
-      CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_id` IS NOT NULL AND `amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-      CAST(SUM(CASE WHEN (`quantity` > 0 AND `amount` > 0) IS TRUE AND (`updated_at` >= `created_at`) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-      CAST(GREATEST(COUNT(*) - (COUNT(*) - COUNT(DISTINCT `order_id`)), 0) AS BIGINT) AS `consistency_passed`,
-      CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-      CAST(SUM(CASE WHEN `order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED') THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-      CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-    FROM TABLE(TUMBLE(TABLE `ods_orders_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
-    GROUP BY
-      `window_start`,
-      `window_end`
-  )
-  SELECT
-    'realtime-dw',
-    'ods_orders',
-    'ods',
-    'completeness',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `completeness_passed`,
-    `total_rows` - `completeness_passed`,
-    CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'ods_orders',
-    'ods',
-    'accuracy',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `accuracy_passed`,
-    `total_rows` - `accuracy_passed`,
-    CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'ods_orders',
-    'ods',
-    'consistency',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `consistency_passed`,
-    `total_rows` - `consistency_passed`,
-    CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'ods_orders',
-    'ods',
-    'timeliness',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `timeliness_passed`,
-    `total_rows` - `timeliness_passed`,
-    CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    `max_delay_seconds`
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'ods_orders',
-    'ods',
-    'conformity',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `conformity_passed`,
-    `total_rows` - `conformity_passed`,
-    CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'ods_orders',
-    'ods',
-    'overall',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    CAST(NULL AS BIGINT),
-    CAST(NULL AS BIGINT),
-    (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100,
-    ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2),
-    `max_delay_seconds`
-  FROM `w`;
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'completeness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `completeness_passed` AS `passed_rows`,
+      `total_rows` - `completeness_passed` AS `failed_rows`,
+      CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'accuracy' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `accuracy_passed` AS `passed_rows`,
+      `total_rows` - `accuracy_passed` AS `failed_rows`,
+      CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'consistency' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `consistency_passed` AS `passed_rows`,
+      `total_rows` - `consistency_passed` AS `failed_rows`,
+      CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'timeliness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `timeliness_passed` AS `passed_rows`,
+      `total_rows` - `timeliness_passed` AS `failed_rows`,
+      CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'conformity' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `conformity_passed` AS `passed_rows`,
+      `total_rows` - `conformity_passed` AS `failed_rows`,
+      CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'overall' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      CAST(NULL AS BIGINT) AS `passed_rows`,
+      CAST(NULL AS BIGINT) AS `failed_rows`,
+      (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100 AS `pass_rate`,
+      ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
 
   INSERT INTO `ads_data_quality` (
     `pipeline`,
@@ -251,111 +266,126 @@ BEGIN
     `score`,
     `max_delay_seconds`
   )
-  WITH `w` AS (
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_name` IS NOT NULL AND `order_date` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`amount` > 0) IS TRUE AND (`is_paid` = (`order_status` IN ('PAID', 'SHIPPED', 'COMPLETED'))) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT `order_id`) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED')) AND (`order_date` IS NULL OR REGEXP(`order_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`city` IS NULL OR REGEXP(`city`, '^[\s\S]{1,64}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dwd_order_detail_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
     SELECT
-      `window_start`,
-      `window_end`,
-      COUNT(*) AS `total_rows`,
-      CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_name` IS NOT NULL AND `order_date` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-      CAST(SUM(CASE WHEN (`amount` > 0) IS TRUE AND (`is_paid` = (`order_status` IN ('PAID', 'SHIPPED', 'COMPLETED'))) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-      CAST(GREATEST(COUNT(*) - (COUNT(*) - COUNT(DISTINCT `order_id`)), 0) AS BIGINT) AS `consistency_passed`,
-      CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-      CAST(SUM(CASE WHEN (`order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED')) AND (`order_date` IS NULL OR REGEXP(`order_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`city` IS NULL OR REGEXP(`city`, '^[\s\S]{1,64}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-      CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-    FROM TABLE(TUMBLE(TABLE `dwd_order_detail_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
-    GROUP BY
-      `window_start`,
-      `window_end`
-  )
-  SELECT
-    'realtime-dw',
-    'dwd_order_detail',
-    'dwd',
-    'completeness',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `completeness_passed`,
-    `total_rows` - `completeness_passed`,
-    CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dwd_order_detail',
-    'dwd',
-    'accuracy',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `accuracy_passed`,
-    `total_rows` - `accuracy_passed`,
-    CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dwd_order_detail',
-    'dwd',
-    'consistency',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `consistency_passed`,
-    `total_rows` - `consistency_passed`,
-    CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dwd_order_detail',
-    'dwd',
-    'timeliness',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `timeliness_passed`,
-    `total_rows` - `timeliness_passed`,
-    CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    `max_delay_seconds`
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dwd_order_detail',
-    'dwd',
-    'conformity',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `conformity_passed`,
-    `total_rows` - `conformity_passed`,
-    CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dwd_order_detail',
-    'dwd',
-    'overall',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    CAST(NULL AS BIGINT),
-    CAST(NULL AS BIGINT),
-    (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100,
-    ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2),
-    `max_delay_seconds`
-  FROM `w`;
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'completeness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `completeness_passed` AS `passed_rows`,
+      `total_rows` - `completeness_passed` AS `failed_rows`,
+      CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'accuracy' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `accuracy_passed` AS `passed_rows`,
+      `total_rows` - `accuracy_passed` AS `failed_rows`,
+      CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'consistency' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `consistency_passed` AS `passed_rows`,
+      `total_rows` - `consistency_passed` AS `failed_rows`,
+      CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'timeliness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `timeliness_passed` AS `passed_rows`,
+      `total_rows` - `timeliness_passed` AS `failed_rows`,
+      CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'conformity' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `conformity_passed` AS `passed_rows`,
+      `total_rows` - `conformity_passed` AS `failed_rows`,
+      CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'overall' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      CAST(NULL AS BIGINT) AS `passed_rows`,
+      CAST(NULL AS BIGINT) AS `failed_rows`,
+      (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100 AS `pass_rate`,
+      ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
 
   INSERT INTO `ads_data_quality` (
     `pipeline`,
@@ -371,109 +401,349 @@ BEGIN
     `score`,
     `max_delay_seconds`
   )
-  WITH `w` AS (
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
     SELECT
-      `window_start`,
-      `window_end`,
-      COUNT(*) AS `total_rows`,
-      CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-      CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-      CAST(GREATEST(COUNT(*) - (COUNT(*) - COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL))), 0) AS BIGINT) AS `consistency_passed`,
-      CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-      CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-      CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-    FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
-    GROUP BY
-      `window_start`,
-      `window_end`
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'completeness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `completeness_passed` AS `passed_rows`,
+      `total_rows` - `completeness_passed` AS `failed_rows`,
+      CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
   )
   SELECT
-    'realtime-dw',
-    'dws_sales_daily',
-    'dws',
-    'completeness',
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
     `window_start`,
     `window_end`,
     `total_rows`,
-    `completeness_passed`,
-    `total_rows` - `completeness_passed`,
-    CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dws_sales_daily',
-    'dws',
-    'accuracy',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `accuracy_passed`,
-    `total_rows` - `accuracy_passed`,
-    CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dws_sales_daily',
-    'dws',
-    'consistency',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `consistency_passed`,
-    `total_rows` - `consistency_passed`,
-    CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dws_sales_daily',
-    'dws',
-    'timeliness',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `timeliness_passed`,
-    `total_rows` - `timeliness_passed`,
-    CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
     `max_delay_seconds`
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dws_sales_daily',
-    'dws',
-    'conformity',
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'accuracy' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `accuracy_passed` AS `passed_rows`,
+      `total_rows` - `accuracy_passed` AS `failed_rows`,
+      CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
     `window_start`,
     `window_end`,
     `total_rows`,
-    `conformity_passed`,
-    `total_rows` - `conformity_passed`,
-    CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-    ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-    CAST(NULL AS BIGINT)
-  FROM `w`
-  UNION ALL
-  SELECT
-    'realtime-dw',
-    'dws_sales_daily',
-    'dws',
-    'overall',
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    CAST(NULL AS BIGINT),
-    CAST(NULL AS BIGINT),
-    (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100,
-    ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2),
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
     `max_delay_seconds`
-  FROM `w`;
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'consistency' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `consistency_passed` AS `passed_rows`,
+      `total_rows` - `consistency_passed` AS `failed_rows`,
+      CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'timeliness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `timeliness_passed` AS `passed_rows`,
+      `total_rows` - `timeliness_passed` AS `failed_rows`,
+      CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'conformity' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `conformity_passed` AS `passed_rows`,
+      `total_rows` - `conformity_passed` AS `failed_rows`,
+      CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'overall' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      CAST(NULL AS BIGINT) AS `passed_rows`,
+      CAST(NULL AS BIGINT) AS `failed_rows`,
+      (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100 AS `pass_rate`,
+      ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
 END;

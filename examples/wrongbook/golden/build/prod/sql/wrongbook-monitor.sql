@@ -5,12 +5,13 @@ SET 'table.exec.state.ttl' = '3600s';
 SET 'parallelism.default' = '2';
 
 CREATE TEMPORARY TABLE `wrongbook_events_quality_source` (
-  `eventId`   STRING,
-  `domain`    STRING,
-  `type`      STRING,
-  `timestamp` BIGINT,
-  `payload`   STRING,
-  `proc_time` AS PROCTIME()
+  `eventId`    STRING,
+  `domain`     STRING,
+  `type`       STRING,
+  `timestamp`  BIGINT,
+  `payload`    STRING,
+  `event_time` AS TO_TIMESTAMP_LTZ(COALESCE(`timestamp`, 0), 3),
+  WATERMARK FOR `event_time` AS `event_time` - INTERVAL '5' SECOND
 )
 WITH (
   'connector' = 'kafka',
@@ -63,75 +64,90 @@ INSERT INTO `dwd_data_quality` (
   `score`,
   `max_delay_seconds`
 )
-WITH `w` AS (
+SELECT
+  `pipeline`,
+  `table_name`,
+  `layer`,
+  `dimension`,
+  `window_start`,
+  `window_end`,
+  `total_rows`,
+  `passed_rows`,
+  `failed_rows`,
+  `pass_rate`,
+  `score`,
+  `max_delay_seconds`
+FROM (
+  WITH `w` AS (
+    SELECT
+      `window_start`,
+      `window_end`,
+      COUNT(*) AS `total_rows`,
+      CAST(SUM(CASE WHEN `eventId` IS NOT NULL AND `domain` IS NOT NULL AND `type` IS NOT NULL AND `timestamp` IS NOT NULL AND `payload` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+      CAST(SUM(CASE WHEN (`timestamp` > 1577836800000) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+      CAST(COUNT(DISTINCT `eventId`) AS BIGINT) AS `consistency_passed`
+    FROM TABLE(TUMBLE(TABLE `wrongbook_events_quality_source`, DESCRIPTOR(`event_time`), INTERVAL '1' MINUTE))
+    GROUP BY
+      `window_start`,
+      `window_end`
+  )
   SELECT
-    `window_start`,
-    `window_end`,
-    COUNT(*) AS `total_rows`,
-    CAST(SUM(CASE WHEN `eventId` IS NOT NULL AND `domain` IS NOT NULL AND `type` IS NOT NULL AND `timestamp` IS NOT NULL AND `payload` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-    CAST(SUM(CASE WHEN (`timestamp` > 1577836800000) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-    CAST(GREATEST(COUNT(*) - (COUNT(*) - COUNT(DISTINCT `eventId`)), 0) AS BIGINT) AS `consistency_passed`
-  FROM TABLE(TUMBLE(TABLE `wrongbook_events_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '1' MINUTE))
-  GROUP BY
-    `window_start`,
-    `window_end`
-)
-SELECT
-  'wrongbook',
-  'wrongbook_events',
-  'ods',
-  'completeness',
-  `window_start`,
-  `window_end`,
-  `total_rows`,
-  `completeness_passed`,
-  `total_rows` - `completeness_passed`,
-  CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-  ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-  CAST(NULL AS BIGINT)
-FROM `w`
-UNION ALL
-SELECT
-  'wrongbook',
-  'wrongbook_events',
-  'ods',
-  'accuracy',
-  `window_start`,
-  `window_end`,
-  `total_rows`,
-  `accuracy_passed`,
-  `total_rows` - `accuracy_passed`,
-  CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-  ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-  CAST(NULL AS BIGINT)
-FROM `w`
-UNION ALL
-SELECT
-  'wrongbook',
-  'wrongbook_events',
-  'ods',
-  'consistency',
-  `window_start`,
-  `window_end`,
-  `total_rows`,
-  `consistency_passed`,
-  `total_rows` - `consistency_passed`,
-  CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE),
-  ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2),
-  CAST(NULL AS BIGINT)
-FROM `w`
-UNION ALL
-SELECT
-  'wrongbook',
-  'wrongbook_events',
-  'ods',
-  'overall',
-  `window_start`,
-  `window_end`,
-  `total_rows`,
-  CAST(NULL AS BIGINT),
-  CAST(NULL AS BIGINT),
-  (1 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 3,
-  ROUND(100 * (1 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 3, 2),
-  CAST(NULL AS BIGINT)
-FROM `w`;
+    'wrongbook' AS `pipeline`,
+    'wrongbook_events' AS `table_name`,
+    'ods' AS `layer`,
+    'completeness' AS `dimension`,
+    `window_start` AS `window_start`,
+    `window_end` AS `window_end`,
+    `total_rows` AS `total_rows`,
+    `completeness_passed` AS `passed_rows`,
+    `total_rows` - `completeness_passed` AS `failed_rows`,
+    CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+    ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+    CAST(NULL AS BIGINT) AS `max_delay_seconds`
+  FROM `w`
+  UNION ALL
+  SELECT
+    'wrongbook' AS `pipeline`,
+    'wrongbook_events' AS `table_name`,
+    'ods' AS `layer`,
+    'accuracy' AS `dimension`,
+    `window_start` AS `window_start`,
+    `window_end` AS `window_end`,
+    `total_rows` AS `total_rows`,
+    `accuracy_passed` AS `passed_rows`,
+    `total_rows` - `accuracy_passed` AS `failed_rows`,
+    CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+    ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+    CAST(NULL AS BIGINT) AS `max_delay_seconds`
+  FROM `w`
+  UNION ALL
+  SELECT
+    'wrongbook' AS `pipeline`,
+    'wrongbook_events' AS `table_name`,
+    'ods' AS `layer`,
+    'consistency' AS `dimension`,
+    `window_start` AS `window_start`,
+    `window_end` AS `window_end`,
+    `total_rows` AS `total_rows`,
+    `consistency_passed` AS `passed_rows`,
+    `total_rows` - `consistency_passed` AS `failed_rows`,
+    CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+    ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+    CAST(NULL AS BIGINT) AS `max_delay_seconds`
+  FROM `w`
+  UNION ALL
+  SELECT
+    'wrongbook' AS `pipeline`,
+    'wrongbook_events' AS `table_name`,
+    'ods' AS `layer`,
+    'overall' AS `dimension`,
+    `window_start` AS `window_start`,
+    `window_end` AS `window_end`,
+    `total_rows` AS `total_rows`,
+    CAST(NULL AS BIGINT) AS `passed_rows`,
+    CAST(NULL AS BIGINT) AS `failed_rows`,
+    (1 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 3 AS `pass_rate`,
+    ROUND(100 * (1 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 3, 2) AS `score`,
+    CAST(NULL AS BIGINT) AS `max_delay_seconds`
+  FROM `w`
+) AS `r`;
