@@ -179,7 +179,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS8013', 'A ${NAME} placeholder that is neither a declared variable nor a declared secret.'),
   c('FTS8014', 'A secret given a value, or a variable used where a credential belongs.'),
   c('FTS8015', 'A declared variable or secret no job uses.'),
-  c('FTS8016', "Credentials of a catalog table need OPTIONS hints, which the job's settings switch off."),
+  c('FTS8016', 'Credentials of a catalog table need OPTIONS hints, which the job\'s settings switch off.'),
   c('FTS8020', 'Resources that do not parse or do not fit together.'),
   c('FTS8030', 'A target that is not configured, or whose configuration is invalid.'),
   c('FTS8031', "A job whose SQL breaks the VVP SQL-deployment shape."),
