@@ -187,6 +187,8 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS8033', "A StreamPark script StreamPark's SQL splitter / command parser would refuse."),
   c('FTS8040', 'A Flink version or connector release without a build for it (or a platform on another Flink).'),
   c('FTS8041', 'A Kafka SASL login module that the shipped Kafka jar does not contain.'),
+  c('FTS8050', 'A quality() declaration that does not fit its table (unknown or mistyped column, bad weight, window or threshold).'),
+  c('FTS8051', 'A monitoring target or monitor job that cannot be built (unknown level or channel, a receiver secret in a URL, no result table).'),
   c('FTS9001', 'The pipeline config threw or did not compile while loading (reported at its file and line).'),
   c('FTS9002', 'The config module has no default export made with pipeline(…).'),
   c('FTS9101', "flinkts fmt refused a file: formatting would change its meaning or comments."),
