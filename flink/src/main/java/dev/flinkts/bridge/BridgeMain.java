@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * The flinkts engine bridge: one JVM with a Flink 1.20.1 MiniCluster and a SQL Gateway REST endpoint, serving the
  * Node client a small JSON API on 127.0.0.1 only.
  *
- * <pre>java -cp … dev.flinkts.bridge.BridgeMain --ready-file FILE [--no-gateway]</pre>
+ * <pre>java -cp … dev.flinkts.bridge.BridgeMain --ready-file FILE [--no-gateway] [--idle-exit-seconds N]</pre>
  *
  * When ready it writes {@code {"port":…, "pid":…, "gatewayUrl":…, "clusterUrl":…}} to the ready file (written to a
  * temporary name and renamed, so a reader never sees half of it).
@@ -35,9 +35,11 @@ public final class BridgeMain {
   public static void main(String[] args) throws Exception {
     Path readyFile = null;
     boolean gateway = true;
+    long idleExitSeconds = 0;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--ready-file")) readyFile = Path.of(args[++i]);
       else if (args[i].equals("--no-gateway")) gateway = false;
+      else if (args[i].equals("--idle-exit-seconds")) idleExitSeconds = Long.parseLong(args[++i]);
       else throw new IllegalArgumentException("unknown argument " + args[i]);
     }
     long started = System.currentTimeMillis();
@@ -71,6 +73,27 @@ public final class BridgeMain {
       }).start();
     });
     server.start();
+    if (idleExitSeconds > 0) {
+      long limit = idleExitSeconds * 1000;
+      Thread watchdog = new Thread(() -> {
+        while (true) {
+          try {
+            Thread.sleep(5_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+          if (System.currentTimeMillis() - LAST_REQUEST.get() > limit) {
+            System.out.println("flinkts-bridge idle, exiting");
+            server.stop(0);
+            if (gw != null) gw.stop();
+            cluster.stop();
+            System.exit(0);
+          }
+        }
+      }, "idle-exit");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    }
 
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("port", server.getAddress().getPort());
@@ -97,11 +120,15 @@ public final class BridgeMain {
     Object handle() throws Exception;
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong LAST_REQUEST = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+
   private static void respond(HttpExchange ex, Handler h) throws IOException {
+    LAST_REQUEST.set(System.currentTimeMillis());
     int status = 200;
     Object out;
     try {
       out = h.handle();
+      LAST_REQUEST.set(System.currentTimeMillis());
     } catch (Throwable t) {
       status = 500;
       out = Map.of("error", ErrorReport.of(t));

@@ -55,11 +55,28 @@ final class JobRunner {
     TableEnvironmentInternal internal = (TableEnvironmentInternal) tEnv;
     CatalogManager catalogs = internal.getCatalogManager();
 
+    // Which tables the job writes (by name): the targets of its INSERTs.
+    List<String> texts = new ArrayList<>();
+    req.path("statements").forEach(x -> texts.add(x.asText()));
+    Set<String> sinkTables = new LinkedHashSet<>();
+    for (String sql : texts) {
+      Statements.Kind k = Statements.kind(sql);
+      List<String> ins = k == Statements.Kind.INSERT ? List.of(Statements.clean(sql)) : k == Statements.Kind.EXECUTE_SET ? Statements.insertsOfExecuteSet(sql) : List.of();
+      for (String i : ins) {
+        String[] parts = Statements.insertTarget(i);
+        sinkTables.add(parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    JsonNode sources = req.path("sources");
+    Map<String, String> sourceByLowerName = new HashMap<>();
+    sources.fieldNames().forEachRemaining(n -> sourceByLowerName.put(n.toLowerCase(java.util.Locale.ROOT), n));
+    Set<String> seen = new LinkedHashSet<>();
+    Set<String> sinks = new LinkedHashSet<>();
+
     List<String> inserts = new ArrayList<>();
     String query = null;
     boolean inSet = false;
-    for (JsonNode s : req.path("statements")) {
-      String sql = s.asText();
+    for (String sql : texts) {
       switch (Statements.kind(sql)) {
         case SET: {
           String[] kv = Statements.setPair(sql);
@@ -72,49 +89,25 @@ final class JobRunner {
         case INSERT: inserts.add(Statements.clean(sql)); break;
         case EXECUTE_SET: inserts.addAll(Statements.insertsOfExecuteSet(sql)); break;
         case QUERY: query = Statements.clean(sql); break;
-        default: tEnv.executeSql(Statements.clean(sql));
+        case CREATE_CATALOG: CatalogStandIns.createCatalog(tEnv, Statements.clean(sql)); break;
+        default: {
+          CatalogStandIns.beforeUse(tEnv, Statements.clean(sql));
+          tEnv.executeSql(Statements.clean(sql));
+          String[] created = Statements.createdTable(sql);
+          if (created != null) {
+            // swap the table's connector for the values connector now, before any view captures it
+            ObjectIdentifier id = catalogs.qualifyIdentifier(UnresolvedIdentifier.of(created));
+            String lower = id.getObjectName().toLowerCase(java.util.Locale.ROOT);
+            String input = sourceByLowerName.get(lower);
+            if (input != null) seen.add(input);
+            boolean isSink = sinkTables.contains(lower);
+            if (isSink) sinks.add(id.getObjectName());
+            swapConnector(catalogs, id, input == null ? null : sources.get(input), isSink);
+          }
+        }
       }
     }
     if (inSet) throw new IllegalArgumentException("BEGIN STATEMENT SET without END");
-
-    // Which tables the job writes: the targets of its INSERTs, as the planner resolves them.
-    Set<ObjectIdentifier> sinks = new LinkedHashSet<>();
-    for (String insert : inserts) sinks.add(catalogs.qualifyIdentifier(UnresolvedIdentifier.of(Statements.insertTarget(insert))));
-    JsonNode sources = req.path("sources");
-    Map<String, String> sourceByLowerName = new HashMap<>();
-    sources.fieldNames().forEachRemaining(n -> sourceByLowerName.put(n.toLowerCase(java.util.Locale.ROOT), n));
-    String catalog = tEnv.getCurrentCatalog();
-    String database = tEnv.getCurrentDatabase();
-    Set<String> seen = new LinkedHashSet<>();
-    for (String name : tEnv.listTables()) {
-      ObjectIdentifier id = ObjectIdentifier.of(catalog, database, name);
-      ContextResolvedTable ctx = catalogs.getTable(id).orElse(null);
-      if (ctx == null || !(ctx.getResolvedTable() instanceof ResolvedCatalogTable)) continue; // a view
-      ResolvedCatalogTable table = (ResolvedCatalogTable) ctx.getResolvedTable();
-      Map<String, String> options = new HashMap<>();
-      options.put("connector", "values");
-      String input = sourceByLowerName.get(name.toLowerCase(java.util.Locale.ROOT));
-      boolean isSink = sinks.contains(id);
-      if (input != null || !isSink) {
-        JsonNode src = input == null ? null : sources.get(input);
-        if (input != null) seen.add(input);
-        options.put("data-id", TestValuesTableFactory.registerData(rows(src, table.getResolvedSchema())));
-        options.put("changelog-mode", src == null ? "I" : src.path("changelogMode").asText("I"));
-        if (!table.getResolvedSchema().getWatermarkSpecs().isEmpty()) {
-          options.put("enable-watermark-push-down", "true");
-          options.put("scan.watermark.emit.strategy", "on-event");
-        }
-      }
-      if (isSink) options.put("sink-insert-only", "false");
-      CatalogTable replaced = table.getOrigin().copy(options);
-      if (ctx.isTemporary()) {
-        catalogs.dropTemporaryTable(id, false);
-        catalogs.createTemporaryTable(replaced, id, false);
-      } else {
-        catalogs.dropTable(id, false);
-        catalogs.createTable(replaced, id, false);
-      }
-    }
     for (String n : sourceByLowerName.values()) {
       if (!seen.contains(n)) throw new IllegalArgumentException("input for unknown table '" + n + "'");
     }
@@ -122,7 +115,7 @@ final class JobRunner {
     List<String> sinkNames = new ArrayList<>();
     StatementSet set = tEnv.createStatementSet();
     for (String insert : inserts) set.addInsertSql(insert);
-    for (ObjectIdentifier id : sinks) sinkNames.add(id.getObjectName());
+    sinkNames.addAll(sinks);
     if (query != null) {
       Table t = tEnv.sqlQuery(query);
       Schema.Builder schema = Schema.newBuilder();
@@ -186,18 +179,67 @@ final class JobRunner {
     return out;
   }
 
+  /** Replaces a table's connector by the values connector: a source of the fixture rows, a sink, or both. */
+  private static void swapConnector(CatalogManager catalogs, ObjectIdentifier id, JsonNode src, boolean isSink) throws Exception {
+    ContextResolvedTable ctx = catalogs.getTable(id).orElseThrow();
+    ResolvedCatalogTable table = (ResolvedCatalogTable) ctx.getResolvedTable();
+    Map<String, String> options = new HashMap<>();
+    options.put("connector", "values");
+    if (src != null || !isSink) {
+      options.put("data-id", TestValuesTableFactory.registerData(rows(src, table.getResolvedSchema())));
+      options.put("changelog-mode", src == null ? "I" : src.path("changelogMode").asText("I"));
+      String metadata = readableMetadata(table.getResolvedSchema());
+      if (!metadata.isEmpty()) options.put("readable-metadata", metadata);
+      if (!table.getResolvedSchema().getWatermarkSpecs().isEmpty()) {
+        options.put("enable-watermark-push-down", "true");
+        options.put("scan.watermark.emit.strategy", "on-event");
+      }
+    }
+    if (isSink) options.put("sink-insert-only", "false");
+    CatalogTable replaced = table.getOrigin().copy(options);
+    if (ctx.isTemporary()) {
+      catalogs.dropTemporaryTable(id, false);
+      catalogs.createTemporaryTable(replaced, id, false);
+    } else {
+      catalogs.dropTable(id, false);
+      catalogs.createTable(replaced, id, false);
+    }
+  }
+
+  /** The columns a fixture row gives: physical and metadata columns, in declaration order. */
+  private static List<Column> inputColumns(ResolvedSchema schema) {
+    List<Column> out = new ArrayList<>();
+    for (Column c : schema.getColumns()) if (c.isPhysical() || c instanceof Column.MetadataColumn) out.add(c);
+    return out;
+  }
+
+  /** {@code 'readable-metadata'} of the values connector for the table's metadata columns ({@code key:TYPE,…}). */
+  private static String readableMetadata(ResolvedSchema schema) {
+    List<String> parts = new ArrayList<>();
+    for (Column c : schema.getColumns()) {
+      if (c instanceof Column.MetadataColumn m) parts.add(m.getMetadataKey().orElse(m.getName()) + ":" + m.getDataType().getLogicalType().asSerializableString());
+    }
+    return String.join(",", parts);
+  }
+
+  /** Fixture rows as the values source reads them: physical fields, then metadata fields. */
   private static List<Row> rows(JsonNode src, ResolvedSchema schema) {
     List<Row> out = new ArrayList<>();
     if (src == null) return out;
-    List<Column> physical = new ArrayList<>();
-    for (Column c : schema.getColumns()) if (c.isPhysical()) physical.add(c);
+    List<Column> columns = inputColumns(schema);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) if (columns.get(i).isPhysical()) order.add(i);
+    for (int i = 0; i < columns.size(); i++) if (!columns.get(i).isPhysical()) order.add(i);
     for (JsonNode entry : src.path("rows")) {
       JsonNode values = entry.path("values");
-      if (values.size() != physical.size()) {
-        throw new IllegalArgumentException("a row of " + values.size() + " values for " + physical.size() + " physical columns");
+      if (values.size() != columns.size()) {
+        throw new IllegalArgumentException("a row of " + values.size() + " values for " + columns.size() + " input columns");
       }
-      Row r = new Row(kind(entry.path("kind").asText("+I")), physical.size());
-      for (int i = 0; i < physical.size(); i++) r.setField(i, WireValues.toJava(values.get(i), physical.get(i).getDataType().getLogicalType()));
+      Row r = new Row(kind(entry.path("kind").asText("+I")), columns.size());
+      for (int j = 0; j < order.size(); j++) {
+        int i = order.get(j);
+        r.setField(j, WireValues.toJava(values.get(i), columns.get(i).getDataType().getLogicalType()));
+      }
       out.add(r);
     }
     return out;

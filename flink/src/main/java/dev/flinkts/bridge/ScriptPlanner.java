@@ -50,7 +50,10 @@ final class ScriptPlanner {
             break;
           }
           case QUERY: plans.add(tEnv.explainSql(clean)); break;
-          default: tEnv.executeSql(clean);
+          case CREATE_CATALOG: CatalogStandIns.createCatalog(tEnv, clean); break;
+          default:
+            CatalogStandIns.beforeUse(tEnv, clean);
+            tEnv.executeSql(clean);
         }
       } catch (Throwable t) {
         out.put("ok", false);

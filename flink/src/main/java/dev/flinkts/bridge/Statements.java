@@ -61,8 +61,20 @@ final class Statements {
   static String[] insertTarget(String insert) {
     Matcher m = TARGET.matcher(clean(insert));
     if (!m.find()) throw new IllegalArgumentException("cannot read the target of: " + insert);
+    return identifierParts(m.group(1));
+  }
+
+  private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`(?:[^`]|``)*`|[A-Za-z_$][\\w$]*)(?:\\s*\\.\\s*(?:`(?:[^`]|``)*`|[A-Za-z_$][\\w$]*))*)");
+
+  /** The name parts of the table a CREATE TABLE creates, or null for another statement. */
+  static String[] createdTable(String sql) {
+    Matcher m = CREATE_TABLE.matcher(clean(sql));
+    return m.find() ? identifierParts(m.group(1)) : null;
+  }
+
+  private static String[] identifierParts(String text) {
     java.util.List<String> parts = new java.util.ArrayList<>();
-    Matcher p = Pattern.compile("`((?:[^`]|``)*)`|([A-Za-z_$][\\w$]*)").matcher(m.group(1));
+    Matcher p = Pattern.compile("`((?:[^`]|``)*)`|([A-Za-z_$][\\w$]*)").matcher(text);
     while (p.find()) parts.add(p.group(1) != null ? p.group(1).replace("``", "`") : p.group(2));
     return parts.toArray(new String[0]);
   }
