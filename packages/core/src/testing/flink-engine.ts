@@ -49,7 +49,7 @@ function changelogMode(local: LocalJob, table: string, entries: readonly InputEn
   return local.tableUpsert(table) ? 'I,UA,D' : 'I,UB,UA,D';
 }
 
-export function flinkRequest(script: Script, local: LocalJob, inputs: ReadonlyMap<string, readonly InputEntry[]>, config: Readonly<Record<string, string>>): RunRequest {
+export function flinkRequest(script: Script, local: LocalJob, inputs: ReadonlyMap<string, readonly InputEntry[]>, config: Readonly<Record<string, string>>, now: () => number): RunRequest {
   const sources: Record<string, { changelogMode: string; rows: WireRow[] }> = {};
   for (const [table, entries] of inputs) {
     const cols = local.inputColumns(table);
@@ -67,7 +67,7 @@ export function flinkRequest(script: Script, local: LocalJob, inputs: ReadonlyMa
     }
     sources[table] = { changelogMode: changelogMode(local, table, entries), rows };
   }
-  return { statements: statementTexts(script), config: { 'table.local-time-zone': local.session.zone, ...config }, sources };
+  return { statements: statementTexts(script), config: { 'table.local-time-zone': local.session.zone, ...config }, sources, processingTime: now() };
 }
 
 function sinkResult(name: string, s: WireSink): FlinkSinkResult {

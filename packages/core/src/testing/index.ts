@@ -52,7 +52,8 @@ export interface RunOptions {
    * Where the job runs: `'local'` (the default: the in-process runtime, milliseconds) or `'flink'` (real Flink
    * 1.20.1 in the bridge JVM, started on demand — see README "Real Flink in the loop"). The environment variable
    * `FLINKTS_ENGINE=flink` changes the default, so one test suite runs on both engines. On Flink the
-   * processing-time clock is the wall clock (`now` does not apply) and explicit watermark entries are rejected.
+   * processing-time clock is fixed at `now()` as well; explicit watermark entries are rejected (Flink's sources
+   * emit watermarks from the WATERMARK clause after every row).
    */
   readonly engine?: Engine;
 }
@@ -207,7 +208,7 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
   const p = prepare(job, options);
   if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
   const zone = p.local.session.zone;
-  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, p.inputs, options.config ?? {})), zone), []);
+  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
 }
 
 /** `runJob` that does not block the event loop while Flink runs the job (the local engine runs inline). */
@@ -215,7 +216,7 @@ export async function runJobAsync(job: JobSource, options: RunOptions): Promise<
   const p = prepare(job, options);
   if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
   const zone = p.local.session.zone;
-  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, p.inputs, options.config ?? {})), zone), []);
+  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
 }
 
 /** A sink's output from real Flink: its printed changelog and final table are Flink's own. */

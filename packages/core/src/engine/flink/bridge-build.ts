@@ -46,6 +46,8 @@ export interface BuiltBridge {
   readonly dir: string;
   /** The full classpath: the bridge jar, then Flink's and the connectors' jars from ~/.m2. */
   readonly classpath: string;
+  /** The bridge jar itself (also the processing-clock Java agent). */
+  readonly jar: string;
   readonly java: string;
 }
 
@@ -71,5 +73,5 @@ export function ensureBridgeBuilt(log: (line: string) => void = () => {}): Built
     }
     log('built the Flink bridge');
   }
-  return { dir, classpath: `${jar}:${readFileSync(cpFile, 'utf8').trim()}`, java: tools.java };
+  return { dir, jar, classpath: `${jar}:${readFileSync(cpFile, 'utf8').trim()}`, java: tools.java };
 }

@@ -105,7 +105,7 @@ function startBridge(opts: StartOptions): RunningBridge {
   const out = openSync(log, 'w');
   const args = [
     '-Duser.timezone=UTC', '-Xmx1g', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
-    '-Dlog4j2.level=WARN', '-cp', built.classpath, 'dev.flinkts.bridge.BridgeMain', '--ready-file', ready,
+    '-Dlog4j2.level=WARN', `-javaagent:${built.jar}`, '-cp', built.classpath, 'dev.flinkts.bridge.BridgeMain', '--ready-file', ready,
     '--idle-exit-seconds', String(opts.idleExitSeconds ?? 900),
     ...(opts.gateway === false ? ['--no-gateway'] : []),
   ];

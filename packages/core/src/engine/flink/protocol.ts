@@ -28,6 +28,8 @@ export interface RunRequest {
   /** Fixture rows per source table (physical columns, in order), with the changelog mode the source declares. */
   readonly sources: Readonly<Record<string, { readonly changelogMode: string; readonly rows: readonly WireRow[] }>>;
   readonly timeoutMillis?: number;
+  /** Fix the processing-time clock (PROCTIME()) at this instant (epoch millis) during the run. */
+  readonly processingTime?: number;
 }
 
 export interface WireSink {

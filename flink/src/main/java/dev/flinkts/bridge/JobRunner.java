@@ -129,8 +129,13 @@ final class JobRunner {
     }
     if (sinkNames.isEmpty()) throw new IllegalArgumentException("the job has no INSERT and no query");
     long planned = System.nanoTime();
-    TableResult result = set.execute();
-    result.await(req.path("timeoutMillis").asLong(120_000), TimeUnit.MILLISECONDS);
+    if (req.hasNonNull("processingTime")) ProcessingClock.fix(req.get("processingTime").asLong());
+    try {
+      TableResult result = set.execute();
+      result.await(req.path("timeoutMillis").asLong(120_000), TimeUnit.MILLISECONDS);
+    } finally {
+      ProcessingClock.release();
+    }
     long done = System.nanoTime();
 
     Map<String, Object> out = new LinkedHashMap<>();
