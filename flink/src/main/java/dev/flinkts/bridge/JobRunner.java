@@ -51,7 +51,9 @@ final class JobRunner {
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
     tEnv.getConfig().set("table.local-time-zone", "UTC");
     tEnv.getConfig().set("table.exec.resource.default-parallelism", "1");
-    req.path("config").fields().forEachRemaining(e -> tEnv.getConfig().set(e.getKey(), e.getValue().asText()));
+    req.path("config").fields().forEachRemaining(e -> {
+      if (!deploymentOnly(e.getKey())) tEnv.getConfig().set(e.getKey(), e.getValue().asText());
+    });
     TableEnvironmentInternal internal = (TableEnvironmentInternal) tEnv;
     CatalogManager catalogs = internal.getCatalogManager();
 
@@ -71,7 +73,7 @@ final class JobRunner {
     Map<String, String> sourceByLowerName = new HashMap<>();
     sources.fieldNames().forEachRemaining(n -> sourceByLowerName.put(n.toLowerCase(java.util.Locale.ROOT), n));
     Set<String> seen = new LinkedHashSet<>();
-    Set<String> sinks = new LinkedHashSet<>();
+    Map<String, ObjectIdentifier> sinks = new LinkedHashMap<>();
 
     List<String> inserts = new ArrayList<>();
     String query = null;
@@ -81,7 +83,7 @@ final class JobRunner {
         case SET: {
           String[] kv = Statements.setPair(sql);
           if (kv == null) throw new IllegalArgumentException("cannot read SET statement: " + sql);
-          tEnv.getConfig().set(kv[0], kv[1]);
+          if (!deploymentOnly(kv[0])) tEnv.getConfig().set(kv[0], kv[1]);
           break;
         }
         case BEGIN_SET: inSet = true; break;
@@ -101,7 +103,7 @@ final class JobRunner {
             String input = sourceByLowerName.get(lower);
             if (input != null) seen.add(input);
             boolean isSink = sinkTables.contains(lower);
-            if (isSink) sinks.add(id.getObjectName());
+            if (isSink) sinks.put(id.getObjectName(), id);
             swapConnector(catalogs, id, input == null ? null : sources.get(input), isSink);
           }
         }
@@ -115,7 +117,7 @@ final class JobRunner {
     List<String> sinkNames = new ArrayList<>();
     StatementSet set = tEnv.createStatementSet();
     for (String insert : inserts) set.addInsertSql(insert);
-    sinkNames.addAll(sinks);
+    sinkNames.addAll(sinks.keySet());
     if (query != null) {
       Table t = tEnv.sqlQuery(query);
       Schema.Builder schema = Schema.newBuilder();
@@ -141,7 +143,7 @@ final class JobRunner {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> sinkOut = new LinkedHashMap<>();
     for (String name : sinkNames) {
-      ResolvedSchema schema = name.equals("result") && query != null ? tEnv.from("result").getResolvedSchema() : tEnv.from("`" + name.replace("`", "``") + "`").getResolvedSchema();
+      ResolvedSchema schema = sinks.containsKey(name) ? catalogs.getTable(sinks.get(name)).orElseThrow().getResolvedSchema() : tEnv.from("result").getResolvedSchema();
       Map<String, Object> s = new LinkedHashMap<>();
       List<Map<String, Object>> cols = new ArrayList<>();
       for (Column c : schema.getColumns()) {
@@ -182,6 +184,17 @@ final class JobRunner {
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < r.getArity(); i++) out.add(WireValues.toWire(r.getField(i)));
     return out;
+  }
+
+  /**
+   * Settings of the deployment rather than of the job's semantics — checkpointing, state backends, restart
+   * strategies, parallelism — are not applied to a test run: it runs at parallelism 1 without checkpoints, and
+   * their storage (HDFS, S3) is not reachable.
+   */
+  static boolean deploymentOnly(String key) {
+    return key.startsWith("execution.checkpointing.") || key.startsWith("state.") || key.startsWith("restart-strategy")
+        || key.equals("parallelism.default") || key.equals("table.exec.resource.default-parallelism")
+        || key.startsWith("execution.savepoint") || key.startsWith("pipeline.jars") || key.startsWith("pipeline.classpaths");
   }
 
   /** Replaces a table's connector by the values connector: a source of the fixture rows, a sink, or both. */
