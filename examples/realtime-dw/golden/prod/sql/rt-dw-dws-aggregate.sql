@@ -128,6 +128,10 @@ BEGIN
 
   INSERT INTO `ads_sales_daily` (`stat_date`, `category`, `order_count`, `buyer_count`, `paid_amount`)
   SELECT
-    *
+    `stat_date`,
+    `category`,
+    `order_count`,
+    `buyer_count`,
+    `paid_amount`
   FROM `paimon_catalog`.`dws`.`dws_sales_daily` AS `s`;
 END;

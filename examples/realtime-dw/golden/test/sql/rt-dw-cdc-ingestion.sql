@@ -170,12 +170,22 @@ BEGIN
     `updated_at`
   )
   SELECT
-    *
+    `order_id`,
+    `user_id`,
+    `product_id`,
+    `quantity`,
+    `amount`,
+    `order_status`,
+    `created_at`,
+    `updated_at`
   FROM `mysql_orders` AS `o`;
 
   INSERT INTO `paimon_catalog`.`ods`.`ods_users` (`user_id`, `user_name`, `city`, `register_time`)
   SELECT
-    *
+    `user_id`,
+    `user_name`,
+    `city`,
+    `register_time`
   FROM `mysql_users` AS `u`;
 
   INSERT INTO `paimon_catalog`.`ods`.`ods_products` (
@@ -185,6 +195,9 @@ BEGIN
     `price`
   )
   SELECT
-    *
+    `product_id`,
+    `product_name`,
+    `category`,
+    `price`
   FROM `mysql_products` AS `p`;
 END;
