@@ -19,4 +19,6 @@ export const FLINK_CODES = {
   plannerRejected: 'FTS7607',
   /** A fixture the bridge cannot feed to Flink (e.g. an explicit watermark entry). */
   unsupportedFixture: 'FTS7608',
+  /** A connector contacts its external system while the job is planned (StarRocks reads the table schema from the FE), which is not reachable from here: not a verdict on the SQL. */
+  unreachable: 'FTS7609',
 } as const;

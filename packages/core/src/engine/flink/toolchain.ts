@@ -50,3 +50,21 @@ export function findMaven(): string {
 export function findToolchain(): Toolchain {
   return { ...findJava(), mvn: findMaven() };
 }
+
+/**
+ * On a bare Debian/Ubuntu machine (CI): installs a JDK 17 and Maven with apt-get when either is missing and this
+ * process may (root). Returns what it did; a machine it cannot provision is left to the diagnostics above.
+ */
+export function installMissingToolchain(log: (line: string) => void): string[] {
+  const missing: string[] = [];
+  try { findJava(); } catch { missing.push('openjdk-17-jdk-headless'); }
+  try { findMaven(); } catch { missing.push('maven'); }
+  if (missing.length === 0) return [];
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || version('apt-get', ['--version']) === undefined) return [];
+  log(`installing ${missing.join(', ')} with apt-get …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  return missing;
+}

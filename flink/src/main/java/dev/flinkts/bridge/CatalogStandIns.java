@@ -13,6 +13,8 @@ import org.apache.flink.table.catalog.GenericInMemoryCatalog;
  * verify run: a {@code CREATE CATALOG} becomes an in-memory catalog of the same name with the same default
  * database, and {@code USE db} creates the database when the stand-in lacks it. Tables the job declares itself
  * are then real; tables it expects to find in the external catalog are reported missing by the planner.
+ * For planning, a Paimon catalog is real: the same options with its warehouse in a throw-away local directory,
+ * so Paimon's own factory creates and plans the tables.
  */
 final class CatalogStandIns {
   private static final Pattern NAME = Pattern.compile("(?is)^CREATE\\s+CATALOG\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(`(?:[^`]|``)*`|[A-Za-z_$][\\w$]*)");
@@ -23,6 +25,25 @@ final class CatalogStandIns {
 
   private static String unquote(String id) {
     return id.startsWith("`") ? id.substring(1, id.length() - 1).replace("``", "`") : id;
+  }
+
+  private static final Pattern PAIMON = Pattern.compile("(?is)'type'\\s*=\\s*'paimon'");
+  private static final Pattern WAREHOUSE = Pattern.compile("(?is)'warehouse'\\s*=\\s*'(?:[^']|'')*'");
+
+  /**
+   * For planning: a Paimon CREATE CATALOG with its warehouse moved under {@code scratch}; other catalogs as
+   * in-memory stand-ins. True when the statement was a CREATE CATALOG.
+   */
+  static boolean createCatalogForPlanning(TableEnvironment tEnv, String clean, java.nio.file.Path scratch) throws Exception {
+    Matcher m = NAME.matcher(clean);
+    if (!m.find()) return false;
+    if (PAIMON.matcher(clean).find() && WAREHOUSE.matcher(clean).find()) {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(scratch, "warehouse");
+      String local = "'warehouse' = '" + dir.toUri().toString().replace("'", "''") + "'";
+      tEnv.executeSql(WAREHOUSE.matcher(clean).replaceFirst(Matcher.quoteReplacement(local)));
+      return true;
+    }
+    return createCatalog(tEnv, clean);
   }
 
   /** True when the statement was a CREATE CATALOG, now registered as an in-memory stand-in. */

@@ -19,7 +19,28 @@ import org.apache.flink.table.api.TableEnvironment;
  * message, line, column, …}, plan?}}; positions are relative to the statement.
  */
 final class ScriptPlanner {
-  Map<String, Object> plan(JsonNode req) {
+  private java.nio.file.Path scratch;
+
+  /** A throw-away directory for this request's Paimon warehouses. */
+  private java.nio.file.Path scratch() throws java.io.IOException {
+    if (scratch == null) scratch = java.nio.file.Files.createTempDirectory("flinkts-verify");
+    return scratch;
+  }
+
+  synchronized Map<String, Object> plan(JsonNode req) throws java.io.IOException {
+    try {
+      return planScript(req);
+    } finally {
+      if (scratch != null) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(scratch)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        scratch = null;
+      }
+    }
+  }
+
+  private Map<String, Object> planScript(JsonNode req) {
     Map<String, Object> out = new LinkedHashMap<>();
     TableEnvironment tEnv = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
     tEnv.getConfig().set("table.local-time-zone", "UTC");
@@ -50,7 +71,7 @@ final class ScriptPlanner {
             break;
           }
           case QUERY: plans.add(tEnv.explainSql(clean)); break;
-          case CREATE_CATALOG: CatalogStandIns.createCatalog(tEnv, clean); break;
+          case CREATE_CATALOG: CatalogStandIns.createCatalogForPlanning(tEnv, clean, scratch()); break;
           default:
             CatalogStandIns.beforeUse(tEnv, clean);
             tEnv.executeSql(clean);
