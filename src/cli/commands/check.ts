@@ -5,14 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSql, formatDiagnostic } from '@flinkts/core';
+import { checkSql, FlinktsError, formatDiagnostic } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { checkPipelineArgument, isPipelineArgument } from '../check-pipelines.js';
 import { parseArgs } from '../args.js';
+import { planOnFlink } from '../flink-verify.js';
 import type { CliIO, Command } from '../command.js';
 
-const HELP = `Usage: flinkts check [--json] [--env <name>] <files|pipelines…>
+const HELP = `Usage: flinkts check [--json] [--env <name>] [--planner flink] <files|pipelines…>
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -27,19 +28,38 @@ pipeline: every job and the table graph across jobs (layers, cycles, several wri
 Options:
   --json        print the diagnostics as JSON
   --env <name>  check pipelines in one environment
+  --planner flink  also plan everything with real Flink 1.20.1's planner (what flinkts verify does)
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 `;
+
+/** `--planner flink`: the real planner's verdicts next to the analyzer's (exit code 2 when it cannot run). */
+async function addFlinkPlanner(io: CliIO, files: readonly string[], env: string | undefined, all: Diagnostic[]): Promise<number | undefined> {
+  try {
+    const r = await planOnFlink(io.cwd, files, env, io.readStdin, (l) => io.stderr(`${l}\n`));
+    if (r.usage !== undefined) {
+      io.stderr(`flinkts check: ${r.usage}\n`);
+      return 2;
+    }
+    all.push(...r.diagnostics);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof FlinktsError)) throw e;
+    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    return 2;
+  }
+}
 
 export const command: Command = {
   name: 'check',
   summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options, changelog modes, time attributes) before deploying',
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['env'] });
+    const parsed = parseArgs(args, { flags: ['json'], values: ['env', 'planner'] });
     const json = parsed.flags.has('json');
     const files = parsed.positionals;
-    if (parsed.problems.length > 0 || files.length === 0) {
-      io.stderr(`flinkts check: ${parsed.problems[0] ?? 'no files given'}\n\n${HELP}`);
+    const planner = parsed.values.get('planner');
+    if (parsed.problems.length > 0 || files.length === 0 || (planner !== undefined && planner !== 'flink')) {
+      io.stderr(`flinkts check: ${parsed.problems[0] ?? (files.length === 0 ? 'no files given' : `unknown planner '${planner}' (the one there is: flink)`)}\n\n${HELP}`);
       return 2;
     }
     const all: Diagnostic[] = [];
@@ -65,6 +85,10 @@ export const command: Command = {
         return 2;
       }
       all.push(...checkSql(text, { file: file === '-' ? '<stdin>' : file, validators: connectorValidators }));
+    }
+    if (planner === 'flink') {
+      const usage = await addFlinkPlanner(io, files, parsed.values.get('env'), all);
+      if (usage !== undefined) return usage;
     }
     const errors = all.filter((d) => d.severity === 'error').length;
     if (json) io.stdout(`${JSON.stringify({ errors, warnings: all.length - errors, diagnostics: all }, null, 2)}\n`);

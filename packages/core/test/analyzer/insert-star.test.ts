@@ -15,6 +15,8 @@ describe('INSERT … (columns) SELECT *', () => {
     expect(codes('INSERT INTO snk (k, v) SELECT * FROM src;')).toEqual(['FTS4107']);
     expect(codes('INSERT INTO snk (k, v) SELECT s.* FROM src AS s;')).toEqual(['FTS4107']);
     expect(codes('INSERT INTO snk SELECT * FROM src;')).toEqual([]);
+    // a star is one SELECT item: with a one-column list the counts match before the star is expanded
+    expect(codes(`CREATE TABLE one (k BIGINT) WITH ('connector' = 'datagen');\nINSERT INTO snk (k) SELECT * FROM one;`)).toEqual([]);
     expect(codes('INSERT INTO snk (k, v) SELECT k, v FROM src;')).toEqual([]);
   });
 
