@@ -9,6 +9,7 @@ import { hiveTableDefinition } from './connectors/hive-table.js';
 import type { ConnectorDefinition } from './connectors/definition.js';
 import { validateConnector } from './connectors/definition.js';
 import { CODES } from './options/codes.js';
+import { checkPaimonPrimaryKey } from './connectors/paimon-primary-key.js';
 import type { Entry } from './options/validate.js';
 import { keyPath } from './options/validate.js';
 
@@ -58,10 +59,12 @@ export const resolveCapabilities: ConnectorResolver = (options, context) => reso
 /** Checks a CREATE TABLE statement (from SQL text or a `table(...)` declaration) against its connector. */
 export function checkCreateTable(statement: CreateTable, context: { readonly path?: string; readonly catalogType?: string } = {}): Diagnostic[] {
   const columns = statement.columns.map((c) => c.name);
-  return validateTableOptions(statement.options, {
+  const path = context.path ?? `tables.${statement.path.join('.')}.with`;
+  const paimonKey = checkPaimonPrimaryKey(statement, { path, ...(context.catalogType === undefined ? {} : { catalogType: context.catalogType }) });
+  return [...paimonKey, ...validateTableOptions(statement.options, {
     hasPrimaryKey: statement.primaryKey !== undefined,
     columns,
     path: context.path ?? `tables.${statement.path.join('.')}.with`,
     ...(context.catalogType !== undefined ? { catalogType: context.catalogType } : {}),
-  });
+  })];
 }

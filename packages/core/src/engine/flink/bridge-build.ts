@@ -36,6 +36,11 @@ function files(dir: string): string[] {
   return out;
 }
 
+/** Where the current sources of the bridge are (or would be) built. */
+export function currentBuildDir(): string {
+  return join(cacheDir(), 'bridge', sourceHash(bridgeSourceDir()));
+}
+
 function sourceHash(src: string): string {
   const h = createHash('sha256');
   for (const f of files(src)) h.update(f.slice(src.length)).update('\0').update(readFileSync(f)).update('\0');

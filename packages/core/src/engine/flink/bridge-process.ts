@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
-import { ensureBridgeBuilt, cacheDir } from './bridge-build.js';
+import { bridgeSourceDir, cacheDir, currentBuildDir, ensureBridgeBuilt } from './bridge-build.js';
 import { FLINK_CODES } from './codes.js';
 import type { BridgeInfo, BridgeStatus } from './protocol.js';
 import { httpSync } from './sync-http.js';
@@ -17,6 +17,8 @@ export interface RunningBridge extends BridgeInfo {
   readonly startedAt: string;
   /** The log file the JVM writes to. */
   readonly log: string;
+  /** The build it runs (a bridge from older sources is replaced by ensureBridge). */
+  readonly buildDir: string;
 }
 
 const stateFile = (): string => join(cacheDir(), 'bridge.json');
@@ -93,9 +95,25 @@ export interface StartOptions {
   readonly gateway?: boolean;
 }
 
-/** The running bridge, or a newly started one (building it first if needed). */
+/** The running bridge when it runs the current build of the sources. */
+function currentBridge(): RunningBridge | undefined {
+  const b = runningBridge();
+  if (b === undefined) return undefined;
+  if (existsSync(join(bridgeSourceDir(), 'pom.xml')) && b.buildDir !== currentBuildDir()) return undefined;
+  return b;
+}
+
+/** The running bridge, or a newly started one (building it first if needed; replacing one of older sources). */
 export function ensureBridge(opts: StartOptions = {}): RunningBridge {
-  return runningBridge() ?? withLock(() => runningBridge() ?? startBridge(opts));
+  return currentBridge() ?? withLock(() => {
+    const b = currentBridge();
+    if (b !== undefined) return b;
+    if (runningBridge() !== undefined) {
+      opts.log?.('the Flink bridge sources changed: restarting it');
+      stopBridge();
+    }
+    return startBridge(opts);
+  });
 }
 
 function startBridge(opts: StartOptions): RunningBridge {
@@ -125,7 +143,7 @@ function startBridge(opts: StartOptions): RunningBridge {
   }
   const info = JSON.parse(readFileSync(ready, 'utf8')) as BridgeInfo;
   rmSync(ready, { force: true });
-  const state: RunningBridge = { ...info, url: `http://127.0.0.1:${info.port}`, startedAt: new Date().toISOString(), log };
+  const state: RunningBridge = { ...info, url: `http://127.0.0.1:${info.port}`, startedAt: new Date().toISOString(), log, buildDir: built.dir };
   writeFileSync(stateFile(), JSON.stringify(state, null, 2));
   return state;
 }
