@@ -6,7 +6,7 @@ import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { ensureBridge, runningBridge } from './bridge-process.js';
 import type { RunningBridge, StartOptions } from './bridge-process.js';
 import { FLINK_CODES } from './codes.js';
-import type { BridgeError, PlanRequest, PlanResponse, RunRequest, RunResponse } from './protocol.js';
+import type { BridgeError, EvaluateRequest, EvaluateResponse, PlanRequest, PlanResponse, RunRequest, RunResponse } from './protocol.js';
 import { httpAsync, httpSync } from './sync-http.js';
 import type { SyncResponse } from './sync-http.js';
 
@@ -47,6 +47,10 @@ export class FlinkBridgeClient {
 
   async run(req: RunRequest): Promise<RunResponse> {
     return decode<RunResponse>(await httpAsync(`${this.bridge.url}/run`, 'POST', JSON.stringify(req)), this.bridge);
+  }
+
+  async evaluate(req: EvaluateRequest): Promise<EvaluateResponse> {
+    return decode<EvaluateResponse>(await httpAsync(`${this.bridge.url}/evaluate`, 'POST', JSON.stringify(req)), this.bridge);
   }
 
   planSync(req: PlanRequest): PlanResponse {

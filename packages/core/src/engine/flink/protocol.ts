@@ -72,3 +72,29 @@ export interface PlanResponse {
   readonly error?: BridgeError & { readonly index: number; readonly leadingCut: number; readonly planning?: boolean };
   readonly plans?: readonly string[];
 }
+
+export interface EvaluateGroup {
+  readonly config?: Readonly<Record<string, string>>;
+  /** Input columns (Flink type syntax) and the one input row. */
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  readonly row: readonly WireValue[];
+  readonly cases: readonly { readonly id: string; readonly sql: string }[];
+}
+
+export interface EvaluateRequest {
+  readonly groups: readonly EvaluateGroup[];
+}
+
+export interface EvaluateResult {
+  readonly id: string;
+  /** The result type Flink derived (when the expression validated). */
+  readonly type?: string;
+  readonly value?: WireValue;
+  readonly error?: BridgeError & { readonly stage: 'validation' | 'runtime' | 'input' };
+}
+
+export interface EvaluateResponse {
+  readonly results: readonly EvaluateResult[];
+  /** Flink jobs it took. */
+  readonly jobs: number;
+}

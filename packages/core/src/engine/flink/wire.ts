@@ -1,7 +1,8 @@
 /**
  * Values on the wire between the Node client and the bridge (see flink/…/WireValues.java): BIGINT and DECIMAL
  * as strings, FLOAT/DOUBLE as numbers (non-finite ones as Java prints them), DATE as epoch days, TIME as
- * `HH:mm:ss.SSS`, TIMESTAMP as an ISO local date-time, TIMESTAMP_LTZ as an ISO instant, binary as hex, ARRAY and
+ * `HH:mm:ss.SSS`, TIMESTAMP as an ISO local date-time, TIMESTAMP_LTZ as an ISO instant, INTERVAL YEAR TO MONTH
+ * as months, INTERVAL DAY TO SECOND as milliseconds, binary as hex, ARRAY and
  * ROW as arrays, MAP and MULTISET as `[key, value]` pairs.
  */
 import type { DataType } from '../../types/data-type.js';
@@ -34,6 +35,8 @@ export function toWire(v: unknown, t: DataType): WireValue {
     case 'TIME': return formatTime(v as number, 3);
     case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
     case 'TIMESTAMP_LTZ': return formatInstant(v as Timestamp);
+    case 'INTERVAL_YEAR_MONTH': return v as number;
+    case 'INTERVAL_DAY_TIME': return String(v);
     case 'ARRAY': return (v as unknown[]).map((x) => toWire(x, t.element));
     case 'MULTISET': return [...(v as Map<unknown, number>)].map(([k, n]) => [toWire(k, t.element), n]);
     case 'MAP': return [...(v as Map<unknown, unknown>)].map(([k, x]) => [toWire(k, t.key), toWire(x, t.value)]);
@@ -62,6 +65,8 @@ export function fromWire(w: WireValue, t: DataType): unknown {
     case 'TIME': return parseTime(w as string);
     case 'TIMESTAMP': return parseTimestamp((w as string).replace('T', ' ')) as Timestamp;
     case 'TIMESTAMP_LTZ': return parseTimestamp((w as string).replace('T', ' ').replace(/Z$/, '')) as Timestamp;
+    case 'INTERVAL_YEAR_MONTH': return number(w);
+    case 'INTERVAL_DAY_TIME': return number(w);
     case 'ARRAY': return (w as WireValue[]).map((x) => fromWire(x, t.element));
     case 'MULTISET': return new Map((w as WireValue[][]).map(([k, n]) => [fromWire(k ?? null, t.element), number(n ?? 0)]));
     case 'MAP': return new Map((w as WireValue[][]).map(([k, x]) => [fromWire(k ?? null, t.key), fromWire(x ?? null, t.value)]));

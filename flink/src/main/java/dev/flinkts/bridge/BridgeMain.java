@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code GET /status}: versions, ports, uptime</li>
  *   <li>{@code POST /run}: run a job on fixture inputs, return every sink's changelog and final table</li>
+ *   <li>{@code POST /evaluate}: evaluate scalar expressions over one-row inputs (function conformance)</li>
  *   <li>{@code POST /plan}: parse, validate and plan statements without running them</li>
  *   <li>{@code POST /shutdown}: stop the gateway and the cluster, exit</li>
  * </ul>
@@ -47,6 +48,7 @@ public final class BridgeMain {
     SqlGatewayEndpoint gw = gateway ? SqlGatewayEndpoint.start(cluster.restUrl()) : null;
     JobRunner runner = new JobRunner();
     ScriptPlanner planner = new ScriptPlanner();
+    ExpressionEvaluator evaluator = new ExpressionEvaluator();
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.setExecutor(Executors.newFixedThreadPool(2));
@@ -62,6 +64,7 @@ public final class BridgeMain {
       return s;
     }));
     server.createContext("/run", ex -> respond(ex, () -> runner.run(Json.read(body(ex)))));
+    server.createContext("/evaluate", ex -> respond(ex, () -> evaluator.evaluate(Json.read(body(ex)))));
     server.createContext("/plan", ex -> respond(ex, () -> planner.plan(Json.read(body(ex)))));
     server.createContext("/shutdown", ex -> {
       respond(ex, () -> Map.of("stopping", true));

@@ -23,7 +23,8 @@ import org.apache.flink.types.Row;
 /**
  * Values on the wire between Node and the bridge, by logical type: BIGINT and DECIMAL as strings (exact), FLOAT and
  * DOUBLE as numbers (or "NaN" / "Infinity" / "-Infinity"), DATE as epoch days, TIME as "HH:mm:ss.SSS…", TIMESTAMP
- * as ISO local date-time, TIMESTAMP_LTZ as an ISO instant, BINARY as hex, ARRAY and ROW as arrays, MAP and
+ * as ISO local date-time, TIMESTAMP_LTZ as an ISO instant, INTERVAL YEAR TO MONTH as months, INTERVAL DAY TO
+ * SECOND as milliseconds (a string), BINARY as hex, ARRAY and ROW as arrays, MAP and
  * MULTISET as arrays of [key, value] pairs. Java values are Flink's default external classes.
  */
 final class WireValues {
@@ -46,6 +47,8 @@ final class WireValues {
       case TIME_WITHOUT_TIME_ZONE: return LocalTime.parse(v.asText());
       case TIMESTAMP_WITHOUT_TIME_ZONE: return LocalDateTime.parse(v.asText());
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE: return Instant.parse(v.asText());
+      case INTERVAL_YEAR_MONTH: return java.time.Period.ofMonths(v.asInt()).normalized();
+      case INTERVAL_DAY_TIME: return java.time.Duration.ofMillis(Long.parseLong(v.asText()));
       case ARRAY: {
         LogicalType e = ((ArrayType) t).getElementType();
         Class<?> cls = LogicalTypeDataTypeConverter.toDataType(e).getConversionClass();
@@ -78,6 +81,8 @@ final class WireValues {
     if (v instanceof Float f) return f.isNaN() || f.isInfinite() ? f.toString() : f;
     if (v instanceof Number || v instanceof Boolean || v instanceof String) return v;
     if (v instanceof byte[] b) return HexFormat.of().formatHex(b);
+    if (v instanceof java.time.Duration d) return Long.toString(d.toMillis());
+    if (v instanceof java.time.Period p) return p.toTotalMonths();
     if (v instanceof LocalDate d) return d.toEpochDay();
     if (v instanceof LocalTime || v instanceof LocalDateTime || v instanceof Instant) return v.toString();
     if (v instanceof Row r) {
