@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The flinkts CLI. Registers tsx so the TypeScript sources (and users' flinkts.config.ts) run without a build step.
-import { register } from 'tsx/esm/api';
+// The flinkts CLI: compiled JavaScript (dist/). A pipeline's flinkts.config.ts is loaded with a TypeScript loader
+// only by the commands that need one (see dist/cli/load-pipeline.js).
+import { main } from '../dist/cli/main.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -6,8 +6,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
-import { checkPipeline } from '@flinkts/pipelines';
 import { loadPipeline } from './load-pipeline.js';
+
+/** What a pipeline check covered (printed, and part of `--json`). */
+export interface CheckedPipeline {
+  readonly pipeline: string;
+  readonly file: string;
+  readonly jobs: readonly string[];
+  readonly environments: readonly string[];
+  readonly targets: readonly string[];
+}
 
 /** Whether a `flinkts check` argument names a pipeline rather than a SQL script. */
 export function isPipelineArgument(cwd: string, arg: string): boolean {
@@ -17,14 +25,35 @@ export function isPipelineArgument(cwd: string, arg: string): boolean {
   return /\.(m?ts|m?js)$/.test(arg);
 }
 
-/** Diagnostics of a pipeline in every environment (or one); `usage` when it cannot be loaded at all. */
-export async function checkPipelineArgument(cwd: string, arg: string, env: string | undefined): Promise<{ readonly diagnostics: readonly Diagnostic[]; readonly usage?: string }> {
+export type PipelineCheck =
+  | { readonly diagnostics: readonly Diagnostic[]; readonly checked?: CheckedPipeline; readonly usage?: undefined }
+  | { readonly diagnostics: readonly Diagnostic[]; readonly usage: string };
+
+/** Diagnostics of a pipeline in every environment (or one); `usage` when it cannot be found. */
+export async function checkPipelineArgument(cwd: string, arg: string, env: string | undefined): Promise<PipelineCheck> {
   const loaded = await loadPipeline(cwd, arg);
   if (!loaded.ok) return loaded.usage === undefined ? { diagnostics: loaded.diagnostics } : { diagnostics: [], usage: loaded.usage };
-  const envs = env === undefined ? loaded.pipeline.environmentNames : [env];
+  // Imported here, not at the top: `flinkts check file.sql` never loads the pipelines package.
+  const { checkPipeline, selectTargets } = await import('@flinkts/pipelines');
+  const p = loaded.pipeline;
+  const envs = env === undefined ? p.environmentNames : [env];
   const out: Diagnostic[] = [];
   for (const e of envs) {
-    for (const d of checkPipeline(loaded.pipeline, e)) out.push({ ...d, file: d.file ?? loaded.file, path: `${e}: ${d.path ?? ''}` });
+    for (const d of checkPipeline(p, e)) out.push({ ...d, file: d.file ?? loaded.file, path: `${e}: ${d.path ?? ''}` });
   }
-  return { diagnostics: out };
+  const checked: CheckedPipeline = {
+    pipeline: p.name,
+    file: loaded.file,
+    jobs: p.spec.jobs.map((j) => j.name),
+    environments: envs,
+    targets: selectTargets(p, undefined, []),
+  };
+  return { diagnostics: out, checked };
+}
+
+/** `checked pipeline realtime-dw: 5 jobs (a, b, …) in 3 environments (dev, test, prod) for targets sql, streampark`. */
+export function describeChecked(c: CheckedPipeline): string {
+  const names = (xs: readonly string[]): string => (xs.length <= 8 ? xs.join(', ') : `${xs.slice(0, 6).join(', ')}, … ${xs.at(-1)}`);
+  const list = (xs: readonly string[], what: string): string => `${xs.length} ${what}${xs.length === 1 ? '' : 's'} (${names(xs)})`;
+  return `checked pipeline ${c.pipeline}: ${list(c.jobs, 'job')} in ${list(c.environments, 'environment')} for ${list(c.targets, 'target')}`;
 }

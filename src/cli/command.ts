@@ -1,7 +1,7 @@
 /**
- * The contract every `flinkts` sub-command implements. Each command lives in `src/cli/commands/<name>.ts` and
- * exports `command`. Commands never throw for user errors: they print diagnostics and return an exit code
- * (0 = success, 1 = problems found / check failed, 2 = usage or configuration error).
+ * The contract every `flinkts` sub-command implements. Each command lives in `src/cli/commands/<name>.ts` (the
+ * file name is the command name) and exports `command`; `main` imports only the command it runs. Commands never
+ * throw for user errors: they print diagnostics and return an exit code (see `exit-code.ts`).
  */
 export interface CliIO {
   readonly cwd: string;
@@ -12,11 +12,11 @@ export interface CliIO {
 }
 
 export interface Command {
-  /** The sub-command name, e.g. `fmt`. */
+  /** The sub-command name, e.g. `fmt` (the same as its file name). */
   readonly name: string;
   /** One line for `flinkts --help`. */
   readonly summary: string;
-  /** The full help text for `flinkts <name> --help`. */
+  /** The full help text for `flinkts help <name>` / `flinkts <name> --help`. */
   readonly help: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

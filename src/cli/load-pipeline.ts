@@ -1,14 +1,14 @@
 /**
- * Loads a pipeline from `flinkts.config.ts` (in a folder) or from a given module, without a separate compile
- * step (the bin registers tsx). The module's default export must be a `pipeline(...)`. Declaration errors
- * thrown while the module loads (FlinktsError) come back as diagnostics.
+ * Loads a pipeline from `flinkts.config.ts` (in a folder) or from a given module. The module's default export must
+ * be a `pipeline(...)`. Anything thrown while the module loads comes back as diagnostics at the user's file and
+ * line (see `config-error.ts`); a TypeScript config is compiled by `import-config.ts`, only when one is loaded.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '@flinkts/core';
-import { FlinktsError } from '@flinkts/core';
 import type { AnyPipeline } from '@flinkts/pipelines';
+import { configLoadDiagnostics, isCompileError } from './config-error.js';
+import { importConfig, isTypeScriptConfig } from './import-config.js';
 
 export const CONFIG_NAMES = ['flinkts.config.ts', 'flinkts.config.mts', 'flinkts.config.js', 'flinkts.config.mjs'];
 
@@ -33,11 +33,16 @@ export async function loadPipeline(cwd: string, target: string | undefined): Pro
   }
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  } catch (e) {
-    if (e instanceof FlinktsError) return { ok: false, diagnostics: e.diagnostics.map((d) => ({ ...d, file: d.file ?? file })) };
-    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    return { ok: false, diagnostics: [{ code: 'FTS9001', severity: 'error', message: `${file} could not be loaded: ${message}`, hint: 'run it with tsx to see the full error', file }] };
+    mod = await importConfig(file);
+  } catch (first) {
+    // Load again with source maps to find the user's line (a compile error already has its position).
+    if (!isTypeScriptConfig(file) || isCompileError(first)) return { ok: false, diagnostics: configLoadDiagnostics(first, file) };
+    try {
+      await importConfig(file, { sourceMaps: true });
+    } catch (mapped) {
+      return { ok: false, diagnostics: configLoadDiagnostics(mapped, file) };
+    }
+    return { ok: false, diagnostics: configLoadDiagnostics(first, file) };
   }
   if (!isPipeline(mod.default)) {
     return { ok: false, diagnostics: [{ code: 'FTS9002', severity: 'error', message: `${file} has no default export made with pipeline(...)`, hint: 'export default pipeline({ name, jobs, tables, targets, environments })', file }] };

@@ -1,32 +1,46 @@
 /**
- * `flinkts <command> …`: dispatches to the commands in `./commands/` (every file exporting `command`), so a new
- * command is one new file. Exit codes: 0 success, 1 problems found, 2 usage or configuration error.
+ * `flinkts <command> …`: dispatches to the commands in `./commands/` (every `<name>.js` exporting `command`), so a
+ * new command is one new file. Only the command that runs is imported, so `--version` and `help` stay cheap.
+ * Exit codes: see `exit-code.ts` (0 ok, 1 problems in the input, 2 usage or configuration error).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { didYouMean } from '@flinkts/core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliIO, Command } from './command.js';
+import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from './exit-code.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const commandsDir = join(here, 'commands');
+// Compiled (dist/cli/commands/*.js) or, in the repo's own tests, the sources (src/cli/commands/*.ts).
+const ext = /\.ts$/.test(fileURLToPath(import.meta.url)) ? '.ts' : '.js';
 
-export async function loadCommands(): Promise<Command[]> {
-  const dir = join(here, 'commands');
-  const files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts')).sort();
-  const commands: Command[] = [];
-  for (const file of files) {
-    const mod = (await import(join(dir, file))) as { command?: Command };
-    if (mod.command !== undefined) commands.push(mod.command);
-  }
-  return commands;
+/** Names of the available commands (the files in `commands/`), sorted. */
+export function commandNames(): string[] {
+  return readdirSync(commandsDir)
+    .filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts'))
+    .map((f) => f.slice(0, -ext.length))
+    .sort();
 }
 
-function version(): string {
+async function loadCommand(name: string): Promise<Command | undefined> {
+  const file = join(commandsDir, `${name}${ext}`);
+  if (!/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(file)) return undefined;
+  const mod = (await import(pathToFileURL(file).href)) as { command?: Command };
+  return mod.command;
+}
+
+export async function loadCommands(): Promise<Command[]> {
+  const all = await Promise.all(commandNames().map(loadCommand));
+  return all.filter((c): c is Command => c !== undefined);
+}
+
+export function version(): string {
   const pkg = JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-function usage(commands: readonly Command[]): string {
+async function usage(): Promise<string> {
+  const commands = await loadCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: flinkts <command> [options]',
@@ -35,8 +49,10 @@ function usage(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  --help     show help (also: flinkts <command> --help)',
+    '  --help     show help (also: flinkts help <command>, flinkts <command> --help)',
     '  --version  print the version',
+    '',
+    EXIT_CODES_HELP,
     '',
   ].join('\n');
 }
@@ -54,26 +70,39 @@ export function processIO(): CliIO {
   };
 }
 
+async function unknownCommand(name: string, io: CliIO): Promise<number> {
+  const { didYouMean } = await import('@flinkts/core');
+  const hint = didYouMean(name, commandNames());
+  io.stderr(`flinkts: unknown command '${name}'${hint === undefined ? '' : ` — ${hint}`}\n\n${await usage()}`);
+  return EXIT_USAGE;
+}
+
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  const commands = await loadCommands();
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout)(usage(commands));
-    return name === undefined ? 2 : 0;
-  }
   if (name === '--version' || name === '-v') {
     io.stdout(`${version()}\n`);
-    return 0;
+    return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
-    const hint = didYouMean(name, commands.map((c) => c.name));
-    io.stderr(`flinkts: unknown command '${name}'${hint === undefined ? '' : ` — ${hint}`}\n\n${usage(commands)}`);
-    return 2;
+  if (name === undefined || name === '--help' || name === '-h') {
+    (name === undefined ? io.stderr : io.stdout)(await usage());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout(await usage());
+      return EXIT_OK;
+    }
+    const command = await loadCommand(topic);
+    if (command === undefined) return unknownCommand(topic, io);
+    io.stdout(`${command.help.trimEnd()}\n`);
+    return EXIT_OK;
+  }
+  const command = await loadCommand(name);
+  if (command === undefined) return unknownCommand(name, io);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.help.trimEnd()}\n`);
-    return 0;
+    return EXIT_OK;
   }
   return command.run(rest, io);
 }

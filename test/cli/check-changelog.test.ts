@@ -32,7 +32,7 @@ test('the same aggregation over a TUMBLE window checks clean; exit 0', () => {
       "INSERT INTO totals\nSELECT user_id, window_start, SUM(amount) AS total\nFROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE))\nGROUP BY user_id, window_start, window_end;\n",
   );
   const r = runCli(['check', 'job.sql'], { cwd: dir });
-  expect(r.stdout).toBe('0 errors, 0 warnings\n');
+  expect(r.stdout).toBe('checked 1 SQL script\n0 errors, 0 warnings\n');
   expect(r.code).toBe(0);
 });
 

@@ -56,7 +56,7 @@ describe('flinkts CLI', () => {
   test('<cmd> --help prints the command help', () => {
     const r = flinkts(['fmt', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Usage: flinkts fmt [--check] <files…>');
+    expect(r.stdout).toContain('Usage: flinkts fmt [--check] [--json] <files…>');
   });
 });
 

@@ -1,8 +1,10 @@
 /**
- * The Paimon lake (seed 000: Paimon 0.8.2) — the catalog and its ODS, DIM, DWD and DWS tables. Every Paimon
- * table keeps the seed's tuning with the real keys and values: hourly automatic tags (the seed's '1h' is not a
- * valid `tag.creation-period`), 128 MB write buffer, 256 MB target files (`target-file-size`; the seed's
- * `compaction.target-file-size` is not a Paimon option) and at most 30 files per compaction.
+ * The Paimon lake — the catalog and its ODS, DIM, DWD and DWS tables, on Paimon 0.9.0 (seed 000's 0.8.2 has no
+ * build for Flink 1.20). Every Paimon table keeps the seed's tuning with the real keys and values: hourly
+ * automatic tags (the seed's '1h' is not a valid `tag.creation-period`), 128 MB write buffer and 256 MB target
+ * files (`target-file-size`; the seed's `compaction.target-file-size` is not a Paimon option). The seed's
+ * `compaction.max.file-num = 30` is left out: it only drives compaction of append tables, and these tables all
+ * have primary keys (`num-sorted-run.compaction-trigger` is their trigger; its default 5 is kept).
  */
 import { catalog, t, table } from '@flinkts/core';
 import type { Layer } from '@flinkts/core';
@@ -16,7 +18,6 @@ const tuning = {
   'tag.creation-period': 'hourly',
   'write-buffer-size': '128mb',
   'target-file-size': '256mb',
-  'compaction.max.file-num': 30,
 } as const;
 
 /** A primary-key Paimon table that produces a complete changelog for the layer reading it. */

@@ -29,7 +29,7 @@ export { validateTableOptions, resolveCapabilities, resolveTableCapabilities, ch
 export type { TableOptionsContext } from './table-options.js';
 export { settings, validateSettings } from './settings/settings.js';
 export type { FlinkSettingsInput, SettingsResult } from './settings/settings.js';
-export { kafkaSasl, kafkaSsl } from './kafka-security.js';
+export { kafkaLoginModule, kafkaSasl, kafkaSsl } from './kafka-security.js';
 export type { SaslOptions, SslOptions } from './kafka-security.js';
 export { secret, Secret } from './options/values.js';
 export type * from './options/values.js';
@@ -39,3 +39,19 @@ export { ARTIFACTS } from './artifacts.js';
 export type { OptionCatalog, OptionSpec, OptionType } from './options/spec.js';
 export { isSensitive } from './options/sensitive.js';
 export { connectorValidators } from './validators.js';
+export {
+  COMPATIBILITY,
+  CONNECTOR_PIECES,
+  DEFAULT_FLINK_VERSION,
+  FLINK_MINORS,
+  KAFKA_CLIENTS_VERSION,
+  KAFKA_RELOCATION_PREFIX,
+  everyCoordinate,
+  flinkMinor,
+  kafkaShaded,
+  nearestReleases,
+  pieceOf,
+  releasesFor,
+  resolveArtifacts,
+} from './versions.js';
+export type { ArtifactProblem, ConnectorPiece, ConnectorVersions, FlinkMinor, ResolvedArtifacts } from './versions.js';

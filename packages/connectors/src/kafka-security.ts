@@ -8,6 +8,13 @@ export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
 
 export interface SaslOptions {
   readonly mechanism?: SaslMechanism;
+  /**
+   * Which class name the JAAS config gives the login module: `relocated` (default) for the shaded SQL jar
+   * `flink-sql-connector-kafka` and platforms that bundle it (Kafka's classes moved under
+   * `org.apache.flink.kafka.shaded.`), `kafka-clients` for `flink-connector-kafka` with `kafka-clients` on the
+   * classpath. A pipeline checks it against the Kafka jar its jobs ship.
+   */
+  readonly loginModule?: 'relocated' | 'kafka-clients';
   readonly username: string | Secret;
   readonly password: Secret;
   /** `SASL_SSL` (default) or `SASL_PLAINTEXT`. */
@@ -18,6 +25,11 @@ export interface SslOptions {
   readonly truststoreLocation: string;
   readonly truststorePassword?: Secret;
   readonly truststoreType?: 'JKS' | 'PKCS12' | 'PEM';
+  /** Mutual TLS: the client's own certificate and key (`ssl.keystore.*`, `ssl.key.password`). */
+  readonly keystoreLocation?: string;
+  readonly keystorePassword?: Secret;
+  readonly keystoreType?: 'JKS' | 'PKCS12' | 'PEM';
+  readonly keyPassword?: Secret;
   /** '' disables host name verification (some managed Kafka services need it). */
   readonly endpointIdentificationAlgorithm?: '' | 'https';
 }
@@ -28,6 +40,14 @@ const LOGIN_MODULE: Record<SaslMechanism, string> = {
   'SCRAM-SHA-512': 'org.apache.kafka.common.security.scram.ScramLoginModule',
 };
 
+/** Where the shaded SQL jar relocates Kafka's classes (checked against the real jar by the coordinate test). */
+const RELOCATION_PREFIX = 'org.apache.flink.kafka.shaded.';
+
+/** The login module class for a mechanism, as the chosen jar names it. */
+export function kafkaLoginModule(mechanism: SaslMechanism, loginModule: 'relocated' | 'kafka-clients' = 'relocated'): string {
+  return `${loginModule === 'relocated' ? RELOCATION_PREFIX : ''}${LOGIN_MODULE[mechanism]}`;
+}
+
 const jaasQuote = (value: string | Secret): string => (typeof value === 'string' ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : value.toString());
 
 /** `properties.security.protocol`, `properties.sasl.mechanism`, `properties.sasl.jaas.config`. */
@@ -36,15 +56,19 @@ export function kafkaSasl(options: SaslOptions): Readonly<Record<`properties.${s
   return Object.freeze({
     'properties.security.protocol': options.protocol ?? 'SASL_SSL',
     'properties.sasl.mechanism': mechanism,
-    'properties.sasl.jaas.config': `${LOGIN_MODULE[mechanism]} required username="${jaasQuote(options.username)}" password="${options.password.toString()}";`,
+    'properties.sasl.jaas.config': `${kafkaLoginModule(mechanism, options.loginModule)} required username="${jaasQuote(options.username)}" password="${options.password.toString()}";`,
   });
 }
 
-/** `properties.ssl.*` truststore settings (use together with `kafkaSasl` for SASL_SSL). */
+/** `properties.ssl.*` truststore (and, for mutual TLS, keystore) settings; use with `kafkaSasl` for SASL_SSL. */
 export function kafkaSsl(options: SslOptions): Readonly<Record<`properties.${string}`, string>> {
   const out: Record<`properties.${string}`, string> = { 'properties.ssl.truststore.location': options.truststoreLocation };
   if (options.truststoreType !== undefined) out['properties.ssl.truststore.type'] = options.truststoreType;
   if (options.truststorePassword !== undefined) out['properties.ssl.truststore.password'] = options.truststorePassword.toString();
+  if (options.keystoreLocation !== undefined) out['properties.ssl.keystore.location'] = options.keystoreLocation;
+  if (options.keystoreType !== undefined) out['properties.ssl.keystore.type'] = options.keystoreType;
+  if (options.keystorePassword !== undefined) out['properties.ssl.keystore.password'] = options.keystorePassword.toString();
+  if (options.keyPassword !== undefined) out['properties.ssl.key.password'] = options.keyPassword.toString();
   if (options.endpointIdentificationAlgorithm !== undefined) out['properties.ssl.endpoint.identification.algorithm'] = options.endpointIdentificationAlgorithm;
   return Object.freeze(out);
 }

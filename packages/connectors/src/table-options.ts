@@ -60,11 +60,22 @@ export const resolveCapabilities: ConnectorResolver = (options, context) => reso
 export function checkCreateTable(statement: CreateTable, context: { readonly path?: string; readonly catalogType?: string } = {}): Diagnostic[] {
   const columns = statement.columns.map((c) => c.name);
   const path = context.path ?? `tables.${statement.path.join('.')}.with`;
+  // Flink finds a default-catalog table's connector by the exact key 'connector' (a LIKE table inherits it).
+  if (context.catalogType === undefined && statement.like === undefined && !statement.options.some((o) => o.key === 'connector')) {
+    const near = statement.options.find((o) => o.key.trim().toLowerCase() === 'connector');
+    return [{
+      code: CODES.missingConnector,
+      severity: 'error',
+      message: near === undefined ? `table '${statement.path.join('.')}' has no 'connector' option` : `the option key '${near.key}' is not 'connector' (option keys are exact: no other case, no spaces)`,
+      hint: near === undefined ? "add 'connector' = '…' to its WITH clause (e.g. 'kafka', 'datagen')" : `write 'connector' = '${near.value}'`,
+      path: keyPath(path, near?.key ?? 'connector'),
+    }];
+  }
   const paimonKey = checkPaimonPrimaryKey(statement, { path, ...(context.catalogType === undefined ? {} : { catalogType: context.catalogType }) });
   return [...paimonKey, ...validateTableOptions(statement.options, {
     hasPrimaryKey: statement.primaryKey !== undefined,
     columns,
-    path: context.path ?? `tables.${statement.path.join('.')}.with`,
+    path,
     ...(context.catalogType !== undefined ? { catalogType: context.catalogType } : {}),
   })];
 }

@@ -118,20 +118,32 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
     expect(kafkaSasl({ mechanism: 'SCRAM-SHA-256', username: secret('KAFKA_USER'), password: secret('KAFKA_PASSWORD') })).toEqual({
       'properties.security.protocol': 'SASL_SSL',
       'properties.sasl.mechanism': 'SCRAM-SHA-256',
-      'properties.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required username="${KAFKA_USER}" password="${KAFKA_PASSWORD}";',
+      'properties.sasl.jaas.config': 'org.apache.flink.kafka.shaded.org.apache.kafka.common.security.scram.ScramLoginModule required username="${KAFKA_USER}" password="${KAFKA_PASSWORD}";',
     });
+    // The shaded SQL jar relocates Kafka's classes (the coordinate test checks the prefix in the real jar);
+    // flink-connector-kafka with kafka-clients keeps the original names.
+    expect(kafkaSasl({ username: secret('U'), password: secret('P'), loginModule: 'kafka-clients' })['properties.sasl.jaas.config']).toBe('org.apache.kafka.common.security.plain.PlainLoginModule required username="${U}" password="${P}";');
     expect(kafkaSsl({ truststoreLocation: '/tls/ts.jks', truststorePassword: secret('TS_PASSWORD'), endpointIdentificationAlgorithm: '' })).toEqual({
       'properties.ssl.truststore.location': '/tls/ts.jks',
       'properties.ssl.truststore.password': '${TS_PASSWORD}',
       'properties.ssl.endpoint.identification.algorithm': '',
     });
+    // Mutual TLS: the client's keystore and key password, credentials as placeholders.
+    expect(kafkaSsl({ truststoreLocation: '/tls/ts.jks', keystoreLocation: '/tls/client.p12', keystoreType: 'PKCS12', keystorePassword: secret('KS_PASSWORD'), keyPassword: secret('KEY_PASSWORD') })).toEqual({
+      'properties.ssl.truststore.location': '/tls/ts.jks',
+      'properties.ssl.keystore.location': '/tls/client.p12',
+      'properties.ssl.keystore.type': 'PKCS12',
+      'properties.ssl.keystore.password': '${KS_PASSWORD}',
+      'properties.ssl.key.password': '${KEY_PASSWORD}',
+    });
+    expect(() => kafka({ ...kafkaBase, format: json(), ...kafkaSsl({ truststoreLocation: '/t', keystoreLocation: '/k' }), 'properties.ssl.keystore.password': 'plain' } as never)).toThrow(/credential|secret|plaintext/i);
     expect(() => secret('bad name')).toThrow(TypeError);
   });
 
   test('jdbc: bounded insert-only scan with lookup, upsert sink, driver artifact from the URL', () => {
     const c = jdbc({ url: 'jdbc:mysql://db:3306/dw', 'table-name': 't', username: secret('U'), password: secret('P') });
     expect(c.capabilities).toEqual({ source: 'insert-only', sink: 'upsert', primaryKey: 'required-for-updates', lookup: true, bounded: true });
-    expect(c.artifacts.map((a) => `${a.groupId}:${a.artifactId}:${a.version}`)).toEqual(['org.apache.flink:flink-connector-jdbc:3.2.0-1.18', 'com.mysql:mysql-connector-j:8.0.33']);
+    expect(c.artifacts.map((a) => `${a.groupId}:${a.artifactId}:${a.version}`)).toEqual(['org.apache.flink:flink-connector-jdbc:3.3.0-1.20', 'com.mysql:mysql-connector-j:8.0.33']);
     expect(errorsOf(() => jdbc({ url: 'jdbc:mysql://db/dw', 'table-name': 't', username: secret('U') }))[0]!.message).toContain("'username', 'password' must be given together");
     const lookup = errorsOf(() => jdbc({ url: 'jdbc:mysql://db/dw', 'table-name': 't', 'lookup.cache.max-rows': 1000 }));
     expect(lookup.map((d) => [d.code, d.severity])).toEqual([['FTS3006', 'warning'], ['FTS3004', 'error']]);
@@ -182,9 +194,9 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
 
   test('artifacts: kafka, mysql-cdc, paimon, starrocks, and avro formats', () => {
     const ids = (c: { artifacts: readonly { groupId: string; artifactId: string; version: string }[] }) => c.artifacts.map((a) => `${a.groupId}:${a.artifactId}:${a.version}`);
-    expect(ids(kafka({ ...kafkaBase, format: avroConfluent({ url: 'http://registry:8081' }) }))).toEqual(['org.apache.flink:flink-sql-connector-kafka:3.2.0-1.18', 'org.apache.flink:flink-sql-avro-confluent-registry:1.20.1']);
-    expect(ids(mysqlCdc({ hostname: 'db', username: secret('U'), password: secret('P'), 'database-name': 'd', 'table-name': 't' }))).toEqual(['org.apache.flink:flink-sql-connector-mysql-cdc:3.1.1']);
-    expect(ids(paimon())).toEqual(['org.apache.paimon:paimon-flink-1.19:0.8.2']);
+    expect(ids(kafka({ ...kafkaBase, format: avroConfluent({ url: 'http://registry:8081' }) }))).toEqual(['org.apache.flink:flink-connector-kafka:3.3.0-1.20', 'org.apache.flink:flink-sql-avro-confluent-registry:1.20.1']);
+    expect(ids(mysqlCdc({ hostname: 'db', username: secret('U'), password: secret('P'), 'database-name': 'd', 'table-name': 't' }))).toEqual(['org.apache.flink:flink-sql-connector-mysql-cdc:3.2.1']);
+    expect(ids(paimon())).toEqual(['org.apache.paimon:paimon-flink-1.20:0.9.0']);
   });
 });
 

@@ -10,6 +10,7 @@ import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
 import { emitAlibaba } from './emit/alibaba.js';
+import { emitHiveSites } from './emit/hive-site.js';
 import { emitSql, sqlText } from './emit/sql.js';
 import { emitStreampark, emitStreamparkVariables } from './emit/streampark.js';
 import { emitVvp } from './emit/vvp.js';
@@ -63,9 +64,10 @@ function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnost
     if (targets.includes('alibaba') && env.targets.alibaba !== undefined) files.push(...emitAlibaba(env, job, env.targets.alibaba, diagnostics));
   });
   if (targets.includes('streampark') && env.targets.streampark !== undefined) {
-    const texts = env.jobs.map((job) => printStatements(jobScript(job, { setLines: false, splitPersistent: false }).statements));
+    const texts = env.jobs.map((job) => printStatements(jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true }).statements));
     files.push(emitStreamparkVariables(env, texts, env.targets.streampark, diagnostics));
   }
+  if (targets.length > 0) files.push(...emitHiveSites(env));
   return files.map((f) => ({ path: `${env.name}/${f.path}`, content: f.content }));
 }
 

@@ -9,6 +9,10 @@ import { connectorValidators } from '@flinkts/connectors';
 import type { Declared } from './declarations.js';
 import { jobScript } from './job-script.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
+import { catalogCredentialProblems } from './catalog-credentials.js';
+import { hiveSitePlaceholders, hiveSiteProblems } from './emit/hive-site.js';
+import { kafkaLoginProblems } from './kafka-login.js';
+import { platformVersionProblems } from './platform-versions.js';
 import { checkPlaceholders } from './variables.js';
 
 const graphTable = (d: Declared): GraphTable => ({ name: d.path.join('.'), ...(d.kind === 'table' && d.layer !== undefined ? { layer: d.layer } : {}), declaration: d.statement });
@@ -30,7 +34,11 @@ export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
     ),
   }));
   out.push(...checkPipelineGraph(graph));
-  out.push(...checkPlaceholders(env, scripts));
+  out.push(...checkPlaceholders(env, scripts, hiveSitePlaceholders(env)));
+  out.push(...kafkaLoginProblems(env));
+  out.push(...hiveSiteProblems(env));
+  out.push(...catalogCredentialProblems(env));
+  out.push(...platformVersionProblems(env));
   const seen = new Set<string>();
   return out.filter((d) => {
     const key = `${d.code}\u0000${d.severity}\u0000${d.message}`;

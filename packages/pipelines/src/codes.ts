@@ -20,6 +20,8 @@ export const CODES = {
   plaintextCredential: 'FTS8014',
   /** A declared variable or secret no job uses. */
   unusedVariable: 'FTS8015',
+  /** Credentials of a catalog table need OPTIONS hints, which the job's settings switch off. */
+  catalogCredentials: 'FTS8016',
   /** Resources that do not parse or do not fit together. */
   badResources: 'FTS8020',
   /** A target that is not configured, or whose configuration is invalid. */
@@ -28,4 +30,10 @@ export const CODES = {
   vvpShape: 'FTS8031',
   /** A job name StreamPark would reject. */
   streamparkName: 'FTS8032',
+  /** A StreamPark script StreamPark's SQL splitter / command parser would refuse. */
+  streamparkSql: 'FTS8033',
+  /** A Flink version or connector release without a build for it (or a platform on another Flink). */
+  badVersion: 'FTS8040',
+  /** A Kafka SASL login module that the shipped Kafka jar does not contain. */
+  kafkaLoginModule: 'FTS8041',
 } as const;

@@ -17,6 +17,8 @@ export type { BuildOptions, BuildResult } from './build.js';
 export type { ArtifactFile } from './emit/artifact-file.js';
 export { decodeForm, encodeForm } from './emit/form-body.js';
 export { STREAMPARK_JOB_NAME, STREAMPARK_VARIABLE_CODE } from './emit/streampark.js';
+export { STREAMPARK_COMMANDS, streamparkCommand, streamparkSplit, streamparkSqlProblems } from './emit/streampark-sql.js';
+export type { StreamparkSegment } from './emit/streampark-sql.js';
 export { VVP_NAME, vvpShapeProblems } from './emit/vvp.js';
 export { CODES as PIPELINE_CODES } from './codes.js';
 export { placeholders } from './variables.js';

@@ -2,10 +2,12 @@
  * The statements of one job, in the order Flink runs them: SET lines, CREATE CATALOG, CREATE DATABASE for the
  * catalog databases its tables live in, CREATE TABLE / VIEW, then the INSERT or one statement set.
  * Platforms that accept only temporary objects in a deployment (VVP, Alibaba) get the persistent DDL as a
- * separate setup script, run once in the platform's SQL editor.
+ * separate setup script, run once in the platform's SQL editor. Catalog tables are stored without their
+ * credentials; the job passes those as OPTIONS hints (catalog-credentials.ts).
  */
 import type { CreateCatalog, CreateTable, CreateView, Insert, OptionEntry, Statement } from '@flinkts/core';
 import { createDatabase, set, use, useCatalog } from '@flinkts/core';
+import { hintInsert, hintQuery, splitCredentials } from './catalog-credentials.js';
 import type { ResolvedJob } from './resolve-environment.js';
 
 export interface JobScript {
@@ -20,6 +22,11 @@ export interface ScriptOptions {
   readonly setLines: boolean;
   /** Put persistent DDL into `setup` instead of the script (VVP, Alibaba). */
   readonly splitPersistent: boolean;
+  /**
+   * The INSERTs as separate statements (StreamPark gathers them into one statement set itself and refuses
+   * `EXECUTE STATEMENT SET`); otherwise several INSERTs are one statement set.
+   */
+  readonly bareInserts?: boolean;
   /** Rewrites each WITH value (variable substitution, secret syntax). */
   readonly optionValue?: (value: string) => string;
 }
@@ -57,16 +64,25 @@ export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
     if (!databases.some((x) => x[0] === db[0] && x[1] === db[1])) databases.push(db);
   }
   for (const db of databases) persistent(createDatabase([db[0]!, db[1]!] as const, { ifNotExists: true }));
+  const credentials = new Map<string, readonly OptionEntry[]>();
+  const mapValue = (o: OptionEntry): OptionEntry => (options.optionValue === undefined ? o : Object.freeze({ ...o, value: options.optionValue(o.value) }));
   for (const t of d.tables) {
-    const statement = mapOptions<CreateTable>(t.toStatement(), options.optionValue);
-    if (statement.temporary) script.push(statement);
-    else persistent(statement);
+    const declared = t.toStatement();
+    if (declared.temporary) {
+      script.push(mapOptions<CreateTable>(declared, options.optionValue));
+      continue;
+    }
+    const { stored, credentials: secrets } = splitCredentials(declared.options, job.secrets);
+    if (secrets.length > 0) credentials.set(t.path.join('.'), secrets.map(mapValue));
+    persistent(Object.freeze({ ...declared, options: Object.freeze(stored.map(mapValue)) }));
   }
   for (const v of d.views) {
-    const statement: CreateView = v.toStatement();
-    if (statement.temporary) script.push(statement);
-    else persistent(statement);
+    const declared: CreateView = v.toStatement();
+    if (declared.temporary) script.push(Object.freeze({ ...declared, query: hintQuery(declared.query, credentials) }));
+    else persistent(declared);
   }
-  script.push(insertStatement(job.inserts));
+  const inserts = job.inserts.map((i) => hintInsert(i, credentials));
+  if (options.bareInserts === true) script.push(...inserts);
+  else script.push(insertStatement(inserts));
   return { statements: script, setup };
 }

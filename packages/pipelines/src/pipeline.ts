@@ -5,7 +5,7 @@
  * names the pipeline declares; `build` reports any that do not apply.
  */
 import type { Catalog, Table, View } from '@flinkts/core';
-import type { FlinkSettingsInput } from '@flinkts/connectors';
+import type { ConnectorVersions, FlinkSettingsInput } from '@flinkts/connectors';
 import type { Job } from './job.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
@@ -32,6 +32,10 @@ type AnyTable = Table<string, unknown, string> | View<string, unknown>;
 export interface PipelineSpec<J extends readonly Job[], V extends string, S extends string, E extends string> {
   readonly name: string;
   readonly description?: string;
+  /** The Flink version the jobs run on (default 1.20.1): picks the connector builds and checks platform versions. */
+  readonly flinkVersion?: string;
+  /** Connector releases to ship instead of the default build for the Flink version, e.g. `{ paimon: '0.9.0' }`. */
+  readonly connectorVersions?: ConnectorVersions;
   readonly jobs: J;
   /** Every table and view the jobs use, declared once. */
   readonly tables: readonly AnyTable[];
@@ -44,7 +48,8 @@ export interface PipelineSpec<J extends readonly Job[], V extends string, S exte
   /** `${NAME}` placeholders the platform resolves (credentials): never given a value in any artifact. */
   readonly secrets?: { readonly [K in S]: string };
   readonly targets: Targets;
-  readonly environments: { readonly [K in E]: EnvironmentSpec<J[number]['name'], V> };
+  /** Environments name only declared jobs and variables (NoInfer: an undeclared one is an error at its own line). */
+  readonly environments: { readonly [K in E]: EnvironmentSpec<J[number]['name'], NoInfer<V>> };
 }
 
 export class Pipeline<J extends readonly Job[] = readonly Job[], V extends string = string, S extends string = string, E extends string = string> {

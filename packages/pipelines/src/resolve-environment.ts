@@ -5,6 +5,8 @@
  */
 import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
+import { DEFAULT_FLINK_VERSION, resolveArtifacts } from '@flinkts/connectors';
+import type { ConnectorPiece } from '@flinkts/connectors';
 import { CODES } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
 import { buildRegistry, collectDeclarations } from './declarations.js';
@@ -26,13 +28,19 @@ export interface ResolvedJob {
   readonly settings: readonly SettingEntry[];
   readonly parallelism?: number;
   readonly resources: ResolvedResources;
-  /** Connector, format and catalog jars plus the job's own, de-duplicated and sorted. */
+  /** Connector, format and catalog jars for the pipeline's Flink version plus the job's own, de-duplicated and sorted. */
   readonly dependencies: readonly MavenArtifact[];
+  /** The connector release each piece the job uses ships as. */
+  readonly releases: ReadonlyMap<ConnectorPiece, string>;
+  /** The pipeline's secret names (their options are never stored in a catalog). */
+  readonly secrets: ReadonlySet<string>;
 }
 
 export interface ResolvedEnvironment {
   readonly pipeline: AnyPipeline;
   readonly name: string;
+  /** The Flink version the jobs run on (`flinkVersion`, default 1.20.1). */
+  readonly flinkVersion: string;
   readonly jobs: readonly ResolvedJob[];
   /** Non-secret variables with this environment's values. */
   readonly variables: ReadonlyMap<string, string>;
@@ -45,11 +53,18 @@ export interface ResolvedEnvironment {
 
 const artifactKey = (a: MavenArtifact): string => `${a.groupId}:${a.artifactId}:${a.version}`;
 
-function dependenciesOf(job: Job, d: JobDeclarations): MavenArtifact[] {
+/** The jars the job's connectors and catalogs ask for (before choosing builds for the Flink version). */
+function connectorArtifacts(job: Job, d: JobDeclarations): MavenArtifact[] {
   const all = new Map<string, MavenArtifact>();
   for (const t of d.tables) for (const a of t.connector?.artifacts ?? []) all.set(artifactKey(a), a);
   for (const c of d.catalogs) for (const a of c.connector.artifacts) all.set(artifactKey(a), a);
   for (const a of job.spec.use?.catalog.connector.artifacts ?? []) all.set(artifactKey(a), a);
+  return [...all.values()];
+}
+
+function withOwn(resolved: readonly MavenArtifact[], job: Job): MavenArtifact[] {
+  const all = new Map<string, MavenArtifact>();
+  for (const a of resolved) all.set(artifactKey(a), a);
   for (const a of job.spec.dependencies ?? []) all.set(artifactKey(a), a);
   return [...all.values()].sort((a, b) => artifactKey(a).localeCompare(artifactKey(b)));
 }
@@ -85,6 +100,7 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
   }
   const declared = new Map(Object.entries((p.spec.variables ?? {}) as Readonly<Record<string, string>>));
   const secrets = new Map(Object.entries((p.spec.secrets ?? {}) as Readonly<Record<string, string>>));
+  const secretNames: ReadonlySet<string> = new Set(secrets.keys());
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries((spec.variables ?? {}) as Readonly<Record<string, string>>)) {
     if (secrets.has(name)) {
@@ -98,6 +114,9 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
   for (const name of declared.keys()) {
     if (!values.has(name)) diagnostics.push({ code: CODES.missingVariable, severity: 'error', message: `environment '${env}' has no value for variable '${name}'`, hint: `add ${name}: '…' to environments.${env}.variables`, path: `${at}.variables` });
   }
+  const flinkVersion = p.spec.flinkVersion ?? DEFAULT_FLINK_VERSION;
+  const pinned = p.spec.connectorVersions ?? {};
+  const versionProblems = new Set<string>();
   const pipelineSettings = settingsLayer(p.spec.settings, 'settings', diagnostics);
   const envSettings = settingsLayer(spec.settings, `${at}.settings`, diagnostics);
   const jobs: ResolvedJob[] = p.spec.jobs.map((j, i) => {
@@ -114,6 +133,12 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
       settingsLayer(override?.settings, `${at}.jobs.${j.name}.settings`, diagnostics),
       parallelismLayer(override?.parallelism, `${at}.jobs.${j.name}.parallelism`, diagnostics),
     );
+    const jars = resolveArtifacts(connectorArtifacts(j, declarations), flinkVersion, pinned);
+    for (const problem of jars.problems) {
+      if (versionProblems.has(problem.message)) continue;
+      versionProblems.add(problem.message);
+      diagnostics.push({ code: CODES.badVersion, severity: 'error', message: problem.message, hint: problem.hint, path: problem.piece === 'flink' ? 'flinkVersion' : `connectorVersions.${problem.piece}` });
+    }
     const resources = resolveResources(mergeResources(p.spec.resources, j.spec.resources, spec.resources, override?.resources), `${at}.jobs.${j.name}.resources`, diagnostics);
     return {
       name: j.name,
@@ -124,7 +149,9 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
       settings,
       ...(parallelism === undefined ? {} : { parallelism }),
       resources,
-      dependencies: dependenciesOf(j, declarations),
+      dependencies: withOwn(jars.artifacts, j),
+      releases: jars.releases,
+      secrets: secretNames,
     };
   });
   const t = p.spec.targets;
@@ -138,5 +165,5 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
   for (const name of ['streampark', 'vvp', 'alibaba'] as const) {
     if (o[name] !== undefined && t[name] === undefined) diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides target '${name}', which pipeline '${p.name}' does not ship to`, hint: `add ${name} to the pipeline's targets`, path: `${at}.targets.${name}` });
   }
-  return { pipeline: p, name: env, jobs, variables: values, variableDescriptions: declared, secrets, targets, registry };
+  return { pipeline: p, name: env, flinkVersion, jobs, variables: values, variableDescriptions: declared, secrets, targets, registry };
 }

@@ -6,6 +6,7 @@ import type { Diagnostic } from '@flinkts/core';
 import { parseMemorySize } from '@flinkts/connectors';
 import type { MemorySizeValue } from '@flinkts/connectors';
 import { CODES } from './codes.js';
+import { jobManagerMemoryProblem, mib, taskManagerMemory } from './memory.js';
 
 export interface ProcessResources {
   /** Total process memory (`jobmanager.memory.process.size` / `taskmanager.memory.process.size`). */
@@ -14,9 +15,19 @@ export interface ProcessResources {
   readonly cpu?: number;
 }
 
+type Memory = Exclude<MemorySizeValue, `\${${string}}`>;
+
 export interface TaskManagerResources extends ProcessResources {
   /** `taskmanager.numberOfTaskSlots`. */
   readonly slots?: number;
+  /** Task heap (`taskmanager.memory.task.heap.size`); with the parts below checked against `memory` by Flink's rules. */
+  readonly heap?: Memory;
+  /** Task off-heap (`taskmanager.memory.task.off-heap.size`). */
+  readonly offHeap?: Memory;
+  /** Managed memory (`taskmanager.memory.managed.size`; RocksDB lives here). */
+  readonly managed?: Memory;
+  /** Network buffers (`taskmanager.memory.network.min` = `max`). */
+  readonly network?: Memory;
 }
 
 export interface Resources {
@@ -43,7 +54,13 @@ export function mergeResources(...layers: readonly (Resources | undefined)[]): R
 /** Resources in numbers, ready for an emitter. */
 export interface ResolvedResources {
   readonly jobManager: { readonly memoryBytes?: number; readonly cpu?: number };
-  readonly taskManager: { readonly memoryBytes?: number; readonly cpu?: number; readonly slots?: number };
+  readonly taskManager: {
+    readonly memoryBytes?: number;
+    readonly cpu?: number;
+    readonly slots?: number;
+    /** Flink keys of the explicit memory parts (after the breakdown was checked). */
+    readonly memoryOptions?: readonly (readonly [string, string])[];
+  };
   readonly taskManagers?: number;
 }
 
@@ -67,14 +84,39 @@ export function resolveResources(r: Resources, path: string, diagnostics: Diagno
     return undefined;
   };
   const jmMemory = memory(r.jobManager?.memory, `${path}.jobManager.memory`);
+  const jmProblem = jmMemory === undefined ? undefined : jobManagerMemoryProblem(jmMemory);
+  if (jmProblem !== undefined) diagnostics.push({ code: CODES.badResources, severity: 'error', message: `Flink would refuse this JobManager: ${jmProblem}`, hint: 'raise jobManager.memory', path: `${path}.jobManager.memory` });
   const jmCpu = count(r.jobManager?.cpu, `${path}.jobManager.cpu`, false);
   const tmMemory = memory(r.taskManager?.memory, `${path}.taskManager.memory`);
+  const tm = r.taskManager ?? {};
+  const parts = {
+    taskHeap: memory(tm.heap, `${path}.taskManager.heap`),
+    taskOffHeap: memory(tm.offHeap, `${path}.taskManager.offHeap`),
+    managed: memory(tm.managed, `${path}.taskManager.managed`),
+    network: memory(tm.network, `${path}.taskManager.network`),
+  };
+  const explicitParts = Object.entries(parts).filter((e): e is [string, number] => e[1] !== undefined);
+  const memoryOptions: [string, string][] = [];
+  if (explicitParts.length > 0 && tmMemory === undefined) {
+    diagnostics.push({ code: CODES.badResources, severity: 'error', message: 'TaskManager memory parts need the total process memory they divide', hint: "set taskManager.memory (e.g. '4g'), the size the container gets", path: `${path}.taskManager.memory` });
+  }
+  if (tmMemory !== undefined) {
+    const result = taskManagerMemory(tmMemory, Object.fromEntries(explicitParts));
+    if (result.problem !== undefined) {
+      diagnostics.push({ code: CODES.badResources, severity: 'error', message: `Flink would refuse this TaskManager: ${result.problem}`, hint: 'process = Flink memory + JVM metaspace + JVM overhead; Flink memory = framework and task heap + framework and task off-heap + managed + network. Raise taskManager.memory or lower the parts', path: `${path}.taskManager` });
+    } else {
+      if (parts.taskHeap !== undefined) memoryOptions.push(['taskmanager.memory.task.heap.size', mib(parts.taskHeap)]);
+      if (parts.taskOffHeap !== undefined) memoryOptions.push(['taskmanager.memory.task.off-heap.size', mib(parts.taskOffHeap)]);
+      if (parts.managed !== undefined) memoryOptions.push(['taskmanager.memory.managed.size', mib(parts.managed)]);
+      if (parts.network !== undefined) memoryOptions.push(['taskmanager.memory.network.min', mib(parts.network)], ['taskmanager.memory.network.max', mib(parts.network)]);
+    }
+  }
   const tmCpu = count(r.taskManager?.cpu, `${path}.taskManager.cpu`, false);
   const slots = count(r.taskManager?.slots, `${path}.taskManager.slots`, true);
   const taskManagers = count(r.taskManagers, `${path}.taskManagers`, true);
   return {
     jobManager: { ...(jmMemory === undefined ? {} : { memoryBytes: jmMemory }), ...(jmCpu === undefined ? {} : { cpu: jmCpu }) },
-    taskManager: { ...(tmMemory === undefined ? {} : { memoryBytes: tmMemory }), ...(tmCpu === undefined ? {} : { cpu: tmCpu }), ...(slots === undefined ? {} : { slots }) },
+    taskManager: { ...(tmMemory === undefined ? {} : { memoryBytes: tmMemory }), ...(tmCpu === undefined ? {} : { cpu: tmCpu }), ...(slots === undefined ? {} : { slots }), ...(memoryOptions.length === 0 ? {} : { memoryOptions }) },
     ...(taskManagers === undefined ? {} : { taskManagers }),
   };
 }

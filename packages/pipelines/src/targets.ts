@@ -24,9 +24,14 @@ export interface StreamparkTarget {
   readonly resolveOrder?: 'parent-first' | 'child-first';
   /** Automatic restarts StreamPark performs after the job fails. */
   readonly restartSize?: number;
-  /** "X minutes, Y failures" checkpoint-failure policy and what to do then. */
-  readonly checkpointFailure?: { readonly maxFailureIntervalMinutes: number; readonly failureRateInterval: number; readonly action: 'alert' | 'restart' };
-  readonly alertId?: number;
+  /**
+   * What StreamPark does when checkpoints keep failing: `maxFailures` failed checkpoints within `windowMinutes`
+   * minutes (form fields `cpMaxFailureInterval` = count, `cpFailureRateInterval` = minutes), then `alert` (needs
+   * `alertId`) or `restart`.
+   */
+  readonly checkpointFailure?: { readonly windowMinutes: number; readonly maxFailures: number; readonly action: 'alert' | 'restart' };
+  /** An alert configuration (`/flink/alert/list`); a `${NAME}` placeholder when the deploy step fills it in. */
+  readonly alertId?: number | `\${${string}}`;
   readonly yarnQueue?: string;
   readonly k8sNamespace?: string;
   readonly flinkImage?: string;
@@ -55,6 +60,8 @@ export interface VvpTarget {
 }
 
 export interface AlibabaTarget {
+  /** The workspace id every Realtime Compute API call carries in its `workspace` header (required by the API). */
+  readonly workspace: string;
   readonly namespace: string;
   /** The VVR engine, e.g. `vvr-11.1-jdk11-flink-1.20` (VVR 11 is built on Flink 1.20). */
   readonly engineVersion: string;
@@ -62,6 +69,26 @@ export interface AlibabaTarget {
   /** Jar URIs for `additionalDependencies`, by Maven `groupId:artifactId`. */
   readonly jarUris?: Readonly<Record<string, string>>;
   readonly labels?: Readonly<Record<string, string>>;
+  /** Root log level of the deployment (`logging.log4jLoggers`), default INFO. */
+  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** `default`, or `oss` / `sls` to deliver logs to OSS / Log Service (a workspace-level log template). */
+  readonly loggingProfile?: string;
+  /**
+   * Autopilot (automatic tuning) bounds: `UpdateAutopilotPolicy` limits — the job's parallelism stays within
+   * [minParallelism, maxParallelism], its total CPU / memory under maxCpu / maxMemory, with at least
+   * coolDownMinutes between two tuning operations.
+   */
+  readonly autopilot?: {
+    readonly minParallelism: number;
+    readonly maxParallelism: number;
+    readonly maxCpu?: number;
+    /** Kubernetes-style quantity, e.g. '64Gi'. */
+    readonly maxMemory?: string;
+    readonly coolDownMinutes?: number;
+  };
+  /** How the start call restores state (`jobs:start` `restoreStrategy.kind`), default LATEST_STATE. */
+  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
+  readonly allowNonRestoredState?: boolean;
 }
 
 export interface Targets {

@@ -31,9 +31,9 @@ function withEntries(s: Statement): readonly { readonly key: string; readonly va
  * Checks the placeholders of each job's statements against the environment's declarations. `texts` are the
  * printed scripts, by job name.
  */
-export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { readonly name: string; readonly statements: readonly Statement[]; readonly text: string }[]): Diagnostic[] {
+export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { readonly name: string; readonly statements: readonly Statement[]; readonly text: string }[], usedElsewhere: Iterable<string> = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const used = new Set<string>();
+  const used = new Set<string>(usedElsewhere);
   const known = [...env.variableDescriptions.keys(), ...env.secrets.keys()];
   for (const { name: job, text } of jobs) {
     for (const name of placeholders(text)) {

@@ -104,7 +104,7 @@ describe('declarations', () => {
   test('tables, views and catalogs are collected from the statements; jars from their connectors', () => {
     const env = resolveEnvironment(ok, 'dev', [])!;
     expect(env.jobs.map((j) => j.declarations.tables.map((x) => x.name))).toEqual([['clicks', 'ods_clicks'], ['ods_clicks', 'dwd_clicks']]);
-    expect(env.jobs[0]!.dependencies.map((a) => a.artifactId)).toEqual(['flink-sql-connector-kafka']);
+    expect(env.jobs[0]!.dependencies.map((a) => a.artifactId)).toEqual(['flink-connector-kafka', 'kafka-clients']);
   });
 });
 

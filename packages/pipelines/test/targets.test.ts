@@ -7,7 +7,7 @@ import { clean, clicks, dwdClicks, ingest, odsClicks } from './fixtures.js';
 
 const vvp = { namespace: 'default', deploymentTargetName: 'target', flinkVersion: '1.20' } as const;
 const streampark = { executionMode: 'remote' } as const;
-const alibaba = { namespace: 'ns', engineVersion: 'vvr-8.0.9-flink-1.17', deploymentTarget: { mode: 'PER_JOB', name: 'q' } } as const;
+const alibaba = { workspace: 'ws-1', namespace: 'ns', engineVersion: 'vvr-11.1-jdk11-flink-1.20', deploymentTarget: { mode: 'PER_JOB', name: 'q' } } as const;
 const envs = { dev: { variables: { KAFKA_SERVERS: 'localhost:9092' } } };
 const common = { name: 'clicks', tables: [clicks, odsClicks, dwdClicks], variables: { KAFKA_SERVERS: 'servers' }, secrets: { KAFKA_JAAS: 'jaas' }, environments: envs } as const;
 
@@ -54,18 +54,21 @@ describe('VVP', () => {
   test('jars without a URI are reported, not dropped silently', () => {
     const p = pipeline({ ...common, jobs: [ingest], targets: { vvp } });
     expect(buildPipeline(p, { env: 'dev' }).diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
-      ['FTS8030', 'warning', "job 'ingest' needs org.apache.flink:flink-sql-connector-kafka:3.2.0-1.18, which has no jar URI for vvp"],
+      ['FTS8030', 'warning', "job 'ingest' needs org.apache.flink:flink-connector-kafka:3.3.0-1.20, which has no jar URI for vvp"],
+      ['FTS8030', 'warning', "job 'ingest' needs org.apache.kafka:kafka-clients:3.4.0, which has no jar URI for vvp"],
     ]);
   });
 
   test('variables are filled in for the environment; secrets stay placeholders', () => {
-    const p = pipeline({ ...common, jobs: [ingest], targets: { vvp: { ...vvp, jarUris: { 'org.apache.flink:flink-sql-connector-kafka': 's3://jars/kafka.jar' } } } });
+    const p = pipeline({ ...common, jobs: [ingest], targets: { vvp: { ...vvp, jarUris: KAFKA_URIS('s3') } } });
     const yaml = buildPipeline(p, { env: 'dev' }).files[0]!.content;
     expect(yaml).toContain("'properties.bootstrap.servers' = 'localhost:9092'");
     expect(yaml).toContain("'properties.sasl.jaas.config' = '${KAFKA_JAAS}'");
     expect(yaml).toContain('- s3://jars/kafka.jar');
   });
 });
+
+const KAFKA_URIS = (scheme: string) => ({ 'org.apache.flink:flink-connector-kafka': `${scheme}://jars/kafka.jar`, 'org.apache.kafka:kafka-clients': `${scheme}://jars/kafka-clients.jar` });
 
 describe('StreamPark', () => {
   test('a job name StreamPark would reject is an error', () => {
@@ -109,7 +112,7 @@ test('StreamPark variable descriptions fit its 100-character column', () => {
 
 describe('Alibaba', () => {
   test('secrets become namespace variables; variables become localVariables', () => {
-    const p = pipeline({ ...common, jobs: [ingest], targets: { alibaba: { ...alibaba, jarUris: { 'org.apache.flink:flink-sql-connector-kafka': 'oss://jars/kafka.jar' } } } });
+    const p = pipeline({ ...common, jobs: [ingest], targets: { alibaba: { ...alibaba, jarUris: KAFKA_URIS('oss') } } });
     const body = JSON.parse(buildPipeline(p, { env: 'dev' }).files[0]!.content).body;
     expect(body.artifact.sqlArtifact.sqlScript).toContain("'properties.sasl.jaas.config' = '${secret_values.KAFKA_JAAS}'");
     expect(body.artifact.sqlArtifact.sqlScript).toContain("'properties.bootstrap.servers' = '${KAFKA_SERVERS}'");

@@ -9,25 +9,27 @@ import type { Diagnostic } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
 import type { ArtifactFile } from '@flinkts/pipelines';
 import { buildPipeline, TARGET_NAMES } from '@flinkts/pipelines';
-import { parseArgs } from '../args.js';
+import { oneOrMoreOf, parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_PROBLEMS, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
+import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
 
-const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json]
+const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json] [--strict | --max-warnings <n>]
 
 Load the pipeline (default: ./flinkts.config.ts), check every job with the analyzer, and write its artifacts:
   <out>/<env>/sql/<job>.sql                 Flink SQL script (SET lines, DDL, INSERT / statement set)
   <out>/<env>/streampark/<job>.form|.json   StreamPark 2.1.x /flink/app/create body, plus variables.json
   <out>/<env>/vvp/<job>.yaml                Ververica Platform 2.x Deployment (+ <job>.setup.sql)
   <out>/<env>/alibaba/<job>.json            Alibaba Realtime Compute deployment (+ <job>.setup.sql)
-Nothing is written when the analyzer reports errors.
+Nothing is written when the analyzer reports errors (or more warnings than --max-warnings allows).
 
 Options:
-  --env <name>     build one environment (default: every environment)
-  --out <dir>      output folder (default: <pipeline folder>/dist)
-  --target <list>  comma-separated subset of ${TARGET_NAMES.join(', ')} (default: the pipeline's targets)
-  --json           print the result as JSON
-Exit codes: 0 built, 1 errors found (nothing written), 2 usage or configuration error.
+  --env <name>        build one environment (default: every environment)
+  --out <dir>         output folder (default: <pipeline folder>/dist)
+  --target <list>     comma-separated subset of ${TARGET_NAMES.join(', ')} (default: the pipeline's targets)
+${REPORTING_HELP}
+${EXIT_CODES_HELP}
 `;
 
 function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
@@ -39,26 +41,32 @@ export const command: Command = {
   summary: 'check a pipeline and write its SQL, StreamPark, VVP and Alibaba artifacts',
   help: HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, { flags: ['json'], values: ['env', 'out', 'target'] });
+    const args = parseArgs(argv, { flags: [], values: ['env', 'out', 'target'], reporting: true, validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
     if (args.problems.length > 0 || args.positionals.length > 1) {
       io.stderr(`flinkts build: ${args.problems[0] ?? 'give at most one pipeline folder or config file'}\n\n${HELP}`);
-      return 2;
+      return EXIT_USAGE;
     }
-    const json = args.flags.has('json');
+    const json = args.json;
     const loaded = await loadPipeline(io.cwd, args.positionals[0]);
     if (!loaded.ok) {
       if (loaded.usage !== undefined) {
         io.stderr(`flinkts build: ${loaded.usage}\n`);
-        return 2;
+        return EXIT_USAGE;
       }
-      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics: loaded.diagnostics }, null, 2)}\n`);
+      if (json) io.stdout(`${JSON.stringify({ ok: false, errors: loaded.diagnostics.length, warnings: 0, diagnostics: loaded.diagnostics }, null, 2)}\n`);
       else report(io, loaded.diagnostics);
-      return 1;
+      return EXIT_PROBLEMS;
     }
     const p = loaded.pipeline;
     const envs = args.values.has('env') ? [args.values.get('env')!] : p.environmentNames;
     const targets = args.values.get('target')?.split(',').map((t) => t.trim()).filter((t) => t !== '');
     const out = resolve(io.cwd, args.values.get('out') ?? join(loaded.dir, 'dist'));
+    const outProblem = outFolderProblem(out);
+    if (outProblem !== undefined) {
+      if (json) io.stdout(`${JSON.stringify({ ok: false, errors: 1, warnings: 0, diagnostics: [outProblem] }, null, 2)}\n`);
+      else report(io, [outProblem]);
+      return EXIT_USAGE;
+    }
     const files: ArtifactFile[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const env of envs) {
@@ -70,9 +78,13 @@ export const command: Command = {
       diagnostics.push(...result.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? ''}` })));
       files.push(...result.files);
     }
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    // Names are checked before anything is removed or written: nothing may land outside the output folder.
+    diagnostics.push(...outputPathProblems(out, envs, files));
+    const counts = countDiagnostics(diagnostics);
+    const code = exitCodeFor(counts, args.policy);
     const usageError = diagnostics.some((d) => d.code === 'FTS8010' || (d.code === 'FTS8030' && d.path?.endsWith('targets')));
-    if (errors === 0) {
+    const written = code === 0;
+    if (written) {
       for (const env of envs) for (const t of TARGET_NAMES) rmSync(join(out, env, t), { recursive: true, force: true });
       for (const f of files) {
         const path = join(out, f.path);
@@ -83,13 +95,13 @@ export const command: Command = {
     const rel = relative(io.cwd, out);
     const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
     if (json) {
-      io.stdout(`${JSON.stringify({ ok: errors === 0, pipeline: p.name, environments: envs, out, files: errors === 0 ? files.map((f) => f.path) : [], errors, warnings: diagnostics.length - errors, diagnostics }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ok: written, pipeline: p.name, environments: envs, out, files: written ? files.map((f) => f.path) : [], errors: counts.errors, warnings: counts.warnings, diagnostics }, null, 2)}\n`);
     } else {
       report(io, diagnostics);
-      if (errors === 0) io.stdout(`built pipeline ${p.name} (${envs.join(', ')}): ${files.length} files in ${shown}\n${envs.map((e) => `  ${join(shown, e)}/`).join('\n')}\n`);
-      else io.stdout(`${errors} error${errors === 1 ? '' : 's'}: nothing written\n`);
+      if (written) io.stdout(`built pipeline ${p.name} (${envs.join(', ')}): ${files.length} files in ${shown}\n${envs.map((e) => `  ${join(shown, e)}/`).join('\n')}\n`);
+      else io.stdout(`${summaryLine(counts, args.policy)}: nothing written\n`);
     }
-    if (errors === 0) return 0;
-    return usageError ? 2 : 1;
+    if (written) return code;
+    return usageError ? EXIT_USAGE : code;
   },
 };

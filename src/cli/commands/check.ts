@@ -1,19 +1,19 @@
 /**
  * `flinkts check <files|pipelines…>`: parse and analyze Flink SQL scripts with the catalog each script declares,
  * using the connectors' option catalogs and capabilities; a folder with `flinkts.config.ts` (or a config module)
- * is checked as a pipeline in every environment. Exit 1 when there are errors.
+ * is checked as a pipeline in every environment. Says what it checked; exit 1 when there are errors (or more
+ * warnings than --max-warnings allows).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkSql, FlinktsError, formatDiagnostic } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
-import { connectorValidators } from '@flinkts/connectors';
-import { checkPipelineArgument, isPipelineArgument } from '../check-pipelines.js';
-import { parseArgs } from '../args.js';
-import { planOnFlink } from '../flink-verify.js';
+import { checkPipelineArgument, describeChecked, isPipelineArgument } from '../check-pipelines.js';
+import type { CheckedPipeline } from '../check-pipelines.js';
+import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 
-const HELP = `Usage: flinkts check [--json] [--env <name>] [--planner flink] <files|pipelines…>
+const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--planner flink] [--json] [--strict | --max-warnings <n>]
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -21,81 +21,116 @@ columns, connector / catalog / SET options against the real option catalogs, cha
 sink fed the updates of a GROUP BY, an outer join, a TopN, …; upsert sinks without PRIMARY KEY; a PRIMARY KEY
 that differs from the query's upsert key) and time attributes (window TVFs, interval joins, temporal and lookup
 joins need a rowtime or PROCTIME() column that no CAST or GROUP BY has turned into a plain timestamp).
-Use - to read standard input. A folder (with flinkts.config.ts) or a .ts config module is checked as a
+Use - to read standard input. A folder (with flinkts.config.ts) or a .ts/.js config module is checked as a
 pipeline: every job and the table graph across jobs (layers, cycles, several writers) in every environment
-(or --env), and what each target platform would refuse.
+(or --env), and what each target platform would refuse. Without arguments: the pipeline in the current folder.
 
 Options:
-  --json        print the diagnostics as JSON
-  --env <name>  check pipelines in one environment
-  --planner flink  also plan everything with real Flink 1.20.1's planner (what flinkts verify does)
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+  --env <name>        check pipelines in one environment
+  --planner flink     also plan everything with real Flink 1.20.1's planner (what flinkts verify does)
+${REPORTING_HELP}
+${EXIT_CODES_HELP}
 `;
 
-/** `--planner flink`: the real planner's verdicts next to the analyzer's (exit code 2 when it cannot run). */
-async function addFlinkPlanner(io: CliIO, files: readonly string[], env: string | undefined, all: Diagnostic[]): Promise<number | undefined> {
+/** `--planner flink`: the real planner's verdicts next to the analyzer's (a usage exit when it cannot run). */
+async function addFlinkPlanner(io: CliIO, inputs: readonly string[], env: string | undefined, all: Diagnostic[]): Promise<number | undefined> {
+  const [{ FlinktsError, formatDiagnostic }, { planOnFlink }] = await Promise.all([import('@flinkts/core'), import('../flink-verify.js')]);
   try {
-    const r = await planOnFlink(io.cwd, files, env, io.readStdin, (l) => io.stderr(`${l}\n`));
+    const r = await planOnFlink(io.cwd, inputs, env, io.readStdin, (l) => io.stderr(`${l}\n`));
     if (r.usage !== undefined) {
       io.stderr(`flinkts check: ${r.usage}\n`);
-      return 2;
+      return EXIT_USAGE;
     }
     all.push(...r.diagnostics);
     return undefined;
   } catch (e) {
     if (!(e instanceof FlinktsError)) throw e;
     for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
 }
 
 export const command: Command = {
   name: 'check',
-  summary: 'check Flink SQL scripts (syntax, names, INSERT types, connector options, changelog modes, time attributes) before deploying',
+  summary: 'check Flink SQL scripts or a pipeline (syntax, names, INSERT types, options, changelog modes, time attributes)',
   help: HELP,
-  async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['env', 'planner'] });
-    const json = parsed.flags.has('json');
-    const files = parsed.positionals;
-    const planner = parsed.values.get('planner');
-    if (parsed.problems.length > 0 || files.length === 0 || (planner !== undefined && planner !== 'flink')) {
-      io.stderr(`flinkts check: ${parsed.problems[0] ?? (files.length === 0 ? 'no files given' : `unknown planner '${planner}' (the one there is: flink)`)}\n\n${HELP}`);
-      return 2;
+  async run(argv: readonly string[], io: CliIO): Promise<number> {
+    const args = parseArgs(argv, { flags: [], values: ['env', 'planner'], reporting: true });
+    const planner = args.values.get('planner');
+    if (args.problems.length > 0 || (planner !== undefined && planner !== 'flink')) {
+      io.stderr(`flinkts check: ${args.problems[0] ?? `unknown planner '${planner}' (the one there is: flink)`}\n\n${HELP}`);
+      return EXIT_USAGE;
     }
+    const inputs = args.positionals.length === 0 ? ['.'] : args.positionals;
     const all: Diagnostic[] = [];
-    for (const file of files) {
-      if (isPipelineArgument(io.cwd, file)) {
-        const r = await checkPipelineArgument(io.cwd, file, parsed.values.get('env'));
+    const pipelines: CheckedPipeline[] = [];
+    const scripts: string[] = [];
+    for (const input of inputs) {
+      if (isPipelineArgument(io.cwd, input)) {
+        const r = await checkPipelineArgument(io.cwd, input, args.values.get('env'));
         if (r.usage !== undefined) {
           io.stderr(`flinkts check: ${r.usage}\n`);
-          return 2;
+          return EXIT_USAGE;
         }
         if (r.diagnostics.some((d) => d.code === 'FTS8010')) {
+          const { formatDiagnostic } = await import('@flinkts/core');
           for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-          return 2;
+          return EXIT_USAGE;
         }
         all.push(...r.diagnostics);
+        if (r.checked !== undefined) pipelines.push(r.checked);
         continue;
       }
+      const [{ checkSql, decodeSqlSource }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
       let text: string;
       try {
-        text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+        if (input === '-') text = await io.readStdin();
+        else {
+          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);
+          if (!decoded.ok) {
+            all.push(decoded.diagnostic);
+            scripts.push(input);
+            continue;
+          }
+          text = decoded.text;
+        }
       } catch {
-        io.stderr(`flinkts check: cannot read ${file}\n`);
-        return 2;
+        io.stderr(`flinkts check: cannot read ${input}\n`);
+        return EXIT_USAGE;
       }
-      all.push(...checkSql(text, { file: file === '-' ? '<stdin>' : file, validators: connectorValidators }));
+      all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators }));
+      scripts.push(input === '-' ? '<stdin>' : input);
     }
     if (planner === 'flink') {
-      const usage = await addFlinkPlanner(io, files, parsed.values.get('env'), all);
+      const usage = await addFlinkPlanner(io, inputs, args.values.get('env'), all);
       if (usage !== undefined) return usage;
     }
-    const errors = all.filter((d) => d.severity === 'error').length;
-    if (json) io.stdout(`${JSON.stringify({ errors, warnings: all.length - errors, diagnostics: all }, null, 2)}\n`);
-    else {
-      for (const d of all) io.stdout(`${formatDiagnostic(d)}\n`);
-      io.stdout(`${errors} error${errors === 1 ? '' : 's'}, ${all.length - errors} warning${all.length - errors === 1 ? '' : 's'}\n`);
+    const counts = countDiagnostics(all);
+    const code = exitCodeFor(counts, args.policy);
+    if (args.json) {
+      writeJson(io, { ok: code === 0, errors: counts.errors, warnings: counts.warnings, checked: { scripts, pipelines } }, all);
+      return code;
     }
-    return errors > 0 ? 1 : 0;
+    const { formatDiagnostic } = await import('@flinkts/core');
+    for (const d of all) io.stdout(`${formatDiagnostic(d)}\n`);
+    for (const p of pipelines) io.stdout(`${describeChecked(p)}\n`);
+    if (scripts.length > 0) io.stdout(`checked ${scripts.length} SQL script${scripts.length === 1 ? '' : 's'}\n`);
+    io.stdout(`${summaryLine(counts, args.policy)}\n`);
+    return code;
   },
 };
+
+/**
+ * The `--json` report — the document `JSON.stringify({ ...head, diagnostics }, null, 2)` gives — written one
+ * diagnostic at a time, so 100,000 diagnostics never become one giant string.
+ */
+function writeJson(io: CliIO, head: Readonly<Record<string, unknown>>, all: readonly Diagnostic[]): void {
+  const fields = JSON.stringify(head, null, 2).slice(0, -2); // without the closing "\n}"
+  io.stdout(`${fields},\n  "diagnostics": [`);
+  const chunk: string[] = [];
+  all.forEach((d, i) => {
+    chunk.push(`${i === 0 ? '' : ','}\n    ${JSON.stringify(d, null, 2).replace(/\n/g, '\n    ')}`);
+    if (chunk.length === 500) io.stdout(chunk.splice(0).join(''));
+  });
+  io.stdout(`${chunk.join('')}${all.length === 0 ? ']' : '\n  ]'}\n}\n`);
+}

@@ -5,16 +5,20 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatDiagnostic, parseScript, printScript, stripSpans, tokenize } from '@flinkts/core';
+import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst, tokenize } from '@flinkts/core';
+import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
 
-const HELP = `Usage: flinkts fmt [--check] <files…>
+const HELP = `Usage: flinkts fmt [--check] [--json] <files…>
 
 Rewrite Flink SQL files in flinkts' canonical layout (identifiers back-quoted, one clause per line,
 WITH options one per line). Comments are kept. Use - to read standard input and write standard output.
 
 Options:
   --check   do not write; list the files that would change and exit 1 if any would
+  --json    with --check: print { ok, changed: [files], failed: [{ file, errors }] } as JSON
+${EXIT_CODES_HELP}
 `;
 
 export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
@@ -29,7 +33,7 @@ export function formatSql(text: string, file: string): FormatResult {
   if (diagnostics.length > 0) return { ok: false, errors: diagnostics.map(formatDiagnostic).join('\n') };
   const printed = printScript(script);
   const again = parseScript(printed, { file });
-  const same = again.diagnostics.length === 0 && JSON.stringify(stripSpans(again.script)) === JSON.stringify(stripSpans(script));
+  const same = again.diagnostics.length === 0 && sameAst(again.script, script);
   if (!same || JSON.stringify(comments(printed)) !== JSON.stringify(comments(text))) {
     return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
   }
@@ -41,26 +45,37 @@ export const command: Command = {
   summary: 'format Flink SQL files in a canonical layout (--check for CI)',
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const check = args.includes('--check');
-    const unknown = args.filter((a) => a.startsWith('--') && a !== '--check');
-    if (unknown.length > 0) {
-      io.stderr(`flinkts fmt: unknown option ${unknown[0]}\n\n${HELP}`);
-      return 2;
+    const parsed = parseArgs(args, { flags: ['check', 'json'], values: [] });
+    const check = parsed.flags.has('check');
+    const json = parsed.flags.has('json');
+    const files = parsed.positionals;
+    const problem = parsed.problems[0] ?? (files.length === 0 ? 'no files given' : json && !check ? '--json reports a --check run: add --check' : undefined);
+    if (problem !== undefined) {
+      io.stderr(`flinkts fmt: ${problem}\n\n${HELP}`);
+      return EXIT_USAGE;
     }
-    const files = args.filter((a) => !a.startsWith('--'));
-    if (files.length === 0) {
-      io.stderr(`flinkts fmt: no files given\n\n${HELP}`);
-      return 2;
-    }
+    const changed: string[] = [];
+    const failed: { file: string; errors: string }[] = [];
     let status = 0;
     for (const file of files) {
       const fromStdin = file === '-';
       let text: string;
       try {
-        text = fromStdin ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+        if (fromStdin) text = await io.readStdin();
+        else {
+          // Bytes, not a lossy UTF-8 decode: a file that is not UTF-8 is refused and never rewritten.
+          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
+          if (!decoded.ok) {
+            failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
+            if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
+            status = Math.max(status, 1);
+            continue;
+          }
+          text = decoded.text;
+        }
       } catch {
         io.stderr(`flinkts fmt: cannot read ${file}\n`);
-        status = 2;
+        status = EXIT_USAGE;
         continue;
       }
       let result: FormatResult;
@@ -71,14 +86,16 @@ export const command: Command = {
         result = { ok: false, errors: `${file} - error FTS9102: flinkts failed while formatting this file (${e instanceof Error ? e.message : String(e)}); it was left as it is\n  hint: please report this file to the flinkts maintainers` };
       }
       if (!result.ok) {
-        io.stderr(`${result.errors}\n`);
+        failed.push({ file, errors: result.errors });
+        if (!json) io.stderr(`${result.errors}\n`);
         status = Math.max(status, 1);
         continue;
       }
       if (fromStdin) {
         if (check) {
           if (result.text !== text) {
-            io.stdout('<stdin>\n');
+            changed.push('<stdin>');
+            if (!json) io.stdout('<stdin>\n');
             status = Math.max(status, 1);
           }
         } else io.stdout(result.text);
@@ -86,13 +103,15 @@ export const command: Command = {
       }
       if (result.text === text) continue;
       if (check) {
-        io.stdout(`${file}\n`);
+        changed.push(file);
+        if (!json) io.stdout(`${file}\n`);
         status = Math.max(status, 1);
       } else {
         writeFileSync(resolve(io.cwd, file), result.text);
         io.stderr(`formatted ${file}\n`);
       }
     }
+    if (json) io.stdout(`${JSON.stringify({ ok: status === 0, changed, failed }, null, 2)}\n`);
     return status;
   },
 };

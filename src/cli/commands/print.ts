@@ -1,64 +1,84 @@
 /**
- * `flinkts print <job> [<folder|config>] [--env <name>] [--target <name>]`: one job's compiled output for an
- * environment — its Flink SQL script by default, or the artifact a target produces for it.
+ * `flinkts print <job> [<folder|config>] [--env <name>] [--target <name>] [--json]`: one job's compiled output for
+ * an environment — its Flink SQL script by default, or the artifact a target produces for it.
  */
+import type { Diagnostic } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
-import { buildPipeline, printJob } from '@flinkts/pipelines';
-import { parseArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { buildPipeline, printJob, TARGET_NAMES } from '@flinkts/pipelines';
+import { oneOrMoreOf, parseArgs } from '../args.js';
+import type { CliIO, Command } from '../command.js';
+import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { loadPipeline } from '../load-pipeline.js';
 
-const HELP = `Usage: flinkts print <job> [<folder|config>] [--env <name>] [--target sql|streampark|vvp|alibaba]
+const HELP = `Usage: flinkts print <job> [<folder|config>] [--env <name>] [--target ${TARGET_NAMES.join('|')}] [--json]
 
 Print one job of the pipeline (default: ./flinkts.config.ts) as it is deployed in an environment: the Flink SQL
 script, or with --target the StreamPark form fields (as JSON), the VVP Deployment or the Alibaba deployment.
 --env may be left out when the pipeline has one environment.
-Exit codes: 0 printed, 1 errors found, 2 usage or configuration error.
+
+Options:
+  --env <name>     the environment
+  --target <name>  the artifact to print (default: sql)
+  --json           print { job, environment, target, files: [{ path, content }], diagnostics } as JSON
+${EXIT_CODES_HELP}
 `;
+
+interface Printed {
+  readonly files: readonly { readonly path: string; readonly content: string }[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly code: number;
+}
+
+function output(io: CliIO, json: boolean, head: { job: string; environment: string; target: string }, r: Printed): number {
+  if (json) io.stdout(`${JSON.stringify({ ok: r.code === EXIT_OK, ...head, files: r.files, diagnostics: r.diagnostics }, null, 2)}\n`);
+  else {
+    for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    for (const f of r.files) io.stdout(r.files.length > 1 ? `# ${f.path}\n${f.content}` : f.content);
+  }
+  return r.code;
+}
 
 export const command: Command = {
   name: 'print',
   summary: "print one job's compiled SQL (or a target's spec) for an environment",
   help: HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, { flags: [], values: ['env', 'target'] });
-    if (args.problems.length > 0 || args.positionals.length < 1 || args.positionals.length > 2) {
-      io.stderr(`flinkts print: ${args.problems[0] ?? 'give the job name (and optionally the pipeline folder)'}\n\n${HELP}`);
-      return 2;
+    const args = parseArgs(argv, { flags: ['json'], values: ['env', 'target'], validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
+    if (args.problems.length > 0 || args.positionals.length < 1 || args.positionals.length > 2 || args.values.get('target')?.includes(',')) {
+      io.stderr(`flinkts print: ${args.problems[0] ?? (args.positionals.length < 1 || args.positionals.length > 2 ? 'give the job name (and optionally the pipeline folder)' : 'give one --target')}\n\n${HELP}`);
+      return EXIT_USAGE;
     }
+    const json = args.flags.has('json');
     const [jobName, where] = args.positionals as [string, string | undefined];
     const loaded = await loadPipeline(io.cwd, where);
     if (!loaded.ok) {
       if (loaded.usage !== undefined) {
         io.stderr(`flinkts print: ${loaded.usage}\n`);
-        return 2;
+        return EXIT_USAGE;
       }
-      for (const d of loaded.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-      return 1;
+      return output(io, json, { job: jobName, environment: '', target: '' }, { files: [], diagnostics: loaded.diagnostics, code: EXIT_PROBLEMS });
     }
     const envs = loaded.pipeline.environmentNames;
     const env = args.values.get('env') ?? (envs.length === 1 ? envs[0] : undefined);
     if (env === undefined) {
       io.stderr(`flinkts print: pipeline ${loaded.pipeline.name} has several environments; choose one with --env (${envs.join(', ')})\n`);
-      return 2;
+      return EXIT_USAGE;
     }
     const target = args.values.get('target') ?? 'sql';
+    const head = { job: jobName, environment: env, target };
     if (target === 'sql') {
       const r = printJob(loaded.pipeline, env, jobName);
-      for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-      if (r.text === undefined) return r.diagnostics.some((d) => d.code === 'FTS8010') ? 2 : 1;
-      io.stdout(r.text);
-      return 0;
+      const code = r.text !== undefined ? EXIT_OK : r.diagnostics.some((d) => d.code === 'FTS8010') ? EXIT_USAGE : EXIT_PROBLEMS;
+      return output(io, json, head, { files: r.text === undefined ? [] : [{ path: `${env}/sql/${jobName}.sql`, content: r.text }], diagnostics: r.diagnostics, code });
     }
     const result = buildPipeline(loaded.pipeline, { env, targets: [target] });
-    for (const d of result.diagnostics) if (d.severity === 'error') io.stderr(`${formatDiagnostic(d)}\n`);
-    if (!result.ok) return 1;
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (!result.ok) return output(io, json, head, { files: [], diagnostics: errors, code: errors.some((d) => d.code === 'FTS8010' || d.code === 'FTS8030') ? EXIT_USAGE : EXIT_PROBLEMS });
     const mine = result.files.filter((f) => f.path.split('/').at(-1)!.startsWith(`${jobName}.`) && !f.path.endsWith('.form'));
     if (mine.length === 0) {
       io.stderr(`flinkts print: pipeline ${loaded.pipeline.name} has no job '${jobName}'\n`);
-      return 1;
+      return EXIT_PROBLEMS;
     }
-    for (const f of mine) io.stdout(mine.length > 1 ? `# ${f.path}\n${f.content}` : f.content);
-    return 0;
+    return output(io, json, head, { files: mine, diagnostics: [], code: EXIT_OK });
   },
 };

@@ -17,12 +17,16 @@ import type { PaimonCatalogOptions } from '../generated/paimon-catalog.js';
 import { starrocksCatalogCatalog } from '../generated/starrocks-catalog.js';
 import type { StarrocksCatalogOptions } from '../generated/starrocks-catalog.js';
 import { CODES } from '../options/codes.js';
+import { hiveSiteEntries } from './hive-site.js';
+import type { HiveSiteEntry, HiveSiteInput } from './hive-site.js';
 import { OptionSet } from '../options/option-set.js';
 import type { OptionCatalog } from '../options/spec.js';
 import { toEntries } from '../options/to-entries.js';
 import type { Entry, ValidatedEntry } from '../options/validate.js';
 import { keyPath, missingRequired, validateEntries } from '../options/validate.js';
 
+export type { HiveSiteEntry, HiveSiteInput } from './hive-site.js';
+export { hiveSiteXml } from './hive-site.js';
 export type { GenericCatalogOptions, HiveCatalogOptions, JdbcCatalogOptions, PaimonCatalogOptions, StarrocksCatalogOptions };
 
 interface CatalogDefinition {
@@ -87,23 +91,43 @@ function checkCatalog(options: readonly Entry[], path?: string): CatalogValidati
 
 export interface TypedCatalog extends CatalogConnector {
   readonly warnings: readonly Diagnostic[];
+  /** Hive catalogs: the settings a pipeline writes to hive-site.xml in the catalog's `hive-conf-dir`. */
+  readonly hiveSite?: readonly HiveSiteEntry[];
 }
 
-function buildCatalog(type: string, input: object): TypedCatalog {
+function buildCatalog(type: string, input: object, extra: { readonly hiveSite?: HiveSiteInput } = {}): TypedCatalog {
   const path = `${type}Catalog()`;
   const converted = toEntries(input as Readonly<Record<string, unknown>>, path);
   const result = checkCatalog([{ key: 'type', value: type }, ...converted.entries], path);
   const diagnostics = [...converted.diagnostics, ...result.diagnostics];
+  let hiveSite: HiveSiteEntry[] | undefined;
+  if (extra.hiveSite !== undefined) {
+    const site = hiveSiteEntries(extra.hiveSite, path);
+    diagnostics.push(...site.diagnostics);
+    hiveSite = site.entries;
+    if (!result.values.has('hive-conf-dir')) diagnostics.push({ code: CODES.missingRequired, severity: 'error', message: "hive-site settings need 'hive-conf-dir': the directory Hive reads hive-site.xml from", hint: "set 'hive-conf-dir' (e.g. '/opt/flink/conf') and deploy the generated hive-site.xml there", path: `${path}.hive-conf-dir` });
+  }
   if (diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics);
   return Object.freeze({
     type,
     options: Object.freeze(result.entries.map((e) => Object.freeze({ key: e.key, value: e.value }))),
     artifacts: Object.freeze(CATALOGS.get(type)!.artifacts(result.values)),
     warnings: Object.freeze(diagnostics),
+    ...(hiveSite === undefined ? {} : { hiveSite: Object.freeze(hiveSite.map((e) => Object.freeze(e))) }),
   });
 }
 
-export const hiveCatalog = (options: HiveCatalogOptions = {}): TypedCatalog => buildCatalog('hive', options);
+/** Whether a catalog connector carries hive-site.xml settings. */
+export function hiveSiteOf(connector: CatalogConnector): readonly HiveSiteEntry[] | undefined {
+  const site = (connector as Partial<TypedCatalog>).hiveSite;
+  return Array.isArray(site) ? site : undefined;
+}
+
+/**
+ * `CREATE CATALOG … WITH ('type' = 'hive', …)`. Settings Hive reads from hive-site.xml (metastore URIs, warehouse,
+ * file-system endpoint and keys) go in `hiveSite`; a pipeline writes them to `<hive-conf-dir>/hive-site.xml`.
+ */
+export const hiveCatalog = (options: HiveCatalogOptions = {}, extra: { readonly hiveSite?: HiveSiteInput } = {}): TypedCatalog => buildCatalog('hive', options, extra);
 export const paimonCatalog = (options: PaimonCatalogOptions): TypedCatalog => buildCatalog('paimon', options);
 export const jdbcCatalog = (options: JdbcCatalogOptions): TypedCatalog => buildCatalog('jdbc', options);
 export const starrocksCatalog = (options: StarrocksCatalogOptions): TypedCatalog => buildCatalog('starrocks', options);

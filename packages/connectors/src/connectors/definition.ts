@@ -33,6 +33,8 @@ export interface ConnectorDefinition {
   readonly catalog: OptionCatalog;
   /** `warning` for Paimon (unknown keys are ignored by Paimon). */
   readonly unknownKeys?: Severity;
+  /** Keys people write that do not exist, with the real key: an error naming it (even where unknown keys only warn). */
+  readonly misnamedKeys?: Readonly<Record<string, string>>;
   readonly formatKeys?: readonly FormatKey[];
   /** Severity for unknown options under a format's prefix: `error` (kafka checks them), `warning` (filesystem passes them on). */
   readonly unknownFormatKeys?: 'error' | 'warning';
@@ -77,7 +79,12 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
     }
     formatSets.push(new OptionSet(catalog, `${PREFIX[formatKey]}${id}.`, def.unknownFormatKeys ?? 'error'));
   }
-  const result = validateEntries(input, [...formatSets, own], { what, path: ctx.path, unknownKeys: def.unknownKeys, reserved: ['connector'] });
+  const misnamed = def.misnamedKeys ?? {};
+  for (const e of input) {
+    const real = misnamed[e.key];
+    if (real !== undefined) diagnostics.push({ code: CODES.unknownKey, severity: 'error', message: `${what} has no option '${e.key}'; it would be ignored`, hint: `the option is '${real}'`, path: keyPath(ctx.path, e.key) });
+  }
+  const result = validateEntries(input.filter((e) => misnamed[e.key] === undefined), [...formatSets, own], { what, path: ctx.path, unknownKeys: def.unknownKeys, reserved: ['connector'] });
   diagnostics.push(...result.diagnostics);
   diagnostics.push(...missingRequired(def.requiredSets?.(result.values) ?? [own], result.values, { what, path: ctx.path }));
   const rulesContext: RuleContext = {

@@ -17,8 +17,16 @@ export const paimonDefinition: ConnectorDefinition = {
   identifier: 'paimon',
   catalog: paimonCatalog,
   unknownKeys: 'warning',
+  misnamedKeys: { 'compaction.target-file-size': 'target-file-size' },
   rules(ctx) {
     const v = ctx.values;
+    if (ctx.hasPrimaryKey === true && v.has('compaction.max.file-num')) {
+      ctx.report("'compaction.max.file-num' has no effect on a primary-key table (it drives compaction of append tables)", {
+        key: 'compaction.max.file-num',
+        severity: 'warning',
+        hint: "for primary-key tables 'num-sorted-run.compaction-trigger' decides when to compact; remove 'compaction.max.file-num'",
+      });
+    }
     if (ctx.hasPrimaryKey === false) {
       for (const key of PK_ONLY) if (v.has(key)) ctx.report(`'${key}' needs a PRIMARY KEY on the Paimon table`, { key });
     }

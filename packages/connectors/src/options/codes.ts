@@ -20,6 +20,8 @@ export const CODES = {
   unknownFormat: 'FTS3009',
   /** An option given twice. */
   duplicateKey: 'FTS3010',
+  /** A table of the default catalog without a (correctly spelt) 'connector' key. */
+  missingConnector: 'FTS3011',
   /** A key that is not a Flink configuration option. */
   unknownSetting: 'FTS3101',
   /** A setting value that does not parse as its type. */

@@ -14,7 +14,7 @@ WITH (
   'scan.startup.mode' = 'group-offsets',
   'properties.security.protocol' = 'SASL_SSL',
   'properties.sasl.mechanism' = 'PLAIN',
-  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
+  'properties.sasl.jaas.config' = 'org.apache.flink.kafka.shaded.org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
   'properties.ssl.truststore.location' = '/opt/flink/conf/kafka.truststore.jks',
   'format' = 'json',
   'json.fail-on-missing-field' = 'false',

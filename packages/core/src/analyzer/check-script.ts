@@ -9,6 +9,7 @@ import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseScript } from '../sql/parser/script.js';
 import { checkInsert } from './insert-check.js';
+import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
 import type { QueryContext } from './query-columns.js';
 import { queryColumns } from './query-columns.js';
 import { ScriptCatalog } from './script-catalog.js';
@@ -76,6 +77,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
           const catalogType = catalog.catalogTypeFor(statement.path);
           add(v.table(statement, { path, ...(catalogType === undefined ? {} : { catalogType }) }));
         }
+        diagnostics.push(...checkTableDefinition(statement, path, options.file));
         diagnostics.push(...checkWatermark(statement, path, options.file));
         catalog.apply(statement);
         views.delete(catalog.qualify(statement.path).join('.'));
@@ -103,11 +105,13 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       }
       case 'Insert':
+        diagnostics.push(...checkInsertColumnList(statement, path, options.file));
         checkInsert(statement, ctx, path);
         checkChangelog(statement, path);
         break;
       case 'StatementSet':
         statement.inserts.forEach((insert, i) => {
+          diagnostics.push(...checkInsertColumnList(insert, `${path}.inserts[${i}]`, options.file));
           checkInsert(insert, ctx, `${path}.inserts[${i}]`);
           checkChangelog(insert, `${path}.inserts[${i}]`);
         });

@@ -62,8 +62,25 @@ function numericLiteralType(text: string): DataType {
 }
 
 /** Columns of `scope` matching a reference (by alias when qualified). */
+/** Scopes indexed by column name, built once per scope: a lookup is not a scan (5,000-column GROUP BYs were quadratic). */
+const scopeIndexes = new WeakMap<TypeScope, Map<string, ScopeColumn[]>>();
+
+function byName(scope: TypeScope, name: string): readonly ScopeColumn[] {
+  let index = scopeIndexes.get(scope);
+  if (index === undefined) {
+    index = new Map();
+    for (const c of scope) {
+      const list = index.get(c.name);
+      if (list === undefined) index.set(c.name, [c]);
+      else list.push(c);
+    }
+    scopeIndexes.set(scope, index);
+  }
+  return index.get(name) ?? [];
+}
+
 export function resolveColumn(scope: TypeScope, table: string | undefined, name: string): ScopeColumn[] {
-  const matches = scope.filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
+  const matches = (scope.length < 16 ? scope : byName(scope, name)).filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
   const inner = matches.filter((c) => c.outer !== true);
   return inner.length > 0 ? inner : matches;
 }
@@ -298,9 +315,17 @@ function compare(l: DataType, r: DataType, node: { readonly span?: Span }, op: s
   return false;
 }
 
+/** A chain `a + b + … + z` is a left spine as deep as it is long: typed in a loop, left to right, not by recursion. */
 function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
-  const left = expressionType(e.left, scope, env);
-  const right = expressionType(e.right, scope, env);
+  const spine: Extract<Expression, { kind: 'Binary' }>[] = [];
+  let leftmost: Expression = e;
+  for (; leftmost.kind === 'Binary'; leftmost = leftmost.left) spine.push(leftmost);
+  let type = expressionType(leftmost, scope, env);
+  for (let i = spine.length - 1; i >= 0; i--) type = binaryResult(spine[i]!, type, expressionType(spine[i]!.right, scope, env), env);
+  return type;
+}
+
+function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType | undefined, right: DataType | undefined, env: TypeEnv): DataType | undefined {
   if (left === undefined || right === undefined) {
     return e.op === 'AND' || e.op === 'OR' || ['=', '<>', '<', '<=', '>', '>='].includes(e.op) ? { kind: 'BOOLEAN', nullable: true } : undefined;
   }
@@ -333,11 +358,13 @@ function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope
 function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
   const operand = e.operand === undefined ? undefined : expressionType(e.operand, scope, env);
   for (const w of e.whens) {
-    const t = expressionType(w.when, scope, env);
-    if (t === undefined) continue;
-    if (e.operand === undefined) {
-      if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4403', w.when, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
-    } else if (operand !== undefined) compare(operand, t, w.when, 'CASE', env);
+    for (const value of [w.when, ...(w.extraValues ?? [])]) {
+      const t = expressionType(value, scope, env);
+      if (t === undefined) continue;
+      if (e.operand === undefined) {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4403', value, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
+      } else if (operand !== undefined) compare(operand, t, value, 'CASE', env);
+    }
   }
   const results = [...e.whens.map((w) => expressionType(w.then, scope, env)), e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env)];
   if (results.some((r) => r === undefined)) return undefined;

@@ -1,8 +1,9 @@
 /**
  * INSERT compatibility as Flink's planner checks it (DynamicSinkUtils): the column count, implicit casts only
- * (nullability ignored at planning time), plus two warnings the planner does not give: a positional INSERT
- * pairing columns of clearly different names, and a nullable value going into a NOT NULL column (Flink's
- * NOT NULL enforcer fails the job at run time).
+ * (nullability ignored at planning time), plus what the planner does not say: a positional INSERT pairing
+ * columns of clearly different names (an error when the value is a plain column, a warning for a computed or
+ * renamed value), and a nullable value going into a NOT NULL column (a warning: Flink's NOT NULL enforcer fails
+ * the job at run time).
  */
 import type { Query, SelectStar } from '../ast/query.js';
 import type { Insert } from '../ast/statement.js';
@@ -121,9 +122,12 @@ export function checkInsert(insert: Insert, ctx: QueryContext, path: string): vo
     }
     // Generated names (VALUES columns and unaliased expressions are EXPR$n) say nothing about intent.
     if (insert.columns === undefined && value.name !== undefined && !/^EXPR\$\d+$/.test(value.name) && clearlyDifferent(value.name, target.name)) {
+      // A plain column going into a column of another name (seed 001's chapter_id → teach_type_id) is almost
+      // surely a misalignment: an error. A computed or renamed value is a warning (`check --strict` fails on it).
+      const column = value.expr?.kind === 'ColumnRef' && value.expr.name === value.name;
       ctx.diagnostics.push(at({
         code: 'FTS4103',
-        severity: 'warning',
+        severity: column ? 'error' : 'warning',
         message: `positional INSERT puts '${value.name}' into sink column '${target.name}' (position ${i})`,
         hint: `name the target columns (INSERT INTO ${sink.path[2]} (…) SELECT …) or alias the value AS ${target.name} if this is intended`,
         ...where,

@@ -3,6 +3,7 @@
  * catalog, CTEs and enclosing queries, and reporting what Flink's validator rejects: unknown, ambiguous and
  * mis-qualified names (FTS4001–FTS4099) and expression type errors (FTS4401–FTS4499), with "did you mean" hints.
  */
+import { walkAst } from '../ast/walk.js';
 import type { Expression } from '../ast/expression.js';
 import type { Query, Select } from '../ast/query.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -130,28 +131,29 @@ function checkWindows(query: Select, scope: Scope, ctx: QueryContext): void {
     for (const p of w.spec.partitionBy) typeExpression(p, scope, ctx);
     for (const o of w.spec.orderBy) typeExpression(o.expr, scope, ctx);
   }
-  const visit = (x: unknown): void => {
-    if (x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) {
-      x.forEach(visit);
-      return;
-    }
+  walkAst(query.items, (x) => {
     const node = x as { kind?: string; over?: unknown; base?: unknown; span?: Expression['span'] };
-    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return;
+    if (node.kind === 'ScalarSubquery' || node.kind === 'Exists' || node.kind === 'Select') return false;
     if (node.kind === 'FunctionCall') {
       const ref = typeof node.over === 'string' ? node.over : typeof (node.over as { base?: unknown } | undefined)?.base === 'string' ? (node.over as { base: string }).base : undefined;
       if (ref !== undefined && !names.includes(ref)) {
         issue(ctx, 'FTS4010', node, `Window '${ref}' not found`, didYouMean(ref, names) ?? 'declare it with WINDOW name AS (…) after the HAVING clause');
       }
     }
-    for (const [k, v] of Object.entries(node)) if (k !== 'span') visit(v);
-  };
-  visit(query.items);
+    return true;
+  });
 }
 
+/** `q1 UNION ALL q2 UNION ALL …` is a left spine as deep as it is long: folded in a loop, left to right. */
 function setOperationColumns(query: Extract<Query, { kind: 'SetOperation' }>, ctx: QueryContext): OutputColumn[] | undefined {
-  const left = queryColumns(query.left, ctx);
-  const right = queryColumns(query.right, ctx);
+  const spine = [query];
+  for (let left = query.left; left.kind === 'SetOperation'; left = left.left) spine.push(left);
+  let columns = queryColumns(spine[spine.length - 1]!.left, ctx);
+  for (let i = spine.length - 1; i >= 0; i--) columns = combinedColumns(spine[i]!, columns, queryColumns(spine[i]!.right, ctx), ctx);
+  return columns;
+}
+
+function combinedColumns(query: Extract<Query, { kind: 'SetOperation' }>, left: OutputColumn[] | undefined, right: OutputColumn[] | undefined, ctx: QueryContext): OutputColumn[] | undefined {
   if (left === undefined || right === undefined) return left;
   if (left.length !== right.length) {
     issue(ctx, 'FTS4408', query.right.span === undefined ? query : query.right, `Column count mismatch in ${query.op}: the left query has ${left.length} columns, the right one ${right.length}`, 'both sides must select the same number of columns');

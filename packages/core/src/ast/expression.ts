@@ -143,7 +143,16 @@ export interface ScalarSubquery extends NodeBase { readonly kind: 'ScalarSubquer
 // ---------------------------------------------------------------------------------------------------------
 // Conditionals and casts
 
-export interface WhenClause { readonly when: Expression; readonly then: Expression }
+export interface WhenClause {
+  readonly when: Expression;
+  /**
+   * A simple CASE's further values: `CASE x WHEN 1, 2 THEN …` is `{ when: 1, extraValues: [2] }` (true when `x`
+   * equals any of them). Kept as a list, not rewritten to `x IN (1, 2)`, so `x` is never copied: copies made
+   * nested CASEs exponential.
+   */
+  readonly extraValues?: readonly Expression[];
+  readonly then: Expression;
+}
 /** `CASE [operand] WHEN … THEN … [ELSE …] END`. IF / COALESCE / NULLIF / IFNULL are `FunctionCall`s. */
 export interface Case extends NodeBase {
   readonly kind: 'Case';

@@ -74,12 +74,15 @@ export function createTableLike(
 type AnyTable = Table<string, unknown, string>;
 type Cols<T extends AnyTable> = T['__columns'] & Record<string, AnySqlType>;
 
+/** A type root as users write it in messages (`t.string()` is VARCHAR(2147483647), i.e. STRING). */
+type Shown<R> = R extends 'VARCHAR' ? 'STRING (VARCHAR)' : R;
+
 /** Why a value of type `From` cannot go into sink column `K` (never when Flink casts it implicitly). */
 type CastProblem<T extends AnyTable, From, K> = K extends T['__writable']
   ? From extends AnySqlType
     ? ImplicitlyCastable<From['__root'], Cols<T>[K]['__root']> extends true
       ? never
-      : `column '${K}': a ${From['__root']} value cannot go into ${Cols<T>[K]['__root']} column '${K}' without an explicit CAST`
+      : `column '${K}' of '${T['name']}' is ${Shown<Cols<T>[K]['__root']>}: a ${Shown<From['__root']>} value goes into it only with an explicit CAST`
     : never
   : `'${K & string}' is not a writable column of table '${T['name']}'`;
 
@@ -109,8 +112,12 @@ export interface ColumnListOptions<L extends readonly string[]> extends InsertOp
   readonly columns: L;
 }
 
-type InsertArgs<P> = [P] extends [never] ? [options?: InsertOptions] : [typeError: P];
-type ListArgs<P> = [P] extends [never] ? [] : [typeError: P];
+/**
+ * The query argument's type when the INSERT has problems: the query must also have a property named after each
+ * problem, which it has not, so tsc reports the reason on the query argument ("Property 'column 'total': a VARCHAR
+ * value cannot go into BIGINT column …' is missing in type …"). `{}` when the INSERT fits.
+ */
+export type InsertCheck<P extends string> = { readonly [Problem in P]: never };
 
 function insertError(code: string, message: string, hint: string, path: string): never {
   throw new FlinktsError([{ code, severity: 'error', message, hint, path }]);
@@ -198,12 +205,11 @@ function insertNode(sink: AnyTable, query: SelectQuery<unknown>, columns: readon
  * - `insertInto(sink, { columns: ['a', 'b'], ...options }, query)`: an explicit column list matched by
  *   position against a `selectList(…)` query; the editor checks the names, the count and each pair's types.
  */
-export function insertInto<T extends AnyTable, Q>(sink: T, query: SelectQuery<Q, unknown>, ...rest: InsertArgs<InsertProblem<T, Q>>): Insert;
+export function insertInto<T extends AnyTable, Q>(sink: T, query: SelectQuery<Q, unknown> & InsertCheck<InsertProblem<T, Q>>, options?: InsertOptions): Insert;
 export function insertInto<T extends AnyTable, const L extends readonly T['__writable'][], O>(
   sink: T,
   list: ColumnListOptions<L>,
-  query: SelectQuery<unknown, O>,
-  ...rest: ListArgs<ColumnListProblem<T, L, O>>
+  query: SelectQuery<unknown, O> & InsertCheck<ColumnListProblem<T, L, O>>,
 ): Insert;
 export function insertInto(sink: AnyTable, second: SelectQuery<unknown, unknown> | ColumnListOptions<readonly string[]>, third?: unknown): Insert {
   if (second instanceof SelectQuery) {

@@ -1,2 +1,3 @@
 export * from './diagnostic.js';
 export * from './did-you-mean.js';
+export * from './registry.js';

@@ -498,7 +498,7 @@ export class ExpressionCompiler implements CompilerApi {
     if (e.operand) {
       const operand = this.compile(e.operand);
       conds = e.whens.map((w) => {
-        const whenExprs = w.when.kind === 'RowConstructor' && !w.when.explicit ? w.when.fields : [w.when];
+        const whenExprs = w.when.kind === 'RowConstructor' && !w.when.explicit ? w.when.fields : [w.when, ...(w.extraValues ?? [])];
         const tests = whenExprs.map((x) => this.comparison('=', operand, this.compile(x), e.span).eval);
         return (row: Row) => tests.some((t) => t(row) === true);
       });

@@ -319,7 +319,7 @@ export function assertChangelog(actual: readonly string[], expected: readonly st
 }
 
 /** A sink output or its printed changelog. */
-type ChangelogLike = SinkOutput | readonly string[];
+export type ChangelogLike = SinkOutput | readonly string[];
 
 const changelogOf = (x: ChangelogLike): readonly string[] => (Array.isArray(x) ? (x as readonly string[]) : (x as SinkOutput).changelog);
 

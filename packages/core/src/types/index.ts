@@ -1,3 +1,4 @@
 export * from './data-type.js';
 export * from './sql-type.js';
 export * from './implicit-cast.js';
+export * from './type-limits.js';

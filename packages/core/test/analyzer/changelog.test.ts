@@ -158,7 +158,8 @@ describe("the teams' valid pipelines check clean", () => {
     const blocks = [...seed.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     const script = `${blocks[0]}\n${blocks[1]}`.replace(/\btimestamp\b(?! BIGINT)/g, '`timestamp`').replace(/\btimestamp BIGINT/, '`timestamp` BIGINT').replace('USE DATABASE dwd;', 'USE dwd;');
     const all = checkSql(script, { validators: allValidators });
-    expect(all.filter((d) => d.severity === 'error')).toEqual([]);
+    // The only errors: the seed's positional INSERT putting chapter_id / chapter_name into teach_type_id / teach_type_name.
+    expect(all.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['FTS4103', 'FTS4103']);
     expect(all.filter((d) => /^FTS4[23]/.test(d.code))).toEqual([]);
   });
 

@@ -29,9 +29,10 @@ describe('INSERT compatibility (Flink implicit casts)', () => {
     expect(bad.map((d) => [d.code, d.hint])).toEqual([['FTS4106', "did you mean 'b'?"]]);
   });
 
-  test('a positional INSERT pairing clearly different names is a warning; aliases and case variants are not', () => {
+  test('a positional INSERT pairing clearly different names: an error for a plain column, a warning for a computed value; aliases and case variants pass', () => {
     const sink = "CREATE TABLE snk (id INT, teach_type_id STRING) WITH ('connector' = 'blackhole');\n";
-    expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT id, name FROM src;`)).toEqual(['warning FTS4103 3:28']);
+    expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT id, name FROM src;`)).toEqual(['error FTS4103 3:28']);
+    expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT id, UPPER(name) AS label FROM src;`)).toEqual(['warning FTS4103 3:28']);
     expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT ID, name AS teach_type_id FROM src;`).filter((c) => c.includes('FTS4103'))).toEqual([]);
   });
 
@@ -80,8 +81,8 @@ describe('seed 001 as written', () => {
       .replace('USE DATABASE dwd', 'USE dwd');
     const ds = checkSql(fixed);
     expect(ds.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
-      "warning FTS4103 positional INSERT puts 'chapter_id' into sink column 'teach_type_id' (position 9)",
-      "warning FTS4103 positional INSERT puts 'chapter_name' into sink column 'teach_type_name' (position 10)",
+      "error FTS4103 positional INSERT puts 'chapter_id' into sink column 'teach_type_id' (position 9)",
+      "error FTS4103 positional INSERT puts 'chapter_name' into sink column 'teach_type_name' (position 10)",
     ]);
   });
 });

@@ -138,13 +138,13 @@ describe('messages and hints', () => {
   });
 });
 
-test('an absurdly deep expression is a diagnostic of the query walk, not an exception', () => {
+test('a 20,000-term chain (a tree as deep as it is long) is typed in a loop: no stack overflow, no diagnostic', () => {
   const { script } = parseScript(`${DDL}\nSELECT ${'age + '.repeat(20000)}1 FROM users;`);
   const catalog = new ScriptCatalog();
   script.statements.slice(0, 2).forEach((s) => catalog.apply(s));
   const last = script.statements[2]!;
   if (last.kind !== 'QueryStatement') throw new Error('expected a query');
   const diagnostics: Diagnostic[] = [];
-  expect(queryColumns(last.query, { catalog, diagnostics })).toBeUndefined();
-  expect(diagnostics.map((d) => `${d.code} ${d.span?.start.line}:${d.span?.start.column}`)).toEqual(['FTS4499 3:1']);
+  expect(queryColumns(last.query, { catalog, diagnostics })?.map((c) => c.type?.kind)).toEqual(['INT']);
+  expect(diagnostics).toEqual([]);
 });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assertChangelog, flinktsMatchers, runJob } from '../../src/testing/index.js';
-
-expect.extend(flinktsMatchers);
-declare module 'vitest' {
-  interface Assertion {
-    toHaveChangelog(expected: readonly string[], opts?: { ordered?: boolean }): void;
-    toHaveFinalTable(expected: readonly string[], opts?: { ordered?: boolean }): void;
-  }
-}
+import { assertChangelog, runJob } from '../../src/testing/index.js';
+// Registers the matchers and their types (what users import as 'flinkts/vitest'); no `declare module` here.
+import '../../src/testing/vitest.js';
 
 const run = runJob(`
   CREATE TABLE t (k STRING, v INT) WITH ('connector' = 'values');

@@ -17,6 +17,7 @@ import { placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
 import { jsonFile } from './artifact-file.js';
 import { encodeForm } from './form-body.js';
+import { streamparkSqlProblems } from './streampark-sql.js';
 
 /** StreamPark's job-name rule (ApplicationServiceImpl JOB_NAME_PATTERN) and its single-space rule. */
 export const STREAMPARK_JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;
@@ -44,8 +45,11 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
   if (!STREAMPARK_JOB_NAME.test(job.name) || /\s{2,}/.test(job.name) || job.name.trim() !== job.name) {
     diagnostics.push({ code: CODES.streamparkName, severity: 'error', message: `StreamPark rejects the job name '${job.name}'`, hint: 'use letters, digits, Chinese characters, . _ - and single spaces', path });
   }
-  const script = jobScript(job, { setLines: false, splitPersistent: false });
+  const script = jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true });
   const flinkSql = printStatements(script.statements);
+  for (const problem of streamparkSqlProblems(flinkSql)) {
+    diagnostics.push({ code: CODES.streamparkSql, severity: 'error', message: `StreamPark would refuse the SQL of job '${job.name}': ${problem}`, hint: 'StreamPark accepts DDL, SET / RESET, USE and plain INSERT statements (no EXECUTE STATEMENT SET)', path });
+  }
 
   const options: Record<string, string | number> = {};
   const dynamic: [string, string][] = [];
@@ -56,6 +60,7 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
   const r = job.resources;
   if (r.jobManager.memoryBytes !== undefined) put('jobmanager.memory.process.size', flinkMemory(r.jobManager.memoryBytes));
   if (r.taskManager.memoryBytes !== undefined) put('taskmanager.memory.process.size', flinkMemory(r.taskManager.memoryBytes));
+  for (const [key, value] of r.taskManager.memoryOptions ?? []) put(key, value);
   if (r.taskManager.slots !== undefined) put('taskmanager.numberOfTaskSlots', String(r.taskManager.slots));
   const cpu = cpuKeys(target.executionMode);
   if (r.jobManager.cpu !== undefined || r.taskManager.cpu !== undefined) {
@@ -90,7 +95,14 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
   if (target.restartSize !== undefined) fields.push(['restartSize', String(target.restartSize)]);
   if (target.checkpointFailure !== undefined) {
     const c = target.checkpointFailure;
-    fields.push(['cpMaxFailureInterval', String(c.maxFailureIntervalMinutes)], ['cpFailureRateInterval', String(c.failureRateInterval)], ['cpFailureAction', c.action === 'alert' ? '1' : '2']);
+    for (const [name, value] of [['windowMinutes', c.windowMinutes], ['maxFailures', c.maxFailures]] as const) {
+      if (!Number.isInteger(value) || value < 1) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `checkpointFailure.${name} must be a positive integer, received ${String(value)}`, path: `targets.streampark.checkpointFailure.${name}` });
+    }
+    if (c.action === 'alert' && target.alertId === undefined) {
+      diagnostics.push({ code: CODES.badTarget, severity: 'error', message: "checkpointFailure.action 'alert' needs an alertId: without one StreamPark sends the alert nowhere", hint: "set targets.streampark.alertId (an id from /flink/alert/list, or a ${NAME} placeholder the deploy step fills in), or use action 'restart'", path: 'targets.streampark.alertId' });
+    }
+    // CheckpointProcessor: within cpFailureRateInterval minutes, cpMaxFailureInterval failures trigger the action.
+    fields.push(['cpFailureRateInterval', String(c.windowMinutes)], ['cpMaxFailureInterval', String(c.maxFailures)], ['cpFailureAction', c.action === 'alert' ? '1' : '2']);
   }
   if (target.alertId !== undefined) fields.push(['alertId', String(target.alertId)]);
   if (target.flinkClusterId !== undefined) fields.push(['flinkClusterId', String(target.flinkClusterId)]);

@@ -53,11 +53,17 @@ export function jarUris(job: ResolvedJob, uris: Readonly<Record<string, string>>
 
 const coordinates = (a: MavenArtifact): string => `${a.groupId}:${a.artifactId}:${a.version}`;
 
+/** `scan.parallelism` / `sink.parallelism` of the tables a job uses. */
+export function operatorParallelism(job: ResolvedJob): number[] {
+  return job.declarations.tables.flatMap((t) => t.statement.options.filter((o) => o.key === 'scan.parallelism' || o.key === 'sink.parallelism').map((o) => Number(o.value))).filter((n) => Number.isInteger(n) && n > 0);
+}
+
 /** Settings for `flinkConfiguration`: everything but parallelism, plus slots. */
 export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
   const conf: Record<string, string> = {};
   for (const e of job.settings) if (e.key !== 'parallelism.default') conf[e.key] = e.value;
   if (job.resources.taskManager.slots !== undefined) conf['taskmanager.numberOfTaskSlots'] = String(job.resources.taskManager.slots);
+  for (const [key, value] of job.resources.taskManager.memoryOptions ?? []) conf[key] = value;
   return conf;
 }
 
@@ -75,7 +81,12 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
   }
   const p = job.parallelism;
   const slots = job.resources.taskManager.slots;
-  const taskManagers = job.resources.taskManagers ?? (p !== undefined && slots !== undefined ? Math.ceil(p / slots) : undefined);
+  // With slot sharing a job needs as many slots as its most parallel operator (a source or sink may run wider).
+  const widest = Math.max(p ?? 1, ...operatorParallelism(job));
+  const taskManagers = job.resources.taskManagers ?? (p !== undefined && slots !== undefined ? Math.ceil(widest / slots) : undefined);
+  if (job.resources.taskManagers !== undefined && slots !== undefined && job.resources.taskManagers * slots < widest) {
+    diagnostics.push({ code: CODES.badResources, severity: 'error', message: `job '${job.name}' needs ${widest} task slots (its widest operator), but ${job.resources.taskManagers} TaskManagers × ${slots} slots give ${job.resources.taskManagers * slots}; the job would wait for slots and fail`, hint: `raise taskManagers or taskManager.slots to hold ${widest} slots`, path: `${path}.resources` });
+  }
   const resource = (r: { readonly cpu?: number; readonly memoryBytes?: number }) => ({
     ...(r.cpu === undefined ? {} : { cpu: r.cpu }),
     ...(r.memoryBytes === undefined ? {} : { memory: quantity(r.memoryBytes, 'G', 'M') }),

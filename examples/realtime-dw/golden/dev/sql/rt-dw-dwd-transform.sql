@@ -59,8 +59,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dim`.`dim_users` (
@@ -76,8 +75,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dim`.`dim_products` (
@@ -93,8 +91,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dwd`.`dwd_order_detail` (
@@ -119,8 +116,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 INSERT INTO `paimon_catalog`.`dwd`.`dwd_order_detail` (

@@ -62,8 +62,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dws`.`dws_sales_daily` (
@@ -80,8 +79,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TEMPORARY TABLE `ads_sales_daily` (

@@ -60,8 +60,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TEMPORARY TABLE `ads_order_quality` (

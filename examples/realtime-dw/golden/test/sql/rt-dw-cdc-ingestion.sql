@@ -119,8 +119,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`ods`.`ods_users` (
@@ -136,8 +135,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`ods`.`ods_products` (
@@ -153,8 +151,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 EXECUTE STATEMENT SET

@@ -53,8 +53,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`ods`.`ods_products` (
@@ -70,8 +69,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dim`.`dim_users` (
@@ -87,8 +85,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dim`.`dim_products` (
@@ -104,8 +101,7 @@ WITH (
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
   'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb',
-  'compaction.max.file-num' = '30'
+  'target-file-size' = '256mb'
 );
 
 EXECUTE STATEMENT SET

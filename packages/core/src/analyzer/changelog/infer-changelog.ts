@@ -106,22 +106,29 @@ export function inferQuery(query: Query, ctx: StreamContext): Stream {
       return inferQuery(query.body, withCtes(ctx, ctes));
     }
     case 'SetOperation': {
-      const left = inferQuery(query.left, ctx);
-      const right = inferQuery(query.right, ctx);
-      const columns = left.columns?.map((c, i) => {
-        const r = right.columns?.[i];
-        return r !== undefined && r.time === c.time ? c : { relation: c.relation, name: c.name };
-      });
-      const updating = firstUpdating([left.mode, right.mode]);
-      let mode: ChangelogMode = updating === undefined ? INSERT_ONLY : { kind: 'retract', ...(updating.origin === undefined ? {} : { origin: updating.origin }) };
-      if (!query.all || query.op !== 'UNION') {
-        const span = query.right.span ?? query.span;
-        mode = updating ?? { kind: query.op === 'UNION' ? 'upsert' : 'retract', ...(query.op === 'UNION' && columns !== undefined ? { upsertKey: columns.map((c) => c.name) } : {}), origin: { operator: `${query.op}${query.all ? ' ALL' : ''} (a set operation keeping state)`, ...(span === undefined ? {} : { span }), fix: query.op === 'UNION' ? 'use UNION ALL, which emits inserts from insert-only inputs' : 'write into a sink that accepts updates' } };
-      }
-      return { mode, ...(columns === undefined ? {} : { columns }) };
+      // `q1 UNION ALL q2 UNION ALL …` is a left spine as deep as it is long: folded in a loop, left to right.
+      const spine = [query];
+      for (let left = query.left; left.kind === 'SetOperation'; left = left.left) spine.push(left);
+      let stream = inferQuery(spine[spine.length - 1]!.left, ctx);
+      for (let i = spine.length - 1; i >= 0; i--) stream = combinedStream(spine[i]!, stream, inferQuery(spine[i]!.right, ctx));
+      return stream;
     }
     case 'Select':
       return inferSelect(query, ctx);
   }
+}
+
+function combinedStream(query: Extract<Query, { kind: 'SetOperation' }>, left: Stream, right: Stream): Stream {
+  const columns = left.columns?.map((c, i) => {
+    const r = right.columns?.[i];
+    return r !== undefined && r.time === c.time ? c : { relation: c.relation, name: c.name };
+  });
+  const updating = firstUpdating([left.mode, right.mode]);
+  let mode: ChangelogMode = updating === undefined ? INSERT_ONLY : { kind: 'retract', ...(updating.origin === undefined ? {} : { origin: updating.origin }) };
+  if (!query.all || query.op !== 'UNION') {
+    const span = query.right.span ?? query.span;
+    mode = updating ?? { kind: query.op === 'UNION' ? 'upsert' : 'retract', ...(query.op === 'UNION' && columns !== undefined ? { upsertKey: columns.map((c) => c.name) } : {}), origin: { operator: `${query.op}${query.all ? ' ALL' : ''} (a set operation keeping state)`, ...(span === undefined ? {} : { span }), fix: query.op === 'UNION' ? 'use UNION ALL, which emits inserts from insert-only inputs' : 'write into a sink that accepts updates' } };
+  }
+  return { mode, ...(columns === undefined ? {} : { columns }) };
 }
 

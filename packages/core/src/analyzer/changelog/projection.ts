@@ -17,19 +17,18 @@ export function findColumn(columns: readonly StreamColumn[], table: string | und
   return found.length === 1 ? found[0] : undefined;
 }
 
-function normalise(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(normalise);
-  const node = value as Record<string, unknown>;
-  if (node.kind === 'ColumnRef') return { kind: 'ColumnRef', name: node.name };
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (k !== 'span') out[k] = normalise(v);
-  return out;
+/** A string identifying an expression regardless of positions and column qualifiers. */
+function expressionKey(e: Expression): string {
+  return JSON.stringify(e, (k, v: unknown) => {
+    if (k === 'span') return undefined;
+    if (v !== null && typeof v === 'object' && (v as { kind?: string }).kind === 'ColumnRef') return { kind: 'ColumnRef', name: (v as { name: string }).name };
+    return v;
+  });
 }
 
 /** Structural equality, ignoring positions and column qualifiers. */
 export function sameExpression(a: Expression, b: Expression): boolean {
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+  return expressionKey(a) === expressionKey(b);
 }
 
 /** Column references of an expression, not descending into sub-queries. */
@@ -110,8 +109,17 @@ export function project(items: readonly SelectItem[], input: readonly StreamColu
 export function mapKey(keys: readonly Expression[] | undefined, projected: readonly ProjectedColumn[]): string[] | undefined {
   if (keys === undefined) return undefined;
   const names: string[] = [];
+  // One key per projected expression, looked up per key: not a comparison of every pair (5,000-key GROUP BYs).
+  const byKey = new Map<string, ProjectedColumn>();
+  // Only expressions of a kind some key has can match it: a 10,000-term chain in the select list is never keyed.
+  const kinds = new Set(keys.map((k) => k.kind));
+  for (const p of projected) {
+    if (!kinds.has(p.expr.kind)) continue;
+    const k = expressionKey(p.expr);
+    if (!byKey.has(k)) byKey.set(k, p);
+  }
   for (const key of keys) {
-    const found = projected.find((p) => sameExpression(p.expr, key));
+    const found = byKey.get(expressionKey(key));
     if (found === undefined) return undefined;
     names.push(found.column.name);
   }

@@ -13,11 +13,15 @@ const ANTI_FIX = 'anti joins retract a row when a match arrives later; write onl
 /** The mode the sub-query filters of `where` impose, or undefined when they add no updates. */
 export function subqueryFilterMode(where: Expression | undefined, ctx: StreamContext, infer: (q: Query, ctx: StreamContext) => Stream): ChangelogMode | undefined {
   let found: ChangelogMode | undefined;
-  const visit = (x: unknown, negated: boolean): void => {
-    if (x === null || typeof x !== 'object') return;
+  // Its own stack, not recursion: a WHERE of 10,000 AND-ed terms is as deep as it is long.
+  const stack: { x: unknown; negated: boolean }[] = [{ x: where, negated: false }];
+  const pending: { x: unknown; negated: boolean }[] = [];
+  while (stack.length > 0) {
+    const { x, negated } = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
     if (Array.isArray(x)) {
-      x.forEach((v) => visit(v, negated));
-      return;
+      for (let i = x.length - 1; i >= 0; i--) stack.push({ x: x[i], negated });
+      continue;
     }
     const node = x as Expression;
     if ((node.kind === 'In' && node.query !== undefined) || node.kind === 'Exists') {
@@ -26,18 +30,19 @@ export function subqueryFilterMode(where: Expression | undefined, ctx: StreamCon
       const operator = `${node.kind === 'In' ? 'NOT IN' : 'NOT EXISTS'} sub-query (anti join)`;
       if (anti) found ??= { kind: 'retract', origin: { operator, ...(node.span === undefined ? {} : { span: node.span }), fix: ANTI_FIX } };
       else if (isUpdating(sub.mode)) found ??= sub.mode;
-      return;
+      continue;
     }
     if (node.kind === 'ScalarSubquery') {
       infer(node.query, ctx);
-      return;
+      continue;
     }
     if (node.kind === 'Unary' && node.op === 'NOT') {
-      visit(node.operand, !negated);
-      return;
+      stack.push({ x: node.operand, negated: !negated });
+      continue;
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'span') visit(value, negated);
-  };
-  visit(where, false);
+    for (const key in node) if (key !== 'span') pending.push({ x: (node as unknown as Record<string, unknown>)[key], negated });
+    for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]!);
+    pending.length = 0;
+  }
   return found;
 }

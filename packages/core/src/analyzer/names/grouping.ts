@@ -68,38 +68,29 @@ export function checkGrouping(select: Select, scope: TypeScope, userFunctions: R
   const aggregating = select.groupBy !== undefined || calls(exprs, isAgg).length > 0;
   if (!aggregating) return;
   const grouped = new Set(groupExprs.map((g) => key(g, scope)));
+  // Only nodes of a kind some GROUP BY expression has can match one: no key is computed for the others, so a
+  // 10,000-term chain is not keyed at every one of its 10,000 levels.
+  const groupedKinds = new Set(groupExprs.map((g) => g.kind));
   const reported = new Set<string>();
-  const verify = (e: Expression): void => {
-    if (grouped.has(key(e, scope))) return;
+  // Its own stack (walkAst), not recursion: a select list as deep as a 10,000-term chain is walked in a loop.
+  walkAst(exprs, (x) => {
+    if (typeof x.kind !== 'string' || x.kind === 'WindowSpec') return true;
+    if (x.kind === 'Select' || x.kind === 'SetOperation' || x.kind === 'With' || x.kind === 'Values') return false;
+    const e = x as Expression;
+    if (groupedKinds.has(e.kind) && grouped.has(key(e, scope))) return false;
     switch (e.kind) {
       case 'ColumnRef': {
         const name = `${e.table === undefined ? '' : `${e.table}.`}${e.name}`;
-        if (reported.has(name)) return;
+        if (reported.has(name)) return false;
         reported.add(name);
         issue(ctx, 'FTS4411', e, `Expression '${name}' is not being grouped`, select.groupBy === undefined ? 'add a GROUP BY clause, or aggregate the column (e.g. MAX(…))' : `add it to GROUP BY, or aggregate it (e.g. MAX(${name}))`);
-        return;
+        return false;
       }
-      case 'ScalarSubquery': case 'Exists': return;
+      case 'ScalarSubquery': case 'Exists': return false;
       case 'FunctionCall':
-        if (isAgg(e) || GROUP_WINDOW_AUX.test(e.name[0]?.toUpperCase() ?? '')) return;
-        break;
+        return !(isAgg(e) || GROUP_WINDOW_AUX.test(e.name[0]?.toUpperCase() ?? ''));
       default:
+        return true;
     }
-    const visit = (x: unknown): void => {
-      if (x === null || typeof x !== 'object') return;
-      if (Array.isArray(x)) {
-        x.forEach(visit);
-        return;
-      }
-      const node = x as { kind?: string };
-      if (typeof node.kind === 'string' && node.kind !== 'WindowSpec') {
-        if (node.kind === 'Select' || node.kind === 'SetOperation' || node.kind === 'With' || node.kind === 'Values') return;
-        verify(node as Expression);
-        return;
-      }
-      for (const [k, v] of Object.entries(node)) if (k !== 'span') visit(v);
-    };
-    for (const [k, v] of Object.entries(e)) if (k !== 'span' && k !== 'kind') visit(v);
-  };
-  for (const e of exprs) verify(e);
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { SourcePosition, Span } from '../../ast/node.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
+import { describeCharacter } from './characters.js';
 import { isReserved } from './keywords.js';
 import type { Token } from './lexer.js';
 
@@ -120,9 +121,9 @@ export class Cursor {
   unexpected(expected: string, hint?: string): ParseError {
     const t = this.peek();
     if (t.kind === 'invalid') {
-      const quoteHint = t.value === '"' ? 'Flink SQL quotes identifiers with back-quotes (`name`) and strings with single quotes' : undefined;
       // The caller's hint is about the token it expected, not about a character that is not SQL at all.
-      return new ParseError(`unexpected character '${t.value}'`, { start: t.start, end: t.end }, quoteHint, 'FTS1000');
+      const { name, hint: characterHint } = describeCharacter(t.value);
+      return new ParseError(name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`, { start: t.start, end: t.end }, characterHint, 'FTS1000');
     }
     return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
   }

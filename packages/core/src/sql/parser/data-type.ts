@@ -3,6 +3,8 @@ import type { IntervalQualifier } from '../../ast/expression.js';
 import type { DataType, DayTimeResolution, RowField } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
 import type { Cursor } from './cursor.js';
+import { ParseError } from './cursor.js';
+import { typeProblem } from '../../types/type-limits.js';
 
 const TYPE_NAMES = [
   'CHAR', 'CHARACTER', 'VARCHAR', 'STRING', 'BOOLEAN', 'BINARY', 'VARBINARY', 'BYTES', 'DECIMAL', 'DEC', 'NUMERIC',
@@ -26,7 +28,11 @@ export interface TypeContext {
 }
 
 export function parseType(p: Cursor, options: TypeContext = {}): DataType {
+  const start = p.peek().start;
   let type = parseTypeBody(p, options);
+  // Flink's limits (DECIMAL(39, 2), TIMESTAMP(10), VARCHAR(0), ROW<x INT, x INT>), checked where the type is written.
+  const problem = typeProblem(type);
+  if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, problem.code);
   for (;;) {
     if (p.acceptWords('NOT', 'NULL')) type = { ...type, nullable: false } as DataType;
     else if (options.nullSuffix !== false && p.isWord('NULL') && !p.isOp('(', 1) && !p.isWord('ON', 1)) {

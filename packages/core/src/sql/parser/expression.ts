@@ -14,6 +14,8 @@ import type { Cursor } from './cursor.js';
 import { ParseError } from './cursor.js';
 import { parseIntervalQualifier, parseType } from './data-type.js';
 import { isReserved } from './keywords.js';
+import type { LiteralProblem } from './literals.js';
+import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
 
 /** Built-ins whose names are stored upper-case (catalog functions plus TVFs and special names). */
@@ -29,8 +31,15 @@ const TIME_UNITS: readonly TimeUnit[] = [
 ];
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
+/** `node` (a literal just built by the caller, not shared yet) with its source range. */
 function span<T extends Expression>(p: Cursor, start: Span['start'], node: T): T {
-  return { ...node, span: p.spanFrom(start) };
+  (node as { span?: Span }).span = p.spanFrom(start);
+  return node;
+}
+
+/** A literal whose value Flink cannot read (FTS1008), reported at the literal. */
+function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | undefined): void {
+  if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, 'FTS1008');
 }
 
 export function parseExpression(p: Cursor): Expression {
@@ -490,9 +499,11 @@ function parsePrimary(p: Cursor): Expression {
   const t = p.peek();
   const start = t.start;
   switch (t.kind) {
-    case 'number':
+    case 'number': {
       p.next();
+      literal(p, start, numericLiteralProblem(t.text));
       return span(p, start, { kind: 'NumericLiteral', text: t.text.replace(/e/, 'E') });
+    }
     case 'string':
       p.next();
       return span(p, start, { kind: 'StringLiteral', value: t.value });
@@ -545,7 +556,9 @@ function parsePrimary(p: Cursor): Expression {
     case 'TIMESTAMP_LTZ':
       if (p.peek(1).kind === 'string') {
         p.next();
-        return span(p, start, { kind: 'TemporalLiteral', type: word, value: p.next().value });
+        const value = p.next().value;
+        literal(p, start, temporalLiteralProblem(word, value));
+        return span(p, start, { kind: 'TemporalLiteral', type: word, value });
       }
       break;
     case 'INTERVAL': {
@@ -557,7 +570,9 @@ function parsePrimary(p: Cursor): Expression {
         throw p.unexpected("a quoted interval value such as '10'", `write INTERVAL '${valueToken.kind === 'number' ? valueToken.text : '10'}' SECOND`);
       }
       p.next();
-      return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier: parseIntervalQualifier(p) });
+      const qualifier = parseIntervalQualifier(p);
+      literal(p, start, intervalLiteralProblem(valueToken.value, qualifier));
+      return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier });
     }
     case 'CASE': {
       p.next();
@@ -575,18 +590,9 @@ function parsePrimary(p: Cursor): Expression {
       const elseExpr = p.acceptWord('ELSE') ? parseExpression(p) : undefined;
       p.expectWord('END', 'END to close CASE');
       const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
-      if (operand !== undefined && lists.some((l) => l.length > 1)) {
-        // `CASE x WHEN 1, 2 THEN …` is `CASE WHEN x IN (1, 2) THEN …`.
-        // The synthesised comparison spans the WHEN values it was written as.
-        const searched = whens.map((w, i) => {
-          const list = lists[i]!;
-          const at = { span: { start: list[0]!.span!.start, end: list[list.length - 1]!.span!.end } };
-          const when: Expression = list.length > 1 ? { kind: 'In', operand, values: list, negated: false, ...at } : { kind: 'Binary', op: '=', left: operand, right: w.when, ...at };
-          return { when, then: w.then };
-        });
-        return span(p, start, { kind: 'Case', whens: searched, ...elsePart });
-      }
-      return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens, ...elsePart });
+      // `CASE x WHEN 1, 2 THEN …`: the further values stay with their WHEN (never a copy of `x` per value).
+      const withLists = whens.map((w, i) => (lists[i]!.length > 1 ? { when: w.when, extraValues: lists[i]!.slice(1), then: w.then } : w));
+      return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart });
     }
     case 'EXISTS': {
       p.next();

@@ -8,3 +8,5 @@ export { stripSpans } from './strip-spans.js';
 export { RESERVED_KEYWORDS, isReserved } from './keywords.js';
 export { tokenize } from './lexer.js';
 export type { Token, TokenKind } from './lexer.js';
+export { decodeSqlSource, firstInvalidUtf8Byte } from './source-bytes.js';
+export type { DecodedSource } from './source-bytes.js';

@@ -4,6 +4,7 @@
  * identifiers and comments, stray characters) are reported with the position where the token started.
  */
 import type { SourcePosition } from '../../ast/node.js';
+import { isIdentPart, isIdentStart, isWhitespace } from './characters.js';
 
 export type TokenKind =
   | 'word' // identifier or keyword, unquoted
@@ -21,7 +22,7 @@ export interface Token {
   readonly kind: TokenKind;
   /**
    * For words the text as written; for strings/quoted identifiers the unescaped value; for hints the body; for
-   * comments the comment with Windows line ends (CRLF) as LF.
+   * comments the comment with line ends (CRLF, CR) as LF.
    */
   readonly value: string;
   /** The exact source text of the token. */
@@ -37,7 +38,15 @@ export interface LexError {
   readonly end: SourcePosition;
 }
 
-const OPERATORS = ['<>', '<=', '>=', '!=', '||', '=>', '::', '(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}'];
+const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '!=', '||', '=>', '::']);
+const ONE_CHAR_OPERATORS = new Set(['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}']);
+
+function operatorAt(text: string, i: number): string | undefined {
+  const two = text.slice(i, i + 2);
+  if (TWO_CHAR_OPERATORS.has(two)) return two;
+  const one = text[i]!;
+  return ONE_CHAR_OPERATORS.has(one) ? one : undefined;
+}
 
 export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];
@@ -45,32 +54,35 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
   let line = 1;
   let col = 1;
   const pos = (): SourcePosition => ({ line, column: col, offset: i });
+  /** Moves `n` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
   const advance = (n: number): void => {
-    for (let k = 0; k < n; k++) {
-      if (text.charCodeAt(i) === 10) {
+    const end = Math.min(i + n, text.length);
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
         line++;
         col = 1;
       } else col++;
-      i++;
     }
   };
   /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
   const readQuoted = (delimiter: string): string | undefined => {
-    let value = '';
+    const parts: string[] = [];
     advance(1);
     for (;;) {
-      if (i >= text.length) return undefined;
-      if (text[i] === delimiter) {
-        if (text[i + 1] !== delimiter) {
-          advance(1);
-          return value;
-        }
-        value += delimiter;
-        advance(2);
-        continue;
+      const close = text.indexOf(delimiter, i);
+      if (close === -1) {
+        advance(text.length - i);
+        return undefined;
       }
-      value += text[i];
-      advance(1);
+      parts.push(text.slice(i, close));
+      advance(close - i);
+      if (text[i + 1] !== delimiter) {
+        advance(1);
+        return parts.join('');
+      }
+      parts.push(delimiter);
+      advance(2);
     }
   };
   const push = (kind: TokenKind, value: string, start: SourcePosition): void => {
@@ -80,14 +92,17 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
   while (i < text.length) {
     const c = text[i]!;
     const start = pos();
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\ufeff') {
+    if (isWhitespace(c) || (c === '\ufeff' && i === 0)) {
       advance(1);
       continue;
     }
     if (c === '-' && text[i + 1] === '-') {
-      const nl = text.indexOf('\n', i);
-      advance((nl === -1 ? text.length : nl) - i);
-      push('comment', text.slice(start.offset, i).replace(/\r$/, ''), start);
+      // A line comment ends at LF or at CR (a CR-only line end too, as in Flink's lexer).
+      let j = i + 2;
+      while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      advance(j - i);
+      // Trailing spaces are not part of what the comment says (and editors strip them): the value drops them.
+      push('comment', text.slice(start.offset, i).trimEnd(), start);
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
@@ -98,7 +113,7 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       const isHint = text[i + 2] === '+';
       advance(close + 2 - i);
       if (isHint) push('hint', text.slice(start.offset + 3, i - 2).trim(), start);
-      else push('comment', text.slice(start.offset, i).replace(/\r\n/g, '\n'), start);
+      else push('comment', text.slice(start.offset, i).replace(/\r\n?/g, '\n'), start);
       continue;
     }
     if (c === "'" || ((c === 'X' || c === 'x') && text[i + 1] === "'") || ((c === 'N' || c === 'n') && text[i + 1] === "'")) {
@@ -148,14 +163,15 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       push('word', text.slice(start.offset, i), start);
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = operatorAt(text, i);
     if (op !== undefined) {
       advance(op.length);
       push('op', op, start);
       continue;
     }
-    advance(1);
-    push('invalid', c, start);
+    // A character that starts no token (a whole code point, so an emoji is one): the parser names it.
+    advance(text.codePointAt(i)! > 0xffff ? 2 : 1);
+    push('invalid', text.slice(start.offset, i), start);
   }
   tokens.push({ kind: 'eof', value: '', text: '', start: pos(), end: pos() });
   return { tokens };
@@ -163,10 +179,4 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
 
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
-}
-function isIdentStart(c: string): boolean {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$' || c > '\u007f';
-}
-function isIdentPart(c: string): boolean {
-  return isIdentStart(c) || isDigit(c);
 }

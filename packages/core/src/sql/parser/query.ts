@@ -35,7 +35,12 @@ export function parseQuery(p: Cursor): Query {
   const orderBy = p.acceptWords('ORDER', 'BY') ? parseOrderItems(p) : undefined;
   let limit: Expression | undefined;
   let offset: Expression | undefined;
-  if (p.acceptWord('LIMIT')) limit = parseExpression(p);
+  if (p.acceptWord('LIMIT')) {
+    // Flink's grammar takes an unsigned integer here, not an expression: LIMIT -1 / LIMIT 'x' are errors.
+    const t = p.peek();
+    if (!(t.kind === 'number' && /^\d+$/.test(t.text))) throw p.unexpected('a non-negative whole number after LIMIT', 'write LIMIT 10');
+    limit = parseExpression(p);
+  }
   if (p.acceptWord('OFFSET')) {
     offset = parseExpression(p);
     if (!p.acceptWord('ROWS')) p.acceptWord('ROW');

@@ -172,7 +172,14 @@ function printBinary(e: Binary): string {
   // Left-associative: the left operand may share the precedence; comparisons do not chain at all.
   const leftMin = p === PREC_COMPARE ? p + 1 : p;
   const rightMin = p + 1;
-  return `${operand(e.left, leftMin)} ${e.op} ${operand(e.right, rightMin)}`;
+  // A chain `a + b + … + z` is a left spine as deep as it is long: walk it in a loop, not by recursion.
+  const spine: Binary[] = [e];
+  if (p !== PREC_COMPARE) {
+    for (let left = e.left; left.kind === 'Binary' && precedence(left) === p; left = left.left) spine.push(left);
+  }
+  const parts = [operand(spine[spine.length - 1]!.left, leftMin)];
+  for (let i = spine.length - 1; i >= 0; i--) parts.push(` ${spine[i]!.op} ${operand(spine[i]!.right, rightMin)}`);
+  return parts.join('');
 }
 
 function printIsNull(e: IsNull): string {
@@ -213,7 +220,7 @@ function printScalarSubquery(e: ScalarSubquery): string {
 function printCase(e: Case): string {
   const parts = ['CASE'];
   if (e.operand !== undefined) parts.push(printExpression(e.operand));
-  for (const w of e.whens) parts.push(`WHEN ${printExpression(w.when)} THEN ${printExpression(w.then)}`);
+  for (const w of e.whens) parts.push(`WHEN ${[w.when, ...(w.extraValues ?? [])].map(printExpression).join(', ')} THEN ${printExpression(w.then)}`);
   if (e.else !== undefined) parts.push(`ELSE ${printExpression(e.else)}`);
   parts.push('END');
   return parts.join(' ');

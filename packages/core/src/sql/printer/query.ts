@@ -154,7 +154,13 @@ function setOperand(q: Query, parent: SetOperation, side: 'left' | 'right'): str
 }
 
 function printSetOperation(s: SetOperation): string {
-  const lines = [setOperand(s.left, s, 'left'), `${s.op}${s.all ? ' ALL' : ''}`, setOperand(s.right, s, 'right')];
+  // `q1 UNION ALL q2 UNION ALL …` is a left spine as deep as it is long: walk it in a loop, not by recursion.
+  const spine: SetOperation[] = [s];
+  for (let left = s.left; left.kind === 'SetOperation' && !hasOrderOrLimit(left) && (left.op === 'INTERSECT') === (spine[spine.length - 1]!.op === 'INTERSECT'); left = left.left) {
+    spine.push(left);
+  }
+  const lines = [setOperand(spine[spine.length - 1]!.left, spine[spine.length - 1]!, 'left')];
+  for (let i = spine.length - 1; i >= 0; i--) lines.push(`${spine[i]!.op}${spine[i]!.all ? ' ALL' : ''}`, setOperand(spine[i]!.right, spine[i]!, 'right'));
   lines.push(...orderLimit(s.orderBy, s.limit, s.offset));
   return lines.join('\n');
 }

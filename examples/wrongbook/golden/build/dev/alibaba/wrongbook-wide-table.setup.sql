@@ -7,3 +7,57 @@ WITH (
   'hive-conf-dir' = '/opt/flink/conf',
   'hive-version' = '3.1.2'
 );
+
+CREATE DATABASE IF NOT EXISTS `aliyun_catalog`.`dwd`;
+
+CREATE TABLE IF NOT EXISTS `aliyun_catalog`.`dwd`.`wrongbook_events` (
+  `eventId`   STRING,
+  `domain`    STRING,
+  `type`      STRING,
+  `timestamp` BIGINT,
+  `payload`   STRING,
+  `proc_time` AS PROCTIME()
+)
+WITH (
+  'connector' = 'kafka',
+  'topic' = 'wrongbook-events',
+  'properties.bootstrap.servers' = 'kafka.aliyun.com:9092',
+  'properties.group.id' = 'wrongbook-wide-table-group',
+  'properties.security.protocol' = 'SASL_SSL',
+  'properties.sasl.mechanism' = 'PLAIN',
+  'properties.ssl.truststore.location' = '/opt/flink/conf/kafka.truststore.jks',
+  'format' = 'json',
+  'json.fail-on-missing-field' = 'false',
+  'json.ignore-parse-errors' = 'true'
+);
+
+CREATE TABLE IF NOT EXISTS `aliyun_catalog`.`dwd`.`dwd_wrong_record_wide_delta` (
+  `id`              BIGINT NOT NULL,
+  `wrong_id`        STRING,
+  `user_id`         STRING,
+  `subject`         STRING,
+  `subject_name`    STRING,
+  `question_id`     STRING,
+  `question`        STRING,
+  `pattern_id`      STRING,
+  `pattern_name`    STRING,
+  `teach_type_id`   STRING,
+  `teach_type_name` STRING,
+  `collect_time`    TIMESTAMP(3),
+  `fix_id`          STRING,
+  `fix_time`        TIMESTAMP(3),
+  `fix_result`      BIGINT,
+  `fix_result_desc` STRING,
+  `event_id`        STRING,
+  `event_type`      STRING,
+  `process_time`    TIMESTAMP(3),
+  PRIMARY KEY (`id`) NOT ENFORCED
+)
+WITH (
+  'connector' = 'jdbc',
+  'url' = 'jdbc:mysql://rds.aliyun.com:3306/dwd?useSSL=true&requireSSL=true',
+  'table-name' = 'dwd_wrong_record_wide_delta',
+  'sink.buffer-flush.max-rows' = '100',
+  'sink.buffer-flush.interval' = '10s',
+  'sink.parallelism' = '3'
+);

@@ -36,7 +36,9 @@ USE CATALOG `aliyun_catalog`;
 
 USE `dwd`;
 
-CREATE TEMPORARY TABLE `wrongbook_events` (
+CREATE DATABASE IF NOT EXISTS `aliyun_catalog`.`dwd`;
+
+CREATE TABLE IF NOT EXISTS `aliyun_catalog`.`dwd`.`wrongbook_events` (
   `eventId`   STRING,
   `domain`    STRING,
   `type`      STRING,
@@ -51,14 +53,13 @@ WITH (
   'properties.group.id' = 'wrongbook-wide-table-group',
   'properties.security.protocol' = 'SASL_SSL',
   'properties.sasl.mechanism' = 'PLAIN',
-  'properties.sasl.jaas.config' = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";',
   'properties.ssl.truststore.location' = '/opt/flink/conf/kafka.truststore.jks',
   'format' = 'json',
   'json.fail-on-missing-field' = 'false',
   'json.ignore-parse-errors' = 'true'
 );
 
-CREATE TEMPORARY TABLE `dwd_wrong_record_wide_delta` (
+CREATE TABLE IF NOT EXISTS `aliyun_catalog`.`dwd`.`dwd_wrong_record_wide_delta` (
   `id`              BIGINT NOT NULL,
   `wrong_id`        STRING,
   `user_id`         STRING,
@@ -84,10 +85,9 @@ WITH (
   'connector' = 'jdbc',
   'url' = 'jdbc:mysql://rds.aliyun.com:3306/dwd?useSSL=true&requireSSL=true',
   'table-name' = 'dwd_wrong_record_wide_delta',
-  'username' = '${MYSQL_USERNAME}',
-  'password' = '${MYSQL_PASSWORD}',
   'sink.buffer-flush.max-rows' = '100',
-  'sink.buffer-flush.interval' = '10s'
+  'sink.buffer-flush.interval' = '10s',
+  'sink.parallelism' = '3'
 );
 
 CREATE TEMPORARY VIEW `wrongbook_add_events`
@@ -108,10 +108,10 @@ SELECT
   JSON_VALUE(`e`.`payload`, '$.chapterName') AS `chapter_name`,
   JSON_VALUE(`e`.`payload`, '$.wrongTime') AS `wrong_time`,
   JSON_VALUE(`e`.`payload`, '$.createTime') AS `create_time`
-FROM `wrongbook_events` AS `e`
+FROM `aliyun_catalog`.`dwd`.`wrongbook_events` /*+ OPTIONS('properties.sasl.jaas.config'='org.apache.kafka.common.security.plain.PlainLoginModule required username="${KAFKA_USERNAME}" password="${KAFKA_PASSWORD}";') */ AS `e`
 WHERE `e`.`domain` = 'wrongbook' AND `e`.`type` = 'wrongbook_add';
 
-INSERT INTO `dwd_wrong_record_wide_delta` (
+INSERT INTO `aliyun_catalog`.`dwd`.`dwd_wrong_record_wide_delta` /*+ OPTIONS('username'='${MYSQL_USERNAME}', 'password'='${MYSQL_PASSWORD}') */ (
   `id`,
   `wrong_id`,
   `user_id`,

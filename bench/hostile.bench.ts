@@ -1,0 +1,51 @@
+/**
+ * Hostile-size benchmark (issue 21): `check` (parse + analysis with the connector catalogs) and `fmt` (parse, print,
+ * re-parse and compare) on 100,000 statements, a 10 MB script, a 10,000-term AND chain, a 10,000-way UNION ALL and
+ * VALUES with 100,000 rows — printed beside the parser's own time on the 2,044-line benchmark script measured in the
+ * same run, with the per-MB ratio, so a ratio near 1 shows linear time. Target: each ≤ 2 s on the development machine.
+ */
+import { checkSql, parseScript } from '@flinkts/core';
+import { connectorValidators } from '@flinkts/connectors';
+import { formatSql } from '../src/cli/commands/fmt.js';
+import { generateScript } from './parser.bench.js';
+
+const T = "CREATE TABLE t (a INT, b INT, s STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (a INT, b INT, s STRING) WITH ('connector' = 'blackhole');\n";
+
+function statements(n: number): string {
+  const out = [T];
+  for (let i = 0; i < n; i++) out.push(`INSERT INTO k SELECT a, b + ${i}, s FROM t WHERE a > ${i};\n`);
+  return out.join('');
+}
+
+function ms(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+export async function run(): Promise<void> {
+  const reference = generateScript();
+  parseScript(reference);
+  const refMs = Math.min(ms(() => parseScript(reference)), ms(() => parseScript(reference)), ms(() => parseScript(reference)));
+  const refMb = reference.length / 1e6;
+  console.log(`parser on the ${reference.split('\n').length}-line script (${refMb.toFixed(2)} MB): ${refMs.toFixed(1)} ms = ${(refMs / refMb).toFixed(0)} ms/MB`);
+  const tenMb = statements(Math.ceil(10e6 / 60)).slice(0, 10e6);
+  const cases: [string, string][] = [
+    ['100,000 statements', statements(100_000)],
+    ['10 MB script', tenMb.slice(0, tenMb.lastIndexOf(';') + 1)],
+    ['10,000-term AND chain', `${T}INSERT INTO k SELECT a, b, s FROM t WHERE ${Array.from({ length: 10_000 }, (_, i) => `a <> ${i}`).join(' AND ')};`],
+    ['10,000-way UNION ALL', `${T}INSERT INTO k ${Array.from({ length: 10_000 }, () => 'SELECT a, b, s FROM t').join('\nUNION ALL\n')};`],
+    ['VALUES with 100,000 rows', `${T}INSERT INTO k VALUES ${Array.from({ length: 100_000 }, (_, i) => `(${i}, ${i}, 'v')`).join(',\n')};`],
+  ];
+  for (const [name, text] of cases) {
+    const mb = text.length / 1e6;
+    const check = ms(() => checkSql(text, { validators: connectorValidators }));
+    let ok = true;
+    const fmt = ms(() => {
+      ok = formatSql(text, 'bench.sql').ok;
+    });
+    const row = (what: string, t: number) =>
+      `  ${what.padEnd(5)} ${(t / 1000).toFixed(2).padStart(6)} s  ${(t / mb).toFixed(0).padStart(6)} ms/MB  ${((t / mb) / (refMs / refMb)).toFixed(1).padStart(5)}x the parser's ms/MB  ${t <= 2000 ? 'within 2 s' : 'OVER 2 s'}`;
+    console.log(`${name} (${mb.toFixed(1)} MB)${ok ? '' : ' — fmt refused it'}\n${row('check', check)}\n${row('fmt', fmt)}`);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Credentials of tables kept in a catalog are never stored there: the catalog's CREATE TABLE leaves out every
+ * credential option, and each job passes them where it reads or writes the table, as an OPTIONS hint
+ * (`INSERT INTO t /*+ OPTIONS('password'='${MYSQL_PASSWORD}') *\/ …`, `FROM t /*+ OPTIONS(…) *\/`). The hint is part
+ * of the job's own SQL, where the platform resolves `${…}` placeholders (StreamPark team variables, VVP / Alibaba
+ * secret values) — a placeholder stored in a catalog table would never be resolved, and a resolved one would sit in
+ * the metastore in plain text. Needs `table.dynamic-table-options.enabled` (true by default).
+ */
+import type { Diagnostic, Hint, Insert, OptionEntry, Query } from '@flinkts/core';
+import { isSensitive } from '@flinkts/connectors';
+import { CODES } from './codes.js';
+import type { ResolvedEnvironment } from './resolve-environment.js';
+
+export type Credentials = ReadonlyMap<string, readonly OptionEntry[]>;
+
+const PLACEHOLDER = /\$\{([^}]+)\}/g;
+
+/**
+ * Splits a catalog table's options into what the catalog stores and the credentials jobs pass as hints: credential
+ * keys (password, JAAS config, …) and any option whose value names a declared secret (a `${MYSQL_USERNAME}` user).
+ */
+export function splitCredentials(options: readonly OptionEntry[], secrets: ReadonlySet<string>): { readonly stored: readonly OptionEntry[]; readonly credentials: readonly OptionEntry[] } {
+  const credential = (o: OptionEntry): boolean => isSensitive(o.key) || [...o.value.matchAll(PLACEHOLDER)].some((m) => secrets.has(m[1]!));
+  return { stored: options.filter((o) => !credential(o)), credentials: options.filter(credential) };
+}
+
+function withOptions(hints: readonly Hint[] | undefined, entries: readonly OptionEntry[]): readonly Hint[] {
+  const existing = hints ?? [];
+  const i = existing.findIndex((h) => h.name.toUpperCase() === 'OPTIONS' && h.options !== undefined);
+  const given = i < 0 ? [] : existing[i]!.options!;
+  const merged = [...given, ...entries.filter((e) => !given.some((g) => g.key === e.key)).map((e) => Object.freeze({ key: e.key, value: e.value }))];
+  const hint: Hint = Object.freeze({ name: 'OPTIONS', options: Object.freeze(merged) });
+  return Object.freeze(i < 0 ? [...existing, hint] : existing.map((h, j) => (j === i ? hint : h)));
+}
+
+/** The query with an OPTIONS hint on every reference to a table that has credentials. */
+export function hintQuery(query: Query, credentials: Credentials): Query {
+  if (credentials.size === 0) return query;
+  const visit = (x: unknown): unknown => {
+    if (Array.isArray(x)) {
+      const mapped = x.map(visit);
+      return mapped.some((m, i) => m !== x[i]) ? Object.freeze(mapped) : x;
+    }
+    if (x === null || typeof x !== 'object') return x;
+    const node = x as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    let changed = false;
+    for (const [k, v] of Object.entries(node)) {
+      const m = visit(v);
+      copy[k] = m;
+      if (m !== v) changed = true;
+    }
+    if (node.kind === 'TableRef') {
+      const entries = credentials.get((node.path as readonly string[]).join('.'));
+      if (entries !== undefined) {
+        copy.hints = withOptions(node.hints as readonly Hint[] | undefined, entries);
+        changed = true;
+      }
+    }
+    return changed ? Object.freeze(copy) : x;
+  };
+  return visit(query) as Query;
+}
+
+/** The INSERT with hints on its target (when it has credentials) and on the tables its query reads. */
+export function hintInsert(insert: Insert, credentials: Credentials): Insert {
+  if (credentials.size === 0) return insert;
+  const target = credentials.get(insert.target.join('.'));
+  const query = hintQuery(insert.query, credentials);
+  if (target === undefined && query === insert.query) return insert;
+  return Object.freeze({ ...insert, query, ...(target === undefined ? {} : { hints: withOptions(insert.hints, target) }) });
+}
+
+/** Jobs that pass catalog-table credentials as hints while their settings switch OPTIONS hints off. */
+export function catalogCredentialProblems(env: ResolvedEnvironment): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const job of env.jobs) {
+    if (job.settings.find((e) => e.key === 'table.dynamic-table-options.enabled')?.value.trim().toLowerCase() !== 'false') continue;
+    const tables = job.declarations.tables.filter((t) => !t.statement.temporary && splitCredentials(t.statement.options, job.secrets).credentials.length > 0);
+    if (tables.length === 0) continue;
+    out.push({
+      code: CODES.catalogCredentials,
+      severity: 'error',
+      message: `job '${job.name}' passes the credentials of ${tables.map((t) => `'${t.path.join('.')}'`).join(', ')} as OPTIONS hints (catalog tables never store them), but its settings set 'table.dynamic-table-options.enabled' = false`,
+      hint: "remove that setting (hints are on by default), or declare the table temporary in the job's script",
+      path: `jobs.${job.name}.settings`,
+    });
+  }
+  return out;
+}

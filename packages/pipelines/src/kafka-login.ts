@@ -1,0 +1,41 @@
+/**
+ * Kafka SASL login modules against the Kafka jar a job ships: the shaded SQL jar (`flink-sql-connector-kafka`)
+ * relocates Kafka's classes under `org.apache.flink.kafka.shaded.`, so its JAAS config must name the relocated
+ * login module; `flink-connector-kafka` with `kafka-clients` keeps Kafka's own class names. A mismatch fails only
+ * at run time ("No LoginModule found"), so it is an error here.
+ */
+import type { Diagnostic } from '@flinkts/core';
+import { KAFKA_RELOCATION_PREFIX, flinkMinor, kafkaShaded } from '@flinkts/connectors';
+import { CODES } from './codes.js';
+import type { ResolvedEnvironment } from './resolve-environment.js';
+
+const MODULE = /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+LoginModule)\b/;
+
+export function kafkaLoginProblems(env: ResolvedEnvironment): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const minor = flinkMinor(env.flinkVersion);
+  if (minor === undefined) return out;
+  for (const job of env.jobs) {
+    const release = job.releases.get('kafka');
+    if (release === undefined) continue;
+    const shaded = kafkaShaded(release, minor);
+    const jar = shaded ? `flink-sql-connector-kafka:${release}-${minor} (Kafka classes relocated under ${KAFKA_RELOCATION_PREFIX})` : `flink-connector-kafka:${release}-${minor} with kafka-clients (Kafka's own class names)`;
+    for (const t of job.declarations.tables) {
+      const jaas = t.statement.options.find((o) => o.key === 'properties.sasl.jaas.config');
+      const m = jaas === undefined ? null : MODULE.exec(jaas.value);
+      if (m === null) continue;
+      const named = m[1]!;
+      const relocated = named.startsWith(KAFKA_RELOCATION_PREFIX);
+      if (relocated === shaded) continue;
+      const right = shaded ? `${KAFKA_RELOCATION_PREFIX}${named}` : named.slice(KAFKA_RELOCATION_PREFIX.length);
+      out.push({
+        code: CODES.kafkaLoginModule,
+        severity: 'error',
+        message: `table '${t.path.join('.')}' names the login module ${named}, which is not in the Kafka jar job '${job.name}' ships on Flink ${env.flinkVersion}: ${jar}`,
+        hint: `name ${right} (kafkaSasl({ …, loginModule: '${shaded ? 'relocated' : 'kafka-clients'}' }))`,
+        path: `jobs.${job.name}`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Builds every package to its dist/ (ESM JavaScript, .d.ts declarations, source maps) with tsc, in dependency
+// order: each package is compiled against the declarations of the ones it imports, exactly as users see them.
+// Old output is removed first so a deleted source file leaves nothing behind.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const order = ['packages/core', 'packages/connectors', 'packages/pipelines', '.'];
+
+for (const pkg of order) {
+  const dir = join(root, pkg);
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build failed in ${pkg}`);
+    process.exit(r.status ?? 1);
+  }
+}

@@ -1,0 +1,42 @@
+/** Malformed SQL text: every case must give a positioned diagnostic with this code (never a crash or silence). */
+import type { SqlCase } from './case.js';
+
+const T = "CREATE TABLE t (a INT, b INT, s STRING) WITH ('connector' = 'datagen');\n";
+
+export const malformedSql: readonly SqlCase[] = [
+  { name: 'CR-only line end ends a line comment (the statement after it is kept)', sql: "-- comment\rCREATE TABLE x (a INT) WITH ('connector' = 'datagen');\rSELECT a FROM y;", codes: ['FTS4002'] },
+  { name: 'zero-width space after a column name', sql: `${T}SELECT a\u200b FROM t;`, codes: ['FTS1000'], message: /zero-width space \(U\+200B\)/ },
+  { name: 'typographic quotes instead of straight quotes', sql: `${T}SELECT \u2018x\u2019 FROM t;`, codes: ['FTS1000'], message: /typographic left single quote/ },
+  { name: 'typographic double quotes', sql: `${T}SELECT \u201ca\u201d FROM t;`, codes: ['FTS1000'], message: /typographic left double quote/ },
+  { name: 'full-width comma', sql: `${T}SELECT a\uff0c b FROM t;`, codes: ['FTS1000'], message: /look-alike of ','/ },
+  { name: 'unquoted emoji identifier', sql: `${T}SELECT \u{1F600} FROM t;`, codes: ['FTS1000'], message: /U\+1F600/ },
+  { name: 'byte-order mark in the middle of a file', sql: `${T}\ufeffSELECT a FROM t;`, codes: ['FTS1000'], message: /byte-order mark/ },
+  { name: 'no-break space between tokens', sql: `${T}SELECT a\u00a0FROM t;`, codes: ['FTS1000'], message: /no-break space/ },
+  { name: 'right-to-left override', sql: `${T}SELECT a\u202e FROM t;`, codes: ['FTS1000'], message: /right-to-left override/ },
+  { name: 'a control character', sql: `${T}SELECT a\u0007 FROM t;`, codes: ['FTS1000'] },
+  { name: 'double-quoted identifier', sql: `${T}SELECT "a" FROM t;`, codes: ['FTS1000'] },
+  { name: 'unterminated string', sql: `${T}SELECT 'abc FROM t;`, codes: ['FTS1000'] },
+  { name: 'unterminated block comment', sql: `${T}SELECT a /* FROM t;`, codes: ['FTS1000'] },
+  { name: 'unterminated quoted identifier', sql: `${T}SELECT \`a FROM t;`, codes: ['FTS1000'] },
+  { name: 'odd-length binary literal', sql: `${T}SELECT X'ABC' FROM t;`, codes: ['FTS1000'] },
+  { name: 'missing FROM table', sql: 'SELECT a FROM;', codes: ['FTS1001'] },
+  { name: 'reserved word as a column name', sql: "CREATE TABLE x (timestamp INT) WITH ('connector' = 'datagen');", codes: ['FTS1002'] },
+  { name: 'impossible DATE literal', sql: `${T}SELECT DATE '2024-13-45' FROM t;`, codes: ['FTS1008'] },
+  { name: 'February 30th', sql: `${T}SELECT DATE '2023-02-29' FROM t;`, codes: ['FTS1008'] },
+  { name: 'impossible TIMESTAMP literal (hour 25)', sql: `${T}SELECT TIMESTAMP '2024-01-01 25:00:00' FROM t;`, codes: ['FTS1008'] },
+  { name: 'TIME literal with minute 61', sql: `${T}SELECT TIME '10:61:00' FROM t;`, codes: ['FTS1008'] },
+  { name: 'INTERVAL that is not a number', sql: `${T}SELECT INTERVAL 'abc' SECOND FROM t;`, codes: ['FTS1008'] },
+  { name: 'INTERVAL YEAR TO MONTH without the month', sql: `${T}SELECT INTERVAL '1' YEAR TO MONTH FROM t;`, codes: ['FTS1008'] },
+  { name: '42-digit exact literal', sql: `${T}SELECT ${'9'.repeat(42)} FROM t;`, codes: ['FTS1008'] },
+  { name: '1E400 overflows DOUBLE', sql: `${T}SELECT 1E400 FROM t;`, codes: ['FTS1008'] },
+  { name: 'DECIMAL(39, 2)', sql: `${T}SELECT CAST(a AS DECIMAL(39, 2)) FROM t;`, codes: ['FTS2002'] },
+  { name: 'DECIMAL(5, 6)', sql: "CREATE TABLE x (d DECIMAL(5, 6)) WITH ('connector' = 'datagen');", codes: ['FTS2002'] },
+  { name: 'TIMESTAMP(10)', sql: "CREATE TABLE x (ts TIMESTAMP(10)) WITH ('connector' = 'datagen');", codes: ['FTS2003'] },
+  { name: 'VARCHAR(0)', sql: "CREATE TABLE x (v VARCHAR(0)) WITH ('connector' = 'datagen');", codes: ['FTS2001'] },
+  { name: 'ROW<x INT, x INT>', sql: "CREATE TABLE x (r ROW<x INT, x INT>) WITH ('connector' = 'datagen');", codes: ['FTS2005'] },
+  { name: 'nested ROW with duplicate fields inside an ARRAY', sql: "CREATE TABLE x (r ARRAY<ROW<y INT, y STRING>>) WITH ('connector' = 'datagen');", codes: ['FTS2005'] },
+  { name: 'LIMIT -1', sql: `${T}SELECT a FROM t LIMIT -1;`, codes: ['FTS1001'] },
+  { name: "LIMIT 'x'", sql: `${T}SELECT a FROM t LIMIT 'x';`, codes: ['FTS1001'] },
+  { name: 'nested 5,000 parentheses: past the parse depth limit, a clear FTS1006', sql: `${T}SELECT ${'('.repeat(5000)}a${')'.repeat(5000)} FROM t;`, codes: ['FTS1006'] },
+  { name: 'garbage bytes decoded as replacement characters', sql: `${T}SELECT a\ufffd FROM t;`, codes: ['FTS1000'], message: /replacement character/ },
+];

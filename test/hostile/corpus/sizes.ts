@@ -1,0 +1,36 @@
+/** Inputs that are large or deep: each must be checked and formatted (or refused with a code) in linear time. */
+import type { SqlCase } from './case.js';
+
+const T = "CREATE TABLE t (a INT, b INT, s STRING) WITH ('connector' = 'datagen');\nCREATE TABLE k (a INT, b INT, s STRING) WITH ('connector' = 'blackhole');\n";
+
+function nestedCase(depth: number): string {
+  let e = 'a';
+  for (let i = 0; i < depth; i++) e = `CASE ${e} WHEN 1, 2 THEN ${i} WHEN 3 THEN 4 ELSE 5 END`;
+  return `${T}INSERT INTO k SELECT ${e}, b, s FROM t;\n`;
+}
+const chain = (n: number, term: string, op: string) => Array.from({ length: n }, () => term).join(` ${op} `);
+
+export const sizes: readonly SqlCase[] = [
+  { name: 'a CASE with a two-value WHEN list nested 20 deep (was exponential)', sql: nestedCase(20), codes: [] },
+  { name: '10,000-term AND chain', sql: `${T}INSERT INTO k SELECT a, b, s FROM t WHERE ${Array.from({ length: 10_000 }, (_, i) => `a <> ${i}`).join(' AND ')};`, codes: [] },
+  { name: '10,000-term OR chain', sql: `${T}INSERT INTO k SELECT a, b, s FROM t WHERE ${Array.from({ length: 10_000 }, (_, i) => `a = ${i}`).join(' OR ')};`, codes: [] },
+  { name: '10,000-term + chain', sql: `${T}INSERT INTO k SELECT ${chain(10_000, 'a', '+')}, b, s FROM t;`, codes: [] },
+  { name: '10,000-term || chain', sql: `${T}INSERT INTO k SELECT a, b, ${chain(10_000, 's', '||')} FROM t;`, codes: [] },
+  { name: '10,000-term + chain in a grouped query', sql: `${T}INSERT INTO k SELECT ${chain(10_000, 'a', '+')}, MAX(b), MAX(s) FROM t GROUP BY a;`, codes: [] },
+  { name: '10,000-way UNION ALL', sql: `${T}INSERT INTO k ${Array.from({ length: 10_000 }, () => 'SELECT a, b, s FROM t').join('\nUNION ALL\n')};`, codes: [] },
+  {
+    name: 'GROUP BY 5,000 columns (was quadratic)',
+    sql: (() => {
+      const cols = Array.from({ length: 5000 }, (_, i) => `c${i}`);
+      const defs = cols.map((c) => `${c} INT`).join(', ');
+      return `CREATE TABLE w (${defs}) WITH ('connector' = 'datagen');\nCREATE TABLE x (${defs}) WITH ('connector' = 'blackhole');\nINSERT INTO x SELECT ${cols.join(', ')} FROM w GROUP BY ${cols.join(', ')};`;
+    })(),
+    codes: [],
+  },
+  { name: 'a 10 MB string literal', sql: `${T}INSERT INTO k SELECT a, b, '${'x'.repeat(10_000_000)}' FROM t;`, codes: [] },
+  // 100,000 rows are in the benchmark (`npm run bench -- hostile`); 20,000 keep this suite fast on a shared CI machine.
+  { name: 'VALUES with 20,000 rows', sql: `${T}INSERT INTO k VALUES ${Array.from({ length: 20_000 }, (_, i) => `(${i}, ${i}, 'v')`).join(',\n')};`, codes: [] },
+  { name: 'nested parentheses 400 deep', sql: `${T}INSERT INTO k SELECT ${'('.repeat(400)}a${')'.repeat(400)}, b, s FROM t;`, codes: [] },
+  { name: 'nested function calls 300 deep', sql: `${T}INSERT INTO k SELECT a, b, ${'UPPER('.repeat(300)}s${')'.repeat(300)} FROM t;`, codes: [] },
+  { name: 'nested sub-queries 300 deep', sql: (() => { let q = 'SELECT a, b, s FROM t'; for (let i = 0; i < 300; i++) q = `SELECT a, b, s FROM (${q})`; return `${T}INSERT INTO k ${q};`; })(), codes: [] },
+];
