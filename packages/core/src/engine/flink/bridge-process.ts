@@ -37,7 +37,11 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** The running bridge recorded in the state file, if its process is alive and it answers. */
+/**
+ * The running bridge recorded in the state file, if its process is alive. A live process that is slow to answer
+ * (busy with jobs on a loaded machine) is still the bridge: only a dead pid, or one that never answers within a
+ * minute, counts as gone — so a second JVM is never started beside a busy one.
+ */
 export function runningBridge(): RunningBridge | undefined {
   if (!existsSync(stateFile())) return undefined;
   let state: RunningBridge;
@@ -46,12 +50,14 @@ export function runningBridge(): RunningBridge | undefined {
   } catch {
     return undefined;
   }
-  if (!isAlive(state.pid)) {
-    rmSync(stateFile(), { force: true });
-    return undefined;
+  const until = Date.now() + 60_000;
+  while (isAlive(state.pid)) {
+    if (httpSync(`${state.url}/status`, 'GET', undefined, 15_000).status === 200) return state;
+    if (Date.now() > until) return undefined;
+    sleepSync(500);
   }
-  const r = httpSync(`${state.url}/status`, 'GET', undefined, 10_000);
-  return r.status === 200 ? state : undefined;
+  rmSync(stateFile(), { force: true });
+  return undefined;
 }
 
 export function bridgeStatus(b: RunningBridge): BridgeStatus {

@@ -51,7 +51,8 @@ public final class BridgeMain {
     ExpressionEvaluator evaluator = new ExpressionEvaluator();
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    // enough threads that /status answers while runs and plans (serialized among themselves) are busy
+    server.setExecutor(Executors.newFixedThreadPool(8));
     long ready = System.currentTimeMillis();
     server.createContext("/status", ex -> respond(ex, () -> {
       Map<String, Object> s = new LinkedHashMap<>();
