@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { FlinktsError } from '@flinkts/core';
 import { runJob, runJobAsync } from '@flinkts/core/testing';
+import { FlinkBridgeClient } from '@flinkts/core/flink';
 
 const codes = (f: () => unknown): string[] => {
   try {
@@ -73,5 +74,12 @@ CREATE TABLE t (y INT NOT NULL) WITH ('connector' = 'blackhole');`;
 CREATE TABLE o (ts TIMESTAMP(3)) WITH ('connector' = 'blackhole');
 INSERT INTO o SELECT ts FROM w;`;
     expect(codes(() => runJob(wm, { inputs: { w: [{ watermark: '2024-01-01 00:00:00' }] }, engine: 'flink' }))).toEqual(['FTS7608']);
+  });
+
+  test('a real SQL Gateway REST endpoint runs beside the MiniCluster, on 127.0.0.1', async () => {
+    const b = FlinkBridgeClient.connect().bridge;
+    expect(b.gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const info = (await (await fetch(`${b.gatewayUrl}/v1/info`)).json()) as { productName: string; version: string };
+    expect(info).toEqual({ productName: 'Apache Flink', version: '1.20.1' });
   });
 });

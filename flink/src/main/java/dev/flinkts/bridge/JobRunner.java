@@ -65,7 +65,7 @@ final class JobRunner {
 
     // Which tables the job writes (by name): the targets of its INSERTs.
     List<String> texts = new ArrayList<>();
-    req.path("statements").forEach(x -> texts.add(x.asText()));
+    req.path("statements").forEach(x -> texts.add(Statements.withoutOptionsHints(x.asText())));
     Set<String> sinkTables = new LinkedHashSet<>();
     for (String sql : texts) {
       Statements.Kind k = Statements.kind(sql);

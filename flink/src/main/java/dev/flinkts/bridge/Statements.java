@@ -29,6 +29,16 @@ final class Statements {
     return s;
   }
 
+  private static final Pattern OPTIONS_HINT = Pattern.compile("/\\*\\+\\s*OPTIONS\\s*\\((?:[^()']|'(?:[^']|'')*')*\\)\\s*\\*/", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The statement without its {@code OPTIONS(…)} hints: they set options of the real connector (credentials, …),
+   * which a test run has swapped for the values connector. Other hints (LOOKUP, STATE_TTL, …) stay.
+   */
+  static String withoutOptionsHints(String sql) {
+    return OPTIONS_HINT.matcher(sql).replaceAll("");
+  }
+
   /** Characters dropped from the front by {@link #clean}: the statement's offset correction. */
   static int leadingCut(String sql) {
     String c = clean(sql);
