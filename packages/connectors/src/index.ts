@@ -44,6 +44,7 @@ export {
   CONNECTOR_PIECES,
   DEFAULT_FLINK_VERSION,
   FLINK_MINORS,
+  declaredArtifactProblem,
   KAFKA_CLIENTS_VERSION,
   KAFKA_RELOCATION_PREFIX,
   everyCoordinate,

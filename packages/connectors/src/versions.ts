@@ -173,8 +173,12 @@ export function resolveArtifacts(wanted: readonly MavenArtifact[], flinkVersion:
   const problems: ArtifactProblem[] = [];
   const minor = flinkMinor(flinkVersion);
   const releases = new Map<ConnectorPiece, string>();
-  if (minor === undefined) {
-    problems.push({ piece: 'flink', message: `flinkts has no connector compatibility table for Flink '${flinkVersion}'`, hint: `use a Flink version of ${FLINK_MINORS.join(', ')} (x.y or x.y.z); default ${DEFAULT_FLINK_VERSION}` });
+  if (minor === undefined || !/^\d+\.\d+\.\d+$/.test(flinkVersion.trim())) {
+    problems.push({
+      piece: 'flink',
+      message: minor === undefined ? `flinkts has no connector compatibility table for Flink '${flinkVersion}'` : `Flink version '${flinkVersion}' names no release: the jars released with Flink need the full version`,
+      hint: `give a Flink release x.y.z of ${FLINK_MINORS.join(', ')}; default ${DEFAULT_FLINK_VERSION}`,
+    });
     return { artifacts: [...wanted], problems, releases };
   }
   const out = new Map<string, MavenArtifact>();
@@ -206,6 +210,27 @@ export function resolveArtifacts(wanted: readonly MavenArtifact[], flinkVersion:
   }
   const artifacts = [...out.values()].sort((a, b) => `${a.groupId}:${a.artifactId}:${a.version}`.localeCompare(`${b.groupId}:${b.artifactId}:${b.version}`));
   return { artifacts, problems, releases };
+}
+
+/**
+ * Why a jar a job names itself (its `dependencies`) does not fit the Flink version: a connector build for another
+ * Flink minor, or a jar released with another Flink. Undefined when it fits or flinkts cannot tell.
+ */
+export function declaredArtifactProblem(a: MavenArtifact, flinkVersion: string): ArtifactProblem | undefined {
+  const minor = flinkMinor(flinkVersion);
+  if (minor === undefined) return undefined;
+  const id = `${a.groupId}:${a.artifactId}:${a.version}`;
+  if (followsFlink(a)) {
+    return flinkMinor(a.version) === minor ? undefined : { piece: 'flink', message: `${id} is released with Flink ${a.version}, not ${flinkVersion}`, hint: `use ${a.groupId}:${a.artifactId}:${flinkVersion.trim()}` };
+  }
+  const piece = pieceOf(a);
+  if (piece === undefined) return undefined;
+  const built = /-(\d+\.\d+)$/.exec(a.version)?.[1] ?? /_flink-(\d+\.\d+)$/.exec(a.version)?.[1] ?? /^paimon-flink-(\d+\.\d+)$/.exec(a.artifactId)?.[1];
+  const release = a.version.replace(/(-\d+\.\d+|_flink-\d+\.\d+)$/, '');
+  const fits = built === undefined ? releasesFor(piece, minor).includes(release) : built === minor;
+  if (fits) return undefined;
+  const wanted = COMPATIBILITY[piece].coordinates(COMPATIBILITY[piece].defaults[minor], minor).map((c) => `${c.groupId}:${c.artifactId}:${c.version}`);
+  return { piece, message: `${id} is ${built === undefined ? `${piece} ${release}, which has no build for` : `built for Flink ${built}, not`} Flink ${minor}`, hint: `use ${wanted.join(' + ')}, or leave it out: the connectors ask for their jars themselves` };
 }
 
 /** Every coordinate the emitters can write for `flinkVersions` (the coordinate test resolves each). */

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
-import { DEFAULT_FLINK_VERSION, resolveArtifacts } from '@flinkts/connectors';
+import { DEFAULT_FLINK_VERSION, declaredArtifactProblem, resolveArtifacts } from '@flinkts/connectors';
 import type { ConnectorPiece } from '@flinkts/connectors';
 import { CODES } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
@@ -34,6 +34,8 @@ export interface ResolvedJob {
   readonly releases: ReadonlyMap<ConnectorPiece, string>;
   /** The pipeline's secret names (their options are never stored in a catalog). */
   readonly secrets: ReadonlySet<string>;
+  /** The Flink version the job runs on. */
+  readonly flinkVersion: string;
 }
 
 export interface ResolvedEnvironment {
@@ -139,6 +141,10 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
       versionProblems.add(problem.message);
       diagnostics.push({ code: CODES.badVersion, severity: 'error', message: problem.message, hint: problem.hint, path: problem.piece === 'flink' ? 'flinkVersion' : `connectorVersions.${problem.piece}` });
     }
+    (j.spec.dependencies ?? []).forEach((a, k) => {
+      const problem = declaredArtifactProblem(a, flinkVersion);
+      if (problem !== undefined) diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `job '${j.name}' ships a jar that does not fit its Flink: ${problem.message}`, hint: problem.hint, path: `jobs[${i}].dependencies[${k}]` });
+    });
     const resources = resolveResources(mergeResources(p.spec.resources, j.spec.resources, spec.resources, override?.resources), `${at}.jobs.${j.name}.resources`, diagnostics);
     return {
       name: j.name,
@@ -152,6 +158,7 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
       dependencies: withOwn(jars.artifacts, j),
       releases: jars.releases,
       secrets: secretNames,
+      flinkVersion,
     };
   });
   const t = p.spec.targets;

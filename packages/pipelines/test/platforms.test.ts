@@ -88,6 +88,7 @@ describe('connector builds per Flink version', () => {
     const starrocks = resolveArtifacts([{ groupId: 'com.starrocks', artifactId: 'flink-connector-starrocks', version: 'x' }], '1.20.1', { starrocks: '1.2.10' });
     expect(starrocks.problems.map((p) => p.hint)).toEqual(['releases built for Flink 1.20: 1.2.11']);
     expect(resolveArtifacts([], '1.17.2').problems[0]!.message).toContain("no connector compatibility table for Flink '1.17.2'");
+    expect(resolveArtifacts([], '1.20').problems[0]!.message).toBe("Flink version '1.20' names no release: the jars released with Flink need the full version");
   });
 
   test('a pipeline on Flink 1.19 ships the shaded Kafka jar; the login module must then be the relocated class, and the reverse', () => {
@@ -104,6 +105,21 @@ describe('connector builds per Flink version', () => {
       "FTS8041 table 'events' names the login module org.apache.flink.kafka.shaded.org.apache.kafka.common.security.plain.PlainLoginModule, which is not in the Kafka jar job 'j' ships on Flink 1.20.1: flink-connector-kafka:3.3.0-1.20 with kafka-clients (Kafka's own class names)",
     ]);
     expect(messages(p('1.19.2', 'kafka-clients'))[0]).toContain('flink-sql-connector-kafka:3.2.0-1.19 (Kafka classes relocated');
+  });
+
+  test('a jar URI naming another version than the job ships is an error (wrongbook pointed at the 3.2.0-1.18 Kafka jar)', () => {
+    const p = pipeline({ ...common, jobs: [ingest], targets: { vvp: { namespace: 'n', deploymentTargetName: 't', flinkVersion: '1.20', jarUris: { 'org.apache.flink:flink-connector-kafka': 'oss://b/lib/flink-connector-kafka-3.2.0-1.18.jar', 'org.apache.kafka:kafka-clients': 'oss://b/lib/kafka-clients-3.4.0.jar' } } } });
+    expect(messages(p)).toEqual(["FTS8040 the jar URI for org.apache.flink:flink-connector-kafka is version 3.2.0-1.18, but job 'ingest' on Flink 1.20.1 needs 3.3.0-1.20"]);
+  });
+
+  test("a job's own jars must be built for its Flink too", () => {
+    const withJars = (dependencies: { groupId: string; artifactId: string; version: string }[]) => pipeline({ ...common, jobs: [job('ingest', { statements: ingest.spec.statements, dependencies })], targets: { sql: {} } });
+    expect(messages(withJars([{ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version: '3.2.0-1.18' }]))).toEqual([
+      'FTS8040 job \'ingest\' ships a jar that does not fit its Flink: org.apache.flink:flink-sql-connector-kafka:3.2.0-1.18 is built for Flink 1.18, not Flink 1.20',
+    ]);
+    expect(messages(withJars([{ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-mysql-cdc', version: '3.1.1' }]))[0]).toContain('mysql-cdc 3.1.1, which has no build for Flink 1.20');
+    expect(messages(withJars([{ groupId: 'org.apache.flink', artifactId: 'flink-sql-avro', version: '1.19.1' }]))[0]).toContain('is released with Flink 1.19.1, not 1.20.1');
+    expect(messages(withJars([{ groupId: 'com.example', artifactId: 'udfs', version: '1.0' }, { groupId: 'org.apache.paimon', artifactId: 'paimon-flink-1.20', version: '0.9.0' }]))).toEqual([]);
   });
 
   test("VVP's flinkVersion and Alibaba's engine must run the pipeline's Flink", () => {

@@ -44,9 +44,15 @@ export function jarUris(job: ResolvedJob, uris: Readonly<Record<string, string>>
     const uri = uris?.[`${a.groupId}:${a.artifactId}`];
     if (uri === undefined) {
       diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `job '${job.name}' needs ${coordinates(a)}, which has no jar URI for ${target}`, hint: `add '${a.groupId}:${a.artifactId}' to targets.${target}.jarUris, or make sure the platform ships it`, path: `targets.${target}.jarUris` });
-    } else {
-      out.push(uri);
+      continue;
     }
+    // A Maven-named jar file (<artifactId>-<version>.jar) must be the version the job is built for.
+    const file = uri.split('/').pop() ?? '';
+    const named = file.startsWith(`${a.artifactId}-`) && file.endsWith('.jar') ? file.slice(a.artifactId.length + 1, -4) : undefined;
+    if (named !== undefined && named !== a.version) {
+      diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `the jar URI for ${a.groupId}:${a.artifactId} is version ${named}, but job '${job.name}' on Flink ${job.flinkVersion} needs ${a.version}`, hint: `upload ${a.artifactId}-${a.version}.jar and point targets.${target}.jarUris at it`, path: `targets.${target}.jarUris.${a.groupId}:${a.artifactId}` });
+    }
+    out.push(uri);
   }
   return out;
 }
