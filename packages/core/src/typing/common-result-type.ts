@@ -4,8 +4,8 @@
  * `DATE '2020-01-01'` (an exact number next to a date is read as a number of days), and Flink then fails to
  * generate the INT → DATE cast; the analyzer reports that as "no common type" up front.
  */
-import { commonType } from '../../functions/infer.js';
-import type { DataType } from '../../types/data-type.js';
+import { commonType } from '../functions/infer.js';
+import type { DataType } from '../types/data-type.js';
 import { explicitCastProblem } from './explicit-cast.js';
 
 export function commonResultType(types: readonly DataType[]): DataType | undefined {

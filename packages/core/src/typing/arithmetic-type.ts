@@ -3,10 +3,10 @@
  * truncates), the wider integer wins, DECIMAL precision/scale from `decimalArithmetic`, FLOAT/DOUBLE win over
  * exact types, datetime ± interval keeps the datetime type, interval ± interval and interval * numeric.
  */
-import { withNullable } from '../../types/type-predicates.js';
-import type { ArithmeticOperator } from '../../ast/expression.js';
-import type { DataType } from '../../types/data-type.js';
-import { asDecimal, decimalArithmetic } from '../../types/decimal-merging.js';
+import { withNullable } from '../types/type-predicates.js';
+import type { ArithmeticOperator } from '../ast/expression.js';
+import type { DataType } from '../types/data-type.js';
+import { asDecimal, decimalArithmetic } from '../types/decimal-merging.js';
 import { family, isExactInteger, isNumeric, show } from './families.js';
 
 const INTEGER_RANK = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 } as const;

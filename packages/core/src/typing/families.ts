@@ -1,6 +1,6 @@
 /** Type families the planner's operand checks use (Calcite's SqlTypeFamily, as Flink applies it). */
-import type { DataType } from '../../types/data-type.js';
-import { printDataType } from '../../sql/printer/data-type.js';
+import type { DataType } from '../types/data-type.js';
+import { printDataType } from '../sql/printer/data-type.js';
 
 export type Family =
   | 'numeric' | 'character' | 'binary' | 'boolean' | 'date' | 'time' | 'timestamp' | 'interval-ym' | 'interval-dt'
@@ -26,7 +26,7 @@ export function family(t: DataType): Family {
   }
 }
 
-export { isCharacter, isIntegral as isExactInteger, isNumeric } from '../../types/type-predicates.js';
+export { isCharacter, isIntegral as isExactInteger, isNumeric } from '../types/type-predicates.js';
 
 /** A type as the planner prints it in messages (`INT`, `CHAR(1) NOT NULL`). */
 export const show = (t: DataType): string => printDataType(t);

@@ -3,7 +3,7 @@
  * numeric → BOOLEAN is allowed; numeric ↔ TIMESTAMP/TIMESTAMP_LTZ is rejected — use TO_TIMESTAMP_LTZ). Fallible
  * casts (STRING → INT …) are allowed here: they fail, or give NULL with TRY_CAST, at run time.
  */
-import type { DataType } from '../../types/data-type.js';
+import type { DataType } from '../types/data-type.js';
 import { family } from './families.js';
 
 /** Why `from` cannot be CAST to `to`, or undefined when it can. */

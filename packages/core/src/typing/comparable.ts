@@ -3,7 +3,7 @@
  * across families (type coercion is disabled in its validator): `int_col = '1'` and `bool_col = 1` are validation
  * errors. The exception: a character string compared with a DATE, TIME or TIMESTAMP is converted to that type.
  */
-import type { DataType } from '../../types/data-type.js';
+import type { DataType } from '../types/data-type.js';
 import { family, familyName } from './families.js';
 
 /** Why `a` and `b` cannot be compared, or undefined when they can. */

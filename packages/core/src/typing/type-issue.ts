@@ -1,7 +1,7 @@
 /** A type or name problem found while typing an expression; the query walk turns it into a Diagnostic. */
-import type { Span } from '../../ast/node.js';
-import type { Query } from '../../ast/query.js';
-import type { DataType } from '../../types/data-type.js';
+import type { Span } from '../ast/node.js';
+import type { Query } from '../ast/query.js';
+import type { DataType } from '../types/data-type.js';
 
 export interface TypeIssue {
   /** FTS4003–FTS4099 (names) or FTS4401–FTS4499 (expressions and types). */

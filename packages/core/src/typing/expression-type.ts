@@ -9,20 +9,20 @@ import { withNullable } from '../types/type-predicates.js';
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { FUNCTIONS, builtinFunction } from '../functions/catalog.js';
+import { BARE_FUNCTIONS, BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
-import { commonResultType } from './types/common-result-type.js';
+import { commonResultType } from './common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
-import { arithmeticType } from './types/arithmetic-type.js';
-import { comparisonProblem } from './types/comparable.js';
-import { explicitCastProblem } from './types/explicit-cast.js';
-import { family, isCharacter, isNumeric, show } from './types/families.js';
-import { badArgument } from './types/function-arguments.js';
-import type { TypeEnv } from './types/type-issue.js';
-import { report } from './types/type-issue.js';
+import { arithmeticType } from './arithmetic-type.js';
+import { comparisonProblem } from './comparable.js';
+import { explicitCastProblem } from './explicit-cast.js';
+import { family, isCharacter, isNumeric, show } from './families.js';
+import { badArgument } from './function-arguments.js';
+import type { TypeEnv } from './type-issue.js';
+import { report } from './type-issue.js';
 
-export type { TypeEnv, TypeIssue } from './types/type-issue.js';
+export type { TypeEnv, TypeIssue } from './type-issue.js';
 
 export interface ScopeColumn {
   /** The relation alias (or table name) the column belongs to. */
@@ -39,12 +39,8 @@ export type TypeScope = readonly ScopeColumn[];
 
 const INT_MAX = 2147483647n;
 const STRING: DataType = { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
-/** Window-TVF and legacy group-window calls: typed by the query walk, not as scalar functions. */
-const TABLE_VALUED = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
 /** Units TIMESTAMPADD adds to a DATE without leaving DATE. */
 const DATE_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY']);
-/** SQL's niladic user functions (Calcite: VARCHAR(2000) NOT NULL). */
-const NILADIC_USER = new Set(['USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE']);
 
 
 function numericLiteralType(text: string): DataType {
@@ -94,12 +90,6 @@ export function rowFieldOf(scope: TypeScope, column: string, field: string): { f
   return f === undefined ? { found: false } : { found: true, type: withNullable(f.type, f.type.nullable || t.nullable) };
 }
 
-/** A TRY_CAST that cannot fail keeps the operand's nullability: to a character string, or to the same type. */
-function castCannotFail(from: DataType | undefined, to: DataType): boolean {
-  if (from === undefined) return false;
-  if (to.kind === 'VARCHAR' && to.length === MAX_LENGTH) return true;
-  return from.kind === to.kind && JSON.stringify({ ...from, nullable: true }) === JSON.stringify({ ...to, nullable: true });
-}
 
 export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {}): DataType | undefined {
   const type = (x: Expression): DataType | undefined => expressionType(x, scope, env);
@@ -120,6 +110,8 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
     case 'ColumnRef': {
       const found = resolveColumn(scope, e.table, e.name);
       if (found.length === 0 && e.table !== undefined) return rowFieldOf(scope, e.table, e.name).type;
+      // `PI` without parentheses is the function when no column has that name (Calcite's FUNCTION_ID syntax)
+      if (found.length === 0 && isBareCall(e)) return callType({ kind: 'FunctionCall', name: [e.name.toUpperCase()], args: [], ...(e.span === undefined ? {} : { span: e.span }) }, scope, env);
       return found.length === 1 ? found[0]!.type : undefined;
     }
     case 'FieldAccess': {
@@ -148,8 +140,9 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
       const operand = type(e.operand);
       const problem = operand === undefined ? undefined : explicitCastProblem(operand, e.type);
       if (problem !== undefined) return report(env, 'FTS4426', e, `${problem}: ${e.try ? 'TRY_CAST' : 'CAST'}(${show(operand!)} AS ${show(withNullable(e.type, true))})`);
-      const nullable = e.try ? !castCannotFail(operand, e.type) || (operand?.nullable ?? true) : (operand?.nullable ?? true);
-      return withNullable(e.type, nullable);
+      // CAST keeps the operand's nullability (also to a DECIMAL too narrow for it); TRY_CAST is always nullable,
+      // even where it cannot fail (Flink 1.20: TRY_CAST(i AS STRING) of an INT NOT NULL is a nullable STRING).
+      return withNullable(e.type, e.try || (operand?.nullable ?? true));
     }
     case 'Case': return caseType(e, scope, env);
     case 'FunctionCall': return callType(e, scope, env);
@@ -381,20 +374,12 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (e.name.length !== 1) return undefined;
   const name = e.name[0]!.toUpperCase();
   if (env.functions?.has(name) === true) return undefined;
-  if (e.args.length === 0 && e.star !== true && NILADIC_USER.has(name)) {
-    // `user` is also a common column name: a column in scope wins, as in Flink.
-    const column = scope.filter((c) => c.name.toUpperCase() === name);
-    if (column.length === 1) return column[0]!.type;
-    return { kind: 'VARCHAR', length: 2000, nullable: false };
-  }
   if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : report(env, 'FTS4405', e, `${name}(*) is not valid; only COUNT(*) takes '*'`);
   if (name === 'OVERLAPS' && args.length === 2) return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
-  // Not in the function reference, but exercised by Flink's JSON function tests (JsonFunctionsITCase).
-  if ((name === 'JSON_QUOTE' || name === 'JSON_UNQUOTE') && args.length === 1) return { ...STRING, nullable: args[0]?.nullable ?? true };
   const sig = builtinFunction(name);
+  if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
   if (sig === undefined) {
-    if (TABLE_VALUED.has(name)) return undefined;
-    const hint = didYouMean(name, Object.keys(FUNCTIONS)) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';
+    const hint = didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';
     return report(env, 'FTS4404', e, `No match found for function signature ${e.name[0]}(${args.map((a) => (a === undefined ? '?' : `<${show(a)}>`)).join(', ')})`, hint);
   }
   if (e.over !== undefined && sig.kind === 'scalar') return report(env, 'FTS4416', e, `${name} is not an aggregate or window function and cannot be used with OVER`);
@@ -429,14 +414,16 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
     return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
   }
-  if ((name === 'SUM' || name === 'AVG') && known[0] !== undefined && !isNumeric(known[0]) && known[0].kind !== 'NULL' && family(known[0]) !== 'interval-dt' && family(known[0]) !== 'interval-ym') {
-    return report(env, 'FTS4406', e.args[0]!, `Cannot apply '${name}' to an argument of type ${show(known[0])}; it expects a numeric value`, 'CAST the argument to a numeric type');
-  }
   const r = inferFunctionType(name, known);
   if (!r.ok) {
     return report(env, 'FTS4406', e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);
   }
   return r.type;
+}
+
+/** An unqualified column reference that, when no column has the name, calls a built-in (PI). */
+export function isBareCall(e: Extract<Expression, { kind: 'ColumnRef' }>): boolean {
+  return e.table === undefined && BARE_FUNCTIONS.has(e.name.toUpperCase());
 }
 
 /** An integer literal, also negative (`-2`), or undefined. */
