@@ -327,6 +327,11 @@ export class LocalJob {
     return matches[0] ?? exact;
   }
 
+  /** Whether a source table delivers an upsert changelog (updates without -U, keyed by its primary key). */
+  tableUpsert(table: string): boolean {
+    return this.tables.get(table.toLowerCase())?.upsert === true;
+  }
+
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order. */
   private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: readonly InputEntry[]): void {
     const identity = t.inputPositions.every((p, i) => p === i);

@@ -49,6 +49,8 @@ export interface Rel {
   readonly proctime: ReadonlySet<number>;
   /** Set when the rows come from a group aggregation keyed by these positions. */
   readonly aggregateKey?: readonly number[];
+  /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
+  readonly uniqueKey?: readonly number[];
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
   readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
 }
@@ -72,6 +74,17 @@ export interface PlannerCatalog {
   markLookup(path: readonly string[]): void;
   view(path: readonly string[]): Query | undefined;
   tableNames(): readonly string[];
+}
+
+/**
+ * Whether an aggregation groups rows that are already unique (its plain grouping keys are direct columns that
+ * cover the input's unique key) with only SUM / MIN / MAX, not DISTINCT, not FILTERed: Flink then removes it.
+ */
+function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
+  if (groupingSets || rel.uniqueKey === undefined || keys.length === 0 || specs.length === 0) return false;
+  const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
+  if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
+  return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
 }
 
 export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -171,6 +184,7 @@ export class Planner {
           columns: t.columns.map((c) => ({ ...c, table: alias })),
           op: t.source, mode: t.mode,
           rowtime: new Set(t.rowtime === undefined ? [] : [t.rowtime]), proctime: new Set(t.proctime),
+          ...(t.primaryKey?.length ? { uniqueKey: t.primaryKey } : {}),
         };
       }
       case 'SubqueryRelation': {
@@ -523,6 +537,7 @@ export class Planner {
       : [keyExprs.map((_, i) => i)];
 
     let op: Operator;
+    let passThrough = false;
     const aggColumns: RelColumn[] = [
       ...keyCompiled.map((k, i) => ({ name: keyExprs[i]?.kind === 'ColumnRef' ? (keyExprs[i] as { name: string }).name : `$k${i}`, type: sets && i >= nk - setExprs.length ? withNullable(k.type, true) : k.type })),
       ...specs.map((sp, i) => ({ name: `$agg${i}`, type: sp.resultType })),
@@ -533,12 +548,18 @@ export class Planner {
       const wtt = (rel.columns[w.start + 2] as RelColumn).type;
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
       op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+    } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {
+      // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row, so SUM /
+      // MIN / MAX are that row's values and the aggregate becomes a projection — changes pass through with their
+      // kinds (-U/+U stay -U/+U instead of a retraction to an empty group). Found by tier 3 (differential) testing.
+      op = new CalcOperator(undefined, [...keyCompiled.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
+      passThrough = true;
     } else {
       op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet, keyCompiled.length === 1 ? keyCompiled[0]?.column : undefined);
     }
     rel.op.connectTo(op);
     const aggRel: Rel = {
-      columns: aggColumns, op, mode: windowed ? 'insert-only' : 'updating',
+      columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
       ...(windowed ? {} : { aggregateKey: keyExprs.map((_, i) => i) }),
     };
