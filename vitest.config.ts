@@ -9,6 +9,7 @@ const sources: Record<string, string> = {
   '@flinkts/core': src('./packages/core/src/index.ts'),
   '@flinkts/core/testing': src('./packages/core/src/testing/index.ts'),
   '@flinkts/core/vitest': src('./packages/core/src/testing/vitest.ts'),
+  '@flinkts/core/flink': src('./packages/core/src/engine/flink/index.ts'),
   '@flinkts/connectors': src('./packages/connectors/src/index.ts'),
   '@flinkts/pipelines': src('./packages/pipelines/src/index.ts'),
   flinkts: src('./src/index.ts'),
@@ -23,7 +24,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/consumer/fixture/**'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/support/flink-bridge-lifecycle.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -19,10 +19,12 @@ import { pipeline } from '@flinkts/pipelines';
 import { cdcIngestion } from './src/jobs/cdc-ingestion.js';
 import { dwdTransform } from './src/jobs/dwd-transform.js';
 import { dwsAggregate } from './src/jobs/dws-aggregate.js';
-import { monitor } from './src/jobs/monitor.js';
+import { monitors } from './src/jobs/monitor.js';
 import { odsProcessing } from './src/jobs/ods-processing.js';
 import { dimProducts, dimUsers, dwdOrderDetail, dwsSalesDaily, lake, odsOrders, odsProducts, odsUsers } from './src/lake.js';
-import { adsOrderQuality, adsSalesDaily } from './src/olap.js';
+import { adsDataQuality, adsSalesDaily } from './src/olap.js';
+import { monitoring } from './src/monitoring.js';
+import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed } from './src/quality.js';
 import { mysqlOrders, mysqlProducts, mysqlUsers } from './src/sources.js';
 
 /** Production; `highLoad` is production on bigger containers (seed 000: 8 GB / 4 GB). */
@@ -49,14 +51,15 @@ export default pipeline({
   description: 'StreamPark real-time warehouse (seed 000)',
   flinkVersion: '1.20.1',
   connectorVersions: { paimon: '0.9.0', 'mysql-cdc': '3.2.1', starrocks: '1.2.11' },
-  jobs: [cdcIngestion, odsProcessing, dwdTransform, dwsAggregate, monitor],
+  jobs: [cdcIngestion, odsProcessing, dwdTransform, dwsAggregate, ...monitors],
   tables: [
     mysqlOrders, mysqlUsers, mysqlProducts,
     odsOrders, odsUsers, odsProducts,
     dimUsers, dimProducts,
     dwdOrderDetail,
     dwsSalesDaily,
-    adsSalesDaily, adsOrderQuality,
+    adsSalesDaily, adsDataQuality,
+    odsOrdersTimed, dwdOrderDetailTimed, dwsSalesDailyTimed,
   ],
   catalogs: [lake],
   settings: {
@@ -93,6 +96,7 @@ export default pipeline({
       checkpointFailure: { windowMinutes: 10, maxFailures: 3, action: 'alert' },
       alertId: '${STREAMPARK_ALERT_ID}',
     },
+    monitoring,
   },
   environments: {
     dev: {

@@ -8,6 +8,7 @@
  */
 import { job, pipeline } from '@flinkts/pipelines';
 import { aliyunCatalog, wrongRecordWideDelta, wrongbookEvents } from './src/tables.js';
+import { dataQuality, monitoring, monitors, wrongbookEventsForMonitor } from './src/monitoring.js';
 import { insertWideRows, wrongbookAddEvents } from './src/transform.js';
 
 export const wrongbookWideTable = job('wrongbook-wide-table', {
@@ -46,8 +47,8 @@ export default pipeline({
   description: 'Wrong-question-book wide table on Alibaba Cloud (seed 001)',
   flinkVersion: '1.20.1',
   connectorVersions: { kafka: '3.3.0', jdbc: '3.3.0' },
-  jobs: [wrongbookWideTable],
-  tables: [wrongbookEvents, wrongRecordWideDelta, wrongbookAddEvents],
+  jobs: [wrongbookWideTable, ...monitors],
+  tables: [wrongbookEvents, wrongRecordWideDelta, wrongbookAddEvents, wrongbookEventsForMonitor, dataQuality],
   catalogs: [aliyunCatalog],
   secrets: {
     KAFKA_USERNAME: 'SASL user of the wrongbook-events topic',
@@ -74,6 +75,7 @@ export default pipeline({
       deploymentTarget: { mode: 'PER_JOB', name: 'default-queue' },
       jarUris: JARS,
     },
+    monitoring,
   },
   environments: {
     dev: {

@@ -122,23 +122,3 @@ describe('rt-dw-dws-aggregate', () => {
     expect(r.rows('ads_sales_daily')).toEqual([{ ...row, order_count: 3, buyer_count: 2 }]);
   });
 });
-
-describe('rt-dw-monitor', () => {
-  it('measures completeness, accuracy and conformity per day', () => {
-    const base = { order_date: '2024-05-01', city: 'Hangzhou', product_id: 3n, category: 'office', quantity: 1, is_paid: true, created_at: '2024-05-01 10:00:00.000' };
-    const r = run('rt-dw-monitor', {
-      dwd_order_detail: [
-        { ...base, order_id: 1n, user_id: 7n, product_name: 'Pen', amount: '10.00', order_status: 'PAID' },
-        { ...base, order_id: 2n, user_id: null, product_name: null, amount: '0.00', order_status: 'PAID' },
-        { ...base, order_id: 3n, user_id: 8n, product_name: 'Pen', amount: null, order_status: 'LOST' },
-      ],
-    });
-    expect(r.rows('ads_order_quality')).toEqual([{ stat_date: '2024-05-01', row_count: 3, missing_user: 1, missing_product: 1, non_positive_amount: 2, unknown_status: 1 }]);
-  });
-
-  it('the compiled SQL text gives the same result as the built statements', () => {
-    const inputs = { dwd_order_detail: [{ order_id: 1n, order_date: '2024-05-02', user_id: 7n, city: 'x', product_id: 3n, product_name: 'Pen', category: 'office', quantity: 1, amount: '1.00', order_status: 'PAID', is_paid: true, created_at: '2024-05-02 10:00:00.000' }] };
-    const statements = jobStatements(realtimeDw, 'dev', 'rt-dw-monitor');
-    expect(runJob(printStatements(statements), { inputs }).changelog('ads_order_quality')).toEqual(runJob(statements, { inputs }).changelog('ads_order_quality'));
-  });
-});

@@ -38,7 +38,7 @@ describe('examples/wrongbook pipeline', () => {
 
   test("every VVP Deployment follows VVP's naming and SQL-deployment rules", () => {
     const specs = [...byPath].filter(([p]) => p.endsWith('.yaml'));
-    expect(specs.map(([p]) => p)).toEqual(['dev/vvp/wrongbook-wide-table.yaml', 'prod/vvp/wrongbook-wide-table.yaml']);
+    expect(specs.map(([p]) => p)).toEqual(['dev/vvp/wrongbook-wide-table.yaml', 'dev/vvp/wrongbook-monitor.yaml', 'prod/vvp/wrongbook-wide-table.yaml', 'prod/vvp/wrongbook-monitor.yaml']);
     for (const [path, text] of specs) expect({ path, problems: [...vvpProblems(text), ...vvpSchemaProblems(text)] }).toEqual({ path, problems: [] });
   });
 
@@ -47,9 +47,14 @@ describe('examples/wrongbook pipeline', () => {
     expect(calls.map(([p]) => p)).toEqual([
       'dev/alibaba/wrongbook-wide-table.json',
       'dev/alibaba/wrongbook-wide-table.start.json',
+      'dev/alibaba/wrongbook-monitor.json',
+      'dev/alibaba/wrongbook-monitor.start.json',
       'prod/alibaba/wrongbook-wide-table.json',
       'prod/alibaba/wrongbook-wide-table.start.json',
       'prod/alibaba/wrongbook-wide-table.autopilot.json',
+      'prod/alibaba/wrongbook-monitor.json',
+      'prod/alibaba/wrongbook-monitor.start.json',
+      'prod/alibaba/wrongbook-monitor.autopilot.json',
     ]);
     for (const [path, text] of calls) {
       expect({ path, problems: [...alibabaSchemaProblems(text), ...(/\.(start|autopilot)\.json$/.test(path) ? [] : alibabaProblems(text))] }).toEqual({ path, problems: [] });

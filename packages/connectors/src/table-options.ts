@@ -9,6 +9,7 @@ import { hiveTableDefinition } from './connectors/hive-table.js';
 import type { ConnectorDefinition } from './connectors/definition.js';
 import { validateConnector } from './connectors/definition.js';
 import { CODES } from './options/codes.js';
+import { checkPaimonPrimaryKey } from './connectors/paimon-primary-key.js';
 import type { Entry } from './options/validate.js';
 import { keyPath } from './options/validate.js';
 
@@ -70,10 +71,11 @@ export function checkCreateTable(statement: CreateTable, context: { readonly pat
       path: keyPath(path, near?.key ?? 'connector'),
     }];
   }
-  return validateTableOptions(statement.options, {
+  const paimonKey = checkPaimonPrimaryKey(statement, { path, ...(context.catalogType === undefined ? {} : { catalogType: context.catalogType }) });
+  return [...paimonKey, ...validateTableOptions(statement.options, {
     hasPrimaryKey: statement.primaryKey !== undefined,
     columns,
     path,
     ...(context.catalogType !== undefined ? { catalogType: context.catalogType } : {}),
-  });
+  })];
 }

@@ -38,4 +38,8 @@ export const CODES = {
   badVersion: 'FTS8040',
   /** A Kafka SASL login module that the shipped Kafka jar does not contain. */
   kafkaLoginModule: 'FTS8041',
+  /** A `quality()` declaration that does not fit its table (unknown or mistyped column, bad weight or window). */
+  badQuality: 'FTS8050',
+  /** A monitoring target that cannot be built (no sink, unknown level, a receiver secret in the configuration). */
+  badMonitoring: 'FTS8051',
 } as const;

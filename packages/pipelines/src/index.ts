@@ -22,3 +22,5 @@ export type { StreamparkSegment } from './emit/streampark-sql.js';
 export { VVP_NAME, vvpShapeProblems } from './emit/vvp.js';
 export { CODES as PIPELINE_CODES } from './codes.js';
 export { placeholders } from './variables.js';
+export * from './quality/index.js';
+export * from './alerting/index.js';

@@ -1,4 +1,5 @@
 /** Per-platform deployment settings of a pipeline; environments may override any field. */
+import type { MonitoringTarget } from './alerting/monitoring-target.js';
 
 /** StreamPark 2.1.x execution modes by name (the form sends their numbers). */
 export const STREAMPARK_EXECUTION_MODES = {
@@ -96,10 +97,12 @@ export interface Targets {
   readonly streampark?: StreamparkTarget;
   readonly vvp?: VvpTarget;
   readonly alibaba?: AlibabaTarget;
+  /** Alert rules, Alertmanager configuration, dashboard and exporter files (not overridden per environment). */
+  readonly monitoring?: MonitoringTarget;
 }
 
-export type TargetName = 'sql' | 'streampark' | 'vvp' | 'alibaba';
-export const TARGET_NAMES: readonly TargetName[] = ['sql', 'streampark', 'vvp', 'alibaba'];
+export type TargetName = 'sql' | 'streampark' | 'vvp' | 'alibaba' | 'monitoring';
+export const TARGET_NAMES: readonly TargetName[] = ['sql', 'streampark', 'vvp', 'alibaba', 'monitoring'];
 
 export interface TargetOverrides {
   readonly streampark?: Partial<StreamparkTarget>;

@@ -13,7 +13,7 @@ import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 
-const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--json] [--strict | --max-warnings <n>]
+const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--planner flink] [--json] [--strict | --max-warnings <n>]
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -27,18 +27,38 @@ pipeline: every job and the table graph across jobs (layers, cycles, several wri
 
 Options:
   --env <name>        check pipelines in one environment
+  --planner flink     also plan everything with real Flink 1.20.1's planner (what flinkts verify does)
 ${REPORTING_HELP}
 ${EXIT_CODES_HELP}
 `;
+
+/** `--planner flink`: the real planner's verdicts next to the analyzer's (a usage exit when it cannot run). */
+async function addFlinkPlanner(io: CliIO, inputs: readonly string[], env: string | undefined, all: Diagnostic[]): Promise<number | undefined> {
+  const [{ FlinktsError, formatDiagnostic }, { planOnFlink }] = await Promise.all([import('@flinkts/core'), import('../flink-verify.js')]);
+  try {
+    const r = await planOnFlink(io.cwd, inputs, env, io.readStdin, (l) => io.stderr(`${l}\n`));
+    if (r.usage !== undefined) {
+      io.stderr(`flinkts check: ${r.usage}\n`);
+      return EXIT_USAGE;
+    }
+    all.push(...r.diagnostics);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof FlinktsError)) throw e;
+    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    return EXIT_USAGE;
+  }
+}
 
 export const command: Command = {
   name: 'check',
   summary: 'check Flink SQL scripts or a pipeline (syntax, names, INSERT types, options, changelog modes, time attributes)',
   help: HELP,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, { flags: [], values: ['env'], reporting: true });
-    if (args.problems.length > 0) {
-      io.stderr(`flinkts check: ${args.problems[0]}\n\n${HELP}`);
+    const args = parseArgs(argv, { flags: [], values: ['env', 'planner'], reporting: true });
+    const planner = args.values.get('planner');
+    if (args.problems.length > 0 || (planner !== undefined && planner !== 'flink')) {
+      io.stderr(`flinkts check: ${args.problems[0] ?? `unknown planner '${planner}' (the one there is: flink)`}\n\n${HELP}`);
       return EXIT_USAGE;
     }
     const inputs = args.positionals.length === 0 ? ['.'] : args.positionals;
@@ -80,6 +100,10 @@ export const command: Command = {
       }
       all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators }));
       scripts.push(input === '-' ? '<stdin>' : input);
+    }
+    if (planner === 'flink') {
+      const usage = await addFlinkPlanner(io, inputs, args.values.get('env'), all);
+      if (usage !== undefined) return usage;
     }
     const counts = countDiagnostics(all);
     const code = exitCodeFor(counts, args.policy);

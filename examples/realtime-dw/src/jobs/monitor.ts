@@ -1,30 +1,10 @@
 /**
- * `rt-dw-monitor`: daily data-quality measurements of the order detail, written to StarRocks where the alerting
- * rules read them — completeness (missing user, missing product), accuracy (non-positive amounts) and
- * conformity (statuses outside the known set). Parallelism 1: it is a single small aggregation.
+ * `rt-dw-monitor`: the data-quality monitor of seed 000 — the five dimensions scored for ODS orders, the DWD
+ * order detail and the DWS daily sales in 5-minute windows (see ../quality.ts), one statement set writing every
+ * table's per-dimension counts, rates and scores to StarRocks. Parallelism 1: three small window aggregations.
  */
-import { caseWhen, coalesce, fn, from, insertInto, lit } from '@flinkts/core';
-import { job } from '@flinkts/pipelines';
-import { dwdOrderDetail } from '../lake.js';
-import { adsOrderQuality } from '../olap.js';
+import { monitorJobs } from '@flinkts/pipelines';
+import { adsDataQuality } from '../olap.js';
+import { QUALITY } from '../quality.js';
 
-export const KNOWN_STATUSES = ['CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED'] as const;
-
-const flag = (condition: Parameters<typeof caseWhen>[0]) => fn.sum(caseWhen(condition, lit(1)).else(lit(0)));
-
-export const orderQuality = from(dwdOrderDetail, 'd')
-  .groupBy(({ d }) => [coalesce(d.order_date, 'unknown')])
-  .select(({ d }) => ({
-    stat_date: coalesce(d.order_date, 'unknown'),
-    row_count: fn.count(),
-    missing_user: flag(d.user_id.isNull()),
-    missing_product: flag(d.product_name.isNull()),
-    non_positive_amount: flag(d.amount.isNull().or(d.amount.lte(0))),
-    unknown_status: flag(d.order_status.isNull().or(d.order_status.notIn([...KNOWN_STATUSES]))),
-  }));
-
-export const monitor = job('rt-dw-monitor', {
-  description: 'daily data-quality measurements of the order detail',
-  statements: insertInto(adsOrderQuality, orderQuality),
-  parallelism: 1,
-});
+export const monitors = monitorJobs({ pipeline: 'realtime-dw', name: 'rt-dw-monitor', qualities: QUALITY, sink: adsDataQuality, per: 'pipeline', parallelism: 1 });

@@ -5,6 +5,7 @@
  * renamed value), and a nullable value going into a NOT NULL column (a warning: Flink's NOT NULL enforcer fails
  * the job at run time).
  */
+import type { Query, SelectStar } from '../ast/query.js';
 import type { Insert } from '../ast/statement.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
@@ -23,6 +24,16 @@ function clearlyDifferent(a: string, b: string): boolean {
   return x !== y && !x.includes(y) && !y.includes(x);
 }
 
+/**
+ * The first `*` / `t.*` of the query's top-level SELECT list (through WITH) when that list, a star counting as
+ * one item, does not have one item per listed column.
+ */
+function selectStar(q: Query, listed: number): SelectStar | undefined {
+  const body = q.kind === 'With' ? q.body : q;
+  if (body.kind !== 'Select' || body.items.length === listed) return undefined;
+  return body.items.find((i): i is SelectStar => i.kind === 'SelectStar');
+}
+
 export function checkInsert(insert: Insert, ctx: QueryContext, path: string): void {
   const at = (d: Omit<Diagnostic, 'path' | 'file'>): Diagnostic => ({ ...d, path, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
   const sink = ctx.catalog.lookup(insert.target);
@@ -39,6 +50,20 @@ export function checkInsert(insert: Insert, ctx: QueryContext, path: string): vo
   }
   if (sink.kind === 'view') {
     ctx.diagnostics.push(at({ code: 'FTS4105', severity: 'error', message: `'${sink.path[2]}' is a view; INSERT needs a table`, hint: 'insert into a table with a connector', ...(insert.span === undefined ? {} : { span: insert.span }) }));
+    return;
+  }
+  const star = insert.columns === undefined ? undefined : selectStar(insert.query, insert.columns.length);
+  if (star !== undefined) {
+    // Flink 1.20.1 matches the column list against the SELECT items before it expands the star, a star
+    // counting as one item (verified on the real planner: "Number of columns must match number of query
+    // columns"; `INSERT INTO t (a) SELECT * FROM one_column_table` passes).
+    ctx.diagnostics.push(at({
+      code: 'FTS4107',
+      severity: 'error',
+      message: `Flink rejects an INSERT with a column list whose SELECT uses ${star.table === undefined ? '*' : `${star.table}.*`} ("Number of columns must match number of query columns")`,
+      hint: 'select the columns by name, or drop the column list to insert by position',
+      ...(star.span !== undefined ? { span: star.span } : insert.query.span === undefined ? {} : { span: insert.query.span }),
+    }));
     return;
   }
   let targets: CatalogColumn[];

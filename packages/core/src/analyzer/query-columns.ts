@@ -8,17 +8,17 @@ import type { Expression } from '../ast/expression.js';
 import type { Query, Select } from '../ast/query.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { commonResultType } from './types/common-result-type.js';
+import { commonResultType } from '../typing/common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import type { CatalogColumn, ScriptCatalog } from './script-catalog.js';
-import type { ScopeColumn, TypeEnv, TypeIssue } from './expression-type.js';
-import { columnName, expressionType } from './expression-type.js';
+import type { ScopeColumn, TypeEnv, TypeIssue } from '../typing/expression-type.js';
+import { columnName, expressionType } from '../typing/expression-type.js';
 import { checkGrouping } from './names/grouping.js';
 import type { Scope } from './names/name-check.js';
 import { EMPTY_SCOPE, checkNames } from './names/name-check.js';
 import { issue, reportIssues } from './names/report.js';
 import { relationScope } from './names/relation-scope.js';
-import { show } from './types/families.js';
+import { show } from '../typing/families.js';
 
 export interface OutputColumn {
   readonly name: string | undefined;

@@ -3,9 +3,10 @@
  * Names resolve like Flink resolves them: a one-part name in the current catalog and database, a two-part name
  * in the current catalog.
  */
+import { Namespace } from '../catalog/namespace.js';
 import type { CreateTable, Statement } from '../ast/statement.js';
 import type { DataType } from '../types/data-type.js';
-import { expressionType } from './expression-type.js';
+import { expressionType } from '../typing/expression-type.js';
 
 export interface CatalogColumn {
   readonly name: string;
@@ -36,12 +37,10 @@ function typeOrUndefined(f: () => DataType | undefined): DataType | undefined {
   }
 }
 
-export const DEFAULT_CATALOG = 'default_catalog';
-export const DEFAULT_DATABASE = 'default_database';
+export { DEFAULT_CATALOG, DEFAULT_DATABASE } from '../catalog/namespace.js';
 
 export class ScriptCatalog {
-  private catalog = DEFAULT_CATALOG;
-  private database = DEFAULT_DATABASE;
+  private readonly namespace = new Namespace();
   private readonly tables = new Map<string, CatalogTable>();
   private readonly catalogTypes = new Map<string, string>();
   private readonly userFunctions = new Set<string>();
@@ -53,9 +52,7 @@ export class ScriptCatalog {
 
   /** A fully qualified path for a name as written at this point of the script. */
   qualify(path: readonly string[]): [string, string, string] {
-    if (path.length >= 3) return [path[path.length - 3]!, path[path.length - 2]!, path[path.length - 1]!];
-    if (path.length === 2) return [this.catalog, path[0]!, path[1]!];
-    return [this.catalog, this.database, path[0]!];
+    return this.namespace.qualify(path);
   }
 
   lookup(path: readonly string[]): CatalogTable | undefined {
@@ -76,12 +73,8 @@ export class ScriptCatalog {
   apply(statement: Statement, viewColumns?: readonly CatalogColumn[]): void {
     switch (statement.kind) {
       case 'UseCatalog':
-        this.catalog = statement.name;
-        this.database = DEFAULT_DATABASE;
-        return;
       case 'UseDatabase':
-        if (statement.path.length === 2) this.catalog = statement.path[0]!;
-        this.database = statement.path[statement.path.length - 1]!;
+        this.namespace.apply(statement);
         return;
       case 'CreateCatalog': {
         const type = statement.options.find((o) => o.key === 'type')?.value;

@@ -2,13 +2,13 @@
  * `fn`: typed builders for every built-in in the function catalog (`fn.upper(x)`, `fn.hashCode(x)`,
  * `fn.toTimestampLtz(ts, 3)`, `fn.count()`, `fn.sum(x).filter(cond)`, `fn.rowNumber().over({...})`) plus the
  * special forms with their own syntax (`fn.jsonValue`, `fn.extract`, `fn.trim`, `fn.substring`, …).
- * Result types come from the catalog (`functions/catalog.ts`), never written twice.
+ * Result types come from the function registry (`functions/registry.ts`), never written twice.
  */
 import type { Expression, JsonBehavior, OrderItem, TimeUnit, WindowFrame } from '../ast/expression.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
-import { FUNCTIONS } from '../functions/catalog.js';
-import type { BuiltinFunctionName, NullRule, ReturnRule } from '../functions/catalog.js';
+import { FUNCTIONS } from '../functions/registry.js';
+import type { BuiltinFunctionName, FunctionSignature, NullRule, ReturnRule } from '../functions/registry.js';
 import { Expr, exprNode, toNode } from './expr.js';
 import { checkType } from '../types/sql-type.js';
 import type { AnyExpr, Bool, ExprInput, NullOf, Ordering, RootOf } from './expr.js';
@@ -80,8 +80,11 @@ type Call<E extends { returns: ReturnRule; nullable: NullRule }> = <const A exte
 type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${Lowercase<H>}${Capitalize<Camel<T>>}` : Lowercase<S>;
 type Capitalize<S extends string> = S extends `${infer H}${infer T}` ? `${Uppercase<H>}${T}` : S;
 type Catalog = typeof FUNCTIONS;
-/** `fn.<camelCaseName>(…)` for every catalog entry. */
-export type CatalogFunctions = { readonly [K in BuiltinFunctionName as Camel<K>]: Call<Catalog[K]> };
+type AliasOf<E> = E extends { readonly aliases: readonly (infer A extends string)[] } ? A : never;
+/** Registry entries called as `NAME(args)` (special syntax has its own builders below; window TVFs are FROM items). */
+type CallableName = { [K in BuiltinFunctionName]: Catalog[K] extends { readonly syntax: 'special' } | { readonly kind: 'table' } ? never : K }[BuiltinFunctionName];
+/** `fn.<camelCaseName>(…)` for every registry entry called by name, and for each of its aliases. */
+export type CatalogFunctions = { readonly [K in CallableName as Camel<K> | Camel<AliasOf<Catalog[K]>>]: Call<Catalog[K]> };
 
 function camel(name: string): string {
   return name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -93,7 +96,11 @@ function callOf(name: string): (...args: ExprInput[]) => CallExpr {
 }
 
 const catalogFunctions = Object.freeze(
-  Object.fromEntries(Object.keys(FUNCTIONS).map((name) => [camel(name), callOf(name)])),
+  Object.fromEntries(
+    Object.entries(FUNCTIONS as Record<string, FunctionSignature>)
+      .filter(([, f]) => f.syntax !== 'special' && f.kind !== 'table')
+      .flatMap(([name, f]) => [name, ...(f.aliases ?? [])].map((n) => [camel(n), callOf(n)])),
+  ),
 ) as unknown as CatalogFunctions;
 
 // Special forms -----------------------------------------------------------------------------------------

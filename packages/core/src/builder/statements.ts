@@ -5,6 +5,7 @@
 import type {
   CreateDatabase, CreateTable, Insert, LikeOption, ResetStatement, SetStatement, StatementSet, UseCatalog, UseDatabase,
 } from '../ast/statement.js';
+import type { Query, SelectItem, SelectStar } from '../ast/query.js';
 import { Table } from '../table/table.js';
 import { argumentError } from '../diagnostics/arguments.js';
 import type { ImplicitlyCastable } from '../types/implicit-cast.js';
@@ -175,6 +176,20 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
   return columns;
 }
 
+/**
+ * Flink 1.20's planner rejects an INSERT with a column list whose SELECT list holds a `*` ("Number of columns
+ * must match number of query columns": the list is matched before the star is expanded), so a `selectAll()`
+ * query written with a column list selects its columns by name instead (when the names are unambiguous).
+ */
+function expandStar(query: Query, columns: readonly string[]): Query {
+  if (query.kind !== 'Select' || !query.items.some((i) => i.kind === 'SelectStar')) return query;
+  if (query.items.length !== 1 || (query.items[0] as SelectItem).kind !== 'SelectStar') return query;
+  if (new Set(columns.map((c) => c.toLowerCase())).size !== columns.length) return query;
+  const star = query.items[0] as SelectStar;
+  const items: SelectItem[] = columns.map((name) => ({ kind: 'SelectExpr', expr: { kind: 'ColumnRef', ...(star.table === undefined ? {} : { table: star.table }), name } }));
+  return { ...query, items };
+}
+
 function insertNode(sink: AnyTable, query: SelectQuery<unknown>, columns: readonly string[] | undefined, options: InsertOptions = {}): Insert {
   if (!(query instanceof SelectQuery)) throw argumentError('insertInto()', 'query', 'a query built with from(…).select(…) / selectList(…)', query);
   if (options === null || typeof options !== 'object') throw argumentError('insertInto()', 'options', 'an object { overwrite?, partition? }', options);
@@ -187,7 +202,7 @@ function insertNode(sink: AnyTable, query: SelectQuery<unknown>, columns: readon
     overwrite: options.overwrite ?? false,
     ...(partition.length === 0 ? {} : { partition }),
     ...(columns === undefined ? {} : { columns: [...columns] }),
-    query: query.query,
+    query: columns === undefined ? query.query : expandStar(query.query, query.columnNames),
   });
 }
 

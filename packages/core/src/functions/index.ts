@@ -1,2 +1,2 @@
-export * from './catalog.js';
+export * from './registry.js';
 export * from './infer.js';

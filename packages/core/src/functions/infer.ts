@@ -4,8 +4,8 @@
  */
 import type { DataType } from '../types/data-type.js';
 import { DECIMAL_MAX_PRECISION, MAX_LENGTH } from '../types/data-type.js';
-import type { FunctionSignature, ReturnRule } from './catalog.js';
-import { builtinFunction } from './catalog.js';
+import type { FunctionSignature, ReturnRule } from './registry.js';
+import { builtinFunction } from './registry.js';
 import { findCommonType } from '../types/common-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { roundDecimalType } from '../types/decimal-merging.js';

@@ -19,14 +19,15 @@ import { FUNCTIONS } from './functions/registry.js';
 import type { CompilerApi } from './functions/registry.js';
 import { compileSpecialForm } from './functions/special-forms.js';
 import './functions/all.js';
-import { isCharacter, isDatetime, isNumeric, leastRestrictive, T, typeToString, withNullable } from './types.js';
+import { isCharacter, isDatetime, leastRestrictive, T, typeToString, withNullable } from './types.js';
 import { comparatorFor } from './values/compare.js';
 import type { Decimal } from './values/decimal.js';
 import { compileLiteral, compileNumericText } from './compile-literal.js';
-import { declaredType } from './declared-type.js';
 import { sameType } from '../types/type-predicates.js';
-import { expressionType } from '../analyzer/expression-type.js';
-import type { TypeScope } from '../analyzer/expression-type.js';
+import { expressionType, isBareCall } from '../typing/expression-type.js';
+import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
+import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
+import type { TypeScope } from '../typing/expression-type.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
 export interface ColumnBinding {
@@ -208,14 +209,13 @@ export class ExpressionCompiler implements CompilerApi {
 
   private column(e: ColumnRef): Compiled {
     const cols = this.scope.columns;
-    const matches = cols.filter((c) => c.name.toLowerCase() === e.name.toLowerCase() && (e.table === undefined || c.table?.toLowerCase() === e.table.toLowerCase()));
-    const exact = matches.filter((c) => c.name === e.name);
-    const found = exact.length > 0 ? exact : matches;
+    // Flink resolves names case-sensitively: `A` is not the column `a`.
+    const found = cols.filter((c) => c.name === e.name && (e.table === undefined || c.table === e.table));
     if (found.length === 0 && e.table !== undefined) {
-      const rowCol = cols.filter((c) => c.name.toLowerCase() === (e.table as string).toLowerCase() && c.type.kind === 'ROW');
+      const rowCol = cols.filter((c) => c.name === e.table && c.type.kind === 'ROW');
       if (rowCol.length === 1) return this.compile({ kind: 'FieldAccess', operand: { kind: 'ColumnRef', name: e.table, ...(e.span ? { span: e.span } : {}) }, field: e.name, ...(e.span ? { span: e.span } : {}) });
     }
-    if (found.length === 0 && e.table === undefined && NILADIC.has(e.name.toUpperCase())) {
+    if (found.length === 0 && isBareCall(e)) {
       return this.call({ kind: 'FunctionCall', name: [e.name.toUpperCase()], args: [], ...(e.span ? { span: e.span } : {}) });
     }
     if (found.length === 0) {
@@ -521,9 +521,9 @@ export class ExpressionCompiler implements CompilerApi {
     if (op.type.kind === 'NULL') return constant(withNullable(to, true), null);
     const conv = castConverter(op.type, to, this.session.zone, e.span);
     const ev = op.eval;
-    const mayFail = isCharacter(op.type) || (to.kind === 'DECIMAL') || (op.type.kind === 'ROW' || op.type.kind === 'ARRAY' || op.type.kind === 'MAP');
-    const type = withNullable(to, op.type.nullable || (e.try && mayFail) || to.kind === 'DECIMAL' && op.type.kind !== 'DECIMAL' && !isNumeric(op.type));
-    const typeFinal = to.kind === 'DECIMAL' ? withNullable(to, op.type.nullable || e.try || !decimalAlwaysFits(op.type, to)) : type;
+    // Flink 1.20's types: CAST keeps the operand's nullability (a DECIMAL too narrow for the value gives NULL all
+    // the same); TRY_CAST is always nullable.
+    const typeFinal = withNullable(to, op.type.nullable || e.try === true);
     if (e.try) {
       return {
         type: typeFinal,
@@ -536,25 +536,33 @@ export class ExpressionCompiler implements CompilerApi {
   private call(e: FunctionCall): Compiled {
     if (e.over) throw unsupported('OVER windows inside expressions (use the ROW_NUMBER deduplication / TopN patterns)', e.span);
     const name = e.name.length === 1 ? (e.name[0] as string).toUpperCase() : e.name.join('.');
-    // `user`, `current_date`, … without parentheses name a column when one exists (identifier resolution
-    // comes before the niladic function).
-    if (e.args.length === 0 && !e.star && e.name.length === 1 && NILADIC_NAMES.has(name)) {
-      const col = this.scope.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
-      if (col) return this.column({ kind: 'ColumnRef', name: col.name, ...(e.span ? { span: e.span } : {}) });
+    const builtin = e.name.length === 1 ? builtinFunction(name) : undefined;
+    if (builtin === undefined) {
+      // a catalog function (`cat.db.fn`) may exist where the job runs; a one-part name Flink does not know is an error
+      if (e.name.length > 1) throw unsupported(`function ${e.name.join('.')}`, e.span);
+      throw unknownName(`No match found for function signature ${e.name.join('.')}(…)`, e.span, didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used');
     }
-    if (SUPPORTED_AGGREGATES.has(name)) throw invalid(`Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
-    const impl = FUNCTIONS.get(name);
-    if (!impl) {
-      if (AGGREGATES.has(name)) throw unsupported(`aggregate function ${name}`, e.span);
-      throw unsupported(`function ${e.name.join('.')}`, e.span);
+    if (builtin.kind === 'aggregate') {
+      if (RUNTIME_AGGREGATES.has(builtin.name)) throw invalid(`Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
+      throw unsupported(`aggregate function ${name}`, e.span);
     }
+    const impl = FUNCTIONS.get(builtin.name);
+    if (!impl) throw unsupported(`function ${e.name.join('.')}`, e.span);
     return this.declared(e, impl(e.args, e, this));
   }
 
-  /** A built-in's compiled form with the declared type `declaredType` settles on. */
+  /**
+   * A built-in call or special form typed as the one typer (typing/) types it, so check and a local run declare
+   * the same type. The implementation's values are kept where their representation is the same (string and
+   * binary lengths, nullability — Flink does not pad a function's result either) and converted where it is not
+   * (another numeric root, DECIMAL precision / scale, time precision). Where the typer cannot tell, the
+   * implementation's type stands.
+   */
   private declared(e: Expression, compiled: Compiled): Compiled {
-    const declared = declaredType(compiled.type, this.analyzerType(e));
-    return declared === compiled.type ? compiled : { ...compiled, type: declared };
+    const type = this.analyzerType(e);
+    if (type === undefined || sameType(type, compiled.type)) return compiled;
+    if (compiled.type.kind === 'NULL' || sameRepresentation(compiled.type, type)) return { ...compiled, type };
+    return this.coerce(compiled, type, e.span);
   }
 
   /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */
@@ -571,26 +579,7 @@ export class ExpressionCompiler implements CompilerApi {
   private typeScope: TypeScope | undefined;
 }
 
-/** Functions written without parentheses, which a parser may read as column names. */
-const NILADIC = new Set(['CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_ROW_TIMESTAMP']);
 
-/** Names a parser may read as niladic functions although a column of that name is meant. */
-const NILADIC_NAMES = new Set([...NILADIC, 'USER', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'CURRENT_ROLE', 'CURRENT_PATH', 'CURRENT_CATALOG', 'CURRENT_DATABASE']);
-const SUPPORTED_AGGREGATES = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
-const AGGREGATES = new Set(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'SUM0', 'LISTAGG', 'COLLECT', 'FIRST_VALUE', 'LAST_VALUE', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
-
-function decimalAlwaysFits(from: DataType, to: DataType & { kind: 'DECIMAL' }): boolean {
-  const intDigits = to.precision - to.scale;
-  switch (from.kind) {
-    case 'DECIMAL': return from.precision - from.scale <= intDigits;
-    case 'TINYINT': return intDigits >= 3;
-    case 'SMALLINT': return intDigits >= 5;
-    case 'INT': return intDigits >= 10;
-    case 'BIGINT': return intDigits >= 19;
-    case 'BOOLEAN': return intDigits >= 1;
-    default: return false;
-  }
-}
 
 
 /** Fold to a constant when every input is constant (errors are left to evaluation time). */
@@ -603,5 +592,21 @@ export function foldIfConstant(inputs: readonly Compiled[], c: Compiled): Compil
     return c;
   }
 }
+
+/** Whether values of type `a` are values of type `b` unchanged (string and binary lengths and nullability aside). */
+function sameRepresentation(a: DataType, b: DataType): boolean {
+  if ((isCharacter(a) && isCharacter(b)) || (isBinaryString(a) && isBinaryString(b))) return true;
+  switch (a.kind) {
+    case 'DECIMAL': return b.kind === 'DECIMAL' && b.precision === a.precision && b.scale === a.scale;
+    case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return b.kind === a.kind && b.precision === a.precision;
+    case 'INTERVAL_DAY_TIME': return b.kind === a.kind && b.fractionalPrecision === a.fractionalPrecision;
+    case 'ARRAY': case 'MULTISET': return b.kind === a.kind && sameRepresentation(a.element, b.element);
+    case 'MAP': return b.kind === 'MAP' && sameRepresentation(a.key, b.key) && sameRepresentation(a.value, b.value);
+    case 'ROW': return b.kind === 'ROW' && b.fields.length === a.fields.length && a.fields.every((f, i) => sameRepresentation(f.type, b.fields[i]!.type));
+    default: return b.kind === a.kind;
+  }
+}
+
+const isBinaryString = (t: DataType): boolean => t.kind === 'BINARY' || t.kind === 'VARBINARY';
 
 export { isDatetime };

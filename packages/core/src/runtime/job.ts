@@ -3,6 +3,7 @@
  * INSERT INTO (or a statement set, or a bare SELECT) define sinks; test rows are pushed into the sources,
  * bounded input ends with a MAX watermark, and every sink's changelog and final table are returned.
  */
+import { Namespace } from '../catalog/namespace.js';
 import type { Query } from '../ast/query.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
 import type { ConnectorResolver } from '../connector/connector.js';
@@ -118,8 +119,10 @@ const lastName = (path: readonly string[]): string => path[path.length - 1] as s
 
 export class LocalJob {
   readonly session: Session;
+  /** Tables and views by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
   private readonly tables = new Map<string, CatalogTable>();
   private readonly views = new Map<string, Query>();
+  private readonly namespace = new Namespace();
   private readonly sinks: SinkOperator[] = [];
   private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
   private readonly planner: Planner;
@@ -143,21 +146,20 @@ export class LocalJob {
     }
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
-      table: (name, span) => this.sourceFor(name, span),
-      view: (name) => this.views.get(name.toLowerCase()),
-      markLookup: (name) => this.lookupTables.add(name.toLowerCase()),
-      tableNames: () => [...this.tables.keys()],
+      table: (path, span) => this.sourceFor(path, span),
+      view: (path) => this.views.get(this.namespace.key(path)),
+      markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
+      tableNames: () => this.tableNames(),
     }, this.session);
     const catalogTypes = new Map<string, string>();
-    let currentCatalog = 'default_catalog';
     for (const st of script.statements) {
       switch (st.kind) {
         case 'CreateTable': {
-          const catalog = st.path.length === 3 ? st.path[0]! : currentCatalog;
+          const catalog = this.namespace.qualify(st.path)[0];
           this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
           break;
         }
-        case 'CreateView': this.views.set(lastName(st.path).toLowerCase(), st.query); break;
+        case 'CreateView': this.views.set(this.namespace.key(st.path), st.query); break;
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
@@ -166,8 +168,8 @@ export class LocalJob {
           if (type !== undefined) catalogTypes.set(st.name, type);
           break;
         }
-        case 'UseCatalog': currentCatalog = st.name; break;
-        case 'Set': case 'Reset': case 'UseDatabase': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
+        case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
+        case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
           if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
@@ -199,14 +201,20 @@ export class LocalJob {
       rowtime = columns.findIndex((c) => c.name.toLowerCase() === (t.watermark as { column: string }).column.toLowerCase());
       if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
-    this.tables.set(lastName(t.path).toLowerCase(), {
+    this.tables.set(this.namespace.key(t.path), {
       def: t, columns, inputPositions, mode: changelog.mode, upsert: changelog.upsert, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
     });
   }
 
-  private sourceFor(name: string, span?: import('../ast/node.js').Span): PlannerTable {
-    const t = this.tables.get(name.toLowerCase());
-    if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, [...this.tables.keys()]));
+  /** Names of the declared tables as their CREATE TABLE wrote them (for hints). */
+  private tableNames(): string[] {
+    return [...this.tables.values()].map((t) => t.def.path.join('.'));
+  }
+
+  private sourceFor(path: readonly string[], span?: import('../ast/node.js').Span): PlannerTable {
+    const name = path.join('.');
+    const t = this.tables.get(this.namespace.key(path));
+    if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
       const scope: ColumnBinding[] = t.columns.map((col, index) => ({ ...col, index }));
       const compiler = new ExpressionCompiler({ columns: scope }, this.session);
@@ -233,8 +241,8 @@ export class LocalJob {
   private planInsert(ins: Insert): void {
     if (ins.partition) throw unsupported('INSERT … PARTITION', ins.span);
     const name = lastName(ins.target);
-    const t = this.tables.get(name.toLowerCase());
-    if (!t) throw unknownName(`Sink table '${name}' not found`, ins.span, didYouMean(name, [...this.tables.keys()]));
+    const t = this.tables.get(this.namespace.key(ins.target));
+    if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     const rel = this.planner.planQuery(ins.query);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
@@ -293,18 +301,40 @@ export class LocalJob {
 
   /** Column names and types of a source table's input rows (physical and metadata columns). */
   inputColumns(table: string): { name: string; type: DataType }[] {
-    const t = this.tables.get(table.toLowerCase());
-    if (!t) throw unknownName(`Table '${table}' not found`, undefined, didYouMean(table, [...this.tables.keys()]));
+    const t = this.tables.get(this.inputKey(table));
+    if (!t) throw unknownName(`Table '${table}' not found`, undefined, didYouMean(table, this.tableNames()));
     return t.inputPositions.map((i) => t.columns[i] as RelColumn);
   }
 
   /** The PRIMARY KEY columns of a table (empty without one). */
   primaryKeyColumns(table: string): readonly string[] {
-    return this.tables.get(table.toLowerCase())?.def.primaryKey?.columns ?? [];
+    return this.tables.get(this.inputKey(table))?.def.primaryKey?.columns ?? [];
   }
 
   tableMode(table: string): ChangelogMode {
-    return this.tables.get(table.toLowerCase())?.mode ?? 'insert-only';
+    return this.tables.get(this.inputKey(table))?.mode ?? 'insert-only';
+  }
+
+  /**
+   * The table a test input names: its qualified name as the script's namespace qualifies it at the end, or else
+   * the one table whose name ends with those parts (`t` for `db.t`). Two tables that both end so make the input
+   * ambiguous: it must name one of them whole.
+   */
+  private inputKey(name: string): string {
+    const parts = name.split('.');
+    const exact = this.namespace.key(parts);
+    if (this.tables.has(exact)) return exact;
+    const suffix = '.' + name;
+    const matches = [...this.tables.keys()].filter((k) => k.endsWith(suffix));
+    if (matches.length > 1) {
+      throw badInput(`Input '${name}' names ${matches.length} tables: ${matches.map((k) => `'${this.tables.get(k)!.def.path.join('.')}'`).join(', ')}`, 'key the input by the qualified table name');
+    }
+    return matches[0] ?? exact;
+  }
+
+  /** Whether a source table delivers an upsert changelog (updates without -U, keyed by its primary key). */
+  tableUpsert(table: string): boolean {
+    return this.tables.get(table.toLowerCase())?.upsert === true;
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order. */
@@ -369,18 +399,18 @@ export class LocalJob {
    */
   run(inputs: ReadonlyMap<string, readonly (readonly InputEntry[])[]>): JobResult {
     for (const name of inputs.keys()) {
-      if (!this.tables.has(name.toLowerCase())) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, [...this.tables.keys()]));
+      if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
     const phases = Math.max(0, ...[...inputs.values()].map((p) => p.length));
     // Lookup tables are loaded completely before any probe row arrives.
-    const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(n.toLowerCase()));
-    const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(n.toLowerCase()));
+    const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
+    const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
     const schedule: [string, readonly (readonly InputEntry[])[]][] = [...lookupFirst.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps.flat()]])];
     for (let ph = 0; ph < phases + 1; ph++) {
       const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
-        const t = this.tables.get(name.toLowerCase()) as CatalogTable;
+        const t = this.tables.get(this.inputKey(name)) as CatalogTable;
         const src = t.source;
         if (!src) continue; // table not read by any query
         this.pushEntries(name, t, src, ps[0] ?? []);

@@ -3,6 +3,7 @@
  * (window TVF aggregation, ROW_NUMBER deduplication and TopN, IN/NOT IN semi/anti joins). Whatever it does
  * not implement exactly raises FTS7001 with the node's span.
  */
+import { AGGREGATE_FUNCTIONS, TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Query, Relation, Select, SelectItem } from '../ast/query.js';
 import type { Span } from '../ast/node.js';
@@ -48,6 +49,8 @@ export interface Rel {
   readonly proctime: ReadonlySet<number>;
   /** Set when the rows come from a group aggregation keyed by these positions. */
   readonly aggregateKey?: readonly number[];
+  /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
+  readonly uniqueKey?: readonly number[];
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
   readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
 }
@@ -64,12 +67,24 @@ export interface PlannerTable {
   readonly primaryKey?: readonly number[];
 }
 
+/** Tables and views by their path as written (`t`, `db.t`, `cat.db.t`), qualified as Flink qualifies it. */
 export interface PlannerCatalog {
-  table(name: string, span?: Span): PlannerTable;
+  table(path: readonly string[], span?: Span): PlannerTable;
   /** The table is read by a lookup join: its rows are loaded before any probe row arrives. */
-  markLookup(name: string): void;
-  view(name: string): Query | undefined;
+  markLookup(path: readonly string[]): void;
+  view(path: readonly string[]): Query | undefined;
   tableNames(): readonly string[];
+}
+
+/**
+ * Whether an aggregation groups rows that are already unique (its plain grouping keys are direct columns that
+ * cover the input's unique key) with only SUM / MIN / MAX, not DISTINCT, not FILTERed: Flink then removes it.
+ */
+function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
+  if (groupingSets || rel.uniqueKey === undefined || keys.length === 0 || specs.length === 0) return false;
+  const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
+  if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
+  return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
 }
 
 export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -85,7 +100,7 @@ function and(es: readonly Expression[]): Expression | undefined {
 }
 
 function isAggregateCall(e: Expression): e is FunctionCall {
-  return e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && AGGREGATE_NAMES.has((e.name[0] as string).toUpperCase());
+  return e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && AGGREGATE_FUNCTIONS.has((e.name[0] as string).toUpperCase());
 }
 
 /** Aggregate calls inside an expression (not inside nested queries). */
@@ -133,7 +148,7 @@ export class Planner {
         const m = new Map(ctes);
         for (const c of q.ctes) {
           if (c.columns) throw unsupported('column lists on WITH items', q.span);
-          m.set(c.name.toLowerCase(), c.query);
+          m.set(c.name, c.query);
         }
         return this.planQuery(q.body, m);
       }
@@ -162,13 +177,14 @@ export class Planner {
         if (rel.forSystemTimeAsOf) throw unsupported('FOR SYSTEM_TIME AS OF (temporal and lookup joins)', rel.span);
         const name = rel.path[rel.path.length - 1] as string;
         const alias = rel.alias ?? name;
-        const cte = ctes.get(name.toLowerCase()) ?? this.catalog.view(name);
-        if (cte && rel.path.length === 1) return this.requalify(this.planQuery(cte, ctes), alias);
-        const t = this.catalog.table(name, rel.span);
+        const cte = (rel.path.length === 1 ? ctes.get(name) : undefined) ?? this.catalog.view(rel.path);
+        if (cte) return this.requalify(this.planQuery(cte, ctes), alias);
+        const t = this.catalog.table(rel.path, rel.span);
         return {
           columns: t.columns.map((c) => ({ ...c, table: alias })),
           op: t.source, mode: t.mode,
           rowtime: new Set(t.rowtime === undefined ? [] : [t.rowtime]), proctime: new Set(t.proctime),
+          ...(t.primaryKey?.length ? { uniqueKey: t.primaryKey } : {}),
         };
       }
       case 'SubqueryRelation': {
@@ -192,7 +208,7 @@ export class Planner {
 
   private planWindowTvf(call: FunctionCall, alias: string | undefined, ctes: ReadonlyMap<string, Query>, span?: Span): Rel {
     const fn = (call.name[call.name.length - 1] as string).toUpperCase();
-    if (!['TUMBLE', 'HOP', 'CUMULATE', 'SESSION'].includes(fn)) throw unsupported(`table function ${call.name.join('.')}`, span);
+    if (!TABLE_FUNCTIONS.has(fn)) throw unsupported(`table function ${call.name.join('.')}`, span);
     const args = call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a));
     const tableArg = args[0];
     if (!tableArg || tableArg.kind !== 'TableArg') throw invalid(`${fn} needs TABLE t as its first argument`, call.span);
@@ -203,7 +219,7 @@ export class Planner {
     const desc = args[1];
     if (!desc || desc.kind !== 'Descriptor' || desc.columns.length !== 1) throw invalid(`${fn} needs DESCRIPTOR(time_column)`, call.span);
     const timeName = desc.columns[0] as string;
-    const timeIndex = input.columns.findIndex((c) => c.name.toLowerCase() === timeName.toLowerCase());
+    const timeIndex = input.columns.findIndex((c) => c.name === timeName);
     if (timeIndex < 0) throw unknownName(`Column '${timeName}' not found`, desc.span, didYouMean(timeName, input.columns.map((c) => c.name)));
     if (!input.rowtime.has(timeIndex)) {
       if (input.proctime.has(timeIndex)) throw unsupported('window TVFs on processing time', desc.span);
@@ -254,7 +270,7 @@ export class Planner {
     void _ignored;
     const r = this.planRelation(plainRef, ctes);
     const timeIdx = asOf.kind === 'ColumnRef'
-      ? l.columns.findIndex((c) => c.name.toLowerCase() === asOf.name.toLowerCase() && (!asOf.table || c.table?.toLowerCase() === asOf.table.toLowerCase()))
+      ? l.columns.findIndex((c) => c.name === asOf.name && (!asOf.table || c.table === asOf.table))
       : -1;
     if (timeIdx < 0) throw unsupported('FOR SYSTEM_TIME AS OF with anything but a time attribute column of the left input', asOf.span);
     const columns = [...l.columns, ...r.columns.map((c) => ({ ...c, type: j.type === 'LEFT' ? withNullable(c.type, true) : c.type }))];
@@ -263,10 +279,10 @@ export class Planner {
     const cond = cc.coerce(cc.compile(j.on), T.boolean(), j.on.span).eval;
     let op: Operator;
     if (l.proctime.has(timeIdx)) {
-      this.catalog.markLookup(name);
+      this.catalog.markLookup(right.path);
       op = new LookupJoinOperator(j.type === 'LEFT', r.columns.length, cond);
     } else if (l.rowtime.has(timeIdx)) {
-      const t = this.catalog.table(name, right.span);
+      const t = this.catalog.table(right.path, right.span);
       if (t.rowtime === undefined || !t.primaryKey?.length) {
         throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, right.span);
       }
@@ -397,7 +413,7 @@ export class Planner {
     for (const it of items) {
       if (it.kind === 'SelectStar') {
         rel.columns.forEach((col, i) => {
-          if (it.table && col.table?.toLowerCase() !== it.table.toLowerCase()) return;
+          if (it.table && col.table !== it.table) return;
           if (rel.window && (i === rel.window.start || i === rel.window.end || col.name === 'window_time') && false) return;
           if (rel.rowtime.has(i)) rowtime.add(columns.length);
           if (rel.proctime.has(i)) proctime.add(columns.length);
@@ -409,7 +425,7 @@ export class Planner {
       }
       const compiled = c.compile(it.expr);
       if (it.expr.kind === 'ColumnRef') {
-        const idx = rel.columns.findIndex((col) => col.name.toLowerCase() === (it.expr as { name: string }).name.toLowerCase() && (!(it.expr as { table?: string }).table || col.table?.toLowerCase() === (it.expr as { table?: string }).table?.toLowerCase()));
+        const idx = rel.columns.findIndex((col) => col.name === (it.expr as { name: string }).name && (!(it.expr as { table?: string }).table || col.table === (it.expr as { table?: string }).table));
         if (idx >= 0 && rel.rowtime.has(idx)) rowtime.add(columns.length);
         if (idx >= 0 && rel.proctime.has(idx)) proctime.add(columns.length);
       }
@@ -449,6 +465,7 @@ export class Planner {
       const key = norm(call);
       if (seen.has(key)) continue;
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (!AGGREGATE_NAMES.has(name)) throw unsupported(`aggregate function ${name}`, call.span);
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
       let separator: string | undefined;
@@ -520,6 +537,7 @@ export class Planner {
       : [keyExprs.map((_, i) => i)];
 
     let op: Operator;
+    let passThrough = false;
     const aggColumns: RelColumn[] = [
       ...keyCompiled.map((k, i) => ({ name: keyExprs[i]?.kind === 'ColumnRef' ? (keyExprs[i] as { name: string }).name : `$k${i}`, type: sets && i >= nk - setExprs.length ? withNullable(k.type, true) : k.type })),
       ...specs.map((sp, i) => ({ name: `$agg${i}`, type: sp.resultType })),
@@ -530,12 +548,18 @@ export class Planner {
       const wtt = (rel.columns[w.start + 2] as RelColumn).type;
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
       op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+    } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {
+      // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row, so SUM /
+      // MIN / MAX are that row's values and the aggregate becomes a projection — changes pass through with their
+      // kinds (-U/+U stay -U/+U instead of a retraction to an empty group). Found by tier 3 (differential) testing.
+      op = new CalcOperator(undefined, [...keyCompiled.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
+      passThrough = true;
     } else {
       op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet, keyCompiled.length === 1 ? keyCompiled[0]?.column : undefined);
     }
     rel.op.connectTo(op);
     const aggRel: Rel = {
-      columns: aggColumns, op, mode: windowed ? 'insert-only' : 'updating',
+      columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
       ...(windowed ? {} : { aggregateKey: keyExprs.map((_, i) => i) }),
     };

@@ -23,6 +23,8 @@ import type { InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
+import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
+import type { FlinkSinkResult } from './flink-engine.js';
 import { toPlainValue, toRuntimeValue } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -48,6 +50,25 @@ export interface RunOptions {
    * result, as mini-batch does, which the final table cannot tell apart. Reading a changelog is then an error.
    */
   readonly keepChangelog?: boolean;
+  /**
+   * Where the job runs: `'local'` (the default: the in-process runtime, milliseconds) or `'flink'` (real Flink
+   * 1.20.1 in the bridge JVM, started on demand — see README "Real Flink in the loop"). The environment variable
+   * `FLINKTS_ENGINE=flink` changes the default, so one test suite runs on both engines. On Flink the
+   * processing-time clock is fixed at `now()` as well; explicit watermark entries are rejected (Flink's sources
+   * emit watermarks from the WATERMARK clause after every row).
+   */
+  readonly engine?: Engine;
+}
+
+/** The engine a job runs on. */
+export type Engine = 'local' | 'flink';
+
+/** The engine `runJob` uses when none is given: `FLINKTS_ENGINE` (`local` or `flink`), else `local`. */
+export function defaultEngine(): Engine {
+  const e = process.env.FLINKTS_ENGINE;
+  if (e === undefined || e === '' || e === 'local') return 'local';
+  if (e === 'flink') return 'flink';
+  throw badInput(`FLINKTS_ENGINE=${e} is not an engine`, "use 'local' or 'flink'");
 }
 
 export interface SinkOutput {
@@ -92,6 +113,7 @@ const RUN_OPTIONS = z.looseObject({
   now: z.custom<unknown>(isFunction, { message: 'a function returning epoch milliseconds' }).optional(),
   capabilities: z.custom<unknown>(isFunction, { message: 'a connector resolver such as resolveCapabilities' }).optional(),
   keepChangelog: z.boolean().optional(),
+  engine: z.enum(['local', 'flink']).optional(),
 });
 
 /** The processing-time clock, checked on every read: a clock that is not a finite number would print NaN-NaN-NaN. */
@@ -129,13 +151,20 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
   return typeof e === 'object' && e !== null && !Array.isArray(e) && 'kind' in e && 'row' in e && typeof (e as { kind: unknown }).kind === 'string' && ['+I', '-U', '+U', '-D'].includes((e as { kind: string }).kind);
 }
 
-/** Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs. */
-export function runJob(job: JobSource, options: RunOptions): JobRun {
+/** A job with its fixture rows converted to runtime values, ready for either engine. */
+interface PreparedJob {
+  readonly script: Script;
+  readonly local: LocalJob;
+  readonly inputs: Map<string, InputEntry[]>;
+}
+
+function prepare(job: JobSource, options: RunOptions): PreparedJob {
   checkArgument('runJob()', 'job', JOB_SOURCE, job);
   checkArgument('runJob()', 'options', RUN_OPTIONS, options);
-  const local = new LocalJob(toScript(job), { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
+  const script = toScript(job);
+  const local = new LocalJob(script, { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
   const zone = local.session.zone;
-  const inputs = new Map<string, InputEntry[][]>();
+  const inputs = new Map<string, InputEntry[]>();
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);
     const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
@@ -172,11 +201,12 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
       }
       return convertRow(e as TestRow, where);
     });
-    inputs.set(table, [converted]);
+    inputs.set(table, converted);
   }
-  const result = local.run(inputs);
-  const sinks = new Map<string, SinkOutput>();
-  for (const [name, s] of result.sinks) sinks.set(name, toOutput(s, zone, options.keepChangelog ?? true));
+  return { script, local, inputs };
+}
+
+function jobRun(sinks: Map<string, SinkOutput>, warnings: readonly Diagnostic[]): JobRun {
   const pick = (name?: string): SinkOutput => {
     if (name === undefined) {
       if (sinks.size !== 1) throw badInput(`This job has ${sinks.size} sinks; name one of: ${[...sinks.keys()].join(', ')}`);
@@ -188,12 +218,62 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
   };
   return {
     sinks,
-    warnings: result.warnings,
+    warnings,
     sink: pick,
     changelog: (n) => pick(n).changelog,
     table: (n) => pick(n).table,
     rows: (n) => pick(n).rows,
   };
+}
+
+function runLocal(p: PreparedJob, options: RunOptions): JobRun {
+  const zone = p.local.session.zone;
+  const result = p.local.run(new Map([...p.inputs].map(([t, e]) => [t, [e]])));
+  const sinks = new Map<string, SinkOutput>();
+  for (const [name, s] of result.sinks) sinks.set(name, toOutput(s, zone, options.keepChangelog ?? true));
+  return jobRun(sinks, result.warnings);
+}
+
+function flinkOutputs(results: Map<string, FlinkSinkResult>, zone: string): Map<string, SinkOutput> {
+  const sinks = new Map<string, SinkOutput>();
+  for (const [name, s] of results) sinks.set(name, new FlinkSinkOutput(s, zone));
+  return sinks;
+}
+
+/**
+ * Run a job (a script with CREATE TABLE + INSERT INTO / statement set / SELECT) on named inputs, on the local
+ * runtime or (`engine: 'flink'`, or `FLINKTS_ENGINE=flink`) on real Flink 1.20.1. Synchronous on both engines;
+ * `runJobAsync` is the non-blocking form.
+ */
+export function runJob(job: JobSource, options: RunOptions): JobRun {
+  const p = prepare(job, options);
+  if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
+  const zone = p.local.session.zone;
+  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
+}
+
+/** `runJob` that does not block the event loop while Flink runs the job (the local engine runs inline). */
+export async function runJobAsync(job: JobSource, options: RunOptions): Promise<JobRun> {
+  const p = prepare(job, options);
+  if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
+  const zone = p.local.session.zone;
+  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
+}
+
+/** A sink's output from real Flink: its printed changelog and final table are Flink's own. */
+class FlinkSinkOutput implements SinkOutput {
+  private plainRows?: readonly Readonly<Record<string, unknown>>[];
+  constructor(private readonly result: FlinkSinkResult, private readonly zone: string) {}
+  get name(): string { return this.result.name; }
+  get columns(): SinkOutput['columns'] { return this.result.columns; }
+  get changes(): readonly Change[] { return this.result.changes; }
+  get changelog(): readonly string[] { return this.result.changelog; }
+  get table(): readonly string[] { return this.result.tableText; }
+  get rows(): readonly Readonly<Record<string, unknown>>[] {
+    const cols = this.result.columns;
+    this.plainRows ??= this.result.table.map((r) => Object.fromEntries(cols.map((c, i) => [c.name, toPlainValue(r[i], c.type, this.zone)])));
+    return this.plainRows;
+  }
 }
 
 /** A sink's output; the printed forms are computed on first use. */

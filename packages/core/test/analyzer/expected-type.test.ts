@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { expressionType } from '../../src/analyzer/expression-type.js';
-import type { ScopeColumn } from '../../src/analyzer/expression-type.js';
+import { expressionType } from '../../src/typing/expression-type.js';
+import type { ScopeColumn } from '../../src/typing/expression-type.js';
 import { parseDataType, parseExpression } from '../../src/sql/parser/index.js';
 import { printDataType } from '../../src/sql/printer/data-type.js';
 

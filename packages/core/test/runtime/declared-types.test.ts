@@ -1,17 +1,16 @@
 /**
- * The runtime's declared result types: Flink's (the reference cases' expectedType), and the analyzer's, so that
- * `flinkts check` and a local run agree. Both shares are printed; floors are committed below (raise them, never
- * lower them).
+ * The runtime's declared result types: Flink's (the reference cases' expectedType; the share is printed and its
+ * floor committed below — raise it, never lower it), and the one typer's, which the runtime takes for every
+ * built-in call and special form, so `flinkts check` and a local run declare the same types.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { expressionType } from '../../src/analyzer/expression-type.js';
-import type { ScopeColumn } from '../../src/analyzer/expression-type.js';
+import { expressionType } from '../../src/typing/expression-type.js';
+import type { ScopeColumn } from '../../src/typing/expression-type.js';
 import type { Expression } from '../../src/ast/expression.js';
 import { ExpressionCompiler } from '../../src/runtime/compile-expression.js';
 import type { ColumnBinding } from '../../src/runtime/compile-expression.js';
-import { declaredType } from '../../src/runtime/declared-type.js';
 import { createSession } from '../../src/runtime/session.js';
 import { parseDataType, parseExpression } from '../../src/sql/parser/index.js';
 import { printDataType } from '../../src/sql/printer/data-type.js';
@@ -28,7 +27,11 @@ interface Case {
 }
 
 const EXPECTED_TYPE_FLOOR = 0.963;
-const AGREEMENT_FLOOR = 0.991;
+/**
+ * Reference expressions whose root is an operator the runtime still types on its own (issue 13: the plan layer
+ * gives every expression the typer's type): `'a' || 'b'` (CHAR(n) in Flink) and DECIMAL division's nullability.
+ */
+const OPERATOR_TYPE_GAPS = ['math.DIVISION-002', 'math.DIVISION-005', 'string.CONCAT_OP-002'];
 
 const file = fileURLToPath(new URL('../fixtures/flink-semantics/functions.jsonl', import.meta.url));
 const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Case);
@@ -71,9 +74,9 @@ describe('runtime result types', () => {
     expect(share).toBeGreaterThanOrEqual(EXPECTED_TYPE_FLOOR);
   });
 
-  it("agree with the analyzer's on the reference expressions", () => {
+  it("are the typer's for every reference expression but the listed operator gaps", () => {
     let both = 0;
-    let agree = 0;
+    const disagree: string[] = [];
     for (const c of cases) {
       if (c.isError) continue;
       const t = typed(c);
@@ -81,21 +84,10 @@ describe('runtime result types', () => {
       const a = t && expressionType(t.expr, t.scope);
       if (r === undefined || a === undefined) continue;
       both++;
-      if (printDataType(r) === printDataType(a)) agree++;
+      if (printDataType(r) !== printDataType(a)) disagree.push(c.id);
     }
-    console.log(`runtime and analyzer agree: ${agree}/${both}`);
+    console.log(`runtime and typer agree: ${both - disagree.length}/${both}`);
     expect(both).toBeGreaterThan(900);
-    expect(agree / both).toBeGreaterThanOrEqual(AGREEMENT_FLOOR);
-  });
-
-  it("take the analyzer's type only where no value changes", () => {
-    const v = (length: number, nullable = true): DataType => ({ kind: 'VARCHAR', length, nullable });
-    const char = (length: number): DataType => ({ kind: 'CHAR', length, nullable: false });
-    const dec = (precision: number, scale: number): DataType => ({ kind: 'DECIMAL', precision, scale, nullable: true });
-    expect(declaredType(v(2147483647, false), v(8))).toEqual(v(8)); // a length and nullability
-    expect(declaredType(char(40), char(56))).toEqual(char(40)); // padding would change
-    expect(declaredType(dec(20, 0), dec(38, 19))).toEqual(dec(20, 0)); // the scale is the value's
-    expect(declaredType(v(10), char(10))).toEqual(v(10)); // another root
-    expect(declaredType(v(10), undefined)).toEqual(v(10));
+    expect(disagree.sort()).toEqual(OPERATOR_TYPE_GAPS);
   });
 });

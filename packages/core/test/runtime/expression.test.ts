@@ -90,7 +90,8 @@ describe('expression evaluation with Flink semantics', () => {
   it('JSON_VALUE keeps exact number text', () => {
     expect(ev({ kind: 'JsonValue', operand: str('{"a": 123456789.987654321}'), path: str('$.a') })).toBe('123456789.987654321');
   });
-  it('unknown functions are reported as not supported, with FTS7001', () => {
-    expect(() => ev(call('NO_SUCH_FN', num('1')))).toThrow(/FTS7001.*not supported by the local runtime: function NO_SUCH_FN/);
+  it('a function Flink 1.20 does not have is rejected (FTS7004); a built-in without a local implementation is FTS7001', () => {
+    expect(() => ev(call('NO_SUCH_FN', num('1')))).toThrow(/FTS7004.*No match found for function signature NO_SUCH_FN/);
+    expect(() => ev(call('CURRENT_DATABASE'))).toThrow(/FTS7001.*not supported by the local runtime: function CURRENT_DATABASE/);
   });
 });

@@ -18,12 +18,19 @@ function diagnosticOf(f: () => unknown) {
 }
 
 describe('what the local runtime does not implement is refused, never approximated', () => {
-  it('an unknown function is FTS7001 with the position of the call', () => {
+  it('a function Flink 1.20 does not have is FTS7004 (Flink rejects it too) with the position of the call', () => {
     const d = diagnosticOf(() => runJob(`${DDL}INSERT INTO out_t SELECT a, MY_UDF(b) FROM t;`, { inputs: { t: [] } }));
-    expect(d?.code).toBe('FTS7001');
-    expect(d?.message).toBe('not supported by the local runtime: function MY_UDF');
+    expect(d?.code).toBe('FTS7004');
+    expect(d?.message).toBe('No match found for function signature MY_UDF(…)');
     expect(d?.span?.start.line).toBe(4);
     expect(d?.span?.start.column).toBe(29);
+  });
+
+  it('a Flink built-in without a local implementation is FTS7001 with the position of the call', () => {
+    const d = diagnosticOf(() => runJob(`${DDL}INSERT INTO out_t SELECT a, CURRENT_DATABASE() FROM t;`, { inputs: { t: [] } }));
+    expect(d?.code).toBe('FTS7001');
+    expect(d?.message).toBe('not supported by the local runtime: function CURRENT_DATABASE');
+    expect(d?.span?.start.line).toBe(4);
   });
 
   it('mini-batch (which changes the changelog) is refused', () => {

@@ -167,12 +167,22 @@ BEGIN
     `updated_at`
   )
   SELECT
-    *
+    `order_id`,
+    `user_id`,
+    `product_id`,
+    `quantity`,
+    `amount`,
+    `order_status`,
+    `created_at`,
+    `updated_at`
   FROM `mysql_orders` AS `o`;
 
   INSERT INTO `paimon_catalog`.`ods`.`ods_users` (`user_id`, `user_name`, `city`, `register_time`)
   SELECT
-    *
+    `user_id`,
+    `user_name`,
+    `city`,
+    `register_time`
   FROM `mysql_users` AS `u`;
 
   INSERT INTO `paimon_catalog`.`ods`.`ods_products` (
@@ -182,6 +192,9 @@ BEGIN
     `price`
   )
   SELECT
-    *
+    `product_id`,
+    `product_name`,
+    `category`,
+    `price`
   FROM `mysql_products` AS `p`;
 END;

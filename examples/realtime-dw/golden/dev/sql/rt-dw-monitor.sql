@@ -18,6 +18,8 @@ SET 'restart-strategy.exponential-delay.max-backoff' = '2min';
 
 SET 'restart-strategy.exponential-delay.attempts-before-reset-backoff' = '3';
 
+SET 'table.exec.state.ttl' = '1d';
+
 SET 'parallelism.default' = '1';
 
 SET 'execution.checkpointing.interval' = '300s';
@@ -28,17 +30,54 @@ SET 'execution.checkpointing.min-pause' = '5s';
 
 SET 'execution.checkpointing.dir' = 'hdfs:///flink/checkpoints/rt-dw-dev';
 
-SET 'table.exec.state.ttl' = '1d';
-
-CREATE CATALOG `paimon_catalog`
+CREATE TEMPORARY TABLE `ads_data_quality` (
+  `pipeline`          STRING NOT NULL,
+  `table_name`        STRING NOT NULL,
+  `layer`             STRING,
+  `dimension`         STRING NOT NULL,
+  `window_start`      TIMESTAMP(3) NOT NULL,
+  `window_end`        TIMESTAMP(3),
+  `total_rows`        BIGINT,
+  `passed_rows`       BIGINT,
+  `failed_rows`       BIGINT,
+  `pass_rate`         DOUBLE,
+  `score`             DOUBLE,
+  `max_delay_seconds` BIGINT,
+  PRIMARY KEY (`pipeline`, `table_name`, `dimension`, `window_start`) NOT ENFORCED
+)
 WITH (
-  'type' = 'paimon',
-  'warehouse' = 'hdfs:///paimon/rt-dw-dev'
+  'connector' = 'starrocks',
+  'jdbc-url' = 'jdbc:mysql://starrocks-fe.dev.internal:9030',
+  'load-url' = 'starrocks-fe.dev.internal:8030',
+  'database-name' = 'rt_dw',
+  'table-name' = 'ads_data_quality',
+  'username' = '${STARROCKS_USERNAME}',
+  'password' = '${STARROCKS_PASSWORD}',
+  'sink.version' = 'V2',
+  'sink.at-least-once.use-transaction-stream-load' = 'true',
+  'sink.buffer-flush.max-bytes' = '67108864',
+  'sink.buffer-flush.interval-ms' = '5000'
 );
 
-CREATE DATABASE IF NOT EXISTS `paimon_catalog`.`dwd`;
+CREATE TEMPORARY TABLE `ods_orders_quality_source` (
+  `order_id`     BIGINT NOT NULL,
+  `user_id`      BIGINT,
+  `product_id`   BIGINT,
+  `quantity`     INT,
+  `amount`       DECIMAL(12, 2),
+  `order_status` STRING,
+  `created_at`   TIMESTAMP(3),
+  `updated_at`   TIMESTAMP(3),
+  WATERMARK FOR `created_at` AS `created_at` - INTERVAL '5' SECOND,
+  PRIMARY KEY (`order_id`) NOT ENFORCED
+)
+WITH (
+  'connector' = 'paimon',
+  'path' = 'hdfs:///paimon/rt-dw-dev/ods.db/ods_orders',
+  'changelog-producer' = 'input'
+);
 
-CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dwd`.`dwd_order_detail` (
+CREATE TEMPORARY TABLE `dwd_order_detail_quality_source` (
   `order_id`     BIGINT NOT NULL,
   `order_date`   STRING,
   `user_id`      BIGINT,
@@ -51,56 +90,660 @@ CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dwd`.`dwd_order_detail` (
   `order_status` STRING,
   `is_paid`      BOOLEAN,
   `created_at`   TIMESTAMP(3),
+  WATERMARK FOR `created_at` AS `created_at` - INTERVAL '5' SECOND,
   PRIMARY KEY (`order_id`) NOT ENFORCED
 )
-PARTITIONED BY (`order_date`)
 WITH (
-  'bucket' = '8',
-  'changelog-producer' = 'input',
-  'tag.automatic-creation' = 'process-time',
-  'tag.creation-period' = 'hourly',
-  'write-buffer-size' = '128mb',
-  'target-file-size' = '256mb'
+  'connector' = 'paimon',
+  'path' = 'hdfs:///paimon/rt-dw-dev/dwd.db/dwd_order_detail',
+  'changelog-producer' = 'input'
 );
 
-CREATE TEMPORARY TABLE `ads_order_quality` (
-  `stat_date`           STRING NOT NULL,
-  `row_count`           BIGINT,
-  `missing_user`        BIGINT,
-  `missing_product`     BIGINT,
-  `non_positive_amount` BIGINT,
-  `unknown_status`      BIGINT,
-  PRIMARY KEY (`stat_date`) NOT ENFORCED
+CREATE TEMPORARY TABLE `dws_sales_daily_quality_source` (
+  `stat_date`   STRING NOT NULL,
+  `category`    STRING NOT NULL,
+  `order_count` BIGINT,
+  `buyer_count` BIGINT,
+  `paid_amount` DECIMAL(38, 2),
+  `stat_time`   AS TO_TIMESTAMP(`stat_date`, 'yyyy-MM-dd'),
+  `proc_time`   AS PROCTIME(),
+  PRIMARY KEY (`stat_date`, `category`) NOT ENFORCED
 )
 WITH (
-  'connector' = 'starrocks',
-  'jdbc-url' = 'jdbc:mysql://starrocks-fe.dev.internal:9030',
-  'load-url' = 'starrocks-fe.dev.internal:8030',
-  'database-name' = 'rt_dw',
-  'table-name' = 'ads_order_quality',
-  'username' = '${STARROCKS_USERNAME}',
-  'password' = '${STARROCKS_PASSWORD}',
-  'sink.version' = 'V2',
-  'sink.at-least-once.use-transaction-stream-load' = 'true',
-  'sink.buffer-flush.max-bytes' = '67108864',
-  'sink.buffer-flush.interval-ms' = '5000'
+  'connector' = 'paimon',
+  'path' = 'hdfs:///paimon/rt-dw-dev/dws.db/dws_sales_daily',
+  'changelog-producer' = 'input'
 );
 
-INSERT INTO `ads_order_quality` (
-  `stat_date`,
-  `row_count`,
-  `missing_user`,
-  `missing_product`,
-  `non_positive_amount`,
-  `unknown_status`
-)
-SELECT
-  COALESCE(`d`.`order_date`, 'unknown') AS `stat_date`,
-  COUNT(*) AS `row_count`,
-  SUM(CASE WHEN `d`.`user_id` IS NULL THEN 1 ELSE 0 END) AS `missing_user`,
-  SUM(CASE WHEN `d`.`product_name` IS NULL THEN 1 ELSE 0 END) AS `missing_product`,
-  SUM(CASE WHEN `d`.`amount` IS NULL OR `d`.`amount` <= 0 THEN 1 ELSE 0 END) AS `non_positive_amount`,
-  SUM(CASE WHEN `d`.`order_status` IS NULL OR `d`.`order_status` NOT IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED') THEN 1 ELSE 0 END) AS `unknown_status`
-FROM `paimon_catalog`.`dwd`.`dwd_order_detail` AS `d`
-GROUP BY
-  COALESCE(`d`.`order_date`, 'unknown');
+EXECUTE STATEMENT SET
+BEGIN
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_id` IS NOT NULL AND `amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`quantity` > 0 AND `amount` > 0) IS TRUE AND (`updated_at` >= `created_at`) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT `order_id`) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN `order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED') THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `ods_orders_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'completeness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `completeness_passed` AS `passed_rows`,
+      `total_rows` - `completeness_passed` AS `failed_rows`,
+      CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'accuracy' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `accuracy_passed` AS `passed_rows`,
+      `total_rows` - `accuracy_passed` AS `failed_rows`,
+      CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'consistency' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `consistency_passed` AS `passed_rows`,
+      `total_rows` - `consistency_passed` AS `failed_rows`,
+      CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'timeliness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `timeliness_passed` AS `passed_rows`,
+      `total_rows` - `timeliness_passed` AS `failed_rows`,
+      CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'conformity' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `conformity_passed` AS `passed_rows`,
+      `total_rows` - `conformity_passed` AS `failed_rows`,
+      CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'ods_orders' AS `table_name`,
+      'ods' AS `layer`,
+      'overall' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      CAST(NULL AS BIGINT) AS `passed_rows`,
+      CAST(NULL AS BIGINT) AS `failed_rows`,
+      (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100 AS `pass_rate`,
+      ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_name` IS NOT NULL AND `order_date` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`amount` > 0) IS TRUE AND (`is_paid` = (`order_status` IN ('PAID', 'SHIPPED', 'COMPLETED'))) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT `order_id`) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED')) AND (`order_date` IS NULL OR REGEXP(`order_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`city` IS NULL OR REGEXP(`city`, '^[\s\S]{1,64}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dwd_order_detail_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'completeness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `completeness_passed` AS `passed_rows`,
+      `total_rows` - `completeness_passed` AS `failed_rows`,
+      CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'accuracy' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `accuracy_passed` AS `passed_rows`,
+      `total_rows` - `accuracy_passed` AS `failed_rows`,
+      CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'consistency' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `consistency_passed` AS `passed_rows`,
+      `total_rows` - `consistency_passed` AS `failed_rows`,
+      CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'timeliness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `timeliness_passed` AS `passed_rows`,
+      `total_rows` - `timeliness_passed` AS `failed_rows`,
+      CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'conformity' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `conformity_passed` AS `passed_rows`,
+      `total_rows` - `conformity_passed` AS `failed_rows`,
+      CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+    UNION ALL
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dwd_order_detail' AS `table_name`,
+      'dwd' AS `layer`,
+      'overall' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      CAST(NULL AS BIGINT) AS `passed_rows`,
+      CAST(NULL AS BIGINT) AS `failed_rows`,
+      (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100 AS `pass_rate`,
+      ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'completeness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `completeness_passed` AS `passed_rows`,
+      `total_rows` - `completeness_passed` AS `failed_rows`,
+      CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'accuracy' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `accuracy_passed` AS `passed_rows`,
+      `total_rows` - `accuracy_passed` AS `failed_rows`,
+      CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'consistency' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `consistency_passed` AS `passed_rows`,
+      `total_rows` - `consistency_passed` AS `failed_rows`,
+      CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'timeliness' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `timeliness_passed` AS `passed_rows`,
+      `total_rows` - `timeliness_passed` AS `failed_rows`,
+      CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'conformity' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      `conformity_passed` AS `passed_rows`,
+      `total_rows` - `conformity_passed` AS `failed_rows`,
+      CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) AS `pass_rate`,
+      ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
+      CAST(NULL AS BIGINT) AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+
+  INSERT INTO `ads_data_quality` (
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  )
+  SELECT
+    `pipeline`,
+    `table_name`,
+    `layer`,
+    `dimension`,
+    `window_start`,
+    `window_end`,
+    `total_rows`,
+    `passed_rows`,
+    `failed_rows`,
+    `pass_rate`,
+    `score`,
+    `max_delay_seconds`
+  FROM (
+    WITH `w` AS (
+      SELECT
+        `window_start`,
+        `window_end`,
+        COUNT(*) AS `total_rows`,
+        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
+        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
+        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
+        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
+        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      GROUP BY
+        `window_start`,
+        `window_end`
+    )
+    SELECT
+      'realtime-dw' AS `pipeline`,
+      'dws_sales_daily' AS `table_name`,
+      'dws' AS `layer`,
+      'overall' AS `dimension`,
+      `window_start` AS `window_start`,
+      `window_end` AS `window_end`,
+      `total_rows` AS `total_rows`,
+      CAST(NULL AS BIGINT) AS `passed_rows`,
+      CAST(NULL AS BIGINT) AS `failed_rows`,
+      (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100 AS `pass_rate`,
+      ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
+      `max_delay_seconds` AS `max_delay_seconds`
+    FROM `w`
+  ) AS `r`;
+END;

@@ -111,7 +111,7 @@ CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dwd`.`dwd_order_detail` (
 )
 PARTITIONED BY (`order_date`)
 WITH (
-  'bucket' = '8',
+  'bucket' = '-1',
   'changelog-producer' = 'input',
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',

@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS `paimon_catalog`.`dwd`.`dwd_order_detail` (
 )
 PARTITIONED BY (`order_date`)
 WITH (
-  'bucket' = '8',
+  'bucket' = '-1',
   'changelog-producer' = 'input',
   'tag.automatic-creation' = 'process-time',
   'tag.creation-period' = 'hourly',
@@ -126,6 +126,10 @@ BEGIN
 
   INSERT INTO `ads_sales_daily` (`stat_date`, `category`, `order_count`, `buyer_count`, `paid_amount`)
   SELECT
-    *
+    `stat_date`,
+    `category`,
+    `order_count`,
+    `buyer_count`,
+    `paid_amount`
   FROM `paimon_catalog`.`dws`.`dws_sales_daily` AS `s`;
 END;

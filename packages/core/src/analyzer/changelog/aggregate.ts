@@ -6,7 +6,7 @@
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { GroupingElement, Select } from '../../ast/query.js';
 import { walkAst } from '../../ast/walk.js';
-import { builtinFunction } from '../../functions/catalog.js';
+import { builtinFunction } from '../../functions/registry.js';
 import type { ChangelogMode, Stream } from './changelog-mode.js';
 import { at, coversWindow } from './changelog-mode.js';
 

@@ -6,7 +6,7 @@
 import type { ColumnRef, Expression } from '../../ast/expression.js';
 import type { SelectItem } from '../../ast/query.js';
 import { walkAst } from '../../ast/walk.js';
-import { columnName } from '../expression-type.js';
+import { columnName } from '../../typing/expression-type.js';
 import { isProctimeCall } from '../time/table-time-attributes.js';
 import type { LostTimeAttribute, StreamColumn } from './changelog-mode.js';
 import { at } from './changelog-mode.js';

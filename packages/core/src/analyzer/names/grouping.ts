@@ -6,9 +6,9 @@
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { GroupingElement, Select } from '../../ast/query.js';
 import { walkAst } from '../../ast/walk.js';
-import { builtinFunction } from '../../functions/catalog.js';
-import type { TypeScope } from '../expression-type.js';
-import { resolveColumn } from '../expression-type.js';
+import { builtinFunction } from '../../functions/registry.js';
+import type { TypeScope } from '../../typing/expression-type.js';
+import { resolveColumn } from '../../typing/expression-type.js';
 import type { ReportContext } from './report.js';
 import { issue } from './report.js';
 

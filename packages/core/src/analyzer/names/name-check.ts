@@ -6,8 +6,8 @@
 import type { ColumnRef, Expression } from '../../ast/expression.js';
 import { walkAst } from '../../ast/walk.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import type { ScopeColumn } from '../expression-type.js';
-import { resolveColumn } from '../expression-type.js';
+import type { ScopeColumn } from '../../typing/expression-type.js';
+import { isBareCall, resolveColumn } from '../../typing/expression-type.js';
 import type { ReportContext } from './report.js';
 import { issue } from './report.js';
 
@@ -27,7 +27,7 @@ function checkRef(ref: ColumnRef, scope: Scope, ctx: ReportContext): void {
   const found = resolveColumn(scope.columns, ref.table, ref.name);
   if (ref.table === undefined) {
     if (found.length === 0) {
-      if (scope.open) return;
+      if (scope.open || isBareCall(ref)) return;
       const candidates = scope.columns.filter((c) => c.qualifiedOnly !== true).map((c) => c.name);
       const alias = scope.selectAliases?.includes(ref.name) === true ? `'${ref.name}' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query` : undefined;
       issue(ctx, 'FTS4001', ref, `Column '${ref.name}' not found in any table of the FROM clause`,

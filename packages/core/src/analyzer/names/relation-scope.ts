@@ -3,19 +3,19 @@
  * types), CTEs, sub-queries, window TVFs, UNNEST and joins (USING, duplicate relation names, ON conditions).
  * LATERAL items (UNNEST, LATERAL TABLE, temporal joins' FOR SYSTEM_TIME AS OF) see the columns on their left.
  */
+import { TABLE_FUNCTIONS } from '../../functions/registry.js';
 import type { Expression } from '../../ast/expression.js';
 import type { Relation } from '../../ast/query.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { DataType } from '../../types/data-type.js';
-import type { ScopeColumn } from '../expression-type.js';
+import type { ScopeColumn } from '../../typing/expression-type.js';
 import type { QueryContext } from '../query-columns.js';
 import { checkCondition, elsewhere, queryColumns, typeExpression, withOuter } from '../query-columns.js';
-import { show } from '../types/families.js';
+import { show } from '../../typing/families.js';
 import type { Scope } from './name-check.js';
 import { EMPTY_SCOPE } from './name-check.js';
 import { issue } from './report.js';
 
-const WINDOW_TVFS = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
 const OPEN = (relation: string | undefined): Scope => ({ columns: [], relations: relation === undefined ? [] : [relation], open: true });
 
 function named(columns: readonly { readonly name: string | undefined; readonly type?: DataType | undefined }[], relation: string, aliases?: readonly string[]): ScopeColumn[] {
@@ -136,7 +136,7 @@ export function relationScope(r: Relation, ctx: QueryContext, left: Scope = EMPT
     }
     case 'TableFunction': {
       const name = r.call.name.length === 1 ? r.call.name[0]!.toUpperCase() : '';
-      if (WINDOW_TVFS.has(name)) return windowTvf(r, ctx);
+      if (TABLE_FUNCTIONS.has(name)) return windowTvf(r, ctx);
       // A user table function (LATERAL TABLE(fn(…)) AS t(a, b)): its arguments read the left side.
       const relation = r.alias ?? '';
       for (const a of r.call.args) typeExpression(a, withOuter(left, ctx.outer), ctx);

@@ -1,7 +1,7 @@
 /** Diagnostics of the query walk: names (FTS4001–FTS4099) and expression types (FTS4401–FTS4499). */
 import type { Span } from '../../ast/node.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { TypeIssue } from '../types/type-issue.js';
+import type { TypeIssue } from '../../typing/type-issue.js';
 
 export interface ReportContext {
   readonly diagnostics: Diagnostic[];

@@ -8,7 +8,7 @@ import type { CreateTable } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { DataType } from '../../types/data-type.js';
-import { expressionType } from '../expression-type.js';
+import { expressionType } from '../../typing/expression-type.js';
 import type { TimeAttributeKind } from '../changelog/changelog-mode.js';
 import { TIME_CODES } from './codes.js';
 

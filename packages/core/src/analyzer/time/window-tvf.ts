@@ -4,6 +4,7 @@
  * plain timestamp. The output adds `window_start`, `window_end` (plain timestamps) and `window_time` (a time
  * attribute of the DESCRIPTOR's kind).
  */
+import { TABLE_FUNCTIONS } from '../../functions/registry.js';
 import type { Expression } from '../../ast/expression.js';
 import type { TableFunction } from '../../ast/query.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
@@ -13,7 +14,8 @@ import { report } from '../changelog/stream-context.js';
 import { TIME_CODES } from './codes.js';
 import { parseIntervalText } from '../../runtime/values/interval.js';
 
-export const WINDOW_TVFS: ReadonlySet<string> = new Set(['TUMBLE', 'HOP', 'CUMULATE', 'SESSION']);
+/** The window table-valued functions (the registry's table functions). */
+export const WINDOW_TVFS: ReadonlySet<string> = TABLE_FUNCTIONS;
 
 export function isWindowTvf(r: TableFunction): boolean {
   return r.call.name.length === 1 && WINDOW_TVFS.has(r.call.name[0]!.toUpperCase());

@@ -378,5 +378,4 @@ clock(['CURRENT_TIME', 'LOCALTIME'], T.time(0, false), (api) => {
   return floorMod(ms, MS_PER_DAY) - (floorMod(ms, MS_PER_DAY) % 1000);
 });
 
-export const NILADIC_DATETIME = new Set(['CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME', 'CURRENT_ROW_TIMESTAMP']);
 export { withNullable };

@@ -303,15 +303,3 @@ register('JSON_STRING', (a, call, api) => {
   const f = jsonArg(api, arg);
   return { type: T.string(c.type.nullable), eval: (r) => { const v = c.eval(r); return v === null ? null : writeJson(f(r)); } };
 });
-register('JSON_QUOTE', (a, call, api) => strict(a.map((x) => stringOperand(api, x, 'JSON_QUOTE')), T.string(), (s: string) => writeJson(s)));
-register('JSON_UNQUOTE', (a, call, api) => strict(a.map((x) => stringOperand(api, x, 'JSON_UNQUOTE')), T.string(), (s: string) => {
-  if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
-    try {
-      const v = parseJson(s);
-      if (typeof v === 'string') return v;
-    } catch {
-      return s;
-    }
-  }
-  return s;
-}));

@@ -35,7 +35,7 @@ doubleFn('EXP', 1, Math.exp);
 doubleFn('LN', 1, Math.log);
 doubleFn('LOG10', 1, Math.log10);
 doubleFn('LOG2', 1, (x) => Math.log(x) / Math.LN2);
-doubleFn(['POWER', 'POW'], 2, Math.pow);
+doubleFn(['POWER'], 2, Math.pow);
 doubleFn('SIN', 1, Math.sin);
 doubleFn('COS', 1, Math.cos);
 doubleFn('TAN', 1, Math.tan);
@@ -92,7 +92,7 @@ function floorCeil(ceil: boolean) {
   };
 }
 register('FLOOR', floorCeil(false));
-register(['CEIL', 'CEILING'], floorCeil(true));
+register('CEIL', floorCeil(true));
 
 function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
   return (a: readonly Expression[], call: { span?: Expression['span'] }, api: CompilerApi): Compiled => {

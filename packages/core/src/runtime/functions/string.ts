@@ -123,9 +123,9 @@ function javaReplacement(repl: string): (m: string, groups: readonly (string | u
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
-register(['UPPER', 'UCASE'], (a, call, api) => strict(args(api, a, 's', 'UPPER', call.span), S(), (s: string) => s.toUpperCase()));
-register(['LOWER', 'LCASE'], (a, call, api) => strict(args(api, a, 's', 'LOWER', call.span), S(), (s: string) => s.toLowerCase()));
-register(['CHAR_LENGTH', 'CHARACTER_LENGTH', 'LENGTH'], (a, call, api) => strict(args(api, a, 's', 'CHAR_LENGTH', call.span), T.int(false), (s: string) => Array.from(s).length));
+register('UPPER', (a, call, api) => strict(args(api, a, 's', 'UPPER', call.span), S(), (s: string) => s.toUpperCase()));
+register('LOWER', (a, call, api) => strict(args(api, a, 's', 'LOWER', call.span), S(), (s: string) => s.toLowerCase()));
+register('CHAR_LENGTH', (a, call, api) => strict(args(api, a, 's', 'CHAR_LENGTH', call.span), T.int(false), (s: string) => Array.from(s).length));
 register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.span), S(), initcap));
 register('REVERSE', (a, call, api) => strictNullable(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
 register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) & 0xff)));
@@ -139,7 +139,6 @@ register('LPAD', (a, call, api) => strict(args(api, a, 'sis', 'LPAD', call.span)
 register('RPAD', (a, call, api) => strict(args(api, a, 'sis', 'RPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, false)));
 register('LTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'LTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, false)));
 register('RTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'RTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', false, true)));
-register('BTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'BTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, true)));
 register('LOCATE', (a, call, api) => strict(args(api, a, 'ssi?', 'LOCATE', call.span), T.int(false), (n: string, s: string, p?: number) => {
   const from = (p ?? 1) - 1;
   if (from < 0) return 0;

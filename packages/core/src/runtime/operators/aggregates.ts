@@ -2,6 +2,7 @@
  * Retract-capable aggregate functions (COUNT, SUM, SUM0, AVG, MIN, MAX) with DISTINCT and FILTER, and their
  * Flink result types (SUM(INT) = INT, AVG(INT) = INT with truncating division, SUM(DECIMAL(p,s)) = DECIMAL(38,s)…).
  */
+import { inferFunctionType } from '../../functions/infer.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { T, withNullable } from '../types.js';
@@ -26,26 +27,15 @@ export interface AggregateSpec {
   readonly resultType: DataType;
 }
 
+/**
+ * The result type of an aggregate call: the function registry's rule (the one typer), so `check` and the runtime
+ * declare the same type. SUM0 (the planner's internal $SUM0, a SUM that starts at 0) is SUM's type, NOT NULL.
+ */
 export function aggregateResultType(name: AggregateName, argType: DataType | undefined): DataType {
-  if (name === 'COUNT') return T.bigint(false);
-  if (name === 'LISTAGG') return T.string();
-  const t = argType ?? T.bigint();
-  switch (name) {
-    case 'SUM':
-    case 'SUM0': {
-      const nullable = name === 'SUM';
-      switch (t.kind) {
-        // Flink's SUM keeps the integer width (ByteSum → TINYINT, ShortSum → SMALLINT, IntSum → INT), wrapping on overflow.
-        case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return withNullable(t, nullable);
-        case 'DECIMAL': return T.decimal(38, t.scale, nullable);
-        default: return withNullable(t, nullable);
-      }
-    }
-    case 'AVG':
-      return t.kind === 'DECIMAL' ? T.decimal(38, Math.max(6, t.scale)) : withNullable(t, true);
-    default:
-      return withNullable(t, true);
-  }
+  if (name === 'SUM0') return withNullable(aggregateResultType('SUM', argType), false);
+  const r = inferFunctionType(name, argType === undefined ? [] : [argType]);
+  if (!r.ok) throw new Error(`no result type for ${name}(${argType === undefined ? '' : argType.kind}): ${r.reason}`);
+  return r.type;
 }
 
 interface Accumulator {

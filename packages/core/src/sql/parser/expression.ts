@@ -9,7 +9,7 @@ import type {
   Expression, FrameBound, FunctionCall, JsonBehavior, OrderItem, TimeUnit, WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
-import { FUNCTIONS } from '../../functions/catalog.js';
+import { BUILTIN_NAMES, NILADIC_FUNCTIONS, SQL_NILADIC_KEYWORDS } from '../../functions/registry.js';
 import type { Cursor } from './cursor.js';
 import { ParseError } from './cursor.js';
 import { parseIntervalQualifier, parseType } from './data-type.js';
@@ -19,13 +19,8 @@ import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
 
-/** Built-ins whose names are stored upper-case (catalog functions plus TVFs and special names). */
-const BUILTINS = new Set<string>([
-  ...Object.keys(FUNCTIONS), 'TUMBLE', 'HOP', 'CUMULATE', 'SESSION', 'TUMBLE_START', 'TUMBLE_END', 'TUMBLE_ROWTIME',
-  'TUMBLE_PROCTIME', 'HOP_START', 'HOP_END', 'HOP_ROWTIME', 'HOP_PROCTIME', 'SESSION_START', 'SESSION_END',
-  'SESSION_ROWTIME', 'SESSION_PROCTIME', 'CHAR', 'SUBSTR', 'TRY_CAST', 'CAST', 'IS_ALPHA',
-]);
-const NILADIC = new Set(['CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'USER']);
+/** Built-ins whose names are stored upper-case: the registry's names and aliases, and CHAR (a CAST target). */
+const BUILTINS: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'CHAR']);
 const TIME_UNITS: readonly TimeUnit[] = [
   'MILLENNIUM', 'CENTURY', 'DECADE', 'YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND',
   'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'DOW', 'DOY', 'ISODOW', 'ISOYEAR', 'EPOCH',
@@ -649,7 +644,11 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
     default:
       break;
   }
-  if (NILADIC.has(word) && !p.isOp('(', 1)) {
+  if (SQL_NILADIC_KEYWORDS.has(word) && !p.isOp('(', 1)) {
+    p.next();
+    return span(p, start, { kind: 'ColumnRef', name: t.value });
+  }
+  if (NILADIC_FUNCTIONS.has(word) && !p.isOp('(', 1)) {
     p.next();
     return span(p, start, { kind: 'FunctionCall', name: [word], args: [] });
   }
@@ -691,7 +690,7 @@ function parseIdentifierExpression(p: Cursor): Expression {
       const special = parseSpecialForm(p, upper, start);
       if (special !== undefined) return special;
     }
-    if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper) && !NILADIC.has(upper)) {
+    if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper)) {
       throw new ParseError(`'${first.value}' is a reserved word in Flink SQL and not a function`, { start, end: first.end }, `quote it as \`${first.value}\` if it is a user-defined function`, 'FTS1002');
     }
     return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);

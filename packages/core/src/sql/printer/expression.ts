@@ -6,6 +6,7 @@
  * OR 1 · AND 2 · NOT 3 · comparisons / IS / IN / BETWEEN / LIKE 4 · `+ -` 5 · `* / % ||` 6 · unary `- +` 7 ·
  * field access and subscripts 8 · atoms 9.
  */
+import { NILADIC_FUNCTIONS } from '../../functions/registry.js';
 import type {
   ArrayConstructor, Between, Binary, BinaryLiteral, BooleanLiteral, Case, Cast, ColumnRef, Descriptor, Exists,
   Expression, Extract, FieldAccess, FloorCeil, FrameBound, FunctionCall, In, IntervalLiteral, IntervalQualifier,
@@ -29,8 +30,6 @@ const PREC_UNARY = 7;
 const PREC_POSTFIX = 8;
 const PREC_ATOM = 9;
 
-/** Niladic built-ins that SQL writes without parentheses. */
-const NILADIC = new Set(['CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'USER']);
 
 const BUILTIN_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
@@ -282,7 +281,7 @@ function printFunctionCall(e: FunctionCall): string {
   const name = functionName(e.name);
   let text: string;
   if (e.star) text = `${name}(*)`;
-  else if (e.args.length === 0 && !e.distinct && e.name.length === 1 && NILADIC.has(e.name[0]!)) text = name;
+  else if (e.args.length === 0 && !e.distinct && e.name.length === 1 && NILADIC_FUNCTIONS.has(e.name[0]!)) text = name;
   else text = `${name}(${e.distinct ? 'DISTINCT ' : ''}${list(e.args)})`;
   if (e.withinGroup !== undefined) text += ` WITHIN GROUP (ORDER BY ${e.withinGroup.map(printOrderItem).join(', ')})`;
   if (e.filter !== undefined) text += ` FILTER (WHERE ${printExpression(e.filter)})`;

@@ -1,0 +1,40 @@
+/**
+ * Flink's rule for naming catalog objects, shared by `flinkts check` and the local runtime: a one-part name lives
+ * in the current catalog and database, a two-part name `db.t` in the current catalog, a three-part name is whole.
+ * `USE CATALOG c` switches to `c.default_database`, `USE [c.]db` to that database. Names are case-sensitive and
+ * a qualified name is kept whole: `a.t` and `b.t` are two tables.
+ */
+import type { Statement } from '../ast/statement.js';
+
+export const DEFAULT_CATALOG = 'default_catalog';
+export const DEFAULT_DATABASE = 'default_database';
+
+export type QualifiedName = readonly [catalog: string, database: string, object: string];
+
+export class Namespace {
+  private catalog = DEFAULT_CATALOG;
+  private database = DEFAULT_DATABASE;
+
+  /** The fully qualified name of `path` as written at this point of the script. */
+  qualify(path: readonly string[]): [string, string, string] {
+    if (path.length >= 3) return [path[path.length - 3]!, path[path.length - 2]!, path[path.length - 1]!];
+    if (path.length === 2) return [this.catalog, path[0]!, path[1]!];
+    return [this.catalog, this.database, path[0]!];
+  }
+
+  /** The map key of `path`: its qualified name joined with dots. */
+  key(path: readonly string[]): string {
+    return this.qualify(path).join('.');
+  }
+
+  /** Follows USE CATALOG / USE; other statements leave the namespace as it is. */
+  apply(statement: Statement): void {
+    if (statement.kind === 'UseCatalog') {
+      this.catalog = statement.name;
+      this.database = DEFAULT_DATABASE;
+    } else if (statement.kind === 'UseDatabase') {
+      if (statement.path.length === 2) this.catalog = statement.path[0]!;
+      this.database = statement.path[statement.path.length - 1]!;
+    }
+  }
+}

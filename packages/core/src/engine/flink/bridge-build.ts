@@ -1,0 +1,82 @@
+/**
+ * Building the bridge: `mvn package` of the repo's `flink/` module into a cache directory outside the repo
+ * (`$FLINKTS_CACHE` or `~/.cache/flinkts`), keyed by a hash of the module's sources, so it is built once and
+ * rebuilt when the sources change. Maven keeps the jars it resolves in `~/.m2`.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FlinktsError } from '../../diagnostics/diagnostic.js';
+import { FLINK_CODES } from './codes.js';
+import { findToolchain } from './toolchain.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The Maven module of the bridge (`flink/` at the repo root; `FLINKTS_BRIDGE_SOURCE` overrides). */
+export function bridgeSourceDir(): string {
+  return process.env.FLINKTS_BRIDGE_SOURCE ?? resolve(here, '..', '..', '..', '..', '..', 'flink');
+}
+
+/** Where built bridges, logs and the running bridge's state live. */
+export function cacheDir(): string {
+  return process.env.FLINKTS_CACHE ?? join(homedir(), '.cache', 'flinkts');
+}
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'target') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Where the current sources of the bridge are (or would be) built. */
+export function currentBuildDir(): string {
+  return join(cacheDir(), 'bridge', sourceHash(bridgeSourceDir()));
+}
+
+function sourceHash(src: string): string {
+  const h = createHash('sha256');
+  for (const f of files(src)) h.update(f.slice(src.length)).update('\0').update(readFileSync(f)).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
+export interface BuiltBridge {
+  readonly dir: string;
+  /** The full classpath: the bridge jar, then Flink's and the connectors' jars from ~/.m2. */
+  readonly classpath: string;
+  /** The bridge jar itself (also the processing-clock Java agent). */
+  readonly jar: string;
+  readonly java: string;
+}
+
+/** Builds the bridge if its sources changed since the last build (a few minutes the first time: Maven downloads). */
+export function ensureBridgeBuilt(log: (line: string) => void = () => {}): BuiltBridge {
+  const tools = findToolchain();
+  const src = bridgeSourceDir();
+  if (!existsSync(join(src, 'pom.xml'))) {
+    throw new FlinktsError([{ code: FLINK_CODES.buildFailed, severity: 'error', message: `The bridge's Maven module was not found at ${src}`, hint: 'run from a flinkts checkout, or set FLINKTS_BRIDGE_SOURCE to its flink/ directory' }]);
+  }
+  const dir = join(cacheDir(), 'bridge', sourceHash(src));
+  const jar = join(dir, 'flinkts-flink-bridge-0.1.0.jar');
+  const cpFile = join(dir, 'classpath.txt');
+  if (!existsSync(jar) || !existsSync(cpFile)) {
+    mkdirSync(dir, { recursive: true });
+    log(`building the Flink bridge (Flink 1.20.1) with Maven into ${dir} …`);
+    const logFile = join(dir, 'build.log');
+    const r = spawnSync(tools.mvn, ['-B', '-q', '-f', join(src, 'pom.xml'), 'package', '-DskipTests', `-Dflinkts.build.dir=${dir}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    writeFileSync(logFile, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
+    if (r.status !== 0 || !existsSync(jar)) {
+      const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => /ERROR|Could not/.test(l)).slice(0, 6).join('\n');
+      throw new FlinktsError([{ code: FLINK_CODES.buildFailed, severity: 'error', message: `Maven could not build the Flink bridge${tail ? `:\n${tail}` : ''}`, hint: `is Maven Central reachable? The full log is ${logFile}` }]);
+    }
+    log('built the Flink bridge');
+  }
+  return { dir, jar, classpath: `${jar}:${readFileSync(cpFile, 'utf8').trim()}`, java: tools.java };
+}

@@ -1,0 +1,473 @@
+/**
+ * Result types of expressions with Flink 1.20's rules: columns, literals, CAST/TRY_CAST, CASE, built-in calls
+ * (from the function catalog), arithmetic with DECIMAL precision/scale, comparisons and predicates, JSON forms,
+ * constructors. `undefined` means "not known here" — checks that need a type skip such values rather than guess.
+ * With a `TypeEnv` carrying `issues`, the problems the planner rejects are reported (see types/type-issue.ts).
+ */
+import { roundDecimalType } from '../types/decimal-merging.js';
+import { withNullable } from '../types/type-predicates.js';
+import type { Expression } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { BARE_FUNCTIONS, BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
+import { commonType, inferFunctionType } from '../functions/infer.js';
+import { commonResultType } from './common-result-type.js';
+import type { DataType } from '../types/data-type.js';
+import { MAX_LENGTH } from '../types/data-type.js';
+import { arithmeticType } from './arithmetic-type.js';
+import { comparisonProblem } from './comparable.js';
+import { explicitCastProblem } from './explicit-cast.js';
+import { family, isCharacter, isNumeric, show } from './families.js';
+import { badArgument } from './function-arguments.js';
+import type { TypeEnv } from './type-issue.js';
+import { report } from './type-issue.js';
+
+export type { TypeEnv, TypeIssue } from './type-issue.js';
+
+export interface ScopeColumn {
+  /** The relation alias (or table name) the column belongs to. */
+  readonly relation: string;
+  readonly name: string;
+  readonly type?: DataType;
+  /** The right-hand copy of a JOIN … USING column: reachable only qualified. */
+  readonly qualifiedOnly?: boolean;
+  /** A column of an enclosing query (correlated sub-queries): used only when no inner column matches. */
+  readonly outer?: boolean;
+}
+
+export type TypeScope = readonly ScopeColumn[];
+
+const INT_MAX = 2147483647n;
+const STRING: DataType = { kind: 'VARCHAR', length: MAX_LENGTH, nullable: true };
+/** Units TIMESTAMPADD adds to a DATE without leaving DATE. */
+const DATE_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY']);
+
+
+function numericLiteralType(text: string): DataType {
+  if (/[eE]/.test(text)) return { kind: 'DOUBLE', nullable: false };
+  const point = text.indexOf('.');
+  if (point >= 0) {
+    const digits = text.replace('.', '').replace(/^0+(?=\d)/, '');
+    const scale = text.length - point - 1;
+    return { kind: 'DECIMAL', precision: Math.max(digits.length, scale, 1), scale, nullable: false };
+  }
+  const value = BigInt(text);
+  if (value <= INT_MAX) return { kind: 'INT', nullable: false };
+  if (value <= 9223372036854775807n) return { kind: 'BIGINT', nullable: false };
+  return { kind: 'DECIMAL', precision: Math.min(38, text.length), scale: 0, nullable: false };
+}
+
+/** Columns of `scope` matching a reference (by alias when qualified). */
+/** Scopes indexed by column name, built once per scope: a lookup is not a scan (5,000-column GROUP BYs were quadratic). */
+const scopeIndexes = new WeakMap<TypeScope, Map<string, ScopeColumn[]>>();
+
+function byName(scope: TypeScope, name: string): readonly ScopeColumn[] {
+  let index = scopeIndexes.get(scope);
+  if (index === undefined) {
+    index = new Map();
+    for (const c of scope) {
+      const list = index.get(c.name);
+      if (list === undefined) index.set(c.name, [c]);
+      else list.push(c);
+    }
+    scopeIndexes.set(scope, index);
+  }
+  return index.get(name) ?? [];
+}
+
+export function resolveColumn(scope: TypeScope, table: string | undefined, name: string): ScopeColumn[] {
+  const matches = (scope.length < 16 ? scope : byName(scope, name)).filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
+  const inner = matches.filter((c) => c.outer !== true);
+  return inner.length > 0 ? inner : matches;
+}
+
+/** `r.f` where `r` is a ROW column (the parser reads a two-part name as table.column): the field's type. */
+export function rowFieldOf(scope: TypeScope, column: string, field: string): { found: boolean; type?: DataType } {
+  const cols = resolveColumn(scope, undefined, column);
+  const t = cols.length === 1 ? cols[0]!.type : undefined;
+  if (t === undefined || t.kind !== 'ROW') return { found: false };
+  const f = t.fields.find((x) => x.name === field);
+  return f === undefined ? { found: false } : { found: true, type: withNullable(f.type, f.type.nullable || t.nullable) };
+}
+
+
+export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {}): DataType | undefined {
+  const type = (x: Expression): DataType | undefined => expressionType(x, scope, env);
+  switch (e.kind) {
+    case 'StringLiteral': return { kind: 'CHAR', length: Math.max(e.value.length, 1), nullable: false };
+    case 'NumericLiteral': return numericLiteralType(e.text);
+    case 'BooleanLiteral': return { kind: 'BOOLEAN', nullable: false };
+    case 'NullLiteral': return { kind: 'NULL', nullable: true };
+    case 'BinaryLiteral': return { kind: 'BINARY', length: Math.max(1, e.hex.length / 2), nullable: false };
+    case 'TemporalLiteral':
+      if (e.type === 'DATE') return { kind: 'DATE', nullable: false };
+      if (e.type === 'TIME') return { kind: 'TIME', precision: Math.min(9, e.value.split('.')[1]?.length ?? 0), nullable: false };
+      return { kind: e.type, precision: Math.min(9, e.value.split('.')[1]?.length ?? 0), nullable: false };
+    case 'IntervalLiteral':
+      return e.qualifier.start === 'YEAR' || e.qualifier.start === 'MONTH'
+        ? { kind: 'INTERVAL_YEAR_MONTH', resolution: 'MONTH', yearPrecision: 2, nullable: false }
+        : { kind: 'INTERVAL_DAY_TIME', resolution: 'SECOND', dayPrecision: 2, fractionalPrecision: 3, nullable: false };
+    case 'ColumnRef': {
+      const found = resolveColumn(scope, e.table, e.name);
+      if (found.length === 0 && e.table !== undefined) return rowFieldOf(scope, e.table, e.name).type;
+      // `PI` without parentheses is the function when no column has that name (Calcite's FUNCTION_ID syntax)
+      if (found.length === 0 && isBareCall(e)) return callType({ kind: 'FunctionCall', name: [e.name.toUpperCase()], args: [], ...(e.span === undefined ? {} : { span: e.span }) }, scope, env);
+      return found.length === 1 ? found[0]!.type : undefined;
+    }
+    case 'FieldAccess': {
+      const operand = type(e.operand);
+      if (operand === undefined) return undefined;
+      if (operand.kind !== 'ROW') return report(env, 'FTS4420', e, `field '${e.field}' is accessed on a value of type ${show(operand)}, which is not a ROW`);
+      const field = operand.fields.find((f) => f.name === e.field);
+      if (field === undefined) {
+        return report(env, 'FTS4006', e, `the ROW has no field '${e.field}'`, didYouMean(e.field, operand.fields.map((f) => f.name)) ?? `fields: ${operand.fields.map((f) => f.name).join(', ')}`);
+      }
+      return withNullable(field.type, field.type.nullable || operand.nullable);
+    }
+    case 'Subscript': {
+      const operand = type(e.operand);
+      const index = type(e.index);
+      if (operand === undefined) return undefined;
+      if (operand.kind === 'ARRAY') {
+        if (index !== undefined && !isNumeric(index)) return report(env, 'FTS4421', e.index, `an ARRAY is indexed by an integer, not by ${show(index)}`);
+        return withNullable(operand.element, true);
+      }
+      if (operand.kind === 'MAP') return withNullable(operand.value, true);
+      if (operand.kind === 'ROW') return undefined;
+      return report(env, 'FTS4421', e, `a value of type ${show(operand)} cannot be subscripted; only ARRAY, MAP and ROW can`);
+    }
+    case 'Cast': {
+      const operand = type(e.operand);
+      const problem = operand === undefined ? undefined : explicitCastProblem(operand, e.type);
+      if (problem !== undefined) return report(env, 'FTS4426', e, `${problem}: ${e.try ? 'TRY_CAST' : 'CAST'}(${show(operand!)} AS ${show(withNullable(e.type, true))})`);
+      // CAST keeps the operand's nullability (also to a DECIMAL too narrow for it); TRY_CAST is always nullable,
+      // even where it cannot fail (Flink 1.20: TRY_CAST(i AS STRING) of an INT NOT NULL is a nullable STRING).
+      return withNullable(e.type, e.try || (operand?.nullable ?? true));
+    }
+    case 'Case': return caseType(e, scope, env);
+    case 'FunctionCall': return callType(e, scope, env);
+    case 'TimeUnitArg': return undefined;
+    case 'Binary': return binaryType(e, scope, env);
+    case 'Unary': {
+      const t = type(e.operand);
+      if (t === undefined) return undefined;
+      if (e.op === 'NOT') {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, 'FTS4412', e.operand, `NOT needs a BOOLEAN operand, not ${show(t)}`);
+        return { kind: 'BOOLEAN', nullable: t.nullable };
+      }
+      if (!isNumeric(t) && family(t) !== 'interval-ym' && family(t) !== 'interval-dt' && t.kind !== 'NULL') {
+        return report(env, 'FTS4402', e, `Cannot apply '${e.op}' to an argument of type ${show(t)}`, 'the operand must be numeric or an interval');
+      }
+      return t;
+    }
+    case 'IsNull': type(e.operand); return { kind: 'BOOLEAN', nullable: false };
+    case 'IsTruth': {
+      const t = type(e.operand);
+      if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4412', e.operand, `IS ${e.negated ? 'NOT ' : ''}${e.value} needs a BOOLEAN operand, not ${show(t)}`);
+      return { kind: 'BOOLEAN', nullable: false };
+    }
+    case 'IsDistinctFrom': {
+      const l = type(e.left);
+      const r = type(e.right);
+      if (l !== undefined && r !== undefined) compare(l, r, e, 'IS DISTINCT FROM', env);
+      return { kind: 'BOOLEAN', nullable: false };
+    }
+    case 'IsJson': {
+      const t = type(e.operand);
+      if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `IS JSON needs a character string, not ${show(t)}`, 'CAST the value to STRING');
+      return { kind: 'BOOLEAN', nullable: t?.nullable ?? true };
+    }
+    case 'In': {
+      const operand = type(e.operand);
+      let nullable = operand?.nullable ?? true;
+      for (const v of e.values ?? []) {
+        const t = type(v);
+        if (t === undefined) continue;
+        nullable ||= t.nullable;
+        // Like the planner, stop at the first value that cannot be compared.
+        if (operand !== undefined && !compare(operand, t, v, 'IN', env)) break;
+      }
+      if (e.query !== undefined) {
+        const cols = env.subquery?.(e.query);
+        const t = cols?.length === 1 ? cols[0] : undefined;
+        if (cols !== undefined && cols.length !== 1 && e.operand.kind !== 'RowConstructor') {
+          report(env, 'FTS4414', e, `the sub-query of IN returns ${cols.length} columns; it must return exactly one`);
+        } else if (t !== undefined && operand !== undefined) compare(operand, t, e, 'IN', env);
+        nullable = true;
+      }
+      return { kind: 'BOOLEAN', nullable };
+    }
+    case 'Between': {
+      const [o, l, h] = [type(e.operand), type(e.low), type(e.high)];
+      const lowOk = o === undefined || l === undefined || compare(o, l, e.low, 'BETWEEN', env);
+      if (lowOk && o !== undefined && h !== undefined) compare(o, h, e.high, 'BETWEEN', env);
+      return { kind: 'BOOLEAN', nullable: [o, l, h].some((t) => t?.nullable ?? true) };
+    }
+    case 'Like': {
+      const [o, p] = [type(e.operand), type(e.pattern)];
+      if (e.escape !== undefined) type(e.escape);
+      for (const [t, node] of [[o, e.operand], [p, e.pattern]] as const) {
+        if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
+          return report(env, 'FTS4413', node, `${e.op} needs character string operands, not ${show(t)}`, 'CAST the value to STRING');
+        }
+      }
+      return { kind: 'BOOLEAN', nullable: (o?.nullable ?? true) || (p?.nullable ?? true) };
+    }
+    case 'Exists': env.subquery?.(e.query); return { kind: 'BOOLEAN', nullable: false };
+    case 'ScalarSubquery': {
+      const cols = env.subquery?.(e.query);
+      if (cols === undefined) return undefined;
+      if (cols.length !== 1) return report(env, 'FTS4415', e, `a scalar sub-query must return exactly one column, this one returns ${cols.length}`);
+      return cols[0] === undefined ? undefined : withNullable(cols[0], true);
+    }
+    case 'JsonValue': {
+      if (jsonOperand(env, 'JSON_VALUE', e.operand, type(e.operand))) return undefined;
+      return e.returning === undefined ? STRING : withNullable(e.returning, true);
+    }
+    case 'JsonQuery': {
+      if (jsonOperand(env, 'JSON_QUERY', e.operand, type(e.operand))) return undefined;
+      return e.returning === undefined ? STRING : withNullable(e.returning, true);
+    }
+    case 'JsonExists': if (jsonOperand(env, 'JSON_EXISTS', e.operand, type(e.operand))) return undefined; return { kind: 'BOOLEAN', nullable: true };
+    case 'JsonObject':
+      for (const entry of e.entries) { type(entry.key); type(entry.value); }
+      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
+    case 'JsonArray':
+      e.values.forEach(type);
+      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
+    case 'Extract': {
+      const t = type(e.operand);
+      if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'null'].includes(family(t))) {
+        return report(env, 'FTS4406', e.operand, `EXTRACT(${e.unit} FROM …) needs a date, time, timestamp or interval, not ${show(t)}`);
+      }
+      return { kind: 'BIGINT', nullable: t?.nullable ?? true };
+    }
+    case 'FloorCeil': {
+      const t = type(e.operand);
+      if (t !== undefined && !['date', 'time', 'timestamp', 'null'].includes(family(t))) {
+        return report(env, 'FTS4406', e.operand, `${e.op}(… TO ${e.unit}) needs a date, time or timestamp, not ${show(t)}`);
+      }
+      return t;
+    }
+    case 'Substring': {
+      const [o, s, l] = [type(e.operand), type(e.start), e.length === undefined ? undefined : type(e.length)];
+      if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `SUBSTRING needs a character or binary string, not ${show(o)}`);
+      if (s !== undefined && !isNumeric(s) && s.kind !== 'NULL') return report(env, 'FTS4406', e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
+      // FlinkSqlOperatorTable.SUBSTRING: VARCHAR of the operand's length, always nullable
+      return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable: true } : withNullable(o, true);
+    }
+    case 'Trim': {
+      const o = type(e.operand);
+      const chars = e.chars === undefined ? undefined : type(e.chars);
+      if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `TRIM needs a character string, not ${show(o)}`);
+      // VARCHAR of the input length, nullable if any argument is
+      return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable || (chars?.nullable ?? false) };
+    }
+    case 'Overlay': {
+      const ts = [type(e.operand), type(e.placing), type(e.start), ...(e.length === undefined ? [] : [type(e.length)])];
+      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: ts.some((t) => t?.nullable ?? true) };
+    }
+    case 'Position': {
+      const ts = [type(e.needle), type(e.haystack), ...(e.start === undefined ? [] : [type(e.start)])];
+      return { kind: 'INT', nullable: ts.some((t) => t?.nullable ?? true) };
+    }
+    case 'ArrayConstructor': {
+      const ts = e.elements.map(type);
+      if (ts.some((t) => t === undefined)) return undefined;
+      const element = commonType(ts as DataType[]);
+      if (element === undefined) return report(env, 'FTS4407', e, `the elements of ARRAY[…] have no common type: ${(ts as DataType[]).map(show).join(', ')}`);
+      return { kind: 'ARRAY', element, nullable: false };
+    }
+    case 'MapConstructor': {
+      const keys = e.entries.map((x) => type(x.key));
+      const values = e.entries.map((x) => type(x.value));
+      if ([...keys, ...values].some((t) => t === undefined)) return undefined;
+      const key = commonType(keys as DataType[]);
+      const value = commonType(values as DataType[]);
+      if (key === undefined || value === undefined) return report(env, 'FTS4407', e, 'the keys or values of MAP[…] have no common type');
+      return { kind: 'MAP', key, value, nullable: false };
+    }
+    case 'RowConstructor': {
+      const ts = e.fields.map(type);
+      if (ts.some((t) => t === undefined)) return undefined;
+      return { kind: 'ROW', fields: (ts as DataType[]).map((t, i) => ({ name: `EXPR$${i}`, type: t })), nullable: false };
+    }
+    case 'TableArg': case 'Descriptor': return undefined;
+    case 'NamedArg': return type(e.value);
+    case 'RawSql': return e.type;
+  }
+}
+
+function compare(l: DataType, r: DataType, node: { readonly span?: Span }, op: string, env: TypeEnv): boolean {
+  const problem = comparisonProblem(l, r);
+  if (problem === undefined) return true;
+  // Suggest converting the character string side (the usual mistake: `int_col = '1'`), else the right side.
+  const [from, to] = isCharacter(l) ? ['left', r] : ['right', l];
+  report(env, 'FTS4401', node, `Cannot apply '${op}' to arguments of type ${show(l)} and ${show(r)}: ${problem} without an explicit CAST`,
+    `Flink does not convert implicitly here; CAST the ${from} operand: CAST(… AS ${show(withNullable(to, true))})`);
+  return false;
+}
+
+/** A chain `a + b + … + z` is a left spine as deep as it is long: typed in a loop, left to right, not by recursion. */
+function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
+  const spine: Extract<Expression, { kind: 'Binary' }>[] = [];
+  let leftmost: Expression = e;
+  for (; leftmost.kind === 'Binary'; leftmost = leftmost.left) spine.push(leftmost);
+  let type = expressionType(leftmost, scope, env);
+  for (let i = spine.length - 1; i >= 0; i--) type = binaryResult(spine[i]!, type, expressionType(spine[i]!.right, scope, env), env);
+  return type;
+}
+
+function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType | undefined, right: DataType | undefined, env: TypeEnv): DataType | undefined {
+  if (left === undefined || right === undefined) {
+    return e.op === 'AND' || e.op === 'OR' || ['=', '<>', '<', '<=', '>', '>='].includes(e.op) ? { kind: 'BOOLEAN', nullable: true } : undefined;
+  }
+  const nullable = left.nullable || right.nullable;
+  switch (e.op) {
+    case '=': case '<>': case '<': case '<=': case '>': case '>=':
+      compare(left, right, e, e.op, env);
+      return { kind: 'BOOLEAN', nullable };
+    case 'AND': case 'OR':
+      for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, 'FTS4412', node, `${e.op} needs BOOLEAN operands, not ${show(t)}`);
+      }
+      return { kind: 'BOOLEAN', nullable };
+    case '||': {
+      for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
+        if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return report(env, 'FTS4402', node, `Cannot apply '||' to an argument of type ${show(t)}`, 'CAST it to STRING first');
+      }
+      const len = (t: DataType) => (t.kind === 'CHAR' || t.kind === 'VARCHAR' ? t.length : 0);
+      const length = Math.min(MAX_LENGTH, len(left) + len(right));
+      return left.kind === 'CHAR' && right.kind === 'CHAR' ? { kind: 'CHAR', length, nullable } : { kind: 'VARCHAR', length, nullable };
+    }
+    default: {
+      const r = arithmeticType(e.op, left, right);
+      if (!r.ok) return report(env, 'FTS4402', e, r.message, isCharacter(left) || isCharacter(right) ? 'CAST the character string to a numeric type first' : undefined);
+      return r.type;
+    }
+  }
+}
+
+function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
+  const operand = e.operand === undefined ? undefined : expressionType(e.operand, scope, env);
+  for (const w of e.whens) {
+    for (const value of [w.when, ...(w.extraValues ?? [])]) {
+      const t = expressionType(value, scope, env);
+      if (t === undefined) continue;
+      if (e.operand === undefined) {
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4403', value, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
+      } else if (operand !== undefined) compare(operand, t, value, 'CASE', env);
+    }
+  }
+  // Loops, not map callbacks: every frame saved per level lets deeper nesting be checked.
+  const results: (DataType | undefined)[] = [];
+  for (const w of e.whens) results.push(expressionType(w.then, scope, env));
+  results.push(e.else === undefined ? ({ kind: 'NULL', nullable: true } as DataType) : expressionType(e.else, scope, env));
+  if (results.some((r) => r === undefined)) return undefined;
+  const common = commonResultType(results as DataType[]);
+  if (common === undefined) {
+    return report(env, 'FTS4407', e, `the results of CASE have no common type: ${[...new Set((results as DataType[]).filter((t) => t.kind !== 'NULL').map(show))].join(', ')}`, 'CAST the results to one type');
+  }
+  return common;
+}
+
+function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
+  const args: (DataType | undefined)[] = [];
+  for (const a of e.args) args.push(a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : expressionType(a, scope, env));
+  if (e.filter !== undefined) expressionType(e.filter, scope, env);
+  if (e.name.length !== 1) return undefined;
+  const name = e.name[0]!.toUpperCase();
+  if (env.functions?.has(name) === true) return undefined;
+  if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : report(env, 'FTS4405', e, `${name}(*) is not valid; only COUNT(*) takes '*'`);
+  if (name === 'OVERLAPS' && args.length === 2) return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
+  const sig = builtinFunction(name);
+  if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
+  if (sig === undefined) {
+    const hint = didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';
+    return report(env, 'FTS4404', e, `No match found for function signature ${e.name[0]}(${args.map((a) => (a === undefined ? '?' : `<${show(a)}>`)).join(', ')})`, hint);
+  }
+  if (e.over !== undefined && sig.kind === 'scalar') return report(env, 'FTS4416', e, `${name} is not an aggregate or window function and cannot be used with OVER`);
+  if (sig.kind === 'window' && e.over === undefined) return report(env, 'FTS4417', e, `the window function ${name} needs an OVER clause`);
+  if (args.length < sig.minArgs || args.length > sig.maxArgs) {
+    const r = inferFunctionType(name, args.map((a) => a ?? STRING));
+    const expected = !r.ok && r.expected !== undefined ? r.expected : '';
+    return report(env, 'FTS4405', e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
+  }
+  const bad = badArgument(name, args);
+  if (bad !== undefined) {
+    return report(env, 'FTS4406', e.args[bad.index]!, `Cannot apply '${name}' to an argument of type ${show(args[bad.index]!)} at position ${bad.index + 1}; it expects a ${bad.expected} value`, 'CAST the argument explicitly');
+  }
+  if (args.some((a) => a === undefined)) return undefined;
+  const known = args as DataType[];
+  if (name === 'IF') return ifType(e, known, env);
+  // TIMESTAMPADD of a time-of-day unit to a DATE gives a TIMESTAMP (Calcite's SqlTimestampAddFunction), not a DATE
+  const unit = e.args[0]?.kind === 'TimeUnitArg' ? e.args[0].unit : undefined;
+  if (name === 'TIMESTAMPADD' && known[2]?.kind === 'DATE' && unit !== undefined && !DATE_UNITS.has(unit)) {
+    return { kind: 'TIMESTAMP', precision: 6, nullable: known.slice(1).some((t) => t.nullable) };
+  }
+  // ROUND / TRUNCATE of a DECIMAL by a literal digit count: Flink's findRoundDecimalType (TRUNCATE(x) is TRUNCATE(x, 0))
+  if ((name === 'ROUND' || name === 'TRUNCATE') && known[0]?.kind === 'DECIMAL' && known.length <= 2) {
+    const digits = known.length === 1 ? 0 : integerLiteral(e.args[1]!);
+    if (digits !== undefined) return roundDecimalType(known[0], digits, known.some((a) => a.nullable));
+  }
+  // MOD of DECIMALs is typed as the % operator (findModuloDecimalType)
+  if (name === 'MOD' && known.length === 2 && (known[0]!.kind === 'DECIMAL' || known[1]!.kind === 'DECIMAL')) {
+    const r = arithmeticType('%', known[0]!, known[1]!);
+    if (r.ok) return r.type;
+  }
+  if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
+    return report(env, 'FTS4407', e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
+  }
+  // An untyped NULL gives an aggregate nothing to infer its type from: Calcite's "Illegal use of 'NULL'".
+  if (UNTYPED_NULL_AGGREGATES.has(name) && e.args[0]?.kind === 'NullLiteral') {
+    return report(env, 'FTS4406', e.args[0], `Illegal use of 'NULL' in ${name}: an untyped NULL has no type to aggregate`, `CAST it to a type: ${name}(CAST(NULL AS INT))`);
+  }
+  const r = inferFunctionType(name, known);
+  if (!r.ok) {
+    return report(env, 'FTS4406', e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);
+  }
+  return r.type;
+}
+
+/** JSON_VALUE / JSON_QUERY / JSON_EXISTS read JSON text: a non-character operand is Calcite's "Cannot apply" (true when reported). */
+function jsonOperand(env: TypeEnv, name: string, operand: Expression, t: DataType | undefined): boolean {
+  if (t === undefined || isCharacter(t) || t.kind === 'NULL') return false;
+  report(env, 'FTS4406', operand, `Cannot apply '${name}' to a value of type ${show(t)}; it reads JSON text (CHARACTER)`, `CAST it to STRING first, or read the field directly`);
+  return true;
+}
+
+const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
+
+/** An unqualified column reference that, when no column has the name, calls a built-in (PI). */
+export function isBareCall(e: Extract<Expression, { kind: 'ColumnRef' }>): boolean {
+  return e.table === undefined && BARE_FUNCTIONS.has(e.name.toUpperCase());
+}
+
+/** An integer literal, also negative (`-2`), or undefined. */
+function integerLiteral(e: Expression): number | undefined {
+  if (e.kind === 'NumericLiteral' && /^\d+$/.test(e.text)) return Number(e.text);
+  if (e.kind === 'Unary' && e.op === '-') {
+    const inner = integerLiteral(e.operand);
+    return inner === undefined ? undefined : -inner;
+  }
+  return undefined;
+}
+
+/** ROUND(DECIMAL(p, s), r) — Flink's findRoundDecimalType: rounding may add an integer digit. */
+/** IF(c, a, b): numeric, string and binary values get their common type; others the type of the true value. */
+function ifType(e: Extract<Expression, { kind: 'FunctionCall' }>, args: readonly DataType[], env: TypeEnv): DataType | undefined {
+  const [, a, b] = args as [DataType, DataType, DataType];
+  const nullable = args.some((t) => t.nullable);
+  const common = commonResultType([a, b]);
+  if (common === undefined) return report(env, 'FTS4407', e, `the values of IF have no common type: ${show(a)} and ${show(b)}`, 'CAST them to one type');
+  const kinds = ['numeric', 'character', 'binary'];
+  const base = kinds.includes(family(a)) || a.kind === 'NULL' ? common : a;
+  return withNullable(base, nullable);
+}
+
+/** The name a query column gets: its alias, or the column it reads. */
+export function columnName(e: Expression): string | undefined {
+  if (e.kind === 'ColumnRef') return e.name;
+  if (e.kind === 'FieldAccess') return e.field;
+  return undefined;
+}

@@ -1,0 +1,27 @@
+/** A type or name problem found while typing an expression; the query walk turns it into a Diagnostic. */
+import type { Span } from '../ast/node.js';
+import type { Query } from '../ast/query.js';
+import type { DataType } from '../types/data-type.js';
+
+export interface TypeIssue {
+  /** FTS4003–FTS4099 (names) or FTS4401–FTS4499 (expressions and types). */
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  readonly span?: Span;
+}
+
+/** What typing needs besides the columns in scope; every field is optional. */
+export interface TypeEnv {
+  /** Problems are pushed here; without it typing is silent (undefined where it cannot type). */
+  readonly issues?: TypeIssue[];
+  /** The column types of a sub-query (scalar sub-queries, IN (SELECT …)). */
+  readonly subquery?: (q: Query) => readonly (DataType | undefined)[] | undefined;
+  /** Upper-cased names of functions the script declares (CREATE FUNCTION); they are not type-checked. */
+  readonly functions?: ReadonlySet<string>;
+}
+
+export function report(env: TypeEnv, code: string, node: { readonly span?: Span }, message: string, hint?: string): undefined {
+  env.issues?.push({ code, message, ...(hint === undefined ? {} : { hint }), ...(node.span === undefined ? {} : { span: node.span }) });
+  return undefined;
+}

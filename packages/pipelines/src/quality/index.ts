@@ -1,0 +1,10 @@
+export { quality } from './quality.js';
+export type { QualityAlert, QualityCondition, QualityDeclaration, QualitySpec } from './quality.js';
+export { DIMENSIONS } from './checks.js';
+export type { Check, CheckOf, Dimension, QualityCheckBuilder } from './checks.js';
+export type { Level } from './levels.js';
+export type { Duration } from './duration.js';
+export { QUALITY_RESULT_COLUMNS, QUALITY_RESULT_KEY } from './result-table.js';
+export { monitorJobs } from './monitor-jobs.js';
+export type { MonitorSpec } from './monitor-jobs.js';
+export { monitorInserts, monitorSql, monitorSqls } from './monitor-query.js';

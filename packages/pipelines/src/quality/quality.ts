@@ -1,0 +1,142 @@
+/**
+ * `quality(table, spec)`: the data-quality declaration of one table, at any layer — the checks per dimension,
+ * their weights, the window the monitor measures in, and the thresholds that raise alerts.
+ *
+ * Score formula (per table and window):
+ * - a dimension's pass rate is the share of the window's rows that pass every check of the dimension
+ *   (for `unique`, each row repeating keys already seen in the window fails; several `unique` checks add up);
+ * - a dimension's score is 100 × its pass rate;
+ * - the overall score is Σ(weight × pass rate) / Σ weight × 100, over the dimensions that have checks
+ *   (weights default to 1 each), so it lies in 0–100.
+ * A window with no rows produces no result (there is nothing to score).
+ */
+import type { ColumnExprs, DataType, Table } from '@flinkts/core';
+import { FlinktsError, refsOf } from '@flinkts/core';
+import type { Diagnostic } from '@flinkts/core';
+import { CODES } from '../codes.js';
+import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
+import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks.js';
+import type { Duration, ParsedDuration } from './duration.js';
+import { parseDuration } from './duration.js';
+import type { Level } from './levels.js';
+
+/** What raises an alert for this table: the overall score below, the delay above, a dimension's failed share above. */
+export type QualityCondition =
+  | { readonly scoreBelow: number }
+  | { readonly delayAbove: Duration }
+  | { readonly failedRatioAbove: number };
+
+export interface QualityAlert {
+  readonly level: Level;
+  readonly when: QualityCondition;
+  /** How long the condition must hold before the alert fires (Prometheus `for`); default: at once. */
+  readonly for?: Duration;
+}
+
+export interface QualitySpec<Cols> {
+  /**
+   * A tumbling window on a time attribute of the table: its watermark column (event time) or a `PROCTIME()`
+   * computed column (processing time).
+   */
+  readonly window: { readonly time: TimeColumn<Cols>; readonly size: Duration };
+  readonly checks: (q: QualityCheckBuilder<Cols>) => { readonly [D in Dimension]?: readonly CheckOf<D>[] };
+  /** Relative weight per dimension (default 1 each); only dimensions that have checks. */
+  readonly weights?: { readonly [D in Dimension]?: number };
+  readonly alerts?: readonly QualityAlert[];
+  /** The table's name in results, metrics and alerts (default: the declared table's name). */
+  readonly label?: string;
+}
+
+type AnyTable = Table<string, unknown, string>;
+
+export interface QualityDeclaration {
+  readonly kind: 'quality';
+  readonly table: AnyTable;
+  readonly label: string;
+  readonly layer: string;
+  readonly window: { readonly time: string; readonly size: ParsedDuration; readonly processingTime: boolean };
+  /** Dimensions with their checks, in the order of DIMENSIONS; only those declared. */
+  readonly dimensions: readonly { readonly dimension: Dimension; readonly weight: number; readonly checks: readonly Check[] }[];
+  readonly alerts: readonly QualityAlert[];
+}
+
+function fail(diagnostics: readonly Diagnostic[]): never {
+  throw new FlinktsError(diagnostics);
+}
+
+export function quality<Cols>(table: Table<string, Cols, string>, spec: QualitySpec<Cols>): QualityDeclaration {
+  const at = `quality.${table.name}`;
+  const problems: Diagnostic[] = [];
+  const problem = (path: string, message: string, hint: string) => problems.push({ code: CODES.badQuality, severity: 'error', message, hint, path: `${at}.${path}` });
+  const statement = table.statement;
+  const columns = new Map<string, DataType | undefined>(table.columnTypes.map((c) => [c.name, c.type]));
+  const names = [...columns.keys()];
+
+  const time = spec.window.time as string;
+  const computed = statement.columns.find((c) => c.name === time && c.kind === 'ComputedColumn');
+  const processingTime = computed?.kind === 'ComputedColumn' && computed.expr.kind === 'FunctionCall' && (computed.expr.name[0] ?? '').toUpperCase() === 'PROCTIME';
+  if (!processingTime && statement.watermark?.column !== time) {
+    problem('window.time', `'${time}' is not a time attribute of table '${table.name}'`, statement.watermark !== undefined ? `the table's watermark is on '${statement.watermark.column}'` : "declare a watermark on it, or use a PROCTIME() computed column for processing-time windows");
+  }
+  const size = parseDuration(spec.window.size, `${at}.window.size`);
+
+  const declared = spec.checks(checkBuilder<Cols>(refsOf(table.columnTypes.map((c) => ({ name: c.name, type: c.type ?? { kind: 'NULL', nullable: true } })), undefined) as unknown as ColumnExprs<Cols>));
+  const dimensions: { dimension: Dimension; weight: number; checks: readonly Check[] }[] = [];
+  for (const [key, value] of Object.entries(declared)) {
+    if (!(DIMENSIONS as readonly string[]).includes(key)) problem(`checks.${key}`, `'${key}' is not a quality dimension`, `dimensions: ${DIMENSIONS.join(', ')}`);
+    else if (value !== undefined && (value as readonly Check[]).some((c) => c.dimension !== key)) problem(`checks.${key}`, `a check of another dimension is listed under '${key}'`, 'list notNull under completeness, rule under accuracy, unique under consistency, freshness under timeliness, matches / inSet / length under conformity');
+  }
+  for (const dimension of DIMENSIONS) {
+    const checks = (declared[dimension] ?? []) as readonly Check[];
+    const weight = spec.weights?.[dimension] ?? 1;
+    if (checks.length === 0) {
+      if (spec.weights?.[dimension] !== undefined) problem(`weights.${dimension}`, `dimension '${dimension}' has a weight but no checks`, `add checks for ${dimension} or remove its weight`);
+      continue;
+    }
+    if (!(Number.isFinite(weight) && weight > 0)) problem(`weights.${dimension}`, `the weight of '${dimension}' must be a positive number, received ${weight}`, 'weights are relative: e.g. 30 / 25 / 15 / 15 / 15');
+    checks.forEach((c, i) => {
+      const path = `checks.${dimension}[${i}]`;
+      for (const col of checkedColumns(c)) if (!columns.has(col)) problem(path, `column '${col}' is not a column of table '${table.name}'`, `columns: ${names.join(', ')}`);
+      if ((c.kind === 'matches' || c.kind === 'length') && !isStringType(columns.get(c.column))) problem(path, `${c.kind} needs a text column; '${c.column}' is not one`, 'use inSet or a rule for other types');
+      if (c.kind === 'matches') {
+        try {
+          new RegExp(c.regex);
+        } catch {
+          problem(path, `'${c.regex}' is not a regular expression`, 'REGEXP takes a Java regular expression');
+        }
+      }
+      if (c.kind === 'inSet' && c.values.length === 0) problem(path, `inSet('${c.column}') has no values`, 'list the allowed values');
+      if (c.kind === 'length' && (c.min === undefined && c.max === undefined || (c.min ?? 0) < 0 || (c.max !== undefined && c.max < (c.min ?? 0)))) problem(path, `length('${c.column}') needs 0 ≤ min ≤ max`, 'give min, max or both');
+      if (c.kind === 'freshness') {
+        parseDuration(c.maxDelay, `${at}.${path}.maxDelay`);
+        const t = columns.get(c.column);
+        if (t !== undefined && t.kind !== 'TIMESTAMP' && t.kind !== 'TIMESTAMP_LTZ') problem(path, `freshness needs a TIMESTAMP column; '${c.column}' is ${t.kind}`, 'use the column that holds the event time');
+      }
+    });
+    dimensions.push({ dimension, weight, checks });
+  }
+  if (dimensions.length === 0) problem('checks', `quality('${table.name}') declares no checks`, 'declare at least one dimension');
+  if (table.layer === undefined) problem('table', `table '${table.name}' has no layer`, "give the table a layer ('ods', 'dwd', 'dws' …): results and alerts are reported per layer");
+  const alerts = spec.alerts ?? [];
+  alerts.forEach((a, i) => {
+    if (!/^[a-z][a-z0-9_]*$/.test(a.level)) problem(`alerts[${i}].level`, `'${a.level}' is not a level name`, "levels are lower-case names the monitoring target routes: 'critical', 'high' …");
+    if (a.for !== undefined) parseDuration(a.for, `${at}.alerts[${i}].for`);
+    const w = a.when;
+    if ('delayAbove' in w) {
+      parseDuration(w.delayAbove, `${at}.alerts[${i}].when.delayAbove`);
+      if (!dimensions.some((d) => d.dimension === 'timeliness')) problem(`alerts[${i}]`, 'a delay alert needs a freshness check', 'add a timeliness check: q.freshness(column, maxDelay)');
+    }
+    if ('scoreBelow' in w && !(w.scoreBelow > 0 && w.scoreBelow <= 100)) problem(`alerts[${i}].when.scoreBelow`, `a score threshold lies in (0, 100], received ${w.scoreBelow}`, 'scores are 0–100');
+    if ('failedRatioAbove' in w && !(w.failedRatioAbove >= 0 && w.failedRatioAbove < 1)) problem(`alerts[${i}].when.failedRatioAbove`, `a failed ratio lies in [0, 1), received ${w.failedRatioAbove}`, 'write 2 % as 0.02');
+  });
+  if (problems.length > 0) fail(problems);
+  return Object.freeze({
+    kind: 'quality' as const,
+    table: table as AnyTable,
+    label: spec.label ?? table.name,
+    layer: table.layer ?? 'unknown',
+    window: Object.freeze({ time, size, processingTime }),
+    dimensions: Object.freeze(dimensions.map((d) => Object.freeze(d))),
+    alerts: Object.freeze([...alerts]),
+  });
+}

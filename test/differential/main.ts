@@ -1,0 +1,21 @@
+/** `npm run differential -- --cases N --seed S`: tier 3 on both engines; see differential.ts. */
+import { runningBridge, stopBridge } from '../../packages/core/src/engine/flink/bridge-process.js';
+import { differential } from './differential.js';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v)) throw new Error(`--${name} needs an integer`);
+  return v;
+};
+const before = runningBridge();
+try {
+  const r = await differential({ cases: arg('cases', 50), seed: arg('seed', 20261206) });
+  console.log(`tier 3: ${r.cases} cases in ${(r.millis / 1000).toFixed(1)} s: ${r.counts.match} match, ${r.counts['both-reject']} rejected by both, ${r.counts.unsupported} not supported locally, ${r.counts.mismatch} mismatches`);
+  if (r.counterexample) {
+    console.log(`counterexample (shrunk)${r.counterexample.file ? `, saved to ${r.counterexample.file}` : ''}:\n${r.counterexample.result.sql}\n  local: ${r.counterexample.result.local}\n  flink: ${r.counterexample.result.flink}`);
+    process.exitCode = 1;
+  }
+} finally {
+  if (before === undefined) stopBridge();
+}
