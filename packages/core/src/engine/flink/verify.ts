@@ -18,7 +18,12 @@ export interface VerifyResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const UNREACHABLE = /Communications link failure|UnknownHostException|Connection refused|connect timed out|No route to host/;
+/**
+ * Causes that mean an external system could not be reached while planning. "Incomplete HDFS URI, no host" is a
+ * `hdfs:///…` path (the cluster's default file system), which this machine has no HDFS configuration for: a
+ * standalone Paimon table reading a lake table's files on HDFS cannot have its schema read here.
+ */
+const UNREACHABLE = /Communications link failure|UnknownHostException|Connection refused|connect timed out|No route to host|Incomplete HDFS URI, no host/;
 
 function firstLine(message: string): string {
   return (message.split('\n').find((l) => l.trim() !== '') ?? message).trim();
