@@ -18,6 +18,7 @@ import type { Token } from './lexer.js';
 import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
+import { PREC_ADDITIVE as ADDITIVE, PREC_AND as AND, PREC_MULTIPLICATIVE as MULTIPLICATIVE, PREC_NOT as NOT, PREC_OR as OR, PREC_PREDICATE as PREDICATE } from '../precedence.js';
 
 /** Built-ins whose names are stored upper-case: the registry's names and aliases, and CHAR (a CAST target). */
 const BUILTINS: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'CHAR']);
@@ -44,12 +45,6 @@ function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | unde
  * Loosest first: OR, AND, NOT (prefix), predicates (comparisons, IS, IN, BETWEEN, LIKE, OVERLAPS — one per
  * operand, as in the grammar), + -, * / % ||, then unary - + and postfix [i] / .field.
  */
-const OR = 1;
-const AND = 2;
-const NOT = 3;
-const PREDICATE = 4;
-const ADDITIVE = 5;
-const MULTIPLICATIVE = 6;
 
 export function parseExpression(p: Cursor): Expression {
   return parseBinary(p, OR);

@@ -19,16 +19,17 @@ import { printDataType } from './data-type.js';
 import { indent } from './layout.js';
 import { printQuery, printRelation } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
-
-const PREC_OR = 1;
-const PREC_AND = 2;
-const PREC_NOT = 3;
-const PREC_COMPARE = 4;
-const PREC_ADD = 5;
-const PREC_MUL = 6;
-const PREC_UNARY = 7;
-const PREC_POSTFIX = 8;
-const PREC_ATOM = 9;
+import {
+  PREC_ADDITIVE as PREC_ADD,
+  PREC_AND,
+  PREC_ATOM,
+  PREC_MULTIPLICATIVE as PREC_MUL,
+  PREC_NOT,
+  PREC_OR,
+  PREC_POSTFIX,
+  PREC_PREDICATE as PREC_COMPARE,
+  PREC_UNARY,
+} from '../precedence.js';
 
 
 const BUILTIN_NAME = /^[A-Z_][A-Z0-9_]*$/;
