@@ -27,6 +27,21 @@ function withEntries(s: Statement): readonly { readonly key: string; readonly va
   return s.kind === 'CreateTable' || s.kind === 'CreateCatalog' ? s.options : [];
 }
 
+/**
+ * Visits every WITH option of the jobs' statements, each statement once (jobs share DDL), with the option's path
+ * (`jobs.<job>.statements[i].options['key']`) at its first job.
+ */
+function forEachOptionOnce(jobs: readonly { readonly name: string; readonly statements: readonly Statement[] }[], visit: (option: { readonly key: string; readonly value: string }, path: string) => void): void {
+  const seen = new Set<Statement>();
+  for (const { name: job, statements } of jobs) {
+    statements.forEach((s, i) => {
+      if (seen.has(s)) return;
+      seen.add(s);
+      for (const o of withEntries(s)) visit(o, `jobs.${job}.statements[${i}].options['${o.key}']`);
+    });
+  }
+}
+
 const USER_SECRET = /USER|LOGIN/i;
 const USER_KEY = /(^|[.\-_])(user|username|user-name|login)$/i;
 
@@ -38,17 +53,10 @@ function literalsUnderUnusedSecrets(env: ResolvedEnvironment, jobs: readonly { r
   const unused = [...env.secrets.keys()].filter((name) => !used.has(name) && USER_SECRET.test(name));
   if (unused.length === 0) return [];
   const out: Diagnostic[] = [];
-  const seen = new Set<Statement>();
-  for (const { name: job, statements } of jobs) {
-    statements.forEach((s, i) => {
-      if (seen.has(s)) return;
-      seen.add(s);
-      for (const o of withEntries(s)) {
-        if (!USER_KEY.test(o.key) || o.value.trim() === '' || placeholders(o.value).length > 0) continue;
-        out.push({ code: CODES.plaintextCredential, severity: 'error', message: `option '${o.key}' is the literal '${o.value}' while secret${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} ${unused.length > 1 ? 'are' : 'is'} declared and never used; the literal would be written into the artifacts`, hint: `write secret('${unused[0]}') (printed as \${${unused[0]}}) in '${o.key}'`, path: `jobs.${job}.statements[${i}].options['${o.key}']` });
-      }
-    });
-  }
+  forEachOptionOnce(jobs, (o, path) => {
+    if (!USER_KEY.test(o.key) || o.value.trim() === '' || placeholders(o.value).length > 0) return;
+    out.push({ code: CODES.plaintextCredential, severity: 'error', message: `option '${o.key}' is the literal '${o.value}' while secret${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} ${unused.length > 1 ? 'are' : 'is'} declared and never used; the literal would be written into the artifacts`, hint: `write secret('${unused[0]}') (printed as \${${unused[0]}}) in '${o.key}'`, path });
+  });
   return out;
 }
 
@@ -69,21 +77,14 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
       }
     }
   }
-  const checked = new Set<Statement>();
-  for (const { name: job, statements } of jobs) {
-    statements.forEach((s, i) => {
-      if (checked.has(s)) return;
-      checked.add(s);
-      for (const o of withEntries(s)) {
-        if (!isSensitive(o.key)) continue;
-        for (const name of placeholders(o.value)) {
-          if (env.variableDescriptions.has(name)) {
-            out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path: `jobs.${job}.statements[${i}].options['${o.key}']` });
-          }
-        }
+  forEachOptionOnce(jobs, (o, path) => {
+    if (!isSensitive(o.key)) return;
+    for (const name of placeholders(o.value)) {
+      if (env.variableDescriptions.has(name)) {
+        out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path });
       }
-    });
-  }
+    }
+  });
   out.push(...literalsUnderUnusedSecrets(env, jobs, used));
   for (const name of known) {
     if (!used.has(name)) out.push({ code: CODES.unusedVariable, severity: 'warning', message: `'${name}' is declared but no job of this pipeline uses \${${name}}`, hint: 'remove it, or reference it in an option', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
