@@ -9,6 +9,7 @@ import { rowKey } from '../values/compare.js';
 import { floorDiv, Timestamp } from '../values/temporal.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
 import { Operator } from './operator.js';
+import { WindowTimers } from './window-timers.js';
 
 export type WindowSpec =
   | { readonly kind: 'TUMBLE'; readonly size: number; readonly offset: number }
@@ -41,15 +42,23 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
 }
 
 interface Pane {
+  /** The pane's key in `panes`: `start|end|group key`. */
+  readonly id: string;
   readonly start: number;
   end: number;
   readonly keys: unknown[];
   readonly accs: Accumulator[];
   readonly seq: number;
+  /** SESSION windows: the rows, to rebuild the accumulators when sessions merge. */
+  readonly rows?: { readonly row: readonly unknown[]; readonly retract: boolean }[];
 }
 
 export class WindowAggregateOperator extends Operator {
   private readonly panes = new Map<string, Pane>();
+  /** The open panes by end time: a watermark visits only the panes it fires. */
+  private readonly timers = new WindowTimers<Pane>();
+  /** SESSION windows: the open sessions of each group key, in the order they were opened or last merged. */
+  private readonly sessions = new Map<string, Pane[]>();
   private seq = 0;
 
   constructor(
@@ -83,11 +92,12 @@ export class WindowAggregateOperator extends Operator {
         : assignWindows(this.window, ts);
       for (const [start, end] of assigned) {
         if (end - 1 <= this.watermarkValue) continue; // late
-        const k = `${start}|${end}|${gk}`;
-        let p = this.panes.get(k);
+        const id = `${start}|${end}|${gk}`;
+        let p = this.panes.get(id);
         if (!p) {
-          p = { start, end, keys: keyVals, accs: this.aggs.create(), seq: this.seq++ };
-          this.panes.set(k, p);
+          p = { id, start, end, keys: keyVals, accs: this.aggs.create(), seq: this.seq++ };
+          this.panes.set(id, p);
+          this.timers.add(p);
         }
         this.aggs.accumulate(p.accs, change.row, retract);
       }
@@ -99,37 +109,49 @@ export class WindowAggregateOperator extends Operator {
     if (ts + gap - 1 <= this.watermarkValue) return; // late
     let start = ts;
     let end = ts + gap;
+    const open = this.sessions.get(gk) ?? [];
     const merged: Pane[] = [];
-    for (const [k, p] of this.panes) {
-      if (!k.endsWith('|' + gk)) continue;
+    const kept: Pane[] = [];
+    for (const p of open) {
       if (p.start <= end && p.end >= start) {
         merged.push(p);
-        this.panes.delete(k);
+        this.panes.delete(p.id);
         start = Math.min(start, p.start);
         end = Math.max(end, p.end);
-      }
+      } else kept.push(p);
     }
     // Rebuild the merged session's accumulators from its rows.
     const rows: { row: readonly unknown[]; retract: boolean }[] = [];
-    for (const p of merged) rows.push(...((p as Pane & { rows?: { row: readonly unknown[]; retract: boolean }[] }).rows ?? []));
+    for (const p of merged) rows.push(...(p.rows ?? []));
     rows.push({ row, retract });
     const accs = this.aggs.create();
     for (const r of rows) this.aggs.accumulate(accs, r.row, r.retract);
-    const pane: Pane & { rows: typeof rows } = { start, end, keys: keyVals, accs, seq: merged[0]?.seq ?? this.seq++, rows };
-    this.panes.set(`${start}|${end}|${gk}`, pane);
+    const id = `${start}|${end}|${gk}`;
+    const pane: Pane = { id, start, end, keys: keyVals, accs, seq: merged[0]?.seq ?? this.seq++, rows };
+    this.panes.set(id, pane);
+    kept.push(pane);
+    this.sessions.set(gk, kept);
+    this.timers.add(pane);
   }
 
   protected override onWatermark(wm: number): void {
-    const ready = [...this.panes.entries()].filter(([, p]) => p.end - 1 <= wm);
-    ready.sort(([, a], [, b]) => a.end - b.end || a.start - b.start || a.seq - b.seq);
-    for (const [k, p] of ready) {
-      this.panes.delete(k);
+    const ready = this.timers.fire(wm, (p) => this.panes.get(p.id) === p);
+    for (const p of ready) {
+      this.panes.delete(p.id);
+      if (this.window.kind === 'SESSION') this.closeSession(p);
       this.emit({
         kind: '+I',
         row: [...p.keys, ...this.aggs.values(p.accs), new Timestamp(p.start), new Timestamp(p.end), new Timestamp(p.end - 1)],
       });
     }
     this.emitWatermark(wm);
+  }
+
+  private closeSession(p: Pane): void {
+    const gk = p.id.slice(p.id.indexOf('|', p.id.indexOf('|') + 1) + 1);
+    const open = (this.sessions.get(gk) ?? []).filter((q) => q !== p);
+    if (open.length === 0) this.sessions.delete(gk);
+    else this.sessions.set(gk, open);
   }
 }
 
