@@ -25,7 +25,8 @@ import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, toPlainValue, toRuntimeValue } from './values.js';
+import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
 import { checkArgument, describeValue } from '../diagnostics/arguments.js';
@@ -108,7 +109,8 @@ const JOB_SOURCE = z.union([z.string(), z.looseObject({ kind: z.literal('Script'
   { error: 'SQL text, a parsed Script, or a list of statements and declarations' });
 /** `runJob`'s options; unknown keys are kept for options other packages add. */
 const RUN_OPTIONS = z.looseObject({
-  inputs: z.record(z.string(), z.array(z.unknown())),
+  // an array, not checked element by element here (a fixture may have a million rows): each row is checked when converted
+  inputs: z.record(z.string(), z.custom<unknown[]>((v) => Array.isArray(v), { message: 'an array' })),
   config: z.record(z.string(), z.string()).optional(),
   now: z.custom<unknown>(isFunction, { message: 'a function returning epoch milliseconds' }).optional(),
   capabilities: z.custom<unknown>(isFunction, { message: 'a connector resolver such as resolveCapabilities' }).optional(),
@@ -168,39 +170,69 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);
     const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
-    const convertRow = (r: TestRow, where: string): unknown[] => {
-      const row = convertValues(r, where);
+    const fast = cols.map((c) => fastConverter(c.type));
+    const names = cols.map((c) => c.name);
+    /** Where an entry is, for messages (built only for one). */
+    const whereOf = (at: number) => `inputs.${table}[${at}]`;
+    const convert = (v: unknown, i: number, at: number): unknown => {
+      const x = (fast[i] as FastConverter)(v);
+      return x === undefined ? toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${whereOf(at)}.${names[i] as string}`) : x;
+    };
+    const convertRow = (r: TestRow, at: number): unknown[] => {
+      const row = convertValues(r, at);
       for (const i of keyPositions) {
         if (row[i] === null) {
-          const name = (cols[i] as { name: string }).name;
-          throw badInput(`${where}.${name}: primary key column '${name}' of table '${table}' is ${Array.isArray(r) || Object.hasOwn(r, name) ? 'NULL' : 'missing'}`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
+          const name = names[i] as string;
+          throw badInput(`${whereOf(at)}.${name}: primary key column '${name}' of table '${table}' is ${Array.isArray(r) || Object.hasOwn(r, name) ? 'NULL' : 'missing'}`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
         }
       }
       return row;
     };
-    const convertValues = (r: TestRow, where: string): unknown[] => {
-      if (r === null || typeof r !== 'object') throw badInput(`${where}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
+    const convertValues = (r: TestRow, at: number): unknown[] => {
+      if (r === null || typeof r !== 'object') throw badInput(`${whereOf(at)}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
+      const row = new Array<unknown>(cols.length);
       if (Array.isArray(r)) {
-        if (r.length !== cols.length) throw badInput(`${where}: expected ${cols.length} values (${cols.map((c) => c.name).join(', ')}), got ${r.length}`);
-        return r.map((v, i) => toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${where}.${(cols[i] as { name: string }).name}`));
+        if (r.length !== cols.length) throw badInput(`${whereOf(at)}: expected ${cols.length} values (${names.join(', ')}), got ${r.length}`);
+        let same = true;
+        for (let i = 0; i < row.length; i++) {
+          const v: unknown = r[i];
+          const x = convert(v, i, at);
+          row[i] = x;
+          same &&= x === v;
+        }
+        // values the runtime holds as they are: the test's own array is the row (rows are never changed)
+        return same ? (r as unknown[]) : row;
       }
       const o = r as Record<string, unknown>;
-      for (const k of Object.keys(o)) {
-        if (!cols.some((c) => c.name === k)) throw badInput(`${where}: unknown column '${k}' of table '${table}'`, `columns are ${cols.map((c) => c.name).join(', ')}`);
+      let known = 0;
+      for (let i = 0; i < row.length; i++) {
+        const name = names[i] as string;
+        const v = o[name];
+        if (v !== undefined || Object.hasOwn(o, name)) known++;
+        row[i] = convert(v, i, at);
       }
-      return cols.map((c) => toRuntimeValue(o[c.name], c.type, zone, `${where}.${c.name}`));
+      let keys = 0;
+      for (const _ in o) keys++;
+      // a key that is not a column: named in the error, never silently dropped
+      if (keys !== known) {
+        for (const k of Object.keys(o)) {
+          if (!cols.some((c) => c.name === k)) throw badInput(`${whereOf(at)}: unknown column '${k}' of table '${table}'`, `columns are ${names.join(', ')}`);
+        }
+      }
+      return row;
     };
-    const converted: InputEntry[] = entries.map((e, i) => {
-      const where = `inputs.${table}[${i}]`;
-      if (isChangeEntry(e)) return { kind: e.kind, row: convertRow(e.row, where) };
-      if (typeof e === 'object' && e !== null && !Array.isArray(e) && 'watermark' in e && Object.keys(e).length === 1) {
+    const converted: InputEntry[] = new Array<InputEntry>(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as TestEntry;
+      if (Array.isArray(e)) converted[i] = convertRow(e as TestRow, i);
+      else if (isChangeEntry(e)) converted[i] = { kind: e.kind, row: convertRow(e.row, i) };
+      else if (typeof e === 'object' && e !== null && 'watermark' in e && Object.keys(e).length === 1) {
         const w = (e as { watermark: string | Date | number }).watermark;
         const ms = typeof w === 'number' ? w : w instanceof Date ? w.getTime() : parseTimestamp(w)?.millis;
-        if (ms === undefined) throw badInput(`${where}: bad watermark ${JSON.stringify(w)}`);
-        return { watermark: ms };
-      }
-      return convertRow(e as TestRow, where);
-    });
+        if (ms === undefined) throw badInput(`${whereOf(i)}: bad watermark ${JSON.stringify(w)}`);
+        converted[i] = { watermark: ms };
+      } else converted[i] = convertRow(e as TestRow, i);
+    }
     inputs.set(table, converted);
   }
   return { script, local, inputs };
