@@ -72,6 +72,10 @@ export function fastConverter(t: DataType): FastConverter {
     case 'DOUBLE': return (v) => (typeof v === 'number' && Number.isFinite(v) ? v + 0 : v === null || v === undefined ? null : undefined);
     case 'CHAR': case 'VARCHAR': return (v) => (typeof v === 'string' ? v : v === null || v === undefined ? null : undefined);
     case 'BOOLEAN': return (v) => (typeof v === 'boolean' ? v : v === null || v === undefined ? null : undefined);
+    case 'TIMESTAMP': case 'TIMESTAMP_LTZ': {
+      const p = t.precision;
+      return (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? new Timestamp(v.getTime()).truncate(p) : v === null || v === undefined ? null : undefined);
+    }
     default: return (v) => (v === null || v === undefined ? null : undefined);
   }
 }

@@ -14,12 +14,14 @@ const TYPES: DataType[] = [
   { kind: 'BIGINT', nullable: true }, { kind: 'DOUBLE', nullable: true }, { kind: 'FLOAT', nullable: true },
   { kind: 'VARCHAR', length: 10, nullable: true }, { kind: 'CHAR', length: 3, nullable: true }, { kind: 'BOOLEAN', nullable: true },
   { kind: 'DECIMAL', precision: 10, scale: 2, nullable: true }, { kind: 'DATE', nullable: true },
+  { kind: 'TIMESTAMP', precision: 3, nullable: true }, { kind: 'TIMESTAMP', precision: 0, nullable: true }, { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: true },
 ];
 
 const value = fc.oneof(
   fc.integer(), fc.double(), fc.constantFrom(-0, 127, 128, -129, 2 ** 31, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER, NaN, Infinity, 0.5),
   fc.string({ maxLength: 4 }), fc.constantFrom('12', ' 7', '1.5', 'NULL', 'true'), fc.boolean(), fc.constant(null), fc.constant(undefined),
   fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }),
+  fc.date({ noInvalidDate: false }), fc.constantFrom('2024-01-01 10:00:00.123'),
 );
 
 function general(v: unknown, t: DataType): { value: unknown } | { error: string } {
