@@ -19,7 +19,7 @@ import { badInput } from '../runtime/errors.js';
 import { evaluateExpression } from '../runtime/evaluate.js';
 import type { EvaluationResult } from '../runtime/evaluate.js';
 import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
-import type { InputEntry, SinkResult } from '../runtime/job.js';
+import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
@@ -153,11 +153,20 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
   return typeof e === 'object' && e !== null && !Array.isArray(e) && 'kind' in e && 'row' in e && typeof (e as { kind: unknown }).kind === 'string' && ['+I', '-U', '+U', '-D'].includes((e as { kind: string }).kind);
 }
 
-/** A job with its fixture rows converted to runtime values, ready for either engine. */
+/**
+ * A job with its fixture rows ready for either engine: each table's entries are converted to runtime values as
+ * they are read (a bad value is reported, naming its entry and column, when the job reaches it), so a large
+ * fixture is not held a second time as runtime rows.
+ */
 interface PreparedJob {
   readonly script: Script;
   readonly local: LocalJob;
-  readonly inputs: Map<string, InputEntry[]>;
+  readonly inputs: Map<string, EntryList>;
+}
+
+/** Every entry converted (for the Flink engine, which sends the whole input at once). */
+function materialize(inputs: ReadonlyMap<string, EntryList>): Map<string, InputEntry[]> {
+  return new Map([...inputs].map(([t, l]) => [t, Array.from({ length: l.length }, (_, i) => l.at(i) as InputEntry)]));
 }
 
 function prepare(job: JobSource, options: RunOptions): PreparedJob {
@@ -166,7 +175,7 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
   const script = toScript(job);
   const local = new LocalJob(script, { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
   const zone = local.session.zone;
-  const inputs = new Map<string, InputEntry[]>();
+  const inputs = new Map<string, EntryList>();
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);
     const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
@@ -221,19 +230,18 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
       }
       return row;
     };
-    const converted: InputEntry[] = new Array<InputEntry>(entries.length);
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i] as TestEntry;
-      if (Array.isArray(e)) converted[i] = convertRow(e as TestRow, i);
-      else if (isChangeEntry(e)) converted[i] = { kind: e.kind, row: convertRow(e.row, i) };
-      else if (typeof e === 'object' && e !== null && 'watermark' in e && Object.keys(e).length === 1) {
+    const convertEntry = (e: TestEntry, i: number): InputEntry => {
+      if (Array.isArray(e)) return convertRow(e as TestRow, i);
+      if (isChangeEntry(e)) return { kind: e.kind, row: convertRow(e.row, i) };
+      if (typeof e === 'object' && e !== null && 'watermark' in e && Object.keys(e).length === 1) {
         const w = (e as { watermark: string | Date | number }).watermark;
         const ms = typeof w === 'number' ? w : w instanceof Date ? w.getTime() : parseTimestamp(w)?.millis;
         if (ms === undefined) throw badInput(`${whereOf(i)}: bad watermark ${JSON.stringify(w)}`);
-        converted[i] = { watermark: ms };
-      } else converted[i] = convertRow(e as TestRow, i);
-    }
-    inputs.set(table, converted);
+        return { watermark: ms };
+      }
+      return convertRow(e as TestRow, i);
+    };
+    inputs.set(table, { length: entries.length, at: (i) => convertEntry(entries[i] as TestEntry, i) });
   }
   return { script, local, inputs };
 }
@@ -281,7 +289,7 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
   const p = prepare(job, options);
   if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
   const zone = p.local.session.zone;
-  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
+  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, materialize(p.inputs), options.config ?? {}, options.now ?? (() => 0))), zone), []);
 }
 
 /** `runJob` that does not block the event loop while Flink runs the job (the local engine runs inline). */
@@ -289,7 +297,7 @@ export async function runJobAsync(job: JobSource, options: RunOptions): Promise<
   const p = prepare(job, options);
   if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
   const zone = p.local.session.zone;
-  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
+  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, materialize(p.inputs), options.config ?? {}, options.now ?? (() => 0))), zone), []);
 }
 
 /** A sink's output from real Flink: its printed changelog and final table are Flink's own. */
