@@ -10,10 +10,13 @@ import type { Compiled, Evaluator, Row } from './compiled.js';
 import type { Planner, Rel } from './plan.js';
 import { conjuncts } from './plan.js';
 import { isCharacter } from './types.js';
-import { keyOf } from './values/compare.js';
+import { keyOf, singleKey } from './values/compare.js';
 
-/** A row's join key (a string), or `null` when a key value is NULL and the row can match nothing. */
-export type JoinKeyOf = (row: Row) => string | null;
+/**
+ * A row's join key as a Map key (one key's own primitive value, else a string), or `null` when a key value is
+ * NULL and the row can match nothing. Both sides' keys are of the comparison's type, so equal keys are equal values.
+ */
+export type JoinKeyOf = (row: Row) => unknown;
 
 /** Types whose values the comparison's coercion cannot fail on and whose `keyOf` agrees with SQL equality. */
 const HASHABLE = new Set(['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'FLOAT', 'DOUBLE', 'DECIMAL', 'CHAR', 'VARCHAR', 'DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ', 'BINARY', 'VARBINARY']);
@@ -54,7 +57,7 @@ function keyFunction(evs: readonly Evaluator[]): JoinKeyOf {
     const ev = evs[0] as Evaluator;
     return (row) => {
       const v = ev(row);
-      return v === null ? null : keyOf(v);
+      return v === null ? null : singleKey(v);
     };
   }
   return (row) => {

@@ -23,12 +23,12 @@ interface JoinRecord {
 }
 
 /** The rows of one side, by join key, each key's rows in arrival order. */
-type SideState = Map<string, JoinRecord[]>;
+type SideState = Map<unknown, JoinRecord[]>;
 
 /** The key of every row when the condition has no equi-join keys. */
 const NO_KEYS: JoinKeyOf = () => '';
 /** Where a side keeps rows whose key has a NULL (they match nothing, but may be padded and retracted). */
-const NULL_KEY = '\u0000null-key';
+const NULL_KEY = Symbol('NULL join key');
 
 export class JoinOperator extends Operator {
   private readonly state: [SideState, SideState] = [new Map(), new Map()];
