@@ -12,3 +12,6 @@ export * from './builder/index.js';
 export * from './sql/index.js';
 export * from './analyzer/index.js';
 export * from './runtime/index.js';
+export { ObjectCatalog } from './catalog/catalog.js';
+export type { CatalogEntry, CatalogTableEntry, CatalogViewEntry } from './catalog/catalog.js';
+export * from './plan/index.js';
