@@ -15,3 +15,4 @@ export * from './runtime/index.js';
 export { ObjectCatalog } from './catalog/catalog.js';
 export type { CatalogEntry, CatalogTableEntry, CatalogViewEntry } from './catalog/catalog.js';
 export * from './plan/index.js';
+export * from './lineage/index.js';

@@ -47,7 +47,8 @@ describe('binder: one plan per statement', () => {
   test('lookup, temporal and interval joins are recognised on the plan', () => {
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, u.name FROM orders o JOIN users FOR SYSTEM_TIME AS OF o.proc AS u ON o.user_id = u.user_id;`).plan)).toBe('Project(Join:lookup(Scan:orders, Scan:users))');
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, u.name FROM orders o JOIN users FOR SYSTEM_TIME AS OF o.ts AS u ON o.user_id = u.user_id;`).plan)).toBe('Project(Join:temporal(Scan:orders, Scan:users))');
-    expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o, shipments s WHERE o.order_id = s.order_id;`).plan)).toBe('Project(Filter(Join:regular(Scan:orders, Scan:shipments)))');
+    expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o, shipments s WHERE o.order_id = s.order_id;`).plan)).toBe('Project(Filter(Join:regular(Scan:orders, Scan:shipments)))')
+    expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o, shipments s WHERE o.order_id = s.order_id AND o.ts >= s.ts AND o.ts < s.ts + INTERVAL '1' HOUR;`).plan)).toBe('Project(Join:interval(Scan:orders, Scan:shipments))');
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o JOIN shipments s ON o.order_id = s.order_id AND o.ts BETWEEN s.ts - INTERVAL '1' HOUR AND s.ts;`).plan)).toBe('Project(Join:interval(Scan:orders, Scan:shipments))');
   });
 

@@ -30,7 +30,7 @@ function positionsIn(condition: BoundExpression, conjunct: Expression): number[]
   return condition.refs.filter((r) => r.depth === 0 && nodes.has(r.node)).map((r) => r.index);
 }
 
-function intervalOf(condition: BoundExpression | undefined, leftCount: number, all: readonly PlanColumn[]): IntervalBounds | undefined {
+export function intervalOf(condition: BoundExpression | undefined, leftCount: number, all: readonly PlanColumn[]): IntervalBounds | undefined {
   if (condition === undefined) return undefined;
   let bounds = 0;
   let found: IntervalBounds | undefined;
@@ -47,7 +47,7 @@ function intervalOf(condition: BoundExpression | undefined, leftCount: number, a
   return bounds >= 2 ? found : undefined;
 }
 
-function equiKeysOf(condition: BoundExpression | undefined, leftCount: number): (readonly [number, number])[] {
+export function equiKeysOf(condition: BoundExpression | undefined, leftCount: number): (readonly [number, number])[] {
   if (condition === undefined) return [];
   const keys: (readonly [number, number])[] = [];
   for (const c of conjunctsOf(condition.ast)) {
@@ -82,4 +82,32 @@ export function joinStrategy(left: PlanNode, right: PlanNode, condition: BoundEx
   const interval = intervalOf(condition, leftCount, [...left.columns, ...right.columns]);
   if (interval !== undefined) return { strategy: 'interval', equiKeys, interval, columns: (all) => all };
   return { strategy: 'regular', equiKeys, columns: (all) => all.map(untimed) };
+}
+
+/**
+ * `FROM a, b WHERE a.k = b.k AND a.t BETWEEN b.t - … AND b.t`: Flink pushes the WHERE into the inner join, which then
+ * is an interval join. The merged Join, or undefined when the filter does not make one.
+ */
+export function intervalJoinFromFilter(input: PlanNode, condition: BoundExpression): PlanNode | undefined {
+  if (input.kind !== 'Join' || input.strategy !== 'regular' || (input.type !== 'INNER' && input.type !== 'CROSS')) return undefined;
+  const merged: BoundExpression = input.condition === undefined
+    ? condition
+    : Object.freeze({
+      ast: { kind: 'Binary', op: 'AND', left: input.condition.ast, right: condition.ast } as Expression,
+      ...(condition.type === undefined ? {} : { type: condition.type }),
+      refs: [...input.condition.refs, ...condition.refs],
+      subqueries: [...input.condition.subqueries, ...condition.subqueries],
+    });
+  const leftCount = input.left.columns.length;
+  const interval = intervalOf(merged, leftCount, [...input.left.columns, ...input.right.columns]);
+  if (interval === undefined) return undefined;
+  return Object.freeze({
+    ...input,
+    type: 'INNER' as const,
+    strategy: 'interval' as const,
+    condition: merged,
+    equiKeys: equiKeysOf(merged, leftCount),
+    interval,
+    columns: [...input.left.columns, ...input.right.columns],
+  });
 }

@@ -10,6 +10,7 @@ import type { BoundExpression } from '../expression.js';
 import { copiedColumn } from '../expression.js';
 import { conjunctsOf, subtreeNodes } from '../expression-children.js';
 import type { Filter } from '../filter.js';
+import { intervalJoinFromFilter } from './join-strategy.js';
 import type { PlanNode } from '../node.js';
 import type { Deduplicate, Rank } from '../rank.js';
 
@@ -55,9 +56,11 @@ function bounds(c: Expression, condition: BoundExpression, rn: number): { start?
   }
 }
 
-/** A Filter over `input`, or the Rank / Deduplicate it is. */
+/** A Filter over `input`, or the Rank / Deduplicate / interval join it is. */
 export function filterOrRank(input: PlanNode, condition: BoundExpression): PlanNode {
   const plain = (): Filter => Object.freeze({ kind: 'Filter', input, condition, columns: input.columns });
+  const interval = intervalJoinFromFilter(input, condition);
+  if (interval !== undefined) return interval;
   if (input.kind !== 'Project' || input.input.kind !== 'Over' || input.input.calls.length !== 1) return plain();
   const over = input.input;
   const call = over.calls[0]!;
