@@ -16,12 +16,18 @@ function edgeKey(e: LineageEdge): string {
   return [e.to.table, e.to.column ?? '', e.from.table, e.from.column, e.type, e.subtype, e.job].join('\u0000');
 }
 
-/** A stable order: by sink table, sink column (table-level edges first), source, kind. */
+const sortKey = (e: LineageEdge): string => [e.job, e.to.table, e.to.column ?? '', e.type, e.subtype, e.from.table, e.from.column].join('\u0000');
+
+/** A stable order: by job, sink table, sink column (table-level edges first), kind, source. */
 export function compareEdges(a: LineageEdge, b: LineageEdge): number {
-  const ka = [a.job, a.to.table, a.to.column ?? '', a.type, a.subtype, a.from.table, a.from.column];
-  const kb = [b.job, b.to.table, b.to.column ?? '', b.type, b.subtype, b.from.table, b.from.column];
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
-  return 0;
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** `edges` in compareEdges' order (each key computed once). */
+export function sortEdges(edges: readonly LineageEdge[]): LineageEdge[] {
+  return edges.map((e) => [sortKey(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
 }
 
 /** The edges of the sinks of one job (an INSERT or a statement set); sinks into one table merge their edges. */
@@ -52,7 +58,7 @@ export function sinksLineage(sinks: readonly Sink[], job: string, walker = new O
     });
     for (const d of origins.dataset.values()) add({ from: d.from, to: { table: sink.name }, type: 'INDIRECT', subtype: d.kind, job });
   }
-  return [...edges.values()].sort(compareEdges);
+  return sortEdges([...edges.values()]);
 }
 
 export interface ScriptLineage {

@@ -4,8 +4,8 @@
  * the bound plan (core's binder and sinksLineage). A column can be followed from a CDC source through every layer
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
-import type { Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
-import { bindScript, compareEdges, FlinktsError, printDataType, sinksLineage } from '@flinkts/core';
+import type { Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
+import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
 import { jobScript } from '../job-script.js';
 import type { AnyPipeline } from '../pipeline.js';
@@ -22,12 +22,12 @@ export interface PipelineLineageResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined, env: ResolvedEnvironment): LineageTable | undefined {
+function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined, env: ResolvedEnvironment, catalogs: ReadonlyMap<string, Catalog>): LineageTable | undefined {
   const entry = catalog.lookup(name.split('.'));
   if (entry?.kind !== 'table') return undefined;
   const s = entry.statement;
   const columns = s.columns.map((c) => ({ name: c.name, type: c.kind === 'ComputedColumn' ? 'COMPUTED' : printDataType(c.type) }));
-  const declaredCatalog = env.jobs.flatMap((j) => [...j.declarations.catalogs, ...(j.job.spec.use === undefined ? [] : [j.job.spec.use.catalog])]).find((c) => c.name === entry.path[0]);
+  const declaredCatalog = catalogs.get(entry.path[0]);
   const hiveSite = declaredCatalog === undefined ? undefined : hiveSiteOf(declaredCatalog.connector);
   const { connector, address } = datasetAddress({
     path: entry.path,
@@ -48,6 +48,8 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
   const env = resolveEnvironment(pipeline, environment, diagnostics);
   if (env === undefined) return { diagnostics };
   const graph = tableGraph(env);
+  const catalogs = new Map<string, Catalog>();
+  for (const j of env.jobs) for (const c of [...j.declarations.catalogs, ...(j.job.spec.use === undefined ? [] : [j.job.spec.use.catalog])]) if (!catalogs.has(c.name)) catalogs.set(c.name, c);
   const tables = new Map<string, LineageTable>();
   const jobs: LineageJob[] = [];
   const edges: LineageEdge[] = [];
@@ -65,7 +67,7 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
       for (const t of [write.target, ...write.reads]) {
         const name = qualifiedName(job, t).join('.');
         if (tables.has(name)) continue;
-        const table = tableOf(bound.catalog, name, t.layer, env);
+        const table = tableOf(bound.catalog, name, t.layer, env, catalogs);
         if (table !== undefined) tables.set(name, table);
       }
     }
@@ -76,7 +78,7 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
     environment: env.name,
     tables: [...tables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     jobs,
-    edges: edges.sort(compareEdges),
+    edges: sortEdges(edges),
   });
   return { lineage, diagnostics };
 }
