@@ -27,6 +27,18 @@ function over(ast: Expression, refs: readonly ColumnBinding[]): BoundExpression 
   return { ast, refs, subqueries: [] };
 }
 
+/** The expression over source columns, or the one written here when composing it would be too long or too deep. */
+function composeOrKeep(ast: Expression, replace: ReadonlyMap<Expression, Expression>): Expression {
+  if (replace.size === 0) return ast;
+  try {
+    const composed = substitute(ast, replace);
+    return composable(composed) ? composed : ast;
+  } catch (e) {
+    if (e instanceof RangeError) return ast;
+    throw e;
+  }
+}
+
 export class OriginWalker {
   private readonly memo = new Map<PlanNode, NodeOrigins>();
 
@@ -66,8 +78,7 @@ export class OriginWalker {
       }
       for (const o of sub.dataset.values()) addIndirect(dataset, o.from, o.kind);
     }
-    const composed = replace.size === 0 ? e.ast : substitute(e.ast, replace);
-    return { direct, indirect, exprs: [composable(composed) ? composed : e.ast] };
+    return { direct, indirect, exprs: [composeOrKeep(e.ast, replace)] };
   }
 
   private keys(keys: readonly BoundExpression[], input: Row, outer: readonly Row[], kind: IndirectKind, into: Map<string, Origin<IndirectKind>>): void {

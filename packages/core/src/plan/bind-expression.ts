@@ -105,58 +105,67 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
   const refs: ColumnBinding[] = [];
   const subqueries: BoundSubquery[] = [];
   const scopes = [scope, ...ctx.outer];
-  const visit = (n: Expression, conditional: boolean): void => {
+  // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack.
+  const stack: [Expression, boolean][] = [[e, false]];
+  const push = (items: readonly Expression[], conditional: boolean | ((i: number) => boolean)): void => {
+    for (let i = items.length - 1; i >= 0; i--) stack.push([items[i]!, typeof conditional === 'boolean' ? conditional : conditional(i)]);
+  };
+  while (stack.length > 0) {
+    const [n, conditional] = stack.pop()!;
     const replaced = options.replace?.(n);
     if (replaced !== undefined) {
       refs.push({ node: n, index: replaced.index, depth: 0, ...(replaced.type === undefined ? {} : { type: replaced.type }), conditional });
-      return;
+      continue;
     }
     switch (n.kind) {
       case 'ColumnRef': {
         const r = resolve(n, scopes, ctx);
-        if (r === undefined) return;
-        if (r.depth === 0 && options.onColumn !== undefined && !options.onColumn(n, r.entry)) return;
+        if (r === undefined) continue;
+        if (r.depth === 0 && options.onColumn !== undefined && !options.onColumn(n, r.entry)) continue;
         refs.push({ node: n, index: r.entry.index, depth: r.depth, ...(r.type === undefined ? {} : { type: r.type }), ...(r.field === undefined ? {} : { field: r.field }), conditional });
-        return;
+        continue;
       }
       case 'ScalarSubquery':
       case 'Exists': {
         const plan = bindSubquery(n.query, scope, ctx);
         if (plan !== undefined) subqueries.push({ node: n, plan });
-        return;
+        continue;
       }
       case 'In': {
-        visit(n.operand, conditional);
-        for (const v of n.values ?? []) visit(v, conditional);
         if (n.query !== undefined) {
           const plan = bindSubquery(n.query, scope, ctx);
           if (plan !== undefined) subqueries.push({ node: n, plan });
         }
-        return;
+        push([n.operand, ...(n.values ?? [])], conditional);
+        continue;
       }
       case 'Case': {
-        if (n.operand !== undefined) visit(n.operand, true);
+        const items: [Expression, boolean][] = [];
+        if (n.operand !== undefined) items.push([n.operand, true]);
         for (const w of n.whens) {
-          visit(w.when, true);
-          for (const x of w.extraValues ?? []) visit(x, true);
-          visit(w.then, conditional);
+          items.push([w.when, true]);
+          for (const x of w.extraValues ?? []) items.push([x, true]);
+          items.push([w.then, conditional]);
         }
-        if (n.else !== undefined) visit(n.else, conditional);
-        return;
+        if (n.else !== undefined) items.push([n.else, conditional]);
+        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+        continue;
       }
       case 'FunctionCall': {
         const name = n.name.length === 1 ? n.name[0]!.toUpperCase() : '';
-        n.args.forEach((a, i) => visit(a, conditional || (name === 'IF' && i === 0)));
-        if (n.filter !== undefined) visit(n.filter, true);
-        for (const o of n.withinGroup ?? []) visit(o.expr, conditional);
-        for (const w of windowSpecChildren(n.over)) visit(w, conditional);
-        return;
+        const rest: [Expression, boolean][] = [
+          ...(n.filter === undefined ? [] : [[n.filter, true] as [Expression, boolean]]),
+          ...(n.withinGroup ?? []).map((o): [Expression, boolean] => [o.expr, conditional]),
+          ...windowSpecChildren(n.over).map((w): [Expression, boolean] => [w, conditional]),
+        ];
+        for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]!);
+        push(n.args, (i) => conditional || (name === 'IF' && i === 0));
+        continue;
       }
       default:
-        for (const c of expressionChildren(n)) visit(c, conditional);
+        push(expressionChildren(n), conditional);
     }
-  };
-  visit(e, false);
+  }
   const type = typeIn(e, scope, ctx);
   return Object.freeze({ ast: e, ...(type === undefined ? {} : { type }), refs: Object.freeze(refs), subqueries: Object.freeze(subqueries) });
 }

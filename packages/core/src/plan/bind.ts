@@ -38,6 +38,17 @@ export function bind(query: Query, catalog: ObjectCatalog, options: BindOptions 
 }
 
 function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
+  try {
+    return bindSink(insert, ctx);
+  } catch (e) {
+    // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
+    if (!(e instanceof RangeError)) throw e;
+    problem(ctx, 'FTS4499', insert, 'the statement is nested too deeply to be bound', 'split deeply nested expressions into views or CTEs');
+    return undefined;
+  }
+}
+
+function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   const entry = ctx.catalog.lookup(insert.target);
   if (entry === undefined) {
     const last = insert.target[insert.target.length - 1]!;

@@ -134,3 +134,17 @@ describe('column lineage over the bound plan', () => {
     ]);
   });
 });
+
+describe('hostile input', () => {
+  test('a 10,000-term expression binds and has its lineage, without exhausting the stack', () => {
+    const chain = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? 'user_id' : 'order_id')).join(' + ');
+    const { script } = parseScript(`${DDL} INSERT INTO sink2 SELECT status, CAST(${chain} AS STRING) FROM orders;`);
+    const l = scriptLineage(script.statements, 'j');
+    expect(l.diagnostics).toEqual([]);
+    expect(l.edges.map((e) => `${e.to.column} <- ${e.from.column} ${e.subtype} ${(e.description ?? '').length > 1000 ? 'long' : e.description ?? ''}`)).toEqual([
+      'a <- status IDENTITY ',
+      'b <- order_id TRANSFORMATION long',
+      'b <- user_id TRANSFORMATION long',
+    ]);
+  });
+});
