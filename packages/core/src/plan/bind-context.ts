@@ -1,10 +1,11 @@
 /** What the binder carries while it walks a statement: the catalog, CTEs in scope, enclosing scopes, diagnostics. */
 import type { Span } from '../ast/node.js';
-import type { Query } from '../ast/query.js';
+import type { Query, Select } from '../ast/query.js';
 import type { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ScopeColumn } from '../typing/expression-type.js';
 import type { PlanNode, TimeAttribute } from './node.js';
+import type { Deduplicate, Rank } from './rank.js';
 
 /** A column in scope: the typer's ScopeColumn plus its position in the input row. */
 export interface ScopeEntry extends ScopeColumn {
@@ -39,6 +40,8 @@ export interface BindContext {
   /** Bound sub-queries, so typing and binding share one plan per sub-query. */
   readonly subqueries: Map<Query, PlanNode>;
   readonly file?: string;
+  /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
+  readonly ranks?: Map<Select, Rank | Deduplicate>;
 }
 
 export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string): void {

@@ -22,7 +22,7 @@ import { copiedColumn } from './expression.js';
 import { expressionChildren } from './expression-children.js';
 import type { PlanColumn, PlanNode } from './node.js';
 import type { Over, OverCall } from './over.js';
-import { filterOrRank } from './patterns/rank.js';
+import { filterOrRank, rankOf } from './patterns/rank.js';
 import type { Project } from './project.js';
 import type { SetOp } from './set-op.js';
 import type { Sort } from './sort.js';
@@ -169,7 +169,11 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   }
   let node: PlanNode = from.node;
   const scope = from.scope;
-  if (select.where !== undefined) node = filterOrRank(node, bindExpression(select.where, scope, ctx));
+  if (select.where !== undefined) {
+    node = filterOrRank(node, bindExpression(select.where, scope, ctx));
+    const rank = rankOf(node);
+    if (rank !== undefined) ctx.ranks?.set(select, rank);
+  }
 
   const aggregates: FunctionCall[] = [];
   for (const item of select.items) if (item.kind === 'SelectExpr') collectAggregates(item.expr, aggregates);

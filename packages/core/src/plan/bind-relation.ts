@@ -3,7 +3,9 @@
  * TVFs, joins (with their strategy: patterns/join-strategy.ts), and the correlated items UNNEST and LATERAL TABLE.
  */
 import type { Expression } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
 import type { Relation, TableRef } from '../ast/query.js';
+import type { CatalogViewEntry } from '../catalog/catalog.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
@@ -60,20 +62,26 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
     }
     return { node: scan, scope: scopeOf(scan.columns, relation) };
   }
-  const key = entry.path.join('.');
-  let view = ctx.views.get(key);
-  if (view === undefined) {
-    if (ctx.viewStack.has(key)) {
-      problem(ctx, 'FTS4002', r, `view '${key}' reads itself`, 'a view cannot be defined over itself');
-      return undefined;
-    }
-    const inner: BindContext = { ...ctx, catalog: ctx.catalog.within(entry.namespace), ctes: new Map(), outer: [], viewStack: new Set([...ctx.viewStack, key]) };
-    const bound = bindNamed?.(entry.statement.query, inner);
-    if (bound === undefined) return undefined;
-    view = { plan: bound.plan, names: entry.statement.columns ?? bound.names };
-    ctx.views.set(key, view);
-  }
+  const view = viewPlan(entry, ctx, r);
+  if (view === undefined) return undefined;
   return { node: view.plan, scope: scopeOf(view.plan.columns, relation, view.names) };
+}
+
+/** A view's plan, bound once per script in the namespace it was created in. */
+export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readonly span?: Span | undefined }): NamedPlan | undefined {
+  const key = entry.path.join('.');
+  const known = ctx.views.get(key);
+  if (known !== undefined) return known;
+  if (ctx.viewStack.has(key)) {
+    problem(ctx, 'FTS4002', at, `view '${key}' reads itself`, 'a view cannot be defined over itself');
+    return undefined;
+  }
+  const inner: BindContext = { ...ctx, catalog: ctx.catalog.within(entry.namespace), ctes: new Map(), outer: [], viewStack: new Set([...ctx.viewStack, key]) };
+  const bound = bindNamed?.(entry.statement.query, inner);
+  if (bound === undefined) return undefined;
+  const view = { plan: bound.plan, names: entry.statement.columns ?? bound.names };
+  ctx.views.set(key, view);
+  return view;
 }
 
 const WINDOW_TIME: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };

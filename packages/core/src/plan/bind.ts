@@ -2,7 +2,7 @@
  * The binder's entry points: a query, an INSERT (a Sink), or a whole script (its DDL builds the catalog; each INSERT,
  * statement set and query is bound). Name and type problems are diagnostics with registered codes, never exceptions.
  */
-import type { Query } from '../ast/query.js';
+import type { Query, Select } from '../ast/query.js';
 import type { Insert, Statement } from '../ast/statement.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -11,16 +11,24 @@ import type { BindContext, NamedPlan } from './bind-context.js';
 import { problem, unsupported } from './bind-context.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
+import type { Deduplicate, Rank } from './rank.js';
+import { viewPlan } from './bind-relation.js';
 import { scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
 
 export interface BindOptions {
   /** The file diagnostics point into. */
   readonly file?: string;
+  /** Filled with the ROW_NUMBER patterns recognised (Rank / Deduplicate), by the SELECT that filters the row number. */
+  readonly ranks?: Map<Select, Rank | Deduplicate>;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
-  return { catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(), ...(options.file === undefined ? {} : { file: options.file }) };
+  return {
+    catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(),
+    ...(options.file === undefined ? {} : { file: options.file }),
+    ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
+  };
 }
 
 export interface BoundQuery {
@@ -119,8 +127,17 @@ export function bindScript(statements: readonly Statement[], options: BindOption
     } else if (s.kind === 'QueryStatement') {
       const b = bindNamed(s.query, ctx);
       out.push({ statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) });
+    } else if (s.kind === 'CreateView') {
+      // Bound where it is created, so its problems and patterns are known even when no INSERT reads it.
+      const entry = catalog.lookup(s.path);
+      if (entry?.kind === 'view') viewPlan(entry, ctx, s);
     } else if (s.kind === 'CreateTable' && s.asQuery !== undefined) {
       unsupported(ctx, s, 'CREATE TABLE … AS SELECT');
+      bindNamed(s.asQuery, { ...ctx, diagnostics: [] });
+    } else if (s.kind === 'Explain') {
+      const inner = s.statement;
+      const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];
+      for (const q of queries) bindNamed(q, { ...ctx, diagnostics: [] });
     }
     diagnostics.push(...ctx.diagnostics);
   }

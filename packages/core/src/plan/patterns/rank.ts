@@ -56,6 +56,13 @@ function bounds(c: Expression, condition: BoundExpression, rn: number): { start?
   }
 }
 
+/** The Rank or Deduplicate a node built by filterOrRank holds, if it is one. */
+export function rankOf(node: PlanNode): Rank | Deduplicate | undefined {
+  const project = node.kind === 'Filter' ? node.input : node;
+  if (project.kind !== 'Project') return undefined;
+  return project.input.kind === 'Rank' || project.input.kind === 'Deduplicate' ? project.input : undefined;
+}
+
 /** A Filter over `input`, or the Rank / Deduplicate / interval join it is. */
 export function filterOrRank(input: PlanNode, condition: BoundExpression): PlanNode {
   const plain = (): Filter => Object.freeze({ kind: 'Filter', input, condition, columns: input.columns });
@@ -92,9 +99,9 @@ export function filterOrRank(input: PlanNode, condition: BoundExpression): PlanN
   const time = orderColumn === undefined ? undefined : base.columns[orderColumn]!.time;
   let ranked: Rank | Deduplicate;
   if (call.fn === 'ROW_NUMBER' && start === 1 && end === 1 && call.orderBy.length === 1 && time !== undefined) {
-    ranked = Object.freeze({ kind: 'Deduplicate', input: base, partitionKeys: call.partitionBy, orderKey: first, keep: first.direction === 'DESC' ? 'last' : 'first', time, windowed, columns });
+    ranked = Object.freeze({ kind: 'Deduplicate', input: base, call: call.ast, partitionKeys: call.partitionBy, orderKey: first, keep: first.direction === 'DESC' ? 'last' : 'first', time, windowed, columns });
   } else {
-    ranked = Object.freeze({ kind: 'Rank', input: base, fn: call.fn as Rank['fn'], partitionKeys: call.partitionBy, orderKeys: call.orderBy, range: { start, end }, windowed, columns });
+    ranked = Object.freeze({ kind: 'Rank', input: base, call: call.ast, fn: call.fn as Rank['fn'], partitionKeys: call.partitionBy, orderKeys: call.orderBy, range: { start, end }, windowed, columns });
   }
   const project = Object.freeze({ ...input, input: ranked });
   const remaining = restrict(condition, rest);
