@@ -56,6 +56,20 @@ export interface Rel {
   readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
 }
 
+/**
+ * The window of `rel` on a projection of it (`direct[i]`: the input column output column i passes through), when
+ * window_start and window_end pass through: Flink propagates window properties, so grouping the projection by them
+ * is still a window aggregation (insert-only, fired by the watermark). The windows arrive assigned (their bounds
+ * are columns), so the time column is window_end; SESSION windows, assigned by the aggregation itself, do not pass.
+ */
+function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
+  const w = rel.window;
+  if (!w || w.spec.kind === 'SESSION') return {};
+  const start = direct.indexOf(w.start);
+  const end = direct.indexOf(w.end);
+  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input } } : {};
+}
+
 /** A table the planner can read: its schema and how rows enter it. */
 export interface PlannerTable {
   readonly name: string;
@@ -439,15 +453,16 @@ export class Planner {
     const f = filter ? c.coerce(c.compile(filter), T.boolean(), filter.span).eval : undefined;
     const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
     const keyOut = rel.aggregateKey?.map((k) => direct.indexOf(k));
-    const aggregateKey = keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {};
-    if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...aggregateKey };
+    // what the projection keeps knowing about its input: the aggregate key and the window
+    const carried = { ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}), ...windowThrough(rel, direct) };
+    if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...carried };
     if (!f && fuseInto && rel.op === fuseInto && fuseInto.canAbsorbProjection()) {
       fuseInto.absorbProjection(evs);
-      return { columns, op: fuseInto, mode: rel.mode, rowtime, proctime, ...aggregateKey };
+      return { columns, op: fuseInto, mode: rel.mode, rowtime, proctime, ...carried };
     }
     const calc = new CalcOperator(f, evs);
     rel.op.connectTo(calc);
-    return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...aggregateKey };
+    return { columns, op: calc, mode: rel.mode, rowtime, proctime, ...carried };
   }
 
   private distinct(rel: Rel): Rel {
@@ -563,6 +578,8 @@ export class Planner {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
       ...(windowed ? {} : { aggregateKey: keyExprs.map((_, i) => i) }),
+      // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
+      ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel } } : {}),
     };
     // Post-aggregation projection: group keys and aggregate calls map to the aggregate's output columns.
     const keyNorms = keyExprs.map(norm);
@@ -577,8 +594,9 @@ export class Planner {
       }
       if (windowed && e.kind === 'ColumnRef') {
         const nm = e.name.toLowerCase();
-        const off = nm === 'window_start' ? 0 : nm === 'window_end' ? 1 : nm === 'window_time' ? 2 : -1;
-        if (off >= 0) return { type: (aggColumns[winStart + off] as RelColumn).type, eval: (r) => r[winStart + off] ?? null };
+        // by position: the window columns may have been renamed on the way (Flink's window properties propagate)
+        const off = isWindowCol(e, w?.start) ? 0 : isWindowCol(e, w?.end) ? 1 : nm === 'window_time' ? 2 : -1;
+        if (off >= 0) return { type: (aggColumns[winStart + off] as RelColumn).type, eval: (r) => r[winStart + off] ?? null, column: winStart + off };
       }
       if (e.kind === 'ColumnRef') {
         throw invalid(`Expression '${e.table ? `${e.table}.` : ''}${e.name}' is not being grouped`, e.span, 'add it to GROUP BY or wrap it in an aggregate function');
