@@ -147,7 +147,10 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
       for (const c of scope.columns) {
         if (item.table === undefined ? c.qualifiedOnly === true : c.relation !== item.table) continue;
         const ast: Expression = Object.freeze({ kind: 'ColumnRef', ...(c.relation === '' ? {} : { table: c.relation }), name: c.name });
-        const expr = bindExpression(ast, scope, ctx, options);
+        // A star column is the scope column itself (no lookup by name, which two unnamed sub-queries could share).
+        const expr: BoundExpression = options.replace === undefined && options.onColumn === undefined
+          ? Object.freeze({ ast, ...(c.type === undefined ? {} : { type: c.type }), refs: [{ node: ast, index: c.index, depth: 0, ...(c.type === undefined ? {} : { type: c.type }), conditional: false }], subqueries: [] })
+          : bindExpression(ast, scope, ctx, options);
         out.push({ expr, name: c.name });
       }
       return;
@@ -215,7 +218,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     ];
     const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
     node = aggregate;
-    replace = (n) => {
+    const grouped: Replacement = (n) => {
       const k = keyAsts.findIndex((x) => sameAst(x, n));
       if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
       if (isAggregateCall(n)) {
@@ -236,7 +239,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     };
     // A grouped column read by name: bound to its key.
     const byColumn: Replacement = (n) => {
-      const r = replace!(n);
+      const r = grouped(n);
       if (r !== undefined) return r;
       if (n.kind === 'ColumnRef') {
         const found = scope.columns.filter((c) => c.name === n.name && (n.table === undefined ? c.qualifiedOnly !== true : c.relation === n.table));
