@@ -179,3 +179,16 @@ describe('hostile input', () => {
     ]);
   });
 });
+
+test('never throws: arbitrary scripts and queries only give plans, lineage and diagnostics', async () => {
+  const fc = (await import('fast-check')).default;
+  const { query, statement } = await import('../parser/arbitraries.js');
+  const tables = parseScript(DDL).script.statements;
+  fc.assert(
+    fc.property(fc.array(statement, { maxLength: 6 }), fc.array(query, { maxLength: 3 }), (statements, queries) => {
+      const all = [...tables, ...statements, ...queries.map((q) => ({ kind: 'QueryStatement' as const, query: q })), ...queries.map((q) => ({ kind: 'Insert' as const, target: ['sink2'], overwrite: false, query: q }))];
+      expect(() => scriptLineage(all, 'j')).not.toThrow();
+    }),
+    { numRuns: 300 },
+  );
+});
