@@ -14,7 +14,7 @@ import type { Aggregate, AggregateCall } from './aggregate.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
 import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
 import type { Replacement } from './bind-expression.js';
-import { bindExpression, setQueryBinder } from './bind-expression.js';
+import { bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
 import { relation, setNamedQueryBinder } from './bind-relation.js';
 import type { BoundExpression } from './expression.js';
@@ -222,7 +222,8 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       const k = keyAsts.findIndex((x) => sameAst(x, n));
       if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
       if (isAggregateCall(n)) {
-        const a = aggregates.findIndex((x) => sameAst(x, n));
+        const same = aggregates.indexOf(n);
+        const a = same >= 0 ? same : aggregates.findIndex((x) => sameAst(x, n));
         if (a >= 0) return { index: keys.length + a, ...(columns[keys.length + a]!.type === undefined ? {} : { type: columns[keys.length + a]!.type }) };
       }
       if (windowKey >= 0 && n.kind === 'FunctionCall' && WINDOW_PROPERTIES.test(fnName(n))) {
@@ -315,9 +316,9 @@ function sorted(select: Select, projected: PlanNode, names: readonly string[], s
   return freezeNode<Project>({ ...projected, input: sort });
 }
 
-/** A call's type in `scope` (aggregate and OVER calls are typed by the registry's rules through typing/). */
+/** A call's type in `scope` (aggregate and OVER calls are typed by the registry's rules through typing/); its problems are reported where the call is bound. */
 function typeOfCall(c: FunctionCall, scope: Scope, ctx: BindContext): DataType | undefined {
-  return bindExpression(c, scope, { ...ctx, diagnostics: [] }).type;
+  return typeIn(c, scope, { ...ctx, diagnostics: [] });
 }
 
 function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: BindContext): NamedPlan | undefined {
