@@ -4,7 +4,7 @@
  * proctime, the WATERMARK column is rowtime), PRIMARY KEY columns NOT NULL.
  */
 import type { Expression } from '../ast/expression.js';
-import type { CatalogTableEntry } from '../catalog/catalog.js';
+import type { CatalogTableEntry, ObjectCatalog } from '../catalog/catalog.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
@@ -47,4 +47,9 @@ export function scanColumns(table: CatalogTableEntry, ctx: BindContext): readonl
   const frozenColumns = Object.freeze(columns);
   cache.set(table, frozenColumns);
   return frozenColumns;
+}
+
+/** The columns of a catalog table as the plan reads them (computed columns typed), outside of any statement. */
+export function tableColumns(table: CatalogTableEntry, catalog: ObjectCatalog): readonly ScanColumn[] {
+  return scanColumns(table, { catalog, diagnostics: [], ctes: new Map(), outer: [], views: new Map(), viewStack: new Set(), subqueries: new Map() });
 }
