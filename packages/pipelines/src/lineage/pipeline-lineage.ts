@@ -84,7 +84,11 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
   return { lineage, diagnostics };
 }
 
-/** Lineage of `pipeline` in `environment`; a FlinktsError with the diagnostics when any is an error. */
+/**
+ * Lineage of `pipeline` in `environment`; a FlinktsError with the diagnostics when any is an error (a name or type
+ * the binder cannot resolve). Warnings (FTS4501: a statement flinkts does not follow yet, which then adds no edges)
+ * are in `pipelineLineageWithDiagnostics`.
+ */
 export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
   const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
   const errors = diagnostics.filter((d) => d.severity === 'error');
