@@ -211,4 +211,12 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS9102', 'flinkts fmt failed on a file (a flinkts bug; the file is left as it is).'),
   c('FTS9110', 'An environment name or artifact path segment that is not file-name-safe (nothing may be written outside --out).'),
   c('FTS9111', '--out names an existing file, not a folder.'),
+  c('FTS9120', 'flinkts introspect: a connection URL that does not parse, names no user / database, or carries a password (passwords come from an environment variable only).'),
+  c('FTS9121', 'flinkts introspect: the MySQL server is unreachable (connection refused, unknown host, timeout).'),
+  c('FTS9122', 'flinkts introspect: the MySQL server refused the user or password.'),
+  c('FTS9123', 'flinkts introspect: the database does not exist, or the user may not read it.'),
+  c('FTS9124', 'flinkts introspect: a table named with --tables is not in the database.'),
+  c('FTS9125', 'flinkts introspect: a MySQL column type that Flink CDC does not map to a Flink type.'),
+  c('FTS9126', 'flinkts introspect --check: the declared tables differ from the live MySQL schema (a column added, dropped or changed, a changed primary key, a dropped table; an undeclared table is a warning).'),
+  c('FTS9127', 'flinkts introspect --check: the file declares no mysql-cdc table of the database.'),
 ]);
