@@ -219,4 +219,10 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS9125', 'flinkts introspect: a MySQL column type that Flink CDC does not map to a Flink type.'),
   c('FTS9126', 'flinkts introspect --check: the declared tables differ from the live MySQL schema (a column added, dropped or changed, a changed primary key, a dropped table; an undeclared table is a warning).'),
   c('FTS9127', 'flinkts introspect --check: the file declares no mysql-cdc table of the database.'),
+  c('FTS9130', 'flinkts import: a certain fix applied to the SQL (a reserved word quoted, USE DATABASE x written USE x) — a note.'),
+  c('FTS9131', 'flinkts import: a literal credential in the SQL, replaced by a secret placeholder (its value is not written).'),
+  c('FTS9132', 'flinkts import: options the typed connector / catalog factory refuses or does not know; kept, every option as written, in genericConnector() / a plain catalog connector.'),
+  c('FTS9133', 'flinkts import: a query or statement kept as SQL text in a typed escape hatch (sqlQuery, sqlInsert, sqlStatement), with the reason.'),
+  c('FTS9134', 'flinkts import: a script that does not parse even after the certain fixes; nothing is written.'),
+  c('FTS9135', 'flinkts import: a declaration the builder normalises (primary key columns NOT NULL, computed columns after the others).'),
 ]);
