@@ -36,6 +36,9 @@ export interface OptionsCode {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Passwords and the like, and user names: written as secrets. */
+export const isCredential = (k: string): boolean => isSensitive(k) || /(^|[.-])(user|username)$/i.test(k);
+
 const PLACEHOLDER = /^\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}$/;
 
 /** A secret's name for a literal credential: the table and key, upper-cased (`ORDERS_PASSWORD`). */
@@ -49,7 +52,7 @@ interface Item {
 
 function credentialItems(entries: readonly OptionEntry[], owner: string, where: string, file: string | undefined, diagnostics: Diagnostic[], secrets: string[]): Item[] {
   return entries.map((e) => {
-    if (!isSensitive(e.key)) return { key: e.key, code: str(e.value), value: e.value };
+    if (!isCredential(e.key)) return { key: e.key, code: str(e.value), value: e.value };
     const placeholder = PLACEHOLDER.exec(e.value)?.[1];
     const name = placeholder ?? secretName(owner, e.key);
     if (placeholder === undefined) {
@@ -119,7 +122,7 @@ export function connectorCode(options: readonly OptionEntry[], context: { readon
       const connector = factory(fn)(Object.fromEntries(typed.map((i) => [i.key, i.value]))) as Connector & { readonly warnings?: readonly Diagnostic[] };
       const unknown = (connector.warnings ?? []).filter((d) => d.code === 'FTS3001');
       const printed = connector.options.filter((o) => o.key !== 'connector').map((o) => `${o.key}=${o.value}`);
-      const wanted = rest.map((o) => `${o.key}=${isSensitive(o.key) ? (items.find((i) => i.key === o.key)?.value as { toString(): string }).toString() : o.value}`);
+      const wanted = rest.map((o) => `${o.key}=${isCredential(o.key) ? (items.find((i) => i.key === o.key)?.value as { toString(): string }).toString() : o.value}`);
       if (unknown.length > 0) problem = unknown.map((d) => d.message).join('; ');
       else if (printed.join('\n') !== wanted.join('\n')) problem = `${fn}() would print these options in another order or form`;
       else {
