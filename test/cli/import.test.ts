@@ -92,3 +92,60 @@ describe('flinkts import', () => {
     }
   }, 120_000);
 });
+
+describe('flinkts import: what it reports', () => {
+  test('seed 001 as written: ENCRYPTED WITH is refused with a clear diagnostic and nothing is written', () => {
+    const dir = join(OUT, 'seed-as-written');
+    mkdirSync(dir, { recursive: true });
+    const r = runCli(['import', SEED, '--out', 'repo'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("error FTS1004: 'ENCRYPTED WITH' is not Flink SQL");
+    expect(r.stdout).toContain('error FTS9134:');
+    expect(r.stdout).not.toContain('    at ');
+    expect(existsSync(join(dir, 'repo'))).toBe(false);
+  });
+
+  test("seed 001's fixes are applied with a note at the user's line; its misaligned INSERT is reported", () => {
+    const dir = join(OUT, 'seed-001');
+    const r = runCli(['import', 'sql/seed-001.sql', '--out', 'notes', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; message: string }[] };
+    const notes = report.diagnostics.filter((d) => d.code === 'FTS9130').map((d) => d.message).sort();
+    expect(notes).toEqual([
+      "line 55: wrote 'USE DATABASE name' as 'USE name'",
+      'line 63: quoted the reserved word timestamp as `timestamp`',
+      'line 64: quoted the reserved word timestamp as `timestamp`',
+      'line 9: quoted the reserved word timestamp as `timestamp`',
+    ]);
+    const positional = report.diagnostics.find((d) => d.message.includes('chapter_id') && d.message.includes('teach_type_id'));
+    expect(positional?.severity).toBe('warning');
+  });
+
+  test('a literal password becomes a secret (reported, never written); an unknown option keeps the connector generic', () => {
+    const dir = join(OUT, 'credentials');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'job.sql'), `CREATE TABLE src (id INT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db:3306/x', 'table-name' = 't', 'username' = 'etl', 'password' = 'hunter2');
+CREATE TABLE snk (id INT) WITH ('connector' = 'print', 'made-up.option' = 'x');
+INSERT INTO snk SELECT id FROM src;
+`);
+    const r = runCli(['import', 'job.sql', '--out', 'repo'], { cwd: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("warning FTS9131: table src: 'password' holds a literal credential; the TypeScript uses the secret SRC_PASSWORD instead");
+    expect(r.stdout).toContain('warning FTS9132: table snk:');
+    const tables = readFileSync(join(dir, 'repo', 'src', 'tables.ts'), 'utf8');
+    expect(tables).not.toContain('hunter2');
+    expect(tables).toContain("password: secret('SRC_PASSWORD')");
+    expect(tables).toMatch(/escape hatch: .*made-up\.option.*\*\/ genericConnector\('print', \{\s*'made-up\.option': 'x',?\s*\}\)/);
+  });
+
+  test('SQL the parser rejects: a diagnostic at its line, nothing written', () => {
+    const dir = join(OUT, 'broken');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ok.sql'), "CREATE TABLE a (id INT) WITH ('connector' = 'datagen');\n");
+    writeFileSync(join(dir, 'bad.sql'), 'CREATE TABLE b (id INT) WITH (;\n');
+    const r = runCli(['import', 'ok.sql', 'bad.sql', '--out', 'repo'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.sql:1:\d+ - error FTS1/);
+    expect(existsSync(join(dir, 'repo'))).toBe(false);
+  });
+});
