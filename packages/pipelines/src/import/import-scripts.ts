@@ -19,6 +19,7 @@ import { applyCertainFixes } from './fixes.js';
 import { catalogCode } from './options-code.js';
 import { templateText } from './sql-text.js';
 import { tableCode } from './table-code.js';
+import { queryCode } from './query-code.js';
 import { printQuery, printStatement } from '@flinkts/core';
 
 export interface ImportInput {
@@ -116,7 +117,24 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
     };
     const keptQuery = (query: Query, columns: string | undefined, why: string): string => {
       coreImports.add('sqlQuery');
-      return `/* ${why} */ sqlQuery(${columns ?? '[]'})\`${templateText(printQuery(query))}\``;
+      return `/* kept as SQL: ${why} */ sqlQuery(${columns ?? '[]'})\`${templateText(printQuery(query))}\``;
+    };
+    /** The builder's code for a query, or the sqlQuery escape hatch with a note naming why. */
+    const queryOrKept = (query: Query, columns: readonly { readonly name: string | undefined; readonly type?: CatalogColumn['type'] }[] | undefined, what: string, s: Statement, uses: Set<string>): string => {
+      const built = queryCode(query, {
+        source: (r) => {
+          const entry = catalog.lookup(r.path);
+          if (entry === undefined) return undefined;
+          const d = declarations.find((x) => (x.kind === 'table' || x.kind === 'view') && x.typed && sameAst(catalog.qualify((x.statement as CreateTable | CreateView).path), entry.path));
+          return d === undefined ? undefined : { variable: d.variable, path: (d.statement as CreateTable | CreateView).path, columns: entry.columns };
+        },
+        outputTypes: (columns ?? []).map((c) => c.type),
+        imports: coreImports,
+        uses,
+      });
+      if (built.ok) return built.code;
+      diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `${what}: its query stays SQL text (sqlQuery): the builder does not express ${built.why}`, ...at(s) });
+      return keptQuery(query, columnsSpec(columns, coreImports), `the builder does not express ${built.why}`);
     };
     const ctxFor = () => ({ catalog, diagnostics: [] as Diagnostic[] });
     for (const statement of fixed.script.statements) {
@@ -167,8 +185,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
               return { code: `/* kept as SQL: view() has no column alias list */ sqlStatement\`${templateText(printStatement(strip(s)))}\``, typed: false };
             }
             coreImports.add('view');
-            diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `view ${s.path.join('.')}: its query stays SQL text (sqlQuery); flinkts import does not translate queries into the builder yet`, ...at(s) });
-            const query = keptQuery(s.query, columnsSpec(columns, coreImports), 'kept as SQL: queries are not translated into the builder yet');
+            const query = queryOrKept(s.query, columns, `view ${s.path.join('.')}`, s, new Set());
             const opts = [
               ...(s.temporary ? [] : ['temporary: false']),
               ...(s.ifNotExists ? ['ifNotExists: true'] : []),
@@ -254,9 +271,8 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
           diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `INSERT INTO ${s.target.join('.')} stays SQL text (sqlInsert): ${why}`, ...at(s) });
           return `/* kept as SQL: ${why} */ sqlInsert\`${templateText(printStatement(strip(s)))}\``;
         }
-        diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `INSERT INTO ${s.target.join('.')}: its query stays SQL text (sqlQuery); flinkts import does not translate queries into the builder yet`, ...at(s) });
         const sink = ref(declared!.variable);
-        const query = keptQuery(s.query, spec, 'kept as SQL: queries are not translated into the builder yet');
+        const query = queryOrKept(s.query, columns, `INSERT INTO ${s.target.join('.')}`, s, script.uses);
         const names = (columns ?? []).map((c) => c.name);
         const overwrite = s.overwrite ? ', { overwrite: true }' : '';
         if (s.columns === undefined) {
@@ -311,7 +327,7 @@ async function scriptModule(s: ScriptModule, declarations: readonly Declaration[
   const file = await newSourceFile(`${s.module}.ts`);
   // Names used outside SQL text (template literals) decide the imports.
   const body = [...s.statements, ...s.inserts].join('\n').replace(/`(?:\\.|[^`\\])*`/g, '``');
-  const core = ['Insert', 'Statement', 'set', 'use', 'useCatalog', 'createDatabase', 'insertInto', 'insertIntoPositional', 'statementSet', 'sqlInsert', 'sqlQuery', 'sqlStatement', 't'].filter((n) => n === 'Insert' || n === 'Statement' || new RegExp(`(^|[^A-Za-z0-9_.])${n}\\b[(\`.]`).test(body));
+  const core = ['Insert', 'Statement', 'from', 'fn', 'sql', 'sqlAs', 'set', 'use', 'useCatalog', 'createDatabase', 'insertInto', 'insertIntoPositional', 'statementSet', 'sqlInsert', 'sqlQuery', 'sqlStatement', 't'].filter((n) => n === 'Insert' || n === 'Statement' || new RegExp(`(^|[^A-Za-z0-9_.])${n}\\b[(\`.]`).test(body));
   file.addStatements(`/**
  * ${s.file}, imported by \`flinkts import\`: \`inserts\` is the job's INSERTs, \`statements\` the whole script in
  * order (\`printStatements(statements)\` prints it back).
