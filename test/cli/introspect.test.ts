@@ -110,6 +110,21 @@ describe('flinkts introspect (real MariaDB)', () => {
     expect(new Set(report.diagnostics.map((d) => d.code))).toEqual(new Set(['FTS9126']));
   });
 
+  test('check --tables mysql://…: a job script is checked against the live schema', () => {
+    const job = join(OUT, 'job.sql');
+    const script = (column: string): string => `CREATE TABLE out_lines (order_id BIGINT, v TIMESTAMP(3)) WITH ('connector' = 'print');
+INSERT INTO out_lines SELECT order_id, ${column} AS v FROM mysql_order_lines;
+`;
+    writeFileSync(job, script('shipped_at'));
+    const ok = runCli(['check', job, '--tables', url()], { env: env() });
+    expect(ok.stdout).toContain('0 errors');
+    expect(ok.code).toBe(0);
+    writeFileSync(job, script('note'));
+    const dropped = runCli(['check', job, '--tables', url()], { env: env() });
+    expect(dropped.code).toBe(1);
+    expect(dropped.stdout).toMatch(/error FTS40\d\d: .*note/);
+  });
+
   test('bad input: wrong password, unreachable host, unknown database, password in the URL — diagnostics, nothing written', async () => {
     const fresh = join(OUT, 'bad', 'tables.ts');
     const cases: [string[], NodeJS.ProcessEnv, string][] = [

@@ -8,3 +8,4 @@ export type { MysqlTable, SchemaResult } from './read-schema.js';
 export { generateTablesModule, typedTables } from './generate-tables.js';
 export type { GenerateOptions, Generated } from './generate-tables.js';
 export { declaredMysqlTables, schemaDrift } from './drift.js';
+export { introspectedDeclarations } from './declarations.js';
