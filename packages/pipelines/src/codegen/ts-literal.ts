@@ -28,6 +28,10 @@ export class NameScope {
   constructor(reserved: readonly string[] = []) {
     for (const r of reserved) this.used.add(r);
   }
+  /** Whether a name is taken. */
+  has(name: string): boolean {
+    return this.used.has(name);
+  }
   take(name: string): string {
     let candidate = name;
     for (let i = 2; this.used.has(candidate); i++) candidate = `${name}${i}`;

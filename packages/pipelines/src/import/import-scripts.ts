@@ -111,7 +111,10 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
       const existing = declarations.find((d) => d.kind === kind && sameStatement(d.statement, statement));
       if (existing !== undefined) return existing.variable;
       const made = make();
-      const variable = names.take(identifier(base));
+      // A name an import already uses (paimon_catalog → paimonCatalog, the catalog factory) gets a suffix:
+      // paimonCatalogDecl, printTable.
+      const wanted = identifier(base);
+      const variable = names.take(names.has(wanted) ? `${wanted}${kind === 'catalog' || wanted.toLowerCase().endsWith(kind) ? 'Decl' : kind.charAt(0).toUpperCase() + kind.slice(1)}` : wanted);
       declarations.push({ variable, statement, code: made.code, kind, typed: made.typed });
       return variable;
     };
