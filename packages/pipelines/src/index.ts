@@ -26,3 +26,4 @@ export * from './quality/index.js';
 export * from './alerting/index.js';
 export * from './introspect/index.js';
 export * from './import/index.js';
+export * from './lineage/index.js';
