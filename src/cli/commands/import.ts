@@ -59,7 +59,13 @@ export const command: Command = {
     let wrote: string[] = [];
     if (!all.some((d) => d.severity === 'error')) {
       const { importScripts } = await import('@flinkts/pipelines');
-      const result = await importScripts(inputs, { ...(args.values.has('name') ? { name: args.values.get('name')! } : {}) });
+      let result: Awaited<ReturnType<typeof importScripts>>;
+      try {
+        result = await importScripts(inputs, { ...(args.values.has('name') ? { name: args.values.get('name')! } : {}) });
+      } catch (e) {
+        // A bug in flinkts, not in the user's SQL: said so without a stack trace, and nothing is written.
+        result = { ok: false, diagnostics: [{ code: 'FTS9134', severity: 'error', message: `flinkts failed while importing (${e instanceof Error ? e.message : String(e)}); nothing was written`, hint: 'please report these scripts to the flinkts maintainers' }] };
+      }
       all.push(...result.diagnostics);
       if (result.ok) {
         const existing = result.files.filter((f) => existsSync(resolve(out, f.path)));

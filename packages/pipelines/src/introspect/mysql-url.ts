@@ -19,7 +19,7 @@ export type ParsedTarget = { readonly ok: true; readonly target: MysqlTarget; re
 
 const HINT = 'write mysql://user@host:port/database and put the password in an environment variable (MYSQL_PASSWORD, or the one --password-env names)';
 
-export function parseMysqlUrl(text: string, passwordEnv: string, env: NodeJS.ProcessEnv): ParsedTarget {
+export function parseMysqlUrl(text: string, passwordEnv: string, env: Readonly<Record<string, string | undefined>>): ParsedTarget {
   const bad = (message: string): ParsedTarget => ({ ok: false, diagnostic: { code: INTROSPECT_CODES.badUrl, severity: 'error', message, hint: HINT, path: 'url' } });
   let url: URL;
   try {
