@@ -61,18 +61,15 @@ export const command: Command = {
       const fromStdin = file === '-';
       let text: string;
       try {
-        if (fromStdin) text = await io.readStdin();
-        else {
-          // Bytes, not a lossy UTF-8 decode: a file that is not UTF-8 is refused and never rewritten.
-          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
-          if (!decoded.ok) {
-            failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
-            if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
-            status = Math.max(status, 1);
-            continue;
-          }
-          text = decoded.text;
+        // Bytes, not a lossy UTF-8 decode: a file (or stdin) that is not UTF-8 is refused and never rewritten.
+        const decoded = fromStdin ? decodeSqlSource(await io.readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
+        if (!decoded.ok) {
+          failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
+          if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
+          status = Math.max(status, 1);
+          continue;
         }
+        text = decoded.text;
       } catch {
         io.stderr(`flinkts fmt: cannot read ${file}\n`);
         status = EXIT_USAGE;
