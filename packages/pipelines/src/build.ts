@@ -5,7 +5,7 @@
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
-import { didYouMean, FlinktsError, printStatements } from '@flinkts/core';
+import { didYouMean, FlinktsError } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
@@ -15,6 +15,7 @@ import { emitHiveSites } from './emit/hive-site.js';
 import { emitSql, sqlText } from './emit/sql.js';
 import { emitStreampark, emitStreamparkVariables } from './emit/streampark.js';
 import { emitVvp } from './emit/vvp.js';
+import { streamparkSql } from './job-analysis.js';
 import { jobScript } from './job-script.js';
 import type { AnyPipeline } from './pipeline.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
@@ -65,7 +66,7 @@ function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnost
     if (targets.includes('alibaba') && env.targets.alibaba !== undefined) files.push(...emitAlibaba(env, job, env.targets.alibaba, diagnostics));
   });
   if (targets.includes('streampark') && env.targets.streampark !== undefined) {
-    const texts = env.jobs.map((job) => printStatements(jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true }).statements));
+    const texts = env.jobs.map((job) => streamparkSql(env, job).text);
     files.push(emitStreamparkVariables(env, texts, env.targets.streampark, diagnostics));
   }
   const monitoring = env.pipeline.spec.targets.monitoring;

@@ -3,11 +3,11 @@
  * types, INSERT compatibility, connector options, …), the cross-job table graph (layers, cycles, writers, one
  * definition) and the `${NAME}` placeholders. Paths point at the job (`jobs.<name>.statements[i]`).
  */
-import type { Diagnostic, GraphJob, GraphTable, Statement } from '@flinkts/core';
-import { checkPipelineGraph, checkScript, printStatements } from '@flinkts/core';
-import { connectorValidators } from '@flinkts/connectors';
+import type { Diagnostic, GraphJob, GraphTable } from '@flinkts/core';
+import { checkPipelineGraph } from '@flinkts/core';
 import type { Declared } from './declarations.js';
-import { jobScript } from './job-script.js';
+import type { CheckedJob } from './job-analysis.js';
+import { checkedJob } from './job-analysis.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import { catalogCredentialProblems } from './catalog-credentials.js';
 import { hiveSitePlaceholders, hiveSiteProblems } from './emit/hive-site.js';
@@ -20,12 +20,11 @@ const graphTable = (d: Declared): GraphTable => ({ name: d.path.join('.'), ...(d
 /** Diagnostics of one environment, de-duplicated (a shared table is checked once, at its first job). */
 export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const scripts: { name: string; statements: readonly Statement[]; text: string }[] = [];
+  const scripts: CheckedJob[] = [];
   for (const job of env.jobs) {
-    const script = jobScript(job, { setLines: false, splitPersistent: false });
-    scripts.push({ name: job.name, statements: script.statements, text: printStatements(script.statements) });
-    const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
-    out.push(...ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })));
+    const check = checkedJob(env, job);
+    scripts.push(check);
+    out.push(...check.diagnostics);
   }
   const graph: GraphJob[] = env.jobs.map((job) => ({
     name: job.name,
