@@ -13,7 +13,7 @@ import { emitAlibaba } from './emit/alibaba.js';
 import { emitMonitoring } from './emit/monitoring.js';
 import { emitHiveSites } from './emit/hive-site.js';
 import { emitSql, sqlText } from './emit/sql.js';
-import { emitStreampark, emitStreamparkVariables } from './emit/streampark.js';
+import { emitStreampark, emitStreamparkVariables, streamparkFields } from './emit/streampark.js';
 import { emitVvp } from './emit/vvp.js';
 import { streamparkSql } from './job-analysis.js';
 import { jobScript } from './job-script.js';
@@ -56,12 +56,20 @@ export function selectTargets(p: AnyPipeline, requested: readonly string[] | und
   return out;
 }
 
-function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob']): ArtifactFile[] {
+/**
+ * The artifacts of `targets`, and the problems the emitters find. With `filesWanted` false (`checkPipeline`) only
+ * the problems are wanted: what cannot find one is skipped (the SQL target's text, StreamPark's form and JSON
+ * encodings of fields already checked).
+ */
+function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob'], filesWanted = true): ArtifactFile[] {
   const files: ArtifactFile[] = [];
   env.jobs.forEach((job, i) => {
     onJob?.(job.name, i, env.jobs.length);
-    if (targets.includes('sql')) files.push(...emitSql(env, job));
-    if (targets.includes('streampark') && env.targets.streampark !== undefined) files.push(...emitStreampark(env, job, env.targets.streampark, diagnostics));
+    if (targets.includes('sql') && filesWanted) files.push(...emitSql(env, job));
+    if (targets.includes('streampark') && env.targets.streampark !== undefined) {
+      if (filesWanted) files.push(...emitStreampark(env, job, env.targets.streampark, diagnostics));
+      else streamparkFields(env, job, env.targets.streampark, diagnostics);
+    }
     if (targets.includes('vvp') && env.targets.vvp !== undefined) files.push(...emitVvp(env, job, env.targets.vvp, diagnostics));
     if (targets.includes('alibaba') && env.targets.alibaba !== undefined) files.push(...emitAlibaba(env, job, env.targets.alibaba, diagnostics));
   });
@@ -80,7 +88,7 @@ export function checkPipeline(p: AnyPipeline, env: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
-  if (resolved !== undefined) emit(resolved, selectTargets(p, undefined, diagnostics), diagnostics, undefined);
+  if (resolved !== undefined) emit(resolved, selectTargets(p, undefined, diagnostics), diagnostics, undefined, false);
   return diagnostics;
 }
 

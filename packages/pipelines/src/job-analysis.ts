@@ -15,11 +15,14 @@ import type { Job } from './job.js';
 import { jobScript } from './job-script.js';
 import type { AnyPipeline } from './pipeline.js';
 import type { ResolvedEnvironment, ResolvedJob } from './resolve-environment.js';
+import { placeholders } from './variables.js';
 
 export interface CheckedJob {
   readonly name: string;
   readonly statements: readonly Statement[];
   readonly text: string;
+  /** The `${NAME}` placeholders of the text, in first-use order. */
+  readonly placeholders: readonly string[];
   /** Paths are `jobs.<name>.statements[i]…`. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -50,10 +53,12 @@ export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJ
   if (e.checked === undefined) {
     const script = jobScript(job, { setLines: false, splitPersistent: false });
     const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
+    const text = printStatements(script.statements);
     e.checked = {
       name: job.name,
       statements: script.statements,
-      text: printStatements(script.statements),
+      text,
+      placeholders: placeholders(text),
       diagnostics: ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })),
     };
   }
