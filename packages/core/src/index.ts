@@ -12,3 +12,14 @@ export * from './builder/index.js';
 export * from './sql/index.js';
 export * from './analyzer/index.js';
 export * from './runtime/index.js';
+export type {
+  LineageColumnRef,
+  LineageDatasetAddress,
+  LineageEdge,
+  LineageEdgeSubtype,
+  LineageEdgeType,
+  LineageJob,
+  LineageTable,
+  LineageTarget,
+  PipelineLineage,
+} from './lineage/model.js';
