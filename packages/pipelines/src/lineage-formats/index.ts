@@ -8,3 +8,4 @@ export { LINEAGE_JSON_FORMAT, LINEAGE_JSON_VERSION, lineageJson, readLineageJson
 export { jobGraphMermaid, lineageMermaid } from './mermaid.js';
 export { datasetId, OPENLINEAGE_SCHEMA_URL, openLineageEvents, openLineageJsonLines } from './openlineage.js';
 export type { OpenLineageDataset, OpenLineageEvent, OpenLineageOptions } from './openlineage.js';
+export { lineageHtml } from './html.js';
