@@ -9,3 +9,5 @@ export { jobGraphMermaid, lineageMermaid } from './mermaid.js';
 export { datasetId, OPENLINEAGE_SCHEMA_URL, openLineageEvents, openLineageJsonLines } from './openlineage.js';
 export type { OpenLineageDataset, OpenLineageEvent, OpenLineageOptions } from './openlineage.js';
 export { lineageHtml } from './html.js';
+export { endpointProblem, postOpenLineage } from './post.js';
+export type { PostOptions, PostResult } from './post.js';
