@@ -11,3 +11,5 @@ export type { OpenLineageDataset, OpenLineageEvent, OpenLineageOptions } from '.
 export { lineageHtml } from './html.js';
 export { endpointProblem, postOpenLineage } from './post.js';
 export type { PostOptions, PostResult } from './post.js';
+export { lineageArtifacts } from './artifacts.js';
+export type { LineageArtifactOptions } from './artifacts.js';
