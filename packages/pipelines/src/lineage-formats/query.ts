@@ -137,12 +137,18 @@ export interface JobLink {
 }
 
 export function jobGraph(lineage: PipelineLineage): readonly JobLink[] {
+  const order = new Map(lineage.tables.map((t, i) => [t.name, i]));
+  const readers = new Map<string, string[]>();
+  for (const j of lineage.jobs) for (const t of j.inputs) readers.set(t, [...(readers.get(t) ?? []), j.name]);
   const links: JobLink[] = [];
   for (const a of lineage.jobs) {
+    const shared = new Map<string, string[]>();
+    for (const t of [...new Set(a.outputs)].sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))) {
+      for (const b of readers.get(t) ?? []) if (b !== a.name) shared.set(b, [...(shared.get(b) ?? []), t]);
+    }
     for (const b of lineage.jobs) {
-      if (a === b) continue;
-      const shared = lineage.tables.map((t) => t.name).filter((t) => a.outputs.includes(t) && b.inputs.includes(t));
-      if (shared.length > 0) links.push({ from: a.name, to: b.name, tables: shared });
+      const tables = shared.get(b.name);
+      if (tables !== undefined) links.push({ from: a.name, to: b.name, tables });
     }
   }
   return links;
