@@ -97,6 +97,19 @@ export function readLineageJson(text: string, file: string): { readonly lineage?
     };
   }
   const l = parsed.data;
+  const problems = danglingNames(l);
+  if (problems.length > 0) {
+    return {
+      diagnostics: problems.slice(0, 5).map(([path, message]) => ({
+        code: LINEAGE_CODES.badLineageFile,
+        severity: 'error' as const,
+        message: `${file} is not consistent lineage: ${message}`,
+        hint: 'give a file written by `flinkts lineage --format json`, unchanged',
+        path,
+        file,
+      })),
+    };
+  }
   const lineage: PipelineLineage = {
     pipeline: l.pipeline,
     environment: l.environment,
@@ -112,4 +125,23 @@ export function readLineageJson(text: string, file: string): { readonly lineage?
     })),
   };
   return { lineage, diagnostics: [] };
+}
+
+/** Edges and jobs that name a table or column the file does not declare: [path, message]. */
+function danglingNames(l: z.infer<typeof FILE>): [string, string][] {
+  const columns = new Map(l.tables.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
+  const jobs = new Set(l.jobs.map((j) => j.name));
+  const out: [string, string][] = [];
+  l.jobs.forEach((j, i) => {
+    for (const t of [...j.inputs, ...j.outputs]) if (!columns.has(t)) out.push([`jobs.${i}`, `job ${j.name} names table ${t}, which is not in tables`]);
+  });
+  l.edges.forEach((e, i) => {
+    for (const [end, ref] of [['from', e.from], ['to', e.to]] as const) {
+      const cols = columns.get(ref.table);
+      if (cols === undefined) out.push([`edges.${i}.${end}`, `table ${ref.table} is not in tables`]);
+      else if (ref.column !== undefined && !cols.has(ref.column)) out.push([`edges.${i}.${end}`, `table ${ref.table} has no column ${ref.column}`]);
+    }
+    if (!jobs.has(e.job)) out.push([`edges.${i}.job`, `job ${e.job} is not in jobs`]);
+  });
+  return out;
 }

@@ -166,6 +166,11 @@ describe('formats', () => {
     const bad = JSON.parse(lineageJson(wholeLineage(WRONGBOOK))) as { edges: { subtype: string }[] };
     bad.edges[0]!.subtype = 'COPY';
     expect(readLineageJson(JSON.stringify(bad), 'x.json').diagnostics[0]).toMatchObject({ code: 'FTS8074', path: 'edges.0.subtype' });
+    const dangling = JSON.parse(lineageJson(wholeLineage(WRONGBOOK))) as { edges: { from: { column: string } }[] };
+    dangling.edges[1]!.from.column = 'eventID';
+    expect(readLineageJson(JSON.stringify(dangling), 'x.json').diagnostics).toEqual([
+      expect.objectContaining({ code: 'FTS8074', path: 'edges.1.from', message: 'x.json is not consistent lineage: table aliyun_catalog.dwd.wrongbook_events has no column eventID' }),
+    ]);
   });
 
   test('Mermaid: layers as lanes for the pipeline, columns for a query, generated ids and escaped labels', () => {
