@@ -79,6 +79,8 @@ export async function lineageHtml(view: LineageView): Promise<string> {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.partitioning.activate': 'true',
+      // Partitions constrain one connected component at a time: lay the whole graph out as one so lanes stay apart.
+      'elk.separateConnectedComponents': 'false',
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.layered.spacing.nodeNodeBetweenLayers': '110',
       'elk.spacing.nodeNode': '28',
@@ -132,11 +134,10 @@ export async function lineageHtml(view: LineageView): Promise<string> {
 <title>${esc(title)}</title>
 <style>
 body { margin: 0; font: 13px system-ui, sans-serif; color: #1f2328; }
-main { margin-right: 366px; }
-aside { position: fixed; top: 0; right: 0; bottom: 0; width: 340px; background: #fff; border-left: 1px solid #d0d7de; padding: 12px; overflow: auto; font: 12px monospace; }
-aside h2 { font-size: 13px; word-break: break-all; }
+aside { position: sticky; left: 0; width: min(100vw, 1100px); box-sizing: border-box; height: 150px; padding: 4px 12px; overflow: auto; border-bottom: 1px solid #d0d7de; font: 12px monospace; }
+aside h2 { font-size: 13px; margin: 4px 0; word-break: break-all; }
 aside li { margin: 4px 0; word-break: break-all; }
-header { padding: 8px 12px; font-weight: 600; }
+header { position: sticky; left: 0; padding: 8px 12px; font-weight: 600; }
 svg text { font: 12px monospace; fill: #1f2328; }
 .lane rect { fill: #f6f8fa; stroke: #d8dee4; }
 .lane text { font-weight: 700; fill: #57606a; }
@@ -157,13 +158,13 @@ svg text { font: 12px monospace; fill: #1f2328; }
 </style>
 </head>
 <body>
-<main>
 <header>${esc(title)} — ${lineage.tables.length} tables, ${lineage.jobs.length} jobs, ${lineage.edges.length} column edges</header>
+<aside id="details"></aside>
+<main>
 <svg id="lineage" xmlns="http://www.w3.org/2000/svg" width="${graphWidth.toFixed(0)}" height="${graphHeight.toFixed(0)}" viewBox="0 0 ${graphWidth.toFixed(0)} ${graphHeight.toFixed(0)}">
 ${svg.join('\n')}
 </svg>
 </main>
-<aside id="details"></aside>
 <script type="application/json" id="lineage-data">${scriptJson(data)}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
