@@ -7,7 +7,7 @@ import type { LineageEdge, LineageTarget } from '@flinkts/core';
 import type { LineageGraph } from './graph.js';
 import { columnKey, edgesInto, lineageGraph, targetColumns, WHOLE_TABLE } from './graph.js';
 import type { JobLink, LineageView } from './query.js';
-import { jobGraph } from './query.js';
+import { impactOf, jobGraph } from './query.js';
 
 const show = (t: LineageTarget): string => `${t.table}.${t.column ?? WHOLE_TABLE}`;
 
@@ -73,7 +73,17 @@ export function lineageText(view: LineageView): string {
   if (q.kind === 'upstream') {
     body = [`${head}: upstream of ${show(q.column)}`, '', ...draw(upstreamNode(g, q.column, show(q.column)))];
   } else if (q.kind === 'downstream') {
-    body = [`${head}: downstream of ${show(q.column)}`, '', ...draw(downstreamNode(g, q.column, show(q.column)))];
+    const impact = impactOf(lineage, q.column);
+    body = [
+      `${head}: downstream of ${show(q.column)}`,
+      '',
+      ...draw(downstreamNode(g, q.column, show(q.column))),
+      '',
+      `Impact: ${impact.jobs.length} job${impact.jobs.length === 1 ? '' : 's'}, ${impact.tables.length} table${impact.tables.length === 1 ? '' : 's'}, ${impact.columns.length} column${impact.columns.length === 1 ? '' : 's'}`,
+      `  jobs:    ${impact.jobs.join(', ') || '(none)'}`,
+      `  tables:  ${impact.tables.join(', ') || '(none)'}`,
+      `  columns: ${impact.columns.map(show).join(', ') || '(none)'}`,
+    ];
   } else if (q.kind === 'table') {
     const table = g.tables.get(q.table)!;
     body = [`${head}: table ${q.table}${table.layer === undefined ? '' : ` (${table.layer})`}`, ''];

@@ -147,6 +147,11 @@ describe('formats', () => {
         '   └─ paimon_catalog.dws.dws_sales_daily.paid_amount  ← AGGREGATION SUM(CASE WHEN `d`.`is_paid` THEN `d`.`amount` ELSE 0 END) · rt-dw-dws-aggregate',
         '      └─ default_catalog.default_database.ads_sales_daily.paid_amount  ← IDENTITY · rt-dw-dws-aggregate',
         '',
+        'Impact: 2 jobs, 3 tables, 3 columns',
+        '  jobs:    rt-dw-dwd-transform, rt-dw-dws-aggregate',
+        '  tables:  paimon_catalog.dwd.dwd_order_detail, paimon_catalog.dws.dws_sales_daily, default_catalog.default_database.ads_sales_daily',
+        '  columns: paimon_catalog.dwd.dwd_order_detail.amount, paimon_catalog.dws.dws_sales_daily.paid_amount, default_catalog.default_database.ads_sales_daily.paid_amount',
+        '',
       ].join('\n'),
     );
   });
