@@ -12,14 +12,9 @@ export * from './builder/index.js';
 export * from './sql/index.js';
 export * from './analyzer/index.js';
 export * from './runtime/index.js';
-export type {
-  LineageColumnRef,
-  LineageDatasetAddress,
-  LineageEdge,
-  LineageEdgeSubtype,
-  LineageEdgeType,
-  LineageJob,
-  LineageTable,
-  LineageTarget,
-  PipelineLineage,
-} from './lineage/model.js';
+export { ObjectCatalog } from './catalog/catalog.js';
+export { DEFAULT_CATALOG, DEFAULT_DATABASE, Namespace } from './catalog/namespace.js';
+export type { QualifiedName } from './catalog/namespace.js';
+export type { CatalogEntry, CatalogTableEntry, CatalogViewEntry } from './catalog/catalog.js';
+export * from './plan/index.js';
+export * from './lineage/index.js';
