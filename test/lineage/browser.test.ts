@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PipelineLineage } from '@flinkts/core';
-import { downstreamOf, jobGraphMermaid, lineageHtml, lineageMermaid, tableLineage, upstreamOf, wholeLineage } from '@flinkts/pipelines';
+import { downstreamOf, jobGraphMermaid, lineageHtml, lineageMermaid, pipelineLineage, tableLineage, upstreamOf, wholeLineage } from '@flinkts/pipelines';
+import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
+import wrongbook from '../../examples/wrongbook/flinkts.config.js';
 import { REALTIME_DW, WRONGBOOK } from '../../packages/pipelines/test/lineage-formats/fixtures.js';
 import type { Chromium } from '../support/chromium.js';
 import { launchChromium } from '../support/chromium.js';
@@ -95,6 +97,21 @@ describe('lineage page in Chromium', () => {
   });
 });
 
+describe('lineage page of the examples (the producer end to end) in Chromium', () => {
+  test('realtime-dw prod: a StarRocks column leads back through every layer to MySQL', async () => {
+    const { page, requests, errors } = await openPage(pipelineLineage(realtimeDw, 'prod'), 'realtime-dw-produced');
+    expect(await page.$$eval('.lane', (els) => els.map((e) => e.getAttribute('data-lane')))).toEqual(['source', 'ods', 'dim', 'dwd', 'dws', 'ads', 'sink']);
+    await page.click('.col[data-col="default_catalog.default_database.ads_sales_daily#paid_amount"]');
+    const up = await marked(page, 'up');
+    for (const c of ['dws_sales_daily#paid_amount', 'dwd_order_detail#amount', 'dwd_order_detail#is_paid', 'ods_orders#amount', 'ods_orders#order_status', 'mysql_orders#amount', 'mysql_orders#order_status']) expect(up).toContain(c);
+    expect(await marked(page, 'down')).toEqual([]);
+    await page.screenshot({ path: join(OUT, 'realtime-dw-produced-ads-paid-amount.png'), fullPage: true });
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('Mermaid output renders with mermaid in Chromium', () => {
   test('every diagram kind of both examples renders without errors', async () => {
     const page = await chromium.browser.newPage();
@@ -106,6 +123,9 @@ describe('Mermaid output renders with mermaid in Chromium', () => {
       'realtime-dw-upstream': lineageMermaid(upstreamOf(REALTIME_DW, { table: 'paimon_catalog.dws.dws_sales_daily', column: 'paid_amount' })),
       'realtime-dw-impact': lineageMermaid(downstreamOf(REALTIME_DW, { table: 'paimon_catalog.ods.ods_orders', column: 'amount' })),
       'realtime-dw-table': lineageMermaid(tableLineage(REALTIME_DW, 'paimon_catalog.dwd.dwd_order_detail')),
+      'realtime-dw-produced': lineageMermaid(wholeLineage(pipelineLineage(realtimeDw, 'prod'))),
+      'wrongbook-produced': lineageMermaid(wholeLineage(pipelineLineage(wrongbook, 'prod'))),
+      'wrongbook-produced-upstream': lineageMermaid(upstreamOf(pipelineLineage(wrongbook, 'prod'), { table: 'aliyun_catalog.dwd.dwd_wrong_record_wide_delta', column: 'collect_time' })),
       'wrongbook-upstream': lineageMermaid(upstreamOf(WRONGBOOK, { table: 'aliyun_catalog.dwd.dwd_wrong_record_wide_delta', column: 'collect_time' })),
     };
     for (const [name, source] of Object.entries(diagrams)) {
