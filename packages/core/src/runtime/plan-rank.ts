@@ -48,7 +48,8 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     remaining.push(p);
   }
   if (first < 1) first = 1;
-  if (limit === undefined) throw unsupported('ROW_NUMBER() without an upper-bound filter on its result (TopN needs rn <= N)', rnItem.span);
+  // without an upper bound Flink plans no TopN: ROW_NUMBER is an OVER aggregation of the inner query
+  if (limit === undefined) return undefined;
   const over = (rnItem.expr as FunctionCall).over;
   if (typeof over === 'string' || !over) throw unsupported('named windows in OVER', rnItem.span);
   if (over.frame) throw unsupported('window frames on ROW_NUMBER', rnItem.span);

@@ -27,6 +27,7 @@ import { SourceOperator } from './operators/source.js';
 import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
 import { planRankPattern } from './plan-rank.js';
+import { collectOverCalls, planOver } from './plan-over.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { T, withNullable } from './types.js';
@@ -355,7 +356,6 @@ export class Planner {
   /** @internal */
   planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
     if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
-    if (s.windows?.length) throw unsupported('named WINDOW clauses', s.span);
     if (!s.from) throw unsupported('SELECT without FROM (declare the rows as test input instead)', s.span);
 
     // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
@@ -394,6 +394,15 @@ export class Planner {
     const aggCalls: FunctionCall[] = [];
     for (const it of s.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, aggCalls);
     if (s.having) collectAggregates(s.having, aggCalls);
+    const overCalls: FunctionCall[] = [];
+    for (const it of s.items) if (it.kind === 'SelectExpr') collectOverCalls(it.expr, overCalls);
+    if (overCalls.length > 0) {
+      if (s.groupBy?.length || aggCalls.length > 0) throw unsupported('OVER windows in a query that also groups or aggregates', s.span);
+      const over = planOver(this, rel, s, overCalls);
+      const out = this.project(over.rel, s.items, over.substitute);
+      return s.distinct ? this.distinct(out) : out;
+    }
+    if (s.windows?.length) throw unsupported('named WINDOW clauses without OVER', s.span);
     if (s.groupBy?.length || aggCalls.length > 0) return this.planAggregate(s, rel, aggCalls);
     if (s.having) throw invalid('HAVING without GROUP BY or aggregates', s.having.span);
     // The WHERE filter and the projection run as one Calc, as Flink's planner merges them.
