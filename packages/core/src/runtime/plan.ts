@@ -30,7 +30,8 @@ import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
-import { T, withNullable } from './types.js';
+import { leastRestrictive, T, withNullable } from './types.js';
+import { ValuesOperator } from './operators/values.js';
 
 /** A column of a planned relation. */
 export interface RelColumn {
@@ -130,6 +131,9 @@ function intervalMillis(e: Expression | undefined, c: ExpressionCompiler, what: 
 }
 
 export class Planner {
+  /** The VALUES sources of the planned queries: the job starts and ends them. */
+  readonly valuesSources: ValuesOperator[] = [];
+
   constructor(
     private readonly catalog: PlannerCatalog,
     private readonly session: Session,
@@ -168,8 +172,32 @@ export class Planner {
         };
       }
       case 'Values':
-        throw unsupported('VALUES as a query source (declare the rows as test input instead)', q.span);
+        return this.planValues(q);
     }
+  }
+
+  /** `VALUES (…), (…)`: columns EXPR$0… of each column's least restrictive type, rows converted to it. */
+  private planValues(q: Extract<Query, { kind: 'Values' }>): Rel {
+    const c = this.compiler({ columns: [], op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() });
+    const width = q.rows[0]?.length ?? 0;
+    const compiled = q.rows.map((r) => {
+      if (r.length !== width) throw invalid('Values must have the same number of columns in every row', q.span);
+      return r.map((e) => c.compile(e));
+    });
+    const columns: RelColumn[] = [];
+    for (let i = 0; i < width; i++) {
+      const types = compiled.map((r) => (r[i] as Compiled).type);
+      const t = leastRestrictive(types);
+      if (!t) throw invalid(`Values column ${i + 1} has no common type: ${types.map((x) => x.kind).join(', ')}`, q.span);
+      columns.push({ name: `EXPR$${i}`, type: t.kind === 'NULL' ? t : withNullable(t, types.some((x) => x.nullable)) });
+    }
+    const rows = compiled.map((r) => r.map((v, i) => {
+      const col = columns[i] as RelColumn;
+      return (col.type.kind === 'NULL' ? v : c.coerce(v, col.type, q.span)).eval([]) ?? null;
+    }));
+    const op = new ValuesOperator(rows);
+    this.valuesSources.push(op);
+    return { columns, op, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
   }
 
   private planRelation(rel: Relation, ctes: ReadonlyMap<string, Query>): Rel {
@@ -356,7 +384,10 @@ export class Planner {
   /** @internal */
   planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
     if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
-    if (!s.from) throw unsupported('SELECT without FROM (declare the rows as test input instead)', s.span);
+    if (!s.from) {
+      // Flink plans SELECT without FROM over a VALUES source of one empty row
+      return this.planSelect({ ...s, from: { kind: 'SubqueryRelation', query: { kind: 'Values', rows: [[]] } } }, ctes);
+    }
 
     // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
     const ranked = planRankPattern(this, s, ctes);

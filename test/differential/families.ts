@@ -1,0 +1,46 @@
+/**
+ * fast-check generators of family cases (see family-case.ts), one per runtime family the local runtime adds:
+ * each draws a query shape of the family and fixture rows (NULLs, equal times, late rows) for it.
+ */
+import fc from 'fast-check';
+import type { FamilyCase } from './family-case.js';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** A time in the first minute of 2024-01-01, with milliseconds. */
+const time = (ms: number) => `2024-01-01 00:00:${pad(Math.floor(ms / 1000))}.${pad(ms % 1000, 3)}`;
+
+const EVENTS = (delay: number) => `CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '${delay}' SECOND) WITH ('connector' = 'values');`;
+
+/** Event rows: few keys, small values with NULLs, times that repeat and arrive out of order. */
+const events = fc.array(
+  fc.tuple(
+    fc.integer({ min: 1, max: 3 }),
+    fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 20 })),
+    fc.oneof(fc.constant(null), fc.constantFrom('a', 'b', 'c', 'xy')),
+    fc.oneof(fc.integer({ min: 0, max: 20 }).map((s) => s * 500), fc.integer({ min: 0, max: 9999 })),
+  ).map(([k, v, s, ms]) => [k, v, s, time(ms)]),
+  { minLength: 1, maxLength: 10 },
+);
+
+const OVER_AGGS = ['SUM(v)', 'COUNT(*)', 'COUNT(v)', 'MIN(v)', 'MAX(v)', 'AVG(v)', 'MAX(s)', 'FIRST_VALUE(v)', 'LAST_VALUE(s)', 'COUNT(DISTINCT v)', 'SUM(v + k)'];
+
+export const overCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1, 2),
+    rows: events,
+    partitioned: fc.boolean(),
+    time: fc.constantFrom('ts', 'ts', 'pt'),
+    frame: fc.constantFrom('', 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW', 'ROWS BETWEEN 1 PRECEDING AND CURRENT ROW', 'ROWS 2 PRECEDING', 'RANGE BETWEEN INTERVAL \'1\' SECOND PRECEDING AND CURRENT ROW', 'RANGE BETWEEN INTERVAL \'2.5\' SECOND PRECEDING AND CURRENT ROW', 'RANGE UNBOUNDED PRECEDING', 'ranking'),
+    aggs: fc.subarray(OVER_AGGS, { minLength: 1, maxLength: 3 }),
+    ranking: fc.constantFrom('ROW_NUMBER()', 'RANK()', 'DENSE_RANK()', 'LAG(v)', 'LAG(s, 2)', 'LAG(v, 1, -1)', 'COUNT(*)'),
+    where: fc.constantFrom('', '', ' WHERE v > 2', ' WHERE s IS NOT NULL'),
+  })
+  .map(({ delay, rows, partitioned, time: t, frame, aggs, ranking, where }) => {
+    const win = `${partitioned ? 'PARTITION BY k ' : ''}ORDER BY ${t}${frame === 'ranking' ? '' : frame ? ` ${frame}` : ''}`;
+    const calls = frame === 'ranking' ? [ranking] : aggs;
+    const sql = `${EVENTS(delay)}\nSELECT k, v, s, ${calls.map((a, i) => `${a} OVER (${win}) AS o${i}`).join(', ')} FROM ev${where};`;
+    return { family: 'over', sql, inputs: { ev: rows }, perKey: partitioned };
+  });
+
+/** Every family's generator, by name. */
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase };

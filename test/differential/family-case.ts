@@ -1,0 +1,41 @@
+/**
+ * One family case (OVER, VALUES, UNNEST, set operations, …) on both engines: a whole script and its fixture
+ * rows through the local runtime and real Flink 1.20.1. Changelogs must match exactly, in order, or per key (the
+ * first field) where Flink does not order different keys' changes.
+ */
+import { runJob, runJobAsync } from '@flinkts/core/testing';
+import type { CaseResult, Outcome } from './run-case.js';
+import { failure, perKey } from './run-case.js';
+
+export interface FamilyCase {
+  readonly family: string;
+  /** CREATE TABLE statements, then one query (its rows go to the sink `result`) or INSERT INTO statements. */
+  readonly sql: string;
+  readonly inputs: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+  /** The sink to compare (`result` for a bare SELECT). */
+  readonly sink?: string;
+  /** Compare each key's changes (first field) in order, not the whole changelog. */
+  readonly perKey: boolean;
+}
+
+export async function runFamilyCase(c: FamilyCase): Promise<CaseResult> {
+  const sink = c.sink ?? 'result';
+  let local: Outcome;
+  try {
+    local = { ok: true, changelog: runJob(c.sql, { inputs: c.inputs, engine: 'local' }).changelog(sink) };
+  } catch (e) {
+    local = failure(e);
+  }
+  if (!local.ok && local.code === 'FTS7001') return { verdict: 'unsupported', sql: c.sql, local: local.message, flink: '' };
+  let flink: Outcome;
+  try {
+    flink = { ok: true, changelog: (await runJobAsync(c.sql, { inputs: c.inputs, engine: 'flink' })).changelog(sink) };
+  } catch (e) {
+    flink = failure(e);
+  }
+  const show = (o: Outcome) => (o.ok ? o.changelog.join(' ; ') : `${o.code}: ${o.message}`);
+  if (!local.ok && !flink.ok) return { verdict: 'both-reject', sql: c.sql, local: show(local), flink: show(flink) };
+  let same = false;
+  if (local.ok && flink.ok) same = c.perKey ? perKey(local.changelog) === perKey(flink.changelog) : JSON.stringify(local.changelog) === JSON.stringify(flink.changelog);
+  return { verdict: same ? 'match' : 'mismatch', sql: c.sql, local: show(local), flink: show(flink) };
+}
