@@ -39,8 +39,51 @@ export const overCase: fc.Arbitrary<FamilyCase> = fc
     const win = `${partitioned ? 'PARTITION BY k ' : ''}ORDER BY ${t}${frame === 'ranking' ? '' : frame ? ` ${frame}` : ''}`;
     const calls = frame === 'ranking' ? [ranking] : aggs;
     const sql = `${EVENTS(delay)}\nSELECT k, v, s, ${calls.map((a, i) => `${a} OVER (${win}) AS o${i}`).join(', ')} FROM ev${where};`;
-    return { family: 'over', sql, inputs: { ev: rows }, perKey: partitioned };
+    return { family: 'over', sql, inputs: { ev: rows }, compare: partitioned ? 'key' as const : 'order' as const };
   });
 
+const LITERAL = {
+  INT: fc.oneof(fc.constantFrom('CAST(NULL AS INT)', 'CAST(NULL AS BIGINT)'), fc.integer({ min: -5, max: 100 }).map(String)),
+  STRING: fc.oneof(fc.constant('CAST(NULL AS STRING)'), fc.constantFrom("'a'", "'bc'", "''", "'Hello'", "'ä数'", "'it''s'")),
+  DECIMAL: fc.oneof(fc.constant('CAST(NULL AS DECIMAL(10, 3))'), fc.constantFrom('1.5', '-2.25', '10', '0.001', '3')),
+  BOOLEAN: fc.constantFrom('TRUE', 'FALSE', 'CAST(NULL AS BOOLEAN)'),
+};
+type LitType = keyof typeof LITERAL;
+
+/** VALUES as a source, SELECT without FROM, INSERT INTO with a partial column list. */
+export const valuesCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    types: fc.array(fc.constantFrom<LitType>('INT', 'STRING', 'DECIMAL', 'BOOLEAN'), { minLength: 1, maxLength: 3 }),
+    shape: fc.constantFrom('select', 'where', 'group', 'no-from', 'insert-partial', 'union'),
+    n: fc.integer({ min: 1, max: 5 }),
+  })
+  .chain(({ types, shape, n }) => fc.record({
+    rows: fc.array(fc.tuple(...types.map((t) => LITERAL[t])), { minLength: n, maxLength: n }),
+    pk: fc.boolean(),
+  }).map(({ rows, pk }) => {
+    const names = types.map((_, i) => `c${i}`);
+    const values = `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS t(${names.join(', ')})`;
+    let sql: string;
+    let sink = 'result';
+    // Calcite turns a VALUES with non-literal rows (CAST(NULL AS …)) into a UNION ALL of one-row sources, whose
+    // interleaving Flink does not fix
+    let compare: FamilyCase['compare'] = rows.some((r) => r.some((v) => v.startsWith('CAST'))) ? 'bag' : 'order';
+    switch (shape) {
+      case 'select': sql = `SELECT * FROM ${values};`; break;
+      case 'where': sql = `SELECT c0, ${names.map((c) => `${c} IS NULL`).join(', ')} FROM ${values} WHERE c0 IS NOT NULL;`; break;
+      case 'group': sql = `SELECT c0, COUNT(*) AS n FROM ${values} GROUP BY c0;`; compare = 'key'; break;
+      case 'no-from': sql = `SELECT ${(rows[0] as string[]).map((v, i) => `${v} AS e${i}`).join(', ')};`; break;
+      case 'union': sql = `SELECT * FROM ${values} UNION ALL SELECT ${(rows[0] as string[]).join(', ')};`; compare = 'bag'; break;
+      default: {
+        const ddlTypes: Record<LitType, string> = { INT: 'INT', STRING: 'STRING', DECIMAL: 'DECIMAL(10, 3)', BOOLEAN: 'BOOLEAN' };
+        const cols = [...names.map((c, i) => `${c} ${ddlTypes[types[i] as LitType]}`), 'extra INT', 'note STRING'];
+        const key = pk ? ', PRIMARY KEY (extra) NOT ENFORCED' : '';
+        sql = `CREATE TABLE o (${cols.join(', ')}${key}) WITH ('connector' = 'blackhole');\nINSERT INTO o (${[...names].reverse().join(', ')}) SELECT ${[...names].reverse().join(', ')} FROM ${values};`;
+        sink = 'o';
+      }
+    }
+    return { family: 'values', sql, inputs: {}, sink, compare };
+  }));
+
 /** Every family's generator, by name. */
-export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase };
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase };

@@ -130,6 +130,10 @@ function intervalMillis(e: Expression | undefined, c: ExpressionCompiler, what: 
   return v.constant.value as number;
 }
 
+/** Flink's planner cannot serialise a VALUES column of type CHAR(0) (only '' literals). */
+const ZERO_LENGTH_CHAR = 'Zero-length character strings have no serializable string representation.';
+const isEmptyString = (e: Expression): boolean => e.kind === 'StringLiteral' && e.value === '';
+
 export class Planner {
   /** The VALUES sources of the planned queries: the job starts and ends them. */
   readonly valuesSources: ValuesOperator[] = [];
@@ -182,13 +186,17 @@ export class Planner {
     const width = q.rows[0]?.length ?? 0;
     const compiled = q.rows.map((r) => {
       if (r.length !== width) throw invalid('Values must have the same number of columns in every row', q.span);
-      return r.map((e) => c.compile(e));
+      return r.map((e) => {
+        if (e.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.span ?? q.span, 'write CAST(NULL AS type)');
+        return c.compile(e);
+      });
     });
     const columns: RelColumn[] = [];
     for (let i = 0; i < width; i++) {
       const types = compiled.map((r) => (r[i] as Compiled).type);
       const t = leastRestrictive(types);
       if (!t) throw invalid(`Values column ${i + 1} has no common type: ${types.map((x) => x.kind).join(', ')}`, q.span);
+      if (q.rows.every((r) => isEmptyString(r[i] as Expression))) throw invalid(ZERO_LENGTH_CHAR, q.span);
       columns.push({ name: `EXPR$${i}`, type: t.kind === 'NULL' ? t : withNullable(t, types.some((x) => x.nullable)) });
     }
     const rows = compiled.map((r) => r.map((v, i) => {
@@ -385,8 +393,12 @@ export class Planner {
   planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
     if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
     if (!s.from) {
-      // Flink plans SELECT without FROM over a VALUES source of one empty row
-      return this.planSelect({ ...s, from: { kind: 'SubqueryRelation', query: { kind: 'Values', rows: [[]] } } }, ctes);
+      // Flink plans SELECT without FROM over a VALUES source of one empty row (Calcite validates it as VALUES)
+      const bare = s.items.find((it) => it.kind === 'SelectExpr' && it.expr.kind === 'NullLiteral');
+      if (bare) throw invalid("Illegal use of 'NULL'", bare.span ?? s.span, 'write CAST(NULL AS type)');
+      const out = this.planSelect({ ...s, from: { kind: 'SubqueryRelation', query: { kind: 'Values', rows: [[]] } } }, ctes);
+      if (s.items.some((it) => it.kind === 'SelectExpr' && isEmptyString(it.expr))) throw invalid(ZERO_LENGTH_CHAR, s.span);
+      return out;
     }
 
     // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
