@@ -85,5 +85,40 @@ export const valuesCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'values', sql, inputs: {}, sink, compare };
   }));
 
+/** A table with arrays of INT and of ROWs, insert-only or a changelog keyed by k, and UNNEST queries over it. */
+export const unnestCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    rows: fc.array(fc.tuple(
+      fc.integer({ min: 1, max: 4 }),
+      fc.oneof(fc.constant(null), fc.array(fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 9 })), { maxLength: 3 })),
+      fc.oneof(fc.constant(null), fc.array(fc.oneof(fc.constant(null), fc.record({ a: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5 })), b: fc.oneof(fc.constant(null), fc.constantFrom('x', 'yz')) })), { maxLength: 3 })),
+    ), { minLength: 1, maxLength: 5 }),
+    shape: fc.constantFrom(
+      'SELECT k, x FROM t CROSS JOIN UNNEST(t.arr) AS u (x);',
+      'SELECT k, x, n FROM t CROSS JOIN UNNEST(arr) WITH ORDINALITY AS u (x, n);',
+      'SELECT t.k, u.x FROM t, UNNEST(t.arr) AS u (x) WHERE u.x > 1;',
+      'SELECT k, x FROM t LEFT JOIN UNNEST(t.arr) AS u (x) ON TRUE;',
+      'SELECT k, a, b FROM t CROSS JOIN UNNEST(t.rs) AS r (a, b);',
+      'SELECT k, b, a + 1, pos FROM t LEFT JOIN UNNEST(t.rs) WITH ORDINALITY AS r (a, b, pos) ON TRUE;',
+      'SELECT k, SUM(x) AS total, COUNT(*) AS n FROM t CROSS JOIN UNNEST(t.arr) AS u (x) GROUP BY k;',
+      'SELECT x FROM UNNEST(ARRAY[3, 1, 2]) AS u (x);',
+    ),
+  })
+  .map(({ changelog, rows, shape }) => {
+    const ddl = `CREATE TABLE t (k INT${changelog ? ' NOT NULL' : ''}, arr ARRAY<INT>, rs ARRAY<ROW<a INT, b STRING>>${changelog ? ', PRIMARY KEY (k) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    // a changelog keyed by k: a repeated key updates the previous row
+    const live = new Map<number, unknown[]>();
+    const input: unknown[] = [];
+    for (const r of rows) {
+      const k = r[0];
+      const old = live.get(k);
+      if (changelog && old) input.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+      else input.push(changelog ? { kind: '+I', row: r } : r);
+      live.set(k, r);
+    }
+    return { family: 'unnest', sql: `${ddl}\n${shape}`, inputs: { t: input as never }, compare: shape.includes('GROUP BY') ? 'key' as const : 'order' as const };
+  });
+
 /** Every family's generator, by name. */
-export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase };
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase };

@@ -28,6 +28,7 @@ import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
 import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
+import { planUnnest } from './plan-unnest.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -233,7 +234,7 @@ export class Planner {
       case 'TableFunction':
         return this.planWindowTvf(rel.call, rel.alias, ctes, rel.span);
       case 'Unnest':
-        throw unsupported('UNNEST', rel.span);
+        return planUnnest(this, this.planValues({ kind: 'Values', rows: [[]] }), rel, 'INNER', undefined);
       case 'Join':
         return this.planJoin(rel, ctes);
     }
@@ -334,7 +335,12 @@ export class Planner {
 
   private planJoin(j: Extract<Relation, { kind: 'Join' }>, ctes: ReadonlyMap<string, Query>): Rel {
     if (j.right.kind === 'TableRef' && j.right.forSystemTimeAsOf) return this.planTemporalJoin(j, j.right, ctes);
-    if (j.right.kind === 'Unnest' || (j.right.kind === 'TableFunction' && j.right.lateral)) throw unsupported('joins with UNNEST or LATERAL TABLE', j.right.span);
+    if (j.right.kind === 'Unnest') {
+      if (j.type !== 'INNER' && j.type !== 'CROSS' && j.type !== 'LEFT') throw unsupported(`${j.type} JOIN UNNEST`, j.span);
+      if (j.using) throw invalid('UNNEST joins take ON TRUE, not USING', j.span);
+      return planUnnest(this, this.planRelation(j.left, ctes), j.right, j.type === 'LEFT' ? 'LEFT' : 'INNER', j.on);
+    }
+    if (j.right.kind === 'TableFunction' && j.right.lateral) throw unsupported('LATERAL TABLE (user-defined table functions)', j.right.span);
     const l = this.planRelation(j.left, ctes);
     const r = this.planRelation(j.right, ctes);
     const nullableRight = j.type === 'LEFT' || j.type === 'FULL';
@@ -405,7 +411,7 @@ export class Planner {
     const ranked = planRankPattern(this, s, ctes);
     let whereParts = ranked ? ranked.remainingWhere : conjuncts(s.where);
     let from = s.from;
-    if (!ranked && from.kind === 'Join' && from.type === 'INNER' && !from.using && whereParts.length > 0) {
+    if (!ranked && from.kind === 'Join' && from.type === 'INNER' && from.right.kind !== 'Unnest' && !from.using && whereParts.length > 0) {
       // An inner join's WHERE conjuncts are join conditions (Flink pushes them down; an interval join needs them).
       const pushable = whereParts.filter((w) => !JSON.stringify(w).includes('"query"'));
       whereParts = whereParts.filter((w) => !pushable.includes(w));
