@@ -286,7 +286,7 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true);
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the

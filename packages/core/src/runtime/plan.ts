@@ -17,6 +17,7 @@ import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
+import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
@@ -54,6 +55,12 @@ export interface Rel {
   readonly aggregateKey?: readonly number[];
   /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
   readonly uniqueKey?: readonly number[];
+  /**
+   * A filter on columns other than the upsert key sits on this updating stream: Flink's changelog inference then
+   * makes the producer emit UPDATE_BEFORE (FLINK-19579), and an upsert sink receives the -U of a row whose update
+   * the filter drops, deleting the key instead of keeping a stale row.
+   */
+  readonly filteredUpdates?: boolean;
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
   readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
 }
@@ -88,6 +95,27 @@ function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly A
   const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
   if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
   return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
+}
+
+/** Whether a filter over this relation makes Flink require UPDATE_BEFORE from its input (see Rel.filteredUpdates). */
+function filterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
+  if (rel.mode !== 'updating') return false;
+  // an upsert source's filter runs inside its ChangelogNormalize, which emits no -U for it
+  if (rel.op instanceof ChangelogNormalizeOperator) return false;
+  const key = new Set([...(rel.uniqueKey ?? []), ...(rel.aggregateKey ?? [])]);
+  const refs: number[] = [];
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { v.forEach(walk); return; }
+    const e = v as Expression;
+    if (e.kind === 'ColumnRef') {
+      refs.push(rel.columns.findIndex((c) => c.name.toLowerCase() === e.name.toLowerCase() && (!e.table || c.table === e.table)));
+      return;
+    }
+    for (const x of Object.values(v)) walk(x);
+  };
+  walk(filter);
+  return refs.length === 0 || refs.some((i) => !key.has(i));
 }
 
 export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -320,11 +348,13 @@ export class Planner {
       this.catalog.markLookup(right.path);
       op = new LookupJoinOperator(j.type === 'LEFT', r.columns.length, cond);
     } else if (l.rowtime.has(timeIdx)) {
-      const t = this.catalog.table(right.path, right.span);
-      if (t.rowtime === undefined || !t.primaryKey?.length) {
+      // the versioned side is a table (its PRIMARY KEY and WATERMARK) or a view whose rows have a unique key and a
+      // rowtime attribute (e.g. a deduplication on rowtime), as Flink's planner derives them
+      const rowtime = [...r.rowtime][0];
+      if (rowtime === undefined || !r.uniqueKey?.length) {
         throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, right.span);
       }
-      op = new TemporalJoinOperator(j.type === 'LEFT', r.columns.length, timeIdx, t.rowtime, t.primaryKey, cond);
+      op = new TemporalJoinOperator(j.type === 'LEFT', r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
     } else {
       throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${asOf.kind === 'ColumnRef' ? asOf.name : 'expression'}' is not one`, asOf.span);
     }
@@ -436,8 +466,9 @@ export class Planner {
       const c = this.compiler(rel);
       const f = c.coerce(c.compile(where), T.boolean(), where.span).eval;
       whereCalc = new CalcOperator(f, undefined);
+      const needsBefore = filterNeedsUpdateBefore(rel, where);
       rel.op.connectTo(whereCalc);
-      rel = { ...rel, op: whereCalc };
+      rel = { ...rel, op: whereCalc, ...(needsBefore ? { filteredUpdates: true } : {}) };
     }
 
     const aggCalls: FunctionCall[] = [];
@@ -496,7 +527,12 @@ export class Planner {
     const f = filter ? c.coerce(c.compile(filter), T.boolean(), filter.span).eval : undefined;
     const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
     const keyOut = rel.aggregateKey?.map((k) => direct.indexOf(k));
-    const aggregateKey = keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {};
+    const uniqueOut = rel.uniqueKey?.map((k) => direct.indexOf(k));
+    const aggregateKey = {
+      ...(rel.filteredUpdates || (filter && filterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
+      ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
+      ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
+    };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...aggregateKey };
     if (!f && fuseInto && rel.op === fuseInto && fuseInto.canAbsorbProjection()) {
       fuseInto.absorbProjection(evs);
