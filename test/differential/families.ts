@@ -120,5 +120,38 @@ export const unnestCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'unnest', sql: `${ddl}\n${shape}`, inputs: { t: input as never }, compare: shape.includes('GROUP BY') ? 'key' as const : 'order' as const };
   });
 
+/**
+ * UNION / INTERSECT / EXCEPT (ALL and distinct) over two tables or two branches of one. Flink scans a table once per
+ * branch, so the branches' interleaving is not fixed: the final tables are compared.
+ */
+export const setOpCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    op: fc.constantFrom('UNION', 'UNION ALL', 'INTERSECT', 'INTERSECT ALL', 'EXCEPT', 'EXCEPT ALL'),
+    oneSource: fc.boolean(),
+    changelog: fc.boolean(),
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 8 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 8 }),
+    cols: fc.constantFrom('x', 'x, s', 's'),
+  })
+  .map(({ op, oneSource, changelog, a, b, cols }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const rows = (rs: readonly (readonly unknown[])[]) => {
+      if (!changelog) return rs;
+      const live = new Map<unknown, readonly unknown[]>();
+      const out: unknown[] = [];
+      for (const r of rs) {
+        const old = live.get(r[0]);
+        if (old) out.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+        else out.push({ kind: '+I', row: r });
+        live.set(r[0], r);
+      }
+      return out;
+    };
+    const right = oneSource ? `SELECT ${cols} FROM a WHERE id > 3` : `SELECT ${cols} FROM b`;
+    const sql = `${table('a')}\n${oneSource ? '' : `${table('b')}\n`}SELECT ${cols} FROM a ${op} ${right};`;
+    const inputs: FamilyCase['inputs'] = oneSource ? { a: rows(a) as never } : { a: rows(a) as never, b: rows(b) as never };
+    return { family: 'setops', sql, inputs, compare: 'final' as const };
+  });
+
 /** Every family's generator, by name. */
-export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase };
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase };

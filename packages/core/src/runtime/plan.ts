@@ -30,6 +30,7 @@ import { WindowAggregateOperator, WindowAssignOperator } from './operators/windo
 import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
 import { planUnnest } from './plan-unnest.js';
+import { planSetOperation } from './plan-set-ops.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -191,18 +192,8 @@ export class Planner {
         return this.planQuery(q.body, m);
       }
       case 'SetOperation': {
-        if (q.op !== 'UNION' || !q.all) throw unsupported(`${q.op}${q.all ? ' ALL' : ''} (only UNION ALL is supported)`, q.span);
-        if (q.orderBy || q.limit) throw unsupported('ORDER BY / LIMIT on a streaming UNION', q.span);
-        const l = this.planQuery(q.left, ctes);
-        const r = this.planQuery(q.right, ctes);
-        if (l.columns.length !== r.columns.length) throw invalid('UNION ALL inputs have different column counts', q.span);
-        const u = new UnionOperator(2);
-        l.op.connectTo(u, 0);
-        r.op.connectTo(u, 1);
-        return {
-          columns: l.columns.map((c, i) => ({ name: c.name, type: withNullable(c.type, c.type.nullable || (r.columns[i] as RelColumn).type.nullable) })),
-          op: u, mode: l.mode === 'insert-only' && r.mode === 'insert-only' ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set(),
-        };
+        if (q.orderBy || q.limit) throw unsupported(`ORDER BY / LIMIT on a streaming ${q.op}`, q.span);
+        return planSetOperation(this, q, ctes);
       }
       case 'Values':
         return this.planValues(q);
