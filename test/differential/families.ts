@@ -153,5 +153,52 @@ export const setOpCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'setops', sql, inputs, compare: 'final' as const };
   });
 
+/** ORDER BY with LIMIT / OFFSET (global TopN), LIMIT alone, temporal sort, and sorts Flink rejects. */
+export const sortCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1),
+    rows: events,
+    query: fc.constantFrom(
+      'SELECT k, v FROM ev ORDER BY v DESC LIMIT 3;',
+      'SELECT k, v, s FROM ev ORDER BY v, s NULLS LAST LIMIT 2 OFFSET 1;',
+      'SELECT k, v FROM ev LIMIT 2;',
+      'SELECT k, v, ts FROM ev ORDER BY ts;',
+      'SELECT k, v, ts FROM ev ORDER BY ts, v DESC;',
+      'SELECT k, v FROM ev ORDER BY k;',
+      'SELECT k, SUM(v) AS total FROM ev GROUP BY k ORDER BY total DESC LIMIT 2;',
+      'SELECT k, COUNT(*) AS n FROM ev GROUP BY k ORDER BY n, k LIMIT 1;',
+      'SELECT k, v FROM ev WHERE v IS NOT NULL ORDER BY v LIMIT 4;',
+    ),
+  })
+  .map(({ delay, rows, query }) => ({ family: 'sort', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare: 'order' as const }));
+
+/** [NOT] EXISTS, correlated by equalities or not, over two tables (final tables: two sources interleave freely). */
+export const existsCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 }),
+    not: fc.boolean(),
+    cond: fc.constantFrom('b.x = a.x', 'a.x = b.x AND b.s = a.s', "b.x = a.x AND b.s = 'p'", 'b.x > 1', 'b.id = a.id AND b.x IS NULL'),
+  })
+  .map(({ changelog, a, b, not, cond }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const rows = (rs: readonly (readonly unknown[])[]) => {
+      if (!changelog) return rs;
+      const live = new Map<unknown, readonly unknown[]>();
+      const out: unknown[] = [];
+      for (const r of rs) {
+        const old = live.get(r[0]);
+        if (old) out.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+        else out.push({ kind: '+I', row: r });
+        live.set(r[0], r);
+      }
+      return out;
+    };
+    const sql = `${table('a')}\n${table('b')}\nSELECT a.id, a.x, a.s FROM a WHERE ${not ? 'NOT ' : ''}EXISTS (SELECT 1 FROM b WHERE ${cond});`;
+    const inputs: FamilyCase['inputs'] = { a: rows(a) as never, b: rows(b) as never };
+    return { family: 'exists', sql, inputs, compare: 'final' as const };
+  });
+
 /** Every family's generator, by name. */
-export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase };
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase };

@@ -31,6 +31,8 @@ import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
 import { planUnnest } from './plan-unnest.js';
 import { planSetOperation } from './plan-set-ops.js';
+import { planSort } from './plan-sort.js';
+import { planExists } from './plan-exists.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -192,8 +194,9 @@ export class Planner {
         return this.planQuery(q.body, m);
       }
       case 'SetOperation': {
-        if (q.orderBy || q.limit) throw unsupported(`ORDER BY / LIMIT on a streaming ${q.op}`, q.span);
-        return planSetOperation(this, q, ctes);
+        const { orderBy, limit, offset, ...rest } = q;
+        const set = planSetOperation(this, rest, ctes);
+        return orderBy || limit || offset ? planSort(this, set, orderBy, limit, offset, q.span) : set;
       }
       case 'Values':
         return this.planValues(q);
@@ -418,7 +421,10 @@ export class Planner {
 
   /** @internal */
   planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
-    if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
+    if (s.orderBy?.length || s.limit || s.offset) {
+      const { orderBy, limit, offset, ...rest } = s;
+      return planSort(this, this.planSelect(rest, ctes), orderBy, limit, offset, s.span);
+    }
     if (!s.from) {
       // Flink plans SELECT without FROM over a VALUES source of one empty row (Calcite validates it as VALUES)
       const bare = s.items.find((it) => it.kind === 'SelectExpr' && it.expr.kind === 'NullLiteral');
@@ -447,8 +453,9 @@ export class Planner {
       const inExpr = neg ? (w as { operand: Expression }).operand : w;
       if (inExpr.kind === 'In' && inExpr.query) {
         rel = this.planSemiAnti(rel, inExpr.operand, inExpr.query, inExpr.negated !== !!neg, ctes, inExpr.span);
-      } else if (w.kind === 'Exists' || (w.kind === 'Unary' && w.operand.kind === 'Exists')) {
-        throw unsupported('EXISTS subqueries', w.span);
+      } else if (w.kind === 'Exists' || (w.kind === 'Unary' && w.op === 'NOT' && w.operand.kind === 'Exists')) {
+        const ex = (w.kind === 'Exists' ? w : (w as { operand: Expression }).operand) as Extract<Expression, { kind: 'Exists' }>;
+        rel = planExists(this, rel, ex.query, w.kind !== 'Exists', ctes, w.span);
       } else plain.push(w);
     }
     const where = and(plain);

@@ -3,7 +3,8 @@
  * - ROW_NUMBER counts the frame's rows (it always runs on a ROWS frame);
  * - RANK and DENSE_RANK run on the RANGE frame, where Flink's stream operator gives peers with equal time the
  *   number of rows up to and including the last peer (both functions alike, as real Flink 1.20.1 answers);
- * - LAG(x, n, default) is the value n rows before the frame's last row (NULLs count), else the default.
+ * - LAG(x, n, default) is the value n rows before the frame's last row (NULLs count as rows), or the default
+ *   when there is none or it is NULL.
  */
 import type { Evaluator, Row } from '../compiled.js';
 
@@ -35,7 +36,11 @@ export function lagAccumulator(value: Evaluator, offset: number, dflt: Evaluator
         last = r;
       },
       retract: () => { /* LAG takes no frame: nothing leaves it */ },
-      value: () => (buffer.length > offset ? buffer[buffer.length - 1 - offset] : dflt && last ? dflt(last) : null),
+      value: () => {
+        // a missing or NULL lagged value gives the default, as Flink's LagAggFunction
+        const v = buffer.length > offset ? buffer[buffer.length - 1 - offset] : null;
+        return v !== null && v !== undefined ? v : dflt && last ? dflt(last) : null;
+      },
     };
   };
 }
