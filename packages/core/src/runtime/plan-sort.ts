@@ -1,7 +1,7 @@
 /**
  * Planning ORDER BY / LIMIT / OFFSET on a streaming query as Flink's stream planner does:
- * - ORDER BY … LIMIT n [OFFSET m], and LIMIT alone: a global TopN (Flink's SortLimit / Limit rank, without a
- *   row-number column), updating (insert-only for LIMIT alone over an insert-only input);
+ * - ORDER BY … LIMIT n [OFFSET m], and LIMIT alone, over an insert-only input: a global append TopN (Flink's
+ *   SortLimit / Limit rank, without a row-number column); over an updating input FTS7001;
  * - ORDER BY a rowtime attribute ascending (then other keys), without LIMIT: a temporal sort;
  * - any other ORDER BY without LIMIT: FTS7002, as Flink rejects it ("Sort on a non-time-attribute field is not
  *   supported."). ORDER BY on a processing-time attribute is FTS7001 (its emission follows the wall clock).
@@ -13,6 +13,8 @@ import type { Row } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
+import { CalcOperator } from './operators/calc.js';
+import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
 import { comparatorFor, compareNullable } from './values/compare.js';
 
@@ -78,9 +80,18 @@ export function planSort(planner: Planner, rel: Rel, orderBy: readonly OrderItem
     rel.op.connectTo(op);
     return { ...rel, op };
   }
-  const strategy = rel.mode === 'insert-only' ? 'append' : rel.aggregateKey ? 'update' : 'retract';
-  const uniqueKey = rel.aggregateKey?.map((i) => (r: Row) => r[i] ?? null);
-  const op = new TopNOperator([], compare, m + n, false, strategy, uniqueKey, m + 1);
-  rel.op.connectTo(op);
+  // over an updating input Flink's updatable / retractable TopN emits intermediate changes (an update leaves,
+  // then re-enters) that the local TopN does not reproduce
+  if (rel.mode !== 'insert-only') throw unsupported('ORDER BY … LIMIT over an updating input', span);
+  // with an OFFSET Flink emits the range by position (-U/+U where a position changes its row), as a row-number
+  // TopN does; without one, only rows entering (+I) and leaving (-D)
+  const byPosition = m > 0;
+  const topn = new TopNOperator([], compare, m + n, byPosition, 'append', undefined, m + 1);
+  rel.op.connectTo(topn);
+  let op: Operator = topn;
+  if (byPosition) {
+    op = new CalcOperator(undefined, rel.columns.map((_, i) => (r: Row) => r[i] ?? null));
+    topn.connectTo(op);
+  }
   return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
 }
