@@ -24,3 +24,4 @@ export { CODES as PIPELINE_CODES } from './codes.js';
 export { placeholders } from './variables.js';
 export * from './quality/index.js';
 export * from './alerting/index.js';
+export * from './deploy/index.js';

@@ -1,0 +1,26 @@
+/** Shipping a pipeline's jobs: plan, deploy, rollback and savepoints on a DeployTarget. */
+export { DEPLOY_CODES } from './codes.js';
+export { SqlGatewayClient, GatewaySession } from './sql-gateway.js';
+export type { GatewayColumn, GatewayRow, StatementResult } from './sql-gateway.js';
+export { FlinkRestClient } from './flink-rest.js';
+export type { CheckpointStats, FlinkJobOverview } from './flink-rest.js';
+export { EndpointError } from './http.js';
+export { GatewayTarget } from './gateway-target.js';
+export { runName, parseRunName } from './target.js';
+export type { DeployTarget, HealthSample, JobArtifact, RunningJob, StartOptions } from './target.js';
+export { DeploymentRecords } from './records.js';
+export type { DeployedVersion, JobRecord, SavepointEntry } from './records.js';
+export { readCompiledPlan, rowFieldNames } from './compiled-plan.js';
+export type { CompiledPlanJson, StatefulOperator } from './compiled-plan.js';
+export { compareCompiledPlans } from './state-compat.js';
+export type { Consequence, StateCompatibility, StateFinding } from './state-compat.js';
+export { diffStatements, settingChanges } from './statement-diff.js';
+export type { StatementDiff } from './statement-diff.js';
+export { awaitHealthy, DEFAULT_HEALTH } from './health.js';
+export type { HealthPolicy, HealthResult } from './health.js';
+export { bridgeCompiler } from './plan-compiler.js';
+export type { PlanCompiler } from './plan-compiler.js';
+export { loadSecrets, placeholdersIn } from './credentials.js';
+export type { SecretSource } from './credentials.js';
+export { artifactOf, deployJob, planJob, rollbackJob } from './deploy.js';
+export type { Deployer, DeployOptions, DeployOutcome, JobAction, JobPlan } from './deploy.js';
