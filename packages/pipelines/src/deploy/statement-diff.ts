@@ -43,12 +43,12 @@ export function diffStatements(before: readonly string[], after: readonly string
       lines.push({ op: '=', statement: before[i] as string });
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      lines.push({ op: '+', statement: after[j] as string });
-      j++;
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       lines.push({ op: '-', statement: before[i] as string });
       i++;
+    } else {
+      lines.push({ op: '+', statement: after[j] as string });
+      j++;
     }
   }
   return { lines, changed: lines.some((l) => l.op !== '=') };
