@@ -10,7 +10,7 @@ export const DEPLOY_CODES = {
   unhealthy: 'FTS8104',
   /** A job, version or savepoint that the deployment records do not have. */
   unknownDeployment: 'FTS8105',
-  /** A deploy target that is not known or not supported for deploying. */
+  /** A deploy target that is unknown or not supported for deploying, or an invalid `deploy.health` setting. */
   badDeployTarget: 'FTS8106',
   /** Flink could not take, or could not restore from, a savepoint. */
   savepointFailed: 'FTS8107',

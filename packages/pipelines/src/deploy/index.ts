@@ -24,3 +24,6 @@ export { loadSecrets, placeholdersIn } from './credentials.js';
 export type { SecretSource } from './credentials.js';
 export { artifactOf, deployJob, planJob, rollbackJob } from './deploy.js';
 export type { Deployer, DeployOptions, DeployOutcome, JobAction, JobPlan } from './deploy.js';
+export { jobsInDependencyOrder } from './job-order.js';
+export { pipelineArtifacts } from './pipeline-artifacts.js';
+export type { PipelineArtifacts } from './pipeline-artifacts.js';
