@@ -174,8 +174,8 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
     const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : savepoint, opts, allowNonRestored);
     const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
     if (!health.healthy) {
-      d.progress(`  the new version is not healthy (${health.reason}): stopping it, the old one keeps running`);
-      await d.target.stopWithSavepoint(started.jobId).catch(() => undefined);
+      d.progress(`  the new version is not healthy (${health.reason}): cancelling it, the old one keeps running`);
+      await d.target.cancel(started.jobId);
       d.records.update(job, (r) => ({ ...r, ...(previous === undefined ? {} : { current: previous.version }) }));
       throw unhealthy(job, health.reason, true);
     }
@@ -192,7 +192,7 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
   if (health.healthy) return { job, action: plan.action, version: started.version, jobId: started.jobId, ...(restoreFrom ? { savepoint: restoreFrom } : {}), ...(fresh || restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }), health };
   if (!opts.autoRollback || previous === undefined || restoreFrom === undefined) throw unhealthy(job, health.reason, false);
   d.progress(`  not healthy (${health.reason}): rolling back to version ${previous.version} from ${restoreFrom}`);
-  await d.target.stopWithSavepoint(started.jobId).catch(async () => undefined);
+  await d.target.cancel(started.jobId);
   const back = await startVersion(d, artifactOf(job, previous.statements), previous.compiledPlan, restoreFrom, opts, false);
   return { job, action: 'rolled-back', version: back.version, jobId: back.jobId, restoredFrom: restoreFrom, health };
 }

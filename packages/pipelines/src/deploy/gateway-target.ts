@@ -4,6 +4,7 @@
  * to the savepoint it restores from; stop is `STOP JOB '<id>' WITH SAVEPOINT`.
  */
 import { rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { FlinktsError } from '@flinkts/core';
 import { DEPLOY_CODES } from './codes.js';
@@ -82,6 +83,15 @@ export class GatewayTarget implements DeployTarget {
     } finally {
       await session.close();
     }
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    const terminal = ['FINISHED', 'CANCELED', 'FAILED'];
+    if (terminal.includes((await this.rest.job(jobId)).state)) return;
+    await this.rest.cancel(jobId);
+    // wait until it is gone, so no later step sees two runs
+    const deadline = Date.now() + 60_000;
+    while (!terminal.includes((await this.rest.job(jobId)).state) && Date.now() < deadline) await delay(200);
   }
 
   async savepoint(jobId: string): Promise<string> {

@@ -27,3 +27,6 @@ export type { Deployer, DeployOptions, DeployOutcome, JobAction, JobPlan } from 
 export { jobsInDependencyOrder } from './job-order.js';
 export { pipelineArtifacts } from './pipeline-artifacts.js';
 export type { PipelineArtifacts } from './pipeline-artifacts.js';
+export { connectTarget, DEPLOY_TARGET_NAMES } from './connect.js';
+export type { ConnectionSource, DeployTargetName } from './connect.js';
+export { listSavepoints, pruneSavepoints, triggerSavepoint } from './savepoints.js';

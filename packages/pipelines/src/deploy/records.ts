@@ -4,7 +4,7 @@
  * savepoints taken, and a pending step so a rerun after a failure between stop and start resumes from the
  * savepoint instead of losing it. Written atomically; never holds a credential (artifacts carry placeholders).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CompiledPlanJson } from './compiled-plan.js';
 
@@ -43,6 +43,13 @@ export class DeploymentRecords {
 
   private file(job: string): string {
     return join(this.dir, this.pipeline, this.env, this.target, `${job}.json`);
+  }
+
+  /** The jobs that have a record here. */
+  jobs(): string[] {
+    const dir = join(this.dir, this.pipeline, this.env, this.target);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
   }
 
   read(job: string): JobRecord {

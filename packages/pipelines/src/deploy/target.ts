@@ -55,6 +55,8 @@ export interface DeployTarget {
   start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob>;
   /** Stops the job with a savepoint and returns its path. */
   stopWithSavepoint(jobId: string): Promise<string>;
+  /** Cancels a run without a savepoint (a new version that failed its health check; its state is not wanted). */
+  cancel(jobId: string): Promise<void>;
   /** Triggers a savepoint (the job keeps running) and returns its path. */
   savepoint(jobId: string): Promise<string>;
   health(jobId: string): Promise<HealthSample>;

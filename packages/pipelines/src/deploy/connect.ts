@@ -1,0 +1,47 @@
+/**
+ * The deploy targets by name, each connected from the environment or from a JSON connection file the user names
+ * (never from the pipeline source). Adding a platform is one module implementing DeployTarget plus one entry here.
+ */
+import { readFileSync } from 'node:fs';
+import { FlinktsError } from '@flinkts/core';
+import { DEPLOY_CODES } from './codes.js';
+import { GatewayTarget } from './gateway-target.js';
+import type { DeployTarget } from './target.js';
+
+export const DEPLOY_TARGET_NAMES = ['gateway'] as const;
+export type DeployTargetName = (typeof DEPLOY_TARGET_NAMES)[number];
+
+export interface ConnectionSource {
+  /** A JSON file: `{ "gateway": { "url": "…", "restUrl": "…" } }`. */
+  readonly file?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+function readFile(file: string): Record<string, Record<string, unknown>> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+  } catch (e) {
+    throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `cannot read the connection file ${file}: ${(e as NodeJS.ErrnoException).code ?? 'not a JSON object'}` }]);
+  }
+}
+
+function need(value: unknown, what: string, envVar: string, key: string): string {
+  if (typeof value === 'string' && value !== '') return value.replace(/\/$/, '');
+  throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `no ${what} is configured`, hint: `set ${envVar}, or pass --connection <file.json> with "${key}"` }]);
+}
+
+export function connectTarget(name: string, source: ConnectionSource = {}): DeployTarget {
+  const env = source.env ?? process.env;
+  const file = source.file === undefined ? {} : readFile(source.file);
+  switch (name) {
+    case 'gateway': {
+      const c = file.gateway ?? {};
+      return new GatewayTarget(
+        need(c.url ?? env.FLINKTS_SQL_GATEWAY_URL, 'SQL Gateway address', 'FLINKTS_SQL_GATEWAY_URL', 'gateway.url'),
+        need(c.restUrl ?? env.FLINKTS_FLINK_REST_URL, 'Flink REST address', 'FLINKTS_FLINK_REST_URL', 'gateway.restUrl'),
+      );
+    }
+    default:
+      throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `'${name}' is not a deploy target`, hint: `deploy targets: ${DEPLOY_TARGET_NAMES.join(', ')}` }]);
+  }
+}
