@@ -14,7 +14,7 @@ interface PlanNode {
   readonly id: number;
   readonly type: string;
   readonly description?: string;
-  readonly outputType?: string;
+  readonly outputType?: PlanType;
   readonly grouping?: readonly number[];
   readonly partitionKeys?: readonly number[];
   readonly uniqueKeys?: readonly number[];
@@ -56,9 +56,14 @@ export interface JobSinkModes {
 
 const STATEFUL = /aggregate|join|deduplicate|rank|limit|sort|changelog-normalize|match|over|window/;
 
+/** A node's output type: SQL text, or a structure when it has a time attribute. */
+export type PlanType = string | { readonly type?: string; readonly fields?: readonly { readonly name: string }[] };
+
 /** Column names of a `ROW<`a` INT, `b` ROW<…>>` type (top level only). */
-export function rowFieldNames(type: string | undefined): string[] {
+export function rowFieldNames(type: PlanType | undefined): string[] {
   if (type === undefined) return [];
+  // a type with a time attribute is serialised as a structure: {type: 'ROW', fields: [{name, fieldType}]}
+  if (typeof type !== 'string') return (type.fields ?? []).map((f) => f.name);
   const inner = type.replace(/^ROW<|>(\s+NOT NULL)?$/g, '');
   const names: string[] = [];
   let depth = 0;
