@@ -64,7 +64,7 @@ export async function deployContext(io: CliIO, pipelineArg: string | undefined, 
   }
   const targetName = values.get('target') ?? 'gateway';
   try {
-    const shipped = pipelineArtifacts(loaded.pipeline, env);
+    const shipped = pipelineArtifacts(loaded.pipeline, env, targetName);
     const connection = values.get('connection');
     const target = connectTarget(targetName, connection === undefined ? {} : { file: resolve(io.cwd, connection) });
     const records = new DeploymentRecords(resolve(io.cwd, values.get('records') ?? join(loaded.dir, '.flinkts', 'deployments')), loaded.pipeline.name, env, targetName);

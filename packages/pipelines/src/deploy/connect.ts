@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { FlinktsError } from '@flinkts/core';
 import { DEPLOY_CODES } from './codes.js';
 import { GatewayTarget } from './gateway-target.js';
+import { StreamparkTarget } from './streampark-target.js';
 import type { DeployTarget } from './target.js';
 
-export const DEPLOY_TARGET_NAMES = ['gateway'] as const;
+export const DEPLOY_TARGET_NAMES = ['gateway', 'streampark'] as const;
 export type DeployTargetName = (typeof DEPLOY_TARGET_NAMES)[number];
 
 export interface ConnectionSource {
@@ -26,7 +27,7 @@ function readFile(file: string): Record<string, Record<string, unknown>> {
 }
 
 function need(value: unknown, what: string, envVar: string, key: string): string {
-  if (typeof value === 'string' && value !== '') return value.replace(/\/$/, '');
+  if (typeof value === 'string' && value !== '') return value;
   throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `no ${what} is configured`, hint: `set ${envVar}, or pass --connection <file.json> with "${key}"` }]);
 }
 
@@ -37,9 +38,22 @@ export function connectTarget(name: string, source: ConnectionSource = {}): Depl
     case 'gateway': {
       const c = file.gateway ?? {};
       return new GatewayTarget(
-        need(c.url ?? env.FLINKTS_SQL_GATEWAY_URL, 'SQL Gateway address', 'FLINKTS_SQL_GATEWAY_URL', 'gateway.url'),
-        need(c.restUrl ?? env.FLINKTS_FLINK_REST_URL, 'Flink REST address', 'FLINKTS_FLINK_REST_URL', 'gateway.restUrl'),
+        need(c.url ?? env.FLINKTS_SQL_GATEWAY_URL, 'SQL Gateway address', 'FLINKTS_SQL_GATEWAY_URL', 'gateway.url').replace(/\/$/, ''),
+        need(c.restUrl ?? env.FLINKTS_FLINK_REST_URL, 'Flink REST address', 'FLINKTS_FLINK_REST_URL', 'gateway.restUrl').replace(/\/$/, ''),
       );
+    }
+    case 'streampark': {
+      const c = file.streampark ?? {};
+      const opt = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+      const teamId = opt(c.teamId ?? env.FLINKTS_STREAMPARK_TEAM_ID);
+      const versionId = opt(c.versionId ?? env.FLINKTS_STREAMPARK_VERSION_ID);
+      return new StreamparkTarget({
+        url: need(c.url ?? env.FLINKTS_STREAMPARK_URL, 'StreamPark console address', 'FLINKTS_STREAMPARK_URL', 'streampark.url').replace(/\/$/, ''),
+        username: need(c.username ?? env.FLINKTS_STREAMPARK_USERNAME, 'StreamPark user', 'FLINKTS_STREAMPARK_USERNAME', 'streampark.username'),
+        password: need(c.password ?? env.FLINKTS_STREAMPARK_PASSWORD, 'StreamPark password', 'FLINKTS_STREAMPARK_PASSWORD', 'streampark.password'),
+        ...(teamId === undefined ? {} : { teamId }),
+        ...(versionId === undefined ? {} : { versionId }),
+      });
     }
     default:
       throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `'${name}' is not a deploy target`, hint: `deploy targets: ${DEPLOY_TARGET_NAMES.join(', ')}` }]);

@@ -19,10 +19,11 @@ import { diffStatements, settingChanges } from './statement-diff.js';
 import type { StatementDiff } from './statement-diff.js';
 import type { DeployTarget, JobArtifact, RunningJob } from './target.js';
 
-export function artifactOf(job: string, statements: readonly string[]): JobArtifact {
+export function artifactOf(job: string, statements: readonly string[], spec?: string): JobArtifact {
   const h = createHash('sha256');
   for (const s of statements) h.update(s).update('\0');
-  return { job, statements, hash: h.digest('hex') };
+  if (spec !== undefined) h.update('\0spec\0').update(spec);
+  return { job, statements, hash: h.digest('hex'), ...(spec === undefined ? {} : { spec }) };
 }
 
 export interface Deployer {
@@ -120,7 +121,7 @@ async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: Co
   d.records.update(artifact.job, (r) => {
     const prior = r.versions.find((v) => v.version === version);
     const v: DeployedVersion = {
-      version, hash: artifact.hash, statements: artifact.statements,
+      version, hash: artifact.hash, statements: artifact.statements, ...(artifact.spec === undefined ? {} : { spec: artifact.spec }),
       ...(compiledPlan ?? prior?.compiledPlan ? { compiledPlan: compiledPlan ?? prior?.compiledPlan } : {}),
       deployedAt: now(), jobId: started.jobId, ...(restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }),
     };
@@ -193,7 +194,7 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
   if (!opts.autoRollback || previous === undefined || restoreFrom === undefined) throw unhealthy(job, health.reason, false);
   d.progress(`  not healthy (${health.reason}): rolling back to version ${previous.version} from ${restoreFrom}`);
   await d.target.cancel(started.jobId);
-  const back = await startVersion(d, artifactOf(job, previous.statements), previous.compiledPlan, restoreFrom, opts, false);
+  const back = await startVersion(d, artifactOf(job, previous.statements, previous.spec), previous.compiledPlan, restoreFrom, opts, false);
   return { job, action: 'rolled-back', version: back.version, jobId: back.jobId, restoredFrom: restoreFrom, health };
 }
 
@@ -227,7 +228,7 @@ export async function rollbackJob(d: Deployer, job: string, to: number | undefin
   }
   const restoreFrom = target.stoppedWith;
   d.progress(`  starting version ${target.version}${restoreFrom ? ` from its savepoint ${restoreFrom}` : ' without state (it never stopped with a savepoint)'}`);
-  const started = await startVersion(d, artifactOf(job, target.statements), target.compiledPlan, restoreFrom, opts, opts.allowNonRestoredState);
+  const started = await startVersion(d, artifactOf(job, target.statements, target.spec), target.compiledPlan, restoreFrom, opts, opts.allowNonRestoredState);
   const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
   if (!health.healthy) throw unhealthy(job, health.reason, false);
   return { job, action: 'rolled-back', version: started.version, jobId: started.jobId, ...(restoreFrom ? { restoredFrom: restoreFrom } : {}), health };

@@ -103,7 +103,7 @@ export class GatewayTarget implements DeployTarget {
     return { state: job.state, completedCheckpoints: cps.completed, restarts, ...(cps.restoredFrom === undefined ? {} : { restoredFrom: cps.restoredFrom }) };
   }
 
-  async deleteSavepoint(path: string): Promise<void> {
+  async deleteSavepoint(_job: string, path: string): Promise<void> {
     // a savepoint on the cluster's local file system (file://); other schemes are the platform's to delete
     if (path.startsWith('file:')) await rm(fileURLToPath(path), { recursive: true, force: true });
   }

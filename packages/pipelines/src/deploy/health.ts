@@ -32,15 +32,17 @@ export async function awaitHealthy(target: DeployTarget, jobId: string, policy: 
     first ??= s;
     if (TERMINAL.has(s.state)) return { healthy: false, reason: `the job is ${s.state}`, sample: s };
     if (s.restarts > first.restarts) return { healthy: false, reason: `the job restarted (${s.restarts - first.restarts} time(s))`, sample: s };
-    if (s.state === 'RUNNING' && s.completedCheckpoints >= policy.checkpoints) {
+    // checkpoints completed since the check began (a platform's history may hold the earlier runs' too)
+    const done = s.completedCheckpoints - first.completedCheckpoints;
+    if (s.state === 'RUNNING' && done >= policy.checkpoints) {
       checkpointedAt ??= Date.now();
       if (Date.now() - checkpointedAt >= policy.graceSeconds * 1000) return { healthy: true, sample: s };
     }
-    if (s.completedCheckpoints !== lastReported) {
-      lastReported = s.completedCheckpoints;
-      progress(`  ${s.state}, ${s.completedCheckpoints}/${policy.checkpoints} checkpoints`);
+    if (done !== lastReported) {
+      lastReported = done;
+      progress(`  ${s.state}, ${Math.min(done, policy.checkpoints)}/${policy.checkpoints} checkpoints`);
     }
-    if (Date.now() > deadline) return { healthy: false, reason: `not healthy within ${policy.timeoutSeconds} s (${s.state}, ${s.completedCheckpoints}/${policy.checkpoints} checkpoints)`, sample: s };
+    if (Date.now() > deadline) return { healthy: false, reason: `not healthy within ${policy.timeoutSeconds} s (${s.state}, ${done}/${policy.checkpoints} checkpoints)`, sample: s };
     await delay(pollMillis);
   }
 }

@@ -5,7 +5,7 @@
 import { FlinktsError } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
-import { printJob } from '../build.js';
+import { buildPipeline, printJob } from '../build.js';
 import { checkEnvironment } from '../check-pipeline.js';
 import type { AnyPipeline } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
@@ -24,15 +24,29 @@ export interface PipelineArtifacts {
 /** One statement without the comment lines flinkts prints above it. */
 const strip = (text: string): string => text.split('\n').filter((l) => !/^\s*--/.test(l)).join('\n').trim();
 
-export function pipelineArtifacts(p: AnyPipeline, env: string): PipelineArtifacts {
+/** The emitted spec a deploy target ships, by the file `build` writes for it. */
+const SPEC_FILE: Readonly<Record<string, { readonly target: 'streampark' | 'vvp' | 'alibaba'; readonly ext: string }>> = {
+  streampark: { target: 'streampark', ext: '.form' },
+};
+
+export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'gateway'): PipelineArtifacts {
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
   if (resolved === undefined || diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics.filter((d) => d.severity === 'error'));
+  const specOf = SPEC_FILE[deployTarget];
+  let specs: ReadonlyMap<string, string> | undefined;
+  if (specOf !== undefined) {
+    const built = buildPipeline(p, { env, targets: [specOf.target] });
+    if (!built.ok) throw new FlinktsError(built.diagnostics.filter((d) => d.severity === 'error'));
+    specs = new Map(built.files.filter((f) => f.path.startsWith(`${env}/${specOf.target}/`) && f.path.endsWith(specOf.ext)).map((f) => [f.path.slice(`${env}/${specOf.target}/`.length, -specOf.ext.length), f.content]));
+  }
   const artifacts = jobsInDependencyOrder(resolved.jobs).map((j) => {
     const printed = printJob(p, env, j.name);
     if (printed.text === undefined) throw new FlinktsError(printed.diagnostics);
-    return artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''));
+    const spec = specs?.get(j.name);
+    if (specs !== undefined && spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `build wrote no ${deployTarget} spec for job '${j.name}'` }]);
+    return artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''), spec);
   });
   const spec = p.spec.environments[env]?.deploy?.health ?? {};
   for (const [key, value] of Object.entries(spec)) {

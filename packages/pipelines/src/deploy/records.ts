@@ -13,6 +13,8 @@ export interface DeployedVersion {
   readonly version: number;
   readonly hash: string;
   readonly statements: readonly string[];
+  /** The platform's job spec shipped (placeholders kept: never a credential). */
+  readonly spec?: string;
   readonly compiledPlan?: CompiledPlanJson;
   readonly deployedAt: string;
   readonly jobId?: string;

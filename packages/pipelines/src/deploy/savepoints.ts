@@ -35,7 +35,7 @@ export async function pruneSavepoints(d: Deployer, job: string, keep: number): P
   const newestFirst = [...record.savepoints].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   const drop = newestFirst.slice(keep).filter((s) => !pinned.has(s.path));
   for (const s of drop) {
-    await d.target.deleteSavepoint(s.path);
+    await d.target.deleteSavepoint(job, s.path);
     d.records.update(job, (r) => ({ ...r, savepoints: r.savepoints.filter((x) => x.path !== s.path) }));
   }
   return drop;

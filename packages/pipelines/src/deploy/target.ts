@@ -9,8 +9,10 @@ export interface JobArtifact {
   readonly job: string;
   /** The job's statements in order (SET, DDL, one INSERT or one EXECUTE STATEMENT SET). */
   readonly statements: readonly string[];
-  /** sha256 of the statements: the version identity a rerun compares. */
+  /** sha256 of the statements (and the spec): the version identity a rerun compares. */
   readonly hash: string;
+  /** The platform's job spec as `build` emits it for the target (StreamPark form, VVP / Alibaba deployment). */
+  readonly spec?: string;
 }
 
 export interface RunningJob {
@@ -61,5 +63,5 @@ export interface DeployTarget {
   savepoint(jobId: string): Promise<string>;
   health(jobId: string): Promise<HealthSample>;
   /** Deletes a savepoint the records no longer keep (prune). */
-  deleteSavepoint(path: string): Promise<void>;
+  deleteSavepoint(job: string, path: string): Promise<void>;
 }
