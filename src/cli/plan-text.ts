@@ -33,7 +33,7 @@ export function planText(p: JobPlan): string {
     out.push(`  state: ${CONSEQUENCE[p.state.verdict]}`);
     for (const f of p.state.findings) out.push(`    ${f.operator}: ${f.change} → ${CONSEQUENCE[f.consequence]}`);
   } else if (p.action === 'update' && p.deployed !== undefined) {
-    out.push('  state: unknown (the deployed version has no compiled plan on record)');
+    out.push(`  state: not checked (${p.compileProblem ?? 'the deployed version has no compiled plan on record'}); the health check decides`);
   }
   return out.join('\n');
 }
@@ -49,5 +49,6 @@ export function planJson(p: JobPlan): Record<string, unknown> {
     ...(p.diff ? { diff: p.diff.lines.filter((l) => l.op !== '=') } : {}),
     ...(p.settings ? { settings: p.settings } : {}),
     ...(p.state ? { state: p.state } : {}),
+    ...(p.compileProblem ? { compileProblem: p.compileProblem } : {}),
   };
 }

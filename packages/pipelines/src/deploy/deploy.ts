@@ -46,6 +46,8 @@ export interface JobPlan {
   /** State compatibility of an update (from the deployed and the new compiled plans). */
   readonly state?: StateCompatibility;
   readonly compiledPlan?: CompiledPlanJson;
+  /** Why the new version's plan could not be compiled here (a connector that reaches its system while planning). */
+  readonly compileProblem?: string;
 }
 
 const short = (hash: string): string => hash.slice(0, 12);
@@ -58,13 +60,22 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   const base = { job, running, ...(deployed === undefined ? {} : { deployed }) };
   if (artifact === undefined) return { ...base, action: running.length > 0 || deployed !== undefined ? 'removed' : 'unchanged' };
   if (running.some((r) => r.hash === short(artifact.hash))) return { ...base, artifact, action: 'unchanged' };
-  const compiledPlan = await d.compiler.compile(job, artifact.statements);
-  if (deployed === undefined) return { ...base, artifact, compiledPlan, action: running.length > 0 ? 'update' : 'create' };
+  let compiledPlan: CompiledPlanJson | undefined;
+  let compileProblem: string | undefined;
+  try {
+    compiledPlan = await d.compiler.compile(job, artifact.statements);
+  } catch (e) {
+    // a connector that must reach its system to plan (StarRocks reads the table schema) cannot be compiled here
+    if (!(e instanceof FlinktsError) || e.diagnostics[0]?.code !== DEPLOY_CODES.submitFailed) throw e;
+    compileProblem = e.diagnostics[0].message;
+  }
+  const compiled = { ...(compiledPlan === undefined ? {} : { compiledPlan }), ...(compileProblem === undefined ? {} : { compileProblem }) };
+  if (deployed === undefined) return { ...base, artifact, ...compiled, action: running.length > 0 ? 'update' : 'create' };
   const diff = diffStatements(deployed.statements, artifact.statements);
   const settings = settingChanges(deployed.statements, artifact.statements);
-  const state = deployed.compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan);
+  const state = deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
-  return { ...base, artifact, compiledPlan, diff, settings, ...(state === undefined ? {} : { state }), action };
+  return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state }), action };
 }
 
 export interface DeployOptions {
