@@ -3,19 +3,17 @@
  * types, INSERT compatibility, connector options, …), the cross-job table graph (layers, cycles, writers, one
  * definition) and the `${NAME}` placeholders. Paths point at the job (`jobs.<name>.statements[i]`).
  */
-import type { Diagnostic, GraphJob, GraphTable, Statement } from '@flinkts/core';
+import type { Diagnostic, Statement } from '@flinkts/core';
 import { checkPipelineGraph, checkScript, printStatements } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
-import type { Declared } from './declarations.js';
 import { jobScript } from './job-script.js';
+import { tableGraph } from './lineage/table-graph.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import { catalogCredentialProblems } from './catalog-credentials.js';
 import { hiveSitePlaceholders, hiveSiteProblems } from './emit/hive-site.js';
 import { kafkaLoginProblems } from './kafka-login.js';
 import { platformVersionProblems } from './platform-versions.js';
 import { checkPlaceholders } from './variables.js';
-
-const graphTable = (d: Declared): GraphTable => ({ name: d.path.join('.'), ...(d.kind === 'table' && d.layer !== undefined ? { layer: d.layer } : {}), declaration: d.statement });
 
 /** Diagnostics of one environment, de-duplicated (a shared table is checked once, at its first job). */
 export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
@@ -27,13 +25,7 @@ export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
     const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
     out.push(...ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })));
   }
-  const graph: GraphJob[] = env.jobs.map((job) => ({
-    name: job.name,
-    writes: job.declarations.inserts.flatMap((use, i) =>
-      use.target === undefined ? [] : [{ path: `jobs.${job.name}.statements[${i}]`, target: graphTable(use.target), reads: use.reads.filter((r) => r.kind === 'table').map(graphTable) }],
-    ),
-  }));
-  out.push(...checkPipelineGraph(graph));
+  out.push(...checkPipelineGraph(tableGraph(env)));
   out.push(...checkPlaceholders(env, scripts, hiveSitePlaceholders(env)));
   out.push(...kafkaLoginProblems(env));
   out.push(...hiveSiteProblems(env));

@@ -25,3 +25,4 @@ export { placeholders } from './variables.js';
 export * from './quality/index.js';
 export * from './alerting/index.js';
 export * from './deploy/index.js';
+export * from './lineage/index.js';

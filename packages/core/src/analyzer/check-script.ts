@@ -19,6 +19,10 @@ import { inferQuery } from './changelog/infer-changelog.js';
 import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
+import type { Select } from '../ast/query.js';
+import { walkAst } from '../ast/walk.js';
+import { bindScript } from '../plan/bind.js';
+import type { Deduplicate, Rank } from '../plan/rank.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
@@ -45,6 +49,26 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
   return { ...d, ...(d.span === undefined && statement.span !== undefined ? { span: statement.span } : {}), ...(file === undefined || d.file !== undefined ? {} : { file }) };
 }
 
+const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
+
+/**
+ * The ROW_NUMBER patterns of a script, from the bound plan (the binder is the one recogniser). The script is bound
+ * only when it has a ranking call at all; the binder's own diagnostics are not reported here (the checks below
+ * report names and types).
+ */
+function rankPatterns(script: Script): ReadonlyMap<Select, Rank | Deduplicate> {
+  const ranks = new Map<Select, Rank | Deduplicate>();
+  let ranking = false;
+  walkAst(script.statements, (n) => {
+    if (ranking) return false;
+    const call = n as { kind?: string; name?: readonly string[]; over?: unknown };
+    if (call.kind === 'FunctionCall' && call.over !== undefined && call.name?.length === 1 && RANKING.has(call.name[0]!.toUpperCase())) ranking = true;
+    return !ranking;
+  });
+  if (ranking) bindScript(script.statements, { ranks });
+  return ranks;
+}
+
 /** Check a parsed script. Diagnostics are in statement order. */
 export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
   const catalog = new ScriptCatalog();
@@ -53,6 +77,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const v = options.validators ?? {};
   const views = new Map<string, Stream>();
   const reportedUnknown = new Set<string>();
+  const ranks = rankPatterns(script);
   let streaming = true;
   const streamContext = (path: string): StreamContext => ({
     catalog,
@@ -63,6 +88,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     path,
     ...(options.file === undefined ? {} : { file: options.file }),
     reportedUnknown,
+    ranks,
   });
   const checkHints = (root: unknown, path: string, statement: Statement) => {
     if (v.table === undefined) return;

@@ -38,3 +38,12 @@ export class Namespace {
     }
   }
 }
+
+/** A copy of `namespace` frozen at this point of the script (a view resolves its names where it was created). */
+export function namespaceSnapshot(namespace: Namespace): Namespace {
+  const copy = new Namespace();
+  const [catalog, database] = namespace.qualify(['x']);
+  copy.apply({ kind: 'UseCatalog', name: catalog });
+  copy.apply({ kind: 'UseDatabase', path: [catalog, database] });
+  return copy;
+}

@@ -6,23 +6,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic, InferredChangelogMode, Statement } from '../../src/index.js';
-import { checkScript, checkSql, inferQuery, parseScript, ScriptCatalog } from '../../src/index.js';
+import type { Diagnostic, InferredChangelogMode, PlanDeduplicate, PlanRank, Select, Statement } from '../../src/index.js';
+import { bindScript, checkScript, checkSql, inferQuery, parseScript, ScriptCatalog } from '../../src/index.js';
 import { allValidators, capabilitiesOnly, changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'kafka:9092', 'format' = 'json'";
 const ORDERS = `CREATE TABLE orders (order_id BIGINT, user_id BIGINT, product STRING, amount DOUBLE, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (${KAFKA}, 'topic' = 'orders');`;
 
-/** The inferred mode of the script's last statement (a query), after applying its DDL. */
+/** The inferred mode of the script's last statement (a query), after applying its DDL (ROW_NUMBER patterns from the bound plan). */
 function modeOf(sql: string): InferredChangelogMode {
   const { script } = parseScript(sql);
   const catalog = new ScriptCatalog();
   const statements = script.statements;
+  const ranks = new Map<Select, PlanRank | PlanDeduplicate>();
+  bindScript(statements, { ranks });
   statements.slice(0, -1).forEach((s: Statement) => catalog.apply(s));
   const last = statements[statements.length - 1]!;
   if (last.kind !== 'QueryStatement') throw new Error('the last statement must be a query');
   const diagnostics: Diagnostic[] = [];
-  const stream = inferQuery(last.query, { catalog, views: new Map(), ctes: new Map(), capabilities: capabilitiesOnly.capabilities!, diagnostics, path: 'q', reportedUnknown: new Set() });
+  const stream = inferQuery(last.query, { catalog, views: new Map(), ctes: new Map(), capabilities: capabilitiesOnly.capabilities!, diagnostics, path: 'q', reportedUnknown: new Set(), ranks });
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return stream.mode;
 }

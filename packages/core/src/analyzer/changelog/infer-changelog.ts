@@ -68,7 +68,7 @@ function rankInput(rank: RankPattern, ctx: StreamContext): Stream {
 }
 
 function inferSelect(select: Select, ctx: StreamContext): Stream {
-  const rank = rankPattern(select);
+  const rank = rankPattern(select, ctx.ranks);
   let input: Stream;
   if (rank !== undefined) input = rankInput(rank, ctx);
   else input = select.from === undefined ? { mode: INSERT_ONLY, columns: [] } : inferRelation(select.from, ctx, select.where);

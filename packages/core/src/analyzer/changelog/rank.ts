@@ -9,11 +9,11 @@
  * Deduplication needs an insert-only input; over an updating input it is a TopN.
  */
 import type { Expression, FunctionCall, WindowSpec } from '../../ast/expression.js';
+import type { Deduplicate as PlanDeduplicate, Rank as PlanRank } from '../../plan/rank.js';
 import type { Select, SelectExpr, SubqueryRelation } from '../../ast/query.js';
 import type { ChangelogMode, Stream } from './changelog-mode.js';
 import { coversWindow, isUpdating } from './changelog-mode.js';
 import { findColumn } from './projection.js';
-import { conjuncts } from '../time/interval-join.js';
 
 export interface RankPattern {
   readonly relation: SubqueryRelation;
@@ -25,33 +25,22 @@ export interface RankPattern {
   readonly limit: number;
 }
 
-const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
-
-function rankLimit(where: Expression | undefined, alias: string): number | undefined {
-  for (const c of conjuncts(where)) {
-    if (c.kind === 'Binary' && c.left.kind === 'ColumnRef' && c.left.name === alias && c.right.kind === 'NumericLiteral') {
-      const n = Number(c.right.text);
-      if (c.op === '=' || c.op === '<=') return n;
-      if (c.op === '<') return n - 1;
-    }
-    if (c.kind === 'Between' && !c.negated && c.operand.kind === 'ColumnRef' && c.operand.name === alias && c.high.kind === 'NumericLiteral') return Number(c.high.text);
-  }
-  return undefined;
-}
-
-export function rankPattern(select: Select): RankPattern | undefined {
+/**
+ * The pattern of `select`, as the binder recognised it (plan/patterns/rank.ts, the one recogniser): the ranked
+ * sub-query, its ROW_NUMBER item and window, the row-number alias and the largest row number kept.
+ */
+export function rankPattern(select: Select, ranks: ReadonlyMap<Select, PlanRank | PlanDeduplicate> | undefined): RankPattern | undefined {
+  const node = ranks?.get(select);
   const from = select.from;
-  if (from?.kind !== 'SubqueryRelation' || from.query.kind !== 'Select') return undefined;
+  if (node === undefined || from?.kind !== 'SubqueryRelation' || from.query.kind !== 'Select') return undefined;
   const inner = from.query;
-  for (const item of inner.items) {
-    if (item.kind !== 'SelectExpr' || item.expr.kind !== 'FunctionCall') continue;
-    const call: FunctionCall = item.expr;
-    if (call.name.length !== 1 || !RANKING.has(call.name[0]!.toUpperCase()) || typeof call.over !== 'object') continue;
-    const alias = item.alias ?? call.name[0]!;
-    const limit = rankLimit(select.where, alias);
-    if (limit !== undefined) return { relation: from, inner, item, over: call.over, alias, limit };
-  }
-  return undefined;
+  const item = inner.items.find((i): i is SelectExpr => i.kind === 'SelectExpr' && i.expr === node.call);
+  if (item === undefined) return undefined;
+  const call: FunctionCall = node.call;
+  const over = typeof call.over === 'string' ? inner.windows?.find((w) => w.name === call.over)?.spec : call.over;
+  if (over === undefined) return undefined;
+  const alias = item.alias ?? call.name[0]!;
+  return { relation: from, inner, item, over, alias, limit: node.kind === 'Rank' ? node.range.end : 1 };
 }
 
 export interface RankResult {

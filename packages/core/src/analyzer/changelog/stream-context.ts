@@ -3,6 +3,8 @@
  * streams of views and CTEs, the connectors' capabilities, and where diagnostics go.
  */
 import type { Span } from '../../ast/node.js';
+import type { Select } from '../../ast/query.js';
+import type { Deduplicate, Rank } from '../../plan/rank.js';
 import type { CreateTable } from '../../ast/statement.js';
 import type { ChangelogCapabilities } from '../../connector/connector.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
@@ -24,6 +26,8 @@ export interface StreamContext {
   readonly file?: string;
   /** Tables already reported as of unknown changelog mode (reported once per script). */
   readonly reportedUnknown: Set<string>;
+  /** The ROW_NUMBER patterns the binder recognised, by the SELECT that filters the row number. */
+  readonly ranks?: ReadonlyMap<Select, Rank | Deduplicate>;
 }
 
 export function report(ctx: StreamContext, code: string, severity: Severity, message: string, hint: string, span: Span | undefined): void {

@@ -1,0 +1,35 @@
+/**
+ * Lineage benchmark: the scale benchmark's synthetic pipeline of 1,000 tables and 300 jobs (`scale/generate.ts`),
+ * `pipelineLineage` of one environment in-process (every job bound, column lineage, the cross-job graph, dataset
+ * addresses), in a fresh process (`scale/measure-lineage.mjs`). Target: < 1 s. The peer measured in the same run is
+ * `checkPipeline` of the same environment (the analyzer over the same jobs).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { verdict } from './process-timing.js';
+import { generateScalePipeline } from './scale/generate.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TMP = join(ROOT, 'bench', '.tmp');
+
+interface Measure {
+  readonly coldMs: number;
+  readonly lineageMs: number;
+  readonly checkMs: number;
+  readonly tables: number;
+  readonly jobs: number;
+  readonly edges: number;
+}
+
+export async function run(): Promise<void> {
+  const dir = join(TMP, 'lineage-1000');
+  const shape = generateScalePipeline(dir, 1000);
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'scale', 'measure-lineage.mjs'), dir, 'prod'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`scale/measure-lineage.mjs failed:\n${r.stderr}`);
+  const m = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure;
+  const s = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+  console.log(`pipeline: ${shape.tables} tables, ${shape.jobs} jobs, ${shape.inserts} INSERTs → lineage of ${m.tables} tables, ${m.jobs} jobs, ${m.edges} column edges`);
+  console.log(`pipelineLineage (prod): first call ${s(m.coldMs)}, warm best of 5 ${s(m.lineageMs)} (target < 1 s: ${verdict(m.coldMs, 1000)})`);
+  console.log(`peer, checkPipeline (prod): ${s(m.checkMs)} — lineage / check = ${(m.lineageMs / m.checkMs).toFixed(2)}×`);
+}

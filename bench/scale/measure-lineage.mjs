@@ -1,0 +1,27 @@
+// The lineage benchmark's measurement, in a fresh process: loads a generated pipeline with the CLI's config loader,
+// then times pipelineLineage (bind every job, column lineage, the cross-job graph, dataset addresses) and, as the
+// peer in the same run, checkPipeline of the same environment. Warm-up once, then the best of 5 runs each.
+// Prints one JSON line. Usage: node bench/scale/measure-lineage.mjs <pipeline dir> <environment>
+import { join } from 'node:path';
+import { importConfig } from '../../dist/cli/import-config.js';
+import { checkPipeline, pipelineLineage } from '@flinkts/pipelines';
+
+const [dir, env] = process.argv.slice(2);
+const p = (await importConfig(join(dir, 'flinkts.config.ts'))).default;
+const best = (f) => {
+  f();
+  let min = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+};
+let lineage;
+const cold0 = performance.now();
+lineage = pipelineLineage(p, env);
+const coldMs = performance.now() - cold0;
+const lineageMs = best(() => { lineage = pipelineLineage(p, env); });
+const checkMs = best(() => checkPipeline(p, env));
+console.log(JSON.stringify({ coldMs, lineageMs, checkMs, tables: lineage.tables.length, jobs: lineage.jobs.length, edges: lineage.edges.length }));

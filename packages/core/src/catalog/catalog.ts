@@ -1,0 +1,105 @@
+/**
+ * The catalog of a script as the binder reads it: CREATE CATALOG / TABLE / VIEW / FUNCTION, DROP and USE, in
+ * order, with Flink's name rule (namespace.ts). Tables keep their CREATE TABLE statement; views keep their query and
+ * the namespace they were created in, so the binder follows them through with the names they were written with.
+ */
+import type { CreateCatalog, CreateTable, CreateView, Statement } from '../ast/statement.js';
+import type { QualifiedName } from './namespace.js';
+import { Namespace, namespaceSnapshot } from './namespace.js';
+
+export interface CatalogTableEntry {
+  readonly kind: 'table';
+  readonly path: QualifiedName;
+  readonly statement: CreateTable;
+  /** The CREATE CATALOG the table lives in, when the script declares it (its `type`, `warehouse`, …). */
+  readonly catalog?: CreateCatalog;
+}
+
+export interface CatalogViewEntry {
+  readonly kind: 'view';
+  readonly path: QualifiedName;
+  readonly statement: CreateView;
+  /** The namespace the view was created in: its query's names resolve there. */
+  readonly namespace: Namespace;
+}
+
+export type CatalogEntry = CatalogTableEntry | CatalogViewEntry;
+
+export class ObjectCatalog {
+  private readonly namespace = new Namespace();
+  private readonly entries = new Map<string, CatalogEntry>();
+  private readonly catalogs = new Map<string, CreateCatalog>();
+  private readonly userFunctions = new Set<string>();
+
+  /** A catalog holding the DDL of `statements` (DDL and USE; other statements are ignored). */
+  static of(statements: readonly Statement[]): ObjectCatalog {
+    const c = new ObjectCatalog();
+    for (const s of statements) c.apply(s);
+    return c;
+  }
+
+  qualify(path: readonly string[]): QualifiedName {
+    return this.namespace.qualify(path);
+  }
+
+  /** The table or view `path` names at this point of the script. */
+  lookup(path: readonly string[]): CatalogEntry | undefined {
+    return this.entries.get(this.namespace.key(path));
+  }
+
+  /** Every table and view, for "did you mean" hints. */
+  all(): readonly CatalogEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Upper-cased last names of the functions the script declares (CREATE FUNCTION). */
+  functions(): ReadonlySet<string> {
+    return this.userFunctions;
+  }
+
+  /** A catalog that resolves names in `namespace` but shares this one's objects (a view's query). */
+  within(namespace: Namespace): ObjectCatalog {
+    const c = new ObjectCatalog();
+    c.apply({ kind: 'UseCatalog', name: namespace.qualify(['x'])[0] });
+    c.apply({ kind: 'UseDatabase', path: namespace.qualify(['x']).slice(0, 2) });
+    for (const [k, v] of this.entries) c.entries.set(k, v);
+    for (const [k, v] of this.catalogs) c.catalogs.set(k, v);
+    for (const f of this.userFunctions) c.userFunctions.add(f);
+    return c;
+  }
+
+  apply(statement: Statement): void {
+    switch (statement.kind) {
+      case 'UseCatalog':
+      case 'UseDatabase':
+        this.namespace.apply(statement);
+        return;
+      case 'CreateCatalog':
+        this.catalogs.set(statement.name, statement);
+        return;
+      case 'CreateTable': {
+        const path = this.qualify(statement.path);
+        const key = path.join('.');
+        if (statement.ifNotExists && this.entries.has(key)) return;
+        const catalog = this.catalogs.get(path[0]);
+        this.entries.set(key, Object.freeze({ kind: 'table', path, statement, ...(catalog === undefined ? {} : { catalog }) }));
+        return;
+      }
+      case 'CreateView': {
+        const path = this.qualify(statement.path);
+        const key = path.join('.');
+        if (statement.ifNotExists && this.entries.has(key)) return;
+        this.entries.set(key, Object.freeze({ kind: 'view', path, statement, namespace: namespaceSnapshot(this.namespace) }));
+        return;
+      }
+      case 'CreateFunction':
+        this.userFunctions.add(statement.path[statement.path.length - 1]!.toUpperCase());
+        return;
+      case 'Drop':
+        if (statement.object === 'TABLE' || statement.object === 'VIEW') this.entries.delete(this.namespace.key(statement.path));
+        return;
+      default:
+        return;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/** What the binder carries while it walks a statement: the catalog, CTEs in scope, enclosing scopes, diagnostics. */
+import type { Span } from '../ast/node.js';
+import type { Query, Select } from '../ast/query.js';
+import type { ObjectCatalog } from '../catalog/catalog.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ScopeColumn } from '../typing/expression-type.js';
+import type { PlanNode, TimeAttribute } from './node.js';
+import type { Deduplicate, Rank } from './rank.js';
+
+/** A column in scope: the typer's ScopeColumn plus its position in the input row. */
+export interface ScopeEntry extends ScopeColumn {
+  readonly index: number;
+  readonly time?: TimeAttribute;
+}
+
+export interface Scope {
+  readonly columns: readonly ScopeEntry[];
+  /** The relation names (aliases) of the FROM clause. */
+  readonly relations: readonly string[];
+}
+
+export const EMPTY_SCOPE: Scope = Object.freeze({ columns: [], relations: [] });
+
+/** A named query in scope (CTE or view): its plan and the names its columns are known by. */
+export interface NamedPlan {
+  readonly plan: PlanNode;
+  readonly names: readonly string[];
+}
+
+export interface BindContext {
+  readonly catalog: ObjectCatalog;
+  readonly diagnostics: Diagnostic[];
+  readonly ctes: ReadonlyMap<string, NamedPlan>;
+  /** Enclosing scopes, innermost first (correlated sub-queries, LATERAL items). */
+  readonly outer: readonly Scope[];
+  /** Bound views by qualified name, shared by every statement of a script. */
+  readonly views: Map<string, NamedPlan>;
+  /** Views being bound (a view that reads itself is reported, not followed forever). */
+  readonly viewStack: ReadonlySet<string>;
+  /** Bound sub-queries, so typing and binding share one plan per sub-query. */
+  readonly subqueries: Map<Query, PlanNode>;
+  readonly file?: string;
+  /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
+  readonly ranks?: Map<Select, Rank | Deduplicate>;
+}
+
+export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string): void {
+  ctx.diagnostics.push({
+    code,
+    severity: 'error',
+    message,
+    ...(hint === undefined ? {} : { hint }),
+    ...(node.span === undefined ? {} : { span: node.span }),
+    ...(ctx.file === undefined ? {} : { file: ctx.file }),
+  });
+}
+
+/** A construct the binder does not build a plan for (yet): a diagnostic, never an exception. */
+export function unsupported(ctx: BindContext, node: { readonly span?: Span | undefined }, what: string): void {
+  problem(ctx, 'FTS4501', node, `${what} is not bound into a plan by flinkts yet`, 'lineage and plan-based checks skip this statement; rewrite it with the supported constructs or report it');
+}

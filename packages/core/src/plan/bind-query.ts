@@ -1,0 +1,404 @@
+/**
+ * Binding queries: SELECT (FROM, WHERE, GROUP BY with grouping sets, HAVING, OVER windows, the selection with `*`
+ * expanded, DISTINCT, ORDER BY / LIMIT), set operations, VALUES and WITH. Flink's patterns are recognised on the
+ * plan as it is built (patterns/).
+ */
+import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/expression.js';
+import type { GroupingElement, Query, Select } from '../ast/query.js';
+import { sameAst } from '../ast/same-ast.js';
+import { builtinFunction } from '../functions/registry.js';
+import type { DataType } from '../types/data-type.js';
+import { commonResultType } from '../typing/common-result-type.js';
+import { columnName } from '../typing/expression-type.js';
+import type { Aggregate, AggregateCall } from './aggregate.js';
+import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
+import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
+import type { Replacement } from './bind-expression.js';
+import { bindExpression, setQueryBinder } from './bind-expression.js';
+import type { Bound } from './bind-relation.js';
+import { relation, setNamedQueryBinder } from './bind-relation.js';
+import type { BoundExpression } from './expression.js';
+import { copiedColumn } from './expression.js';
+import { expressionChildren } from './expression-children.js';
+import type { PlanColumn, PlanNode } from './node.js';
+import type { Over, OverCall } from './over.js';
+import { filterOrRank, rankOf } from './patterns/rank.js';
+import type { Project } from './project.js';
+import type { SetOp } from './set-op.js';
+import type { Sort } from './sort.js';
+import type { SortKey } from './sort-key.js';
+import type { Values } from './values.js';
+
+const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
+const LEGACY_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
+const WINDOW_PROPERTIES = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
+
+function isAggregateCall(e: Expression): e is FunctionCall {
+  return e.kind === 'FunctionCall' && e.over === undefined && e.name.length === 1 && builtinFunction(e.name[0]!)?.kind === 'aggregate';
+}
+
+/** Aggregate calls of `e` (not inside sub-queries, OVER calls or other aggregates), in order, without repeats. */
+function collectAggregates(e: Expression, out: FunctionCall[]): void {
+  const stack = [e];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x.kind === 'FunctionCall' && x.over !== undefined) continue;
+    if (isAggregateCall(x)) {
+      if (!out.some((o) => sameAst(o, x))) out.push(x);
+      continue;
+    }
+    stack.push(...expressionChildren(x).reverse());
+  }
+}
+
+function collectOverCalls(e: Expression, out: FunctionCall[]): void {
+  const stack = [e];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x.kind === 'FunctionCall' && x.over !== undefined) {
+      out.push(x);
+      continue;
+    }
+    stack.push(...expressionChildren(x).reverse());
+  }
+}
+
+const freezeNode = <T extends object>(n: T): T => Object.freeze(n);
+
+function projectColumns(exprs: readonly BoundExpression[], names: readonly string[], input: PlanNode): PlanColumn[] {
+  return exprs.map((e, i) => {
+    const copied = copiedColumn(e);
+    const time = copied === undefined ? undefined : input.columns[copied]?.time;
+    return { name: names[i]!, ...(e.type === undefined ? {} : { type: e.type }), ...(time === undefined ? {} : { time }) };
+  });
+}
+
+/** Grouping sets of a GROUP BY as positions in the list of distinct key expressions. */
+function groupingSets(groupBy: readonly GroupingElement[], keys: Expression[]): number[][] {
+  const indexOf = (e: Expression): number => {
+    const i = keys.findIndex((k) => sameAst(k, e));
+    if (i >= 0) return i;
+    keys.push(e);
+    return keys.length - 1;
+  };
+  let sets: number[][] = [[]];
+  const cross = (options: number[][]): void => {
+    sets = sets.flatMap((s) => options.map((o) => [...new Set([...s, ...o])]));
+  };
+  for (const g of groupBy) {
+    if (g.kind === 'GroupingSets') cross(g.sets.map((set) => set.map(indexOf)));
+    else if (g.kind === 'Rollup') {
+      const ids = g.exprs.map(indexOf);
+      cross(ids.map((_, i) => ids.slice(0, ids.length - i)).concat([[]]));
+    } else if (g.kind === 'Cube') {
+      const ids = g.exprs.map(indexOf);
+      const all: number[][] = [];
+      for (let mask = (1 << ids.length) - 1; mask >= 0; mask--) all.push(ids.filter((_, i) => (mask & (1 << i)) !== 0));
+      cross(all);
+    } else cross([[indexOf(g)]]);
+  }
+  return sets.map((s) => s.sort((a, b) => a - b));
+}
+
+function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): WindowSpec | undefined {
+  const over = call.over;
+  const named = (name: string): WindowSpec | undefined => {
+    const w = select.windows?.find((x) => x.name === name);
+    if (w === undefined) problem(ctx, 'FTS4010', call, `Window '${name}' not found`, 'declare it with WINDOW name AS (…) after the HAVING clause');
+    return w?.spec;
+  };
+  if (typeof over === 'string') return named(over);
+  if (over === undefined) return undefined;
+  if (over.base === undefined) return over;
+  const base = named(over.base);
+  if (base === undefined) return undefined;
+  return { partitionBy: base.partitionBy.length > 0 ? base.partitionBy : over.partitionBy, orderBy: over.orderBy.length > 0 ? over.orderBy : base.orderBy, ...(over.frame ?? base.frame ? { frame: (over.frame ?? base.frame)! } : {}) };
+}
+
+function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, replace?: Replacement): SortKey[] {
+  return items.map((o) => ({ expr: bindExpression(o.expr, scope, ctx, replace === undefined ? {} : { replace }), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
+}
+
+function limitOf(e: Expression | undefined, ctx: BindContext): number | undefined {
+  if (e === undefined) return undefined;
+  if (e.kind === 'NumericLiteral' && /^\d+$/.test(e.text)) return Number(e.text);
+  problem(ctx, 'FTS2205', e, 'LIMIT / OFFSET must be a non-negative integer literal');
+  return undefined;
+}
+
+interface SelectItemOut {
+  readonly expr: BoundExpression;
+  readonly name: string;
+}
+
+/** The selection, `*` expanded; `replace` maps grouped expressions, aggregates and OVER calls to input columns. */
+function selection(select: Select, scope: Scope, ctx: BindContext, options: { replace?: Replacement; onColumn?: (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry) => boolean }): SelectItemOut[] {
+  const out: SelectItemOut[] = [];
+  select.items.forEach((item, i) => {
+    if (item.kind === 'SelectStar') {
+      if (select.from === undefined) {
+        problem(ctx, 'FTS4012', item, 'SELECT * requires a FROM clause');
+        return;
+      }
+      if (item.table !== undefined && !scope.relations.includes(item.table)) {
+        problem(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`);
+        return;
+      }
+      for (const c of scope.columns) {
+        if (item.table === undefined ? c.qualifiedOnly === true : c.relation !== item.table) continue;
+        const ast: Expression = Object.freeze({ kind: 'ColumnRef', ...(c.relation === '' ? {} : { table: c.relation }), name: c.name });
+        const expr = bindExpression(ast, scope, ctx, options);
+        out.push({ expr, name: c.name });
+      }
+      return;
+    }
+    const expr = bindExpression(item.expr, scope, ctx, options);
+    out.push({ expr, name: item.alias ?? columnName(item.expr) ?? `EXPR$${i}` });
+  });
+  return out;
+}
+
+function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
+  let from: Bound;
+  if (select.from === undefined) {
+    from = { node: freezeNode<Values>({ kind: 'Values', rows: [[]], columns: [] }), scope: EMPTY_SCOPE };
+  } else {
+    const b = relation(select.from, ctx);
+    if (b === undefined) return undefined;
+    from = b;
+  }
+  let node: PlanNode = from.node;
+  const scope = from.scope;
+  if (select.where !== undefined) {
+    node = filterOrRank(node, bindExpression(select.where, scope, ctx));
+    const rank = rankOf(node);
+    if (rank !== undefined) ctx.ranks?.set(select, rank);
+  }
+
+  const aggregates: FunctionCall[] = [];
+  for (const item of select.items) if (item.kind === 'SelectExpr') collectAggregates(item.expr, aggregates);
+  if (select.having !== undefined) collectAggregates(select.having, aggregates);
+  for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates);
+  const overCalls: FunctionCall[] = [];
+  for (const item of select.items) if (item.kind === 'SelectExpr') collectOverCalls(item.expr, overCalls);
+
+  let items: SelectItemOut[];
+  let itemScopeNode: PlanNode;
+  let replace: Replacement | undefined;
+  if (select.groupBy !== undefined || aggregates.length > 0 || select.having !== undefined) {
+    if (overCalls.length > 0) {
+      unsupported(ctx, overCalls[0]!, 'an OVER window in an aggregating query');
+      return undefined;
+    }
+    const keyAsts: Expression[] = [];
+    const sets = groupingSets(select.groupBy ?? [], keyAsts);
+    const keys = keyAsts.map((k) => bindExpression(k, scope, ctx));
+    const calls: AggregateCall[] = aggregates.map((a) => {
+      const args = a.args.map((x) => bindExpression(x, scope, ctx));
+      const filter = a.filter === undefined ? undefined : bindExpression(a.filter, scope, ctx);
+      const type = typeOfCall(a, scope, ctx);
+      return freezeNode({ fn: fnName(a), ast: a, args, distinct: a.distinct === true, ...(filter === undefined ? {} : { filter }), ...(type === undefined ? {} : { type }) });
+    });
+    const windowKey = keyAsts.findIndex((k) => k.kind === 'FunctionCall' && LEGACY_WINDOWS.has(fnName(k)));
+    const keyByInput = new Map<number, number>();
+    keys.forEach((k, i) => {
+      const c = copiedColumn(k);
+      if (c !== undefined && !keyByInput.has(c)) keyByInput.set(c, i);
+    });
+    const columns: PlanColumn[] = [
+      ...keys.map((k, i) => {
+        const c = copiedColumn(k);
+        const time = c === undefined ? undefined : node.columns[c]?.time;
+        return { name: columnName(k.ast) ?? `$f${i}`, ...(k.type === undefined ? {} : { type: k.type }), ...(time === undefined ? {} : { time }) };
+      }),
+      ...calls.map((c, i) => ({ name: `$a${i}`, ...(c.type === undefined ? {} : { type: c.type }) })),
+    ];
+    const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
+    node = aggregate;
+    replace = (n) => {
+      const k = keyAsts.findIndex((x) => sameAst(x, n));
+      if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
+      if (isAggregateCall(n)) {
+        const a = aggregates.findIndex((x) => sameAst(x, n));
+        if (a >= 0) return { index: keys.length + a, ...(columns[keys.length + a]!.type === undefined ? {} : { type: columns[keys.length + a]!.type }) };
+      }
+      if (windowKey >= 0 && n.kind === 'FunctionCall' && WINDOW_PROPERTIES.test(fnName(n))) {
+        const w = keyAsts[windowKey] as FunctionCall;
+        if (sameAst(w.args, n.args)) return { index: windowKey };
+      }
+      return undefined;
+    };
+    const onColumn = (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry): boolean => {
+      const key = keyByInput.get(entry.index);
+      if (key !== undefined) return true;
+      problem(ctx, 'FTS4411', ref, `Expression '${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}' is not being grouped`, 'add it to GROUP BY or aggregate it (e.g. MAX(…))');
+      return false;
+    };
+    // A grouped column read by name: bound to its key.
+    const byColumn: Replacement = (n) => {
+      const r = replace!(n);
+      if (r !== undefined) return r;
+      if (n.kind === 'ColumnRef') {
+        const found = scope.columns.filter((c) => c.name === n.name && (n.table === undefined ? c.qualifiedOnly !== true : c.relation === n.table));
+        const key = found.length === 1 ? keyByInput.get(found[0]!.index) : undefined;
+        if (key !== undefined) return { index: key, ...(columns[key]!.type === undefined ? {} : { type: columns[key]!.type }) };
+      }
+      return undefined;
+    };
+    if (select.having !== undefined) node = filterOrRank(node, bindExpression(select.having, scope, ctx, { replace: byColumn, onColumn }));
+    items = selection(select, scope, ctx, { replace: byColumn, onColumn });
+    itemScopeNode = node;
+    replace = byColumn;
+  } else if (overCalls.length > 0) {
+    const calls: OverCall[] = [];
+    for (const c of overCalls) {
+      const spec = resolveWindow(c, select, ctx);
+      if (spec === undefined) return undefined;
+      const type = typeOfCall(c, scope, ctx);
+      calls.push(freezeNode({
+        fn: fnName(c),
+        ast: c,
+        args: c.args.map((a) => bindExpression(a, scope, ctx)),
+        partitionBy: spec.partitionBy.map((p) => bindExpression(p, scope, ctx)),
+        orderBy: sortKeys(spec.orderBy, scope, ctx),
+        ...(spec.frame === undefined ? {} : { frame: spec.frame }),
+        ...(type === undefined ? {} : { type }),
+      }));
+    }
+    const base = node.columns.length;
+    const over: Over = freezeNode({ kind: 'Over', input: node, calls, columns: [...node.columns, ...calls.map((c, i) => ({ name: `w${i}$o0`, ...(c.type === undefined ? {} : { type: c.type }) }))] });
+    node = over;
+    replace = (n) => {
+      const i = overCalls.indexOf(n as FunctionCall);
+      return i < 0 ? undefined : { index: base + i, ...(calls[i]!.type === undefined ? {} : { type: calls[i]!.type }) };
+    };
+    items = selection(select, scope, ctx, { replace });
+    itemScopeNode = node;
+  } else {
+    items = selection(select, scope, ctx, {});
+    itemScopeNode = node;
+  }
+
+  const names = items.map((i) => i.name);
+  const exprs = items.map((i) => i.expr);
+  let projected: PlanNode = freezeNode<Project>({ kind: 'Project', input: itemScopeNode, exprs, columns: projectColumns(exprs, names, itemScopeNode) });
+  if (select.distinct) {
+    const keys = projected.columns.map((c, i): BoundExpression => {
+      const ast: Expression = { kind: 'ColumnRef', name: c.name };
+      return { ast, ...(c.type === undefined ? {} : { type: c.type }), refs: [{ node: ast, index: i, depth: 0, ...(c.type === undefined ? {} : { type: c.type }), conditional: false }], subqueries: [] };
+    });
+    projected = freezeNode<Aggregate>({ kind: 'Aggregate', input: projected, keys, groupingSets: [keys.map((_, i) => i)], calls: [], columns: projected.columns });
+  }
+  if (select.orderBy !== undefined || select.limit !== undefined || select.offset !== undefined) {
+    projected = sorted(select, projected, names, scope, replace, itemScopeNode, ctx) ?? projected;
+  }
+  return { plan: projected, names };
+}
+
+/** ORDER BY over the selection's names when it can, else below the selection over the FROM columns. */
+function sorted(select: Select, projected: PlanNode, names: readonly string[], scope: Scope, replace: Replacement | undefined, below: PlanNode, ctx: BindContext): PlanNode | undefined {
+  const limit = limitOf(select.limit, ctx);
+  const offset = limitOf(select.offset, ctx);
+  const extra = { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
+  const orderBy = select.orderBy ?? [];
+  const outScope: Scope = { columns: projected.columns.map((c, i) => ({ relation: '', name: names[i]!, ...(c.type === undefined ? {} : { type: c.type }), index: i })), relations: [''] };
+  const byName = orderBy.every((o) => o.expr.kind === 'ColumnRef' && o.expr.table === undefined && names.filter((n) => n === (o.expr as { name: string }).name).length === 1);
+  if (byName) return freezeNode<Sort>({ kind: 'Sort', input: projected, keys: sortKeys(orderBy, outScope, ctx), ...extra, columns: projected.columns });
+  if (projected.kind !== 'Project') {
+    unsupported(ctx, select.orderBy?.[0] ?? select, 'ORDER BY an expression that is not selected, with DISTINCT');
+    return undefined;
+  }
+  const sort: Sort = freezeNode({ kind: 'Sort', input: below, keys: sortKeys(orderBy, scope, ctx, replace), ...extra, columns: below.columns });
+  return freezeNode<Project>({ ...projected, input: sort });
+}
+
+/** A call's type in `scope` (aggregate and OVER calls are typed by the registry's rules through typing/). */
+function typeOfCall(c: FunctionCall, scope: Scope, ctx: BindContext): DataType | undefined {
+  return bindExpression(c, scope, { ...ctx, diagnostics: [] }).type;
+}
+
+function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: BindContext): NamedPlan | undefined {
+  // `a UNION ALL b UNION ALL c` is a left spine: one node with every side.
+  const sides: Query[] = [q.right];
+  let left: Query = q.left;
+  while (left.kind === 'SetOperation' && left.op === q.op && left.all === q.all && left.orderBy === undefined && left.limit === undefined) {
+    sides.unshift(left.right);
+    left = left.left;
+  }
+  sides.unshift(left);
+  const bound: NamedPlan[] = [];
+  for (const s of sides) {
+    const b = bindNamed(s, ctx);
+    if (b === undefined) return undefined;
+    bound.push(b);
+  }
+  const width = bound[0]!.plan.columns.length;
+  const mismatch = bound.findIndex((b) => b.plan.columns.length !== width);
+  if (mismatch >= 0) {
+    problem(ctx, 'FTS4408', sides[mismatch]!, `Column count mismatch in ${q.op}: the first query has ${width} columns, query ${mismatch + 1} has ${bound[mismatch]!.plan.columns.length}`, 'every side must select the same number of columns');
+    return undefined;
+  }
+  const columns: PlanColumn[] = bound[0]!.plan.columns.map((c, i) => {
+    const types = bound.map((b) => b.plan.columns[i]!.type);
+    const type = types.some((t) => t === undefined) ? undefined : commonResultType(types as DataType[]);
+    return { name: bound[0]!.names[i]!, ...(type === undefined ? {} : { type }) };
+  });
+  let plan: PlanNode = freezeNode<SetOp>({ kind: 'SetOp', op: q.op, all: q.all, inputs: bound.map((b) => b.plan), columns });
+  const names = bound[0]!.names;
+  if (q.orderBy !== undefined || q.limit !== undefined || q.offset !== undefined) {
+    const scope: Scope = { columns: columns.map((c, i) => ({ relation: '', name: names[i]!, ...(c.type === undefined ? {} : { type: c.type }), index: i })), relations: [''] };
+    const limit = limitOf(q.limit, ctx);
+    const offset = limitOf(q.offset, ctx);
+    plan = freezeNode<Sort>({ kind: 'Sort', input: plan, keys: sortKeys(q.orderBy ?? [], scope, ctx), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }), columns });
+  }
+  return { plan, names };
+}
+
+function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
+  const rows = q.rows.map((row) => row.map((e) => bindExpression(e, EMPTY_SCOPE, ctx)));
+  const width = rows[0]?.length ?? 0;
+  const bad = rows.findIndex((r) => r.length !== width);
+  if (bad >= 0) {
+    problem(ctx, 'FTS4422', q.rows[bad]![0] ?? q, `VALUES rows have different numbers of columns: row 1 has ${width}, row ${bad + 1} has ${rows[bad]!.length}`);
+    return undefined;
+  }
+  const columns: PlanColumn[] = Array.from({ length: width }, (_, i) => {
+    const types = rows.map((r) => r[i]!.type);
+    const type = types.some((t) => t === undefined) ? undefined : commonResultType(types as DataType[]);
+    return { name: `EXPR$${i}`, ...(type === undefined ? {} : { type }) };
+  });
+  return { plan: freezeNode<Values>({ kind: 'Values', rows, columns }), names: columns.map((c) => c.name) };
+}
+
+function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedPlan | undefined {
+  const ctes = new Map(ctx.ctes);
+  for (const cte of q.ctes) {
+    const b = bindNamed(cte.query, { ...ctx, ctes });
+    if (b === undefined) return undefined;
+    if (cte.columns !== undefined && cte.columns.length !== b.names.length) {
+      problem(ctx, 'FTS4008', q, `WITH '${cte.name}' names ${cte.columns.length} columns but its query returns ${b.names.length}`, 'list one name per column of the query');
+      return undefined;
+    }
+    ctes.set(cte.name, { plan: b.plan, names: cte.columns ?? b.names });
+  }
+  return bindNamed(q.body, { ...ctx, ctes });
+}
+
+/** A query's plan and its output column names. */
+export function bindNamed(q: Query, ctx: BindContext): NamedPlan | undefined {
+  try {
+    switch (q.kind) {
+      case 'Select': return bindSelect(q, ctx);
+      case 'SetOperation': return bindSetOperation(q, ctx);
+      case 'Values': return bindValues(q, ctx);
+      case 'With': return bindWith(q, ctx);
+    }
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    problem(ctx, 'FTS4499', q, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
+    return undefined;
+  }
+}
+
+setQueryBinder((q, ctx) => bindNamed(q, ctx)?.plan);
+setNamedQueryBinder(bindNamed);

@@ -1,0 +1,265 @@
+/**
+ * Binding FROM items: catalog tables (Scan), views and CTEs (followed through to their plans), sub-queries, window
+ * TVFs, joins (with their strategy: patterns/join-strategy.ts), and the correlated items UNNEST and LATERAL TABLE.
+ */
+import type { Expression } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
+import type { Relation, TableRef } from '../ast/query.js';
+import type { CatalogViewEntry } from '../catalog/catalog.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { TABLE_FUNCTIONS } from '../functions/registry.js';
+import type { DataType } from '../types/data-type.js';
+import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
+import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
+import { bindExpression } from './bind-expression.js';
+import type { Correlate } from './correlate.js';
+import type { BoundExpression } from './expression.js';
+import type { PlanColumn, PlanNode } from './node.js';
+import { joinStrategy } from './patterns/join-strategy.js';
+import type { Scan } from './scan.js';
+import { scanColumns } from './scan-columns.js';
+import type { Values } from './values.js';
+import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
+
+export interface Bound {
+  readonly node: PlanNode;
+  readonly scope: Scope;
+}
+
+/** Binds a query into a plan with the column names its output is known by (set by bind-query.ts). */
+export type NamedQueryBinder = (q: import('../ast/query.js').Query, ctx: BindContext) => NamedPlan | undefined;
+let bindNamed: NamedQueryBinder | undefined;
+export function setNamedQueryBinder(f: NamedQueryBinder): void {
+  bindNamed = f;
+}
+
+function scopeOf(columns: readonly PlanColumn[], relation: string, names?: readonly string[], offset = 0): Scope {
+  return {
+    columns: columns.map((c, i): ScopeEntry => ({ relation, name: names?.[i] ?? c.name, ...(c.type === undefined ? {} : { type: c.type }), index: offset + i, ...(c.time === undefined ? {} : { time: c.time }) })),
+    relations: [relation],
+  };
+}
+
+const scans = new WeakMap<object, Scan>();
+
+function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
+  const last = r.path[r.path.length - 1]!;
+  const relation = r.alias ?? last;
+  const cte = r.path.length === 1 ? ctx.ctes.get(last) : undefined;
+  if (cte !== undefined) return { node: cte.plan, scope: scopeOf(cte.plan.columns, relation, cte.names) };
+  const entry = ctx.catalog.lookup(r.path);
+  if (entry === undefined) {
+    const names = [...ctx.catalog.all().map((e) => e.path[2]), ...ctx.ctes.keys()];
+    const same = ctx.catalog.all().filter((e) => e.path[2] === last);
+    problem(ctx, 'FTS4002', r, `table or view '${r.path.join('.')}' is not declared in this script`, same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, names) ?? 'declare it with CREATE TABLE before it is used'));
+    return undefined;
+  }
+  if (entry.kind === 'table') {
+    let scan = scans.get(entry);
+    if (scan === undefined) {
+      scan = Object.freeze({ kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx) });
+      scans.set(entry, scan);
+    }
+    return { node: scan, scope: scopeOf(scan.columns, relation) };
+  }
+  const view = viewPlan(entry, ctx, r);
+  if (view === undefined) return undefined;
+  return { node: view.plan, scope: scopeOf(view.plan.columns, relation, view.names) };
+}
+
+/** A view's plan, bound once per script in the namespace it was created in. */
+export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readonly span?: Span | undefined }): NamedPlan | undefined {
+  const key = entry.path.join('.');
+  const known = ctx.views.get(key);
+  if (known !== undefined) return known;
+  if (ctx.viewStack.has(key)) {
+    problem(ctx, 'FTS4002', at, `view '${key}' reads itself`, 'a view cannot be defined over itself');
+    return undefined;
+  }
+  const inner: BindContext = { ...ctx, catalog: ctx.catalog.within(entry.namespace), ctes: new Map(), outer: [], viewStack: new Set([...ctx.viewStack, key]) };
+  const bound = bindNamed?.(entry.statement.query, inner);
+  if (bound === undefined) return undefined;
+  const view = { plan: bound.plan, names: entry.statement.columns ?? bound.names };
+  ctx.views.set(key, view);
+  return view;
+}
+
+const WINDOW_TIME: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };
+
+function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFunction, ctx: BindContext): Bound | undefined {
+  const args = r.call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a));
+  const table = args.find((a) => a.kind === 'TableArg');
+  const descriptor = args.find((a) => a.kind === 'Descriptor');
+  if (table?.kind !== 'TableArg' || descriptor?.kind !== 'Descriptor' || descriptor.columns.length !== 1) {
+    unsupported(ctx, r, `${fn}(…) without TABLE t and DESCRIPTOR(one column)`);
+    return undefined;
+  }
+  const input = relation(table.relation, ctx);
+  if (input === undefined) return undefined;
+  const name = descriptor.columns[0]!;
+  const timeColumn = input.scope.columns.find((c) => c.name === name);
+  if (timeColumn === undefined) {
+    problem(ctx, 'FTS4009', descriptor, `Column '${name}' of DESCRIPTOR(…) is not a column of the window's input table`, didYouMean(name, input.scope.columns.map((c) => c.name)) ?? `columns: ${input.scope.columns.map((c) => c.name).join(', ')}`);
+    return undefined;
+  }
+  const constants = args.filter((a) => a.kind !== 'TableArg' && a.kind !== 'Descriptor').map((a) => bindExpression(a, EMPTY_SCOPE, ctx));
+  const source = input.node.columns[timeColumn.index]!;
+  const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType, ...(source.time === undefined ? {} : { time: source.time }) };
+  const columns: PlanColumn[] = [...input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime];
+  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, timeColumn: timeColumn.index, args: constants, columns });
+  const rel = r.alias ?? '';
+  const names = [...input.scope.columns.map((c) => c.name), 'window_start', 'window_end', 'window_time'];
+  return { node, scope: scopeOf(columns, rel, names) };
+}
+
+/** UNNEST / LATERAL TABLE over `left` (one empty row when there is no left side). */
+function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, left: Bound | undefined, type: 'INNER' | 'LEFT', ctx: BindContext): Bound | undefined {
+  const base: Bound = left ?? { node: Object.freeze({ kind: 'Values', rows: [[]], columns: [] }) as Values, scope: EMPTY_SCOPE };
+  const argsAst: readonly Expression[] = r.kind === 'Unnest' ? r.args : r.call.args;
+  const args: BoundExpression[] = argsAst.map((a) => bindExpression(a, base.scope, ctx));
+  const produced: PlanColumn[] = [];
+  if (r.kind === 'Unnest') {
+    for (const a of args) {
+      const t = a.type;
+      if (t === undefined) continue;
+      if (t.kind === 'ARRAY' || t.kind === 'MULTISET') {
+        if (t.element.kind === 'ROW') produced.push(...t.element.fields.map((f) => ({ name: f.name, type: f.type })));
+        else produced.push({ name: `EXPR$${produced.length}`, type: t.element });
+      } else if (t.kind === 'MAP') {
+        produced.push({ name: 'KEY', type: t.key }, { name: 'VALUE', type: t.value });
+      } else {
+        problem(ctx, 'FTS4423', a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${t.kind}`);
+        return undefined;
+      }
+    }
+    if (r.withOrdinality) produced.push({ name: 'ORDINALITY', type: { kind: 'INT', nullable: false } });
+    if (args.some((a) => a.type === undefined)) {
+      if (r.columnAliases === undefined) {
+        unsupported(ctx, r, 'UNNEST of a value of unknown type without column aliases');
+        return undefined;
+      }
+      produced.length = 0;
+      for (const n of r.columnAliases) produced.push({ name: n });
+    }
+  } else {
+    if (r.columnAliases === undefined) {
+      unsupported(ctx, r, `LATERAL TABLE(${r.call.name.join('.')}(…)) without column aliases (AS t(c1, …))`);
+      return undefined;
+    }
+    for (const n of r.columnAliases) produced.push({ name: n });
+  }
+  const aliases = r.columnAliases;
+  if (aliases !== undefined && aliases.length !== produced.length) {
+    problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${aliases.length} aliases for ${produced.length} columns`);
+    return undefined;
+  }
+  const fn = r.kind === 'Unnest' ? 'UNNEST' : r.call.name.join('.');
+  const columns = [...base.node.columns, ...produced.map((c, i) => ({ ...c, name: aliases?.[i] ?? c.name }))];
+  const node: Correlate = Object.freeze({ kind: 'Correlate', input: base.node, fn, args, type, withOrdinality: r.kind === 'Unnest' && r.withOrdinality, columns });
+  const own = scopeOf(produced.map((c, i) => ({ ...c, name: aliases?.[i] ?? c.name })), r.alias ?? '', undefined, base.node.columns.length);
+  return { node, scope: { columns: [...base.scope.columns, ...own.columns], relations: [...base.scope.relations, ...own.relations] } };
+}
+
+function isCorrelated(r: Relation): r is Extract<Relation, { kind: 'Unnest' | 'TableFunction' }> {
+  if (r.kind === 'Unnest') return true;
+  return r.kind === 'TableFunction' && !TABLE_FUNCTIONS.has(r.call.name.length === 1 ? r.call.name[0]!.toUpperCase() : '');
+}
+
+function isTrue(e: Expression | undefined): boolean {
+  return e === undefined || (e.kind === 'BooleanLiteral' && e.value);
+}
+
+function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound | undefined {
+  const left = relation(r.left, ctx);
+  if (left === undefined) return undefined;
+  if (isCorrelated(r.right)) {
+    if (r.type !== 'INNER' && r.type !== 'CROSS' && !(r.type === 'LEFT' && isTrue(r.on))) {
+      unsupported(ctx, r, `${r.type} JOIN of a table function other than LEFT JOIN … ON TRUE`);
+      return undefined;
+    }
+    const c = correlate(r.right, left, r.type === 'LEFT' ? 'LEFT' : 'INNER', ctx);
+    if (c === undefined || isTrue(r.on)) return c;
+    const condition = bindExpression(r.on!, c.scope, ctx);
+    return { node: Object.freeze({ kind: 'Filter', input: c.node, condition, columns: c.node.columns }), scope: c.scope };
+  }
+  if (r.right.kind === 'SubqueryRelation' && r.right.lateral === true) {
+    unsupported(ctx, r.right, 'a LATERAL sub-query');
+    return undefined;
+  }
+  const right = relation(r.right, ctx, left.node.columns.length);
+  if (right === undefined) return undefined;
+  let rightScope = right.scope.columns;
+  let conditionAst = r.on;
+  if (r.using !== undefined) {
+    const parts: Expression[] = [];
+    for (const name of r.using) {
+      const l = left.scope.columns.find((c) => c.name === name && c.qualifiedOnly !== true);
+      const rr = right.scope.columns.find((c) => c.name === name);
+      if (l === undefined || rr === undefined) {
+        problem(ctx, 'FTS4011', r, `Column '${name}' in USING clause not found in the ${l === undefined ? 'left' : 'right'} side of the join`);
+        return undefined;
+      }
+      parts.push({ kind: 'Binary', op: '=', left: { kind: 'ColumnRef', table: l.relation, name }, right: { kind: 'ColumnRef', table: rr.relation, name } });
+    }
+    conditionAst = parts.reduce((a, b) => ({ kind: 'Binary', op: 'AND', left: a, right: b }));
+    rightScope = right.scope.columns.map((c) => (r.using!.includes(c.name) ? { ...c, qualifiedOnly: true } : c));
+  }
+  const scope: Scope = { columns: [...left.scope.columns, ...rightScope], relations: [...left.scope.relations, ...right.scope.relations] };
+  const condition = conditionAst === undefined ? undefined : bindExpression(conditionAst, scope, ctx);
+  const ref = r.right.kind === 'TableRef' ? r.right : undefined;
+  const period = ref?.forSystemTimeAsOf === undefined ? undefined : bindExpression(ref.forSystemTimeAsOf, left.scope, ctx);
+  const columns = [...left.node.columns, ...right.node.columns];
+  const strategy = joinStrategy(left.node, right.node, condition, period);
+  const node = Object.freeze({
+    kind: 'Join' as const,
+    left: left.node,
+    right: right.node,
+    type: r.type,
+    strategy: strategy.strategy,
+    ...(condition === undefined ? {} : { condition }),
+    equiKeys: strategy.equiKeys,
+    ...(period === undefined ? {} : { period }),
+    ...(strategy.interval === undefined ? {} : { interval: strategy.interval }),
+    columns: strategy.columns(columns),
+  });
+  return { node, scope };
+}
+
+/** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */
+export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | undefined {
+  const shifted = (b: Bound | undefined): Bound | undefined =>
+    b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+  switch (r.kind) {
+    case 'TableRef':
+      return shifted(tableRef(r, ctx));
+    case 'SubqueryRelation': {
+      if (r.lateral === true) {
+        unsupported(ctx, r, 'a LATERAL sub-query');
+        return undefined;
+      }
+      const bound = bindNamed?.(r.query, { ...ctx, outer: [] });
+      if (bound === undefined) return undefined;
+      if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
+        problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
+        return undefined;
+      }
+      return shifted({ node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) });
+    }
+    case 'TableFunction': {
+      const name = r.call.name.length === 1 ? r.call.name[0]!.toUpperCase() : '';
+      if (TABLE_FUNCTIONS.has(name)) {
+        if (name !== 'TUMBLE' && name !== 'HOP' && name !== 'CUMULATE' && name !== 'SESSION') {
+          unsupported(ctx, r, `the table function ${name}`);
+          return undefined;
+        }
+        return shifted(windowTvf(r, name, ctx));
+      }
+      return shifted(correlate(r, undefined, 'INNER', ctx));
+    }
+    case 'Unnest':
+      return shifted(correlate(r, undefined, 'INNER', ctx));
+    case 'Join':
+      return shifted(join(r, ctx));
+  }
+}
+

@@ -1,0 +1,32 @@
+/**
+ * A join, with the strategy Flink plans for it: `regular`; `interval` (bounded by time attributes of both sides);
+ * `temporal` (`FOR SYSTEM_TIME AS OF` an event-time attribute: a versioned table); `lookup` (`FOR SYSTEM_TIME AS OF`
+ * a processing-time attribute: the right table is queried per row). Output: left columns, then right columns.
+ */
+import type { JoinType } from '../ast/query.js';
+import type { BoundExpression } from './expression.js';
+import type { PlanColumn, PlanNode } from './node.js';
+
+export type JoinStrategy = 'regular' | 'interval' | 'temporal' | 'lookup';
+
+export interface IntervalBounds {
+  /** Positions (in the join's input row) of the left and right time attributes. */
+  readonly leftTime: number;
+  readonly rightTime: number;
+}
+
+export interface Join {
+  readonly kind: 'Join';
+  readonly left: PlanNode;
+  readonly right: PlanNode;
+  readonly type: JoinType;
+  readonly strategy: JoinStrategy;
+  /** Over the join's input row (left columns, then right columns). */
+  readonly condition?: BoundExpression;
+  /** Equality conjuncts of the condition: (left position, right position in the input row). */
+  readonly equiKeys: readonly (readonly [number, number])[];
+  /** Temporal and lookup joins: the `FOR SYSTEM_TIME AS OF` expression, over the left columns. */
+  readonly period?: BoundExpression;
+  readonly interval?: IntervalBounds;
+  readonly columns: readonly PlanColumn[];
+}

@@ -1,0 +1,19 @@
+/**
+ * A window table-valued function (TUMBLE, HOP, CUMULATE, SESSION): the input's columns, then `window_start`,
+ * `window_end` and `window_time`.
+ */
+import type { BoundExpression } from './expression.js';
+import type { PlanColumn, PlanNode } from './node.js';
+
+export type WindowFunction = 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION';
+
+export interface WindowTableFunction {
+  readonly kind: 'WindowTableFunction';
+  readonly input: PlanNode;
+  readonly fn: WindowFunction;
+  /** The DESCRIPTOR column's position in the input. */
+  readonly timeColumn: number;
+  /** The size / slide / step / gap arguments (constants). */
+  readonly args: readonly BoundExpression[];
+  readonly columns: readonly PlanColumn[];
+}

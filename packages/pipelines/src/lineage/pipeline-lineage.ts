@@ -1,0 +1,92 @@
+/**
+ * Lineage of a pipeline in one environment: its jobs joined by the tables they share (catalog-qualified names), each
+ * table with its columns, connector, OpenLineage dataset address and layer, and the column edges of every job from
+ * the bound plan (core's binder and sinksLineage). A column can be followed from a CDC source through every layer
+ * to the serving sink by chaining edges whose `to` is the next edge's `from`.
+ */
+import type { Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
+import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges } from '@flinkts/core';
+import { hiveSiteOf } from '@flinkts/connectors';
+import { jobScript } from '../job-script.js';
+import type { AnyPipeline } from '../pipeline.js';
+import { resolveEnvironment } from '../resolve-environment.js';
+import type { ResolvedEnvironment } from '../resolve-environment.js';
+import { substitute } from '../variables.js';
+import { datasetAddress } from './dataset-address.js';
+import { qualifiedName, tableGraph } from './table-graph.js';
+
+export interface PipelineLineageResult {
+  /** Absent when the environment does not resolve. */
+  readonly lineage?: PipelineLineage;
+  /** Problems resolving the environment or binding a job's statements (those statements add no edges). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined, env: ResolvedEnvironment, catalogs: ReadonlyMap<string, Catalog>): LineageTable | undefined {
+  const entry = catalog.lookup(name.split('.'));
+  if (entry?.kind !== 'table') return undefined;
+  const s = entry.statement;
+  const columns = s.columns.map((c) => ({ name: c.name, type: c.kind === 'ComputedColumn' ? 'COMPUTED' : printDataType(c.type) }));
+  const declaredCatalog = catalogs.get(entry.path[0]);
+  const hiveSite = declaredCatalog === undefined ? undefined : hiveSiteOf(declaredCatalog.connector);
+  const { connector, address } = datasetAddress({
+    path: entry.path,
+    options: new Map(s.options.map((o) => [o.key, o.value])),
+    ...(entry.catalog === undefined ? {} : {
+      catalog: {
+        options: new Map(entry.catalog.options.map((o) => [o.key, o.value])),
+        ...(hiveSite === undefined ? {} : { hiveSite: new Map(hiveSite.flatMap((e) => ('value' in e ? [[e.key, substitute(e.value, env.variables)] as const] : []))) }),
+      },
+    }),
+  });
+  return Object.freeze({ name, columns, ...(connector === undefined ? {} : { connector }), ...(address === undefined ? {} : { address }), ...(layer === undefined ? {} : { layer }) });
+}
+
+/** Lineage of `pipeline` in `environment`, with the diagnostics of what could not be followed. */
+export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environment: string): PipelineLineageResult {
+  const diagnostics: Diagnostic[] = [];
+  const env = resolveEnvironment(pipeline, environment, diagnostics);
+  if (env === undefined) return { diagnostics };
+  const graph = tableGraph(env);
+  const catalogs = new Map<string, Catalog>();
+  for (const j of env.jobs) for (const c of [...j.declarations.catalogs, ...(j.job.spec.use === undefined ? [] : [j.job.spec.use.catalog])]) if (!catalogs.has(c.name)) catalogs.set(c.name, c);
+  const tables = new Map<string, LineageTable>();
+  const jobs: LineageJob[] = [];
+  const edges: LineageEdge[] = [];
+  env.jobs.forEach((job, j) => {
+    const script = jobScript(job, { setLines: false, splitPersistent: false, optionValue: (v) => substitute(v, env.variables) });
+    const bound = bindScript(script.statements);
+    diagnostics.push(...bound.diagnostics.map((d) => ({ ...d, path: `jobs.${job.name}.statements` })));
+    edges.push(...sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name));
+    const inputs = new Set<string>();
+    const outputs = new Set<string>();
+    for (const write of graph[j]!.writes) {
+      const target = qualifiedName(job, write.target).join('.');
+      outputs.add(target);
+      for (const read of write.reads) inputs.add(qualifiedName(job, read).join('.'));
+      for (const t of [write.target, ...write.reads]) {
+        const name = qualifiedName(job, t).join('.');
+        if (tables.has(name)) continue;
+        const table = tableOf(bound.catalog, name, t.layer, env, catalogs);
+        if (table !== undefined) tables.set(name, table);
+      }
+    }
+    jobs.push(Object.freeze({ name: job.name, inputs: [...inputs].sort(), outputs: [...outputs].sort() }));
+  });
+  const lineage: PipelineLineage = Object.freeze({
+    pipeline: pipeline.name,
+    environment: env.name,
+    tables: [...tables.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    jobs,
+    edges: sortEdges(edges),
+  });
+  return { lineage, diagnostics };
+}
+
+/** Lineage of `pipeline` in `environment`; a FlinktsError with the diagnostics when any is an error. */
+export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
+  const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (lineage === undefined || errors.length > 0) throw new FlinktsError(errors);
+  return lineage;
+}
