@@ -7,9 +7,10 @@ import { FlinktsError } from '@flinkts/core';
 import { DEPLOY_CODES } from './codes.js';
 import { GatewayTarget } from './gateway-target.js';
 import { StreamparkTarget } from './streampark-target.js';
+import { VvpTarget } from './vvp-target.js';
 import type { DeployTarget } from './target.js';
 
-export const DEPLOY_TARGET_NAMES = ['gateway', 'streampark'] as const;
+export const DEPLOY_TARGET_NAMES = ['gateway', 'streampark', 'vvp'] as const;
 export type DeployTargetName = (typeof DEPLOY_TARGET_NAMES)[number];
 
 export interface ConnectionSource {
@@ -53,6 +54,14 @@ export function connectTarget(name: string, source: ConnectionSource = {}): Depl
         password: need(c.password ?? env.FLINKTS_STREAMPARK_PASSWORD, 'StreamPark password', 'FLINKTS_STREAMPARK_PASSWORD', 'streampark.password'),
         ...(teamId === undefined ? {} : { teamId }),
         ...(versionId === undefined ? {} : { versionId }),
+      });
+    }
+    case 'vvp': {
+      const c = file.vvp ?? {};
+      return new VvpTarget({
+        url: need(c.url ?? env.FLINKTS_VVP_URL, 'VVP address', 'FLINKTS_VVP_URL', 'vvp.url').replace(/\/$/, ''),
+        token: need(c.token ?? env.FLINKTS_VVP_TOKEN, 'VVP API token', 'FLINKTS_VVP_TOKEN', 'vvp.token'),
+        namespace: need(c.namespace ?? env.FLINKTS_VVP_NAMESPACE ?? 'default', 'VVP namespace', 'FLINKTS_VVP_NAMESPACE', 'vvp.namespace'),
       });
     }
     default:

@@ -103,8 +103,10 @@ export class GatewayTarget implements DeployTarget {
     return { state: job.state, completedCheckpoints: cps.completed, restarts, ...(cps.restoredFrom === undefined ? {} : { restoredFrom: cps.restoredFrom }) };
   }
 
-  async deleteSavepoint(_job: string, path: string): Promise<void> {
-    // a savepoint on the cluster's local file system (file://); other schemes are the platform's to delete
-    if (path.startsWith('file:')) await rm(fileURLToPath(path), { recursive: true, force: true });
+  async deleteSavepoint(_job: string, path: string): Promise<boolean> {
+    // a savepoint on the cluster's local file system (file://); other file systems are not reachable from here
+    if (!path.startsWith('file:')) return false;
+    await rm(fileURLToPath(path), { recursive: true, force: true });
+    return true;
   }
 }

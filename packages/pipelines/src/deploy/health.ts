@@ -33,14 +33,15 @@ export async function awaitHealthy(target: DeployTarget, jobId: string, policy: 
     if (TERMINAL.has(s.state)) return { healthy: false, reason: `the job is ${s.state}`, sample: s };
     if (s.restarts > first.restarts) return { healthy: false, reason: `the job restarted (${s.restarts - first.restarts} time(s))`, sample: s };
     // checkpoints completed since the check began (a platform's history may hold the earlier runs' too)
-    const done = s.completedCheckpoints - first.completedCheckpoints;
+    const counted = s.completedCheckpoints !== undefined && first.completedCheckpoints !== undefined;
+    const done = counted ? (s.completedCheckpoints as number) - (first.completedCheckpoints as number) : policy.checkpoints;
     if (s.state === 'RUNNING' && done >= policy.checkpoints) {
       checkpointedAt ??= Date.now();
       if (Date.now() - checkpointedAt >= policy.graceSeconds * 1000) return { healthy: true, sample: s };
     }
     if (done !== lastReported) {
       lastReported = done;
-      progress(`  ${s.state}, ${Math.min(done, policy.checkpoints)}/${policy.checkpoints} checkpoints`);
+      progress(counted ? `  ${s.state}, ${Math.min(done, policy.checkpoints)}/${policy.checkpoints} checkpoints` : `  ${s.state} (the platform reports no checkpoint counts: RUNNING and no restart decide)`);
     }
     if (Date.now() > deadline) return { healthy: false, reason: `not healthy within ${policy.timeoutSeconds} s (${s.state}, ${done}/${policy.checkpoints} checkpoints)`, sample: s };
     await delay(pollMillis);

@@ -27,6 +27,7 @@ const strip = (text: string): string => text.split('\n').filter((l) => !/^\s*--/
 /** The emitted spec a deploy target ships, by the file `build` writes for it. */
 const SPEC_FILE: Readonly<Record<string, { readonly target: 'streampark' | 'vvp' | 'alibaba'; readonly ext: string }>> = {
   streampark: { target: 'streampark', ext: '.form' },
+  vvp: { target: 'vvp', ext: '.yaml' },
 };
 
 export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'gateway'): PipelineArtifacts {

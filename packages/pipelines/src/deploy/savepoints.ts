@@ -34,9 +34,14 @@ export async function pruneSavepoints(d: Deployer, job: string, keep: number): P
   if (record.pending) pinned.add(record.pending.savepoint);
   const newestFirst = [...record.savepoints].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   const drop = newestFirst.slice(keep).filter((s) => !pinned.has(s.path));
+  const deleted: SavepointEntry[] = [];
   for (const s of drop) {
-    await d.target.deleteSavepoint(job, s.path);
+    if (!(await d.target.deleteSavepoint(job, s.path))) {
+      d.progress(`  ${s.path}: the ${d.target.name} target cannot delete it; kept in the records`);
+      continue;
+    }
     d.records.update(job, (r) => ({ ...r, savepoints: r.savepoints.filter((x) => x.path !== s.path) }));
+    deleted.push(s);
   }
-  return drop;
+  return deleted;
 }

@@ -248,9 +248,11 @@ export class StreamparkTarget implements DeployTarget {
     return { state: STATE_NAMES[app.state] ?? String(app.state), completedCheckpoints: checkpoints, restarts: app.restartCount ?? 0 };
   }
 
-  async deleteSavepoint(job: string, path: string): Promise<void> {
+  async deleteSavepoint(job: string, path: string): Promise<boolean> {
     const app = await this.findApp(job);
     const row = app === undefined ? undefined : (await this.savepoints(String(app.id))).find((s) => s.path === path);
-    if (row !== undefined) await retrying('delete a savepoint', this.retry, () => this.call('delete a savepoint', '/flink/savepoint/delete', [['id', String(row.id)]]));
+    if (row === undefined) return true;
+    await retrying('delete a savepoint', this.retry, () => this.call('delete a savepoint', '/flink/savepoint/delete', [['id', String(row.id)]]));
+    return true;
   }
 }

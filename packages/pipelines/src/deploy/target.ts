@@ -34,7 +34,8 @@ export function parseRunName(name: string): { readonly job: string; readonly has
 
 export interface HealthSample {
   readonly state: string;
-  readonly completedCheckpoints: number;
+  /** Completed checkpoints (undefined: the platform's API does not report them; health then cannot count them). */
+  readonly completedCheckpoints?: number;
   readonly restarts: number;
   /** The savepoint / checkpoint the job restored from, when it did. */
   readonly restoredFrom?: string;
@@ -62,6 +63,6 @@ export interface DeployTarget {
   /** Triggers a savepoint (the job keeps running) and returns its path. */
   savepoint(jobId: string): Promise<string>;
   health(jobId: string): Promise<HealthSample>;
-  /** Deletes a savepoint the records no longer keep (prune). */
-  deleteSavepoint(job: string, path: string): Promise<void>;
+  /** Deletes a savepoint the records no longer keep (prune); false when the platform's API cannot delete it. */
+  deleteSavepoint(job: string, path: string): Promise<boolean>;
 }
