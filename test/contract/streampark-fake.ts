@@ -174,6 +174,11 @@ export class StreamparkFake {
         if (name === undefined || !JOB_NAME.test(name) || /\s{2,}/.test(name)) throw new Alert(`The job name is invalid: ${name}`);
         if (f('versionId') === undefined || !/^\d+$/.test(f('versionId') as string)) throw new Alert('The flink version can\'t be null');
         if (!/^\d+$/.test(f('executionMode') ?? '')) throw new Alert('The execution mode is invalid');
+        // Spring binds the Long / Integer fields: a value that is not a number fails binding (HTTP 400, code 500)
+        for (const k of ['alertId', 'resolveOrder', 'restartSize', 'cpMaxFailureInterval', 'cpFailureRateInterval', 'cpFailureAction', 'flinkClusterId']) {
+          const v = f(k);
+          if (v !== undefined && !/^-?\d+$/.test(v)) throw new Alert(`Failed to convert value '${v}' of field '${k}' to a number`, 400, 500);
+        }
         if ([...this.apps.values()].some((a) => a.jobName === name && a.teamId === f('teamId'))) throw new Alert(`The application name already exists: ${name}`);
         const id = this.ids++;
         const version: SqlVersion = { id: this.ids++, sql: f('flinkSql') as string, createTime: this.now };

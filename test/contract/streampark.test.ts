@@ -42,7 +42,7 @@ describe('StreamPark 2.1.x deploys (contract fake)', () => {
     records = mkdtempSync(join(tmpdir(), 'flinkts-sp-records-'));
     retries = 0;
     d = {
-      target: new StreamparkTarget({ url: fake.url, username: 'admin', password: 'streampark', versionId: '100000', timeoutMillis: 400 }, { attempts: 8, backoffMillis: 10, onRetry: () => { retries++; } }),
+      target: new StreamparkTarget({ url: fake.url, username: 'admin', password: 'streampark', versionId: '100000', alertId: '100001', timeoutMillis: 400 }, { attempts: 8, backoffMillis: 10, onRetry: () => { retries++; } }),
       records: new DeploymentRecords(records, 'realtime-dw', 'test', 'streampark'),
       compiler: notCompiled,
       progress: () => {},

@@ -82,14 +82,15 @@ export const command: Command = {
         return EXIT_OK;
       }
       const secretsFile = args.values.get('secrets');
-      const secrets = loadSecrets(placeholdersIn(plans.flatMap((p) => p.artifact?.statements ?? [])), secretsFile === undefined ? {} : { file: resolve(io.cwd, secretsFile) });
+      // a platform that fills placeholders itself gets them as they are; the gateway gets the secrets filled in
+      const secrets = ctx.deployer.target.resolvesPlaceholders ? undefined : loadSecrets(placeholdersIn(plans.flatMap((p) => p.artifact?.statements ?? [])), secretsFile === undefined ? {} : { file: resolve(io.cwd, secretsFile) });
       const options: DeployOptions = {
         strategy: (args.values.get('strategy') ?? 'restart') as DeployOptions['strategy'],
         autoRollback: args.flags.has('auto-rollback'),
         allowNonRestoredState: args.flags.has('allow-non-restored-state'),
         startWithoutState: args.flags.has('start-without-state'),
         health,
-        secrets,
+        ...(secrets === undefined ? {} : { secrets }),
       };
       for (const [i, p] of plans.entries()) {
         io.stderr(`[${i + 1}/${plans.length}] ${p.job}: ${p.action}\n`);

@@ -48,12 +48,14 @@ export function connectTarget(name: string, source: ConnectionSource = {}): Depl
       const opt = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
       const teamId = opt(c.teamId ?? env.FLINKTS_STREAMPARK_TEAM_ID);
       const versionId = opt(c.versionId ?? env.FLINKTS_STREAMPARK_VERSION_ID);
+      const alertId = opt(c.alertId ?? env.FLINKTS_STREAMPARK_ALERT_ID);
       return new StreamparkTarget({
         url: need(c.url ?? env.FLINKTS_STREAMPARK_URL, 'StreamPark console address', 'FLINKTS_STREAMPARK_URL', 'streampark.url').replace(/\/$/, ''),
         username: need(c.username ?? env.FLINKTS_STREAMPARK_USERNAME, 'StreamPark user', 'FLINKTS_STREAMPARK_USERNAME', 'streampark.username'),
         password: need(c.password ?? env.FLINKTS_STREAMPARK_PASSWORD, 'StreamPark password', 'FLINKTS_STREAMPARK_PASSWORD', 'streampark.password'),
         ...(teamId === undefined ? {} : { teamId }),
         ...(versionId === undefined ? {} : { versionId }),
+        ...(alertId === undefined ? {} : { alertId }),
       });
     }
     case 'vvp': {

@@ -26,6 +26,7 @@ const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 export class GatewayTarget implements DeployTarget {
   readonly name = 'gateway';
+  readonly resolvesPlaceholders = false;
   private readonly gateway: SqlGatewayClient;
   private readonly rest: FlinkRestClient;
 

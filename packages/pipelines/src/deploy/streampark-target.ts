@@ -24,6 +24,8 @@ export interface StreamparkConnection {
   readonly teamId?: string;
   /** The Flink environment id (`/flink/env/list`) the emitted form's `${STREAMPARK_VERSION_ID}` stands for. */
   readonly versionId?: string;
+  /** The alert configuration id (`/flink/alert/list`) for `${STREAMPARK_ALERT_ID}` (jobs with checkpoint-failure alerts). */
+  readonly alertId?: string;
   readonly timeoutMillis?: number;
 }
 
@@ -59,6 +61,7 @@ const LABEL = /\s*\[flinkts ([0-9a-f]{12})\]$/;
 
 export class StreamparkTarget implements DeployTarget {
   readonly name = 'streampark';
+  readonly resolvesPlaceholders = true;
   private token: string | undefined;
   private teamId: string | undefined;
 
@@ -130,11 +133,16 @@ export class StreamparkTarget implements DeployTarget {
 
   private form(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined): [string, string][] {
     if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no StreamPark form (is streampark among the pipeline's targets?)` }]);
-    const filled = decodeForm(artifact.spec).map(([k, v]): [string, string] => {
+    // the .form file ends with a newline, which is not part of the last field
+    const filled = decodeForm(artifact.spec.trimEnd()).map(([k, v]): [string, string] => {
       if (v === '${STREAMPARK_TEAM_ID}') return [k, this.teamId as string];
       if (v === '${STREAMPARK_VERSION_ID}') {
         if (this.conn.versionId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'no StreamPark Flink environment id (versionId) is configured', hint: 'set FLINKTS_STREAMPARK_VERSION_ID or streampark.versionId in the connection file' }]);
         return [k, this.conn.versionId];
+      }
+      if (v === '${STREAMPARK_ALERT_ID}') {
+        if (this.conn.alertId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `job '${artifact.job}' alerts on checkpoint failures but no StreamPark alert configuration id (alertId) is configured`, hint: 'set FLINKTS_STREAMPARK_ALERT_ID or streampark.alertId in the connection file' }]);
+        return [k, this.conn.alertId];
       }
       return [k, k === 'flinkSql' && secrets !== undefined ? (fillSecrets([v], secrets)[0] as string) : v];
     });

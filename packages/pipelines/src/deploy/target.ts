@@ -53,6 +53,11 @@ export interface StartOptions {
 export interface DeployTarget {
   /** e.g. `gateway`. */
   readonly name: string;
+  /**
+   * Whether the platform fills `${NAME}` placeholders itself (StreamPark team variables, VVP / Alibaba variables
+   * and secrets); when not, deploy fills the pipeline's secrets from the environment or a named file.
+   */
+  readonly resolvesPlaceholders: boolean;
   /** The active (non-terminal) runs of a job (any version). */
   running(job: string): Promise<readonly RunningJob[]>;
   start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob>;

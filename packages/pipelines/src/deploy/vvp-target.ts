@@ -39,6 +39,7 @@ const HASH_LABEL = 'flinkts/hash';
 
 export class VvpTarget implements DeployTarget {
   readonly name = 'vvp';
+  readonly resolvesPlaceholders = true;
 
   constructor(private readonly conn: VvpConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
 
