@@ -18,7 +18,8 @@ export const DEPLOY_OPTIONS_HELP = `  --env <name>          the environment (req
                         FLINKTS_SQL_GATEWAY_URL and FLINKTS_FLINK_REST_URL, or --connection
   --connection <file>   JSON file with the target's address and credentials: {"gateway": {"url", "restUrl"}},
                         {"streampark": {"url", "username", "password", "teamId", "versionId", "alertId"}}, {"vvp": {"url", "token",
-                        "namespace"}} (else FLINKTS_STREAMPARK_* / FLINKTS_VVP_* variables)
+                        "namespace"}}, {"alibaba": {"url", "accessKeyId", "accessKeySecret", "workspace", "namespace"}}
+                        (else FLINKTS_STREAMPARK_* / FLINKTS_VVP_* / FLINKTS_ALIBABA_* variables)
   --secrets <file>      JSON file of secret values (else FLINKTS_SECRET_<NAME> variables); never logged or recorded
   --records <dir>       deployment records (default <pipeline folder>/.flinkts/deployments)
   --json                print the result as JSON on stdout (progress stays on stderr)`;

@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { FlinktsError } from '@flinkts/core';
 import { DEPLOY_CODES } from './codes.js';
+import { AlibabaTarget } from './alibaba-target.js';
 import { GatewayTarget } from './gateway-target.js';
 import { StreamparkTarget } from './streampark-target.js';
 import { VvpTarget } from './vvp-target.js';
 import type { DeployTarget } from './target.js';
 
-export const DEPLOY_TARGET_NAMES = ['gateway', 'streampark', 'vvp'] as const;
+export const DEPLOY_TARGET_NAMES = ['gateway', 'streampark', 'vvp', 'alibaba'] as const;
 export type DeployTargetName = (typeof DEPLOY_TARGET_NAMES)[number];
 
 export interface ConnectionSource {
@@ -64,6 +65,18 @@ export function connectTarget(name: string, source: ConnectionSource = {}): Depl
         url: need(c.url ?? env.FLINKTS_VVP_URL, 'VVP address', 'FLINKTS_VVP_URL', 'vvp.url').replace(/\/$/, ''),
         token: need(c.token ?? env.FLINKTS_VVP_TOKEN, 'VVP API token', 'FLINKTS_VVP_TOKEN', 'vvp.token'),
         namespace: need(c.namespace ?? env.FLINKTS_VVP_NAMESPACE ?? 'default', 'VVP namespace', 'FLINKTS_VVP_NAMESPACE', 'vvp.namespace'),
+      });
+    }
+    case 'alibaba': {
+      const c = file.alibaba ?? {};
+      return new AlibabaTarget({
+        url: need(c.url ?? env.FLINKTS_ALIBABA_URL, 'Realtime Compute endpoint', 'FLINKTS_ALIBABA_URL', 'alibaba.url').replace(/\/$/, ''),
+        accessKey: {
+          id: need(c.accessKeyId ?? env.FLINKTS_ALIBABA_ACCESS_KEY_ID, 'AccessKey id', 'FLINKTS_ALIBABA_ACCESS_KEY_ID', 'alibaba.accessKeyId'),
+          secret: need(c.accessKeySecret ?? env.FLINKTS_ALIBABA_ACCESS_KEY_SECRET, 'AccessKey secret', 'FLINKTS_ALIBABA_ACCESS_KEY_SECRET', 'alibaba.accessKeySecret'),
+        },
+        workspace: need(c.workspace ?? env.FLINKTS_ALIBABA_WORKSPACE, 'Realtime Compute workspace id', 'FLINKTS_ALIBABA_WORKSPACE', 'alibaba.workspace'),
+        namespace: need(c.namespace ?? env.FLINKTS_ALIBABA_NAMESPACE, 'Realtime Compute namespace', 'FLINKTS_ALIBABA_NAMESPACE', 'alibaba.namespace'),
       });
     }
     default:

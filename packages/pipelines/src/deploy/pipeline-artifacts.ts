@@ -28,6 +28,7 @@ const strip = (text: string): string => text.split('\n').filter((l) => !/^\s*--/
 const SPEC_FILE: Readonly<Record<string, { readonly target: 'streampark' | 'vvp' | 'alibaba'; readonly ext: string }>> = {
   streampark: { target: 'streampark', ext: '.form' },
   vvp: { target: 'vvp', ext: '.yaml' },
+  alibaba: { target: 'alibaba', ext: '.json' },
 };
 
 export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'gateway'): PipelineArtifacts {
