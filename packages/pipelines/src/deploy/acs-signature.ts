@@ -15,7 +15,9 @@ export interface AccessKey {
 const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export function canonicalRequest(method: string, url: URL, headers: Readonly<Record<string, string>>, body: string): { readonly text: string; readonly signedHeaders: string } {
+/** (The URL is taken as text: no DOM or Node `URL` type in the published declarations.) */
+export function canonicalRequest(method: string, href: string, headers: Readonly<Record<string, string>>, body: string): { readonly text: string; readonly signedHeaders: string } {
+  const url = new URL(href);
   const names = Object.keys(headers).map((h) => h.toLowerCase()).filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-')).sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const query = [...url.searchParams].map(([k, v]) => [enc(k), enc(v)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
@@ -25,7 +27,8 @@ export function canonicalRequest(method: string, url: URL, headers: Readonly<Rec
 }
 
 /** The headers to add to a request: the x-acs-* ones and Authorization. */
-export function signAcs3(key: AccessKey, method: string, url: URL, action: string, version: string, headers: Readonly<Record<string, string>>, body: string): Record<string, string> {
+export function signAcs3(key: AccessKey, method: string, href: string, action: string, version: string, headers: Readonly<Record<string, string>>, body: string): Record<string, string> {
+  const url = new URL(href);
   const all: Record<string, string> = {
     ...headers,
     host: url.host,
@@ -35,7 +38,7 @@ export function signAcs3(key: AccessKey, method: string, url: URL, action: strin
     'x-acs-signature-nonce': randomUUID(),
     'x-acs-content-sha256': sha256Hex(body),
   };
-  const { text, signedHeaders } = canonicalRequest(method, url, all, body);
+  const { text, signedHeaders } = canonicalRequest(method, href, all, body);
   const signature = createHmac('sha256', key.secret).update(`ACS3-HMAC-SHA256\n${sha256Hex(text)}`, 'utf8').digest('hex');
   return { ...all, authorization: `ACS3-HMAC-SHA256 Credential=${key.id},SignedHeaders=${signedHeaders},Signature=${signature}` };
 }

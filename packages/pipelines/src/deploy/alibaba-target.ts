@@ -51,7 +51,7 @@ export class AlibabaTarget implements DeployTarget {
     const url = new URL(`${this.conn.url}/api/v2/namespaces/${encodeURIComponent(this.conn.namespace)}${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const text = body === undefined ? '' : JSON.stringify(body);
-    const headers = signAcs3(this.conn.accessKey, method, url, action, VERSION, { 'content-type': 'application/json', workspace: this.conn.workspace, accept: 'application/json' }, text);
+    const headers = signAcs3(this.conn.accessKey, method, url.toString(), action, VERSION, { 'content-type': 'application/json', workspace: this.conn.workspace, accept: 'application/json' }, text);
     const { host: _host, ...sent } = headers;
     const res = await http(action, { method, url: url.toString(), headers: sent, ...(body === undefined ? {} : { body: text }), timeoutMillis: this.conn.timeoutMillis ?? 30_000 });
     let env: Envelope<T>;

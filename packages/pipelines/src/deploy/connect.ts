@@ -17,7 +17,7 @@ export type DeployTargetName = (typeof DEPLOY_TARGET_NAMES)[number];
 export interface ConnectionSource {
   /** A JSON file: `{ "gateway": { "url": "…", "restUrl": "…" } }`. */
   readonly file?: string;
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 function readFile(file: string): Record<string, Record<string, unknown>> {

@@ -10,7 +10,7 @@ import { DEPLOY_CODES } from './codes.js';
 export interface SecretSource {
   /** A JSON file of name → value (the user names it; never the pipeline source). */
   readonly file?: string;
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;

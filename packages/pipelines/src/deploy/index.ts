@@ -11,7 +11,6 @@ export type { StreamparkConnection } from './streampark-target.js';
 export { VvpTarget } from './vvp-target.js';
 export { AlibabaTarget } from './alibaba-target.js';
 export type { AlibabaConnection } from './alibaba-target.js';
-export { canonicalRequest, signAcs3 } from './acs-signature.js';
 export type { AccessKey } from './acs-signature.js';
 export type { VvpConnection } from './vvp-target.js';
 export { retrying, DEFAULT_RETRY } from './retry.js';
