@@ -27,4 +27,5 @@ export * from './alerting/index.js';
 export * from './introspect/index.js';
 export * from './import/index.js';
 export * from './lineage-formats/index.js';
+export * from './deploy/index.js';
 export * from './lineage/index.js';

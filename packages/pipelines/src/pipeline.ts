@@ -29,6 +29,8 @@ export interface EnvironmentSpec<JobName extends string = string, Variable exten
   readonly variables?: { readonly [K in Variable]: string };
   readonly jobs?: { readonly [K in JobName]?: JobOverride };
   readonly targets?: TargetOverrides;
+  /** How `flinkts deploy` judges a new version healthy here (defaults: 2 checkpoints, 30 s grace, 300 s timeout). */
+  readonly deploy?: { readonly health?: { readonly checkpoints?: number; readonly graceSeconds?: number; readonly timeoutSeconds?: number } };
 }
 
 type AnyTable = Table<string, unknown, string> | View<string, unknown>;
