@@ -18,6 +18,7 @@ import { badInput, EvaluationError, invalid, unknownName, unsupported } from './
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
+import { CalcOperator } from './operators/calc.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
@@ -252,7 +253,7 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const rel = this.planner.planQuery(ins.query);
+    let rel = this.planner.planQuery(ins.query);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
@@ -261,7 +262,19 @@ export class LocalJob {
         if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
-      if (targetCols.length !== physical.length) throw unsupported('INSERT with a partial column list', ins.span);
+      if (targetCols.length !== physical.length) {
+        // a partial column list: the query fills the listed columns, the others are NULL (Flink's
+        // PreValidateReWriter); a NOT NULL column left out has no value
+        const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
+        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (rel.columns.length === targetCols.length) {
+          const at = physical.map((p) => targetCols.indexOf(p));
+          const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
+          rel.op.connectTo(fill);
+          rel = { ...rel, op: fill, columns: physical.map((p, j) => (at[j] as number) < 0 ? { name: p.name, type: { kind: 'NULL', nullable: true } } : rel.columns[at[j] as number] as RelColumn) };
+          targetCols = physical;
+        }
+      }
     }
     if (rel.columns.length !== targetCols.length) {
       throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
@@ -282,7 +295,7 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true);
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -418,6 +431,7 @@ export class LocalJob {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
+    for (const v of this.planner.valuesSources) v.start();
     const phases = Math.max(0, ...[...inputs.values()].map((p) => p.length));
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
@@ -435,6 +449,7 @@ export class LocalJob {
     }
     try {
       for (const t of this.tables.values()) t.source?.endOfInput();
+      for (const v of this.planner.valuesSources) v.end();
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing timers at the end of input)`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
