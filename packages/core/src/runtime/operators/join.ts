@@ -113,8 +113,24 @@ export class JoinOperator extends Operator {
  * retracted (-D) when it stops qualifying. NOT IN follows SQL's NULL rules (a NULL on the right, or a NULL x
  * with a non-empty right side, makes the predicate UNKNOWN).
  */
+interface LeftRecord {
+  readonly row: readonly unknown[];
+  /** `rowKey` of the row, computed when a retraction first looks for it. */
+  key: string | undefined;
+  /** The left value's key in `byValue` (NULL has its own). */
+  readonly value: string;
+  passing: boolean;
+  live: boolean;
+}
+
+const NULL_VALUE = '\u0000null';
+
 export class SemiAntiJoinOperator extends Operator {
-  private readonly left: { row: readonly unknown[]; key: string; passing: boolean }[] = [];
+  /** The live left rows in arrival order (with dead ones until the next compaction). */
+  private left: LeftRecord[] = [];
+  private dead = 0;
+  /** The live left rows by their value's key, each in arrival order: a right change for a value looks only there. */
+  private readonly byValue = new Map<string, LeftRecord[]>();
   private readonly right = new Map<string, number>();
   private rightNulls = 0;
   private rightTotal = 0;
@@ -127,8 +143,7 @@ export class SemiAntiJoinOperator extends Operator {
     super(2);
   }
 
-  private qualifies(row: readonly unknown[]): boolean {
-    const x = this.leftValue(row);
+  private qualifies(x: unknown): boolean {
     if (!this.anti) return x !== null && (this.right.get(rowKey([x])) ?? 0) > 0;
     if (this.rightTotal === 0) return true;
     if (x === null || this.rightNulls > 0) return false;
@@ -137,30 +152,55 @@ export class SemiAntiJoinOperator extends Operator {
 
   process(change: Change, side: number): void {
     if (side === 0) {
+      const x = this.leftValue(change.row);
+      const value = x === null ? NULL_VALUE : rowKey([x]);
       if (isAccumulate(change.kind)) {
-        const passing = this.qualifies(change.row);
-        this.left.push({ row: change.row, key: rowKey(change.row), passing });
+        const passing = this.qualifies(x);
+        const rec: LeftRecord = { row: change.row, key: undefined, value, passing, live: true };
+        this.left.push(rec);
+        const same = this.byValue.get(value);
+        if (same) same.push(rec);
+        else this.byValue.set(value, [rec]);
         if (passing) this.emit({ kind: '+I', row: change.row });
       } else {
+        const same = this.byValue.get(value);
+        if (!same) return;
         const key = rowKey(change.row);
-        const i = this.left.findIndex((r) => r.key === key);
+        const i = same.findIndex((r) => (r.key ??= rowKey(r.row)) === key);
         if (i < 0) return;
-        const rec = this.left[i] as { passing: boolean; row: readonly unknown[] };
-        this.left.splice(i, 1);
+        const rec = same[i] as LeftRecord;
+        same.splice(i, 1);
+        if (same.length === 0) this.byValue.delete(value);
+        rec.live = false;
+        if (++this.dead > 1024 && this.dead * 2 > this.left.length) {
+          this.left = this.left.filter((r) => r.live);
+          this.dead = 0;
+        }
         if (rec.passing) this.emit({ kind: '-D', row: rec.row });
       }
       return;
     }
     const v = this.rightValue(change.row);
     const delta = isAccumulate(change.kind) ? 1 : -1;
+    // NOT IN also depends on whether the right side is empty and whether it holds a NULL: when either changes,
+    // any row may flip; otherwise only the rows of the changed value can
+    const emptyBefore = this.rightTotal === 0;
+    const nullBefore = this.rightNulls > 0;
     this.rightTotal += delta;
     if (v === null) this.rightNulls += delta;
     else {
       const k = rowKey([v]);
       this.right.set(k, (this.right.get(k) ?? 0) + delta);
     }
-    for (const rec of this.left) {
-      const now = this.qualifies(rec.row);
+    if (this.anti && (emptyBefore !== (this.rightTotal === 0) || nullBefore !== (this.rightNulls > 0))) this.recheck(this.left);
+    else if (v !== null) this.recheck(this.byValue.get(rowKey([v])) ?? []);
+  }
+
+  /** Re-evaluates the given left rows (in arrival order) and emits the ones whose qualification changed. */
+  private recheck(rows: readonly LeftRecord[]): void {
+    for (const rec of rows) {
+      if (!rec.live) continue;
+      const now = this.qualifies(rec.value === NULL_VALUE ? null : this.leftValue(rec.row));
       if (now === rec.passing) continue;
       rec.passing = now;
       this.emit({ kind: now ? '+I' : '-D', row: rec.row });
