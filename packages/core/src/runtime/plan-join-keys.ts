@@ -57,6 +57,11 @@ function keyFunction(evs: readonly Evaluator[]): JoinKeyOf {
     const ev = evs[0] as Evaluator;
     return (row) => {
       const v = ev(row);
+      if (typeof v === 'bigint') {
+        // a BIGINT that a double holds exactly is keyed as that number (V8 hashes numbers much faster)
+        const n = Number(v);
+        return Number.isSafeInteger(n) ? n : v;
+      }
       return v === null ? null : singleKey(v);
     };
   }

@@ -22,8 +22,31 @@ interface JoinRecord {
   matches: number;
 }
 
-/** The rows of one side, by join key, each key's rows in arrival order. */
-type SideState = Map<unknown, JoinRecord[]>;
+/** The largest key kept in a side's dense array (a small non-negative integer key is its own index). */
+const DENSE_LIMIT = 1 << 22;
+
+/**
+ * The rows of one side by join key, each key's rows in arrival order: small non-negative integer keys by index
+ * in an array (an array read is much cheaper than a Map lookup among a million keys), every other key in a Map.
+ */
+class SideState {
+  private readonly dense: (JoinRecord[] | undefined)[] = [];
+  private readonly map = new Map<unknown, JoinRecord[]>();
+
+  get(key: unknown): JoinRecord[] | undefined {
+    return typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT ? this.dense[key] : this.map.get(key);
+  }
+
+  set(key: unknown, rows: JoinRecord[]): void {
+    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) this.dense[key] = rows;
+    else this.map.set(key, rows);
+  }
+
+  delete(key: unknown): void {
+    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) this.dense[key] = undefined;
+    else this.map.delete(key);
+  }
+}
 
 /** The key of every row when the condition has no equi-join keys. */
 const NO_KEYS: JoinKeyOf = () => '';
@@ -31,7 +54,7 @@ const NO_KEYS: JoinKeyOf = () => '';
 const NULL_KEY = Symbol('NULL join key');
 
 export class JoinOperator extends Operator {
-  private readonly state: [SideState, SideState] = [new Map(), new Map()];
+  private readonly state: [SideState, SideState] = [new SideState(), new SideState()];
   private readonly keyOf: [JoinKeyOf, JoinKeyOf];
 
   constructor(
