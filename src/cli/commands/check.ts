@@ -99,16 +99,13 @@ export const command: Command = {
       const [{ checkSql, decodeSqlSource }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
       let text: string;
       try {
-        if (input === '-') text = await io.readStdin();
-        else {
-          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);
-          if (!decoded.ok) {
-            all.push(decoded.diagnostic);
-            scripts.push(input);
-            continue;
-          }
-          text = decoded.text;
+        const decoded = input === '-' ? decodeSqlSource(await io.readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);
+        if (!decoded.ok) {
+          all.push(decoded.diagnostic);
+          scripts.push(input === '-' ? '<stdin>' : input);
+          continue;
         }
+        text = decoded.text;
       } catch {
         io.stderr(`flinkts check: cannot read ${input}\n`);
         return EXIT_USAGE;
