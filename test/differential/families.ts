@@ -200,5 +200,27 @@ export const existsCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'exists', sql, inputs, compare: 'final' as const };
   });
 
+/** Legacy group windows: GROUP BY TUMBLE / HOP / SESSION with their auxiliary functions. */
+export const groupWindowCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1, 2),
+    rows: events,
+    window: fc.constantFrom(
+      ['TUMBLE', "INTERVAL '2' SECOND"], ['TUMBLE', "INTERVAL '5' SECOND"], ['HOP', "INTERVAL '1' SECOND, INTERVAL '3' SECOND"],
+      ['HOP', "INTERVAL '2' SECOND, INTERVAL '4' SECOND"], ['SESSION', "INTERVAL '1' SECOND"], ['SESSION', "INTERVAL '3' SECOND"],
+    ),
+    keyed: fc.boolean(),
+    aggs: fc.subarray(['COUNT(*)', 'SUM(v)', 'MAX(s)', 'MIN(v)', 'COUNT(DISTINCT s)', 'AVG(v)'], { minLength: 1, maxLength: 3 }),
+    aux: fc.subarray(['START', 'END', 'ROWTIME'], { minLength: 1 }),
+  })
+  .map(({ delay, rows, window: [fn, args], keyed, aggs, aux }) => {
+    const w = `${fn}(ts, ${args})`;
+    const items = [...(keyed ? ['k'] : []), ...aux.map((a) => `${fn}_${a}(ts, ${args}) AS w_${a.toLowerCase()}`), ...aggs];
+    const sql = `${EVENTS(delay)}\nSELECT ${items.join(', ')} FROM ev GROUP BY ${keyed ? 'k, ' : ''}${w};`;
+    return { family: 'groupwindow', sql, inputs: { ev: rows }, compare: keyed ? 'key' as const : 'order' as const };
+  });
+
 /** Every family's generator, by name. */
-export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase };
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
+  over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase,
+};
