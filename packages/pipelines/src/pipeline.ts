@@ -10,7 +10,7 @@ import { Job } from './job.js';
 import { z } from 'zod';
 import { checkArgument } from '@flinkts/core';
 import { CODES } from './codes.js';
-import { STREAMPARK_EXECUTION_MODES, TARGET_NAMES } from './targets.js';
+import { LINEAGE_FORMATS, STREAMPARK_EXECUTION_MODES, TARGET_NAMES } from './targets.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
 
@@ -29,6 +29,8 @@ export interface EnvironmentSpec<JobName extends string = string, Variable exten
   readonly variables?: { readonly [K in Variable]: string };
   readonly jobs?: { readonly [K in JobName]?: JobOverride };
   readonly targets?: TargetOverrides;
+  /** How `flinkts deploy` judges a new version healthy here (defaults: 2 checkpoints, 30 s grace, 300 s timeout). */
+  readonly deploy?: { readonly health?: { readonly checkpoints?: number; readonly graceSeconds?: number; readonly timeoutSeconds?: number } };
 }
 
 type AnyTable = Table<string, unknown, string> | View<string, unknown>;
@@ -58,7 +60,17 @@ export interface PipelineSpec<J extends readonly Job[], V extends string, S exte
 
 export class Pipeline<J extends readonly Job[] = readonly Job[], V extends string = string, S extends string = string, E extends string = string> {
   readonly kind = 'pipeline' as const;
-  constructor(readonly spec: PipelineSpec<J, V, S, E>) {
+  readonly spec: PipelineSpec<J, V, S, E>;
+  constructor(spec: PipelineSpec<J, V, S, E>) {
+    // A frozen snapshot of what the jobs' analysis depends on (jobs, tables, catalogs, secret names): a pipeline
+    // is immutable, so that analysis can be shared by its environments (check-pipeline.ts).
+    this.spec = Object.freeze({
+      ...spec,
+      jobs: Object.freeze([...spec.jobs]) as unknown as J,
+      tables: Object.freeze([...spec.tables]),
+      ...(spec.catalogs === undefined ? {} : { catalogs: Object.freeze([...spec.catalogs]) }),
+      ...(spec.secrets === undefined ? {} : { secrets: Object.freeze({ ...spec.secrets }) }),
+    });
     Object.freeze(this);
   }
   get name(): string {
@@ -91,6 +103,11 @@ const PIPELINE_SPEC = z.looseObject({
     streampark: STREAMPARK.optional(),
     vvp: z.looseObject({}).optional(),
     alibaba: z.looseObject({}).optional(),
+    lineage: z.strictObject({
+      formats: z.array(z.enum(LINEAGE_FORMATS)).min(1).optional(),
+      events: z.enum(['run', 'job']).optional(),
+      jobNamespace: nonEmpty.optional(),
+    }).optional(),
   }).refine((t) => TARGET_NAMES.some((n) => t[n] !== undefined), { message: `at least one target (${TARGET_NAMES.join(', ')})` }),
   environments: z.record(nonEmpty, z.looseObject({
     description: z.string().optional(),

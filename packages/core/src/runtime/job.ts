@@ -42,6 +42,15 @@ export type InputEntry =
   | { readonly kind: RowKind; readonly row: readonly unknown[] }
   | { readonly watermark: Timestamp | number };
 
+/**
+ * A source's entries in order, read once each by position: an array, or a list that makes each entry when it is
+ * read (the test helpers convert fixture rows as the job reads them, so a large fixture is not held twice).
+ */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): InputEntry | undefined;
+}
+
 export interface TableInput {
   readonly entries: readonly InputEntry[];
 }
@@ -350,26 +359,34 @@ export class LocalJob {
     return this.tables.get(table.toLowerCase())?.upsert === true;
   }
 
-  /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order. */
-  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: readonly InputEntry[]): void {
+  /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: EntryList): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
+    const n = entries.length;
     let current: Change | undefined;
-    let batch: readonly (readonly unknown[])[] | undefined;
+    let batch: (readonly unknown[])[] | undefined;
     try {
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i] as InputEntry;
+      // `next` is the entry at `i`, read ahead one so a batch knows where it ends
+      let i = 0;
+      let next = n > 0 ? entries.at(0) : undefined;
+      while (i < n) {
+        const e = next as InputEntry;
+        i++;
+        next = i < n ? entries.at(i) : undefined;
         if (batchable && plain(e)) {
-          let j = i + 1;
-          while (j < entries.length && j - i < BATCH_ROWS && plain(entries[j])) j++;
-          batch = entries.slice(i, j) as (readonly unknown[])[];
+          batch = [e as readonly unknown[]];
+          while (i < n && batch.length < BATCH_ROWS && plain(next)) {
+            batch.push(next as readonly unknown[]);
+            i++;
+            next = i < n ? entries.at(i) : undefined;
+          }
           src.pushInserts(batch);
           batch = undefined;
-          i = j - 1;
           continue;
         }
         let change: Change;
@@ -410,7 +427,7 @@ export class LocalJob {
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
    */
-  run(inputs: ReadonlyMap<string, readonly (readonly InputEntry[])[]>): JobResult {
+  run(inputs: ReadonlyMap<string, readonly EntryList[]>): JobResult {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
@@ -419,9 +436,9 @@ export class LocalJob {
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
     const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
-    const schedule: [string, readonly (readonly InputEntry[])[]][] = [...lookupFirst.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps.flat()]])];
+    const schedule: [string, readonly EntryList[]][] = [...lookupFirst.map(([n, ps]): [string, EntryList[]] => [n, [concatEntries(ps)]])];
     for (let ph = 0; ph < phases + 1; ph++) {
-      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps[ph - 1] ?? []]]);
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, EntryList[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
         const t = this.tables.get(this.inputKey(name)) as CatalogTable;
@@ -444,6 +461,14 @@ export class LocalJob {
     }
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+/** The phases of one table's input as one list (each entry read once). */
+function concatEntries(lists: readonly EntryList[]): EntryList {
+  if (lists.length === 1) return lists[0] as EntryList;
+  const all: InputEntry[] = [];
+  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l.at(i) as InputEntry);
+  return all;
 }
 
 /** `+I[1, Hi, null]`, as Flink's `Row.toString()` prints a changelog row. */

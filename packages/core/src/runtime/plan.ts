@@ -21,6 +21,7 @@ import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
+import { equiJoinKeys } from './plan-join-keys.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
@@ -412,7 +413,7 @@ export class Planner {
       throw unsupported('outer interval joins on processing time or with bounds that are not INTERVAL literals', j.span);
     }
     const condEval = cond ? this.compiler(combined).coerce(this.compiler(combined).compile(cond), T.boolean()).eval : undefined;
-    const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval);
+    const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval, equiJoinKeys(this, cond, l, r));
     l.op.connectTo(op, 0);
     r.op.connectTo(op, 1);
     const insertOnly = j.type === 'INNER' || j.type === 'CROSS' ? l.mode === 'insert-only' && r.mode === 'insert-only' : false;
