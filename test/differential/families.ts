@@ -220,7 +220,24 @@ export const groupWindowCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'groupwindow', sql, inputs: { ev: rows }, compare: keyed ? 'key' as const : 'order' as const };
   });
 
+/** Uncorrelated scalar subqueries (global aggregations) in the select list, over two tables (final tables). */
+export const scalarCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 6 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 6 }),
+    query: fc.constantFrom(
+      'SELECT id, x, (SELECT MAX(x) FROM b) AS m FROM a;',
+      'SELECT id, x - (SELECT MIN(x) FROM b) AS d FROM a WHERE x IS NOT NULL;',
+      "SELECT id, (SELECT COUNT(*) FROM b WHERE b.s = 'p') AS n, (SELECT SUM(x) FROM b) AS t FROM a;",
+      'SELECT id, (SELECT MAX(b.x) FROM b WHERE b.id = a.id) AS m FROM a;',
+    ),
+  })
+  .map(({ a, b, query }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING) WITH ('connector' = 'values');`;
+    return { family: 'scalar', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a, b }, compare: 'final' as const };
+  });
+
 /** Every family's generator, by name. */
 export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
-  over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase,
+  over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
 };

@@ -35,6 +35,7 @@ import { planSetOperation } from './plan-set-ops.js';
 import { planSort } from './plan-sort.js';
 import { planExists } from './plan-exists.js';
 import { planGroupWindow } from './plan-group-window.js';
+import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -499,6 +500,11 @@ export class Planner {
     if (s.groupBy?.length || aggCalls.length > 0) return this.planAggregate(s, rel, aggCalls);
     if (s.having) throw invalid('HAVING without GROUP BY or aggregates', s.having.span);
     // The WHERE filter and the projection run as one Calc, as Flink's planner merges them.
+    const scalar = planScalarSubqueries(this, rel, s.items, ctes);
+    if (scalar) {
+      const joined = this.project(scalar.rel, s.items, scalar.substitute);
+      return s.distinct ? this.distinct(joined) : joined;
+    }
     const out = this.project(rel, s.items, undefined, undefined, whereCalc);
     return s.distinct ? this.distinct(out) : out;
   }
