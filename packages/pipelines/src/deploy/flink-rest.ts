@@ -5,7 +5,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
 import { DEPLOY_CODES } from './codes.js';
-import { httpJson } from './http.js';
+import { EndpointError, httpJson } from './http.js';
 
 export interface FlinkJobOverview {
   readonly jid: string;
@@ -95,7 +95,14 @@ export class FlinkRestClient {
 
   /** Cancels the job without a savepoint. */
   async cancel(id: string): Promise<void> {
-    await httpJson('cancel a job', { method: 'PATCH', url: `${this.url}/jobs/${id}?mode=cancel`, timeoutMillis: this.timeoutMillis });
+    try {
+      await httpJson('cancel a job', { method: 'PATCH', url: `${this.url}/jobs/${id}?mode=cancel`, timeoutMillis: this.timeoutMillis });
+    } catch (e) {
+      // Flink answers 409 when the job already reached a terminal state (FAILED, FINISHED, CANCELED) between the
+      // status read and the cancel: the job is not running, which is what cancelling asks for.
+      if (e instanceof EndpointError && e.status === 409 && e.body.includes('terminal state')) return;
+      throw e;
+    }
   }
 
   private async awaitSavepoint(id: string, trigger: string, timeoutMillis = 120_000): Promise<string> {
