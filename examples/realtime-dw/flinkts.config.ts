@@ -97,6 +97,8 @@ export default pipeline({
       alertId: '${STREAMPARK_ALERT_ID}',
     },
     monitoring,
+    // Table and column lineage ODS → DWD → DWS → StarRocks beside the artifacts: <env>/lineage/.
+    lineage: {},
   },
   environments: {
     dev: {

@@ -76,6 +76,8 @@ export default pipeline({
       jarUris: JARS,
     },
     monitoring,
+    // Column lineage of the wide table (Kafka → MySQL) and the monitor beside the artifacts: <env>/lineage/.
+    lineage: {},
   },
   environments: {
     dev: {

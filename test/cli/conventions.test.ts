@@ -30,10 +30,10 @@ describe('flinkts CLI conventions', () => {
   test('check <pipeline> says which jobs, environments and targets it checked, in text and --json', () => {
     const r = runCli(['check', 'examples/wrongbook'], { cwd: ROOT });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('checked pipeline wrongbook: 2 jobs (wrongbook-wide-table, wrongbook-monitor) in 2 environments (dev, prod) for 4 targets (sql, vvp, alibaba, monitoring)');
+    expect(r.stdout).toContain('checked pipeline wrongbook: 2 jobs (wrongbook-wide-table, wrongbook-monitor) in 2 environments (dev, prod) for 5 targets (sql, vvp, alibaba, monitoring, lineage)');
     const j = runCli(['check', 'examples/wrongbook', '--env', 'prod', '--json'], { cwd: ROOT });
     const result = JSON.parse(j.stdout) as { ok: boolean; warnings: number; checked: { pipelines: { pipeline: string; jobs: string[]; environments: string[]; targets: string[] }[] } };
-    expect(result.checked.pipelines).toEqual([expect.objectContaining({ pipeline: 'wrongbook', jobs: ['wrongbook-wide-table', 'wrongbook-monitor'], environments: ['prod'], targets: ['sql', 'vvp', 'alibaba', 'monitoring'] })]);
+    expect(result.checked.pipelines).toEqual([expect.objectContaining({ pipeline: 'wrongbook', jobs: ['wrongbook-wide-table', 'wrongbook-monitor'], environments: ['prod'], targets: ['sql', 'vvp', 'alibaba', 'monitoring', 'lineage'] })]);
     expect(result.warnings).toBe(1);
   });
 

@@ -10,7 +10,7 @@ import { Job } from './job.js';
 import { z } from 'zod';
 import { checkArgument } from '@flinkts/core';
 import { CODES } from './codes.js';
-import { STREAMPARK_EXECUTION_MODES, TARGET_NAMES } from './targets.js';
+import { LINEAGE_FORMATS, STREAMPARK_EXECUTION_MODES, TARGET_NAMES } from './targets.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
 
@@ -29,6 +29,8 @@ export interface EnvironmentSpec<JobName extends string = string, Variable exten
   readonly variables?: { readonly [K in Variable]: string };
   readonly jobs?: { readonly [K in JobName]?: JobOverride };
   readonly targets?: TargetOverrides;
+  /** How `flinkts deploy` judges a new version healthy here (defaults: 2 checkpoints, 30 s grace, 300 s timeout). */
+  readonly deploy?: { readonly health?: { readonly checkpoints?: number; readonly graceSeconds?: number; readonly timeoutSeconds?: number } };
 }
 
 type AnyTable = Table<string, unknown, string> | View<string, unknown>;
@@ -101,6 +103,11 @@ const PIPELINE_SPEC = z.looseObject({
     streampark: STREAMPARK.optional(),
     vvp: z.looseObject({}).optional(),
     alibaba: z.looseObject({}).optional(),
+    lineage: z.strictObject({
+      formats: z.array(z.enum(LINEAGE_FORMATS)).min(1).optional(),
+      events: z.enum(['run', 'job']).optional(),
+      jobNamespace: nonEmpty.optional(),
+    }).optional(),
   }).refine((t) => TARGET_NAMES.some((n) => t[n] !== undefined), { message: `at least one target (${TARGET_NAMES.join(', ')})` }),
   environments: z.record(nonEmpty, z.looseObject({
     description: z.string().optional(),

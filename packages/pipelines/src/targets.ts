@@ -92,6 +92,23 @@ export interface AlibabaTarget {
   readonly allowNonRestoredState?: boolean;
 }
 
+/** The lineage formats `build` can write under `<env>/lineage/`. */
+export const LINEAGE_FORMATS = ['json', 'text', 'mermaid', 'openlineage', 'html'] as const;
+export type LineageFormat = (typeof LINEAGE_FORMATS)[number];
+
+/**
+ * Lineage beside the other artifacts: `<env>/lineage/lineage.json`, `lineage.txt`, `lineage.mmd` and `jobs.mmd`,
+ * `openlineage.jsonl` (one OpenLineage event per job) and `lineage.html` (the page to click through).
+ */
+export interface LineageOutputTarget {
+  /** Default: every format. */
+  readonly formats?: readonly LineageFormat[];
+  /** OpenLineage RunEvents (default) or JobEvents. */
+  readonly events?: 'run' | 'job';
+  /** The OpenLineage job namespace; default `<pipeline>.<environment>`. */
+  readonly jobNamespace?: string;
+}
+
 export interface Targets {
   readonly sql?: Readonly<Record<string, never>>;
   readonly streampark?: StreamparkTarget;
@@ -99,10 +116,12 @@ export interface Targets {
   readonly alibaba?: AlibabaTarget;
   /** Alert rules, Alertmanager configuration, dashboard and exporter files (not overridden per environment). */
   readonly monitoring?: MonitoringTarget;
+  /** Table and column lineage (not overridden per environment). */
+  readonly lineage?: LineageOutputTarget;
 }
 
-export type TargetName = 'sql' | 'streampark' | 'vvp' | 'alibaba' | 'monitoring';
-export const TARGET_NAMES: readonly TargetName[] = ['sql', 'streampark', 'vvp', 'alibaba', 'monitoring'];
+export type TargetName = 'sql' | 'streampark' | 'vvp' | 'alibaba' | 'monitoring' | 'lineage';
+export const TARGET_NAMES: readonly TargetName[] = ['sql', 'streampark', 'vvp', 'alibaba', 'monitoring', 'lineage'];
 
 export interface TargetOverrides {
   readonly streampark?: Partial<StreamparkTarget>;

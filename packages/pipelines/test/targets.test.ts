@@ -137,3 +137,21 @@ describe('targets', () => {
     expect(parseScript(sql).diagnostics).toEqual([]);
   });
 });
+
+describe('lineage target', () => {
+  test('targets.lineage is a target of its own; an unknown format or key is refused by pipeline()', () => {
+    const p = pipeline({ ...common, jobs: [ingest, clean], targets: { lineage: { formats: ['json', 'html'], events: 'job' } } });
+    expect(p.spec.targets.lineage).toEqual({ formats: ['json', 'html'], events: 'job' });
+    const bad = (targets: unknown) => {
+      try {
+        pipeline({ ...common, jobs: [ingest, clean], targets: targets as { lineage: object } });
+        return undefined;
+      } catch (e) {
+        return (e as { diagnostics?: { code: string; path?: string }[] }).diagnostics?.[0];
+      }
+    };
+    expect(bad({ lineage: { formats: ['svg'] } })).toMatchObject({ code: 'FTS8005' });
+    expect(bad({ lineage: { format: ['json'] } })).toMatchObject({ code: 'FTS8005' });
+    expect(bad({ lineage: { formats: [] } })).toMatchObject({ code: 'FTS8005' });
+  });
+});

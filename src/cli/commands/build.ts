@@ -7,13 +7,17 @@ import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
 import type { ArtifactFile } from '@flinkts/pipelines';
-import { buildPipeline, TARGET_NAMES } from '@flinkts/pipelines';
+import { buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, postOpenLineage, selectTargets, TARGET_NAMES } from '@flinkts/pipelines';
+import type { OpenLineageEvent } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_PROBLEMS, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
 import { writeArtifacts } from '../write-artifacts.js';
+import { eventTimeNow } from '../event-time.js';
+import { lineageOfPipeline } from '../lineage-source.js';
+import { version } from '../main.js';
 
 const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json] [--strict | --max-warnings <n>]
 
@@ -22,12 +26,18 @@ Load the pipeline (default: ./flinkts.config.ts), check every job with the analy
   <out>/<env>/streampark/<job>.form|.json   StreamPark 2.1.x /flink/app/create body, plus variables.json
   <out>/<env>/vvp/<job>.yaml                Ververica Platform 2.x Deployment (+ <job>.setup.sql)
   <out>/<env>/alibaba/<job>.json            Alibaba Realtime Compute deployment (+ <job>.setup.sql)
+  <out>/<env>/lineage/                      lineage.json, lineage.txt, lineage.mmd, jobs.mmd, openlineage.jsonl,
+                                            lineage.html (the formats targets.lineage asks for)
 Nothing is written when the analyzer reports errors (or more warnings than --max-warnings allows).
 
 Options:
   --env <name>        build one environment (default: every environment)
   --out <dir>         output folder (default: <pipeline folder>/dist)
   --target <list>     comma-separated subset of ${TARGET_NAMES.join(', ')} (default: the pipeline's targets)
+  --openlineage-url <url>          after writing, POST each environment's OpenLineage events there
+                                   (Marquez / DataHub: http://host:port/api/v1/lineage), with retries
+  --openlineage-api-key-env <VAR>  send the key in environment variable VAR as a Bearer token (never in the payload)
+Set SOURCE_DATE_EPOCH (seconds) to fix the OpenLineage events' eventTime (repeatable builds).
 ${REPORTING_HELP}
 ${EXIT_CODES_HELP}
 `;
@@ -41,7 +51,7 @@ export const command: Command = {
   summary: 'check a pipeline and write its SQL, StreamPark, VVP and Alibaba artifacts',
   help: HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, { flags: [], values: ['env', 'out', 'target'], reporting: true, validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
+    const args = parseArgs(argv, { flags: [], values: ['env', 'out', 'target', 'openlineage-url', 'openlineage-api-key-env'], reporting: true, validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
     if (args.problems.length > 0 || args.positionals.length > 1) {
       io.stderr(`flinkts build: ${args.problems[0] ?? 'give at most one pipeline folder or config file'}\n\n${HELP}`);
       return EXIT_USAGE;
@@ -67,6 +77,23 @@ export const command: Command = {
       else report(io, [outProblem]);
       return EXIT_USAGE;
     }
+    const url = args.values.get('openlineage-url');
+    const keyVar = args.values.get('openlineage-api-key-env');
+    const postProblem =
+      (url === undefined ? undefined : endpointProblem(url, '--openlineage-url')) ??
+      (keyVar !== undefined && process.env[keyVar] === undefined
+        ? { code: 'FTS8076', severity: 'error' as const, message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }
+        : undefined);
+    if (postProblem !== undefined) {
+      if (json) io.stdout(`${JSON.stringify({ ok: false, errors: 1, warnings: 0, diagnostics: [postProblem] }, null, 2)}\n`);
+      else report(io, [postProblem]);
+      return EXIT_USAGE;
+    }
+    const withLineage = selectTargets(p, targets, []).includes('lineage');
+    const lineageTarget = p.spec.targets.lineage ?? {};
+    const eventTime = eventTimeNow();
+    const producer = `urn:flinkts:${version()}`;
+    const events: OpenLineageEvent[] = [];
     const files: ArtifactFile[] = [];
     const diagnostics: Diagnostic[] = [];
     for (const env of envs) {
@@ -77,6 +104,15 @@ export const command: Command = {
       });
       diagnostics.push(...result.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? ''}` })));
       files.push(...result.files);
+      if (!result.ok || (!withLineage && url === undefined)) continue;
+      const produced = lineageOfPipeline(p, env);
+      diagnostics.push(...produced.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? 'targets.lineage'}` })));
+      if (produced.lineage === undefined) continue;
+      if (withLineage) files.push(...(await lineageArtifacts(produced.lineage, lineageTarget, { eventTime, producer })));
+      if (url !== undefined) {
+        const namespace = lineageTarget.jobNamespace;
+        events.push(...openLineageEvents(produced.lineage, { eventTime, producer, eventKind: lineageTarget.events ?? 'run', ...(namespace === undefined ? {} : { jobNamespace: namespace }) }));
+      }
     }
     // Names are checked before anything is removed or written: nothing may land outside the output folder.
     diagnostics.push(...outputPathProblems(out, envs, files));
@@ -85,6 +121,11 @@ export const command: Command = {
     const usageError = diagnostics.some((d) => d.code === 'FTS8010' || (d.code === 'FTS8030' && d.path?.endsWith('targets')));
     const written = code === 0;
     if (written) writeArtifacts(out, envs, files);
+    if (written && url !== undefined) {
+      const posted = await postOpenLineage(events, { url, ...(keyVar === undefined ? {} : { apiKey: process.env[keyVar]! }) });
+      diagnostics.push(...posted.diagnostics);
+      if (!json) io.stderr(`posted ${posted.posted} OpenLineage event${posted.posted === 1 ? '' : 's'} to ${url}\n`);
+    }
     const rel = relative(io.cwd, out);
     const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
     if (json) {
@@ -94,7 +135,7 @@ export const command: Command = {
       if (written) io.stdout(`built pipeline ${p.name} (${envs.join(', ')}): ${files.length} files in ${shown}\n${envs.map((e) => `  ${join(shown, e)}/`).join('\n')}\n`);
       else io.stdout(`${summaryLine(counts, args.policy)}: nothing written\n`);
     }
-    if (written) return code;
+    if (written) return diagnostics.some((d) => d.code === 'FTS8075') ? EXIT_PROBLEMS : code;
     return usageError ? EXIT_USAGE : code;
   },
 };

@@ -10,10 +10,14 @@ import type { CliIO, Command } from '../command.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { loadPipeline } from '../load-pipeline.js';
 
-const HELP = `Usage: flinkts print <job> [<folder|config>] [--env <name>] [--target ${TARGET_NAMES.join('|')}] [--json]
+/** Targets with a file per job (lineage is per pipeline: `flinkts lineage --job <name>`). */
+const PRINTABLE = TARGET_NAMES.filter((t) => t !== 'lineage');
+
+const HELP = `Usage: flinkts print <job> [<folder|config>] [--env <name>] [--target ${PRINTABLE.join('|')}] [--json]
 
 Print one job of the pipeline (default: ./flinkts.config.ts) as it is deployed in an environment: the Flink SQL
 script, or with --target the StreamPark form fields (as JSON), the VVP Deployment or the Alibaba deployment.
+A job's lineage: flinkts lineage --job <job>.
 --env may be left out when the pipeline has one environment.
 
 Options:
@@ -43,7 +47,7 @@ export const command: Command = {
   summary: "print one job's compiled SQL (or a target's spec) for an environment",
   help: HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, { flags: ['json'], values: ['env', 'target'], validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
+    const args = parseArgs(argv, { flags: ['json'], values: ['env', 'target'], validate: { target: oneOrMoreOf('target', PRINTABLE) } });
     if (args.problems.length > 0 || args.positionals.length < 1 || args.positionals.length > 2 || args.values.get('target')?.includes(',')) {
       io.stderr(`flinkts print: ${args.problems[0] ?? (args.positionals.length < 1 || args.positionals.length > 2 ? 'give the job name (and optionally the pipeline folder)' : 'give one --target')}\n\n${HELP}`);
       return EXIT_USAGE;

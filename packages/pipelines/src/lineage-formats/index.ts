@@ -1,0 +1,15 @@
+export { LINEAGE_CODES } from './codes.js';
+export { findLineageColumn, findLineageJob, findLineageTable } from './names.js';
+export type { Found } from './names.js';
+export { downstreamOf, impactOf, jobGraph, jobLineage, tableLineage, upstreamOf, wholeLineage } from './query.js';
+export type { Impact, JobLink, LineageQuery, LineageView } from './query.js';
+export { jobGraphText, lineageText } from './text.js';
+export { LINEAGE_JSON_FORMAT, LINEAGE_JSON_VERSION, lineageJson, readLineageJson } from './json.js';
+export { jobGraphMermaid, lineageMermaid } from './mermaid.js';
+export { datasetId, OPENLINEAGE_SCHEMA_URL, openLineageEvents, openLineageJsonLines } from './openlineage.js';
+export type { OpenLineageDataset, OpenLineageEvent, OpenLineageOptions } from './openlineage.js';
+export { lineageHtml } from './html.js';
+export { endpointProblem, postOpenLineage } from './post.js';
+export type { PostOptions, PostResult } from './post.js';
+export { lineageArtifacts } from './artifacts.js';
+export type { LineageArtifactOptions } from './artifacts.js';
