@@ -4,7 +4,7 @@
 // Prints one JSON line. Usage: node bench/scale/measure-lineage.mjs <pipeline dir> <environment>
 import { join } from 'node:path';
 import { importConfig } from '../../dist/cli/import-config.js';
-import { checkPipeline, pipelineLineage } from '@flinkts/pipelines';
+import { checkPipeline, pipelineLineage, pipelineLineageWithDiagnostics } from '@flinkts/pipelines';
 
 const [dir, env] = process.argv.slice(2);
 const p = (await importConfig(join(dir, 'flinkts.config.ts'))).default;
@@ -20,8 +20,12 @@ const best = (f) => {
 };
 let lineage;
 const cold0 = performance.now();
+const cpu0 = process.cpuUsage();
 lineage = pipelineLineage(p, env);
 const coldMs = performance.now() - cold0;
+const cpu = process.cpuUsage(cpu0);
+const coldCpuMs = (cpu.user + cpu.system) / 1000;
 const lineageMs = best(() => { lineage = pipelineLineage(p, env); });
 const checkMs = best(() => checkPipeline(p, env));
-console.log(JSON.stringify({ coldMs, lineageMs, checkMs, tables: lineage.tables.length, jobs: lineage.jobs.length, edges: lineage.edges.length }));
+const diagnostics = pipelineLineageWithDiagnostics(p, env).diagnostics.length;
+console.log(JSON.stringify({ coldMs, coldCpuMs, lineageMs, checkMs, diagnostics, tables: lineage.tables.length, jobs: lineage.jobs.length, edges: lineage.edges.length }));

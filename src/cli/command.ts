@@ -7,8 +7,8 @@ export interface CliIO {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  /** Reads all of standard input (for `-` file arguments). */
-  readonly readStdin: () => Promise<string>;
+  /** Reads all of standard input (for `-` file arguments), as bytes: SQL is decoded strictly (FTS1007), like files. */
+  readonly readStdin: () => Promise<Uint8Array>;
 }
 
 export interface Command {

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { printStatements } from '@flinkts/core';
-import type { Diagnostic } from '@flinkts/core';
+import { decodeSqlSource, printStatements } from '@flinkts/core';
+import type { DecodedSource, Diagnostic } from '@flinkts/core';
 import { FlinkBridgeClient, verifyScript } from '@flinkts/core/flink';
 import { jobStatements } from '@flinkts/pipelines';
 import { isPipelineArgument } from './check-pipelines.js';
@@ -19,7 +19,7 @@ export interface PlannedInputs {
   readonly usage?: string;
 }
 
-export async function planOnFlink(cwd: string, args: readonly string[], env: string | undefined, readStdin: () => Promise<string>, log: (line: string) => void): Promise<PlannedInputs> {
+export async function planOnFlink(cwd: string, args: readonly string[], env: string | undefined, readStdin: () => Promise<Uint8Array>, log: (line: string) => void): Promise<PlannedInputs> {
   const client = FlinkBridgeClient.connect({ log });
   const diagnostics: Diagnostic[] = [];
   let scripts = 0;
@@ -50,12 +50,17 @@ export async function planOnFlink(cwd: string, args: readonly string[], env: str
       }
       continue;
     }
-    let text: string;
+    let decoded: DecodedSource;
     try {
-      text = arg === '-' ? await readStdin() : readFileSync(resolve(cwd, arg), 'utf8');
+      decoded = arg === '-' ? decodeSqlSource(await readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(cwd, arg)), arg);
     } catch {
       return { diagnostics, scripts, usage: `cannot read ${arg}` };
     }
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic);
+      continue;
+    }
+    const text = decoded.text;
     scripts++;
     const r = await verifyScript(text, { file: arg === '-' ? '<stdin>' : arg, client });
     diagnostics.push(...r.diagnostics);

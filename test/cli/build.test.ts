@@ -1,5 +1,5 @@
 /** `flinkts build` and `flinkts print` end to end, through the real bin: exit codes, --json, refusal on errors. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,34 @@ describe('flinkts build', () => {
     const before = readFileSync(join(out, 'prod/vvp/wrongbook-wide-table.yaml'), 'utf8');
     expect(runCli(['build', 'examples/wrongbook', '--out', out, '--json'], { cwd: ROOT }).code).toBe(0);
     expect(readFileSync(join(out, 'prod/vvp/wrongbook-wide-table.yaml'), 'utf8')).toBe(before);
+  });
+
+  test('a rebuild leaves each target folder holding exactly the new files: unchanged ones untouched, stale files, links and folders removed', () => {
+    const out = join(tmp, 'sync');
+    expect(runCli(['build', 'examples/wrongbook', '--env', 'prod', '--out', out], { cwd: ROOT }).code).toBe(0);
+    const yaml = join(out, 'prod/vvp/wrongbook-wide-table.yaml');
+    const written = statSync(yaml).mtimeMs;
+    const outside = join(tmp, 'outside.txt');
+    writeFileSync(outside, 'not flinkts');
+    writeFileSync(join(out, 'prod/sql/old-job.sql'), 'stale');
+    mkdirSync(join(out, 'prod/vvp/nested'));
+    writeFileSync(join(out, 'prod/vvp/nested/x'), 'stale');
+    const linked = join(out, 'prod/sql/wrongbook-wide-table.sql');
+    rmSync(linked);
+    symlinkSync(outside, linked);
+    writeFileSync(join(out, 'prod/user-notes.txt'), 'beside the targets: kept');
+    expect(runCli(['build', 'examples/wrongbook', '--env', 'prod', '--out', out], { cwd: ROOT }).code).toBe(0);
+    expect(statSync(yaml).mtimeMs).toBe(written);
+    expect(existsSync(join(out, 'prod/sql/old-job.sql'))).toBe(false);
+    expect(existsSync(join(out, 'prod/vvp/nested'))).toBe(false);
+    expect(lstatSync(linked).isSymbolicLink()).toBe(false);
+    expect(readFileSync(linked, 'utf8')).toContain('INSERT INTO');
+    expect(readFileSync(outside, 'utf8')).toBe('not flinkts');
+    expect(readFileSync(join(out, 'prod/user-notes.txt'), 'utf8')).toBe('beside the targets: kept');
+    // Building one target removes the others' folders, as before.
+    expect(runCli(['build', 'examples/wrongbook', '--env', 'prod', '--target', 'sql', '--out', out], { cwd: ROOT }).code).toBe(0);
+    expect(existsSync(join(out, 'prod/vvp'))).toBe(false);
+    expect(existsSync(linked)).toBe(true);
   });
 
   test('refuses to write anything when the analyzer reports errors (exit 1)', () => {

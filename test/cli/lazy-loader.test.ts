@@ -18,7 +18,7 @@ vi.mock('esbuild', () => {
 const dir = mkdtempSync(join(tmpdir(), 'flinkts-lazy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const io = (out: string[]): CliIO => ({ cwd: dir, stdout: (t) => out.push(t), stderr: (t) => out.push(t), readStdin: async () => '' });
+const io = (out: string[]): CliIO => ({ cwd: dir, stdout: (t) => out.push(t), stderr: (t) => out.push(t), readStdin: async () => new Uint8Array() });
 
 test('check and fmt --check on .sql files do not import esbuild; a .ts pipeline does', async () => {
   writeFileSync(join(dir, 'job.sql'), "CREATE TABLE a (x INT) WITH ('connector' = 'datagen');\n");

@@ -10,7 +10,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { readonly cwd?: string; readonly input?: string } = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: readonly string[], options: { readonly cwd?: string; readonly input?: string; readonly env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', timeout: 60_000, env: options.env ?? process.env });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -31,15 +31,15 @@ function inputs(c: DiffCase) {
   };
 }
 
-type Outcome = { ok: true; changelog: readonly string[] } | { ok: false; code: string; message: string };
+export type Outcome = { ok: true; changelog: readonly string[] } | { ok: false; code: string; message: string };
 
-function failure(e: unknown): Outcome {
+export function failure(e: unknown): Outcome {
   if (e instanceof FlinktsError) return { ok: false, code: e.diagnostics[0]?.code ?? 'FTS', message: e.diagnostics[0]?.message ?? e.message };
   return { ok: false, code: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
 }
 
 /** Changes grouped by their first field (the key k), each key's changes in order. */
-function perKey(changelog: readonly string[]): string {
+export function perKey(changelog: readonly string[]): string {
   const m = new Map<string, string[]>();
   for (const ch of changelog) {
     const key = /^[-+][IUD]\[([^,\]]*)/.exec(ch)?.[1] ?? '';

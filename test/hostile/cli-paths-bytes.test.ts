@@ -59,6 +59,14 @@ describe('bytes that are not UTF-8', () => {
     const report = JSON.parse(r.stdout) as { diagnostics: { code: string; span: { start: { line: number; column: number } } }[] };
     expect(report.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([['FTS1007', 1, 10]]);
   });
+
+  test.each([['fmt', '-'], ['check', '-'], ['fmt', '--check', '-']])('%s %s on standard input: the same positioned FTS1007 as for a file, nothing printed as SQL', (...args) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { input: latin1, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/<stdin>:1:10 - error FTS1007: .*byte 0xFC/);
+    expect(r.stdout + r.stderr).not.toContain('M\uFFFDller');
+    expect(r.stdout).not.toContain('SELECT');
+  });
 });
 
 test('check --json stays valid JSON at 100,000 diagnostics', () => {

@@ -64,3 +64,15 @@ describe('wrongbook lineage', () => {
     expect(windowStart?.description).toBe("TUMBLE(DESCRIPTOR(`event_time`), INTERVAL '1' MINUTE).`window_start`");
   });
 });
+
+test('table columns carry their types, computed columns the type of their expression', () => {
+  const events = pipelineLineage(wrongbook, 'prod').tables.find((t) => t.name === 'aliyun_catalog.dwd.wrongbook_events');
+  expect(events?.columns).toEqual([
+    { name: 'eventId', type: 'STRING' },
+    { name: 'domain', type: 'STRING' },
+    { name: 'type', type: 'STRING' },
+    { name: 'timestamp', type: 'BIGINT' },
+    { name: 'payload', type: 'STRING' },
+    { name: 'proc_time', type: 'TIMESTAMP_LTZ(3) NOT NULL' },
+  ]);
+});

@@ -5,7 +5,7 @@
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
-import { didYouMean, FlinktsError, printStatements } from '@flinkts/core';
+import { didYouMean, FlinktsError } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
@@ -13,8 +13,9 @@ import { emitAlibaba } from './emit/alibaba.js';
 import { emitMonitoring } from './emit/monitoring.js';
 import { emitHiveSites } from './emit/hive-site.js';
 import { emitSql, sqlText } from './emit/sql.js';
-import { emitStreampark, emitStreamparkVariables } from './emit/streampark.js';
+import { emitStreampark, emitStreamparkVariables, streamparkFields } from './emit/streampark.js';
 import { emitVvp } from './emit/vvp.js';
+import { streamparkSql } from './job-analysis.js';
 import { jobScript } from './job-script.js';
 import type { AnyPipeline } from './pipeline.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
@@ -55,17 +56,25 @@ export function selectTargets(p: AnyPipeline, requested: readonly string[] | und
   return out;
 }
 
-function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob']): ArtifactFile[] {
+/**
+ * The artifacts of `targets`, and the problems the emitters find. With `filesWanted` false (`checkPipeline`) only
+ * the problems are wanted: what cannot find one is skipped (the SQL target's text, StreamPark's form and JSON
+ * encodings of fields already checked).
+ */
+function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob'], filesWanted = true): ArtifactFile[] {
   const files: ArtifactFile[] = [];
   env.jobs.forEach((job, i) => {
     onJob?.(job.name, i, env.jobs.length);
-    if (targets.includes('sql')) files.push(...emitSql(env, job));
-    if (targets.includes('streampark') && env.targets.streampark !== undefined) files.push(...emitStreampark(env, job, env.targets.streampark, diagnostics));
+    if (targets.includes('sql') && filesWanted) files.push(...emitSql(env, job));
+    if (targets.includes('streampark') && env.targets.streampark !== undefined) {
+      if (filesWanted) files.push(...emitStreampark(env, job, env.targets.streampark, diagnostics));
+      else streamparkFields(env, job, env.targets.streampark, diagnostics);
+    }
     if (targets.includes('vvp') && env.targets.vvp !== undefined) files.push(...emitVvp(env, job, env.targets.vvp, diagnostics));
     if (targets.includes('alibaba') && env.targets.alibaba !== undefined) files.push(...emitAlibaba(env, job, env.targets.alibaba, diagnostics));
   });
   if (targets.includes('streampark') && env.targets.streampark !== undefined) {
-    const texts = env.jobs.map((job) => printStatements(jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true }).statements));
+    const texts = env.jobs.map((job) => streamparkSql(env, job).text);
     files.push(emitStreamparkVariables(env, texts, env.targets.streampark, diagnostics));
   }
   const monitoring = env.pipeline.spec.targets.monitoring;
@@ -79,7 +88,7 @@ export function checkPipeline(p: AnyPipeline, env: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
-  if (resolved !== undefined) emit(resolved, selectTargets(p, undefined, diagnostics), diagnostics, undefined);
+  if (resolved !== undefined) emit(resolved, selectTargets(p, undefined, diagnostics), diagnostics, undefined, false);
   return diagnostics;
 }
 

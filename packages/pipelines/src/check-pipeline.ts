@@ -3,10 +3,10 @@
  * types, INSERT compatibility, connector options, …), the cross-job table graph (layers, cycles, writers, one
  * definition) and the `${NAME}` placeholders. Paths point at the job (`jobs.<name>.statements[i]`).
  */
-import type { Diagnostic, Statement } from '@flinkts/core';
-import { checkPipelineGraph, checkScript, printStatements } from '@flinkts/core';
-import { connectorValidators } from '@flinkts/connectors';
-import { jobScript } from './job-script.js';
+import type { Diagnostic } from '@flinkts/core';
+import { checkPipelineGraph } from '@flinkts/core';
+import type { CheckedJob } from './job-analysis.js';
+import { checkedJob } from './job-analysis.js';
 import { tableGraph } from './lineage/table-graph.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import { catalogCredentialProblems } from './catalog-credentials.js';
@@ -18,12 +18,11 @@ import { checkPlaceholders } from './variables.js';
 /** Diagnostics of one environment, de-duplicated (a shared table is checked once, at its first job). */
 export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const scripts: { name: string; statements: readonly Statement[]; text: string }[] = [];
+  const scripts: CheckedJob[] = [];
   for (const job of env.jobs) {
-    const script = jobScript(job, { setLines: false, splitPersistent: false });
-    scripts.push({ name: job.name, statements: script.statements, text: printStatements(script.statements) });
-    const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
-    out.push(...ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })));
+    const check = checkedJob(env, job);
+    scripts.push(check);
+    out.push(...check.diagnostics);
   }
   out.push(...checkPipelineGraph(tableGraph(env)));
   out.push(...checkPlaceholders(env, scripts, hiveSitePlaceholders(env)));

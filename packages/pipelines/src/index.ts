@@ -24,5 +24,8 @@ export { CODES as PIPELINE_CODES } from './codes.js';
 export { placeholders } from './variables.js';
 export * from './quality/index.js';
 export * from './alerting/index.js';
+export * from './introspect/index.js';
+export * from './import/index.js';
 export * from './lineage-formats/index.js';
+export * from './deploy/index.js';
 export * from './lineage/index.js';

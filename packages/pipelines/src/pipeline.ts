@@ -29,6 +29,8 @@ export interface EnvironmentSpec<JobName extends string = string, Variable exten
   readonly variables?: { readonly [K in Variable]: string };
   readonly jobs?: { readonly [K in JobName]?: JobOverride };
   readonly targets?: TargetOverrides;
+  /** How `flinkts deploy` judges a new version healthy here (defaults: 2 checkpoints, 30 s grace, 300 s timeout). */
+  readonly deploy?: { readonly health?: { readonly checkpoints?: number; readonly graceSeconds?: number; readonly timeoutSeconds?: number } };
 }
 
 type AnyTable = Table<string, unknown, string> | View<string, unknown>;
@@ -58,7 +60,17 @@ export interface PipelineSpec<J extends readonly Job[], V extends string, S exte
 
 export class Pipeline<J extends readonly Job[] = readonly Job[], V extends string = string, S extends string = string, E extends string = string> {
   readonly kind = 'pipeline' as const;
-  constructor(readonly spec: PipelineSpec<J, V, S, E>) {
+  readonly spec: PipelineSpec<J, V, S, E>;
+  constructor(spec: PipelineSpec<J, V, S, E>) {
+    // A frozen snapshot of what the jobs' analysis depends on (jobs, tables, catalogs, secret names): a pipeline
+    // is immutable, so that analysis can be shared by its environments (check-pipeline.ts).
+    this.spec = Object.freeze({
+      ...spec,
+      jobs: Object.freeze([...spec.jobs]) as unknown as J,
+      tables: Object.freeze([...spec.tables]),
+      ...(spec.catalogs === undefined ? {} : { catalogs: Object.freeze([...spec.catalogs]) }),
+      ...(spec.secrets === undefined ? {} : { secrets: Object.freeze({ ...spec.secrets }) }),
+    });
     Object.freeze(this);
   }
   get name(): string {

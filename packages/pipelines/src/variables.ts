@@ -61,15 +61,15 @@ function literalsUnderUnusedSecrets(env: ResolvedEnvironment, jobs: readonly { r
 }
 
 /**
- * Checks the placeholders of each job's statements against the environment's declarations. `texts` are the
- * printed scripts, by job name.
+ * Checks the placeholders of each job's statements against the environment's declarations. `placeholders` are
+ * those of the job's printed script, in first-use order.
  */
-export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { readonly name: string; readonly statements: readonly Statement[]; readonly text: string }[], usedElsewhere: Iterable<string> = []): Diagnostic[] {
+export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { readonly name: string; readonly statements: readonly Statement[]; readonly placeholders: readonly string[] }[], usedElsewhere: Iterable<string> = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   const used = new Set<string>(usedElsewhere);
   const known = [...env.variableDescriptions.keys(), ...env.secrets.keys()];
-  for (const { name: job, text } of jobs) {
-    for (const name of placeholders(text)) {
+  for (const { name: job, placeholders: names } of jobs) {
+    for (const name of names) {
       if (used.has(name)) continue;
       used.add(name);
       if (!env.variableDescriptions.has(name) && !env.secrets.has(name)) {

@@ -3,8 +3,7 @@
  * loads the pipeline, runs the analyzer over every job, and writes the artifacts of each environment under
  * `<out>/<env>/<target>/` — nothing at all when there are errors.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
 import type { ArtifactFile } from '@flinkts/pipelines';
@@ -15,6 +14,7 @@ import type { CliIO, Command } from '../command.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_PROBLEMS, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
+import { writeArtifacts } from '../write-artifacts.js';
 import { eventTimeNow } from '../event-time.js';
 import { lineageOfPipeline } from '../lineage-source.js';
 import { version } from '../main.js';
@@ -120,14 +120,7 @@ export const command: Command = {
     const code = exitCodeFor(counts, args.policy);
     const usageError = diagnostics.some((d) => d.code === 'FTS8010' || (d.code === 'FTS8030' && d.path?.endsWith('targets')));
     const written = code === 0;
-    if (written) {
-      for (const env of envs) for (const t of TARGET_NAMES) rmSync(join(out, env, t), { recursive: true, force: true });
-      for (const f of files) {
-        const path = join(out, f.path);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, f.content);
-      }
-    }
+    if (written) writeArtifacts(out, envs, files);
     if (written && url !== undefined) {
       const posted = await postOpenLineage(events, { url, ...(keyVar === undefined ? {} : { apiKey: process.env[keyVar]! }) });
       diagnostics.push(...posted.diagnostics);

@@ -13,7 +13,7 @@ import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 
-const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--planner flink] [--json] [--strict | --max-warnings <n>]
+const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--tables <sources>] [--planner flink] [--json] [--strict | --max-warnings <n>]
 
 Parse and check Flink SQL scripts before they are deployed: syntax and reserved words, unknown tables and
 columns, INSERT column counts and types (Flink's implicit casts), positional INSERTs that pair differently named
@@ -27,6 +27,9 @@ pipeline: every job and the table graph across jobs (layers, cycles, several wri
 
 Options:
   --env <name>        check pipelines in one environment
+  --tables <sources>  comma-separated declarations the SQL scripts read from catalogs: a pipeline folder or
+                      config (its typed tables), a .ts/.js module, a .sql schema file, or mysql://user@host:port/db
+                      (a live introspection; password from MYSQL_PASSWORD)
   --planner flink     also plan everything with real Flink 1.20.1's planner (what flinkts verify does)
 ${REPORTING_HELP}
 ${EXIT_CODES_HELP}
@@ -55,7 +58,7 @@ export const command: Command = {
   summary: 'check Flink SQL scripts or a pipeline (syntax, names, INSERT types, options, changelog modes, time attributes)',
   help: HELP,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const args = parseArgs(argv, { flags: [], values: ['env', 'planner'], reporting: true });
+    const args = parseArgs(argv, { flags: [], values: ['env', 'planner', 'tables'], reporting: true });
     const planner = args.values.get('planner');
     if (args.problems.length > 0 || (planner !== undefined && planner !== 'flink')) {
       io.stderr(`flinkts check: ${args.problems[0] ?? `unknown planner '${planner}' (the one there is: flink)`}\n\n${HELP}`);
@@ -65,6 +68,18 @@ export const command: Command = {
     const all: Diagnostic[] = [];
     const pipelines: CheckedPipeline[] = [];
     const scripts: string[] = [];
+    let declarations: readonly import('@flinkts/core').Statement[] = [];
+    const tables = args.values.get('tables');
+    if (tables !== undefined) {
+      const { lentDeclarations } = await import('../lent-declarations.js');
+      const lent = await lentDeclarations(io.cwd, tables.split(',').map((t) => t.trim()).filter((t) => t !== ''));
+      if (!lent.ok) {
+        const { formatDiagnostic } = await import('@flinkts/core');
+        for (const d of lent.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+        return EXIT_USAGE;
+      }
+      declarations = lent.statements;
+    }
     for (const input of inputs) {
       if (isPipelineArgument(io.cwd, input)) {
         const r = await checkPipelineArgument(io.cwd, input, args.values.get('env'));
@@ -84,21 +99,18 @@ export const command: Command = {
       const [{ checkSql, decodeSqlSource }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
       let text: string;
       try {
-        if (input === '-') text = await io.readStdin();
-        else {
-          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);
-          if (!decoded.ok) {
-            all.push(decoded.diagnostic);
-            scripts.push(input);
-            continue;
-          }
-          text = decoded.text;
+        const decoded = input === '-' ? decodeSqlSource(await io.readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);
+        if (!decoded.ok) {
+          all.push(decoded.diagnostic);
+          scripts.push(input === '-' ? '<stdin>' : input);
+          continue;
         }
+        text = decoded.text;
       } catch {
         io.stderr(`flinkts check: cannot read ${input}\n`);
         return EXIT_USAGE;
       }
-      all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators }));
+      all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators, declarations }));
       scripts.push(input === '-' ? '<stdin>' : input);
     }
     if (planner === 'flink') {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst, tokenize } from '@flinkts/core';
+import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst } from '@flinkts/core';
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
@@ -23,18 +23,19 @@ ${EXIT_CODES_HELP}
 
 export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
 
-function comments(text: string): string[] {
-  return tokenize(text).tokens.filter((t) => t.kind === 'comment').map((t) => t.value.trim()).sort();
+/** Every comment the lexer found, trimmed, in a canonical order (the layout may move one, never lose or change it). */
+function commentSet(lexed: readonly string[]): string {
+  return JSON.stringify(lexed.map((c) => c.trim()).sort());
 }
 
 /** Format one script; refuses (with the reason) when it does not parse or would not survive the round trip. */
 export function formatSql(text: string, file: string): FormatResult {
-  const { script, diagnostics } = parseScript(text, { file });
+  const { script, diagnostics, comments } = parseScript(text, { file });
   if (diagnostics.length > 0) return { ok: false, errors: diagnostics.map(formatDiagnostic).join('\n') };
   const printed = printScript(script);
   const again = parseScript(printed, { file });
   const same = again.diagnostics.length === 0 && sameAst(again.script, script);
-  if (!same || JSON.stringify(comments(printed)) !== JSON.stringify(comments(text))) {
+  if (!same || commentSet(again.comments) !== commentSet(comments)) {
     return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
   }
   return { ok: true, text: printed };
@@ -61,18 +62,15 @@ export const command: Command = {
       const fromStdin = file === '-';
       let text: string;
       try {
-        if (fromStdin) text = await io.readStdin();
-        else {
-          // Bytes, not a lossy UTF-8 decode: a file that is not UTF-8 is refused and never rewritten.
-          const decoded = decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
-          if (!decoded.ok) {
-            failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
-            if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
-            status = Math.max(status, 1);
-            continue;
-          }
-          text = decoded.text;
+        // Bytes, not a lossy UTF-8 decode: a file (or stdin) that is not UTF-8 is refused and never rewritten.
+        const decoded = fromStdin ? decodeSqlSource(await io.readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
+        if (!decoded.ok) {
+          failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
+          if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
+          status = Math.max(status, 1);
+          continue;
         }
+        text = decoded.text;
       } catch {
         io.stderr(`flinkts fmt: cannot read ${file}\n`);
         status = EXIT_USAGE;

@@ -43,6 +43,12 @@ export interface OptionValidators {
 export interface CheckOptions {
   readonly file?: string;
   readonly validators?: OptionValidators;
+  /**
+   * CREATE CATALOG / TABLE / VIEW statements declared elsewhere (a pipeline's typed tables, an imported schema, a
+   * live introspection) that the script reads as if its catalog already held them. They are applied before the
+   * script; their own problems are reported where they are declared, not here.
+   */
+  readonly declarations?: readonly Statement[];
 }
 
 function withLocation(d: Diagnostic, statement: Statement, file: string | undefined): Diagnostic {
@@ -171,6 +177,14 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         catalog.apply(statement);
     }
   };
+  (options.declarations ?? []).forEach((statement, index) => {
+    try {
+      checkStatement(statement, index);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+  });
+  diagnostics.length = 0;
   script.statements.forEach((statement, index) => {
     try {
       checkStatement(statement, index);

@@ -48,3 +48,4 @@ export * from './rank.js';
 export * from './statements.js';
 export * from './sql-tag.js';
 export type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, TemporalRoot, TimestampRoot, WiderNumeric } from './type-level.js';
+export * from './sql-query.js';

@@ -53,8 +53,8 @@ export class OriginWalker {
     return result;
   }
 
-  /** The origins of a bound expression over `input`; sub-queries add their row filters to `dataset`. */
-  expression(e: BoundExpression, input: Row, outer: readonly Row[], kind: DirectKind, dataset: Map<string, Origin<IndirectKind>>): ColumnOrigins {
+  /** The origins of a bound expression over `input` (what decides a sub-query's rows is an indirect origin of it). */
+  expression(e: BoundExpression, input: Row, outer: readonly Row[], kind: DirectKind): ColumnOrigins {
     const copied = copiedColumn(e);
     if (copied !== undefined && kind !== 'AGGREGATION') return input[copied] ?? NO_ORIGINS;
     const direct = new Map<string, Origin<DirectKind>>();
@@ -76,13 +76,14 @@ export class OriginWalker {
         for (const o of c.direct.values()) addDirect(direct, o.from, stronger('TRANSFORMATION', kind));
         for (const o of c.indirect.values()) addIndirect(indirect, o.from, o.kind);
       }
-      for (const o of sub.dataset.values()) addIndirect(dataset, o.from, o.kind);
+      // What decides the sub-query's rows decides this value (and, in a WHERE, the rows: the Filter rule takes them).
+      for (const o of sub.dataset.values()) addIndirect(indirect, o.from, o.kind);
     }
     return { direct, indirect, exprs: [composeOrKeep(e.ast, replace)] };
   }
 
   private keys(keys: readonly BoundExpression[], input: Row, outer: readonly Row[], kind: IndirectKind, into: Map<string, Origin<IndirectKind>>): void {
-    for (const k of keys) allAs(this.expression(k, input, outer, 'TRANSFORMATION', into), kind, into);
+    for (const k of keys) allAs(this.expression(k, input, outer, 'TRANSFORMATION'), kind, into);
   }
 
   private sortKeys(keys: readonly SortKey[], input: Row, outer: readonly Row[], into: Map<string, Origin<IndirectKind>>): void {
@@ -99,7 +100,7 @@ export class OriginWalker {
         });
         const columns = node.columns.map((c, i) => {
           if (c.origin !== 'computed' || c.expr === undefined) return base[i]!;
-          const o = this.expression(c.expr, base, [], 'TRANSFORMATION', new Map());
+          const o = this.expression(c.expr, base, [], 'TRANSFORMATION');
           if (o.direct.size > 0) return o;
           // Reads no column (PROCTIME()): the computed column itself is the origin.
           const from = { table: node.name, column: c.name };
@@ -111,31 +112,31 @@ export class OriginWalker {
         const dataset = new Map<string, Origin<IndirectKind>>();
         const columns = node.columns.map((_, i) => {
           const first = node.rows[0]?.[i];
-          return first === undefined ? NO_ORIGINS : this.expression(first, [], outer, 'TRANSFORMATION', dataset);
+          return first === undefined ? NO_ORIGINS : this.expression(first, [], outer, 'TRANSFORMATION');
         });
         return { columns, dataset };
       }
       case 'Project': {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
-        const columns = node.exprs.map((e) => this.expression(e, input.columns, outer, 'TRANSFORMATION', dataset));
+        const columns = node.exprs.map((e) => this.expression(e, input.columns, outer, 'TRANSFORMATION'));
         return { columns, dataset };
       }
       case 'Filter': {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
-        allAs(this.expression(node.condition, input.columns, outer, 'TRANSFORMATION', dataset), 'FILTER', dataset);
+        allAs(this.expression(node.condition, input.columns, outer, 'TRANSFORMATION'), 'FILTER', dataset);
         return { columns: input.columns, dataset };
       }
       case 'Aggregate': {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
-        const keys = node.keys.map((k) => this.expression(k, input.columns, outer, 'TRANSFORMATION', dataset));
+        const keys = node.keys.map((k) => this.expression(k, input.columns, outer, 'TRANSFORMATION'));
         for (const k of keys) allAs(k, 'GROUP_BY', dataset);
         if (node.windowKey !== undefined) allAs(keys[node.windowKey]!, 'WINDOW', dataset);
         const calls = node.calls.map((c) => {
           const refs = [...c.args.flatMap((a) => a.refs), ...(c.filter?.refs ?? []).map((r) => ({ ...r, conditional: true }))];
-          return this.expression(over(c.ast, refs), input.columns, outer, 'AGGREGATION', dataset);
+          return this.expression(over(c.ast, refs), input.columns, outer, 'AGGREGATION');
         });
         return { columns: [...keys, ...calls], dataset };
       }
@@ -143,7 +144,7 @@ export class OriginWalker {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
         const calls = node.calls.map((c) => {
-          const o = this.expression(over(c.ast, c.args.flatMap((a) => a.refs)), input.columns, outer, c.args.length === 0 ? 'TRANSFORMATION' : 'AGGREGATION', dataset);
+          const o = this.expression(over(c.ast, c.args.flatMap((a) => a.refs)), input.columns, outer, c.args.length === 0 ? 'TRANSFORMATION' : 'AGGREGATION');
           const indirect = new Map(o.indirect);
           this.keys(c.partitionBy, input.columns, outer, 'WINDOW', indirect);
           this.sortKeys(c.orderBy, input.columns, outer, indirect);
@@ -156,8 +157,8 @@ export class OriginWalker {
         const right = this.of(node.right, outer);
         const columns = [...left.columns, ...right.columns];
         const dataset = new Map([...left.dataset, ...right.dataset]);
-        if (node.condition !== undefined) allAs(this.expression(node.condition, columns, outer, 'TRANSFORMATION', dataset), 'JOIN', dataset);
-        if (node.period !== undefined) allAs(this.expression(node.period, left.columns, outer, 'TRANSFORMATION', dataset), 'JOIN', dataset);
+        if (node.condition !== undefined) allAs(this.expression(node.condition, columns, outer, 'TRANSFORMATION'), 'JOIN', dataset);
+        if (node.period !== undefined) allAs(this.expression(node.period, left.columns, outer, 'TRANSFORMATION'), 'JOIN', dataset);
         return { columns, dataset };
       }
       case 'WindowTableFunction': {
@@ -209,7 +210,7 @@ export class OriginWalker {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
         const call: FunctionCall = { kind: 'FunctionCall', name: [node.fn], args: node.args.map((a) => a.ast) };
-        const produced = this.expression(over(call, node.args.flatMap((a) => a.refs)), input.columns, outer, 'TRANSFORMATION', dataset);
+        const produced = this.expression(over(call, node.args.flatMap((a) => a.refs)), input.columns, outer, 'TRANSFORMATION');
         const own = node.columns.slice(node.input.columns.length).map(() => produced);
         return { columns: [...input.columns, ...own], dataset };
       }

@@ -44,10 +44,10 @@ export interface BindContext {
   readonly ranks?: Map<Select, Rank | Deduplicate>;
 }
 
-export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string): void {
+export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
   ctx.diagnostics.push({
     code,
-    severity: 'error',
+    severity,
     message,
     ...(hint === undefined ? {} : { hint }),
     ...(node.span === undefined ? {} : { span: node.span }),
@@ -55,7 +55,10 @@ export function problem(ctx: BindContext, code: string, node: { readonly span?: 
   });
 }
 
-/** A construct the binder does not build a plan for (yet): a diagnostic, never an exception. */
+/**
+ * A construct the binder does not build a plan for (yet): a warning (the SQL may well be valid Flink SQL; it is
+ * flinkts that cannot follow it), never an exception.
+ */
 export function unsupported(ctx: BindContext, node: { readonly span?: Span | undefined }, what: string): void {
-  problem(ctx, 'FTS4501', node, `${what} is not bound into a plan by flinkts yet`, 'lineage and plan-based checks skip this statement; rewrite it with the supported constructs or report it');
+  problem(ctx, 'FTS4501', node, `${what} is not bound into a plan by flinkts yet`, 'lineage skips this statement; rewrite it with the supported constructs or report it', 'warning');
 }

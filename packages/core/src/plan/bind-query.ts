@@ -14,7 +14,7 @@ import type { Aggregate, AggregateCall } from './aggregate.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
 import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
 import type { Replacement } from './bind-expression.js';
-import { bindExpression, setQueryBinder } from './bind-expression.js';
+import { bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
 import { relation, setNamedQueryBinder } from './bind-relation.js';
 import type { BoundExpression } from './expression.js';
@@ -147,7 +147,10 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
       for (const c of scope.columns) {
         if (item.table === undefined ? c.qualifiedOnly === true : c.relation !== item.table) continue;
         const ast: Expression = Object.freeze({ kind: 'ColumnRef', ...(c.relation === '' ? {} : { table: c.relation }), name: c.name });
-        const expr = bindExpression(ast, scope, ctx, options);
+        // A star column is the scope column itself (no lookup by name, which two unnamed sub-queries could share).
+        const expr: BoundExpression = options.replace === undefined && options.onColumn === undefined
+          ? Object.freeze({ ast, ...(c.type === undefined ? {} : { type: c.type }), refs: [{ node: ast, index: c.index, depth: 0, ...(c.type === undefined ? {} : { type: c.type }), conditional: false }], subqueries: [] })
+          : bindExpression(ast, scope, ctx, options);
         out.push({ expr, name: c.name });
       }
       return;
@@ -215,11 +218,12 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     ];
     const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
     node = aggregate;
-    replace = (n) => {
+    const grouped: Replacement = (n) => {
       const k = keyAsts.findIndex((x) => sameAst(x, n));
       if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
       if (isAggregateCall(n)) {
-        const a = aggregates.findIndex((x) => sameAst(x, n));
+        const same = aggregates.indexOf(n);
+        const a = same >= 0 ? same : aggregates.findIndex((x) => sameAst(x, n));
         if (a >= 0) return { index: keys.length + a, ...(columns[keys.length + a]!.type === undefined ? {} : { type: columns[keys.length + a]!.type }) };
       }
       if (windowKey >= 0 && n.kind === 'FunctionCall' && WINDOW_PROPERTIES.test(fnName(n))) {
@@ -236,7 +240,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     };
     // A grouped column read by name: bound to its key.
     const byColumn: Replacement = (n) => {
-      const r = replace!(n);
+      const r = grouped(n);
       if (r !== undefined) return r;
       if (n.kind === 'ColumnRef') {
         const found = scope.columns.filter((c) => c.name === n.name && (n.table === undefined ? c.qualifiedOnly !== true : c.relation === n.table));
@@ -312,9 +316,9 @@ function sorted(select: Select, projected: PlanNode, names: readonly string[], s
   return freezeNode<Project>({ ...projected, input: sort });
 }
 
-/** A call's type in `scope` (aggregate and OVER calls are typed by the registry's rules through typing/). */
+/** A call's type in `scope` (aggregate and OVER calls are typed by the registry's rules through typing/); its problems are reported where the call is bound. */
 function typeOfCall(c: FunctionCall, scope: Scope, ctx: BindContext): DataType | undefined {
-  return bindExpression(c, scope, { ...ctx, diagnostics: [] }).type;
+  return typeIn(c, scope, { ...ctx, diagnostics: [] });
 }
 
 function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: BindContext): NamedPlan | undefined {

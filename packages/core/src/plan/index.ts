@@ -5,6 +5,7 @@ export type { BoundExpression, BoundSubquery, ColumnBinding } from './expression
 export { copiedColumn } from './expression.js';
 export type { PlanColumn, PlanNode, PlanRoot, TimeAttribute } from './node.js';
 export { inputsOf } from './node.js';
+export { tableColumns } from './scan-columns.js';
 export type { Aggregate as PlanAggregate, AggregateCall } from './aggregate.js';
 export type { Correlate as PlanCorrelate } from './correlate.js';
 export type { Filter as PlanFilter } from './filter.js';

@@ -1,13 +1,14 @@
 /**
  * A join, with the strategy Flink plans for it: `regular`; `interval` (bounded by time attributes of both sides);
  * `temporal` (`FOR SYSTEM_TIME AS OF` an event-time attribute: a versioned table); `lookup` (`FOR SYSTEM_TIME AS OF`
- * a processing-time attribute: the right table is queried per row). Output: left columns, then right columns.
+ * a processing-time attribute: the right table is queried per row); `window` (both sides window TVF results joined on
+ * their window_start and window_end). Output: left columns, then right columns.
  */
 import type { JoinType } from '../ast/query.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
 
-export type JoinStrategy = 'regular' | 'interval' | 'temporal' | 'lookup';
+export type JoinStrategy = 'regular' | 'interval' | 'temporal' | 'lookup' | 'window';
 
 export interface IntervalBounds {
   /** Positions (in the join's input row) of the left and right time attributes. */

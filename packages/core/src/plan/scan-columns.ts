@@ -4,10 +4,11 @@
  * proctime, the WATERMARK column is rowtime), PRIMARY KEY columns NOT NULL.
  */
 import type { Expression } from '../ast/expression.js';
-import type { CatalogTableEntry } from '../catalog/catalog.js';
+import type { CatalogTableEntry, ObjectCatalog } from '../catalog/catalog.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
+import { unsupported } from './bind-context.js';
 import { bindExpression } from './bind-expression.js';
 import type { TimeAttribute } from './node.js';
 import type { ScanColumn } from './scan.js';
@@ -22,7 +23,7 @@ export function scanColumns(table: CatalogTableEntry, ctx: BindContext): readonl
   const known = cache.get(table);
   if (known !== undefined) return known;
   const s = table.statement;
-  if (s.like !== undefined) ctx.diagnostics.push({ code: 'FTS4501', severity: 'error', message: `CREATE TABLE … LIKE ('${table.path.join('.')}') is not bound into a plan by flinkts yet`, hint: 'declare the columns of the table itself', ...(s.span === undefined ? {} : { span: s.span }) });
+  if (s.like !== undefined) unsupported(ctx, s, `CREATE TABLE … LIKE ('${table.path.join('.')}')`);
   const pk = new Set(s.primaryKey?.columns ?? []);
   const rowtime = s.watermark?.column;
   const relation = s.path[s.path.length - 1]!;
@@ -47,4 +48,9 @@ export function scanColumns(table: CatalogTableEntry, ctx: BindContext): readonl
   const frozenColumns = Object.freeze(columns);
   cache.set(table, frozenColumns);
   return frozenColumns;
+}
+
+/** The columns of a catalog table as the plan reads them (computed columns typed), outside of any statement. */
+export function tableColumns(table: CatalogTableEntry, catalog: ObjectCatalog): readonly ScanColumn[] {
+  return scanColumns(table, { catalog, diagnostics: [], ctes: new Map(), outer: [], views: new Map(), viewStack: new Set(), subqueries: new Map() });
 }

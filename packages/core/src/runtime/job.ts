@@ -18,6 +18,7 @@ import { badInput, EvaluationError, invalid, unknownName, unsupported } from './
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
+import { CalcOperator } from './operators/calc.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
@@ -40,6 +41,15 @@ export type InputEntry =
   | readonly unknown[]
   | { readonly kind: RowKind; readonly row: readonly unknown[] }
   | { readonly watermark: Timestamp | number };
+
+/**
+ * A source's entries in order, read once each by position: an array, or a list that makes each entry when it is
+ * read (the test helpers convert fixture rows as the job reads them, so a large fixture is not held twice).
+ */
+export interface EntryList {
+  readonly length: number;
+  at(index: number): InputEntry | undefined;
+}
 
 export interface TableInput {
   readonly entries: readonly InputEntry[];
@@ -243,7 +253,7 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const rel = this.planner.planQuery(ins.query);
+    let rel = this.planner.planQuery(ins.query);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
@@ -252,7 +262,19 @@ export class LocalJob {
         if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
-      if (targetCols.length !== physical.length) throw unsupported('INSERT with a partial column list', ins.span);
+      if (targetCols.length !== physical.length) {
+        // a partial column list: the query fills the listed columns, the others are NULL (Flink's
+        // PreValidateReWriter); a NOT NULL column left out has no value
+        const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
+        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (rel.columns.length === targetCols.length) {
+          const at = physical.map((p) => targetCols.indexOf(p));
+          const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
+          rel.op.connectTo(fill);
+          rel = { ...rel, op: fill, columns: physical.map((p, j) => (at[j] as number) < 0 ? { name: p.name, type: { kind: 'NULL', nullable: true } } : rel.columns[at[j] as number] as RelColumn) };
+          targetCols = physical;
+        }
+      }
     }
     if (rel.columns.length !== targetCols.length) {
       throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
@@ -273,7 +295,7 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true);
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -337,26 +359,34 @@ export class LocalJob {
     return this.tables.get(table.toLowerCase())?.upsert === true;
   }
 
-  /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order. */
-  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: readonly InputEntry[]): void {
+  /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: EntryList): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
+    const n = entries.length;
     let current: Change | undefined;
-    let batch: readonly (readonly unknown[])[] | undefined;
+    let batch: (readonly unknown[])[] | undefined;
     try {
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i] as InputEntry;
+      // `next` is the entry at `i`, read ahead one so a batch knows where it ends
+      let i = 0;
+      let next = n > 0 ? entries.at(0) : undefined;
+      while (i < n) {
+        const e = next as InputEntry;
+        i++;
+        next = i < n ? entries.at(i) : undefined;
         if (batchable && plain(e)) {
-          let j = i + 1;
-          while (j < entries.length && j - i < BATCH_ROWS && plain(entries[j])) j++;
-          batch = entries.slice(i, j) as (readonly unknown[])[];
+          batch = [e as readonly unknown[]];
+          while (i < n && batch.length < BATCH_ROWS && plain(next)) {
+            batch.push(next as readonly unknown[]);
+            i++;
+            next = i < n ? entries.at(i) : undefined;
+          }
           src.pushInserts(batch);
           batch = undefined;
-          i = j - 1;
           continue;
         }
         let change: Change;
@@ -397,17 +427,18 @@ export class LocalJob {
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
    */
-  run(inputs: ReadonlyMap<string, readonly (readonly InputEntry[])[]>): JobResult {
+  run(inputs: ReadonlyMap<string, readonly EntryList[]>): JobResult {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
+    for (const v of this.planner.valuesSources) v.start();
     const phases = Math.max(0, ...[...inputs.values()].map((p) => p.length));
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
     const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
-    const schedule: [string, readonly (readonly InputEntry[])[]][] = [...lookupFirst.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps.flat()]])];
+    const schedule: [string, readonly EntryList[]][] = [...lookupFirst.map(([n, ps]): [string, EntryList[]] => [n, [concatEntries(ps)]])];
     for (let ph = 0; ph < phases + 1; ph++) {
-      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, (readonly InputEntry[])[]] => [n, [ps[ph - 1] ?? []]]);
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, EntryList[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
         const t = this.tables.get(this.inputKey(name)) as CatalogTable;
@@ -418,6 +449,7 @@ export class LocalJob {
     }
     try {
       for (const t of this.tables.values()) t.source?.endOfInput();
+      for (const v of this.planner.valuesSources) v.end();
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing timers at the end of input)`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
@@ -429,6 +461,14 @@ export class LocalJob {
     }
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+/** The phases of one table's input as one list (each entry read once). */
+function concatEntries(lists: readonly EntryList[]): EntryList {
+  if (lists.length === 1) return lists[0] as EntryList;
+  const all: InputEntry[] = [];
+  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l.at(i) as InputEntry);
+  return all;
 }
 
 /** `+I[1, Hi, null]`, as Flink's `Row.toString()` prints a changelog row. */

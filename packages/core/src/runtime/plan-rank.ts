@@ -48,7 +48,8 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     remaining.push(p);
   }
   if (first < 1) first = 1;
-  if (limit === undefined) throw unsupported('ROW_NUMBER() without an upper-bound filter on its result (TopN needs rn <= N)', rnItem.span);
+  // without an upper bound Flink plans no TopN: ROW_NUMBER is an OVER aggregation of the inner query
+  if (limit === undefined) return undefined;
   const over = (rnItem.expr as FunctionCall).over;
   if (typeof over === 'string' || !over) throw unsupported('named windows in OVER', rnItem.span);
   if (over.frame) throw unsupported('window frames on ROW_NUMBER', rnItem.span);
@@ -68,7 +69,9 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     ? base.columns.findIndex((col) => col.name.toLowerCase() === (firstOrder.expr as { name: string }).name.toLowerCase())
     : -1;
   const isRowtime = timeIdx >= 0 && base.rowtime.has(timeIdx);
-  const isProctime = timeIdx >= 0 && base.proctime.has(timeIdx);
+  // PROCTIME() called in the query orders by processing time like a declared proctime column
+  const proctimeCall = order.length === 1 && firstOrder.expr.kind === 'FunctionCall' && firstOrder.expr.args.length === 0 && firstOrder.expr.name.length === 1 && (firstOrder.expr.name[0] as string).toUpperCase() === 'PROCTIME';
+  const isProctime = (timeIdx >= 0 && base.proctime.has(timeIdx)) || proctimeCall;
   const rnType = T.bigint(false);
   const windowCols = new Set(['window_start', 'window_end']);
   if (over.partitionBy.some((e) => e.kind === 'ColumnRef' && windowCols.has(e.name.toLowerCase()) && base.columns.some((c) => c.name.toLowerCase() === e.name.toLowerCase()))) {
@@ -124,9 +127,14 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
   }
   const alias = s.from.alias;
   const rnColumn = rankFirst ? '$row_number' : rnItem.alias ?? 'EXPR$' + rnIdx;
+  // a deduplication on rowtime keeps the time attribute, and its partition columns identify its rows: a view over
+  // it is a versioned table for event-time temporal joins, as in Flink
+  const dedupOnRowtime = limit === 1 && first === 1 && isRowtime;
+  const partitionCols = over.partitionBy.map((e) => (e.kind === 'ColumnRef' ? base.columns.findIndex((col) => col.name.toLowerCase() === e.name.toLowerCase()) : -1));
   let ranked: Rel = {
     columns: [...base.columns, { name: rnColumn, type: rnType }], op, mode,
-    rowtime: mode === 'insert-only' ? base.rowtime : new Set(), proctime: new Set(),
+    rowtime: mode === 'insert-only' || dedupOnRowtime ? base.rowtime : new Set(), proctime: new Set(),
+    ...(limit === 1 && first === 1 && partitionCols.length > 0 && partitionCols.every((i) => i >= 0) ? { uniqueKey: partitionCols } : {}),
   };
   if (rankFirst) {
     const items = inner.items.map((it, i): SelectItem => (i === rnIdx ? { kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: rnColumn }, alias: rnItem.alias ?? 'EXPR$' + rnIdx } : it));

@@ -17,9 +17,11 @@ import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
+import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
+import { equiJoinKeys } from './plan-join-keys.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
@@ -27,9 +29,15 @@ import { SourceOperator } from './operators/source.js';
 import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
 import { planRankPattern } from './plan-rank.js';
+import { collectOverCalls, planOver } from './plan-over.js';
+import { planUnnest } from './plan-unnest.js';
+import { planSetOperation } from './plan-set-ops.js';
+import { planSort } from './plan-sort.js';
+import { planExists } from './plan-exists.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
-import { T, withNullable } from './types.js';
+import { leastRestrictive, T, withNullable } from './types.js';
+import { ValuesOperator } from './operators/values.js';
 
 /** A column of a planned relation. */
 export interface RelColumn {
@@ -51,6 +59,12 @@ export interface Rel {
   readonly aggregateKey?: readonly number[];
   /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
   readonly uniqueKey?: readonly number[];
+  /**
+   * A filter on columns other than the upsert key sits on this updating stream: Flink's changelog inference then
+   * makes the producer emit UPDATE_BEFORE (FLINK-19579), and an upsert sink receives the -U of a row whose update
+   * the filter drops, deleting the key instead of keeping a stale row.
+   */
+  readonly filteredUpdates?: boolean;
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
   readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
 }
@@ -85,6 +99,27 @@ function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly A
   const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
   if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
   return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
+}
+
+/** Whether a filter over this relation makes Flink require UPDATE_BEFORE from its input (see Rel.filteredUpdates). */
+function filterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
+  if (rel.mode !== 'updating') return false;
+  // an upsert source's filter runs inside its ChangelogNormalize, which emits no -U for it
+  if (rel.op instanceof ChangelogNormalizeOperator) return false;
+  const key = new Set([...(rel.uniqueKey ?? []), ...(rel.aggregateKey ?? [])]);
+  const refs: number[] = [];
+  const walk = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { v.forEach(walk); return; }
+    const e = v as Expression;
+    if (e.kind === 'ColumnRef') {
+      refs.push(rel.columns.findIndex((c) => c.name.toLowerCase() === e.name.toLowerCase() && (!e.table || c.table === e.table)));
+      return;
+    }
+    for (const x of Object.values(v)) walk(x);
+  };
+  walk(filter);
+  return refs.length === 0 || refs.some((i) => !key.has(i));
 }
 
 export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -128,7 +163,14 @@ function intervalMillis(e: Expression | undefined, c: ExpressionCompiler, what: 
   return v.constant.value as number;
 }
 
+/** Flink's planner cannot serialise a VALUES column of type CHAR(0) (only '' literals). */
+const ZERO_LENGTH_CHAR = 'Zero-length character strings have no serializable string representation.';
+const isEmptyString = (e: Expression): boolean => e.kind === 'StringLiteral' && e.value === '';
+
 export class Planner {
+  /** The VALUES sources of the planned queries: the job starts and ends them. */
+  readonly valuesSources: ValuesOperator[] = [];
+
   constructor(
     private readonly catalog: PlannerCatalog,
     private readonly session: Session,
@@ -153,22 +195,41 @@ export class Planner {
         return this.planQuery(q.body, m);
       }
       case 'SetOperation': {
-        if (q.op !== 'UNION' || !q.all) throw unsupported(`${q.op}${q.all ? ' ALL' : ''} (only UNION ALL is supported)`, q.span);
-        if (q.orderBy || q.limit) throw unsupported('ORDER BY / LIMIT on a streaming UNION', q.span);
-        const l = this.planQuery(q.left, ctes);
-        const r = this.planQuery(q.right, ctes);
-        if (l.columns.length !== r.columns.length) throw invalid('UNION ALL inputs have different column counts', q.span);
-        const u = new UnionOperator(2);
-        l.op.connectTo(u, 0);
-        r.op.connectTo(u, 1);
-        return {
-          columns: l.columns.map((c, i) => ({ name: c.name, type: withNullable(c.type, c.type.nullable || (r.columns[i] as RelColumn).type.nullable) })),
-          op: u, mode: l.mode === 'insert-only' && r.mode === 'insert-only' ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set(),
-        };
+        const { orderBy, limit, offset, ...rest } = q;
+        const set = planSetOperation(this, rest, ctes);
+        return orderBy || limit || offset ? planSort(this, set, orderBy, limit, offset, q.span) : set;
       }
       case 'Values':
-        throw unsupported('VALUES as a query source (declare the rows as test input instead)', q.span);
+        return this.planValues(q);
     }
+  }
+
+  /** `VALUES (…), (…)`: columns EXPR$0… of each column's least restrictive type, rows converted to it. */
+  private planValues(q: Extract<Query, { kind: 'Values' }>): Rel {
+    const c = this.compiler({ columns: [], op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() });
+    const width = q.rows[0]?.length ?? 0;
+    const compiled = q.rows.map((r) => {
+      if (r.length !== width) throw invalid('Values must have the same number of columns in every row', q.span);
+      return r.map((e) => {
+        if (e.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.span ?? q.span, 'write CAST(NULL AS type)');
+        return c.compile(e);
+      });
+    });
+    const columns: RelColumn[] = [];
+    for (let i = 0; i < width; i++) {
+      const types = compiled.map((r) => (r[i] as Compiled).type);
+      const t = leastRestrictive(types);
+      if (!t) throw invalid(`Values column ${i + 1} has no common type: ${types.map((x) => x.kind).join(', ')}`, q.span);
+      if (q.rows.every((r) => isEmptyString(r[i] as Expression))) throw invalid(ZERO_LENGTH_CHAR, q.span);
+      columns.push({ name: `EXPR$${i}`, type: t.kind === 'NULL' ? t : withNullable(t, types.some((x) => x.nullable)) });
+    }
+    const rows = compiled.map((r) => r.map((v, i) => {
+      const col = columns[i] as RelColumn;
+      return (col.type.kind === 'NULL' ? v : c.coerce(v, col.type, q.span)).eval([]) ?? null;
+    }));
+    const op = new ValuesOperator(rows);
+    this.valuesSources.push(op);
+    return { columns, op, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
   }
 
   private planRelation(rel: Relation, ctes: ReadonlyMap<string, Query>): Rel {
@@ -196,7 +257,7 @@ export class Planner {
       case 'TableFunction':
         return this.planWindowTvf(rel.call, rel.alias, ctes, rel.span);
       case 'Unnest':
-        throw unsupported('UNNEST', rel.span);
+        return planUnnest(this, this.planValues({ kind: 'Values', rows: [[]] }), rel, 'INNER', undefined);
       case 'Join':
         return this.planJoin(rel, ctes);
     }
@@ -282,11 +343,13 @@ export class Planner {
       this.catalog.markLookup(right.path);
       op = new LookupJoinOperator(j.type === 'LEFT', r.columns.length, cond);
     } else if (l.rowtime.has(timeIdx)) {
-      const t = this.catalog.table(right.path, right.span);
-      if (t.rowtime === undefined || !t.primaryKey?.length) {
+      // the versioned side is a table (its PRIMARY KEY and WATERMARK) or a view whose rows have a unique key and a
+      // rowtime attribute (e.g. a deduplication on rowtime), as Flink's planner derives them
+      const rowtime = [...r.rowtime][0];
+      if (rowtime === undefined || !r.uniqueKey?.length) {
         throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, right.span);
       }
-      op = new TemporalJoinOperator(j.type === 'LEFT', r.columns.length, timeIdx, t.rowtime, t.primaryKey, cond);
+      op = new TemporalJoinOperator(j.type === 'LEFT', r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
     } else {
       throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${asOf.kind === 'ColumnRef' ? asOf.name : 'expression'}' is not one`, asOf.span);
     }
@@ -297,7 +360,12 @@ export class Planner {
 
   private planJoin(j: Extract<Relation, { kind: 'Join' }>, ctes: ReadonlyMap<string, Query>): Rel {
     if (j.right.kind === 'TableRef' && j.right.forSystemTimeAsOf) return this.planTemporalJoin(j, j.right, ctes);
-    if (j.right.kind === 'Unnest' || (j.right.kind === 'TableFunction' && j.right.lateral)) throw unsupported('joins with UNNEST or LATERAL TABLE', j.right.span);
+    if (j.right.kind === 'Unnest') {
+      if (j.type !== 'INNER' && j.type !== 'CROSS' && j.type !== 'LEFT') throw unsupported(`${j.type} JOIN UNNEST`, j.span);
+      if (j.using) throw invalid('UNNEST joins take ON TRUE, not USING', j.span);
+      return planUnnest(this, this.planRelation(j.left, ctes), j.right, j.type === 'LEFT' ? 'LEFT' : 'INNER', j.on);
+    }
+    if (j.right.kind === 'TableFunction' && j.right.lateral) throw unsupported('LATERAL TABLE (user-defined table functions)', j.right.span);
     const l = this.planRelation(j.left, ctes);
     const r = this.planRelation(j.right, ctes);
     const nullableRight = j.type === 'LEFT' || j.type === 'FULL';
@@ -338,7 +406,7 @@ export class Planner {
       throw unsupported('outer interval joins on processing time or with bounds that are not INTERVAL literals', j.span);
     }
     const condEval = cond ? this.compiler(combined).coerce(this.compiler(combined).compile(cond), T.boolean()).eval : undefined;
-    const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval);
+    const op = new JoinOperator(j.type === 'CROSS' ? 'INNER' : j.type, l.columns.length, r.columns.length, condEval, equiJoinKeys(this, cond, l, r));
     l.op.connectTo(op, 0);
     r.op.connectTo(op, 1);
     const insertOnly = j.type === 'INNER' || j.type === 'CROSS' ? l.mode === 'insert-only' && r.mode === 'insert-only' : false;
@@ -354,15 +422,24 @@ export class Planner {
 
   /** @internal */
   planSelect(s: Select, ctes: ReadonlyMap<string, Query>): Rel {
-    if (s.orderBy?.length || s.limit || s.offset) throw unsupported('ORDER BY / LIMIT / OFFSET on a streaming query (use the ROW_NUMBER TopN pattern)', s.span);
-    if (s.windows?.length) throw unsupported('named WINDOW clauses', s.span);
-    if (!s.from) throw unsupported('SELECT without FROM (declare the rows as test input instead)', s.span);
+    if (s.orderBy?.length || s.limit || s.offset) {
+      const { orderBy, limit, offset, ...rest } = s;
+      return planSort(this, this.planSelect(rest, ctes), orderBy, limit, offset, s.span);
+    }
+    if (!s.from) {
+      // Flink plans SELECT without FROM over a VALUES source of one empty row (Calcite validates it as VALUES)
+      const bare = s.items.find((it) => it.kind === 'SelectExpr' && it.expr.kind === 'NullLiteral');
+      if (bare) throw invalid("Illegal use of 'NULL'", bare.span ?? s.span, 'write CAST(NULL AS type)');
+      const out = this.planSelect({ ...s, from: { kind: 'SubqueryRelation', query: { kind: 'Values', rows: [[]] } } }, ctes);
+      if (s.items.some((it) => it.kind === 'SelectExpr' && isEmptyString(it.expr))) throw invalid(ZERO_LENGTH_CHAR, s.span);
+      return out;
+    }
 
     // ROW_NUMBER() patterns: FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM …) WHERE rn <= N
     const ranked = planRankPattern(this, s, ctes);
     let whereParts = ranked ? ranked.remainingWhere : conjuncts(s.where);
     let from = s.from;
-    if (!ranked && from.kind === 'Join' && from.type === 'INNER' && !from.using && whereParts.length > 0) {
+    if (!ranked && from.kind === 'Join' && from.type === 'INNER' && from.right.kind !== 'Unnest' && !from.using && whereParts.length > 0) {
       // An inner join's WHERE conjuncts are join conditions (Flink pushes them down; an interval join needs them).
       const pushable = whereParts.filter((w) => !JSON.stringify(w).includes('"query"'));
       whereParts = whereParts.filter((w) => !pushable.includes(w));
@@ -377,8 +454,9 @@ export class Planner {
       const inExpr = neg ? (w as { operand: Expression }).operand : w;
       if (inExpr.kind === 'In' && inExpr.query) {
         rel = this.planSemiAnti(rel, inExpr.operand, inExpr.query, inExpr.negated !== !!neg, ctes, inExpr.span);
-      } else if (w.kind === 'Exists' || (w.kind === 'Unary' && w.operand.kind === 'Exists')) {
-        throw unsupported('EXISTS subqueries', w.span);
+      } else if (w.kind === 'Exists' || (w.kind === 'Unary' && w.op === 'NOT' && w.operand.kind === 'Exists')) {
+        const ex = (w.kind === 'Exists' ? w : (w as { operand: Expression }).operand) as Extract<Expression, { kind: 'Exists' }>;
+        rel = planExists(this, rel, ex.query, w.kind !== 'Exists', ctes, w.span);
       } else plain.push(w);
     }
     const where = and(plain);
@@ -387,13 +465,23 @@ export class Planner {
       const c = this.compiler(rel);
       const f = c.coerce(c.compile(where), T.boolean(), where.span).eval;
       whereCalc = new CalcOperator(f, undefined);
+      const needsBefore = filterNeedsUpdateBefore(rel, where);
       rel.op.connectTo(whereCalc);
-      rel = { ...rel, op: whereCalc };
+      rel = { ...rel, op: whereCalc, ...(needsBefore ? { filteredUpdates: true } : {}) };
     }
 
     const aggCalls: FunctionCall[] = [];
     for (const it of s.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, aggCalls);
     if (s.having) collectAggregates(s.having, aggCalls);
+    const overCalls: FunctionCall[] = [];
+    for (const it of s.items) if (it.kind === 'SelectExpr') collectOverCalls(it.expr, overCalls);
+    if (overCalls.length > 0) {
+      if (s.groupBy?.length || aggCalls.length > 0) throw unsupported('OVER windows in a query that also groups or aggregates', s.span);
+      const over = planOver(this, rel, s, overCalls);
+      const out = this.project(over.rel, s.items, over.substitute);
+      return s.distinct ? this.distinct(out) : out;
+    }
+    if (s.windows?.length) throw unsupported('named WINDOW clauses without OVER', s.span);
     if (s.groupBy?.length || aggCalls.length > 0) return this.planAggregate(s, rel, aggCalls);
     if (s.having) throw invalid('HAVING without GROUP BY or aggregates', s.having.span);
     // The WHERE filter and the projection run as one Calc, as Flink's planner merges them.
@@ -438,7 +526,12 @@ export class Planner {
     const f = filter ? c.coerce(c.compile(filter), T.boolean(), filter.span).eval : undefined;
     const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
     const keyOut = rel.aggregateKey?.map((k) => direct.indexOf(k));
-    const aggregateKey = keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {};
+    const uniqueOut = rel.uniqueKey?.map((k) => direct.indexOf(k));
+    const aggregateKey = {
+      ...(rel.filteredUpdates || (filter && filterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
+      ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
+      ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
+    };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...aggregateKey };
     if (!f && fuseInto && rel.op === fuseInto && fuseInto.canAbsorbProjection()) {
       fuseInto.absorbProjection(evs);

@@ -19,13 +19,14 @@ import { badInput } from '../runtime/errors.js';
 import { evaluateExpression } from '../runtime/evaluate.js';
 import type { EvaluationResult } from '../runtime/evaluate.js';
 import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
-import type { InputEntry, SinkResult } from '../runtime/job.js';
+import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, toPlainValue, toRuntimeValue } from './values.js';
+import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
 import { checkArgument, describeValue } from '../diagnostics/arguments.js';
@@ -108,7 +109,8 @@ const JOB_SOURCE = z.union([z.string(), z.looseObject({ kind: z.literal('Script'
   { error: 'SQL text, a parsed Script, or a list of statements and declarations' });
 /** `runJob`'s options; unknown keys are kept for options other packages add. */
 const RUN_OPTIONS = z.looseObject({
-  inputs: z.record(z.string(), z.array(z.unknown())),
+  // an array, not checked element by element here (a fixture may have a million rows): each row is checked when converted
+  inputs: z.record(z.string(), z.custom<unknown[]>((v) => Array.isArray(v), { message: 'an array' })),
   config: z.record(z.string(), z.string()).optional(),
   now: z.custom<unknown>(isFunction, { message: 'a function returning epoch milliseconds' }).optional(),
   capabilities: z.custom<unknown>(isFunction, { message: 'a connector resolver such as resolveCapabilities' }).optional(),
@@ -151,11 +153,20 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
   return typeof e === 'object' && e !== null && !Array.isArray(e) && 'kind' in e && 'row' in e && typeof (e as { kind: unknown }).kind === 'string' && ['+I', '-U', '+U', '-D'].includes((e as { kind: string }).kind);
 }
 
-/** A job with its fixture rows converted to runtime values, ready for either engine. */
+/**
+ * A job with its fixture rows ready for either engine: each table's entries are converted to runtime values as
+ * they are read (a bad value is reported, naming its entry and column, when the job reaches it), so a large
+ * fixture is not held a second time as runtime rows.
+ */
 interface PreparedJob {
   readonly script: Script;
   readonly local: LocalJob;
-  readonly inputs: Map<string, InputEntry[]>;
+  readonly inputs: Map<string, EntryList>;
+}
+
+/** Every entry converted (for the Flink engine, which sends the whole input at once). */
+function materialize(inputs: ReadonlyMap<string, EntryList>): Map<string, InputEntry[]> {
+  return new Map([...inputs].map(([t, l]) => [t, Array.from({ length: l.length }, (_, i) => l.at(i) as InputEntry)]));
 }
 
 function prepare(job: JobSource, options: RunOptions): PreparedJob {
@@ -164,44 +175,73 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
   const script = toScript(job);
   const local = new LocalJob(script, { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
   const zone = local.session.zone;
-  const inputs = new Map<string, InputEntry[]>();
+  const inputs = new Map<string, EntryList>();
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);
     const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
-    const convertRow = (r: TestRow, where: string): unknown[] => {
-      const row = convertValues(r, where);
+    const fast = cols.map((c) => fastConverter(c.type));
+    const names = cols.map((c) => c.name);
+    /** Where an entry is, for messages (built only for one). */
+    const whereOf = (at: number) => `inputs.${table}[${at}]`;
+    const convert = (v: unknown, i: number, at: number): unknown => {
+      const x = (fast[i] as FastConverter)(v);
+      return x === undefined ? toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${whereOf(at)}.${names[i] as string}`) : x;
+    };
+    const convertRow = (r: TestRow, at: number): unknown[] => {
+      const row = convertValues(r, at);
       for (const i of keyPositions) {
         if (row[i] === null) {
-          const name = (cols[i] as { name: string }).name;
-          throw badInput(`${where}.${name}: primary key column '${name}' of table '${table}' is ${Array.isArray(r) || Object.hasOwn(r, name) ? 'NULL' : 'missing'}`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
+          const name = names[i] as string;
+          throw badInput(`${whereOf(at)}.${name}: primary key column '${name}' of table '${table}' is ${Array.isArray(r) || Object.hasOwn(r, name) ? 'NULL' : 'missing'}`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
         }
       }
       return row;
     };
-    const convertValues = (r: TestRow, where: string): unknown[] => {
-      if (r === null || typeof r !== 'object') throw badInput(`${where}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
+    const convertValues = (r: TestRow, at: number): unknown[] => {
+      if (r === null || typeof r !== 'object') throw badInput(`${whereOf(at)}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
+      const row = new Array<unknown>(cols.length);
       if (Array.isArray(r)) {
-        if (r.length !== cols.length) throw badInput(`${where}: expected ${cols.length} values (${cols.map((c) => c.name).join(', ')}), got ${r.length}`);
-        return r.map((v, i) => toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${where}.${(cols[i] as { name: string }).name}`));
+        if (r.length !== cols.length) throw badInput(`${whereOf(at)}: expected ${cols.length} values (${names.join(', ')}), got ${r.length}`);
+        let same = true;
+        for (let i = 0; i < row.length; i++) {
+          const v: unknown = r[i];
+          const x = convert(v, i, at);
+          row[i] = x;
+          same &&= x === v;
+        }
+        // values the runtime holds as they are: the test's own array is the row (rows are never changed)
+        return same ? (r as unknown[]) : row;
       }
       const o = r as Record<string, unknown>;
-      for (const k of Object.keys(o)) {
-        if (!cols.some((c) => c.name === k)) throw badInput(`${where}: unknown column '${k}' of table '${table}'`, `columns are ${cols.map((c) => c.name).join(', ')}`);
+      let known = 0;
+      for (let i = 0; i < row.length; i++) {
+        const name = names[i] as string;
+        const v = o[name];
+        if (v !== undefined || Object.hasOwn(o, name)) known++;
+        row[i] = convert(v, i, at);
       }
-      return cols.map((c) => toRuntimeValue(o[c.name], c.type, zone, `${where}.${c.name}`));
+      let keys = 0;
+      for (const _ in o) keys++;
+      // a key that is not a column: named in the error, never silently dropped
+      if (keys !== known) {
+        for (const k of Object.keys(o)) {
+          if (!cols.some((c) => c.name === k)) throw badInput(`${whereOf(at)}: unknown column '${k}' of table '${table}'`, `columns are ${names.join(', ')}`);
+        }
+      }
+      return row;
     };
-    const converted: InputEntry[] = entries.map((e, i) => {
-      const where = `inputs.${table}[${i}]`;
-      if (isChangeEntry(e)) return { kind: e.kind, row: convertRow(e.row, where) };
-      if (typeof e === 'object' && e !== null && !Array.isArray(e) && 'watermark' in e && Object.keys(e).length === 1) {
+    const convertEntry = (e: TestEntry, i: number): InputEntry => {
+      if (Array.isArray(e)) return convertRow(e as TestRow, i);
+      if (isChangeEntry(e)) return { kind: e.kind, row: convertRow(e.row, i) };
+      if (typeof e === 'object' && e !== null && 'watermark' in e && Object.keys(e).length === 1) {
         const w = (e as { watermark: string | Date | number }).watermark;
         const ms = typeof w === 'number' ? w : w instanceof Date ? w.getTime() : parseTimestamp(w)?.millis;
-        if (ms === undefined) throw badInput(`${where}: bad watermark ${JSON.stringify(w)}`);
+        if (ms === undefined) throw badInput(`${whereOf(i)}: bad watermark ${JSON.stringify(w)}`);
         return { watermark: ms };
       }
-      return convertRow(e as TestRow, where);
-    });
-    inputs.set(table, converted);
+      return convertRow(e as TestRow, i);
+    };
+    inputs.set(table, { length: entries.length, at: (i) => convertEntry(entries[i] as TestEntry, i) });
   }
   return { script, local, inputs };
 }
@@ -249,7 +289,7 @@ export function runJob(job: JobSource, options: RunOptions): JobRun {
   const p = prepare(job, options);
   if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
   const zone = p.local.session.zone;
-  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
+  return jobRun(flinkOutputs(runOnFlinkSync(flinkRequest(p.script, p.local, materialize(p.inputs), options.config ?? {}, options.now ?? (() => 0))), zone), []);
 }
 
 /** `runJob` that does not block the event loop while Flink runs the job (the local engine runs inline). */
@@ -257,7 +297,7 @@ export async function runJobAsync(job: JobSource, options: RunOptions): Promise<
   const p = prepare(job, options);
   if ((options.engine ?? defaultEngine()) === 'local') return runLocal(p, options);
   const zone = p.local.session.zone;
-  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, p.inputs, options.config ?? {}, options.now ?? (() => 0))), zone), []);
+  return jobRun(flinkOutputs(await runOnFlink(flinkRequest(p.script, p.local, materialize(p.inputs), options.config ?? {}, options.now ?? (() => 0))), zone), []);
 }
 
 /** A sink's output from real Flink: its printed changelog and final table are Flink's own. */

@@ -220,15 +220,19 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
       if (cols.length !== 1) return report(env, 'FTS4415', e, `a scalar sub-query must return exactly one column, this one returns ${cols.length}`);
       return cols[0] === undefined ? undefined : withNullable(cols[0], true);
     }
-    case 'JsonValue': {
-      if (jsonOperand(env, 'JSON_VALUE', e.operand, type(e.operand))) return undefined;
+    // As Flink 1.20.1's planner has it (test/flink/hostile-agreement.test.ts): JSON_VALUE and JSON_QUERY take an
+    // operand of any type (Calcite's SqlTypeFamily.ANY) — a BIGINT, an INT are planned; JSON_EXISTS reads text only.
+    case 'JsonValue':
+    case 'JsonQuery':
+      type(e.operand);
       return e.returning === undefined ? STRING : withNullable(e.returning, true);
+    case 'JsonExists': {
+      const t = type(e.operand);
+      if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
+        return report(env, 'FTS4406', e.operand, `Cannot apply 'JSON_EXISTS' to a value of type ${show(t)}; it reads JSON text (CHARACTER)`, 'CAST it to STRING first');
+      }
+      return { kind: 'BOOLEAN', nullable: true };
     }
-    case 'JsonQuery': {
-      if (jsonOperand(env, 'JSON_QUERY', e.operand, type(e.operand))) return undefined;
-      return e.returning === undefined ? STRING : withNullable(e.returning, true);
-    }
-    case 'JsonExists': if (jsonOperand(env, 'JSON_EXISTS', e.operand, type(e.operand))) return undefined; return { kind: 'BOOLEAN', nullable: true };
     case 'JsonObject':
       for (const entry of e.entries) { type(entry.key); type(entry.value); }
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
@@ -427,13 +431,6 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     return report(env, 'FTS4406', e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);
   }
   return r.type;
-}
-
-/** JSON_VALUE / JSON_QUERY / JSON_EXISTS read JSON text: a non-character operand is Calcite's "Cannot apply" (true when reported). */
-function jsonOperand(env: TypeEnv, name: string, operand: Expression, t: DataType | undefined): boolean {
-  if (t === undefined || isCharacter(t) || t.kind === 'NULL') return false;
-  report(env, 'FTS4406', operand, `Cannot apply '${name}' to a value of type ${show(t)}; it reads JSON text (CHARACTER)`, `CAST it to STRING first, or read the field directly`);
-  return true;
 }
 
 const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);

@@ -98,7 +98,9 @@ describe('the function registry', () => {
       if (USES[name] !== undefined) got = USES[name]();
       else if (f.kind === 'scalar') got = IMPLEMENTATIONS.has(name) ? 'ok' : compile(`${name}()`);
       else if (f.kind === 'aggregate') got = run(`SELECT a, ${name}(i) FROM t GROUP BY a;`);
-      else got = run(`SELECT ${name}() OVER (PARTITION BY a ORDER BY ts) FROM t;`);
+      else got = run(`SELECT ${name}(${name === 'LAG' || name === 'LEAD' ? 'i' : ''}) OVER (PARTITION BY a ORDER BY ts) FROM t;`);
+      // Flink's stream planner rejects LEAD ("LEAD Function is not supported in stream mode."): FTS7002, as on Flink
+      if (name === 'LEAD' && got === 'FTS7002') continue;
       // JSON_OBJECTAGG / JSON_ARRAYAGG: the parser does not read their syntax yet (FTS1003, for check as well)
       const parserGap = got === 'FTS1003' && (name === 'JSON_OBJECTAGG' || name === 'JSON_ARRAYAGG');
       if (got !== 'ok' && got !== 'FTS7001' && !parserGap) outcomes.push(`${name}: ${got}`);

@@ -122,6 +122,37 @@ describe('column lineage over the bound plan', () => {
     ]);
   });
 
+  test('sub-queries: IN decides the rows, a correlated scalar sub-query decides one value', () => {
+    expect(edges(`INSERT INTO sink2 SELECT status, 'x' FROM orders WHERE user_id IN (SELECT user_id FROM users WHERE city = 'x');`)).toEqual([
+      'sink2.* <- orders.user_id INDIRECT FILTER',
+      'sink2.* <- users.city INDIRECT FILTER',
+      'sink2.* <- users.user_id INDIRECT FILTER',
+      'sink2.a <- orders.status DIRECT IDENTITY',
+    ]);
+    expect(edges(`INSERT INTO sink2 SELECT status, (SELECT MAX(name) FROM users u WHERE u.user_id = o.user_id) FROM orders o;`)).toEqual([
+      'sink2.a <- orders.status DIRECT IDENTITY',
+      'sink2.b <- users.name DIRECT TRANSFORMATION (SELECT MAX(`name`) FROM `users` AS `u` WHERE `u`.`user_id` = `o`.`user_id`)',
+      'sink2.b <- orders.user_id INDIRECT FILTER',
+      'sink2.b <- users.user_id INDIRECT FILTER',
+    ]);
+  });
+
+  test('GROUP BY with HAVING and ORDER BY over the grouped column', () => {
+    expect(edges(`INSERT INTO sink2 SELECT status, MAX(CAST(amount AS STRING)) FROM orders GROUP BY status HAVING COUNT(*) > 1 ORDER BY status;`)).toEqual([
+      'sink2.* <- orders.status INDIRECT GROUP_BY',
+      'sink2.* <- orders.status INDIRECT SORT',
+      'sink2.a <- orders.status DIRECT IDENTITY',
+      'sink2.b <- orders.amount DIRECT AGGREGATION MAX(CAST(`amount` AS STRING))',
+    ]);
+  });
+
+  test('SELECT * over two sub-queries without aliases', () => {
+    expect(edges(`INSERT INTO sink2 SELECT * FROM (SELECT status FROM orders), (SELECT name FROM users);`)).toEqual([
+      'sink2.a <- orders.status DIRECT IDENTITY',
+      'sink2.b <- users.name DIRECT IDENTITY',
+    ]);
+  });
+
   test('a statement set: every INSERT, sinks of one table merged', () => {
     expect(edges(`EXECUTE STATEMENT SET BEGIN
       INSERT INTO sink2 SELECT status, 'x' FROM orders;
@@ -147,4 +178,17 @@ describe('hostile input', () => {
       'b <- user_id TRANSFORMATION long',
     ]);
   });
+});
+
+test('never throws: arbitrary scripts and queries only give plans, lineage and diagnostics', async () => {
+  const fc = (await import('fast-check')).default;
+  const { query, statement } = await import('../parser/arbitraries.js');
+  const tables = parseScript(DDL).script.statements;
+  fc.assert(
+    fc.property(fc.array(statement, { maxLength: 6 }), fc.array(query, { maxLength: 3 }), (statements, queries) => {
+      const all = [...tables, ...statements, ...queries.map((q) => ({ kind: 'QueryStatement' as const, query: q })), ...queries.map((q) => ({ kind: 'Insert' as const, target: ['sink2'], overwrite: false, query: q }))];
+      expect(() => scriptLineage(all, 'j')).not.toThrow();
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -52,6 +52,13 @@ describe('binder: one plan per statement', () => {
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o JOIN shipments s ON o.order_id = s.order_id AND o.ts BETWEEN s.ts - INTERVAL '1' HOUR AND s.ts;`).plan)).toBe('Project(Join:interval(Scan:orders, Scan:shipments))');
   });
 
+  test('a join of two window TVF results on window_start and window_end is a window join', () => {
+    const w = (t: string): string => `(SELECT order_id, window_start, window_end FROM TABLE(TUMBLE(TABLE ${t}, DESCRIPTOR(ts), INTERVAL '1' MINUTE)))`;
+    const { plan, diagnostics } = sinkPlan(`INSERT INTO out1 SELECT a.order_id, 'x' FROM ${w('orders')} a JOIN ${w('shipments')} b ON a.order_id = b.order_id AND a.window_start = b.window_start AND a.window_end = b.window_end;`);
+    expect(diagnostics).toEqual([]);
+    expect(shape(plan)).toBe('Project(Join:window(Project(WindowTableFunction(Scan:orders)), Project(WindowTableFunction(Scan:shipments))))');
+  });
+
   test('ROW_NUMBER patterns: deduplication on a time attribute, TopN otherwise', () => {
     const dedup = sinkPlan(`INSERT INTO out1 SELECT order_id, 'x' FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY proc) AS rn FROM orders) WHERE rn = 1;`);
     expect(dedup.diagnostics).toEqual([]);
@@ -86,6 +93,6 @@ describe('binder: one plan per statement', () => {
   test('a construct the binder does not build yet is a registered diagnostic', () => {
     const { script } = parseScript(DDL + `INSERT INTO out1 SELECT order_id, name FROM orders, LATERAL (SELECT name FROM users WHERE users.user_id = orders.user_id);`);
     const bound = bindScript(script.statements);
-    expect(bound.diagnostics.map((d) => d.code)).toEqual(['FTS4501']);
+    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning FTS4501']);
   });
 });

@@ -1,6 +1,6 @@
 /** The shared test helper that splits printed scripts into statements for dt-sql-parser validation. */
 import { describe, expect, test } from 'vitest';
-import { splitStatements } from '../../../../test/support/dt-sql-parser.js';
+import { splitStatements } from '../../../../test/support/split-statements.js';
 
 describe('splitStatements', () => {
   test('splits at semicolons and keeps leading comments', () => {

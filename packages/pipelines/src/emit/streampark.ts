@@ -6,9 +6,8 @@
  * placeholders and the variables file carries the values; secrets are listed without values.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { printStatements } from '@flinkts/core';
 import { CODES } from '../codes.js';
-import { jobScript } from '../job-script.js';
+import { streamparkSql } from '../job-analysis.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { flinkMemory } from '../resources.js';
 import type { StreamparkTarget } from '../targets.js';
@@ -17,7 +16,6 @@ import { placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
 import { jsonFile } from './artifact-file.js';
 import { encodeForm } from './form-body.js';
-import { streamparkSqlProblems } from './streampark-sql.js';
 
 /** StreamPark's job-name rule (ApplicationServiceImpl JOB_NAME_PATTERN) and its single-space rule. */
 export const STREAMPARK_JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;
@@ -45,9 +43,8 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
   if (!STREAMPARK_JOB_NAME.test(job.name) || /\s{2,}/.test(job.name) || job.name.trim() !== job.name) {
     diagnostics.push({ code: CODES.streamparkName, severity: 'error', message: `StreamPark rejects the job name '${job.name}'`, hint: 'use letters, digits, Chinese characters, . _ - and single spaces', path });
   }
-  const script = jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true });
-  const flinkSql = printStatements(script.statements);
-  for (const problem of streamparkSqlProblems(flinkSql)) {
+  const { text: flinkSql, problems } = streamparkSql(env, job);
+  for (const problem of problems) {
     diagnostics.push({ code: CODES.streamparkSql, severity: 'error', message: `StreamPark would refuse the SQL of job '${job.name}': ${problem}`, hint: 'StreamPark accepts DDL, SET / RESET, USE and plain INSERT statements (no EXECUTE STATEMENT SET)', path });
   }
 

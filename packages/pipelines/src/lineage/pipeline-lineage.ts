@@ -5,7 +5,7 @@
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
 import type { Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
-import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges } from '@flinkts/core';
+import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
 import { jobScript } from '../job-script.js';
 import type { AnyPipeline } from '../pipeline.js';
@@ -26,7 +26,8 @@ function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined
   const entry = catalog.lookup(name.split('.'));
   if (entry?.kind !== 'table') return undefined;
   const s = entry.statement;
-  const columns = s.columns.map((c) => ({ name: c.name, type: c.kind === 'ComputedColumn' ? 'COMPUTED' : printDataType(c.type) }));
+  // Computed columns carry the type of their expression (UNKNOWN when it calls a user function).
+  const columns = tableColumns(entry, catalog).map((c) => ({ name: c.name, type: c.type === undefined ? 'UNKNOWN' : printDataType(c.type) }));
   const declaredCatalog = catalogs.get(entry.path[0]);
   const hiveSite = declaredCatalog === undefined ? undefined : hiveSiteOf(declaredCatalog.connector);
   const { connector, address } = datasetAddress({
@@ -83,7 +84,11 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
   return { lineage, diagnostics };
 }
 
-/** Lineage of `pipeline` in `environment`; a FlinktsError with the diagnostics when any is an error. */
+/**
+ * Lineage of `pipeline` in `environment`; a FlinktsError with the diagnostics when any is an error (a name or type
+ * the binder cannot resolve). Warnings (FTS4501: a statement flinkts does not follow yet, which then adds no edges)
+ * are in `pipelineLineageWithDiagnostics`.
+ */
 export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
   const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
   const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -11,3 +11,5 @@ export type { VerifyResult } from './verify.js';
 export { splitStatements } from './split-statements.js';
 export { fillPlaceholders } from './placeholders.js';
 export type * from './protocol.js';
+export { startLocalFlink } from './local-cluster.js';
+export type { LocalFlink } from './local-cluster.js';

@@ -3,6 +3,7 @@
  * - `FOR SYSTEM_TIME AS OF` a processing-time attribute → lookup join; an event-time attribute → temporal join;
  * - a condition bounding a time attribute of each side against the other (BETWEEN, or a lower and an upper bound,
  *   or equality) → interval join;
+ * - both sides' window_start and window_end equal (two window TVF results) → window join;
  * - anything else → regular join.
  * Time attributes survive interval joins (both sides) and temporal / lookup joins (the left side); a regular join
  * materialises them.
@@ -79,7 +80,10 @@ export function joinStrategy(left: PlanNode, right: PlanNode, condition: BoundEx
       columns: (all) => all.map((c, i) => (i < leftCount ? c : untimed(c))),
     };
   }
-  const interval = intervalOf(condition, leftCount, [...left.columns, ...right.columns]);
+  const all = [...left.columns, ...right.columns];
+  const joins = (name: string): boolean => equiKeys.some(([l, r]) => all[l]!.name === name && all[r]!.name === name);
+  if (joins('window_start') && joins('window_end')) return { strategy: 'window', equiKeys, columns: (cols) => cols.map(untimed) };
+  const interval = intervalOf(condition, leftCount, all);
   if (interval !== undefined) return { strategy: 'interval', equiKeys, interval, columns: (all) => all };
   return { strategy: 'regular', equiKeys, columns: (all) => all.map(untimed) };
 }

@@ -1,11 +1,15 @@
 /**
  * Regular (non-windowed) streaming joins on changelog inputs: INNER, LEFT, RIGHT, FULL. Every input row is
- * kept in state; matches are found with the join condition over `[...left, ...right]`. Outer sides emit a
- * NULL-padded row while unmatched and retract it (-D) when the first match arrives (and back on retraction).
+ * kept in state, per join key when the condition has equi-join keys (as Flink's join state is keyed by them):
+ * an arriving row looks only at the other side's rows with its key, in their arrival order, and the join
+ * condition decides on those. Without keys (a cross join, a condition with no `l.a = r.b`) every row has the
+ * one key. Outer sides emit a NULL-padded row while unmatched and retract it (-D) when the first match
+ * arrives (and back on retraction).
  */
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
+import type { JoinKeyOf } from '../plan-join-keys.js';
 import { rowKey } from '../values/compare.js';
 import { Operator } from './operator.js';
 
@@ -13,20 +17,33 @@ export type JoinKind = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
 
 interface JoinRecord {
   readonly row: readonly unknown[];
-  readonly key: string;
+  /** The row's `rowKey`, computed when a retraction first looks for it. */
+  key: string | undefined;
   matches: number;
 }
 
+/** The rows of one side, by join key, each key's rows in arrival order. */
+type SideState = Map<unknown, JoinRecord[]>;
+
+/** The key of every row when the condition has no equi-join keys. */
+const NO_KEYS: JoinKeyOf = () => '';
+/** Where a side keeps rows whose key has a NULL (they match nothing, but may be padded and retracted). */
+const NULL_KEY = Symbol('NULL join key');
+
 export class JoinOperator extends Operator {
-  private readonly state: [JoinRecord[], JoinRecord[]] = [[], []];
+  private readonly state: [SideState, SideState] = [new Map(), new Map()];
+  private readonly keyOf: [JoinKeyOf, JoinKeyOf];
 
   constructor(
     private readonly kind: JoinKind,
     private readonly leftWidth: number,
     private readonly rightWidth: number,
     private readonly condition: Evaluator | undefined,
+    /** The equi-join keys of each side (see `equiJoinKeys`); absent: one key for all rows. */
+    keys?: { readonly left: JoinKeyOf; readonly right: JoinKeyOf },
   ) {
     super(2);
+    this.keyOf = keys ? [keys.left, keys.right] : [NO_KEYS, NO_KEYS];
   }
 
   private preserved(side: number): boolean {
@@ -47,33 +64,45 @@ export class JoinOperator extends Operator {
 
   process(change: Change, side: number): void {
     const other = 1 - side;
-    const mine = this.state[side] as JoinRecord[];
-    const theirs = this.state[other] as JoinRecord[];
+    const key = (this.keyOf[side] as JoinKeyOf)(change.row);
+    const mine = this.state[side] as SideState;
+    // a NULL key matches nothing on the other side
+    const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
+    const bucket = key ?? NULL_KEY;
     if (isAccumulate(change.kind)) {
-      const rec: JoinRecord = { row: change.row, key: rowKey(change.row), matches: 0 };
-      for (const o of theirs) {
-        const j = this.joined(side, change.row, o.row);
-        if (!this.matches(j)) continue;
-        if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
-        o.matches++;
-        rec.matches++;
-        this.emit({ kind: '+I', row: j });
+      const rec: JoinRecord = { row: change.row, key: undefined, matches: 0 };
+      if (theirs) {
+        for (const o of theirs) {
+          const j = this.joined(side, change.row, o.row);
+          if (!this.matches(j)) continue;
+          if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
+          o.matches++;
+          rec.matches++;
+          this.emit({ kind: '+I', row: j });
+        }
       }
       if (rec.matches === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, change.row) });
-      mine.push(rec);
+      const rows = mine.get(bucket);
+      if (rows) rows.push(rec);
+      else mine.set(bucket, [rec]);
       return;
     }
-    const key = rowKey(change.row);
-    const i = mine.findIndex((r) => r.key === key);
+    const rows = mine.get(bucket);
+    if (!rows) return;
+    const rk = rowKey(change.row);
+    const i = rows.findIndex((r) => (r.key ??= rowKey(r.row)) === rk);
     if (i < 0) return;
-    const rec = mine[i] as JoinRecord;
-    mine.splice(i, 1);
-    for (const o of theirs) {
-      const j = this.joined(side, rec.row, o.row);
-      if (!this.matches(j)) continue;
-      this.emit({ kind: '-D', row: j });
-      o.matches--;
-      if (this.preserved(other) && o.matches === 0) this.emit({ kind: '+I', row: this.padded(other, o.row) });
+    const rec = rows[i] as JoinRecord;
+    rows.splice(i, 1);
+    if (rows.length === 0) mine.delete(bucket);
+    if (theirs) {
+      for (const o of theirs) {
+        const j = this.joined(side, rec.row, o.row);
+        if (!this.matches(j)) continue;
+        this.emit({ kind: '-D', row: j });
+        o.matches--;
+        if (this.preserved(other) && o.matches === 0) this.emit({ kind: '+I', row: this.padded(other, o.row) });
+      }
     }
     if (rec.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.padded(side, rec.row) });
   }

@@ -1,6 +1,7 @@
 /**
  * The sink: casts rows to the sink's column types (with the NOT NULL enforcer), delivers an upsert stream
- * (no -U) when the sink has a PRIMARY KEY and the full retract stream otherwise, and keeps the final table.
+ * (no -U, unless a filter made the producer emit them) when the sink has a PRIMARY KEY and the full retract
+ * stream otherwise, and keeps the final table.
  */
 import type { Change, RowKind } from '../changelog.js';
 import type { Row } from '../compiled.js';
@@ -30,6 +31,8 @@ export class SinkOperator extends Operator {
     private readonly keepChangelog = true,
     /** 'table.exec.sink.not-null-enforcer' = 'DROP': rows with NULL in a NOT NULL column are dropped. */
     private readonly dropNullRows = false,
+    /** The producer emits UPDATE_BEFORE for this upsert sink (a filter needs them): a -U deletes its key. */
+    private readonly updateBefore = false,
   ) {
     super(1);
     this.identity = columns.every((c) => c.nullable && !c.convert);
@@ -85,12 +88,12 @@ export class SinkOperator extends Operator {
     // an upsert sink delivers no -U, and every retraction as -D
     let delivered = kind;
     if (this.primaryKey) {
-      if (kind === '-U') return;
+      if (kind === '-U' && !this.updateBefore) return;
       const k = this.single >= 0 ? singleKey(row[this.single]) : groupKey(this.primaryKey.map((i) => row[i]));
       if (isAccumulate(kind)) this.byKey.set(k, row);
       else {
         this.byKey.delete(k);
-        delivered = '-D';
+        if (kind !== '-U') delivered = '-D';
       }
     } else if (isAccumulate(kind)) this.rows.add(row);
     else this.rows.remove(row);

@@ -1,9 +1,9 @@
 /**
  * Event-time temporal join (`FOR SYSTEM_TIME AS OF o.rowtime` against a versioned table with a PRIMARY KEY and a
  * watermark): probe rows wait until the watermark passes their time, then join the version of each key valid at
- * that time. Emits +I only (INNER, or LEFT with NULL padding).
+ * that time. Every left change is joined and keeps its kind (INNER, or LEFT with NULL padding), in arrival order.
  */
-import type { Change } from '../changelog.js';
+import type { Change, RowKind } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
 import { rowKey } from '../values/compare.js';
@@ -16,7 +16,7 @@ interface Version {
 }
 
 export class TemporalJoinOperator extends Operator {
-  private readonly pending: { readonly row: readonly unknown[]; readonly time: number; readonly seq: number }[] = [];
+  private readonly pending: { readonly kind: RowKind; readonly row: readonly unknown[]; readonly time: number; readonly seq: number }[] = [];
   private readonly versions = new Map<string, Version[]>();
   private seq = 0;
 
@@ -34,8 +34,9 @@ export class TemporalJoinOperator extends Operator {
   process(change: Change, input: number): void {
     if (input === 0) {
       const t = change.row[this.leftTime] as Timestamp | null;
-      if (t === null || !isAccumulate(change.kind)) return;
-      this.pending.push({ row: change.row, time: t.millis, seq: this.seq++ });
+      if (t === null) return;
+      // every left change is joined, and keeps its kind: a retraction of the left side retracts its joined row
+      this.pending.push({ kind: change.kind, row: change.row, time: t.millis, seq: this.seq++ });
       return;
     }
     if (change.kind === '-U') return; // versions are defined by upserts and deletes; before-images carry no version
@@ -51,16 +52,17 @@ export class TemporalJoinOperator extends Operator {
   }
 
   protected override onWatermark(wm: number): void {
-    const ready = this.pending.filter((p) => p.time <= wm).sort((a, b) => a.time - b.time || a.seq - b.seq);
+    // Flink emits the left rows a watermark releases in their arrival order
+    const ready = this.pending.filter((p) => p.time <= wm);
     if (ready.length > 0) {
       const done = new Set(ready);
       for (let i = this.pending.length - 1; i >= 0; i--) if (done.has(this.pending[i] as (typeof ready)[number])) this.pending.splice(i, 1);
-      for (const p of ready) this.joinOne(p.row, p.time);
+      for (const p of ready) this.joinOne(p.kind, p.row, p.time);
     }
     this.emitWatermark(wm);
   }
 
-  private joinOne(row: readonly unknown[], time: number): void {
+  private joinOne(kind: RowKind, row: readonly unknown[], time: number): void {
     let matched = false;
     for (const list of this.versions.values()) {
       let current: Version | undefined;
@@ -72,8 +74,8 @@ export class TemporalJoinOperator extends Operator {
       const j = [...row, ...current.row];
       if (this.condition && this.condition(j) !== true) continue;
       matched = true;
-      this.emit({ kind: '+I', row: j });
+      this.emit({ kind, row: j });
     }
-    if (!matched && this.left) this.emit({ kind: '+I', row: [...row, ...new Array<unknown>(this.rightWidth).fill(null)] });
+    if (!matched && this.left) this.emit({ kind, row: [...row, ...new Array<unknown>(this.rightWidth).fill(null)] });
   }
 }

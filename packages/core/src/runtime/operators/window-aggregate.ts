@@ -5,10 +5,11 @@
  */
 import type { Change } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
-import { rowKey } from '../values/compare.js';
+import { rowKey, singleKey } from '../values/compare.js';
 import { floorDiv, Timestamp } from '../values/temporal.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
 import { Operator } from './operator.js';
+import { WindowTimers } from './window-timers.js';
 
 export type WindowSpec =
   | { readonly kind: 'TUMBLE'; readonly size: number; readonly offset: number }
@@ -41,16 +42,33 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
 }
 
 interface Pane {
+  /** SESSION windows: the pane's key in `sessionPanes`, `start|end|group key`. */
+  readonly id: string;
   readonly start: number;
   end: number;
   readonly keys: unknown[];
   readonly accs: Accumulator[];
   readonly seq: number;
+  /** SESSION windows: the rows, to rebuild the accumulators when sessions merge. */
+  readonly rows?: { readonly row: readonly unknown[]; readonly retract: boolean }[];
 }
 
 export class WindowAggregateOperator extends Operator {
-  private readonly panes = new Map<string, Pane>();
+  /** Windows other than SESSION: each open window's panes (by `start|end`), by group key. */
+  private readonly windows = new Map<string, Map<unknown, Pane>>();
+  /** The window the previous row went to (rows in time order mostly go to the same one). */
+  private lastWindow: { readonly start: number; readonly end: number; readonly panes: Map<unknown, Pane> } | undefined;
+  /** SESSION windows: the open panes by id. */
+  private readonly sessionPanes = new Map<string, Pane>();
+  /** The open panes by end time: a watermark visits only the panes it fires. */
+  private readonly timers = new WindowTimers<Pane>();
+  /** SESSION windows: the open sessions of each group key, in the order they were opened or last merged. */
+  private readonly sessions = new Map<string, Pane[]>();
   private seq = 0;
+  /** Each grouping set's positions as text, the end of its group keys. */
+  private readonly setNames: readonly string[];
+  /** One grouping set of one key: the key's value is the group key as it is (`singleKey`). */
+  private readonly oneKey: boolean;
 
   constructor(
     /** SESSION windows are assigned here; other windows arrive assigned (`bounds` = window_start/end columns). */
@@ -63,6 +81,8 @@ export class WindowAggregateOperator extends Operator {
     private readonly aggs: AggregateSet,
   ) {
     super(1);
+    this.setNames = keySets.map((set) => set.join(','));
+    this.oneKey = window.kind !== 'SESSION' && keys.length === 1 && keySets.length === 1 && (keySets[0] as readonly number[]).length === 1;
   }
 
   process(change: Change): void {
@@ -71,27 +91,44 @@ export class WindowAggregateOperator extends Operator {
     const ts = t.millis;
     const all = this.keys.map((k) => k(change.row));
     const retract = change.kind === '-U' || change.kind === '-D';
-    for (const set of this.keySets) {
-      const keyVals = all.map((v, i) => (set.includes(i) ? v : null));
-      const gk = rowKey(keyVals) + '#' + set.join(',');
+    for (let s = 0; s < this.keySets.length; s++) {
+      const set = this.keySets[s] as readonly number[];
+      // a plain GROUP BY (one set of every key) groups by the key values as they are
+      const keyVals = set.length === all.length ? all : all.map((v, i) => (set.includes(i) ? v : null));
       if (this.window.kind === 'SESSION') {
-        this.addToSession(gk, keyVals, ts, change.row, retract);
+        this.addToSession(rowKey(keyVals) + '#' + (this.setNames[s] as string), keyVals, ts, change.row, retract);
         continue;
       }
+      const gk = this.oneKey ? singleKey(keyVals[0] ?? null) : rowKey(keyVals) + '#' + (this.setNames[s] as string);
       const assigned: [number, number][] = this.bounds
         ? [[(change.row[this.bounds[0]] as Timestamp).millis, (change.row[this.bounds[1]] as Timestamp).millis]]
         : assignWindows(this.window, ts);
       for (const [start, end] of assigned) {
         if (end - 1 <= this.watermarkValue) continue; // late
-        const k = `${start}|${end}|${gk}`;
-        let p = this.panes.get(k);
+        const panes = this.panesOf(start, end);
+        let p = panes.get(gk);
         if (!p) {
-          p = { start, end, keys: keyVals, accs: this.aggs.create(), seq: this.seq++ };
-          this.panes.set(k, p);
+          p = { id: '', start, end, keys: keyVals, accs: this.aggs.create(), seq: this.seq++ };
+          panes.set(gk, p);
+          this.timers.add(p);
         }
         this.aggs.accumulate(p.accs, change.row, retract);
       }
     }
+  }
+
+  /** The panes of the window [start, end), created when it is new. */
+  private panesOf(start: number, end: number): Map<unknown, Pane> {
+    const last = this.lastWindow;
+    if (last !== undefined && last.start === start && last.end === end) return last.panes;
+    const wid = `${start}|${end}`;
+    let panes = this.windows.get(wid);
+    if (panes === undefined) {
+      panes = new Map();
+      this.windows.set(wid, panes);
+    }
+    this.lastWindow = { start, end, panes };
+    return panes;
   }
 
   private addToSession(gk: string, keyVals: unknown[], ts: number, row: readonly unknown[], retract: boolean): void {
@@ -99,31 +136,44 @@ export class WindowAggregateOperator extends Operator {
     if (ts + gap - 1 <= this.watermarkValue) return; // late
     let start = ts;
     let end = ts + gap;
+    const open = this.sessions.get(gk) ?? [];
     const merged: Pane[] = [];
-    for (const [k, p] of this.panes) {
-      if (!k.endsWith('|' + gk)) continue;
+    const kept: Pane[] = [];
+    for (const p of open) {
       if (p.start <= end && p.end >= start) {
         merged.push(p);
-        this.panes.delete(k);
+        this.sessionPanes.delete(p.id);
         start = Math.min(start, p.start);
         end = Math.max(end, p.end);
-      }
+      } else kept.push(p);
     }
     // Rebuild the merged session's accumulators from its rows.
     const rows: { row: readonly unknown[]; retract: boolean }[] = [];
-    for (const p of merged) rows.push(...((p as Pane & { rows?: { row: readonly unknown[]; retract: boolean }[] }).rows ?? []));
+    for (const p of merged) rows.push(...(p.rows ?? []));
     rows.push({ row, retract });
     const accs = this.aggs.create();
     for (const r of rows) this.aggs.accumulate(accs, r.row, r.retract);
-    const pane: Pane & { rows: typeof rows } = { start, end, keys: keyVals, accs, seq: merged[0]?.seq ?? this.seq++, rows };
-    this.panes.set(`${start}|${end}|${gk}`, pane);
+    const id = `${start}|${end}|${gk}`;
+    const pane: Pane = { id, start, end, keys: keyVals, accs, seq: merged[0]?.seq ?? this.seq++, rows };
+    this.sessionPanes.set(id, pane);
+    kept.push(pane);
+    this.sessions.set(gk, kept);
+    this.timers.add(pane);
   }
 
   protected override onWatermark(wm: number): void {
-    const ready = [...this.panes.entries()].filter(([, p]) => p.end - 1 <= wm);
-    ready.sort(([, a], [, b]) => a.end - b.end || a.start - b.start || a.seq - b.seq);
-    for (const [k, p] of ready) {
-      this.panes.delete(k);
+    const session = this.window.kind === 'SESSION';
+    // a SESSION pane merged into a later one is no longer open; other windows' panes never merge
+    const ready = this.timers.fire(wm, session ? (p) => this.sessionPanes.get(p.id) === p : () => true);
+    for (const p of ready) {
+      if (session) {
+        this.sessionPanes.delete(p.id);
+        this.closeSession(p);
+      } else {
+        // every pane of a window ends with it: the window fires whole
+        this.windows.delete(`${p.start}|${p.end}`);
+        if (this.lastWindow !== undefined && this.lastWindow.end - 1 <= wm) this.lastWindow = undefined;
+      }
       this.emit({
         kind: '+I',
         row: [...p.keys, ...this.aggs.values(p.accs), new Timestamp(p.start), new Timestamp(p.end), new Timestamp(p.end - 1)],
@@ -131,10 +181,20 @@ export class WindowAggregateOperator extends Operator {
     }
     this.emitWatermark(wm);
   }
+
+  private closeSession(p: Pane): void {
+    const gk = p.id.slice(p.id.indexOf('|', p.id.indexOf('|') + 1) + 1);
+    const open = (this.sessions.get(gk) ?? []).filter((q) => q !== p);
+    if (open.length === 0) this.sessions.delete(gk);
+    else this.sessions.set(gk, open);
+  }
 }
 
 /** Window TVF without aggregation: one output row per window, with window_start, window_end, window_time. */
 export class WindowAssignOperator extends Operator {
+  /** The window_start / window_end / window_time values of recent windows by end (rows in time order share them). */
+  private readonly recent = new Map<number, readonly [Timestamp, Timestamp, Timestamp]>();
+
   constructor(
     private readonly window: WindowSpec,
     private readonly timeIndex: number,
@@ -142,11 +202,22 @@ export class WindowAssignOperator extends Operator {
     super(1);
   }
 
+  private bounds(start: number, end: number): readonly [Timestamp, Timestamp, Timestamp] {
+    let b = this.recent.get(end);
+    if (b === undefined || b[0].millis !== start || b[1].millis !== end) {
+      if (this.recent.size >= 64) this.recent.clear();
+      b = [new Timestamp(start), new Timestamp(end), new Timestamp(end - 1)];
+      this.recent.set(end, b);
+    }
+    return b;
+  }
+
   process(change: Change): void {
     const t = change.row[this.timeIndex] as Timestamp | null;
     if (t === null) return;
     for (const [start, end] of assignWindows(this.window, t.millis)) {
-      this.emit({ kind: change.kind, row: [...change.row, new Timestamp(start), new Timestamp(end), new Timestamp(end - 1)] });
+      const [ws, we, wt] = this.bounds(start, end);
+      this.emit({ kind: change.kind, row: [...change.row, ws, we, wt] });
     }
   }
 }

@@ -22,14 +22,26 @@ function inRanges(code: number, ranges: readonly (readonly [number, number])[]):
   return false;
 }
 
+/** The ASCII part of the ranges as a table (the lexer asks once per character): 1 letter, 2 digit. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) ASCII_CLASS[code] = inRanges(code, LETTER_RANGES) ? 1 : inRanges(code, DIGIT_RANGES) ? 2 : 0;
+
+/** Whether the UTF-16 unit `code` can start an unquoted identifier (NaN, past the end: no). */
+export function isIdentStartCode(code: number): boolean {
+  return code < 128 ? ASCII_CLASS[code] === 1 : inRanges(code, LETTER_RANGES);
+}
+
+/** Whether the UTF-16 unit `code` can continue an unquoted identifier (NaN, past the end: no). */
+export function isIdentPartCode(code: number): boolean {
+  return code < 128 ? ASCII_CLASS[code] !== 0 : inRanges(code, LETTER_RANGES) || inRanges(code, DIGIT_RANGES);
+}
+
 export function isIdentStart(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return inRanges(code, LETTER_RANGES);
+  return isIdentStartCode(c.charCodeAt(0));
 }
 
 export function isIdentPart(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return inRanges(code, LETTER_RANGES) || inRanges(code, DIGIT_RANGES);
+  return isIdentPartCode(c.charCodeAt(0));
 }
 
 /** Calcite's white space: space, tab, LF, CR and form feed — nothing else (not a no-break space). */

@@ -87,7 +87,13 @@ export class Cursor {
   /** Whether the next token is the keyword `word` (unquoted, any case). */
   isWord(word: string, ahead = 0): boolean {
     const t = this.peek(ahead);
-    return t.kind === 'word' && t.value.toUpperCase() === word;
+    if (t.kind !== 'word') return false;
+    // Most questions get "no" from the first character, without upper-casing the word: an ASCII first character
+    // upper-cases to itself only (a non-ASCII one may not: 'ı' → 'I'), so it must match the keyword's.
+    const first = t.value.charCodeAt(0);
+    const w = word.charCodeAt(0);
+    if (first < 128 && w >= 65 && w <= 90 && (first & 0xdf) !== w) return false;
+    return t.value.toUpperCase() === word;
   }
 
   isOp(op: string, ahead = 0): boolean {

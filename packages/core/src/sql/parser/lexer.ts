@@ -4,7 +4,7 @@
  * identifiers and comments, stray characters) are reported with the position where the token started.
  */
 import type { SourcePosition } from '../../ast/node.js';
-import { isIdentPart, isIdentStart, isWhitespace } from './characters.js';
+import { isIdentPartCode, isIdentStartCode } from './characters.js';
 
 export type TokenKind =
   | 'word' // identifier or keyword, unquoted
@@ -42,21 +42,27 @@ const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '!=', '||', '=>', '::']);
 const ONE_CHAR_OPERATORS = new Set(['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}']);
 
 function operatorAt(text: string, i: number): string | undefined {
-  const two = text.slice(i, i + 2);
-  if (TWO_CHAR_OPERATORS.has(two)) return two;
   const one = text[i]!;
+  // Every two-character operator starts with a character of this set: no slice for the others.
+  if ('<>!|=:'.includes(one)) {
+    const two = text.slice(i, i + 2);
+    if (TWO_CHAR_OPERATORS.has(two)) return two;
+  }
   return ONE_CHAR_OPERATORS.has(one) ? one : undefined;
 }
 
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+
 export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
   const tokens: Token[] = [];
+  const n = text.length;
   let i = 0;
   let line = 1;
   let col = 1;
   const pos = (): SourcePosition => ({ line, column: col, offset: i });
-  /** Moves `n` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
-  const advance = (n: number): void => {
-    const end = Math.min(i + n, text.length);
+  /** Moves `count` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
+  const advance = (count: number): void => {
+    const end = Math.min(i + count, n);
     for (; i < end; i++) {
       const code = text.charCodeAt(i);
       if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
@@ -65,6 +71,11 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       } else col++;
     }
   };
+  /** Moves on to `j` over text known to hold no line end (words, numbers). */
+  const advanceInLine = (j: number): void => {
+    col += j - i;
+    i = j;
+  };
   /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
   const readQuoted = (delimiter: string): string | undefined => {
     const parts: string[] = [];
@@ -72,34 +83,42 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
     for (;;) {
       const close = text.indexOf(delimiter, i);
       if (close === -1) {
-        advance(text.length - i);
+        advance(n - i);
         return undefined;
       }
       parts.push(text.slice(i, close));
       advance(close - i);
       if (text[i + 1] !== delimiter) {
         advance(1);
-        return parts.join('');
+        return parts.length === 1 ? parts[0]! : parts.join('');
       }
       parts.push(delimiter);
       advance(2);
     }
   };
-  const push = (kind: TokenKind, value: string, start: SourcePosition): void => {
-    tokens.push({ kind, value, text: text.slice(start.offset, i), start, end: pos() });
+  /** `source`: the token's exact text when the caller has it already (words, numbers, operators). */
+  const push = (kind: TokenKind, value: string, start: SourcePosition, source: string = text.slice(start.offset, i)): void => {
+    tokens.push({ kind, value, text: source, start, end: pos() });
   };
 
-  while (i < text.length) {
-    const c = text[i]!;
-    const start = pos();
-    if (isWhitespace(c) || (c === '\ufeff' && i === 0)) {
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    // Calcite's white space: space, tab, LF, CR, form feed (and a BOM as the very first character).
+    if (code === 32 || code === 9 || code === 12) {
+      i++;
+      col++;
+      continue;
+    }
+    if (code === 10 || code === 13 || (code === 0xfeff && i === 0)) {
       advance(1);
       continue;
     }
-    if (c === '-' && text[i + 1] === '-') {
+    const c = text[i]!;
+    const start = pos();
+    if (code === 45 && text.charCodeAt(i + 1) === 45) {
       // A line comment ends at LF or at CR (a CR-only line end too, as in Flink's lexer).
       let j = i + 2;
-      while (j < text.length && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+      while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
       advance(j - i);
       // Trailing spaces are not part of what the comment says (and editors strip them): the value drops them.
       push('comment', text.slice(start.offset, i).trimEnd(), start);
@@ -139,34 +158,37 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       push('quoted', value, start);
       continue;
     }
-    if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
+    if (isDigitCode(code) || (code === 46 && isDigitCode(text.charCodeAt(i + 1)))) {
       let j = i;
-      while (isDigit(text[j] ?? '')) j++;
-      if (text[j] === '.' && isDigit(text[j + 1] ?? '')) {
+      while (isDigitCode(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 46 && isDigitCode(text.charCodeAt(j + 1))) {
         j++;
-        while (isDigit(text[j] ?? '')) j++;
-      } else if (text[j] === '.' && !isIdentStart(text[j + 1] ?? '')) {
+        while (isDigitCode(text.charCodeAt(j))) j++;
+      } else if (text.charCodeAt(j) === 46 && !isIdentStartCode(text.charCodeAt(j + 1))) {
         j++;
       }
-      if ((text[j] === 'e' || text[j] === 'E') && (isDigit(text[j + 1] ?? '') || ((text[j + 1] === '+' || text[j + 1] === '-') && isDigit(text[j + 2] ?? '')))) {
+      const e = text.charCodeAt(j);
+      if ((e === 101 || e === 69) && (isDigitCode(text.charCodeAt(j + 1)) || ((text.charCodeAt(j + 1) === 43 || text.charCodeAt(j + 1) === 45) && isDigitCode(text.charCodeAt(j + 2))))) {
         j += 2;
-        while (isDigit(text[j] ?? '')) j++;
+        while (isDigitCode(text.charCodeAt(j))) j++;
       }
-      advance(j - i);
-      push('number', text.slice(start.offset, i), start);
+      advanceInLine(j);
+      const number = text.slice(start.offset, i);
+      push('number', number, start, number);
       continue;
     }
-    if (isIdentStart(c)) {
+    if (isIdentStartCode(code)) {
       let j = i + 1;
-      while (j < text.length && isIdentPart(text[j]!)) j++;
-      advance(j - i);
-      push('word', text.slice(start.offset, i), start);
+      while (j < n && isIdentPartCode(text.charCodeAt(j))) j++;
+      advanceInLine(j);
+      const word = text.slice(start.offset, i);
+      push('word', word, start, word);
       continue;
     }
     const op = operatorAt(text, i);
     if (op !== undefined) {
-      advance(op.length);
-      push('op', op, start);
+      advanceInLine(i + op.length);
+      push('op', op, start, op);
       continue;
     }
     // A character that starts no token (a whole code point, so an emoji is one): the parser names it.
@@ -175,8 +197,4 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
   }
   tokens.push({ kind: 'eof', value: '', text: '', start: pos(), end: pos() });
   return { tokens };
-}
-
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
 }

@@ -41,8 +41,10 @@ function lex(text: string, file: string | undefined): { cursor?: Cursor; diagnos
   if (error !== undefined) {
     return { diagnostics: [{ code: 'FTS1000', severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) }] };
   }
-  const comments: Token[] = tokens.filter((t) => t.kind === 'comment');
-  return { cursor: new Cursor(tokens.filter((t) => t.kind !== 'comment'), comments), diagnostics: [] };
+  const comments: Token[] = [];
+  const rest: Token[] = [];
+  for (const t of tokens) (t.kind === 'comment' ? comments : rest).push(t);
+  return { cursor: new Cursor(rest, comments), diagnostics: [] };
 }
 
 /** Skip to just after the next top-level `;` (or the end), to resume after an error. */
@@ -59,11 +61,16 @@ function recover(p: Cursor): void {
   }
 }
 
-/** Parse a Flink SQL script. Every statement's first error is reported; parsing continues after it. */
-export function parseScript(text: string, options: ParseOptions = {}): { readonly script: Script; readonly diagnostics: readonly Diagnostic[] } {
+/**
+ * Parse a Flink SQL script. Every statement's first error is reported; parsing continues after it. `comments` are
+ * the values of every comment the lexer found, in source order, wherever (or whether) the parse attached them —
+ * what `fmt` compares to prove a round trip kept them all (empty when the text does not lex).
+ */
+export function parseScript(text: string, options: ParseOptions = {}): { readonly script: Script; readonly diagnostics: readonly Diagnostic[]; readonly comments: readonly string[] } {
   const { cursor: p, diagnostics } = lex(text, options.file);
   const statements: Statement[] = [];
-  if (p === undefined) return { script: { kind: 'Script', statements }, diagnostics };
+  if (p === undefined) return { script: { kind: 'Script', statements }, diagnostics, comments: [] };
+  const comments = p.comments.map((c) => c.value);
   while (!p.atEnd()) {
     if (p.acceptOp(';')) continue;
     const first = p.peek();
@@ -87,7 +94,7 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
     for (const e of p.deferred.splice(0)) diagnostics.push(diagnostic(e, options.file));
   }
   const trailing = p.takeComments(Number.MAX_SAFE_INTEGER);
-  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics };
+  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics, comments };
 }
 
 function single<K extends string, T>(key: K, text: string, options: ParseOptions, parse: (p: Cursor) => T, what: string): ParseResult<K, T> {

@@ -8,47 +8,66 @@ export const INDENT = '  ';
  */
 export function indent(text: string, by: string = INDENT): string {
   if (text.indexOf('\n') === -1) return text === '' ? text : by + text;
-  // Line by line, jumping with indexOf / a regex between the characters that change state: nested sub-queries
-  // are re-indented once per level, so this runs over the same text many times.
+  // Nested sub-queries are re-indented once per level, so this runs over the same text many times: one pass
+  // that jumps with indexOf / a regex between the characters that change state, and joins slices.
   if (!PLAIN_SPECIAL.test(text)) return text.replace(NON_EMPTY_LINE, by);
-  const lines = text.split('\n');
+  const parts: string[] = [];
+  let last = 0;
+  const lineStart = (at: number): void => {
+    if (at >= text.length || text.charCodeAt(at) === 10) return; // an empty line stays empty
+    parts.push(text.slice(last, at), by);
+    last = at;
+  };
+  lineStart(0);
   let quote = ''; // the open quote character while inside a literal or identifier
   let block = false; // inside a /* … */ comment
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!;
-    const prefixed = line !== '' && quote === '';
-    let i = 0;
-    while (i < line.length) {
-      if (quote !== '') {
-        const j = line.indexOf(quote, i); // a doubled quote closes and reopens: same result
-        if (j < 0) break;
-        quote = '';
-        i = j + 1;
-      } else if (block) {
-        const j = line.indexOf('*/', i);
-        if (j < 0) break;
-        block = false;
-        i = j + 2;
-      } else {
-        SPECIAL.lastIndex = i;
-        const m = SPECIAL.exec(line);
-        if (m === null || m[0] === '--') break; // a line comment runs to the end of the line
-        if (m[0] === '/*') {
-          block = true;
-          i = m.index + 2;
-        } else {
-          quote = m[0];
-          i = m.index + 1;
-        }
-      }
+  let i = 0;
+  while (i < text.length) {
+    if (quote !== '') {
+      // Lines inside a literal or identifier are not indented. A doubled quote closes and reopens: same result.
+      const j = text.indexOf(quote, i);
+      if (j < 0) break;
+      quote = '';
+      i = j + 1;
+      continue;
     }
-    if (prefixed) lines[n] = by + line;
+    const re = block ? IN_BLOCK : SPECIAL;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) break;
+    const at = m.index;
+    switch (m[0]) {
+      case '\n':
+        lineStart(at + 1);
+        i = at + 1;
+        break;
+      case '*/':
+        block = false;
+        i = at + 2;
+        break;
+      case '/*':
+        block = true;
+        i = at + 2;
+        break;
+      case '--': {
+        // A line comment runs to the end of the line.
+        const j = text.indexOf('\n', at + 2);
+        i = j < 0 ? text.length : j;
+        break;
+      }
+      default:
+        quote = m[0];
+        i = at + 1;
+    }
   }
-  return lines.join('\n');
+  if (parts.length === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
 }
 
 const PLAIN_SPECIAL = /['`]|--|\/\*/;
-const SPECIAL = /['`]|--|\/\*/g;
+const SPECIAL = /['`\n]|--|\/\*/g;
+const IN_BLOCK = /\*\/|\n/g;
 const NON_EMPTY_LINE = /^(?=[^\n])/gm;
 
 /** Comment lines to print before a node, each on its own line, without trailing whitespace. */

@@ -17,7 +17,10 @@ import java.util.concurrent.Executors;
  * The flinkts engine bridge: one JVM with a Flink 1.20.1 MiniCluster and a SQL Gateway REST endpoint, serving the
  * Node client a small JSON API on 127.0.0.1 only.
  *
- * <pre>java -cp … dev.flinkts.bridge.BridgeMain --ready-file FILE [--no-gateway] [--idle-exit-seconds N]</pre>
+ * <pre>java -cp … dev.flinkts.bridge.BridgeMain --ready-file FILE [--no-gateway] [--idle-exit-seconds N] [--state-dir DIR]</pre>
+ *
+ * With {@code --state-dir} checkpoints and savepoints of jobs submitted through the gateway go below DIR (a
+ * throw-away cluster for deploy tests, started apart from the shared test bridge).
  *
  * When ready it writes {@code {"port":…, "pid":…, "gatewayUrl":…, "clusterUrl":…}} to the ready file (written to a
  * temporary name and renamed, so a reader never sees half of it).
@@ -37,15 +40,17 @@ public final class BridgeMain {
     Path readyFile = null;
     boolean gateway = true;
     long idleExitSeconds = 0;
+    Path stateDir = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--ready-file")) readyFile = Path.of(args[++i]);
       else if (args[i].equals("--no-gateway")) gateway = false;
       else if (args[i].equals("--idle-exit-seconds")) idleExitSeconds = Long.parseLong(args[++i]);
+      else if (args[i].equals("--state-dir")) stateDir = Path.of(args[++i]);
       else throw new IllegalArgumentException("unknown argument " + args[i]);
     }
     long started = System.currentTimeMillis();
-    Cluster cluster = Cluster.start();
-    SqlGatewayEndpoint gw = gateway ? SqlGatewayEndpoint.start(cluster.restUrl()) : null;
+    Cluster cluster = Cluster.start(stateDir);
+    SqlGatewayEndpoint gw = gateway ? SqlGatewayEndpoint.start(cluster.restUrl(), stateDir) : null;
     JobRunner runner = new JobRunner();
     ScriptPlanner planner = new ScriptPlanner();
     ExpressionEvaluator evaluator = new ExpressionEvaluator();

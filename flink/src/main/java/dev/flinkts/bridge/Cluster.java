@@ -22,7 +22,13 @@ final class Cluster {
   }
 
   static Cluster start() throws Exception {
+    return start(null);
+  }
+
+  /** With a state directory: checkpoints and savepoints go below it (a deploy test's throw-away cluster). */
+  static Cluster start(java.nio.file.Path stateDir) throws Exception {
     Configuration conf = new Configuration();
+    if (stateDir != null) StateDirs.apply(conf, stateDir);
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
     conf.set(RestOptions.BIND_PORT, "0");

@@ -16,7 +16,8 @@ import org.apache.flink.table.api.TableEnvironment;
  * by the factories; a query is EXPLAINed. Stops at the first statement the planner rejects.
  *
  * <p>Request: {@code {statements: [sql…], config: {k: v}}}. Response: {@code {ok, statements: n, error?: {index,
- * message, line, column, …}, plan?}}; positions are relative to the statement.
+ * message, line, column, …}, plans?, compiledPlan?}}; positions are relative to the statement. With {@code compilePlan:
+ * true} the statement set's compiled plan (COMPILE PLAN JSON) is returned as a JSON tree.
  */
 final class ScriptPlanner {
   private java.nio.file.Path scratch;
@@ -98,6 +99,17 @@ final class ScriptPlanner {
     out.put("ok", true);
     out.put("statements", sqls.size());
     if (req.path("withPlan").asBoolean(false)) out.put("plans", plans);
+    if (req.path("compilePlan").asBoolean(false) && inserts > 0) {
+      // the statement set's COMPILE PLAN JSON: Flink's own record of the stateful operators, their keys and state
+      try {
+        out.put("compiledPlan", Json.read(set.compilePlan().asJsonString()));
+      } catch (Throwable t) {
+        out.put("ok", false);
+        Map<String, Object> e = error(lastInsert, sqls.get(lastInsert), t);
+        e.put("planning", true);
+        out.put("error", e);
+      }
+    }
     return out;
   }
 

@@ -19,12 +19,17 @@ final class SqlGatewayEndpoint {
   }
 
   static SqlGatewayEndpoint start(String clusterUrl) throws Exception {
+    return start(clusterUrl, null);
+  }
+
+  static SqlGatewayEndpoint start(String clusterUrl, java.nio.file.Path stateDir) throws Exception {
     URI cluster = URI.create(clusterUrl);
     Configuration flink = new Configuration();
     flink.setString("execution.target", "remote");
     flink.setString("rest.address", cluster.getHost());
     flink.setString("rest.port", String.valueOf(cluster.getPort()));
     flink.setString("parallelism.default", "1");
+    if (stateDir != null) StateDirs.apply(flink, stateDir);
     SessionManager sessions = SessionManager.create(new DefaultContext(flink, List.of()));
     sessions.start();
     Configuration rest = new Configuration();

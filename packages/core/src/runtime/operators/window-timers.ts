@@ -1,0 +1,64 @@
+/**
+ * The event-time timers of a window operator: its open windows by end time, so a watermark looks only at
+ * the windows it fires (Flink's timer service orders timers the same way) instead of at every open window.
+ * Ends mostly arrive in increasing order (time moves forward), so the sorted list of distinct ends grows at
+ * its tail; an earlier end is inserted by binary search.
+ */
+
+export interface TimedWindow {
+  readonly start: number;
+  readonly end: number;
+  /** Creation order, the last tie-breaker of the firing order. */
+  readonly seq: number;
+}
+
+export class WindowTimers<W extends TimedWindow> {
+  private readonly byEnd = new Map<number, W[]>();
+  /** The distinct ends with windows, ascending; entries before `head` have fired. */
+  private ends: number[] = [];
+  private head = 0;
+
+  add(w: W): void {
+    const list = this.byEnd.get(w.end);
+    if (list) {
+      list.push(w);
+      return;
+    }
+    this.byEnd.set(w.end, [w]);
+    const ends = this.ends;
+    const end = w.end;
+    if (this.head === ends.length || end > (ends[ends.length - 1] as number)) {
+      ends.push(end);
+      return;
+    }
+    let lo = this.head;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ends[mid] as number) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    ends.splice(lo, 0, end);
+  }
+
+  /**
+   * Removes and returns the windows with `end - 1 <= wm` that `live` accepts (a merged session window is no
+   * longer live), ordered by end, then start, then creation.
+   */
+  fire(wm: number, live: (w: W) => boolean): W[] {
+    const out: W[] = [];
+    const ends = this.ends;
+    while (this.head < ends.length && (ends[this.head] as number) - 1 <= wm) {
+      const end = ends[this.head++] as number;
+      const list = (this.byEnd.get(end) as W[]).filter(live);
+      this.byEnd.delete(end);
+      if (list.length > 1) list.sort((a, b) => a.start - b.start || a.seq - b.seq);
+      for (const w of list) out.push(w);
+    }
+    if (this.head > 1024 && this.head * 2 > ends.length) {
+      this.ends = ends.slice(this.head);
+      this.head = 0;
+    }
+    return out;
+  }
+}

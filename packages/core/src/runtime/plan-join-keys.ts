@@ -1,0 +1,72 @@
+/**
+ * The equi-join keys of a regular join condition, as Flink's planner extracts them for its join state: the
+ * conjuncts `l.a = r.b` between a column of each input. A row's key is its values of those columns, brought to
+ * the type the comparison uses; rows whose keys differ can never satisfy the condition, so the join keeps its
+ * state per key and looks only at the other side's rows with the same key (the whole condition is still
+ * evaluated on them). A key with a NULL matches nothing (`NULL = x` is never true).
+ */
+import type { Expression } from '../ast/expression.js';
+import type { Compiled, Evaluator, Row } from './compiled.js';
+import type { Planner, Rel } from './plan.js';
+import { conjuncts } from './plan.js';
+import { isCharacter } from './types.js';
+import { keyOf, singleKey } from './values/compare.js';
+
+/**
+ * A row's join key as a Map key (one key's own primitive value, else a string), or `null` when a key value is
+ * NULL and the row can match nothing. Both sides' keys are of the comparison's type, so equal keys are equal values.
+ */
+export type JoinKeyOf = (row: Row) => unknown;
+
+/** Types whose values the comparison's coercion cannot fail on and whose `keyOf` agrees with SQL equality. */
+const HASHABLE = new Set(['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'FLOAT', 'DOUBLE', 'DECIMAL', 'CHAR', 'VARCHAR', 'DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ', 'BINARY', 'VARBINARY']);
+
+export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): { readonly left: JoinKeyOf; readonly right: JoinKeyOf } | undefined {
+  const combined: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const c = planner.compiler(combined);
+  const column = (e: Expression): number | undefined => {
+    if (e.kind !== 'ColumnRef') return undefined;
+    try {
+      return c.compile(e).column;
+    } catch {
+      return undefined; // e.g. an ambiguous name: the condition's own compilation reports it
+    }
+  };
+  const left: Evaluator[] = [];
+  const right: Evaluator[] = [];
+  const width = l.columns.length;
+  for (const p of conjuncts(cond)) {
+    if (p.kind !== 'Binary' || p.op !== '=') continue;
+    const a = column(p.left);
+    const b = column(p.right);
+    if (a === undefined || b === undefined || (a < width) === (b < width)) continue;
+    const [li, ri] = a < width ? [a, b - width] : [b, a - width];
+    const lt = (l.columns[li] as { type: Compiled['type'] }).type;
+    const rt = (r.columns[ri] as { type: Compiled['type'] }).type;
+    if (!HASHABLE.has(lt.kind) || !HASHABLE.has(rt.kind) || isCharacter(lt) !== isCharacter(rt)) continue;
+    const [lc, rc] = c.commonForComparison({ type: lt, eval: (row) => row[li] ?? null }, { type: rt, eval: (row) => row[ri] ?? null });
+    left.push(lc.eval);
+    right.push(rc.eval);
+  }
+  if (left.length === 0) return undefined;
+  return { left: keyFunction(left), right: keyFunction(right) };
+}
+
+function keyFunction(evs: readonly Evaluator[]): JoinKeyOf {
+  if (evs.length === 1) {
+    const ev = evs[0] as Evaluator;
+    return (row) => {
+      const v = ev(row);
+      return v === null ? null : singleKey(v);
+    };
+  }
+  return (row) => {
+    let s = '';
+    for (const ev of evs) {
+      const v = ev(row);
+      if (v === null) return null;
+      s += keyOf(v) + '\u0002';
+    }
+    return s;
+  };
+}

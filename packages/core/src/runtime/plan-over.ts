@@ -1,0 +1,195 @@
+/**
+ * Planning OVER aggregations as Flink 1.20's stream planner does: one window per query (same PARTITION BY,
+ * ORDER BY and frame for every call), ordered ascending by one time attribute, frames that end at CURRENT ROW,
+ * an insert-only input. ROW_NUMBER runs on a ROWS frame; RANK, DENSE_RANK and LAG on the default RANGE frame
+ * (peers with equal time share their values), and none of them takes an explicit frame. What Flink rejects is
+ * FTS7002 with Flink's message; what Flink accepts but the local runtime cannot reproduce is FTS7001.
+ */
+import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
+import type { Select } from '../ast/query.js';
+import type { Compiled } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
+import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
+import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
+import { OverAggregateOperator } from './operators/over-aggregate.js';
+import type { OverAccumulators, OverFrame } from './operators/over-aggregate.js';
+import { lagAccumulator, RANKING, rankingAccumulator } from './operators/over-functions.js';
+import type { OverFunction } from './operators/over-functions.js';
+import type { Planner, Rel, RelColumn } from './plan.js';
+import { norm } from './plan.js';
+import { T, withNullable } from './types.js';
+import type { DataType } from '../types/data-type.js';
+
+/** OVER calls in an expression (not inside nested queries). */
+export function collectOverCalls(e: Expression, out: FunctionCall[]): void {
+  if (e.kind === 'FunctionCall' && e.over) {
+    out.push(e);
+    return;
+  }
+  for (const v of Object.values(e)) {
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === 'object' && 'kind' in x) collectOverCalls(x as Expression, out);
+    } else if (v && typeof v === 'object' && 'kind' in v && (v as { kind: string }).kind !== 'Select') collectOverCalls(v as Expression, out);
+  }
+}
+
+const upper = (c: FunctionCall): string => (c.name[c.name.length - 1] as string).toUpperCase();
+
+/** The call's window with named windows (`OVER w`, `OVER (w …)`) resolved. */
+function resolveWindow(s: Select, over: WindowSpec | string, span: FunctionCall['span']): WindowSpec {
+  const named = (name: string): WindowSpec => {
+    const w = s.windows?.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!w) throw invalid(`Window '${name}' not found`, span);
+    return w.spec.base ? resolveWindow(s, { ...w.spec }, span) : w.spec;
+  };
+  if (typeof over === 'string') return named(over);
+  if (!over.base) return over;
+  const b = named(over.base);
+  return {
+    partitionBy: b.partitionBy.length > 0 ? b.partitionBy : over.partitionBy,
+    orderBy: over.orderBy.length > 0 ? over.orderBy : b.orderBy,
+    ...(over.frame ?? b.frame ? { frame: (over.frame ?? b.frame) as WindowFrame } : {}),
+  };
+}
+
+const SAME_WINDOW = 'Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.';
+
+export interface PlannedOver {
+  readonly rel: Rel;
+  readonly substitute: (e: Expression) => Compiled | undefined;
+}
+
+export function planOver(planner: Planner, input: Rel, s: Select, calls: readonly FunctionCall[]): PlannedOver {
+  if (input.mode !== 'insert-only') {
+    throw invalid("StreamPhysicalOverAggregate doesn't support consuming update and delete changes", s.span);
+  }
+  const c = planner.compiler(input);
+  let windowKey: string | undefined;
+  let window: WindowSpec | undefined;
+  let frame: OverFrame | undefined;
+  for (const call of calls) {
+    const fn = upper(call);
+    const w = resolveWindow(s, call.over as WindowSpec | string, call.span);
+    const ranking = RANKING.has(fn) || fn === 'LAG' || fn === 'LEAD';
+    if (ranking && w.frame) throw invalid('ROW/RANGE not allowed with RANK, DENSE_RANK or ROW_NUMBER functions', call.span);
+    if (fn === 'LEAD') throw invalid('LEAD Function is not supported in stream mode.', call.span);
+    if (w.orderBy.length === 0) throw invalid('The window can only be ordered by a single time column.', call.span);
+    if (w.orderBy.length > 1) throw invalid('The window can only be ordered by a single time column.', call.span);
+    const f: WindowFrame = fn === 'ROW_NUMBER'
+      ? { unit: 'ROWS', start: { kind: 'UnboundedPreceding' } }
+      : w.frame ?? { unit: 'RANGE', start: { kind: 'UnboundedPreceding' } };
+    if (f.end && f.end.kind !== 'CurrentRow') throw invalid('OVER RANGE FOLLOWING windows are not supported yet.', call.span);
+    const key = norm({ kind: 'Values', rows: [[...w.partitionBy], w.orderBy.map((o) => o.expr)] } as never) + JSON.stringify(w.orderBy.map((o) => o.direction ?? 'ASC')) + norm(f as never);
+    if (windowKey !== undefined && key !== windowKey) throw invalid(SAME_WINDOW, call.span);
+    windowKey = key;
+    window = w;
+    const order = w.orderBy[0] as NonNullable<WindowSpec['orderBy'][0]>;
+    if (order.direction === 'DESC') throw invalid('The window can only be ordered in ASCENDING mode.', order.span);
+    let preceding: number | undefined;
+    if (f.start.kind === 'Preceding') {
+      const off = c.compile(f.start.offset);
+      if (f.unit === 'ROWS') {
+        if (!off.constant || typeof off.constant.value !== 'number' || !Number.isInteger(off.constant.value) || off.constant.value < 0) throw invalid('ROWS value must be a non-negative integer', f.start.offset.span);
+        preceding = off.constant.value;
+      } else {
+        if (off.type.kind !== 'INTERVAL_DAY_TIME' || !off.constant) throw invalid('Data Type mismatch between ORDER BY and RANGE clause', f.start.offset.span);
+        preceding = off.constant.value as number;
+      }
+    } else if (f.start.kind !== 'UnboundedPreceding') {
+      throw invalid('OVER RANGE FOLLOWING windows are not supported yet.', call.span);
+    }
+    frame = { unit: f.unit, preceding };
+  }
+  const w = window as WindowSpec;
+  const order = (w.orderBy[0] as NonNullable<WindowSpec['orderBy'][0]>).expr;
+  const timeIdx = order.kind === 'ColumnRef'
+    ? input.columns.findIndex((col) => col.name.toLowerCase() === order.name.toLowerCase() && (!order.table || col.table === order.table))
+    : -1;
+  const rowtime = timeIdx >= 0 && input.rowtime.has(timeIdx);
+  const proctime = timeIdx >= 0 && input.proctime.has(timeIdx);
+  if (!rowtime && !proctime) throw invalid("OVER windows' ordering in stream mode must be defined on a time attribute.", order.span);
+  const fr = frame as OverFrame;
+  if (proctime && fr.unit === 'RANGE' && fr.preceding !== undefined) {
+    // Flink emits these rows from processing-time timers, which depend on the wall clock
+    throw unsupported('OVER windows with a bounded RANGE frame on processing time', w.span);
+  }
+
+  // the functions: aggregates through AggregateSet, ranking functions and LAG on their own accumulators
+  const fns: OverFunction[] = [];
+  const types: DataType[] = [];
+  const keys: string[] = [];
+  for (const call of calls) {
+    const k = norm(call);
+    if (keys.includes(k)) continue;
+    const fn = upper(call);
+    if (RANKING.has(fn)) {
+      if (call.args.length > 0) throw invalid(`${fn} takes no arguments`, call.span);
+      fns.push(rankingAccumulator(fn));
+      types.push(T.bigint(false));
+    } else if (fn === 'LAG') {
+      if (call.args.length < 1 || call.args.length > 3) throw invalid('LAG takes one to three arguments', call.span);
+      const value = c.compile(call.args[0] as Expression);
+      const offset = call.args[1] ? c.compile(call.args[1]) : undefined;
+      if (offset && (!offset.constant || typeof offset.constant.value !== 'number' || !Number.isInteger(offset.constant.value))) throw unsupported('LAG with an offset that is not an integer literal', call.args[1]?.span);
+      const n = offset ? (offset.constant?.value as number) : 1;
+      const type = withNullable(value.type, true);
+      const dflt = call.args[2] ? c.coerce(c.compile(call.args[2]), type, call.args[2].span) : undefined;
+      fns.push(lagAccumulator(value.eval, n, dflt?.eval));
+      types.push(type);
+    } else if (AGGREGATE_NAMES.has(fn)) {
+      const spec = aggregateSpec(planner, input, { ...call, over: undefined } as FunctionCall, fn as AggregateName);
+      const set = new AggregateSet([spec]);
+      fns.push(() => {
+        const accs = set.create();
+        return { accumulate: (r) => set.accumulate(accs, r, false), retract: (r) => set.accumulate(accs, r, true), value: () => set.values(accs)[0] };
+      });
+      types.push(spec.resultType);
+    } else {
+      throw unsupported(`${fn} in an OVER window`, call.span);
+    }
+    keys.push(k);
+  }
+  const create = (): OverAccumulators => {
+    const accs = fns.map((f) => f());
+    return {
+      accumulate: (r) => { for (const a of accs) a.accumulate(r); },
+      retract: (r) => { for (const a of accs) a.retract(r); },
+      values: () => accs.map((a) => a.value()),
+    };
+  };
+  const partition = w.partitionBy.map((e) => c.compile(e).eval);
+  const op = new OverAggregateOperator(partition, rowtime ? timeIdx : undefined, fr, create);
+  input.op.connectTo(op);
+  const n = input.columns.length;
+  const columns: RelColumn[] = [...input.columns, ...types.map((type, i) => ({ name: `$over${i}`, type }))];
+  const rel: Rel = { columns, op, mode: 'insert-only', rowtime: input.rowtime, proctime: input.proctime };
+  const substitute = (e: Expression): Compiled | undefined => {
+    if (e.kind !== 'FunctionCall' || !e.over) return undefined;
+    const i = keys.indexOf(norm(e));
+    if (i < 0) return undefined;
+    return { type: types[i] as DataType, eval: (r) => r[n + i] ?? null, column: n + i };
+  };
+  return { rel, substitute };
+}
+
+function aggregateSpec(planner: Planner, rel: Rel, call: FunctionCall, name: AggregateName): AggregateSpec {
+  const c = planner.compiler(rel);
+  if (call.filter) throw unsupported('FILTER on an OVER aggregate', call.span);
+  if (call.star) {
+    if (name !== 'COUNT') throw invalid(`${name}(*) is not valid`, call.span);
+    return { name, distinct: false, resultType: aggregateResultType(name, undefined) };
+  }
+  let separator: string | undefined;
+  if (name === 'LISTAGG' && call.args.length === 2) {
+    const sep = c.compile(call.args[1] as Expression);
+    if (!sep.constant || typeof sep.constant.value !== 'string') throw invalid('The LISTAGG separator must be a string literal', call.args[1]?.span);
+    separator = sep.constant.value;
+  } else if (call.args.length !== 1) throw invalid(`${name} takes one argument`, call.span);
+  let arg = c.compile(call.args[0] as Expression);
+  if (name === 'LISTAGG') arg = c.toStringArg(arg, call.span);
+  if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, call.span);
+  return {
+    name, distinct: !!call.distinct, resultType: aggregateResultType(name, arg.type), arg: arg.eval, argType: arg.type,
+    ...(arg.column !== undefined ? { argColumn: arg.column } : {}), ...(separator !== undefined ? { separator } : {}),
+  };
+}

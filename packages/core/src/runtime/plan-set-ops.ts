@@ -1,0 +1,91 @@
+/**
+ * Planning UNION, INTERSECT and EXCEPT as Flink's stream planner rewrites them:
+ * - UNION ALL: the inputs' changes, merged;
+ * - UNION: UNION ALL, then a distinct aggregation over every column;
+ * - INTERSECT / EXCEPT: a semi / anti join on every column (NULLs equal, IS NOT DISTINCT FROM), then a distinct
+ *   aggregation (ReplaceIntersectWithSemiJoinRule / ReplaceMinusWithAntiJoinRule);
+ * - INTERSECT ALL / EXCEPT ALL: UNION ALL of both sides with marker columns, a group aggregation over every column
+ *   counting each side, a filter and ReplicateRows (RewriteIntersectAllRule / RewriteMinusAllRule).
+ */
+import type { Query, SetOperation } from '../ast/query.js';
+import type { Evaluator, Row } from './compiled.js';
+import { invalid } from './errors.js';
+import { AggregateSet } from './operators/aggregates.js';
+import { CalcOperator } from './operators/calc.js';
+import { GroupAggregateOperator } from './operators/group-aggregate.js';
+import { SemiAntiJoinOperator } from './operators/join.js';
+import { ReplicateOperator } from './operators/replicate.js';
+import { UnionOperator } from './operators/union.js';
+import type { Planner, Rel, RelColumn } from './plan.js';
+import { leastRestrictive, T, withNullable } from './types.js';
+import { rowKey } from './values/compare.js';
+
+function union(l: Rel, r: Rel, columns: RelColumn[]): Rel {
+  const u = new UnionOperator(2);
+  l.op.connectTo(u, 0);
+  r.op.connectTo(u, 1);
+  return { columns, op: u, mode: l.mode === 'insert-only' && r.mode === 'insert-only' ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+}
+
+/** Converts a side's rows to the common column types (a Calc only where a type differs). */
+function conform(planner: Planner, rel: Rel, columns: readonly RelColumn[], span: SetOperation['span']): Rel {
+  const c = planner.compiler(rel);
+  const evs = rel.columns.map((col, i) => c.coerce({ type: col.type, eval: (r: Row) => r[i] ?? null, column: i }, (columns[i] as RelColumn).type, span));
+  if (evs.every((e, i) => e.column === i)) return rel;
+  const calc = new CalcOperator(undefined, evs.map((e) => e.eval));
+  rel.op.connectTo(calc);
+  return { ...rel, op: calc, columns: [...columns] };
+}
+
+/** A distinct aggregation over every column (only +I / -D: the rows carry no aggregate). */
+export function distinctRows(rel: Rel): Rel {
+  const keys: Evaluator[] = rel.columns.map((_, i) => (r) => r[i] ?? null);
+  const op = new GroupAggregateOperator(keys, new AggregateSet([]));
+  rel.op.connectTo(op);
+  return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set(), aggregateKey: rel.columns.map((_, i) => i) };
+}
+
+export function planSetOperation(planner: Planner, q: SetOperation, ctes: ReadonlyMap<string, Query>): Rel {
+  const l0 = planner.planQuery(q.left, ctes);
+  const r0 = planner.planQuery(q.right, ctes);
+  if (l0.columns.length !== r0.columns.length) throw invalid(`${q.op}${q.all ? ' ALL' : ''} inputs have different column counts`, q.span);
+  const columns: RelColumn[] = l0.columns.map((c, i) => {
+    const rt = (r0.columns[i] as RelColumn).type;
+    const t = leastRestrictive([c.type, rt]);
+    if (!t) throw invalid(`Type mismatch in column ${i + 1} of ${q.op}: ${c.type.kind} and ${rt.kind}`, q.span);
+    return { name: c.name, type: withNullable(t, c.type.nullable || rt.nullable) };
+  });
+  const l = conform(planner, l0, columns, q.span);
+  const r = conform(planner, r0, columns, q.span);
+  if (q.op === 'UNION') {
+    const u = union(l, r, columns);
+    return q.all ? u : distinctRows(u);
+  }
+  const n = columns.length;
+  if (!q.all) {
+    const key: Evaluator = (row) => rowKey(row.slice(0, n));
+    const op = new SemiAntiJoinOperator(q.op === 'EXCEPT', key, key);
+    l.op.connectTo(op, 0);
+    r.op.connectTo(op, 1);
+    return distinctRows({ columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set() });
+  }
+  // ALL: mark each side, count per row, keep the rows both sides have (INTERSECT) or the left has more of (EXCEPT)
+  const mark = (rel: Rel, left: boolean): Rel => {
+    const calc = new CalcOperator(undefined, [...columns.map((_, i) => (row: Row) => row[i] ?? null), () => (left ? true : null), () => (left ? null : true)]);
+    rel.op.connectTo(calc);
+    return { ...rel, op: calc };
+  };
+  const marked = union(mark(l, true), mark(r, false), columns);
+  const countOf = (i: number) => ({ name: 'COUNT' as const, distinct: false, resultType: T.bigint(false), arg: (row: Row) => row[i] ?? null, argType: T.boolean() });
+  const agg = new GroupAggregateOperator(columns.map((_, i) => (row: Row) => row[i] ?? null), new AggregateSet([countOf(n), countOf(n + 1)]));
+  marked.op.connectTo(agg);
+  const left = (row: Row) => row[n] as bigint;
+  const right = (row: Row) => row[n + 1] as bigint;
+  const keep = q.op === 'INTERSECT' ? (row: Row) => left(row) >= 1n && right(row) >= 1n : (row: Row) => left(row) > right(row);
+  const filter = new CalcOperator(keep, undefined);
+  agg.connectTo(filter);
+  const count: Evaluator = q.op === 'INTERSECT' ? (row) => (left(row) > right(row) ? right(row) : left(row)) : (row) => left(row) - right(row);
+  const replicate = new ReplicateOperator(count, n);
+  filter.connectTo(replicate);
+  return { columns, op: replicate, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+}

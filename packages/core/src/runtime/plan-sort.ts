@@ -1,0 +1,97 @@
+/**
+ * Planning ORDER BY / LIMIT / OFFSET on a streaming query as Flink's stream planner does:
+ * - ORDER BY … LIMIT n [OFFSET m], and LIMIT alone, over an insert-only input: a global append TopN (Flink's
+ *   SortLimit / Limit rank, without a row-number column); over an updating input FTS7001;
+ * - ORDER BY a rowtime attribute ascending (then other keys), without LIMIT: a temporal sort;
+ * - any other ORDER BY without LIMIT: FTS7002, as Flink rejects it ("Sort on a non-time-attribute field is not
+ *   supported."). ORDER BY on a processing-time attribute is FTS7001 (its emission follows the wall clock).
+ * ORDER BY keys are read from the select list (by alias or name).
+ */
+import type { Expression, OrderItem } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
+import type { Row } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
+import { TemporalSortOperator } from './operators/temporal-sort.js';
+import { TopNOperator } from './operators/top-n.js';
+import { CalcOperator } from './operators/calc.js';
+import type { Operator } from './operators/operator.js';
+import type { Planner, Rel } from './plan.js';
+import { comparatorFor, compareNullable } from './values/compare.js';
+
+function literalCount(planner: Planner, rel: Rel, e: Expression | undefined, what: string): number | undefined {
+  if (!e) return undefined;
+  const v = planner.compiler(rel).compile(e);
+  const n = v.constant?.value;
+  if (typeof n !== 'number' && typeof n !== 'bigint') throw invalid(`${what} must be a non-negative integer literal`, e.span);
+  return Number(n);
+}
+
+export function planSort(planner: Planner, rel: Rel, orderBy: readonly OrderItem[] | undefined, limit: Expression | undefined, offset: Expression | undefined, span?: Span): Rel {
+  const c = planner.compiler(rel);
+  const keys = (orderBy ?? []).map((o) => {
+    let k;
+    try {
+      k = c.compile(o.expr);
+    } catch {
+      throw unsupported('ORDER BY on an expression that is not in the select list', o.expr.span ?? span);
+    }
+    const cmp = comparatorFor(k.type);
+    const desc = o.direction === 'DESC';
+    const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
+    return {
+      item: o, column: k.column,
+      compare: (a: Row, b: Row): number => {
+        const x = k.eval(a);
+        const y = k.eval(b);
+        if (x === null || y === null) {
+          if (x === y) return 0;
+          return (x === null) === nullsFirst ? -1 : 1;
+        }
+        const r = compareNullable(cmp, x, y);
+        return desc ? -r : r;
+      },
+    };
+  });
+  const compare = (a: Row, b: Row): number => {
+    for (const k of keys) {
+      const r = k.compare(a, b);
+      if (r !== 0) return r;
+    }
+    return 0;
+  };
+  const n = literalCount(planner, rel, limit, 'LIMIT');
+  const m = literalCount(planner, rel, offset, 'OFFSET') ?? 0;
+  if (n === undefined) {
+    if (keys.length === 0) return rel;
+    const first = keys[0] as (typeof keys)[number];
+    const time = first.column;
+    if (time !== undefined && rel.proctime.has(time)) throw unsupported('ORDER BY a processing-time attribute (the sort emits on the wall clock)', first.item.span ?? span);
+    if (time === undefined || !rel.rowtime.has(time)) throw invalid('Sort on a non-time-attribute field is not supported.', first.item.span ?? span);
+    if (first.item.direction === 'DESC') throw invalid('Sort on a non-time-attribute field is not supported.', first.item.span ?? span);
+    if (rel.mode !== 'insert-only') throw invalid("StreamPhysicalTemporalSort doesn't support consuming update and delete changes", span);
+    const rest = keys.slice(1);
+    const op = new TemporalSortOperator(time, rest.length === 0 ? undefined : (a, b) => {
+      for (const k of rest) {
+        const r = k.compare(a, b);
+        if (r !== 0) return r;
+      }
+      return 0;
+    });
+    rel.op.connectTo(op);
+    return { ...rel, op };
+  }
+  // over an updating input Flink's updatable / retractable TopN emits intermediate changes (an update leaves,
+  // then re-enters) that the local TopN does not reproduce
+  if (rel.mode !== 'insert-only') throw unsupported('ORDER BY … LIMIT over an updating input', span);
+  // with an OFFSET Flink emits the range by position (-U/+U where a position changes its row), as a row-number
+  // TopN does; without one, only rows entering (+I) and leaving (-D)
+  const byPosition = m > 0;
+  const topn = new TopNOperator([], compare, m + n, byPosition, 'append', undefined, m + 1);
+  rel.op.connectTo(topn);
+  let op: Operator = topn;
+  if (byPosition) {
+    op = new CalcOperator(undefined, rel.columns.map((_, i) => (r: Row) => r[i] ?? null));
+    topn.connectTo(op);
+  }
+  return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+}

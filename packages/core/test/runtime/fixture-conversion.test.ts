@@ -1,0 +1,54 @@
+/**
+ * `runJob` converts test values with an inline fast path for the common ones. Whatever it converts inline must
+ * be exactly what the general conversion gives (same value, same JavaScript type, -0 as 0), and every value it
+ * does not convert inline still meets the general conversion's checks.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DataType } from '../../src/types/data-type.js';
+import { fastConverter, toRuntimeValue } from '../../src/testing/values.js';
+import { runJob } from '../../src/testing/index.js';
+
+const TYPES: DataType[] = [
+  { kind: 'TINYINT', nullable: true }, { kind: 'SMALLINT', nullable: true }, { kind: 'INT', nullable: true },
+  { kind: 'BIGINT', nullable: true }, { kind: 'DOUBLE', nullable: true }, { kind: 'FLOAT', nullable: true },
+  { kind: 'VARCHAR', length: 10, nullable: true }, { kind: 'CHAR', length: 3, nullable: true }, { kind: 'BOOLEAN', nullable: true },
+  { kind: 'DECIMAL', precision: 10, scale: 2, nullable: true }, { kind: 'DATE', nullable: true },
+  { kind: 'TIMESTAMP', precision: 3, nullable: true }, { kind: 'TIMESTAMP', precision: 0, nullable: true }, { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: true },
+];
+
+const value = fc.oneof(
+  fc.integer(), fc.double(), fc.constantFrom(-0, 127, 128, -129, 2 ** 31, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER, NaN, Infinity, 0.5),
+  fc.string({ maxLength: 4 }), fc.constantFrom('12', ' 7', '1.5', 'NULL', 'true'), fc.boolean(), fc.constant(null), fc.constant(undefined),
+  fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }),
+  fc.date({ noInvalidDate: false }), fc.constantFrom('2024-01-01 10:00:00.123'),
+);
+
+function general(v: unknown, t: DataType): { value: unknown } | { error: string } {
+  try {
+    return { value: toRuntimeValue(v, t, 'UTC', 'x') };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+describe('test values converted inline', () => {
+  it('are exactly what the general conversion gives', () => {
+    fc.assert(fc.property(fc.constantFrom(...TYPES), value, (t, v) => {
+      const x = fastConverter(t)(v);
+      if (x === undefined) return;
+      const g = general(v, t);
+      expect(g).toEqual({ value: x });
+      expect(typeof x).toBe(typeof (g as { value: unknown }).value);
+      if (typeof x === 'number') expect(Object.is(x, -0)).toBe(false);
+    }), { numRuns: 5000 });
+  });
+
+  it('leave bad values to the general checks, which name the row and column', () => {
+    const sql = "CREATE TABLE t (a INT, b BIGINT, c STRING) WITH ('connector' = 'values'); SELECT a, b, c FROM t";
+    expect(() => runJob(sql, { inputs: { t: [[1, 2, 'x'], [1.5, 2, 'x']] } })).toThrow(/inputs\.t\[1\]\.a/);
+    expect(() => runJob(sql, { inputs: { t: [{ a: 1, b: 2 ** 60, c: 'x' }] } })).toThrow(/inputs\.t\[0\]\.b/);
+    expect(() => runJob(sql, { inputs: { t: [{ a: 1, b: 2, c: 'x', d: 1 }] } })).toThrow(/unknown column 'd'/);
+    expect(runJob(sql, { inputs: { t: [[-0, 5, 'x'], { a: 3, c: null }] } }).changelog()).toEqual(['+I[0, 5, x]', '+I[3, null, null]']);
+  });
+});

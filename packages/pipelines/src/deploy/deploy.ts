@@ -1,0 +1,246 @@
+/**
+ * Plan and deploy one job on a DeployTarget. The platform's labels (the run name carries the artifact hash) and
+ * the local record together say what runs, so every step converges on a rerun: a version already running is
+ * adopted, never started twice; a stop whose successor did not start leaves a pending savepoint the rerun starts
+ * from; a blue-green leftover is stopped with a savepoint.
+ */
+import { createHash } from 'node:crypto';
+import { FlinktsError } from '@flinkts/core';
+import { DEPLOY_CODES } from './codes.js';
+import type { CompiledPlanJson } from './compiled-plan.js';
+import { awaitHealthy } from './health.js';
+import type { HealthPolicy, HealthResult } from './health.js';
+import type { PlanCompiler } from './plan-compiler.js';
+import { currentVersion, withVersion } from './records.js';
+import type { DeployedVersion, DeploymentRecords, JobRecord } from './records.js';
+import { compareCompiledPlans } from './state-compat.js';
+import type { StateCompatibility } from './state-compat.js';
+import { diffStatements, settingChanges } from './statement-diff.js';
+import type { StatementDiff } from './statement-diff.js';
+import type { DeployTarget, JobArtifact, RunningJob } from './target.js';
+
+export function artifactOf(job: string, statements: readonly string[], spec?: string): JobArtifact {
+  const h = createHash('sha256');
+  for (const s of statements) h.update(s).update('\0');
+  if (spec !== undefined) h.update('\0spec\0').update(spec);
+  return { job, statements, hash: h.digest('hex'), ...(spec === undefined ? {} : { spec }) };
+}
+
+export interface Deployer {
+  readonly target: DeployTarget;
+  readonly records: DeploymentRecords;
+  readonly compiler: PlanCompiler;
+  readonly progress: (line: string) => void;
+}
+
+export type JobAction = 'create' | 'update' | 'unchanged' | 'removed' | 'resume';
+
+export interface JobPlan {
+  readonly job: string;
+  readonly action: JobAction;
+  readonly running: readonly RunningJob[];
+  readonly deployed?: DeployedVersion;
+  readonly artifact?: JobArtifact;
+  readonly diff?: StatementDiff;
+  readonly settings?: readonly { readonly key: string; readonly from?: string; readonly to?: string }[];
+  /** State compatibility of an update (from the deployed and the new compiled plans). */
+  readonly state?: StateCompatibility;
+  readonly compiledPlan?: CompiledPlanJson;
+  /** Why the new version's plan could not be compiled here (a connector that reaches its system while planning). */
+  readonly compileProblem?: string;
+}
+
+const short = (hash: string): string => hash.slice(0, 12);
+
+/** What deploying `artifact` (undefined: the job left the pipeline) would do; reads only. */
+export async function planJob(d: Deployer, job: string, artifact: JobArtifact | undefined): Promise<JobPlan> {
+  const record = d.records.read(job);
+  const running = await d.target.running(job);
+  const deployed = currentVersion(record) ?? record.versions.find((v) => v.version === record.pending?.version);
+  const base = { job, running, ...(deployed === undefined ? {} : { deployed }) };
+  if (artifact === undefined) return { ...base, action: running.length > 0 || deployed !== undefined ? 'removed' : 'unchanged' };
+  if (running.some((r) => r.hash === short(artifact.hash))) return { ...base, artifact, action: 'unchanged' };
+  let compiledPlan: CompiledPlanJson | undefined;
+  let compileProblem: string | undefined;
+  try {
+    compiledPlan = await d.compiler.compile(job, artifact.statements);
+  } catch (e) {
+    // a connector that must reach its system to plan (StarRocks reads the table schema) cannot be compiled here
+    if (!(e instanceof FlinktsError) || e.diagnostics[0]?.code !== DEPLOY_CODES.submitFailed) throw e;
+    compileProblem = e.diagnostics[0].message;
+  }
+  const compiled = { ...(compiledPlan === undefined ? {} : { compiledPlan }), ...(compileProblem === undefined ? {} : { compileProblem }) };
+  if (deployed === undefined) return { ...base, artifact, ...compiled, action: running.length > 0 ? 'update' : 'create' };
+  const diff = diffStatements(deployed.statements, artifact.statements);
+  const settings = settingChanges(deployed.statements, artifact.statements);
+  const state = deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan);
+  const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
+  return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state }), action };
+}
+
+export interface DeployOptions {
+  readonly strategy: 'restart' | 'blue-green';
+  readonly autoRollback: boolean;
+  /** Accept an update whose old state partly maps to no operator (that state is dropped). */
+  readonly allowNonRestoredState: boolean;
+  /** Accept an update whose state cannot be restored at all: the new version starts without state. */
+  readonly startWithoutState: boolean;
+  readonly health: HealthPolicy;
+  readonly secrets?: ReadonlyMap<string, string>;
+}
+
+export interface DeployOutcome {
+  readonly job: string;
+  readonly action: JobAction | 'rolled-back';
+  readonly version?: number;
+  readonly jobId?: string;
+  readonly savepoint?: string;
+  readonly restoredFrom?: string;
+  readonly health?: HealthResult;
+}
+
+const now = (): string => new Date().toISOString();
+
+/** The version number of `hash` in the record (a hash deployed before keeps its number), or the next one. */
+function versionFor(record: JobRecord, hash: string): number {
+  return record.versions.find((v) => v.hash === hash)?.version ?? (record.versions.reduce((m, v) => Math.max(m, v.version), 0) + 1);
+}
+
+function refuseState(plan: JobPlan, opts: DeployOptions): void {
+  const state = plan.state;
+  if (state === undefined || state.verdict === 'safe') return;
+  if (state.verdict === 'state-dropped' && (opts.allowNonRestoredState || opts.startWithoutState)) return;
+  if (state.verdict === 'restore-fails' && opts.startWithoutState) return;
+  const lines = state.findings.filter((f) => f.consequence !== 'safe').map((f) => `  ${f.operator}: ${f.change} → ${f.consequence}`).join('\n');
+  throw new FlinktsError([{
+    code: DEPLOY_CODES.stateIncompatible,
+    severity: 'error',
+    message: `job '${plan.job}': the update cannot restore the running version's state:\n${lines}`,
+    hint: state.verdict === 'state-dropped'
+      ? 'nothing was changed. Deploy with --allow-non-restored-state to drop that state, or keep the stateful operators as they are'
+      : 'nothing was changed. Deploy with --start-without-state to start the new version empty (its results restart from zero), or keep the keys, aggregates and operators as they are',
+  }]);
+}
+
+async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: CompiledPlanJson | undefined, restoreFrom: string | undefined, opts: DeployOptions, allowNonRestored: boolean): Promise<{ version: number; jobId: string }> {
+  const record = d.records.read(artifact.job);
+  const version = versionFor(record, artifact.hash);
+  // a start whose answer was lost: the platform already runs this version — adopt it, never start a second
+  const already = (await d.target.running(artifact.job)).find((r) => r.hash === short(artifact.hash));
+  const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }) });
+  d.progress(`  ${already ? 'already running' : 'started'}: version ${version} (${short(artifact.hash)}), job ${started.jobId}${restoreFrom ? `, restored from ${restoreFrom}` : ''}`);
+  d.records.update(artifact.job, (r) => {
+    const prior = r.versions.find((v) => v.version === version);
+    const v: DeployedVersion = {
+      version, hash: artifact.hash, statements: artifact.statements, ...(artifact.spec === undefined ? {} : { spec: artifact.spec }),
+      ...(compiledPlan ?? prior?.compiledPlan ? { compiledPlan: compiledPlan ?? prior?.compiledPlan } : {}),
+      deployedAt: now(), jobId: started.jobId, ...(restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }),
+    };
+    const { pending: _done, ...rest } = r;
+    return withVersion({ ...rest, current: version }, v);
+  });
+  return { version, jobId: started.jobId };
+}
+
+/** Stops a run with a savepoint and records it (the pending step a rerun resumes from). */
+async function stopRecorded(d: Deployer, job: string, run: RunningJob, version: number | undefined): Promise<string> {
+  d.progress(`  stopping job ${run.jobId} with a savepoint …`);
+  const savepoint = await d.target.stopWithSavepoint(run.jobId);
+  d.records.update(job, (r) => {
+    const v = version === undefined ? undefined : r.versions.find((x) => x.version === version);
+    const next: JobRecord = { ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: version ?? 0, kind: 'stop' }], pending: { version: version ?? 0, savepoint, startedAt: now() } };
+    const { current: _c, ...rest } = next;
+    return v === undefined ? rest : withVersion(rest, { ...v, stoppedWith: savepoint });
+  });
+  d.progress(`  savepoint ${savepoint}`);
+  return savepoint;
+}
+
+export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
+  const { job } = plan;
+  if (plan.action === 'unchanged' || plan.artifact === undefined) {
+    if (plan.action === 'removed') return removeJob(d, plan);
+    const adopted = plan.artifact === undefined ? undefined : plan.running.find((r) => r.hash === short(plan.artifact!.hash));
+    if (adopted !== undefined && plan.artifact !== undefined && plan.deployed?.hash !== plan.artifact.hash) {
+      // the platform runs this version but the record missed it (an interrupted deploy): record it
+      await startVersion(d, plan.artifact, plan.compiledPlan, undefined, opts, false);
+    }
+    for (const leftover of plan.running.filter((r) => plan.artifact !== undefined && r.hash !== short(plan.artifact.hash))) {
+      d.progress(`  a leftover run of an earlier version (job ${leftover.jobId}) is stopped`);
+      await stopRecorded(d, job, leftover, d.records.read(job).versions.find((v) => short(v.hash) === leftover.hash)?.version);
+      d.records.update(job, (r) => { const { pending: _p, ...rest } = r; return { ...rest, current: versionFor(r, plan.artifact!.hash) }; });
+    }
+    return { job, action: 'unchanged', ...(adopted ? { jobId: adopted.jobId } : {}) };
+  }
+  refuseState(plan, opts);
+  const artifact = plan.artifact;
+  const allowNonRestored = opts.allowNonRestoredState || plan.state?.verdict === 'state-dropped';
+  const fresh = opts.startWithoutState && plan.state?.verdict === 'restore-fails';
+  const previous = plan.deployed;
+  const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
+
+  if (opts.strategy === 'blue-green' && old !== undefined) {
+    d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
+    const savepoint = await d.target.savepoint(old.jobId);
+    d.records.update(job, (r) => ({ ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: previous?.version ?? 0, kind: 'trigger' }] }));
+    const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : savepoint, opts, allowNonRestored);
+    const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
+    if (!health.healthy) {
+      d.progress(`  the new version is not healthy (${health.reason}): cancelling it, the old one keeps running`);
+      await d.target.cancel(started.jobId);
+      d.records.update(job, (r) => ({ ...r, ...(previous === undefined ? {} : { current: previous.version }) }));
+      throw unhealthy(job, health.reason, true);
+    }
+    const finalSavepoint = await stopRecorded(d, job, old, previous?.version);
+    d.records.update(job, (r) => { const { pending: _p, ...rest } = r; return { ...rest, current: started.version }; });
+    return { job, action: plan.action, version: started.version, jobId: started.jobId, savepoint: finalSavepoint, restoredFrom: savepoint, health };
+  }
+
+  let restoreFrom: string | undefined;
+  if (old !== undefined) restoreFrom = await stopRecorded(d, job, old, previous?.version);
+  else restoreFrom = d.records.read(job).pending?.savepoint;
+  const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : restoreFrom, opts, allowNonRestored);
+  const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
+  if (health.healthy) return { job, action: plan.action, version: started.version, jobId: started.jobId, ...(restoreFrom ? { savepoint: restoreFrom } : {}), ...(fresh || restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }), health };
+  if (!opts.autoRollback || previous === undefined || restoreFrom === undefined) throw unhealthy(job, health.reason, false);
+  d.progress(`  not healthy (${health.reason}): rolling back to version ${previous.version} from ${restoreFrom}`);
+  await d.target.cancel(started.jobId);
+  const back = await startVersion(d, artifactOf(job, previous.statements, previous.spec), previous.compiledPlan, restoreFrom, opts, false);
+  return { job, action: 'rolled-back', version: back.version, jobId: back.jobId, restoredFrom: restoreFrom, health };
+}
+
+function unhealthy(job: string, reason: string, oldKept: boolean): FlinktsError {
+  return new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the new version is not healthy: ${reason}`, hint: oldKept ? 'the old version keeps running (blue-green)' : 'deploy again with --auto-rollback to return to the previous version by itself, or run `flinkts rollback`' }]);
+}
+
+async function removeJob(d: Deployer, plan: JobPlan): Promise<DeployOutcome> {
+  let savepoint: string | undefined;
+  for (const run of plan.running) savepoint = await stopRecorded(d, plan.job, run, plan.deployed?.version);
+  d.records.update(plan.job, (r) => { const { pending: _p, current: _c, ...rest } = r; return rest; });
+  return { job: plan.job, action: 'removed', ...(savepoint ? { savepoint } : {}) };
+}
+
+/**
+ * Runs an earlier version again (default: the one before the current), from the savepoint that version stopped
+ * with — its own state — after stopping the current one with a savepoint.
+ */
+export async function rollbackJob(d: Deployer, job: string, to: number | undefined, opts: DeployOptions): Promise<DeployOutcome> {
+  const record = d.records.read(job);
+  const current = currentVersion(record);
+  const target = to === undefined
+    ? [...record.versions].reverse().find((v) => v.version !== current?.version && v.stoppedWith !== undefined)
+    : record.versions.find((v) => v.version === to);
+  if (target === undefined) {
+    throw new FlinktsError([{ code: DEPLOY_CODES.unknownDeployment, severity: 'error', message: to === undefined ? `job '${job}' has no earlier version to roll back to` : `job '${job}' has no version ${to}`, hint: record.versions.length > 0 ? `deployed versions: ${record.versions.map((v) => `${v.version} (${v.deployedAt})`).join(', ')}` : 'nothing was deployed for this job from here (records are under the deploy state directory)' }]);
+  }
+  for (const run of await d.target.running(job)) {
+    if (run.hash === short(target.hash)) return { job, action: 'unchanged', version: target.version, jobId: run.jobId };
+    await stopRecorded(d, job, run, record.versions.find((v) => short(v.hash) === run.hash)?.version);
+  }
+  const restoreFrom = target.stoppedWith;
+  d.progress(`  starting version ${target.version}${restoreFrom ? ` from its savepoint ${restoreFrom}` : ' without state (it never stopped with a savepoint)'}`);
+  const started = await startVersion(d, artifactOf(job, target.statements, target.spec), target.compiledPlan, restoreFrom, opts, opts.allowNonRestoredState);
+  const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
+  if (!health.healthy) throw unhealthy(job, health.reason, false);
+  return { job, action: 'rolled-back', version: started.version, jobId: started.jobId, ...(restoreFrom ? { restoredFrom: restoreFrom } : {}), health };
+}

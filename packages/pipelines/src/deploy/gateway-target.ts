@@ -1,0 +1,113 @@
+/**
+ * Deploying to a Flink cluster through its SQL Gateway (REST v2) and Flink's REST API: each start runs the job's
+ * statements in a fresh gateway session, with `pipeline.name` set to the job and `execution.state-recovery.path`
+ * to the savepoint it restores from; stop is `STOP JOB '<id>' WITH SAVEPOINT`.
+ */
+import { rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { FlinktsError } from '@flinkts/core';
+import { DEPLOY_CODES } from './codes.js';
+import { FlinkRestClient } from './flink-rest.js';
+import { SqlGatewayClient } from './sql-gateway.js';
+import { EndpointError } from './http.js';
+import { fillSecrets } from './credentials.js';
+import { parseRunName, runName } from './target.js';
+import type { DeployTarget, HealthSample, JobArtifact, RunningJob, StartOptions } from './target.js';
+
+/** A platform's message with every secret value replaced by `***` (it may echo the statement it rejected). */
+function redact(text: string, secrets: ReadonlyMap<string, string> | undefined): string {
+  let out = text;
+  for (const v of secrets?.values() ?? []) if (v.length > 0) out = out.split(v).join('***');
+  return out;
+}
+
+const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+export class GatewayTarget implements DeployTarget {
+  readonly name = 'gateway';
+  readonly resolvesPlaceholders = false;
+  private readonly gateway: SqlGatewayClient;
+  private readonly rest: FlinkRestClient;
+
+  constructor(readonly gatewayUrl: string, readonly restUrl: string) {
+    this.gateway = new SqlGatewayClient(gatewayUrl);
+    this.rest = new FlinkRestClient(restUrl);
+  }
+
+  async running(job: string): Promise<readonly RunningJob[]> {
+    const terminal = new Set(['FINISHED', 'CANCELED', 'FAILED']);
+    const out: RunningJob[] = [];
+    for (const j of await this.rest.jobs()) {
+      const label = parseRunName(j.name);
+      if (label?.job === job && !terminal.has(j.state)) out.push({ jobId: j.jid, state: j.state, hash: label.hash });
+    }
+    return out;
+  }
+
+  async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
+    const properties: Record<string, string> = { 'pipeline.name': runName(artifact.job, artifact.hash) };
+    if (options.restoreFrom !== undefined) {
+      properties['execution.state-recovery.path'] = options.restoreFrom;
+      properties['execution.state-recovery.ignore-unclaimed-state'] = String(options.allowNonRestoredState === true);
+    }
+    const session = await this.gateway.openSession(properties, `flinkts-${artifact.job}`);
+    try {
+      let jobId: string | undefined;
+      const statements = options.secrets === undefined ? artifact.statements : fillSecrets(artifact.statements, options.secrets);
+      for (const [i, statement] of statements.entries()) {
+        try {
+          const r = await session.execute(statement);
+          jobId ??= r.jobId;
+        } catch (e) {
+          if (e instanceof EndpointError && e.status >= 400 && e.status < 600) {
+            const cause = redact(e.diagnostics[0]?.message.replace(/^.*?HTTP \d+: /, '') ?? '', options.secrets);
+            throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink rejected statement ${i + 1} of job '${artifact.job}': ${cause}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
+          }
+          throw e;
+        }
+      }
+      if (jobId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `job '${artifact.job}' has no INSERT: Flink started no job` }]);
+      return { jobId, state: (await this.rest.job(jobId)).state };
+    } finally {
+      await session.close();
+    }
+  }
+
+  async stopWithSavepoint(jobId: string): Promise<string> {
+    const session = await this.gateway.openSession({}, 'flinkts-stop');
+    try {
+      const r = await session.execute(`STOP JOB ${quote(jobId)} WITH SAVEPOINT`);
+      const path = r.rows[0]?.fields[0];
+      if (typeof path !== 'string') throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `STOP JOB '${jobId}' WITH SAVEPOINT returned no savepoint path` }]);
+      return path;
+    } finally {
+      await session.close();
+    }
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    const terminal = ['FINISHED', 'CANCELED', 'FAILED'];
+    if (terminal.includes((await this.rest.job(jobId)).state)) return;
+    await this.rest.cancel(jobId);
+    // wait until it is gone, so no later step sees two runs
+    const deadline = Date.now() + 60_000;
+    while (!terminal.includes((await this.rest.job(jobId)).state) && Date.now() < deadline) await delay(200);
+  }
+
+  async savepoint(jobId: string): Promise<string> {
+    return this.rest.savepoint(jobId);
+  }
+
+  async health(jobId: string): Promise<HealthSample> {
+    const [job, cps, restarts] = await Promise.all([this.rest.job(jobId), this.rest.checkpoints(jobId), this.rest.restarts(jobId)]);
+    return { state: job.state, completedCheckpoints: cps.completed, restarts, ...(cps.restoredFrom === undefined ? {} : { restoredFrom: cps.restoredFrom }) };
+  }
+
+  async deleteSavepoint(_job: string, path: string): Promise<boolean> {
+    // a savepoint on the cluster's local file system (file://); other file systems are not reachable from here
+    if (!path.startsWith('file:')) return false;
+    await rm(fileURLToPath(path), { recursive: true, force: true });
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * What a deploy ships for a pipeline's environment: each job's statements as the SQL target prints them
+ * (variables filled in, secrets left as placeholders), in dependency order, and the environment's health policy.
+ */
+import { FlinktsError } from '@flinkts/core';
+import type { Diagnostic } from '@flinkts/core';
+import { splitStatements } from '@flinkts/core/flink';
+import { buildPipeline, printJob } from '../build.js';
+import { checkEnvironment } from '../check-pipeline.js';
+import type { AnyPipeline } from '../pipeline.js';
+import { resolveEnvironment } from '../resolve-environment.js';
+import { DEPLOY_CODES } from './codes.js';
+import { artifactOf } from './deploy.js';
+import { DEFAULT_HEALTH } from './health.js';
+import type { HealthPolicy } from './health.js';
+import { jobsInDependencyOrder } from './job-order.js';
+import type { JobArtifact } from './target.js';
+
+export interface PipelineArtifacts {
+  readonly artifacts: readonly JobArtifact[];
+  readonly health: HealthPolicy;
+}
+
+/** One statement without the comment lines flinkts prints above it. */
+const strip = (text: string): string => text.split('\n').filter((l) => !/^\s*--/.test(l)).join('\n').trim();
+
+/** The emitted spec a deploy target ships, by the file `build` writes for it. */
+const SPEC_FILE: Readonly<Record<string, { readonly target: 'streampark' | 'vvp' | 'alibaba'; readonly ext: string }>> = {
+  streampark: { target: 'streampark', ext: '.form' },
+  vvp: { target: 'vvp', ext: '.yaml' },
+  alibaba: { target: 'alibaba', ext: '.json' },
+};
+
+export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'gateway'): PipelineArtifacts {
+  const diagnostics: Diagnostic[] = [];
+  const resolved = resolveEnvironment(p, env, diagnostics);
+  if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
+  if (resolved === undefined || diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics.filter((d) => d.severity === 'error'));
+  const specOf = SPEC_FILE[deployTarget];
+  let specs: ReadonlyMap<string, string> | undefined;
+  if (specOf !== undefined) {
+    const built = buildPipeline(p, { env, targets: [specOf.target] });
+    if (!built.ok) throw new FlinktsError(built.diagnostics.filter((d) => d.severity === 'error'));
+    specs = new Map(built.files.filter((f) => f.path.startsWith(`${env}/${specOf.target}/`) && f.path.endsWith(specOf.ext)).map((f) => [f.path.slice(`${env}/${specOf.target}/`.length, -specOf.ext.length), f.content]));
+  }
+  const artifacts = jobsInDependencyOrder(resolved.jobs).map((j) => {
+    const printed = printJob(p, env, j.name);
+    if (printed.text === undefined) throw new FlinktsError(printed.diagnostics);
+    const spec = specs?.get(j.name);
+    if (specs !== undefined && spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `build wrote no ${deployTarget} spec for job '${j.name}'` }]);
+    return artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''), spec);
+  });
+  const spec = p.spec.environments[env]?.deploy?.health ?? {};
+  for (const [key, value] of Object.entries(spec)) {
+    if (!(key in DEFAULT_HEALTH) || typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `environment '${env}': deploy.health.${key} ${key in DEFAULT_HEALTH ? 'must be a non-negative whole number' : 'is not a health setting'}`, hint: 'deploy.health takes checkpoints, graceSeconds and timeoutSeconds', path: `environments.${env}.deploy.health.${key}` }]);
+    }
+  }
+  return { artifacts, health: { ...DEFAULT_HEALTH, ...spec } };
+}

@@ -1,0 +1,80 @@
+/**
+ * Deployment records kept locally, one JSON file per job and target: every version deployed (artifact hash,
+ * statements, compiled plan, time, job id, the savepoint it restored from and the one it stopped with), the
+ * savepoints taken, and a pending step so a rerun after a failure between stop and start resumes from the
+ * savepoint instead of losing it. Written atomically; never holds a credential (artifacts carry placeholders).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CompiledPlanJson } from './compiled-plan.js';
+
+export interface DeployedVersion {
+  /** 1, 2, … in deploy order. */
+  readonly version: number;
+  readonly hash: string;
+  readonly statements: readonly string[];
+  /** The platform's job spec shipped (placeholders kept: never a credential). */
+  readonly spec?: string;
+  readonly compiledPlan?: CompiledPlanJson;
+  readonly deployedAt: string;
+  readonly jobId?: string;
+  readonly restoredFrom?: string;
+  /** The savepoint this version was stopped with (a rollback to it restores from here). */
+  readonly stoppedWith?: string;
+}
+
+export interface SavepointEntry {
+  readonly path: string;
+  readonly takenAt: string;
+  readonly version: number;
+  readonly kind: 'stop' | 'trigger';
+}
+
+export interface JobRecord {
+  readonly job: string;
+  /** The version running now (undefined before the first deploy, or after a stop). */
+  readonly current?: number;
+  readonly versions: readonly DeployedVersion[];
+  readonly savepoints: readonly SavepointEntry[];
+  /** A version that was stopped with this savepoint and whose successor has not started yet. */
+  readonly pending?: { readonly version: number; readonly savepoint: string; readonly startedAt: string };
+}
+
+export class DeploymentRecords {
+  constructor(readonly dir: string, readonly pipeline: string, readonly env: string, readonly target: string) {}
+
+  private file(job: string): string {
+    return join(this.dir, this.pipeline, this.env, this.target, `${job}.json`);
+  }
+
+  /** The jobs that have a record here. */
+  jobs(): string[] {
+    const dir = join(this.dir, this.pipeline, this.env, this.target);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+  }
+
+  read(job: string): JobRecord {
+    const f = this.file(job);
+    if (!existsSync(f)) return { job, versions: [], savepoints: [] };
+    return JSON.parse(readFileSync(f, 'utf8')) as JobRecord;
+  }
+
+  write(record: JobRecord): void {
+    const f = this.file(record.job);
+    mkdirSync(dirname(f), { recursive: true });
+    const tmp = `${f}.tmp-${process.pid}`;
+    writeFileSync(tmp, `${JSON.stringify(record, null, 2)}\n`);
+    renameSync(tmp, f);
+  }
+
+  update(job: string, change: (r: JobRecord) => JobRecord): JobRecord {
+    const next = change(this.read(job));
+    this.write(next);
+    return next;
+  }
+}
+
+export const currentVersion = (r: JobRecord): DeployedVersion | undefined => r.versions.find((v) => v.version === r.current);
+export const lastVersion = (r: JobRecord): DeployedVersion | undefined => r.versions[r.versions.length - 1];
+export const withVersion = (r: JobRecord, v: DeployedVersion): JobRecord => ({ ...r, versions: [...r.versions.filter((x) => x.version !== v.version), v].sort((a, b) => a.version - b.version) });

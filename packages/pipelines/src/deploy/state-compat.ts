@@ -1,0 +1,122 @@
+/**
+ * Whether an updated job can restore the running version's state, from the two compiled plans: every stateful
+ * operator is matched per sink in plan order, and each difference Flink's restore cares about is named with the
+ * operator and its consequence.
+ *
+ * - `restore-fails`: Flink refuses the savepoint (the state's key or value layout changed), even with
+ *   allowNonRestoredState;
+ * - `state-dropped`: the old state has no operator to go to — the job starts only with allowNonRestoredState, and
+ *   that state is lost;
+ * - `safe`: restores (a new operator starts empty, a changed TTL applies from now on).
+ */
+import { readCompiledPlan } from './compiled-plan.js';
+import type { CompiledPlanJson, StatefulOperator } from './compiled-plan.js';
+
+export type Consequence = 'restore-fails' | 'state-dropped' | 'safe';
+
+export interface StateFinding {
+  /** The operator, e.g. `group-aggregate feeding dws.sales` . */
+  readonly operator: string;
+  readonly change: string;
+  readonly consequence: Consequence;
+}
+
+export interface StateCompatibility {
+  /** The worst consequence of all findings (`safe` when there are none). */
+  readonly verdict: Consequence;
+  readonly findings: readonly StateFinding[];
+}
+
+const RANK: Record<Consequence, number> = { safe: 0, 'state-dropped': 1, 'restore-fails': 2 };
+export const worst = (cs: readonly Consequence[]): Consequence => cs.reduce<Consequence>((a, b) => (RANK[b] > RANK[a] ? b : a), 'safe');
+
+const list = (xs: readonly string[]): string => (xs.length === 0 ? '(none)' : xs.join(', '));
+const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const label = (o: StatefulOperator): string => `${o.kind} feeding ${o.sink}`;
+const noTtl = (ttl: string): boolean => /^0\s*ms$/.test(ttl.trim());
+
+function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding[] {
+  const out: StateFinding[] = [];
+  const op = label(b);
+  if (!same(a.keys, b.keys)) {
+    out.push({ operator: op, change: `${b.kind === 'join' ? 'join' : 'grouping'} keys changed from [${list(a.keys)}] to [${list(b.keys)}]`, consequence: 'restore-fails' });
+  }
+  if (a.rightKeys !== undefined && b.rightKeys !== undefined && !same(a.rightKeys, b.rightKeys)) {
+    out.push({ operator: op, change: `right join keys changed from [${list(a.rightKeys)}] to [${list(b.rightKeys)}]`, consequence: 'restore-fails' });
+  }
+  if (!same(a.aggregates, b.aggregates)) {
+    out.push({ operator: op, change: `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}] (the accumulator layout in state changes)`, consequence: 'restore-fails' });
+  }
+  if (a.retracting !== b.retracting) {
+    out.push({ operator: op, change: b.retracting ? 'its input now updates: the aggregates take retractions (different accumulators)' : 'its input no longer updates: the aggregates stop taking retractions (different accumulators)', consequence: 'restore-fails' });
+  }
+  const ttlA = a.state.map((s) => s.ttl);
+  const ttlB = b.state.map((s) => s.ttl);
+  if (!same(ttlA, ttlB)) {
+    const switched = ttlA.some((t, i) => ttlB[i] !== undefined && noTtl(t) !== noTtl(ttlB[i] as string));
+    out.push({
+      operator: op,
+      change: `state TTL changed from ${list(ttlA)} to ${list(ttlB)}`,
+      consequence: switched ? 'restore-fails' : 'safe',
+    });
+  }
+  return out;
+}
+
+function compareSink(sink: string, before: readonly StatefulOperator[], after: readonly StatefulOperator[]): StateFinding[] {
+  const kindsA = before.map((o) => o.kind);
+  const kindsB = after.map((o) => o.kind);
+  if (same(kindsA, kindsB)) return before.flatMap((a, i) => compareOperator(a, after[i] as StatefulOperator));
+  if (same([...kindsA].sort(), [...kindsB].sort())) {
+    return [{ operator: `stateful operators feeding ${sink}`, change: `reordered from [${kindsA.join(' → ')}] to [${kindsB.join(' → ')}]: each one's state would go to a different operator`, consequence: 'restore-fails' }];
+  }
+  const out: StateFinding[] = [];
+  const remaining = [...after];
+  for (const a of before) {
+    const i = remaining.findIndex((b) => b.kind === a.kind);
+    if (i >= 0) {
+      out.push(...compareOperator(a, remaining[i] as StatefulOperator));
+      remaining.splice(i, 1);
+    } else if (a.kind === 'changelog-normalize') {
+      out.push({ operator: label(a), change: `source ${list(a.sources)} no longer produces an upsert changelog (its ChangelogNormalize is gone)`, consequence: 'state-dropped' });
+    } else {
+      out.push({ operator: label(a), change: `removed (${a.description})`, consequence: 'state-dropped' });
+    }
+  }
+  for (const b of remaining) {
+    if (b.kind === 'changelog-normalize') {
+      out.push({ operator: label(b), change: `source ${list(b.sources)} now produces an upsert changelog (adds ChangelogNormalize state)`, consequence: 'restore-fails' });
+    } else {
+      // a new operator changes the generated operator ids of those after it on the same path
+      out.push({ operator: label(b), change: `added (${b.description}): starts with empty state and shifts the operator ids of the stateful operators after it`, consequence: 'state-dropped' });
+    }
+  }
+  return out;
+}
+
+export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson): StateCompatibility {
+  const a = readCompiledPlan(deployed);
+  const b = readCompiledPlan(next);
+  const sinks = [...new Set([...a.operators.map((o) => o.sink), ...b.operators.map((o) => o.sink)])].sort();
+  const findings: StateFinding[] = [];
+  for (const sink of sinks) {
+    const before = a.operators.filter((o) => o.sink === sink);
+    const after = b.operators.filter((o) => o.sink === sink);
+    if (after.length === 0) {
+      for (const o of before) findings.push({ operator: label(o), change: `removed (${sink} is no longer written by these operators)`, consequence: 'state-dropped' });
+      continue;
+    }
+    if (before.length === 0) {
+      for (const o of after) findings.push({ operator: label(o), change: 'added: starts with empty state', consequence: 'safe' });
+      continue;
+    }
+    findings.push(...compareSink(sink, before, after));
+  }
+  for (const [sink, modes] of Object.entries(b.sinkModes)) {
+    const old = a.sinkModes[sink];
+    if (old !== undefined && !same(old, modes)) {
+      findings.push({ operator: `sink ${sink}`, change: `its input changelog changed from [${list(old)}] to [${list(modes)}]`, consequence: 'safe' });
+    }
+  }
+  return { verdict: worst(findings.map((f) => f.consequence)), findings };
+}

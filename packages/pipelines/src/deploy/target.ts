@@ -1,0 +1,73 @@
+/**
+ * The one interface every platform's deploy support implements (SQL Gateway + Flink REST today), so a
+ * platform is one module: what runs, stop with a savepoint, start (optionally from a savepoint), trigger a
+ * savepoint, and the facts a health check reads.
+ */
+
+/** What `build` produces for one job, as a target ships it. */
+export interface JobArtifact {
+  readonly job: string;
+  /** The job's statements in order (SET, DDL, one INSERT or one EXECUTE STATEMENT SET). */
+  readonly statements: readonly string[];
+  /** sha256 of the statements (and the spec): the version identity a rerun compares. */
+  readonly hash: string;
+  /** The platform's job spec as `build` emits it for the target (StreamPark form, VVP / Alibaba deployment). */
+  readonly spec?: string;
+}
+
+export interface RunningJob {
+  /** The platform's id of the running job (Flink's job id for the gateway). */
+  readonly jobId: string;
+  readonly state: string;
+  /** The artifact hash (first 12 hex digits) the platform labels the job with, when it carries one. */
+  readonly hash?: string;
+}
+
+/** The label a job carries on the platform: its name and the first 12 hex digits of its artifact hash. */
+export const runName = (job: string, hash: string): string => `${job} [${hash.slice(0, 12)}]`;
+
+/** The job and hash of a run name, or undefined when the name is not one flinkts gave. */
+export function parseRunName(name: string): { readonly job: string; readonly hash: string } | undefined {
+  const m = /^(.*) \[([0-9a-f]{12})\]$/.exec(name);
+  return m ? { job: m[1] as string, hash: m[2] as string } : undefined;
+}
+
+export interface HealthSample {
+  readonly state: string;
+  /** Completed checkpoints (undefined: the platform's API does not report them; health then cannot count them). */
+  readonly completedCheckpoints?: number;
+  readonly restarts: number;
+  /** The savepoint / checkpoint the job restored from, when it did. */
+  readonly restoredFrom?: string;
+}
+
+export interface StartOptions {
+  /** Restore from this savepoint (a path). */
+  readonly restoreFrom?: string;
+  /** Start even if some savepoint state maps to no operator (that state is dropped). */
+  readonly allowNonRestoredState?: boolean;
+  /** Secret values filled into the statements on the way out (never recorded). */
+  readonly secrets?: ReadonlyMap<string, string>;
+}
+
+export interface DeployTarget {
+  /** e.g. `gateway`. */
+  readonly name: string;
+  /**
+   * Whether the platform fills `${NAME}` placeholders itself (StreamPark team variables, VVP / Alibaba variables
+   * and secrets); when not, deploy fills the pipeline's secrets from the environment or a named file.
+   */
+  readonly resolvesPlaceholders: boolean;
+  /** The active (non-terminal) runs of a job (any version). */
+  running(job: string): Promise<readonly RunningJob[]>;
+  start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob>;
+  /** Stops the job with a savepoint and returns its path. */
+  stopWithSavepoint(jobId: string): Promise<string>;
+  /** Cancels a run without a savepoint (a new version that failed its health check; its state is not wanted). */
+  cancel(jobId: string): Promise<void>;
+  /** Triggers a savepoint (the job keeps running) and returns its path. */
+  savepoint(jobId: string): Promise<string>;
+  health(jobId: string): Promise<HealthSample>;
+  /** Deletes a savepoint the records no longer keep (prune); false when the platform's API cannot delete it. */
+  deleteSavepoint(job: string, path: string): Promise<boolean>;
+}

@@ -1,0 +1,11 @@
+export { INTROSPECT_CODES } from './codes.js';
+export { flinkTypeOf } from './mysql-types.js';
+export type { MappedType, MysqlColumn } from './mysql-types.js';
+export { parseMysqlUrl } from './mysql-url.js';
+export type { MysqlTarget, ParsedTarget } from './mysql-url.js';
+export { readMysqlSchema } from './read-schema.js';
+export type { MysqlTable, SchemaResult } from './read-schema.js';
+export { generateTablesModule, typedTables } from './generate-tables.js';
+export type { GenerateOptions, Generated } from './generate-tables.js';
+export { declaredMysqlTables, schemaDrift } from './drift.js';
+export { introspectedDeclarations } from './declarations.js';

@@ -1,0 +1,88 @@
+/**
+ * What `plan`, `deploy`, `rollback` and `savepoint` share: the pipeline and environment, the deploy target
+ * connected from the environment or `--connection <file>`, the deployment records (`--records <dir>`, default
+ * `<pipeline folder>/.flinkts/deployments`), Flink's planner for compiled plans (the bridge), and progress lines.
+ */
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '@flinkts/core';
+import { formatDiagnostic, FlinktsError } from '@flinkts/core';
+import { FlinkBridgeClient } from '@flinkts/core/flink';
+import type { AnyPipeline, Deployer, PipelineArtifacts } from '@flinkts/pipelines';
+import { bridgeCompiler, connectTarget, DEPLOY_TARGET_NAMES, DeploymentRecords, pipelineArtifacts } from '@flinkts/pipelines';
+import type { CliIO } from './command.js';
+import { EXIT_PROBLEMS, EXIT_USAGE } from './exit-code.js';
+import { loadPipeline } from './load-pipeline.js';
+
+export const DEPLOY_OPTIONS_HELP = `  --env <name>          the environment (required)
+  --target <name>       deploy target: ${DEPLOY_TARGET_NAMES.join(', ')} (default gateway). The gateway target reads
+                        FLINKTS_SQL_GATEWAY_URL and FLINKTS_FLINK_REST_URL, or --connection
+  --connection <file>   JSON file with the target's address and credentials: {"gateway": {"url", "restUrl"}},
+                        {"streampark": {"url", "username", "password", "teamId", "versionId", "alertId"}}, {"vvp": {"url", "token",
+                        "namespace"}}, {"alibaba": {"url", "accessKeyId", "accessKeySecret", "workspace", "namespace"}}
+                        (else FLINKTS_STREAMPARK_* / FLINKTS_VVP_* / FLINKTS_ALIBABA_* variables)
+  --secrets <file>      JSON file of secret values (else FLINKTS_SECRET_<NAME> variables); never logged or recorded
+  --records <dir>       deployment records (default <pipeline folder>/.flinkts/deployments)
+  --json                print the result as JSON on stdout (progress stays on stderr)`;
+
+export const DEPLOY_VALUES = ['env', 'target', 'connection', 'secrets', 'records'] as const;
+
+export interface DeployContext {
+  readonly pipeline: AnyPipeline;
+  readonly env: string;
+  readonly target: string;
+  readonly deployer: Deployer;
+  readonly shipped: PipelineArtifacts;
+}
+
+export function reportDiagnostics(io: CliIO, json: boolean, diagnostics: readonly Diagnostic[], extra: Record<string, unknown> = {}): void {
+  if (json) io.stdout(`${JSON.stringify({ ok: false, ...extra, diagnostics }, null, 2)}\n`);
+  else for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+}
+
+/** Usage/configuration problems exit 2; anything the platform or Flink answered exits 1. */
+export function exitFor(e: FlinktsError): number {
+  return e.diagnostics.some((d) => ['FTS8102', 'FTS8106', 'FTS8010'].includes(d.code)) ? EXIT_USAGE : EXIT_PROBLEMS;
+}
+
+function compilerUrl(io: CliIO): string {
+  const given = process.env.FLINKTS_BRIDGE_URL;
+  if (given !== undefined && given !== '') return given.replace(/\/$/, '');
+  return FlinkBridgeClient.connect({ log: (l) => io.stderr(`${l}\n`) }).bridge.url;
+}
+
+export async function deployContext(io: CliIO, pipelineArg: string | undefined, values: ReadonlyMap<string, string>, json: boolean): Promise<DeployContext | number> {
+  const env = values.get('env');
+  if (env === undefined) {
+    io.stderr('--env <name> is required\n');
+    return EXIT_USAGE;
+  }
+  const loaded = await loadPipeline(io.cwd, pipelineArg);
+  if (!loaded.ok) {
+    if (loaded.usage !== undefined) {
+      io.stderr(`${loaded.usage}\n`);
+      return EXIT_USAGE;
+    }
+    reportDiagnostics(io, json, loaded.diagnostics);
+    return EXIT_PROBLEMS;
+  }
+  const targetName = values.get('target') ?? 'gateway';
+  try {
+    const shipped = pipelineArtifacts(loaded.pipeline, env, targetName);
+    const connection = values.get('connection');
+    const target = connectTarget(targetName, connection === undefined ? {} : { file: resolve(io.cwd, connection) });
+    const records = new DeploymentRecords(resolve(io.cwd, values.get('records') ?? join(loaded.dir, '.flinkts', 'deployments')), loaded.pipeline.name, env, targetName);
+    let compiler: ReturnType<typeof bridgeCompiler> | undefined;
+    const deployer: Deployer = {
+      target,
+      records,
+      // the bridge is started only when a plan is compiled (never for an unchanged job)
+      compiler: { compile: (job, statements) => (compiler ??= bridgeCompiler(compilerUrl(io))).compile(job, statements) },
+      progress: (line) => io.stderr(`${line}\n`),
+    };
+    return { pipeline: loaded.pipeline, env, target: targetName, deployer, shipped };
+  } catch (e) {
+    if (!(e instanceof FlinktsError)) throw e;
+    reportDiagnostics(io, json, e.diagnostics);
+    return e.diagnostics.some((d) => d.code === 'FTS8010' || d.code === 'FTS8102' || d.code === 'FTS8106') ? EXIT_USAGE : EXIT_PROBLEMS;
+  }
+}

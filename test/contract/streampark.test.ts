@@ -1,0 +1,157 @@
+/**
+ * Deploying to StreamPark 2.1.x, against the contract fake: the realtime-dw pipeline's five jobs created and
+ * started in dependency order (upstream first) from the forms `build` emits; an update (cancel with savepoint,
+ * new SQL version, build, start from the savepoint) and a rollback through StreamPark's own SQL-version rollback;
+ * the HTTP 200 failure envelope of start; then the same flows under injected faults — 5xx before and after the
+ * call took effect, timeouts, connection resets, an expired token, the console down between stop and start —
+ * with every rerun converging: one application per job, none lost, none started twice.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FlinktsError } from '@flinkts/core';
+import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
+import { decodeForm, encodeForm } from '../../packages/pipelines/src/emit/form-body.js';
+import { artifactOf, DeploymentRecords, deployJob, pipelineArtifacts, planJob, rollbackJob } from '../../packages/pipelines/src/deploy/index.js';
+import type { Deployer, DeployOptions, JobArtifact, PlanCompiler } from '../../packages/pipelines/src/deploy/index.js';
+import { DEPLOY_CODES } from '../../packages/pipelines/src/deploy/codes.js';
+import { StreamparkTarget } from '../../packages/pipelines/src/deploy/streampark-target.js';
+import { StreamparkFake } from './streampark-fake.js';
+
+/** Flink's planner is not part of this contract: plans are not compiled here (state compatibility is tested on real Flink). */
+const notCompiled: PlanCompiler = { compile: (job) => Promise.reject(new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `job '${job}' is not compiled in the StreamPark contract tests` }])) };
+const options: DeployOptions = { strategy: 'restart', autoRollback: false, allowNonRestoredState: false, startWithoutState: false, health: { checkpoints: 2, graceSeconds: 0, timeoutSeconds: 60 } };
+const shipped = pipelineArtifacts(realtimeDw, 'test', 'streampark');
+
+/** The same job with its SQL changed (a new release of it), in its statements and its StreamPark form alike. */
+function changed(a: JobArtifact, from: string, to: string): JobArtifact {
+  const form = decodeForm(a.spec as string).map(([k, v]): [string, string] => [k, k === 'flinkSql' ? v.split(from).join(to) : v]);
+  return artifactOf(a.job, a.statements.map((s) => s.split(from).join(to)), encodeForm(form));
+}
+
+describe('StreamPark 2.1.x deploys (contract fake)', () => {
+  let fake: StreamparkFake;
+  let records: string;
+  let d: Deployer;
+  let retries = 0;
+
+  beforeEach(async () => {
+    fake = new StreamparkFake();
+    await fake.start();
+    records = mkdtempSync(join(tmpdir(), 'flinkts-sp-records-'));
+    retries = 0;
+    d = {
+      target: new StreamparkTarget({ url: fake.url, username: 'admin', password: 'streampark', versionId: '100000', alertId: '100001', timeoutMillis: 400 }, { attempts: 8, backoffMillis: 10, onRetry: () => { retries++; } }),
+      records: new DeploymentRecords(records, 'realtime-dw', 'test', 'streampark'),
+      compiler: notCompiled,
+      progress: () => {},
+    };
+  });
+
+  afterEach(async () => {
+    await fake.stop();
+    rmSync(records, { recursive: true, force: true });
+  });
+
+  const deployAll = async (artifacts: readonly JobArtifact[]) => {
+    const out = [];
+    for (const a of artifacts) out.push(await deployJob(d, await planJob(d, a.job, a), options));
+    return out;
+  };
+
+  it('creates and starts the realtime-dw five jobs in dependency order, one application each', async () => {
+    expect(shipped.artifacts.map((a) => a.job)).toEqual(['rt-dw-cdc-ingestion', 'rt-dw-ods-processing', 'rt-dw-dwd-transform', 'rt-dw-dws-aggregate', 'rt-dw-monitor']);
+    const outcomes = await deployAll(shipped.artifacts);
+    expect(outcomes.map((o) => o.action)).toEqual(['create', 'create', 'create', 'create', 'create']);
+    const apps = [...fake.apps.values()].sort((a, b) => a.id - b.id);
+    expect(apps.map((a) => a.jobName)).toEqual(shipped.artifacts.map((a) => a.job));
+    for (const [i, app] of apps.entries()) {
+      expect(app.state).toBe(5);
+      expect(app.description).toMatch(new RegExp(`\\[flinkts ${shipped.artifacts[i]!.hash.slice(0, 12)}\\]$`));
+      // the SQL StreamPark runs is the emitted one, placeholders for StreamPark's team variables kept
+      expect(fake.effectiveSql(app)).toBe(decodeForm(shipped.artifacts[i]!.spec as string).find(([k]) => k === 'flinkSql')?.[1]);
+    }
+    // status: a rerun sees every job running its version and does nothing
+    expect((await deployAll(shipped.artifacts)).map((o) => o.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(fake.requests.filter((p) => p === '/flink/app/create')).toHaveLength(5);
+  });
+
+  it('updates from a savepoint, and rolls back with StreamPark\'s SQL-version rollback', async () => {
+    const v1 = shipped.artifacts[3] as JobArtifact;
+    await deployAll([v1]);
+    const v2 = changed(v1, "'unknown'", "'n/a'");
+    const up = await deployJob(d, await planJob(d, v2.job, v2), options);
+    expect(up).toMatchObject({ action: 'update', version: 2 });
+    const [app] = fake.appsNamed(v1.job);
+    expect(fake.appsNamed(v1.job)).toHaveLength(1);
+    expect(app!.versions).toHaveLength(2);
+    expect(app!.restoredFrom).toBe(up.savepoint);
+    expect(fake.effectiveSql(app!)).toContain("'n/a'");
+
+    const v1Savepoint = d.records.read(v1.job).versions[0]!.stoppedWith;
+    expect(v1Savepoint).toBe(up.savepoint);
+    const back = await rollbackJob(d, v1.job, 1, options);
+    expect(back).toMatchObject({ action: 'rolled-back', version: 1 });
+    // no third SQL version: the first one was made effective again (NEED_ROLLBACK → build)
+    expect(app!.versions).toHaveLength(2);
+    expect(app!.sqlId).toBe(app!.versions[0]!.id);
+    expect(app!.restoredFrom).toBe(v1Savepoint);
+    expect(app!.duplicateStarts).toBe(0);
+  });
+
+  it("reads start's HTTP 200 failure envelope as a failure, with StreamPark's message", async () => {
+    const a = shipped.artifacts[0] as JobArtifact;
+    const failed = await d.target.start(a, { restoreFrom: 'hdfs:///flink/savepoints/none' }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(FlinktsError);
+    expect((failed as FlinktsError).diagnostics[0]).toMatchObject({ code: 'FTS8108', message: expect.stringContaining('savepoint hdfs:///flink/savepoints/none does not exist') });
+  });
+
+  it('converges under injected faults: every rerun ends with one running application per job, none lost or doubled', async () => {
+    fake.faults.plan = { every: 3 };
+    let failedRuns = 0;
+    const rerun = async (artifacts: readonly JobArtifact[]) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await deployAll(artifacts);
+        } catch (e) {
+          if (!(e instanceof FlinktsError) || attempt > 20) throw e;
+          failedRuns++;
+        }
+      }
+    };
+    await rerun(shipped.artifacts);
+    // a new release of every job (its SQL changed)
+    const v2 = shipped.artifacts.map((a) => changed(a, 'INSERT INTO', 'INSERT  INTO'));
+    // the console goes down right after the first cancel (between stop and start) long enough to exhaust retries
+    let downOnce = true;
+    const cancel = fake['route'].bind(fake);
+    fake['route'] = (path: string, f: (k: string) => string | undefined) => {
+      const r = cancel(path, f);
+      if (path === '/flink/app/cancel' && downOnce) {
+        downOnce = false;
+        fake.faults.downFor = 40;
+      }
+      return r;
+    };
+    const failedBefore = failedRuns;
+    await rerun(v2);
+    // the outage between stop and start failed a run; the rerun resumed from the recorded savepoint
+    expect(failedRuns).toBeGreaterThan(failedBefore);
+    for (const a of v2) {
+      const apps = fake.appsNamed(a.job);
+      expect(apps, a.job).toHaveLength(1);
+      expect(apps[0]!.state).toBe(5);
+      expect(apps[0]!.description.endsWith(`[flinkts ${a.hash.slice(0, 12)}]`)).toBe(true);
+      expect(apps[0]!.duplicateStarts).toBe(0);
+      const record = d.records.read(a.job);
+      expect(record.current).toBe(2);
+      expect(record.pending).toBeUndefined();
+      // restored from the savepoint its predecessor stopped with: no state lost across the outage
+      expect(apps[0]!.restoredFrom).toBe(record.versions[0]!.stoppedWith);
+    }
+    const kinds = Object.fromEntries(fake.faults.injected);
+    expect(Object.keys(kinds).sort()).toEqual(['5xx', '5xx-after', 'expired-token', 'reset', 'reset-after', 'timeout', 'timeout-after'].sort());
+    console.log(`StreamPark faults injected: ${fake.faults.total} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}); survived: ${fake.faults.total} — 5 jobs converged after ${failedRuns} failed run(s) and their reruns, 0 lost, 0 duplicate applications, 0 duplicate starts (${retries} client retries)`);
+  }, 240_000);
+});

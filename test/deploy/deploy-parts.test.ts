@@ -1,0 +1,70 @@
+/**
+ * The small parts of deploying that need no platform: dependency order of a pipeline's jobs, the statement and
+ * setting diff, run labels, compiled-plan row types, and secrets (from the environment or a named file only).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FlinktsError } from '@flinkts/core';
+import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
+import { pipeline } from '../../packages/pipelines/src/index.js';
+import { diffStatements, jobsInDependencyOrder, loadSecrets, parseRunName, pipelineArtifacts, placeholdersIn, rowFieldNames, runName, settingChanges } from '../../packages/pipelines/src/deploy/index.js';
+import { resolveEnvironment } from '../../packages/pipelines/src/resolve-environment.js';
+
+describe('deploy parts', () => {
+  it('orders jobs upstream first whatever order the pipeline lists them in', () => {
+    const spec = realtimeDw.spec;
+    const reversed = pipeline({ ...spec, jobs: [...spec.jobs].reverse() } as never);
+    const resolved = resolveEnvironment(reversed, 'test', []);
+    // the monitor reads the lake's files through its own standalone table declarations, so no job feeds it in
+    // the table graph: it keeps its (here first) place; the four layers come upstream first
+    expect(jobsInDependencyOrder(resolved!.jobs).map((j) => j.name)).toEqual(['rt-dw-monitor', 'rt-dw-cdc-ingestion', 'rt-dw-ods-processing', 'rt-dw-dwd-transform', 'rt-dw-dws-aggregate']);
+  });
+
+  it('an environment with a bad deploy.health setting is a registered diagnostic', () => {
+    const bad = pipeline({ ...realtimeDw.spec, environments: { ...realtimeDw.spec.environments, test: { ...realtimeDw.spec.environments.test, deploy: { health: { checkpoints: -1 } } } } } as never);
+    const e = (() => { try { pipelineArtifacts(bad, 'test'); } catch (x) { return x; } return undefined; })();
+    expect((e as FlinktsError).diagnostics[0]).toMatchObject({ code: 'FTS8106', path: 'environments.test.deploy.health.checkpoints' });
+  });
+
+  it('diffs statements and settings', () => {
+    const before = ["SET 'a' = '1'", "SET 'b' = '2'", 'CREATE TABLE t (x INT)', 'INSERT INTO s SELECT x FROM t'];
+    const after = ["SET 'a' = '1'", "SET 'b' = '3'", "SET 'c' = 'it''s'", 'CREATE TABLE t (x INT)', 'INSERT INTO s SELECT x + 1 FROM t'];
+    expect(diffStatements(before, after).lines.filter((l) => l.op !== '=')).toEqual([
+      { op: '-', statement: "SET 'b' = '2'" }, { op: '+', statement: "SET 'b' = '3'" }, { op: '+', statement: "SET 'c' = 'it''s'" },
+      { op: '-', statement: 'INSERT INTO s SELECT x FROM t' }, { op: '+', statement: 'INSERT INTO s SELECT x + 1 FROM t' },
+    ]);
+    expect(settingChanges(before, after)).toEqual([{ key: 'b', from: '2', to: '3' }, { key: 'c', to: "it's" }]);
+    expect(diffStatements(before, before).changed).toBe(false);
+  });
+
+  it('labels a run with its job and hash, and reads it back', () => {
+    const name = runName('rt-dw-dws-aggregate', 'abcdef0123456789');
+    expect(name).toBe('rt-dw-dws-aggregate [abcdef012345]');
+    expect(parseRunName(name)).toEqual({ job: 'rt-dw-dws-aggregate', hash: 'abcdef012345' });
+    expect(parseRunName('some other job')).toBeUndefined();
+  });
+
+  it('reads column names of compiled-plan row types, nested and quoted', () => {
+    expect(rowFieldNames('ROW<`a` INT, `b` ROW<`x` INT, `y` STRING>, `c``d` DECIMAL(10, 2)> NOT NULL')).toEqual(['a', 'b', 'c`d']);
+    expect(rowFieldNames({ type: 'ROW', fields: [{ name: 'k' }, { name: 'ts' }] })).toEqual(['k', 'ts']);
+  });
+
+  it('takes secrets from the environment or a named file, and says which are missing without any value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flinkts-secrets-'));
+    try {
+      const file = join(dir, 'secrets.json');
+      writeFileSync(file, JSON.stringify({ DB_PASSWORD: 'from-file' }));
+      const names = placeholdersIn(["'password' = '${DB_PASSWORD}'", "'user' = '${DB_USER}'"]);
+      expect(names).toEqual(['DB_PASSWORD', 'DB_USER']);
+      const got = loadSecrets(names, { file, env: { FLINKTS_SECRET_DB_USER: 'from-env' } });
+      expect([...got]).toEqual([['DB_PASSWORD', 'from-file'], ['DB_USER', 'from-env']]);
+      const e = (() => { try { loadSecrets(names, { env: { FLINKTS_SECRET_DB_USER: 'from-env' } }); } catch (x) { return x; } return undefined; })() as FlinktsError;
+      expect(e.diagnostics[0]).toMatchObject({ code: 'FTS8102', message: 'no value for the secret(s) DB_PASSWORD' });
+      expect(e.message).not.toContain('from-env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * fast-check generators of family cases (see family-case.ts), one per runtime family the local runtime adds:
+ * each draws a query shape of the family and fixture rows (NULLs, equal times, late rows) for it.
+ */
+import fc from 'fast-check';
+import type { FamilyCase } from './family-case.js';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** A time in the first minute of 2024-01-01, with milliseconds. */
+const time = (ms: number) => `2024-01-01 00:00:${pad(Math.floor(ms / 1000))}.${pad(ms % 1000, 3)}`;
+
+const EVENTS = (delay: number) => `CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '${delay}' SECOND) WITH ('connector' = 'values');`;
+
+/** Event rows: few keys, small values with NULLs, times that repeat and arrive out of order. */
+const events = fc.array(
+  fc.tuple(
+    fc.integer({ min: 1, max: 3 }),
+    fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 20 })),
+    fc.oneof(fc.constant(null), fc.constantFrom('a', 'b', 'c', 'xy')),
+    fc.oneof(fc.integer({ min: 0, max: 20 }).map((s) => s * 500), fc.integer({ min: 0, max: 9999 })),
+  ).map(([k, v, s, ms]) => [k, v, s, time(ms)]),
+  { minLength: 1, maxLength: 10 },
+);
+
+const OVER_AGGS = ['SUM(v)', 'COUNT(*)', 'COUNT(v)', 'MIN(v)', 'MAX(v)', 'AVG(v)', 'MAX(s)', 'FIRST_VALUE(v)', 'LAST_VALUE(s)', 'COUNT(DISTINCT v)', 'SUM(v + k)'];
+
+export const overCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1, 2),
+    rows: events,
+    partitioned: fc.boolean(),
+    time: fc.constantFrom('ts', 'ts', 'pt'),
+    frame: fc.constantFrom('', 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW', 'ROWS BETWEEN 1 PRECEDING AND CURRENT ROW', 'ROWS 2 PRECEDING', 'RANGE BETWEEN INTERVAL \'1\' SECOND PRECEDING AND CURRENT ROW', 'RANGE BETWEEN INTERVAL \'2.5\' SECOND PRECEDING AND CURRENT ROW', 'RANGE UNBOUNDED PRECEDING', 'ranking'),
+    aggs: fc.subarray(OVER_AGGS, { minLength: 1, maxLength: 3 }),
+    ranking: fc.constantFrom('ROW_NUMBER()', 'RANK()', 'DENSE_RANK()', 'LAG(v)', 'LAG(s, 2)', 'LAG(v, 1, -1)', 'COUNT(*)'),
+    where: fc.constantFrom('', '', ' WHERE v > 2', ' WHERE s IS NOT NULL'),
+  })
+  .map(({ delay, rows, partitioned, time: t, frame, aggs, ranking, where }) => {
+    const win = `${partitioned ? 'PARTITION BY k ' : ''}ORDER BY ${t}${frame === 'ranking' ? '' : frame ? ` ${frame}` : ''}`;
+    const calls = frame === 'ranking' ? [ranking] : aggs;
+    const sql = `${EVENTS(delay)}\nSELECT k, v, s, ${calls.map((a, i) => `${a} OVER (${win}) AS o${i}`).join(', ')} FROM ev${where};`;
+    return { family: 'over', sql, inputs: { ev: rows }, compare: partitioned ? 'key' as const : 'order' as const };
+  });
+
+const LITERAL = {
+  INT: fc.oneof(fc.constantFrom('CAST(NULL AS INT)', 'CAST(NULL AS BIGINT)'), fc.integer({ min: -5, max: 100 }).map(String)),
+  STRING: fc.oneof(fc.constant('CAST(NULL AS STRING)'), fc.constantFrom("'a'", "'bc'", "''", "'Hello'", "'ä数'", "'it''s'")),
+  DECIMAL: fc.oneof(fc.constant('CAST(NULL AS DECIMAL(10, 3))'), fc.constantFrom('1.5', '-2.25', '10', '0.001', '3')),
+  BOOLEAN: fc.constantFrom('TRUE', 'FALSE', 'CAST(NULL AS BOOLEAN)'),
+};
+type LitType = keyof typeof LITERAL;
+
+/** VALUES as a source, SELECT without FROM, INSERT INTO with a partial column list. */
+export const valuesCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    types: fc.array(fc.constantFrom<LitType>('INT', 'STRING', 'DECIMAL', 'BOOLEAN'), { minLength: 1, maxLength: 3 }),
+    shape: fc.constantFrom('select', 'where', 'group', 'no-from', 'insert-partial', 'union'),
+    n: fc.integer({ min: 1, max: 5 }),
+  })
+  .chain(({ types, shape, n }) => fc.record({
+    rows: fc.array(fc.tuple(...types.map((t) => LITERAL[t])), { minLength: n, maxLength: n }),
+    pk: fc.boolean(),
+  }).map(({ rows, pk }) => {
+    const names = types.map((_, i) => `c${i}`);
+    const values = `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}) AS t(${names.join(', ')})`;
+    let sql: string;
+    let sink = 'result';
+    // Calcite turns a VALUES with non-literal rows (CAST(NULL AS …)) into a UNION ALL of one-row sources, whose
+    // interleaving Flink does not fix
+    let compare: FamilyCase['compare'] = rows.some((r) => r.some((v) => v.startsWith('CAST'))) ? 'bag' : 'order';
+    switch (shape) {
+      case 'select': sql = `SELECT * FROM ${values};`; break;
+      case 'where': sql = `SELECT c0, ${names.map((c) => `${c} IS NULL`).join(', ')} FROM ${values} WHERE c0 IS NOT NULL;`; break;
+      case 'group': sql = `SELECT c0, COUNT(*) AS n FROM ${values} GROUP BY c0;`; compare = 'key'; break;
+      case 'no-from': sql = `SELECT ${(rows[0] as string[]).map((v, i) => `${v} AS e${i}`).join(', ')};`; break;
+      case 'union': sql = `SELECT * FROM ${values} UNION ALL SELECT ${(rows[0] as string[]).join(', ')};`; compare = 'bag'; break;
+      default: {
+        const ddlTypes: Record<LitType, string> = { INT: 'INT', STRING: 'STRING', DECIMAL: 'DECIMAL(10, 3)', BOOLEAN: 'BOOLEAN' };
+        const cols = [...names.map((c, i) => `${c} ${ddlTypes[types[i] as LitType]}`), 'extra INT', 'note STRING'];
+        const key = pk ? ', PRIMARY KEY (extra) NOT ENFORCED' : '';
+        sql = `CREATE TABLE o (${cols.join(', ')}${key}) WITH ('connector' = 'blackhole');\nINSERT INTO o (${[...names].reverse().join(', ')}) SELECT ${[...names].reverse().join(', ')} FROM ${values};`;
+        sink = 'o';
+      }
+    }
+    return { family: 'values', sql, inputs: {}, sink, compare };
+  }));
+
+/** A table with arrays of INT and of ROWs, insert-only or a changelog keyed by k, and UNNEST queries over it. */
+export const unnestCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    rows: fc.array(fc.tuple(
+      fc.integer({ min: 1, max: 4 }),
+      fc.oneof(fc.constant(null), fc.array(fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 9 })), { maxLength: 3 })),
+      fc.oneof(fc.constant(null), fc.array(fc.oneof(fc.constant(null), fc.record({ a: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5 })), b: fc.oneof(fc.constant(null), fc.constantFrom('x', 'yz')) })), { maxLength: 3 })),
+    ), { minLength: 1, maxLength: 5 }),
+    shape: fc.constantFrom(
+      'SELECT k, x FROM t CROSS JOIN UNNEST(t.arr) AS u (x);',
+      'SELECT k, x, n FROM t CROSS JOIN UNNEST(arr) WITH ORDINALITY AS u (x, n);',
+      'SELECT t.k, u.x FROM t, UNNEST(t.arr) AS u (x) WHERE u.x > 1;',
+      'SELECT k, x FROM t LEFT JOIN UNNEST(t.arr) AS u (x) ON TRUE;',
+      'SELECT k, a, b FROM t CROSS JOIN UNNEST(t.rs) AS r (a, b);',
+      'SELECT k, b, a + 1, pos FROM t LEFT JOIN UNNEST(t.rs) WITH ORDINALITY AS r (a, b, pos) ON TRUE;',
+      'SELECT k, SUM(x) AS total, COUNT(*) AS n FROM t CROSS JOIN UNNEST(t.arr) AS u (x) GROUP BY k;',
+      'SELECT x FROM UNNEST(ARRAY[3, 1, 2]) AS u (x);',
+    ),
+  })
+  .map(({ changelog, rows, shape }) => {
+    const ddl = `CREATE TABLE t (k INT${changelog ? ' NOT NULL' : ''}, arr ARRAY<INT>, rs ARRAY<ROW<a INT, b STRING>>${changelog ? ', PRIMARY KEY (k) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    // a changelog keyed by k: a repeated key updates the previous row
+    const live = new Map<number, unknown[]>();
+    const input: unknown[] = [];
+    for (const r of rows) {
+      const k = r[0];
+      const old = live.get(k);
+      if (changelog && old) input.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+      else input.push(changelog ? { kind: '+I', row: r } : r);
+      live.set(k, r);
+    }
+    return { family: 'unnest', sql: `${ddl}\n${shape}`, inputs: { t: input as never }, compare: shape.includes('GROUP BY') ? 'key' as const : 'order' as const };
+  });
+
+/**
+ * UNION / INTERSECT / EXCEPT (ALL and distinct) over two tables or two branches of one. Flink scans a table once per
+ * branch, so the branches' interleaving is not fixed: the final tables are compared.
+ */
+export const setOpCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    op: fc.constantFrom('UNION', 'UNION ALL', 'INTERSECT', 'INTERSECT ALL', 'EXCEPT', 'EXCEPT ALL'),
+    oneSource: fc.boolean(),
+    changelog: fc.boolean(),
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 8 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 8 }),
+    cols: fc.constantFrom('x', 'x, s', 's'),
+  })
+  .map(({ op, oneSource, changelog, a, b, cols }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const rows = (rs: readonly (readonly unknown[])[]) => {
+      if (!changelog) return rs;
+      const live = new Map<unknown, readonly unknown[]>();
+      const out: unknown[] = [];
+      for (const r of rs) {
+        const old = live.get(r[0]);
+        if (old) out.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+        else out.push({ kind: '+I', row: r });
+        live.set(r[0], r);
+      }
+      return out;
+    };
+    const right = oneSource ? `SELECT ${cols} FROM a WHERE id > 3` : `SELECT ${cols} FROM b`;
+    const sql = `${table('a')}\n${oneSource ? '' : `${table('b')}\n`}SELECT ${cols} FROM a ${op} ${right};`;
+    const inputs: FamilyCase['inputs'] = oneSource ? { a: rows(a) as never } : { a: rows(a) as never, b: rows(b) as never };
+    return { family: 'setops', sql, inputs, compare: 'final' as const };
+  });
+
+/** ORDER BY with LIMIT / OFFSET (global TopN), LIMIT alone, temporal sort, and sorts Flink rejects. */
+export const sortCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1),
+    rows: events,
+    query: fc.constantFrom(
+      'SELECT k, v FROM ev ORDER BY v DESC LIMIT 3;',
+      'SELECT k, v, s FROM ev ORDER BY v, s NULLS LAST LIMIT 2 OFFSET 1;',
+      'SELECT k, v FROM ev LIMIT 2;',
+      'SELECT k, v, ts FROM ev ORDER BY ts;',
+      'SELECT k, v, ts FROM ev ORDER BY ts, v DESC;',
+      'SELECT k, v FROM ev ORDER BY k;',
+      'SELECT k, SUM(v) AS total FROM ev GROUP BY k ORDER BY total DESC LIMIT 2;',
+      'SELECT k, COUNT(*) AS n FROM ev GROUP BY k ORDER BY n, k LIMIT 1;',
+      'SELECT k, v FROM ev WHERE v IS NOT NULL ORDER BY v LIMIT 4;',
+    ),
+  })
+  .map(({ delay, rows, query }) => ({ family: 'sort', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare: 'order' as const }));
+
+/** [NOT] EXISTS, correlated by equalities or not, over two tables (final tables: two sources interleave freely). */
+export const existsCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 }),
+    not: fc.boolean(),
+    cond: fc.constantFrom('b.x = a.x', 'a.x = b.x AND b.s = a.s', "b.x = a.x AND b.s = 'p'", 'b.x > 1', 'b.id = a.id AND b.x IS NULL'),
+  })
+  .map(({ changelog, a, b, not, cond }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const rows = (rs: readonly (readonly unknown[])[]) => {
+      if (!changelog) return rs;
+      const live = new Map<unknown, readonly unknown[]>();
+      const out: unknown[] = [];
+      for (const r of rs) {
+        const old = live.get(r[0]);
+        if (old) out.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+        else out.push({ kind: '+I', row: r });
+        live.set(r[0], r);
+      }
+      return out;
+    };
+    const sql = `${table('a')}\n${table('b')}\nSELECT a.id, a.x, a.s FROM a WHERE ${not ? 'NOT ' : ''}EXISTS (SELECT 1 FROM b WHERE ${cond});`;
+    const inputs: FamilyCase['inputs'] = { a: rows(a) as never, b: rows(b) as never };
+    return { family: 'exists', sql, inputs, compare: 'final' as const };
+  });
+
+/** Every family's generator, by name. */
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase };
