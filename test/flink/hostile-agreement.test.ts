@@ -40,7 +40,6 @@ const PROBES: readonly SqlCase[] = [
 /** Case name pattern → why Flink and flinkts disagree on it. */
 const KNOWN_QUIRKS: readonly (readonly [RegExp, string])[] = [
   [/byte-order mark as the first character/, "Flink's parser takes no U+FEFF; flinkts reads a leading BOM as the file's encoding mark (editors write one)"],
-  [/CRLF and CR line ends mixed/, 'through the verify path Flink reads `-- c<CR>SELECT a` as one comment; flinkts ends the comment at the CR as Calcite\'s grammar does — not yet explained'],
 ];
 
 describe("the hostile semantic cases and flinkts's limits agree with the real planner", () => {

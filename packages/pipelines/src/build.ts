@@ -8,6 +8,7 @@ import type { Diagnostic, Statement } from '@flinkts/core';
 import { didYouMean, FlinktsError } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
+import { LINEAGE_CODES } from './lineage-formats/codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
 import { emitAlibaba } from './emit/alibaba.js';
 import { emitMonitoring } from './emit/monitoring.js';
@@ -30,6 +31,11 @@ export interface BuildOptions {
   readonly targets?: readonly string[];
   /** Called before each job is emitted (progress for large pipelines). */
   readonly onJob?: (job: string, index: number, total: number) => void;
+  /**
+   * The caller writes the lineage target's files itself with lineageArtifacts (its page layout is asynchronous), as
+   * `flinkts build` does. Without it, selecting the lineage target gives warning FTS8077 instead of no files silently.
+   */
+  readonly lineageWrittenByCaller?: boolean;
 }
 
 export interface BuildResult {
@@ -99,6 +105,15 @@ export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResul
   if (env === undefined) return { ok: false, diagnostics, files: [] };
   diagnostics.push(...checkEnvironment(env));
   const files = emit(env, targets, diagnostics, options.onJob);
+  if (targets.includes('lineage') && options.lineageWrittenByCaller !== true) {
+    diagnostics.push({
+      code: LINEAGE_CODES.lineageNeedsArtifacts,
+      severity: 'warning',
+      message: 'buildPipeline writes no files for the lineage target: its files come from lineageArtifacts, which is asynchronous',
+      hint: 'add the files of `await lineageArtifacts(pipelineLineage(pipeline, env), pipeline.spec.targets.lineage ?? {}, …)`, or run `flinkts build`',
+      path: 'targets.lineage',
+    });
+  }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { ok, diagnostics, files: ok ? files : [] };
 }

@@ -154,4 +154,15 @@ describe('lineage target', () => {
     expect(bad({ lineage: { format: ['json'] } })).toMatchObject({ code: 'FTS8005' });
     expect(bad({ lineage: { formats: [] } })).toMatchObject({ code: 'FTS8005' });
   });
+
+  test('buildPipeline (synchronous) says it writes no lineage files instead of leaving them out silently', () => {
+    const p = pipeline({ ...common, jobs: [ingest, clean], targets: { sql: {}, lineage: {} } });
+    const env = p.environmentNames[0]!;
+    const r = buildPipeline(p, { env });
+    expect(r.ok).toBe(true);
+    expect(r.files.some((f) => f.path.includes('/lineage/'))).toBe(false);
+    expect(r.diagnostics.filter((d) => d.code === 'FTS8077')).toEqual([expect.objectContaining({ severity: 'warning', path: 'targets.lineage' })]);
+    expect(buildPipeline(p, { env, lineageWrittenByCaller: true }).diagnostics.some((d) => d.code === 'FTS8077')).toBe(false);
+    expect(buildPipeline(p, { env, targets: ['sql'] }).diagnostics.some((d) => d.code === 'FTS8077')).toBe(false);
+  });
 });

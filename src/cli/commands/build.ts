@@ -99,6 +99,7 @@ export const command: Command = {
     for (const env of envs) {
       const result = buildPipeline(p, {
         env,
+        lineageWrittenByCaller: true,
         ...(targets === undefined ? {} : { targets }),
         ...(json ? {} : { onJob: (job: string, i: number, n: number) => io.stderr(`[${env}] ${i + 1}/${n} ${job}\n`) }),
       });

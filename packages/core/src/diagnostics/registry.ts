@@ -214,6 +214,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS8074', 'A lineage file that is not lineage JSON as `flinkts lineage --format json` writes it.'),
   c('FTS8075', 'The OpenLineage endpoint refused the events or could not be reached (after the retries).'),
   c('FTS8076', 'A lineage target or option that is not valid (unknown format, an endpoint that is not an http(s) URL).'),
+  c('FTS8077', 'buildPipeline was asked for the lineage target, whose files only lineageArtifacts (asynchronous) writes.'),
   c('FTS8101', 'A deployment endpoint (SQL Gateway, Flink REST, StreamPark, VVP, Alibaba) did not answer, timed out, or answered with an error.'),
   c('FTS8102', 'Deployment credentials, a secret or an endpoint address are missing (they come from the environment or a file the user names).'),
   c('FTS8103', "An update that cannot restore the running job's state (the plan names the operator and the consequence), refused unless the loss is accepted explicitly."),

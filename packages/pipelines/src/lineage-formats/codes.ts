@@ -14,4 +14,6 @@ export const LINEAGE_CODES = {
   openLineagePostFailed: 'FTS8075',
   /** A lineage target or option that is not valid (unknown format, an endpoint that is not an http(s) URL). */
   badLineageTarget: 'FTS8076',
+  /** buildPipeline (synchronous) was asked for the lineage target, whose files lineageArtifacts (asynchronous) writes. */
+  lineageNeedsArtifacts: 'FTS8077',
 } as const;

@@ -22,8 +22,9 @@ function columnLevel(view: LineageView): string[] {
     used.add(columnKey(e.from));
     if (e.to.column !== undefined) used.add(columnKey(e.to));
   }
-  if (view.query.kind === 'upstream' || view.query.kind === 'downstream') used.add(columnKey(view.query.column));
-  if (view.query.kind === 'table') for (const c of lineage.tables.find((t) => t.name === (view.query as { table: string }).table)?.columns ?? []) used.add(columnKey({ table: (view.query as { table: string }).table, column: c.name }));
+  const q = view.query;
+  if (q.kind === 'upstream' || q.kind === 'downstream') used.add(columnKey(q.column));
+  if (q.kind === 'table') for (const c of lineage.tables.find((t) => t.name === q.table)?.columns ?? []) used.add(columnKey({ table: q.table, column: c.name }));
   const ids = new Map<string, string>();
   const tableIds = new Map<string, string>();
   const lines: string[] = [];
@@ -42,7 +43,7 @@ function columnLevel(view: LineageView): string[] {
     const to = e.to.column === undefined ? tableIds.get(e.to.table) : ids.get(columnKey(e.to));
     lines.push(`  ${ids.get(columnKey(e.from))} ${arrow(e, `${e.subtype} · ${e.job}`)} ${to}`);
   }
-  const focus = view.query.kind === 'upstream' || view.query.kind === 'downstream' ? ids.get(columnKey(view.query.column)) : undefined;
+  const focus = q.kind === 'upstream' || q.kind === 'downstream' ? ids.get(columnKey(q.column)) : undefined;
   if (focus !== undefined) lines.push('  classDef focus stroke-width:3px', `  class ${focus} focus`);
   return lines;
 }
@@ -56,13 +57,13 @@ function tableLevel(view: LineageView): string[] {
     for (const t of lane.tables) lines.push(`    ${ids.get(t.name)}[${label(t.name)}]`);
     lines.push('  end');
   });
+  // One arrow per table pair and job: solid when any column flows directly, dotted when only indirectly.
+  const pair = (e: LineageEdge): string => `${e.from.table}\n${e.to.table}\n${e.job}`;
+  const direct = new Set(lineage.edges.filter((e) => e.type === 'DIRECT').map(pair));
   const seen = new Set<string>();
   for (const e of lineage.edges) {
-    const key = `${e.from.table}\n${e.to.table}\n${e.job}\n${e.type}`;
-    if (seen.has(key) || e.from.table === e.to.table) continue;
-    // One arrow per table pair and job: solid when any column flows directly, dotted when only indirectly.
-    if (e.type === 'INDIRECT' && seen.has(`${e.from.table}\n${e.to.table}\n${e.job}\nDIRECT`)) continue;
-    if (e.type === 'INDIRECT' && lineage.edges.some((d) => d.type === 'DIRECT' && d.job === e.job && d.from.table === e.from.table && d.to.table === e.to.table)) continue;
+    const key = pair(e);
+    if (seen.has(key) || e.from.table === e.to.table || (e.type === 'INDIRECT' && direct.has(key))) continue;
     seen.add(key);
     lines.push(`  ${ids.get(e.from.table)} ${arrow(e, e.job)} ${ids.get(e.to.table)}`);
   }

@@ -22,8 +22,9 @@ export function splitStatements(script: string): ScriptStatement[] {
     const c = script[i] as string;
     const next = script[i + 1];
     if (c === '-' && next === '-') {
-      const nl = script.indexOf('\n', i);
-      i = nl < 0 ? n : nl + 1;
+      // A line comment ends at LF or at CR (a CR-only line end too), as in Flink's lexer.
+      i += 2;
+      while (i < n && script[i] !== '\n' && script[i] !== '\r') i++;
     } else if (c === '/' && next === '*') {
       const end = script.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 2;
@@ -57,7 +58,7 @@ export function splitStatements(script: string): ScriptStatement[] {
 }
 
 function stripComments(text: string): string {
-  return text.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  return text.replace(/--[^\n\r]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }
 
 /** 1-based line and column of an offset in `text`. */

@@ -17,8 +17,10 @@ final class Statements {
     while (true) {
       s = s.stripLeading();
       if (s.startsWith("--")) {
-        int nl = s.indexOf('\n');
-        s = nl < 0 ? "" : s.substring(nl + 1);
+        // A line comment ends at LF or at CR (a CR-only line end too), as in Flink's lexer.
+        int end = 2;
+        while (end < s.length() && s.charAt(end) != '\n' && s.charAt(end) != '\r') end++;
+        s = s.substring(end);
       } else if (s.startsWith("/*")) {
         int end = s.indexOf("*/");
         s = end < 0 ? "" : s.substring(end + 2);
