@@ -15,7 +15,7 @@ describe('flinkts build', () => {
     const out = join(tmp, 'rt');
     const r = runCli(['build', 'examples/realtime-dw', '--env', 'prod', '--out', out], { cwd: ROOT });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`21 files in ${out}`); // 16 job artifacts + 5 of the monitoring target
+    expect(r.stdout).toContain(`27 files in ${out}`); // 16 job artifacts + 5 of the monitoring target + 6 of the lineage target
     expect(r.stderr).toContain('[prod] 5/5 rt-dw-monitor');
     for (const file of ['sql/rt-dw-monitor.sql', 'streampark/rt-dw-cdc-ingestion.form', 'streampark/variables.json']) {
       expect(readFileSync(join(out, 'prod', file), 'utf8')).toBe(readFileSync(join(ROOT, 'examples/realtime-dw/golden/prod', file), 'utf8'));
