@@ -11,7 +11,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 # Test files may call this at the same time: one installs, the others wait and find the browser.
-exec 9>/tmp/flinkts-chromium.lock
+exec 9>/tmp/flinkts-apt.lock  # one lock for every apt-get of the test scripts (dpkg allows one at a time)
 flock 9
 if [ -x /usr/bin/chromium ]; then
   exit 0

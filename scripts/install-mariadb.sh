@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "install-mariadb: mariadb-server is missing and this user cannot apt-get install it" >&2
   exit 1
 fi
-exec 9>/tmp/flinkts-mariadb-install.lock
+exec 9>/tmp/flinkts-apt.lock  # one lock for every apt-get of the test scripts (dpkg allows one at a time)
 flock 9
 if have && command -v mariadb-install-db >/dev/null 2>&1; then
   exit 0

@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 # Test files may call this at the same time: one installs, the others wait and find the tools.
-exec 9>/tmp/flinkts-prometheus-tools.lock
+exec 9>/tmp/flinkts-apt.lock  # one lock for every apt-get of the test scripts (dpkg allows one at a time)
 flock 9
 if command -v promtool >/dev/null 2>&1 && command -v amtool >/dev/null 2>&1; then
   exit 0

@@ -94,6 +94,7 @@ export class AlibabaFake {
       if (m === null || m[1] !== this.namespace) throw new Fail(404, 'NamespaceNotFound', `no namespace in ${url.pathname}`);
       const json = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
       const data = this.route(req.method ?? 'GET', m[2] as string, json, url.searchParams);
+      this.faults.handled(`${req.method} ${url.pathname}`);
       send(200, { success: true, httpCode: 200, data });
     } catch (e) {
       if (e instanceof Fail) send(e.http, { success: false, httpCode: e.http, errorCode: e.errorCode, errorMessage: e.message });

@@ -99,7 +99,11 @@ describe('Alibaba Realtime Compute deploys (contract fake)', () => {
     };
     await rerun(shipped.artifacts);
     const v2 = shipped.artifacts.map((a) => changed(a, 'INSERT INTO', 'INSERT  INTO'));
+    // the platform goes down right after the first stop (between stop and start) long enough to exhaust retries
+    fake.faults.outageAfter(/^POST \/api\/v2\/namespaces\/wrongbook-default\/jobs\/[^/]+:stop$/, 40);
+    const failedBefore = failedRuns;
     await rerun(v2);
+    expect(failedRuns).toBeGreaterThan(failedBefore);
     for (const a of v2) {
       const deps = fake.named(a.job);
       expect(deps, a.job).toHaveLength(1);

@@ -23,6 +23,20 @@ export class Faults {
   plan: FaultPlan = { every: 0 };
   /** A window in which every request is reset (the platform is down), e.g. right after a stop. */
   downFor = 0;
+  private outage: { readonly after: RegExp; readonly requests: number } | undefined;
+
+  /** The platform goes down for `requests` requests right after the first request matching `after` took effect. */
+  outageAfter(after: RegExp, requests: number): void {
+    this.outage = { after, requests };
+  }
+
+  /** A fake calls this once a request took effect (`METHOD path`). */
+  handled(request: string): void {
+    if (this.outage !== undefined && this.outage.after.test(request)) {
+      this.downFor = this.outage.requests;
+      this.outage = undefined;
+    }
+  }
 
   next(path: string): FaultKind | undefined {
     if (this.downFor > 0) {

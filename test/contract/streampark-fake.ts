@@ -119,6 +119,7 @@ export class StreamparkFake {
       if (auth === undefined || !this.tokens.has(auth)) return send(401, { code: 401, message: auth?.startsWith('Bearer ') ? 'invalid token (no scheme is expected)' : 'Unauthenticated' });
       if (f('teamId') !== this.teamId) throw new Alert(f('teamId') === undefined ? "The teamId can't be null" : 'the user is not a member of this team', 500, 403);
       const data = this.route(path, f);
+      this.faults.handled(`POST ${path}`);
       return send(200, { status: 'success', code: 200, data });
     } catch (e) {
       if (e instanceof StartFailure) return send(200, { status: 'success', code: 200, data: false, message: e.message });

@@ -124,16 +124,7 @@ describe('StreamPark 2.1.x deploys (contract fake)', () => {
     // a new release of every job (its SQL changed)
     const v2 = shipped.artifacts.map((a) => changed(a, 'INSERT INTO', 'INSERT  INTO'));
     // the console goes down right after the first cancel (between stop and start) long enough to exhaust retries
-    let downOnce = true;
-    const cancel = fake['route'].bind(fake);
-    fake['route'] = (path: string, f: (k: string) => string | undefined) => {
-      const r = cancel(path, f);
-      if (path === '/flink/app/cancel' && downOnce) {
-        downOnce = false;
-        fake.faults.downFor = 40;
-      }
-      return r;
-    };
+    fake.faults.outageAfter(/^POST \/flink\/app\/cancel$/, 40);
     const failedBefore = failedRuns;
     await rerun(v2);
     // the outage between stop and start failed a run; the rerun resumed from the recorded savepoint

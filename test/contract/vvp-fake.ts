@@ -92,6 +92,7 @@ export class VvpFake {
         }
       }
       const [status, out] = this.route(req.method ?? 'GET', kind, key, body, url.searchParams);
+      this.faults.handled(`${req.method} ${url.pathname} ${JSON.stringify(body)}`);
       send(status, out);
     } catch (e) {
       if (e instanceof Http) send(e.status, { message: e.message });

@@ -108,7 +108,11 @@ describe('VVP 2.x deploys (contract fake)', () => {
     };
     await rerun(shipped.artifacts);
     const v2 = shipped.artifacts.map((a) => changed(a, 'INSERT INTO', 'INSERT  INTO'));
+    // the platform goes down right after the first stop (between stop and start) long enough to exhaust retries
+    fake.faults.outageAfter(/^PATCH \/api\/v1\/namespaces\/default\/deployments\/\S+ .*"SUSPENDED"/, 40);
+    const failedBefore = failedRuns;
     await rerun(v2);
+    expect(failedRuns).toBeGreaterThan(failedBefore);
     for (const a of v2) {
       const deps = fake.named(a.job);
       expect(deps, a.job).toHaveLength(1);

@@ -200,5 +200,44 @@ export const existsCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'exists', sql, inputs, compare: 'final' as const };
   });
 
+/** Legacy group windows: GROUP BY TUMBLE / HOP / SESSION with their auxiliary functions. */
+export const groupWindowCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1, 2),
+    rows: events,
+    window: fc.constantFrom(
+      ['TUMBLE', "INTERVAL '2' SECOND"], ['TUMBLE', "INTERVAL '5' SECOND"], ['HOP', "INTERVAL '1' SECOND, INTERVAL '3' SECOND"],
+      ['HOP', "INTERVAL '2' SECOND, INTERVAL '4' SECOND"], ['SESSION', "INTERVAL '1' SECOND"], ['SESSION', "INTERVAL '3' SECOND"],
+    ),
+    keyed: fc.boolean(),
+    aggs: fc.subarray(['COUNT(*)', 'SUM(v)', 'MAX(s)', 'MIN(v)', 'COUNT(DISTINCT s)', 'AVG(v)'], { minLength: 1, maxLength: 3 }),
+    aux: fc.subarray(['START', 'END', 'ROWTIME'], { minLength: 1 }),
+  })
+  .map(({ delay, rows, window: [fn, args], keyed, aggs, aux }) => {
+    const w = `${fn}(ts, ${args})`;
+    const items = [...(keyed ? ['k'] : []), ...aux.map((a) => `${fn}_${a}(ts, ${args}) AS w_${a.toLowerCase()}`), ...aggs];
+    const sql = `${EVENTS(delay)}\nSELECT ${items.join(', ')} FROM ev GROUP BY ${keyed ? 'k, ' : ''}${w};`;
+    return { family: 'groupwindow', sql, inputs: { ev: rows }, compare: keyed ? 'key' as const : 'order' as const };
+  });
+
+/** Uncorrelated scalar subqueries (global aggregations) in the select list, over two tables (final tables). */
+export const scalarCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 6 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 6 }),
+    query: fc.constantFrom(
+      'SELECT id, x, (SELECT MAX(x) FROM b) AS m FROM a;',
+      'SELECT id, x - (SELECT MIN(x) FROM b) AS d FROM a WHERE x IS NOT NULL;',
+      "SELECT id, (SELECT COUNT(*) FROM b WHERE b.s = 'p') AS n, (SELECT SUM(x) FROM b) AS t FROM a;",
+      'SELECT id, (SELECT MAX(b.x) FROM b WHERE b.id = a.id) AS m FROM a;',
+    ),
+  })
+  .map(({ a, b, query }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING) WITH ('connector' = 'values');`;
+    return { family: 'scalar', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a, b }, compare: 'final' as const };
+  });
+
 /** Every family's generator, by name. */
-export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = { over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase };
+export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
+  over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
+};

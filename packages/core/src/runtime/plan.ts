@@ -34,6 +34,8 @@ import { planUnnest } from './plan-unnest.js';
 import { planSetOperation } from './plan-set-ops.js';
 import { planSort } from './plan-sort.js';
 import { planExists } from './plan-exists.js';
+import { planGroupWindow } from './plan-group-window.js';
+import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -295,8 +297,14 @@ export class Planner {
       case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
       default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
     }
+    return this.windowedRel(input, spec, timeIndex, alias, desc.span);
+  }
+
+  /** @internal A relation with window_start / window_end / window_time of `spec` over the rowtime `timeIndex`. */
+  windowedRel(input: Rel, spec: WindowSpec, timeIndex: number, alias: string | undefined, span?: Span): Rel {
     const timeType = (input.columns[timeIndex] as RelColumn).type;
     const p = (timeType as { precision?: number }).precision ?? 3;
+    const desc = { span };
     if (timeType.kind === 'TIMESTAMP_LTZ' && this.session.zone !== 'UTC') {
       // Flink aligns such windows to the session zone's wall clock; the local runtime aligns them in UTC only.
       throw unsupported(`window TVFs on a TIMESTAMP_LTZ time attribute with session time zone '${this.session.zone}' (use UTC in the test)`, desc.span);
@@ -482,9 +490,21 @@ export class Planner {
       return s.distinct ? this.distinct(out) : out;
     }
     if (s.windows?.length) throw unsupported('named WINDOW clauses without OVER', s.span);
+    const legacy = planGroupWindow(this, s, rel);
+    if (legacy) {
+      const calls: FunctionCall[] = [];
+      for (const it of legacy.select.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, calls);
+      if (legacy.select.having) collectAggregates(legacy.select.having, calls);
+      return this.planAggregate(legacy.select, legacy.rel, calls);
+    }
     if (s.groupBy?.length || aggCalls.length > 0) return this.planAggregate(s, rel, aggCalls);
     if (s.having) throw invalid('HAVING without GROUP BY or aggregates', s.having.span);
     // The WHERE filter and the projection run as one Calc, as Flink's planner merges them.
+    const scalar = planScalarSubqueries(this, rel, s.items, ctes);
+    if (scalar) {
+      const joined = this.project(scalar.rel, s.items, scalar.substitute);
+      return s.distinct ? this.distinct(joined) : joined;
+    }
     const out = this.project(rel, s.items, undefined, undefined, whereCalc);
     return s.distinct ? this.distinct(out) : out;
   }

@@ -78,3 +78,50 @@ describe('UNNEST', () => {
     expect(code(() => runJob(`${T}SELECT k, x, n FROM t CROSS JOIN UNNEST(arr) WITH ORDINALITY AS u (x, n);`, { inputs }))).toBe('FTS7002');
   });
 });
+
+describe('set operations, EXISTS, ORDER BY / LIMIT', () => {
+  const AB = `CREATE TABLE a (id INT NOT NULL, x INT, s STRING) WITH ('connector' = 'values');
+CREATE TABLE b (id INT NOT NULL, x INT, s STRING) WITH ('connector' = 'values');\n`;
+  const inputs = { a: [[1, 1, 'p'], [2, null, 'q'], [3, 2, 'p'], [4, 1, 'p']], b: [[1, 1, 'p'], [2, 2, 'x'], [3, null, null]] };
+  const table = (q: string) => [...runJob(AB + q, { inputs }).table()].sort();
+  test('UNION / INTERSECT / EXCEPT: NULLs are equal, ALL keeps multiplicities', () => {
+    expect(table('SELECT x FROM a UNION SELECT x FROM b;')).toEqual(['1', '2', 'null']);
+    expect(table('SELECT x FROM a INTERSECT SELECT x FROM b;')).toEqual(['1', '2', 'null']);
+    expect(table('SELECT x FROM a INTERSECT ALL SELECT x FROM b;')).toEqual(['1', '2', 'null']);
+    expect(table('SELECT x FROM a EXCEPT ALL SELECT x FROM b;')).toEqual(['1']);
+    expect(table('SELECT x FROM a EXCEPT SELECT x FROM b;')).toEqual([]);
+  });
+
+  test('[NOT] EXISTS correlated by equality: a NULL key matches nothing', () => {
+    expect(table('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x);')).toEqual(['1', '3', '4']);
+    expect(table('SELECT a.id FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.x = a.x);')).toEqual(['2']);
+  });
+
+  test('ORDER BY … LIMIT is a global TopN; ORDER BY rowtime a temporal sort', () => {
+    const ev = [[1, 10, 'a', '2024-01-01 00:00:01'], [1, 20, 'b', '2024-01-01 00:00:03'], [2, 5, 'c', '2024-01-01 00:00:02'], [1, 30, 'c', '2024-01-01 00:00:02'], [3, 1, 'x', '2024-01-01 00:00:05']];
+    const run = (q: string) => runJob(EV + q, { inputs: { t: ev } }).changelog();
+    expect(run('SELECT k, v FROM t ORDER BY v DESC LIMIT 3;')).toEqual(['+I[1, 10]', '+I[1, 20]', '+I[2, 5]', '-D[2, 5]', '+I[1, 30]']);
+    // the rows at 2 s arrive behind the watermark but after the last emitted time: kept, as Flink keeps them
+    expect(run('SELECT k, v, ts FROM t ORDER BY ts, v DESC;')).toEqual(['+I[1, 10, 2024-01-01T00:00:01]', '+I[1, 30, 2024-01-01T00:00:02]', '+I[2, 5, 2024-01-01T00:00:02]', '+I[1, 20, 2024-01-01T00:00:03]', '+I[3, 1, 2024-01-01T00:00:05]']);
+    expect(code(() => run('SELECT k FROM t ORDER BY k;'))).toBe('FTS7002');
+    expect(code(() => run('SELECT k, COUNT(*) AS n FROM t GROUP BY k ORDER BY n LIMIT 1;'))).toBe('FTS7001');
+  });
+});
+
+describe('legacy group windows', () => {
+  test('GROUP BY TUMBLE / HOP / SESSION with their auxiliary functions fire like the window TVFs', () => {
+    const ev = [[1, 10, 'a', '2024-01-01 00:00:01'], [1, 20, 'b', '2024-01-01 00:00:03'], [2, 5, 'c', '2024-01-01 00:00:02'], [1, 30, 'c', '2024-01-01 00:00:02'], [3, 1, 'x', '2024-01-01 00:00:09']];
+    const run = (q: string) => runJob(EV + q, { inputs: { t: ev } }).changelog();
+    // different keys' windows fire in an order Flink does not fix: compared sorted
+    expect([...run("SELECT k, TUMBLE_START(ts, INTERVAL '2' SECOND), TUMBLE_END(ts, INTERVAL '2' SECOND), COUNT(*), SUM(v) FROM t GROUP BY k, TUMBLE(ts, INTERVAL '2' SECOND);")].sort()).toEqual([
+      '+I[1, 2024-01-01T00:00, 2024-01-01T00:00:02, 1, 10]', '+I[2, 2024-01-01T00:00:02, 2024-01-01T00:00:04, 1, 5]', '+I[1, 2024-01-01T00:00:02, 2024-01-01T00:00:04, 2, 50]',
+      '+I[3, 2024-01-01T00:00:08, 2024-01-01T00:00:10, 1, 1]',
+    ].sort());
+    expect(run("SELECT HOP_START(ts, INTERVAL '2' SECOND, INTERVAL '4' SECOND), HOP_ROWTIME(ts, INTERVAL '2' SECOND, INTERVAL '4' SECOND), MAX(v) FROM t GROUP BY HOP(ts, INTERVAL '2' SECOND, INTERVAL '4' SECOND);")).toEqual([
+      '+I[2023-12-31T23:59:58, 2024-01-01T00:00:01.999, 10]', '+I[2024-01-01T00:00, 2024-01-01T00:00:03.999, 30]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:05.999, 30]',
+      '+I[2024-01-01T00:00:06, 2024-01-01T00:00:09.999, 1]', '+I[2024-01-01T00:00:08, 2024-01-01T00:00:11.999, 1]',
+    ]);
+    expect(code(() => run("SELECT MAX(v) FROM t GROUP BY SESSION(ts, INTERVAL '2' SECOND);"))).toBe('FTS7001');
+    expect(code(() => run("SELECT COUNT(*) FROM t GROUP BY TUMBLE(pt, INTERVAL '2' SECOND);"))).toBe('FTS7001');
+  });
+});

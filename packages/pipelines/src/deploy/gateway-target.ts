@@ -89,7 +89,13 @@ export class GatewayTarget implements DeployTarget {
   async cancel(jobId: string): Promise<void> {
     const terminal = ['FINISHED', 'CANCELED', 'FAILED'];
     if (terminal.includes((await this.rest.job(jobId)).state)) return;
-    await this.rest.cancel(jobId);
+    try {
+      await this.rest.cancel(jobId);
+    } catch (e) {
+      // the job may reach a terminal state (FAILED) between the look and the cancel: Flink answers 409
+      if (!(e instanceof EndpointError && e.status === 409 && terminal.includes((await this.rest.job(jobId)).state))) throw e;
+      return;
+    }
     // wait until it is gone, so no later step sees two runs
     const deadline = Date.now() + 60_000;
     while (!terminal.includes((await this.rest.job(jobId)).state) && Date.now() < deadline) await delay(200);
