@@ -56,9 +56,9 @@ export function problem(ctx: BindContext, code: string, node: { readonly span?: 
 }
 
 /**
- * A construct the binder does not build a plan for (yet): a warning (the SQL may well be valid Flink SQL; it is
- * flinkts that cannot follow it), never an exception.
+ * A construct the binder does not build a plan for (yet): an error, never an exception — lineage is then refused
+ * rather than shown incomplete (the SQL may well be valid Flink SQL; it is flinkts that cannot follow it).
  */
 export function unsupported(ctx: BindContext, node: { readonly span?: Span | undefined }, what: string): void {
-  problem(ctx, 'FTS4501', node, `${what} is not bound into a plan by flinkts yet`, 'lineage skips this statement; rewrite it with the supported constructs or report it', 'warning');
+  problem(ctx, 'FTS4501', node, `${what} is not bound into a plan by flinkts yet`, 'flinkts cannot give lineage for this statement; rewrite it with the supported constructs or report it');
 }

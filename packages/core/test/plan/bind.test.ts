@@ -93,6 +93,6 @@ describe('binder: one plan per statement', () => {
   test('a construct the binder does not build yet is a registered diagnostic', () => {
     const { script } = parseScript(DDL + `INSERT INTO out1 SELECT order_id, name FROM orders, LATERAL (SELECT name FROM users WHERE users.user_id = orders.user_id);`);
     const bound = bindScript(script.statements);
-    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning FTS4501']);
+    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error FTS4501']);
   });
 });

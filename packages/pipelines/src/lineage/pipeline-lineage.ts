@@ -86,8 +86,7 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
 
 /**
  * Lineage of `pipeline` in `environment`; a FlinktsError with the diagnostics when any is an error (a name or type
- * the binder cannot resolve). Warnings (FTS4501: a statement flinkts does not follow yet, which then adds no edges)
- * are in `pipelineLineageWithDiagnostics`.
+ * the binder cannot resolve, or FTS4501: a statement flinkts does not follow yet).
  */
 export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
   const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
