@@ -28,6 +28,11 @@ export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** The last lines a JVM that did not start wrote to its log (SLF4J's start-up noise left out), for the error. */
+export function startupLogTail(log: string): string {
+  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('SLF4J')).slice(-8).join('\n') : '';
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -142,7 +147,7 @@ function startBridge(opts: StartOptions): RunningBridge {
   while (!existsSync(ready)) {
     if (!isAlive(pid) || Date.now() > deadline) {
       if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-      const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('SLF4J')).slice(-8).join('\n') : '';
+      const tail = startupLogTail(log);
       throw new FlinktsError([{ code: FLINK_CODES.startFailed, severity: 'error', message: `The Flink bridge did not start${tail ? `:\n${tail}` : ''}`, hint: `see ${log}` }]);
     }
     sleepSync(100);

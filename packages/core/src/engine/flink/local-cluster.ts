@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { ensureBridgeBuilt } from './bridge-build.js';
-import { isAlive } from './bridge-process.js';
+import { isAlive, startupLogTail } from './bridge-process.js';
 import { FLINK_CODES } from './codes.js';
 import type { BridgeInfo } from './protocol.js';
 
@@ -49,7 +49,7 @@ export async function startLocalFlink(opts: { readonly log?: (line: string) => v
   while (!existsSync(ready)) {
     if (!isAlive(pid) || Date.now() > deadline) {
       if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-      const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('SLF4J')).slice(-8).join('\n') : '';
+      const tail = startupLogTail(log);
       rmSync(dir, { recursive: true, force: true });
       throw new FlinktsError([{ code: FLINK_CODES.startFailed, severity: 'error', message: `The local Flink did not start${tail ? `:\n${tail}` : ''}` }]);
     }
