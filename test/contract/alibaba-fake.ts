@@ -1,6 +1,6 @@
 /**
  * A contract fake of Alibaba Cloud Realtime Compute's ververica 2022-07-18 API, from the facts in
- * /work/shared/reference/platforms/job-specs.md §2.2 and §7 (carried here, not read at run time):
+ * its documented API (Alibaba Cloud OpenAPI reference, version 2022-07-18), restated here:
  *
  * - every call carries the `workspace` header and an AccessKey signature; this fake checks the V3 signature
  *   (ACS3-HMAC-SHA256 over the canonical request) with its own implementation of the documented algorithm;
@@ -14,9 +14,8 @@
  * - the older `POST /jobs` (deprecated) is not served.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackFake } from './loopback-fake.js';
 import { faultAfter, faultBefore, Faults } from './faults.js';
 
 interface Dep { deploymentId: string; name: string; labels: Record<string, string>; body: Record<string, unknown> }
@@ -30,27 +29,15 @@ class Fail extends Error {
 const hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 const pct = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-export class AlibabaFake {
+export class AlibabaFake extends LoopbackFake {
   readonly faults = new Faults();
   readonly deployments = new Map<string, Dep>();
   readonly jobs: Job[] = [];
   readonly savepoints: Sp[] = [];
-  private server: Server | undefined;
   private n = 0;
-  url = '';
 
-  constructor(readonly accessKeyId = 'LTAI-test', readonly accessKeySecret = 'test-secret', readonly workspace = 'ws-1234', readonly namespace = 'wrongbook-default') {}
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  constructor(readonly accessKeyId = 'LTAI-test', readonly accessKeySecret = 'test-secret', readonly workspace = 'ws-1234', readonly namespace = 'wrongbook-default') {
+    super();
   }
 
   named(name: string): Dep[] {
@@ -75,7 +62,7 @@ export class AlibabaFake {
     if (expected !== m[3]) throw new Fail(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');

@@ -1,6 +1,6 @@
 /**
- * A contract fake of the Apache StreamPark 2.1.5–2.1.7 console API, built from its sources as
- * /work/shared/reference/platforms/job-specs.md §1 and §7 record them (facts carried here, not read at run time):
+ * A contract fake of the Apache StreamPark 2.1.5–2.1.7 console API, built from the console's sources (its
+ * controllers and the RestResponse envelope), restated here:
  *
  * - every call is a POST with `application/x-www-form-urlencoded` fields (a JSON body binds nothing: the
  *   required fields are then missing); `Authorization: <token>` with no scheme; `teamId` on every call;
@@ -17,9 +17,8 @@
  *
  * A running job completes a checkpoint each time it is looked at. Faults come from a Faults schedule.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackFake } from './loopback-fake.js';
 import { faultAfter, faultBefore, Faults } from './faults.js';
 
 interface SqlVersion { readonly id: number; readonly sql: string; readonly createTime: number }
@@ -53,29 +52,17 @@ class Alert extends Error {
   constructor(message: string, readonly http = 500, readonly code = 501) { super(message); }
 }
 
-export class StreamparkFake {
+export class StreamparkFake extends LoopbackFake {
   readonly faults = new Faults();
   readonly apps = new Map<number, FakeApp>();
   readonly history: SavepointRow[] = [];
   readonly requests: string[] = [];
   private readonly tokens = new Set<string>();
-  private server: Server | undefined;
   private ids = 100000;
   private now = 1_800_000_000_000;
-  url = '';
 
-  constructor(readonly users: Readonly<Record<string, string>> = { admin: 'streampark' }, readonly teamId = '100000') {}
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  constructor(readonly users: Readonly<Record<string, string>> = { admin: 'streampark' }, readonly teamId = '100000') {
+    super();
   }
 
   /** Every token issued so far stops working (as after `server.session.ttl`). */
@@ -91,7 +78,7 @@ export class StreamparkFake {
     return app.versions.find((v) => v.id === app.sqlId)?.sql;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const path = (req.url ?? '/').split('?')[0] as string;

@@ -1,6 +1,6 @@
 /**
  * A contract fake of Ververica Platform 2.x's Application Manager API (v1), from the facts in
- * /work/shared/reference/platforms/job-specs.md §2.1 and §7 (carried here, not read at run time):
+ * its documented REST API (Ververica Platform 2.x API reference), restated here:
  *
  * - JSON bodies, `Authorization: Bearer <token>` (401 otherwise); `/api/v1/namespaces/{ns}/…`;
  * - Deployments: POST creates (201; 409 for a name in use), GET / PATCH (merge) by id or name; names of at most
@@ -14,9 +14,8 @@
  *
  * Status moves on as it is read: TRANSITIONING → RUNNING / SUSPENDED / CANCELLED.
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackFake } from './loopback-fake.js';
 import { faultAfter, faultBefore, Faults } from './faults.js';
 
 interface Dep {
@@ -35,27 +34,15 @@ class Http extends Error {
   constructor(readonly status: number, message: string) { super(message); }
 }
 
-export class VvpFake {
+export class VvpFake extends LoopbackFake {
   readonly faults = new Faults();
   readonly deployments = new Map<string, Dep>();
   readonly savepoints: Sp[] = [];
   readonly jobs: { id: string; deploymentId: string }[] = [];
-  private server: Server | undefined;
   private n = 0;
-  url = '';
 
-  constructor(readonly token = 'vvp-token', readonly namespace = 'default') {}
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  constructor(readonly token = 'vvp-token', readonly namespace = 'default') {
+    super();
   }
 
   named(name: string): Dep[] {
@@ -66,7 +53,7 @@ export class VvpFake {
     return `00000000-0000-0000-0000-${String(++this.n).padStart(12, '0')}`;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://x');
