@@ -13,11 +13,19 @@ import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { FLINK_CODES } from './codes.js';
 import { findToolchain } from './toolchain.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * The @flinkts/core package folder: the nearest folder above this module with a package.json (this code runs from
+ * src/engine/flink/ in the repo's tests and from a bundle in dist/chunks/ when compiled).
+ */
+function corePackageDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) return dir;
+  }
+}
 
 /** The Maven module of the bridge (`flink/` at the repo root; `FLINKTS_BRIDGE_SOURCE` overrides). */
 export function bridgeSourceDir(): string {
-  return process.env.FLINKTS_BRIDGE_SOURCE ?? resolve(here, '..', '..', '..', '..', '..', 'flink');
+  return process.env.FLINKTS_BRIDGE_SOURCE ?? resolve(corePackageDir(), '..', '..', 'flink');
 }
 
 /** Where built bridges, logs and the running bridge's state live. */
