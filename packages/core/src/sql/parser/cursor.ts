@@ -141,8 +141,8 @@ export class Cursor {
     const t = this.peek();
     if (t.kind === 'invalid') {
       // The caller's hint is about the token it expected, not about a character that is not SQL at all.
-      const { name, hint: characterHint } = describeCharacter(t.value);
-      return new ParseError(name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`, { start: t.start, end: t.end }, characterHint, 'FTS1000');
+      const { name, hint: characterHint, message } = describeCharacter(t.value, t.start.offset === 0);
+      return new ParseError(message ?? (name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`), { start: t.start, end: t.end }, characterHint, 'FTS1000');
     }
     return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
   }

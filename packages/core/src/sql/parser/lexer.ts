@@ -103,13 +103,14 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
 
   while (i < n) {
     const code = text.charCodeAt(i);
-    // Calcite's white space: space, tab, LF, CR, form feed (and a BOM as the very first character).
+    // Calcite's white space: space, tab, LF, CR, form feed. A byte-order mark is not white space, not even as the
+    // very first character (Flink 1.20's parser rejects it there too): it becomes an 'invalid' token the parser names.
     if (code === 32 || code === 9 || code === 12) {
       i++;
       col++;
       continue;
     }
-    if (code === 10 || code === 13 || (code === 0xfeff && i === 0)) {
+    if (code === 10 || code === 13) {
       advance(1);
       continue;
     }
