@@ -40,7 +40,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS1003', 'Flink SQL that flinkts does not read yet (e.g. MATCH_RECOGNIZE, NATURAL joins, CREATE OR REPLACE TABLE AS).'),
   c('FTS1004', "'ENCRYPTED WITH' is not Flink SQL."),
   c('FTS1005', "'USE DATABASE name' is not Flink SQL (write USE name)."),
-  c('FTS1006', 'A statement is nested too deeply to parse.'),
+  c('FTS1006', 'A statement nests more than 500 levels deep (parentheses, function calls, brackets, CASE, prefix operators, sub-queries): flinkts\'s documented limit (MAX_NESTING_DEPTH), at least what Flink 1.20.1\'s parser takes.'),
   c('FTS1007', 'A SQL file that is not UTF-8 (the byte and its position are named; the file is left untouched).'),
   c('FTS1008', 'An impossible literal: a DATE / TIME / TIMESTAMP / INTERVAL that does not exist, a number over 38 digits or beyond DOUBLE.'),
   c('FTS1009', "An identifier longer than Flink's 256 characters."),

@@ -13,6 +13,15 @@ import type { Token } from './lexer.js';
 /** Flink's parser configuration (`SqlParser.config().withIdentifierMaxLength(256)` in the planner context). */
 export const IDENTIFIER_MAX_LENGTH = 256;
 
+/**
+ * How deeply one statement may nest: parentheses (sub-expressions, function calls, sub-queries), brackets, CASE and
+ * prefix operators each open a level. Deeper is FTS1006 at the token that opens one level too many — a diagnostic,
+ * never a stack overflow. Flink 1.20.1's own parser gives up earlier (measured on its planner with the default JVM
+ * thread stack: nested parentheses, calls, CASE and scalar sub-queries fail at 500 levels or fewer, sub-queries in
+ * FROM by 700); every stage of flinkts (parse, check, fmt) handles this many.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
 export class ParseError extends Error {
   constructor(message: string, readonly span: Span, readonly hint?: string, readonly code = 'FTS1001') {
     super(message);
@@ -34,6 +43,8 @@ export function describe(t: Token): string {
 export class Cursor {
   private index = 0;
   private commentIndex = 0;
+  /** Levels open now (see MAX_NESTING_DEPTH). */
+  private nesting = 0;
   /**
    * Problems that do not stop the statement's parse (an empty column list, often a placeholder in a draft):
    * reported together with a later error in the same statement, so the user sees both at once.
@@ -60,8 +71,30 @@ export class Cursor {
     if ((t.kind === 'word' || t.kind === 'quoted') && t.value.length > IDENTIFIER_MAX_LENGTH) {
       throw this.errorAt(t, `identifier '${t.value.slice(0, 20)}…' is ${t.value.length} characters long; Flink takes at most ${IDENTIFIER_MAX_LENGTH}`, 'use a shorter name', 'FTS1009');
     }
+    if (t.kind === 'op') this.bracket(t);
     if (t.kind !== 'eof') this.index++;
     return t;
+  }
+
+  /** Opens one level of nesting at `t` (FTS1006 beyond MAX_NESTING_DEPTH); `close` ends it. */
+  open(t: Token): void {
+    if (++this.nesting > MAX_NESTING_DEPTH) {
+      throw this.errorAt(t, `this statement nests more than ${MAX_NESTING_DEPTH} levels deep (parentheses, function calls, CASE, sub-queries); flinkts takes at most ${MAX_NESTING_DEPTH} (Flink's own parser fewer)`, 'split it into views or WITH queries', 'FTS1006');
+    }
+  }
+
+  close(): void {
+    if (this.nesting > 0) this.nesting--;
+  }
+
+  /** A new statement starts with no level open (an error may have left some). */
+  resetNesting(): void {
+    this.nesting = 0;
+  }
+
+  private bracket(t: Token): void {
+    if (t.value === '(' || t.value === '[') this.open(t);
+    else if (t.value === ')' || t.value === ']') this.close();
   }
 
   /** The next token, unchecked: for skipping ahead after an error. */
@@ -120,6 +153,7 @@ export class Cursor {
 
   acceptOp(op: string): boolean {
     if (this.isOp(op)) {
+      this.bracket(this.peek());
       this.index++;
       return true;
     }

@@ -74,6 +74,7 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
   while (!p.atEnd()) {
     if (p.acceptOp(';')) continue;
     const first = p.peek();
+    p.resetNesting();
     const comments = p.takeComments(first.start.offset);
     try {
       const body = parseStatementBody(p);
