@@ -53,7 +53,59 @@ export class Cursor {
   /** Comments around elements that have no `comments` field (WATERMARK, PRIMARY KEY): kept on the statement. */
   readonly statementComments: string[] = [];
 
-  constructor(readonly tokens: readonly Token[], readonly comments: readonly Token[]) {}
+  private buffer: Token[];
+  private commentBuffer: Token[];
+  /** The value of every comment lexed so far, in source order (attached or not). */
+  readonly commentValues: string[] = [];
+
+  /**
+   * Over `tokens` and `comments` (all of them, ending with 'eof'), or, with `more`, over the first slice of them:
+   * `more` lexes the next slice, and the cursor pulls one only when the parser looks past its tokens.
+   */
+  constructor(tokens: readonly Token[], comments: readonly Token[], private readonly more?: () => readonly Token[] | undefined) {
+    this.buffer = [];
+    this.commentBuffer = [];
+    this.take(tokens);
+    this.take(comments);
+  }
+
+  private take(tokens: readonly Token[]): void {
+    for (const t of tokens) {
+      if (t.kind === 'comment') {
+        this.commentBuffer.push(t);
+        this.commentValues.push(t.value);
+      } else this.buffer.push(t);
+    }
+  }
+
+  /** Lexes on until the token `ahead` of the current one is known (or the text ends). */
+  private fill(ahead: number): void {
+    while (this.index + ahead >= this.buffer.length && this.more !== undefined && this.buffer.at(-1)?.kind !== 'eof') {
+      const next = this.more();
+      if (next === undefined) return;
+      this.take(next);
+    }
+  }
+
+  /** The tokens the cursor holds now (the first is the first token of the text until `release` is called). */
+  get tokens(): readonly Token[] {
+    return this.buffer;
+  }
+
+  /**
+   * Between statements: lets go of the tokens and comments already parsed (all but the last consumed token, whose
+   * end `lastEnd` reports), so a long script keeps only the current statement's tokens alive.
+   */
+  release(): void {
+    if (this.index > 1024) {
+      this.buffer = this.buffer.slice(this.index - 1);
+      this.index = 1;
+    }
+    if (this.commentIndex > 256) {
+      this.commentBuffer = this.commentBuffer.slice(this.commentIndex);
+      this.commentIndex = 0;
+    }
+  }
 
   get pos(): number {
     return this.index;
@@ -63,7 +115,8 @@ export class Cursor {
   }
 
   peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
+    if (this.index + ahead >= this.buffer.length) this.fill(ahead);
+    return this.buffer[Math.min(this.index + ahead, this.buffer.length - 1)]!;
   }
 
   next(): Token {
@@ -106,7 +159,7 @@ export class Cursor {
 
   /** The end position of the last consumed token. */
   lastEnd(): SourcePosition {
-    return (this.tokens[this.index - 1] ?? this.peek()).end;
+    return (this.buffer[this.index - 1] ?? this.peek()).end;
   }
 
   spanFrom(start: SourcePosition): Span {
@@ -247,7 +300,7 @@ export class Cursor {
     const line = this.lastEnd().line;
     const next = this.peek().start;
     const trails = (c: Token) => c.start.line === line && c.start.offset < next.offset && c.end.line < next.line;
-    for (let c = this.comments[this.commentIndex]; c !== undefined && trails(c); c = this.comments[this.commentIndex]) {
+    for (let c = this.commentBuffer[this.commentIndex]; c !== undefined && trails(c); c = this.commentBuffer[this.commentIndex]) {
       out.push(c.value);
       this.commentIndex++;
     }
@@ -257,8 +310,9 @@ export class Cursor {
   /** Comments that start before `offset` and were not attached yet. */
   takeComments(offset: number): string[] {
     const out: string[] = [];
-    while (this.commentIndex < this.comments.length && this.comments[this.commentIndex]!.start.offset < offset) {
-      out.push(this.comments[this.commentIndex]!.value);
+    this.peek(); // comments are lexed with the tokens: those before `offset` are known once the next token is
+    while (this.commentIndex < this.commentBuffer.length && this.commentBuffer[this.commentIndex]!.start.offset < offset) {
+      out.push(this.commentBuffer[this.commentIndex]!.value);
       this.commentIndex++;
     }
     return out;
