@@ -291,7 +291,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       const ast: Expression = { kind: 'ColumnRef', name: c.name };
       return { ast, ...(c.type === undefined ? {} : { type: c.type }), refs: [{ node: ast, index: i, depth: 0, ...(c.type === undefined ? {} : { type: c.type }), conditional: false }], subqueries: [] };
     });
-    projected = freezeNode<Aggregate>({ kind: 'Aggregate', input: projected, keys, groupingSets: [keys.map((_, i) => i)], calls: [], columns: projected.columns });
+    projected = freezeNode<Aggregate>({ kind: 'Aggregate', input: projected, keys, groupingSets: [keys.map((_, i) => i)], calls: [], distinct: select.span === undefined ? {} : { span: select.span }, columns: projected.columns });
   }
   if (select.orderBy !== undefined || select.limit !== undefined || select.offset !== undefined) {
     projected = sorted(select, projected, names, scope, replace, itemScopeNode, ctx) ?? projected;

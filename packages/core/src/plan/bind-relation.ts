@@ -40,8 +40,6 @@ function scopeOf(columns: readonly PlanColumn[], relation: string, names?: reado
   };
 }
 
-const scans = new WeakMap<object, Scan>();
-
 function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
   const last = r.path[r.path.length - 1]!;
   const relation = r.alias ?? last;
@@ -55,11 +53,7 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
     return undefined;
   }
   if (entry.kind === 'table') {
-    let scan = scans.get(entry);
-    if (scan === undefined) {
-      scan = Object.freeze({ kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx) });
-      scans.set(entry, scan);
-    }
+    const scan: Scan = Object.freeze({ kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx), ...(r.span === undefined ? {} : { span: r.span }) });
     return { node: scan, scope: scopeOf(scan.columns, relation) };
   }
   const view = viewPlan(entry, ctx, r);
@@ -81,6 +75,7 @@ export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readon
   if (bound === undefined) return undefined;
   const view = { plan: bound.plan, names: entry.statement.columns ?? bound.names };
   ctx.views.set(key, view);
+  ctx.plans?.set(entry.statement.query, bound.plan);
   return view;
 }
 
@@ -210,6 +205,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   const period = ref?.forSystemTimeAsOf === undefined ? undefined : bindExpression(ref.forSystemTimeAsOf, left.scope, ctx);
   const columns = [...left.node.columns, ...right.node.columns];
   const strategy = joinStrategy(left.node, right.node, condition, period);
+  const span = r.right.span ?? r.span;
   const node = Object.freeze({
     kind: 'Join' as const,
     left: left.node,
@@ -220,6 +216,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     equiKeys: strategy.equiKeys,
     ...(period === undefined ? {} : { period }),
     ...(strategy.interval === undefined ? {} : { interval: strategy.interval }),
+    ...(span === undefined ? {} : { span }),
     columns: strategy.columns(columns),
   });
   return { node, scope };

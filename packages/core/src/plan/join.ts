@@ -4,6 +4,7 @@
  * a processing-time attribute: the right table is queried per row); `window` (both sides window TVF results joined on
  * their window_start and window_end). Output: left columns, then right columns.
  */
+import type { Span } from '../ast/node.js';
 import type { JoinType } from '../ast/query.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
@@ -29,5 +30,7 @@ export interface Join {
   /** Temporal and lookup joins: the `FOR SYSTEM_TIME AS OF` expression, over the left columns. */
   readonly period?: BoundExpression;
   readonly interval?: IntervalBounds;
+  /** Where the join is written (its right side), for diagnostics. */
+  readonly span?: Span;
   readonly columns: readonly PlanColumn[];
 }

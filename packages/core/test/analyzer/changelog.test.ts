@@ -6,30 +6,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic, InferredChangelogMode, PlanDeduplicate, PlanRank, Select, Statement } from '../../src/index.js';
-import { bindScript, checkScript, checkSql, inferQuery, parseScript, ScriptCatalog } from '../../src/index.js';
+import type { SourceModes, UpdateOrigin } from '../../src/index.js';
+import { bindScript, changelogOf, checkScript, checkSql, parseScript } from '../../src/index.js';
 import { allValidators, capabilitiesOnly, changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'kafka:9092', 'format' = 'json'";
 const ORDERS = `CREATE TABLE orders (order_id BIGINT, user_id BIGINT, product STRING, amount DOUBLE, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (${KAFKA}, 'topic' = 'orders');`;
 
-/** The inferred mode of the script's last statement (a query), after applying its DDL (ROW_NUMBER patterns from the bound plan). */
-function modeOf(sql: string): InferredChangelogMode {
+/** The derived changelog mode of the script's last statement (a query) on its bound plan, sources' modes from the connectors' capabilities. */
+function modeOf(sql: string): { kind: string; upsertKey?: string[]; origin?: UpdateOrigin } {
   const { script } = parseScript(sql);
-  const catalog = new ScriptCatalog();
-  const statements = script.statements;
-  const ranks = new Map<Select, PlanRank | PlanDeduplicate>();
-  bindScript(statements, { ranks });
-  statements.slice(0, -1).forEach((s: Statement) => catalog.apply(s));
-  const last = statements[statements.length - 1]!;
-  if (last.kind !== 'QueryStatement') throw new Error('the last statement must be a query');
-  const diagnostics: Diagnostic[] = [];
-  const stream = inferQuery(last.query, { catalog, views: new Map(), ctes: new Map(), capabilities: capabilitiesOnly.capabilities!, diagnostics, path: 'q', reportedUnknown: new Set(), ranks });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return stream.mode;
+  const bound = bindScript(script.statements);
+  expect(bound.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const plan = bound.statements.at(-1)?.query;
+  if (plan === undefined) throw new Error('the last statement must be a query');
+  const mode = changelogOf(plan, sources);
+  const key = mode.upsertKeys[0];
+  return { kind: mode.kind, ...(key === undefined ? {} : { upsertKey: key.map((p) => plan.columns[p]!.name) }), ...(mode.origin === undefined ? {} : { origin: mode.origin }) };
 }
 
-const summary = (m: InferredChangelogMode) => `${m.kind}${m.upsertKey === undefined ? '' : ` [${m.upsertKey.join(', ')}]`}${m.origin === undefined ? '' : ` from ${m.origin.operator}`}`;
+const sources: SourceModes = (entry) => capabilitiesOnly.capabilities!(entry.statement, {})?.source;
+
+const summary = (m: ReturnType<typeof modeOf>) => `${m.kind}${m.upsertKey === undefined ? '' : ` [${m.upsertKey.join(', ')}]`}${m.origin === undefined ? '' : ` from ${m.origin.operator}`}`;
 
 describe('the mode each operator emits', () => {
   const cdc = "CREATE TABLE users (user_id BIGINT, name STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = '${P}', 'database-name' = 'd', 'table-name' = 'users');";
