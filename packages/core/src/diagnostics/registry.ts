@@ -112,7 +112,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS4106', 'An INSERT column list names a column that is not writable (computed or virtual metadata).'),
   c('FTS4107', "An INSERT column list with a SELECT * whose items (a star counting as one) do not match it: Flink 1.20 rejects it."),
   c('FTS4201', 'An append-only sink is fed updates (e.g. a GROUP BY into Kafka).'),
-  c('FTS4202', 'An upsert sink without a PRIMARY KEY is fed updates.'),
+  c('FTS4202', 'A sink that needs a PRIMARY KEY for updates (JDBC, StarRocks) has none and is fed updates.'),
   c('FTS4203', "The sink's PRIMARY KEY differs from the query's upsert key."),
   c('FTS4204', "flinkts does not know whether the sink's connector accepts updates."),
   c('FTS4205', 'A table is written but its connector can only be read.'),

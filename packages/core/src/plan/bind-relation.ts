@@ -16,6 +16,7 @@ import type { Correlate } from './correlate.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
 import { joinStrategy } from './patterns/join-strategy.js';
+import { joinColumns, windowTvfColumns } from './properties/time-attributes.js';
 import type { Scan } from './scan.js';
 import { scanColumns } from './scan-columns.js';
 import type { Values } from './values.js';
@@ -99,8 +100,8 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   }
   const constants = args.filter((a) => a.kind !== 'TableArg' && a.kind !== 'Descriptor').map((a) => bindExpression(a, EMPTY_SCOPE, ctx));
   const source = input.node.columns[timeColumn.index]!;
-  const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType, ...(source.time === undefined ? {} : { time: source.time }) };
-  const columns: PlanColumn[] = [...input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime];
+  const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType };
+  const columns = windowTvfColumns(input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime, source.time);
   const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, timeColumn: timeColumn.index, args: constants, columns });
   const rel = r.alias ?? '';
   const names = [...input.scope.columns.map((c) => c.name), 'window_start', 'window_end', 'window_time'];
@@ -217,7 +218,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     ...(period === undefined ? {} : { period }),
     ...(strategy.interval === undefined ? {} : { interval: strategy.interval }),
     ...(span === undefined ? {} : { span }),
-    columns: strategy.columns(columns),
+    columns: joinColumns(strategy.strategy, left.node.columns.length, columns),
   });
   return { node, scope };
 }

@@ -103,6 +103,26 @@ describe('sink checks', () => {
     expect(changelogDiagnostics(`${ORDERS}\n${sink}\nINSERT INTO t SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`).map((d) => d.code)).toEqual(['FTS4202']);
   });
 
+  test('a StarRocks sink fed updates needs a PRIMARY KEY (the StarRocks table model decides what happens to deletes)', () => {
+    const starrocks = (pk: string) => `CREATE TABLE sr (user_id BIGINT, total DOUBLE${pk}) WITH ('connector' = 'starrocks', 'jdbc-url' = 'jdbc:mysql://fe:9030', 'load-url' = 'fe:8030', 'database-name' = 'd', 'table-name' = 't', 'username' = 'u', 'password' = 'p');`;
+    const updates = 'INSERT INTO sr SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;';
+    const [d] = changelogDiagnostics(`${ORDERS}\n${starrocks('')}\n${updates}`);
+    expect(d).toMatchObject({ code: 'FTS4202', severity: 'error', hint: "declare PRIMARY KEY (user_id) NOT ENFORCED on 'sr'" });
+    expect(d!.message).toContain('StarRocks Primary Key table');
+    expect(changelogDiagnostics(`${ORDERS}\n${starrocks(', PRIMARY KEY (user_id) NOT ENFORCED')}\n${updates}`)).toEqual([]);
+    expect(changelogDiagnostics(`${ORDERS}\n${starrocks('')}\nINSERT INTO sr SELECT user_id, amount FROM orders;`)).toEqual([]);
+  });
+
+  test('the upsert key survives a join on it, and a sink keyed otherwise after the join is warned', () => {
+    const cdc = "CREATE TABLE users (user_id BIGINT, name STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = 'p', 'database-name' = 'd', 'table-name' = 'users');";
+    const sink = (pk: string) => `CREATE TABLE out_t (user_id BIGINT, name STRING, c BIGINT, PRIMARY KEY (${pk}) NOT ENFORCED) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/d', 'table-name' = 'o');`;
+    const join = 'INSERT INTO out_t SELECT x.user_id, u.name, x.c FROM (SELECT user_id, COUNT(*) AS c FROM orders GROUP BY user_id) x JOIN users u ON x.user_id = u.user_id;';
+    expect(changelogDiagnostics(`${ORDERS}\n${cdc}\n${sink('user_id')}\n${join}`)).toEqual([]);
+    const [d] = changelogDiagnostics(`${ORDERS}\n${cdc}\n${sink('name')}\n${join}`);
+    expect(d).toMatchObject({ code: 'FTS4203', severity: 'warning' });
+    expect(d!.message).toContain('differs from the upsert key (user_id)');
+  });
+
   test('blackhole and print take updates without a PRIMARY KEY', () => {
     const sinks = "CREATE TABLE bh (user_id BIGINT, total DOUBLE) WITH ('connector' = 'blackhole');\nCREATE TABLE pr (user_id BIGINT, total DOUBLE) WITH ('connector' = 'print');";
     const sql = `${ORDERS}\n${sinks}\nINSERT INTO bh SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;\nINSERT INTO pr SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`;

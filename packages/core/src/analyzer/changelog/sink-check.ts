@@ -76,7 +76,8 @@ export function checkSink(insert: Insert, plan: PlanNode | undefined, sources: S
     // `required` (upsert-kafka) is the connector's own rule, reported at its CREATE TABLE; an upsert sink such as
     // blackhole that declares no PRIMARY KEY rule takes updates without one.
     if (caps.capabilities.primaryKey === 'required-for-updates') {
-      report(ctx, CHANGELOG_CODES.upsertSinkWithoutKey, 'error', `upsert sink '${name}' (connector '${caps.connector}') needs a PRIMARY KEY to consume the update changes produced by ${producer}`, `declare PRIMARY KEY (${key?.join(', ') ?? '…'}) NOT ENFORCED on '${name}'`, span);
+      const starrocks = caps.connector.toLowerCase() === 'starrocks' ? " (a StarRocks Primary Key table rejects the write; other StarRocks table models drop the deletes)" : '';
+      report(ctx, CHANGELOG_CODES.upsertSinkWithoutKey, 'error', `sink '${name}' (connector '${caps.connector}') needs a PRIMARY KEY to consume the update changes produced by ${producer}${starrocks}`, `declare PRIMARY KEY (${key?.join(', ') ?? '…'}) NOT ENFORCED on '${name}'`, span);
     }
     return;
   }

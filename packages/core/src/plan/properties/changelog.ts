@@ -13,7 +13,8 @@
  *   first row on processing time is insert-only; keeping the last row, or the first on event time (Flink 1.20), and
  *   every other TopN emit upserts. ORDER BY … LIMIT over an insert-only input is a TopN.
  * - Join: lookup and temporal joins keep the left input's mode; interval and window joins emit inserts; a regular join
- *   retracts when an input updates, and an outer join retracts even over insert-only inputs.
+ *   retracts when an input updates, and an outer join retracts even over insert-only inputs; a semi join (IN) emits
+ *   inserts over insert-only inputs, an anti join (NOT IN) retracts a row when a match arrives later.
  * - UNION ALL: retracts when an input updates; UNION (distinct) emits upserts keyed by every column; INTERSECT and
  *   EXCEPT retract.
  */
@@ -159,6 +160,8 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
       const right = of(node.right);
       const first = [left, right].find(isUpdating);
       if (first !== undefined) return retracting(first);
+      if (node.type === 'SEMI') return INSERTS;
+      if (node.type === 'ANTI') return updating('retract', origin('NOT IN sub-query (anti join)', node.span, ANTI_FIX));
       if (node.type === 'LEFT' || node.type === 'RIGHT' || node.type === 'FULL') {
         return updating('retract', origin(`${node.type} JOIN`, node.span, 'use an interval join (bound both time attributes in ON) or a lookup/temporal join (FOR SYSTEM_TIME AS OF), whose results are final'));
       }

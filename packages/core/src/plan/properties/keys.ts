@@ -8,10 +8,11 @@
  * - Project: the keys whose every column is copied unchanged, renumbered.
  * - Filter, Sort, OVER, TUMBLE: the input's keys; HOP / CUMULATE / SESSION extend them with window_start, window_end.
  * - Aggregate with one grouping set: its grouping keys (none for a global aggregation: it has one row).
- * - ROW_NUMBER Rank: PARTITION BY keys and the row number; the PARTITION BY keys alone when only row 1 is kept.
- *   Deduplicate: the PARTITION BY keys. Both also keep the input's keys.
+ * - Deduplicate, and ROW_NUMBER kept at 1: the PARTITION BY keys. Other ranks: the PARTITION BY keys and the row
+ *   number (ROW_NUMBER only), and the input's keys (upsert keys: those containing the PARTITION BY keys).
  * - Join: every left key with every right key; the left keys when the right side is unique on its join key (INNER,
- *   LEFT); the right keys when the left side is (INNER, RIGHT). Lookup and temporal joins: the left keys.
+ *   LEFT); the right keys when the left side is (INNER, RIGHT). Lookup and temporal joins: the left keys. Semi and
+ *   anti joins: the left keys.
  * - UNION / INTERSECT / EXCEPT (distinct): every column.
  */
 import { copiedColumn } from '../expression.js';
@@ -74,12 +75,9 @@ function derive(node: PlanNode, upsert: boolean, self: (n: PlanNode) => readonly
       const input = self(node.input);
       if (partition.some((p) => p === undefined)) return [...input];
       const part = sorted(partition as number[]);
-      const out: Key[] = [];
-      if (node.kind === 'Deduplicate') out.push(part);
-      else if (node.fn === 'ROW_NUMBER') {
-        out.push(sorted([...part, node.columns.length - 1]));
-        if (node.range.start === 1 && node.range.end === 1) out.push(part);
-      }
+      // Row 1 only: a deduplication, keyed by the partition alone.
+      if (node.kind === 'Deduplicate' || (node.fn === 'ROW_NUMBER' && node.range.start === 1 && node.range.end === 1)) return [part];
+      const out: Key[] = node.fn === 'ROW_NUMBER' ? [sorted([...part, node.columns.length - 1])] : [];
       out.push(...(upsert ? input.filter((k) => contains(k, part)) : input));
       return dedupe(out);
     }
@@ -90,6 +88,8 @@ function derive(node: PlanNode, upsert: boolean, self: (n: PlanNode) => readonly
       const right = self(node.right);
       const leftJoin = sorted(node.equiKeys.map(([l]) => l));
       const rightJoin = sorted(node.equiKeys.map(([, r]) => r - n));
+      // A semi / anti join outputs left rows only, each at most once.
+      if (node.type === 'SEMI' || node.type === 'ANTI') return upsert ? left.filter((k) => contains(k, leftJoin)) : [...left];
       const leftUnique = left.some((k) => contains(leftJoin, k));
       const rightUnique = right.some((k) => contains(rightJoin, k));
       const l = upsert ? left.filter((k) => contains(k, leftJoin)) : left;
