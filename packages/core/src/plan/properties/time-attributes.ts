@@ -6,7 +6,7 @@
  *   over a time attribute (CAST, arithmetic, a function) is a plain timestamp;
  * - filters, sorts, OVER, ranks and table functions keep their input's;
  * - an aggregation loses them, except a window aggregation's grouped window_time;
- * - a window TVF: `window_time` is the time attribute (of the DESCRIPTOR column's kind); the input's columns lose theirs;
+ * - a window TVF keeps its input's, and `window_time` is one (of the DESCRIPTOR column's kind);
  * - interval joins keep both sides', temporal and lookup joins the left side's; regular and window joins lose them;
  * - a set operation keeps a column's when every input has the same one.
  */
@@ -40,9 +40,9 @@ export function groupedTime(key: BoundExpression, keys: readonly BoundExpression
   return coversWindow(keys.map(copiedColumn), windowColumns(input)) ? input.columns[copied]?.time : undefined;
 }
 
-/** A window TVF's columns: its input's without their time attributes, then window_start, window_end, window_time. */
+/** A window TVF's columns: its input's, then window_start, window_end, window_time. */
 export function windowTvfColumns(input: readonly PlanColumn[], start: PlanColumn, end: PlanColumn, time: PlanColumn, descriptorTime: TimeAttribute | undefined): PlanColumn[] {
-  return [...input.map(untimed), start, end, { ...untimed(time), ...(descriptorTime === undefined ? {} : { time: descriptorTime }) }];
+  return [...input, start, end, { ...untimed(time), ...(descriptorTime === undefined ? {} : { time: descriptorTime }) }];
 }
 
 /** A join's columns (left, then right) with the time attributes its strategy keeps. */
