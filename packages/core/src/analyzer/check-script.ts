@@ -24,7 +24,7 @@ import { bindScript } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import type { Deduplicate, Rank } from '../plan/rank.js';
-import { checkUpdateConsumers } from './changelog/update-consumers.js';
+import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
@@ -84,10 +84,10 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
     return v.capabilities?.(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
   };
-  const consumersChecked = new Set<PlanNode>();
+  const planChecked = new Set<PlanNode>();
   const checkPlan = (query: Query, path: string): void => {
     const plan = plans.get(query);
-    if (plan !== undefined) checkUpdateConsumers(plan, sources, consumersChecked, streamContext(path));
+    if (plan !== undefined) checkPlanRules(plan, sources, planChecked, streamContext(path));
   };
   let streaming = true;
   const streamContext = (path: string): StreamContext => ({

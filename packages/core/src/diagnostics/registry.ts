@@ -126,7 +126,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS4303', "A window TVF's DESCRIPTOR names a column its input does not have, or the call is malformed."),
   c('FTS4304', 'FOR SYSTEM_TIME AS OF is not on a time attribute of the left input.'),
   c('FTS4305', 'A processing-time temporal (lookup) join against a connector that cannot be looked up.'),
-  c('FTS4306', 'An event-time temporal join against a table without PRIMARY KEY.'),
+  c('FTS4306', 'An event-time temporal join against a versioned side without a key: a table without PRIMARY KEY, a view without unique key, or a key not in the join condition.'),
   c('FTS4307', 'An event-time temporal join against a table without WATERMARK.'),
   c('FTS4308', 'A temporal join that is neither INNER nor LEFT.'),
   c('FTS4309', 'An interval join whose bounds compare a rowtime with a proctime.'),

@@ -1,13 +1,12 @@
 /**
  * Rules over the bound plan for operators that cannot consume updates (Flink's planner rejects them): an OVER
  * aggregation (FTS4207) and an interval join (FTS4208) reading an updating input. The input's mode is the plan's
- * changelog property; each node is checked once per script (a view's plan is shared by every statement reading it).
+ * changelog property.
  */
 import type { Span } from '../../ast/node.js';
 import { conjunctsOf, subtreeNodes } from '../../plan/expression-children.js';
 import type { Join as PlanJoin } from '../../plan/join.js';
 import type { PlanNode } from '../../plan/node.js';
-import { inputsOf } from '../../plan/node.js';
 import type { SourceModes } from '../../plan/properties/changelog.js';
 import { changelogOf, isUpdating } from '../../plan/properties/changelog.js';
 import { describeOrigin } from './changelog-mode.js';
@@ -27,26 +26,18 @@ function boundSpan(join: PlanJoin): Span | undefined {
   return undefined;
 }
 
-export function checkUpdateConsumers(root: PlanNode, sources: SourceModes, checked: Set<PlanNode>, ctx: StreamContext): void {
-  const stack: PlanNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (checked.has(node)) continue;
-    checked.add(node);
-    stack.push(...inputsOf(node));
-    if (node.kind === 'Filter') for (const s of node.condition.subqueries) stack.push(s.plan);
-    if (node.kind === 'Project') for (const e of node.exprs) for (const s of e.subqueries) stack.push(s.plan);
-    if (node.kind === 'Over') {
-      const input = changelogOf(node.input, sources);
-      if (!isUpdating(input)) continue;
-      for (const call of node.calls) {
-        report(ctx, CHANGELOG_CODES.overAggregateUpdates, 'error', `an OVER aggregation doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'compute the OVER aggregation on the insert-only input, before the updating operator', call.ast.span);
-      }
+/** Reports `node` when it is an OVER aggregation or an interval join over an updating input. */
+export function checkUpdateConsumer(node: PlanNode, sources: SourceModes, ctx: StreamContext): void {
+  if (node.kind === 'Over') {
+    const input = changelogOf(node.input, sources);
+    if (!isUpdating(input)) return;
+    for (const call of node.calls) {
+      report(ctx, CHANGELOG_CODES.overAggregateUpdates, 'error', `an OVER aggregation doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'compute the OVER aggregation on the insert-only input, before the updating operator', call.ast.span);
     }
-    if (node.kind === 'Join' && node.strategy === 'interval') {
-      const updating = [node.left, node.right].map((n) => changelogOf(n, sources)).find(isUpdating);
-      if (updating === undefined) continue;
-      report(ctx, CHANGELOG_CODES.intervalJoinUpdates, 'error', `an interval join doesn't support consuming update and delete changes, which ${describeOrigin(updating.origin)} produces`, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join', boundSpan(node) ?? node.span);
-    }
+  }
+  if (node.kind === 'Join' && node.strategy === 'interval') {
+    const updating = [node.left, node.right].map((n) => changelogOf(n, sources)).find(isUpdating);
+    if (updating === undefined) return;
+    report(ctx, CHANGELOG_CODES.intervalJoinUpdates, 'error', `an interval join doesn't support consuming update and delete changes, which ${describeOrigin(updating.origin)} produces`, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join', boundSpan(node) ?? node.span);
   }
 }
