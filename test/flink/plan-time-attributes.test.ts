@@ -5,7 +5,7 @@
  * proctime.
  */
 import { describe, expect, test } from 'vitest';
-import { bindScript, parseScript } from '@flinkts/core';
+import { bindScript, checkSql, parseScript } from '@flinkts/core';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 
 const DDL = [
@@ -65,4 +65,29 @@ describe('time attributes on the bound plan are the ones real Flink keeps', () =
     }
     expect(problems).toEqual([]);
   }, 900_000);
+});
+
+describe("the versioned side of an event-time temporal join: flinkts's check (FTS4306) agrees with Flink 1.20.1", () => {
+  const LOG = "CREATE TABLE rates_log (currency STRING, rate DOUBLE, rts TIMESTAMP(3), WATERMARK FOR rts AS rts) WITH ('connector' = 'datagen')";
+  const SINK = "CREATE TABLE snk (order_id BIGINT, rate DOUBLE) WITH ('connector' = 'blackhole')";
+  const JOIN = 'INSERT INTO snk SELECT o.order_id, r.rate FROM orders o JOIN rv FOR SYSTEM_TIME AS OF o.ts AS r ON o.product = r.currency';
+  const VIEWS: [string, string][] = [
+    ['the last row per joined key', 'SELECT currency, rate, rts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY rts DESC) AS rn FROM rates_log) WHERE rn = 1'],
+    ['no unique key', 'SELECT currency, rate, rts FROM rates_log'],
+    ['a GROUP BY on the joined key', 'SELECT currency, MAX(rate) AS rate, MAX(rts) AS rts FROM rates_log GROUP BY currency'],
+    ['keyed by a column not joined on', 'SELECT currency, rate, rts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY rate ORDER BY rts DESC) AS rn FROM rates_log) WHERE rn = 1'],
+  ];
+
+  test('accepted and rejected alike', () => {
+    const client = FlinkBridgeClient.connect();
+    const problems: string[] = [];
+    for (const [name, view] of VIEWS) {
+      const statements = [DDL[0]!, LOG, `CREATE TEMPORARY VIEW rv AS ${view}`, SINK, JOIN];
+      const ours = checkSql(`${statements.join(';\n')};`).filter((d) => d.code === 'FTS4306');
+      const r = client.planSync({ statements });
+      if (!r.ok && !/primary key/i.test(r.error?.message ?? '')) problems.push(`${name}: Flink did not plan it: ${r.error?.message ?? ''}`);
+      else if (r.ok !== (ours.length === 0)) problems.push(`${name}: flinkts ${ours.length === 0 ? 'accepts' : 'rejects'} it, Flink ${r.ok ? 'plans' : 'rejects'} it`);
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
 });
