@@ -11,11 +11,3 @@ export function memoized<T>(derive: (node: PlanNode) => T): (node: PlanNode) => 
   };
 }
 
-/** The output position of each input position a projection copies unchanged (the first copy). */
-export function copiedPositions(copies: readonly (number | undefined)[]): Map<number, number> {
-  const out = new Map<number, number>();
-  copies.forEach((from, to) => {
-    if (from !== undefined && !out.has(from)) out.set(from, to);
-  });
-  return out;
-}
