@@ -42,6 +42,8 @@ export interface BindContext {
   readonly file?: string;
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
+  /** Filled with the plans of statement-level queries (BindOptions.plans). */
+  readonly plans?: Map<Query, PlanNode>;
 }
 
 export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
