@@ -15,6 +15,7 @@ import { evalPath, JsonNumber, JsonPathError, parseJson, parseJsonCached, parseP
 import { ABSENT, NOT_SCALAR, scanKeyPath, scanKeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue } from './json-text.js';
 import { strict } from './helpers.js';
+import { jsonValueReturningProblem } from '../../functions/json-value-returning.js';
 
 function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
   const c = api.compile(e);
@@ -71,6 +72,8 @@ export function pathEvaluator(path: JsonPath): (text: string) => JsonValue[] {
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
+  const problem = e.returning === undefined ? undefined : jsonValueReturningProblem(e.returning, typeToString(e.returning));
+  if (problem !== undefined) throw invalid(problem, e.span);
   const type = withNullable(e.returning ?? T.string(), true);
   const conv = type.kind === 'BOOLEAN'
     ? (s: string) => { if (s === 'true') return true; if (s === 'false') return false; throw evalError('TableRuntimeException', `Cannot cast '${s}' to BOOLEAN`); }
