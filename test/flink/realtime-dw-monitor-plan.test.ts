@@ -3,11 +3,13 @@
  * environment, whose lake (`PAIMON_WAREHOUSE`) is a local directory: the monitor reads the lake tables through
  * standalone Paimon tables on their paths, and Paimon reads a table's schema from its path while planning, so the
  * lake tables must exist there first — as they do where the monitor runs, written by the ingestion jobs. The test
- * creates them at those paths from the lake's own declarations (`auto-create`, which writes the schema only).
+ * creates them at those paths from the lake's own declarations (columns, keys, partitioning and options, with
+ * `auto-create`, which writes the schema only) when they are missing.
  *
- * - The generated job, unchanged: our analyzer finds nothing; Flink's planner stops only at the StarRocks sink,
- *   whose connector reads the table's schema from a live StarRocks FE while planning (none runs here: FTS7609, "not
- *   verifiable", as for every StarRocks sink job).
+ * - The generated job, unchanged: our analyzer finds nothing; Flink's planner creates its Paimon sources (Paimon
+ *   checks each against the stored table: columns, keys, partitioning — this found the DWD source missing its
+ *   partition key) and stops only at the StarRocks sink, whose connector reads the table's schema from a live
+ *   StarRocks FE while planning (none runs here: FTS7609, "not verifiable", as for every StarRocks sink job).
  * - The same quality declarations compiled with a Kafka result sink the user declares (a topic of JSON score rows,
  *   for consumers that alert on a stream): checked by our analyzer and planned to the end by Flink's planner, with
  *   the generated job's own source tables and window aggregations — byte for byte the same statements.
@@ -15,11 +17,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkSql, printStatement, printStatements, table } from '@flinkts/core';
 import type { Statement } from '@flinkts/core';
-import { connectorValidators, json, kafka, paimon } from '@flinkts/connectors';
+import { connectorValidators, json, kafka } from '@flinkts/connectors';
 import { FlinkBridgeClient, verifyScript } from '@flinkts/core/flink';
 import { jobStatements, monitorJobs, pipeline, QUALITY_RESULT_COLUMNS } from '@flinkts/pipelines';
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
-import { LOCAL_WAREHOUSE, ORDER_DETAIL_COLUMNS, SALES_DAILY_COLUMNS } from '../../examples/realtime-dw/src/lake.js';
+import { dwdOrderDetail, dwsSalesDaily, LOCAL_WAREHOUSE, odsOrders, ORDER_DETAIL_COLUMNS, SALES_DAILY_COLUMNS } from '../../examples/realtime-dw/src/lake.js';
 import { ORDER_COLUMNS } from '../../examples/realtime-dw/src/sources.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed, QUALITY } from '../../examples/realtime-dw/src/quality.js';
 
@@ -41,12 +43,22 @@ const kafkaPipeline = pipeline({
   environments: { local: { variables: { PAIMON_WAREHOUSE: LOCAL_WAREHOUSE, KAFKA_BOOTSTRAP_SERVERS: '127.0.0.1:9092' } } },
 });
 
-/** The lake tables (their columns and keys, lake.ts) as standalone Paimon tables on their paths, created when missing. */
-const atPath = (layer: string, name: string) => ({ temporary: true, connector: paimon({ path: `${LOCAL_WAREHOUSE}/${layer}.db/${name}`, 'auto-create': true, bucket: 1 }) });
+/**
+ * The lake tables as standalone Paimon tables on their paths in the local warehouse, with the lake's own columns,
+ * keys, partitioning and options (lake.ts), created there when missing — what the lake's catalog DDL creates.
+ */
+type LakeTable = typeof odsOrders | typeof dwdOrderDetail | typeof dwsSalesDaily;
+const atPath = (t: LakeTable, layer: string) => ({
+  temporary: true,
+  connector: {
+    ...t.connector!,
+    options: [{ key: 'connector', value: 'paimon' }, ...t.connector!.options, { key: 'path', value: `${LOCAL_WAREHOUSE}/${layer}.db/${t.name}` }, { key: 'auto-create', value: 'true' }],
+  },
+});
 const LAKE = [
-  table('ods_orders_lake', { columns: ORDER_COLUMNS, primaryKey: ['order_id'], ...atPath('ods', 'ods_orders') }),
-  table('dwd_order_detail_lake', { columns: ORDER_DETAIL_COLUMNS, primaryKey: ['order_id'], ...atPath('dwd', 'dwd_order_detail') }),
-  table('dws_sales_daily_lake', { columns: SALES_DAILY_COLUMNS, primaryKey: ['stat_date', 'category'], ...atPath('dws', 'dws_sales_daily') }),
+  table('ods_orders_lake', { columns: ORDER_COLUMNS, primaryKey: ['order_id'], ...atPath(odsOrders, 'ods') }),
+  table('dwd_order_detail_lake', { columns: ORDER_DETAIL_COLUMNS, primaryKey: ['order_id'], partitionedBy: ['order_date'], ...atPath(dwdOrderDetail, 'dwd') }),
+  table('dws_sales_daily_lake', { columns: SALES_DAILY_COLUMNS, primaryKey: ['stat_date', 'category'], ...atPath(dwsSalesDaily, 'dws') }),
 ];
 
 const sqlOf = (statements: readonly Statement[]) => printStatements(statements);
