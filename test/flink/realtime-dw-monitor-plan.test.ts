@@ -3,8 +3,7 @@
  * environment, whose lake (`PAIMON_WAREHOUSE`) is a local directory: the monitor reads the lake tables through
  * standalone Paimon tables on their paths, and Paimon reads a table's schema from its path while planning, so the
  * lake tables must exist there first — as they do where the monitor runs, written by the ingestion jobs. The test
- * creates them at those paths from the lake's own declarations (columns, keys, partitioning and options, with
- * `auto-create`, which writes the schema only) when they are missing.
+ * creates them at those paths from the lake's own declarations when they are missing (test/support/realtime-dw-lake.ts).
  *
  * - The generated job, unchanged: our analyzer finds nothing; Flink's planner creates its Paimon sources (Paimon
  *   checks each against the stored table: columns, keys, partitioning — this found the DWD source missing its
@@ -18,12 +17,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkSql, printStatement, printStatements, table } from '@flinkts/core';
 import type { Statement } from '@flinkts/core';
 import { connectorValidators, json, kafka } from '@flinkts/connectors';
-import { FlinkBridgeClient, verifyScript } from '@flinkts/core/flink';
+import { verifyScript } from '@flinkts/core/flink';
 import { jobStatements, monitorJobs, pipeline, QUALITY_RESULT_COLUMNS } from '@flinkts/pipelines';
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
-import { dwdOrderDetail, dwsSalesDaily, LOCAL_WAREHOUSE, odsOrders, ORDER_DETAIL_COLUMNS, SALES_DAILY_COLUMNS } from '../../examples/realtime-dw/src/lake.js';
-import { ORDER_COLUMNS } from '../../examples/realtime-dw/src/sources.js';
+import { LOCAL_WAREHOUSE } from '../../examples/realtime-dw/src/lake.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed, QUALITY } from '../../examples/realtime-dw/src/quality.js';
+import { ensureLocalLake } from '../support/realtime-dw-lake.js';
 
 /** The user's Kafka result table: one JSON record per table, window and dimension (insert-only, so no key). */
 const qualityScores = table('dq_scores', {
@@ -43,33 +42,12 @@ const kafkaPipeline = pipeline({
   environments: { local: { variables: { PAIMON_WAREHOUSE: LOCAL_WAREHOUSE, KAFKA_BOOTSTRAP_SERVERS: '127.0.0.1:9092' } } },
 });
 
-/**
- * The lake tables as standalone Paimon tables on their paths in the local warehouse, with the lake's own columns,
- * keys, partitioning and options (lake.ts), created there when missing — what the lake's catalog DDL creates.
- */
-type LakeTable = typeof odsOrders | typeof dwdOrderDetail | typeof dwsSalesDaily;
-const atPath = (t: LakeTable, layer: string) => ({
-  temporary: true,
-  connector: {
-    ...t.connector!,
-    options: [{ key: 'connector', value: 'paimon' }, ...t.connector!.options, { key: 'path', value: `${LOCAL_WAREHOUSE}/${layer}.db/${t.name}` }, { key: 'auto-create', value: 'true' }],
-  },
-});
-const LAKE = [
-  table('ods_orders_lake', { columns: ORDER_COLUMNS, primaryKey: ['order_id'], ...atPath(odsOrders, 'ods') }),
-  table('dwd_order_detail_lake', { columns: ORDER_DETAIL_COLUMNS, primaryKey: ['order_id'], partitionedBy: ['order_date'], ...atPath(dwdOrderDetail, 'dwd') }),
-  table('dws_sales_daily_lake', { columns: SALES_DAILY_COLUMNS, primaryKey: ['stat_date', 'category'], ...atPath(dwsSalesDaily, 'dws') }),
-];
-
 const sqlOf = (statements: readonly Statement[]) => printStatements(statements);
 const errorsOf = (sql: string) => checkSql(sql, { validators: connectorValidators }).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
 
 describe("realtime-dw's monitor on the real planner (local environment)", () => {
   beforeAll(async () => {
-    // Planning an INSERT into each path table makes Paimon write its schema at the path (nothing else is written).
-    const statements = LAKE.flatMap((t) => [printStatement(t.statement), `INSERT INTO \`${t.name}\` SELECT * FROM \`${t.name}\``]);
-    const res = await FlinkBridgeClient.connect().plan({ statements });
-    expect(res.error?.message ?? 'ok').toBe('ok');
+    await ensureLocalLake();
   }, 300_000);
 
   test('the generated job: our analyzer accepts it; the planner stops only at the StarRocks sink (no FE here)', async () => {
