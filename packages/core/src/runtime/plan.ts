@@ -28,6 +28,7 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
+import { windowAggregateOverChangelog } from './plan-window-changelog.js';
 import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
 import { planUnnest } from './plan-unnest.js';
@@ -666,17 +667,21 @@ export class Planner {
       : [keyExprs.map((_, i) => i)];
 
     let op: Operator;
+    /** Set when the input connects to an operator before `op` (the window aggregation over an updating input). */
+    let head: Operator | undefined;
     let passThrough = false;
     const aggColumns: RelColumn[] = [
       ...keyCompiled.map((k, i) => ({ name: keyExprs[i]?.kind === 'ColumnRef' ? (keyExprs[i] as { name: string }).name : `$k${i}`, type: sets && i >= nk - setExprs.length ? withNullable(k.type, true) : k.type })),
       ...specs.map((sp, i) => ({ name: `$agg${i}`, type: sp.resultType })),
     ];
     if (windowed && w) {
-      if (rel.mode !== 'insert-only') throw unsupported('window aggregation over an updating input', s.span);
       const wse = (rel.columns[w.start] as RelColumn).type;
       const wtt = (rel.columns[w.start + 2] as RelColumn).type;
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
-      op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+      if (rel.mode !== 'insert-only') {
+        // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
+        ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
+      } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {
       // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row, so SUM /
       // MIN / MAX are that row's values and the aggregate becomes a projection — changes pass through with their
@@ -686,7 +691,7 @@ export class Planner {
     } else {
       op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet, keyCompiled.length === 1 ? keyCompiled[0]?.column : undefined);
     }
-    rel.op.connectTo(op);
+    rel.op.connectTo(head ?? op);
     const aggRel: Rel = {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
