@@ -44,6 +44,7 @@ const VERSION = '2022-07-18';
 export class AlibabaTarget implements DeployTarget {
   readonly name = 'alibaba';
   readonly resolvesPlaceholders = true;
+  readonly submitsPlans = false;
 
   constructor(private readonly conn: AlibabaConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
 

@@ -10,7 +10,8 @@
  * - `safe`: restores (a new operator starts empty, a changed TTL applies from now on).
  */
 import { readCompiledPlan } from './compiled-plan.js';
-import type { CompiledPlanJson, StatefulOperator } from './compiled-plan.js';
+import type { CompiledPlanJson, JobSinkModes, StatefulOperator } from './compiled-plan.js';
+import { pinOperatorIds } from './operator-ids.js';
 
 export type Consequence = 'restore-fails' | 'state-dropped' | 'safe';
 
@@ -35,6 +36,18 @@ const same = (a: readonly string[], b: readonly string[]): boolean => a.length =
 const label = (o: StatefulOperator): string => `${o.kind} feeding ${o.sink}`;
 const noTtl = (ttl: string): boolean => /^0\s*ms$/.test(ttl.trim());
 
+/** Aggregates whose accumulator is the same with and without retraction; SUM keeps a count too, MIN / MAX a map view, DISTINCT a view. */
+const RETRACT_STABLE = /^(COUNT|AVG)\((?!DISTINCT )/;
+
+/**
+ * Whether taking (or no longer taking) retractions changes an aggregate's accumulator layout: Flink adds a
+ * COUNT(*) of its own to count a retracting aggregate's input unless the list has one, and switches the
+ * aggregates that are not retraction-stable to their retracting variants.
+ */
+function retractionChangesLayout(aggregates: readonly string[]): boolean {
+  return !aggregates.includes('COUNT()') || aggregates.some((a) => !RETRACT_STABLE.test(a));
+}
+
 function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding[] {
   const out: StateFinding[] = [];
   const op = label(b);
@@ -47,8 +60,13 @@ function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding
   if (!same(a.aggregates, b.aggregates)) {
     out.push({ operator: op, change: `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}] (the accumulator layout in state changes)`, consequence: 'restore-fails' });
   }
-  if (a.retracting !== b.retracting) {
-    out.push({ operator: op, change: b.retracting ? 'its input now updates: the aggregates take retractions (different accumulators)' : 'its input no longer updates: the aggregates stop taking retractions (different accumulators)', consequence: 'restore-fails' });
+  if (a.retracting !== b.retracting && b.aggregates.length > 0) {
+    const changes = retractionChangesLayout(b.aggregates);
+    out.push({
+      operator: op,
+      change: `its input ${b.retracting ? 'now updates: the aggregates take retractions' : 'no longer updates: the aggregates stop taking retractions'} (${changes ? 'different accumulators' : 'COUNT(*) already counts the input, the accumulators keep their layout'})`,
+      consequence: changes ? 'restore-fails' : 'safe',
+    });
   }
   const ttlA = a.state.map((s) => s.ttl);
   const ttlB = b.state.map((s) => s.ttl);
@@ -94,9 +112,50 @@ function compareSink(sink: string, before: readonly StatefulOperator[], after: r
   return out;
 }
 
-export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson): StateCompatibility {
+/**
+ * How the two versions' operators get their ids, which decides where Flink sends each piece of state:
+ * - `pinned`: both run from compiled plans (`EXECUTE PLAN`), the new plan's node ids pinned to the running
+ *   plan's (operator-ids.ts): state goes to the operator with the same id, whatever its position;
+ * - `generated`: the platform compiles the SQL itself and Flink generates the ids from the job graph's shape:
+ *   operators are matched per sink in plan order, and one added or moved shifts the ones after it;
+ * - `to-pinned`: the running version was started from SQL (generated ids) and the new one from a compiled plan:
+ *   no id carries over.
+ */
+export type OperatorIdMode = 'pinned' | 'generated' | 'to-pinned';
+
+const labelWithId = (o: StatefulOperator): string => `${o.kind} ${o.id} feeding ${o.sink}`;
+
+/** Pinned ids: each running operator's state goes to the new operator with its id. */
+function compareByIds(before: readonly StatefulOperator[], after: readonly StatefulOperator[]): StateFinding[] {
+  const out: StateFinding[] = [];
+  const next = new Map(after.map((o) => [o.id, o]));
+  for (const a of before) {
+    const b = next.get(a.id);
+    if (b !== undefined && b.kind === a.kind) {
+      out.push(...compareOperator(a, b).map((f) => ({ ...f, operator: labelWithId(b) })));
+    } else if (a.kind === 'changelog-normalize') {
+      out.push({ operator: labelWithId(a), change: `source ${list(a.sources)} no longer produces an upsert changelog (its ChangelogNormalize is gone)`, consequence: 'state-dropped' });
+    } else {
+      out.push({ operator: labelWithId(a), change: `removed (${a.description}): its state maps to no operator`, consequence: 'state-dropped' });
+    }
+  }
+  for (const b of after) {
+    if (before.some((a) => a.id === b.id && a.kind === b.kind)) continue;
+    out.push({ operator: labelWithId(b), change: `added (${b.description}): starts with empty state, the other operators keep their ids`, consequence: 'safe' });
+  }
+  return out;
+}
+
+export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson, mode: OperatorIdMode = 'generated'): StateCompatibility {
   const a = readCompiledPlan(deployed);
-  const b = readCompiledPlan(next);
+  const b = readCompiledPlan(mode === 'pinned' ? pinOperatorIds(deployed, next).plan : next);
+  if (mode !== 'generated') {
+    const findings = mode === 'pinned'
+      ? compareByIds(a.operators, b.operators)
+      : a.operators.map((o): StateFinding => ({ operator: label(o), change: 'the running version was started from SQL (ids generated from the job graph), the new one from a compiled plan (ids from the plan): its state maps to no operator', consequence: 'state-dropped' }));
+    findings.push(...sinkModeChanges(a.sinkModes, b.sinkModes));
+    return { verdict: worst(findings.map((f) => f.consequence)), findings };
+  }
   const sinks = [...new Set([...a.operators.map((o) => o.sink), ...b.operators.map((o) => o.sink)])].sort();
   const findings: StateFinding[] = [];
   for (const sink of sinks) {
@@ -112,11 +171,13 @@ export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledP
     }
     findings.push(...compareSink(sink, before, after));
   }
-  for (const [sink, modes] of Object.entries(b.sinkModes)) {
-    const old = a.sinkModes[sink];
-    if (old !== undefined && !same(old, modes)) {
-      findings.push({ operator: `sink ${sink}`, change: `its input changelog changed from [${list(old)}] to [${list(modes)}]`, consequence: 'safe' });
-    }
-  }
+  findings.push(...sinkModeChanges(a.sinkModes, b.sinkModes));
   return { verdict: worst(findings.map((f) => f.consequence)), findings };
+}
+
+function sinkModeChanges(before: JobSinkModes, after: JobSinkModes): StateFinding[] {
+  return Object.entries(after).flatMap(([sink, modes]) => {
+    const old = before[sink];
+    return old !== undefined && !same(old, modes) ? [{ operator: `sink ${sink}`, change: `its input changelog changed from [${list(old)}] to [${list(modes)}]`, consequence: 'safe' as const }] : [];
+  });
 }

@@ -62,6 +62,7 @@ const LABEL = /\s*\[flinkts ([0-9a-f]{12})\]$/;
 export class StreamparkTarget implements DeployTarget {
   readonly name = 'streampark';
   readonly resolvesPlaceholders = true;
+  readonly submitsPlans = false;
   private token: string | undefined;
   private teamId: string | undefined;
 

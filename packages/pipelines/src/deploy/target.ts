@@ -15,12 +15,19 @@ export interface JobArtifact {
   readonly spec?: string;
 }
 
+import type { CompiledPlanJson } from './compiled-plan.js';
+
 export interface RunningJob {
   /** The platform's id of the running job (Flink's job id for the gateway). */
   readonly jobId: string;
   readonly state: string;
   /** The artifact hash (first 12 hex digits) the platform labels the job with, when it carries one. */
   readonly hash?: string;
+  /**
+   * The compiled plan the job was started from (`EXECUTE PLAN`), its node ids as they run and secret values
+   * back to their placeholders; absent when the platform was given SQL.
+   */
+  readonly submittedPlan?: CompiledPlanJson;
 }
 
 /** The label a job carries on the platform: its name and the first 12 hex digits of its artifact hash. */
@@ -48,6 +55,11 @@ export interface StartOptions {
   readonly allowNonRestoredState?: boolean;
   /** Secret values filled into the statements on the way out (never recorded). */
   readonly secrets?: ReadonlyMap<string, string>;
+  /**
+   * The compiled plan of the version whose savepoint is restored, when that version was started from a compiled
+   * plan: a target that submits plans pins the new plan's operator ids to it (operator-ids.ts).
+   */
+  readonly pinTo?: CompiledPlanJson;
 }
 
 export interface DeployTarget {
@@ -58,6 +70,11 @@ export interface DeployTarget {
    * and secrets); when not, deploy fills the pipeline's secrets from the environment or a named file.
    */
   readonly resolvesPlaceholders: boolean;
+  /**
+   * Whether jobs are started from compiled plans (`COMPILE PLAN` / `EXECUTE PLAN`), their operator ids pinned to
+   * the running version's; otherwise the platform compiles the SQL and Flink generates the ids.
+   */
+  readonly submitsPlans: boolean;
   /** The active (non-terminal) runs of a job (any version). */
   running(job: string): Promise<readonly RunningJob[]>;
   start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob>;
