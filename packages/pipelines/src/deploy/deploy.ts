@@ -100,6 +100,8 @@ export interface DeployOutcome {
   readonly savepoint?: string;
   readonly restoredFrom?: string;
   readonly health?: HealthResult;
+  /** A blue-green release through shadow sinks: the run that wrote the shadow tables, and its health. */
+  readonly shadow?: { readonly jobId: string; readonly health: HealthResult };
 }
 
 const now = (): string => new Date().toISOString();
@@ -166,10 +168,22 @@ async function stopRecorded(d: Deployer, job: string, run: RunningJob, version: 
   return savepoint;
 }
 
-export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
+export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
+  let plan = jobPlan;
   const { job } = plan;
+  // a run of this release's shadow version (blue-green through shadow sinks) is not a version of its own
+  const shadowHash = plan.artifact?.shadow === undefined ? undefined : short(plan.artifact.shadow.artifact.hash);
+  const shadowRuns = plan.running.filter((r) => r.hash === shadowHash);
+  const cancelShadows = async (): Promise<void> => {
+    for (const s of shadowRuns) {
+      d.progress(`  cancelling the shadow run ${s.jobId}`);
+      await d.target.cancel(s.jobId);
+    }
+  };
+  if (shadowRuns.length > 0) plan = { ...plan, running: plan.running.filter((r) => r.hash !== shadowHash) };
   if (plan.action === 'unchanged' || plan.artifact === undefined) {
     if (plan.action === 'removed') return removeJob(d, plan);
+    await cancelShadows();
     const adopted = plan.artifact === undefined ? undefined : plan.running.find((r) => r.hash === short(plan.artifact!.hash));
     if (adopted !== undefined && plan.artifact !== undefined && plan.deployed?.hash !== plan.artifact.hash) {
       // the platform runs this version but the record missed it (an interrupted deploy): record it
@@ -189,6 +203,36 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
   const previous = plan.deployed;
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
 
+  if (opts.strategy === 'blue-green' && old !== undefined && artifact.shadow !== undefined) {
+    const shadow = artifact.shadow;
+    const tables = shadow.tables.map((t) => `${t.shadow} (for ${t.sink})`).join(', ');
+    let run = shadowRuns[0];
+    if (run === undefined) {
+      d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
+      const savepoint = await d.target.savepoint(old.jobId);
+      d.records.update(job, (r) => ({ ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: previous?.version ?? 0, kind: 'trigger' }] }));
+      d.progress(`  blue-green: the new version starts beside it writing ${tables}${fresh ? '' : `, from ${savepoint}`}`);
+      const pinTo = previous?.startedFromPlan === true ? previous.compiledPlan : undefined;
+      run = await d.target.start(shadow.artifact, {
+        ...(fresh ? {} : { restoreFrom: savepoint }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }),
+        ...(pinTo === undefined ? {} : { pinTo, tableRenames: new Map(shadow.tables.map((t) => [t.shadow, t.sink])) }),
+      });
+    } else {
+      d.progress(`  blue-green: the shadow run ${run.jobId} (writing ${tables}) is already running`);
+    }
+    const shadowHealth = await awaitHealthy(d.target, run.jobId, opts.health, d.progress);
+    if (!shadowHealth.healthy) {
+      d.progress(`  the shadow run is not healthy (${shadowHealth.reason}): cancelling it, the old version keeps running`);
+      await d.target.cancel(run.jobId);
+      throw unhealthy(job, shadowHealth.reason, true);
+    }
+    d.progress(`  promoting: the shadow run is healthy; it is cancelled and the new version takes over ${shadow.tables.map((t) => t.sink).join(', ')} from the old one's final savepoint`);
+    await d.target.cancel(run.jobId);
+    const outcome = await restartFrom(d, plan, opts, old, previous, fresh, allowNonRestored);
+    return { ...outcome, shadow: { jobId: run.jobId, health: shadowHealth } };
+  }
+  await cancelShadows();
+
   if (opts.strategy === 'blue-green' && old !== undefined) {
     d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
     const savepoint = await d.target.savepoint(old.jobId);
@@ -206,6 +250,13 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
     return { job, action: plan.action, version: started.version, jobId: started.jobId, savepoint: finalSavepoint, restoredFrom: savepoint, health };
   }
 
+  return restartFrom(d, plan, opts, old, previous, fresh, allowNonRestored);
+}
+
+/** Stop (the old run, with a savepoint) and start the new version from that savepoint (or the pending one); health; auto-rollback. */
+async function restartFrom(d: Deployer, plan: JobPlan, opts: DeployOptions, old: RunningJob | undefined, previous: DeployedVersion | undefined, fresh: boolean, allowNonRestored: boolean): Promise<DeployOutcome> {
+  const { job } = plan;
+  const artifact = plan.artifact as JobArtifact;
   let restoreFrom: string | undefined;
   let from = previous;
   if (old !== undefined) restoreFrom = await stopRecorded(d, job, old, previous?.version);

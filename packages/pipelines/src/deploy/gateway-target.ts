@@ -110,7 +110,7 @@ export class GatewayTarget implements DeployTarget {
           const pinned = join(dir, 'pinned.json');
           await run(i, `COMPILE PLAN ${quote(compiled)} FOR ${job}`);
           const fresh = JSON.parse(readFileSync(compiled, 'utf8')) as CompiledPlanJson;
-          const plan = options.pinTo === undefined ? fresh : pinOperatorIds(options.pinTo, fresh).plan;
+          const plan = options.pinTo === undefined ? fresh : pinOperatorIds(options.pinTo, fresh, options.tableRenames).plan;
           writeFileSync(pinned, JSON.stringify(plan));
           jobId ??= (await run(i, `EXECUTE PLAN ${quote(pinned)}`)).jobId;
           submittedPlan = withPlaceholders(plan, options.secrets);
@@ -143,9 +143,9 @@ export class GatewayTarget implements DeployTarget {
     try {
       await this.rest.cancel(jobId);
     } catch (e) {
-      // the job may reach a terminal state (FAILED) between the look and the cancel: Flink answers 409
-      if (!(e instanceof EndpointError && e.status === 409 && terminal.includes((await this.rest.job(jobId)).state))) throw e;
-      return;
+      // the job may reach a terminal state (FAILED) between the look and the cancel: Flink answers 409 (and its
+      // job details, cached for web.refresh-interval, may show the old state for a few seconds)
+      if (!(e instanceof EndpointError && e.status === 409)) throw e;
     }
     // wait until it is gone, so no later step sees two runs
     const deadline = Date.now() + 60_000;

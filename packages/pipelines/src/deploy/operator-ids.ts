@@ -20,7 +20,7 @@ interface NodeShape {
 const unquote = (identifier: string | undefined): string => (identifier ?? '?').replace(/`/g, '');
 
 /** Per node: the identity its counterpart in another version of the job has (`source|t`, `sink|t`, `kind|sinks|sources`). */
-export function nodeRoles(plan: CompiledPlanJson): Map<number, string> {
+export function nodeRoles(plan: CompiledPlanJson, renames: ReadonlyMap<string, string> = new Map()): Map<number, string> {
   const nodes = plan.nodes as readonly NodeShape[];
   const inputs = new Map<number, number[]>();
   const outputs = new Map<number, number[]>();
@@ -38,8 +38,15 @@ export function nodeRoles(plan: CompiledPlanJson): Map<number, string> {
     for (const m of next.get(id) ?? []) reach(m, next, pick, out, seen);
     return out;
   };
-  const sinkOf = (n: NodeShape): string | undefined => (n.dynamicTableSink === undefined ? undefined : unquote(n.dynamicTableSink.table?.identifier));
-  const sourceOf = (n: NodeShape): string | undefined => (n.scanTableSource === undefined ? undefined : unquote(n.scanTableSource.table?.identifier));
+  const renamed = (identifier: string): string => {
+    for (const [from, to] of renames) {
+      if (identifier === from) return to;
+      if (identifier.endsWith(`.${from}`)) return `${identifier.slice(0, -from.length)}${to}`;
+    }
+    return identifier;
+  };
+  const sinkOf = (n: NodeShape): string | undefined => (n.dynamicTableSink === undefined ? undefined : renamed(unquote(n.dynamicTableSink.table?.identifier)));
+  const sourceOf = (n: NodeShape): string | undefined => (n.scanTableSource === undefined ? undefined : renamed(unquote(n.scanTableSource.table?.identifier)));
   const roles = new Map<number, string>();
   const seen = new Map<string, number>();
   for (const n of [...nodes].sort((a, b) => a.id - b.id)) {
@@ -62,12 +69,15 @@ export interface PinnedPlan {
   readonly ids: ReadonlyMap<number, number>;
 }
 
-/** `next` with its node ids pinned to those of the `running` plan's counterparts (the JSON is otherwise unchanged). */
-export function pinOperatorIds(running: CompiledPlanJson, next: CompiledPlanJson): PinnedPlan {
+/**
+ * `next` with its node ids pinned to those of the `running` plan's counterparts (the JSON is otherwise unchanged).
+ * `renames` maps a table of `next` (dotted path, e.g. a shadow table) to the table it stands for in `running`.
+ */
+export function pinOperatorIds(running: CompiledPlanJson, next: CompiledPlanJson, renames: ReadonlyMap<string, string> = new Map()): PinnedPlan {
   const oldRoles = new Map([...nodeRoles(running)].map(([id, role]) => [role, id]));
   let fresh = Math.max(0, ...running.nodes.map((n) => n.id));
   const ids = new Map<number, number>();
-  for (const [id, role] of [...nodeRoles(next)].sort((a, b) => a[0] - b[0])) ids.set(id, oldRoles.get(role) ?? ++fresh);
+  for (const [id, role] of [...nodeRoles(next, renames)].sort((a, b) => a[0] - b[0])) ids.set(id, oldRoles.get(role) ?? ++fresh);
   const to = (id: number): number => ids.get(id) ?? id;
   const plan = {
     ...next,

@@ -13,6 +13,15 @@ export interface JobArtifact {
   readonly hash: string;
   /** The platform's job spec as `build` emits it for the target (StreamPark form, VVP / Alibaba deployment). */
   readonly spec?: string;
+  /** What a blue-green release runs beside the old version when the environment declares shadow sinks. */
+  readonly shadow?: ShadowRelease;
+}
+
+/** The job writing shadow tables instead of its sinks (an environment's `deploy.shadowSinks`). */
+export interface ShadowRelease {
+  readonly artifact: JobArtifact;
+  /** Each sink and its shadow, as dotted table paths (`dws_sales`, `paimon.dws.sales`). */
+  readonly tables: readonly { readonly sink: string; readonly shadow: string }[];
 }
 
 import type { CompiledPlanJson } from './compiled-plan.js';
@@ -60,6 +69,8 @@ export interface StartOptions {
    * plan: a target that submits plans pins the new plan's operator ids to it (operator-ids.ts).
    */
   readonly pinTo?: CompiledPlanJson;
+  /** Tables of the new plan that are another table in `pinTo` (a shadow table and its sink): matched as that one. */
+  readonly tableRenames?: ReadonlyMap<string, string>;
 }
 
 export interface DeployTarget {
