@@ -38,16 +38,16 @@ export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'g
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
   if (resolved === undefined || diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics.filter((d) => d.severity === 'error'));
+  const shadows = shadowReleases(p, env, resolved.jobs);
+  if (shadows.size > 0 && deployTarget !== 'gateway') {
+    throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}' declares shadow sinks, which deploy supports on the gateway target only`, hint: `deploy to ${deployTarget} without deploy.shadowSinks (blue-green then writes to the same upsert sink)`, path: `environments.${env}.deploy.shadowSinks` }]);
+  }
   const specOf = SPEC_FILE[deployTarget];
   let specs: ReadonlyMap<string, string> | undefined;
   if (specOf !== undefined) {
     const built = buildPipeline(p, { env, targets: [specOf.target] });
     if (!built.ok) throw new FlinktsError(built.diagnostics.filter((d) => d.severity === 'error'));
     specs = new Map(built.files.filter((f) => f.path.startsWith(`${env}/${specOf.target}/`) && f.path.endsWith(specOf.ext)).map((f) => [f.path.slice(`${env}/${specOf.target}/`.length, -specOf.ext.length), f.content]));
-  }
-  const shadows = shadowReleases(p, env, resolved.jobs);
-  if (shadows.size > 0 && deployTarget !== 'gateway') {
-    throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}' declares shadow sinks, which deploy supports on the gateway target only`, hint: `deploy to ${deployTarget} without deploy.shadowSinks (blue-green then writes to the same upsert sink)`, path: `environments.${env}.deploy.shadowSinks` }]);
   }
   const artifacts = jobsInDependencyOrder(resolved.jobs).map((j) => {
     const printed = printJob(p, env, j.name);
