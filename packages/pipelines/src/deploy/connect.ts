@@ -70,10 +70,15 @@ export function connectTarget(name: string, source: ConnectionSource = {}): Depl
       const teamId = opt(c.teamId ?? env.FLINKTS_STREAMPARK_TEAM_ID);
       const versionId = opt(c.versionId ?? env.FLINKTS_STREAMPARK_VERSION_ID);
       const alertId = opt(c.alertId ?? env.FLINKTS_STREAMPARK_ALERT_ID);
+      // an OpenAPI access token, or a user who signs in
+      const token = opt(c.token ?? env.FLINKTS_STREAMPARK_TOKEN);
+      const auth = token !== undefined ? { token } : {
+        username: need(c.username ?? env.FLINKTS_STREAMPARK_USERNAME, 'StreamPark user (or OpenAPI access token)', 'FLINKTS_STREAMPARK_USERNAME (or FLINKTS_STREAMPARK_TOKEN)', 'streampark.username'),
+        password: need(c.password ?? env.FLINKTS_STREAMPARK_PASSWORD, 'StreamPark password', 'FLINKTS_STREAMPARK_PASSWORD', 'streampark.password'),
+      };
       return new StreamparkTarget({
         url: need(c.url ?? env.FLINKTS_STREAMPARK_URL, 'StreamPark console address', 'FLINKTS_STREAMPARK_URL', 'streampark.url').replace(/\/$/, ''),
-        username: need(c.username ?? env.FLINKTS_STREAMPARK_USERNAME, 'StreamPark user', 'FLINKTS_STREAMPARK_USERNAME', 'streampark.username'),
-        password: need(c.password ?? env.FLINKTS_STREAMPARK_PASSWORD, 'StreamPark password', 'FLINKTS_STREAMPARK_PASSWORD', 'streampark.password'),
+        ...auth,
         ...(teamId === undefined ? {} : { teamId }),
         ...(versionId === undefined ? {} : { versionId }),
         ...(alertId === undefined ? {} : { alertId }),
