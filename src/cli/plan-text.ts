@@ -31,6 +31,9 @@ export function planText(p: JobPlan): string {
     out.push('  SQL:');
     for (const l of p.diff.lines) if (l.op !== '=' && !/^\s*SET\s/i.test(l.statement)) out.push(indent(l.statement, `    ${l.op} `));
   }
+  if (p.artifact?.shadow !== undefined && p.action !== 'unchanged') {
+    out.push(`  blue-green: writes ${p.artifact.shadow.tables.map((t) => `${t.shadow} instead of ${t.sink}`).join(', ')} beside the running version until promoted`);
+  }
   if (p.settings !== undefined && p.settings.length > 0) {
     out.push('  settings:');
     for (const s of p.settings) out.push(`    ${s.key}: ${s.from ?? '(unset)'} → ${s.to ?? '(unset)'}`);

@@ -2,7 +2,9 @@
  * Plan and deploy one job on a DeployTarget. The platform's labels (the run name carries the artifact hash) and
  * the local record together say what runs, so every step converges on a rerun: a version already running is
  * adopted, never started twice; a stop whose successor did not start leaves a pending savepoint the rerun starts
- * from; a blue-green leftover is stopped with a savepoint.
+ * from; a blue-green leftover is stopped with a savepoint, a leftover shadow run (blue-green through shadow sinks)
+ * is adopted while the old version still runs and cancelled otherwise. A version that a target started from a
+ * compiled plan is recorded with that plan, and the next start from its savepoint pins its operator ids to it.
  */
 import { createHash } from 'node:crypto';
 import { FlinktsError } from '@flinkts/core';

@@ -17,7 +17,7 @@ import { resolveEnvironment } from '../resolve-environment.js';
 import type { ResolvedJob } from '../resolve-environment.js';
 import { DEPLOY_CODES } from './codes.js';
 import { artifactOf } from './deploy.js';
-import type { JobArtifact, ShadowRelease } from './target.js';
+import type { ShadowRelease } from './target.js';
 
 const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 const shown = (path: readonly string[]): string => path.map((p) => `\`${p}\``).join('.');
@@ -57,7 +57,7 @@ function shadowPairs(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]):
  * Per job that writes a shadowed sink: its shadow release (the job's statements writing the shadow tables).
  * Throws FTS8109 for a declaration that does not hold, with the checker's diagnostics when the shadow job fails.
  */
-export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[], artifactFor: (job: string, statements: readonly string[]) => JobArtifact = artifactOf): Map<string, ShadowRelease> {
+export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]): Map<string, ShadowRelease> {
   const pairs = shadowPairs(p, env, jobs);
   const out = new Map<string, ShadowRelease>();
   for (const j of jobs) {
@@ -81,7 +81,7 @@ export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly Resol
       ]);
     }
     out.set(j.name, {
-      artifact: artifactFor(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== '')),
+      artifact: artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== '')),
       tables: used.map((q) => ({ sink: q.sink.path.join('.'), shadow: q.shadow.path.join('.') })),
     });
   }
