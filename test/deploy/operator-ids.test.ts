@@ -37,6 +37,14 @@ const onlyA = artifactOf(JOB, [...ddl, A]);
 // B's aggregate with one accumulator more
 const sumB = version(A, 'INSERT INTO `b` SELECT `k`, COUNT(*) + SUM(`v`) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY `k`, `v` ORDER BY PROCTIME() DESC) AS `rn` FROM `src`) WHERE `rn` = 1 AND `v` < 3 GROUP BY `k`');
 
+// one count into `c`; the same with a HAVING (a new Calc after the aggregate); the same over a UNION ALL (a new
+// Union node before it)
+const C_DDL = "CREATE TEMPORARY TABLE `c` (`k` INT, `n` BIGINT, PRIMARY KEY (`k`) NOT ENFORCED) WITH ('connector' = 'print', 'print-identifier' = 'C')";
+const C = 'INSERT INTO `c` SELECT `k`, COUNT(*) FROM `src` GROUP BY `k`';
+const oneCount = artifactOf('one-count', [...ddl, C_DDL, C]);
+const oneCountHaving = artifactOf('one-count', [...ddl, C_DDL, `${C} HAVING COUNT(*) >= 1`]);
+const oneCountUnion = artifactOf('one-count', [...ddl, C_DDL, 'INSERT INTO `c` SELECT `k`, COUNT(*) FROM (SELECT `k` FROM `src` UNION ALL SELECT `k` FROM `src` WHERE `v` = 0) GROUP BY `k`']);
+
 const options: DeployOptions = {
   strategy: 'restart', autoRollback: false, allowNonRestoredState: false, startWithoutState: false,
   health: { checkpoints: 2, graceSeconds: 1, timeoutSeconds: 120 },
@@ -186,4 +194,55 @@ describe('operator ids: compiled plans pinned to the running version, judged as 
     const failed = await target.start(sumB, { restoreFrom: savepoint, pinTo: current.compiledPlan!, allowNonRestoredState: true }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
     expect(failed).toMatch(/StateMigrationException|incompatible/i);
   }, 300_000);
+
+  /** Per key: the last count `C` printed before log offset `at`, and the first one after it. */
+  const cCounts = (at: number) => {
+    const log = readFileSync(flink.log, 'utf8');
+    const last = new Map<number, number>();
+    for (const m of log.slice(0, at).matchAll(/C> \+[IU]\[(\d+), (\d+)\]/g)) last.set(Number(m[1]), Number(m[2]));
+    const first = new Map<number, number>();
+    for (const m of log.slice(at).matchAll(/C> \+[IU]\[(\d+), (\d+)\]/g)) if (!first.has(Number(m[1]))) first.set(Number(m[1]), Number(m[2]));
+    return { last, first };
+  };
+
+  it('generated ids (SQL): a node after the aggregate keeps its id — safe, and Flink restores; a node before it changes it — state dropped, and Flink refuses', async () => {
+    const sql: Deployer = { ...d, target: new GatewayTarget(flink.gatewayUrl, flink.clusterUrl), records: new DeploymentRecords(records, 'ids-sql', 'test', 'gateway') };
+    expect((await deployJob(sql, await planJob(sql, 'one-count', oneCount), options)).action).toBe('create');
+    const having = await planJob(sql, 'one-count', oneCountHaving);
+    expect(having).toMatchObject({ operatorIds: 'generated', state: { verdict: 'safe' } });
+    await settle();
+    const at = mark();
+    const out = await deployJob(sql, having, options);
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    await settle();
+    const { last, first } = cCounts(at);
+    expect(first.size).toBeGreaterThan(0);
+    for (const [k, n] of first) expect(n, `key ${k}`).toBe((last.get(k) ?? 0) + 1);
+
+    const union = await planJob(sql, 'one-count', oneCountUnion);
+    expect(union.state?.verdict).toBe('state-dropped');
+    expect(union.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'group-aggregate feeding default_catalog.default_database.c', change: expect.stringMatching(/^the plan upstream of it changed shape \(.*\+union/), consequence: 'state-dropped' })]));
+    expect(String(await deployJob(sql, union, options).catch((e: unknown) => e))).toContain('FTS8103');
+    // Flink agrees: started from the savepoint, the aggregate's state finds no operator with its id
+    const running = (await sql.target.running('one-count'))[0]!;
+    const savepoint = await sql.target.stopWithSavepoint(running.jobId);
+    const refused = await sql.target.start(oneCountUnion, { restoreFrom: savepoint }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
+    expect(refused).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
+  }, 400_000);
+
+  it('pinned ids: the same node added before the aggregate is safe, and its count continues', async () => {
+    const pinned: Deployer = { ...d, records: new DeploymentRecords(records, 'ids-pinned', 'test', 'gateway') };
+    expect((await deployJob(pinned, await planJob(pinned, 'one-count', oneCount), options)).action).toBe('create');
+    const plan = await planJob(pinned, 'one-count', oneCountUnion);
+    expect(plan).toMatchObject({ operatorIds: 'pinned', state: { verdict: 'safe' } });
+    await settle();
+    const at = mark();
+    const out = await deployJob(pinned, plan, options);
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    await settle();
+    const { last, first } = cCounts(at);
+    expect(first.size).toBeGreaterThan(0);
+    // the union counts more rows from now on; the count goes on from the restored one, not from zero
+    for (const [k, n] of first) expect(n, `key ${k}`).toBeGreaterThan(last.get(k) ?? 0);
+  }, 400_000);
 });

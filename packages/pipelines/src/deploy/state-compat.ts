@@ -9,7 +9,7 @@
  *   that state is lost;
  * - `safe`: restores (a new operator starts empty, a changed TTL applies from now on).
  */
-import { readCompiledPlan } from './compiled-plan.js';
+import { operatorKind, readCompiledPlan } from './compiled-plan.js';
 import type { CompiledPlanJson, JobSinkModes, StatefulOperator } from './compiled-plan.js';
 import { pinOperatorIds } from './operator-ids.js';
 
@@ -171,6 +171,22 @@ export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledP
     }
     findings.push(...compareSink(sink, before, after));
   }
+  // Flink generates an operator's id from its place in the job graph (what runs before it, its position, its
+  // chained outputs): a node added, removed or moved upstream of a stateful operator changes its id, and state
+  // with no operator of its id is not restored. (Its position among other branches counts too: not modelled.)
+  const [upA, upB] = [upstreamShapes(deployed), upstreamShapes(next)];
+  const flagged = new Set(findings.filter((f) => f.consequence !== 'safe').map((f) => f.operator));
+  for (const sink of sinks) {
+    const before = a.operators.filter((o) => o.sink === sink);
+    const after = b.operators.filter((o) => o.sink === sink);
+    if (before.length !== after.length || before.some((o, i) => o.kind !== after[i]?.kind)) continue;
+    before.forEach((o, i) => {
+      const n = after[i] as StatefulOperator;
+      if (flagged.has(label(o)) || upA.get(o.id) === upB.get(n.id)) return;
+      flagged.add(label(o));
+      findings.push({ operator: label(o), change: `the plan upstream of it changed shape (${shapeDiff(kindsUpstream(deployed, o.id), kindsUpstream(next, n.id))}): its generated operator id changes, and then its state is not restored`, consequence: 'state-dropped' });
+    });
+  }
   findings.push(...sinkModeChanges(a.sinkModes, b.sinkModes));
   return { verdict: worst(findings.map((f) => f.consequence)), findings };
 }
@@ -180,4 +196,51 @@ function sinkModeChanges(before: JobSinkModes, after: JobSinkModes): StateFindin
     const old = before[sink];
     return old !== undefined && !same(old, modes) ? [{ operator: `sink ${sink}`, change: `its input changelog changed from [${list(old)}] to [${list(modes)}]`, consequence: 'safe' as const }] : [];
   });
+}
+
+/** Per node: its kind and out-degree with those of everything upstream of it, in input order (what Flink's generated id depends on). */
+function upstreamShapes(plan: CompiledPlanJson): Map<number, string> {
+  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
+  const inputs = new Map<number, number[]>();
+  const outDegree = new Map<number, number>();
+  for (const e of plan.edges) {
+    inputs.set(e.target, [...(inputs.get(e.target) ?? []), e.source]);
+    outDegree.set(e.source, (outDegree.get(e.source) ?? 0) + 1);
+  }
+  const memo = new Map<number, string>();
+  const shape = (id: number): string => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const text = `${operatorKind(byId.get(id)?.type ?? '?')}/${outDegree.get(id) ?? 0}(${(inputs.get(id) ?? []).map(shape).join(',')})`;
+    memo.set(id, text);
+    return text;
+  };
+  for (const n of plan.nodes) shape(n.id);
+  return memo;
+}
+
+/** The kinds of a node's upstream nodes (itself included). */
+function kindsUpstream(plan: CompiledPlanJson, id: number): string[] {
+  const inputs = new Map<number, number[]>();
+  for (const e of plan.edges) inputs.set(e.target, [...(inputs.get(e.target) ?? []), e.source]);
+  const seen = new Set<number>();
+  const walk = (n: number): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    for (const i of inputs.get(n) ?? []) walk(i);
+  };
+  walk(id);
+  return plan.nodes.filter((n) => seen.has(n.id)).map((n) => operatorKind(n.type));
+}
+
+/** The node kinds one plan has more of than the other, e.g. `+calc`, `-rank`; `moved` when only the order changed. */
+function shapeDiff(before: readonly string[], after: readonly string[]): string {
+  const count = (xs: readonly string[]) => xs.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const [ca, cb] = [count(before), count(after)];
+  const out: string[] = [];
+  for (const k of [...new Set([...before, ...after])].sort()) {
+    const d = (cb.get(k) ?? 0) - (ca.get(k) ?? 0);
+    if (d !== 0) out.push(`${d > 0 ? '+' : '-'}${k}${Math.abs(d) > 1 ? ` ×${Math.abs(d)}` : ''}`);
+  }
+  return out.length === 0 ? 'nodes moved, rewired or fanned out' : out.join(', ');
 }
