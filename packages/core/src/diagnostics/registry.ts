@@ -223,6 +223,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS8106', 'A deploy target that is unknown or not supported for deploying, or an invalid deploy setting of an environment (deploy.health).'),
   c('FTS8107', 'Flink or the platform could not take a savepoint.'),
   c('FTS8108', "Flink or the platform rejected a job's SQL while it was submitted or compiled."),
+  c('FTS8109', "An environment's deploy.shadowSinks does not hold: a table not declared, a sink no job writes, a shadow a job writes, or a shadow job that does not check."),
   c('FTS9001', 'The pipeline config threw or did not compile while loading (reported at its file and line).'),
   c('FTS9002', 'The config module has no default export made with pipeline(…).'),
   c('FTS9101', "flinkts fmt refused a file: formatting would change its meaning or comments."),
