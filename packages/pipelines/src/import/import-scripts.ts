@@ -20,6 +20,7 @@ import { catalogCode } from './options-code.js';
 import { templateText } from './sql-text.js';
 import { tableCode } from './table-code.js';
 import { queryCode } from './query-code.js';
+import { carriedStatement, redactCredentials, tsComments } from './comments.js';
 import { printQuery, printStatement } from '@flinkts/core';
 
 export interface ImportInput {
@@ -55,6 +56,8 @@ interface ScriptModule {
   readonly module: string;
   /** Code of each statement in order. */
   readonly statements: string[];
+  /** TypeScript comments to write before statements[i] (i = statements.length: after the last one). */
+  readonly comments: Map<number, string[]>;
   readonly inserts: string[];
   readonly settings: [string, string][];
   use?: { catalog?: string; database?: string };
@@ -70,6 +73,12 @@ export function strip<T>(node: T): T {
   for (const [k, v] of Object.entries(node)) if (k !== 'comments' && k !== 'span') out[k] = strip(v);
   return out as T;
 }
+
+/** A statement without its own comments (written as TypeScript comments before it); comments inside it stay in its text. */
+const ownless = <T extends Statement>(s: T): T => {
+  const { comments: _own, ...rest } = s as T & { comments?: unknown };
+  return rest as T;
+};
 
 const jobName = (file: string): string => (file.split(/[\\/]/).pop() ?? file).replace(/\.sql$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || 'job';
 
@@ -94,17 +103,32 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
   for (const input of inputs) {
     const fixed = applyCertainFixes(input.text, input.file);
     if (fixed.script === undefined) {
-      failed.push(...fixed.errors, { code: IMPORT_CODES.notImported, severity: 'error', message: `${input.file} was not imported: its SQL does not parse (even after the certain fixes)`, hint: 'fix the errors above; nothing was written', file: input.file });
+      failed.push(...fixed.errors, { code: IMPORT_CODES.notImported, severity: 'error', message: `${input.file} was not imported: no statement in it parses (even after the certain fixes)`, hint: 'fix the errors above; nothing was written', file: input.file });
       continue;
     }
     diagnostics.push(...fixed.notes);
+    const scriptModuleName = moduleNames.take(jobName(input.file).replace(/[^A-Za-z0-9_-]+/g, '-'));
+    for (const r of fixed.refused) {
+      // Flink stops at such a statement; the import takes what is valid and carries the rest, reported.
+      for (const d of r.errors) diagnostics.push({ ...d, severity: 'warning', message: `in the imported SQL: ${d.message}` });
+      const redacted = redactCredentials(r.text).redacted;
+      diagnostics.push({
+        code: IMPORT_CODES.refused, severity: 'warning',
+        message: `lines ${r.firstLine}-${r.lastLine} were not imported: the statement does not parse as Flink SQL (${r.errors.map((d) => `${d.code} at ${d.span?.start.line}:${d.span?.start.column}`).join(', ')}); it is carried as written in a comment in src/${scriptModuleName}.ts${redacted === 0 ? '' : `, its ${redacted} literal credential${redacted === 1 ? '' : 's'} replaced by ***`}`,
+        hint: 'fix the statement (Flink rejects it too) and import the script again',
+        file: input.file,
+        span: { start: { line: r.firstLine, column: 1, offset: 0 }, end: { line: r.lastLine, column: 1, offset: 0 } },
+      });
+    }
     // What the analyzer finds in the (fixed) script is reported with the import: the TypeScript keeps the meaning.
+    const refusedAt = new Set(fixed.refused.flatMap((r) => r.errors.map((d) => `${d.code}@${d.span?.start.line}`)));
     for (const d of checkSql(fixed.text, { file: input.file, validators: connectorValidators })) {
+      if (refusedAt.has(`${d.code}@${d.span?.start.line}`)) continue;
       diagnostics.push({ ...d, severity: d.severity === 'error' ? 'warning' : d.severity, message: `in the imported SQL: ${d.message}` });
     }
     const catalog = new ScriptCatalog();
     const name = jobName(input.file);
-    const script: ScriptModule = { name, file: input.file, module: moduleNames.take(name.replace(/[^A-Za-z0-9_-]+/g, '-')), statements: [], inserts: [], settings: [], uses: new Set() };
+    const script: ScriptModule = { name, file: input.file, module: scriptModuleName, statements: [], comments: new Map(), inserts: [], settings: [], uses: new Set() };
     scripts.push(script);
     const at = (s: Statement) => ({ file: input.file, ...(s.span === undefined ? {} : { span: s.span }) });
     const declare = (statement: Statement, kind: Declaration['kind'], make: () => { code: string; typed: boolean }, base: string): string => {
@@ -140,7 +164,15 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
       return keptQuery(query, columnsSpec(columns, coreImports), `the builder does not express ${built.why}`);
     };
     const ctxFor = () => ({ catalog, diagnostics: [] as Diagnostic[] });
-    for (const statement of fixed.script.statements) {
+    const commentBefore = (index: number, text: string): void => {
+      script.comments.set(index, [...(script.comments.get(index) ?? []), text]);
+    };
+    const refusedBefore = (index: number): void => {
+      for (const r of fixed.refused.filter((x) => x.before === index)) commentBefore(script.statements.length, carriedStatement(input.file, r));
+    };
+    for (const [index, statement] of fixed.script.statements.entries()) {
+      refusedBefore(index);
+      if (statement.comments !== undefined && statement.comments.length > 0) commentBefore(script.statements.length, tsComments(statement.comments));
       const ref = (variable: string): string => {
         script.uses.add(variable);
         return variable;
@@ -185,7 +217,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
             if (s.columns !== undefined) {
               coreImports.add('sqlStatement');
               diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `view ${s.path.join('.')} stays SQL text (sqlStatement): view() has no column alias list`, ...at(s) });
-              return { code: `/* kept as SQL: view() has no column alias list */ sqlStatement\`${templateText(printStatement(strip(s)))}\``, typed: false };
+              return { code: `/* kept as SQL: view() has no column alias list */ sqlStatement\`${templateText(printStatement(ownless(s)))}\``, typed: false };
             }
             coreImports.add('view');
             const query = queryOrKept(s.query, columns, `view ${s.path.join('.')}`, s, new Set());
@@ -204,7 +236,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         case 'Insert':
         case 'StatementSet': {
           const inserts = statement.kind === 'Insert' ? [statement as Insert] : (statement as { inserts: readonly Insert[] }).inserts;
-          const codes = inserts.map((s) => insertCode(s));
+          const codes = inserts.map((s) => `${statement.kind === 'StatementSet' ? tsComments(s.comments) : ''}${insertCode(s)}`);
           if (statement.kind === 'Insert') {
             script.inserts.push(codes[0]!);
             script.statements.push(`inserts[${script.inserts.length - 1}]!`);
@@ -262,7 +294,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
       function keptStatement(s: Statement): string {
         coreImports.add('sqlStatement');
         diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `a ${s.kind} statement stays SQL text (sqlStatement): the builder has no ${s.kind}`, ...at(s) });
-        return `/* kept as SQL: the builder has no ${s.kind} */ sqlStatement\`${templateText(printStatement(strip(s)))}\``;
+        return `/* kept as SQL: the builder has no ${s.kind} */ sqlStatement\`${templateText(printStatement(ownless(s)))}\``;
       }
 
       function insertCode(s: Insert): string {
@@ -275,7 +307,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         if (why !== undefined) {
           coreImports.add('sqlInsert');
           diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `INSERT INTO ${s.target.join('.')} stays SQL text (sqlInsert): ${why}`, ...at(s) });
-          return `/* kept as SQL: ${why} */ sqlInsert\`${templateText(printStatement(strip(s)))}\``;
+          return `/* kept as SQL: ${why} */ sqlInsert\`${templateText(printStatement(ownless(s)))}\``;
         }
         const sink = ref(declared!.variable);
         const query = queryOrKept(s.query, columns, `INSERT INTO ${s.target.join('.')}`, s, script.uses);
@@ -290,6 +322,8 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         return `insertInto(${sink}, { columns: [${s.columns.map(str).join(', ')}]${s.overwrite ? ', overwrite: true' : ''} }, ${query})`;
       }
     }
+    refusedBefore(fixed.script.statements.length);
+    if (fixed.script.trailingComments !== undefined && fixed.script.trailingComments.length > 0) commentBefore(script.statements.length, tsComments(fixed.script.trailingComments));
   }
   if (failed.length > 0) return { ok: false, diagnostics: [...diagnostics, ...failed] };
   // Placeholders the SQL uses elsewhere (OPTIONS hints, kept SQL text): credentials become secrets, the rest
@@ -328,7 +362,7 @@ async function tablesModule(declarations: readonly Declaration[], coreImports: R
   const usedCore = [...coreImports].filter((i) => !CORE_ONLY_IN_SCRIPTS.has(i) && declarations.some((d) => new RegExp(`\\b${i}\\b`).test(withoutText(d.code))));
   if (usedCore.length > 0) file.addImportDeclaration({ moduleSpecifier: '@flinkts/core', namedImports: usedCore.sort() });
   if (connectorImports.size > 0) file.addImportDeclaration({ moduleSpecifier: '@flinkts/connectors', namedImports: [...connectorImports].sort() });
-  for (const d of declarations) file.addStatements(`export const ${d.variable} = ${d.code};`);
+  for (const d of declarations) file.addStatements(`${tsComments(d.statement.comments)}export const ${d.variable} = ${d.code};`);
   return formatted(file);
 }
 
@@ -346,8 +380,11 @@ async function scriptModule(s: ScriptModule, declarations: readonly Declaration[
   file.addImportDeclaration({ moduleSpecifier: '@flinkts/core', namedImports: ['Insert', 'Statement'], isTypeOnly: true });
   const used = declarations.filter((d) => s.uses.has(d.variable)).map((d) => d.variable).sort();
   if (used.length > 0) file.addImportDeclaration({ moduleSpecifier: './tables.js', namedImports: used });
-  file.addStatements(`export const inserts: readonly Insert[] = [${s.inserts.join(', ')}];`);
-  file.addStatements(`export const statements: readonly Statement[] = [${s.statements.join(', ')}];`);
+  file.addStatements(`export const inserts: readonly Insert[] = [${s.inserts.map((code) => `\n${code}`).join(',')}];`);
+  const before = (i: number): string => (s.comments.get(i) ?? []).join('');
+  const elements = s.statements.map((code, i) => `\n${before(i)}${code}`);
+  const after = before(s.statements.length);
+  file.addStatements(`export const statements: readonly Statement[] = [${elements.join(',')}${after === '' ? '' : `,\n${after}`}];`);
   return formatted(file);
 }
 

@@ -11,6 +11,7 @@ import { sameAst } from '@flinkts/core';
 import { key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
 import { interpolated } from './sql-text.js';
+import { tsComments } from './comments.js';
 
 export interface QuerySource {
   /** The TypeScript variable of the declared table or view. */
@@ -137,7 +138,7 @@ export function queryCode(query: Query, ctx: QueryCodeContext): QueryCode {
     if (item.kind !== 'SelectExpr' || item.alias === undefined) return { ok: false, why: 'a selected item without AS name (the builder names every column)' };
     if (/^\d/.test(item.alias) || seen.has(item.alias) || item.alias === '__proto__') return { ok: false, why: `the column name ${item.alias}` };
     seen.add(item.alias);
-    entries.push(`${key(item.alias)}: ${tagged(item.expr, ctx.outputTypes[i])}`);
+    entries.push(`${tsComments(item.comments)}${key(item.alias)}: ${tagged(item.expr, ctx.outputTypes[i])}`);
   }
   parts.push(`.select((${param}) => ({ ${entries.join(', ')} }))`);
   bound.forEach((b) => ctx.uses.add(b.source.variable));
