@@ -7,7 +7,7 @@ import type { Insert, Statement } from '../ast/statement.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { BindContext, NamedPlan } from './bind-context.js';
+import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
 import { problem, unsupported } from './bind-context.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
@@ -21,6 +21,8 @@ export interface BindOptions {
   readonly file?: string;
   /** Filled with the ROW_NUMBER patterns recognised (Rank / Deduplicate), by the SELECT that filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
+  /** Filled with every query's plan and every table name's binding (see BindTrace). */
+  readonly trace?: BindTrace;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
@@ -28,6 +30,7 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(),
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
+    ...(options.trace === undefined ? {} : { trace: options.trace }),
   };
 }
 
