@@ -17,7 +17,9 @@ const HELP = `Usage: flinkts import <files.sql…> [--out <folder>] [--name <pip
 Turn Flink SQL scripts into a flinkts repo: src/tables.ts (every catalog, table and view, declared once, with
 typed connectors and formats; credentials as secrets), src/<script>.ts (the script's INSERTs and all its
 statements in order) and flinkts.config.ts (one job per script; SET lines become typed settings).
-Certain fixes (quoting a reserved word, USE DATABASE x → USE x) are applied and reported. SQL comments become
+Queries are written with the typed builder (joins, temporal and lookup joins, window TVFs, GROUP BY, window
+calls, WITH, UNION ALL) where it prints them back exactly; the rest stays in the typed sqlQuery escape hatch,
+with a note naming why. Certain fixes (quoting a reserved word, USE DATABASE x → USE x) are applied and reported. SQL comments become
 TypeScript comments. A statement that still does not parse is reported at its position and carried, as written,
 in a comment (literal credentials redacted); the rest is imported. A script in which no statement parses is
 reported and nothing is written.
