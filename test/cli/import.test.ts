@@ -137,7 +137,7 @@ describe('flinkts import: queries with the builder, from the bound plan', () => 
   test('every construct of builders.sql is builder code, and the plan of the rebuilt SQL has the same patterns', async () => {
     const repo = join(OUT, 'builders', 'repo');
     const module = readFileSync(join(repo, 'src', 'builders.ts'), 'utf8') + readFileSync(join(repo, 'src', 'tables.ts'), 'utf8');
-    for (const construct of ['.groupBy(', '.having(', 'fn.count()', 'fn.sum(o.amount)', 'fn.count(o.product_id).distinct()', "tumble(orders, { timecol: 'ts', size: interval('1', 'MINUTE') })", "hop(orders, { timecol: 'ts', slide: interval('1', 'MINUTE'), size: interval('5', 'MINUTE') })", 'fn.rowNumber().over({ partitionBy: [o.user_id], orderBy: [o.amount.desc()] })', ".temporalJoin(rates, 'r', { asOf: ({ o }) => o.ts,", ".temporalJoin(products, 'p', {", "type: 'LEFT'", 'withCtes(', "cte('totals', totalsQuery)", '.unionAll(', '.selectList(']) {
+    for (const construct of ['.groupBy(', '.having(', 'fn.count()', 'fn.sum(o.amount)', 'fn.count(o.product_id).distinct()', "tumble(orders, { timecol: 'ts', size: interval('1', 'MINUTE') })", "hop(orders, { timecol: 'ts', slide: interval('1', 'MINUTE'), size: interval('5', 'MINUTE') })", 'fn.rowNumber().over({ partitionBy: [o.user_id], orderBy: [o.amount.desc()] })', 'r.rn.lte(3)', 'fn.rowNumber().over({ partitionBy: [o.order_id], orderBy: [o.proc_time.asc()] })', 'f.rn.eq(1)', "cumulate(orders, { timecol: 'ts', step: interval('1', 'MINUTE'), size: interval('10', 'MINUTE') })", ".temporalJoin(rates, 'r', { asOf: ({ o }) => o.ts,", ".temporalJoin(products, 'p', {", "type: 'LEFT'", 'withCtes(', "cte('totals', totalsQuery)", '.unionAll(', '.selectList(']) {
       expect(module.replace(/\s+/g, ' '), construct).toContain(construct.replace(/\s+/g, ' '));
     }
     expect(module).not.toMatch(/sqlQuery|sqlInsert|sqlStatement|kept as SQL/);
@@ -153,7 +153,7 @@ describe('flinkts import: queries with the builder, from the bound plan', () => 
       for (const c of [n.input, n.left, n.right, ...(n.inputs ?? [])]) if (c !== undefined) walk(c as never);
     };
     for (const s of bound.statements) for (const sink of s.sinks) walk(sink.input as never);
-    for (const k of ['Rank', 'Join:temporal', 'Join:lookup', 'Window:TUMBLE', 'Aggregate', 'SetOp']) expect(kinds, k).toContain(k);
+    for (const k of ['Rank', 'Deduplicate', 'Join:temporal', 'Join:lookup', 'Window:TUMBLE', 'Window:HOP', 'Window:CUMULATE', 'Aggregate', 'SetOp']) expect(kinds, k).toContain(k);
   });
 });
 

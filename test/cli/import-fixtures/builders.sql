@@ -27,6 +27,8 @@ CREATE TABLE top_orders (user_id BIGINT, order_id BIGINT, amount DECIMAL(10, 2))
 CREATE TABLE converted (order_id BIGINT, amount DECIMAL(38, 6), category STRING) WITH ('connector' = 'print');
 CREATE TABLE big_users (user_id BIGINT, total DECIMAL(38, 2)) WITH ('connector' = 'print');
 CREATE TABLE odd_amounts (id BIGINT, amount DECIMAL(10, 2)) WITH ('connector' = 'print');
+CREATE TABLE first_orders (order_id BIGINT, user_id BIGINT) WITH ('connector' = 'print');
+CREATE TABLE cumulative (window_end TIMESTAMP(3), total DECIMAL(38, 2)) WITH ('connector' = 'print');
 CREATE TABLE hop_out (window_start TIMESTAMP(3), n BIGINT) WITH ('connector' = 'print');
 CREATE TABLE doubled_out (order_id BIGINT, twice DECIMAL(11, 2)) WITH ('connector' = 'print');
 -- a hopping window in a view
@@ -57,6 +59,19 @@ BEGIN
     FROM orders AS o
   ) AS r
   WHERE r.rn <= 3;
+  -- deduplication (the first row per key by processing time)
+  INSERT INTO first_orders
+  SELECT f.order_id AS order_id, f.user_id AS user_id
+  FROM (
+    SELECT o.order_id AS order_id, o.user_id AS user_id, ROW_NUMBER() OVER (PARTITION BY o.order_id ORDER BY o.proc_time ASC) AS rn
+    FROM orders AS o
+  ) AS f
+  WHERE f.rn = 1;
+  -- a cumulating window
+  INSERT INTO cumulative
+  SELECT c.window_end AS window_end, SUM(c.amount) AS total
+  FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '10' MINUTE)) AS c
+  GROUP BY c.window_start, c.window_end;
   -- a temporal join (event time) and a lookup join (processing time)
   INSERT INTO converted
   SELECT o.order_id AS order_id, o.amount * r.rate AS amount, p.category AS category
