@@ -29,6 +29,7 @@ CREATE TABLE big_users (user_id BIGINT, total DECIMAL(38, 2)) WITH ('connector' 
 CREATE TABLE odd_amounts (id BIGINT, amount DECIMAL(10, 2)) WITH ('connector' = 'print');
 CREATE TABLE first_orders (order_id BIGINT, user_id BIGINT) WITH ('connector' = 'print');
 CREATE TABLE cumulative (window_end TIMESTAMP(3), total DECIMAL(38, 2)) WITH ('connector' = 'print');
+CREATE TABLE top_amounts (order_id BIGINT, amount DECIMAL(10, 2)) WITH ('connector' = 'print');
 CREATE TABLE hop_out (window_start TIMESTAMP(3), n BIGINT) WITH ('connector' = 'print');
 CREATE TABLE doubled_out (order_id BIGINT, twice DECIMAL(11, 2)) WITH ('connector' = 'print');
 -- a hopping window in a view
@@ -67,6 +68,9 @@ BEGIN
     FROM orders AS o
   ) AS f
   WHERE f.rn = 1;
+  -- ORDER BY … LIMIT (a global TopN in streaming)
+  INSERT INTO top_amounts
+  SELECT o.order_id AS order_id, o.amount AS amount FROM orders AS o ORDER BY amount DESC LIMIT 3;
   -- a cumulating window
   INSERT INTO cumulative
   SELECT c.window_end AS window_end, SUM(c.amount) AS total

@@ -5,7 +5,8 @@
  * back exactly: `from(source, 'a')` over declared tables, views, CTEs (`withCtes` / `cte`), sub-queries and window
  * TVFs (`tumble` / `hop` / `cumulate`); joins with ON (`join`, `leftJoin`, …), temporal and lookup joins
  * (`temporalJoin`, FOR SYSTEM_TIME AS OF); WHERE; GROUP BY / HAVING with aggregate calls as `fn` calls; window calls
- * (`fn.rowNumber().over({ … })`, TopN and deduplication as the plan recognises them); DISTINCT; UNION ALL;
+ * (`fn.rowNumber().over({ … })`, TopN and deduplication as the plan recognises them); DISTINCT; ORDER BY output
+ * columns and LIMIT n (`.orderBy(…)`, `.limit(n)`); UNION ALL;
  * `.select({ … })` / `.selectList([ … ])`. Column references are the typed scope (`o.amount`); other expressions are
  * `sqlAs(type)` tags over typed references and `fn` calls, with the type the plan works out. Anything else returns
  * the reason, and the caller keeps the query in `sqlQuery` with a note naming it.
@@ -115,7 +116,8 @@ class Writer {
 
   private select(s: Select, ctes: ReadonlyMap<string, Cte>): string {
     if (s.hints !== undefined && s.hints.length > 0) fail('query hints');
-    if (s.windows !== undefined || s.orderBy !== undefined || s.limit !== undefined || s.offset !== undefined) fail('WINDOW / ORDER BY / LIMIT / OFFSET in the SELECT');
+    if (s.windows !== undefined || s.offset !== undefined) fail('WINDOW / OFFSET in the SELECT');
+    if (s.orderBy !== undefined && s.items.some((i) => i.kind === 'SelectExpr' && i.alias !== undefined && !IDENT.test(i.alias))) fail('ORDER BY next to column names that are not plain TypeScript names');
     if (s.from === undefined) fail('a SELECT without FROM');
     const named = this.planOf(s);
     const { project, aggregate, over } = parts(named.plan, s.distinct);
@@ -167,6 +169,20 @@ class Writer {
       });
       chain.push(`.selectList((${param}) => [${list.join(', ')}])`);
     }
+    // ORDER BY output columns by name, and LIMIT n: the finished query's orderBy(…) / limit(…).
+    if (s.orderBy !== undefined) {
+      const items = s.orderBy.map((o) => {
+        if (o.expr.kind !== 'ColumnRef' || o.expr.table !== undefined || !named.names.includes(o.expr.name)) return fail('ORDER BY other than output columns by name');
+        const c = refCode('c', o.expr.name);
+        if (o.direction === undefined) return o.nulls === undefined ? c : fail('NULLS FIRST / LAST without ASC / DESC');
+        return `${c}.${o.direction === 'ASC' ? 'asc' : 'desc'}(${o.nulls === undefined ? '' : str(o.nulls)})`;
+      });
+      chain.push(`.orderBy((c) => [${items.join(', ')}])`);
+    }
+    if (s.limit !== undefined) {
+      if (s.limit.kind !== 'NumericLiteral' || !/^(0|[1-9]\d{0,14})$/.test(s.limit.text)) fail('LIMIT other than a whole number');
+      chain.push(`.limit(${(s.limit as { text: string }).text})`);
+    }
     this.ctx.imports.add('from');
     return chain.join('');
   }
@@ -188,7 +204,7 @@ class Writer {
         const asOf = versioned.kind === 'ColumnRef' ? new Expressions(before, special, this.ctx).ref(versioned.table, versioned.name) : undefined;
         const time = asOf === undefined ? undefined : before.find((b) => b.alias === (versioned as { table?: string }).table)?.columns.find((c) => c.name === (versioned as { name: string }).name)?.type;
         if (asOf === undefined || (time?.kind !== 'TIMESTAMP' && time?.kind !== 'TIMESTAMP_LTZ')) fail('FOR SYSTEM_TIME AS OF an expression that is not a qualified time column');
-        return `${left}.temporalJoin(${source.code}, ${str(source.bound.alias)}, { asOf: ({ ${before.map((b) => b.alias).join(', ')} }) => ${asOf!}, on: (${param}) => ${on}${r.type === 'LEFT' ? ", type: 'LEFT'" : ''} })`;
+        return `${left}.temporalJoin(${source.code}, ${str(source.bound.alias)}, { asOf: ({ ${(versioned as { table: string }).table} }) => ${asOf!}, on: (${param}) => ${on}${r.type === 'LEFT' ? ", type: 'LEFT'" : ''} })`;
       }
       const method = ({ INNER: 'join', LEFT: 'leftJoin', RIGHT: 'rightJoin', FULL: 'fullJoin' } as Record<string, string>)[r.type];
       return `${left}.${method}(${source.code}, ${str(source.bound.alias)}, (${param}) => ${on})`;
