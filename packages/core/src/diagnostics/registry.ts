@@ -242,6 +242,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS9131', 'flinkts import: a literal credential in the SQL, replaced by a secret placeholder (its value is not written).'),
   c('FTS9132', 'flinkts import: options the typed connector / catalog factory refuses or does not know; kept, every option as written, in genericConnector() / a plain catalog connector.'),
   c('FTS9133', 'flinkts import: a query or statement kept as SQL text in a typed escape hatch (sqlQuery, sqlInsert, sqlStatement), with the reason.'),
-  c('FTS9134', 'flinkts import: a script that does not parse even after the certain fixes; nothing is written.'),
+  c('FTS9134', 'flinkts import: a script in which no statement parses, even after the certain fixes; nothing is written.'),
   c('FTS9135', 'flinkts import: a declaration the builder normalises (primary key columns NOT NULL, computed columns after the others).'),
+  c('FTS9136', 'flinkts import: a statement that does not parse even after the certain fixes; the rest of the script is imported and this statement is carried, as written, in a comment (its literal credentials redacted).'),
 ]);
