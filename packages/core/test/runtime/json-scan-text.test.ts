@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ABSENT, NOT_SCALAR, scanKeyPathText } from '../../src/runtime/functions/json-scan.js';
-import { evalPath, JsonNumber, JsonSyntaxError, parseJson, parsePath } from '../../src/runtime/functions/json-text.js';
+import { JsonNumber, JsonSyntaxError, parseJson, parsePath, readPath } from '../../src/runtime/functions/json-text.js';
 import type { JsonValue } from '../../src/runtime/functions/json-text.js';
 
 type Outcome = string | null | typeof ABSENT | typeof NOT_SCALAR | 'INVALID';
@@ -20,11 +20,12 @@ function general(doc: string, keys: readonly string[]): Outcome {
     if (e instanceof JsonSyntaxError) return 'INVALID';
     throw e;
   }
-  const path = parsePath('$' + keys.map((k) => `['${k.replace(/'/g, "''")}']`).join(''));
+  // strict mode tells a JSON null (its own error) from a value that is not there
+  const path = parsePath('strict $' + keys.map((k) => `['${k.replace(/'/g, "''")}']`).join(''));
   if (!path) throw new Error('bad test path');
-  const r = evalPath(root, path);
-  if (r.length === 0) return ABSENT;
-  const v = r[0] as JsonValue;
+  const r = readPath(root, path);
+  if (r.error !== undefined) return /but is null/.test(r.error) ? null : ABSENT;
+  const v = r.value;
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';

@@ -11,9 +11,9 @@ import { renderValue } from '../values/render.js';
 import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { evalPath, JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, writeJson } from './json-text.js';
-import { ABSENT, NOT_SCALAR, scanKeyPath, scanKeyPathText } from './json-scan.js';
-import type { JsonPath, JsonValue } from './json-text.js';
+import { JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, readPath, writeJson } from './json-text.js';
+import { ABSENT, NOT_SCALAR, scanKeyPathText } from './json-scan.js';
+import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
 
 function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
@@ -30,7 +30,8 @@ function constPath(api: CompilerApi, e: Expression): JsonPath {
   return p;
 }
 
-class EmptyResult extends Error {}
+/** An empty result under ERROR ON EMPTY: raised as it is, not handed to the ON ERROR behaviour (as in Flink). */
+class EmptyResult extends JsonPathError {}
 
 function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 'Error' | 'EmptyArray' | 'EmptyObject', type: DataType): (row: readonly unknown[], err: Error) => unknown {
   const k = b?.kind ?? dflt;
@@ -46,27 +47,32 @@ function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 
   }
 }
 
+const isScalar = (v: JsonValue): boolean => v === null || typeof v !== 'object' || v instanceof JsonNumber;
+
 function scalarText(v: JsonValue): string | null {
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return String(v);
-  if (v instanceof JsonNumber) return v.text;
-  throw new JsonPathError('Strict jsonpath mode requires scalar value, and the actual value is: ' + writeJson(v));
+  return (v as JsonNumber).text;
 }
 
-/** The keys of a lax path made only of object keys (`$.a.b`), which the scanner can follow. */
+/** The keys of a path made only of object keys (`$.a.b`), which the scanner can follow. */
 function keyPath(path: JsonPath): string[] | undefined {
-  if (path.mode !== 'lax' || !path.steps.every((s) => s.kind === 'key')) return undefined;
+  if (!path.steps.every((s) => s.kind === 'key')) return undefined;
   return path.steps.map((s) => (s as { key: string }).key);
 }
 
-/** Evaluate a path, through the allocation-free scanner when the path is a lax chain of keys. */
-export function pathEvaluator(path: JsonPath): (text: string) => JsonValue[] {
-  const keys = keyPath(path);
-  if (!keys) return (text) => evalPath(parseJsonCached(text), path);
-  return (text) => scanKeyPath(text, keys) ?? evalPath(parseJsonCached(text), path);
+/** Reads a path in a document; invalid JSON is an error handled by ON ERROR. */
+function read(text: string, path: JsonPath): PathRead {
+  try {
+    return readPath(parseJsonCached(text), path);
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
 }
+
+const STRICT_NULL = 'Strict jsonpath mode requires a non empty returned value, but is null';
 
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
@@ -77,57 +83,46 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
     : castConverter(T.string(), type, api.session.zone, e.span);
   const onEmpty = behavior(api, e.onEmpty, 'Null', type);
   const onError = behavior(api, e.onError, 'Null', type);
+  const empty = (r: readonly unknown[]) => onEmpty(r, new EmptyResult('Empty result of JSON_VALUE function is not allowed'));
   const oe = op.eval;
-  const read = pathEvaluator(path);
   const keys = keyPath(path);
+  const lax = path.mode === 'lax';
+  const convert = (r: readonly unknown[], text: string): unknown => {
+    try {
+      return conv(text);
+    } catch (err) {
+      return onError(r, err as Error);
+    }
+  };
+  // Flink's order (SqlJsonUtils.jsonValue): a failed read goes to ON ERROR; a null (lax mode) or, in lax mode, a
+  // non-scalar value to ON EMPTY; a non-scalar value in strict mode to ON ERROR
   return {
     type,
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
       if (keys) {
-        // lax key path: the scanner reads the scalar's text directly; objects, arrays and unwrapping go the general way
+        // a key path: the scanner reads the scalar's text directly; objects, arrays, and what strict mode does
+        // not find go the general way
         let text: string | null | typeof ABSENT | typeof NOT_SCALAR;
         try {
           text = scanKeyPathText(s, keys);
         } catch (err) {
           return onError(r, err as Error);
         }
-        if (text === null) return null;
-        if (typeof text === 'string') {
-          try {
-            return conv(text);
-          } catch (err) {
-            return onError(r, err as Error);
-          }
-        }
-        if (text === ABSENT) {
-          try {
-            return onEmpty(r, new EmptyResult('Empty result'));
-          } catch (err) {
-            return onError(r, err as Error);
-          }
-        }
+        if (typeof text === 'string') return convert(r, text);
+        if (text === null) return lax ? empty(r) : onError(r, new JsonPathError(STRICT_NULL));
+        if (text === ABSENT && lax) return empty(r);
       }
-      let results: JsonValue[];
-      try {
-        results = read(s);
-      } catch (err) {
-        return onError(r, err as Error);
+      const got = read(s, path);
+      if (got.error !== undefined) return onError(r, new JsonPathError(got.error));
+      const v = got.value;
+      if (v === null) return empty(r);
+      if (!isScalar(v)) {
+        if (lax) return empty(r);
+        return onError(r, new JsonPathError(`Strict jsonpath mode requires scalar value, and the actual value is: '${writeJson(v)}'`));
       }
-      if (results.length === 0) {
-        try {
-          return onEmpty(r, new EmptyResult('Empty result'));
-        } catch (err) {
-          return onError(r, err as Error);
-        }
-      }
-      try {
-        const text = scalarText(results[0] as JsonValue);
-        return text === null ? null : conv(text);
-      } catch (err) {
-        return onError(r, err as Error);
-      }
+      return convert(r, scalarText(v) as string);
     },
   };
 }
@@ -146,19 +141,21 @@ export function compileJsonQuery(e: JsonQuery, api: CompilerApi): Compiled {
   const onError = behavior(api, e.onError, 'Null', type);
   const oe = op.eval;
   const wrapper = e.wrapper;
+  const lax = path.mode === 'lax';
+  // Flink's order (SqlJsonUtils.jsonQuery): a failed read goes to ON ERROR; the value is wrapped; a null or, in
+  // lax mode, a scalar goes to ON EMPTY; a scalar in strict mode to ON ERROR
   return {
     type,
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
+      const got = read(s, path);
+      if (got.error !== undefined) return onError(r, new JsonPathError(got.error));
+      let v = got.value;
+      if (v !== null && (wrapper === 'UNCONDITIONAL' || (wrapper === 'CONDITIONAL' && !Array.isArray(v)))) v = [v];
+      if (v === null || (lax && isScalar(v))) return onEmpty(r, new EmptyResult('Empty result of JSON_QUERY function is not allowed'));
+      if (isScalar(v)) return onError(r, new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: '${writeJson(v)}'`));
       try {
-        const results = evalPath(parseJsonCached(s), path);
-        if (results.length === 0) return onEmpty(r, new EmptyResult('Empty result'));
-        let v = results[0] as JsonValue;
-        if (wrapper === 'UNCONDITIONAL' || (wrapper === 'CONDITIONAL' && !Array.isArray(v))) v = [v];
-        if (v === null || typeof v !== 'object' || v instanceof JsonNumber) {
-          throw new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: '${writeJson(v)}'`);
-        }
         return toResult(v);
       } catch (err) {
         return onError(r, err as Error);
@@ -177,15 +174,13 @@ export function compileJsonExists(e: JsonExists, api: CompilerApi): Compiled {
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
-      try {
-        return evalPath(parseJsonCached(s), path).length > 0;
-      } catch (err) {
-        switch (onError) {
-          case 'TRUE': return true;
-          case 'FALSE': return false;
-          case 'UNKNOWN': return null;
-          case 'ERROR': throw evalError('TableRuntimeException', (err as Error).message);
-        }
+      const got = read(s, path);
+      if (got.error === undefined) return got.value !== null;
+      switch (onError) {
+        case 'TRUE': return true;
+        case 'FALSE': return false;
+        case 'UNKNOWN': return null;
+        case 'ERROR': throw evalError('TableRuntimeException', got.error);
       }
     },
   };
