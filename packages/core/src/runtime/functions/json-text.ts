@@ -3,6 +3,7 @@
  * `123456789.987654321` must not become a double), a writer (compact, like Jackson), and SQL/JSON paths
  * (`lax`/`strict`, `.key`, `['key']`, `[n]`, `[*]`, `.*`).
  */
+import { javaDoubleToString } from '../values/java-number.js';
 export class JsonNumber {
   constructor(readonly text: string) {}
 }
@@ -165,6 +166,20 @@ export function parseJsonCached(text: string): JsonValue {
   }
   if (lastValue instanceof JsonSyntaxError) throw lastValue;
   return lastValue;
+}
+
+/**
+ * A parsed document written back as Flink's Jackson writes it (JSON_QUERY): keys in document order, integers as
+ * written, other numbers read as a Java double and printed by `Double.toString` (`1.50` → `1.5`, `1e2` → `100.0`).
+ */
+export function writeJackson(v: JsonValue): string {
+  if (v instanceof JsonNumber || typeof v === 'number') {
+    const text = String(v instanceof JsonNumber ? v.text : v);
+    return /[.eE]/.test(text) ? javaDoubleToString(Number(text)) : text; // as json-scan's numberText
+  }
+  if (Array.isArray(v)) return `[${v.map(writeJackson).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${writeJackson(v[k] as JsonValue)}`).join(',')}}`;
+  return writeJson(v);
 }
 
 export function writeJson(v: JsonValue, sortKeys = false): string {

@@ -11,8 +11,8 @@ import { renderValue } from '../values/render.js';
 import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, readPath, writeJson } from './json-text.js';
-import { ABSENT, NOT_SCALAR, scanKeyPathText } from './json-scan.js';
+import { JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
+import { ABSENT, NOT_SCALAR, numberText, scanKeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
 
@@ -47,14 +47,27 @@ function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 
   }
 }
 
+/**
+ * An element of JSON_QUERY's RETURNING ARRAY<STRING> as Flink 1.20.1 gives it: the Java object Jayway read,
+ * printed by its `toString()` (`{itemId=1234, count=10}`, `[1, 2]`), not as JSON.
+ */
+function javaText(v: JsonValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number' || v instanceof JsonNumber) return numberText(String(v instanceof JsonNumber ? v.text : v));
+  if (Array.isArray(v)) return `[${v.map(javaText).join(', ')}]`;
+  return `{${Object.keys(v).map((k) => `${k}=${javaText(v[k] as JsonValue)}`).join(', ')}}`;
+}
+
 const isScalar = (v: JsonValue): boolean => v === null || typeof v !== 'object' || v instanceof JsonNumber;
 
 function scalarText(v: JsonValue): string | null {
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return String(v);
-  return (v as JsonNumber).text;
+  if (typeof v === 'number') return numberText(String(v));
+  return numberText((v as JsonNumber).text);
 }
 
 /** The keys of a path made only of object keys (`$.a.b`), which the scanner can follow. */
@@ -134,9 +147,9 @@ export function compileJsonQuery(e: JsonQuery, api: CompilerApi): Compiled {
   const toResult = type.kind === 'ARRAY'
     ? (v: JsonValue): unknown => {
       if (!Array.isArray(v)) throw new JsonPathError('Strict jsonpath mode requires array value, and the actual value is: ' + writeJson(v));
-      return v.map((x) => (x === null ? null : typeof x === 'string' ? x : writeJson(x, true)));
+      return v.map((x) => (x === null ? null : javaText(x)));
     }
-    : (v: JsonValue): unknown => writeJson(v, true);
+    : (v: JsonValue): unknown => writeJackson(v);
   const onEmpty = behavior(api, e.onEmpty, 'Null', type);
   const onError = behavior(api, e.onError, 'Null', type);
   const oe = op.eval;
@@ -211,7 +224,40 @@ export function compileIsJson(e: IsJson, api: CompilerApi): Compiled {
   };
 }
 
-/** A runtime value of type `t` as a JSON value (JSON_OBJECT / JSON_ARRAY / JSON_STRING). */
+/** Java's `BigDecimal.stripTrailingZeros().toString()`, as Flink's JSON functions print a DECIMAL (`1.50` → `1.5`, `120` → `1.2E+2`). */
+export function strippedDecimalText(d: Decimal): string {
+  let unscaled = d.unscaled;
+  let scale = d.scale;
+  if (unscaled === 0n) return '0';
+  while (unscaled % 10n === 0n) {
+    unscaled /= 10n;
+    scale--;
+  }
+  const neg = unscaled < 0n;
+  const digits = (neg ? -unscaled : unscaled).toString();
+  const adjusted = digits.length - 1 - scale;
+  let body: string;
+  if (scale >= 0 && adjusted >= -6) {
+    if (scale === 0) body = digits;
+    else if (digits.length > scale) body = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+    else body = `0.${'0'.repeat(scale - digits.length)}${digits}`;
+  } else {
+    body = `${digits[0] as string}${digits.length > 1 ? `.${digits.slice(1)}` : ''}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
+  }
+  return neg ? `-${body}` : body;
+}
+
+/** `2024-01-01T10:00:00.5`: seconds always, the fraction without trailing zeros (Flink's JSON text of a timestamp). */
+function isoTimestamp(ts: Timestamp): string {
+  const text = formatLocalDateTime(ts);
+  const [date, time] = text.split('T') as [string, string];
+  const [hms, frac] = time.split('.') as [string, string | undefined];
+  const full = hms.length === 5 ? `${hms}:00` : hms;
+  const f = (frac ?? '').replace(/0+$/, '');
+  return `${date}T${full}${f === '' ? '' : `.${f}`}`;
+}
+
+/** A runtime value of type `t` as a JSON value (JSON_OBJECT / JSON_ARRAY / JSON_STRING); MAP keys sorted as Flink writes them. */
 export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
   if (v === null || v === undefined) return null;
   switch (t.kind) {
@@ -219,14 +265,17 @@ export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
     case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return new JsonNumber(String(v));
     case 'FLOAT': return new JsonNumber(javaFloatToString(v as number));
     case 'DOUBLE': return new JsonNumber(javaDoubleToString(v as number));
-    case 'DECIMAL': return new JsonNumber((v as Decimal).toString());
+    case 'DECIMAL': return new JsonNumber(strippedDecimalText(v as Decimal));
     case 'CHAR': case 'VARCHAR': return v as string;
     case 'BINARY': case 'VARBINARY': return Buffer.from(v as Uint8Array).toString('base64');
-    case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
+    // a TIMESTAMP_LTZ is an instant, written in UTC
+    case 'TIMESTAMP': return isoTimestamp(v as Timestamp);
+    case 'TIMESTAMP_LTZ': return `${isoTimestamp(v as Timestamp)}Z`;
     case 'ARRAY': case 'MULTISET': return (v as unknown[]).map((x) => toJson(x, t.element, zone));
     case 'MAP': {
       const o: { [k: string]: JsonValue } = {};
-      for (const [k, x] of v as Map<unknown, unknown>) o[String(k)] = toJson(x, t.value, zone);
+      const entries = [...(v as Map<unknown, unknown>)].map(([k, x]): [string, unknown] => [String(k), x]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [k, x] of entries) o[k] = toJson(x, t.value, zone);
       return o;
     }
     case 'ROW': {
@@ -238,21 +287,41 @@ export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
   }
 }
 
-const RAW_JSON = new Set(['JsonObject', 'JsonArray', 'JsonQuery']);
+/** Flink's validation of a JSON_OBJECT / JSON_ARRAY value's type (recursively): DATE, TIME, INTERVAL … have no JSON form. */
+function checkJsonType(t: DataType, e: Expression): void {
+  switch (t.kind) {
+    case 'NULL': throw invalid('Type is not supported: ANY', e.span);
+    case 'DATE': case 'TIME': case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME':
+      throw invalid(`Type '${typeToString(t)}' is not scalar or cannot be converted into JSON.`, e.span);
+    case 'ARRAY': case 'MULTISET': checkJsonType(t.element, e); return;
+    case 'MAP':
+      if (!isCharacter(t.key)) throw invalid(`Type '${typeToString(t.key)}' is not supported for JSON conversion. The key type must be a character string.`, e.span);
+      checkJsonType(t.value, e);
+      return;
+    case 'ROW': for (const f of t.fields) checkJsonType(f.type, e); return;
+    default:
+  }
+}
+
+/** JSON_OBJECT and JSON_ARRAY inside these build raw JSON; every other value (JSON_QUERY's and JSON_STRING's text too) is a value. */
+const RAW_JSON = new Set(['JsonObject', 'JsonArray']);
 
 function jsonArg(api: CompilerApi, e: Expression): (r: readonly unknown[]) => JsonValue {
   const c = api.compile(e);
   const ev = c.eval;
-  if (RAW_JSON.has(e.kind) || (e.kind === 'FunctionCall' && e.name.length === 1 && e.name[0] === 'JSON_STRING')) {
+  if (RAW_JSON.has(e.kind)) {
     return (r) => {
       const s = ev(r) as string | null;
       return s === null ? null : parseJson(s);
     };
   }
+  checkJsonType(c.type, e);
   const t = c.type;
   const zone = api.session.zone;
   return (r) => toJson(ev(r), t, zone);
 }
+
+const byKey = ([a]: [string, JsonValue], [b]: [string, JsonValue]): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compileJsonObject(e: JsonObject, api: CompilerApi): Compiled {
   const keys = e.entries.map((x) => api.coerce(api.compile(x.key), T.string(), x.key.span).eval);
@@ -261,15 +330,19 @@ export function compileJsonObject(e: JsonObject, api: CompilerApi): Compiled {
   return {
     type: T.string(false),
     eval: (r) => {
-      const o: { [k: string]: JsonValue } = {};
+      const entries: [string, JsonValue][] = [];
       for (let i = 0; i < keys.length; i++) {
         const k = (keys[i] as Evaluator)(r) as string | null;
         if (k === null) throw evalError('TableRuntimeException', 'JSON_OBJECT key must not be NULL');
         const v = (vals[i] as (r: readonly unknown[]) => JsonValue)(r);
         if (v === null && absent) continue;
-        o[k] = v;
+        const at = entries.findIndex(([x]) => x === k);
+        if (at >= 0) entries[at] = [k, v];
+        else entries.push([k, v]);
       }
-      return writeJson(o);
+      // Flink writes the keys sorted (by UTF-16 code units, as Java compares strings)
+      entries.sort(byKey);
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${writeJson(v)}`).join(',')}}`;
     },
   };
 }
