@@ -206,6 +206,7 @@ register('TIMESTAMPDIFF', (a, call, api) => {
   const y = api.compile(a[2] as Expression);
   for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'TIMESTAMPDIFF' to arguments of type ${typeToString(c.type)}`, call.span);
   if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: T.int(), eval: () => null };
+  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw invalid('TIMESTAMP_LTZ only supports diff between the same type.', call.span);
   const fx = toMillis(x.type);
   const fy = toMillis(y.type);
   return strict([x, y], T.int(false), (p: unknown, q: unknown) => {

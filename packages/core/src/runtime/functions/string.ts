@@ -93,11 +93,24 @@ function initcap(s: string): string {
 }
 
 /** Java regex → JS RegExp (the common subset); invalid patterns return null like Flink's functions. */
+/** Java's POSIX character classes as JavaScript classes (US-ASCII, as Java defines them). */
+const POSIX_CLASSES: Record<string, string> = {
+  Alpha: '[A-Za-z]', Digit: '[0-9]', Lower: '[a-z]', Upper: '[A-Z]', Alnum: '[A-Za-z0-9]', Space: '[ \\t\\n\\x0B\\f\\r]', Punct: '[!-\\/:-@\\[-`{-~]', XDigit: '[0-9a-fA-F]',
+};
+
 export function javaRegex(p: string, flags = ''): RegExp | null {
   try {
-    let src = p.replace(/\(\?<([a-zA-Z][a-zA-Z0-9]*)>/g, '(?<$1>').replace(/\\p\{Alpha\}/g, '[A-Za-z]').replace(/\\p\{Digit\}/g, '[0-9]')
+    let src = p.replace(/\(\?<([a-zA-Z][a-zA-Z0-9]*)>/g, '(?<$1>')
+      .replace(/\\p\{(Alpha|Digit|Lower|Upper|Alnum|Space|Punct|XDigit)\}/g, (_m, c: string) => POSIX_CLASSES[c] as string)
       .replace(/\\Q([\s\S]*?)\\E/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     src = src.replace(/\\z/g, '$').replace(/\\A/g, '^');
+    // Java's leading inline flags (`(?i)abc`) are JavaScript flags; Unicode classes (`\p{L}`) need the `u` flag
+    const inline = /^\(\?([ims]+)\)/.exec(src);
+    if (inline) {
+      src = src.slice(inline[0].length);
+      for (const f of inline[1] as string) if (!flags.includes(f)) flags += f;
+    }
+    if (/\\[pP]\{/.test(src) && !flags.includes('u')) flags += 'u';
     return new RegExp(src, flags);
   } catch {
     return null;
@@ -199,7 +212,7 @@ register('REGEXP_EXTRACT', (a, call, api) => strictNullable(args(api, a, 'ssi?',
   if (!re) return null;
   const m = re.exec(s);
   if (!m) return null;
-  const g = i ?? 1;
+  const g = i ?? 0; // without an index, the whole match (Flink 1.20.1)
   if (g < 0 || g >= m.length) return null;
   return m[g] ?? null;
 }));
@@ -209,7 +222,7 @@ register('REGEXP', (a, call, api) => strictNullable(args(api, a, 'ss', 'REGEXP',
 }));
 register('SPLIT_INDEX', (a, call, api) => strictNullable([api.compile(a[0] as Expression), api.compile(a[1] as Expression), api.coerce(api.compile(a[2] as Expression), T.int())], S(), (s: string, sep: unknown, i: number) => {
   if (typeof s !== 'string' || typeof sep !== 'string') return null;
-  if (i < 0) return null;
+  if (i < 0 || s.length === 0) return null;
   const parts = sep.length === 0 ? [s] : s.split(sep);
   return parts[i] ?? null;
 }));
@@ -228,32 +241,70 @@ register('STR_TO_MAP', (a, call, api) => {
     return m;
   });
 });
-register('PARSE_URL', (a, call, api) => strictNullable(args(api, a, 'sss?', 'PARSE_URL', call.span), S(), (u: string, part: string, key?: string) => {
-  let url: URL;
-  try {
-    url = new URL(u);
-  } catch {
-    return null;
+/**
+ * A URL split as java.net.URL splits it (Flink's PARSE_URL): nothing is normalised or percent-encoded, the
+ * parts are the text as written (`/a b` stays `/a b`, a trailing `?` is an empty query). Unknown protocols are
+ * a MalformedURLException (NULL).
+ */
+function javaUrl(u: string): { protocol: string; authority: string | null; userInfo: string | null; host: string; path: string; query: string | null; ref: string | null } | null {
+  const pm = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(u);
+  if (!pm) return null;
+  const protocol = (pm[1] as string).toLowerCase();
+  if (!['http', 'https', 'ftp', 'file', 'jar', 'mailto', 'netdoc'].includes(protocol)) return null;
+  let rest = u.slice(pm[0].length).trimEnd();
+  let ref: string | null = null;
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    ref = rest.slice(hash + 1);
+    rest = rest.slice(0, hash);
   }
-  // java.net.URL only knows these protocols; anything else is a MalformedURLException (NULL).
-  if (!['http:', 'https:', 'ftp:', 'file:', 'jar:', 'mailto:', 'netdoc:'].includes(url.protocol)) return null;
-  const userInfo = url.username ? url.username + (url.password ? ':' + url.password : '') : null;
-  const query = url.search ? url.search.slice(1) : null;
+  let query: string | null = null;
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    query = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  let authority: string | null = null;
+  let path = rest;
+  if (rest.startsWith('//')) {
+    const end = rest.indexOf('/', 2);
+    authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
+    path = end < 0 ? '' : rest.slice(end);
+  }
+  let userInfo: string | null = null;
+  let host = '';
+  if (authority !== null) {
+    const at = authority.indexOf('@');
+    // two '@': not server-based, so neither user info nor host (java.net.URL)
+    if (at >= 0 && at !== authority.lastIndexOf('@')) return { protocol, authority, userInfo: null, host: '', path, query, ref };
+    userInfo = at >= 0 ? authority.slice(0, at) : null;
+    const hostPort = at >= 0 ? authority.slice(at + 1) : authority;
+    const end = hostPort.startsWith('[') ? hostPort.indexOf(']') + 1 : hostPort.lastIndexOf(':') < 0 ? hostPort.length : hostPort.lastIndexOf(':');
+    host = hostPort.slice(0, end);
+    const port = hostPort.slice(end);
+    if (port !== '' && !/^:\d*$/.test(port)) return null; // a port that is not a number: MalformedURLException
+  }
+  return { protocol, authority, userInfo, host, path, query, ref };
+}
+
+register('PARSE_URL', (a, call, api) => strictNullable(args(api, a, 'sss?', 'PARSE_URL', call.span), S(), (u: string, part: string, key?: string) => {
+  const url = javaUrl(u);
+  if (!url) return null;
   switch (part) {
-    case 'HOST': return url.hostname || null;
-    case 'PATH': return url.pathname === '/' && !/^[a-z]+:\/\/[^/]*\//i.test(u) ? '' : url.pathname;
+    case 'HOST': return url.host;
+    case 'PATH': return url.path;
     case 'QUERY':
-      if (key === undefined) return query;
-      for (const kv of (query ?? '').split('&')) {
+      if (key === undefined) return url.query;
+      for (const kv of (url.query ?? '').split('&')) {
         const i = kv.indexOf('=');
         if (i >= 0 && kv.slice(0, i) === key) return kv.slice(i + 1);
       }
       return null;
-    case 'REF': return url.hash ? url.hash.slice(1) : null;
-    case 'PROTOCOL': return url.protocol.replace(/:$/, '');
-    case 'FILE': return (url.pathname === '/' && !/^[a-z]+:\/\/[^/]*\//i.test(u) ? '' : url.pathname) + (url.search ?? '');
-    case 'AUTHORITY': return (userInfo ? userInfo + '@' : '') + url.host;
-    case 'USERINFO': return userInfo;
+    case 'REF': return url.ref;
+    case 'PROTOCOL': return url.protocol;
+    case 'FILE': return url.path + (url.query === null ? '' : `?${url.query}`);
+    case 'AUTHORITY': return url.authority;
+    case 'USERINFO': return url.userInfo;
     default: return null;
   }
 }));
