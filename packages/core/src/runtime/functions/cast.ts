@@ -89,7 +89,9 @@ export function parseDateLenient(s: string): number | null {
 }
 
 function parseTsLenient(s: string, precision: number): Timestamp {
-  const ts = parseTimestamp(s);
+  // Flink 1.20.1 takes a date, or a date, a space and a time with seconds: `2024-03-05T13:04:05` and
+  // `2024-03-05 13:04` are parse errors
+  const ts = s !== s.trim() || /\d[T ]\d{1,2}:\d{1,2}$|T/.test(s) ? null : parseTimestamp(s);
   if (!ts) throw evalError('DateTimeParseException', `Text '${s}' could not be parsed`);
   return ts.truncate(precision);
 }
@@ -161,7 +163,7 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
       if (from.kind === 'BOOLEAN') return (v) => v;
       if (isCharacter(from)) {
         return (v) => {
-          const b = BOOL_TEXT[(v as string).trim().toLowerCase()];
+          const b = BOOL_TEXT[(v as string).toLowerCase()]; // not trimmed: ' TRUE ' fails in Flink 1.20.1
           if (b === undefined) throw evalError('TableException', `Cannot parse '${v as string}' as BOOLEAN.`);
           return b;
         };

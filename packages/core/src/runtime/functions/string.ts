@@ -33,8 +33,21 @@ export function args(api: CompilerApi, exprs: readonly Expression[], kinds: stri
   });
 }
 
+/** Whether a string holds a character outside the BMP (a surrogate pair): then positions count code points. */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/** Flink's SUBSTRING, counting characters as code points (its strings are UTF-8: `😀` is one character). */
 export function substringSql(s: string, pos: number, len?: number): string | null {
   if (len !== undefined && len < 0) return null;
+  if (ASTRAL.test(s)) {
+    const cps = Array.from(s);
+    const n = cps.length;
+    let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
+    const end = len === undefined ? n : start + len;
+    if (start < 0) start = 0;
+    if (start >= end || start >= n) return '';
+    return cps.slice(start, Math.min(end, n)).join('');
+  }
   const n = s.length;
   let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
   const end = len === undefined ? n : start + len;
@@ -117,23 +130,6 @@ export function javaRegex(p: string, flags = ''): RegExp | null {
   }
 }
 
-function javaReplacement(repl: string): (m: string, groups: readonly (string | undefined)[]) => string {
-  return (m, groups) => {
-    let out = '';
-    for (let i = 0; i < repl.length; i++) {
-      const c = repl[i] as string;
-      if (c === '\\' && i + 1 < repl.length) {
-        out += repl[++i];
-      } else if (c === '$' && /\d/.test(repl[i + 1] ?? '')) {
-        const g = Number(repl[++i]);
-        if (g > groups.length) throw evalError('IndexOutOfBoundsException', `No group ${g}`);
-        out += g === 0 ? m : groups[g - 1] ?? '';
-      } else out += c;
-    }
-    return out;
-  };
-}
-
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 register('UPPER', (a, call, api) => strict(args(api, a, 's', 'UPPER', call.span), S(), (s: string) => s.toUpperCase()));
@@ -141,13 +137,21 @@ register('LOWER', (a, call, api) => strict(args(api, a, 's', 'LOWER', call.span)
 register('CHAR_LENGTH', (a, call, api) => strict(args(api, a, 's', 'CHAR_LENGTH', call.span), T.int(false), (s: string) => Array.from(s).length));
 register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.span), S(), initcap));
 register('REVERSE', (a, call, api) => strictNullable(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
-register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) & 0xff)));
+// the first UTF-8 byte as a signed Java byte ('数' is -26)
+register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : (Buffer.from(s.slice(0, 2), 'utf8')[0] as number) << 24 >> 24)));
 register('CHR', (a, call, api) => strict(args(api, a, 'i', 'CHR', call.span).map((c) => api.coerce(c, T.bigint(c.type.nullable))), S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n)))));
 register('REPEAT', (a, call, api) => strict(args(api, a, 'si', 'REPEAT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.repeat(n))));
 register('REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REPLACE', call.span), S(), (s: string, f: string, t: string) => (f === '' ? s : s.split(f).join(t))));
 register(['SUBSTRING', 'SUBSTR'], (a, call, api) => strictNullable(args(api, a, 'sii?', 'SUBSTRING', call.span), S(), (s: string, p: number, l?: number) => substringSql(s, p, l)));
 register('LEFT', (a, call, api) => strictNullable(args(api, a, 'si', 'LEFT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.slice(0, n))));
-register('RIGHT', (a, call, api) => strictNullable(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : n >= s.length ? s : s.slice(s.length - n))));
+register('RIGHT', (a, call, api) => strictNullable(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => {
+  if (n <= 0) return '';
+  if (ASTRAL.test(s)) {
+    const cps = Array.from(s);
+    return n >= cps.length ? s : cps.slice(cps.length - n).join('');
+  }
+  return n >= s.length ? s : s.slice(s.length - n);
+}));
 register('LPAD', (a, call, api) => strict(args(api, a, 'sis', 'LPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, true)));
 register('RPAD', (a, call, api) => strict(args(api, a, 'sis', 'RPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, false)));
 register('LTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'LTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, false)));
@@ -200,12 +204,8 @@ register('CONCAT_WS', (a, call, api) => {
 register('REGEXP_REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REGEXP_REPLACE', call.span), S(), (s: string, p: string, r: string) => {
   const re = javaRegex(p, 'g');
   if (!re) return null;
-  const f = javaReplacement(r);
-  try {
-    return s.replace(re, (m: string, ...rest: unknown[]) => f(m, rest.slice(0, -2).filter((x) => typeof x === 'string' || x === undefined) as (string | undefined)[]));
-  } catch {
-    return null;
-  }
+  // the replacement is literal text in Flink 1.20.1: '$1' and '\\' are not group references or escapes
+  return s.replace(re, () => r);
 }));
 register('REGEXP_EXTRACT', (a, call, api) => strictNullable(args(api, a, 'ssi?', 'REGEXP_EXTRACT', call.span), S(), (s: string, p: string, i?: number) => {
   const re = javaRegex(p);
