@@ -314,11 +314,29 @@ register('TO_BASE64', (a, call, api) => {
   const bytes = isCharacter(c.type) ? (s: unknown) => new TextEncoder().encode(s as string) : (b: unknown) => b as Uint8Array;
   return strict([c], S(), (v: unknown) => b64(bytes(v)));
 });
+/** Java's `Base64.getDecoder()` checks (Flink's FROM_BASE64): the basic alphabet only, padding only at the end. */
+function checkedBase64(s: string): string {
+  if (s.length === 1) throw evalError('IllegalArgumentException', 'Input byte[] should at least have 2 bytes for base64 bytes');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 61) {
+      const unit = i % 4;
+      const rest = s.slice(i);
+      if (!((unit === 2 && rest === '==') || (unit === 3 && rest === '='))) throw evalError('IllegalArgumentException', 'Input byte array has wrong 4-byte ending unit');
+      return s;
+    }
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!ok) throw evalError('IllegalArgumentException', `Illegal base64 character ${c.toString(16)}`);
+  }
+  if (s.length % 4 === 1) throw evalError('IllegalArgumentException', 'Last unit does not have enough valid bits');
+  return s;
+}
+
 register('FROM_BASE64', (a, call, api) => {
   const c = api.compile(a[0] as Expression);
   const text = isCharacter(c.type) ? (v: unknown) => v as string : (v: unknown) => new TextDecoder().decode(v as Uint8Array);
   if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'FROM_BASE64' to arguments of type ${typeToString(c.type)}`, call.span);
-  return strict([c], S(), (v: unknown) => Buffer.from(text(v), 'base64').toString('utf8'));
+  return strict([c], S(), (v: unknown) => Buffer.from(checkedBase64(text(v)), 'base64').toString('utf8'));
 });
 register('ENCODE', (a, call, api) => strict(args(api, a, 'ss', 'ENCODE', call.span), T.bytes(), (s: string, cs: string) => new Uint8Array(Buffer.from(s, nodeCharset(cs)))));
 register('DECODE', (a, call, api) => {
