@@ -237,7 +237,55 @@ export const scalarCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'scalar', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a, b }, compare: 'final' as const };
   });
 
+/**
+ * Event rows in time order (equal times kept). Real Flink keeps a row that arrives after a watermark equal to its
+ * window's end when that window already holds rows (it drops it otherwise), which the local runtime's window
+ * operators do not reproduce yet (noted in the README); the window families draw rows that are never late.
+ */
+const inTimeOrder = events.map((rs) => [...rs].sort((a, b) => String(a[3]).localeCompare(String(b[3]))));
+
+const WINDOW_TVFS = [
+  "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)",
+  "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '5' SECOND)",
+  "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)",
+  "CUMULATE(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)",
+];
+
+/**
+ * Window TopN and window deduplication: ROW_NUMBER partitioned by window_start, window_end (and k) over a window
+ * TVF or over a window aggregation, with row-number ranges; keyed cases put k first (Flink fires different keys'
+ * windows in its timer order).
+ */
+export const windowRankCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1, 2),
+    // in time order: see inTimeOrder
+    rows: inTimeOrder,
+    tvf: fc.constantFrom(...WINDOW_TVFS),
+    keyed: fc.boolean(),
+    shape: fc.constantFrom('topn', 'topn', 'dedup', 'after-agg'),
+    order: fc.constantFrom('v DESC', 'v', 'v DESC NULLS FIRST, s', 's NULLS LAST, v DESC'),
+    dedupOrder: fc.constantFrom('ts', 'ts DESC'),
+    range: fc.constantFrom('rn <= 2', 'rn <= 1', 'rn < 4', 'rn BETWEEN 2 AND 3', 'rn = 1'),
+    withRn: fc.boolean(),
+  })
+  .map(({ delay, rows, tvf, keyed, shape, order, dedupOrder, range, withRn }) => {
+    const part = `PARTITION BY window_start, window_end${keyed ? ', k' : ''}`;
+    const rn = withRn ? ', rn' : '';
+    let query: string;
+    if (shape === 'after-agg') {
+      const agg = `SELECT ${keyed ? 'k, ' : ''}window_start, window_end, SUM(v) AS total, COUNT(*) AS n, MAX(s) AS ms FROM TABLE(${tvf}) GROUP BY window_start, window_end${keyed ? ', k' : ''}`;
+      query = `SELECT ${keyed ? 'k, ' : ''}window_start, window_end, total, n, ms${rn} FROM (SELECT *, ROW_NUMBER() OVER (${part} ORDER BY total DESC, n, ms, window_start) AS rn FROM (${agg})) WHERE ${range};`;
+    } else {
+      const ord = shape === 'dedup' ? dedupOrder : order;
+      query = `SELECT k, v, s, ts, window_start, window_end${rn} FROM (SELECT *, ROW_NUMBER() OVER (${part} ORDER BY ${ord}) AS rn FROM TABLE(${tvf})) WHERE ${shape === 'dedup' ? 'rn = 1' : range};`;
+    }
+    const compare = keyed ? 'key' as const : 'order' as const;
+    return { family: 'windowrank', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare };
+  });
+
 /** Every family's generator, by name. */
 export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
+  windowrank: windowRankCase,
 };
