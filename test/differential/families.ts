@@ -284,8 +284,60 @@ export const windowRankCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'windowrank', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare };
   });
 
+/** A changelog keyed by the first field: a repeated key updates the previous row, `null` in the list deletes the last row. */
+function keyedChangelog(rows: readonly (readonly unknown[] | null)[]): unknown[] {
+  const live = new Map<unknown, readonly unknown[]>();
+  const out: unknown[] = [];
+  let last: unknown;
+  for (const r of rows) {
+    if (r === null) {
+      const old = live.get(last);
+      if (old) {
+        out.push({ kind: '-D', row: old });
+        live.delete(last);
+      }
+      continue;
+    }
+    const old = live.get(r[0]);
+    if (old) out.push({ kind: '-U', row: old }, { kind: '+U', row: r });
+    else out.push({ kind: '+I', row: r });
+    live.set(r[0], r);
+    last = r[0];
+  }
+  return out;
+}
+
+const AGGREGATES = [
+  'STDDEV_POP(i)', 'STDDEV_SAMP(i)', 'VAR_POP(i)', 'VAR_SAMP(i)', 'STDDEV(d)', 'VARIANCE(d)', 'STDDEV_POP(d)', 'VAR_SAMP(m)',
+  'STDDEV_SAMP(m)', 'VAR_POP(b)', 'STDDEV_POP(b)', 'STDDEV_POP(DISTINCT i)', 'VAR_SAMP(d) FILTER (WHERE i > 2)', 'COUNT(*)', 'SUM(i)', 'AVG(d)',
+];
+
+/** Group aggregations with Flink's statistical aggregates (and the plain ones beside them), over a table or a changelog. */
+export const aggregateCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    rows: fc.array(fc.oneof(
+      { weight: 8, arbitrary: fc.tuple(
+        fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }),
+        fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 40 })),
+        fc.oneof(fc.constant(null), fc.constantFrom(0, 1.5, -2.25, 0.1, 3, 1e3, 7.75)),
+        fc.oneof(fc.constant(null), fc.constantFrom('0.00', '1.50', '-2.25', '10.01', '3.33')),
+        fc.oneof(fc.constant(null), fc.integer({ min: -9, max: 99 })),
+      ) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    ), { minLength: 1, maxLength: 9 }),
+    aggs: fc.subarray(AGGREGATES, { minLength: 1, maxLength: 4 }),
+    having: fc.constantFrom('', '', ' HAVING COUNT(*) > 1'),
+  })
+  .map(({ changelog, rows, aggs, having }) => {
+    const ddl = `CREATE TABLE t (id INT NOT NULL, k INT, i INT, d DOUBLE, m DECIMAL(10, 2), b BIGINT${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const input = changelog ? keyedChangelog(rows) : rows.filter((r) => r !== null);
+    const sql = `${ddl}\nSELECT k, ${aggs.map((a, n) => `${a} AS a${n}`).join(', ')} FROM t GROUP BY k${having};`;
+    return { family: 'aggregate', sql, inputs: { t: input as never }, compare: 'key' as const };
+  });
+
 /** Every family's generator, by name. */
 export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
-  windowrank: windowRankCase,
+  windowrank: windowRankCase, aggregate: aggregateCase,
 };

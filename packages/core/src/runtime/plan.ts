@@ -36,6 +36,7 @@ import { planSort } from './plan-sort.js';
 import { planExists } from './plan-exists.js';
 import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
+import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -622,7 +623,16 @@ export class Planner {
     return { specs, keys };
   }
 
-  private planAggregate(s: Select, rel: Rel, aggCalls: readonly FunctionCall[]): Rel {
+  private planAggregate(select: Select, rel: Rel, calls: readonly FunctionCall[]): Rel {
+    // STDDEV / VAR are SUM / COUNT arithmetic in Flink's plan (plan-reduce-aggregates.ts)
+    const s = reduceVarianceAggregates(select, this.compiler(rel));
+    let aggCalls = calls;
+    if (s !== select) {
+      const again: FunctionCall[] = [];
+      for (const it of s.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, again);
+      if (s.having) collectAggregates(s.having, again);
+      aggCalls = again;
+    }
     // Grouping elements: plain expressions plus at most one GROUPING SETS / ROLLUP / CUBE.
     const plainKeys: Expression[] = [];
     let sets: Expression[][] | undefined;
