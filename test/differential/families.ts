@@ -336,8 +336,28 @@ export const aggregateCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'aggregate', sql, inputs: { t: input as never }, compare: 'key' as const };
   });
 
+/** GROUPING SETS / ROLLUP / CUBE outside windows, with GROUPING() / GROUPING_ID(), over a table or a changelog. */
+export const groupingSetsCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    rows: fc.array(fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('x', 'y')), fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 9 }))) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    ), { minLength: 1, maxLength: 7 }),
+    groupBy: fc.constantFrom('ROLLUP (a, b)', 'CUBE (a, b)', 'GROUPING SETS ((a), (b), ())', 'GROUPING SETS ((a, b), (a))', 'a, ROLLUP (b)', 'GROUPING SETS ((b), (a, b))', 'ROLLUP (b, a)'),
+    aggs: fc.subarray(['COUNT(*)', 'SUM(v)', 'MAX(b)', 'COUNT(DISTINCT v)', 'MIN(a)'], { minLength: 1, maxLength: 3 }),
+    grouping: fc.constantFrom('', ', GROUPING(a) AS ga', ', GROUPING_ID(a, b) AS gid', ', GROUPING(b, a) AS gba, GROUPING(b) AS gb'),
+    having: fc.constantFrom('', '', ' HAVING COUNT(*) > 1'),
+  })
+  .map(({ changelog, rows, groupBy, aggs, grouping, having }) => {
+    const ddl = `CREATE TABLE t (id INT NOT NULL, a INT, b STRING, v INT${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const input = changelog ? keyedChangelog(rows) : rows.filter((r) => r !== null);
+    const sql = `${ddl}\nSELECT a, b, ${aggs.map((x, n) => `${x} AS a${n}`).join(', ')}${grouping} FROM t GROUP BY ${groupBy}${having};`;
+    return { family: 'groupingsets', sql, inputs: { t: input as never }, compare: 'order' as const };
+  });
+
 /** Every family's generator, by name. */
 export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
-  windowrank: windowRankCase, aggregate: aggregateCase,
+  windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase,
 };
