@@ -356,8 +356,34 @@ export const groupingSetsCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'groupingsets', sql, inputs: { t: input as never }, compare: 'order' as const };
   });
 
+/** Two event tables in time order, few keys: the sides of window joins. */
+const sideRows = fc.array(
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.integer({ min: 0, max: 16 }).map((s) => time(s * 500))),
+  { maxLength: 7 },
+).map((rs) => [...rs].sort((a, b) => a[2].localeCompare(b[2])));
+
+/**
+ * Window joins (INNER / LEFT / RIGHT / FULL) of two window TVFs on equal window_start and window_end, with equi
+ * keys and an extra condition; rows in time order on both sides (see inTimeOrder), keyed cases compared per key.
+ */
+export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    delay: fc.constantFrom(0, 1),
+    a: sideRows,
+    b: sideRows,
+    tvf: fc.constantFrom("TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)", "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)", "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)"),
+    type: fc.constantFrom('JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN'),
+    extra: fc.constantFrom('', ' AND L.v < R.v', ' AND R.v IS NOT NULL'),
+  })
+  .map(({ delay, a, b, tvf, type, extra }) => {
+    const table = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '${delay}' SECOND) WITH ('connector' = 'values');`;
+    const key = type === 'RIGHT JOIN' ? 'R.k' : type === 'FULL JOIN' ? 'COALESCE(L.k, R.k)' : 'L.k';
+    const sql = `${table('a')}\n${table('b')}\nSELECT ${key} AS jk, L.v AS lv, R.v AS rv, L.ts AS lts, L.window_start AS lws, R.window_end AS rwe FROM (SELECT * FROM TABLE(${tvf.replace('%', 'a')})) L ${type} (SELECT * FROM TABLE(${tvf.replace('%', 'b')})) R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k${extra};`;
+    return { family: 'windowjoin', sql, inputs: { a, b }, compare: 'key' as const };
+  });
+
 /** Every family's generator, by name. */
 export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
-  windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase,
+  windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase,
 };

@@ -37,6 +37,7 @@ import { planExists } from './plan-exists.js';
 import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
+import { planWindowJoin } from './plan-window-join.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -430,6 +431,8 @@ export class Planner {
         right: { kind: 'ColumnRef', table: r.columns.find((c) => c.name === col)?.table ?? '', name: col },
       })));
     }
+    const windowJoin = planWindowJoin(this, j.type, cond, l, r, columns, j.span);
+    if (windowJoin) return windowJoin;
     const windowCol = (rel: Rel) => rel.columns.some((c) => c.name.toLowerCase() === 'window_start') && rel.columns.some((c) => c.name.toLowerCase() === 'window_end');
     if (cond && j.type !== 'INNER' && j.type !== 'CROSS' && windowCol(l) && windowCol(r) && /"name":"window_(start|end)"/i.test(JSON.stringify(cond))) {
       // Flink runs this as a window join: padded rows are emitted when the window fires, never retracted.
@@ -715,7 +718,9 @@ export class Planner {
     if (windowed && w) {
       if (rel.mode !== 'insert-only') throw unsupported('window aggregation over an updating input', s.span);
       const wse = (rel.columns[w.start] as RelColumn).type;
-      const wtt = (rel.columns[w.start + 2] as RelColumn).type;
+      // window_time's type where it passed through next to window_start (a projection may drop it)
+      const wtc = rel.columns[w.start + 2];
+      const wtt = wtc !== undefined && wtc.name.toLowerCase() === 'window_time' ? wtc.type : T.timestamp(3, false);
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
       op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {

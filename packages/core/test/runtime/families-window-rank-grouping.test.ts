@@ -1,5 +1,5 @@
 /**
- * Runtime families of #16: window TopN / window deduplication, GROUPING SETS outside windows with GROUPING() /
+ * Runtime families of #16: window TopN / window deduplication, window joins, GROUPING SETS outside windows with GROUPING() /
  * GROUPING_ID(), and the statistical aggregates. Each expected changelog is what real Flink 1.20.1 printed for the
  * same job and rows (tier 3, test/differential, generates many more per family).
  */
@@ -64,5 +64,24 @@ describe('statistical aggregates', () => {
     expect(runJob(sql, { inputs: { t: [[1, 1, 3, 2], [1, 1, 0, 10], [1, 1, 5, 4], [1, 1, 5, 4]] } }).changelog()).toEqual([
       '+I[1, null, 0]', '-U[1, null, 0]', '+U[1, null, 1]', '-U[1, null, 1]', '+U[1, 102.0, 2]', '-U[1, 102.0, 2]', '+U[1, 51.33333333333333, 2]',
     ]);
+  });
+});
+
+describe('window joins', () => {
+  const AB = "CREATE TABLE a (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '0' SECOND) WITH ('connector' = 'values');\nCREATE TABLE b (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '0' SECOND) WITH ('connector' = 'values');\n";
+  const inputs = { a: [[1, 1, '2024-01-01 00:00:00.500'], [1, 2, '2024-01-01 00:00:01.000'], [2, 3, '2024-01-01 00:00:03.000']], b: [[1, 1, '2024-01-01 00:00:00.700'], [2, 2, '2024-01-01 00:00:03.500']] };
+  const side = (t: string) => `(SELECT * FROM TABLE(TUMBLE(TABLE ${t}, DESCRIPTOR(ts), INTERVAL '2' SECOND)))`;
+  const on = 'ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k';
+
+  test('a FULL window join pads unmatched rows of both sides once, when the window fires', () => {
+    const q = `SELECT L.k, L.v, R.v, L.window_start, R.window_end FROM ${side('a')} L FULL JOIN ${side('b')} R ${on} AND L.v < R.v + 1;`;
+    expect(runJob(AB + q, { inputs }).changelog()).toEqual([
+      '+I[1, 1, 1, 2024-01-01T00:00, 2024-01-01T00:00:02]', '+I[1, 2, null, 2024-01-01T00:00, null]', '+I[2, 3, null, 2024-01-01T00:00:02, null]', '+I[null, null, 2, null, 2024-01-01T00:00:04]',
+    ]);
+  });
+
+  test('window properties pass through a window join: grouping by its window is a window aggregation', () => {
+    const q = `SELECT lws, lwe, COUNT(*) AS n FROM (SELECT L.k, L.window_start AS lws, L.window_end AS lwe FROM ${side('a')} L JOIN ${side('b')} R ${on}) GROUP BY lws, lwe;`;
+    expect(runJob(AB + q, { inputs }).changelog()).toEqual(['+I[2024-01-01T00:00, 2024-01-01T00:00:02, 2]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:04, 1]']);
   });
 });
