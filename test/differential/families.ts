@@ -382,8 +382,29 @@ export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'windowjoin', sql, inputs: { a, b }, compare: 'key' as const };
   });
 
+/** IN / NOT IN subqueries (semi / anti joins; NOT IN is null-aware) over two tables or a changelog (final tables). */
+export const inSubqueryCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 }),
+    b: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 }),
+    query: fc.constantFrom(
+      'SELECT id, x FROM a WHERE x IN (SELECT x FROM b);',
+      'SELECT id, x FROM a WHERE x NOT IN (SELECT x FROM b);',
+      "SELECT id, s FROM a WHERE s IN (SELECT s FROM b WHERE x > 1) AND id > 2;",
+      'SELECT id, x FROM a WHERE x NOT IN (SELECT x FROM b WHERE x IS NOT NULL);',
+      'SELECT id, x FROM a WHERE x + 1 IN (SELECT id FROM b);',
+      "SELECT id, s FROM a WHERE s NOT IN (SELECT s FROM b WHERE id < 4);",
+    ),
+  })
+  .map(({ changelog, a, b, query }) => {
+    const table = (name: string) => `CREATE TABLE ${name} (id INT NOT NULL, x INT, s STRING${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const rows = (rs: readonly (readonly unknown[])[]) => (changelog ? keyedChangelog(rs) : rs);
+    return { family: 'insubquery', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a: rows(a) as never, b: rows(b) as never }, compare: 'final' as const };
+  });
+
 /** Every family's generator, by name. */
 export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
-  windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase,
+  windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase, insubquery: inSubqueryCase,
 };
