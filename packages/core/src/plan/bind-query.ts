@@ -423,12 +423,9 @@ function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedP
 /** A query's plan and its output column names. */
 export function bindNamed(q: Query, ctx: BindContext): NamedPlan | undefined {
   try {
-    switch (q.kind) {
-      case 'Select': return bindSelect(q, ctx);
-      case 'SetOperation': return bindSetOperation(q, ctx);
-      case 'Values': return bindValues(q, ctx);
-      case 'With': return bindWith(q, ctx);
-    }
+    const bound = q.kind === 'Select' ? bindSelect(q, ctx) : q.kind === 'SetOperation' ? bindSetOperation(q, ctx) : q.kind === 'Values' ? bindValues(q, ctx) : bindWith(q, ctx);
+    if (bound !== undefined) ctx.trace?.queries.set(q, bound);
+    return bound;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     problem(ctx, 'FTS4499', q, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');

@@ -45,8 +45,12 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
   const last = r.path[r.path.length - 1]!;
   const relation = r.alias ?? last;
   const cte = r.path.length === 1 ? ctx.ctes.get(last) : undefined;
-  if (cte !== undefined) return { node: cte.plan, scope: scopeOf(cte.plan.columns, relation, cte.names) };
+  if (cte !== undefined) {
+    ctx.trace?.tables.set(r, { kind: 'cte', name: last });
+    return { node: cte.plan, scope: scopeOf(cte.plan.columns, relation, cte.names) };
+  }
   const entry = ctx.catalog.lookup(r.path);
+  if (entry !== undefined) ctx.trace?.tables.set(r, { kind: 'catalog', entry });
   if (entry === undefined) {
     const names = [...ctx.catalog.all().map((e) => e.path[2]), ...ctx.ctes.keys()];
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);

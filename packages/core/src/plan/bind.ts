@@ -7,7 +7,7 @@ import type { Insert, Statement } from '../ast/statement.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import type { BindContext, NamedPlan } from './bind-context.js';
+import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
 import { problem, unsupported } from './bind-context.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
@@ -26,6 +26,8 @@ export interface BindOptions {
    * the query of CREATE TABLE … AS and of EXPLAIN), by the query as written.
    */
   readonly plans?: Map<Query, PlanNode>;
+  /** Filled with every query's plan and every table name's binding (see BindTrace). */
+  readonly trace?: BindTrace;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
@@ -34,6 +36,7 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
     ...(options.plans === undefined ? {} : { plans: options.plans }),
+    ...(options.trace === undefined ? {} : { trace: options.trace }),
   };
 }
 

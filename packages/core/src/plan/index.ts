@@ -7,6 +7,7 @@
  */
 export { bind, bindInsert, bindScript } from './bind.js';
 export type { BindOptions, BoundQuery, BoundScript, BoundStatement } from './bind.js';
+export type { BindTrace, BoundTableRef, NamedPlan } from './bind-context.js';
 export type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
 export { copiedColumn } from './expression.js';
 export type { PlanColumn, PlanNode, PlanRoot, TimeAttribute } from './node.js';
