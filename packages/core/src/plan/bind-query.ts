@@ -24,7 +24,7 @@ import type { PlanColumn, PlanNode } from './node.js';
 import type { Over, OverCall } from './over.js';
 import { filterOrRank, rankOf } from './patterns/rank.js';
 import { withSemiJoins } from './patterns/semi-join.js';
-import { groupedTime, projectedTime, setOpTime, untimed } from './properties/time-attributes.js';
+import { groupedTimes, projectedTime, setOpTime, untimed } from './properties/time-attributes.js';
 import type { Project } from './project.js';
 import type { SetOp } from './set-op.js';
 import type { Sort } from './sort.js';
@@ -74,15 +74,39 @@ function projectColumns(exprs: readonly BoundExpression[], names: readonly strin
   });
 }
 
-/** Grouping sets of a GROUP BY as positions in the list of distinct key expressions. */
-function groupingSets(groupBy: readonly GroupingElement[], keys: Expression[]): number[][] {
+/** Expressions looked up by structure, compared only within a bucket of the same kind and name (5,000-key GROUP BYs). */
+class AstIndex {
+  readonly items: Expression[] = [];
+  private readonly buckets = new Map<string, number[]>();
+
+  private static bucket(e: Expression): string {
+    if (e.kind === 'ColumnRef') return `ColumnRef ${e.name}`;
+    if (e.kind === 'FunctionCall') return `FunctionCall ${e.name.join('.')}`;
+    return e.kind;
+  }
+
+  find(e: Expression): number {
+    return this.buckets.get(AstIndex.bucket(e))?.find((i) => sameAst(this.items[i], e)) ?? -1;
+  }
+
+  add(e: Expression): number {
+    const i = this.items.push(e) - 1;
+    const b = AstIndex.bucket(e);
+    const list = this.buckets.get(b);
+    if (list === undefined) this.buckets.set(b, [i]);
+    else list.push(i);
+    return i;
+  }
+}
+
+/** Grouping sets of a GROUP BY as positions in the list of distinct key expressions (`keys`). */
+function groupingSets(groupBy: readonly GroupingElement[], keys: AstIndex): number[][] {
   const indexOf = (e: Expression): number => {
-    const i = keys.findIndex((k) => sameAst(k, e));
-    if (i >= 0) return i;
-    keys.push(e);
-    return keys.length - 1;
+    const i = keys.find(e);
+    return i >= 0 ? i : keys.add(e);
   };
   let sets: number[][] = [[]];
+  const plain = new Set<number>();
   const cross = (options: number[][]): void => {
     sets = sets.flatMap((s) => options.map((o) => [...new Set([...s, ...o])]));
   };
@@ -96,9 +120,10 @@ function groupingSets(groupBy: readonly GroupingElement[], keys: Expression[]): 
       const all: number[][] = [];
       for (let mask = (1 << ids.length) - 1; mask >= 0; mask--) all.push(ids.filter((_, i) => (mask & (1 << i)) !== 0));
       cross(all);
-    } else cross([[indexOf(g)]]);
+    } else plain.add(indexOf(g));
   }
-  return sets.map((s) => s.sort((a, b) => a - b));
+  // A plain key is in every set: added once at the end (a copy of every set per key is quadratic in 5,000 keys).
+  return sets.map((s) => [...new Set([...s, ...plain])].sort((a, b) => a - b));
 }
 
 function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): WindowSpec | undefined {
@@ -198,8 +223,9 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       unsupported(ctx, overCalls[0]!, 'an OVER window in an aggregating query');
       return undefined;
     }
-    const keyAsts: Expression[] = [];
-    const sets = groupingSets(select.groupBy ?? [], keyAsts);
+    const keyIndex = new AstIndex();
+    const sets = groupingSets(select.groupBy ?? [], keyIndex);
+    const keyAsts = keyIndex.items;
     const keys = keyAsts.map((k) => bindExpression(k, scope, ctx));
     const calls: AggregateCall[] = aggregates.map((a) => {
       const args = a.args.map((x) => bindExpression(x, scope, ctx));
@@ -213,9 +239,10 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       const c = copiedColumn(k);
       if (c !== undefined && !keyByInput.has(c)) keyByInput.set(c, i);
     });
+    const keyTimes = groupedTimes(keys, sets.length, node);
     const columns: PlanColumn[] = [
       ...keys.map((k, i) => {
-        const time = groupedTime(k, keys, sets.length, node);
+        const time = keyTimes[i];
         return { name: columnName(k.ast) ?? `$f${i}`, ...(k.type === undefined ? {} : { type: k.type }), ...(time === undefined ? {} : { time }) };
       }),
       ...calls.map((c, i) => ({ name: `$a${i}`, ...(c.type === undefined ? {} : { type: c.type }) })),
@@ -223,7 +250,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
     node = aggregate;
     const grouped: Replacement = (n) => {
-      const k = keyAsts.findIndex((x) => sameAst(x, n));
+      const k = keyIndex.find(n);
       if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
       if (isAggregateCall(n)) {
         const same = aggregates.indexOf(n);

@@ -33,11 +33,11 @@ export function projectedTime(e: BoundExpression, input: PlanNode): TimeAttribut
   return isProctimeCall(e) ? 'proctime' : undefined;
 }
 
-/** The time attribute of an aggregation's grouping key: kept only by a window aggregation. */
-export function groupedTime(key: BoundExpression, keys: readonly BoundExpression[], groupingSets: number, input: PlanNode): TimeAttribute | undefined {
-  const copied = copiedColumn(key);
-  if (copied === undefined || groupingSets !== 1) return undefined;
-  return coversWindow(keys.map(copiedColumn), windowColumns(input)) ? input.columns[copied]?.time : undefined;
+/** The time attributes of an aggregation's grouping keys: kept only by a window aggregation (computed once per node). */
+export function groupedTimes(keys: readonly BoundExpression[], groupingSets: number, input: PlanNode): (TimeAttribute | undefined)[] {
+  const copied = keys.map(copiedColumn);
+  const window = groupingSets === 1 && coversWindow(copied, windowColumns(input));
+  return copied.map((c) => (window && c !== undefined ? input.columns[c]?.time : undefined));
 }
 
 /** A window TVF's columns: its input's, then window_start, window_end, window_time. */
