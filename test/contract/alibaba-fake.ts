@@ -3,7 +3,8 @@
  * its documented API (Alibaba Cloud OpenAPI reference, version 2022-07-18), restated here:
  *
  * - every call carries the `workspace` header and an AccessKey signature; this fake checks the V3 signature
- *   (ACS3-HMAC-SHA256 over the canonical request) with its own implementation of the documented algorithm;
+ *   (ACS3-HMAC-SHA256 over the canonical request) with its own implementation of the documented algorithm
+ *   (the client's signatures equal those of Alibaba's @alicloud/openapi-util: acs-signature.test.ts);
  * - `/api/v2/namespaces/{ns}/deployments` (POST create, GET list `?name&pageIndex&pageSize`), `/deployments/{id}`
  *   (GET, PUT = replace), `/jobs:start` (deploymentId, restoreStrategy `{kind, allowNonRestoredState,
  *   savepointId}`; FROM_SAVEPOINT needs a savepointId of the deployment), `/jobs/{id}:stop` (`stopStrategy` NONE |

@@ -32,16 +32,16 @@ export function canonicalRequest(method: string, href: string, headers: Readonly
   return { text, signedHeaders: names.join(';') };
 }
 
-/** The headers to add to a request: the x-acs-* ones and Authorization. */
-export function signAcs3(key: AccessKey, method: string, href: string, action: string, version: string, headers: Readonly<Record<string, string>>, body: string): Record<string, string> {
+/** The headers to add to a request: the x-acs-* ones and Authorization. (`at` fixes the date and nonce, for tests.) */
+export function signAcs3(key: AccessKey, method: string, href: string, action: string, version: string, headers: Readonly<Record<string, string>>, body: string, at?: { readonly date: string; readonly nonce: string }): Record<string, string> {
   const url = new URL(href);
   const all: Record<string, string> = {
     ...headers,
     host: url.host,
     'x-acs-action': action,
     'x-acs-version': version,
-    'x-acs-date': new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    'x-acs-signature-nonce': randomUUID(),
+    'x-acs-date': at?.date ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'x-acs-signature-nonce': at?.nonce ?? randomUUID(),
     'x-acs-content-sha256': sha256Hex(body),
   };
   const { text, signedHeaders } = canonicalRequest(method, href, all, body);
