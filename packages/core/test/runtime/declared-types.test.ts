@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readAnswers } from '../../src/testing/oracle/flink-conformance-report.js';
 import { describe, expect, it } from 'vitest';
 import { expressionType } from '../../src/typing/expression-type.js';
 import type { ScopeColumn } from '../../src/typing/expression-type.js';
@@ -58,10 +59,13 @@ function runtimeType(c: Case): DataType | undefined {
 
 describe('runtime result types', () => {
   it("match Flink's expectedType of the reference cases", () => {
+    // a case Flink 1.20.1 rejects when planning (its recorded answer) matches when the runtime rejects it too
+    const answers = readAnswers(fileURLToPath(new URL('../fixtures/flink-semantics/', import.meta.url)));
     const withType = cases.filter((c) => typeof c.expectedType === 'string');
     const misses: string[] = [];
     for (const c of withType) {
       const t = runtimeType(c);
+      if (t === undefined && /^validation error/.test(answers.get(c.id)?.flink ?? '')) continue;
       // Scala expression tests compare printed values: their expectedType leaves nullability open unless it says NOT NULL
       const open = c.source.split('::')[0]!.includes('.scala') && !c.expectedType!.includes('NOT NULL');
       const got = t === undefined ? '?' : printDataType(open ? ({ ...t, nullable: true } as DataType) : t);
