@@ -15,6 +15,7 @@ import { JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, readP
 import { ABSENT, NOT_SCALAR, numberText, scanKeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
+import { jsonValueReturningProblem } from '../../functions/json-value-returning.js';
 
 function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
   const c = api.compile(e);
@@ -104,6 +105,8 @@ const RETURNING_CLASS: Readonly<Record<string, string>> = { INT: 'Integer', DOUB
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
+  const problem = e.returning === undefined ? undefined : jsonValueReturningProblem(e.returning, typeToString(e.returning));
+  if (problem !== undefined) throw invalid(problem, e.span);
   const type = withNullable(e.returning ?? T.string(), true);
   // Flink 1.20.1 returns STRING, BOOLEAN, INT or DOUBLE, and casts the Java object Jackson read to it: a value of
   // another class is a ClassCastException that no ON ERROR catches (checked on Flink 1.20.1)
