@@ -2,7 +2,7 @@
 import type { Expression, IsJson, JsonArray, JsonBehavior, JsonExists, JsonObject, JsonQuery, JsonValue as JsonValueNode } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
-import { evalError, invalid } from '../errors.js';
+import { evalError, EvaluationError, invalid } from '../errors.js';
 import { isCharacter, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';
@@ -42,7 +42,10 @@ function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 
     case 'EmptyArray': return () => (type.kind === 'ARRAY' ? [] : '[]');
     case 'EmptyObject': return () => '{}';
     case 'Default': {
-      const ev = api.coerce(api.compile((b as { value: Expression }).value), type).eval;
+      const value = api.compile((b as { value: Expression }).value);
+      // Flink 1.20.1 fails planning a DEFAULT that is not a constant (with 'None.get')
+      if (!value.constant) throw invalid('The DEFAULT of an ON EMPTY / ON ERROR clause must be a constant (Flink 1.20.1 cannot plan another expression: None.get)', (b as { value: Expression }).value.span);
+      const ev = api.coerce(value, type).eval;
       return (r) => ev(r);
     }
   }
@@ -88,28 +91,42 @@ function read(text: string, path: JsonPath): PathRead {
 
 const STRICT_NULL = 'Strict jsonpath mode requires a non empty returned value, but is null';
 
+/** The Java class Jackson reads a JSON scalar as (what Flink's JSON_VALUE then casts to its RETURNING type). */
+function javaClassOf(text: string, quoted: boolean): string {
+  if (quoted) return 'String';
+  if (text === 'true' || text === 'false') return 'Boolean';
+  if (/[.eE]/.test(text)) return 'Double';
+  const n = BigInt(text);
+  return n >= -2147483648n && n <= 2147483647n ? 'Integer' : n >= -9223372036854775808n && n <= 9223372036854775807n ? 'Long' : 'BigInteger';
+}
+
+const RETURNING_CLASS: Readonly<Record<string, string>> = { INT: 'Integer', DOUBLE: 'Double', BOOLEAN: 'Boolean' };
+
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
   const problem = e.returning === undefined ? undefined : jsonValueReturningProblem(e.returning, typeToString(e.returning));
   if (problem !== undefined) throw invalid(problem, e.span);
   const type = withNullable(e.returning ?? T.string(), true);
-  const conv = type.kind === 'BOOLEAN'
-    ? (s: string) => { if (s === 'true') return true; if (s === 'false') return false; throw evalError('TableRuntimeException', `Cannot cast '${s}' to BOOLEAN`); }
-    : castConverter(T.string(), type, api.session.zone, e.span);
+  // Flink 1.20.1 returns STRING, BOOLEAN, INT or DOUBLE, and casts the Java object Jackson read to it: a value of
+  // another class is a ClassCastException that no ON ERROR catches (checked on Flink 1.20.1)
+  const want = RETURNING_CLASS[type.kind];
+  if (!isCharacter(type) && want === undefined) throw invalid(`Unsupported type '${typeToString(withNullable(type, true))}' for RETURNING in JSON_VALUE().`, e.returning ? e.span : undefined);
+  const castTo = (text: string, quoted: boolean): unknown => {
+    if (want === undefined) return text;
+    const cls = javaClassOf(text, quoted);
+    if (cls !== want) throw new EvaluationError('ClassCastException', `class java.lang.${cls} cannot be cast to class java.lang.${want} (java.lang.${cls} and java.lang.${want} are in module java.base of loader 'bootstrap')`, true);
+    return type.kind === 'BOOLEAN' ? text === 'true' : type.kind === 'INT' ? Number(text) : Number(text);
+  };
   const onEmpty = behavior(api, e.onEmpty, 'Null', type);
   const onError = behavior(api, e.onError, 'Null', type);
   const empty = (r: readonly unknown[]) => onEmpty(r, new EmptyResult('Empty result of JSON_VALUE function is not allowed'));
   const oe = op.eval;
-  const keys = keyPath(path);
+  // the scanner gives a string's text and a number's text alike: a typed RETURNING reads the general way
+  const keys = want === undefined ? keyPath(path) : undefined;
   const lax = path.mode === 'lax';
-  const convert = (r: readonly unknown[], text: string): unknown => {
-    try {
-      return conv(text);
-    } catch (err) {
-      return onError(r, err as Error);
-    }
-  };
+  // Flink's generated call is strict in its operands: a DEFAULT that is NULL makes every result NULL
+  const defaults = [e.onEmpty, e.onError].flatMap((b) => (b?.kind === 'Default' ? [api.compile(b.value).eval] : []));
   // Flink's order (SqlJsonUtils.jsonValue): a failed read goes to ON ERROR; a null (lax mode) or, in lax mode, a
   // non-scalar value to ON EMPTY; a non-scalar value in strict mode to ON ERROR
   return {
@@ -117,6 +134,7 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
+      for (let i = 0; i < defaults.length; i++) if ((defaults[i] as Evaluator)(r) === null) return null;
       if (keys) {
         // a key path: the scanner reads the scalar's text directly; objects, arrays, and what strict mode does
         // not find go the general way
@@ -126,7 +144,7 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
         } catch (err) {
           return onError(r, err as Error);
         }
-        if (typeof text === 'string') return convert(r, text);
+        if (typeof text === 'string') return text;
         if (text === null) return lax ? empty(r) : onError(r, new JsonPathError(STRICT_NULL));
         if (text === ABSENT && lax) return empty(r);
       }
@@ -138,7 +156,7 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
         if (lax) return empty(r);
         return onError(r, new JsonPathError(`Strict jsonpath mode requires scalar value, and the actual value is: '${writeJson(v)}'`));
       }
-      return convert(r, scalarText(v) as string);
+      return castTo(scalarText(v) as string, typeof v === 'string');
     },
   };
 }
