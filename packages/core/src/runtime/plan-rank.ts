@@ -5,12 +5,14 @@
  */
 import type { Expression, FunctionCall, OrderItem } from '../ast/expression.js';
 import type { Query, Select, SelectItem } from '../ast/query.js';
+import type { Span } from '../ast/node.js';
 import type { ChangelogMode } from './changelog.js';
 import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
 import { TopNOperator } from './operators/top-n.js';
+import { WindowRankOperator } from './operators/window-rank.js';
 import type { RankStrategy } from './operators/top-n.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { collectAggregates, conjuncts, isRowNumber } from './plan.js';
@@ -74,13 +76,16 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
   const isProctime = (timeIdx >= 0 && base.proctime.has(timeIdx)) || proctimeCall;
   const rnType = T.bigint(false);
   const windowCols = new Set(['window_start', 'window_end']);
-  if (over.partitionBy.some((e) => e.kind === 'ColumnRef' && windowCols.has(e.name.toLowerCase()) && base.columns.some((c) => c.name.toLowerCase() === e.name.toLowerCase()))) {
-    throw unsupported('window TopN / window deduplication (ROW_NUMBER partitioned by window_start, window_end)', rnItem.span);
-  }
+  const windowPartition = over.partitionBy.some((e) => e.kind === 'ColumnRef' && windowCols.has(e.name.toLowerCase()) && base.columns.some((c) => c.name.toLowerCase() === e.name.toLowerCase()));
   let op: Operator;
   let mode: ChangelogMode;
+  let windowed = false;
   const withRn = s.items.some((it) => it.kind === 'SelectStar' || (it.kind === 'SelectExpr' && JSON.stringify(it.expr).toLowerCase().includes(`"name":"${rnName}"`))) || remaining.some((e) => JSON.stringify(e).toLowerCase().includes(`"name":"${rnName}"`));
-  if (limit === 1 && first === 1 && (isRowtime || isProctime)) {
+  if (windowPartition) {
+    op = planWindowRank(planner, base, over.partitionBy, order, first, limit, rnItem.span);
+    mode = 'insert-only';
+    windowed = true;
+  } else if (limit === 1 && first === 1 && (isRowtime || isProctime)) {
     if (base.mode !== 'insert-only') throw unsupported('deduplication over an updating input', rnItem.span);
     const keepLast = firstOrder.direction === 'DESC';
     const dedup = new DeduplicateOperator(partition, keepLast, isRowtime ? timeIdx : undefined);
@@ -90,29 +95,7 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     op = addRn;
     mode = !keepLast && isProctime ? 'insert-only' : 'updating';
   } else {
-    const cmps = order.map((o) => {
-      const e = c.compile(o.expr);
-      const cmp = comparatorFor(e.type);
-      const desc = o.direction === 'DESC';
-      const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
-      return (a: readonly unknown[], b: readonly unknown[]) => {
-        const x = e.eval(a);
-        const y = e.eval(b);
-        if (x === null || y === null) {
-          if (x === y) return 0;
-          return (x === null) === nullsFirst ? -1 : 1;
-        }
-        const r = compareNullable(cmp, x, y);
-        return desc ? -r : r;
-      };
-    });
-    const compare = (a: readonly unknown[], b: readonly unknown[]): number => {
-      for (const f of cmps) {
-        const r = f(a, b);
-        if (r !== 0) return r;
-      }
-      return 0;
-    };
+    const compare = orderComparator(planner, base, order);
     const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
     const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
     const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey, first);
@@ -129,12 +112,14 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
   const rnColumn = rankFirst ? '$row_number' : rnItem.alias ?? 'EXPR$' + rnIdx;
   // a deduplication on rowtime keeps the time attribute, and its partition columns identify its rows: a view over
   // it is a versioned table for event-time temporal joins, as in Flink
-  const dedupOnRowtime = limit === 1 && first === 1 && isRowtime;
+  const dedupOnRowtime = !windowed && limit === 1 && first === 1 && isRowtime;
   const partitionCols = over.partitionBy.map((e) => (e.kind === 'ColumnRef' ? base.columns.findIndex((col) => col.name.toLowerCase() === e.name.toLowerCase()) : -1));
   let ranked: Rel = {
     columns: [...base.columns, { name: rnColumn, type: rnType }], op, mode,
     rowtime: mode === 'insert-only' || dedupOnRowtime ? base.rowtime : new Set(), proctime: new Set(),
-    ...(limit === 1 && first === 1 && partitionCols.length > 0 && partitionCols.every((i) => i >= 0) ? { uniqueKey: partitionCols } : {}),
+    // window properties propagate through a window rank: a later window aggregation or rank stays windowed
+    ...(windowed && base.window ? { window: base.window } : {}),
+    ...(!windowed && limit === 1 && first === 1 && partitionCols.length > 0 && partitionCols.every((i) => i >= 0) ? { uniqueKey: partitionCols } : {}),
   };
   if (rankFirst) {
     const items = inner.items.map((it, i): SelectItem => (i === rnIdx ? { kind: 'SelectExpr', expr: { kind: 'ColumnRef', name: rnColumn }, alias: rnItem.alias ?? 'EXPR$' + rnIdx } : it));
@@ -142,4 +127,59 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
   }
   const columns: RelColumn[] = ranked.columns.map((col) => ({ name: col.name, type: col.type, ...(alias ? { table: alias } : {}) }));
   return { rel: { ...ranked, columns }, remainingWhere: remaining };
+}
+
+/**
+ * Window TopN / window deduplication: ROW_NUMBER partitioned by both window_start and window_end of a window TVF
+ * or window aggregation (whose window properties reach `base`); fired per window by the watermark.
+ */
+function planWindowRank(planner: Planner, base: Rel, partitionBy: readonly Expression[], order: readonly OrderItem[], first: number, limit: number, span: Span | undefined): Operator {
+  const w = base.window;
+  const posOf = (e: Expression) => (e.kind === 'ColumnRef' ? base.columns.findIndex((col) => col.name.toLowerCase() === e.name.toLowerCase() && (!e.table || !col.table || col.table === e.table)) : -1);
+  const parts = partitionBy.map(posOf);
+  if (!w || !parts.includes(w.start) || !parts.includes(w.end)) {
+    throw unsupported('ROW_NUMBER partitioned by window_start / window_end that are not both the window bounds of a window TVF or window aggregation', span);
+  }
+  if (base.mode !== 'insert-only') throw unsupported('window TopN over an updating input', span);
+  const c = planner.compiler(base);
+  const partition = partitionBy.filter((_, i) => parts[i] !== w.start && parts[i] !== w.end).map((e) => c.compile(e).eval);
+  const compare = orderComparator(planner, base, order);
+  // ORDER BY the window's time column alone, keeping one row: Flink's window deduplication, which keeps the
+  // latest of equal times when ordered DESC (a window TopN keeps the first)
+  const t = order.length === 1 ? posOf((order[0] as OrderItem).expr) : -1;
+  const dedup = limit === 1 && first === 1 && t >= 0 && (t === w.timeIndex || base.rowtime.has(t));
+  const op = new WindowRankOperator({
+    bounds: [w.start, w.end], partition, compare, first, last: limit, withRowNumber: true,
+    latestFirstOnTies: dedup && (order[0] as OrderItem).direction === 'DESC',
+  });
+  base.op.connectTo(op);
+  return op;
+}
+
+/** The ORDER BY of a ranking as a row comparator (NULLs first ascending, last descending, unless stated). */
+function orderComparator(planner: Planner, base: Rel, order: readonly OrderItem[]): (a: readonly unknown[], b: readonly unknown[]) => number {
+  const c = planner.compiler(base);
+  const cmps = order.map((o) => {
+    const e = c.compile(o.expr);
+    const cmp = comparatorFor(e.type);
+    const desc = o.direction === 'DESC';
+    const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
+    return (a: readonly unknown[], b: readonly unknown[]) => {
+      const x = e.eval(a);
+      const y = e.eval(b);
+      if (x === null || y === null) {
+        if (x === y) return 0;
+        return (x === null) === nullsFirst ? -1 : 1;
+      }
+      const r = compareNullable(cmp, x, y);
+      return desc ? -r : r;
+    };
+  });
+  return (a, b) => {
+    for (const f of cmps) {
+      const r = f(a, b);
+      if (r !== 0) return r;
+    }
+    return 0;
+  };
 }

@@ -28,6 +28,7 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
+import { windowAggregateOverChangelog } from './plan-window-changelog.js';
 import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
 import { planUnnest } from './plan-unnest.js';
@@ -36,10 +37,13 @@ import { planSort } from './plan-sort.js';
 import { planExists } from './plan-exists.js';
 import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
+import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
+import { planWindowJoin } from './plan-window-join.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
 import { ValuesOperator } from './operators/values.js';
+import { ExpandOperator } from './operators/expand.js';
 
 /** A column of a planned relation. */
 export interface RelColumn {
@@ -148,6 +152,29 @@ export function conjuncts(e: Expression | undefined): Expression[] {
 
 function and(es: readonly Expression[]): Expression | undefined {
   return es.reduce<Expression | undefined>((acc, e) => (acc ? { kind: 'Binary', op: 'AND', left: acc, right: e } : e), undefined);
+}
+
+/**
+ * Calcite's order of grouping sets (ImmutableBitSet.COMPARATOR, which the aggregate's sets and Flink's Expand
+ * follow): a set before the sets it contains, otherwise by the lowest key position where they differ.
+ */
+function compareGroupingSets(a: readonly number[], b: readonly number[]): number {
+  const x = [...new Set(a)].sort((p, q) => p - q);
+  const y = [...new Set(b)].sort((p, q) => p - q);
+  if (x.length === y.length && x.every((v, i) => v === y[i])) return 0;
+  if (y.every((v) => x.includes(v))) return -1;
+  if (x.every((v) => y.includes(v))) return 1;
+  for (let i = 0; ; i++) {
+    const n0 = x[i] ?? -1;
+    const n1 = y[i] ?? -1;
+    if (n0 !== n1) return n0 < n1 ? -1 : 1;
+    if (n0 < 0) return 0;
+  }
+}
+
+/** GROUPING(…) / GROUPING_ID(…): which grouping set a row belongs to, computed from the set, not accumulated. */
+function isGroupingCall(e: Expression): e is FunctionCall {
+  return e.kind === 'FunctionCall' && !e.over && e.name.length === 1 && ['GROUPING', 'GROUPING_ID'].includes((e.name[0] as string).toUpperCase());
 }
 
 function isAggregateCall(e: Expression): e is FunctionCall {
@@ -405,6 +432,8 @@ export class Planner {
         right: { kind: 'ColumnRef', table: r.columns.find((c) => c.name === col)?.table ?? '', name: col },
       })));
     }
+    const windowJoin = planWindowJoin(this, j.type, cond, l, r, columns, j.span);
+    if (windowJoin) return windowJoin;
     const windowCol = (rel: Rel) => rel.columns.some((c) => c.name.toLowerCase() === 'window_start') && rel.columns.some((c) => c.name.toLowerCase() === 'window_end');
     if (cond && j.type !== 'INNER' && j.type !== 'CROSS' && windowCol(l) && windowCol(r) && /"name":"window_(start|end)"/i.test(JSON.stringify(cond))) {
       // Flink runs this as a window join: padded rows are emitted when the window fires, never retracted.
@@ -622,7 +651,16 @@ export class Planner {
     return { specs, keys };
   }
 
-  private planAggregate(s: Select, rel: Rel, aggCalls: readonly FunctionCall[]): Rel {
+  private planAggregate(select: Select, rel: Rel, calls: readonly FunctionCall[]): Rel {
+    // STDDEV / VAR are SUM / COUNT arithmetic in Flink's plan (plan-reduce-aggregates.ts)
+    const s = reduceVarianceAggregates(select, this.compiler(rel));
+    let aggCalls = calls;
+    if (s !== select) {
+      const again: FunctionCall[] = [];
+      for (const it of s.items) if (it.kind === 'SelectExpr') collectAggregates(it.expr, again);
+      if (s.having) collectAggregates(s.having, again);
+      aggCalls = again;
+    }
     // Grouping elements: plain expressions plus at most one GROUPING SETS / ROLLUP / CUBE.
     const plainKeys: Expression[] = [];
     let sets: Expression[][] | undefined;
@@ -654,56 +692,92 @@ export class Planner {
     const hasEnd = w && plainKeys.some((e) => isWindowCol(e, w.end));
     if (w && (hasStart || hasEnd) && !(hasStart && hasEnd)) throw unsupported('window aggregation grouped by only one of window_start / window_end', s.span);
     const windowed = !!(w && hasStart && hasEnd);
-    if (sets && !windowed) throw unsupported('GROUPING SETS / ROLLUP / CUBE outside window aggregation', s.span);
+    // GROUPING SETS / ROLLUP / CUBE outside windows: Flink's Expand, then a group aggregation keyed by the set's
+    // keys and the set's index (appended after the keys)
+    const expanded = sets !== undefined && !windowed;
 
     const keyExprs = [...plainKeys.filter((e) => !(windowed && (isWindowCol(e, w?.start) || isWindowCol(e, w?.end) || (e.kind === 'ColumnRef' && e.name.toLowerCase() === 'window_time')))), ...setExprs];
     const keyCompiled = keyExprs.map((e) => c.compile(e));
-    const { specs, keys: aggKeys } = this.aggregateSpecs(rel, aggCalls);
+    const groupingCalls = aggCalls.filter(isGroupingCall);
+    if (groupingCalls.length > 0 && windowed && sets) throw unsupported('GROUPING() / GROUPING_ID() in window aggregations with grouping sets', groupingCalls[0]?.span ?? s.span);
+    const { specs, keys: aggKeys } = this.aggregateSpecs(rel, aggCalls.filter((call) => !isGroupingCall(call)));
     const aggSet = new AggregateSet(specs);
     const nk = keyExprs.length;
     const keySets: number[][] = sets
       ? sets.map((set) => [...plainKeys.map((_, i) => i).slice(0, nk - setExprs.length), ...set.map((e) => nk - setExprs.length + setExprs.findIndex((x) => norm(x) === norm(e)))])
       : [keyExprs.map((_, i) => i)];
+    if (sets) keySets.sort(compareGroupingSets);
 
     let op: Operator;
+    /** Set when the input connects to an operator before `op` (the window aggregation over an updating input). */
+    let head: Operator | undefined;
     let passThrough = false;
     const aggColumns: RelColumn[] = [
       ...keyCompiled.map((k, i) => ({ name: keyExprs[i]?.kind === 'ColumnRef' ? (keyExprs[i] as { name: string }).name : `$k${i}`, type: sets && i >= nk - setExprs.length ? withNullable(k.type, true) : k.type })),
+      ...(expanded ? [{ name: '$e', type: T.int(false) }] : []),
       ...specs.map((sp, i) => ({ name: `$agg${i}`, type: sp.resultType })),
     ];
+    const aggAt = nk + (expanded ? 1 : 0);
     if (windowed && w) {
-      if (rel.mode !== 'insert-only') throw unsupported('window aggregation over an updating input', s.span);
       const wse = (rel.columns[w.start] as RelColumn).type;
-      const wtt = (rel.columns[w.start + 2] as RelColumn).type;
+      // window_time's type where it passed through next to window_start (a projection may drop it)
+      const wtc = rel.columns[w.start + 2];
+      const wtt = wtc !== undefined && wtc.name.toLowerCase() === 'window_time' ? wtc.type : T.timestamp(3, false);
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
-      op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+      if (rel.mode !== 'insert-only') {
+        // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
+        ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
+      } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {
       // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row, so SUM /
       // MIN / MAX are that row's values and the aggregate becomes a projection — changes pass through with their
       // kinds (-U/+U stay -U/+U instead of a retraction to an empty group). Found by tier 3 (differential) testing.
       op = new CalcOperator(undefined, [...keyCompiled.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
       passThrough = true;
+    } else if (expanded) {
+      const n = rel.columns.length;
+      const expand = new ExpandOperator(keySets.length);
+      rel.op.connectTo(expand);
+      const member = keyCompiled.map((_, i) => keySets.map((set) => set.includes(i)));
+      const masked = keyCompiled.map((k, i): Evaluator => {
+        const inSet = member[i] as boolean[];
+        return (r) => (inSet[r[n] as number] ? k.eval(r) : null);
+      });
+      op = new GroupAggregateOperator([...masked, (r) => r[n] ?? null], aggSet);
+      expand.connectTo(op);
     } else {
       op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet, keyCompiled.length === 1 ? keyCompiled[0]?.column : undefined);
     }
-    rel.op.connectTo(op);
+    if (!expanded) rel.op.connectTo(head ?? op);
     const aggRel: Rel = {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
-      ...(windowed ? {} : { aggregateKey: keyExprs.map((_, i) => i) }),
+      ...(windowed ? {} : { aggregateKey: [...keyExprs.map((_, i) => i), ...(expanded ? [nk] : [])] }),
       // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
       ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel } } : {}),
     };
     // Post-aggregation projection: group keys and aggregate calls map to the aggregate's output columns.
     const keyNorms = keyExprs.map(norm);
     const winStart = windowed ? nk + specs.length : -1;
+    const grouping = (call: FunctionCall): Compiled => {
+      const positions = call.args.map((a) => {
+        const i = keyNorms.indexOf(norm(a));
+        if (i < 0) throw invalid(`The arguments of ${(call.name[0] as string).toUpperCase()} must be grouping expressions`, a.span ?? call.span);
+        return i;
+      });
+      // GROUPING(a, b, …) / GROUPING_ID: one bit per argument, the first the most significant; 1 = rolled up
+      const bitsOf = keySets.map((set) => positions.reduce((acc, p) => acc * 2n + (set.includes(p) ? 0n : 1n), 0n));
+      if (!expanded) return { type: T.bigint(false), eval: () => bitsOf[0] ?? 0n };
+      return { type: T.bigint(false), eval: (r) => bitsOf[r[nk] as number] ?? null };
+    };
     const substitute = (e: Expression): Compiled | undefined => {
       const n = norm(e);
       const ki = keyNorms.indexOf(n);
       if (ki >= 0) return { type: (aggColumns[ki] as RelColumn).type, eval: (r) => r[ki] ?? null, column: ki };
+      if (isGroupingCall(e)) return grouping(e);
       if (isAggregateCall(e)) {
         const ai = aggKeys.indexOf(n);
-        if (ai >= 0) return { type: (specs[ai] as AggregateSpec).resultType, eval: (r) => r[nk + ai] ?? null, column: nk + ai };
+        if (ai >= 0) return { type: (specs[ai] as AggregateSpec).resultType, eval: (r) => r[aggAt + ai] ?? null, column: aggAt + ai };
       }
       if (windowed && e.kind === 'ColumnRef') {
         const nm = e.name.toLowerCase();
@@ -717,7 +791,7 @@ export class Planner {
       return undefined;
     };
     const out = this.project(aggRel, s.items, substitute, s.having);
-    const keyOut = out.columns.length > 0 && !windowed ? this.outputKey(s.items, keyNorms) : undefined;
+    const keyOut = out.columns.length > 0 && !windowed && !expanded ? this.outputKey(s.items, keyNorms) : undefined;
     return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut } : {}), rowtime: windowed ? out.rowtime : new Set() };
   }
 

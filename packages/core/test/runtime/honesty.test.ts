@@ -38,15 +38,6 @@ describe('what the local runtime does not implement is refused, never approximat
     expect(d?.code).toBe('FTS7001');
   });
 
-  it('window TopN is refused rather than run as a regular TopN', () => {
-    const d = diagnosticOf(() => runJob(`${DDL}CREATE TABLE top_t (a INT, b STRING, ws TIMESTAMP(3)) WITH ('connector' = 'values');
-      INSERT INTO top_t SELECT a, b, window_start FROM (
-        SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY a DESC) AS rn
-        FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))) WHERE rn <= 3;`, { inputs: { t: [] } }));
-    expect(d?.code).toBe('FTS7001');
-    expect(d?.message).toMatch(/window TopN/);
-  });
-
   it('a NULL written into a NOT NULL sink column fails the job (FTS7006) unless the enforcer drops it', () => {
     const ddl = `CREATE TABLE t (a INT, b STRING) WITH ('connector' = 'values');
       CREATE TABLE out_t (a INT NOT NULL, b STRING) WITH ('connector' = 'values');
