@@ -6,7 +6,9 @@
  * (the seed's '30s-300s' range is not a value), timeout 10–15 min, min pause 5–10 s, RocksDB with a 64 MB write
  * buffer, state TTL 1–7 days as `table.exec.state.ttl` (the seed's `state.ttl` is not a Flink key), and
  * exponential-backoff restarts (3 attempts). Resources per environment: TaskManager / JobManager 2 GB / 1 GB in
- * dev, 3 / 2 in test, 4 / 2 in prod, and 8 / 4 in `highLoad` (prod settings on bigger containers for peaks).
+ * local and dev, 3 / 2 in test, 4 / 2 in prod, and 8 / 4 in `highLoad` (prod settings on bigger containers for
+ * peaks). The lake (`PAIMON_WAREHOUSE`) is per environment: on HDFS, except in `local`, where it is a local
+ * directory so the jobs — the quality monitor's standalone Paimon tables too — plan and run on one machine.
  * Parallelism per job 2 / 4 / 6 / 4 / 1.
  *
  * Versions: the seed's stack is Flink 1.20.1 with Paimon 0.8.2 and MySQL CDC 3.1.1, which have no build for Flink
@@ -21,7 +23,7 @@ import { dwdTransform } from './src/jobs/dwd-transform.js';
 import { dwsAggregate } from './src/jobs/dws-aggregate.js';
 import { monitors } from './src/jobs/monitor.js';
 import { odsProcessing } from './src/jobs/ods-processing.js';
-import { dimProducts, dimUsers, dwdOrderDetail, dwsSalesDaily, lake, odsOrders, odsProducts, odsUsers } from './src/lake.js';
+import { dimProducts, dimUsers, dwdOrderDetail, dwsSalesDaily, lake, LOCAL_WAREHOUSE, odsOrders, odsProducts, odsUsers } from './src/lake.js';
 import { adsDataQuality, adsSalesDaily } from './src/olap.js';
 import { monitoring } from './src/monitoring.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed } from './src/quality.js';
@@ -101,6 +103,23 @@ export default pipeline({
     lineage: {},
   },
   environments: {
+    local: {
+      description: 'one machine (a local Flink, the SQL Gateway flinkts starts, or a test): the lake in a local directory, MySQL and StarRocks on localhost',
+      settings: {
+        'execution.checkpointing.interval': '60s',
+        'execution.checkpointing.timeout': '10min',
+        'execution.checkpointing.min-pause': '5s',
+        'execution.checkpointing.dir': 'file:///tmp/flinkts-realtime-dw/checkpoints',
+        'table.exec.state.ttl': '1d',
+      },
+      resources: { jobManager: { memory: '1g' }, taskManager: { memory: '2g' } },
+      variables: {
+        MYSQL_HOST: '127.0.0.1',
+        PAIMON_WAREHOUSE: LOCAL_WAREHOUSE,
+        STARROCKS_JDBC_URL: 'jdbc:mysql://127.0.0.1:9030',
+        STARROCKS_LOAD_URL: '127.0.0.1:8030',
+      },
+    },
     dev: {
       description: 'development: small containers, slow checkpoints, one day of state',
       settings: {

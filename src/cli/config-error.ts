@@ -8,6 +8,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, SourcePosition } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
+import { cliDir } from './package-root.js';
 
 export const CONFIG_LOAD_ERROR = 'FTS9001';
 
@@ -47,7 +48,7 @@ function real(path: string): string {
 
 /** Folders of flinkts's own code (the CLI and every package), as real paths. */
 function ownRoots(): string[] {
-  const roots = [dirname(dirname(fileURLToPath(import.meta.url)))];
+  const roots = [dirname(cliDir)];
   for (const pkg of ['@flinkts/core', '@flinkts/connectors', '@flinkts/pipelines']) {
     try {
       roots.push(dirname(fileURLToPath(import.meta.resolve(pkg))));

@@ -16,8 +16,8 @@ import { loadPipeline } from './load-pipeline.js';
 export const DEPLOY_OPTIONS_HELP = `  --env <name>          the environment (required)
   --target <name>       deploy target: ${DEPLOY_TARGET_NAMES.join(', ')} (default gateway). The gateway target reads
                         FLINKTS_SQL_GATEWAY_URL and FLINKTS_FLINK_REST_URL, or --connection
-  --connection <file>   JSON file with the target's address and credentials: {"gateway": {"url", "restUrl"}},
-                        {"streampark": {"url", "username", "password", "teamId", "versionId", "alertId"}}, {"vvp": {"url", "token",
+  --connection <file>   JSON file with the target's address and credentials: {"gateway": {"url", "restUrl", "planDir"}},
+                        {"streampark": {"url", "username", "password" | "token", "teamId", "versionId", "alertId"}}, {"vvp": {"url", "token",
                         "namespace"}}, {"alibaba": {"url", "accessKeyId", "accessKeySecret", "workspace", "namespace"}}
                         (else FLINKTS_STREAMPARK_* / FLINKTS_VVP_* / FLINKTS_ALIBABA_* variables)
   --secrets <file>      JSON file of secret values (else FLINKTS_SECRET_<NAME> variables); never logged or recorded

@@ -4,15 +4,15 @@
  * Exit codes: see `exit-code.ts` (0 ok, 1 problems in the input, 2 usage or configuration error).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CliIO, Command } from './command.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from './exit-code.js';
+import { cliDir, packageRoot, runsSources } from './package-root.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const commandsDir = join(here, 'commands');
+const commandsDir = join(cliDir, 'commands');
 // Compiled (dist/cli/commands/*.js) or, in the repo's own tests, the sources (src/cli/commands/*.ts).
-const ext = /\.ts$/.test(fileURLToPath(import.meta.url)) ? '.ts' : '.js';
+const ext = runsSources ? '.ts' : '.js';
 
 /** Names of the available commands (the files in `commands/`), sorted. */
 export function commandNames(): string[] {
@@ -35,7 +35,7 @@ export async function loadCommands(): Promise<Command[]> {
 }
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -1,8 +1,9 @@
 /**
  * `flinkts introspect` against a real MariaDB (Debian's mariadb-server on 127.0.0.1, throw-away data directory,
  * stopped by pid): a schema with every MySQL type family becomes the golden TypeScript module, which type-checks
- * under the repo's strict settings and whose tables pass the analyzer with the real connector option catalogs;
- * --check finds no drift, then catches an ALTER TABLE; bad connections are diagnostics and write nothing.
+ * under the repo's strict settings and whose tables pass the analyzer with the real connector option catalogs (a view
+ * becomes a JDBC table, never a CDC source); --check finds no drift, then catches an ALTER TABLE and a replaced
+ * view; bad connections are diagnostics and write nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ CREATE TABLE order_lines (
   order_id BIGINT NOT NULL, line INT NOT NULL, amount DECIMAL(10, 2), note VARCHAR(20),
   PRIMARY KEY (order_id, line)
 );
+CREATE VIEW big_lines AS SELECT order_id, line FROM order_lines WHERE amount > 100;
 `;
 
 let db: MariaDb;
@@ -85,7 +87,7 @@ describe('flinkts introspect (real MariaDB)', () => {
     const { checkSql, printStatements } = await import('@flinkts/core');
     const { connectorValidators } = await import('@flinkts/connectors');
     const statements = Object.values(mod).flatMap((v) => (typeof v?.toStatement === 'function' ? [v.toStatement()] : []));
-    expect(statements).toHaveLength(6);
+    expect(statements).toHaveLength(7);
     const sql = `CREATE CATALOG lake WITH ('type' = 'paimon', 'warehouse' = 'file:///tmp/lake');\n${printStatements(statements as Parameters<typeof printStatements>[0])}`;
     expect(checkSql(sql, { validators: connectorValidators }).filter((d) => d.severity === 'error')).toEqual([]);
     expect(sql).toMatch(/`id`\s+DECIMAL\(20, 0\) NOT NULL COMMENT 'surrogate key'/);
@@ -94,17 +96,19 @@ describe('flinkts introspect (real MariaDB)', () => {
 
   test('--check: no drift, then an ALTER TABLE is reported column by column', () => {
     const clean = runCli(['introspect', url(), '--out', module, '--check'], { env: env() });
-    expect(clean.stdout).toContain('compared 2 declared tables');
+    expect(clean.stdout).toContain('compared 3 declared tables');
     expect(clean.stdout).toContain('0 errors, 0 warnings');
     expect(clean.code).toBe(0);
-    db.sql('ALTER TABLE order_lines ADD COLUMN shipped_at DATETIME(3), MODIFY amount DECIMAL(14, 4), DROP COLUMN note; CREATE TABLE refunds (id INT PRIMARY KEY)', 'shop');
+    db.sql('ALTER TABLE order_lines ADD COLUMN shipped_at DATETIME(3), MODIFY amount DECIMAL(14, 4), DROP COLUMN note; CREATE TABLE refunds (id INT PRIMARY KEY); CREATE OR REPLACE VIEW big_lines AS SELECT order_id, line, amount FROM order_lines WHERE amount > 100; CREATE VIEW refund_ids AS SELECT id FROM refunds', 'shop');
     const drift = runCli(['introspect', url(), '--out', module, '--check', '--json'], { env: env() });
     expect(drift.code).toBe(1);
     const report = JSON.parse(drift.stdout) as { diagnostics: { code: string; severity: string; message: string }[] };
     expect(report.diagnostics.map((d) => `${d.severity} ${d.message}`).sort()).toEqual([
+      'error shop.big_lines: column amount DECIMAL(14, 4) was added in MySQL and is not declared in lookup_big_lines',
       'error shop.order_lines: column amount is DECIMAL(14, 4) in MySQL, declared DECIMAL(10, 2) in mysql_order_lines',
       'error shop.order_lines: column note is declared in mysql_order_lines but no longer exists in MySQL',
       'error shop.order_lines: column shipped_at TIMESTAMP(3) was added in MySQL and is not declared in mysql_order_lines',
+      'warning shop.refund_ids (a view) exists in MySQL and no table declares it',
       'warning shop.refunds exists in MySQL and no table declares it',
     ]);
     expect(new Set(report.diagnostics.map((d) => d.code))).toEqual(new Set(['FTS9126']));
@@ -141,7 +145,7 @@ INSERT INTO out_lines SELECT order_id, ${column} AS v FROM mysql_order_lines;
       expect(r.stdout).not.toContain('    at ');
       expect(existsSync(join(OUT, 'bad'))).toBe(false);
     }
-  });
+  }, 180_000);
 });
 
 async function closedPort(): Promise<number> {

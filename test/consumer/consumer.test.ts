@@ -28,13 +28,13 @@ interface Run {
   readonly out: string;
 }
 
-function run(cmd: string, args: readonly string[], cwd: string): Run {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false' } });
+function run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 600_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', ...env } });
   return { code: r.status ?? -1, out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
 }
 
-function ok(cmd: string, args: readonly string[], cwd: string): string {
-  const r = run(cmd, args, cwd);
+function ok(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  const r = run(cmd, args, cwd, env);
   if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.code}:\n${r.out}`);
   return r.out;
 }
@@ -218,4 +218,45 @@ describe('the consumer\'s tools', () => {
     expect(built).toContain('built pipeline new-pipeline (dev, prod)');
     expect(readFileSync(join(dir, 'dist', 'prod', 'sql', 'user-minute-totals.sql'), 'utf8')).toContain('${MYSQL_PASSWORD}');
   }, 600_000);
+});
+
+/** The repo's bridge module, file by file (relative path → content), to compare with the packaged copy. */
+function moduleFiles(dir: string, under = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = under === '' ? e.name : `${under}/${e.name}`;
+    if (e.isDirectory()) for (const [k, v] of moduleFiles(dir, rel)) out.set(k, v);
+    else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
+  }
+  return out;
+}
+
+describe('the Flink engine from the published packages (no checkout, no FLINKTS_BRIDGE_SOURCE)', () => {
+  // a cache of its own: the bridge is built by Maven from the packaged module, not reused from the repo's build
+  const env: NodeJS.ProcessEnv = { FLINKTS_CACHE: join(work, 'flinkts-cache'), FLINKTS_BRIDGE_SOURCE: '' };
+  afterAll(() => {
+    run('npx', ['--no-install', 'flinkts', 'flink', 'stop'], app, env);
+  });
+
+  test("@flinkts/core ships the bridge's Maven module (pom.xml and sources, nothing else)", () => {
+    const packaged = join(app, 'node_modules', '@flinkts', 'core', 'dist', 'flink-bridge');
+    const repo = join(ROOT, 'flink');
+    const want = moduleFiles(repo);
+    for (const extra of [...want.keys()].filter((f) => f !== 'pom.xml' && !f.startsWith('src/'))) want.delete(extra);
+    expect(moduleFiles(packaged)).toEqual(want);
+  });
+
+  test("the user's vitest test passes on real Flink 1.20.1 (FLINKTS_ENGINE=flink): the bridge is built from the package and started", () => {
+    // as the README sets it up: the bridge is built by Maven from the module @flinkts/core ships
+    const built = ok('npx', ['--no-install', 'flinkts', 'flink', 'build'], app, env);
+    expect(built).toContain(`Flink bridge built in ${join(work, 'flinkts-cache')}`);
+    // the testing API starts it on demand (a Flink job on a loaded machine outlasts vitest's default 5 s)
+    const out = ok(join(app, 'node_modules', '.bin', 'vitest'), ['run', 'matchers.test.ts', '--testTimeout', '300000'], app, { ...env, FLINKTS_ENGINE: 'flink' });
+    expect(out).toMatch(/1 passed/);
+    const status = JSON.parse(ok('npx', ['--no-install', 'flinkts', 'flink', 'status', '--json'], app, env)) as { running: boolean; flinkVersion: string; buildDir: string };
+    expect(status.running).toBe(true);
+    expect(status.flinkVersion).toBe('1.20.1');
+    expect(status.buildDir.startsWith(join(work, 'flinkts-cache'))).toBe(true);
+    expect(ok('npx', ['--no-install', 'flinkts', 'flink', 'stop'], app, env)).toContain('Flink bridge stopped');
+  }, 900_000);
 });

@@ -67,7 +67,7 @@ export class AlibabaFake extends LoopbackFake {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://x');
-    const fault = this.faults.next(url.pathname);
+    const fault = this.faults.next(decodeURIComponent(url.pathname));
     if (faultBefore(fault, req, res)) return;
     const send = (http: number, out: Record<string, unknown>): void => {
       if (fault !== 'expired-token' && faultAfter(fault, req, res)) return;
@@ -77,11 +77,12 @@ export class AlibabaFake extends LoopbackFake {
       if (fault === 'expired-token') throw new Fail(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
       this.verify(req, body);
       if (req.headers.workspace !== this.workspace) throw new Fail(400, 'InvalidWorkspace', req.headers.workspace === undefined ? 'the workspace header is required' : `workspace ${String(req.headers.workspace)} not found`);
-      const m = /^\/api\/v2\/namespaces\/([^/]+)\/(.+)$/.exec(url.pathname);
+      // routed on the decoded path (a client sends `:` encoded, as the SDKs do)
+      const m = /^\/api\/v2\/namespaces\/([^/]+)\/(.+)$/.exec(url.pathname.split('/').map((seg) => decodeURIComponent(seg)).join('/'));
       if (m === null || m[1] !== this.namespace) throw new Fail(404, 'NamespaceNotFound', `no namespace in ${url.pathname}`);
       const json = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
       const data = this.route(req.method ?? 'GET', m[2] as string, json, url.searchParams);
-      this.faults.handled(`${req.method} ${url.pathname}`);
+      this.faults.handled(`${req.method} ${decodeURIComponent(url.pathname)}`);
       send(200, { success: true, httpCode: 200, data });
     } catch (e) {
       if (e instanceof Fail) send(e.http, { success: false, httpCode: e.http, errorCode: e.errorCode, errorMessage: e.message });

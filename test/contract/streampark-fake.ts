@@ -13,7 +13,15 @@
  *   for `EXECUTE STATEMENT SET`, which StreamPark's parser refuses); start needs a build and a DONE release;
  *   2.1.5+ start/cancel field names (`restoreOrTriggerSavepoint`, `savepointPath`); starting an application that
  *   runs starts it again (apache/streampark#2488), which the fake counts as a duplicate;
- * - savepoint history rows `{id, appId, chkId, latest, type (1 checkpoint, 2 savepoint), path, triggerTime}`.
+ * - savepoint history rows `{id, appId, chkId, latest, type (1 checkpoint, 2 savepoint), path, triggerTime}`;
+ * - OpenAPI (access) tokens, 2.1.5 (`OpenAPIAspect`, `OpenAPIController`, `ShiroRealm`): a token from
+ *   `/token/create` never expires; a disabled one answers HTTP 401. It may call only the `@OpenAPI` methods —
+ *   `/openapi/app/start` (`id`, `restoreFromSavepoint`, `savepointPath`, `allowNonRestored`) and
+ *   `/openapi/app/cancel` (`id`, `triggerSavepoint`, `savepointPath`, `drain`) — and the URLs in the console's
+ *   `streampark.openapi.white-list`; anything else is an `UnsupportedOperationException("Openapi unsupported:
+ *   <url>")`, which the global handler answers with HTTP 500, code 500, "internal server error: …". The
+ *   `restoreFromSavepoint` / `triggerSavepoint` names are bound (to `restoreOrTriggerSavepoint`) only for an API
+ *   token: a signed-in user calling `/openapi/app/*` gets them ignored.
  *
  * A running job completes a checkpoint each time it is looked at. Faults come from a Faults schedule.
  */
@@ -58,6 +66,10 @@ export class StreamparkFake extends LoopbackFake {
   readonly history: SavepointRow[] = [];
   readonly requests: string[] = [];
   private readonly tokens = new Set<string>();
+  /** OpenAPI tokens (`/token/create`) and whether each is enabled. */
+  readonly apiTokens = new Map<string, boolean>();
+  /** The console's `streampark.openapi.white-list`: URLs an API token may call beyond the `@OpenAPI` methods. */
+  readonly openapiWhitelist = new Set<string>();
   private ids = 100000;
   private now = 1_800_000_000_000;
 
@@ -68,6 +80,13 @@ export class StreamparkFake extends LoopbackFake {
   /** Every token issued so far stops working (as after `server.session.ttl`). */
   expireTokens(): void {
     this.tokens.clear();
+  }
+
+  /** A token as `/token/create` makes one for a user (OpenAPI, never expires). */
+  createApiToken(): string {
+    const token = `api-${Math.random().toString(36).slice(2)}`;
+    this.apiTokens.set(token, true);
+    return token;
   }
 
   appsNamed(name: string): FakeApp[] {
@@ -103,15 +122,27 @@ export class StreamparkFake extends LoopbackFake {
         return send(200, { data: { token, expire: '2099-01-01 00:00:00', user: { username: user, lastTeamId: Number(this.teamId) }, permissions: [] } });
       }
       const auth = req.headers.authorization;
-      if (auth === undefined || !this.tokens.has(auth)) return send(401, { code: 401, message: auth?.startsWith('Bearer ') ? 'invalid token (no scheme is expected)' : 'Unauthenticated' });
-      if (f('teamId') !== this.teamId) throw new Alert(f('teamId') === undefined ? "The teamId can't be null" : 'the user is not a member of this team', 500, 403);
-      const data = this.route(path, f);
+      const api = auth !== undefined && this.apiTokens.has(auth);
+      if (auth === undefined || (!this.tokens.has(auth) && !api)) return send(401, { code: 401, message: auth?.startsWith('Bearer ') ? 'invalid token (no scheme is expected)' : 'Unauthenticated' });
+      if (api && this.apiTokens.get(auth) !== true) return send(401, { status: 'error', code: 401, message: 'Permission denied.' });
+      const openapi = path === '/openapi/app/start' || path === '/openapi/app/cancel';
+      if (api && !openapi && !this.openapiWhitelist.has(path)) throw new Error(`java.lang.UnsupportedOperationException: Openapi unsupported: ${path}\n\tat org.apache.streampark.console.core.aspect.OpenAPIAspect.openAPIPointcut(OpenAPIAspect.java:92)`);
+      // the @OpenAPI start / cancel need no team (the curl StreamPark hands out carries none)
+      if (!openapi && f('teamId') !== this.teamId) throw new Alert(f('teamId') === undefined ? "The teamId can't be null" : 'the user is not a member of this team', 500, 403);
+      const data = this.route(path, (k) => {
+        if (!openapi) return f(k);
+        // OpenAPIAspect binds these names only for an API token; Spring binds the entity's own field names
+        if (k === 'restoreOrTriggerSavepoint') return api ? f(path.endsWith('start') ? 'restoreFromSavepoint' : 'triggerSavepoint') : f(k);
+        if (k === 'restoreFromSavepoint' || k === 'triggerSavepoint') return undefined;
+        return f(k);
+      });
       this.faults.handled(`POST ${path}`);
       return send(200, { status: 'success', code: 200, data });
     } catch (e) {
-      if (e instanceof StartFailure) return send(200, { status: 'success', code: 200, data: false, message: e.message });
+      // /flink/app/start catches everything (HTTP 200, data false); the @OpenAPI start lets the global handler answer
+      if (e instanceof StartFailure) return path === '/flink/app/start' ? send(200, { status: 'success', code: 200, data: false, message: e.message }) : send(500, { status: 'error', code: 501, message: e.message });
       if (e instanceof Alert) return send(e.http, { status: 'error', code: e.code, message: e.message });
-      return send(500, { status: 'error', code: 500, message: String(e) });
+      return send(500, { status: 'error', code: 500, message: `internal server error: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
@@ -199,6 +230,7 @@ export class StreamparkFake extends LoopbackFake {
         app.release = 2;
         return true;
       }
+      case '/openapi/app/start':
       case '/flink/app/start': {
         const app = this.app(f('id'));
         if (!app.built) throw new StartFailure('The build pipeline of the application is null: build it first');
@@ -212,6 +244,7 @@ export class StreamparkFake extends LoopbackFake {
         app.restoredFrom = restore ? sp : undefined;
         return true;
       }
+      case '/openapi/app/cancel':
       case '/flink/app/cancel': {
         const app = this.app(f('id'));
         if (!ACTIVE.has(app.state)) throw new Alert('The application is not running, it cannot be cancelled');

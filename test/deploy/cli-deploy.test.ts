@@ -97,7 +97,7 @@ describe('flinkts plan / deploy / rollback / savepoint on real Flink', () => {
     const plan3 = await run('plan', 'v3');
     expect(plan3.code).toBe(1);
     expect(plan3.stdout).toContain('state: restore fails');
-    expect(plan3.stdout).toMatch(/group-aggregate feeding default_catalog\.default_database\.dws_sales: aggregates changed from \[COUNT\(\), SUM\(\$f\d\)\] to \[COUNT\(\), MAX\(\$f\d\)\]/);
+    expect(plan3.stdout).toMatch(/group-aggregate \d+ feeding default_catalog\.default_database\.dws_sales: aggregates changed from \[COUNT\(\), SUM\(\$f\d\)\] to \[COUNT\(\), MAX\(\$f\d\)\]/);
     const jobsBefore = await active();
     const d3 = await run('deploy', 'v3');
     expect(d3.code).toBe(1);

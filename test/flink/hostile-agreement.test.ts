@@ -2,7 +2,8 @@
  * The hostile-input suite's semantic cases (issue 21) against real Flink 1.20.1's planner (`flinkts verify`):
  * every case `flinkts check` rejects, Flink rejects, and every case it accepts, Flink accepts — plus probes for
  * the limits flinkts enforces on Flink's behalf (HOP size against slide, in both window syntaxes; the
- * 256-character identifier limit, quoted and unquoted; JSON functions on non-string operands). Disagreements
+ * 256-character identifier limit, quoted and unquoted; JSON functions on non-string operands; a byte-order mark as
+ * the first character, which both reject). Disagreements
  * that are not flinkts's to fix are listed with their reason, and a listed one that no longer disagrees fails.
  */
 import { describe, expect, test } from 'vitest';
@@ -38,9 +39,7 @@ const PROBES: readonly SqlCase[] = [
 ];
 
 /** Case name pattern → why Flink and flinkts disagree on it. */
-const KNOWN_QUIRKS: readonly (readonly [RegExp, string])[] = [
-  [/byte-order mark as the first character/, "Flink's parser takes no U+FEFF; flinkts reads a leading BOM as the file's encoding mark (editors write one)"],
-];
+const KNOWN_QUIRKS: readonly (readonly [RegExp, string])[] = [];
 
 describe("the hostile semantic cases and flinkts's limits agree with the real planner", () => {
   test('accept / reject agreement', async () => {

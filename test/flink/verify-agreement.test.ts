@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { checkSql } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { verifyScript } from '@flinkts/core/flink';
+import { ensureLocalLake } from '../support/realtime-dw-lake.js';
 import { baseCorpus, brokenVariants } from './verify-corpus.js';
 
 /** Disagreements that are not flinkts's to fix: script id pattern → why. */
@@ -21,6 +22,8 @@ interface Verdict { readonly id: string; readonly flinkts: boolean; readonly fli
 
 describe('tier 4: flinkts check agrees with the real planner', () => {
   test('accept / reject agreement over the corpus', async () => {
+    // realtime-dw's `local` monitor reads its lake by path: the planner needs the lake tables to exist there
+    await ensureLocalLake();
     const base = baseCorpus();
     const corpus = [...base, ...base.flatMap(brokenVariants)];
     const verdicts: Verdict[] = [];

@@ -101,7 +101,7 @@ describe('flinkts build with the lineage target', () => {
     const again = await cli(['build', 'examples/realtime-dw', '--env', 'prod', '--out', join(tmp, 'build2'), '--target', 'lineage'], epoch);
     expect(again.code, again.stderr).toBe(0);
     for (const f of Object.keys(files)) expect({ f, content: readFileSync(join(tmp, 'build2', 'prod', 'lineage', f), 'utf8') }).toEqual({ f, content: files[f] });
-  });
+  }, 120_000); // two CLI builds of the whole pipeline: ~30 s on a loaded machine
 
   test('--openlineage-url POSTs every event once accepted, after a failed first attempt', async () => {
     const bodies: string[] = [];

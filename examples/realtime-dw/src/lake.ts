@@ -11,6 +11,9 @@ import type { Layer } from '@flinkts/core';
 import { paimon, paimonCatalog } from '@flinkts/connectors';
 import { ORDER_COLUMNS, PRODUCT_COLUMNS, USER_COLUMNS } from './sources.js';
 
+/** The lake of the `local` environment (flinkts.config.ts): a local directory; the other environments' are on HDFS. */
+export const LOCAL_WAREHOUSE = 'file:///tmp/flinkts-realtime-dw/paimon';
+
 export const lake = catalog('paimon_catalog', paimonCatalog({ warehouse: '${PAIMON_WAREHOUSE}' }));
 
 const tuning = {

@@ -6,8 +6,8 @@
  * (LOW, the daily digest, is the monitoring target's).
  *
  * The lake tables have no time attribute (the jobs that write them need none), so the monitor reads each one
- * through a standalone Paimon table on the same path (`connector = 'paimon'`, `path` under the warehouse) that
- * adds one: a watermark on `created_at` for ODS and DWD (event-time windows of 5 minutes), a `PROCTIME()`
+ * through a standalone Paimon table on the same path (`connector = 'paimon'`, `path` under the warehouse; same
+ * columns, primary key and partitioning, which Paimon checks against the stored table) that adds one: a watermark on `created_at` for ODS and DWD (event-time windows of 5 minutes), a `PROCTIME()`
  * column for DWS, whose rows carry only a date (processing-time windows of 5 minutes).
  */
 import { fn, interval, table } from '@flinkts/core';
@@ -44,6 +44,9 @@ export const odsOrdersTimed = table('ods_orders_quality_source', {
 export const dwdOrderDetailTimed = table('dwd_order_detail_quality_source', {
   columns: ORDER_DETAIL_COLUMNS,
   primaryKey: ['order_id'],
+  // Paimon compares a path table's partition keys with the stored table's: the lake table is partitioned by day
+  // (found by planning the generated monitor on a real lake, test/flink/realtime-dw-monitor-plan.test.ts)
+  partitionedBy: ['order_date'],
   watermark: { column: 'created_at', delay: interval('5', 'SECOND') },
   ...onLake('dwd', 'dwd_order_detail'),
 });

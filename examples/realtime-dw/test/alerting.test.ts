@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { buildPipeline, secretsInText } from '@flinkts/pipelines';
+import { buildPipeline, decodeForm, secretsInText } from '@flinkts/pipelines';
 import { ensurePrometheusTools, runTool, writeTemp } from '../../../test/support/prometheus-tools.js';
 import realtimeDw from '../flinkts.config.js';
 
@@ -84,6 +84,20 @@ describe('realtime-dw alerting (seed 000)', () => {
   test('builds the monitoring files', () => {
     expect(build.diagnostics).toEqual([]);
     expect([...files.keys()].sort()).toEqual(['alertmanager/alertmanager.yml', 'flink/metrics-reporter.yml', 'grafana/realtime-dw.json', 'prometheus/realtime-dw.rules.yml', 'sql-exporter/realtime-dw.collector.yml']);
+  });
+
+  test('the Prometheus reporter starts with each job\'s cluster: StreamPark dynamic properties, never a SET in the script', () => {
+    const forms = buildPipeline(realtimeDw, { env: 'prod', targets: ['streampark'] }).files.filter((f) => f.path.endsWith('.form'));
+    expect(forms).toHaveLength(5);
+    for (const f of forms) {
+      const fields = new Map(decodeForm(f.content.trimEnd()));
+      expect(fields.get('dynamicProperties')!.split('\n')).toEqual(expect.arrayContaining([
+        '-Dmetrics.reporter.prom.factory.class=org.apache.flink.metrics.prometheus.PrometheusReporterFactory',
+        '-Dmetrics.reporter.prom.port=9249-9260',
+      ]));
+      expect(fields.get('flinkSql')).not.toContain('metrics.reporter');
+    }
+    expect(files.get('flink/metrics-reporter.yml')).toContain('metrics.reporter.prom.port: 9249-9260');
   });
 
   test('promtool check rules accepts the rules', () => {

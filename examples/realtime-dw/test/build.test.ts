@@ -14,7 +14,7 @@ import realtimeDw from '../flinkts.config.js';
 
 const GOLDEN = fileURLToPath(new URL('../golden', import.meta.url));
 const JOBS = ['rt-dw-cdc-ingestion', 'rt-dw-ods-processing', 'rt-dw-dwd-transform', 'rt-dw-dws-aggregate', 'rt-dw-monitor'];
-const ENVS = ['dev', 'test', 'prod', 'highLoad'];
+const ENVS = ['local', 'dev', 'test', 'prod', 'highLoad'];
 
 describe('examples/realtime-dw pipeline', () => {
   const { files, errors } = buildEveryEnvironment(realtimeDw);
@@ -44,6 +44,7 @@ describe('examples/realtime-dw pipeline', () => {
     expect(JOBS.map((j) => options('prod', j)['parallelism.default'])).toEqual([2, 4, 6, 4, 1]);
     expect(options('dev', 'rt-dw-dwd-transform')['parallelism.default']).toBe(2);
     expect(ENVS.map((env) => [env, options(env, 'rt-dw-monitor')['taskmanager.memory.process.size'], options(env, 'rt-dw-monitor')['jobmanager.memory.process.size']])).toEqual([
+      ['local', '2048m', '1024m'],
       ['dev', '2048m', '1024m'],
       ['test', '3072m', '2048m'],
       ['prod', '4096m', '2048m'],
@@ -53,7 +54,7 @@ describe('examples/realtime-dw pipeline', () => {
 
   test('every SQL script reads back with the project parser and dt-sql-parser', () => {
     const sqlFiles = [...byPath].filter(([p]) => p.endsWith('.sql'));
-    expect(sqlFiles.length).toBe(20);
+    expect(sqlFiles.length).toBe(25);
     for (const [path, sql] of sqlFiles) {
       expect({ path, problems: sqlProblems(sql).problems }).toEqual({ path, problems: [] });
       // dt-sql-parser's grammar requires WITH on CREATE DATABASE (Flink's does not): those are left to our parser.

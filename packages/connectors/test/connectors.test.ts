@@ -154,7 +154,7 @@ describe('upsert-kafka, mysql-cdc, jdbc, starrocks, paimon, built-ins', () => {
   test('starrocks: source and sink options cannot be mixed; capabilities follow the role', () => {
     const base = { 'jdbc-url': 'jdbc:mysql://fe:9030', 'database-name': 'd', 'table-name': 't', username: secret('U'), password: secret('P') } as const;
     const sink = starrocks({ ...base, 'load-url': 'fe:8030' });
-    expect(sink.capabilities).toEqual({ sink: 'all', primaryKey: 'optional', lookup: false, bounded: true });
+    expect(sink.capabilities).toEqual({ sink: 'all', primaryKey: 'required-for-updates', lookup: false, bounded: true });
     const source = starrocks({ ...base, 'scan-url': 'fe:8030', 'scan.params.batch-rows': 1024 });
     expect(source.capabilities).toEqual({ source: 'insert-only', primaryKey: 'optional', lookup: true, bounded: true });
     const [d] = errorsOf(() => starrocks({ ...base, 'load-url': 'fe:8030', 'scan.max-retries': 3 } as never));

@@ -30,7 +30,15 @@ export interface EnvironmentSpec<JobName extends string = string, Variable exten
   readonly jobs?: { readonly [K in JobName]?: JobOverride };
   readonly targets?: TargetOverrides;
   /** How `flinkts deploy` judges a new version healthy here (defaults: 2 checkpoints, 30 s grace, 300 s timeout). */
-  readonly deploy?: { readonly health?: { readonly checkpoints?: number; readonly graceSeconds?: number; readonly timeoutSeconds?: number } };
+  readonly deploy?: {
+    readonly health?: { readonly checkpoints?: number; readonly graceSeconds?: number; readonly timeoutSeconds?: number };
+    /**
+     * Blue-green releases here write to a shadow table until promoted: the new version of every job that writes
+     * `sink` runs beside the old one writing `shadow` instead (a declared table no job writes), and replaces the
+     * old one writing `sink` once it is healthy.
+     */
+    readonly shadowSinks?: readonly { readonly sink: Table<string, unknown, string>; readonly shadow: Table<string, unknown, string> }[];
+  };
 }
 
 type AnyTable = Table<string, unknown, string> | View<string, unknown>;

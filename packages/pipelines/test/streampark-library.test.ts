@@ -57,7 +57,7 @@ describe("StreamPark's own parser", () => {
         scripts.push({ path: f.path, sql: new Map(decodeForm(f.content.trimEnd())).get('flinkSql')! });
       }
     }
-    expect(scripts).toHaveLength(20);
+    expect(scripts).toHaveLength(25); // 5 jobs × 5 environments
     const verdicts = streamparkParse(scripts.map((s) => s.sql));
     scripts.forEach((s, i) => {
       expect({ path: s.path, verdict: verdicts[i] }).toEqual({ path: s.path, verdict: { ok: true, commands: port(s.sql).ok ? (port(s.sql) as { commands: string[] }).commands : [] } });

@@ -26,7 +26,8 @@ Options:
 ${DEPLOY_OPTIONS_HELP}
   --job <name>                  deploy only this job
   --strategy <restart|blue-green>  blue-green starts the new version beside the old one (from a savepoint of it),
-                                waits for health, then stops the old one (default restart)
+                                waits for health, then stops the old one (default restart); with the environment's
+                                deploy.shadowSinks the new version writes the shadow tables until it takes over
   --auto-rollback               when the new version is not healthy, start the previous one from the savepoint
   --allow-non-restored-state    accept an update whose old state partly maps to no operator (it is dropped)
   --start-without-state         accept an update that cannot restore state: the new version starts empty

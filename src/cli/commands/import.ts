@@ -1,7 +1,8 @@
 /**
  * `flinkts import <files.sql…> --out <folder>`: Flink SQL scripts → a flinkts repo (typed tables, connectors,
- * catalogs, views, jobs and a flinkts.config.ts pipeline). Certain fixes are applied and reported; a script that
- * does not parse stops the import and nothing is written; otherwise every file is written at once.
+ * catalogs, views, jobs and a flinkts.config.ts pipeline). Certain fixes are applied and reported; a statement that
+ * does not parse is reported and carried as a comment; a script in which nothing parses stops the import and nothing
+ * is written; otherwise every file is written at once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,9 +17,12 @@ const HELP = `Usage: flinkts import <files.sql…> [--out <folder>] [--name <pip
 Turn Flink SQL scripts into a flinkts repo: src/tables.ts (every catalog, table and view, declared once, with
 typed connectors and formats; credentials as secrets), src/<script>.ts (the script's INSERTs and all its
 statements in order) and flinkts.config.ts (one job per script; SET lines become typed settings).
-Certain fixes (quoting a reserved word, USE DATABASE x → USE x) are applied and reported. Queries stay SQL
-text in the typed sqlQuery escape hatch (translation into the builder is not done yet). A script that does not
-parse is reported and nothing is written.
+Queries are written with the typed builder (joins, temporal and lookup joins, window TVFs, GROUP BY, window
+calls, WITH, UNION ALL) where it prints them back exactly; the rest stays in the typed sqlQuery escape hatch,
+with a note naming why. Certain fixes (quoting a reserved word, USE DATABASE x → USE x) are applied and reported. SQL comments become
+TypeScript comments. A statement that still does not parse is reported at its position and carried, as written,
+in a comment (literal credentials redacted); the rest is imported. A script in which no statement parses is
+reported and nothing is written.
 
 Options:
   --out <folder>    where to write (default: the current folder)

@@ -5,12 +5,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 import type { TemplateVersions } from '../init/template.js';
 import { templateFiles } from '../init/template.js';
+import { packageRoot } from '../package-root.js';
 
 const HELP = `Usage: flinkts init [<dir>] [--name <name>]
 
@@ -31,8 +31,7 @@ ${EXIT_CODES_HELP}
 
 /** flinkts's own version and the tool versions it is tested with (its package.json). */
 function versions(): TemplateVersions {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const pkg = JSON.parse(readFileSync(join(here, '..', '..', '..', 'package.json'), 'utf8')) as { version: string; devDependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string; devDependencies?: Record<string, string> };
   const dev = pkg.devDependencies ?? {};
   return { flinkts: `^${pkg.version}`, typescript: dev.typescript ?? '^5.9.0', vitest: dev.vitest ?? '^4.0.0', typesNode: dev['@types/node'] ?? '^20.0.0' };
 }

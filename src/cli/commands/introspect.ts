@@ -1,6 +1,6 @@
 /**
  * `flinkts introspect mysql://user@host:port/db`: reads a MySQL / MariaDB database's information_schema and writes
- * a TypeScript module of typed MySQL CDC source tables (optionally JDBC lookup and Paimon ODS mirrors); with
+ * a TypeScript module of typed MySQL CDC source tables (optionally JDBC lookup and Paimon ODS mirrors; views as JDBC tables); with
  * `--check`, compares the tables a module or script declares with the live schema and reports the drift.
  */
 import { existsSync } from 'node:fs';
@@ -16,10 +16,11 @@ const HELP = `Usage: flinkts introspect mysql://user@host:port/database [--table
 Read the database's information_schema and write typed Flink tables for its tables: a MySQL CDC source per
 table (Flink CDC 3.x's MySQL → Flink type mapping, primary keys, NOT NULL, comments; credentials as the
 secrets MYSQL_USERNAME / MYSQL_PASSWORD). The password is read from the environment variable MYSQL_PASSWORD
-(or --password-env), never from the URL. The module is written whole or not at all.
+(or --password-env), never from the URL. A view gets a JDBC table (lookup_<view>) instead: MySQL CDC reads the
+binlog, which records the base tables' changes, never a view's. The module is written whole or not at all.
 
 Options:
-  --tables <a,b>          only these tables (default: every base table)
+  --tables <a,b>          only these tables and views (default: every table and view)
   --out <file>            the module to write (default: mysql-<database>.ts)
   --check                 write nothing: compare the tables declared in --out (a .ts/.js module or a .sql
                           script) with the live schema and report added / removed / changed columns (exit 1)
@@ -83,7 +84,7 @@ export const command: Command = {
       }
       const mine = pipelines.declaredMysqlTables(declared.tables, target.database);
       if (mine.size === 0) {
-        all.push({ code: pipelines.INTROSPECT_CODES.nothingDeclared, severity: 'error', message: `${out} declares no mysql-cdc table of the database '${target.database}'`, hint: 'point --out at the module flinkts introspect wrote (or a script with the CREATE TABLE statements)', file: out });
+        all.push({ code: pipelines.INTROSPECT_CODES.nothingDeclared, severity: 'error', message: `${out} declares no mysql-cdc table (nor a JDBC table) of the database '${target.database}'`, hint: 'point --out at the module flinkts introspect wrote (or a script with the CREATE TABLE statements)', file: out });
         return finish([]);
       }
       all.push(...pipelines.schemaDrift(mine, schema.tables, target.database));

@@ -95,6 +95,16 @@ export const odsAllTypes = table('ods_all_types', {
   connector: paimon(),
 });
 
+/** The columns of `shop`.`big_lines` (a view). */
+export const bigLinesColumns = { order_id: t.bigint().notNull(), line: t.int().notNull() };
+
+/** The view `big_lines` read over JDBC (a bounded scan, or the right side of lookup joins). MySQL CDC cannot capture a view: the binlog records its base tables' changes; capture those to stream it. */
+export const lookupBigLines = table('lookup_big_lines', {
+  columns: bigLinesColumns,
+  temporary: true,
+  connector: lookup('big_lines'),
+});
+
 /** The columns of `shop`.`order_lines`. */
 export const orderLinesColumns = {
   order_id: t.bigint().notNull(),

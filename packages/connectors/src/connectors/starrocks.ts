@@ -50,7 +50,9 @@ export const starrocksDefinition: ConnectorDefinition = {
   capabilities: (values) =>
     isSource(values)
       ? { source: 'insert-only', primaryKey: 'optional', lookup: true, bounded: true }
-      : { sink: 'all', primaryKey: 'optional', lookup: false, bounded: true },
+      // Updates need the StarRocks table's PRIMARY KEY declared: a Primary Key table checks it at run time, and the
+      // other table models drop DELETE and UPDATE_BEFORE rows silently.
+      : { sink: 'all', primaryKey: 'required-for-updates', lookup: false, bounded: true },
   artifacts: () => [ARTIFACTS.starrocks],
 };
 

@@ -19,10 +19,12 @@ import { inferQuery } from './changelog/infer-changelog.js';
 import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
-import type { Select } from '../ast/query.js';
-import { walkAst } from '../ast/walk.js';
+import type { Query, Select } from '../ast/query.js';
 import { bindScript } from '../plan/bind.js';
+import type { PlanNode } from '../plan/node.js';
+import type { SourceModes } from '../plan/properties/changelog.js';
 import type { Deduplicate, Rank } from '../plan/rank.js';
+import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
@@ -55,24 +57,16 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
   return { ...d, ...(d.span === undefined && statement.span !== undefined ? { span: statement.span } : {}), ...(file === undefined || d.file !== undefined ? {} : { file }) };
 }
 
-const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
-
 /**
- * The ROW_NUMBER patterns of a script, from the bound plan (the binder is the one recogniser). The script is bound
- * only when it has a ranking call at all; the binder's own diagnostics are not reported here (the checks below
- * report names and types).
+ * The bound plan of a script (declarations first): the ROW_NUMBER patterns the binder recognised (it is the one
+ * recogniser) and every statement-level query's plan, whose derived properties (changelog modes, upsert keys) the
+ * sink checks read. The binder's own diagnostics are not reported here (the checks below report names and types).
  */
-function rankPatterns(script: Script): ReadonlyMap<Select, Rank | Deduplicate> {
+function boundPlans(statements: readonly Statement[]): { ranks: ReadonlyMap<Select, Rank | Deduplicate>; plans: ReadonlyMap<Query, PlanNode> } {
   const ranks = new Map<Select, Rank | Deduplicate>();
-  let ranking = false;
-  walkAst(script.statements, (n) => {
-    if (ranking) return false;
-    const call = n as { kind?: string; name?: readonly string[]; over?: unknown };
-    if (call.kind === 'FunctionCall' && call.over !== undefined && call.name?.length === 1 && RANKING.has(call.name[0]!.toUpperCase())) ranking = true;
-    return !ranking;
-  });
-  if (ranking) bindScript(script.statements, { ranks });
-  return ranks;
+  const plans = new Map<Query, PlanNode>();
+  bindScript(statements, { ranks, plans });
+  return { ranks, plans };
 }
 
 /** Check a parsed script. Diagnostics are in statement order. */
@@ -83,7 +77,18 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const v = options.validators ?? {};
   const views = new Map<string, Stream>();
   const reportedUnknown = new Set<string>();
-  const ranks = rankPatterns(script);
+  const { ranks, plans } = boundPlans([...(options.declarations ?? []), ...script.statements]);
+  // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
+  // modes are cached per resolver).
+  const sources: SourceModes = (entry) => {
+    const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
+    return v.capabilities?.(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
+  };
+  const planChecked = new Set<PlanNode>();
+  const checkPlan = (query: Query, path: string): void => {
+    const plan = plans.get(query);
+    if (plan !== undefined) checkPlanRules(plan, sources, planChecked, streamContext(path));
+  };
   let streaming = true;
   const streamContext = (path: string): StreamContext => ({
     catalog,
@@ -102,7 +107,8 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   };
   const checkChangelog = (insert: Insert, path: string) => {
     const stream = inferQuery(insert.query, streamContext(path));
-    checkSink(insert, stream, streamContext(path), streaming);
+    checkPlan(insert.query, path);
+    checkSink(insert, plans.get(insert.query), sources, streamContext(path), streaming);
     if (streaming) checkSinkRowtimes(insert, stream, streamContext(path));
   };
   const checkStatement = (statement: Statement, index: number): void => {
@@ -137,6 +143,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         checkHints(statement.query, path, statement);
         const columns = queryColumns(statement.query, ctx);
         const stream = inferQuery(statement.query, streamContext(path));
+        checkPlan(statement.query, path);
         catalog.apply(statement, columns?.map((c, i) => ({ name: c.name ?? `EXPR$${i}`, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
         const aliases = statement.columns;
         views.set(catalog.qualify(statement.path).join('.'), aliases === undefined || stream.columns === undefined ? stream : { ...stream, columns: stream.columns.map((c, i) => ({ ...c, name: aliases[i] ?? c.name })) });
@@ -160,13 +167,17 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         checkHints(statement.query, path, statement);
         queryColumns(statement.query, ctx);
         inferQuery(statement.query, streamContext(path));
+        checkPlan(statement.query, path);
         break;
       case 'Explain': {
         // EXPLAIN plans the statement, so the planner's changelog and time-attribute errors apply to it.
         const inner = statement.statement;
         if (inner.kind === 'Insert') checkChangelog(inner, `${path}.statement`);
         else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => checkChangelog(insert, `${path}.statement.inserts[${i}]`));
-        else inferQuery(inner.query, streamContext(`${path}.statement`));
+        else {
+          inferQuery(inner.query, streamContext(`${path}.statement`));
+          checkPlan(inner.query, `${path}.statement`);
+        }
         break;
       }
       case 'Drop':

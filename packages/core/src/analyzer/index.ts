@@ -1,7 +1,7 @@
 /**
  * The analyzer: checks scripts the way Flink's planner would before anything is deployed — name resolution
  * against the script's own declarations, expression types with Flink 1.20's rules, INSERT compatibility,
- * changelog modes and sink checks, time attributes, and (for pipelines) the table graph across jobs. Option
+ * sink checks over the bound plan's changelog modes, time attributes, and (for pipelines) the table graph across jobs. Option
  * validation and connector capabilities are plugged in from `@flinkts/connectors` (see `OptionValidators`).
  */
 export { checkScript, checkSql } from './check-script.js';
@@ -21,8 +21,8 @@ export type { GraphJob, GraphTable, GraphWrite } from './pipeline-graph.js';
 export { inferQuery } from './changelog/infer-changelog.js';
 export { checkSink } from './changelog/sink-check.js';
 export { CHANGELOG_CODES } from './changelog/codes.js';
-export { INSERT_ONLY, isUpdating, describeOrigin } from './changelog/changelog-mode.js';
-export type { ChangelogKind, ChangelogMode as InferredChangelogMode, LostTimeAttribute, Stream, StreamColumn, TimeAttributeKind, UpdateOrigin } from './changelog/changelog-mode.js';
+export { describeOrigin } from './changelog/changelog-mode.js';
+export type { LostTimeAttribute, Stream, StreamColumn, TimeAttributeKind } from './changelog/changelog-mode.js';
 export type { CapabilitiesResolver, StreamContext } from './changelog/stream-context.js';
 export { TIME_CODES } from './time/codes.js';
 export { tableTimeAttributes, checkWatermark } from './time/table-time-attributes.js';

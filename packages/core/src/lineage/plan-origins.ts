@@ -157,9 +157,11 @@ export class OriginWalker {
         const right = this.of(node.right, outer);
         const columns = [...left.columns, ...right.columns];
         const dataset = new Map([...left.dataset, ...right.dataset]);
-        if (node.condition !== undefined) allAs(this.expression(node.condition, columns, outer, 'TRANSFORMATION'), 'JOIN', dataset);
+        // `x [NOT] IN (SELECT …)` is a semi / anti join that decides which left rows pass: a filter.
+        const semi = node.type === 'SEMI' || node.type === 'ANTI';
+        if (node.condition !== undefined) allAs(this.expression(node.condition, columns, outer, 'TRANSFORMATION'), semi ? 'FILTER' : 'JOIN', dataset);
         if (node.period !== undefined) allAs(this.expression(node.period, left.columns, outer, 'TRANSFORMATION'), 'JOIN', dataset);
-        return { columns, dataset };
+        return { columns: semi ? left.columns : columns, dataset };
       }
       case 'WindowTableFunction': {
         const input = this.of(node.input, outer);

@@ -3,6 +3,7 @@
  * group windows (`GROUP BY TUMBLE(ts, …)`). Output: the keys, then one column per aggregate call.
  */
 import type { FunctionCall } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
@@ -26,5 +27,7 @@ export interface Aggregate {
   readonly calls: readonly AggregateCall[];
   /** The key that is a legacy group window (`TUMBLE(ts, INTERVAL …)`), if any. */
   readonly windowKey?: number;
+  /** Set for SELECT DISTINCT (an Aggregate keyed by every column, without calls): where the SELECT is written. */
+  readonly distinct?: { readonly span?: Span };
   readonly columns: readonly PlanColumn[];
 }

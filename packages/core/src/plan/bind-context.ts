@@ -1,7 +1,7 @@
 /** What the binder carries while it walks a statement: the catalog, CTEs in scope, enclosing scopes, diagnostics. */
 import type { Span } from '../ast/node.js';
-import type { Query, Select } from '../ast/query.js';
-import type { ObjectCatalog } from '../catalog/catalog.js';
+import type { Query, Select, TableRef } from '../ast/query.js';
+import type { CatalogEntry, ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ScopeColumn } from '../typing/expression-type.js';
 import type { PlanNode, TimeAttribute } from './node.js';
@@ -27,6 +27,18 @@ export interface NamedPlan {
   readonly names: readonly string[];
 }
 
+/** What a table name in FROM was bound to: a catalog table or view, or a CTE (by name). */
+export type BoundTableRef = { readonly kind: 'catalog'; readonly entry: CatalogEntry } | { readonly kind: 'cte'; readonly name: string };
+
+/**
+ * Filled while binding, for consumers that follow the AST alongside the plan (`flinkts import` writes builder code
+ * from the AST and reads names and types from here): every query's plan, every table name's binding.
+ */
+export interface BindTrace {
+  readonly queries: Map<Query, NamedPlan>;
+  readonly tables: Map<TableRef, BoundTableRef>;
+}
+
 export interface BindContext {
   readonly catalog: ObjectCatalog;
   readonly diagnostics: Diagnostic[];
@@ -42,6 +54,9 @@ export interface BindContext {
   readonly file?: string;
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
+  /** Filled with the plans of statement-level queries (BindOptions.plans). */
+  readonly plans?: Map<Query, PlanNode>;
+  readonly trace?: BindTrace;
 }
 
 export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {

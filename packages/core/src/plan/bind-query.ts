@@ -23,6 +23,8 @@ import { expressionChildren } from './expression-children.js';
 import type { PlanColumn, PlanNode } from './node.js';
 import type { Over, OverCall } from './over.js';
 import { filterOrRank, rankOf } from './patterns/rank.js';
+import { withSemiJoins } from './patterns/semi-join.js';
+import { groupedTime, projectedTime, setOpTime, untimed } from './properties/time-attributes.js';
 import type { Project } from './project.js';
 import type { SetOp } from './set-op.js';
 import type { Sort } from './sort.js';
@@ -67,8 +69,7 @@ const freezeNode = <T extends object>(n: T): T => Object.freeze(n);
 
 function projectColumns(exprs: readonly BoundExpression[], names: readonly string[], input: PlanNode): PlanColumn[] {
   return exprs.map((e, i) => {
-    const copied = copiedColumn(e);
-    const time = copied === undefined ? undefined : input.columns[copied]?.time;
+    const time = projectedTime(e, input);
     return { name: names[i]!, ...(e.type === undefined ? {} : { type: e.type }), ...(time === undefined ? {} : { time }) };
   });
 }
@@ -173,8 +174,12 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   let node: PlanNode = from.node;
   const scope = from.scope;
   if (select.where !== undefined) {
-    node = filterOrRank(node, bindExpression(select.where, scope, ctx));
-    const rank = rankOf(node);
+    let rank: ReturnType<typeof rankOf>;
+    node = withSemiJoins(node, bindExpression(select.where, scope, ctx), (input, rest) => {
+      const filtered = filterOrRank(input, rest);
+      rank = rankOf(filtered);
+      return filtered;
+    });
     if (rank !== undefined) ctx.ranks?.set(select, rank);
   }
 
@@ -210,8 +215,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     });
     const columns: PlanColumn[] = [
       ...keys.map((k, i) => {
-        const c = copiedColumn(k);
-        const time = c === undefined ? undefined : node.columns[c]?.time;
+        const time = groupedTime(k, keys, sets.length, node);
         return { name: columnName(k.ast) ?? `$f${i}`, ...(k.type === undefined ? {} : { type: k.type }), ...(time === undefined ? {} : { time }) };
       }),
       ...calls.map((c, i) => ({ name: `$a${i}`, ...(c.type === undefined ? {} : { type: c.type }) })),
@@ -291,7 +295,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       const ast: Expression = { kind: 'ColumnRef', name: c.name };
       return { ast, ...(c.type === undefined ? {} : { type: c.type }), refs: [{ node: ast, index: i, depth: 0, ...(c.type === undefined ? {} : { type: c.type }), conditional: false }], subqueries: [] };
     });
-    projected = freezeNode<Aggregate>({ kind: 'Aggregate', input: projected, keys, groupingSets: [keys.map((_, i) => i)], calls: [], columns: projected.columns });
+    projected = freezeNode<Aggregate>({ kind: 'Aggregate', input: projected, keys, groupingSets: [keys.map((_, i) => i)], calls: [], distinct: select.span === undefined ? {} : { span: select.span }, columns: projected.columns.map(untimed) });
   }
   if (select.orderBy !== undefined || select.limit !== undefined || select.offset !== undefined) {
     projected = sorted(select, projected, names, scope, replace, itemScopeNode, ctx) ?? projected;
@@ -345,7 +349,8 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   const columns: PlanColumn[] = bound[0]!.plan.columns.map((c, i) => {
     const types = bound.map((b) => b.plan.columns[i]!.type);
     const type = types.some((t) => t === undefined) ? undefined : commonResultType(types as DataType[]);
-    return { name: bound[0]!.names[i]!, ...(type === undefined ? {} : { type }) };
+    const time = setOpTime(bound.map((b) => b.plan), i);
+    return { name: bound[0]!.names[i]!, ...(type === undefined ? {} : { type }), ...(time === undefined ? {} : { time }) };
   });
   let plan: PlanNode = freezeNode<SetOp>({ kind: 'SetOp', op: q.op, all: q.all, inputs: bound.map((b) => b.plan), columns });
   const names = bound[0]!.names;
@@ -391,12 +396,9 @@ function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedP
 /** A query's plan and its output column names. */
 export function bindNamed(q: Query, ctx: BindContext): NamedPlan | undefined {
   try {
-    switch (q.kind) {
-      case 'Select': return bindSelect(q, ctx);
-      case 'SetOperation': return bindSetOperation(q, ctx);
-      case 'Values': return bindValues(q, ctx);
-      case 'With': return bindWith(q, ctx);
-    }
+    const bound = q.kind === 'Select' ? bindSelect(q, ctx) : q.kind === 'SetOperation' ? bindSetOperation(q, ctx) : q.kind === 'Values' ? bindValues(q, ctx) : bindWith(q, ctx);
+    if (bound !== undefined) ctx.trace?.queries.set(q, bound);
+    return bound;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     problem(ctx, 'FTS4499', q, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');

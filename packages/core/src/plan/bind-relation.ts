@@ -16,6 +16,7 @@ import type { Correlate } from './correlate.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
 import { joinStrategy } from './patterns/join-strategy.js';
+import { joinColumns, windowTvfColumns } from './properties/time-attributes.js';
 import type { Scan } from './scan.js';
 import { scanColumns } from './scan-columns.js';
 import type { Values } from './values.js';
@@ -40,14 +41,16 @@ function scopeOf(columns: readonly PlanColumn[], relation: string, names?: reado
   };
 }
 
-const scans = new WeakMap<object, Scan>();
-
 function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
   const last = r.path[r.path.length - 1]!;
   const relation = r.alias ?? last;
   const cte = r.path.length === 1 ? ctx.ctes.get(last) : undefined;
-  if (cte !== undefined) return { node: cte.plan, scope: scopeOf(cte.plan.columns, relation, cte.names) };
+  if (cte !== undefined) {
+    ctx.trace?.tables.set(r, { kind: 'cte', name: last });
+    return { node: cte.plan, scope: scopeOf(cte.plan.columns, relation, cte.names) };
+  }
   const entry = ctx.catalog.lookup(r.path);
+  if (entry !== undefined) ctx.trace?.tables.set(r, { kind: 'catalog', entry });
   if (entry === undefined) {
     const names = [...ctx.catalog.all().map((e) => e.path[2]), ...ctx.ctes.keys()];
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);
@@ -55,11 +58,7 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
     return undefined;
   }
   if (entry.kind === 'table') {
-    let scan = scans.get(entry);
-    if (scan === undefined) {
-      scan = Object.freeze({ kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx) });
-      scans.set(entry, scan);
-    }
+    const scan: Scan = Object.freeze({ kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx), ...(r.span === undefined ? {} : { span: r.span }) });
     return { node: scan, scope: scopeOf(scan.columns, relation) };
   }
   const view = viewPlan(entry, ctx, r);
@@ -81,6 +80,7 @@ export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readon
   if (bound === undefined) return undefined;
   const view = { plan: bound.plan, names: entry.statement.columns ?? bound.names };
   ctx.views.set(key, view);
+  ctx.plans?.set(entry.statement.query, bound.plan);
   return view;
 }
 
@@ -104,8 +104,8 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   }
   const constants = args.filter((a) => a.kind !== 'TableArg' && a.kind !== 'Descriptor').map((a) => bindExpression(a, EMPTY_SCOPE, ctx));
   const source = input.node.columns[timeColumn.index]!;
-  const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType, ...(source.time === undefined ? {} : { time: source.time }) };
-  const columns: PlanColumn[] = [...input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime];
+  const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType };
+  const columns = windowTvfColumns(input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime, source.time);
   const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, timeColumn: timeColumn.index, args: constants, columns });
   const rel = r.alias ?? '';
   const names = [...input.scope.columns.map((c) => c.name), 'window_start', 'window_end', 'window_time'];
@@ -210,6 +210,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   const period = ref?.forSystemTimeAsOf === undefined ? undefined : bindExpression(ref.forSystemTimeAsOf, left.scope, ctx);
   const columns = [...left.node.columns, ...right.node.columns];
   const strategy = joinStrategy(left.node, right.node, condition, period);
+  const span = r.right.span ?? r.span;
   const node = Object.freeze({
     kind: 'Join' as const,
     left: left.node,
@@ -220,7 +221,8 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     equiKeys: strategy.equiKeys,
     ...(period === undefined ? {} : { period }),
     ...(strategy.interval === undefined ? {} : { interval: strategy.interval }),
-    columns: strategy.columns(columns),
+    ...(span === undefined ? {} : { span }),
+    columns: joinColumns(strategy.strategy, left.node.columns.length, columns),
   });
   return { node, scope };
 }

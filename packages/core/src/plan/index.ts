@@ -1,6 +1,13 @@
-/** The bound plan (see docs in node.ts); node types are exported with a `Plan` prefix where the AST has the same name. */
+/**
+ * The bound plan (see docs in node.ts); node types are exported with a `Plan` prefix where the AST has the same name.
+ * Derived properties (properties/, one file each, cached per node): `changelogOf` (changelog mode, upsert keys, the
+ * operator that first updates), `uniqueKeys` / `upsertKeys`, `windowColumns` / `isWindowAggregate`; time attributes
+ * are each column's `time`, set by the rules of properties/time-attributes.ts. Joins may be SEMI / ANTI (IN / NOT IN
+ * sub-queries), whose output is the left columns only.
+ */
 export { bind, bindInsert, bindScript } from './bind.js';
 export type { BindOptions, BoundQuery, BoundScript, BoundStatement } from './bind.js';
+export type { BindTrace, BoundTableRef, NamedPlan } from './bind-context.js';
 export type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
 export { copiedColumn } from './expression.js';
 export type { PlanColumn, PlanNode, PlanRoot, TimeAttribute } from './node.js';
@@ -20,3 +27,9 @@ export type { Sort as PlanSort } from './sort.js';
 export type { SortKey } from './sort-key.js';
 export type { Values as PlanValues } from './values.js';
 export type { WindowFunction, WindowTableFunction } from './window-table-function.js';
+export { changelogOf, connectorName, INSERT_ONLY, isUpdating } from './properties/changelog.js';
+export type { ChangelogKind, PlanChangelog, SourceModes, UpdateOrigin } from './properties/changelog.js';
+export { uniqueKeys, upsertKeys } from './properties/keys.js';
+export type { Key } from './properties/keys.js';
+export { coversWindow, isWindowAggregate, windowColumns } from './properties/window-columns.js';
+export type { WindowBound } from './properties/window-columns.js';

@@ -1,4 +1,5 @@
 /** Reading a catalog table: every column of its schema, computed and metadata columns kept with their expressions. */
+import type { Span } from '../ast/node.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn } from './node.js';
@@ -17,4 +18,6 @@ export interface Scan {
   /** The catalog-qualified name joined with dots. */
   readonly name: string;
   readonly columns: readonly ScanColumn[];
+  /** Where the table is read (the reference in FROM), for diagnostics; one Scan per reference. */
+  readonly span?: Span;
 }

@@ -11,7 +11,7 @@ import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Compiled, Evaluator, Row, Session } from './compiled.js';
 import { constant } from './compiled.js';
-import { evalError, invalid, unknownName, unsupported } from './errors.js';
+import { evalError, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
 import { castConverter } from './functions/cast.js';
 import { compileArithmetic } from './functions/arithmetic.js';
 import { likeToRegex, similarToRegex } from './functions/like.js';
@@ -50,7 +50,8 @@ function nullOnFailure(ev: Evaluator, conv: (v: unknown) => unknown): Evaluator 
     if (v === null) return null;
     try {
       return conv(v);
-    } catch {
+    } catch (e) {
+      if (e instanceof EvaluationError && e.escapesTryCast) throw e;
       return null;
     }
   };

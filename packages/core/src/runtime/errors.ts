@@ -42,6 +42,8 @@ export class EvaluationError extends Error {
   constructor(
     readonly javaClass: string,
     message: string,
+    /** An exception Flink's TRY_CAST does not catch (it fails the row even there), e.g. java.time's DateTimeException. */
+    readonly escapesTryCast = false,
   ) {
     super(`${javaClass}: ${message}`);
     this.name = 'EvaluationError';

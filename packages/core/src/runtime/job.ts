@@ -24,7 +24,7 @@ import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
-import type { PlannerTable, RelColumn } from './plan.js';
+import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -254,6 +254,7 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     let rel = this.planner.planQuery(ins.query);
+    oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
@@ -315,6 +316,7 @@ export class LocalJob {
   private planSelect(q: Query): void {
     const rel = this.planner.planQuery(q);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
+    oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
     rel.op.connectTo(sink);
     this.sinks.push(sink);
@@ -478,4 +480,14 @@ export function formatChange(c: Change, columns: readonly { readonly type: DataT
 
 export function formatRowFields(row: readonly unknown[], columns: readonly { readonly type: DataType }[]): string {
   return row.map((v, i) => renderRowField(v, columns[i]?.type ?? T.string())).join(', ');
+}
+
+/**
+ * Flink writes at most one rowtime attribute into a sink (an interval join keeps both sides' times as rowtime
+ * attributes): with two or more its planner refuses the INSERT, as here. CAST all but one to TIMESTAMP(3).
+ */
+function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void {
+  if (rel.rowtime.size <= 1) return;
+  const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
+  throw invalid(`The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
 }

@@ -5,7 +5,8 @@ import { conjuncts } from './plan.js';
 
 /**
  * Bounds of `l.t - r.t` when the condition is an event-time interval join condition
- * (`l.t BETWEEN r.t - INTERVAL … AND r.t + INTERVAL …`, or `>=` / `<=` / `>` / `<` pairs); undefined otherwise.
+ * (`l.t BETWEEN r.t - INTERVAL … AND r.t + INTERVAL …`, `>=` / `<=` / `>` / `<` pairs, or `l.t = r.t`); undefined
+ * otherwise.
  */
 export function intervalBounds(planner: Planner, cond: Expression, l: Rel, r: Rel): { leftTime: number; rightTime: number; lower: number; upper: number } | undefined {
   const combined: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
@@ -54,6 +55,11 @@ export function intervalBounds(planner: Planner, cond: Expression, l: Rel, r: Re
       apply(p.operand, '>=', p.low);
       apply(p.operand, '<=', p.high);
     } else if (p.kind === 'Binary' && ['<', '<=', '>', '>='].includes(p.op)) apply(p.left, p.op, p.right);
+    // `l.t = r.t` bounds the times to [0, 0] (Flink plans it as an interval join too)
+    else if (p.kind === 'Binary' && p.op === '=' && timeTerm(p.left) && timeTerm(p.right)) {
+      apply(p.left, '>=', p.right);
+      apply(p.left, '<=', p.right);
+    }
   }
   if (leftTime === undefined || rightTime === undefined || !Number.isFinite(lower) || !Number.isFinite(upper)) return undefined;
   return { leftTime, rightTime, lower, upper };

@@ -28,6 +28,7 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { UnionOperator } from './operators/union.js';
 import { WindowAggregateOperator, WindowAssignOperator } from './operators/window-aggregate.js';
+import { windowAggregateOverChangelog } from './plan-window-changelog.js';
 import { planRankPattern } from './plan-rank.js';
 import { collectOverCalls, planOver } from './plan-over.js';
 import { planUnnest } from './plan-unnest.js';
@@ -708,6 +709,8 @@ export class Planner {
     if (sets) keySets.sort(compareGroupingSets);
 
     let op: Operator;
+    /** Set when the input connects to an operator before `op` (the window aggregation over an updating input). */
+    let head: Operator | undefined;
     let passThrough = false;
     const aggColumns: RelColumn[] = [
       ...keyCompiled.map((k, i) => ({ name: keyExprs[i]?.kind === 'ColumnRef' ? (keyExprs[i] as { name: string }).name : `$k${i}`, type: sets && i >= nk - setExprs.length ? withNullable(k.type, true) : k.type })),
@@ -716,7 +719,6 @@ export class Planner {
     ];
     const aggAt = nk + (expanded ? 1 : 0);
     if (windowed && w) {
-      if (rel.mode !== 'insert-only') throw unsupported('window aggregation over an updating input', s.span);
       if (w.spec.kind === 'SESSION' && !w.spec.legacy && keyExprs.length > 0) {
         // real Flink 1.20 emits updates for a SESSION window TVF grouped by more than its window (differential
         // testing found +I then -U/+U for one session); not reproduced
@@ -731,7 +733,10 @@ export class Planner {
       const wtc = rel.columns[w.start + 2];
       const wtt = wtc !== undefined && wtc.name.toLowerCase() === 'window_time' ? wtc.type : T.timestamp(3, false);
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
-      op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+      if (rel.mode !== 'insert-only') {
+        // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
+        ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
+      } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {
       // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row, so SUM /
       // MIN / MAX are that row's values and the aggregate becomes a projection — changes pass through with their
@@ -752,7 +757,7 @@ export class Planner {
     } else {
       op = new GroupAggregateOperator(keyCompiled.map((k) => k.eval), aggSet, keyCompiled.length === 1 ? keyCompiled[0]?.column : undefined);
     }
-    if (!expanded) rel.op.connectTo(op);
+    if (!expanded) rel.op.connectTo(head ?? op);
     const aggRel: Rel = {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),

@@ -11,6 +11,7 @@ import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS, BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
+import { jsonValueReturningProblem } from '../functions/json-value-returning.js';
 import { commonResultType } from './common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
@@ -223,9 +224,12 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
     // As Flink 1.20.1's planner has it (test/flink/hostile-agreement.test.ts): JSON_VALUE and JSON_QUERY take an
     // operand of any type (Calcite's SqlTypeFamily.ANY) — a BIGINT, an INT are planned; JSON_EXISTS reads text only.
     case 'JsonValue':
-    case 'JsonQuery':
+    case 'JsonQuery': {
       type(e.operand);
+      const problem = e.kind === 'JsonValue' && e.returning !== undefined ? jsonValueReturningProblem(e.returning, show(e.returning)) : undefined;
+      if (problem !== undefined) return report(env, 'FTS4406', e, problem, 'return STRING and CAST the value');
       return e.returning === undefined ? STRING : withNullable(e.returning, true);
+    }
     case 'JsonExists': {
       const t = type(e.operand);
       if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {

@@ -6,30 +6,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic, InferredChangelogMode, PlanDeduplicate, PlanRank, Select, Statement } from '../../src/index.js';
-import { bindScript, checkScript, checkSql, inferQuery, parseScript, ScriptCatalog } from '../../src/index.js';
+import type { SourceModes, UpdateOrigin } from '../../src/index.js';
+import { bindScript, changelogOf, checkScript, checkSql, parseScript } from '../../src/index.js';
 import { allValidators, capabilitiesOnly, changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'kafka:9092', 'format' = 'json'";
 const ORDERS = `CREATE TABLE orders (order_id BIGINT, user_id BIGINT, product STRING, amount DOUBLE, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH (${KAFKA}, 'topic' = 'orders');`;
 
-/** The inferred mode of the script's last statement (a query), after applying its DDL (ROW_NUMBER patterns from the bound plan). */
-function modeOf(sql: string): InferredChangelogMode {
+/** The derived changelog mode of the script's last statement (a query) on its bound plan, sources' modes from the connectors' capabilities. */
+function modeOf(sql: string): { kind: string; upsertKey?: string[]; origin?: UpdateOrigin } {
   const { script } = parseScript(sql);
-  const catalog = new ScriptCatalog();
-  const statements = script.statements;
-  const ranks = new Map<Select, PlanRank | PlanDeduplicate>();
-  bindScript(statements, { ranks });
-  statements.slice(0, -1).forEach((s: Statement) => catalog.apply(s));
-  const last = statements[statements.length - 1]!;
-  if (last.kind !== 'QueryStatement') throw new Error('the last statement must be a query');
-  const diagnostics: Diagnostic[] = [];
-  const stream = inferQuery(last.query, { catalog, views: new Map(), ctes: new Map(), capabilities: capabilitiesOnly.capabilities!, diagnostics, path: 'q', reportedUnknown: new Set(), ranks });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return stream.mode;
+  const bound = bindScript(script.statements);
+  expect(bound.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const plan = bound.statements.at(-1)?.query;
+  if (plan === undefined) throw new Error('the last statement must be a query');
+  const mode = changelogOf(plan, sources);
+  const key = mode.upsertKeys[0];
+  return { kind: mode.kind, ...(key === undefined ? {} : { upsertKey: key.map((p) => plan.columns[p]!.name) }), ...(mode.origin === undefined ? {} : { origin: mode.origin }) };
 }
 
-const summary = (m: InferredChangelogMode) => `${m.kind}${m.upsertKey === undefined ? '' : ` [${m.upsertKey.join(', ')}]`}${m.origin === undefined ? '' : ` from ${m.origin.operator}`}`;
+const sources: SourceModes = (entry) => capabilitiesOnly.capabilities!(entry.statement, {})?.source;
+
+const summary = (m: ReturnType<typeof modeOf>) => `${m.kind}${m.upsertKey === undefined ? '' : ` [${m.upsertKey.join(', ')}]`}${m.origin === undefined ? '' : ` from ${m.origin.operator}`}`;
 
 describe('the mode each operator emits', () => {
   const cdc = "CREATE TABLE users (user_id BIGINT, name STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = '${P}', 'database-name' = 'd', 'table-name' = 'users');";
@@ -103,6 +101,26 @@ describe('sink checks', () => {
     const sink = "CREATE TABLE t (user_id BIGINT, total DOUBLE) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/d', 'table-name' = 't');";
     expect(changelogDiagnostics(`${ORDERS}\n${sink}\nINSERT INTO t SELECT user_id, amount FROM orders;`)).toEqual([]);
     expect(changelogDiagnostics(`${ORDERS}\n${sink}\nINSERT INTO t SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;`).map((d) => d.code)).toEqual(['FTS4202']);
+  });
+
+  test('a StarRocks sink fed updates needs a PRIMARY KEY (the StarRocks table model decides what happens to deletes)', () => {
+    const starrocks = (pk: string) => `CREATE TABLE sr (user_id BIGINT, total DOUBLE${pk}) WITH ('connector' = 'starrocks', 'jdbc-url' = 'jdbc:mysql://fe:9030', 'load-url' = 'fe:8030', 'database-name' = 'd', 'table-name' = 't', 'username' = 'u', 'password' = 'p');`;
+    const updates = 'INSERT INTO sr SELECT user_id, SUM(amount) FROM orders GROUP BY user_id;';
+    const [d] = changelogDiagnostics(`${ORDERS}\n${starrocks('')}\n${updates}`);
+    expect(d).toMatchObject({ code: 'FTS4202', severity: 'error', hint: "declare PRIMARY KEY (user_id) NOT ENFORCED on 'sr'" });
+    expect(d!.message).toContain('StarRocks Primary Key table');
+    expect(changelogDiagnostics(`${ORDERS}\n${starrocks(', PRIMARY KEY (user_id) NOT ENFORCED')}\n${updates}`)).toEqual([]);
+    expect(changelogDiagnostics(`${ORDERS}\n${starrocks('')}\nINSERT INTO sr SELECT user_id, amount FROM orders;`)).toEqual([]);
+  });
+
+  test('the upsert key survives a join on it, and a sink keyed otherwise after the join is warned', () => {
+    const cdc = "CREATE TABLE users (user_id BIGINT, name STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = 'db', 'username' = 'u', 'password' = 'p', 'database-name' = 'd', 'table-name' = 'users');";
+    const sink = (pk: string) => `CREATE TABLE out_t (user_id BIGINT, name STRING, c BIGINT, PRIMARY KEY (${pk}) NOT ENFORCED) WITH ('connector' = 'jdbc', 'url' = 'jdbc:mysql://db/d', 'table-name' = 'o');`;
+    const join = 'INSERT INTO out_t SELECT x.user_id, u.name, x.c FROM (SELECT user_id, COUNT(*) AS c FROM orders GROUP BY user_id) x JOIN users u ON x.user_id = u.user_id;';
+    expect(changelogDiagnostics(`${ORDERS}\n${cdc}\n${sink('user_id')}\n${join}`)).toEqual([]);
+    const [d] = changelogDiagnostics(`${ORDERS}\n${cdc}\n${sink('name')}\n${join}`);
+    expect(d).toMatchObject({ code: 'FTS4203', severity: 'warning' });
+    expect(d!.message).toContain('differs from the upsert key (user_id)');
   });
 
   test('blackhole and print take updates without a PRIMARY KEY', () => {

@@ -82,3 +82,26 @@ describe('what loses time attributes', () => {
     expect(ds[0]!.message).toContain('lost its proctime attribute by GROUP BY user_id at 4:79 (not a window aggregation)');
   });
 });
+
+describe('the versioned side of an event-time temporal join (checked on the plan, as Flink 1.20.1 plans it)', () => {
+  const log = "CREATE TABLE rates_log (currency STRING, rate DOUBLE, rts TIMESTAMP(3), WATERMARK FOR rts AS rts) WITH ('connector' = 'datagen');";
+  const orders = "CREATE TABLE orders (order_id BIGINT, product STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');";
+  const join = 'SELECT o.order_id, r.rate FROM orders o JOIN rv FOR SYSTEM_TIME AS OF o.ts AS r ON o.product = r.currency;';
+  const diagnostics = (view: string) => changelogDiagnostics(`${log}\n${orders}\nCREATE TEMPORARY VIEW rv AS ${view};\n${join}`);
+
+  test('a view keeping the last row per joined key is a versioned view', () => {
+    expect(diagnostics('SELECT currency, rate, rts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY currency ORDER BY rts DESC) AS rn FROM rates_log) WHERE rn = 1')).toEqual([]);
+  });
+
+  test('a view without a unique key is not ("Temporal Table Join requires primary key in versioned table")', () => {
+    const [d] = diagnostics('SELECT currency, rate, rts FROM rates_log');
+    expect(d).toMatchObject({ code: 'FTS4306', severity: 'error', span: { start: { line: 4, column: 46 } } });
+    expect(d!.message).toContain('has no unique key');
+  });
+
+  test("a view keyed by a column the join does not equate is not (\"Temporal table's primary key [rate] must be included\")", () => {
+    const [d] = diagnostics('SELECT currency, rate, rts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY rate ORDER BY rts DESC) AS rn FROM rates_log) WHERE rn = 1');
+    expect(d).toMatchObject({ code: 'FTS4306', severity: 'error' });
+    expect(d!.message).toBe("the versioned table's key (rate) must be in the equality condition of the event-time temporal join");
+  });
+});

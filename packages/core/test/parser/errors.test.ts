@@ -102,7 +102,9 @@ describe('parse errors', () => {
   test('absurdly deep nesting is a diagnostic, not a stack overflow', () => {
     const deep = `SELECT 1;\nSELECT ${'('.repeat(20000)}1${')'.repeat(20000)};\nSELECT 2;`;
     const { script, diagnostics } = parseScript(deep);
-    expect(diagnostics.map((d) => [d.code, d.message, d.span!.start.line])).toEqual([['FTS1006', 'this statement is nested too deeply to parse', 2]]);
+    expect(diagnostics.map((d) => [d.code, d.message, d.span!.start.line, d.span!.start.column])).toEqual([
+      ['FTS1006', 'this statement nests more than 500 levels deep (parentheses, function calls, CASE, sub-queries); flinkts takes at most 500 (Flink\'s own parser fewer)', 2, 8 + 500],
+    ]);
     expect(script.statements).toHaveLength(2);
     expect(parseExpression(`${'('.repeat(20000)}1${')'.repeat(20000)}`).diagnostics[0]!.code).toBe('FTS1006');
   });

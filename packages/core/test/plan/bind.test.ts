@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bindScript, parseScript } from '../../src/index.js';
 import type { PlanNode, PlanRoot } from '../../src/index.js';
-import { inputsOf } from '../../src/index.js';
+import { inputsOf, printExpression } from '../../src/index.js';
 
 const DDL = `
 CREATE TABLE orders (
@@ -50,6 +50,21 @@ describe('binder: one plan per statement', () => {
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o, shipments s WHERE o.order_id = s.order_id;`).plan)).toBe('Project(Filter(Join:regular(Scan:orders, Scan:shipments)))')
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o, shipments s WHERE o.order_id = s.order_id AND o.ts >= s.ts AND o.ts < s.ts + INTERVAL '1' HOUR;`).plan)).toBe('Project(Join:interval(Scan:orders, Scan:shipments))');
     expect(shape(sinkPlan(`INSERT INTO out1 SELECT o.order_id, 'x' FROM orders o JOIN shipments s ON o.order_id = s.order_id AND o.ts BETWEEN s.ts - INTERVAL '1' HOUR AND s.ts;`).plan)).toBe('Project(Join:interval(Scan:orders, Scan:shipments))');
+  });
+
+  test('IN / NOT IN over an uncorrelated sub-query are semi / anti joins; the other conjuncts stay a filter below', () => {
+    const semi = sinkPlan(`INSERT INTO out1 SELECT order_id, 'x' FROM orders WHERE amount > 1 AND user_id IN (SELECT user_id FROM users);`);
+    expect(semi.diagnostics).toEqual([]);
+    expect(shape(semi.plan)).toBe('Project(Join:regular(Filter(Scan:orders), Project(Scan:users)))');
+    const join = inputsOf(semi.plan)[0]!;
+    if (join.kind !== 'Join') throw new Error('not a join');
+    expect([join.type, join.equiKeys, join.columns.map((c) => c.name)]).toEqual(['SEMI', [[1, 7]], ['order_id', 'user_id', 'amount', 'tags', 'ts', 'proc', 'kafka_ts']]);
+    const anti = inputsOf(sinkPlan(`INSERT INTO out1 SELECT order_id, 'x' FROM orders WHERE user_id NOT IN (SELECT user_id FROM users);`).plan)[0]!;
+    if (anti.kind !== 'Join') throw new Error('not a join');
+    expect([anti.type, anti.equiKeys.length]).toEqual(['ANTI', 0]);
+    expect(printExpression(anti.condition!.ast)).toBe('`user_id` = `user_id` OR `user_id` IS NULL OR `user_id` IS NULL');
+    // A correlated sub-query stays a filter over a bound sub-query.
+    expect(shape(sinkPlan(`INSERT INTO out1 SELECT order_id, 'x' FROM orders o WHERE user_id IN (SELECT user_id FROM users u WHERE u.user_id = o.order_id);`).plan)).toBe('Project(Filter(Scan:orders))');
   });
 
   test('a join of two window TVF results on window_start and window_end is a window join', () => {

@@ -15,6 +15,7 @@ import { createSession } from '../../src/runtime/session.js';
 import { parseDataType, parseExpression } from '../../src/sql/parser/index.js';
 import { printDataType } from '../../src/sql/printer/data-type.js';
 import type { DataType } from '../../src/types/data-type.js';
+import { isFlinkAnswer, readAnswers } from '../../src/testing/oracle/recorded-answers.js';
 
 interface Case {
   readonly id: string;
@@ -26,7 +27,8 @@ interface Case {
   readonly source: string;
 }
 
-const EXPECTED_TYPE_FLOOR = 0.963;
+// counted without the cases Flink 1.20.1 answers differently (their expectedType is a newer Flink's): the same 12 misses
+const EXPECTED_TYPE_FLOOR = 0.961;
 /**
  * Reference expressions whose root is an operator the runtime still types on its own (issue 13: the plan layer
  * gives every expression the typer's type): `'a' || 'b'` (CHAR(n) in Flink) and DECIMAL division's nullability.
@@ -34,6 +36,8 @@ const EXPECTED_TYPE_FLOOR = 0.963;
 const OPERATOR_TYPE_GAPS = ['math.DIVISION-002', 'math.DIVISION-005', 'string.CONCAT_OP-002'];
 
 const file = fileURLToPath(new URL('../fixtures/flink-semantics/functions.jsonl', import.meta.url));
+/** Cases Flink 1.20.1 answers differently from the fixture: its expectedType is a newer Flink's, not 1.20.1's. */
+const answered = new Set([...readAnswers(fileURLToPath(new URL('../fixtures/flink-semantics/', import.meta.url))).values()].filter(isFlinkAnswer).map((a) => a.id));
 const cases = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Case);
 
 function typed(c: Case): { expr: Expression; columns: ColumnBinding[]; scope: ScopeColumn[] } | undefined {
@@ -58,7 +62,7 @@ function runtimeType(c: Case): DataType | undefined {
 
 describe('runtime result types', () => {
   it("match Flink's expectedType of the reference cases", () => {
-    const withType = cases.filter((c) => typeof c.expectedType === 'string');
+    const withType = cases.filter((c) => typeof c.expectedType === 'string' && !answered.has(c.id));
     const misses: string[] = [];
     for (const c of withType) {
       const t = runtimeType(c);

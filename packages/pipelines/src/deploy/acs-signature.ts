@@ -12,8 +12,14 @@ export interface AccessKey {
   readonly secret: string;
 }
 
-const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * A request path as Alibaba's SDKs send it (and sign it): every segment percent-encoded, `:` included
+ * (`/jobs%3Astart`), so the path the service receives is the canonical one.
+ */
+export const encodePath = (path: string): string => path.split('/').map((seg) => enc(seg)).join('/');
 
 /** (The URL is taken as text: no DOM or Node `URL` type in the published declarations.) */
 export function canonicalRequest(method: string, href: string, headers: Readonly<Record<string, string>>, body: string): { readonly text: string; readonly signedHeaders: string } {

@@ -8,7 +8,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
 import type { AccessKey } from './acs-signature.js';
-import { signAcs3 } from './acs-signature.js';
+import { enc, encodePath, signAcs3 } from './acs-signature.js';
 import { DEPLOY_CODES } from './codes.js';
 import { fillSecrets } from './credentials.js';
 import { EndpointError, excerpt, http } from './http.js';
@@ -44,12 +44,14 @@ const VERSION = '2022-07-18';
 export class AlibabaTarget implements DeployTarget {
   readonly name = 'alibaba';
   readonly resolvesPlaceholders = true;
+  readonly submitsPlans = false;
 
   constructor(private readonly conn: AlibabaConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
 
   private async call<T>(action: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, query: Record<string, string> = {}): Promise<T> {
-    const url = new URL(`${this.conn.url}/api/v2/namespaces/${encodeURIComponent(this.conn.namespace)}${path}`);
-    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    // the path and query encoded as Alibaba's SDKs send them: what arrives is what was signed
+    const search = Object.entries(query).map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+    const url = new URL(`${this.conn.url}${encodePath(`/api/v2/namespaces/${this.conn.namespace}${path}`)}${search === '' ? '' : `?${search}`}`);
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers = signAcs3(this.conn.accessKey, method, url.toString(), action, VERSION, { 'content-type': 'application/json', workspace: this.conn.workspace, accept: 'application/json' }, text);
     const { host: _host, ...sent } = headers;
@@ -74,7 +76,7 @@ export class AlibabaTarget implements DeployTarget {
   }
 
   private async job(jobId: string): Promise<Job> {
-    return retrying('GetJob', this.retry, () => this.call<Job>('GetJob', 'GET', `/jobs/${encodeURIComponent(jobId)}`));
+    return retrying('GetJob', this.retry, () => this.call<Job>('GetJob', 'GET', `/jobs/${jobId}`));
   }
 
   async running(job: string): Promise<readonly RunningJob[]> {
@@ -103,7 +105,7 @@ export class AlibabaTarget implements DeployTarget {
       d = await retrying('CreateDeployment', this.retry, () => this.call<Deployment>('CreateDeployment', 'POST', '/deployments', body), () => this.find(artifact.job));
     } else {
       const id = d.deploymentId;
-      d = await retrying('UpdateDeployment', this.retry, () => this.call<Deployment>('UpdateDeployment', 'PUT', `/deployments/${encodeURIComponent(id)}`, { ...body, deploymentId: id }));
+      d = await retrying('UpdateDeployment', this.retry, () => this.call<Deployment>('UpdateDeployment', 'PUT', `/deployments/${id}`, { ...body, deploymentId: id }));
     }
     const deploymentId = d.deploymentId;
     let restoreStrategy: Record<string, unknown> = { kind: 'NONE' };
@@ -139,7 +141,7 @@ export class AlibabaTarget implements DeployTarget {
   async stopWithSavepoint(jobId: string): Promise<string> {
     const j = await this.job(jobId);
     await retrying('StopJob', this.retry,
-      () => this.call('StopJob', 'POST', `/jobs/${encodeURIComponent(jobId)}:stop`, { stopStrategy: 'STOP_WITH_SAVEPOINT' }),
+      () => this.call('StopJob', 'POST', `/jobs/${jobId}:stop`, { stopStrategy: 'STOP_WITH_SAVEPOINT' }),
       async () => (ACTIVE.has((await this.job(jobId)).status?.currentJobStatus ?? '') ? undefined : {}));
     await this.waitStopped(jobId);
     const sp = (await this.savepoints(j.deploymentId)).filter((s) => s.jobId === jobId && s.savepointOrigin === 'STOP_WITH_SAVEPOINT' && s.status?.state === 'COMPLETED').pop();
@@ -149,7 +151,7 @@ export class AlibabaTarget implements DeployTarget {
 
   async cancel(jobId: string): Promise<void> {
     if (!ACTIVE.has((await this.job(jobId)).status?.currentJobStatus ?? '')) return;
-    await retrying('StopJob', this.retry, () => this.call('StopJob', 'POST', `/jobs/${encodeURIComponent(jobId)}:stop`, { stopStrategy: 'NONE' }), async () => (ACTIVE.has((await this.job(jobId)).status?.currentJobStatus ?? '') ? undefined : {}));
+    await retrying('StopJob', this.retry, () => this.call('StopJob', 'POST', `/jobs/${jobId}:stop`, { stopStrategy: 'NONE' }), async () => (ACTIVE.has((await this.job(jobId)).status?.currentJobStatus ?? '') ? undefined : {}));
     await this.waitStopped(jobId);
   }
 
@@ -157,7 +159,7 @@ export class AlibabaTarget implements DeployTarget {
     const j = await this.job(jobId);
     const created = await retrying('CreateSavepoint', this.retry, () => this.call<Savepoint>('CreateSavepoint', 'POST', '/savepoints', { deploymentId: j.deploymentId, nativeFormat: false, description: 'flinkts savepoint' }));
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
-      const s = await retrying('GetSavepoint', this.retry, () => this.call<Savepoint>('GetSavepoint', 'GET', `/savepoints/${encodeURIComponent(created.savepointId)}`));
+      const s = await retrying('GetSavepoint', this.retry, () => this.call<Savepoint>('GetSavepoint', 'GET', `/savepoints/${created.savepointId}`));
       if (s.status?.state === 'COMPLETED' && s.savepointLocation !== undefined) return s.savepointLocation;
       if (s.status?.state === 'FAILED') break;
     }
@@ -174,7 +176,7 @@ export class AlibabaTarget implements DeployTarget {
     const d = await this.find(job);
     const sp = d === undefined ? undefined : (await this.savepoints(d.deploymentId)).find((s) => s.savepointLocation === path);
     if (sp === undefined) return true;
-    await retrying('DeleteSavepoint', this.retry, () => this.call('DeleteSavepoint', 'DELETE', `/savepoints/${encodeURIComponent(sp.savepointId)}`));
+    await retrying('DeleteSavepoint', this.retry, () => this.call('DeleteSavepoint', 'DELETE', `/savepoints/${sp.savepointId}`));
     return true;
   }
 }

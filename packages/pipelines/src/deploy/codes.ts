@@ -16,4 +16,6 @@ export const DEPLOY_CODES = {
   savepointFailed: 'FTS8107',
   /** Flink rejected a job's SQL while it was being submitted. */
   submitFailed: 'FTS8108',
+  /** An environment's `deploy.shadowSinks` that does not hold (undeclared tables, a sink no job writes, a shadow a job writes, a shadow job that does not check). */
+  badShadowSink: 'FTS8109',
 } as const;

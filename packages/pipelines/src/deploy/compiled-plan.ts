@@ -29,6 +29,8 @@ interface PlanNode {
 
 /** One stateful operator as the comparison sees it. */
 export interface StatefulOperator {
+  /** The plan node's id: a job started from the compiled plan runs this operator under the uid `<id>_<transformation>`. */
+  readonly id: number;
   /** Flink's operator kind without the version suffix, e.g. `group-aggregate`, `join`, `changelog-normalize`. */
   readonly kind: string;
   /** The sink table it feeds (the first one, by identifier), e.g. `default_catalog.default_database.snk`. */
@@ -133,6 +135,7 @@ export function readCompiledPlan(plan: CompiledPlanJson): { readonly operators: 
     });
     const keys = n.joinSpec !== undefined ? names(n.joinSpec.leftKeys, cols) : names(n.grouping ?? n.partitionKeys ?? n.uniqueKeys, cols);
     operators.push({
+      id: n.id,
       kind,
       sink: sinkOf(n.id),
       sources: [...sourcesOf(n.id)].sort(),

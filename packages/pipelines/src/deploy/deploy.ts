@@ -2,7 +2,9 @@
  * Plan and deploy one job on a DeployTarget. The platform's labels (the run name carries the artifact hash) and
  * the local record together say what runs, so every step converges on a rerun: a version already running is
  * adopted, never started twice; a stop whose successor did not start leaves a pending savepoint the rerun starts
- * from; a blue-green leftover is stopped with a savepoint.
+ * from; a blue-green leftover is stopped with a savepoint, a leftover shadow run (blue-green through shadow sinks)
+ * is adopted while the old version still runs and cancelled otherwise. A version that a target started from a
+ * compiled plan is recorded with that plan, and the next start from its savepoint pins its operator ids to it.
  */
 import { createHash } from 'node:crypto';
 import { FlinktsError } from '@flinkts/core';
@@ -14,7 +16,7 @@ import type { PlanCompiler } from './plan-compiler.js';
 import { currentVersion, withVersion } from './records.js';
 import type { DeployedVersion, DeploymentRecords, JobRecord } from './records.js';
 import { compareCompiledPlans } from './state-compat.js';
-import type { StateCompatibility } from './state-compat.js';
+import type { OperatorIdMode, StateCompatibility } from './state-compat.js';
 import { diffStatements, settingChanges } from './statement-diff.js';
 import type { StatementDiff } from './statement-diff.js';
 import type { DeployTarget, JobArtifact, RunningJob } from './target.js';
@@ -45,6 +47,8 @@ export interface JobPlan {
   readonly settings?: readonly { readonly key: string; readonly from?: string; readonly to?: string }[];
   /** State compatibility of an update (from the deployed and the new compiled plans). */
   readonly state?: StateCompatibility;
+  /** How the operators of both versions get their ids (which decides where Flink sends each piece of state). */
+  readonly operatorIds?: OperatorIdMode;
   readonly compiledPlan?: CompiledPlanJson;
   /** Why the new version's plan could not be compiled here (a connector that reaches its system while planning). */
   readonly compileProblem?: string;
@@ -73,9 +77,10 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   if (deployed === undefined) return { ...base, artifact, ...compiled, action: running.length > 0 ? 'update' : 'create' };
   const diff = diffStatements(deployed.statements, artifact.statements);
   const settings = settingChanges(deployed.statements, artifact.statements);
-  const state = deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan);
+  const mode: OperatorIdMode = !d.target.submitsPlans ? 'generated' : deployed.startedFromPlan === true ? 'pinned' : 'to-pinned';
+  const state = deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
-  return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state }), action };
+  return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state, operatorIds: mode }), action };
 }
 
 export interface DeployOptions {
@@ -97,6 +102,8 @@ export interface DeployOutcome {
   readonly savepoint?: string;
   readonly restoredFrom?: string;
   readonly health?: HealthResult;
+  /** A blue-green release through shadow sinks: the run that wrote the shadow tables, and its health. */
+  readonly shadow?: { readonly jobId: string; readonly health: HealthResult };
 }
 
 const now = (): string => new Date().toISOString();
@@ -122,18 +129,25 @@ function refuseState(plan: JobPlan, opts: DeployOptions): void {
   }]);
 }
 
-async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: CompiledPlanJson | undefined, restoreFrom: string | undefined, opts: DeployOptions, allowNonRestored: boolean): Promise<{ version: number; jobId: string }> {
+/**
+ * Starts (or adopts) a version. `from` is the version whose savepoint `restoreFrom` is: a target that submits
+ * compiled plans pins the new plan's operator ids to that version's plan.
+ */
+async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: CompiledPlanJson | undefined, restoreFrom: string | undefined, opts: DeployOptions, allowNonRestored: boolean, from?: DeployedVersion): Promise<{ version: number; jobId: string }> {
   const record = d.records.read(artifact.job);
   const version = versionFor(record, artifact.hash);
   // a start whose answer was lost: the platform already runs this version — adopt it, never start a second
   const already = (await d.target.running(artifact.job)).find((r) => r.hash === short(artifact.hash));
-  const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }) });
+  const pinTo = from?.startedFromPlan === true ? from.compiledPlan : undefined;
+  const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }), ...(pinTo === undefined ? {} : { pinTo }) });
   d.progress(`  ${already ? 'already running' : 'started'}: version ${version} (${short(artifact.hash)}), job ${started.jobId}${restoreFrom ? `, restored from ${restoreFrom}` : ''}`);
   d.records.update(artifact.job, (r) => {
     const prior = r.versions.find((v) => v.version === version);
+    // the plan the job runs from (its pinned ids) when the target submitted one, else the plan `plan` compiled
+    const plan = started.submittedPlan ?? (already !== undefined && prior?.startedFromPlan === true ? prior.compiledPlan : undefined);
     const v: DeployedVersion = {
       version, hash: artifact.hash, statements: artifact.statements, ...(artifact.spec === undefined ? {} : { spec: artifact.spec }),
-      ...(compiledPlan ?? prior?.compiledPlan ? { compiledPlan: compiledPlan ?? prior?.compiledPlan } : {}),
+      ...(plan !== undefined ? { compiledPlan: plan, startedFromPlan: true } : compiledPlan ?? prior?.compiledPlan ? { compiledPlan: compiledPlan ?? prior?.compiledPlan } : {}),
       deployedAt: now(), jobId: started.jobId, ...(restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }),
     };
     const { pending: _done, ...rest } = r;
@@ -156,10 +170,22 @@ async function stopRecorded(d: Deployer, job: string, run: RunningJob, version: 
   return savepoint;
 }
 
-export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
+export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
+  let plan = jobPlan;
   const { job } = plan;
+  // a run of this release's shadow version (blue-green through shadow sinks) is not a version of its own
+  const shadowHash = plan.artifact?.shadow === undefined ? undefined : short(plan.artifact.shadow.artifact.hash);
+  const shadowRuns = plan.running.filter((r) => r.hash === shadowHash);
+  const cancelShadows = async (): Promise<void> => {
+    for (const s of shadowRuns) {
+      d.progress(`  cancelling the shadow run ${s.jobId}`);
+      await d.target.cancel(s.jobId);
+    }
+  };
+  if (shadowRuns.length > 0) plan = { ...plan, running: plan.running.filter((r) => r.hash !== shadowHash) };
   if (plan.action === 'unchanged' || plan.artifact === undefined) {
     if (plan.action === 'removed') return removeJob(d, plan);
+    await cancelShadows();
     const adopted = plan.artifact === undefined ? undefined : plan.running.find((r) => r.hash === short(plan.artifact!.hash));
     if (adopted !== undefined && plan.artifact !== undefined && plan.deployed?.hash !== plan.artifact.hash) {
       // the platform runs this version but the record missed it (an interrupted deploy): record it
@@ -179,11 +205,41 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
   const previous = plan.deployed;
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
 
+  if (opts.strategy === 'blue-green' && old !== undefined && artifact.shadow !== undefined) {
+    const shadow = artifact.shadow;
+    const tables = shadow.tables.map((t) => `${t.shadow} (for ${t.sink})`).join(', ');
+    let run = shadowRuns[0];
+    if (run === undefined) {
+      d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
+      const savepoint = await d.target.savepoint(old.jobId);
+      d.records.update(job, (r) => ({ ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: previous?.version ?? 0, kind: 'trigger' }] }));
+      d.progress(`  blue-green: the new version starts beside it writing ${tables}${fresh ? '' : `, from ${savepoint}`}`);
+      const pinTo = previous?.startedFromPlan === true ? previous.compiledPlan : undefined;
+      run = await d.target.start(shadow.artifact, {
+        ...(fresh ? {} : { restoreFrom: savepoint }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }),
+        ...(pinTo === undefined ? {} : { pinTo, tableRenames: new Map(shadow.tables.map((t) => [t.shadow, t.sink])) }),
+      });
+    } else {
+      d.progress(`  blue-green: the shadow run ${run.jobId} (writing ${tables}) is already running`);
+    }
+    const shadowHealth = await awaitHealthy(d.target, run.jobId, opts.health, d.progress);
+    if (!shadowHealth.healthy) {
+      d.progress(`  the shadow run is not healthy (${shadowHealth.reason}): cancelling it, the old version keeps running`);
+      await d.target.cancel(run.jobId);
+      throw unhealthy(job, shadowHealth.reason, true);
+    }
+    d.progress(`  promoting: the shadow run is healthy; it is cancelled and the new version takes over ${shadow.tables.map((t) => t.sink).join(', ')} from the old one's final savepoint`);
+    await d.target.cancel(run.jobId);
+    const outcome = await restartFrom(d, plan, opts, old, previous, fresh, allowNonRestored);
+    return { ...outcome, shadow: { jobId: run.jobId, health: shadowHealth } };
+  }
+  await cancelShadows();
+
   if (opts.strategy === 'blue-green' && old !== undefined) {
     d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
     const savepoint = await d.target.savepoint(old.jobId);
     d.records.update(job, (r) => ({ ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: previous?.version ?? 0, kind: 'trigger' }] }));
-    const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : savepoint, opts, allowNonRestored);
+    const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : savepoint, opts, allowNonRestored, previous);
     const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
     if (!health.healthy) {
       d.progress(`  the new version is not healthy (${health.reason}): cancelling it, the old one keeps running`);
@@ -196,16 +252,28 @@ export async function deployJob(d: Deployer, plan: JobPlan, opts: DeployOptions)
     return { job, action: plan.action, version: started.version, jobId: started.jobId, savepoint: finalSavepoint, restoredFrom: savepoint, health };
   }
 
+  return restartFrom(d, plan, opts, old, previous, fresh, allowNonRestored);
+}
+
+/** Stop (the old run, with a savepoint) and start the new version from that savepoint (or the pending one); health; auto-rollback. */
+async function restartFrom(d: Deployer, plan: JobPlan, opts: DeployOptions, old: RunningJob | undefined, previous: DeployedVersion | undefined, fresh: boolean, allowNonRestored: boolean): Promise<DeployOutcome> {
+  const { job } = plan;
+  const artifact = plan.artifact as JobArtifact;
   let restoreFrom: string | undefined;
+  let from = previous;
   if (old !== undefined) restoreFrom = await stopRecorded(d, job, old, previous?.version);
-  else restoreFrom = d.records.read(job).pending?.savepoint;
-  const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : restoreFrom, opts, allowNonRestored);
+  else {
+    const { pending, versions } = d.records.read(job);
+    restoreFrom = pending?.savepoint;
+    from = versions.find((v) => v.version === pending?.version) ?? previous;
+  }
+  const started = await startVersion(d, artifact, plan.compiledPlan, fresh ? undefined : restoreFrom, opts, allowNonRestored, from);
   const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
   if (health.healthy) return { job, action: plan.action, version: started.version, jobId: started.jobId, ...(restoreFrom ? { savepoint: restoreFrom } : {}), ...(fresh || restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }), health };
   if (!opts.autoRollback || previous === undefined || restoreFrom === undefined) throw unhealthy(job, health.reason, false);
   d.progress(`  not healthy (${health.reason}): rolling back to version ${previous.version} from ${restoreFrom}`);
   await d.target.cancel(started.jobId);
-  const back = await startVersion(d, artifactOf(job, previous.statements, previous.spec), previous.compiledPlan, restoreFrom, opts, false);
+  const back = await startVersion(d, artifactOf(job, previous.statements, previous.spec), previous.compiledPlan, restoreFrom, opts, false, previous);
   return { job, action: 'rolled-back', version: back.version, jobId: back.jobId, restoredFrom: restoreFrom, health };
 }
 
@@ -239,7 +307,7 @@ export async function rollbackJob(d: Deployer, job: string, to: number | undefin
   }
   const restoreFrom = target.stoppedWith;
   d.progress(`  starting version ${target.version}${restoreFrom ? ` from its savepoint ${restoreFrom}` : ' without state (it never stopped with a savepoint)'}`);
-  const started = await startVersion(d, artifactOf(job, target.statements, target.spec), target.compiledPlan, restoreFrom, opts, opts.allowNonRestoredState);
+  const started = await startVersion(d, artifactOf(job, target.statements, target.spec), target.compiledPlan, restoreFrom, opts, opts.allowNonRestoredState, target);
   const health = await awaitHealthy(d.target, started.jobId, opts.health, d.progress);
   if (!health.healthy) throw unhealthy(job, health.reason, false);
   return { job, action: 'rolled-back', version: started.version, jobId: started.jobId, ...(restoreFrom ? { restoredFrom: restoreFrom } : {}), health };

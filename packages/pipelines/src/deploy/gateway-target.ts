@@ -2,8 +2,16 @@
  * Deploying to a Flink cluster through its SQL Gateway (REST v2) and Flink's REST API: each start runs the job's
  * statements in a fresh gateway session, with `pipeline.name` set to the job and `execution.state-recovery.path`
  * to the savepoint it restores from; stop is `STOP JOB '<id>' WITH SAVEPOINT`.
+ *
+ * With a plan directory the gateway shares (its own machine's file system), the job's INSERT / statement set is
+ * started as a compiled plan: `COMPILE PLAN` writes it there, its node ids are pinned to those of the version
+ * whose savepoint is restored (operator-ids.ts), and `EXECUTE PLAN` starts it — every operator then runs under
+ * the uid `<node id>_<transformation>`, so state follows its operator. The plan files hold the secret values the
+ * statements were filled with and are deleted as soon as the job is submitted.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { FlinktsError } from '@flinkts/core';
@@ -12,6 +20,8 @@ import { FlinkRestClient } from './flink-rest.js';
 import { SqlGatewayClient } from './sql-gateway.js';
 import { EndpointError } from './http.js';
 import { fillSecrets } from './credentials.js';
+import type { CompiledPlanJson } from './compiled-plan.js';
+import { pinOperatorIds } from './operator-ids.js';
 import { parseRunName, runName } from './target.js';
 import type { DeployTarget, HealthSample, JobArtifact, RunningJob, StartOptions } from './target.js';
 
@@ -24,15 +34,35 @@ function redact(text: string, secrets: ReadonlyMap<string, string> | undefined):
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** What follows `COMPILE PLAN '…' FOR` for a job statement (`INSERT …` or `EXECUTE STATEMENT SET …`), else undefined. */
+export function compileTarget(statement: string): string | undefined {
+  const body = statement.replace(/^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/, '');
+  if (/^INSERT\s/i.test(body)) return body;
+  const set = /^EXECUTE\s+(STATEMENT\s+SET\s[\s\S]*)$/i.exec(body);
+  return set?.[1];
+}
+
+/** The plan with every secret value replaced by its placeholder again (the plan records the filled options). */
+function withPlaceholders(plan: CompiledPlanJson, secrets: ReadonlyMap<string, string> | undefined): CompiledPlanJson {
+  let text = JSON.stringify(plan);
+  for (const [name, value] of secrets ?? []) {
+    if (value.length > 0) text = text.split(JSON.stringify(value).slice(1, -1)).join(`\${${name}}`);
+  }
+  return JSON.parse(text) as CompiledPlanJson;
+}
+
 export class GatewayTarget implements DeployTarget {
   readonly name = 'gateway';
   readonly resolvesPlaceholders = false;
+  readonly submitsPlans: boolean;
   private readonly gateway: SqlGatewayClient;
   private readonly rest: FlinkRestClient;
 
-  constructor(readonly gatewayUrl: string, readonly restUrl: string) {
+  /** @param planDir a directory the gateway reads and writes (on its machine): jobs then start as compiled plans. */
+  constructor(readonly gatewayUrl: string, readonly restUrl: string, readonly planDir?: string) {
     this.gateway = new SqlGatewayClient(gatewayUrl);
     this.rest = new FlinkRestClient(restUrl);
+    this.submitsPlans = planDir !== undefined;
   }
 
   async running(job: string): Promise<readonly RunningJob[]> {
@@ -52,23 +82,44 @@ export class GatewayTarget implements DeployTarget {
       properties['execution.state-recovery.ignore-unclaimed-state'] = String(options.allowNonRestoredState === true);
     }
     const session = await this.gateway.openSession(properties, `flinkts-${artifact.job}`);
+    const run = async (i: number, statement: string) => {
+      try {
+        return await session.execute(statement);
+      } catch (e) {
+        if (e instanceof EndpointError && e.status >= 400 && e.status < 600) {
+          const cause = redact(e.diagnostics[0]?.message.replace(/^.*?HTTP \d+: /, '') ?? '', options.secrets);
+          throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink rejected statement ${i + 1} of job '${artifact.job}': ${cause}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
+        }
+        throw e;
+      }
+    };
     try {
       let jobId: string | undefined;
+      let submittedPlan: CompiledPlanJson | undefined;
       const statements = options.secrets === undefined ? artifact.statements : fillSecrets(artifact.statements, options.secrets);
       for (const [i, statement] of statements.entries()) {
+        const job = this.planDir === undefined ? undefined : compileTarget(statement);
+        if (job === undefined || this.planDir === undefined) {
+          jobId ??= (await run(i, statement)).jobId;
+          continue;
+        }
+        mkdirSync(this.planDir, { recursive: true });
+        const dir = mkdtempSync(join(this.planDir, 'flinkts-plan-'));
         try {
-          const r = await session.execute(statement);
-          jobId ??= r.jobId;
-        } catch (e) {
-          if (e instanceof EndpointError && e.status >= 400 && e.status < 600) {
-            const cause = redact(e.diagnostics[0]?.message.replace(/^.*?HTTP \d+: /, '') ?? '', options.secrets);
-            throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink rejected statement ${i + 1} of job '${artifact.job}': ${cause}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
-          }
-          throw e;
+          const compiled = join(dir, 'compiled.json');
+          const pinned = join(dir, 'pinned.json');
+          await run(i, `COMPILE PLAN ${quote(compiled)} FOR ${job}`);
+          const fresh = JSON.parse(readFileSync(compiled, 'utf8')) as CompiledPlanJson;
+          const plan = options.pinTo === undefined ? fresh : pinOperatorIds(options.pinTo, fresh, options.tableRenames).plan;
+          writeFileSync(pinned, JSON.stringify(plan));
+          jobId ??= (await run(i, `EXECUTE PLAN ${quote(pinned)}`)).jobId;
+          submittedPlan = withPlaceholders(plan, options.secrets);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
         }
       }
       if (jobId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `job '${artifact.job}' has no INSERT: Flink started no job` }]);
-      return { jobId, state: (await this.rest.job(jobId)).state };
+      return { jobId, state: (await this.rest.job(jobId)).state, ...(submittedPlan === undefined ? {} : { submittedPlan }) };
     } finally {
       await session.close();
     }
@@ -92,9 +143,9 @@ export class GatewayTarget implements DeployTarget {
     try {
       await this.rest.cancel(jobId);
     } catch (e) {
-      // the job may reach a terminal state (FAILED) between the look and the cancel: Flink answers 409
-      if (!(e instanceof EndpointError && e.status === 409 && terminal.includes((await this.rest.job(jobId)).state))) throw e;
-      return;
+      // the job may reach a terminal state (FAILED) between the look and the cancel: Flink answers 409 (and its
+      // job details, cached for web.refresh-interval, may show the old state for a few seconds)
+      if (!(e instanceof EndpointError && e.status === 409)) throw e;
     }
     // wait until it is gone, so no later step sees two runs
     const deadline = Date.now() + 60_000;

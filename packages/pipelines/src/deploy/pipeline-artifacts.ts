@@ -1,6 +1,7 @@
 /**
  * What a deploy ships for a pipeline's environment: each job's statements as the SQL target prints them
- * (variables filled in, secrets left as placeholders), in dependency order, and the environment's health policy.
+ * (variables filled in, secrets left as placeholders), in dependency order, with the shadow release of each job
+ * that writes a shadowed sink, and the environment's health policy.
  */
 import { FlinktsError } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
@@ -14,6 +15,7 @@ import { artifactOf } from './deploy.js';
 import { DEFAULT_HEALTH } from './health.js';
 import type { HealthPolicy } from './health.js';
 import { jobsInDependencyOrder } from './job-order.js';
+import { shadowReleases } from './shadow-sinks.js';
 import type { JobArtifact } from './target.js';
 
 export interface PipelineArtifacts {
@@ -36,6 +38,10 @@ export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'g
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
   if (resolved === undefined || diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics.filter((d) => d.severity === 'error'));
+  const shadows = shadowReleases(p, env, resolved.jobs);
+  if (shadows.size > 0 && deployTarget !== 'gateway') {
+    throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}' declares shadow sinks, which deploy supports on the gateway target only`, hint: `deploy to ${deployTarget} without deploy.shadowSinks (blue-green then writes to the same upsert sink)`, path: `environments.${env}.deploy.shadowSinks` }]);
+  }
   const specOf = SPEC_FILE[deployTarget];
   let specs: ReadonlyMap<string, string> | undefined;
   if (specOf !== undefined) {
@@ -48,7 +54,9 @@ export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'g
     if (printed.text === undefined) throw new FlinktsError(printed.diagnostics);
     const spec = specs?.get(j.name);
     if (specs !== undefined && spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `build wrote no ${deployTarget} spec for job '${j.name}'` }]);
-    return artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''), spec);
+    const artifact = artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''), spec);
+    const shadow = shadows.get(j.name);
+    return shadow === undefined ? artifact : { ...artifact, shadow };
   });
   const spec = p.spec.environments[env]?.deploy?.health ?? {};
   for (const [key, value] of Object.entries(spec)) {

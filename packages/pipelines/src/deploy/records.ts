@@ -16,6 +16,8 @@ export interface DeployedVersion {
   /** The platform's job spec shipped (placeholders kept: never a credential). */
   readonly spec?: string;
   readonly compiledPlan?: CompiledPlanJson;
+  /** Started from `compiledPlan` itself (`EXECUTE PLAN`): its operators run under the plan's node ids. */
+  readonly startedFromPlan?: boolean;
   readonly deployedAt: string;
   readonly jobId?: string;
   readonly restoredFrom?: string;

@@ -9,8 +9,9 @@
  *   that state is lost;
  * - `safe`: restores (a new operator starts empty, a changed TTL applies from now on).
  */
-import { readCompiledPlan } from './compiled-plan.js';
-import type { CompiledPlanJson, StatefulOperator } from './compiled-plan.js';
+import { operatorKind, readCompiledPlan } from './compiled-plan.js';
+import type { CompiledPlanJson, JobSinkModes, StatefulOperator } from './compiled-plan.js';
+import { pinOperatorIds } from './operator-ids.js';
 
 export type Consequence = 'restore-fails' | 'state-dropped' | 'safe';
 
@@ -35,6 +36,18 @@ const same = (a: readonly string[], b: readonly string[]): boolean => a.length =
 const label = (o: StatefulOperator): string => `${o.kind} feeding ${o.sink}`;
 const noTtl = (ttl: string): boolean => /^0\s*ms$/.test(ttl.trim());
 
+/** Aggregates whose accumulator is the same with and without retraction; SUM keeps a count too, MIN / MAX a map view, DISTINCT a view. */
+const RETRACT_STABLE = /^(COUNT|AVG)\((?!DISTINCT )/;
+
+/**
+ * Whether taking (or no longer taking) retractions changes an aggregate's accumulator layout: Flink adds a
+ * COUNT(*) of its own to count a retracting aggregate's input unless the list has one, and switches the
+ * aggregates that are not retraction-stable to their retracting variants.
+ */
+function retractionChangesLayout(aggregates: readonly string[]): boolean {
+  return !aggregates.includes('COUNT()') || aggregates.some((a) => !RETRACT_STABLE.test(a));
+}
+
 function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding[] {
   const out: StateFinding[] = [];
   const op = label(b);
@@ -47,8 +60,13 @@ function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding
   if (!same(a.aggregates, b.aggregates)) {
     out.push({ operator: op, change: `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}] (the accumulator layout in state changes)`, consequence: 'restore-fails' });
   }
-  if (a.retracting !== b.retracting) {
-    out.push({ operator: op, change: b.retracting ? 'its input now updates: the aggregates take retractions (different accumulators)' : 'its input no longer updates: the aggregates stop taking retractions (different accumulators)', consequence: 'restore-fails' });
+  if (a.retracting !== b.retracting && b.aggregates.length > 0) {
+    const changes = retractionChangesLayout(b.aggregates);
+    out.push({
+      operator: op,
+      change: `its input ${b.retracting ? 'now updates: the aggregates take retractions' : 'no longer updates: the aggregates stop taking retractions'} (${changes ? 'different accumulators' : 'COUNT(*) already counts the input, the accumulators keep their layout'})`,
+      consequence: changes ? 'restore-fails' : 'safe',
+    });
   }
   const ttlA = a.state.map((s) => s.ttl);
   const ttlB = b.state.map((s) => s.ttl);
@@ -94,9 +112,50 @@ function compareSink(sink: string, before: readonly StatefulOperator[], after: r
   return out;
 }
 
-export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson): StateCompatibility {
+/**
+ * How the two versions' operators get their ids, which decides where Flink sends each piece of state:
+ * - `pinned`: both run from compiled plans (`EXECUTE PLAN`), the new plan's node ids pinned to the running
+ *   plan's (operator-ids.ts): state goes to the operator with the same id, whatever its position;
+ * - `generated`: the platform compiles the SQL itself and Flink generates the ids from the job graph's shape:
+ *   operators are matched per sink in plan order, and one added or moved shifts the ones after it;
+ * - `to-pinned`: the running version was started from SQL (generated ids) and the new one from a compiled plan:
+ *   no id carries over.
+ */
+export type OperatorIdMode = 'pinned' | 'generated' | 'to-pinned';
+
+const labelWithId = (o: StatefulOperator): string => `${o.kind} ${o.id} feeding ${o.sink}`;
+
+/** Pinned ids: each running operator's state goes to the new operator with its id. */
+function compareByIds(before: readonly StatefulOperator[], after: readonly StatefulOperator[]): StateFinding[] {
+  const out: StateFinding[] = [];
+  const next = new Map(after.map((o) => [o.id, o]));
+  for (const a of before) {
+    const b = next.get(a.id);
+    if (b !== undefined && b.kind === a.kind) {
+      out.push(...compareOperator(a, b).map((f) => ({ ...f, operator: labelWithId(b) })));
+    } else if (a.kind === 'changelog-normalize') {
+      out.push({ operator: labelWithId(a), change: `source ${list(a.sources)} no longer produces an upsert changelog (its ChangelogNormalize is gone)`, consequence: 'state-dropped' });
+    } else {
+      out.push({ operator: labelWithId(a), change: `removed (${a.description}): its state maps to no operator`, consequence: 'state-dropped' });
+    }
+  }
+  for (const b of after) {
+    if (before.some((a) => a.id === b.id && a.kind === b.kind)) continue;
+    out.push({ operator: labelWithId(b), change: `added (${b.description}): starts with empty state, the other operators keep their ids`, consequence: 'safe' });
+  }
+  return out;
+}
+
+export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson, mode: OperatorIdMode = 'generated'): StateCompatibility {
   const a = readCompiledPlan(deployed);
-  const b = readCompiledPlan(next);
+  const b = readCompiledPlan(mode === 'pinned' ? pinOperatorIds(deployed, next).plan : next);
+  if (mode !== 'generated') {
+    const findings = mode === 'pinned'
+      ? compareByIds(a.operators, b.operators)
+      : a.operators.map((o): StateFinding => ({ operator: label(o), change: 'the running version was started from SQL (ids generated from the job graph), the new one from a compiled plan (ids from the plan): its state maps to no operator', consequence: 'state-dropped' }));
+    findings.push(...sinkModeChanges(a.sinkModes, b.sinkModes));
+    return { verdict: worst(findings.map((f) => f.consequence)), findings };
+  }
   const sinks = [...new Set([...a.operators.map((o) => o.sink), ...b.operators.map((o) => o.sink)])].sort();
   const findings: StateFinding[] = [];
   for (const sink of sinks) {
@@ -112,11 +171,76 @@ export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledP
     }
     findings.push(...compareSink(sink, before, after));
   }
-  for (const [sink, modes] of Object.entries(b.sinkModes)) {
-    const old = a.sinkModes[sink];
-    if (old !== undefined && !same(old, modes)) {
-      findings.push({ operator: `sink ${sink}`, change: `its input changelog changed from [${list(old)}] to [${list(modes)}]`, consequence: 'safe' });
-    }
+  // Flink generates an operator's id from its place in the job graph (what runs before it, its position, its
+  // chained outputs): a node added, removed or moved upstream of a stateful operator changes its id, and state
+  // with no operator of its id is not restored. (Its position among other branches counts too: not modelled.)
+  const [upA, upB] = [upstreamShapes(deployed), upstreamShapes(next)];
+  const flagged = new Set(findings.filter((f) => f.consequence !== 'safe').map((f) => f.operator));
+  for (const sink of sinks) {
+    const before = a.operators.filter((o) => o.sink === sink);
+    const after = b.operators.filter((o) => o.sink === sink);
+    if (before.length !== after.length || before.some((o, i) => o.kind !== after[i]?.kind)) continue;
+    before.forEach((o, i) => {
+      const n = after[i] as StatefulOperator;
+      if (flagged.has(label(o)) || upA.get(o.id) === upB.get(n.id)) return;
+      flagged.add(label(o));
+      findings.push({ operator: label(o), change: `the plan upstream of it changed shape (${shapeDiff(kindsUpstream(deployed, o.id), kindsUpstream(next, n.id))}): its generated operator id changes, and then its state is not restored`, consequence: 'state-dropped' });
+    });
   }
+  findings.push(...sinkModeChanges(a.sinkModes, b.sinkModes));
   return { verdict: worst(findings.map((f) => f.consequence)), findings };
+}
+
+function sinkModeChanges(before: JobSinkModes, after: JobSinkModes): StateFinding[] {
+  return Object.entries(after).flatMap(([sink, modes]) => {
+    const old = before[sink];
+    return old !== undefined && !same(old, modes) ? [{ operator: `sink ${sink}`, change: `its input changelog changed from [${list(old)}] to [${list(modes)}]`, consequence: 'safe' as const }] : [];
+  });
+}
+
+/** Per node: its kind and out-degree with those of everything upstream of it, in input order (what Flink's generated id depends on). */
+function upstreamShapes(plan: CompiledPlanJson): Map<number, string> {
+  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
+  const inputs = new Map<number, number[]>();
+  const outDegree = new Map<number, number>();
+  for (const e of plan.edges) {
+    inputs.set(e.target, [...(inputs.get(e.target) ?? []), e.source]);
+    outDegree.set(e.source, (outDegree.get(e.source) ?? 0) + 1);
+  }
+  const memo = new Map<number, string>();
+  const shape = (id: number): string => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const text = `${operatorKind(byId.get(id)?.type ?? '?')}/${outDegree.get(id) ?? 0}(${(inputs.get(id) ?? []).map(shape).join(',')})`;
+    memo.set(id, text);
+    return text;
+  };
+  for (const n of plan.nodes) shape(n.id);
+  return memo;
+}
+
+/** The kinds of a node's upstream nodes (itself included). */
+function kindsUpstream(plan: CompiledPlanJson, id: number): string[] {
+  const inputs = new Map<number, number[]>();
+  for (const e of plan.edges) inputs.set(e.target, [...(inputs.get(e.target) ?? []), e.source]);
+  const seen = new Set<number>();
+  const walk = (n: number): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    for (const i of inputs.get(n) ?? []) walk(i);
+  };
+  walk(id);
+  return plan.nodes.filter((n) => seen.has(n.id)).map((n) => operatorKind(n.type));
+}
+
+/** The node kinds one plan has more of than the other, e.g. `+calc`, `-rank`; `moved` when only the order changed. */
+function shapeDiff(before: readonly string[], after: readonly string[]): string {
+  const count = (xs: readonly string[]) => xs.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const [ca, cb] = [count(before), count(after)];
+  const out: string[] = [];
+  for (const k of [...new Set([...before, ...after])].sort()) {
+    const d = (cb.get(k) ?? 0) - (ca.get(k) ?? 0);
+    if (d !== 0) out.push(`${d > 0 ? '+' : '-'}${k}${Math.abs(d) > 1 ? ` ×${Math.abs(d)}` : ''}`);
+  }
+  return out.length === 0 ? 'nodes moved, rewired or fanned out' : out.join(', ');
 }

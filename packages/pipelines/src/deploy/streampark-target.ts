@@ -5,6 +5,12 @@
  * artifact hash is recorded in the application's description (`[flinkts <hash>]`). Stop is cancel with a
  * savepoint, start builds first, and a rollback to an earlier SQL text uses StreamPark's own SQL-version
  * rollback (update with that version's `sqlId` and identical SQL).
+ *
+ * Two ways to authorize: a user's sign-in (`/passport/signin`; its token expires and is renewed on HTTP 401),
+ * or an OpenAPI access token made in the console (`/token/create`; it never expires, and a 401 means it was
+ * disabled). An access token may call only StreamPark's `@OpenAPI` methods — start and cancel, under
+ * `/openapi/app/*` with their own field names — plus the URLs the console's `streampark.openapi.white-list`
+ * names: the others a deploy needs (OPENAPI_WHITELIST) must be listed there.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
@@ -16,11 +22,17 @@ import { DEFAULT_RETRY, retrying } from './retry.js';
 import type { RetryPolicy } from './retry.js';
 import type { DeployTarget, HealthSample, JobArtifact, RunningJob, StartOptions } from './target.js';
 
+/** The console URLs besides `/openapi/app/start|cancel` a deploy with an OpenAPI token calls (for `streampark.openapi.white-list`). */
+export const OPENAPI_WHITELIST = ['/flink/app/list', '/flink/app/get', '/flink/app/create', '/flink/app/update', '/flink/pipe/build', '/flink/sql/history', '/flink/savepoint/history', '/flink/savepoint/trigger', '/flink/savepoint/delete'] as const;
+
 export interface StreamparkConnection {
   readonly url: string;
-  readonly username: string;
-  readonly password: string;
-  /** The team; default the signed-in user's last team. */
+  /** A user who signs in (with `password`); or leave both out and give `token`. */
+  readonly username?: string;
+  readonly password?: string;
+  /** An OpenAPI access token from the console's token management (then `teamId` is required). */
+  readonly token?: string;
+  /** The team; default the signed-in user's last team (required with an access token). */
   readonly teamId?: string;
   /** The Flink environment id (`/flink/env/list`) the emitted form's `${STREAMPARK_VERSION_ID}` stands for. */
   readonly versionId?: string;
@@ -62,14 +74,32 @@ const LABEL = /\s*\[flinkts ([0-9a-f]{12})\]$/;
 export class StreamparkTarget implements DeployTarget {
   readonly name = 'streampark';
   readonly resolvesPlaceholders = true;
+  readonly submitsPlans = false;
   private token: string | undefined;
   private teamId: string | undefined;
 
-  constructor(private readonly conn: StreamparkConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
+  constructor(private readonly conn: StreamparkConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {
+    if (conn.token === undefined && (conn.username === undefined || conn.password === undefined)) {
+      throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'no StreamPark credentials: a user and password, or an OpenAPI access token', hint: 'set FLINKTS_STREAMPARK_USERNAME and FLINKTS_STREAMPARK_PASSWORD, or FLINKTS_STREAMPARK_TOKEN with FLINKTS_STREAMPARK_TEAM_ID (or the connection file)' }]);
+    }
+    if (conn.token !== undefined && conn.teamId === undefined) {
+      throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'an OpenAPI access token needs the StreamPark team id (there is no sign-in to read it from)', hint: 'set FLINKTS_STREAMPARK_TEAM_ID or streampark.teamId in the connection file' }]);
+    }
+  }
+
+  /** Whether calls carry an OpenAPI access token (else a signed-in user's token). */
+  private get openapi(): boolean {
+    return this.conn.token !== undefined;
+  }
 
   private async signIn(): Promise<void> {
+    if (this.conn.token !== undefined) {
+      this.token = this.conn.token;
+      this.teamId = this.conn.teamId;
+      return;
+    }
     const r = await retrying('StreamPark sign-in', this.retry, async () => {
-      const res = await http('StreamPark sign-in', { method: 'POST', url: `${this.conn.url}/passport/signin`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: encodeForm([['username', this.conn.username], ['password', this.conn.password], ['loginType', 'PASSWORD']]), timeoutMillis: this.conn.timeoutMillis ?? 30_000 });
+      const res = await http('StreamPark sign-in', { method: 'POST', url: `${this.conn.url}/passport/signin`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: encodeForm([['username', this.conn.username ?? ''], ['password', this.conn.password ?? ''], ['loginType', 'PASSWORD']]), timeoutMillis: this.conn.timeoutMillis ?? 30_000 });
       if (res.status >= 500 || res.status === 0) throw new EndpointError('StreamPark sign-in', res.status, excerpt(res.text));
       return res;
     });
@@ -98,6 +128,9 @@ export class StreamparkTarget implements DeployTarget {
         body: encodeForm([['teamId', this.teamId as string], ...fields.filter(([k]) => k !== 'teamId')]),
         timeoutMillis: this.conn.timeoutMillis ?? 30_000,
       });
+      if (res.status === 401 && this.openapi) {
+        throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `StreamPark refused the OpenAPI access token (${operation}): it is unknown or disabled, or its user is locked`, hint: "check the token in StreamPark's token management and FLINKTS_STREAMPARK_TOKEN (or streampark.token in the connection file)" }]);
+      }
       if (res.status === 401 && !fresh) {
         await this.signIn();
         continue;
@@ -107,6 +140,10 @@ export class StreamparkTarget implements DeployTarget {
         body = JSON.parse(res.text) as Envelope<T>;
       } catch {
         throw new EndpointError(operation, res.status === 200 ? 502 : res.status, `not JSON: ${excerpt(res.text)}`, res.text);
+      }
+      const unsupported = /Openapi unsupported: (\S+)/i.exec(body.message ?? '');
+      if (unsupported !== null) {
+        throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `StreamPark does not let an OpenAPI access token call ${unsupported[1]} (${operation})`, hint: `list it in the console's streampark.openapi.white-list (a token deploy calls ${OPENAPI_WHITELIST.join(' ')}), or deploy as a user with FLINKTS_STREAMPARK_USERNAME / FLINKTS_STREAMPARK_PASSWORD` }]);
       }
       if (res.status !== 200 || body.code !== 200) throw new EndpointError(operation, res.status === 200 ? 400 : res.status, excerpt(body.message ?? res.text), res.text);
       return body;
@@ -180,11 +217,12 @@ export class StreamparkTarget implements DeployTarget {
     await this.build(id);
     const before = await this.app(id);
     if (!ACTIVE.has(before.state)) {
-      const startFields: [string, string][] = [['id', id], ['restoreOrTriggerSavepoint', String(options.restoreFrom !== undefined)], ['allowNonRestored', String(options.allowNonRestoredState === true)]];
+      // an access token starts through the @OpenAPI method, whose restore flag is named restoreFromSavepoint
+      const startFields: [string, string][] = [['id', id], [this.openapi ? 'restoreFromSavepoint' : 'restoreOrTriggerSavepoint', String(options.restoreFrom !== undefined)], ['allowNonRestored', String(options.allowNonRestoredState === true)]];
       if (options.restoreFrom !== undefined) startFields.push(['savepointPath', options.restoreFrom]);
       // a start whose answer was lost is not sent again once the application is starting (StreamPark would start it twice)
       const started = await retrying('start the StreamPark application', this.retry,
-        () => this.call<boolean>('start the StreamPark application', '/flink/app/start', startFields),
+        () => this.call<boolean>('start the StreamPark application', this.openapi ? '/openapi/app/start' : '/flink/app/start', startFields),
         async () => (ACTIVE.has((await this.app(id)).state) ? { code: 200, data: true } : undefined));
       if (started.data !== true) {
         throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `StreamPark did not start '${artifact.job}': ${started.message ?? 'data: false'}`, hint: 'see the application\'s start log in the StreamPark console' }]);
@@ -217,10 +255,17 @@ export class StreamparkTarget implements DeployTarget {
     return (await this.savepoints(id)).reduce((m, s) => Math.max(m, s.id), 0);
   }
 
+  /** The cancel endpoint and fields (an access token cancels through the @OpenAPI method, whose flag is triggerSavepoint). */
+  private cancelCall(id: string, savepoint: boolean): [string, [string, string][]] {
+    return this.openapi
+      ? ['/openapi/app/cancel', [['id', id], ['triggerSavepoint', String(savepoint)], ['drain', 'false']]]
+      : ['/flink/app/cancel', [['id', id], ['restoreOrTriggerSavepoint', String(savepoint)], ['drain', 'false']]];
+  }
+
   async stopWithSavepoint(jobId: string): Promise<string> {
     const mark = await this.lastSavepointId(jobId);
     await retrying('cancel with a savepoint', this.retry,
-      () => this.call('cancel with a savepoint', '/flink/app/cancel', [['id', jobId], ['restoreOrTriggerSavepoint', 'true'], ['drain', 'false']]),
+      () => this.call('cancel with a savepoint', ...this.cancelCall(jobId, true)),
       async () => (ACTIVE.has((await this.app(jobId)).state) ? undefined : { code: 200 }));
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const app = await this.app(jobId);
@@ -236,7 +281,7 @@ export class StreamparkTarget implements DeployTarget {
   async cancel(jobId: string): Promise<void> {
     if (!ACTIVE.has((await this.app(jobId)).state)) return;
     await retrying('cancel', this.retry,
-      () => this.call('cancel', '/flink/app/cancel', [['id', jobId], ['restoreOrTriggerSavepoint', 'false'], ['drain', 'false']]),
+      () => this.call('cancel', ...this.cancelCall(jobId, false)),
       async () => (ACTIVE.has((await this.app(jobId)).state) ? undefined : { code: 200 }));
   }
 

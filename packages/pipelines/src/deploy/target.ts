@@ -13,7 +13,18 @@ export interface JobArtifact {
   readonly hash: string;
   /** The platform's job spec as `build` emits it for the target (StreamPark form, VVP / Alibaba deployment). */
   readonly spec?: string;
+  /** What a blue-green release runs beside the old version when the environment declares shadow sinks. */
+  readonly shadow?: ShadowRelease;
 }
+
+/** The job writing shadow tables instead of its sinks (an environment's `deploy.shadowSinks`). */
+export interface ShadowRelease {
+  readonly artifact: JobArtifact;
+  /** Each sink and its shadow, as dotted table paths (`dws_sales`, `paimon.dws.sales`). */
+  readonly tables: readonly { readonly sink: string; readonly shadow: string }[];
+}
+
+import type { CompiledPlanJson } from './compiled-plan.js';
 
 export interface RunningJob {
   /** The platform's id of the running job (Flink's job id for the gateway). */
@@ -21,6 +32,11 @@ export interface RunningJob {
   readonly state: string;
   /** The artifact hash (first 12 hex digits) the platform labels the job with, when it carries one. */
   readonly hash?: string;
+  /**
+   * The compiled plan the job was started from (`EXECUTE PLAN`), its node ids as they run and secret values
+   * back to their placeholders; absent when the platform was given SQL.
+   */
+  readonly submittedPlan?: CompiledPlanJson;
 }
 
 /** The label a job carries on the platform: its name and the first 12 hex digits of its artifact hash. */
@@ -48,6 +64,13 @@ export interface StartOptions {
   readonly allowNonRestoredState?: boolean;
   /** Secret values filled into the statements on the way out (never recorded). */
   readonly secrets?: ReadonlyMap<string, string>;
+  /**
+   * The compiled plan of the version whose savepoint is restored, when that version was started from a compiled
+   * plan: a target that submits plans pins the new plan's operator ids to it (operator-ids.ts).
+   */
+  readonly pinTo?: CompiledPlanJson;
+  /** Tables of the new plan that are another table in `pinTo` (a shadow table and its sink): matched as that one. */
+  readonly tableRenames?: ReadonlyMap<string, string>;
 }
 
 export interface DeployTarget {
@@ -58,6 +81,11 @@ export interface DeployTarget {
    * and secrets); when not, deploy fills the pipeline's secrets from the environment or a named file.
    */
   readonly resolvesPlaceholders: boolean;
+  /**
+   * Whether jobs are started from compiled plans (`COMPILE PLAN` / `EXECUTE PLAN`), their operator ids pinned to
+   * the running version's; otherwise the platform compiles the SQL and Flink generates the ids.
+   */
+  readonly submitsPlans: boolean;
   /** The active (non-terminal) runs of a job (any version). */
   running(job: string): Promise<readonly RunningJob[]>;
   start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob>;

@@ -40,6 +40,7 @@ const HASH_LABEL = 'flinkts/hash';
 export class VvpTarget implements DeployTarget {
   readonly name = 'vvp';
   readonly resolvesPlaceholders = true;
+  readonly submitsPlans = false;
 
   constructor(private readonly conn: VvpConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
 

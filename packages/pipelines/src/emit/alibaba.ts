@@ -53,7 +53,7 @@ export function emitAlibaba(env: ResolvedEnvironment, job: ResolvedJob, target: 
         taskmanagerResourceSettingSpec: spec(job.resources.taskManager),
       },
     },
-    flinkConf: flinkConfiguration(job),
+    flinkConf: flinkConfiguration(env, job),
     logging: { loggingProfile: target.loggingProfile ?? 'default', log4jLoggers: [{ loggerName: '', loggerLevel: target.logLevel ?? 'INFO' }] },
     localVariables: used.map((name) => ({ name, value: env.variables.get(name)! })),
   };

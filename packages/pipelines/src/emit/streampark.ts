@@ -6,6 +6,7 @@
  * placeholders and the variables file carries the values; secrets are listed without values.
  */
 import type { Diagnostic } from '@flinkts/core';
+import { clusterReporterSettings } from '../alerting/flink-reporter.js';
 import { CODES } from '../codes.js';
 import { streamparkSql } from '../job-analysis.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
@@ -72,6 +73,8 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
     diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `taskManagers of job '${job.name}' has no StreamPark field: Flink starts parallelism / slots TaskManagers itself`, hint: 'set parallelism and taskManager.slots instead', path });
   }
   for (const e of job.settings) put(e.key, e.value);
+  // the metric reporter starts with the job's cluster: a dynamic property, never a SET (alerting/flink-reporter.ts)
+  for (const [key, value] of clusterReporterSettings(env, job)) put(key, value);
 
   const fields: [string, string][] = [
     ['teamId', placeholderOr(target.teamId, '${STREAMPARK_TEAM_ID}')],

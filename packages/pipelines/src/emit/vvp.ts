@@ -7,6 +7,7 @@
 import type { Diagnostic, MavenArtifact, Statement } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
 import { stringify } from 'yaml';
+import { clusterReporterSettings } from '../alerting/flink-reporter.js';
 import { CODES } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
@@ -64,10 +65,14 @@ export function operatorParallelism(job: ResolvedJob): number[] {
   return job.declarations.tables.flatMap((t) => t.statement.options.filter((o) => o.key === 'scan.parallelism' || o.key === 'sink.parallelism').map((o) => Number(o.value))).filter((n) => Number.isInteger(n) && n > 0);
 }
 
-/** Settings for `flinkConfiguration`: everything but parallelism, plus slots. */
-export function flinkConfiguration(job: ResolvedJob): Record<string, string> {
+/**
+ * Settings for `flinkConfiguration`: everything but parallelism, plus slots, plus the metric reporter the job's
+ * cluster starts with when the pipeline has a monitoring target (alerting/flink-reporter.ts).
+ */
+export function flinkConfiguration(env: ResolvedEnvironment, job: ResolvedJob): Record<string, string> {
   const conf: Record<string, string> = {};
   for (const e of job.settings) if (e.key !== 'parallelism.default') conf[e.key] = e.value;
+  for (const [key, value] of clusterReporterSettings(env, job)) conf[key] = value;
   if (job.resources.taskManager.slots !== undefined) conf['taskmanager.numberOfTaskSlots'] = String(job.resources.taskManager.slots);
   for (const [key, value] of job.resources.taskManager.memoryOptions ?? []) conf[key] = value;
   return conf;
@@ -129,7 +134,7 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
           ...(p === undefined ? {} : { parallelism: p }),
           ...(taskManagers === undefined ? {} : { numberOfTaskManagers: taskManagers }),
           resources: { jobmanager: resource(job.resources.jobManager), taskmanager: resource(job.resources.taskManager) },
-          flinkConfiguration: flinkConfiguration(job),
+          flinkConfiguration: flinkConfiguration(env, job),
           logging: { loggingProfile: 'default', log4jLoggers: { '': target.logLevel ?? 'INFO' } },
         },
       },

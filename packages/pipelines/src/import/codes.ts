@@ -10,6 +10,8 @@ export const IMPORT_CODES = {
   keptAsSql: 'FTS9133',
   /** A script that cannot be imported (its SQL does not parse even after the certain fixes): nothing is written. */
   notImported: 'FTS9134',
+  /** A statement that does not parse even after the certain fixes: not imported, carried as written in a comment. */
+  refused: 'FTS9136',
   /** A declaration the builder normalises (a PRIMARY KEY column made NOT NULL, computed columns after physical ones). */
   normalised: 'FTS9135',
 } as const;

@@ -8,8 +8,8 @@
  * sqlStatement), with a note naming it. `printStatements(statements)` of a generated script module prints SQL
  * whose AST equals the input's, modulo the reported fixes and comments.
  */
-import { ScriptCatalog, checkSql, queryColumns, sameAst } from '@flinkts/core';
-import type { CatalogColumn, CreateCatalog, CreateTable, CreateView, Diagnostic, Insert, Query, Statement } from '@flinkts/core';
+import { ObjectCatalog, bind, checkSql, sameAst, tableColumns } from '@flinkts/core';
+import type { BindTrace, CatalogColumn, CatalogEntry, CreateCatalog, CreateTable, CreateView, Diagnostic, Insert, NamedPlan, Query, Statement } from '@flinkts/core';
 import { connectorValidators, validateSettings } from '@flinkts/connectors';
 import { formatted, newSourceFile } from '../codegen/format.js';
 import { NameScope, identifier, key, str } from '../codegen/ts-literal.js';
@@ -20,6 +20,7 @@ import { catalogCode } from './options-code.js';
 import { templateText } from './sql-text.js';
 import { tableCode } from './table-code.js';
 import { queryCode } from './query-code.js';
+import { carriedStatement, redactCredentials, tsComments } from './comments.js';
 import { printQuery, printStatement } from '@flinkts/core';
 
 export interface ImportInput {
@@ -45,6 +46,8 @@ interface Declaration {
   readonly variable: string;
   readonly statement: Statement;
   readonly code: string;
+  /** Constants the code reads, written before it (a CTE's query). */
+  readonly preamble: readonly string[];
   readonly kind: 'catalog' | 'table' | 'view' | 'statement';
   readonly typed: boolean;
 }
@@ -55,7 +58,11 @@ interface ScriptModule {
   readonly module: string;
   /** Code of each statement in order. */
   readonly statements: string[];
+  /** TypeScript comments to write before statements[i] (i = statements.length: after the last one). */
+  readonly comments: Map<number, string[]>;
   readonly inserts: string[];
+  /** Constants the inserts read, written before them (a CTE's query). */
+  readonly preamble: string[];
   readonly settings: [string, string][];
   use?: { catalog?: string; database?: string };
   readonly uses: Set<string>;
@@ -71,6 +78,12 @@ export function strip<T>(node: T): T {
   return out as T;
 }
 
+/** A statement without its own comments (written as TypeScript comments before it); comments inside it stay in its text. */
+const ownless = <T extends Statement>(s: T): T => {
+  const { comments: _own, ...rest } = s as T & { comments?: unknown };
+  return rest as T;
+};
+
 const jobName = (file: string): string => (file.split(/[\\/]/).pop() ?? file).replace(/\.sql$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || 'job';
 
 function columnsSpec(columns: readonly { readonly name: string | undefined; readonly type?: CatalogColumn['type'] }[] | undefined, imports: Set<string>): string | undefined {
@@ -84,6 +97,8 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
   const exported = [...Object.keys(await import('@flinkts/core')), ...Object.keys(await import('@flinkts/connectors'))];
   const names = new NameScope([...exported, 't', 'table', 'view', 'catalog', 'fn', 'sql', 'sqlAs', 'sqlQuery', 'sqlInsert', 'sqlStatement', 'insertInto', 'insertIntoPositional', 'statementSet', 'set', 'use', 'useCatalog', 'createDatabase', 'column', 'metadata', 'interval', 'secret', 'genericConnector', 'job', 'pipeline', 'statements', 'inserts']);
   const declarations: Declaration[] = [];
+  /** The declaration of each CREATE statement (a statement repeated in several scripts shares the first one's). */
+  const declaredBy = new Map<Statement, Declaration>();
   const coreImports = new Set<string>();
   const connectorImports = new Set<string>();
   const secrets = new Set<string>();
@@ -94,53 +109,101 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
   for (const input of inputs) {
     const fixed = applyCertainFixes(input.text, input.file);
     if (fixed.script === undefined) {
-      failed.push(...fixed.errors, { code: IMPORT_CODES.notImported, severity: 'error', message: `${input.file} was not imported: its SQL does not parse (even after the certain fixes)`, hint: 'fix the errors above; nothing was written', file: input.file });
+      failed.push(...fixed.errors, { code: IMPORT_CODES.notImported, severity: 'error', message: `${input.file} was not imported: no statement in it parses (even after the certain fixes)`, hint: 'fix the errors above; nothing was written', file: input.file });
       continue;
     }
     diagnostics.push(...fixed.notes);
+    const scriptModuleName = moduleNames.take(jobName(input.file).replace(/[^A-Za-z0-9_-]+/g, '-'));
+    for (const r of fixed.refused) {
+      // Flink stops at such a statement; the import takes what is valid and carries the rest, reported.
+      for (const d of r.errors) diagnostics.push({ ...d, severity: 'warning', message: `in the imported SQL: ${d.message}` });
+      const redacted = redactCredentials(r.text).redacted;
+      diagnostics.push({
+        code: IMPORT_CODES.refused, severity: 'warning',
+        message: `lines ${r.firstLine}-${r.lastLine} were not imported: the statement does not parse as Flink SQL (${r.errors.map((d) => `${d.code} at ${d.span?.start.line}:${d.span?.start.column}`).join(', ')}); it is carried as written in a comment in src/${scriptModuleName}.ts${redacted === 0 ? '' : `, its ${redacted} literal credential${redacted === 1 ? '' : 's'} replaced by ***`}`,
+        hint: 'fix the statement (Flink rejects it too) and import the script again',
+        file: input.file,
+        span: { start: { line: r.firstLine, column: 1, offset: 0 }, end: { line: r.lastLine, column: 1, offset: 0 } },
+      });
+    }
     // What the analyzer finds in the (fixed) script is reported with the import: the TypeScript keeps the meaning.
+    const refusedAt = new Set(fixed.refused.flatMap((r) => r.errors.map((d) => `${d.code}@${d.span?.start.line}`)));
     for (const d of checkSql(fixed.text, { file: input.file, validators: connectorValidators })) {
+      if (refusedAt.has(`${d.code}@${d.span?.start.line}`)) continue;
       diagnostics.push({ ...d, severity: d.severity === 'error' ? 'warning' : d.severity, message: `in the imported SQL: ${d.message}` });
     }
-    const catalog = new ScriptCatalog();
+    // The binder's catalog, applied statement by statement: every query is bound against it (one bound plan).
+    const catalog = new ObjectCatalog();
     const name = jobName(input.file);
-    const script: ScriptModule = { name, file: input.file, module: moduleNames.take(name.replace(/[^A-Za-z0-9_-]+/g, '-')), statements: [], inserts: [], settings: [], uses: new Set() };
+    const script: ScriptModule = { name, file: input.file, module: scriptModuleName, statements: [], comments: new Map(), inserts: [], preamble: [], settings: [], uses: new Set() };
     scripts.push(script);
     const at = (s: Statement) => ({ file: input.file, ...(s.span === undefined ? {} : { span: s.span }) });
+    let preamble: string[] = [];
     const declare = (statement: Statement, kind: Declaration['kind'], make: () => { code: string; typed: boolean }, base: string): string => {
       const existing = declarations.find((d) => d.kind === kind && sameStatement(d.statement, statement));
-      if (existing !== undefined) return existing.variable;
+      if (existing !== undefined) {
+        declaredBy.set(statement, existing);
+        return existing.variable;
+      }
+      preamble = [];
       const made = make();
       // A name an import already uses (paimon_catalog → paimonCatalog, the catalog factory) gets a suffix:
       // paimonCatalogDecl, printTable.
       const wanted = identifier(base);
       const variable = names.take(names.has(wanted) ? `${wanted}${kind === 'catalog' || wanted.toLowerCase().endsWith(kind) ? 'Decl' : kind.charAt(0).toUpperCase() + kind.slice(1)}` : wanted);
-      declarations.push({ variable, statement, code: made.code, kind, typed: made.typed });
+      const d: Declaration = { variable, statement, code: made.code, preamble, kind, typed: made.typed };
+      declarations.push(d);
+      declaredBy.set(statement, d);
       return variable;
     };
     const keptQuery = (query: Query, columns: string | undefined, why: string): string => {
       coreImports.add('sqlQuery');
       return `/* kept as SQL: ${why} */ sqlQuery(${columns ?? '[]'})\`${templateText(printQuery(query))}\``;
     };
+    /** The query bound against the catalog at this statement: its plan, and the trace the builder code follows. */
+    const bound = (query: Query): { readonly plan?: NamedPlan; readonly trace: BindTrace } => {
+      const trace: BindTrace = { queries: new Map(), tables: new Map() };
+      bind(query, catalog, { trace });
+      const plan = trace.queries.get(query);
+      return { ...(plan === undefined ? {} : { plan }), trace };
+    };
+    const columnsOf = (plan: NamedPlan | undefined): { readonly name: string; readonly type?: CatalogColumn['type'] }[] | undefined =>
+      plan?.names.map((name, i) => ({ name, ...(plan.plan.columns[i]?.type === undefined ? {} : { type: plan.plan.columns[i]!.type! }) }));
     /** The builder's code for a query, or the sqlQuery escape hatch with a note naming why. */
-    const queryOrKept = (query: Query, columns: readonly { readonly name: string | undefined; readonly type?: CatalogColumn['type'] }[] | undefined, what: string, s: Statement, uses: Set<string>): string => {
-      const built = queryCode(query, {
-        source: (r) => {
-          const entry = catalog.lookup(r.path);
-          if (entry === undefined) return undefined;
-          const d = declarations.find((x) => (x.kind === 'table' || x.kind === 'view') && x.typed && sameAst(catalog.qualify((x.statement as CreateTable | CreateView).path), entry.path));
-          return d === undefined ? undefined : { variable: d.variable, path: (d.statement as CreateTable | CreateView).path, columns: entry.columns };
+    const queryOrKept = (query: Query, what: string, s: Statement, uses: Set<string>, into: string[]): string => {
+      const { plan, trace } = bound(query);
+      const hoisted: string[] = [];
+      const built = plan === undefined ? { ok: false as const, why: 'a query the binder does not bind' } : queryCode(query, {
+        trace,
+        catalog,
+        declared: (entry: CatalogEntry) => {
+          const d = declaredBy.get(entry.statement);
+          return d === undefined || !d.typed || (d.kind !== 'table' && d.kind !== 'view') ? undefined : { variable: d.variable, path: (d.statement as CreateTable | CreateView).path };
         },
-        outputTypes: (columns ?? []).map((c) => c.type),
         imports: coreImports,
         uses,
+        hoist: (name, code) => {
+          const variable = names.take(identifier(name, 'query'));
+          hoisted.push(`const ${variable} = ${code};`);
+          return variable;
+        },
       });
-      if (built.ok) return built.code;
+      if (built.ok) {
+        into.push(...hoisted);
+        return built.code;
+      }
       diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `${what}: its query stays SQL text (sqlQuery): the builder does not express ${built.why}`, ...at(s) });
-      return keptQuery(query, columnsSpec(columns, coreImports), `the builder does not express ${built.why}`);
+      return keptQuery(query, columnsSpec(columnsOf(plan), coreImports), `the builder does not express ${built.why}`);
     };
-    const ctxFor = () => ({ catalog, diagnostics: [] as Diagnostic[] });
-    for (const statement of fixed.script.statements) {
+    const commentBefore = (index: number, text: string): void => {
+      script.comments.set(index, [...(script.comments.get(index) ?? []), text]);
+    };
+    const refusedBefore = (index: number): void => {
+      for (const r of fixed.refused.filter((x) => x.before === index)) commentBefore(script.statements.length, carriedStatement(input.file, r));
+    };
+    for (const [index, statement] of fixed.script.statements.entries()) {
+      refusedBefore(index);
+      if (statement.comments !== undefined && statement.comments.length > 0) commentBefore(script.statements.length, tsComments(statement.comments));
       const ref = (variable: string): string => {
         script.uses.add(variable);
         return variable;
@@ -164,8 +227,9 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
           const s = statement as CreateTable;
           catalog.apply(s);
           const entry = catalog.lookup(s.path);
+          const catalogType = entry?.kind === 'table' ? entry.catalog?.options.find((o) => o.key === 'type')?.value : undefined;
           const variable = declare(s, 'table', () => {
-            const c = tableCode(s, { file: input.file, columns: entry?.columns ?? [], ...(entry?.catalogType === undefined ? {} : { catalogType: entry.catalogType }) });
+            const c = tableCode(s, { file: input.file, columns: entry?.kind === 'table' ? tableColumns(entry, catalog).map((x) => ({ name: x.name, ...(x.type === undefined ? {} : { type: x.type }), writable: x.origin === 'physical' })) : [], ...(catalogType === undefined ? {} : { catalogType }) });
             diagnostics.push(...c.diagnostics);
             c.coreImports.forEach((i) => coreImports.add(i));
             c.connectorImports.forEach((i) => connectorImports.add(i));
@@ -178,17 +242,15 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         }
         case 'CreateView': {
           const s = statement as CreateView;
-          const ctx = ctxFor();
-          const columns = queryColumns(s.query, ctx);
-          catalog.apply(s, columns?.map((c) => ({ name: c.name ?? '', ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
+          catalog.apply(s);
           const variable = declare(s, s.columns === undefined ? 'view' : 'statement', () => {
             if (s.columns !== undefined) {
               coreImports.add('sqlStatement');
               diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `view ${s.path.join('.')} stays SQL text (sqlStatement): view() has no column alias list`, ...at(s) });
-              return { code: `/* kept as SQL: view() has no column alias list */ sqlStatement\`${templateText(printStatement(strip(s)))}\``, typed: false };
+              return { code: `/* kept as SQL: view() has no column alias list */ sqlStatement\`${templateText(printStatement(ownless(s)))}\``, typed: false };
             }
             coreImports.add('view');
-            const query = queryOrKept(s.query, columns, `view ${s.path.join('.')}`, s, new Set());
+            const query = queryOrKept(s.query, `view ${s.path.join('.')}`, s, new Set(), preamble);
             const opts = [
               ...(s.temporary ? [] : ['temporary: false']),
               ...(s.ifNotExists ? ['ifNotExists: true'] : []),
@@ -204,7 +266,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         case 'Insert':
         case 'StatementSet': {
           const inserts = statement.kind === 'Insert' ? [statement as Insert] : (statement as { inserts: readonly Insert[] }).inserts;
-          const codes = inserts.map((s) => insertCode(s));
+          const codes = inserts.map((s) => `${statement.kind === 'StatementSet' ? tsComments(s.comments) : ''}${insertCode(s)}`);
           if (statement.kind === 'Insert') {
             script.inserts.push(codes[0]!);
             script.statements.push(`inserts[${script.inserts.length - 1}]!`);
@@ -262,23 +324,23 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
       function keptStatement(s: Statement): string {
         coreImports.add('sqlStatement');
         diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `a ${s.kind} statement stays SQL text (sqlStatement): the builder has no ${s.kind}`, ...at(s) });
-        return `/* kept as SQL: the builder has no ${s.kind} */ sqlStatement\`${templateText(printStatement(strip(s)))}\``;
+        return `/* kept as SQL: the builder has no ${s.kind} */ sqlStatement\`${templateText(printStatement(ownless(s)))}\``;
       }
 
       function insertCode(s: Insert): string {
         const target = catalog.lookup(s.target);
-        const declared = target === undefined ? undefined : declarations.find((d) => d.kind === 'table' && d.typed && sameAst(catalog.qualify((d.statement as CreateTable).path), target.path));
-        const ctx = ctxFor();
-        const columns = queryColumns(s.query, ctx);
+        const found = target === undefined ? undefined : declaredBy.get(target.statement);
+        const declared = found?.kind === 'table' && found.typed ? found : undefined;
+        const columns = columnsOf(bound(s.query).plan);
         const spec = columnsSpec(columns, coreImports);
         const why = declared === undefined ? 'its target table is not declared in the imported scripts' : !sameAst(s.target, (declared.statement as CreateTable).path) ? 'the target is written by a shorter name than its declaration (insertInto() writes the declared name)' : s.hints !== undefined && s.hints.length > 0 ? 'insertInto() has no target hints' : s.partition !== undefined ? 'insertInto() is not given a static PARTITION here' : spec === undefined ? 'the query has unnamed columns' : undefined;
         if (why !== undefined) {
           coreImports.add('sqlInsert');
           diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `INSERT INTO ${s.target.join('.')} stays SQL text (sqlInsert): ${why}`, ...at(s) });
-          return `/* kept as SQL: ${why} */ sqlInsert\`${templateText(printStatement(strip(s)))}\``;
+          return `/* kept as SQL: ${why} */ sqlInsert\`${templateText(printStatement(ownless(s)))}\``;
         }
         const sink = ref(declared!.variable);
-        const query = queryOrKept(s.query, columns, `INSERT INTO ${s.target.join('.')}`, s, script.uses);
+        const query = queryOrKept(s.query, `INSERT INTO ${s.target.join('.')}`, s, script.uses, script.preamble);
         const names = (columns ?? []).map((c) => c.name);
         const overwrite = s.overwrite ? ', { overwrite: true }' : '';
         if (s.columns === undefined) {
@@ -290,6 +352,8 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         return `insertInto(${sink}, { columns: [${s.columns.map(str).join(', ')}]${s.overwrite ? ', overwrite: true' : ''} }, ${query})`;
       }
     }
+    refusedBefore(fixed.script.statements.length);
+    if (fixed.script.trailingComments !== undefined && fixed.script.trailingComments.length > 0) commentBefore(script.statements.length, tsComments(fixed.script.trailingComments));
   }
   if (failed.length > 0) return { ok: false, diagnostics: [...diagnostics, ...failed] };
   // Placeholders the SQL uses elsewhere (OPTIONS hints, kept SQL text): credentials become secrets, the rest
@@ -325,18 +389,18 @@ async function tablesModule(declarations: readonly Declaration[], coreImports: R
  * The catalogs, tables and views of the imported scripts, each declared once (generated by \`flinkts import\`).
  * Credentials are secrets (\`\${NAME}\` placeholders); what stays SQL text says why in a comment.
  */`);
-  const usedCore = [...coreImports].filter((i) => !CORE_ONLY_IN_SCRIPTS.has(i) && declarations.some((d) => new RegExp(`\\b${i}\\b`).test(withoutText(d.code))));
+  const usedCore = [...coreImports].filter((i) => !CORE_ONLY_IN_SCRIPTS.has(i) && declarations.some((d) => new RegExp(`\\b${i}\\b`).test(withoutText([...d.preamble, d.code].join('\n')))));
   if (usedCore.length > 0) file.addImportDeclaration({ moduleSpecifier: '@flinkts/core', namedImports: usedCore.sort() });
   if (connectorImports.size > 0) file.addImportDeclaration({ moduleSpecifier: '@flinkts/connectors', namedImports: [...connectorImports].sort() });
-  for (const d of declarations) file.addStatements(`export const ${d.variable} = ${d.code};`);
+  for (const d of declarations) file.addStatements(`${d.preamble.join('\n')}${d.preamble.length === 0 ? '' : '\n'}${tsComments(d.statement.comments)}export const ${d.variable} = ${d.code};`);
   return formatted(file);
 }
 
 async function scriptModule(s: ScriptModule, declarations: readonly Declaration[]): Promise<string> {
   const file = await newSourceFile(`${s.module}.ts`);
   // Names used outside SQL text (template literals) decide the imports.
-  const body = withoutText([...s.statements, ...s.inserts].join('\n'));
-  const core = ['Insert', 'Statement', 'from', 'fn', 'sql', 'sqlAs', 'set', 'use', 'useCatalog', 'createDatabase', 'insertInto', 'insertIntoPositional', 'statementSet', 'sqlInsert', 'sqlQuery', 'sqlStatement', 't'].filter((n) => n === 'Insert' || n === 'Statement' || new RegExp(`(^|[^A-Za-z0-9_.])${n}\\b[(\`.]`).test(body));
+  const body = withoutText([...s.preamble, ...s.statements, ...s.inserts].join('\n'));
+  const core = ['Insert', 'Statement', 'from', 'fn', 'sql', 'sqlAs', 'set', 'use', 'useCatalog', 'createDatabase', 'insertInto', 'insertIntoPositional', 'statementSet', 'sqlInsert', 'sqlQuery', 'sqlStatement', 't', 'withCtes', 'cte', 'tumble', 'hop', 'cumulate', 'interval'].filter((n) => n === 'Insert' || n === 'Statement' || new RegExp(`(^|[^A-Za-z0-9_.])${n}\\b[(\`.]`).test(body));
   file.addStatements(`/**
  * ${s.file}, imported by \`flinkts import\`: \`inserts\` is the job's INSERTs, \`statements\` the whole script in
  * order (\`printStatements(statements)\` prints it back).
@@ -346,8 +410,12 @@ async function scriptModule(s: ScriptModule, declarations: readonly Declaration[
   file.addImportDeclaration({ moduleSpecifier: '@flinkts/core', namedImports: ['Insert', 'Statement'], isTypeOnly: true });
   const used = declarations.filter((d) => s.uses.has(d.variable)).map((d) => d.variable).sort();
   if (used.length > 0) file.addImportDeclaration({ moduleSpecifier: './tables.js', namedImports: used });
-  file.addStatements(`export const inserts: readonly Insert[] = [${s.inserts.join(', ')}];`);
-  file.addStatements(`export const statements: readonly Statement[] = [${s.statements.join(', ')}];`);
+  if (s.preamble.length > 0) file.addStatements(s.preamble.join('\n'));
+  file.addStatements(`export const inserts: readonly Insert[] = [${s.inserts.map((code) => `\n${code}`).join(',')}];`);
+  const before = (i: number): string => (s.comments.get(i) ?? []).join('');
+  const elements = s.statements.map((code, i) => `\n${before(i)}${code}`);
+  const after = before(s.statements.length);
+  file.addStatements(`export const statements: readonly Statement[] = [${elements.join(',')}${after === '' ? '' : `,\n${after}`}];`);
   return formatted(file);
 }
 

@@ -14,15 +14,23 @@ const MARK = '__flinkts_ref_';
  * stay typed references to the table's or query's columns.
  */
 export function interpolated(e: Expression, ref: (table: string | undefined, name: string) => string | undefined): string {
+  return interpolatedNodes(e, (n) => (n.kind === 'ColumnRef' ? ref(n.table, n.name) : undefined));
+}
+
+/**
+ * An expression as a `sql` template body where every node `code` gives TypeScript for (a typed column reference, an
+ * aggregate call written with `fn`) is an interpolation and the rest is SQL text.
+ */
+export function interpolatedNodes(e: Expression, code: (node: Expression) => string | undefined): string {
   const refs: string[] = [];
   const replace = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(replace);
     if (node === null || typeof node !== 'object') return node;
     const n = node as Record<string, unknown>;
-    if (n.kind === 'ColumnRef') {
-      const code = ref(n.table as string | undefined, n.name as string);
-      if (code !== undefined) {
-        refs.push(code);
+    if (typeof n.kind === 'string') {
+      const c = code(node as Expression);
+      if (c !== undefined) {
+        refs.push(c);
         return { kind: 'ColumnRef', name: `${MARK}${refs.length - 1}` };
       }
     }

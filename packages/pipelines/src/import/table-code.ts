@@ -11,6 +11,7 @@ import { typeCode } from '../codegen/type-code.js';
 import { IMPORT_CODES } from './codes.js';
 import { connectorCode } from './options-code.js';
 import { interpolated, templateText } from './sql-text.js';
+import { tsComments } from './comments.js';
 
 export interface TableCode {
   /** `table('x', { … })`, or `sqlStatement\`…\`` when the statement stays SQL. */
@@ -65,7 +66,7 @@ export function tableCode(statement: CreateTable, context: { readonly file?: str
     if (c.kind === 'ComputedColumn') {
       seenComputed = true;
       const type = context.columns.find((x) => x.name === c.name)?.type;
-      computed.push(`${key(c.name)}: ${columnExpr(c.expr, physicalNames, type, imports)}`);
+      computed.push(`${tsComments(c.comments)}${key(c.name)}: ${columnExpr(c.expr, physicalNames, type, imports)}`);
       if (c.comment !== undefined) return kept('COMMENT on a computed column');
       continue;
     }
@@ -82,11 +83,11 @@ export function tableCode(statement: CreateTable, context: { readonly file?: str
     if (c.kind === 'MetadataColumn') {
       imports.add('metadata');
       const options = [...(c.from === undefined ? [] : [`from: ${str(c.from)}`]), ...(c.virtual ? ['virtual: true'] : []), ...(c.comment === undefined ? [] : [`comment: ${str(c.comment)}`])];
-      columns.push(`${key(c.name)}: metadata(${type}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`);
+      columns.push(`${tsComments(c.comments)}${key(c.name)}: metadata(${type}${options.length === 0 ? '' : `, { ${options.join(', ')} }`})`);
     } else if (c.comment !== undefined) {
       imports.add('column');
-      columns.push(`${key(c.name)}: column(${type}, ${str(c.comment)})`);
-    } else columns.push(`${key(c.name)}: ${type}`);
+      columns.push(`${tsComments(c.comments)}${key(c.name)}: column(${type}, ${str(c.comment)})`);
+    } else columns.push(`${tsComments(c.comments)}${key(c.name)}: ${type}`);
   }
   const spec: string[] = [`columns: { ${columns.join(', ')} }`];
   if (computed.length > 0) spec.push(`computed: (${computed.some((x) => x.includes('c[')) ? 'c' : ''}) => ({ ${computed.join(', ')} })`);

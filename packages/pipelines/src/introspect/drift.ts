@@ -1,6 +1,6 @@
 /**
- * `flinkts introspect --check`: the declared MySQL CDC tables (CREATE TABLE statements, from a TypeScript module's
- * tables or a SQL script) against the live schema. Each difference is an FTS9126 error at the table and column:
+ * `flinkts introspect --check`: the declared MySQL CDC tables and the JDBC tables over views (CREATE TABLE
+ * statements, from a TypeScript module's tables or a SQL script) against the live schema. Each difference is an FTS9126 error at the table and column:
  * a column added in MySQL, one dropped there, a type / nullability change (compared after Flink CDC's type
  * mapping), a changed primary key, a declared table that no longer exists. A MySQL table that nothing declares is
  * a warning.
@@ -13,13 +13,24 @@ import type { MysqlTable } from './read-schema.js';
 
 const option = (t: CreateTable, k: string): string | undefined => t.options.find((o) => o.key === k)?.value;
 
-/** The CREATE TABLE statements that read `database` with the mysql-cdc connector, by MySQL table name. */
+/** The database a `jdbc:mysql://host:port/db?…` (or `jdbc:mariadb:`) URL names. */
+const jdbcDatabase = (url: string | undefined): string | undefined => /^jdbc:(?:mysql|mariadb):\/\/[^/]*\/([^?;/]+)/.exec(url ?? '')?.[1];
+
+/**
+ * The CREATE TABLE statements that read `database`, by MySQL table or view name: mysql-cdc tables, and JDBC tables
+ * (how views are declared) for the names no mysql-cdc table reads.
+ */
 export function declaredMysqlTables(statements: readonly CreateTable[], database: string): Map<string, CreateTable> {
   const found = new Map<string, CreateTable>();
   for (const s of statements) {
     if (option(s, 'connector') !== 'mysql-cdc' || option(s, 'database-name') !== database) continue;
     const name = option(s, 'table-name');
     if (name !== undefined) found.set(name, s);
+  }
+  for (const s of statements) {
+    if (option(s, 'connector') !== 'jdbc' || jdbcDatabase(option(s, 'url')) !== database) continue;
+    const name = option(s, 'table-name');
+    if (name !== undefined && !found.has(name)) found.set(name, s);
   }
   return found;
 }
@@ -64,7 +75,7 @@ export function schemaDrift(declared: ReadonlyMap<string, CreateTable>, live: re
     if (was !== now) drift(`${database}.${name}: the primary key is (${now}) in MySQL, declared (${was}) in ${flinkName}`, `tables.${name}.primaryKey`, rerun);
   }
   for (const t of live) {
-    if (!declared.has(t.name)) drift(`${database}.${t.name} exists in MySQL and no table declares it`, `tables.${t.name}`, 'introspect it with --tables, or ignore this if the jobs do not need it', 'warning');
+    if (!declared.has(t.name)) drift(`${database}.${t.name}${t.kind === 'view' ? ' (a view)' : ''} exists in MySQL and no table declares it`, `tables.${t.name}`, 'introspect it with --tables, or ignore this if the jobs do not need it', 'warning');
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * The TypeScript module `flinkts introspect` writes: per MySQL table its columns (typed with Flink CDC's mapping,
  * NOT NULL and comments kept), a MySQL CDC source table with its primary key, and — when asked — a JDBC lookup
- * table and a Paimon ODS table with the same columns. Credentials are `secret()`s, never values.
+ * table and a Paimon ODS table with the same columns. A view gets its columns and a JDBC table only: MySQL CDC
+ * reads the binlog, which records the base tables' changes, never a view's. Credentials are `secret()`s, never values.
  */
 import type { DataType, Diagnostic } from '@flinkts/core';
 import { formatted, newSourceFile } from '../codegen/format.js';
@@ -53,21 +54,23 @@ export async function generateTablesModule(options: GenerateOptions): Promise<Ge
   const file = await newSourceFile('tables.ts');
   const names = new NameScope(['t', 'table', 'column', 'mysqlCdc', 'jdbc', 'paimon', 'secret', 'source', 'lookup', 'ods']);
   const coreImports = ['t', 'table', ...(typed.some((x) => x.columns.some((c) => c.comment !== '')) ? ['column'] : [])].sort();
-  const connectorImports = ['mysqlCdc', 'secret', ...(options.jdbcLookup === true ? ['jdbc'] : []), ...(options.paimonOds !== undefined ? ['paimon'] : [])].sort();
+  const tables = typed.filter((x) => x.table.kind === 'table');
+  const connectorImports = [...(tables.length > 0 ? ['mysqlCdc'] : []), 'secret', ...(options.jdbcLookup === true || tables.length < typed.length ? ['jdbc'] : []), ...(options.paimonOds !== undefined && tables.length > 0 ? ['paimon'] : [])].sort();
   file.addImportDeclaration({ moduleSpecifier: '@flinkts/core', namedImports: coreImports });
   file.addImportDeclaration({ moduleSpecifier: '@flinkts/connectors', namedImports: connectorImports });
   const credentials = `username: secret(${str(secrets.username)}), password: secret(${str(secrets.password)})`;
-  file.addStatements(`
+  if (tables.length > 0) file.addStatements(`
 /** The MySQL CDC source of one table of \`${database}\`. */
 const source = (tableName: string) => mysqlCdc({ hostname: ${str(host)}, port: ${port}, ${credentials}, 'database-name': ${str(database)}, 'table-name': tableName });`);
-  if (options.jdbcLookup === true) {
+  const views = typed.some((x) => x.table.kind === 'view');
+  if (options.jdbcLookup === true || views) {
     file.addStatements(`
 /** A JDBC table over one table of \`${database}\`, for lookup joins. */
 const lookup = (tableName: string) => jdbc({ url: ${str(`jdbc:mysql://${host}:${port}/${database}`)}, 'table-name': tableName, ${credentials} });`);
   }
   for (const { table, columns } of typed) {
     const columnsName = names.take(`${identifier(table.name)}Columns`);
-    const described = table.comment === '' ? '' : ` — ${table.comment.replace(/\*\//g, '* /')}`;
+    const described = table.kind === 'view' ? ' (a view)' : table.comment === '' ? '' : ` — ${table.comment.replace(/\*\//g, '* /')}`;
     const columnEntries = columns.map((c) => `${key(c.name)}: ${c.comment === '' ? typeCode(c.type) : `column(${typeCode(c.type)}, ${str(c.comment)})`}`);
     file.addStatements(`
 /** The columns of \`${database}\`.\`${table.name}\`${described}. */
@@ -82,6 +85,10 @@ export const ${columnsName} = { ${columnEntries.join(', ')} };`);
 /** ${doc} */
 export const ${names.take(variable)} = table(${str(name)}, { ${[...common, ...rest].join(', ')} });`);
     };
+    if (table.kind === 'view') {
+      declare(identifier('lookup', table.name), `lookup_${table.name}`, ['temporary: true', `connector: lookup(${str(table.name)})`], `The view \`${table.name}\` read over JDBC (a bounded scan, or the right side of lookup joins). MySQL CDC cannot capture a view: the binlog records its base tables' changes; capture those to stream it.`);
+      continue;
+    }
     declare(identifier('mysql', table.name), `mysql_${table.name}`, ['temporary: true', `connector: source(${str(table.name)})`], `\`${table.name}\`'s changes (MySQL CDC: snapshot, then the binlog).`);
     if (options.jdbcLookup === true) declare(identifier('lookup', table.name), `lookup_${table.name}`, ['temporary: true', `connector: lookup(${str(table.name)})`], `\`${table.name}\` read over JDBC (the right side of lookup joins).`);
     if (options.paimonOds !== undefined) {

@@ -10,6 +10,8 @@ import type { MysqlTarget } from './mysql-url.js';
 
 export interface MysqlTable {
   readonly name: string;
+  /** A base table, or a view (MySQL CDC cannot capture a view: the binlog has its base tables' changes). */
+  readonly kind: 'table' | 'view';
   readonly comment: string;
   readonly columns: readonly MysqlColumn[];
   /** Primary key columns in key order (empty: no primary key). */
@@ -50,7 +52,7 @@ interface ColumnRow {
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-/** Reads the database's base tables (all, or the ones named), sorted by name. */
+/** Reads the database's base tables and views (all, or the ones named), sorted by name. */
 export async function readMysqlSchema(target: MysqlTarget, password: string | undefined, only?: readonly string[]): Promise<SchemaResult> {
   const mysql = await import('mysql2/promise');
   let conn: Awaited<ReturnType<typeof mysql.createConnection>>;
@@ -60,19 +62,20 @@ export async function readMysqlSchema(target: MysqlTarget, password: string | un
     return { ok: false, diagnostics: [connectionDiagnostic(e, target)] };
   }
   try {
-    const [tableRows] = await conn.query("SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", [target.database]);
+    const [tableRows] = await conn.query("SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'VIEW') ORDER BY TABLE_NAME", [target.database]);
     const [columnRows] = await conn.query(
       'SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION',
       [target.database],
     );
     const [keyRows] = await conn.query("SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY TABLE_NAME, ORDINAL_POSITION", [target.database]);
-    const tables = (tableRows as { TABLE_NAME: string; TABLE_COMMENT: string }[]).map((t) => ({ name: t.TABLE_NAME, comment: t.TABLE_COMMENT ?? '' }));
+    // A view's TABLE_COMMENT is the word VIEW (MySQL) or empty (MariaDB): views have no comment of their own.
+    const tables = (tableRows as { TABLE_NAME: string; TABLE_TYPE: string; TABLE_COMMENT: string }[]).map((t) => (t.TABLE_TYPE === 'VIEW' ? { name: t.TABLE_NAME, kind: 'view' as const, comment: '' } : { name: t.TABLE_NAME, kind: 'table' as const, comment: t.TABLE_COMMENT ?? '' }));
     const names = new Set(tables.map((t) => t.name));
     const missing = (only ?? []).filter((n) => !names.has(n));
     if (missing.length > 0) {
       return {
         ok: false,
-        diagnostics: missing.map((n) => ({ code: INTROSPECT_CODES.unknownTable, severity: 'error' as const, message: `${where(target)} has no table '${n}'`, hint: `the tables are: ${[...names].join(', ') || '(none)'}`, path: 'tables' })),
+        diagnostics: missing.map((n) => ({ code: INTROSPECT_CODES.unknownTable, severity: 'error' as const, message: `${where(target)} has no table or view '${n}'`, hint: `the tables and views are: ${[...names].join(', ') || '(none)'}`, path: 'tables' })),
       };
     }
     const wanted = only === undefined ? tables : tables.filter((t) => only.includes(t.name));
@@ -80,6 +83,7 @@ export async function readMysqlSchema(target: MysqlTarget, password: string | un
       ok: true,
       tables: wanted.map((t) => ({
         name: t.name,
+        kind: t.kind,
         comment: t.comment,
         columns: (columnRows as ColumnRow[])
           .filter((c) => c.TABLE_NAME === t.name)

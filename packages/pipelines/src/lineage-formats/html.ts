@@ -5,7 +5,6 @@
  * forbids any request, so the page works from a file with no network. The layout runs here, not in the page.
  */
 import type { LineageTable } from '@flinkts/core';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { columnKey } from './graph.js';
 import { PAGE_SCRIPT } from './html-page-script.js';
@@ -32,6 +31,25 @@ interface PageEdge {
 }
 
 type ElkConstructor = new () => { layout(graph: ElkNode): Promise<ElkNode> };
+
+/**
+ * Layouts by their input graph: ELK is deterministic, and the environments of a pipeline usually draw the same
+ * graph, so `build` lays each distinct graph out once. elkjs (a large module) is imported on the first layout
+ * only, not by every command that loads the pipelines package.
+ */
+const layouts = new Map<string, Promise<ElkNode>>();
+const LAYOUT_CACHE_SIZE = 8;
+
+function layout(graph: ElkNode): Promise<ElkNode> {
+  const key = JSON.stringify(graph);
+  const known = layouts.get(key);
+  if (known !== undefined) return known;
+  const laid = import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new (ELK as unknown as ElkConstructor)().layout(structuredClone(graph)));
+  laid.catch(() => layouts.delete(key));
+  if (layouts.size >= LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value!);
+  layouts.set(key, laid);
+  return laid;
+}
 
 export async function lineageHtml(view: LineageView): Promise<string> {
   const { lineage } = view;
@@ -72,8 +90,7 @@ export async function lineageHtml(view: LineageView): Promise<string> {
     pageEdges.push(pe);
   }
   const edges: ElkExtendedEdge[] = pageEdges.map((e, i) => ({ id: `e${i}`, sources: [portOf.get(`${e.from}:out`)!], targets: [portOf.get(`${e.to}:in`)!] }));
-  const Elk = ELK as unknown as ElkConstructor;
-  const laid = await new Elk().layout({
+  const laid = await layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',

@@ -5,7 +5,6 @@
  * the payload; a URL with a user or password in it is refused. The events carry no connector options.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { Agent, interceptors, request } from 'undici';
 import { LINEAGE_CODES } from './codes.js';
 import type { OpenLineageEvent } from './openlineage.js';
 
@@ -56,6 +55,8 @@ export function endpointProblem(url: string, path: string): Diagnostic | undefin
 export async function postOpenLineage(events: readonly OpenLineageEvent[], options: PostOptions): Promise<PostResult> {
   const problem = endpointProblem(options.url, 'openlineage-url');
   if (problem !== undefined) return { posted: 0, diagnostics: [problem] };
+  // undici is imported here, not at the top: every command that loads the pipelines package would pay for it.
+  const { Agent, interceptors, request } = await import('undici');
   const timeout = options.timeoutMs ?? 30_000;
   const dispatcher = new Agent({ headersTimeout: timeout, bodyTimeout: timeout }).compose(
     interceptors.retry({

@@ -42,7 +42,7 @@ describe('MySQL → Flink types', () => {
   });
 
   test('a type without a mapping is an FTS9125 error naming the column, and no module is generated', async () => {
-    const r = await generateTablesModule({ target: { host: 'h', port: 3306, database: 'd' }, tables: [{ name: 'x', comment: '', primaryKey: [], columns: [col('vector', 'vector(3)')] }] });
+    const r = await generateTablesModule({ target: { host: 'h', port: 3306, database: 'd' }, tables: [{ name: 'x', kind: 'table', comment: '', primaryKey: [], columns: [col('vector', 'vector(3)')] }] });
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['FTS9125 x.c: Flink CDC has no Flink type for the MySQL type vector(3)']);
   });

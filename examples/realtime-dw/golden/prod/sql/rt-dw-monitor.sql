@@ -93,6 +93,7 @@ CREATE TEMPORARY TABLE `dwd_order_detail_quality_source` (
   WATERMARK FOR `created_at` AS `created_at` - INTERVAL '5' SECOND,
   PRIMARY KEY (`order_id`) NOT ENFORCED
 )
+PARTITIONED BY (`order_date`)
 WITH (
   'connector' = 'paimon',
   'path' = 'hdfs:///paimon/rt-dw/dwd.db/dwd_order_detail',

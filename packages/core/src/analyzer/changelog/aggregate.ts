@@ -1,19 +1,16 @@
 /**
- * Aggregations over a stream. A window aggregation (GROUP BY window_start, window_end over a window TVF, or a
- * legacy GROUP BY TUMBLE(…)) emits final, insert-only results, also over a changelog input. A regular GROUP BY, a global aggregation and SELECT DISTINCT emit updates keyed by
- * their grouping, and turn every time attribute into a plain timestamp.
+ * Aggregations and time attributes: a window aggregation (GROUP BY window_start, window_end over a window TVF, or a
+ * legacy GROUP BY TUMBLE(…)) keeps them; a regular GROUP BY, a global aggregation and SELECT DISTINCT turn every time
+ * attribute into a plain timestamp. (What they emit is the plan's changelog property.)
  */
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { GroupingElement, Select } from '../../ast/query.js';
 import { walkAst } from '../../ast/walk.js';
 import { builtinFunction } from '../../functions/registry.js';
-import type { ChangelogMode, Stream } from './changelog-mode.js';
+import type { Stream } from './changelog-mode.js';
 import { at, coversWindow } from './changelog-mode.js';
 
 export interface Aggregation {
-  readonly mode: ChangelogMode;
-  /** The key expressions (over the input) that identify the result rows. */
-  readonly keys?: readonly Expression[];
   /** Set when time attributes do not survive the aggregation: why. */
   readonly loses?: string;
 }
@@ -49,41 +46,22 @@ export function groupWindow(select: Select): FunctionCall | undefined {
   return undefined;
 }
 
-const WINDOW_FIX = 'aggregate over a window TVF (TUMBLE/HOP/CUMULATE) with GROUP BY window_start, window_end so each result is final and insert-only';
-
-/** What the aggregation of `select` (if any) emits; undefined when the SELECT does not aggregate. */
+/**
+ * Whether the aggregation of `select` (if any) keeps time attributes: undefined when the SELECT does not aggregate
+ * or is a window aggregation (which keeps them); else why they are lost.
+ */
 export function aggregation(select: Select, input: Stream): Aggregation | undefined {
   const groupBy = select.groupBy ?? [];
   if (groupBy.length > 0) {
     const plain = groupBy.filter(isPlainExpression);
-    if ((coversWindow(plain, input.columns) || groupWindow(select) !== undefined) && plain.length === groupBy.length) {
-      // Final per window, also over a changelog input (FLINK-20281, Flink 1.19+).
-      return { mode: { kind: 'insert-only' }, keys: plain };
-    }
+    if ((coversWindow(plain, input.columns) || groupWindow(select) !== undefined) && plain.length === groupBy.length) return {};
     const first = groupBy[0]!;
     const span = isPlainExpression(first) ? first.span : undefined;
     const shown = plain.length === groupBy.length && plain.every((g) => g.kind === 'ColumnRef') ? ` ${plain.map((g) => (g as { name: string }).name).join(', ')}` : '';
-    const where = `GROUP BY${shown}${at(span)}`;
-    return {
-      mode: { kind: 'upsert', origin: { operator: `GROUP BY${shown}`, ...(span === undefined ? {} : { span }), fix: WINDOW_FIX } },
-      ...(plain.length === groupBy.length ? { keys: plain } : {}),
-      loses: `${where} (not a window aggregation)`,
-    };
+    return { loses: `GROUP BY${shown}${at(span)} (not a window aggregation)` };
   }
   const calls = aggregateCalls([select.items, select.having]);
-  if (calls.length > 0 || select.having !== undefined) {
-    const span = calls[0]?.span ?? select.span;
-    return {
-      mode: { kind: 'upsert', origin: { operator: `aggregation without GROUP BY (${calls[0]?.name.join('.') ?? 'HAVING'})`, ...(span === undefined ? {} : { span }), fix: WINDOW_FIX } },
-      keys: [],
-      loses: `the aggregation${at(span)}`,
-    };
-  }
-  if (select.distinct) {
-    return {
-      mode: { kind: 'upsert', origin: { operator: 'SELECT DISTINCT', ...(select.span === undefined ? {} : { span: select.span }), fix: 'deduplicate with ROW_NUMBER() OVER (PARTITION BY … ORDER BY proctime) = 1, which emits only inserts' } },
-      loses: `SELECT DISTINCT${at(select.span)}`,
-    };
-  }
+  if (calls.length > 0 || select.having !== undefined) return { loses: `the aggregation${at(calls[0]?.span ?? select.span)}` };
+  if (select.distinct) return { loses: `SELECT DISTINCT${at(select.span)}` };
   return undefined;
 }

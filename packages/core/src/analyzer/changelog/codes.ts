@@ -2,7 +2,7 @@
 export const CHANGELOG_CODES = {
   /** An append-only sink is fed updates. */
   appendSinkUpdates: 'FTS4201',
-  /** An upsert sink without a PRIMARY KEY is fed updates. */
+  /** A sink that needs a PRIMARY KEY for updates (JDBC, StarRocks) has none and is fed updates. */
   upsertSinkWithoutKey: 'FTS4202',
   /** The sink's PRIMARY KEY differs from the query's upsert key. */
   primaryKeyMismatch: 'FTS4203',

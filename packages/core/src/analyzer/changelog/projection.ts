@@ -1,7 +1,7 @@
 /**
  * SELECT lists over a stream: output columns keep a time attribute only when they pass it through unchanged
  * (`ts`, `t.ts AS x`) or call `PROCTIME()`; any other expression over a time attribute (CAST, arithmetic, a
- * function) makes it a plain timestamp. Upsert keys follow the projection when every key expression is selected.
+ * function) makes it a plain timestamp.
  */
 import type { ColumnRef, Expression } from '../../ast/expression.js';
 import type { SelectItem } from '../../ast/query.js';
@@ -15,20 +15,6 @@ import { at } from './changelog-mode.js';
 export function findColumn(columns: readonly StreamColumn[], table: string | undefined, name: string): StreamColumn | undefined {
   const found = columns.filter((c) => c.name === name && (table === undefined || c.relation === table));
   return found.length === 1 ? found[0] : undefined;
-}
-
-/** A string identifying an expression regardless of positions and column qualifiers. */
-function expressionKey(e: Expression): string {
-  return JSON.stringify(e, (k, v: unknown) => {
-    if (k === 'span') return undefined;
-    if (v !== null && typeof v === 'object' && (v as { kind?: string }).kind === 'ColumnRef') return { kind: 'ColumnRef', name: (v as { name: string }).name };
-    return v;
-  });
-}
-
-/** Structural equality, ignoring positions and column qualifiers. */
-export function sameExpression(a: Expression, b: Expression): boolean {
-  return expressionKey(a) === expressionKey(b);
 }
 
 /** Column references of an expression, not descending into sub-queries. */
@@ -103,29 +89,4 @@ export function project(items: readonly SelectItem[], input: readonly StreamColu
     out.push({ column: strip({ name, ...derivedTime(item.expr, input) }, name), expr: item.expr });
   });
   return out;
-}
-
-/** Output names of the key expressions, or undefined when one of them is not selected. */
-export function mapKey(keys: readonly Expression[] | undefined, projected: readonly ProjectedColumn[]): string[] | undefined {
-  if (keys === undefined) return undefined;
-  const names: string[] = [];
-  // One key per projected expression, looked up per key: not a comparison of every pair (5,000-key GROUP BYs).
-  const byKey = new Map<string, ProjectedColumn>();
-  // Only expressions of a kind some key has can match it: a 10,000-term chain in the select list is never keyed.
-  const kinds = new Set(keys.map((k) => k.kind));
-  for (const p of projected) {
-    if (!kinds.has(p.expr.kind)) continue;
-    const k = expressionKey(p.expr);
-    if (!byKey.has(k)) byKey.set(k, p);
-  }
-  for (const key of keys) {
-    const found = byKey.get(expressionKey(key));
-    if (found === undefined) return undefined;
-    names.push(found.column.name);
-  }
-  return names;
-}
-
-export function keyRefs(names: readonly string[] | undefined): Expression[] | undefined {
-  return names?.map((name) => ({ kind: 'ColumnRef', name }));
 }

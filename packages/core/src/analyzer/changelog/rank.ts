@@ -1,19 +1,11 @@
 /**
- * Deduplication and TopN: `SELECT … FROM (SELECT …, ROW_NUMBER() OVER (PARTITION BY k ORDER BY o) AS rn FROM t)
- * WHERE rn <= N`. As Flink's planner decides:
- * - keep the first row on a processing-time attribute → insert-only;
- * - keep the first row on a rowtime, or the last row (ORDER BY … DESC) → updates keyed by the PARTITION BY columns
- *   (Flink 1.20; FLINK-37005 makes the rowtime keep-first variant insert-only from Flink 2.1 on);
- * - ranking within a window TVF (PARTITION BY window_start, window_end) → insert-only;
- * - any other TopN → updates.
- * Deduplication needs an insert-only input; over an updating input it is a TopN.
+ * Deduplication and TopN (`SELECT … FROM (SELECT …, ROW_NUMBER() OVER (…) AS rn FROM t) WHERE rn <= N`) in the AST,
+ * for the time-attribute walk: the binder recognises the pattern (plan/patterns/rank.ts), and its changelog mode is
+ * the plan's (plan/properties/changelog.ts).
  */
-import type { Expression, FunctionCall, WindowSpec } from '../../ast/expression.js';
+import type { FunctionCall, WindowSpec } from '../../ast/expression.js';
 import type { Deduplicate as PlanDeduplicate, Rank as PlanRank } from '../../plan/rank.js';
 import type { Select, SelectExpr, SubqueryRelation } from '../../ast/query.js';
-import type { ChangelogMode, Stream } from './changelog-mode.js';
-import { coversWindow, isUpdating } from './changelog-mode.js';
-import { findColumn } from './projection.js';
 
 export interface RankPattern {
   readonly relation: SubqueryRelation;
@@ -41,30 +33,4 @@ export function rankPattern(select: Select, ranks: ReadonlyMap<Select, PlanRank 
   if (over === undefined) return undefined;
   const alias = item.alias ?? call.name[0]!;
   return { relation: from, inner, item, over, alias, limit: node.kind === 'Rank' ? node.range.end : 1 };
-}
-
-export interface RankResult {
-  readonly mode: ChangelogMode;
-  readonly keys?: readonly Expression[];
-}
-
-/** The mode of a rank over `input` (the inner SELECT's FROM). */
-export function rankMode(p: RankPattern, input: Stream): RankResult {
-  const partition = p.over.partitionBy;
-  if (coversWindow(partition, input.columns)) return { mode: input.mode, keys: partition };
-  const span = p.item.span;
-  const order = p.over.orderBy;
-  const first = order[0];
-  const column = first?.expr.kind === 'ColumnRef' && input.columns !== undefined ? findColumn(input.columns, first.expr.table, first.expr.name) : undefined;
-  const keys = p.limit === 1 ? partition : [...partition, { kind: 'ColumnRef', name: p.alias } as Expression];
-  if (isUpdating(input.mode)) return { mode: { ...input.mode, upsertKey: undefined } as ChangelogMode, keys };
-  const origin = (operator: string, fix: string) => ({ kind: 'upsert' as const, origin: { operator, ...(span === undefined ? {} : { span }), fix } });
-  if (order.length === 1 && column?.time !== undefined && p.limit === 1) {
-    if (first!.direction === 'DESC') {
-      return { mode: origin('deduplication keeping the last row (ORDER BY … DESC)', 'keep the first row (ORDER BY a PROCTIME() column ASC), which emits only inserts'), keys: partition };
-    }
-    if (column.time === 'proctime') return { mode: { kind: 'insert-only' }, keys: partition };
-    return { mode: origin('deduplication keeping the first row on event time (in Flink 1.20 a late row with an earlier rowtime replaces it)', 'deduplicate on a processing-time attribute (PROCTIME()) for an insert-only result'), keys: partition };
-  }
-  return { mode: origin(`TopN (${p.item.expr.kind === 'FunctionCall' ? p.item.expr.name[0] : 'ROW_NUMBER'} … WHERE ${p.alias} <= ${p.limit})`, 'rank within a window TVF (PARTITION BY window_start, window_end), which emits final rows only'), keys };
 }

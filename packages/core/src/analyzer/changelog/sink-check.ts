@@ -1,26 +1,22 @@
 /**
  * Sink checks of INSERT INTO: the sink's connector must accept the changes the query emits. An append-only sink
  * fed updates is an error naming the operator that produces them; an upsert sink fed updates needs a PRIMARY KEY;
- * a PRIMARY KEY that differs from the query's upsert key is a warning (rows would be overwritten by the wrong key).
+ * a PRIMARY KEY that does not contain the query's upsert key is a warning (rows would be overwritten by the wrong key).
+ * The query's changelog mode and upsert keys are the bound plan's derived properties (plan/properties/).
  */
 import type { Insert } from '../../ast/statement.js';
-import type { Stream } from './changelog-mode.js';
-import { describeOrigin, isUpdating } from './changelog-mode.js';
+import type { PlanNode } from '../../plan/node.js';
+import type { SourceModes } from '../../plan/properties/changelog.js';
+import { changelogOf, isUpdating } from '../../plan/properties/changelog.js';
+import { describeOrigin } from './changelog-mode.js';
 import { CHANGELOG_CODES } from './codes.js';
 import { resolveCapabilities } from './source-mode.js';
 import type { StreamContext } from './stream-context.js';
 import { report } from './stream-context.js';
 
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  const x = new Set(a.map((n) => n.toLowerCase()));
-  const y = new Set(b.map((n) => n.toLowerCase()));
-  return x.size === y.size && [...x].every((n) => y.has(n));
-}
-
-/** The sink column each query output column is written to. */
-function sinkColumnOf(insert: Insert, writable: readonly string[], queryColumns: readonly string[]): Map<string, string> {
-  const targets = insert.columns ?? writable;
-  return new Map(queryColumns.flatMap((name, i) => (targets[i] === undefined ? [] : [[name, targets[i]!] as const])));
+/** Whether every column of `key` is in `pk`. */
+function within(key: readonly string[], pk: readonly string[]): boolean {
+  return key.every((k) => pk.includes(k));
 }
 
 function upsertHint(connector: string, key: readonly string[] | undefined): string {
@@ -29,8 +25,11 @@ function upsertHint(connector: string, key: readonly string[] | undefined): stri
   return `write into a sink that accepts updates — ${example} with PRIMARY KEY (${pk}) NOT ENFORCED`;
 }
 
-/** Checks `insert` (whose query emits `stream`) against its sink's connector. */
-export function checkSink(insert: Insert, stream: Stream, ctx: StreamContext, streaming: boolean): void {
+/**
+ * Checks `insert` against its sink's connector; `plan` is the bound plan of its query (undefined when it could not
+ * be bound: then only the checks that need no changelog mode run), its modes derived with `sources`.
+ */
+export function checkSink(insert: Insert, plan: PlanNode | undefined, sources: SourceModes, ctx: StreamContext, streaming: boolean): void {
   const table = ctx.catalog.lookup(insert.target);
   if (table === undefined || table.kind !== 'table' || table.statement === undefined) return;
   const name = table.path[2];
@@ -43,16 +42,17 @@ export function checkSink(insert: Insert, stream: Stream, ctx: StreamContext, st
     report(ctx, CHANGELOG_CODES.notWritable, 'error', `table '${name}' cannot be written: connector '${caps.connector}' can only be used as a source`, 'INSERT INTO a table whose connector is a sink', span);
     return;
   }
-  if (!streaming || !isUpdating(stream.mode)) return;
-  const mode = stream.mode;
+  if (!streaming || plan === undefined) return;
+  const mode = changelogOf(plan, sources);
+  if (!isUpdating(mode)) return;
   const producer = describeOrigin(mode.origin);
-  const writable = table.columns.filter((c) => c.writable).map((c) => c.name);
-  const outputNames = stream.columns?.map((c) => c.name);
-  const key = mode.upsertKey === undefined || outputNames === undefined ? undefined : (() => {
-    const map = sinkColumnOf(insert, writable, outputNames);
-    const mapped = mode.upsertKey.map((k) => map.get(k));
-    return mapped.every((m) => m !== undefined) ? (mapped as string[]) : undefined;
-  })();
+  // The sink column each query column is written into, by position.
+  const targets = insert.columns ?? table.columns.filter((c) => c.writable).map((c) => c.name);
+  const keys = mode.upsertKeys.flatMap((k) => {
+    const names = k.map((p) => targets[p]);
+    return names.every((n) => n !== undefined) ? [names as string[]] : [];
+  });
+  const key = keys[0];
   if (!caps.known) {
     // Without a capabilities plug-in nothing is known about any connector: no sink check at all, rather than a
     // warning on every sink. With one, a connector it does not know is reported.
@@ -76,11 +76,14 @@ export function checkSink(insert: Insert, stream: Stream, ctx: StreamContext, st
     // `required` (upsert-kafka) is the connector's own rule, reported at its CREATE TABLE; an upsert sink such as
     // blackhole that declares no PRIMARY KEY rule takes updates without one.
     if (caps.capabilities.primaryKey === 'required-for-updates') {
-      report(ctx, CHANGELOG_CODES.upsertSinkWithoutKey, 'error', `upsert sink '${name}' (connector '${caps.connector}') needs a PRIMARY KEY to consume the update changes produced by ${producer}`, `declare PRIMARY KEY (${key?.join(', ') ?? '…'}) NOT ENFORCED on '${name}'`, span);
+      const starrocks = caps.connector.toLowerCase() === 'starrocks' ? " (a StarRocks Primary Key table rejects the write; other StarRocks table models drop the deletes)" : '';
+      report(ctx, CHANGELOG_CODES.upsertSinkWithoutKey, 'error', `sink '${name}' (connector '${caps.connector}') needs a PRIMARY KEY to consume the update changes produced by ${producer}${starrocks}`, `declare PRIMARY KEY (${key?.join(', ') ?? '…'}) NOT ENFORCED on '${name}'`, span);
     }
     return;
   }
-  if (key !== undefined && key.length > 0 && !sameNames(key, pk)) {
+  // As Flink's planner: the sink's PRIMARY KEY must contain one of the query's upsert keys, or Flink puts a
+  // SinkUpsertMaterializer (state holding every row) in front of the sink.
+  if (key !== undefined && key.length > 0 && !keys.some((k) => k.length > 0 && within(k, pk))) {
     report(ctx, CHANGELOG_CODES.primaryKeyMismatch, 'warning', `the PRIMARY KEY (${pk.join(', ')}) of sink '${name}' differs from the upsert key (${key.join(', ')}) of the query (from ${producer}); rows with different keys may overwrite each other or never be retracted`, `declare PRIMARY KEY (${key.join(', ')}) NOT ENFORCED on '${name}', or change the query's grouping`, span);
   }
 }

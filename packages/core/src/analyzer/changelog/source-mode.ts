@@ -1,15 +1,14 @@
 /**
- * What reading a table, view or CTE emits: a table's mode comes from its connector's capabilities (a CDC source
- * emits every change kind keyed by its PRIMARY KEY, upsert-kafka an upsert stream keyed by it), a view's and a
- * CTE's from their queries.
+ * Reading a table, view or CTE: its columns with their time attributes, and the source checks (a sink-only
+ * connector read; a connector whose changelog mode flinkts does not know). The mode a table emits is the plan's
+ * changelog property (plan/properties/changelog.ts), from the same capabilities.
  */
 import type { TableRef } from '../../ast/query.js';
 import type { ChangelogCapabilities } from '../../connector/connector.js';
 import { UNKNOWN_CAPABILITIES } from '../../connector/connector.js';
 import type { CatalogTable } from '../script-catalog.js';
 import { tableTimeAttributes } from '../time/table-time-attributes.js';
-import type { ChangelogMode, Stream } from './changelog-mode.js';
-import { INSERT_ONLY } from './changelog-mode.js';
+import type { Stream } from './changelog-mode.js';
 import { CHANGELOG_CODES } from './codes.js';
 import type { StreamContext } from './stream-context.js';
 import { report } from './stream-context.js';
@@ -36,21 +35,6 @@ export function resolveCapabilities(table: CatalogTable, ctx: Pick<StreamContext
   return resolved === undefined ? { capabilities: UNKNOWN_CAPABILITIES, known: false, connector } : { capabilities: resolved, known: true, connector };
 }
 
-function sourceMode(table: CatalogTable, ref: TableRef, caps: ResolvedCapabilities): ChangelogMode {
-  const pk = table.statement?.primaryKey?.columns;
-  const name = table.path[2];
-  const span = ref.span;
-  const fix = 'read it as an upsert/changelog stream only into sinks that accept updates, or aggregate it over a window';
-  switch (caps.capabilities.source) {
-    case 'upsert':
-      return { kind: 'upsert', ...(pk === undefined ? {} : { upsertKey: pk }), origin: { operator: `upsert source '${name}' (${caps.connector})`, ...(span === undefined ? {} : { span }), fix } };
-    case 'all':
-      return { kind: 'retract', ...(pk === undefined ? {} : { upsertKey: pk }), origin: { operator: `changelog source '${name}' (${caps.connector})`, ...(span === undefined ? {} : { span }), fix } };
-    default:
-      return INSERT_ONLY;
-  }
-}
-
 /** The stream of a table reference, or undefined when the name is unknown (name resolution reports it). */
 export function tableRefStream(ref: TableRef, ctx: StreamContext): Stream | undefined {
   const last = ref.path[ref.path.length - 1]!;
@@ -74,5 +58,5 @@ export function tableRefStream(ref: TableRef, ctx: StreamContext): Stream | unde
     const time = times.get(c.name);
     return { relation, name: c.name, ...(time === undefined ? {} : { time }) };
   });
-  return { mode: sourceMode(table, ref, caps), columns };
+  return { columns };
 }

@@ -10,7 +10,7 @@ export const TIME_CODES = {
   temporalJoinNotTimeAttribute: 'FTS4304',
   /** A processing-time temporal (lookup) join against a connector that cannot be looked up. */
   lookupNotSupported: 'FTS4305',
-  /** An event-time temporal join against a table without PRIMARY KEY. */
+  /** An event-time temporal join against a table without PRIMARY KEY, a view without unique key, or not on that key. */
   versionedTableWithoutKey: 'FTS4306',
   /** An event-time temporal join against a table without WATERMARK. */
   versionedTableWithoutWatermark: 'FTS4307',

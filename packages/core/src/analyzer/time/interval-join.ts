@@ -69,19 +69,16 @@ export function timeBounds(condition: readonly Expression[], left: readonly Stre
 }
 
 /**
- * Whether the bounds make an interval join; reports bounds on columns that lost their time attribute and bounds
- * mixing rowtime and proctime.
+ * Whether the bounds make an interval join, for the time-attribute walk; reports bounds on columns that lost their
+ * time attribute (the walk knows why they lost it; the join strategy itself is the plan's, patterns/join-strategy.ts).
  */
 export function checkIntervalJoin(bounds: readonly Bound[], ctx: StreamContext): boolean {
   let interval = false;
   for (const b of bounds) {
     const { left, right } = b;
     if (left.time !== undefined && right.time !== undefined) {
-      if (left.time !== right.time) {
-        report(ctx, TIME_CODES.intervalJoinMixedTime, 'error', `an interval join bounds the ${left.time} attribute '${left.name}' by the ${right.time} attribute '${right.name}'; both sides must use the same kind of time attribute`, 'bound rowtime by rowtime (event time) or proctime by proctime (processing time)', b.span);
-        continue;
-      }
-      interval = true;
+      // Bounds mixing rowtime and proctime are reported on the plan (interval-bounds.ts).
+      if (left.time === right.time) interval = true;
       continue;
     }
     const lost = [left, right].find((c) => c.lost !== undefined);

@@ -1,13 +1,12 @@
 /**
  * Ordering in streaming queries: an OVER window must be ordered by a time attribute, and a plain ORDER BY (without
- * LIMIT) must sort by an ascending time attribute first. OVER aggregations read insert-only inputs only.
+ * LIMIT) must sort by an ascending time attribute first. (That OVER aggregations read insert-only inputs only is a
+ * rule over the plan: changelog/update-consumers.ts.)
  */
 import type { FunctionCall, OrderItem } from '../../ast/expression.js';
 import type { Select } from '../../ast/query.js';
 import { walkAst } from '../../ast/walk.js';
 import type { Stream, StreamColumn } from '../changelog/changelog-mode.js';
-import { describeOrigin, isUpdating } from '../changelog/changelog-mode.js';
-import { CHANGELOG_CODES } from '../changelog/codes.js';
 import { findColumn } from '../changelog/projection.js';
 import type { StreamContext } from '../changelog/stream-context.js';
 import { report } from '../changelog/stream-context.js';
@@ -42,9 +41,6 @@ export function checkOverAggregates(select: Select, input: Stream, ctx: StreamCo
     if (input.columns !== undefined && !unresolved && (first === undefined || column?.time === undefined)) {
       const lost = column?.lost;
       report(ctx, TIME_CODES.overOrderNotTimeAttribute, 'error', `OVER windows' ordering in stream mode must be defined on a time attribute${first === undefined ? ', but this OVER has no ORDER BY' : lost !== undefined ? `, but '${column!.name}' lost its ${lost.kind} attribute by ${lost.reason}` : column === undefined ? '' : `, but '${column.name}' is not one`}`, `ORDER BY a rowtime (WATERMARK) or PROCTIME() column${call.name[0] === 'ROW_NUMBER' ? '; for deduplication or TopN filter the row number in an outer query (WHERE rn = 1)' : ''}`, first?.span ?? call.span);
-    }
-    if (isUpdating(input.mode)) {
-      report(ctx, CHANGELOG_CODES.overAggregateUpdates, 'error', `an OVER aggregation doesn't support consuming update and delete changes, which ${describeOrigin(input.mode.origin)} produces`, 'compute the OVER aggregation on the insert-only input, before the updating operator', call.span);
     }
   }
   return calls.length > 0;

@@ -2,7 +2,7 @@
  * Temporal and lookup joins: `JOIN t FOR SYSTEM_TIME AS OF l.time_attr`. On a processing-time attribute it is a
  * lookup join (the right table's connector must support lookups); on a rowtime it is an event-time temporal join
  * against a versioned table (PRIMARY KEY and WATERMARK). Only INNER and LEFT joins are temporal joins. The result
- * keeps the left input's changelog mode and time attributes.
+ * keeps the left input's time attributes (and changelog mode: plan/properties/changelog.ts).
  */
 import type { Join, TableRef } from '../../ast/query.js';
 import type { Stream, StreamColumn } from '../changelog/changelog-mode.js';
@@ -51,10 +51,7 @@ export function temporalJoinStream(join: Join, left: Stream, right: TableRef, ct
   const { forSystemTimeAsOf: _asOf, ...plain } = right;
   const rightStream = tableRefStream(plain, ctx);
   const rightColumns = rightStream?.columns?.map((c) => ({ relation: c.relation, name: c.name }));
-  return {
-    mode: left.mode,
-    ...(left.columns === undefined || rightColumns === undefined ? {} : { columns: [...left.columns, ...rightColumns] }),
-  };
+  return left.columns === undefined || rightColumns === undefined ? {} : { columns: [...left.columns, ...rightColumns] };
 }
 
 /** Whether the right side names a view or CTE (versioned views are not checked here). */

@@ -90,7 +90,6 @@ export function windowTvfStream(r: TableFunction, input: Stream, ctx: StreamCont
     { relation, name: 'window_time', ...(kind === undefined ? {} : { time: kind }) },
   ];
   return {
-    mode: input.mode,
     // Even with a bad DESCRIPTOR the window columns are there: no follow-up changelog errors.
     columns: [...(input.columns ?? []).map((c) => ({ ...c, relation })), ...windowColumns],
   };

@@ -13,11 +13,37 @@ import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { FLINK_CODES } from './codes.js';
 import { findToolchain } from './toolchain.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * The @flinkts/core package folder: the nearest folder above this module with a package.json (this code runs from
+ * src/engine/flink/ in the repo's tests and from a bundle in dist/chunks/ when compiled).
+ */
+function corePackageDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) return dir;
+  }
+}
 
-/** The Maven module of the bridge (`flink/` at the repo root; `FLINKTS_BRIDGE_SOURCE` overrides). */
+/** The bridge module's artifact id: tells the repo's `flink/` from any other Maven module of that name. */
+const BRIDGE_ARTIFACT = '<artifactId>flinkts-flink-bridge</artifactId>';
+
+function isBridgeModule(dir: string): boolean {
+  const pom = join(dir, 'pom.xml');
+  return existsSync(pom) && readFileSync(pom, 'utf8').includes(BRIDGE_ARTIFACT);
+}
+
+/** Where the published @flinkts/core carries a copy of the module (`dist/flink-bridge/`, written by the build). */
+export const PACKAGED_BRIDGE_DIR = 'flink-bridge';
+
+/**
+ * The Maven module of the bridge: `FLINKTS_BRIDGE_SOURCE` if set; else `flink/` at the root of the flinkts checkout
+ * this file runs from (from `src/` or `dist/`); else the copy shipped in the installed package's `dist/`.
+ */
 export function bridgeSourceDir(): string {
-  return process.env.FLINKTS_BRIDGE_SOURCE ?? resolve(here, '..', '..', '..', '..', '..', 'flink');
+  if (process.env.FLINKTS_BRIDGE_SOURCE) return process.env.FLINKTS_BRIDGE_SOURCE;
+  const core = corePackageDir();
+  const checkout = resolve(core, '..', '..', 'flink');
+  if (isBridgeModule(checkout)) return checkout;
+  return resolve(core, 'dist', PACKAGED_BRIDGE_DIR);
 }
 
 /** Where built bridges, logs and the running bridge's state live. */
@@ -61,7 +87,7 @@ export function ensureBridgeBuilt(log: (line: string) => void = () => {}): Built
   const tools = findToolchain();
   const src = bridgeSourceDir();
   if (!existsSync(join(src, 'pom.xml'))) {
-    throw new FlinktsError([{ code: FLINK_CODES.buildFailed, severity: 'error', message: `The bridge's Maven module was not found at ${src}`, hint: 'run from a flinkts checkout, or set FLINKTS_BRIDGE_SOURCE to its flink/ directory' }]);
+    throw new FlinktsError([{ code: FLINK_CODES.buildFailed, severity: 'error', message: `The bridge's Maven module was not found at ${src}`, hint: `@flinkts/core ships it in dist/${PACKAGED_BRIDGE_DIR}/: reinstall the package, or set FLINKTS_BRIDGE_SOURCE to a flinkts checkout's flink/ directory` }]);
   }
   const dir = join(cacheDir(), 'bridge', sourceHash(src));
   const jar = join(dir, 'flinkts-flink-bridge-0.1.0.jar');

@@ -64,6 +64,8 @@ export interface PlanRequest {
   readonly statements: readonly string[];
   readonly config?: Readonly<Record<string, string>>;
   readonly withPlan?: boolean;
+  /** The plans carry each operator's changelog mode (Flink's EXPLAIN CHANGELOG_MODE). */
+  readonly changelogMode?: boolean;
 }
 
 export interface PlanResponse {

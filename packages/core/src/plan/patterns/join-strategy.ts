@@ -5,8 +5,7 @@
  *   or equality) → interval join;
  * - both sides' window_start and window_end equal (two window TVF results) → window join;
  * - anything else → regular join.
- * Time attributes survive interval joins (both sides) and temporal / lookup joins (the left side); a regular join
- * materialises them.
+ * Which time attributes each strategy keeps: properties/time-attributes.ts.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { BoundExpression } from '../expression.js';
@@ -19,8 +18,6 @@ export interface StrategyResult {
   readonly strategy: JoinStrategy;
   readonly equiKeys: readonly (readonly [number, number])[];
   readonly interval?: IntervalBounds;
-  /** The join's output columns with the time attributes this strategy keeps. */
-  readonly columns: (all: readonly PlanColumn[]) => readonly PlanColumn[];
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '=']);
@@ -62,30 +59,20 @@ export function equiKeysOf(condition: BoundExpression | undefined, leftCount: nu
   return keys;
 }
 
-const untimed = (c: PlanColumn): PlanColumn => {
-  if (c.time === undefined) return c;
-  const { time: _time, ...rest } = c;
-  return rest;
-};
-
 export function joinStrategy(left: PlanNode, right: PlanNode, condition: BoundExpression | undefined, period: BoundExpression | undefined): StrategyResult {
   const leftCount = left.columns.length;
   const equiKeys = equiKeysOf(condition, leftCount);
   if (period !== undefined) {
     const copied = copiedColumn(period);
     const periodTime = copied !== undefined ? left.columns[copied]?.time : period.ast.kind === 'FunctionCall' && period.ast.name[0]?.toUpperCase() === 'PROCTIME' ? 'proctime' : undefined;
-    return {
-      strategy: periodTime === 'proctime' ? 'lookup' : 'temporal',
-      equiKeys,
-      columns: (all) => all.map((c, i) => (i < leftCount ? c : untimed(c))),
-    };
+    return { strategy: periodTime === 'proctime' ? 'lookup' : 'temporal', equiKeys };
   }
   const all = [...left.columns, ...right.columns];
   const joins = (name: string): boolean => equiKeys.some(([l, r]) => all[l]!.name === name && all[r]!.name === name);
-  if (joins('window_start') && joins('window_end')) return { strategy: 'window', equiKeys, columns: (cols) => cols.map(untimed) };
+  if (joins('window_start') && joins('window_end')) return { strategy: 'window', equiKeys };
   const interval = intervalOf(condition, leftCount, all);
-  if (interval !== undefined) return { strategy: 'interval', equiKeys, interval, columns: (all) => all };
-  return { strategy: 'regular', equiKeys, columns: (all) => all.map(untimed) };
+  if (interval !== undefined) return { strategy: 'interval', equiKeys, interval };
+  return { strategy: 'regular', equiKeys };
 }
 
 /**

@@ -22,7 +22,7 @@ function integer(e: Expression): number | undefined {
 }
 
 /** The part of `bound` that reads `asts` (conjuncts of its condition), or undefined when nothing is left. */
-function restrict(bound: BoundExpression, asts: readonly Expression[]): BoundExpression | undefined {
+export function restrict(bound: BoundExpression, asts: readonly Expression[]): BoundExpression | undefined {
   if (asts.length === 0) return undefined;
   const ast = asts.reduce((a, b) => ({ kind: 'Binary', op: 'AND', left: a, right: b }) as Expression);
   const nodes = new Set(asts.flatMap((a) => [...subtreeNodes(a)]));

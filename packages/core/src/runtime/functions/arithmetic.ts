@@ -54,8 +54,12 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       case '+': return binaryStrict(l, r, type, (a, b) => round(fa(a) + fb(b)));
       case '-': return binaryStrict(l, r, type, (a, b) => round(fa(a) - fb(b)));
       case '*': return binaryStrict(l, r, type, (a, b) => round(fa(a) * fb(b)));
-      case '/': return binaryStrict(l, r, type, (a, b) => { const d = fb(b); if (d === 0) divZero(); return round(fa(a) / d); });
-      case '%': return binaryStrict(l, r, type, (a, b) => round(fa(a) % fb(b)));
+      // floating-point division by zero is Infinity or NaN, as in Java; Flink's planner folds a constant
+      // division and rejects one by zero (both checked on Flink 1.20.1)
+      case '/':
+        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw invalid('Division by zero', span);
+        return binaryStrict(l, r, type, (a, b) => round(fa(a) / fb(b)));
+      case '%': throw invalid(`Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
     }
   }
   if (lt.kind === 'DECIMAL' || rt.kind === 'DECIMAL') {

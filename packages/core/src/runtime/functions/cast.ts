@@ -7,13 +7,13 @@ import { decimalToFloat } from '../values/decimal-to-float.js';
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
-import { evalError, invalid } from '../errors.js';
+import { evalError, EvaluationError, invalid } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, typeToString } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { doubleToInt, doubleToLong, javaDoubleToString, wrapInt, wrapLong } from '../values/java-number.js';
 import { renderValue } from '../values/render.js';
 import {
-  daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTime, parseTimestamp, Timestamp,
+  daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTimestamp, Timestamp,
 } from '../values/temporal.js';
 
 export type Converter = (v: unknown) => unknown;
@@ -56,6 +56,25 @@ function parseDouble(s: string): number {
   return Number(t.replace(/[dDfF]$/, ''));
 }
 
+/** Digits before the decimal point of a decimal's magnitude (0 for `0.5`). */
+function integerDigits(d: Decimal): number {
+  const digits = (d.unscaled < 0n ? -d.unscaled : d.unscaled).toString().length;
+  return d.unscaled === 0n ? 0 : Math.max(0, digits - d.scale);
+}
+
+/**
+ * Flink 1.20's string → TIME: `h[:m[:s[.fraction]]]`, minutes and seconds carry over (`10:61` is 11:01:00), an
+ * hour above 23 is java.time's DateTimeException, which even TRY_CAST does not catch (checked on Flink 1.20.1).
+ */
+function parseTimeLenient(s: string): number {
+  const m = /^\s*(\d+)(?::(\d+)(?::(\d+)(?:\.(\d*))?)?)?\s*$/.exec(s);
+  if (!m) throw evalError('NumberFormatException', `For input string: '${s}'.`);
+  const h = Number(m[1]);
+  if (h > 23) throw new EvaluationError('DateTimeException', `Invalid value for HourOfDay (valid values 0 - 23): ${h}`, true);
+  const frac = (m[4] ?? '').padEnd(3, '0').slice(0, 3);
+  return ((h * 60 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 1000 + Number(frac);
+}
+
 /** Flink's `DateTimeUtils.parseDate`: `y[-m[-d]]`, anything after a space or `T` ignored. */
 export function parseDateLenient(s: string): number | null {
   const t = s.trim();
@@ -70,7 +89,9 @@ export function parseDateLenient(s: string): number | null {
 }
 
 function parseTsLenient(s: string, precision: number): Timestamp {
-  const ts = parseTimestamp(s);
+  // Flink 1.20.1 takes a date, or a date, a space and a time with seconds: `2024-03-05T13:04:05` and
+  // `2024-03-05 13:04` are parse errors
+  const ts = s !== s.trim() || /\d[T ]\d{1,2}:\d{1,2}$|T/.test(s) ? null : parseTimestamp(s);
   if (!ts) throw evalError('DateTimeParseException', `Text '${s}' could not be parsed`);
   return ts.truncate(precision);
 }
@@ -142,7 +163,7 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
       if (from.kind === 'BOOLEAN') return (v) => v;
       if (isCharacter(from)) {
         return (v) => {
-          const b = BOOL_TEXT[(v as string).trim().toLowerCase()];
+          const b = BOOL_TEXT[(v as string).toLowerCase()]; // not trimmed: ' TRUE ' fails in Flink 1.20.1
           if (b === undefined) throw evalError('TableException', `Cannot parse '${v as string}' as BOOLEAN.`);
           return b;
         };
@@ -159,10 +180,12 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
     case 'DECIMAL': {
       const { precision, scale } = to;
       if (isCharacter(from)) {
+        // Flink 1.20 checks the integer digits of the text before rounding: too many fail the row; rounding up
+        // may then carry one digit beyond the precision (`99999999.999` as DECIMAL(10, 2) is 100000000.00)
         return (v) => {
           const d = Decimal.fromString(v as string);
-          if (!d) throw evalError('NumberFormatException', `Character ${v as string} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`);
-          return d.toPrecision(precision, scale);
+          if (!d || integerDigits(d) > precision - scale) throw evalError('NumberFormatException', `For input string: '${v as string}'. Overflow.`);
+          return d.setScale(scale);
         };
       }
       if (isNumeric(from) || from.kind === 'BOOLEAN') {
@@ -218,13 +241,7 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
       const p = to.precision;
       const trunc = (ms: number): number => (p >= 3 ? ms : ms - (ms % 10 ** (3 - p)));
       if (from.kind === 'TIME') return (v) => trunc(v as number);
-      if (isCharacter(from)) {
-        return (v) => {
-          const t = parseTime(v as string);
-          if (t === null) throw evalError('DateTimeException', `Invalid time value: '${v as string}'`);
-          return trunc(t);
-        };
-      }
+      if (isCharacter(from)) return (v) => trunc(parseTimeLenient(v as string));
       if (from.kind === 'TIMESTAMP') return (v) => trunc((v as Timestamp).millis - floorDiv((v as Timestamp).millis, MS_PER_DAY) * MS_PER_DAY);
       if (from.kind === 'TIMESTAMP_LTZ') {
         return (v) => {

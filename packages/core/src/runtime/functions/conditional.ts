@@ -45,11 +45,12 @@ register('COALESCE', (a, call, api) => {
 register('IFNULL', (a, call, api) => {
   const cs = a.map((x) => api.compile(x));
   if (cs.length !== 2) throw invalid("Invalid number of arguments to function 'IFNULL'", call.span);
-  common(api, cs, 'IFNULL', call.span);
-  // Flink: a NOT NULL first argument keeps its type; otherwise the result has the replacement's type
-  // (so a longer first value is cut to the replacement's length).
+  const both = common(api, cs, 'IFNULL', call.span);
+  // Flink 1.20: a NOT NULL first argument keeps its type; otherwise the result has the common type of both,
+  // nullable only when the replacement is (a longer first value is not cut to the replacement's length; newer
+  // Flink releases type it as the replacement and cut it)
   const [first, second] = cs as [Compiled, Compiled];
-  const t = first.type.nullable && first.type.kind !== 'NULL' ? second.type : withNullable(first.type, false);
+  const t = first.type.nullable && first.type.kind !== 'NULL' ? withNullable(both, second.type.nullable) : withNullable(first.type, false);
   const [x, y] = cs.map((c) => api.coerce(c, withNullable(t, true)).eval) as [Evaluator, Evaluator];
   return { type: t, eval: (r) => { const v = x(r); return v === null ? y(r) : v; } };
 });

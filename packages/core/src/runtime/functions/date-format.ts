@@ -73,7 +73,11 @@ export function formatWithPattern(ts: Timestamp, pattern: string): string {
 }
 
 /** Parse `text` with `pattern`; null when it does not match. Missing fields default to 1970-01-01 00:00:00. */
-export function parseWithPattern(text: string, pattern: string): Timestamp | null {
+/**
+ * `smart`: java.time's SMART resolver, as TO_TIMESTAMP uses it: a day of month up to 31 past the month's end is
+ * its last day (`2024-02-31` is 2024-02-29).
+ */
+export function parseWithPattern(text: string, pattern: string, smart = false): Timestamp | null {
   let i = 0;
   let y = 1970;
   let mo = 1;
@@ -119,6 +123,7 @@ export function parseWithPattern(text: string, pattern: string): Timestamp | nul
   }
   if (i !== text.length) return null;
   if (pm) h += 12;
+  if (smart && mo >= 1 && mo <= 12 && d <= 31) d = Math.min(d, daysInMonth(y, mo));
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const f = frac.padEnd(9, '0');
   return new Timestamp(daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000 + Number(f.slice(0, 3)), Number(f.slice(3, 9)));

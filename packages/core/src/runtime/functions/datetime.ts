@@ -7,7 +7,7 @@ import { evalError, invalid } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import {
   addMonthsToDays, civilFromDays, daysFromCivil, floorDiv, floorMod, instantToLocal, isKnownZone, localToInstant, MS_PER_DAY,
-  parseTimestamp, Timestamp,
+  daysInMonth, parseTimestamp, Timestamp,
 } from '../values/temporal.js';
 import { toDouble } from './cast.js';
 import { parseDateLenient } from './cast.js';
@@ -206,6 +206,7 @@ register('TIMESTAMPDIFF', (a, call, api) => {
   const y = api.compile(a[2] as Expression);
   for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'TIMESTAMPDIFF' to arguments of type ${typeToString(c.type)}`, call.span);
   if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: T.int(), eval: () => null };
+  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw invalid('TIMESTAMP_LTZ only supports diff between the same type.', call.span);
   const fx = toMillis(x.type);
   const fy = toMillis(y.type);
   return strict([x, y], T.int(false), (p: unknown, q: unknown) => {
@@ -275,9 +276,18 @@ function textArg(api: CompilerApi, e: Expression | undefined, name: string, span
   return c;
 }
 
+/** TO_TIMESTAMP's parse: java.time's SMART resolver clamps a day up to 31 to the month's end (Flink 1.20.1). */
 function parseTsText(s: string, fmt?: string): Timestamp | null {
-  if (fmt === undefined) return parseTimestamp(s);
-  return parseWithPattern(s, fmt);
+  if (fmt !== undefined) return parseWithPattern(s, fmt, true);
+  const ts = parseTimestamp(s);
+  if (ts) return ts;
+  const m = /^(\s*-?\d{1,9})-(\d{1,2})-(\d{1,2})(?=$|[ T\s])/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d > 31 || d <= daysInMonth(y, mo)) return null;
+  return parseTimestamp(`${m[1] as string}-${m[2] as string}-${daysInMonth(y, mo)}${s.slice(m[0].length)}`);
 }
 
 register('TO_TIMESTAMP', (a, call, api) => {
@@ -335,6 +345,21 @@ register('FROM_UNIXTIME', (a, call, api) => {
   const zone = api.session.zone;
   return strict(cs, T.string(), (s: bigint, f?: string) => formatWithPattern(instantToLocal(new Timestamp(Number(s) * 1000), zone), f ?? 'yyyy-MM-dd HH:mm:ss'));
 });
+/**
+ * DATE_FORMAT's string input as Flink 1.20.1 reads it (a lenient SimpleDateFormat `yyyy-MM-dd HH:mm:ss`): the
+ * seconds are required, anything after them (a fraction) is ignored, and out-of-range fields roll over
+ * (`2024-02-30` is March 1st).
+ */
+function parseDateFormatInput(s: string): Timestamp | null {
+  const m = /^\s*(\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)/.exec(s);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, sec, 0);
+  return new Timestamp(date.getTime());
+}
+
 register('DATE_FORMAT', (a, call, api) => {
   const x = api.compile(a[0] as Expression);
   const f = textArg(api, a[1], 'DATE_FORMAT', call.span);
@@ -344,7 +369,7 @@ register('DATE_FORMAT', (a, call, api) => {
     case 'TIMESTAMP': toTs = (v) => v as Timestamp; break;
     case 'TIMESTAMP_LTZ': toTs = (v) => instantToLocal(v as Timestamp, zone); break;
     case 'DATE': toTs = (v) => new Timestamp((v as number) * MS_PER_DAY); break;
-    case 'CHAR': case 'VARCHAR': toTs = (v) => parseTimestamp(v as string); break;
+    case 'CHAR': case 'VARCHAR': toTs = (v) => parseDateFormatInput(v as string); break;
     case 'NULL': return { type: T.string(), eval: () => null };
     default: throw invalid(`Cannot apply 'DATE_FORMAT' to arguments of type ${typeToString(x.type)}`, call.span);
   }

@@ -4,6 +4,7 @@
  * (numbers keep their exact text). Any other path goes through the general reader.
  */
 import { JsonNumber, JsonSyntaxError, parseJson } from './json-text.js';
+import { javaDoubleToString } from '../values/java-number.js';
 import type { JsonValue } from './json-text.js';
 
 const fail = (i: number): never => {
@@ -208,7 +209,19 @@ export function scanKeyPathText(text: string, keys: readonly string[]): string |
   if (c === 102) return 'false';
   if (c === 110) return null;
   if (c === 123 || c === 91) return NOT_SCALAR;
-  return shortString(text, foundStart, foundEnd);
+  return numberText(shortString(text, foundStart, foundEnd));
+}
+
+/**
+ * A JSON number as JSON_VALUE returns it in Flink 1.20 (Jackson reads it): an integer as written, any other
+ * number as a Java double printed by `Double.toString` (`1.50` → `1.5`, `1e2` → `100.0`).
+ */
+export function numberText(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 101 || c === 69) return javaDoubleToString(Number(text));
+  }
+  return text;
 }
 
 /**

@@ -3,6 +3,7 @@
  * `123456789.987654321` must not become a double), a writer (compact, like Jackson), and SQL/JSON paths
  * (`lax`/`strict`, `.key`, `['key']`, `[n]`, `[*]`, `.*`).
  */
+import { javaDoubleToString } from '../values/java-number.js';
 export class JsonNumber {
   constructor(readonly text: string) {}
 }
@@ -167,6 +168,20 @@ export function parseJsonCached(text: string): JsonValue {
   return lastValue;
 }
 
+/**
+ * A parsed document written back as Flink's Jackson writes it (JSON_QUERY): keys in document order, integers as
+ * written, other numbers read as a Java double and printed by `Double.toString` (`1.50` → `1.5`, `1e2` → `100.0`).
+ */
+export function writeJackson(v: JsonValue): string {
+  if (v instanceof JsonNumber || typeof v === 'number') {
+    const text = String(v instanceof JsonNumber ? v.text : v);
+    return /[.eE]/.test(text) ? javaDoubleToString(Number(text)) : text; // as json-scan's numberText
+  }
+  if (Array.isArray(v)) return `[${v.map(writeJackson).join(',')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${writeJackson(v[k] as JsonValue)}`).join(',')}}`;
+  return writeJson(v);
+}
+
 export function writeJson(v: JsonValue, sortKeys = false): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -191,7 +206,9 @@ export interface JsonPath {
 
 export function parsePath(text: string): JsonPath | null {
   let t = text.trim();
-  let mode: 'lax' | 'strict' = 'lax';
+  // a path without a mode is strict, as Flink 1.20 reads it (its SqlJsonUtils): `'$.b'` on `{}` is an error,
+  // handled by ON ERROR, not an empty result
+  let mode: 'lax' | 'strict' = 'strict';
   const mm = /^(lax|strict)\s+/i.exec(t);
   if (mm) {
     mode = (mm[1] as string).toLowerCase() as 'lax' | 'strict';
@@ -244,36 +261,46 @@ export function parsePath(text: string): JsonPath | null {
 
 export class JsonPathError extends Error {}
 
-/** Evaluate a path; `[]` = empty result. Strict mode throws `JsonPathError` where lax gives empty. */
-export function evalPath(root: JsonValue, path: JsonPath): JsonValue[] {
+/**
+ * What a path reads, as Flink 1.20's SqlJsonUtils reads it through Jayway JsonPath: `{ value }` (JSON null and,
+ * in lax mode, a missing value are both `null`; a path with a wildcard reads the list of what it matched, possibly
+ * empty) or `{ error }`. A definite step that finds nothing (a missing key, a key on a non-object, an index out
+ * of range or on a non-array) is an error in strict mode and `null` in lax mode, where nothing is unwrapped; after
+ * a wildcard such an element is skipped. In strict mode a null value is an error too.
+ */
+export type PathRead = { readonly value: JsonValue; readonly error?: undefined } | { readonly error: string };
+
+const isObject = (v: JsonValue): v is { [k: string]: JsonValue } => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber);
+
+export function readPath(root: JsonValue, path: JsonPath): PathRead {
   let cur: JsonValue[] = [root];
-  let wildcard = false;
-  for (const s of path.steps) {
+  let definite = true;
+  const indefinite = path.steps.some((s) => s.kind === 'wildcard');
+  const failed = (at: number): PathRead => {
+    if (path.mode === 'lax') return { value: indefinite ? [] : null };
+    const prefix = pathString({ ...path, steps: path.steps.slice(0, at + 1) });
+    return { error: at === path.steps.length - 1 ? `No results for path: ${pathString(path)}` : `Missing property in path ${prefix}` };
+  };
+  for (let at = 0; at < path.steps.length; at++) {
+    const s = path.steps[at] as PathStep;
     const next: JsonValue[] = [];
     for (const v of cur) {
       if (s.kind === 'key') {
-        if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof JsonNumber)) {
-          if (Object.prototype.hasOwnProperty.call(v, s.key)) next.push(v[s.key] as JsonValue);
-          else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
-        } else if (Array.isArray(v) && path.mode === 'lax') {
-          for (const e of v) if (e !== null && typeof e === 'object' && !Array.isArray(e) && !(e instanceof JsonNumber) && s.key in e) next.push(e[s.key] as JsonValue);
-        } else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
+        if (isObject(v) && Object.prototype.hasOwnProperty.call(v, s.key)) next.push(v[s.key] as JsonValue);
+        else if (definite) return failed(at);
       } else if (s.kind === 'index') {
-        if (Array.isArray(v)) {
-          if (s.index < v.length) next.push(v[s.index] as JsonValue);
-          else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
-        } else if (path.mode === 'lax' && s.index === 0) next.push(v);
-        else if (path.mode === 'strict') throw new JsonPathError(`No results for path: ${pathString(path)}`);
-      } else {
-        wildcard = true;
-        if (Array.isArray(v)) next.push(...v);
-        else if (v !== null && typeof v === 'object' && !(v instanceof JsonNumber)) next.push(...Object.values(v));
-      }
+        if (Array.isArray(v) && s.index < v.length) next.push(v[s.index] as JsonValue);
+        else if (definite) return failed(at);
+      } else if (Array.isArray(v)) next.push(...v);
+      else if (isObject(v)) next.push(...Object.values(v));
     }
+    if (s.kind === 'wildcard') definite = false;
     cur = next;
   }
-  if (wildcard) return cur.length === 0 ? [] : [cur];
-  return cur;
+  if (!definite) return { value: cur };
+  const value = cur[0] as JsonValue;
+  if (value === null && path.mode === 'strict') return { error: 'Strict jsonpath mode requires a non empty returned value, but is null' };
+  return { value };
 }
 
 function pathString(p: JsonPath): string {

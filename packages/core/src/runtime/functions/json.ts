@@ -11,10 +11,11 @@ import { renderValue } from '../values/render.js';
 import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { evalPath, JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, writeJson } from './json-text.js';
-import { ABSENT, NOT_SCALAR, scanKeyPath, scanKeyPathText } from './json-scan.js';
-import type { JsonPath, JsonValue } from './json-text.js';
+import { JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
+import { ABSENT, NOT_SCALAR, numberText, scanKeyPathText } from './json-scan.js';
+import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
+import { jsonValueReturningProblem } from '../../functions/json-value-returning.js';
 
 function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
   const c = api.compile(e);
@@ -30,7 +31,8 @@ function constPath(api: CompilerApi, e: Expression): JsonPath {
   return p;
 }
 
-class EmptyResult extends Error {}
+/** An empty result under ERROR ON EMPTY: raised as it is, not handed to the ON ERROR behaviour (as in Flink). */
+class EmptyResult extends JsonPathError {}
 
 function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 'Error' | 'EmptyArray' | 'EmptyObject', type: DataType): (row: readonly unknown[], err: Error) => unknown {
   const k = b?.kind ?? dflt;
@@ -46,88 +48,97 @@ function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 
   }
 }
 
+/**
+ * An element of JSON_QUERY's RETURNING ARRAY<STRING> as Flink 1.20.1 gives it: the Java object Jayway read,
+ * printed by its `toString()` (`{itemId=1234, count=10}`, `[1, 2]`), not as JSON.
+ */
+function javaText(v: JsonValue): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number' || v instanceof JsonNumber) return numberText(String(v instanceof JsonNumber ? v.text : v));
+  if (Array.isArray(v)) return `[${v.map(javaText).join(', ')}]`;
+  return `{${Object.keys(v).map((k) => `${k}=${javaText(v[k] as JsonValue)}`).join(', ')}}`;
+}
+
+const isScalar = (v: JsonValue): boolean => v === null || typeof v !== 'object' || v instanceof JsonNumber;
+
 function scalarText(v: JsonValue): string | null {
   if (v === null) return null;
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return String(v);
-  if (v instanceof JsonNumber) return v.text;
-  throw new JsonPathError('Strict jsonpath mode requires scalar value, and the actual value is: ' + writeJson(v));
+  if (typeof v === 'number') return numberText(String(v));
+  return numberText((v as JsonNumber).text);
 }
 
-/** The keys of a lax path made only of object keys (`$.a.b`), which the scanner can follow. */
+/** The keys of a path made only of object keys (`$.a.b`), which the scanner can follow. */
 function keyPath(path: JsonPath): string[] | undefined {
-  if (path.mode !== 'lax' || !path.steps.every((s) => s.kind === 'key')) return undefined;
+  if (!path.steps.every((s) => s.kind === 'key')) return undefined;
   return path.steps.map((s) => (s as { key: string }).key);
 }
 
-/** Evaluate a path, through the allocation-free scanner when the path is a lax chain of keys. */
-export function pathEvaluator(path: JsonPath): (text: string) => JsonValue[] {
-  const keys = keyPath(path);
-  if (!keys) return (text) => evalPath(parseJsonCached(text), path);
-  return (text) => scanKeyPath(text, keys) ?? evalPath(parseJsonCached(text), path);
+/** Reads a path in a document; invalid JSON is an error handled by ON ERROR. */
+function read(text: string, path: JsonPath): PathRead {
+  try {
+    return readPath(parseJsonCached(text), path);
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
 }
+
+const STRICT_NULL = 'Strict jsonpath mode requires a non empty returned value, but is null';
 
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
+  const problem = e.returning === undefined ? undefined : jsonValueReturningProblem(e.returning, typeToString(e.returning));
+  if (problem !== undefined) throw invalid(problem, e.span);
   const type = withNullable(e.returning ?? T.string(), true);
   const conv = type.kind === 'BOOLEAN'
     ? (s: string) => { if (s === 'true') return true; if (s === 'false') return false; throw evalError('TableRuntimeException', `Cannot cast '${s}' to BOOLEAN`); }
     : castConverter(T.string(), type, api.session.zone, e.span);
   const onEmpty = behavior(api, e.onEmpty, 'Null', type);
   const onError = behavior(api, e.onError, 'Null', type);
+  const empty = (r: readonly unknown[]) => onEmpty(r, new EmptyResult('Empty result of JSON_VALUE function is not allowed'));
   const oe = op.eval;
-  const read = pathEvaluator(path);
   const keys = keyPath(path);
+  const lax = path.mode === 'lax';
+  const convert = (r: readonly unknown[], text: string): unknown => {
+    try {
+      return conv(text);
+    } catch (err) {
+      return onError(r, err as Error);
+    }
+  };
+  // Flink's order (SqlJsonUtils.jsonValue): a failed read goes to ON ERROR; a null (lax mode) or, in lax mode, a
+  // non-scalar value to ON EMPTY; a non-scalar value in strict mode to ON ERROR
   return {
     type,
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
       if (keys) {
-        // lax key path: the scanner reads the scalar's text directly; objects, arrays and unwrapping go the general way
+        // a key path: the scanner reads the scalar's text directly; objects, arrays, and what strict mode does
+        // not find go the general way
         let text: string | null | typeof ABSENT | typeof NOT_SCALAR;
         try {
           text = scanKeyPathText(s, keys);
         } catch (err) {
           return onError(r, err as Error);
         }
-        if (text === null) return null;
-        if (typeof text === 'string') {
-          try {
-            return conv(text);
-          } catch (err) {
-            return onError(r, err as Error);
-          }
-        }
-        if (text === ABSENT) {
-          try {
-            return onEmpty(r, new EmptyResult('Empty result'));
-          } catch (err) {
-            return onError(r, err as Error);
-          }
-        }
+        if (typeof text === 'string') return convert(r, text);
+        if (text === null) return lax ? empty(r) : onError(r, new JsonPathError(STRICT_NULL));
+        if (text === ABSENT && lax) return empty(r);
       }
-      let results: JsonValue[];
-      try {
-        results = read(s);
-      } catch (err) {
-        return onError(r, err as Error);
+      const got = read(s, path);
+      if (got.error !== undefined) return onError(r, new JsonPathError(got.error));
+      const v = got.value;
+      if (v === null) return empty(r);
+      if (!isScalar(v)) {
+        if (lax) return empty(r);
+        return onError(r, new JsonPathError(`Strict jsonpath mode requires scalar value, and the actual value is: '${writeJson(v)}'`));
       }
-      if (results.length === 0) {
-        try {
-          return onEmpty(r, new EmptyResult('Empty result'));
-        } catch (err) {
-          return onError(r, err as Error);
-        }
-      }
-      try {
-        const text = scalarText(results[0] as JsonValue);
-        return text === null ? null : conv(text);
-      } catch (err) {
-        return onError(r, err as Error);
-      }
+      return convert(r, scalarText(v) as string);
     },
   };
 }
@@ -139,26 +150,28 @@ export function compileJsonQuery(e: JsonQuery, api: CompilerApi): Compiled {
   const toResult = type.kind === 'ARRAY'
     ? (v: JsonValue): unknown => {
       if (!Array.isArray(v)) throw new JsonPathError('Strict jsonpath mode requires array value, and the actual value is: ' + writeJson(v));
-      return v.map((x) => (x === null ? null : typeof x === 'string' ? x : writeJson(x, true)));
+      return v.map((x) => (x === null ? null : javaText(x)));
     }
-    : (v: JsonValue): unknown => writeJson(v, true);
+    : (v: JsonValue): unknown => writeJackson(v);
   const onEmpty = behavior(api, e.onEmpty, 'Null', type);
   const onError = behavior(api, e.onError, 'Null', type);
   const oe = op.eval;
   const wrapper = e.wrapper;
+  const lax = path.mode === 'lax';
+  // Flink's order (SqlJsonUtils.jsonQuery): a failed read goes to ON ERROR; the value is wrapped; a null or, in
+  // lax mode, a scalar goes to ON EMPTY; a scalar in strict mode to ON ERROR
   return {
     type,
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
+      const got = read(s, path);
+      if (got.error !== undefined) return onError(r, new JsonPathError(got.error));
+      let v = got.value;
+      if (v !== null && (wrapper === 'UNCONDITIONAL' || (wrapper === 'CONDITIONAL' && !Array.isArray(v)))) v = [v];
+      if (v === null || (lax && isScalar(v))) return onEmpty(r, new EmptyResult('Empty result of JSON_QUERY function is not allowed'));
+      if (isScalar(v)) return onError(r, new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: '${writeJson(v)}'`));
       try {
-        const results = evalPath(parseJsonCached(s), path);
-        if (results.length === 0) return onEmpty(r, new EmptyResult('Empty result'));
-        let v = results[0] as JsonValue;
-        if (wrapper === 'UNCONDITIONAL' || (wrapper === 'CONDITIONAL' && !Array.isArray(v))) v = [v];
-        if (v === null || typeof v !== 'object' || v instanceof JsonNumber) {
-          throw new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: '${writeJson(v)}'`);
-        }
         return toResult(v);
       } catch (err) {
         return onError(r, err as Error);
@@ -177,15 +190,13 @@ export function compileJsonExists(e: JsonExists, api: CompilerApi): Compiled {
     eval: (r) => {
       const s = oe(r) as string | null;
       if (s === null) return null;
-      try {
-        return evalPath(parseJsonCached(s), path).length > 0;
-      } catch (err) {
-        switch (onError) {
-          case 'TRUE': return true;
-          case 'FALSE': return false;
-          case 'UNKNOWN': return null;
-          case 'ERROR': throw evalError('TableRuntimeException', (err as Error).message);
-        }
+      const got = read(s, path);
+      if (got.error === undefined) return got.value !== null;
+      switch (onError) {
+        case 'TRUE': return true;
+        case 'FALSE': return false;
+        case 'UNKNOWN': return null;
+        case 'ERROR': throw evalError('TableRuntimeException', got.error);
       }
     },
   };
@@ -216,7 +227,40 @@ export function compileIsJson(e: IsJson, api: CompilerApi): Compiled {
   };
 }
 
-/** A runtime value of type `t` as a JSON value (JSON_OBJECT / JSON_ARRAY / JSON_STRING). */
+/** Java's `BigDecimal.stripTrailingZeros().toString()`, as Flink's JSON functions print a DECIMAL (`1.50` → `1.5`, `120` → `1.2E+2`). */
+export function strippedDecimalText(d: Decimal): string {
+  let unscaled = d.unscaled;
+  let scale = d.scale;
+  if (unscaled === 0n) return '0';
+  while (unscaled % 10n === 0n) {
+    unscaled /= 10n;
+    scale--;
+  }
+  const neg = unscaled < 0n;
+  const digits = (neg ? -unscaled : unscaled).toString();
+  const adjusted = digits.length - 1 - scale;
+  let body: string;
+  if (scale >= 0 && adjusted >= -6) {
+    if (scale === 0) body = digits;
+    else if (digits.length > scale) body = `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+    else body = `0.${'0'.repeat(scale - digits.length)}${digits}`;
+  } else {
+    body = `${digits[0] as string}${digits.length > 1 ? `.${digits.slice(1)}` : ''}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
+  }
+  return neg ? `-${body}` : body;
+}
+
+/** `2024-01-01T10:00:00.5`: seconds always, the fraction without trailing zeros (Flink's JSON text of a timestamp). */
+function isoTimestamp(ts: Timestamp): string {
+  const text = formatLocalDateTime(ts);
+  const [date, time] = text.split('T') as [string, string];
+  const [hms, frac] = time.split('.') as [string, string | undefined];
+  const full = hms.length === 5 ? `${hms}:00` : hms;
+  const f = (frac ?? '').replace(/0+$/, '');
+  return `${date}T${full}${f === '' ? '' : `.${f}`}`;
+}
+
+/** A runtime value of type `t` as a JSON value (JSON_OBJECT / JSON_ARRAY / JSON_STRING); MAP keys sorted as Flink writes them. */
 export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
   if (v === null || v === undefined) return null;
   switch (t.kind) {
@@ -224,14 +268,17 @@ export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
     case 'TINYINT': case 'SMALLINT': case 'INT': case 'BIGINT': return new JsonNumber(String(v));
     case 'FLOAT': return new JsonNumber(javaFloatToString(v as number));
     case 'DOUBLE': return new JsonNumber(javaDoubleToString(v as number));
-    case 'DECIMAL': return new JsonNumber((v as Decimal).toString());
+    case 'DECIMAL': return new JsonNumber(strippedDecimalText(v as Decimal));
     case 'CHAR': case 'VARCHAR': return v as string;
     case 'BINARY': case 'VARBINARY': return Buffer.from(v as Uint8Array).toString('base64');
-    case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
+    // a TIMESTAMP_LTZ is an instant, written in UTC
+    case 'TIMESTAMP': return isoTimestamp(v as Timestamp);
+    case 'TIMESTAMP_LTZ': return `${isoTimestamp(v as Timestamp)}Z`;
     case 'ARRAY': case 'MULTISET': return (v as unknown[]).map((x) => toJson(x, t.element, zone));
     case 'MAP': {
       const o: { [k: string]: JsonValue } = {};
-      for (const [k, x] of v as Map<unknown, unknown>) o[String(k)] = toJson(x, t.value, zone);
+      const entries = [...(v as Map<unknown, unknown>)].map(([k, x]): [string, unknown] => [String(k), x]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [k, x] of entries) o[k] = toJson(x, t.value, zone);
       return o;
     }
     case 'ROW': {
@@ -243,21 +290,41 @@ export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
   }
 }
 
-const RAW_JSON = new Set(['JsonObject', 'JsonArray', 'JsonQuery']);
+/** Flink's validation of a JSON_OBJECT / JSON_ARRAY value's type (recursively): DATE, TIME, INTERVAL … have no JSON form. */
+function checkJsonType(t: DataType, e: Expression): void {
+  switch (t.kind) {
+    case 'NULL': throw invalid('Type is not supported: ANY', e.span);
+    case 'DATE': case 'TIME': case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME':
+      throw invalid(`Type '${typeToString(t)}' is not scalar or cannot be converted into JSON.`, e.span);
+    case 'ARRAY': case 'MULTISET': checkJsonType(t.element, e); return;
+    case 'MAP':
+      if (!isCharacter(t.key)) throw invalid(`Type '${typeToString(t.key)}' is not supported for JSON conversion. The key type must be a character string.`, e.span);
+      checkJsonType(t.value, e);
+      return;
+    case 'ROW': for (const f of t.fields) checkJsonType(f.type, e); return;
+    default:
+  }
+}
+
+/** JSON_OBJECT and JSON_ARRAY inside these build raw JSON; every other value (JSON_QUERY's and JSON_STRING's text too) is a value. */
+const RAW_JSON = new Set(['JsonObject', 'JsonArray']);
 
 function jsonArg(api: CompilerApi, e: Expression): (r: readonly unknown[]) => JsonValue {
   const c = api.compile(e);
   const ev = c.eval;
-  if (RAW_JSON.has(e.kind) || (e.kind === 'FunctionCall' && e.name.length === 1 && e.name[0] === 'JSON_STRING')) {
+  if (RAW_JSON.has(e.kind)) {
     return (r) => {
       const s = ev(r) as string | null;
       return s === null ? null : parseJson(s);
     };
   }
+  checkJsonType(c.type, e);
   const t = c.type;
   const zone = api.session.zone;
   return (r) => toJson(ev(r), t, zone);
 }
+
+const byKey = ([a]: [string, JsonValue], [b]: [string, JsonValue]): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compileJsonObject(e: JsonObject, api: CompilerApi): Compiled {
   const keys = e.entries.map((x) => api.coerce(api.compile(x.key), T.string(), x.key.span).eval);
@@ -266,15 +333,19 @@ export function compileJsonObject(e: JsonObject, api: CompilerApi): Compiled {
   return {
     type: T.string(false),
     eval: (r) => {
-      const o: { [k: string]: JsonValue } = {};
+      const entries: [string, JsonValue][] = [];
       for (let i = 0; i < keys.length; i++) {
         const k = (keys[i] as Evaluator)(r) as string | null;
         if (k === null) throw evalError('TableRuntimeException', 'JSON_OBJECT key must not be NULL');
         const v = (vals[i] as (r: readonly unknown[]) => JsonValue)(r);
         if (v === null && absent) continue;
-        o[k] = v;
+        const at = entries.findIndex(([x]) => x === k);
+        if (at >= 0) entries[at] = [k, v];
+        else entries.push([k, v]);
       }
-      return writeJson(o);
+      // Flink writes the keys sorted (by UTF-16 code units, as Java compares strings)
+      entries.sort(byKey);
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${writeJson(v)}`).join(',')}}`;
     },
   };
 }

@@ -65,6 +65,10 @@ register('ABS', (a, call, api) => {
   switch (c.type.kind) {
     case 'DECIMAL': return strict([c], c.type, (v: Decimal) => v.abs());
     case 'BIGINT': return strict([c], c.type, (v: bigint) => (v < 0n ? BigInt.asIntN(64, -v) : v));
+    // Java's Math.abs of the smallest value overflows to itself (ABS(-2147483648) is -2147483648 in Flink)
+    case 'INT': return strict([c], c.type, (v: number) => Math.abs(v) | 0);
+    case 'SMALLINT': return strict([c], c.type, (v: number) => (Math.abs(v) << 16) >> 16);
+    case 'TINYINT': return strict([c], c.type, (v: number) => (Math.abs(v) << 24) >> 24);
     default: return strict([c], c.type, (v: number) => Math.abs(v));
   }
 });

@@ -8,6 +8,15 @@ import { compileIsJson, compileJsonArray, compileJsonExists, compileJsonObject, 
 import type { CompilerApi } from './registry.js';
 import { args, overlay, substringSql, trimChars } from './string.js';
 
+/** POSITION / LOCATE counting code points (`😀` is one character in Flink's UTF-8 strings). */
+function position(needle: string, hay: string, from: number): number {
+  if (!/[\uD800-\uDFFF]/.test(hay)) return hay.indexOf(needle, Math.max(from - 1, 0)) + 1;
+  const cps = Array.from(hay);
+  const start = cps.slice(0, Math.max(from - 1, 0)).join('').length;
+  const at = hay.indexOf(needle, start);
+  return at < 0 ? 0 : Array.from(hay.slice(0, at)).length + 1;
+}
+
 type SpecialForm = Extract | FloorCeil | Trim | Substring | Overlay | Position | JsonValue | JsonQuery | JsonExists | IsJson | JsonObject | JsonArray;
 
 export function compileSpecialForm(e: SpecialForm, api: CompilerApi): Compiled {
@@ -33,7 +42,7 @@ export function compileSpecialForm(e: SpecialForm, api: CompilerApi): Compiled {
     }
     case 'Position': {
       const exprs: Expression[] = e.start ? [e.needle, e.haystack, e.start] : [e.needle, e.haystack];
-      return strict(args(api, exprs, 'ssi?', 'POSITION', e.span), T.int(false), (n: string, h: string, p?: number) => h.indexOf(n, Math.max((p ?? 1) - 1, 0)) + 1);
+      return strict(args(api, exprs, 'ssi?', 'POSITION', e.span), T.int(false), (n: string, h: string, p?: number) => position(n, h, p ?? 1));
     }
     case 'JsonValue': return compileJsonValue(e, api);
     case 'JsonQuery': return compileJsonQuery(e, api);

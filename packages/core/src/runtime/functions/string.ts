@@ -33,8 +33,21 @@ export function args(api: CompilerApi, exprs: readonly Expression[], kinds: stri
   });
 }
 
+/** Whether a string holds a character outside the BMP (a surrogate pair): then positions count code points. */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/** Flink's SUBSTRING, counting characters as code points (its strings are UTF-8: `😀` is one character). */
 export function substringSql(s: string, pos: number, len?: number): string | null {
   if (len !== undefined && len < 0) return null;
+  if (ASTRAL.test(s)) {
+    const cps = Array.from(s);
+    const n = cps.length;
+    let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
+    const end = len === undefined ? n : start + len;
+    if (start < 0) start = 0;
+    if (start >= end || start >= n) return '';
+    return cps.slice(start, Math.min(end, n)).join('');
+  }
   const n = s.length;
   let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
   const end = len === undefined ? n : start + len;
@@ -93,32 +106,28 @@ function initcap(s: string): string {
 }
 
 /** Java regex → JS RegExp (the common subset); invalid patterns return null like Flink's functions. */
+/** Java's POSIX character classes as JavaScript classes (US-ASCII, as Java defines them). */
+const POSIX_CLASSES: Record<string, string> = {
+  Alpha: '[A-Za-z]', Digit: '[0-9]', Lower: '[a-z]', Upper: '[A-Z]', Alnum: '[A-Za-z0-9]', Space: '[ \\t\\n\\x0B\\f\\r]', Punct: '[!-\\/:-@\\[-`{-~]', XDigit: '[0-9a-fA-F]',
+};
+
 export function javaRegex(p: string, flags = ''): RegExp | null {
   try {
-    let src = p.replace(/\(\?<([a-zA-Z][a-zA-Z0-9]*)>/g, '(?<$1>').replace(/\\p\{Alpha\}/g, '[A-Za-z]').replace(/\\p\{Digit\}/g, '[0-9]')
+    let src = p.replace(/\(\?<([a-zA-Z][a-zA-Z0-9]*)>/g, '(?<$1>')
+      .replace(/\\p\{(Alpha|Digit|Lower|Upper|Alnum|Space|Punct|XDigit)\}/g, (_m, c: string) => POSIX_CLASSES[c] as string)
       .replace(/\\Q([\s\S]*?)\\E/g, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     src = src.replace(/\\z/g, '$').replace(/\\A/g, '^');
+    // Java's leading inline flags (`(?i)abc`) are JavaScript flags; Unicode classes (`\p{L}`) need the `u` flag
+    const inline = /^\(\?([ims]+)\)/.exec(src);
+    if (inline) {
+      src = src.slice(inline[0].length);
+      for (const f of inline[1] as string) if (!flags.includes(f)) flags += f;
+    }
+    if (/\\[pP]\{/.test(src) && !flags.includes('u')) flags += 'u';
     return new RegExp(src, flags);
   } catch {
     return null;
   }
-}
-
-function javaReplacement(repl: string): (m: string, groups: readonly (string | undefined)[]) => string {
-  return (m, groups) => {
-    let out = '';
-    for (let i = 0; i < repl.length; i++) {
-      const c = repl[i] as string;
-      if (c === '\\' && i + 1 < repl.length) {
-        out += repl[++i];
-      } else if (c === '$' && /\d/.test(repl[i + 1] ?? '')) {
-        const g = Number(repl[++i]);
-        if (g > groups.length) throw evalError('IndexOutOfBoundsException', `No group ${g}`);
-        out += g === 0 ? m : groups[g - 1] ?? '';
-      } else out += c;
-    }
-    return out;
-  };
 }
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
@@ -128,13 +137,21 @@ register('LOWER', (a, call, api) => strict(args(api, a, 's', 'LOWER', call.span)
 register('CHAR_LENGTH', (a, call, api) => strict(args(api, a, 's', 'CHAR_LENGTH', call.span), T.int(false), (s: string) => Array.from(s).length));
 register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.span), S(), initcap));
 register('REVERSE', (a, call, api) => strictNullable(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
-register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : s.charCodeAt(0) & 0xff)));
+// the first UTF-8 byte as a signed Java byte ('数' is -26)
+register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : (Buffer.from(s.slice(0, 2), 'utf8')[0] as number) << 24 >> 24)));
 register('CHR', (a, call, api) => strict(args(api, a, 'i', 'CHR', call.span).map((c) => api.coerce(c, T.bigint(c.type.nullable))), S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n)))));
 register('REPEAT', (a, call, api) => strict(args(api, a, 'si', 'REPEAT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.repeat(n))));
 register('REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REPLACE', call.span), S(), (s: string, f: string, t: string) => (f === '' ? s : s.split(f).join(t))));
 register(['SUBSTRING', 'SUBSTR'], (a, call, api) => strictNullable(args(api, a, 'sii?', 'SUBSTRING', call.span), S(), (s: string, p: number, l?: number) => substringSql(s, p, l)));
 register('LEFT', (a, call, api) => strictNullable(args(api, a, 'si', 'LEFT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.slice(0, n))));
-register('RIGHT', (a, call, api) => strictNullable(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : n >= s.length ? s : s.slice(s.length - n))));
+register('RIGHT', (a, call, api) => strictNullable(args(api, a, 'si', 'RIGHT', call.span), S(), (s: string, n: number) => {
+  if (n <= 0) return '';
+  if (ASTRAL.test(s)) {
+    const cps = Array.from(s);
+    return n >= cps.length ? s : cps.slice(cps.length - n).join('');
+  }
+  return n >= s.length ? s : s.slice(s.length - n);
+}));
 register('LPAD', (a, call, api) => strict(args(api, a, 'sis', 'LPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, true)));
 register('RPAD', (a, call, api) => strict(args(api, a, 'sis', 'RPAD', call.span), S(), (s: string, n: number, p: string) => pad(s, n, p, false)));
 register('LTRIM', (a, call, api) => strict(args(api, a, 'ss?', 'LTRIM', call.span), S(), (s: string, c?: string) => trimChars(s, c ?? ' ', true, false)));
@@ -187,19 +204,15 @@ register('CONCAT_WS', (a, call, api) => {
 register('REGEXP_REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REGEXP_REPLACE', call.span), S(), (s: string, p: string, r: string) => {
   const re = javaRegex(p, 'g');
   if (!re) return null;
-  const f = javaReplacement(r);
-  try {
-    return s.replace(re, (m: string, ...rest: unknown[]) => f(m, rest.slice(0, -2).filter((x) => typeof x === 'string' || x === undefined) as (string | undefined)[]));
-  } catch {
-    return null;
-  }
+  // the replacement is literal text in Flink 1.20.1: '$1' and '\\' are not group references or escapes
+  return s.replace(re, () => r);
 }));
 register('REGEXP_EXTRACT', (a, call, api) => strictNullable(args(api, a, 'ssi?', 'REGEXP_EXTRACT', call.span), S(), (s: string, p: string, i?: number) => {
   const re = javaRegex(p);
   if (!re) return null;
   const m = re.exec(s);
   if (!m) return null;
-  const g = i ?? 1;
+  const g = i ?? 0; // without an index, the whole match (Flink 1.20.1)
   if (g < 0 || g >= m.length) return null;
   return m[g] ?? null;
 }));
@@ -209,7 +222,7 @@ register('REGEXP', (a, call, api) => strictNullable(args(api, a, 'ss', 'REGEXP',
 }));
 register('SPLIT_INDEX', (a, call, api) => strictNullable([api.compile(a[0] as Expression), api.compile(a[1] as Expression), api.coerce(api.compile(a[2] as Expression), T.int())], S(), (s: string, sep: unknown, i: number) => {
   if (typeof s !== 'string' || typeof sep !== 'string') return null;
-  if (i < 0) return null;
+  if (i < 0 || s.length === 0) return null;
   const parts = sep.length === 0 ? [s] : s.split(sep);
   return parts[i] ?? null;
 }));
@@ -228,32 +241,70 @@ register('STR_TO_MAP', (a, call, api) => {
     return m;
   });
 });
-register('PARSE_URL', (a, call, api) => strictNullable(args(api, a, 'sss?', 'PARSE_URL', call.span), S(), (u: string, part: string, key?: string) => {
-  let url: URL;
-  try {
-    url = new URL(u);
-  } catch {
-    return null;
+/**
+ * A URL split as java.net.URL splits it (Flink's PARSE_URL): nothing is normalised or percent-encoded, the
+ * parts are the text as written (`/a b` stays `/a b`, a trailing `?` is an empty query). Unknown protocols are
+ * a MalformedURLException (NULL).
+ */
+function javaUrl(u: string): { protocol: string; authority: string | null; userInfo: string | null; host: string; path: string; query: string | null; ref: string | null } | null {
+  const pm = /^\s*([A-Za-z][A-Za-z0-9+.-]*):/.exec(u);
+  if (!pm) return null;
+  const protocol = (pm[1] as string).toLowerCase();
+  if (!['http', 'https', 'ftp', 'file', 'jar', 'mailto', 'netdoc'].includes(protocol)) return null;
+  let rest = u.slice(pm[0].length).trimEnd();
+  let ref: string | null = null;
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    ref = rest.slice(hash + 1);
+    rest = rest.slice(0, hash);
   }
-  // java.net.URL only knows these protocols; anything else is a MalformedURLException (NULL).
-  if (!['http:', 'https:', 'ftp:', 'file:', 'jar:', 'mailto:', 'netdoc:'].includes(url.protocol)) return null;
-  const userInfo = url.username ? url.username + (url.password ? ':' + url.password : '') : null;
-  const query = url.search ? url.search.slice(1) : null;
+  let query: string | null = null;
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    query = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  let authority: string | null = null;
+  let path = rest;
+  if (rest.startsWith('//')) {
+    const end = rest.indexOf('/', 2);
+    authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
+    path = end < 0 ? '' : rest.slice(end);
+  }
+  let userInfo: string | null = null;
+  let host = '';
+  if (authority !== null) {
+    const at = authority.indexOf('@');
+    // two '@': not server-based, so neither user info nor host (java.net.URL)
+    if (at >= 0 && at !== authority.lastIndexOf('@')) return { protocol, authority, userInfo: null, host: '', path, query, ref };
+    userInfo = at >= 0 ? authority.slice(0, at) : null;
+    const hostPort = at >= 0 ? authority.slice(at + 1) : authority;
+    const end = hostPort.startsWith('[') ? hostPort.indexOf(']') + 1 : hostPort.lastIndexOf(':') < 0 ? hostPort.length : hostPort.lastIndexOf(':');
+    host = hostPort.slice(0, end);
+    const port = hostPort.slice(end);
+    if (port !== '' && !/^:\d*$/.test(port)) return null; // a port that is not a number: MalformedURLException
+  }
+  return { protocol, authority, userInfo, host, path, query, ref };
+}
+
+register('PARSE_URL', (a, call, api) => strictNullable(args(api, a, 'sss?', 'PARSE_URL', call.span), S(), (u: string, part: string, key?: string) => {
+  const url = javaUrl(u);
+  if (!url) return null;
   switch (part) {
-    case 'HOST': return url.hostname || null;
-    case 'PATH': return url.pathname === '/' && !/^[a-z]+:\/\/[^/]*\//i.test(u) ? '' : url.pathname;
+    case 'HOST': return url.host;
+    case 'PATH': return url.path;
     case 'QUERY':
-      if (key === undefined) return query;
-      for (const kv of (query ?? '').split('&')) {
+      if (key === undefined) return url.query;
+      for (const kv of (url.query ?? '').split('&')) {
         const i = kv.indexOf('=');
         if (i >= 0 && kv.slice(0, i) === key) return kv.slice(i + 1);
       }
       return null;
-    case 'REF': return url.hash ? url.hash.slice(1) : null;
-    case 'PROTOCOL': return url.protocol.replace(/:$/, '');
-    case 'FILE': return (url.pathname === '/' && !/^[a-z]+:\/\/[^/]*\//i.test(u) ? '' : url.pathname) + (url.search ?? '');
-    case 'AUTHORITY': return (userInfo ? userInfo + '@' : '') + url.host;
-    case 'USERINFO': return userInfo;
+    case 'REF': return url.ref;
+    case 'PROTOCOL': return url.protocol;
+    case 'FILE': return url.path + (url.query === null ? '' : `?${url.query}`);
+    case 'AUTHORITY': return url.authority;
+    case 'USERINFO': return url.userInfo;
     default: return null;
   }
 }));
@@ -263,11 +314,29 @@ register('TO_BASE64', (a, call, api) => {
   const bytes = isCharacter(c.type) ? (s: unknown) => new TextEncoder().encode(s as string) : (b: unknown) => b as Uint8Array;
   return strict([c], S(), (v: unknown) => b64(bytes(v)));
 });
+/** Java's `Base64.getDecoder()` checks (Flink's FROM_BASE64): the basic alphabet only, padding only at the end. */
+function checkedBase64(s: string): string {
+  if (s.length === 1) throw evalError('IllegalArgumentException', 'Input byte[] should at least have 2 bytes for base64 bytes');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 61) {
+      const unit = i % 4;
+      const rest = s.slice(i);
+      if (!((unit === 2 && rest === '==') || (unit === 3 && rest === '='))) throw evalError('IllegalArgumentException', 'Input byte array has wrong 4-byte ending unit');
+      return s;
+    }
+    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!ok) throw evalError('IllegalArgumentException', `Illegal base64 character ${c.toString(16)}`);
+  }
+  if (s.length % 4 === 1) throw evalError('IllegalArgumentException', 'Last unit does not have enough valid bits');
+  return s;
+}
+
 register('FROM_BASE64', (a, call, api) => {
   const c = api.compile(a[0] as Expression);
   const text = isCharacter(c.type) ? (v: unknown) => v as string : (v: unknown) => new TextDecoder().decode(v as Uint8Array);
   if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'FROM_BASE64' to arguments of type ${typeToString(c.type)}`, call.span);
-  return strict([c], S(), (v: unknown) => Buffer.from(text(v), 'base64').toString('utf8'));
+  return strict([c], S(), (v: unknown) => Buffer.from(checkedBase64(text(v)), 'base64').toString('utf8'));
 });
 register('ENCODE', (a, call, api) => strict(args(api, a, 'ss', 'ENCODE', call.span), T.bytes(), (s: string, cs: string) => new Uint8Array(Buffer.from(s, nodeCharset(cs)))));
 register('DECODE', (a, call, api) => {

@@ -2,8 +2,11 @@
  * TopN (`ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) <= N`) with the change patterns Flink's strategies emit:
  * - `append` (insert-only input) and `update` (upserts keyed by a unique key): a changed position is -U/+U,
  *   a new position +I, a dropped one -D;
- * - `retract` (general updating input): a changed position is -D/+I.
- * Without a row-number column, only rows entering (+I) or leaving (-D) the top N are emitted.
+ * - `retract` (general updating input): a changed position is -U/+U too, except for the top 1 (`rn = 1`): Flink's
+ *   planner drops its constant row number and the algorithm without row numbers emits -D/+I (with an offset,
+ *   `rn BETWEEN 2 AND 2`, Flink keeps the row-number algorithm).
+ * Without a row-number column, only rows entering (+I) or leaving (-D) the top N are emitted — unless the range
+ * has an offset (`rn BETWEEN 2 AND 3`): Flink then keeps the row-number algorithm and emits by position as above.
  */
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
@@ -57,7 +60,7 @@ export class TopNOperator extends Operator {
     const skip = this.first - 1;
     const before = before0.slice(skip);
     const after = after0.slice(skip);
-    if (!this.withRowNumber) {
+    if (!this.withRowNumber && this.first === 1) {
       const a = new Map<string, number>();
       for (const r of after) a.set(rowKey(r), (a.get(rowKey(r)) ?? 0) + 1);
       const b = new Map<string, number>();
@@ -84,17 +87,18 @@ export class TopNOperator extends Operator {
       const b = before[i];
       const a = after[i];
       const rn = BigInt(i + 1 + skip);
+      const out = (r: readonly unknown[]) => (this.withRowNumber ? [...r, rn] : r);
       if (b && a) {
         if (rowKey(a) === rowKey(b)) continue;
-        if (this.strategy === 'retract') {
-          this.emit({ kind: '-D', row: [...b, rn] });
-          this.emit({ kind: '+I', row: [...a, rn] });
+        if (this.strategy === 'retract' && this.first === 1 && this.limit === 1) {
+          this.emit({ kind: '-D', row: out(b) });
+          this.emit({ kind: '+I', row: out(a) });
         } else {
-          this.emit({ kind: '-U', row: [...b, rn] });
-          this.emit({ kind: '+U', row: [...a, rn] });
+          this.emit({ kind: '-U', row: out(b) });
+          this.emit({ kind: '+U', row: out(a) });
         }
-      } else if (a) this.emit({ kind: '+I', row: [...a, rn] });
-      else if (b) this.emit({ kind: '-D', row: [...b, rn] });
+      } else if (a) this.emit({ kind: '+I', row: out(a) });
+      else if (b) this.emit({ kind: '-D', row: out(b) });
     }
   }
 }

@@ -18,7 +18,10 @@ export type WindowSpec =
   /** `legacy`: from `GROUP BY SESSION(…)`, not the SESSION window TVF. */
   | { readonly kind: 'SESSION'; readonly gap: number; readonly legacy?: boolean };
 
-/** The [start, end) windows a row at `ts` belongs to (not SESSION). */
+/**
+ * The [start, end) windows a row at `ts` belongs to (not SESSION), in the order Flink's assigners list them (the
+ * order a window TVF emits a row's copies in): HOP from the latest start back, CUMULATE by growing end.
+ */
 export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
   switch (w.kind) {
     case 'TUMBLE': {
@@ -29,7 +32,7 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
       const out: [number, number][] = [];
       const last = floorDiv(ts - w.offset, w.slide) * w.slide + w.offset;
       for (let s = last; s > ts - w.size; s -= w.slide) out.push([s, s + w.size]);
-      return out.reverse();
+      return out;
     }
     case 'CUMULATE': {
       const start = floorDiv(ts - w.offset, w.size) * w.size + w.offset;

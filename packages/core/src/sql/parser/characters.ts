@@ -86,7 +86,7 @@ const CONFUSABLES: ReadonlyMap<number, Confusable> = new Map<number, Confusable>
   [0x2067, { name: 'a right-to-left isolate', hint: INVISIBLE_HINT }],
   [0x2068, { name: 'a first-strong isolate', hint: INVISIBLE_HINT }],
   [0x2069, { name: 'a pop directional isolate', hint: INVISIBLE_HINT }],
-  [0xfeff, { name: 'a byte-order mark (only allowed as the very first character of a file)', hint: 'delete it: it was probably left by joining two files' }],
+  [0xfeff, { name: 'a byte-order mark', hint: 'delete it: it was probably left by joining two files' }],
   [0x00a0, { name: 'a no-break space', hint: 'replace it with an ordinary space: Flink SQL only takes space, tab, line breaks and form feed between tokens' }],
   [0x3000, { name: 'an ideographic (full-width) space', hint: 'replace it with an ordinary space' }],
   [0x2002, { name: 'an en space', hint: 'replace it with an ordinary space' }],
@@ -106,9 +106,20 @@ function codePoint(c: string): string {
   return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Words for a character Flink SQL's lexer does not take here, and what to do about it. */
-export function describeCharacter(c: string): { readonly name: string; readonly hint?: string } {
+/** A byte-order mark as a file's first character: editors write one, Flink's SQL parser takes none. */
+const LEADING_BOM = {
+  name: 'a byte-order mark (U+FEFF) at the start of the file',
+  message: "the file starts with a byte-order mark (U+FEFF), which Flink's SQL parser rejects",
+  hint: "save the file as UTF-8 without a BOM (in most editors: encoding 'UTF-8', not 'UTF-8 with BOM')",
+};
+
+/**
+ * Words for a character Flink SQL's lexer does not take here, and what to do about it; `atStart`: the character is
+ * the first of the text.
+ */
+export function describeCharacter(c: string, atStart = false): { readonly name: string; readonly hint?: string; readonly message?: string } {
   const code = c.codePointAt(0) ?? 0;
+  if (code === 0xfeff && atStart) return LEADING_BOM;
   const known = CONFUSABLES.get(code);
   if (known !== undefined) return { name: `${known.name} (${codePoint(c)})`, hint: known.hint };
   const ascii = FULL_WIDTH_PUNCTUATION.get(code);

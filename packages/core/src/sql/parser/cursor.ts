@@ -13,6 +13,15 @@ import type { Token } from './lexer.js';
 /** Flink's parser configuration (`SqlParser.config().withIdentifierMaxLength(256)` in the planner context). */
 export const IDENTIFIER_MAX_LENGTH = 256;
 
+/**
+ * How deeply one statement may nest: parentheses (sub-expressions, function calls, sub-queries), brackets, CASE and
+ * prefix operators each open a level. Deeper is FTS1006 at the token that opens one level too many — a diagnostic,
+ * never a stack overflow. Flink 1.20.1's own parser gives up earlier (measured on its planner with the default JVM
+ * thread stack: nested parentheses, calls, CASE and scalar sub-queries fail at 500 levels or fewer, sub-queries in
+ * FROM by 700); every stage of flinkts (parse, check, fmt) handles this many.
+ */
+export const MAX_NESTING_DEPTH = 500;
+
 export class ParseError extends Error {
   constructor(message: string, readonly span: Span, readonly hint?: string, readonly code = 'FTS1001') {
     super(message);
@@ -34,6 +43,8 @@ export function describe(t: Token): string {
 export class Cursor {
   private index = 0;
   private commentIndex = 0;
+  /** Levels open now (see MAX_NESTING_DEPTH). */
+  private nesting = 0;
   /**
    * Problems that do not stop the statement's parse (an empty column list, often a placeholder in a draft):
    * reported together with a later error in the same statement, so the user sees both at once.
@@ -42,7 +53,59 @@ export class Cursor {
   /** Comments around elements that have no `comments` field (WATERMARK, PRIMARY KEY): kept on the statement. */
   readonly statementComments: string[] = [];
 
-  constructor(readonly tokens: readonly Token[], readonly comments: readonly Token[]) {}
+  private buffer: Token[];
+  private commentBuffer: Token[];
+  /** The value of every comment lexed so far, in source order (attached or not). */
+  readonly commentValues: string[] = [];
+
+  /**
+   * Over `tokens` and `comments` (all of them, ending with 'eof'), or, with `more`, over the first slice of them:
+   * `more` lexes the next slice, and the cursor pulls one only when the parser looks past its tokens.
+   */
+  constructor(tokens: readonly Token[], comments: readonly Token[], private readonly more?: () => readonly Token[] | undefined) {
+    this.buffer = [];
+    this.commentBuffer = [];
+    this.take(tokens);
+    this.take(comments);
+  }
+
+  private take(tokens: readonly Token[]): void {
+    for (const t of tokens) {
+      if (t.kind === 'comment') {
+        this.commentBuffer.push(t);
+        this.commentValues.push(t.value);
+      } else this.buffer.push(t);
+    }
+  }
+
+  /** Lexes on until the token `ahead` of the current one is known (or the text ends). */
+  private fill(ahead: number): void {
+    while (this.index + ahead >= this.buffer.length && this.more !== undefined && this.buffer.at(-1)?.kind !== 'eof') {
+      const next = this.more();
+      if (next === undefined) return;
+      this.take(next);
+    }
+  }
+
+  /** The tokens the cursor holds now (the first is the first token of the text until `release` is called). */
+  get tokens(): readonly Token[] {
+    return this.buffer;
+  }
+
+  /**
+   * Between statements: lets go of the tokens and comments already parsed (all but the last consumed token, whose
+   * end `lastEnd` reports), so a long script keeps only the current statement's tokens alive.
+   */
+  release(): void {
+    if (this.index > 1024) {
+      this.buffer = this.buffer.slice(this.index - 1);
+      this.index = 1;
+    }
+    if (this.commentIndex > 256) {
+      this.commentBuffer = this.commentBuffer.slice(this.commentIndex);
+      this.commentIndex = 0;
+    }
+  }
 
   get pos(): number {
     return this.index;
@@ -52,7 +115,8 @@ export class Cursor {
   }
 
   peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
+    if (this.index + ahead >= this.buffer.length) this.fill(ahead);
+    return this.buffer[Math.min(this.index + ahead, this.buffer.length - 1)]!;
   }
 
   next(): Token {
@@ -60,8 +124,30 @@ export class Cursor {
     if ((t.kind === 'word' || t.kind === 'quoted') && t.value.length > IDENTIFIER_MAX_LENGTH) {
       throw this.errorAt(t, `identifier '${t.value.slice(0, 20)}…' is ${t.value.length} characters long; Flink takes at most ${IDENTIFIER_MAX_LENGTH}`, 'use a shorter name', 'FTS1009');
     }
+    if (t.kind === 'op') this.bracket(t);
     if (t.kind !== 'eof') this.index++;
     return t;
+  }
+
+  /** Opens one level of nesting at `t` (FTS1006 beyond MAX_NESTING_DEPTH); `close` ends it. */
+  open(t: Token): void {
+    if (++this.nesting > MAX_NESTING_DEPTH) {
+      throw this.errorAt(t, `this statement nests more than ${MAX_NESTING_DEPTH} levels deep (parentheses, function calls, CASE, sub-queries); flinkts takes at most ${MAX_NESTING_DEPTH} (Flink's own parser fewer)`, 'split it into views or WITH queries', 'FTS1006');
+    }
+  }
+
+  close(): void {
+    if (this.nesting > 0) this.nesting--;
+  }
+
+  /** A new statement starts with no level open (an error may have left some). */
+  resetNesting(): void {
+    this.nesting = 0;
+  }
+
+  private bracket(t: Token): void {
+    if (t.value === '(' || t.value === '[') this.open(t);
+    else if (t.value === ')' || t.value === ']') this.close();
   }
 
   /** The next token, unchecked: for skipping ahead after an error. */
@@ -73,7 +159,7 @@ export class Cursor {
 
   /** The end position of the last consumed token. */
   lastEnd(): SourcePosition {
-    return (this.tokens[this.index - 1] ?? this.peek()).end;
+    return (this.buffer[this.index - 1] ?? this.peek()).end;
   }
 
   spanFrom(start: SourcePosition): Span {
@@ -120,6 +206,7 @@ export class Cursor {
 
   acceptOp(op: string): boolean {
     if (this.isOp(op)) {
+      this.bracket(this.peek());
       this.index++;
       return true;
     }
@@ -141,8 +228,8 @@ export class Cursor {
     const t = this.peek();
     if (t.kind === 'invalid') {
       // The caller's hint is about the token it expected, not about a character that is not SQL at all.
-      const { name, hint: characterHint } = describeCharacter(t.value);
-      return new ParseError(name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`, { start: t.start, end: t.end }, characterHint, 'FTS1000');
+      const { name, hint: characterHint, message } = describeCharacter(t.value, t.start.offset === 0);
+      return new ParseError(message ?? (name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`), { start: t.start, end: t.end }, characterHint, 'FTS1000');
     }
     return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
   }
@@ -213,7 +300,7 @@ export class Cursor {
     const line = this.lastEnd().line;
     const next = this.peek().start;
     const trails = (c: Token) => c.start.line === line && c.start.offset < next.offset && c.end.line < next.line;
-    for (let c = this.comments[this.commentIndex]; c !== undefined && trails(c); c = this.comments[this.commentIndex]) {
+    for (let c = this.commentBuffer[this.commentIndex]; c !== undefined && trails(c); c = this.commentBuffer[this.commentIndex]) {
       out.push(c.value);
       this.commentIndex++;
     }
@@ -223,8 +310,9 @@ export class Cursor {
   /** Comments that start before `offset` and were not attached yet. */
   takeComments(offset: number): string[] {
     const out: string[] = [];
-    while (this.commentIndex < this.comments.length && this.comments[this.commentIndex]!.start.offset < offset) {
-      out.push(this.comments[this.commentIndex]!.value);
+    this.peek(); // comments are lexed with the tokens: those before `offset` are known once the next token is
+    while (this.commentIndex < this.commentBuffer.length && this.commentBuffer[this.commentIndex]!.start.offset < offset) {
+      out.push(this.commentBuffer[this.commentIndex]!.value);
       this.commentIndex++;
     }
     return out;

@@ -41,7 +41,8 @@ function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | unde
 
 /**
  * Expressions by precedence climbing: one loop per operand instead of one function per precedence level, so each
- * level of nesting (parentheses, calls, CASE, sub-queries) costs a few stack frames and 1,000 levels parse.
+ * level of nesting (parentheses, calls, CASE, sub-queries) costs a few stack frames; the Cursor counts the levels
+ * and stops at MAX_NESTING_DEPTH with FTS1006.
  * Loosest first: OR, AND, NOT (prefix), predicates (comparisons, IS, IN, BETWEEN, LIKE, OVERLAPS — one per
  * operand, as in the grammar), + -, * / % ||, then unary - + and postfix [i] / .field.
  */
@@ -54,8 +55,9 @@ function parseBinary(p: Cursor, min: number): Expression {
   const start = p.peek().start;
   let left: Expression;
   if (min <= NOT && p.isWord('NOT') && !p.isWord('EXISTS', 1)) {
-    p.next();
+    p.open(p.next());
     left = span(p, start, { kind: 'Unary', op: 'NOT', operand: parseBinary(p, NOT) });
+    p.close();
   } else left = parseUnary(p);
   // After a predicate only AND / OR may follow (`a = b = c` is not an expression).
   let cap = MULTIPLICATIVE;
@@ -159,8 +161,11 @@ function predicateTail(p: Cursor, start: Span['start'], left: Expression): Expre
 function parseUnary(p: Cursor): Expression {
   const start = p.peek().start;
   if (p.isOp('-') || p.isOp('+')) {
-    const op = p.next().value as '-' | '+';
-    return span(p, start, { kind: 'Unary', op, operand: parseUnary(p) });
+    const t = p.next();
+    p.open(t);
+    const operand = parseUnary(p);
+    p.close();
+    return span(p, start, { kind: 'Unary', op: t.value as '-' | '+', operand });
   }
   let e = parsePrimary(p);
   for (;;) {
@@ -652,7 +657,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
 
 /** `CASE [x] WHEN … THEN … [ELSE …] END`. */
 function parseCase(p: Cursor, start: Span['start']): Expression {
-  p.next();
+  p.open(p.next());
   const operand = p.isWord('WHEN') ? undefined : parseExpression(p);
   const whens: { when: Expression; then: Expression }[] = [];
   const lists: Expression[][] = [];
@@ -666,6 +671,7 @@ function parseCase(p: Cursor, start: Span['start']): Expression {
   if (whens.length === 0) throw p.unexpected('WHEN');
   const elseExpr = p.acceptWord('ELSE') ? parseExpression(p) : undefined;
   p.expectWord('END', 'END to close CASE');
+  p.close();
   const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
   // `CASE x WHEN 1, 2 THEN …`: the further values stay with their WHEN (never a copy of `x` per value).
   const withLists = whens.map((w, i) => (lists[i]!.length > 1 ? { when: w.when, extraValues: lists[i]!.slice(1), then: w.then } : w));

@@ -53,12 +53,23 @@ function operatorAt(text: string, i: number): string | undefined {
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
-export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
+/** Where lexing stands: the next character's offset and position. */
+export type LexState = SourcePosition;
+
+export const LEX_START: LexState = { line: 1, column: 1, offset: 0 };
+
+/**
+ * Tokens of `text` from `from` on: all of them (ending with an 'eof' token), or — with `maxTokens` — about that many,
+ * to be continued from `state` (the parser lexes a long script a slice at a time, so that the tokens of parsed
+ * statements die young instead of millions of them living to the end). On an error, the tokens before it and the
+ * error; no 'eof'.
+ */
+export function tokenize(text: string, from: LexState = LEX_START, maxTokens = Infinity): { tokens: Token[]; error?: LexError; state: LexState } {
   const tokens: Token[] = [];
   const n = text.length;
-  let i = 0;
-  let line = 1;
-  let col = 1;
+  let i = from.offset;
+  let line = from.line;
+  let col = from.column;
   const pos = (): SourcePosition => ({ line, column: col, offset: i });
   /** Moves `count` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
   const advance = (count: number): void => {
@@ -101,15 +112,16 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
     tokens.push({ kind, value, text: source, start, end: pos() });
   };
 
-  while (i < n) {
+  while (i < n && tokens.length < maxTokens) {
     const code = text.charCodeAt(i);
-    // Calcite's white space: space, tab, LF, CR, form feed (and a BOM as the very first character).
+    // Calcite's white space: space, tab, LF, CR, form feed. A byte-order mark is not white space, not even as the
+    // very first character (Flink 1.20's parser rejects it there too): it becomes an 'invalid' token the parser names.
     if (code === 32 || code === 9 || code === 12) {
       i++;
       col++;
       continue;
     }
-    if (code === 10 || code === 13 || (code === 0xfeff && i === 0)) {
+    if (code === 10 || code === 13) {
       advance(1);
       continue;
     }
@@ -127,7 +139,7 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
     if (c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close === -1) {
-        return { tokens, error: { message: `unterminated comment starting at ${start.line}:${start.column}`, hint: "close it with '*/'", start, end: start } };
+        return { tokens, state: pos(), error: { message: `unterminated comment starting at ${start.line}:${start.column}`, hint: "close it with '*/'", start, end: start } };
       }
       const isHint = text[i + 2] === '+';
       advance(close + 2 - i);
@@ -140,11 +152,11 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
       if (c !== "'") advance(1);
       const value = readQuoted("'");
       if (value === undefined) {
-        return { tokens, error: { message: `unterminated string literal starting at ${start.line}:${start.column}`, hint: "close the string with a single quote; write '' for a quote inside it", start, end: pos() } };
+        return { tokens, state: pos(), error: { message: `unterminated string literal starting at ${start.line}:${start.column}`, hint: "close the string with a single quote; write '' for a quote inside it", start, end: pos() } };
       }
       if (binary) {
         if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) {
-          return { tokens, error: { message: `invalid binary literal X'${value}'`, hint: 'write an even number of hexadecimal digits', start, end: pos() } };
+          return { tokens, state: pos(), error: { message: `invalid binary literal X'${value}'`, hint: 'write an even number of hexadecimal digits', start, end: pos() } };
         }
         push('binary', value.toUpperCase(), start);
       } else push('string', value, start);
@@ -153,7 +165,7 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
     if (c === '`') {
       const value = readQuoted('`');
       if (value === undefined) {
-        return { tokens, error: { message: `unterminated quoted identifier starting at ${start.line}:${start.column}`, hint: 'close it with a back-quote; write `` for a back-quote inside it', start, end: pos() } };
+        return { tokens, state: pos(), error: { message: `unterminated quoted identifier starting at ${start.line}:${start.column}`, hint: 'close it with a back-quote; write `` for a back-quote inside it', start, end: pos() } };
       }
       push('quoted', value, start);
       continue;
@@ -195,6 +207,6 @@ export function tokenize(text: string): { tokens: Token[]; error?: LexError } {
     advance(text.codePointAt(i)! > 0xffff ? 2 : 1);
     push('invalid', text.slice(start.offset, i), start);
   }
-  tokens.push({ kind: 'eof', value: '', text: '', start: pos(), end: pos() });
-  return { tokens };
+  if (i >= n) tokens.push({ kind: 'eof', value: '', text: '', start: pos(), end: pos() });
+  return { tokens, state: pos() };
 }

@@ -10,8 +10,8 @@ import type { DataType } from '../../types/data-type.js';
 import { Cursor, ParseError, describe } from './cursor.js';
 import { parseType } from './data-type.js';
 import { parseExpression as expression } from './expression.js';
-import type { Token } from './lexer.js';
-import { tokenize } from './lexer.js';
+import type { LexError, Token } from './lexer.js';
+import { LEX_START, tokenize } from './lexer.js';
 import { parseQuery as query } from './query.js';
 import { parseStatementBody } from './statement.js';
 
@@ -36,15 +36,36 @@ function asParseError(e: unknown, first: Token): ParseError {
   throw e;
 }
 
+function lexError(error: LexError, file: string | undefined): Diagnostic {
+  return { code: 'FTS1000', severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) };
+}
+
 function lex(text: string, file: string | undefined): { cursor?: Cursor; diagnostics: Diagnostic[] } {
   const { tokens, error } = tokenize(text);
-  if (error !== undefined) {
-    return { diagnostics: [{ code: 'FTS1000', severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) }] };
-  }
-  const comments: Token[] = [];
-  const rest: Token[] = [];
-  for (const t of tokens) (t.kind === 'comment' ? comments : rest).push(t);
-  return { cursor: new Cursor(rest, comments), diagnostics: [] };
+  if (error !== undefined) return { diagnostics: [lexError(error, file)] };
+  return { cursor: new Cursor(tokens, []), diagnostics: [] };
+}
+
+/** Tokens lexed per slice of a script (see `tokenize`). */
+const SLICE = 2048;
+
+/**
+ * A cursor that lexes `text` a slice at a time as the parser reaches it; `error()` is the lexer's error once one
+ * was met (the cursor then sees the end of the input there).
+ */
+function lazyCursor(text: string): { cursor: Cursor; error: () => LexError | undefined } {
+  let error: LexError | undefined;
+  let state = LEX_START;
+  const slice = (): Token[] => {
+    const r = tokenize(text, state, SLICE);
+    state = r.state;
+    if (r.error === undefined) return r.tokens;
+    error = r.error;
+    return [...r.tokens, { kind: 'eof', value: '', text: '', start: r.error.start, end: r.error.start }];
+  };
+  const first = slice();
+  const cursor = new Cursor(first, [], () => (error === undefined ? slice() : undefined));
+  return { cursor, error: () => error };
 }
 
 /** Skip to just after the next top-level `;` (or the end), to resume after an error. */
@@ -67,13 +88,13 @@ function recover(p: Cursor): void {
  * what `fmt` compares to prove a round trip kept them all (empty when the text does not lex).
  */
 export function parseScript(text: string, options: ParseOptions = {}): { readonly script: Script; readonly diagnostics: readonly Diagnostic[]; readonly comments: readonly string[] } {
-  const { cursor: p, diagnostics } = lex(text, options.file);
+  const { cursor: p, error } = lazyCursor(text);
+  const diagnostics: Diagnostic[] = [];
   const statements: Statement[] = [];
-  if (p === undefined) return { script: { kind: 'Script', statements }, diagnostics, comments: [] };
-  const comments = p.comments.map((c) => c.value);
   while (!p.atEnd()) {
     if (p.acceptOp(';')) continue;
     const first = p.peek();
+    p.resetNesting();
     const comments = p.takeComments(first.start.offset);
     try {
       const body = parseStatementBody(p);
@@ -92,9 +113,13 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
       p.takeComments(p.lastEnd().offset);
     }
     for (const e of p.deferred.splice(0)) diagnostics.push(diagnostic(e, options.file));
+    p.release();
   }
+  // A text that does not lex is one diagnostic and no statements (as if lexed before parsing).
+  const lexed = error();
+  if (lexed !== undefined) return { script: { kind: 'Script', statements: [] }, diagnostics: [lexError(lexed, options.file)], comments: [] };
   const trailing = p.takeComments(Number.MAX_SAFE_INTEGER);
-  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics, comments };
+  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics, comments: p.commentValues };
 }
 
 function single<K extends string, T>(key: K, text: string, options: ParseOptions, parse: (p: Cursor) => T, what: string): ParseResult<K, T> {

@@ -16,7 +16,7 @@ import type {
   WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
 import { printDataType } from './data-type.js';
-import { indent } from './layout.js';
+import { atTop, indent } from './layout.js';
 import { printQuery, printRelation } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 import {
@@ -61,6 +61,10 @@ function operand(e: Expression, min: number): string {
 }
 
 export function printExpression(e: Expression): string {
+  return atTop(printExpressionText, e);
+}
+
+function printExpressionText(e: Expression): string {
   switch (e.kind) {
     case 'StringLiteral': return printStringLiteral(e);
     case 'NumericLiteral': return printNumericLiteral(e);
@@ -246,6 +250,10 @@ function list(items: readonly Expression[]): string {
 }
 
 export function printOrderItem(o: OrderItem): string {
+  return atTop(printOrderItemText, o);
+}
+
+function printOrderItemText(o: OrderItem): string {
   return `${printExpression(o.expr)}${o.direction ? ` ${o.direction}` : ''}${o.nulls ? ` NULLS ${o.nulls}` : ''}`;
 }
 
@@ -266,6 +274,10 @@ function printWindowFrame(f: WindowFrame): string {
 }
 
 export function printWindowSpec(w: WindowSpec): string {
+  return atTop(printWindowSpecText, w);
+}
+
+function printWindowSpecText(w: WindowSpec): string {
   const parts: string[] = [];
   if (w.base !== undefined) parts.push(quoteIdentifier(w.base));
   if (w.partitionBy.length > 0) parts.push(`PARTITION BY ${w.partitionBy.map(printExpression).join(', ')}`);

@@ -8,10 +8,14 @@ import type {
   TableFunction, TableRef, Unnest, Values, With,
 } from '../../ast/query.js';
 import { printExpression, printOrderItem, printWindowSpec } from './expression.js';
-import { commentLines, indent } from './layout.js';
+import { atTop, commentLines, indent } from './layout.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
 export function printQuery(q: Query): string {
+  return atTop(printQueryText, q);
+}
+
+function printQueryText(q: Query): string {
   switch (q.kind) {
     case 'Select': return printSelect(q);
     case 'SetOperation': return printSetOperation(q);
@@ -21,6 +25,10 @@ export function printQuery(q: Query): string {
 }
 
 export function printRelation(r: Relation): string {
+  return atTop(printRelationText, r);
+}
+
+function printRelationText(r: Relation): string {
   switch (r.kind) {
     case 'TableRef': return printTableRef(r);
     case 'SubqueryRelation': return printSubqueryRelation(r);

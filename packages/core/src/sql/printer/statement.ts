@@ -11,22 +11,34 @@ import type {
 } from '../../ast/statement.js';
 import { printDataType } from './data-type.js';
 import { printExpression } from './expression.js';
-import { INDENT, commentLines, indent } from './layout.js';
+import { INDENT, atTop, commentLines, indent } from './layout.js';
 import { printHints, printQuery } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
 /** Prints one statement, with its leading comments, terminated by `;`. */
 export function printStatement(s: Statement): string {
+  return atTop(printStatementText, s);
+}
+
+function printStatementText(s: Statement): string {
   return `${commentLines(s.comments)}${printStatementBody(s)};`;
 }
 
 /** Prints statements separated by blank lines, ending with a newline (nothing for no statements). */
 export function printStatements(statements: readonly Statement[]): string {
+  return atTop(printStatementsText, statements);
+}
+
+function printStatementsText(statements: readonly Statement[]): string {
   return statements.length === 0 ? '' : statements.map(printStatement).join('\n\n') + '\n';
 }
 
 /** Prints a whole script, including comments after its last statement. */
 export function printScript(script: Script): string {
+  return atTop(printScriptText, script);
+}
+
+function printScriptText(script: Script): string {
   const parts = script.statements.map(printStatement);
   if (script.trailingComments !== undefined && script.trailingComments.length > 0) parts.push(script.trailingComments.join('\n'));
   return parts.length === 0 ? '' : parts.join('\n\n') + '\n';
@@ -34,6 +46,10 @@ export function printScript(script: Script): string {
 
 /** A statement without its `;` and comments. */
 export function printStatementBody(s: Statement): string {
+  return atTop(printStatementBodyText, s);
+}
+
+function printStatementBodyText(s: Statement): string {
   switch (s.kind) {
     case 'Set': return printSet(s);
     case 'Reset': return printReset(s);
@@ -60,6 +76,10 @@ export function printStatementBody(s: Statement): string {
 // Shared pieces -------------------------------------------------------------------------------------------
 
 export function printOptions(options: readonly OptionEntry[]): string {
+  return atTop(printOptionsText, options);
+}
+
+function printOptionsText(options: readonly OptionEntry[]): string {
   const lines = options.map((o) => `${commentLines(o.comments)}${quoteString(o.key)} = ${quoteString(o.value)}`);
   return `(\n${indent(lines.join(',\n'))}\n)`;
 }

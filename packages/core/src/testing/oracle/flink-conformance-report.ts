@@ -9,31 +9,18 @@ import { FlinkBridgeClient } from '../../engine/flink/client.js';
 import type { CaseOutcome, FunctionCase } from './functions-case.js';
 import { runFunctionCasesOnFlink, runStreamingCaseOnFlink } from './flink-conformance.js';
 import type { StreamingCase } from './streaming-case.js';
+import { ANSWERS_FILE } from './recorded-answers.js';
+import type { RecordedAnswer } from './recorded-answers.js';
 
-export const ANSWERS_FILE = 'flink-1.20.1-answers.jsonl';
+export { ANSWERS_FILE, readAnswers } from './recorded-answers.js';
+export type { RecordedAnswer } from './recorded-answers.js';
 
 export interface ConformanceReport {
   readonly outcomes: readonly (CaseOutcome & { readonly source?: string })[];
   readonly millis: number;
 }
 
-/** One recorded real answer: the fixture expected `fixture`, Flink 1.20.1 answers `flink`. */
-export interface RecordedAnswer {
-  readonly id: string;
-  readonly fixture: string;
-  readonly flink: string;
-  readonly source?: string;
-}
-
 const jsonl = <T>(path: string): T[] => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
-
-export function readAnswers(dir: string): Map<string, RecordedAnswer> {
-  try {
-    return new Map(jsonl<RecordedAnswer>(join(dir, ANSWERS_FILE)).map((a) => [a.id, a]));
-  } catch {
-    return new Map();
-  }
-}
 
 export async function runConformance(dir: string, log: (line: string) => void = () => {}): Promise<ConformanceReport> {
   const started = Date.now();

@@ -35,8 +35,11 @@ import org.apache.flink.types.RowKind;
 /**
  * Runs a job on fixture inputs on the MiniCluster, the way Flink's own SQL tests do: every table the job reads is
  * swapped for a {@code 'values'} source holding the fixture rows (with their RowKinds, in the changelog mode the
- * client names, watermarks per row from the table's WATERMARK clause), every table it writes for a {@code 'values'}
- * sink; the input is bounded (a MAX watermark at its end), parallelism is 1, and the job's SET options apply.
+ * client names), every table it writes for a {@code 'values'} sink; the input is bounded (a MAX watermark at its
+ * end), parallelism is 1, and the job's SET options apply. Watermarks come from the table's WATERMARK clause after
+ * each row, as a source emitting on every event does: Flink's watermark assigner with
+ * {@code pipeline.auto-watermark-interval} 0. (The values source's own watermark push-down emits a row's watermark
+ * only after the next row, which let a late row through that a real source drops.)
  * Returns each sink's changelog as Flink prints it ({@code +I[…]}) and its final table.
  *
  * <p>Request: {@code {statements: [sql…], config: {k: v}, sources: {table: {changelogMode, rows: [{kind, values}]}},
@@ -57,6 +60,7 @@ final class JobRunner {
     StreamTableEnvironment tEnv = StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
     tEnv.getConfig().set("table.local-time-zone", "UTC");
     tEnv.getConfig().set("table.exec.resource.default-parallelism", "1");
+    tEnv.getConfig().set("pipeline.auto-watermark-interval", "0 ms");
     req.path("config").fields().forEachRemaining(e -> {
       if (!deploymentOnly(e.getKey())) tEnv.getConfig().set(e.getKey(), e.getValue().asText());
     });
@@ -221,10 +225,6 @@ final class JobRunner {
       options.put("changelog-mode", src == null ? "I" : src.path("changelogMode").asText("I"));
       String metadata = readableMetadata(table.getResolvedSchema());
       if (!metadata.isEmpty()) options.put("readable-metadata", metadata);
-      if (!table.getResolvedSchema().getWatermarkSpecs().isEmpty()) {
-        options.put("enable-watermark-push-down", "true");
-        options.put("scan.watermark.emit.strategy", "on-event");
-      }
     }
     if (isSink) options.put("sink-insert-only", "false");
     CatalogTable replaced = table.getOrigin().copy(options);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.ExplainDetail;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 
@@ -49,6 +50,8 @@ final class ScriptPlanner {
     List<String> sqls = new ArrayList<>();
     req.path("statements").forEach(s -> sqls.add(s.asText()));
     StatementSet set = tEnv.createStatementSet();
+    // With {@code changelogMode: true} the plans carry each operator's changelog mode (EXPLAIN CHANGELOG_MODE).
+    ExplainDetail[] details = req.path("changelogMode").asBoolean(false) ? new ExplainDetail[] {ExplainDetail.CHANGELOG_MODE} : new ExplainDetail[0];
     int inserts = 0;
     int lastInsert = -1;
     List<String> plans = new ArrayList<>();
@@ -71,7 +74,7 @@ final class ScriptPlanner {
             lastInsert = i;
             break;
           }
-          case QUERY: plans.add(tEnv.explainSql(clean)); break;
+          case QUERY: plans.add(tEnv.explainSql(clean, details)); break;
           case CREATE_CATALOG: CatalogStandIns.createCatalogForPlanning(tEnv, clean, scratch()); break;
           default:
             CatalogStandIns.beforeUse(tEnv, clean);
@@ -86,7 +89,7 @@ final class ScriptPlanner {
     }
     if (inserts > 0) {
       try {
-        plans.add(set.explain());
+        plans.add(set.explain(details));
       } catch (Throwable t) {
         out.put("ok", false);
         out.put("statements", sqls.size());

@@ -1,0 +1,43 @@
+/**
+ * Rules over the bound plan for operators that cannot consume updates (Flink's planner rejects them): an OVER
+ * aggregation (FTS4207) and an interval join (FTS4208) reading an updating input. The input's mode is the plan's
+ * changelog property.
+ */
+import type { Span } from '../../ast/node.js';
+import { conjunctsOf, subtreeNodes } from '../../plan/expression-children.js';
+import type { Join as PlanJoin } from '../../plan/join.js';
+import type { PlanNode } from '../../plan/node.js';
+import type { SourceModes } from '../../plan/properties/changelog.js';
+import { changelogOf, isUpdating } from '../../plan/properties/changelog.js';
+import { describeOrigin } from './changelog-mode.js';
+import { CHANGELOG_CODES } from './codes.js';
+import type { StreamContext } from './stream-context.js';
+import { report } from './stream-context.js';
+
+/** Where an interval join bounds its time attributes: the first conjunct reading both. */
+function boundSpan(join: PlanJoin): Span | undefined {
+  const { condition, interval } = join;
+  if (condition === undefined || interval === undefined) return undefined;
+  for (const c of conjunctsOf(condition.ast)) {
+    const nodes = subtreeNodes(c);
+    const read = new Set(condition.refs.filter((r) => r.depth === 0 && nodes.has(r.node)).map((r) => r.index));
+    if (read.has(interval.leftTime) && read.has(interval.rightTime)) return c.span;
+  }
+  return undefined;
+}
+
+/** Reports `node` when it is an OVER aggregation or an interval join over an updating input. */
+export function checkUpdateConsumer(node: PlanNode, sources: SourceModes, ctx: StreamContext): void {
+  if (node.kind === 'Over') {
+    const input = changelogOf(node.input, sources);
+    if (!isUpdating(input)) return;
+    for (const call of node.calls) {
+      report(ctx, CHANGELOG_CODES.overAggregateUpdates, 'error', `an OVER aggregation doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'compute the OVER aggregation on the insert-only input, before the updating operator', call.ast.span);
+    }
+  }
+  if (node.kind === 'Join' && node.strategy === 'interval') {
+    const updating = [node.left, node.right].map((n) => changelogOf(n, sources)).find(isUpdating);
+    if (updating === undefined) return;
+    report(ctx, CHANGELOG_CODES.intervalJoinUpdates, 'error', `an interval join doesn't support consuming update and delete changes, which ${describeOrigin(updating.origin)} produces`, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join', boundSpan(node) ?? node.span);
+  }
+}

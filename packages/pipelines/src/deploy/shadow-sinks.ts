@@ -1,0 +1,89 @@
+/**
+ * Shadow sinks for blue-green releases (an environment's `deploy.shadowSinks`): while a new version runs beside
+ * the old one it writes to a shadow table instead of the real sink, so the real sink only ever sees one writer.
+ * Each pair is checked — both declared tables, the sink written by a job, the shadow by none — and the shadow
+ * version of every job that writes a shadowed sink is built and checked like any job (its INSERT now targets the
+ * shadow table, so the shadow's columns must take the query's), then printed as the statements the deploy ships.
+ */
+import { FlinktsError, Table } from '@flinkts/core';
+import type { Diagnostic, Insert } from '@flinkts/core';
+import { splitStatements } from '@flinkts/core/flink';
+import { printJob } from '../build.js';
+import { checkEnvironment } from '../check-pipeline.js';
+import { Job } from '../job.js';
+import { Pipeline } from '../pipeline.js';
+import type { AnyPipeline } from '../pipeline.js';
+import { resolveEnvironment } from '../resolve-environment.js';
+import type { ResolvedJob } from '../resolve-environment.js';
+import { DEPLOY_CODES } from './codes.js';
+import { artifactOf } from './deploy.js';
+import type { ShadowRelease } from './target.js';
+
+const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const shown = (path: readonly string[]): string => path.map((p) => `\`${p}\``).join('.');
+/** One statement without the comment lines flinkts prints above it. */
+const strip = (text: string): string => text.split('\n').filter((l) => !/^\s*--/.test(l)).join('\n').trim();
+
+interface ShadowPair { readonly sink: Table<string, unknown, string>; readonly shadow: Table<string, unknown, string> }
+
+/** The checked pairs of an environment (none when it declares none). */
+function shadowPairs(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]): ShadowPair[] {
+  const declared = p.spec.environments[env]?.deploy?.shadowSinks;
+  if (declared === undefined) return [];
+  const at = `environments.${env}.deploy.shadowSinks`;
+  const problem = (message: string, hint: string, path: string): FlinktsError => new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': ${message}`, hint, path }]);
+  if (!Array.isArray(declared)) throw problem('deploy.shadowSinks must be a list of { sink, shadow } tables', 'e.g. shadowSinks: [{ sink: dwsSales, shadow: dwsSalesShadow }]', at);
+  const written = jobs.flatMap((j) => j.inserts.map((i) => ({ job: j.name, path: i.target })));
+  const pairs: ShadowPair[] = [];
+  declared.forEach((entry: Partial<ShadowPair> | null, i) => {
+    for (const side of ['sink', 'shadow'] as const) {
+      const t = entry?.[side];
+      if (!(t instanceof Table)) throw problem(`shadowSinks[${i}].${side} is not a table declared with table(…)`, 'name the declared table objects: { sink: dwsSales, shadow: dwsSalesShadow }', `${at}.${i}.${side}`);
+      if (!p.spec.tables.includes(t)) throw problem(`shadowSinks[${i}].${side} ${shown(t.path)} is not one of the pipeline's tables`, "add it to the pipeline's tables", `${at}.${i}.${side}`);
+    }
+    const { sink, shadow } = entry as ShadowPair;
+    if (samePath(sink.path, shadow.path)) throw problem(`shadowSinks[${i}] shadows ${shown(sink.path)} with itself`, 'the shadow is another table with the same columns', `${at}.${i}.shadow`);
+    if (!written.some((w) => samePath(w.path, sink.path))) throw problem(`no job writes ${shown(sink.path)}, so it has nothing to shadow`, `tables the jobs write: ${[...new Set(written.map((w) => shown(w.path)))].join(', ')}`, `${at}.${i}.sink`);
+    const writer = written.find((w) => samePath(w.path, shadow.path));
+    if (writer !== undefined) throw problem(`the shadow table ${shown(shadow.path)} is written by job '${writer.job}'`, 'a shadow table is written only by a new version during a blue-green release', `${at}.${i}.shadow`);
+    if (pairs.some((q) => samePath(q.sink.path, sink.path))) throw problem(`${shown(sink.path)} has two shadow tables`, 'one shadow per sink', `${at}.${i}.sink`);
+    if (pairs.some((q) => samePath(q.shadow.path, shadow.path))) throw problem(`${shown(shadow.path)} shadows two sinks`, 'one shadow table per sink', `${at}.${i}.shadow`);
+    pairs.push({ sink, shadow });
+  });
+  return pairs;
+}
+
+/**
+ * Per job that writes a shadowed sink: its shadow release (the job's statements writing the shadow tables).
+ * Throws FTS8109 for a declaration that does not hold, with the checker's diagnostics when the shadow job fails.
+ */
+export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]): Map<string, ShadowRelease> {
+  const pairs = shadowPairs(p, env, jobs);
+  const out = new Map<string, ShadowRelease>();
+  for (const j of jobs) {
+    const used = pairs.filter((q) => j.inserts.some((i) => samePath(i.target, q.sink.path)));
+    if (used.length === 0) continue;
+    const inserts = j.inserts.map((i): Insert => {
+      const pair = used.find((q) => samePath(i.target, q.sink.path));
+      return pair === undefined ? i : Object.freeze({ ...i, target: pair.shadow.path });
+    });
+    const shadowJob = new Job(j.job.name, { ...j.job.spec, statements: inserts.length === 1 ? inserts[0] as Insert : inserts });
+    const shadowPipeline = new Pipeline({ ...p.spec, jobs: p.spec.jobs.map((x) => (x === j.job ? shadowJob : x)) }) as AnyPipeline;
+    const diagnostics: Diagnostic[] = [];
+    const resolved = resolveEnvironment(shadowPipeline, env, diagnostics);
+    if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
+    const printed = diagnostics.some((d) => d.severity === 'error') ? undefined : printJob(shadowPipeline, env, j.name);
+    const errors = [...diagnostics, ...(printed?.diagnostics ?? [])].filter((d) => d.severity === 'error');
+    if (printed?.text === undefined || errors.length > 0) {
+      throw new FlinktsError([
+        { code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writing ${used.map((q) => `${shown(q.shadow.path)} instead of ${shown(q.sink.path)}`).join(', ')} does not check`, hint: 'the shadow table needs columns that take what the job writes to the sink', path: `environments.${env}.deploy.shadowSinks` },
+        ...errors,
+      ]);
+    }
+    out.set(j.name, {
+      artifact: artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== '')),
+      tables: used.map((q) => ({ sink: q.sink.path.join('.'), shadow: q.shadow.path.join('.') })),
+    });
+  }
+  return out;
+}
