@@ -3,8 +3,9 @@
  * `_ROWTIME` and the HOP_ forms) become the window aggregation of the window
  * TVFs: the group window is replaced by window_start and window_end keys of the same window over the same rowtime,
  * the auxiliary functions by window_start / window_end / window_time. Both fire one insert per window and key when
- * the watermark passes the window's end, and drop rows for windows that have fired. Legacy SESSION windows (whose
- * late rows Flink merges into newer sessions), processing-time group windows and *_PROCTIME are FTS7001.
+ * the watermark passes the window's end, and drop rows for windows that have fired. Legacy SESSION windows merge
+ * a late row into an open session it overlaps, as Flink does. Processing-time group windows and
+ * *_PROCTIME are FTS7001.
  */
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Select } from '../ast/query.js';
@@ -60,12 +61,8 @@ export function planGroupWindow(planner: Planner, s: Select, rel: Rel): { select
   let spec: WindowSpec;
   if (kind === 'TUMBLE') spec = { kind: 'TUMBLE', size: ms(1, 'size'), offset: call.args[2] ? ms(2, 'offset') : 0 };
   else if (kind === 'HOP') spec = { kind: 'HOP', slide: ms(1, 'slide'), size: ms(2, 'size'), offset: call.args[3] ? ms(3, 'offset') : 0 };
-  else {
-    // Flink's legacy WindowOperator merges a late row's session into a newer one before its lateness check (so the
-    // row extends that session); the SESSION window TVF drops it. Not reproduced: refused.
-    void ms(1, 'gap');
-    throw unsupported('legacy SESSION group windows (GROUP BY SESSION(…); the SESSION window TVF is supported)', call.span);
-  }
+  // a late row's session merges into the open sessions it overlaps before its lateness check (window-aggregate.ts)
+  else spec = { kind: 'SESSION', gap: ms(1, 'gap'), legacy: true };
   const windowed = planner.windowedRel(rel, spec, timeIdx, undefined, call.span);
   const keys: GroupingElement[] = [
     ...groups.slice(0, idx),

@@ -23,6 +23,9 @@ const REDUCED: Readonly<Record<string, { readonly pop: boolean; readonly sqrt: b
   VAR_POP: { pop: true, sqrt: false }, VAR_SAMP: { pop: false, sqrt: false }, VARIANCE: { pop: false, sqrt: false },
 };
 
+/** The aggregate functions that run as this rewrite (no accumulator of their own). */
+export const REDUCED_AGGREGATES: ReadonlySet<string> = new Set(Object.keys(REDUCED));
+
 const reducible = (e: Expression): e is FunctionCall =>
   e.kind === 'FunctionCall' && !e.over && !e.star && e.name.length === 1 && (e.name[0] as string).toUpperCase() in REDUCED && e.args.length === 1;
 

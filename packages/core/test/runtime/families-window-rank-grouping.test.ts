@@ -1,5 +1,5 @@
 /**
- * Runtime families of #16: window TopN / window deduplication, window joins, GROUPING SETS outside windows with GROUPING() /
+ * Runtime families of #16: window TopN / window deduplication, window joins, SESSION windows, GROUPING SETS outside windows with GROUPING() /
  * GROUPING_ID(), and the statistical aggregates. Each expected changelog is what real Flink 1.20.1 printed for the
  * same job and rows (tier 3, test/differential, generates many more per family).
  */
@@ -83,5 +83,23 @@ describe('window joins', () => {
   test('window properties pass through a window join: grouping by its window is a window aggregation', () => {
     const q = `SELECT lws, lwe, COUNT(*) AS n FROM (SELECT L.k, L.window_start AS lws, L.window_end AS lwe FROM ${side('a')} L JOIN ${side('b')} R ${on}) GROUP BY lws, lwe;`;
     expect(runJob(AB + q, { inputs }).changelog()).toEqual(['+I[2024-01-01T00:00, 2024-01-01T00:00:02, 2]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:04, 1]']);
+  });
+});
+
+describe('SESSION windows', () => {
+  const DDL = "CREATE TABLE t (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '0' SECOND) WITH ('connector' = 'values');\n";
+  // 00:00:03 and 00:00:02 arrive after the watermark passed their own sessions' ends, but overlap the open session
+  const t = [[1, 10, '2024-01-01 00:00:05'], [1, 20, '2024-01-01 00:00:03'], [1, 7, '2024-01-01 00:00:02'], [1, 8, '2024-01-01 00:00:06.500']];
+
+  test('a late row whose session overlaps an open one is merged into it (legacy GROUP BY SESSION and the TVF alike)', () => {
+    const legacy = "SELECT SESSION_START(ts, INTERVAL '2' SECOND), SESSION_END(ts, INTERVAL '2' SECOND), COUNT(*), MAX(v) FROM t GROUP BY SESSION(ts, INTERVAL '2' SECOND);";
+    const tvf = "SELECT window_start, window_end, COUNT(*), MAX(v) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY window_start, window_end;";
+    expect(runJob(DDL + legacy, { inputs: { t } }).changelog()).toEqual(['+I[2024-01-01T00:00:02, 2024-01-01T00:00:08.500, 4, 20]']);
+    expect(runJob(DDL + tvf, { inputs: { t } }).changelog()).toEqual(['+I[2024-01-01T00:00:02, 2024-01-01T00:00:08.500, 4, 20]']);
+  });
+
+  test('a SESSION window TVF grouped by more keys (where Flink emits updates) is refused, not approximated', () => {
+    const q = "SELECT k, window_start, MIN(v) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end;";
+    expect(() => runJob(DDL + q, { inputs: { t } })).toThrow(/FTS7001[\s\S]*SESSION window TVF aggregations grouped by keys/);
   });
 });

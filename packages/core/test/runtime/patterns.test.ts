@@ -25,7 +25,7 @@ describe('streaming patterns', () => {
     const run = runJob(`
       CREATE TABLE t (k STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');
       CREATE TABLE out_t (k STRING, ws TIMESTAMP(3), we TIMESTAMP(3), s INT) WITH ('connector' = 'values');
-      INSERT INTO out_t SELECT k, window_start, window_end, SUM(v) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY k, window_start, window_end;
+      INSERT INTO out_t SELECT k, SESSION_START(ts, INTERVAL '5' SECOND), SESSION_END(ts, INTERVAL '5' SECOND), SUM(v) FROM t GROUP BY k, SESSION(ts, INTERVAL '5' SECOND);
     `, { inputs: { t: [['a', 1, '2024-01-01 00:00:01'], ['a', 2, '2024-01-01 00:00:04'], ['a', 4, '2024-01-01 00:00:20']] } });
     expect(run.changelog('out_t')).toEqual(['+I[a, 2024-01-01T00:00:01, 2024-01-01T00:00:09, 3]', '+I[a, 2024-01-01T00:00:20, 2024-01-01T00:00:25, 4]']);
   });

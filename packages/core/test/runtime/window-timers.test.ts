@@ -67,7 +67,8 @@ const TVF: Record<string, [string, WindowSpec]> = {
   TUMBLE: ["TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)", { kind: 'TUMBLE', size: 2000, offset: 0 }],
   HOP: ["HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)", { kind: 'HOP', slide: 1000, size: 3000, offset: 0 }],
   CUMULATE: ["CUMULATE(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)", { kind: 'CUMULATE', step: 1000, size: 3000, offset: 0 }],
-  SESSION: ["SESSION(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND)", { kind: 'SESSION', gap: 1000 }],
+  // SESSION: a SESSION window TVF grouped by k is FTS7001 (Flink emits updates there), and late rows merge into open
+  // sessions; the session family of test/differential checks SESSION windows against real Flink
 };
 
 const rows = fc.array(fc.record({ k: fc.integer({ min: 0, max: 3 }), v: fc.integer({ min: 0, max: 9 }), t: fc.integer({ min: 0, max: 12_000 }) }), { maxLength: 40 })

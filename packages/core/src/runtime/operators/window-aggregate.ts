@@ -15,7 +15,8 @@ export type WindowSpec =
   | { readonly kind: 'TUMBLE'; readonly size: number; readonly offset: number }
   | { readonly kind: 'HOP'; readonly slide: number; readonly size: number; readonly offset: number }
   | { readonly kind: 'CUMULATE'; readonly step: number; readonly size: number; readonly offset: number }
-  | { readonly kind: 'SESSION'; readonly gap: number };
+  /** `legacy`: from `GROUP BY SESSION(…)`, not the SESSION window TVF. */
+  | { readonly kind: 'SESSION'; readonly gap: number; readonly legacy?: boolean };
 
 /**
  * The [start, end) windows a row at `ts` belongs to (not SESSION), in the order Flink's assigners list them (the
@@ -136,7 +137,10 @@ export class WindowAggregateOperator extends Operator {
 
   private addToSession(gk: string, keyVals: unknown[], ts: number, row: readonly unknown[], retract: boolean): void {
     const gap = (this.window as { gap: number }).gap;
-    if (ts + gap - 1 <= this.watermarkValue) return; // late
+    // a late row's session is first merged into the open sessions it overlaps; it is dropped only when nothing open
+    // absorbs it (Flink's merging window set, for the SESSION window TVF and legacy GROUP BY SESSION alike: checked
+    // on real Flink)
+    const late = ts + gap - 1 <= this.watermarkValue;
     let start = ts;
     let end = ts + gap;
     const open = this.sessions.get(gk) ?? [];
@@ -150,6 +154,7 @@ export class WindowAggregateOperator extends Operator {
         end = Math.max(end, p.end);
       } else kept.push(p);
     }
+    if (late && merged.length === 0) return;
     // Rebuild the merged session's accumulators from its rows.
     const rows: { row: readonly unknown[]; retract: boolean }[] = [];
     for (const p of merged) rows.push(...(p.rows ?? []));
