@@ -7,7 +7,8 @@
  */
 import type { Expression } from '../ast/expression.js';
 import type { Compiled, Evaluator, Row } from './compiled.js';
-import type { Planner, Rel } from './plan.js';
+import type { ExpressionCompiler } from './compile-expression.js';
+import type { Planner, Rel, RelColumn } from './plan.js';
 import { conjuncts } from './plan.js';
 import { isCharacter } from './types.js';
 import { keyOf, singleKey } from './values/compare.js';
@@ -21,17 +22,26 @@ export type JoinKeyOf = (row: Row) => unknown;
 /** Types whose values the comparison's coercion cannot fail on and whose `keyOf` agrees with SQL equality. */
 const HASHABLE = new Set(['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'FLOAT', 'DOUBLE', 'DECIMAL', 'CHAR', 'VARCHAR', 'DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ', 'BINARY', 'VARBINARY']);
 
-export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): { readonly left: JoinKeyOf; readonly right: JoinKeyOf } | undefined {
-  const combined: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
-  const c = planner.compiler(combined);
+/**
+ * The expression compiler over a joined row (`columns`: the left side's columns, then the right side's), and `column`,
+ * which resolves a condition's column reference to its position in that row: undefined for anything that is not a
+ * plain column or a name that does not resolve (e.g. an ambiguous one: the condition's own compilation reports it).
+ */
+export function joinCompiler(planner: Planner, l: Rel, columns: readonly RelColumn[]): { readonly compiler: ExpressionCompiler; readonly column: (e: Expression) => number | undefined } {
+  const compiler = planner.compiler({ columns, op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() });
   const column = (e: Expression): number | undefined => {
     if (e.kind !== 'ColumnRef') return undefined;
     try {
-      return c.compile(e).column;
+      return compiler.compile(e).column;
     } catch {
-      return undefined; // e.g. an ambiguous name: the condition's own compilation reports it
+      return undefined;
     }
   };
+  return { compiler, column };
+}
+
+export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): { readonly left: JoinKeyOf; readonly right: JoinKeyOf } | undefined {
+  const { compiler: c, column } = joinCompiler(planner, l, [...l.columns, ...r.columns]);
   const left: Evaluator[] = [];
   const right: Evaluator[] = [];
   const width = l.columns.length;

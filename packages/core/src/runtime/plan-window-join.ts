@@ -7,7 +7,7 @@ import type { Span } from '../ast/node.js';
 import { invalid, unsupported } from './errors.js';
 import { WindowJoinOperator } from './operators/window-join.js';
 import type { WindowJoinType } from './operators/window-join.js';
-import { equiJoinKeys } from './plan-join-keys.js';
+import { equiJoinKeys, joinCompiler } from './plan-join-keys.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { conjuncts } from './plan.js';
 import { T } from './types.js';
@@ -18,16 +18,7 @@ export function planWindowJoin(planner: Planner, type: string, cond: Expression 
   const rw = r.window;
   if (!cond || !lw || !rw) return undefined;
   const width = l.columns.length;
-  const combined: Rel = { columns, op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
-  const c = planner.compiler(combined);
-  const column = (e: Expression): number | undefined => {
-    if (e.kind !== 'ColumnRef') return undefined;
-    try {
-      return c.compile(e).column;
-    } catch {
-      return undefined;
-    }
-  };
+  const { compiler: c, column } = joinCompiler(planner, l, columns);
   let starts = false;
   let ends = false;
   for (const p of conjuncts(cond)) {
