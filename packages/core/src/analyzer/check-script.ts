@@ -20,6 +20,7 @@ import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query, Select } from '../ast/query.js';
+import type { BindTrace } from '../plan/bind-context.js';
 import { bindScript } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -62,11 +63,11 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
  * recogniser) and every statement-level query's plan, whose derived properties (changelog modes, upsert keys) the
  * sink checks read. The binder's own diagnostics are not reported here (the checks below report names and types).
  */
-function boundPlans(statements: readonly Statement[]): { ranks: ReadonlyMap<Select, Rank | Deduplicate>; plans: ReadonlyMap<Query, PlanNode> } {
+function boundPlans(statements: readonly Statement[]): { ranks: ReadonlyMap<Select, Rank | Deduplicate>; planOf: (query: Query) => PlanNode | undefined } {
   const ranks = new Map<Select, Rank | Deduplicate>();
-  const plans = new Map<Query, PlanNode>();
-  bindScript(statements, { ranks, plans });
-  return { ranks, plans };
+  const trace: BindTrace = { queries: new Map(), tables: new Map() };
+  bindScript(statements, { ranks, trace });
+  return { ranks, planOf: (query) => trace.queries.get(query)?.plan };
 }
 
 /** Check a parsed script. Diagnostics are in statement order. */
@@ -77,7 +78,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const v = options.validators ?? {};
   const views = new Map<string, Stream>();
   const reportedUnknown = new Set<string>();
-  const { ranks, plans } = boundPlans([...(options.declarations ?? []), ...script.statements]);
+  const { ranks, planOf } = boundPlans([...(options.declarations ?? []), ...script.statements]);
   // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
   // modes are cached per resolver).
   const sources: SourceModes = (entry) => {
@@ -86,7 +87,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   };
   const planChecked = new Set<PlanNode>();
   const checkPlan = (query: Query, path: string): void => {
-    const plan = plans.get(query);
+    const plan = planOf(query);
     if (plan !== undefined) checkPlanRules(plan, sources, planChecked, streamContext(path));
   };
   let streaming = true;
@@ -108,7 +109,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const checkChangelog = (insert: Insert, path: string) => {
     const stream = inferQuery(insert.query, streamContext(path));
     checkPlan(insert.query, path);
-    checkSink(insert, plans.get(insert.query), sources, streamContext(path), streaming);
+    checkSink(insert, planOf(insert.query), sources, streamContext(path), streaming);
     if (streaming) checkSinkRowtimes(insert, stream, streamContext(path));
   };
   const checkStatement = (statement: Statement, index: number): void => {

@@ -54,8 +54,6 @@ export interface BindContext {
   readonly file?: string;
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
-  /** Filled with the plans of statement-level queries (BindOptions.plans). */
-  readonly plans?: Map<Query, PlanNode>;
   readonly trace?: BindTrace;
 }
 

@@ -80,7 +80,6 @@ export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readon
   if (bound === undefined) return undefined;
   const view = { plan: bound.plan, names: entry.statement.columns ?? bound.names };
   ctx.views.set(key, view);
-  ctx.plans?.set(entry.statement.query, bound.plan);
   return view;
 }
 

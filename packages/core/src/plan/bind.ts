@@ -21,11 +21,6 @@ export interface BindOptions {
   readonly file?: string;
   /** Filled with the ROW_NUMBER patterns recognised (Rank / Deduplicate), by the SELECT that filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
-  /**
-   * Filled with the plan of every statement-level query bound (an INSERT's query, a query statement, a view's query,
-   * the query of CREATE TABLE … AS and of EXPLAIN), by the query as written.
-   */
-  readonly plans?: Map<Query, PlanNode>;
   /** Filled with every query's plan and every table name's binding (see BindTrace). */
   readonly trace?: BindTrace;
 }
@@ -35,7 +30,6 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(),
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
-    ...(options.plans === undefined ? {} : { plans: options.plans }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
   };
 }
@@ -50,15 +44,8 @@ export interface BoundQuery {
 /** Binds a query against `catalog`. */
 export function bind(query: Query, catalog: ObjectCatalog, options: BindOptions = {}): BoundQuery {
   const ctx = context(catalog, options);
-  const b = topLevel(query, ctx);
-  return { ...(b === undefined ? {} : { plan: b.plan }), names: b?.names ?? [], diagnostics: ctx.diagnostics };
-}
-
-/** Binds a statement-level query, recording its plan. */
-function topLevel(query: Query, ctx: BindContext): NamedPlan | undefined {
   const b = bindNamed(query, ctx);
-  if (b !== undefined) ctx.plans?.set(query, b.plan);
-  return b;
+  return { ...(b === undefined ? {} : { plan: b.plan }), names: b?.names ?? [], diagnostics: ctx.diagnostics };
 }
 
 function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
@@ -83,7 +70,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     problem(ctx, 'FTS4105', insert, `'${entry.path.join('.')}' is a view; INSERT writes into tables only`);
     return undefined;
   }
-  const bound = topLevel(insert.query, ctx);
+  const bound = bindNamed(insert.query, ctx);
   if (bound === undefined) return undefined;
   const tableColumns = scanColumns(entry, ctx);
   const position = (name: string): number => tableColumns.findIndex((c) => c.name === name);
@@ -141,7 +128,7 @@ export function bindScript(statements: readonly Statement[], options: BindOption
       const sinks = inserts.flatMap((i) => sinkOf(i, ctx) ?? []);
       out.push({ statement: s, sinks });
     } else if (s.kind === 'QueryStatement') {
-      const b = topLevel(s.query, ctx);
+      const b = bindNamed(s.query, ctx);
       out.push({ statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) });
     } else if (s.kind === 'CreateView') {
       // Bound where it is created, so its problems and patterns are known even when no INSERT reads it.
@@ -149,11 +136,11 @@ export function bindScript(statements: readonly Statement[], options: BindOption
       if (entry?.kind === 'view') viewPlan(entry, ctx, s);
     } else if (s.kind === 'CreateTable' && s.asQuery !== undefined) {
       unsupported(ctx, s, 'CREATE TABLE … AS SELECT');
-      topLevel(s.asQuery, { ...ctx, diagnostics: [] });
+      bindNamed(s.asQuery, { ...ctx, diagnostics: [] });
     } else if (s.kind === 'Explain') {
       const inner = s.statement;
       const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];
-      for (const q of queries) topLevel(q, { ...ctx, diagnostics: [] });
+      for (const q of queries) bindNamed(q, { ...ctx, diagnostics: [] });
     }
     diagnostics.push(...ctx.diagnostics);
   }
