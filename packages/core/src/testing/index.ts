@@ -21,6 +21,7 @@ import type { EvaluationResult } from '../runtime/evaluate.js';
 import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
 import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
+import { bigintForm } from '../runtime/values/bigint.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
@@ -318,6 +319,7 @@ class FlinkSinkOutput implements SinkOutput {
 
 /** A sink's output; the printed forms are computed on first use. */
 class LazySinkOutput implements SinkOutput {
+  private bigintChanges?: readonly Change[];
   private printedChangelog?: readonly string[];
   private printedTable?: readonly string[];
   private plainRows?: readonly Readonly<Record<string, unknown>>[];
@@ -330,7 +332,15 @@ class LazySinkOutput implements SinkOutput {
   get columns(): SinkResult['columns'] { return this.result.columns; }
   get changes(): readonly Change[] {
     this.requireChangelog();
-    return this.result.changelog;
+    if (this.bigintChanges === undefined) {
+      // the runtime may hold a BIGINT as a number; the raw changes give every BIGINT as a bigint
+      const at = this.result.columns.flatMap((c, i) => (c.type.kind === 'BIGINT' ? [i] : []));
+      this.bigintChanges = at.length === 0 ? this.result.changelog : this.result.changelog.map((c) => {
+        const row = bigintForm(c.row, at);
+        return row === c.row ? c : { kind: c.kind, row };
+      });
+    }
+    return this.bigintChanges;
   }
   get changelog(): readonly string[] {
     this.requireChangelog();
