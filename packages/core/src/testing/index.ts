@@ -353,11 +353,27 @@ class LazySinkOutput implements SinkOutput {
   }
   get rows(): readonly Readonly<Record<string, unknown>>[] {
     const cols = this.result.columns;
-    this.plainRows ??= this.result.table.map((r) => {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < cols.length; i++) o[(cols[i] as { name: string }).name] = toPlainValue(r[i], (cols[i] as { type: DataType }).type, this.zone);
-      return o;
-    });
+    if (this.plainRows === undefined) {
+      // a column often repeats one value object (a window's bounds): its printed form is made once
+      const last: unknown[] = cols.map(() => undefined);
+      const lastPlain: unknown[] = cols.map(() => undefined);
+      this.plainRows = this.result.table.map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < cols.length; i++) {
+          const v = r[i];
+          let p: unknown;
+          if (typeof v === 'object' && v !== null && v === last[i]) p = lastPlain[i];
+          else {
+            p = toPlainValue(v, (cols[i] as { type: DataType }).type, this.zone);
+            // only a primitive plain form (a printed timestamp) is shared; arrays and objects are each row's own
+            last[i] = typeof p === 'object' && p !== null ? undefined : v;
+            lastPlain[i] = p;
+          }
+          o[(cols[i] as { name: string }).name] = p;
+        }
+        return o;
+      });
+    }
     return this.plainRows;
   }
   private requireChangelog(): void {
