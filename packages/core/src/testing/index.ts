@@ -26,7 +26,7 @@ import { parseTimestamp } from '../runtime/values/temporal.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, plainConverter, toPlainValue, toRuntimeValue } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -357,6 +357,7 @@ class LazySinkOutput implements SinkOutput {
       // a column often repeats one value object (a window's bounds): its printed form is made once
       const last: unknown[] = cols.map(() => undefined);
       const lastPlain: unknown[] = cols.map(() => undefined);
+      const plain = cols.map((c) => plainConverter(c.type, this.zone));
       this.plainRows = this.result.table.map((r) => {
         const o: Record<string, unknown> = {};
         for (let i = 0; i < cols.length; i++) {
@@ -364,7 +365,7 @@ class LazySinkOutput implements SinkOutput {
           let p: unknown;
           if (typeof v === 'object' && v !== null && v === last[i]) p = lastPlain[i];
           else {
-            p = toPlainValue(v, (cols[i] as { type: DataType }).type, this.zone);
+            p = (plain[i] as (v: unknown) => unknown)(v);
             // only a primitive plain form (a printed timestamp) is shared; arrays and objects are each row's own
             last[i] = typeof p === 'object' && p !== null ? undefined : v;
             lastPlain[i] = p;

@@ -81,6 +81,17 @@ export function fastConverter(t: DataType): FastConverter {
   }
 }
 
+/** `toPlainValue` for one column's type, decided once (the common types convert inline). */
+export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {
+  switch (t.kind) {
+    case 'BIGINT': return (v) => (typeof v === 'number' ? v : v === null || v === undefined ? null : toPlainValue(v, t, zone));
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+    case 'BINARY': case 'VARBINARY':
+      return (v) => (v === undefined ? null : v);
+    default: return (v) => toPlainValue(v, t, zone);
+  }
+}
+
 /** A runtime value as a plain JavaScript value for assertions. */
 export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
   if (v === null || v === undefined) return null;

@@ -38,8 +38,12 @@ class SideState {
   }
 
   set(key: unknown, rows: JoinRecord[]): void {
-    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) this.dense[key] = rows;
-    else this.map.set(key, rows);
+    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) {
+      const dense = this.dense;
+      // grown without holes: an element stored far past the end would turn the array into a slow dictionary
+      while (dense.length < key) dense.push(undefined);
+      dense[key] = rows;
+    } else this.map.set(key, rows);
   }
 
   delete(key: unknown): void {
@@ -61,12 +65,14 @@ export class JoinOperator extends Operator {
     private readonly kind: JoinKind,
     private readonly leftWidth: number,
     private readonly rightWidth: number,
-    private readonly condition: Evaluator | undefined,
+    private condition: Evaluator | undefined,
     /** The equi-join keys of each side (see `equiJoinKeys`); absent: one key for all rows. */
-    keys?: { readonly left: JoinKeyOf; readonly right: JoinKeyOf },
+    keys?: { readonly left: JoinKeyOf; readonly right: JoinKeyOf; readonly covers?: boolean },
   ) {
     super(2);
     this.keyOf = keys ? [keys.left, keys.right] : [NO_KEYS, NO_KEYS];
+    // rows with equal keys satisfy a condition made only of those equalities
+    if (keys?.covers === true) this.condition = undefined;
   }
 
   private preserved(side: number): boolean {
@@ -74,7 +80,12 @@ export class JoinOperator extends Operator {
   }
 
   private joined(side: number, row: readonly unknown[], other: readonly unknown[]): unknown[] {
-    return side === 0 ? [...row, ...other] : [...other, ...row];
+    const l = side === 0 ? row : other;
+    const r = side === 0 ? other : row;
+    const out = new Array<unknown>(l.length + r.length);
+    for (let i = 0; i < l.length; i++) out[i] = l[i];
+    for (let i = 0, n = l.length; i < r.length; i++) out[n + i] = r[i];
+    return out;
   }
 
   private padded(side: number, row: readonly unknown[]): unknown[] {
