@@ -200,19 +200,23 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
     };
     const convertValues = (r: TestRow, at: number): unknown[] => {
       if (r === null || typeof r !== 'object') throw badInput(`${whereOf(at)}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
-      const row = new Array<unknown>(cols.length);
       if (Array.isArray(r)) {
-        if (r.length !== cols.length) throw badInput(`${whereOf(at)}: expected ${cols.length} values (${names.join(', ')}), got ${r.length}`);
-        let same = true;
-        for (let i = 0; i < row.length; i++) {
+        const n = cols.length;
+        if (r.length !== n) throw badInput(`${whereOf(at)}: expected ${n} values (${names.join(', ')}), got ${r.length}`);
+        // values the runtime holds as they are: the test's own array is the row (rows are never changed); a copy
+        // is made only once a value converts to something else
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < n; i++) {
           const v: unknown = r[i];
-          const x = convert(v, i, at);
-          row[i] = x;
-          same &&= x === v;
+          let x = (fast[i] as FastConverter)(v);
+          if (x === undefined) x = convert(v, i, at);
+          // (a -0 converts to 0, which === does not tell apart)
+          if (copy === undefined && (x !== v || (x === 0 && Object.is(v, -0)))) copy = (r as unknown[]).slice();
+          if (copy !== undefined) copy[i] = x;
         }
-        // values the runtime holds as they are: the test's own array is the row (rows are never changed)
-        return same ? (r as unknown[]) : row;
+        return copy ?? (r as unknown[]);
       }
+      const row = new Array<unknown>(cols.length);
       const o = r as Record<string, unknown>;
       let known = 0;
       for (let i = 0; i < row.length; i++) {

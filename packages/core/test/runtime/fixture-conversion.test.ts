@@ -50,5 +50,8 @@ describe('test values converted inline', () => {
     expect(() => runJob(sql, { inputs: { t: [{ a: 1, b: 2 ** 60, c: 'x' }] } })).toThrow(/inputs\.t\[0\]\.b/);
     expect(() => runJob(sql, { inputs: { t: [{ a: 1, b: 2, c: 'x', d: 1 }] } })).toThrow(/unknown column 'd'/);
     expect(runJob(sql, { inputs: { t: [[-0, 5, 'x'], { a: 3, c: null }] } }).changelog()).toEqual(['+I[0, 5, x]', '+I[3, null, null]']);
+    // an array row whose values are all held as they are is used as it is, except that -0 becomes 0
+    const dbl = "CREATE TABLE t (d DOUBLE) WITH ('connector' = 'values'); SELECT d, CAST(d AS STRING) FROM t";
+    expect(runJob(dbl, { inputs: { t: [[-0], { d: -0 }] } }).changelog()).toEqual(['+I[0.0, 0.0]', '+I[0.0, 0.0]']);
   });
 });
