@@ -28,6 +28,8 @@ import type { Rows, Workload } from './runtime/workloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+/** A ratio with two decimals, or two significant digits below 0.1 (a small ratio is not printed as 0.00). */
+const x = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 interface Side {
@@ -126,7 +128,7 @@ export async function run(): Promise<void> {
       console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (median of 3), ${b.flinkts.lines.length} rows out:`);
       console.log(`    flinkts runJob + rows() ${side(b.flinkts)}; DuckDB query + rows read into JS ${side(b.duckdb)}; DuckDB query into a table ${side(b.duckdbInDb)}; CPU time flinkts/DuckDB in-database ${(b.flinkts.cpuMs / b.duckdbInDb.cpuMs).toFixed(1)}x`);
       console.log(`    ${ratioText(b, (f, d) => `flinkts throughput = ${(d / f).toFixed(2)}x DuckDB's with JS rows, ${(b.duckdbInDb.ms / f).toFixed(2)}x DuckDB's in-database (target >= 0.5x, judged in-database: ${met(b.duckdbInDb.ms / f >= 0.5)})`)}`);
-      console.log(`(c) the same with the changelog kept: flinkts ${side(c.flinkts)} = ${ratioText(c, (f, d) => `${(d / f).toFixed(2)}x DuckDB's throughput with JS rows, ${(c.duckdbInDb.ms / f).toFixed(2)}x in-database`)}`);
+      console.log(`(c) the same with the changelog kept: flinkts ${side(c.flinkts)} = ${ratioText(c, (f, d) => `${x(d / f)}x DuckDB's throughput with JS rows, ${x(c.duckdbInDb.ms / f)}x in-database`)}`);
     }
 
     for (const w of [regularJoin, tumblingWindow]) {
