@@ -501,7 +501,7 @@ function parsePrimary(p: Cursor): Expression {
     case 'number': {
       p.next();
       literal(p, start, numericLiteralProblem(t.text));
-      return { kind: 'NumericLiteral', text: t.text.replace(/e/, 'E'), span: p.spanFrom(start) };
+      return { kind: 'NumericLiteral', text: t.text.indexOf('e') === -1 ? t.text : t.text.replace('e', 'E'), span: p.spanFrom(start) };
     }
     case 'string':
       p.next();
@@ -696,25 +696,25 @@ function parseIdentifierExpression(p: Cursor): Expression {
     }
     return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);
   }
-  const parts: { value: string; quoted: boolean }[] = [];
   const name = p.identifier('a column name');
-  parts.push({ value: name, quoted: first.kind === 'quoted' });
+  // The common case, a bare column name: no list of parts.
+  if (!p.isOp('.')) return { kind: 'ColumnRef', name, span: p.spanFrom(start) };
+  const parts = [name];
   while (p.isOp('.') && (p.peek(1).kind === 'word' || p.peek(1).kind === 'quoted' || p.isOp('*', 1))) {
     if (p.isOp('*', 1)) break; // `t.*` is handled by the select list
     p.next();
-    const partToken = p.peek();
     if (p.isOp('(', 1)) {
       // catalog.db.fn(…)
       const last = p.identifier('a function name');
       p.next();
-      return parseCall(p, [...parts.map((x) => x.value), last], start);
+      return parseCall(p, [...parts, last], start);
     }
-    parts.push({ value: p.identifier('a column or field name'), quoted: partToken.kind === 'quoted' });
+    parts.push(p.identifier('a column or field name'));
   }
   let e: Expression = parts.length === 1
-    ? { kind: 'ColumnRef', name: parts[0]!.value, span: p.spanFrom(start) }
-    : { kind: 'ColumnRef', table: parts[0]!.value, name: parts[1]!.value, span: p.spanFrom(start) };
-  for (let i = 2; i < parts.length; i++) e = { kind: 'FieldAccess', operand: e, field: parts[i]!.value, span: p.spanFrom(start) };
+    ? { kind: 'ColumnRef', name: parts[0]!, span: p.spanFrom(start) }
+    : { kind: 'ColumnRef', table: parts[0]!, name: parts[1]!, span: p.spanFrom(start) };
+  for (let i = 2; i < parts.length; i++) e = { kind: 'FieldAccess', operand: e, field: parts[i]!, span: p.spanFrom(start) };
   return e;
 }
 
