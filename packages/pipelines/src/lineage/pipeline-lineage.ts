@@ -4,13 +4,14 @@
  * the bound plan (core's binder and sinksLineage). A column can be followed from a CDC source through every layer
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
-import type { Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
+import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
 import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
+import type { Job } from '../job.js';
 import { jobScript } from '../job-script.js';
 import type { AnyPipeline } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
-import type { ResolvedEnvironment } from '../resolve-environment.js';
+import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { substitute } from '../variables.js';
 import { datasetAddress } from './dataset-address.js';
 import { qualifiedName, tableGraph } from './table-graph.js';
@@ -20,6 +21,21 @@ export interface PipelineLineageResult {
   readonly lineage?: PipelineLineage;
   /** Problems resolving the environment or binding a job's statements (those statements add no edges). */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A job's statements bound once per pipeline and job, values not substituted, and shared by every environment (as
+ * the analyzer's script is, job-analysis.ts): columns and their edges come from schemas and queries, never from a
+ * WITH value. Only dataset addresses read values, substituted per environment in `tableOf`. Weak keys.
+ */
+const boundJobs = new WeakMap<AnyPipeline, Map<Job, BoundScript>>();
+
+function boundJob(env: ResolvedEnvironment, job: ResolvedJob): BoundScript {
+  let jobs = boundJobs.get(env.pipeline);
+  if (jobs === undefined) boundJobs.set(env.pipeline, (jobs = new Map()));
+  let bound = jobs.get(job.job);
+  if (bound === undefined) jobs.set(job.job, (bound = bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements)));
+  return bound;
 }
 
 function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined, env: ResolvedEnvironment, catalogs: ReadonlyMap<string, Catalog>): LineageTable | undefined {
@@ -32,10 +48,10 @@ function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined
   const hiveSite = declaredCatalog === undefined ? undefined : hiveSiteOf(declaredCatalog.connector);
   const { connector, address } = datasetAddress({
     path: entry.path,
-    options: new Map(s.options.map((o) => [o.key, o.value])),
+    options: new Map(s.options.map((o) => [o.key, substitute(o.value, env.variables)])),
     ...(entry.catalog === undefined ? {} : {
       catalog: {
-        options: new Map(entry.catalog.options.map((o) => [o.key, o.value])),
+        options: new Map(entry.catalog.options.map((o) => [o.key, substitute(o.value, env.variables)])),
         ...(hiveSite === undefined ? {} : { hiveSite: new Map(hiveSite.flatMap((e) => ('value' in e ? [[e.key, substitute(e.value, env.variables)] as const] : []))) }),
       },
     }),
@@ -55,8 +71,7 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
   const jobs: LineageJob[] = [];
   const edges: LineageEdge[] = [];
   env.jobs.forEach((job, j) => {
-    const script = jobScript(job, { setLines: false, splitPersistent: false, optionValue: (v) => substitute(v, env.variables) });
-    const bound = bindScript(script.statements);
+    const bound = boundJob(env, job);
     diagnostics.push(...bound.diagnostics.map((d) => ({ ...d, path: `jobs.${job.name}.statements` })));
     edges.push(...sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name));
     const inputs = new Set<string>();
