@@ -24,18 +24,27 @@ export interface PipelineLineageResult {
 }
 
 /**
- * A job's statements bound once per pipeline and job, values not substituted, and shared by every environment (as
- * the analyzer's script is, job-analysis.ts): columns and their edges come from schemas and queries, never from a
- * WITH value. Only dataset addresses read values, substituted per environment in `tableOf`. Weak keys.
+ * A job's statements bound once per pipeline and job, values not substituted, with their column edges, shared by
+ * every environment (as the analyzer's script is, job-analysis.ts): columns and edges come from schemas and
+ * queries, never from a WITH value. Only dataset addresses read values, substituted per environment in `tableOf`.
+ * Weak keys: nothing is kept once the pipeline is gone.
  */
-const boundJobs = new WeakMap<AnyPipeline, Map<Job, BoundScript>>();
+interface BoundJob {
+  readonly bound: BoundScript;
+  readonly edges: readonly LineageEdge[];
+}
 
-function boundJob(env: ResolvedEnvironment, job: ResolvedJob): BoundScript {
+const boundJobs = new WeakMap<AnyPipeline, Map<Job, BoundJob>>();
+
+function boundJob(env: ResolvedEnvironment, job: ResolvedJob): BoundJob {
   let jobs = boundJobs.get(env.pipeline);
   if (jobs === undefined) boundJobs.set(env.pipeline, (jobs = new Map()));
-  let bound = jobs.get(job.job);
-  if (bound === undefined) jobs.set(job.job, (bound = bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements)));
-  return bound;
+  let known = jobs.get(job.job);
+  if (known === undefined) {
+    const bound = bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements);
+    jobs.set(job.job, (known = { bound, edges: sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name) }));
+  }
+  return known;
 }
 
 function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined, env: ResolvedEnvironment, catalogs: ReadonlyMap<string, Catalog>): LineageTable | undefined {
@@ -71,9 +80,9 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
   const jobs: LineageJob[] = [];
   const edges: LineageEdge[] = [];
   env.jobs.forEach((job, j) => {
-    const bound = boundJob(env, job);
+    const { bound, edges: jobEdges } = boundJob(env, job);
     diagnostics.push(...bound.diagnostics.map((d) => ({ ...d, path: `jobs.${job.name}.statements` })));
-    edges.push(...sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name));
+    edges.push(...jobEdges);
     const inputs = new Set<string>();
     const outputs = new Set<string>();
     for (const write of graph[j]!.writes) {
