@@ -139,6 +139,8 @@ export class LocalJob {
   private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
   private readonly sinks: SinkOperator[] = [];
+  /** The sink of each INSERT target (by qualified name): the first INSERT's; later ones write into it. */
+  private readonly sinkOfTable = new Map<string, SinkOperator>();
   private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
   private readonly planner: Planner;
   private readonly keepChangelog: boolean;
@@ -301,7 +303,10 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true);
+    // a second INSERT into the same table writes into the first one's sink (one table, one result)
+    const tableKey = this.namespace.key(ins.target);
+    const first = this.sinkOfTable.get(tableKey);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true, first);
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -314,6 +319,8 @@ export class LocalJob {
       if (!this.keepChangelog && byGroupKey && enforcerSafe) agg.foldUpdates = true;
     }
     rel.op.connectTo(sink);
+    if (first !== undefined) return;
+    this.sinkOfTable.set(tableKey, sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
   }
