@@ -59,9 +59,4 @@ export class ProcessingClock {
     }
     this.advanced = to;
   }
-
-  /** Open timers at the end of the input: Flink drops them when a bounded job ends (they never fire). */
-  pendingTimers(): number {
-    return this.owners.filter((o) => o.nextTimer() !== undefined).length;
-  }
 }
