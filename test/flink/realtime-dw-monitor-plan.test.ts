@@ -26,8 +26,8 @@ import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import { LOCAL_WAREHOUSE } from '../../examples/realtime-dw/src/lake.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed, QUALITY } from '../../examples/realtime-dw/src/quality.js';
 import { ensureLocalLake } from '../support/realtime-dw-lake.js';
-import { startMariaDb } from '../support/mariadb.js';
-import type { MariaDb } from '../support/mariadb.js';
+import { mariaDbType, startStarRocksFe } from '../support/starrocks-fe.js';
+import type { StarRocksFe } from '../support/starrocks-fe.js';
 import { adsDataQuality } from '../../examples/realtime-dw/src/olap.js';
 import type { DataType } from '@flinkts/core';
 
@@ -67,29 +67,21 @@ describe("realtime-dw's monitor on the real planner (local environment)", () => 
   }, 300_000);
 
   test('with a loopback MariaDB as the StarRocks FE: planned to the end; a table whose key differs is refused', async () => {
-    const db: MariaDb = await startMariaDb();
+    const fe: StarRocksFe = await startStarRocksFe();
     try {
-      const columns = adsDataQuality.columnTypes.map((c) => `\`${c.name}\` ${mariaDbType(c.type as DataType)}`);
-      const create = (key: readonly string[]) => `CREATE TABLE rt_dw.ads_data_quality (${[...columns, `PRIMARY KEY (${key.map((k) => `\`${k}\``).join(', ')})`].join(', ')})`;
-      db.sql(`CREATE DATABASE rt_dw; ${create(['pipeline', 'table_name', 'dimension', 'window_start'])}; CREATE USER 'flinkts'@'%' IDENTIFIED BY 'flinkts-test'; GRANT SELECT ON rt_dw.* TO 'flinkts'@'%';`);
-      const url = `jdbc:mysql://127.0.0.1:${db.port}/?queryInterceptors=dev.flinkts.bridge.StarRocksFeStandIn&useOldAliasMetadataBehavior=true&flinktsStarRocksVersion=3.5.0`;
-      const sql = sqlOf(jobStatements(realtimeDw, 'local', 'rt-dw-monitor'))
-        .replace("'jdbc-url' = 'jdbc:mysql://127.0.0.1:9030'", `'jdbc-url' = '${url}'`)
-        // nothing listens on port 1: the connector's Stream Load probe fails, which it tolerates while planning
-        .replace("'load-url' = '127.0.0.1:8030'", "'load-url' = '127.0.0.1:1'")
-        .replace("'username' = '${STARROCKS_USERNAME}'", "'username' = 'flinkts'")
-        .replace("'password' = '${STARROCKS_PASSWORD}'", "'password' = 'flinkts-test'");
-      expect(sql).toContain(url);
+      const sql = fe.prepare(sqlOf(jobStatements(realtimeDw, 'local', 'rt-dw-monitor')));
+      expect(sql).toContain(`'jdbc-url' = '${fe.url}'`);
       const real = await verifyScript(sql);
       expect(real.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
       expect(real.ok).toBe(true);
       // the connector compares the FE's primary key with the Flink table's: a different one is refused
-      db.sql(`DROP TABLE rt_dw.ads_data_quality; ${create(['pipeline', 'table_name', 'window_start'])}`);
+      const columns = adsDataQuality.columnTypes.map((c) => `\`${c.name}\` ${mariaDbType(c.type as DataType)}`);
+      fe.sql(`DROP TABLE rt_dw.ads_data_quality; CREATE TABLE rt_dw.ads_data_quality (${columns.join(', ')}, PRIMARY KEY (\`pipeline\`, \`table_name\`, \`window_start\`))`);
       const refused = await verifyScript(sql);
       expect(refused.diagnostics.map((d) => d.code)).toEqual(['FTS7607']);
       expect(refused.diagnostics[0]?.message).toMatch(/Primary keys of the flink `TableSchema` do not match/);
     } finally {
-      await db.stop();
+      await fe.stop();
     }
   }, 300_000);
 
@@ -110,14 +102,3 @@ describe("realtime-dw's monitor on the real planner (local environment)", () => 
   }, 300_000);
 });
 
-/** The MariaDB column type of a sink column (what the StarRocks table holds: VARCHAR, DATETIME, BIGINT, DOUBLE). */
-function mariaDbType(t: DataType): string {
-  const nullable = t.nullable ? '' : ' NOT NULL';
-  switch (t.kind) {
-    case 'VARCHAR': case 'CHAR': return `VARCHAR(255)${nullable}`;
-    case 'TIMESTAMP': return `DATETIME(3)${nullable}`;
-    case 'BIGINT': return `BIGINT${nullable}`;
-    case 'DOUBLE': return `DOUBLE${nullable}`;
-    default: throw new Error(`no MariaDB type for ${t.kind}`);
-  }
-}

@@ -31,7 +31,7 @@ function rewrite<T>(node: T, kind: string, proctime: boolean): T {
     const m = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/.exec(name);
     if (m) {
       if (m[1] !== kind) throw invalid(`${name} does not match the ${kind} group window`, e.span);
-      if ((m[2] === 'PROCTIME') !== proctime && (m[2] === 'PROCTIME' || m[2] === 'ROWTIME')) throw unsupported(`${name} on ${proctime ? 'a processing-time' : 'an event-time'} group window`, e.span);
+      if ((m[2] === 'PROCTIME' && !proctime) || (m[2] === 'ROWTIME' && proctime)) throw unsupported(`${name} on ${proctime ? 'a processing-time' : 'an event-time'} group window`, e.span);
       return { kind: 'ColumnRef', name: AUXILIARY[m[2] as string] as string, ...(e.span ? { span: e.span } : {}) } as unknown as T;
     }
   }
