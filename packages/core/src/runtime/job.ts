@@ -36,11 +36,16 @@ import type { Timestamp } from './values/temporal.js';
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
 
-/** One entry of a source's input: a row (an insert), a changelog row, or an explicit watermark. */
+/**
+ * One entry of a source's input: a row (an insert), a changelog row, an explicit watermark, or an advance of the
+ * processing-time clock to an instant (epoch millis), which fires the processing-time timers due by then
+ * (processing-time.ts).
+ */
 export type InputEntry =
   | readonly unknown[]
   | { readonly kind: RowKind; readonly row: readonly unknown[] }
-  | { readonly watermark: Timestamp | number };
+  | { readonly watermark: Timestamp | number }
+  | { readonly processingTime: number };
 
 /**
  * A source's entries in order, read once each by position: an array, or a list that makes each entry when it is
@@ -134,6 +139,8 @@ export class LocalJob {
   private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
   private readonly sinks: SinkOperator[] = [];
+  /** The sink of each INSERT target (by qualified name): the first INSERT's; later ones write into it. */
+  private readonly sinkOfTable = new Map<string, SinkOperator>();
   private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
   private readonly planner: Planner;
   private readonly keepChangelog: boolean;
@@ -296,7 +303,10 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true);
+    // a second INSERT into the same table writes into the first one's sink (one table, one result)
+    const tableKey = this.namespace.key(ins.target);
+    const first = this.sinkOfTable.get(tableKey);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true, first);
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -309,6 +319,8 @@ export class LocalJob {
       if (!this.keepChangelog && byGroupKey && enforcerSafe) agg.foldUpdates = true;
     }
     rel.op.connectTo(sink);
+    if (first !== undefined) return;
+    this.sinkOfTable.set(tableKey, sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
   }
@@ -393,7 +405,10 @@ export class LocalJob {
         }
         let change: Change;
         if (Array.isArray(e)) change = { kind: '+I', row: e };
-        else if ('watermark' in e) {
+        else if ('processingTime' in e) {
+          this.advanceProcessingTime(e.processingTime);
+          continue;
+        } else if ('watermark' in e) {
           const w = e.watermark;
           src.advanceWatermark(typeof w === 'number' ? w : w.millis);
           continue;
@@ -422,6 +437,16 @@ export class LocalJob {
         message: `${e.message} (while processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
         hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
       }]);
+    }
+  }
+
+  /** Moves the processing-time clock; a row failing while a timer fires fails the job (FTS7003). */
+  private advanceProcessingTime(to: number): void {
+    try {
+      this.session.processingTime?.advanceTo(to);
+    } catch (e) {
+      if (!(e instanceof EvaluationError)) throw e;
+      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing processing-time timers up to ${new Date(to).toISOString()})`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
     }
   }
 

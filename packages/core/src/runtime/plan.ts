@@ -39,6 +39,7 @@ import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
 import { planWindowJoin } from './plan-window-join.js';
+import { isProctimeWindow, proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -216,7 +217,8 @@ export class Planner {
 
   constructor(
     private readonly catalog: PlannerCatalog,
-    private readonly session: Session,
+    /** @internal */
+    readonly session: Session,
   ) {}
 
   /** @internal */
@@ -325,8 +327,8 @@ export class Planner {
     const timeName = desc.columns[0] as string;
     const timeIndex = input.columns.findIndex((c) => c.name === timeName);
     if (timeIndex < 0) throw unknownName(`Column '${timeName}' not found`, desc.span, didYouMean(timeName, input.columns.map((c) => c.name)));
-    if (!input.rowtime.has(timeIndex)) {
-      if (input.proctime.has(timeIndex)) throw unsupported('window TVFs on processing time', desc.span);
+    const proctime = input.proctime.has(timeIndex);
+    if (!input.rowtime.has(timeIndex) && !proctime) {
       throw invalid(`The window function requires the timecol to be a time attribute, but '${timeName}' is not`, desc.span);
     }
     const c = this.compiler(input);
@@ -338,6 +340,7 @@ export class Planner {
       case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
       default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
     }
+    if (proctime) return proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span);
     return this.windowedRel(input, spec, timeIndex, alias, desc.span);
   }
 
@@ -733,7 +736,9 @@ export class Planner {
       const wtc = rel.columns[w.start + 2];
       const wtt = wtc !== undefined && wtc.name.toLowerCase() === 'window_time' ? wtc.type : T.timestamp(3, false);
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
-      if (rel.mode !== 'insert-only') {
+      const proc = proctimeWindowAggregate(this.session, w.spec, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, rel.mode !== 'insert-only', s.span);
+      if (proc) ({ head, tail: op } = proc);
+      else if (rel.mode !== 'insert-only') {
         // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
         ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
       } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
@@ -760,7 +765,8 @@ export class Planner {
     if (!expanded) rel.op.connectTo(head ?? op);
     const aggRel: Rel = {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
-      rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
+      rowtime: windowed && w && !isProctimeWindow(w.spec) ? new Set([aggColumns.length - 1]) : new Set(),
+      proctime: windowed && w && isProctimeWindow(w.spec) ? new Set([aggColumns.length - 1]) : new Set(),
       ...(windowed ? {} : { aggregateKey: [...keyExprs.map((_, i) => i), ...(expanded ? [nk] : [])] }),
       // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
       ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel } } : {}),
