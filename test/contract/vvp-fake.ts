@@ -15,7 +15,9 @@
  *   Flink's `execution.savepoint.ignore-unclaimed-state: 'true'`;
  * - Savepoints: POST `{metadata: {deploymentId}}` triggers one (origin USER_REQUEST), with `spec.savepointLocation`
  *   copies one (origin COPIED); suspending takes one (origin SUSPEND); `status.state` STARTED | COMPLETED | FAILED;
- * - Jobs: GET `?deploymentId` lists the Flink jobs a deployment started (a new one per start).
+ * - Jobs: GET `?deploymentId` lists the Flink jobs a deployment started (a new one per start);
+ * - Events: GET `?deploymentId` lists what happened to it (`ResourceListOfEvent`: `{metadata: {id, deploymentId,
+ *   name (an EventMetadata name such as JOB_SUCCESSFULLY_STARTED), createdAt}, spec: {message}}`).
  *
  * Status moves on as it is read: TRANSITIONING → RUNNING / SUSPENDED / CANCELLED.
  */
@@ -48,6 +50,7 @@ export class VvpFake extends LoopbackFake {
   readonly jobs: { id: string; deploymentId: string }[] = [];
   /** Savepoint locations holding state that the next job started from them has no operator for. */
   readonly unclaimedState = new Set<string>();
+  readonly events: { metadata: { id: string; deploymentId: string; name: string; createdAt: string }; spec: { message: string } }[] = [];
   private n = 0;
 
   constructor(readonly token = 'vvp-token', readonly namespace = 'default') {
@@ -74,7 +77,7 @@ export class VvpFake extends LoopbackFake {
     };
     try {
       if (fault === 'expired-token' || req.headers.authorization !== `Bearer ${this.token}`) throw new Http(401, 'Unauthorized: a valid API token is required');
-      const m = /^\/api\/v1\/namespaces\/([^/]+)\/(deployments|savepoints|jobs)(?:\/([^/]+))?$/.exec(url.pathname);
+      const m = /^\/api\/v1\/namespaces\/([^/]+)\/(deployments|savepoints|jobs|events)(?:\/([^/]+))?$/.exec(url.pathname);
       if (m === null) throw new Http(404, `no route for ${req.method} ${url.pathname}`);
       const [, ns, kind, key] = m as unknown as [string, string, string, string | undefined];
       if (ns !== this.namespace) throw new Http(404, `namespace ${ns} not found`);
@@ -94,6 +97,10 @@ export class VvpFake extends LoopbackFake {
       if (e instanceof Http) send(e.status, { message: e.message });
       else send(500, { message: String(e) });
     }
+  }
+
+  private event(d: Dep, name: string, message: string): void {
+    this.events.push({ metadata: { id: this.id(), deploymentId: d.metadata.id, name, createdAt: new Date().toISOString() }, spec: { message } });
   }
 
   private dep(key: string | undefined): Dep {
@@ -128,12 +135,14 @@ export class VvpFake extends LoopbackFake {
       if (d.restoredFrom !== undefined && this.unclaimedState.has(d.restoredFrom) && !d.allowedNonRestored) {
         // Flink: "Cannot map checkpoint/savepoint state for operator … to the new program"
         d.status = { state: 'FAILED' };
+        this.event(d, 'TERMINATING_A_JOB_DUE_TO_AN_UNRECOVERABLE_FAILURE', `Job failed: Cannot map checkpoint/savepoint state for operator 20b81e62 to the new program, because the operator is not available in the new program (savepoint ${d.restoredFrom}).`);
         return;
       }
       const jobId = this.id();
       this.jobs.push({ id: jobId, deploymentId: d.metadata.id });
       d.status = { state: 'RUNNING', running: { jobId } };
       d.starts++;
+      this.event(d, 'JOB_SUCCESSFULLY_STARTED', `Job ${jobId} started.`);
     } else if (d.target === 'SUSPENDED') {
       this.savepoints.push({ metadata: { id: this.id(), deploymentId: d.metadata.id, origin: 'SUSPEND', createdAt: Date.now() }, spec: { savepointLocation: `s3://vvp/savepoints/${d.metadata.id}/sp-${this.n}` }, status: { state: 'COMPLETED' } });
       d.status = { state: 'SUSPENDED' };
@@ -195,6 +204,7 @@ export class VvpFake extends LoopbackFake {
         return [201, s];
       }
     }
+    if (kind === 'events' && method === 'GET' && key === undefined) return [200, { kind: 'EventList', items: this.events.filter((e) => e.metadata.deploymentId === q.get('deploymentId')) }];
     if (kind === 'jobs' && method === 'GET' && key === undefined) return [200, { items: this.jobs.filter((j) => j.deploymentId === q.get('deploymentId')).map((j) => ({ metadata: { id: j.id, deploymentId: j.deploymentId } })) }];
     throw new Http(405, `${method} is not supported here`);
   }

@@ -71,10 +71,20 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   const base = { job, running, ...(deployed === undefined ? {} : { deployed }), ...(shadowRuns.length > 0 ? { shadowRuns } : {}) };
   if (artifact === undefined) return { ...base, action: running.length > 0 || deployed !== undefined ? 'removed' : 'unchanged' };
   if (running.some((r) => r.hash === short(artifact.hash))) return { ...base, artifact, action: 'unchanged' };
+  const mode: OperatorIdMode = !d.target.submitsPlans ? 'generated' : deployed?.startedFromPlan === true ? 'pinned' : 'to-pinned';
+  // a target given SQL: Flink generates the operator ids, and Flink computes them for both versions here
+  const withIds = mode === 'generated' && deployed !== undefined && d.compiler.compileWithIds !== undefined;
   let compiledPlan: CompiledPlanJson | undefined;
   let compileProblem: string | undefined;
+  let generated: { before: Awaited<ReturnType<NonNullable<PlanCompiler['compileWithIds']>>>; after: Awaited<ReturnType<NonNullable<PlanCompiler['compileWithIds']>>> } | undefined;
   try {
-    compiledPlan = await d.compiler.compile(job, artifact.statements);
+    if (withIds) {
+      const after = await d.compiler.compileWithIds!(job, artifact.statements);
+      compiledPlan = after.plan;
+      generated = { before: await d.compiler.compileWithIds!(job, deployed!.statements), after };
+    } else {
+      compiledPlan = await d.compiler.compile(job, artifact.statements);
+    }
   } catch (e) {
     // a connector that must reach its system to plan (StarRocks reads the table schema) cannot be compiled here
     if (!(e instanceof FlinktsError) || e.diagnostics[0]?.code !== DEPLOY_CODES.submitFailed) throw e;
@@ -84,8 +94,9 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   if (deployed === undefined) return { ...base, artifact, ...compiled, action: running.length > 0 ? 'update' : 'create' };
   const diff = diffStatements(deployed.statements, artifact.statements);
   const settings = settingChanges(deployed.statements, artifact.statements);
-  const mode: OperatorIdMode = !d.target.submitsPlans ? 'generated' : deployed.startedFromPlan === true ? 'pinned' : 'to-pinned';
-  const state = deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode);
+  const state = generated !== undefined
+    ? compareCompiledPlans(generated.before.plan, generated.after.plan, 'generated', { before: generated.before.operatorIds, after: generated.after.operatorIds })
+    : deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
   return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state, operatorIds: mode }), action };
 }

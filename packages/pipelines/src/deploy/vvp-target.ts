@@ -135,9 +135,22 @@ export class VvpTarget implements DeployTarget {
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const now = await this.byId(id);
       if (now.status?.state === 'RUNNING') return { jobId: id, state: 'RUNNING', hash: artifact.hash.slice(0, 12) };
-      if (now.status?.state === 'FAILED') throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `VVP could not start deployment '${artifact.job}' (status FAILED)`, hint: 'see the deployment\'s events in VVP' }]);
+      if (now.status?.state === 'FAILED') {
+        const why = await this.lastEvents(id);
+        throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `VVP could not start deployment '${artifact.job}' (status FAILED)${why === '' ? '' : `: ${why}`}`, hint: 'see the deployment\'s events in VVP' }]);
+      }
     }
     throw new EndpointError('start the VVP deployment', 0, 'not RUNNING within 300 s');
+  }
+
+  /** The deployment's latest events' messages (why a start failed), or '' when VVP cannot say. */
+  private async lastEvents(deploymentId: string): Promise<string> {
+    try {
+      const r = await retrying('list VVP events', this.retry, () => this.req<{ items?: { metadata?: { name?: string }; spec?: { message?: string } }[] }>('list VVP events', 'GET', `/events?deploymentId=${encodeURIComponent(deploymentId)}`));
+      return (r.items ?? []).slice(-2).map((e) => `${e.metadata?.name ?? 'event'}: ${e.spec?.message ?? ''}`).join('; ');
+    } catch {
+      return '';
+    }
   }
 
   private async savepoints(deploymentId: string): Promise<readonly Savepoint[]> {
