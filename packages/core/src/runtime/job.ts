@@ -5,6 +5,8 @@
  */
 import { Namespace } from '../catalog/namespace.js';
 import type { Query } from '../ast/query.js';
+import type { Expression } from '../ast/expression.js';
+import type { Evaluator, Row } from './compiled.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
 import type { ConnectorResolver } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
@@ -238,7 +240,7 @@ export class LocalJob {
       const computed = t.def.columns.flatMap((c, i) => (c.kind === 'ComputedColumn' ? [{ index: i, eval: compiler.compile(c.expr).eval }] : []));
       const wm = t.def.watermark ? compiler.compile(t.def.watermark.expr) : undefined;
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
-      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
+      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && t.def.watermark ? watermarkMillis(t.def.watermark.expr, wm.eval, compiler) : undefined);
       t.output = t.source;
       if (t.upsert) {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
@@ -488,6 +490,33 @@ export class LocalJob {
     }
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+/**
+ * The watermark a row gives, as epoch millis. `ts` and `ts - INTERVAL '…' …` (the usual declarations) read the
+ * rowtime's millis directly (subtracting a day-time interval subtracts its millis and keeps the nanos, which a
+ * watermark does not hold); any other expression is evaluated.
+ */
+function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCompiler): (row: Row) => number | null {
+  const column = (e: Expression): number | undefined => {
+    if (e.kind !== 'ColumnRef') return undefined;
+    const c = compiler.compile(e);
+    return c.type.kind === 'TIMESTAMP' || c.type.kind === 'TIMESTAMP_LTZ' ? c.column : undefined;
+  };
+  const direct = column(expr);
+  if (direct !== undefined) return (row) => (row[direct] as Timestamp | null)?.millis ?? null;
+  if (expr.kind === 'Binary' && expr.op === '-') {
+    const at = column(expr.left);
+    const right = compiler.compile(expr.right);
+    const ms = right.constant?.value;
+    if (at !== undefined && right.type.kind === 'INTERVAL_DAY_TIME' && typeof ms === 'number') {
+      return (row) => {
+        const t = row[at] as Timestamp | null;
+        return t === null || t === undefined ? null : t.millis - ms;
+      };
+    }
+  }
+  return (row) => (ev(row) as Timestamp | null)?.millis ?? null;
 }
 
 /** The phases of one table's input as one list (each entry read once). */
