@@ -15,6 +15,8 @@ import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
 import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
+import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
@@ -623,6 +625,13 @@ export class Planner {
       const key = norm(call);
       if (seen.has(key)) continue;
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (COLLECTION_AGGREGATES.has(name)) {
+        const filter = call.filter ? c.coerce(c.compile(call.filter), T.boolean(), call.filter.span).eval : undefined;
+        specs.push(collectionAggregateSpec(name as CollectionAggregateName, call, c, filter));
+        seen.set(key, specs.length - 1);
+        keys.push(key);
+        continue;
+      }
       if (!AGGREGATE_NAMES.has(name)) throw unsupported(`aggregate function ${name}`, call.span);
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
