@@ -17,6 +17,8 @@ import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
+import { aggregateMonotonicity } from './plan-rank-strategy.js';
+import type { Monotonicity } from './plan-rank-strategy.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
@@ -65,6 +67,8 @@ export interface Rel {
   readonly proctime: ReadonlySet<number>;
   /** Set when the rows come from a group aggregation keyed by these positions. */
   readonly aggregateKey?: readonly number[];
+  /** With `aggregateKey`: how each column's value moves under updates (plan-rank-strategy.ts). */
+  readonly monotonicity?: readonly Monotonicity[];
   /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
   readonly uniqueKey?: readonly number[];
   /**
@@ -597,6 +601,7 @@ export class Planner {
       ...(rel.filteredUpdates || (filter && filterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
       ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
       ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
+      ...(rel.monotonicity ? { monotonicity: direct.map((d): Monotonicity => (d === undefined || f ? 'unknown' : rel.monotonicity?.[d] ?? 'unknown')) } : {}),
       ...windowThrough(rel, direct),
     };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...carried };
@@ -810,7 +815,8 @@ export class Planner {
     };
     const out = this.project(aggRel, s.items, substitute, s.having);
     const keyOut = out.columns.length > 0 && !windowed && !expanded ? this.outputKey(s.items, keyNorms) : undefined;
-    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut } : {}), rowtime: windowed ? out.rowtime : new Set() };
+    const monotonicity = keyOut ? aggregateMonotonicity(s.items, (e) => keyNorms.includes(norm(e)), rel.mode === 'insert-only', !!s.where, !!s.having) : undefined;
+    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut, monotonicity } : {}), rowtime: windowed ? out.rowtime : new Set() };
   }
 
   /** Positions of the grouping keys among the select items (the unique key of an aggregate's output). */
