@@ -15,6 +15,10 @@ import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
 import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
+import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
+import { aggregateMonotonicity } from './plan-rank-strategy.js';
+import type { Monotonicity } from './plan-rank-strategy.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
@@ -64,6 +68,8 @@ export interface Rel {
   readonly proctime: ReadonlySet<number>;
   /** Set when the rows come from a group aggregation keyed by these positions. */
   readonly aggregateKey?: readonly number[];
+  /** With `aggregateKey`: how each column's value moves under updates (plan-rank-strategy.ts). */
+  readonly monotonicity?: readonly Monotonicity[];
   /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
   readonly uniqueKey?: readonly number[];
   /**
@@ -598,6 +604,7 @@ export class Planner {
       ...(rel.filteredUpdates || (filter && filterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
       ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
       ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
+      ...(rel.monotonicity ? { monotonicity: direct.map((d): Monotonicity => (d === undefined || f ? 'unknown' : rel.monotonicity?.[d] ?? 'unknown')) } : {}),
       ...windowThrough(rel, direct),
     };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...carried };
@@ -626,6 +633,13 @@ export class Planner {
       const key = norm(call);
       if (seen.has(key)) continue;
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (COLLECTION_AGGREGATES.has(name)) {
+        const filter = call.filter ? c.coerce(c.compile(call.filter), T.boolean(), call.filter.span).eval : undefined;
+        specs.push(collectionAggregateSpec(name as CollectionAggregateName, call, c, filter));
+        seen.set(key, specs.length - 1);
+        keys.push(key);
+        continue;
+      }
       if (!AGGREGATE_NAMES.has(name)) throw unsupported(`aggregate function ${name}`, call.span);
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
@@ -807,7 +821,8 @@ export class Planner {
     };
     const out = this.project(aggRel, s.items, substitute, s.having);
     const keyOut = out.columns.length > 0 && !windowed && !expanded ? this.outputKey(s.items, keyNorms) : undefined;
-    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut } : {}), rowtime: windowed ? out.rowtime : new Set() };
+    const monotonicity = keyOut ? aggregateMonotonicity(s.items, (e) => keyNorms.includes(norm(e)), rel.mode === 'insert-only', !!s.where, !!s.having) : undefined;
+    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut, monotonicity } : {}), rowtime: windowed ? out.rowtime : new Set() };
   }
 
   /** Positions of the grouping keys among the select items (the unique key of an aggregate's output). */
