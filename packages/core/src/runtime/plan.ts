@@ -81,7 +81,7 @@ export interface Rel {
  * is still a window aggregation (insert-only, fired by the watermark). The windows arrive assigned (their bounds
  * are columns), so the time column is window_end; SESSION windows, assigned by the aggregation itself, do not pass.
  */
-function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
+export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
   if (!w || w.spec.kind === 'SESSION') return {};
   const start = direct.indexOf(w.start);
@@ -114,19 +114,28 @@ export interface PlannerCatalog {
  * Whether an aggregation groups rows that are already unique (its plain grouping keys are direct columns that
  * cover the input's unique key) with only SUM / MIN / MAX, not DISTINCT, not FILTERed: Flink then removes it.
  */
-function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
+export function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
   if (groupingSets || rel.uniqueKey === undefined || keys.length === 0 || specs.length === 0) return false;
   const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
   if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
   return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
 }
 
-/** Whether a filter over this relation makes Flink require UPDATE_BEFORE from its input (see Rel.filteredUpdates). */
-function filterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
+/**
+ * Whether a filter reading the columns `refs` of this relation makes Flink require UPDATE_BEFORE from its input
+ * (see Rel.filteredUpdates).
+ */
+export function filterNeedsUpdateBefore(rel: Rel, refs: readonly number[]): boolean {
   if (rel.mode !== 'updating') return false;
   // an upsert source's filter runs inside its ChangelogNormalize, which emits no -U for it
   if (rel.op instanceof ChangelogNormalizeOperator) return false;
   const key = new Set([...(rel.uniqueKey ?? []), ...(rel.aggregateKey ?? [])]);
+  return refs.length === 0 || refs.some((i) => !key.has(i));
+}
+
+/** The same for a filter still read from the AST (resolved by name here). */
+function astFilterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
+  if (rel.mode !== 'updating') return false;
   const refs: number[] = [];
   const walk = (v: unknown): void => {
     if (!v || typeof v !== 'object') return;
@@ -139,7 +148,7 @@ function filterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
     for (const x of Object.values(v)) walk(x);
   };
   walk(filter);
-  return refs.length === 0 || refs.some((i) => !key.has(i));
+  return filterNeedsUpdateBefore(rel, refs);
 }
 
 export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -218,6 +227,16 @@ export class Planner {
     private readonly catalog: PlannerCatalog,
     private readonly session: Session,
   ) {}
+
+  /** @internal The relation of a catalog table, as the planner's catalog reads it. */
+  table(path: readonly string[], span?: Span): PlannerTable {
+    return this.catalog.table(path, span);
+  }
+
+  /** @internal A compiler whose column reads and types come from the bound plan (plan-bound.ts): it resolves no name. */
+  boundCompiler(substitute: (e: Expression) => Compiled | undefined, typeOf: (e: Expression) => DataType | undefined): ExpressionCompiler {
+    return new ExpressionCompiler({ columns: [], substitute, typeOf }, this.session);
+  }
 
   /** @internal */
   compiler(rel: Rel, substitute?: (e: Expression) => Compiled | undefined): ExpressionCompiler {
@@ -516,7 +535,7 @@ export class Planner {
       const c = this.compiler(rel);
       const f = c.coerce(c.compile(where), T.boolean(), where.span).eval;
       whereCalc = new CalcOperator(f, undefined);
-      const needsBefore = filterNeedsUpdateBefore(rel, where);
+      const needsBefore = astFilterNeedsUpdateBefore(rel, where);
       rel.op.connectTo(whereCalc);
       rel = { ...rel, op: whereCalc, ...(needsBefore ? { filteredUpdates: true } : {}) };
     }
@@ -592,7 +611,7 @@ export class Planner {
     const uniqueOut = rel.uniqueKey?.map((k) => direct.indexOf(k));
     // what the projection keeps knowing about its input: filtered updates, the aggregate and unique keys, the window
     const carried = {
-      ...(rel.filteredUpdates || (filter && filterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
+      ...(rel.filteredUpdates || (filter && astFilterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
       ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
       ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
       ...windowThrough(rel, direct),
