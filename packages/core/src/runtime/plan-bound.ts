@@ -11,6 +11,7 @@ import type { PlanNode } from '../plan/node.js';
 import type { Filter } from '../plan/filter.js';
 import type { Project } from '../plan/project.js';
 import type { Scan } from '../plan/scan.js';
+import type { SetOp } from '../plan/set-op.js';
 import type { Values } from '../plan/values.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
@@ -21,6 +22,8 @@ import type { Planner, Rel, RelColumn } from './plan.js';
 import { filterNeedsUpdateBefore, windowThrough } from './plan.js';
 import { T, withNullable } from './types.js';
 import { aggregate, aggregatePlannable } from './plan-bound-aggregate.js';
+import { filteredJoin, join, joinPlannable } from './plan-bound-join.js';
+import { setOperation } from './plan-set-ops.js';
 
 /** Whether every node of `node` is compiled here (else the query is planned from its AST). */
 export function plannable(node: PlanNode): boolean {
@@ -35,6 +38,10 @@ export function plannable(node: PlanNode): boolean {
       return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
     case 'Aggregate':
       return aggregatePlannable(node, evaluable) && plannable(node.input);
+    case 'Join':
+      return joinPlannable(node, evaluable) && plannable(node.left) && plannable(node.right);
+    case 'SetOp':
+      return node.columns.every((c) => c.type !== undefined) && node.inputs.every(plannable);
     default:
       return false;
   }
@@ -55,6 +62,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Values':
       return values(planner, node);
     case 'Filter': {
+      if (filteredJoin(node.input)) return join(planner, node.input, node.condition);
       const rel = planBound(planner, node.input);
       const calc = new CalcOperator(condition(planner, rel, node), undefined);
       rel.op.connectTo(calc);
@@ -64,6 +72,10 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
       return project(planner, node);
     case 'Aggregate':
       return aggregate(planner, node);
+    case 'Join':
+      return join(planner, node);
+    case 'SetOp':
+      return setOp(planner, node);
     default:
       throw new Error(`internal: ${node.kind} is not planned from the bound plan yet`);
   }
@@ -131,10 +143,18 @@ const r0Span = (node: Values) => node.rows[0]?.[0]?.ast.span;
 
 /** A projection, with a Filter below it fused into one Calc (as Flink's planner merges them). */
 function project(planner: Planner, node: Project): Rel {
-  const below = node.input;
-  const rel = below.kind === 'Filter' ? planBound(planner, below.input) : planBound(planner, below);
-  const f = below.kind === 'Filter' ? condition(planner, rel, below) : undefined;
-  if (below.kind === 'Values' && below.rows.length === 1 && below.columns.length === 0) {
+  const input = node.input;
+  // a Filter below is fused into this Calc, or joins with the INNER join below it
+  let rel: Rel;
+  let f: Evaluator | undefined;
+  let filteredUpdates = false;
+  if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
+  else if (input.kind === 'Filter') {
+    rel = planBound(planner, input.input);
+    f = condition(planner, rel, input);
+    filteredUpdates = filterNeedsUpdateBefore(rel, refIndexes(input.condition));
+  } else rel = planBound(planner, input);
+  if (input.kind === 'Values' && input.rows.length === 1 && input.columns.length === 0) {
     // SELECT without FROM: Flink validates it as VALUES, where a bare NULL or '' has no type
     for (const e of node.exprs) {
       if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
@@ -145,7 +165,7 @@ function project(planner: Planner, node: Project): Rel {
   const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
   const direct = compiled.map((c) => c.column);
   const carried = {
-    ...(rel.filteredUpdates || (below.kind === 'Filter' && filterNeedsUpdateBefore(rel, refIndexes(below.condition))) ? { filteredUpdates: true } : {}),
+    ...(rel.filteredUpdates || filteredUpdates ? { filteredUpdates: true } : {}),
     ...keyThrough('aggregateKey', rel.aggregateKey, direct),
     ...keyThrough('uniqueKey', rel.uniqueKey, direct),
     ...windowThrough(rel, direct),
@@ -156,6 +176,14 @@ function project(planner: Planner, node: Project): Rel {
   const calc = new CalcOperator(f, compiled.map((c) => c.eval));
   rel.op.connectTo(calc);
   return { ...out, op: calc };
+}
+
+/** UNION / INTERSECT / EXCEPT [ALL] of every input, left to right, each side converted to the plan's column types. */
+function setOp(planner: Planner, node: SetOp): Rel {
+  const columns = node.columns.map((c) => ({ name: c.name, type: c.type as DataType }));
+  const [first, ...rest] = node.inputs.map((n) => planBound(planner, n));
+  const rel = rest.reduce((l, r) => setOperation(planner, node.op, node.all, l, r, columns, undefined), first as Rel);
+  return { ...rel, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
 }
 
 function keyThrough<K extends 'aggregateKey' | 'uniqueKey'>(name: K, key: readonly number[] | undefined, direct: readonly (number | undefined)[]): Partial<Record<K, number[]>> {

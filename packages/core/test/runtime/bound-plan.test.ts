@@ -20,6 +20,12 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a group aggregation with HAVING', 'SELECT k, COUNT(*), SUM(d), LISTAGG(k, \'-\') FILTER (WHERE v > 1) FROM t GROUP BY k HAVING MAX(v) > 2'],
     ['a global aggregation', 'SELECT COUNT(DISTINCT k), AVG(v) FROM t'],
     ['SELECT DISTINCT', 'SELECT DISTINCT k FROM t'],
+    ['an inner join with WHERE conditions', 'SELECT t.k, u.w FROM t JOIN u ON t.k = u.k WHERE t.v > u.w'],
+    ['a comma join keyed by its WHERE', 'SELECT t.k, u.w FROM t, u WHERE t.k = u.k'],
+    ['outer joins', 'SELECT t.k, u.w, x.v FROM t LEFT JOIN u ON t.k = u.k FULL JOIN t AS x ON x.k = u.k'],
+    ['a join USING', 'SELECT k, w FROM t JOIN u USING (k)'],
+    ['UNION ALL of three', 'SELECT k, v FROM t UNION ALL SELECT k, CAST(w AS INT) FROM u UNION ALL SELECT \'x\', 1'],
+    ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
     expect(plannedFrom(`${sql};`)).toEqual(['plan']);
   });
@@ -28,9 +34,19 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a window TVF aggregation', 'SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) GROUP BY window_start, window_end'],
     ['an OVER window', 'SELECT k, SUM(v) OVER (PARTITION BY k ORDER BY ts) FROM t'],
     ['an EXISTS sub-query', 'SELECT k FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.k = t.k)'],
+    ['an interval join', 'SELECT a.k FROM t AS a JOIN t AS b ON a.k = b.k AND a.ts BETWEEN b.ts - INTERVAL \'1\' MINUTE AND b.ts'],
     ['GROUPING SETS', 'SELECT k, v, COUNT(*) FROM t GROUP BY GROUPING SETS ((k), (v))'],
   ])('not yet: %s is planned from its AST', (_, sql) => {
     expect(plannedFrom(`${sql};`)).toEqual(['ast']);
+  });
+
+  it('a LEFT JOIN pads the right side with NULLs: its columns are nullable above the join, for the binder as for the runtime', () => {
+    const sql = `${DDL}SELECT t.k, u.w, u.w IS NULL AS missing FROM t LEFT JOIN u ON t.k = u.k;`;
+    const job = new LocalJob(sqlScript(sql));
+    expect(job.plannedFrom).toEqual(['plan']);
+    expect(job.run(new Map()).sinks.get('result')?.columns.map((c) => c.type.nullable)).toEqual([true, true, false]);
+    const run = runJob(sql, { inputs: { t: [['a', 1, '1.00', null, '2024-01-01 00:00:00'], ['b', 2, '1.00', null, '2024-01-01 00:00:00']], u: [['a', 10]] } });
+    expect([...run.table('result')].sort()).toEqual(['a, 10, false', 'b, null, true']);
   });
 
   it('types come from the binder: TRY_CAST is nullable and a DECIMAL cast keeps its nullability, as `check` types them', () => {
