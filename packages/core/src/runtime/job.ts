@@ -25,7 +25,7 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
-import { planBound, plannable } from './plan-bound.js';
+import { plannable, planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind, bindInsert } from '../plan/bind.js';
 import { createSession } from './session.js';
@@ -329,7 +329,7 @@ export class LocalJob {
   private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
     const fromPlan = bound !== undefined && plannable(bound);
     this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
-    return fromPlan ? planBound(this.planner, bound) : this.planner.planQuery(q);
+    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
   }
 
   private planSelect(q: Query): void {

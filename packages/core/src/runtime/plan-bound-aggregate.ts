@@ -16,12 +16,17 @@ import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
 import { groupsUniqueRows } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
-import { isWindowAggregate } from '../plan/properties/window-columns.js';
+import { isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
+import { copiedColumn } from '../plan/expression.js';
+import { windowAggregate } from './plan-bound-window.js';
 import { T } from './types.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
-  if (node.groupingSets.length !== 1 || node.windowKey !== undefined || isWindowAggregate(node)) return false;
+  if (node.groupingSets.length !== 1 || node.windowKey !== undefined) return false;
+  // grouped by one of window_start / window_end only: refused by the AST planner (FTS7001)
+  const bounds = windowColumns(node.input);
+  if (!isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
   return node.calls.every((c) => AGGREGATE_NAMES.has(c.fn) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
 }
@@ -56,6 +61,7 @@ export function aggregate(planner: Planner, node: Aggregate): Rel {
   const rel = planBound(planner, node.input);
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
   const specs = node.calls.map((c) => spec(planner, rel, c));
+  if (isWindowAggregate(node)) return windowAggregate(planner, node, rel, keys, specs);
   let op: Operator;
   let passThrough = false;
   if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {

@@ -8,6 +8,7 @@
 import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
 import type { PlanNode } from '../plan/node.js';
+import { inputsOf } from '../plan/node.js';
 import type { Filter } from '../plan/filter.js';
 import type { Project } from '../plan/project.js';
 import type { Scan } from '../plan/scan.js';
@@ -24,6 +25,8 @@ import { T, withNullable } from './types.js';
 import { aggregate, aggregatePlannable } from './plan-bound-aggregate.js';
 import { filteredJoin, join, joinPlannable } from './plan-bound-join.js';
 import { setOperation } from './plan-set-ops.js';
+import { windowPlannable, windowTvf } from './plan-bound-window.js';
+import { rank, rankPlannable } from './plan-bound-rank.js';
 
 /** Whether every node of `node` is compiled here (else the query is planned from its AST). */
 export function plannable(node: PlanNode): boolean {
@@ -42,6 +45,11 @@ export function plannable(node: PlanNode): boolean {
       return joinPlannable(node, evaluable) && plannable(node.left) && plannable(node.right);
     case 'SetOp':
       return node.columns.every((c) => c.type !== undefined) && node.inputs.every(plannable);
+    case 'WindowTableFunction':
+      return windowPlannable(node, evaluable) && plannable(node.input);
+    case 'Rank':
+    case 'Deduplicate':
+      return rankPlannable(node, evaluable) && plannable(node.input);
     default:
       return false;
   }
@@ -52,6 +60,35 @@ export function evaluable(e: BoundExpression): boolean {
   // a bare column (a `*` item) is typed by its reference alone
   const typed = e.types !== undefined || (e.ast.kind === 'ColumnRef' && e.refs.length === 1);
   return typed && e.type !== undefined && e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0 && r.type !== undefined);
+}
+
+/** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
+const rowNumberRead = new WeakMap<PlanNode, boolean>();
+
+/** Notes, for each Rank below `node`, whether its row number is read; `used`: the columns of `node` read above (all when undefined). */
+function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefined): void {
+  const refsOf = (es: readonly BoundExpression[]): Set<number> => new Set(es.flatMap((e) => e.refs.filter((r) => r.depth === 0).map((r) => r.index)));
+  switch (node.kind) {
+    case 'Project':
+      noteRowNumberReads(node.input, refsOf(node.exprs.filter((_, i) => used === undefined || used.has(i))));
+      return;
+    case 'Filter':
+      noteRowNumberReads(node.input, used === undefined ? undefined : new Set([...used, ...refsOf([node.condition])]));
+      return;
+    case 'Rank':
+    case 'Deduplicate':
+      rowNumberRead.set(node, (rowNumberRead.get(node) ?? false) || used === undefined || used.has(node.columns.length - 1));
+      noteRowNumberReads(node.input, undefined);
+      return;
+    default:
+      for (const input of inputsOf(node)) noteRowNumberReads(input, undefined);
+  }
+}
+
+/** The relation of a query's plannable plan (see `plannable`), whose every column is read. */
+export function planRoot(planner: Planner, node: PlanNode): Rel {
+  noteRowNumberReads(node, undefined);
+  return planBound(planner, node);
 }
 
 /** The relation of a plannable node (see `plannable`). */
@@ -76,6 +113,11 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
       return join(planner, node);
     case 'SetOp':
       return setOp(planner, node);
+    case 'WindowTableFunction':
+      return windowTvf(planner, node);
+    case 'Rank':
+    case 'Deduplicate':
+      return rank(planner, node, rowNumberRead.get(node) ?? true);
     default:
       throw new Error(`internal: ${node.kind} is not planned from the bound plan yet`);
   }
@@ -106,7 +148,7 @@ function condition(planner: Planner, rel: Rel, f: Filter): Evaluator {
   return c.type.kind === 'BOOLEAN' ? c.eval : planner.boundCompiler(() => undefined, () => undefined).coerce(c, T.boolean(), f.condition.ast.span).eval;
 }
 
-const timeColumns = (node: PlanNode, time: 'rowtime' | 'proctime'): Set<number> =>
+export const timeColumns = (node: PlanNode, time: 'rowtime' | 'proctime'): Set<number> =>
   new Set(node.columns.flatMap((c, i) => (c.time === time ? [i] : [])));
 
 function scan(planner: Planner, node: Scan): Rel {

@@ -72,7 +72,7 @@ export interface Rel {
    */
   readonly filteredUpdates?: boolean;
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
-  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
+  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel; readonly time?: number };
 }
 
 /**
@@ -86,7 +86,8 @@ export function windowThrough(rel: Rel, direct: readonly (number | undefined)[])
   if (!w || w.spec.kind === 'SESSION') return {};
   const start = direct.indexOf(w.start);
   const end = direct.indexOf(w.end);
-  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input } } : {};
+  const time = w.time === undefined ? -1 : direct.indexOf(w.time);
+  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input, ...(time >= 0 ? { time } : {}) } } : {};
 }
 
 /** A table the planner can read: its schema and how rows enter it. */
@@ -380,7 +381,7 @@ export class Planner {
       { name: 'window_end', type: wse, ...(alias ? { table: alias } : {}) },
       { name: 'window_time', type: wt, ...(alias ? { table: alias } : {}) },
     ];
-    const window = { spec, timeIndex, start: n, end: n + 1, input };
+    const window = { spec, timeIndex, start: n, end: n + 1, input, time: n + 2 };
     if (spec.kind === 'SESSION') {
       return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
     }
@@ -782,7 +783,7 @@ export class Planner {
       rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
       ...(windowed ? {} : { aggregateKey: [...keyExprs.map((_, i) => i), ...(expanded ? [nk] : [])] }),
       // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
-      ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel } } : {}),
+      ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel, time: aggColumns.length - 1 } } : {}),
     };
     // Post-aggregation projection: group keys and aggregate calls map to the aggregate's output columns.
     const keyNorms = keyExprs.map(norm);

@@ -24,6 +24,11 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a comma join keyed by its WHERE', 'SELECT t.k, u.w FROM t, u WHERE t.k = u.k'],
     ['outer joins', 'SELECT t.k, u.w, x.v FROM t LEFT JOIN u ON t.k = u.k FULL JOIN t AS x ON x.k = u.k'],
     ['a join USING', 'SELECT k, w FROM t JOIN u USING (k)'],
+    ['a window TVF aggregation', 'SELECT k, window_end, COUNT(*) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) GROUP BY window_start, k, window_end'],
+    ['a window aggregation over a window aggregation', 'SELECT ws, SUM(c) FROM (SELECT window_start AS ws, window_end AS we, COUNT(*) AS c FROM TABLE(HOP(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE)) GROUP BY window_start, window_end, k) GROUP BY ws, we'],
+    ['a deduplication keeping the last row', 'SELECT k, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts DESC) AS rn FROM t) WHERE rn = 1'],
+    ['a TopN reading its row number', 'SELECT k, v, rn FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM t) WHERE rn <= 2 AND v > 0'],
+    ['a window TopN', 'SELECT k, window_start, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v) AS rn FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE))) WHERE rn <= 3'],
     ['UNION ALL of three', 'SELECT k, v FROM t UNION ALL SELECT k, CAST(w AS INT) FROM u UNION ALL SELECT \'x\', 1'],
     ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
@@ -31,7 +36,7 @@ describe('the runtime plans from the bound plan (plan/)', () => {
   });
 
   it.each([
-    ['a window TVF aggregation', 'SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) GROUP BY window_start, window_end'],
+    ['a SESSION window TVF aggregation', 'SELECT window_start, COUNT(*) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) GROUP BY window_start, window_end'],
     ['an OVER window', 'SELECT k, SUM(v) OVER (PARTITION BY k ORDER BY ts) FROM t'],
     ['an EXISTS sub-query', 'SELECT k FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.k = t.k)'],
     ['an interval join', 'SELECT a.k FROM t AS a JOIN t AS b ON a.k = b.k AND a.ts BETWEEN b.ts - INTERVAL \'1\' MINUTE AND b.ts'],
@@ -47,6 +52,18 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     expect(job.run(new Map()).sinks.get('result')?.columns.map((c) => c.type.nullable)).toEqual([true, true, false]);
     const run = runJob(sql, { inputs: { t: [['a', 1, '1.00', null, '2024-01-01 00:00:00'], ['b', 2, '1.00', null, '2024-01-01 00:00:00']], u: [['a', 10]] } });
     expect([...run.table('result')].sort()).toEqual(['a, 10, false', 'b, null, true']);
+  });
+
+  it('a TopN whose row number is not selected emits no rank changes; one that selects it does (as Flink)', () => {
+    const rows = { t: [['a', 1, '1.00', null, '2024-01-01 00:00:00'], ['a', 3, '1.00', null, '2024-01-01 00:00:00']] };
+    const top = (items: string) => runJob(`${DDL}SELECT ${items} FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM t) WHERE rn <= 2;`, { inputs: rows }).changelog('result');
+    expect(top('k, v')).toEqual(['+I[a, 1]', '+I[a, 3]']);
+    expect(top('k, v, rn')).toEqual(['+I[a, 1, 1]', '-U[a, 1, 1]', '+U[a, 3, 1]', '+I[a, 1, 2]']);
+  });
+
+  it('a window TVF keeps its input\'s time attribute next to window_time: writing both is refused, as Flink 1.20 refuses it', () => {
+    expect(() => new LocalJob(sqlScript(`${DDL}SELECT * FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE));`)))
+      .toThrow(/FTS7002.*more than one rowtime attribute column \[ts, window_time\]/);
   });
 
   it('types come from the binder: TRY_CAST is nullable and a DECIMAL cast keeps its nullability, as `check` types them', () => {
