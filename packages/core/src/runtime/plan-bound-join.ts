@@ -10,7 +10,8 @@ import type { PlanNode } from '../plan/node.js';
 import { equiKeysOf } from '../plan/patterns/join-strategy.js';
 import { windowColumns } from '../plan/properties/window-columns.js';
 import type { Evaluator } from './compiled.js';
-import { JoinOperator } from './operators/join.js';
+import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import { subtreeNodes } from '../plan/expression-children.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { equiJoinKeysAt } from './plan-join-keys.js';
@@ -18,8 +19,26 @@ import { T, withNullable } from './types.js';
 
 const OUTER = new Set(['LEFT', 'RIGHT', 'FULL']);
 
+/**
+ * The operand of a semi / anti join (`x` of `x [NOT] IN (SELECT y …)`) out of its condition (`x = y`, or for NOT IN
+ * `x = y OR x IS NULL OR y IS NULL`, plan/patterns/semi-join.ts).
+ */
+function semiOperand(node: Join): BoundExpression | undefined {
+  const c = node.condition;
+  if (c === undefined) return undefined;
+  const equal = node.type === 'SEMI' ? c.ast : c.ast.kind === 'Binary' && c.ast.left.kind === 'Binary' ? c.ast.left.left : undefined;
+  if (equal?.kind !== 'Binary' || equal.op !== '=') return undefined;
+  const nodes = subtreeNodes(equal.left);
+  const type = c.types?.get(equal.left);
+  return { ast: equal.left, ...(type === undefined ? {} : { type }), refs: c.refs.filter((r) => nodes.has(r.node)), subqueries: [], ...(c.types === undefined ? {} : { types: c.types }) };
+}
+
 /** Whether the join is a regular join compiled here. */
 export function joinPlannable(node: Join, evaluable: (e: BoundExpression) => boolean): boolean {
+  if (node.type === 'SEMI' || node.type === 'ANTI') {
+    const operand = semiOperand(node);
+    return operand !== undefined && evaluable(operand) && node.right.columns[0]?.type !== undefined;
+  }
   if (node.strategy !== 'regular' || node.period !== undefined) return false;
   if (node.type !== 'INNER' && node.type !== 'CROSS' && !OUTER.has(node.type)) return false;
   if (node.condition !== undefined && !evaluable(node.condition)) return false;
@@ -38,7 +57,25 @@ export function filteredJoin(node: PlanNode): node is Join {
   return node.kind === 'Join' && node.strategy === 'regular' && (node.type === 'INNER' || node.type === 'CROSS');
 }
 
+/** `x [NOT] IN (SELECT y …)`: the left rows with (without) a match, as Flink's semi / anti join. */
+function semiJoin(planner: Planner, node: Join): Rel {
+  const l = planBound(planner, node.left);
+  const sub = planBound(planner, node.right);
+  const span = node.span;
+  const c = planner.compiler(l);
+  const lc = compileBound(planner, l, semiOperand(node)!);
+  const rt = sub.columns[0]!.type;
+  const target = c.commonForComparison(lc, { type: rt, eval: () => null }, span)[2];
+  const left = c.coerce(lc, target, span).eval;
+  const right = c.coerce({ type: rt, eval: (r) => r[0] ?? null }, target, span).eval;
+  const op = new SemiAntiJoinOperator(node.type === 'ANTI', left, right);
+  l.op.connectTo(op, 0);
+  sub.op.connectTo(op, 1);
+  return { ...l, columns: l.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })), op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+}
+
 export function join(planner: Planner, node: Join, where?: BoundExpression): Rel {
+  if (node.type === 'SEMI' || node.type === 'ANTI') return semiJoin(planner, node);
   const l = planBound(planner, node.left);
   const r = planBound(planner, node.right);
   const width = l.columns.length;

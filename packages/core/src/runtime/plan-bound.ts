@@ -25,6 +25,7 @@ import { T, withNullable } from './types.js';
 import { aggregate, aggregatePlannable } from './plan-bound-aggregate.js';
 import { filteredJoin, join, joinPlannable } from './plan-bound-join.js';
 import { setOperation } from './plan-set-ops.js';
+import { sortRel } from './plan-sort.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 
@@ -50,6 +51,8 @@ export function plannable(node: PlanNode): boolean {
     case 'Rank':
     case 'Deduplicate':
       return rankPlannable(node, evaluable) && plannable(node.input);
+    case 'Sort':
+      return node.keys.every((k) => evaluable(k.expr)) && plannable(node.input);
     default:
       return false;
   }
@@ -118,6 +121,11 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Rank':
     case 'Deduplicate':
       return rank(planner, node, rowNumberRead.get(node) ?? true);
+    case 'Sort': {
+      const rel = planBound(planner, node.input);
+      const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
+      return sortRel(rel, keys, node.limit, node.offset ?? 0, node.keys[0]?.expr.ast.span);
+    }
     default:
       throw new Error(`internal: ${node.kind} is not planned from the bound plan yet`);
   }

@@ -29,6 +29,9 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a deduplication keeping the last row', 'SELECT k, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts DESC) AS rn FROM t) WHERE rn = 1'],
     ['a TopN reading its row number', 'SELECT k, v, rn FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM t) WHERE rn <= 2 AND v > 0'],
     ['a window TopN', 'SELECT k, window_start, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v) AS rn FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE))) WHERE rn <= 3'],
+    ['IN and NOT IN sub-queries (semi and anti joins)', 'SELECT k FROM t WHERE v > 0 AND k IN (SELECT k FROM u) AND v NOT IN (SELECT CAST(w AS INT) FROM u)'],
+    ['ORDER BY … LIMIT', 'SELECT k, v FROM t ORDER BY v DESC, k LIMIT 2 OFFSET 1'],
+    ['ORDER BY a rowtime attribute (a temporal sort)', 'SELECT k, ts FROM t ORDER BY ts, k'],
     ['UNION ALL of three', 'SELECT k, v FROM t UNION ALL SELECT k, CAST(w AS INT) FROM u UNION ALL SELECT \'x\', 1'],
     ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
