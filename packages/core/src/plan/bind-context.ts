@@ -55,6 +55,8 @@ export interface BindContext {
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
   readonly trace?: BindTrace;
+  /** Record the type of every sub-expression on its BoundExpression (`types`). */
+  readonly expressionTypes?: boolean;
 }
 
 export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {

@@ -27,6 +27,9 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
+import { plannable, planRoot } from './plan-bound.js';
+import { ObjectCatalog } from '../catalog/catalog.js';
+import { bind, bindInsert } from '../plan/bind.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -140,6 +143,8 @@ export class LocalJob {
   private readonly tables = new Map<string, CatalogTable>();
   private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
+  /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
+  private readonly boundCatalog = new ObjectCatalog();
   private readonly sinks: SinkOperator[] = [];
   /** The sink of each INSERT target (by qualified name): the first INSERT's; later ones write into it. */
   private readonly sinkOfTable = new Map<string, SinkOperator>();
@@ -150,6 +155,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
+  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
+  readonly plannedFrom: ('plan' | 'ast')[] = [];
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -172,6 +179,7 @@ export class LocalJob {
     }, this.session);
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
+      this.boundCatalog.apply(st);
       switch (st.kind) {
         case 'CreateTable': {
           const catalog = this.namespace.qualify(st.path)[0];
@@ -262,7 +270,8 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    let rel = this.planner.planQuery(ins.query);
+    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
+    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
@@ -327,8 +336,19 @@ export class LocalJob {
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
   }
 
+  /**
+   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
+   * binder resolved them), else from its AST.
+   */
+  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
+    const fromPlan = bound !== undefined && plannable(bound);
+    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
+    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  }
+
   private planSelect(q: Query): void {
-    const rel = this.planner.planQuery(q);
+    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
+    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
