@@ -1,6 +1,7 @@
 /**
  * `checkScript`: parse-level problems plus the checks the script's own declarations allow — unknown tables and
- * columns, INSERT compatibility, changelog modes against each sink, time attributes, and (through the
+ * columns and expression types (the binder's diagnostics: the analyzer does not resolve names or type expressions
+ * itself), INSERT compatibility, changelog modes against each sink, time attributes, and (through the
  * `OptionValidators` plug-ins) connector, catalog and SET options and the connectors' changelog capabilities.
  * Nothing throws on user error; everything is a diagnostic.
  */
@@ -9,10 +10,8 @@ import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js
 import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseScript } from '../sql/parser/script.js';
-import { checkInsert } from './insert-check.js';
+import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
-import type { QueryContext } from './query-columns.js';
-import { queryColumns } from './query-columns.js';
 import { ScriptCatalog } from './script-catalog.js';
 import type { Stream } from './changelog/changelog-mode.js';
 import { inferQuery } from './changelog/infer-changelog.js';
@@ -20,11 +19,12 @@ import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query, Select } from '../ast/query.js';
-import type { BindTrace } from '../plan/bind-context.js';
+import type { BindTrace, NamedPlan } from '../plan/bind-context.js';
 import { bindScript } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import type { Deduplicate, Rank } from '../plan/rank.js';
+import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 
@@ -59,26 +59,41 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
 }
 
 /**
- * The bound plan of a script (declarations first): the ROW_NUMBER patterns the binder recognised (it is the one
- * recogniser) and every statement-level query's plan, whose derived properties (changelog modes, upsert keys) the
- * sink checks read. The binder's own diagnostics are not reported here (the checks below report names and types).
+ * The bound plan of a script (declarations first). The binder resolves every name and types every expression, once:
+ * its diagnostics are the analyzer's name, type and INSERT-target diagnostics (FTS40xx, FTS41xx, FTS44xx). It also
+ * gives the ROW_NUMBER patterns it recognised, every query's plan (whose derived properties the sink and time checks
+ * read) and every INSERT's Sink.
  */
-function boundPlans(statements: readonly Statement[]): { ranks: ReadonlyMap<Select, Rank | Deduplicate>; planOf: (query: Query) => PlanNode | undefined } {
+interface BoundPlans {
+  readonly ranks: ReadonlyMap<Select, Rank | Deduplicate>;
+  readonly queryOf: (query: Query) => NamedPlan | undefined;
+  readonly sinkOf: (insert: Insert) => Sink | undefined;
+  /** The binder's diagnostics of a statement (of one INSERT of a statement set), without FTS4501 (flinkts limits, not user errors). */
+  readonly diagnosticsOf: (statement: Statement) => readonly Diagnostic[];
+}
+
+function boundPlans(statements: readonly Statement[], file: string | undefined): BoundPlans {
   const ranks = new Map<Select, Rank | Deduplicate>();
-  const trace: BindTrace = { queries: new Map(), tables: new Map() };
-  bindScript(statements, { ranks, trace });
-  return { ranks, planOf: (query) => trace.queries.get(query)?.plan };
+  const trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
+  const bound = bindScript(statements, { ranks, trace, ...(file === undefined ? {} : { file }) });
+  return {
+    ranks,
+    queryOf: (query) => trace.queries.get(query),
+    sinkOf: (insert) => trace.sinks!.get(insert),
+    diagnosticsOf: (statement) => (bound.diagnosticsOf.get(statement) ?? []).filter((d) => d.code !== 'FTS4501'),
+  };
 }
 
 /** Check a parsed script. Diagnostics are in statement order. */
 export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
   const catalog = new ScriptCatalog();
   const diagnostics: Diagnostic[] = [];
-  const ctx: QueryContext = { catalog, diagnostics, ...(options.file === undefined ? {} : { file: options.file }) };
   const v = options.validators ?? {};
   const views = new Map<string, Stream>();
   const reportedUnknown = new Set<string>();
-  const { ranks, planOf } = boundPlans([...(options.declarations ?? []), ...script.statements]);
+  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file);
+  const { ranks } = bound;
+  const planOf = (query: Query): PlanNode | undefined => bound.queryOf(query)?.plan;
   // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
   // modes are cached per resolver).
   const sources: SourceModes = (entry) => {
@@ -106,6 +121,16 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     if (v.table === undefined) return;
     diagnostics.push(...checkOptionsHints(root, catalog, v.table, path).map((d) => withLocation(d, statement, options.file)));
   };
+  /** The binder's diagnostics of `statement` at `path`, then the INSERT type rule over its Sink. */
+  const checkBound = (statement: Statement, path: string): void => {
+    diagnostics.push(...bound.diagnosticsOf(statement).map((d) => ({ ...d, path: d.path ?? path })));
+    if (statement.kind !== 'Insert') return;
+    const sink = bound.sinkOf(statement);
+    const query = bound.queryOf(statement.query);
+    if (sink === undefined || query === undefined) return;
+    const at = (d: Omit<Diagnostic, 'path' | 'file'>): Diagnostic => ({ ...d, path, ...(options.file === undefined ? {} : { file: options.file }) });
+    diagnostics.push(...checkInsertTypes(statement, sink, query, at));
+  };
   const checkChangelog = (insert: Insert, path: string) => {
     const stream = inferQuery(insert.query, streamContext(path));
     checkPlan(insert.query, path);
@@ -127,7 +152,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         views.delete(catalog.qualify(statement.path).join('.'));
         // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
         if (statement.asQuery !== undefined) {
-          queryColumns(statement.asQuery, ctx);
+          checkBound(statement, path);
           const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
           checkChangelog(ctas, path);
         }
@@ -142,10 +167,11 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       case 'CreateView': {
         checkHints(statement.query, path, statement);
-        const columns = queryColumns(statement.query, ctx);
+        checkBound(statement, path);
+        const view = bound.queryOf(statement.query);
         const stream = inferQuery(statement.query, streamContext(path));
         checkPlan(statement.query, path);
-        catalog.apply(statement, columns?.map((c, i) => ({ name: c.name ?? `EXPR$${i}`, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
+        catalog.apply(statement, view?.plan.columns.map((c, i) => ({ name: view.names[i]!, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
         const aliases = statement.columns;
         views.set(catalog.qualify(statement.path).join('.'), aliases === undefined || stream.columns === undefined ? stream : { ...stream, columns: stream.columns.map((c, i) => ({ ...c, name: aliases[i] ?? c.name })) });
         break;
@@ -153,20 +179,20 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
       case 'Insert':
         checkHints(statement.query, path, statement);
         diagnostics.push(...checkInsertColumnList(statement, path, options.file));
-        checkInsert(statement, ctx, path);
+        checkBound(statement, path);
         checkChangelog(statement, path);
         break;
       case 'StatementSet':
         statement.inserts.forEach((insert, i) => {
           checkHints(insert.query, `${path}.inserts[${i}]`, statement);
           diagnostics.push(...checkInsertColumnList(insert, `${path}.inserts[${i}]`, options.file));
-          checkInsert(insert, ctx, `${path}.inserts[${i}]`);
+          checkBound(insert, `${path}.inserts[${i}]`);
           checkChangelog(insert, `${path}.inserts[${i}]`);
         });
         break;
       case 'QueryStatement':
         checkHints(statement.query, path, statement);
-        queryColumns(statement.query, ctx);
+        checkBound(statement, path);
         inferQuery(statement.query, streamContext(path));
         checkPlan(statement.query, path);
         break;

@@ -1,6 +1,6 @@
 /**
- * The analyzer: checks scripts the way Flink's planner would before anything is deployed — name resolution
- * against the script's own declarations, expression types with Flink 1.20's rules, INSERT compatibility,
+ * The analyzer: checks scripts the way Flink's planner would before anything is deployed — the binder's name
+ * resolution and expression types (plan/, with Flink 1.20's rules) reported as they are, INSERT compatibility,
  * sink checks over the bound plan's changelog modes, time attributes, and (for pipelines) the table graph across jobs. Option
  * validation and connector capabilities are plugged in from `@flinkts/connectors` (see `OptionValidators`).
  */
@@ -10,8 +10,6 @@ export { ScriptCatalog } from './script-catalog.js';
 export type { CatalogColumn, CatalogTable } from './script-catalog.js';
 export { expressionType, resolveColumn } from '../typing/expression-type.js';
 export type { ScopeColumn, TypeEnv, TypeIssue, TypeScope } from '../typing/expression-type.js';
-export { queryColumns } from './query-columns.js';
-export type { OutputColumn, QueryContext } from './query-columns.js';
 export { arithmeticType } from '../typing/arithmetic-type.js';
 export { adjustDecimal, decimalArithmetic } from '../types/decimal-merging.js';
 export { comparisonProblem } from '../typing/comparable.js';

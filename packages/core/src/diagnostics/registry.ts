@@ -123,7 +123,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS4210', 'INSERT OVERWRITE in streaming mode.'),
   c('FTS4301', "A window TVF's DESCRIPTOR column is not a time attribute."),
   c('FTS4302', 'A column lost its time attribute (CAST, arithmetic, GROUP BY, regular join) before being used as one.'),
-  c('FTS4303', "A window TVF's DESCRIPTOR names a column its input does not have, or the call is malformed."),
+  c('FTS4303', 'A window TVF call without exactly one DESCRIPTOR column.'),
   c('FTS4304', 'FOR SYSTEM_TIME AS OF is not on a time attribute of the left input.'),
   c('FTS4305', 'A processing-time temporal (lookup) join against a connector that cannot be looked up.'),
   c('FTS4306', 'An event-time temporal join against a versioned side without a key: a table without PRIMARY KEY, a view without unique key, or a key not in the join condition.'),

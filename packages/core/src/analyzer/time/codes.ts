@@ -4,7 +4,7 @@ export const TIME_CODES = {
   descriptorNotTimeAttribute: 'FTS4301',
   /** A column that was a time attribute lost it (CAST, arithmetic, GROUP BY, regular join) before being used as one. */
   timeAttributeLost: 'FTS4302',
-  /** A window TVF's DESCRIPTOR names a column its input does not have, or the call is malformed. */
+  /** A window TVF call without exactly one DESCRIPTOR column. */
   descriptorUnknownColumn: 'FTS4303',
   /** `FOR SYSTEM_TIME AS OF` is not on a time attribute of the left input. */
   temporalJoinNotTimeAttribute: 'FTS4304',
