@@ -13,17 +13,14 @@ import { parseScript } from '../sql/parser/script.js';
 import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
 import { ScriptCatalog } from './script-catalog.js';
-import type { Stream } from './changelog/changelog-mode.js';
-import { inferQuery } from './changelog/infer-changelog.js';
 import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
-import type { Query, Select } from '../ast/query.js';
+import type { Query } from '../ast/query.js';
 import type { BindTrace, NamedPlan } from '../plan/bind-context.js';
 import { bindScript } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
-import type { Deduplicate, Rank } from '../plan/rank.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
@@ -61,11 +58,10 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
 /**
  * The bound plan of a script (declarations first). The binder resolves every name and types every expression, once:
  * its diagnostics are the analyzer's name, type and INSERT-target diagnostics (FTS40xx, FTS41xx, FTS44xx). It also
- * gives the ROW_NUMBER patterns it recognised, every query's plan (whose derived properties the sink and time checks
- * read) and every INSERT's Sink.
+ * gives every query's plan (whose derived properties — changelog modes, keys, time attributes — the sink and time
+ * rules read) and every INSERT's Sink.
  */
 interface BoundPlans {
-  readonly ranks: ReadonlyMap<Select, Rank | Deduplicate>;
   readonly queryOf: (query: Query) => NamedPlan | undefined;
   readonly sinkOf: (insert: Insert) => Sink | undefined;
   /** The binder's diagnostics of a statement (of one INSERT of a statement set), without FTS4501 (flinkts limits, not user errors). */
@@ -73,11 +69,9 @@ interface BoundPlans {
 }
 
 function boundPlans(statements: readonly Statement[], file: string | undefined): BoundPlans {
-  const ranks = new Map<Select, Rank | Deduplicate>();
   const trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
-  const bound = bindScript(statements, { ranks, trace, ...(file === undefined ? {} : { file }) });
+  const bound = bindScript(statements, { trace, ...(file === undefined ? {} : { file }) });
   return {
-    ranks,
     queryOf: (query) => trace.queries.get(query),
     sinkOf: (insert) => trace.sinks!.get(insert),
     diagnosticsOf: (statement) => (bound.diagnosticsOf.get(statement) ?? []).filter((d) => d.code !== 'FTS4501'),
@@ -89,10 +83,8 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const catalog = new ScriptCatalog();
   const diagnostics: Diagnostic[] = [];
   const v = options.validators ?? {};
-  const views = new Map<string, Stream>();
   const reportedUnknown = new Set<string>();
   const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file);
-  const { ranks } = bound;
   const planOf = (query: Query): PlanNode | undefined => bound.queryOf(query)?.plan;
   // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
   // modes are cached per resolver).
@@ -108,14 +100,11 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   let streaming = true;
   const streamContext = (path: string): StreamContext => ({
     catalog,
-    views,
-    ctes: new Map(),
     ...(v.capabilities === undefined ? {} : { capabilities: v.capabilities }),
     diagnostics,
     path,
     ...(options.file === undefined ? {} : { file: options.file }),
     reportedUnknown,
-    ranks,
   });
   const checkHints = (root: unknown, path: string, statement: Statement) => {
     if (v.table === undefined) return;
@@ -132,10 +121,10 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     diagnostics.push(...checkInsertTypes(statement, sink, query, at));
   };
   const checkChangelog = (insert: Insert, path: string) => {
-    const stream = inferQuery(insert.query, streamContext(path));
+    const plan = planOf(insert.query);
     checkPlan(insert.query, path);
-    checkSink(insert, planOf(insert.query), sources, streamContext(path), streaming);
-    if (streaming) checkSinkRowtimes(insert, stream, streamContext(path));
+    checkSink(insert, plan, sources, streamContext(path), streaming);
+    if (streaming && plan !== undefined) checkSinkRowtimes(insert, plan, streamContext(path));
   };
   const checkStatement = (statement: Statement, index: number): void => {
     const path = `statements[${index}]`;
@@ -149,7 +138,6 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         diagnostics.push(...checkTableDefinition(statement, path, options.file));
         diagnostics.push(...checkWatermark(statement, path, options.file));
         catalog.apply(statement);
-        views.delete(catalog.qualify(statement.path).join('.'));
         // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
         if (statement.asQuery !== undefined) {
           checkBound(statement, path);
@@ -169,11 +157,8 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         checkHints(statement.query, path, statement);
         checkBound(statement, path);
         const view = bound.queryOf(statement.query);
-        const stream = inferQuery(statement.query, streamContext(path));
         checkPlan(statement.query, path);
         catalog.apply(statement, view?.plan.columns.map((c, i) => ({ name: view.names[i]!, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
-        const aliases = statement.columns;
-        views.set(catalog.qualify(statement.path).join('.'), aliases === undefined || stream.columns === undefined ? stream : { ...stream, columns: stream.columns.map((c, i) => ({ ...c, name: aliases[i] ?? c.name })) });
         break;
       }
       case 'Insert':
@@ -193,7 +178,6 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
       case 'QueryStatement':
         checkHints(statement.query, path, statement);
         checkBound(statement, path);
-        inferQuery(statement.query, streamContext(path));
         checkPlan(statement.query, path);
         break;
       case 'Explain': {
@@ -201,14 +185,10 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         const inner = statement.statement;
         if (inner.kind === 'Insert') checkChangelog(inner, `${path}.statement`);
         else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => checkChangelog(insert, `${path}.statement.inserts[${i}]`));
-        else {
-          inferQuery(inner.query, streamContext(`${path}.statement`));
-          checkPlan(inner.query, `${path}.statement`);
-        }
+        else checkPlan(inner.query, `${path}.statement`);
         break;
       }
       case 'Drop':
-        if (statement.object === 'VIEW' || statement.object === 'TABLE') views.delete(catalog.qualify(statement.path).join('.'));
         catalog.apply(statement);
         break;
       default:

@@ -129,6 +129,10 @@ describe('messages and hints', () => {
     const d = checkSql(`${DDL}\nSELECT age + 1 AS next_age FROM users WHERE next_age > 18;`).find((x) => x.code === 'FTS4001')!;
     expect(d.hint).toBe("'next_age' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query");
   });
+  test('an unknown DESCRIPTOR column gets a did-you-mean hint', () => {
+    const d = checkSql(`${DDL}\nSELECT window_start FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(tss), INTERVAL '1' MINUTE));`).find((x) => x.code === 'FTS4009')!;
+    expect(d.hint).toBe("did you mean 'ts'?");
+  });
   test('a column that is not grouped is named as Flink names it', () => {
     const d = checkSql(`${DDL}\nSELECT name, COUNT(*) FROM users GROUP BY age;`).find((x) => x.code === 'FTS4411')!;
     expect(d.message).toBe("Expression 'name' is not being grouped");

@@ -7,8 +7,9 @@
  * - a projection keeps what a copied column lost; an expression over a time attribute (CAST, arithmetic, a function
  *   other than PROCTIME() and the legacy group windows' *_ROWTIME / *_PROCTIME) loses it by that operation;
  * - filters, sorts, OVER, ranks, table functions and window TVFs keep their input's;
- * - an aggregation that is not a window aggregation loses every time attribute of its keys (GROUP BY, SELECT
- *   DISTINCT, a global aggregation);
+ * - an aggregation that is not a window aggregation loses every time attribute of its keys and of what its aggregates
+ *   read (GROUP BY, SELECT DISTINCT, a global aggregation); in a window aggregation an aggregate over a time
+ *   attribute (MAX(ts)) loses it by that function;
  * - a regular or window join loses both sides' time attributes; temporal and lookup joins the right side's, without a
  *   reason (the right side is a versioned table or a lookup source); interval joins keep them.
  */
@@ -97,6 +98,13 @@ export const lostTimes: (node: PlanNode) => ReadonlyMap<number, LostTime> = memo
         }
         const kind = timeOrLost(node.input, copied);
         if (kind !== undefined) out.set(i, { kind, reason });
+      });
+      // An aggregate over a time attribute (MAX(ts)) is a plain timestamp: lost by the aggregation when it is not a
+      // window aggregation, else by the aggregate function.
+      node.calls.forEach((call, i) => {
+        const read = call.args.flatMap((a) => a.refs).find((r) => r.depth === 0 && node.input.columns[r.index]?.time !== undefined);
+        if (read === undefined) return;
+        out.set(node.keys.length + i, { kind: node.input.columns[read.index]!.time!, reason: reason ?? `${operationName(call.ast)}${spanText(call.ast.span)}` });
       });
       return out;
     }
