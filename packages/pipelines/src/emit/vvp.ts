@@ -15,6 +15,7 @@ import { quantity } from '../resources.js';
 import type { VvpTarget } from '../targets.js';
 import { substitute } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { emitter } from './emitter.js';
 
 export const VVP_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -146,3 +147,6 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
   }
   return files;
 }
+
+/** Ververica Platform: `vvp/<job>.yaml`, a SQL deployment. */
+export const vvpEmitter = emitter({ name: 'vvp', config: (env) => env.targets.vvp, emitJob: emitVvp });
