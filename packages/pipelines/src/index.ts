@@ -20,7 +20,7 @@ export { decodeForm, encodeForm } from './emit/form-body.js';
 export { STREAMPARK_JOB_NAME, STREAMPARK_VARIABLE_CODE } from './emit/streampark.js';
 export { STREAMPARK_COMMANDS, streamparkCommand, streamparkSplit, streamparkSqlProblems } from './emit/streampark-sql.js';
 export type { StreamparkSegment } from './emit/streampark-sql.js';
-export { VVP_NAME, vvpShapeProblems } from './emit/vvp.js';
+export { VVP_NAME, vvpShapeProblems } from './emit/ververica.js';
 export { CODES as PIPELINE_CODES } from './codes.js';
 export { placeholders } from './variables.js';
 export * from './quality/index.js';

@@ -20,7 +20,7 @@ import { PLACEHOLDER_PATTERN, placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
 import { emitter } from './emitter.js';
 import { jsonFile } from './artifact-file.js';
-import { flinkConfiguration, jarUris, VVP_NAME, vvpShapeProblems } from './vvp.js';
+import { flinkConfiguration, jarUris, VVP_NAME, vvpShapeProblems } from './ververica.js';
 
 export function emitAlibaba(env: ResolvedEnvironment, job: ResolvedJob, target: AlibabaTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const path = `targets.alibaba.jobs.${job.name}`;
