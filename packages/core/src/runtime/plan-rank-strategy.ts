@@ -17,6 +17,8 @@ import type { Span } from '../ast/node.js';
 import { unsupported } from './errors.js';
 import type { RankStrategy } from './operators/top-n.js';
 import type { Rel } from './plan.js';
+import type { BoundExpression } from '../plan/expression.js';
+import { copiedColumn } from '../plan/expression.js';
 
 export type Monotonicity = 'constant' | 'increasing' | 'decreasing' | 'not-monotonic' | 'unknown';
 
@@ -45,6 +47,32 @@ export function aggregateMonotonicity(
   });
 }
 
+/**
+ * The monotonicity of a bound group aggregation's columns (its keys, then its calls): the same derivation as
+ * `aggregateMonotonicity`, read from the bound plan. `filtered`: a WHERE filters the aggregation's input.
+ */
+export function boundAggregateMonotonicity(
+  keys: number, calls: readonly { readonly fn: string; readonly filter?: unknown; readonly args: readonly BoundExpression[] }[], inputInsertOnly: boolean, filtered: boolean,
+): Monotonicity[] {
+  const ofCall = (call: (typeof calls)[number]): Monotonicity => {
+    if (!inputInsertOnly) return 'not-monotonic';
+    switch (call.fn.toUpperCase()) {
+      case 'COUNT': return 'increasing';
+      case 'MAX': return 'increasing';
+      case 'MIN': return 'decreasing';
+      case 'SUM':
+        return !filtered && call.filter === undefined && call.args.length === 1 && copiedColumn(call.args[0]!) !== undefined ? 'not-monotonic' : 'unknown';
+      default: return 'not-monotonic';
+    }
+  };
+  return [...Array.from({ length: keys }, (): Monotonicity => 'constant'), ...calls.map(ofCall)];
+}
+
+/** Under HAVING Flink derives no monotonicity for an aggregate (checked: RetractStrategy); keys stay constant. */
+export function havingMonotonicity(m: readonly Monotonicity[]): Monotonicity[] {
+  return m.map((x) => (x === 'constant' ? x : 'not-monotonic'));
+}
+
 /** The strategy for a TopN over `rel` sorted by these keys (input column positions; undefined: an expression). */
 export function rankStrategy(rel: Rel, keys: readonly { readonly column: number | undefined; readonly desc: boolean }[], span: Span | undefined): RankStrategy {
   if (rel.mode === 'insert-only') return 'append';
@@ -62,10 +90,10 @@ export function rankStrategy(rel: Rel, keys: readonly { readonly column: number 
 }
 
 /**
- * The update-fast TopNs reproduced: no row-number column, no offset, more than one row (Flink 1.20.1's top 1 there
- * replaces its row with -U/+U where a wider TopN emits -D/+I; not reproduced).
+ * The update-fast TopNs reproduced: no offset, more than one row (Flink 1.20.1's top 1 replaces its row with
+ * -U/+U where a wider TopN without row numbers emits -D/+I; not reproduced).
  */
-export function checkUpdateFast(withRowNumber: boolean, first: number, limit: number, span: Span | undefined): void {
-  if (withRowNumber || first > 1) throw unsupported('a row number or offset on a TopN over an aggregation Flink ranks with its update-fast algorithm (its changes by position are not reproduced)', span);
+export function checkUpdateFast(first: number, limit: number, span: Span | undefined): void {
+  if (first > 1) throw unsupported('an offset on a TopN over an aggregation Flink ranks with its update-fast algorithm (its changes by position are not reproduced)', span);
   if (limit <= 1) throw unsupported('a top 1 over an aggregation Flink ranks with its update-fast algorithm', span);
 }
