@@ -42,6 +42,11 @@ export interface CompileScope {
   readonly columns: readonly ColumnBinding[];
   /** Replaces a sub-expression before compiling it (used by the planner for aggregates and group keys). */
   readonly substitute?: (e: Expression) => Compiled | undefined;
+  /**
+   * The type the bound plan gives each sub-expression (plan/'s BoundExpression.types); when set, expressions are
+   * never re-typed here.
+   */
+  readonly typeOf?: (e: Expression) => DataType | undefined;
 }
 
 /** TRY_CAST semantics: the conversion of a non-NULL value, or NULL when the conversion fails. */
@@ -577,14 +582,19 @@ export class ExpressionCompiler implements CompilerApi {
    * implementation's type stands.
    */
   private declared(e: Expression, compiled: Compiled): Compiled {
-    const type = this.analyzerType(e);
+    return this.conform(compiled, this.analyzerType(e), e.span);
+  }
+
+  /** `compiled` given `type` (the bound plan's type of the expression): relabelled where values are the same, else converted. */
+  conform(compiled: Compiled, type: DataType | undefined, span?: Span): Compiled {
     if (type === undefined || sameType(type, compiled.type)) return compiled;
     if (compiled.type.kind === 'NULL' || sameRepresentation(compiled.type, type)) return { ...compiled, type };
-    return this.coerce(compiled, type, e.span);
+    return this.coerce(compiled, type, span);
   }
 
   /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */
   private analyzerType(e: Expression): DataType | undefined {
+    if (this.scope.typeOf !== undefined) return this.scope.typeOf(e);
     this.typeScope ??= this.scope.columns.map((c) => ({ relation: c.table ?? '', name: c.name, type: c.type }));
     try {
       return expressionType(e, this.typeScope);

@@ -51,21 +51,36 @@ export interface EquiJoinKeys {
 }
 
 export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): EquiJoinKeys | undefined {
-  const { compiler: c, column } = joinCompiler(planner, l, [...l.columns, ...r.columns]);
-  const left: Evaluator[] = [];
-  const right: Evaluator[] = [];
+  const { column } = joinCompiler(planner, l, [...l.columns, ...r.columns]);
+  const pairs: [number, number][] = [];
   const width = l.columns.length;
-  let covers = true;
+  let exact = true;
   for (const p of conjuncts(cond)) {
-    covers &&= p.kind === 'Binary' && p.op === '=';
+    exact &&= p.kind === 'Binary' && p.op === '=';
     if (p.kind !== 'Binary' || p.op !== '=') continue;
     const a = column(p.left);
     const b = column(p.right);
     if (a === undefined || b === undefined || (a < width) === (b < width)) {
-      covers = false;
+      exact = false;
       continue;
     }
-    const [li, ri] = a < width ? [a, b - width] : [b, a - width];
+    pairs.push(a < width ? [a, b] : [b, a]);
+  }
+  return equiJoinKeysAt(planner, pairs, l, r, exact);
+}
+
+/**
+ * The join keys of the equalities `pairs` (a left column's position, a right column's position in the joined row).
+ * `exact`: the caller knows the join condition is exactly these equalities (see `EquiJoinKeys.covers`).
+ */
+export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [number, number])[], l: Rel, r: Rel, exact = false): EquiJoinKeys | undefined {
+  const c = planner.compiler(l);
+  const left: Evaluator[] = [];
+  const right: Evaluator[] = [];
+  const width = l.columns.length;
+  let covers = exact;
+  for (const [li, rj] of pairs) {
+    const ri = rj - width;
     const lt = (l.columns[li] as { type: Compiled['type'] }).type;
     const rt = (r.columns[ri] as { type: Compiled['type'] }).type;
     if (!HASHABLE.has(lt.kind) || !HASHABLE.has(rt.kind) || isCharacter(lt) !== isCharacter(rt)) {

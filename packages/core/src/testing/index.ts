@@ -23,6 +23,8 @@ import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
 import { bigintForm } from '../runtime/values/bigint.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
+import type { Timestamp } from '../runtime/values/temporal.js';
+import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
@@ -34,15 +36,29 @@ import { checkArgument, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
 export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
-/** A test input entry: a row (an insert), a changelog row, or an explicit watermark. */
-export type TestEntry = TestRow | { readonly kind: RowKind; readonly row: TestRow } | { readonly watermark: string | Date | number };
+/**
+ * A test input entry: a row (an insert), a changelog row, an explicit watermark, or an advance of processing
+ * time (`{ processingTime: '2024-05-01 10:05:00' }`, a time in the session zone, a Date or epoch millis): the
+ * clock moves forward to that instant and the processing-time windows that end by then fire.
+ */
+export type TestEntry = TestRow | { readonly kind: RowKind; readonly row: TestRow } | { readonly watermark: string | Date | number } | ProcessingTimeEntry;
+
+/** Moves the local runtime's processing-time clock forward (it never moves by itself); see `RunOptions.now`. */
+export interface ProcessingTimeEntry {
+  readonly processingTime: string | Date | number;
+}
 
 export interface RunOptions {
   /** Rows per source table. */
   readonly inputs: Readonly<Record<string, readonly TestEntry[]>>;
   /** Session configuration, e.g. `{ 'table.local-time-zone': 'Asia/Shanghai' }` (default zone: UTC). */
   readonly config?: Readonly<Record<string, string>>;
-  /** The processing-time clock (epoch millis); fixed at 0 unless given. */
+  /**
+   * The processing-time clock (epoch millis) until a `{ processingTime }` entry advances it; fixed at 0 unless
+   * given. PROCTIME(), CURRENT_TIMESTAMP and the processing-time windows read it: a row is in the window of the
+   * instant the clock reads when the row is pushed, and a window fires only when an entry advances the clock
+   * past its end (windows still open at the end of the input are dropped, as a bounded Flink job drops them).
+   */
   readonly now?: () => number;
   /** Source changelog modes from the connectors' capabilities (pass `resolveCapabilities` of @flinkts/connectors). */
   readonly capabilities?: ConnectorResolver;
@@ -141,11 +157,12 @@ export type FixtureRow<T extends { readonly __columns: unknown }> = Partial<RowO
 /**
  * Typed input rows for a table declared with the builders:
  * `runJob(job, { inputs: { ...rowsOf(orders, [{ id: 1, amount: '12.50' }]) } })`.
- * Entries may also be changelog rows (`{ kind: '-D', row: {…} }`) or watermarks (`{ watermark: '2024-01-01 10:00:00' }`).
+ * Entries may also be changelog rows (`{ kind: '-D', row: {…} }`), watermarks (`{ watermark: '2024-01-01 10:00:00' }`)
+ * or advances of processing time (`{ processingTime: '2024-01-01 10:05:00' }`).
  */
 export function rowsOf<T extends { readonly __columns: unknown; readonly name: string }>(
   table: T,
-  rows: readonly (FixtureRow<T> | { readonly kind: RowKind; readonly row: FixtureRow<T> } | { readonly watermark: string | Date | number })[],
+  rows: readonly (FixtureRow<T> | { readonly kind: RowKind; readonly row: FixtureRow<T> } | { readonly watermark: string | Date | number } | ProcessingTimeEntry)[],
 ): { readonly [K in T['name']]: readonly TestEntry[] } {
   return { [table.name]: rows as readonly TestEntry[] } as { readonly [K in T['name']]: readonly TestEntry[] };
 }
@@ -243,6 +260,12 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
         const ms = typeof w === 'number' ? w : w instanceof Date ? w.getTime() : parseTimestamp(w)?.millis;
         if (ms === undefined) throw badInput(`${whereOf(i)}: bad watermark ${JSON.stringify(w)}`);
         return { watermark: ms };
+      }
+      if (typeof e === 'object' && e !== null && 'processingTime' in e && Object.keys(e).length === 1) {
+        const t = (e as ProcessingTimeEntry).processingTime;
+        const at = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : (toRuntimeValue(t, T.timestampLtz(3, false), zone, `${whereOf(i)}.processingTime`) as Timestamp).millis;
+        if (!Number.isFinite(at)) throw badInput(`${whereOf(i)}: bad processing time ${describeValue(t)}`, "give a time such as '2024-05-01 10:05:00' (in the session zone), a Date or epoch millis");
+        return { processingTime: at };
       }
       return convertRow(e as TestRow, i);
     };

@@ -99,7 +99,9 @@ export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
     case 'BIGINT': return Number.isSafeInteger(Number(v)) ? Number(v) : v;
     case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR': return v;
     case 'BINARY': case 'VARBINARY': return v;
-    case 'ARRAY': case 'MULTISET': return (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
+    case 'ARRAY': return (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
+    // a MULTISET is a map from element to count (as @flinkts/core's typed rows declare it)
+    case 'MULTISET': return v instanceof Map ? new Map([...(v as Map<unknown, number>)].map(([e, n]) => [toPlainValue(e, t.element, zone), n])) : (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
     case 'MAP': return new Map([...(v as Map<unknown, unknown>)].map(([k, x]) => [toPlainValue(k, t.key, zone), toPlainValue(x, t.value, zone)]));
     case 'ROW': return Object.fromEntries(t.fields.map((f, i) => [f.name, toPlainValue((v as unknown[])[i], f.type, zone)]));
     default: return renderValue(v, t, zone);

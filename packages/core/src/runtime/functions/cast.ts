@@ -11,7 +11,7 @@ import { evalError, EvaluationError, invalid } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, typeToString } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { doubleToInt, doubleToLong, javaDoubleToString, wrapInt, wrapLong } from '../values/java-number.js';
-import { renderValue } from '../values/render.js';
+import { multisetCounts, renderValue } from '../values/render.js';
 import { toBigint } from '../values/bigint.js';
 import {
   daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTimestamp, Timestamp,
@@ -287,6 +287,16 @@ function converter(from: DataType, to: DataType, zone: string, span?: Span): Con
     case 'MULTISET': {
       if (from.kind !== 'ARRAY' && from.kind !== 'MULTISET') return forbid(from, to, span);
       const c = castConverter(from.element, to.element, zone, span);
+      if (to.kind === 'MULTISET') {
+        return (v) => {
+          const out = new Map<unknown, number>();
+          for (const [e, n] of multisetCounts(v)) {
+            const x = e === null ? null : c(e);
+            out.set(x, (out.get(x) ?? 0) + n);
+          }
+          return out;
+        };
+      }
       return (v) => (v as unknown[]).map((e) => (e === null ? null : c(e)));
     }
     case 'MAP': {

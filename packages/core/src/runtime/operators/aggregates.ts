@@ -10,12 +10,15 @@ import { comparatorFor, keyOf } from '../values/compare.js';
 import type { Comparator } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
+import type { CollectionAggregateName } from './collection-aggregates.js';
 
 export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 
 export interface AggregateSpec {
-  readonly name: AggregateName;
+  readonly name: AggregateName | CollectionAggregateName;
+  /** The accumulator of an aggregate defined outside this file (collection-aggregates.ts). */
+  readonly accumulator?: () => Accumulator;
   /** Absent for COUNT(*). */
   readonly arg?: Evaluator;
   /** Set when the argument is just the input column at this position (read directly, without calling `arg`). */
@@ -32,7 +35,7 @@ export interface AggregateSpec {
  * The result type of an aggregate call: the function registry's rule (the one typer), so `check` and the runtime
  * declare the same type. SUM0 (the planner's internal $SUM0, a SUM that starts at 0) is SUM's type, NOT NULL.
  */
-export function aggregateResultType(name: AggregateName, argType: DataType | undefined): DataType {
+export function aggregateResultType(name: AggregateName | CollectionAggregateName, argType: DataType | undefined): DataType {
   if (name === 'SUM0') return withNullable(aggregateResultType('SUM', argType), false);
   const r = inferFunctionType(name, argType === undefined ? [] : [argType]);
   if (!r.ok) throw new Error(`no result type for ${name}(${argType === undefined ? '' : argType.kind}): ${r.reason}`);
@@ -260,7 +263,7 @@ export class AggregateSet {
     const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
     this.factories = specs.map((s) => {
-      const base = (): Accumulator => {
+      const base = s.accumulator ?? ((): Accumulator => {
         switch (s.name) {
           case 'COUNT': return new CountAcc();
           case 'SUM':
@@ -277,8 +280,9 @@ export class AggregateSet {
           case 'FIRST_VALUE': return new ListAcc('FIRST', '');
           case 'LAST_VALUE': return new ListAcc('LAST', '');
           case 'LISTAGG': return new ListAcc('LIST', s.separator ?? ',');
+          default: throw new Error(`no accumulator for ${s.name}`);
         }
-      };
+      });
       return s.distinct ? () => new DistinctAcc(base()) : base;
     });
   }

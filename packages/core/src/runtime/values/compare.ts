@@ -28,8 +28,9 @@ export function comparatorFor(t: DataType): Comparator {
     case 'BINARY':
     case 'VARBINARY':
       return (a, b) => compareBytes(a as Uint8Array, b as Uint8Array);
-    case 'ARRAY':
-    case 'MULTISET': {
+    case 'MULTISET':
+      return (a, b) => (keyOf(a) === keyOf(b) ? 0 : keyOf(a) < keyOf(b) ? -1 : 1);
+    case 'ARRAY': {
       const e = comparatorFor(t.element);
       return (a, b) => {
         const x = a as unknown[];
