@@ -5,6 +5,8 @@
  */
 import { Namespace } from '../catalog/namespace.js';
 import type { Query } from '../ast/query.js';
+import type { Expression } from '../ast/expression.js';
+import type { Evaluator, Row } from './compiled.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
 import type { ConnectorResolver } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
@@ -25,6 +27,9 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
+import { plannable, planRoot } from './plan-bound.js';
+import { ObjectCatalog } from '../catalog/catalog.js';
+import { bind, bindInsert } from '../plan/bind.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -138,6 +143,8 @@ export class LocalJob {
   private readonly tables = new Map<string, CatalogTable>();
   private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
+  /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
+  private readonly boundCatalog = new ObjectCatalog();
   private readonly sinks: SinkOperator[] = [];
   /** The sink of each INSERT target (by qualified name): the first INSERT's; later ones write into it. */
   private readonly sinkOfTable = new Map<string, SinkOperator>();
@@ -148,6 +155,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
+  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
+  readonly plannedFrom: ('plan' | 'ast')[] = [];
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -170,6 +179,7 @@ export class LocalJob {
     }, this.session);
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
+      this.boundCatalog.apply(st);
       switch (st.kind) {
         case 'CreateTable': {
           const catalog = this.namespace.qualify(st.path)[0];
@@ -238,7 +248,7 @@ export class LocalJob {
       const computed = t.def.columns.flatMap((c, i) => (c.kind === 'ComputedColumn' ? [{ index: i, eval: compiler.compile(c.expr).eval }] : []));
       const wm = t.def.watermark ? compiler.compile(t.def.watermark.expr) : undefined;
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
-      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
+      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && t.def.watermark ? watermarkMillis(t.def.watermark.expr, wm.eval, compiler) : undefined);
       t.output = t.source;
       if (t.upsert) {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
@@ -260,7 +270,8 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    let rel = this.planner.planQuery(ins.query);
+    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
+    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
@@ -325,8 +336,19 @@ export class LocalJob {
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
   }
 
+  /**
+   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
+   * binder resolved them), else from its AST.
+   */
+  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
+    const fromPlan = bound !== undefined && plannable(bound);
+    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
+    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  }
+
   private planSelect(q: Query): void {
-    const rel = this.planner.planQuery(q);
+    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
+    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
@@ -488,6 +510,33 @@ export class LocalJob {
     }
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+/**
+ * The watermark a row gives, as epoch millis. `ts` and `ts - INTERVAL '…' …` (the usual declarations) read the
+ * rowtime's millis directly (subtracting a day-time interval subtracts its millis and keeps the nanos, which a
+ * watermark does not hold); any other expression is evaluated.
+ */
+function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCompiler): (row: Row) => number | null {
+  const column = (e: Expression): number | undefined => {
+    if (e.kind !== 'ColumnRef') return undefined;
+    const c = compiler.compile(e);
+    return c.type.kind === 'TIMESTAMP' || c.type.kind === 'TIMESTAMP_LTZ' ? c.column : undefined;
+  };
+  const direct = column(expr);
+  if (direct !== undefined) return (row) => (row[direct] as Timestamp | null)?.millis ?? null;
+  if (expr.kind === 'Binary' && expr.op === '-') {
+    const at = column(expr.left);
+    const right = compiler.compile(expr.right);
+    const ms = right.constant?.value;
+    if (at !== undefined && right.type.kind === 'INTERVAL_DAY_TIME' && typeof ms === 'number') {
+      return (row) => {
+        const t = row[at] as Timestamp | null;
+        return t === null || t === undefined ? null : t.millis - ms;
+      };
+    }
+  }
+  return (row) => (ev(row) as Timestamp | null)?.millis ?? null;
 }
 
 /** The phases of one table's input as one list (each entry read once). */

@@ -21,13 +21,14 @@ import type { EvaluationResult } from '../runtime/evaluate.js';
 import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
 import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
+import { bigintForm } from '../runtime/values/bigint.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
 import type { Timestamp } from '../runtime/values/temporal.js';
 import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, plainConverter, toPlainValue, toRuntimeValue } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -341,6 +342,7 @@ class FlinkSinkOutput implements SinkOutput {
 
 /** A sink's output; the printed forms are computed on first use. */
 class LazySinkOutput implements SinkOutput {
+  private bigintChanges?: readonly Change[];
   private printedChangelog?: readonly string[];
   private printedTable?: readonly string[];
   private plainRows?: readonly Readonly<Record<string, unknown>>[];
@@ -353,7 +355,15 @@ class LazySinkOutput implements SinkOutput {
   get columns(): SinkResult['columns'] { return this.result.columns; }
   get changes(): readonly Change[] {
     this.requireChangelog();
-    return this.result.changelog;
+    if (this.bigintChanges === undefined) {
+      // the runtime may hold a BIGINT as a number; the raw changes give every BIGINT as a bigint
+      const at = this.result.columns.flatMap((c, i) => (c.type.kind === 'BIGINT' ? [i] : []));
+      this.bigintChanges = at.length === 0 ? this.result.changelog : this.result.changelog.map((c) => {
+        const row = bigintForm(c.row, at);
+        return row === c.row ? c : { kind: c.kind, row };
+      });
+    }
+    return this.bigintChanges;
   }
   get changelog(): readonly string[] {
     this.requireChangelog();
@@ -366,11 +376,28 @@ class LazySinkOutput implements SinkOutput {
   }
   get rows(): readonly Readonly<Record<string, unknown>>[] {
     const cols = this.result.columns;
-    this.plainRows ??= this.result.table.map((r) => {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < cols.length; i++) o[(cols[i] as { name: string }).name] = toPlainValue(r[i], (cols[i] as { type: DataType }).type, this.zone);
-      return o;
-    });
+    if (this.plainRows === undefined) {
+      // a column often repeats one value object (a window's bounds): its printed form is made once
+      const last: unknown[] = cols.map(() => undefined);
+      const lastPlain: unknown[] = cols.map(() => undefined);
+      const plain = cols.map((c) => plainConverter(c.type, this.zone));
+      this.plainRows = this.result.table.map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < cols.length; i++) {
+          const v = r[i];
+          let p: unknown;
+          if (typeof v === 'object' && v !== null && v === last[i]) p = lastPlain[i];
+          else {
+            p = (plain[i] as (v: unknown) => unknown)(v);
+            // only a primitive plain form (a printed timestamp) is shared; arrays and objects are each row's own
+            last[i] = typeof p === 'object' && p !== null ? undefined : v;
+            lastPlain[i] = p;
+          }
+          o[(cols[i] as { name: string }).name] = p;
+        }
+        return o;
+      });
+    }
     return this.plainRows;
   }
   private requireChangelog(): void {
