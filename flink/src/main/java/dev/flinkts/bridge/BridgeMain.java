@@ -37,6 +37,7 @@ public final class BridgeMain {
   private BridgeMain() {}
 
   public static void main(String[] args) throws Exception {
+    StarRocksFeStandIn.preferConnectorJ8();
     Path readyFile = null;
     boolean gateway = true;
     long idleExitSeconds = 0;

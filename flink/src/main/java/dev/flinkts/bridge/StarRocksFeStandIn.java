@@ -43,6 +43,24 @@ public final class StarRocksFeStandIn implements QueryInterceptor {
           + " CAST(NUMERIC_SCALE AS SIGNED) AS DECIMAL_DIGITS"
           + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
 
+  /**
+   * The StarRocks connector jar bundles MySQL Connector/J 5 ({@code com.mysql.jdbc.Driver}, which knows no
+   * {@code queryInterceptors}); whichever driver registered first serves {@code jdbc:mysql:} URLs, and that depends on
+   * what touched DriverManager first. Connector/J 8 (which the MySQL CDC and JDBC connectors need too) is put first.
+   * Called once when the bridge starts.
+   */
+  static void preferConnectorJ8() throws Exception {
+    Class.forName("com.mysql.cj.jdbc.Driver");
+    java.util.List<java.sql.Driver> others = new java.util.ArrayList<>();
+    for (java.sql.Driver d : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+      if (!d.getClass().getName().startsWith("com.mysql.cj.")) others.add(d);
+    }
+    for (java.sql.Driver d : others) {
+      java.sql.DriverManager.deregisterDriver(d);
+      java.sql.DriverManager.registerDriver(d);
+    }
+  }
+
   private Connection connection;
   private String version = "3.5.0";
 
