@@ -62,10 +62,10 @@ export function rankStrategy(rel: Rel, keys: readonly { readonly column: number 
 }
 
 /**
- * The update-fast TopNs reproduced: no row-number column, no offset, more than one row (Flink 1.20.1's top 1 there
- * replaces its row with -U/+U where a wider TopN emits -D/+I; not reproduced).
+ * The update-fast TopNs reproduced: no offset, more than one row (Flink 1.20.1's top 1 replaces its row with
+ * -U/+U where a wider TopN without row numbers emits -D/+I; not reproduced).
  */
-export function checkUpdateFast(withRowNumber: boolean, first: number, limit: number, span: Span | undefined): void {
-  if (withRowNumber || first > 1) throw unsupported('a row number or offset on a TopN over an aggregation Flink ranks with its update-fast algorithm (its changes by position are not reproduced)', span);
+export function checkUpdateFast(first: number, limit: number, span: Span | undefined): void {
+  if (first > 1) throw unsupported('an offset on a TopN over an aggregation Flink ranks with its update-fast algorithm (its changes by position are not reproduced)', span);
   if (limit <= 1) throw unsupported('a top 1 over an aggregation Flink ranks with its update-fast algorithm', span);
 }

@@ -98,7 +98,7 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     const compare = orderComparator(planner, base, order);
     const strategy = rankStrategy(base, order.map((o) => ({ column: columnOf(c, o.expr), desc: o.direction === 'DESC' })), rnItem.span);
     if (strategy === 'retract' && !withRn && first > 1) throw unsupported('a rank range with an offset and no row-number column over an updating input (Flink 1.20.1 emits no change for a retraction inside the range)', rnItem.span);
-    if (strategy === 'update') checkUpdateFast(withRn, first, limit, rnItem.span);
+    if (strategy === 'update') checkUpdateFast(first, limit, rnItem.span);
     const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
     const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey, first);
     base.op.connectTo(topn);

@@ -89,7 +89,7 @@ export function planSort(planner: Planner, rel: Rel, orderBy: readonly OrderItem
   // an OFFSET over an updating input: Flink 1.20.1's update-fast TopN emits by position in an order not reproduced,
   // and its retracting TopN without a row-number column emits nothing for a retraction inside the range (checked
   // on the real engine), so its changelog disagrees with its own final result
-  if (strategy === 'update') checkUpdateFast(false, m + 1, n, span);
+  if (strategy === 'update') checkUpdateFast(m + 1, n, span);
   if (strategy !== 'append' && byPosition) throw unsupported('ORDER BY … LIMIT … OFFSET over an updating input (Flink 1.20.1 emits no change for a retraction inside the range)', span);
   const uniqueKey = rel.aggregateKey?.map((i) => (r: Row) => r[i] ?? null);
   const topn = new TopNOperator([], compare, m + n, byPosition, strategy, uniqueKey, m + 1);
