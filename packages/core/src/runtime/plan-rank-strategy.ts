@@ -17,6 +17,8 @@ import type { Span } from '../ast/node.js';
 import { unsupported } from './errors.js';
 import type { RankStrategy } from './operators/top-n.js';
 import type { Rel } from './plan.js';
+import type { BoundExpression } from '../plan/expression.js';
+import { copiedColumn } from '../plan/expression.js';
 
 export type Monotonicity = 'constant' | 'increasing' | 'decreasing' | 'not-monotonic' | 'unknown';
 
@@ -43,6 +45,32 @@ export function aggregateMonotonicity(
       default: return call.name.length === 1 ? 'not-monotonic' : 'unknown';
     }
   });
+}
+
+/**
+ * The monotonicity of a bound group aggregation's columns (its keys, then its calls): the same derivation as
+ * `aggregateMonotonicity`, read from the bound plan. `filtered`: a WHERE filters the aggregation's input.
+ */
+export function boundAggregateMonotonicity(
+  keys: number, calls: readonly { readonly fn: string; readonly filter?: unknown; readonly args: readonly BoundExpression[] }[], inputInsertOnly: boolean, filtered: boolean,
+): Monotonicity[] {
+  const ofCall = (call: (typeof calls)[number]): Monotonicity => {
+    if (!inputInsertOnly) return 'not-monotonic';
+    switch (call.fn.toUpperCase()) {
+      case 'COUNT': return 'increasing';
+      case 'MAX': return 'increasing';
+      case 'MIN': return 'decreasing';
+      case 'SUM':
+        return !filtered && call.filter === undefined && call.args.length === 1 && copiedColumn(call.args[0]!) !== undefined ? 'not-monotonic' : 'unknown';
+      default: return 'not-monotonic';
+    }
+  };
+  return [...Array.from({ length: keys }, (): Monotonicity => 'constant'), ...calls.map(ofCall)];
+}
+
+/** Under HAVING Flink derives no monotonicity for an aggregate (checked: RetractStrategy); keys stay constant. */
+export function havingMonotonicity(m: readonly Monotonicity[]): Monotonicity[] {
+  return m.map((x) => (x === 'constant' ? x : 'not-monotonic'));
 }
 
 /** The strategy for a TopN over `rel` sorted by these keys (input column positions; undefined: an expression). */

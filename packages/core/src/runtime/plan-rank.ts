@@ -17,6 +17,7 @@ import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { collectAggregates, conjuncts, isRowNumber } from './plan.js';
 import { T } from './types.js';
+import type { Compiled } from './compiled.js';
 import { comparatorFor, compareNullable } from './values/compare.js';
 
 export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<string, Query>): { rel: Rel; remainingWhere: Expression[] } | undefined {
@@ -161,8 +162,13 @@ function planWindowRank(planner: Planner, base: Rel, partitionBy: readonly Expre
 /** The ORDER BY of a ranking as a row comparator (NULLs first ascending, last descending, unless stated). */
 function orderComparator(planner: Planner, base: Rel, order: readonly OrderItem[]): (a: readonly unknown[], b: readonly unknown[]) => number {
   const c = planner.compiler(base);
-  const cmps = order.map((o) => {
-    const e = c.compile(o.expr);
+  return rowComparator(order.map((o) => ({ compiled: c.compile(o.expr), direction: o.direction ?? 'ASC', ...(o.nulls ? { nulls: o.nulls } : {}) })));
+}
+
+/** Rows compared by compiled sort keys (NULLs first ascending, last descending, unless stated). */
+export function rowComparator(keys: readonly { readonly compiled: Compiled; readonly direction: 'ASC' | 'DESC'; readonly nulls?: 'FIRST' | 'LAST' }[]): (a: readonly unknown[], b: readonly unknown[]) => number {
+  const cmps = keys.map((o) => {
+    const e = o.compiled;
     const cmp = comparatorFor(e.type);
     const desc = o.direction === 'DESC';
     const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;

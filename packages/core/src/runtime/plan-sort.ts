@@ -9,7 +9,7 @@
  */
 import type { Expression, OrderItem } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
-import type { Row } from './compiled.js';
+import type { Compiled, Row } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
@@ -29,13 +29,28 @@ function literalCount(planner: Planner, rel: Rel, e: Expression | undefined, wha
 
 export function planSort(planner: Planner, rel: Rel, orderBy: readonly OrderItem[] | undefined, limit: Expression | undefined, offset: Expression | undefined, span?: Span): Rel {
   const c = planner.compiler(rel);
-  const keys = (orderBy ?? []).map((o) => {
-    let k;
+  const keys = (orderBy ?? []).map((o): SortSpec => {
     try {
-      k = c.compile(o.expr);
+      return { compiled: c.compile(o.expr), direction: o.direction ?? 'ASC', ...(o.nulls ? { nulls: o.nulls } : {}), ...(o.expr.span ? { span: o.expr.span } : {}) };
     } catch {
       throw unsupported('ORDER BY on an expression that is not in the select list', o.expr.span ?? span);
     }
+  });
+  return sortRel(rel, keys, literalCount(planner, rel, limit, 'LIMIT'), literalCount(planner, rel, offset, 'OFFSET') ?? 0, span);
+}
+
+/** One ORDER BY key, compiled over the sorted relation. */
+export interface SortSpec {
+  readonly compiled: Compiled;
+  readonly direction: 'ASC' | 'DESC';
+  readonly nulls?: 'FIRST' | 'LAST';
+  readonly span?: Span;
+}
+
+/** ORDER BY `keys` with LIMIT `n` (none when undefined) and OFFSET `m` (see the file comment). */
+export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | undefined, m: number, span?: Span): Rel {
+  const keys = sortKeys.map((o) => {
+    const k = o.compiled;
     const cmp = comparatorFor(k.type);
     const desc = o.direction === 'DESC';
     const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
@@ -60,8 +75,6 @@ export function planSort(planner: Planner, rel: Rel, orderBy: readonly OrderItem
     }
     return 0;
   };
-  const n = literalCount(planner, rel, limit, 'LIMIT');
-  const m = literalCount(planner, rel, offset, 'OFFSET') ?? 0;
   if (n === undefined) {
     if (keys.length === 0) return rel;
     const first = keys[0] as (typeof keys)[number];

@@ -21,7 +21,7 @@ export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: str
     }
     if (t.kind === 'BIGINT' && typeof v === 'number') {
       if (!Number.isSafeInteger(v)) throw badInput(`${where}: ${v} is not an exact integer; pass a bigint or a string`);
-      return BigInt(v);
+      return v + 0; // the runtime holds a safe-integer BIGINT as a number (runtime/values/bigint.ts)
     }
     if (t.kind === 'DECIMAL' && typeof v === 'number') {
       const d = Decimal.fromNumber(v);
@@ -68,7 +68,8 @@ export function fastConverter(t: DataType): FastConverter {
     return (v) => (typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v + 0 : v === null || v === undefined ? null : undefined);
   }
   switch (t.kind) {
-    case 'BIGINT': return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : v === null || v === undefined ? null : undefined);
+    // a safe integer stays the number it is: the runtime holds such a BIGINT as a number (runtime/values/bigint.ts)
+    case 'BIGINT': return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v + 0 : v === null || v === undefined ? null : undefined);
     case 'DOUBLE': return (v) => (typeof v === 'number' && Number.isFinite(v) ? v + 0 : v === null || v === undefined ? null : undefined);
     case 'CHAR': case 'VARCHAR': return (v) => (typeof v === 'string' ? v : v === null || v === undefined ? null : undefined);
     case 'BOOLEAN': return (v) => (typeof v === 'boolean' ? v : v === null || v === undefined ? null : undefined);
@@ -77,6 +78,17 @@ export function fastConverter(t: DataType): FastConverter {
       return (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? new Timestamp(v.getTime()).truncate(p) : v === null || v === undefined ? null : undefined);
     }
     default: return (v) => (v === null || v === undefined ? null : undefined);
+  }
+}
+
+/** `toPlainValue` for one column's type, decided once (the common types convert inline). */
+export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {
+  switch (t.kind) {
+    case 'BIGINT': return (v) => (typeof v === 'number' ? v : v === null || v === undefined ? null : toPlainValue(v, t, zone));
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+    case 'BINARY': case 'VARBINARY':
+      return (v) => (v === undefined ? null : v);
+    default: return (v) => toPlainValue(v, t, zone);
   }
 }
 

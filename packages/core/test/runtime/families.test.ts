@@ -122,6 +122,9 @@ describe('legacy group windows', () => {
       '+I[2023-12-31T23:59:58, 2024-01-01T00:00:01.999, 10]', '+I[2024-01-01T00:00, 2024-01-01T00:00:03.999, 30]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:05.999, 30]',
       '+I[2024-01-01T00:00:06, 2024-01-01T00:00:09.999, 1]', '+I[2024-01-01T00:00:08, 2024-01-01T00:00:11.999, 1]',
     ]);
-    expect(code(() => run("SELECT COUNT(*) FROM t GROUP BY TUMBLE(pt, INTERVAL '2' SECOND);"))).toBe('FTS7001');
+    // on processing time no time passes unless the test moves the clock (proctime-window.test.ts): the window is
+    // still open when the input ends and is dropped, as a bounded Flink job drops it; SESSION is not run
+    expect(run("SELECT COUNT(*) FROM t GROUP BY TUMBLE(pt, INTERVAL '2' SECOND);")).toEqual([]);
+    expect(code(() => run("SELECT COUNT(*) FROM t GROUP BY SESSION(pt, INTERVAL '2' SECOND);"))).toBe('FTS7001');
   });
 });
