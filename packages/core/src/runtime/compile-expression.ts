@@ -27,6 +27,7 @@ import { compileLiteral, compileNumericText } from './compile-literal.js';
 import { sameType } from '../types/type-predicates.js';
 import { expressionType, isBareCall } from '../typing/expression-type.js';
 import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
+import { checkUntypedNull } from './functions/untyped-null.js';
 import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
 import type { TypeScope } from '../typing/expression-type.js';
 
@@ -340,6 +341,7 @@ export class ExpressionCompiler implements CompilerApi {
     const l = this.compile(e.left);
     const r = this.compile(e.right);
     if (e.op === '||') {
+      checkUntypedNull('||', [e.left, e.right], e.span);
       const ls = this.toStringArg(l, e.span);
       const rs = this.toStringArg(r, e.span);
       const le = ls.eval;
@@ -571,6 +573,7 @@ export class ExpressionCompiler implements CompilerApi {
     }
     const impl = FUNCTIONS.get(builtin.name);
     if (!impl) throw unsupported(`function ${e.name.join('.')}`, e.span);
+    checkUntypedNull(builtin.name, e.args, e.span, (x) => this.compile(x));
     return this.declared(e, impl(e.args, e, this));
   }
 

@@ -55,7 +55,7 @@ describe('TopN over an updating input', () => {
     // an offset without a row-number column: Flink emits no change for a retraction inside the range
     expect(code(() => run(`${CHANGES}SELECT id, k, v FROM t ORDER BY v, id LIMIT 2 OFFSET 1;`, []))).toBe('FTS7001');
     expect(code(() => run(`${CHANGES}SELECT id, k, v FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v, id) AS rn FROM t) WHERE rn BETWEEN 2 AND 3;`, []))).toBe('FTS7001');
-    // the update-fast top 1 replaces its row with -U/+U; row numbers and offsets there are not reproduced
+    // the update-fast top 1 replaces its row with -U/+U; offsets there are not reproduced
     expect(code(() => run(`${TABLE}SELECT k, COUNT(*) AS n FROM t GROUP BY k ORDER BY n DESC, k LIMIT 1;`, []))).toBe('FTS7001');
     expect(code(() => run(`${TABLE}SELECT k, COUNT(*) AS n FROM t GROUP BY k ORDER BY n DESC LIMIT 2 OFFSET 1;`, []))).toBe('FTS7001');
     // SUM under a WHERE: Flink derives the sign of its values from the filter, the local planner cannot

@@ -35,6 +35,18 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
+/** Day of the week of an epoch day, Sunday = 0 (1970-01-01 was a Thursday). */
+const sundayBased = (days: number): number => (((days + 4) % 7) + 7) % 7;
+
+/** The week-based year and week of year (`Y`, `w`) in the US rules: a week belongs to the year of its Saturday's January 1st. */
+function usWeek(days: number): { year: number; week: number } {
+  const saturday = days + 6 - sundayBased(days);
+  const { y } = civilFromDays(days);
+  if (civilFromDays(saturday).y > y) return { year: y + 1, week: 1 };
+  const jan1 = daysFromCivil(y, 1, 1);
+  return { year: y, week: Math.floor((days - jan1 + sundayBased(jan1)) / 7) + 1 };
+}
+
 export function formatWithPattern(ts: Timestamp, pattern: string): string {
   const days = floorDiv(ts.millis, MS_PER_DAY);
   const ms = ts.millis - days * MS_PER_DAY;
@@ -54,6 +66,10 @@ export function formatWithPattern(ts: Timestamp, pattern: string): string {
       case 'y': case 'u': out += n === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, n); break;
       case 'M': out += n >= 4 ? MONTHS[m - 1] : n === 3 ? (MONTHS[m - 1] as string).slice(0, 3) : pad(m, n); break;
       case 'd': out += pad(d, n); break;
+      // week fields of Java's default (US) locale: weeks start on Sunday, week 1 holds January 1st
+      case 'Y': { const wy = usWeek(days).year; out += n === 2 ? pad(((wy % 100) + 100) % 100, 2) : pad(wy, n); break; }
+      case 'w': out += pad(usWeek(days).week, n); break;
+      case 'W': out += pad(Math.floor((d - 1 + sundayBased(days - d + 1)) / 7) + 1, n); break;
       case 'D': out += pad(days - daysFromCivil(y, 1, 1) + 1, n); break;
       case 'H': out += pad(h, n); break;
       case 'h': out += pad(h % 12 === 0 ? 12 : h % 12, n); break;

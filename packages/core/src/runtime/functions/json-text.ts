@@ -12,6 +12,18 @@ export type JsonValue = null | boolean | string | number | JsonNumber | JsonValu
 
 export class JsonSyntaxError extends Error {}
 
+/**
+ * A parsed object's keys in document order, where JavaScript would reorder them: an object puts integer-like keys
+ * ("2", "10") first, ascending, while Flink's JSON libraries keep the document's order.
+ */
+const KEY_ORDER = Symbol('json key order');
+const INTEGER_LIKE = /^(?:0|[1-9]\d*)$/;
+
+/** The keys of a JSON object in document order. */
+export function jsonKeys(o: { [k: string]: JsonValue }): string[] {
+  return (o as { [KEY_ORDER]?: string[] })[KEY_ORDER] ?? Object.keys(o);
+}
+
 export function parseJson(text: string): JsonValue {
   let i = 0;
   const n = text.length;
@@ -75,6 +87,7 @@ export function parseJson(text: string): JsonValue {
         i++;
         return o;
       }
+      let order: string[] | undefined;
       for (;;) {
         ws();
         if (text[i] !== '"') fail();
@@ -82,6 +95,11 @@ export function parseJson(text: string): JsonValue {
         ws();
         if (text[i] !== ':') fail();
         i++;
+        if (order === undefined && INTEGER_LIKE.test(k)) {
+          order = Object.keys(o);
+          Object.defineProperty(o, KEY_ORDER, { value: order, enumerable: false });
+        }
+        if (order !== undefined && !Object.prototype.hasOwnProperty.call(o, k)) order.push(k);
         o[k] = value();
         ws();
         if (text[i] === ',') i++;
@@ -143,10 +161,12 @@ let lastValue: JsonValue | JsonSyntaxError = null;
  * zeros, negative zero): documents containing one are read with the exact parser.
  */
 const INEXACT_NUMBER = /(?:\d\.?){16}|\d[eE]|\.\d*0(?!\d)|-0(?![.\d])/;
+/** An integer-like object key, which JSON.parse would move to the front (see jsonKeys). */
+const INTEGER_KEY = /"(?:0|[1-9]\d*)"\s*:/;
 
 /** Fast path: the native parser, when every number in the text survives a round trip through a double. */
 export function parseJsonFast(text: string): JsonValue {
-  if (INEXACT_NUMBER.test(text)) return parseJson(text);
+  if (INEXACT_NUMBER.test(text) || INTEGER_KEY.test(text)) return parseJson(text);
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
@@ -178,7 +198,7 @@ export function writeJackson(v: JsonValue): string {
     return /[.eE]/.test(text) ? javaDoubleToString(Number(text)) : text; // as json-scan's numberText
   }
   if (Array.isArray(v)) return `[${v.map(writeJackson).join(',')}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.keys(v).map((k) => `${JSON.stringify(k)}:${writeJackson(v[k] as JsonValue)}`).join(',')}}`;
+  if (v !== null && typeof v === 'object') return `{${jsonKeys(v).map((k) => `${JSON.stringify(k)}:${writeJackson(v[k] as JsonValue)}`).join(',')}}`;
   return writeJson(v);
 }
 
@@ -189,8 +209,7 @@ export function writeJson(v: JsonValue, sortKeys = false): string {
   if (typeof v === 'number') return String(v);
   if (v instanceof JsonNumber) return v.text;
   if (Array.isArray(v)) return `[${v.map((x) => writeJson(x, sortKeys)).join(',')}]`;
-  const keys = Object.keys(v);
-  if (sortKeys) keys.sort();
+  const keys = sortKeys ? Object.keys(v).sort() : jsonKeys(v);
   return `{${keys.map((k) => `${JSON.stringify(k)}:${writeJson(v[k] as JsonValue, sortKeys)}`).join(',')}}`;
 }
 
@@ -229,7 +248,7 @@ export function parsePath(text: string): JsonPath | null {
         i++;
         continue;
       }
-      const m = /^[A-Za-z_$][\w$]*/.exec(t.slice(i + 1));
+      const m = /^[\w$]+/.exec(t.slice(i + 1));
       if (!m) return null;
       steps.push({ kind: 'key', key: m[0] });
       i += 1 + m[0].length;

@@ -11,7 +11,7 @@ import { renderValue } from '../values/render.js';
 import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { JsonNumber, JsonPathError, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
+import { JsonNumber, JsonPathError, jsonKeys, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
 import { ABSENT, NOT_SCALAR, numberText, scanKeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
@@ -61,7 +61,7 @@ function javaText(v: JsonValue): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' || v instanceof JsonNumber) return numberText(String(v instanceof JsonNumber ? v.text : v));
   if (Array.isArray(v)) return `[${v.map(javaText).join(', ')}]`;
-  return `{${Object.keys(v).map((k) => `${k}=${javaText(v[k] as JsonValue)}`).join(', ')}}`;
+  return `{${jsonKeys(v).map((k) => `${k}=${javaText(v[k] as JsonValue)}`).join(', ')}}`;
 }
 
 const isScalar = (v: JsonValue): boolean => v === null || typeof v !== 'object' || v instanceof JsonNumber;

@@ -71,15 +71,21 @@ export function trimChars(s: string, chars: string, leading: boolean, trailing: 
   return s.slice(a, b);
 }
 
+/**
+ * LPAD / RPAD as Flink's SqlFunctionUtils: over Java chars (UTF-16 code units), so a supplementary character
+ * counts two and can be cut in half; the half is then written as '?' when Flink stores the string as UTF-8.
+ */
 function pad(s: string, len: number, p: string, left: boolean): string | null {
   if (len < 0 || p.length === 0) return null;
-  const chars = Array.from(s);
-  if (len <= chars.length) return chars.slice(0, len).join('');
-  const need = len - chars.length;
-  const padChars = Array.from(p);
-  let fill = '';
-  for (let i = 0; i < need; i++) fill += padChars[i % padChars.length];
-  return left ? fill + s : s + fill;
+  let out: string;
+  if (len <= s.length) out = s.slice(0, len);
+  else {
+    const need = len - s.length;
+    let fill = '';
+    for (let i = 0; i < need; i++) fill += p[i % p.length];
+    out = left ? fill + s : s + fill;
+  }
+  return out.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
 }
 
 /** Calcite's INITCAP: ASCII letters only; inside a word, any character but a letter (digits too) ends it. */

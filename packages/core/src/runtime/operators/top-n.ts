@@ -37,11 +37,13 @@ export class TopNOperator extends Operator {
     const rows = this.partitions.get(pk) ?? [];
     const before = rows.slice(0, this.limit);
     if (this.strategy === 'update' && !isAccumulate(change.kind)) return;
+    let updated = false;
     if (isAccumulate(change.kind)) {
       if (this.strategy === 'update' && this.uniqueKey) {
         const uk = rowKey(this.uniqueKey.map((e) => e(change.row)));
         const i = rows.findIndex((r) => rowKey((this.uniqueKey as Evaluator[]).map((e) => e(r))) === uk);
         if (i >= 0) rows.splice(i, 1);
+        updated = i >= 0;
       }
       let pos = rows.length;
       while (pos > 0 && this.compare(rows[pos - 1] as readonly unknown[], change.row) > 0) pos--;
@@ -53,10 +55,11 @@ export class TopNOperator extends Operator {
       rows.splice(i, 1);
     }
     this.partitions.set(pk, rows);
-    this.diff(before, rows.slice(0, this.limit));
+    this.diff(before, rows.slice(0, this.limit), updated);
   }
 
-  private diff(before0: readonly (readonly unknown[])[], after0: readonly (readonly unknown[])[]): void {
+  /** `updated`: the update-fast algorithm moved an existing row; it then emits every -U before the +Us. */
+  private diff(before0: readonly (readonly unknown[])[], after0: readonly (readonly unknown[])[], updated = false): void {
     const skip = this.first - 1;
     const before = before0.slice(skip);
     const after = after0.slice(skip);
@@ -96,6 +99,7 @@ export class TopNOperator extends Operator {
       return;
     }
     const n = Math.max(before.length, after.length);
+    const pendingAfter: Change[] = [];
     for (let i = 0; i < n; i++) {
       const b = before[i];
       const a = after[i];
@@ -106,6 +110,9 @@ export class TopNOperator extends Operator {
         if (this.strategy === 'retract' && this.first === 1 && this.limit === 1) {
           this.emit({ kind: '-D', row: out(b) });
           this.emit({ kind: '+I', row: out(a) });
+        } else if (updated && this.strategy === 'update') {
+          this.emit({ kind: '-U', row: out(b) });
+          pendingAfter.push({ kind: '+U', row: out(a) });
         } else {
           this.emit({ kind: '-U', row: out(b) });
           this.emit({ kind: '+U', row: out(a) });
@@ -113,5 +120,6 @@ export class TopNOperator extends Operator {
       } else if (a) this.emit({ kind: '+I', row: out(a) });
       else if (b) this.emit({ kind: '-D', row: out(b) });
     }
+    for (const c of pendingAfter) this.emit(c);
   }
 }

@@ -1,0 +1,26 @@
+/**
+ * Flink 1.20.1's validator rejects an untyped NULL literal as an argument of most built-in functions ("Illegal use
+ * of 'NULL'"), while COALESCE, IFNULL, NULLIF, CASE and CAST take one. The functions below were checked on the
+ * real engine; GREATEST / LEAST fail on the cast to the other arguments' type instead.
+ */
+import type { Expression } from '../../ast/expression.js';
+import type { Span } from '../../ast/node.js';
+import { invalid } from '../errors.js';
+import type { Compiled } from '../compiled.js';
+import { typeToString } from '../types.js';
+
+const ILLEGAL_NULL = new Set(['CONCAT', 'CONCAT_WS', 'IF', '||']);
+const CAST_TO_COMMON = new Set(['GREATEST', 'LEAST']);
+
+const isNull = (e: Expression): boolean => e.kind === 'NullLiteral';
+
+/** Throws Flink's validation error for an untyped NULL argument of `name`, where Flink raises one. */
+export function checkUntypedNull(name: string, args: readonly Expression[], span: Span | undefined, typed?: (e: Expression) => Compiled): void {
+  if (!args.some(isNull)) return;
+  if (ILLEGAL_NULL.has(name)) throw invalid("Illegal use of 'NULL'", span);
+  if (CAST_TO_COMMON.has(name) && typed) {
+    const other = args.find((a) => !isNull(a));
+    if (other === undefined) throw invalid('Could not infer an output type for the given arguments.', span);
+    throw invalid(`Unsupported casting from NULL to ${typeToString({ ...typed(other).type, nullable: true })}.`, span);
+  }
+}
