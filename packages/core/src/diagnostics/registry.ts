@@ -147,6 +147,7 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS8107', 'Flink or the platform could not take a savepoint.'),
   c('FTS8108', "Flink or the platform rejected a job's SQL while it was submitted or compiled."),
   c('FTS8109', "An environment's deploy.shadowSinks does not hold: a table not declared, a sink no job writes, a shadow a job writes, or a shadow job that does not check."),
+  c('FTS8110', 'A promote of a blue-green shadow run that cannot happen: the job writes no shadowed sink, no shadow run of this build runs (none, or one of an older build), or the version it would take over from is not running.'),
   c('FTS9001', 'The pipeline config threw or did not compile while loading (reported at its file and line).'),
   c('FTS9002', 'The config module has no default export made with pipeline(…).'),
   c('FTS9101', "flinkts fmt refused a file: formatting would change its meaning or comments."),

@@ -59,6 +59,8 @@ export interface BindContext {
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
   readonly trace?: BindTrace;
+  /** Record the type of every sub-expression on its BoundExpression (`types`). */
+  readonly expressionTypes?: boolean;
   /** Aliases of the SELECT list while its WHERE / GROUP BY / HAVING are bound (they cannot see them: for the hint). */
   readonly selectAliases?: readonly string[];
 }

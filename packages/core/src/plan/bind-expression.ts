@@ -106,12 +106,13 @@ export function bindSubquery(q: Query, scope: Scope, ctx: BindContext): PlanNode
 }
 
 /** The type of `e` in `scope`, with typing/'s rules; its problems become diagnostics. */
-export function typeIn(e: Expression, scope: Scope, ctx: BindContext): DataType | undefined {
+export function typeIn(e: Expression, scope: Scope, ctx: BindContext, types?: Map<Expression, DataType>): DataType | undefined {
   const issues: TypeIssue[] = [];
   const type = expressionType(e, typeScope(scope, ctx.outer), {
     issues,
     functions: ctx.catalog.functions(),
     subquery: (q) => bindSubquery(q, scope, ctx)?.columns.map((c) => c.type),
+    ...(types === undefined ? {} : { types }),
   });
   for (const i of issues) {
     // Name problems are reported by the binder's own resolution.
@@ -186,8 +187,9 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
         push(expressionChildren(n), conditional);
     }
   }
-  const type = typeIn(e, scope, ctx);
-  return Object.freeze({ ast: e, ...(type === undefined ? {} : { type }), refs: Object.freeze(refs), subqueries: Object.freeze(subqueries) });
+  const types = ctx.expressionTypes === true ? new Map<Expression, DataType>() : undefined;
+  const type = typeIn(e, scope, ctx, types);
+  return Object.freeze({ ast: e, ...(type === undefined ? {} : { type }), refs: Object.freeze(refs), subqueries: Object.freeze(subqueries), ...(types === undefined ? {} : { types }) });
 }
 
 /** A WHERE, HAVING or ON condition: it must be BOOLEAN (FTS4403). */

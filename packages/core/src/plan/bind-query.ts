@@ -421,7 +421,8 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   const columns: PlanColumn[] = bound[0]!.plan.columns.map((c, i) => {
     const types = bound.map((b) => b.plan.columns[i]!.type);
     const type = types.some((t) => t === undefined) ? undefined : commonTypeOfSides(types as DataType[], bound, sides, i, q, ctx);
-    const time = setOpTime(bound.map((b) => b.plan), i);
+    // UNION (distinct), INTERSECT and EXCEPT aggregate their rows, which materialises time attributes
+    const time = q.op === 'UNION' && q.all ? setOpTime(bound.map((b) => b.plan), i) : undefined;
     return { name: bound[0]!.names[i]!, ...(type === undefined ? {} : { type }), ...(time === undefined ? {} : { time }) };
   });
   let plan: PlanNode = freezeNode<SetOp>({ kind: 'SetOp', op: q.op, all: q.all, inputs: bound.map((b) => b.plan), columns });

@@ -20,6 +20,7 @@ import { joinStrategy } from './patterns/join-strategy.js';
 import { joinColumns, windowTvfColumns } from './properties/time-attributes.js';
 import type { Scan } from './scan.js';
 import { scanColumns } from './scan-columns.js';
+import { withNullable } from '../types/type-predicates.js';
 import type { Values } from './values.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
 
@@ -218,7 +219,11 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   const condition = conditionAst === undefined ? undefined : bindCondition(conditionAst, scope, ctx, 'ON');
   const ref = r.right.kind === 'TableRef' ? r.right : undefined;
   const period = ref?.forSystemTimeAsOf === undefined ? undefined : bindExpression(ref.forSystemTimeAsOf, left.scope, ctx);
-  const columns = [...left.node.columns, ...right.node.columns];
+  // the side an outer join pads with NULLs has nullable columns above the join (the condition sees them as declared)
+  const leftCount = left.node.columns.length;
+  const padded = (i: number): boolean => (i < leftCount ? r.type === 'RIGHT' || r.type === 'FULL' : r.type === 'LEFT' || r.type === 'FULL');
+  const nullable = <C extends { readonly type?: DataType }>(c: C, i: number): C => (c.type !== undefined && !c.type.nullable && padded(i) ? { ...c, type: withNullable(c.type, true) } : c);
+  const columns = [...left.node.columns, ...right.node.columns].map(nullable);
   const strategy = joinStrategy(left.node, right.node, condition, period);
   const span = r.right.span ?? r.span;
   const node = Object.freeze({
@@ -236,7 +241,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     ...(span === undefined ? {} : { span }),
     columns: joinColumns(strategy.strategy, left.node.columns.length, columns),
   });
-  return { node, scope };
+  return { node, scope: { ...scope, columns: scope.columns.map((c) => nullable(c, c.index)) } };
 }
 
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */

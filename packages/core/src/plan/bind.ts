@@ -23,6 +23,8 @@ export interface BindOptions {
   readonly ranks?: Map<Select, Rank | Deduplicate>;
   /** Filled with every query's plan and every table name's binding (see BindTrace). */
   readonly trace?: BindTrace;
+  /** Record every sub-expression's type on the bound expressions (for the runtime, which evaluates them). */
+  readonly expressionTypes?: boolean;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
@@ -31,6 +33,7 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
+    ...(options.expressionTypes === true ? { expressionTypes: true } : {}),
   };
 }
 

@@ -9,7 +9,7 @@
  * - an aggregation loses them, except a window aggregation's grouped window_time;
  * - a window TVF keeps its input's, and `window_time` is one (of the DESCRIPTOR column's kind);
  * - interval joins keep both sides', temporal and lookup joins the left side's; regular and window joins lose them;
- * - a set operation keeps a column's when every input has the same one.
+ * - UNION ALL keeps a column's when every input has the same one; UNION, INTERSECT and EXCEPT (aggregations) lose them.
  */
 import type { BoundExpression } from '../expression.js';
 import { copiedColumn } from '../expression.js';
