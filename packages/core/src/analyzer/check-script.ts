@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseScript } from '../sql/parser/script.js';
 import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
-import { ScriptCatalog } from './script-catalog.js';
+import { ObjectCatalog } from '../catalog/catalog.js';
 import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
@@ -80,7 +80,7 @@ function boundPlans(statements: readonly Statement[], file: string | undefined):
 
 /** Check a parsed script. Diagnostics are in statement order. */
 export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
-  const catalog = new ScriptCatalog();
+  const catalog = new ObjectCatalog();
   const diagnostics: Diagnostic[] = [];
   const v = options.validators ?? {};
   const reportedUnknown = new Set<string>();
@@ -132,7 +132,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
     switch (statement.kind) {
       case 'CreateTable':
         if (v.table !== undefined) {
-          const catalogType = catalog.catalogTypeFor(statement.path);
+          const catalogType = catalog.catalogTypeOf(statement.path);
           add(v.table(statement, { path, ...(catalogType === undefined ? {} : { catalogType }) }));
         }
         diagnostics.push(...checkTableDefinition(statement, path, options.file));
@@ -156,9 +156,8 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
       case 'CreateView': {
         checkHints(statement.query, path, statement);
         checkBound(statement, path);
-        const view = bound.queryOf(statement.query);
         checkPlan(statement.query, path);
-        catalog.apply(statement, view?.plan.columns.map((c, i) => ({ name: view.names[i]!, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
+        catalog.apply(statement);
         break;
       }
       case 'Insert':

@@ -6,8 +6,6 @@
  */
 export { checkScript, checkSql } from './check-script.js';
 export type { CheckOptions, OptionValidators } from './check-script.js';
-export { ScriptCatalog } from './script-catalog.js';
-export type { CatalogColumn, CatalogTable } from './script-catalog.js';
 export { expressionType, resolveColumn } from '../typing/expression-type.js';
 export type { ScopeColumn, TypeEnv, TypeIssue, TypeScope } from '../typing/expression-type.js';
 export { arithmeticType } from '../typing/arithmetic-type.js';

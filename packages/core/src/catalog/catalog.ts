@@ -47,6 +47,11 @@ export class ObjectCatalog {
     return this.entries.get(this.namespace.key(path));
   }
 
+  /** The `type` of the catalog a table named `path` at this point of the script lives in, when the script declares it. */
+  catalogTypeOf(path: readonly string[]): string | undefined {
+    return this.catalogs.get(this.qualify(path)[0])?.options.find((o) => o.key === 'type')?.value;
+  }
+
   /** Every table and view, for "did you mean" hints. */
   all(): readonly CatalogEntry[] {
     return [...this.entries.values()];

@@ -9,7 +9,7 @@
  * whose AST equals the input's, modulo the reported fixes and comments.
  */
 import { ObjectCatalog, bind, checkSql, sameAst, tableColumns } from '@flinkts/core';
-import type { BindTrace, CatalogColumn, CatalogEntry, CreateCatalog, CreateTable, CreateView, Diagnostic, Insert, NamedPlan, Query, Statement } from '@flinkts/core';
+import type { BindTrace, CatalogEntry, DataType, CreateCatalog, CreateTable, CreateView, Diagnostic, Insert, NamedPlan, Query, Statement } from '@flinkts/core';
 import { connectorValidators, validateSettings } from '@flinkts/connectors';
 import { formatted, newSourceFile } from '../codegen/format.js';
 import { NameScope, identifier, key, str } from '../codegen/ts-literal.js';
@@ -86,7 +86,7 @@ const ownless = <T extends Statement>(s: T): T => {
 
 const jobName = (file: string): string => (file.split(/[\\/]/).pop() ?? file).replace(/\.sql$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || 'job';
 
-function columnsSpec(columns: readonly { readonly name: string | undefined; readonly type?: CatalogColumn['type'] }[] | undefined, imports: Set<string>): string | undefined {
+function columnsSpec(columns: readonly { readonly name: string | undefined; readonly type?: DataType }[] | undefined, imports: Set<string>): string | undefined {
   if (columns === undefined || columns.some((c) => c.name === undefined)) return undefined;
   if (columns.some((c) => c.type !== undefined)) imports.add('t');
   return `[${columns.map((c) => `[${str(c.name!)}, ${c.type === undefined ? 'null' : typeCode(c.type)}]`).join(', ')}]`;
@@ -167,7 +167,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
       const plan = trace.queries.get(query);
       return { ...(plan === undefined ? {} : { plan }), trace };
     };
-    const columnsOf = (plan: NamedPlan | undefined): { readonly name: string; readonly type?: CatalogColumn['type'] }[] | undefined =>
+    const columnsOf = (plan: NamedPlan | undefined): { readonly name: string; readonly type?: DataType }[] | undefined =>
       plan?.names.map((name, i) => ({ name, ...(plan.plan.columns[i]?.type === undefined ? {} : { type: plan.plan.columns[i]!.type! }) }));
     /** The builder's code for a query, or the sqlQuery escape hatch with a note naming why. */
     const queryOrKept = (query: Query, what: string, s: Statement, uses: Set<string>, into: string[]): string => {
@@ -229,7 +229,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
           const entry = catalog.lookup(s.path);
           const catalogType = entry?.kind === 'table' ? entry.catalog?.options.find((o) => o.key === 'type')?.value : undefined;
           const variable = declare(s, 'table', () => {
-            const c = tableCode(s, { file: input.file, columns: entry?.kind === 'table' ? tableColumns(entry, catalog).map((x) => ({ name: x.name, ...(x.type === undefined ? {} : { type: x.type }), writable: x.origin === 'physical' })) : [], ...(catalogType === undefined ? {} : { catalogType }) });
+            const c = tableCode(s, { file: input.file, columns: entry?.kind === 'table' ? tableColumns(entry, catalog) : [], ...(catalogType === undefined ? {} : { catalogType }) });
             diagnostics.push(...c.diagnostics);
             c.coreImports.forEach((i) => coreImports.add(i));
             c.connectorImports.forEach((i) => connectorImports.add(i));

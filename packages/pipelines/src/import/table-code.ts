@@ -5,7 +5,7 @@
  * DISTRIBUTED BY, a named constraint) keeps the statement as SQL text (`sqlStatement`), reported.
  */
 import { printDataType, printStatement } from '@flinkts/core';
-import type { CatalogColumn, CreateTable, DataType, Diagnostic, Expression } from '@flinkts/core';
+import type { CreateTable, DataType, Diagnostic, Expression, PlanColumn } from '@flinkts/core';
 import { key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
 import { IMPORT_CODES } from './codes.js';
@@ -42,7 +42,7 @@ function columnExpr(e: Expression, names: ReadonlySet<string>, type: DataType | 
   return `sqlAs(${typeCode(type)})\`${body}\``;
 }
 
-export function tableCode(statement: CreateTable, context: { readonly file?: string; readonly catalogType?: string; readonly columns: readonly CatalogColumn[] }): TableCode {
+export function tableCode(statement: CreateTable, context: { readonly file?: string; readonly catalogType?: string; readonly columns: readonly PlanColumn[] }): TableCode {
   const diagnostics: Diagnostic[] = [];
   const name = statement.path[statement.path.length - 1]!;
   const where = `table ${statement.path.join('.')}`;

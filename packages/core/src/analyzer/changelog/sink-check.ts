@@ -10,7 +10,7 @@ import type { SourceModes } from '../../plan/properties/changelog.js';
 import { changelogOf, isUpdating } from '../../plan/properties/changelog.js';
 import { describeOrigin } from './changelog-mode.js';
 import { CHANGELOG_CODES } from './codes.js';
-import { resolveCapabilities } from './source-mode.js';
+import { connectedTable, resolveCapabilities } from './source-mode.js';
 import type { StreamContext } from './stream-context.js';
 import { report } from './stream-context.js';
 
@@ -31,9 +31,9 @@ function upsertHint(connector: string, key: readonly string[] | undefined): stri
  */
 export function checkSink(insert: Insert, plan: PlanNode | undefined, sources: SourceModes, ctx: StreamContext, streaming: boolean): void {
   const table = ctx.catalog.lookup(insert.target);
-  if (table === undefined || table.kind !== 'table' || table.statement === undefined) return;
+  if (table === undefined || table.kind !== 'table') return;
   const name = table.path[2];
-  const caps = resolveCapabilities(table, ctx);
+  const caps = resolveCapabilities(connectedTable(table), ctx);
   const span = insert.span;
   if (insert.overwrite && streaming) {
     report(ctx, CHANGELOG_CODES.overwriteInStreaming, 'error', `INSERT OVERWRITE is not supported in streaming mode (sink '${name}')`, "use INSERT INTO, or run the job in batch mode: SET 'execution.runtime-mode' = 'batch'", span);
@@ -47,7 +47,7 @@ export function checkSink(insert: Insert, plan: PlanNode | undefined, sources: S
   if (!isUpdating(mode)) return;
   const producer = describeOrigin(mode.origin);
   // The sink column each query column is written into, by position.
-  const targets = insert.columns ?? table.columns.filter((c) => c.writable).map((c) => c.name);
+  const targets = insert.columns ?? table.statement.columns.filter((c) => c.kind === 'PhysicalColumn' || (c.kind === 'MetadataColumn' && !c.virtual)).map((c) => c.name);
   const keys = mode.upsertKeys.flatMap((k) => {
     const names = k.map((p) => targets[p]);
     return names.every((n) => n !== undefined) ? [names as string[]] : [];

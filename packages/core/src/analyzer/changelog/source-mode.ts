@@ -4,6 +4,7 @@
  * (plan/properties/changelog.ts), from the same capabilities.
  */
 import type { CreateTable } from '../../ast/statement.js';
+import type { CatalogTableEntry } from '../../catalog/catalog.js';
 import type { ChangelogCapabilities } from '../../connector/connector.js';
 import { UNKNOWN_CAPABILITIES } from '../../connector/connector.js';
 import type { Scan } from '../../plan/scan.js';
@@ -39,10 +40,15 @@ export function resolveCapabilities(table: ConnectedTable, ctx: Pick<StreamConte
   return resolved === undefined ? { capabilities: UNKNOWN_CAPABILITIES, known: false, connector } : { capabilities: resolved, known: true, connector };
 }
 
+/** A catalog table as the capabilities plug-in sees it. */
+export function connectedTable(entry: CatalogTableEntry): ConnectedTable {
+  const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
+  return { statement: entry.statement, ...(catalogType === undefined ? {} : { catalogType }) };
+}
+
 /** The table a Scan reads, as the capabilities plug-in sees it. */
 export function scannedTable(scan: Scan): ConnectedTable {
-  const catalogType = scan.table.catalog?.options.find((o) => o.key === 'type')?.value;
-  return { statement: scan.table.statement, ...(catalogType === undefined ? {} : { catalogType }) };
+  return connectedTable(scan.table);
 }
 
 /** Reading a table: its connector must be a source; one that flinkts does not know is reported once per script. */

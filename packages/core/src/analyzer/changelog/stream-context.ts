@@ -6,13 +6,13 @@ import type { Span } from '../../ast/node.js';
 import type { CreateTable } from '../../ast/statement.js';
 import type { ChangelogCapabilities } from '../../connector/connector.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
-import type { ScriptCatalog } from '../script-catalog.js';
+import type { ObjectCatalog } from '../../catalog/catalog.js';
 
 /** Resolves a table's changelog capabilities; `undefined` when its connector is unknown. */
 export type CapabilitiesResolver = (statement: CreateTable, context: { readonly catalogType?: string }) => ChangelogCapabilities | undefined;
 
 export interface StreamContext {
-  readonly catalog: ScriptCatalog;
+  readonly catalog: ObjectCatalog;
   readonly capabilities?: CapabilitiesResolver;
   readonly diagnostics: Diagnostic[];
   readonly path: string;
