@@ -381,9 +381,22 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       p.expectOp(')');
       return { kind: 'JsonObject', entries, onNull, span: p.spanFrom(start) };
     }
-    case 'JSON_OBJECTAGG':
-    case 'JSON_ARRAYAGG':
-      throw new ParseError(`${name} is not supported by flinkts yet`, { start, end: p.peek().start }, 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+    case 'JSON_OBJECTAGG': {
+      p.acceptWord('KEY');
+      const key = parseExpression(p);
+      p.expectWord('VALUE', 'VALUE in JSON_OBJECTAGG(KEY … VALUE …)');
+      const value = parseExpression(p);
+      const onNull = jsonAggOnNull(p);
+      p.expectOp(')');
+      // no FILTER / OVER after it: Flink's grammar has none
+      return span(p, start, { kind: 'FunctionCall', name: [name], args: [key, value], ...(onNull ? { onNull } : {}) });
+    }
+    case 'JSON_ARRAYAGG': {
+      const value = parseExpression(p);
+      const onNull = jsonAggOnNull(p);
+      p.expectOp(')', "NULL ON NULL, ABSENT ON NULL or ')' in JSON_ARRAYAGG");
+      return span(p, start, { kind: 'FunctionCall', name: [name], args: [value], ...(onNull ? { onNull } : {}) });
+    }
     case 'JSON_ARRAY': {
       const values: Expression[] = [];
       let onNull: 'NULL' | 'ABSENT' = 'ABSENT';
@@ -729,7 +742,19 @@ function parseCall(p: Cursor, name: string[], start: Span['start']): Expression 
   if (!p.acceptOp(')')) {
     do args.push(parseArgument(p));
     while (p.acceptOp(','));
-    p.expectOp(')', "',' or ')' in the argument list");
   }
-  return parseCallTail(p, { kind: 'FunctionCall', name, args, ...(distinct ? { distinct: true } : {}) }, start);
+  // ARRAY_AGG(x RESPECT NULLS | IGNORE NULLS)
+  const nulls = args.length > 0 && (p.isWord('RESPECT') || p.isWord('IGNORE')) && p.isWord('NULLS', 1) ? (p.next().value.toUpperCase() as 'RESPECT' | 'IGNORE') : undefined;
+  if (nulls) p.expectWord('NULLS');
+  if (args.length > 0 || nulls) p.expectOp(')', "',' or ')' in the argument list");
+  return parseCallTail(p, { kind: 'FunctionCall', name, args, ...(distinct ? { distinct: true } : {}), ...(nulls ? { nulls } : {}) }, start);
+}
+
+/** `NULL ON NULL` / `ABSENT ON NULL` at the end of JSON_OBJECTAGG / JSON_ARRAYAGG. */
+function jsonAggOnNull(p: Cursor): 'NULL' | 'ABSENT' | undefined {
+  if (!((p.isWord('NULL') || p.isWord('ABSENT')) && p.isWord('ON', 1))) return undefined;
+  const v = p.next().value.toUpperCase() as 'NULL' | 'ABSENT';
+  p.expectWord('ON');
+  p.expectWord('NULL');
+  return v;
 }
