@@ -20,6 +20,13 @@ function statements(n: number): string {
   return out.join('');
 }
 
+/** `n` statements, each with a comment on its own line before it and one after it on its line (fmt's comment path). */
+function commentedStatements(n: number): string {
+  const out = [T];
+  for (let i = 0; i < n; i++) out.push(`-- statement ${i}\nINSERT INTO k SELECT a, b + ${i}, s FROM t WHERE a > ${i}; -- after ${i}\n`);
+  return out.join('');
+}
+
 function ms(run: () => unknown): number {
   const start = performance.now();
   run();
@@ -52,6 +59,8 @@ export async function run(): Promise<void> {
   const tenMb = statements(Math.ceil(10e6 / 60)).slice(0, 10e6);
   const cases: [string, string][] = [
     ['100,000 statements', statements(100_000)],
+    // fmt re-attaches comments by their tokens (src/cli/format-comments.ts): the whole script's tokens are held at once.
+    ['100,000 statements with two comments each', commentedStatements(100_000)],
     ['10 MB script', tenMb.slice(0, tenMb.lastIndexOf(';') + 1)],
     ['10,000-term AND chain', `${T}INSERT INTO k SELECT a, b, s FROM t WHERE ${Array.from({ length: 10_000 }, (_, i) => `a <> ${i}`).join(' AND ')};`],
     ['10,000-way UNION ALL', `${T}INSERT INTO k ${Array.from({ length: 10_000 }, () => 'SELECT a, b, s FROM t').join('\nUNION ALL\n')};`],
