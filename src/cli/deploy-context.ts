@@ -76,7 +76,10 @@ export async function deployContext(io: CliIO, pipelineArg: string | undefined, 
       target,
       records,
       // the bridge is started only when a plan is compiled (never for an unchanged job)
-      compiler: { compile: (job, statements) => (compiler ??= bridgeCompiler(compilerUrl(io))).compile(job, statements) },
+      compiler: {
+        compile: (job, statements) => (compiler ??= bridgeCompiler(compilerUrl(io))).compile(job, statements),
+        compileWithIds: (job, statements) => (compiler ??= bridgeCompiler(compilerUrl(io))).compileWithIds!(job, statements),
+      },
       progress: (line) => io.stderr(`${line}\n`),
     };
     return { pipeline: loaded.pipeline, env, target: targetName, deployer, shipped };

@@ -32,7 +32,11 @@ export function planText(p: JobPlan): string {
     for (const l of p.diff.lines) if (l.op !== '=' && !/^\s*SET\s/i.test(l.statement)) out.push(indent(l.statement, `    ${l.op} `));
   }
   if (p.artifact?.shadow !== undefined && p.action !== 'unchanged') {
-    out.push(`  blue-green: writes ${p.artifact.shadow.tables.map((t) => `${t.shadow} instead of ${t.sink}`).join(', ')} beside the running version until promoted`);
+    out.push(`  blue-green: runs as ${p.artifact.shadow.artifact.job} writing ${p.artifact.shadow.tables.map((t) => `${t.shadow} instead of ${t.sink}`).join(', ')} beside the running version until promoted`);
+  }
+  for (const r of p.shadowRuns ?? []) {
+    const current = p.artifact?.shadow !== undefined && r.hash === p.artifact.shadow.artifact.hash.slice(0, 12);
+    out.push(`  shadow run ${r.jobId} (${r.state}, ${r.hash ?? 'unlabelled'}): ${current ? 'this build, waiting to be promoted (flinkts promote)' : 'another build (deploy replaces it, flinkts promote --abandon cancels it)'}`);
   }
   if (p.settings !== undefined && p.settings.length > 0) {
     out.push('  settings:');
@@ -59,5 +63,6 @@ export function planJson(p: JobPlan): Record<string, unknown> {
     ...(p.settings ? { settings: p.settings } : {}),
     ...(p.state ? { state: p.state, ...(p.operatorIds ? { operatorIds: p.operatorIds } : {}) } : {}),
     ...(p.compileProblem ? { compileProblem: p.compileProblem } : {}),
+    ...(p.shadowRuns ? { shadowRuns: p.shadowRuns } : {}),
   };
 }

@@ -7,7 +7,8 @@
  *   (the client's signatures equal those of Alibaba's @alicloud/openapi-util: acs-signature.test.ts);
  * - `/api/v2/namespaces/{ns}/deployments` (POST create, GET list `?name&pageIndex&pageSize`), `/deployments/{id}`
  *   (GET, PUT = replace), `/jobs:start` (deploymentId, restoreStrategy `{kind, allowNonRestoredState,
- *   savepointId}`; FROM_SAVEPOINT needs a savepointId of the deployment), `/jobs/{id}:stop` (`stopStrategy` NONE |
+ *   savepointId}`; FROM_SAVEPOINT needs the savepointId of a completed savepoint of the namespace — also another
+ *   deployment's: the state-set docs let a job restore from another job's savepoint), `/jobs/{id}:stop` (`stopStrategy` NONE |
  *   STOP_WITH_SAVEPOINT | STOP_WITH_DRAIN), `/jobs` (`?deploymentId`), `/jobs/{id}`, `/savepoints` (GET
  *   `?deploymentId`, POST), `/savepoints/{id}` (GET, DELETE);
  * - answers `{requestId, success, httpCode, errorCode, errorMessage, data}`; a deployment is
@@ -141,8 +142,9 @@ export class AlibabaFake extends LoopbackFake {
       if (!['NONE', 'LATEST_SAVEPOINT', 'FROM_SAVEPOINT', 'LATEST_STATE'].includes(String(rs.kind))) throw new Fail(400, 'InvalidParameter', `restoreStrategy.kind ${String(rs.kind)} is unknown`);
       let restoredFrom: string | undefined;
       if (rs.kind === 'FROM_SAVEPOINT') {
-        const sp = this.savepoints.find((s) => s.savepointId === rs.savepointId && s.deploymentId === d.deploymentId);
-        if (sp === undefined) throw new Fail(400, 'SavepointNotFound', `savepoint ${String(rs.savepointId)} of this deployment not found`);
+        // a savepoint of any deployment of the namespace (the state-set docs: a job restores from another job's savepoint)
+        const sp = this.savepoints.find((s) => s.savepointId === rs.savepointId && s.state === 'COMPLETED');
+        if (sp === undefined) throw new Fail(400, 'SavepointNotFound', `savepoint ${String(rs.savepointId)} not found`);
         restoredFrom = sp.savepointLocation;
       }
       const j: Job = { jobId: `job-${id()}`, deploymentId: d.deploymentId, state: 'STARTING', restarts: 0, reads: 0, ...(restoredFrom ? { restoredFrom } : {}) };

@@ -237,7 +237,8 @@ export class StreamparkFake extends LoopbackFake {
         if (app.release !== 0 && app.release !== 3) throw new StartFailure(`The application is not released (release ${app.release})`);
         const restore = f('restoreOrTriggerSavepoint') === 'true';
         const sp = f('savepointPath');
-        if (restore && (sp === undefined || !this.history.some((h) => h.appId === app.id && h.path === sp))) throw new StartFailure(`Could not restore: savepoint ${sp} does not exist`);
+        // the path goes to Flink (`-s`): any savepoint Flink wrote, also another application's (a shadow's start)
+        if (restore && (sp === undefined || !this.history.some((h) => h.type === 2 && h.path === sp))) throw new StartFailure(`Could not restore: savepoint ${sp} does not exist`);
         if (ACTIVE.has(app.state)) app.duplicateStarts++;
         app.starts++;
         app.state = 3;

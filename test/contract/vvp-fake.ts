@@ -6,11 +6,18 @@
  * - Deployments: POST creates (201; 409 for a name in use), GET / PATCH (merge) by id or name; names of at most
  *   63 `[-0-9a-z]` not starting or ending with `-`; `apiVersion: v1`, `kind: Deployment`, the namespace in the
  *   path and in `metadata.namespace` agree; `spec.state` RUNNING | SUSPENDED | CANCELLED; `upgradeStrategy.kind`
- *   STATEFUL | STATELESS | NONE; `restoreStrategy.kind` LATEST_SAVEPOINT | LATEST_STATE | NONE only (FROM_SAVEPOINT
- *   is Alibaba's, refused here); a SQL artifact is `kind: SQLSCRIPT` with `sqlScript`;
+ *   STATEFUL | STATELESS | NONE; `restoreStrategy` is `{kind}` with kind LATEST_SAVEPOINT | LATEST_STATE | NONE only
+ *   (the Application Manager API 2.1 model, `DeploymentRestoreStrategy {kind}`; FROM_SAVEPOINT + savepointId and
+ *   allowNonRestoredState are Alibaba's 2022-07-18 API and refused here — VVP itself would ignore the flag, so a
+ *   client relying on it would silently get no effect); a SQL artifact is `kind: SQLSCRIPT` with `sqlScript`;
+ * - a start restores the latest savepoint of the deployment; state that maps to no operator of the new job (a
+ *   savepoint marked in `unclaimedState`) fails the job, as Flink does, unless the job's `flinkConfiguration` sets
+ *   Flink's `execution.savepoint.ignore-unclaimed-state: 'true'`;
  * - Savepoints: POST `{metadata: {deploymentId}}` triggers one (origin USER_REQUEST), with `spec.savepointLocation`
  *   copies one (origin COPIED); suspending takes one (origin SUSPEND); `status.state` STARTED | COMPLETED | FAILED;
- * - Jobs: GET `?deploymentId` lists the Flink jobs a deployment started (a new one per start).
+ * - Jobs: GET `?deploymentId` lists the Flink jobs a deployment started (a new one per start);
+ * - Events: GET `?deploymentId` lists what happened to it (`ResourceListOfEvent`: `{metadata: {id, deploymentId,
+ *   name (an EventMetadata name such as JOB_SUCCESSFULLY_STARTED), createdAt}, spec: {message}}`).
  *
  * Status moves on as it is read: TRANSITIONING → RUNNING / SUSPENDED / CANCELLED.
  */
@@ -24,6 +31,8 @@ interface Dep {
   status: { state: string; running?: { jobId: string } };
   target: string;
   restoredFrom?: string;
+  /** Whether the last start allowed savepoint state that maps to no operator (Flink's key in flinkConfiguration). */
+  allowedNonRestored?: boolean;
   starts: number;
 }
 interface Sp { metadata: { id: string; deploymentId: string; origin: string; createdAt: number }; spec: { savepointLocation?: string }; status: { state: string } }
@@ -39,6 +48,9 @@ export class VvpFake extends LoopbackFake {
   readonly deployments = new Map<string, Dep>();
   readonly savepoints: Sp[] = [];
   readonly jobs: { id: string; deploymentId: string }[] = [];
+  /** Savepoint locations holding state that the next job started from them has no operator for. */
+  readonly unclaimedState = new Set<string>();
+  readonly events: { metadata: { id: string; deploymentId: string; name: string; createdAt: string }; spec: { message: string } }[] = [];
   private n = 0;
 
   constructor(readonly token = 'vvp-token', readonly namespace = 'default') {
@@ -65,7 +77,7 @@ export class VvpFake extends LoopbackFake {
     };
     try {
       if (fault === 'expired-token' || req.headers.authorization !== `Bearer ${this.token}`) throw new Http(401, 'Unauthorized: a valid API token is required');
-      const m = /^\/api\/v1\/namespaces\/([^/]+)\/(deployments|savepoints|jobs)(?:\/([^/]+))?$/.exec(url.pathname);
+      const m = /^\/api\/v1\/namespaces\/([^/]+)\/(deployments|savepoints|jobs|events)(?:\/([^/]+))?$/.exec(url.pathname);
       if (m === null) throw new Http(404, `no route for ${req.method} ${url.pathname}`);
       const [, ns, kind, key] = m as unknown as [string, string, string, string | undefined];
       if (ns !== this.namespace) throw new Http(404, `namespace ${ns} not found`);
@@ -87,6 +99,10 @@ export class VvpFake extends LoopbackFake {
     }
   }
 
+  private event(d: Dep, name: string, message: string): void {
+    this.events.push({ metadata: { id: this.id(), deploymentId: d.metadata.id, name, createdAt: new Date().toISOString() }, spec: { message } });
+  }
+
   private dep(key: string | undefined): Dep {
     const d = [...this.deployments.values()].find((x) => x.metadata.id === key || x.metadata.name === key);
     if (d === undefined) throw new Http(404, `deployment ${key} not found`);
@@ -98,8 +114,11 @@ export class VvpFake extends LoopbackFake {
     if (state !== undefined && !['RUNNING', 'SUSPENDED', 'CANCELLED'].includes(state)) throw new Http(400, `spec.state ${state} is not one of RUNNING, SUSPENDED, CANCELLED`);
     const upgrade = (spec.upgradeStrategy as { kind?: string } | undefined)?.kind;
     if (upgrade !== undefined && !['STATEFUL', 'STATELESS', 'NONE'].includes(upgrade)) throw new Http(400, `upgradeStrategy.kind ${upgrade} is unknown`);
-    const restore = (spec.restoreStrategy as { kind?: string } | undefined)?.kind;
+    const strategy = spec.restoreStrategy as Record<string, unknown> | undefined;
+    const restore = strategy?.kind as string | undefined;
     if (restore !== undefined && !['LATEST_SAVEPOINT', 'LATEST_STATE', 'NONE'].includes(restore)) throw new Http(400, `restoreStrategy.kind ${restore} is unknown`);
+    const extra = Object.keys(strategy ?? {}).filter((k) => k !== 'kind');
+    if (extra.length > 0) throw new Http(400, `restoreStrategy has no field ${extra.join(', ')} (DeploymentRestoreStrategy is {kind})`);
     const artifact = (spec.template as { spec?: { artifact?: { kind?: string; sqlScript?: unknown } } } | undefined)?.spec?.artifact;
     if (artifact !== undefined && (artifact.kind !== 'SQLSCRIPT' || typeof artifact.sqlScript !== 'string' || artifact.sqlScript === '')) throw new Http(400, 'a SQL artifact needs kind SQLSCRIPT and a sqlScript');
   }
@@ -111,10 +130,19 @@ export class VvpFake extends LoopbackFake {
       const kind = d.spec.restoreStrategy?.kind ?? 'LATEST_STATE';
       const mine = this.savepoints.filter((s) => s.metadata.deploymentId === d.metadata.id && s.status.state === 'COMPLETED');
       d.restoredFrom = kind === 'NONE' ? undefined : mine[mine.length - 1]?.spec.savepointLocation;
+      const configuration = (d.spec.template as { spec?: { flinkConfiguration?: Record<string, string> } } | undefined)?.spec?.flinkConfiguration ?? {};
+      d.allowedNonRestored = configuration['execution.savepoint.ignore-unclaimed-state'] === 'true' || configuration['execution.state-recovery.ignore-unclaimed-state'] === 'true';
+      if (d.restoredFrom !== undefined && this.unclaimedState.has(d.restoredFrom) && !d.allowedNonRestored) {
+        // Flink: "Cannot map checkpoint/savepoint state for operator … to the new program"
+        d.status = { state: 'FAILED' };
+        this.event(d, 'TERMINATING_A_JOB_DUE_TO_AN_UNRECOVERABLE_FAILURE', `Job failed: Cannot map checkpoint/savepoint state for operator 20b81e62 to the new program, because the operator is not available in the new program (savepoint ${d.restoredFrom}).`);
+        return;
+      }
       const jobId = this.id();
       this.jobs.push({ id: jobId, deploymentId: d.metadata.id });
       d.status = { state: 'RUNNING', running: { jobId } };
       d.starts++;
+      this.event(d, 'JOB_SUCCESSFULLY_STARTED', `Job ${jobId} started.`);
     } else if (d.target === 'SUSPENDED') {
       this.savepoints.push({ metadata: { id: this.id(), deploymentId: d.metadata.id, origin: 'SUSPEND', createdAt: Date.now() }, spec: { savepointLocation: `s3://vvp/savepoints/${d.metadata.id}/sp-${this.n}` }, status: { state: 'COMPLETED' } });
       d.status = { state: 'SUSPENDED' };
@@ -176,6 +204,7 @@ export class VvpFake extends LoopbackFake {
         return [201, s];
       }
     }
+    if (kind === 'events' && method === 'GET' && key === undefined) return [200, { kind: 'EventList', items: this.events.filter((e) => e.metadata.deploymentId === q.get('deploymentId')) }];
     if (kind === 'jobs' && method === 'GET' && key === undefined) return [200, { items: this.jobs.filter((j) => j.deploymentId === q.get('deploymentId')).map((j) => ({ metadata: { id: j.id, deploymentId: j.deploymentId } })) }];
     throw new Http(405, `${method} is not supported here`);
   }

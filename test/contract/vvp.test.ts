@@ -86,6 +86,31 @@ describe('VVP 2.x deploys (contract fake)', () => {
     expect(fake.deployments.size).toBe(1);
   });
 
+  it("allowNonRestoredState is Flink's key in flinkConfiguration: VVP 2.x's restore strategy is {kind} only", async () => {
+    const v1 = shipped.artifacts[0] as JobArtifact;
+    await deployAll([v1]);
+    const [dep] = fake.named(v1.job);
+    // the Application Manager API 2.1 model has no restoreStrategy.allowNonRestoredState: the fake refuses it
+    const refused = await fetch(`${fake.url}/api/v1/namespaces/default/deployments/${v1.job}`, { method: 'PATCH', headers: { authorization: 'Bearer vvp-token', 'content-type': 'application/json' }, body: JSON.stringify({ spec: { restoreStrategy: { kind: 'LATEST_SAVEPOINT', allowNonRestoredState: true } } }) });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('restoreStrategy has no field allowNonRestoredState');
+    // a savepoint whose state the new version has no operator for: Flink fails the job unless it may drop that state
+    const savepoint = await d.target.stopWithSavepoint(dep!.metadata.id);
+    fake.unclaimedState.add(savepoint);
+    const v2 = changed(v1, "'wrongbook_add'", "'wrongbook_add_v2'");
+    expect((await d.target.start(v2, { restoreFrom: savepoint }).catch((e: unknown) => e as FlinktsError) as FlinktsError).diagnostics[0]).toMatchObject({ code: 'FTS8108', message: expect.stringContaining('TERMINATING_A_JOB_DUE_TO_AN_UNRECOVERABLE_FAILURE: Job failed: Cannot map checkpoint/savepoint state') });
+    expect(dep!.allowedNonRestored).toBe(false);
+    await d.target.cancel(dep!.metadata.id);
+    const started = await d.target.start(v2, { restoreFrom: savepoint, allowNonRestoredState: true });
+    expect(started.state).toBe('RUNNING');
+    expect(dep).toMatchObject({ restoredFrom: savepoint, allowedNonRestored: true });
+    expect(dep!.spec.restoreStrategy).toEqual({ kind: 'LATEST_SAVEPOINT' });
+    // the next start without the flag sets Flink's key back (a merge PATCH keeps what is not sent)
+    await d.target.stopWithSavepoint(dep!.metadata.id);
+    await d.target.start(v1, {});
+    expect(dep!.allowedNonRestored).toBe(false);
+  });
+
   it('refuses what VVP would refuse: a bad token is a clear error, not a retry loop', async () => {
     const bad: Deployer = { ...d, target: new VvpTarget({ url: fake.url, token: 'wrong', namespace: 'default' }, { attempts: 3, backoffMillis: 1 }) };
     const e = await deployJob(bad, await planJob(d, shipped.artifacts[0]!.job, shipped.artifacts[0]), options).catch((x: unknown) => x);

@@ -62,7 +62,16 @@ describe('shadow sinks: declared and checked', () => {
     const found = problems(() => pipelineArtifacts(withShadows([{ sink: sales, shadow: narrow }], [orders, sales, narrow]), 'test'));
     expect(found[0]).toMatchObject({ code: 'FTS8109', message: expect.stringContaining("job 'dws-aggregate' writing `dws_sales_shadow` instead of `dws_sales` does not check") });
     expect(found.length).toBeGreaterThan(1);
-    expect(problems(() => pipelineArtifacts(shadowed, 'test', 'vvp'))[0]).toMatchObject({ code: 'FTS8109', message: expect.stringContaining('gateway target only') });
+    // the shadow version runs as `<job>-shadow`: a job of that name would be the same run
+    const other = table('other_sink', { columns: { category: t.int().notNull(), order_count: t.bigint(), paid_amount: t.bigint() }, temporary: true, connector: print({}) });
+    const taken = pipeline({
+      name: 'shadows',
+      jobs: [job(JOB, { statements: insertInto(sales, perCategory) }), job(`${JOB}-shadow`, { statements: insertInto(other, perCategory) })],
+      tables: [orders, sales, shadow, other] as never,
+      targets: { sql: {} },
+      environments: { test: { deploy: { shadowSinks: [{ sink: sales, shadow }] } } } as never,
+    });
+    expect(problems(() => pipelineArtifacts(taken, 'test'))[0]).toMatchObject({ code: 'FTS8109', message: expect.stringContaining("its shadow version would run as 'dws-aggregate-shadow', which is another job's name") });
   });
 });
 
@@ -101,11 +110,11 @@ describe('blue-green through a shadow sink on real Flink', () => {
     const mark = readFileSync(flink.log, 'utf8').length;
     const seen: string[][] = [];
     const lines: string[] = [];
-    const watching: Deployer = { ...d, progress: (l) => { lines.push(l); if (l.includes('checkpoints')) void d.target.running(JOB).then((r) => seen.push(r.map((x) => x.hash ?? '').sort())); } };
+    const watching: Deployer = { ...d, progress: (l) => { lines.push(l); if (l.includes('checkpoints')) void Promise.all([d.target.running(JOB), d.target.running(`${JOB}-shadow`)]).then((r) => seen.push(r.flat().map((x) => x.hash ?? '').sort())); } };
     const out = await deployJob(watching, plan, options);
     expect(out).toMatchObject({ action: 'update', version: 2 });
     expect(out.shadow?.health.healthy).toBe(true);
-    expect(lines.some((l) => l.includes('writing dws_sales_shadow (for dws_sales)'))).toBe(true);
+    expect(lines.some((l) => l.includes('as dws-aggregate-shadow, writing dws_sales_shadow (for dws_sales)'))).toBe(true);
     // while the shadow was checked, the old version and the shadow run ran side by side
     expect(seen.some((s) => s.length === 2 && s.includes(first.hash.slice(0, 12)) && s.includes(next.shadow!.artifact.hash.slice(0, 12)))).toBe(true);
     await new Promise((r) => setTimeout(r, 2000));

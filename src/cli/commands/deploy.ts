@@ -27,7 +27,10 @@ ${DEPLOY_OPTIONS_HELP}
   --job <name>                  deploy only this job
   --strategy <restart|blue-green>  blue-green starts the new version beside the old one (from a savepoint of it),
                                 waits for health, then stops the old one (default restart); with the environment's
-                                deploy.shadowSinks the new version writes the shadow tables until it takes over
+                                deploy.shadowSinks the new version runs as <job>-shadow writing the shadow tables
+                                until it takes over
+  --promote <auto|manual>       with shadow sinks: the healthy shadow takes over by itself (auto, default), or
+                                keeps running beside the old version until flinkts promote (manual)
   --auto-rollback               when the new version is not healthy, start the previous one from the savepoint
   --allow-non-restored-state    accept an update whose old state partly maps to no operator (it is dropped)
   --start-without-state         accept an update that cannot restore state: the new version starts empty
@@ -49,14 +52,19 @@ export const command: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, {
       flags: ['json', 'dry-run', 'auto-rollback', 'allow-non-restored-state', 'start-without-state'],
-      values: [...DEPLOY_VALUES, 'job', 'strategy', ...NUMBERS],
+      values: [...DEPLOY_VALUES, 'job', 'strategy', 'promote', ...NUMBERS],
       validate: {
         strategy: (v) => (v === 'restart' || v === 'blue-green' ? undefined : `--strategy ${v}: choose restart or blue-green`),
+        promote: (v) => (v === 'auto' || v === 'manual' ? undefined : `--promote ${v}: choose auto or manual`),
         ...Object.fromEntries(NUMBERS.map((n) => [n, (v: string) => (/^\d+$/.test(v) ? undefined : `--${n} needs a whole number, got '${v}'`)])),
       },
     });
     if (args.problems.length > 0 || args.positionals.length > 1) {
       io.stderr(`flinkts deploy: ${args.problems[0] ?? 'give at most one pipeline folder or config file'}\n\n${HELP}`);
+      return EXIT_USAGE;
+    }
+    if (args.values.has('promote') && args.values.get('strategy') !== 'blue-green') {
+      io.stderr(`flinkts deploy: --promote applies to --strategy blue-green (with the environment's deploy.shadowSinks)\n\n${HELP}`);
       return EXIT_USAGE;
     }
     const json = args.flags.has('json');
@@ -90,6 +98,7 @@ export const command: Command = {
         autoRollback: args.flags.has('auto-rollback'),
         allowNonRestoredState: args.flags.has('allow-non-restored-state'),
         startWithoutState: args.flags.has('start-without-state'),
+        promote: (args.values.get('promote') ?? 'auto') as 'auto' | 'manual',
         health,
         ...(secrets === undefined ? {} : { secrets }),
       };
@@ -100,7 +109,7 @@ export const command: Command = {
         io.stderr(`  ${outcome.action}${outcome.version === undefined ? '' : `, version ${outcome.version}`}${outcome.jobId ? `, job ${outcome.jobId}` : ''}\n`);
       }
       if (json) io.stdout(`${JSON.stringify({ ok: true, pipeline: ctx.pipeline.name, env: ctx.env, target: ctx.target, jobs: outcomes }, null, 2)}\n`);
-      else io.stdout(`deployed ${ctx.pipeline.name} (${ctx.env}, target ${ctx.target}): ${outcomes.map((o) => `${o.job} ${o.action}${o.version === undefined ? '' : ` v${o.version}`}`).join(', ')}\n`);
+      else io.stdout(`deployed ${ctx.pipeline.name} (${ctx.env}, target ${ctx.target}): ${outcomes.map((o) => `${o.job} ${o.action}${o.version === undefined ? '' : ` v${o.version}`}${o.action === 'shadow' ? ` (shadow run ${o.shadow?.jobId}: flinkts promote --job ${o.job})` : ''}`).join(', ')}\n`);
       return EXIT_OK;
     } catch (e) {
       if (!(e instanceof FlinktsError)) throw e;

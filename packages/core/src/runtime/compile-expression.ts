@@ -3,6 +3,7 @@
  * evaluated by walking the tree. Types follow Flink 1.20 (integer division, DECIMAL precision/scale, …).
  * Anything not implemented exactly raises FTS7001 with the node's span.
  */
+import { toBigint } from './values/bigint.js';
 import type {
   Between, Binary, Case, Cast, ColumnRef, Expression, FunctionCall, In, IsDistinctFrom, Like, Unary,
 } from '../ast/expression.js';
@@ -49,6 +50,16 @@ export interface CompileScope {
 }
 
 /** TRY_CAST semantics: the conversion of a non-NULL value, or NULL when the conversion fails. */
+/**
+ * A BIGINT read from the row as a bigint (a row may hold it as a number, see `values/bigint.ts`); `column` is
+ * kept, so operators that copy the column copy the value as it is.
+ */
+function bigintReader(c: Compiled): Compiled {
+  if (c.type.kind !== 'BIGINT' || c.constant !== undefined) return c;
+  const ev = c.eval;
+  return { ...c, eval: (r) => toBigint(ev(r)) };
+}
+
 function nullOnFailure(ev: Evaluator, conv: (v: unknown) => unknown): Evaluator {
   return (r) => {
     const v = ev(r);
@@ -70,7 +81,13 @@ export class ExpressionCompiler implements CompilerApi {
 
   compile(e: Expression): Compiled {
     const sub = this.scope.substitute?.(e);
-    if (sub) return sub;
+    // a value read from the row may be a BIGINT held as a number: expressions compute on bigints
+    if (sub) return bigintReader(sub);
+    if (e.kind === 'ColumnRef') return bigintReader(this.column(e));
+    return this.compileExpression(e);
+  }
+
+  private compileExpression(e: Expression): Compiled {
     switch (e.kind) {
       case 'StringLiteral':
       case 'NumericLiteral':

@@ -20,6 +20,8 @@ import { isWindowAggregate, windowColumns } from '../plan/properties/window-colu
 import { copiedColumn } from '../plan/expression.js';
 import { windowAggregate } from './plan-bound-window.js';
 import { T } from './types.js';
+import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
+import type { PlanNode } from '../plan/node.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -77,5 +79,12 @@ export function aggregate(planner: Planner, node: Aggregate): Rel {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
     op, mode: passThrough ? rel.mode : 'updating', rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
+    monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
   };
+}
+
+/** Whether a WHERE filters the aggregation's input (a Filter below it, through projections). */
+function filteredBelow(node: PlanNode): boolean {
+  if (node.kind === 'Filter') return true;
+  return node.kind === 'Project' ? filteredBelow(node.input) : false;
 }

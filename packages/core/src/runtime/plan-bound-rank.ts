@@ -15,7 +15,7 @@ import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
 import { TopNOperator } from './operators/top-n.js';
-import type { RankStrategy } from './operators/top-n.js';
+import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { WindowRankOperator } from './operators/window-rank.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
@@ -83,7 +83,9 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
       // a deduplication on rowtime keeps the time attribute: a view over it is a versioned table (temporal joins)
       rowtimeKept = mode === 'insert-only' || rowtime;
     } else {
-      const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
+      const strategy = rankStrategy(base, order.map((k) => ({ column: copiedColumn(k.expr), desc: k.direction === 'DESC' })), span);
+      if (strategy === 'retract' && !withRowNumber && first > 1) throw unsupported('a rank range with an offset and no row-number column over an updating input (Flink 1.20.1 emits no change for a retraction inside the range)', span);
+      if (strategy === 'update') checkUpdateFast(first, last, span);
       const uniqueKey = base.aggregateKey?.map((i) => (r: Row) => r[i] ?? null);
       const topn = new TopNOperator(partition, comparator(planner, base, order), last, withRowNumber, strategy, uniqueKey, first);
       base.op.connectTo(topn);

@@ -30,6 +30,8 @@ import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
+import { havingMonotonicity } from './plan-rank-strategy.js';
+import type { Monotonicity } from './plan-rank-strategy.js';
 
 /** Whether every node of `node` is compiled here (else the query is planned from its AST). */
 export function plannable(node: PlanNode): boolean {
@@ -113,7 +115,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
       const rel = planBound(planner, node.input);
       const calc = new CalcOperator(condition(planner, rel, node), undefined);
       rel.op.connectTo(calc);
-      return { ...rel, op: calc, ...(filterNeedsUpdateBefore(rel, refIndexes(node.condition)) ? { filteredUpdates: true } : {}) };
+      return { ...rel, op: calc, ...filteredMonotonicity(rel, node.input), ...(filterNeedsUpdateBefore(rel, refIndexes(node.condition)) ? { filteredUpdates: true } : {}) };
     }
     case 'Project':
       return project(planner, node);
@@ -230,6 +232,7 @@ function project(planner: Planner, node: Project): Rel {
     ...keyThrough('aggregateKey', rel.aggregateKey, direct),
     ...keyThrough('uniqueKey', rel.uniqueKey, direct),
     ...windowThrough(rel, direct),
+    ...(rel.monotonicity ? { monotonicity: monotonicityThrough(f ? filteredMonotonicity(rel, input.kind === 'Filter' ? input.input : input).monotonicity : rel.monotonicity, direct) } : {}),
   };
   const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
@@ -245,6 +248,19 @@ function setOp(planner: Planner, node: SetOp): Rel {
   const [first, ...rest] = node.inputs.map((n) => planBound(planner, n));
   const rel = rest.reduce((l, r) => setOperation(planner, node.op, node.all, l, r, columns, undefined), first as Rel);
   return { ...rel, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
+}
+
+/**
+ * The column monotonicity after a filter: under HAVING (a filter right above the aggregation) Flink derives none for
+ * the aggregates; any other filter the local planner does not follow ('unknown', FTS7001 where it matters).
+ */
+function filteredMonotonicity(rel: Rel, below: PlanNode): { monotonicity?: Monotonicity[] } {
+  if (!rel.monotonicity) return {};
+  return { monotonicity: below.kind === 'Aggregate' ? havingMonotonicity(rel.monotonicity) : rel.monotonicity.map((): Monotonicity => 'unknown') };
+}
+
+function monotonicityThrough(m: readonly Monotonicity[] | undefined, direct: readonly (number | undefined)[]): Monotonicity[] {
+  return direct.map((d): Monotonicity => (d === undefined ? 'unknown' : m?.[d] ?? 'unknown'));
 }
 
 function keyThrough<K extends 'aggregateKey' | 'uniqueKey'>(name: K, key: readonly number[] | undefined, direct: readonly (number | undefined)[]): Partial<Record<K, number[]>> {

@@ -13,7 +13,7 @@ import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
 import { TopNOperator } from './operators/top-n.js';
 import { WindowRankOperator } from './operators/window-rank.js';
-import type { RankStrategy } from './operators/top-n.js';
+import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { collectAggregates, conjuncts, isRowNumber } from './plan.js';
 import { T } from './types.js';
@@ -97,7 +97,9 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     mode = !keepLast && isProctime ? 'insert-only' : 'updating';
   } else {
     const compare = orderComparator(planner, base, order);
-    const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
+    const strategy = rankStrategy(base, order.map((o) => ({ column: columnOf(c, o.expr), desc: o.direction === 'DESC' })), rnItem.span);
+    if (strategy === 'retract' && !withRn && first > 1) throw unsupported('a rank range with an offset and no row-number column over an updating input (Flink 1.20.1 emits no change for a retraction inside the range)', rnItem.span);
+    if (strategy === 'update') checkUpdateFast(first, limit, rnItem.span);
     const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
     const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey, first);
     base.op.connectTo(topn);
@@ -188,4 +190,13 @@ export function rowComparator(keys: readonly { readonly compiled: Compiled; read
     }
     return 0;
   };
+}
+
+/** The input column an ORDER BY expression reads directly, if any. */
+function columnOf(c: ReturnType<Planner['compiler']>, e: Expression): number | undefined {
+  try {
+    return c.compile(e).column;
+  } catch {
+    return undefined;
+  }
 }

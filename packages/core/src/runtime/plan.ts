@@ -15,6 +15,10 @@ import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
 import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
+import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
+import { aggregateMonotonicity } from './plan-rank-strategy.js';
+import type { Monotonicity } from './plan-rank-strategy.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
@@ -39,6 +43,7 @@ import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
 import { planWindowJoin } from './plan-window-join.js';
+import { isProctimeWindow, proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -63,6 +68,8 @@ export interface Rel {
   readonly proctime: ReadonlySet<number>;
   /** Set when the rows come from a group aggregation keyed by these positions. */
   readonly aggregateKey?: readonly number[];
+  /** With `aggregateKey`: how each column's value moves under updates (plan-rank-strategy.ts). */
+  readonly monotonicity?: readonly Monotonicity[];
   /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
   readonly uniqueKey?: readonly number[];
   /**
@@ -226,7 +233,8 @@ export class Planner {
 
   constructor(
     private readonly catalog: PlannerCatalog,
-    private readonly session: Session,
+    /** @internal */
+    readonly session: Session,
   ) {}
 
   /** @internal The relation of a catalog table, as the planner's catalog reads it. */
@@ -350,8 +358,8 @@ export class Planner {
     const timeName = desc.columns[0] as string;
     const timeIndex = input.columns.findIndex((c) => c.name === timeName);
     if (timeIndex < 0) throw unknownName(`Column '${timeName}' not found`, desc.span, didYouMean(timeName, input.columns.map((c) => c.name)));
-    if (!input.rowtime.has(timeIndex)) {
-      if (input.proctime.has(timeIndex)) throw unsupported('window TVFs on processing time', desc.span);
+    const proctime = input.proctime.has(timeIndex);
+    if (!input.rowtime.has(timeIndex) && !proctime) {
       throw invalid(`The window function requires the timecol to be a time attribute, but '${timeName}' is not`, desc.span);
     }
     const c = this.compiler(input);
@@ -363,6 +371,7 @@ export class Planner {
       case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
       default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
     }
+    if (proctime) return proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span);
     return this.windowedRel(input, spec, timeIndex, alias, desc.span);
   }
 
@@ -620,6 +629,7 @@ export class Planner {
       ...(rel.filteredUpdates || (filter && astFilterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
       ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
       ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
+      ...(rel.monotonicity ? { monotonicity: direct.map((d): Monotonicity => (d === undefined || f ? 'unknown' : rel.monotonicity?.[d] ?? 'unknown')) } : {}),
       ...windowThrough(rel, direct),
     };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...carried };
@@ -648,6 +658,13 @@ export class Planner {
       const key = norm(call);
       if (seen.has(key)) continue;
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (COLLECTION_AGGREGATES.has(name)) {
+        const filter = call.filter ? c.coerce(c.compile(call.filter), T.boolean(), call.filter.span).eval : undefined;
+        specs.push(collectionAggregateSpec(name as CollectionAggregateName, call, c, filter));
+        seen.set(key, specs.length - 1);
+        keys.push(key);
+        continue;
+      }
       if (!AGGREGATE_NAMES.has(name)) throw unsupported(`aggregate function ${name}`, call.span);
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
@@ -758,7 +775,9 @@ export class Planner {
       const wtc = rel.columns[w.start + 2];
       const wtt = wtc !== undefined && wtc.name.toLowerCase() === 'window_time' ? wtc.type : T.timestamp(3, false);
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
-      if (rel.mode !== 'insert-only') {
+      const proc = proctimeWindowAggregate(this.session, w.spec, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, rel.mode !== 'insert-only', s.span);
+      if (proc) ({ head, tail: op } = proc);
+      else if (rel.mode !== 'insert-only') {
         // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
         ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
       } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
@@ -785,7 +804,8 @@ export class Planner {
     if (!expanded) rel.op.connectTo(head ?? op);
     const aggRel: Rel = {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
-      rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
+      rowtime: windowed && w && !isProctimeWindow(w.spec) ? new Set([aggColumns.length - 1]) : new Set(),
+      proctime: windowed && w && isProctimeWindow(w.spec) ? new Set([aggColumns.length - 1]) : new Set(),
       ...(windowed ? {} : { aggregateKey: [...keyExprs.map((_, i) => i), ...(expanded ? [nk] : [])] }),
       // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
       ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel, time: aggColumns.length - 1 } } : {}),
@@ -826,7 +846,8 @@ export class Planner {
     };
     const out = this.project(aggRel, s.items, substitute, s.having);
     const keyOut = out.columns.length > 0 && !windowed && !expanded ? this.outputKey(s.items, keyNorms) : undefined;
-    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut } : {}), rowtime: windowed ? out.rowtime : new Set() };
+    const monotonicity = keyOut ? aggregateMonotonicity(s.items, (e) => keyNorms.includes(norm(e)), rel.mode === 'insert-only', !!s.where, !!s.having) : undefined;
+    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut, monotonicity } : {}), rowtime: windowed ? out.rowtime : new Set() };
   }
 
   /** Positions of the grouping keys among the select items (the unique key of an aggregate's output). */

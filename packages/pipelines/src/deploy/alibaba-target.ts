@@ -3,7 +3,9 @@
  * the AccessKey (ACS3-HMAC-SHA256), the `workspace` header on every call, answers in the `{success, httpCode,
  * errorCode, errorMessage, data}` envelope. One deployment per job (found by name before one is created),
  * labelled `flinkts-hash`; an update replaces it (PUT); `jobs:start` with a restore strategy (`FROM_SAVEPOINT`
- * names the savepoint by id), `jobs/{id}:stop` with `STOP_WITH_SAVEPOINT`.
+ * names the savepoint by id — also one of another deployment, as a shadow version starts from the running one's:
+ * Realtime Compute's state-set docs let a job restore from another job's savepoint), `jobs/{id}:stop` with
+ * `STOP_WITH_SAVEPOINT`.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
@@ -110,8 +112,11 @@ export class AlibabaTarget implements DeployTarget {
     const deploymentId = d.deploymentId;
     let restoreStrategy: Record<string, unknown> = { kind: 'NONE' };
     if (options.restoreFrom !== undefined) {
-      const sp = (await this.savepoints(deploymentId)).find((s) => s.savepointLocation === options.restoreFrom);
-      if (sp === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `deployment '${artifact.job}' has no savepoint at ${options.restoreFrom}` }]);
+      // a savepoint of another deployment (a shadow version starting from the running one's) is named by its id
+      // too: Realtime Compute restores a deployment from another deployment's savepoint
+      const owner = options.savepointOf === undefined || options.savepointOf === artifact.job ? undefined : await this.find(options.savepointOf);
+      const sp = [...(await this.savepoints(deploymentId)), ...(owner === undefined ? [] : await this.savepoints(owner.deploymentId))].find((s) => s.savepointLocation === options.restoreFrom);
+      if (sp === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `deployment '${options.savepointOf ?? artifact.job}' has no savepoint at ${options.restoreFrom}` }]);
       restoreStrategy = { kind: 'FROM_SAVEPOINT', savepointId: sp.savepointId, allowNonRestoredState: options.allowNonRestoredState === true };
     }
     // a start whose answer was lost: the deployment's job is found starting before another start is sent

@@ -18,4 +18,6 @@ export const DEPLOY_CODES = {
   submitFailed: 'FTS8108',
   /** An environment's `deploy.shadowSinks` that does not hold (undeclared tables, a sink no job writes, a shadow a job writes, a shadow job that does not check). */
   badShadowSink: 'FTS8109',
+  /** A promote (shadow → real) that cannot happen: no shadow sinks, no shadow run of this build, the old version not running. */
+  cannotPromote: 'FTS8110',
 } as const;

@@ -18,7 +18,7 @@ interface PlanNode {
   readonly grouping?: readonly number[];
   readonly partitionKeys?: readonly number[];
   readonly uniqueKeys?: readonly number[];
-  readonly aggCalls?: readonly { readonly internalName?: string; readonly name?: string; readonly argList?: readonly number[]; readonly distinct?: boolean }[];
+  readonly aggCalls?: readonly { readonly internalName?: string; readonly name?: string; readonly argList?: readonly number[]; readonly distinct?: boolean; readonly type?: PlanType }[];
   readonly needRetraction?: boolean;
   readonly joinSpec?: { readonly joinType?: string; readonly leftKeys?: readonly number[]; readonly rightKeys?: readonly number[] };
   readonly state?: readonly { readonly name: string; readonly ttl: string }[];
@@ -43,6 +43,12 @@ export interface StatefulOperator {
   readonly rightKeys?: readonly string[];
   /** Its aggregate functions, e.g. `COUNT()`, `SUM(v)`, `COUNT(DISTINCT u)`. */
   readonly aggregates: readonly string[];
+  /**
+   * Per aggregate, the layout of its accumulator in state (Flink 1.20's built-in aggregates: COUNT → BIGINT,
+   * SUM(INT) → INT, AVG(INT) → BIGINT,BIGINT …; others by function, argument and result types): two lists with the
+   * same layouts restore into each other whatever the columns are called.
+   */
+  readonly accumulators: readonly string[];
   /** Whether its accumulators take retractions (an input that updates). */
   readonly retracting: boolean;
   /** Its state entries with their TTL as Flink prints them (`0 ms` = none). */
@@ -96,6 +102,53 @@ export function rowFieldNames(type: PlanType | undefined): string[] {
   return names;
 }
 
+/** Column types of a row type, in order (top level only; `NOT NULL` dropped: it does not change a serializer). */
+export function rowFieldTypes(type: PlanType | undefined): string[] {
+  if (type === undefined) return [];
+  if (typeof type !== 'string') return (type.fields ?? []).map((f) => JSON.stringify((f as { fieldType?: unknown }).fieldType ?? '?'));
+  const inner = type.replace(/^ROW<|>(\s+NOT NULL)?$/g, '');
+  const types: string[] = [];
+  let depth = 0;
+  let i = 0;
+  while (i < inner.length) {
+    if (inner[i] !== '`') { i++; continue; }
+    // skip the quoted name
+    let j = i + 1;
+    while (j < inner.length && !(inner[j] === '`' && inner[j + 1] !== '`')) j += inner[j] === '`' ? 2 : 1;
+    let k = j + 1;
+    depth = 0;
+    while (k < inner.length && !(inner[k] === ',' && depth === 0)) {
+      if (inner[k] === '<' || inner[k] === '(') depth++;
+      else if (inner[k] === '>' || inner[k] === ')') depth--;
+      k++;
+    }
+    types.push(inner.slice(j + 1, k).trim().replace(/\s+NOT NULL$/, ''));
+    i = k + 1;
+  }
+  return types;
+}
+
+const plainType = (t: PlanType | undefined): string => (t === undefined ? '?' : typeof t === 'string' ? t.replace(/\s+NOT NULL$/, '') : JSON.stringify(t));
+
+/** The accumulator layout of one aggregate call (see StatefulOperator.accumulators). */
+function accumulatorLayout(fn: string, argTypes: readonly string[], result: string, distinct: boolean, retracting: boolean): string {
+  if (distinct) return `distinct ${fn}(${argTypes.join(', ')})`;
+  const arg = argTypes[0] ?? '?';
+  switch (fn) {
+    case 'COUNT': return 'BIGINT';
+    case 'SUM': return retracting ? `${result},BIGINT` : result;
+    case 'SUM0': return result;
+    case 'AVG': {
+      const scale = /^DECIMAL\(\d+,\s*(\d+)\)$/.exec(arg)?.[1];
+      const sum = /^(TINYINT|SMALLINT|INT|INTEGER|BIGINT)$/.test(arg) ? 'BIGINT' : /^(FLOAT|DOUBLE)$/.test(arg) ? 'DOUBLE' : scale !== undefined ? `DECIMAL(38, ${scale})` : `avg(${arg})`;
+      return `${sum},BIGINT`;
+    }
+    case 'MIN':
+    case 'MAX': return retracting ? `${fn} with retraction(${arg})` : arg;
+    default: return `${fn}(${argTypes.join(', ')}) ${result}`;
+  }
+}
+
 const unquote = (identifier: string | undefined): string => (identifier ?? '?').replace(/`/g, '');
 export const operatorKind = (type: string): string => type.replace(/^stream-exec-/, '').replace(/_\d+$/, '');
 
@@ -129,10 +182,10 @@ export function readCompiledPlan(plan: CompiledPlanJson): { readonly operators: 
     if (n.state === undefined && !STATEFUL.test(kind)) continue;
     if (kind === 'sink' && (n.state ?? []).length === 0) continue;
     const cols = inputNames(n.id);
-    const aggregates = (n.aggCalls ?? []).map((a) => {
-      const fn = (a.internalName ?? a.name ?? '?').replace(/^\$|\$\d+$/g, '');
-      return `${fn}(${a.distinct === true ? 'DISTINCT ' : ''}${names(a.argList, cols).join(', ')})`;
-    });
+    const colTypes = rowFieldTypes(byId.get((inputs.get(n.id) ?? [])[0] ?? -1)?.outputType);
+    const fnOf = (a: NonNullable<PlanNode['aggCalls']>[number]): string => (a.internalName ?? a.name ?? '?').replace(/^\$|\$\d+$/g, '');
+    const aggregates = (n.aggCalls ?? []).map((a) => `${fnOf(a)}(${a.distinct === true ? 'DISTINCT ' : ''}${names(a.argList, cols).join(', ')})`);
+    const accumulators = (n.aggCalls ?? []).map((a) => accumulatorLayout(fnOf(a), (a.argList ?? []).map((i) => colTypes[i] ?? '?'), plainType(a.type), a.distinct === true, n.needRetraction === true));
     const keys = n.joinSpec !== undefined ? names(n.joinSpec.leftKeys, cols) : names(n.grouping ?? n.partitionKeys ?? n.uniqueKeys, cols);
     operators.push({
       id: n.id,
@@ -142,6 +195,7 @@ export function readCompiledPlan(plan: CompiledPlanJson): { readonly operators: 
       keys,
       ...(n.joinSpec === undefined ? {} : { rightKeys: names(n.joinSpec.rightKeys, inputNames(n.id, 1)) }),
       aggregates,
+      accumulators,
       retracting: n.needRetraction === true,
       state: n.state ?? [],
       description: n.description ?? kind,

@@ -2,9 +2,11 @@
  * Plan and deploy one job on a DeployTarget. The platform's labels (the run name carries the artifact hash) and
  * the local record together say what runs, so every step converges on a rerun: a version already running is
  * adopted, never started twice; a stop whose successor did not start leaves a pending savepoint the rerun starts
- * from; a blue-green leftover is stopped with a savepoint, a leftover shadow run (blue-green through shadow sinks)
- * is adopted while the old version still runs and cancelled otherwise. A version that a target started from a
- * compiled plan is recorded with that plan, and the next start from its savepoint pins its operator ids to it.
+ * from; a blue-green leftover is stopped with a savepoint, a leftover shadow run
+ * (`<job>-shadow`, blue-green through shadow sinks) is adopted while the old version still runs and cancelled
+ * otherwise. A version that a target started from a compiled plan is recorded with that plan, and the next start
+ * from its savepoint pins its operator ids to it. With manual promotion a healthy shadow run is left beside the old
+ * version until `promoteJob` (or `abandonShadow`).
  */
 import { createHash } from 'node:crypto';
 import { FlinktsError } from '@flinkts/core';
@@ -19,7 +21,8 @@ import { compareCompiledPlans } from './state-compat.js';
 import type { OperatorIdMode, StateCompatibility } from './state-compat.js';
 import { diffStatements, settingChanges } from './statement-diff.js';
 import type { StatementDiff } from './statement-diff.js';
-import type { DeployTarget, JobArtifact, RunningJob } from './target.js';
+import { shadowJobName } from './target.js';
+import type { DeployTarget, JobArtifact, RunningJob, ShadowRelease } from './target.js';
 
 export function artifactOf(job: string, statements: readonly string[], spec?: string): JobArtifact {
   const h = createHash('sha256');
@@ -52,6 +55,8 @@ export interface JobPlan {
   readonly compiledPlan?: CompiledPlanJson;
   /** Why the new version's plan could not be compiled here (a connector that reaches its system while planning). */
   readonly compileProblem?: string;
+  /** Active runs of the job's shadow version (`<job>-shadow`), when the build has one or one was started. */
+  readonly shadowRuns?: readonly RunningJob[];
 }
 
 const short = (hash: string): string => hash.slice(0, 12);
@@ -61,13 +66,25 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   const record = d.records.read(job);
   const running = await d.target.running(job);
   const deployed = currentVersion(record) ?? record.versions.find((v) => v.version === record.pending?.version);
-  const base = { job, running, ...(deployed === undefined ? {} : { deployed }) };
+  // a shadow version runs under its own name; looked for only when there is one (a job may be named `x-shadow`)
+  const shadowRuns = artifact?.shadow !== undefined || record.shadow !== undefined ? await d.target.running(shadowJobName(job)) : [];
+  const base = { job, running, ...(deployed === undefined ? {} : { deployed }), ...(shadowRuns.length > 0 ? { shadowRuns } : {}) };
   if (artifact === undefined) return { ...base, action: running.length > 0 || deployed !== undefined ? 'removed' : 'unchanged' };
   if (running.some((r) => r.hash === short(artifact.hash))) return { ...base, artifact, action: 'unchanged' };
+  const mode: OperatorIdMode = !d.target.submitsPlans ? 'generated' : deployed?.startedFromPlan === true ? 'pinned' : 'to-pinned';
+  // a target given SQL: Flink generates the operator ids, and Flink computes them for both versions here
+  const withIds = mode === 'generated' && deployed !== undefined && d.compiler.compileWithIds !== undefined;
   let compiledPlan: CompiledPlanJson | undefined;
   let compileProblem: string | undefined;
+  let generated: { before: Awaited<ReturnType<NonNullable<PlanCompiler['compileWithIds']>>>; after: Awaited<ReturnType<NonNullable<PlanCompiler['compileWithIds']>>> } | undefined;
   try {
-    compiledPlan = await d.compiler.compile(job, artifact.statements);
+    if (withIds) {
+      const after = await d.compiler.compileWithIds!(job, artifact.statements);
+      compiledPlan = after.plan;
+      generated = { before: await d.compiler.compileWithIds!(job, deployed!.statements), after };
+    } else {
+      compiledPlan = await d.compiler.compile(job, artifact.statements);
+    }
   } catch (e) {
     // a connector that must reach its system to plan (StarRocks reads the table schema) cannot be compiled here
     if (!(e instanceof FlinktsError) || e.diagnostics[0]?.code !== DEPLOY_CODES.submitFailed) throw e;
@@ -77,8 +94,9 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   if (deployed === undefined) return { ...base, artifact, ...compiled, action: running.length > 0 ? 'update' : 'create' };
   const diff = diffStatements(deployed.statements, artifact.statements);
   const settings = settingChanges(deployed.statements, artifact.statements);
-  const mode: OperatorIdMode = !d.target.submitsPlans ? 'generated' : deployed.startedFromPlan === true ? 'pinned' : 'to-pinned';
-  const state = deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode);
+  const state = generated !== undefined
+    ? compareCompiledPlans(generated.before.plan, generated.after.plan, 'generated', { before: generated.before.operatorIds, after: generated.after.operatorIds })
+    : deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
   return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state, operatorIds: mode }), action };
 }
@@ -92,11 +110,17 @@ export interface DeployOptions {
   readonly startWithoutState: boolean;
   readonly health: HealthPolicy;
   readonly secrets?: ReadonlyMap<string, string>;
+  /**
+   * Blue-green through shadow sinks: the healthy shadow version takes over the sinks by itself (`auto`, the
+   * default), or keeps running beside the old version until `promoteJob` (`manual`).
+   */
+  readonly promote?: 'auto' | 'manual';
 }
 
 export interface DeployOutcome {
   readonly job: string;
-  readonly action: JobAction | 'rolled-back';
+  /** `shadow`: the new version runs as a shadow beside the old one, waiting to be promoted; `abandoned`: a shadow run was cancelled. */
+  readonly action: JobAction | 'rolled-back' | 'shadow' | 'abandoned';
   readonly version?: number;
   readonly jobId?: string;
   readonly savepoint?: string;
@@ -170,22 +194,25 @@ async function stopRecorded(d: Deployer, job: string, run: RunningJob, version: 
   return savepoint;
 }
 
+/** Cancels the job's shadow runs (a leftover, or one not wanted any more) and clears the record of it. */
+async function cancelShadowRuns(d: Deployer, job: string, runs: readonly RunningJob[]): Promise<void> {
+  for (const s of runs) {
+    d.progress(`  cancelling the shadow run ${s.jobId}`);
+    await d.target.cancel(s.jobId);
+  }
+  if (d.records.read(job).shadow !== undefined) d.records.update(job, (r) => { const { shadow: _s, ...rest } = r; return rest; });
+}
+
 export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
-  let plan = jobPlan;
+  const plan = jobPlan;
   const { job } = plan;
-  // a run of this release's shadow version (blue-green through shadow sinks) is not a version of its own
-  const shadowHash = plan.artifact?.shadow === undefined ? undefined : short(plan.artifact.shadow.artifact.hash);
-  const shadowRuns = plan.running.filter((r) => r.hash === shadowHash);
-  const cancelShadows = async (): Promise<void> => {
-    for (const s of shadowRuns) {
-      d.progress(`  cancelling the shadow run ${s.jobId}`);
-      await d.target.cancel(s.jobId);
-    }
-  };
-  if (shadowRuns.length > 0) plan = { ...plan, running: plan.running.filter((r) => r.hash !== shadowHash) };
+  const shadowRuns = plan.shadowRuns ?? [];
   if (plan.action === 'unchanged' || plan.artifact === undefined) {
-    if (plan.action === 'removed') return removeJob(d, plan);
-    await cancelShadows();
+    if (plan.action === 'removed') {
+      await cancelShadowRuns(d, job, shadowRuns);
+      return removeJob(d, plan);
+    }
+    await cancelShadowRuns(d, job, shadowRuns);
     const adopted = plan.artifact === undefined ? undefined : plan.running.find((r) => r.hash === short(plan.artifact!.hash));
     if (adopted !== undefined && plan.artifact !== undefined && plan.deployed?.hash !== plan.artifact.hash) {
       // the platform runs this version but the record missed it (an interrupted deploy): record it
@@ -206,34 +233,15 @@ export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptio
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
 
   if (opts.strategy === 'blue-green' && old !== undefined && artifact.shadow !== undefined) {
-    const shadow = artifact.shadow;
-    const tables = shadow.tables.map((t) => `${t.shadow} (for ${t.sink})`).join(', ');
-    let run = shadowRuns[0];
-    if (run === undefined) {
-      d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
-      const savepoint = await d.target.savepoint(old.jobId);
-      d.records.update(job, (r) => ({ ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: previous?.version ?? 0, kind: 'trigger' }] }));
-      d.progress(`  blue-green: the new version starts beside it writing ${tables}${fresh ? '' : `, from ${savepoint}`}`);
-      const pinTo = previous?.startedFromPlan === true ? previous.compiledPlan : undefined;
-      run = await d.target.start(shadow.artifact, {
-        ...(fresh ? {} : { restoreFrom: savepoint }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }),
-        ...(pinTo === undefined ? {} : { pinTo, tableRenames: new Map(shadow.tables.map((t) => [t.shadow, t.sink])) }),
-      });
-    } else {
-      d.progress(`  blue-green: the shadow run ${run.jobId} (writing ${tables}) is already running`);
+    const { run, health } = await runShadow(d, plan, opts, old, fresh, allowNonRestored);
+    if (opts.promote === 'manual') {
+      d.progress(`  the shadow run ${run.jobId} is healthy and keeps running beside job ${old.jobId}: promote it with \`flinkts promote\` (or cancel it with \`flinkts promote --abandon\`)`);
+      return { job, action: 'shadow', jobId: old.jobId, shadow: { jobId: run.jobId, health } };
     }
-    const shadowHealth = await awaitHealthy(d.target, run.jobId, opts.health, d.progress);
-    if (!shadowHealth.healthy) {
-      d.progress(`  the shadow run is not healthy (${shadowHealth.reason}): cancelling it, the old version keeps running`);
-      await d.target.cancel(run.jobId);
-      throw unhealthy(job, shadowHealth.reason, true);
-    }
-    d.progress(`  promoting: the shadow run is healthy; it is cancelled and the new version takes over ${shadow.tables.map((t) => t.sink).join(', ')} from the old one's final savepoint`);
-    await d.target.cancel(run.jobId);
-    const outcome = await restartFrom(d, plan, opts, old, previous, fresh, allowNonRestored);
-    return { ...outcome, shadow: { jobId: run.jobId, health: shadowHealth } };
+    const outcome = await takeOver(d, plan, opts, old, [run], fresh, allowNonRestored);
+    return { ...outcome, shadow: { jobId: run.jobId, health } };
   }
-  await cancelShadows();
+  await cancelShadowRuns(d, job, shadowRuns);
 
   if (opts.strategy === 'blue-green' && old !== undefined) {
     d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
@@ -253,6 +261,128 @@ export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptio
   }
 
   return restartFrom(d, plan, opts, old, previous, fresh, allowNonRestored);
+}
+
+/**
+ * Starts (or adopts) the shadow version beside the running one, from a savepoint of it, and waits for its health;
+ * an unhealthy shadow is cancelled (the old version keeps running and keeps the sinks).
+ */
+async function runShadow(d: Deployer, plan: JobPlan, opts: DeployOptions, old: RunningJob, fresh: boolean, allowNonRestored: boolean): Promise<{ run: RunningJob; health: HealthResult & { healthy: true } }> {
+  const { job } = plan;
+  const shadow = (plan.artifact as JobArtifact).shadow as ShadowRelease;
+  const previous = plan.deployed;
+  const tables = shadow.tables.map((t) => `${t.shadow} (for ${t.sink})`).join(', ');
+  const runs = plan.shadowRuns ?? [];
+  let run = runs.find((r) => r.hash === short(shadow.artifact.hash));
+  // a shadow of another build (the pipeline changed since it started) is not this release's
+  await cancelShadowRuns(d, job, runs.filter((r) => r !== run));
+  if (run === undefined) {
+    d.progress(`  blue-green: savepoint of the running job ${old.jobId} (it keeps running) …`);
+    const savepoint = await d.target.savepoint(old.jobId);
+    d.records.update(job, (r) => ({ ...r, savepoints: [...r.savepoints, { path: savepoint, takenAt: now(), version: previous?.version ?? 0, kind: 'trigger' }] }));
+    d.progress(`  blue-green: the new version starts beside it as ${shadow.artifact.job}, writing ${tables}${fresh ? '' : `, from ${savepoint}`}`);
+    const pinTo = previous?.startedFromPlan === true ? previous.compiledPlan : undefined;
+    const started = await d.target.start(shadow.artifact, {
+      ...(fresh ? {} : { restoreFrom: savepoint, savepointOf: job }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }),
+      ...(pinTo === undefined ? {} : { pinTo, tableRenames: new Map(shadow.tables.map((t) => [t.shadow, t.sink])) }),
+    });
+    run = started;
+    d.records.update(job, (r) => ({ ...r, shadow: { hash: shadow.artifact.hash, jobId: started.jobId, ...(fresh ? {} : { restoredFrom: savepoint }), startedAt: now() } }));
+  } else {
+    d.progress(`  blue-green: the shadow run ${run.jobId} (writing ${tables}) is already running`);
+    const jobId = run.jobId;
+    d.records.update(job, (r) => ({ ...r, shadow: { ...(r.shadow ?? { startedAt: now() }), hash: shadow.artifact.hash, jobId } }));
+  }
+  const health = await awaitHealthy(d.target, run.jobId, opts.health, d.progress);
+  if (!health.healthy) {
+    d.progress(`  the shadow run is not healthy (${health.reason}): cancelling it, the old version keeps running`);
+    await cancelShadowRuns(d, job, [run]);
+    throw unhealthy(job, health.reason, true);
+  }
+  d.records.update(job, (r) => (r.shadow === undefined ? r : { ...r, shadow: { ...r.shadow, healthyRestarts: health.sample.restarts } }));
+  return { run, health };
+}
+
+/**
+ * The shadow run is cancelled and the new version takes over the sinks from the old one's final savepoint. The
+ * record says a promotion is under way until it is done, so a rerun after a failure in between carries it on.
+ */
+async function takeOver(d: Deployer, plan: JobPlan, opts: DeployOptions, old: RunningJob | undefined, runs: readonly RunningJob[], fresh: boolean, allowNonRestored: boolean): Promise<DeployOutcome> {
+  const shadow = (plan.artifact as JobArtifact).shadow as ShadowRelease;
+  const { job } = plan;
+  d.progress(`  promoting: the shadow run ${runs.map((r) => r.jobId).join(', ') || '(already cancelled)'} is cancelled and the new version takes over ${shadow.tables.map((t) => t.sink).join(', ')} from the old one's final savepoint`);
+  d.records.update(job, (r) => ({ ...r, shadow: { ...(r.shadow ?? { jobId: runs[0]?.jobId ?? '', startedAt: now() }), hash: shadow.artifact.hash, promoting: true } }));
+  for (const s of runs) await d.target.cancel(s.jobId);
+  const clear = (): void => { d.records.update(job, (r) => { const { shadow: _s, ...rest } = r; return rest; }); };
+  try {
+    const outcome = await restartFrom(d, plan, opts, old, plan.deployed, fresh, allowNonRestored);
+    clear();
+    return outcome;
+  } catch (e) {
+    // an unhealthy new version ends the promotion (the shadow is gone); anything else is carried on by a rerun
+    if (e instanceof FlinktsError && e.diagnostics[0]?.code === DEPLOY_CODES.unhealthy) clear();
+    throw e;
+  }
+}
+
+function notPromoted(job: string, message: string, hint: string): FlinktsError {
+  return new FlinktsError([{ code: DEPLOY_CODES.cannotPromote, severity: 'error', message: `job '${job}': ${message}`, hint }]);
+}
+
+/**
+ * The manual promote step of a blue-green release through shadow sinks: the shadow run this build started (by
+ * `deployJob` with `promote: 'manual'`) must still run, unrestarted since it was found healthy, beside the old
+ * version; it is then cancelled, and the new version takes over the sinks from the old one's final savepoint (the
+ * same state check, health check and auto-rollback as any update). Anything else is FTS8110, and nothing changes.
+ */
+export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions): Promise<DeployOutcome> {
+  const { job } = plan;
+  const shadow = plan.artifact?.shadow;
+  const runs = plan.shadowRuns ?? [];
+  const start = 'start one with `flinkts deploy --strategy blue-green --promote manual`';
+  if (plan.artifact === undefined) throw notPromoted(job, 'the job is no longer in the pipeline: there is nothing to promote', runs.length > 0 ? 'cancel its shadow run with `flinkts promote --abandon`' : 'deploy to remove it');
+  if (shadow === undefined) throw notPromoted(job, 'it writes no shadowed sink in this environment (deploy.shadowSinks): there is nothing to promote', runs.length > 0 ? 'cancel its leftover shadow run with `flinkts promote --abandon`' : 'deploy it as usual');
+  const run = runs.find((r) => r.hash === short(shadow.artifact.hash));
+  const recorded = d.records.read(job).shadow;
+  const fresh = opts.startWithoutState && plan.state?.verdict === 'restore-fails';
+  const allowNonRestored = opts.allowNonRestoredState || plan.state?.verdict === 'state-dropped';
+  if (recorded?.promoting === true && recorded.hash === shadow.artifact.hash && plan.action !== 'unchanged') {
+    // a promotion of this build that stopped part-way (the platform failed between its steps): carried on
+    d.progress('  carrying on the promotion that stopped part-way');
+    const previous = plan.deployed;
+    const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
+    return takeOver(d, plan, opts, old, runs, fresh, allowNonRestored);
+  }
+  if (run === undefined) {
+    if (runs.length > 0) {
+      throw notPromoted(job, `its shadow run ${runs.map((r) => `${r.jobId} (${r.hash ?? 'unlabelled'})`).join(', ')} is of another build than this one (${short(shadow.artifact.hash)}): the pipeline changed since the shadow started`, `${start} again (it replaces the stale shadow), or cancel it with \`flinkts promote --abandon\``);
+    }
+    throw notPromoted(job, `no shadow run of this build is running (${shadow.artifact.job} ${short(shadow.artifact.hash)})`, plan.action === 'unchanged' ? 'this build already runs: it was promoted' : start);
+  }
+  if (plan.action === 'unchanged') {
+    await cancelShadowRuns(d, job, runs);
+    throw notPromoted(job, `this build already runs; its leftover shadow run ${run.jobId} was cancelled`, 'nothing else to do');
+  }
+  const previous = plan.deployed;
+  const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
+  if (old === undefined) throw notPromoted(job, `the version the shadow would take over from is not running (the shadow run ${run.jobId} is left as it is)`, 'cancel the shadow with `flinkts promote --abandon`, then deploy');
+  refuseState(plan, opts);
+  const sample = await d.target.health(run.jobId);
+  if (sample.state !== 'RUNNING') {
+    throw new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the shadow run ${run.jobId} is ${sample.state}: not promoted, the old version keeps the sinks`, hint: 'look at the shadow run on the platform, then cancel it with `flinkts promote --abandon` or start it again with deploy' }]);
+  }
+  if (recorded?.healthyRestarts !== undefined && sample.restarts > recorded.healthyRestarts) {
+    throw new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the shadow run ${run.jobId} restarted ${sample.restarts - recorded.healthyRestarts} time(s) since it was found healthy: not promoted, the old version keeps the sinks`, hint: 'look at the shadow run\'s exceptions; cancel it with `flinkts promote --abandon`, or promote anyway once it is stable by deploying again' }]);
+  }
+  return takeOver(d, plan, opts, old, [run], fresh, allowNonRestored);
+}
+
+/** Cancels a job's shadow runs without touching the running version (the release is given up). */
+export async function abandonShadow(d: Deployer, plan: JobPlan): Promise<DeployOutcome> {
+  const runs = plan.shadowRuns ?? [];
+  if (runs.length === 0) throw notPromoted(plan.job, 'it has no shadow run to abandon', 'nothing to do');
+  await cancelShadowRuns(d, plan.job, runs);
+  return { job: plan.job, action: 'abandoned', jobId: runs[0]!.jobId };
 }
 
 /** Stop (the old run, with a savepoint) and start the new version from that savepoint (or the pending one); health; auto-rollback. */

@@ -33,22 +33,27 @@ const SPEC_FILE: Readonly<Record<string, { readonly target: 'streampark' | 'vvp'
   alibaba: { target: 'alibaba', ext: '.json' },
 };
 
+/** Per job, the spec `build` writes for the deploy target (undefined for the gateway, which ships SQL). */
+function targetSpecs(p: AnyPipeline, env: string, deployTarget: string): ReadonlyMap<string, string> | undefined {
+  const specOf = SPEC_FILE[deployTarget];
+  if (specOf === undefined) return undefined;
+  const built = buildPipeline(p, { env, targets: [specOf.target] });
+  if (!built.ok) throw new FlinktsError(built.diagnostics.filter((d) => d.severity === 'error'));
+  const dir = `${env}/${specOf.target}/`;
+  return new Map(built.files.filter((f) => f.path.startsWith(dir) && f.path.endsWith(specOf.ext)).map((f) => [f.path.slice(dir.length, -specOf.ext.length), f.content]));
+}
+
 export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'gateway'): PipelineArtifacts {
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
   if (resolved === undefined || diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics.filter((d) => d.severity === 'error'));
-  const shadows = shadowReleases(p, env, resolved.jobs);
-  if (shadows.size > 0 && deployTarget !== 'gateway') {
-    throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}' declares shadow sinks, which deploy supports on the gateway target only`, hint: `deploy to ${deployTarget} without deploy.shadowSinks (blue-green then writes to the same upsert sink)`, path: `environments.${env}.deploy.shadowSinks` }]);
-  }
-  const specOf = SPEC_FILE[deployTarget];
-  let specs: ReadonlyMap<string, string> | undefined;
-  if (specOf !== undefined) {
-    const built = buildPipeline(p, { env, targets: [specOf.target] });
-    if (!built.ok) throw new FlinktsError(built.diagnostics.filter((d) => d.severity === 'error'));
-    specs = new Map(built.files.filter((f) => f.path.startsWith(`${env}/${specOf.target}/`) && f.path.endsWith(specOf.ext)).map((f) => [f.path.slice(`${env}/${specOf.target}/`.length, -specOf.ext.length), f.content]));
-  }
+  const shadows = shadowReleases(p, env, resolved.jobs, (shadowPipeline, job) => {
+    const spec = targetSpecs(shadowPipeline, env, deployTarget);
+    if (spec !== undefined && !spec.has(job)) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `build wrote no ${deployTarget} spec for the shadow job '${job}'` }]);
+    return spec?.get(job);
+  });
+  const specs = targetSpecs(p, env, deployTarget);
   const artifacts = jobsInDependencyOrder(resolved.jobs).map((j) => {
     const printed = printJob(p, env, j.name);
     if (printed.text === undefined) throw new FlinktsError(printed.diagnostics);

@@ -9,27 +9,46 @@ import { DEPLOY_CODES } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import { httpJson } from './http.js';
 
+/** One stream operator of a job given as SQL, with the id Flink generates for it and the compiled plan node it comes from. */
+export interface GeneratedOperatorId {
+  /** The compiled plan's node id (operator names end in `[<node id>]`); null for an operator of no node. */
+  readonly node: number | null;
+  readonly name: string;
+  /** The operator id (hex) a savepoint files this operator's state under. */
+  readonly operatorId: string;
+}
+
 export interface PlanCompiler {
   compile(job: string, statements: readonly string[]): Promise<CompiledPlanJson>;
+  /** The compiled plan and the operator ids Flink generates when the job is given as SQL (computed by Flink). */
+  compileWithIds?(job: string, statements: readonly string[]): Promise<{ readonly plan: CompiledPlanJson; readonly operatorIds: readonly GeneratedOperatorId[] }>;
 }
 
 interface PlanAnswer {
   readonly ok: boolean;
   readonly compiledPlan?: CompiledPlanJson;
+  readonly operatorIds?: readonly GeneratedOperatorId[];
   readonly error?: { readonly index: number; readonly message: string };
 }
 
 /** A compiler on a running bridge (`http://127.0.0.1:port`). */
 export function bridgeCompiler(bridgeUrl: string): PlanCompiler {
+  const ask = async (job: string, statements: readonly string[], operatorIds: boolean): Promise<PlanAnswer & { compiledPlan: CompiledPlanJson }> => {
+    const filled = statements.map((s) => fillPlaceholders(s).text);
+    const r = await httpJson<PlanAnswer>('compile the job plan', { method: 'POST', url: `${bridgeUrl}/plan`, body: JSON.stringify({ statements: filled, compilePlan: true, operatorIds }), timeoutMillis: 300_000 });
+    if (!r.ok || r.compiledPlan === undefined || (operatorIds && r.operatorIds === undefined)) {
+      const first = (r.error?.message ?? 'no plan').split('\n')[0];
+      throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink could not compile job '${job}'${r.error ? ` (statement ${r.error.index + 1})` : ''}: ${first}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
+    }
+    return r as PlanAnswer & { compiledPlan: CompiledPlanJson };
+  };
   return {
     async compile(job, statements) {
-      const filled = statements.map((s) => fillPlaceholders(s).text);
-      const r = await httpJson<PlanAnswer>('compile the job plan', { method: 'POST', url: `${bridgeUrl}/plan`, body: JSON.stringify({ statements: filled, compilePlan: true }), timeoutMillis: 300_000 });
-      if (!r.ok || r.compiledPlan === undefined) {
-        const first = (r.error?.message ?? 'no plan').split('\n')[0];
-        throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink could not compile job '${job}'${r.error ? ` (statement ${r.error.index + 1})` : ''}: ${first}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
-      }
-      return r.compiledPlan;
+      return (await ask(job, statements, false)).compiledPlan;
+    },
+    async compileWithIds(job, statements) {
+      const r = await ask(job, statements, true);
+      return { plan: r.compiledPlan, operatorIds: r.operatorIds ?? [] };
     },
   };
 }

@@ -40,6 +40,12 @@ export interface JobRecord {
   readonly savepoints: readonly SavepointEntry[];
   /** A version that was stopped with this savepoint and whose successor has not started yet. */
   readonly pending?: { readonly version: number; readonly savepoint: string; readonly startedAt: string };
+  /**
+   * A shadow version started beside the running one (blue-green through shadow sinks) and not yet promoted or
+   * cancelled: its artifact hash, its run, the savepoint it restored from, its restarts when it was last found
+   * healthy, and whether its promotion began (a rerun carries it on).
+   */
+  readonly shadow?: { readonly hash: string; readonly jobId: string; readonly restoredFrom?: string; readonly startedAt: string; readonly healthyRestarts?: number; readonly promoting?: boolean };
 }
 
 export class DeploymentRecords {

@@ -12,11 +12,12 @@ import { printJob } from '../build.js';
 import { checkEnvironment } from '../check-pipeline.js';
 import { Job } from '../job.js';
 import { Pipeline } from '../pipeline.js';
-import type { AnyPipeline } from '../pipeline.js';
+import type { AnyPipeline, EnvironmentSpec, JobOverride } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
 import type { ResolvedJob } from '../resolve-environment.js';
 import { DEPLOY_CODES } from './codes.js';
 import { artifactOf } from './deploy.js';
+import { shadowJobName } from './target.js';
 import type { ShadowRelease } from './target.js';
 
 const samePath = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -53,35 +54,50 @@ function shadowPairs(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]):
   return pairs;
 }
 
+/** What a target ships for a job: the platform spec `build` writes for it (undefined for the gateway, which takes SQL). */
+export type SpecBuilder = (p: AnyPipeline, job: string) => string | undefined;
+
 /**
- * Per job that writes a shadowed sink: its shadow release (the job's statements writing the shadow tables).
- * Throws FTS8109 for a declaration that does not hold, with the checker's diagnostics when the shadow job fails.
+ * Per job that writes a shadowed sink: its shadow release — the job renamed `<job>-shadow` (its own application
+ * or deployment on every platform, so it runs beside the job's) with its statements writing the shadow tables,
+ * and the platform spec built for it. Throws FTS8109 for a declaration that does not hold, with the checker's
+ * diagnostics when the shadow job fails.
  */
-export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]): Map<string, ShadowRelease> {
+export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[], specOf: SpecBuilder = () => undefined): Map<string, ShadowRelease> {
   const pairs = shadowPairs(p, env, jobs);
   const out = new Map<string, ShadowRelease>();
+  const at = `environments.${env}.deploy.shadowSinks`;
   for (const j of jobs) {
     const used = pairs.filter((q) => j.inserts.some((i) => samePath(i.target, q.sink.path)));
     if (used.length === 0) continue;
+    const name = shadowJobName(j.name);
+    if (jobs.some((x) => x.name === name)) {
+      throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writes a shadowed sink, and its shadow version would run as '${name}', which is another job's name`, hint: `rename job '${name}'`, path: at }]);
+    }
     const inserts = j.inserts.map((i): Insert => {
       const pair = used.find((q) => samePath(i.target, q.sink.path));
       return pair === undefined ? i : Object.freeze({ ...i, target: pair.shadow.path });
     });
-    const shadowJob = new Job(j.job.name, { ...j.job.spec, statements: inserts.length === 1 ? inserts[0] as Insert : inserts });
-    const shadowPipeline = new Pipeline({ ...p.spec, jobs: p.spec.jobs.map((x) => (x === j.job ? shadowJob : x)) }) as AnyPipeline;
+    const shadowJob = new Job(name, { ...j.job.spec, statements: inserts.length === 1 ? inserts[0] as Insert : inserts });
+    // the environment's overrides of the job apply to its shadow version too
+    const environments = Object.fromEntries(Object.entries(p.spec.environments).map(([e, spec]): [string, EnvironmentSpec] => {
+      const overrides = (spec.jobs ?? {}) as Readonly<Record<string, JobOverride | undefined>>;
+      return [e, overrides[j.name] === undefined ? spec : { ...spec, jobs: { ...overrides, [name]: overrides[j.name] } }];
+    }));
+    const shadowPipeline = new Pipeline({ ...p.spec, jobs: p.spec.jobs.map((x) => (x === j.job ? shadowJob : x)), environments }) as AnyPipeline;
     const diagnostics: Diagnostic[] = [];
     const resolved = resolveEnvironment(shadowPipeline, env, diagnostics);
     if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
-    const printed = diagnostics.some((d) => d.severity === 'error') ? undefined : printJob(shadowPipeline, env, j.name);
+    const printed = diagnostics.some((d) => d.severity === 'error') ? undefined : printJob(shadowPipeline, env, name);
     const errors = [...diagnostics, ...(printed?.diagnostics ?? [])].filter((d) => d.severity === 'error');
     if (printed?.text === undefined || errors.length > 0) {
       throw new FlinktsError([
-        { code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writing ${used.map((q) => `${shown(q.shadow.path)} instead of ${shown(q.sink.path)}`).join(', ')} does not check`, hint: 'the shadow table needs columns that take what the job writes to the sink', path: `environments.${env}.deploy.shadowSinks` },
+        { code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writing ${used.map((q) => `${shown(q.shadow.path)} instead of ${shown(q.sink.path)}`).join(', ')} does not check`, hint: 'the shadow table needs columns that take what the job writes to the sink', path: at },
         ...errors,
       ]);
     }
     out.set(j.name, {
-      artifact: artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== '')),
+      artifact: artifactOf(name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''), specOf(shadowPipeline, name)),
       tables: used.map((q) => ({ sink: q.sink.path.join('.'), shadow: q.shadow.path.join('.') })),
     });
   }

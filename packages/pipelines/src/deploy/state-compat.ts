@@ -11,6 +11,7 @@
  */
 import { operatorKind, readCompiledPlan } from './compiled-plan.js';
 import type { CompiledPlanJson, JobSinkModes, StatefulOperator } from './compiled-plan.js';
+import type { GeneratedOperatorId } from './plan-compiler.js';
 import { pinOperatorIds } from './operator-ids.js';
 
 export type Consequence = 'restore-fails' | 'state-dropped' | 'safe';
@@ -58,7 +59,15 @@ function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding
     out.push({ operator: op, change: `right join keys changed from [${list(a.rightKeys)}] to [${list(b.rightKeys)}]`, consequence: 'restore-fails' });
   }
   if (!same(a.aggregates, b.aggregates)) {
-    out.push({ operator: op, change: `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}] (the accumulator layout in state changes)`, consequence: 'restore-fails' });
+    // Flink restores an aggregate's accumulators by their serialized layout, not by what they aggregate
+    const kept = same(a.accumulators, b.accumulators);
+    out.push({
+      operator: op,
+      change: kept
+        ? `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}]; the accumulators keep their layout [${list(b.accumulators)}], so each continues from the old one's value`
+        : `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}] (the accumulator layout in state changes from [${list(a.accumulators)}] to [${list(b.accumulators)}])`,
+      consequence: kept ? 'safe' : 'restore-fails',
+    });
   }
   if (a.retracting !== b.retracting && b.aggregates.length > 0) {
     const changes = retractionChangesLayout(b.aggregates);
@@ -146,7 +155,70 @@ function compareByIds(before: readonly StatefulOperator[], after: readonly State
   return out;
 }
 
-export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson, mode: OperatorIdMode = 'generated'): StateCompatibility {
+/** The operator ids Flink generates for each version given as SQL (plan-compiler.ts), when they were computed. */
+export interface GeneratedIds {
+  readonly before: readonly GeneratedOperatorId[];
+  readonly after: readonly GeneratedOperatorId[];
+}
+
+/** A source: its readers' splits and its enumerator's state (offsets, pending splits) are state too. */
+function sourceOperators(plan: CompiledPlanJson): StatefulOperator[] {
+  return plan.nodes.filter((n) => n.scanTableSource !== undefined).map((n) => {
+    const table = (n.scanTableSource?.table?.identifier ?? '?').replace(/`/g, '');
+    return { id: n.id, kind: 'source', sink: '', sources: [table], keys: [], aggregates: [], accumulators: [], retracting: false, state: [], description: `source ${table}` };
+  });
+}
+
+/**
+ * Generated ids, computed by Flink (StreamGraphHasherV2 over the job graph): each running operator's state goes
+ * to the new operator with its id, wherever the change that moved it is — its own upstream, another branch's
+ * position in the graph, a source added before it. An operator's state is kept only when every stream operator of
+ * its plan node keeps its id. Sources count: their split and enumerator state has to find its operator too.
+ */
+function compareByGeneratedIds(deployed: CompiledPlanJson, next: CompiledPlanJson, ids: GeneratedIds): StateFinding[] {
+  const idsOf = (all: readonly GeneratedOperatorId[], node: number): string[] => all.filter((o) => o.node === node).map((o) => o.operatorId);
+  const before = [...readCompiledPlan(deployed).operators, ...sourceOperators(deployed)];
+  const after = [...readCompiledPlan(next).operators, ...sourceOperators(next)];
+  const owner = new Map<string, StatefulOperator>();
+  for (const b of after) for (const id of idsOf(ids.after, b.id)) owner.set(id, b);
+  const named = (o: StatefulOperator): string => (o.kind === 'source' ? o.description : label(o));
+  const out: StateFinding[] = [];
+  const matched = new Set<StatefulOperator>();
+  for (const a of before) {
+    const mine = idsOf(ids.before, a.id);
+    const targets = new Set(mine.map((id) => owner.get(id)));
+    const b = targets.size === 1 ? [...targets][0] : undefined;
+    if (b !== undefined && mine.length > 0 && b.kind === a.kind) {
+      matched.add(b);
+      if (a.kind === 'source') {
+        if (a.sources[0] !== b.sources[0]) out.push({ operator: named(a), change: `its operator id now belongs to source ${b.sources[0]}: that source would get its splits and offsets`, consequence: 'restore-fails' });
+      } else {
+        out.push(...compareOperator(a, b));
+      }
+      continue;
+    }
+    const still = after.find((x) => x.kind === a.kind && (a.kind === 'source' ? x.sources[0] === a.sources[0] : x.sink === a.sink));
+    const what = a.kind === 'source' ? 'its splits and offsets map' : 'its state maps';
+    out.push({
+      operator: named(a),
+      change: still !== undefined
+        ? `its Flink-generated operator id changes (the job graph changed before it or in a branch traversed ahead of it): ${what} to no operator`
+        : `removed (${a.description}): ${what} to no operator`,
+      consequence: 'state-dropped',
+    });
+  }
+  for (const b of after) {
+    if (!matched.has(b) && b.kind !== 'source') out.push({ operator: named(b), change: `added or given a new id (${b.description}): starts with empty state`, consequence: 'safe' });
+  }
+  return out;
+}
+
+export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson, mode: OperatorIdMode = 'generated', ids?: GeneratedIds): StateCompatibility {
+  if (mode === 'generated' && ids !== undefined) {
+    const findings = compareByGeneratedIds(deployed, next, ids);
+    findings.push(...sinkModeChanges(readCompiledPlan(deployed).sinkModes, readCompiledPlan(next).sinkModes));
+    return { verdict: worst(findings.map((f) => f.consequence)), findings };
+  }
   const a = readCompiledPlan(deployed);
   const b = readCompiledPlan(mode === 'pinned' ? pinOperatorIds(deployed, next).plan : next);
   if (mode !== 'generated') {
@@ -171,9 +243,10 @@ export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledP
     }
     findings.push(...compareSink(sink, before, after));
   }
-  // Flink generates an operator's id from its place in the job graph (what runs before it, its position, its
-  // chained outputs): a node added, removed or moved upstream of a stateful operator changes its id, and state
-  // with no operator of its id is not restored. (Its position among other branches counts too: not modelled.)
+  // Without Flink's generated ids (a compiler that cannot compute them): Flink generates an operator's id from its
+  // place in the job graph (what runs before it, its position in the traversal, its chained outputs); a node
+  // added, removed or moved upstream of a stateful operator changes its id. Changes in other branches that move
+  // it in the traversal are seen only with the ids (compareByGeneratedIds).
   const [upA, upB] = [upstreamShapes(deployed), upstreamShapes(next)];
   const flagged = new Set(findings.filter((f) => f.consequence !== 'safe').map((f) => f.operator));
   for (const sink of sinks) {

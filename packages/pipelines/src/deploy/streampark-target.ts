@@ -183,7 +183,10 @@ export class StreamparkTarget implements DeployTarget {
       }
       return [k, k === 'flinkSql' && secrets !== undefined ? (fillSecrets([v], secrets)[0] as string) : v];
     });
-    return filled.map(([k, v]): [string, string] => (k === 'description' ? [k, `${v.replace(LABEL, '')} [flinkts ${artifact.hash.slice(0, 12)}]`] : [k, v]));
+    // the hash label rides on the description, which a form without one gets
+    const label = `[flinkts ${artifact.hash.slice(0, 12)}]`;
+    if (!filled.some(([k]) => k === 'description')) return [...filled, ['description', label]];
+    return filled.map(([k, v]): [string, string] => (k === 'description' ? [k, `${v.replace(LABEL, '')} ${label}`] : [k, v]));
   }
 
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {

@@ -19,6 +19,7 @@ export interface JobArtifact {
 
 /** The job writing shadow tables instead of its sinks (an environment's `deploy.shadowSinks`). */
 export interface ShadowRelease {
+  /** The shadow version: the job named `<job>-shadow` (its own run on the platform), writing the shadow tables. */
   readonly artifact: JobArtifact;
   /** Each sink and its shadow, as dotted table paths (`dws_sales`, `paimon.dws.sales`). */
   readonly tables: readonly { readonly sink: string; readonly shadow: string }[];
@@ -42,6 +43,9 @@ export interface RunningJob {
 /** The label a job carries on the platform: its name and the first 12 hex digits of its artifact hash. */
 export const runName = (job: string, hash: string): string => `${job} [${hash.slice(0, 12)}]`;
 
+/** The name the shadow version of `job` runs under (blue-green through shadow sinks): its own run, application or deployment. */
+export const shadowJobName = (job: string): string => `${job}-shadow`;
+
 /** The job and hash of a run name, or undefined when the name is not one flinkts gave. */
 export function parseRunName(name: string): { readonly job: string; readonly hash: string } | undefined {
   const m = /^(.*) \[([0-9a-f]{12})\]$/.exec(name);
@@ -60,6 +64,11 @@ export interface HealthSample {
 export interface StartOptions {
   /** Restore from this savepoint (a path). */
   readonly restoreFrom?: string;
+  /**
+   * The job whose run took `restoreFrom`, when it is not this one (a shadow version starting from the running
+   * version's savepoint): a platform that names savepoints by id looks for it there.
+   */
+  readonly savepointOf?: string;
   /** Start even if some savepoint state maps to no operator (that state is dropped). */
   readonly allowNonRestoredState?: boolean;
   /** Secret values filled into the statements on the way out (never recorded). */

@@ -3,7 +3,9 @@
  * Deployment per job, by name, from the YAML `build` emits, labelled `flinkts/hash` with the artifact hash. Stop
  * with a savepoint is `spec.state: SUSPENDED` (VVP takes a SUSPEND savepoint); a start from a given savepoint
  * first copies it into a Savepoint resource (`metadata.origin: COPIED`) and restores with `LATEST_SAVEPOINT` —
- * VVP 2.x's restore strategies name no savepoint of their own.
+ * VVP 2.x's restore strategies name no savepoint of their own. VVP 2.x's restore strategy is `{kind}` only (the
+ * Application Manager API 2.1 model; `allowNonRestoredState` and `FROM_SAVEPOINT` are Alibaba's): starting with
+ * state that maps to no operator is Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration`.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { parse } from 'yaml';
@@ -36,6 +38,11 @@ interface Savepoint {
 }
 
 const HASH_LABEL = 'flinkts/hash';
+/**
+ * Flink's key for starting although some savepoint state maps to no operator (`--allowNonRestoredState`); its
+ * pre-1.20 name, which every Flink VVP runs reads (1.20 keeps it as an alias of execution.state-recovery.ignore-unclaimed-state).
+ */
+const IGNORE_UNCLAIMED_STATE = 'execution.savepoint.ignore-unclaimed-state';
 
 export class VvpTarget implements DeployTarget {
   readonly name = 'vvp';
@@ -75,6 +82,9 @@ export class VvpTarget implements DeployTarget {
   private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined): { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown> {
     if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no VVP deployment (is vvp among the pipeline's targets?)` }]);
     const doc = parse(artifact.spec) as { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
+    // a restore strategy is set per start (below); VVP 2.x's has `kind` only
+    const { allowNonRestoredState: _drop, ...strategy } = (doc.spec.restoreStrategy ?? {}) as Record<string, unknown>;
+    doc.spec.restoreStrategy = strategy;
     if (doc.metadata.namespace !== this.conn.namespace) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' is built for VVP namespace '${String(doc.metadata.namespace)}', the connection names '${this.conn.namespace}'` }]);
     const template = doc.spec.template as { spec: { artifact: { sqlScript: string } } };
     if (secrets !== undefined) template.spec.artifact.sqlScript = fillSecrets([template.spec.artifact.sqlScript], secrets)[0] as string;
@@ -85,7 +95,11 @@ export class VvpTarget implements DeployTarget {
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
     const doc = this.body(artifact, options.secrets);
     let d = await this.get(artifact.job);
-    const restore = options.restoreFrom === undefined ? { kind: d === undefined ? 'LATEST_STATE' : 'NONE' } : { kind: 'LATEST_SAVEPOINT', allowNonRestoredState: options.allowNonRestoredState === true };
+    const restore = { kind: options.restoreFrom === undefined ? (d === undefined ? 'LATEST_STATE' : 'NONE') : 'LATEST_SAVEPOINT' };
+    // VVP 2.x's restore strategy has no allowNonRestoredState: Flink's own key in the job's configuration says it
+    // (always set, so a merge PATCH never keeps an earlier start's `true`)
+    const template = doc.spec.template as { spec: { flinkConfiguration?: Record<string, string> } };
+    template.spec.flinkConfiguration = { ...template.spec.flinkConfiguration, [IGNORE_UNCLAIMED_STATE]: String(options.restoreFrom !== undefined && options.allowNonRestoredState === true) };
     const latest = d === undefined ? undefined : [...(await this.savepoints(d.metadata.id as string))].reverse().find((s) => s.status?.state === 'COMPLETED')?.spec?.savepointLocation;
     if (d !== undefined && options.restoreFrom !== undefined && latest !== options.restoreFrom) {
       // VVP restores a given savepoint as the latest one: copy it into a Savepoint resource of the deployment
@@ -96,6 +110,19 @@ export class VvpTarget implements DeployTarget {
         async () => ((await this.savepoints(id)).some((s) => s.metadata.origin === 'COPIED' && s.spec?.savepointLocation === location) ? {} : undefined));
     }
     const spec = { ...doc.spec, state: 'RUNNING', restoreStrategy: restore };
+    if (d === undefined && options.restoreFrom !== undefined) {
+      // a new deployment that starts from a savepoint (a shadow version from the running one's): created CANCELLED,
+      // given the savepoint as a COPIED Savepoint resource, then started with LATEST_SAVEPOINT — VVP's fork
+      const location = options.restoreFrom;
+      const created = await retrying('create the VVP deployment', this.retry,
+        () => this.req<Deployment>('create the VVP deployment', 'POST', '/deployments', { ...doc, spec: { ...doc.spec, state: 'CANCELLED', restoreStrategy: restore } }),
+        () => this.get(artifact.job));
+      const id = created.metadata.id as string;
+      await retrying('copy a savepoint into VVP', this.retry,
+        () => this.req('copy a savepoint into VVP', 'POST', '/savepoints', { metadata: { deploymentId: id }, spec: { savepointLocation: location } }),
+        async () => ((await this.savepoints(id)).some((s) => s.metadata.origin === 'COPIED' && s.spec?.savepointLocation === location) ? {} : undefined));
+      d = created;
+    }
     if (d === undefined) {
       d = await retrying('create the VVP deployment', this.retry,
         () => this.req<Deployment>('create the VVP deployment', 'POST', '/deployments', { ...doc, spec }),
@@ -108,9 +135,22 @@ export class VvpTarget implements DeployTarget {
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const now = await this.byId(id);
       if (now.status?.state === 'RUNNING') return { jobId: id, state: 'RUNNING', hash: artifact.hash.slice(0, 12) };
-      if (now.status?.state === 'FAILED') throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `VVP could not start deployment '${artifact.job}' (status FAILED)`, hint: 'see the deployment\'s events in VVP' }]);
+      if (now.status?.state === 'FAILED') {
+        const why = await this.lastEvents(id);
+        throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `VVP could not start deployment '${artifact.job}' (status FAILED)${why === '' ? '' : `: ${why}`}`, hint: 'see the deployment\'s events in VVP' }]);
+      }
     }
     throw new EndpointError('start the VVP deployment', 0, 'not RUNNING within 300 s');
+  }
+
+  /** The deployment's latest events' messages (why a start failed), or '' when VVP cannot say. */
+  private async lastEvents(deploymentId: string): Promise<string> {
+    try {
+      const r = await retrying('list VVP events', this.retry, () => this.req<{ items?: { metadata?: { name?: string }; spec?: { message?: string } }[] }>('list VVP events', 'GET', `/events?deploymentId=${encodeURIComponent(deploymentId)}`));
+      return (r.items ?? []).slice(-2).map((e) => `${e.metadata?.name ?? 'event'}: ${e.spec?.message ?? ''}`).join('; ');
+    } catch {
+      return '';
+    }
   }
 
   private async savepoints(deploymentId: string): Promise<readonly Savepoint[]> {

@@ -18,7 +18,8 @@ import org.apache.flink.table.api.TableEnvironment;
  *
  * <p>Request: {@code {statements: [sql…], config: {k: v}}}. Response: {@code {ok, statements: n, error?: {index,
  * message, line, column, …}, plans?, compiledPlan?}}; positions are relative to the statement. With {@code compilePlan:
- * true} the statement set's compiled plan (COMPILE PLAN JSON) is returned as a JSON tree.
+ * true} the statement set's compiled plan (COMPILE PLAN JSON) is returned as a JSON tree, and with {@code operatorIds:
+ * true} also the operator ids Flink generates for the job given as SQL (OperatorIds).
  */
 final class ScriptPlanner {
   private java.nio.file.Path scratch;
@@ -105,7 +106,10 @@ final class ScriptPlanner {
     if (req.path("compilePlan").asBoolean(false) && inserts > 0) {
       // the statement set's COMPILE PLAN JSON: Flink's own record of the stateful operators, their keys and state
       try {
-        out.put("compiledPlan", Json.read(set.compilePlan().asJsonString()));
+        org.apache.flink.table.api.CompiledPlan compiled = set.compilePlan();
+        out.put("compiledPlan", Json.read(compiled.asJsonString()));
+        // with {@code operatorIds: true}: the ids Flink generates for each stream operator when the job is given as SQL
+        if (req.path("operatorIds").asBoolean(false)) out.put("operatorIds", OperatorIds.of(tEnv, compiled));
       } catch (Throwable t) {
         out.put("ok", false);
         Map<String, Object> e = error(lastInsert, sqls.get(lastInsert), t);
