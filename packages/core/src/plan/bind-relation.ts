@@ -128,7 +128,9 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       const t = a.type;
       if (t === undefined) continue;
       if (t.kind === 'ARRAY' || t.kind === 'MULTISET') {
-        if (t.element.kind === 'ROW') produced.push(...t.element.fields.map((f) => ({ name: f.name, type: f.type })));
+        // a NULL element of an ARRAY of ROWs gives NULL fields
+        const el = t.element;
+        if (el.kind === 'ROW') produced.push(...el.fields.map((f) => ({ name: f.name, type: withNullable(f.type, f.type.nullable || el.nullable) })));
         else produced.push({ name: `EXPR$${produced.length}`, type: t.element });
       } else if (t.kind === 'MAP') {
         produced.push({ name: 'KEY', type: t.key }, { name: 'VALUE', type: t.value });
@@ -159,6 +161,8 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
     return undefined;
   }
   const fn = r.kind === 'Unnest' ? 'UNNEST' : r.call.name.join('.');
+  // LEFT JOIN pads a row the function produces nothing for with NULLs
+  if (type === 'LEFT') produced.forEach((c, i) => { if (c.type !== undefined) produced[i] = { ...c, type: withNullable(c.type, true) }; });
   const columns = [...base.node.columns, ...produced.map((c, i) => ({ ...c, name: aliases?.[i] ?? c.name }))];
   const node: Correlate = Object.freeze({ kind: 'Correlate', input: base.node, fn, args, type, withOrdinality: r.kind === 'Unnest' && r.withOrdinality, columns });
   const own = scopeOf(produced.map((c, i) => ({ ...c, name: aliases?.[i] ?? c.name })), r.alias ?? '', undefined, base.node.columns.length);

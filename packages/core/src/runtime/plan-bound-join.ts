@@ -11,6 +11,12 @@ import { equiKeysOf } from '../plan/patterns/join-strategy.js';
 import { windowColumns } from '../plan/properties/window-columns.js';
 import type { Evaluator } from './compiled.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import { LookupJoinOperator } from './operators/lookup-join.js';
+import { TemporalJoinOperator } from './operators/temporal-join.js';
+import type { Operator } from './operators/operator.js';
+import { invalid } from './errors.js';
+import { copiedColumn } from '../plan/expression.js';
+import type { Scan } from '../plan/scan.js';
 import { subtreeNodes } from '../plan/expression-children.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
@@ -38,6 +44,11 @@ export function joinPlannable(node: Join, evaluable: (e: BoundExpression) => boo
   if (node.type === 'SEMI' || node.type === 'ANTI') {
     const operand = semiOperand(node);
     return operand !== undefined && evaluable(operand) && node.right.columns[0]?.type !== undefined;
+  }
+  if (node.strategy === 'temporal' || node.strategy === 'lookup') {
+    // FOR SYSTEM_TIME AS OF a column of the left input, over a table (a lookup) or a versioned table or view
+    return (node.type === 'INNER' || node.type === 'LEFT') && node.condition !== undefined && evaluable(node.condition)
+      && node.period !== undefined && copiedColumn(node.period) !== undefined && (node.strategy === 'temporal' || node.right.kind === 'Scan');
   }
   if (node.strategy !== 'regular' || node.period !== undefined) return false;
   if (node.type !== 'INNER' && node.type !== 'CROSS' && !OUTER.has(node.type)) return false;
@@ -74,8 +85,41 @@ function semiJoin(planner: Planner, node: Join): Rel {
   return { ...l, columns: l.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })), op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
 }
 
+/**
+ * `FOR SYSTEM_TIME AS OF` a time attribute of the left input: a lookup join (processing time: the right table is
+ * loaded before any probe row) or an event-time temporal join against a versioned table (its PRIMARY KEY and
+ * WATERMARK) or a view with a unique key and a rowtime attribute, as Flink's planner derives them.
+ */
+function temporalJoin(planner: Planner, node: Join): Rel {
+  const l = planBound(planner, node.left);
+  const r = planBound(planner, node.right);
+  const timeIdx = copiedColumn(node.period!)!;
+  const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const cond = compileBound(planner, input, node.condition!, T.boolean()).eval;
+  const left = node.type === 'LEFT';
+  let op: Operator;
+  if (l.proctime.has(timeIdx)) {
+    planner.markLookup((node.right as Scan).table.path);
+    op = new LookupJoinOperator(left, r.columns.length, cond);
+  } else if (l.rowtime.has(timeIdx)) {
+    const rowtime = [...r.rowtime][0];
+    if (rowtime === undefined || !r.uniqueKey?.length) {
+      const name = node.right.kind === 'Scan' ? node.right.table.path[2] : 'the view';
+      throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
+    }
+    op = new TemporalJoinOperator(left, r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
+  } else {
+    throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
+  }
+  l.op.connectTo(op, 0);
+  r.op.connectTo(op, 1);
+  const columns = [...l.columns, ...r.columns.map((c) => ({ ...c, type: left ? withNullable(c.type, true) : c.type }))].map((c, i) => ({ ...c, name: node.columns[i]!.name }));
+  return { columns, op, mode: l.mode, rowtime: l.rowtime, proctime: l.proctime };
+}
+
 export function join(planner: Planner, node: Join, where?: BoundExpression): Rel {
   if (node.type === 'SEMI' || node.type === 'ANTI') return semiJoin(planner, node);
+  if (node.strategy === 'temporal' || node.strategy === 'lookup') return temporalJoin(planner, node);
   const l = planBound(planner, node.left);
   const r = planBound(planner, node.right);
   const width = l.columns.length;

@@ -26,6 +26,8 @@ import { aggregate, aggregatePlannable } from './plan-bound-aggregate.js';
 import { filteredJoin, join, joinPlannable } from './plan-bound-join.js';
 import { setOperation } from './plan-set-ops.js';
 import { sortRel } from './plan-sort.js';
+import { over, overPlannable } from './plan-bound-over.js';
+import { correlate, correlatePlannable } from './plan-bound-correlate.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { havingMonotonicity } from './plan-rank-strategy.js';
@@ -39,7 +41,8 @@ export function plannable(node: PlanNode): boolean {
     case 'Values':
       return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
     case 'Filter':
-      return evaluable(node.condition) && plannable(node.input);
+      // a condition on UNNEST's elements (INNER JOIN UNNEST … ON c): refused by the AST planner (FTS7001)
+      return evaluable(node.condition) && node.input.kind !== 'Correlate' && plannable(node.input);
     case 'Project':
       return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
     case 'Aggregate':
@@ -55,6 +58,10 @@ export function plannable(node: PlanNode): boolean {
       return rankPlannable(node, evaluable) && plannable(node.input);
     case 'Sort':
       return node.keys.every((k) => evaluable(k.expr)) && plannable(node.input);
+    case 'Over':
+      return overPlannable(node, evaluable) && plannable(node.input);
+    case 'Correlate':
+      return correlatePlannable(node, evaluable) && plannable(node.input);
     default:
       return false;
   }
@@ -123,13 +130,17 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Rank':
     case 'Deduplicate':
       return rank(planner, node, rowNumberRead.get(node) ?? true);
+    case 'Over':
+      return over(planner, node);
+    case 'Correlate':
+      return correlate(planner, node);
     case 'Sort': {
       const rel = planBound(planner, node.input);
       const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
       return sortRel(rel, keys, node.limit, node.offset ?? 0, node.keys[0]?.expr.ast.span);
     }
     default:
-      throw new Error(`internal: ${node.kind} is not planned from the bound plan yet`);
+      throw new Error(`internal: ${(node as PlanNode).kind} is not planned from the bound plan`);
   }
 }
 

@@ -6,6 +6,7 @@
  * FTS7002 with Flink's message; what Flink accepts but the local runtime cannot reproduce is FTS7001.
  */
 import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
 import type { Select } from '../ast/query.js';
 import type { Compiled } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
@@ -60,16 +61,51 @@ export interface PlannedOver {
 }
 
 export function planOver(planner: Planner, input: Rel, s: Select, calls: readonly FunctionCall[]): PlannedOver {
-  if (input.mode !== 'insert-only') {
-    throw invalid("StreamPhysicalOverAggregate doesn't support consuming update and delete changes", s.span);
-  }
   const c = planner.compiler(input);
+  const exprs: OverExpressions = {
+    compile: (e) => c.compile(e),
+    orderColumn: (order) => (order.kind === 'ColumnRef'
+      ? input.columns.findIndex((col) => col.name.toLowerCase() === order.name.toLowerCase() && (!order.table || col.table === order.table))
+      : -1),
+  };
+  const windowed = calls.map((call) => ({ call, window: resolveWindow(s, call.over as WindowSpec | string, call.span) }));
+  const { rel, keys } = overAggregate(planner, input, windowed, exprs, true, s.span);
+  const n = input.columns.length;
+  const substitute = (e: Expression): Compiled | undefined => {
+    if (e.kind !== 'FunctionCall' || !e.over) return undefined;
+    const i = keys.indexOf(norm(e));
+    if (i < 0) return undefined;
+    return { type: (rel.columns[n + i] as RelColumn).type, eval: (r) => r[n + i] ?? null, column: n + i };
+  };
+  return { rel, substitute };
+}
+
+/** A windowed call with its window (named windows resolved). */
+export interface WindowedCall {
+  readonly call: FunctionCall;
+  readonly window: WindowSpec;
+}
+
+/** How the calls' arguments, PARTITION BY keys and frame offsets compile, and which input column an ORDER BY key is. */
+export interface OverExpressions {
+  compile(e: Expression): Compiled;
+  orderColumn(e: Expression): number | undefined;
+}
+
+/**
+ * The OVER aggregation of `calls` over `input`: the input's columns, then one column per call (per distinct call
+ * when `dedupe`); `keys` are the calls' structural keys, in the order of their columns.
+ */
+export function overAggregate(planner: Planner, input: Rel, calls: readonly WindowedCall[], exprs: OverExpressions, dedupe: boolean, span: Span | undefined): { rel: Rel; keys: string[] } {
+  if (input.mode !== 'insert-only') {
+    throw invalid("StreamPhysicalOverAggregate doesn't support consuming update and delete changes", span);
+  }
+  const c = exprs;
   let windowKey: string | undefined;
   let window: WindowSpec | undefined;
   let frame: OverFrame | undefined;
-  for (const call of calls) {
+  for (const { call, window: w } of calls) {
     const fn = upper(call);
-    const w = resolveWindow(s, call.over as WindowSpec | string, call.span);
     const ranking = RANKING.has(fn) || fn === 'LAG' || fn === 'LEAD';
     if (ranking && w.frame) throw invalid('ROW/RANGE not allowed with RANK, DENSE_RANK or ROW_NUMBER functions', call.span);
     if (fn === 'LEAD') throw invalid('LEAD Function is not supported in stream mode.', call.span);
@@ -102,9 +138,7 @@ export function planOver(planner: Planner, input: Rel, s: Select, calls: readonl
   }
   const w = window as WindowSpec;
   const order = (w.orderBy[0] as NonNullable<WindowSpec['orderBy'][0]>).expr;
-  const timeIdx = order.kind === 'ColumnRef'
-    ? input.columns.findIndex((col) => col.name.toLowerCase() === order.name.toLowerCase() && (!order.table || col.table === order.table))
-    : -1;
+  const timeIdx = exprs.orderColumn(order) ?? -1;
   const rowtime = timeIdx >= 0 && input.rowtime.has(timeIdx);
   const proctime = timeIdx >= 0 && input.proctime.has(timeIdx);
   if (!rowtime && !proctime) throw invalid("OVER windows' ordering in stream mode must be defined on a time attribute.", order.span);
@@ -118,9 +152,9 @@ export function planOver(planner: Planner, input: Rel, s: Select, calls: readonl
   const fns: OverFunction[] = [];
   const types: DataType[] = [];
   const keys: string[] = [];
-  for (const call of calls) {
+  for (const { call } of calls) {
     const k = norm(call);
-    if (keys.includes(k)) continue;
+    if (dedupe && keys.includes(k)) continue;
     const fn = upper(call);
     if (RANKING.has(fn)) {
       if (call.args.length > 0) throw invalid(`${fn} takes no arguments`, call.span);
@@ -133,11 +167,11 @@ export function planOver(planner: Planner, input: Rel, s: Select, calls: readonl
       if (offset && (!offset.constant || typeof offset.constant.value !== 'number' || !Number.isInteger(offset.constant.value))) throw unsupported('LAG with an offset that is not an integer literal', call.args[1]?.span);
       const n = offset ? (offset.constant?.value as number) : 1;
       const type = withNullable(value.type, true);
-      const dflt = call.args[2] ? c.coerce(c.compile(call.args[2]), type, call.args[2].span) : undefined;
+      const dflt = call.args[2] ? planner.compiler(input).coerce(c.compile(call.args[2]), type, call.args[2].span) : undefined;
       fns.push(lagAccumulator(value.eval, n, dflt?.eval));
       types.push(type);
     } else if (AGGREGATE_NAMES.has(fn)) {
-      const spec = aggregateSpec(planner, input, { ...call, over: undefined } as FunctionCall, fn as AggregateName);
+      const spec = aggregateSpec(planner, exprs, { ...call, over: undefined } as FunctionCall, fn as AggregateName);
       const set = new AggregateSet([spec]);
       fns.push(() => {
         const accs = set.create();
@@ -160,20 +194,13 @@ export function planOver(planner: Planner, input: Rel, s: Select, calls: readonl
   const partition = w.partitionBy.map((e) => c.compile(e).eval);
   const op = new OverAggregateOperator(partition, rowtime ? timeIdx : undefined, fr, create);
   input.op.connectTo(op);
-  const n = input.columns.length;
   const columns: RelColumn[] = [...input.columns, ...types.map((type, i) => ({ name: `$over${i}`, type }))];
-  const rel: Rel = { columns, op, mode: 'insert-only', rowtime: input.rowtime, proctime: input.proctime };
-  const substitute = (e: Expression): Compiled | undefined => {
-    if (e.kind !== 'FunctionCall' || !e.over) return undefined;
-    const i = keys.indexOf(norm(e));
-    if (i < 0) return undefined;
-    return { type: types[i] as DataType, eval: (r) => r[n + i] ?? null, column: n + i };
-  };
-  return { rel, substitute };
+  return { rel: { columns, op, mode: 'insert-only', rowtime: input.rowtime, proctime: input.proctime }, keys };
 }
 
-function aggregateSpec(planner: Planner, rel: Rel, call: FunctionCall, name: AggregateName): AggregateSpec {
-  const c = planner.compiler(rel);
+function aggregateSpec(planner: Planner, exprs: OverExpressions, call: FunctionCall, name: AggregateName): AggregateSpec {
+  const c = exprs;
+  const strings = planner.boundCompiler(() => undefined, () => undefined);
   if (call.filter) throw unsupported('FILTER on an OVER aggregate', call.span);
   if (call.star) {
     if (name !== 'COUNT') throw invalid(`${name}(*) is not valid`, call.span);
@@ -186,7 +213,7 @@ function aggregateSpec(planner: Planner, rel: Rel, call: FunctionCall, name: Agg
     separator = sep.constant.value;
   } else if (call.args.length !== 1) throw invalid(`${name} takes one argument`, call.span);
   let arg = c.compile(call.args[0] as Expression);
-  if (name === 'LISTAGG') arg = c.toStringArg(arg, call.span);
+  if (name === 'LISTAGG') arg = strings.toStringArg(arg, call.span);
   if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, call.span);
   return {
     name, distinct: !!call.distinct, resultType: aggregateResultType(name, arg.type), arg: arg.eval, argType: arg.type,

@@ -242,6 +242,11 @@ export class Planner {
     return this.catalog.table(path, span);
   }
 
+  /** @internal The table is read by a lookup join (its rows are loaded before any probe row arrives). */
+  markLookup(path: readonly string[]): void {
+    this.catalog.markLookup(path);
+  }
+
   /** @internal A compiler whose column reads and types come from the bound plan (plan-bound.ts): it resolves no name. */
   boundCompiler(substitute: (e: Expression) => Compiled | undefined, typeOf: (e: Expression) => DataType | undefined): ExpressionCompiler {
     return new ExpressionCompiler({ columns: [], substitute, typeOf }, this.session);
