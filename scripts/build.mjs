@@ -34,7 +34,8 @@ for (const pkg of order) {
 // Bundled after every package is compiled: tsc compiles each package against the previous ones' declarations only.
 for (const pkg of order) {
   const dir = join(root, pkg);
-  // The CLI's commands are loaded one at a time by name (src/cli/main.ts): each is an entry of its own.
-  const extra = pkg === '.' ? ['cli/main.js', ...readdirSync(join(dir, 'dist', 'cli', 'commands')).filter((f) => f.endsWith('.js')).map((f) => `cli/commands/${f}`)] : [];
+  // The CLI's commands are loaded one at a time by name (src/cli/main.ts): each is an entry of its own. The
+  // benchmarks (bench/scale/*.mjs) load generated pipelines with the CLI's own config loader.
+  const extra = pkg === '.' ? ['cli/main.js', 'cli/import-config.js', ...readdirSync(join(dir, 'dist', 'cli', 'commands')).filter((f) => f.endsWith('.js')).map((f) => `cli/commands/${f}`)] : [];
   await bundlePackage(dir, extra);
 }

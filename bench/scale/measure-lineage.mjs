@@ -4,7 +4,7 @@
 // Prints one JSON line. Usage: node bench/scale/measure-lineage.mjs <pipeline dir> <environment>
 import { join } from 'node:path';
 import { importConfig } from '../../dist/cli/import-config.js';
-import { checkPipeline, pipelineLineage, pipelineLineageWithDiagnostics } from '@flinkts/pipelines';
+import { checkPipeline, lineageArtifacts, lineageHtml, pipelineLineage, pipelineLineageWithDiagnostics, wholeLineage } from '@flinkts/pipelines';
 
 const [dir, env] = process.argv.slice(2);
 const p = (await importConfig(join(dir, 'flinkts.config.ts'))).default;
@@ -28,4 +28,14 @@ const coldCpuMs = (cpu.user + cpu.system) / 1000;
 const lineageMs = best(() => { lineage = pipelineLineage(p, env); });
 const checkMs = best(() => checkPipeline(p, env));
 const diagnostics = pipelineLineageWithDiagnostics(p, env).diagnostics.length;
-console.log(JSON.stringify({ coldMs, coldCpuMs, lineageMs, checkMs, diagnostics, tables: lineage.tables.length, jobs: lineage.jobs.length, edges: lineage.edges.length }));
+// The lineage page (layout included), first call in this process, then every lineage file `build` writes.
+const html0 = performance.now();
+const htmlCpu0 = process.cpuUsage();
+const html = lineageHtml(wholeLineage(lineage));
+const htmlMs = performance.now() - html0;
+const htmlCpu = process.cpuUsage(htmlCpu0);
+const htmlCpuMs = (htmlCpu.user + htmlCpu.system) / 1000;
+const files0 = performance.now();
+const files = await lineageArtifacts(lineage, {}, { eventTime: '2026-01-01T00:00:00Z', producer: 'urn:flinkts:bench' });
+const filesMs = performance.now() - files0;
+console.log(JSON.stringify({ coldMs, coldCpuMs, lineageMs, checkMs, htmlMs, htmlCpuMs, htmlBytes: Buffer.byteLength(html), filesMs, fileBytes: files.reduce((n, f) => n + Buffer.byteLength(f.content), 0), diagnostics, tables: lineage.tables.length, jobs: lineage.jobs.length, edges: lineage.edges.length }));

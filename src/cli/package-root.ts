@@ -3,21 +3,14 @@
  * from there, not by counting `..` from this module, because the published CLI is bundled (this code may sit in
  * `dist/chunks/`) and the repo's own tests run the sources (`src/cli/`).
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nearestPackageDir } from '@flinkts/core';
 
 const self = fileURLToPath(import.meta.url);
 
-function findRoot(): string {
-  for (let dir = dirname(self); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`flinkts: no package.json above ${self}`);
-  }
-}
-
 /** The flinkts package's folder (the one with its package.json). */
-export const packageRoot: string = findRoot();
+export const packageRoot: string = nearestPackageDir(import.meta.url);
 
 /** Whether this is the repo's own TypeScript sources (tests) rather than the compiled dist/. */
 export const runsSources: boolean = self.endsWith('.ts');

@@ -2,14 +2,14 @@
  * `flinkts check --tables`: a job script that reads catalog tables is checked against their declarations — the
  * pipeline's typed tables, a module, or a SQL schema file — instead of failing with FTS4002.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIR = join(ROOT, 'test', '.tmp-check-tables');
+const DIR = mkdtempSync(join(ROOT, 'test', '.tmp-check-tables-'));
 
 const JOB = `USE CATALOG paimon_catalog;
 INSERT INTO dws.dws_sales_daily (stat_date, category, order_count, buyer_count, paid_amount)

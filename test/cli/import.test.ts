@@ -4,7 +4,7 @@
  * reported fixes and comments); a script the parser rejects is a diagnostic and nothing is written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +15,8 @@ import { applyCertainFixes, strip } from '@flinkts/pipelines';
 import { runCli } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = join(ROOT, 'test', '.tmp-import');
+// A folder of its own per run, inside the repo so the generated modules resolve its node_modules.
+const OUT = mkdtempSync(join(ROOT, 'test', '.tmp-import-'));
 const tsc = join(createRequire(import.meta.url).resolve('typescript/package.json'), '..', 'bin', 'tsc');
 const SEED = join(ROOT, 'examples/wrongbook/seed/seed-001.sql');
 const DW = join(ROOT, 'examples/realtime-dw/golden');

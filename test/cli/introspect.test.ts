@@ -6,7 +6,7 @@
  * view; bad connections are diagnostics and write nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ import { startMariaDb } from '../support/mariadb.js';
 import { runCli } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT = join(ROOT, 'test', '.tmp-introspect');
+// A folder of its own per run, inside the repo so the generated modules resolve its node_modules.
+const OUT = mkdtempSync(join(ROOT, 'test', '.tmp-introspect-'));
 const GOLDEN = join(ROOT, 'test', 'cli', 'golden', 'introspect-shop.ts');
 const tsc = join(createRequire(import.meta.url).resolve('typescript/package.json'), '..', 'bin', 'tsc');
 const PASSWORD = "pw'with \"quotes\"";

@@ -14,7 +14,7 @@ const millis = fc.oneof(fc.integer({ min: 0, max: 20 }).map((s) => s * 500), fc.
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.oneof(fc.constant(null), a);
 
 /** Rows as a changelog keyed by their first field: a repeated key updates the live row, `del` deletes it. */
-function asChangelog(rows: readonly (readonly unknown[])[], deletes: readonly boolean[] = []): unknown[] {
+export function asChangelog(rows: readonly (readonly unknown[])[], deletes: readonly boolean[] = []): unknown[] {
   const live = new Map<unknown, readonly unknown[]>();
   const out: unknown[] = [];
   rows.forEach((r, i) => {

@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import type { FamilyCase } from './family-case.js';
+import { collectCase } from './families-collect.js';
+import { rankUpdatingCase } from './families-rank-updating.js';
 import { STATEFUL_FAMILIES } from './families-stateful.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -429,4 +431,5 @@ export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
   ...STATEFUL_FAMILIES,
   windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase, insubquery: inSubqueryCase, session: sessionCase,
+  collect: collectCase, rankupdating: rankUpdatingCase,
 };

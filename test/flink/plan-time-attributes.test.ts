@@ -32,6 +32,8 @@ const PROGRAMS: [string, string, string][] = [
   ['a lookup join keeps the left side', 'SELECT o.pt, o.ts, d.city FROM orders o JOIN dim_users FOR SYSTEM_TIME AS OF o.pt AS d ON o.user_id = d.user_id', 'pt proctime, ts rowtime'],
   ['OVER keeps them', 'SELECT ts, SUM(amount) OVER (PARTITION BY user_id ORDER BY ts ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s FROM orders', 'ts rowtime'],
   ['UNION ALL keeps a common one', 'SELECT ts FROM orders UNION ALL SELECT ts FROM orders', 'ts rowtime'],
+  ['UNION (distinct) loses them', 'SELECT ts FROM orders UNION SELECT ts FROM orders', ''],
+  ['INTERSECT loses them', 'SELECT ts FROM orders INTERSECT SELECT ts FROM orders', ''],
   ['deduplication on processing time', 'SELECT order_id, ts, pt FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY pt) AS rn FROM orders) WHERE rn = 1', 'ts rowtime, pt proctime'],
 ];
 

@@ -8,7 +8,10 @@
  * - The generated job, unchanged: our analyzer finds nothing; Flink's planner creates its Paimon sources (Paimon
  *   checks each against the stored table: columns, keys, partitioning — this found the DWD source missing its
  *   partition key) and stops only at the StarRocks sink, whose connector reads the table's schema from a live
- *   StarRocks FE while planning (none runs here: FTS7609, "not verifiable", as for every StarRocks sink job).
+ *   StarRocks FE while planning (none runs at the configured address: FTS7609, "not verifiable").
+ * - The same job with a loopback MariaDB standing in for the FE (the StarRocks connector asks the FE two queries
+ *   over JDBC while planning; the bridge's StarRocksFeStandIn answers them from MariaDB's catalog, see its comment):
+ *   planned to the end, and refused when the FE's table does not match the sink (a different primary key).
  * - The same quality declarations compiled with a Kafka result sink the user declares (a topic of JSON score rows,
  *   for consumers that alert on a stream): checked by our analyzer and planned to the end by Flink's planner, with
  *   the generated job's own source tables and window aggregations — byte for byte the same statements.
@@ -23,6 +26,10 @@ import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import { LOCAL_WAREHOUSE } from '../../examples/realtime-dw/src/lake.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed, QUALITY } from '../../examples/realtime-dw/src/quality.js';
 import { ensureLocalLake } from '../support/realtime-dw-lake.js';
+import { mariaDbType, startStarRocksFe } from '../support/starrocks-fe.js';
+import type { StarRocksFe } from '../support/starrocks-fe.js';
+import { adsDataQuality } from '../../examples/realtime-dw/src/olap.js';
+import type { DataType } from '@flinkts/core';
 
 /** The user's Kafka result table: one JSON record per table, window and dimension (insert-only, so no key). */
 const qualityScores = table('dq_scores', {
@@ -59,6 +66,25 @@ describe("realtime-dw's monitor on the real planner (local environment)", () => 
     expect(real.diagnostics[0]?.message).toMatch(/StarRocks/);
   }, 300_000);
 
+  test('with a loopback MariaDB as the StarRocks FE: planned to the end; a table whose key differs is refused', async () => {
+    const fe: StarRocksFe = await startStarRocksFe();
+    try {
+      const sql = fe.prepare(sqlOf(jobStatements(realtimeDw, 'local', 'rt-dw-monitor')));
+      expect(sql).toContain(`'jdbc-url' = '${fe.url}'`);
+      const real = await verifyScript(sql);
+      expect(real.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+      expect(real.ok).toBe(true);
+      // the connector compares the FE's primary key with the Flink table's: a different one is refused
+      const columns = adsDataQuality.columnTypes.map((c) => `\`${c.name}\` ${mariaDbType(c.type as DataType)}`);
+      fe.sql(`DROP TABLE rt_dw.ads_data_quality; CREATE TABLE rt_dw.ads_data_quality (${columns.join(', ')}, PRIMARY KEY (\`pipeline\`, \`table_name\`, \`window_start\`))`);
+      const refused = await verifyScript(sql);
+      expect(refused.diagnostics.map((d) => d.code)).toEqual(['FTS7607']);
+      expect(refused.diagnostics[0]?.message).toMatch(/Primary keys of the flink `TableSchema` do not match/);
+    } finally {
+      await fe.stop();
+    }
+  }, 300_000);
+
   test('with a Kafka result sink: compiled, accepted by our analyzer and planned to the end by the real planner', async () => {
     const statements = jobStatements(kafkaPipeline, 'local', 'rt-dw-monitor-kafka');
     const sql = sqlOf(statements);
@@ -75,3 +101,4 @@ describe("realtime-dw's monitor on the real planner (local environment)", () => 
     expect(sql).toContain("'connector' = 'kafka'");
   }, 300_000);
 });
+

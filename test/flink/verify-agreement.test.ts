@@ -2,14 +2,16 @@
  * Tier 4: `flinkts check` and real Flink 1.20.1's planner (`flinkts verify`) agree on accept / reject over the
  * corpus of verify-corpus.ts. Every disagreement is either fixed on flinkts's side or listed below as a known
  * quirk with its reason — and a listed quirk that no longer disagrees fails the test, so the list stays true.
- * Scripts whose connector contacts an unreachable system while planning (FTS7609) have no verdict and are
- * counted apart.
+ * StarRocks sinks are planned against a loopback MariaDB standing in for their FE (test/support/starrocks-fe.ts:
+ * the table created there as declared). Scripts whose connector still contacts an unreachable system while
+ * planning (FTS7609) have no verdict and are counted apart.
  */
 import { describe, expect, test } from 'vitest';
 import { checkSql } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { verifyScript } from '@flinkts/core/flink';
 import { ensureLocalLake } from '../support/realtime-dw-lake.js';
+import { startStarRocksFe } from '../support/starrocks-fe.js';
 import { baseCorpus, brokenVariants } from './verify-corpus.js';
 
 /** Disagreements that are not flinkts's to fix: script id pattern → why. */
@@ -27,16 +29,21 @@ describe('tier 4: flinkts check agrees with the real planner', () => {
     const base = baseCorpus();
     const corpus = [...base, ...base.flatMap(brokenVariants)];
     const verdicts: Verdict[] = [];
-    for (const s of corpus) {
-      const ours = checkSql(s.sql, { validators: connectorValidators }).filter((d) => d.severity === 'error');
-      const real = await verifyScript(s.sql);
-      const unreachable = real.diagnostics.some((d) => d.code === 'FTS7609');
-      verdicts.push({
-        id: s.id,
-        flinkts: ours.length === 0,
-        flink: unreachable ? 'unreachable' : real.ok,
-        why: `flinkts: ${ours.map((d) => `${d.code} ${d.message}`).join('; ') || 'accept'} | flink: ${real.diagnostics.map((d) => d.message).join('; ') || 'accept'}`,
-      });
+    const fe = await startStarRocksFe();
+    try {
+      for (const s of corpus) {
+        const ours = checkSql(s.sql, { validators: connectorValidators }).filter((d) => d.severity === 'error');
+        const real = await verifyScript(fe.prepare(s.sql));
+        const unreachable = real.diagnostics.some((d) => d.code === 'FTS7609');
+        verdicts.push({
+          id: s.id,
+          flinkts: ours.length === 0,
+          flink: unreachable ? 'unreachable' : real.ok,
+          why: `flinkts: ${ours.map((d) => `${d.code} ${d.message}`).join('; ') || 'accept'} | flink: ${real.diagnostics.map((d) => d.message).join('; ') || 'accept'}`,
+        });
+      }
+    } finally {
+      await fe.stop();
     }
     const judged = verdicts.filter((v) => v.flink !== 'unreachable');
     const disagree = judged.filter((v) => v.flinkts !== v.flink);

@@ -32,7 +32,7 @@ afterAll(async () => {
 async function openPage(lineage: PipelineLineage, name: string) {
   const dir = mkdtempSync(join(tmpdir(), 'flinkts-lineage-html-'));
   const file = join(dir, `${name}.html`);
-  writeFileSync(file, await lineageHtml(wholeLineage(lineage)));
+  writeFileSync(file, lineageHtml(wholeLineage(lineage)));
   const page = await chromium.browser.newPage({ viewport: { width: 1800, height: 1000 } });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -92,6 +92,73 @@ describe('lineage page in Chromium', () => {
     await page.click('.col[data-col="aliyun_catalog.dwd.wrongbook_events#domain"]');
     expect(await marked(page, 'down')).toHaveLength(19);
     await page.screenshot({ path: join(OUT, 'wrongbook-domain.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The little of the DOM that `drawing` uses (the tests compile without the DOM library). */
+interface DomBox {
+  getBoundingClientRect(): { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+}
+interface DomElement extends DomBox {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement;
+}
+interface DomPath {
+  getScreenCTM(): unknown;
+  getTotalLength(): number;
+  getPointAtLength(at: number): { matrixTransform(m: unknown): { readonly x: number; readonly y: number } };
+}
+interface Dom {
+  querySelectorAll<T = DomElement>(selector: string): Iterable<T>;
+  getElementById(id: string): DomBox;
+}
+
+/** What Chromium draws: boxes of tables and lanes, and points sampled along every edge (every 10 px). */
+async function drawing(page: import('playwright-core').Page) {
+  return page.evaluate(() => {
+    const document = (globalThis as unknown as { document: Dom }).document;
+    const rect = (el: DomBox) => {
+      const r = el.getBoundingClientRect();
+      return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+    };
+    const tables = [...document.querySelectorAll('.table')].map((g) => ({ name: g.getAttribute('data-table')!, ...rect(g.querySelector('.box')) }));
+    const lanes = [...document.querySelectorAll('.lane')].map((g) => ({ name: g.getAttribute('data-lane')!, ...rect(g.querySelector('rect')) }));
+    const edges = [...document.querySelectorAll<DomPath>('.edge')].map((path) => {
+      const m = path.getScreenCTM();
+      const length = path.getTotalLength();
+      const points: { x: number; y: number }[] = [];
+      for (let at = 0; at <= length; at += 10) {
+        const p = path.getPointAtLength(at).matrixTransform(m);
+        points.push({ x: p.x, y: p.y });
+      }
+      return points;
+    });
+    return { tables, lanes, edges, svg: rect(document.getElementById('lineage')) };
+  });
+}
+
+describe('the drawing of the lineage page in Chromium', () => {
+  test.each([
+    ['realtime-dw', () => pipelineLineage(realtimeDw, 'prod')],
+    ['wrongbook', () => pipelineLineage(wrongbook, 'prod')],
+  ])('%s: tables inside their lanes, none overlapping, no edge through a table', async (name, lineage) => {
+    const { page, errors } = await openPage(lineage(), `${name}-drawing`);
+    const { tables, lanes, edges, svg } = await drawing(page);
+    expect(tables.length).toBeGreaterThan(3);
+    const problems: string[] = [];
+    for (const [i, a] of tables.entries()) {
+      if (!(a.x0 >= svg.x0 && a.x1 <= svg.x1 && a.y0 >= svg.y0 && a.y1 <= svg.y1)) problems.push(`${a.name} outside the picture`);
+      if (lanes.filter((l) => a.x0 >= l.x0 && a.x1 <= l.x1 && a.y0 >= l.y0 && a.y1 <= l.y1).length !== 1) problems.push(`${a.name} not inside one lane`);
+      for (const b of tables.slice(i + 1)) if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) problems.push(`${a.name} overlaps ${b.name}`);
+    }
+    expect(edges.length).toBeGreaterThan(10);
+    for (const [k, points] of edges.entries()) {
+      const p = points.find((q) => tables.some((t) => q.x > t.x0 + 1 && q.x < t.x1 - 1 && q.y > t.y0 + 1 && q.y < t.y1 - 1));
+      if (p !== undefined) problems.push(`edge ${k} runs through a table at ${p.x.toFixed(0)},${p.y.toFixed(0)}`);
+    }
+    expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

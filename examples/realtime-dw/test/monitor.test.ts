@@ -1,63 +1,40 @@
 /**
- * The data-quality monitor of seed 000 on the local runtime: fixtures with known defects and the scores Flink's
- * semantics give for them.
+ * The data-quality monitor of seed 000 on the local runtime: the monitor job's own INSERTs over its own source
+ * tables, on fixtures with known defects, and the scores Flink's semantics give for them.
  *
- * ODS and DWD run the job's own INSERTs over its own source tables: the lake tables' full changelogs (Paimon,
- * `changelog-producer = input`), so the fixtures are changelogs — updates (-U / +U), deletes, and an insert
- * replayed for a key already written (what an at-least-once writer leaves in the input changelog). A window TVF
- * aggregation over an updating input takes a -U / -D back out of its window while the window is open and drops it
- * once the window has fired (test/flink/window-over-changelog.test.ts checks this against real Flink 1.20.1).
+ * The sources are the lake tables' full changelogs (Paimon, `changelog-producer = input`), so the fixtures are
+ * changelogs — updates (-U / +U), deletes, and an insert replayed for a key already written (what an at-least-once
+ * writer leaves in the input changelog).
  *
- * DWS windows on processing time, which the local runtime does not run (FTS7001): its test applies the same
- * declaration to an insert-only fixture with an event-time arrival column, and checks that the INSERTs it runs
- * are the job's with only the source table and the window's time column replaced. `now` is fixed, so freshness
- * (arrival delay against LOCALTIMESTAMP) is deterministic.
+ * ODS and DWD window on event time: a window TVF aggregation over an updating input takes a -U / -D back out of
+ * its window while the window is open and drops it once the window has fired (test/flink/window-over-changelog.test.ts
+ * checks this against real Flink 1.20.1).
+ *
+ * DWS windows on processing time: the test moves the runtime's processing-time clock (`{ processingTime }`
+ * entries; it never moves by itself). A row is in the window of the clock's reading when it is pushed; a window
+ * fires when the clock passes its end; freshness (delay against LOCALTIMESTAMP) reads the same clock.
  */
 import { describe, expect, it } from 'vitest';
-import { fn, printStatement, table } from '@flinkts/core';
+import { printStatement } from '@flinkts/core';
 import type { Statement } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
 import type { TestEntry } from '@flinkts/core/testing';
 import { resolveCapabilities } from '@flinkts/connectors';
-import { jobStatements, monitorInserts, monitorSql, quality } from '@flinkts/pipelines';
-import type { QualityDeclaration, QualitySpec } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines';
 import realtimeDw from '../flinkts.config.js';
-import { SALES_DAILY_COLUMNS } from '../src/lake.js';
-import { adsDataQuality } from '../src/olap.js';
-import { DWS_SALES_DAILY_QUALITY } from '../src/quality.js';
-import { ORDER_COLUMNS } from '../src/sources.js';
 
 const statements = jobStatements(realtimeDw, 'dev', 'rt-dw-monitor');
 const set = statements.find((s) => s.kind === 'StatementSet');
 const inserts = set?.kind === 'StatementSet' ? set.inserts : [];
 
-const dwsFixture = table('dws_sales_daily_fixture', {
-  columns: { ...SALES_DAILY_COLUMNS, arrived_at: ORDER_COLUMNS.created_at },
-  computed: (c) => ({ stat_time: fn.toTimestamp(c.stat_date, 'yyyy-MM-dd'), proc_time: fn.proctime() }),
-  watermark: { column: 'arrived_at' },
-  layer: 'dws',
-  temporary: true,
-});
-
-// The fixture has no PRIMARY KEY (a key would make it an upsert source), so its key columns are nullable where
-// the lake table's are NOT NULL: the same spec, re-typed for that difference only.
-const sameSpec = <T>(spec: unknown): QualitySpec<T> => spec as QualitySpec<T>;
-// DWS windows on processing time in the job; here on the fixture's event-time arrival column.
-const dws = quality(dwsFixture, sameSpec<(typeof dwsFixture)['__columns']>({ ...DWS_SALES_DAILY_QUALITY, window: { time: 'arrived_at', size: '5 min' } }));
-
 /** 2024-05-01 10:20:00 in Asia/Shanghai. */
 const NOW = Date.UTC(2024, 4, 1, 2, 20, 0);
 
-function run(fixture: { readonly statement: Statement }, declaration: QualityDeclaration, inputs: Record<string, readonly TestEntry[]>) {
-  const insert = monitorSql('realtime-dw', declaration, adsDataQuality.path);
-  const script = [printStatement(fixture.statement), printStatement(adsDataQuality.statement), insert].join(';\n');
-  return runJob(script, { inputs, now: () => NOW, config: { 'table.local-time-zone': 'Asia/Shanghai' }, capabilities: resolveCapabilities });
-}
-
 /** The monitor job itself (its settings, tables and the INSERTs of one table), on changelog fixtures. */
-function runMonitor(insert: number, inputs: Record<string, readonly TestEntry[]>) {
+function runMonitor(insert: number | readonly number[], inputs: Record<string, readonly TestEntry[]>) {
   const ddl = statements.filter((s) => s.kind !== 'StatementSet');
-  return runJob([...ddl, inserts[insert] as Statement], { inputs, now: () => NOW, config: { 'table.local-time-zone': 'Asia/Shanghai' }, capabilities: resolveCapabilities });
+  const picked = (typeof insert === 'number' ? [insert] : insert).map((i) => inserts[i] as Statement);
+  return runJob([...ddl, ...picked], { inputs, now: () => NOW, config: { 'table.local-time-zone': 'Asia/Shanghai' }, capabilities: resolveCapabilities });
 }
 
 const scores = (rows: readonly Record<string, unknown>[]) =>
@@ -72,14 +49,6 @@ describe('rt-dw-monitor', () => {
       for (const t of ['ods_orders', 'dwd_order_detail', 'dws_sales_daily']) expect(text).toContain(`'${t}' AS \`table_name\``);
       expect(text.split(`'${dimension}' AS \`dimension\``).length - 1).toBe(3);
     }
-  });
-
-  it('the DWS test runs the job\'s INSERTs, with only the source and the window column replaced', () => {
-    const job = inserts.map((i) => printStatement(i));
-    const local = monitorInserts('realtime-dw', dws, adsDataQuality.path, { split: true })
-      .map((i) => printStatement(i).replaceAll('`dws_sales_daily_fixture`', '`dws_sales_daily_quality_source`').replace('DESCRIPTOR(`arrived_at`)', 'DESCRIPTOR(`proc_time`)'));
-    // DWS: the job's six INSERTs are the six result rows of the fixture's monitor, on processing time.
-    expect(local).toEqual(job.slice(2));
   });
 
   it('ODS orders (the job, on the lake changelog): a late window, a window with one defect of each kind, updates, a delete and a replayed insert, and a bad window', () => {
@@ -155,20 +124,43 @@ describe('rt-dw-monitor', () => {
     });
   });
 
-  it('DWS daily sales: a key written twice in a window, buyers above orders, a stale day', () => {
-    const day = (stat_date: string, category: string | null, o: Partial<{ order_count: bigint; buyer_count: bigint }> = {}) => ({
-      stat_date, category, order_count: o.order_count ?? 3n, buyer_count: o.buyer_count ?? 2n, paid_amount: '15.50', arrived_at: '2024-05-01 10:12:00.000',
+  it('DWS daily sales (the job, on processing time): a replayed key, buyers above orders, a stale day, an empty category, an update; windows fire as the clock moves', () => {
+    const day = (stat_date: string, category: string, o: Partial<{ order_count: bigint; buyer_count: bigint; paid_amount: string | null }> = {}) => ({
+      stat_date, category, order_count: o.order_count ?? 3n, buyer_count: o.buyer_count ?? 2n, paid_amount: o.paid_amount === undefined ? '15.50' : o.paid_amount,
     });
-    const r = run(dwsFixture, dws, {
-      dws_sales_daily_fixture: [day('2024-05-01', 'office'), day('2024-05-01', 'office'), day('2024-05-01', 'food', { buyer_count: 4n }), day('2024-04-20', 'toys'), day('2024-05-01', null)],
+    // the job's six INSERTs into ads_data_quality (one per result row kind) share the source
+    const r = runMonitor([2, 3, 4, 5, 6, 7], {
+      dws_sales_daily_quality_source: [
+        // read at 10:20: the window [10:20, 10:25)
+        day('2024-05-01', 'office'), day('2024-05-01', 'office'), // the same key written again: a repeat in the window
+        day('2024-05-01', 'food', { buyer_count: 4n }), // more buyers than orders
+        day('2024-04-20', 'toys'), // a day 11 days 10 h 20 min old
+        day('2024-05-01', '', { paid_amount: null }), // no paid amount, an empty category
+        { processingTime: '2024-05-01 10:25:00' }, // [10:20, 10:25) fires at 10:24:59.999
+        // read at 10:25: the window [10:25, 10:30)
+        { kind: '-U', row: day('2024-05-01', 'food', { buyer_count: 4n }) }, { kind: '+U', row: day('2024-05-01', 'food') }, // corrected
+        day('2024-05-01', 'books'),
+        { processingTime: '2024-05-01 10:31:00' }, // [10:25, 10:30) fires
+        day('2024-05-01', 'garden'), // still open when the input ends: a bounded Flink job drops the window
+      ],
     });
-    expect(scores(r.rows('ads_data_quality'))).toEqual({
+    const rows = r.rows('ads_data_quality');
+    expect(rows.every((x) => x.pipeline === 'realtime-dw' && x.table_name === 'dws_sales_daily' && x.layer === 'dws')).toBe(true);
+    const inWindow = (start: string) => scores(rows.filter((x) => x.window_start === `2024-05-01 ${start}:00.000`));
+    expect(inWindow('10:20')).toEqual({
       completeness: { total: 5, passed: 4, score: 80, delay: null },
-      accuracy: { total: 5, passed: 4, score: 80, delay: null },
+      accuracy: { total: 5, passed: 3, score: 60, delay: null }, // buyers above orders; a NULL paid amount is no pass
       consistency: { total: 5, passed: 4, score: 80, delay: null },
-      timeliness: { total: 5, passed: 4, score: 80, delay: 987600 }, // 2024-04-20 is 11 days 10 h 20 min old
-      conformity: { total: 5, passed: 5, score: 100, delay: null },
-      overall: { total: 5, passed: null, score: 83, delay: 987600 },
+      timeliness: { total: 5, passed: 4, score: 80, delay: 987600 },
+      conformity: { total: 5, passed: 4, score: 80, delay: null },
+      overall: { total: 5, passed: null, score: 75, delay: 987600 },
     });
+    // On processing time a correction's -U is taken out of the window it arrives in, not the one that counted the
+    // row it corrects: [10:25, 10:30) holds -1 + 1 + 1 = 1 row, of which -0 + 1 + 1 = 2 pass accuracy. Flink's
+    // window aggregation over a changelog does the same (retracting SUM / COUNT); the score leaves 0–100.
+    const late = inWindow('10:25');
+    expect(late.completeness).toEqual({ total: 1, passed: 1, score: 100, delay: null });
+    expect(late.accuracy).toEqual({ total: 1, passed: 2, score: 200, delay: null });
+    expect(rows).toHaveLength(12);
   });
 });

@@ -18,3 +18,4 @@ export type { QualifiedName } from './catalog/namespace.js';
 export type { CatalogEntry, CatalogTableEntry, CatalogViewEntry } from './catalog/catalog.js';
 export * from './plan/index.js';
 export * from './lineage/index.js';
+export { nearestPackageDir } from './package-dir.js';

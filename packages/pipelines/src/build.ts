@@ -10,19 +10,15 @@ import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
 import { LINEAGE_CODES } from './lineage-formats/codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
-import { emitAlibaba } from './emit/alibaba.js';
-import { emitMonitoring } from './emit/monitoring.js';
+import type { Emitter } from './emit/emitter.js';
 import { emitHiveSites } from './emit/hive-site.js';
-import { emitSql, sqlText } from './emit/sql.js';
-import { emitStreampark, emitStreamparkVariables, streamparkFields } from './emit/streampark.js';
-import { emitVvp } from './emit/vvp.js';
-import { streamparkSql } from './job-analysis.js';
+import { sqlText } from './emit/sql.js';
 import { jobScript } from './job-script.js';
 import type { AnyPipeline } from './pipeline.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 import { resolveEnvironment } from './resolve-environment.js';
-import type { TargetName } from './targets.js';
-import { TARGET_NAMES } from './targets.js';
+import type { TargetName } from './emit/emitters.js';
+import { EMITTERS, TARGET_NAMES } from './emit/emitters.js';
 import { substitute } from './variables.js';
 
 export interface BuildOptions {
@@ -63,28 +59,24 @@ export function selectTargets(p: AnyPipeline, requested: readonly string[] | und
 }
 
 /**
- * The artifacts of `targets`, and the problems the emitters find. With `filesWanted` false (`checkPipeline`) only
- * the problems are wanted: what cannot find one is skipped (the SQL target's text, StreamPark's form and JSON
- * encodings of fields already checked).
+ * The artifacts of `targets`, and the problems the emitters find: per job each emitter's files in the registry's
+ * order (emit/emitters.ts), then each emitter's environment files. With `filesWanted` false (`checkPipeline`) only
+ * the problems are wanted: an emitter that can validate without writing does so.
  */
 function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob'], filesWanted = true): ArtifactFile[] {
   const files: ArtifactFile[] = [];
+  const selected = EMITTERS.flatMap((e) => {
+    const config = targets.includes(e.name) ? (e.config as (env: ResolvedEnvironment) => unknown)(env) : undefined;
+    return config === undefined ? [] : [{ emitter: e as Emitter, config }];
+  });
   env.jobs.forEach((job, i) => {
     onJob?.(job.name, i, env.jobs.length);
-    if (targets.includes('sql') && filesWanted) files.push(...emitSql(env, job));
-    if (targets.includes('streampark') && env.targets.streampark !== undefined) {
-      if (filesWanted) files.push(...emitStreampark(env, job, env.targets.streampark, diagnostics));
-      else streamparkFields(env, job, env.targets.streampark, diagnostics);
+    for (const { emitter, config } of selected) {
+      if (!filesWanted && emitter.validate !== undefined) emitter.validate(env, job, config, diagnostics);
+      else if (emitter.emitJob !== undefined) files.push(...emitter.emitJob(env, job, config, diagnostics));
     }
-    if (targets.includes('vvp') && env.targets.vvp !== undefined) files.push(...emitVvp(env, job, env.targets.vvp, diagnostics));
-    if (targets.includes('alibaba') && env.targets.alibaba !== undefined) files.push(...emitAlibaba(env, job, env.targets.alibaba, diagnostics));
   });
-  if (targets.includes('streampark') && env.targets.streampark !== undefined) {
-    const texts = env.jobs.map((job) => streamparkSql(env, job).text);
-    files.push(emitStreamparkVariables(env, texts, env.targets.streampark, diagnostics));
-  }
-  const monitoring = env.pipeline.spec.targets.monitoring;
-  if (targets.includes('monitoring') && monitoring !== undefined) files.push(...emitMonitoring(env, monitoring, diagnostics));
+  for (const { emitter, config } of selected) if (emitter.emitEnvironment !== undefined) files.push(...emitter.emitEnvironment(env, config, diagnostics));
   if (targets.length > 0) files.push(...emitHiveSites(env));
   return files.map((f) => ({ path: `${env.name}/${f.path}`, content: f.content }));
 }

@@ -10,7 +10,8 @@ import { Job } from './job.js';
 import { z } from 'zod';
 import { checkArgument } from '@flinkts/core';
 import { CODES } from './codes.js';
-import { LINEAGE_FORMATS, STREAMPARK_EXECUTION_MODES, TARGET_NAMES } from './targets.js';
+import { LINEAGE_FORMATS, STREAMPARK_EXECUTION_MODES } from './targets.js';
+import { TARGET_NAMES } from './emit/emitters.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
 

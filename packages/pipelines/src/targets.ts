@@ -121,8 +121,8 @@ export interface Targets {
   readonly lineage?: LineageOutputTarget;
 }
 
-export type TargetName = 'sql' | 'streampark' | 'vvp' | 'alibaba' | 'monitoring' | 'lineage';
-export const TARGET_NAMES: readonly TargetName[] = ['sql', 'streampark', 'vvp', 'alibaba', 'monitoring', 'lineage'];
+/** The target names are the emitters' (emit/emitters.ts). */
+export type { TargetName } from './emit/emitters.js';
 
 export interface TargetOverrides {
   readonly streampark?: Partial<StreamparkTarget>;

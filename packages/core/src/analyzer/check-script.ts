@@ -1,6 +1,7 @@
 /**
  * `checkScript`: parse-level problems plus the checks the script's own declarations allow — unknown tables and
- * columns, INSERT compatibility, changelog modes against each sink, time attributes, and (through the
+ * columns and expression types (the binder's diagnostics: the analyzer does not resolve names or type expressions
+ * itself), INSERT compatibility, changelog modes against each sink, time attributes, and (through the
  * `OptionValidators` plug-ins) connector, catalog and SET options and the connectors' changelog capabilities.
  * Nothing throws on user error; everything is a diagnostic.
  */
@@ -9,22 +10,18 @@ import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js
 import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseScript } from '../sql/parser/script.js';
-import { checkInsert } from './insert-check.js';
+import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
-import type { QueryContext } from './query-columns.js';
-import { queryColumns } from './query-columns.js';
 import { ScriptCatalog } from './script-catalog.js';
-import type { Stream } from './changelog/changelog-mode.js';
-import { inferQuery } from './changelog/infer-changelog.js';
 import { checkSink } from './changelog/sink-check.js';
 import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
-import type { Query, Select } from '../ast/query.js';
-import type { BindTrace } from '../plan/bind-context.js';
+import type { Query } from '../ast/query.js';
+import type { BindTrace, NamedPlan } from '../plan/bind-context.js';
 import { bindScript } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
-import type { Deduplicate, Rank } from '../plan/rank.js';
+import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 
@@ -59,26 +56,36 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
 }
 
 /**
- * The bound plan of a script (declarations first): the ROW_NUMBER patterns the binder recognised (it is the one
- * recogniser) and every statement-level query's plan, whose derived properties (changelog modes, upsert keys) the
- * sink checks read. The binder's own diagnostics are not reported here (the checks below report names and types).
+ * The bound plan of a script (declarations first). The binder resolves every name and types every expression, once:
+ * its diagnostics are the analyzer's name, type and INSERT-target diagnostics (FTS40xx, FTS41xx, FTS44xx). It also
+ * gives every query's plan (whose derived properties — changelog modes, keys, time attributes — the sink and time
+ * rules read) and every INSERT's Sink.
  */
-function boundPlans(statements: readonly Statement[]): { ranks: ReadonlyMap<Select, Rank | Deduplicate>; planOf: (query: Query) => PlanNode | undefined } {
-  const ranks = new Map<Select, Rank | Deduplicate>();
-  const trace: BindTrace = { queries: new Map(), tables: new Map() };
-  bindScript(statements, { ranks, trace });
-  return { ranks, planOf: (query) => trace.queries.get(query)?.plan };
+interface BoundPlans {
+  readonly queryOf: (query: Query) => NamedPlan | undefined;
+  readonly sinkOf: (insert: Insert) => Sink | undefined;
+  /** The binder's diagnostics of a statement (of one INSERT of a statement set), without FTS4501 (flinkts limits, not user errors). */
+  readonly diagnosticsOf: (statement: Statement) => readonly Diagnostic[];
+}
+
+function boundPlans(statements: readonly Statement[], file: string | undefined): BoundPlans {
+  const trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
+  const bound = bindScript(statements, { trace, ...(file === undefined ? {} : { file }) });
+  return {
+    queryOf: (query) => trace.queries.get(query),
+    sinkOf: (insert) => trace.sinks!.get(insert),
+    diagnosticsOf: (statement) => (bound.diagnosticsOf.get(statement) ?? []).filter((d) => d.code !== 'FTS4501'),
+  };
 }
 
 /** Check a parsed script. Diagnostics are in statement order. */
 export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
   const catalog = new ScriptCatalog();
   const diagnostics: Diagnostic[] = [];
-  const ctx: QueryContext = { catalog, diagnostics, ...(options.file === undefined ? {} : { file: options.file }) };
   const v = options.validators ?? {};
-  const views = new Map<string, Stream>();
   const reportedUnknown = new Set<string>();
-  const { ranks, planOf } = boundPlans([...(options.declarations ?? []), ...script.statements]);
+  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file);
+  const planOf = (query: Query): PlanNode | undefined => bound.queryOf(query)?.plan;
   // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
   // modes are cached per resolver).
   const sources: SourceModes = (entry) => {
@@ -93,24 +100,31 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   let streaming = true;
   const streamContext = (path: string): StreamContext => ({
     catalog,
-    views,
-    ctes: new Map(),
     ...(v.capabilities === undefined ? {} : { capabilities: v.capabilities }),
     diagnostics,
     path,
     ...(options.file === undefined ? {} : { file: options.file }),
     reportedUnknown,
-    ranks,
   });
   const checkHints = (root: unknown, path: string, statement: Statement) => {
     if (v.table === undefined) return;
     diagnostics.push(...checkOptionsHints(root, catalog, v.table, path).map((d) => withLocation(d, statement, options.file)));
   };
+  /** The binder's diagnostics of `statement` at `path`, then the INSERT type rule over its Sink. */
+  const checkBound = (statement: Statement, path: string): void => {
+    diagnostics.push(...bound.diagnosticsOf(statement).map((d) => ({ ...d, path: d.path ?? path })));
+    if (statement.kind !== 'Insert') return;
+    const sink = bound.sinkOf(statement);
+    const query = bound.queryOf(statement.query);
+    if (sink === undefined || query === undefined) return;
+    const at = (d: Omit<Diagnostic, 'path' | 'file'>): Diagnostic => ({ ...d, path, ...(options.file === undefined ? {} : { file: options.file }) });
+    diagnostics.push(...checkInsertTypes(statement, sink, query, at));
+  };
   const checkChangelog = (insert: Insert, path: string) => {
-    const stream = inferQuery(insert.query, streamContext(path));
+    const plan = planOf(insert.query);
     checkPlan(insert.query, path);
-    checkSink(insert, planOf(insert.query), sources, streamContext(path), streaming);
-    if (streaming) checkSinkRowtimes(insert, stream, streamContext(path));
+    checkSink(insert, plan, sources, streamContext(path), streaming);
+    if (streaming && plan !== undefined) checkSinkRowtimes(insert, plan, streamContext(path));
   };
   const checkStatement = (statement: Statement, index: number): void => {
     const path = `statements[${index}]`;
@@ -124,10 +138,9 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         diagnostics.push(...checkTableDefinition(statement, path, options.file));
         diagnostics.push(...checkWatermark(statement, path, options.file));
         catalog.apply(statement);
-        views.delete(catalog.qualify(statement.path).join('.'));
         // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
         if (statement.asQuery !== undefined) {
-          queryColumns(statement.asQuery, ctx);
+          checkBound(statement, path);
           const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
           checkChangelog(ctas, path);
         }
@@ -142,32 +155,29 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       case 'CreateView': {
         checkHints(statement.query, path, statement);
-        const columns = queryColumns(statement.query, ctx);
-        const stream = inferQuery(statement.query, streamContext(path));
+        checkBound(statement, path);
+        const view = bound.queryOf(statement.query);
         checkPlan(statement.query, path);
-        catalog.apply(statement, columns?.map((c, i) => ({ name: c.name ?? `EXPR$${i}`, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
-        const aliases = statement.columns;
-        views.set(catalog.qualify(statement.path).join('.'), aliases === undefined || stream.columns === undefined ? stream : { ...stream, columns: stream.columns.map((c, i) => ({ ...c, name: aliases[i] ?? c.name })) });
+        catalog.apply(statement, view?.plan.columns.map((c, i) => ({ name: view.names[i]!, ...(c.type === undefined ? {} : { type: c.type }), writable: false })));
         break;
       }
       case 'Insert':
         checkHints(statement.query, path, statement);
         diagnostics.push(...checkInsertColumnList(statement, path, options.file));
-        checkInsert(statement, ctx, path);
+        checkBound(statement, path);
         checkChangelog(statement, path);
         break;
       case 'StatementSet':
         statement.inserts.forEach((insert, i) => {
           checkHints(insert.query, `${path}.inserts[${i}]`, statement);
           diagnostics.push(...checkInsertColumnList(insert, `${path}.inserts[${i}]`, options.file));
-          checkInsert(insert, ctx, `${path}.inserts[${i}]`);
+          checkBound(insert, `${path}.inserts[${i}]`);
           checkChangelog(insert, `${path}.inserts[${i}]`);
         });
         break;
       case 'QueryStatement':
         checkHints(statement.query, path, statement);
-        queryColumns(statement.query, ctx);
-        inferQuery(statement.query, streamContext(path));
+        checkBound(statement, path);
         checkPlan(statement.query, path);
         break;
       case 'Explain': {
@@ -175,14 +185,10 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         const inner = statement.statement;
         if (inner.kind === 'Insert') checkChangelog(inner, `${path}.statement`);
         else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => checkChangelog(insert, `${path}.statement.inserts[${i}]`));
-        else {
-          inferQuery(inner.query, streamContext(`${path}.statement`));
-          checkPlan(inner.query, `${path}.statement`);
-        }
+        else checkPlan(inner.query, `${path}.statement`);
         break;
       }
       case 'Drop':
-        if (statement.object === 'VIEW' || statement.object === 'TABLE') views.delete(catalog.qualify(statement.path).join('.'));
         catalog.apply(statement);
         break;
       default:

@@ -1,28 +1,65 @@
 /**
  * The analyzer's rules over the bound plan, each node checked once per script (a view's plan is shared by every
- * statement reading it): operators that cannot consume updates (changelog/update-consumers.ts), the versioned side
- * of event-time temporal joins (time/versioned-view.ts), and interval-join bounds mixing rowtime and proctime
- * (time/interval-bounds.ts).
+ * statement reading it), inputs before the nodes that read them (so diagnostics come in the order the query is
+ * written, FROM first):
+ * - sources: a sink-only connector read, a connector whose changelog mode is unknown (changelog/source-mode.ts);
+ * - operators that cannot consume updates (changelog/update-consumers.ts);
+ * - time attributes: window TVF descriptors (time/window-tvf.ts), temporal and lookup joins (time/temporal-join.ts,
+ *   time/versioned-view.ts), interval-join bounds (time/interval-bounds.ts), OVER and ORDER BY ordering
+ *   (time/order-checks.ts), legacy group windows (time/group-window.ts).
  */
 import type { PlanNode } from '../plan/node.js';
 import { inputsOf } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
+import { checkSource } from './changelog/source-mode.js';
 import { checkUpdateConsumer } from './changelog/update-consumers.js';
 import type { StreamContext } from './changelog/stream-context.js';
+import { checkGroupWindow } from './time/group-window.js';
 import { checkIntervalBounds } from './time/interval-bounds.js';
+import { checkOverOrder, checkSort } from './time/order-checks.js';
+import { checkTemporalJoin } from './time/temporal-join.js';
 import { checkVersionedSide } from './time/versioned-view.js';
+import { checkWindowTvf } from './time/window-tvf.js';
+
+function checkNode(node: PlanNode, sources: SourceModes, ctx: StreamContext): void {
+  switch (node.kind) {
+    case 'Scan': checkSource(node, ctx); break;
+    case 'WindowTableFunction': checkWindowTvf(node, ctx); break;
+    case 'Join':
+      checkTemporalJoin(node, ctx);
+      checkVersionedSide(node, ctx);
+      break;
+    case 'Over': checkOverOrder(node, ctx); break;
+    case 'Sort': checkSort(node, ctx); break;
+    case 'Aggregate': checkGroupWindow(node, ctx); break;
+    default: break;
+  }
+  checkIntervalBounds(node, ctx);
+  checkUpdateConsumer(node, sources, ctx);
+}
+
+/** The plans a node reads besides its inputs: the sub-queries of its expressions. */
+function subqueryPlans(node: PlanNode): PlanNode[] {
+  switch (node.kind) {
+    case 'Filter': return node.condition.subqueries.map((s) => s.plan);
+    case 'Project': return node.exprs.flatMap((e) => e.subqueries.map((s) => s.plan));
+    default: return [];
+  }
+}
 
 export function checkPlanRules(root: PlanNode, sources: SourceModes, checked: Set<PlanNode>, ctx: StreamContext): void {
-  const stack: PlanNode[] = [root];
+  // Post-order with an explicit stack (plans of 10,000-branch UNIONs must not exhaust the call stack).
+  const stack: { node: PlanNode; expanded: boolean }[] = [{ node: root, expanded: false }];
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (checked.has(node)) continue;
-    checked.add(node);
-    stack.push(...inputsOf(node));
-    if (node.kind === 'Filter') for (const s of node.condition.subqueries) stack.push(s.plan);
-    if (node.kind === 'Project') for (const e of node.exprs) for (const s of e.subqueries) stack.push(s.plan);
-    checkUpdateConsumer(node, sources, ctx);
-    if (node.kind === 'Join') checkVersionedSide(node, ctx);
-    checkIntervalBounds(node, ctx);
+    const top = stack.pop()!;
+    if (top.expanded) {
+      checkNode(top.node, sources, ctx);
+      continue;
+    }
+    if (checked.has(top.node)) continue;
+    checked.add(top.node);
+    stack.push({ node: top.node, expanded: true });
+    const next = [...inputsOf(top.node), ...subqueryPlans(top.node)];
+    for (let i = next.length - 1; i >= 0; i--) stack.push({ node: next[i]!, expanded: false });
   }
 }

@@ -213,6 +213,13 @@ export interface FunctionCall extends NodeBase {
   readonly filter?: Expression;
   /** `WITHIN GROUP (ORDER BY …)` for LISTAGG-style aggregates. */
   readonly withinGroup?: readonly OrderItem[];
+  /** `ARRAY_AGG(x IGNORE NULLS)` / `RESPECT NULLS` (absent: as written without, RESPECT for ARRAY_AGG). */
+  readonly nulls?: 'RESPECT' | 'IGNORE';
+  /**
+   * `JSON_OBJECTAGG(KEY k VALUE v NULL ON NULL)` / `JSON_ARRAYAGG(x ABSENT ON NULL)`: args are [k, v] / [x]; absent
+   * means the function's default (NULL ON NULL for JSON_OBJECTAGG, ABSENT ON NULL for JSON_ARRAYAGG).
+   */
+  readonly onNull?: 'NULL' | 'ABSENT';
   /** `OVER (…)` (a spec) or `OVER w` (a window name). */
   readonly over?: WindowSpec | string;
 }

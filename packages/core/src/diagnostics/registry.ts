@@ -1,14 +1,16 @@
 /**
- * Every diagnostic code flinkts reports, with what it means — the one list users look codes up in
- * (docs/diagnostics.md is generated from it by `scripts/diagnostics-doc.ts`). A test checks both ways that
- * every code the sources report is listed here and that every code listed here is still reported.
+ * The diagnostic codes of @flinkts/core with what they mean: the code tables of its stages (analyzer/time,
+ * analyzer/changelog, engine/flink — each code declared once, in its table: code-table.ts) and the codes not yet in a
+ * table, listed here. @flinkts/connectors and @flinkts/pipelines declare theirs in their own tables; the code
+ * reference users look codes up in (docs/diagnostics.md, `scripts/diagnostics-doc.ts`) is made from all of them. A
+ * test checks both ways that every code the sources report is declared and that every declared code is reported.
  */
-export interface DiagnosticCodeInfo {
-  /** `FTS` + 4 digits. */
-  readonly code: string;
-  /** What the code means, in one line. */
-  readonly title: string;
-}
+import { CHANGELOG_CODE_TABLE } from '../analyzer/changelog/codes.js';
+import { TIME_CODE_TABLE } from '../analyzer/time/codes.js';
+import { FLINK_CODE_TABLE } from '../engine/flink/codes.js';
+import type { DiagnosticCodeInfo } from './code-table.js';
+
+export type { DiagnosticCodeInfo } from './code-table.js';
 
 /** The stage a code belongs to, by its number range (see diagnostic.ts). */
 export const DIAGNOSTIC_STAGES: readonly { readonly prefix: string; readonly stage: string }[] = [
@@ -33,7 +35,7 @@ export function stageOf(code: string): string {
 
 const c = (code: string, title: string): DiagnosticCodeInfo => Object.freeze({ code, title });
 
-export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
+const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS1000', 'The SQL text does not parse: an unexpected token or character, or an unterminated literal or comment.'),
   c('FTS1001', 'A statement does not parse: something else was expected at this point.'),
   c('FTS1002', 'A reserved word of Flink SQL is used as a name without back-quotes.'),
@@ -76,20 +78,6 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS2304', 'Text that is not an interval value for its unit.'),
   c('FTS2305', 'An argument of a public API call that has the wrong shape or type (null, undefined, a misspelt key, an empty name …); the message names the call and the argument.'),
   c('FTS2306', 'A plain JavaScript boolean, number or string where an expression is required (o.amount > 0 instead of o.amount.gt(0)).'),
-  c('FTS3001', 'A key the connector, format or catalog does not have.'),
-  c('FTS3002', "A value that does not parse as the option's type."),
-  c('FTS3003', 'A required option is missing.'),
-  c('FTS3004', 'A cross-option rule of the connector is broken.'),
-  c('FTS3005', 'A plaintext credential where only a secret() placeholder is allowed.'),
-  c('FTS3006', 'A deprecated option key (Flink still reads it; the new key is given).'),
-  c('FTS3007', 'The PRIMARY KEY does not fit the connector (required, or rejected).'),
-  c('FTS3008', 'A connector or catalog type flinkts has no option catalog for.'),
-  c('FTS3009', 'A format the connector does not support, or an unknown format.'),
-  c('FTS3010', 'An option given twice.'),
-  c('FTS3011', "A table of the default catalog without a (correctly spelt) 'connector' key."),
-  c('FTS3101', 'A key that is not a Flink configuration option.'),
-  c('FTS3102', 'A setting value that does not parse as its type.'),
-  c('FTS3103', 'A deprecated setting key, renamed in Flink 1.20.'),
   c('FTS4001', 'A column not found in any table of the FROM clause.'),
   c('FTS4002', 'An INSERT target (or a read table) that the script does not declare.'),
   c('FTS4003', 'An unqualified column that several tables of the FROM clause have.'),
@@ -111,33 +99,6 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS4105', 'An INSERT into a view.'),
   c('FTS4106', 'An INSERT column list names a column that is not writable (computed or virtual metadata).'),
   c('FTS4107', "An INSERT column list with a SELECT * whose items (a star counting as one) do not match it: Flink 1.20 rejects it."),
-  c('FTS4201', 'An append-only sink is fed updates (e.g. a GROUP BY into Kafka).'),
-  c('FTS4202', 'A sink that needs a PRIMARY KEY for updates (JDBC, StarRocks) has none and is fed updates.'),
-  c('FTS4203', "The sink's PRIMARY KEY differs from the query's upsert key."),
-  c('FTS4204', "flinkts does not know whether the sink's connector accepts updates."),
-  c('FTS4205', 'A table is written but its connector can only be read.'),
-  c('FTS4206', 'A table is read but its connector can only be written.'),
-  c('FTS4207', 'An OVER aggregation reads an updating input.'),
-  c('FTS4208', 'An interval join reads an updating input.'),
-  c('FTS4209', 'A table whose connector flinkts does not know is read as insert-only.'),
-  c('FTS4210', 'INSERT OVERWRITE in streaming mode.'),
-  c('FTS4301', "A window TVF's DESCRIPTOR column is not a time attribute."),
-  c('FTS4302', 'A column lost its time attribute (CAST, arithmetic, GROUP BY, regular join) before being used as one.'),
-  c('FTS4303', "A window TVF's DESCRIPTOR names a column its input does not have, or the call is malformed."),
-  c('FTS4304', 'FOR SYSTEM_TIME AS OF is not on a time attribute of the left input.'),
-  c('FTS4305', 'A processing-time temporal (lookup) join against a connector that cannot be looked up.'),
-  c('FTS4306', 'An event-time temporal join against a versioned side without a key: a table without PRIMARY KEY, a view without unique key, or a key not in the join condition.'),
-  c('FTS4307', 'An event-time temporal join against a table without WATERMARK.'),
-  c('FTS4308', 'A temporal join that is neither INNER nor LEFT.'),
-  c('FTS4309', 'An interval join whose bounds compare a rowtime with a proctime.'),
-  c('FTS4310', 'An OVER window ordered by a column that is not a time attribute.'),
-  c('FTS4311', 'ORDER BY (without LIMIT) on something other than an ascending time attribute.'),
-  c('FTS4312', 'A WATERMARK on a column of the wrong type.'),
-  c('FTS4313', 'A WATERMARK on a column the table does not have.'),
-  c('FTS4314', 'A legacy group window (GROUP BY TUMBLE(col, …)) on a column that is not a time attribute.'),
-  c('FTS4315', 'An INSERT writes more than one rowtime attribute into its sink.'),
-  c('FTS4316', 'A HOP window whose size is not an integral multiple of its slide.'),
-  c('FTS4317', 'TUMBLE_START / HOP_END / SESSION_… without the matching group window (same arguments) in GROUP BY.'),
   c('FTS4401', 'An operator applied to types Flink does not convert implicitly (e.g. INT = STRING).'),
   c('FTS4402', 'A unary minus / plus on a value that is not numeric or an interval.'),
   c('FTS4403', 'A CASE WHEN condition that is not BOOLEAN.'),
@@ -177,44 +138,6 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS7005', "Bad test input: a fixture row that does not match the source's row type."),
   c('FTS7006', 'A NOT NULL sink column received NULL (the sink NOT NULL enforcer).'),
   c('FTS7007', 'A setting the local runtime does not simulate, e.g. state TTL (warning).'),
-  c('FTS7601', 'Java 17 or later was not found: the Flink engine runs Flink 1.20.1 in a JVM.'),
-  c('FTS7602', "Maven ('mvn') was not found: it resolves Flink's and the connectors' jars for the Flink engine."),
-  c('FTS7603', 'Maven could not build the Flink bridge or resolve its jars.'),
-  c('FTS7604', 'The Flink bridge JVM did not start or did not become ready.'),
-  c('FTS7605', 'The Flink bridge is not running, or did not answer.'),
-  c('FTS7606', 'Real Flink failed the job (an exception while running it).'),
-  c('FTS7607', "Real Flink's planner rejected a statement or job (parse, validation or planning error)."),
-  c('FTS7608', 'A fixture the Flink engine cannot feed to Flink (an explicit watermark entry).'),
-  c('FTS7609', 'Not verified: a connector contacts its external system while planning and it is unreachable (warning).'),
-  c('FTS8001', 'A job reads or writes a table, view or catalog the pipeline does not declare.'),
-  c('FTS8002', 'Two different declarations share one name.'),
-  c('FTS8003', 'A job has no INSERT, or its statements are not INSERTs.'),
-  c('FTS8004', "Two jobs share a name, or a name breaks a platform's naming rule."),
-  c('FTS8005', 'A job() or pipeline() argument of the wrong shape (JavaScript callers, as any): null, a missing target, an unknown StreamPark execution mode …'),
-  c('FTS8010', 'An environment name that the pipeline does not declare.'),
-  c('FTS8011', 'An environment override that does not apply (unknown job, undeclared variable).'),
-  c('FTS8012', 'An environment leaves a declared variable without a value.'),
-  c('FTS8013', 'A ${NAME} placeholder that is neither a declared variable nor a declared secret.'),
-  c('FTS8014', 'A secret given a value, or a variable used where a credential belongs.'),
-  c('FTS8015', 'A declared variable or secret no job uses.'),
-  c('FTS8016', 'Credentials of a catalog table need OPTIONS hints, which the job\'s settings switch off.'),
-  c('FTS8020', 'Resources that do not parse or do not fit together.'),
-  c('FTS8030', 'A target that is not configured, or whose configuration is invalid.'),
-  c('FTS8031', "A job whose SQL breaks the VVP SQL-deployment shape."),
-  c('FTS8032', 'A job name StreamPark would reject.'),
-  c('FTS8033', "A StreamPark script StreamPark's SQL splitter / command parser would refuse."),
-  c('FTS8040', 'A Flink version or connector release without a build for it (or a platform on another Flink).'),
-  c('FTS8041', 'A Kafka SASL login module that the shipped Kafka jar does not contain.'),
-  c('FTS8050', 'A quality() declaration that does not fit its table (unknown or mistyped column, bad weight, window or threshold).'),
-  c('FTS8051', 'A monitoring target or monitor job that cannot be built (unknown level or channel, a receiver secret in a URL, no result table).'),
-  c('FTS8070', 'A lineage query names a table the pipeline does not have.'),
-  c('FTS8071', 'A lineage query names a column its table does not have, or is not <table>.<column>.'),
-  c('FTS8072', "A lineage query's table name matches several tables (name more of its catalog path)."),
-  c('FTS8073', 'A lineage query names a job the pipeline does not have.'),
-  c('FTS8074', 'A lineage file that is not lineage JSON as `flinkts lineage --format json` writes it.'),
-  c('FTS8075', 'The OpenLineage endpoint refused the events or could not be reached (after the retries).'),
-  c('FTS8076', 'A lineage target or option that is not valid (unknown format, an endpoint that is not an http(s) URL).'),
-  c('FTS8077', 'buildPipeline was asked for the lineage target, whose files only lineageArtifacts (asynchronous) writes.'),
   c('FTS8101', 'A deployment endpoint (SQL Gateway, Flink REST, StreamPark, VVP, Alibaba) did not answer, timed out, or answered with an error.'),
   c('FTS8102', 'Deployment credentials, a secret or an endpoint address are missing (they come from the environment or a file the user names).'),
   c('FTS8103', "An update that cannot restore the running job's state (the plan names the operator and the consequence), refused unless the loss is accepted explicitly."),
@@ -231,19 +154,12 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = Object.freeze([
   c('FTS9102', 'flinkts fmt failed on a file (a flinkts bug; the file is left as it is).'),
   c('FTS9110', 'An environment name or artifact path segment that is not file-name-safe (nothing may be written outside --out).'),
   c('FTS9111', '--out names an existing file, not a folder.'),
-  c('FTS9120', 'flinkts introspect: a connection URL that does not parse, names no user / database, or carries a password (passwords come from an environment variable only).'),
-  c('FTS9121', 'flinkts introspect: the MySQL server is unreachable (connection refused, unknown host, timeout).'),
-  c('FTS9122', 'flinkts introspect: the MySQL server refused the user or password.'),
-  c('FTS9123', 'flinkts introspect: the database does not exist, or the user may not read it.'),
-  c('FTS9124', 'flinkts introspect: a table named with --tables is not in the database.'),
-  c('FTS9125', 'flinkts introspect: a MySQL column type that Flink CDC does not map to a Flink type.'),
-  c('FTS9126', 'flinkts introspect --check: the declared tables differ from the live MySQL schema (a column added, dropped or changed, a changed primary key, a dropped table; an undeclared table is a warning).'),
-  c('FTS9127', 'flinkts introspect --check: the file declares no mysql-cdc table of the database.'),
-  c('FTS9130', 'flinkts import: a certain fix applied to the SQL (a reserved word quoted, USE DATABASE x written USE x) — a note.'),
-  c('FTS9131', 'flinkts import: a literal credential in the SQL, replaced by a secret placeholder (its value is not written).'),
-  c('FTS9132', 'flinkts import: options the typed connector / catalog factory refuses or does not know; kept, every option as written, in genericConnector() / a plain catalog connector.'),
-  c('FTS9133', 'flinkts import: a query or statement kept as SQL text in a typed escape hatch (sqlQuery, sqlInsert, sqlStatement), with the reason.'),
-  c('FTS9134', 'flinkts import: a script in which no statement parses, even after the certain fixes; nothing is written.'),
-  c('FTS9135', 'flinkts import: a declaration the builder normalises (primary key columns NOT NULL, computed columns after the others).'),
-  c('FTS9136', 'flinkts import: a statement that does not parse even after the certain fixes; the rest of the script is imported and this statement is carried, as written, in a comment (its literal credentials redacted).'),
-]);
+];
+
+/** Sorted by code. */
+export function sortedCodes(lists: readonly (readonly DiagnosticCodeInfo[])[]): readonly DiagnosticCodeInfo[] {
+  return Object.freeze(lists.flat().sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+}
+
+/** Every code of @flinkts/core, sorted. */
+export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries]);

@@ -4,7 +4,9 @@ import type { Query, Select, TableRef } from '../ast/query.js';
 import type { CatalogEntry, ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ScopeColumn } from '../typing/expression-type.js';
+import type { Insert } from '../ast/statement.js';
 import type { PlanNode, TimeAttribute } from './node.js';
+import type { Sink } from './sink.js';
 import type { Deduplicate, Rank } from './rank.js';
 
 /** A column in scope: the typer's ScopeColumn plus its position in the input row. */
@@ -37,6 +39,8 @@ export type BoundTableRef = { readonly kind: 'catalog'; readonly entry: CatalogE
 export interface BindTrace {
   readonly queries: Map<Query, NamedPlan>;
   readonly tables: Map<TableRef, BoundTableRef>;
+  /** Every INSERT's Sink, when given. */
+  readonly sinks?: Map<Insert, Sink>;
 }
 
 export interface BindContext {
@@ -55,6 +59,10 @@ export interface BindContext {
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;
   readonly trace?: BindTrace;
+  /** Record the type of every sub-expression on its BoundExpression (`types`). */
+  readonly expressionTypes?: boolean;
+  /** Aliases of the SELECT list while its WHERE / GROUP BY / HAVING are bound (they cannot see them: for the hint). */
+  readonly selectAliases?: readonly string[];
 }
 
 export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {

@@ -8,6 +8,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
+import { show } from '../typing/families.js';
 import type { ScopeColumn, TypeIssue } from '../typing/expression-type.js';
 import { expressionType, resolveColumn } from '../typing/expression-type.js';
 import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
@@ -33,15 +34,18 @@ export interface BindOptions {
 }
 
 function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { depth: number; entry: ScopeEntry; field?: string; type?: DataType } | undefined {
+  let rowColumn: ScopeEntry | undefined;
   for (let depth = 0; depth < scopes.length; depth++) {
     const scope = scopes[depth]!;
     const found = resolveColumn(scope.columns, ref.table, ref.name) as ScopeEntry[];
     if (found.length === 1) return { depth, entry: found[0]!, ...(found[0]!.type === undefined ? {} : { type: found[0]!.type }) };
     if (found.length > 1) {
-      problem(ctx, 'FTS4003', ref, `Column '${ref.name}' is ambiguous: ${found.map((c) => `${c.relation}.${c.name}`).join(', ')}`, `qualify it, e.g. ${found[0]!.relation}.${ref.name}`);
+      const relations = [...new Set(found.map((c) => c.relation))];
+      problem(ctx, 'FTS4003', ref, `Column '${ref.name}' is ambiguous: it is a column of ${relations.map((r) => `'${r || '(sub-query)'}'`).join(' and ')}`,
+        `qualify it: ${relations.filter((r) => r !== '').map((r) => `${r}.${ref.name}`).join(' or ') || `select it once in the sub-query`}`);
       return undefined;
     }
-    if (ref.table !== undefined) {
+    if (ref.table !== undefined && rowColumn === undefined && !scope.relations.includes(ref.table)) {
       // `r.f` where `r` is a ROW column of this scope.
       const rows = resolveColumn(scope.columns, undefined, ref.table) as ScopeEntry[];
       const row = rows.length === 1 ? rows[0]! : undefined;
@@ -49,17 +53,33 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
         const f = row.type.fields.find((x) => x.name === ref.name);
         if (f !== undefined) return { depth, entry: row, field: ref.name, type: withNullable(f.type, f.type.nullable || row.type.nullable) };
       }
+      rowColumn = row;
     }
   }
   if (ref.table === undefined && BARE_FUNCTIONS.has(ref.name.toUpperCase())) return undefined;
-  const inner = scopes[0] ?? { columns: [], relations: [] };
-  if (ref.table !== undefined && !scopes.some((s) => s.relations.includes(ref.table!))) {
-    const names = inner.relations.filter((r) => r !== '');
-    problem(ctx, 'FTS4004', ref, `Table '${ref.table}' not found in the FROM clause`, didYouMean(ref.table, names) ?? `tables and aliases in scope: ${names.join(', ')}`);
+  const inScope = scopes.flatMap((s) => s.columns);
+  if (ref.table === undefined) {
+    const candidates = inScope.filter((c) => c.qualifiedOnly !== true).map((c) => c.name);
+    const alias = ctx.selectAliases?.includes(ref.name) === true ? `'${ref.name}' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query` : undefined;
+    problem(ctx, 'FTS4001', ref, `Column '${ref.name}' not found in any table of the FROM clause`,
+      alias ?? didYouMean(ref.name, candidates) ?? (candidates.length === 0 ? 'the query has no FROM clause columns' : `available columns: ${[...new Set(candidates)].join(', ')}`));
     return undefined;
   }
-  const candidates = scopes.flatMap((s) => s.columns.filter((c) => ref.table === undefined || c.relation === ref.table).map((c) => c.name));
-  problem(ctx, 'FTS4001', ref, `Column '${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}' not found in any table of the FROM clause`, didYouMean(ref.name, candidates) ?? (candidates.length > 0 ? `columns in scope: ${[...new Set(candidates)].slice(0, 20).join(', ')}` : undefined));
+  if (scopes.some((s) => s.relations.includes(ref.table!))) {
+    const candidates = inScope.filter((c) => c.relation === ref.table).map((c) => c.name);
+    problem(ctx, 'FTS4001', ref, `Column '${ref.table}.${ref.name}' not found: '${ref.table}' has no column '${ref.name}'`, didYouMean(ref.name, candidates) ?? `columns of '${ref.table}': ${candidates.join(', ')}`);
+    return undefined;
+  }
+  if (rowColumn !== undefined) {
+    const t = rowColumn.type;
+    if (t === undefined) return undefined;
+    if (t.kind !== 'ROW') problem(ctx, 'FTS4420', ref, `field '${ref.name}' is accessed on column '${ref.table}', which is not a ROW`);
+    else problem(ctx, 'FTS4006', ref, `the ROW column '${ref.table}' has no field '${ref.name}'`, didYouMean(ref.name, t.fields.map((f) => f.name)) ?? `fields: ${t.fields.map((f) => f.name).join(', ')}`);
+    return undefined;
+  }
+  const names = scopes.flatMap((s) => s.relations).filter((r) => r !== '');
+  problem(ctx, 'FTS4004', ref, `Table '${ref.table}' not found: no table or alias of that name in the FROM clause`,
+    didYouMean(ref.table, names) ?? (names.length === 0 ? 'the FROM clause has no named relation' : `tables and aliases in scope: ${names.join(', ')}`));
   return undefined;
 }
 
@@ -80,18 +100,19 @@ function typeScope(scope: Scope, outer: readonly Scope[]): ScopeColumn[] {
 export function bindSubquery(q: Query, scope: Scope, ctx: BindContext): PlanNode | undefined {
   const known = ctx.subqueries.get(q);
   if (known !== undefined) return known;
-  const plan = bindQueryFn?.(q, { ...ctx, outer: [scope, ...ctx.outer] });
+  const plan = bindQueryFn?.(q, { ...ctx, outer: [scope, ...ctx.outer], selectAliases: undefined });
   if (plan !== undefined) ctx.subqueries.set(q, plan);
   return plan;
 }
 
 /** The type of `e` in `scope`, with typing/'s rules; its problems become diagnostics. */
-export function typeIn(e: Expression, scope: Scope, ctx: BindContext): DataType | undefined {
+export function typeIn(e: Expression, scope: Scope, ctx: BindContext, types?: Map<Expression, DataType>): DataType | undefined {
   const issues: TypeIssue[] = [];
   const type = expressionType(e, typeScope(scope, ctx.outer), {
     issues,
     functions: ctx.catalog.functions(),
     subquery: (q) => bindSubquery(q, scope, ctx)?.columns.map((c) => c.type),
+    ...(types === undefined ? {} : { types }),
   });
   for (const i of issues) {
     // Name problems are reported by the binder's own resolution.
@@ -166,6 +187,17 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
         push(expressionChildren(n), conditional);
     }
   }
-  const type = typeIn(e, scope, ctx);
-  return Object.freeze({ ast: e, ...(type === undefined ? {} : { type }), refs: Object.freeze(refs), subqueries: Object.freeze(subqueries) });
+  const types = ctx.expressionTypes === true ? new Map<Expression, DataType>() : undefined;
+  const type = typeIn(e, scope, ctx, types);
+  return Object.freeze({ ast: e, ...(type === undefined ? {} : { type }), refs: Object.freeze(refs), subqueries: Object.freeze(subqueries), ...(types === undefined ? {} : { types }) });
+}
+
+/** A WHERE, HAVING or ON condition: it must be BOOLEAN (FTS4403). */
+export function bindCondition(e: Expression, scope: Scope, ctx: BindContext, clause: 'WHERE' | 'HAVING' | 'ON', options: BindOptions = {}): BoundExpression {
+  const bound = bindExpression(e, scope, ctx, options);
+  const t = bound.type;
+  if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
+    problem(ctx, 'FTS4403', e, `${clause} clause must be a condition: the expression is ${show(t)}, not BOOLEAN`, `compare it with something, e.g. ${clause === 'ON' ? 'a.x = b.x' : '… = …'}`);
+  }
+  return bound;
 }

@@ -7,6 +7,10 @@ import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/exp
 import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
 import { builtinFunction } from '../functions/registry.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { withNullable } from '../types/type-predicates.js';
+import { show } from '../typing/families.js';
+import { checkAggregatePlacement, checkGroupWindowAuxiliaries } from './aggregate-rules.js';
 import type { DataType } from '../types/data-type.js';
 import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
@@ -14,7 +18,7 @@ import type { Aggregate, AggregateCall } from './aggregate.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
 import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
 import type { Replacement } from './bind-expression.js';
-import { bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
+import { bindCondition, bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
 import { relation, setNamedQueryBinder } from './bind-relation.js';
 import type { BoundExpression } from './expression.js';
@@ -130,7 +134,7 @@ function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): Wi
   const over = call.over;
   const named = (name: string): WindowSpec | undefined => {
     const w = select.windows?.find((x) => x.name === name);
-    if (w === undefined) problem(ctx, 'FTS4010', call, `Window '${name}' not found`, 'declare it with WINDOW name AS (…) after the HAVING clause');
+    if (w === undefined) problem(ctx, 'FTS4010', call, `Window '${name}' not found`, didYouMean(name, (select.windows ?? []).map((x) => x.name)) ?? 'declare it with WINDOW name AS (…) after the HAVING clause');
     return w?.spec;
   };
   if (typeof over === 'string') return named(over);
@@ -167,7 +171,8 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
         return;
       }
       if (item.table !== undefined && !scope.relations.includes(item.table)) {
-        problem(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`);
+        const names = scope.relations.filter((r) => r !== '');
+        problem(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`, didYouMean(item.table, names) ?? `tables and aliases in scope: ${names.join(', ')}`);
         return;
       }
       for (const c of scope.columns) {
@@ -198,9 +203,13 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   }
   let node: PlanNode = from.node;
   const scope = from.scope;
+  checkAggregatePlacement(select, ctx);
+  const unmatchedAuxiliaries = checkGroupWindowAuxiliaries(select, ctx);
+  // WHERE, GROUP BY and HAVING cannot see the SELECT list's aliases (named in the hint when one is used).
+  const clauseCtx: BindContext = { ...ctx, selectAliases: selectAliases(select) };
   if (select.where !== undefined) {
     let rank: ReturnType<typeof rankOf>;
-    node = withSemiJoins(node, bindExpression(select.where, scope, ctx), (input, rest) => {
+    node = withSemiJoins(node, bindCondition(select.where, scope, clauseCtx, 'WHERE'), (input, rest) => {
       const filtered = filterOrRank(input, rest);
       rank = rankOf(filtered);
       return filtered;
@@ -226,7 +235,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     const keyIndex = new AstIndex();
     const sets = groupingSets(select.groupBy ?? [], keyIndex);
     const keyAsts = keyIndex.items;
-    const keys = keyAsts.map((k) => bindExpression(k, scope, ctx));
+    const keys = keyAsts.map((k) => bindExpression(k, scope, clauseCtx));
     const calls: AggregateCall[] = aggregates.map((a) => {
       const args = a.args.map((x) => bindExpression(x, scope, ctx));
       const filter = a.filter === undefined ? undefined : bindExpression(a.filter, scope, ctx);
@@ -263,10 +272,16 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       }
       return undefined;
     };
+    const notGrouped = new Set<string>();
     const onColumn = (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry): boolean => {
       const key = keyByInput.get(entry.index);
       if (key !== undefined) return true;
-      problem(ctx, 'FTS4411', ref, `Expression '${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}' is not being grouped`, 'add it to GROUP BY or aggregate it (e.g. MAX(…))');
+      if (unmatchedAuxiliaries.has(ref)) return false;
+      const name = `${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}`;
+      if (!notGrouped.has(name)) {
+        notGrouped.add(name);
+        problem(ctx, 'FTS4411', ref, `Expression '${name}' is not being grouped`, select.groupBy === undefined ? 'add a GROUP BY clause, or aggregate the column (e.g. MAX(…))' : `add it to GROUP BY, or aggregate it (e.g. MAX(${name}))`);
+      }
       return false;
     };
     // A grouped column read by name: bound to its key.
@@ -280,7 +295,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       }
       return undefined;
     };
-    if (select.having !== undefined) node = filterOrRank(node, bindExpression(select.having, scope, ctx, { replace: byColumn, onColumn }));
+    if (select.having !== undefined) node = filterOrRank(node, bindCondition(select.having, scope, clauseCtx, 'HAVING', { replace: byColumn, onColumn }));
     items = selection(select, scope, ctx, { replace: byColumn, onColumn });
     itemScopeNode = node;
     replace = byColumn;
@@ -352,6 +367,36 @@ function typeOfCall(c: FunctionCall, scope: Scope, ctx: BindContext): DataType |
   return typeIn(c, scope, { ...ctx, diagnostics: [] });
 }
 
+/** The common type of column `i` of a set operation's sides, left to right; FTS4409 where two have none. */
+function commonTypeOfSides(types: readonly DataType[], bound: readonly NamedPlan[], sides: readonly Query[], i: number, q: Extract<Query, { kind: 'SetOperation' }>, ctx: BindContext): DataType | undefined {
+  let common: DataType = types[0]!;
+  for (let s = 1; s < types.length; s++) {
+    const next = commonResultType([common, types[s]!]);
+    if (next === undefined) {
+      problem(ctx, 'FTS4409', outputAst(bound[s]!.plan, i) ?? sides[s]!, `Type mismatch in column ${i + 1} of ${q.op}: ${show(common)} and ${show(types[s]!)} have no common type`, `CAST one side, e.g. CAST(… AS ${show(withNullable(common, true))})`);
+      return undefined;
+    }
+    common = next;
+  }
+  return common;
+}
+
+/** The expression written for output column `i` of a plan, when it is a projection's (or a sorted projection's). */
+function outputAst(plan: PlanNode, i: number): Expression | undefined {
+  const project = plan.kind === 'Sort' ? plan.input : plan;
+  const e = project.kind === 'Project' ? project.exprs[i]?.ast : undefined;
+  return e?.span === undefined ? undefined : e;
+}
+
+/** Names of the SELECT list's computed items (their aliases, or the names Flink gives them). */
+function selectAliases(select: Select): string[] {
+  return select.items.flatMap((item) => {
+    if (item.kind !== 'SelectExpr' || item.expr.kind === 'ColumnRef') return [];
+    const name = item.alias ?? columnName(item.expr);
+    return name === undefined ? [] : [name];
+  });
+}
+
 function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: BindContext): NamedPlan | undefined {
   // `a UNION ALL b UNION ALL c` is a left spine: one node with every side.
   const sides: Query[] = [q.right];
@@ -370,13 +415,14 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   const width = bound[0]!.plan.columns.length;
   const mismatch = bound.findIndex((b) => b.plan.columns.length !== width);
   if (mismatch >= 0) {
-    problem(ctx, 'FTS4408', sides[mismatch]!, `Column count mismatch in ${q.op}: the first query has ${width} columns, query ${mismatch + 1} has ${bound[mismatch]!.plan.columns.length}`, 'every side must select the same number of columns');
+    problem(ctx, 'FTS4408', sides[mismatch]!, `Column count mismatch in ${q.op}: the left query has ${width} columns, the right one ${bound[mismatch]!.plan.columns.length}`, 'both sides must select the same number of columns');
     return undefined;
   }
   const columns: PlanColumn[] = bound[0]!.plan.columns.map((c, i) => {
     const types = bound.map((b) => b.plan.columns[i]!.type);
-    const type = types.some((t) => t === undefined) ? undefined : commonResultType(types as DataType[]);
-    const time = setOpTime(bound.map((b) => b.plan), i);
+    const type = types.some((t) => t === undefined) ? undefined : commonTypeOfSides(types as DataType[], bound, sides, i, q, ctx);
+    // UNION (distinct), INTERSECT and EXCEPT aggregate their rows, which materialises time attributes
+    const time = q.op === 'UNION' && q.all ? setOpTime(bound.map((b) => b.plan), i) : undefined;
     return { name: bound[0]!.names[i]!, ...(type === undefined ? {} : { type }), ...(time === undefined ? {} : { time }) };
   });
   let plan: PlanNode = freezeNode<SetOp>({ kind: 'SetOp', op: q.op, all: q.all, inputs: bound.map((b) => b.plan), columns });

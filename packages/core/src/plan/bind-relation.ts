@@ -11,7 +11,8 @@ import { TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
 import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
-import { bindExpression } from './bind-expression.js';
+import { bindCondition, bindExpression } from './bind-expression.js';
+import { show } from '../typing/families.js';
 import type { Correlate } from './correlate.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
@@ -19,6 +20,7 @@ import { joinStrategy } from './patterns/join-strategy.js';
 import { joinColumns, windowTvfColumns } from './properties/time-attributes.js';
 import type { Scan } from './scan.js';
 import { scanColumns } from './scan-columns.js';
+import { withNullable } from '../types/type-predicates.js';
 import type { Values } from './values.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
 
@@ -89,8 +91,12 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const args = r.call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a));
   const table = args.find((a) => a.kind === 'TableArg');
   const descriptor = args.find((a) => a.kind === 'Descriptor');
-  if (table?.kind !== 'TableArg' || descriptor?.kind !== 'Descriptor' || descriptor.columns.length !== 1) {
-    unsupported(ctx, r, `${fn}(…) without TABLE t and DESCRIPTOR(one column)`);
+  if (descriptor?.kind !== 'Descriptor' || descriptor.columns.length !== 1) {
+    problem(ctx, 'FTS4303', descriptor ?? r.call, `${fn} needs exactly one time attribute column as DESCRIPTOR(column)`, `write ${fn}(TABLE t, DESCRIPTOR(time_col), …)`);
+    return undefined;
+  }
+  if (table?.kind !== 'TableArg') {
+    unsupported(ctx, r, `${fn}(…) without TABLE t`);
     return undefined;
   }
   const input = relation(table.relation, ctx);
@@ -105,7 +111,7 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const source = input.node.columns[timeColumn.index]!;
   const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType };
   const columns = windowTvfColumns(input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime, source.time);
-  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, timeColumn: timeColumn.index, args: constants, columns });
+  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, call: r.call, timeColumn: timeColumn.index, args: constants, columns });
   const rel = r.alias ?? '';
   const names = [...input.scope.columns.map((c) => c.name), 'window_start', 'window_end', 'window_time'];
   return { node, scope: scopeOf(columns, rel, names) };
@@ -127,7 +133,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       } else if (t.kind === 'MAP') {
         produced.push({ name: 'KEY', type: t.key }, { name: 'VALUE', type: t.value });
       } else {
-        problem(ctx, 'FTS4423', a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${t.kind}`);
+        problem(ctx, 'FTS4423', a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${show(t)}`);
         return undefined;
       }
     }
@@ -187,6 +193,11 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   }
   const right = relation(r.right, ctx, left.node.columns.length);
   if (right === undefined) return undefined;
+  const duplicate = right.scope.relations.find((n) => n !== '' && left.scope.relations.includes(n));
+  if (duplicate !== undefined) {
+    problem(ctx, 'FTS4005', r.right, `Duplicate relation name '${duplicate}' in FROM clause`, 'give one of them another alias');
+    return undefined;
+  }
   let rightScope = right.scope.columns;
   let conditionAst = r.on;
   if (r.using !== undefined) {
@@ -195,7 +206,8 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
       const l = left.scope.columns.find((c) => c.name === name && c.qualifiedOnly !== true);
       const rr = right.scope.columns.find((c) => c.name === name);
       if (l === undefined || rr === undefined) {
-        problem(ctx, 'FTS4011', r, `Column '${name}' in USING clause not found in the ${l === undefined ? 'left' : 'right'} side of the join`);
+        const side = l === undefined ? left.scope : right.scope;
+        problem(ctx, 'FTS4011', r, `Column '${name}' in USING clause not found in the ${l === undefined ? 'left' : 'right'} side of the join`, didYouMean(name, side.columns.map((c) => c.name)));
         return undefined;
       }
       parts.push({ kind: 'Binary', op: '=', left: { kind: 'ColumnRef', table: l.relation, name }, right: { kind: 'ColumnRef', table: rr.relation, name } });
@@ -204,10 +216,14 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     rightScope = right.scope.columns.map((c) => (r.using!.includes(c.name) ? { ...c, qualifiedOnly: true } : c));
   }
   const scope: Scope = { columns: [...left.scope.columns, ...rightScope], relations: [...left.scope.relations, ...right.scope.relations] };
-  const condition = conditionAst === undefined ? undefined : bindExpression(conditionAst, scope, ctx);
+  const condition = conditionAst === undefined ? undefined : bindCondition(conditionAst, scope, ctx, 'ON');
   const ref = r.right.kind === 'TableRef' ? r.right : undefined;
   const period = ref?.forSystemTimeAsOf === undefined ? undefined : bindExpression(ref.forSystemTimeAsOf, left.scope, ctx);
-  const columns = [...left.node.columns, ...right.node.columns];
+  // the side an outer join pads with NULLs has nullable columns above the join (the condition sees them as declared)
+  const leftCount = left.node.columns.length;
+  const padded = (i: number): boolean => (i < leftCount ? r.type === 'RIGHT' || r.type === 'FULL' : r.type === 'LEFT' || r.type === 'FULL');
+  const nullable = <C extends { readonly type?: DataType }>(c: C, i: number): C => (c.type !== undefined && !c.type.nullable && padded(i) ? { ...c, type: withNullable(c.type, true) } : c);
+  const columns = [...left.node.columns, ...right.node.columns].map(nullable);
   const strategy = joinStrategy(left.node, right.node, condition, period);
   const span = r.right.span ?? r.span;
   const node = Object.freeze({
@@ -220,10 +236,12 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     equiKeys: strategy.equiKeys,
     ...(period === undefined ? {} : { period }),
     ...(strategy.interval === undefined ? {} : { interval: strategy.interval }),
+    ...(r.comma === true ? { comma: true as const } : {}),
+    ...(ref === undefined ? {} : { rightName: ref.alias ?? ref.path[ref.path.length - 1]! }),
     ...(span === undefined ? {} : { span }),
     columns: joinColumns(strategy.strategy, left.node.columns.length, columns),
   });
-  return { node, scope };
+  return { node, scope: { ...scope, columns: scope.columns.map((c) => nullable(c, c.index)) } };
 }
 
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */

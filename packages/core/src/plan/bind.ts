@@ -2,7 +2,7 @@
  * The binder's entry points: a query, an INSERT (a Sink), or a whole script (its DDL builds the catalog; each INSERT,
  * statement set and query is bound). Name and type problems are diagnostics with registered codes, never exceptions.
  */
-import type { Query, Select } from '../ast/query.js';
+import type { Query, Select, SelectStar } from '../ast/query.js';
 import type { Insert, Statement } from '../ast/statement.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -13,7 +13,7 @@ import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
-import { scanColumns } from './scan-columns.js';
+import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
 
 export interface BindOptions {
@@ -23,6 +23,8 @@ export interface BindOptions {
   readonly ranks?: Map<Select, Rank | Deduplicate>;
   /** Filled with every query's plan and every table name's binding (see BindTrace). */
   readonly trace?: BindTrace;
+  /** Record every sub-expression's type on the bound expressions (for the runtime, which evaluates them). */
+  readonly expressionTypes?: boolean;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
@@ -31,6 +33,7 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
+    ...(options.expressionTypes === true ? { expressionTypes: true } : {}),
   };
 }
 
@@ -50,7 +53,9 @@ export function bind(query: Query, catalog: ObjectCatalog, options: BindOptions 
 
 function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
   try {
-    return bindSink(insert, ctx);
+    const sink = bindSink(insert, ctx);
+    if (sink !== undefined) ctx.trace?.sinks?.set(insert, sink);
+    return sink;
   } catch (e) {
     // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
     if (!(e instanceof RangeError)) throw e;
@@ -59,38 +64,61 @@ function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
   }
 }
 
+/**
+ * The first `*` / `t.*` of the query's top-level SELECT list (through WITH) when that list, a star counting as
+ * one item, does not have one item per listed column.
+ */
+function selectStar(q: Query, listed: number): SelectStar | undefined {
+  const body = q.kind === 'With' ? q.body : q;
+  if (body.kind !== 'Select' || body.items.length === listed) return undefined;
+  return body.items.find((i): i is SelectStar => i.kind === 'SelectStar');
+}
+
 function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
+  // The query first: its problems are reported even when the target is wrong.
+  const bound = bindNamed(insert.query, ctx);
   const entry = ctx.catalog.lookup(insert.target);
+  const last = insert.target[insert.target.length - 1]!;
   if (entry === undefined) {
-    const last = insert.target[insert.target.length - 1]!;
-    problem(ctx, 'FTS4002', insert, `table '${insert.target.join('.')}' is not declared in this script`, didYouMean(last, ctx.catalog.all().map((e) => e.path[2])) ?? 'declare it with CREATE TABLE before the INSERT');
+    const same = ctx.catalog.all().filter((e) => e.path[2] === last);
+    problem(ctx, 'FTS4002', insert, `INSERT target '${insert.target.join('.')}' is not declared in this script`,
+      same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, ctx.catalog.all().map((e) => e.path[2])) ?? 'declare the sink with CREATE TABLE first'));
     return undefined;
   }
   if (entry.kind === 'view') {
-    problem(ctx, 'FTS4105', insert, `'${entry.path.join('.')}' is a view; INSERT writes into tables only`);
+    problem(ctx, 'FTS4105', insert, `'${entry.path[2]}' is a view; INSERT needs a table`, 'insert into a table with a connector');
     return undefined;
   }
-  const bound = bindNamed(insert.query, ctx);
-  if (bound === undefined) return undefined;
+  const star = insert.columns === undefined ? undefined : selectStar(insert.query, insert.columns.length);
+  if (star !== undefined) {
+    // Flink 1.20.1 matches the column list against the SELECT items before it expands the star, a star counting as
+    // one item ("Number of columns must match number of query columns"; `INSERT INTO t (a) SELECT * FROM
+    // one_column_table` passes).
+    problem(ctx, 'FTS4107', star.span !== undefined ? star : insert.query, `Flink rejects an INSERT with a column list whose SELECT uses ${star.table === undefined ? '*' : `${star.table}.*`} ("Number of columns must match number of query columns")`, 'select the columns by name, or drop the column list to insert by position');
+    return undefined;
+  }
   const tableColumns = scanColumns(entry, ctx);
-  const position = (name: string): number => tableColumns.findIndex((c) => c.name === name);
-  const staticPartition = (insert.partition ?? []).map((p) => position(p.key));
+  const position = (name: string): number => tableColumns.findIndex((c) => c.name === name && isWritable(c));
+  const staticPartition = (insert.partition ?? []).map((p) => tableColumns.findIndex((c) => c.name === p.key));
   let targets: number[];
   if (insert.columns !== undefined) {
     targets = insert.columns.map(position);
     const unknown = insert.columns.find((_, i) => targets[i]! < 0);
     if (unknown !== undefined) {
-      problem(ctx, 'FTS4106', insert, `the INSERT column list names '${unknown}', which is not a column of '${entry.path.join('.')}'`, didYouMean(unknown, tableColumns.map((c) => c.name)));
+      problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
       return undefined;
     }
   } else {
-    targets = tableColumns.flatMap((c, i) => (c.origin === 'computed' || staticPartition.includes(i) ? [] : [i]));
+    targets = tableColumns.flatMap((c, i) => (!isWritable(c) || staticPartition.includes(i) ? [] : [i]));
   }
-  if (targets.length !== bound.plan.columns.length) {
-    problem(ctx, 'FTS4101', insert, `the query writes ${bound.plan.columns.length} columns into '${entry.path.join('.')}', which expects ${targets.length}`, 'select one value per sink column, or list the columns written');
+  if (bound === undefined) return undefined;
+  const n = bound.plan.columns.length;
+  if (targets.length !== n) {
+    problem(ctx, 'FTS4101', insert.query.span === undefined ? {} : insert.query, `the query produces ${n} column${n === 1 ? '' : 's'} but '${entry.path[2]}' expects ${targets.length}${insert.columns === undefined ? '' : ' (its column list)'}`,
+      insert.columns === undefined ? 'name the target columns: INSERT INTO sink (col, …) SELECT …' : 'select one value per listed column');
     return undefined;
   }
-  return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition });
+  return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });
 }
 
 /** Binds an INSERT into a Sink. */
@@ -112,6 +140,8 @@ export interface BoundScript {
   readonly catalog: ObjectCatalog;
   readonly statements: readonly BoundStatement[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The diagnostics of each statement, and of each INSERT of a statement set (those with none are absent). */
+  readonly diagnosticsOf: ReadonlyMap<Statement, readonly Diagnostic[]>;
 }
 
 /** Binds every INSERT, statement set and query of a script, its DDL and USE statements applied in order. */
@@ -120,12 +150,22 @@ export function bindScript(statements: readonly Statement[], options: BindOption
   const views = new Map<string, NamedPlan>();
   const diagnostics: Diagnostic[] = [];
   const out: BoundStatement[] = [];
+  const diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
   for (const s of statements) {
     catalog.apply(s);
     const ctx = context(catalog, options, views);
-    if (s.kind === 'Insert' || s.kind === 'StatementSet') {
-      const inserts = s.kind === 'Insert' ? [s] : s.inserts;
-      const sinks = inserts.flatMap((i) => sinkOf(i, ctx) ?? []);
+    if (s.kind === 'Insert') {
+      const sink = sinkOf(s, ctx);
+      out.push({ statement: s, sinks: sink === undefined ? [] : [sink] });
+    } else if (s.kind === 'StatementSet') {
+      // Each INSERT's diagnostics are also recorded under the INSERT itself.
+      const sinks = s.inserts.flatMap((i) => {
+        const own = { ...ctx, diagnostics: [] as Diagnostic[] };
+        const sink = sinkOf(i, own);
+        ctx.diagnostics.push(...own.diagnostics);
+        if (own.diagnostics.length > 0) diagnosticsOf.set(i, own.diagnostics);
+        return sink ?? [];
+      });
       out.push({ statement: s, sinks });
     } else if (s.kind === 'QueryStatement') {
       const b = bindNamed(s.query, ctx);
@@ -136,13 +176,14 @@ export function bindScript(statements: readonly Statement[], options: BindOption
       if (entry?.kind === 'view') viewPlan(entry, ctx, s);
     } else if (s.kind === 'CreateTable' && s.asQuery !== undefined) {
       unsupported(ctx, s, 'CREATE TABLE … AS SELECT');
-      bindNamed(s.asQuery, { ...ctx, diagnostics: [] });
+      bindNamed(s.asQuery, ctx);
     } else if (s.kind === 'Explain') {
       const inner = s.statement;
       const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];
       for (const q of queries) bindNamed(q, { ...ctx, diagnostics: [] });
     }
     diagnostics.push(...ctx.diagnostics);
+    if (ctx.diagnostics.length > 0) diagnosticsOf.set(s, ctx.diagnostics);
   }
-  return { catalog, statements: out, diagnostics };
+  return { catalog, statements: out, diagnostics, diagnosticsOf };
 }

@@ -36,6 +36,11 @@ export interface BoundExpression {
   readonly type?: DataType;
   readonly refs: readonly ColumnBinding[];
   readonly subqueries: readonly BoundSubquery[];
+  /**
+   * The type of every sub-expression, as typing/ typed it: recorded only when binding for a consumer that evaluates
+   * expressions (the runtime, `BindOptions.expressionTypes`).
+   */
+  readonly types?: ReadonlyMap<Expression, DataType>;
 }
 
 /** The column `e` copies unchanged, if it is a bare reference to one input column. */

@@ -31,6 +31,10 @@ export interface Join {
   /** Temporal and lookup joins: the `FOR SYSTEM_TIME AS OF` expression, over the left columns. */
   readonly period?: BoundExpression;
   readonly interval?: IntervalBounds;
+  /** The right side's name as written (its alias, or the table's name), when it has one: for diagnostics. */
+  readonly rightName?: string;
+  /** Written as a comma join (`FROM a, b`). */
+  readonly comma?: true;
   /** Where the join is written (its right side), for diagnostics. */
   readonly span?: Span;
   readonly columns: readonly PlanColumn[];

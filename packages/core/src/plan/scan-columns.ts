@@ -42,7 +42,7 @@ export function scanColumns(table: CatalogTableEntry, ctx: BindContext): readonl
       return Object.freeze({ name: c.name, ...(expr.type === undefined ? {} : { type: expr.type }), ...time(c.name, isProctimeCall(c.expr)), origin: 'computed' as const, expr });
     }
     const type = declared(c.name, c.type);
-    if (c.kind === 'MetadataColumn') return Object.freeze({ name: c.name, type, ...time(c.name, false), origin: 'metadata' as const, metadataKey: c.from ?? c.name });
+    if (c.kind === 'MetadataColumn') return Object.freeze({ name: c.name, type, ...time(c.name, false), origin: 'metadata' as const, metadataKey: c.from ?? c.name, ...(c.virtual ? { virtual: true as const } : {}) });
     return Object.freeze({ name: c.name, type, ...time(c.name, false), origin: 'physical' as const });
   });
   const frozenColumns = Object.freeze(columns);
@@ -51,6 +51,11 @@ export function scanColumns(table: CatalogTableEntry, ctx: BindContext): readonl
 }
 
 /** The columns of a catalog table as the plan reads them (computed columns typed), outside of any statement. */
+/** Whether INSERT writes the column: physical and non-virtual metadata columns. */
+export function isWritable(c: ScanColumn): boolean {
+  return c.origin === 'physical' || (c.origin === 'metadata' && c.virtual !== true);
+}
+
 export function tableColumns(table: CatalogTableEntry, catalog: ObjectCatalog): readonly ScanColumn[] {
   return scanColumns(table, { catalog, diagnostics: [], ctes: new Map(), outer: [], views: new Map(), viewStack: new Set(), subqueries: new Map() });
 }

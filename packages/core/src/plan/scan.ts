@@ -10,6 +10,8 @@ export interface ScanColumn extends PlanColumn {
   readonly expr?: BoundExpression;
   /** A metadata column's key (`METADATA FROM 'key'`, or its name). */
   readonly metadataKey?: string;
+  /** A VIRTUAL metadata column: read only, not written by INSERT. */
+  readonly virtual?: true;
 }
 
 export interface Scan {

@@ -1,4 +1,5 @@
 /** INSERT INTO a catalog table: which sink column each input column is written into. */
+import type { Span } from '../ast/node.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import type { PlanNode } from './node.js';
 import type { ScanColumn } from './scan.js';
@@ -15,4 +16,6 @@ export interface Sink {
   readonly targets: readonly number[];
   /** Static partition values (`PARTITION (k = 'v')`), by sink column position. */
   readonly staticPartition: readonly number[];
+  /** The INSERT, for diagnostics. */
+  readonly span?: Span;
 }

@@ -2,6 +2,7 @@
  * A window table-valued function (TUMBLE, HOP, CUMULATE, SESSION): the input's columns, then `window_start`,
  * `window_end` and `window_time`.
  */
+import type { FunctionCall } from '../ast/expression.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
 
@@ -11,6 +12,8 @@ export interface WindowTableFunction {
   readonly kind: 'WindowTableFunction';
   readonly input: PlanNode;
   readonly fn: WindowFunction;
+  /** The call as written (its DESCRIPTOR and named arguments), for diagnostics. */
+  readonly call: FunctionCall;
   /** The DESCRIPTOR column's position in the input. */
   readonly timeColumn: number;
   /** The size / slide / step / gap arguments (constants). */

@@ -3,6 +3,7 @@
  * evaluated by walking the tree. Types follow Flink 1.20 (integer division, DECIMAL precision/scale, …).
  * Anything not implemented exactly raises FTS7001 with the node's span.
  */
+import { toBigint } from './values/bigint.js';
 import type {
   Between, Binary, Case, Cast, ColumnRef, Expression, FunctionCall, In, IsDistinctFrom, Like, Unary,
 } from '../ast/expression.js';
@@ -41,9 +42,24 @@ export interface CompileScope {
   readonly columns: readonly ColumnBinding[];
   /** Replaces a sub-expression before compiling it (used by the planner for aggregates and group keys). */
   readonly substitute?: (e: Expression) => Compiled | undefined;
+  /**
+   * The type the bound plan gives each sub-expression (plan/'s BoundExpression.types); when set, expressions are
+   * never re-typed here.
+   */
+  readonly typeOf?: (e: Expression) => DataType | undefined;
 }
 
 /** TRY_CAST semantics: the conversion of a non-NULL value, or NULL when the conversion fails. */
+/**
+ * A BIGINT read from the row as a bigint (a row may hold it as a number, see `values/bigint.ts`); `column` is
+ * kept, so operators that copy the column copy the value as it is.
+ */
+function bigintReader(c: Compiled): Compiled {
+  if (c.type.kind !== 'BIGINT' || c.constant !== undefined) return c;
+  const ev = c.eval;
+  return { ...c, eval: (r) => toBigint(ev(r)) };
+}
+
 function nullOnFailure(ev: Evaluator, conv: (v: unknown) => unknown): Evaluator {
   return (r) => {
     const v = ev(r);
@@ -65,7 +81,13 @@ export class ExpressionCompiler implements CompilerApi {
 
   compile(e: Expression): Compiled {
     const sub = this.scope.substitute?.(e);
-    if (sub) return sub;
+    // a value read from the row may be a BIGINT held as a number: expressions compute on bigints
+    if (sub) return bigintReader(sub);
+    if (e.kind === 'ColumnRef') return bigintReader(this.column(e));
+    return this.compileExpression(e);
+  }
+
+  private compileExpression(e: Expression): Compiled {
     switch (e.kind) {
       case 'StringLiteral':
       case 'NumericLiteral':
@@ -560,14 +582,19 @@ export class ExpressionCompiler implements CompilerApi {
    * implementation's type stands.
    */
   private declared(e: Expression, compiled: Compiled): Compiled {
-    const type = this.analyzerType(e);
+    return this.conform(compiled, this.analyzerType(e), e.span);
+  }
+
+  /** `compiled` given `type` (the bound plan's type of the expression): relabelled where values are the same, else converted. */
+  conform(compiled: Compiled, type: DataType | undefined, span?: Span): Compiled {
     if (type === undefined || sameType(type, compiled.type)) return compiled;
     if (compiled.type.kind === 'NULL' || sameRepresentation(compiled.type, type)) return { ...compiled, type };
-    return this.coerce(compiled, type, e.span);
+    return this.coerce(compiled, type, span);
   }
 
   /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */
   private analyzerType(e: Expression): DataType | undefined {
+    if (this.scope.typeOf !== undefined) return this.scope.typeOf(e);
     this.typeScope ??= this.scope.columns.map((c) => ({ relation: c.table ?? '', name: c.name, type: c.type }));
     try {
       return expressionType(e, this.typeScope);

@@ -2,6 +2,8 @@
 import type { DataType } from '../types/data-type.js';
 import type { Timestamp } from './values/temporal.js';
 
+import type { ProcessingClock } from './processing-time.js';
+
 /** A row as the runtime holds it: one value per column, in the relation's column order. */
 export type Row = readonly unknown[];
 export type Evaluator = (row: Row) => unknown;
@@ -24,6 +26,8 @@ export interface Session {
   readonly now: () => Timestamp;
   /** The other session options (`SET 'k' = 'v'`). */
   readonly options: ReadonlyMap<string, string>;
+  /** The processing-time clock `now` reads (processing-time windows fire by it; see processing-time.ts). */
+  readonly processingTime?: ProcessingClock;
 }
 
 export function constant(type: DataType, value: unknown): Compiled {

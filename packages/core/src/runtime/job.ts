@@ -5,6 +5,8 @@
  */
 import { Namespace } from '../catalog/namespace.js';
 import type { Query } from '../ast/query.js';
+import type { Expression } from '../ast/expression.js';
+import type { Evaluator, Row } from './compiled.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
 import type { ConnectorResolver } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
@@ -25,6 +27,9 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
+import { plannable, planRoot } from './plan-bound.js';
+import { ObjectCatalog } from '../catalog/catalog.js';
+import { bind, bindInsert } from '../plan/bind.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -36,11 +41,16 @@ import type { Timestamp } from './values/temporal.js';
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
 
-/** One entry of a source's input: a row (an insert), a changelog row, or an explicit watermark. */
+/**
+ * One entry of a source's input: a row (an insert), a changelog row, an explicit watermark, or an advance of the
+ * processing-time clock to an instant (epoch millis), which fires the processing-time timers due by then
+ * (processing-time.ts).
+ */
 export type InputEntry =
   | readonly unknown[]
   | { readonly kind: RowKind; readonly row: readonly unknown[] }
-  | { readonly watermark: Timestamp | number };
+  | { readonly watermark: Timestamp | number }
+  | { readonly processingTime: number };
 
 /**
  * A source's entries in order, read once each by position: an array, or a list that makes each entry when it is
@@ -133,7 +143,11 @@ export class LocalJob {
   private readonly tables = new Map<string, CatalogTable>();
   private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
+  /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
+  private readonly boundCatalog = new ObjectCatalog();
   private readonly sinks: SinkOperator[] = [];
+  /** The sink of each INSERT target (by qualified name): the first INSERT's; later ones write into it. */
+  private readonly sinkOfTable = new Map<string, SinkOperator>();
   private readonly sinkInfo = new Map<SinkOperator, { columns: { name: string; type: DataType }[]; primaryKey?: string[] }>();
   private readonly planner: Planner;
   private readonly keepChangelog: boolean;
@@ -141,6 +155,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
+  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
+  readonly plannedFrom: ('plan' | 'ast')[] = [];
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -163,6 +179,7 @@ export class LocalJob {
     }, this.session);
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
+      this.boundCatalog.apply(st);
       switch (st.kind) {
         case 'CreateTable': {
           const catalog = this.namespace.qualify(st.path)[0];
@@ -231,7 +248,7 @@ export class LocalJob {
       const computed = t.def.columns.flatMap((c, i) => (c.kind === 'ComputedColumn' ? [{ index: i, eval: compiler.compile(c.expr).eval }] : []));
       const wm = t.def.watermark ? compiler.compile(t.def.watermark.expr) : undefined;
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
-      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm?.eval);
+      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && t.def.watermark ? watermarkMillis(t.def.watermark.expr, wm.eval, compiler) : undefined);
       t.output = t.source;
       if (t.upsert) {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
@@ -253,7 +270,8 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    let rel = this.planner.planQuery(ins.query);
+    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
+    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
@@ -296,7 +314,10 @@ export class LocalJob {
     });
     const pk = t.def.primaryKey?.columns;
     const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
-    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true);
+    // a second INSERT into the same table writes into the first one's sink (one table, one result)
+    const tableKey = this.namespace.key(ins.target);
+    const first = this.sinkOfTable.get(tableKey);
+    const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true, first);
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -309,12 +330,25 @@ export class LocalJob {
       if (!this.keepChangelog && byGroupKey && enforcerSafe) agg.foldUpdates = true;
     }
     rel.op.connectTo(sink);
+    if (first !== undefined) return;
+    this.sinkOfTable.set(tableKey, sink);
     this.sinks.push(sink);
     this.sinkInfo.set(sink, { columns: targetCols.map((c) => ({ name: c.name, type: c.type })), ...(pk ? { primaryKey: [...pk] } : {}) });
   }
 
+  /**
+   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
+   * binder resolved them), else from its AST.
+   */
+  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
+    const fromPlan = bound !== undefined && plannable(bound);
+    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
+    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  }
+
   private planSelect(q: Query): void {
-    const rel = this.planner.planQuery(q);
+    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
+    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
@@ -393,7 +427,10 @@ export class LocalJob {
         }
         let change: Change;
         if (Array.isArray(e)) change = { kind: '+I', row: e };
-        else if ('watermark' in e) {
+        else if ('processingTime' in e) {
+          this.advanceProcessingTime(e.processingTime);
+          continue;
+        } else if ('watermark' in e) {
           const w = e.watermark;
           src.advanceWatermark(typeof w === 'number' ? w : w.millis);
           continue;
@@ -422,6 +459,16 @@ export class LocalJob {
         message: `${e.message} (while processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
         hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
       }]);
+    }
+  }
+
+  /** Moves the processing-time clock; a row failing while a timer fires fails the job (FTS7003). */
+  private advanceProcessingTime(to: number): void {
+    try {
+      this.session.processingTime?.advanceTo(to);
+    } catch (e) {
+      if (!(e instanceof EvaluationError)) throw e;
+      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing processing-time timers up to ${new Date(to).toISOString()})`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
     }
   }
 
@@ -463,6 +510,33 @@ export class LocalJob {
     }
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+/**
+ * The watermark a row gives, as epoch millis. `ts` and `ts - INTERVAL '…' …` (the usual declarations) read the
+ * rowtime's millis directly (subtracting a day-time interval subtracts its millis and keeps the nanos, which a
+ * watermark does not hold); any other expression is evaluated.
+ */
+function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCompiler): (row: Row) => number | null {
+  const column = (e: Expression): number | undefined => {
+    if (e.kind !== 'ColumnRef') return undefined;
+    const c = compiler.compile(e);
+    return c.type.kind === 'TIMESTAMP' || c.type.kind === 'TIMESTAMP_LTZ' ? c.column : undefined;
+  };
+  const direct = column(expr);
+  if (direct !== undefined) return (row) => (row[direct] as Timestamp | null)?.millis ?? null;
+  if (expr.kind === 'Binary' && expr.op === '-') {
+    const at = column(expr.left);
+    const right = compiler.compile(expr.right);
+    const ms = right.constant?.value;
+    if (at !== undefined && right.type.kind === 'INTERVAL_DAY_TIME' && typeof ms === 'number') {
+      return (row) => {
+        const t = row[at] as Timestamp | null;
+        return t === null || t === undefined ? null : t.millis - ms;
+      };
+    }
+  }
+  return (row) => (ev(row) as Timestamp | null)?.millis ?? null;
 }
 
 /** The phases of one table's input as one list (each entry read once). */

@@ -40,27 +40,63 @@ export function joinCompiler(planner: Planner, l: Rel, columns: readonly RelColu
   return { compiler, column };
 }
 
-export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): { readonly left: JoinKeyOf; readonly right: JoinKeyOf } | undefined {
-  const { compiler: c, column } = joinCompiler(planner, l, [...l.columns, ...r.columns]);
-  const left: Evaluator[] = [];
-  const right: Evaluator[] = [];
+export interface EquiJoinKeys {
+  readonly left: JoinKeyOf;
+  readonly right: JoinKeyOf;
+  /**
+   * The condition is exactly these equalities and equal keys make each of them true (no FLOAT / DOUBLE key,
+   * where NaN = NaN is false): rows with the same key match without evaluating the condition.
+   */
+  readonly covers: boolean;
+}
+
+export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): EquiJoinKeys | undefined {
+  const { column } = joinCompiler(planner, l, [...l.columns, ...r.columns]);
+  const pairs: [number, number][] = [];
   const width = l.columns.length;
+  let exact = true;
   for (const p of conjuncts(cond)) {
+    exact &&= p.kind === 'Binary' && p.op === '=';
     if (p.kind !== 'Binary' || p.op !== '=') continue;
     const a = column(p.left);
     const b = column(p.right);
-    if (a === undefined || b === undefined || (a < width) === (b < width)) continue;
-    const [li, ri] = a < width ? [a, b - width] : [b, a - width];
+    if (a === undefined || b === undefined || (a < width) === (b < width)) {
+      exact = false;
+      continue;
+    }
+    pairs.push(a < width ? [a, b] : [b, a]);
+  }
+  return equiJoinKeysAt(planner, pairs, l, r, exact);
+}
+
+/**
+ * The join keys of the equalities `pairs` (a left column's position, a right column's position in the joined row).
+ * `exact`: the caller knows the join condition is exactly these equalities (see `EquiJoinKeys.covers`).
+ */
+export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [number, number])[], l: Rel, r: Rel, exact = false): EquiJoinKeys | undefined {
+  const c = planner.compiler(l);
+  const left: Evaluator[] = [];
+  const right: Evaluator[] = [];
+  const width = l.columns.length;
+  let covers = exact;
+  for (const [li, rj] of pairs) {
+    const ri = rj - width;
     const lt = (l.columns[li] as { type: Compiled['type'] }).type;
     const rt = (r.columns[ri] as { type: Compiled['type'] }).type;
-    if (!HASHABLE.has(lt.kind) || !HASHABLE.has(rt.kind) || isCharacter(lt) !== isCharacter(rt)) continue;
+    if (!HASHABLE.has(lt.kind) || !HASHABLE.has(rt.kind) || isCharacter(lt) !== isCharacter(rt)) {
+      covers = false;
+      continue;
+    }
     const [lc, rc] = c.commonForComparison({ type: lt, eval: (row) => row[li] ?? null }, { type: rt, eval: (row) => row[ri] ?? null });
+    if (APPROXIMATE.has(lc.type.kind) || APPROXIMATE.has(rc.type.kind)) covers = false;
     left.push(lc.eval);
     right.push(rc.eval);
   }
   if (left.length === 0) return undefined;
-  return { left: keyFunction(left), right: keyFunction(right) };
+  return { left: keyFunction(left), right: keyFunction(right), covers };
 }
+
+const APPROXIMATE = new Set(['FLOAT', 'DOUBLE']);
 
 function keyFunction(evs: readonly Evaluator[]): JoinKeyOf {
   if (evs.length === 1) {

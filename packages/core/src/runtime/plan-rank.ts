@@ -13,10 +13,11 @@ import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
 import { TopNOperator } from './operators/top-n.js';
 import { WindowRankOperator } from './operators/window-rank.js';
-import type { RankStrategy } from './operators/top-n.js';
+import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { collectAggregates, conjuncts, isRowNumber } from './plan.js';
 import { T } from './types.js';
+import type { Compiled } from './compiled.js';
 import { comparatorFor, compareNullable } from './values/compare.js';
 
 export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<string, Query>): { rel: Rel; remainingWhere: Expression[] } | undefined {
@@ -96,7 +97,9 @@ export function planRankPattern(planner: Planner, s: Select, ctes: ReadonlyMap<s
     mode = !keepLast && isProctime ? 'insert-only' : 'updating';
   } else {
     const compare = orderComparator(planner, base, order);
-    const strategy: RankStrategy = base.mode === 'insert-only' ? 'append' : base.aggregateKey ? 'update' : 'retract';
+    const strategy = rankStrategy(base, order.map((o) => ({ column: columnOf(c, o.expr), desc: o.direction === 'DESC' })), rnItem.span);
+    if (strategy === 'retract' && !withRn && first > 1) throw unsupported('a rank range with an offset and no row-number column over an updating input (Flink 1.20.1 emits no change for a retraction inside the range)', rnItem.span);
+    if (strategy === 'update') checkUpdateFast(first, limit, rnItem.span);
     const uniqueKey = base.aggregateKey?.map((i) => (r: readonly unknown[]) => r[i] ?? null);
     const topn = new TopNOperator(partition, compare, limit, withRn, strategy, uniqueKey, first);
     base.op.connectTo(topn);
@@ -159,8 +162,13 @@ function planWindowRank(planner: Planner, base: Rel, partitionBy: readonly Expre
 /** The ORDER BY of a ranking as a row comparator (NULLs first ascending, last descending, unless stated). */
 function orderComparator(planner: Planner, base: Rel, order: readonly OrderItem[]): (a: readonly unknown[], b: readonly unknown[]) => number {
   const c = planner.compiler(base);
-  const cmps = order.map((o) => {
-    const e = c.compile(o.expr);
+  return rowComparator(order.map((o) => ({ compiled: c.compile(o.expr), direction: o.direction ?? 'ASC', ...(o.nulls ? { nulls: o.nulls } : {}) })));
+}
+
+/** Rows compared by compiled sort keys (NULLs first ascending, last descending, unless stated). */
+export function rowComparator(keys: readonly { readonly compiled: Compiled; readonly direction: 'ASC' | 'DESC'; readonly nulls?: 'FIRST' | 'LAST' }[]): (a: readonly unknown[], b: readonly unknown[]) => number {
+  const cmps = keys.map((o) => {
+    const e = o.compiled;
     const cmp = comparatorFor(e.type);
     const desc = o.direction === 'DESC';
     const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
@@ -182,4 +190,13 @@ function orderComparator(planner: Planner, base: Rel, order: readonly OrderItem[
     }
     return 0;
   };
+}
+
+/** The input column an ORDER BY expression reads directly, if any. */
+function columnOf(c: ReturnType<Planner['compiler']>, e: Expression): number | undefined {
+  try {
+    return c.compile(e).column;
+  } catch {
+    return undefined;
+  }
 }

@@ -55,16 +55,21 @@ export function planSetOperation(planner: Planner, q: SetOperation, ctes: Readon
     if (!t) throw invalid(`Type mismatch in column ${i + 1} of ${q.op}: ${c.type.kind} and ${rt.kind}`, q.span);
     return { name: c.name, type: withNullable(t, c.type.nullable || rt.nullable) };
   });
-  const l = conform(planner, l0, columns, q.span);
-  const r = conform(planner, r0, columns, q.span);
-  if (q.op === 'UNION') {
+  return setOperation(planner, q.op, q.all, l0, r0, columns, q.span);
+}
+
+/** `l0 op r0`, both sides converted to `columns`' types. */
+export function setOperation(planner: Planner, kind: SetOperation['op'], all: boolean, l0: Rel, r0: Rel, columns: RelColumn[], span: SetOperation['span']): Rel {
+  const l = conform(planner, l0, columns, span);
+  const r = conform(planner, r0, columns, span);
+  if (kind === 'UNION') {
     const u = union(l, r, columns);
-    return q.all ? u : distinctRows(u);
+    return all ? u : distinctRows(u);
   }
   const n = columns.length;
-  if (!q.all) {
+  if (!all) {
     const key: Evaluator = (row) => rowKey(row.slice(0, n));
-    const op = new SemiAntiJoinOperator(q.op === 'EXCEPT', key, key);
+    const op = new SemiAntiJoinOperator(kind === 'EXCEPT', key, key);
     l.op.connectTo(op, 0);
     r.op.connectTo(op, 1);
     return distinctRows({ columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set() });
@@ -81,10 +86,10 @@ export function planSetOperation(planner: Planner, q: SetOperation, ctes: Readon
   marked.op.connectTo(agg);
   const left = (row: Row) => row[n] as bigint;
   const right = (row: Row) => row[n + 1] as bigint;
-  const keep = q.op === 'INTERSECT' ? (row: Row) => left(row) >= 1n && right(row) >= 1n : (row: Row) => left(row) > right(row);
+  const keep = kind === 'INTERSECT' ? (row: Row) => left(row) >= 1n && right(row) >= 1n : (row: Row) => left(row) > right(row);
   const filter = new CalcOperator(keep, undefined);
   agg.connectTo(filter);
-  const count: Evaluator = q.op === 'INTERSECT' ? (row) => (left(row) > right(row) ? right(row) : left(row)) : (row) => left(row) - right(row);
+  const count: Evaluator = kind === 'INTERSECT' ? (row) => (left(row) > right(row) ? right(row) : left(row)) : (row) => left(row) - right(row);
   const replicate = new ReplicateOperator(count, n);
   filter.connectTo(replicate);
   return { columns, op: replicate, mode: 'updating', rowtime: new Set(), proctime: new Set() };

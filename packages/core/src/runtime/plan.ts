@@ -15,6 +15,10 @@ import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
 import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
+import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
+import { aggregateMonotonicity } from './plan-rank-strategy.js';
+import type { Monotonicity } from './plan-rank-strategy.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
@@ -39,6 +43,7 @@ import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
 import { planWindowJoin } from './plan-window-join.js';
+import { isProctimeWindow, proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
@@ -63,6 +68,8 @@ export interface Rel {
   readonly proctime: ReadonlySet<number>;
   /** Set when the rows come from a group aggregation keyed by these positions. */
   readonly aggregateKey?: readonly number[];
+  /** With `aggregateKey`: how each column's value moves under updates (plan-rank-strategy.ts). */
+  readonly monotonicity?: readonly Monotonicity[];
   /** Positions that identify a row (a source's PRIMARY KEY), as the planner's column-uniqueness metadata knows. */
   readonly uniqueKey?: readonly number[];
   /**
@@ -72,7 +79,7 @@ export interface Rel {
    */
   readonly filteredUpdates?: boolean;
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
-  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel };
+  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel; readonly time?: number };
 }
 
 /**
@@ -81,12 +88,13 @@ export interface Rel {
  * is still a window aggregation (insert-only, fired by the watermark). The windows arrive assigned (their bounds
  * are columns), so the time column is window_end; SESSION windows, assigned by the aggregation itself, do not pass.
  */
-function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
+export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
   if (!w || w.spec.kind === 'SESSION') return {};
   const start = direct.indexOf(w.start);
   const end = direct.indexOf(w.end);
-  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input } } : {};
+  const time = w.time === undefined ? -1 : direct.indexOf(w.time);
+  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input, ...(time >= 0 ? { time } : {}) } } : {};
 }
 
 /** A table the planner can read: its schema and how rows enter it. */
@@ -114,19 +122,28 @@ export interface PlannerCatalog {
  * Whether an aggregation groups rows that are already unique (its plain grouping keys are direct columns that
  * cover the input's unique key) with only SUM / MIN / MAX, not DISTINCT, not FILTERed: Flink then removes it.
  */
-function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
+export function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
   if (groupingSets || rel.uniqueKey === undefined || keys.length === 0 || specs.length === 0) return false;
   const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
   if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
   return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
 }
 
-/** Whether a filter over this relation makes Flink require UPDATE_BEFORE from its input (see Rel.filteredUpdates). */
-function filterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
+/**
+ * Whether a filter reading the columns `refs` of this relation makes Flink require UPDATE_BEFORE from its input
+ * (see Rel.filteredUpdates).
+ */
+export function filterNeedsUpdateBefore(rel: Rel, refs: readonly number[]): boolean {
   if (rel.mode !== 'updating') return false;
   // an upsert source's filter runs inside its ChangelogNormalize, which emits no -U for it
   if (rel.op instanceof ChangelogNormalizeOperator) return false;
   const key = new Set([...(rel.uniqueKey ?? []), ...(rel.aggregateKey ?? [])]);
+  return refs.length === 0 || refs.some((i) => !key.has(i));
+}
+
+/** The same for a filter still read from the AST (resolved by name here). */
+function astFilterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
+  if (rel.mode !== 'updating') return false;
   const refs: number[] = [];
   const walk = (v: unknown): void => {
     if (!v || typeof v !== 'object') return;
@@ -139,7 +156,7 @@ function filterNeedsUpdateBefore(rel: Rel, filter: Expression): boolean {
     for (const x of Object.values(v)) walk(x);
   };
   walk(filter);
-  return refs.length === 0 || refs.some((i) => !key.has(i));
+  return filterNeedsUpdateBefore(rel, refs);
 }
 
 export const norm = (e: Expression): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -216,8 +233,19 @@ export class Planner {
 
   constructor(
     private readonly catalog: PlannerCatalog,
-    private readonly session: Session,
+    /** @internal */
+    readonly session: Session,
   ) {}
+
+  /** @internal The relation of a catalog table, as the planner's catalog reads it. */
+  table(path: readonly string[], span?: Span): PlannerTable {
+    return this.catalog.table(path, span);
+  }
+
+  /** @internal A compiler whose column reads and types come from the bound plan (plan-bound.ts): it resolves no name. */
+  boundCompiler(substitute: (e: Expression) => Compiled | undefined, typeOf: (e: Expression) => DataType | undefined): ExpressionCompiler {
+    return new ExpressionCompiler({ columns: [], substitute, typeOf }, this.session);
+  }
 
   /** @internal */
   compiler(rel: Rel, substitute?: (e: Expression) => Compiled | undefined): ExpressionCompiler {
@@ -325,8 +353,8 @@ export class Planner {
     const timeName = desc.columns[0] as string;
     const timeIndex = input.columns.findIndex((c) => c.name === timeName);
     if (timeIndex < 0) throw unknownName(`Column '${timeName}' not found`, desc.span, didYouMean(timeName, input.columns.map((c) => c.name)));
-    if (!input.rowtime.has(timeIndex)) {
-      if (input.proctime.has(timeIndex)) throw unsupported('window TVFs on processing time', desc.span);
+    const proctime = input.proctime.has(timeIndex);
+    if (!input.rowtime.has(timeIndex) && !proctime) {
       throw invalid(`The window function requires the timecol to be a time attribute, but '${timeName}' is not`, desc.span);
     }
     const c = this.compiler(input);
@@ -338,6 +366,7 @@ export class Planner {
       case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
       default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
     }
+    if (proctime) return proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span);
     return this.windowedRel(input, spec, timeIndex, alias, desc.span);
   }
 
@@ -361,7 +390,7 @@ export class Planner {
       { name: 'window_end', type: wse, ...(alias ? { table: alias } : {}) },
       { name: 'window_time', type: wt, ...(alias ? { table: alias } : {}) },
     ];
-    const window = { spec, timeIndex, start: n, end: n + 1, input };
+    const window = { spec, timeIndex, start: n, end: n + 1, input, time: n + 2 };
     if (spec.kind === 'SESSION') {
       return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
     }
@@ -516,7 +545,7 @@ export class Planner {
       const c = this.compiler(rel);
       const f = c.coerce(c.compile(where), T.boolean(), where.span).eval;
       whereCalc = new CalcOperator(f, undefined);
-      const needsBefore = filterNeedsUpdateBefore(rel, where);
+      const needsBefore = astFilterNeedsUpdateBefore(rel, where);
       rel.op.connectTo(whereCalc);
       rel = { ...rel, op: whereCalc, ...(needsBefore ? { filteredUpdates: true } : {}) };
     }
@@ -592,9 +621,10 @@ export class Planner {
     const uniqueOut = rel.uniqueKey?.map((k) => direct.indexOf(k));
     // what the projection keeps knowing about its input: filtered updates, the aggregate and unique keys, the window
     const carried = {
-      ...(rel.filteredUpdates || (filter && filterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
+      ...(rel.filteredUpdates || (filter && astFilterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
       ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
       ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
+      ...(rel.monotonicity ? { monotonicity: direct.map((d): Monotonicity => (d === undefined || f ? 'unknown' : rel.monotonicity?.[d] ?? 'unknown')) } : {}),
       ...windowThrough(rel, direct),
     };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...carried };
@@ -623,6 +653,13 @@ export class Planner {
       const key = norm(call);
       if (seen.has(key)) continue;
       const name = (call.name[0] as string).toUpperCase() as AggregateName;
+      if (COLLECTION_AGGREGATES.has(name)) {
+        const filter = call.filter ? c.coerce(c.compile(call.filter), T.boolean(), call.filter.span).eval : undefined;
+        specs.push(collectionAggregateSpec(name as CollectionAggregateName, call, c, filter));
+        seen.set(key, specs.length - 1);
+        keys.push(key);
+        continue;
+      }
       if (!AGGREGATE_NAMES.has(name)) throw unsupported(`aggregate function ${name}`, call.span);
       if (call.withinGroup) throw unsupported('WITHIN GROUP', call.span);
       let arg: Compiled | undefined;
@@ -733,7 +770,9 @@ export class Planner {
       const wtc = rel.columns[w.start + 2];
       const wtt = wtc !== undefined && wtc.name.toLowerCase() === 'window_time' ? wtc.type : T.timestamp(3, false);
       aggColumns.push({ name: 'window_start', type: wse }, { name: 'window_end', type: wse }, { name: 'window_time', type: wtt });
-      if (rel.mode !== 'insert-only') {
+      const proc = proctimeWindowAggregate(this.session, w.spec, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, rel.mode !== 'insert-only', s.span);
+      if (proc) ({ head, tail: op } = proc);
+      else if (rel.mode !== 'insert-only') {
         // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
         ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
       } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
@@ -760,10 +799,11 @@ export class Planner {
     if (!expanded) rel.op.connectTo(head ?? op);
     const aggRel: Rel = {
       columns: aggColumns, op, mode: windowed ? 'insert-only' : passThrough ? rel.mode : 'updating',
-      rowtime: windowed ? new Set([aggColumns.length - 1]) : new Set(), proctime: new Set(),
+      rowtime: windowed && w && !isProctimeWindow(w.spec) ? new Set([aggColumns.length - 1]) : new Set(),
+      proctime: windowed && w && isProctimeWindow(w.spec) ? new Set([aggColumns.length - 1]) : new Set(),
       ...(windowed ? {} : { aggregateKey: [...keyExprs.map((_, i) => i), ...(expanded ? [nk] : [])] }),
       // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
-      ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel } } : {}),
+      ...(windowed && w ? { window: { spec: w.spec, timeIndex: aggColumns.length - 2, start: aggColumns.length - 3, end: aggColumns.length - 2, input: rel, time: aggColumns.length - 1 } } : {}),
     };
     // Post-aggregation projection: group keys and aggregate calls map to the aggregate's output columns.
     const keyNorms = keyExprs.map(norm);
@@ -801,7 +841,8 @@ export class Planner {
     };
     const out = this.project(aggRel, s.items, substitute, s.having);
     const keyOut = out.columns.length > 0 && !windowed && !expanded ? this.outputKey(s.items, keyNorms) : undefined;
-    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut } : {}), rowtime: windowed ? out.rowtime : new Set() };
+    const monotonicity = keyOut ? aggregateMonotonicity(s.items, (e) => keyNorms.includes(norm(e)), rel.mode === 'insert-only', !!s.where, !!s.having) : undefined;
+    return { ...out, mode: aggRel.mode, ...(keyOut ? { aggregateKey: keyOut, monotonicity } : {}), rowtime: windowed ? out.rowtime : new Set() };
   }
 
   /** Positions of the grouping keys among the select items (the unique key of an aggregate's output). */

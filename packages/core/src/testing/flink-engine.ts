@@ -62,6 +62,13 @@ export function flinkRequest(script: Script, local: LocalJob, inputs: ReadonlyMa
           hint: 'drop the entry (watermarks follow the rows) or run this test on the local engine',
         }]);
       }
+      if (!Array.isArray(e) && 'processingTime' in e) {
+        throw new FlinktsError([{
+          code: FLINK_CODES.unsupportedFixture, severity: 'error', path: `inputs.${table}[${i}]`,
+          message: 'A processing-time entry cannot be fed to real Flink: the bridge fixes its processing-time clock at now() for the whole run',
+          hint: 'run this test on the local engine, whose processing-time clock the entries advance',
+        }]);
+      }
       const change: Change = Array.isArray(e) ? { kind: '+I', row: e as readonly unknown[] } : (e as Change);
       rows.push({ kind: change.kind, values: cols.map((c, j) => toWire(change.row[j], c.type)) });
     }

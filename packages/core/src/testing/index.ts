@@ -21,11 +21,14 @@ import type { EvaluationResult } from '../runtime/evaluate.js';
 import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
 import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
+import { bigintForm } from '../runtime/values/bigint.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
+import type { Timestamp } from '../runtime/values/temporal.js';
+import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, plainConverter, toPlainValue, toRuntimeValue } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -33,15 +36,29 @@ import { checkArgument, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
 export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
-/** A test input entry: a row (an insert), a changelog row, or an explicit watermark. */
-export type TestEntry = TestRow | { readonly kind: RowKind; readonly row: TestRow } | { readonly watermark: string | Date | number };
+/**
+ * A test input entry: a row (an insert), a changelog row, an explicit watermark, or an advance of processing
+ * time (`{ processingTime: '2024-05-01 10:05:00' }`, a time in the session zone, a Date or epoch millis): the
+ * clock moves forward to that instant and the processing-time windows that end by then fire.
+ */
+export type TestEntry = TestRow | { readonly kind: RowKind; readonly row: TestRow } | { readonly watermark: string | Date | number } | ProcessingTimeEntry;
+
+/** Moves the local runtime's processing-time clock forward (it never moves by itself); see `RunOptions.now`. */
+export interface ProcessingTimeEntry {
+  readonly processingTime: string | Date | number;
+}
 
 export interface RunOptions {
   /** Rows per source table. */
   readonly inputs: Readonly<Record<string, readonly TestEntry[]>>;
   /** Session configuration, e.g. `{ 'table.local-time-zone': 'Asia/Shanghai' }` (default zone: UTC). */
   readonly config?: Readonly<Record<string, string>>;
-  /** The processing-time clock (epoch millis); fixed at 0 unless given. */
+  /**
+   * The processing-time clock (epoch millis) until a `{ processingTime }` entry advances it; fixed at 0 unless
+   * given. PROCTIME(), CURRENT_TIMESTAMP and the processing-time windows read it: a row is in the window of the
+   * instant the clock reads when the row is pushed, and a window fires only when an entry advances the clock
+   * past its end (windows still open at the end of the input are dropped, as a bounded Flink job drops them).
+   */
   readonly now?: () => number;
   /** Source changelog modes from the connectors' capabilities (pass `resolveCapabilities` of @flinkts/connectors). */
   readonly capabilities?: ConnectorResolver;
@@ -140,11 +157,12 @@ export type FixtureRow<T extends { readonly __columns: unknown }> = Partial<RowO
 /**
  * Typed input rows for a table declared with the builders:
  * `runJob(job, { inputs: { ...rowsOf(orders, [{ id: 1, amount: '12.50' }]) } })`.
- * Entries may also be changelog rows (`{ kind: '-D', row: {…} }`) or watermarks (`{ watermark: '2024-01-01 10:00:00' }`).
+ * Entries may also be changelog rows (`{ kind: '-D', row: {…} }`), watermarks (`{ watermark: '2024-01-01 10:00:00' }`)
+ * or advances of processing time (`{ processingTime: '2024-01-01 10:05:00' }`).
  */
 export function rowsOf<T extends { readonly __columns: unknown; readonly name: string }>(
   table: T,
-  rows: readonly (FixtureRow<T> | { readonly kind: RowKind; readonly row: FixtureRow<T> } | { readonly watermark: string | Date | number })[],
+  rows: readonly (FixtureRow<T> | { readonly kind: RowKind; readonly row: FixtureRow<T> } | { readonly watermark: string | Date | number } | ProcessingTimeEntry)[],
 ): { readonly [K in T['name']]: readonly TestEntry[] } {
   return { [table.name]: rows as readonly TestEntry[] } as { readonly [K in T['name']]: readonly TestEntry[] };
 }
@@ -239,6 +257,12 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
         if (ms === undefined) throw badInput(`${whereOf(i)}: bad watermark ${JSON.stringify(w)}`);
         return { watermark: ms };
       }
+      if (typeof e === 'object' && e !== null && 'processingTime' in e && Object.keys(e).length === 1) {
+        const t = (e as ProcessingTimeEntry).processingTime;
+        const at = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : (toRuntimeValue(t, T.timestampLtz(3, false), zone, `${whereOf(i)}.processingTime`) as Timestamp).millis;
+        if (!Number.isFinite(at)) throw badInput(`${whereOf(i)}: bad processing time ${describeValue(t)}`, "give a time such as '2024-05-01 10:05:00' (in the session zone), a Date or epoch millis");
+        return { processingTime: at };
+      }
       return convertRow(e as TestRow, i);
     };
     inputs.set(table, { length: entries.length, at: (i) => convertEntry(entries[i] as TestEntry, i) });
@@ -318,6 +342,7 @@ class FlinkSinkOutput implements SinkOutput {
 
 /** A sink's output; the printed forms are computed on first use. */
 class LazySinkOutput implements SinkOutput {
+  private bigintChanges?: readonly Change[];
   private printedChangelog?: readonly string[];
   private printedTable?: readonly string[];
   private plainRows?: readonly Readonly<Record<string, unknown>>[];
@@ -330,7 +355,15 @@ class LazySinkOutput implements SinkOutput {
   get columns(): SinkResult['columns'] { return this.result.columns; }
   get changes(): readonly Change[] {
     this.requireChangelog();
-    return this.result.changelog;
+    if (this.bigintChanges === undefined) {
+      // the runtime may hold a BIGINT as a number; the raw changes give every BIGINT as a bigint
+      const at = this.result.columns.flatMap((c, i) => (c.type.kind === 'BIGINT' ? [i] : []));
+      this.bigintChanges = at.length === 0 ? this.result.changelog : this.result.changelog.map((c) => {
+        const row = bigintForm(c.row, at);
+        return row === c.row ? c : { kind: c.kind, row };
+      });
+    }
+    return this.bigintChanges;
   }
   get changelog(): readonly string[] {
     this.requireChangelog();
@@ -343,11 +376,28 @@ class LazySinkOutput implements SinkOutput {
   }
   get rows(): readonly Readonly<Record<string, unknown>>[] {
     const cols = this.result.columns;
-    this.plainRows ??= this.result.table.map((r) => {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < cols.length; i++) o[(cols[i] as { name: string }).name] = toPlainValue(r[i], (cols[i] as { type: DataType }).type, this.zone);
-      return o;
-    });
+    if (this.plainRows === undefined) {
+      // a column often repeats one value object (a window's bounds): its printed form is made once
+      const last: unknown[] = cols.map(() => undefined);
+      const lastPlain: unknown[] = cols.map(() => undefined);
+      const plain = cols.map((c) => plainConverter(c.type, this.zone));
+      this.plainRows = this.result.table.map((r) => {
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < cols.length; i++) {
+          const v = r[i];
+          let p: unknown;
+          if (typeof v === 'object' && v !== null && v === last[i]) p = lastPlain[i];
+          else {
+            p = (plain[i] as (v: unknown) => unknown)(v);
+            // only a primitive plain form (a printed timestamp) is shared; arrays and objects are each row's own
+            last[i] = typeof p === 'object' && p !== null ? undefined : v;
+            lastPlain[i] = p;
+          }
+          o[(cols[i] as { name: string }).name] = p;
+        }
+        return o;
+      });
+    }
     return this.plainRows;
   }
   private requireChangelog(): void {

@@ -21,7 +21,7 @@ export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: str
     }
     if (t.kind === 'BIGINT' && typeof v === 'number') {
       if (!Number.isSafeInteger(v)) throw badInput(`${where}: ${v} is not an exact integer; pass a bigint or a string`);
-      return BigInt(v);
+      return v + 0; // the runtime holds a safe-integer BIGINT as a number (runtime/values/bigint.ts)
     }
     if (t.kind === 'DECIMAL' && typeof v === 'number') {
       const d = Decimal.fromNumber(v);
@@ -68,7 +68,8 @@ export function fastConverter(t: DataType): FastConverter {
     return (v) => (typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v + 0 : v === null || v === undefined ? null : undefined);
   }
   switch (t.kind) {
-    case 'BIGINT': return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? BigInt(v) : v === null || v === undefined ? null : undefined);
+    // a safe integer stays the number it is: the runtime holds such a BIGINT as a number (runtime/values/bigint.ts)
+    case 'BIGINT': return (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v + 0 : v === null || v === undefined ? null : undefined);
     case 'DOUBLE': return (v) => (typeof v === 'number' && Number.isFinite(v) ? v + 0 : v === null || v === undefined ? null : undefined);
     case 'CHAR': case 'VARCHAR': return (v) => (typeof v === 'string' ? v : v === null || v === undefined ? null : undefined);
     case 'BOOLEAN': return (v) => (typeof v === 'boolean' ? v : v === null || v === undefined ? null : undefined);
@@ -80,6 +81,17 @@ export function fastConverter(t: DataType): FastConverter {
   }
 }
 
+/** `toPlainValue` for one column's type, decided once (the common types convert inline). */
+export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {
+  switch (t.kind) {
+    case 'BIGINT': return (v) => (typeof v === 'number' ? v : v === null || v === undefined ? null : toPlainValue(v, t, zone));
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+    case 'BINARY': case 'VARBINARY':
+      return (v) => (v === undefined ? null : v);
+    default: return (v) => toPlainValue(v, t, zone);
+  }
+}
+
 /** A runtime value as a plain JavaScript value for assertions. */
 export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
   if (v === null || v === undefined) return null;
@@ -87,7 +99,9 @@ export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
     case 'BIGINT': return Number.isSafeInteger(Number(v)) ? Number(v) : v;
     case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR': return v;
     case 'BINARY': case 'VARBINARY': return v;
-    case 'ARRAY': case 'MULTISET': return (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
+    case 'ARRAY': return (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
+    // a MULTISET is a map from element to count (as @flinkts/core's typed rows declare it)
+    case 'MULTISET': return v instanceof Map ? new Map([...(v as Map<unknown, number>)].map(([e, n]) => [toPlainValue(e, t.element, zone), n])) : (v as unknown[]).map((x) => toPlainValue(x, t.element, zone));
     case 'MAP': return new Map([...(v as Map<unknown, unknown>)].map(([k, x]) => [toPlainValue(k, t.key, zone), toPlainValue(x, t.value, zone)]));
     case 'ROW': return Object.fromEntries(t.fields.map((f, i) => [f.name, toPlainValue((v as unknown[])[i], f.type, zone)]));
     default: return renderValue(v, t, zone);

@@ -93,6 +93,13 @@ export function rowFieldOf(scope: TypeScope, column: string, field: string): { f
 
 
 export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {}): DataType | undefined {
+  if (env.types === undefined) return typeOf(e, scope, env);
+  const t = typeOf(e, scope, env);
+  if (t !== undefined) env.types.set(e, t);
+  return t;
+}
+
+function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undefined {
   const type = (x: Expression): DataType | undefined => expressionType(x, scope, env);
   switch (e.kind) {
     case 'StringLiteral': return { kind: 'CHAR', length: Math.max(e.value.length, 1), nullable: false };
@@ -322,7 +329,10 @@ function binaryType(e: Extract<Expression, { kind: 'Binary' }>, scope: TypeScope
   let leftmost: Expression = e;
   for (; leftmost.kind === 'Binary'; leftmost = leftmost.left) spine.push(leftmost);
   let type = expressionType(leftmost, scope, env);
-  for (let i = spine.length - 1; i >= 0; i--) type = binaryResult(spine[i]!, type, expressionType(spine[i]!.right, scope, env), env);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    type = binaryResult(spine[i]!, type, expressionType(spine[i]!.right, scope, env), env);
+    if (env.types !== undefined && type !== undefined && i > 0) env.types.set(spine[i]!, type);
+  }
   return type;
 }
 

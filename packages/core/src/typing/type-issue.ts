@@ -1,5 +1,6 @@
 /** A type or name problem found while typing an expression; the query walk turns it into a Diagnostic. */
 import type { Span } from '../ast/node.js';
+import type { Expression } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
 import type { DataType } from '../types/data-type.js';
 
@@ -19,6 +20,8 @@ export interface TypeEnv {
   readonly subquery?: (q: Query) => readonly (DataType | undefined)[] | undefined;
   /** Upper-cased names of functions the script declares (CREATE FUNCTION); they are not type-checked. */
   readonly functions?: ReadonlySet<string>;
+  /** Filled with the type of every sub-expression typed (for consumers that evaluate the expression: the runtime). */
+  readonly types?: Map<Expression, DataType>;
 }
 
 export function report(env: TypeEnv, code: string, node: { readonly span?: Span }, message: string, hint?: string): undefined {

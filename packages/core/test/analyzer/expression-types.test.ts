@@ -3,8 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { checkSql } from '../../src/index.js';
 import type { ScopeColumn } from '../../src/typing/expression-type.js';
 import { expressionType } from '../../src/typing/expression-type.js';
-import { queryColumns } from '../../src/analyzer/query-columns.js';
-import { ScriptCatalog } from '../../src/analyzer/script-catalog.js';
+import { bindScript } from '../../src/plan/bind.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { parseDataType, parseExpression, parseScript } from '../../src/sql/parser/index.js';
 import { printDataType } from '../../src/sql/printer/data-type.js';
@@ -77,16 +76,12 @@ const DDL = [
 /** The output columns of the script's last statement (a query), as `name TYPE`, and the diagnostics of the whole script. */
 function columnsOf(sql: string): { columns: string[]; diagnostics: Diagnostic[] } {
   const { script } = parseScript(`${DDL}\n${sql}`);
-  const catalog = new ScriptCatalog();
-  const diagnostics: Diagnostic[] = [];
   const statements = script.statements;
-  for (const s of statements.slice(0, -1)) {
-    catalog.apply(s, s.kind === 'CreateView' ? queryColumns(s.query, { catalog, diagnostics })?.map((c) => ({ name: c.name ?? '', ...(c.type === undefined ? {} : { type: c.type }), writable: false })) : undefined);
-  }
   const last = statements[statements.length - 1]!;
   if (last.kind !== 'QueryStatement') throw new Error('the last statement must be a query');
-  const out = queryColumns(last.query, { catalog, diagnostics }) ?? [];
-  return { columns: out.map((c) => `${c.name} ${c.type === undefined ? '?' : printDataType(c.type)}`), diagnostics };
+  const bound = bindScript(statements);
+  const plan = bound.statements.find((b) => b.statement === last)?.query;
+  return { columns: (plan?.columns ?? []).map((c) => `${c.name} ${c.type === undefined ? '?' : printDataType(c.type)}`), diagnostics: [...bound.diagnostics] };
 }
 
 describe('query column types', () => {

@@ -4,7 +4,7 @@
  * regular joins), as the window TVFs, interval joins and temporal/lookup joins that need them see it.
  */
 import { describe, expect, test } from 'vitest';
-import { parseScript, tableTimeAttributes } from '../../src/index.js';
+import { ObjectCatalog, parseScript, tableColumns } from '../../src/index.js';
 import { changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json'";
@@ -16,9 +16,10 @@ const codes = (sql: string) => changelogDiagnostics(`${EVENTS}\n${PRINT}\n${DIM}
 
 describe('where time attributes come from', () => {
   test('a WATERMARK column is a rowtime, a PROCTIME() computed column a proctime', () => {
-    const statement = parseScript(EVENTS).script.statements[0]!;
-    if (statement.kind !== 'CreateTable') throw new Error('expected CREATE TABLE');
-    expect(Object.fromEntries(tableTimeAttributes(statement))).toEqual({ pt: 'proctime', ts: 'rowtime' });
+    const catalog = ObjectCatalog.of(parseScript(EVENTS).script.statements);
+    const entry = catalog.lookup(['events']);
+    if (entry?.kind !== 'table') throw new Error('expected a table');
+    expect(Object.fromEntries(tableColumns(entry, catalog).flatMap((c) => (c.time === undefined ? [] : [[c.name, c.time]])))).toEqual({ pt: 'proctime', ts: 'rowtime' });
   });
 
   test('a WATERMARK on a TIMESTAMP_LTZ(3) computed column is accepted (its type is inferred)', () => {

@@ -91,7 +91,6 @@ describe('parse errors', () => {
     expect(firstError('ALTER TABLE t ADD c INT AFTER b')).toMatchObject({ code: 'FTS1003', message: 'column positions (AFTER) in ALTER TABLE are not supported by flinkts yet', at: '1:25' });
     expect(firstError("SELECT * FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '5' MINUTE))")).toMatchObject({ code: 'FTS1003', at: '1:37' });
     expect(firstError('SELECT * FROM a NATURAL JOIN b')).toMatchObject({ code: 'FTS1003', message: 'NATURAL joins are not supported by flinkts yet', hint: 'name the join columns: JOIN … USING (a, b)', at: '1:17' });
-    expect(firstError('SELECT JSON_OBJECTAGG(KEY k VALUE v) FROM t')).toMatchObject({ code: 'FTS1003', message: 'JSON_OBJECTAGG is not supported by flinkts yet', at: '1:8' });
   });
 
   test('a table has one WATERMARK and one PRIMARY KEY', () => {

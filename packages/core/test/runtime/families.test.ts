@@ -104,7 +104,8 @@ CREATE TABLE b (id INT NOT NULL, x INT, s STRING) WITH ('connector' = 'values');
     // the rows at 2 s arrive behind the watermark but after the last emitted time: kept, as Flink keeps them
     expect(run('SELECT k, v, ts FROM t ORDER BY ts, v DESC;')).toEqual(['+I[1, 10, 2024-01-01T00:00:01]', '+I[1, 30, 2024-01-01T00:00:02]', '+I[2, 5, 2024-01-01T00:00:02]', '+I[1, 20, 2024-01-01T00:00:03]', '+I[3, 1, 2024-01-01T00:00:05]']);
     expect(code(() => run('SELECT k FROM t ORDER BY k;'))).toBe('FTS7002');
-    expect(code(() => run('SELECT k, COUNT(*) AS n FROM t GROUP BY k ORDER BY n LIMIT 1;'))).toBe('FTS7001');
+    // over an updating input: Flink's retracting TopN (top-n-updating.test.ts has more)
+    expect(run('SELECT k, COUNT(*) AS n FROM t GROUP BY k ORDER BY n LIMIT 1;')).toEqual(['+I[1, 1]', '-D[1, 1]', '+I[1, 2]', '-D[1, 2]', '+I[2, 1]']);
   });
 });
 
@@ -121,6 +122,9 @@ describe('legacy group windows', () => {
       '+I[2023-12-31T23:59:58, 2024-01-01T00:00:01.999, 10]', '+I[2024-01-01T00:00, 2024-01-01T00:00:03.999, 30]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:05.999, 30]',
       '+I[2024-01-01T00:00:06, 2024-01-01T00:00:09.999, 1]', '+I[2024-01-01T00:00:08, 2024-01-01T00:00:11.999, 1]',
     ]);
-    expect(code(() => run("SELECT COUNT(*) FROM t GROUP BY TUMBLE(pt, INTERVAL '2' SECOND);"))).toBe('FTS7001');
+    // on processing time no time passes unless the test moves the clock (proctime-window.test.ts): the window is
+    // still open when the input ends and is dropped, as a bounded Flink job drops it; SESSION is not run
+    expect(run("SELECT COUNT(*) FROM t GROUP BY TUMBLE(pt, INTERVAL '2' SECOND);")).toEqual([]);
+    expect(code(() => run("SELECT COUNT(*) FROM t GROUP BY SESSION(pt, INTERVAL '2' SECOND);"))).toBe('FTS7001');
   });
 });

@@ -29,6 +29,25 @@ describe('insert batches', () => {
     expect(failure(sql, rows(6001))).toBe('no failure'); // filtered out before the cast
   });
 
+  it('a failing projection after an INNER join names the source row that completed the match', () => {
+    const sql = `CREATE TABLE dim (k INT, d STRING) WITH ('connector' = 'values');
+      CREATE TABLE snk (n INT, d STRING) WITH ('connector' = 'values');
+      INSERT INTO snk SELECT CAST(s AS INT), d FROM src JOIN dim ON src.k = dim.k;`;
+    const run = (bad: number, dim: TestEntry[]) => {
+      try {
+        runJob(SOURCE + sql, { inputs: { src: rows(bad), dim } });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no failure';
+    };
+    // src arrives first, so dim's rows complete the matches: the failing row is dim's; every other dim row has no
+    // partner, so a row's place among the join's outputs is not its place in the input
+    const dim = Array.from({ length: 9000 }, (_, i) => ({ k: i % 2 === 0 ? i : 100_000 + i, d: `d${i}` }));
+    expect(run(7000, dim)).toMatch(/while processing a \+I row of 'dim': \[7000,"d7000"\]/);
+    expect(run(7001, dim)).toBe('no failure'); // 7001 has no partner
+  });
+
   it('a failing aggregate argument behind a filter names the source row', () => {
     const sql = `CREATE TABLE snk (k INT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'values');
       INSERT INTO snk SELECT MOD(k, 7), SUM(CAST(s AS BIGINT)) FROM src WHERE k > 10 GROUP BY MOD(k, 7);`;

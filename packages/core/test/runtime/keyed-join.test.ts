@@ -72,6 +72,14 @@ describe('regular joins keyed by their equi-join keys', () => {
     }
   }
 
+  it('a DOUBLE key still evaluates its condition: NaN keys are one Map key, but NaN = NaN is false', () => {
+    const sql = `CREATE TABLE l (k DOUBLE, a STRING) WITH ('connector' = 'values');
+      CREATE TABLE r (k DOUBLE, b STRING) WITH ('connector' = 'values');
+      SELECT l.k, a, b FROM l JOIN r ON l.k = r.k;`;
+    const inputs = { l: [[NaN, 'x'], [1.5, 'y'], [-0, 'z']], r: [[NaN, 'p'], [1.5, 'q'], [0, 'w']] };
+    expect(runJob(sql, { inputs }).changelog()).toEqual(['+I[1.5, y, q]', '+I[-0.0, z, w]']);
+  });
+
   it('a join of 20,000 rows per side on distinct keys compares each row with its one partner', () => {
     const n = 20_000;
     const l = Array.from({ length: n }, (_, i) => ({ k: i, j: 0, a: 'x' }));

@@ -18,8 +18,9 @@ import { quantity } from '../resources.js';
 import type { AlibabaTarget } from '../targets.js';
 import { PLACEHOLDER_PATTERN, placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { emitter } from './emitter.js';
 import { jsonFile } from './artifact-file.js';
-import { flinkConfiguration, jarUris, VVP_NAME, vvpShapeProblems } from './vvp.js';
+import { flinkConfiguration, jarUris, VVP_NAME, vvpShapeProblems } from './ververica.js';
 
 export function emitAlibaba(env: ResolvedEnvironment, job: ResolvedJob, target: AlibabaTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const path = `targets.alibaba.jobs.${job.name}`;
@@ -118,3 +119,6 @@ function autopilotProblems(a: NonNullable<AlibabaTarget['autopilot']>, paralleli
     diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `the job starts at parallelism ${parallelism}, outside the Autopilot bounds ${a.minParallelism}–${a.maxParallelism}`, hint: 'start the job within the bounds, or widen them', path });
   }
 }
+
+/** Alibaba Cloud Realtime Compute for Apache Flink: `alibaba/<job>.json`. */
+export const alibabaEmitter = emitter({ name: 'alibaba', config: (env) => env.targets.alibaba, emitJob: emitAlibaba });

@@ -4,6 +4,7 @@ import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { substitute } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { emitter } from './emitter.js';
 
 /** The script text with this environment's variable values (secrets stay `${NAME}` placeholders). */
 export function sqlText(env: ResolvedEnvironment, job: ResolvedJob): string {
@@ -14,3 +15,11 @@ export function sqlText(env: ResolvedEnvironment, job: ResolvedJob): string {
 export function emitSql(env: ResolvedEnvironment, job: ResolvedJob): ArtifactFile[] {
   return [{ path: `sql/${job.name}.sql`, content: sqlText(env, job) }];
 }
+
+/** Plain Flink SQL scripts: `sql/<job>.sql` (nothing to validate beyond the pipeline's own checks). */
+export const sqlEmitter = emitter({
+  name: 'sql',
+  config: (env) => env.targets.sql,
+  validate: () => undefined,
+  emitJob: (env, job) => emitSql(env, job),
+});

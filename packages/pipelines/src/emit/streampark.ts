@@ -15,6 +15,7 @@ import type { StreamparkTarget } from '../targets.js';
 import { STREAMPARK_EXECUTION_MODES } from '../targets.js';
 import { placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { emitter } from './emitter.js';
 import { jsonFile } from './artifact-file.js';
 import { encodeForm } from './form-body.js';
 
@@ -144,3 +145,14 @@ export function emitStreamparkVariables(env: ResolvedEnvironment, sqlTexts: read
     secrets: names.filter((n) => env.secrets.has(n)).map((n) => ({ variableCode: n, description: env.secrets.get(n) ?? '', desensitization: true })),
   });
 }
+
+/** StreamPark 2.1: `streampark/<job>.form` / `.json` (the /flink/app/create call) and the team's `variables.json`. */
+export const streamparkEmitter = emitter({
+  name: 'streampark',
+  config: (env) => env.targets.streampark,
+  validate: (env, job, target, diagnostics) => {
+    streamparkFields(env, job, target, diagnostics);
+  },
+  emitJob: emitStreampark,
+  emitEnvironment: (env, target, diagnostics) => [emitStreamparkVariables(env, env.jobs.map((job) => streamparkSql(env, job).text), target, diagnostics)],
+});

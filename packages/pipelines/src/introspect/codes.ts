@@ -1,19 +1,15 @@
 /** Diagnostic codes of `flinkts introspect` (FTS912x: CLI, reading a live MySQL / MariaDB schema). */
-export const INTROSPECT_CODES = {
-  /** The connection URL does not parse, or the password variable it names is not set. */
-  badUrl: 'FTS9120',
-  /** The server is unreachable (connection refused, unknown host, timeout). */
-  unreachable: 'FTS9121',
-  /** The server refused the user or password. */
-  accessDenied: 'FTS9122',
-  /** The database does not exist (or the user may not see it). */
-  unknownDatabase: 'FTS9123',
-  /** A table named with --tables is not in the database. */
-  unknownTable: 'FTS9124',
-  /** A column type that Flink CDC does not map to a Flink type. */
-  unsupportedType: 'FTS9125',
-  /** The declared tables differ from the live schema (drift found by --check). */
-  drift: 'FTS9126',
-  /** The file given to --check declares no MySQL CDC table of this database. */
-  nothingDeclared: 'FTS9127',
-} as const;
+import { codeTable } from '@flinkts/core';
+
+export const INTROSPECT_CODE_TABLE = codeTable({
+  badUrl: ['FTS9120', 'flinkts introspect: a connection URL that does not parse, names no user / database, or carries a password (passwords come from an environment variable only).'],
+  unreachable: ['FTS9121', 'flinkts introspect: the MySQL server is unreachable (connection refused, unknown host, timeout).'],
+  accessDenied: ['FTS9122', 'flinkts introspect: the MySQL server refused the user or password.'],
+  unknownDatabase: ['FTS9123', 'flinkts introspect: the database does not exist, or the user may not read it.'],
+  unknownTable: ['FTS9124', 'flinkts introspect: a table named with --tables is not in the database.'],
+  unsupportedType: ['FTS9125', 'flinkts introspect: a MySQL column type that Flink CDC does not map to a Flink type.'],
+  drift: ['FTS9126', 'flinkts introspect --check: the declared tables differ from the live MySQL schema (a column added, dropped or changed, a changed primary key, a dropped table; an undeclared table is a warning).'],
+  nothingDeclared: ['FTS9127', 'flinkts introspect --check: the file declares no mysql-cdc table of the database.'],
+});
+
+export const INTROSPECT_CODES = INTROSPECT_CODE_TABLE.codes;

@@ -1,14 +1,15 @@
 /**
- * Lineage as one self-contained HTML page: an SVG of the tables (one row per column) laid out by ELK's layered
- * algorithm (elkjs) with the layers as partitions, drawn as lanes left to right; clicking a column highlights its
- * upstream and downstream paths. Everything is inline (styles, the data, the script) and a Content-Security-Policy
- * forbids any request, so the page works from a file with no network. The layout runs here, not in the page.
+ * Lineage as one self-contained HTML page: an SVG of the tables (one row per column) in lanes by layer, left to
+ * right (layout.ts); clicking a column highlights its upstream and downstream paths. Everything is inline (styles,
+ * the data, the script) and a Content-Security-Policy forbids any request, so the page works from a file with no
+ * network. The layout runs here, not in the page.
  */
 import type { LineageTable } from '@flinkts/core';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { columnKey } from './graph.js';
 import { PAGE_SCRIPT } from './html-page-script.js';
 import { lanes } from './lanes.js';
+import type { LayoutEdge, LayoutTable } from './layout.js';
+import { layeredLayout } from './layout.js';
 import type { LineageView } from './query.js';
 
 const ROW = 18;
@@ -30,48 +31,25 @@ interface PageEdge {
   readonly kinds: string[];
 }
 
-type ElkConstructor = new () => { layout(graph: ElkNode): Promise<ElkNode> };
-
-/**
- * Layouts by their input graph: ELK is deterministic, and the environments of a pipeline usually draw the same
- * graph, so `build` lays each distinct graph out once. elkjs (a large module) is imported on the first layout
- * only, not by every command that loads the pipelines package.
- */
-const layouts = new Map<string, Promise<ElkNode>>();
-const LAYOUT_CACHE_SIZE = 8;
-
-function layout(graph: ElkNode): Promise<ElkNode> {
-  const key = JSON.stringify(graph);
-  const known = layouts.get(key);
-  if (known !== undefined) return known;
-  const laid = import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new (ELK as unknown as ElkConstructor)().layout(structuredClone(graph)));
-  laid.catch(() => layouts.delete(key));
-  if (layouts.size >= LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value!);
-  layouts.set(key, laid);
-  return laid;
+/** Where a drawn edge attaches: its table's index and the port's height below the table's top. */
+interface Port {
+  readonly table: number;
+  readonly y: number;
 }
 
-export async function lineageHtml(view: LineageView): Promise<string> {
+export function lineageHtml(view: LineageView): string {
   const { lineage } = view;
   const laneList = lanes(lineage);
-  const ids = new Map(lineage.tables.map((t, i) => [t.name, `t${i}`]));
-  const portOf = new Map<string, string>();
-  const children: ElkNode[] = [];
-  laneList.forEach((lane, li) => {
-    for (const t of lane.tables) {
-      const id = ids.get(t.name)!;
-      const w = width(t);
-      const ports = [{ id: `${id}_all`, x: 0, y: HEADER / 2, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'WEST' } }];
-      portOf.set(`${t.name}#*:in`, `${id}_all`);
-      t.columns.forEach((c, ci) => {
-        const y = HEADER + ci * ROW + ROW / 2;
-        ports.push({ id: `${id}_${ci}_in`, x: 0, y, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'WEST' } });
-        ports.push({ id: `${id}_${ci}_out`, x: w - 1, y, width: 1, height: 1, layoutOptions: { 'elk.port.side': 'EAST' } });
-        portOf.set(`${columnKey({ table: t.name, column: c.name })}:in`, `${id}_${ci}_in`);
-        portOf.set(`${columnKey({ table: t.name, column: c.name })}:out`, `${id}_${ci}_out`);
-      });
-      children.push({ id, width: w, height: HEADER + t.columns.length * ROW + 4, ports, layoutOptions: { 'elk.partitioning.partition': String(li), 'elk.portConstraints': 'FIXED_POS' } });
-    }
+  const laneOf = new Map(laneList.flatMap((lane, li) => lane.tables.map((t) => [t.name, li] as const)));
+  const ports = new Map<string, Port>();
+  const boxes: LayoutTable[] = lineage.tables.map((t, ti) => {
+    ports.set(`${t.name}#*:in`, { table: ti, y: HEADER / 2 });
+    t.columns.forEach((c, ci) => {
+      const port = { table: ti, y: HEADER + ci * ROW + ROW / 2 };
+      ports.set(`${columnKey({ table: t.name, column: c.name })}:in`, port);
+      ports.set(`${columnKey({ table: t.name, column: c.name })}:out`, port);
+    });
+    return { lane: laneOf.get(t.name)!, width: width(t), height: HEADER + t.columns.length * ROW + 4 };
   });
   // One drawn edge per source column and target; its kinds list every edge of the model it stands for.
   const pageEdges: PageEdge[] = [];
@@ -89,53 +67,38 @@ export async function lineageHtml(view: LineageView): Promise<string> {
     byPair.set(`${from}\n${to}`, pe);
     pageEdges.push(pe);
   }
-  const edges: ElkExtendedEdge[] = pageEdges.map((e, i) => ({ id: `e${i}`, sources: [portOf.get(`${e.from}:out`)!], targets: [portOf.get(`${e.to}:in`)!] }));
-  const laid = await layout({
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.partitioning.activate': 'true',
-      // Partitions constrain one connected component at a time: lay the whole graph out as one so lanes stay apart.
-      'elk.separateConnectedComponents': 'false',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '110',
-      'elk.spacing.nodeNode': '28',
-      'elk.layered.spacing.edgeEdgeBetweenLayers': '6',
-    },
-    children,
-    edges,
+  const edges: LayoutEdge[] = pageEdges.map((e) => {
+    const from = ports.get(`${e.from}:out`)!;
+    const to = ports.get(`${e.to}:in`)!;
+    return { from: from.table, fromY: from.y, to: to.table, toY: to.y };
   });
-  const placed = new Map((laid.children ?? []).map((n) => [n.id, n]));
-  const graphWidth = (laid.width ?? 0) + 2 * MARGIN;
-  const graphHeight = (laid.height ?? 0) + LANE_TOP + 2 * MARGIN;
   const at = (x: number, y: number): string => `${(x + MARGIN).toFixed(1)},${(y + MARGIN + LANE_TOP).toFixed(1)}`;
+  const laid = layeredLayout(boxes, edges, at);
+  const graphWidth = laid.width + 2 * MARGIN;
+  const graphHeight = laid.height + LANE_TOP + 2 * MARGIN;
+  const index = new Map(lineage.tables.map((t, i) => [t.name, i]));
 
   const svg: string[] = [];
   laneList.forEach((lane) => {
-    const nodes = lane.tables.map((t) => placed.get(ids.get(t.name)!)!);
-    const x0 = Math.min(...nodes.map((n) => n.x ?? 0)) - 30;
-    const x1 = Math.max(...nodes.map((n) => (n.x ?? 0) + (n.width ?? 0))) + 30;
+    const nodes = lane.tables.map((t) => index.get(t.name)!);
+    const x0 = nodes.reduce((m, i) => Math.min(m, laid.tables[i]!.x), Infinity) - 30;
+    const x1 = nodes.reduce((m, i) => Math.max(m, laid.tables[i]!.x + boxes[i]!.width), -Infinity) + 30;
     svg.push(`<g class="lane" data-lane="${esc(lane.name)}"><rect x="${(x0 + MARGIN).toFixed(1)}" y="4" width="${(x1 - x0).toFixed(1)}" height="${graphHeight - 8}" rx="6"/><text x="${(x0 + MARGIN + 10).toFixed(1)}" y="26">${esc(lane.name.toUpperCase())}</text></g>`);
   });
-  (laid.edges ?? []).forEach((e, i) => {
-    const pe = pageEdges[i]!;
-    const points = (e.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]);
-    svg.push(`<path class="edge ${pe.direct ? 'direct' : 'indirect'}" data-edge="${i}" d="M${points.map((p) => at(p.x, p.y)).join(' L')}"><title>${esc(`${pe.from.replace('#', '.')} → ${pe.to.replace('#', '.')}\n${pe.kinds.join('\n')}`)}</title></path>`);
+  pageEdges.forEach((pe, i) => {
+    svg.push(`<path class="edge ${pe.direct ? 'direct' : 'indirect'}" data-edge="${i}" d="${laid.paths[i]!}"><title>${esc(`${pe.from.replace('#', '.')} → ${pe.to.replace('#', '.')}\n${pe.kinds.join('\n')}`)}</title></path>`);
   });
-  for (const t of lineage.tables) {
-    const n = placed.get(ids.get(t.name)!)!;
-    const x = n.x ?? 0;
-    const y = n.y ?? 0;
-    const w = n.width ?? 0;
+  lineage.tables.forEach((t, ti) => {
+    const { x, y } = laid.tables[ti]!;
+    const w = boxes[ti]!.width;
     svg.push(`<g class="table" data-table="${esc(t.name)}" transform="translate(${at(x, y)})">`);
-    svg.push(`<rect class="box" width="${w}" height="${n.height ?? 0}" rx="4"/><text class="name" x="8" y="16">${esc(t.name)}</text>`);
+    svg.push(`<rect class="box" width="${w}" height="${boxes[ti]!.height}" rx="4"/><text class="name" x="8" y="16">${esc(t.name)}</text>`);
     t.columns.forEach((c, ci) => {
       const cy = HEADER + ci * ROW;
       svg.push(`<g class="col" data-col="${esc(columnKey({ table: t.name, column: c.name }))}"><rect x="1" y="${cy}" width="${w - 2}" height="${ROW}"/><text x="8" y="${cy + 13}">${esc(c.name)}<tspan class="type"> ${esc(c.type)}</tspan></text></g>`);
     });
     svg.push('</g>');
-  }
+  });
   const focus = view.query.kind === 'upstream' || view.query.kind === 'downstream' ? columnKey(view.query.column) : undefined;
   const data = {
     edges: pageEdges,

@@ -4,13 +4,14 @@
  * the bound plan (core's binder and sinksLineage). A column can be followed from a CDC source through every layer
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
-import type { Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
+import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
 import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
+import type { Job } from '../job.js';
 import { jobScript } from '../job-script.js';
 import type { AnyPipeline } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
-import type { ResolvedEnvironment } from '../resolve-environment.js';
+import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { substitute } from '../variables.js';
 import { datasetAddress } from './dataset-address.js';
 import { qualifiedName, tableGraph } from './table-graph.js';
@@ -20,6 +21,30 @@ export interface PipelineLineageResult {
   readonly lineage?: PipelineLineage;
   /** Problems resolving the environment or binding a job's statements (those statements add no edges). */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A job's statements bound once per pipeline and job, values not substituted, with their column edges, shared by
+ * every environment (as the analyzer's script is, job-analysis.ts): columns and edges come from schemas and
+ * queries, never from a WITH value. Only dataset addresses read values, substituted per environment in `tableOf`.
+ * Weak keys: nothing is kept once the pipeline is gone.
+ */
+interface BoundJob {
+  readonly bound: BoundScript;
+  readonly edges: readonly LineageEdge[];
+}
+
+const boundJobs = new WeakMap<AnyPipeline, Map<Job, BoundJob>>();
+
+function boundJob(env: ResolvedEnvironment, job: ResolvedJob): BoundJob {
+  let jobs = boundJobs.get(env.pipeline);
+  if (jobs === undefined) boundJobs.set(env.pipeline, (jobs = new Map()));
+  let known = jobs.get(job.job);
+  if (known === undefined) {
+    const bound = bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements);
+    jobs.set(job.job, (known = { bound, edges: sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name) }));
+  }
+  return known;
 }
 
 function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined, env: ResolvedEnvironment, catalogs: ReadonlyMap<string, Catalog>): LineageTable | undefined {
@@ -32,10 +57,10 @@ function tableOf(catalog: ObjectCatalog, name: string, layer: string | undefined
   const hiveSite = declaredCatalog === undefined ? undefined : hiveSiteOf(declaredCatalog.connector);
   const { connector, address } = datasetAddress({
     path: entry.path,
-    options: new Map(s.options.map((o) => [o.key, o.value])),
+    options: new Map(s.options.map((o) => [o.key, substitute(o.value, env.variables)])),
     ...(entry.catalog === undefined ? {} : {
       catalog: {
-        options: new Map(entry.catalog.options.map((o) => [o.key, o.value])),
+        options: new Map(entry.catalog.options.map((o) => [o.key, substitute(o.value, env.variables)])),
         ...(hiveSite === undefined ? {} : { hiveSite: new Map(hiveSite.flatMap((e) => ('value' in e ? [[e.key, substitute(e.value, env.variables)] as const] : []))) }),
       },
     }),
@@ -55,10 +80,9 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
   const jobs: LineageJob[] = [];
   const edges: LineageEdge[] = [];
   env.jobs.forEach((job, j) => {
-    const script = jobScript(job, { setLines: false, splitPersistent: false, optionValue: (v) => substitute(v, env.variables) });
-    const bound = bindScript(script.statements);
+    const { bound, edges: jobEdges } = boundJob(env, job);
     diagnostics.push(...bound.diagnostics.map((d) => ({ ...d, path: `jobs.${job.name}.statements` })));
-    edges.push(...sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name));
+    edges.push(...jobEdges);
     const inputs = new Set<string>();
     const outputs = new Set<string>();
     for (const write of graph[j]!.writes) {

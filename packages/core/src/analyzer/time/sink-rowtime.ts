@@ -1,15 +1,15 @@
 /**
  * A sink takes at most one rowtime attribute: with several (e.g. both sides' rowtimes of an interval join) Flink
- * cannot tell which one is the records' event-time timestamp.
+ * cannot tell which one is the records' event-time timestamp. The time attributes are the plan's.
  */
 import type { Insert } from '../../ast/statement.js';
-import type { Stream } from '../changelog/changelog-mode.js';
+import type { PlanNode } from '../../plan/node.js';
 import type { StreamContext } from '../changelog/stream-context.js';
 import { report } from '../changelog/stream-context.js';
 import { TIME_CODES } from './codes.js';
 
-export function checkSinkRowtimes(insert: Insert, stream: Stream, ctx: StreamContext): void {
-  const rowtimes = (stream.columns ?? []).filter((c) => c.time === 'rowtime').map((c) => c.name);
+export function checkSinkRowtimes(insert: Insert, plan: PlanNode, ctx: StreamContext): void {
+  const rowtimes = plan.columns.filter((c) => c.time === 'rowtime').map((c) => c.name);
   if (rowtimes.length <= 1) return;
   report(
     ctx,

@@ -1,28 +1,13 @@
 /**
- * Time attributes a CREATE TABLE declares: the WATERMARK column is a rowtime attribute, a computed column
- * `AS PROCTIME()` a processing-time attribute. Also checks the WATERMARK itself (its column exists and is a
- * TIMESTAMP(p) / TIMESTAMP_LTZ(p) with p ≤ 3), as Flink does when the table is created.
+ * The WATERMARK of a CREATE TABLE: its column exists and is a TIMESTAMP(p) / TIMESTAMP_LTZ(p) with p ≤ 3, as Flink
+ * checks it when the table is created. (Which columns are time attributes is the plan's: plan/scan-columns.ts.)
  */
-import type { Expression } from '../../ast/expression.js';
 import type { CreateTable } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { DataType } from '../../types/data-type.js';
 import { expressionType } from '../../typing/expression-type.js';
-import type { TimeAttributeKind } from '../changelog/changelog-mode.js';
 import { TIME_CODES } from './codes.js';
-
-export function isProctimeCall(e: Expression): boolean {
-  return e.kind === 'FunctionCall' && e.name.length === 1 && e.name[0]!.toUpperCase() === 'PROCTIME' && e.args.length === 0;
-}
-
-/** Column name → time attribute kind, for the columns of a table that are time attributes. */
-export function tableTimeAttributes(statement: CreateTable): Map<string, TimeAttributeKind> {
-  const out = new Map<string, TimeAttributeKind>();
-  for (const c of statement.columns) if (c.kind === 'ComputedColumn' && isProctimeCall(c.expr)) out.set(c.name, 'proctime');
-  if (statement.watermark !== undefined) out.set(statement.watermark.column, 'rowtime');
-  return out;
-}
 
 function columnType(statement: CreateTable, name: string): DataType | undefined {
   const scope = statement.columns.flatMap((c) => (c.kind === 'ComputedColumn' ? [] : [{ relation: '', name: c.name, type: c.type }]));

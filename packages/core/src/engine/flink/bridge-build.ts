@@ -7,21 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { FLINK_CODES } from './codes.js';
 import { findToolchain } from './toolchain.js';
-
-/**
- * The @flinkts/core package folder: the nearest folder above this module with a package.json (this code runs from
- * src/engine/flink/ in the repo's tests and from a bundle in dist/chunks/ when compiled).
- */
-function corePackageDir(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) return dir;
-  }
-}
+import { nearestPackageDir } from '../../package-dir.js';
 
 /** The bridge module's artifact id: tells the repo's `flink/` from any other Maven module of that name. */
 const BRIDGE_ARTIFACT = '<artifactId>flinkts-flink-bridge</artifactId>';
@@ -40,7 +30,7 @@ export const PACKAGED_BRIDGE_DIR = 'flink-bridge';
  */
 export function bridgeSourceDir(): string {
   if (process.env.FLINKTS_BRIDGE_SOURCE) return process.env.FLINKTS_BRIDGE_SOURCE;
-  const core = corePackageDir();
+  const core = nearestPackageDir(import.meta.url);
   const checkout = resolve(core, '..', '..', 'flink');
   if (isBridgeModule(checkout)) return checkout;
   return resolve(core, 'dist', PACKAGED_BRIDGE_DIR);

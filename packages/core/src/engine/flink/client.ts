@@ -6,7 +6,7 @@ import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { ensureBridge, runningBridge } from './bridge-process.js';
 import type { RunningBridge, StartOptions } from './bridge-process.js';
 import { FLINK_CODES } from './codes.js';
-import type { BridgeError, EvaluateRequest, EvaluateResponse, PlanRequest, PlanResponse, RunRequest, RunResponse } from './protocol.js';
+import type { BridgeError, EvaluateRequest, EvaluateResponse, PlanRequest, PlanResponse, RunRequest, RunResponse, WindowOperatorRequest, WindowOperatorResponse } from './protocol.js';
 import { httpAsync, httpSync } from './sync-http.js';
 import type { SyncResponse } from './sync-http.js';
 
@@ -51,6 +51,11 @@ export class FlinkBridgeClient {
 
   async evaluate(req: EvaluateRequest): Promise<EvaluateResponse> {
     return decode<EvaluateResponse>(await httpAsync(`${this.bridge.url}/evaluate`, 'POST', JSON.stringify(req)), this.bridge);
+  }
+
+  /** Flink's window aggregation operator for an INSERT, in its operator test harness with processing time set explicitly. */
+  async windowOperator(req: WindowOperatorRequest): Promise<WindowOperatorResponse> {
+    return decode<WindowOperatorResponse>(await httpAsync(`${this.bridge.url}/window-operator`, 'POST', JSON.stringify(req)), this.bridge);
   }
 
   planSync(req: PlanRequest): PlanResponse {

@@ -75,6 +75,28 @@ export interface PlanResponse {
   readonly plans?: readonly string[];
 }
 
+/**
+ * The window aggregation operator Flink's planner builds for an INSERT, run in Flink's operator test harness with
+ * processing time set explicitly (WindowOperatorHarness.java).
+ */
+export interface WindowOperatorRequest {
+  /** CREATE TABLE statements, then the INSERT. */
+  readonly statements: readonly string[];
+  readonly config?: Readonly<Record<string, string>>;
+  /** The harness's processing time before the first entry (epoch millis). */
+  readonly start: number;
+  /** Rows of the operator's input, by its input field names (plain columns), and moves of processing time. */
+  readonly input: readonly ({ readonly kind?: '+I' | '-U' | '+U' | '-D'; readonly row: Readonly<Record<string, string | number | null>> } | { readonly processingTime: number })[];
+}
+
+export interface WindowOperatorResponse {
+  readonly operator: string;
+  readonly inputFields: readonly string[];
+  readonly outputFields: readonly string[];
+  /** The operator's output rows, as Flink's Row.toString() prints them. */
+  readonly output: readonly string[];
+}
+
 export interface EvaluateGroup {
   readonly config?: Readonly<Record<string, string>>;
   /** Input columns (Flink type syntax) and the one input row. */

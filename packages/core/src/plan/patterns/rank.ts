@@ -31,6 +31,7 @@ export function restrict(bound: BoundExpression, asts: readonly Expression[]): B
     ...(bound.type === undefined ? {} : { type: bound.type }),
     refs: bound.refs.filter((r) => nodes.has(r.node)),
     subqueries: bound.subqueries.filter((s) => nodes.has(s.node)),
+    ...(bound.types === undefined ? {} : { types: bound.types }),
   });
 }
 

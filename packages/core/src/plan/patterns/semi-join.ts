@@ -59,7 +59,7 @@ function semiJoin(left: PlanNode, c: Expression, condition: BoundExpression): Jo
   const ast: Expression = c.negated
     ? freeze({ kind: 'Binary', op: 'OR', left: freeze({ kind: 'Binary', op: 'OR', left: equal, right: freeze({ kind: 'IsNull', operand: c.operand, negated: false }) }), right: freeze({ kind: 'IsNull', operand: ref, negated: false }) }) as Expression
     : equal;
-  const bound: BoundExpression = freeze({ ast, type: { kind: 'BOOLEAN', nullable: true }, refs: freeze([...operandRefs, refBinding]), subqueries: freeze([]) });
+  const bound: BoundExpression = freeze({ ast, type: { kind: 'BOOLEAN', nullable: true }, refs: freeze([...operandRefs, refBinding]), subqueries: freeze([]), ...(condition.types === undefined ? {} : { types: condition.types }) });
   const operand = operandRefs.length === 1 && operandRefs[0]!.node === c.operand && operandRefs[0]!.depth === 0 && operandRefs[0]!.field === undefined ? operandRefs[0]!.index : undefined;
   return freeze<Join>({
     kind: 'Join',

@@ -2,13 +2,14 @@
  * Time attributes of plan columns (each `PlanColumn.time`), as Flink keeps or loses them. The binder sets them where
  * it builds each node, with these rules (Scan: scan-columns.ts marks PROCTIME() columns and the WATERMARK column):
  *
- * - a projection keeps a column it copies unchanged, and `PROCTIME()` is a proctime attribute; any other expression
- *   over a time attribute (CAST, arithmetic, a function) is a plain timestamp;
+ * - a projection keeps a column it copies unchanged, and `PROCTIME()` is a proctime attribute, a legacy group
+ *   window's `*_ROWTIME(…)` / `*_PROCTIME(…)` a rowtime / proctime; any other expression over a time attribute (CAST,
+ *   arithmetic, a function) is a plain timestamp;
  * - filters, sorts, OVER, ranks and table functions keep their input's;
  * - an aggregation loses them, except a window aggregation's grouped window_time;
  * - a window TVF keeps its input's, and `window_time` is one (of the DESCRIPTOR column's kind);
  * - interval joins keep both sides', temporal and lookup joins the left side's; regular and window joins lose them;
- * - a set operation keeps a column's when every input has the same one.
+ * - UNION ALL keeps a column's when every input has the same one; UNION, INTERSECT and EXCEPT (aggregations) lose them.
  */
 import type { BoundExpression } from '../expression.js';
 import { copiedColumn } from '../expression.js';
@@ -28,6 +29,9 @@ function isProctimeCall(e: BoundExpression): boolean {
 
 /** The time attribute of a projected expression over `input`. */
 export function projectedTime(e: BoundExpression, input: PlanNode): TimeAttribute | undefined {
+  // A legacy group window's TUMBLE_ROWTIME / HOP_PROCTIME / … (bound to the window key) is a time attribute again.
+  const legacy = e.ast.kind === 'FunctionCall' && e.ast.name.length === 1 ? /^(?:TUMBLE|HOP|SESSION)_(ROWTIME|PROCTIME)$/.exec(e.ast.name[0]!.toUpperCase()) : null;
+  if (legacy !== null) return legacy[1] === 'ROWTIME' ? 'rowtime' : 'proctime';
   const copied = copiedColumn(e);
   if (copied !== undefined) return input.columns[copied]?.time;
   return isProctimeCall(e) ? 'proctime' : undefined;

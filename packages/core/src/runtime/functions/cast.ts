@@ -11,7 +11,8 @@ import { evalError, EvaluationError, invalid } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, typeToString } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { doubleToInt, doubleToLong, javaDoubleToString, wrapInt, wrapLong } from '../values/java-number.js';
-import { renderValue } from '../values/render.js';
+import { multisetCounts, renderValue } from '../values/render.js';
+import { toBigint } from '../values/bigint.js';
 import {
   daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTimestamp, Timestamp,
 } from '../values/temporal.js';
@@ -147,6 +148,13 @@ const BOOL_TEXT: Record<string, boolean> = { t: true, true: true, y: true, yes: 
  * rejects the cast; the converter throws an `EvaluationError` when a value cannot be converted.
  */
 export function castConverter(from: DataType, to: DataType, zone: string, span?: Span): Converter {
+  if (from.kind !== 'BIGINT' || to.kind === 'BIGINT') return converter(from, to, zone, span);
+  // a BIGINT may be held as a number (values/bigint.ts): the conversions work on bigints
+  const conv = converter(from, to, zone, span);
+  return (v) => conv(toBigint(v));
+}
+
+function converter(from: DataType, to: DataType, zone: string, span?: Span): Converter {
   if (from.kind === 'NULL') return (v) => v;
   switch (to.kind) {
     case 'CHAR':
@@ -279,6 +287,16 @@ export function castConverter(from: DataType, to: DataType, zone: string, span?:
     case 'MULTISET': {
       if (from.kind !== 'ARRAY' && from.kind !== 'MULTISET') return forbid(from, to, span);
       const c = castConverter(from.element, to.element, zone, span);
+      if (to.kind === 'MULTISET') {
+        return (v) => {
+          const out = new Map<unknown, number>();
+          for (const [e, n] of multisetCounts(v)) {
+            const x = e === null ? null : c(e);
+            out.set(x, (out.get(x) ?? 0) + n);
+          }
+          return out;
+        };
+      }
       return (v) => (v as unknown[]).map((e) => (e === null ? null : c(e)));
     }
     case 'MAP': {

@@ -104,7 +104,7 @@ register('CARDINALITY', (a, call, api) => {
   const c = api.compile(a[0] as Expression);
   const ev = c.eval;
   if (c.type.kind === 'MAP') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as Map<unknown, unknown> | null; return m === null ? null : m.size; } };
-  if (c.type.kind === 'ARRAY' || c.type.kind === 'MULTISET') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as unknown[] | null; return m === null ? null : m.length; } };
+  if (c.type.kind === 'ARRAY' || c.type.kind === 'MULTISET') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as unknown[] | Map<unknown, number> | null; return m === null ? null : m instanceof Map ? [...m.values()].reduce((x, y) => x + y, 0) : m.length; } };
   throw invalid(`Cannot apply 'CARDINALITY' to arguments of type ${typeToString(c.type)}`, call.span);
 });
 

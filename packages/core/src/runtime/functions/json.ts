@@ -327,7 +327,7 @@ function checkJsonType(t: DataType, e: Expression): void {
 /** JSON_OBJECT and JSON_ARRAY inside these build raw JSON; every other value (JSON_QUERY's and JSON_STRING's text too) is a value. */
 const RAW_JSON = new Set(['JsonObject', 'JsonArray']);
 
-function jsonArg(api: CompilerApi, e: Expression): (r: readonly unknown[]) => JsonValue {
+export function jsonArg(api: CompilerApi, e: Expression): (r: readonly unknown[]) => JsonValue {
   const c = api.compile(e);
   const ev = c.eval;
   if (RAW_JSON.has(e.kind)) {

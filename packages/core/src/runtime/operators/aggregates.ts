@@ -9,12 +9,16 @@ import { T, withNullable } from '../types.js';
 import { comparatorFor, keyOf } from '../values/compare.js';
 import type { Comparator } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
+import { toBigint } from '../values/bigint.js';
+import type { CollectionAggregateName } from './collection-aggregates.js';
 
 export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 
 export interface AggregateSpec {
-  readonly name: AggregateName;
+  readonly name: AggregateName | CollectionAggregateName;
+  /** The accumulator of an aggregate defined outside this file (collection-aggregates.ts). */
+  readonly accumulator?: () => Accumulator;
   /** Absent for COUNT(*). */
   readonly arg?: Evaluator;
   /** Set when the argument is just the input column at this position (read directly, without calling `arg`). */
@@ -31,7 +35,7 @@ export interface AggregateSpec {
  * The result type of an aggregate call: the function registry's rule (the one typer), so `check` and the runtime
  * declare the same type. SUM0 (the planner's internal $SUM0, a SUM that starts at 0) is SUM's type, NOT NULL.
  */
-export function aggregateResultType(name: AggregateName, argType: DataType | undefined): DataType {
+export function aggregateResultType(name: AggregateName | CollectionAggregateName, argType: DataType | undefined): DataType {
   if (name === 'SUM0') return withNullable(aggregateResultType('SUM', argType), false);
   const r = inferFunctionType(name, argType === undefined ? [] : [argType]);
   if (!r.ok) throw new Error(`no result type for ${name}(${argType === undefined ? '' : argType.kind}): ${r.reason}`);
@@ -62,7 +66,8 @@ function numOps(t: DataType, result: DataType): NumOps {
     case 'INT': return { zero: 0, add: (a, b) => ((a as number) + (b as number)) | 0, sub: (a, b) => ((a as number) - (b as number)) | 0 };
     case 'SMALLINT': return { zero: 0, add: (a, b) => (((a as number) + (b as number)) << 16) >> 16, sub: (a, b) => (((a as number) - (b as number)) << 16) >> 16 };
     case 'TINYINT': return { zero: 0, add: (a, b) => (((a as number) + (b as number)) << 24) >> 24, sub: (a, b) => (((a as number) - (b as number)) << 24) >> 24 };
-    case 'BIGINT': return { zero: 0n, add: (a, b) => BigInt.asIntN(64, (a as bigint) + (b as bigint)), sub: (a, b) => BigInt.asIntN(64, (a as bigint) - (b as bigint)) };
+    // a BIGINT argument may be held as a number (values/bigint.ts)
+    case 'BIGINT': return { zero: 0n, add: (a, b) => BigInt.asIntN(64, (a as bigint) + (toBigint(b) as bigint)), sub: (a, b) => BigInt.asIntN(64, (a as bigint) - (toBigint(b) as bigint)) };
     case 'DECIMAL': {
       const s = result.scale;
       return { zero: new Decimal(0n, s), add: (a, b) => (a as Decimal).add(b as Decimal).setScale(s), sub: (a, b) => (a as Decimal).sub(b as Decimal).setScale(s) };
@@ -86,20 +91,23 @@ class LongSumAcc implements Accumulator {
   constructor(private readonly sum0: boolean) {}
   add(v: unknown): void {
     this.n++;
-    this.step(v as bigint, 1);
+    this.step(v as bigint | number, 1);
   }
   retract(v: unknown): void {
     this.n--;
-    this.step(v as bigint, -1);
+    this.step(v as bigint | number, -1);
   }
-  /** Adds `sign` × `b`. */
-  private step(b: bigint, sign: 1 | -1): void {
-    const x = Number(b);
+  /** Adds `sign` × `b` (a BIGINT, held as a bigint or as a safe-integer number). */
+  private step(b: bigint | number, sign: 1 | -1): void {
+    const x = typeof b === 'number' ? b : Number(b);
     if (x <= SMALL && x >= -SMALL) {
       const s = this.small + sign * x;
       if (s > FLUSH || s < -FLUSH) this.flush(s);
       else this.small = s;
-    } else this.big = BigInt.asIntN(64, sign === 1 ? this.big + b : this.big - b);
+    } else {
+      const big = BigInt(b);
+      this.big = BigInt.asIntN(64, sign === 1 ? this.big + big : this.big - big);
+    }
   }
   private flush(s: number): void {
     this.big = BigInt.asIntN(64, this.big + BigInt(s));
@@ -255,7 +263,7 @@ export class AggregateSet {
     const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
     this.factories = specs.map((s) => {
-      const base = (): Accumulator => {
+      const base = s.accumulator ?? ((): Accumulator => {
         switch (s.name) {
           case 'COUNT': return new CountAcc();
           case 'SUM':
@@ -272,8 +280,9 @@ export class AggregateSet {
           case 'FIRST_VALUE': return new ListAcc('FIRST', '');
           case 'LAST_VALUE': return new ListAcc('LAST', '');
           case 'LISTAGG': return new ListAcc('LIST', s.separator ?? ',');
+          default: throw new Error(`no accumulator for ${s.name}`);
         }
-      };
+      });
       return s.distinct ? () => new DistinctAcc(base()) : base;
     });
   }

@@ -10,6 +10,7 @@
 import type { Change } from '../changelog.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { groupKey, rowsEqual, singleKey } from '../values/compare.js';
+import { aggregateResultsEqual } from '../values/record-equaliser.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
 import { Operator, tagSourceRow } from './operator.js';
 
@@ -128,7 +129,7 @@ export class GroupAggregateOperator extends Operator {
     const prev = g.prev;
     if (!prev) {
       this.emit({ kind: '+I', row: out });
-    } else if (!rowsEqual(prev, out)) {
+    } else if (!aggregateResultsEqual(prev, out, this.keys.length, this.aggs.specs)) {
       if (this.generateUpdateBefore) this.emit({ kind: '-U', row: prev });
       this.emit({ kind: '+U', row: out });
     }

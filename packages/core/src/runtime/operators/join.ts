@@ -8,10 +8,10 @@
  */
 import type { Change } from '../changelog.js';
 import { isAccumulate } from '../changelog.js';
-import type { Evaluator } from '../compiled.js';
+import type { Evaluator, Row } from '../compiled.js';
 import type { JoinKeyOf } from '../plan-join-keys.js';
 import { rowKey } from '../values/compare.js';
-import { Operator } from './operator.js';
+import { Operator, tagSourceRow } from './operator.js';
 
 export type JoinKind = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
 
@@ -22,6 +22,9 @@ interface JoinRecord {
   matches: number;
 }
 
+/** A key's rows in arrival order: the one record itself (most keys hold one row), or a list of them. */
+type Bucket = JoinRecord | JoinRecord[];
+
 /** The largest key kept in a side's dense array (a small non-negative integer key is its own index). */
 const DENSE_LIMIT = 1 << 22;
 
@@ -30,21 +33,51 @@ const DENSE_LIMIT = 1 << 22;
  * in an array (an array read is much cheaper than a Map lookup among a million keys), every other key in a Map.
  */
 class SideState {
-  private readonly dense: (JoinRecord[] | undefined)[] = [];
-  private readonly map = new Map<unknown, JoinRecord[]>();
+  private readonly dense: (Bucket | undefined)[] = [];
+  private readonly map = new Map<unknown, Bucket>();
 
-  get(key: unknown): JoinRecord[] | undefined {
+  get(key: unknown): Bucket | undefined {
     return typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT ? this.dense[key] : this.map.get(key);
   }
 
-  set(key: unknown, rows: JoinRecord[]): void {
-    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) this.dense[key] = rows;
-    else this.map.set(key, rows);
+  set(key: unknown, rows: Bucket): void {
+    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) {
+      const dense = this.dense;
+      // grown without holes: an element stored far past the end would turn the array into a slow dictionary
+      while (dense.length < key) dense.push(undefined);
+      dense[key] = rows;
+    } else this.map.set(key, rows);
   }
 
   delete(key: unknown): void {
     if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) this.dense[key] = undefined;
     else this.map.delete(key);
+  }
+
+  /** Adds a record at the end of its key's rows. */
+  add(key: unknown, rec: JoinRecord): void {
+    const cur = this.get(key);
+    if (cur === undefined) this.set(key, rec);
+    else if (Array.isArray(cur)) cur.push(rec);
+    else this.set(key, [cur, rec]);
+  }
+
+  /** Removes and returns the earliest record of `key` whose row equals `row`. */
+  remove(key: unknown, row: readonly unknown[]): JoinRecord | undefined {
+    const cur = this.get(key);
+    if (cur === undefined) return undefined;
+    const rk = rowKey(row);
+    if (!Array.isArray(cur)) {
+      if ((cur.key ??= rowKey(cur.row)) !== rk) return undefined;
+      this.delete(key);
+      return cur;
+    }
+    const i = cur.findIndex((r) => (r.key ??= rowKey(r.row)) === rk);
+    if (i < 0) return undefined;
+    const rec = cur[i] as JoinRecord;
+    cur.splice(i, 1);
+    if (cur.length === 0) this.delete(key);
+    return rec;
   }
 }
 
@@ -56,17 +89,23 @@ const NULL_KEY = Symbol('NULL join key');
 export class JoinOperator extends Operator {
   private readonly state: [SideState, SideState] = [new SideState(), new SideState()];
   private readonly keyOf: [JoinKeyOf, JoinKeyOf];
+  /** While an INNER join handles a batch of inserts: its output rows (all inserts), and their source rows. */
+  private batch: Row[] | undefined;
+  private batchOrigin: number[] = [];
+  private batchAt = 0;
 
   constructor(
     private readonly kind: JoinKind,
     private readonly leftWidth: number,
     private readonly rightWidth: number,
-    private readonly condition: Evaluator | undefined,
+    private condition: Evaluator | undefined,
     /** The equi-join keys of each side (see `equiJoinKeys`); absent: one key for all rows. */
-    keys?: { readonly left: JoinKeyOf; readonly right: JoinKeyOf },
+    keys?: { readonly left: JoinKeyOf; readonly right: JoinKeyOf; readonly covers?: boolean },
   ) {
     super(2);
     this.keyOf = keys ? [keys.left, keys.right] : [NO_KEYS, NO_KEYS];
+    // rows with equal keys satisfy a condition made only of those equalities
+    if (keys?.covers === true) this.condition = undefined;
   }
 
   private preserved(side: number): boolean {
@@ -74,7 +113,12 @@ export class JoinOperator extends Operator {
   }
 
   private joined(side: number, row: readonly unknown[], other: readonly unknown[]): unknown[] {
-    return side === 0 ? [...row, ...other] : [...other, ...row];
+    const l = side === 0 ? row : other;
+    const r = side === 0 ? other : row;
+    const out = new Array<unknown>(l.length + r.length);
+    for (let i = 0; i < l.length; i++) out[i] = l[i];
+    for (let i = 0, n = l.length; i < r.length; i++) out[n + i] = r[i];
+    return out;
   }
 
   private padded(side: number, row: readonly unknown[]): unknown[] {
@@ -85,41 +129,78 @@ export class JoinOperator extends Operator {
     return !this.condition || this.condition(joined) === true;
   }
 
+  private emitInsert(row: Row): void {
+    const batch = this.batch;
+    if (batch === undefined) this.emit({ kind: '+I', row });
+    else {
+      batch.push(row);
+      this.batchOrigin.push(this.batchAt);
+    }
+  }
+
+  /**
+   * A batch of inserts: an INNER join emits only inserts for them, so its output travels on as one batch (the
+   * same rows in the same order; nothing else happens in between), tagged with the source row of each.
+   */
+  override processInserts(rows: readonly Row[], origin: Int32Array | undefined, side: number): void {
+    const inner = this.kind === 'INNER';
+    if (inner) {
+      this.batch = [];
+      this.batchOrigin = [];
+    }
+    let i = 0;
+    try {
+      for (; i < rows.length; i++) {
+        this.batchAt = origin ? (origin[i] as number) : i;
+        this.accumulate(side, rows[i] as Row);
+      }
+    } catch (e) {
+      this.batch = undefined;
+      throw tagSourceRow(e, origin, i);
+    }
+    const out = this.batch;
+    this.batch = undefined;
+    if (out !== undefined && out.length > 0) this.emitInserts(out, Int32Array.from(this.batchOrigin));
+  }
+
   process(change: Change, side: number): void {
+    if (isAccumulate(change.kind)) this.accumulate(side, change.row);
+    else this.retract(side, change.row);
+  }
+
+  private accumulate(side: number, row: Row): void {
     const other = 1 - side;
-    const key = (this.keyOf[side] as JoinKeyOf)(change.row);
-    const mine = this.state[side] as SideState;
+    const key = (this.keyOf[side] as JoinKeyOf)(row);
     // a NULL key matches nothing on the other side
     const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
-    const bucket = key ?? NULL_KEY;
-    if (isAccumulate(change.kind)) {
-      const rec: JoinRecord = { row: change.row, key: undefined, matches: 0 };
-      if (theirs) {
-        for (const o of theirs) {
-          const j = this.joined(side, change.row, o.row);
-          if (!this.matches(j)) continue;
-          if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
-          o.matches++;
-          rec.matches++;
-          this.emit({ kind: '+I', row: j });
-        }
-      }
-      if (rec.matches === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, change.row) });
-      const rows = mine.get(bucket);
-      if (rows) rows.push(rec);
-      else mine.set(bucket, [rec]);
-      return;
+    const rec: JoinRecord = { row, key: undefined, matches: 0 };
+    if (theirs !== undefined) {
+      if (Array.isArray(theirs)) for (const o of theirs) this.matchNew(side, rec, o);
+      else this.matchNew(side, rec, theirs);
     }
-    const rows = mine.get(bucket);
-    if (!rows) return;
-    const rk = rowKey(change.row);
-    const i = rows.findIndex((r) => (r.key ??= rowKey(r.row)) === rk);
-    if (i < 0) return;
-    const rec = rows[i] as JoinRecord;
-    rows.splice(i, 1);
-    if (rows.length === 0) mine.delete(bucket);
-    if (theirs) {
-      for (const o of theirs) {
+    if (rec.matches === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, row) });
+    (this.state[side] as SideState).add(key ?? NULL_KEY, rec);
+  }
+
+  /** A new row `rec` of `side` against one row `o` of the other side. */
+  private matchNew(side: number, rec: JoinRecord, o: JoinRecord): void {
+    const j = this.joined(side, rec.row, o.row);
+    if (!this.matches(j)) return;
+    const other = 1 - side;
+    if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
+    o.matches++;
+    rec.matches++;
+    this.emitInsert(j);
+  }
+
+  private retract(side: number, row: Row): void {
+    const other = 1 - side;
+    const key = (this.keyOf[side] as JoinKeyOf)(row);
+    const rec = (this.state[side] as SideState).remove(key ?? NULL_KEY, row);
+    if (rec === undefined) return;
+    const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
+    if (theirs !== undefined) {
+      for (const o of Array.isArray(theirs) ? theirs : [theirs]) {
         const j = this.joined(side, rec.row, o.row);
         if (!this.matches(j)) continue;
         this.emit({ kind: '-D', row: j });

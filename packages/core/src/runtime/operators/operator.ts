@@ -94,7 +94,11 @@ export abstract class Operator implements Downstream {
   }
 
   protected emitWatermark(wm: number): void {
-    for (const o of this.outputs) o.op.receiveWatermark(wm, o.input);
+    const outs = this.outputs;
+    for (let i = 0; i < outs.length; i++) {
+      const o = outs[i] as { readonly op: Operator; readonly input: number };
+      o.op.receiveWatermark(wm, o.input);
+    }
   }
 
   receive(change: Change, input: number): void {
@@ -102,9 +106,11 @@ export abstract class Operator implements Downstream {
   }
 
   receiveWatermark(wm: number, input: number): void {
-    if (wm <= (this.inputWatermarks[input] ?? -Infinity)) return;
-    this.inputWatermarks[input] = wm;
-    const combined = Math.min(...this.inputWatermarks);
+    const marks = this.inputWatermarks;
+    if (wm <= (marks[input] ?? -Infinity)) return;
+    marks[input] = wm;
+    let combined = marks[0] as number;
+    for (let i = 1; i < marks.length; i++) if ((marks[i] as number) < combined) combined = marks[i] as number;
     if (combined > this.currentWatermark) {
       this.currentWatermark = combined;
       this.onWatermark(combined);

@@ -19,9 +19,9 @@ export interface SinkColumn {
 }
 
 export class SinkOperator extends Operator {
-  readonly changelog: Change[] = [];
-  private readonly byKey = new Map<unknown, readonly unknown[]>();
-  private readonly rows = new RowBag();
+  readonly changelog: Change[];
+  private readonly byKey: Map<unknown, readonly unknown[]>;
+  private readonly rows: RowBag;
 
   constructor(
     readonly sinkName: string,
@@ -33,8 +33,16 @@ export class SinkOperator extends Operator {
     private readonly dropNullRows = false,
     /** The producer emits UPDATE_BEFORE for this upsert sink (a filter needs them): a -U deletes its key. */
     private readonly updateBefore = false,
+    /**
+     * Another INSERT's sink of the same table (a statement set writing one table twice): this one converts its own
+     * query's rows and writes them into that sink's changelog and table, as Flink's one sink table receives both.
+     */
+    writesInto?: SinkOperator,
   ) {
     super(1);
+    this.changelog = writesInto?.changelog ?? [];
+    this.byKey = writesInto?.byKey ?? new Map();
+    this.rows = writesInto?.rows ?? new RowBag();
     this.identity = columns.every((c) => c.nullable && !c.convert);
     this.nullSafe = columns.every((c) => !c.convert);
     this.single = primaryKey?.length === 1 ? (primaryKey[0] as number) : -1;

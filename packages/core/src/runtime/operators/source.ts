@@ -5,7 +5,6 @@
  */
 import type { Change } from '../changelog.js';
 import type { Evaluator, Row } from '../compiled.js';
-import type { Timestamp } from '../values/temporal.js';
 import { MAX_WATERMARK, Operator } from './operator.js';
 
 export class SourceOperator extends Operator {
@@ -16,7 +15,8 @@ export class SourceOperator extends Operator {
     /** Evaluators for the computed columns, over the row built so far. */
     private readonly computed: readonly { readonly index: number; readonly eval: Evaluator }[],
     private readonly width: number,
-    private readonly watermarkExpr: Evaluator | undefined,
+    /** The watermark a row gives (epoch millis of the WATERMARK expression), or null. */
+    private readonly watermarkExpr: ((row: Row) => number | null) | undefined,
   ) {
     super(1);
   }
@@ -31,9 +31,9 @@ export class SourceOperator extends Operator {
       this.emit({ kind: change.kind, row });
     } else this.emit(change);
     if (this.watermarkExpr) {
-      const w = this.watermarkExpr(row) as Timestamp | null;
-      if (w !== null && w.millis > this.wm) {
-        this.wm = w.millis;
+      const w = this.watermarkExpr(row);
+      if (w !== null && w > this.wm) {
+        this.wm = w;
         this.emitWatermark(this.wm);
       }
     }

@@ -65,21 +65,34 @@ export class TopNOperator extends Operator {
       for (const r of after) a.set(rowKey(r), (a.get(rowKey(r)) ?? 0) + 1);
       const b = new Map<string, number>();
       for (const r of before) b.set(rowKey(r), (b.get(rowKey(r)) ?? 0) + 1);
+      const removed: (readonly unknown[])[] = [];
       for (const r of before) {
         const k = rowKey(r);
         if ((a.get(k) ?? 0) < (b.get(k) ?? 0)) {
-          this.emit({ kind: '-D', row: r });
+          removed.push(r);
           b.set(k, (b.get(k) ?? 0) - 1);
         }
       }
+      const added: (readonly unknown[])[] = [];
       const seen = new Map<string, number>();
       for (const r of before) seen.set(rowKey(r), (seen.get(rowKey(r)) ?? 0) + 1);
       for (const r of after) {
         const k = rowKey(r);
         const n = seen.get(k) ?? 0;
         if (n > 0) seen.set(k, n - 1);
-        else this.emit({ kind: '+I', row: r });
+        else added.push(r);
       }
+      // the update-fast algorithm (upserts by a unique key) updates a row that stays in the top N in place
+      if (this.strategy === 'update' && this.uniqueKey && removed.length === 1 && added.length === 1) {
+        const uk = (r: readonly unknown[]) => rowKey((this.uniqueKey as Evaluator[]).map((e) => e(r)));
+        if (uk(removed[0] as readonly unknown[]) === uk(added[0] as readonly unknown[])) {
+          this.emit({ kind: '-U', row: removed[0] as readonly unknown[] });
+          this.emit({ kind: '+U', row: added[0] as readonly unknown[] });
+          return;
+        }
+      }
+      for (const r of removed) this.emit({ kind: '-D', row: r });
+      for (const r of added) this.emit({ kind: '+I', row: r });
       return;
     }
     const n = Math.max(before.length, after.length);

@@ -86,6 +86,7 @@ export class WindowAggregateOperator extends Operator {
   ) {
     super(1);
     this.setNames = keySets.map((set) => set.join(','));
+    this.live = window.kind === 'SESSION' ? (p) => this.sessionPanes.get(p.id) === p : () => true;
     this.oneKey = window.kind !== 'SESSION' && keys.length === 1 && keySets.length === 1 && (keySets[0] as readonly number[]).length === 1;
   }
 
@@ -93,8 +94,25 @@ export class WindowAggregateOperator extends Operator {
     const t = change.row[this.timeIndex] as Timestamp | null;
     if (t === null) return;
     const ts = t.millis;
-    const all = this.keys.map((k) => k(change.row));
     const retract = change.kind === '-U' || change.kind === '-D';
+    if (this.oneKey && this.bounds !== undefined) {
+      // the common case without per-row arrays: one key, the window already assigned by the TVF
+      const row = change.row;
+      const end = (row[this.bounds[1]] as Timestamp).millis;
+      if (end - 1 <= this.watermarkValue) return; // late
+      const v = (this.keys[0] as Evaluator)(row);
+      const panes = this.panesOf((row[this.bounds[0]] as Timestamp).millis, end);
+      const gk = singleKey(v ?? null);
+      let p = panes.get(gk);
+      if (p === undefined) {
+        p = { id: '', start: (row[this.bounds[0]] as Timestamp).millis, end, keys: [v], accs: this.aggs.create(), seq: this.seq++ };
+        panes.set(gk, p);
+        this.timers.add(p);
+      }
+      this.aggs.accumulate(p.accs, row, retract);
+      return;
+    }
+    const all = this.keys.map((k) => k(change.row));
     for (let s = 0; s < this.keySets.length; s++) {
       const set = this.keySets[s] as readonly number[];
       // a plain GROUP BY (one set of every key) groups by the key values as they are
@@ -169,10 +187,22 @@ export class WindowAggregateOperator extends Operator {
     this.timers.add(pane);
   }
 
+  /** A SESSION pane merged into a later one is no longer open; other windows' panes never merge. */
+  private readonly live: (p: Pane) => boolean;
+  /** window_start / window_end / window_time of the window that fired last (its panes fire one after another). */
+  private fired: readonly [Timestamp, Timestamp, Timestamp] | undefined;
+
+  private windowColumns(start: number, end: number): readonly [Timestamp, Timestamp, Timestamp] {
+    const f = this.fired;
+    if (f !== undefined && f[0].millis === start && f[1].millis === end) return f;
+    const b: readonly [Timestamp, Timestamp, Timestamp] = [new Timestamp(start), new Timestamp(end), new Timestamp(end - 1)];
+    this.fired = b;
+    return b;
+  }
+
   protected override onWatermark(wm: number): void {
     const session = this.window.kind === 'SESSION';
-    // a SESSION pane merged into a later one is no longer open; other windows' panes never merge
-    const ready = this.timers.fire(wm, session ? (p) => this.sessionPanes.get(p.id) === p : () => true);
+    const ready = this.timers.fire(wm, this.live);
     for (const p of ready) {
       if (session) {
         this.sessionPanes.delete(p.id);
@@ -182,10 +212,17 @@ export class WindowAggregateOperator extends Operator {
         this.windows.delete(`${p.start}|${p.end}`);
         if (this.lastWindow !== undefined && this.lastWindow.end - 1 <= wm) this.lastWindow = undefined;
       }
-      this.emit({
-        kind: '+I',
-        row: [...p.keys, ...this.aggs.values(p.accs), new Timestamp(p.start), new Timestamp(p.end), new Timestamp(p.end - 1)],
-      });
+      const keys = p.keys;
+      const accs = p.accs;
+      const row = new Array<unknown>(keys.length + accs.length + 3);
+      let j = 0;
+      for (let i = 0; i < keys.length; i++) row[j++] = keys[i];
+      for (let i = 0; i < accs.length; i++) row[j++] = (accs[i] as Accumulator).value();
+      const [ws, we, wt] = this.windowColumns(p.start, p.end);
+      row[j++] = ws;
+      row[j++] = we;
+      row[j] = wt;
+      this.emit({ kind: '+I', row });
     }
     this.emitWatermark(wm);
   }
@@ -223,9 +260,26 @@ export class WindowAssignOperator extends Operator {
   process(change: Change): void {
     const t = change.row[this.timeIndex] as Timestamp | null;
     if (t === null) return;
-    for (const [start, end] of assignWindows(this.window, t.millis)) {
-      const [ws, we, wt] = this.bounds(start, end);
-      this.emit({ kind: change.kind, row: [...change.row, ws, we, wt] });
+    const w = this.window;
+    if (w.kind === 'TUMBLE') {
+      // one window per row: no window list
+      const start = floorDiv(t.millis - w.offset, w.size) * w.size + w.offset;
+      this.emitWith(change, start, start + w.size);
+      return;
     }
+    for (const [start, end] of assignWindows(w, t.millis)) this.emitWith(change, start, end);
+  }
+
+  /** The row with the window's window_start, window_end and window_time appended. */
+  private emitWith(change: Change, start: number, end: number): void {
+    const [ws, we, wt] = this.bounds(start, end);
+    const from = change.row;
+    const n = from.length;
+    const row = new Array<unknown>(n + 3);
+    for (let i = 0; i < n; i++) row[i] = from[i];
+    row[n] = ws;
+    row[n + 1] = we;
+    row[n + 2] = wt;
+    this.emit({ kind: change.kind, row });
   }
 }

@@ -12,6 +12,8 @@ export interface TimedWindow {
   readonly seq: number;
 }
 
+const NONE: readonly never[] = [];
+
 export class WindowTimers<W extends TimedWindow> {
   private readonly byEnd = new Map<number, W[]>();
   /** The distinct ends with windows, ascending; entries before `head` have fired. */
@@ -45,9 +47,11 @@ export class WindowTimers<W extends TimedWindow> {
    * Removes and returns the windows with `end - 1 <= wm` that `live` accepts (a merged session window is no
    * longer live), ordered by end, then start, then creation.
    */
-  fire(wm: number, live: (w: W) => boolean): W[] {
-    const out: W[] = [];
+  fire(wm: number, live: (w: W) => boolean): readonly W[] {
     const ends = this.ends;
+    // the common case, a watermark that fires nothing, allocates nothing
+    if (this.head >= ends.length || (ends[this.head] as number) - 1 > wm) return NONE as readonly W[];
+    const out: W[] = [];
     while (this.head < ends.length && (ends[this.head] as number) - 1 <= wm) {
       const end = ends[this.head++] as number;
       const list = (this.byEnd.get(end) as W[]).filter(live);

@@ -28,8 +28,9 @@ export function comparatorFor(t: DataType): Comparator {
     case 'BINARY':
     case 'VARBINARY':
       return (a, b) => compareBytes(a as Uint8Array, b as Uint8Array);
-    case 'ARRAY':
-    case 'MULTISET': {
+    case 'MULTISET':
+      return (a, b) => (keyOf(a) === keyOf(b) ? 0 : keyOf(a) < keyOf(b) ? -1 : 1);
+    case 'ARRAY': {
       const e = comparatorFor(t.element);
       return (a, b) => {
         const x = a as unknown[];
@@ -106,18 +107,22 @@ export function rowKey(values: readonly unknown[]): string {
 
 /** A Map key for a list of key values: the value itself for one primitive key, else `rowKey`. */
 export function groupKey(values: readonly unknown[]): unknown {
-  if (values.length === 1) {
-    const v = values[0];
-    const t = typeof v;
-    if (t === 'number' || t === 'string' || t === 'bigint' || t === 'boolean') return v;
-  }
-  return rowKey(values);
+  return values.length === 1 ? singleKey(values[0]) : rowKey(values);
 }
 
-/** `groupKey([v])` without the array. */
+/**
+ * `groupKey([v])` without the array. A BIGINT is held as a number or a bigint (see `values/bigint.ts`), so a
+ * bigint that a double holds exactly is keyed as that number: both forms of one value are one key.
+ */
 export function singleKey(v: unknown): unknown {
   const t = typeof v;
-  return t === 'number' || t === 'string' || t === 'bigint' || t === 'boolean' ? v : rowKey([v]);
+  if (t === 'bigint') return bigintKey(v as bigint);
+  return t === 'number' || t === 'string' || t === 'boolean' ? v : rowKey([v]);
+}
+
+function bigintKey(v: bigint): unknown {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
 }
 
 /** Do two rows hold equal values (NULL equals NULL)? */
@@ -129,6 +134,10 @@ export function rowsEqual(a: readonly unknown[], b: readonly unknown[]): boolean
     if (x === y) continue;
     if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') {
       if (typeof x === 'number' && typeof y === 'number' && Number.isNaN(x) && Number.isNaN(y)) continue;
+      // one BIGINT as a number and as a bigint
+      if ((typeof x === 'bigint' && typeof y === 'number') || (typeof x === 'number' && typeof y === 'bigint')) {
+        if (x == y) continue;
+      }
       return false;
     }
     if (keyOf(x) !== keyOf(y)) return false;

@@ -5,6 +5,7 @@
  */
 import type { DataType } from '../../types/data-type.js';
 import { Decimal } from './decimal.js';
+import { javaMapEntries } from './java-hash-order.js';
 import { javaDoubleToString, javaFloatToString } from './java-number.js';
 import { formatDate, formatLocalDateTime, formatLocalTime, formatTime, formatTimestamp, instantToLocal, Timestamp } from './temporal.js';
 
@@ -45,8 +46,10 @@ export function renderValue(v: unknown, t: DataType, zone: string): string {
     case 'TIMESTAMP_LTZ': return formatTimestamp(instantToLocal(v as Timestamp, zone), t.precision);
     case 'INTERVAL_YEAR_MONTH': return formatIntervalMonths(v as number);
     case 'INTERVAL_DAY_TIME': return formatIntervalMillis(v as number);
-    case 'ARRAY': case 'MULTISET':
+    case 'ARRAY':
       return `[${(v as unknown[]).map((e) => renderValue(e, t.element, zone)).join(', ')}]`;
+    case 'MULTISET':
+      return `{${[...multisetCounts(v)].map(([e, n]) => `${renderValue(e, t.element, zone)}=${n}`).join(', ')}}`;
     case 'MAP':
       return `{${[...(v as Map<unknown, unknown>).entries()].map(([k, x]) => `${renderValue(k, t.key, zone)}=${renderValue(x, t.value, zone)}`).join(', ')}}`;
     case 'ROW':
@@ -75,8 +78,10 @@ export function renderRowField(v: unknown, t: DataType): string {
     case 'TIMESTAMP': return formatLocalDateTime(v as Timestamp);
     case 'TIMESTAMP_LTZ': return formatInstant(v as Timestamp);
     case 'BINARY': case 'VARBINARY': return `[${[...(v as Uint8Array)].map((b) => (b > 127 ? b - 256 : b)).join(', ')}]`;
-    case 'ARRAY': case 'MULTISET': return `[${(v as unknown[]).map((e) => renderRowField(e, t.element)).join(', ')}]`;
-    case 'MAP': return `{${[...(v as Map<unknown, unknown>).entries()].map(([k, x]) => `${renderRowField(k, t.key)}=${renderRowField(x, t.value)}`).join(', ')}}`;
+    case 'ARRAY': return `[${(v as unknown[]).map((e) => renderRowField(e, t.element)).join(', ')}]`;
+    // a java.util.HashMap (Flink's external class for both), printed in its iteration order
+    case 'MULTISET': return `{${javaMapEntries(multisetCounts(v), t.element).map(([e, n]) => `${renderRowField(e, t.element)}=${n}`).join(', ')}}`;
+    case 'MAP': return `{${javaMapEntries(v as Map<unknown, unknown>, t.key).map(([k, x]) => `${renderRowField(k, t.key)}=${renderRowField(x, t.value)}`).join(', ')}}`;
     case 'ROW': return `+I[${(v as unknown[]).map((e, i) => renderRowField(e, t.fields[i]?.type ?? t)).join(', ')}]`;
     case 'INTERVAL_YEAR_MONTH': return formatIntervalMonths(v as number);
     case 'INTERVAL_DAY_TIME': return formatIntervalMillis(v as number);
@@ -103,4 +108,12 @@ export function javaBigDecimalToString(d: Decimal): string {
   if (d.scale >= 0 && adjusted >= -6) return d.toString();
   const coeff = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
   return `${neg ? '-' : ''}${coeff}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
+}
+
+/** A MULTISET value (a map from element to count; an array of elements is counted). */
+export function multisetCounts(v: unknown): ReadonlyMap<unknown, number> {
+  if (v instanceof Map) return v as ReadonlyMap<unknown, number>;
+  const m = new Map<unknown, number>();
+  for (const e of v as unknown[]) m.set(e, (m.get(e) ?? 0) + 1);
+  return m;
 }

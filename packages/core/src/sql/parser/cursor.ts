@@ -40,9 +40,16 @@ export function describe(t: Token): string {
   }
 }
 
+/**
+ * What `takeComments` / `takeTrailingComments` return when no comment waits — one shared, frozen empty list instead
+ * of a new array per element parsed (most elements have none). Callers only read it or copy from it.
+ */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 export class Cursor {
   private index = 0;
   private commentIndex = 0;
+  private lastSpan: Span | undefined;
   /** Levels open now (see MAX_NESTING_DEPTH). */
   private nesting = 0;
   /**
@@ -162,8 +169,15 @@ export class Cursor {
     return (this.buffer[this.index - 1] ?? this.peek()).end;
   }
 
+  /**
+   * The range from `start` to the end of the last consumed token. Nodes that cover the same tokens (a select item and
+   * its expression, a statement and its INSERT) share one span object: spans are immutable like the nodes.
+   */
   spanFrom(start: SourcePosition): Span {
-    return { start, end: this.lastEnd() };
+    const end = this.lastEnd();
+    const last = this.lastSpan;
+    if (last !== undefined && last.start === start && last.end === end) return last;
+    return (this.lastSpan = { start, end });
   }
 
   atEnd(): boolean {
@@ -296,11 +310,13 @@ export class Cursor {
    * they belong to the element just parsed, not to the next one (`a INT, /* next *\/ b INT` leads `b`).
    */
   takeTrailingComments(): string[] {
+    const next = this.peek().start;
+    let c = this.commentBuffer[this.commentIndex];
+    // No comment waiting (the common case): no array, no look at positions.
+    if (c === undefined || c.start.offset >= next.offset) return NONE;
     const out: string[] = [];
     const line = this.lastEnd().line;
-    const next = this.peek().start;
-    const trails = (c: Token) => c.start.line === line && c.start.offset < next.offset && c.end.line < next.line;
-    for (let c = this.commentBuffer[this.commentIndex]; c !== undefined && trails(c); c = this.commentBuffer[this.commentIndex]) {
+    for (; c !== undefined && c.start.line === line && c.start.offset < next.offset && c.end.line < next.line; c = this.commentBuffer[this.commentIndex]) {
       out.push(c.value);
       this.commentIndex++;
     }
@@ -309,8 +325,9 @@ export class Cursor {
 
   /** Comments that start before `offset` and were not attached yet. */
   takeComments(offset: number): string[] {
-    const out: string[] = [];
     this.peek(); // comments are lexed with the tokens: those before `offset` are known once the next token is
+    if (this.commentIndex >= this.commentBuffer.length || this.commentBuffer[this.commentIndex]!.start.offset >= offset) return NONE;
+    const out: string[] = [];
     while (this.commentIndex < this.commentBuffer.length && this.commentBuffer[this.commentIndex]!.start.offset < offset) {
       out.push(this.commentBuffer[this.commentIndex]!.value);
       this.commentIndex++;

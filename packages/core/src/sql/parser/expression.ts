@@ -56,7 +56,7 @@ function parseBinary(p: Cursor, min: number): Expression {
   let left: Expression;
   if (min <= NOT && p.isWord('NOT') && !p.isWord('EXISTS', 1)) {
     p.open(p.next());
-    left = span(p, start, { kind: 'Unary', op: 'NOT', operand: parseBinary(p, NOT) });
+    left = { kind: 'Unary', op: 'NOT', operand: parseBinary(p, NOT), span: p.spanFrom(start) };
     p.close();
   } else left = parseUnary(p);
   // After a predicate only AND / OR may follow (`a = b = c` is not an expression).
@@ -66,25 +66,25 @@ function parseBinary(p: Cursor, min: number): Expression {
     if (t.kind === 'op') {
       if (min <= MULTIPLICATIVE && cap >= MULTIPLICATIVE && (t.value === '*' || t.value === '/' || t.value === '%' || t.value === '||')) {
         p.next();
-        left = span(p, start, { kind: 'Binary', op: t.value as '*' | '/' | '%' | '||', left, right: parseUnary(p) });
+        left = { kind: 'Binary', op: t.value as '*' | '/' | '%' | '||', left, right: parseUnary(p), span: p.spanFrom(start) };
         continue;
       }
       if (min <= ADDITIVE && cap >= ADDITIVE && (t.value === '+' || t.value === '-')) {
         p.next();
-        left = span(p, start, { kind: 'Binary', op: t.value as '+' | '-', left, right: parseBinary(p, MULTIPLICATIVE) });
+        left = { kind: 'Binary', op: t.value as '+' | '-', left, right: parseBinary(p, MULTIPLICATIVE), span: p.spanFrom(start) };
         cap = ADDITIVE;
         continue;
       }
     } else if (t.kind === 'word') {
       if (min <= AND && p.isWord('AND')) {
         p.next();
-        left = span(p, start, { kind: 'Binary', op: 'AND', left, right: parseBinary(p, NOT) });
+        left = { kind: 'Binary', op: 'AND', left, right: parseBinary(p, NOT), span: p.spanFrom(start) };
         cap = AND;
         continue;
       }
       if (min <= OR && p.isWord('OR')) {
         p.next();
-        left = span(p, start, { kind: 'Binary', op: 'OR', left, right: parseBinary(p, AND) });
+        left = { kind: 'Binary', op: 'OR', left, right: parseBinary(p, AND), span: p.spanFrom(start) };
         cap = OR;
         continue;
       }
@@ -107,21 +107,21 @@ function predicateTail(p: Cursor, start: Span['start'], left: Expression): Expre
   if (t.kind === 'op' && COMPARISONS.has(t.value)) {
     p.next();
     const op = t.value === '!=' ? '<>' : (t.value as '=' | '<>' | '<' | '<=' | '>' | '>=');
-    return span(p, start, { kind: 'Binary', op, left, right: parseBinary(p, ADDITIVE) });
+    return { kind: 'Binary', op, left, right: parseBinary(p, ADDITIVE), span: p.spanFrom(start) };
   }
   if (p.acceptWord('OVERLAPS')) {
-    return span(p, start, { kind: 'FunctionCall', name: ['OVERLAPS'], args: [left, parseBinary(p, ADDITIVE)] });
+    return { kind: 'FunctionCall', name: ['OVERLAPS'], args: [left, parseBinary(p, ADDITIVE)], span: p.spanFrom(start) };
   }
   if (p.acceptWord('IS')) {
     const negated = p.acceptWord('NOT');
-    if (p.acceptWord('NULL')) return span(p, start, { kind: 'IsNull', operand: left, negated });
-    if (p.acceptWord('TRUE')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'TRUE', negated });
-    if (p.acceptWord('FALSE')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'FALSE', negated });
-    if (p.acceptWord('UNKNOWN')) return span(p, start, { kind: 'IsTruth', operand: left, value: 'UNKNOWN', negated });
-    if (p.acceptWords('DISTINCT', 'FROM')) return span(p, start, { kind: 'IsDistinctFrom', left, right: parseBinary(p, ADDITIVE), negated });
+    if (p.acceptWord('NULL')) return { kind: 'IsNull', operand: left, negated, span: p.spanFrom(start) };
+    if (p.acceptWord('TRUE')) return { kind: 'IsTruth', operand: left, value: 'TRUE', negated, span: p.spanFrom(start) };
+    if (p.acceptWord('FALSE')) return { kind: 'IsTruth', operand: left, value: 'FALSE', negated, span: p.spanFrom(start) };
+    if (p.acceptWord('UNKNOWN')) return { kind: 'IsTruth', operand: left, value: 'UNKNOWN', negated, span: p.spanFrom(start) };
+    if (p.acceptWords('DISTINCT', 'FROM')) return { kind: 'IsDistinctFrom', left, right: parseBinary(p, ADDITIVE), negated, span: p.spanFrom(start) };
     if (p.acceptWord('JSON')) {
       const type = (['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'] as const).find((w) => p.acceptWord(w));
-      return span(p, start, { kind: 'IsJson', operand: left, ...(type === undefined ? {} : { type }), negated });
+      return { kind: 'IsJson', operand: left, ...(type === undefined ? {} : { type }), negated, span: p.spanFrom(start) };
     }
     throw p.unexpected('NULL, TRUE, FALSE, UNKNOWN, DISTINCT FROM or JSON after IS');
   }
@@ -132,12 +132,12 @@ function predicateTail(p: Cursor, start: Span['start'], left: Expression): Expre
     if (startsQuery(p)) {
       const query = parseQuery(p);
       p.expectOp(')');
-      return span(p, start, { kind: 'In', operand: left, query, negated });
+      return { kind: 'In', operand: left, query, negated, span: p.spanFrom(start) };
     }
     const values = [parseExpression(p)];
     while (p.acceptOp(',')) values.push(parseExpression(p));
     p.expectOp(')', "',' or ')' in the IN list");
-    return span(p, start, { kind: 'In', operand: left, values, negated });
+    return { kind: 'In', operand: left, values, negated, span: p.spanFrom(start) };
   }
   if (p.acceptWord('BETWEEN')) {
     const symmetric = p.acceptWord('SYMMETRIC');
@@ -145,13 +145,13 @@ function predicateTail(p: Cursor, start: Span['start'], left: Expression): Expre
     const low = parseBinary(p, ADDITIVE);
     p.expectWord('AND', "AND in BETWEEN … AND …");
     const high = parseBinary(p, ADDITIVE);
-    return span(p, start, { kind: 'Between', operand: left, low, high, negated, symmetric });
+    return { kind: 'Between', operand: left, low, high, negated, symmetric, span: p.spanFrom(start) };
   }
   if (p.acceptWord('LIKE') || p.acceptWords('SIMILAR', 'TO')) {
     const op = p.peek(-1).value.toUpperCase() === 'LIKE' ? 'LIKE' : 'SIMILAR TO';
     const pattern = parseBinary(p, ADDITIVE);
     const escape = p.acceptWord('ESCAPE') ? parseBinary(p, ADDITIVE) : undefined;
-    return span(p, start, { kind: 'Like', op, operand: left, pattern, ...(escape === undefined ? {} : { escape }), negated });
+    return { kind: 'Like', op, operand: left, pattern, ...(escape === undefined ? {} : { escape }), negated, span: p.spanFrom(start) };
   }
   if (negated) throw p.unexpected('IN, BETWEEN, LIKE or SIMILAR TO after NOT');
   return undefined;
@@ -165,17 +165,17 @@ function parseUnary(p: Cursor): Expression {
     p.open(t);
     const operand = parseUnary(p);
     p.close();
-    return span(p, start, { kind: 'Unary', op: t.value as '-' | '+', operand });
+    return { kind: 'Unary', op: t.value as '-' | '+', operand, span: p.spanFrom(start) };
   }
   let e = parsePrimary(p);
   for (;;) {
     if (p.acceptOp('[')) {
       const index = parseExpression(p);
       p.expectOp(']');
-      e = span(p, start, { kind: 'Subscript', operand: e, index });
+      e = { kind: 'Subscript', operand: e, index, span: p.spanFrom(start) };
     } else if (p.isOp('.') && (p.peek(1).kind === 'word' || p.peek(1).kind === 'quoted')) {
       p.next();
-      e = span(p, start, { kind: 'FieldAccess', operand: e, field: p.identifier('a field name') });
+      e = { kind: 'FieldAccess', operand: e, field: p.identifier('a field name'), span: p.spanFrom(start) };
     } else return e;
   }
 }
@@ -186,7 +186,7 @@ function parseArgument(p: Cursor): Expression {
   if ((p.peek().kind === 'word' || p.peek().kind === 'quoted') && p.isOp('=>', 1)) {
     const name = p.next().value;
     p.next();
-    return span(p, start, { kind: 'NamedArg', name, value: parseArgument(p) });
+    return { kind: 'NamedArg', name, value: parseArgument(p), span: p.spanFrom(start) };
   }
   if (p.isWord('TABLE') && !p.isOp('(', 1)) {
     p.next();
@@ -194,7 +194,7 @@ function parseArgument(p: Cursor): Expression {
     if (p.isWord('PARTITION') || p.isWord('ORDER')) {
       throw p.errorAt(p.peek(), `${p.peek().value.toUpperCase()} BY on a table argument (session windows by key) is not supported by flinkts yet`, 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
     }
-    return span(p, start, { kind: 'TableArg', relation });
+    return { kind: 'TableArg', relation, span: p.spanFrom(start) };
   }
   return parseBinary(p, OR);
 }
@@ -250,14 +250,14 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       p.expectWord('AS', `AS in ${name}(… AS type)`);
       const type = parseType(p, { cast: true });
       p.expectOp(')');
-      return span(p, start, { kind: 'Cast', operand, type, try: name === 'TRY_CAST' });
+      return { kind: 'Cast', operand, type, try: name === 'TRY_CAST', span: p.spanFrom(start) };
     }
     case 'EXTRACT': {
       const unit = timeUnit(p);
       p.expectWord('FROM', 'FROM in EXTRACT(unit FROM …)');
       const operand = parseExpression(p);
       p.expectOp(')');
-      return span(p, start, { kind: 'Extract', unit, operand });
+      return { kind: 'Extract', unit, operand, span: p.spanFrom(start) };
     }
     case 'FLOOR':
     case 'CEIL':
@@ -266,26 +266,26 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       if (p.acceptWord('TO')) {
         const unit = timeUnit(p);
         p.expectOp(')');
-        return span(p, start, { kind: 'FloorCeil', op: name === 'FLOOR' ? 'FLOOR' : 'CEIL', operand, unit });
+        return { kind: 'FloorCeil', op: name === 'FLOOR' ? 'FLOOR' : 'CEIL', operand, unit, span: p.spanFrom(start) };
       }
       p.expectOp(')', "')' or TO unit");
-      return span(p, start, { kind: 'FunctionCall', name: [name], args: [operand] });
+      return { kind: 'FunctionCall', name: [name], args: [operand], span: p.spanFrom(start) };
     }
     case 'TRIM': {
       const side = (['BOTH', 'LEADING', 'TRAILING'] as const).find((w) => p.acceptWord(w));
       if (side !== undefined && p.acceptWord('FROM')) {
         const operand = parseExpression(p);
         p.expectOp(')');
-        return span(p, start, { kind: 'Trim', side, operand });
+        return { kind: 'Trim', side, operand, span: p.spanFrom(start) };
       }
       const first = parseExpression(p);
       if (p.acceptWord('FROM')) {
         const operand = parseExpression(p);
         p.expectOp(')');
-        return span(p, start, { kind: 'Trim', side: side ?? 'BOTH', chars: first, operand });
+        return { kind: 'Trim', side: side ?? 'BOTH', chars: first, operand, span: p.spanFrom(start) };
       }
       p.expectOp(')', "')' or FROM");
-      return span(p, start, { kind: 'Trim', side: side ?? 'BOTH', operand: first });
+      return { kind: 'Trim', side: side ?? 'BOTH', operand: first, span: p.spanFrom(start) };
     }
     case 'SUBSTRING': {
       const operand = parseExpression(p);
@@ -294,7 +294,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       const startExpr = parseExpression(p);
       const length = p.acceptWord('FOR') || p.acceptOp(',') ? parseExpression(p) : undefined;
       p.expectOp(')');
-      return span(p, start, { kind: 'Substring', operand, start: startExpr, ...(length === undefined ? {} : { length }) });
+      return { kind: 'Substring', operand, start: startExpr, ...(length === undefined ? {} : { length }), span: p.spanFrom(start) };
     }
     case 'OVERLAY': {
       const operand = parseExpression(p);
@@ -304,7 +304,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       const startExpr = parseExpression(p);
       const length = p.acceptWord('FOR') ? parseExpression(p) : undefined;
       p.expectOp(')');
-      return span(p, start, { kind: 'Overlay', operand, placing, start: startExpr, ...(length === undefined ? {} : { length }) });
+      return { kind: 'Overlay', operand, placing, start: startExpr, ...(length === undefined ? {} : { length }), span: p.spanFrom(start) };
     }
     case 'POSITION': {
       const needle = parseBinary(p, ADDITIVE);
@@ -312,7 +312,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       const haystack = parseExpression(p);
       const from = p.acceptWord('FROM') ? parseExpression(p) : undefined;
       p.expectOp(')');
-      return span(p, start, { kind: 'Position', needle, haystack, ...(from === undefined ? {} : { start: from }) });
+      return { kind: 'Position', needle, haystack, ...(from === undefined ? {} : { start: from }), span: p.spanFrom(start) };
     }
     case 'JSON_VALUE': {
       const operand = parseExpression(p);
@@ -321,7 +321,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       const returning = p.acceptWord('RETURNING') ? parseType(p, { nullSuffix: false }) : undefined;
       const behaviors = jsonBehaviors(p, false);
       p.expectOp(')');
-      return span(p, start, { kind: 'JsonValue', operand, path, ...(returning === undefined ? {} : { returning }), ...behaviors });
+      return { kind: 'JsonValue', operand, path, ...(returning === undefined ? {} : { returning }), ...behaviors, span: p.spanFrom(start) };
     }
     case 'JSON_QUERY': {
       const operand = parseExpression(p);
@@ -339,7 +339,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       }
       const behaviors = jsonBehaviors(p, true);
       p.expectOp(')');
-      return span(p, start, { kind: 'JsonQuery', operand, path, ...(returning === undefined ? {} : { returning }), wrapper, ...behaviors });
+      return { kind: 'JsonQuery', operand, path, ...(returning === undefined ? {} : { returning }), wrapper, ...behaviors, span: p.spanFrom(start) };
     }
     case 'JSON_EXISTS': {
       const operand = parseExpression(p);
@@ -352,7 +352,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
         p.expectWord('ERROR');
       }
       p.expectOp(')');
-      return span(p, start, { kind: 'JsonExists', operand, path, ...(onError === undefined ? {} : { onError }) });
+      return { kind: 'JsonExists', operand, path, ...(onError === undefined ? {} : { onError }), span: p.spanFrom(start) };
     }
     case 'JSON_OBJECT': {
       const entries: { key: Expression; value: Expression }[] = [];
@@ -379,11 +379,24 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
         }
       }
       p.expectOp(')');
-      return span(p, start, { kind: 'JsonObject', entries, onNull });
+      return { kind: 'JsonObject', entries, onNull, span: p.spanFrom(start) };
     }
-    case 'JSON_OBJECTAGG':
-    case 'JSON_ARRAYAGG':
-      throw new ParseError(`${name} is not supported by flinkts yet`, { start, end: p.peek().start }, 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+    case 'JSON_OBJECTAGG': {
+      p.acceptWord('KEY');
+      const key = parseExpression(p);
+      p.expectWord('VALUE', 'VALUE in JSON_OBJECTAGG(KEY … VALUE …)');
+      const value = parseExpression(p);
+      const onNull = jsonAggOnNull(p);
+      p.expectOp(')');
+      // no FILTER / OVER after it: Flink's grammar has none
+      return span(p, start, { kind: 'FunctionCall', name: [name], args: [key, value], ...(onNull ? { onNull } : {}) });
+    }
+    case 'JSON_ARRAYAGG': {
+      const value = parseExpression(p);
+      const onNull = jsonAggOnNull(p);
+      p.expectOp(')', "NULL ON NULL, ABSENT ON NULL or ')' in JSON_ARRAYAGG");
+      return span(p, start, { kind: 'FunctionCall', name: [name], args: [value], ...(onNull ? { onNull } : {}) });
+    }
     case 'JSON_ARRAY': {
       const values: Expression[] = [];
       let onNull: 'NULL' | 'ABSENT' = 'ABSENT';
@@ -399,23 +412,23 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
         }
       }
       p.expectOp(')');
-      return span(p, start, { kind: 'JsonArray', values, onNull });
+      return { kind: 'JsonArray', values, onNull, span: p.spanFrom(start) };
     }
     case 'TIMESTAMPADD':
     case 'TIMESTAMPDIFF': {
       const unitStart = p.peek().start;
       const unit = timeUnit(p);
-      const args: Expression[] = [span(p, unitStart, { kind: 'TimeUnitArg', unit })];
+      const args: Expression[] = [{ kind: 'TimeUnitArg', unit, span: p.spanFrom(unitStart) }];
       while (p.acceptOp(',')) args.push(parseExpression(p));
       p.expectOp(')');
-      return span(p, start, { kind: 'FunctionCall', name: [name], args });
+      return { kind: 'FunctionCall', name: [name], args, span: p.spanFrom(start) };
     }
     case 'DESCRIPTOR': {
       const columns: string[] = [];
       do columns.push(p.identifier('a column name'));
       while (p.acceptOp(','));
       p.expectOp(')');
-      return span(p, start, { kind: 'Descriptor', columns });
+      return { kind: 'Descriptor', columns, span: p.spanFrom(start) };
     }
     default:
       return undefined;
@@ -501,14 +514,14 @@ function parsePrimary(p: Cursor): Expression {
     case 'number': {
       p.next();
       literal(p, start, numericLiteralProblem(t.text));
-      return span(p, start, { kind: 'NumericLiteral', text: t.text.replace(/e/, 'E') });
+      return { kind: 'NumericLiteral', text: t.text.indexOf('e') === -1 ? t.text : t.text.replace('e', 'E'), span: p.spanFrom(start) };
     }
     case 'string':
       p.next();
-      return span(p, start, { kind: 'StringLiteral', value: t.value });
+      return { kind: 'StringLiteral', value: t.value, span: p.spanFrom(start) };
     case 'binary':
       p.next();
-      return span(p, start, { kind: 'BinaryLiteral', hex: t.value });
+      return { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };
     case 'op':
       if (t.value === '(') return parseParenthesised(p, start);
       if (t.value === '?') throw p.errorAt(t, 'parameter markers (?) are not supported in Flink SQL scripts', 'write the value as a literal');
@@ -533,7 +546,7 @@ function parseParenthesised(p: Cursor, start: Span['start']): Expression {
   if (startsQuery(p)) {
     const query = parseQuery(p);
     p.expectOp(')');
-    return span(p, start, { kind: 'ScalarSubquery', query });
+    return { kind: 'ScalarSubquery', query, span: p.spanFrom(start) };
   }
   const first = parseBinary(p, OR);
   if (p.acceptOp(',')) {
@@ -541,7 +554,7 @@ function parseParenthesised(p: Cursor, start: Span['start']): Expression {
     do fields.push(parseExpression(p));
     while (p.acceptOp(','));
     p.expectOp(')');
-    return span(p, start, { kind: 'RowConstructor', fields, explicit: false });
+    return { kind: 'RowConstructor', fields, explicit: false, span: p.spanFrom(start) };
   }
   p.expectOp(')', "')'");
   return first;
@@ -554,13 +567,13 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
     case 'TRUE':
     case 'FALSE':
       p.next();
-      return span(p, start, { kind: 'BooleanLiteral', value: word === 'TRUE' });
+      return { kind: 'BooleanLiteral', value: word === 'TRUE', span: p.spanFrom(start) };
     case 'NULL':
       p.next();
-      return span(p, start, { kind: 'NullLiteral' });
+      return { kind: 'NullLiteral', span: p.spanFrom(start) };
     case 'UNKNOWN':
       p.next();
-      return span(p, start, { kind: 'NullLiteral' });
+      return { kind: 'NullLiteral', span: p.spanFrom(start) };
     case 'DATE':
     case 'TIME':
     case 'TIMESTAMP':
@@ -569,7 +582,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
         p.next();
         const value = p.next().value;
         literal(p, start, temporalLiteralProblem(word, value));
-        return span(p, start, { kind: 'TemporalLiteral', type: word, value });
+        return { kind: 'TemporalLiteral', type: word, value, span: p.spanFrom(start) };
       }
       break;
     case 'INTERVAL': {
@@ -583,7 +596,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
       p.next();
       const qualifier = parseIntervalQualifier(p);
       literal(p, start, intervalLiteralProblem(valueToken.value, qualifier));
-      return span(p, start, { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier });
+      return { kind: 'IntervalLiteral', negative, value: valueToken.value, qualifier, span: p.spanFrom(start) };
     }
     case 'CASE':
       return parseCase(p, start);
@@ -592,12 +605,12 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
       p.expectOp('(');
       const query = parseQuery(p);
       p.expectOp(')');
-      return span(p, start, { kind: 'Exists', query });
+      return { kind: 'Exists', query, span: p.spanFrom(start) };
     }
     case 'NOT':
       if (p.isWord('EXISTS', 1)) {
         p.next();
-        return span(p, start, { kind: 'Unary', op: 'NOT', operand: parsePrimary(p) });
+        return { kind: 'Unary', op: 'NOT', operand: parsePrimary(p), span: p.spanFrom(start) };
       }
       break;
     case 'ARRAY':
@@ -609,7 +622,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
           while (p.acceptOp(','));
         }
         p.expectOp(']', "',' or ']'");
-        return span(p, start, { kind: 'ArrayConstructor', elements });
+        return { kind: 'ArrayConstructor', elements, span: p.spanFrom(start) };
       }
       break;
     case 'MAP':
@@ -624,7 +637,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
           } while (p.acceptOp(','));
         }
         p.expectOp(']', "',' or ']'");
-        return span(p, start, { kind: 'MapConstructor', entries });
+        return { kind: 'MapConstructor', entries, span: p.spanFrom(start) };
       }
       break;
     case 'ROW':
@@ -636,7 +649,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
           while (p.acceptOp(','));
         }
         p.expectOp(')');
-        return span(p, start, { kind: 'RowConstructor', fields, explicit: true });
+        return { kind: 'RowConstructor', fields, explicit: true, span: p.spanFrom(start) };
       }
       break;
     case 'MATCH_RECOGNIZE':
@@ -646,11 +659,11 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
   }
   if (SQL_NILADIC_KEYWORDS.has(word) && !p.isOp('(', 1)) {
     p.next();
-    return span(p, start, { kind: 'ColumnRef', name: t.value });
+    return { kind: 'ColumnRef', name: t.value, span: p.spanFrom(start) };
   }
   if (NILADIC_FUNCTIONS.has(word) && !p.isOp('(', 1)) {
     p.next();
-    return span(p, start, { kind: 'FunctionCall', name: [word], args: [] });
+    return { kind: 'FunctionCall', name: [word], args: [], span: p.spanFrom(start) };
   }
   return parseIdentifierExpression(p);
 }
@@ -675,7 +688,7 @@ function parseCase(p: Cursor, start: Span['start']): Expression {
   const elsePart = elseExpr === undefined ? {} : { else: elseExpr };
   // `CASE x WHEN 1, 2 THEN …`: the further values stay with their WHEN (never a copy of `x` per value).
   const withLists = whens.map((w, i) => (lists[i]!.length > 1 ? { when: w.when, extraValues: lists[i]!.slice(1), then: w.then } : w));
-  return span(p, start, { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart });
+  return { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart, span: p.spanFrom(start) };
 }
 
 /** A column reference, a qualified column / field access, or a function call. */
@@ -696,26 +709,25 @@ function parseIdentifierExpression(p: Cursor): Expression {
     }
     return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);
   }
-  const parts: { value: string; quoted: boolean }[] = [];
   const name = p.identifier('a column name');
-  parts.push({ value: name, quoted: first.kind === 'quoted' });
+  // The common case, a bare column name: no list of parts.
+  if (!p.isOp('.')) return { kind: 'ColumnRef', name, span: p.spanFrom(start) };
+  const parts = [name];
   while (p.isOp('.') && (p.peek(1).kind === 'word' || p.peek(1).kind === 'quoted' || p.isOp('*', 1))) {
     if (p.isOp('*', 1)) break; // `t.*` is handled by the select list
     p.next();
-    const partToken = p.peek();
     if (p.isOp('(', 1)) {
       // catalog.db.fn(…)
       const last = p.identifier('a function name');
       p.next();
-      return parseCall(p, [...parts.map((x) => x.value), last], start);
+      return parseCall(p, [...parts, last], start);
     }
-    parts.push({ value: p.identifier('a column or field name'), quoted: partToken.kind === 'quoted' });
+    parts.push(p.identifier('a column or field name'));
   }
   let e: Expression = parts.length === 1
-    ? { kind: 'ColumnRef', name: parts[0]!.value }
-    : { kind: 'ColumnRef', table: parts[0]!.value, name: parts[1]!.value };
-  e = span(p, start, e);
-  for (const part of parts.slice(2)) e = span(p, start, { kind: 'FieldAccess', operand: e, field: part.value });
+    ? { kind: 'ColumnRef', name: parts[0]!, span: p.spanFrom(start) }
+    : { kind: 'ColumnRef', table: parts[0]!, name: parts[1]!, span: p.spanFrom(start) };
+  for (let i = 2; i < parts.length; i++) e = { kind: 'FieldAccess', operand: e, field: parts[i]!, span: p.spanFrom(start) };
   return e;
 }
 
@@ -730,7 +742,19 @@ function parseCall(p: Cursor, name: string[], start: Span['start']): Expression 
   if (!p.acceptOp(')')) {
     do args.push(parseArgument(p));
     while (p.acceptOp(','));
-    p.expectOp(')', "',' or ')' in the argument list");
   }
-  return parseCallTail(p, { kind: 'FunctionCall', name, args, ...(distinct ? { distinct: true } : {}) }, start);
+  // ARRAY_AGG(x RESPECT NULLS | IGNORE NULLS)
+  const nulls = args.length > 0 && (p.isWord('RESPECT') || p.isWord('IGNORE')) && p.isWord('NULLS', 1) ? (p.next().value.toUpperCase() as 'RESPECT' | 'IGNORE') : undefined;
+  if (nulls) p.expectWord('NULLS');
+  if (args.length > 0 || nulls) p.expectOp(')', "',' or ')' in the argument list");
+  return parseCallTail(p, { kind: 'FunctionCall', name, args, ...(distinct ? { distinct: true } : {}), ...(nulls ? { nulls } : {}) }, start);
+}
+
+/** `NULL ON NULL` / `ABSENT ON NULL` at the end of JSON_OBJECTAGG / JSON_ARRAYAGG. */
+function jsonAggOnNull(p: Cursor): 'NULL' | 'ABSENT' | undefined {
+  if (!((p.isWord('NULL') || p.isWord('ABSENT')) && p.isWord('ON', 1))) return undefined;
+  const v = p.next().value.toUpperCase() as 'NULL' | 'ABSENT';
+  p.expectWord('ON');
+  p.expectWord('NULL');
+  return v;
 }

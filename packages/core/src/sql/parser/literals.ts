@@ -14,7 +14,10 @@ const MAX_DIGITS = 38;
 
 /** A numeric literal as written (`42`, `1.5`, `1E400`). */
 export function numericLiteralProblem(text: string): LiteralProblem | undefined {
-  if (/e/i.test(text)) {
+  const approximate = text.indexOf('e') !== -1 || text.indexOf('E') !== -1;
+  // Most literals are short exact numbers: at most MAX_DIGITS characters cannot hold more digits.
+  if (!approximate && text.length <= MAX_DIGITS) return undefined;
+  if (approximate) {
     const value = Number(text);
     if (!Number.isFinite(value)) return { message: `the number ${text} is out of range for DOUBLE`, hint: 'an approximate number must be below 1.7976931348623157E308' };
     return undefined;

@@ -252,16 +252,21 @@ function parseGroupingElement(p: Cursor): GroupingElement {
 function parseSelectItem(p: Cursor): SelectItem {
   const start = p.peek().start;
   const comments = p.takeComments(start.offset);
-  const withComments = <T extends SelectItem>(item: T): T => (comments.length === 0 ? item : { ...item, comments });
-  if (p.acceptOp('*')) return withComments({ kind: 'SelectStar', span: p.spanFrom(start) });
+  if (p.acceptOp('*')) return withComments({ kind: 'SelectStar', span: p.spanFrom(start) }, comments);
   if ((p.peek().kind === 'word' || p.peek().kind === 'quoted') && p.isOp('.', 1) && p.isOp('*', 2)) {
     const table = p.identifier('a table name');
     p.next(); p.next();
-    return withComments({ kind: 'SelectStar', table, span: p.spanFrom(start) });
+    return withComments({ kind: 'SelectStar', table, span: p.spanFrom(start) }, comments);
   }
   const expr = parseExpression(p);
   const alias = parseAlias(p);
-  return withComments({ kind: 'SelectExpr', expr, ...(alias === undefined ? {} : { alias }), span: p.spanFrom(start) });
+  const span = p.spanFrom(start);
+  return withComments(alias === undefined ? { kind: 'SelectExpr', expr, span } : { kind: 'SelectExpr', expr, alias, span }, comments);
+}
+
+/** `item` with the comments written before it (a module function, not a closure per item). */
+function withComments<T extends SelectItem>(item: T, comments: readonly string[]): T {
+  return comments.length === 0 ? item : { ...item, comments };
 }
 
 /** `[AS] alias`; without AS only a non-reserved word or quoted identifier is an alias. */

@@ -3,6 +3,7 @@
  * rest of the script still parsed), a single statement, query, expression or data type.
  */
 import type { Expression } from '../../ast/expression.js';
+import type { Span } from '../../ast/node.js';
 import type { Query } from '../../ast/query.js';
 import type { Script, Statement } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -68,6 +69,17 @@ function lazyCursor(text: string): { cursor: Cursor; error: () => LexError | und
   return { cursor, error: () => error };
 }
 
+/**
+ * `body` (just built by the parser, not shared yet) with its comments and span — the same node as
+ * `{ ...body, comments, span }`, without copying it (a long script holds one per statement).
+ */
+function finish(body: Statement, comments: readonly string[], span: Span): Statement {
+  const node = body as { comments?: readonly string[]; span?: Span };
+  if (comments.length > 0) node.comments = comments;
+  node.span = span;
+  return body;
+}
+
 /** Skip to just after the next top-level `;` (or the end), to resume after an error. */
 function recover(p: Cursor): void {
   let depth = 0;
@@ -105,7 +117,7 @@ export function parseScript(text: string, options: ParseOptions = {}): { readonl
       // moved before it, never dropped.
       const inner = p.takeComments(p.lastEnd().offset);
       const all = [...comments, ...p.statementComments.splice(0), ...inner, ...p.takeTrailingComments()];
-      if (p.deferred.length === 0) statements.push({ ...body, ...(all.length === 0 ? {} : { comments: all }), span });
+      if (p.deferred.length === 0) statements.push(finish(body, all, span));
     } catch (e) {
       p.deferred.push(asParseError(e, first));
       p.statementComments.length = 0;

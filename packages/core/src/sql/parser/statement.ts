@@ -231,6 +231,8 @@ function parseInsert(p: Cursor): Insert {
   if (p.isOp('(') && !startsQuery(p)) columns = nameList(p);
   if (!startsQuery(p)) throw p.unexpected('a query (SELECT, VALUES or WITH) after the INSERT target');
   const query = parseQuery(p);
+  // The common INSERT (no hints, partition or column list) as one literal: a long script holds one per statement.
+  if ((hints === undefined || hints.length === 0) && partition === undefined && columns === undefined) return { kind: 'Insert', target, overwrite, query };
   return {
     kind: 'Insert',
     target,

@@ -295,7 +295,9 @@ function printFunctionCall(e: FunctionCall): string {
   let text: string;
   if (e.star) text = `${name}(*)`;
   else if (e.args.length === 0 && !e.distinct && e.name.length === 1 && NILADIC_FUNCTIONS.has(e.name[0]!)) text = name;
-  else text = `${name}(${e.distinct ? 'DISTINCT ' : ''}${list(e.args)})`;
+  else if (e.name.length === 1 && e.name[0] === 'JSON_OBJECTAGG' && e.args.length === 2) {
+    text = `${name}(KEY ${printExpression(e.args[0]!)} VALUE ${printExpression(e.args[1]!)}${e.onNull ? ` ${e.onNull} ON NULL` : ''})`;
+  } else text = `${name}(${e.distinct ? 'DISTINCT ' : ''}${list(e.args)}${e.nulls ? ` ${e.nulls} NULLS` : ''}${e.onNull ? ` ${e.onNull} ON NULL` : ''})`;
   if (e.withinGroup !== undefined) text += ` WITHIN GROUP (ORDER BY ${e.withinGroup.map(printOrderItem).join(', ')})`;
   if (e.filter !== undefined) text += ` FILTER (WHERE ${printExpression(e.filter)})`;
   if (e.over !== undefined) text += typeof e.over === 'string' ? ` OVER ${quoteIdentifier(e.over)}` : ` OVER ${printWindowSpec(e.over)}`;

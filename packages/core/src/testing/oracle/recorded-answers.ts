@@ -3,7 +3,7 @@
  * source is often a newer Flink's tests), recorded by tier 2 (`npm run conformance -- --write`) in
  * `flink-1.20.1-answers.jsonl` beside the fixtures. The local oracle judges those cases by the real answer.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FunctionCase } from './functions-case.js';
 
@@ -18,12 +18,25 @@ export interface RecordedAnswer {
 }
 
 export function readAnswers(dir: string): Map<string, RecordedAnswer> {
-  try {
-    const lines = readFileSync(join(dir, ANSWERS_FILE), 'utf8').split('\n').filter((l) => l.trim() !== '');
-    return new Map(lines.map((l) => JSON.parse(l) as RecordedAnswer).map((a) => [a.id, a]));
-  } catch {
-    return new Map();
-  }
+  const file = join(dir, ANSWERS_FILE);
+  // No file means nothing was recorded yet; a file that is there must parse, or the oracle would judge by the fixture
+  // cases Flink answers differently.
+  if (!existsSync(file)) return new Map();
+  const answers = new Map<string, RecordedAnswer>();
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let a: RecordedAnswer;
+      try {
+        a = JSON.parse(line) as RecordedAnswer;
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: not a JSON answer: ${(e as Error).message}`);
+      }
+      if (typeof a.id !== 'string' || typeof a.flink !== 'string') throw new Error(`${file}:${i + 1}: an answer needs a string "id" and "flink"`);
+      answers.set(a.id, a);
+    });
+  return answers;
 }
 
 /**

@@ -54,6 +54,7 @@ public final class BridgeMain {
     JobRunner runner = new JobRunner();
     ScriptPlanner planner = new ScriptPlanner();
     ExpressionEvaluator evaluator = new ExpressionEvaluator();
+    WindowOperatorHarness windowHarness = new WindowOperatorHarness();
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     // enough threads that /status answers while runs and plans (serialized among themselves) are busy
@@ -72,6 +73,7 @@ public final class BridgeMain {
     server.createContext("/run", ex -> respond(ex, () -> runner.run(Json.read(body(ex)))));
     server.createContext("/evaluate", ex -> respond(ex, () -> evaluator.evaluate(Json.read(body(ex)))));
     server.createContext("/plan", ex -> respond(ex, () -> planner.plan(Json.read(body(ex)))));
+    server.createContext("/window-operator", ex -> respond(ex, () -> windowHarness.run(Json.read(body(ex)))));
     server.createContext("/shutdown", ex -> {
       respond(ex, () -> Map.of("stopping", true));
       new Thread(() -> {

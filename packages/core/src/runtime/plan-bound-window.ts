@@ -1,0 +1,88 @@
+/**
+ * Bound window TVFs (TUMBLE / HOP / CUMULATE over an event-time attribute) and the window aggregations over them
+ * (an Aggregate the binder recognised as grouped by window_start and window_end). SESSION windows, processing-time
+ * windows, legacy group windows and windowed grouping sets are still planned from the AST (plan.ts).
+ */
+import type { Aggregate } from '../plan/aggregate.js';
+import type { BoundExpression } from '../plan/expression.js';
+import { copiedColumn } from '../plan/expression.js';
+import type { WindowTableFunction } from '../plan/window-table-function.js';
+import type { Evaluator } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
+import { AggregateSet } from './operators/aggregates.js';
+import type { AggregateSpec } from './operators/aggregates.js';
+import { CalcOperator } from './operators/calc.js';
+import type { Operator } from './operators/operator.js';
+import { WindowAggregateOperator } from './operators/window-aggregate.js';
+import type { WindowSpec } from './operators/window-aggregate.js';
+import type { Planner, Rel, RelColumn } from './plan.js';
+import { compileBound, planBound, timeColumns } from './plan-bound.js';
+import { windowAggregateOverChangelog } from './plan-window-changelog.js';
+
+/** Whether the window TVF is compiled here. */
+export function windowPlannable(node: WindowTableFunction, evaluable: (e: BoundExpression) => boolean): boolean {
+  return node.fn !== 'SESSION' && node.input.columns[node.timeColumn]?.time === 'rowtime' && node.args.every(evaluable);
+}
+
+export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
+  const input = planBound(planner, node.input);
+  const ms = (i: number, what: string): number => {
+    const arg = node.args[i];
+    if (arg === undefined) throw invalid(`Missing ${what}`);
+    const v = compileBound(planner, input, arg);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME' || !v.constant) throw invalid(`The ${what} must be an INTERVAL literal (DAY TO SECOND family)`, arg.ast.span);
+    return v.constant.value as number;
+  };
+  const offset = (i: number): number => (node.args[i] === undefined ? 0 : ms(i, 'window offset'));
+  let spec: WindowSpec;
+  if (node.fn === 'TUMBLE') spec = { kind: 'TUMBLE', size: ms(0, 'window size'), offset: offset(1) };
+  else if (node.fn === 'HOP') spec = { kind: 'HOP', slide: ms(0, 'window slide'), size: ms(1, 'window size'), offset: offset(2) };
+  else spec = { kind: 'CUMULATE', step: ms(0, 'window step'), size: ms(1, 'max window size'), offset: offset(2) };
+  const rel = planner.windowedRel(input, spec, node.timeColumn, undefined, node.args[0]?.ast.span);
+  // the input's time attributes stay time attributes next to window_time, as in Flink
+  return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })), rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
+}
+
+/**
+ * The window aggregation of `node` (its keys include the input's window_start and window_end): Flink's window
+ * operator emits the other keys, the aggregates, then window_start, window_end and window_time; a Calc puts its
+ * columns in the plan's order (keys, then aggregates).
+ */
+export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly { eval: Evaluator; type: RelColumn['type'] }[], specs: readonly AggregateSpec[]): Rel {
+  const w = rel.window;
+  if (w === undefined || w.spec.kind === 'SESSION') throw unsupported('this window aggregation (its window columns could not be followed)', node.keys[0]?.ast.span);
+  const role = node.keys.map((k) => {
+    const c = copiedColumn(k);
+    return c === w.start ? 'start' : c === w.end ? 'end' : c !== undefined && c === w.time ? 'time' : 'key';
+  });
+  if (!role.includes('start') || !role.includes('end')) throw unsupported('this window aggregation (its window columns could not be followed)', node.keys[0]?.ast.span);
+  const plain = keys.filter((_, i) => role[i] === 'key');
+  const p = plain.length;
+  const a = specs.length;
+  const keySets = [plain.map((_, i) => i)];
+  let head: Operator;
+  let tail: Operator;
+  if (rel.mode !== 'insert-only') {
+    ({ head, tail } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], plain.map((k) => k.eval), keySets, specs, node.keys[0]?.ast.span));
+  } else {
+    head = tail = new WindowAggregateOperator(w.spec, w.timeIndex, [w.start, w.end], plain.map((k) => k.eval), keySets, new AggregateSet([...specs]));
+  }
+  rel.op.connectTo(head);
+  // where each plan column is in the window operator's output
+  let next = 0;
+  const at = [...role.map((r) => (r === 'start' ? p + a : r === 'end' ? p + a + 1 : r === 'time' ? p + a + 2 : next++)), ...specs.map((_, j) => p + j)];
+  const reorder = new CalcOperator(undefined, at.map((i) => (row) => row[i] ?? null));
+  tail.connectTo(reorder);
+  const windowType = (rel.columns[w.start] as RelColumn).type;
+  const types = [...keys.map((k, i) => (role[i] === 'key' ? k.type : role[i] === 'time' ? (rel.columns[w.time as number] as RelColumn).type : windowType)), ...specs.map((s) => s.resultType)];
+  const start = role.indexOf('start');
+  const end = role.indexOf('end');
+  const time = role.indexOf('time');
+  return {
+    columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
+    op: reorder, mode: 'insert-only',
+    rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'),
+    // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
+    window: { spec: w.spec, timeIndex: end, start, end, input: rel, ...(time >= 0 ? { time } : {}) },
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * Planning from the bound plan (plan/): each plan node becomes operators, with every column reference taken as the
+ * binder resolved it (an input position) and every type as the binder typed it — the runtime resolves no names and
+ * types no expression of these nodes itself. The node kinds compiled here grow one at a time; a query holding any
+ * other kind (or anything this file does not take, such as a sub-query inside an expression) is planned from its AST
+ * by plan.ts, as before.
+ */
+import type { Expression } from '../ast/expression.js';
+import type { BoundExpression } from '../plan/expression.js';
+import type { PlanNode } from '../plan/node.js';
+import { inputsOf } from '../plan/node.js';
+import type { Filter } from '../plan/filter.js';
+import type { Project } from '../plan/project.js';
+import type { Scan } from '../plan/scan.js';
+import type { SetOp } from '../plan/set-op.js';
+import type { Values } from '../plan/values.js';
+import type { DataType } from '../types/data-type.js';
+import type { Compiled, Evaluator } from './compiled.js';
+import { invalid } from './errors.js';
+import { CalcOperator } from './operators/calc.js';
+import { ValuesOperator } from './operators/values.js';
+import type { Planner, Rel, RelColumn } from './plan.js';
+import { filterNeedsUpdateBefore, windowThrough } from './plan.js';
+import { T, withNullable } from './types.js';
+import { aggregate, aggregatePlannable } from './plan-bound-aggregate.js';
+import { filteredJoin, join, joinPlannable } from './plan-bound-join.js';
+import { setOperation } from './plan-set-ops.js';
+import { sortRel } from './plan-sort.js';
+import { windowPlannable, windowTvf } from './plan-bound-window.js';
+import { rank, rankPlannable } from './plan-bound-rank.js';
+import { havingMonotonicity } from './plan-rank-strategy.js';
+import type { Monotonicity } from './plan-rank-strategy.js';
+
+/** Whether every node of `node` is compiled here (else the query is planned from its AST). */
+export function plannable(node: PlanNode): boolean {
+  switch (node.kind) {
+    case 'Scan':
+      return node.columns.every((c) => c.type !== undefined);
+    case 'Values':
+      return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
+    case 'Filter':
+      return evaluable(node.condition) && plannable(node.input);
+    case 'Project':
+      return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
+    case 'Aggregate':
+      return aggregatePlannable(node, evaluable) && plannable(node.input);
+    case 'Join':
+      return joinPlannable(node, evaluable) && plannable(node.left) && plannable(node.right);
+    case 'SetOp':
+      return node.columns.every((c) => c.type !== undefined) && node.inputs.every(plannable);
+    case 'WindowTableFunction':
+      return windowPlannable(node, evaluable) && plannable(node.input);
+    case 'Rank':
+    case 'Deduplicate':
+      return rankPlannable(node, evaluable) && plannable(node.input);
+    case 'Sort':
+      return node.keys.every((k) => evaluable(k.expr)) && plannable(node.input);
+    default:
+      return false;
+  }
+}
+
+/** An expression over its own input row only, fully typed: no sub-query, no correlated reference. */
+export function evaluable(e: BoundExpression): boolean {
+  // a bare column (a `*` item) is typed by its reference alone
+  const typed = e.types !== undefined || (e.ast.kind === 'ColumnRef' && e.refs.length === 1);
+  return typed && e.type !== undefined && e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0 && r.type !== undefined);
+}
+
+/** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
+const rowNumberRead = new WeakMap<PlanNode, boolean>();
+
+/** Notes, for each Rank below `node`, whether its row number is read; `used`: the columns of `node` read above (all when undefined). */
+function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefined): void {
+  const refsOf = (es: readonly BoundExpression[]): Set<number> => new Set(es.flatMap((e) => e.refs.filter((r) => r.depth === 0).map((r) => r.index)));
+  switch (node.kind) {
+    case 'Project':
+      noteRowNumberReads(node.input, refsOf(node.exprs.filter((_, i) => used === undefined || used.has(i))));
+      return;
+    case 'Filter':
+      noteRowNumberReads(node.input, used === undefined ? undefined : new Set([...used, ...refsOf([node.condition])]));
+      return;
+    case 'Rank':
+    case 'Deduplicate':
+      rowNumberRead.set(node, (rowNumberRead.get(node) ?? false) || used === undefined || used.has(node.columns.length - 1));
+      noteRowNumberReads(node.input, undefined);
+      return;
+    default:
+      for (const input of inputsOf(node)) noteRowNumberReads(input, undefined);
+  }
+}
+
+/** The relation of a query's plannable plan (see `plannable`), whose every column is read. */
+export function planRoot(planner: Planner, node: PlanNode): Rel {
+  noteRowNumberReads(node, undefined);
+  return planBound(planner, node);
+}
+
+/** The relation of a plannable node (see `plannable`). */
+export function planBound(planner: Planner, node: PlanNode): Rel {
+  switch (node.kind) {
+    case 'Scan':
+      return scan(planner, node);
+    case 'Values':
+      return values(planner, node);
+    case 'Filter': {
+      if (filteredJoin(node.input)) return join(planner, node.input, node.condition);
+      const rel = planBound(planner, node.input);
+      const calc = new CalcOperator(condition(planner, rel, node), undefined);
+      rel.op.connectTo(calc);
+      return { ...rel, op: calc, ...filteredMonotonicity(rel, node.input), ...(filterNeedsUpdateBefore(rel, refIndexes(node.condition)) ? { filteredUpdates: true } : {}) };
+    }
+    case 'Project':
+      return project(planner, node);
+    case 'Aggregate':
+      return aggregate(planner, node);
+    case 'Join':
+      return join(planner, node);
+    case 'SetOp':
+      return setOp(planner, node);
+    case 'WindowTableFunction':
+      return windowTvf(planner, node);
+    case 'Rank':
+    case 'Deduplicate':
+      return rank(planner, node, rowNumberRead.get(node) ?? true);
+    case 'Sort': {
+      const rel = planBound(planner, node.input);
+      const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
+      return sortRel(rel, keys, node.limit, node.offset ?? 0, node.keys[0]?.expr.ast.span);
+    }
+    default:
+      throw new Error(`internal: ${node.kind} is not planned from the bound plan yet`);
+  }
+}
+
+/** Compiles a bound expression over `rel`: column references read the positions the binder resolved. */
+export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type): Compiled {
+  const reads = new Map<Expression, Compiled>();
+  const types = e.types;
+  const c = planner.boundCompiler((x) => reads.get(x), (x) => types?.get(x));
+  for (const ref of e.refs) reads.set(ref.node, c.conform(read(rel, ref.index, ref.field), ref.type, ref.node.span));
+  return c.conform(c.compile(e.ast), type, e.ast.span);
+}
+
+/** Reading an input column (or a field of a ROW column), with the type the operator producing it gives it. */
+function read(rel: Rel, index: number, field: string | undefined): Compiled {
+  const type = (rel.columns[index] as RelColumn).type;
+  if (field === undefined) return { type, eval: (r) => r[index] ?? null, column: index };
+  const at = type.kind === 'ROW' ? type.fields.findIndex((f) => f.name === field) : -1;
+  const ft = type.kind === 'ROW' ? type.fields[at]!.type : type;
+  return { type: withNullable(ft, ft.nullable || type.nullable), eval: (r) => (r[index] as unknown[] | null)?.[at] ?? null };
+}
+
+const refIndexes = (e: BoundExpression): number[] => e.refs.map((r) => r.index);
+
+function condition(planner: Planner, rel: Rel, f: Filter): Evaluator {
+  const c = compileBound(planner, rel, f.condition);
+  return c.type.kind === 'BOOLEAN' ? c.eval : planner.boundCompiler(() => undefined, () => undefined).coerce(c, T.boolean(), f.condition.ast.span).eval;
+}
+
+export const timeColumns = (node: PlanNode, time: 'rowtime' | 'proctime'): Set<number> =>
+  new Set(node.columns.flatMap((c, i) => (c.time === time ? [i] : [])));
+
+function scan(planner: Planner, node: Scan): Rel {
+  const t = planner.table(node.table.path, node.span);
+  return {
+    columns: node.columns.map((c) => ({ name: c.name, type: c.type as DataType })),
+    op: t.source, mode: t.mode,
+    rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'),
+    ...(t.primaryKey?.length ? { uniqueKey: t.primaryKey } : {}),
+  };
+}
+
+/** Flink's planner cannot serialise a VALUES column of type CHAR(0) (only '' literals). */
+const ZERO_LENGTH_CHAR = 'Zero-length character strings have no serializable string representation.';
+const isEmptyString = (e: Expression): boolean => e.kind === 'StringLiteral' && e.value === '';
+
+function values(planner: Planner, node: Values): Rel {
+  const empty: Rel = { columns: [], op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+  const columns = node.columns.map((c) => ({ name: c.name, type: c.type as DataType }));
+  node.columns.forEach((_, i) => {
+    if (node.rows.every((r) => isEmptyString(r[i]!.ast))) throw invalid(ZERO_LENGTH_CHAR, r0Span(node));
+  });
+  const rows = node.rows.map((r) => r.map((e, i) => {
+    if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+    const col = columns[i] as RelColumn;
+    return compileBound(planner, empty, e, col.type.kind === 'NULL' ? undefined : col.type).eval([]) ?? null;
+  }));
+  const op = new ValuesOperator(rows);
+  planner.valuesSources.push(op);
+  return { columns, op, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+}
+
+const r0Span = (node: Values) => node.rows[0]?.[0]?.ast.span;
+
+/** A projection, with a Filter below it fused into one Calc (as Flink's planner merges them). */
+function project(planner: Planner, node: Project): Rel {
+  const input = node.input;
+  // a Filter below is fused into this Calc, or joins with the INNER join below it
+  let rel: Rel;
+  let f: Evaluator | undefined;
+  let filteredUpdates = false;
+  if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
+  else if (input.kind === 'Filter') {
+    rel = planBound(planner, input.input);
+    f = condition(planner, rel, input);
+    filteredUpdates = filterNeedsUpdateBefore(rel, refIndexes(input.condition));
+  } else rel = planBound(planner, input);
+  if (input.kind === 'Values' && input.rows.length === 1 && input.columns.length === 0) {
+    // SELECT without FROM: Flink validates it as VALUES, where a bare NULL or '' has no type
+    for (const e of node.exprs) {
+      if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+      if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
+    }
+  }
+  const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type));
+  const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
+  const direct = compiled.map((c) => c.column);
+  const carried = {
+    ...(rel.filteredUpdates || filteredUpdates ? { filteredUpdates: true } : {}),
+    ...keyThrough('aggregateKey', rel.aggregateKey, direct),
+    ...keyThrough('uniqueKey', rel.uniqueKey, direct),
+    ...windowThrough(rel, direct),
+    ...(rel.monotonicity ? { monotonicity: monotonicityThrough(f ? filteredMonotonicity(rel, input.kind === 'Filter' ? input.input : input).monotonicity : rel.monotonicity, direct) } : {}),
+  };
+  const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
+  const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
+  if (identity && !f) return { ...out, op: rel.op };
+  const calc = new CalcOperator(f, compiled.map((c) => c.eval));
+  rel.op.connectTo(calc);
+  return { ...out, op: calc };
+}
+
+/** UNION / INTERSECT / EXCEPT [ALL] of every input, left to right, each side converted to the plan's column types. */
+function setOp(planner: Planner, node: SetOp): Rel {
+  const columns = node.columns.map((c) => ({ name: c.name, type: c.type as DataType }));
+  const [first, ...rest] = node.inputs.map((n) => planBound(planner, n));
+  const rel = rest.reduce((l, r) => setOperation(planner, node.op, node.all, l, r, columns, undefined), first as Rel);
+  return { ...rel, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
+}
+
+/**
+ * The column monotonicity after a filter: under HAVING (a filter right above the aggregation) Flink derives none for
+ * the aggregates; any other filter the local planner does not follow ('unknown', FTS7001 where it matters).
+ */
+function filteredMonotonicity(rel: Rel, below: PlanNode): { monotonicity?: Monotonicity[] } {
+  if (!rel.monotonicity) return {};
+  return { monotonicity: below.kind === 'Aggregate' ? havingMonotonicity(rel.monotonicity) : rel.monotonicity.map((): Monotonicity => 'unknown') };
+}
+
+function monotonicityThrough(m: readonly Monotonicity[] | undefined, direct: readonly (number | undefined)[]): Monotonicity[] {
+  return direct.map((d): Monotonicity => (d === undefined ? 'unknown' : m?.[d] ?? 'unknown'));
+}
+
+function keyThrough<K extends 'aggregateKey' | 'uniqueKey'>(name: K, key: readonly number[] | undefined, direct: readonly (number | undefined)[]): Partial<Record<K, number[]>> {
+  const out = key?.map((k) => direct.indexOf(k));
+  return out && out.every((k) => k >= 0) ? ({ [name]: out } as Partial<Record<K, number[]>>) : {};
+}

@@ -1,0 +1,64 @@
+/**
+ * Planning the collecting aggregates (COLLECT, ARRAY_AGG, JSON_ARRAYAGG, JSON_OBJECTAGG) of a group or window
+ * aggregation: their argument is boxed so NULLs reach the accumulator (collection-aggregates.ts), JSON values
+ * are turned into their JSON text as Flink stores them.
+ */
+import type { FunctionCall } from '../ast/expression.js';
+import type { ExpressionCompiler } from './compile-expression.js';
+import type { Evaluator } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
+import { jsonArg } from './functions/json.js';
+import { writeJson } from './functions/json-text.js';
+import type { AggregateSpec } from './operators/aggregates.js';
+import { aggregateResultType } from './operators/aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
+import { collectionAccumulator } from './operators/collection-aggregates.js';
+import { T } from './types.js';
+
+export { COLLECTION_AGGREGATES } from './operators/collection-aggregates.js';
+
+export function collectionAggregateSpec(name: CollectionAggregateName, call: FunctionCall, c: ExpressionCompiler, filter: Evaluator | undefined): AggregateSpec {
+  if (call.star) throw invalid(`${name}(*) is not valid`, call.span);
+  if (call.withinGroup) throw unsupported(`${name} … WITHIN GROUP`, call.span);
+  const arity = name === 'JSON_OBJECTAGG' ? 2 : 1;
+  if (call.args.length !== arity) throw invalid(`${name} takes ${arity === 1 ? 'one argument' : 'a key and a value'}`, call.span);
+  if (call.nulls && name !== 'ARRAY_AGG') throw invalid(`${call.nulls} NULLS is only valid in ARRAY_AGG`, call.span);
+  const base = {
+    name, distinct: !!call.distinct, ...(filter ? { filter } : {}),
+  };
+  if (name === 'JSON_OBJECTAGG') {
+    const key = c.coerce(c.compile(call.args[0]!), T.string(), call.args[0]!.span).eval;
+    const value = jsonArg(c, call.args[1]!);
+    // NULL ON NULL is JSON_OBJECTAGG's default
+    return {
+      ...base, resultType: T.varchar(2000, false), // Calcite's VARCHAR_2000, as Flink 1.20.1 declares it
+      accumulator: collectionAccumulator(name, call.onNull === 'ABSENT', T.string()),
+      arg: (r) => {
+        const v = value(r);
+        return [key(r), v === null ? null : writeJson(v)];
+      },
+    };
+  }
+  const arg = c.compile(call.args[0]!);
+  if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, call.span);
+  const ev = arg.eval;
+  if (name === 'JSON_ARRAYAGG') {
+    if (call.distinct) throw invalid('DISTINCT is not valid in JSON_ARRAYAGG', call.span);
+    const value = jsonArg(c, call.args[0]!);
+    // ABSENT ON NULL is JSON_ARRAYAGG's default
+    return {
+      ...base, resultType: aggregateResultType('JSON_ARRAYAGG', arg.type),
+      accumulator: collectionAccumulator(name, call.onNull !== 'NULL', arg.type),
+      arg: (r) => {
+        const v = value(r);
+        return [v === null ? null : writeJson(v)];
+      },
+    };
+  }
+  if (call.onNull) throw invalid(`${call.onNull} ON NULL is only valid in JSON_ARRAYAGG and JSON_OBJECTAGG`, call.span);
+  return {
+    ...base, resultType: aggregateResultType(name, arg.type), argType: arg.type,
+    accumulator: collectionAccumulator(name, name === 'ARRAY_AGG' && call.nulls === 'IGNORE', arg.type),
+    arg: (r) => [ev(r)],
+  };
+}

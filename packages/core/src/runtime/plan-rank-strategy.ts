@@ -1,0 +1,99 @@
+/**
+ * Which TopN algorithm Flink 1.20.1 runs for a rank or ORDER BY … LIMIT over an updating input (its
+ * RankProcessStrategy), and the column monotonicity it is chosen by:
+ * - UpdateFastStrategy when the input has an upsert key (a group aggregation's key) and every sort key moves only
+ *   towards the top (a DESC key that only increases, an ASC key that only decreases, or a grouping key, which is
+ *   constant per row);
+ * - RetractStrategy otherwise.
+ * A group aggregation over an insert-only input makes COUNT and MAX increasing and MIN decreasing; SUM follows the
+ * sign of its argument's values, which Flink derives from filters (`WHERE v > 0` makes SUM(v) increasing): without
+ * a filter SUM over a column is not monotonic, with one the local planner cannot tell (FTS7001). Every other
+ * aggregate is not monotonic, and so is every aggregate over an updating input or under HAVING. Checked on the real
+ * planner (EXPLAIN of SortLimit and Rank).
+ */
+import type { Expression, FunctionCall } from '../ast/expression.js';
+import type { SelectItem } from '../ast/query.js';
+import type { Span } from '../ast/node.js';
+import { unsupported } from './errors.js';
+import type { RankStrategy } from './operators/top-n.js';
+import type { Rel } from './plan.js';
+import type { BoundExpression } from '../plan/expression.js';
+import { copiedColumn } from '../plan/expression.js';
+
+export type Monotonicity = 'constant' | 'increasing' | 'decreasing' | 'not-monotonic' | 'unknown';
+
+/**
+ * The monotonicity of each output column of a group aggregation's select list. `keyOf` tells whether an
+ * expression is a grouping key; `filtered` whether a WHERE filters the aggregation's input.
+ */
+export function aggregateMonotonicity(
+  items: readonly SelectItem[], isKey: (e: Expression) => boolean, inputInsertOnly: boolean, filtered: boolean, having: boolean,
+): Monotonicity[] {
+  return items.map((it): Monotonicity => {
+    if (it.kind !== 'SelectExpr') return 'unknown';
+    if (isKey(it.expr)) return 'constant';
+    // over an updating input, or under HAVING, Flink derives no monotonicity (checked: RetractStrategy)
+    if (!inputInsertOnly || having) return 'not-monotonic';
+    if (it.expr.kind !== 'FunctionCall' || it.expr.over) return 'unknown';
+    const call = it.expr as FunctionCall;
+    switch ((call.name[0] ?? '').toUpperCase()) {
+      case 'COUNT': return 'increasing';
+      case 'MAX': return 'increasing';
+      case 'MIN': return 'decreasing';
+      case 'SUM':
+        return !filtered && !call.filter && call.args.length === 1 && call.args[0]?.kind === 'ColumnRef' ? 'not-monotonic' : 'unknown';
+      default: return call.name.length === 1 ? 'not-monotonic' : 'unknown';
+    }
+  });
+}
+
+/**
+ * The monotonicity of a bound group aggregation's columns (its keys, then its calls): the same derivation as
+ * `aggregateMonotonicity`, read from the bound plan. `filtered`: a WHERE filters the aggregation's input.
+ */
+export function boundAggregateMonotonicity(
+  keys: number, calls: readonly { readonly fn: string; readonly filter?: unknown; readonly args: readonly BoundExpression[] }[], inputInsertOnly: boolean, filtered: boolean,
+): Monotonicity[] {
+  const ofCall = (call: (typeof calls)[number]): Monotonicity => {
+    if (!inputInsertOnly) return 'not-monotonic';
+    switch (call.fn.toUpperCase()) {
+      case 'COUNT': return 'increasing';
+      case 'MAX': return 'increasing';
+      case 'MIN': return 'decreasing';
+      case 'SUM':
+        return !filtered && call.filter === undefined && call.args.length === 1 && copiedColumn(call.args[0]!) !== undefined ? 'not-monotonic' : 'unknown';
+      default: return 'not-monotonic';
+    }
+  };
+  return [...Array.from({ length: keys }, (): Monotonicity => 'constant'), ...calls.map(ofCall)];
+}
+
+/** Under HAVING Flink derives no monotonicity for an aggregate (checked: RetractStrategy); keys stay constant. */
+export function havingMonotonicity(m: readonly Monotonicity[]): Monotonicity[] {
+  return m.map((x) => (x === 'constant' ? x : 'not-monotonic'));
+}
+
+/** The strategy for a TopN over `rel` sorted by these keys (input column positions; undefined: an expression). */
+export function rankStrategy(rel: Rel, keys: readonly { readonly column: number | undefined; readonly desc: boolean }[], span: Span | undefined): RankStrategy {
+  if (rel.mode === 'insert-only') return 'append';
+  if (!rel.aggregateKey) return 'retract';
+  const m = rel.monotonicity;
+  const unknown = () => unsupported('a TopN over an aggregation whose sort keys\' monotonicity the local planner cannot derive (Flink chooses its TopN algorithm by it)', span);
+  if (!m) throw unknown();
+  let fast = true;
+  for (const k of keys) {
+    const x = k.column === undefined ? 'unknown' : m[k.column] ?? 'unknown';
+    if (x === 'unknown') throw unknown();
+    if (!(x === 'constant' || (k.desc && x === 'increasing') || (!k.desc && x === 'decreasing'))) fast = false;
+  }
+  return fast ? 'update' : 'retract';
+}
+
+/**
+ * The update-fast TopNs reproduced: no offset, more than one row (Flink 1.20.1's top 1 replaces its row with
+ * -U/+U where a wider TopN without row numbers emits -D/+I; not reproduced).
+ */
+export function checkUpdateFast(first: number, limit: number, span: Span | undefined): void {
+  if (first > 1) throw unsupported('an offset on a TopN over an aggregation Flink ranks with its update-fast algorithm (its changes by position are not reproduced)', span);
+  if (limit <= 1) throw unsupported('a top 1 over an aggregation Flink ranks with its update-fast algorithm', span);
+}
