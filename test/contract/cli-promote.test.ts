@@ -49,6 +49,11 @@ describe('flinkts promote (VVP contract fake)', () => {
     expect((await cli(['deploy', V2, ...common(), '--promote', 'manual'], env)).code).toBe(2);
     const first = await cli(['deploy', V1, ...common()], env);
     expect(first.code, first.stderr).toBe(0);
+    const dry = await cli(['deploy', V2, ...common(), '--strategy', 'blue-green', '--promote', 'manual', '--dry-run'], env);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('dry run — nothing changed');
+    expect(dry.stdout).toContain('blue-green: runs as dws-aggregate-shadow writing dws_sales_shadow instead of dws_sales');
+    expect(fake.named('dws-aggregate-shadow')).toHaveLength(0);
     const shadow = await cli(['deploy', V2, ...common(), '--strategy', 'blue-green', '--promote', 'manual'], env);
     expect(shadow.code, shadow.stderr).toBe(0);
     expect(shadow.stdout).toMatch(/dws-aggregate shadow \(shadow run [-0-9a-f]+: flinkts promote --job dws-aggregate\)/);

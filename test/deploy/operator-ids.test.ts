@@ -221,7 +221,7 @@ describe('operator ids: compiled plans pinned to the running version, judged as 
 
     const union = await planJob(sql, 'one-count', oneCountUnion);
     expect(union.state?.verdict).toBe('state-dropped');
-    expect(union.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'group-aggregate feeding default_catalog.default_database.c', change: expect.stringMatching(/^the plan upstream of it changed shape \(.*\+union/), consequence: 'state-dropped' })]));
+    expect(union.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'group-aggregate feeding default_catalog.default_database.c', change: expect.stringContaining('its Flink-generated operator id changes'), consequence: 'state-dropped' })]));
     expect(String(await deployJob(sql, union, options).catch((e: unknown) => e))).toContain('FTS8103');
     // Flink agrees: started from the savepoint, the aggregate's state finds no operator with its id
     const running = (await sql.target.running('one-count'))[0]!;

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
-import { bridgeCompiler, compareCompiledPlans } from '../../packages/pipelines/src/deploy/index.js';
+import { bridgeCompiler, compareCompiledPlans, coordinatedSources } from '../../packages/pipelines/src/deploy/index.js';
 import type { PlanCompiler, StateCompatibility } from '../../packages/pipelines/src/deploy/index.js';
 
 const tables = (ttl = '1d', orders = "'connector' = 'datagen'") => [
@@ -68,4 +68,27 @@ describe('state compatibility from compiled plans (real Flink)', () => {
       expect.objectContaining({ operator: 'group-aggregate feeding default_catalog.default_database.per_category', change: expect.stringContaining('now updates: the aggregates take retractions') }),
     ]));
   });
+
+  it('a removed source leaves its splits and offsets behind when it has a split enumerator, nothing as a SourceFunction without state', async () => {
+    // a Kafka source has a split enumerator (planned here without a broker); datagen is a SourceFunction
+    const more = [
+      `CREATE TEMPORARY TABLE files (order_id BIGINT, user_id BIGINT, category INT, amount INT) WITH (${KAFKA})`,
+      "CREATE TEMPORARY TABLE copied (order_id BIGINT, user_id BIGINT, category INT, amount INT) WITH ('connector' = 'blackhole')",
+    ];
+    const set = (...inserts: string[]) => `EXECUTE STATEMENT SET BEGIN ${inserts.join('; ')}; END`;
+    const before = await compiler.compileWithIds!('a', [...tables(), ...more, set(AGG, 'INSERT INTO copied SELECT * FROM files', 'INSERT INTO enriched SELECT user_id, CAST(NULL AS STRING) FROM users')]);
+    const noFiles = await compiler.compileWithIds!('b', [...tables(), ...more, set(AGG, 'INSERT INTO enriched SELECT user_id, CAST(NULL AS STRING) FROM users')]);
+    const noUsers = await compiler.compileWithIds!('c', [...tables(), ...more, set(AGG, 'INSERT INTO copied SELECT * FROM files')]);
+    expect([...coordinatedSources(before.plan, before.operatorIds)]).toEqual(['default_catalog.default_database.files']);
+    const files = { operator: 'source default_catalog.default_database.files', change: expect.stringContaining('its splits and offsets map to no operator'), consequence: 'state-dropped' };
+    const users = { operator: 'source default_catalog.default_database.users', change: expect.stringContaining('a SourceFunction source, no split enumerator'), consequence: 'safe' };
+    // pinned ids (sources matched by table) and Flink-generated ids alike
+    const coordinated = coordinatedSources(before.plan, before.operatorIds);
+    expect(compareCompiledPlans(before.plan, noFiles.plan, 'pinned', undefined, coordinated).findings).toEqual(expect.arrayContaining([expect.objectContaining(files)]));
+    expect(compareCompiledPlans(before.plan, noUsers.plan, 'pinned', undefined, coordinated).findings).toEqual([expect.objectContaining(users)]);
+    // generated ids: removing the Kafka source moves the datagen source into its place in Flink's traversal, so the
+    // Kafka source's id (and its splits and offsets) would go to the datagen source
+    const generated = compareCompiledPlans(before.plan, noFiles.plan, 'generated', { before: before.operatorIds, after: noFiles.operatorIds });
+    expect(generated.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'source default_catalog.default_database.files', change: expect.stringContaining('now belongs to source default_catalog.default_database.users'), consequence: 'restore-fails' })]));
+    }, 180_000);
 });

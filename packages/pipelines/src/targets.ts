@@ -50,6 +50,7 @@ export interface VvpTarget {
   readonly flinkImageTag?: string;
   readonly upgradeStrategy?: 'STATEFUL' | 'STATELESS' | 'NONE';
   readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
+  /** Start even if some savepoint state maps to no operator: Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration` (VVP's restore strategy has no such field). */
   readonly allowNonRestoredState?: boolean;
   readonly state?: 'RUNNING' | 'SUSPENDED' | 'CANCELLED';
   readonly maxSavepointCreationAttempts?: number;

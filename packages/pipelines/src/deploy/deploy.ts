@@ -17,7 +17,7 @@ import type { HealthPolicy, HealthResult } from './health.js';
 import type { PlanCompiler } from './plan-compiler.js';
 import { currentVersion, withVersion } from './records.js';
 import type { DeployedVersion, DeploymentRecords, JobRecord } from './records.js';
-import { compareCompiledPlans } from './state-compat.js';
+import { compareCompiledPlans, coordinatedSources } from './state-compat.js';
 import type { OperatorIdMode, StateCompatibility } from './state-compat.js';
 import { diffStatements, settingChanges } from './statement-diff.js';
 import type { StatementDiff } from './statement-diff.js';
@@ -94,9 +94,13 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   if (deployed === undefined) return { ...base, artifact, ...compiled, action: running.length > 0 ? 'update' : 'create' };
   const diff = diffStatements(deployed.statements, artifact.statements);
   const settings = settingChanges(deployed.statements, artifact.statements);
+  // pinned ids: which of the deployed version's sources have a split enumerator (state a removed one leaves behind)
+  const coordinated = mode === 'pinned' && compiledPlan !== undefined && d.compiler.compileWithIds !== undefined
+    ? await d.compiler.compileWithIds(job, deployed.statements).then((r) => coordinatedSources(r.plan, r.operatorIds), () => undefined)
+    : undefined;
   const state = generated !== undefined
     ? compareCompiledPlans(generated.before.plan, generated.after.plan, 'generated', { before: generated.before.operatorIds, after: generated.after.operatorIds })
-    : deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode);
+    : deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode, undefined, coordinated);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
   return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state, operatorIds: mode }), action };
 }

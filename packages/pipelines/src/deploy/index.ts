@@ -21,7 +21,7 @@ export { DeploymentRecords } from './records.js';
 export type { DeployedVersion, JobRecord, SavepointEntry } from './records.js';
 export { readCompiledPlan, rowFieldNames } from './compiled-plan.js';
 export type { CompiledPlanJson, StatefulOperator } from './compiled-plan.js';
-export { compareCompiledPlans } from './state-compat.js';
+export { compareCompiledPlans, coordinatedSources } from './state-compat.js';
 export type { Consequence, GeneratedIds, OperatorIdMode, StateCompatibility, StateFinding } from './state-compat.js';
 export { nodeRoles, pinOperatorIds } from './operator-ids.js';
 export type { PinnedPlan } from './operator-ids.js';

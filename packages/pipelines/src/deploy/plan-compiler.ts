@@ -16,6 +16,8 @@ export interface GeneratedOperatorId {
   readonly name: string;
   /** The operator id (hex) a savepoint files this operator's state under. */
   readonly operatorId: string;
+  /** Whether it has an operator coordinator (a FLIP-27 source's split enumerator), whose state every savepoint holds. */
+  readonly coordinated?: boolean;
 }
 
 export interface PlanCompiler {

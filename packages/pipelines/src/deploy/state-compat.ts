@@ -198,6 +198,11 @@ function compareByGeneratedIds(deployed: CompiledPlanJson, next: CompiledPlanJso
       continue;
     }
     const still = after.find((x) => x.kind === a.kind && (a.kind === 'source' ? x.sources[0] === a.sources[0] : x.sink === a.sink));
+    if (a.kind === 'source' && !ids.before.some((o) => o.node === a.id && o.coordinated === true)) {
+      // a SourceFunction source (datagen, a JDBC scan) with no state of its own: Flink skips its empty state
+      out.push({ operator: named(a), change: `${still === undefined ? 'removed' : 'its Flink-generated operator id changes'} (a SourceFunction source, no split enumerator): Flink drops its state only if the function kept some (datagen sequences do)`, consequence: 'safe' });
+      continue;
+    }
     const what = a.kind === 'source' ? 'its splits and offsets map' : 'its state maps';
     out.push({
       operator: named(a),
@@ -213,7 +218,27 @@ function compareByGeneratedIds(deployed: CompiledPlanJson, next: CompiledPlanJso
   return out;
 }
 
-export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson, mode: OperatorIdMode = 'generated', ids?: GeneratedIds): StateCompatibility {
+/** The source tables whose operators have a split enumerator (a coordinator), from Flink's generated-id answer for a plan. */
+export function coordinatedSources(plan: CompiledPlanJson, ids: readonly GeneratedOperatorId[]): Set<string> {
+  return new Set(sourceOperators(plan).filter((s) => ids.some((o) => o.node === s.id && o.coordinated === true)).map((s) => s.sources[0] as string));
+}
+
+/**
+ * Pinned ids keep a source's id as long as its table is read (operator-ids.ts matches sources by table): a source
+ * table no longer read leaves its state behind — its splits and offsets when it has a split enumerator, nothing
+ * when it is a SourceFunction without state. `coordinated` undefined: not known, so it is taken to have one.
+ */
+function removedSources(deployed: CompiledPlanJson, next: CompiledPlanJson, coordinated: ReadonlySet<string> | undefined): StateFinding[] {
+  const kept = new Set(sourceOperators(next).map((s) => s.sources[0]));
+  return sourceOperators(deployed).filter((s) => !kept.has(s.sources[0])).map((s) => {
+    const table = s.sources[0] as string;
+    return coordinated !== undefined && !coordinated.has(table)
+      ? { operator: s.description, change: 'removed (a SourceFunction source, no split enumerator): Flink drops its state only if the function kept some (datagen sequences do)', consequence: 'safe' as const }
+      : { operator: s.description, change: 'removed: its splits and offsets map to no operator', consequence: 'state-dropped' as const };
+  });
+}
+
+export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledPlanJson, mode: OperatorIdMode = 'generated', ids?: GeneratedIds, coordinated?: ReadonlySet<string>): StateCompatibility {
   if (mode === 'generated' && ids !== undefined) {
     const findings = compareByGeneratedIds(deployed, next, ids);
     findings.push(...sinkModeChanges(readCompiledPlan(deployed).sinkModes, readCompiledPlan(next).sinkModes));
@@ -223,7 +248,7 @@ export function compareCompiledPlans(deployed: CompiledPlanJson, next: CompiledP
   const b = readCompiledPlan(mode === 'pinned' ? pinOperatorIds(deployed, next).plan : next);
   if (mode !== 'generated') {
     const findings = mode === 'pinned'
-      ? compareByIds(a.operators, b.operators)
+      ? [...compareByIds(a.operators, b.operators), ...removedSources(deployed, next, coordinated)]
       : a.operators.map((o): StateFinding => ({ operator: label(o), change: 'the running version was started from SQL (ids generated from the job graph), the new one from a compiled plan (ids from the plan): its state maps to no operator', consequence: 'state-dropped' }));
     findings.push(...sinkModeChanges(a.sinkModes, b.sinkModes));
     return { verdict: worst(findings.map((f) => f.consequence)), findings };

@@ -56,7 +56,8 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
       ...(target.deploymentTargetName === undefined ? {} : { deploymentTargetName: target.deploymentTargetName }),
       ...(target.sessionClusterName === undefined ? {} : { sessionClusterName: target.sessionClusterName }),
       upgradeStrategy: { kind: target.upgradeStrategy ?? 'STATEFUL' },
-      restoreStrategy: { kind: target.restoreStrategy ?? 'LATEST_STATE', allowNonRestoredState: target.allowNonRestoredState ?? false },
+      // VVP 2.x's restore strategy is {kind} only (Application Manager API 2.1): allowNonRestoredState is Flink's own key below
+      restoreStrategy: { kind: target.restoreStrategy ?? 'LATEST_STATE' },
       maxSavepointCreationAttempts: target.maxSavepointCreationAttempts ?? 4,
       maxJobCreationAttempts: target.maxJobCreationAttempts ?? 4,
       template: {
@@ -73,7 +74,7 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
           ...(p === undefined ? {} : { parallelism: p }),
           ...(taskManagers === undefined ? {} : { numberOfTaskManagers: taskManagers }),
           resources: { jobmanager: resource(job.resources.jobManager), taskmanager: resource(job.resources.taskManager) },
-          flinkConfiguration: flinkConfiguration(env, job),
+          flinkConfiguration: { ...flinkConfiguration(env, job), ...(target.allowNonRestoredState === true ? { 'execution.savepoint.ignore-unclaimed-state': 'true' } : {}) },
           logging: { loggingProfile: 'default', log4jLoggers: { '': target.logLevel ?? 'INFO' } },
         },
       },

@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamGraphHasherV2;
 import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.streaming.api.operators.CoordinatedOperatorFactory;
 import org.apache.flink.table.api.CompiledPlan;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
@@ -51,6 +52,8 @@ final class OperatorIds {
       m.put("node", node);
       m.put("name", name);
       m.put("operatorId", StringUtils.byteToHexString(hashes.get(n.getId())));
+      // an operator with a coordinator (a FLIP-27 source's split enumerator) always has state in a savepoint
+      m.put("coordinated", n.getOperatorFactory() instanceof CoordinatedOperatorFactory);
       out.add(m);
     }
     return out;
