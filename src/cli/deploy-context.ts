@@ -50,6 +50,16 @@ function compilerUrl(io: CliIO): string {
   return FlinkBridgeClient.connect({ log: (l) => io.stderr(`${l}\n`) }).bridge.url;
 }
 
+/**
+ * Whether `--job <name>` names one of the pipeline's jobs (or is absent); else reports it as a usage error for
+ * `command` and returns false.
+ */
+export function knownJob(io: CliIO, command: string, ctx: DeployContext, only: string | undefined): boolean {
+  if (only === undefined || ctx.shipped.artifacts.some((a) => a.job === only)) return true;
+  io.stderr(`flinkts ${command}: pipeline '${ctx.pipeline.name}' has no job '${only}' (jobs: ${ctx.shipped.artifacts.map((a) => a.job).join(', ')})\n`);
+  return false;
+}
+
 export async function deployContext(io: CliIO, pipelineArg: string | undefined, values: ReadonlyMap<string, string>, json: boolean): Promise<DeployContext | number> {
   const env = values.get('env');
   if (env === undefined) {

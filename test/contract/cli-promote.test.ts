@@ -4,29 +4,17 @@
  * `promote` makes the new version take over the real sink from the old one's final savepoint, and a second
  * `promote` has nothing to promote (FTS8110, exit 1). `--promote` without blue-green is a usage error.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 import { VvpFake } from './vvp-fake.js';
+import { runCliAsync as cli } from '../cli/run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const V1 = 'test/fixtures/pipelines/deploy-dws/platform-v1.config.ts';
 const V2 = 'test/fixtures/pipelines/deploy-dws/platform-shadow.config.ts';
 
-function cli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/flinkts.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 describe('flinkts promote (VVP contract fake)', () => {
   const fake = new VvpFake();

@@ -3,28 +3,16 @@
  * `flinkts deploy examples/realtime-dw --env test --target streampark`, credentials from the environment only;
  * then `plan` says every job is unchanged, and nothing of the password shows in any output or record.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 import { StreamparkFake } from './streampark-fake.js';
+import { runCliAsync as cli } from '../cli/run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PASSWORD = 'S3cret-pw-7781';
 
-function cli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/flinkts.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 describe('flinkts deploy --target streampark (contract fake)', () => {
   const fake = new StreamparkFake({ deployer: PASSWORD });

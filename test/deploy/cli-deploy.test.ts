@@ -5,32 +5,19 @@
  * its running count continues from the savepoint; v3 (a changed aggregate list) is refused by plan and deploy
  * before anything is touched; a rollback runs v1 again from the savepoint it stopped with.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFlink } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
 import { FlinkRestClient } from '../../packages/pipelines/src/deploy/index.js';
+import { runCliAsync as cli } from '../cli/run-cli.js';
+import type { CliRun } from '../cli/run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin/flinkts.js');
 const FIXTURE = 'test/fixtures/pipelines/deploy-dws';
 
-interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
 
-function cli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 /** The per-category counts the print sink wrote after log offset `from`. */
 function counts(flink: LocalFlink, from: number): Map<number, number[]> {
@@ -45,7 +32,7 @@ describe('flinkts plan / deploy / rollback / savepoint on real Flink', () => {
   let flink: LocalFlink;
   let records: string;
   let env: NodeJS.ProcessEnv;
-  const run = (cmd: string, version: string, ...rest: string[]): Promise<Run> => cli([cmd, ...(cmd === 'rollback' || cmd === 'savepoint' ? [rest.shift() as string] : []), `${FIXTURE}/${version}.config.ts`, '--env', 'test', '--records', records, ...rest], env);
+  const run = (cmd: string, version: string, ...rest: string[]): Promise<CliRun> => cli([cmd, ...(cmd === 'rollback' || cmd === 'savepoint' ? [rest.shift() as string] : []), `${FIXTURE}/${version}.config.ts`, '--env', 'test', '--records', records, ...rest], env);
 
   beforeAll(async () => {
     flink = await startLocalFlink();

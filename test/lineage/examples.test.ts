@@ -3,7 +3,6 @@
  * formats, OpenLineage events validated against the official schemas, and `flinkts build` writing <env>/lineage/
  * and POSTing the events to a local endpoint that fails the first attempt.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,9 +15,9 @@ import { findLineageColumn, impactOf, jobGraph, lineageText, openLineageEvents, 
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import wrongbook from '../../examples/wrongbook/flinkts.config.js';
 import { openLineageProblems } from '../../packages/pipelines/test/lineage-formats/openlineage-schemas.js';
+import { runCliAsync as cli } from '../cli/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'flinkts.js');
 const tmp = mkdtempSync(join(tmpdir(), 'flinkts-lineage-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -26,14 +25,6 @@ const OPTIONS = { eventTime: '2026-12-06T12:00:00.000Z', producer: 'urn:flinkts:
 const short = (t: string) => t.split('.').slice(-2).join('.');
 
 /** Runs the bin asynchronously (a server in this process must keep answering). */
-function cli(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 describe('lineage of the examples', () => {
   test('realtime-dw: the impact of ods_orders.amount reaches DWD, DWS and StarRocks through two jobs', () => {

@@ -9,7 +9,7 @@ import { deployJob, loadSecrets, placeholdersIn } from '@flinkts/pipelines';
 import { resolve } from 'node:path';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, reportDiagnostics } from '../deploy-context.js';
+import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 import { planJson, planText } from '../plan-text.js';
 import { planAll } from './plan.js';
@@ -71,10 +71,7 @@ export const command: Command = {
     const ctx = await deployContext(io, args.positionals[0], args.values, json);
     if (typeof ctx === 'number') return ctx;
     const only = args.values.get('job');
-    if (only !== undefined && !ctx.shipped.artifacts.some((a) => a.job === only)) {
-      io.stderr(`flinkts deploy: pipeline '${ctx.pipeline.name}' has no job '${only}' (jobs: ${ctx.shipped.artifacts.map((a) => a.job).join(', ')})\n`);
-      return EXIT_USAGE;
-    }
+    if (!knownJob(io, 'deploy', ctx, only)) return EXIT_USAGE;
     const num = (k: (typeof NUMBERS)[number]): number | undefined => (args.values.has(k) ? Number(args.values.get(k)) : undefined);
     const health = {
       checkpoints: num('health-checkpoints') ?? ctx.shipped.health.checkpoints,

@@ -9,7 +9,7 @@ import type { DeployOptions, DeployOutcome } from '@flinkts/pipelines';
 import { abandonShadow, promoteJob } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, reportDiagnostics } from '../deploy-context.js';
+import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { planAll } from './plan.js';
 
@@ -47,10 +47,7 @@ export const command: Command = {
     const ctx = await deployContext(io, args.positionals[0], args.values, json);
     if (typeof ctx === 'number') return ctx;
     const only = args.values.get('job');
-    if (only !== undefined && !ctx.shipped.artifacts.some((a) => a.job === only)) {
-      io.stderr(`flinkts promote: pipeline '${ctx.pipeline.name}' has no job '${only}' (jobs: ${ctx.shipped.artifacts.map((a) => a.job).join(', ')})\n`);
-      return EXIT_USAGE;
-    }
+    if (!knownJob(io, 'promote', ctx, only)) return EXIT_USAGE;
     const abandon = args.flags.has('abandon');
     const options: DeployOptions = {
       strategy: 'blue-green', autoRollback: args.flags.has('auto-rollback'), allowNonRestoredState: args.flags.has('allow-non-restored-state'), startWithoutState: false, health: ctx.shipped.health,
