@@ -45,6 +45,12 @@ const RETRACT_STABLE = /^(COUNT|AVG)\((?!DISTINCT )/;
  * COUNT(*) of its own to count a retracting aggregate's input unless the list has one, and switches the
  * aggregates that are not retraction-stable to their retracting variants.
  */
+/** An aggregate's function, e.g. `SUM` of `SUM($f1)`, `COUNT DISTINCT` of `COUNT(DISTINCT $f2)`. */
+function functionOf(aggregate: string): string {
+  const m = /^([^(]*)\((DISTINCT )?/.exec(aggregate);
+  return m === null ? aggregate : `${m[1]}${m[2] === undefined ? '' : ' DISTINCT'}`;
+}
+
 function retractionChangesLayout(aggregates: readonly string[]): boolean {
   return !aggregates.includes('COUNT()') || aggregates.some((a) => !RETRACT_STABLE.test(a));
 }
@@ -59,14 +65,20 @@ function compareOperator(a: StatefulOperator, b: StatefulOperator): StateFinding
     out.push({ operator: op, change: `right join keys changed from [${list(a.rightKeys)}] to [${list(b.rightKeys)}]`, consequence: 'restore-fails' });
   }
   if (!same(a.aggregates, b.aggregates)) {
-    // Flink restores an aggregate's accumulators by their serialized layout, not by what they aggregate
+    // Flink restores an aggregate's accumulators by their serialized layout, not by what they aggregate: the same
+    // functions over other arguments continue from the old values; another function in the same layout would also be
+    // restored by Flink, but would continue from the old function's value (a MAX from a SUM): wrong results, refused
     const kept = same(a.accumulators, b.accumulators);
+    const sameFunctions = same(a.aggregates.map(functionOf), b.aggregates.map(functionOf));
+    const change = `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}]`;
     out.push({
       operator: op,
-      change: kept
-        ? `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}]; the accumulators keep their layout [${list(b.accumulators)}], so each continues from the old one's value`
-        : `aggregates changed from [${list(a.aggregates)}] to [${list(b.aggregates)}] (the accumulator layout in state changes from [${list(a.accumulators)}] to [${list(b.accumulators)}])`,
-      consequence: kept ? 'safe' : 'restore-fails',
+      change: !kept
+        ? `${change} (the accumulator layout in state changes from [${list(a.accumulators)}] to [${list(b.accumulators)}])`
+        : sameFunctions
+          ? `${change}; the accumulators keep their layout [${list(b.accumulators)}], so each continues from the old one's value`
+          : `${change}; Flink would restore the accumulators by their layout [${list(b.accumulators)}] and each new function would continue from another function's value, so the restore must not happen`,
+      consequence: kept && sameFunctions ? 'safe' : 'restore-fails',
     });
   }
   if (a.retracting !== b.retracting && b.aggregates.length > 0) {
