@@ -30,7 +30,7 @@ import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
-import { havingMonotonicity } from './plan-rank-strategy.js';
+import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
 /** Whether every node of `node` is compiled here (else the query is planned from its AST). */
@@ -257,10 +257,6 @@ function setOp(planner: Planner, node: SetOp): Rel {
 function filteredMonotonicity(rel: Rel, below: PlanNode): { monotonicity?: Monotonicity[] } {
   if (!rel.monotonicity) return {};
   return { monotonicity: below.kind === 'Aggregate' ? havingMonotonicity(rel.monotonicity) : rel.monotonicity.map((): Monotonicity => 'unknown') };
-}
-
-function monotonicityThrough(m: readonly Monotonicity[] | undefined, direct: readonly (number | undefined)[]): Monotonicity[] {
-  return direct.map((d): Monotonicity => (d === undefined ? 'unknown' : m?.[d] ?? 'unknown'));
 }
 
 function keyThrough<K extends 'aggregateKey' | 'uniqueKey'>(name: K, key: readonly number[] | undefined, direct: readonly (number | undefined)[]): Partial<Record<K, number[]>> {

@@ -36,14 +36,9 @@ export function aggregateMonotonicity(
     if (!inputInsertOnly || having) return 'not-monotonic';
     if (it.expr.kind !== 'FunctionCall' || it.expr.over) return 'unknown';
     const call = it.expr as FunctionCall;
-    switch ((call.name[0] ?? '').toUpperCase()) {
-      case 'COUNT': return 'increasing';
-      case 'MAX': return 'increasing';
-      case 'MIN': return 'decreasing';
-      case 'SUM':
-        return !filtered && !call.filter && call.args.length === 1 && call.args[0]?.kind === 'ColumnRef' ? 'not-monotonic' : 'unknown';
-      default: return call.name.length === 1 ? 'not-monotonic' : 'unknown';
-    }
+    // a qualified name is a user function, whose monotonicity the local planner does not know
+    if (call.name.length !== 1) return 'unknown';
+    return callMonotonicity(call.name[0]!, !filtered && !call.filter && call.args.length === 1 && call.args[0]?.kind === 'ColumnRef');
   });
 }
 
@@ -54,18 +49,32 @@ export function aggregateMonotonicity(
 export function boundAggregateMonotonicity(
   keys: number, calls: readonly { readonly fn: string; readonly filter?: unknown; readonly args: readonly BoundExpression[] }[], inputInsertOnly: boolean, filtered: boolean,
 ): Monotonicity[] {
-  const ofCall = (call: (typeof calls)[number]): Monotonicity => {
-    if (!inputInsertOnly) return 'not-monotonic';
-    switch (call.fn.toUpperCase()) {
-      case 'COUNT': return 'increasing';
-      case 'MAX': return 'increasing';
-      case 'MIN': return 'decreasing';
-      case 'SUM':
-        return !filtered && call.filter === undefined && call.args.length === 1 && copiedColumn(call.args[0]!) !== undefined ? 'not-monotonic' : 'unknown';
-      default: return 'not-monotonic';
-    }
-  };
+  const ofCall = (call: (typeof calls)[number]): Monotonicity =>
+    !inputInsertOnly ? 'not-monotonic' : callMonotonicity(call.fn, !filtered && call.filter === undefined && call.args.length === 1 && copiedColumn(call.args[0]!) !== undefined);
   return [...Array.from({ length: keys }, (): Monotonicity => 'constant'), ...calls.map(ofCall)];
+}
+
+/**
+ * How an aggregate over an insert-only input moves under updates: COUNT and MAX increase, MIN decreases; SUM follows
+ * its argument's sign, which Flink derives from filters — `plainSum` (one column, no WHERE, no FILTER) makes it
+ * not monotonic, anything else the local planner cannot tell.
+ */
+function callMonotonicity(fn: string, plainSum: boolean): Monotonicity {
+  switch (fn.toUpperCase()) {
+    case 'COUNT': return 'increasing';
+    case 'MAX': return 'increasing';
+    case 'MIN': return 'decreasing';
+    case 'SUM': return plainSum ? 'not-monotonic' : 'unknown';
+    default: return 'not-monotonic';
+  }
+}
+
+/**
+ * The monotonicity of a projection's columns (`direct`: the input column each reads directly, if any); after a
+ * filter the local planner does not follow it ('unknown', FTS7001 where it matters).
+ */
+export function monotonicityThrough(m: readonly Monotonicity[] | undefined, direct: readonly (number | undefined)[], filtered = false): Monotonicity[] {
+  return direct.map((d): Monotonicity => (d === undefined || filtered ? 'unknown' : m?.[d] ?? 'unknown'));
 }
 
 /** Under HAVING Flink derives no monotonicity for an aggregate (checked: RetractStrategy); keys stay constant. */

@@ -17,7 +17,7 @@ import { invalid, unknownName, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
-import { aggregateMonotonicity } from './plan-rank-strategy.js';
+import { aggregateMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -629,7 +629,7 @@ export class Planner {
       ...(rel.filteredUpdates || (filter && astFilterNeedsUpdateBefore(rel, filter)) ? { filteredUpdates: true } : {}),
       ...(keyOut && keyOut.every((k) => k >= 0) ? { aggregateKey: keyOut } : {}),
       ...(uniqueOut && uniqueOut.every((k) => k >= 0) ? { uniqueKey: uniqueOut } : {}),
-      ...(rel.monotonicity ? { monotonicity: direct.map((d): Monotonicity => (d === undefined || f ? 'unknown' : rel.monotonicity?.[d] ?? 'unknown')) } : {}),
+      ...(rel.monotonicity ? { monotonicity: monotonicityThrough(rel.monotonicity, direct, f !== undefined) } : {}),
       ...windowThrough(rel, direct),
     };
     if (identity && !f) return { columns, op: rel.op, mode: rel.mode, rowtime, proctime, ...carried };
