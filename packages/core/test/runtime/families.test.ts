@@ -3,18 +3,8 @@
  * changelog below is what real Flink 1.20.1 printed for the same job (tier 3 generates many more, test/differential).
  */
 import { describe, expect, test } from 'vitest';
-import { FlinktsError } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
-
-const code = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FlinktsError) return e.diagnostics[0]?.code ?? '';
-    throw e;
-  }
-  return 'ok';
-};
+import { code } from './error-code.js';
 
 const EV = `CREATE TABLE t (k INT, v INT, s STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n`;
 const ROWS = [[1, 10, 'a', '2024-01-01 00:00:01'], [1, 20, 'b', '2024-01-01 00:00:02'], [2, 5, 'c', '2024-01-01 00:00:02'], [1, 30, 'c', '2024-01-01 00:00:02'], [1, 20, 'x', '2024-01-01 00:00:02'], [1, 7, 'd', '2024-01-01 00:00:00.500'], [1, 8, 'd', '2024-01-01 00:00:03'], [1, null, 'q', '2024-01-01 00:00:03'], [2, 1, 'e', '2024-01-01 00:00:09']];

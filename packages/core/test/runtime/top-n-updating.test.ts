@@ -5,24 +5,14 @@
  * printed for the same job (tier 3's `rankupdating` family generates more).
  */
 import { describe, expect, test } from 'vitest';
-import { FlinktsError } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
+import { code } from './error-code.js';
 
 const TABLE = "CREATE TABLE t (id INT NOT NULL, k INT, v INT, s STRING) WITH ('connector' = 'values');\n";
 const CHANGES = "CREATE TABLE t (id INT NOT NULL, k INT, v INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'values', 'changelog-mode' = 'I,UB,UA,D');\n";
 const ROWS = [[1, 1, 5, 'x'], [2, 2, 3, 'y'], [3, 3, 4, 'x'], [4, 2, 3, 'x'], [5, 3, 9, 'a'], [6, 1, -10, 'b'], [7, 4, 1, 'c']];
 const COUNTS = [...ROWS, [8, 3, 1, 'c']];
 const run = (sql: string, rows: readonly unknown[]) => runJob(sql, { inputs: { t: rows as never } }).changelog();
-const code = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FlinktsError) return e.diagnostics[0]?.code ?? '';
-    throw e;
-  }
-  return 'ok';
-};
-
 describe('TopN over an updating input', () => {
   test('SUM is not monotonic: the retracting algorithm, each -U and +U on its own', () => {
     expect(run(`${TABLE}SELECT k, SUM(v) AS total FROM t GROUP BY k ORDER BY total DESC LIMIT 2;`, ROWS))
