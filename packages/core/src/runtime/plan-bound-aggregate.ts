@@ -15,7 +15,9 @@ import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
 import { groupsUniqueRows } from './plan.js';
-import { compileBound, planBound } from './plan-bound.js';
+import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
+import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
 import { isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
 import { copiedColumn } from '../plan/expression.js';
 import { windowAggregate } from './plan-bound-window.js';
@@ -30,12 +32,16 @@ export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpressi
   const bounds = windowColumns(node.input);
   if (!isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
-  return node.calls.every((c) => AGGREGATE_NAMES.has(c.fn) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
+  return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
 }
 
 function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   const name = call.fn as AggregateName;
   const span = call.ast.span;
+  if (COLLECTION_AGGREGATES.has(name)) {
+    const filter = call.filter === undefined ? undefined : compileBound(planner, rel, call.filter, T.boolean()).eval;
+    return collectionAggregateSpec(name as CollectionAggregateName, call.ast, boundCompilerOver(planner, rel, call.args), filter);
+  }
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = compileBound(planner, rel, call.args[1]!);

@@ -16,6 +16,7 @@ import type { SetOp } from '../plan/set-op.js';
 import type { Values } from '../plan/values.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
+import type { ExpressionCompiler } from './compile-expression.js';
 import { invalid } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { ValuesOperator } from './operators/values.js';
@@ -146,11 +147,26 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
 
 /** Compiles a bound expression over `rel`: column references read the positions the binder resolved. */
 export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type): Compiled {
-  const reads = new Map<Expression, Compiled>();
-  const types = e.types;
-  const c = planner.boundCompiler((x) => reads.get(x), (x) => types?.get(x));
-  for (const ref of e.refs) reads.set(ref.node, c.conform(read(rel, ref.index, ref.field), ref.type, ref.node.span));
+  const c = boundCompilerOver(planner, rel, [e]);
   return c.conform(c.compile(e.ast), type, e.ast.span);
+}
+
+/**
+ * A compiler of the AST of any of `es` (or of their sub-expressions) over `rel`: column references read the positions
+ * the binder resolved, every sub-expression has the type the binder recorded.
+ */
+export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (BoundExpression | undefined)[]): ExpressionCompiler {
+  const reads = new Map<Expression, Compiled>();
+  const bound = es.filter((e): e is BoundExpression => e !== undefined);
+  const c = planner.boundCompiler((x) => reads.get(x), (x) => {
+    for (const e of bound) {
+      const t = e.types?.get(x);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  });
+  for (const e of bound) for (const ref of e.refs) reads.set(ref.node, c.conform(read(rel, ref.index, ref.field), ref.type, ref.node.span));
+  return c;
 }
 
 /** Reading an input column (or a field of a ROW column), with the type the operator producing it gives it. */
