@@ -1,8 +1,8 @@
 /**
  * The ROW_NUMBER patterns the binder recognised (plan/patterns/rank.ts): `Deduplicate` (ROW_NUMBER kept at 1,
  * ordered by one time attribute) and `Rank` (TopN with a row-number range), also per window when partitioned by
- * window_start and window_end. Output: the input's columns, then the row number. RANK / DENSE_RANK and rankings
- * ordered by a PROCTIME() call are still planned from the AST (plan-rank.ts).
+ * window_start and window_end. Output: the input's columns, then the row number. RANK / DENSE_RANK are still planned from
+ * the AST (plan-rank.ts).
  */
 import type { BoundExpression } from '../plan/expression.js';
 import { copiedColumn } from '../plan/expression.js';
@@ -22,15 +22,10 @@ import { compileBound, planBound } from './plan-bound.js';
 import { rowComparator } from './plan-rank.js';
 import { T } from './types.js';
 
-const isProctimeCall = (k: SortKey): boolean => {
-  const e = k.expr.ast;
-  return e.kind === 'FunctionCall' && e.args.length === 0 && e.name.length === 1 && e.name[0]!.toUpperCase() === 'PROCTIME';
-};
-
 export function rankPlannable(node: Rank | Deduplicate, evaluable: (e: BoundExpression) => boolean): boolean {
   const order = node.kind === 'Rank' ? node.orderKeys : [node.orderKey];
   if (node.kind === 'Rank' && node.fn !== 'ROW_NUMBER') return false;
-  return node.partitionKeys.every(evaluable) && order.every((k) => evaluable(k.expr) && !isProctimeCall(k));
+  return node.partitionKeys.every(evaluable) && order.every((k) => evaluable(k.expr));
 }
 
 function comparator(planner: Planner, base: Rel, order: readonly SortKey[]): (a: Row, b: Row) => number {
