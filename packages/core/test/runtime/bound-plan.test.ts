@@ -41,13 +41,16 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a lookup join', 'SELECT p.k, u.w FROM p JOIN u FOR SYSTEM_TIME AS OF p.pt ON p.k = u.k'],
     ['an event-time temporal join', 'SELECT t.k, r.rate FROM t LEFT JOIN rates FOR SYSTEM_TIME AS OF t.ts AS r ON t.k = r.k'],
     ['UNION ALL of three', 'SELECT k, v FROM t UNION ALL SELECT k, CAST(w AS INT) FROM u UNION ALL SELECT \'x\', 1'],
+    ['a SESSION window TVF aggregation', 'SELECT window_start, COUNT(*) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) GROUP BY window_start, window_end'],
+    ['a processing-time window TVF aggregation', 'SELECT k, window_end, COUNT(*) FROM TABLE(HOP(TABLE p, DESCRIPTOR(pt), INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE)) GROUP BY window_start, window_end, k'],
+    ['a deduplication ordered by PROCTIME()', 'SELECT k FROM (SELECT k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY PROCTIME()) AS rn FROM t) WHERE rn = 1'],
+    ['COLLECT and JSON_OBJECTAGG', 'SELECT k, COLLECT(v), JSON_OBJECTAGG(KEY k VALUE v) FROM t GROUP BY k'],
     ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
     expect(plannedFrom(`${sql};`)).toEqual(['plan']);
   });
 
   it.each([
-    ['a SESSION window TVF aggregation', 'SELECT window_start, COUNT(*) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) GROUP BY window_start, window_end'],
     ['an EXISTS sub-query', 'SELECT k FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.k = t.k)'],
     ['an interval join', 'SELECT a.k FROM t AS a JOIN t AS b ON a.k = b.k AND a.ts BETWEEN b.ts - INTERVAL \'1\' MINUTE AND b.ts'],
     ['GROUPING SETS', 'SELECT k, v, COUNT(*) FROM t GROUP BY GROUPING SETS ((k), (v))'],
