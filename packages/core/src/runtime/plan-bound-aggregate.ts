@@ -22,6 +22,8 @@ import { isWindowAggregate, windowColumns } from '../plan/properties/window-colu
 import { copiedColumn } from '../plan/expression.js';
 import { windowAggregate } from './plan-bound-window.js';
 import { T } from './types.js';
+import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregates.js';
+import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
 
@@ -32,7 +34,7 @@ export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpressi
   const bounds = windowColumns(node.input);
   if (!isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
-  return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
+  return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn) || REDUCED_AGGREGATES.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
 }
 
 function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
@@ -66,6 +68,8 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
 }
 
 export function aggregate(planner: Planner, node: Aggregate): Rel {
+  const reduced = reduceBoundVariance(node);
+  if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals);
   const rel = planBound(planner, node.input);
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
   const specs = node.calls.map((c) => spec(planner, rel, c));
@@ -86,6 +90,33 @@ export function aggregate(planner: Planner, node: Aggregate): Rel {
     op, mode: passThrough ? rel.mode : 'updating', rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
+  };
+}
+
+/**
+ * STDDEV / VAR as Flink's planner runs them (plan-reduce-aggregates.ts): the aggregation of their SUMs and COUNTs,
+ * then a Calc that computes each call's value from them, with Flink's arithmetic and the call's type.
+ */
+function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[]): Rel {
+  const rel = aggregate(planner, inner);
+  const read = (e: Expression): Compiled | undefined => {
+    if (e.kind !== 'ColumnRef' || !e.name.startsWith('$')) return undefined;
+    const i = Number(e.name.slice(1));
+    return { type: rel.columns[i]!.type, eval: (r) => r[i] ?? null, column: i };
+  };
+  const c = planner.boundCompiler(read, () => undefined);
+  const nk = node.keys.length;
+  const columns = [...rel.columns.slice(0, nk), ...finals.map((f, i) => {
+    const type = node.columns[nk + i]!.type;
+    return c.conform(c.compile(f), type, node.calls[i]!.ast.span);
+  })];
+  const calc = new CalcOperator(undefined, [...columns.slice(0, nk).map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...columns.slice(nk).map((x) => (x as Compiled).eval)]);
+  rel.op.connectTo(calc);
+  return {
+    ...rel, op: calc,
+    columns: node.columns.map((col, i) => ({ name: col.name, type: i < nk ? rel.columns[i]!.type : (columns[i] as Compiled).type })),
+    // a call kept as it is moves as it did; a computed variance is not monotonic
+    ...(rel.monotonicity ? { monotonicity: [...rel.monotonicity.slice(0, nk), ...finals.map((f) => (read(f)?.column === undefined ? 'not-monotonic' : rel.monotonicity![read(f)!.column!]!))] } : {}),
   };
 }
 

@@ -45,6 +45,7 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a processing-time window TVF aggregation', 'SELECT k, window_end, COUNT(*) FROM TABLE(HOP(TABLE p, DESCRIPTOR(pt), INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE)) GROUP BY window_start, window_end, k'],
     ['a deduplication ordered by PROCTIME()', 'SELECT k FROM (SELECT k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY PROCTIME()) AS rn FROM t) WHERE rn = 1'],
     ['COLLECT and JSON_OBJECTAGG', 'SELECT k, COLLECT(v), JSON_OBJECTAGG(KEY k VALUE v) FROM t GROUP BY k'],
+    ['STDDEV / VAR (sums and counts, then Flink\'s arithmetic)', 'SELECT k, STDDEV_POP(v), VAR_SAMP(d) FILTER (WHERE v > 1) FROM t GROUP BY k'],
     ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
     expect(plannedFrom(`${sql};`)).toEqual(['plan']);
