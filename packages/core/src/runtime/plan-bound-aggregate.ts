@@ -1,13 +1,13 @@
 /**
- * A bound `Aggregate` (GROUP BY with one grouping set, a global aggregation, SELECT DISTINCT) as a group
- * aggregation: keys and arguments as the binder bound them. Window aggregations, grouping sets, legacy group
- * windows, GROUPING() and the aggregates Flink rewrites (STDDEV / VAR) are still planned from the AST (plan.ts).
+ * A bound `Aggregate` (GROUP BY, grouping sets, a global aggregation, SELECT DISTINCT) as a group aggregation: keys
+ * and arguments as the binder bound them; window aggregations in plan-bound-window.ts. Legacy group windows are
+ * still planned from the AST (plan.ts).
  */
 import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid } from './errors.js';
+import { invalid, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -18,10 +18,13 @@ import { groupsUniqueRows } from './plan.js';
 import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
-import { isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
+import { coversWindow, isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
 import { copiedColumn } from '../plan/expression.js';
 import { windowAggregate } from './plan-bound-window.js';
-import { T } from './types.js';
+import { T, withNullable } from './types.js';
+import { ExpandOperator } from './operators/expand.js';
+import { compareGroupingSets, groupingBits } from './grouping-sets.js';
+import { sameAst } from '../ast/same-ast.js';
 import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregates.js';
 import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
@@ -29,12 +32,34 @@ import type { PlanNode } from '../plan/node.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
-  if (node.groupingSets.length !== 1 || node.windowKey !== undefined) return false;
+  if (node.windowKey !== undefined) return false;
   // grouped by one of window_start / window_end only: refused by the AST planner (FTS7001)
   const bounds = windowColumns(node.input);
-  if (!isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
+  if (!isWindowAggregate(node) && !windowedSets(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
-  return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn) || REDUCED_AGGREGATES.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
+  return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn) || REDUCED_AGGREGATES.has(c.fn) || GROUPING.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
+}
+
+/** GROUPING(…) / GROUPING_ID(…): which grouping set a row belongs to, computed from the set (grouping-sets.ts). */
+const GROUPING = new Set(['GROUPING', 'GROUPING_ID']);
+
+/** Whether the aggregation has grouping sets (GROUPING SETS / ROLLUP / CUBE): Flink's Expand feeds it. */
+const hasGroupingSets = (node: Aggregate): boolean => node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length;
+
+/** Grouping sets each of which holds a window's window_start and window_end: a window aggregation per set. */
+function windowedSets(node: Aggregate): boolean {
+  const bounds = windowColumns(node.input);
+  return hasGroupingSets(node) && node.groupingSets.length > 0 && node.groupingSets.every((set) => coversWindow(set.map((i) => copiedColumn(node.keys[i]!)), bounds));
+}
+
+/** The key positions GROUPING(args) reads: each argument is one of the grouping keys. */
+function groupingPositions(node: Aggregate, call: AggregateCall): number[] {
+  return call.args.map((a) => {
+    const c = copiedColumn(a);
+    const i = node.keys.findIndex((k) => (c !== undefined && copiedColumn(k) === c) || sameAst(k.ast, a.ast));
+    if (i < 0) throw invalid(`The arguments of ${call.fn} must be grouping expressions`, a.ast.span ?? call.ast.span);
+    return i;
+  });
 }
 
 function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
@@ -72,8 +97,13 @@ export function aggregate(planner: Planner, node: Aggregate): Rel {
   if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals);
   const rel = planBound(planner, node.input);
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
-  const specs = node.calls.map((c) => spec(planner, rel, c));
-  if (isWindowAggregate(node)) return windowAggregate(planner, node, rel, keys, specs);
+  const sets = [...node.groupingSets].sort(compareGroupingSets);
+  if (hasGroupingSets(node) && !windowedSets(node)) return expandedAggregate(planner, node, rel, keys, sets);
+  if (node.calls.some((c) => GROUPING.has(c.fn)) && windowedSets(node)) {
+    throw unsupported('GROUPING() / GROUPING_ID() in window aggregations with grouping sets', node.calls.find((c) => GROUPING.has(c.fn))!.ast.span);
+  }
+  const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
+  if (isWindowAggregate(node) || windowedSets(node)) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
   let passThrough = false;
   if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
@@ -91,6 +121,46 @@ export function aggregate(planner: Planner, node: Aggregate): Rel {
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
   };
+}
+
+/** GROUPING(…) of a plain GROUP BY (one set of every key): 0, a constant. */
+function groupingSpec(node: Aggregate, call: AggregateCall): AggregateSpec {
+  const bits = groupingBits([node.keys.map((_, i) => i)], groupingPositions(node, call))[0]!;
+  return { name: 'MAX', distinct: false, resultType: T.bigint(false), arg: () => bits, argType: T.bigint(false) };
+}
+
+/**
+ * GROUPING SETS / ROLLUP / CUBE as Flink runs them: an Expand copies each row once per set (the set's index appended),
+ * a group aggregation keyed by the keys (those not in the row's set NULL) and the set's index, then a Calc that puts
+ * the plan's columns in order and computes GROUPING(…) from the set's index.
+ */
+function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], sets: readonly (readonly number[])[]): Rel {
+  const n = rel.columns.length;
+  const nk = keys.length;
+  const expand = new ExpandOperator(sets.length);
+  rel.op.connectTo(expand);
+  const masked = keys.map((k, i): Evaluator => {
+    const inSet = sets.map((set) => set.includes(i));
+    return (r) => (inSet[r[n] as number] ? k.eval(r) : null);
+  });
+  const accumulated = node.calls.filter((c) => !GROUPING.has(c.fn));
+  const specs = accumulated.map((c) => spec(planner, rel, c));
+  const op = new GroupAggregateOperator([...masked, (r) => r[n] ?? null], new AggregateSet(specs));
+  expand.connectTo(op);
+  // the aggregation's rows: the keys, the set's index (at nk), the accumulated calls
+  let next = nk + 1;
+  const outputs: { eval: Evaluator; type: DataType }[] = node.calls.map((c) => {
+    if (GROUPING.has(c.fn)) {
+      const bits = groupingBits(sets, groupingPositions(node, c));
+      return { type: T.bigint(false), eval: (r) => bits[r[nk] as number] ?? null };
+    }
+    const at = next++;
+    return { type: specs[at - nk - 1]!.resultType, eval: (r) => r[at] ?? null };
+  });
+  const calc = new CalcOperator(undefined, [...keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...outputs.map((o) => o.eval)]);
+  op.connectTo(calc);
+  const types: DataType[] = [...keys.map((k, i) => (sets.every((set) => set.includes(i)) ? k.type : withNullable(k.type, true))), ...outputs.map((o) => o.type)];
+  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
 }
 
 /**

@@ -19,6 +19,7 @@ import type { WindowSpec } from './operators/window-aggregate.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { compileBound, planBound, timeColumns } from './plan-bound.js';
 import { windowAggregateOverChangelog } from './plan-window-changelog.js';
+import { withNullable } from './types.js';
 import { proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
 
 /** Whether the window TVF is compiled here. */
@@ -57,7 +58,7 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
  * operator emits the other keys, the aggregates, then window_start, window_end and window_time; a Calc puts its
  * columns in the plan's order (keys, then aggregates).
  */
-export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly { eval: Evaluator; type: RelColumn['type'] }[], specs: readonly AggregateSpec[]): Rel {
+export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly { eval: Evaluator; type: RelColumn['type'] }[], specs: readonly AggregateSpec[], sets: readonly (readonly number[])[]): Rel {
   const w = rel.window;
   const span = node.keys[0]?.ast.span;
   if (w === undefined) throw unsupported('this window aggregation (its window columns could not be followed)', span);
@@ -69,7 +70,10 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
   const plain = keys.filter((_, i) => role[i] === 'key');
   const p = plain.length;
   const a = specs.length;
-  const keySets = [plain.map((_, i) => i)];
+  // grouping sets: positions among the plain keys (every set holds the window's bounds)
+  const plainAt = role.map((r, i) => (r === 'key' ? role.slice(0, i).filter((x) => x === 'key').length : -1));
+  const keySets = sets.map((set) => set.map((i) => plainAt[i]!).filter((i) => i >= 0));
+  const inEvery = (i: number): boolean => sets.every((set) => set.includes(i));
   if (w.spec.kind === 'SESSION' && !w.spec.legacy && p > 0) {
     // real Flink 1.20 emits updates for a SESSION window TVF grouped by more than its window (differential
     // testing found +I then -U/+U for one session); not reproduced
@@ -96,7 +100,7 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
   const reorder = new CalcOperator(undefined, at.map((i) => (row) => row[i] ?? null));
   tail.connectTo(reorder);
   const windowType = (rel.columns[w.start] as RelColumn).type;
-  const types = [...keys.map((k, i) => (role[i] === 'key' ? k.type : role[i] === 'time' ? (rel.columns[w.time as number] as RelColumn).type : windowType)), ...specs.map((s) => s.resultType)];
+  const types = [...keys.map((k, i) => (role[i] === 'key' ? (inEvery(i) ? k.type : withNullable(k.type, true)) : role[i] === 'time' ? (rel.columns[w.time as number] as RelColumn).type : windowType)), ...specs.map((s) => s.resultType)];
   const start = role.indexOf('start');
   const end = role.indexOf('end');
   const time = role.indexOf('time');

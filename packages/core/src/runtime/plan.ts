@@ -49,6 +49,7 @@ import type { WindowSpec } from './operators/window-aggregate.js';
 import { leastRestrictive, T, withNullable } from './types.js';
 import { ValuesOperator } from './operators/values.js';
 import { ExpandOperator } from './operators/expand.js';
+import { compareGroupingSets, groupingBits } from './grouping-sets.js';
 
 /** A column of a planned relation. */
 export interface RelColumn {
@@ -169,24 +170,6 @@ export function conjuncts(e: Expression | undefined): Expression[] {
 
 function and(es: readonly Expression[]): Expression | undefined {
   return es.reduce<Expression | undefined>((acc, e) => (acc ? { kind: 'Binary', op: 'AND', left: acc, right: e } : e), undefined);
-}
-
-/**
- * Calcite's order of grouping sets (ImmutableBitSet.COMPARATOR, which the aggregate's sets and Flink's Expand
- * follow): a set before the sets it contains, otherwise by the lowest key position where they differ.
- */
-function compareGroupingSets(a: readonly number[], b: readonly number[]): number {
-  const x = [...new Set(a)].sort((p, q) => p - q);
-  const y = [...new Set(b)].sort((p, q) => p - q);
-  if (x.length === y.length && x.every((v, i) => v === y[i])) return 0;
-  if (y.every((v) => x.includes(v))) return -1;
-  if (x.every((v) => y.includes(v))) return 1;
-  for (let i = 0; ; i++) {
-    const n0 = x[i] ?? -1;
-    const n1 = y[i] ?? -1;
-    if (n0 !== n1) return n0 < n1 ? -1 : 1;
-    if (n0 < 0) return 0;
-  }
 }
 
 /** GROUPING(…) / GROUPING_ID(…): which grouping set a row belongs to, computed from the set, not accumulated. */
@@ -820,7 +803,7 @@ export class Planner {
         return i;
       });
       // GROUPING(a, b, …) / GROUPING_ID: one bit per argument, the first the most significant; 1 = rolled up
-      const bitsOf = keySets.map((set) => positions.reduce((acc, p) => acc * 2n + (set.includes(p) ? 0n : 1n), 0n));
+      const bitsOf = groupingBits(keySets, positions);
       if (!expanded) return { type: T.bigint(false), eval: () => bitsOf[0] ?? 0n };
       return { type: T.bigint(false), eval: (r) => bitsOf[r[nk] as number] ?? null };
     };
