@@ -21,6 +21,7 @@ import type { CollectionAggregateName } from './operators/collection-aggregates.
 import { coversWindow, isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
 import { copiedColumn } from '../plan/expression.js';
 import { windowAggregate } from './plan-bound-window.js';
+import { groupWindowAggregate } from './plan-bound-group-window.js';
 import { T, withNullable } from './types.js';
 import { ExpandOperator } from './operators/expand.js';
 import { compareGroupingSets, groupingBits } from './grouping-sets.js';
@@ -32,7 +33,10 @@ import type { PlanNode } from '../plan/node.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
-  if (node.windowKey !== undefined) return false;
+  if (node.windowKey !== undefined) {
+    // the group window's own arguments (its time attribute and interval literals) are read by plan-bound-group-window.ts
+    return aggregatePlannable({ ...node, keys: node.keys.filter((_, i) => i !== node.windowKey), windowKey: undefined, groupingSets: [] }, evaluable);
+  }
   // grouped by one of window_start / window_end only: refused by the AST planner (FTS7001)
   const bounds = windowColumns(node.input);
   if (!isWindowAggregate(node) && !windowedSets(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
@@ -92,18 +96,24 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   };
 }
 
-export function aggregate(planner: Planner, node: Aggregate): Rel {
+/**
+ * `over`: the relation the aggregation reads, when it is not its plan input's (a legacy group window's window TVF,
+ * whose window_start and window_end the aggregation groups by).
+ */
+export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
+  if (node.windowKey !== undefined) return groupWindowAggregate(planner, node, (n, r) => aggregate(planner, n, r));
   const reduced = reduceBoundVariance(node);
-  if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals);
-  const rel = planBound(planner, node.input);
+  if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals, over);
+  const rel = over ?? planBound(planner, node.input);
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
   const sets = [...node.groupingSets].sort(compareGroupingSets);
-  if (hasGroupingSets(node) && !windowedSets(node)) return expandedAggregate(planner, node, rel, keys, sets);
-  if (node.calls.some((c) => GROUPING.has(c.fn)) && windowedSets(node)) {
+  const windowed = over !== undefined || isWindowAggregate(node) || windowedSets(node);
+  if (hasGroupingSets(node) && !windowed) return expandedAggregate(planner, node, rel, keys, sets);
+  if (node.calls.some((c) => GROUPING.has(c.fn)) && windowed && hasGroupingSets(node)) {
     throw unsupported('GROUPING() / GROUPING_ID() in window aggregations with grouping sets', node.calls.find((c) => GROUPING.has(c.fn))!.ast.span);
   }
   const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
-  if (isWindowAggregate(node) || windowedSets(node)) return windowAggregate(planner, node, rel, keys, specs, sets);
+  if (windowed) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
   let passThrough = false;
   if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
@@ -167,8 +177,8 @@ function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: re
  * STDDEV / VAR as Flink's planner runs them (plan-reduce-aggregates.ts): the aggregation of their SUMs and COUNTs,
  * then a Calc that computes each call's value from them, with Flink's arithmetic and the call's type.
  */
-function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[]): Rel {
-  const rel = aggregate(planner, inner);
+function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[], over: Rel | undefined): Rel {
+  const rel = aggregate(planner, inner, over);
   const read = (e: Expression): Compiled | undefined => {
     if (e.kind !== 'ColumnRef' || !e.name.startsWith('$')) return undefined;
     const i = Number(e.name.slice(1));

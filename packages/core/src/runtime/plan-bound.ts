@@ -31,6 +31,7 @@ import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
+import { auxiliary } from './plan-bound-group-window.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -72,7 +73,8 @@ export function plannable(node: PlanNode): boolean {
 export function evaluable(e: BoundExpression): boolean {
   // a bare column (a `*` item) is typed by its reference alone
   const typed = e.types !== undefined || (e.ast.kind === 'ColumnRef' && e.refs.length === 1);
-  return typed && e.type !== undefined && e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0 && r.type !== undefined);
+  // a window auxiliary function (TUMBLE_END(…)) reads the window key's column, typed by its call
+  return typed && e.type !== undefined && e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0 && (r.type ?? e.types?.get(r.node)) !== undefined);
 }
 
 /** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
@@ -165,7 +167,9 @@ export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (Boun
     }
     return undefined;
   });
-  for (const e of bound) for (const ref of e.refs) reads.set(ref.node, c.conform(read(rel, ref.index, ref.field), ref.type, ref.node.span));
+  for (const e of bound) {
+    for (const ref of e.refs) reads.set(ref.node, c.conform(auxiliary(rel, ref) ?? read(rel, ref.index, ref.field), ref.type ?? e.types?.get(ref.node), ref.node.span));
+  }
   return c;
 }
 

@@ -52,6 +52,9 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['an interval join', 'SELECT a.k FROM t AS a JOIN t AS b ON a.k = b.k AND a.ts BETWEEN b.ts - INTERVAL \'1\' MINUTE AND b.ts'],
     ['an interval join from a WHERE over a comma join', 'SELECT a.k FROM t AS a, t AS b WHERE a.k = b.k AND a.ts >= b.ts AND a.ts < b.ts + INTERVAL \'1\' MINUTE'],
     ['a window join', 'SELECT l.k, r.v FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) AS l JOIN TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE)) AS r ON l.k = r.k AND l.window_start = r.window_start AND l.window_end = r.window_end'],
+    ['a legacy group window with its auxiliary functions', 'SELECT k, TUMBLE_START(ts, INTERVAL \'1\' MINUTE) AS s, TUMBLE_END(ts, INTERVAL \'1\' MINUTE), COUNT(*) FROM t GROUP BY k, TUMBLE(ts, INTERVAL \'1\' MINUTE)'],
+    ['a legacy HOP window read by HOP_ROWTIME in HAVING', 'SELECT HOP_ROWTIME(ts, INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE) AS rt, MAX(v) FROM t GROUP BY HOP(ts, INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE) HAVING COUNT(*) > 1'],
+    ['a legacy TUMBLE window on processing time', 'SELECT COUNT(*) FROM p GROUP BY TUMBLE(pt, INTERVAL \'1\' MINUTE)'],
     ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
     expect(plannedFrom(`${sql};`)).toEqual(['plan']);
