@@ -43,8 +43,8 @@ export function plannable(node: PlanNode): boolean {
     case 'Values':
       return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
     case 'Filter':
-      // a condition on UNNEST's elements (INNER JOIN UNNEST … ON c): refused by the AST planner (FTS7001)
-      return evaluable(node.condition) && node.input.kind !== 'Correlate' && plannable(node.input);
+      // over a Correlate also `[INNER] JOIN UNNEST(…) ON c`: the same rows as CROSS JOIN UNNEST(…) … WHERE c
+      return evaluable(node.condition) && plannable(node.input);
     case 'Project':
       return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
     case 'Aggregate':

@@ -55,6 +55,7 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     ['a legacy group window with its auxiliary functions', 'SELECT k, TUMBLE_START(ts, INTERVAL \'1\' MINUTE) AS s, TUMBLE_END(ts, INTERVAL \'1\' MINUTE), COUNT(*) FROM t GROUP BY k, TUMBLE(ts, INTERVAL \'1\' MINUTE)'],
     ['a legacy HOP window read by HOP_ROWTIME in HAVING', 'SELECT HOP_ROWTIME(ts, INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE) AS rt, MAX(v) FROM t GROUP BY HOP(ts, INTERVAL \'1\' MINUTE, INTERVAL \'2\' MINUTE) HAVING COUNT(*) > 1'],
     ['a legacy TUMBLE window on processing time', 'SELECT COUNT(*) FROM p GROUP BY TUMBLE(pt, INTERVAL \'1\' MINUTE)'],
+    ['a WHERE over UNNEST, and JOIN UNNEST … ON a condition (the same rows)', 'SELECT k, x FROM (SELECT k, ARRAY[v, 2 * v] AS vs FROM t) AS s, UNNEST(s.vs) AS u (x) WHERE x > 1 UNION ALL SELECT k, x FROM (SELECT k, ARRAY[v] AS vs FROM t) AS s JOIN UNNEST(s.vs) AS u (x) ON x > 1'],
     ['UNION, INTERSECT ALL and EXCEPT', 'SELECT k FROM t UNION SELECT k FROM u INTERSECT ALL (SELECT k FROM t EXCEPT SELECT k FROM u)'],
   ])('%s', (_, sql) => {
     expect(plannedFrom(`${sql};`)).toEqual(['plan']);
