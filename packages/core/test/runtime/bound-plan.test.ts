@@ -67,6 +67,13 @@ describe('the runtime plans from the bound plan (plan/)', () => {
     expect(plannedFrom(`${sql};`)).toEqual(['ast']);
   });
 
+  it('RANK / DENSE_RANK filtered by their rank are refused as Flink 1.20 refuses them on streams (FTS7002)', () => {
+    for (const fn of ['RANK', 'DENSE_RANK']) {
+      expect(() => new LocalJob(sqlScript(`${DDL}SELECT k, v FROM (SELECT k, v, ${fn}() OVER (PARTITION BY k ORDER BY v DESC) AS r FROM t) WHERE r <= 2;`)))
+        .toThrow(new RegExp(`FTS7002.*${fn}\\(\\) on streaming table is not supported`));
+    }
+  });
+
   it('a LEFT JOIN pads the right side with NULLs: its columns are nullable above the join, for the binder as for the runtime', () => {
     const sql = `${DDL}SELECT t.k, u.w, u.w IS NULL AS missing FROM t LEFT JOIN u ON t.k = u.k;`;
     const job = new LocalJob(sqlScript(sql));
