@@ -32,6 +32,7 @@ import { correlate, correlatePlannable } from './plan-bound-correlate.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
+import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -44,9 +45,9 @@ export function plannable(node: PlanNode): boolean {
       return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
     case 'Filter':
       // over a Correlate also `[INNER] JOIN UNNEST(…) ON c`: the same rows as CROSS JOIN UNNEST(…) … WHERE c
-      return evaluable(node.condition) && plannable(node.input);
+      return evaluableWith(node.condition, true) && plannable(node.input);
     case 'Project':
-      return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
+      return node.exprs.every((e) => evaluableWith(e, true)) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
     case 'Aggregate':
       return aggregatePlannable(node, evaluable) && plannable(node.input);
     case 'Join':
@@ -69,12 +70,19 @@ export function plannable(node: PlanNode): boolean {
   }
 }
 
-/** An expression over its own input row only, fully typed: no sub-query, no correlated reference. */
+/**
+ * An expression over its own input row only, fully typed, without correlated references; with `subqueries`, sub-queries
+ * are allowed (a WHERE's EXISTS, a scalar sub-query in the select list: plan-bound-subquery.ts).
+ */
 export function evaluable(e: BoundExpression): boolean {
+  return evaluableWith(e, false);
+}
+
+function evaluableWith(e: BoundExpression, subqueries: boolean): boolean {
   // a bare column (a `*` item) is typed by its reference alone
   const typed = e.types !== undefined || (e.ast.kind === 'ColumnRef' && e.refs.length === 1);
   // a window auxiliary function (TUMBLE_END(…)) reads the window key's column, typed by its call
-  return typed && e.type !== undefined && e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0 && (r.type ?? e.types?.get(r.node)) !== undefined);
+  return typed && e.type !== undefined && (subqueries || e.subqueries.length === 0) && e.refs.every((r) => r.depth === 0 && (r.type ?? e.types?.get(r.node)) !== undefined);
 }
 
 /** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
@@ -114,6 +122,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Values':
       return values(planner, node);
     case 'Filter': {
+      if (node.condition.subqueries.length > 0) return filterWithSubqueries(planner, node);
       if (filteredJoin(node.input)) return join(planner, node.input, node.condition);
       const rel = planBound(planner, node.input);
       const calc = new CalcOperator(condition(planner, rel, node), undefined);
@@ -148,8 +157,8 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
 }
 
 /** Compiles a bound expression over `rel`: column references read the positions the binder resolved. */
-export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type): Compiled {
-  const c = boundCompilerOver(planner, rel, [e]);
+export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type, subqueries?: ReadonlyMap<Expression, number>): Compiled {
+  const c = boundCompilerOver(planner, rel, [e], subqueries);
   return c.conform(c.compile(e.ast), type, e.ast.span);
 }
 
@@ -157,8 +166,10 @@ export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, typ
  * A compiler of the AST of any of `es` (or of their sub-expressions) over `rel`: column references read the positions
  * the binder resolved, every sub-expression has the type the binder recorded.
  */
-export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (BoundExpression | undefined)[]): ExpressionCompiler {
+export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (BoundExpression | undefined)[], subqueries?: ReadonlyMap<Expression, number>): ExpressionCompiler {
   const reads = new Map<Expression, Compiled>();
+  // scalar sub-queries joined into `rel` (plan-bound-subquery.ts)
+  for (const [node, at] of subqueries ?? []) reads.set(node, subqueryRead(rel, at));
   const bound = es.filter((e): e is BoundExpression => e !== undefined);
   const c = planner.boundCompiler((x) => reads.get(x), (x) => {
     for (const e of bound) {
@@ -231,7 +242,8 @@ function project(planner: Planner, node: Project): Rel {
   let rel: Rel;
   let f: Evaluator | undefined;
   let filteredUpdates = false;
-  if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
+  if (input.kind === 'Filter' && input.condition.subqueries.length > 0) rel = filterWithSubqueries(planner, input);
+  else if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
   else if (input.kind === 'Filter') {
     rel = planBound(planner, input.input);
     f = condition(planner, rel, input);
@@ -244,7 +256,9 @@ function project(planner: Planner, node: Project): Rel {
       if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
     }
   }
-  const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type));
+  let scalars: ReadonlyMap<Expression, number> | undefined;
+  if (node.exprs.some((e) => e.subqueries.length > 0)) ({ rel, columns: scalars } = scalarSubqueries(planner, node, rel));
+  const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type, scalars));
   const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
   const direct = compiled.map((c) => c.column);
   const carried = {
