@@ -27,9 +27,10 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
-import { plannable, planRoot } from './plan-bound.js';
+import { planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
-import { bind, bindInsert } from '../plan/bind.js';
+import { bind } from '../plan/bind.js';
+import type { BoundQuery } from '../plan/bind.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -139,9 +140,8 @@ const lastName = (path: readonly string[]): string => path[path.length - 1] as s
 
 export class LocalJob {
   readonly session: Session;
-  /** Tables and views by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
+  /** Tables by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
   private readonly tables = new Map<string, CatalogTable>();
-  private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
   /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
   private readonly boundCatalog = new ObjectCatalog();
@@ -155,8 +155,6 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
-  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
-  readonly plannedFrom: ('plan' | 'ast')[] = [];
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -173,9 +171,7 @@ export class LocalJob {
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
-      view: (path) => this.views.get(this.namespace.key(path)),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-      tableNames: () => this.tableNames(),
     }, this.session);
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
@@ -186,7 +182,7 @@ export class LocalJob {
           this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
           break;
         }
-        case 'CreateView': this.views.set(this.namespace.key(st.path), st.query); break;
+        case 'CreateView': break; // views are the binder's (boundCatalog)
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
@@ -270,8 +266,8 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
-    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
+    // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
+    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true }));
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
@@ -337,18 +333,17 @@ export class LocalJob {
   }
 
   /**
-   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
-   * binder resolved them), else from its AST.
+   * A query's relation, compiled from its bound plan: names and types as the binder resolved them. What the binder
+   * rejects is raised as the binder reported it (the codes `flinkts check` reports).
    */
-  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
-    const fromPlan = bound !== undefined && plannable(bound);
-    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
-    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  private planQuery(bound: BoundQuery): Rel {
+    const errors = bound.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || bound.plan === undefined) throw new FlinktsError(errors);
+    return planRoot(this.planner, bound.plan);
   }
 
   private planSelect(q: Query): void {
-    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
-    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
+    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);

@@ -1,7 +1,7 @@
 /**
  * A bound `Aggregate` (GROUP BY, grouping sets, a global aggregation, SELECT DISTINCT) as a group aggregation: keys
- * and arguments as the binder bound them; window aggregations in plan-bound-window.ts. Legacy group windows are
- * still planned from the AST (plan.ts).
+ * and arguments as the binder bound them; window aggregations in plan-bound-window.ts, legacy group windows in
+ * plan-bound-group-window.ts.
  */
 import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
@@ -37,7 +37,6 @@ export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpressi
     // the group window's own arguments (its time attribute and interval literals) are read by plan-bound-group-window.ts
     return aggregatePlannable({ ...node, keys: node.keys.filter((_, i) => i !== node.windowKey), windowKey: undefined, groupingSets: [] }, evaluable);
   }
-  // grouped by one of window_start / window_end only: refused by the AST planner (FTS7001)
   const bounds = windowColumns(node.input);
   if (!isWindowAggregate(node) && !windowedSets(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
@@ -117,7 +116,7 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
   let op: Operator;
   let passThrough = false;
   if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
-    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see plan.ts)
+    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
     passThrough = true;
   } else {

@@ -67,7 +67,7 @@ function semiJoin(planner: Planner, node: Join): Rel {
   const l = planBound(planner, node.left);
   const sub = planBound(planner, node.right);
   const span = node.span;
-  const c = planner.compiler(l);
+  const c = planner.values();
   const lc = compileBound(planner, l, semiOperand(node)!);
   const rt = sub.columns[0]!.type;
   const target = c.commonForComparison(lc, { type: rt, eval: () => null }, span)[2];

@@ -19,7 +19,7 @@ import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { WindowRankOperator } from './operators/window-rank.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
-import { rowComparator } from './plan-rank.js';
+import { rowComparator } from './row-comparator.js';
 import { T } from './types.js';
 
 export function rankPlannable(node: Rank | Deduplicate, evaluable: (e: BoundExpression) => boolean): boolean {

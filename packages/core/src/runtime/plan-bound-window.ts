@@ -1,8 +1,7 @@
 /**
  * Bound window TVFs (TUMBLE / HOP / CUMULATE / SESSION over an event-time attribute; TUMBLE / HOP / CUMULATE over a
  * processing-time one, plan-proctime-window.ts) and the window aggregations over them (an Aggregate the binder
- * recognised as grouped by window_start and window_end). Legacy group windows and windowed grouping sets are still
- * planned from the AST (plan.ts).
+ * recognised as grouped by window_start and window_end). Legacy group windows: plan-bound-group-window.ts.
  */
 import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';

@@ -1,9 +1,7 @@
 /**
  * Planning from the bound plan (plan/): each plan node becomes operators, with every column reference taken as the
  * binder resolved it (an input position) and every type as the binder typed it — the runtime resolves no names and
- * types no expression of these nodes itself. The node kinds compiled here grow one at a time; a query holding any
- * other kind (or anything this file does not take, such as a sub-query inside an expression) is planned from its AST
- * by plan.ts, as before.
+ * types no expression itself. One plan-bound-<node>.ts per node family.
  */
 import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
@@ -17,7 +15,7 @@ import type { Values } from '../plan/values.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { invalid } from './errors.js';
+import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { ValuesOperator } from './operators/values.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
@@ -36,7 +34,10 @@ import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bou
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
-/** Whether every node of `node` is compiled here (else the query is planned from its AST). */
+/**
+ * Whether every node of `node` can be compiled: its columns and expressions are typed and read only their own input
+ * row (or the enclosing query's, in the sub-queries plan-bound-subquery.ts decorrelates).
+ */
 export function plannable(node: PlanNode): boolean {
   switch (node.kind) {
     case 'Scan':
@@ -110,8 +111,19 @@ function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefine
 
 /** The relation of a query's plannable plan (see `plannable`), whose every column is read. */
 export function planRoot(planner: Planner, node: PlanNode): Rel {
+  const untyped = unplannable(node);
+  if (untyped !== undefined) throw unsupported(`a query whose ${untyped.kind} node has a column or expression of unknown type (a user-defined function)`);
   noteRowNumberReads(node, undefined);
   return planBound(planner, node);
+}
+
+/** The first node (inputs first) that cannot be compiled, if any. */
+function unplannable(node: PlanNode): PlanNode | undefined {
+  for (const input of inputsOf(node)) {
+    const bad = unplannable(input);
+    if (bad !== undefined) return bad;
+  }
+  return plannable(node) ? undefined : node;
 }
 
 /** The relation of a plannable node (see `plannable`). */
