@@ -12,6 +12,8 @@ import { unsupported } from './bind-context.js';
 import { bindExpression } from './bind-expression.js';
 import type { TimeAttribute } from './node.js';
 import type { ScanColumn } from './scan.js';
+import type { BoundExpression } from './expression.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 const cache = new WeakMap<CatalogTableEntry, readonly ScanColumn[]>();
 
@@ -58,4 +60,19 @@ export function isWritable(c: ScanColumn): boolean {
 
 export function tableColumns(table: CatalogTableEntry, catalog: ObjectCatalog): readonly ScanColumn[] {
   return scanColumns(table, { catalog, diagnostics: [], ctes: new Map(), outer: [], views: new Map(), viewStack: new Set(), subqueries: new Map() });
+}
+
+/**
+ * A table's WATERMARK expression bound over the table's columns (computed ones included), with the problems binding
+ * it found; undefined for a table without a watermark. For consumers that evaluate it (the local runtime's sources).
+ */
+export function watermarkExpression(table: CatalogTableEntry, catalog: ObjectCatalog): { readonly expr: BoundExpression; readonly diagnostics: readonly Diagnostic[] } | undefined {
+  const watermark = table.statement.watermark;
+  if (watermark === undefined) return undefined;
+  const relation = table.statement.path[table.statement.path.length - 1]!;
+  const columns = tableColumns(table, catalog);
+  const scope: Scope = { columns: columns.map((c, index) => ({ relation, name: c.name, ...(c.type === undefined ? {} : { type: c.type }), index })), relations: [relation] };
+  const ctx: BindContext = { catalog, diagnostics: [], ctes: new Map(), outer: [], views: new Map(), viewStack: new Set(), subqueries: new Map(), expressionTypes: true };
+  const expr = bindExpression(watermark.expr, scope, ctx);
+  return { expr, diagnostics: ctx.diagnostics };
 }

@@ -14,8 +14,7 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
-import { ExpressionCompiler } from './compile-expression.js';
-import type { ColumnBinding } from './compile-expression.js';
+import type { ExpressionCompiler } from './compile-expression.js';
 import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -27,7 +26,10 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
-import { planRoot } from './plan-bound.js';
+import { boundCompilerOver, compileBound, planRoot } from './plan-bound.js';
+import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
+import type { ScanColumn } from '../plan/scan.js';
+import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
@@ -123,6 +125,9 @@ export function sourceChangelogMode(t: CreateTable): ChangelogMode {
 
 interface CatalogTable {
   readonly def: CreateTable;
+  /** The table in the binder's catalog, and its columns as the binder reads them. */
+  readonly entry: CatalogTableEntry;
+  readonly scan: readonly ScanColumn[];
   /** What the planner reads: the source, or the ChangelogNormalize after an upsert source. */
   output?: Operator;
   readonly columns: readonly RelColumn[];
@@ -204,28 +209,25 @@ export class LocalJob {
   private defineTable(t: CreateTable, changelog: { mode: ChangelogMode; upsert: boolean }): void {
     if (t.like) throw unsupported('CREATE TABLE … LIKE', t.span);
     if (t.asQuery) throw unsupported('CREATE TABLE … AS SELECT', t.span);
-    const pk = new Set((t.primaryKey?.columns ?? []).map((c) => c.toLowerCase()));
+    // the table's columns as the binder reads them: computed columns bound over the others, time attributes marked,
+    // PRIMARY KEY columns NOT NULL (names matched as Flink matches them, case-sensitively)
+    const entry = this.boundCatalog.lookup(t.path);
+    if (entry?.kind !== 'table') throw new Error(`internal: table ${t.path.join('.')} is not in the bound catalog`);
+    const scan = tableColumns(entry, this.boundCatalog);
     const columns: RelColumn[] = [];
-    const inputPositions: number[] = [];
-    const proctime: number[] = [];
-    for (const c of t.columns) {
-      if (c.kind === 'ComputedColumn') {
-        const scope: ColumnBinding[] = columns.map((col, index) => ({ ...col, index }));
-        const compiled = new ExpressionCompiler({ columns: scope }, this.session).compile(c.expr);
-        if (c.expr.kind === 'FunctionCall' && (c.expr.name[0] ?? '').toUpperCase() === 'PROCTIME') proctime.push(columns.length);
-        columns.push({ name: c.name, type: compiled.type });
-      } else {
-        inputPositions.push(columns.length);
-        columns.push({ name: c.name, type: pk.has(c.name.toLowerCase()) ? withNullable(c.type, false) : c.type });
-      }
+    for (const c of scan) {
+      const over: Rel = { columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      columns.push({ name: c.name, type: c.type ?? compileBound(this.planner, over, c.expr!).type });
     }
+    const inputPositions = scan.flatMap((c, i) => (c.origin === 'computed' ? [] : [i]));
+    const proctime = scan.flatMap((c, i) => (c.time === 'proctime' ? [i] : []));
     let rowtime: number | undefined;
     if (t.watermark) {
-      rowtime = columns.findIndex((c) => c.name.toLowerCase() === (t.watermark as { column: string }).column.toLowerCase());
+      rowtime = scan.findIndex((c) => c.name === (t.watermark as { column: string }).column);
       if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(this.namespace.key(t.path), {
-      def: t, columns, inputPositions, mode: changelog.mode, upsert: changelog.upsert, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
+      def: t, entry, scan, columns, inputPositions, mode: changelog.mode, upsert: changelog.upsert, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
     });
   }
 
@@ -239,22 +241,25 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(path));
     if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
-      const scope: ColumnBinding[] = t.columns.map((col, index) => ({ ...col, index }));
-      const compiler = new ExpressionCompiler({ columns: scope }, this.session);
-      const computed = t.def.columns.flatMap((c, i) => (c.kind === 'ComputedColumn' ? [{ index: i, eval: compiler.compile(c.expr).eval }] : []));
-      const wm = t.def.watermark ? compiler.compile(t.def.watermark.expr) : undefined;
+      const row: Rel = { columns: t.columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
+      const watermark = watermarkExpression(t.entry, this.boundCatalog);
+      const wrong = watermark?.diagnostics.filter((d) => d.severity === 'error') ?? [];
+      if (wrong.length > 0) throw new FlinktsError(wrong);
+      const compiler = watermark === undefined ? undefined : boundCompilerOver(this.planner, row, [watermark.expr]);
+      const wm = watermark === undefined ? undefined : compiler!.compile(watermark.expr.ast);
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
-      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && t.def.watermark ? watermarkMillis(t.def.watermark.expr, wm.eval, compiler) : undefined);
+      t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
       if (t.upsert) {
-        const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
+        const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
         if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
       }
     }
-    const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
+    const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name === c));
     return {
       name, columns: t.columns, source: t.output as SourceOperator, mode: t.mode, proctime: t.proctime,
       ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}), ...(pk ? { primaryKey: pk } : {}),
@@ -273,7 +278,7 @@ export class LocalJob {
     let targetCols = physical;
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
-        const col = physical.find((p) => p.name.toLowerCase() === c.toLowerCase());
+        const col = physical.find((p) => p.name === c);
         if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
@@ -309,7 +314,7 @@ export class LocalJob {
       return { name: col.name, nullable: to.nullable, convert: same ? undefined : castConverter(from, to, this.session.zone, ins.span) };
     });
     const pk = t.def.primaryKey?.columns;
-    const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name.toLowerCase() === c.toLowerCase()));
+    const pkIdx = pk?.map((c) => targetCols.findIndex((col) => col.name === c));
     // a second INSERT into the same table writes into the first one's sink (one table, one result)
     const tableKey = this.namespace.key(ins.target);
     const first = this.sinkOfTable.get(tableKey);
