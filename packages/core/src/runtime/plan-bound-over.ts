@@ -14,13 +14,19 @@ export function overPlannable(node: Over, evaluable: (e: BoundExpression) => boo
   return node.calls.every((c) => c.args.every(evaluable) && c.partitionBy.every(evaluable) && c.orderBy.every((k) => evaluable(k.expr)));
 }
 
-function windowOf(c: OverCall): WindowSpec {
+function windowOf(c: Pick<OverCall, 'partitionBy' | 'orderBy' | 'frame'>): WindowSpec {
   const orderBy = c.orderBy.map((k): OrderItem => ({ expr: k.expr.ast, direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
   return { partitionBy: c.partitionBy.map((p) => p.ast), orderBy, ...(c.frame ? { frame: c.frame } : {}) };
 }
 
 export function over(planner: Planner, node: Over): Rel {
-  const input = planBound(planner, node.input);
+  const rel = overCalls(planner, planBound(planner, node.input), node.calls);
+  return { ...rel, columns: rel.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })) };
+}
+
+/** The OVER aggregation of `calls` over `input`: its columns, then one per call. */
+export function overCalls(planner: Planner, input: Rel, calls: readonly Pick<OverCall, 'ast' | 'args' | 'partitionBy' | 'orderBy' | 'frame'>[]): Rel {
+  const node = { calls };
   const bound = new Map<Expression, BoundExpression>();
   for (const c of node.calls) for (const e of [...c.args, ...c.partitionBy, ...c.orderBy.map((k) => k.expr)]) bound.set(e.ast, e);
   // frame offsets and LAG's offset are literals: nothing to resolve
@@ -35,5 +41,5 @@ export function over(planner: Planner, node: Over): Rel {
       return b === undefined ? undefined : copiedColumn(b);
     },
   }, false, node.calls[0]?.ast.span);
-  return { ...rel, columns: rel.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })) };
+  return rel;
 }

@@ -1,8 +1,8 @@
 /**
  * The ROW_NUMBER patterns the binder recognised (plan/patterns/rank.ts): `Deduplicate` (ROW_NUMBER kept at 1,
  * ordered by one time attribute) and `Rank` (TopN with a row-number range), also per window when partitioned by
- * window_start and window_end. Output: the input's columns, then the row number. RANK / DENSE_RANK with a rank filter are
- * FTS7002, as Flink 1.20's planner refuses them on streams.
+ * window_start and window_end. Output: the input's columns, then the row number. RANK / DENSE_RANK with a rank filter run as
+ * their OVER aggregation and the filter, as in Flink 1.20.
  */
 import type { BoundExpression } from '../plan/expression.js';
 import { copiedColumn } from '../plan/expression.js';
@@ -10,7 +10,8 @@ import type { Deduplicate, Rank } from '../plan/rank.js';
 import type { SortKey } from '../plan/sort-key.js';
 import type { ChangelogMode } from './changelog.js';
 import type { Evaluator, Row } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { unsupported } from './errors.js';
+import { overCalls } from './plan-bound-over.js';
 import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
@@ -31,14 +32,27 @@ function comparator(planner: Planner, base: Rel, order: readonly SortKey[]): (a:
   return rowComparator(order.map((k) => ({ compiled: compileBound(planner, base, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}) })));
 }
 
+/**
+ * RANK / DENSE_RANK filtered by their rank: their OVER aggregation, then the filter, as Flink 1.20 runs them (its
+ * stream planner has no RANK TopN; ordered by other than an ascending time attribute, the OVER aggregation is
+ * FTS7002, as Flink rejects it).
+ */
+function rankOverWindow(planner: Planner, node: Rank): Rel {
+  const input = planBound(planner, node.input);
+  const rel = overCalls(planner, input, [{ ast: node.call, args: [], partitionBy: node.partitionKeys, orderBy: node.orderKeys }]);
+  const at = rel.columns.length - 1;
+  const { start, end } = node.range;
+  const calc = new CalcOperator((r) => {
+    const n = r[at] as bigint | number | null;
+    return n === null ? null : Number(n) >= start && Number(n) <= end;
+  }, undefined);
+  rel.op.connectTo(calc);
+  return { ...rel, op: calc, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })) };
+}
+
 /** `withRowNumber`: whether anything above reads the row number (else a TopN emits no rank changes). */
 export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: boolean): Rel {
-  if (node.kind === 'Rank' && node.fn !== 'ROW_NUMBER') {
-    // Flink 1.20's StreamExecRank / StreamExecWindowRank run ROW_NUMBER only, and fail the job's planning otherwise
-    throw invalid(node.windowed
-      ? `${node.fn}() function is not supported on Window TopN currently, only ROW_NUMBER() is supported.`
-      : `${node.fn}() on streaming table is not supported currently`, node.call.span, 'rank with ROW_NUMBER()');
-  }
+  if (node.kind === 'Rank' && node.fn !== 'ROW_NUMBER') return rankOverWindow(planner, node);
   const base = planBound(planner, node.input);
   const order = node.kind === 'Rank' ? node.orderKeys : [node.orderKey];
   const [first, last] = node.kind === 'Rank' ? [node.range.start, node.range.end] : [1, 1];
