@@ -101,6 +101,7 @@ export const unnestCase: fc.Arbitrary<FamilyCase> = fc
       'SELECT k, x FROM t CROSS JOIN UNNEST(t.arr) AS u (x);',
       'SELECT k, x, n FROM t CROSS JOIN UNNEST(arr) WITH ORDINALITY AS u (x, n);',
       'SELECT t.k, u.x FROM t, UNNEST(t.arr) AS u (x) WHERE u.x > 1;',
+      'SELECT t.k, u.x FROM t JOIN UNNEST(t.arr) AS u (x) ON u.x > 1;',
       'SELECT k, x FROM t LEFT JOIN UNNEST(t.arr) AS u (x) ON TRUE;',
       'SELECT k, a, b FROM t CROSS JOIN UNNEST(t.rs) AS r (a, b);',
       'SELECT k, b, a + 1, pos FROM t LEFT JOIN UNNEST(t.rs) WITH ORDINALITY AS r (a, b, pos) ON TRUE;',

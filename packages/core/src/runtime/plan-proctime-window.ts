@@ -22,11 +22,6 @@ import { T } from './types.js';
 /** The assignment of each processing-time window spec (by identity). */
 const assignments = new WeakMap<WindowSpec, ProctimeWindowAssignOperator>();
 
-/** Whether `spec` is a processing-time window. */
-export function isProctimeWindow(spec: WindowSpec): boolean {
-  return assignments.has(spec);
-}
-
 function clockOf(session: Session, span: Span | undefined) {
   if (session.processingTime === undefined) throw unsupported('processing-time windows without a processing-time clock in the session', span);
   return session.processingTime;

@@ -11,8 +11,6 @@
  * aggregate is not monotonic, and so is every aggregate over an updating input or under HAVING. Checked on the real
  * planner (EXPLAIN of SortLimit and Rank).
  */
-import type { Expression, FunctionCall } from '../ast/expression.js';
-import type { SelectItem } from '../ast/query.js';
 import type { Span } from '../ast/node.js';
 import { unsupported } from './errors.js';
 import type { RankStrategy } from './operators/top-n.js';
@@ -23,28 +21,8 @@ import { copiedColumn } from '../plan/expression.js';
 export type Monotonicity = 'constant' | 'increasing' | 'decreasing' | 'not-monotonic' | 'unknown';
 
 /**
- * The monotonicity of each output column of a group aggregation's select list. `keyOf` tells whether an
- * expression is a grouping key; `filtered` whether a WHERE filters the aggregation's input.
- */
-export function aggregateMonotonicity(
-  items: readonly SelectItem[], isKey: (e: Expression) => boolean, inputInsertOnly: boolean, filtered: boolean, having: boolean,
-): Monotonicity[] {
-  return items.map((it): Monotonicity => {
-    if (it.kind !== 'SelectExpr') return 'unknown';
-    if (isKey(it.expr)) return 'constant';
-    // over an updating input, or under HAVING, Flink derives no monotonicity (checked: RetractStrategy)
-    if (!inputInsertOnly || having) return 'not-monotonic';
-    if (it.expr.kind !== 'FunctionCall' || it.expr.over) return 'unknown';
-    const call = it.expr as FunctionCall;
-    // a qualified name is a user function, whose monotonicity the local planner does not know
-    if (call.name.length !== 1) return 'unknown';
-    return callMonotonicity(call.name[0]!, !filtered && !call.filter && call.args.length === 1 && call.args[0]?.kind === 'ColumnRef');
-  });
-}
-
-/**
- * The monotonicity of a bound group aggregation's columns (its keys, then its calls): the same derivation as
- * `aggregateMonotonicity`, read from the bound plan. `filtered`: a WHERE filters the aggregation's input.
+ * The monotonicity of a bound group aggregation's columns (its keys, then its calls): over an insert-only input
+ * each call moves as `callMonotonicity` says. `filtered`: a WHERE filters the aggregation's input.
  */
 export function boundAggregateMonotonicity(
   keys: number, calls: readonly { readonly fn: string; readonly filter?: unknown; readonly args: readonly BoundExpression[] }[], inputInsertOnly: boolean, filtered: boolean,

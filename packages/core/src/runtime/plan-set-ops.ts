@@ -7,9 +7,8 @@
  * - INTERSECT ALL / EXCEPT ALL: UNION ALL of both sides with marker columns, a group aggregation over every column
  *   counting each side, a filter and ReplicateRows (RewriteIntersectAllRule / RewriteMinusAllRule).
  */
-import type { Query, SetOperation } from '../ast/query.js';
+import type { SetOperation } from '../ast/query.js';
 import type { Evaluator, Row } from './compiled.js';
-import { invalid } from './errors.js';
 import { AggregateSet } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
@@ -17,7 +16,7 @@ import { SemiAntiJoinOperator } from './operators/join.js';
 import { ReplicateOperator } from './operators/replicate.js';
 import { UnionOperator } from './operators/union.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
-import { leastRestrictive, T, withNullable } from './types.js';
+import { T } from './types.js';
 import { rowKey } from './values/compare.js';
 
 function union(l: Rel, r: Rel, columns: RelColumn[]): Rel {
