@@ -8,6 +8,7 @@
 import { CHANGELOG_CODE_TABLE } from '../analyzer/changelog/codes.js';
 import { TIME_CODE_TABLE } from '../analyzer/time/codes.js';
 import { FLINK_CODE_TABLE } from '../engine/flink/codes.js';
+import { BIND_CODE_TABLE } from '../plan/codes.js';
 import type { DiagnosticCodeInfo } from './code-table.js';
 
 export type { DiagnosticCodeInfo } from './code-table.js';
@@ -126,7 +127,6 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS4425', 'A column alias list whose length differs from the table.'),
   c('FTS4426', 'A CAST / TRY_CAST Flink does not support between these types.'),
   c('FTS4499', 'A statement nested too deeply to be checked.'),
-  c('FTS4501', 'A construct the binder does not build a plan for yet (lineage and plan-based checks skip the statement).'),
   c('FTS6001', 'A job writes a layer from a layer it may not read (ods → dim/dwd → dws → ads).'),
   c('FTS6002', "The pipeline's tables form a cycle across jobs."),
   c('FTS6003', 'A table is written by several jobs (warning).'),
@@ -162,4 +162,4 @@ export function sortedCodes(lists: readonly (readonly DiagnosticCodeInfo[])[]): 
 }
 
 /** Every code of @flinkts/core, sorted. */
-export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries]);
+export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries]);

@@ -145,8 +145,8 @@ function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): Wi
   return { partitionBy: base.partitionBy.length > 0 ? base.partitionBy : over.partitionBy, orderBy: over.orderBy.length > 0 ? over.orderBy : base.orderBy, ...(over.frame ?? base.frame ? { frame: (over.frame ?? base.frame)! } : {}) };
 }
 
-function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, replace?: Replacement): SortKey[] {
-  return items.map((o) => ({ expr: bindExpression(o.expr, scope, ctx, replace === undefined ? {} : { replace }), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
+function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, replace?: Replacement, onColumn?: (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry) => boolean): SortKey[] {
+  return items.map((o) => ({ expr: bindExpression(o.expr, scope, ctx, { ...(replace === undefined ? {} : { replace }), ...(onColumn === undefined ? {} : { onColumn }) }), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
 }
 
 function limitOf(e: Expression | undefined, ctx: BindContext): number | undefined {
@@ -192,6 +192,34 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
   return out;
 }
 
+/**
+ * An Over node computing `calls` over `input`'s rows; `options` bind their operands (above an Aggregate: grouped keys
+ * and aggregate calls read the Aggregate's columns). The replacement maps each call, then what `options` maps.
+ */
+function bindOver(input: PlanNode, overCalls: readonly FunctionCall[], specs: readonly WindowSpec[], scope: Scope, ctx: BindContext, options: { replace?: Replacement; onColumn?: (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry) => boolean }): { node: Over; replace: Replacement } {
+  const calls: OverCall[] = overCalls.map((c, i) => {
+    const spec = specs[i]!;
+    const type = typeOfCall(c, scope, ctx);
+    return freezeNode({
+      fn: fnName(c),
+      ast: c,
+      args: c.args.map((a) => bindExpression(a, scope, ctx, options)),
+      partitionBy: spec.partitionBy.map((p) => bindExpression(p, scope, ctx, options)),
+      orderBy: sortKeys(spec.orderBy, scope, ctx, options.replace, options.onColumn),
+      ...(spec.frame === undefined ? {} : { frame: spec.frame }),
+      ...(type === undefined ? {} : { type }),
+    });
+  });
+  const base = input.columns.length;
+  const node: Over = freezeNode({ kind: 'Over', input, calls, columns: [...input.columns, ...calls.map((c, i) => ({ name: `w${i}$o0`, ...(c.type === undefined ? {} : { type: c.type }) }))] });
+  const replace: Replacement = (n) => {
+    const i = overCalls.indexOf(n as FunctionCall);
+    if (i >= 0) return { index: base + i, ...(calls[i]!.type === undefined ? {} : { type: calls[i]!.type }) };
+    return options.replace?.(n);
+  };
+  return { node, replace };
+}
+
 function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   let from: Bound;
   if (select.from === undefined) {
@@ -223,15 +251,17 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates);
   const overCalls: FunctionCall[] = [];
   for (const item of select.items) if (item.kind === 'SelectExpr') collectOverCalls(item.expr, overCalls);
+  const specs: (WindowSpec | undefined)[] = overCalls.map((c) => resolveWindow(c, select, ctx));
+  if (specs.some((s) => s === undefined)) return undefined;
 
   let items: SelectItemOut[];
   let itemScopeNode: PlanNode;
   let replace: Replacement | undefined;
   if (select.groupBy !== undefined || aggregates.length > 0 || select.having !== undefined) {
-    if (overCalls.length > 0) {
-      unsupported(ctx, overCalls[0]!, 'an OVER window in an aggregating query');
-      return undefined;
-    }
+    // OVER calls are computed over the aggregate's rows: the aggregates they read are the Aggregate's calls
+    overCalls.forEach((c, i) => {
+      for (const e of [...c.args, ...specs[i]!.partitionBy, ...specs[i]!.orderBy.map((o) => o.expr)]) collectAggregates(e, aggregates);
+    });
     const keyIndex = new AstIndex();
     const sets = groupingSets(select.groupBy ?? [], keyIndex);
     const keyAsts = keyIndex.items;
@@ -296,32 +326,18 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       return undefined;
     };
     if (select.having !== undefined) node = filterOrRank(node, bindCondition(select.having, scope, clauseCtx, 'HAVING', { replace: byColumn, onColumn }));
-    items = selection(select, scope, ctx, { replace: byColumn, onColumn });
-    itemScopeNode = node;
     replace = byColumn;
-  } else if (overCalls.length > 0) {
-    const calls: OverCall[] = [];
-    for (const c of overCalls) {
-      const spec = resolveWindow(c, select, ctx);
-      if (spec === undefined) return undefined;
-      const type = typeOfCall(c, scope, ctx);
-      calls.push(freezeNode({
-        fn: fnName(c),
-        ast: c,
-        args: c.args.map((a) => bindExpression(a, scope, ctx)),
-        partitionBy: spec.partitionBy.map((p) => bindExpression(p, scope, ctx)),
-        orderBy: sortKeys(spec.orderBy, scope, ctx),
-        ...(spec.frame === undefined ? {} : { frame: spec.frame }),
-        ...(type === undefined ? {} : { type }),
-      }));
+    if (overCalls.length > 0) {
+      const over = bindOver(node, overCalls, specs as WindowSpec[], scope, ctx, { replace: byColumn, onColumn });
+      node = over.node;
+      replace = over.replace;
     }
-    const base = node.columns.length;
-    const over: Over = freezeNode({ kind: 'Over', input: node, calls, columns: [...node.columns, ...calls.map((c, i) => ({ name: `w${i}$o0`, ...(c.type === undefined ? {} : { type: c.type }) }))] });
-    node = over;
-    replace = (n) => {
-      const i = overCalls.indexOf(n as FunctionCall);
-      return i < 0 ? undefined : { index: base + i, ...(calls[i]!.type === undefined ? {} : { type: calls[i]!.type }) };
-    };
+    items = selection(select, scope, ctx, { replace, onColumn });
+    itemScopeNode = node;
+  } else if (overCalls.length > 0) {
+    const over = bindOver(node, overCalls, specs as WindowSpec[], scope, ctx, {});
+    node = over.node;
+    replace = over.replace;
     items = selection(select, scope, ctx, { replace });
     itemScopeNode = node;
   } else {

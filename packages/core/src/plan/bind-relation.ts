@@ -149,11 +149,20 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       for (const n of r.columnAliases) produced.push({ name: n });
     }
   } else {
-    if (r.columnAliases === undefined) {
-      unsupported(ctx, r, `LATERAL TABLE(${r.call.name.join('.')}(…)) without column aliases (AS t(c1, …))`);
+    const name = r.call.name[r.call.name.length - 1]!;
+    const key = name.toUpperCase();
+    if (!ctx.catalog.functions().has(key)) {
+      const declared = [...ctx.catalog.functions()];
+      problem(ctx, 'FTS4404', r.call, `No match found for function signature ${r.call.name.join('.')}(${args.map((a) => (a.type === undefined ? '?' : `<${show(a.type)}>`)).join(', ')})`,
+        didYouMean(key, declared) ?? 'declare the table function with CREATE FUNCTION name AS \'class\' before it is used');
       return undefined;
     }
-    for (const n of r.columnAliases) produced.push({ name: n });
+    const fn = ctx.userFunctions?.get(key);
+    if (fn !== undefined) produced.push(...fn.columns);
+    else if (r.columnAliases === undefined) {
+      unsupported(ctx, r, `LATERAL TABLE(${r.call.name.join('.')}(…)) without column aliases (AS t(c1, …)) of a function whose result type flinkts is not told`);
+      return undefined;
+    } else for (const n of r.columnAliases) produced.push({ name: n });
   }
   const aliases = r.columnAliases;
   if (aliases !== undefined && aliases.length !== produced.length) {
@@ -191,10 +200,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     const condition = bindExpression(r.on!, c.scope, ctx);
     return { node: Object.freeze({ kind: 'Filter', input: c.node, condition, columns: c.node.columns }), scope: c.scope };
   }
-  if (r.right.kind === 'SubqueryRelation' && r.right.lateral === true) {
-    unsupported(ctx, r.right, 'a LATERAL sub-query');
-    return undefined;
-  }
+  if (r.right.kind === 'SubqueryRelation' && r.right.lateral === true) return lateralJoin(r, r.right, left, ctx);
   const right = relation(r.right, ctx, left.node.columns.length);
   if (right === undefined) return undefined;
   const duplicate = right.scope.relations.find((n) => n !== '' && left.scope.relations.includes(n));
@@ -248,6 +254,41 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   return { node, scope: { ...scope, columns: scope.columns.map((c) => nullable(c, c.index)) } };
 }
 
+/**
+ * `left JOIN LATERAL (SELECT …)` (and the comma form): the sub-query is bound with `left`'s columns in scope, which it
+ * reads as correlated references (depth 1); a Correlate over `left` with the sub-query's plan.
+ */
+function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relation, { kind: 'SubqueryRelation' }>, left: Bound, ctx: BindContext): Bound | undefined {
+  const bound = bindNamed?.(sub.query, { ...ctx, outer: [left.scope, ...ctx.outer] });
+  if (bound === undefined) return undefined;
+  if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {
+    problem(ctx, 'FTS4425', sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
+    return undefined;
+  }
+  const alias = sub.alias ?? '';
+  if (alias !== '' && left.scope.relations.includes(alias)) {
+    problem(ctx, 'FTS4005', sub, `Duplicate relation name '${alias}' in FROM clause`, 'give one of them another alias');
+    return undefined;
+  }
+  const type = r.type === 'LEFT' ? 'LEFT' : 'INNER';
+  const names = sub.columnAliases ?? bound.names;
+  const produced = bound.plan.columns.map((c, i): PlanColumn => {
+    const t = c.type === undefined ? undefined : type === 'LEFT' ? withNullable(c.type, true) : c.type;
+    return { name: names[i]!, ...(t === undefined ? {} : { type: t }) };
+  });
+  const columns = [...left.node.columns, ...produced];
+  const node: Correlate = Object.freeze({ kind: 'Correlate', input: left.node, fn: 'LATERAL', args: [], query: bound.plan, type, withOrdinality: false, columns, ...(sub.span === undefined ? {} : { span: sub.span }) });
+  const own = scopeOf(produced, alias, undefined, left.node.columns.length);
+  const scope: Scope = { columns: [...left.scope.columns, ...own.columns], relations: [...left.scope.relations, ...own.relations] };
+  if (isTrue(r.on)) return { node, scope };
+  const condition = bindCondition(r.on!, scope, ctx, 'ON');
+  if (r.type !== 'INNER') {
+    unsupported(ctx, r, `${r.type} JOIN LATERAL with a condition other than ON TRUE`);
+    return undefined;
+  }
+  return { node: Object.freeze({ kind: 'Filter', input: node, condition, columns: node.columns }), scope };
+}
+
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */
 export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | undefined {
   const shifted = (b: Bound | undefined): Bound | undefined =>
@@ -256,11 +297,8 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
     case 'TableRef':
       return shifted(tableRef(r, ctx));
     case 'SubqueryRelation': {
-      if (r.lateral === true) {
-        unsupported(ctx, r, 'a LATERAL sub-query');
-        return undefined;
-      }
-      const bound = bindNamed?.(r.query, { ...ctx, outer: [] });
+      // a LATERAL sub-query alone in FROM sees only the enclosing queries' columns
+      const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
       if (bound === undefined) return undefined;
       if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
         problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);

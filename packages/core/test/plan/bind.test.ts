@@ -105,9 +105,9 @@ describe('binder: one plan per statement', () => {
     expect(agg.kind === 'Aggregate' && agg.groupingSets).toEqual([[0, 1], [0], []]);
   });
 
-  test('a construct the binder does not build yet is a registered diagnostic', () => {
-    const { script } = parseScript(DDL + `INSERT INTO out1 SELECT order_id, name FROM orders, LATERAL (SELECT name FROM users WHERE users.user_id = orders.user_id);`);
+  test('a construct the binder does not build yet is a registered diagnostic (a warning: it may be valid Flink SQL)', () => {
+    const { script } = parseScript(DDL + `INSERT INTO out1 SELECT o.order_id, u.name FROM orders o LEFT JOIN LATERAL (SELECT user_id, name FROM users) AS u ON u.user_id = o.user_id;`);
     const bound = bindScript(script.statements);
-    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error FTS4501']);
+    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning FTS4501']);
   });
 });
