@@ -30,6 +30,8 @@ import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { plannable, planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind, bindInsert } from '../plan/bind.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
+import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -85,6 +87,8 @@ export interface LocalJobOptions extends SessionOptions {
    * upsert-kafka, `changelog-mode`).
    */
   readonly capabilities?: ConnectorResolver;
+  /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
+  readonly tableFunctions?: RuntimeTableFunctions;
 }
 
 export interface JobResult {
@@ -155,6 +159,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
+  /** The declared row types of the test's JS table functions, for the binder. */
+  private readonly functionTypes: UserFunctionTypes;
   /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
   readonly plannedFrom: ('plan' | 'ast')[] = [];
 
@@ -176,7 +182,8 @@ export class LocalJob {
       view: (path) => this.views.get(this.namespace.key(path)),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
       tableNames: () => this.tableNames(),
-    }, this.session);
+    }, this.session, opts.tableFunctions);
+    this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
@@ -197,7 +204,9 @@ export class LocalJob {
         }
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
-          if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
+          if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
+            throw unsupported(`user-defined function ${st.path.join('.')} (${st.className}); a table function runs when the test gives its JS implementation (runJob's options.functions)`, st.span);
+          }
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
@@ -270,7 +279,7 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
+    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes });
     let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
@@ -347,7 +356,7 @@ export class LocalJob {
   }
 
   private planSelect(q: Query): void {
-    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
+    const bound = bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes });
     const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);

@@ -28,6 +28,7 @@ import { setOperation } from './plan-set-ops.js';
 import { sortRel } from './plan-sort.js';
 import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
+import { tableFunctionCorrelate, tableFunctionPlannable } from './plan-bound-table-function.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
@@ -42,7 +43,7 @@ export function plannable(node: PlanNode): boolean {
       return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
     case 'Filter':
       // a condition on UNNEST's elements (INNER JOIN UNNEST … ON c): refused by the AST planner (FTS7001)
-      return evaluable(node.condition) && node.input.kind !== 'Correlate' && plannable(node.input);
+      return evaluable(node.condition) && (node.input.kind !== 'Correlate' || node.input.fn !== 'UNNEST') && plannable(node.input);
     case 'Project':
       return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
     case 'Aggregate':
@@ -61,7 +62,7 @@ export function plannable(node: PlanNode): boolean {
     case 'Over':
       return overPlannable(node, evaluable) && plannable(node.input);
     case 'Correlate':
-      return correlatePlannable(node, evaluable) && plannable(node.input);
+      return (correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable)) && plannable(node.input);
     default:
       return false;
   }
@@ -133,7 +134,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
-      return correlate(planner, node);
+      return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'Sort': {
       const rel = planBound(planner, node.input);
       const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));

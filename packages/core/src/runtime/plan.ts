@@ -3,6 +3,7 @@
  * (window TVF aggregation, ROW_NUMBER deduplication and TopN, IN/NOT IN semi/anti joins). Whatever it does
  * not implement exactly raises FTS7001 with the node's span.
  */
+import type { RuntimeTableFunctions } from './table-functions.js';
 import { AGGREGATE_FUNCTIONS, TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Query, Relation, Select, SelectItem } from '../ast/query.js';
@@ -235,6 +236,8 @@ export class Planner {
     private readonly catalog: PlannerCatalog,
     /** @internal */
     readonly session: Session,
+    /** @internal User table functions with JS implementations (table-functions.ts), by upper-cased name. */
+    readonly tableFunctions: RuntimeTableFunctions = new Map(),
   ) {}
 
   /** @internal The relation of a catalog table, as the planner's catalog reads it. */
