@@ -115,6 +115,11 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
       problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
       return undefined;
     }
+    const omitted = tableColumns.find((c, i) => isWritable(c) && c.type?.nullable === false && !targets.includes(i) && !staticPartition.includes(i));
+    if (omitted !== undefined) {
+      problem(ctx, BIND_CODES.notNullColumnOmitted, insert, `Column '${omitted.name}' of '${entry.path[2]}' has no default value and does not allow NULLs: the column list leaves it out`, `list '${omitted.name}' and select a value for it`);
+      return undefined;
+    }
   } else {
     targets = tableColumns.flatMap((c, i) => (!isWritable(c) || staticPartition.includes(i) ? [] : [i]));
   }

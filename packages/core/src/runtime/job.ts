@@ -16,7 +16,7 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -30,6 +30,7 @@ import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { plannable, planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind, bindInsert } from '../plan/bind.js';
+import { BIND_CODES } from '../plan/codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -287,14 +288,14 @@ export class LocalJob {
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name.toLowerCase() === c.toLowerCase());
-        if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw rejected('FTS4106', `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -305,13 +306,14 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw rejected('FTS4101', `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw invalid(
+        throw rejected(
+          'FTS4102',
           `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
           ins.span, 'add an explicit CAST in the query',
         );

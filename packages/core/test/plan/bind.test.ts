@@ -110,4 +110,9 @@ describe('binder: one plan per statement', () => {
     const bound = bindScript(script.statements);
     expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning FTS4501']);
   });
+
+  test('an INSERT column list leaving out a NOT NULL column is FTS4108, the code the builder and the runtime give it too', () => {
+    const { script } = parseScript(DDL + `CREATE TABLE o2 (a BIGINT, b STRING NOT NULL) WITH ('connector' = 'blackhole'); INSERT INTO o2 (a) SELECT order_id FROM orders;`);
+    expect(bindScript(script.statements).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["FTS4108 Column 'b' of 'o2' has no default value and does not allow NULLs: the column list leaves it out"]);
+  });
 });
