@@ -13,7 +13,7 @@ export const DDL = `
 
 /** The JS twin of the bridge's SplitWords: one row per space-separated word of a non-NULL text. */
 export const splitWords = tableFunction({
-  returns: { word: 'STRING', len: 'INT NOT NULL' },
+  returns: { word: 'STRING', len: 'INT' },
   *eval(text: string | null) {
     if (text === null) return;
     for (const w of text.split(' ')) if (w !== '') yield { word: w, len: w.length };
