@@ -9,7 +9,8 @@ import type { Insert } from '../ast/statement.js';
 import type { PlanNode, TimeAttribute } from './node.js';
 import type { Sink } from './sink.js';
 import type { Deduplicate, Rank } from './rank.js';
-import { BIND_CODES } from './codes.js';
+import { BIND_TEXTS } from './codes.js';
+import type { CodeText } from '../diagnostics/code-table.js';
 
 /** A column in scope: the typer's ScopeColumn plus its position in the input row. */
 export interface ScopeEntry extends ScopeColumn {
@@ -80,11 +81,16 @@ export function problem(ctx: BindContext, code: string, node: { readonly span?: 
   });
 }
 
+/** A diagnostic whose code, message and hint come from a code table's template (codes.ts). */
+export function report(ctx: BindContext, text: CodeText, node: { readonly span?: Span | undefined }, severity: 'error' | 'warning' = 'error'): void {
+  problem(ctx, text.code, node, text.message, text.hint, severity);
+}
+
 /**
  * A construct the binder does not build a plan for (yet): a warning, never an exception — the SQL may well be valid
  * Flink SQL; it is flinkts that cannot follow it, so the user is told what is left unchecked (and lineage is refused
  * rather than shown incomplete).
  */
 export function unsupported(ctx: BindContext, node: { readonly span?: Span | undefined }, what: string): void {
-  problem(ctx, BIND_CODES.notBound, node, `${what} is not bound into a plan by flinkts yet: names and types inside it, and its statement's sink and changelog rules, are not checked`, 'rewrite it with the supported constructs, or verify the statement on Flink (EXPLAIN); flinkts gives no lineage for it', 'warning');
+  report(ctx, BIND_TEXTS.notBound({ what }), node, 'warning');
 }

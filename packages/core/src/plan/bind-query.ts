@@ -16,7 +16,8 @@ import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
 import type { Aggregate, AggregateCall } from './aggregate.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
-import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
+import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import type { Replacement } from './bind-expression.js';
 import { bindCondition, bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
@@ -172,7 +173,7 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
       }
       if (item.table !== undefined && !scope.relations.includes(item.table)) {
         const names = scope.relations.filter((r) => r !== '');
-        problem(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`, didYouMean(item.table, names) ?? `tables and aliases in scope: ${names.join(', ')}`);
+        report(ctx, BIND_TEXTS.unknownQualifier({ table: item.table, names, star: true }), item);
         return;
       }
       for (const c of scope.columns) {

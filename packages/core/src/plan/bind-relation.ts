@@ -10,7 +10,8 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
-import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
+import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import { bindCondition, bindExpression } from './bind-expression.js';
 import { show } from '../typing/families.js';
 import type { Correlate } from './correlate.js';
@@ -56,7 +57,7 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
   if (entry === undefined) {
     const names = [...ctx.catalog.all().map((e) => e.path[2]), ...ctx.ctes.keys()];
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);
-    problem(ctx, 'FTS4002', r, `table or view '${r.path.join('.')}' is not declared in this script`, same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, names) ?? 'declare it with CREATE TABLE before it is used'));
+    report(ctx, BIND_TEXTS.tableNotDeclared({ path: r.path.join('.'), insert: false, declaredAs: same.map((e) => e.path.join('.')), known: names }), r);
     return undefined;
   }
   if (entry.kind === 'table') {
@@ -205,7 +206,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   if (right === undefined) return undefined;
   const duplicate = right.scope.relations.find((n) => n !== '' && left.scope.relations.includes(n));
   if (duplicate !== undefined) {
-    problem(ctx, 'FTS4005', r.right, `Duplicate relation name '${duplicate}' in FROM clause`, 'give one of them another alias');
+    report(ctx, BIND_TEXTS.duplicateRelation({ name: duplicate }), r.right);
     return undefined;
   }
   let rightScope = right.scope.columns;
@@ -217,7 +218,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
       const rr = right.scope.columns.find((c) => c.name === name);
       if (l === undefined || rr === undefined) {
         const side = l === undefined ? left.scope : right.scope;
-        problem(ctx, 'FTS4011', r, `Column '${name}' in USING clause not found in the ${l === undefined ? 'left' : 'right'} side of the join`, didYouMean(name, side.columns.map((c) => c.name)));
+        report(ctx, BIND_TEXTS.usingColumnMissing({ name, side: l === undefined ? 'left' : 'right', candidates: side.columns.map((c) => c.name) }), r);
         return undefined;
       }
       parts.push({ kind: 'Binary', op: '=', left: { kind: 'ColumnRef', table: l.relation, name }, right: { kind: 'ColumnRef', table: rr.relation, name } });
@@ -267,7 +268,7 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
   }
   const alias = sub.alias ?? '';
   if (alias !== '' && left.scope.relations.includes(alias)) {
-    problem(ctx, 'FTS4005', sub, `Duplicate relation name '${alias}' in FROM clause`, 'give one of them another alias');
+    report(ctx, BIND_TEXTS.duplicateRelation({ name: alias }), sub);
     return undefined;
   }
   const type = r.type === 'LEFT' ? 'LEFT' : 'INNER';

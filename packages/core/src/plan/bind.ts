@@ -11,8 +11,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
-import { problem, unsupported } from './bind-context.js';
-import { BIND_CODES } from './codes.js';
+import { problem, report, unsupported } from './bind-context.js';
+import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
@@ -88,8 +88,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   const last = insert.target[insert.target.length - 1]!;
   if (entry === undefined) {
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);
-    problem(ctx, 'FTS4002', insert, `INSERT target '${insert.target.join('.')}' is not declared in this script`,
-      same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, ctx.catalog.all().map((e) => e.path[2])) ?? 'declare the sink with CREATE TABLE first'));
+    report(ctx, BIND_TEXTS.tableNotDeclared({ path: insert.target.join('.'), insert: true, declaredAs: same.map((e) => e.path.join('.')), known: ctx.catalog.all().map((e) => e.path[2]) }), insert);
     return undefined;
   }
   if (entry.kind === 'view') {
@@ -140,7 +139,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
 function createTable(s: CreateTable, ctx: BindContext): Sink | undefined {
   const entry = ctx.catalog.lookup(s.path);
   if (entry?.kind !== 'table') return undefined;
-  for (const p of entry.likeProblems ?? []) problem(ctx, p.kind === 'unknown' ? 'FTS4002' : BIND_CODES.likeRejected, s.like ?? s, p.message, p.hint);
+  for (const p of entry.likeProblems ?? []) problem(ctx, p.kind === 'unknown' ? BIND_CODES.tableNotDeclared : BIND_CODES.likeRejected, s.like ?? s, p.message, p.hint);
   if (s.asQuery === undefined) return undefined;
   const bound = bindNamed(s.asQuery, ctx);
   if (bound === undefined) return undefined;
