@@ -158,7 +158,7 @@ describe('lineage target', () => {
   test("a platform's configuration is checked by the schema its type is inferred from (declared once, targets.ts)", () => {
     const bad = (targets: unknown) => {
       try {
-        pipeline({ ...common, jobs: [ingest, clean], targets: targets as { sql: object } });
+        pipeline({ ...common, jobs: [ingest, clean], targets: targets as { sql: Record<string, never> } });
         return undefined;
       } catch (e) {
         return (e as { diagnostics?: { code: string; message: string }[] }).diagnostics?.[0];
