@@ -6,7 +6,8 @@
  *   feature named after it sets that one;
  * - physical columns always come from the source, first; a new column of the same name is an error;
  * - computed (GENERATED) and METADATA columns, the watermark, the options and the partitions are taken from the
- *   source when INCLUDING (a definition in both is an error) or OVERWRITING (the new one wins), not when EXCLUDING;
+ *   source when INCLUDING (a definition in both is an error) or OVERWRITING (the new one wins; a watermark only on
+ *   the same column), not when EXCLUDING;
  * - the primary key (CONSTRAINTS) is taken when INCLUDING; both tables declaring one is an error.
  */
 import type { ColumnDefinition, CreateTable, LikeOptionTarget, OptionEntry } from '../ast/statement.js';
@@ -66,7 +67,12 @@ export function mergeLike(statement: CreateTable, source: CreateTable): { readon
     problems.push({ kind: 'rejected', message: `The table '${name}' of the LIKE clause already has ${what}`, hint: feature === 'CONSTRAINTS' ? 'write EXCLUDING CONSTRAINTS to declare another primary key' : `write EXCLUDING ${feature} or OVERWRITING ${feature}` });
     return own;
   };
-  const watermark = pick('WATERMARKS', `a watermark (on '${source.watermark?.column ?? ''}')`, statement.watermark, source.watermark);
+  // OVERWRITING replaces the source's watermark on the same column only; one on another column would be a second
+  // watermark, which Flink 1.20.1 rejects ("Multiple watermark definitions are not supported yet")
+  const otherColumn = statement.watermark !== undefined && source.watermark !== undefined && statement.watermark.column !== source.watermark.column;
+  const watermark = otherColumn && mode.get('WATERMARKS') === 'OVERWRITING'
+    ? (problems.push({ kind: 'rejected', message: `The table '${name}' of the LIKE clause has a watermark on '${source.watermark!.column}' and this one on '${statement.watermark!.column}': Flink does not support multiple watermark definitions`, hint: 'write EXCLUDING WATERMARKS, or put the watermark on the same column' }), statement.watermark)
+    : pick('WATERMARKS', `a watermark (on '${source.watermark?.column ?? ''}')`, statement.watermark, source.watermark);
   const primaryKey = pick('CONSTRAINTS', 'a primary key', statement.primaryKey, source.primaryKey);
   const partitionedBy = pick('PARTITIONS', 'partitions', statement.partitionedBy.length > 0 ? statement.partitionedBy : undefined, source.partitionedBy.length > 0 ? source.partitionedBy : undefined) ?? [];
   const distribution = pick('DISTRIBUTION', 'a distribution', statement.distribution, source.distribution);

@@ -11,7 +11,7 @@ import { TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
 import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
-import { BIND_TEXTS } from './codes.js';
+import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindCondition, bindExpression } from './bind-expression.js';
 import { show } from '../typing/families.js';
 import type { Correlate } from './correlate.js';
@@ -262,6 +262,10 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
 function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relation, { kind: 'SubqueryRelation' }>, left: Bound, ctx: BindContext): Bound | undefined {
   const bound = bindNamed?.(sub.query, { ...ctx, outer: [left.scope, ...ctx.outer] });
   if (bound === undefined) return undefined;
+  if (sub.query.kind === 'Select' && sub.query.from === undefined) {
+    problem(ctx, BIND_CODES.lateralWithoutFrom, sub, 'Flink 1.20.1 cannot plan a LATERAL sub-query without FROM ("unexpected correlate variable $cor0 in the plan")', 'compute these expressions in the outer SELECT list instead');
+    return undefined;
+  }
   if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {
     problem(ctx, 'FTS4425', sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
     return undefined;

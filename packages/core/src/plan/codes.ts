@@ -46,6 +46,7 @@ export const BIND_CODE_TABLE = codeTable({
     (p: { readonly what: string }) => `${p.what} is not bound into a plan by flinkts yet: names and types inside it, and its statement's sink and changelog rules, are not checked`,
     () => 'rewrite it with the supported constructs, or verify the statement on Flink (EXPLAIN); flinkts gives no lineage for it',
   )],
+  lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
 });
 
 export const BIND_CODES = BIND_CODE_TABLE.codes;
