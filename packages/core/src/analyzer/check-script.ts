@@ -9,6 +9,7 @@ import { checkOptionsHints } from './options-hints.js';
 import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
 import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
 import { parseScript } from '../sql/parser/script.js';
 import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
@@ -49,6 +50,8 @@ export interface CheckOptions {
    * script; their own problems are reported where they are declared, not here.
    */
   readonly declarations?: readonly Statement[];
+  /** The result types of user functions (CREATE FUNCTION names only a class), by upper-cased name: `LATERAL TABLE(fn(…))` is typed with them. */
+  readonly functions?: UserFunctionTypes;
 }
 
 function withLocation(d: Diagnostic, statement: Statement, file: string | undefined): Diagnostic {
@@ -64,17 +67,17 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
 interface BoundPlans {
   readonly queryOf: (query: Query) => NamedPlan | undefined;
   readonly sinkOf: (insert: Insert) => Sink | undefined;
-  /** The binder's diagnostics of a statement (of one INSERT of a statement set), without FTS4501 (flinkts limits, not user errors). */
+  /** The binder's diagnostics of a statement (of one INSERT of a statement set), FTS4501 warnings (what it cannot follow) included. */
   readonly diagnosticsOf: (statement: Statement) => readonly Diagnostic[];
 }
 
-function boundPlans(statements: readonly Statement[], file: string | undefined): BoundPlans {
+function boundPlans(statements: readonly Statement[], file: string | undefined, functions: UserFunctionTypes | undefined): BoundPlans {
   const trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
-  const bound = bindScript(statements, { trace, ...(file === undefined ? {} : { file }) });
+  const bound = bindScript(statements, { trace, ...(file === undefined ? {} : { file }), ...(functions === undefined ? {} : { functions }) });
   return {
     queryOf: (query) => trace.queries.get(query),
     sinkOf: (insert) => trace.sinks!.get(insert),
-    diagnosticsOf: (statement) => (bound.diagnosticsOf.get(statement) ?? []).filter((d) => d.code !== 'FTS4501'),
+    diagnosticsOf: (statement) => bound.diagnosticsOf.get(statement) ?? [],
   };
 }
 
@@ -84,7 +87,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const diagnostics: Diagnostic[] = [];
   const v = options.validators ?? {};
   const reportedUnknown = new Set<string>();
-  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file);
+  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file, options.functions);
   const planOf = (query: Query): PlanNode | undefined => bound.queryOf(query)?.plan;
   // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
   // modes are cached per resolver).
@@ -138,9 +141,9 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         diagnostics.push(...checkTableDefinition(statement, path, options.file));
         diagnostics.push(...checkWatermark(statement, path, options.file));
         catalog.apply(statement);
-        // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        // its LIKE clause's problems; CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        checkBound(statement, path);
         if (statement.asQuery !== undefined) {
-          checkBound(statement, path);
           const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
           checkChangelog(ctas, path);
         }

@@ -16,7 +16,7 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -31,6 +31,9 @@ import { planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
+import { BIND_CODES } from '../plan/codes.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
+import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -86,6 +89,8 @@ export interface LocalJobOptions extends SessionOptions {
    * upsert-kafka, `changelog-mode`).
    */
   readonly capabilities?: ConnectorResolver;
+  /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
+  readonly tableFunctions?: RuntimeTableFunctions;
 }
 
 export interface JobResult {
@@ -155,6 +160,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
+  /** The declared row types of the test's JS table functions, for the binder. */
+  private readonly functionTypes: UserFunctionTypes;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -172,7 +179,8 @@ export class LocalJob {
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-    }, this.session);
+    }, this.session, opts.tableFunctions);
+    this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
@@ -193,7 +201,9 @@ export class LocalJob {
         }
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
-          if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
+          if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
+            throw unsupported(`user-defined function ${st.path.join('.')} (${st.className}); a table function runs when the test gives its JS implementation (runJob's options.functions)`, st.span);
+          }
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
@@ -267,21 +277,21 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
-    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true }));
+    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name.toLowerCase() === c.toLowerCase());
-        if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw rejected('FTS4106', `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -292,13 +302,14 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw rejected('FTS4101', `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw invalid(
+        throw rejected(
+          'FTS4102',
           `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
           ins.span, 'add an explicit CAST in the query',
         );
@@ -343,7 +354,7 @@ export class LocalJob {
   }
 
   private planSelect(q: Query): void {
-    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true }));
+    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);

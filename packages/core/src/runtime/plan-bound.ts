@@ -27,6 +27,7 @@ import { setOperation } from './plan-set-ops.js';
 import { sortRel } from './plan-sort.js';
 import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
+import { tableFunctionCorrelate, tableFunctionPlannable } from './plan-bound-table-function.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
@@ -65,7 +66,7 @@ export function plannable(node: PlanNode): boolean {
     case 'Over':
       return overPlannable(node, evaluable) && plannable(node.input);
     case 'Correlate':
-      return correlatePlannable(node, evaluable) && plannable(node.input);
+      return (correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable)) && plannable(node.input);
     default:
       return false;
   }
@@ -157,7 +158,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
-      return correlate(planner, node);
+      return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'Sort': {
       const rel = planBound(planner, node.input);
       const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
