@@ -40,18 +40,22 @@ interface Side {
   readonly lines: string[];
 }
 
-async function timed(f: () => Promise<string[]> | string[], reps: number, warmup: boolean): Promise<Side> {
+/**
+ * Times `f` (what an engine does: the job run and its result read into JavaScript); the result is turned into
+ * comparable text lines by `lines` after the timing (the bench's own comparison work, the same for both sides).
+ */
+async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[], reps: number, warmup: boolean): Promise<Side> {
   if (warmup) await f();
   const times: number[] = [];
-  let lines: string[] = [];
+  let result: T | undefined;
   const cpu0 = process.cpuUsage();
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    lines = await f();
+    result = await f();
     times.push(performance.now() - t0);
   }
   const cpu = process.cpuUsage(cpu0);
-  return { ms: median(times), cpuMs: (cpu.user + cpu.system) / 1000 / reps, lines };
+  return { ms: median(times), cpuMs: (cpu.user + cpu.system) / 1000 / reps, lines: result === undefined ? [] : lines(result) };
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): string | undefined {
@@ -77,12 +81,11 @@ async function compare(con: DuckDBConnection, w: Workload, n: number, keepChange
   await loadDuckDb(con, w, inputs);
   const warmup = n <= 100_000;
   // timed: exactly what a test calls and reads
-  const flinkts = await timed(() => w.flinkLines(runJob(w.sql, { inputs, keepChangelog }).rows('out')), reps, warmup);
-  const duckdb = await timed(async () => w.duckLines((await con.runAndReadAll(w.duckSql)).getRowsJS()), reps, warmup);
+  const flinkts = await timed(() => runJob(w.sql, { inputs, keepChangelog }).rows('out'), w.flinkLines, reps, warmup);
+  const duckdb = await timed(async () => (await con.runAndReadAll(w.duckSql)).getRowsJS(), w.duckLines, reps, warmup);
   const duckdbInDb = await timed(async () => {
     await con.run(`CREATE OR REPLACE TEMP TABLE bench_out AS ${w.duckSql}`);
-    return [];
-  }, reps, warmup);
+  }, () => [], reps, warmup);
   return { flinkts, duckdb, duckdbInDb, differs: sameLines(flinkts.lines, duckdb.lines) };
 }
 

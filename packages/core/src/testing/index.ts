@@ -28,7 +28,7 @@ import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, plainConverter, toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, plainConverter, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -269,7 +269,19 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
       }
       return convertRow(e as TestRow, i);
     };
-    inputs.set(table, { length: entries.length, at: (i) => convertEntry(entries[i] as TestEntry, i) });
+    // the common entry, an array row of plain values with its keys set, is the runtime's row as it is
+    const asIs = usableAsIs(cols.map((c) => c.type));
+    const keysSet = (r: readonly unknown[]): boolean => {
+      for (let k = 0; k < keyPositions.length; k++) if (r[keyPositions[k] as number] === null) return false;
+      return true;
+    };
+    inputs.set(table, {
+      length: entries.length,
+      at: (i) => {
+        const e = entries[i] as TestEntry;
+        return Array.isArray(e) && asIs(e) && keysSet(e) ? e : convertEntry(e, i);
+      },
+    });
   }
   return { script, local, inputs };
 }
