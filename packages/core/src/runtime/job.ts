@@ -65,6 +65,36 @@ export interface EntryList {
   at(index: number): InputEntry | undefined;
 }
 
+/**
+ * A source's entries: a list read by position, or any iterable (a generator, a stream of rows read from a
+ * file) read once, so a large input need not be held in memory while the job runs.
+ */
+export type Entries = EntryList | Iterable<InputEntry>;
+
+/** Reads `entries` one after another: each call gives the next entry, `undefined` once they are all read. */
+export function entryReader(entries: Entries): () => InputEntry | undefined {
+  if (!isList(entries)) {
+    const it = entries[Symbol.iterator]();
+    return () => {
+      const r = it.next();
+      return r.done === true ? undefined : r.value;
+    };
+  }
+  const n = entries.length;
+  let i = 0;
+  return () => {
+    if (i >= n) return undefined;
+    const e = entries.at(i++);
+    if (e === undefined) throw badInput(`Input entry ${i - 1} is missing (a hole in the list)`);
+    return e;
+  };
+}
+
+/** A list read by position (an array is both: it is read by position). */
+function isList(entries: Entries): entries is EntryList {
+  return typeof (entries as { at?: unknown }).at === 'function' && typeof (entries as { length?: unknown }).length === 'number';
+}
+
 export interface TableInput {
   readonly entries: readonly InputEntry[];
 }
@@ -402,30 +432,27 @@ export class LocalJob {
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
-  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: EntryList): void {
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
-    const n = entries.length;
+    const read = entryReader(entries);
     let current: Change | undefined;
     let batch: (readonly unknown[])[] | undefined;
     try {
-      // `next` is the entry at `i`, read ahead one so a batch knows where it ends
-      let i = 0;
-      let next = n > 0 ? entries.at(0) : undefined;
-      while (i < n) {
-        const e = next as InputEntry;
-        i++;
-        next = i < n ? entries.at(i) : undefined;
+      // `next` is read ahead one entry, so a batch knows where it ends
+      let next = read();
+      while (next !== undefined) {
+        const e = next;
+        next = read();
         if (batchable && plain(e)) {
           batch = [e as readonly unknown[]];
-          while (i < n && batch.length < BATCH_ROWS && plain(next)) {
+          while (batch.length < BATCH_ROWS && plain(next)) {
             batch.push(next as readonly unknown[]);
-            i++;
-            next = i < n ? entries.at(i) : undefined;
+            next = read();
           }
           src.pushInserts(batch);
           batch = undefined;
@@ -482,7 +509,7 @@ export class LocalJob {
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
    */
-  run(inputs: ReadonlyMap<string, readonly EntryList[]>): JobResult {
+  run(inputs: ReadonlyMap<string, readonly Entries[]>): JobResult {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
@@ -491,9 +518,9 @@ export class LocalJob {
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
     const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
-    const schedule: [string, readonly EntryList[]][] = [...lookupFirst.map(([n, ps]): [string, EntryList[]] => [n, [concatEntries(ps)]])];
+    const schedule: [string, readonly Entries[]][] = [...lookupFirst.map(([n, ps]): [string, Entries[]] => [n, [concatEntries(ps)]])];
     for (let ph = 0; ph < phases + 1; ph++) {
-      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, EntryList[]] => [n, [ps[ph - 1] ?? []]]);
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, Entries[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
         const t = this.tables.get(this.inputKey(name)) as CatalogTable;
@@ -546,10 +573,13 @@ function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCo
 }
 
 /** The phases of one table's input as one list (each entry read once). */
-function concatEntries(lists: readonly EntryList[]): EntryList {
-  if (lists.length === 1) return lists[0] as EntryList;
+function concatEntries(lists: readonly Entries[]): Entries {
+  if (lists.length === 1) return lists[0] as Entries;
   const all: InputEntry[] = [];
-  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l.at(i) as InputEntry);
+  for (const l of lists) {
+    const read = entryReader(l);
+    for (let e = read(); e !== undefined; e = read()) all.push(e);
+  }
   return all;
 }
 

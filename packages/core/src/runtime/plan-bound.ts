@@ -15,6 +15,7 @@ import type { Values } from '../plan/values.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
+import { copying } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { ValuesOperator } from './operators/values.js';
@@ -284,7 +285,7 @@ function project(planner: Planner, node: Project): Rel {
   const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
-  const calc = new CalcOperator(f, compiled.map((c) => c.eval));
+  const calc = new CalcOperator(f, compiled.map(copying));
   rel.op.connectTo(calc);
   return { ...out, op: calc };
 }
