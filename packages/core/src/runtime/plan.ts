@@ -336,6 +336,8 @@ export class Planner {
         return planUnnest(this, this.planValues({ kind: 'Values', rows: [[]] }), rel, 'INNER', undefined);
       case 'Join':
         return this.planJoin(rel, ctes);
+      case 'MatchRecognize':
+        throw unsupported('MATCH_RECOGNIZE outside the bound plan', rel.span);
     }
   }
 
