@@ -30,6 +30,7 @@ import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
+import { matchPlannable, matchRecognize } from './plan-bound-match.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -62,6 +63,8 @@ export function plannable(node: PlanNode): boolean {
       return overPlannable(node, evaluable) && plannable(node.input);
     case 'Correlate':
       return correlatePlannable(node, evaluable) && plannable(node.input);
+    case 'MatchRecognize':
+      return matchPlannable(node, evaluable) && plannable(node.input);
     default:
       return false;
   }
@@ -134,6 +137,8 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
       return over(planner, node);
     case 'Correlate':
       return correlate(planner, node);
+    case 'MatchRecognize':
+      return matchRecognize(planner, node);
     case 'Sort': {
       const rel = planBound(planner, node.input);
       const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
