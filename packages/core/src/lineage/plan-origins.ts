@@ -89,7 +89,7 @@ export class OriginWalker {
 
   /** A MEASURES / DEFINE expression: what its slots read of the input rows. */
   private matchExpression(m: MatchExpression, input: Row, outer: readonly Row[]): ColumnOrigins {
-    const read = m.slots.flatMap((s) => (s.kind === 'Navigate' || s.kind === 'Prev' ? [s.expr] : s.kind === 'Aggregate' && s.arg !== undefined ? [s.arg] : []));
+    const read = m.slots.flatMap((s) => (s.kind === 'Navigate' ? [s.expr] : s.kind === 'Aggregate' && s.arg !== undefined ? [s.arg] : []));
     const call: FunctionCall = { kind: 'FunctionCall', name: ['MATCH_RECOGNIZE'], args: read.map((e) => e.ast) };
     return this.expression(over(call, read.flatMap((e) => e.refs)), input, outer, m.slots.some((s) => s.kind === 'Aggregate') ? 'AGGREGATION' : 'TRANSFORMATION');
   }

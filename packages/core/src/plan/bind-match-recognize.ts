@@ -151,7 +151,7 @@ interface Where {
   readonly current?: string;
 }
 
-const NAVIGATION = new Set(['FIRST', 'LAST', 'PREV']);
+const NAVIGATION = new Set(['FIRST', 'LAST']);
 
 /** Binds a MEASURES / DEFINE expression over slots (see match-recognize.ts). */
 function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindContext): MatchExpression | undefined {
@@ -196,12 +196,13 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const arg = n.args[0] === undefined ? undefined : rowExpr(n.args[0]);
       return { kind: 'MatchRowtime', type: arg?.type?.kind === 'TIMESTAMP_LTZ' ? LTZ3 : TS3 };
     }
-    if (name === 'NEXT') return fail(MATCH_CODES.unsupportedClause, n, 'NEXT is not supported in MATCH_RECOGNIZE by Flink (only PREV, FIRST and LAST)');
+    // Flink's code generator refuses PREV and NEXT (checked on Flink 1.20.1)
+    if (name === 'NEXT' || name === 'PREV') return fail(MATCH_CODES.unsupportedClause, n, 'Flink does not support physical offsets within partition.', `use LAST(${name === 'PREV' ? 'A.col, 1' : 'A.col'}) (a logical offset within a variable's rows) instead`);
     if (NAVIGATION.has(name)) {
       const arg = n.args[0];
       if (arg === undefined || n.args.length > 2) return fail('FTS4401', n, `${name} takes a column and an optional constant offset`);
       const offsetArg = n.args[1];
-      const offset = offsetArg === undefined ? (name === 'PREV' ? 1 : 0) : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
+      const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);
       if (containsCall(arg, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate')) return fail(MATCH_CODES.unsupportedClause, n, `nested navigation or aggregates inside ${name} are not supported by flinkts`);
       const s = strip(arg, n);
@@ -209,7 +210,6 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const b = rowExpr(s.expr);
       if (b.type === undefined) return fail('FTS4501', n, `${name} over a value of unknown type`);
       const variable = s.variable ?? where.current;
-      if (name === 'PREV') return { kind: 'Prev', offset, ...(variable === undefined ? {} : { variable }), expr: b, type: withNullable(b.type, true) };
       return { kind: 'Navigate', from: name as 'FIRST' | 'LAST', offset, ...(variable === undefined ? {} : { variable }), expr: b, type: withNullable(b.type, true) };
     }
     if (builtinFunction(name)?.kind === 'aggregate') {

@@ -3,7 +3,7 @@
  * ONE ROW PER MATCH gives the partition columns, then one column per measure.
  *
  * MEASURES and DEFINE expressions are bound over slots: every navigation (`A.price`, `FIRST(A.price, 1)`,
- * `PREV(price)`), aggregate over a variable (`AVG(A.price)`) and MATCH_ROWTIME() / MATCH_PROCTIME() in them is
+ * `LAST(price, 2)`), aggregate over a variable (`AVG(A.price)`) and MATCH_ROWTIME() / MATCH_PROCTIME() in them is
  * one slot (a `MatchAccess`), and the expression reads slot `i` as column `i` (`refs`), so the runtime fills the
  * slots for a (partial) match and evaluates the expression as over any row.
  */
@@ -23,8 +23,6 @@ export interface MatchPatternElement {
 export type MatchAccess =
   /** `expr` over the row `offset` rows after the first / before the last row mapped to `variable`. */
   | { readonly kind: 'Navigate'; readonly from: 'FIRST' | 'LAST'; readonly offset: number; readonly variable?: string; readonly expr: BoundExpression; readonly type: DataType }
-  /** `PREV(expr, offset)`: `expr` over the row `offset` rows before the last row mapped to `variable`, in the match. */
-  | { readonly kind: 'Prev'; readonly offset: number; readonly variable?: string; readonly expr: BoundExpression; readonly type: DataType }
   /** An aggregate over the rows mapped to `variable` (`arg` undefined: COUNT(*)). */
   | { readonly kind: 'Aggregate'; readonly fn: string; readonly variable?: string; readonly arg?: BoundExpression; readonly type: DataType }
   | { readonly kind: 'MatchRowtime'; readonly type: DataType }

@@ -25,7 +25,7 @@ export function matchPlannable(node: MatchRecognize, evaluable: (e: BoundExpress
   return exprs.every((m) => evaluable(m.expr) && m.slots.every((s) => slotExprs(s).every(evaluable) && (s.kind !== 'Aggregate' || AGGREGATE_NAMES.has(s.fn))));
 }
 
-const slotExprs = (s: MatchAccess): BoundExpression[] => (s.kind === 'Navigate' || s.kind === 'Prev' ? [s.expr] : s.kind === 'Aggregate' && s.arg !== undefined ? [s.arg] : []);
+const slotExprs = (s: MatchAccess): BoundExpression[] => (s.kind === 'Navigate' ? [s.expr] : s.kind === 'Aggregate' && s.arg !== undefined ? [s.arg] : []);
 
 /** What a slot reads of a match: `rows` so far (the candidate row last, in DEFINE), `time` the emission time. */
 type SlotReader = (rows: readonly Taken[], time: number) => unknown;
@@ -83,16 +83,6 @@ function slotReader(planner: Planner, input: Rel, s: MatchAccess, variables: rea
         const list = of(rows);
         const at = s.from === 'LAST' ? list.length - 1 - s.offset : s.offset;
         const r = list[at];
-        return r === undefined ? null : e(r.row) ?? null;
-      };
-    }
-    case 'Prev': {
-      const e = compileBound(planner, input, s.expr).eval;
-      return (rows) => {
-        const list = of(rows);
-        const last = list[list.length - 1];
-        if (last === undefined) return null;
-        const r = rows[rows.indexOf(last) - s.offset];
         return r === undefined ? null : e(r.row) ?? null;
       };
     }
