@@ -57,7 +57,8 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
     problem(ctx, MATCH_CODES.unknownVariable, at, `Unknown pattern variable '${name}'`, didYouMean(name, variables) ?? `the pattern's variables: ${variables.join(', ')}`);
     return false;
   };
-  let after: MatchSkip = { kind: 'PastLastRow' };
+  // without AFTER MATCH SKIP, Calcite (and so Flink) skips to the next row (checked on Flink 1.20.1)
+  let after: MatchSkip = { kind: 'ToNextRow' };
   if (r.after !== undefined) {
     if ((r.after.kind === 'ToFirst' || r.after.kind === 'ToLast') && !known(r.after.variable, r.after)) return undefined;
     after = r.after.kind === 'ToFirst' || r.after.kind === 'ToLast' ? { kind: r.after.kind, variable: r.after.variable } : { kind: r.after.kind };
@@ -120,29 +121,50 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   };
 }
 
-/** The pattern as quantified variables in order; groups, repeated variables and a greedy last quantifier are refused. */
+/**
+ * The pattern as quantified variables in order. Refused as Flink 1.20's planner (StreamExecMatch) and CEP's Pattern
+ * builder refuse them, in their order: a group, a variable twice, a reluctant `?`, an optional variable (`*`, `?`)
+ * right after a greedy one, a pattern that can match no row, a greedy quantifier last.
+ */
 function patternElements(t: PatternTerm, ctx: BindContext): MatchPatternElement[] | undefined {
   const terms = t.kind === 'PatternSequence' ? t.terms : [t];
   const out: MatchPatternElement[] = [];
+  const refuse = (at: { readonly span?: import('../ast/node.js').Span | undefined }, message: string, hint: string): undefined => {
+    problem(ctx, MATCH_CODES.unsupportedPattern, at, message, hint);
+    return undefined;
+  };
   for (const term of terms) {
     if (term.kind !== 'PatternVariable') {
-      problem(ctx, MATCH_CODES.unsupportedPattern, term.kind === 'PatternGroup' ? term : {}, 'Group patterns are not supported in MATCH_RECOGNIZE by Flink', 'write the variables one after another, each with its own quantifier');
-      return undefined;
+      return refuse(term.kind === 'PatternGroup' ? term : {}, 'Group patterns are not supported yet.', 'write the variables one after another, each with its own quantifier');
     }
     if (out.some((e) => e.variable === term.name)) {
-      problem(ctx, MATCH_CODES.unsupportedPattern, term, `Pattern variable '${term.name}' appears twice in the pattern`, 'give each occurrence its own variable and DEFINE both');
-      return undefined;
+      return refuse(term, 'Pattern variables must be unique. That might change in the future.', `give the second '${term.name}' its own variable and DEFINE both`);
     }
     const q = term.quantifier;
-    out.push({ variable: term.name, min: q?.min ?? 1, ...(q === undefined ? { max: 1 } : q.max === undefined ? {} : { max: q.max }), greedy: q === undefined || !q.reluctant });
+    const element: MatchPatternElement = { variable: term.name, min: q?.min ?? 1, ...(q === undefined ? { max: 1 } : q.max === undefined ? {} : { max: q.max }), greedy: q === undefined || !q.reluctant };
+    const optional = element.min === 0 && element.max === 1;
+    if (optional && !element.greedy) return refuse(term, 'Reluctant optional variables are not supported yet.', `write ${term.name}? (greedy)`);
+    // CEP's Pattern.optional() (for `*` and `?`, not `{0,m}`) refuses to follow a greedy quantifier
+    const previous = out[out.length - 1];
+    if (element.min === 0 && (element.max === undefined || optional) && previous !== undefined && greedyInCep(previous)) {
+      return refuse(term, 'Optional pattern cannot be preceded by greedy pattern', `make ${previous.variable}'s quantifier reluctant (${previous.variable}+?) or fixed`);
+    }
+    out.push(element);
+  }
+  if (out.every((e) => e.min === 0)) {
+    return refuse(t.kind === 'PatternSequence' ? {} : t, 'Patterns that can produce empty matches are not supported. There must be at least one non-optional state.', 'give at least one variable a quantifier that needs a row (no quantifier, +, {n}, {n,m} with n ≥ 1)');
   }
   const last = out[out.length - 1]!;
   const lastTerm = terms[terms.length - 1]! as { readonly span?: import('../ast/node.js').Span };
-  if (last.greedy && last.max !== last.min) {
-    problem(ctx, MATCH_CODES.unsupportedPattern, lastTerm, 'Greedy quantifiers are not allowed as the last element of a Pattern yet. Finish your pattern with either a simple variable or reluctant quantifier.', `make the last quantifier reluctant (${last.variable}+?), or end the pattern with a variable that matches once`);
-    return undefined;
+  if (greedyInCep(last)) {
+    return refuse(lastTerm, 'Greedy quantifiers are not allowed as the last element of a Pattern yet. Finish your pattern with either a simple variable or reluctant quantifier.', `make the last quantifier reluctant (${last.variable}+?), or end the pattern with a variable that matches once`);
   }
   return out;
+}
+
+/** Whether Flink's translation marks the CEP pattern of `e` greedy: a greedy quantifier that is neither `?` nor `{n}`. */
+export function greedyInCep(e: MatchPatternElement): boolean {
+  return e.greedy && !(e.min === 0 && e.max === 1) && e.min !== e.max;
 }
 
 interface Where {

@@ -3,7 +3,11 @@
  * over their slots, each slot read from the rows of the (partial) match; the matcher is match-nfa.ts, the operator
  * operators/match-recognize.ts. An updating input is refused, as Flink refuses it.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { BoundExpression } from '../plan/expression.js';
+import { MATCH_CODES } from '../plan/match-recognize-codes.js';
+import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
 import type { Evaluator, Row } from './compiled.js';
@@ -19,6 +23,17 @@ import { compileBound, planBound, timeColumns } from './plan-bound.js';
 import { rowComparator } from './plan-rank.js';
 import { keyOf } from './values/compare.js';
 import { Timestamp } from './values/temporal.js';
+
+/**
+ * Throws the binder's first MATCH_RECOGNIZE refusal (match-recognize-codes.ts): the local runtime refuses what
+ * Flink's planner refuses, with the same message, instead of reporting the clause as not supported.
+ */
+export function throwMatchRefusal(diagnostics: readonly Diagnostic[]): void {
+  const refusal = diagnostics.find((d) => d.severity === 'error' && MATCH_CODE_SET.has(d.code));
+  if (refusal !== undefined) throw new FlinktsError([refusal]);
+}
+
+const MATCH_CODE_SET: ReadonlySet<string> = new Set(Object.values(MATCH_CODES));
 
 export function matchPlannable(node: MatchRecognize, evaluable: (e: BoundExpression) => boolean): boolean {
   const exprs = [...node.define.values(), ...node.measures];
@@ -49,7 +64,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
   const measures = node.measures.map(compileMatch);
   const keys = node.partitionKeys;
   const order = node.orderKeys.map((k) => ({ compiled: { type: input.columns[k.column]!.type, eval: (r: Row) => r[k.column] ?? null }, direction: k.direction, ...(k.nulls === undefined ? {} : { nulls: k.nulls }) }));
-  const greedy = node.pattern.map((p) => p.greedy && (p.max === undefined || p.max !== Math.max(p.min, 1)));
+  const greedy = node.pattern.map(greedyInCep);
   const within = node.within === undefined ? undefined : withinMillis(planner, node.within);
   const op = new MatchRecognizeOperator({
     key: (r) => keys.map((k) => keyOf(r[k])).join('\u0001'),
