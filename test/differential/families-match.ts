@@ -73,7 +73,9 @@ export const matchCase: fc.Arbitrary<FamilyCase> = fc
     return fc.record({
       defines: fc.tuple(...vars.map((v, i) => fc.option(condition(v, vars.slice(0, i)), { nil: undefined, freq: 4 }))),
       measures: fc.array(measure(vars), { minLength: 1, maxLength: 3 }),
-      skipTo: fc.constantFrom(...vars),
+      // TO FIRST / TO LAST the first variable fails the job on most matches ("Could not skip to first element of a
+      // match") on both engines: mostly a later variable
+      skipTo: vars.length === 1 ? fc.constant(vars[0]!) : fc.oneof({ arbitrary: fc.constantFrom(...vars.slice(1)), weight: 4 }, { arbitrary: fc.constant(vars[0]!), weight: 1 }),
     }).map((d) => ({ ...c, vars, ...d }));
   })
   .map((c) => {

@@ -86,10 +86,11 @@ export interface PatternQuantifier {
   readonly symbol?: '*' | '+' | '?';
 }
 
-/** A term of a MATCH_RECOGNIZE pattern: a variable, a sequence or a parenthesised group. */
+/** A term of a MATCH_RECOGNIZE pattern: a variable, a sequence, alternatives (`A | B`) or a parenthesised group. */
 export type PatternTerm =
   | { readonly kind: 'PatternVariable'; readonly name: string; readonly quantifier?: PatternQuantifier; readonly span?: Span }
   | { readonly kind: 'PatternSequence'; readonly terms: readonly PatternTerm[] }
+  | { readonly kind: 'PatternAlternation'; readonly terms: readonly PatternTerm[]; readonly span?: Span }
   | { readonly kind: 'PatternGroup'; readonly term: PatternTerm; readonly quantifier?: PatternQuantifier; readonly span?: Span };
 
 /** `AFTER MATCH SKIP …`. */

@@ -7,6 +7,7 @@
 import type { ColumnRef, Expression, FunctionCall } from '../ast/expression.js';
 import type { MatchRecognize as MatchAst, PatternTerm } from '../ast/query.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { printExpression } from '../sql/printer/expression.js';
 import { builtinFunction } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
@@ -36,10 +37,16 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const [first, ...rest] = r.orderBy;
   const timeColumn = first === undefined ? undefined : column(first.expr, 'ORDER BY');
   const time = timeColumn === undefined ? undefined : input.node.columns[timeColumn]?.time;
-  if (time === undefined || first?.direction === 'DESC') {
-    if (first === undefined || timeColumn !== undefined) {
-      problem(ctx, MATCH_CODES.orderNotTime, first ?? r, 'You must specify either rowtime or proctime for order by as the first one.', 'order the rows by a time attribute first: ORDER BY rowtime [, other columns]');
-    }
+  if (first === undefined) {
+    problem(ctx, MATCH_CODES.orderNotTime, r, 'You must specify either rowtime or proctime for order by.', 'order the rows by a time attribute: ORDER BY rowtime [, other columns]');
+    return undefined;
+  }
+  if (time === undefined) {
+    if (timeColumn !== undefined) problem(ctx, MATCH_CODES.orderNotTime, first, 'You must specify either rowtime or proctime for order by as the first one.', 'order the rows by a time attribute first: ORDER BY rowtime [, other columns]');
+    return undefined;
+  }
+  if (first.direction === 'DESC') {
+    problem(ctx, MATCH_CODES.orderNotTime, first, 'Primary sort order of a streaming table must be ascending on time.', `drop DESC: ORDER BY ${input.node.columns[timeColumn!]?.name ?? 'rowtime'} ASC`);
     return undefined;
   }
   const orderKeys = rest.map((o) => ({ column: column(o.expr, 'ORDER BY'), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
@@ -52,9 +59,10 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const pattern = patternElements(r.pattern, ctx);
   if (pattern === undefined) return undefined;
   const variables = pattern.map((p) => p.variable);
+  const suggest = (name: string) => didYouMean(name, variables) ?? `the pattern's variables: ${variables.join(', ')}`;
   const known = (name: string, at: { readonly span?: import('../ast/node.js').Span | undefined }): boolean => {
     if (variables.includes(name)) return true;
-    problem(ctx, MATCH_CODES.unknownVariable, at, `Unknown pattern variable '${name}'`, didYouMean(name, variables) ?? `the pattern's variables: ${variables.join(', ')}`);
+    problem(ctx, MATCH_CODES.unknownVariable, at, `Unknown pattern '${name}'`, suggest(name));
     return false;
   };
   // without AFTER MATCH SKIP, Calcite (and so Flink) skips to the next row (checked on Flink 1.20.1)
@@ -65,12 +73,16 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   }
   const define = new Map<string, MatchExpression>();
   for (const d of r.define) {
-    if (!known(d.variable, d)) return undefined;
+    if (!variables.includes(d.variable)) {
+      // Flink ignores the definition of a variable its pattern does not have
+      problem(ctx, MATCH_CODES.unknownVariable, d, `DEFINE ${d.variable}: the pattern has no variable '${d.variable}', so Flink ignores this condition`, suggest(d.variable), 'warning');
+      continue;
+    }
     const bound = matchExpression(d.condition, { variables, current: d.variable }, input, ctx);
     if (bound === undefined) return undefined;
     const t = bound.expr.type;
     if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
-      problem(ctx, 'FTS4403', d.condition, `DEFINE ${d.variable} must be a condition: the expression is ${show(t)}, not BOOLEAN`);
+      problem(ctx, 'FTS4403', d.condition, 'DEFINE clause must be a condition', `DEFINE ${d.variable} is ${show(t)}, not BOOLEAN`);
       return undefined;
     }
     define.set(d.variable, bound);
@@ -82,6 +94,10 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
     measures.push(bound);
   }
   const within = r.within === undefined ? undefined : bindExpression(r.within, { columns: [], relations: [] }, ctx);
+  if (within !== undefined && within.type !== undefined && (within.type.kind !== 'INTERVAL_DAY_TIME' || r.within?.kind !== 'IntervalLiteral')) {
+    problem(ctx, MATCH_CODES.unsupportedClause, r.within!, 'Only constant intervals with millisecond resolution are supported as time constraints of patterns.', "write WITHIN INTERVAL 'n' SECOND (or MINUTE, HOUR, DAY)");
+    return undefined;
+  }
   const keyColumns = (partitionKeys as number[]).map((k): PlanColumn => {
     const c = input.node.columns[k]!;
     return { name: c.name, ...(c.type === undefined ? {} : { type: c.type }), ...(c.time === undefined ? {} : { time: c.time }) };
@@ -105,6 +121,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
     define,
     measures,
     columns,
+    ...(r.span === undefined ? {} : { span: r.span }),
   });
   const relation = r.alias ?? '';
   const names = r.columnAliases ?? columns.map((c) => c.name);
@@ -127,13 +144,18 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
  * right after a greedy one, a pattern that can match no row, a greedy quantifier last.
  */
 function patternElements(t: PatternTerm, ctx: BindContext): MatchPatternElement[] | undefined {
-  const terms = t.kind === 'PatternSequence' ? t.terms : [t];
+  // an unquantified group is its terms in the sequence, as Calcite reads it
+  const flat = (x: PatternTerm): PatternTerm[] => (x.kind === 'PatternSequence' ? x.terms.flatMap(flat) : x.kind === 'PatternGroup' && x.quantifier === undefined ? flat(x.term) : [x]);
+  const terms = flat(t);
   const out: MatchPatternElement[] = [];
   const refuse = (at: { readonly span?: import('../ast/node.js').Span | undefined }, message: string, hint: string): undefined => {
     problem(ctx, MATCH_CODES.unsupportedPattern, at, message, hint);
     return undefined;
   };
   for (const term of terms) {
+    if (term.kind === 'PatternAlternation') {
+      return refuse(term, "Currently, CEP doesn't support branching patterns.", 'write one MATCH_RECOGNIZE per alternative (UNION ALL of their results), or one variable whose DEFINE accepts either row');
+    }
     if (term.kind !== 'PatternVariable') {
       return refuse(term.kind === 'PatternGroup' ? term : {}, 'Group patterns are not supported yet.', 'write the variables one after another, each with its own quantifier');
     }
@@ -152,7 +174,7 @@ function patternElements(t: PatternTerm, ctx: BindContext): MatchPatternElement[
     out.push(element);
   }
   if (out.every((e) => e.min === 0)) {
-    return refuse(t.kind === 'PatternSequence' ? {} : t, 'Patterns that can produce empty matches are not supported. There must be at least one non-optional state.', 'give at least one variable a quantifier that needs a row (no quantifier, +, {n}, {n,m} with n ≥ 1)');
+    return refuse(t.kind === 'PatternVariable' || t.kind === 'PatternGroup' ? t : {}, 'Patterns that can produce empty matches are not supported. There must be at least one non-optional state.', 'give at least one variable a quantifier that needs a row (no quantifier, +, {n}, {n,m} with n ≥ 1)');
   }
   const last = out[out.length - 1]!;
   const lastTerm = terms[terms.length - 1]! as { readonly span?: import('../ast/node.js').Span };
@@ -185,24 +207,24 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     return undefined;
   };
   /** The one variable `x` reads (undefined: none) with its qualifiers removed, or undefined after an error. */
-  const strip = (x: Expression, at: Expression): { expr: Expression; variable: string | undefined } | undefined => {
+  const strip = (x: Expression, at: string): { expr: Expression; variable: string | undefined } | undefined => {
     const found = new Set<string>();
     const stripped = mapExpression(x, (n) => {
       if (n.kind !== 'ColumnRef' || n.table === undefined) return undefined;
       if (!where.variables.includes(n.table)) {
-        fail(MATCH_CODES.unknownVariable, n, `Unknown pattern variable '${n.table}'`, didYouMean(n.table, where.variables) ?? `the pattern's variables: ${where.variables.join(', ')}`);
+        fail(MATCH_CODES.unknownVariable, n, `Table '${n.table}' not found`, `'${n.table}' is not a pattern variable; ${didYouMean(n.table, where.variables) ?? `the pattern's variables: ${where.variables.join(', ')}`}`);
         return n;
       }
       found.add(n.table);
       return { kind: 'ColumnRef', name: n.name, ...(n.span === undefined ? {} : { span: n.span }) } as ColumnRef;
     });
-    if (found.size > 1) return fail(MATCH_CODES.unsupportedClause, at, `Cannot use columns of several pattern variables (${[...found].join(', ')}) in one navigation or aggregate`);
+    if (found.size > 1) return fail(MATCH_CODES.unsupportedClause, x, `Multiple pattern variables in '${at}'`, `read one variable per navigation or aggregate, e.g. FIRST(${[...found][0]}.col) + FIRST(${[...found][1]}.col)`);
     return failed ? undefined : { expr: stripped, variable: [...found][0] };
   };
   const rowExpr = (x: Expression) => bindExpression(x, input.scope, ctx);
   const slot = (n: Expression): MatchAccess | undefined => {
     if (n.kind === 'ColumnRef') {
-      const s = strip(n, n);
+      const s = strip(n, printExpression(n));
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
       if (b.type === undefined) return fail('FTS4501', n, 'a column of unknown type in MATCH_RECOGNIZE');
@@ -213,7 +235,8 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     if (n.kind !== 'FunctionCall' || n.name.length !== 1) return undefined;
     const name = n.name[0]!.toUpperCase();
     if (name === 'MATCH_ROWTIME' || name === 'MATCH_PROCTIME') {
-      if (where.current !== undefined) return fail(MATCH_CODES.unsupportedClause, n, `${name}() is only allowed in MEASURES`);
+      // Flink accepts them in DEFINE too (not reproduced)
+      if (where.current !== undefined) return fail('FTS4501', n, `${name}() in DEFINE is not bound into a plan by flinkts yet`, 'use it in MEASURES; in DEFINE compare the rows\' own time columns');
       if (name === 'MATCH_PROCTIME') return { kind: 'MatchProctime', type: LTZ3 };
       const arg = n.args[0] === undefined ? undefined : rowExpr(n.args[0]);
       return { kind: 'MatchRowtime', type: arg?.type?.kind === 'TIMESTAMP_LTZ' ? LTZ3 : TS3 };
@@ -227,7 +250,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);
       if (containsCall(arg, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate')) return fail(MATCH_CODES.unsupportedClause, n, `nested navigation or aggregates inside ${name} are not supported by flinkts`);
-      const s = strip(arg, n);
+      const s = strip(arg, `${name}(${printExpression(arg)}, ${offset})`);
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
       if (b.type === undefined) return fail('FTS4501', n, `${name} over a value of unknown type`);
@@ -235,10 +258,10 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       return { kind: 'Navigate', from: name as 'FIRST' | 'LAST', offset, ...(variable === undefined ? {} : { variable }), expr: b, type: withNullable(b.type, true) };
     }
     if (builtinFunction(name)?.kind === 'aggregate') {
-      if (n.distinct === true) return fail(MATCH_CODES.unsupportedClause, n, 'DISTINCT aggregations are not supported in MATCH_RECOGNIZE', 'aggregate without DISTINCT');
+      if (n.distinct === true) return fail(MATCH_CODES.unsupportedClause, n, `DISTINCT/ALL not allowed with ${printExpression(n)} function`, 'aggregate without DISTINCT in MATCH_RECOGNIZE');
       if (n.filter !== undefined || n.over !== undefined || n.withinGroup !== undefined) return fail(MATCH_CODES.unsupportedClause, n, `${name} with FILTER, OVER or WITHIN GROUP is not supported in MATCH_RECOGNIZE`);
       if (n.args.length > 1) return fail('FTS4501', n, `${name} with more than one argument in MATCH_RECOGNIZE`);
-      const s = n.args[0] === undefined ? { expr: undefined, variable: undefined } : strip(n.args[0], n);
+      const s = n.args[0] === undefined ? { expr: undefined, variable: undefined } : strip(n.args[0], printExpression(n));
       if (s === undefined) return undefined;
       const call: FunctionCall = { ...n, args: s.expr === undefined ? [] : [s.expr] };
       const typed = rowExpr(call);

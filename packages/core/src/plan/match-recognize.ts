@@ -7,6 +7,7 @@
  * one slot (a `MatchAccess`), and the expression reads slot `i` as column `i` (`refs`), so the runtime fills the
  * slots for a (partial) match and evaluates the expression as over any row.
  */
+import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode, TimeAttribute } from './node.js';
@@ -56,4 +57,6 @@ export interface MatchRecognize {
   readonly define: ReadonlyMap<string, MatchExpression>;
   readonly measures: readonly MatchExpression[];
   readonly columns: readonly PlanColumn[];
+  /** The clause in the user's text. */
+  readonly span?: Span;
 }

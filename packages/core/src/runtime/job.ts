@@ -272,7 +272,7 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
-    throwMatchRefusal(bound.diagnostics);
+    throwMatchRefusal(ins.query, bound.diagnostics);
     let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
@@ -350,7 +350,7 @@ export class LocalJob {
 
   private planSelect(q: Query): void {
     const bound = bind(q, this.boundCatalog, { expressionTypes: true });
-    throwMatchRefusal(bound.diagnostics);
+    throwMatchRefusal(q, bound.diagnostics);
     const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);

@@ -6,7 +6,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { BoundExpression } from '../plan/expression.js';
-import { MATCH_CODES } from '../plan/match-recognize-codes.js';
 import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
@@ -25,15 +24,23 @@ import { keyOf } from './values/compare.js';
 import { Timestamp } from './values/temporal.js';
 
 /**
- * Throws the binder's first MATCH_RECOGNIZE refusal (match-recognize-codes.ts): the local runtime refuses what
- * Flink's planner refuses, with the same message, instead of reporting the clause as not supported.
+ * Throws the binder's first error for a query with MATCH_RECOGNIZE (`FTS4501`, a construct flinkts does not bind
+ * yet, excepted: that stays "not supported by the local runtime"). Every other error there is one Flink's planner
+ * raises too, and the AST planner cannot plan MATCH_RECOGNIZE, so the local runtime reports what the binder found.
  */
-export function throwMatchRefusal(diagnostics: readonly Diagnostic[]): void {
-  const refusal = diagnostics.find((d) => d.severity === 'error' && MATCH_CODE_SET.has(d.code));
-  if (refusal !== undefined) throw new FlinktsError([refusal]);
+export function throwMatchRefusal(query: unknown, diagnostics: readonly Diagnostic[]): void {
+  const refusal = diagnostics.find((d) => d.severity === 'error');
+  if (refusal !== undefined && refusal.code !== 'FTS4501' && hasMatchRecognize(query)) throw new FlinktsError([refusal]);
 }
 
-const MATCH_CODE_SET: ReadonlySet<string> = new Set(Object.values(MATCH_CODES));
+/** Whether an AST holds a MATCH_RECOGNIZE clause. */
+function hasMatchRecognize(x: unknown): boolean {
+  if (Array.isArray(x)) return x.some(hasMatchRecognize);
+  if (x === null || typeof x !== 'object') return false;
+  if ((x as { kind?: unknown }).kind === 'MatchRecognize') return true;
+  for (const [k, v] of Object.entries(x)) if (k !== 'span' && hasMatchRecognize(v)) return true;
+  return false;
+}
 
 export function matchPlannable(node: MatchRecognize, evaluable: (e: BoundExpression) => boolean): boolean {
   const exprs = [...node.define.values(), ...node.measures];

@@ -20,7 +20,12 @@ describe('MATCH_RECOGNIZE binding', () => {
     expect(codes(mr('ORDER BY v MEASURES A.v AS x PATTERN (A) DEFINE A AS TRUE'))).toEqual(['FTS4520']);
     expect(codes(mr('ORDER BY ts DESC MEASURES A.v AS x PATTERN (A) DEFINE A AS TRUE'))).toEqual(['FTS4520']);
     expect(codes(mr('ORDER BY ts MEASURES X.v AS x PATTERN (A) DEFINE A AS TRUE'))).toEqual(['FTS4521']);
+    // Flink ignores the definition of a variable the pattern does not have: a warning
     expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN (A) DEFINE Z AS TRUE'))).toEqual(['FTS4521']);
+    expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN (A | B) DEFINE A AS TRUE'))).toEqual(['FTS4522']);
+    expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN (A+ B? C) DEFINE A AS TRUE'))).toEqual(['FTS4522']);
+    expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN (A B?) DEFINE A AS TRUE'))).toEqual([]);
+    expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN ((A B) C) DEFINE A AS TRUE'))).toEqual([]);
     expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN (A B+) DEFINE A AS TRUE'))).toEqual(['FTS4522']);
     expect(codes(mr('ORDER BY ts MEASURES A.v AS x PATTERN ((A B)+ C) DEFINE A AS TRUE'))).toEqual(['FTS4522']);
     expect(codes(mr('ORDER BY ts MEASURES A.v AS x ALL ROWS PER MATCH PATTERN (A) DEFINE A AS TRUE'))).toEqual(['FTS4523']);

@@ -58,6 +58,16 @@ describe('MATCH_RECOGNIZE parsing', () => {
     }
   });
 
+  test('alternatives parse and print (the binder refuses them, as Flink does)', () => {
+    const sql = 'SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts MEASURES A.v AS v PATTERN (A | B C | (D | E) F) DEFINE A AS v > 1) AS m';
+    const m = stripSpans(mr(sql));
+    expect(m.pattern).toMatchObject({ kind: 'PatternAlternation', terms: [{ kind: 'PatternVariable', name: 'A' }, { kind: 'PatternSequence' }, { kind: 'PatternSequence' }] });
+    const printed = printQuery(parseQuery(sql));
+    expect(printed).toContain('PATTERN (`A` | `B` `C` | (`D` | `E`) `F`)');
+    expect(stripSpans(parseQuery(printed))).toEqual(stripSpans(parseQuery(sql)));
+    expect(() => parseQuery('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A |) DEFINE A AS TRUE)')).toThrow(/pattern variable/);
+  });
+
   test('malformed clauses are parse errors with a position', () => {
     expect(() => parseQuery('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN () DEFINE A AS TRUE)')).toThrow(/pattern variable/);
     expect(() => parseQuery('SELECT * FROM t MATCH_RECOGNIZE (ORDER BY ts PATTERN (A{3,1}) DEFINE A AS TRUE)')).toThrow(/maximum below its minimum/);

@@ -9,9 +9,9 @@
  *     DEFINE v AS condition, …
  *   )
  *
- * Quantifiers: `*` `+` `?` `{n}` `{n,}` `{n,m}` `{,m}`, each reluctant with a trailing `?`. The alias after the
+ * Quantifiers: `*` `+` `?` `{n}` `{n,}` `{n,m}` `{,m}`, each reluctant with a trailing `?`; alternatives `A | B`. The alias after the
  * closing parenthesis is read by the FROM-item parser (query.ts). What Flink's planner refuses (ALL ROWS PER MATCH,
- * quantified groups, …) parses and is reported by the binder with its own code.
+ * quantified groups, alternatives, …) parses and is reported by the binder with its own code.
  */
 import type { Expression, OrderItem } from '../../ast/expression.js';
 import type { SourcePosition } from '../../ast/node.js';
@@ -46,8 +46,8 @@ export function parseMatchRecognize(p: Cursor, input: Relation): Body {
   const after = p.acceptWords('AFTER', 'MATCH', 'SKIP') ? parseSkip(p) : undefined;
   p.expectWord('PATTERN', 'PATTERN (…)');
   p.open(p.expectOp('(', "'(' after PATTERN"));
-  const pattern = parsePatternSequence(p);
-  p.expectOp(')', "a pattern variable, a quantifier or ')'");
+  const pattern = parsePatternAlternation(p);
+  p.expectOp(')', "a pattern variable, a quantifier, '|' or ')'");
   p.close();
   const within = p.acceptWord('WITHIN') ? parseExpression(p) : undefined;
   if (p.isWord('SUBSET')) throw p.errorAt(p.peek(), 'SUBSET in MATCH_RECOGNIZE is not supported by Flink', 'name each variable in MEASURES instead', 'FTS1003');
@@ -85,10 +85,18 @@ function parseSkip(p: Cursor): AfterMatchSkip {
   return { kind, variable, span: p.spanFrom(start) };
 }
 
-/** Terms one after another, up to ')' (a sequence of one term is the term itself). */
+/** Sequences separated by `|`, up to ')' (one alternative is the sequence itself). */
+function parsePatternAlternation(p: Cursor): PatternTerm {
+  const start = p.peek().start;
+  const terms = [parsePatternSequence(p)];
+  while (p.acceptOp('|')) terms.push(parsePatternSequence(p));
+  return terms.length === 1 ? terms[0]! : { kind: 'PatternAlternation', terms, span: p.spanFrom(start) };
+}
+
+/** Terms one after another, up to ')' or '|' (a sequence of one term is the term itself). */
 function parsePatternSequence(p: Cursor): PatternTerm {
   const terms: PatternTerm[] = [];
-  while (!p.isOp(')') && !p.atEnd()) terms.push(parsePatternFactor(p));
+  while (!p.isOp(')') && !p.isOp('|') && !p.atEnd()) terms.push(parsePatternFactor(p));
   if (terms.length === 0) throw p.unexpected('a pattern variable');
   return terms.length === 1 ? terms[0]! : { kind: 'PatternSequence', terms };
 }
@@ -97,7 +105,7 @@ function parsePatternFactor(p: Cursor): PatternTerm {
   const start = p.peek().start;
   if (p.isOp('(')) {
     p.open(p.next());
-    const term = parsePatternSequence(p);
+    const term = parsePatternAlternation(p);
     p.expectOp(')');
     p.close();
     const quantifier = parseQuantifier(p);

@@ -39,6 +39,7 @@ export function printPattern(t: PatternTerm): string {
   switch (t.kind) {
     case 'PatternVariable': return `${quoteIdentifier(t.name)}${printQuantifier(t.quantifier)}`;
     case 'PatternSequence': return t.terms.map(printPattern).join(' ');
+    case 'PatternAlternation': return t.terms.map(printPattern).join(' | ');
     case 'PatternGroup': return `(${printPattern(t.term)})${printQuantifier(t.quantifier)}`;
   }
 }
