@@ -33,6 +33,7 @@ import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
 import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
+import { matchPlannable, matchRecognize } from './plan-bound-match.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -68,6 +69,8 @@ export function plannable(node: PlanNode): boolean {
       return overPlannable(node, evaluable) && plannable(node.input);
     case 'Correlate':
       return (correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable)) && plannable(node.input);
+    case 'MatchRecognize':
+      return matchPlannable(node, evaluable) && plannable(node.input);
     default:
       return false;
   }
@@ -160,6 +163,8 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
       return over(planner, node);
     case 'Correlate':
       return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
+    case 'MatchRecognize':
+      return matchRecognize(planner, node);
     case 'Sort': {
       const rel = planBound(planner, node.input);
       const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));

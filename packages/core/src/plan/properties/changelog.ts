@@ -121,6 +121,9 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
     }
     case 'Values':
       return INSERTS;
+    case 'MatchRecognize':
+      // insert-only output; an updating input is refused by Flink (and by the local runtime)
+      return INSERTS;
     case 'Project': case 'Over': case 'WindowTableFunction':
       return same(of(node.input));
     case 'Correlate': {
