@@ -14,6 +14,7 @@ import { abandonShadow, AlibabaTarget, DeploymentRecords, deployJob, pipelineArt
 import type { Deployer, DeployOptions, DeployTarget, JobArtifact, PlanCompiler } from '../../packages/pipelines/src/deploy/index.js';
 import { DEPLOY_CODES } from '../../packages/pipelines/src/deploy/codes.js';
 import { shadowedOnPlatforms, v1OnPlatforms } from '../fixtures/pipelines/deploy-dws/platforms.js';
+import { kafkaShadowedOnPlatforms, kafkaV1OnPlatforms } from '../fixtures/pipelines/deploy-dws/kafka.js';
 import { AlibabaFake } from './alibaba-fake.js';
 import type { Faults } from './faults.js';
 import { StreamparkFake } from './streampark-fake.js';
@@ -143,6 +144,24 @@ describe.each([['streampark', streampark], ['vvp', vvp], ['alibaba', alibaba]] a
     // promoted: nothing left to promote, and the next deploy of the same build changes nothing
     expect(await code(promoteJob(d, await plan(), restart))).toBe('FTS8110');
     expect((await deployJob(d, await plan(), manual)).action).toBe('unchanged');
+  });
+
+  it('a shadow reading Kafka consumes as a group of its own (`<group>-shadow`), the running job keeps its group', async () => {
+    const k1 = pipelineArtifacts(kafkaV1OnPlatforms, 'test', name).artifacts[0] as JobArtifact;
+    const k2 = pipelineArtifacts(kafkaShadowedOnPlatforms, 'test', name).artifacts[0] as JobArtifact;
+    // deterministic: the same build gives the same shadow (and group), so a rerun adopts it
+    expect(pipelineArtifacts(kafkaShadowedOnPlatforms, 'test', name).artifacts[0]?.shadow?.artifact.hash).toBe(k2.shadow?.artifact.hash);
+    await deployJob(d, await planJob(d, JOB, k1), restart);
+    expect((await deployJob(d, await planJob(d, JOB, k2), manual)).action).toBe('shadow');
+    const live = platform.seen(JOB).sql ?? '';
+    const shadow = platform.seen(SHADOW).sql ?? '';
+    expect(live).toContain("'properties.group.id' = 'dws-aggregate'");
+    expect(live).not.toContain('dws-aggregate-shadow');
+    expect(shadow).toContain("FROM `dwd_order_detail` /*+ OPTIONS('properties.group.id'='dws-aggregate-shadow') */");
+    expect(shadow).toContain('INSERT INTO `dws_sales_shadow`');
+    // promoted, the job reads as its own group again
+    await promoteJob(d, await planJob(d, JOB, k2), restart);
+    expect(platform.seen(JOB).sql).not.toContain('dws-aggregate-shadow');
   });
 
   it('automatic promotion: the healthy shadow takes over in one deploy', async () => {
