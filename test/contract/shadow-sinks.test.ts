@@ -49,7 +49,7 @@ async function streampark(): Promise<Platform> {
     seen: (name) => {
       const apps = fake.appsNamed(name);
       const a = apps[0];
-      return { count: apps.length, running: a !== undefined && [3, 5].includes(a.state), ...(a ? { hash: /\[flinkts ([0-9a-f]{12})\]$/.exec(a.description)?.[1], restoredFrom: a.restoredFrom, sql: fake.effectiveSql(a) } : {}) } as Seen;
+      return { count: apps.length, running: a !== undefined && [3, 5].includes(a.state), ...(a ? { hash: /\[flinkts ([0-9a-f]{12})[ \]]/.exec(a.description)?.[1], restoredFrom: a.restoredFrom, sql: fake.effectiveSql(a) } : {}) } as Seen;
     },
     savepointsOf: (name) => fake.history.filter((h) => h.type === 2 && fake.appsNamed(name).some((a) => a.id === h.appId)).map((h) => h.path),
     stop: () => fake.stop(),
@@ -162,6 +162,20 @@ describe.each([['streampark', streampark], ['vvp', vvp], ['alibaba', alibaba]] a
     // promoted, the job reads as its own group again
     await promoteJob(d, await planJob(d, JOB, k2), restart);
     expect(platform.seen(JOB).sql).not.toContain('dws-aggregate-shadow');
+  });
+
+  it('the platform keeps the deployment record beside the job (hash, version, time, savepoint) and reads it back', async () => {
+    const first = await deployJob(d, await planJob(d, JOB, v1), restart);
+    const local1 = d.records.read(JOB).versions.find((v) => v.version === 1)!;
+    expect((await platform.target().running(JOB))[0]?.record).toEqual({ hash: v1.hash.slice(0, 12), version: 1, deployedAt: local1.deployedAt });
+    expect(local1.deployedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const second = await deployJob(d, await plan(), restart);
+    expect(second).toMatchObject({ action: 'update', version: 2 });
+    const local2 = d.records.read(JOB).versions.find((v) => v.version === 2)!;
+    expect(local2.restoredFrom).toBeDefined();
+    // a fresh target (another machine, no local record) reads the same record from the platform
+    expect((await platform.target().running(JOB))[0]?.record).toEqual({ hash: v2.hash.slice(0, 12), version: 2, deployedAt: local2.deployedAt, restoredFrom: local2.restoredFrom });
+    expect(first.jobId).toBeDefined();
   });
 
   it('automatic promotion: the healthy shadow takes over in one deploy', async () => {
