@@ -19,6 +19,7 @@ import type { StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query } from '../ast/query.js';
 import type { BindTrace, NamedPlan } from '../plan/bind-context.js';
+import type { BoundScript } from '../plan/bind.js';
 import { bindScript } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -52,6 +53,8 @@ export interface CheckOptions {
   readonly declarations?: readonly Statement[];
   /** The result types of user functions (CREATE FUNCTION names only a class), by upper-cased name: `LATERAL TABLE(fn(…))` is typed with them. */
   readonly functions?: UserFunctionTypes;
+  /** Receives the script's bound plan (declarations first), so a caller can reuse it instead of binding again. */
+  readonly onBound?: (bound: BoundScript) => void;
 }
 
 function withLocation(d: Diagnostic, statement: Statement, file: string | undefined): Diagnostic {
@@ -71,9 +74,10 @@ interface BoundPlans {
   readonly diagnosticsOf: (statement: Statement) => readonly Diagnostic[];
 }
 
-function boundPlans(statements: readonly Statement[], file: string | undefined, functions: UserFunctionTypes | undefined): BoundPlans {
+function boundPlans(statements: readonly Statement[], file: string | undefined, functions: UserFunctionTypes | undefined, onBound: CheckOptions['onBound']): BoundPlans {
   const trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
   const bound = bindScript(statements, { trace, ...(file === undefined ? {} : { file }), ...(functions === undefined ? {} : { functions }) });
+  onBound?.(bound);
   return {
     queryOf: (query) => trace.queries.get(query),
     sinkOf: (insert) => trace.sinks!.get(insert),
@@ -87,7 +91,7 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
   const diagnostics: Diagnostic[] = [];
   const v = options.validators ?? {};
   const reportedUnknown = new Set<string>();
-  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file, options.functions);
+  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file, options.functions, options.onBound);
   const planOf = (query: Query): PlanNode | undefined => bound.queryOf(query)?.plan;
   // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
   // modes are cached per resolver).
