@@ -7,15 +7,14 @@
  */
 import { checkOptionsHints } from './options-hints.js';
 import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
-import type { ChangelogCapabilities, SourceChangelog } from '../connector/connector.js';
+import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ScriptReader } from '../sql/parser/script.js';
 import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
-import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { checkSink } from './changelog/sink-check.js';
-import type { StreamContext } from './changelog/stream-context.js';
+import type { CapabilitiesResolver, StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query } from '../ast/query.js';
 import type { BindTrace } from '../plan/bind-context.js';
@@ -23,6 +22,7 @@ import type { BoundStep } from '../plan/bind.js';
 import { ScriptBinder } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
+import { statementSources } from '../plan/properties/changelog.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
@@ -71,6 +71,17 @@ class CheckedNodes extends Set<PlanNode> {
   }
 }
 
+/** The capabilities plug-in asked once per table (and catalog type): every statement reading the table asks again. */
+function onePerTable(resolve: CapabilitiesResolver): CapabilitiesResolver {
+  const known = new WeakMap<CreateTable, Map<string | undefined, ChangelogCapabilities | undefined>>();
+  return (statement, context) => {
+    let byType = known.get(statement);
+    if (byType === undefined) known.set(statement, (byType = new Map()));
+    if (!byType.has(context.catalogType)) byType.set(context.catalogType, resolve(statement, context));
+    return byType.get(context.catalogType);
+  };
+}
+
 const NESTED_TOO_DEEPLY = (index: number, statement: Statement, file: string | undefined): Diagnostic => ({
   code: 'FTS4499',
   severity: 'error',
@@ -97,7 +108,10 @@ export class ScriptChecker {
   private readonly file: string | undefined;
   private readonly reportedUnknown = new Set<string>();
   /** What each table's connector emits, from the capabilities plug-in: one resolver per script (the plan's derived modes are cached per resolver), one answer per table. */
-  private readonly sources: SourceModes;
+  private readonly capabilities: CapabilitiesResolver | undefined;
+  private readonly scriptSources: SourceModes;
+  /** The current statement's resolver (its plans' modes are cached for as long as it is checked). */
+  private sources: SourceModes;
   /** The nodes of every view's plan, checked where the view is created. */
   private readonly viewNodes = new Set<PlanNode>();
   private streaming = true;
@@ -111,18 +125,14 @@ export class ScriptChecker {
     this.v = options.validators ?? {};
     this.file = options.file;
     this.binder = new ScriptBinder(options.file === undefined ? {} : { file: options.file });
-    const capabilities = this.v.capabilities;
-    const known = new WeakMap<CatalogTableEntry, { readonly source: SourceChangelog | undefined }>();
-    this.sources = (entry) => {
+    const capabilities = this.v.capabilities === undefined ? undefined : onePerTable(this.v.capabilities);
+    this.capabilities = capabilities;
+    this.scriptSources = (entry) => {
       if (capabilities === undefined) return undefined;
-      let answer = known.get(entry);
-      if (answer === undefined) {
-        const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
-        answer = { source: capabilities(entry.statement, catalogType === undefined ? {} : { catalogType })?.source };
-        known.set(entry, answer);
-      }
-      return answer.source;
+      const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
+      return capabilities(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
     };
+    this.sources = this.scriptSources;
     // Declarations first: they fill the catalog; their own problems are reported where they are declared.
     (options.declarations ?? []).forEach((statement, index) => this.check(statement, index));
     this.diagnostics.length = 0;
@@ -132,6 +142,7 @@ export class ScriptChecker {
   check(statement: Statement, index: number): void {
     this.trace = { queries: new Map(), tables: new Map(), sinks: new Map() };
     this.planChecked = statement.kind === 'CreateView' ? this.viewNodes : new CheckedNodes(this.viewNodes);
+    this.sources = statementSources(this.scriptSources);
     this.current = statement;
     try {
       this.bound = this.binder.next(statement, this.trace);
@@ -165,7 +176,7 @@ export class ScriptChecker {
   private streamContext(path: string): StreamContext {
     return {
       catalog: this.catalog,
-      ...(this.v.capabilities === undefined ? {} : { capabilities: this.v.capabilities }),
+      ...(this.capabilities === undefined ? {} : { capabilities: this.capabilities }),
       diagnostics: this.diagnostics,
       path,
       ...(this.file === undefined ? {} : { file: this.file }),

@@ -153,6 +153,8 @@ export interface BoundStep {
   readonly insertDiagnostics: ReadonlyMap<Insert, readonly Diagnostic[]>;
 }
 
+const NO_INSERTS: ReadonlyMap<Insert, readonly Diagnostic[]> = new Map();
+
 /**
  * Binds a script one statement at a time, in order, keeping only what later statements read: the catalog (DDL and
  * USE applied) and the views' plans. A caller that checks each statement as it goes (`checkScript`) holds one
@@ -168,18 +170,20 @@ export class ScriptBinder {
   next(s: Statement, trace: BindTrace | undefined = this.options.trace): BoundStep {
     this.catalog.apply(s);
     const ctx = context(this.catalog, trace === this.options.trace ? this.options : { ...this.options, trace }, this.views);
-    const insertDiagnostics = new Map<Insert, readonly Diagnostic[]>();
+    let insertDiagnostics = NO_INSERTS;
     let bound: BoundStatement | undefined;
     if (s.kind === 'Insert') {
       const sink = sinkOf(s, ctx);
       bound = { statement: s, sinks: sink === undefined ? [] : [sink] };
     } else if (s.kind === 'StatementSet') {
       // Each INSERT's diagnostics are also recorded under the INSERT itself.
+      const own = new Map<Insert, readonly Diagnostic[]>();
+      insertDiagnostics = own;
       const sinks = s.inserts.flatMap((i) => {
-        const own = { ...ctx, diagnostics: [] as Diagnostic[] };
-        const sink = sinkOf(i, own);
-        ctx.diagnostics.push(...own.diagnostics);
-        if (own.diagnostics.length > 0) insertDiagnostics.set(i, own.diagnostics);
+        const insertCtx = { ...ctx, diagnostics: [] as Diagnostic[] };
+        const sink = sinkOf(i, insertCtx);
+        ctx.diagnostics.push(...insertCtx.diagnostics);
+        if (insertCtx.diagnostics.length > 0) own.set(i, insertCtx.diagnostics);
         return sink ?? [];
       });
       bound = { statement: s, sinks };
@@ -198,7 +202,7 @@ export class ScriptBinder {
       const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];
       for (const q of queries) bindNamed(q, { ...ctx, diagnostics: [] });
     }
-    return { ...(bound === undefined ? {} : { bound }), diagnostics: ctx.diagnostics, insertDiagnostics };
+    return bound === undefined ? { diagnostics: ctx.diagnostics, insertDiagnostics } : { bound, diagnostics: ctx.diagnostics, insertDiagnostics };
   }
 }
 

@@ -177,7 +177,18 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
   }
 }
 
-const bySources = new WeakMap<SourceModes, WeakMap<PlanNode, PlanChangelog>>();
+const bySources = new WeakMap<SourceModes, WeakMap<PlanNode, PlanChangelog> | Map<PlanNode, PlanChangelog>>();
+
+/**
+ * `sources` for the plans of one statement: the modes computed through it are cached in a plain Map that lives as
+ * long as the returned resolver. A WeakMap keyed by millions of short-lived nodes costs more in V8 (per entry and in
+ * every GC) than deriving the modes; a checker that drops each statement's plans asks through a resolver of its own.
+ */
+export function statementSources(sources: SourceModes): SourceModes {
+  const scoped: SourceModes = (table) => sources(table);
+  bySources.set(scoped, new Map());
+  return scoped;
+}
 
 /** The changelog mode of `node`'s output, its sources' modes given by `sources`; computed once per node and resolver. */
 export function changelogOf(node: PlanNode, sources: SourceModes): PlanChangelog {
@@ -189,7 +200,8 @@ export function changelogOf(node: PlanNode, sources: SourceModes): PlanChangelog
   const known = cache.get(node);
   if (known !== undefined) return known;
   const mode = modeOf(node, sources, (n) => changelogOf(n, sources));
-  const result: PlanChangelog = Object.freeze({ ...mode, upsertKeys: mode.kind === 'insert-only' ? [] : upsertKeys(node) });
+  // Insert-only (most nodes): the one shared value, not a new frozen copy per node.
+  const result: PlanChangelog = mode.kind === 'insert-only' ? INSERT_ONLY : Object.freeze({ ...mode, upsertKeys: upsertKeys(node) });
   cache.set(node, result);
   return result;
 }
