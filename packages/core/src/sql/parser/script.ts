@@ -54,15 +54,15 @@ const SLICE = 2048;
  * A cursor that lexes `text` a slice at a time as the parser reaches it; `error()` is the lexer's error once one
  * was met (the cursor then sees the end of the input there).
  */
-function lazyCursor(text: string): { cursor: Cursor; error: () => LexError | undefined } {
+function lazyCursor(text: string, tap: (tokens: Token[]) => Token[]): { cursor: Cursor; error: () => LexError | undefined } {
   let error: LexError | undefined;
   let state = LEX_START;
   const slice = (): Token[] => {
     const r = tokenize(text, state, SLICE);
     state = r.state;
-    if (r.error === undefined) return r.tokens;
+    if (r.error === undefined) return tap(r.tokens);
     error = r.error;
-    return [...r.tokens, { kind: 'eof', value: '', text: '', start: r.error.start, end: r.error.start }];
+    return tap([...r.tokens, { kind: 'eof', value: '', text: '', start: r.error.start, end: r.error.start }]);
   };
   const first = slice();
   const cursor = new Cursor(first, [], () => (error === undefined ? slice() : undefined));
@@ -104,8 +104,12 @@ export class ScriptReader {
   private readonly p: Cursor;
   private readonly error: () => LexError | undefined;
 
-  constructor(text: string, private readonly options: ParseOptions = {}) {
-    const { cursor, error } = lazyCursor(text);
+  /**
+   * `tap` sees every slice of tokens as it is lexed (comments and the final 'eof' included) and gives the parser
+   * what it should read — `fmt` keeps the tokens it needs and hands on the ones that are not comments.
+   */
+  constructor(text: string, private readonly options: ParseOptions = {}, tap: (tokens: Token[]) => Token[] = (tokens) => tokens) {
+    const { cursor, error } = lazyCursor(text, tap);
     this.p = cursor;
     this.error = error;
   }
