@@ -22,7 +22,7 @@ import type { BoundStep } from '../plan/bind.js';
 import { ScriptBinder } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
-import { statementSources } from '../plan/properties/changelog.js';
+import { changelogOf, statementSources } from '../plan/properties/changelog.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
@@ -142,7 +142,7 @@ export class ScriptChecker {
   check(statement: Statement, index: number): void {
     this.trace = { queries: new Map(), tables: new Map(), sinks: new Map() };
     this.planChecked = statement.kind === 'CreateView' ? this.viewNodes : new CheckedNodes(this.viewNodes);
-    this.sources = statementSources(this.scriptSources);
+    this.sources = statementSources(this.scriptSources, this.viewNodes);
     this.current = statement;
     try {
       this.bound = this.binder.next(statement, this.trace);
@@ -245,6 +245,10 @@ export class ScriptChecker {
         this.checkHints(statement.query, path, statement);
         this.checkBound(statement, path);
         this.checkPlan(statement.query, path);
+        // The view's changelog mode now, while the views it reads have theirs: a chain of views is then derived
+        // one view at a time (cached for the script), never the whole chain at once when a statement reads its end.
+        const plan = this.planOf(statement.query);
+        if (plan !== undefined) changelogOf(plan, this.sources);
         catalog.apply(statement);
         break;
       }
