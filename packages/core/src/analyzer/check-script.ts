@@ -119,6 +119,7 @@ export class ScriptChecker {
   private trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
   private bound: BoundStep | undefined;
   private current: Statement | undefined;
+  private hinted = true;
   private planChecked: Set<PlanNode> = new Set();
 
   constructor(private readonly options: CheckOptions = {}) {
@@ -138,8 +139,12 @@ export class ScriptChecker {
     this.diagnostics.length = 0;
   }
 
-  /** Binds and checks the script's statement number `index`. */
-  check(statement: Statement, index: number): void {
+  /**
+   * Binds and checks the script's statement number `index`. `hinted: false` says the statement has no `/*+ … *\/`
+   * hint (its text was lexed without one), so its tree is not searched for OPTIONS hints.
+   */
+  check(statement: Statement, index: number, hinted = true): void {
+    this.hinted = hinted;
     this.trace = { queries: new Map(), tables: new Map(), sinks: new Map() };
     this.planChecked = statement.kind === 'CreateView' ? this.viewNodes : new CheckedNodes(this.viewNodes);
     this.sources = statementSources(this.scriptSources, this.viewNodes);
@@ -190,7 +195,7 @@ export class ScriptChecker {
   }
 
   private checkHints(root: unknown, path: string, statement: Statement): void {
-    if (this.v.table === undefined) return;
+    if (this.v.table === undefined || !this.hinted) return;
     this.push(checkOptionsHints(root, this.catalog, this.v.table, path).map((d) => withLocation(d, statement, this.file)));
   }
 
@@ -297,10 +302,20 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
  * as soon as it is parsed and then let go: the script's tree is never held whole.
  */
 export function checkSql(text: string, options: CheckOptions = {}): Diagnostic[] {
-  const reader = new ScriptReader(text, options.file === undefined ? {} : { file: options.file });
+  // Where the hints are (few): a statement without one is not searched for OPTIONS hints.
+  const hints: number[] = [];
+  const reader = new ScriptReader(text, options.file === undefined ? {} : { file: options.file }, (tokens) => {
+    for (const t of tokens) if (t.kind === 'hint') hints.push(t.start.offset);
+    return tokens;
+  });
   const checker = new ScriptChecker(options);
   let index = 0;
-  for (let s = reader.next(); s !== undefined; s = reader.next()) checker.check(s, index++);
+  let hint = 0;
+  for (let s = reader.next(); s !== undefined; s = reader.next()) {
+    const span = s.span!;
+    while (hint < hints.length && hints[hint]! < span.start.offset) hint++;
+    checker.check(s, index++, hint < hints.length && hints[hint]! < span.end.offset);
+  }
   // A text that does not lex is one diagnostic (as if lexed before parsing).
   const lexed = reader.lexError();
   if (lexed !== undefined) return [lexed];
