@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -33,6 +33,9 @@ import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
+import { BIND_CODES } from '../plan/codes.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
+import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -64,6 +67,36 @@ export interface EntryList {
   at(index: number): InputEntry | undefined;
 }
 
+/**
+ * A source's entries: a list read by position, or any iterable (a generator, a stream of rows read from a
+ * file) read once, so a large input need not be held in memory while the job runs.
+ */
+export type Entries = EntryList | Iterable<InputEntry>;
+
+/** Reads `entries` one after another: each call gives the next entry, `undefined` once they are all read. */
+export function entryReader(entries: Entries): () => InputEntry | undefined {
+  if (!isList(entries)) {
+    const it = entries[Symbol.iterator]();
+    return () => {
+      const r = it.next();
+      return r.done === true ? undefined : r.value;
+    };
+  }
+  const n = entries.length;
+  let i = 0;
+  return () => {
+    if (i >= n) return undefined;
+    const e = entries.at(i++);
+    if (e === undefined) throw badInput(`Input entry ${i - 1} is missing (a hole in the list)`);
+    return e;
+  };
+}
+
+/** A list read by position (an array is both: it is read by position). */
+function isList(entries: Entries): entries is EntryList {
+  return typeof (entries as { at?: unknown }).at === 'function' && typeof (entries as { length?: unknown }).length === 'number';
+}
+
 export interface TableInput {
   readonly entries: readonly InputEntry[];
 }
@@ -88,6 +121,8 @@ export interface LocalJobOptions extends SessionOptions {
    * upsert-kafka, `changelog-mode`).
    */
   readonly capabilities?: ConnectorResolver;
+  /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
+  readonly tableFunctions?: RuntimeTableFunctions;
 }
 
 export interface JobResult {
@@ -160,6 +195,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
+  /** The declared row types of the test's JS table functions, for the binder. */
+  private readonly functionTypes: UserFunctionTypes;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -177,7 +214,8 @@ export class LocalJob {
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-    }, this.session);
+    }, this.session, opts.tableFunctions);
+    this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
@@ -198,7 +236,9 @@ export class LocalJob {
         }
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
-          if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
+          if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
+            throw unsupported(`user-defined function ${st.path.join('.')} (${st.className}); a table function runs when the test gives its JS implementation (runJob's options.functions)`, st.span);
+          }
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
@@ -272,21 +312,21 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
-    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true }));
+    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name === c);
-        if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw rejected('FTS4106', `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -297,13 +337,14 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw rejected('FTS4101', `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw invalid(
+        throw rejected(
+          'FTS4102',
           `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
           ins.span, 'add an explicit CAST in the query',
         );
@@ -348,7 +389,7 @@ export class LocalJob {
   }
 
   private planSelect(q: Query): void {
-    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true }));
+    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
@@ -396,30 +437,27 @@ export class LocalJob {
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
-  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: EntryList): void {
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
-    const n = entries.length;
+    const read = entryReader(entries);
     let current: Change | undefined;
     let batch: (readonly unknown[])[] | undefined;
     try {
-      // `next` is the entry at `i`, read ahead one so a batch knows where it ends
-      let i = 0;
-      let next = n > 0 ? entries.at(0) : undefined;
-      while (i < n) {
-        const e = next as InputEntry;
-        i++;
-        next = i < n ? entries.at(i) : undefined;
+      // `next` is read ahead one entry, so a batch knows where it ends
+      let next = read();
+      while (next !== undefined) {
+        const e = next;
+        next = read();
         if (batchable && plain(e)) {
           batch = [e as readonly unknown[]];
-          while (i < n && batch.length < BATCH_ROWS && plain(next)) {
+          while (batch.length < BATCH_ROWS && plain(next)) {
             batch.push(next as readonly unknown[]);
-            i++;
-            next = i < n ? entries.at(i) : undefined;
+            next = read();
           }
           src.pushInserts(batch);
           batch = undefined;
@@ -476,7 +514,7 @@ export class LocalJob {
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
    */
-  run(inputs: ReadonlyMap<string, readonly EntryList[]>): JobResult {
+  run(inputs: ReadonlyMap<string, readonly Entries[]>): JobResult {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
@@ -485,9 +523,9 @@ export class LocalJob {
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
     const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
-    const schedule: [string, readonly EntryList[]][] = [...lookupFirst.map(([n, ps]): [string, EntryList[]] => [n, [concatEntries(ps)]])];
+    const schedule: [string, readonly Entries[]][] = [...lookupFirst.map(([n, ps]): [string, Entries[]] => [n, [concatEntries(ps)]])];
     for (let ph = 0; ph < phases + 1; ph++) {
-      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, EntryList[]] => [n, [ps[ph - 1] ?? []]]);
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, Entries[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
         const t = this.tables.get(this.inputKey(name)) as CatalogTable;
@@ -540,10 +578,13 @@ function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCo
 }
 
 /** The phases of one table's input as one list (each entry read once). */
-function concatEntries(lists: readonly EntryList[]): EntryList {
-  if (lists.length === 1) return lists[0] as EntryList;
+function concatEntries(lists: readonly Entries[]): Entries {
+  if (lists.length === 1) return lists[0] as Entries;
   const all: InputEntry[] = [];
-  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l.at(i) as InputEntry);
+  for (const l of lists) {
+    const read = entryReader(l);
+    for (let e = read(); e !== undefined; e = read()) all.push(e);
+  }
   return all;
 }
 

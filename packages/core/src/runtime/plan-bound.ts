@@ -15,6 +15,7 @@ import type { Values } from '../plan/values.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
+import { copying } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { ValuesOperator } from './operators/values.js';
@@ -27,10 +28,12 @@ import { setOperation } from './plan-set-ops.js';
 import { sortRel } from './plan-sort.js';
 import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
+import { tableFunctionCorrelate, tableFunctionPlannable } from './plan-bound-table-function.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
 import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
+import { matchPlannable, matchRecognize } from './plan-bound-match.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -65,7 +68,9 @@ export function plannable(node: PlanNode): boolean {
     case 'Over':
       return overPlannable(node, evaluable) && plannable(node.input);
     case 'Correlate':
-      return correlatePlannable(node, evaluable) && plannable(node.input);
+      return (correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable)) && plannable(node.input);
+    case 'MatchRecognize':
+      return matchPlannable(node, evaluable) && plannable(node.input);
     default:
       return false;
   }
@@ -157,7 +162,9 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
-      return correlate(planner, node);
+      return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
+    case 'MatchRecognize':
+      return matchRecognize(planner, node);
     case 'Sort': {
       const rel = planBound(planner, node.input);
       const keys = node.keys.map((k) => ({ compiled: compileBound(planner, rel, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}), ...(k.expr.ast.span ? { span: k.expr.ast.span } : {}) }));
@@ -283,7 +290,7 @@ function project(planner: Planner, node: Project): Rel {
   const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
-  const calc = new CalcOperator(f, compiled.map((c) => c.eval));
+  const calc = new CalcOperator(f, compiled.map(copying));
   rel.op.connectTo(calc);
   return { ...out, op: calc };
 }

@@ -48,6 +48,13 @@ export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [numb
       covers = false;
       continue;
     }
+    if ((INTEGRAL.has(lt.kind) && INTEGRAL.has(rt.kind)) || (lt.kind === 'VARCHAR' && rt.kind === 'VARCHAR')) {
+      // values the comparison takes as they are: keyed as the rows hold them (`singleKey` keys a BIGINT's two
+      // forms alike, values/bigint.ts), without a bigint made per row
+      left.push((row) => row[li] ?? null);
+      right.push((row) => row[ri] ?? null);
+      continue;
+    }
     const [lc, rc] = c.commonForComparison({ type: lt, eval: (row) => row[li] ?? null }, { type: rt, eval: (row) => row[ri] ?? null });
     if (APPROXIMATE.has(lc.type.kind) || APPROXIMATE.has(rc.type.kind)) covers = false;
     left.push(lc.eval);
@@ -58,6 +65,8 @@ export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [numb
 }
 
 const APPROXIMATE = new Set(['FLOAT', 'DOUBLE']);
+/** Integer types: equal values are equal numbers (or bigints) whatever the two columns' widths. */
+const INTEGRAL = new Set(['TINYINT', 'SMALLINT', 'INT', 'BIGINT']);
 
 function keyFunction(evs: readonly Evaluator[]): JoinKeyOf {
   if (evs.length === 1) {

@@ -4,6 +4,7 @@
  * themselves are compiled from the bound plan (plan-bound.ts and one plan-bound-<node>.ts per node family): the
  * runtime resolves no name and recognises no pattern of its own.
  */
+import type { RuntimeTableFunctions } from './table-functions.js';
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
@@ -117,6 +118,8 @@ export class Planner {
     private readonly catalog: PlannerCatalog,
     /** @internal */
     readonly session: Session,
+    /** @internal User table functions with JS implementations (table-functions.ts), by upper-cased name. */
+    readonly tableFunctions: RuntimeTableFunctions = new Map(),
   ) {}
 
   /** @internal The relation of a catalog table, as the planner's catalog reads it. */
