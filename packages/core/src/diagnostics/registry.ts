@@ -9,6 +9,7 @@ import { CHANGELOG_CODE_TABLE } from '../analyzer/changelog/codes.js';
 import { TIME_CODE_TABLE } from '../analyzer/time/codes.js';
 import { FLINK_CODE_TABLE } from '../engine/flink/codes.js';
 import { BIND_CODE_TABLE } from '../plan/codes.js';
+import { MATCH_CODE_TABLE } from '../plan/match-recognize-codes.js';
 import type { DiagnosticCodeInfo } from './code-table.js';
 
 export type { DiagnosticCodeInfo } from './code-table.js';
@@ -141,4 +142,4 @@ export function sortedCodes(lists: readonly (readonly DiagnosticCodeInfo[])[]): 
 }
 
 /** Every code of @flinkts/core, sorted. */
-export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries]);
+export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries, MATCH_CODE_TABLE.entries]);

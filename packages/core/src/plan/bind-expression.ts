@@ -82,7 +82,9 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
 
 /** The columns the typer sees: this scope's, then the enclosing ones' (marked outer). */
 const typeScopes = new WeakMap<Scope, WeakMap<readonly Scope[], ScopeColumn[]>>();
-function typeScope(scope: Scope, outer: readonly Scope[]): ScopeColumn[] {
+function typeScope(scope: Scope, outer: readonly Scope[]): readonly ScopeColumn[] {
+  // No enclosing scope (most expressions): the scope's own columns, no cache entry (WeakMaps are slow to fill).
+  if (outer.length === 0) return scope.columns;
   let byOuter = typeScopes.get(scope);
   if (byOuter === undefined) typeScopes.set(scope, (byOuter = new WeakMap()));
   let cols = byOuter.get(outer);

@@ -17,6 +17,7 @@ import { show } from '../typing/families.js';
 import type { Correlate } from './correlate.js';
 import type { BoundExpression } from './expression.js';
 import type { PlanColumn, PlanNode } from './node.js';
+import { bindMatchRecognize } from './bind-match-recognize.js';
 import { joinStrategy } from './patterns/join-strategy.js';
 import { joinColumns, windowTvfColumns } from './properties/time-attributes.js';
 import type { Scan } from './scan.js';
@@ -326,6 +327,10 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
       return shifted(correlate(r, undefined, 'INNER', ctx));
     case 'Join':
       return shifted(join(r, ctx));
+    case 'MatchRecognize': {
+      const input = relation(r.input, ctx);
+      return input === undefined ? undefined : shifted(bindMatchRecognize(r, input, ctx));
+    }
   }
 }
 

@@ -194,46 +194,80 @@ export interface BoundScript {
   readonly diagnosticsOf: ReadonlyMap<Statement, readonly Diagnostic[]>;
 }
 
-/** Binds every INSERT, statement set and query of a script, its DDL and USE statements applied in order. */
-export function bindScript(statements: readonly Statement[], options: BindOptions = {}): BoundScript {
-  const catalog = new ObjectCatalog();
-  const views = new Map<string, NamedPlan>();
-  const diagnostics: Diagnostic[] = [];
-  const out: BoundStatement[] = [];
-  const diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
-  for (const s of statements) {
-    catalog.apply(s);
-    const ctx = context(catalog, options, views);
+/** One statement bound by a ScriptBinder: what it binds to, its diagnostics, and each INSERT's of a statement set. */
+export interface BoundStep {
+  /** The bound INSERT, statement set or query statement (other statements only change the catalog). */
+  readonly bound?: BoundStatement;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The diagnostics of each INSERT of a statement set (those with none are absent). */
+  readonly insertDiagnostics: ReadonlyMap<Insert, readonly Diagnostic[]>;
+}
+
+const NO_INSERTS: ReadonlyMap<Insert, readonly Diagnostic[]> = new Map();
+
+/**
+ * Binds a script one statement at a time, in order, keeping only what later statements read: the catalog (DDL and
+ * USE applied) and the views' plans. A caller that checks each statement as it goes (`checkScript`) holds one
+ * statement's plans at a time, however long the script.
+ */
+export class ScriptBinder {
+  readonly catalog = new ObjectCatalog();
+  private readonly views = new Map<string, NamedPlan>();
+
+  constructor(private readonly options: BindOptions = {}) {}
+
+  /** Applies `s`'s DDL and binds it; `trace` (default: the options') is filled with its plans. */
+  next(s: Statement, trace: BindTrace | undefined = this.options.trace): BoundStep {
+    this.catalog.apply(s);
+    const ctx = context(this.catalog, trace === this.options.trace ? this.options : { ...this.options, trace }, this.views);
+    let insertDiagnostics = NO_INSERTS;
+    let bound: BoundStatement | undefined;
     if (s.kind === 'Insert') {
       const sink = sinkOf(s, ctx);
-      out.push({ statement: s, sinks: sink === undefined ? [] : [sink] });
+      bound = { statement: s, sinks: sink === undefined ? [] : [sink] };
     } else if (s.kind === 'StatementSet') {
       // Each INSERT's diagnostics are also recorded under the INSERT itself.
+      const own = new Map<Insert, readonly Diagnostic[]>();
+      insertDiagnostics = own;
       const sinks = s.inserts.flatMap((i) => {
-        const own = { ...ctx, diagnostics: [] as Diagnostic[] };
-        const sink = sinkOf(i, own);
-        ctx.diagnostics.push(...own.diagnostics);
-        if (own.diagnostics.length > 0) diagnosticsOf.set(i, own.diagnostics);
+        const insertCtx = { ...ctx, diagnostics: [] as Diagnostic[] };
+        const sink = sinkOf(i, insertCtx);
+        ctx.diagnostics.push(...insertCtx.diagnostics);
+        if (insertCtx.diagnostics.length > 0) own.set(i, insertCtx.diagnostics);
         return sink ?? [];
       });
-      out.push({ statement: s, sinks });
+      bound = { statement: s, sinks };
     } else if (s.kind === 'QueryStatement') {
       const b = bindNamed(s.query, ctx);
-      out.push({ statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) });
+      bound = { statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) };
     } else if (s.kind === 'CreateView') {
       // Bound where it is created, so its problems and patterns are known even when no INSERT reads it.
-      const entry = catalog.lookup(s.path);
+      const entry = this.catalog.lookup(s.path);
       if (entry?.kind === 'view') viewPlan(entry, ctx, s);
     } else if (s.kind === 'CreateTable') {
       const sink = createTable(s, ctx);
-      if (sink !== undefined) out.push({ statement: s, sinks: [sink] });
+      if (sink !== undefined) bound = { statement: s, sinks: [sink] };
     } else if (s.kind === 'Explain') {
       const inner = s.statement;
       const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];
       for (const q of queries) bindNamed(q, { ...ctx, diagnostics: [] });
     }
-    diagnostics.push(...ctx.diagnostics);
-    if (ctx.diagnostics.length > 0) diagnosticsOf.set(s, ctx.diagnostics);
+    return bound === undefined ? { diagnostics: ctx.diagnostics, insertDiagnostics } : { bound, diagnostics: ctx.diagnostics, insertDiagnostics };
   }
-  return { catalog, statements: out, diagnostics, diagnosticsOf };
+}
+
+/** Binds every INSERT, statement set and query of a script, its DDL and USE statements applied in order. */
+export function bindScript(statements: readonly Statement[], options: BindOptions = {}): BoundScript {
+  const binder = new ScriptBinder(options);
+  const diagnostics: Diagnostic[] = [];
+  const out: BoundStatement[] = [];
+  const diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
+  for (const s of statements) {
+    const step = binder.next(s);
+    if (step.bound !== undefined) out.push(step.bound);
+    for (const [insert, ds] of step.insertDiagnostics) diagnosticsOf.set(insert, ds);
+    for (const d of step.diagnostics) diagnostics.push(d);
+    if (step.diagnostics.length > 0) diagnosticsOf.set(s, step.diagnostics);
+  }
+  return { catalog: binder.catalog, statements: out, diagnostics, diagnosticsOf };
 }

@@ -27,9 +27,10 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
-import { plannable, planRoot } from './plan-bound.js';
+import { planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
-import { bind, bindInsert } from '../plan/bind.js';
+import { bind } from '../plan/bind.js';
+import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES } from '../plan/codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
@@ -62,6 +63,36 @@ export type InputEntry =
 export interface EntryList {
   readonly length: number;
   at(index: number): InputEntry | undefined;
+}
+
+/**
+ * A source's entries: a list read by position, or any iterable (a generator, a stream of rows read from a
+ * file) read once, so a large input need not be held in memory while the job runs.
+ */
+export type Entries = EntryList | Iterable<InputEntry>;
+
+/** Reads `entries` one after another: each call gives the next entry, `undefined` once they are all read. */
+export function entryReader(entries: Entries): () => InputEntry | undefined {
+  if (!isList(entries)) {
+    const it = entries[Symbol.iterator]();
+    return () => {
+      const r = it.next();
+      return r.done === true ? undefined : r.value;
+    };
+  }
+  const n = entries.length;
+  let i = 0;
+  return () => {
+    if (i >= n) return undefined;
+    const e = entries.at(i++);
+    if (e === undefined) throw badInput(`Input entry ${i - 1} is missing (a hole in the list)`);
+    return e;
+  };
+}
+
+/** A list read by position (an array is both: it is read by position). */
+function isList(entries: Entries): entries is EntryList {
+  return typeof (entries as { at?: unknown }).at === 'function' && typeof (entries as { length?: unknown }).length === 'number';
 }
 
 export interface TableInput {
@@ -144,9 +175,8 @@ const lastName = (path: readonly string[]): string => path[path.length - 1] as s
 
 export class LocalJob {
   readonly session: Session;
-  /** Tables and views by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
+  /** Tables by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
   private readonly tables = new Map<string, CatalogTable>();
-  private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
   /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
   private readonly boundCatalog = new ObjectCatalog();
@@ -162,8 +192,6 @@ export class LocalJob {
   readonly warnings: Diagnostic[] = [];
   /** The declared row types of the test's JS table functions, for the binder. */
   private readonly functionTypes: UserFunctionTypes;
-  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
-  readonly plannedFrom: ('plan' | 'ast')[] = [];
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -180,9 +208,7 @@ export class LocalJob {
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
-      view: (path) => this.views.get(this.namespace.key(path)),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-      tableNames: () => this.tableNames(),
     }, this.session, opts.tableFunctions);
     this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
@@ -194,7 +220,7 @@ export class LocalJob {
           this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
           break;
         }
-        case 'CreateView': this.views.set(this.namespace.key(st.path), st.query); break;
+        case 'CreateView': break; // views are the binder's (boundCatalog)
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
@@ -280,8 +306,8 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes });
-    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
+    // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
+    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
@@ -348,18 +374,17 @@ export class LocalJob {
   }
 
   /**
-   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
-   * binder resolved them), else from its AST.
+   * A query's relation, compiled from its bound plan: names and types as the binder resolved them. What the binder
+   * rejects is raised as the binder reported it (the codes `flinkts check` reports).
    */
-  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
-    const fromPlan = bound !== undefined && plannable(bound);
-    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
-    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  private planQuery(bound: BoundQuery): Rel {
+    const errors = bound.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || bound.plan === undefined) throw new FlinktsError(errors);
+    return planRoot(this.planner, bound.plan);
   }
 
   private planSelect(q: Query): void {
-    const bound = bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes });
-    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
+    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
@@ -407,30 +432,27 @@ export class LocalJob {
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
-  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: EntryList): void {
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
-    const n = entries.length;
+    const read = entryReader(entries);
     let current: Change | undefined;
     let batch: (readonly unknown[])[] | undefined;
     try {
-      // `next` is the entry at `i`, read ahead one so a batch knows where it ends
-      let i = 0;
-      let next = n > 0 ? entries.at(0) : undefined;
-      while (i < n) {
-        const e = next as InputEntry;
-        i++;
-        next = i < n ? entries.at(i) : undefined;
+      // `next` is read ahead one entry, so a batch knows where it ends
+      let next = read();
+      while (next !== undefined) {
+        const e = next;
+        next = read();
         if (batchable && plain(e)) {
           batch = [e as readonly unknown[]];
-          while (i < n && batch.length < BATCH_ROWS && plain(next)) {
+          while (batch.length < BATCH_ROWS && plain(next)) {
             batch.push(next as readonly unknown[]);
-            i++;
-            next = i < n ? entries.at(i) : undefined;
+            next = read();
           }
           src.pushInserts(batch);
           batch = undefined;
@@ -487,7 +509,7 @@ export class LocalJob {
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
    */
-  run(inputs: ReadonlyMap<string, readonly EntryList[]>): JobResult {
+  run(inputs: ReadonlyMap<string, readonly Entries[]>): JobResult {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
@@ -496,9 +518,9 @@ export class LocalJob {
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
     const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
-    const schedule: [string, readonly EntryList[]][] = [...lookupFirst.map(([n, ps]): [string, EntryList[]] => [n, [concatEntries(ps)]])];
+    const schedule: [string, readonly Entries[]][] = [...lookupFirst.map(([n, ps]): [string, Entries[]] => [n, [concatEntries(ps)]])];
     for (let ph = 0; ph < phases + 1; ph++) {
-      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, EntryList[]] => [n, [ps[ph - 1] ?? []]]);
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, Entries[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
         const t = this.tables.get(this.inputKey(name)) as CatalogTable;
@@ -551,10 +573,13 @@ function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCo
 }
 
 /** The phases of one table's input as one list (each entry read once). */
-function concatEntries(lists: readonly EntryList[]): EntryList {
-  if (lists.length === 1) return lists[0] as EntryList;
+function concatEntries(lists: readonly Entries[]): Entries {
+  if (lists.length === 1) return lists[0] as Entries;
   const all: InputEntry[] = [];
-  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l.at(i) as InputEntry);
+  for (const l of lists) {
+    const read = entryReader(l);
+    for (let e = read(); e !== undefined; e = read()) all.push(e);
+  }
   return all;
 }
 

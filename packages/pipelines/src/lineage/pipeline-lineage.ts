@@ -8,6 +8,7 @@ import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, Lineage
 import { BIND_CODES, bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
 import type { Job } from '../job.js';
+import { checkedBound } from '../job-analysis.js';
 import { jobScript } from '../job-script.js';
 import type { AnyPipeline } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
@@ -41,7 +42,8 @@ function boundJob(env: ResolvedEnvironment, job: ResolvedJob): BoundJob {
   if (jobs === undefined) boundJobs.set(env.pipeline, (jobs = new Map()));
   let known = jobs.get(job.job);
   if (known === undefined) {
-    const bound = bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements);
+    // the analyzer's binding of the same script when the job was checked (flinkts build), else its own
+    const bound = checkedBound(env, job) ?? bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements);
     jobs.set(job.job, (known = { bound, edges: sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name) }));
   }
   return known;
