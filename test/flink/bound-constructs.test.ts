@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { checkSql } from '@flinkts/core';
+import { runJob } from '@flinkts/core/testing';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 
 const DDL = [
@@ -52,5 +53,18 @@ describe('constructs the binder binds, on real Flink 1.20.1', () => {
     if (!checkSql([...DDL, ...lateral].map((s) => `${s};`).join('\n')).some((d) => d.code === 'FTS4502')) problems.push('check does not reject a LATERAL sub-query without FROM');
     if (client.planSync({ statements: [...DDL, ...lateral] }).ok) problems.push('Flink plans a LATERAL sub-query without FROM');
     expect(problems).toEqual([]);
+  }, 600_000);
+});
+
+describe('OVER in an aggregating query, run', () => {
+  test('a TopN written in one SELECT over GROUP BY (planned from the bound plan) gives the changelog Flink gives', () => {
+    const sql = `CREATE TABLE o (order_id BIGINT, user_id BIGINT, amount INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');
+      CREATE TABLE top2 (user_id BIGINT, s INT, rn BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'values');
+      INSERT INTO top2 SELECT * FROM (SELECT user_id, SUM(amount) AS s, ROW_NUMBER() OVER (ORDER BY SUM(amount) DESC) AS rn FROM o GROUP BY user_id) WHERE rn <= 2;`;
+    const row = (order_id: number, user_id: number, amount: number, second: number) => ({ order_id, user_id, amount, ts: `2024-01-01 00:00:0${second}` });
+    const inputs = { o: [row(1, 1, 5, 0), row(2, 2, 7, 1), row(3, 3, 1, 2), row(4, 3, 10, 3)] };
+    const local = runJob(sql, { inputs, engine: 'local' }).changelog('top2');
+    expect(local).toEqual(['+I[1, 5, 1]', '+U[2, 7, 1]', '+I[1, 5, 2]', '+U[3, 11, 1]', '+U[2, 7, 2]']);
+    expect(runJob(sql, { inputs, engine: 'flink' }).changelog('top2')).toEqual(local);
   }, 600_000);
 });

@@ -10,7 +10,7 @@ import { Job } from './job.js';
 import { z } from 'zod';
 import { checkArgument } from '@flinkts/core';
 import { CODES } from './codes.js';
-import { ALIBABA_TARGET, LINEAGE_OUTPUT_TARGET, STREAMPARK_TARGET, VVP_TARGET } from './targets.js';
+import { ALIBABA_TARGET, LINEAGE_OUTPUT_TARGET, STREAMPARK_TARGET, VVP_TARGET } from './target-schemas.js';
 import { TARGET_NAMES } from './emit/emitters.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';

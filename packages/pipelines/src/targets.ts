@@ -1,5 +1,4 @@
 /** Per-platform deployment settings of a pipeline; environments may override any field. */
-import { z } from 'zod';
 import type { MonitoringTarget } from './alerting/monitoring-target.js';
 
 /** StreamPark 2.1.x execution modes by name (the form sends their numbers). */
@@ -15,96 +14,84 @@ export const STREAMPARK_EXECUTION_MODES = {
 
 export type StreamparkExecutionMode = keyof typeof STREAMPARK_EXECUTION_MODES;
 
-/** A numeric id, or a `${NAME}` placeholder the deploy step fills in. */
-const idOrPlaceholder = z.union([z.number(), z.templateLiteral(['${', z.string(), '}'])]);
-const logLevel = z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']);
-const stringMap = z.record(z.string(), z.string()).readonly();
-
-/**
- * Each platform's configuration is declared once, as the schema `pipeline()` checks it with; its TypeScript type is
- * inferred from the schema (`z.infer`), so a new platform adds one schema here.
- */
-export const STREAMPARK_TARGET = z.object({
-  executionMode: z.enum(Object.keys(STREAMPARK_EXECUTION_MODES) as [StreamparkExecutionMode, ...StreamparkExecutionMode[]]),
+export interface StreamparkTarget {
+  readonly executionMode: StreamparkExecutionMode;
   /** Id of the Flink environment (`/flink/env/list`); a `${NAME}` placeholder when the deploy step fills it in. */
-  versionId: idOrPlaceholder.optional(),
+  readonly versionId?: number | `\${${string}}`;
   /** The team (`/team/list`); a placeholder by default. */
-  teamId: idOrPlaceholder.optional(),
+  readonly teamId?: number | `\${${string}}`;
   /** Cluster id for remote / yarn-session / kubernetes-session modes. */
-  flinkClusterId: idOrPlaceholder.optional(),
-  resolveOrder: z.enum(['parent-first', 'child-first']).optional(),
+  readonly flinkClusterId?: number | `\${${string}}`;
+  readonly resolveOrder?: 'parent-first' | 'child-first';
   /** Automatic restarts StreamPark performs after the job fails. */
-  restartSize: z.number().optional(),
+  readonly restartSize?: number;
   /**
    * What StreamPark does when checkpoints keep failing: `maxFailures` failed checkpoints within `windowMinutes`
    * minutes (form fields `cpMaxFailureInterval` = count, `cpFailureRateInterval` = minutes), then `alert` (needs
    * `alertId`) or `restart`.
    */
-  checkpointFailure: z.object({ windowMinutes: z.number(), maxFailures: z.number(), action: z.enum(['alert', 'restart']) }).readonly().optional(),
+  readonly checkpointFailure?: { readonly windowMinutes: number; readonly maxFailures: number; readonly action: 'alert' | 'restart' };
   /** An alert configuration (`/flink/alert/list`); a `${NAME}` placeholder when the deploy step fills it in. */
-  alertId: idOrPlaceholder.optional(),
-  yarnQueue: z.string().optional(),
-  k8sNamespace: z.string().optional(),
-  flinkImage: z.string().optional(),
-  tags: z.string().optional(),
-}).readonly();
-export type StreamparkTarget = z.infer<typeof STREAMPARK_TARGET>;
+  readonly alertId?: number | `\${${string}}`;
+  readonly yarnQueue?: string;
+  readonly k8sNamespace?: string;
+  readonly flinkImage?: string;
+  readonly tags?: string;
+}
 
-export const VVP_TARGET = z.object({
-  namespace: z.string(),
+export interface VvpTarget {
+  readonly namespace: string;
   /** Application mode: the deployment target; omit it and give `sessionClusterName` for session mode. */
-  deploymentTargetName: z.string().optional(),
-  sessionClusterName: z.string().optional(),
-  flinkVersion: z.string(),
-  flinkImageRegistry: z.string().optional(),
-  flinkImageRepository: z.string().optional(),
-  flinkImageTag: z.string().optional(),
-  upgradeStrategy: z.enum(['STATEFUL', 'STATELESS', 'NONE']).optional(),
-  restoreStrategy: z.enum(['LATEST_STATE', 'LATEST_SAVEPOINT', 'NONE']).optional(),
+  readonly deploymentTargetName?: string;
+  readonly sessionClusterName?: string;
+  readonly flinkVersion: string;
+  readonly flinkImageRegistry?: string;
+  readonly flinkImageRepository?: string;
+  readonly flinkImageTag?: string;
+  readonly upgradeStrategy?: 'STATEFUL' | 'STATELESS' | 'NONE';
+  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
   /** Start even if some savepoint state maps to no operator: Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration` (VVP's restore strategy has no such field). */
-  allowNonRestoredState: z.boolean().optional(),
-  state: z.enum(['RUNNING', 'SUSPENDED', 'CANCELLED']).optional(),
-  maxSavepointCreationAttempts: z.number().optional(),
-  maxJobCreationAttempts: z.number().optional(),
+  readonly allowNonRestoredState?: boolean;
+  readonly state?: 'RUNNING' | 'SUSPENDED' | 'CANCELLED';
+  readonly maxSavepointCreationAttempts?: number;
+  readonly maxJobCreationAttempts?: number;
   /** Jar URIs (e.g. `s3://…/connector.jar`) for `additionalDependencies`, by Maven `groupId:artifactId`. */
-  jarUris: stringMap.optional(),
-  labels: stringMap.optional(),
-  logLevel: logLevel.optional(),
-}).readonly();
-export type VvpTarget = z.infer<typeof VVP_TARGET>;
+  readonly jarUris?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
 
-export const ALIBABA_TARGET = z.object({
+export interface AlibabaTarget {
   /** The workspace id every Realtime Compute API call carries in its `workspace` header (required by the API). */
-  workspace: z.string(),
-  namespace: z.string(),
+  readonly workspace: string;
+  readonly namespace: string;
   /** The VVR engine, e.g. `vvr-11.1-jdk11-flink-1.20` (VVR 11 is built on Flink 1.20). */
-  engineVersion: z.string(),
-  deploymentTarget: z.object({ mode: z.enum(['PER_JOB', 'SESSION']), name: z.string() }).readonly(),
+  readonly engineVersion: string;
+  readonly deploymentTarget: { readonly mode: 'PER_JOB' | 'SESSION'; readonly name: string };
   /** Jar URIs for `additionalDependencies`, by Maven `groupId:artifactId`. */
-  jarUris: stringMap.optional(),
-  labels: stringMap.optional(),
+  readonly jarUris?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
   /** Root log level of the deployment (`logging.log4jLoggers`), default INFO. */
-  logLevel: logLevel.optional(),
+  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** `default`, or `oss` / `sls` to deliver logs to OSS / Log Service (a workspace-level log template). */
-  loggingProfile: z.string().optional(),
+  readonly loggingProfile?: string;
   /**
    * Autopilot (automatic tuning) bounds: `UpdateAutopilotPolicy` limits — the job's parallelism stays within
    * [minParallelism, maxParallelism], its total CPU / memory under maxCpu / maxMemory, with at least
    * coolDownMinutes between two tuning operations.
    */
-  autopilot: z.object({
-    minParallelism: z.number(),
-    maxParallelism: z.number(),
-    maxCpu: z.number().optional(),
+  readonly autopilot?: {
+    readonly minParallelism: number;
+    readonly maxParallelism: number;
+    readonly maxCpu?: number;
     /** Kubernetes-style quantity, e.g. '64Gi'. */
-    maxMemory: z.string().optional(),
-    coolDownMinutes: z.number().optional(),
-  }).readonly().optional(),
+    readonly maxMemory?: string;
+    readonly coolDownMinutes?: number;
+  };
   /** How the start call restores state (`jobs:start` `restoreStrategy.kind`), default LATEST_STATE. */
-  restoreStrategy: z.enum(['LATEST_STATE', 'LATEST_SAVEPOINT', 'NONE']).optional(),
-  allowNonRestoredState: z.boolean().optional(),
-}).readonly();
-export type AlibabaTarget = z.infer<typeof ALIBABA_TARGET>;
+  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
+  readonly allowNonRestoredState?: boolean;
+}
 
 /** The lineage formats `build` can write under `<env>/lineage/`. */
 export const LINEAGE_FORMATS = ['json', 'text', 'mermaid', 'openlineage', 'html'] as const;
@@ -114,15 +101,14 @@ export type LineageFormat = (typeof LINEAGE_FORMATS)[number];
  * Lineage beside the other artifacts: `<env>/lineage/lineage.json`, `lineage.txt`, `lineage.mmd` and `jobs.mmd`,
  * `openlineage.jsonl` (one OpenLineage event per job) and `lineage.html` (the page to click through).
  */
-export const LINEAGE_OUTPUT_TARGET = z.strictObject({
+export interface LineageOutputTarget {
   /** Default: every format. */
-  formats: z.array(z.enum(LINEAGE_FORMATS)).min(1).readonly().optional(),
+  readonly formats?: readonly LineageFormat[];
   /** OpenLineage RunEvents (default) or JobEvents. */
-  events: z.enum(['run', 'job']).optional(),
+  readonly events?: 'run' | 'job';
   /** The OpenLineage job namespace; default `<pipeline>.<environment>`. */
-  jobNamespace: z.string().trim().min(1).optional(),
-}).readonly();
-export type LineageOutputTarget = z.infer<typeof LINEAGE_OUTPUT_TARGET>;
+  readonly jobNamespace?: string;
+}
 
 export interface Targets {
   readonly sql?: Readonly<Record<string, never>>;
