@@ -5,7 +5,7 @@
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
 import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
-import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
+import { BIND_CODES, bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
 import type { Job } from '../job.js';
 import { checkedBound } from '../job-analysis.js';
@@ -116,7 +116,8 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
  */
 export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
   const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  // a statement flinkts cannot follow (FTS4501, a warning for `check`) would leave the lineage incomplete
+  const errors = diagnostics.filter((d) => d.severity === 'error' || d.code === BIND_CODES.notBound);
   if (lineage === undefined || errors.length > 0) throw new FlinktsError(errors);
   return lineage;
 }
