@@ -62,6 +62,10 @@ export async function run(): Promise<void> {
   const version = compare({ node: () => runProcess(node, ['-e', '0']), flinkts: () => runProcess(node, [BIN, '--version']) }, ROUNDS);
   const check = compare({ dt: () => runProcess(node, [dt, sql]), flinkts: () => runProcess(node, [BIN, 'check', sql]) }, ROUNDS);
   const out = join(TMP, 'rt-dw');
+  // The CLI caches the compiled flinkts.config.ts (src/cli/config-cache.ts): one run with the cache emptied first,
+  // then the compared runs, which find it (as every run after a user's first does).
+  rmSync(join(ROOT, 'node_modules', '.cache', 'flinkts'), { recursive: true, force: true });
+  const uncached = runProcess(node, [BIN, 'build', join(ROOT, 'examples', 'realtime-dw'), '--out', out]);
   const build = compare({ node: () => runProcess(node, ['-e', '0']), flinkts: () => runProcess(node, [BIN, 'build', join(ROOT, 'examples', 'realtime-dw'), '--out', out]) }, ROUNDS);
 
   const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
@@ -72,5 +76,5 @@ export async function run(): Promise<void> {
   console.log(`flinkts --version            ${ms(version.flinkts!.wallMs)}   node -e 0                    ${ms(version.node!.wallMs)}   ${r1.toFixed(2)}x wall   target ≤ 2x: ${verdict(r1, 2)}`);
   console.log(`flinkts check (20 lines)     ${ms(check.flinkts!.wallMs)}   dt-sql-parser validate       ${ms(check.dt!.wallMs)}   ${r2.toFixed(2)}x wall   target ≤ 0.5x: ${verdict(r2, 0.5)}`);
   console.log(`flinkts build realtime-dw    ${ms(build.flinkts!.cpuMs)} CPU   node -e 0                ${ms(build.node!.cpuMs)} CPU   ${r3.toFixed(2)}x CPU    target ≤ 8x: ${verdict(r3, 8)}`);
-  console.log(`  (build wall: ${build.flinkts!.wallMs.toFixed(0)} ms)`);
+  console.log(`  (build wall: ${build.flinkts!.wallMs.toFixed(0)} ms; the first run, compiling the config with an empty cache: ${uncached.cpuMs.toFixed(0)} ms CPU, ${(uncached.cpuMs / build.node!.cpuMs).toFixed(2)}x)`);
 }

@@ -44,12 +44,35 @@ function problems(env: ResolvedEnvironment, target: MonitoringTarget): Diagnosti
   return out;
 }
 
+interface MonitoringFiles {
+  readonly files: readonly ArtifactFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The files are a function of the target (declared once per pipeline), the pipeline's name and its jobs' names
+ * only, so every environment of a pipeline gets the same: made once (YAML stringifying is most of a small build's
+ * monitoring cost) and shared. Weak keys: nothing is kept once the target is gone.
+ */
+const made = new WeakMap<MonitoringTarget, Map<string, MonitoringFiles>>();
+
 export function emitMonitoring(env: ResolvedEnvironment, target: MonitoringTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const found = problems(env, target);
   diagnostics.push(...found);
   if (found.some((d) => d.severity === 'error')) return [];
   const pipeline = env.pipeline.name;
   const jobs = env.jobs.map((j) => j.name);
+  let byJobs = made.get(target);
+  if (byJobs === undefined) made.set(target, (byJobs = new Map()));
+  const key = JSON.stringify([pipeline, jobs]);
+  let result = byJobs.get(key);
+  if (result === undefined) byJobs.set(key, (result = monitoringFiles(pipeline, jobs, target)));
+  diagnostics.push(...result.diagnostics);
+  return [...result.files];
+}
+
+function monitoringFiles(pipeline: string, jobs: readonly string[], target: MonitoringTarget): MonitoringFiles {
+  const diagnostics: Diagnostic[] = [];
   const files: ArtifactFile[] = [
     yamlFile(`monitoring/prometheus/${pipeline}.rules.yml`, `Prometheus alerting rules of pipeline ${pipeline}`, prometheusRules(pipeline, jobs, target)),
     yamlFile('monitoring/alertmanager/alertmanager.yml', `Alertmanager configuration of pipeline ${pipeline}`, alertmanagerConfig(target)),
@@ -62,7 +85,7 @@ export function emitMonitoring(env: ResolvedEnvironment, target: MonitoringTarge
   for (const f of files) {
     for (const secret of secretsInText(f.content)) diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `${f.path} would contain a secret: ${secret}`, hint: 'keep tokens in the bridge / gateway or in files Alertmanager reads', path: 'targets.monitoring' });
   }
-  return files;
+  return { files, diagnostics };
 }
 
 /** Alert rules, Alertmanager configuration, dashboards and exporter files of the environment (not per job). */
