@@ -9,6 +9,7 @@ import { checkOptionsHints } from './options-hints.js';
 import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
 import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
 import { ScriptReader } from '../sql/parser/script.js';
 import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
@@ -18,7 +19,7 @@ import type { CapabilitiesResolver, StreamContext } from './changelog/stream-con
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query } from '../ast/query.js';
 import type { BindTrace } from '../plan/bind-context.js';
-import type { BoundStep } from '../plan/bind.js';
+import type { BoundScript, BoundStatement, BoundStep } from '../plan/bind.js';
 import { ScriptBinder } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -51,6 +52,13 @@ export interface CheckOptions {
    * script; their own problems are reported where they are declared, not here.
    */
   readonly declarations?: readonly Statement[];
+  /** The result types of user functions (CREATE FUNCTION names only a class), by upper-cased name: `LATERAL TABLE(fn(…))` is typed with them. */
+  readonly functions?: UserFunctionTypes;
+  /**
+   * Receives the script's bound statements (declarations first) when `checkScript` ends, so a caller can reuse them
+   * instead of binding again. Asking for them keeps every statement's binding until the end.
+   */
+  readonly onBound?: (bound: BoundScript) => void;
 }
 
 function withLocation(d: Diagnostic, statement: Statement, file: string | undefined): Diagnostic {
@@ -122,11 +130,14 @@ export class ScriptChecker {
   private current: Statement | undefined;
   private hinted = true;
   private planChecked: Set<PlanNode> = new Set();
+  /** Every statement's binding, when the caller asked for them (`onBound`). */
+  private readonly kept: KeptBindings | undefined;
 
   constructor(private readonly options: CheckOptions = {}) {
     this.v = options.validators ?? {};
+    this.kept = options.onBound === undefined ? undefined : { statements: [], diagnostics: [], diagnosticsOf: new Map() };
     this.file = options.file;
-    this.binder = new ScriptBinder(options.file === undefined ? {} : { file: options.file });
+    this.binder = new ScriptBinder({ ...(options.file === undefined ? {} : { file: options.file }), ...(options.functions === undefined ? {} : { functions: options.functions }) });
     const capabilities = this.v.capabilities === undefined ? undefined : onePerTable(this.v.capabilities);
     this.capabilities = capabilities;
     this.scriptSources = (entry) => {
@@ -153,6 +164,7 @@ export class ScriptChecker {
     this.current = statement;
     try {
       this.bound = this.binder.next(statement, this.trace);
+      if (this.kept !== undefined) keep(this.kept, statement, this.bound);
       this.checkStatement(statement, index);
     } catch (e) {
       // A statement nested so deeply that a check runs out of stack is reported, never thrown.
@@ -168,12 +180,16 @@ export class ScriptChecker {
     return this.trace.queries.get(query)?.plan;
   }
 
-  /** The binder's diagnostics of a statement (of one INSERT of a statement set), without FTS4501 (flinkts limits, not user errors). */
+  /** The binder's diagnostics of a statement (of one INSERT of a statement set), FTS4501 warnings (what it cannot follow) included. */
   private boundDiagnostics(statement: Statement): readonly Diagnostic[] {
     const step = this.bound;
     if (step === undefined) return [];
-    const all = statement === this.current ? step.diagnostics : (step.insertDiagnostics.get(statement as Insert) ?? []);
-    return all.filter((d) => d.code !== 'FTS4501');
+    return statement === this.current ? step.diagnostics : (step.insertDiagnostics.get(statement as Insert) ?? []);
+  }
+
+  /** The bindings kept for `onBound` (none unless asked for). */
+  bindings(): BoundScript | undefined {
+    return this.kept === undefined ? undefined : { catalog: this.binder.catalog, ...this.kept };
   }
 
   private push(ds: readonly Diagnostic[]): void {
@@ -233,9 +249,9 @@ export class ScriptChecker {
         this.push(checkTableDefinition(statement, path, file));
         this.push(checkWatermark(statement, path, file));
         catalog.apply(statement);
-        // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        // its LIKE clause's problems; CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        this.checkBound(statement, path);
         if (statement.asQuery !== undefined) {
-          this.checkBound(statement, path);
           const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
           this.checkChangelog(ctas, path);
         }
@@ -292,10 +308,25 @@ export class ScriptChecker {
   }
 }
 
+interface KeptBindings {
+  readonly statements: BoundStatement[];
+  readonly diagnostics: Diagnostic[];
+  readonly diagnosticsOf: Map<Statement, readonly Diagnostic[]>;
+}
+
+function keep(kept: KeptBindings, statement: Statement, step: BoundStep): void {
+  if (step.bound !== undefined) kept.statements.push(step.bound);
+  for (const [insert, ds] of step.insertDiagnostics) kept.diagnosticsOf.set(insert, ds);
+  for (const d of step.diagnostics) kept.diagnostics.push(d);
+  if (step.diagnostics.length > 0) kept.diagnosticsOf.set(statement, step.diagnostics);
+}
+
 /** Check a parsed script. Diagnostics are in statement order. */
 export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
   const checker = new ScriptChecker(options);
   script.statements.forEach((statement, index) => checker.check(statement, index));
+  const bound = checker.bindings();
+  if (bound !== undefined) options.onBound?.(bound);
   return checker.diagnostics;
 }
 

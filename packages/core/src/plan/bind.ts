@@ -3,12 +3,16 @@
  * statement set and query is bound). Name and type problems are diagnostics with registered codes, never exceptions.
  */
 import type { Query, Select, SelectStar } from '../ast/query.js';
-import type { Insert, Statement } from '../ast/statement.js';
+import type { Span } from '../ast/node.js';
+import type { ColumnDefinition, CreateTable, Insert, Statement } from '../ast/statement.js';
+import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
-import { problem, unsupported } from './bind-context.js';
+import { problem, report, unsupported } from './bind-context.js';
+import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
@@ -25,6 +29,8 @@ export interface BindOptions {
   readonly trace?: BindTrace;
   /** Record every sub-expression's type on the bound expressions (for the runtime, which evaluates them). */
   readonly expressionTypes?: boolean;
+  /** The declared result types of user functions (CREATE FUNCTION names only a class), by upper-cased name. */
+  readonly functions?: UserFunctionTypes;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
@@ -34,6 +40,7 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
     ...(options.expressionTypes === true ? { expressionTypes: true } : {}),
+    ...(options.functions === undefined ? {} : { userFunctions: options.functions }),
   };
 }
 
@@ -81,8 +88,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   const last = insert.target[insert.target.length - 1]!;
   if (entry === undefined) {
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);
-    problem(ctx, 'FTS4002', insert, `INSERT target '${insert.target.join('.')}' is not declared in this script`,
-      same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, ctx.catalog.all().map((e) => e.path[2])) ?? 'declare the sink with CREATE TABLE first'));
+    report(ctx, BIND_TEXTS.tableNotDeclared({ path: insert.target.join('.'), insert: true, declaredAs: same.map((e) => e.path.join('.')), known: ctx.catalog.all().map((e) => e.path[2]) }), insert);
     return undefined;
   }
   if (entry.kind === 'view') {
@@ -108,6 +114,11 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
       problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
       return undefined;
     }
+    const omitted = tableColumns.find((c, i) => isWritable(c) && c.type?.nullable === false && !targets.includes(i) && !staticPartition.includes(i));
+    if (omitted !== undefined) {
+      problem(ctx, BIND_CODES.notNullColumnOmitted, insert, `Column '${omitted.name}' of '${entry.path[2]}' has no default value and does not allow NULLs: the column list leaves it out`, `list '${omitted.name}' and select a value for it`);
+      return undefined;
+    }
   } else {
     targets = tableColumns.flatMap((c, i) => (!isWritable(c) || staticPartition.includes(i) ? [] : [i]));
   }
@@ -119,6 +130,45 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });
+}
+
+/**
+ * CREATE TABLE: what Flink rejects in its LIKE clause; for CREATE TABLE … AS SELECT, the query bound and the table's
+ * columns taken from it (its declared columns first, then the query's others), with a Sink writing them.
+ */
+function createTable(s: CreateTable, ctx: BindContext): Sink | undefined {
+  const entry = ctx.catalog.lookup(s.path);
+  if (entry?.kind !== 'table') return undefined;
+  for (const p of entry.likeProblems ?? []) problem(ctx, p.kind === 'unknown' ? BIND_CODES.tableNotDeclared : BIND_CODES.likeRejected, s.like ?? s, p.message, p.hint);
+  if (s.asQuery === undefined) return undefined;
+  const bound = bindNamed(s.asQuery, ctx);
+  if (bound === undefined) return undefined;
+  const declared = new Set(s.columns.map((c) => c.name));
+  const derived: ColumnDefinition[] = [...s.columns];
+  bound.plan.columns.forEach((c, i) => {
+    const name = bound.names[i]!;
+    if (declared.has(name)) return;
+    if (c.type === undefined) {
+      // a column whose expression has an error is reported there
+      if (ctx.diagnostics.some((d) => d.severity === 'error')) return;
+      unsupported(ctx, outputAst(bound.plan, i) ?? s.asQuery!, `column '${name}' of CREATE TABLE … AS SELECT, whose type flinkts cannot know (a user function's result),`);
+      return;
+    }
+    derived.push(Object.freeze({ kind: 'PhysicalColumn', name, type: c.type }));
+  });
+  ctx.catalog.defineTable(s.path, Object.freeze({ ...entry.statement, columns: derived }));
+  const table = ctx.catalog.lookup(s.path) as CatalogTableEntry;
+  const tableColumns = scanColumns(table, ctx);
+  const targets = bound.names.map((n) => tableColumns.findIndex((c) => c.name === n && isWritable(c)));
+  if (targets.some((t) => t < 0)) return undefined;
+  return Object.freeze({ kind: 'Sink', table, name: table.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition: [], ...(s.span === undefined ? {} : { span: s.span }) });
+}
+
+/** The expression written for output column `i` of a projection, for diagnostics' positions. */
+function outputAst(plan: PlanNode, i: number): { readonly span?: Span } | undefined {
+  const project = plan.kind === 'Sort' ? plan.input : plan;
+  const e = project.kind === 'Project' ? project.exprs[i]?.ast : undefined;
+  return e?.span === undefined ? undefined : e;
 }
 
 /** Binds an INSERT into a Sink. */
@@ -194,9 +244,9 @@ export class ScriptBinder {
       // Bound where it is created, so its problems and patterns are known even when no INSERT reads it.
       const entry = this.catalog.lookup(s.path);
       if (entry?.kind === 'view') viewPlan(entry, ctx, s);
-    } else if (s.kind === 'CreateTable' && s.asQuery !== undefined) {
-      unsupported(ctx, s, 'CREATE TABLE … AS SELECT');
-      bindNamed(s.asQuery, ctx);
+    } else if (s.kind === 'CreateTable') {
+      const sink = createTable(s, ctx);
+      if (sink !== undefined) bound = { statement: s, sinks: [sink] };
     } else if (s.kind === 'Explain') {
       const inner = s.statement;
       const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];

@@ -33,3 +33,5 @@ export { uniqueKeys, upsertKeys } from './properties/keys.js';
 export type { Key } from './properties/keys.js';
 export { coversWindow, isWindowAggregate, windowColumns } from './properties/window-columns.js';
 export type { WindowBound } from './properties/window-columns.js';
+export { BIND_CODE_TABLE, BIND_CODES } from './codes.js';
+export { BIND_TEXTS } from './codes.js';

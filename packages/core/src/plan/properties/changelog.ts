@@ -5,7 +5,8 @@
  *
  * - Scan: what the connector emits (`SourceModes`, from the connectors' capabilities): a CDC source every change kind,
  *   an upsert source upserts; unknown connectors are read as insert-only.
- * - Project, Filter, Sort, OVER, window TVF, Correlate: the input's mode. A Filter with `NOT IN` / `NOT EXISTS` over a
+ * - Project, Filter, Sort, OVER, window TVF, Correlate: the input's mode; a LATERAL sub-query is a join with what it
+ *   reads (a LEFT JOIN LATERAL over a table retracts). A Filter with `NOT IN` / `NOT EXISTS` over a
  *   sub-query is an anti join (retracts a row when a match arrives later); `IN` / `EXISTS` forward the sub-query's updates.
  * - Aggregate: a window aggregation (grouped by window_start and window_end, or a legacy group window) emits final
  *   rows, also over an updating input (Flink 1.19+); GROUP BY, a global aggregation and SELECT DISTINCT emit upserts.
@@ -120,8 +121,20 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
     }
     case 'Values':
       return INSERTS;
-    case 'Project': case 'Over': case 'WindowTableFunction': case 'Correlate':
+    case 'MatchRecognize':
+      // insert-only output; an updating input is refused by Flink (and by the local runtime)
+      return INSERTS;
+    case 'Project': case 'Over': case 'WindowTableFunction':
       return same(of(node.input));
+    case 'Correlate': {
+      const input = of(node.input);
+      if (node.query === undefined) return same(input);
+      // a LATERAL sub-query is decorrelated into a join with what it reads
+      const first = [input, of(node.query)].find(isUpdating);
+      if (first !== undefined) return retracting(first);
+      if (node.type === 'LEFT' && readsTable(node.query)) return updating('retract', origin('LEFT JOIN LATERAL (an outer join)', node.span, 'use CROSS JOIN LATERAL, or a lookup/temporal join whose results are final'));
+      return INSERTS;
+    }
     case 'Filter': {
       const input = of(node.input);
       if (isUpdating(input)) return same(input);
@@ -176,6 +189,10 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
       return updating(node.op === 'UNION' ? 'upsert' : 'retract', origin(`${node.op}${node.all ? ' ALL' : ''} (a set operation keeping state)`, undefined, fix));
     }
   }
+}
+
+function readsTable(node: PlanNode): boolean {
+  return node.kind === 'Scan' || inputsOf(node).some(readsTable);
 }
 
 const bySources = new WeakMap<SourceModes, WeakMap<PlanNode, PlanChangelog>>();
