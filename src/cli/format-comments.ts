@@ -216,27 +216,36 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
 }
 
 /**
- * Whether `piece` (one printed statement with its comments, or only comments) parses to `statement` with no error
- * and carries the comments `expected` (see `places`) — the round trip of one statement.
+ * Whether `text` (printed statements with their comments, one piece each) parses to `statements` with no error and
+ * carries the comments `expected` (see `places`) — the round trip of a run of statements, checked together so the
+ * parser is set up once per run, not once per statement (pieces anchor their comments as they would alone: each
+ * starts on a line of its own).
  */
-function survives(piece: string, statement: Statement | undefined, expected: readonly string[]): boolean {
+function survives(text: string, statements: readonly Statement[], expected: readonly string[]): boolean {
   const tokens: Token[] = [];
-  const reader = new ScriptReader(piece, {}, (slice) => {
+  let comments = false;
+  const reader = new ScriptReader(text, {}, (slice) => {
     const significant: Token[] = [];
     for (const t of slice) {
       tokens.push(t);
-      if (!isComment(t)) significant.push(t);
+      if (isComment(t)) comments = true;
+      else significant.push(t);
     }
     return significant;
   });
-  const parsed = reader.next();
+  for (const statement of statements) {
+    const parsed = reader.next();
+    if (parsed === undefined || !sameAst(parsed, statement)) return false;
+  }
   if (reader.next() !== undefined || reader.lexError() !== undefined || reader.diagnostics.length > 0) return false;
-  if (statement === undefined ? parsed !== undefined : parsed === undefined || !sameAst(parsed, statement)) return false;
-  if (expected.length === 0 && !tokens.some(isComment)) return true;
+  if (expected.length === 0 && !comments) return true;
   const { significant, anchors } = anchorComments(tokens);
   const found = places(significant, anchors);
   return found.length === expected.length && found.every((p, i) => p === expected[i]);
 }
+
+/** Statements whose round trip is checked together (see `survives`). */
+const CHECKED_TOGETHER = 256;
 
 /**
  * Format a script in one pass, one statement at a time: the input is lexed once (as the parser reaches it), each
@@ -259,6 +268,8 @@ export function formatText(text: string, file: string): FormatResult {
     return significant;
   });
   const pieces: string[] = [];
+  /** The pieces from `from` on, not yet checked: their statements and comment places. */
+  let run: { from: number; statements: Statement[]; expected: string[] } = { from: 0, statements: [], expected: [] };
   /** Leading comments of the statement to come, met in the gap after the previous one. */
   let carried: Token[] = [];
   let previous: Statement | undefined;
@@ -291,8 +302,13 @@ export function formatText(text: string, file: string): FormatResult {
       else own.push(a);
     }
     const piece = printPiece(text, output, input, map, own, first, last);
-    if (!survives(piece, statement, places(input, own))) failed = true;
     pieces.push(piece);
+    if (statement !== undefined) run.statements.push(statement);
+    for (const p of places(input, own)) run.expected.push(p);
+    if (last || run.statements.length >= CHECKED_TOGETHER) {
+      if (!survives(pieces.slice(run.from).join(''), run.statements, run.expected)) failed = true;
+      run = { from: pieces.length, statements: [], expected: [] };
+    }
     first = false;
   };
   for (let s = reader.next(); s !== undefined; s = reader.next()) {
