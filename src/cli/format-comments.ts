@@ -134,6 +134,8 @@ const indentationAt = (text: string, offset: number): string => {
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 };
 
+const NO_MAP = new Int32Array(0);
+
 export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
 
 /** A comment's place for the round-trip check: its text, whether it trails, and the token it belongs to. */
@@ -205,7 +207,7 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
     else if (lineComment || gap.includes('\n')) fill += `\n${gap.includes('\n') ? gap.slice(gap.lastIndexOf('\n') + 1) : nextIndent}`;
     else fill += gap;
     // A blank line between statements stays.
-    if ((j > 0 || !first) && j < output.length && /\n[ \t]*\n/.test(gap)) fill = fill.replace(/\n/, '\n\n');
+    if ((j > 0 || !first) && j < output.length && /\n[ \t]*\n/.test(gap) && !/\n[ \t]*\n/.test(fill)) fill = fill.replace(/\n/, '\n\n');
     parts.push(text.slice(copied, gapStart), fill);
     copied = gapEnd;
   }
@@ -214,26 +216,36 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
 }
 
 /**
- * Whether `piece` (one printed statement with its comments, or only comments) parses to `statement` with no error
- * and carries the comments `expected` (see `places`) — the round trip of one statement.
+ * Whether `text` (printed statements with their comments, one piece each) parses to `statements` with no error and
+ * carries the comments `expected` (see `places`) — the round trip of a run of statements, checked together so the
+ * parser is set up once per run, not once per statement (pieces anchor their comments as they would alone: each
+ * starts on a line of its own).
  */
-function survives(piece: string, statement: Statement | undefined, expected: readonly string[]): boolean {
+function survives(text: string, statements: readonly Statement[], expected: readonly string[]): boolean {
   const tokens: Token[] = [];
-  const reader = new ScriptReader(piece, {}, (slice) => {
+  let comments = false;
+  const reader = new ScriptReader(text, {}, (slice) => {
     const significant: Token[] = [];
     for (const t of slice) {
       tokens.push(t);
-      if (!isComment(t)) significant.push(t);
+      if (isComment(t)) comments = true;
+      else significant.push(t);
     }
     return significant;
   });
-  const parsed = reader.next();
+  for (const statement of statements) {
+    const parsed = reader.next();
+    if (parsed === undefined || !sameAst(parsed, statement)) return false;
+  }
   if (reader.next() !== undefined || reader.lexError() !== undefined || reader.diagnostics.length > 0) return false;
-  if (statement === undefined ? parsed !== undefined : parsed === undefined || !sameAst(parsed, statement)) return false;
+  if (expected.length === 0 && !comments) return true;
   const { significant, anchors } = anchorComments(tokens);
   const found = places(significant, anchors);
   return found.length === expected.length && found.every((p, i) => p === expected[i]);
 }
+
+/** Statements whose round trip is checked together (see `survives`). */
+const CHECKED_TOGETHER = 256;
 
 /**
  * Format a script in one pass, one statement at a time: the input is lexed once (as the parser reaches it), each
@@ -256,6 +268,8 @@ export function formatText(text: string, file: string): FormatResult {
     return significant;
   });
   const pieces: string[] = [];
+  /** The pieces from `from` on, not yet checked: their statements and comment places. */
+  let run: { from: number; statements: Statement[]; expected: string[] } = { from: 0, statements: [], expected: [] };
   /** Leading comments of the statement to come, met in the gap after the previous one. */
   let carried: Token[] = [];
   let previous: Statement | undefined;
@@ -276,7 +290,7 @@ export function formatText(text: string, file: string): FormatResult {
     const printed = statement === undefined ? '' : printStatement(statement);
     const text = `${first ? '' : '\n\n'}${printed}${last && printed !== '' ? '\n' : ''}`;
     const output = anchors.length === 0 ? [] : tokenize(text).tokens.filter((t) => t.kind !== 'eof');
-    const map = new Int32Array(anchors.length === 0 ? 0 : input.length).fill(-1);
+    const map = anchors.length === 0 ? NO_MAP : new Int32Array(input.length).fill(-1);
     if (anchors.length > 0) match(input, 0, input.length, output, 0, output.length, map);
     const own: Anchor[] = [];
     carried = [];
@@ -288,8 +302,13 @@ export function formatText(text: string, file: string): FormatResult {
       else own.push(a);
     }
     const piece = printPiece(text, output, input, map, own, first, last);
-    if (!survives(piece, statement, places(input, own))) failed = true;
     pieces.push(piece);
+    if (statement !== undefined) run.statements.push(statement);
+    for (const p of places(input, own)) run.expected.push(p);
+    if (last || run.statements.length >= CHECKED_TOGETHER) {
+      if (!survives(pieces.slice(run.from).join(''), run.statements, run.expected)) failed = true;
+      run = { from: pieces.length, statements: [], expected: [] };
+    }
     first = false;
   };
   for (let s = reader.next(); s !== undefined; s = reader.next()) {

@@ -74,6 +74,15 @@ describe('flinkts fmt', () => {
     expect(flinkts(['fmt', '-'], { input: r.stdout }).stdout).toBe(r.stdout);
   });
 
+  test('statements are formatted one at a time: comments between them stay with their statement, one blank line apart', () => {
+    const text = "create table t (a int) with ('connector'='datagen'); -- t\n/* lead */ insert into t select a from t;\n;; -- stray\n-- before\ninsert into t select a from t;\n-- at the end\n";
+    const r = formatSql(text, 'x.sql');
+    expect(r.ok ? r.text : r.errors).toBe(
+      "CREATE TABLE `t` (\n  `a` INT\n)\nWITH (\n  'connector' = 'datagen'\n); -- t\n\n/* lead */ INSERT INTO `t`\nSELECT\n  `a`\nFROM `t`; -- stray\n\n-- before\nINSERT INTO `t`\nSELECT\n  `a`\nFROM `t`;\n-- at the end\n",
+    );
+    expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
+  });
+
   test('rewrites files in place; --check lists files that would change and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flinkts-fmt-'));
     writeFileSync(join(dir, 'a.sql'), MESSY);

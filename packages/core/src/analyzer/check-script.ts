@@ -118,8 +118,9 @@ export class ScriptChecker {
   /** What each table's connector emits, from the capabilities plug-in: one resolver per script (the plan's derived modes are cached per resolver), one answer per table. */
   private readonly capabilities: CapabilitiesResolver | undefined;
   private readonly scriptSources: SourceModes;
-  /** The current statement's resolver (its plans' modes are cached for as long as it is checked). */
-  private sources: SourceModes;
+  /** The resolver the plans are checked with: their modes are cached for as long as their statement is checked. */
+  private readonly sources: SourceModes;
+  private readonly statementModes: { readonly sources: SourceModes; readonly next: () => void };
   /** The nodes of every view's plan, checked where the view is created. */
   private readonly viewNodes = new Set<PlanNode>();
   private streaming = true;
@@ -144,7 +145,8 @@ export class ScriptChecker {
       const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
       return capabilities(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
     };
-    this.sources = this.scriptSources;
+    this.statementModes = statementSources(this.scriptSources, this.viewNodes);
+    this.sources = this.statementModes.sources;
     // Declarations first: they fill the catalog; their own problems are reported where they are declared.
     (options.declarations ?? []).forEach((statement, index) => this.check(statement, index));
     this.diagnostics.length = 0;
@@ -158,7 +160,7 @@ export class ScriptChecker {
     this.hinted = hinted;
     this.trace = { queries: new Map(), tables: new Map(), sinks: new Map() };
     this.planChecked = statement.kind === 'CreateView' ? this.viewNodes : new CheckedNodes(this.viewNodes);
-    this.sources = statementSources(this.scriptSources, this.viewNodes);
+    this.statementModes.next();
     this.current = statement;
     try {
       this.bound = this.binder.next(statement, this.trace);

@@ -199,15 +199,16 @@ const bySources = new WeakMap<SourceModes, WeakMap<PlanNode, PlanChangelog>>();
 const statementScopes = new WeakMap<SourceModes, { readonly cache: Map<PlanNode, PlanChangelog>; readonly shared: ReadonlySet<PlanNode>; readonly script: SourceModes }>();
 
 /**
- * `sources` for the plans of one statement: the modes of its own nodes are cached in a plain Map that lives as long
- * as the returned resolver (a WeakMap keyed by millions of short-lived nodes costs more in V8, per entry and in
- * every GC, than deriving the modes); those of `shared` nodes (views' plans, read by many statements) stay cached
- * with `sources` for the whole script. A checker that drops each statement's plans asks through a resolver of its own.
+ * `sources` for a checker that holds one statement's plans at a time: the modes of a statement's own nodes are cached
+ * in a plain Map that `next()` empties when the checker moves on (a WeakMap keyed by millions of short-lived nodes
+ * costs more in V8, per entry and in every GC, than deriving the modes); those of `shared` nodes (views' plans, read
+ * by many statements) stay cached with `sources` for the whole script.
  */
-export function statementSources(sources: SourceModes, shared: ReadonlySet<PlanNode>): SourceModes {
+export function statementSources(sources: SourceModes, shared: ReadonlySet<PlanNode>): { readonly sources: SourceModes; readonly next: () => void } {
   const scoped: SourceModes = (table) => sources(table);
-  statementScopes.set(scoped, { cache: new Map(), shared, script: sources });
-  return scoped;
+  const cache = new Map<PlanNode, PlanChangelog>();
+  statementScopes.set(scoped, { cache, shared, script: sources });
+  return { sources: scoped, next: () => cache.clear() };
 }
 
 function cacheOf(node: PlanNode, sources: SourceModes): WeakMap<PlanNode, PlanChangelog> | Map<PlanNode, PlanChangelog> {
