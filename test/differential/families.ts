@@ -354,28 +354,42 @@ export const groupingSetsCase: fc.Arbitrary<FamilyCase> = fc
   });
 
 /**
- * Two event tables in time order, few keys: the sides of window joins. Out of order, a late row's fate depends on
- * the other side's watermark, which Flink advances on its own schedule (an empty side finishes at once, with the
- * final watermark) and the local runtime only at the end of that side's input.
+ * Two event tables, few keys: the sides of window joins. Rows arrive out of order within the watermark (`delay`
+ * seconds behind the latest time so far); a row behind the watermark is left out, because its fate depends on the
+ * other side's watermark, which Flink advances on its own schedule (an empty side finishes at once, with the
+ * final watermark) and the local runtime only at the end of that side's input. Times are on a 500 ms grid, so no
+ * row sits one millisecond from a window's end.
  */
-const sideRows = fc.array(
-  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.integer({ min: 0, max: 16 }).map((s) => time(s * 500))),
+const sideRows = (delay: number) => fc.array(
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.integer({ min: 0, max: 16 }).map((s) => s * 500)),
   { maxLength: 7 },
-).map((rs) => [...rs].sort((a, b) => a[2].localeCompare(b[2])));
+).map((rs) => {
+  let max = -Infinity;
+  return rs.filter(([, , ms]) => {
+    if (ms < max - delay * 1000) return false;
+    max = Math.max(max, ms);
+    return true;
+  }).map(([k, v, ms]) => [k, v, time(ms)] as const);
+});
 
 /**
- * Window joins (INNER / LEFT / RIGHT / FULL) of two window TVFs on equal window_start and window_end, with equi
- * keys and an extra condition; rows in time order on both sides (see sideRows), keyed cases compared per key.
+ * Window joins (INNER / LEFT / RIGHT / FULL) of two window TVFs (SESSION too) on equal window_start and window_end,
+ * with equi keys and an extra condition; rows out of order within the watermark on both sides (see sideRows),
+ * compared per key.
  */
 export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
-  .record({
-    delay: fc.constantFrom(0, 1),
-    a: sideRows,
-    b: sideRows,
-    tvf: fc.constantFrom("TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)", "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)", "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)"),
+  .constantFrom(0, 1, 2)
+  .chain((delay) => fc.record({
+    delay: fc.constant(delay),
+    a: sideRows(delay),
+    b: sideRows(delay),
+    tvf: fc.constantFrom(
+      "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)", "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)",
+      "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)", "SESSION(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND)",
+    ),
     type: fc.constantFrom('JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN'),
     extra: fc.constantFrom('', ' AND L.v < R.v', ' AND R.v IS NOT NULL'),
-  })
+  }))
   .map(({ delay, a, b, tvf, type, extra }) => {
     const table = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '${delay}' SECOND) WITH ('connector' = 'values');`;
     const key = type === 'RIGHT JOIN' ? 'R.k' : type === 'FULL JOIN' ? 'COALESCE(L.k, R.k)' : 'L.k';
@@ -404,7 +418,10 @@ export const inSubqueryCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'insubquery', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a: rows(a) as never, b: rows(b) as never }, compare: 'final' as const };
   });
 
-/** The SESSION window TVF and legacy GROUP BY SESSION (keyed or not) over rows out of order (late rows merge into open sessions). */
+/**
+ * The SESSION window TVF (aggregated, grouped by more keys, projected, ranked, with DISTINCT) and legacy GROUP BY
+ * SESSION (keyed or not) over rows out of order (late rows merge into open sessions).
+ */
 export const sessionCase: fc.Arbitrary<FamilyCase> = fc
   .record({
     delay: fc.constantFrom(0, 1, 2),
@@ -414,14 +431,32 @@ export const sessionCase: fc.Arbitrary<FamilyCase> = fc
     keyed: fc.boolean(),
     aggs: fc.subarray(['COUNT(*)', 'SUM(v)', 'MAX(s)', 'MIN(v)', 'AVG(v)'], { minLength: 1, maxLength: 3 }),
   })
-  // the SESSION window TVF grouped by more keys, and DISTINCT aggregates over sessions, are FTS7001 (Flink emits
-  // updates there, not reproduced)
-  .map(({ keyed, legacy, ...rest }) => ({ ...rest, legacy, keyed: keyed && legacy }))
-  .map(({ delay, rows, gap, legacy, keyed, aggs }) => {
-    const query = legacy
-      ? `SELECT ${keyed ? 'k, ' : ''}SESSION_START(ts, ${gap}) AS ws, SESSION_END(ts, ${gap}) AS we, ${aggs.join(', ')} FROM ev GROUP BY ${keyed ? 'k, ' : ''}SESSION(ts, ${gap});`
-      : `SELECT ${keyed ? 'k, ' : ''}window_start, window_end, ${aggs.join(', ')} FROM TABLE(SESSION(TABLE ev, DESCRIPTOR(ts), ${gap})) GROUP BY ${keyed ? 'k, ' : ''}window_start, window_end;`;
-    return { family: 'session', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare: keyed ? 'key' as const : 'order' as const };
+  .chain((r) => fc.record({
+    // the SESSION TVF read other than by a window aggregation: projected (and filtered), ranked, grouped by more or
+    // fewer keys than its PARTITION BY (Flink's TVF operator, then a group aggregation with updates)
+    shape: fc.constantFrom('aggregate', 'aggregate', 'project', 'topn', 'distinct'),
+    filter: fc.constantFrom('', ' WHERE v > 2'),
+    partitioned: fc.boolean(),
+  }).map((x) => ({ ...r, ...x, keyed: r.keyed && (r.legacy || x.shape !== 'distinct') })))
+  .map(({ delay, rows, gap, legacy, keyed, aggs, shape, filter, partitioned }) => {
+    const tvf = `TABLE(SESSION(TABLE ev${partitioned ? ' PARTITION BY k' : ''}, DESCRIPTOR(ts), ${gap}))`;
+    // per key where sessions of several keys close at one watermark (Flink fires them in its timer heap's order)
+    let compare: FamilyCase['compare'] = keyed || (partitioned && !legacy) ? 'key' : 'order';
+    let query: string;
+    if (legacy) query = `SELECT ${keyed ? 'k, ' : ''}SESSION_START(ts, ${gap}) AS ws, SESSION_END(ts, ${gap}) AS we, ${aggs.join(', ')} FROM ev GROUP BY ${keyed ? 'k, ' : ''}SESSION(ts, ${gap});`;
+    else if (shape === 'project') query = `SELECT k, v, s, window_start, window_end, window_time FROM ${tvf}${filter};`;
+    else if (shape === 'topn') {
+      const byKey = keyed || partitioned;
+      query = `SELECT ${byKey ? 'k, ' : ''}v, s, window_start, window_end, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end${byKey ? ', k' : ''} ORDER BY v DESC NULLS LAST, s) AS rn FROM ${tvf}) WHERE rn <= 2;`;
+    } else if (shape === 'distinct') {
+      query = `SELECT ${partitioned ? 'k, ' : ''}window_start, window_end, COUNT(DISTINCT v) AS dv, ${aggs.join(', ')} FROM ${tvf} GROUP BY ${partitioned ? 'k, ' : ''}window_start, window_end;`;
+    } else {
+      // grouped by k besides an unpartitioned window, or partitioned and grouped by the window alone: the TVF's
+      // rows, then a group aggregation with updates (whose order across keys Flink does not fix: final tables)
+      query = `SELECT ${keyed ? 'k, ' : ''}window_start, window_end, ${aggs.join(', ')} FROM ${tvf}${filter} GROUP BY ${keyed ? 'k, ' : ''}window_start, window_end;`;
+      if (partitioned && !keyed) compare = 'final';
+    }
+    return { family: 'session', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare };
   });
 
 /** Every family's generator, by name. */

@@ -1,6 +1,8 @@
 /**
  * Planning a window join: a join of two window TVFs or window aggregations (both carrying window properties) whose
- * ON condition equates their window_start and their window_end, as Flink's planner recognises it.
+ * ON condition equates their window_start and their window_end, as Flink's planner recognises it. SESSION windows
+ * arrive assigned (the TVF's rows leave when their session closes, plan-session-table.ts), so they join like any
+ * other window.
  */
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
@@ -31,7 +33,6 @@ export function planWindowJoin(planner: Planner, type: string, cond: Expression 
     if (pair(lw.end, width + rw.end)) ends = true;
   }
   if (!starts || !ends) return undefined;
-  if (lw.spec.kind === 'SESSION' || rw.spec.kind === 'SESSION') throw unsupported('window joins of SESSION windows', span);
   if (l.mode !== 'insert-only' || r.mode !== 'insert-only') throw unsupported('window joins over an updating input', span);
   if (type === 'CROSS') throw invalid('A window join needs an ON condition', span);
   const condition = c.coerce(c.compile(cond), T.boolean(), cond.span).eval;

@@ -43,6 +43,7 @@ import { planGroupWindow } from './plan-group-window.js';
 import { planScalarSubqueries } from './plan-scalar-subquery.js';
 import { reduceVarianceAggregates } from './plan-reduce-aggregates.js';
 import { planWindowJoin } from './plan-window-join.js';
+import { sessionAggregation, sessionRows, withPartition } from './plan-session-table.js';
 import { isProctimeWindow, proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
 import { intervalBounds, isTimeBounded } from './plan-interval.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
@@ -79,7 +80,13 @@ export interface Rel {
    */
   readonly filteredUpdates?: boolean;
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
-  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel; readonly time?: number };
+  readonly window?: {
+    readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel; readonly time?: number;
+    /** A SESSION window TVF whose rows do not carry the window columns yet (see plan-session-table.ts). */
+    readonly sessionRows?: true;
+    /** A SESSION window TVF's PARTITION BY columns. */
+    readonly partition?: readonly number[];
+  };
 }
 
 /**
@@ -90,11 +97,12 @@ export interface Rel {
  */
 export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
-  if (!w || w.spec.kind === 'SESSION') return {};
+  if (!w || w.sessionRows) return {};
   const start = direct.indexOf(w.start);
   const end = direct.indexOf(w.end);
   const time = w.time === undefined ? -1 : direct.indexOf(w.time);
-  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input, ...(time >= 0 ? { time } : {}) } } : {};
+  const partition = w.partition?.map((i) => direct.indexOf(i));
+  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input, ...(time >= 0 ? { time } : {}), ...(partition && !partition.includes(-1) ? { partition } : {}) } } : {};
 }
 
 /** A table the planner can read: its schema and how rows enter it. */
@@ -349,9 +357,6 @@ export class Planner {
     const args = call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a));
     const tableArg = args[0];
     if (!tableArg || tableArg.kind !== 'TableArg') throw invalid(`${fn} needs TABLE t as its first argument`, call.span);
-    if (fn === 'SESSION' && tableArg.relation.kind === 'TableRef' && args.length > 0 && call.args.some((a) => a.kind === 'NamedArg' && a.name.toUpperCase() === 'PARTITION')) {
-      throw unsupported('SESSION windows with PARTITION BY', call.span);
-    }
     const input = this.planRelation(tableArg.relation, ctes);
     const desc = args[1];
     if (!desc || desc.kind !== 'Descriptor' || desc.columns.length !== 1) throw invalid(`${fn} needs DESCRIPTOR(time_column)`, call.span);
@@ -371,8 +376,11 @@ export class Planner {
       case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
       default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
     }
-    if (proctime) return proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span);
-    return this.windowedRel(input, spec, timeIndex, alias, desc.span);
+    if (proctime) {
+      if (tableArg.partitionBy) throw unsupported('PARTITION BY in processing-time window TVFs', call.span);
+      return proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span);
+    }
+    return withPartition(this.windowedRel(input, spec, timeIndex, alias, desc.span), tableArg.partitionBy);
   }
 
   /** @internal A relation with window_start / window_end / window_time of `spec` over the rowtime `timeIndex`. */
@@ -397,7 +405,8 @@ export class Planner {
     ];
     const window = { spec, timeIndex, start: n, end: n + 1, input, time: n + 2 };
     if (spec.kind === 'SESSION') {
-      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
+      // the aggregation over it assigns the sessions; anything else reads them through sessionRows
+      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window: { ...window, sessionRows: true } };
     }
     const assign = new WindowAssignOperator(spec, timeIndex);
     input.op.connectTo(assign);
@@ -449,8 +458,8 @@ export class Planner {
       return planUnnest(this, this.planRelation(j.left, ctes), j.right, j.type === 'LEFT' ? 'LEFT' : 'INNER', j.on);
     }
     if (j.right.kind === 'TableFunction' && j.right.lateral) throw unsupported('LATERAL TABLE (user-defined table functions)', j.right.span);
-    const l = this.planRelation(j.left, ctes);
-    const r = this.planRelation(j.right, ctes);
+    const l = sessionRows(this.planRelation(j.left, ctes));
+    const r = sessionRows(this.planRelation(j.right, ctes));
     const nullableRight = j.type === 'LEFT' || j.type === 'FULL';
     const nullableLeft = j.type === 'RIGHT' || j.type === 'FULL';
     const columns = [
@@ -531,6 +540,7 @@ export class Planner {
       from = { ...from, on: and([...conjuncts(from.on), ...pushable]) as Expression };
     }
     let rel = ranked?.rel ?? this.planRelation(from, ctes);
+    if (!sessionAggregation(rel, s)) rel = sessionRows(rel);
 
     // IN / NOT IN (subquery) conditions become semi / anti joins.
     const plain: Expression[] = [];
@@ -733,7 +743,8 @@ export class Planner {
     const hasStart = w && plainKeys.some((e) => isWindowCol(e, w.start));
     const hasEnd = w && plainKeys.some((e) => isWindowCol(e, w.end));
     if (w && (hasStart || hasEnd) && !(hasStart && hasEnd)) throw unsupported('window aggregation grouped by only one of window_start / window_end', s.span);
-    const windowed = !!(w && hasStart && hasEnd);
+    // a SESSION window TVF grouped by more than its window is a group aggregation over the TVF's rows (see sessionAggregation)
+    const windowed = !!(w && hasStart && hasEnd) && !(w?.spec.kind === 'SESSION' && !w.spec.legacy && !sessionAggregation(rel, s));
     // GROUPING SETS / ROLLUP / CUBE outside windows: Flink's Expand, then a group aggregation keyed by the set's
     // keys and the set's index (appended after the keys)
     const expanded = sets !== undefined && !windowed;
@@ -761,12 +772,7 @@ export class Planner {
     ];
     const aggAt = nk + (expanded ? 1 : 0);
     if (windowed && w) {
-      if (w.spec.kind === 'SESSION' && !w.spec.legacy && keyExprs.length > 0) {
-        // real Flink 1.20 emits updates for a SESSION window TVF grouped by more than its window (differential
-        // testing found +I then -U/+U for one session); not reproduced
-        throw unsupported('SESSION window TVF aggregations grouped by keys besides window_start / window_end', s.span);
-      }
-      if (w.spec.kind === 'SESSION' && specs.some((sp) => sp.distinct)) {
+      if (w.spec.kind === 'SESSION' && w.spec.legacy && specs.some((sp) => sp.distinct)) {
         // real Flink 1.20 emits updates for such a session (differential testing found -U/+U); not reproduced
         throw unsupported('DISTINCT aggregates in SESSION window aggregations', s.span);
       }
@@ -780,7 +786,7 @@ export class Planner {
       else if (rel.mode !== 'insert-only') {
         // over an updating input: retracting aggregates and a hidden row count (plan-window-changelog.ts)
         ({ head, tail: op } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, specs, s.span));
-      } else op = new WindowAggregateOperator(w.spec, w.spec.kind === 'SESSION' ? w.timeIndex : w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
+      } else op = new WindowAggregateOperator(w.spec, w.timeIndex, w.sessionRows ? undefined : [w.start, w.end], keyCompiled.map((k) => k.eval), keySets, aggSet);
     } else if (groupsUniqueRows(rel, keyCompiled, specs, sets !== undefined)) {
       // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row, so SUM /
       // MIN / MAX are that row's values and the aggregate becomes a projection — changes pass through with their
