@@ -28,6 +28,7 @@ import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { plannable, planRoot } from './plan-bound.js';
+import { checkSplitDistinct } from './split-distinct.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind, bindInsert } from '../plan/bind.js';
 import { createSession } from './session.js';
@@ -341,6 +342,7 @@ export class LocalJob {
    * binder resolved them), else from its AST.
    */
   private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
+    if (bound !== undefined) checkSplitDistinct(this.session.options, this.keepChangelog, bound);
     const fromPlan = bound !== undefined && plannable(bound);
     this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
     return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
