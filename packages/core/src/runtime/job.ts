@@ -29,6 +29,7 @@ import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { plannable, planRoot } from './plan-bound.js';
 import { checkSplitDistinct } from './split-distinct.js';
+import { checkMiniBatch } from './mini-batch.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind, bindInsert } from '../plan/bind.js';
 import { createSession } from './session.js';
@@ -164,9 +165,7 @@ export class LocalJob {
     const config: Record<string, string> = { ...(opts.config ?? {}) };
     for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
     this.session = createSession({ ...opts, config });
-    if (/^true$/i.test(config['table.exec.mini-batch.enabled'] ?? '')) {
-      throw unsupported("'table.exec.mini-batch.enabled' = 'true' (mini-batch folds updates, so the changelog differs); test with mini-batch disabled");
-    }
+    checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
     if (ttl && !/^0\s*(ms|s|min|h|d)?$/.test(ttl.trim())) {
       this.warnings.push({ code: 'FTS7007', severity: 'warning', message: `'table.exec.state.ttl' = '${ttl}' is not simulated by the local runtime: state never expires in tests` });
