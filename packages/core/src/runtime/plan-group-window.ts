@@ -6,7 +6,7 @@
  * the watermark passes the window's end, and drop rows for windows that have fired. Legacy SESSION windows merge
  * a late row into an open session it overlaps, as Flink does. Processing-time TUMBLE / HOP group windows are
  * the processing-time window aggregation (plan-proctime-window.ts), *_PROCTIME its window_time; processing-time
- * SESSION windows are FTS7001.
+ * SESSION windows too (operators/proctime-session.ts).
  */
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { GroupingElement, Select } from '../ast/query.js';

@@ -12,11 +12,13 @@ import type { Select } from '../ast/query.js';
 import { SessionTableOperator } from './operators/session-table.js';
 import type { Rel } from './plan.js';
 import { unsupported } from './errors.js';
+import { isProctimeWindow } from './plan-proctime-window.js';
 
 /** `rel` with the window columns in its rows: the TVF's operator where the rows do not carry them yet. */
 export function sessionRows(rel: Rel): Rel {
   const w = rel.window;
   if (w === undefined || !w.sessionRows || w.spec.kind !== 'SESSION') return rel;
+  if (isProctimeWindow(w.spec)) throw unsupported('a processing-time SESSION window TVF read other than by a window aggregation grouped by its window (and its PARTITION BY keys)');
   const op = new SessionTableOperator(w.spec.gap, w.timeIndex, (w.partition ?? []).map((i) => (row) => row[i] ?? null), rel.op);
   const { sessionRows: _unassigned, ...window } = w;
   void _unassigned;

@@ -376,10 +376,7 @@ export class Planner {
       case 'CUMULATE': spec = { kind: 'CUMULATE', step: ms(2, 'window step'), size: ms(3, 'max window size'), offset: args[4] ? ms(4, 'window offset') : 0 }; break;
       default: spec = { kind: 'SESSION', gap: ms(2, 'session gap') };
     }
-    if (proctime) {
-      if (tableArg.partitionBy) throw unsupported('PARTITION BY in processing-time window TVFs', call.span);
-      return proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span);
-    }
+    if (proctime) return withPartition(proctimeWindowedRel(this.session, input, spec, timeIndex, alias, desc.span), tableArg.partitionBy);
     return withPartition(this.windowedRel(input, spec, timeIndex, alias, desc.span), tableArg.partitionBy);
   }
 
