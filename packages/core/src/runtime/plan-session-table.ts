@@ -11,7 +11,7 @@ import type { Expression } from '../ast/expression.js';
 import type { Select } from '../ast/query.js';
 import { SessionTableOperator } from './operators/session-table.js';
 import type { Rel } from './plan.js';
-import { unsupported } from './errors.js';
+import { invalid, unsupported } from './errors.js';
 import { isProctimeWindow } from './plan-proctime-window.js';
 
 /** `rel` with the window columns in its rows: the TVF's operator where the rows do not carry them yet. */
@@ -29,6 +29,7 @@ export function sessionRows(rel: Rel): Rel {
 export function withPartition(rel: Rel, partitionBy: readonly Expression[] | undefined): Rel {
   const w = rel.window;
   if (partitionBy === undefined || w === undefined) return rel;
+  if (w.spec.kind !== 'SESSION') throw invalid(`Only tables with set semantics may be partitioned: ${w.spec.kind} takes no PARTITION BY on its table argument`, partitionBy[0]?.span, 'drop PARTITION BY, or use SESSION windows');
   const partition = partitionBy.map((e) => {
     const i = e.kind === 'ColumnRef' ? w.input.columns.findIndex((c) => c.name.toLowerCase() === e.name.toLowerCase()) : -1;
     if (i < 0) throw unsupported('PARTITION BY anything but columns of the window TVF\'s input', e.span);
