@@ -132,6 +132,18 @@ describe('the SESSION window TVF read other than by a window aggregation (expect
     ]);
   });
 
+  test('a join on the bounds of two different windows is a regular join, as Flink plans it', () => {
+    const side = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n`;
+    const q = (type: string, right: string) => `SELECT L.k AS jk, L.v AS lv, R.v AS rv, L.window_start AS lws FROM (SELECT * FROM TABLE(TUMBLE(TABLE a, DESCRIPTOR(ts), INTERVAL '2' SECOND))) L ${type} (SELECT * FROM TABLE(${right})) R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k;`;
+    const inputs = { a: [[1, 1, at('00')], [1, 2, at('03')]], b: [[1, 7, at('00.500')], [1, 8, at('03')]] };
+    const hop = "HOP(TABLE b, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)";
+    // inner: the same matches either way (a regular join has no late rows to drop here)
+    expect([...runJob(side('a') + side('b') + q('JOIN', hop), { inputs }).changelog()].sort()).toEqual(['+I[1, 1, 7, 2024-01-01T00:00]', '+I[1, 2, 8, 2024-01-01T00:00:02]']);
+    // outer: a regular outer join on window bounds (padded rows retracted later) is not a window join
+    expect(() => runJob(side('a') + side('b') + q('LEFT JOIN', hop), { inputs })).toThrow(/outer window joins/);
+    expect(runJob(side('a') + side('b') + q('LEFT JOIN', "TUMBLE(TABLE b, DESCRIPTOR(ts), INTERVAL '2' SECOND)"), { inputs }).changelog()).toEqual(['+I[1, 1, 7, 2024-01-01T00:00]', '+I[1, 2, 8, 2024-01-01T00:00:02]']);
+  });
+
   test('a window join of SESSION windows joins each pair of equal sessions when both close', () => {
     const side = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n`;
     const sess = (n: string) => `(SELECT * FROM TABLE(SESSION(TABLE ${n} PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)))`;
