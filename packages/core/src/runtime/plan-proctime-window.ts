@@ -4,8 +4,8 @@
  * the processing-time clock, and the window aggregation over it fires by that clock instead of the watermark.
  * SESSION windows (TVF or legacy) are assigned by their aggregation (operators/proctime-session.ts).
  *
- * plan.ts and plan-group-window.ts call `proctimeWindowedRel` where they would build the event-time window, and
- * planAggregate asks `proctimeWindowAggregate` first: the window spec of a processing-time window is remembered
+ * plan-bound-window.ts and plan-bound-group-window.ts call `proctimeWindowedRel` where they would build the event-time
+ * window, and the window aggregation asks `proctimeWindowAggregate` first: the window spec of a processing-time window is remembered
  * here (the spec object travels with the relation's window properties through projections).
  */
 import type { Span } from '../ast/node.js';
