@@ -166,7 +166,8 @@ export class Planner {
     ];
     const window = { spec, timeIndex, start: n, end: n + 1, input, time: n + 2 };
     if (spec.kind === 'SESSION') {
-      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
+      // the aggregation over it assigns the sessions: its rows carry no window columns
+      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window: { ...window, sessionRows: true } };
     }
     const assign = new WindowAssignOperator(spec, timeIndex);
     input.op.connectTo(assign);
