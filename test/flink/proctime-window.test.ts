@@ -117,6 +117,18 @@ describe("processing-time windows: the local runtime and Flink 1.20.1's window o
     ]);
   }, 600_000);
 
+  test('SESSION (legacy GROUP BY SESSION, and the TVF grouped by its window): sessions merge as the clock moves, each fires at its end', async () => {
+    const input = [r('a', 1), r('b', 2), at('10:03:00'), r('a', 3), at('10:07:30'), r('a', 4), r('b', 7), at('10:20:00'), r('c', 1)];
+    const expected = ['+I[b, 1, 2, 2024-05-01T10:01, 2024-05-01T10:06]', '+I[a, 3, 8, 2024-05-01T10:01, 2024-05-01T10:12:30]', '+I[b, 1, 7, 2024-05-01T10:07:30, 2024-05-01T10:12:30]'];
+    const legacy = await both([EV, SNK], "INSERT INTO snk SELECT k, COUNT(*), SUM(v), SESSION_START(pt, INTERVAL '5' MINUTE), SESSION_END(pt, INTERVAL '5' MINUTE) FROM ev GROUP BY k, SESSION(pt, INTERVAL '5' MINUTE)", input, T0);
+    expect(legacy.operator).toBe('AggregateWindowOperator');
+    expect(legacy.local).toEqual(legacy.flink);
+    expect(legacy.flink).toEqual(expected);
+    const whole = await both([EV, "CREATE TABLE snk (n BIGINT, s INT, ws TIMESTAMP(3), we TIMESTAMP(3)) WITH ('connector' = 'values')"], "INSERT INTO snk SELECT COUNT(*), SUM(v), window_start, window_end FROM TABLE(SESSION(TABLE ev, DESCRIPTOR(pt), INTERVAL '5' MINUTE)) GROUP BY window_start, window_end", input, T0);
+    expect(whole.local).toEqual(whole.flink);
+    expect(whole.flink).toEqual(['+I[5, 17, 2024-05-01T10:01, 2024-05-01T10:12:30]']);
+  }, 600_000);
+
   test('legacy GROUP BY TUMBLE(pt, …): the same windows from the legacy WindowOperator', async () => {
     const input = [r('a', 1), r('b', 2), at('10:05:00'), r('a', 5), at('10:11:00')];
     const { local, flink, operator } = await both([EV, SNK], "INSERT INTO snk SELECT k, COUNT(*), SUM(v), TUMBLE_START(pt, INTERVAL '5' MINUTE), TUMBLE_END(pt, INTERVAL '5' MINUTE) FROM ev GROUP BY k, TUMBLE(pt, INTERVAL '5' MINUTE)", input, T0);

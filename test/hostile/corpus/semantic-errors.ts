@@ -22,6 +22,8 @@ export const semanticErrors: readonly SqlCase[] = [
   { name: 'valid: SUM of a typed NULL', sql: `${T}SELECT SUM(CAST(NULL AS INT)) FROM t;`, codes: [] },
   { name: 'a HOP size that is not a multiple of its slide', sql: hop('3', '10'), codes: ['FTS4316'], message: /integral multiple of slide/ },
   { name: 'valid: a HOP size that is a multiple of its slide', sql: hop('5', '10'), codes: [] },
+  { name: 'PARTITION BY on the table argument of TUMBLE', sql: `${W}SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE w PARTITION BY a, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end;`, codes: ['FTS4318'], message: /set semantics/ },
+  { name: 'valid: SESSION windows by key (PARTITION BY)', sql: `${W}SELECT a, window_start, COUNT(*) FROM TABLE(SESSION(TABLE w PARTITION BY a, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY a, window_start, window_end;`, codes: [] },
   // Calcite's JSON functions take any operand type: Flink 1.20.1's planner plans these (test/flink/hostile-agreement.test.ts).
   { name: 'valid: JSON_VALUE on a BIGINT', sql: `${W}SELECT JSON_VALUE(id, '$.a') FROM w;`, codes: [] },
   { name: 'valid: JSON_QUERY on an INT', sql: `${W}SELECT JSON_QUERY(a, '$.a') FROM w;`, codes: [] },

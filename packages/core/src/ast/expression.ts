@@ -342,8 +342,8 @@ export interface RowConstructor extends NodeBase {
 // ---------------------------------------------------------------------------------------------------------
 // Table-function arguments (window TVFs)
 
-/** `TABLE t` as a TVF argument. */
-export interface TableArg extends NodeBase { readonly kind: 'TableArg'; readonly relation: Relation }
+/** `TABLE t [PARTITION BY cols]` as a TVF argument (PARTITION BY: SESSION windows per key). */
+export interface TableArg extends NodeBase { readonly kind: 'TableArg'; readonly relation: Relation; readonly partitionBy?: readonly Expression[] }
 /** `DESCRIPTOR(col, …)`. */
 export interface Descriptor extends NodeBase { readonly kind: 'Descriptor'; readonly columns: readonly string[] }
 /** `name => value` in a call with named arguments (`DATA => TABLE t`). */

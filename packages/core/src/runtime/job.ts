@@ -30,6 +30,8 @@ import { boundCompilerOver, compileBound, planRoot } from './plan-bound.js';
 import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
+import { checkSplitDistinct } from './split-distinct.js';
+import { checkMiniBatch } from './mini-batch.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
@@ -203,9 +205,7 @@ export class LocalJob {
     const config: Record<string, string> = { ...(opts.config ?? {}) };
     for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
     this.session = createSession({ ...opts, config });
-    if (/^true$/i.test(config['table.exec.mini-batch.enabled'] ?? '')) {
-      throw unsupported("'table.exec.mini-batch.enabled' = 'true' (mini-batch folds updates, so the changelog differs); test with mini-batch disabled");
-    }
+    checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
     if (ttl && !/^0\s*(ms|s|min|h|d)?$/.test(ttl.trim())) {
       this.warnings.push({ code: 'FTS7007', severity: 'warning', message: `'table.exec.state.ttl' = '${ttl}' is not simulated by the local runtime: state never expires in tests` });
@@ -385,6 +385,7 @@ export class LocalJob {
   private planQuery(bound: BoundQuery): Rel {
     const errors = bound.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || bound.plan === undefined) throw new FlinktsError(errors);
+    checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);
   }
 

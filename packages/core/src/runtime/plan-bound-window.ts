@@ -36,8 +36,8 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
     return v.constant.value as number;
   };
   const offset = (i: number): number => (node.args[i] === undefined ? 0 : ms(i, 'window offset'));
-  if (node.fn === 'SESSION' && node.call.args.some((a) => a.kind === 'NamedArg' && a.name.toUpperCase() === 'PARTITION')) {
-    throw unsupported('SESSION windows with PARTITION BY', node.call.span);
+  if (node.call.args.some((a) => (a.kind === 'NamedArg' && a.name.toUpperCase() === 'PARTITION') || (a.kind === 'TableArg' && a.partitionBy !== undefined))) {
+    throw unsupported(`${node.fn} windows with PARTITION BY`, node.call.span);
   }
   let spec: WindowSpec;
   if (node.fn === 'TUMBLE') spec = { kind: 'TUMBLE', size: ms(0, 'window size'), offset: offset(1) };

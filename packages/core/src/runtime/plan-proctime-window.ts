@@ -2,6 +2,7 @@
  * Planning processing-time windows (see operators/proctime-window.ts for what they do): a TUMBLE / HOP /
  * CUMULATE window TVF or a legacy TUMBLE / HOP group window on a PROCTIME() attribute becomes an assignment by
  * the processing-time clock, and the window aggregation over it fires by that clock instead of the watermark.
+ * SESSION windows (TVF or legacy) are assigned by their aggregation (operators/proctime-session.ts).
  *
  * plan-bound-window.ts and plan-bound-group-window.ts call `proctimeWindowedRel` where they would build the event-time
  * window, and the window aggregation asks `proctimeWindowAggregate` first: the window spec of a processing-time window is remembered
@@ -14,6 +15,7 @@ import { unsupported } from './errors.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateSpec } from './operators/aggregates.js';
 import type { Operator } from './operators/operator.js';
+import { ProctimeSessionAggregateOperator } from './operators/proctime-session.js';
 import { ProctimeWindowAggregateOperator, ProctimeWindowAssignOperator } from './operators/proctime-window.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import type { Rel, RelColumn } from './plan.js';
@@ -21,6 +23,9 @@ import { T } from './types.js';
 
 /** The assignment of each processing-time window spec (by identity). */
 const assignments = new WeakMap<WindowSpec, ProctimeWindowAssignOperator>();
+
+/** The processing-time SESSION window specs (assigned by their aggregation, not by an operator of their own). */
+const sessions = new WeakSet<WindowSpec>();
 
 function clockOf(session: Session, span: Span | undefined) {
   if (session.processingTime === undefined) throw unsupported('processing-time windows without a processing-time clock in the session', span);
@@ -32,12 +37,24 @@ function clockOf(session: Session, span: Span | undefined) {
  * window_end (TIMESTAMP(3), the session zone's wall clock) and window_time (a processing-time attribute).
  */
 export function proctimeWindowedRel(session: Session, input: Rel, spec: WindowSpec, timeIndex: number, alias: string | undefined, span: Span | undefined): Rel {
-  if (spec.kind === 'SESSION') throw unsupported('SESSION windows on processing time', span);
   const own = { ...spec } as WindowSpec;
+  const n = input.columns.length;
+  if (spec.kind === 'SESSION') {
+    // the aggregation assigns the sessions (operators/proctime-session.ts); its rows carry no window columns
+    clockOf(session, span);
+    sessions.add(own);
+    const at = alias ? { table: alias } : {};
+    const columns: RelColumn[] = [
+      ...input.columns.map((col) => ({ ...col, ...at })),
+      { name: 'window_start', type: T.timestamp(3, false), ...at },
+      { name: 'window_end', type: T.timestamp(3, false), ...at },
+      { name: 'window_time', type: T.timestampLtz(3, false), ...at },
+    ];
+    return { columns, op: input.op, mode: input.mode, rowtime: new Set(), proctime: new Set([n + 2]), window: { spec: own, timeIndex, start: n, end: n + 1, input, sessionRows: true } };
+  }
   const assign = new ProctimeWindowAssignOperator(own, clockOf(session, span), session.zone, span);
   assignments.set(own, assign);
   input.op.connectTo(assign);
-  const n = input.columns.length;
   const wse: DataType = T.timestamp(3, false);
   const at = alias ? { table: alias } : {};
   const columns: RelColumn[] = [
@@ -63,6 +80,12 @@ export function proctimeWindowAggregate(
   updating: boolean,
   span: Span | undefined,
 ): { head: Operator; tail: Operator } | undefined {
+  if (spec.kind === 'SESSION' && sessions.has(spec)) {
+    if (updating) throw unsupported('processing-time SESSION windows over an updating input', span);
+    if (keySets.length !== 1 || keySets[0]?.length !== keys.length) throw unsupported('grouping sets in processing-time SESSION windows', span);
+    const op = new ProctimeSessionAggregateOperator({ gap: spec.gap, keys, aggs: new AggregateSet([...specs]), zone: session.zone, clock: clockOf(session, span), span });
+    return { head: op, tail: op };
+  }
   const assign = assignments.get(spec);
   if (assign === undefined) return undefined;
   if (assign.claimed) throw unsupported('a window aggregation over a processing-time window aggregation (cascaded processing-time windows)', span);

@@ -50,7 +50,11 @@ export interface Rel {
    */
   readonly filteredUpdates?: boolean;
   /** Set for a window TVF: the window and its time column (positions of window_start / window_end). */
-  readonly window?: { readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel; readonly time?: number };
+  readonly window?: {
+    readonly spec: WindowSpec; readonly timeIndex: number; readonly start: number; readonly end: number; readonly input: Rel; readonly time?: number;
+    /** A SESSION window whose rows do not carry the window columns yet (its aggregation assigns the sessions). */
+    readonly sessionRows?: true;
+  };
 }
 
 /**
@@ -162,7 +166,8 @@ export class Planner {
     ];
     const window = { spec, timeIndex, start: n, end: n + 1, input, time: n + 2 };
     if (spec.kind === 'SESSION') {
-      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window };
+      // the aggregation over it assigns the sessions: its rows carry no window columns
+      return { columns, op: input.op, mode: input.mode, rowtime: new Set([n + 2]), proctime: new Set(), window: { ...window, sessionRows: true } };
     }
     const assign = new WindowAssignOperator(spec, timeIndex);
     input.op.connectTo(assign);

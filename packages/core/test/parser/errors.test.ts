@@ -89,7 +89,7 @@ describe('parse errors', () => {
     expect(firstError('DESCRIBE EXTENDED t')).toMatchObject({ code: 'FTS1003', message: 'DESCRIBE EXTENDED is not supported by flinkts yet', at: '1:10' });
     expect(firstError('CREATE OR REPLACE TABLE t AS SELECT 1')).toMatchObject({ code: 'FTS1003', at: '1:8' });
     expect(firstError('ALTER TABLE t ADD c INT AFTER b')).toMatchObject({ code: 'FTS1003', message: 'column positions (AFTER) in ALTER TABLE are not supported by flinkts yet', at: '1:25' });
-    expect(firstError("SELECT * FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '5' MINUTE))")).toMatchObject({ code: 'FTS1003', at: '1:37' });
+    expect(firstError("SELECT * FROM TABLE(SESSION(TABLE t PARTITION BY k ORDER BY ts, DESCRIPTOR(ts), INTERVAL '5' MINUTE))")).toMatchObject({ code: 'FTS1003', at: '1:52' });
     expect(firstError('SELECT * FROM a NATURAL JOIN b')).toMatchObject({ code: 'FTS1003', message: 'NATURAL joins are not supported by flinkts yet', hint: 'name the join columns: JOIN … USING (a, b)', at: '1:17' });
   });
 

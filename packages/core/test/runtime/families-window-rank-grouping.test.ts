@@ -98,6 +98,11 @@ describe('SESSION windows', () => {
     expect(runJob(DDL + tvf, { inputs: { t } }).changelog()).toEqual(['+I[2024-01-01T00:00:02, 2024-01-01T00:00:08.500, 4, 20]']);
   });
 
+  test('the window columns of a SESSION TVF read outside its window aggregation are refused, not NULL', () => {
+    const q = "SELECT k, v, window_start FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '1' SECOND));";
+    expect(() => runJob(DDL + q, { inputs: { t } })).toThrow(/FTS7001[\s\S]*window columns of a SESSION window TVF/);
+  });
+
   test('a SESSION window TVF grouped by more keys (where Flink emits updates) is refused, not approximated', () => {
     const q = "SELECT k, window_start, MIN(v) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end;";
     expect(() => runJob(DDL + q, { inputs: { t } })).toThrow(/FTS7001[\s\S]*SESSION window TVF aggregations grouped by keys/);

@@ -33,9 +33,22 @@ describe('what the local runtime does not implement is refused, never approximat
     expect(d?.span?.start.line).toBe(4);
   });
 
-  it('mini-batch (which changes the changelog) is refused', () => {
+  it('mini-batch (which changes the changelog) is refused while the changelog is kept, and with a watermark', () => {
     const d = diagnosticOf(() => runJob(`SET 'table.exec.mini-batch.enabled' = 'true';${DDL}INSERT INTO out_t SELECT a, b FROM t;`, { inputs: { t: [] } }));
     expect(d?.code).toBe('FTS7001');
+    expect(d?.message).toMatch(/allow-latency[\s\S]*keepChangelog: false/);
+    const ev = "CREATE TABLE ev (k INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');\n";
+    const w = diagnosticOf(() => runJob(`SET 'table.exec.mini-batch.enabled' = 'true';\n${ev}SELECT k, COUNT(*) FROM ev GROUP BY k;`, { inputs: { ev: [] }, keepChangelog: false }));
+    expect(w?.message).toMatch(/holds watermarks back/);
+    expect(w?.span?.start.line).toBe(2);
+  });
+
+  it('mini-batch with keepChangelog: false gives the final table Flink 1.20.1 gave (bundles of 3 rows)', () => {
+    const sql = `SET 'table.exec.mini-batch.enabled' = 'true'; SET 'table.exec.mini-batch.allow-latency' = '1 s'; SET 'table.exec.mini-batch.size' = '3';
+      CREATE TABLE t (k INT, v INT, x INT) WITH ('connector' = 'values');
+      SELECT k, COUNT(DISTINCT v) AS dv, COUNT(*) AS n, SUM(x) AS sx, MAX(x) AS mx FROM t GROUP BY k;`;
+    const t = [[1, 1, 10], [1, 2, 20], [1, 1, 30], [2, 5, 1], [1, 1025, 5], [1, 3, 7], [2, 5, 2], [1, null, 4]];
+    expect(runJob(sql, { inputs: { t }, keepChangelog: false }).table().map(String).sort()).toEqual(['1, 4, 6, 76, 30', '2, 1, 2, 3, 2']);
   });
 
   it('a NULL written into a NOT NULL sink column fails the job (FTS7006) unless the enforcer drops it', () => {

@@ -19,6 +19,7 @@ export const TIME_CODE_TABLE = codeTable({
   severalRowtimesIntoSink: ['FTS4315', 'An INSERT writes more than one rowtime attribute into its sink.'],
   hopSizeNotMultipleOfSlide: ['FTS4316', 'A HOP window whose size is not an integral multiple of its slide.'],
   groupWindowAuxiliaryWithoutWindow: ['FTS4317', 'TUMBLE_START / HOP_END / SESSION_… without the matching group window (same arguments) in GROUP BY.'],
+  partitionedAlignedWindow: ['FTS4318', 'PARTITION BY on the table argument of a window TVF other than SESSION (only SESSION takes it).'],
 });
 
 export const TIME_CODES = TIME_CODE_TABLE.codes;

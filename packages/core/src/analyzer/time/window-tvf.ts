@@ -2,7 +2,7 @@
  * Window TVFs (`TUMBLE`, `HOP`, `CUMULATE`, `SESSION`) on the plan: the DESCRIPTOR column must be a time attribute of
  * the input — a rowtime (declared by a WATERMARK) or a proctime (`AS PROCTIME()`) that no operation has turned into a
  * plain timestamp (the plan's time attributes and their losses: plan/properties/time-attributes.ts, lost-time.ts).
- * A HOP's size must be a multiple of its slide.
+ * A HOP's size must be a multiple of its slide; only SESSION takes PARTITION BY on its table argument.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { PlanNode, TimeAttribute } from '../../plan/node.js';
@@ -72,4 +72,10 @@ export function checkWindowTvf(node: WindowTableFunction, ctx: StreamContext): v
   const problem = column === undefined ? undefined : notATimeAttribute(column, `the DESCRIPTOR of ${node.fn}`);
   if (problem !== undefined) report(ctx, problem.code, 'error', problem.message, problem.hint, descriptor?.span ?? node.call.span);
   if (node.fn === 'HOP') checkHop(node, ctx);
+  const table = node.call.args.map((a) => (a.kind === 'NamedArg' ? a.value : a)).find((a) => a.kind === 'TableArg');
+  if (node.fn !== 'SESSION' && table?.kind === 'TableArg' && table.partitionBy !== undefined) {
+    // Flink 1.20.1: "Only tables with set semantics may be partitioned. Invalid PARTITION BY clause in the 0-th operand of table function 'TUMBLE'"
+    report(ctx, TIME_CODES.partitionedAlignedWindow, 'error', `Only tables with set semantics may be partitioned: ${node.fn} takes no PARTITION BY on its table argument`,
+      'drop PARTITION BY (group by the key instead), or use SESSION windows, which take PARTITION BY', table.partitionBy[0]?.span ?? node.call.span);
+  }
 }

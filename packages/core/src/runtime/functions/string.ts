@@ -8,6 +8,7 @@ import { castConverter } from './cast.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
+import { javaMapEntries } from '../values/java-hash-order.js';
 
 /** STRING, NOT NULL unless an argument is nullable (`strict` adds nullability from the arguments). */
 const S = (nullable = false) => T.string(nullable);
@@ -244,7 +245,8 @@ register('STR_TO_MAP', (a, call, api) => {
       if (!km) m.set(pair, null);
       else m.set(pair.slice(0, km.index), pair.slice(km.index + km[0].length));
     }
-    return m;
+    // Flink builds a java.util.HashMap<String, String>: its entries (and a CAST to STRING) follow that map's order
+    return new Map(javaMapEntries(m, S()));
   });
 });
 /**

@@ -19,7 +19,7 @@
 import type { Span } from '../../ast/node.js';
 import type { Change } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
-import { unsupported } from '../errors.js';
+import { invalid, unsupported } from '../errors.js';
 import type { ProcessingClock, ProcessingTimeTimers } from '../processing-time.js';
 import { rowKey } from '../values/compare.js';
 import { localToInstant, Timestamp, zoneOffsetMs } from '../values/temporal.js';
@@ -155,8 +155,12 @@ export class ProctimeWindowAggregateOperator extends Operator implements Process
   }
 }
 
-/** Flink 1.20 has no processing-time window TopN, deduplication or join (window attributes of processing time). */
+/**
+ * Flink 1.20 has no processing-time window TopN, deduplication or join: its planner rejects them ("Processing time
+ * Window TopN / Deduplication / Join is not supported yet", checked on Flink 1.20.1).
+ */
 function refuseWindowConsumers(op: Operator, span: Span | undefined): void {
-  if (op instanceof WindowRankOperator) throw unsupported('window TopN / deduplication on processing-time windows', span);
-  if (op instanceof WindowJoinOperator) throw unsupported('window joins on processing-time windows', span);
+  const hint = 'use an event-time (rowtime) window, or a TopN / join outside windows';
+  if (op instanceof WindowRankOperator) throw invalid('Flink 1.20 rejects window TopN and window deduplication on processing-time windows (Processing time Window TopN / Deduplication is not supported yet)', span, hint);
+  if (op instanceof WindowJoinOperator) throw invalid('Flink 1.20 rejects window joins on processing-time windows (Processing time Window Join is not supported yet)', span, hint);
 }

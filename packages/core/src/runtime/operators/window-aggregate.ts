@@ -86,8 +86,9 @@ export class WindowAggregateOperator extends Operator {
   ) {
     super(1);
     this.setNames = keySets.map((set) => set.join(','));
-    this.live = window.kind === 'SESSION' ? (p) => this.sessionPanes.get(p.id) === p : () => true;
-    this.oneKey = window.kind !== 'SESSION' && keys.length === 1 && keySets.length === 1 && (keySets[0] as readonly number[]).length === 1;
+    this.merging = window.kind === 'SESSION' && bounds === undefined;
+    this.live = this.merging ? (p) => this.sessionPanes.get(p.id) === p : () => true;
+    this.oneKey = !this.merging && keys.length === 1 && keySets.length === 1 && (keySets[0] as readonly number[]).length === 1;
   }
 
   process(change: Change): void {
@@ -129,7 +130,7 @@ export class WindowAggregateOperator extends Operator {
       const set = this.keySets[s] as readonly number[];
       // a plain GROUP BY (one set of every key) groups by the key values as they are
       const keyVals = set.length === all.length ? all : all.map((v, i) => (set.includes(i) ? v : null));
-      if (this.window.kind === 'SESSION') {
+      if (this.merging) {
         this.addToSession(rowKey(keyVals) + '#' + (this.setNames[s] as string), keyVals, ts, row, retract);
         continue;
       }
@@ -199,6 +200,8 @@ export class WindowAggregateOperator extends Operator {
     this.timers.add(pane);
   }
 
+  /** SESSION windows assigned here (not arriving assigned, as a SESSION TVF's rows do): panes merge. */
+  private readonly merging: boolean;
   /** A SESSION pane merged into a later one is no longer open; other windows' panes never merge. */
   private readonly live: (p: Pane) => boolean;
   /** window_start / window_end / window_time of the window that fired last (its panes fire one after another). */
@@ -213,7 +216,7 @@ export class WindowAggregateOperator extends Operator {
   }
 
   protected override onWatermark(wm: number): void {
-    const session = this.window.kind === 'SESSION';
+    const session = this.merging;
     const ready = this.timers.fire(wm, this.live);
     if (ready.length === 0) {
       this.emitWatermark(wm);

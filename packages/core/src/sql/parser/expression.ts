@@ -191,10 +191,18 @@ function parseArgument(p: Cursor): Expression {
   if (p.isWord('TABLE') && !p.isOp('(', 1)) {
     p.next();
     const relation = parseTableReference(p, false);
-    if (p.isWord('PARTITION') || p.isWord('ORDER')) {
-      throw p.errorAt(p.peek(), `${p.peek().value.toUpperCase()} BY on a table argument (session windows by key) is not supported by flinkts yet`, 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+    let partitionBy: Expression[] | undefined;
+    if (p.isWord('PARTITION') && p.isWord('BY', 1)) {
+      p.next();
+      p.next();
+      // `PARTITION BY k` or `PARTITION BY (k1, k2)` (Calcite's grammar)
+      const keys = parseBinary(p, OR);
+      partitionBy = keys.kind === 'RowConstructor' && !keys.explicit ? [...keys.fields] : [keys];
     }
-    return { kind: 'TableArg', relation, span: p.spanFrom(start) };
+    if (p.isWord('PARTITION') || p.isWord('ORDER')) {
+      throw p.errorAt(p.peek(), `${p.peek().value.toUpperCase()} BY on a table argument is not supported by flinkts yet`, 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+    }
+    return { kind: 'TableArg', relation, ...(partitionBy ? { partitionBy } : {}), span: p.spanFrom(start) };
   }
   return parseBinary(p, OR);
 }

@@ -396,7 +396,7 @@ function printRowConstructor(e: RowConstructor): string {
   return e.explicit ? `ROW(${fields})` : `(${fields})`;
 }
 function printTableArg(e: TableArg): string {
-  return `TABLE ${printRelation(e.relation)}`;
+  return `TABLE ${printRelation(e.relation)}${e.partitionBy ? ` PARTITION BY ${e.partitionBy.length === 1 ? printExpression(e.partitionBy[0]!) : `(${e.partitionBy.map(printExpression).join(', ')})`}` : ''}`;
 }
 function printDescriptor(e: Descriptor): string {
   return `DESCRIPTOR(${e.columns.map(quoteIdentifier).join(', ')})`;

@@ -1,0 +1,35 @@
+/**
+ * `table.optimizer.distinct-agg.split.enabled`: what Flink 1.20.1 printed for the same jobs and rows. Its split
+ * group aggregation emits several -U / +U per input row (not reproduced: refused while the changelog is kept); the
+ * final table and window aggregations are unchanged.
+ */
+import { describe, expect, test } from 'vitest';
+import { runJob } from '@flinkts/core/testing';
+import { code } from './error-code.js';
+
+const SPLIT = "SET 'table.optimizer.distinct-agg.split.enabled' = 'true';\n";
+const T = "CREATE TABLE t (k INT, v INT, x INT) WITH ('connector' = 'values');\n";
+const rows = [[1, 1, 10], [1, 2, 20], [1, 1, 30], [2, 5, 1], [1, 1025, 5], [1, 3, 7], [2, 5, 2], [1, null, 4]];
+const Q = 'SELECT k, COUNT(DISTINCT v) AS dv, COUNT(*) AS n, SUM(x) AS sx, MAX(x) AS mx FROM t GROUP BY k;';
+
+describe('split distinct aggregation', () => {
+  test('a group aggregation with DISTINCT keeps its final table; its changelog is refused, not approximated', () => {
+    const run = runJob(SPLIT + T + Q, { inputs: { t: rows }, keepChangelog: false });
+    expect(run.table().map(String).sort()).toEqual(['1, 4, 6, 76, 30', '2, 1, 2, 3, 2']);
+    expect(code(() => runJob(SPLIT + T + Q, { inputs: { t: rows } }))).toBe('FTS7001');
+    expect(() => runJob(SPLIT + T + Q, { inputs: { t: rows } })).toThrow(/distinct-agg\.split\.enabled[\s\S]*keepChangelog: false/);
+  });
+
+  test('without a DISTINCT aggregate, or in a window aggregation, the changelog is what it is without the split', () => {
+    const plain = 'SELECT k, COUNT(*) AS n, SUM(x) AS sx FROM t GROUP BY k;';
+    expect(runJob(SPLIT + T + plain, { inputs: { t: rows } }).changelog()).toEqual(runJob(T + plain, { inputs: { t: rows } }).changelog());
+    const ev = "CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n";
+    const at = (s: string) => `2024-01-01 00:00:${s}`;
+    const evRows = [[1, 1, 'a', at('00')], [2, 2, 'b', at('00.500')], [1, 3, 'a', at('01.500')], [2, 4, 'a', at('03')], [1, 1, 'a', at('00.800')], [1, 6, 'b', at('05')], [1, 6, 'b', at('05.300')]];
+    const q = "SELECT k, window_start, window_end, COUNT(DISTINCT v) AS dv, COUNT(*) AS n, SUM(v) AS sv FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY k, window_start, window_end;";
+    expect(runJob(SPLIT + ev + q, { inputs: { ev: evRows } }).changelog()).toEqual([
+      '+I[1, 2024-01-01T00:00, 2024-01-01T00:00:02, 2, 2, 4]', '+I[2, 2024-01-01T00:00, 2024-01-01T00:00:02, 1, 1, 2]',
+      '+I[2, 2024-01-01T00:00:02, 2024-01-01T00:00:04, 1, 1, 4]', '+I[1, 2024-01-01T00:00:04, 2024-01-01T00:00:06, 1, 2, 12]',
+    ]);
+  });
+});
