@@ -22,7 +22,6 @@ const cases = new Map(readFileSync(`${dir}functions.jsonl`, 'utf8').split('\n').
 const DISAGREE: Readonly<Record<string, string>> = {
   'math.TRUNCATE-003': 'TRUNCATE(DECIMAL, non-literal INT) keeps the argument\'s scale in Flink (-0.1230000000000000000); the local typer narrows it',
   'string.SUBSTRING-019': "Flink's type inference of SUBSTRING('', 1, -1) asks for VARCHAR(-1) and fails validation; locally it is NULL",
-  'string.STR_TO_MAP-008': "MAP values print in Java HashMap order in Flink ({test2=2, test3=3, test1=1}); locally in insertion order",
   'math.DIVISION-009': 'as DIVISION-007 (constant folding)',
   'math.DIVISION-010': 'as DIVISION-007 (constant folding)',
   'math.DIVISION-011': 'as DIVISION-007 (constant folding)',
