@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { FamilyCase } from './family-case.js';
 import { collectCase } from './families-collect.js';
+import { matchCase } from './families-match.js';
 import { rankUpdatingCase } from './families-rank-updating.js';
 import { STATEFUL_FAMILIES } from './families-stateful.js';
 
@@ -429,5 +430,5 @@ export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   over: overCase, values: valuesCase, unnest: unnestCase, setops: setOpCase, sort: sortCase, exists: existsCase, groupwindow: groupWindowCase, scalar: scalarCase,
   ...STATEFUL_FAMILIES,
   windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase, insubquery: inSubqueryCase, session: sessionCase,
-  collect: collectCase, rankupdating: rankUpdatingCase,
+  collect: collectCase, rankupdating: rankUpdatingCase, match: matchCase,
 };

@@ -7,7 +7,7 @@
  * - deduplication and TopN: a subquery with `ROW_NUMBER() OVER (…)` filtered on the row number.
  */
 import type { Expression, FunctionCall, OrderItem, WindowSpec } from './expression.js';
-import type { Commented, NodeBase, ObjectPath } from './node.js';
+import type { Commented, NodeBase, ObjectPath, Span } from './node.js';
 
 /** A table hint `/*+ OPTIONS('k'='v') *\/` or a query hint `/*+ BROADCAST(t) *\/`. */
 export interface Hint extends NodeBase {
@@ -75,7 +75,51 @@ export interface Join extends NodeBase {
   readonly comma?: boolean;
 }
 
-export type Relation = TableRef | SubqueryRelation | TableFunction | Unnest | Join;
+/**
+ * A pattern quantifier: `*` `+` `?` (`symbol`), or `{n}` `{n,}` `{n,m}` `{,m}` (braces); `reluctant` for the
+ * trailing `?` (`A+?`). `max` undefined: unbounded.
+ */
+export interface PatternQuantifier {
+  readonly min: number;
+  readonly max?: number;
+  readonly reluctant: boolean;
+  readonly symbol?: '*' | '+' | '?';
+}
+
+/** A term of a MATCH_RECOGNIZE pattern: a variable, a sequence, alternatives (`A | B`) or a parenthesised group. */
+export type PatternTerm =
+  | { readonly kind: 'PatternVariable'; readonly name: string; readonly quantifier?: PatternQuantifier; readonly span?: Span }
+  | { readonly kind: 'PatternSequence'; readonly terms: readonly PatternTerm[] }
+  | { readonly kind: 'PatternAlternation'; readonly terms: readonly PatternTerm[]; readonly span?: Span }
+  | { readonly kind: 'PatternGroup'; readonly term: PatternTerm; readonly quantifier?: PatternQuantifier; readonly span?: Span };
+
+/** `AFTER MATCH SKIP …`. */
+export type AfterMatchSkip =
+  | { readonly kind: 'PastLastRow' }
+  | { readonly kind: 'ToNextRow' }
+  | { readonly kind: 'ToFirst' | 'ToLast'; readonly variable: string; readonly span?: Span };
+
+/**
+ * `input MATCH_RECOGNIZE (PARTITION BY … ORDER BY … MEASURES … ONE ROW PER MATCH AFTER MATCH SKIP … PATTERN (…)
+ * WITHIN interval DEFINE …) [AS] alias`: row pattern recognition (Flink's CEP).
+ */
+export interface MatchRecognize extends NodeBase {
+  readonly kind: 'MatchRecognize';
+  readonly input: Relation;
+  readonly partitionBy: readonly Expression[];
+  readonly orderBy: readonly OrderItem[];
+  readonly measures: readonly { readonly expr: Expression; readonly alias: string; readonly span?: Span }[];
+  /** `ONE ROW PER MATCH` / `ALL ROWS PER MATCH`, when written. */
+  readonly rowsPerMatch?: 'ONE' | 'ALL';
+  readonly after?: AfterMatchSkip;
+  readonly pattern: PatternTerm;
+  readonly within?: Expression;
+  readonly define: readonly { readonly variable: string; readonly condition: Expression; readonly span?: Span }[];
+  readonly alias?: string;
+  readonly columnAliases?: readonly string[];
+}
+
+export type Relation = TableRef | SubqueryRelation | TableFunction | Unnest | Join | MatchRecognize;
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries

@@ -8,6 +8,7 @@ import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { BoundExpression, ColumnBinding } from '../plan/expression.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { PlanNode } from '../plan/node.js';
+import type { MatchExpression } from '../plan/match-recognize.js';
 import type { SortKey } from '../plan/sort-key.js';
 import { composable, describe, substitute } from './compose.js';
 import type { ColumnOrigins, DirectKind, IndirectKind, Origin } from './origins.js';
@@ -84,6 +85,13 @@ export class OriginWalker {
 
   private keys(keys: readonly BoundExpression[], input: Row, outer: readonly Row[], kind: IndirectKind, into: Map<string, Origin<IndirectKind>>): void {
     for (const k of keys) allAs(this.expression(k, input, outer, 'TRANSFORMATION'), kind, into);
+  }
+
+  /** A MEASURES / DEFINE expression: what its slots read of the input rows. */
+  private matchExpression(m: MatchExpression, input: Row, outer: readonly Row[]): ColumnOrigins {
+    const read = m.slots.flatMap((s) => (s.kind === 'Navigate' ? [s.expr] : s.kind === 'Aggregate' && s.arg !== undefined ? [s.arg] : []));
+    const call: FunctionCall = { kind: 'FunctionCall', name: ['MATCH_RECOGNIZE'], args: read.map((e) => e.ast) };
+    return this.expression(over(call, read.flatMap((e) => e.refs)), input, outer, m.slots.some((s) => s.kind === 'Aggregate') ? 'AGGREGATION' : 'TRANSFORMATION');
   }
 
   private sortKeys(keys: readonly SortKey[], input: Row, outer: readonly Row[], into: Map<string, Origin<IndirectKind>>): void {
@@ -211,10 +219,23 @@ export class OriginWalker {
       case 'Correlate': {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
+        if (node.query !== undefined) {
+          // a LATERAL sub-query: its columns and its rows' deciders, read with the input row as the enclosing one
+          const sub = this.of(node.query, [input.columns, ...outer]);
+          for (const [k, o] of sub.dataset) if (!dataset.has(k)) dataset.set(k, o);
+          return { columns: [...input.columns, ...sub.columns], dataset };
+        }
         const call: FunctionCall = { kind: 'FunctionCall', name: [node.fn], args: node.args.map((a) => a.ast) };
         const produced = this.expression(over(call, node.args.flatMap((a) => a.refs)), input.columns, outer, 'TRANSFORMATION');
         const own = node.columns.slice(node.input.columns.length).map(() => produced);
         return { columns: [...input.columns, ...own], dataset };
+      }
+      case 'MatchRecognize': {
+        const input = this.of(node.input, outer);
+        const dataset = new Map(input.dataset);
+        for (const d of node.define.values()) allAs(this.matchExpression(d, input.columns, outer), 'FILTER', dataset);
+        const keys = node.partitionKeys.map((k) => input.columns[k]!);
+        return { columns: [...keys, ...node.measures.map((m) => this.matchExpression(m, input.columns, outer))], dataset };
       }
       case 'Sort': {
         const input = this.of(node.input, outer);

@@ -9,6 +9,7 @@ import type { Correlate } from './correlate.js';
 import type { Deduplicate, Rank } from './rank.js';
 import type { Filter } from './filter.js';
 import type { Join } from './join.js';
+import type { MatchRecognize } from './match-recognize.js';
 import type { Over } from './over.js';
 import type { Project } from './project.js';
 import type { Scan } from './scan.js';
@@ -41,7 +42,8 @@ export type PlanNode =
   | Deduplicate
   | SetOp
   | Correlate
-  | Sort;
+  | Sort
+  | MatchRecognize;
 
 export type PlanRoot = PlanNode | Sink;
 

@@ -16,7 +16,7 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -27,9 +27,13 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
-import { plannable, planRoot } from './plan-bound.js';
+import { planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
-import { bind, bindInsert } from '../plan/bind.js';
+import { bind } from '../plan/bind.js';
+import type { BoundQuery } from '../plan/bind.js';
+import { BIND_CODES } from '../plan/codes.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
+import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -115,6 +119,8 @@ export interface LocalJobOptions extends SessionOptions {
    * upsert-kafka, `changelog-mode`).
    */
   readonly capabilities?: ConnectorResolver;
+  /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
+  readonly tableFunctions?: RuntimeTableFunctions;
 }
 
 export interface JobResult {
@@ -169,9 +175,8 @@ const lastName = (path: readonly string[]): string => path[path.length - 1] as s
 
 export class LocalJob {
   readonly session: Session;
-  /** Tables and views by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
+  /** Tables by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
   private readonly tables = new Map<string, CatalogTable>();
-  private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
   /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
   private readonly boundCatalog = new ObjectCatalog();
@@ -185,8 +190,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
-  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
-  readonly plannedFrom: ('plan' | 'ast')[] = [];
+  /** The declared row types of the test's JS table functions, for the binder. */
+  private readonly functionTypes: UserFunctionTypes;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -203,10 +208,9 @@ export class LocalJob {
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
-      view: (path) => this.views.get(this.namespace.key(path)),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-      tableNames: () => this.tableNames(),
-    }, this.session);
+    }, this.session, opts.tableFunctions);
+    this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
@@ -216,7 +220,7 @@ export class LocalJob {
           this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
           break;
         }
-        case 'CreateView': this.views.set(this.namespace.key(st.path), st.query); break;
+        case 'CreateView': break; // views are the binder's (boundCatalog)
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
@@ -227,7 +231,9 @@ export class LocalJob {
         }
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
-          if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
+          if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
+            throw unsupported(`user-defined function ${st.path.join('.')} (${st.className}); a table function runs when the test gives its JS implementation (runJob's options.functions)`, st.span);
+          }
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
@@ -300,22 +306,22 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
-    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
+    // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
+    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name.toLowerCase() === c.toLowerCase());
-        if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw rejected('FTS4106', `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -326,13 +332,14 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw rejected('FTS4101', `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw invalid(
+        throw rejected(
+          'FTS4102',
           `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
           ins.span, 'add an explicit CAST in the query',
         );
@@ -367,18 +374,17 @@ export class LocalJob {
   }
 
   /**
-   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
-   * binder resolved them), else from its AST.
+   * A query's relation, compiled from its bound plan: names and types as the binder resolved them. What the binder
+   * rejects is raised as the binder reported it (the codes `flinkts check` reports).
    */
-  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
-    const fromPlan = bound !== undefined && plannable(bound);
-    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
-    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  private planQuery(bound: BoundQuery): Rel {
+    const errors = bound.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || bound.plan === undefined) throw new FlinktsError(errors);
+    return planRoot(this.planner, bound.plan);
   }
 
   private planSelect(q: Query): void {
-    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
-    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
+    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);

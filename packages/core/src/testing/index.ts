@@ -32,6 +32,10 @@ import { fastConverter, plainConverter, toPlainValue, toRuntimeValue, usableAsIs
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
+import type { TableFunction } from './table-function.js';
+import { runtimeTableFunctions } from './table-function.js';
+export { tableFunction } from './table-function.js';
+export type { TableFunction, TableFunctionRow, TableFunctionSpec } from './table-function.js';
 import { checkArgument, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
@@ -79,6 +83,12 @@ export interface RunOptions {
    * emit watermarks from the WATERMARK clause after every row).
    */
   readonly engine?: Engine;
+  /**
+   * User table functions by name, with JS implementations (`tableFunction(…)`): on the local engine,
+   * `LATERAL TABLE(name(…))` runs them in place of the Java class the script's CREATE FUNCTION names (on Flink the
+   * class itself runs, so it must be on the bridge's class path).
+   */
+  readonly functions?: Readonly<Record<string, TableFunction>>;
 }
 
 /** The engine a job runs on. */
@@ -138,6 +148,7 @@ const RUN_OPTIONS = z.looseObject({
   capabilities: z.custom<unknown>(isFunction, { message: 'a connector resolver such as resolveCapabilities' }).optional(),
   keepChangelog: z.boolean().optional(),
   engine: z.enum(['local', 'flink']).optional(),
+  functions: z.record(z.string(), z.custom<unknown>((f) => typeof f === 'object' && f !== null && (f as { kind?: unknown }).kind === 'TableFunction', { message: 'a tableFunction({ returns, eval })' })).optional(),
 });
 
 /** The processing-time clock, checked on every read: a clock that is not a finite number would print NaN-NaN-NaN. */
@@ -201,8 +212,10 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
   checkArgument('runJob()', 'job', JOB_SOURCE, job);
   checkArgument('runJob()', 'options', RUN_OPTIONS, options);
   const script = toScript(job);
-  const local = new LocalJob(script, { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
-  const zone = local.session.zone;
+  let zone = 'UTC';
+  const tableFunctions = options.functions === undefined ? undefined : runtimeTableFunctions(options.functions, () => zone);
+  const local = new LocalJob(script, { ...(tableFunctions === undefined ? {} : { tableFunctions }), ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
+  zone = local.session.zone;
   const inputs = new Map<string, Entries>();
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);

@@ -12,6 +12,7 @@ export const CHANGELOG_CODE_TABLE = codeTable({
   intervalJoinUpdates: ['FTS4208', 'An interval join reads an updating input.'],
   unknownSourceChangelog: ['FTS4209', 'A table whose connector flinkts does not know is read as insert-only.'],
   overwriteInStreaming: ['FTS4210', 'INSERT OVERWRITE in streaming mode.'],
+  matchRecognizeUpdates: ['FTS4211', 'MATCH_RECOGNIZE reads an updating input.'],
 });
 
 export const CHANGELOG_CODES = CHANGELOG_CODE_TABLE.codes;

@@ -1,6 +1,6 @@
 /**
  * Rules over the bound plan for operators that cannot consume updates (Flink's planner rejects them): an OVER
- * aggregation (FTS4207) and an interval join (FTS4208) reading an updating input. The input's mode is the plan's
+ * aggregation (FTS4207), an interval join (FTS4208) and MATCH_RECOGNIZE (FTS4211) reading an updating input. The input's mode is the plan's
  * changelog property.
  */
 import type { Span } from '../../ast/node.js';
@@ -26,7 +26,7 @@ function boundSpan(join: PlanJoin): Span | undefined {
   return undefined;
 }
 
-/** Reports `node` when it is an OVER aggregation or an interval join over an updating input. */
+/** Reports `node` when it is an OVER aggregation, an interval join or MATCH_RECOGNIZE over an updating input. */
 export function checkUpdateConsumer(node: PlanNode, sources: SourceModes, ctx: StreamContext): void {
   if (node.kind === 'Over') {
     const input = changelogOf(node.input, sources);
@@ -39,5 +39,10 @@ export function checkUpdateConsumer(node: PlanNode, sources: SourceModes, ctx: S
     const updating = [node.left, node.right].map((n) => changelogOf(n, sources)).find(isUpdating);
     if (updating === undefined) return;
     report(ctx, CHANGELOG_CODES.intervalJoinUpdates, 'error', `an interval join doesn't support consuming update and delete changes, which ${describeOrigin(updating.origin)} produces`, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join', boundSpan(node) ?? node.span);
+  }
+  if (node.kind === 'MatchRecognize') {
+    const input = changelogOf(node.input, sources);
+    if (!isUpdating(input)) return;
+    report(ctx, CHANGELOG_CODES.matchRecognizeUpdates, 'error', `Match Recognize doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'match over the insert-only rows, before the aggregation, regular join or changelog source', node.span);
   }
 }

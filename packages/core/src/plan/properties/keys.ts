@@ -56,7 +56,7 @@ function derive(node: PlanNode, upsert: boolean, self: (n: PlanNode) => readonly
       const positions = pk.map((name) => node.columns.findIndex((c) => c.name === name));
       return positions.some((p) => p < 0) ? [] : [sorted(positions)];
     }
-    case 'Values': case 'Correlate':
+    case 'Values': case 'Correlate': case 'MatchRecognize':
       return [];
     case 'Project':
       return projected(self(node.input), node.exprs.map(copiedColumn));

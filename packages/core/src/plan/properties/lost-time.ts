@@ -64,6 +64,8 @@ export const lostTimes: (node: PlanNode) => ReadonlyMap<number, LostTime> = memo
   switch (node.kind) {
     case 'Scan': case 'Values': case 'SetOp':
       return NONE;
+    case 'MatchRecognize':
+      return new Map();
     case 'Filter': case 'Sort': case 'Over': case 'Rank': case 'Deduplicate': case 'Correlate': case 'WindowTableFunction':
       return lostTimes(node.input);
     case 'Project': {

@@ -691,6 +691,9 @@ function parseCase(p: Cursor, start: Span['start']): Expression {
   return { kind: 'Case', ...(operand === undefined ? {} : { operand }), whens: withLists, ...elsePart, span: p.spanFrom(start) };
 }
 
+/** MATCH_RECOGNIZE's navigation (reserved words that are calls inside MEASURES and DEFINE; the binder checks where). */
+const MATCH_NAVIGATION: ReadonlySet<string> = new Set(['PREV', 'NEXT', 'FIRST', 'LAST']);
+
 /** A column reference, a qualified column / field access, or a function call. */
 function parseIdentifierExpression(p: Cursor): Expression {
   const first = p.peek();
@@ -704,7 +707,7 @@ function parseIdentifierExpression(p: Cursor): Expression {
       const special = parseSpecialForm(p, upper, start);
       if (special !== undefined) return special;
     }
-    if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper)) {
+    if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper) && !MATCH_NAVIGATION.has(upper)) {
       throw new ParseError(`'${first.value}' is a reserved word in Flink SQL and not a function`, { start, end: first.end }, `quote it as \`${first.value}\` if it is a user-defined function`, 'FTS1002');
     }
     return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);

@@ -39,7 +39,7 @@ export interface LexError {
 }
 
 const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '!=', '||', '=>', '::']);
-const ONE_CHAR_OPERATORS = new Set(['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}']);
+const ONE_CHAR_OPERATORS = new Set(['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}', '|']);
 
 function operatorAt(text: string, i: number): string | undefined {
   const one = text[i]!;

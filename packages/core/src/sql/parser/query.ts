@@ -8,6 +8,7 @@ import type { Cursor } from './cursor.js';
 import { Cursor as HintCursor, ParseError } from './cursor.js';
 import { parseExpression, parseOrderItems, parseWindowSpec } from './expression.js';
 import { isReserved } from './keywords.js';
+import { parseMatchRecognize } from './match-recognize.js';
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
 
@@ -203,7 +204,7 @@ function parseSelect(p: Cursor): Select {
       windows.push({ name, spec: parseWindowSpec(p) });
     } while (p.acceptOp(','));
   }
-  if (p.isWord('MATCH_RECOGNIZE')) throw p.errorAt(p.peek(), 'MATCH_RECOGNIZE is not supported by flinkts yet', undefined, 'FTS1003');
+  if (p.isWord('MATCH_RECOGNIZE')) throw p.errorAt(p.peek(), 'MATCH_RECOGNIZE must follow the table or sub-query it reads', 'write FROM t MATCH_RECOGNIZE (…) AS m');
   return {
     kind: 'Select',
     ...(hints === undefined ? {} : { hints }),
@@ -368,7 +369,8 @@ function parseFromItem(p: Cursor): Relation {
       p.next();
       const query = parseQuery(p);
       p.expectOp(')');
-      return { kind: 'SubqueryRelation', query, ...aliasWithColumns(p), ...(lateral ? { lateral: true } : {}), span: p.spanFrom(start) };
+      const sub: Relation = { kind: 'SubqueryRelation', query, ...aliasWithColumns(p), ...(lateral ? { lateral: true } : {}), span: p.spanFrom(start) };
+      return withMatchRecognize(p, sub, start);
     }
     p.next();
     const inner = parseFrom(p);
@@ -376,5 +378,12 @@ function parseFromItem(p: Cursor): Relation {
     return inner;
   }
   if (lateral) throw p.unexpected('TABLE(…) or a sub-query after LATERAL');
-  return parseTableReference(p);
+  return withMatchRecognize(p, parseTableReference(p), start);
+}
+
+/** `item MATCH_RECOGNIZE (…) [[AS] alias [(c1, …)]]` (match-recognize.ts), or `item` itself. */
+function withMatchRecognize(p: Cursor, item: Relation, start: SourcePosition): Relation {
+  if (!p.isWord('MATCH_RECOGNIZE')) return item;
+  const body = parseMatchRecognize(p, item);
+  return { ...body, ...aliasWithColumns(p), span: p.spanFrom(start) };
 }

@@ -8,6 +8,7 @@ import type {
   TableFunction, TableRef, Unnest, Values, With,
 } from '../../ast/query.js';
 import { printExpression, printOrderItem, printWindowSpec } from './expression.js';
+import { printMatchRecognize } from './match-recognize.js';
 import { atTop, commentLines, indent } from './layout.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
@@ -35,6 +36,7 @@ function printRelationText(r: Relation): string {
     case 'TableFunction': return printTableFunction(r);
     case 'Unnest': return printUnnest(r);
     case 'Join': return printJoin(r);
+    case 'MatchRecognize': return printMatchRecognize(r);
   }
 }
 
