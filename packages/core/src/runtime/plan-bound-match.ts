@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { BoundExpression } from '../plan/expression.js';
+import { MATCH_CODES } from '../plan/match-recognize-codes.js';
 import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
@@ -29,9 +30,13 @@ import { Timestamp } from './values/temporal.js';
  * raises too, and the AST planner cannot plan MATCH_RECOGNIZE, so the local runtime reports what the binder found.
  */
 export function throwMatchRefusal(query: unknown, diagnostics: readonly Diagnostic[]): void {
-  const refusal = diagnostics.find((d) => d.severity === 'error');
-  if (refusal !== undefined && refusal.code !== 'FTS4501' && hasMatchRecognize(query)) throw new FlinktsError([refusal]);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  // a MATCH_RECOGNIZE code (FTS452x) also comes from a view the query reads
+  const refusal = errors.find((d) => MATCH_CODE_SET.has(d.code)) ?? (hasMatchRecognize(query) ? errors[0] : undefined);
+  if (refusal !== undefined && refusal.code !== 'FTS4501') throw new FlinktsError([refusal]);
 }
+
+const MATCH_CODE_SET: ReadonlySet<string> = new Set(Object.values(MATCH_CODES));
 
 /** Whether an AST holds a MATCH_RECOGNIZE clause. */
 function hasMatchRecognize(x: unknown): boolean {
