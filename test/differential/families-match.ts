@@ -50,8 +50,8 @@ function measure(vars: readonly string[]): fc.Arbitrary<string> {
     x.map((y) => `FIRST(${y}.v)`), x.map((y) => `LAST(${y}.v)`), x.map((y) => `${y}.v`), x.map((y) => `${y}.s`),
     x.map((y) => `LAST(${y}.v, 1)`), x.map((y) => `FIRST(${y}.v, 1)`), x.map((y) => `COUNT(${y}.v)`), x.map((y) => `SUM(${y}.v)`),
     x.map((y) => `MIN(${y}.v)`), x.map((y) => `MAX(${y}.s)`), x.map((y) => `AVG(${y}.v)`), x.map((y) => `FIRST(${y}.ts)`), x.map((y) => `LAST(${y}.ts)`),
-    fc.constantFrom('MATCH_ROWTIME()', 'COUNT(*)', 'LAST(v)', 'FIRST(ts)', 'v', 's', 'SUM(v)', 'MAX(v) - MIN(v)'),
-    x.map((y) => `LAST(${y}.v, 2)`), x.map((y) => `CAST(AVG(${y}.v) AS DOUBLE)`), x.map((y) => `SUM(${y}.v) / COUNT(${y}.v)`),
+    fc.constantFrom('MATCH_ROWTIME()', 'COUNT(*)', 'LAST(v)', 'FIRST(ts)', 'v', 's', 'SUM(v)', 'MAX(v) - MIN(v)', 'MATCH_PROCTIME()'),
+    x.map((y) => `LAST(${y}.v, 2)`), x.map((y) => `LISTAGG(${y}.s)`), x.map((y) => `FIRST_VALUE(${y}.v)`), x.map((y) => `LAST_VALUE(${y}.s)`), x.map((y) => `CAST(AVG(${y}.v) AS DOUBLE)`), x.map((y) => `SUM(${y}.v) / COUNT(${y}.v)`),
     fc.tuple(x, x).map(([a, b]) => `FIRST(${a}.v) + LAST(${b}.v)`),
   );
 }

@@ -36,7 +36,9 @@ const CASES: readonly [string, string, string][] = [
   ["ORDER BY ts MEASURES A.v AS x PATTERN (A B) WITHIN INTERVAL '1' MONTH DEFINE B AS TRUE", 'FTS4523', 'Only constant intervals with millisecond resolution are supported as time constraints of patterns.'],
   ['ORDER BY ts MEASURES A.v AS x PATTERN (A B) DEFINE B AS 1', 'FTS4403', 'DEFINE clause must be a condition'],
   ['ORDER BY ts MEASURES FIRST(LAST(A.v)) AS x PATTERN (A B) DEFINE B AS TRUE', 'FTS4523', "Cannot nest PREV/NEXT under LAST/FIRST 'LAST(`A`.`v`, 0)'"],
+  ['ORDER BY ts MEASURES FIRST(SUM(A.v)) AS x PATTERN (A B) DEFINE B AS TRUE', 'FTS4523', "Cannot use aggregation in navigation 'SUM(`A`.`v`)'"],
   // accepted by Flink, not run by the local runtime (FTS7001)
+  ["ORDER BY ts MEASURES LISTAGG(A.s, '-') AS x PATTERN (A B) DEFINE B AS TRUE", 'FTS7001', ''],
   ['ORDER BY ts MEASURES SUM(LAST(A.v)) AS x PATTERN (A B) DEFINE B AS TRUE', 'FTS7001', ''],
   ['ORDER BY ts MEASURES A.v AS x PATTERN (A B) DEFINE B AS MATCH_ROWTIME() IS NOT NULL', 'FTS7001', ''],
   // accepted by both: an optional or fixed quantifier last, {0,m} after a greedy one, an unquantified group, DEFINE of a variable not in the pattern

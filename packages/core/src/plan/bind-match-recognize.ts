@@ -254,7 +254,8 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
         const inner = nested.args[1] === undefined ? [...nested.args, { kind: 'NumericLiteral', text: '0' } as Expression] : nested.args;
         return fail(MATCH_CODES.unsupportedClause, nested, `Cannot nest PREV/NEXT under LAST/FIRST '${printExpression({ ...nested, args: inner })}'`, `read the column directly: ${name}(${printExpression(nested.args[0] ?? nested)})`);
       }
-      if (firstCall(arg, (c) => builtinFunction(c)?.kind === 'aggregate') !== undefined) return fail('FTS4501', n, `an aggregate inside ${name} is not bound into a plan by flinkts yet`);
+      const aggregate = firstCall(arg, (c) => builtinFunction(c)?.kind === 'aggregate');
+      if (aggregate !== undefined) return fail(MATCH_CODES.unsupportedClause, aggregate, `Cannot use aggregation in navigation '${printExpression(aggregate)}'`, `aggregate outside the navigation, e.g. ${printExpression(aggregate)}`);
       const s = strip(arg, `${name}(${printExpression(arg)}, ${offset})`);
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
