@@ -3,8 +3,10 @@
  * quantifiers (some Flink refuses, so both engines must reject them), every AFTER MATCH SKIP strategy and the
  * default, WITHIN, DEFINE conditions over the current row, FIRST / LAST navigation and aggregates over variables,
  * MEASURES of every kind, PARTITION BY or one partition, a secondary ORDER BY key, a sub-query input; event-time
- * rows that repeat times and arrive out of order (within the watermark delay or late). Half of the cases send the
- * query as flinkts prints it (fmt), so the printed text is what Flink parses.
+ * rows that repeat times and arrive out of order (within the watermark delay or late); some order by a PROCTIME()
+ * column instead, some feed MATCH_ROWTIME() into a TUMBLE window TVF
+ * over a view. Half of the cases send the query as flinkts prints
+ * it (fmt), so the printed text is what Flink parses.
  */
 import fc from 'fast-check';
 import { parseScript, printScript } from '@flinkts/core';
@@ -16,7 +18,7 @@ const maybe = <T>(a: fc.Arbitrary<T>, nulls = 1, values = 5) => fc.oneof({ arbit
 
 /** Rows (k, v, s, ts): times mostly rising (half seconds, some repeated) with a jitter that puts rows out of order. */
 const rows = fc
-  .array(fc.tuple(fc.integer({ min: 1, max: 2 }), maybe(fc.integer({ min: 0, max: 9 })), maybe(fc.constantFrom('a', 'b')), fc.integer({ min: -3, max: 1 }), fc.boolean()), { minLength: 1, maxLength: 14 })
+  .array(fc.tuple(fc.integer({ min: 1, max: 2 }), maybe(fc.integer({ min: 0, max: 9 })), maybe(fc.constantFrom('a', 'b')), fc.integer({ min: -3, max: 1 }), fc.boolean()), { minLength: 1, maxLength: 18 })
   .map((rs) => rs.map(([k, v, s, jitter, repeat], i) => [k, v, s, time(Math.max(0, (repeat ? i - 1 : i) + jitter) * 500)]));
 
 const VARS = ['A', 'B', 'C', 'D'];
@@ -29,7 +31,7 @@ function condition(x: string, before: readonly string[]): fc.Arbitrary<string> {
     n.map((c) => `${x}.v > ${c}`),
     n.map((c) => `${x}.v < ${c}`),
     n.map((c) => `v >= ${c}`),
-    fc.constantFrom(`${x}.s = 'a'`, `${x}.s IS NULL`, `${x}.v IS NOT NULL`, `${x}.v > LAST(${x}.v, 1)`, `${x}.v < COALESCE(LAST(${x}.v, 1), 100)`, `${x}.v <> FIRST(${x}.v)`),
+    fc.constantFrom(`${x}.s = 'a'`, `${x}.s IS NULL`, `${x}.v IS NOT NULL`, `${x}.v > LAST(${x}.v, 1)`, `${x}.v < COALESCE(LAST(${x}.v, 1), 100)`, `${x}.v <> FIRST(${x}.v)`, `LAST(${x}.v, 2) IS NULL`, `FIRST(${x}.v, 1) IS NULL OR ${x}.v > FIRST(${x}.v, 1)`, `CASE WHEN ${x}.s = 'b' THEN ${x}.v > 4 ELSE ${x}.v < 6 END`),
     n.map((c) => `SUM(${x}.v) < ${c * 2}`),
     fc.constantFrom(`COUNT(${x}.v) <= 2`, `AVG(${x}.v) > 3`, `MAX(${x}.v) - MIN(${x}.v) < 5`, `COUNT(*) < 4`),
   ];
@@ -48,7 +50,8 @@ function measure(vars: readonly string[]): fc.Arbitrary<string> {
     x.map((y) => `FIRST(${y}.v)`), x.map((y) => `LAST(${y}.v)`), x.map((y) => `${y}.v`), x.map((y) => `${y}.s`),
     x.map((y) => `LAST(${y}.v, 1)`), x.map((y) => `FIRST(${y}.v, 1)`), x.map((y) => `COUNT(${y}.v)`), x.map((y) => `SUM(${y}.v)`),
     x.map((y) => `MIN(${y}.v)`), x.map((y) => `MAX(${y}.s)`), x.map((y) => `AVG(${y}.v)`), x.map((y) => `FIRST(${y}.ts)`), x.map((y) => `LAST(${y}.ts)`),
-    fc.constantFrom('MATCH_ROWTIME()', 'COUNT(*)', 'LAST(v)', 'FIRST(ts)'),
+    fc.constantFrom('MATCH_ROWTIME()', 'COUNT(*)', 'LAST(v)', 'FIRST(ts)', 'v', 's', 'SUM(v)', 'MAX(v) - MIN(v)', 'MATCH_PROCTIME()'),
+    x.map((y) => `LAST(${y}.v, 2)`), x.map((y) => `LISTAGG(${y}.s)`), x.map((y) => `FIRST_VALUE(${y}.v)`), x.map((y) => `LAST_VALUE(${y}.s)`), x.map((y) => `CAST(AVG(${y}.v) AS DOUBLE)`), x.map((y) => `SUM(${y}.v) / COUNT(${y}.v)`),
     fc.tuple(x, x).map(([a, b]) => `FIRST(${a}.v) + LAST(${b}.v)`),
   );
 }
@@ -61,11 +64,13 @@ export const matchCase: fc.Arbitrary<FamilyCase> = fc
     /** The last variable matches once (Flink refuses a greedy quantifier there) in most cases. */
     plainLast: fc.constantFrom(true, true, true, false),
     partitioned: fc.boolean(),
-    secondary: fc.constantFrom('', '', ', v'),
+    secondary: fc.constantFrom('', '', ', v', ', v DESC', ', s, v'),
     skip: fc.constantFrom('', 'PAST LAST ROW', 'TO NEXT ROW', 'TO FIRST', 'TO LAST'),
     within: fc.constantFrom('', '', "INTERVAL '2' SECOND", "INTERVAL '1.5' SECOND", "INTERVAL '4' SECOND"),
     subquery: fc.constantFrom(false, false, true),
     printed: fc.boolean(),
+    /** `proctime`: ORDER BY a PROCTIME() column (rows matched as they arrive); `window`: a TUMBLE window over MATCH_ROWTIME(). */
+    shape: fc.constantFrom('plain', 'plain', 'plain', 'plain', 'proctime', 'window'),
     rows,
   })
   .chain((c) => {
@@ -88,10 +93,18 @@ export const matchCase: fc.Arbitrary<FamilyCase> = fc
     // DEFINE needs at least one condition
     if (defines.length === 0) defines.push(`${c.vars[0]} AS ${c.vars[0]}.v IS NOT NULL`);
     const skip = c.skip === '' ? '' : `\n  AFTER MATCH SKIP ${c.skip}${c.skip.startsWith('TO ') && c.skip !== 'TO NEXT ROW' ? ` ${c.skipTo}` : ''}`;
-    const measures = c.measures.map((m, i) => `${m} AS m${i}`).join(', ');
-    const input = c.subquery ? '(SELECT k, v, s, ts FROM ev WHERE k > 0 OR v IS NULL)' : 'ev';
-    const query = `SELECT * FROM ${input} MATCH_RECOGNIZE (\n  ${c.partitioned ? 'PARTITION BY k ' : ''}ORDER BY ts${c.secondary}\n  MEASURES ${measures}${skip}\n  PATTERN (${pattern})${c.within === '' ? '' : ` WITHIN ${c.within}`}\n  DEFINE ${defines.join(', ')}\n) AS m;`;
-    const ddl = `CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '${c.delay}' SECOND) WITH ('connector' = 'values');`;
+    const proctime = c.shape === 'proctime';
+    const measureList = [...c.measures.filter((m) => !(proctime && m === 'MATCH_ROWTIME()')), ...(c.shape === 'window' ? ['MATCH_ROWTIME()'] : [])];
+    const measures = (measureList.length === 0 ? ['COUNT(*)'] : measureList).map((m, i) => `${m} AS m${i}`).join(', ');
+    const input = c.subquery ? '(SELECT k, v, s, ts, pt FROM ev WHERE k > 0 OR v IS NULL)' : 'ev';
+    const order = proctime ? 'pt' : `ts${c.secondary}`;
+    let query = `SELECT * FROM ${input} MATCH_RECOGNIZE (\n  ${c.partitioned ? 'PARTITION BY k ' : ''}ORDER BY ${order}\n  MEASURES ${measures}${skip}\n  PATTERN (${pattern})${c.within === '' ? '' : ` WITHIN ${c.within}`}\n  DEFINE ${defines.join(', ')}\n) AS m`;
+    if (c.shape === 'window') {
+      const mt = `m${measureList.length - 1}`;
+      query = `CREATE TEMPORARY VIEW mv AS ${query};\nSELECT ${c.partitioned ? 'k, ' : ''}window_start, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE mv, DESCRIPTOR(${mt}), INTERVAL '2' SECOND)) GROUP BY ${c.partitioned ? 'k, ' : ''}window_start, window_end`;
+    }
+    query += ';';
+    const ddl = `CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '${c.delay}' SECOND) WITH ('connector' = 'values');`;
     let sql = `${ddl}\n${query}`;
     if (c.printed) {
       const parsed = parseScript(sql);

@@ -249,7 +249,13 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const offsetArg = n.args[1];
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);
-      if (containsCall(arg, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate')) return fail(MATCH_CODES.unsupportedClause, n, `nested navigation or aggregates inside ${name} are not supported by flinkts`);
+      const nested = firstCall(arg, (c) => NAVIGATION.has(c) || c === 'PREV' || c === 'NEXT');
+      if (nested !== undefined) {
+        const inner = nested.args[1] === undefined ? [...nested.args, { kind: 'NumericLiteral', text: '0' } as Expression] : nested.args;
+        return fail(MATCH_CODES.unsupportedClause, nested, `Cannot nest PREV/NEXT under LAST/FIRST '${printExpression({ ...nested, args: inner })}'`, `read the column directly: ${name}(${printExpression(nested.args[0] ?? nested)})`);
+      }
+      const aggregate = firstCall(arg, (c) => builtinFunction(c)?.kind === 'aggregate');
+      if (aggregate !== undefined) return fail(MATCH_CODES.unsupportedClause, aggregate, `Cannot use aggregation in navigation '${printExpression(aggregate)}'`, `aggregate outside the navigation, e.g. ${printExpression(aggregate)}`);
       const s = strip(arg, `${name}(${printExpression(arg)}, ${offset})`);
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
@@ -261,6 +267,8 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       if (n.distinct === true) return fail(MATCH_CODES.unsupportedClause, n, `DISTINCT/ALL not allowed with ${printExpression(n)} function`, 'aggregate without DISTINCT in MATCH_RECOGNIZE');
       if (n.filter !== undefined || n.over !== undefined || n.withinGroup !== undefined) return fail(MATCH_CODES.unsupportedClause, n, `${name} with FILTER, OVER or WITHIN GROUP is not supported in MATCH_RECOGNIZE`);
       if (n.args.length > 1) return fail('FTS4501', n, `${name} with more than one argument in MATCH_RECOGNIZE`);
+      // Flink accepts SUM(LAST(A.v)) and the like (not reproduced)
+      if (n.args.some((a) => firstCall(a, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate') !== undefined)) return fail('FTS4501', n, `navigation or an aggregate inside ${name} is not bound into a plan by flinkts yet`);
       const s = n.args[0] === undefined ? { expr: undefined, variable: undefined } : strip(n.args[0], printExpression(n));
       if (s === undefined) return undefined;
       const call: FunctionCall = { ...n, args: s.expr === undefined ? [] : [s.expr] };
@@ -283,11 +291,11 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
   return { expr: bindExpression(rewritten, scope, ctx), slots };
 }
 
-/** Whether `e` holds a call whose upper-case name satisfies `p`. */
-function containsCall(e: Expression, p: (name: string) => boolean): boolean {
-  let found = false;
+/** The first call in `e` whose upper-case name satisfies `p`. */
+function firstCall(e: Expression, p: (name: string) => boolean): FunctionCall | undefined {
+  let found: FunctionCall | undefined;
   mapExpression(e, (n) => {
-    if (n.kind === 'FunctionCall' && n.name.length === 1 && p(n.name[0]!.toUpperCase())) found = true;
+    if (found === undefined && n.kind === 'FunctionCall' && n.name.length === 1 && p(n.name[0]!.toUpperCase())) found = n;
     return undefined;
   });
   return found;

@@ -50,7 +50,10 @@ export class MatchRecognizeOperator extends Operator {
     }
     const t = row[this.spec.timeIndex] as Timestamp | null;
     if (!this.spec.rowtime) {
-      this.feed(p, row, t === null ? 0 : t.millis);
+      // as CepOperator on processing time: advance to the row's time (WITHIN), then match it
+      const now = t === null ? 0 : t.millis;
+      this.emitAll(p, p.nfa.advance(now), now);
+      this.feed(p, row, now);
       return;
     }
     if (t === null) throw evalError('java.lang.NullPointerException', 'the rowtime attribute of MATCH_RECOGNIZE is NULL');
@@ -61,6 +64,11 @@ export class MatchRecognizeOperator extends Operator {
   }
 
   protected override onWatermark(wm: number): void {
+    // on processing time, event-time watermarks pass through: they neither release rows nor time out matches
+    if (!this.spec.rowtime) {
+      this.emitWatermark(wm);
+      return;
+    }
     for (const p of this.partitions.values()) {
       const due = [...p.pending.keys()].filter((t) => t <= wm).sort((a, b) => a - b);
       for (const t of due) {
