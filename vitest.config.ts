@@ -10,6 +10,7 @@ const sources: Record<string, string> = {
   '@flinkts/core/testing': src('./packages/core/src/testing/index.ts'),
   '@flinkts/core/vitest': src('./packages/core/src/testing/vitest.ts'),
   '@flinkts/core/flink': src('./packages/core/src/engine/flink/index.ts'),
+  '@flinkts/core/runtime': src('./packages/core/src/runtime/index.ts'),
   '@flinkts/connectors': src('./packages/connectors/src/index.ts'),
   '@flinkts/pipelines': src('./packages/pipelines/src/index.ts'),
   flinkts: src('./src/index.ts'),

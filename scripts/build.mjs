@@ -6,7 +6,7 @@
 // the bridge (`engine: 'flink'`, `flinkts verify`) outside a checkout. Then each package's JavaScript is bundled in
 // place (scripts/bundle.mjs): one file per entry point instead of hundreds of modules to load.
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundlePackage } from './bundle.mjs';
@@ -31,11 +31,23 @@ for (const pkg of order) {
   }
 }
 
+// What each package bundles in (see scripts/bundle.mjs): zod once, in @flinkts/core, which the other two import
+// as @flinkts/core/internal/zod; yaml in @flinkts/pipelines, its only user.
+const ZOD = { zod: '@flinkts/core/internal/zod' };
+const deps = {
+  'packages/core': { inlines: ['zod'] },
+  'packages/connectors': { redirects: ZOD },
+  'packages/pipelines': { inlines: ['yaml'], redirects: ZOD },
+  '.': { redirects: ZOD },
+};
+mkdirSync(join(root, 'packages', 'core', 'dist', 'internal'), { recursive: true });
+writeFileSync(join(root, 'packages', 'core', 'dist', 'internal', 'zod.js'), "export { z } from 'zod';\n");
+
 // Bundled after every package is compiled: tsc compiles each package against the previous ones' declarations only.
 for (const pkg of order) {
   const dir = join(root, pkg);
   // The CLI's commands are loaded one at a time by name (src/cli/main.ts): each is an entry of its own. The
   // benchmarks (bench/scale/*.mjs) load generated pipelines with the CLI's own config loader.
   const extra = pkg === '.' ? ['cli/main.js', 'cli/import-config.js', ...readdirSync(join(dir, 'dist', 'cli', 'commands')).filter((f) => f.endsWith('.js')).map((f) => `cli/commands/${f}`)] : [];
-  await bundlePackage(dir, extra);
+  await bundlePackage(dir, extra, deps[pkg]);
 }

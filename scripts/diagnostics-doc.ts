@@ -9,6 +9,7 @@ import type { DiagnosticCodeInfo } from '../packages/core/src/diagnostics/code-t
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_STAGES, sortedCodes, stageOf } from '../packages/core/src/diagnostics/registry.js';
 import { CODE_TABLE as CONNECTOR_CODES } from '../packages/connectors/src/options/codes.js';
 import { CODE_TABLE as PIPELINE_CODES } from '../packages/pipelines/src/codes.js';
+import { DEPLOY_CODE_TABLE } from '../packages/pipelines/src/deploy/codes.js';
 import { IMPORT_CODE_TABLE } from '../packages/pipelines/src/import/codes.js';
 import { INTROSPECT_CODE_TABLE } from '../packages/pipelines/src/introspect/codes.js';
 import { LINEAGE_CODE_TABLE } from '../packages/pipelines/src/lineage-formats/codes.js';
@@ -18,6 +19,7 @@ export const ALL_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([
   DIAGNOSTIC_CODES,
   CONNECTOR_CODES.entries,
   PIPELINE_CODES.entries,
+  DEPLOY_CODE_TABLE.entries,
   IMPORT_CODE_TABLE.entries,
   INTROSPECT_CODE_TABLE.entries,
   LINEAGE_CODE_TABLE.entries,

@@ -1,25 +1,30 @@
 /**
- * One runtime workload in a fresh process, for its peak memory: `memory.ts <workload> <rows>` builds the input
- * rows, runs the job through `runJob` (keepChangelog: false) and reads the final table, then prints one JSON
- * line: peak RSS (the process's high-water mark, read before anything else is allocated), the RSS before the
- * rows existed, the high-water mark once the input rows exist (before the job), and the input's size as JSON lines.
+ * One runtime workload in a fresh process, for its peak memory: `memory.ts <workload> <rows> <array|stream>`
+ * runs the job through `runJob` (keepChangelog: false) and reads the final table, then prints one JSON line:
+ * peak RSS (the process's high-water mark, read before anything else is allocated), the RSS before the input
+ * existed, the high-water mark once the input exists (before the job), and the input's size as JSON lines.
+ *  - `array`: the input rows are built as JavaScript arrays first (what a test holding a fixture does);
+ *  - `stream`: each table's input is an iterable that makes its rows as the job reads them (a generator, or
+ *    rows read from an NDJSON file), so the job's own memory is what is measured.
  */
 import { runJob } from 'flinkts/testing';
 import * as workloads from './workloads.js';
-import { INPUT_COLUMNS, inputJsonBytes } from './workloads.js';
+import { INPUT_COLUMNS, inputJsonBytes, streamedInputs } from './workloads.js';
 import type { Workload } from './workloads.js';
 
-const [name, count] = process.argv.slice(2);
+const [name, count, form] = process.argv.slice(2);
 const w = (workloads as unknown as Record<string, Workload>)[name ?? ''];
 if (w === undefined || typeof w !== 'object' || !('sql' in w)) throw new Error(`no workload ${name}`);
+if (form !== 'array' && form !== 'stream') throw new Error(`input form ${form}: array or stream`);
 const n = Number(count);
 const MB = 1024 * 1024;
+const maxRssMb = (): number => (process.resourceUsage().maxRSS * 1024) / MB;
 
 const baselineRssMb = process.memoryUsage().rss / MB;
-const inputs = w.inputs(n);
-// the input rows alone, as JavaScript arrays (what a test holds before flinkts runs): the high-water mark so far
-const inputRssMb = (process.resourceUsage().maxRSS * 1024) / MB;
+const inputs = form === 'array' ? w.inputs(n) : streamedInputs(w, n);
+// the input alone (as JavaScript arrays, or the iterables before any row is made): the high-water mark so far
+const inputRssMb = maxRssMb();
 const outRows = runJob(w.sql, { inputs, keepChangelog: false }).rows('out').length;
-const peakRssMb = (process.resourceUsage().maxRSS * 1024) / MB;
+const peakRssMb = maxRssMb();
 const inputJsonMb = inputJsonBytes(inputs, INPUT_COLUMNS) / MB;
-console.log(JSON.stringify({ workload: w.name, rows: n, inputJsonMb, peakRssMb, baselineRssMb, inputRssMb, outRows }));
+console.log(JSON.stringify({ workload: w.name, form, rows: n, inputJsonMb, peakRssMb, baselineRssMb, inputRssMb, outRows }));

@@ -16,6 +16,8 @@ export interface Workload {
   readonly duckSql: string;
   /** Input rows per table, in column order. */
   readonly inputs: (n: number) => Record<string, Rows>;
+  /** The same rows made one at a time (row `i` of `n`), for the input fed as a stream. */
+  readonly rowAt: Record<string, (i: number, n: number) => Value[]>;
   /** DuckDB's CREATE TABLE per input table, and how a row is appended. */
   readonly duckTables: Record<string, { readonly ddl: string; readonly append: (a: DuckDBAppender, row: Value[]) => void; readonly finish?: string }>;
   /** flinkts' final table (`rows('out')`) as lines. */
@@ -31,12 +33,12 @@ const num = (v: unknown): string => String(typeof v === 'bigint' ? v : Number(v)
 const tsMillis = (v: unknown): number => Date.parse(`${String(v).replace(' ', 'T')}Z`);
 
 const EVENTS_DDL = "CREATE TABLE events (id BIGINT, user_id INT, kind STRING, amount BIGINT, payload STRING) WITH ('connector' = 'values');";
-const eventRows = (n: number, keys: number): Rows => {
+// JSON.stringify gives flat strings, like JSON read from a file or a message
+const eventRow = (i: number): Value[] => [i, i % 1000, i % 4 === 0 ? 'other' : 'wrongbook', i % 100, JSON.stringify({ subject: SUBJECTS[i % 5], score: i % 100, question: { id: i, tags: ['a', 'b'] } })];
+/** Every row of a table, made by `rowAt`. */
+const allRows = (n: number, rowAt: (i: number, n: number) => Value[]): Rows => {
   const rows: Rows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    // JSON.stringify gives flat strings, like JSON read from a file or a message
-    rows[i] = [i, i % keys, i % 4 === 0 ? 'other' : 'wrongbook', i % 100, JSON.stringify({ subject: SUBJECTS[i % 5], score: i % 100, question: { id: i, tags: ['a', 'b'] } })];
-  }
+  for (let i = 0; i < n; i++) rows[i] = rowAt(i, n);
   return rows;
 };
 const eventsTable = {
@@ -59,7 +61,8 @@ export const filterProject: Workload = {
     CREATE TABLE \`out\` (id BIGINT, user_id INT, subject STRING) WITH ('connector' = 'values');
     INSERT INTO \`out\` SELECT id, user_id, JSON_VALUE(payload, '$.subject') FROM events WHERE kind = 'wrongbook';`,
   duckSql: "SELECT id, user_id, json_extract_string(payload, '$.subject') AS subject FROM events WHERE kind = 'wrongbook'",
-  inputs: (n) => ({ events: eventRows(n, 1000) }),
+  inputs: (n) => ({ events: allRows(n, eventRow) }),
+  rowAt: { events: eventRow },
   duckTables: eventsTable,
   flinkLines: (rows) => rows.map((r) => `${num(r.id)}|${num(r.user_id)}|${String(r.subject)}`),
   duckLines: (rows) => rows.map((r) => `${num(r[0])}|${num(r[1])}|${String(r[2])}`),
@@ -71,11 +74,15 @@ export const keyedAggregation: Workload = {
     CREATE TABLE \`out\` (user_id INT, cnt BIGINT, total BIGINT, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'values');
     INSERT INTO \`out\` SELECT user_id, COUNT(*), SUM(amount) FROM events GROUP BY user_id;`,
   duckSql: 'SELECT user_id, COUNT(*) AS cnt, SUM(amount) AS total FROM events GROUP BY user_id',
-  inputs: (n) => ({ events: eventRows(n, 1000) }),
+  inputs: (n) => ({ events: allRows(n, eventRow) }),
+  rowAt: { events: eventRow },
   duckTables: eventsTable,
   flinkLines: (rows) => rows.map((r) => `${num(r.user_id)}|${num(r.cnt)}|${num(r.total)}`),
   duckLines: (rows) => rows.map((r) => `${num(r[0])}|${num(r[1])}|${num(r[2])}`),
 };
+
+const leftRow = (i: number): Value[] => [i, `a${i % 97}`];
+const rightRow = (i: number, n: number): Value[] => [n - 1 - i, `b${i % 89}`];
 
 /** Two streams joined on a key: every row has one partner, the right side arrives in reverse key order. */
 export const regularJoin: Workload = {
@@ -85,15 +92,8 @@ export const regularJoin: Workload = {
     CREATE TABLE \`out\` (k BIGINT, a STRING, b STRING) WITH ('connector' = 'values');
     INSERT INTO \`out\` SELECT l.k, l.a, r.b FROM l JOIN r ON l.k = r.k;`,
   duckSql: 'SELECT l.k, l.a, r.b FROM l JOIN r ON l.k = r.k',
-  inputs: (n) => {
-    const l: Rows = new Array(n);
-    const r: Rows = new Array(n);
-    for (let i = 0; i < n; i++) {
-      l[i] = [i, `a${i % 97}`];
-      r[i] = [n - 1 - i, `b${i % 89}`];
-    }
-    return { l, r };
-  },
+  inputs: (n) => ({ l: allRows(n, leftRow), r: allRows(n, rightRow) }),
+  rowAt: { l: leftRow, r: rightRow },
   duckTables: Object.fromEntries(['l', 'r'].map((t) => [t, {
     ddl: `CREATE TABLE ${t} (k BIGINT, ${t === 'l' ? 'a' : 'b'} VARCHAR)`,
     append: (a: DuckDBAppender, row: Value[]) => {
@@ -106,6 +106,8 @@ export const regularJoin: Workload = {
   duckLines: (rows) => rows.map((r) => `${num(r[0])}|${String(r[1])}|${String(r[2])}`),
 };
 
+const windowRow = (i: number): Value[] => [i % 1000, i % 100, new Date(BASE + i * 10)];
+
 /** A tumbling event-time window aggregation: 1,000 keys, a row every 10 ms, one-minute windows. */
 export const tumblingWindow: Workload = {
   name: 'TUMBLE event-time window aggregation',
@@ -114,11 +116,8 @@ export const tumblingWindow: Workload = {
     INSERT INTO \`out\` SELECT k, window_start, window_end, COUNT(*), SUM(v)
       FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY k, window_start, window_end;`,
   duckSql: "SELECT k, epoch_ms(time_bucket(INTERVAL '1 minute', ts)) AS ws, COUNT(*) AS cnt, SUM(v) AS total FROM ev GROUP BY ALL",
-  inputs: (n) => {
-    const ev: Rows = new Array(n);
-    for (let i = 0; i < n; i++) ev[i] = [i % 1000, i % 100, new Date(BASE + i * 10)];
-    return { ev };
-  },
+  inputs: (n) => ({ ev: allRows(n, windowRow) }),
+  rowAt: { ev: windowRow },
   duckTables: {
     ev: {
       // appended as epoch millis, then made a TIMESTAMP column before any timing
@@ -150,13 +149,22 @@ export async function loadDuckDb(con: DuckDBConnection, w: Workload, inputs: Rec
 }
 
 /** The input's size as JSON lines of objects keyed by column name (what a fixture file of it would hold). */
-export function inputJsonBytes(inputs: Record<string, Rows>, columns: Record<string, readonly string[]>): number {
+export function inputJsonBytes(inputs: Record<string, Iterable<Value[]>>, columns: Record<string, readonly string[]>): number {
   let bytes = 0;
   for (const [table, rows] of Object.entries(inputs)) {
     const cols = columns[table] as readonly string[];
     for (const r of rows) bytes += Buffer.byteLength(JSON.stringify(Object.fromEntries(cols.map((c, i) => [c, r[i]])))) + 1;
   }
   return bytes;
+}
+
+/** A workload's input as streams: each table's rows made as the job reads them (an iterable can be read again). */
+export function streamedInputs(w: Workload, n: number): Record<string, Iterable<Value[]>> {
+  return Object.fromEntries(Object.entries(w.rowAt).map(([table, rowAt]) => [table, {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < n; i++) yield rowAt(i, n);
+    },
+  }]));
 }
 
 export const INPUT_COLUMNS: Record<string, readonly string[]> = {

@@ -8,7 +8,7 @@
  * Formatting the output again anchors every comment to the same token, so the result is idempotent.
  */
 import type { Statement, Token } from '@flinkts/core';
-import { printStatement, tokenize } from '@flinkts/core';
+import { formatDiagnostic, printStatement, sameAst, ScriptReader, tokenize } from '@flinkts/core';
 
 type Anchor = { readonly comment: Token; readonly token: number; readonly trailing: boolean };
 
@@ -87,6 +87,8 @@ function key(t: Token): string {
 
 /** Matches `a[i]` to `b[j]` along a longest common subsequence of their keys; writes b's index (or leaves -1). */
 function match(a: readonly Token[], aFrom: number, aTo: number, b: readonly Token[], bFrom: number, bTo: number, out: Int32Array): void {
+  // A common prefix is matched as the table below would match it (equal keys first), without the table.
+  while (aFrom < aTo && bFrom < bTo && key(a[aFrom]!) === key(b[bFrom]!)) out[aFrom++] = bFrom++;
   const n = aTo - aFrom;
   const m = bTo - bFrom;
   if (n === 0 || m === 0) return;
@@ -132,34 +134,22 @@ const indentationAt = (text: string, offset: number): string => {
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 };
 
+export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
+
+/** A comment's place for the round-trip check: its text, whether it trails, and the token it belongs to. */
+function places(significant: readonly Token[], anchors: readonly Anchor[]): string[] {
+  const at = (i: number) => (significant[i] === undefined ? '' : significant[i]!.kind === 'quoted' || significant[i]!.kind === 'word' ? significant[i]!.value.toUpperCase() : significant[i]!.value);
+  return anchors.map((a) => JSON.stringify([a.comment.value.trim(), a.trailing, at(a.token)]));
+}
+
 /**
- * The printed script (statements printed without comments, `bare`, parsed from the input with its comments
- * blanked, so their spans are the input's) with the input's comments put back beside their tokens.
+ * One statement's piece of the output: its printed text with the comments anchored to its tokens put back beside
+ * them. `input` are the input's significant tokens of the statement (from the end of the previous one's: stray `;`
+ * included), `anchors` index into them. `first` / `last`: the piece starts / ends the output (else a blank line
+ * comes before it, and what follows it begins on a line of its own).
  */
-export function printWithComments(inputTokens: readonly Token[], bare: readonly Statement[]): string {
-  const { significant: input, anchors } = anchorComments(inputTokens);
-  const printed = bare.map((s) => printStatement(s));
-  const text = printed.length === 0 ? '' : `${printed.join('\n\n')}\n`;
+function printPiece(text: string, output: readonly Token[], input: readonly Token[], map: Int32Array, anchors: readonly Anchor[], first: boolean, last: boolean): string {
   if (anchors.length === 0) return text;
-  const output = tokenize(text).tokens.filter((t) => t.kind !== 'eof');
-
-  // Input token → printed token, for the statements a comment is anchored in.
-  const map = new Int32Array(input.length).fill(-1);
-  const anchored = new Set(anchors.map((a) => a.token));
-  let pieceStart = 0;
-  bare.forEach((s, i) => {
-    const aFrom = firstAtOrAfter(input, s.span!.start.offset);
-    let aTo = firstAtOrAfter(input, s.span!.end.offset);
-    if (input[aTo]?.kind === 'op' && input[aTo]!.value === ';') aTo++;
-    const pieceEnd = pieceStart + printed[i]!.length;
-    const outFrom = firstAtOrAfter(output, pieceStart);
-    const outTo = firstAtOrAfter(output, pieceEnd);
-    let needed = false;
-    for (let k = Math.max(0, aFrom - 1); k <= aTo && !needed; k++) needed = anchored.has(k);
-    if (needed) match(input, aFrom, aTo, output, outFrom, outTo, map);
-    pieceStart = pieceEnd + 2; // the blank line between statements
-  });
-
   // Comments per gap: leading[j] go before printed token j (j = output.length: after the last), trailing[j] after it.
   const leading = new Map<number, string[]>();
   const trailing = new Map<number, string[]>();
@@ -179,15 +169,22 @@ export function printWithComments(inputTokens: readonly Token[], bare: readonly 
   }
 
   const parts: string[] = [];
-  let last = 0;
+  let copied = 0;
   for (let j = 0; j <= output.length; j++) {
     const lead = leading.get(j);
     const trail = trailing.get(j - 1);
     if (lead === undefined && trail === undefined) continue;
+    const atStart = j === 0 && first;
     // The gap between printed token j-1 and token j: only white space in the printed text.
     const gapStart = j === 0 ? 0 : output[j - 1]!.end.offset;
     const gapEnd = j === output.length ? text.length : output[j]!.start.offset;
     const gap = text.slice(gapStart, gapEnd);
+    if (j === output.length && !last) {
+      // The end of a piece another follows: its trailing comments end the line the next piece's blank line begins.
+      parts.push(text.slice(copied, gapStart), ` ${trail!.join(' ')}`);
+      copied = gapEnd;
+      continue;
+    }
     const nextIndent = j === output.length ? '' : gap.includes('\n') || j === 0 ? indentationAt(text, gapEnd) : `${indentationAt(text, gapStart)}  `;
     let fill = '';
     if (trail !== undefined) fill += ` ${trail.join(' ')}`;
@@ -197,21 +194,120 @@ export function printWithComments(inputTokens: readonly Token[], bare: readonly 
     if (inline) {
       // One-line /* */ comments stay on the line of the token they lead.
       if (lineComment) fill += `\n${gap.includes('\n') ? gap.slice(gap.lastIndexOf('\n') + 1) : nextIndent}`;
-      else fill += j === 0 ? '' : gap;
+      else fill += atStart ? '' : gap;
       fill += `${lead!.join(' ')} `;
     } else if (lead !== undefined) {
       const lines = lead.map((c) => `${nextIndent}${c}\n`).join('');
-      if (j === 0) fill = lines + nextIndent;
+      if (atStart) fill = lines + nextIndent;
       else if (j === output.length) fill += `\n${lines}`;
       else fill += `\n${lines}${nextIndent}`;
     } else if (j === output.length) fill += '\n';
     else if (lineComment || gap.includes('\n')) fill += `\n${gap.includes('\n') ? gap.slice(gap.lastIndexOf('\n') + 1) : nextIndent}`;
     else fill += gap;
     // A blank line between statements stays.
-    if (j > 0 && j < output.length && /\n[ \t]*\n/.test(gap)) fill = fill.replace(/\n/, '\n\n');
-    parts.push(text.slice(last, gapStart), fill);
-    last = gapEnd;
+    if ((j > 0 || !first) && j < output.length && /\n[ \t]*\n/.test(gap)) fill = fill.replace(/\n/, '\n\n');
+    parts.push(text.slice(copied, gapStart), fill);
+    copied = gapEnd;
   }
-  parts.push(text.slice(last));
+  parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/**
+ * Whether `piece` (one printed statement with its comments, or only comments) parses to `statement` with no error
+ * and carries the comments `expected` (see `places`) — the round trip of one statement.
+ */
+function survives(piece: string, statement: Statement | undefined, expected: readonly string[]): boolean {
+  const tokens: Token[] = [];
+  const reader = new ScriptReader(piece, {}, (slice) => {
+    const significant: Token[] = [];
+    for (const t of slice) {
+      tokens.push(t);
+      if (!isComment(t)) significant.push(t);
+    }
+    return significant;
+  });
+  const parsed = reader.next();
+  if (reader.next() !== undefined || reader.lexError() !== undefined || reader.diagnostics.length > 0) return false;
+  if (statement === undefined ? parsed !== undefined : parsed === undefined || !sameAst(parsed, statement)) return false;
+  const { significant, anchors } = anchorComments(tokens);
+  const found = places(significant, anchors);
+  return found.length === expected.length && found.every((p, i) => p === expected[i]);
+}
+
+/**
+ * Format a script in one pass, one statement at a time: the input is lexed once (as the parser reaches it), each
+ * statement is parsed without its comments, printed, its comments put back beside their tokens, and the piece
+ * re-parsed and compared with the statement (same tree, every comment beside the same token) before the next one —
+ * only the current statement's tokens are held, so time is linear in the script's length. Refuses (with the reason)
+ * a script that does not parse or would not survive the round trip.
+ */
+export function formatText(text: string, file: string): FormatResult {
+  // The input's tokens (comments included) lexed and not yet formatted, from `head` on.
+  let pending: Token[] = [];
+  let head = 0;
+  let failed = false;
+  const reader = new ScriptReader(text, { file }, (slice) => {
+    const significant: Token[] = [];
+    for (const t of slice) {
+      if (!failed && t.kind !== 'eof') pending.push(t);
+      if (!isComment(t)) significant.push(t);
+    }
+    return significant;
+  });
+  const pieces: string[] = [];
+  /** Leading comments of the statement to come, met in the gap after the previous one. */
+  let carried: Token[] = [];
+  let previous: Statement | undefined;
+  let first = true;
+  /** Formats `statement` (undefined: a script of comments only) with the tokens before offset `boundary`. */
+  const flush = (statement: Statement | undefined, boundary: number, last: boolean): void => {
+    const chunk = carried;
+    while (head < pending.length && pending[head]!.start.offset < boundary) chunk.push(pending[head++]!);
+    if (head > 4096) {
+      pending = pending.slice(head);
+      head = 0;
+    }
+    // The first token of the next statement decides which comments in the gap before it trail this one.
+    let follower: Token | undefined;
+    for (let i = head; !last && follower === undefined && i < pending.length; i++) if (!isComment(pending[i]!)) follower = pending[i];
+    const { significant, anchors } = anchorComments(follower === undefined ? chunk : [...chunk, follower]);
+    const input = follower === undefined ? significant : significant.slice(0, -1);
+    const printed = statement === undefined ? '' : printStatement(statement);
+    const text = `${first ? '' : '\n\n'}${printed}${last && printed !== '' ? '\n' : ''}`;
+    const output = anchors.length === 0 ? [] : tokenize(text).tokens.filter((t) => t.kind !== 'eof');
+    const map = new Int32Array(anchors.length === 0 ? 0 : input.length).fill(-1);
+    if (anchors.length > 0) match(input, 0, input.length, output, 0, output.length, map);
+    const own: Anchor[] = [];
+    carried = [];
+    for (const a of anchors) {
+      // Leading a token the printer drops at the end (a stray `;`), or the next statement's first: the next one's.
+      let k = a.token;
+      if (!a.trailing && !last) while (k < input.length && map[k]! < 0) k++;
+      if (!a.trailing && !last && k >= input.length) carried.push(a.comment);
+      else own.push(a);
+    }
+    const piece = printPiece(text, output, input, map, own, first, last);
+    if (!survives(piece, statement, places(input, own))) failed = true;
+    pieces.push(piece);
+    first = false;
+  };
+  for (let s = reader.next(); s !== undefined; s = reader.next()) {
+    if (failed || reader.diagnostics.length > 0) {
+      failed = true;
+      pending = [];
+      head = 0;
+      continue;
+    }
+    if (previous !== undefined) flush(previous, s.span!.start.offset, false);
+    previous = s;
+  }
+  const lexed = reader.lexError();
+  if (lexed !== undefined) return { ok: false, errors: formatDiagnostic(lexed) };
+  if (reader.diagnostics.length > 0) return { ok: false, errors: reader.diagnostics.map(formatDiagnostic).join('\n') };
+  if (!failed && (previous !== undefined || head < pending.length)) flush(previous, Number.MAX_SAFE_INTEGER, true);
+  if (failed) {
+    return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+  }
+  return { ok: true, text: pieces.join('') };
 }

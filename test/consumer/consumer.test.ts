@@ -39,6 +39,14 @@ function ok(cmd: string, args: readonly string[], cwd: string, env: NodeJS.Proce
   return r.out;
 }
 
+/** Files under `dir`, relative, with forward slashes. */
+function walk(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+    return e.isDirectory() ? walk(dir, rel) : [rel];
+  });
+}
+
 const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
 /** The tarball of each package, by name. */
 const tarballs = new Map<string, string>();
@@ -86,6 +94,16 @@ describe('the packed packages', () => {
       expect(existsSync(join(dir, 'src')), name).toBe(false);
       expect(existsSync(join(dir, 'test')), name).toBe(false);
     }
+    // every file is package.json, a README / licence, or under dist/ (and the root's bin/)
+    for (const name of PACKAGES) {
+      const files = walk(join(app, 'node_modules', name)).filter((f) => !f.startsWith('node_modules/'));
+      expect(files.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/.+|bin\/[^/]+\.js)$/.test(f)), name).toEqual([]);
+      // zod and yaml are bundled in (scripts/bundle.mjs): no import of them is left, and their licences ship
+      const js = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(app, 'node_modules', name, f), 'utf8'));
+      expect(js.filter((text) => /from ["'](zod|yaml)["']|require\(["'](zod|yaml)["']\)/.test(text)), name).toEqual([]);
+    }
+    expect(readFileSync(join(app, 'node_modules', '@flinkts', 'core', 'dist', 'THIRD_PARTY_LICENSES.txt'), 'utf8')).toContain('zod@');
+    expect(readFileSync(join(app, 'node_modules', '@flinkts', 'pipelines', 'dist', 'THIRD_PARTY_LICENSES.txt'), 'utf8')).toContain('yaml@');
     expect(existsSync(join(app, 'node_modules', 'flinkts', 'bench'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'flinkts', 'packages'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'tsx'))).toBe(false);

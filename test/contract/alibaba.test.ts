@@ -56,7 +56,7 @@ describe('Alibaba Realtime Compute deploys (contract fake)', () => {
       const [dep] = fake.named(a.job);
       expect(dep!.labels).toMatchObject({ 'flinkts-pipeline': 'wrongbook', 'flinkts-environment': 'dev', 'flinkts-hash': a.hash.slice(0, 12) });
       const run = await d.target.running(a.job);
-      expect(run).toEqual([{ jobId: expect.stringMatching(/^job-/), state: 'RUNNING', hash: a.hash.slice(0, 12) }]);
+      expect(run).toEqual([{ jobId: expect.stringMatching(/^job-/), state: 'RUNNING', hash: a.hash.slice(0, 12), record: { hash: a.hash.slice(0, 12), version: 1, deployedAt: d.records.read(a.job).versions[0]!.deployedAt } }]);
     }
     expect((await deployAll(shipped.artifacts)).map((o) => o.action)).toEqual(['unchanged', 'unchanged']);
     expect(fake.jobs).toHaveLength(2);

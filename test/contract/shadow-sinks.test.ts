@@ -14,6 +14,7 @@ import { abandonShadow, AlibabaTarget, DeploymentRecords, deployJob, pipelineArt
 import type { Deployer, DeployOptions, DeployTarget, JobArtifact, PlanCompiler } from '../../packages/pipelines/src/deploy/index.js';
 import { DEPLOY_CODES } from '../../packages/pipelines/src/deploy/codes.js';
 import { shadowedOnPlatforms, v1OnPlatforms } from '../fixtures/pipelines/deploy-dws/platforms.js';
+import { kafkaShadowedOnPlatforms, kafkaV1OnPlatforms } from '../fixtures/pipelines/deploy-dws/kafka.js';
 import { AlibabaFake } from './alibaba-fake.js';
 import type { Faults } from './faults.js';
 import { StreamparkFake } from './streampark-fake.js';
@@ -48,7 +49,7 @@ async function streampark(): Promise<Platform> {
     seen: (name) => {
       const apps = fake.appsNamed(name);
       const a = apps[0];
-      return { count: apps.length, running: a !== undefined && [3, 5].includes(a.state), ...(a ? { hash: /\[flinkts ([0-9a-f]{12})\]$/.exec(a.description)?.[1], restoredFrom: a.restoredFrom, sql: fake.effectiveSql(a) } : {}) } as Seen;
+      return { count: apps.length, running: a !== undefined && [3, 5].includes(a.state), ...(a ? { hash: /\[flinkts ([0-9a-f]{12})[ \]]/.exec(a.description)?.[1], restoredFrom: a.restoredFrom, sql: fake.effectiveSql(a) } : {}) } as Seen;
     },
     savepointsOf: (name) => fake.history.filter((h) => h.type === 2 && fake.appsNamed(name).some((a) => a.id === h.appId)).map((h) => h.path),
     stop: () => fake.stop(),
@@ -143,6 +144,38 @@ describe.each([['streampark', streampark], ['vvp', vvp], ['alibaba', alibaba]] a
     // promoted: nothing left to promote, and the next deploy of the same build changes nothing
     expect(await code(promoteJob(d, await plan(), restart))).toBe('FTS8110');
     expect((await deployJob(d, await plan(), manual)).action).toBe('unchanged');
+  });
+
+  it('a shadow reading Kafka consumes as a group of its own (`<group>-shadow`), the running job keeps its group', async () => {
+    const k1 = pipelineArtifacts(kafkaV1OnPlatforms, 'test', name).artifacts[0] as JobArtifact;
+    const k2 = pipelineArtifacts(kafkaShadowedOnPlatforms, 'test', name).artifacts[0] as JobArtifact;
+    // deterministic: the same build gives the same shadow (and group), so a rerun adopts it
+    expect(pipelineArtifacts(kafkaShadowedOnPlatforms, 'test', name).artifacts[0]?.shadow?.artifact.hash).toBe(k2.shadow?.artifact.hash);
+    await deployJob(d, await planJob(d, JOB, k1), restart);
+    expect((await deployJob(d, await planJob(d, JOB, k2), manual)).action).toBe('shadow');
+    const live = platform.seen(JOB).sql ?? '';
+    const shadow = platform.seen(SHADOW).sql ?? '';
+    expect(live).toContain("'properties.group.id' = 'dws-aggregate'");
+    expect(live).not.toContain('dws-aggregate-shadow');
+    expect(shadow).toContain("FROM `dwd_order_detail` /*+ OPTIONS('properties.group.id'='dws-aggregate-shadow') */");
+    expect(shadow).toContain('INSERT INTO `dws_sales_shadow`');
+    // promoted, the job reads as its own group again
+    await promoteJob(d, await planJob(d, JOB, k2), restart);
+    expect(platform.seen(JOB).sql).not.toContain('dws-aggregate-shadow');
+  });
+
+  it('the platform keeps the deployment record beside the job (hash, version, time, savepoint) and reads it back', async () => {
+    const first = await deployJob(d, await planJob(d, JOB, v1), restart);
+    const local1 = d.records.read(JOB).versions.find((v) => v.version === 1)!;
+    expect((await platform.target().running(JOB))[0]?.record).toEqual({ hash: v1.hash.slice(0, 12), version: 1, deployedAt: local1.deployedAt });
+    expect(local1.deployedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const second = await deployJob(d, await plan(), restart);
+    expect(second).toMatchObject({ action: 'update', version: 2 });
+    const local2 = d.records.read(JOB).versions.find((v) => v.version === 2)!;
+    expect(local2.restoredFrom).toBeDefined();
+    // a fresh target (another machine, no local record) reads the same record from the platform
+    expect((await platform.target().running(JOB))[0]?.record).toEqual({ hash: v2.hash.slice(0, 12), version: 2, deployedAt: local2.deployedAt, restoredFrom: local2.restoredFrom });
+    expect(first.jobId).toBeDefined();
   });
 
   it('automatic promotion: the healthy shadow takes over in one deploy', async () => {

@@ -68,7 +68,7 @@ describe('StreamPark 2.1.x deploys (contract fake)', () => {
     expect(apps.map((a) => a.jobName)).toEqual(shipped.artifacts.map((a) => a.job));
     for (const [i, app] of apps.entries()) {
       expect(app.state).toBe(5);
-      expect(app.description).toMatch(new RegExp(`\\[flinkts ${shipped.artifacts[i]!.hash.slice(0, 12)}\\]$`));
+      expect(app.description).toMatch(new RegExp(`\\[flinkts ${shipped.artifacts[i]!.hash.slice(0, 12)} v1 \\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\\]$`));
       // the SQL StreamPark runs is the emitted one, placeholders for StreamPark's team variables kept
       expect(fake.effectiveSql(app)).toBe(decodeForm(shipped.artifacts[i]!.spec as string).find(([k]) => k === 'flinkSql')?.[1]);
     }
@@ -133,7 +133,7 @@ describe('StreamPark 2.1.x deploys (contract fake)', () => {
       const apps = fake.appsNamed(a.job);
       expect(apps, a.job).toHaveLength(1);
       expect(apps[0]!.state).toBe(5);
-      expect(apps[0]!.description.endsWith(`[flinkts ${a.hash.slice(0, 12)}]`)).toBe(true);
+      expect(apps[0]!.description).toMatch(new RegExp(`\\[flinkts ${a.hash.slice(0, 12)} v\\d+ [^\\]]+\\]$`));
       expect(apps[0]!.duplicateStarts).toBe(0);
       const record = d.records.read(a.job);
       expect(record.current).toBe(2);

@@ -182,6 +182,9 @@ export class VvpFake extends LoopbackFake {
         this.checkSpec(spec);
         const labels = (body.metadata as { labels?: Record<string, string> } | undefined)?.labels;
         if (labels) d.metadata.labels = { ...d.metadata.labels, ...labels };
+        // a merge patch of the annotations map, as of the labels
+        const annotations = (body.metadata as { annotations?: Record<string, string> } | undefined)?.annotations;
+        if (annotations) d.metadata.annotations = { ...d.metadata.annotations, ...annotations };
         d.spec = { ...d.spec, ...spec } as Dep['spec'];
         if (typeof spec.state === 'string') this.desire(d, spec.state);
         return [200, d];

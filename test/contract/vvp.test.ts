@@ -62,7 +62,7 @@ describe('VVP 2.x deploys (contract fake)', () => {
       const [dep] = fake.named(a.job);
       expect(dep!.status.state).toBe('RUNNING');
       expect(dep!.metadata.labels).toMatchObject({ 'flinkts/pipeline': 'wrongbook', 'flinkts/environment': 'dev', 'flinkts/hash': a.hash.slice(0, 12) });
-      expect(await d.target.running(a.job)).toEqual([{ jobId: dep!.metadata.id, state: 'RUNNING', hash: a.hash.slice(0, 12) }]);
+      expect(await d.target.running(a.job)).toEqual([{ jobId: dep!.metadata.id, state: 'RUNNING', hash: a.hash.slice(0, 12), record: { hash: a.hash.slice(0, 12), version: 1, deployedAt: d.records.read(a.job).versions[0]!.deployedAt } }]);
     }
     expect((await deployAll(shipped.artifacts)).map((o) => o.action)).toEqual(['unchanged', 'unchanged']);
     expect(fake.deployments.size).toBe(2);

@@ -17,9 +17,9 @@ describe('deploy parts', () => {
     const spec = realtimeDw.spec;
     const reversed = pipeline({ ...spec, jobs: [...spec.jobs].reverse() } as never);
     const resolved = resolveEnvironment(reversed, 'test', []);
-    // the monitor reads the lake's files through its own standalone table declarations, so no job feeds it in
-    // the table graph: it keeps its (here first) place; the four layers come upstream first
-    expect(jobsInDependencyOrder(resolved!.jobs).map((j) => j.name)).toEqual(['rt-dw-monitor', 'rt-dw-cdc-ingestion', 'rt-dw-ods-processing', 'rt-dw-dwd-transform', 'rt-dw-dws-aggregate']);
+    // the monitor reads the lake tables through standalone Paimon tables on their paths: matched by where the data
+    // lives, it comes after the jobs that write them (its sources must exist when it is planned)
+    expect(jobsInDependencyOrder(resolved!.jobs).map((j) => j.name)).toEqual(['rt-dw-cdc-ingestion', 'rt-dw-ods-processing', 'rt-dw-dwd-transform', 'rt-dw-dws-aggregate', 'rt-dw-monitor']);
   });
 
   it('an environment with a bad deploy.health setting is a registered diagnostic', () => {

@@ -6,17 +6,21 @@
  * - a source added in another INSERT's branch moves this INSERT's aggregate in the graph's traversal: its id
  *   changes and its state is dropped, though its own upstream did not change (the earlier per-branch check missed it);
  * - a removed source is reported; a SourceFunction source without state (datagen) is safe, and Flink restores
- *   without it (a source with a split enumerator — Kafka, files, CDC — is state dropped: state-compat.test.ts);
+ *   without it; a removed filesystem source (a FileSource, with a split enumerator) is state dropped: refused unless
+ *   allowed, and Flink refuses its savepoint unless allowed too (Kafka and CDC sources, which need their systems to
+ *   run, are judged the same way from the compiled plans: state-compat.test.ts);
  * - an aggregate list whose accumulators keep their layout (SUM of another INT expression) restores and continues;
  *   one whose layout changes (the same aggregates reordered) fails the restore.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFlink } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
+import { FlinktsError } from '@flinkts/core';
 import { artifactOf, bridgeCompiler, compareCompiledPlans, deployJob, DeploymentRecords, FlinkRestClient, GatewayTarget, planJob } from '../../packages/pipelines/src/deploy/index.js';
 import type { Deployer, DeployOptions } from '../../packages/pipelines/src/deploy/index.js';
 
@@ -38,6 +42,13 @@ const copyDdl = [...ddl, sink('p', 'P', COLUMNS), sink('r', 'R', COLUMNS)];
 const copyP = 'INSERT INTO `p` SELECT * FROM `src`';
 const copies = artifactOf('copies', [...copyDdl, set(copyP, 'INSERT INTO `r` SELECT * FROM `src2`')]);
 const oneCopy = artifactOf('copies', [...copyDdl, copyP]);
+
+// the same with a second source reading files (a FileSource: split enumerator, splits and positions in state), then without it
+const FILES_DIR = mkdtempSync(join(tmpdir(), 'flinkts-gen-files-'));
+writeFileSync(join(FILES_DIR, 'part-0.csv'), Array.from({ length: 50 }, (_, i) => `${(i % 3) + 1},${i % 10},${i % 7}`).join('\n') + '\n');
+const filesSource = `CREATE TEMPORARY TABLE \`files\` (${COLUMNS}) WITH ('connector' = 'filesystem', 'path' = '${pathToFileURL(FILES_DIR).href}', 'format' = 'csv', 'source.monitor-interval' = '1s')`;
+const withFiles = artifactOf('file-copies', [...copyDdl, filesSource, set(copyP, 'INSERT INTO `r` SELECT * FROM `files`')]);
+const withoutFiles = artifactOf('file-copies', [...copyDdl, filesSource, copyP]);
 
 // a count and a sum; the sum of another INT expression; the two aggregates swapped
 const S_DDL = sink('s', 'S', '`k` INT, `n` BIGINT, `t` INT');
@@ -84,6 +95,7 @@ describe('generated operator ids (jobs given as SQL), computed by Flink and judg
   afterAll(async () => {
     await flink?.stop();
     if (records) rmSync(records, { recursive: true, force: true });
+    rmSync(FILES_DIR, { recursive: true, force: true });
   });
 
   it("a source added in another INSERT's branch changes this INSERT's aggregate id: plan says its state is dropped, and Flink drops it", async () => {
@@ -119,6 +131,25 @@ describe('generated operator ids (jobs given as SQL), computed by Flink and judg
     await delay(1500);
     const out = await deployJob(d, plan, options);
     expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+  }, 400_000);
+
+  it('a removed filesystem source (a FileSource: splits and positions in state): plan says state is dropped, and Flink drops it only when allowed', async () => {
+    expect((await deployJob(d, await planJob(d, 'file-copies', withFiles), options)).action).toBe('create');
+    await delay(3000);
+    const running = (await target.running('file-copies'))[0]!;
+    const plan = await planJob(d, 'file-copies', withoutFiles);
+    expect(plan.state?.verdict).toBe('state-dropped');
+    expect(plan.state?.findings).toEqual([expect.objectContaining({ operator: 'source default_catalog.default_database.files', change: expect.stringContaining('its splits and offsets map to no operator'), consequence: 'state-dropped' })]);
+    // refused before anything is touched
+    expect(await deployJob(d, plan, options).then(() => 'deployed', (e: unknown) => (e instanceof FlinktsError ? e.diagnostics[0]?.code : String(e)))).toBe('FTS8103');
+    expect((await target.running('file-copies')).map((r) => r.jobId)).toEqual([running.jobId]);
+    // allowed: Flink restores the rest from the savepoint and runs without the files source
+    const out = await deployJob(d, plan, { ...options, allowNonRestoredState: true });
+    expect(out).toMatchObject({ action: 'update', version: 2 });
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    // and Flink itself refuses the same savepoint without the allowance: the source's state is really there
+    await target.cancel(out.jobId!);
+    expect(await target.start(withoutFiles, { restoreFrom: out.restoredFrom! }).then((r) => failureOf(r.jobId), (e: unknown) => String(e))).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
   }, 400_000);
 
   it('aggregates whose accumulators keep their layout restore and continue; the same aggregates reordered fail the restore', async () => {

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cast, fn, from, FlinktsError, insertInto, t, table } from '@flinkts/core';
+import { cast, fn, from, FlinktsError, insertInto, t, table, view } from '@flinkts/core';
 import { print } from '@flinkts/connectors';
-import { startLocalFlink } from '@flinkts/core/flink';
+import { startLocalFlink, verifyScript } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
 import { job, pipeline } from '../../packages/pipelines/src/index.js';
 import { bridgeCompiler, deployJob, DeploymentRecords, GatewayTarget, pipelineArtifacts, planJob } from '../../packages/pipelines/src/deploy/index.js';
@@ -18,6 +18,10 @@ import type { Deployer, DeployOptions } from '../../packages/pipelines/src/deplo
 import v1 from '../fixtures/pipelines/deploy-dws/v1.config.js';
 import shadowed from '../fixtures/pipelines/deploy-dws/shadow.config.js';
 import { environments, orders, sales } from '../fixtures/pipelines/deploy-dws/shared.js';
+import { kafkaOrders } from '../fixtures/pipelines/deploy-dws/kafka.js';
+import type { AnyPipeline } from '../../packages/pipelines/src/index.js';
+
+const onKafka = (p: AnyPipeline) => pipeline({ ...p.spec, tables: p.spec.tables.map((x) => (x === orders ? kafkaOrders : x)) });
 
 const JOB = 'dws-aggregate';
 
@@ -129,4 +133,26 @@ describe('blue-green through a shadow sink on real Flink', () => {
     expect((await d.target.health(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
     expect((await d.target.running(JOB)).map((r) => r.hash)).toEqual([next.hash.slice(0, 12)]);
   }, 400_000);
+});
+
+describe('the gateway path: a shadow reading Kafka', () => {
+  it('ships its own consumer group as an OPTIONS hint, which Flink 1.20.1\'s planner takes; the running job keeps its group', async () => {
+    const k2 = pipelineArtifacts(onKafka(shadowed), 'test').artifacts[0]!;
+    const live = k2.statements.join(';\n');
+    const shadow = k2.shadow!.artifact.statements.join(';\n');
+    expect(live).toContain("'properties.group.id' = 'dws-aggregate'");
+    expect(live).not.toContain('dws-aggregate-shadow');
+    expect(shadow).toContain("FROM `dwd_order_detail` /*+ OPTIONS('properties.group.id'='dws-aggregate-shadow') */");
+    // the statements the gateway target submits, planned by the real planner (no broker is needed to plan)
+    const real = await verifyScript(`${shadow};`);
+    expect(real.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(real.ok).toBe(true);
+  }, 300_000);
+
+  it('a Kafka table read through a view is refused: the view cannot take the hint', () => {
+    const recent = view('recent_orders', from(kafkaOrders, 'o').select(({ o }) => ({ order_id: o.order_id, category: o.category, amount: o.amount })), { temporary: true });
+    const perCategory = from(recent, 'o').groupBy(({ o }) => [o.category]).select(({ o }) => ({ category: o.category, order_count: fn.count(), paid_amount: fn.sum(cast(o.amount, t.bigint())) }));
+    const p = pipeline({ ...shadowed.spec, jobs: [job(JOB, { statements: insertInto(sales, perCategory) })], tables: [kafkaOrders, recent, ...shadowed.spec.tables.filter((x) => x !== orders)] });
+    expect(problems(() => pipelineArtifacts(p, 'test'))[0]).toMatchObject({ code: 'FTS8109', message: expect.stringContaining('reads Kafka dwd_order_detail (through view recent_orders)') });
+  });
 });

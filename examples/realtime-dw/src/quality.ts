@@ -7,8 +7,18 @@
  *
  * The lake tables have no time attribute (the jobs that write them need none), so the monitor reads each one
  * through a standalone Paimon table on the same path (`connector = 'paimon'`, `path` under the warehouse; same
- * columns, primary key and partitioning, which Paimon checks against the stored table) that adds one: a watermark on `created_at` for ODS and DWD (event-time windows of 5 minutes), a `PROCTIME()`
- * column for DWS, whose rows carry only a date (processing-time windows of 5 minutes).
+ * columns, primary key and partitioning, which Paimon checks against the stored table) that adds one: a watermark
+ * on `created_at` for ODS and DWD (event-time windows of 5 minutes), and for DWS, whose rows carry only a date, a
+ * watermark on that date as a timestamp (`stat_time`): a daily window, scored when the next day's first row
+ * arrives.
+ *
+ * Every lake table is read as a changelog (updates, deletes), so every window is on event time: a correction's -U
+ * carries its row's time and leaves the window that counted the row, and each score stays within 0–100. A
+ * processing-time window over these tables is refused (FTS8052): there a -U lands in a later window than its row.
+ *
+ * DWS rows are days: a day's row is written all day long, so its delay against the day's start is up to 24 h by
+ * design. Its freshness bound and HIGH level are 26 h (a day still written two hours after it closed); ODS and DWD
+ * keep the seed's 15 minutes.
  */
 import { fn, interval, table } from '@flinkts/core';
 import type { Layer } from '@flinkts/core';
@@ -53,8 +63,10 @@ export const dwdOrderDetailTimed = table('dwd_order_detail_quality_source', {
 
 export const dwsSalesDailyTimed = table('dws_sales_daily_quality_source', {
   columns: SALES_DAILY_COLUMNS,
-  computed: (c) => ({ stat_time: fn.toTimestamp(c.stat_date, 'yyyy-MM-dd'), proc_time: fn.proctime() }),
+  computed: (c) => ({ stat_time: fn.toTimestamp(c.stat_date, 'yyyy-MM-dd') }),
   primaryKey: ['stat_date', 'category'],
+  // no delay: a day's window closes as soon as a row of a later day arrives
+  watermark: { column: 'stat_time' },
   ...onLake('dws', 'dws_sales_daily'),
 });
 
@@ -91,16 +103,16 @@ export const DWD_ORDER_DETAIL_QUALITY: QualitySpec<(typeof dwdOrderDetailTimed)[
 
 export const DWS_SALES_DAILY_QUALITY: QualitySpec<(typeof dwsSalesDailyTimed)['__columns']> = {
   label: 'dws_sales_daily',
-  window: { time: 'proc_time', size: WINDOW },
+  window: { time: 'stat_time', size: '1 d' },
   checks: (q) => ({
     completeness: [q.notNull('category'), q.notNull('paid_amount')],
     accuracy: [q.rule('buyers never exceed orders', (c) => c.buyer_count.lte(c.order_count)), q.rule('non-negative paid amount', (c) => c.paid_amount.gte(0))],
     consistency: [q.unique('stat_date', 'category')],
-    timeliness: [q.freshness('stat_time', '2 d')],
+    timeliness: [q.freshness('stat_time', '26 h')],
     conformity: [q.matches('stat_date', DATE), q.length('category', { min: 1, max: 32 })],
   }),
   weights: WEIGHTS,
-  alerts: SEED_LEVELS,
+  alerts: [SEED_LEVELS[0], { level: 'high', when: { delayAbove: '26 h' } }, SEED_LEVELS[2]],
 };
 
 export const odsOrdersQuality = quality(odsOrdersTimed, ODS_ORDERS_QUALITY);

@@ -38,6 +38,22 @@ const ruleTests = {
       }],
     },
     {
+      // Alertmanager sends an alert again only after repeat_interval (15m, the convergence test below) as long as it
+      // is the same alert: its labels must not change while the condition holds (no value in a label), or every
+      // new score would be a new alert notified at once
+      name: 'a score that stays low is one alert for 20 minutes, whatever its value: Alertmanager repeats it every 15 minutes',
+      interval: '1m',
+      input_series: [series('flinkts_quality_score', { ...ods, dimension: 'overall' }, '65x8 62x12')],
+      alert_rule_test: [1, 8, 16].map((m) => ({
+        eval_time: `${m}m`,
+        alertname: 'DataQualityScoreLow',
+        exp_alerts: [{
+          exp_labels: { ...ods, dimension: 'overall', severity: 'critical' },
+          exp_annotations: { summary: `Data quality of ods_orders (ods) is ${m < 9 ? 65 : 62}, below 70`, description: 'Weighted quality score of the latest monitor window of ods_orders in pipeline realtime-dw.' },
+        }],
+      })),
+    },
+    {
       name: 'no CRITICAL for a quality score of 75',
       interval: '1m',
       input_series: [series('flinkts_quality_score', { ...ods, dimension: 'overall' }, '75x10')],
@@ -106,7 +122,7 @@ describe('realtime-dw alerting (seed 000)', () => {
     expect(r.status).toBe(0);
   });
 
-  test('promtool test rules: CRITICAL at 65 not 75, HIGH at 16 minutes, escalation, MEDIUM, Flink restarts', () => {
+  test('promtool test rules: CRITICAL at 65 not 75, one alert while it stays low, HIGH at 16 minutes, escalation, MEDIUM, Flink restarts', () => {
     const r = runTool('promtool', ['test', 'rules', 'rules.test.yml'], `${dir}/prometheus`);
     expect(r.output).toContain('SUCCESS');
     expect(r.status).toBe(0);
@@ -114,7 +130,7 @@ describe('realtime-dw alerting (seed 000)', () => {
 
   test('promtool test rules fails when an expectation is wrong (the tests can fail)', () => {
     const wrong = structuredClone(ruleTests);
-    wrong.tests[1]!.input_series = [series('flinkts_quality_score', { ...ods, dimension: 'overall' }, '69x10')];
+    wrong.tests[2]!.input_series = [series('flinkts_quality_score', { ...ods, dimension: 'overall' }, '69x10')];
     const d = writeTemp({ [RULES]: files.get(RULES)!, 'prometheus/rules.test.yml': stringify(wrong) });
     const r = runTool('promtool', ['test', 'rules', 'rules.test.yml'], `${d}/prometheus`);
     rmSync(d, { recursive: true, force: true });

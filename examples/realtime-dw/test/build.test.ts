@@ -99,9 +99,9 @@ describe('examples/realtime-dw pipeline', () => {
         expect({ env, job, problems: streamparkSqlProblems(sql) }).toEqual({ env, job, problems: [] });
       }
     }
-    // The multi-INSERT jobs (the monitor: one per event-time quality declaration, one per result row for the processing-time DWS one) keep all their INSERTs: StreamPark runs them as one statement set.
+    // The multi-INSERT jobs (the monitor: one per quality declaration) keep all their INSERTs: StreamPark runs them as one statement set.
     const inserts = (job: string) => streamparkSplit(new Map(decodeForm(byPath.get(`prod/streampark/${job}.form`)!.trimEnd())).get('flinkSql')!).filter((s) => /^INSERT/i.test(s.sql)).length;
-    expect(JOBS.map(inserts)).toEqual([3, 2, 1, 2, 8]);
+    expect(JOBS.map(inserts)).toEqual([3, 2, 1, 2, 3]);
   });
 
   test('checkpoint failures: "3 failures within 10 minutes" is cpFailureRateInterval=10, cpMaxFailureInterval=3, alert with an alertId', () => {

@@ -112,19 +112,19 @@ describe('realtime-dw lineage', () => {
     const edges = lineage.edges.filter((e) => e.job === 'rt-dw-monitor' && (e.to.column === undefined || ['window_start', 'window_end', 'max_delay_seconds'].includes(e.to.column))).map((e) => line(e));
     expect(edges).toEqual([
       'ads_data_quality.* <- dwd_order_detail_quality_source.created_at INDIRECT GROUP_BY',
-      'ads_data_quality.* <- dws_sales_daily_quality_source.proc_time INDIRECT GROUP_BY',
+      'ads_data_quality.* <- dws_sales_daily_quality_source.stat_date INDIRECT GROUP_BY',
       'ads_data_quality.* <- ods_orders_quality_source.created_at INDIRECT GROUP_BY',
       'ads_data_quality.* <- dwd_order_detail_quality_source.created_at INDIRECT WINDOW',
-      'ads_data_quality.* <- dws_sales_daily_quality_source.proc_time INDIRECT WINDOW',
+      'ads_data_quality.* <- dws_sales_daily_quality_source.stat_date INDIRECT WINDOW',
       'ads_data_quality.* <- ods_orders_quality_source.created_at INDIRECT WINDOW',
       'ads_data_quality.max_delay_seconds <- dwd_order_detail_quality_source.created_at DIRECT AGGREGATION CAST(NULL AS BIGINT) | CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT)',
-      "ads_data_quality.max_delay_seconds <- dws_sales_daily_quality_source.stat_date DIRECT AGGREGATION CAST(MAX(TIMESTAMPDIFF(SECOND, TO_TIMESTAMP(`stat_date`, 'yyyy-MM-dd'), LOCALTIMESTAMP)) AS BIGINT)",
+      "ads_data_quality.max_delay_seconds <- dws_sales_daily_quality_source.stat_date DIRECT AGGREGATION CAST(NULL AS BIGINT) | CAST(MAX(TIMESTAMPDIFF(SECOND, TO_TIMESTAMP(`stat_date`, 'yyyy-MM-dd'), LOCALTIMESTAMP)) AS BIGINT)",
       'ads_data_quality.max_delay_seconds <- ods_orders_quality_source.created_at DIRECT AGGREGATION CAST(NULL AS BIGINT) | CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT)',
       "ads_data_quality.window_end <- dwd_order_detail_quality_source.created_at DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE).`window_end`",
-      "ads_data_quality.window_end <- dws_sales_daily_quality_source.proc_time DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE).`window_end`",
+      "ads_data_quality.window_end <- dws_sales_daily_quality_source.stat_date DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`stat_time`), INTERVAL '1' DAY).`window_end`",
       "ads_data_quality.window_end <- ods_orders_quality_source.created_at DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE).`window_end`",
       "ads_data_quality.window_start <- dwd_order_detail_quality_source.created_at DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE).`window_start`",
-      "ads_data_quality.window_start <- dws_sales_daily_quality_source.proc_time DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE).`window_start`",
+      "ads_data_quality.window_start <- dws_sales_daily_quality_source.stat_date DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`stat_time`), INTERVAL '1' DAY).`window_start`",
       "ads_data_quality.window_start <- ods_orders_quality_source.created_at DIRECT TRANSFORMATION TUMBLE(DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE).`window_start`",
     ]);
   });

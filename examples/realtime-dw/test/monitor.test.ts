@@ -10,9 +10,13 @@
  * its window while the window is open and drops it once the window has fired (test/flink/window-over-changelog.test.ts
  * checks this against real Flink 1.20.1).
  *
- * DWS windows on processing time: the test moves the runtime's processing-time clock (`{ processingTime }`
- * entries; it never moves by itself). A row is in the window of the clock's reading when it is pushed; a window
- * fires when the clock passes its end; freshness (delay against LOCALTIMESTAMP) reads the same clock.
+ * DWS windows on event time too (a day's rows; the day's window fires when a row of a later day arrives).
+ * Freshness (delay against LOCALTIMESTAMP) reads the runtime's processing-time clock, which the test moves
+ * (`{ processingTime }` entries; it never moves by itself).
+ *
+ * Every score lies within 0–100: the last test sends a changelog that a processing-time window would have turned
+ * into a score of 200 (a correction's -U in a later window than its row) — quality() refuses that window shape
+ * (FTS8052) — and checks that on event time the same corrections leave every count within the window's rows.
  */
 import { describe, expect, it } from 'vitest';
 import { printStatement } from '@flinkts/core';
@@ -42,8 +46,8 @@ const scores = (rows: readonly Record<string, unknown>[]) =>
 
 describe('rt-dw-monitor', () => {
   it('is one statement set scoring ODS orders, DWD order detail and DWS daily sales into ads_data_quality', () => {
-    // ODS and DWD: one INSERT each (event time, UNION ALL of the six result rows); DWS (processing time): one per row kind.
-    expect(inserts.map((i) => i.target.join('.'))).toEqual(Array.from({ length: 8 }, () => 'ads_data_quality'));
+    // one INSERT per table (event time, UNION ALL of the six result rows)
+    expect(inserts.map((i) => i.target.join('.'))).toEqual(Array.from({ length: 3 }, () => 'ads_data_quality'));
     const text = statements.map((s) => printStatement(s)).join('\n');
     for (const dimension of ['completeness', 'accuracy', 'consistency', 'timeliness', 'conformity', 'overall']) {
       for (const t of ['ods_orders', 'dwd_order_detail', 'dws_sales_daily']) expect(text).toContain(`'${t}' AS \`table_name\``);
@@ -124,43 +128,82 @@ describe('rt-dw-monitor', () => {
     });
   });
 
-  it('DWS daily sales (the job, on processing time): a replayed key, buyers above orders, a stale day, an empty category, an update; windows fire as the clock moves', () => {
+  it('DWS daily sales (the job, on event time): a replayed key, buyers above orders, a stale day, an empty category, corrections; a day is scored when the next begins', () => {
     const day = (stat_date: string, category: string, o: Partial<{ order_count: bigint; buyer_count: bigint; paid_amount: string | null }> = {}) => ({
       stat_date, category, order_count: o.order_count ?? 3n, buyer_count: o.buyer_count ?? 2n, paid_amount: o.paid_amount === undefined ? '15.50' : o.paid_amount,
     });
-    // the job's six INSERTs into ads_data_quality (one per result row kind) share the source
-    const r = runMonitor([2, 3, 4, 5, 6, 7], {
+    const r = runMonitor(2, {
       dws_sales_daily_quality_source: [
-        // read at 10:20: the window [10:20, 10:25)
-        day('2024-05-01', 'office'), day('2024-05-01', 'office'), // the same key written again: a repeat in the window
+        day('2024-04-28', 'toys'), // read on 2024-05-01 at 10:20: 3 days 10 h 20 min after its day began
+        // 2024-05-01 (the watermark reaches it: the day of 2024-04-28 is scored)
+        day('2024-05-01', 'office'), day('2024-05-01', 'office'), // the same key written again: a repeat
         day('2024-05-01', 'food', { buyer_count: 4n }), // more buyers than orders
-        day('2024-04-20', 'toys'), // a day 11 days 10 h 20 min old
         day('2024-05-01', '', { paid_amount: null }), // no paid amount, an empty category
-        { processingTime: '2024-05-01 10:25:00' }, // [10:20, 10:25) fires at 10:24:59.999
-        // read at 10:25: the window [10:25, 10:30)
-        { kind: '-U', row: day('2024-05-01', 'food', { buyer_count: 4n }) }, { kind: '+U', row: day('2024-05-01', 'food') }, // corrected
-        day('2024-05-01', 'books'),
-        { processingTime: '2024-05-01 10:31:00' }, // [10:25, 10:30) fires
-        day('2024-05-01', 'garden'), // still open when the input ends: a bounded Flink job drops the window
+        day('2024-05-01', 'books', { paid_amount: '-3.00' }),
+        { kind: '-U', row: day('2024-05-01', 'books', { paid_amount: '-3.00' }) }, { kind: '+U', row: day('2024-05-01', 'books') }, // corrected
+        { kind: '-U', row: day('2024-05-01', 'office') }, { kind: '+U', row: day('2024-05-01', 'office', { order_count: 4n }) }, // the day goes on
+        { processingTime: '2024-05-02 00:01:00' },
+        day('2024-05-02', 'office'), // the next day: 2024-05-01 is scored; 2024-05-02 when the input ends (its last watermark)
       ],
     });
     const rows = r.rows('ads_data_quality');
     expect(rows.every((x) => x.pipeline === 'realtime-dw' && x.table_name === 'dws_sales_daily' && x.layer === 'dws')).toBe(true);
-    const inWindow = (start: string) => scores(rows.filter((x) => x.window_start === `2024-05-01 ${start}:00.000`));
-    expect(inWindow('10:20')).toEqual({
+    const onDay = (date: string) => scores(rows.filter((x) => x.window_start === `${date} 00:00:00.000`));
+    expect(onDay('2024-04-28')).toEqual({
+      completeness: { total: 1, passed: 1, score: 100, delay: null },
+      accuracy: { total: 1, passed: 1, score: 100, delay: null },
+      consistency: { total: 1, passed: 1, score: 100, delay: null },
+      timeliness: { total: 1, passed: 0, score: 0, delay: 296400 },
+      conformity: { total: 1, passed: 1, score: 100, delay: null },
+      overall: { total: 1, passed: null, score: 85, delay: 296400 },
+    });
+    // office (updated: its old version taken out), office again, food, '', books (corrected): five rows
+    expect(onDay('2024-05-01')).toEqual({
       completeness: { total: 5, passed: 4, score: 80, delay: null },
       accuracy: { total: 5, passed: 3, score: 60, delay: null }, // buyers above orders; a NULL paid amount is no pass
       consistency: { total: 5, passed: 4, score: 80, delay: null },
-      timeliness: { total: 5, passed: 4, score: 80, delay: 987600 },
+      timeliness: { total: 5, passed: 5, score: 100, delay: 37200 }, // read at 10:20
       conformity: { total: 5, passed: 4, score: 80, delay: null },
-      overall: { total: 5, passed: null, score: 75, delay: 987600 },
+      overall: { total: 5, passed: null, score: 78, delay: 37200 },
     });
-    // On processing time a correction's -U is taken out of the window it arrives in, not the one that counted the
-    // row it corrects: [10:25, 10:30) holds -1 + 1 + 1 = 1 row, of which -0 + 1 + 1 = 2 pass accuracy. Flink's
-    // window aggregation over a changelog does the same (retracting SUM / COUNT); the score leaves 0–100.
-    const late = inWindow('10:25');
-    expect(late.completeness).toEqual({ total: 1, passed: 1, score: 100, delay: null });
-    expect(late.accuracy).toEqual({ total: 1, passed: 2, score: 200, delay: null });
-    expect(rows).toHaveLength(12);
+    expect(onDay('2024-05-02')).toEqual({
+      completeness: { total: 1, passed: 1, score: 100, delay: null },
+      accuracy: { total: 1, passed: 1, score: 100, delay: null },
+      consistency: { total: 1, passed: 1, score: 100, delay: null },
+      timeliness: { total: 1, passed: 1, score: 100, delay: 60 },
+      conformity: { total: 1, passed: 1, score: 100, delay: null },
+      overall: { total: 1, passed: null, score: 100, delay: 60 },
+    });
+    expect(rows).toHaveLength(18);
+  });
+
+  it('every score stays within 0–100 on a changelog: corrections leave the window that counted their row; timeliness capped where a row went stale before its -U', () => {
+    const order = (order_id: number, o: Partial<{ quantity: number; created_at: string }> = {}) => ({
+      order_id: BigInt(order_id), user_id: 7n, product_id: 3n, quantity: o.quantity ?? 1, amount: '10.00',
+      order_status: 'PAID', created_at: o.created_at ?? '2024-05-01 10:12:00.000', updated_at: o.created_at ?? '2024-05-01 10:12:00.000',
+    });
+    const r = runMonitor(0, {
+      ods_orders_quality_source: [
+        order(1, { quantity: 0 }), order(2), order(3), // fresh at 10:20 (8 minutes)
+        { processingTime: '2024-05-01 10:40:00' }, // the monitor falls behind: 28 minutes
+        { kind: '-U', row: order(1, { quantity: 0 }) }, { kind: '+U', row: order(1) }, // corrected; the -U is read stale
+        { kind: '-D', row: order(2) }, // deleted, read stale
+        order(4, { created_at: '2024-05-01 10:16:00.000' }), // closes [10:10, 10:15)
+      ],
+    });
+    const rows = r.rows('ads_data_quality');
+    const window = scores(rows.filter((x) => x.window_start === '2024-05-01 10:10:00.000'));
+    // rows 1 (corrected) and 3 remain: accuracy counts the correction. Timeliness summed 3 fresh arrivals and the
+    // stale -U / -D took nothing out: capped at the window's 2 rows (without the cap: 3 of 2, a score of 150).
+    // The largest delay is the fresh arrivals' (MAX over a changelog retracts values, as Flink's MAX does).
+    expect(window).toEqual({
+      completeness: { total: 2, passed: 2, score: 100, delay: null },
+      accuracy: { total: 2, passed: 2, score: 100, delay: null },
+      consistency: { total: 2, passed: 2, score: 100, delay: null },
+      timeliness: { total: 2, passed: 2, score: 100, delay: 480 },
+      conformity: { total: 2, passed: 2, score: 100, delay: null },
+      overall: { total: 2, passed: null, score: 100, delay: 480 },
+    });
+    for (const row of rows) expect({ row, inRange: (row.score as number) >= 0 && (row.score as number) <= 100 && (row.passed_rows === null || (row.passed_rows as number) <= (row.total_rows as number)) }).toEqual({ row, inRange: true });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * @flinkts/core — Flink SQL types, the AST, builders, the printer, the parser front end, the analyzer and the
- * local runtime. The testing API is a separate entry point: `@flinkts/core/testing`.
+ * @flinkts/core — Flink SQL types, the AST, builders, the printer, the parser front end and the analyzer. The
+ * testing API is a separate entry point (`@flinkts/core/testing`), and so is the local runtime under it
+ * (`@flinkts/core/runtime`): a pipeline's config and the CLI do not load the runtime's ~400 kB.
  */
 export * from './ast/index.js';
 export * from './types/index.js';
@@ -11,7 +12,6 @@ export * from './functions/index.js';
 export * from './builder/index.js';
 export * from './sql/index.js';
 export * from './analyzer/index.js';
-export * from './runtime/index.js';
 export { ObjectCatalog } from './catalog/catalog.js';
 export { DEFAULT_CATALOG, DEFAULT_DATABASE, Namespace } from './catalog/namespace.js';
 export type { QualifiedName } from './catalog/namespace.js';

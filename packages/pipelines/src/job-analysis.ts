@@ -7,7 +7,7 @@
  * Both are functions of the job's declarations and the pipeline's secret names only. Weak keys: nothing is kept
  * once the pipeline is gone.
  */
-import type { Diagnostic, Statement } from '@flinkts/core';
+import type { BoundScript, Diagnostic, Statement } from '@flinkts/core';
 import { checkScript, printStatements } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { streamparkSqlProblems } from './emit/streampark-sql.js';
@@ -25,6 +25,8 @@ export interface CheckedJob {
   readonly placeholders: readonly string[];
   /** Paths are `jobs.<name>.statements[i]…`. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The binder's result for the script, which the lineage reads instead of binding the job again. */
+  readonly bound?: BoundScript;
 }
 
 export interface StreamparkSql {
@@ -52,7 +54,8 @@ export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJ
   const e = entry(env, job);
   if (e.checked === undefined) {
     const script = jobScript(job, { setLines: false, splitPersistent: false });
-    const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators });
+    let bound: BoundScript | undefined;
+    const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators, onBound: (b) => (bound = b) });
     const text = printStatements(script.statements);
     e.checked = {
       name: job.name,
@@ -60,9 +63,15 @@ export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJ
       text,
       placeholders: placeholders(text),
       diagnostics: ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })),
+      ...(bound === undefined ? {} : { bound }),
     };
   }
   return e.checked;
+}
+
+/** The bound script of the job when the analyzer has already checked it (same statements: no SET lines, values not substituted). */
+export function checkedBound(env: ResolvedEnvironment, job: ResolvedJob): BoundScript | undefined {
+  return analyses.get(env.pipeline)?.get(job.job)?.checked?.bound;
 }
 
 /** The job's StreamPark SQL and what StreamPark would refuse in it. */

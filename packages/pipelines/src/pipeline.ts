@@ -10,7 +10,7 @@ import { Job } from './job.js';
 import { z } from 'zod';
 import { checkArgument } from '@flinkts/core';
 import { CODES } from './codes.js';
-import { LINEAGE_FORMATS, STREAMPARK_EXECUTION_MODES } from './targets.js';
+import { ALIBABA_TARGET, LINEAGE_OUTPUT_TARGET, STREAMPARK_TARGET, VVP_TARGET } from './targets.js';
 import { TARGET_NAMES } from './emit/emitters.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
@@ -95,7 +95,6 @@ const placeholderName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, { message
 const declaration = (kinds: readonly string[], what: string) =>
   z.custom<unknown>((v) => typeof v === 'object' && v !== null && kinds.includes((v as { kind?: unknown }).kind as string), { message: what });
 const JOB_OVERRIDE = z.looseObject({ parallelism: z.number().optional(), settings: z.record(z.string(), z.unknown()).optional(), resources: z.record(z.string(), z.unknown()).optional() });
-const STREAMPARK = z.looseObject({ executionMode: z.enum(Object.keys(STREAMPARK_EXECUTION_MODES) as [keyof typeof STREAMPARK_EXECUTION_MODES]) });
 /** What `pipeline()` accepts; unknown keys are kept for newer fields, known ones are checked. */
 const PIPELINE_SPEC = z.looseObject({
   name: nonEmpty,
@@ -109,20 +108,16 @@ const PIPELINE_SPEC = z.looseObject({
   secrets: z.record(placeholderName, z.string()).optional(),
   targets: z.looseObject({
     sql: z.looseObject({}).optional(),
-    streampark: STREAMPARK.optional(),
-    vvp: z.looseObject({}).optional(),
-    alibaba: z.looseObject({}).optional(),
-    lineage: z.strictObject({
-      formats: z.array(z.enum(LINEAGE_FORMATS)).min(1).optional(),
-      events: z.enum(['run', 'job']).optional(),
-      jobNamespace: nonEmpty.optional(),
-    }).optional(),
+    streampark: STREAMPARK_TARGET.optional(),
+    vvp: VVP_TARGET.optional(),
+    alibaba: ALIBABA_TARGET.optional(),
+    lineage: LINEAGE_OUTPUT_TARGET.optional(),
   }).refine((t) => TARGET_NAMES.some((n) => t[n] !== undefined), { message: `at least one target (${TARGET_NAMES.join(', ')})` }),
   environments: z.record(nonEmpty, z.looseObject({
     description: z.string().optional(),
     variables: z.record(z.string(), z.string()).optional(),
     jobs: z.record(z.string(), JOB_OVERRIDE.optional()).optional(),
-    targets: z.looseObject({ streampark: STREAMPARK.partial().optional() }).optional(),
+    targets: z.looseObject({ streampark: STREAMPARK_TARGET.unwrap().partial().optional(), vvp: VVP_TARGET.unwrap().partial().optional(), alibaba: ALIBABA_TARGET.unwrap().partial().optional() }).optional(),
   })),
 });
 

@@ -80,8 +80,33 @@ function parallelismLayer(parallelism: number | undefined, path: string, diagnos
   return [{ key: 'parallelism.default', value: String(parallelism) }];
 }
 
+interface Resolution {
+  readonly env?: ResolvedEnvironment;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Each environment of a pipeline is resolved once (the pipeline and the result are immutable): `flinkts build`
+ * resolves it for the build and again for the lineage, `check` for the check and the emitters' validation. Weak
+ * keys: nothing is kept once the pipeline is gone.
+ */
+const resolutions = new WeakMap<AnyPipeline, Map<string, Resolution>>();
+
 /** Resolve `env` of `p`. Unknown environment names are a diagnostic (the result is then undefined). */
 export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
+  let byName = resolutions.get(p);
+  if (byName === undefined) resolutions.set(p, (byName = new Map()));
+  let r = byName.get(env);
+  if (r === undefined) {
+    const found: Diagnostic[] = [];
+    const resolved = resolveOnce(p, env, found);
+    byName.set(env, (r = resolved === undefined ? { diagnostics: found } : { env: resolved, diagnostics: found }));
+  }
+  diagnostics.push(...r.diagnostics);
+  return r.env;
+}
+
+function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
   const spec = (p.spec.environments as Readonly<Record<string, EnvironmentSpec>>)[env];
   if (spec === undefined) {
     diagnostics.push({ code: CODES.unknownEnvironment, severity: 'error', message: `pipeline '${p.name}' has no environment '${env}'`, hint: didYouMean(env, p.environmentNames) ?? `environments: ${p.environmentNames.join(', ')}`, path: 'environments' });

@@ -1,4 +1,5 @@
 /** Per-platform deployment settings of a pipeline; environments may override any field. */
+import { z } from 'zod';
 import type { MonitoringTarget } from './alerting/monitoring-target.js';
 
 /** StreamPark 2.1.x execution modes by name (the form sends their numbers). */
@@ -14,84 +15,96 @@ export const STREAMPARK_EXECUTION_MODES = {
 
 export type StreamparkExecutionMode = keyof typeof STREAMPARK_EXECUTION_MODES;
 
-export interface StreamparkTarget {
-  readonly executionMode: StreamparkExecutionMode;
+/** A numeric id, or a `${NAME}` placeholder the deploy step fills in. */
+const idOrPlaceholder = z.union([z.number(), z.templateLiteral(['${', z.string(), '}'])]);
+const logLevel = z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']);
+const stringMap = z.record(z.string(), z.string()).readonly();
+
+/**
+ * Each platform's configuration is declared once, as the schema `pipeline()` checks it with; its TypeScript type is
+ * inferred from the schema (`z.infer`), so a new platform adds one schema here.
+ */
+export const STREAMPARK_TARGET = z.object({
+  executionMode: z.enum(Object.keys(STREAMPARK_EXECUTION_MODES) as [StreamparkExecutionMode, ...StreamparkExecutionMode[]]),
   /** Id of the Flink environment (`/flink/env/list`); a `${NAME}` placeholder when the deploy step fills it in. */
-  readonly versionId?: number | `\${${string}}`;
+  versionId: idOrPlaceholder.optional(),
   /** The team (`/team/list`); a placeholder by default. */
-  readonly teamId?: number | `\${${string}}`;
+  teamId: idOrPlaceholder.optional(),
   /** Cluster id for remote / yarn-session / kubernetes-session modes. */
-  readonly flinkClusterId?: number | `\${${string}}`;
-  readonly resolveOrder?: 'parent-first' | 'child-first';
+  flinkClusterId: idOrPlaceholder.optional(),
+  resolveOrder: z.enum(['parent-first', 'child-first']).optional(),
   /** Automatic restarts StreamPark performs after the job fails. */
-  readonly restartSize?: number;
+  restartSize: z.number().optional(),
   /**
    * What StreamPark does when checkpoints keep failing: `maxFailures` failed checkpoints within `windowMinutes`
    * minutes (form fields `cpMaxFailureInterval` = count, `cpFailureRateInterval` = minutes), then `alert` (needs
    * `alertId`) or `restart`.
    */
-  readonly checkpointFailure?: { readonly windowMinutes: number; readonly maxFailures: number; readonly action: 'alert' | 'restart' };
+  checkpointFailure: z.object({ windowMinutes: z.number(), maxFailures: z.number(), action: z.enum(['alert', 'restart']) }).readonly().optional(),
   /** An alert configuration (`/flink/alert/list`); a `${NAME}` placeholder when the deploy step fills it in. */
-  readonly alertId?: number | `\${${string}}`;
-  readonly yarnQueue?: string;
-  readonly k8sNamespace?: string;
-  readonly flinkImage?: string;
-  readonly tags?: string;
-}
+  alertId: idOrPlaceholder.optional(),
+  yarnQueue: z.string().optional(),
+  k8sNamespace: z.string().optional(),
+  flinkImage: z.string().optional(),
+  tags: z.string().optional(),
+}).readonly();
+export type StreamparkTarget = z.infer<typeof STREAMPARK_TARGET>;
 
-export interface VvpTarget {
-  readonly namespace: string;
+export const VVP_TARGET = z.object({
+  namespace: z.string(),
   /** Application mode: the deployment target; omit it and give `sessionClusterName` for session mode. */
-  readonly deploymentTargetName?: string;
-  readonly sessionClusterName?: string;
-  readonly flinkVersion: string;
-  readonly flinkImageRegistry?: string;
-  readonly flinkImageRepository?: string;
-  readonly flinkImageTag?: string;
-  readonly upgradeStrategy?: 'STATEFUL' | 'STATELESS' | 'NONE';
-  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
+  deploymentTargetName: z.string().optional(),
+  sessionClusterName: z.string().optional(),
+  flinkVersion: z.string(),
+  flinkImageRegistry: z.string().optional(),
+  flinkImageRepository: z.string().optional(),
+  flinkImageTag: z.string().optional(),
+  upgradeStrategy: z.enum(['STATEFUL', 'STATELESS', 'NONE']).optional(),
+  restoreStrategy: z.enum(['LATEST_STATE', 'LATEST_SAVEPOINT', 'NONE']).optional(),
   /** Start even if some savepoint state maps to no operator: Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration` (VVP's restore strategy has no such field). */
-  readonly allowNonRestoredState?: boolean;
-  readonly state?: 'RUNNING' | 'SUSPENDED' | 'CANCELLED';
-  readonly maxSavepointCreationAttempts?: number;
-  readonly maxJobCreationAttempts?: number;
+  allowNonRestoredState: z.boolean().optional(),
+  state: z.enum(['RUNNING', 'SUSPENDED', 'CANCELLED']).optional(),
+  maxSavepointCreationAttempts: z.number().optional(),
+  maxJobCreationAttempts: z.number().optional(),
   /** Jar URIs (e.g. `s3://…/connector.jar`) for `additionalDependencies`, by Maven `groupId:artifactId`. */
-  readonly jarUris?: Readonly<Record<string, string>>;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-}
+  jarUris: stringMap.optional(),
+  labels: stringMap.optional(),
+  logLevel: logLevel.optional(),
+}).readonly();
+export type VvpTarget = z.infer<typeof VVP_TARGET>;
 
-export interface AlibabaTarget {
+export const ALIBABA_TARGET = z.object({
   /** The workspace id every Realtime Compute API call carries in its `workspace` header (required by the API). */
-  readonly workspace: string;
-  readonly namespace: string;
+  workspace: z.string(),
+  namespace: z.string(),
   /** The VVR engine, e.g. `vvr-11.1-jdk11-flink-1.20` (VVR 11 is built on Flink 1.20). */
-  readonly engineVersion: string;
-  readonly deploymentTarget: { readonly mode: 'PER_JOB' | 'SESSION'; readonly name: string };
+  engineVersion: z.string(),
+  deploymentTarget: z.object({ mode: z.enum(['PER_JOB', 'SESSION']), name: z.string() }).readonly(),
   /** Jar URIs for `additionalDependencies`, by Maven `groupId:artifactId`. */
-  readonly jarUris?: Readonly<Record<string, string>>;
-  readonly labels?: Readonly<Record<string, string>>;
+  jarUris: stringMap.optional(),
+  labels: stringMap.optional(),
   /** Root log level of the deployment (`logging.log4jLoggers`), default INFO. */
-  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  logLevel: logLevel.optional(),
   /** `default`, or `oss` / `sls` to deliver logs to OSS / Log Service (a workspace-level log template). */
-  readonly loggingProfile?: string;
+  loggingProfile: z.string().optional(),
   /**
    * Autopilot (automatic tuning) bounds: `UpdateAutopilotPolicy` limits — the job's parallelism stays within
    * [minParallelism, maxParallelism], its total CPU / memory under maxCpu / maxMemory, with at least
    * coolDownMinutes between two tuning operations.
    */
-  readonly autopilot?: {
-    readonly minParallelism: number;
-    readonly maxParallelism: number;
-    readonly maxCpu?: number;
+  autopilot: z.object({
+    minParallelism: z.number(),
+    maxParallelism: z.number(),
+    maxCpu: z.number().optional(),
     /** Kubernetes-style quantity, e.g. '64Gi'. */
-    readonly maxMemory?: string;
-    readonly coolDownMinutes?: number;
-  };
+    maxMemory: z.string().optional(),
+    coolDownMinutes: z.number().optional(),
+  }).readonly().optional(),
   /** How the start call restores state (`jobs:start` `restoreStrategy.kind`), default LATEST_STATE. */
-  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
-  readonly allowNonRestoredState?: boolean;
-}
+  restoreStrategy: z.enum(['LATEST_STATE', 'LATEST_SAVEPOINT', 'NONE']).optional(),
+  allowNonRestoredState: z.boolean().optional(),
+}).readonly();
+export type AlibabaTarget = z.infer<typeof ALIBABA_TARGET>;
 
 /** The lineage formats `build` can write under `<env>/lineage/`. */
 export const LINEAGE_FORMATS = ['json', 'text', 'mermaid', 'openlineage', 'html'] as const;
@@ -101,14 +114,15 @@ export type LineageFormat = (typeof LINEAGE_FORMATS)[number];
  * Lineage beside the other artifacts: `<env>/lineage/lineage.json`, `lineage.txt`, `lineage.mmd` and `jobs.mmd`,
  * `openlineage.jsonl` (one OpenLineage event per job) and `lineage.html` (the page to click through).
  */
-export interface LineageOutputTarget {
+export const LINEAGE_OUTPUT_TARGET = z.strictObject({
   /** Default: every format. */
-  readonly formats?: readonly LineageFormat[];
+  formats: z.array(z.enum(LINEAGE_FORMATS)).min(1).readonly().optional(),
   /** OpenLineage RunEvents (default) or JobEvents. */
-  readonly events?: 'run' | 'job';
+  events: z.enum(['run', 'job']).optional(),
   /** The OpenLineage job namespace; default `<pipeline>.<environment>`. */
-  readonly jobNamespace?: string;
-}
+  jobNamespace: z.string().trim().min(1).optional(),
+}).readonly();
+export type LineageOutputTarget = z.infer<typeof LINEAGE_OUTPUT_TARGET>;
 
 export interface Targets {
   readonly sql?: Readonly<Record<string, never>>;

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { FlinktsError, fn, interval, printStatement, t, table } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
-import { blackhole, datagen } from '@flinkts/connectors';
+import { blackhole, datagen, json, paimon, upsertKafka } from '@flinkts/connectors';
 import { buildPipeline, monitorJobs, monitorSql, pipeline, quality, QUALITY_RESULT_COLUMNS } from '../src/index.js';
 import type { MonitoringTarget } from '../src/index.js';
 
@@ -58,6 +58,24 @@ describe('quality()', () => {
     const q = quality(orders, { window: { time: 'pt', size: '1 min' }, checks: (c) => ({ completeness: [c.notNull('id')] }) });
     expect(q.window.processingTime).toBe(true);
     expect(monitorSql('p', q, results.path)).toContain("DESCRIPTOR(`pt`), INTERVAL '1' MINUTE");
+  });
+
+  test('a processing-time window over a table read as a changelog is refused (FTS8052): its score could leave 0–100', () => {
+    const columns = { id: t.bigint(), amount: t.decimal(10, 2), at: t.timestamp(3) };
+    const lake = table('lake', { columns, computed: () => ({ pt: fn.proctime() }), primaryKey: ['id'], watermark: { column: 'at' }, temporary: true, layer: 'dws', connector: paimon({ path: '/tmp/lake', 'changelog-producer': 'input' }) });
+    const upserts = table('upserts', { columns, computed: () => ({ pt: fn.proctime() }), primaryKey: ['id'], temporary: true, layer: 'dws', connector: upsertKafka({ topic: 't', 'properties.bootstrap.servers': 'k:9092', 'key.format': json(), 'value.format': json() }) });
+    const refused = diagnostics(() => quality(lake, { window: { time: 'pt', size: '5 min' }, checks: (q) => ({ completeness: [q.notNull('id')] }) }));
+    expect(refused.map((d) => [d.code, d.path])).toEqual([['FTS8052', 'quality.lake.window.time']]);
+    expect(refused[0]!.message).toMatch(/read as a changelog .* a processing-time window counts a correction's -U in the window it arrives in/);
+    expect(refused[0]!.hint).toContain("window: { time: 'at'");
+    expect(diagnostics(() => quality(upserts, { window: { time: 'pt', size: '5 min' }, checks: (q) => ({ completeness: [q.notNull('id')] }) })).map((d) => d.code)).toEqual(['FTS8052']);
+    // on event time the same table is accepted, and its freshness count is capped at the window's rows
+    const onEventTime = quality(lake, { window: { time: 'at', size: '5 min' }, checks: (q) => ({ completeness: [q.notNull('id')], timeliness: [q.freshness('at', '15 min')] }) });
+    expect(onEventTime.changelog).toBe(true);
+    expect(monitorSql('p', onEventTime, results.path)).toContain('CAST(LEAST(SUM(CASE WHEN `at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END), COUNT(*)) AS BIGINT) AS `timeliness_passed`');
+    // an insert-only table keeps processing time and needs no cap
+    expect(good.changelog).toBe(false);
+    expect(monitorSql('p', good, results.path)).not.toContain('LEAST(');
   });
 
   test('mistakes are diagnostics FTS8050 with a path', () => {

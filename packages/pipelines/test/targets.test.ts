@@ -155,6 +155,21 @@ describe('lineage target', () => {
     expect(bad({ lineage: { formats: [] } })).toMatchObject({ code: 'FTS8005' });
   });
 
+  test("a platform's configuration is checked by the schema its type is inferred from (declared once, targets.ts)", () => {
+    const bad = (targets: unknown) => {
+      try {
+        pipeline({ ...common, jobs: [ingest, clean], targets: targets as { sql: Record<string, never> } });
+        return undefined;
+      } catch (e) {
+        return (e as { diagnostics?: { code: string; message: string }[] }).diagnostics?.[0];
+      }
+    };
+    expect(bad({ vvp: { namespace: 'default', flinkVersion: '1.20', logLevel: 'LOUD' } })).toMatchObject({ code: 'FTS8005', message: expect.stringContaining('logLevel') });
+    expect(bad({ alibaba: { workspace: 'w', namespace: 'n', engineVersion: 'vvr-11.1-jdk11-flink-1.20' } })).toMatchObject({ code: 'FTS8005', message: expect.stringContaining('deploymentTarget') });
+    expect(bad({ streampark: { executionMode: 'yarn-application', teamId: 'team-1' } })).toMatchObject({ code: 'FTS8005', message: expect.stringContaining('teamId') });
+    expect(bad({ streampark: { executionMode: 'yarn-application', teamId: '${TEAM}' } })).toBeUndefined();
+  });
+
   test('buildPipeline (synchronous) says it writes no lineage files instead of leaving them out silently', () => {
     const p = pipeline({ ...common, jobs: [ingest, clean], targets: { sql: {}, lineage: {} } });
     const env = p.environmentNames[0]!;

@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Token } from '@flinkts/core';
-import { decodeSqlSource, formatDiagnostic, parseScript, printScript, sameAst, tokenize } from '@flinkts/core';
+import { decodeSqlSource, formatDiagnostic } from '@flinkts/core';
 import { parseArgs } from '../args.js';
-import { anchorComments, printWithComments, withoutComments } from '../format-comments.js';
+import type { FormatResult } from '../format-comments.js';
+import { formatText } from '../format-comments.js';
 import type { CliIO, Command } from '../command.js';
 import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
 
@@ -23,43 +23,15 @@ Options:
 ${EXIT_CODES_HELP}
 `;
 
-export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
-
-/** The comments of a text in order, each with the token it belongs to (see format-comments.ts), as one string. */
-function commentPlaces(tokens: readonly Token[]): string {
-  const { significant, anchors } = anchorComments(tokens);
-  const at = (i: number) => (significant[i] === undefined ? '' : significant[i]!.kind === 'quoted' || significant[i]!.kind === 'word' ? significant[i]!.value.toUpperCase() : significant[i]!.value);
-  return JSON.stringify(anchors.map((a) => [a.comment.value.trim(), a.trailing, at(a.token)]));
-}
+export type { FormatResult } from '../format-comments.js';
 
 /**
- * Format one script; refuses (with the reason) when it does not parse or would not survive the round trip: the
- * output must parse to the same tree, and every comment must be there, in order, beside the same token.
+ * Format one script; refuses (with the reason) when it does not parse or would not survive the round trip: each
+ * printed statement must parse to the same tree, and every comment must be there, in order, beside the same token
+ * (format-comments.ts, one statement at a time).
  */
 export function formatSql(text: string, file: string): FormatResult {
-  const { script, diagnostics, comments } = parseScript(text, { file });
-  if (diagnostics.length > 0) return { ok: false, errors: diagnostics.map(formatDiagnostic).join('\n') };
-  let printed: string;
-  let same: boolean;
-  if (comments.length === 0) {
-    printed = printScript(script);
-    const again = parseScript(printed, { file });
-    same = again.diagnostics.length === 0 && again.comments.length === 0 && sameAst(again.script, script);
-  } else {
-    const tokens = tokenize(text).tokens;
-    const bare = parseScript(withoutComments(text, tokens), { file }).script;
-    printed = printWithComments(tokens, bare.statements);
-    const again = parseScript(printed, { file });
-    same = again.diagnostics.length === 0;
-    if (same) {
-      const printedTokens = tokenize(printed).tokens;
-      same = sameAst(parseScript(withoutComments(printed, printedTokens)).script, bare) && commentPlaces(printedTokens) === commentPlaces(tokens);
-    }
-  }
-  if (!same) {
-    return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
-  }
-  return { ok: true, text: printed };
+  return formatText(text, file);
 }
 
 export const command: Command = {

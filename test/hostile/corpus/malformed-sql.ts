@@ -13,6 +13,8 @@ export const malformedSql: readonly SqlCase[] = [
   { name: 'byte-order mark in the middle of a file', sql: `${T}\ufeffSELECT a FROM t;`, codes: ['FTS1000'], message: /byte-order mark/ },
   { name: 'no-break space between tokens', sql: `${T}SELECT a\u00a0FROM t;`, codes: ['FTS1000'], message: /no-break space/ },
   { name: 'right-to-left override', sql: `${T}SELECT a\u202e FROM t;`, codes: ['FTS1000'], message: /right-to-left override/ },
+  { name: 'a NUL byte between tokens', sql: `${T}SELECT a\u0000 FROM t;`, codes: ['FTS1000'], message: /U\+0000/ },
+  { name: 'a number literal of 1,000,000 digits', sql: `${T}SELECT ${'9'.repeat(1_000_000)} FROM t;`, codes: ['FTS1008'] },
   { name: 'a control character', sql: `${T}SELECT a\u0007 FROM t;`, codes: ['FTS1000'] },
   { name: 'double-quoted identifier', sql: `${T}SELECT "a" FROM t;`, codes: ['FTS1000'] },
   { name: 'unterminated string', sql: `${T}SELECT 'abc FROM t;`, codes: ['FTS1000'] },

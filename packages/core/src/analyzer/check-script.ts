@@ -9,18 +9,21 @@ import { checkOptionsHints } from './options-hints.js';
 import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
 import type { ChangelogCapabilities } from '../connector/connector.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseScript } from '../sql/parser/script.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
+import { ScriptReader } from '../sql/parser/script.js';
 import { checkInsertTypes } from './insert-check.js';
 import { checkInsertColumnList, checkTableDefinition } from './names/table-definition.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { checkSink } from './changelog/sink-check.js';
-import type { StreamContext } from './changelog/stream-context.js';
+import type { CapabilitiesResolver, StreamContext } from './changelog/stream-context.js';
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query } from '../ast/query.js';
-import type { BindTrace, NamedPlan } from '../plan/bind-context.js';
-import { bindScript } from '../plan/bind.js';
+import type { BindTrace } from '../plan/bind-context.js';
+import type { BoundScript, BoundStatement, BoundStep } from '../plan/bind.js';
+import { ScriptBinder } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
+import { changelogOf, statementSources } from '../plan/properties/changelog.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
@@ -49,6 +52,13 @@ export interface CheckOptions {
    * script; their own problems are reported where they are declared, not here.
    */
   readonly declarations?: readonly Statement[];
+  /** The result types of user functions (CREATE FUNCTION names only a class), by upper-cased name: `LATERAL TABLE(fn(…))` is typed with them. */
+  readonly functions?: UserFunctionTypes;
+  /**
+   * Receives the script's bound statements (declarations first) when `checkScript` ends, so a caller can reuse them
+   * instead of binding again. Asking for them keeps every statement's binding until the end.
+   */
+  readonly onBound?: (bound: BoundScript) => void;
 }
 
 function withLocation(d: Diagnostic, statement: Statement, file: string | undefined): Diagnostic {
@@ -56,93 +66,192 @@ function withLocation(d: Diagnostic, statement: Statement, file: string | undefi
 }
 
 /**
- * The bound plan of a script (declarations first). The binder resolves every name and types every expression, once:
- * its diagnostics are the analyzer's name, type and INSERT-target diagnostics (FTS40xx, FTS41xx, FTS44xx). It also
- * gives every query's plan (whose derived properties — changelog modes, keys, time attributes — the sink and time
- * rules read) and every INSERT's Sink.
+ * The plan nodes checked so far: a view's plan is shared by every statement reading it, so its nodes (checked where
+ * the view is created) are remembered for the whole script; every other statement's nodes only while it is checked.
  */
-interface BoundPlans {
-  readonly queryOf: (query: Query) => NamedPlan | undefined;
-  readonly sinkOf: (insert: Insert) => Sink | undefined;
-  /** The binder's diagnostics of a statement (of one INSERT of a statement set), without FTS4501 (flinkts limits, not user errors). */
-  readonly diagnosticsOf: (statement: Statement) => readonly Diagnostic[];
+class CheckedNodes extends Set<PlanNode> {
+  constructor(private readonly views: ReadonlySet<PlanNode>) {
+    super();
+  }
+
+  override has(node: PlanNode): boolean {
+    return super.has(node) || this.views.has(node);
+  }
 }
 
-function boundPlans(statements: readonly Statement[], file: string | undefined): BoundPlans {
-  const trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
-  const bound = bindScript(statements, { trace, ...(file === undefined ? {} : { file }) });
-  return {
-    queryOf: (query) => trace.queries.get(query),
-    sinkOf: (insert) => trace.sinks!.get(insert),
-    diagnosticsOf: (statement) => (bound.diagnosticsOf.get(statement) ?? []).filter((d) => d.code !== 'FTS4501'),
+/** The capabilities plug-in asked once per table (and catalog type): every statement reading the table asks again. */
+function onePerTable(resolve: CapabilitiesResolver): CapabilitiesResolver {
+  const known = new WeakMap<CreateTable, Map<string | undefined, ChangelogCapabilities | undefined>>();
+  return (statement, context) => {
+    let byType = known.get(statement);
+    if (byType === undefined) known.set(statement, (byType = new Map()));
+    if (!byType.has(context.catalogType)) byType.set(context.catalogType, resolve(statement, context));
+    return byType.get(context.catalogType);
   };
 }
 
-/** Check a parsed script. Diagnostics are in statement order. */
-export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
-  const catalog = new ObjectCatalog();
-  const diagnostics: Diagnostic[] = [];
-  const v = options.validators ?? {};
-  const reportedUnknown = new Set<string>();
-  const bound = boundPlans([...(options.declarations ?? []), ...script.statements], options.file);
-  const planOf = (query: Query): PlanNode | undefined => bound.queryOf(query)?.plan;
-  // What each table's connector emits, from the capabilities plug-in (one resolver per script: the plan's derived
-  // modes are cached per resolver).
-  const sources: SourceModes = (entry) => {
-    const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
-    return v.capabilities?.(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
-  };
-  const planChecked = new Set<PlanNode>();
-  const checkPlan = (query: Query, path: string): void => {
-    const plan = planOf(query);
-    if (plan !== undefined) checkPlanRules(plan, sources, planChecked, streamContext(path));
-  };
-  let streaming = true;
-  const streamContext = (path: string): StreamContext => ({
-    catalog,
-    ...(v.capabilities === undefined ? {} : { capabilities: v.capabilities }),
-    diagnostics,
-    path,
-    ...(options.file === undefined ? {} : { file: options.file }),
-    reportedUnknown,
-  });
-  const checkHints = (root: unknown, path: string, statement: Statement) => {
-    if (v.table === undefined) return;
-    diagnostics.push(...checkOptionsHints(root, catalog, v.table, path).map((d) => withLocation(d, statement, options.file)));
-  };
+const NESTED_TOO_DEEPLY = (index: number, statement: Statement, file: string | undefined): Diagnostic => ({
+  code: 'FTS4499',
+  severity: 'error',
+  message: 'this statement is nested too deeply to be checked',
+  hint: 'split the expression or query into views or CTEs',
+  path: `statements[${index}]`,
+  ...(statement.span === undefined ? {} : { span: statement.span }),
+  ...(file === undefined ? {} : { file }),
+});
+
+/**
+ * Checks a script one statement at a time, in order (`check`), keeping only what later statements read: the
+ * catalog, the views' plans, the settings — and the diagnostics. Each statement is bound (the binder resolves every
+ * name and types every expression, once: its diagnostics are the analyzer's name, type and INSERT-target
+ * diagnostics, FTS40xx, FTS41xx, FTS44xx), checked over its plans (changelog modes, keys, time attributes, each
+ * INSERT's Sink) and then let go, so time is linear and memory flat however long the script.
+ */
+export class ScriptChecker {
+  /** The diagnostics so far, in statement order. */
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly catalog = new ObjectCatalog();
+  private readonly binder: ScriptBinder;
+  private readonly v: OptionValidators;
+  private readonly file: string | undefined;
+  private readonly reportedUnknown = new Set<string>();
+  /** What each table's connector emits, from the capabilities plug-in: one resolver per script (the plan's derived modes are cached per resolver), one answer per table. */
+  private readonly capabilities: CapabilitiesResolver | undefined;
+  private readonly scriptSources: SourceModes;
+  /** The current statement's resolver (its plans' modes are cached for as long as it is checked). */
+  private sources: SourceModes;
+  /** The nodes of every view's plan, checked where the view is created. */
+  private readonly viewNodes = new Set<PlanNode>();
+  private streaming = true;
+  /** The current statement's binding. */
+  private trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
+  private bound: BoundStep | undefined;
+  private current: Statement | undefined;
+  private hinted = true;
+  private planChecked: Set<PlanNode> = new Set();
+  /** Every statement's binding, when the caller asked for them (`onBound`). */
+  private readonly kept: KeptBindings | undefined;
+
+  constructor(private readonly options: CheckOptions = {}) {
+    this.v = options.validators ?? {};
+    this.kept = options.onBound === undefined ? undefined : { statements: [], diagnostics: [], diagnosticsOf: new Map() };
+    this.file = options.file;
+    this.binder = new ScriptBinder({ ...(options.file === undefined ? {} : { file: options.file }), ...(options.functions === undefined ? {} : { functions: options.functions }) });
+    const capabilities = this.v.capabilities === undefined ? undefined : onePerTable(this.v.capabilities);
+    this.capabilities = capabilities;
+    this.scriptSources = (entry) => {
+      if (capabilities === undefined) return undefined;
+      const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
+      return capabilities(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
+    };
+    this.sources = this.scriptSources;
+    // Declarations first: they fill the catalog; their own problems are reported where they are declared.
+    (options.declarations ?? []).forEach((statement, index) => this.check(statement, index));
+    this.diagnostics.length = 0;
+  }
+
+  /**
+   * Binds and checks the script's statement number `index`. `hinted: false` says the statement has no `/*+ … *\/`
+   * hint (its text was lexed without one), so its tree is not searched for OPTIONS hints.
+   */
+  check(statement: Statement, index: number, hinted = true): void {
+    this.hinted = hinted;
+    this.trace = { queries: new Map(), tables: new Map(), sinks: new Map() };
+    this.planChecked = statement.kind === 'CreateView' ? this.viewNodes : new CheckedNodes(this.viewNodes);
+    this.sources = statementSources(this.scriptSources, this.viewNodes);
+    this.current = statement;
+    try {
+      this.bound = this.binder.next(statement, this.trace);
+      if (this.kept !== undefined) keep(this.kept, statement, this.bound);
+      this.checkStatement(statement, index);
+    } catch (e) {
+      // A statement nested so deeply that a check runs out of stack is reported, never thrown.
+      if (!(e instanceof RangeError)) throw e;
+      this.diagnostics.push(NESTED_TOO_DEEPLY(index, statement, this.file));
+    } finally {
+      this.bound = undefined;
+      this.current = undefined;
+    }
+  }
+
+  private planOf(query: Query): PlanNode | undefined {
+    return this.trace.queries.get(query)?.plan;
+  }
+
+  /** The binder's diagnostics of a statement (of one INSERT of a statement set), FTS4501 warnings (what it cannot follow) included. */
+  private boundDiagnostics(statement: Statement): readonly Diagnostic[] {
+    const step = this.bound;
+    if (step === undefined) return [];
+    return statement === this.current ? step.diagnostics : (step.insertDiagnostics.get(statement as Insert) ?? []);
+  }
+
+  /** The bindings kept for `onBound` (none unless asked for). */
+  bindings(): BoundScript | undefined {
+    return this.kept === undefined ? undefined : { catalog: this.binder.catalog, ...this.kept };
+  }
+
+  private push(ds: readonly Diagnostic[]): void {
+    for (const d of ds) this.diagnostics.push(d);
+  }
+
+  private streamContext(path: string): StreamContext {
+    return {
+      catalog: this.catalog,
+      ...(this.capabilities === undefined ? {} : { capabilities: this.capabilities }),
+      diagnostics: this.diagnostics,
+      path,
+      ...(this.file === undefined ? {} : { file: this.file }),
+      reportedUnknown: this.reportedUnknown,
+    };
+  }
+
+  private checkPlan(query: Query, path: string): void {
+    const plan = this.planOf(query);
+    if (plan !== undefined) checkPlanRules(plan, this.sources, this.planChecked, this.streamContext(path));
+  }
+
+  private checkHints(root: unknown, path: string, statement: Statement): void {
+    if (this.v.table === undefined || !this.hinted) return;
+    this.push(checkOptionsHints(root, this.catalog, this.v.table, path).map((d) => withLocation(d, statement, this.file)));
+  }
+
   /** The binder's diagnostics of `statement` at `path`, then the INSERT type rule over its Sink. */
-  const checkBound = (statement: Statement, path: string): void => {
-    diagnostics.push(...bound.diagnosticsOf(statement).map((d) => ({ ...d, path: d.path ?? path })));
+  private checkBound(statement: Statement, path: string): void {
+    this.push(this.boundDiagnostics(statement).map((d) => ({ ...d, path: d.path ?? path })));
     if (statement.kind !== 'Insert') return;
-    const sink = bound.sinkOf(statement);
-    const query = bound.queryOf(statement.query);
+    const sink = this.trace.sinks!.get(statement);
+    const query = this.trace.queries.get(statement.query);
     if (sink === undefined || query === undefined) return;
-    const at = (d: Omit<Diagnostic, 'path' | 'file'>): Diagnostic => ({ ...d, path, ...(options.file === undefined ? {} : { file: options.file }) });
-    diagnostics.push(...checkInsertTypes(statement, sink, query, at));
-  };
-  const checkChangelog = (insert: Insert, path: string) => {
-    const plan = planOf(insert.query);
-    checkPlan(insert.query, path);
-    checkSink(insert, plan, sources, streamContext(path), streaming);
-    if (streaming && plan !== undefined) checkSinkRowtimes(insert, plan, streamContext(path));
-  };
-  const checkStatement = (statement: Statement, index: number): void => {
+    const file = this.file;
+    const at = (d: Omit<Diagnostic, 'path' | 'file'>): Diagnostic => ({ ...d, path, ...(file === undefined ? {} : { file }) });
+    this.push(checkInsertTypes(statement, sink, query, at));
+  }
+
+  private checkChangelog(insert: Insert, path: string): void {
+    const plan = this.planOf(insert.query);
+    this.checkPlan(insert.query, path);
+    checkSink(insert, plan, this.sources, this.streamContext(path), this.streaming);
+    if (this.streaming && plan !== undefined) checkSinkRowtimes(insert, plan, this.streamContext(path));
+  }
+
+  private checkStatement(statement: Statement, index: number): void {
     const path = `statements[${index}]`;
-    const add = (ds: readonly Diagnostic[]) => diagnostics.push(...ds.map((d) => withLocation({ ...d, path: d.path ?? path }, statement, options.file)));
+    const { v, catalog, file } = this;
+    const add = (ds: readonly Diagnostic[]) => this.push(ds.map((d) => withLocation({ ...d, path: d.path ?? path }, statement, file)));
     switch (statement.kind) {
       case 'CreateTable':
         if (v.table !== undefined) {
           const catalogType = catalog.catalogTypeOf(statement.path);
           add(v.table(statement, { path, ...(catalogType === undefined ? {} : { catalogType }) }));
         }
-        diagnostics.push(...checkTableDefinition(statement, path, options.file));
-        diagnostics.push(...checkWatermark(statement, path, options.file));
+        this.push(checkTableDefinition(statement, path, file));
+        this.push(checkWatermark(statement, path, file));
         catalog.apply(statement);
-        // CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        // its LIKE clause's problems; CREATE TABLE … AS SELECT writes the query into the new table: the same sink checks as INSERT INTO.
+        this.checkBound(statement, path);
         if (statement.asQuery !== undefined) {
-          checkBound(statement, path);
           const ctas: Insert = { kind: 'Insert', target: statement.path, overwrite: false, query: statement.asQuery, ...(statement.span === undefined ? {} : { span: statement.span }) };
-          checkChangelog(ctas, path);
+          this.checkChangelog(ctas, path);
         }
         break;
       case 'CreateCatalog':
@@ -151,82 +260,99 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
         break;
       case 'Set':
         if (v.settings !== undefined && statement.key !== undefined) add(v.settings(statement, path));
-        if (statement.key === 'execution.runtime-mode' && statement.value !== undefined) streaming = statement.value.trim().toLowerCase() !== 'batch';
+        if (statement.key === 'execution.runtime-mode' && statement.value !== undefined) this.streaming = statement.value.trim().toLowerCase() !== 'batch';
         break;
       case 'CreateView': {
-        checkHints(statement.query, path, statement);
-        checkBound(statement, path);
-        checkPlan(statement.query, path);
+        this.checkHints(statement.query, path, statement);
+        this.checkBound(statement, path);
+        this.checkPlan(statement.query, path);
+        // The view's changelog mode now, while the views it reads have theirs: a chain of views is then derived
+        // one view at a time (cached for the script), never the whole chain at once when a statement reads its end.
+        const plan = this.planOf(statement.query);
+        if (plan !== undefined) changelogOf(plan, this.sources);
         catalog.apply(statement);
         break;
       }
       case 'Insert':
-        checkHints(statement.query, path, statement);
-        diagnostics.push(...checkInsertColumnList(statement, path, options.file));
-        checkBound(statement, path);
-        checkChangelog(statement, path);
+        this.checkHints(statement.query, path, statement);
+        this.push(checkInsertColumnList(statement, path, file));
+        this.checkBound(statement, path);
+        this.checkChangelog(statement, path);
         break;
       case 'StatementSet':
         statement.inserts.forEach((insert, i) => {
-          checkHints(insert.query, `${path}.inserts[${i}]`, statement);
-          diagnostics.push(...checkInsertColumnList(insert, `${path}.inserts[${i}]`, options.file));
-          checkBound(insert, `${path}.inserts[${i}]`);
-          checkChangelog(insert, `${path}.inserts[${i}]`);
+          this.checkHints(insert.query, `${path}.inserts[${i}]`, statement);
+          this.push(checkInsertColumnList(insert, `${path}.inserts[${i}]`, file));
+          this.checkBound(insert, `${path}.inserts[${i}]`);
+          this.checkChangelog(insert, `${path}.inserts[${i}]`);
         });
         break;
       case 'QueryStatement':
-        checkHints(statement.query, path, statement);
-        checkBound(statement, path);
-        checkPlan(statement.query, path);
+        this.checkHints(statement.query, path, statement);
+        this.checkBound(statement, path);
+        this.checkPlan(statement.query, path);
         break;
       case 'Explain': {
         // EXPLAIN plans the statement, so the planner's changelog and time-attribute errors apply to it.
         const inner = statement.statement;
-        if (inner.kind === 'Insert') checkChangelog(inner, `${path}.statement`);
-        else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => checkChangelog(insert, `${path}.statement.inserts[${i}]`));
-        else checkPlan(inner.query, `${path}.statement`);
+        if (inner.kind === 'Insert') this.checkChangelog(inner, `${path}.statement`);
+        else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => this.checkChangelog(insert, `${path}.statement.inserts[${i}]`));
+        else this.checkPlan(inner.query, `${path}.statement`);
         break;
       }
-      case 'Drop':
-        catalog.apply(statement);
-        break;
       default:
         catalog.apply(statement);
     }
-  };
-  (options.declarations ?? []).forEach((statement, index) => {
-    try {
-      checkStatement(statement, index);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-    }
-  });
-  diagnostics.length = 0;
-  script.statements.forEach((statement, index) => {
-    try {
-      checkStatement(statement, index);
-    } catch (e) {
-      // A statement nested so deeply that a check runs out of stack is reported, never thrown.
-      if (!(e instanceof RangeError)) throw e;
-      diagnostics.push({
-        code: 'FTS4499',
-        severity: 'error',
-        message: 'this statement is nested too deeply to be checked',
-        hint: 'split the expression or query into views or CTEs',
-        path: `statements[${index}]`,
-        ...(statement.span === undefined ? {} : { span: statement.span }),
-        ...(options.file === undefined ? {} : { file: options.file }),
-      });
-    }
-  });
-  return diagnostics;
+  }
 }
 
-/** Parse and check SQL text: parse errors first (each statement's first), then the checks. */
+interface KeptBindings {
+  readonly statements: BoundStatement[];
+  readonly diagnostics: Diagnostic[];
+  readonly diagnosticsOf: Map<Statement, readonly Diagnostic[]>;
+}
+
+function keep(kept: KeptBindings, statement: Statement, step: BoundStep): void {
+  if (step.bound !== undefined) kept.statements.push(step.bound);
+  for (const [insert, ds] of step.insertDiagnostics) kept.diagnosticsOf.set(insert, ds);
+  for (const d of step.diagnostics) kept.diagnostics.push(d);
+  if (step.diagnostics.length > 0) kept.diagnosticsOf.set(statement, step.diagnostics);
+}
+
+/** Check a parsed script. Diagnostics are in statement order. */
+export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
+  const checker = new ScriptChecker(options);
+  script.statements.forEach((statement, index) => checker.check(statement, index));
+  const bound = checker.bindings();
+  if (bound !== undefined) options.onBound?.(bound);
+  return checker.diagnostics;
+}
+
+/**
+ * Parse and check SQL text: parse errors first (each statement's first), then the checks. Each statement is checked
+ * as soon as it is parsed and then let go: the script's tree is never held whole.
+ */
 export function checkSql(text: string, options: CheckOptions = {}): Diagnostic[] {
-  const { script, diagnostics } = parseScript(text, options.file === undefined ? {} : { file: options.file });
-  const checked = checkScript(script, options);
+  // Where the hints are (few): a statement without one is not searched for OPTIONS hints.
+  const hints: number[] = [];
+  const reader = new ScriptReader(text, options.file === undefined ? {} : { file: options.file }, (tokens) => {
+    for (const t of tokens) if (t.kind === 'hint') hints.push(t.start.offset);
+    return tokens;
+  });
+  const checker = new ScriptChecker(options);
+  let index = 0;
+  let hint = 0;
+  for (let s = reader.next(); s !== undefined; s = reader.next()) {
+    const span = s.span!;
+    while (hint < hints.length && hints[hint]! < span.start.offset) hint++;
+    checker.check(s, index++, hint < hints.length && hints[hint]! < span.end.offset);
+  }
+  // A text that does not lex is one diagnostic (as if lexed before parsing).
+  const lexed = reader.lexError();
+  if (lexed !== undefined) return [lexed];
   // A statement that did not parse may have declared the table a later statement uses: no follow-up errors.
-  const followUps = diagnostics.length > 0 ? checked.filter((d) => d.code !== 'FTS4002') : checked;
-  return [...diagnostics, ...followUps];
+  const checked = checker.diagnostics;
+  const out: Diagnostic[] = [...reader.diagnostics];
+  for (const d of checked) if (reader.diagnostics.length === 0 || d.code !== 'FTS4002') out.push(d);
+  return out;
 }

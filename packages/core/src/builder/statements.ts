@@ -140,7 +140,7 @@ function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, que
     const to = sink.columnTypes.find((c) => c.name === target)?.type;
     const from = query[i]?.type;
     if (to !== undefined && from !== undefined && !supportsImplicitCast(from, to)) {
-      insertError('FTS2215', `a ${from.kind} value cannot go into ${to.kind} column '${target}' of '${sink.name}' without an explicit CAST`,
+      insertError('FTS4102', `a ${from.kind} value cannot go into ${to.kind} column '${target}' of '${sink.name}' without an explicit CAST`,
         `cast it: cast(value, t.${to.kind.toLowerCase()}(…))`, `insert.${sink.name}.columns.${target}`);
     }
   }
@@ -152,7 +152,7 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
   const where = `insert.${sink.name}`;
   if (columns === undefined) {
     if (queryColumns.length !== writable.length) {
-      insertError('FTS2202', `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
+      insertError('FTS4101', `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
         'select exactly the sink\'s writable columns in order, or use an explicit column list', where);
     }
     return writable;
@@ -160,17 +160,17 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
   const seen = new Set<string>();
   for (const name of columns) {
     if (!writable.includes(name)) {
-      insertError('FTS2201', `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
+      insertError('FTS4106', `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
     }
-    if (seen.has(name)) insertError('FTS2203', `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
+    if (seen.has(name)) insertError('FTS4015', `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
     seen.add(name);
   }
   if (columns.length !== queryColumns.length) {
-    insertError('FTS2202', `the column list names ${columns.length} columns but the query selects ${queryColumns.length}`, 'list one sink column per selected value', `${where}.columns`);
+    insertError('FTS4101', `the column list names ${columns.length} columns but the query selects ${queryColumns.length}`, 'list one sink column per selected value', `${where}.columns`);
   }
   for (const c of sink.columnTypes) {
     if (c.writable && c.type !== undefined && !c.type.nullable && !seen.has(c.name)) {
-      insertError('FTS2207', `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
+      insertError('FTS4108', `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
     }
   }
   return columns;
@@ -233,7 +233,7 @@ export function insertInto(sink: AnyTable, second: SelectQuery<unknown, unknown>
 
 /**
  * A positional `INSERT INTO sink SELECT …` (no column list): values go into the sink's writable columns by
- * position; the number of columns is checked when the statement is built (FTS2202), the types by the
+ * position; the number of columns is checked when the statement is built (FTS4101), the types by the
  * analyzer. Prefer `insertInto`, which the editor checks column by column.
  */
 export function insertIntoPositional(sink: AnyTable, query: SelectQuery<unknown, unknown>, options?: InsertOptions): Insert {

@@ -4,13 +4,22 @@
  * the namespace they were created in, so the binder follows them through with the names they were written with.
  */
 import type { CreateCatalog, CreateTable, CreateView, Statement } from '../ast/statement.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { LikeProblem } from './like.js';
+import { mergeLike } from './like.js';
 import type { QualifiedName } from './namespace.js';
 import { Namespace, namespaceSnapshot } from './namespace.js';
 
 export interface CatalogTableEntry {
   readonly kind: 'table';
   readonly path: QualifiedName;
+  /**
+   * The table as Flink's catalog holds it: for `CREATE TABLE … LIKE` the source merged in (like.ts), for `CREATE TABLE
+   * … AS SELECT` the query's columns (set by the binder, `defineTable`); else the statement as written.
+   */
   readonly statement: CreateTable;
+  /** What Flink rejects in a LIKE clause (an unknown source, a view, a merge conflict): the binder reports them. */
+  readonly likeProblems?: readonly LikeProblem[];
   /** The CREATE CATALOG the table lives in, when the script declares it (its `type`, `warehouse`, …). */
   readonly catalog?: CreateCatalog;
 }
@@ -27,9 +36,12 @@ export type CatalogEntry = CatalogTableEntry | CatalogViewEntry;
 
 export class ObjectCatalog {
   private readonly namespace = new Namespace();
-  private readonly entries = new Map<string, CatalogEntry>();
-  private readonly catalogs = new Map<string, CreateCatalog>();
-  private readonly userFunctions = new Set<string>();
+
+  constructor(
+    private readonly entries = new Map<string, CatalogEntry>(),
+    private readonly catalogs = new Map<string, CreateCatalog>(),
+    private readonly userFunctions = new Set<string>(),
+  ) {}
 
   /** A catalog holding the DDL of `statements` (DDL and USE; other statements are ignored). */
   static of(statements: readonly Statement[]): ObjectCatalog {
@@ -62,15 +74,37 @@ export class ObjectCatalog {
     return this.userFunctions;
   }
 
-  /** A catalog that resolves names in `namespace` but shares this one's objects (a view's query). */
+  /**
+   * A catalog that resolves names in `namespace` but reads this one's objects (a view's query, bound at once): the
+   * same maps, not copies — a script of 10,000 views copied the whole catalog once per view.
+   */
   within(namespace: Namespace): ObjectCatalog {
-    const c = new ObjectCatalog();
+    const c = new ObjectCatalog(this.entries, this.catalogs, this.userFunctions);
     c.apply({ kind: 'UseCatalog', name: namespace.qualify(['x'])[0] });
     c.apply({ kind: 'UseDatabase', path: namespace.qualify(['x']).slice(0, 2) });
-    for (const [k, v] of this.entries) c.entries.set(k, v);
-    for (const [k, v] of this.catalogs) c.catalogs.set(k, v);
-    for (const f of this.userFunctions) c.userFunctions.add(f);
     return c;
+  }
+
+  /** A LIKE clause's source merged in (like.ts). */
+  private merged(statement: CreateTable): { readonly table: CreateTable; readonly problems: readonly LikeProblem[] } {
+    const like = statement.like;
+    if (like === undefined) return { table: statement, problems: [] };
+    const source = this.lookup(like.path);
+    const { like: _like, ...rest } = statement;
+    if (source === undefined) {
+      const last = like.path[like.path.length - 1]!;
+      const near = this.all().filter((e) => e.path[2] === last).map((e) => e.path.join('.'));
+      return { table: rest, problems: [{ kind: 'unknown', message: `Source table '${like.path.join('.')}' of the LIKE clause is not declared in this script`, hint: near.length > 0 ? `it is declared as ${near.join(', ')}; qualify the name or USE its database` : (didYouMean(last, this.all().map((e) => e.path[2])) ?? 'declare the source table with CREATE TABLE before the LIKE') }] };
+    }
+    if (source.kind === 'view') return { table: rest, problems: [{ kind: 'rejected', message: `Source table '${source.path.join('.')}' of the LIKE clause can not be a VIEW`, hint: 'name a table in LIKE, or declare the columns yourself' }] };
+    return mergeLike(statement, source.statement);
+  }
+
+  /** `CREATE TABLE … AS SELECT`: the table with the columns its query gives (the binder derives them). */
+  defineTable(path: readonly string[], statement: CreateTable): void {
+    const entry = this.lookup(path);
+    if (entry?.kind !== 'table') return;
+    this.entries.set(this.namespace.key(path), Object.freeze({ ...entry, statement }));
   }
 
   apply(statement: Statement): void {
@@ -87,7 +121,8 @@ export class ObjectCatalog {
         const key = path.join('.');
         if (statement.ifNotExists && this.entries.has(key)) return;
         const catalog = this.catalogs.get(path[0]);
-        this.entries.set(key, Object.freeze({ kind: 'table', path, statement, ...(catalog === undefined ? {} : { catalog }) }));
+        const { table, problems } = this.merged(statement);
+        this.entries.set(key, Object.freeze({ kind: 'table', path, statement: table, ...(catalog === undefined ? {} : { catalog }), ...(problems.length === 0 ? {} : { likeProblems: problems }) }));
         return;
       }
       case 'CreateView': {

@@ -8,6 +8,7 @@
 import { CHANGELOG_CODE_TABLE } from '../analyzer/changelog/codes.js';
 import { TIME_CODE_TABLE } from '../analyzer/time/codes.js';
 import { FLINK_CODE_TABLE } from '../engine/flink/codes.js';
+import { BIND_CODE_TABLE } from '../plan/codes.js';
 import { MATCH_CODE_TABLE } from '../plan/match-recognize-codes.js';
 import type { DiagnosticCodeInfo } from './code-table.js';
 
@@ -57,13 +58,9 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS2103', 'A watermark column is not TIMESTAMP(p) / TIMESTAMP_LTZ(p) with p ≤ 3.'),
   c('FTS2105', 'A column is declared twice (as a column and as a computed column).'),
   c('FTS2106', 'A table has no columns.'),
-  c('FTS2201', 'An INSERT names a column that is not a writable column of the sink.'),
-  c('FTS2202', "An INSERT's column count differs from the query's."),
-  c('FTS2203', "A column is listed twice in an INSERT's column list."),
   c('FTS2204', 'A selection names an output column twice.'),
   c('FTS2205', 'LIMIT is not a non-negative integer.'),
   c('FTS2206', 'UNION ALL sides select different numbers of columns.'),
-  c('FTS2207', "A NOT NULL sink column is missing from an INSERT's column list."),
   c('FTS2208', 'topN needs a positive integer n.'),
   c('FTS2209', 'A window / deduplication time column is not a column of the source.'),
   c('FTS2210', 'A window / deduplication time column is not a time attribute.'),
@@ -71,7 +68,6 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS2212', 'UNNEST names a column twice.'),
   c('FTS2213', 'A statement set has no INSERT.'),
   c('FTS2214', 'SET without a configuration key.'),
-  c('FTS2215', 'An INSERT value cannot go into its sink column without an explicit CAST (checked when the INSERT is built).'),
   c('FTS2216', 'A join alias is already used in the query.'),
   c('FTS2301', 'A number that has no SQL literal (NaN, Infinity).'),
   c('FTS2302', 'Text that is not a decimal literal.'),
@@ -79,16 +75,10 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS2304', 'Text that is not an interval value for its unit.'),
   c('FTS2305', 'An argument of a public API call that has the wrong shape or type (null, undefined, a misspelt key, an empty name …); the message names the call and the argument.'),
   c('FTS2306', 'A plain JavaScript boolean, number or string where an expression is required (o.amount > 0 instead of o.amount.gt(0)).'),
-  c('FTS4001', 'A column not found in any table of the FROM clause.'),
-  c('FTS4002', 'An INSERT target (or a read table) that the script does not declare.'),
-  c('FTS4003', 'An unqualified column that several tables of the FROM clause have.'),
-  c('FTS4004', 'A table or alias qualifier that is not in the FROM clause.'),
-  c('FTS4005', 'The same relation name twice in a FROM clause.'),
   c('FTS4006', 'A ROW field that does not exist.'),
   c('FTS4008', 'A WITH (CTE) column list whose length differs from its query.'),
   c('FTS4009', "A DESCRIPTOR(…) column that is not a column of the window's input."),
   c('FTS4010', 'A named window (WINDOW w AS …) that is not declared.'),
-  c('FTS4011', 'A USING column missing on one side of the join.'),
   c('FTS4012', 'SELECT * without a FROM clause.'),
   c('FTS4013', 'A column defined twice in a table, or a PRIMARY KEY listing a column twice.'),
   c('FTS4014', 'A PRIMARY KEY names a column the table does not have.'),
@@ -127,28 +117,17 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS4425', 'A column alias list whose length differs from the table.'),
   c('FTS4426', 'A CAST / TRY_CAST Flink does not support between these types.'),
   c('FTS4499', 'A statement nested too deeply to be checked.'),
-  c('FTS4501', 'A construct the binder does not build a plan for yet (lineage and plan-based checks skip the statement).'),
   c('FTS6001', 'A job writes a layer from a layer it may not read (ods → dim/dwd → dws → ads).'),
   c('FTS6002', "The pipeline's tables form a cycle across jobs."),
   c('FTS6003', 'A table is written by several jobs (warning).'),
   c('FTS6004', 'Two jobs declare the same table differently.'),
   c('FTS7001', 'Not supported by the local runtime (raised instead of a possibly different answer).'),
-  c('FTS7002', 'The query is invalid: Flink would reject it when planning (wrong argument types, impossible casts).'),
+  c('FTS7002', 'The query is invalid: Flink would reject it when planning (wrong argument types, impossible casts); an INSERT that does not fit its sink has the codes check gives it (FTS4101, FTS4102, FTS4106, FTS4108).'),
   c('FTS7003', 'Evaluation failed on a row: Flink would fail the job (division by zero, bad number text, …).'),
   c('FTS7004', 'An unknown column, table or function in a query run by the local runtime.'),
   c('FTS7005', "Bad test input: a fixture row that does not match the source's row type."),
   c('FTS7006', 'A NOT NULL sink column received NULL (the sink NOT NULL enforcer).'),
   c('FTS7007', 'A setting the local runtime does not simulate, e.g. state TTL (warning).'),
-  c('FTS8101', 'A deployment endpoint (SQL Gateway, Flink REST, StreamPark, VVP, Alibaba) did not answer, timed out, or answered with an error.'),
-  c('FTS8102', 'Deployment credentials, a secret or an endpoint address are missing (they come from the environment or a file the user names).'),
-  c('FTS8103', "An update that cannot restore the running job's state (the plan names the operator and the consequence), refused unless the loss is accepted explicitly."),
-  c('FTS8104', 'The deployed version did not become healthy (RUNNING, N completed checkpoints, no restart in the grace period).'),
-  c('FTS8105', 'A job, version or savepoint the deployment records do not have.'),
-  c('FTS8106', 'A deploy target that is unknown or not supported for deploying, or an invalid deploy setting of an environment (deploy.health).'),
-  c('FTS8107', 'Flink or the platform could not take a savepoint.'),
-  c('FTS8108', "Flink or the platform rejected a job's SQL while it was submitted or compiled."),
-  c('FTS8109', "An environment's deploy.shadowSinks does not hold: a table not declared, a sink no job writes, a shadow a job writes, or a shadow job that does not check."),
-  c('FTS8110', 'A promote of a blue-green shadow run that cannot happen: the job writes no shadowed sink, no shadow run of this build runs (none, or one of an older build), or the version it would take over from is not running.'),
   c('FTS9001', 'The pipeline config threw or did not compile while loading (reported at its file and line).'),
   c('FTS9002', 'The config module has no default export made with pipeline(…).'),
   c('FTS9101', "flinkts fmt refused a file: formatting would change its meaning or comments."),
@@ -163,4 +142,4 @@ export function sortedCodes(lists: readonly (readonly DiagnosticCodeInfo[])[]): 
 }
 
 /** Every code of @flinkts/core, sorted. */
-export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, MATCH_CODE_TABLE.entries]);
+export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries, MATCH_CODE_TABLE.entries]);

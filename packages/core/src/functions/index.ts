@@ -1,2 +1,3 @@
 export * from './registry.js';
 export * from './infer.js';
+export * from './user-functions.js';

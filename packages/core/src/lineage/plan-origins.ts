@@ -219,6 +219,12 @@ export class OriginWalker {
       case 'Correlate': {
         const input = this.of(node.input, outer);
         const dataset = new Map(input.dataset);
+        if (node.query !== undefined) {
+          // a LATERAL sub-query: its columns and its rows' deciders, read with the input row as the enclosing one
+          const sub = this.of(node.query, [input.columns, ...outer]);
+          for (const [k, o] of sub.dataset) if (!dataset.has(k)) dataset.set(k, o);
+          return { columns: [...input.columns, ...sub.columns], dataset };
+        }
         const call: FunctionCall = { kind: 'FunctionCall', name: [node.fn], args: node.args.map((a) => a.ast) };
         const produced = this.expression(over(call, node.args.flatMap((a) => a.refs)), input.columns, outer, 'TRANSFORMATION');
         const own = node.columns.slice(node.input.columns.length).map(() => produced);

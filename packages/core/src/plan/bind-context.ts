@@ -3,11 +3,14 @@ import type { Span } from '../ast/node.js';
 import type { Query, Select, TableRef } from '../ast/query.js';
 import type { CatalogEntry, ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { ScopeColumn } from '../typing/expression-type.js';
 import type { Insert } from '../ast/statement.js';
 import type { PlanNode, TimeAttribute } from './node.js';
 import type { Sink } from './sink.js';
 import type { Deduplicate, Rank } from './rank.js';
+import { BIND_TEXTS } from './codes.js';
+import type { CodeText } from '../diagnostics/code-table.js';
 
 /** A column in scope: the typer's ScopeColumn plus its position in the input row. */
 export interface ScopeEntry extends ScopeColumn {
@@ -61,6 +64,8 @@ export interface BindContext {
   readonly trace?: BindTrace;
   /** Record the type of every sub-expression on its BoundExpression (`types`). */
   readonly expressionTypes?: boolean;
+  /** The declared result types of user functions (a test's JS table functions), by upper-cased name. */
+  readonly userFunctions?: UserFunctionTypes;
   /** Aliases of the SELECT list while its WHERE / GROUP BY / HAVING are bound (they cannot see them: for the hint). */
   readonly selectAliases?: readonly string[];
 }
@@ -76,10 +81,16 @@ export function problem(ctx: BindContext, code: string, node: { readonly span?: 
   });
 }
 
+/** A diagnostic whose code, message and hint come from a code table's template (codes.ts). */
+export function report(ctx: BindContext, text: CodeText, node: { readonly span?: Span | undefined }, severity: 'error' | 'warning' = 'error'): void {
+  problem(ctx, text.code, node, text.message, text.hint, severity);
+}
+
 /**
- * A construct the binder does not build a plan for (yet): an error, never an exception — lineage is then refused
- * rather than shown incomplete (the SQL may well be valid Flink SQL; it is flinkts that cannot follow it).
+ * A construct the binder does not build a plan for (yet): a warning, never an exception — the SQL may well be valid
+ * Flink SQL; it is flinkts that cannot follow it, so the user is told what is left unchecked (and lineage is refused
+ * rather than shown incomplete).
  */
 export function unsupported(ctx: BindContext, node: { readonly span?: Span | undefined }, what: string): void {
-  problem(ctx, 'FTS4501', node, `${what} is not bound into a plan by flinkts yet`, 'flinkts cannot give lineage for this statement; rewrite it with the supported constructs or report it');
+  report(ctx, BIND_TEXTS.notBound({ what }), node, 'warning');
 }

@@ -12,7 +12,8 @@ import { show } from '../typing/families.js';
 import type { ScopeColumn, TypeIssue } from '../typing/expression-type.js';
 import { expressionType, resolveColumn } from '../typing/expression-type.js';
 import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
-import { problem } from './bind-context.js';
+import { problem, report } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
 import { expressionChildren, windowSpecChildren } from './expression-children.js';
 import type { PlanNode } from './node.js';
@@ -41,8 +42,7 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
     if (found.length === 1) return { depth, entry: found[0]!, ...(found[0]!.type === undefined ? {} : { type: found[0]!.type }) };
     if (found.length > 1) {
       const relations = [...new Set(found.map((c) => c.relation))];
-      problem(ctx, 'FTS4003', ref, `Column '${ref.name}' is ambiguous: it is a column of ${relations.map((r) => `'${r || '(sub-query)'}'`).join(' and ')}`,
-        `qualify it: ${relations.filter((r) => r !== '').map((r) => `${r}.${ref.name}`).join(' or ') || `select it once in the sub-query`}`);
+      report(ctx, BIND_TEXTS.ambiguousColumn({ name: ref.name, relations }), ref);
       return undefined;
     }
     if (ref.table !== undefined && rowColumn === undefined && !scope.relations.includes(ref.table)) {
@@ -60,14 +60,12 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
   const inScope = scopes.flatMap((s) => s.columns);
   if (ref.table === undefined) {
     const candidates = inScope.filter((c) => c.qualifiedOnly !== true).map((c) => c.name);
-    const alias = ctx.selectAliases?.includes(ref.name) === true ? `'${ref.name}' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query` : undefined;
-    problem(ctx, 'FTS4001', ref, `Column '${ref.name}' not found in any table of the FROM clause`,
-      alias ?? didYouMean(ref.name, candidates) ?? (candidates.length === 0 ? 'the query has no FROM clause columns' : `available columns: ${[...new Set(candidates)].join(', ')}`));
+    report(ctx, BIND_TEXTS.columnNotFound({ name: ref.name, candidates, selectAlias: ctx.selectAliases?.includes(ref.name) === true }), ref);
     return undefined;
   }
   if (scopes.some((s) => s.relations.includes(ref.table!))) {
     const candidates = inScope.filter((c) => c.relation === ref.table).map((c) => c.name);
-    problem(ctx, 'FTS4001', ref, `Column '${ref.table}.${ref.name}' not found: '${ref.table}' has no column '${ref.name}'`, didYouMean(ref.name, candidates) ?? `columns of '${ref.table}': ${candidates.join(', ')}`);
+    report(ctx, BIND_TEXTS.columnNotFound({ table: ref.table, name: ref.name, candidates }), ref);
     return undefined;
   }
   if (rowColumn !== undefined) {
@@ -78,14 +76,15 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
     return undefined;
   }
   const names = scopes.flatMap((s) => s.relations).filter((r) => r !== '');
-  problem(ctx, 'FTS4004', ref, `Table '${ref.table}' not found: no table or alias of that name in the FROM clause`,
-    didYouMean(ref.table, names) ?? (names.length === 0 ? 'the FROM clause has no named relation' : `tables and aliases in scope: ${names.join(', ')}`));
+  report(ctx, BIND_TEXTS.unknownQualifier({ table: ref.table, names }), ref);
   return undefined;
 }
 
 /** The columns the typer sees: this scope's, then the enclosing ones' (marked outer). */
 const typeScopes = new WeakMap<Scope, WeakMap<readonly Scope[], ScopeColumn[]>>();
-function typeScope(scope: Scope, outer: readonly Scope[]): ScopeColumn[] {
+function typeScope(scope: Scope, outer: readonly Scope[]): readonly ScopeColumn[] {
+  // No enclosing scope (most expressions): the scope's own columns, no cache entry (WeakMaps are slow to fill).
+  if (outer.length === 0) return scope.columns;
   let byOuter = typeScopes.get(scope);
   if (byOuter === undefined) typeScopes.set(scope, (byOuter = new WeakMap()));
   let cols = byOuter.get(outer);

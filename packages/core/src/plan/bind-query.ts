@@ -16,7 +16,8 @@ import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
 import type { Aggregate, AggregateCall } from './aggregate.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
-import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
+import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import type { Replacement } from './bind-expression.js';
 import { bindCondition, bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
@@ -145,8 +146,8 @@ function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): Wi
   return { partitionBy: base.partitionBy.length > 0 ? base.partitionBy : over.partitionBy, orderBy: over.orderBy.length > 0 ? over.orderBy : base.orderBy, ...(over.frame ?? base.frame ? { frame: (over.frame ?? base.frame)! } : {}) };
 }
 
-function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, replace?: Replacement): SortKey[] {
-  return items.map((o) => ({ expr: bindExpression(o.expr, scope, ctx, replace === undefined ? {} : { replace }), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
+function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, replace?: Replacement, onColumn?: (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry) => boolean): SortKey[] {
+  return items.map((o) => ({ expr: bindExpression(o.expr, scope, ctx, { ...(replace === undefined ? {} : { replace }), ...(onColumn === undefined ? {} : { onColumn }) }), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
 }
 
 function limitOf(e: Expression | undefined, ctx: BindContext): number | undefined {
@@ -172,7 +173,7 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
       }
       if (item.table !== undefined && !scope.relations.includes(item.table)) {
         const names = scope.relations.filter((r) => r !== '');
-        problem(ctx, 'FTS4004', item, `Unknown identifier '${item.table}' in '${item.table}.*': no table or alias of that name in the FROM clause`, didYouMean(item.table, names) ?? `tables and aliases in scope: ${names.join(', ')}`);
+        report(ctx, BIND_TEXTS.unknownQualifier({ table: item.table, names, star: true }), item);
         return;
       }
       for (const c of scope.columns) {
@@ -190,6 +191,34 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
     out.push({ expr, name: item.alias ?? columnName(item.expr) ?? `EXPR$${i}` });
   });
   return out;
+}
+
+/**
+ * An Over node computing `calls` over `input`'s rows; `options` bind their operands (above an Aggregate: grouped keys
+ * and aggregate calls read the Aggregate's columns). The replacement maps each call, then what `options` maps.
+ */
+function bindOver(input: PlanNode, overCalls: readonly FunctionCall[], specs: readonly WindowSpec[], scope: Scope, ctx: BindContext, options: { replace?: Replacement; onColumn?: (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry) => boolean }): { node: Over; replace: Replacement } {
+  const calls: OverCall[] = overCalls.map((c, i) => {
+    const spec = specs[i]!;
+    const type = typeOfCall(c, scope, ctx);
+    return freezeNode({
+      fn: fnName(c),
+      ast: c,
+      args: c.args.map((a) => bindExpression(a, scope, ctx, options)),
+      partitionBy: spec.partitionBy.map((p) => bindExpression(p, scope, ctx, options)),
+      orderBy: sortKeys(spec.orderBy, scope, ctx, options.replace, options.onColumn),
+      ...(spec.frame === undefined ? {} : { frame: spec.frame }),
+      ...(type === undefined ? {} : { type }),
+    });
+  });
+  const base = input.columns.length;
+  const node: Over = freezeNode({ kind: 'Over', input, calls, columns: [...input.columns, ...calls.map((c, i) => ({ name: `w${i}$o0`, ...(c.type === undefined ? {} : { type: c.type }) }))] });
+  const replace: Replacement = (n) => {
+    const i = overCalls.indexOf(n as FunctionCall);
+    if (i >= 0) return { index: base + i, ...(calls[i]!.type === undefined ? {} : { type: calls[i]!.type }) };
+    return options.replace?.(n);
+  };
+  return { node, replace };
 }
 
 function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
@@ -223,15 +252,17 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates);
   const overCalls: FunctionCall[] = [];
   for (const item of select.items) if (item.kind === 'SelectExpr') collectOverCalls(item.expr, overCalls);
+  const specs: (WindowSpec | undefined)[] = overCalls.map((c) => resolveWindow(c, select, ctx));
+  if (specs.some((s) => s === undefined)) return undefined;
 
   let items: SelectItemOut[];
   let itemScopeNode: PlanNode;
   let replace: Replacement | undefined;
   if (select.groupBy !== undefined || aggregates.length > 0 || select.having !== undefined) {
-    if (overCalls.length > 0) {
-      unsupported(ctx, overCalls[0]!, 'an OVER window in an aggregating query');
-      return undefined;
-    }
+    // OVER calls are computed over the aggregate's rows: the aggregates they read are the Aggregate's calls
+    overCalls.forEach((c, i) => {
+      for (const e of [...c.args, ...specs[i]!.partitionBy, ...specs[i]!.orderBy.map((o) => o.expr)]) collectAggregates(e, aggregates);
+    });
     const keyIndex = new AstIndex();
     const sets = groupingSets(select.groupBy ?? [], keyIndex);
     const keyAsts = keyIndex.items;
@@ -296,32 +327,18 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       return undefined;
     };
     if (select.having !== undefined) node = filterOrRank(node, bindCondition(select.having, scope, clauseCtx, 'HAVING', { replace: byColumn, onColumn }));
-    items = selection(select, scope, ctx, { replace: byColumn, onColumn });
-    itemScopeNode = node;
     replace = byColumn;
-  } else if (overCalls.length > 0) {
-    const calls: OverCall[] = [];
-    for (const c of overCalls) {
-      const spec = resolveWindow(c, select, ctx);
-      if (spec === undefined) return undefined;
-      const type = typeOfCall(c, scope, ctx);
-      calls.push(freezeNode({
-        fn: fnName(c),
-        ast: c,
-        args: c.args.map((a) => bindExpression(a, scope, ctx)),
-        partitionBy: spec.partitionBy.map((p) => bindExpression(p, scope, ctx)),
-        orderBy: sortKeys(spec.orderBy, scope, ctx),
-        ...(spec.frame === undefined ? {} : { frame: spec.frame }),
-        ...(type === undefined ? {} : { type }),
-      }));
+    if (overCalls.length > 0) {
+      const over = bindOver(node, overCalls, specs as WindowSpec[], scope, ctx, { replace: byColumn, onColumn });
+      node = over.node;
+      replace = over.replace;
     }
-    const base = node.columns.length;
-    const over: Over = freezeNode({ kind: 'Over', input: node, calls, columns: [...node.columns, ...calls.map((c, i) => ({ name: `w${i}$o0`, ...(c.type === undefined ? {} : { type: c.type }) }))] });
-    node = over;
-    replace = (n) => {
-      const i = overCalls.indexOf(n as FunctionCall);
-      return i < 0 ? undefined : { index: base + i, ...(calls[i]!.type === undefined ? {} : { type: calls[i]!.type }) };
-    };
+    items = selection(select, scope, ctx, { replace, onColumn });
+    itemScopeNode = node;
+  } else if (overCalls.length > 0) {
+    const over = bindOver(node, overCalls, specs as WindowSpec[], scope, ctx, {});
+    node = over.node;
+    replace = over.replace;
     items = selection(select, scope, ctx, { replace });
     itemScopeNode = node;
   } else {

@@ -10,7 +10,8 @@ import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { TABLE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
-import { EMPTY_SCOPE, problem, unsupported } from './bind-context.js';
+import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
+import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindCondition, bindExpression } from './bind-expression.js';
 import { show } from '../typing/families.js';
 import type { Correlate } from './correlate.js';
@@ -57,7 +58,7 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
   if (entry === undefined) {
     const names = [...ctx.catalog.all().map((e) => e.path[2]), ...ctx.ctes.keys()];
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);
-    problem(ctx, 'FTS4002', r, `table or view '${r.path.join('.')}' is not declared in this script`, same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, names) ?? 'declare it with CREATE TABLE before it is used'));
+    report(ctx, BIND_TEXTS.tableNotDeclared({ path: r.path.join('.'), insert: false, declaredAs: same.map((e) => e.path.join('.')), known: names }), r);
     return undefined;
   }
   if (entry.kind === 'table') {
@@ -150,11 +151,20 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       for (const n of r.columnAliases) produced.push({ name: n });
     }
   } else {
-    if (r.columnAliases === undefined) {
-      unsupported(ctx, r, `LATERAL TABLE(${r.call.name.join('.')}(…)) without column aliases (AS t(c1, …))`);
+    const name = r.call.name[r.call.name.length - 1]!;
+    const key = name.toUpperCase();
+    if (!ctx.catalog.functions().has(key)) {
+      const declared = [...ctx.catalog.functions()];
+      problem(ctx, 'FTS4404', r.call, `No match found for function signature ${r.call.name.join('.')}(${args.map((a) => (a.type === undefined ? '?' : `<${show(a.type)}>`)).join(', ')})`,
+        didYouMean(key, declared) ?? 'declare the table function with CREATE FUNCTION name AS \'class\' before it is used');
       return undefined;
     }
-    for (const n of r.columnAliases) produced.push({ name: n });
+    const fn = ctx.userFunctions?.get(key);
+    if (fn !== undefined) produced.push(...fn.columns);
+    else if (r.columnAliases === undefined) {
+      unsupported(ctx, r, `LATERAL TABLE(${r.call.name.join('.')}(…)) without column aliases (AS t(c1, …)) of a function whose result type flinkts is not told`);
+      return undefined;
+    } else for (const n of r.columnAliases) produced.push({ name: n });
   }
   const aliases = r.columnAliases;
   if (aliases !== undefined && aliases.length !== produced.length) {
@@ -192,15 +202,12 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     const condition = bindExpression(r.on!, c.scope, ctx);
     return { node: Object.freeze({ kind: 'Filter', input: c.node, condition, columns: c.node.columns }), scope: c.scope };
   }
-  if (r.right.kind === 'SubqueryRelation' && r.right.lateral === true) {
-    unsupported(ctx, r.right, 'a LATERAL sub-query');
-    return undefined;
-  }
+  if (r.right.kind === 'SubqueryRelation' && r.right.lateral === true) return lateralJoin(r, r.right, left, ctx);
   const right = relation(r.right, ctx, left.node.columns.length);
   if (right === undefined) return undefined;
   const duplicate = right.scope.relations.find((n) => n !== '' && left.scope.relations.includes(n));
   if (duplicate !== undefined) {
-    problem(ctx, 'FTS4005', r.right, `Duplicate relation name '${duplicate}' in FROM clause`, 'give one of them another alias');
+    report(ctx, BIND_TEXTS.duplicateRelation({ name: duplicate }), r.right);
     return undefined;
   }
   let rightScope = right.scope.columns;
@@ -212,7 +219,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
       const rr = right.scope.columns.find((c) => c.name === name);
       if (l === undefined || rr === undefined) {
         const side = l === undefined ? left.scope : right.scope;
-        problem(ctx, 'FTS4011', r, `Column '${name}' in USING clause not found in the ${l === undefined ? 'left' : 'right'} side of the join`, didYouMean(name, side.columns.map((c) => c.name)));
+        report(ctx, BIND_TEXTS.usingColumnMissing({ name, side: l === undefined ? 'left' : 'right', candidates: side.columns.map((c) => c.name) }), r);
         return undefined;
       }
       parts.push({ kind: 'Binary', op: '=', left: { kind: 'ColumnRef', table: l.relation, name }, right: { kind: 'ColumnRef', table: rr.relation, name } });
@@ -249,6 +256,45 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   return { node, scope: { ...scope, columns: scope.columns.map((c) => nullable(c, c.index)) } };
 }
 
+/**
+ * `left JOIN LATERAL (SELECT …)` (and the comma form): the sub-query is bound with `left`'s columns in scope, which it
+ * reads as correlated references (depth 1); a Correlate over `left` with the sub-query's plan.
+ */
+function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relation, { kind: 'SubqueryRelation' }>, left: Bound, ctx: BindContext): Bound | undefined {
+  const bound = bindNamed?.(sub.query, { ...ctx, outer: [left.scope, ...ctx.outer] });
+  if (bound === undefined) return undefined;
+  if (sub.query.kind === 'Select' && sub.query.from === undefined) {
+    problem(ctx, BIND_CODES.lateralWithoutFrom, sub, 'Flink 1.20.1 cannot plan a LATERAL sub-query without FROM ("unexpected correlate variable $cor0 in the plan")', 'compute these expressions in the outer SELECT list instead');
+    return undefined;
+  }
+  if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {
+    problem(ctx, 'FTS4425', sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
+    return undefined;
+  }
+  const alias = sub.alias ?? '';
+  if (alias !== '' && left.scope.relations.includes(alias)) {
+    report(ctx, BIND_TEXTS.duplicateRelation({ name: alias }), sub);
+    return undefined;
+  }
+  const type = r.type === 'LEFT' ? 'LEFT' : 'INNER';
+  const names = sub.columnAliases ?? bound.names;
+  const produced = bound.plan.columns.map((c, i): PlanColumn => {
+    const t = c.type === undefined ? undefined : type === 'LEFT' ? withNullable(c.type, true) : c.type;
+    return { name: names[i]!, ...(t === undefined ? {} : { type: t }) };
+  });
+  const columns = [...left.node.columns, ...produced];
+  const node: Correlate = Object.freeze({ kind: 'Correlate', input: left.node, fn: 'LATERAL', args: [], query: bound.plan, type, withOrdinality: false, columns, ...(sub.span === undefined ? {} : { span: sub.span }) });
+  const own = scopeOf(produced, alias, undefined, left.node.columns.length);
+  const scope: Scope = { columns: [...left.scope.columns, ...own.columns], relations: [...left.scope.relations, ...own.relations] };
+  if (isTrue(r.on)) return { node, scope };
+  const condition = bindCondition(r.on!, scope, ctx, 'ON');
+  if (r.type !== 'INNER') {
+    unsupported(ctx, r, `${r.type} JOIN LATERAL with a condition other than ON TRUE`);
+    return undefined;
+  }
+  return { node: Object.freeze({ kind: 'Filter', input: node, condition, columns: node.columns }), scope };
+}
+
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */
 export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | undefined {
   const shifted = (b: Bound | undefined): Bound | undefined =>
@@ -257,11 +303,8 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
     case 'TableRef':
       return shifted(tableRef(r, ctx));
     case 'SubqueryRelation': {
-      if (r.lateral === true) {
-        unsupported(ctx, r, 'a LATERAL sub-query');
-        return undefined;
-      }
-      const bound = bindNamed?.(r.query, { ...ctx, outer: [] });
+      // a LATERAL sub-query alone in FROM sees only the enclosing queries' columns
+      const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
       if (bound === undefined) return undefined;
       if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
         problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);

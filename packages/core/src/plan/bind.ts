@@ -3,12 +3,16 @@
  * statement set and query is bound). Name and type problems are diagnostics with registered codes, never exceptions.
  */
 import type { Query, Select, SelectStar } from '../ast/query.js';
-import type { Insert, Statement } from '../ast/statement.js';
+import type { Span } from '../ast/node.js';
+import type { ColumnDefinition, CreateTable, Insert, Statement } from '../ast/statement.js';
+import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
-import { problem, unsupported } from './bind-context.js';
+import { problem, report, unsupported } from './bind-context.js';
+import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
@@ -25,6 +29,8 @@ export interface BindOptions {
   readonly trace?: BindTrace;
   /** Record every sub-expression's type on the bound expressions (for the runtime, which evaluates them). */
   readonly expressionTypes?: boolean;
+  /** The declared result types of user functions (CREATE FUNCTION names only a class), by upper-cased name. */
+  readonly functions?: UserFunctionTypes;
 }
 
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
@@ -34,6 +40,7 @@ function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<s
     ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
     ...(options.expressionTypes === true ? { expressionTypes: true } : {}),
+    ...(options.functions === undefined ? {} : { userFunctions: options.functions }),
   };
 }
 
@@ -81,8 +88,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   const last = insert.target[insert.target.length - 1]!;
   if (entry === undefined) {
     const same = ctx.catalog.all().filter((e) => e.path[2] === last);
-    problem(ctx, 'FTS4002', insert, `INSERT target '${insert.target.join('.')}' is not declared in this script`,
-      same.length > 0 ? `it is declared as ${same.map((e) => e.path.join('.')).join(', ')}; qualify the name or USE its database` : (didYouMean(last, ctx.catalog.all().map((e) => e.path[2])) ?? 'declare the sink with CREATE TABLE first'));
+    report(ctx, BIND_TEXTS.tableNotDeclared({ path: insert.target.join('.'), insert: true, declaredAs: same.map((e) => e.path.join('.')), known: ctx.catalog.all().map((e) => e.path[2]) }), insert);
     return undefined;
   }
   if (entry.kind === 'view') {
@@ -108,6 +114,11 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
       problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
       return undefined;
     }
+    const omitted = tableColumns.find((c, i) => isWritable(c) && c.type?.nullable === false && !targets.includes(i) && !staticPartition.includes(i));
+    if (omitted !== undefined) {
+      problem(ctx, BIND_CODES.notNullColumnOmitted, insert, `Column '${omitted.name}' of '${entry.path[2]}' has no default value and does not allow NULLs: the column list leaves it out`, `list '${omitted.name}' and select a value for it`);
+      return undefined;
+    }
   } else {
     targets = tableColumns.flatMap((c, i) => (!isWritable(c) || staticPartition.includes(i) ? [] : [i]));
   }
@@ -119,6 +130,45 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });
+}
+
+/**
+ * CREATE TABLE: what Flink rejects in its LIKE clause; for CREATE TABLE … AS SELECT, the query bound and the table's
+ * columns taken from it (its declared columns first, then the query's others), with a Sink writing them.
+ */
+function createTable(s: CreateTable, ctx: BindContext): Sink | undefined {
+  const entry = ctx.catalog.lookup(s.path);
+  if (entry?.kind !== 'table') return undefined;
+  for (const p of entry.likeProblems ?? []) problem(ctx, p.kind === 'unknown' ? BIND_CODES.tableNotDeclared : BIND_CODES.likeRejected, s.like ?? s, p.message, p.hint);
+  if (s.asQuery === undefined) return undefined;
+  const bound = bindNamed(s.asQuery, ctx);
+  if (bound === undefined) return undefined;
+  const declared = new Set(s.columns.map((c) => c.name));
+  const derived: ColumnDefinition[] = [...s.columns];
+  bound.plan.columns.forEach((c, i) => {
+    const name = bound.names[i]!;
+    if (declared.has(name)) return;
+    if (c.type === undefined) {
+      // a column whose expression has an error is reported there
+      if (ctx.diagnostics.some((d) => d.severity === 'error')) return;
+      unsupported(ctx, outputAst(bound.plan, i) ?? s.asQuery!, `column '${name}' of CREATE TABLE … AS SELECT, whose type flinkts cannot know (a user function's result),`);
+      return;
+    }
+    derived.push(Object.freeze({ kind: 'PhysicalColumn', name, type: c.type }));
+  });
+  ctx.catalog.defineTable(s.path, Object.freeze({ ...entry.statement, columns: derived }));
+  const table = ctx.catalog.lookup(s.path) as CatalogTableEntry;
+  const tableColumns = scanColumns(table, ctx);
+  const targets = bound.names.map((n) => tableColumns.findIndex((c) => c.name === n && isWritable(c)));
+  if (targets.some((t) => t < 0)) return undefined;
+  return Object.freeze({ kind: 'Sink', table, name: table.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition: [], ...(s.span === undefined ? {} : { span: s.span }) });
+}
+
+/** The expression written for output column `i` of a projection, for diagnostics' positions. */
+function outputAst(plan: PlanNode, i: number): { readonly span?: Span } | undefined {
+  const project = plan.kind === 'Sort' ? plan.input : plan;
+  const e = project.kind === 'Project' ? project.exprs[i]?.ast : undefined;
+  return e?.span === undefined ? undefined : e;
 }
 
 /** Binds an INSERT into a Sink. */
@@ -144,46 +194,80 @@ export interface BoundScript {
   readonly diagnosticsOf: ReadonlyMap<Statement, readonly Diagnostic[]>;
 }
 
-/** Binds every INSERT, statement set and query of a script, its DDL and USE statements applied in order. */
-export function bindScript(statements: readonly Statement[], options: BindOptions = {}): BoundScript {
-  const catalog = new ObjectCatalog();
-  const views = new Map<string, NamedPlan>();
-  const diagnostics: Diagnostic[] = [];
-  const out: BoundStatement[] = [];
-  const diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
-  for (const s of statements) {
-    catalog.apply(s);
-    const ctx = context(catalog, options, views);
+/** One statement bound by a ScriptBinder: what it binds to, its diagnostics, and each INSERT's of a statement set. */
+export interface BoundStep {
+  /** The bound INSERT, statement set or query statement (other statements only change the catalog). */
+  readonly bound?: BoundStatement;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The diagnostics of each INSERT of a statement set (those with none are absent). */
+  readonly insertDiagnostics: ReadonlyMap<Insert, readonly Diagnostic[]>;
+}
+
+const NO_INSERTS: ReadonlyMap<Insert, readonly Diagnostic[]> = new Map();
+
+/**
+ * Binds a script one statement at a time, in order, keeping only what later statements read: the catalog (DDL and
+ * USE applied) and the views' plans. A caller that checks each statement as it goes (`checkScript`) holds one
+ * statement's plans at a time, however long the script.
+ */
+export class ScriptBinder {
+  readonly catalog = new ObjectCatalog();
+  private readonly views = new Map<string, NamedPlan>();
+
+  constructor(private readonly options: BindOptions = {}) {}
+
+  /** Applies `s`'s DDL and binds it; `trace` (default: the options') is filled with its plans. */
+  next(s: Statement, trace: BindTrace | undefined = this.options.trace): BoundStep {
+    this.catalog.apply(s);
+    const ctx = context(this.catalog, trace === this.options.trace ? this.options : { ...this.options, trace }, this.views);
+    let insertDiagnostics = NO_INSERTS;
+    let bound: BoundStatement | undefined;
     if (s.kind === 'Insert') {
       const sink = sinkOf(s, ctx);
-      out.push({ statement: s, sinks: sink === undefined ? [] : [sink] });
+      bound = { statement: s, sinks: sink === undefined ? [] : [sink] };
     } else if (s.kind === 'StatementSet') {
       // Each INSERT's diagnostics are also recorded under the INSERT itself.
+      const own = new Map<Insert, readonly Diagnostic[]>();
+      insertDiagnostics = own;
       const sinks = s.inserts.flatMap((i) => {
-        const own = { ...ctx, diagnostics: [] as Diagnostic[] };
-        const sink = sinkOf(i, own);
-        ctx.diagnostics.push(...own.diagnostics);
-        if (own.diagnostics.length > 0) diagnosticsOf.set(i, own.diagnostics);
+        const insertCtx = { ...ctx, diagnostics: [] as Diagnostic[] };
+        const sink = sinkOf(i, insertCtx);
+        ctx.diagnostics.push(...insertCtx.diagnostics);
+        if (insertCtx.diagnostics.length > 0) own.set(i, insertCtx.diagnostics);
         return sink ?? [];
       });
-      out.push({ statement: s, sinks });
+      bound = { statement: s, sinks };
     } else if (s.kind === 'QueryStatement') {
       const b = bindNamed(s.query, ctx);
-      out.push({ statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) });
+      bound = { statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) };
     } else if (s.kind === 'CreateView') {
       // Bound where it is created, so its problems and patterns are known even when no INSERT reads it.
-      const entry = catalog.lookup(s.path);
+      const entry = this.catalog.lookup(s.path);
       if (entry?.kind === 'view') viewPlan(entry, ctx, s);
-    } else if (s.kind === 'CreateTable' && s.asQuery !== undefined) {
-      unsupported(ctx, s, 'CREATE TABLE … AS SELECT');
-      bindNamed(s.asQuery, ctx);
+    } else if (s.kind === 'CreateTable') {
+      const sink = createTable(s, ctx);
+      if (sink !== undefined) bound = { statement: s, sinks: [sink] };
     } else if (s.kind === 'Explain') {
       const inner = s.statement;
       const queries = inner.kind === 'Insert' ? [inner.query] : inner.kind === 'StatementSet' ? inner.inserts.map((i) => i.query) : [inner.query];
       for (const q of queries) bindNamed(q, { ...ctx, diagnostics: [] });
     }
-    diagnostics.push(...ctx.diagnostics);
-    if (ctx.diagnostics.length > 0) diagnosticsOf.set(s, ctx.diagnostics);
+    return bound === undefined ? { diagnostics: ctx.diagnostics, insertDiagnostics } : { bound, diagnostics: ctx.diagnostics, insertDiagnostics };
   }
-  return { catalog, statements: out, diagnostics, diagnosticsOf };
+}
+
+/** Binds every INSERT, statement set and query of a script, its DDL and USE statements applied in order. */
+export function bindScript(statements: readonly Statement[], options: BindOptions = {}): BoundScript {
+  const binder = new ScriptBinder(options);
+  const diagnostics: Diagnostic[] = [];
+  const out: BoundStatement[] = [];
+  const diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
+  for (const s of statements) {
+    const step = binder.next(s);
+    if (step.bound !== undefined) out.push(step.bound);
+    for (const [insert, ds] of step.insertDiagnostics) diagnosticsOf.set(insert, ds);
+    for (const d of step.diagnostics) diagnostics.push(d);
+    if (step.diagnostics.length > 0) diagnosticsOf.set(s, step.diagnostics);
+  }
+  return { catalog: binder.catalog, statements: out, diagnostics, diagnosticsOf };
 }

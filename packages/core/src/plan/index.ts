@@ -5,8 +5,8 @@
  * are each column's `time`, set by the rules of properties/time-attributes.ts. Joins may be SEMI / ANTI (IN / NOT IN
  * sub-queries), whose output is the left columns only.
  */
-export { bind, bindInsert, bindScript } from './bind.js';
-export type { BindOptions, BoundQuery, BoundScript, BoundStatement } from './bind.js';
+export { bind, bindInsert, bindScript, ScriptBinder } from './bind.js';
+export type { BindOptions, BoundQuery, BoundScript, BoundStatement, BoundStep } from './bind.js';
 export type { BindTrace, BoundTableRef, NamedPlan } from './bind-context.js';
 export type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
 export { copiedColumn } from './expression.js';
@@ -33,3 +33,5 @@ export { uniqueKeys, upsertKeys } from './properties/keys.js';
 export type { Key } from './properties/keys.js';
 export { coversWindow, isWindowAggregate, windowColumns } from './properties/window-columns.js';
 export type { WindowBound } from './properties/window-columns.js';
+export { BIND_CODE_TABLE, BIND_CODES } from './codes.js';
+export { BIND_TEXTS } from './codes.js';

@@ -8,7 +8,6 @@ import type { CatalogTableEntry, ObjectCatalog } from '../catalog/catalog.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
-import { unsupported } from './bind-context.js';
 import { bindExpression } from './bind-expression.js';
 import type { TimeAttribute } from './node.js';
 import type { ScanColumn } from './scan.js';
@@ -23,7 +22,6 @@ export function scanColumns(table: CatalogTableEntry, ctx: BindContext): readonl
   const known = cache.get(table);
   if (known !== undefined) return known;
   const s = table.statement;
-  if (s.like !== undefined) unsupported(ctx, s, `CREATE TABLE … LIKE ('${table.path.join('.')}')`);
   const pk = new Set(s.primaryKey?.columns ?? []);
   const rowtime = s.watermark?.column;
   const relation = s.path[s.path.length - 1]!;

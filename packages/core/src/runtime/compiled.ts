@@ -33,3 +33,12 @@ export interface Session {
 export function constant(type: DataType, value: unknown): Compiled {
   return { type, eval: () => value, constant: { value } };
 }
+
+/**
+ * The evaluator of an output column: a bare input column is copied as the row holds it (a BIGINT stays the
+ * number it may be, values/bigint.ts, where an expression reading it would see a bigint).
+ */
+export function copying(c: Compiled): Evaluator {
+  const at = c.column;
+  return at === undefined ? c.eval : (r) => r[at] ?? null;
+}

@@ -8,6 +8,8 @@
  *   FTS7005  bad test input (a fixture row that does not match the source's row type)
  *   FTS7006  a NOT NULL sink column received NULL (the sink's NOT NULL enforcer)
  *   FTS7007  (warning) a setting the local runtime does not simulate, e.g. state TTL
+ *
+ * An INSERT that does not fit its sink is raised with the binder's codes (FTS4101 / 4102 / 4106 / 4108): one code per fact.
  */
 import type { Span } from '../ast/node.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -24,6 +26,11 @@ export function unsupported(what: string, span?: Span): FlinktsError {
 
 export function invalid(message: string, span?: Span, hint?: string): FlinktsError {
   return error('FTS7002', message, span, hint);
+}
+
+/** What the binder also rejects (an INSERT that does not fit its sink): raised with the binder's code, one code per fact. */
+export function rejected(code: string, message: string, span?: Span, hint?: string): FlinktsError {
+  return error(code, message, span, hint);
 }
 
 export function unknownName(message: string, span?: Span, hint?: string): FlinktsError {

@@ -16,7 +16,7 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import type { ColumnBinding } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -27,10 +27,13 @@ import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
 import { Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
-import { plannable, planRoot } from './plan-bound.js';
-import { throwMatchRefusal } from './plan-bound-match.js';
+import { planRoot } from './plan-bound.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
-import { bind, bindInsert } from '../plan/bind.js';
+import { bind } from '../plan/bind.js';
+import type { BoundQuery } from '../plan/bind.js';
+import { BIND_CODES } from '../plan/codes.js';
+import type { UserFunctionTypes } from '../functions/user-functions.js';
+import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
 import type { SessionOptions } from './session.js';
 import { sameType } from '../types/type-predicates.js';
@@ -62,6 +65,36 @@ export interface EntryList {
   at(index: number): InputEntry | undefined;
 }
 
+/**
+ * A source's entries: a list read by position, or any iterable (a generator, a stream of rows read from a
+ * file) read once, so a large input need not be held in memory while the job runs.
+ */
+export type Entries = EntryList | Iterable<InputEntry>;
+
+/** Reads `entries` one after another: each call gives the next entry, `undefined` once they are all read. */
+export function entryReader(entries: Entries): () => InputEntry | undefined {
+  if (!isList(entries)) {
+    const it = entries[Symbol.iterator]();
+    return () => {
+      const r = it.next();
+      return r.done === true ? undefined : r.value;
+    };
+  }
+  const n = entries.length;
+  let i = 0;
+  return () => {
+    if (i >= n) return undefined;
+    const e = entries.at(i++);
+    if (e === undefined) throw badInput(`Input entry ${i - 1} is missing (a hole in the list)`);
+    return e;
+  };
+}
+
+/** A list read by position (an array is both: it is read by position). */
+function isList(entries: Entries): entries is EntryList {
+  return typeof (entries as { at?: unknown }).at === 'function' && typeof (entries as { length?: unknown }).length === 'number';
+}
+
 export interface TableInput {
   readonly entries: readonly InputEntry[];
 }
@@ -86,6 +119,8 @@ export interface LocalJobOptions extends SessionOptions {
    * upsert-kafka, `changelog-mode`).
    */
   readonly capabilities?: ConnectorResolver;
+  /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
+  readonly tableFunctions?: RuntimeTableFunctions;
 }
 
 export interface JobResult {
@@ -140,9 +175,8 @@ const lastName = (path: readonly string[]): string => path[path.length - 1] as s
 
 export class LocalJob {
   readonly session: Session;
-  /** Tables and views by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
+  /** Tables by qualified name (`catalog.database.name`), as Flink keeps them: `a.t` and `b.t` are two tables. */
   private readonly tables = new Map<string, CatalogTable>();
-  private readonly views = new Map<string, Query>();
   private readonly namespace = new Namespace();
   /** The script's catalog as the binder reads it, statement by statement (queries are planned from the bound plan). */
   private readonly boundCatalog = new ObjectCatalog();
@@ -156,8 +190,8 @@ export class LocalJob {
   private readonly dropNulls: boolean;
   /** Warnings about settings the local runtime does not simulate. */
   readonly warnings: Diagnostic[] = [];
-  /** @internal Per planned query, in order: from its bound plan or (not yet covered by plan-bound.ts) from its AST. */
-  readonly plannedFrom: ('plan' | 'ast')[] = [];
+  /** The declared row types of the test's JS table functions, for the binder. */
+  private readonly functionTypes: UserFunctionTypes;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -174,10 +208,9 @@ export class LocalJob {
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
-      view: (path) => this.views.get(this.namespace.key(path)),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-      tableNames: () => this.tableNames(),
-    }, this.session);
+    }, this.session, opts.tableFunctions);
+    this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
@@ -187,7 +220,7 @@ export class LocalJob {
           this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
           break;
         }
-        case 'CreateView': this.views.set(this.namespace.key(st.path), st.query); break;
+        case 'CreateView': break; // views are the binder's (boundCatalog)
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
@@ -198,7 +231,9 @@ export class LocalJob {
         }
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
-          if (st.kind === 'CreateFunction') throw unsupported(`user-defined function ${st.path.join('.')} (${st.className})`, st.span);
+          if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
+            throw unsupported(`user-defined function ${st.path.join('.')} (${st.className}); a table function runs when the test gives its JS implementation (runJob's options.functions)`, st.span);
+          }
           break;
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
@@ -271,23 +306,22 @@ export class LocalJob {
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
     if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
-    const bound = bindInsert(ins, this.boundCatalog, { expressionTypes: true });
-    throwMatchRefusal(ins.query, bound.diagnostics);
-    let rel = this.planQuery(ins.query, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.sink?.input);
+    // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
+    let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
     const physical = t.columns.filter((_, i) => t.inputPositions.includes(i));
     let targetCols = physical;
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name.toLowerCase() === c.toLowerCase());
-        if (!col) throw unknownName(`Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw rejected('FTS4106', `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw invalid(`Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -298,13 +332,14 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw invalid(`Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw rejected('FTS4101', `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw invalid(
+        throw rejected(
+          'FTS4102',
           `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
           ins.span, 'add an explicit CAST in the query',
         );
@@ -339,19 +374,22 @@ export class LocalJob {
   }
 
   /**
-   * A query's relation: from its bound plan where plan-bound.ts compiles every node of it (names and types as the
-   * binder resolved them), else from its AST.
+   * A query's relation, compiled from its bound plan: names and types as the binder resolved them. What the binder
+   * rejects is raised as the binder reported it (the codes `flinkts check` reports).
    */
-  private planQuery(q: Query, bound: import('../plan/node.js').PlanNode | undefined): Rel {
-    const fromPlan = bound !== undefined && plannable(bound);
-    this.plannedFrom.push(fromPlan ? 'plan' : 'ast');
-    return fromPlan ? planRoot(this.planner, bound) : this.planner.planQuery(q);
+  private planQuery(bound: BoundQuery): Rel {
+    const errors = bound.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new FlinktsError(errors);
+    if (bound.plan === undefined) {
+      // a construct the binder does not bind (its FTS4501 warning says which): not supported here, never an empty error
+      const notBound = bound.diagnostics.find((d) => d.code === 'FTS4501');
+      throw unsupported(notBound?.message.replace(/ is not bound into a plan by flinkts yet.*$/, '') ?? 'a query flinkts does not bind into a plan', notBound?.span);
+    }
+    return planRoot(this.planner, bound.plan);
   }
 
   private planSelect(q: Query): void {
-    const bound = bind(q, this.boundCatalog, { expressionTypes: true });
-    throwMatchRefusal(q, bound.diagnostics);
-    const rel = this.planQuery(q, bound.diagnostics.some((d) => d.severity === 'error') ? undefined : bound.plan);
+    const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);
     const sink = new SinkOperator(name, rel.columns.map((c) => ({ name: c.name, nullable: true, convert: undefined })), undefined, this.keepChangelog);
@@ -399,30 +437,27 @@ export class LocalJob {
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
-  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: EntryList): void {
+  private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
     const insertOnly = t.mode === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
-    const n = entries.length;
+    const read = entryReader(entries);
     let current: Change | undefined;
     let batch: (readonly unknown[])[] | undefined;
     try {
-      // `next` is the entry at `i`, read ahead one so a batch knows where it ends
-      let i = 0;
-      let next = n > 0 ? entries.at(0) : undefined;
-      while (i < n) {
-        const e = next as InputEntry;
-        i++;
-        next = i < n ? entries.at(i) : undefined;
+      // `next` is read ahead one entry, so a batch knows where it ends
+      let next = read();
+      while (next !== undefined) {
+        const e = next;
+        next = read();
         if (batchable && plain(e)) {
           batch = [e as readonly unknown[]];
-          while (i < n && batch.length < BATCH_ROWS && plain(next)) {
+          while (batch.length < BATCH_ROWS && plain(next)) {
             batch.push(next as readonly unknown[]);
-            i++;
-            next = i < n ? entries.at(i) : undefined;
+            next = read();
           }
           src.pushInserts(batch);
           batch = undefined;
@@ -479,7 +514,7 @@ export class LocalJob {
    * Push inputs. `phases` splits every table's entries (e.g. before/after a savepoint): all tables' first
    * phase is pushed, then the next phase, and so on. Ends every source with a MAX watermark.
    */
-  run(inputs: ReadonlyMap<string, readonly EntryList[]>): JobResult {
+  run(inputs: ReadonlyMap<string, readonly Entries[]>): JobResult {
     for (const name of inputs.keys()) {
       if (!this.tables.has(this.inputKey(name))) throw badInput(`Input for unknown table '${name}'`, didYouMean(name, this.tableNames()));
     }
@@ -488,9 +523,9 @@ export class LocalJob {
     // Lookup tables are loaded completely before any probe row arrives.
     const lookupFirst = [...inputs.entries()].filter(([n]) => this.lookupTables.has(this.inputKey(n)));
     const others = [...inputs.entries()].filter(([n]) => !this.lookupTables.has(this.inputKey(n)));
-    const schedule: [string, readonly EntryList[]][] = [...lookupFirst.map(([n, ps]): [string, EntryList[]] => [n, [concatEntries(ps)]])];
+    const schedule: [string, readonly Entries[]][] = [...lookupFirst.map(([n, ps]): [string, Entries[]] => [n, [concatEntries(ps)]])];
     for (let ph = 0; ph < phases + 1; ph++) {
-      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, EntryList[]] => [n, [ps[ph - 1] ?? []]]);
+      const batch = ph === 0 ? schedule : others.map(([n, ps]): [string, Entries[]] => [n, [ps[ph - 1] ?? []]]);
       for (const [name, ps0] of batch) {
         const ps = [ps0[0] ?? []];
         const t = this.tables.get(this.inputKey(name)) as CatalogTable;
@@ -543,10 +578,13 @@ function watermarkMillis(expr: Expression, ev: Evaluator, compiler: ExpressionCo
 }
 
 /** The phases of one table's input as one list (each entry read once). */
-function concatEntries(lists: readonly EntryList[]): EntryList {
-  if (lists.length === 1) return lists[0] as EntryList;
+function concatEntries(lists: readonly Entries[]): Entries {
+  if (lists.length === 1) return lists[0] as Entries;
   const all: InputEntry[] = [];
-  for (const l of lists) for (let i = 0; i < l.length; i++) all.push(l.at(i) as InputEntry);
+  for (const l of lists) {
+    const read = entryReader(l);
+    for (let e = read(); e !== undefined; e = read()) all.push(e);
+  }
   return all;
 }
 

@@ -1,13 +1,13 @@
 /**
- * A bound `Aggregate` (GROUP BY with one grouping set, a global aggregation, SELECT DISTINCT) as a group
- * aggregation: keys and arguments as the binder bound them. Window aggregations, grouping sets, legacy group
- * windows, GROUPING() and the aggregates Flink rewrites (STDDEV / VAR) are still planned from the AST (plan.ts).
+ * A bound `Aggregate` (GROUP BY, grouping sets, a global aggregation, SELECT DISTINCT) as a group aggregation: keys
+ * and arguments as the binder bound them; window aggregations in plan-bound-window.ts, legacy group windows in
+ * plan-bound-group-window.ts.
  */
 import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid } from './errors.js';
+import { invalid, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -15,27 +15,63 @@ import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
 import { groupsUniqueRows } from './plan.js';
-import { compileBound, planBound } from './plan-bound.js';
-import { isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
+import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
+import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
+import type { CollectionAggregateName } from './operators/collection-aggregates.js';
+import { coversWindow, isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
 import { copiedColumn } from '../plan/expression.js';
 import { windowAggregate } from './plan-bound-window.js';
-import { T } from './types.js';
+import { groupWindowAggregate } from './plan-bound-group-window.js';
+import { T, withNullable } from './types.js';
+import { ExpandOperator } from './operators/expand.js';
+import { compareGroupingSets, groupingBits } from './grouping-sets.js';
+import { sameAst } from '../ast/same-ast.js';
+import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregates.js';
+import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
-  if (node.groupingSets.length !== 1 || node.windowKey !== undefined) return false;
-  // grouped by one of window_start / window_end only: refused by the AST planner (FTS7001)
+  if (node.windowKey !== undefined) {
+    // the group window's own arguments (its time attribute and interval literals) are read by plan-bound-group-window.ts
+    return aggregatePlannable({ ...node, keys: node.keys.filter((_, i) => i !== node.windowKey), windowKey: undefined, groupingSets: [] }, evaluable);
+  }
   const bounds = windowColumns(node.input);
-  if (!isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
+  if (!isWindowAggregate(node) && !windowedSets(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
-  return node.calls.every((c) => AGGREGATE_NAMES.has(c.fn) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
+  return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn) || REDUCED_AGGREGATES.has(c.fn) || GROUPING.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
+}
+
+/** GROUPING(…) / GROUPING_ID(…): which grouping set a row belongs to, computed from the set (grouping-sets.ts). */
+const GROUPING = new Set(['GROUPING', 'GROUPING_ID']);
+
+/** Whether the aggregation has grouping sets (GROUPING SETS / ROLLUP / CUBE): Flink's Expand feeds it. */
+const hasGroupingSets = (node: Aggregate): boolean => node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length;
+
+/** Grouping sets each of which holds a window's window_start and window_end: a window aggregation per set. */
+function windowedSets(node: Aggregate): boolean {
+  const bounds = windowColumns(node.input);
+  return hasGroupingSets(node) && node.groupingSets.length > 0 && node.groupingSets.every((set) => coversWindow(set.map((i) => copiedColumn(node.keys[i]!)), bounds));
+}
+
+/** The key positions GROUPING(args) reads: each argument is one of the grouping keys. */
+function groupingPositions(node: Aggregate, call: AggregateCall): number[] {
+  return call.args.map((a) => {
+    const c = copiedColumn(a);
+    const i = node.keys.findIndex((k) => (c !== undefined && copiedColumn(k) === c) || sameAst(k.ast, a.ast));
+    if (i < 0) throw invalid(`The arguments of ${call.fn} must be grouping expressions`, a.ast.span ?? call.ast.span);
+    return i;
+  });
 }
 
 function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   const name = call.fn as AggregateName;
   const span = call.ast.span;
+  if (COLLECTION_AGGREGATES.has(name)) {
+    const filter = call.filter === undefined ? undefined : compileBound(planner, rel, call.filter, T.boolean()).eval;
+    return collectionAggregateSpec(name as CollectionAggregateName, call.ast, boundCompilerOver(planner, rel, call.args), filter);
+  }
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = compileBound(planner, rel, call.args[1]!);
@@ -59,15 +95,28 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   };
 }
 
-export function aggregate(planner: Planner, node: Aggregate): Rel {
-  const rel = planBound(planner, node.input);
+/**
+ * `over`: the relation the aggregation reads, when it is not its plan input's (a legacy group window's window TVF,
+ * whose window_start and window_end the aggregation groups by).
+ */
+export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
+  if (node.windowKey !== undefined) return groupWindowAggregate(planner, node, (n, r) => aggregate(planner, n, r));
+  const reduced = reduceBoundVariance(node);
+  if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals, over);
+  const rel = over ?? planBound(planner, node.input);
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
-  const specs = node.calls.map((c) => spec(planner, rel, c));
-  if (isWindowAggregate(node)) return windowAggregate(planner, node, rel, keys, specs);
+  const sets = [...node.groupingSets].sort(compareGroupingSets);
+  const windowed = over !== undefined || isWindowAggregate(node) || windowedSets(node);
+  if (hasGroupingSets(node) && !windowed) return expandedAggregate(planner, node, rel, keys, sets);
+  if (node.calls.some((c) => GROUPING.has(c.fn)) && windowed && hasGroupingSets(node)) {
+    throw unsupported('GROUPING() / GROUPING_ID() in window aggregations with grouping sets', node.calls.find((c) => GROUPING.has(c.fn))!.ast.span);
+  }
+  const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
+  if (windowed) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
   let passThrough = false;
   if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
-    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see plan.ts)
+    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
     passThrough = true;
   } else {
@@ -80,6 +129,73 @@ export function aggregate(planner: Planner, node: Aggregate): Rel {
     op, mode: passThrough ? rel.mode : 'updating', rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
+  };
+}
+
+/** GROUPING(…) of a plain GROUP BY (one set of every key): 0, a constant. */
+function groupingSpec(node: Aggregate, call: AggregateCall): AggregateSpec {
+  const bits = groupingBits([node.keys.map((_, i) => i)], groupingPositions(node, call))[0]!;
+  return { name: 'MAX', distinct: false, resultType: T.bigint(false), arg: () => bits, argType: T.bigint(false) };
+}
+
+/**
+ * GROUPING SETS / ROLLUP / CUBE as Flink runs them: an Expand copies each row once per set (the set's index appended),
+ * a group aggregation keyed by the keys (those not in the row's set NULL) and the set's index, then a Calc that puts
+ * the plan's columns in order and computes GROUPING(…) from the set's index.
+ */
+function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], sets: readonly (readonly number[])[]): Rel {
+  const n = rel.columns.length;
+  const nk = keys.length;
+  const expand = new ExpandOperator(sets.length);
+  rel.op.connectTo(expand);
+  const masked = keys.map((k, i): Evaluator => {
+    const inSet = sets.map((set) => set.includes(i));
+    return (r) => (inSet[r[n] as number] ? k.eval(r) : null);
+  });
+  const accumulated = node.calls.filter((c) => !GROUPING.has(c.fn));
+  const specs = accumulated.map((c) => spec(planner, rel, c));
+  const op = new GroupAggregateOperator([...masked, (r) => r[n] ?? null], new AggregateSet(specs));
+  expand.connectTo(op);
+  // the aggregation's rows: the keys, the set's index (at nk), the accumulated calls
+  let next = nk + 1;
+  const outputs: { eval: Evaluator; type: DataType }[] = node.calls.map((c) => {
+    if (GROUPING.has(c.fn)) {
+      const bits = groupingBits(sets, groupingPositions(node, c));
+      return { type: T.bigint(false), eval: (r) => bits[r[nk] as number] ?? null };
+    }
+    const at = next++;
+    return { type: specs[at - nk - 1]!.resultType, eval: (r) => r[at] ?? null };
+  });
+  const calc = new CalcOperator(undefined, [...keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...outputs.map((o) => o.eval)]);
+  op.connectTo(calc);
+  const types: DataType[] = [...keys.map((k, i) => (sets.every((set) => set.includes(i)) ? k.type : withNullable(k.type, true))), ...outputs.map((o) => o.type)];
+  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * STDDEV / VAR as Flink's planner runs them (plan-reduce-aggregates.ts): the aggregation of their SUMs and COUNTs,
+ * then a Calc that computes each call's value from them, with Flink's arithmetic and the call's type.
+ */
+function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[], over: Rel | undefined): Rel {
+  const rel = aggregate(planner, inner, over);
+  const read = (e: Expression): Compiled | undefined => {
+    if (e.kind !== 'ColumnRef' || !e.name.startsWith('$')) return undefined;
+    const i = Number(e.name.slice(1));
+    return { type: rel.columns[i]!.type, eval: (r) => r[i] ?? null, column: i };
+  };
+  const c = planner.boundCompiler(read, () => undefined);
+  const nk = node.keys.length;
+  const columns = [...rel.columns.slice(0, nk), ...finals.map((f, i) => {
+    const type = node.columns[nk + i]!.type;
+    return c.conform(c.compile(f), type, node.calls[i]!.ast.span);
+  })];
+  const calc = new CalcOperator(undefined, [...columns.slice(0, nk).map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...columns.slice(nk).map((x) => (x as Compiled).eval)]);
+  rel.op.connectTo(calc);
+  return {
+    ...rel, op: calc,
+    columns: node.columns.map((col, i) => ({ name: col.name, type: i < nk ? rel.columns[i]!.type : (columns[i] as Compiled).type })),
+    // a call kept as it is moves as it did; a computed variance is not monotonic
+    ...(rel.monotonicity ? { monotonicity: [...rel.monotonicity.slice(0, nk), ...finals.map((f) => (read(f)?.column === undefined ? 'not-monotonic' : rel.monotonicity![read(f)!.column!]!))] } : {}),
   };
 }
 

@@ -1,26 +1,35 @@
 /**
- * A bound `Correlate` of UNNEST over one ARRAY (`CROSS JOIN UNNEST(arr)`, `LEFT JOIN UNNEST(arr) ON TRUE`, a
- * standalone `FROM UNNEST(…)`): each input row joined with its array's elements. MAP and MULTISET arguments, WITH
- * ORDINALITY, more than one argument and table functions (LATERAL TABLE) are planned from the AST (plan-unnest.ts),
- * which refuses them with Flink's reasons.
+ * A bound `Correlate` of UNNEST over one ARRAY (`CROSS JOIN UNNEST(arr)`, `[INNER] JOIN UNNEST(arr) ON …`, `LEFT JOIN
+ * UNNEST(arr) ON TRUE`, a standalone `FROM UNNEST(…)`): each input row joined with its array's elements (arrays of
+ * scalars or of ROWs). Refused with Flink's reasons: MAP and MULTISET (Flink unnests them in the iteration order of
+ * its hash-based map data, which the local runtime does not reproduce), WITH ORDINALITY (Flink 1.20.1's planner fails
+ * on it), more than one argument, and table functions (LATERAL TABLE).
  */
 import type { BoundExpression } from '../plan/expression.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
+import { invalid, unsupported } from './errors.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 
 export function correlatePlannable(node: Correlate, evaluable: (e: BoundExpression) => boolean): boolean {
-  const arg = node.args[0];
-  return node.fn === 'UNNEST' && !node.withOrdinality && node.args.length === 1 && evaluable(arg!) && arg!.type?.kind === 'ARRAY'
-    && node.columns.every((c) => c.type !== undefined);
+  return node.args.every(evaluable) && node.columns.every((c) => c.type !== undefined);
 }
 
 export function correlate(planner: Planner, node: Correlate): Rel {
+  const span = node.args[0]?.ast.span;
+  if (node.fn !== 'UNNEST') throw unsupported('LATERAL TABLE (user-defined table functions)', span);
+  if (node.withOrdinality) {
+    // real Flink 1.20.1 cannot run it: its planner fails on the ordinality column whatever the array
+    throw invalid('Cannot add expression of different type to set (Flink 1.20 cannot plan UNNEST … WITH ORDINALITY)', span, 'number the elements another way, e.g. an ARRAY of ROWs that carries the position');
+  }
+  if (node.args.length !== 1) throw unsupported('UNNEST of more than one array', span);
   const left = planBound(planner, node.input);
   const arr = compileBound(planner, left, node.args[0]!);
-  const el = (arr.type as Extract<DataType, { kind: 'ARRAY' }>).element;
+  if (arr.type.kind === 'MAP' || arr.type.kind === 'MULTISET') throw unsupported(`UNNEST of a ${arr.type.kind} (Flink unnests it in its hash order)`, span);
+  if (arr.type.kind !== 'ARRAY') throw invalid(`UNNEST needs an ARRAY, MAP or MULTISET argument, not ${arr.type.kind}`, span);
+  const el = arr.type.element;
   const width = node.columns.length - left.columns.length;
   const spread = el.kind === 'ROW'
     ? (e: unknown) => (e === null ? new Array<null>(width).fill(null) : (e as readonly unknown[]))

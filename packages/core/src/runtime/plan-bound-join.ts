@@ -1,8 +1,8 @@
 /**
- * A bound regular `Join` (INNER / LEFT / RIGHT / FULL / CROSS, the strategy the binder recognised) as a join
- * operator keyed by the binder's equi-join keys. A WHERE directly over an INNER or CROSS join joins with the
- * condition (Flink pushes it into the join): its equalities key the join state too. Interval, temporal, lookup and
- * window joins, and semi / anti joins, are still planned from the AST (plan.ts).
+ * A bound `Join` (INNER / LEFT / RIGHT / FULL / CROSS) as a join operator keyed by the binder's equi-join keys; a
+ * WHERE directly over an INNER or CROSS join joins with the condition (Flink pushes it into the join): its
+ * equalities key the join state too. Interval and window joins: plan-bound-time-join.ts; temporal and lookup joins
+ * and semi / anti joins (`x [NOT] IN (SELECT …)`) here.
  */
 import type { BoundExpression } from '../plan/expression.js';
 import type { Join } from '../plan/join.js';
@@ -14,11 +14,13 @@ import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
-import { invalid } from './errors.js';
+import { invalid, unsupported } from './errors.js';
+import { IntervalJoinOperator } from './operators/interval-join.js';
+import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
 import { subtreeNodes } from '../plan/expression-children.js';
-import type { Planner, Rel } from './plan.js';
+import type { Planner, Rel, RelColumn } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { equiJoinKeysAt } from './plan-join-keys.js';
 import { T, withNullable } from './types.js';
@@ -50,17 +52,9 @@ export function joinPlannable(node: Join, evaluable: (e: BoundExpression) => boo
     return (node.type === 'INNER' || node.type === 'LEFT') && node.condition !== undefined && evaluable(node.condition)
       && node.period !== undefined && copiedColumn(node.period) !== undefined && (node.strategy === 'temporal' || node.right.kind === 'Scan');
   }
-  if (node.strategy !== 'regular' || node.period !== undefined) return false;
+  if (node.period !== undefined) return false;
   if (node.type !== 'INNER' && node.type !== 'CROSS' && !OUTER.has(node.type)) return false;
-  if (node.condition !== undefined && !evaluable(node.condition)) return false;
-  if (OUTER.has(node.type)) {
-    // Flink plans these as window or interval joins, whose padded rows differ; the AST planner refuses them (FTS7001)
-    if (windowColumns(node.left).size > 0 && windowColumns(node.right).size > 0) return false;
-    const width = node.left.columns.length;
-    const timed = (node.condition?.refs ?? []).filter((r) => node.left.columns[r.index]?.time !== undefined || node.right.columns[r.index - width]?.time !== undefined);
-    if (timed.some((r) => r.index < width) && timed.some((r) => r.index >= width)) return false;
-  }
-  return true;
+  return node.condition === undefined || evaluable(node.condition);
 }
 
 /** The join a Filter can join with: an INNER or CROSS regular join (its rows are the join's input row unpadded). */
@@ -73,7 +67,7 @@ function semiJoin(planner: Planner, node: Join): Rel {
   const l = planBound(planner, node.left);
   const sub = planBound(planner, node.right);
   const span = node.span;
-  const c = planner.compiler(l);
+  const c = planner.values();
   const lc = compileBound(planner, l, semiOperand(node)!);
   const rt = sub.columns[0]!.type;
   const target = c.commonForComparison(lc, { type: rt, eval: () => null }, span)[2];
@@ -131,6 +125,8 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
   ];
   // the condition reads the inputs' columns as declared (unpadded)
   const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const timed = timeJoin(planner, node, l, r, columns, input);
+  if (timed !== undefined) return timed;
   const conditions = [node.condition, where].filter((c): c is BoundExpression => c !== undefined).map((c) => compileBound(planner, input, c, T.boolean()).eval);
   const keys = [...node.equiKeys, ...(where === undefined ? [] : equiKeysOf(where, width))];
   const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r));
@@ -138,6 +134,40 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
   r.op.connectTo(op, 1);
   const insertOnly = (node.type === 'INNER' || node.type === 'CROSS') && l.mode === 'insert-only' && r.mode === 'insert-only';
   return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * An interval or window join (plan-bound-time-join.ts) when the binder's strategy and the inputs make one, as the
+ * local runtime runs them; undefined for a regular join. Outer joins Flink would plan by time, with padded rows
+ * emitted when the interval or window closes, are refused where the local runtime does not run them that way.
+ */
+function timeJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonly RelColumn[], input: Rel): Rel | undefined {
+  const cond = node.condition;
+  const outer = OUTER.has(node.type);
+  const windowed = windowJoin(planner, node, l, r, columns);
+  if (windowed !== undefined) return windowed;
+  const width = l.columns.length;
+  const bounds = windowColumns(node.left).size > 0 && windowColumns(node.right).size > 0;
+  if (cond !== undefined && outer && bounds && cond.refs.some((x) => (x.index < width ? windowColumns(node.left).has(x.index) : windowColumns(node.right).has(x.index - width)))) {
+    // Flink runs this as a window join: padded rows are emitted when the window fires, never retracted.
+    throw unsupported('outer window joins (joins on window_start / window_end of two window TVFs)', node.span);
+  }
+  const interval = cond !== undefined && node.type !== 'CROSS' && l.mode === 'insert-only' && r.mode === 'insert-only' ? intervalBounds(planner, cond, l, r) : undefined;
+  if (interval !== undefined) {
+    const ev = compileBound(planner, input, cond!, T.boolean()).eval;
+    const op = new IntervalJoinOperator(
+      [node.type === 'LEFT' || node.type === 'FULL', node.type === 'RIGHT' || node.type === 'FULL'],
+      [width, r.columns.length], [interval.leftTime, interval.rightTime], interval.lower, interval.upper, ev,
+    );
+    l.op.connectTo(op, 0);
+    r.op.connectTo(op, 1);
+    return { columns, op, mode: 'insert-only', rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set() };
+  }
+  if (cond !== undefined && outer && timeBounded(cond, l, r)) {
+    // Flink plans an interval join: outer rows are emitted when the interval closes, not retracted later.
+    throw unsupported('outer interval joins on processing time or with bounds that are not INTERVAL literals', node.span);
+  }
+  return undefined;
 }
 
 function all(conditions: readonly Evaluator[]): Evaluator | undefined {

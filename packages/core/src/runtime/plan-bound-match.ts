@@ -3,10 +3,7 @@
  * over their slots, each slot read from the rows of the (partial) match; the matcher is match-nfa.ts, the operator
  * operators/match-recognize.ts. An updating input is refused, as Flink refuses it.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { BoundExpression } from '../plan/expression.js';
-import { MATCH_CODES } from '../plan/match-recognize-codes.js';
 import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
@@ -20,32 +17,9 @@ import type { Taken } from './operators/match-nfa.js';
 import { MatchRecognizeOperator } from './operators/match-recognize.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound, timeColumns } from './plan-bound.js';
-import { rowComparator } from './plan-rank.js';
+import { rowComparator } from './row-comparator.js';
 import { keyOf } from './values/compare.js';
 import { Timestamp } from './values/temporal.js';
-
-/**
- * Throws the binder's first error for a query with MATCH_RECOGNIZE (`FTS4501`, a construct flinkts does not bind
- * yet, excepted: that stays "not supported by the local runtime"). Every other error there is one Flink's planner
- * raises too, and the AST planner cannot plan MATCH_RECOGNIZE, so the local runtime reports what the binder found.
- */
-export function throwMatchRefusal(query: unknown, diagnostics: readonly Diagnostic[]): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  // a MATCH_RECOGNIZE code (FTS452x) also comes from a view the query reads
-  const refusal = errors.find((d) => MATCH_CODE_SET.has(d.code)) ?? (hasMatchRecognize(query) ? errors[0] : undefined);
-  if (refusal !== undefined && refusal.code !== 'FTS4501') throw new FlinktsError([refusal]);
-}
-
-const MATCH_CODE_SET: ReadonlySet<string> = new Set(Object.values(MATCH_CODES));
-
-/** Whether an AST holds a MATCH_RECOGNIZE clause. */
-function hasMatchRecognize(x: unknown): boolean {
-  if (Array.isArray(x)) return x.some(hasMatchRecognize);
-  if (x === null || typeof x !== 'object') return false;
-  if ((x as { kind?: unknown }).kind === 'MatchRecognize') return true;
-  for (const [k, v] of Object.entries(x)) if (k !== 'span' && hasMatchRecognize(v)) return true;
-  return false;
-}
 
 export function matchPlannable(node: MatchRecognize, evaluable: (e: BoundExpression) => boolean): boolean {
   const exprs = [...node.define.values(), ...node.measures];

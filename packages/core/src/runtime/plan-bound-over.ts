@@ -1,6 +1,6 @@
 /**
  * A bound `Over` (the OVER windows of a SELECT) as Flink's over aggregation: the calls' arguments, PARTITION BY and
- * ORDER BY keys as the binder bound them; the checks and the operator are plan-over.ts's, shared with the AST planner.
+ * ORDER BY keys as the binder bound them; the checks and the operator are plan-over.ts's.
  */
 import type { Expression, OrderItem, WindowSpec } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';

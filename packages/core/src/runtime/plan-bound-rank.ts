@@ -1,8 +1,8 @@
 /**
  * The ROW_NUMBER patterns the binder recognised (plan/patterns/rank.ts): `Deduplicate` (ROW_NUMBER kept at 1,
  * ordered by one time attribute) and `Rank` (TopN with a row-number range), also per window when partitioned by
- * window_start and window_end. Output: the input's columns, then the row number. RANK / DENSE_RANK and rankings
- * ordered by a PROCTIME() call are still planned from the AST (plan-rank.ts).
+ * window_start and window_end. Output: the input's columns, then the row number. RANK / DENSE_RANK with a rank filter are
+ * FTS7002, as Flink 1.20's planner refuses them on streams.
  */
 import type { BoundExpression } from '../plan/expression.js';
 import { copiedColumn } from '../plan/expression.js';
@@ -10,7 +10,7 @@ import type { Deduplicate, Rank } from '../plan/rank.js';
 import type { SortKey } from '../plan/sort-key.js';
 import type { ChangelogMode } from './changelog.js';
 import type { Evaluator, Row } from './compiled.js';
-import { unsupported } from './errors.js';
+import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
@@ -19,18 +19,12 @@ import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { WindowRankOperator } from './operators/window-rank.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
-import { rowComparator } from './plan-rank.js';
+import { rowComparator } from './row-comparator.js';
 import { T } from './types.js';
-
-const isProctimeCall = (k: SortKey): boolean => {
-  const e = k.expr.ast;
-  return e.kind === 'FunctionCall' && e.args.length === 0 && e.name.length === 1 && e.name[0]!.toUpperCase() === 'PROCTIME';
-};
 
 export function rankPlannable(node: Rank | Deduplicate, evaluable: (e: BoundExpression) => boolean): boolean {
   const order = node.kind === 'Rank' ? node.orderKeys : [node.orderKey];
-  if (node.kind === 'Rank' && node.fn !== 'ROW_NUMBER') return false;
-  return node.partitionKeys.every(evaluable) && order.every((k) => evaluable(k.expr) && !isProctimeCall(k));
+  return node.partitionKeys.every(evaluable) && order.every((k) => evaluable(k.expr));
 }
 
 function comparator(planner: Planner, base: Rel, order: readonly SortKey[]): (a: Row, b: Row) => number {
@@ -39,6 +33,12 @@ function comparator(planner: Planner, base: Rel, order: readonly SortKey[]): (a:
 
 /** `withRowNumber`: whether anything above reads the row number (else a TopN emits no rank changes). */
 export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: boolean): Rel {
+  if (node.kind === 'Rank' && node.fn !== 'ROW_NUMBER') {
+    // Flink 1.20's StreamExecRank / StreamExecWindowRank run ROW_NUMBER only, and fail the job's planning otherwise
+    throw invalid(node.windowed
+      ? `${node.fn}() function is not supported on Window TopN currently, only ROW_NUMBER() is supported.`
+      : `${node.fn}() on streaming table is not supported currently`, node.call.span, 'rank with ROW_NUMBER()');
+  }
   const base = planBound(planner, node.input);
   const order = node.kind === 'Rank' ? node.orderKeys : [node.orderKey];
   const [first, last] = node.kind === 'Rank' ? [node.range.start, node.range.end] : [1, 1];

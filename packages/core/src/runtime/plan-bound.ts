@@ -1,9 +1,7 @@
 /**
  * Planning from the bound plan (plan/): each plan node becomes operators, with every column reference taken as the
  * binder resolved it (an input position) and every type as the binder typed it — the runtime resolves no names and
- * types no expression of these nodes itself. The node kinds compiled here grow one at a time; a query holding any
- * other kind (or anything this file does not take, such as a sub-query inside an expression) is planned from its AST
- * by plan.ts, as before.
+ * types no expression itself. One plan-bound-<node>.ts per node family.
  */
 import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
@@ -16,7 +14,9 @@ import type { SetOp } from '../plan/set-op.js';
 import type { Values } from '../plan/values.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid } from './errors.js';
+import type { ExpressionCompiler } from './compile-expression.js';
+import { copying } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { ValuesOperator } from './operators/values.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
@@ -28,13 +28,19 @@ import { setOperation } from './plan-set-ops.js';
 import { sortRel } from './plan-sort.js';
 import { over, overPlannable } from './plan-bound-over.js';
 import { correlate, correlatePlannable } from './plan-bound-correlate.js';
+import { tableFunctionCorrelate, tableFunctionPlannable } from './plan-bound-table-function.js';
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
+import { auxiliary } from './plan-bound-group-window.js';
+import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
 import { matchPlannable, matchRecognize } from './plan-bound-match.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
-/** Whether every node of `node` is compiled here (else the query is planned from its AST). */
+/**
+ * Whether every node of `node` can be compiled: its columns and expressions are typed and read only their own input
+ * row (or the enclosing query's, in the sub-queries plan-bound-subquery.ts decorrelates).
+ */
 export function plannable(node: PlanNode): boolean {
   switch (node.kind) {
     case 'Scan':
@@ -42,10 +48,10 @@ export function plannable(node: PlanNode): boolean {
     case 'Values':
       return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
     case 'Filter':
-      // a condition on UNNEST's elements (INNER JOIN UNNEST … ON c): refused by the AST planner (FTS7001)
-      return evaluable(node.condition) && node.input.kind !== 'Correlate' && plannable(node.input);
+      // over a Correlate also `[INNER] JOIN UNNEST(…) ON c`: the same rows as CROSS JOIN UNNEST(…) … WHERE c
+      return evaluableWith(node.condition, true) && plannable(node.input);
     case 'Project':
-      return node.exprs.every(evaluable) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
+      return node.exprs.every((e) => evaluableWith(e, true)) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
     case 'Aggregate':
       return aggregatePlannable(node, evaluable) && plannable(node.input);
     case 'Join':
@@ -62,7 +68,7 @@ export function plannable(node: PlanNode): boolean {
     case 'Over':
       return overPlannable(node, evaluable) && plannable(node.input);
     case 'Correlate':
-      return correlatePlannable(node, evaluable) && plannable(node.input);
+      return (correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable)) && plannable(node.input);
     case 'MatchRecognize':
       return matchPlannable(node, evaluable) && plannable(node.input);
     default:
@@ -70,11 +76,19 @@ export function plannable(node: PlanNode): boolean {
   }
 }
 
-/** An expression over its own input row only, fully typed: no sub-query, no correlated reference. */
+/**
+ * An expression over its own input row only, fully typed, without correlated references; with `subqueries`, sub-queries
+ * are allowed (a WHERE's EXISTS, a scalar sub-query in the select list: plan-bound-subquery.ts).
+ */
 export function evaluable(e: BoundExpression): boolean {
+  return evaluableWith(e, false);
+}
+
+function evaluableWith(e: BoundExpression, subqueries: boolean): boolean {
   // a bare column (a `*` item) is typed by its reference alone
   const typed = e.types !== undefined || (e.ast.kind === 'ColumnRef' && e.refs.length === 1);
-  return typed && e.type !== undefined && e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0 && r.type !== undefined);
+  // a window auxiliary function (TUMBLE_END(…)) reads the window key's column, typed by its call
+  return typed && e.type !== undefined && (subqueries || e.subqueries.length === 0) && e.refs.every((r) => r.depth === 0 && (r.type ?? e.types?.get(r.node)) !== undefined);
 }
 
 /** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
@@ -102,8 +116,19 @@ function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefine
 
 /** The relation of a query's plannable plan (see `plannable`), whose every column is read. */
 export function planRoot(planner: Planner, node: PlanNode): Rel {
+  const untyped = unplannable(node);
+  if (untyped !== undefined) throw unsupported(`a query whose ${untyped.kind} node has a column or expression of unknown type (a user-defined function)`);
   noteRowNumberReads(node, undefined);
   return planBound(planner, node);
+}
+
+/** The first node (inputs first) that cannot be compiled, if any. */
+function unplannable(node: PlanNode): PlanNode | undefined {
+  for (const input of inputsOf(node)) {
+    const bad = unplannable(input);
+    if (bad !== undefined) return bad;
+  }
+  return plannable(node) ? undefined : node;
 }
 
 /** The relation of a plannable node (see `plannable`). */
@@ -114,6 +139,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Values':
       return values(planner, node);
     case 'Filter': {
+      if (node.condition.subqueries.length > 0) return filterWithSubqueries(planner, node);
       if (filteredJoin(node.input)) return join(planner, node.input, node.condition);
       const rel = planBound(planner, node.input);
       const calc = new CalcOperator(condition(planner, rel, node), undefined);
@@ -136,7 +162,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
-      return correlate(planner, node);
+      return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'MatchRecognize':
       return matchRecognize(planner, node);
     case 'Sort': {
@@ -150,12 +176,31 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
 }
 
 /** Compiles a bound expression over `rel`: column references read the positions the binder resolved. */
-export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type): Compiled {
-  const reads = new Map<Expression, Compiled>();
-  const types = e.types;
-  const c = planner.boundCompiler((x) => reads.get(x), (x) => types?.get(x));
-  for (const ref of e.refs) reads.set(ref.node, c.conform(read(rel, ref.index, ref.field), ref.type, ref.node.span));
+export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type, subqueries?: ReadonlyMap<Expression, number>): Compiled {
+  const c = boundCompilerOver(planner, rel, [e], subqueries);
   return c.conform(c.compile(e.ast), type, e.ast.span);
+}
+
+/**
+ * A compiler of the AST of any of `es` (or of their sub-expressions) over `rel`: column references read the positions
+ * the binder resolved, every sub-expression has the type the binder recorded.
+ */
+export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (BoundExpression | undefined)[], subqueries?: ReadonlyMap<Expression, number>): ExpressionCompiler {
+  const reads = new Map<Expression, Compiled>();
+  // scalar sub-queries joined into `rel` (plan-bound-subquery.ts)
+  for (const [node, at] of subqueries ?? []) reads.set(node, subqueryRead(rel, at));
+  const bound = es.filter((e): e is BoundExpression => e !== undefined);
+  const c = planner.boundCompiler((x) => reads.get(x), (x) => {
+    for (const e of bound) {
+      const t = e.types?.get(x);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  });
+  for (const e of bound) {
+    for (const ref of e.refs) reads.set(ref.node, c.conform(auxiliary(rel, ref) ?? read(rel, ref.index, ref.field), ref.type ?? e.types?.get(ref.node), ref.node.span));
+  }
+  return c;
 }
 
 /** Reading an input column (or a field of a ROW column), with the type the operator producing it gives it. */
@@ -216,7 +261,8 @@ function project(planner: Planner, node: Project): Rel {
   let rel: Rel;
   let f: Evaluator | undefined;
   let filteredUpdates = false;
-  if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
+  if (input.kind === 'Filter' && input.condition.subqueries.length > 0) rel = filterWithSubqueries(planner, input);
+  else if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
   else if (input.kind === 'Filter') {
     rel = planBound(planner, input.input);
     f = condition(planner, rel, input);
@@ -229,7 +275,9 @@ function project(planner: Planner, node: Project): Rel {
       if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
     }
   }
-  const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type));
+  let scalars: ReadonlyMap<Expression, number> | undefined;
+  if (node.exprs.some((e) => e.subqueries.length > 0)) ({ rel, columns: scalars } = scalarSubqueries(planner, node, rel));
+  const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type, scalars));
   const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
   const direct = compiled.map((c) => c.column);
   const carried = {
@@ -242,7 +290,7 @@ function project(planner: Planner, node: Project): Rel {
   const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
-  const calc = new CalcOperator(f, compiled.map((c) => c.eval));
+  const calc = new CalcOperator(f, compiled.map(copying));
   rel.op.connectTo(calc);
   return { ...out, op: calc };
 }

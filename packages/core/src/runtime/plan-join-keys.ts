@@ -5,11 +5,8 @@
  * state per key and looks only at the other side's rows with the same key (the whole condition is still
  * evaluated on them). A key with a NULL matches nothing (`NULL = x` is never true).
  */
-import type { Expression } from '../ast/expression.js';
 import type { Compiled, Evaluator, Row } from './compiled.js';
-import type { ExpressionCompiler } from './compile-expression.js';
-import type { Planner, Rel, RelColumn } from './plan.js';
-import { conjuncts } from './plan.js';
+import type { Planner, Rel } from './plan.js';
 import { isCharacter } from './types.js';
 import { keyOf, singleKey } from './values/compare.js';
 
@@ -22,24 +19,6 @@ export type JoinKeyOf = (row: Row) => unknown;
 /** Types whose values the comparison's coercion cannot fail on and whose `keyOf` agrees with SQL equality. */
 const HASHABLE = new Set(['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'FLOAT', 'DOUBLE', 'DECIMAL', 'CHAR', 'VARCHAR', 'DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ', 'BINARY', 'VARBINARY']);
 
-/**
- * The expression compiler over a joined row (`columns`: the left side's columns, then the right side's), and `column`,
- * which resolves a condition's column reference to its position in that row: undefined for anything that is not a
- * plain column or a name that does not resolve (e.g. an ambiguous one: the condition's own compilation reports it).
- */
-export function joinCompiler(planner: Planner, l: Rel, columns: readonly RelColumn[]): { readonly compiler: ExpressionCompiler; readonly column: (e: Expression) => number | undefined } {
-  const compiler = planner.compiler({ columns, op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() });
-  const column = (e: Expression): number | undefined => {
-    if (e.kind !== 'ColumnRef') return undefined;
-    try {
-      return compiler.compile(e).column;
-    } catch {
-      return undefined;
-    }
-  };
-  return { compiler, column };
-}
-
 export interface EquiJoinKeys {
   readonly left: JoinKeyOf;
   readonly right: JoinKeyOf;
@@ -50,31 +29,13 @@ export interface EquiJoinKeys {
   readonly covers: boolean;
 }
 
-export function equiJoinKeys(planner: Planner, cond: Expression | undefined, l: Rel, r: Rel): EquiJoinKeys | undefined {
-  const { column } = joinCompiler(planner, l, [...l.columns, ...r.columns]);
-  const pairs: [number, number][] = [];
-  const width = l.columns.length;
-  let exact = true;
-  for (const p of conjuncts(cond)) {
-    exact &&= p.kind === 'Binary' && p.op === '=';
-    if (p.kind !== 'Binary' || p.op !== '=') continue;
-    const a = column(p.left);
-    const b = column(p.right);
-    if (a === undefined || b === undefined || (a < width) === (b < width)) {
-      exact = false;
-      continue;
-    }
-    pairs.push(a < width ? [a, b] : [b, a]);
-  }
-  return equiJoinKeysAt(planner, pairs, l, r, exact);
-}
 
 /**
  * The join keys of the equalities `pairs` (a left column's position, a right column's position in the joined row).
  * `exact`: the caller knows the join condition is exactly these equalities (see `EquiJoinKeys.covers`).
  */
 export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [number, number])[], l: Rel, r: Rel, exact = false): EquiJoinKeys | undefined {
-  const c = planner.compiler(l);
+  const c = planner.values();
   const left: Evaluator[] = [];
   const right: Evaluator[] = [];
   const width = l.columns.length;
@@ -87,6 +48,13 @@ export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [numb
       covers = false;
       continue;
     }
+    if ((INTEGRAL.has(lt.kind) && INTEGRAL.has(rt.kind)) || (lt.kind === 'VARCHAR' && rt.kind === 'VARCHAR')) {
+      // values the comparison takes as they are: keyed as the rows hold them (`singleKey` keys a BIGINT's two
+      // forms alike, values/bigint.ts), without a bigint made per row
+      left.push((row) => row[li] ?? null);
+      right.push((row) => row[ri] ?? null);
+      continue;
+    }
     const [lc, rc] = c.commonForComparison({ type: lt, eval: (row) => row[li] ?? null }, { type: rt, eval: (row) => row[ri] ?? null });
     if (APPROXIMATE.has(lc.type.kind) || APPROXIMATE.has(rc.type.kind)) covers = false;
     left.push(lc.eval);
@@ -97,6 +65,8 @@ export function equiJoinKeysAt(planner: Planner, pairs: readonly (readonly [numb
 }
 
 const APPROXIMATE = new Set(['FLOAT', 'DOUBLE']);
+/** Integer types: equal values are equal numbers (or bigints) whatever the two columns' widths. */
+const INTEGRAL = new Set(['TINYINT', 'SMALLINT', 'INT', 'BIGINT']);
 
 function keyFunction(evs: readonly Evaluator[]): JoinKeyOf {
   if (evs.length === 1) {

@@ -1,5 +1,5 @@
 /**
- * Planning OVER aggregations as Flink 1.20's stream planner does: one window per query (same PARTITION BY,
+ * OVER aggregations as Flink 1.20's stream planner runs them (the bound Over node: plan-bound-over.ts): one window per query (same PARTITION BY,
  * ORDER BY and frame for every call), ordered ascending by one time attribute, frames that end at CURRENT ROW,
  * an insert-only input. ROW_NUMBER runs on a ROWS frame; RANK, DENSE_RANK and LAG on the default RANGE frame
  * (peers with equal time share their values), and none of them takes an explicit frame. What Flink rejects is
@@ -7,7 +7,6 @@
  */
 import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
-import type { Select } from '../ast/query.js';
 import type { Compiled } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
@@ -17,68 +16,15 @@ import type { OverAccumulators, OverFrame } from './operators/over-aggregate.js'
 import { lagAccumulator, RANKING, rankingAccumulator } from './operators/over-functions.js';
 import type { OverFunction } from './operators/over-functions.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
-import { norm } from './plan.js';
 import { T, withNullable } from './types.js';
 import type { DataType } from '../types/data-type.js';
 
-/** OVER calls in an expression (not inside nested queries). */
-export function collectOverCalls(e: Expression, out: FunctionCall[]): void {
-  if (e.kind === 'FunctionCall' && e.over) {
-    out.push(e);
-    return;
-  }
-  for (const v of Object.values(e)) {
-    if (Array.isArray(v)) {
-      for (const x of v) if (x && typeof x === 'object' && 'kind' in x) collectOverCalls(x as Expression, out);
-    } else if (v && typeof v === 'object' && 'kind' in v && (v as { kind: string }).kind !== 'Select') collectOverCalls(v as Expression, out);
-  }
-}
+/** An AST's structure without its source positions: calls and windows written alike are one. */
+const norm = (e: unknown): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
 
 const upper = (c: FunctionCall): string => (c.name[c.name.length - 1] as string).toUpperCase();
 
-/** The call's window with named windows (`OVER w`, `OVER (w …)`) resolved. */
-function resolveWindow(s: Select, over: WindowSpec | string, span: FunctionCall['span']): WindowSpec {
-  const named = (name: string): WindowSpec => {
-    const w = s.windows?.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (!w) throw invalid(`Window '${name}' not found`, span);
-    return w.spec.base ? resolveWindow(s, { ...w.spec }, span) : w.spec;
-  };
-  if (typeof over === 'string') return named(over);
-  if (!over.base) return over;
-  const b = named(over.base);
-  return {
-    partitionBy: b.partitionBy.length > 0 ? b.partitionBy : over.partitionBy,
-    orderBy: over.orderBy.length > 0 ? over.orderBy : b.orderBy,
-    ...(over.frame ?? b.frame ? { frame: (over.frame ?? b.frame) as WindowFrame } : {}),
-  };
-}
-
 const SAME_WINDOW = 'Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.';
-
-export interface PlannedOver {
-  readonly rel: Rel;
-  readonly substitute: (e: Expression) => Compiled | undefined;
-}
-
-export function planOver(planner: Planner, input: Rel, s: Select, calls: readonly FunctionCall[]): PlannedOver {
-  const c = planner.compiler(input);
-  const exprs: OverExpressions = {
-    compile: (e) => c.compile(e),
-    orderColumn: (order) => (order.kind === 'ColumnRef'
-      ? input.columns.findIndex((col) => col.name.toLowerCase() === order.name.toLowerCase() && (!order.table || col.table === order.table))
-      : -1),
-  };
-  const windowed = calls.map((call) => ({ call, window: resolveWindow(s, call.over as WindowSpec | string, call.span) }));
-  const { rel, keys } = overAggregate(planner, input, windowed, exprs, true, s.span);
-  const n = input.columns.length;
-  const substitute = (e: Expression): Compiled | undefined => {
-    if (e.kind !== 'FunctionCall' || !e.over) return undefined;
-    const i = keys.indexOf(norm(e));
-    if (i < 0) return undefined;
-    return { type: (rel.columns[n + i] as RelColumn).type, eval: (r) => r[n + i] ?? null, column: n + i };
-  };
-  return { rel, substitute };
-}
 
 /** A windowed call with its window (named windows resolved). */
 export interface WindowedCall {
@@ -167,7 +113,7 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
       if (offset && (!offset.constant || typeof offset.constant.value !== 'number' || !Number.isInteger(offset.constant.value))) throw unsupported('LAG with an offset that is not an integer literal', call.args[1]?.span);
       const n = offset ? (offset.constant?.value as number) : 1;
       const type = withNullable(value.type, true);
-      const dflt = call.args[2] ? planner.compiler(input).coerce(c.compile(call.args[2]), type, call.args[2].span) : undefined;
+      const dflt = call.args[2] ? planner.values().coerce(c.compile(call.args[2]), type, call.args[2].span) : undefined;
       fns.push(lagAccumulator(value.eval, n, dflt?.eval));
       types.push(type);
     } else if (AGGREGATE_NAMES.has(fn)) {

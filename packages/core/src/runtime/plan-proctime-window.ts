@@ -3,8 +3,8 @@
  * CUMULATE window TVF or a legacy TUMBLE / HOP group window on a PROCTIME() attribute becomes an assignment by
  * the processing-time clock, and the window aggregation over it fires by that clock instead of the watermark.
  *
- * plan.ts and plan-group-window.ts call `proctimeWindowedRel` where they would build the event-time window, and
- * planAggregate asks `proctimeWindowAggregate` first: the window spec of a processing-time window is remembered
+ * plan-bound-window.ts and plan-bound-group-window.ts call `proctimeWindowedRel` where they would build the event-time
+ * window, and the window aggregation asks `proctimeWindowAggregate` first: the window spec of a processing-time window is remembered
  * here (the spec object travels with the relation's window properties through projections).
  */
 import type { Span } from '../ast/node.js';

@@ -14,6 +14,8 @@
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { Select, SelectItem } from '../ast/query.js';
 import { inferFunctionType } from '../functions/infer.js';
+import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
+import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { withNullable } from './types.js';
@@ -81,4 +83,44 @@ export function reduceVarianceAggregates(s: Select, c: ExpressionCompiler): Sele
   if (!/"(STDDEV|VAR)[A-Z_]*"|"VARIANCE"/i.test(text)) return s;
   const items = s.items.map((it): SelectItem => (it.kind === 'SelectExpr' ? { ...it, expr: rewrite(it.expr, c) } : it));
   return { ...s, items, ...(s.having ? { having: rewrite(s.having, c) } : {}) };
+}
+
+/**
+ * A bound aggregation with its variance aggregates reduced: `inner` computes the keys, then the calls with each
+ * variance call replaced by its SUM(x' * x'), SUM(x) and COUNT(x); `finals` gives, per original call, the expression
+ * over the inner aggregation's output row (`ColumnRef`s named `$i`, position i) that yields its value. Undefined when
+ * the aggregation has no variance call.
+ */
+export function reduceBoundVariance(node: Aggregate): { readonly inner: Aggregate; readonly finals: readonly Expression[] } | undefined {
+  if (!node.calls.some((c) => c.fn in REDUCED && c.args.length === 1 && c.type !== undefined)) return undefined;
+  const nk = node.keys.length;
+  const calls: AggregateCall[] = [];
+  const at = (i: number): Expression => ({ kind: 'ColumnRef', name: `$${i}` });
+  const add = (c: AggregateCall): Expression => at(nk + calls.push(c) - 1);
+  const finals = node.calls.map((call): Expression => {
+    const shape = REDUCED[call.fn];
+    if (shape === undefined || call.args.length !== 1 || call.type === undefined) return add(call);
+    const t: DataType = withNullable(call.type, true);
+    const x = call.args[0]!;
+    const cast = (e: Expression): Expression => ({ kind: 'Cast', operand: e, type: t, try: false });
+    const bin = (op: '+' | '-' | '*' | '/' | '=', left: Expression, right: Expression): Expression => ({ kind: 'Binary', op, left, right });
+    const over = (ast: Expression): BoundExpression => ({ ast, refs: x.refs, subqueries: [], ...(x.types === undefined ? {} : { types: x.types }) });
+    const agg = (fn: string, arg: BoundExpression, filtered: boolean): Expression => {
+      const ast: FunctionCall = { kind: 'FunctionCall', name: [fn], args: [arg.ast], ...(call.distinct ? { distinct: true } : {}), ...(call.ast.span ? { span: call.ast.span } : {}) };
+      return add({ fn, ast, args: [arg], distinct: call.distinct, ...(filtered && call.filter !== undefined ? { filter: call.filter } : {}) });
+    };
+    // FILTER carries over to SUM(x) and COUNT(x), not to SUM(x' * x') (as in Flink 1.20: see above)
+    const sumSquares = agg('SUM', over(bin('*', cast(x.ast), cast(x.ast))), false);
+    const sum = cast(agg('SUM', x, true));
+    const count = agg('COUNT', x, true);
+    const one: Expression = { kind: 'NumericLiteral', text: '1' };
+    const denominator: Expression = shape.pop ? count : {
+      kind: 'Case', whens: [{ when: bin('=', count, one), then: { kind: 'Cast', operand: { kind: 'NullLiteral' }, type: { kind: 'BIGINT', nullable: true } as DataType, try: false } }],
+      else: bin('-', count, one),
+    };
+    const div = bin('/', bin('-', sumSquares, bin('/', bin('*', sum, sum), count)), denominator);
+    return cast(shape.sqrt ? { kind: 'FunctionCall', name: ['POWER'], args: [div, { kind: 'NumericLiteral', text: '0.5' }] } : div);
+  });
+  const columns = [...node.columns.slice(0, nk), ...calls.map((c, i) => ({ name: `$r${i}`, ...(c.type === undefined ? {} : { type: c.type }) }))];
+  return { inner: Object.freeze({ ...node, calls, columns }), finals };
 }

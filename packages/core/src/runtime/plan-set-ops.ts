@@ -29,7 +29,7 @@ function union(l: Rel, r: Rel, columns: RelColumn[]): Rel {
 
 /** Converts a side's rows to the common column types (a Calc only where a type differs). */
 function conform(planner: Planner, rel: Rel, columns: readonly RelColumn[], span: SetOperation['span']): Rel {
-  const c = planner.compiler(rel);
+  const c = planner.values();
   const evs = rel.columns.map((col, i) => c.coerce({ type: col.type, eval: (r: Row) => r[i] ?? null, column: i }, (columns[i] as RelColumn).type, span));
   if (evs.every((e, i) => e.column === i)) return rel;
   const calc = new CalcOperator(undefined, evs.map((e) => e.eval));
@@ -45,20 +45,6 @@ export function distinctRows(rel: Rel): Rel {
   return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set(), aggregateKey: rel.columns.map((_, i) => i) };
 }
 
-export function planSetOperation(planner: Planner, q: SetOperation, ctes: ReadonlyMap<string, Query>): Rel {
-  const l0 = planner.planQuery(q.left, ctes);
-  const r0 = planner.planQuery(q.right, ctes);
-  if (l0.columns.length !== r0.columns.length) throw invalid(`${q.op}${q.all ? ' ALL' : ''} inputs have different column counts`, q.span);
-  const columns: RelColumn[] = l0.columns.map((c, i) => {
-    const rt = (r0.columns[i] as RelColumn).type;
-    const t = leastRestrictive([c.type, rt]);
-    if (!t) throw invalid(`Type mismatch in column ${i + 1} of ${q.op}: ${c.type.kind} and ${rt.kind}`, q.span);
-    return { name: c.name, type: withNullable(t, c.type.nullable || rt.nullable) };
-  });
-  return setOperation(planner, q.op, q.all, l0, r0, columns, q.span);
-}
-
-/** `l0 op r0`, both sides converted to `columns`' types. */
 export function setOperation(planner: Planner, kind: SetOperation['op'], all: boolean, l0: Rel, r0: Rel, columns: RelColumn[], span: SetOperation['span']): Rel {
   const l = conform(planner, l0, columns, span);
   const r = conform(planner, r0, columns, span);

@@ -5,9 +5,8 @@
  * - ORDER BY a rowtime attribute ascending (then other keys), without LIMIT: a temporal sort;
  * - any other ORDER BY without LIMIT: FTS7002, as Flink rejects it ("Sort on a non-time-attribute field is not
  *   supported."). ORDER BY on a processing-time attribute is FTS7001 (its emission follows the wall clock).
- * ORDER BY keys are read from the select list (by alias or name).
+ * The keys are the bound Sort node's (plan-bound.ts).
  */
-import type { Expression, OrderItem } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { Compiled, Row } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
@@ -16,28 +15,8 @@ import { TopNOperator } from './operators/top-n.js';
 import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { CalcOperator } from './operators/calc.js';
 import type { Operator } from './operators/operator.js';
-import type { Planner, Rel } from './plan.js';
+import type { Rel } from './plan.js';
 import { comparatorFor, compareNullable } from './values/compare.js';
-
-function literalCount(planner: Planner, rel: Rel, e: Expression | undefined, what: string): number | undefined {
-  if (!e) return undefined;
-  const v = planner.compiler(rel).compile(e);
-  const n = v.constant?.value;
-  if (typeof n !== 'number' && typeof n !== 'bigint') throw invalid(`${what} must be a non-negative integer literal`, e.span);
-  return Number(n);
-}
-
-export function planSort(planner: Planner, rel: Rel, orderBy: readonly OrderItem[] | undefined, limit: Expression | undefined, offset: Expression | undefined, span?: Span): Rel {
-  const c = planner.compiler(rel);
-  const keys = (orderBy ?? []).map((o): SortSpec => {
-    try {
-      return { compiled: c.compile(o.expr), direction: o.direction ?? 'ASC', ...(o.nulls ? { nulls: o.nulls } : {}), ...(o.expr.span ? { span: o.expr.span } : {}) };
-    } catch {
-      throw unsupported('ORDER BY on an expression that is not in the select list', o.expr.span ?? span);
-    }
-  });
-  return sortRel(rel, keys, literalCount(planner, rel, limit, 'LIMIT'), literalCount(planner, rel, offset, 'OFFSET') ?? 0, span);
-}
 
 /** One ORDER BY key, compiled over the sorted relation. */
 export interface SortSpec {

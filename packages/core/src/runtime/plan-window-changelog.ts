@@ -45,7 +45,7 @@ export function windowAggregateOverChangelog(
   const at = keys.length + specs.length;
   const width = at + 4;
   const kept = Array.from({ length: width }, (_, i) => i).filter((i) => i !== at);
-  const tail = new CalcOperator((row) => row[at] !== 0n, kept.map((i) => (row) => row[i]));
+  const tail = new CalcOperator((row) => row[at] !== 0 && row[at] !== 0n, kept.map((i) => (row) => row[i]));
   head.connectTo(tail);
   return { head, tail };
 }

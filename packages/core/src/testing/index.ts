@@ -18,8 +18,8 @@ import type { Change, RowKind } from '../runtime/changelog.js';
 import { badInput } from '../runtime/errors.js';
 import { evaluateExpression } from '../runtime/evaluate.js';
 import type { EvaluationResult } from '../runtime/evaluate.js';
-import { formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
-import type { EntryList, InputEntry, SinkResult } from '../runtime/job.js';
+import { entryReader, formatChange, formatRowFields, LocalJob } from '../runtime/job.js';
+import type { Entries, InputEntry, SinkResult } from '../runtime/job.js';
 import { createSession } from '../runtime/session.js';
 import { bigintForm } from '../runtime/values/bigint.js';
 import { parseTimestamp } from '../runtime/values/temporal.js';
@@ -28,10 +28,14 @@ import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, plainConverter, toPlainValue, toRuntimeValue } from './values.js';
+import { fastConverter, plainConverter, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
+import type { TableFunction } from './table-function.js';
+import { runtimeTableFunctions } from './table-function.js';
+export { tableFunction } from './table-function.js';
+export type { TableFunction, TableFunctionRow, TableFunctionSpec } from './table-function.js';
 import { checkArgument, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
@@ -49,8 +53,11 @@ export interface ProcessingTimeEntry {
 }
 
 export interface RunOptions {
-  /** Rows per source table. */
-  readonly inputs: Readonly<Record<string, readonly TestEntry[]>>;
+  /**
+   * Entries per source table: an array, or any iterable (a generator, rows read from an NDJSON file as the job
+   * reads them), which the local engine reads once, entry by entry, without holding the input in memory.
+   */
+  readonly inputs: Readonly<Record<string, readonly TestEntry[] | Iterable<TestEntry>>>;
   /** Session configuration, e.g. `{ 'table.local-time-zone': 'Asia/Shanghai' }` (default zone: UTC). */
   readonly config?: Readonly<Record<string, string>>;
   /**
@@ -76,6 +83,12 @@ export interface RunOptions {
    * emit watermarks from the WATERMARK clause after every row).
    */
   readonly engine?: Engine;
+  /**
+   * User table functions by name, with JS implementations (`tableFunction(…)`): on the local engine,
+   * `LATERAL TABLE(name(…))` runs them in place of the Java class the script's CREATE FUNCTION names (on Flink the
+   * class itself runs, so it must be on the bridge's class path).
+   */
+  readonly functions?: Readonly<Record<string, TableFunction>>;
 }
 
 /** The engine a job runs on. */
@@ -119,6 +132,8 @@ export interface JobRun {
 export type JobSource = Script | string | readonly (Statement | { toStatement(): Statement })[];
 
 const isFunction = (v: unknown): boolean => typeof v === 'function';
+/** An iterable that is not a string (a generator, a Set, a stream adapter). */
+const isIterableObject = (v: unknown): boolean => typeof v === 'object' && v !== null && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 const STATEMENT = z.custom<unknown>((s) => typeof s === 'object' && s !== null && (typeof (s as { kind?: unknown }).kind === 'string' || isFunction((s as { toStatement?: unknown }).toStatement)),
   { message: 'a statement or a declaration (table(…), view(…), insertInto(…))' });
 /** What `runJob` takes: SQL text, a Script, or a list of statements and declarations. */
@@ -127,12 +142,13 @@ const JOB_SOURCE = z.union([z.string(), z.looseObject({ kind: z.literal('Script'
 /** `runJob`'s options; unknown keys are kept for options other packages add. */
 const RUN_OPTIONS = z.looseObject({
   // an array, not checked element by element here (a fixture may have a million rows): each row is checked when converted
-  inputs: z.record(z.string(), z.custom<unknown[]>((v) => Array.isArray(v), { message: 'an array' })),
+  inputs: z.record(z.string(), z.custom<unknown[]>((v) => Array.isArray(v) || isIterableObject(v), { message: 'an array or an iterable of entries' })),
   config: z.record(z.string(), z.string()).optional(),
   now: z.custom<unknown>(isFunction, { message: 'a function returning epoch milliseconds' }).optional(),
   capabilities: z.custom<unknown>(isFunction, { message: 'a connector resolver such as resolveCapabilities' }).optional(),
   keepChangelog: z.boolean().optional(),
   engine: z.enum(['local', 'flink']).optional(),
+  functions: z.record(z.string(), z.custom<unknown>((f) => typeof f === 'object' && f !== null && (f as { kind?: unknown }).kind === 'TableFunction', { message: 'a tableFunction({ returns, eval })' })).optional(),
 });
 
 /** The processing-time clock, checked on every read: a clock that is not a finite number would print NaN-NaN-NaN. */
@@ -179,21 +195,28 @@ function isChangeEntry(e: TestEntry): e is { readonly kind: RowKind; readonly ro
 interface PreparedJob {
   readonly script: Script;
   readonly local: LocalJob;
-  readonly inputs: Map<string, EntryList>;
+  readonly inputs: Map<string, Entries>;
 }
 
 /** Every entry converted (for the Flink engine, which sends the whole input at once). */
-function materialize(inputs: ReadonlyMap<string, EntryList>): Map<string, InputEntry[]> {
-  return new Map([...inputs].map(([t, l]) => [t, Array.from({ length: l.length }, (_, i) => l.at(i) as InputEntry)]));
+function materialize(inputs: ReadonlyMap<string, Entries>): Map<string, InputEntry[]> {
+  return new Map([...inputs].map(([t, l]) => {
+    const read = entryReader(l);
+    const all: InputEntry[] = [];
+    for (let e = read(); e !== undefined; e = read()) all.push(e);
+    return [t, all];
+  }));
 }
 
 function prepare(job: JobSource, options: RunOptions): PreparedJob {
   checkArgument('runJob()', 'job', JOB_SOURCE, job);
   checkArgument('runJob()', 'options', RUN_OPTIONS, options);
   const script = toScript(job);
-  const local = new LocalJob(script, { ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
-  const zone = local.session.zone;
-  const inputs = new Map<string, EntryList>();
+  let zone = 'UTC';
+  const tableFunctions = options.functions === undefined ? undefined : runtimeTableFunctions(options.functions, () => zone);
+  const local = new LocalJob(script, { ...(tableFunctions === undefined ? {} : { tableFunctions }), ...(options.config ? { config: options.config } : {}), ...(options.now ? { now: checkedClock(options.now) } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}), keepChangelog: options.keepChangelog ?? true });
+  zone = local.session.zone;
+  const inputs = new Map<string, Entries>();
   for (const [table, entries] of Object.entries(options.inputs)) {
     const cols = local.inputColumns(table);
     const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
@@ -269,9 +292,35 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
       }
       return convertRow(e as TestRow, i);
     };
-    inputs.set(table, { length: entries.length, at: (i) => convertEntry(entries[i] as TestEntry, i) });
+    // the common entry, an array row of plain values with its keys set, is the runtime's row as it is
+    const asIs = usableAsIs(cols.map((c) => c.type));
+    const keysSet = (r: readonly unknown[]): boolean => {
+      for (let k = 0; k < keyPositions.length; k++) if (r[keyPositions[k] as number] === null) return false;
+      return true;
+    };
+    const entry = (e: TestEntry, i: number): InputEntry => (Array.isArray(e) && asIs(e) && keysSet(e) ? e : convertEntry(e, i));
+    if (Array.isArray(entries)) {
+      const list = entries as readonly TestEntry[];
+      inputs.set(table, { length: list.length, at: (i) => entry(list[i] as TestEntry, i) });
+    } else inputs.set(table, converted(entries, entry));
   }
   return { script, local, inputs };
+}
+
+/** An iterable input's entries, each converted as the job reads it (`at`: its position, for messages). */
+function converted(entries: Iterable<TestEntry>, convert: (e: TestEntry, at: number) => InputEntry): Iterable<InputEntry> {
+  return {
+    [Symbol.iterator]: () => {
+      const it = entries[Symbol.iterator]();
+      let at = 0;
+      return {
+        next: (): IteratorResult<InputEntry> => {
+          const r = it.next();
+          return r.done === true ? { done: true, value: undefined } : { done: false, value: convert(r.value, at++) };
+        },
+      };
+    },
+  };
 }
 
 function jobRun(sinks: Map<string, SinkOutput>, warnings: readonly Diagnostic[]): JobRun {

@@ -75,10 +75,76 @@ export function fastConverter(t: DataType): FastConverter {
     case 'BOOLEAN': return (v) => (typeof v === 'boolean' ? v : v === null || v === undefined ? null : undefined);
     case 'TIMESTAMP': case 'TIMESTAMP_LTZ': {
       const p = t.precision;
+      // a Date holds whole milliseconds: nothing to truncate at precision 3 and above
+      if (p >= 3) {
+        return (v) => {
+          if (!(v instanceof Date)) return v === null || v === undefined ? null : undefined;
+          const ms = v.getTime();
+          return ms === ms ? new Timestamp(ms) : undefined;
+        };
+      }
       return (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? new Timestamp(v.getTime()).truncate(p) : v === null || v === undefined ? null : undefined);
     }
     default: return (v) => (v === null || v === undefined ? null : undefined);
   }
+}
+
+/** What `usableAsIs` accepts in a column: the values `fastConverter` gives back unchanged. */
+const AS_IS_NULL_ONLY = 0;
+const AS_IS_INT = 1;
+const AS_IS_BIGINT = 2;
+const AS_IS_DOUBLE = 3;
+const AS_IS_STRING = 4;
+const AS_IS_BOOLEAN = 5;
+
+function asIsCode(t: DataType): number {
+  switch (t.kind) {
+    case 'TINYINT': case 'SMALLINT': case 'INT': return AS_IS_INT;
+    case 'BIGINT': return AS_IS_BIGINT;
+    case 'DOUBLE': return AS_IS_DOUBLE;
+    case 'CHAR': case 'VARCHAR': return AS_IS_STRING;
+    case 'BOOLEAN': return AS_IS_BOOLEAN;
+    default: return AS_IS_NULL_ONLY;
+  }
+}
+
+/**
+ * Whether a test row (an array of one value per column) is already the runtime's row: every value is NULL or one
+ * that `fastConverter` gives back as it is (not -0, which converts to 0). One loop over the row without a call
+ * per value, so a large fixture of plain values costs a type check per value; any other row is converted.
+ */
+export function usableAsIs(types: readonly DataType[]): (row: readonly unknown[]) => boolean {
+  const codes = Int8Array.from(types.map(asIsCode));
+  const lo = types.map((t) => INT_RANGES[t.kind]?.[0] ?? 0);
+  const hi = types.map((t) => INT_RANGES[t.kind]?.[1] ?? 0);
+  const n = codes.length;
+  return (row) => {
+    if (row.length !== n) return false;
+    for (let i = 0; i < n; i++) {
+      const v = row[i];
+      if (v === null) continue;
+      switch (codes[i]) {
+        case AS_IS_INT:
+          if (typeof v === 'number' && Number.isInteger(v) && v >= (lo[i] as number) && v <= (hi[i] as number) && (v !== 0 || 1 / v > 0)) continue;
+          return false;
+        case AS_IS_BIGINT:
+          if (typeof v === 'number' && Number.isSafeInteger(v) && (v !== 0 || 1 / v > 0)) continue;
+          return false;
+        case AS_IS_DOUBLE:
+          if (typeof v === 'number' && Number.isFinite(v) && (v !== 0 || 1 / v > 0)) continue;
+          return false;
+        case AS_IS_STRING:
+          if (typeof v === 'string') continue;
+          return false;
+        case AS_IS_BOOLEAN:
+          if (typeof v === 'boolean') continue;
+          return false;
+        default:
+          return false;
+      }
+    }
+    return true;
+  };
 }
 
 /** `toPlainValue` for one column's type, decided once (the common types convert inline). */

@@ -52,6 +52,8 @@ function numericLiteralType(text: string): DataType {
     const scale = text.length - point - 1;
     return { kind: 'DECIMAL', precision: Math.max(digits.length, scale, 1), scale, nullable: false };
   }
+  // Up to 9 digits is always an INT: no BigInt for the common case.
+  if (text.length <= 9) return { kind: 'INT', nullable: false };
   const value = BigInt(text);
   if (value <= INT_MAX) return { kind: 'INT', nullable: false };
   if (value <= 9223372036854775807n) return { kind: 'BIGINT', nullable: false };

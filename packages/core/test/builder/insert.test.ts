@@ -54,21 +54,21 @@ describe('insertInto', () => {
   test('run-time checks: unknown, duplicate and missing columns, count mismatches', () => {
     const q = from(orders, 'o').selectList(({ o }) => [o.id, o.note]);
     const loose = insertInto as unknown as (s: unknown, l: { columns: readonly string[] }, q: unknown) => unknown;
-    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'nam'] }, q))[0]).toMatchObject({ code: 'FTS2201', hint: "did you mean 'name'?", path: 'insert.sink.columns.nam' });
-    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'id'] }, q))[0]).toMatchObject({ code: 'FTS2203' });
-    expect(diagnosticsOf(() => loose(sink, { columns: ['id'] }, q))[0]).toMatchObject({ code: 'FTS2202' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'nam'] }, q))[0]).toMatchObject({ code: 'FTS4106', hint: "did you mean 'name'?", path: 'insert.sink.columns.nam' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'id'] }, q))[0]).toMatchObject({ code: 'FTS4015' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id'] }, q))[0]).toMatchObject({ code: 'FTS4101' });
     // 'offset' is a virtual metadata column: not writable.
-    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'offset'] }, q))[0]).toMatchObject({ code: 'FTS2201' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['id', 'offset'] }, q))[0]).toMatchObject({ code: 'FTS4106' });
     // 'id' is the primary key, hence NOT NULL, and must be written.
     const noId = from(orders, 'o').selectList(({ o }) => [o.note]);
-    expect(diagnosticsOf(() => loose(sink, { columns: ['name'] }, noId))[0]).toMatchObject({ code: 'FTS2207' });
+    expect(diagnosticsOf(() => loose(sink, { columns: ['name'] }, noId))[0]).toMatchObject({ code: 'FTS4108' });
   });
 
   test('a positional INSERT must select exactly the writable columns', () => {
     const four = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id, o.note, o.created]);
     expect(insertIntoPositional(sink, four)).not.toHaveProperty('columns');
     const three = from(orders, 'o').selectList(({ o }) => [o.id, o.user_id, o.note]);
-    expect(diagnosticsOf(() => insertIntoPositional(sink, three))[0]).toMatchObject({ code: 'FTS2202', message: expect.stringContaining('needs 4 columns (id, user_id, name, at)') });
+    expect(diagnosticsOf(() => insertIntoPositional(sink, three))[0]).toMatchObject({ code: 'FTS4101', message: expect.stringContaining('needs 4 columns (id, user_id, name, at)') });
   });
 
   test('a positional INSERT checks implicit casts where the column types are known', () => {
@@ -76,7 +76,7 @@ describe('insertInto', () => {
     expect(insertIntoPositional(sink, ok).kind).toBe('Insert');
     const wrong = from(orders, 'o').selectList(({ o }) => [o.id, o.note.as('u'), o.note, o.created]);
     expect(diagnosticsOf(() => insertIntoPositional(sink, wrong))[0]).toMatchObject({
-      code: 'FTS2215', message: "a VARCHAR value cannot go into BIGINT column 'user_id' of 'sink' without an explicit CAST", path: 'insert.sink.columns.user_id',
+      code: 'FTS4102', message: "a VARCHAR value cannot go into BIGINT column 'user_id' of 'sink' without an explicit CAST", path: 'insert.sink.columns.user_id',
     });
     expect(ok.columnTypes.map((c) => c.type?.kind)).toEqual(['BIGINT', 'INT', 'VARCHAR', 'TIMESTAMP_LTZ']);
   });

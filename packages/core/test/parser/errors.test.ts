@@ -79,8 +79,8 @@ describe('parse errors', () => {
     expect(firstError('CREATE TABLE t (a INT, PRIMARY KEY (a))')).toMatchObject({ message: "expected NOT ENFORCED (Flink does not enforce primary keys) but found ')'" });
   });
 
-  test('MATCH_RECOGNIZE is a clear "not supported"', () => {
-    expect(firstError('SELECT * FROM t MATCH_RECOGNIZE (PARTITION BY a)')).toMatchObject({ code: 'FTS1003', message: 'MATCH_RECOGNIZE is not supported by flinkts yet' });
+  test('MATCH_RECOGNIZE without PATTERN says what is missing', () => {
+    expect(firstError('SELECT * FROM t MATCH_RECOGNIZE (PARTITION BY a)')).toMatchObject({ code: 'FTS1001', message: "expected PATTERN (…) but found ')'" });
   });
 
   test('Flink statements flinkts does not read yet are a clear "not supported", never silently dropped', () => {

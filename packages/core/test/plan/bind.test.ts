@@ -105,9 +105,14 @@ describe('binder: one plan per statement', () => {
     expect(agg.kind === 'Aggregate' && agg.groupingSets).toEqual([[0, 1], [0], []]);
   });
 
-  test('a construct the binder does not build yet is a registered diagnostic', () => {
-    const { script } = parseScript(DDL + `INSERT INTO out1 SELECT order_id, name FROM orders, LATERAL (SELECT name FROM users WHERE users.user_id = orders.user_id);`);
+  test('a construct the binder does not build yet is a registered diagnostic (a warning: it may be valid Flink SQL)', () => {
+    const { script } = parseScript(DDL + `INSERT INTO out1 SELECT o.order_id, u.name FROM orders o LEFT JOIN LATERAL (SELECT user_id, name FROM users) AS u ON u.user_id = o.user_id;`);
     const bound = bindScript(script.statements);
-    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['error FTS4501']);
+    expect(bound.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning FTS4501']);
+  });
+
+  test('an INSERT column list leaving out a NOT NULL column is FTS4108, the code the builder and the runtime give it too', () => {
+    const { script } = parseScript(DDL + `CREATE TABLE o2 (a BIGINT, b STRING NOT NULL) WITH ('connector' = 'blackhole'); INSERT INTO o2 (a) SELECT order_id FROM orders;`);
+    expect(bindScript(script.statements).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["FTS4108 Column 'b' of 'o2' has no default value and does not allow NULLs: the column list leaves it out"]);
   });
 });

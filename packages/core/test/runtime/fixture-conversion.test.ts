@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DataType } from '../../src/types/data-type.js';
-import { fastConverter, toRuntimeValue } from '../../src/testing/values.js';
+import { fastConverter, toRuntimeValue, usableAsIs } from '../../src/testing/values.js';
 import { runJob } from '../../src/testing/index.js';
 
 const TYPES: DataType[] = [
@@ -53,5 +53,54 @@ describe('test values converted inline', () => {
     // an array row whose values are all held as they are is used as it is, except that -0 becomes 0
     const dbl = "CREATE TABLE t (d DOUBLE) WITH ('connector' = 'values'); SELECT d, CAST(d AS STRING) FROM t";
     expect(runJob(dbl, { inputs: { t: [[-0], { d: -0 }] } }).changelog()).toEqual(['+I[0.0, 0.0]', '+I[0.0, 0.0]']);
+  });
+});
+
+describe('array rows used as they are', () => {
+  it('are rows whose every value the inline conversion gives back unchanged', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 4 }).chain((types) =>
+      fc.tuple(fc.constant(types), fc.tuple(...types.map(() => value)))), ([types, row]) => {
+      const asIs = usableAsIs(types)(row);
+      const unchanged = row.every((v, i) => {
+        const x = fastConverter(types[i] as DataType)(v);
+        return x === v && !Object.is(v, -0);
+      });
+      // used as it is only when no value would change (it may be converted although none changes: never wrong)
+      if (asIs) expect(unchanged).toBe(true);
+      if (unchanged && row.every((v) => v === null || typeof v !== 'object')) expect(asIs).toBe(true);
+    }), { numRuns: 5000 });
+    expect(usableAsIs([TYPES[2] as DataType])([1, 2])).toBe(false); // a row of another width is converted (and rejected)
+  });
+});
+
+describe('iterable inputs', () => {
+  const sql = "CREATE TABLE t (a INT, b BIGINT, c STRING) WITH ('connector' = 'values'); SELECT a, b + 1, c FROM t";
+  function* rows(n: number, bad?: number): Generator<unknown[] | Record<string, unknown>> {
+    for (let i = 0; i < n; i++) yield i === bad ? [1.5, i, 'x'] : i % 2 === 0 ? [i, i, `r${i}`] : { a: i, b: i, c: `r${i}` };
+  }
+
+  it('give what the same entries in an array give, read once as the job reads them', () => {
+    const fromArray = runJob(sql, { inputs: { t: [...rows(10_000)] } }).changelog();
+    let read = 0;
+    const counted = {
+      *[Symbol.iterator]() {
+        for (const r of rows(10_000)) {
+          read++;
+          yield r;
+        }
+      },
+    };
+    expect(runJob(sql, { inputs: { t: counted } }).changelog()).toEqual(fromArray);
+    expect(read).toBe(10_000);
+    // with watermarks and changelog entries too
+    const events = "CREATE TABLE e (k INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');"
+      + " SELECT k, window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE e, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end";
+    const entries = [[1, new Date(0)], [1, new Date(500)], { watermark: 1500 }, [2, new Date(1200)], [1, new Date(2500)]];
+    expect(runJob(events, { inputs: { e: new Set(entries) } }).changelog()).toEqual(runJob(events, { inputs: { e: entries } }).changelog());
+  });
+
+  it('name a bad entry by its position', () => {
+    expect(() => runJob(sql, { inputs: { t: rows(10, 7) } })).toThrow(/inputs\.t\[7\]\.a/);
+    expect(() => runJob(sql, { inputs: { t: 'abc' as never } })).toThrow(/an array or an iterable of entries/);
   });
 });

@@ -86,7 +86,7 @@ describe('processing-time window aggregation', () => {
   it('one advance across several windows fires them in time order, each at its own end (a window reads its firing instant)', () => {
     const sql = `${DDL} CREATE TABLE times (ws TIMESTAMP(3), fired STRING) WITH ('connector' = 'values');
       INSERT INTO times SELECT window_start, CAST(CAST(window_time AS TIMESTAMP(3)) AS STRING) FROM (
-        SELECT window_start, TUMBLE_PROCTIME(pt, INTERVAL '1' MINUTE) AS window_time FROM ev GROUP BY TUMBLE(pt, INTERVAL '1' MINUTE));`;
+        SELECT TUMBLE_START(pt, INTERVAL '1' MINUTE) AS window_start, TUMBLE_PROCTIME(pt, INTERVAL '1' MINUTE) AS window_time FROM ev GROUP BY TUMBLE(pt, INTERVAL '1' MINUTE));`;
     const ev: TestEntry[] = [['a', 1], at('10:02'), ['a', 1], at('10:03'), ['b', 1], at('10:59')];
     expect(run(sql, ev, 'UTC', Date.UTC(2024, 4, 1, 10, 1, 30)).changelog('times')).toEqual([
       '+I[2024-05-01T10:01, 2024-05-01 10:01:59.999]',

@@ -2,11 +2,13 @@
  * Deploying to Alibaba Cloud Realtime Compute for Apache Flink (API ververica 2022-07-18): requests signed with
  * the AccessKey (ACS3-HMAC-SHA256), the `workspace` header on every call, answers in the `{success, httpCode,
  * errorCode, errorMessage, data}` envelope. One deployment per job (found by name before one is created),
- * labelled `flinkts-hash`; an update replaces it (PUT); `jobs:start` with a restore strategy (`FROM_SAVEPOINT`
+ * labelled with the deployment record (`flinkts-hash`, `-version`, `-deployed-at`, `-restored-from`); an update replaces it (PUT); `jobs:start` with a restore strategy (`FROM_SAVEPOINT`
  * names the savepoint by id — also one of another deployment, as a shadow version starts from the running one's:
  * Realtime Compute's state-set docs let a job restore from another job's savepoint), `jobs/{id}:stop` with
  * `STOP_WITH_SAVEPOINT`.
  */
+import { parseRecordLabels, recordLabels, recordOf } from './platform-record.js';
+import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
 import type { AccessKey } from './acs-signature.js';
@@ -39,7 +41,8 @@ interface Deployment { readonly deploymentId: string; readonly name: string; rea
 interface Job { readonly jobId: string; readonly deploymentId: string; readonly status?: { readonly currentJobStatus?: string; readonly running?: { readonly observedFlinkJobRestarts?: number } } }
 interface Savepoint { readonly savepointId: string; readonly savepointLocation?: string; readonly savepointOrigin?: string; readonly status?: { readonly state?: string }; readonly jobId?: string }
 
-const HASH_LABEL = 'flinkts-hash';
+/** Labels `flinkts-hash`, `flinkts-version`, `flinkts-deployed-at`, `flinkts-restored-from` (a deployment has labels, no annotations; an update replaces them all). */
+const RECORD_PREFIX = 'flinkts-';
 const ACTIVE = new Set(['STARTING', 'RUNNING', 'RESTARTING']);
 const VERSION = '2022-07-18';
 
@@ -84,11 +87,11 @@ export class AlibabaTarget implements DeployTarget {
   async running(job: string): Promise<readonly RunningJob[]> {
     const d = await this.find(job);
     if (d === undefined) return [];
-    const hash = d.labels?.[HASH_LABEL];
-    return (await this.jobs(d.deploymentId)).filter((j) => ACTIVE.has(j.status?.currentJobStatus ?? '')).map((j) => ({ jobId: j.jobId, state: j.status?.currentJobStatus as string, ...(hash ? { hash } : {}) }));
+    const record = parseRecordLabels(d.labels, d.labels, RECORD_PREFIX);
+    return (await this.jobs(d.deploymentId)).filter((j) => ACTIVE.has(j.status?.currentJobStatus ?? '')).map((j) => ({ jobId: j.jobId, state: j.status?.currentJobStatus as string, ...(record ? { hash: record.hash, record } : {}) }));
   }
 
-  private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined): Record<string, unknown> {
+  private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): Record<string, unknown> {
     if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no Alibaba deployment (is alibaba among the pipeline's targets?)` }]);
     const request = JSON.parse(artifact.spec) as { endpoint?: string; body: Record<string, unknown> & { artifact?: { sqlArtifact?: { sqlScript?: string } } } };
     if (request.endpoint !== undefined && !request.endpoint.includes(`/namespaces/${this.conn.namespace}/`)) {
@@ -97,11 +100,12 @@ export class AlibabaTarget implements DeployTarget {
     const body = request.body;
     const sql = body.artifact?.sqlArtifact;
     if (sql?.sqlScript !== undefined && secrets !== undefined) sql.sqlScript = fillSecrets([sql.sqlScript], secrets)[0] as string;
-    return { ...body, labels: { ...(body.labels as Record<string, string> | undefined), [HASH_LABEL]: artifact.hash.slice(0, 12) } };
+    const { labels, annotations } = recordLabels(record, RECORD_PREFIX);
+    return { ...body, labels: { ...(body.labels as Record<string, string> | undefined), ...labels, ...annotations } };
   }
 
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
-    const body = this.body(artifact, options.secrets);
+    const body = this.body(artifact, options.secrets, recordOf(artifact.hash, options.record, options.restoreFrom));
     let d = await this.find(artifact.job);
     if (d === undefined) {
       d = await retrying('CreateDeployment', this.retry, () => this.call<Deployment>('CreateDeployment', 'POST', '/deployments', body), () => this.find(artifact.job));
@@ -126,7 +130,10 @@ export class AlibabaTarget implements DeployTarget {
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const j = await this.job(started.jobId);
       const state = j.status?.currentJobStatus;
-      if (state === 'RUNNING') return { jobId: j.jobId, state, hash: artifact.hash.slice(0, 12) };
+      if (state === 'RUNNING') {
+        const record = parseRecordLabels(d.labels, d.labels, RECORD_PREFIX);
+        return { jobId: j.jobId, state, hash: artifact.hash.slice(0, 12), ...(record === undefined ? {} : { record }) };
+      }
       if (state === 'FAILED') throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Realtime Compute could not start '${artifact.job}' (job ${j.jobId} FAILED)`, hint: 'see the job\'s startup log in the console' }]);
     }
     throw new EndpointError('StartJobWithParams', 0, 'the job was not RUNNING within 300 s');

@@ -1,23 +1,17 @@
-/** Diagnostic codes of `flinkts plan / deploy / rollback / savepoint` (FTS81xx: shipping a pipeline's jobs). */
-export const DEPLOY_CODES = {
-  /** A deployment endpoint did not answer, timed out, or answered with an error. */
-  endpointFailed: 'FTS8101',
-  /** Deployment credentials or an endpoint address are missing (they come from the environment or a named file). */
-  missingConnection: 'FTS8102',
-  /** An update that cannot restore the running job's state, refused unless the loss is accepted explicitly. */
-  stateIncompatible: 'FTS8103',
-  /** The new version did not become healthy (RUNNING, N completed checkpoints, no restart in the grace period). */
-  unhealthy: 'FTS8104',
-  /** A job, version or savepoint that the deployment records do not have. */
-  unknownDeployment: 'FTS8105',
-  /** A deploy target that is unknown or not supported for deploying, or an invalid `deploy.health` setting. */
-  badDeployTarget: 'FTS8106',
-  /** Flink could not take, or could not restore from, a savepoint. */
-  savepointFailed: 'FTS8107',
-  /** Flink rejected a job's SQL while it was being submitted. */
-  submitFailed: 'FTS8108',
-  /** An environment's `deploy.shadowSinks` that does not hold (undeclared tables, a sink no job writes, a shadow a job writes, a shadow job that does not check). */
-  badShadowSink: 'FTS8109',
-  /** A promote (shadow → real) that cannot happen: no shadow sinks, no shadow run of this build, the old version not running. */
-  cannotPromote: 'FTS8110',
-} as const;
+/** Diagnostic codes of `flinkts plan / deploy / promote / rollback / savepoint` (FTS81xx: shipping a pipeline's jobs). */
+import { codeTable } from '@flinkts/core';
+
+export const DEPLOY_CODE_TABLE = codeTable({
+  endpointFailed: ['FTS8101', 'A deployment endpoint (SQL Gateway, Flink REST, StreamPark, VVP, Alibaba) did not answer, timed out, or answered with an error.'],
+  missingConnection: ['FTS8102', 'Deployment credentials, a secret or an endpoint address are missing (they come from the environment or a file the user names).'],
+  stateIncompatible: ['FTS8103', "An update that cannot restore the running job's state (the plan names the operator and the consequence), refused unless the loss is accepted explicitly."],
+  unhealthy: ['FTS8104', 'The deployed version did not become healthy (RUNNING, N completed checkpoints, no restart in the grace period).'],
+  unknownDeployment: ['FTS8105', 'A job, version or savepoint the deployment records do not have.'],
+  badDeployTarget: ['FTS8106', 'A deploy target that is unknown or not supported for deploying, or an invalid deploy setting of an environment (deploy.health).'],
+  savepointFailed: ['FTS8107', 'Flink or the platform could not take a savepoint.'],
+  submitFailed: ['FTS8108', "Flink or the platform rejected a job's SQL while it was submitted or compiled."],
+  badShadowSink: ['FTS8109', "An environment's deploy.shadowSinks does not hold: a table not declared, a sink no job writes, a shadow a job writes, or a shadow job that does not check."],
+  cannotPromote: ['FTS8110', 'A promote of a blue-green shadow run that cannot happen: the job writes no shadowed sink, no shadow run of this build runs (none, or one of an older build), or the version it would take over from is not running.'],
+});
+
+export const DEPLOY_CODES = DEPLOY_CODE_TABLE.codes;

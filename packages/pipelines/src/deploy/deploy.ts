@@ -167,7 +167,9 @@ async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: Co
   // a start whose answer was lost: the platform already runs this version — adopt it, never start a second
   const already = (await d.target.running(artifact.job)).find((r) => r.hash === short(artifact.hash));
   const pinTo = from?.startedFromPlan === true ? from.compiledPlan : undefined;
-  const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }), ...(pinTo === undefined ? {} : { pinTo }) });
+  // the platform keeps the same record beside the job as the local one (platform-record.ts)
+  const deployedAt = now();
+  const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }), ...(pinTo === undefined ? {} : { pinTo }), record: { version, deployedAt } });
   d.progress(`  ${already ? 'already running' : 'started'}: version ${version} (${short(artifact.hash)}), job ${started.jobId}${restoreFrom ? `, restored from ${restoreFrom}` : ''}`);
   d.records.update(artifact.job, (r) => {
     const prior = r.versions.find((v) => v.version === version);
@@ -176,7 +178,7 @@ async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: Co
     const v: DeployedVersion = {
       version, hash: artifact.hash, statements: artifact.statements, ...(artifact.spec === undefined ? {} : { spec: artifact.spec }),
       ...(plan !== undefined ? { compiledPlan: plan, startedFromPlan: true } : compiledPlan ?? prior?.compiledPlan ? { compiledPlan: compiledPlan ?? prior?.compiledPlan } : {}),
-      deployedAt: now(), jobId: started.jobId, ...(restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }),
+      deployedAt: already === undefined ? deployedAt : prior?.deployedAt ?? started.record?.deployedAt ?? deployedAt, jobId: started.jobId, ...(restoreFrom === undefined ? {} : { restoredFrom: restoreFrom }),
     };
     const { pending: _done, ...rest } = r;
     return withVersion({ ...rest, current: version }, v);
@@ -288,6 +290,7 @@ async function runShadow(d: Deployer, plan: JobPlan, opts: DeployOptions, old: R
     const pinTo = previous?.startedFromPlan === true ? previous.compiledPlan : undefined;
     const started = await d.target.start(shadow.artifact, {
       ...(fresh ? {} : { restoreFrom: savepoint, savepointOf: job }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }),
+      record: { version: versionFor(d.records.read(job), (plan.artifact as JobArtifact).hash), deployedAt: now() },
       ...(pinTo === undefined ? {} : { pinTo, tableRenames: new Map(shadow.tables.map((t) => [t.shadow, t.sink])) }),
     });
     run = started;

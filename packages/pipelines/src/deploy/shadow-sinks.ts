@@ -4,6 +4,7 @@
  * Each pair is checked — both declared tables, the sink written by a job, the shadow by none — and the shadow
  * version of every job that writes a shadowed sink is built and checked like any job (its INSERT now targets the
  * shadow table, so the shadow's columns must take the query's), then printed as the statements the deploy ships.
+ * The shadow reads Kafka as its own consumer group (`<group>-shadow`, shadow-group-ids.ts).
  */
 import { FlinktsError, Table } from '@flinkts/core';
 import type { Diagnostic, Insert } from '@flinkts/core';
@@ -17,6 +18,7 @@ import { resolveEnvironment } from '../resolve-environment.js';
 import type { ResolvedJob } from '../resolve-environment.js';
 import { DEPLOY_CODES } from './codes.js';
 import { artifactOf } from './deploy.js';
+import { withShadowGroupIds } from './shadow-group-ids.js';
 import { shadowJobName } from './target.js';
 import type { ShadowRelease } from './target.js';
 
@@ -74,10 +76,11 @@ export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly Resol
     if (jobs.some((x) => x.name === name)) {
       throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writes a shadowed sink, and its shadow version would run as '${name}', which is another job's name`, hint: `rename job '${name}'`, path: at }]);
     }
-    const inserts = j.inserts.map((i): Insert => {
+    // the shadow writes the shadow tables, and reads Kafka as a consumer group of its own (shadow-group-ids.ts)
+    const inserts = withShadowGroupIds(p, env, j.name, j.inserts.map((i): Insert => {
       const pair = used.find((q) => samePath(i.target, q.sink.path));
       return pair === undefined ? i : Object.freeze({ ...i, target: pair.shadow.path });
-    });
+    }));
     const shadowJob = new Job(name, { ...j.job.spec, statements: inserts.length === 1 ? inserts[0] as Insert : inserts });
     // the environment's overrides of the job apply to its shadow version too
     const environments = Object.fromEntries(Object.entries(p.spec.environments).map(([e, spec]): [string, EnvironmentSpec] => {

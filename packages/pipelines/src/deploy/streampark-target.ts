@@ -2,7 +2,7 @@
  * Deploying to Apache StreamPark 2.1.5+ (console API: form-encoded POSTs, `Authorization: <token>` without a
  * scheme, the `{status, code, data, message}` envelope — including `/flink/app/start`'s HTTP 200 with
  * `data: false` on failure). One application per job, found by its exact name before anything is created; the
- * artifact hash is recorded in the application's description (`[flinkts <hash>]`). Stop is cancel with a
+ * deployment record (artifact hash, version, start time, savepoint) is kept in the application's description (`[flinkts <hash> v<n> <time> from <savepoint>]`). Stop is cancel with a
  * savepoint, start builds first, and a rollback to an earlier SQL text uses StreamPark's own SQL-version
  * rollback (update with that version's `sqlId` and identical SQL).
  *
@@ -12,6 +12,8 @@
  * `/openapi/app/*` with their own field names — plus the URLs the console's `streampark.openapi.white-list`
  * names: the others a deploy needs (OPENAPI_WHITELIST) must be listed there.
  */
+import { parseRecordText, RECORD_TEXT, recordOf, recordText } from './platform-record.js';
+import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
 import { decodeForm, encodeForm } from '../emit/form-body.js';
@@ -69,7 +71,7 @@ interface SavepointRow {
 /** FlinkAppState: ADDED 0, INITIALIZING 1, CREATED 2, STARTING 3, RESTARTING 4, RUNNING 5, FAILING 6, FAILED 7, CANCELLING 8, CANCELED 9, FINISHED 10 … */
 const STATE_NAMES: Record<number, string> = { 0: 'ADDED', 1: 'INITIALIZING', 2: 'CREATED', 3: 'STARTING', 4: 'RESTARTING', 5: 'RUNNING', 6: 'FAILING', 7: 'FAILED', 8: 'CANCELLING', 9: 'CANCELED', 10: 'FINISHED', 11: 'SUSPENDED', 12: 'RECONCILING', 13: 'LOST' };
 const ACTIVE = new Set([1, 2, 3, 4, 5, 6, 12]);
-const LABEL = /\s*\[flinkts ([0-9a-f]{12})\]$/;
+const LABEL = RECORD_TEXT;
 
 export class StreamparkTarget implements DeployTarget {
   readonly name = 'streampark';
@@ -164,11 +166,11 @@ export class StreamparkTarget implements DeployTarget {
   async running(job: string): Promise<readonly RunningJob[]> {
     const app = await this.findApp(job);
     if (app === undefined || !ACTIVE.has(app.state)) return [];
-    const hash = LABEL.exec(app.description ?? '')?.[1];
-    return [{ jobId: String(app.id), state: STATE_NAMES[app.state] ?? String(app.state), ...(hash ? { hash } : {}) }];
+    const record = parseRecordText(app.description);
+    return [{ jobId: String(app.id), state: STATE_NAMES[app.state] ?? String(app.state), ...(record ? { hash: record.hash, record } : {}) }];
   }
 
-  private form(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined): [string, string][] {
+  private form(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): [string, string][] {
     if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no StreamPark form (is streampark among the pipeline's targets?)` }]);
     // the .form file ends with a newline, which is not part of the last field
     const filled = decodeForm(artifact.spec.trimEnd()).map(([k, v]): [string, string] => {
@@ -183,15 +185,16 @@ export class StreamparkTarget implements DeployTarget {
       }
       return [k, k === 'flinkSql' && secrets !== undefined ? (fillSecrets([v], secrets)[0] as string) : v];
     });
-    // the hash label rides on the description, which a form without one gets
-    const label = `[flinkts ${artifact.hash.slice(0, 12)}]`;
+    // the deployment record rides on the description, which a form without one gets
+    const label = recordText(record);
     if (!filled.some(([k]) => k === 'description')) return [...filled, ['description', label]];
     return filled.map(([k, v]): [string, string] => (k === 'description' ? [k, `${v.replace(LABEL, '')} ${label}`] : [k, v]));
   }
 
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
     if (this.token === undefined) await this.signIn();
-    const fields = this.form(artifact, options.secrets);
+    const record = recordOf(artifact.hash, options.record, options.restoreFrom);
+    const fields = this.form(artifact, options.secrets, record);
     const sql = fields.find(([k]) => k === 'flinkSql')?.[1] ?? '';
     let app = await this.findApp(artifact.job);
     if (app === undefined) {
@@ -231,7 +234,8 @@ export class StreamparkTarget implements DeployTarget {
         throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `StreamPark did not start '${artifact.job}': ${started.message ?? 'data: false'}`, hint: 'see the application\'s start log in the StreamPark console' }]);
       }
     }
-    return { jobId: id, state: STATE_NAMES[(await this.app(id)).state] ?? 'STARTING', hash: artifact.hash.slice(0, 12) };
+    const now = await this.app(id);
+    return { jobId: id, state: STATE_NAMES[now.state] ?? 'STARTING', hash: artifact.hash.slice(0, 12), ...(parseRecordText(now.description) === undefined ? {} : { record: parseRecordText(now.description)! }) };
   }
 
   /** `/flink/pipe/build` then waits for the release state: DONE, or FAILED with the reason. */

@@ -26,6 +26,7 @@ export interface ShadowRelease {
 }
 
 import type { CompiledPlanJson } from './compiled-plan.js';
+import type { PlatformRecord, RecordFacts } from './platform-record.js';
 
 export interface RunningJob {
   /** The platform's id of the running job (Flink's job id for the gateway). */
@@ -33,6 +34,8 @@ export interface RunningJob {
   readonly state: string;
   /** The artifact hash (first 12 hex digits) the platform labels the job with, when it carries one. */
   readonly hash?: string;
+  /** The deployment record the platform keeps beside the job (platform-record.ts), when it has room for one. */
+  readonly record?: PlatformRecord;
   /**
    * The compiled plan the job was started from (`EXECUTE PLAN`), its node ids as they run and secret values
    * back to their placeholders; absent when the platform was given SQL.
@@ -78,6 +81,8 @@ export interface StartOptions {
    * plan: a target that submits plans pins the new plan's operator ids to it (operator-ids.ts).
    */
   readonly pinTo?: CompiledPlanJson;
+  /** The version number and start time the platform records beside the job (with `restoreFrom`), where it can. */
+  readonly record?: RecordFacts;
   /** Tables of the new plan that are another table in `pinTo` (a shadow table and its sink): matched as that one. */
   readonly tableRenames?: ReadonlyMap<string, string>;
 }

@@ -7,6 +7,8 @@
  * Application Manager API 2.1 model; `allowNonRestoredState` and `FROM_SAVEPOINT` are Alibaba's): starting with
  * state that maps to no operator is Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration`.
  */
+import { parseRecordLabels, recordLabels, recordOf } from './platform-record.js';
+import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parse } from 'yaml';
 import { FlinktsError } from '@flinkts/core';
@@ -26,7 +28,7 @@ export interface VvpConnection {
 }
 
 interface Deployment {
-  readonly metadata: { readonly id?: string; readonly name: string; readonly labels?: Record<string, string> };
+  readonly metadata: { readonly id?: string; readonly name: string; readonly labels?: Record<string, string>; readonly annotations?: Record<string, string> };
   readonly spec: { readonly state: string; readonly template?: unknown };
   readonly status?: { readonly state?: string; readonly running?: { readonly jobId?: string } };
 }
@@ -37,7 +39,8 @@ interface Savepoint {
   readonly status?: { readonly state?: string };
 }
 
-const HASH_LABEL = 'flinkts/hash';
+/** Labels `flinkts/hash`, `flinkts/version`; annotations `flinkts/deployed-at`, `flinkts/restored-from`. */
+const RECORD_PREFIX = 'flinkts/';
 /**
  * Flink's key for starting although some savepoint state maps to no operator (`--allowNonRestoredState`); its
  * pre-1.20 name, which every Flink VVP runs reads (1.20 keeps it as an alias of execution.state-recovery.ignore-unclaimed-state).
@@ -75,11 +78,11 @@ export class VvpTarget implements DeployTarget {
   async running(job: string): Promise<readonly RunningJob[]> {
     const d = await this.get(job);
     if (d === undefined || d.spec.state !== 'RUNNING' || d.metadata.id === undefined) return [];
-    const hash = d.metadata.labels?.[HASH_LABEL];
-    return [{ jobId: d.metadata.id, state: d.status?.state ?? 'TRANSITIONING', ...(hash ? { hash } : {}) }];
+    const record = parseRecordLabels(d.metadata.labels, d.metadata.annotations, RECORD_PREFIX);
+    return [{ jobId: d.metadata.id, state: d.status?.state ?? 'TRANSITIONING', ...(record ? { hash: record.hash, record } : {}) }];
   }
 
-  private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined): { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown> {
+  private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown> {
     if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no VVP deployment (is vvp among the pipeline's targets?)` }]);
     const doc = parse(artifact.spec) as { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
     // a restore strategy is set per start (below); VVP 2.x's has `kind` only
@@ -88,12 +91,15 @@ export class VvpTarget implements DeployTarget {
     if (doc.metadata.namespace !== this.conn.namespace) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' is built for VVP namespace '${String(doc.metadata.namespace)}', the connection names '${this.conn.namespace}'` }]);
     const template = doc.spec.template as { spec: { artifact: { sqlScript: string } } };
     if (secrets !== undefined) template.spec.artifact.sqlScript = fillSecrets([template.spec.artifact.sqlScript], secrets)[0] as string;
-    doc.metadata.labels = { ...(doc.metadata.labels as Record<string, string> | undefined), [HASH_LABEL]: artifact.hash.slice(0, 12) };
+    const { labels, annotations } = recordLabels(record, RECORD_PREFIX);
+    doc.metadata.labels = { ...(doc.metadata.labels as Record<string, string> | undefined), ...labels };
+    // a start without a savepoint clears the one an earlier start recorded (a merge PATCH keeps absent keys)
+    doc.metadata.annotations = { ...(doc.metadata.annotations as Record<string, string> | undefined), [`${RECORD_PREFIX}restored-from`]: '', ...annotations };
     return doc;
   }
 
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
-    const doc = this.body(artifact, options.secrets);
+    const doc = this.body(artifact, options.secrets, recordOf(artifact.hash, options.record, options.restoreFrom));
     let d = await this.get(artifact.job);
     const restore = { kind: options.restoreFrom === undefined ? (d === undefined ? 'LATEST_STATE' : 'NONE') : 'LATEST_SAVEPOINT' };
     // VVP 2.x's restore strategy has no allowNonRestoredState: Flink's own key in the job's configuration says it
@@ -129,12 +135,15 @@ export class VvpTarget implements DeployTarget {
         () => this.get(artifact.job));
     } else {
       const name = artifact.job;
-      d = await retrying('update the VVP deployment', this.retry, () => this.req<Deployment>('update the VVP deployment', 'PATCH', `/deployments/${encodeURIComponent(name)}`, { metadata: { labels: doc.metadata.labels }, spec }));
+      d = await retrying('update the VVP deployment', this.retry, () => this.req<Deployment>('update the VVP deployment', 'PATCH', `/deployments/${encodeURIComponent(name)}`, { metadata: { labels: doc.metadata.labels, annotations: doc.metadata.annotations }, spec }));
     }
     const id = d.metadata.id as string;
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const now = await this.byId(id);
-      if (now.status?.state === 'RUNNING') return { jobId: id, state: 'RUNNING', hash: artifact.hash.slice(0, 12) };
+      if (now.status?.state === 'RUNNING') {
+        const record = parseRecordLabels(now.metadata.labels, now.metadata.annotations, RECORD_PREFIX);
+        return { jobId: id, state: 'RUNNING', hash: artifact.hash.slice(0, 12), ...(record === undefined ? {} : { record }) };
+      }
       if (now.status?.state === 'FAILED') {
         const why = await this.lastEvents(id);
         throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `VVP could not start deployment '${artifact.job}' (status FAILED)${why === '' ? '' : `: ${why}`}`, hint: 'see the deployment\'s events in VVP' }]);

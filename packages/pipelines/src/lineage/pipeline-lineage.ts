@@ -5,9 +5,10 @@
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
 import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
-import { bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
+import { BIND_CODES, bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
 import { hiveSiteOf } from '@flinkts/connectors';
 import type { Job } from '../job.js';
+import { checkedBound } from '../job-analysis.js';
 import { jobScript } from '../job-script.js';
 import type { AnyPipeline } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
@@ -41,7 +42,8 @@ function boundJob(env: ResolvedEnvironment, job: ResolvedJob): BoundJob {
   if (jobs === undefined) boundJobs.set(env.pipeline, (jobs = new Map()));
   let known = jobs.get(job.job);
   if (known === undefined) {
-    const bound = bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements);
+    // the analyzer's binding of the same script when the job was checked (flinkts build), else its own
+    const bound = checkedBound(env, job) ?? bindScript(jobScript(job, { setLines: false, splitPersistent: false }).statements);
     jobs.set(job.job, (known = { bound, edges: sinksLineage(bound.statements.flatMap((s) => s.sinks), job.name) }));
   }
   return known;
@@ -114,7 +116,8 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
  */
 export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
   const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  // a statement flinkts cannot follow (FTS4501, a warning for `check`) would leave the lineage incomplete
+  const errors = diagnostics.filter((d) => d.severity === 'error' || d.code === BIND_CODES.notBound);
   if (lineage === undefined || errors.length > 0) throw new FlinktsError(errors);
   return lineage;
 }

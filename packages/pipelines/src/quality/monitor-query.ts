@@ -3,6 +3,11 @@
  * attribute) counting, per window, the rows that pass each dimension's checks, then one result row per
  * dimension and an `overall` row (the weighted score), written to the sink.
  *
+ * Scores stay within 0–100: every check is a per-row condition (a row passes it or not) and `unique` counts
+ * distinct keys, so no count exceeds the window's rows; over a changelog the window is on event time (quality()
+ * refuses processing time there), so a retraction leaves the window that counted its row. A window whose rows
+ * were all retracted gives no result (`total_rows > 0`).
+ *
  * Bounded state: the window aggregation keeps its accumulators (counts, and for `unique` the distinct keys of
  * the window) only until the window fires, then drops them; freshness is computed per row against the
  * session's LOCALTIMESTAMP / CURRENT_TIMESTAMP and keeps no state. See `monitor-jobs.ts` for the state TTL.
@@ -59,7 +64,12 @@ function passedAggregate(declaration: QualityDeclaration, dimension: Dimension, 
     if (keys.length === 1) return `COUNT(DISTINCT ${keys[0]!})`;
     return `GREATEST(COUNT(*) - ${keys.map((k) => `(COUNT(*) - COUNT(DISTINCT ${k}))`).join(' - ')}, 0)`;
   }
-  return `SUM(CASE WHEN ${checks.map((c) => passes(declaration, c)).join(' AND ')} THEN 1 ELSE 0 END)`;
+  const sum = `SUM(CASE WHEN ${checks.map((c) => passes(declaration, c)).join(' AND ')} THEN 1 ELSE 0 END)`;
+  // Freshness reads the clock, so over a changelog a row's -U can fail it where its insert passed: the -U takes
+  // its row out of COUNT(*) but nothing out of the sum. A delay only grows, so such a -U never takes out more than
+  // its insert added (the sum stays ≥ 0); the rows it leaves counted as fresh (they were, on arrival) are capped
+  // at the window's rows, so the share stays within 0–1.
+  return dimension === 'timeliness' && declaration.changelog ? `LEAST(${sum}, COUNT(*))` : sum;
 }
 
 /**
@@ -107,7 +117,7 @@ function monitorParts(pipelineName: string, declaration: QualityDeclaration): Mo
   // One SELECT per result row kind; every item named after its result column.
   const branch = (dimension: string, values: readonly string[]) =>
     `SELECT ${[quoteString(pipelineName), quoteString(d.label), quoteString(d.layer), quoteString(dimension), q('window_start'), q('window_end'), q('total_rows'), ...values]
-      .map((v, i) => `${v} AS ${q(names[i]!)}`).join(', ')}\nFROM ${q('w')}`;
+      .map((v, i) => `${v} AS ${q(names[i]!)}`).join(', ')}\nFROM ${q('w')}\nWHERE ${q('total_rows')} > 0`;
   const delayOf = (dimension: string) => (delayExpr !== undefined && (dimension === 'timeliness' || dimension === 'overall') ? q('max_delay_seconds') : 'CAST(NULL AS BIGINT)');
   const perDimension = d.dimensions.map((x) => {
     const passed = q(`${x.dimension}_passed`);

@@ -9,10 +9,19 @@
  * - the overall score is Σ(weight × pass rate) / Σ weight × 100, over the dimensions that have checks
  *   (weights default to 1 each), so it lies in 0–100.
  * A window with no rows produces no result (there is nothing to score).
+ *
+ * Over a table read as a changelog (updates, deletes: a Paimon primary-key table, CDC, upsert-kafka) the window
+ * must be on event time: a -U / -D carries its row's values, its time among them, so it is taken out of the very
+ * window that counted the row (or dropped with it as late), and each count stays the count of the window's
+ * current rows. On processing time a correction's -U lands in the window of the moment it arrives, not the one
+ * that counted its row, and a window's "passed" could exceed its rows: flinkts refuses that (FTS8052).
+ * Freshness is the one check that reads the clock: a row fresh when it arrived may be stale when its -U arrives,
+ * so on a changelog the timeliness count is capped at the window's rows (see monitor-query.ts).
  */
 import type { ColumnExprs, DataType, Table } from '@flinkts/core';
 import { FlinktsError, refsOf } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
+import { resolveTableCapabilities } from '@flinkts/connectors';
 import { CODES } from '../codes.js';
 import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
 import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks.js';
@@ -55,9 +64,20 @@ export interface QualityDeclaration {
   readonly label: string;
   readonly layer: string;
   readonly window: { readonly time: string; readonly size: ParsedDuration; readonly processingTime: boolean };
+  /** The table is read as a changelog (its source emits updates or deletes), not insert-only. */
+  readonly changelog: boolean;
   /** Dimensions with their checks, in the order of DIMENSIONS; only those declared. */
   readonly dimensions: readonly { readonly dimension: Dimension; readonly weight: number; readonly checks: readonly Check[] }[];
   readonly alerts: readonly QualityAlert[];
+}
+
+/** Whether reading the table gives updates or deletes (its connector's source changelog mode with its key). */
+function readsChangelog(table: AnyTable): boolean {
+  const connector = table.connector;
+  if (connector === undefined) return false;
+  const options = connector.options.some((o) => o.key === 'connector') ? connector.options : [{ key: 'connector', value: connector.identifier }, ...connector.options];
+  const source = resolveTableCapabilities(options, { hasPrimaryKey: table.statement.primaryKey !== undefined })?.source ?? connector.capabilities.source;
+  return source === 'upsert' || source === 'all';
 }
 
 function fail(diagnostics: readonly Diagnostic[]): never {
@@ -79,6 +99,18 @@ export function quality<Cols>(table: Table<string, Cols, string>, spec: QualityS
     problem('window.time', `'${time}' is not a time attribute of table '${table.name}'`, statement.watermark !== undefined ? `the table's watermark is on '${statement.watermark.column}'` : "declare a watermark on it, or use a PROCTIME() computed column for processing-time windows");
   }
   const size = parseDuration(spec.window.size, `${at}.window.size`);
+  const changelog = readsChangelog(table as AnyTable);
+  if (processingTime && changelog) {
+    problems.push({
+      code: CODES.qualityOnChangelog,
+      severity: 'error',
+      message: `table '${table.name}' is read as a changelog (updates and deletes), and a processing-time window counts a correction's -U in the window it arrives in, not the one that counted its row: a window's passed rows could exceed its rows and the score leave 0–100`,
+      hint: statement.watermark !== undefined
+        ? `window on the table's event time: window: { time: '${statement.watermark.column}', … } (a -U carries its row's time and is taken out of the window that counted it)`
+        : 'declare a watermark on a time column of the table (a computed one will do, e.g. TO_TIMESTAMP of a date) and window on it: a -U carries its row\'s time and is taken out of the window that counted it',
+      path: `${at}.window.time`,
+    });
+  }
 
   const declared = spec.checks(checkBuilder<Cols>(refsOf(table.columnTypes.map((c) => ({ name: c.name, type: c.type ?? { kind: 'NULL', nullable: true } })), undefined) as unknown as ColumnExprs<Cols>));
   const dimensions: { dimension: Dimension; weight: number; checks: readonly Check[] }[] = [];
@@ -136,6 +168,7 @@ export function quality<Cols>(table: Table<string, Cols, string>, spec: QualityS
     label: spec.label ?? table.name,
     layer: table.layer ?? 'unknown',
     window: Object.freeze({ time, size, processingTime }),
+    changelog,
     dimensions: Object.freeze(dimensions.map((d) => Object.freeze(d))),
     alerts: Object.freeze([...alerts]),
   });

@@ -107,7 +107,7 @@ CREATE TEMPORARY TABLE `dws_sales_daily_quality_source` (
   `buyer_count` BIGINT,
   `paid_amount` DECIMAL(38, 2),
   `stat_time`   AS TO_TIMESTAMP(`stat_date`, 'yyyy-MM-dd'),
-  `proc_time`   AS PROCTIME(),
+  WATERMARK FOR `stat_time` AS `stat_time`,
   PRIMARY KEY (`stat_date`, `category`) NOT ENFORCED
 )
 WITH (
@@ -154,7 +154,7 @@ BEGIN
         CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_id` IS NOT NULL AND `amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
         CAST(SUM(CASE WHEN (`quantity` > 0 AND `amount` > 0) IS TRUE AND (`updated_at` >= `created_at`) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
         CAST(COUNT(DISTINCT `order_id`) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(LEAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END), COUNT(*)) AS BIGINT) AS `timeliness_passed`,
         CAST(SUM(CASE WHEN `order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED') THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
         CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
       FROM TABLE(TUMBLE(TABLE `ods_orders_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
@@ -176,6 +176,7 @@ BEGIN
       ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -191,6 +192,7 @@ BEGIN
       ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -206,6 +208,7 @@ BEGIN
       ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -221,6 +224,7 @@ BEGIN
       ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       `max_delay_seconds` AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -236,6 +240,7 @@ BEGIN
       ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -251,6 +256,7 @@ BEGIN
       ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
       `max_delay_seconds` AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
   ) AS `r`;
 
   INSERT INTO `ads_data_quality` (
@@ -289,7 +295,7 @@ BEGIN
         CAST(SUM(CASE WHEN `user_id` IS NOT NULL AND `product_name` IS NOT NULL AND `order_date` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
         CAST(SUM(CASE WHEN (`amount` > 0) IS TRUE AND (`is_paid` = (`order_status` IN ('PAID', 'SHIPPED', 'COMPLETED'))) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
         CAST(COUNT(DISTINCT `order_id`) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(LEAST(SUM(CASE WHEN `created_at` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP) <= 900 THEN 1 ELSE 0 END), COUNT(*)) AS BIGINT) AS `timeliness_passed`,
         CAST(SUM(CASE WHEN (`order_status` IS NULL OR `order_status` IN ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED', 'REFUNDED')) AND (`order_date` IS NULL OR REGEXP(`order_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`city` IS NULL OR REGEXP(`city`, '^[\s\S]{1,64}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
         CAST(MAX(TIMESTAMPDIFF(SECOND, `created_at`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
       FROM TABLE(TUMBLE(TABLE `dwd_order_detail_quality_source`, DESCRIPTOR(`created_at`), INTERVAL '5' MINUTE))
@@ -311,6 +317,7 @@ BEGIN
       ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -326,6 +333,7 @@ BEGIN
       ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -341,6 +349,7 @@ BEGIN
       ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -356,6 +365,7 @@ BEGIN
       ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       `max_delay_seconds` AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -371,6 +381,7 @@ BEGIN
       ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
     UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
@@ -386,6 +397,7 @@ BEGIN
       ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
       `max_delay_seconds` AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
   ) AS `r`;
 
   INSERT INTO `ads_data_quality` (
@@ -424,10 +436,10 @@ BEGIN
         CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
         CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
         CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
+        CAST(LEAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 93600 THEN 1 ELSE 0 END), COUNT(*)) AS BIGINT) AS `timeliness_passed`,
         CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
         CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
+      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`stat_time`), INTERVAL '1' DAY))
       GROUP BY
         `window_start`,
         `window_end`
@@ -446,52 +458,8 @@ BEGIN
       ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
-  ) AS `r`;
-
-  INSERT INTO `ads_data_quality` (
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  )
-  SELECT
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  FROM (
-    WITH `w` AS (
-      SELECT
-        `window_start`,
-        `window_end`,
-        COUNT(*) AS `total_rows`,
-        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
-      GROUP BY
-        `window_start`,
-        `window_end`
-    )
+    WHERE `total_rows` > 0
+    UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
       'dws_sales_daily' AS `table_name`,
@@ -506,52 +474,8 @@ BEGIN
       ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
-  ) AS `r`;
-
-  INSERT INTO `ads_data_quality` (
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  )
-  SELECT
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  FROM (
-    WITH `w` AS (
-      SELECT
-        `window_start`,
-        `window_end`,
-        COUNT(*) AS `total_rows`,
-        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
-      GROUP BY
-        `window_start`,
-        `window_end`
-    )
+    WHERE `total_rows` > 0
+    UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
       'dws_sales_daily' AS `table_name`,
@@ -566,52 +490,8 @@ BEGIN
       ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
-  ) AS `r`;
-
-  INSERT INTO `ads_data_quality` (
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  )
-  SELECT
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  FROM (
-    WITH `w` AS (
-      SELECT
-        `window_start`,
-        `window_end`,
-        COUNT(*) AS `total_rows`,
-        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
-      GROUP BY
-        `window_start`,
-        `window_end`
-    )
+    WHERE `total_rows` > 0
+    UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
       'dws_sales_daily' AS `table_name`,
@@ -626,52 +506,8 @@ BEGIN
       ROUND(100 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       `max_delay_seconds` AS `max_delay_seconds`
     FROM `w`
-  ) AS `r`;
-
-  INSERT INTO `ads_data_quality` (
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  )
-  SELECT
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  FROM (
-    WITH `w` AS (
-      SELECT
-        `window_start`,
-        `window_end`,
-        COUNT(*) AS `total_rows`,
-        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
-      GROUP BY
-        `window_start`,
-        `window_end`
-    )
+    WHERE `total_rows` > 0
+    UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
       'dws_sales_daily' AS `table_name`,
@@ -686,52 +522,8 @@ BEGIN
       ROUND(100 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
       CAST(NULL AS BIGINT) AS `max_delay_seconds`
     FROM `w`
-  ) AS `r`;
-
-  INSERT INTO `ads_data_quality` (
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  )
-  SELECT
-    `pipeline`,
-    `table_name`,
-    `layer`,
-    `dimension`,
-    `window_start`,
-    `window_end`,
-    `total_rows`,
-    `passed_rows`,
-    `failed_rows`,
-    `pass_rate`,
-    `score`,
-    `max_delay_seconds`
-  FROM (
-    WITH `w` AS (
-      SELECT
-        `window_start`,
-        `window_end`,
-        COUNT(*) AS `total_rows`,
-        CAST(SUM(CASE WHEN `category` IS NOT NULL AND `paid_amount` IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS `completeness_passed`,
-        CAST(SUM(CASE WHEN (`buyer_count` <= `order_count`) IS TRUE AND (`paid_amount` >= 0) IS TRUE THEN 1 ELSE 0 END) AS BIGINT) AS `accuracy_passed`,
-        CAST(COUNT(DISTINCT JSON_ARRAY(`stat_date`, `category` NULL ON NULL)) AS BIGINT) AS `consistency_passed`,
-        CAST(SUM(CASE WHEN `stat_time` IS NOT NULL AND TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP) <= 172800 THEN 1 ELSE 0 END) AS BIGINT) AS `timeliness_passed`,
-        CAST(SUM(CASE WHEN (`stat_date` IS NULL OR REGEXP(`stat_date`, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) AND (`category` IS NULL OR REGEXP(`category`, '^[\s\S]{1,32}$')) THEN 1 ELSE 0 END) AS BIGINT) AS `conformity_passed`,
-        CAST(MAX(TIMESTAMPDIFF(SECOND, `stat_time`, LOCALTIMESTAMP)) AS BIGINT) AS `max_delay_seconds`
-      FROM TABLE(TUMBLE(TABLE `dws_sales_daily_quality_source`, DESCRIPTOR(`proc_time`), INTERVAL '5' MINUTE))
-      GROUP BY
-        `window_start`,
-        `window_end`
-    )
+    WHERE `total_rows` > 0
+    UNION ALL
     SELECT
       'realtime-dw' AS `pipeline`,
       'dws_sales_daily' AS `table_name`,
@@ -746,5 +538,6 @@ BEGIN
       ROUND(100 * (30 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 25 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`timeliness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 15 * CAST(`conformity_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 100, 2) AS `score`,
       `max_delay_seconds` AS `max_delay_seconds`
     FROM `w`
+    WHERE `total_rows` > 0
   ) AS `r`;
 END;

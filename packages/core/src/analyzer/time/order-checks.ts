@@ -4,6 +4,7 @@
  * only is changelog/update-consumers.ts.)
  */
 import { copiedColumn } from '../../plan/expression.js';
+import { printExpression } from '../../sql/printer/expression.js';
 import type { Over } from '../../plan/over.js';
 import type { Sort } from '../../plan/sort.js';
 import type { StreamContext } from '../changelog/stream-context.js';
@@ -19,7 +20,7 @@ export function checkOverOrder(node: Over, ctx: StreamContext): void {
     const column: TimedColumn | undefined = copied === undefined ? undefined : timedColumn(node.input, copied);
     if (column?.time !== undefined) continue;
     const lost = column?.lost;
-    report(ctx, TIME_CODES.overOrderNotTimeAttribute, 'error', `OVER windows' ordering in stream mode must be defined on a time attribute${first === undefined ? ', but this OVER has no ORDER BY' : lost !== undefined ? `, but '${column!.name}' lost its ${lost.kind} attribute by ${lost.reason}` : column === undefined ? '' : `, but '${column.name}' is not one`}`, `ORDER BY a rowtime (WATERMARK) or PROCTIME() column${call.ast.name[0] === 'ROW_NUMBER' ? '; for deduplication or TopN filter the row number in an outer query (WHERE rn = 1)' : ''}`, first?.expr.ast.span ?? call.ast.span);
+    report(ctx, TIME_CODES.overOrderNotTimeAttribute, 'error', `OVER windows' ordering in stream mode must be defined on a time attribute${first === undefined ? ', but this OVER has no ORDER BY' : lost !== undefined ? `, but '${column!.name}' lost its ${lost.kind} attribute by ${lost.reason}` : column === undefined ? '' : `, but '${column.name.startsWith('$') ? printExpression(first!.expr.ast) : column.name}' is not one`}`, `ORDER BY a rowtime (WATERMARK) or PROCTIME() column${call.ast.name[0] === 'ROW_NUMBER' ? '; for deduplication or TopN filter the row number in an outer query (WHERE rn = 1)' : ''}`, first?.expr.ast.span ?? call.ast.span);
   }
 }
 

@@ -88,6 +88,7 @@ export function intervalJoinFromFilter(input: PlanNode, condition: BoundExpressi
       ...(condition.type === undefined ? {} : { type: condition.type }),
       refs: [...input.condition.refs, ...condition.refs],
       subqueries: [...input.condition.subqueries, ...condition.subqueries],
+      ...(input.condition.types === undefined && condition.types === undefined ? {} : { types: new Map([...(input.condition.types ?? []), ...(condition.types ?? [])]) }),
     });
   const leftCount = input.left.columns.length;
   const interval = intervalOf(merged, leftCount, [...input.left.columns, ...input.right.columns]);

@@ -2,7 +2,7 @@
  * Flink's ROW_NUMBER patterns, recognised here only: a filter on the row number of
  * `SELECT …, ROW_NUMBER() OVER (PARTITION BY k ORDER BY o) AS rn FROM t` (`rn <= N`, `rn < N`, `rn = N`,
  * `rn BETWEEN a AND b`) is a TopN (Rank); ROW_NUMBER kept at 1 and ordered by one time attribute is a deduplication
- * (keeping the first row when ascending, the last when descending). RANK / DENSE_RANK give a Rank. Other conjuncts of
+ * (keeping the first row when ascending, the last when descending; a `PROCTIME()` call is a processing-time attribute). RANK / DENSE_RANK give a Rank. Other conjuncts of
  * the filter stay a Filter above.
  */
 import type { Expression } from '../../ast/expression.js';
@@ -16,6 +16,8 @@ import type { Deduplicate, Rank } from '../rank.js';
 
 const RANKING = new Set(['ROW_NUMBER', 'RANK', 'DENSE_RANK']);
 const BIGINT_NOT_NULL = { kind: 'BIGINT', nullable: false } as const;
+
+const isProctimeCall = (e: Expression): boolean => e.kind === 'FunctionCall' && e.args.length === 0 && e.name.length === 1 && e.name[0]!.toUpperCase() === 'PROCTIME';
 
 function integer(e: Expression): number | undefined {
   return e.kind === 'NumericLiteral' && /^\d+$/.test(e.text) ? Number(e.text) : undefined;
@@ -97,7 +99,8 @@ export function filterOrRank(input: PlanNode, condition: BoundExpression): PlanN
   }));
   const first = call.orderBy[0]!;
   const orderColumn = copiedColumn(first.expr);
-  const time = orderColumn === undefined ? undefined : base.columns[orderColumn]!.time;
+  // ORDER BY PROCTIME() called in the query: Flink materialises the call as a processing-time attribute
+  const time = orderColumn === undefined ? (isProctimeCall(first.expr.ast) ? 'proctime' : undefined) : base.columns[orderColumn]!.time;
   let ranked: Rank | Deduplicate;
   if (call.fn === 'ROW_NUMBER' && start === 1 && end === 1 && call.orderBy.length === 1 && time !== undefined) {
     ranked = Object.freeze({ kind: 'Deduplicate', input: base, call: call.ast, partitionKeys: call.partitionBy, orderKey: first, keep: first.direction === 'DESC' ? 'last' : 'first', time, windowed, columns });

@@ -5,7 +5,8 @@
  *
  * - Scan: what the connector emits (`SourceModes`, from the connectors' capabilities): a CDC source every change kind,
  *   an upsert source upserts; unknown connectors are read as insert-only.
- * - Project, Filter, Sort, OVER, window TVF, Correlate: the input's mode. A Filter with `NOT IN` / `NOT EXISTS` over a
+ * - Project, Filter, Sort, OVER, window TVF, Correlate: the input's mode; a LATERAL sub-query is a join with what it
+ *   reads (a LEFT JOIN LATERAL over a table retracts). A Filter with `NOT IN` / `NOT EXISTS` over a
  *   sub-query is an anti join (retracts a row when a match arrives later); `IN` / `EXISTS` forward the sub-query's updates.
  * - Aggregate: a window aggregation (grouped by window_start and window_end, or a legacy group window) emits final
  *   rows, also over an updating input (Flink 1.19+); GROUP BY, a global aggregation and SELECT DISTINCT emit upserts.
@@ -23,6 +24,7 @@ import type { Span } from '../../ast/node.js';
 import type { CatalogTableEntry } from '../../catalog/catalog.js';
 import type { SourceChangelog } from '../../connector/connector.js';
 import type { PlanNode } from '../node.js';
+import { inputsOf } from '../node.js';
 import type { Key } from './keys.js';
 import { upsertKeys } from './keys.js';
 import { isWindowAggregate } from './window-columns.js';
@@ -122,8 +124,17 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
     case 'MatchRecognize':
       // insert-only output; an updating input is refused by Flink (and by the local runtime)
       return INSERTS;
-    case 'Project': case 'Over': case 'WindowTableFunction': case 'Correlate':
+    case 'Project': case 'Over': case 'WindowTableFunction':
       return same(of(node.input));
+    case 'Correlate': {
+      const input = of(node.input);
+      if (node.query === undefined) return same(input);
+      // a LATERAL sub-query is decorrelated into a join with what it reads
+      const first = [input, of(node.query)].find(isUpdating);
+      if (first !== undefined) return retracting(first);
+      if (node.type === 'LEFT' && readsTable(node.query)) return updating('retract', origin('LEFT JOIN LATERAL (an outer join)', node.span, 'use CROSS JOIN LATERAL, or a lookup/temporal join whose results are final'));
+      return INSERTS;
+    }
     case 'Filter': {
       const input = of(node.input);
       if (isUpdating(input)) return same(input);
@@ -180,19 +191,67 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
   }
 }
 
+function readsTable(node: PlanNode): boolean {
+  return node.kind === 'Scan' || inputsOf(node).some(readsTable);
+}
+
 const bySources = new WeakMap<SourceModes, WeakMap<PlanNode, PlanChangelog>>();
+const statementScopes = new WeakMap<SourceModes, { readonly cache: Map<PlanNode, PlanChangelog>; readonly shared: ReadonlySet<PlanNode>; readonly script: SourceModes }>();
+
+/**
+ * `sources` for the plans of one statement: the modes of its own nodes are cached in a plain Map that lives as long
+ * as the returned resolver (a WeakMap keyed by millions of short-lived nodes costs more in V8, per entry and in
+ * every GC, than deriving the modes); those of `shared` nodes (views' plans, read by many statements) stay cached
+ * with `sources` for the whole script. A checker that drops each statement's plans asks through a resolver of its own.
+ */
+export function statementSources(sources: SourceModes, shared: ReadonlySet<PlanNode>): SourceModes {
+  const scoped: SourceModes = (table) => sources(table);
+  statementScopes.set(scoped, { cache: new Map(), shared, script: sources });
+  return scoped;
+}
+
+function cacheOf(node: PlanNode, sources: SourceModes): WeakMap<PlanNode, PlanChangelog> | Map<PlanNode, PlanChangelog> {
+  const scope = statementScopes.get(sources);
+  if (scope !== undefined && !scope.shared.has(node)) return scope.cache;
+  const owner = scope?.script ?? sources;
+  let cache = bySources.get(owner);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    bySources.set(owner, cache);
+  }
+  return cache;
+}
+
+/** The plans a node's mode is derived from: its inputs and a Filter's sub-queries. */
+function derivedFrom(node: PlanNode): readonly PlanNode[] {
+  const inputs = inputsOf(node);
+  return node.kind === 'Filter' && node.condition.subqueries.length > 0 ? [...inputs, ...node.condition.subqueries.map((s) => s.plan)] : inputs;
+}
+
+function derive(node: PlanNode, sources: SourceModes): PlanChangelog {
+  const mode = modeOf(node, sources, (n) => changelogOf(n, sources));
+  // Insert-only (most nodes): the one shared value, not a new frozen copy per node.
+  const result: PlanChangelog = mode.kind === 'insert-only' ? INSERT_ONLY : Object.freeze({ ...mode, upsertKeys: upsertKeys(node) });
+  cacheOf(node, sources).set(node, result);
+  return result;
+}
 
 /** The changelog mode of `node`'s output, its sources' modes given by `sources`; computed once per node and resolver. */
 export function changelogOf(node: PlanNode, sources: SourceModes): PlanChangelog {
-  let cache = bySources.get(sources);
-  if (cache === undefined) {
-    cache = new WeakMap();
-    bySources.set(sources, cache);
-  }
-  const known = cache.get(node);
+  const known = cacheOf(node, sources).get(node);
   if (known !== undefined) return known;
-  const mode = modeOf(node, sources, (n) => changelogOf(n, sources));
-  const result: PlanChangelog = Object.freeze({ ...mode, upsertKeys: mode.kind === 'insert-only' ? [] : upsertKeys(node) });
-  cache.set(node, result);
-  return result;
+  // The nodes below first, with a stack of its own (post-order): a plan thousands of nodes deep (a chain of CTEs or
+  // views) must not exhaust the call stack; each node's own rule then finds its inputs' modes cached.
+  const stack: { node: PlanNode; expanded: boolean }[] = [{ node, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (cacheOf(top.node, sources).has(top.node)) continue;
+    if (top.expanded) {
+      derive(top.node, sources);
+      continue;
+    }
+    stack.push({ node: top.node, expanded: true });
+    for (const input of derivedFrom(top.node)) if (!cacheOf(input, sources).has(input)) stack.push({ node: input, expanded: false });
+  }
+  return cacheOf(node, sources).get(node) ?? derive(node, sources);
 }

@@ -50,13 +50,14 @@ interface Accumulator {
 
 /**
  * COUNT: a Java long. Counting by ±1 stays far inside a double's exact integers (2^53) in any run, so the count
- * is a plain number, turned into a BIGINT value when read.
+ * is a plain number, and its value is that number (a BIGINT held as a safe integer).
  */
 class CountAcc implements Accumulator {
   n = 0;
   add(): void { this.n++; }
   retract(): void { this.n--; }
-  value(): unknown { return BigInt(this.n); }
+  /** A BIGINT as a number (a count is always a safe integer: values/bigint.ts). */
+  value(): unknown { return this.n; }
 }
 
 type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a: unknown, b: unknown) => unknown };
@@ -114,7 +115,9 @@ class LongSumAcc implements Accumulator {
     this.small = 0;
   }
   value(): unknown {
-    return this.n === 0 && !this.sum0 ? null : BigInt.asIntN(64, this.big + BigInt(this.small));
+    if (this.n === 0 && !this.sum0) return null;
+    // a BIGINT may be held as a number when it is a safe integer (values/bigint.ts): no bigint per result
+    return this.big === 0n ? this.small : BigInt.asIntN(64, this.big + BigInt(this.small));
   }
 }
 

@@ -26,6 +26,11 @@ export class CalcOperator extends Operator {
     this.project = projector(projections);
   }
 
+  /** A Calc only forwards watermarks. */
+  override readsWatermarks(): boolean {
+    return this.consumersReadWatermarks();
+  }
+
   process(change: Change): void {
     const row = change.row;
     if (this.filter && this.filter(row) !== true) return;

@@ -22,8 +22,23 @@ interface JoinRecord {
   matches: number;
 }
 
-/** A key's rows in arrival order: the one record itself (most keys hold one row), or a list of them. */
-type Bucket = JoinRecord | JoinRecord[];
+/**
+ * What a side keeps of a row: an INNER join keeps the row itself (it has no match counts to track, and a row's
+ * `rowKey` is computed when a retraction looks for it); outer joins keep a record.
+ */
+type Entry = JoinRecord | Row;
+
+const isRecord = (e: Entry): e is JoinRecord => !Array.isArray(e);
+const rowOf = (e: Entry): Row => (isRecord(e) ? e.row : e);
+const keyOfEntry = (e: Entry): string => (isRecord(e) ? (e.key ??= rowKey(e.row)) : rowKey(e));
+
+/** Two or more entries of one key, in arrival order. */
+class KeyEntries {
+  constructor(readonly items: Entry[]) {}
+}
+
+/** A key's rows in arrival order: the one entry itself (most keys hold one row), or a list of them. */
+type Bucket = Entry | KeyEntries;
 
 /** The largest key kept in a side's dense array (a small non-negative integer key is its own index). */
 const DENSE_LIMIT = 1 << 22;
@@ -54,29 +69,30 @@ class SideState {
     else this.map.delete(key);
   }
 
-  /** Adds a record at the end of its key's rows. */
-  add(key: unknown, rec: JoinRecord): void {
+  /** Adds an entry at the end of its key's rows. */
+  add(key: unknown, rec: Entry): void {
     const cur = this.get(key);
     if (cur === undefined) this.set(key, rec);
-    else if (Array.isArray(cur)) cur.push(rec);
-    else this.set(key, [cur, rec]);
+    else if (cur instanceof KeyEntries) cur.items.push(rec);
+    else this.set(key, new KeyEntries([cur, rec]));
   }
 
-  /** Removes and returns the earliest record of `key` whose row equals `row`. */
-  remove(key: unknown, row: readonly unknown[]): JoinRecord | undefined {
+  /** Removes and returns the earliest entry of `key` whose row equals `row`. */
+  remove(key: unknown, row: readonly unknown[]): Entry | undefined {
     const cur = this.get(key);
     if (cur === undefined) return undefined;
     const rk = rowKey(row);
-    if (!Array.isArray(cur)) {
-      if ((cur.key ??= rowKey(cur.row)) !== rk) return undefined;
+    if (!(cur instanceof KeyEntries)) {
+      if (keyOfEntry(cur) !== rk) return undefined;
       this.delete(key);
       return cur;
     }
-    const i = cur.findIndex((r) => (r.key ??= rowKey(r.row)) === rk);
+    const items = cur.items;
+    const i = items.findIndex((r) => keyOfEntry(r) === rk);
     if (i < 0) return undefined;
-    const rec = cur[i] as JoinRecord;
-    cur.splice(i, 1);
-    if (cur.length === 0) this.delete(key);
+    const rec = items[i] as Entry;
+    items.splice(i, 1);
+    if (items.length === 0) this.delete(key);
     return rec;
   }
 }
@@ -173,23 +189,25 @@ export class JoinOperator extends Operator {
     const key = (this.keyOf[side] as JoinKeyOf)(row);
     // a NULL key matches nothing on the other side
     const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
-    const rec: JoinRecord = { row, key: undefined, matches: 0 };
+    const rec: Entry = this.kind === 'INNER' ? row : { row, key: undefined, matches: 0 };
     if (theirs !== undefined) {
-      if (Array.isArray(theirs)) for (const o of theirs) this.matchNew(side, rec, o);
+      if (theirs instanceof KeyEntries) for (const o of theirs.items) this.matchNew(side, rec, o);
       else this.matchNew(side, rec, theirs);
     }
-    if (rec.matches === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, row) });
+    if (isRecord(rec) && rec.matches === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, row) });
     (this.state[side] as SideState).add(key ?? NULL_KEY, rec);
   }
 
-  /** A new row `rec` of `side` against one row `o` of the other side. */
-  private matchNew(side: number, rec: JoinRecord, o: JoinRecord): void {
-    const j = this.joined(side, rec.row, o.row);
+  /** A new row `rec` of `side` against one row `o` of the other side (records count their matches). */
+  private matchNew(side: number, rec: Entry, o: Entry): void {
+    const j = this.joined(side, rowOf(rec), rowOf(o));
     if (!this.matches(j)) return;
-    const other = 1 - side;
-    if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
-    o.matches++;
-    rec.matches++;
+    if (isRecord(o) && isRecord(rec)) {
+      const other = 1 - side;
+      if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
+      o.matches++;
+      rec.matches++;
+    }
     this.emitInsert(j);
   }
 
@@ -200,15 +218,16 @@ export class JoinOperator extends Operator {
     if (rec === undefined) return;
     const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
     if (theirs !== undefined) {
-      for (const o of Array.isArray(theirs) ? theirs : [theirs]) {
-        const j = this.joined(side, rec.row, o.row);
+      for (const o of theirs instanceof KeyEntries ? theirs.items : [theirs]) {
+        const j = this.joined(side, rowOf(rec), rowOf(o));
         if (!this.matches(j)) continue;
         this.emit({ kind: '-D', row: j });
+        if (!isRecord(o)) continue;
         o.matches--;
         if (this.preserved(other) && o.matches === 0) this.emit({ kind: '+I', row: this.padded(other, o.row) });
       }
     }
-    if (rec.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.padded(side, rec.row) });
+    if (isRecord(rec) && rec.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.padded(side, rec.row) });
   }
 }
 

@@ -39,6 +39,12 @@ export abstract class Operator implements Downstream {
     return this.outputs.length;
   }
 
+  /** The one operator this one feeds, on its first input; undefined with none or several consumers. */
+  protected soleConsumer(): Operator | undefined {
+    const o = this.outputs.length === 1 ? this.outputs[0] : undefined;
+    return o !== undefined && o.input === 0 ? o.op : undefined;
+  }
+
   /** Handle one change on input `input`. */
   abstract process(change: Change, input: number): void;
 
@@ -93,7 +99,26 @@ export abstract class Operator implements Downstream {
     }
   }
 
+  /**
+   * Whether this operator acts on watermarks (fires timers, drops late rows, forwards them to one that does).
+   * A sink does not; an operator that only forwards them (a Calc) reads them when one of its consumers does.
+   */
+  readsWatermarks(): boolean {
+    return true;
+  }
+
+  /** Whether any consumer reads watermarks (decided once the plan is connected, at the first watermark). */
+  private watermarksRead: boolean | undefined;
+
+  /** Whether some consumer reads watermarks. */
+  protected consumersReadWatermarks(): boolean {
+    this.watermarksRead ??= this.outputs.some((o) => o.op.readsWatermarks());
+    return this.watermarksRead;
+  }
+
   protected emitWatermark(wm: number): void {
+    // a watermark nobody after this operator acts on is not passed on, row after row
+    if (!this.consumersReadWatermarks()) return;
     const outs = this.outputs;
     for (let i = 0; i < outs.length; i++) {
       const o = outs[i] as { readonly op: Operator; readonly input: number };

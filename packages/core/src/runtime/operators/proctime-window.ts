@@ -146,7 +146,7 @@ export class ProctimeWindowAggregateOperator extends Operator implements Process
       for (const p of w.panes.values()) {
         let values = this.o.aggs.values(p.accs);
         if (count !== undefined) {
-          if (values[count] === 0n) continue;
+          if (values[count] === 0 || values[count] === 0n) continue; // a COUNT is a number (values/bigint.ts)
           values = values.filter((_, i) => i !== count);
         }
         this.emit({ kind: '+I', row: [...p.keys, ...values, new Timestamp(w.start), new Timestamp(w.end), wt] });

@@ -63,6 +63,11 @@ export class SinkOperator extends Operator {
     return true;
   }
 
+  /** A sink keeps rows as they arrive: watermarks change nothing in it. */
+  override readsWatermarks(): boolean {
+    return false;
+  }
+
   process(change: Change): void {
     this.accept(change.kind, change.row, change);
   }

@@ -3,8 +3,8 @@
  * when the watermark reaches `window_end - 1ms`; rows for windows that already fired are late and dropped.
  * Output rows are `[...keys, ...aggregates, window_start, window_end, window_time]`.
  */
-import type { Change } from '../changelog.js';
-import type { Evaluator } from '../compiled.js';
+import type { Change, RowKind } from '../changelog.js';
+import type { Evaluator, Row } from '../compiled.js';
 import { rowKey, singleKey } from '../values/compare.js';
 import { floorDiv, Timestamp } from '../values/temporal.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
@@ -91,13 +91,25 @@ export class WindowAggregateOperator extends Operator {
   }
 
   process(change: Change): void {
-    const t = change.row[this.timeIndex] as Timestamp | null;
+    this.processRow(change.row, change.kind);
+  }
+
+  /**
+   * Whether a row handed to `processRow` may be a buffer the caller reuses for its next row: true unless rows are
+   * kept (SESSION windows keep them to rebuild merged sessions); accumulators keep values, never rows.
+   */
+  get keepsNoRows(): boolean {
+    return this.window.kind !== 'SESSION';
+  }
+
+  /** One change, given as its row and kind (the window TVF before calls this without a Change per row). */
+  processRow(row: Row, kind: RowKind): void {
+    const t = row[this.timeIndex] as Timestamp | null;
     if (t === null) return;
     const ts = t.millis;
-    const retract = change.kind === '-U' || change.kind === '-D';
+    const retract = kind === '-U' || kind === '-D';
     if (this.oneKey && this.bounds !== undefined) {
       // the common case without per-row arrays: one key, the window already assigned by the TVF
-      const row = change.row;
       const end = (row[this.bounds[1]] as Timestamp).millis;
       if (end - 1 <= this.watermarkValue) return; // late
       const v = (this.keys[0] as Evaluator)(row);
@@ -112,18 +124,18 @@ export class WindowAggregateOperator extends Operator {
       this.aggs.accumulate(p.accs, row, retract);
       return;
     }
-    const all = this.keys.map((k) => k(change.row));
+    const all = this.keys.map((k) => k(row));
     for (let s = 0; s < this.keySets.length; s++) {
       const set = this.keySets[s] as readonly number[];
       // a plain GROUP BY (one set of every key) groups by the key values as they are
       const keyVals = set.length === all.length ? all : all.map((v, i) => (set.includes(i) ? v : null));
       if (this.window.kind === 'SESSION') {
-        this.addToSession(rowKey(keyVals) + '#' + (this.setNames[s] as string), keyVals, ts, change.row, retract);
+        this.addToSession(rowKey(keyVals) + '#' + (this.setNames[s] as string), keyVals, ts, row, retract);
         continue;
       }
       const gk = this.oneKey ? singleKey(keyVals[0] ?? null) : rowKey(keyVals) + '#' + (this.setNames[s] as string);
       const assigned: [number, number][] = this.bounds
-        ? [[(change.row[this.bounds[0]] as Timestamp).millis, (change.row[this.bounds[1]] as Timestamp).millis]]
+        ? [[(row[this.bounds[0]] as Timestamp).millis, (row[this.bounds[1]] as Timestamp).millis]]
         : assignWindows(this.window, ts);
       for (const [start, end] of assigned) {
         if (end - 1 <= this.watermarkValue) continue; // late
@@ -134,7 +146,7 @@ export class WindowAggregateOperator extends Operator {
           panes.set(gk, p);
           this.timers.add(p);
         }
-        this.aggs.accumulate(p.accs, change.row, retract);
+        this.aggs.accumulate(p.accs, row, retract);
       }
     }
   }
@@ -203,12 +215,18 @@ export class WindowAggregateOperator extends Operator {
   protected override onWatermark(wm: number): void {
     const session = this.window.kind === 'SESSION';
     const ready = this.timers.fire(wm, this.live);
+    if (ready.length === 0) {
+      this.emitWatermark(wm);
+      return;
+    }
+    let closed: Pane | undefined;
     for (const p of ready) {
       if (session) {
         this.sessionPanes.delete(p.id);
         this.closeSession(p);
-      } else {
-        // every pane of a window ends with it: the window fires whole
+      } else if (closed === undefined || closed.start !== p.start || closed.end !== p.end) {
+        // every pane of a window ends with it: the window fires whole (its panes fire one after another)
+        closed = p;
         this.windows.delete(`${p.start}|${p.end}`);
         if (this.lastWindow !== undefined && this.lastWindow.end - 1 <= wm) this.lastWindow = undefined;
       }
@@ -257,10 +275,24 @@ export class WindowAssignOperator extends Operator {
     return b;
   }
 
+  /**
+   * A window aggregation fed by this operator alone that keeps no rows: it is handed each row with its window
+   * columns in one buffer reused from row to row (no row array and no Change per input row). Decided at the
+   * first row, once the plan is connected; null when rows are emitted.
+   */
+  private direct: WindowAggregateOperator | null | undefined;
+  private buffer: unknown[] = [];
+
+  private directConsumer(): WindowAggregateOperator | null {
+    const c = this.soleConsumer();
+    return c instanceof WindowAggregateOperator && c.keepsNoRows ? c : null;
+  }
+
   process(change: Change): void {
     const t = change.row[this.timeIndex] as Timestamp | null;
     if (t === null) return;
     const w = this.window;
+    if (this.direct === undefined) this.direct = this.directConsumer();
     if (w.kind === 'TUMBLE') {
       // one window per row: no window list
       const start = floorDiv(t.millis - w.offset, w.size) * w.size + w.offset;
@@ -275,6 +307,17 @@ export class WindowAssignOperator extends Operator {
     const [ws, we, wt] = this.bounds(start, end);
     const from = change.row;
     const n = from.length;
+    const direct = this.direct;
+    if (direct != null) {
+      let buf = this.buffer;
+      if (buf.length !== n + 3) buf = this.buffer = new Array<unknown>(n + 3);
+      for (let i = 0; i < n; i++) buf[i] = from[i];
+      buf[n] = ws;
+      buf[n + 1] = we;
+      buf[n + 2] = wt;
+      direct.processRow(buf, change.kind);
+      return;
+    }
     const row = new Array<unknown>(n + 3);
     for (let i = 0; i < n; i++) row[i] = from[i];
     row[n] = ws;

@@ -54,15 +54,15 @@ const SLICE = 2048;
  * A cursor that lexes `text` a slice at a time as the parser reaches it; `error()` is the lexer's error once one
  * was met (the cursor then sees the end of the input there).
  */
-function lazyCursor(text: string): { cursor: Cursor; error: () => LexError | undefined } {
+function lazyCursor(text: string, tap: (tokens: Token[]) => Token[]): { cursor: Cursor; error: () => LexError | undefined } {
   let error: LexError | undefined;
   let state = LEX_START;
   const slice = (): Token[] => {
     const r = tokenize(text, state, SLICE);
     state = r.state;
-    if (r.error === undefined) return r.tokens;
+    if (r.error === undefined) return tap(r.tokens);
     error = r.error;
-    return [...r.tokens, { kind: 'eof', value: '', text: '', start: r.error.start, end: r.error.start }];
+    return tap([...r.tokens, { kind: 'eof', value: '', text: '', start: r.error.start, end: r.error.start }]);
   };
   const first = slice();
   const cursor = new Cursor(first, [], () => (error === undefined ? slice() : undefined));
@@ -95,43 +95,88 @@ function recover(p: Cursor): void {
 }
 
 /**
+ * A Flink SQL script read one statement at a time (`next()`), so a caller that handles each statement as it comes
+ * (`checkSql`) never holds the whole script's tree. Every statement's first error is reported in `diagnostics`;
+ * reading continues after it. A text that does not lex has no statements: read to the end, then `lexError()`.
+ */
+export class ScriptReader {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly p: Cursor;
+  private readonly error: () => LexError | undefined;
+
+  /**
+   * `tap` sees every slice of tokens as it is lexed (comments and the final 'eof' included) and gives the parser
+   * what it should read — `fmt` keeps the tokens it needs and hands on the ones that are not comments.
+   */
+  constructor(text: string, private readonly options: ParseOptions = {}, tap: (tokens: Token[]) => Token[] = (tokens) => tokens) {
+    const { cursor, error } = lazyCursor(text, tap);
+    this.p = cursor;
+    this.error = error;
+  }
+
+  /** The next statement that parsed, or `undefined` at the end of the script. */
+  next(): Statement | undefined {
+    const p = this.p;
+    while (!p.atEnd()) {
+      if (p.acceptOp(';')) continue;
+      const first = p.peek();
+      p.resetNesting();
+      const comments = p.takeComments(first.start.offset);
+      let statement: Statement | undefined;
+      try {
+        const body = parseStatementBody(p);
+        if (!p.atEnd() && !p.isOp(';')) throw p.unexpected("';' or the end of the statement", `missing ';' before ${describe(p.peek())}?`);
+        const span = p.spanFrom(first.start);
+        p.acceptOp(';');
+        // Comments inside the statement that no clause kept, and a comment after its ';' on the same line, are
+        // moved before it, never dropped.
+        const inner = p.takeComments(p.lastEnd().offset);
+        const all = [...comments, ...p.statementComments.splice(0), ...inner, ...p.takeTrailingComments()];
+        if (p.deferred.length === 0) statement = finish(body, all, span);
+      } catch (e) {
+        p.deferred.push(asParseError(e, first));
+        p.statementComments.length = 0;
+        recover(p);
+        p.takeComments(p.lastEnd().offset);
+      }
+      for (const e of p.deferred.splice(0)) this.diagnostics.push(diagnostic(e, this.options.file));
+      p.release();
+      if (statement !== undefined) return statement;
+    }
+    return undefined;
+  }
+
+  /** Once `next()` has returned `undefined`: the lexer's error when the text does not lex. */
+  lexError(): Diagnostic | undefined {
+    const lexed = this.error();
+    return lexed === undefined ? undefined : lexError(lexed, this.options.file);
+  }
+
+  /** Once `next()` has returned `undefined`: the comments after the last statement. */
+  trailingComments(): string[] {
+    return this.p.takeComments(Number.MAX_SAFE_INTEGER);
+  }
+
+  /** The values of every comment the lexer found so far, in source order. */
+  get comments(): readonly string[] {
+    return this.p.commentValues;
+  }
+}
+
+/**
  * Parse a Flink SQL script. Every statement's first error is reported; parsing continues after it. `comments` are
  * the values of every comment the lexer found, in source order, wherever (or whether) the parse attached them —
  * what `fmt` compares to prove a round trip kept them all (empty when the text does not lex).
  */
 export function parseScript(text: string, options: ParseOptions = {}): { readonly script: Script; readonly diagnostics: readonly Diagnostic[]; readonly comments: readonly string[] } {
-  const { cursor: p, error } = lazyCursor(text);
-  const diagnostics: Diagnostic[] = [];
+  const reader = new ScriptReader(text, options);
   const statements: Statement[] = [];
-  while (!p.atEnd()) {
-    if (p.acceptOp(';')) continue;
-    const first = p.peek();
-    p.resetNesting();
-    const comments = p.takeComments(first.start.offset);
-    try {
-      const body = parseStatementBody(p);
-      if (!p.atEnd() && !p.isOp(';')) throw p.unexpected("';' or the end of the statement", `missing ';' before ${describe(p.peek())}?`);
-      const span = p.spanFrom(first.start);
-      p.acceptOp(';');
-      // Comments inside the statement that no clause kept, and a comment after its ';' on the same line, are
-      // moved before it, never dropped.
-      const inner = p.takeComments(p.lastEnd().offset);
-      const all = [...comments, ...p.statementComments.splice(0), ...inner, ...p.takeTrailingComments()];
-      if (p.deferred.length === 0) statements.push(finish(body, all, span));
-    } catch (e) {
-      p.deferred.push(asParseError(e, first));
-      p.statementComments.length = 0;
-      recover(p);
-      p.takeComments(p.lastEnd().offset);
-    }
-    for (const e of p.deferred.splice(0)) diagnostics.push(diagnostic(e, options.file));
-    p.release();
-  }
+  for (let s = reader.next(); s !== undefined; s = reader.next()) statements.push(s);
   // A text that does not lex is one diagnostic and no statements (as if lexed before parsing).
-  const lexed = error();
-  if (lexed !== undefined) return { script: { kind: 'Script', statements: [] }, diagnostics: [lexError(lexed, options.file)], comments: [] };
-  const trailing = p.takeComments(Number.MAX_SAFE_INTEGER);
-  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics, comments: p.commentValues };
+  const lexed = reader.lexError();
+  if (lexed !== undefined) return { script: { kind: 'Script', statements: [] }, diagnostics: [lexed], comments: [] };
+  const trailing = reader.trailingComments();
+  return { script: { kind: 'Script', statements, ...(trailing.length === 0 ? {} : { trailingComments: trailing }) }, diagnostics: reader.diagnostics, comments: reader.comments };
 }
 
 function single<K extends string, T>(key: K, text: string, options: ParseOptions, parse: (p: Cursor) => T, what: string): ParseResult<K, T> {

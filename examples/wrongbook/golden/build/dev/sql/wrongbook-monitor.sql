@@ -107,6 +107,7 @@ FROM (
     ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
   UNION ALL
   SELECT
     'wrongbook' AS `pipeline`,
@@ -122,6 +123,7 @@ FROM (
     ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
   UNION ALL
   SELECT
     'wrongbook' AS `pipeline`,
@@ -137,6 +139,7 @@ FROM (
     ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
   UNION ALL
   SELECT
     'wrongbook' AS `pipeline`,
@@ -152,4 +155,5 @@ FROM (
     ROUND(100 * (1 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 3, 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
 ) AS `r`;

@@ -105,6 +105,7 @@ FROM (
     ROUND(100 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
   UNION ALL
   SELECT
     'wrongbook' AS `pipeline`,
@@ -120,6 +121,7 @@ FROM (
     ROUND(100 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
   UNION ALL
   SELECT
     'wrongbook' AS `pipeline`,
@@ -135,6 +137,7 @@ FROM (
     ROUND(100 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE), 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
   UNION ALL
   SELECT
     'wrongbook' AS `pipeline`,
@@ -150,4 +153,5 @@ FROM (
     ROUND(100 * (1 * CAST(`completeness_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`accuracy_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE) + 1 * CAST(`consistency_passed` AS DOUBLE) / CAST(`total_rows` AS DOUBLE)) / 3, 2) AS `score`,
     CAST(NULL AS BIGINT) AS `max_delay_seconds`
   FROM `w`
+  WHERE `total_rows` > 0
 ) AS `r`;

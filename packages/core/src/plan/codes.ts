@@ -1,0 +1,53 @@
+/**
+ * Diagnostic codes the binder declares in a table of its own, with the message and hint of each name code (the other
+ * codes of FTS40xx–FTS44xx are still listed in registry.ts). `BIND_TEXTS.columnNotFound({ … })` gives the code, the
+ * message and the hint (with its "did you mean"), so each code's wording lives here.
+ */
+import { codeTable, template } from '../diagnostics/code-table.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+
+const list = (names: readonly string[]): string => [...new Set(names)].join(', ');
+
+export const BIND_CODE_TABLE = codeTable({
+  columnNotFound: ['FTS4001', 'A column not found in any table of the FROM clause.', template(
+    (p: { readonly table?: string; readonly name: string; readonly candidates: readonly string[]; readonly selectAlias?: boolean }) =>
+      p.table === undefined ? `Column '${p.name}' not found in any table of the FROM clause` : `Column '${p.table}.${p.name}' not found: '${p.table}' has no column '${p.name}'`,
+    (p) => p.selectAlias === true
+      ? `'${p.name}' is an alias of the SELECT list, which this clause cannot use; repeat the expression or select from a sub-query`
+      : didYouMean(p.name, p.candidates) ?? (p.table !== undefined ? `columns of '${p.table}': ${p.candidates.join(', ')}` : p.candidates.length === 0 ? 'the query has no FROM clause columns' : `available columns: ${list(p.candidates)}`),
+  )],
+  tableNotDeclared: ['FTS4002', 'An INSERT target (or a read table) that the script does not declare.', template(
+    (p: { readonly path: string; readonly insert: boolean; readonly declaredAs: readonly string[]; readonly known: readonly string[] }) =>
+      `${p.insert ? 'INSERT target' : 'table or view'} '${p.path}' is not declared in this script`,
+    (p) => p.declaredAs.length > 0
+      ? `it is declared as ${p.declaredAs.join(', ')}; qualify the name or USE its database`
+      : didYouMean(p.path.split('.').at(-1)!, p.known) ?? (p.insert ? 'declare the sink with CREATE TABLE first' : 'declare it with CREATE TABLE before it is used'),
+  )],
+  ambiguousColumn: ['FTS4003', 'An unqualified column that several tables of the FROM clause have.', template(
+    (p: { readonly name: string; readonly relations: readonly string[] }) => `Column '${p.name}' is ambiguous: it is a column of ${p.relations.map((r) => `'${r || '(sub-query)'}'`).join(' and ')}`,
+    (p) => `qualify it: ${p.relations.filter((r) => r !== '').map((r) => `${r}.${p.name}`).join(' or ') || 'select it once in the sub-query'}`,
+  )],
+  unknownQualifier: ['FTS4004', 'A table or alias qualifier that is not in the FROM clause.', template(
+    (p: { readonly table: string; readonly names: readonly string[]; readonly star?: boolean }) =>
+      p.star === true ? `Unknown identifier '${p.table}' in '${p.table}.*': no table or alias of that name in the FROM clause` : `Table '${p.table}' not found: no table or alias of that name in the FROM clause`,
+    (p) => didYouMean(p.table, p.names) ?? (p.names.length === 0 ? 'the FROM clause has no named relation' : `tables and aliases in scope: ${p.names.join(', ')}`),
+  )],
+  duplicateRelation: ['FTS4005', 'The same relation name twice in a FROM clause.', template(
+    (p: { readonly name: string }) => `Duplicate relation name '${p.name}' in FROM clause`,
+    () => 'give one of them another alias',
+  )],
+  usingColumnMissing: ['FTS4011', 'A USING column missing on one side of the join.', template(
+    (p: { readonly name: string; readonly side: 'left' | 'right'; readonly candidates: readonly string[] }) => `Column '${p.name}' in USING clause not found in the ${p.side} side of the join`,
+    (p) => didYouMean(p.name, p.candidates),
+  )],
+  likeRejected: ['FTS4016', "A CREATE TABLE … LIKE that Flink rejects: the source is a view, or both tables define a column, watermark, primary key, partitioning or option that the LIKE options do not let the new table overwrite."],
+  notNullColumnOmitted: ['FTS4108', "An INSERT column list leaves out a NOT NULL column of the sink (Flink: \"Column 'x' has no default value and does not allow NULLs\")."],
+  notBound: ['FTS4501', 'A construct flinkts does not build a plan for yet (warning): the names and types the construct holds are not checked, nor its statement\'s sink, changelog and time rules, and it has no lineage.', template(
+    (p: { readonly what: string }) => `${p.what} is not bound into a plan by flinkts yet: names and types inside it, and its statement's sink and changelog rules, are not checked`,
+    () => 'rewrite it with the supported constructs, or verify the statement on Flink (EXPLAIN); flinkts gives no lineage for it',
+  )],
+  lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
+});
+
+export const BIND_CODES = BIND_CODE_TABLE.codes;
+export const BIND_TEXTS = BIND_CODE_TABLE.texts;

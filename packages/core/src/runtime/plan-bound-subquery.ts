@@ -1,0 +1,158 @@
+/**
+ * Sub-queries inside expressions, from the bound plan, as Flink decorrelates them:
+ * - `[NOT] EXISTS (SELECT … FROM … WHERE inner.c = outer.c AND …)`, a conjunct of a WHERE: a semi (EXISTS) or anti
+ *   (NOT EXISTS) join of the outer rows with the sub-query's rows on the correlation equalities (a NULL on either side
+ *   matches nothing), the sub-query's other conditions filtering its rows first;
+ * - an uncorrelated scalar sub-query in the select list that is a global aggregation (one row by construction, so no
+ *   SINGLE_VALUE check): a LEFT JOIN ON TRUE of the query's rows with that row (NULL while it has none), its value
+ *   read from the joined column.
+ * The binder resolved every reference: a correlated one has depth 1 and is a position in the outer query's FROM row.
+ * Other shapes are FTS7001.
+ */
+import type { Expression } from '../ast/expression.js';
+import type { Span } from '../ast/node.js';
+import type { BoundExpression, BoundSubquery } from '../plan/expression.js';
+import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import type { Filter } from '../plan/filter.js';
+import type { PlanNode } from '../plan/node.js';
+import type { Project } from '../plan/project.js';
+import { isCorrelated } from '../plan/patterns/semi-join.js';
+import { restrict } from '../plan/patterns/rank.js';
+import type { Compiled, Evaluator } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
+import { CalcOperator } from './operators/calc.js';
+import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import type { Planner, Rel } from './plan.js';
+import { compileBound, planBound } from './plan-bound.js';
+import { T, withNullable } from './types.js';
+import { rowKey } from './values/compare.js';
+
+/** The part of `e` that is the AST subtree `ast`, its references shifted from the outer query (`depth`) to depth 0. */
+function part(e: BoundExpression, ast: Expression, depth: number): BoundExpression {
+  const nodes = subtreeNodes(ast);
+  return {
+    ast, refs: e.refs.filter((r) => nodes.has(r.node)).map((r) => ({ ...r, depth: r.depth - depth })), subqueries: [],
+    ...(e.types?.get(ast) === undefined ? {} : { type: e.types.get(ast)! }), ...(e.types === undefined ? {} : { types: e.types }),
+  };
+}
+
+/** The depths of the references of an AST subtree of `e`. */
+function depths(e: BoundExpression, ast: Expression): Set<number> {
+  const nodes = subtreeNodes(ast);
+  return new Set(e.refs.filter((r) => nodes.has(r.node)).map((r) => r.depth));
+}
+
+const isExists = (c: Expression): boolean => c.kind === 'Exists' || (c.kind === 'Unary' && c.op === 'NOT' && c.operand.kind === 'Exists');
+
+/** A WHERE holding sub-queries: its EXISTS / NOT EXISTS conjuncts as semi / anti joins, then the other conjuncts. */
+export function filterWithSubqueries(planner: Planner, node: Filter): Rel {
+  const outer = planBound(planner, node.input);
+  const conjuncts = conjunctsOf(node.condition.ast);
+  let rel = outer;
+  for (const c of conjuncts.filter(isExists)) {
+    const exists = (c.kind === 'Exists' ? c : (c as { operand: Expression }).operand);
+    const sub = node.condition.subqueries.find((s) => s.node === exists);
+    if (sub === undefined) throw unsupported('this EXISTS sub-query', c.span);
+    rel = existsJoin(planner, rel, outer, sub, c.kind !== 'Exists', c.span);
+  }
+  const rest = conjuncts.filter((c) => !isExists(c));
+  const remaining = restrict(node.condition, rest);
+  if (remaining === undefined) return rel;
+  if (remaining.subqueries.length > 0) throw unsupported('a sub-query in a WHERE condition other than IN, NOT IN, EXISTS or NOT EXISTS', remaining.subqueries[0]!.node.span);
+  const calc = new CalcOperator(compileBound(planner, rel, remaining, T.boolean()).eval, undefined);
+  rel.op.connectTo(calc);
+  return { ...rel, op: calc };
+}
+
+/** `[NOT] EXISTS (sub)` over `rel`, whose columns are those of `outer` (the FROM row the sub-query's correlations read). */
+function existsJoin(planner: Planner, rel: Rel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined): Rel {
+  // SELECT … FROM x [WHERE …]: a projection, over a filter, over an uncorrelated FROM
+  const project: PlanNode = sub.plan;
+  if (project.kind !== 'Project') throw unsupported('EXISTS over an aggregating, DISTINCT or sorted subquery', span);
+  const filter = project.input.kind === 'Filter' ? project.input : undefined;
+  const from = filter?.input ?? project.input;
+  if (from.kind === 'Aggregate' || from.kind === 'Sort' || from.kind === 'Over') throw unsupported('EXISTS over an aggregating, DISTINCT or sorted subquery', span);
+  if (isCorrelated(from)) throw unsupported('correlation inside the FROM clause of an EXISTS subquery', span);
+  const innerKeys: BoundExpression[] = [];
+  const outerKeys: BoundExpression[] = [];
+  const rest: Expression[] = [];
+  const condition = filter?.condition;
+  for (const p of condition === undefined ? [] : conjunctsOf(condition.ast)) {
+    const d = depths(condition!, p);
+    if (!d.has(1) && ![...d].some((x) => x > 1)) {
+      rest.push(p);
+      continue;
+    }
+    if (p.kind === 'Binary' && p.op === '=' && condition!.subqueries.length === 0) {
+      const l = depths(condition!, p.left);
+      const r = depths(condition!, p.right);
+      const only = (s: Set<number>, x: number): boolean => s.size === 1 && s.has(x);
+      if ((only(l, 1) && (only(r, 0) || r.size === 0)) || (only(r, 1) && (only(l, 0) || l.size === 0))) {
+        const [o, i] = only(l, 1) ? [p.left, p.right] : [p.right, p.left];
+        outerKeys.push(part(condition!, o, 1));
+        innerKeys.push(part(condition!, i, 0));
+        continue;
+      }
+    }
+    throw unsupported('an EXISTS subquery correlated other than by equalities of the inner and outer columns', p.span ?? span);
+  }
+  let inner = planBound(planner, from);
+  const own = condition === undefined ? undefined : restrict(condition, rest);
+  if (own !== undefined) {
+    const calc = new CalcOperator(compileBound(planner, inner, own, T.boolean()).eval, undefined);
+    inner.op.connectTo(calc);
+    inner = { ...inner, op: calc };
+  }
+  const c = planner.boundCompiler(() => undefined, () => undefined);
+  const pairs = outerKeys.map((o, k) => {
+    const l = compileBound(planner, outer, o);
+    const r = compileBound(planner, inner, innerKeys[k]!);
+    const target = c.commonForComparison(l, r, span)[2];
+    return { left: c.coerce(l, target, span).eval, right: c.coerce(r, target, span).eval };
+  });
+  // a NULL key matches nothing: the two sides' NULL keys get different keys that match nothing on the other side
+  const key = (evs: readonly Evaluator[], none: string): Evaluator => (row) => {
+    const vs = evs.map((f) => f(row));
+    return vs.some((v) => v === null) ? none : rowKey(vs);
+  };
+  const op = new SemiAntiJoinOperator(anti, key(pairs.map((p) => p.left), '\u0000outer-null'), key(pairs.map((p) => p.right), '\u0000inner-null'));
+  rel.op.connectTo(op, 0);
+  inner.op.connectTo(op, 1);
+  return { ...rel, op, mode: 'updating' };
+}
+
+/** Whether a sub-query's plan is a global aggregation of one column (`SELECT agg(…) FROM …`). */
+function globalAggregation(plan: PlanNode): boolean {
+  return plan.kind === 'Project' && plan.exprs.length === 1 && plan.input.kind === 'Aggregate' && plan.input.keys.length === 0
+    && plan.input.calls.length > 0 && plan.input.distinct === undefined;
+}
+
+/**
+ * The relation a projection with scalar sub-queries reads: `rel` LEFT JOINed ON TRUE with each sub-query's one row,
+ * and where each sub-query's value is (`columns`, by the sub-query's AST node).
+ */
+export function scalarSubqueries(planner: Planner, node: Project, rel: Rel): { rel: Rel; columns: ReadonlyMap<Expression, number> } {
+  const columns = new Map<Expression, number>();
+  let cur = rel;
+  for (const e of node.exprs) {
+    for (const sq of e.subqueries) {
+      if (columns.has(sq.node)) continue;
+      if (sq.node.kind !== 'ScalarSubquery') throw unsupported('an EXISTS or IN sub-query outside a WHERE condition', sq.node.span);
+      if (isCorrelated(sq.plan)) throw unsupported('correlated scalar subqueries', sq.node.span);
+      if (!globalAggregation(sq.plan)) throw unsupported('a scalar subquery that is not a global aggregation (SELECT agg(…) FROM …)', sq.node.span);
+      const sub = planBound(planner, sq.plan);
+      if (sub.columns.length !== 1) throw invalid('A scalar subquery must return exactly one column', sq.node.span);
+      const op = new JoinOperator('LEFT', cur.columns.length, 1, undefined);
+      cur.op.connectTo(op, 0);
+      sub.op.connectTo(op, 1);
+      columns.set(sq.node, cur.columns.length);
+      cur = { columns: [...cur.columns, { name: `$scalar${columns.size - 1}`, type: withNullable(sub.columns[0]!.type, true) }], op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+    }
+  }
+  return { rel: cur, columns };
+}
+
+/** A scalar sub-query's value, read from the column `scalarSubqueries` joined it into. */
+export function subqueryRead(rel: Rel, at: number): Compiled {
+  return { type: rel.columns[at]!.type, eval: (r) => r[at] ?? null, column: at };
+}
