@@ -50,7 +50,7 @@ function measure(vars: readonly string[]): fc.Arbitrary<string> {
     x.map((y) => `FIRST(${y}.v)`), x.map((y) => `LAST(${y}.v)`), x.map((y) => `${y}.v`), x.map((y) => `${y}.s`),
     x.map((y) => `LAST(${y}.v, 1)`), x.map((y) => `FIRST(${y}.v, 1)`), x.map((y) => `COUNT(${y}.v)`), x.map((y) => `SUM(${y}.v)`),
     x.map((y) => `MIN(${y}.v)`), x.map((y) => `MAX(${y}.s)`), x.map((y) => `AVG(${y}.v)`), x.map((y) => `FIRST(${y}.ts)`), x.map((y) => `LAST(${y}.ts)`),
-    fc.constantFrom('MATCH_ROWTIME()', 'COUNT(*)', 'LAST(v)', 'FIRST(ts)', 'v', 's', 'SUM(v)', 'MAX(v) - MIN(v)', 'MATCH_PROCTIME()'),
+    fc.constantFrom('MATCH_ROWTIME()', 'COUNT(*)', 'LAST(v)', 'FIRST(ts)', 'v', 's', 'SUM(v)', 'MAX(v) - MIN(v)', 'MATCH_PROCTIME()', 'MATCH_ROWTIME(ts)'),
     x.map((y) => `LAST(${y}.v, 2)`), x.map((y) => `LISTAGG(${y}.s)`), x.map((y) => `FIRST_VALUE(${y}.v)`), x.map((y) => `LAST_VALUE(${y}.s)`), x.map((y) => `CAST(AVG(${y}.v) AS DOUBLE)`), x.map((y) => `SUM(${y}.v) / COUNT(${y}.v)`),
     fc.tuple(x, x).map(([a, b]) => `FIRST(${a}.v) + LAST(${b}.v)`),
   );
@@ -69,6 +69,8 @@ export const matchCase: fc.Arbitrary<FamilyCase> = fc
     within: fc.constantFrom('', '', "INTERVAL '2' SECOND", "INTERVAL '1.5' SECOND", "INTERVAL '4' SECOND"),
     subquery: fc.constantFrom(false, false, true),
     printed: fc.boolean(),
+    /** The rowtime column is a TIMESTAMP_LTZ(3) (MATCH_ROWTIME() is a TIMESTAMP, MATCH_ROWTIME(ts) a TIMESTAMP_LTZ). */
+    ltz: fc.constantFrom(false, false, false, true),
     /** `proctime`: ORDER BY a PROCTIME() column (rows matched as they arrive); `window`: a TUMBLE window over MATCH_ROWTIME(). */
     shape: fc.constantFrom('plain', 'plain', 'plain', 'plain', 'proctime', 'window'),
     rows,
@@ -94,7 +96,7 @@ export const matchCase: fc.Arbitrary<FamilyCase> = fc
     if (defines.length === 0) defines.push(`${c.vars[0]} AS ${c.vars[0]}.v IS NOT NULL`);
     const skip = c.skip === '' ? '' : `\n  AFTER MATCH SKIP ${c.skip}${c.skip.startsWith('TO ') && c.skip !== 'TO NEXT ROW' ? ` ${c.skipTo}` : ''}`;
     const proctime = c.shape === 'proctime';
-    const measureList = [...c.measures.filter((m) => !(proctime && m === 'MATCH_ROWTIME()')), ...(c.shape === 'window' ? ['MATCH_ROWTIME()'] : [])];
+    const measureList = [...c.measures.filter((m) => !(proctime && m.startsWith('MATCH_ROWTIME'))), ...(c.shape === 'window' ? ['MATCH_ROWTIME()'] : [])];
     const measures = (measureList.length === 0 ? ['COUNT(*)'] : measureList).map((m, i) => `${m} AS m${i}`).join(', ');
     const input = c.subquery ? '(SELECT k, v, s, ts, pt FROM ev WHERE k > 0 OR v IS NULL)' : 'ev';
     const order = proctime ? 'pt' : `ts${c.secondary}`;
@@ -104,7 +106,7 @@ export const matchCase: fc.Arbitrary<FamilyCase> = fc
       query = `CREATE TEMPORARY VIEW mv AS ${query};\nSELECT ${c.partitioned ? 'k, ' : ''}window_start, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE mv, DESCRIPTOR(${mt}), INTERVAL '2' SECOND)) GROUP BY ${c.partitioned ? 'k, ' : ''}window_start, window_end`;
     }
     query += ';';
-    const ddl = `CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '${c.delay}' SECOND) WITH ('connector' = 'values');`;
+    const ddl = `CREATE TABLE ev (k INT, v INT, s STRING, ts ${c.ltz ? 'TIMESTAMP_LTZ(3)' : 'TIMESTAMP(3)'}, pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '${c.delay}' SECOND) WITH ('connector' = 'values');`;
     let sql = `${ddl}\n${query}`;
     if (c.printed) {
       const parsed = parseScript(sql);

@@ -206,6 +206,12 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     failed = true;
     return undefined;
   };
+  /** What Flink accepts and flinkts does not bind: FTS4501 (a warning; the local runtime answers FTS7001). */
+  const notBound = (at: { readonly span?: import('../ast/node.js').Span | undefined }, what: string): undefined => {
+    if (!failed) unsupported(ctx, at, what);
+    failed = true;
+    return undefined;
+  };
   /** The one variable `x` reads (undefined: none) with its qualifiers removed, or undefined after an error. */
   const strip = (x: Expression, at: string): { expr: Expression; variable: string | undefined } | undefined => {
     const found = new Set<string>();
@@ -227,7 +233,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const s = strip(n, printExpression(n));
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
-      if (b.type === undefined) return fail('FTS4501', n, 'a column of unknown type in MATCH_RECOGNIZE');
+      if (b.type === undefined) return notBound(n, 'a column of unknown type in MATCH_RECOGNIZE');
       const variable = s.variable ?? where.current;
       const current = where.current !== undefined && variable === where.current;
       return { kind: 'Navigate', from: 'LAST', offset: 0, ...(variable === undefined ? {} : { variable }), expr: b, type: current ? b.type : withNullable(b.type, true) };
@@ -236,7 +242,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     const name = n.name[0]!.toUpperCase();
     if (name === 'MATCH_ROWTIME' || name === 'MATCH_PROCTIME') {
       // Flink accepts them in DEFINE too (not reproduced)
-      if (where.current !== undefined) return fail('FTS4501', n, `${name}() in DEFINE is not bound into a plan by flinkts yet`, 'use it in MEASURES; in DEFINE compare the rows\' own time columns');
+      if (where.current !== undefined) return notBound(n, `${name}() in DEFINE`);
       if (name === 'MATCH_PROCTIME') return { kind: 'MatchProctime', type: LTZ3 };
       const arg = n.args[0] === undefined ? undefined : rowExpr(n.args[0]);
       return { kind: 'MatchRowtime', type: arg?.type?.kind === 'TIMESTAMP_LTZ' ? LTZ3 : TS3 };
@@ -259,21 +265,21 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const s = strip(arg, `${name}(${printExpression(arg)}, ${offset})`);
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
-      if (b.type === undefined) return fail('FTS4501', n, `${name} over a value of unknown type`);
+      if (b.type === undefined) return notBound(n, `${name} over a value of unknown type`);
       const variable = s.variable ?? where.current;
       return { kind: 'Navigate', from: name as 'FIRST' | 'LAST', offset, ...(variable === undefined ? {} : { variable }), expr: b, type: withNullable(b.type, true) };
     }
     if (builtinFunction(name)?.kind === 'aggregate') {
       if (n.distinct === true) return fail(MATCH_CODES.unsupportedClause, n, `DISTINCT/ALL not allowed with ${printExpression(n)} function`, 'aggregate without DISTINCT in MATCH_RECOGNIZE');
       if (n.filter !== undefined || n.over !== undefined || n.withinGroup !== undefined) return fail(MATCH_CODES.unsupportedClause, n, `${name} with FILTER, OVER or WITHIN GROUP is not supported in MATCH_RECOGNIZE`);
-      if (n.args.length > 1) return fail('FTS4501', n, `${name} with more than one argument in MATCH_RECOGNIZE`);
+      if (n.args.length > 1) return notBound(n, `${name} with more than one argument in MATCH_RECOGNIZE`);
       // Flink accepts SUM(LAST(A.v)) and the like (not reproduced)
-      if (n.args.some((a) => firstCall(a, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate') !== undefined)) return fail('FTS4501', n, `navigation or an aggregate inside ${name} is not bound into a plan by flinkts yet`);
+      if (n.args.some((a) => firstCall(a, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate') !== undefined)) return notBound(n, `navigation or an aggregate inside ${name}`);
       const s = n.args[0] === undefined ? { expr: undefined, variable: undefined } : strip(n.args[0], printExpression(n));
       if (s === undefined) return undefined;
       const call: FunctionCall = { ...n, args: s.expr === undefined ? [] : [s.expr] };
       const typed = rowExpr(call);
-      if (typed.type === undefined) return fail('FTS4501', n, `${name} over a value of unknown type`);
+      if (typed.type === undefined) return notBound(n, `${name} over a value of unknown type`);
       const variable = s.variable ?? where.current;
       return { kind: 'Aggregate', fn: name, ...(variable === undefined ? {} : { variable }), ...(s.expr === undefined ? {} : { arg: rowExpr(s.expr) }), type: typed.type };
     }
