@@ -8,7 +8,7 @@
  * The keys are the bound Sort node's (plan-bound.ts).
  */
 import type { Span } from '../ast/node.js';
-import type { Compiled, Row } from './compiled.js';
+import type { Row } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
@@ -16,44 +16,18 @@ import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { CalcOperator } from './operators/calc.js';
 import type { Operator } from './operators/operator.js';
 import type { Rel } from './plan.js';
-import { comparatorFor, compareNullable } from './values/compare.js';
+import { keyComparator, lexicographic } from './row-comparator.js';
+import type { SortKey } from './row-comparator.js';
 
 /** One ORDER BY key, compiled over the sorted relation. */
-export interface SortSpec {
-  readonly compiled: Compiled;
-  readonly direction: 'ASC' | 'DESC';
-  readonly nulls?: 'FIRST' | 'LAST';
+export interface SortSpec extends SortKey {
   readonly span?: Span;
 }
 
 /** ORDER BY `keys` with LIMIT `n` (none when undefined) and OFFSET `m` (see the file comment). */
 export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | undefined, m: number, span?: Span): Rel {
-  const keys = sortKeys.map((o) => {
-    const k = o.compiled;
-    const cmp = comparatorFor(k.type);
-    const desc = o.direction === 'DESC';
-    const nullsFirst = o.nulls ? o.nulls === 'FIRST' : !desc;
-    return {
-      item: o, column: k.column,
-      compare: (a: Row, b: Row): number => {
-        const x = k.eval(a);
-        const y = k.eval(b);
-        if (x === null || y === null) {
-          if (x === y) return 0;
-          return (x === null) === nullsFirst ? -1 : 1;
-        }
-        const r = compareNullable(cmp, x, y);
-        return desc ? -r : r;
-      },
-    };
-  });
-  const compare = (a: Row, b: Row): number => {
-    for (const k of keys) {
-      const r = k.compare(a, b);
-      if (r !== 0) return r;
-    }
-    return 0;
-  };
+  const keys = sortKeys.map((o) => ({ item: o, column: o.compiled.column, compare: keyComparator(o) }));
+  const compare = lexicographic(keys.map((k) => k.compare));
   if (n === undefined) {
     if (keys.length === 0) return rel;
     const first = keys[0] as (typeof keys)[number];
@@ -63,13 +37,7 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
     if (first.item.direction === 'DESC') throw invalid('Sort on a non-time-attribute field is not supported.', first.item.span ?? span);
     if (rel.mode !== 'insert-only') throw invalid("StreamPhysicalTemporalSort doesn't support consuming update and delete changes", span);
     const rest = keys.slice(1);
-    const op = new TemporalSortOperator(time, rest.length === 0 ? undefined : (a, b) => {
-      for (const k of rest) {
-        const r = k.compare(a, b);
-        if (r !== 0) return r;
-      }
-      return 0;
-    });
+    const op = new TemporalSortOperator(time, rest.length === 0 ? undefined : lexicographic(rest.map((k) => k.compare)));
     rel.op.connectTo(op);
     return { ...rel, op };
   }
