@@ -38,10 +38,11 @@ import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js
 import type { Monotonicity } from './plan-rank-strategy.js';
 
 /**
- * Whether every node of `node` can be compiled: its columns and expressions are typed and read only their own input
- * row (or the enclosing query's, in the sub-queries plan-bound-subquery.ts decorrelates).
+ * Whether `node` itself (not its inputs: `unplannable` walks them) can be compiled: its columns and expressions are
+ * typed and read only their own input row (or the enclosing query's, in the sub-queries plan-bound-subquery.ts
+ * decorrelates).
  */
-export function plannable(node: PlanNode): boolean {
+function nodePlannable(node: PlanNode): boolean {
   switch (node.kind) {
     case 'Scan':
       return node.columns.every((c) => c.type !== undefined);
@@ -49,28 +50,28 @@ export function plannable(node: PlanNode): boolean {
       return node.columns.every((c) => c.type !== undefined) && node.rows.every((r) => r.every(evaluable));
     case 'Filter':
       // over a Correlate also `[INNER] JOIN UNNEST(…) ON c`: the same rows as CROSS JOIN UNNEST(…) … WHERE c
-      return evaluableWith(node.condition, true) && plannable(node.input);
+      return evaluableWith(node.condition, true);
     case 'Project':
-      return node.exprs.every((e) => evaluableWith(e, true)) && node.columns.every((c) => c.type !== undefined) && plannable(node.input);
+      return node.exprs.every((e) => evaluableWith(e, true)) && node.columns.every((c) => c.type !== undefined);
     case 'Aggregate':
-      return aggregatePlannable(node, evaluable) && plannable(node.input);
+      return aggregatePlannable(node, evaluable);
     case 'Join':
-      return joinPlannable(node, evaluable) && plannable(node.left) && plannable(node.right);
+      return joinPlannable(node, evaluable);
     case 'SetOp':
-      return node.columns.every((c) => c.type !== undefined) && node.inputs.every(plannable);
+      return node.columns.every((c) => c.type !== undefined);
     case 'WindowTableFunction':
-      return windowPlannable(node, evaluable) && plannable(node.input);
+      return windowPlannable(node, evaluable);
     case 'Rank':
     case 'Deduplicate':
-      return rankPlannable(node, evaluable) && plannable(node.input);
+      return rankPlannable(node, evaluable);
     case 'Sort':
-      return node.keys.every((k) => evaluable(k.expr)) && plannable(node.input);
+      return node.keys.every((k) => evaluable(k.expr));
     case 'Over':
-      return overPlannable(node, evaluable) && plannable(node.input);
+      return overPlannable(node, evaluable);
     case 'Correlate':
-      return (correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable)) && plannable(node.input);
+      return correlatePlannable(node, evaluable) || tableFunctionPlannable(node, evaluable);
     case 'MatchRecognize':
-      return matchPlannable(node, evaluable) && plannable(node.input);
+      return matchPlannable(node, evaluable);
     default:
       return false;
   }
@@ -114,7 +115,7 @@ function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefine
   }
 }
 
-/** The relation of a query's plannable plan (see `plannable`), whose every column is read. */
+/** The relation of a query's plan (every node compilable: see `unplannable`), whose every column is read. */
 export function planRoot(planner: Planner, node: PlanNode): Rel {
   const untyped = unplannable(node);
   if (untyped !== undefined) throw unsupported(`a query whose ${untyped.kind} node has a column or expression of unknown type (a user-defined function)`);
@@ -128,10 +129,10 @@ function unplannable(node: PlanNode): PlanNode | undefined {
     const bad = unplannable(input);
     if (bad !== undefined) return bad;
   }
-  return plannable(node) ? undefined : node;
+  return nodePlannable(node) ? undefined : node;
 }
 
-/** The relation of a plannable node (see `plannable`). */
+/** The relation of a compilable node (see `unplannable`). */
 export function planBound(planner: Planner, node: PlanNode): Rel {
   switch (node.kind) {
     case 'Scan':
