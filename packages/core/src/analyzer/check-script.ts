@@ -19,8 +19,8 @@ import type { CapabilitiesResolver, StreamContext } from './changelog/stream-con
 import { checkSinkRowtimes } from './time/sink-rowtime.js';
 import type { Query } from '../ast/query.js';
 import type { BindTrace } from '../plan/bind-context.js';
-import type { BoundScript, BoundStatement, BoundStep } from '../plan/bind.js';
-import { ScriptBinder } from '../plan/bind.js';
+import type { BoundScript, BoundStep } from '../plan/bind.js';
+import { BoundSteps, ScriptBinder } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { changelogOf, statementSources } from '../plan/properties/changelog.js';
@@ -131,11 +131,11 @@ export class ScriptChecker {
   private hinted = true;
   private planChecked: Set<PlanNode> = new Set();
   /** Every statement's binding, when the caller asked for them (`onBound`). */
-  private readonly kept: KeptBindings | undefined;
+  private readonly kept: BoundSteps | undefined;
 
   constructor(private readonly options: CheckOptions = {}) {
     this.v = options.validators ?? {};
-    this.kept = options.onBound === undefined ? undefined : { statements: [], diagnostics: [], diagnosticsOf: new Map() };
+    this.kept = options.onBound === undefined ? undefined : new BoundSteps();
     this.file = options.file;
     this.binder = new ScriptBinder({ ...(options.file === undefined ? {} : { file: options.file }), ...(options.functions === undefined ? {} : { functions: options.functions }) });
     const capabilities = this.v.capabilities === undefined ? undefined : onePerTable(this.v.capabilities);
@@ -164,7 +164,7 @@ export class ScriptChecker {
     this.current = statement;
     try {
       this.bound = this.binder.next(statement, this.trace);
-      if (this.kept !== undefined) keep(this.kept, statement, this.bound);
+      this.kept?.add(statement, this.bound);
       this.checkStatement(statement, index);
     } catch (e) {
       // A statement nested so deeply that a check runs out of stack is reported, never thrown.
@@ -189,7 +189,7 @@ export class ScriptChecker {
 
   /** The bindings kept for `onBound` (none unless asked for). */
   bindings(): BoundScript | undefined {
-    return this.kept === undefined ? undefined : { catalog: this.binder.catalog, ...this.kept };
+    return this.kept?.script(this.binder.catalog);
   }
 
   private push(ds: readonly Diagnostic[]): void {
@@ -306,19 +306,6 @@ export class ScriptChecker {
         catalog.apply(statement);
     }
   }
-}
-
-interface KeptBindings {
-  readonly statements: BoundStatement[];
-  readonly diagnostics: Diagnostic[];
-  readonly diagnosticsOf: Map<Statement, readonly Diagnostic[]>;
-}
-
-function keep(kept: KeptBindings, statement: Statement, step: BoundStep): void {
-  if (step.bound !== undefined) kept.statements.push(step.bound);
-  for (const [insert, ds] of step.insertDiagnostics) kept.diagnosticsOf.set(insert, ds);
-  for (const d of step.diagnostics) kept.diagnostics.push(d);
-  if (step.diagnostics.length > 0) kept.diagnosticsOf.set(statement, step.diagnostics);
 }
 
 /** Check a parsed script. Diagnostics are in statement order. */

@@ -256,18 +256,28 @@ export class ScriptBinder {
   }
 }
 
+/** The steps of a ScriptBinder gathered into a BoundScript, statement by statement. */
+export class BoundSteps {
+  private readonly statements: BoundStatement[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
+
+  add(statement: Statement, step: BoundStep): void {
+    if (step.bound !== undefined) this.statements.push(step.bound);
+    for (const [insert, ds] of step.insertDiagnostics) this.diagnosticsOf.set(insert, ds);
+    for (const d of step.diagnostics) this.diagnostics.push(d);
+    if (step.diagnostics.length > 0) this.diagnosticsOf.set(statement, step.diagnostics);
+  }
+
+  script(catalog: ObjectCatalog): BoundScript {
+    return { catalog, statements: this.statements, diagnostics: this.diagnostics, diagnosticsOf: this.diagnosticsOf };
+  }
+}
+
 /** Binds every INSERT, statement set and query of a script, its DDL and USE statements applied in order. */
 export function bindScript(statements: readonly Statement[], options: BindOptions = {}): BoundScript {
   const binder = new ScriptBinder(options);
-  const diagnostics: Diagnostic[] = [];
-  const out: BoundStatement[] = [];
-  const diagnosticsOf = new Map<Statement, readonly Diagnostic[]>();
-  for (const s of statements) {
-    const step = binder.next(s);
-    if (step.bound !== undefined) out.push(step.bound);
-    for (const [insert, ds] of step.insertDiagnostics) diagnosticsOf.set(insert, ds);
-    for (const d of step.diagnostics) diagnostics.push(d);
-    if (step.diagnostics.length > 0) diagnosticsOf.set(s, step.diagnostics);
-  }
-  return { catalog: binder.catalog, statements: out, diagnostics, diagnosticsOf };
+  const steps = new BoundSteps();
+  for (const s of statements) steps.add(s, binder.next(s));
+  return steps.script(binder.catalog);
 }
