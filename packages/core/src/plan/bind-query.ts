@@ -10,7 +10,7 @@ import { builtinFunction } from '../functions/registry.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
-import { checkAggregatePlacement, checkGroupWindowAuxiliaries } from './aggregate-rules.js';
+import { checkSelectCalls } from './aggregate-rules.js';
 import type { DataType } from '../types/data-type.js';
 import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
@@ -232,8 +232,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   }
   let node: PlanNode = from.node;
   const scope = from.scope;
-  checkAggregatePlacement(select, ctx);
-  const unmatchedAuxiliaries = checkGroupWindowAuxiliaries(select, ctx);
+  const unmatchedAuxiliaries = checkSelectCalls(select, ctx);
   // WHERE, GROUP BY and HAVING cannot see the SELECT list's aliases (named in the hint when one is used).
   const clauseCtx: BindContext = { ...ctx, selectAliases: selectAliases(select) };
   if (select.where !== undefined) {

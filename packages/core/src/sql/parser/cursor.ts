@@ -209,13 +209,14 @@ export class Cursor {
     return false;
   }
 
-  /** Accept a sequence of keywords (`NOT`, `ENFORCED`) only when all are there. */
-  acceptWords(...words: string[]): boolean {
-    if (words.every((w, i) => this.isWord(w, i))) {
-      this.index += words.length;
-      return true;
-    }
-    return false;
+  /**
+   * Accept a sequence of two to four keywords (`NOT`, `ENFORCED`) only when all are there. (Fixed parameters, not a
+   * rest array: the parser asks this several times per FROM clause and expression.)
+   */
+  acceptWords(a: string, b: string, c?: string, d?: string): boolean {
+    if (!this.isWord(a) || !this.isWord(b, 1) || (c !== undefined && !this.isWord(c, 2)) || (d !== undefined && !this.isWord(d, 3))) return false;
+    this.index += d !== undefined ? 4 : c !== undefined ? 3 : 2;
+    return true;
   }
 
   acceptOp(op: string): boolean {
