@@ -24,12 +24,13 @@ export function isAggregateCall(call: FunctionCall, userFunctions: ReadonlySet<s
  * aggregates, OVER calls, and — when `auxiliaries` is given — the legacy group windows' auxiliary calls (not those
  * inside another auxiliary call's arguments). One walk for all three: it runs over every SELECT.
  */
-function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string>, auxiliaries?: FunctionCall[]): { aggregates: FunctionCall[]; windowed: FunctionCall[] } {
-  const aggregates: FunctionCall[] = [];
-  const windowed: FunctionCall[] = [];
-  const stack: Expression[] = [];
-  // Whether each node on the stack is inside an auxiliary call's arguments (side by side, not a pair per node).
-  const inAuxiliary: boolean[] = [];
+function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string>, auxiliaries?: FunctionCall[]): { aggregates: readonly FunctionCall[]; windowed: readonly FunctionCall[] } {
+  let aggregates: FunctionCall[] | undefined;
+  let windowed: FunctionCall[] | undefined;
+  // The walk's stack (this runs over every SELECT: one shared stack, emptied again), and whether each node on it is
+  // inside an auxiliary call's arguments (side by side, not a pair per node).
+  stack.length = 0;
+  inAuxiliary.length = 0;
   for (let i = roots.length - 1; i >= 0; i--) {
     stack.push(roots[i]!);
     inAuxiliary.push(false);
@@ -42,8 +43,8 @@ function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string
         auxiliaries.push(e);
         inside = true;
       }
-      if (e.over !== undefined) windowed.push(e);
-      else if (isAggregateCall(e, userFunctions)) aggregates.push(e);
+      if (e.over !== undefined) (windowed ??= []).push(e);
+      else if (isAggregateCall(e, userFunctions)) (aggregates ??= []).push(e);
     }
     const children = expressionChildren(e);
     for (let i = children.length - 1; i >= 0; i--) {
@@ -51,8 +52,14 @@ function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string
       inAuxiliary.push(inside);
     }
   }
-  return { aggregates, windowed };
+  return { aggregates: aggregates ?? NONE, windowed: windowed ?? NONE };
 }
+
+const stack: Expression[] = [];
+const inAuxiliary: boolean[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+/** What a SELECT without unmatched auxiliary calls returns (only ever read). */
+const NO_UNMATCHED: ReadonlySet<Expression> = new Set();
 
 function groupExprs(groupBy: readonly GroupingElement[]): Expression[] {
   return groupBy.flatMap((g) => (g.kind === 'GroupingSets' ? g.sets.flat() : g.kind === 'Rollup' || g.kind === 'Cube' ? [...g.exprs] : [g]));
@@ -92,8 +99,8 @@ export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<
  * the nodes of the calls without one.
  */
 function groupWindowAuxiliaries(select: Select, auxiliaries: readonly FunctionCall[], ctx: BindContext): ReadonlySet<Expression> {
+  if (auxiliaries.length === 0) return NO_UNMATCHED;
   const unmatched = new Set<Expression>();
-  if (auxiliaries.length === 0) return unmatched;
   const windows = (select.groupBy ?? []).filter((g): g is FunctionCall => g.kind === 'FunctionCall' && g.name.length === 1);
   for (const call of auxiliaries) {
     const group = AUXILIARY.exec(call.name[0]!.toUpperCase())![1]!;

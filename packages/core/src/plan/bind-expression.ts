@@ -153,16 +153,34 @@ function columnBinding(node: Expression, index: number, depth: number, type: Dat
   return b;
 }
 
+/**
+ * The walk's stacks, shared by every call (this runs for every expression bound): a call works above the entries
+ * it found there (a sub-query's expressions are bound in the middle of the enclosing walk) and leaves none behind.
+ */
+const nodes: Expression[] = [];
+const conditionals: boolean[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+
 export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions = {}): BoundExpression {
+  const base = nodes.length;
+  try {
+    return bindWalk(e, scope, ctx, options, base);
+  } finally {
+    nodes.length = base;
+    conditionals.length = base;
+  }
+}
+
+function bindWalk(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions, base: number): BoundExpression {
   const refs: ColumnBinding[] = [];
   const subqueries: BoundSubquery[] = [];
   const scopes = ctx.outer.length === 0 ? [scope] : [scope, ...ctx.outer];
   const replace = options.replace;
   // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack. Two stacks side by side
   // (each node, and whether it is read only conditionally) rather than a pair per node: this runs for every node.
-  const nodes: Expression[] = [e];
-  const conditionals: boolean[] = [false];
-  while (nodes.length > 0) {
+  nodes.push(e);
+  conditionals.push(false);
+  while (nodes.length > base) {
     const n = nodes.pop()!;
     const conditional = conditionals.pop()!;
     const replaced = replace?.(n);
@@ -235,8 +253,8 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
   const type = typeIn(e, scope, ctx, types);
   const bound: { ast: Expression; type?: DataType; refs: readonly ColumnBinding[]; subqueries: readonly BoundSubquery[]; types?: ReadonlyMap<Expression, DataType> } = { ast: e } as BoundExpression;
   if (type !== undefined) bound.type = type;
-  bound.refs = Object.freeze(refs);
-  bound.subqueries = Object.freeze(subqueries);
+  bound.refs = refs.length === 0 ? NONE : Object.freeze(refs);
+  bound.subqueries = subqueries.length === 0 ? NONE : Object.freeze(subqueries);
   if (types !== undefined) bound.types = types;
   return Object.freeze(bound);
 }

@@ -84,8 +84,11 @@ export function resolveColumn(scope: TypeScope, table: string | undefined, name:
   let outer: ScopeColumn[] | undefined;
   for (const c of scope.length < 16 ? scope : byName(scope, name)) {
     if (c.name !== name || (table === undefined ? c.qualifiedOnly === true : c.relation !== table)) continue;
-    if (c.outer === true) (outer ??= []).push(c);
-    else (inner ??= []).push(c);
+    if (c.outer === true) {
+      if (outer === undefined) outer = [c];
+      else outer.push(c);
+    } else if (inner === undefined) inner = [c];
+    else inner.push(c);
   }
   return inner ?? outer ?? [];
 }
