@@ -300,11 +300,15 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
 
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */
 export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | undefined {
-  const shifted = (b: Bound | undefined): Bound | undefined =>
-    b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+  const b = unshifted(r, ctx);
+  return b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+}
+
+/** A FROM item bound with its columns at positions from 0. */
+function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
   switch (r.kind) {
     case 'TableRef':
-      return shifted(tableRef(r, ctx));
+      return tableRef(r, ctx);
     case 'SubqueryRelation': {
       // a LATERAL sub-query alone in FROM sees only the enclosing queries' columns
       const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
@@ -313,7 +317,7 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
         problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
         return undefined;
       }
-      return shifted({ node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) });
+      return { node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) };
     }
     case 'TableFunction': {
       const name = r.call.name.length === 1 ? r.call.name[0]!.toUpperCase() : '';
@@ -322,17 +326,17 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
           unsupported(ctx, r, `the table function ${name}`);
           return undefined;
         }
-        return shifted(windowTvf(r, name, ctx));
+        return windowTvf(r, name, ctx);
       }
-      return shifted(correlate(r, undefined, 'INNER', ctx));
+      return correlate(r, undefined, 'INNER', ctx);
     }
     case 'Unnest':
-      return shifted(correlate(r, undefined, 'INNER', ctx));
+      return correlate(r, undefined, 'INNER', ctx);
     case 'Join':
-      return shifted(join(r, ctx));
+      return join(r, ctx);
     case 'MatchRecognize': {
       const input = relation(r.input, ctx);
-      return input === undefined ? undefined : shifted(bindMatchRecognize(r, input, ctx));
+      return input === undefined ? undefined : bindMatchRecognize(r, input, ctx);
     }
   }
 }
