@@ -214,6 +214,10 @@ export class LocalJob {
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
+      sourceChangelog: (path) => {
+        const t = this.tables.get(this.namespace.key(path));
+        return t === undefined || t.mode === 'insert-only' ? 'insert-only' : t.upsert ? 'upsert' : 'all';
+      },
     }, this.session, opts.tableFunctions);
     this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
