@@ -390,9 +390,8 @@ export class LocalJob {
     const errors = bound.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new FlinktsError(errors);
     if (bound.plan === undefined) {
-      // a construct the binder does not bind (its FTS4501 warning says which): not supported here, never an empty error
-      const notBound = bound.diagnostics.find((d) => d.code === 'FTS4501');
-      throw unsupported(notBound?.message.replace(/ is not bound into a plan by flinkts yet.*$/, '') ?? 'a query flinkts does not bind into a plan', notBound?.span);
+      // a construct the binder does not bind (the bound query names it): not supported here, never an empty error
+      throw unsupported(bound.notBound?.what ?? 'a query flinkts does not bind into a plan', bound.notBound?.span);
     }
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);

@@ -56,3 +56,19 @@ describe('layers: the runtime has no type rules', () => {
     expect(offending).toEqual(['runtime/functions/math.ts: ../../types/decimal-merging.js']);
   });
 });
+
+describe('a query the binder does not bind', () => {
+  it('is FTS7001 naming the construct the bound query carries (not a message cut from FTS4501\'s text)', () => {
+    const sql = "CREATE TABLE e (ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');\nSELECT * FROM TABLE(TUMBLE(e, DESCRIPTOR(ts), INTERVAL '1' MINUTE));";
+    let error: unknown;
+    try {
+      new LocalJob(sqlScript(sql));
+    } catch (e) {
+      error = e;
+    }
+    const d = (error as { diagnostics?: readonly { code: string; message: string; span?: unknown }[] }).diagnostics?.[0];
+    expect(d?.code).toBe('FTS7001');
+    expect(d?.message).toBe('not supported by the local runtime: TUMBLE(…) without TABLE t');
+    expect(d?.span).toBeDefined();
+  });
+});
