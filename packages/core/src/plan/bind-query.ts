@@ -244,6 +244,9 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     node = withSemiJoins(node, bindCondition(select.where, scope, clauseCtx, 'WHERE'), (input, rest) => {
       const filtered = filterOrRank(input, rest);
       rank = rankOf(filtered);
+      // Flink's stream planner takes only ROW_NUMBER as a TopN outside a window TVF (RANK / DENSE_RANK without a rank
+      // filter are OVER aggregations, which it runs)
+      if (rank?.kind === 'Rank' && rank.fn !== 'ROW_NUMBER' && !rank.windowed) report(ctx, BIND_TEXTS.rankOnStream({ fn: rank.fn }), rank.call);
       return filtered;
     });
     if (rank !== undefined) ctx.ranks?.set(select, rank);

@@ -46,6 +46,10 @@ export const BIND_CODE_TABLE = codeTable({
     (p: { readonly what: string }) => `${p.what} is not bound into a plan by flinkts yet: names and types inside it, and its statement's sink and changelog rules, are not checked`,
     () => 'rewrite it with the supported constructs, or verify the statement on Flink (EXPLAIN); flinkts gives no lineage for it',
   )],
+  rankOnStream: ['FTS4503', 'RANK() / DENSE_RANK() filtered by their rank outside a window TVF: Flink 1.20 plans no streaming rank for them ("RANK() on streaming table is not supported currently").', template(
+    (p: { readonly fn: string }) => `${p.fn}() on streaming table is not supported currently`,
+    () => 'use ROW_NUMBER() for a TopN, or rank within a window TVF (PARTITION BY window_start, window_end)',
+  )],
   lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
 });
 

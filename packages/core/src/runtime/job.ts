@@ -16,6 +16,7 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
+import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -208,12 +209,17 @@ export class LocalJob {
     checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
     if (ttl && !/^0\s*(ms|s|min|h|d)?$/.test(ttl.trim())) {
-      this.warnings.push({ code: 'FTS7007', severity: 'warning', message: `'table.exec.state.ttl' = '${ttl}' is not simulated by the local runtime: state never expires in tests` });
+      const t = RUNTIME_TEXTS.notSimulated({ key: 'table.exec.state.ttl', value: ttl, instead: 'state never expires in tests' });
+      this.warnings.push({ code: t.code, severity: 'warning', message: t.message });
     }
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
+      sourceChangelog: (path) => {
+        const t = this.tables.get(this.namespace.key(path));
+        return t === undefined || t.mode === 'insert-only' ? 'insert-only' : t.upsert ? 'upsert' : 'all';
+      },
     }, this.session, opts.tableFunctions);
     this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
@@ -386,9 +392,8 @@ export class LocalJob {
     const errors = bound.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new FlinktsError(errors);
     if (bound.plan === undefined) {
-      // a construct the binder does not bind (its FTS4501 warning says which): not supported here, never an empty error
-      const notBound = bound.diagnostics.find((d) => d.code === 'FTS4501');
-      throw unsupported(notBound?.message.replace(/ is not bound into a plan by flinkts yet.*$/, '') ?? 'a query flinkts does not bind into a plan', notBound?.span);
+      // a construct the binder does not bind (the bound query names it): not supported here, never an empty error
+      throw unsupported(bound.notBound?.what ?? 'a query flinkts does not bind into a plan', bound.notBound?.span);
     }
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);
@@ -498,11 +503,8 @@ export class LocalJob {
       if (batch !== undefined) current = { kind: '+I', row: batch[e.sourceRow ?? 0] as readonly unknown[] };
       if (current === undefined) throw e;
       const c = current;
-      throw new FlinktsError([{
-        code: 'FTS7003', severity: 'error',
-        message: `${e.message} (while processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
-        hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
-      }]);
+      const t = RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` });
+      throw new FlinktsError([{ ...t, severity: 'error' }]);
     }
   }
 
@@ -512,7 +514,7 @@ export class LocalJob {
       this.session.processingTime?.advanceTo(to);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing processing-time timers up to ${new Date(to).toISOString()})`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
+      throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `firing processing-time timers up to ${new Date(to).toISOString()}` }), severity: 'error' }]);
     }
   }
 
@@ -545,7 +547,7 @@ export class LocalJob {
       for (const v of this.planner.valuesSources) v.end();
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing timers at the end of input)`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
+      throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: 'firing timers at the end of input' }), severity: 'error' }]);
     }
     const out = new Map<string, SinkResult>();
     for (const s of this.sinks) {

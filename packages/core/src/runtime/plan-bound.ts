@@ -132,8 +132,18 @@ function unplannable(node: PlanNode): PlanNode | undefined {
   return nodePlannable(node) ? undefined : node;
 }
 
-/** The relation of a compilable node (see `unplannable`). */
+/**
+ * The relation of a compilable node (see `unplannable`), in the changelog mode the plan derives for it
+ * (plan/properties/changelog.ts, checked against Flink in test/flink/changelog-modes.test.ts): the node compilers
+ * decide no mode of their own, and the operators built for the nodes above read this one.
+ */
 export function planBound(planner: Planner, node: PlanNode): Rel {
+  const rel = planNode(planner, node);
+  const mode = planner.modeOf(node);
+  return rel.mode === mode ? rel : { ...rel, mode };
+}
+
+function planNode(planner: Planner, node: PlanNode): Rel {
   switch (node.kind) {
     case 'Scan':
       return scan(planner, node);

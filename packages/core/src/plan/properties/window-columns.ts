@@ -62,5 +62,9 @@ export const windowColumns: (node: PlanNode) => ReadonlyMap<number, WindowBound>
 /** Whether an Aggregate is a window aggregation (grouped by window_start and window_end, or a legacy group window). */
 export function isWindowAggregate(node: Extract<PlanNode, { kind: 'Aggregate' }>): boolean {
   if (node.windowKey !== undefined) return true;
-  return node.groupingSets.length === 1 && coversWindow(node.keys.map(copiedColumn), windowColumns(node.input));
+  const keys = node.keys.map(copiedColumn);
+  const bounds = windowColumns(node.input);
+  // with GROUPING SETS / ROLLUP / CUBE: when every set groups by both window bounds (Flink 1.20 plans one window
+  // aggregation over the expanded rows: insert-only)
+  return node.groupingSets.length > 0 && node.groupingSets.every((set) => coversWindow(set.map((i) => keys[i]), bounds));
 }
