@@ -156,6 +156,14 @@ describe('LATERAL TABLE of a user table function', () => {
     expect(check(`INSERT INTO out1 SELECT order_id, w AS name FROM orders JOIN LATERAL TABLE(split_words(CAST(amount AS STRING))) AS t(w, n) ON t.n > 2;`, SPLIT)).toEqual([]);
   });
 
+  test('a select list reading a NOT NULL output column of a LEFT JOIN LATERAL TABLE function is FTS4533 (Flink cannot plan it)', () => {
+    expect(check(`INSERT INTO out1 SELECT order_id, CAST(n AS STRING) AS name FROM orders LEFT JOIN LATERAL TABLE(split_words(CAST(amount AS STRING))) AS t(w, n) ON TRUE;`, SPLIT).map((d) => d.slice(0, 120)))
+      .toEqual(["error FTS4533 Conversion to relational algebra failed to preserve datatypes: Flink 1.20.1 cannot plan a select list read"]);
+    // the nullable column, the NOT NULL one only in WHERE, or an inner join: Flink plans them
+    expect(check(`INSERT INTO out1 SELECT order_id, w AS name FROM orders LEFT JOIN LATERAL TABLE(split_words(CAST(amount AS STRING))) AS t(w, n) ON TRUE WHERE n IS NULL;`, SPLIT)).toEqual([]);
+    expect(check(`INSERT INTO out1 SELECT order_id, CAST(n AS STRING) AS name FROM orders, LATERAL TABLE(split_words(CAST(amount AS STRING))) AS t(w, n);`, SPLIT)).toEqual([]);
+  });
+
   test('without a declared result type, aliases name untyped columns; without aliases it is a visible FTS4501 warning', () => {
     expect(check(`INSERT INTO out1 SELECT order_id, w AS name FROM orders, LATERAL TABLE(split_words(CAST(amount AS STRING))) AS t(w);`)).toEqual([]);
     expect(check(`INSERT INTO out1 SELECT order_id, word FROM orders, LATERAL TABLE(split_words(CAST(amount AS STRING)));`).map((d) => d.slice(0, 60)))
