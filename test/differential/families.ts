@@ -7,6 +7,7 @@ import type { FamilyCase } from './family-case.js';
 import { collectCase } from './families-collect.js';
 import { matchCase } from './families-match.js';
 import { lateralCase } from './families-lateral.js';
+import { miniBatchCase } from './families-mini-batch.js';
 import { rankUpdatingCase } from './families-rank-updating.js';
 import { STATEFUL_FAMILIES } from './families-stateful.js';
 
@@ -445,5 +446,5 @@ export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   ...STATEFUL_FAMILIES,
   windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase, insubquery: inSubqueryCase, session: sessionCase,
   collect: collectCase, rankupdating: rankUpdatingCase, match: matchCase,
-  lateral: lateralCase,
+  lateral: lateralCase, minibatch: miniBatchCase,
 };
