@@ -8,6 +8,7 @@ import { collectCase } from './families-collect.js';
 import { matchCase } from './families-match.js';
 import { lateralCase } from './families-lateral.js';
 import { miniBatchCase } from './families-mini-batch.js';
+import { splitDistinctCase } from './families-split-distinct.js';
 import { rankUpdatingCase } from './families-rank-updating.js';
 import { STATEFUL_FAMILIES } from './families-stateful.js';
 
@@ -446,5 +447,5 @@ export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   ...STATEFUL_FAMILIES,
   windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase, insubquery: inSubqueryCase, session: sessionCase,
   collect: collectCase, rankupdating: rankUpdatingCase, match: matchCase,
-  lateral: lateralCase, minibatch: miniBatchCase,
+  lateral: lateralCase, minibatch: miniBatchCase, splitdistinct: splitDistinctCase,
 };

@@ -31,6 +31,7 @@ import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
 import { miniBatchAggregate } from './mini-batch.js';
+import { splitDistinctAggregate } from './split-distinct.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -121,14 +122,21 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
     passThrough = true;
   } else {
+    const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
+    if (split !== undefined) return { ...groupRel(node, rel, keys, specs, split), mode: 'updating' };
     op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
     op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);
+  return { ...groupRel(node, rel, keys, specs, op), mode: passThrough ? rel.mode : 'updating' };
+}
+
+/** The relation of a group aggregation `op` over `rel`. */
+function groupRel(node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): Rel {
   const types: DataType[] = [...keys.map((k) => k.type), ...specs.map((sp) => sp.resultType)];
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
-    op, mode: passThrough ? rel.mode : 'updating', rowtime: new Set(), proctime: new Set(),
+    op, mode: 'updating', rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
   };
