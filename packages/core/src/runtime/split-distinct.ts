@@ -27,6 +27,8 @@ import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound } from './plan-bound.js';
 import { flinkInternalHashCode } from './values/java-hash-order.js';
+import { comparatorFor } from './values/compare.js';
+import type { Comparator } from './values/compare.js';
 
 export const SPLIT_DISTINCT = 'table.optimizer.distinct-agg.split.enabled';
 
@@ -69,6 +71,24 @@ function splittable(node: Aggregate): { arg: BoundExpression } | { reason: strin
 /** Each aggregate's final function over the partial results. */
 const FINAL = new Map<string, AggregateName>([['COUNT', 'SUM0'], ['SUM', 'SUM'], ['MIN', 'MIN'], ['MAX', 'MAX']]);
 
+/**
+ * The final MIN / MAX over an insert-only input: Flink 1.20.1 plans them without retraction (`MAX($f)`, not
+ * MAX_RETRACT: the partial extremes only grow), so a partial value's retraction is ignored and the result is the
+ * extreme of every partial value accumulated since the group last emptied (checked on Flink: a bucket whose MAX went
+ * from 1025 to NULL left the final MAX at 1025). Over a retracting input the final MIN / MAX retract as usual.
+ */
+class ExtremeIgnoringRetractions {
+  private best: unknown = null;
+  constructor(private readonly cmp: Comparator, private readonly max: boolean) {}
+  add(v: unknown): void {
+    if (this.best === null || (this.max ? this.cmp(v, this.best) > 0 : this.cmp(v, this.best) < 0)) this.best = v;
+  }
+  retract(): void {}
+  value(): unknown {
+    return this.best;
+  }
+}
+
 /** Whether the split is on. */
 export const splitDistinctEnabled = (options: ReadonlyMap<string, string>): boolean => /^true$/i.test(options.get(SPLIT_DISTINCT) ?? '');
 
@@ -93,7 +113,10 @@ export function splitDistinctAggregate(options: ReadonlyMap<string, string>, pla
     const at = nk + 1 + i;
     const argType = specs[i]!.resultType;
     const name = FINAL.get(c.fn)!;
-    return { name, distinct: false, resultType: name === 'SUM0' ? argType : aggregateResultType(name, argType), arg: (r) => r[at] ?? null, argType, argColumn: at };
+    return {
+      name, distinct: false, resultType: name === 'SUM0' ? argType : aggregateResultType(name, argType), arg: (r) => r[at] ?? null, argType, argColumn: at,
+      ...((name === 'MIN' || name === 'MAX') && rel.mode === 'insert-only' ? { accumulator: () => new ExtremeIgnoringRetractions(comparatorFor(argType), name === 'MAX') } : {}),
+    };
   });
   const final = new GroupAggregateOperator(keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), new AggregateSet(finals));
   rel.op.connectTo(partial);
