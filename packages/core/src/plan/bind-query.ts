@@ -3,6 +3,7 @@
  * expanded, DISTINCT, ORDER BY / LIMIT), set operations, VALUES and WITH. Flink's patterns are recognised on the
  * plan as it is built (patterns/).
  */
+import { checkLeftLateralNotNull } from './lateral-not-null.js';
 import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/expression.js';
 import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
@@ -355,6 +356,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   const names = items.map((i) => i.name);
   const exprs = items.map((i) => i.expr);
   let projected: PlanNode = freezeNode<Project>({ kind: 'Project', input: itemScopeNode, exprs, columns: projectColumns(exprs, names, itemScopeNode) });
+  checkLeftLateralNotNull(projected, ctx);
   if (select.distinct) {
     const keys = projected.columns.map((c, i): BoundExpression => {
       const ast: Expression = { kind: 'ColumnRef', name: c.name };

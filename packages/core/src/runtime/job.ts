@@ -32,7 +32,8 @@ import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
-import { checkMiniBatch } from './mini-batch.js';
+import { checkMiniBatch, checkMiniBatchPlan } from './mini-batch.js';
+import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
@@ -366,6 +367,7 @@ export class LocalJob {
     const tableKey = this.namespace.key(ins.target);
     const first = this.sinkOfTable.get(tableKey);
     const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true, first);
+    if (rel.op instanceof MiniBatchAggregateOperator && rel.op.outputCount() === 0 && pkIdx) rel.op.generateUpdateBefore = false;
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -396,6 +398,7 @@ export class LocalJob {
       throw unsupported(bound.notBound?.what ?? 'a query flinkts does not bind into a plan', bound.notBound?.span);
     }
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
+    checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);
   }
 

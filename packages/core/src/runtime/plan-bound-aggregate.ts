@@ -30,6 +30,8 @@ import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregate
 import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
+import { miniBatchAggregate } from './mini-batch.js';
+import { splitDistinctAggregate } from './split-distinct.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -112,9 +114,17 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
     // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
   } else {
+    const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
+    if (split !== undefined) return groupRel(node, rel, keys, specs, split);
     op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
+    op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);
+  return groupRel(node, rel, keys, specs, op);
+}
+
+/** The relation of a group aggregation `op` over `rel`. */
+function groupRel(node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): Rel {
   const types: DataType[] = [...keys.map((k) => k.type), ...specs.map((sp) => sp.resultType)];
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),

@@ -34,6 +34,7 @@ import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
 import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
 import { matchPlannable, matchRecognize } from './plan-bound-match.js';
+import { lateralSubquery } from './plan-bound-lateral.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -123,6 +124,11 @@ export function planRoot(planner: Planner, node: PlanNode): Rel {
   return planBound(planner, node);
 }
 
+/** Whether every node of `node`'s plan can be compiled (see `unplannable`). */
+export function plannable(node: PlanNode): boolean {
+  return unplannable(node) === undefined;
+}
+
 /** The first node (inputs first) that cannot be compiled, if any. */
 function unplannable(node: PlanNode): PlanNode | undefined {
   for (const input of inputsOf(node)) {
@@ -173,6 +179,7 @@ function planNode(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
+      if (node.query !== undefined) return lateralSubquery(planner, node);
       return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'MatchRecognize':
       return matchRecognize(planner, node);
