@@ -3,7 +3,8 @@
  * the other's with INTERVAL literals, over insert-only inputs: `l.t BETWEEN r.t - INTERVAL … AND r.t + INTERVAL …`,
  * `>=` / `<=` / `>` / `<` pairs, or `l.t = r.t`) and a window join (two window TVF results or window aggregations
  * joined on equal window_start and window_end). Column references are the binder's positions in the join's input
- * row (left columns, then right ones).
+ * row (left columns, then right ones). SESSION windows arrive assigned (the TVF's operator emits a session's rows when it
+ * closes, with its bounds), so they join like any other window.
  */
 import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
@@ -106,12 +107,12 @@ function inside(node: Expression, root: Expression): boolean {
 export function windowJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonly RelColumn[]): Rel | undefined {
   const lw = l.window;
   const rw = r.window;
-  if (node.condition === undefined || !lw || !rw) return undefined;
+  // the plan's strategy (plan/patterns/join-strategy.ts): two different windows join as a regular join
+  if (node.strategy !== 'window' || node.condition === undefined || !lw || !rw) return undefined;
   const width = l.columns.length;
   const pairs = (x: number, y: number): boolean => node.equiKeys.some(([a, b]) => a === x && b === width + y);
   if (!pairs(lw.start, rw.start) || !pairs(lw.end, rw.end)) return undefined;
   const span = node.span;
-  if (lw.spec.kind === 'SESSION' || rw.spec.kind === 'SESSION') throw unsupported('window joins of SESSION windows', span);
   if (l.mode !== 'insert-only' || r.mode !== 'insert-only') throw unsupported('window joins over an updating input', span);
   if (node.type === 'CROSS') throw invalid('A window join needs an ON condition', span);
   const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };

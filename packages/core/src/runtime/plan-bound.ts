@@ -281,11 +281,6 @@ function project(planner: Planner, node: Project): Rel {
   const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type, scalars));
   const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
   const direct = compiled.map((c) => c.column);
-  const sw = rel.window;
-  if (sw?.sessionRows && !(sw.spec.kind === 'SESSION' && sw.spec.legacy) && node.exprs.some((e) => [...refIndexes(e)].some((i) => i >= sw.start))) {
-    // Flink runs the TVF as an operator of its own here (rows leave when their session closes); not reproduced yet
-    throw unsupported('the window columns of a SESSION window TVF outside its window aggregation', node.exprs[0]?.ast.span);
-  }
   const carried = {
     ...(rel.filteredUpdates || filteredUpdates ? { filteredUpdates: true } : {}),
     ...keyThrough('aggregateKey', rel.aggregateKey, direct),
