@@ -80,6 +80,19 @@ describe('window joins', () => {
     ]);
   });
 
+  test('on two different windows (TUMBLE against HOP) the join is a regular one: a GROUP BY of its window updates per match', () => {
+    const at = (t: string) => `2024-01-01 00:00:${t}`;
+    const rows = { a: [[1, 1, at('00.500')], [1, 2, at('01')], [2, 3, at('03')], [1, 4, at('04.500')]], b: [[1, 5, at('00.700')], [1, 6, at('01.200')], [2, 7, at('03.500')], [1, 8, at('04')]] };
+    const hop = "(SELECT * FROM TABLE(HOP(TABLE b, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)))";
+    const q = `SELECT lws, lwe, COUNT(*) AS n FROM (SELECT L.window_start AS lws, L.window_end AS lwe FROM ${side('a')} L JOIN ${hop} R ${on}) GROUP BY lws, lwe;`;
+    // as a window join it would be one row per window: +I[…00, …02, 4], …
+    expect(runJob(AB + q, { inputs: rows }).changelog()).toEqual([
+      '+I[2024-01-01T00:00, 2024-01-01T00:00:02, 1]', '-U[2024-01-01T00:00, 2024-01-01T00:00:02, 1]', '+U[2024-01-01T00:00, 2024-01-01T00:00:02, 2]',
+      '-U[2024-01-01T00:00, 2024-01-01T00:00:02, 2]', '+U[2024-01-01T00:00, 2024-01-01T00:00:02, 3]', '-U[2024-01-01T00:00, 2024-01-01T00:00:02, 3]',
+      '+U[2024-01-01T00:00, 2024-01-01T00:00:02, 4]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:04, 1]', '+I[2024-01-01T00:00:04, 2024-01-01T00:00:06, 1]',
+    ]);
+  });
+
   test('window properties pass through a window join: grouping by its window is a window aggregation', () => {
     const q = `SELECT lws, lwe, COUNT(*) AS n FROM (SELECT L.k, L.window_start AS lws, L.window_end AS lwe FROM ${side('a')} L JOIN ${side('b')} R ${on}) GROUP BY lws, lwe;`;
     expect(runJob(AB + q, { inputs }).changelog()).toEqual(['+I[2024-01-01T00:00, 2024-01-01T00:00:02, 2]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:04, 1]']);
@@ -130,6 +143,18 @@ describe('the SESSION window TVF read other than by a window aggregation (expect
       '-U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 1, 1]', '+U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 2, 4]',
       '-U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 2, 4]', '+U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 3, 9]',
       '+I[2, 2024-01-01T00:00:03, 2024-01-01T00:00:04, 1, 4]', '+I[1, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 1, 6]',
+    ]);
+  });
+
+  test('a window join of SESSION windows pairs sessions by their end alone, as Flink\'s join state does', () => {
+    const side = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '2' SECOND) WITH ('connector' = 'values');\n`;
+    const sess = (n: string) => `(SELECT * FROM TABLE(SESSION(TABLE ${n}, DESCRIPTOR(ts), INTERVAL '1' SECOND)))`;
+    const q = `SELECT R.v, R.ts, L.window_start, L.window_end, R.window_start, R.window_end FROM ${sess('a')} L JOIN ${sess('b')} R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k;`;
+    // b's late row at 00:05 widens its session to [00:05, 00:07); a's session is [00:06, 00:07)
+    const out = runJob(side('a') + side('b') + q, { inputs: { a: [[1, null, at('06')]], b: [[1, 0, at('06')], [1, 0, at('05')]] } }).changelog();
+    expect(out).toEqual([
+      '+I[0, 2024-01-01T00:00:06, 2024-01-01T00:00:06, 2024-01-01T00:00:07, 2024-01-01T00:00:05, 2024-01-01T00:00:07]',
+      '+I[0, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 2024-01-01T00:00:07, 2024-01-01T00:00:05, 2024-01-01T00:00:07]',
     ]);
   });
 
