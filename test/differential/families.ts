@@ -389,8 +389,8 @@ const OTHER_WINDOWS: Readonly<Record<string, readonly [string, string]>> = {
  * sides (see sideRows), compared per key. Two cases in five put another window on the right (OTHER_WINDOWS: TUMBLE
  * against HOP, another size, a partitioned SESSION against an unpartitioned one): Flink plans a regular join there, whose rows
  * leave as they match (compared as multisets: Flink interleaves the two sources as it likes; outer joins, which
- * retract their padded rows, by their final tables). Half the inner joins are counted per window, which tells a
- * window join (one row per window) from a regular one (an update per match).
+ * retract their padded rows, by their final tables). Half the inner joins, and half the cases on two windows, are
+ * counted per window, which tells a window join (one row per window) from a regular one (an update per match).
  */
 export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
   .constantFrom(0, 1, 2)
@@ -409,12 +409,16 @@ export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
     other: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.nat(1) }),
     count: fc.boolean(),
   }))
-  .map(({ delay, a, b, tvf, type, extra, other, count }) => {
+  .map(({ delay, a, b, tvf, type: drawn, extra, other, count }) => {
+    // another window on the right, counted: an inner join (the case that tells a regular join from a window join)
+    const type = other !== undefined && count ? 'JOIN' : drawn;
     const table = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '${delay}' SECOND) WITH ('connector' = 'values');`;
     const key = type === 'RIGHT JOIN' ? 'R.k' : type === 'FULL JOIN' ? 'COALESCE(L.k, R.k)' : 'L.k';
     const right = other === undefined ? tvf : OTHER_WINDOWS[tvf]![other]!;
-    const from = `(SELECT * FROM TABLE(${tvf.replace('%', 'a')})) L ${type} (SELECT * FROM TABLE(${right.replace('%', 'b')})) R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k${extra}`;
-    if (count && type === 'JOIN') {
+    const counted = count && type === 'JOIN';
+    // counted: table a on both sides, joined on the windows alone (many matches per window)
+    const from = `(SELECT * FROM TABLE(${tvf.replace('%', 'a')})) L ${type} (SELECT * FROM TABLE(${right.replace('%', counted ? 'a' : 'b')})) R ON L.window_start = R.window_start AND L.window_end = R.window_end${counted ? '' : ' AND L.k = R.k'}${extra}`;
+    if (counted) {
       // counted per left window: a window aggregation over a window join (one row per window), a group aggregation
       // with an update per match over a regular join (the counts per window are the same whatever the interleaving)
       const query = `SELECT CONCAT(CAST(lws AS STRING), '/', CAST(lwe AS STRING)) AS w, COUNT(*) AS n FROM (SELECT L.window_start AS lws, L.window_end AS lwe FROM ${from}) GROUP BY lws, lwe;`;
