@@ -451,8 +451,8 @@ export const inSubqueryCase: fc.Arbitrary<FamilyCase> = fc
   });
 
 /**
- * The SESSION window TVF (aggregated, grouped by more or fewer keys than its PARTITION BY, projected, ranked, with
- * DISTINCT) and legacy GROUP BY SESSION (keyed or not) over rows out of order (late rows merge into open sessions).
+ * The SESSION window TVF (aggregated, also through a sub-query, grouped by more or fewer keys than its PARTITION BY,
+ * projected, ranked, with DISTINCT) and legacy GROUP BY SESSION (keyed or not) over rows out of order (late rows merge into open sessions).
  */
 export const sessionCase: fc.Arbitrary<FamilyCase> = fc
   .record({
@@ -464,7 +464,7 @@ export const sessionCase: fc.Arbitrary<FamilyCase> = fc
     aggs: fc.subarray(['COUNT(*)', 'SUM(v)', 'MAX(s)', 'MIN(v)', 'AVG(v)'], { minLength: 1, maxLength: 3 }),
     // the SESSION TVF read other than by a window aggregation: projected (and filtered), ranked, grouped by more or
     // fewer keys than its PARTITION BY (Flink's TVF operator, then a group aggregation with updates)
-    shape: fc.constantFrom('aggregate', 'aggregate', 'project', 'topn', 'distinct'),
+    shape: fc.constantFrom('aggregate', 'aggregate', 'subquery', 'project', 'topn', 'distinct'),
     filter: fc.constantFrom('', ' WHERE v > 2'),
     partitioned: fc.boolean(),
   })
@@ -484,8 +484,11 @@ export const sessionCase: fc.Arbitrary<FamilyCase> = fc
       query = `SELECT ${partitioned ? 'k, ' : ''}window_start, window_end, COUNT(DISTINCT v) AS dv, ${aggs.join(', ')} FROM ${tvf} GROUP BY ${partitioned ? 'k, ' : ''}window_start, window_end;`;
     } else {
       // grouped by k besides an unpartitioned window, or partitioned and grouped by the window alone: the TVF's
-      // rows, then a group aggregation with updates (whose order across keys Flink does not fix: final tables)
-      query = `SELECT ${keyed ? 'k, ' : ''}window_start, window_end, ${aggs.join(', ')} FROM ${tvf}${filter} GROUP BY ${keyed ? 'k, ' : ''}window_start, window_end;`;
+      // rows, then a group aggregation with updates (whose order across keys Flink does not fix: final tables);
+      // 'subquery': through a projection that drops the time column (Flink still filters before the sessions form)
+      const from = shape === 'subquery' ? `(SELECT k, v, s, window_start AS ws, window_end AS we FROM ${tvf}${filter})` : `${tvf}${filter}`;
+      const [ws, we] = shape === 'subquery' ? ['ws', 'we'] : ['window_start', 'window_end'];
+      query = `SELECT ${keyed ? 'k, ' : ''}${ws}, ${we}, ${aggs.join(', ')} FROM ${from} GROUP BY ${keyed ? 'k, ' : ''}${ws}, ${we};`;
       if (partitioned && !keyed) compare = 'final';
     }
     return { family: 'session', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare };

@@ -69,9 +69,10 @@ const folding = new Set<WindowTableFunction>();
 
 /**
  * The input of a window aggregation: a SESSION window TVF it groups by its window and PARTITION BY columns, read
- * through filters and projections that copy its window columns and keep its time column, is folded into the
- * aggregation (Flink's planner merges them; a WHERE then filters before the sessions form, checked on Flink
- * 1.20.1); anything else is planned as it is (the TVF's own operator assigns the sessions).
+ * through filters and projections that copy its window columns, is folded into the aggregation (Flink's planner
+ * merges them; a WHERE then filters before the sessions form, checked on Flink 1.20.1; a projection that drops the
+ * time column passes it on after its own columns); anything else is planned as it is (the TVF's own operator
+ * assigns the sessions).
  */
 export function windowAggregateInput(planner: Planner, node: Aggregate): Rel {
   const tvf = foldableSession(node.input);
@@ -95,7 +96,6 @@ function foldableSession(node: PlanNode): WindowTableFunction | undefined {
   if (n.kind !== 'WindowTableFunction' || n.fn !== 'SESSION') return undefined;
   const width = n.input.columns.length;
   let window = new Set([width, width + 1, width + 2]);
-  let time = n.timeColumn;
   for (const c of chain.reverse()) {
     if (c.kind === 'Filter') {
       if (c.condition.refs.some((r) => window.has(r.index))) return undefined;
@@ -105,8 +105,6 @@ function foldableSession(node: PlanNode): WindowTableFunction | undefined {
     const copies = c.exprs.map(copiedColumn);
     if (c.exprs.some((e, i) => copies[i] === undefined && e.refs.some((r) => window.has(r.index)))) return undefined;
     window = new Set(copies.flatMap((x, i) => (x !== undefined && window.has(x) ? [i] : [])));
-    time = copies.indexOf(time);
-    if (time < 0) return undefined;
   }
   return n;
 }

@@ -136,6 +136,19 @@ describe('the SESSION window TVF read other than by a window aggregation (expect
     ]);
   });
 
+  test('through a sub-query that drops the time column, a WHERE still filters before the sessions form', () => {
+    // without the filtered row at 00:00.800 the rows at 00:00 and 00:01.600 are two sessions
+    const input = [[1, 5, 'a', at('00')], [1, 1, 'a', at('00.800')], [1, 5, 'a', at('01.600')], [1, 7, 'a', at('05')]];
+    const q = `SELECT k, window_start, window_end, COUNT(*) AS n FROM (SELECT k, window_start, window_end FROM ${tvf(' PARTITION BY k')} WHERE v > 1) GROUP BY k, window_start, window_end;`;
+    expect(runJob(ev + q, { inputs: { ev: input } }).changelog()).toEqual([
+      '+I[1, 2024-01-01T00:00, 2024-01-01T00:00:01, 1]', '+I[1, 2024-01-01T00:00:01.600, 2024-01-01T00:00:02.600, 1]', '+I[1, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 1]',
+    ]);
+    // projected, the TVF's own operator forms the sessions first: both rows leave in one session
+    expect(runJob(ev + `SELECT k, v, window_start, window_end FROM ${tvf(' PARTITION BY k')} WHERE v > 1;`, { inputs: { ev: input } }).changelog()).toEqual([
+      '+I[1, 5, 2024-01-01T00:00, 2024-01-01T00:00:02.600]', '+I[1, 5, 2024-01-01T00:00, 2024-01-01T00:00:02.600]', '+I[1, 7, 2024-01-01T00:00:05, 2024-01-01T00:00:06]',
+    ]);
+  });
+
   test('grouped by more keys than its PARTITION BY, the TVF\'s rows feed a group aggregation with updates', () => {
     const q = `SELECT k, window_start, window_end, COUNT(*) AS n, SUM(v) AS sv FROM ${tvf('')} GROUP BY k, window_start, window_end;`;
     expect(runJob(ev + q, { inputs: { ev: rows } }).changelog()).toEqual([
