@@ -110,14 +110,13 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
     problem(ctx, 'FTS4009', descriptor, `Column '${name}' of DESCRIPTOR(…) is not a column of the window's input table`, didYouMean(name, input.scope.columns.map((c) => c.name)) ?? `columns: ${input.scope.columns.map((c) => c.name).join(', ')}`);
     return undefined;
   }
-  // SESSION windows per key: the keys must be the input's columns (the runtime plans them from the AST; the
-  // analyzer rejects PARTITION BY on other windows)
-  for (const k of table.partitionBy ?? []) bindExpression(k, input.scope, ctx);
+  // SESSION windows per key: the keys are the input's columns (the analyzer rejects PARTITION BY on other windows)
+  const partitionKeys = (table.partitionBy ?? []).map((k) => bindExpression(k, input.scope, ctx));
   const constants = args.filter((a) => a.kind !== 'TableArg' && a.kind !== 'Descriptor').map((a) => bindExpression(a, EMPTY_SCOPE, ctx));
   const source = input.node.columns[timeColumn.index]!;
   const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType };
   const columns = windowTvfColumns(input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime, source.time);
-  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, call: r.call, timeColumn: timeColumn.index, args: constants, columns });
+  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, call: r.call, timeColumn: timeColumn.index, args: constants, ...(partitionKeys.length > 0 ? { partitionKeys } : {}), columns });
   const rel = r.alias ?? '';
   const names = [...input.scope.columns.map((c) => c.name), 'window_start', 'window_end', 'window_time'];
   return { node, scope: scopeOf(columns, rel, names) };
