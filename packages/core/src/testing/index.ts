@@ -28,7 +28,7 @@ import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, plainConverter, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
+import { asIsRun, fastConverter, plainConverter, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -301,11 +301,21 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
     const entry = (e: TestEntry, i: number): InputEntry => (Array.isArray(e) && asIs(e) && keysSet(e) ? e : convertEntry(e, i));
     if (Array.isArray(entries)) {
       const list = entries as readonly TestEntry[];
-      inputs.set(table, { length: list.length, at: (i) => entry(list[i] as TestEntry, i) });
+      const run = asIsRun(cols.map((c) => c.type), keyPositions);
+      inputs.set(table, {
+        length: list.length,
+        at: (i) => entry(list[i] as TestEntry, i),
+        insertRun: (start, max) => {
+          const end = run(list, start, Math.min(list.length, start + max));
+          return end === start ? NO_ROWS : (list.slice(start, end) as unknown as readonly unknown[][]);
+        },
+      });
     } else inputs.set(table, converted(entries, entry));
   }
   return { script, local, inputs };
 }
+
+const NO_ROWS: readonly unknown[][] = [];
 
 /** An iterable input's entries, each converted as the job reads it (`at`: its position, for messages). */
 function converted(entries: Iterable<TestEntry>, convert: (e: TestEntry, at: number) => InputEntry): Iterable<InputEntry> {
