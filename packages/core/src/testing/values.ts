@@ -200,6 +200,44 @@ export function plainConverter(t: DataType, zone: string): (v: unknown) => unkno
   }
 }
 
+/**
+ * `plainConverter` that gives a repeated value object (a window's bounds, often the same object row after row) the
+ * plain form it gave the last time. Only a primitive plain form (a printed timestamp) is shared: arrays and
+ * objects are each row's own.
+ */
+function sharingPlainConverter(t: DataType, zone: string): (v: unknown) => unknown {
+  const plain = plainConverter(t, zone);
+  let last: unknown;
+  let lastPlain: unknown;
+  return (v) => {
+    if (typeof v === 'object' && v !== null && v === last) return lastPlain;
+    const p = plain(v);
+    last = typeof p === 'object' && p !== null ? undefined : v;
+    lastPlain = p;
+    return p;
+  };
+}
+
+/**
+ * Builds a result row's plain object (`{ column: value }`, in column order), compiled once per sink into one object
+ * literal with the column names as its keys: every row object then has the same shape from its allocation, and
+ * the common types convert inline. The generated text holds the column names as JSON string literals only.
+ */
+export function plainRowBuilder(columns: readonly { readonly name: string; readonly type: DataType }[], zone: string): (row: readonly unknown[]) => Record<string, unknown> {
+  const convert = columns.map((c) => sharingPlainConverter(c.type, zone));
+  const fields = columns.map((c, i) => {
+    const key = JSON.stringify(c.name);
+    switch (c.type.kind) {
+      case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+      case 'BINARY': case 'VARBINARY':
+        return `${key}: r[${i}] ?? null`;
+      case 'BIGINT': return `${key}: typeof r[${i}] === 'number' ? r[${i}] : convert[${i}](r[${i}])`;
+      default: return `${key}: convert[${i}](r[${i}])`;
+    }
+  });
+  return new Function('convert', `return (r) => ({ ${fields.join(', ')} });`)(convert) as (row: readonly unknown[]) => Record<string, unknown>;
+}
+
 /** A runtime value as a plain JavaScript value for assertions. */
 export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
   if (v === null || v === undefined) return null;

@@ -134,3 +134,16 @@ describe('iterable inputs', () => {
     expect(() => runJob(sql, { inputs: { t: 'abc' as never } })).toThrow(/an array or an iterable of entries/);
   });
 });
+
+describe('result rows as plain objects', () => {
+  it('are keyed by the column names whatever characters they hold, with values converted by type', () => {
+    const sql = "CREATE TABLE t (a INT, b BIGINT, c STRING, ts TIMESTAMP(3)) WITH ('connector' = 'values');"
+      + ' SELECT a AS `x"y`, b AS `back\\slash`, c AS `new\nline`, ts AS `é`, CAST(b AS DECIMAL(20, 2)) AS `d`, a AS `constructor` FROM t';
+    const rows = runJob(sql, { inputs: { t: [[1, 2 ** 53 - 1, 's', new Date(Date.UTC(2024, 0, 1))], [null, null, null, null]] } }).rows();
+    expect(rows).toEqual([
+      { 'x"y': 1, 'back\\slash': 2 ** 53 - 1, 'new\nline': 's', 'é': '2024-01-01 00:00:00.000', d: '9007199254740991.00', constructor: 1 },
+      { 'x"y': null, 'back\\slash': null, 'new\nline': null, 'é': null, d: null, constructor: null },
+    ]);
+    expect(Object.keys(rows[0] as object)).toEqual(['x"y', 'back\\slash', 'new\nline', 'é', 'd', 'constructor']);
+  });
+});
