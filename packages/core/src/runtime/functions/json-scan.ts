@@ -198,6 +198,15 @@ export const NOT_SCALAR: unique symbol = Symbol('not scalar');
  * Throws `JsonSyntaxError` for invalid JSON.
  */
 export function scanKeyPathText(text: string, keys: readonly string[]): string | null | typeof ABSENT | typeof NOT_SCALAR {
+  if (keys.length === 1) {
+    const quick = quickKeyText(text, keys[0] as string);
+    if (quick !== undefined) return quick;
+  }
+  return scannedKeyPathText(text, keys);
+}
+
+/** `scanKeyPathText` by the scanner alone (exported for the tests that hold the quick way to it). */
+export function scannedKeyPathText(text: string, keys: readonly string[]): string | null | typeof ABSENT | typeof NOT_SCALAR {
   if (keys.length === 0 || !locate(text, keys)) return NOT_SCALAR;
   if (foundStart < 0) return ABSENT;
   const c = text.charCodeAt(foundStart);
@@ -240,4 +249,77 @@ function shortString(text: string, start: number, end: number): string {
   const v = text.slice(start, end);
   recent[h] = v;
   return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The quick way for one key (`$.k`) in a document validated by a regular expression: V8 runs the expression as
+// native code, several times faster than the scanner's loop, and only the top-level key's spot is then looked for.
+// The expression's language is the scanner's grammar (same whitespace, strings, escapes, numbers) limited to
+// three levels of nesting; a document it does not accept (deeper, or invalid) goes to the scanner, which decides.
+
+const WS = '[ \\t\\n\\r]*';
+const STRING = '"(?:[^"\\\\\\x00-\\x1f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+const NUMBER = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?';
+
+/** A JSON value nested at most `depth` levels deep, as a regular expression. */
+function valuePattern(depth: number): string {
+  const scalar = `${STRING}|${NUMBER}|true|false|null`;
+  if (depth === 0) return `(?:${scalar})`;
+  const v = valuePattern(depth - 1);
+  const member = `${STRING}${WS}:${WS}${v}${WS}`;
+  return `(?:${scalar}|\\{${WS}(?:${member}(?:,${WS}${member})*)?\\}|\\[${WS}(?:${v}${WS}(?:,${WS}${v}${WS})*)?\\])`;
+}
+
+/** Made on first use (16 KB of pattern). Documents are matched only up to `QUICK_MAX` characters long. */
+let validJson: RegExp | undefined;
+const QUICK_MAX = 4096;
+
+/** Per key: the expression matching a valid document whose top-level object holds the key, capturing its last value. */
+const keyExpressions = new Map<string, RegExp | null>();
+
+/**
+ * `^{ (member ,)*? "key" : value (, member that is not "key")* }$`: the lazy prefix stops at the key's first
+ * occurrence and moves past it only while a later one follows, so the value captured is the last one's, as the
+ * scanner lets a repeated key's last value win. Groups: 1 a string's content, 2 a number, 3 true / false / null
+ * (none: an object or array). `null` for a key JSON would write with an escape (the scanner decides those).
+ */
+function keyExpression(key: string): RegExp | null {
+  let re = keyExpressions.get(key);
+  if (re !== undefined) return re;
+  if (JSON.stringify(key) !== `"${key}"` || keyExpressions.size >= 256) re = null;
+  else {
+    const k = `"${key.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}"`;
+    const v = valuePattern(2);
+    const member = `${STRING}${WS}:${WS}${v}${WS}`;
+    const content = '(?:[^"\\\\\\x00-\\x1f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*';
+    const value = `(?:"(${content})"|(${NUMBER})|(true|false|null)|${v})`;
+    re = new RegExp(`^${WS}\\{${WS}(?:${member},${WS})*?${k}${WS}:${WS}${value}${WS}(?:,${WS}(?!${k}${WS}:)${member})*\\}${WS}$`);
+  }
+  keyExpressions.set(key, re);
+  return re;
+}
+
+/**
+ * `scanKeyPathText` for one key, or `undefined` when the scanner must decide: the document holds a backslash
+ * (a key may then be written with escapes), is longer than `QUICK_MAX`, nested deeper, or invalid.
+ */
+export function quickKeyText(text: string, key: string): string | null | typeof ABSENT | typeof NOT_SCALAR | undefined {
+  if (text.length > QUICK_MAX || text.indexOf('\\') >= 0) return undefined;
+  const re = keyExpression(key);
+  if (re === null) return undefined;
+  const m = re.exec(text);
+  if (m !== null) {
+    const str = m[1];
+    if (str !== undefined) return shortString(str, 0, str.length);
+    const num = m[2];
+    if (num !== undefined) return numberText(num);
+    const lit = m[3];
+    if (lit !== undefined) return lit === 'null' ? null : lit;
+    return NOT_SCALAR;
+  }
+  // the key is not at the top level of a valid document: absent, unless the document is an array (lax mode
+  // unwraps it: the general reader) or not one the expression accepts
+  validJson ??= new RegExp(`^${WS}${valuePattern(3)}${WS}$`);
+  if (!validJson.test(text)) return undefined;
+  return text.charCodeAt(skip(text, 0)) === 91 ? NOT_SCALAR : ABSENT;
 }
