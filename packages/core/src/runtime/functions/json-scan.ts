@@ -280,10 +280,11 @@ const QUICK_MAX = 4096;
 const keyExpressions = new Map<string, RegExp | null>();
 
 /**
- * `^{ (member ,)*? "key" : value (, member that is not "key")* }$`: the lazy prefix stops at the key's first
- * occurrence and moves past it only while a later one follows, so the value captured is the last one's, as the
- * scanner lets a repeated key's last value win. Groups: 1 a string's content, 2 a number, 3 true / false / null
- * (none: an object or array). `null` for a key JSON would write with an escape (the scanner decides those).
+ * `^{ (member ,)*? "key" : (?= value (, member that is not "key")* }$)`, sticky: the lazy prefix stops at the key's
+ * first occurrence and moves past it only while a later one follows, so the match ends where the last one's value
+ * starts (the scanner lets a repeated key's last value win), and the lookahead checks the rest of the document.
+ * Tested without building a match (`lastIndex` is the value's position). `null` for a key JSON would write with an
+ * escape (the scanner decides those).
  */
 let lastKey: string | undefined;
 let lastExpression: RegExp | null = null;
@@ -303,9 +304,7 @@ function keyExpressionFor(key: string): RegExp | null {
     const k = `"${key.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}"`;
     const v = valuePattern(2);
     const member = `${STRING}${WS}:${WS}${v}${WS}`;
-    const content = '[^"\\\\\\x00-\\x1f]*';
-    const value = `(?:"(${content})"|(${NUMBER})|(true|false|null)|${v})`;
-    re = new RegExp(`^${WS}\\{${WS}(?:${member},${WS})*?${k}${WS}:${WS}${value}${WS}(?:,${WS}(?!${k}${WS}:)${member})*\\}${WS}$`);
+    re = new RegExp(`^${WS}\\{${WS}(?:${member},${WS})*?${k}${WS}:${WS}(?=${v}${WS}(?:,${WS}(?!${k}${WS}:)${member})*\\}${WS}$)`, 'y');
   }
   keyExpressions.set(key, re);
   return re;
@@ -319,15 +318,16 @@ export function quickKeyText(text: string, key: string): string | null | typeof 
   if (text.length > QUICK_MAX || text.indexOf('\\') >= 0) return undefined;
   const re = keyExpression(key);
   if (re === null) return undefined;
-  const m = re.exec(text);
-  if (m !== null) {
-    const str = m[1];
-    if (str !== undefined) return shortString(str, 0, str.length);
-    const num = m[2];
-    if (num !== undefined) return numberText(num);
-    const lit = m[3];
-    if (lit !== undefined) return lit === 'null' ? null : lit;
-    return NOT_SCALAR;
+  re.lastIndex = 0;
+  if (re.test(text)) {
+    const at = re.lastIndex;
+    const c = text.charCodeAt(at);
+    if (c === 34) return shortString(text, at + 1, text.indexOf('"', at + 1));
+    if (c === 116) return 'true';
+    if (c === 102) return 'false';
+    if (c === 110) return null;
+    if (c === 123 || c === 91) return NOT_SCALAR;
+    return numberText(shortString(text, at, scanNumber(text, at)));
   }
   // the key is not at the top level of a valid document: absent, unless the document is an array (lax mode
   // unwraps it: the general reader) or not one the expression accepts
