@@ -15,6 +15,7 @@
  * Wall times are medians; CPU times are this process's (all threads) per run, shown because the machine may be
  * shared: a wall time well above its CPU time means the process waited for a core.
  *  memory: peak RSS of a fresh process running each 1M-row workload, target ≤ 2x the input's size as JSON.
+ * `FLINKTS_BENCH_RUNTIME=b npm run bench -- runtime` runs only (b) and (c).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -134,7 +135,9 @@ export async function run(): Promise<void> {
       console.log(`(c) the same with the changelog kept: flinkts ${side(c.flinkts)} = ${ratioText(c, (f, d) => `${x(d / f)}x DuckDB's throughput with JS rows, ${x(c.duckdbInDb.ms / f)}x in-database`)}`);
     }
 
-    for (const w of [regularJoin, tumblingWindow]) {
+    // FLINKTS_BENCH_RUNTIME=b: only (b) and (c) (a quicker look at the throughput lines)
+    const only = process.env.FLINKTS_BENCH_RUNTIME;
+    for (const w of only === 'b' ? [] : [regularJoin, tumblingWindow]) {
       console.log(`(d) ${w.name}${w === regularJoin ? ' (rows per side)' : ''}, keepChangelog: false:`);
       let previous: Compared | undefined;
       let last: Compared | undefined;
@@ -155,6 +158,7 @@ export async function run(): Promise<void> {
     inst.closeSync();
   }
 
+  if (process.env.FLINKTS_BENCH_RUNTIME === 'b') return;
   console.log('memory: peak RSS of a fresh process running one workload on 1,000,000 rows (input, job and result; baseline = the process before the input exists)');
   console.log('  input fed as a stream (an iterable making each row as the job reads it: the job\'s own memory against the input\'s size):');
   const script = memoryScript();

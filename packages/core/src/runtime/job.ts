@@ -69,6 +69,12 @@ export type InputEntry =
 export interface EntryList {
   readonly length: number;
   at(index: number): InputEntry | undefined;
+  /**
+   * Optionally, the entries from `start` on (at most `max`) that are insert rows needing no conversion, as one
+   * array of rows (empty when the entry at `start` is not one): a large fixture is then checked and handed on a
+   * run at a time instead of an entry at a time.
+   */
+  insertRun?(start: number, max: number): readonly Row[];
 }
 
 /**
@@ -458,48 +464,84 @@ export class LocalJob {
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
-    const read = entryReader(entries);
     let current: Change | undefined;
-    let batch: (readonly unknown[])[] | undefined;
+    let batch: readonly (readonly unknown[])[] | undefined;
+    /** One entry that is not part of a batch. */
+    const one = (e: InputEntry): void => {
+      let change: Change;
+      if (Array.isArray(e)) change = { kind: '+I', row: e };
+      else if ('processingTime' in e) {
+        this.advanceProcessingTime(e.processingTime);
+        return;
+      } else if ('watermark' in e) {
+        const w = e.watermark;
+        src.advanceWatermark(typeof w === 'number' ? w : w.millis);
+        return;
+      } else {
+        change = e as Change;
+        if (change.kind !== '+I' && insertOnly) {
+          throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+        }
+      }
+      current = change;
+      if (!identity || change.row.length !== width) {
+        const row = new Array<unknown>(t.columns.length).fill(null);
+        const from = change.row;
+        t.inputPositions.forEach((pos, j) => { row[pos] = from[j] ?? null; });
+        change = { kind: change.kind, row };
+      }
+      src.push(change);
+    };
+    const pushBatch = (rows: readonly (readonly unknown[])[]): void => {
+      batch = rows;
+      src.pushInserts(rows);
+      batch = undefined;
+    };
     try {
-      // `next` is read ahead one entry, so a batch knows where it ends
-      let next = read();
-      while (next !== undefined) {
-        const e = next;
-        next = read();
-        if (batchable && plain(e)) {
-          batch = [e as readonly unknown[]];
-          while (batch.length < BATCH_ROWS && plain(next)) {
-            batch.push(next as readonly unknown[]);
-            next = read();
+      const list = batchable && isList(entries) && entries.insertRun !== undefined ? entries : undefined;
+      if (list !== undefined) {
+        // runs of rows the list hands over as they are, and the other entries read one by one in between
+        const n = list.length;
+        let i = 0;
+        while (i < n) {
+          const run = (list.insertRun as (start: number, max: number) => readonly Row[])(i, BATCH_ROWS);
+          if (run.length > 0) {
+            pushBatch(run);
+            i += run.length;
+            continue;
           }
-          src.pushInserts(batch);
-          batch = undefined;
-          continue;
-        }
-        let change: Change;
-        if (Array.isArray(e)) change = { kind: '+I', row: e };
-        else if ('processingTime' in e) {
-          this.advanceProcessingTime(e.processingTime);
-          continue;
-        } else if ('watermark' in e) {
-          const w = e.watermark;
-          src.advanceWatermark(typeof w === 'number' ? w : w.millis);
-          continue;
-        } else {
-          change = e as Change;
-          if (change.kind !== '+I' && insertOnly) {
-            throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+          const rows: (readonly unknown[])[] = [];
+          let other: InputEntry | undefined;
+          while (i < n && rows.length < BATCH_ROWS) {
+            const e = list.at(i++);
+            if (e === undefined) throw badInput(`Input entry ${i - 1} is missing (a hole in the list)`);
+            if (plain(e)) rows.push(e as readonly unknown[]);
+            else {
+              other = e;
+              break;
+            }
           }
+          if (rows.length > 0) pushBatch(rows);
+          if (other !== undefined) one(other);
         }
-        current = change;
-        if (!identity || change.row.length !== width) {
-          const row = new Array<unknown>(t.columns.length).fill(null);
-          const from = change.row;
-          t.inputPositions.forEach((pos, j) => { row[pos] = from[j] ?? null; });
-          change = { kind: change.kind, row };
+      } else {
+        const read = entryReader(entries);
+        // `next` is read ahead one entry, so a batch knows where it ends
+        let next = read();
+        while (next !== undefined) {
+          const e = next;
+          next = read();
+          if (batchable && plain(e)) {
+            const rows = [e as readonly unknown[]];
+            while (rows.length < BATCH_ROWS && plain(next)) {
+              rows.push(next as readonly unknown[]);
+              next = read();
+            }
+            pushBatch(rows);
+            continue;
+          }
+          one(e);
         }
-        src.push(change);
       }
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
