@@ -434,7 +434,7 @@ class LazySinkOutput implements SinkOutput {
       const last: unknown[] = cols.map(() => undefined);
       const lastPlain: unknown[] = cols.map(() => undefined);
       const plain = cols.map((c) => plainConverter(c.type, this.zone));
-      this.plainRows = this.result.table.map((r) => {
+      const toPlain = (r: readonly unknown[]): Record<string, unknown> => {
         const o: Record<string, unknown> = {};
         for (let i = 0; i < cols.length; i++) {
           const v = r[i];
@@ -449,7 +449,15 @@ class LazySinkOutput implements SinkOutput {
           o[(cols[i] as { name: string }).name] = p;
         }
         return o;
-      });
+      };
+      // a large table is read row by row, not first made whole as arrays
+      const each = this.result.forEachRow;
+      if (each === undefined) this.plainRows = this.result.table.map(toPlain);
+      else {
+        const out: Record<string, unknown>[] = [];
+        each((r) => out.push(toPlain(r)));
+        this.plainRows = out;
+      }
     }
     return this.plainRows;
   }
