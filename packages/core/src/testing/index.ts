@@ -454,8 +454,13 @@ class LazySinkOutput implements SinkOutput {
       const each = this.result.forEachRow;
       if (each === undefined) this.plainRows = this.result.table.map(toPlain);
       else {
-        const out: Record<string, unknown>[] = [];
-        each((r) => out.push(toPlain(r)));
+        // made at its final length (no copies of a growing array)
+        const out = new Array<Record<string, unknown>>(this.result.rowCount ?? 0);
+        let n = 0;
+        each((r) => {
+          out[n++] = toPlain(r);
+        });
+        out.length = n;
         this.plainRows = out;
       }
     }
