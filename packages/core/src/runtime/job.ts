@@ -116,8 +116,12 @@ export interface SinkResult {
   readonly columns: readonly { readonly name: string; readonly type: DataType }[];
   /** What the sink received, in order (an upsert sink never receives -U). */
   readonly changelog: readonly Change[];
-  /** The sink table after applying the changelog. */
+  /** The sink table after applying the changelog (made on first read). */
   readonly table: readonly (readonly unknown[])[];
+  /** The rows of `table` one at a time, without making the array of them all (a large table read once). */
+  readonly forEachRow?: (f: (row: readonly unknown[]) => void) => void;
+  /** The number of rows of `table`. */
+  readonly rowCount?: number;
   readonly primaryKey?: readonly string[];
 }
 
@@ -597,7 +601,14 @@ export class LocalJob {
     const out = new Map<string, SinkResult>();
     for (const s of this.sinks) {
       const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
-      out.set(s.sinkName, { name: s.sinkName, columns: info.columns, changelog: s.changelog, table: s.table(), ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}) });
+      let table: (readonly unknown[])[] | undefined;
+      out.set(s.sinkName, {
+        name: s.sinkName, columns: info.columns, changelog: s.changelog,
+        get table() { return (table ??= s.table()); },
+        forEachRow: (f) => s.forEachRow(f),
+        rowCount: s.rowCount,
+        ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
+      });
     }
     return { sinks: out, warnings: this.warnings };
   }

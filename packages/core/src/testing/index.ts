@@ -440,11 +440,25 @@ class LazySinkOutput implements SinkOutput {
   get rows(): readonly Readonly<Record<string, unknown>>[] {
     const cols = this.result.columns;
     if (this.plainRows === undefined) {
-      const build = plainRowBuilder(cols, this.zone);
-      const table = this.result.table;
-      const out = new Array<Readonly<Record<string, unknown>>>(table.length);
-      for (let i = 0; i < table.length; i++) out[i] = build(table[i] as readonly unknown[]);
-      this.plainRows = out;
+      // one compiled builder per sink (a column repeating one value object shares its printed form)
+      const toPlain = plainRowBuilder(cols, this.zone);
+      // a large table is read row by row, not first made whole as arrays
+      const each = this.result.forEachRow;
+      if (each === undefined) {
+        const table = this.result.table;
+        const out = new Array<Readonly<Record<string, unknown>>>(table.length);
+        for (let i = 0; i < table.length; i++) out[i] = toPlain(table[i] as readonly unknown[]);
+        this.plainRows = out;
+      } else {
+        // made at its final length (no copies of a growing array)
+        const out = new Array<Record<string, unknown>>(this.result.rowCount ?? 0);
+        let n = 0;
+        each((r) => {
+          out[n++] = toPlain(r);
+        });
+        out.length = n;
+        this.plainRows = out;
+      }
     }
     return this.plainRows;
   }
