@@ -48,7 +48,6 @@ export function resolveIndents(text: string): string {
   const parts: string[] = [];
   let depth = 0;
   let last = 0; // start of the text not copied to parts yet
-  let quote = 0; // the open quote's code while inside a literal or identifier
   let block = false; // inside a /* … */ comment
   let i = 0;
   const n = text.length;
@@ -66,53 +65,53 @@ export function resolveIndents(text: string): string {
     if (i < n && text.charCodeAt(i) !== 10 && depth > 0) parts.push(INDENT.repeat(depth));
   };
   lineStart();
+  // Jumps between the characters that change the state (a line break, a quote, a comment start, a marker) instead
+  // of stepping through every character: printed SQL is mostly identifiers and keywords.
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-      i++;
-      continue;
-    }
+    const re = block ? RESOLVE_IN_BLOCK : RESOLVE_SPECIAL;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) break;
+    const at = m.index;
+    const c = text.charCodeAt(at);
     if (block) {
-      if (c === 42 && text.charCodeAt(i + 1) === 47) {
-        block = false;
-        i += 2;
-      } else if (c === 10) {
-        i++;
+      if (c === 10) {
+        i = at + 1;
         lineStart();
-      } else i++;
+      } else {
+        block = false; // */
+        i = at + 2;
+      }
       continue;
     }
     switch (c) {
       case 10:
-        i++;
+        i = at + 1;
         lineStart();
         break;
-      case 39: // '
-      case 96: // `
-        quote = c;
-        i++;
+      case 39: // ' — to the closing quote (a doubled quote closes and reopens: the same)
+      case 96: {
+        // `
+        const j = text.indexOf(m[0], at + 1);
+        i = j < 0 ? n : j + 1;
         break;
+      }
       case 45: // a line comment runs to the end of the line
-        if (text.charCodeAt(i + 1) === 45) {
-          const j = text.indexOf('\n', i + 2);
+        if (text.charCodeAt(at + 1) === 45) {
+          const j = text.indexOf('\n', at + 2);
           i = j < 0 ? n : j;
-        } else i++;
+        } else i = at + 1;
         break;
       case 47:
-        if (text.charCodeAt(i + 1) === 42) {
+        if (text.charCodeAt(at + 1) === 42) {
           block = true;
-          i += 2;
-        } else i++;
+          i = at + 2;
+        } else i = at + 1;
         break;
-      case OPEN_CODE:
-      case CLOSE_CODE:
-        parts.push(text.slice(last, i));
+      default: // OPEN_CODE or CLOSE_CODE
+        parts.push(text.slice(last, at));
         depth += c === OPEN_CODE ? 1 : -1;
-        last = ++i;
-        break;
-      default:
-        i++;
+        last = i = at + 1;
     }
   }
   parts.push(text.slice(last));
@@ -179,6 +178,8 @@ function indentNow(text: string, by: string): string {
 }
 
 const PLAIN_SPECIAL = /['`]|--|\/\*/;
+const RESOLVE_SPECIAL = /[\n'`\-/\uFDD0\uFDD1]/g;
+const RESOLVE_IN_BLOCK = /\*\/|\n/g;
 const SPECIAL = /['`\n]|--|\/\*/g;
 const IN_BLOCK = /\*\/|\n/g;
 const NON_EMPTY_LINE = /^(?=[^\n])/gm;
