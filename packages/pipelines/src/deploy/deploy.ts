@@ -18,6 +18,7 @@ import type { PlanCompiler } from './plan-compiler.js';
 import { currentVersion, withVersion } from './records.js';
 import type { DeployedVersion, DeploymentRecords, JobRecord } from './records.js';
 import { compareCompiledPlans, coordinatedSources } from './state-compat.js';
+import { withKafkaSubscriptionChanges } from './kafka-subscription.js';
 import type { OperatorIdMode, StateCompatibility } from './state-compat.js';
 import { diffStatements, settingChanges } from './statement-diff.js';
 import type { StatementDiff } from './statement-diff.js';
@@ -98,9 +99,13 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   const coordinated = mode === 'pinned' && compiledPlan !== undefined && d.compiler.compileWithIds !== undefined
     ? await d.compiler.compileWithIds(job, deployed.statements).then((r) => coordinatedSources(r.plan, r.operatorIds), () => undefined)
     : undefined;
-  const state = generated !== undefined
+  const compared = generated !== undefined
     ? compareCompiledPlans(generated.before.plan, generated.after.plan, 'generated', { before: generated.before.operatorIds, after: generated.after.operatorIds })
     : deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode, undefined, coordinated);
+  const beforePlan = generated?.before.plan ?? deployed.compiledPlan;
+  const state = compared === undefined || beforePlan === undefined || compiledPlan === undefined
+    ? compared
+    : withKafkaSubscriptionChanges(compared, beforePlan, compiledPlan, deployed.statements, artifact.statements);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
   return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state, operatorIds: mode }), action };
 }

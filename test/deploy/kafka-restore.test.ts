@@ -1,0 +1,211 @@
+/**
+ * Kafka sources judged by real restores: a real Apache Kafka 4 broker (test/support/kafka.ts, KRaft on 127.0.0.1)
+ * and Flink 1.20.1 (a throw-away MiniCluster + SQL Gateway) with flink-connector-kafka 3.4.0-1.20. A Kafka source
+ * is a FLIP-27 source: its readers keep their splits (topic, partition, offset) and its split enumerator the
+ * partitions it assigned, both under the source's operator id. Each verdict of `plan` is checked against what Flink
+ * does with the savepoint:
+ * - a compatible change restores the offsets with the counts: the rows read before are not read again;
+ * - a removed Kafka source (compiled plans with pinned ids, and SQL with Flink-generated ids) leaves its offsets
+ *   behind: `plan` says state is dropped, deploy refuses, Flink refuses the savepoint unless allowed, and allowed it
+ *   runs without them;
+ * - a Kafka source whose topic changes keeps its operator id, so it gets the old topic's splits back: `plan` says
+ *   it goes on reading the old topic beside the new one, and Flink does;
+ * - with generated ids, a Kafka source removed ahead of a datagen source passes its id to it: Flink restores
+ *   without asking for allowNonRestoredState and the offsets are gone, so `plan` calls it state dropped.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalFlink } from '@flinkts/core/flink';
+import type { LocalFlink } from '@flinkts/core/flink';
+import { FlinktsError } from '@flinkts/core';
+import { artifactOf, bridgeCompiler, deployJob, DeploymentRecords, FlinkRestClient, GatewayTarget, planJob, SqlGatewayClient } from '../../packages/pipelines/src/deploy/index.js';
+import type { Deployer, DeployOptions, JobArtifact } from '../../packages/pipelines/src/deploy/index.js';
+import { startKafka } from '../support/kafka.js';
+import type { KafkaBroker } from '../support/kafka.js';
+
+const options: DeployOptions = { strategy: 'restart', autoRollback: false, allowNonRestoredState: false, startWithoutState: false, health: { checkpoints: 2, graceSeconds: 1, timeoutSeconds: 120 } };
+const SETTINGS = ["SET 'execution.checkpointing.interval' = '1s'", "SET 'restart-strategy.type' = 'none'"];
+const COLUMNS = '`k` INT, `v` INT';
+const datagen = "CREATE TEMPORARY TABLE `ticks` (`k` INT, `v` INT) WITH ('connector' = 'datagen', 'rows-per-second' = '20', 'fields.k.min' = '1', 'fields.k.max' = '3', 'fields.v.min' = '0', 'fields.v.max' = '9')";
+const print = (name: string, id: string, columns = COLUMNS) => `CREATE TEMPORARY TABLE \`${name}\` (${columns}) WITH ('connector' = 'print', 'print-identifier' = '${id}')`;
+const counts = (name: string, id: string) => `CREATE TEMPORARY TABLE \`${name}\` (\`k\` INT, \`n\` BIGINT, PRIMARY KEY (\`k\`) NOT ENFORCED) WITH ('connector' = 'print', 'print-identifier' = '${id}')`;
+const set = (...inserts: string[]) => `EXECUTE STATEMENT SET BEGIN ${inserts.join('; ')}; END`;
+
+describe('Kafka sources on a real broker: plan agrees with what Flink does on restore', () => {
+  let kafka: KafkaBroker;
+  let flink: LocalFlink;
+  let rest: FlinkRestClient;
+  let records: string;
+  let plans: string;
+
+  const topic = (table: string, name: string, group: string) =>
+    `CREATE TEMPORARY TABLE \`${table}\` (${COLUMNS}) WITH ('connector' = 'kafka', 'topic' = '${name}', 'properties.bootstrap.servers' = '${kafka.bootstrap}', 'properties.group.id' = '${group}', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json')`;
+  /** Writes rows (k, v) to a topic with a bounded Flink job through the gateway (the topic is created by the broker). */
+  const produce = async (name: string, rows: readonly (readonly [number, number])[]): Promise<void> => {
+    const session = await new SqlGatewayClient(flink.gatewayUrl).openSession({}, 'produce');
+    try {
+      await session.execute(`CREATE TEMPORARY TABLE \`out\` (${COLUMNS}) WITH ('connector' = 'kafka', 'topic' = '${name}', 'properties.bootstrap.servers' = '${kafka.bootstrap}', 'format' = 'json')`);
+      const r = await session.execute(`INSERT INTO \`out\` VALUES ${rows.map(([k, v]) => `(${k}, ${v})`).join(', ')}`);
+      for (let i = 0; i < 600; i++) {
+        const state = (await rest.job(r.jobId!)).state;
+        if (state === 'FINISHED') return;
+        if (state === 'FAILED' || state === 'CANCELED') throw new Error(`writing to topic ${name} ended ${state}`);
+        await delay(200);
+      }
+      throw new Error(`writing to topic ${name} did not finish`);
+    } finally {
+      await session.close();
+    }
+  };
+  const rowsOf = (n: number, keys: readonly number[]) => Array.from({ length: n }, (_, i) => [keys[i % keys.length] as number, i % 10] as const);
+  const mark = (): number => readFileSync(flink.log, 'utf8').length;
+  /** Per key: the latest count printed as `id` after log offset `from`. */
+  const latest = (id: string, from = 0): Map<number, number> => {
+    const out = new Map<number, number>();
+    for (const m of readFileSync(flink.log, 'utf8').slice(from).matchAll(new RegExp(`${id}> \\+[IU]\\[(\\d+), (\\d+)\\]`, 'g'))) out.set(Number(m[1]), Number(m[2]));
+    return out;
+  };
+  /** Waits until the counts printed as `id` after `from` are `expected` (and stay so for a moment). */
+  const countsReach = async (id: string, from: number, expected: Record<number, number>): Promise<Map<number, number>> => {
+    const want = JSON.stringify(Object.entries(expected).map(([k, n]) => [Number(k), n]));
+    for (let i = 0; i < 240; i++) {
+      const now = latest(id, from);
+      if (JSON.stringify([...now].sort((a, b) => a[0] - b[0])) === want) {
+        await delay(1500);
+        return latest(id, from);
+      }
+      await delay(250);
+    }
+    return latest(id, from);
+  };
+  const failureOf = async (jobId: string): Promise<string> => {
+    for (let i = 0; i < 120 && (await rest.job(jobId)).state !== 'FAILED'; i++) await delay(250);
+    const r = await fetch(`${flink.clusterUrl}/jobs/${jobId}/exceptions`).then((x) => x.json()) as { 'root-exception'?: string; exceptionHistory?: { entries?: { stacktrace?: string }[] } };
+    return `${r['root-exception'] ?? ''}\n${(r.exceptionHistory?.entries ?? []).map((e) => e.stacktrace ?? '').join('\n')}`;
+  };
+  const deployer = (target: GatewayTarget, name: string): Deployer => ({ target, records: new DeploymentRecords(records, name, 'test', 'gateway'), compiler: bridgeCompiler(flink.bridgeUrl), progress: () => {} });
+  const code = (e: unknown) => (e instanceof FlinktsError ? e.diagnostics[0]?.code : String(e));
+
+  beforeAll(async () => {
+    [kafka, flink] = await Promise.all([startKafka(), startLocalFlink()]);
+    rest = new FlinkRestClient(flink.clusterUrl);
+    records = mkdtempSync(join(tmpdir(), 'flinkts-kafka-records-'));
+    plans = mkdtempSync(join(tmpdir(), 'flinkts-kafka-plans-'));
+    await produce('events', rowsOf(60, [1, 2, 3]));
+    await produce('other', rowsOf(30, [7, 8, 9]));
+  }, 400_000);
+
+  afterAll(async () => {
+    await flink?.stop();
+    await kafka?.stop();
+    for (const dir of [records, plans]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the broker starts from the project script quickly enough for a test run', () => {
+    // a guard against a broker that waits on something (a rebalance delay, a DNS name), not a speed target
+    expect(kafka.startupMs).toBeLessThan(120_000);
+    console.log(`Kafka broker ready in ${kafka.startupMs} ms`);
+  });
+
+  it('a compatible change restores the Kafka offsets with the counts: rows read before are not read again', async () => {
+    const d = deployer(new GatewayTarget(flink.gatewayUrl, flink.clusterUrl, plans), 'offsets');
+    const job = (where: string): JobArtifact => artifactOf('kafka-count', [...SETTINGS, topic('events', 'events', 'count'), counts('kc', 'KC'), `INSERT INTO \`kc\` SELECT \`k\`, COUNT(*) FROM \`events\`${where} GROUP BY \`k\``]);
+    const at = mark();
+    expect((await deployJob(d, await planJob(d, 'kafka-count', job('')), options)).action).toBe('create');
+    expect(Object.fromEntries(await countsReach('KC', at, { 1: 20, 2: 20, 3: 20 }))).toEqual({ 1: 20, 2: 20, 3: 20 });
+    const plan = await planJob(d, 'kafka-count', job(' WHERE `v` >= 0'));
+    expect(plan.state?.verdict).toBe('safe');
+    const again = mark();
+    const out = await deployJob(d, plan, options);
+    expect(out).toMatchObject({ action: 'update', version: 2 });
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    // 30 rows more: the counts go on from 20 to 30; offsets lost would re-read the topic (earliest-offset) to 50
+    await produce('events', rowsOf(30, [1, 2, 3]));
+    expect(Object.fromEntries(await countsReach('KC', again, { 1: 30, 2: 30, 3: 30 }))).toEqual({ 1: 30, 2: 30, 3: 30 });
+    await d.target.cancel(out.jobId!);
+  }, 400_000);
+
+  for (const mode of ['pinned', 'generated'] as const) {
+    it(`a removed Kafka source (${mode} ids): plan says its offsets are dropped, and Flink drops them only when allowed`, async () => {
+      const target = new GatewayTarget(flink.gatewayUrl, flink.clusterUrl, mode === 'pinned' ? plans : undefined);
+      const d = deployer(target, `removed-${mode}`);
+      const name = `kafka-copies-${mode}`;
+      const ddl = [...SETTINGS, datagen, topic('events', 'events', name), print('p', `P${mode}`), print('r', `R${mode}`)];
+      const copyTicks = 'INSERT INTO `p` SELECT * FROM `ticks`';
+      const withKafka = artifactOf(name, [...ddl, set(copyTicks, 'INSERT INTO `r` SELECT * FROM `events`')]);
+      const withoutKafka = artifactOf(name, [...ddl, copyTicks]);
+      expect((await deployJob(d, await planJob(d, name, withKafka), options)).action).toBe('create');
+      const running = (await target.running(name))[0]!;
+      const plan = await planJob(d, name, withoutKafka);
+      expect(plan.operatorIds).toBe(mode);
+      expect(plan.state?.verdict).toBe('state-dropped');
+      expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'source default_catalog.default_database.events', consequence: 'state-dropped' })]));
+      // refused before anything is touched
+      expect(await deployJob(d, plan, options).then(() => 'deployed', code)).toBe('FTS8103');
+      expect((await target.running(name)).map((r) => r.jobId)).toEqual([running.jobId]);
+      // allowed: Flink restores the rest and runs without the Kafka source
+      const out = await deployJob(d, plan, { ...options, allowNonRestoredState: true });
+      expect(out).toMatchObject({ action: 'update', version: 2 });
+      expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+      // and Flink refuses the same savepoint without the allowance: the Kafka source's state is really in it
+      await target.cancel(out.jobId!);
+      const pinTo = d.records.read(name).versions[0]?.compiledPlan;
+      const refused = await target.start(withoutKafka, { restoreFrom: out.restoredFrom!, ...(mode === 'pinned' && pinTo !== undefined ? { pinTo } : {}) }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
+      expect(refused).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
+    }, 400_000);
+  }
+
+  it('a Kafka source whose topic changes keeps its operator id: plan says it goes on reading the old topic beside the new one, and Flink does', async () => {
+    const d = deployer(new GatewayTarget(flink.gatewayUrl, flink.clusterUrl, plans), 'topic');
+    const job = (name: string): JobArtifact => artifactOf('kafka-topic', [...SETTINGS, topic('events', name, 'topic'), counts('tc', 'TC'), 'INSERT INTO `tc` SELECT `k`, COUNT(*) FROM `events` GROUP BY `k`']);
+    const at = mark();
+    expect((await deployJob(d, await planJob(d, 'kafka-topic', job('events')), options)).action).toBe('create');
+    // `events` holds 30 rows per key by now (the offsets test wrote 90)
+    expect(Object.fromEntries(await countsReach('TC', at, { 1: 30, 2: 30, 3: 30 }))).toEqual({ 1: 30, 2: 30, 3: 30 });
+    const plan = await planJob(d, 'kafka-topic', job('other'));
+    expect(plan.state?.verdict).toBe('safe');
+    expect(plan.state?.findings).toEqual([expect.objectContaining({
+      operator: 'source default_catalog.default_database.events',
+      change: expect.stringContaining("its Kafka subscription changed from topic 'events' to topic 'other', but it keeps its operator id: it gets its splits back and goes on reading the old topics' partitions from their offsets"),
+      consequence: 'safe',
+    })]);
+    const again = mark();
+    const out = await deployJob(d, plan, options);
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    // `other` is read from its start (10 rows per key); 30 more rows on `events` are read too, from the restored
+    // offsets: the counts of keys 1-3 go on from 30 to 40, not from 0 and not re-reading the topic
+    await produce('events', rowsOf(30, [1, 2, 3]));
+    expect(Object.fromEntries(await countsReach('TC', again, { 1: 40, 2: 40, 3: 40, 7: 10, 8: 10, 9: 10 }))).toEqual({ 1: 40, 2: 40, 3: 40, 7: 10, 8: 10, 9: 10 });
+    await d.target.cancel(out.jobId!);
+  }, 400_000);
+
+  it('generated ids: a Kafka source removed from the first INSERT passes its id to the datagen source of the second, and Flink drops its offsets without asking', async () => {
+    const target = new GatewayTarget(flink.gatewayUrl, flink.clusterUrl);
+    const d = deployer(target, 'moved');
+    const name = 'kafka-moved';
+    const ddl = [...SETTINGS, datagen, topic('events', 'events', name), print('p', 'MP'), print('r', 'MR')];
+    const copyTicks = 'INSERT INTO `p` SELECT * FROM `ticks`';
+    const withKafka = artifactOf(name, [...ddl, set('INSERT INTO `r` SELECT * FROM `events`', copyTicks)]);
+    const withoutKafka = artifactOf(name, [...ddl, copyTicks]);
+    expect((await deployJob(d, await planJob(d, name, withKafka), options)).action).toBe('create');
+    const plan = await planJob(d, name, withoutKafka);
+    expect(plan.state?.verdict).toBe('state-dropped');
+    expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({
+      operator: 'source default_catalog.default_database.events',
+      change: expect.stringContaining('now belongs to source default_catalog.default_database.ticks, a SourceFunction source without a split enumerator: Flink restores the savepoint without asking'),
+      consequence: 'state-dropped',
+    })]));
+    expect(await deployJob(d, plan, options).then(() => 'deployed', code)).toBe('FTS8103');
+    // Flink: started from the savepoint without the allowance, the job runs, restored from it
+    const running = (await target.running(name))[0]!;
+    const savepoint = await target.stopWithSavepoint(running.jobId);
+    const started = await target.start(withoutKafka, { restoreFrom: savepoint });
+    await delay(4000);
+    expect((await rest.job(started.jobId)).state).toBe('RUNNING');
+    expect((await rest.checkpoints(started.jobId)).restoredFrom).toBe(savepoint);
+    await target.cancel(started.jobId);
+  }, 400_000);
+});
