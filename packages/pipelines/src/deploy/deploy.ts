@@ -176,6 +176,7 @@ async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: Co
   const deployedAt = now();
   const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }), ...(pinTo === undefined ? {} : { pinTo }), record: { version, deployedAt } });
   d.progress(`  ${already ? 'already running' : 'started'}: version ${version} (${short(artifact.hash)}), job ${started.jobId}${restoreFrom ? `, restored from ${restoreFrom}` : ''}`);
+  for (const w of started.warnings ?? []) d.progress(`  warning ${w.code}: ${w.message}${w.hint ? ` (${w.hint})` : ''}`);
   d.records.update(artifact.job, (r) => {
     const prior = r.versions.find((v) => v.version === version);
     // the plan the job runs from (its pinned ids) when the target submitted one, else the plan `plan` compiled
