@@ -3,7 +3,7 @@
  * its readers' splits — topic, partition, offset — under its operator id; a source that keeps its id gets them
  * back whatever its options say now, and goes on reading them from their offsets, while the partitions of its new
  * topics are discovered and start at `scan.startup.mode`. So a changed `topic` / `topic-pattern` restores fine but
- * does not stop the old topics from being read. Checked on a real broker (test/deploy/kafka-restore.test.ts).
+ * does not stop the old topics from being read. Checked on a real broker (test/deploy/source-restore.test.ts).
  */
 import { parseScript } from '@flinkts/core';
 import type { CompiledPlanJson } from './compiled-plan.js';

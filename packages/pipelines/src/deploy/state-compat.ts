@@ -206,7 +206,7 @@ function compareByGeneratedIds(deployed: CompiledPlanJson, next: CompiledPlanJso
         const coordinated = (all: readonly GeneratedOperatorId[], node: number) => all.some((o) => o.node === node && o.coordinated === true);
         if (a.sources[0] === b.sources[0]) continue;
         if (coordinated(ids.before, a.id) && !coordinated(ids.after, b.id)) {
-          // checked on real Flink with a Kafka source (kafka-restore.test.ts): the savepoint restores, no allowance asked
+          // checked on real Flink with a Kafka source (source-restore.test.ts): the savepoint restores, no allowance asked
           out.push({ operator: named(a), change: `its operator id now belongs to source ${b.sources[0]}, a SourceFunction source without a split enumerator: Flink restores the savepoint without asking for allowNonRestoredState, and that source ignores the splits and offsets, so they are dropped`, consequence: 'state-dropped' });
         } else {
           out.push({ operator: named(a), change: `its operator id now belongs to source ${b.sources[0]}: that source would get its splits and offsets`, consequence: 'restore-fails' });
