@@ -12,7 +12,8 @@
  * - a Kafka source whose topic changes keeps its operator id, so it gets the old topic's splits back: `plan` says
  *   it goes on reading the old topic beside the new one, and Flink does;
  * - with generated ids, a Kafka source removed ahead of a datagen source passes its id to it: Flink restores
- *   without asking for allowNonRestoredState and the offsets are gone, so `plan` calls it state dropped.
+ *   without asking for allowNonRestoredState and the offsets are gone, so `plan` calls it state dropped; ahead of
+ *   another Kafka source, that source gets its splits and reads the removed topic on: `plan` calls it misrouted.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -211,6 +212,44 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
     expect((await rest.checkpoints(started.jobId)).restoredFrom).toBe(savepoint);
     await target.cancel(started.jobId);
   }, 400_000);
+  it("generated ids: a Kafka source removed ahead of another Kafka source passes its id to it: plan says its state is misrouted, and Flink has the other source read the removed topic", async () => {
+    const target = new GatewayTarget(flink.gatewayUrl, flink.clusterUrl);
+    const d = deployer(target, 'k2k');
+    const name = 'kafka-k2k';
+    const ddl = [...SETTINGS, topic('events', 'events', 'k2k-a'), topic('others', 'other', 'k2k-b'), print('p', 'KP'), print('r', 'KR')];
+    const copyOthers = 'INSERT INTO `p` SELECT * FROM `others`';
+    const withBoth = artifactOf(name, [...ddl, set('INSERT INTO `r` SELECT * FROM `events`', copyOthers)]);
+    const onlyOthers = artifactOf(name, [...ddl, copyOthers]);
+    expect((await deployJob(d, await planJob(d, name, withBoth), options)).action).toBe('create');
+    const plan = await planJob(d, name, onlyOthers);
+    expect(plan.state?.verdict).toBe('state-misrouted');
+    expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({
+      operator: 'source default_catalog.default_database.events',
+      change: expect.stringContaining('now belongs to source default_catalog.default_database.others, which gets its splits and offsets'),
+      consequence: 'state-misrouted',
+    })]));
+    // refused even with the allowance to drop state: it is not dropped, another source reads with it
+    expect(await deployJob(d, plan, { ...options, allowNonRestoredState: true }).then(() => 'deployed', code)).toBe('FTS8103');
+    // Flink: allowed to drop what maps nowhere (the other source's own offsets), it restores; rows written to
+    // `events` afterwards come out of the other source's sink, read from the removed source's offsets
+    const running = (await target.running(name))[0]!;
+    const savepoint = await target.stopWithSavepoint(running.jobId);
+    const at = mark();
+    const started = await target.start(onlyOthers, { restoreFrom: savepoint, allowNonRestoredState: true });
+    await delay(3000);
+    expect((await rest.checkpoints(started.jobId)).restoredFrom).toBe(savepoint);
+    await produce('events', [[4, 100], [5, 101], [6, 102]]);
+    let read: string[] = [];
+    for (let i = 0; i < 120 && read.length < 3; i++) {
+      read = [...readFileSync(flink.log, 'utf8').slice(at).matchAll(/KP> \+I\[(\d+), (10\d)\]/g)].map((m) => `${m[1]}:${m[2]}`);
+      await delay(250);
+    }
+    expect(read).toEqual(['4:100', '5:101', '6:102']);
+    // and only those: the rows `events` held before the savepoint are not read again
+    expect([...readFileSync(flink.log, 'utf8').slice(at).matchAll(/KP> \+I\[([123]), (\d+)\]/g)]).toEqual([]);
+    await target.cancel(started.jobId);
+  }, 400_000);
+
   // MySQL CDC (flink-sql-connector-mysql-cdc 3.2.1, a FLIP-27 source: snapshot splits, then the binlog split with
   // its position) reading the real MariaDB 10.11 (binlog in ROW format): the same verdicts as for Kafka
   const orders = (table: string, ids: string) =>

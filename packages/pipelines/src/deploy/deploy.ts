@@ -150,7 +150,7 @@ function refuseState(plan: JobPlan, opts: DeployOptions): void {
   const state = plan.state;
   if (state === undefined || state.verdict === 'safe') return;
   if (state.verdict === 'state-dropped' && (opts.allowNonRestoredState || opts.startWithoutState)) return;
-  if (state.verdict === 'restore-fails' && opts.startWithoutState) return;
+  if ((state.verdict === 'restore-fails' || state.verdict === 'state-misrouted') && opts.startWithoutState) return;
   const lines = state.findings.filter((f) => f.consequence !== 'safe').map((f) => `  ${f.operator}: ${f.change} → ${f.consequence}`).join('\n');
   throw new FlinktsError([{
     code: DEPLOY_CODES.stateIncompatible,
@@ -240,7 +240,7 @@ export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptio
   refuseState(plan, opts);
   const artifact = plan.artifact;
   const allowNonRestored = opts.allowNonRestoredState || plan.state?.verdict === 'state-dropped';
-  const fresh = opts.startWithoutState && plan.state?.verdict === 'restore-fails';
+  const fresh = opts.startWithoutState && (plan.state?.verdict === 'restore-fails' || plan.state?.verdict === 'state-misrouted');
   const previous = plan.deployed;
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
 
@@ -357,7 +357,7 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   if (shadow === undefined) throw notPromoted(job, 'it writes no shadowed sink in this environment (deploy.shadowSinks): there is nothing to promote', runs.length > 0 ? 'cancel its leftover shadow run with `flinkts promote --abandon`' : 'deploy it as usual');
   const run = runs.find((r) => r.hash === short(shadow.artifact.hash));
   const recorded = d.records.read(job).shadow;
-  const fresh = opts.startWithoutState && plan.state?.verdict === 'restore-fails';
+  const fresh = opts.startWithoutState && (plan.state?.verdict === 'restore-fails' || plan.state?.verdict === 'state-misrouted');
   const allowNonRestored = opts.allowNonRestoredState || plan.state?.verdict === 'state-dropped';
   if (recorded?.promoting === true && recorded.hash === shadow.artifact.hash && plan.action !== 'unchanged') {
     // a promotion of this build that stopped part-way (the platform failed between its steps): carried on
