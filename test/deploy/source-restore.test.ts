@@ -91,6 +91,15 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
     const r = await fetch(`${flink.clusterUrl}/jobs/${jobId}/exceptions`).then((x) => x.json()) as { 'root-exception'?: string; exceptionHistory?: { entries?: { stacktrace?: string }[] } };
     return `${r['root-exception'] ?? ''}\n${(r.exceptionHistory?.entries ?? []).map((e) => e.stacktrace ?? '').join('\n')}`;
   };
+  /** The savepoint a run restored from, once Flink reports it (a job just submitted has not restored yet). */
+  const restoredFrom = async (jobId: string): Promise<string | undefined> => {
+    for (let i = 0; i < 240; i++) {
+      const r = (await rest.checkpoints(jobId)).restoredFrom;
+      if (r !== undefined) return r;
+      await delay(250);
+    }
+    return undefined;
+  };
   const deployer = (target: GatewayTarget, name: string): Deployer => ({ target, records: new DeploymentRecords(records, name, 'test', 'gateway'), compiler: bridgeCompiler(flink.bridgeUrl), progress: () => {} });
   const code = (e: unknown) => (e instanceof FlinktsError ? e.diagnostics[0]?.code : String(e));
 
@@ -207,9 +216,8 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
     const running = (await target.running(name))[0]!;
     const savepoint = await target.stopWithSavepoint(running.jobId);
     const started = await target.start(withoutKafka, { restoreFrom: savepoint });
-    await delay(4000);
+    expect(await restoredFrom(started.jobId)).toBe(savepoint);
     expect((await rest.job(started.jobId)).state).toBe('RUNNING');
-    expect((await rest.checkpoints(started.jobId)).restoredFrom).toBe(savepoint);
     await target.cancel(started.jobId);
   }, 400_000);
   it("generated ids: a Kafka source removed ahead of another Kafka source passes its id to it: plan says its state is misrouted, and Flink has the other source read the removed topic", async () => {
@@ -236,11 +244,10 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
     const savepoint = await target.stopWithSavepoint(running.jobId);
     const at = mark();
     const started = await target.start(onlyOthers, { restoreFrom: savepoint, allowNonRestoredState: true });
-    await delay(3000);
-    expect((await rest.checkpoints(started.jobId)).restoredFrom).toBe(savepoint);
+    expect(await restoredFrom(started.jobId)).toBe(savepoint);
     await produce('events', [[4, 100], [5, 101], [6, 102]]);
     let read: string[] = [];
-    for (let i = 0; i < 120 && read.length < 3; i++) {
+    for (let i = 0; i < 240 && read.length < 3; i++) {
       read = [...readFileSync(flink.log, 'utf8').slice(at).matchAll(/KP> \+I\[(\d+), (10\d)\]/g)].map((m) => `${m[1]}:${m[2]}`);
       await delay(250);
     }
