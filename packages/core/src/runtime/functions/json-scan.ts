@@ -252,9 +252,8 @@ function shortString(text: string, start: number, end: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The quick way for one key (`$.k`) in a document validated by a regular expression: V8 runs the expression as
-// native code, several times faster than the scanner's loop, and only the top-level key's spot is then looked for.
-// The expression's language is the scanner's grammar (same whitespace, strings, numbers) limited to documents
+// The quick way for one key (`$.k`): one regular expression per key validates the document and finds where the
+// key's value starts, run by V8 as native code (several times faster than the scanner's loop). The expressions' language is the scanner's grammar (same whitespace, strings, numbers) limited to documents
 // without a backslash (so strings without escapes) and to three levels of nesting; a document it does not accept
 // (deeper, or invalid) goes to the scanner, which decides.
 
@@ -276,16 +275,10 @@ function valuePattern(depth: number): string {
 let validJson: RegExp | undefined;
 const QUICK_MAX = 4096;
 
-/** Per key: the expression matching a valid document whose top-level object holds the key, capturing its last value. */
+/** Per key (at most 256 keys): its expression (`keyExpressionFor`). */
 const keyExpressions = new Map<string, RegExp | null>();
 
-/**
- * `^{ (member ,)*? "key" : (?= value (, member that is not "key")* }$)`, sticky: the lazy prefix stops at the key's
- * first occurrence and moves past it only while a later one follows, so the match ends where the last one's value
- * starts (the scanner lets a repeated key's last value win), and the lookahead checks the rest of the document.
- * Tested without building a match (`lastIndex` is the value's position). `null` for a key JSON would write with an
- * escape (the scanner decides those).
- */
+/** The last key looked up and its expression (one JSON_VALUE call reads one key, row after row). */
 let lastKey: string | undefined;
 let lastExpression: RegExp | null = null;
 
@@ -296,10 +289,18 @@ function keyExpression(key: string): RegExp | null {
   return lastExpression;
 }
 
+/**
+ * `^{ (member ,)*? "key" : (?= value (, member that is not "key")* }$)`, sticky: the lazy prefix stops at the key's
+ * first occurrence and moves past it only while a later one follows, so the match ends where the last one's value
+ * starts (the scanner lets a repeated key's last value win), and the lookahead checks the rest of the document.
+ * Tested without building a match (`lastIndex` is the value's position). `null` for a key JSON would write with an
+ * escape (the scanner decides those).
+ */
 function keyExpressionFor(key: string): RegExp | null {
   let re = keyExpressions.get(key);
   if (re !== undefined) return re;
-  if (JSON.stringify(key) !== `"${key}"` || keyExpressions.size >= 256) re = null;
+  if (keyExpressions.size >= 256) return null;
+  if (JSON.stringify(key) !== `"${key}"`) re = null;
   else {
     const k = `"${key.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}"`;
     const v = valuePattern(2);
