@@ -11,6 +11,7 @@ import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator, tagSourceRow } from './operator.js';
 import { RowBag } from './row-bag.js';
+import { RUNTIME_TEXTS } from '../codes.js';
 
 export interface SinkColumn {
   readonly name: string;
@@ -88,11 +89,7 @@ export class SinkOperator extends Operator {
       const c = this.columns[i] as SinkColumn;
       if (v === null || v === undefined) {
         if (!c.nullable && isAccumulate(kind)) {
-          throw new FlinktsError([{
-            code: 'FTS7006', severity: 'error',
-            message: `Column '${c.name}' is NOT NULL, however, a null value is being written into it (sink ${this.sinkName})`,
-            hint: "set 'table.exec.sink.not-null-enforcer' = 'DROP' to drop such rows, or make the column nullable",
-          }]);
+          throw new FlinktsError([{ ...RUNTIME_TEXTS.notNullViolated({ column: c.name, sink: this.sinkName }), severity: 'error' }]);
         }
         return null;
       }
