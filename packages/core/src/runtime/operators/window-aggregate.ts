@@ -268,13 +268,19 @@ export class WindowAssignOperator extends Operator {
     super(1);
   }
 
+  /** The bounds given last (rows in time order mostly fall in the window of the row before: no Map lookup). */
+  private lastBounds: readonly [Timestamp, Timestamp, Timestamp] | undefined;
+
   private bounds(start: number, end: number): readonly [Timestamp, Timestamp, Timestamp] {
+    const last = this.lastBounds;
+    if (last !== undefined && last[0].millis === start && last[1].millis === end) return last;
     let b = this.recent.get(end);
     if (b === undefined || b[0].millis !== start || b[1].millis !== end) {
       if (this.recent.size >= 64) this.recent.clear();
       b = [new Timestamp(start), new Timestamp(end), new Timestamp(end - 1)];
       this.recent.set(end, b);
     }
+    this.lastBounds = b;
     return b;
   }
 
