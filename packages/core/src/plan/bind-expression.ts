@@ -166,8 +166,11 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
   try {
     return bindWalk(e, scope, ctx, options, base);
   } finally {
-    nodes.length = base;
-    conditionals.length = base;
+    // (Only after a throw: setting an array's length is a call into the runtime.)
+    if (nodes.length !== base) {
+      nodes.length = base;
+      conditionals.length = base;
+    }
   }
 }
 
