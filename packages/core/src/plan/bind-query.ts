@@ -3,6 +3,7 @@
  * expanded, DISTINCT, ORDER BY / LIMIT), set operations, VALUES and WITH. Flink's patterns are recognised on the
  * plan as it is built (patterns/).
  */
+import { checkLeftLateralNotNull } from './lateral-not-null.js';
 import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/expression.js';
 import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
@@ -244,6 +245,9 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     node = withSemiJoins(node, bindCondition(select.where, scope, clauseCtx, 'WHERE'), (input, rest) => {
       const filtered = filterOrRank(input, rest);
       rank = rankOf(filtered);
+      // Flink's stream planner takes only ROW_NUMBER as a TopN outside a window TVF (RANK / DENSE_RANK without a rank
+      // filter are OVER aggregations, which it runs)
+      if (rank?.kind === 'Rank' && rank.fn !== 'ROW_NUMBER' && !rank.windowed) report(ctx, BIND_TEXTS.rankOnStream({ fn: rank.fn }), rank.call);
       return filtered;
     });
     if (rank !== undefined) ctx.ranks?.set(select, rank);
@@ -352,6 +356,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   const names = items.map((i) => i.name);
   const exprs = items.map((i) => i.expr);
   let projected: PlanNode = freezeNode<Project>({ kind: 'Project', input: itemScopeNode, exprs, columns: projectColumns(exprs, names, itemScopeNode) });
+  checkLeftLateralNotNull(projected, ctx);
   if (select.distinct) {
     const keys = projected.columns.map((c, i): BoundExpression => {
       const ast: Expression = { kind: 'ColumnRef', name: c.name };

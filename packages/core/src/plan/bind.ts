@@ -10,8 +10,8 @@ import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
-import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
-import { problem, report, unsupported } from './bind-context.js';
+import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
+import { firstNotBound, problem, report, unsupported } from './bind-context.js';
 import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
@@ -49,13 +49,16 @@ export interface BoundQuery {
   /** The output column names. */
   readonly names: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The construct the binder did not bind, when it built no plan for it (FTS4501 says which). */
+  readonly notBound?: NotBound;
 }
 
 /** Binds a query against `catalog`. */
 export function bind(query: Query, catalog: ObjectCatalog, options: BindOptions = {}): BoundQuery {
   const ctx = context(catalog, options);
   const b = bindNamed(query, ctx);
-  return { ...(b === undefined ? {} : { plan: b.plan }), names: b?.names ?? [], diagnostics: ctx.diagnostics };
+  const notBound = b === undefined ? firstNotBound(ctx.diagnostics) : undefined;
+  return { ...(b === undefined ? {} : { plan: b.plan }), names: b?.names ?? [], diagnostics: ctx.diagnostics, ...(notBound === undefined ? {} : { notBound }) };
 }
 
 function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {

@@ -103,6 +103,22 @@ export function rowFieldOf(scope: TypeScope, column: string, field: string): { f
 }
 
 
+/**
+ * CAST keeps the operand's nullability (also to a DECIMAL too narrow for it); TRY_CAST is always nullable, even where
+ * it cannot fail (Flink 1.20: TRY_CAST(i AS STRING) of an INT NOT NULL is a nullable STRING).
+ */
+export function castType(operand: DataType | undefined, to: DataType, tryCast: boolean): DataType {
+  return withNullable(to, tryCast || (operand?.nullable ?? true));
+}
+
+/** `a || b` of two character strings: CHAR when both are CHAR, else VARCHAR, of the summed length. */
+export function concatType(left: DataType, right: DataType): DataType {
+  const nullable = left.nullable || right.nullable;
+  const len = (t: DataType) => (t.kind === 'CHAR' || t.kind === 'VARCHAR' ? t.length : 0);
+  const length = Math.min(MAX_LENGTH, len(left) + len(right));
+  return left.kind === 'CHAR' && right.kind === 'CHAR' ? { kind: 'CHAR', length, nullable } : { kind: 'VARCHAR', length, nullable };
+}
+
 export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {}): DataType | undefined {
   if (env.types === undefined) return typeOf(e, scope, env);
   const t = typeOf(e, scope, env);
@@ -159,9 +175,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       const operand = expressionType(e.operand, scope, env);
       const problem = operand === undefined ? undefined : explicitCastProblem(operand, e.type);
       if (problem !== undefined) return report(env, 'FTS4426', e, `${problem}: ${e.try ? 'TRY_CAST' : 'CAST'}(${show(operand!)} AS ${show(withNullable(e.type, true))})`);
-      // CAST keeps the operand's nullability (also to a DECIMAL too narrow for it); TRY_CAST is always nullable,
-      // even where it cannot fail (Flink 1.20: TRY_CAST(i AS STRING) of an INT NOT NULL is a nullable STRING).
-      return withNullable(e.type, e.try || (operand?.nullable ?? true));
+      return castType(operand, e.type, e.try === true);
     }
     case 'Case': return caseType(e, scope, env);
     case 'FunctionCall': return callType(e, scope, env);
@@ -365,9 +379,7 @@ function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType
       for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
         if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return report(env, 'FTS4402', node, `Cannot apply '||' to an argument of type ${show(t)}`, 'CAST it to STRING first');
       }
-      const len = (t: DataType) => (t.kind === 'CHAR' || t.kind === 'VARCHAR' ? t.length : 0);
-      const length = Math.min(MAX_LENGTH, len(left) + len(right));
-      return left.kind === 'CHAR' && right.kind === 'CHAR' ? { kind: 'CHAR', length, nullable } : { kind: 'VARCHAR', length, nullable };
+      return concatType(left, right);
     }
     default: {
       const r = arithmeticType(e.op, left, right);
