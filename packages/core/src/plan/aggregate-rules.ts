@@ -29,8 +29,10 @@ function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string
   let windowed: FunctionCall[] | undefined;
   // The walk's stack (this runs over every SELECT: one shared stack, emptied again), and whether each node on it is
   // inside an auxiliary call's arguments (side by side, not a pair per node).
-  stack.length = 0;
-  inAuxiliary.length = 0;
+  if (stack.length > 0) {
+    stack.length = 0;
+    inAuxiliary.length = 0;
+  }
   for (let i = roots.length - 1; i >= 0; i--) {
     stack.push(roots[i]!);
     inAuxiliary.push(false);

@@ -144,13 +144,13 @@ function pushAll(nodes: Expression[], conditionals: boolean[], items: readonly E
   }
 }
 
-/** A column binding, its optional keys present only when known (in the order the type lists them). */
+/**
+ * A column binding, its optional keys present only when known (in the order the type lists them). Each shape is
+ * written whole: an object grown key by key would need a second store for its keys.
+ */
 function columnBinding(node: Expression, index: number, depth: number, type: DataType | undefined, field: string | undefined, conditional: boolean): ColumnBinding {
-  const b: { node: Expression; index: number; depth: number; type?: DataType; field?: string; conditional: boolean } = { node, index, depth } as ColumnBinding;
-  if (type !== undefined) b.type = type;
-  if (field !== undefined) b.field = field;
-  b.conditional = conditional;
-  return b;
+  if (field === undefined) return type === undefined ? { node, index, depth, conditional } : { node, index, depth, type, conditional };
+  return type === undefined ? { node, index, depth, field, conditional } : { node, index, depth, type, field, conditional };
 }
 
 /**
@@ -166,15 +166,18 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
   try {
     return bindWalk(e, scope, ctx, options, base);
   } finally {
-    nodes.length = base;
-    conditionals.length = base;
+    // (Only after a throw: setting an array's length is a call into the runtime.)
+    if (nodes.length !== base) {
+      nodes.length = base;
+      conditionals.length = base;
+    }
   }
 }
 
 function bindWalk(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions, base: number): BoundExpression {
   const refs: ColumnBinding[] = [];
   const subqueries: BoundSubquery[] = [];
-  const scopes = ctx.outer.length === 0 ? [scope] : [scope, ...ctx.outer];
+  let scopes: readonly Scope[] | undefined;
   const replace = options.replace;
   // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack. Two stacks side by side
   // (each node, and whether it is read only conditionally) rather than a pair per node: this runs for every node.
@@ -190,7 +193,7 @@ function bindWalk(e: Expression, scope: Scope, ctx: BindContext, options: BindOp
     }
     switch (n.kind) {
       case 'ColumnRef': {
-        const r = resolve(n, scopes, ctx);
+        const r = resolve(n, (scopes ??= ctx.outer.length === 0 ? [scope] : [scope, ...ctx.outer]), ctx);
         if (r === undefined) continue;
         if (r.depth === 0 && options.onColumn !== undefined && !options.onColumn(n, r.entry)) continue;
         refs.push(columnBinding(n, r.entry.index, r.depth, r.type, r.field, conditional));
@@ -251,12 +254,11 @@ function bindWalk(e: Expression, scope: Scope, ctx: BindContext, options: BindOp
   }
   const types = ctx.expressionTypes === true ? new Map<Expression, DataType>() : undefined;
   const type = typeIn(e, scope, ctx, types);
-  const bound: { ast: Expression; type?: DataType; refs: readonly ColumnBinding[]; subqueries: readonly BoundSubquery[]; types?: ReadonlyMap<Expression, DataType> } = { ast: e } as BoundExpression;
-  if (type !== undefined) bound.type = type;
-  bound.refs = refs.length === 0 ? NONE : Object.freeze(refs);
-  bound.subqueries = subqueries.length === 0 ? NONE : Object.freeze(subqueries);
-  if (types !== undefined) bound.types = types;
-  return Object.freeze(bound);
+  const bindings = refs.length === 0 ? NONE : Object.freeze(refs);
+  const inner = subqueries.length === 0 ? NONE : Object.freeze(subqueries);
+  // Each shape written whole (see columnBinding).
+  if (types === undefined) return Object.freeze(type === undefined ? { ast: e, refs: bindings, subqueries: inner } : { ast: e, type, refs: bindings, subqueries: inner });
+  return Object.freeze(type === undefined ? { ast: e, refs: bindings, subqueries: inner, types } : { ast: e, type, refs: bindings, subqueries: inner, types });
 }
 
 /** A WHERE, HAVING or ON condition: it must be BOOLEAN (FTS4403). */

@@ -122,7 +122,8 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
       return undefined;
     }
   } else {
-    targets = tableColumns.flatMap((c, i) => (!isWritable(c) || staticPartition.includes(i) ? [] : [i]));
+    targets = [];
+    for (let i = 0; i < tableColumns.length; i++) if (isWritable(tableColumns[i]!) && !staticPartition.includes(i)) targets.push(i);
   }
   if (bound === undefined) return undefined;
   const n = bound.plan.columns.length;

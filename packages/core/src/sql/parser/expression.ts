@@ -13,7 +13,7 @@ import { BUILTIN_NAMES, NILADIC_FUNCTIONS, SQL_NILADIC_KEYWORDS } from '../../fu
 import type { Cursor } from './cursor.js';
 import { ParseError } from './cursor.js';
 import { parseIntervalQualifier, parseType } from './data-type.js';
-import { isReserved } from './keywords.js';
+import { isReserved, upperWord } from './keywords.js';
 import type { Token } from './lexer.js';
 import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
@@ -538,7 +538,7 @@ function parsePrimary(p: Cursor): Expression {
       return parseIdentifierExpression(p);
     case 'word':
       // A call `name(…)` goes straight to its parser: the fewer frames per nesting level, the deeper it parses.
-      if (p.isOp('(', 1) && !WORDS_BEFORE_PARENTHESIS.has(t.value.toUpperCase())) return parseIdentifierExpression(p);
+      if (p.isOp('(', 1) && !WORDS_BEFORE_PARENTHESIS.has(upperWord(t.value))) return parseIdentifierExpression(p);
       return parseWordPrimary(p, t, start);
     default:
       throw p.unexpected('an expression');
@@ -570,7 +570,7 @@ function parseParenthesised(p: Cursor, start: Span['start']): Expression {
 
 /** A primary that starts with a word: literals (TRUE, DATE '…', INTERVAL …), CASE, EXISTS, constructors, names. */
 function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression {
-  const word = t.value.toUpperCase();
+  const word = upperWord(t.value);
   switch (word) {
     case 'TRUE':
     case 'FALSE':
@@ -710,7 +710,7 @@ function parseIdentifierExpression(p: Cursor): Expression {
   if (p.isOp('(', 1) && (first.kind === 'quoted' || first.kind === 'word')) {
     p.next();
     p.next();
-    const upper = first.value.toUpperCase();
+    const upper = upperWord(first.value);
     if (first.kind === 'word') {
       const special = parseSpecialForm(p, upper, start);
       if (special !== undefined) return special;

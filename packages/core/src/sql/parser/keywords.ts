@@ -48,15 +48,20 @@ export const RESERVED_KEYWORDS: ReadonlySet<string> = new Set([
   'WATERMARKS', 'WHEN', 'WHENEVER', 'WHERE', 'WIDTH_BUCKET', 'WINDOW', 'WITH', 'WITHIN', 'WITHOUT', 'YEAR',
 ]);
 
-/** Answers for the words met so far (a script repeats its names): no upper-cased copy per question. Bounded. */
-const answers = new Map<string, boolean>();
+/** The upper-cased words met so far (a script repeats its names): no new copy per token. Bounded. */
+const upperCased = new Map<string, string>();
+
+/** `word.toUpperCase()`, remembered for the words a script repeats. */
+export function upperWord(word: string): string {
+  let upper = upperCased.get(word);
+  if (upper === undefined) {
+    upper = word.toUpperCase();
+    if (upperCased.size < 10_000) upperCased.set(word, upper);
+  }
+  return upper;
+}
 
 /** Whether `word` (any case) is reserved in Flink SQL 1.20. */
 export function isReserved(word: string): boolean {
-  let reserved = answers.get(word);
-  if (reserved === undefined) {
-    reserved = RESERVED_KEYWORDS.has(word.toUpperCase());
-    if (answers.size < 10_000) answers.set(word, reserved);
-  }
-  return reserved;
+  return RESERVED_KEYWORDS.has(upperWord(word));
 }

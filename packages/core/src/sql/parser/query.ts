@@ -7,7 +7,7 @@ import type { SourcePosition } from '../../ast/node.js';
 import type { Cursor } from './cursor.js';
 import { Cursor as HintCursor, ParseError } from './cursor.js';
 import { parseExpression, parseOrderItems, parseWindowSpec } from './expression.js';
-import { isReserved } from './keywords.js';
+import { isReserved, upperWord } from './keywords.js';
 import { parseMatchRecognize } from './match-recognize.js';
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
@@ -274,7 +274,7 @@ function withComments<T extends SelectItem>(item: T, comments: readonly string[]
 function parseAlias(p: Cursor): string | undefined {
   if (p.acceptWord('AS')) return p.identifier('an alias');
   const t = p.peek();
-  if (t.kind === 'quoted' || (t.kind === 'word' && !isReserved(t.value) && !NOT_ALIAS.has(t.value.toUpperCase()))) return p.identifier('an alias');
+  if (t.kind === 'quoted' || (t.kind === 'word' && !isReserved(t.value) && !NOT_ALIAS.has(upperWord(t.value)))) return p.identifier('an alias');
   return undefined;
 }
 

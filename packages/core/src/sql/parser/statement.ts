@@ -9,6 +9,7 @@ import { describe } from './cursor.js';
 import type { Cursor } from './cursor.js';
 import { parseType } from './data-type.js';
 import { parseExpression } from './expression.js';
+import { upperWord } from './keywords.js';
 import { parseQuery, startsQuery } from './query.js';
 import { parseHintBody } from './query.js';
 
@@ -347,7 +348,7 @@ const SHOW_WHAT = ['CATALOGS', 'DATABASES', 'TABLES', 'VIEWS', 'FUNCTIONS', 'MOD
 export function parseStatementBody(p: Cursor): Statement {
   const t = p.peek();
   if (t.kind !== 'word') throw p.unexpected('a statement (SELECT, INSERT, CREATE, SET, USE, …)');
-  const word = t.value.toUpperCase();
+  const word = upperWord(t.value);
   switch (word) {
     case 'SET': {
       p.next();
