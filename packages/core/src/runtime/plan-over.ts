@@ -8,7 +8,8 @@
 import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, rejected, unsupported } from './errors.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { OverAggregateOperator } from './operators/over-aggregate.js';
@@ -87,7 +88,8 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
   const timeIdx = exprs.orderColumn(order) ?? -1;
   const rowtime = timeIdx >= 0 && input.rowtime.has(timeIdx);
   const proctime = timeIdx >= 0 && input.proctime.has(timeIdx);
-  if (!rowtime && !proctime) throw invalid("OVER windows' ordering in stream mode must be defined on a time attribute.", order.span);
+  // the fact `flinkts check` reports as FTS4310: the same code
+  if (!rowtime && !proctime) throw rejected(TIME_CODES.overOrderNotTimeAttribute, "OVER windows' ordering in stream mode must be defined on a time attribute.", order.span, 'ORDER BY a rowtime (WATERMARK) or PROCTIME() column');
   const fr = frame as OverFrame;
   if (proctime && fr.unit === 'RANGE' && fr.preceding !== undefined) {
     // Flink emits these rows from processing-time timers, which depend on the wall clock
