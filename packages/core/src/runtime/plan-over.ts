@@ -10,6 +10,7 @@ import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
 import { invalid, rejected, unsupported } from './errors.js';
 import { TIME_CODES } from '../plan/time-codes.js';
+import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { OverAggregateOperator } from './operators/over-aggregate.js';
@@ -45,7 +46,8 @@ export interface OverExpressions {
  */
 export function overAggregate(planner: Planner, input: Rel, calls: readonly WindowedCall[], exprs: OverExpressions, dedupe: boolean, span: Span | undefined): { rel: Rel; keys: string[] } {
   if (input.mode !== 'insert-only') {
-    throw invalid("StreamPhysicalOverAggregate doesn't support consuming update and delete changes", span);
+    // the fact `flinkts check` reports as FTS4207: the same code
+    throw rejected(CHANGELOG_CODES.overAggregateUpdates, "StreamPhysicalOverAggregate doesn't support consuming update and delete changes", span, 'compute the OVER aggregation on the insert-only input, before the updating operator');
   }
   const c = exprs;
   let windowKey: string | undefined;
