@@ -107,11 +107,10 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   const tableColumns = scanColumns(entry, ctx);
-  const position = (name: string): number => tableColumns.findIndex((c) => c.name === name && isWritable(c));
   const staticPartition = (insert.partition ?? []).map((p) => tableColumns.findIndex((c) => c.name === p.key));
   let targets: number[];
   if (insert.columns !== undefined) {
-    targets = insert.columns.map(position);
+    targets = insert.columns.map((name) => tableColumns.findIndex((c) => c.name === name && isWritable(c)));
     const unknown = insert.columns.find((_, i) => targets[i]! < 0);
     if (unknown !== undefined) {
       problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');

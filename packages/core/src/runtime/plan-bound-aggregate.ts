@@ -18,9 +18,9 @@ import { groupsUniqueRows } from './plan.js';
 import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
-import { coversWindow, isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
+import { coversWindow, isWindowAggregate, windowColumns, windowOrigin } from '../plan/properties/window-columns.js';
 import { copiedColumn } from '../plan/expression.js';
-import { windowAggregate } from './plan-bound-window.js';
+import { windowAggregate, windowAggregateInput } from './plan-bound-window.js';
 import { groupWindowAggregate } from './plan-bound-group-window.js';
 import { T, withNullable } from './types.js';
 import { ExpandOperator } from './operators/expand.js';
@@ -30,6 +30,8 @@ import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregate
 import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
+import { miniBatchAggregate } from './mini-batch.js';
+import { splitDistinctAggregate } from './split-distinct.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -38,7 +40,9 @@ export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpressi
     return aggregatePlannable({ ...node, keys: node.keys.filter((_, i) => i !== node.windowKey), windowKey: undefined, groupingSets: [] }, evaluable);
   }
   const bounds = windowColumns(node.input);
-  if (!isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
+  // a SESSION TVF's rows grouped other than by its window aggregation carry their sessions' bounds (its own operator)
+  const session = windowOrigin(node.input)?.tvf.fn === 'SESSION';
+  if (!session && !isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
   return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn) || REDUCED_AGGREGATES.has(c.fn) || GROUPING.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
 }
@@ -97,10 +101,10 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
   if (node.windowKey !== undefined) return groupWindowAggregate(planner, node, (n, r) => aggregate(planner, n, r));
   const reduced = reduceBoundVariance(node);
   if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals, over);
-  const rel = over ?? planBound(planner, node.input);
+  const windowed = over !== undefined || isWindowAggregate(node);
+  const rel = over ?? (windowed ? windowAggregateInput(planner, node) : planBound(planner, node.input));
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
   const sets = [...node.groupingSets].sort(compareGroupingSets);
-  const windowed = over !== undefined || isWindowAggregate(node);
   if (hasGroupingSets(node) && !windowed) return expandedAggregate(planner, node, rel, keys, sets);
   if (node.calls.some((c) => GROUPING.has(c.fn)) && windowed && hasGroupingSets(node)) {
     throw unsupported('GROUPING() / GROUPING_ID() in window aggregations with grouping sets', node.calls.find((c) => GROUPING.has(c.fn))!.ast.span);
@@ -112,9 +116,17 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
     // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
   } else {
+    const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
+    if (split !== undefined) return groupRel(planner, node, rel, keys, specs, split);
     op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
+    op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);
+  return groupRel(planner, node, rel, keys, specs, op);
+}
+
+/** The relation of a group aggregation `op` over `rel`. */
+function groupRel(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): Rel {
   const types: DataType[] = [...keys.map((k) => k.type), ...specs.map((sp) => sp.resultType)];
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),

@@ -34,6 +34,7 @@ import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
 import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
 import { matchPlannable, matchRecognize } from './plan-bound-match.js';
+import { lateralSubquery } from './plan-bound-lateral.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -123,6 +124,11 @@ export function planRoot(planner: Planner, node: PlanNode): Rel {
   return planBound(planner, node);
 }
 
+/** Whether every node of `node`'s plan can be compiled (see `unplannable`). */
+export function plannable(node: PlanNode): boolean {
+  return unplannable(node) === undefined;
+}
+
 /** The first node (inputs first) that cannot be compiled, if any. */
 function unplannable(node: PlanNode): PlanNode | undefined {
   for (const input of inputsOf(node)) {
@@ -173,6 +179,7 @@ function planNode(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
+      if (node.query !== undefined) return lateralSubquery(planner, node);
       return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'MatchRecognize':
       return matchRecognize(planner, node);
@@ -291,22 +298,21 @@ function project(planner: Planner, node: Project): Rel {
   const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type, scalars));
   const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
   const direct = compiled.map((c) => c.column);
+  // SESSION rows their window aggregation assigns (plan-bound-window.ts) keep their time column, after the
+  // projection's own columns when it does not copy it
   const sw = rel.window;
-  if (sw?.sessionRows && !(sw.spec.kind === 'SESSION' && sw.spec.legacy) && node.exprs.some((e) => [...refIndexes(e)].some((i) => i >= sw.start))) {
-    // Flink runs the TVF as an operator of its own here (rows leave when their session closes); not reproduced yet
-    throw unsupported('the window columns of a SESSION window TVF outside its window aggregation', node.exprs[0]?.ast.span);
-  }
+  const hiddenTime = sw?.sessionRows && !direct.includes(sw.timeIndex) ? sw.timeIndex : undefined;
   const carried = {
     ...(rel.filteredUpdates || filteredUpdates ? { filteredUpdates: true } : {}),
     ...keyThrough('aggregateKey', rel.aggregateKey, direct),
     ...keyThrough('uniqueKey', rel.uniqueKey, direct),
-    ...windowThrough(rel, direct),
+    ...windowThrough(rel, hiddenTime === undefined ? direct : [...direct, hiddenTime]),
     ...(rel.monotonicity ? { monotonicity: monotonicityThrough(f ? filteredMonotonicity(rel, input.kind === 'Filter' ? input.input : input).monotonicity : rel.monotonicity, direct) } : {}),
   };
   const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
-  const calc = new CalcOperator(f, compiled.map(copying));
+  const calc = new CalcOperator(f, hiddenTime === undefined ? compiled.map(copying) : [...compiled.map(copying), (r) => r[hiddenTime] ?? null]);
   rel.op.connectTo(calc);
   return { ...out, op: calc };
 }

@@ -65,15 +65,22 @@ export interface Rel {
  * The window of `rel` on a projection of it (`direct[i]`: the input column output column i passes through), when
  * window_start and window_end pass through: Flink propagates window properties, so grouping the projection by them
  * is still a window aggregation (insert-only, fired by the watermark). The windows arrive assigned (their bounds
- * are columns), so the time column is window_end; SESSION windows, assigned by the aggregation itself, do not pass.
+ * are columns), so the time column is window_end; SESSION rows its aggregation assigns (`sessionRows`) keep their
+ * time column, which must pass too.
  */
 export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
-  if (!w || w.spec.kind === 'SESSION') return {};
+  if (!w) return {};
   const start = direct.indexOf(w.start);
   const end = direct.indexOf(w.end);
   const time = w.time === undefined ? -1 : direct.indexOf(w.time);
-  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input, ...(time >= 0 ? { time } : {}) } } : {};
+  if (start < 0 || end < 0) return {};
+  const at = { start, end, input: w.input, ...(time >= 0 ? { time } : {}) };
+  if (w.sessionRows) {
+    const timeIndex = direct.indexOf(w.timeIndex);
+    return timeIndex < 0 ? {} : { window: { spec: w.spec, timeIndex, ...at, sessionRows: true } };
+  }
+  return { window: { spec: w.spec, timeIndex: end, ...at } };
 }
 
 /** A table the planner can read: its schema and how rows enter it. */

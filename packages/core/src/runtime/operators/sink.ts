@@ -43,7 +43,7 @@ export class SinkOperator extends Operator {
     super(1);
     this.changelog = writesInto?.changelog ?? [];
     this.byKey = writesInto?.byKey ?? new Map();
-    this.rows = writesInto?.rows ?? new RowBag();
+    this.rows = writesInto?.rows ?? new RowBag(columns.length);
     this.identity = columns.every((c) => c.nullable && !c.convert);
     this.nullSafe = columns.every((c) => !c.convert);
     this.single = primaryKey?.length === 1 ? (primaryKey[0] as number) : -1;
@@ -113,5 +113,16 @@ export class SinkOperator extends Operator {
   /** The table as it stands after applying the changelog. */
   table(): (readonly unknown[])[] {
     return this.primaryKey ? [...this.byKey.values()] : this.rows.toArray();
+  }
+
+  /** Its rows in the order of `table()`, one at a time (reading a large table without an array of all its rows). */
+  forEachRow(f: (row: readonly unknown[]) => void): void {
+    if (this.primaryKey) for (const r of this.byKey.values()) f(r);
+    else this.rows.forEach(f);
+  }
+
+  /** The number of rows of `table()`. */
+  get rowCount(): number {
+    return this.primaryKey ? this.byKey.size : this.rows.size;
   }
 }
