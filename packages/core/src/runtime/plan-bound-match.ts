@@ -8,7 +8,8 @@ import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
 import type { Evaluator, Row } from './compiled.js';
-import { invalid } from './errors.js';
+import { invalid, rejected } from './errors.js';
+import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateName } from './operators/aggregates.js';
 import { AGGREGATE_NAMES } from './operators/aggregates.js';
@@ -34,7 +35,8 @@ type SlotReader = (rows: readonly Taken[], time: number) => unknown;
 export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
   const input = planBound(planner, node.input);
   if (input.mode !== 'insert-only') {
-    throw invalid("Match Recognize doesn't support consuming update and delete changes", undefined, 'MATCH_RECOGNIZE reads insert-only input: match over the source rows, before any aggregation or regular join');
+    // the fact `flinkts check` reports as FTS4211: the same code
+    throw rejected(CHANGELOG_CODES.matchRecognizeUpdates, "Match Recognize doesn't support consuming update and delete changes", node.span, 'MATCH_RECOGNIZE reads insert-only input: match over the source rows, before any aggregation or regular join');
   }
   const variables = node.pattern.map((p) => p.variable);
   const compileMatch = (m: MatchExpression): ((rows: readonly Taken[], time: number) => unknown) => {
@@ -65,7 +67,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
     output: (keyValues, rows, time) => [...keyValues, ...measures.map((m) => m(rows, time) ?? null)],
   });
   input.op.connectTo(op);
-  return { columns: node.columns.map((c) => ({ name: c.name, type: c.type as DataType })), op, mode: 'insert-only', rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
+  return { columns: node.columns.map((c) => ({ name: c.name, type: c.type as DataType })), op, mode: planner.modeOf(node), rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
 }
 
 function withinMillis(planner: Planner, e: BoundExpression): number {

@@ -267,7 +267,7 @@ function values(planner: Planner, node: Values): Rel {
   }));
   const op = new ValuesOperator(rows);
   planner.valuesSources.push(op);
-  return { columns, op, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+  return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
 }
 
 const r0Span = (node: Values) => node.rows[0]?.[0]?.ast.span;

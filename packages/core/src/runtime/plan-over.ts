@@ -8,7 +8,9 @@
 import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, rejected, unsupported } from './errors.js';
+import { TIME_CODES } from '../plan/time-codes.js';
+import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { OverAggregateOperator } from './operators/over-aggregate.js';
@@ -44,7 +46,8 @@ export interface OverExpressions {
  */
 export function overAggregate(planner: Planner, input: Rel, calls: readonly WindowedCall[], exprs: OverExpressions, dedupe: boolean, span: Span | undefined): { rel: Rel; keys: string[] } {
   if (input.mode !== 'insert-only') {
-    throw invalid("StreamPhysicalOverAggregate doesn't support consuming update and delete changes", span);
+    // the fact `flinkts check` reports as FTS4207: the same code
+    throw rejected(CHANGELOG_CODES.overAggregateUpdates, "StreamPhysicalOverAggregate doesn't support consuming update and delete changes", span, 'compute the OVER aggregation on the insert-only input, before the updating operator');
   }
   const c = exprs;
   let windowKey: string | undefined;
@@ -87,7 +90,8 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
   const timeIdx = exprs.orderColumn(order) ?? -1;
   const rowtime = timeIdx >= 0 && input.rowtime.has(timeIdx);
   const proctime = timeIdx >= 0 && input.proctime.has(timeIdx);
-  if (!rowtime && !proctime) throw invalid("OVER windows' ordering in stream mode must be defined on a time attribute.", order.span);
+  // the fact `flinkts check` reports as FTS4310: the same code
+  if (!rowtime && !proctime) throw rejected(TIME_CODES.overOrderNotTimeAttribute, "OVER windows' ordering in stream mode must be defined on a time attribute.", order.span, 'ORDER BY a rowtime (WATERMARK) or PROCTIME() column');
   const fr = frame as OverFrame;
   if (proctime && fr.unit === 'RANGE' && fr.preceding !== undefined) {
     // Flink emits these rows from processing-time timers, which depend on the wall clock

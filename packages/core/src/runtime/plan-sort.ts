@@ -9,7 +9,8 @@
  */
 import type { Span } from '../ast/node.js';
 import type { Row } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, rejected, unsupported } from './errors.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
 import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
@@ -33,8 +34,10 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
     const first = keys[0] as (typeof keys)[number];
     const time = first.column;
     if (time !== undefined && rel.proctime.has(time)) throw unsupported('ORDER BY a processing-time attribute (the sort emits on the wall clock)', first.item.span ?? span);
-    if (time === undefined || !rel.rowtime.has(time)) throw invalid('Sort on a non-time-attribute field is not supported.', first.item.span ?? span);
-    if (first.item.direction === 'DESC') throw invalid('Sort on a non-time-attribute field is not supported.', first.item.span ?? span);
+    // the fact `flinkts check` reports as FTS4311: the same code
+    if (time === undefined || !rel.rowtime.has(time) || first.item.direction === 'DESC') {
+      throw rejected(TIME_CODES.sortNotTimeAttribute, 'Sort on a non-time-attribute field is not supported.', first.item.span ?? span, 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN');
+    }
     if (rel.mode !== 'insert-only') throw invalid("StreamPhysicalTemporalSort doesn't support consuming update and delete changes", span);
     const rest = keys.slice(1);
     const op = new TemporalSortOperator(time, rest.length === 0 ? undefined : lexicographic(rest.map((k) => k.compare)));

@@ -24,3 +24,24 @@ describe('changelog modes are the plan\'s', () => {
     expect([...runJob(sql, { inputs: rows }).changelog('result')].sort()).toEqual(['+I[1, 2024-01-01T00:00, 2]', '+I[2, 2024-01-01T00:00, 1]', '+I[null, 2024-01-01T00:00, 3]']);
   });
 });
+
+describe('what Flink refuses over an updating input is refused at run time with the code `check` gives', () => {
+  const CDC = `CREATE TABLE c (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'values', 'changelog-mode' = 'I,UA,UB,D');
+CREATE TABLE a (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'values');
+`;
+  const codeOf = (sql: string): string | undefined => {
+    try {
+      runJob(CDC + sql, { inputs: {} });
+    } catch (e) {
+      return (e as { diagnostics?: readonly { code: string }[] }).diagnostics?.[0]?.code;
+    }
+    return undefined;
+  };
+  it('an interval join of a changelog (FTS4208; before, the runtime ran it as a regular join, which Flink 1.20.1 does not)', () => {
+    expect(codeOf("SELECT a.k, c.v FROM a JOIN c ON a.k = c.k AND a.ts BETWEEN c.ts - INTERVAL '1' HOUR AND c.ts;")).toBe('FTS4208');
+  });
+  it('an OVER aggregation of a changelog (FTS4207) and MATCH_RECOGNIZE of one (FTS4211)', () => {
+    expect(codeOf('SELECT k, SUM(v) OVER (PARTITION BY k ORDER BY ts) FROM c;')).toBe('FTS4207');
+    expect(codeOf('SELECT * FROM c MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES A.v AS av PATTERN (A) DEFINE A AS A.v > 0);')).toBe('FTS4211');
+  });
+});
