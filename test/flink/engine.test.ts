@@ -44,6 +44,27 @@ describe("engine: 'flink'", () => {
     expect(flink.rows('totals')).toEqual([{ customer: 'b', n: 1, total: '10.00' }]);
   });
 
+  test('an upsert source (upsert-kafka) reaches Flink as an upsert changelog: ChangelogNormalize makes the -U, as locally', () => {
+    const sql = `
+CREATE TABLE latest (product STRING, price INT, PRIMARY KEY (product) NOT ENFORCED)
+  WITH ('connector' = 'upsert-kafka', 'topic' = 'p', 'properties.bootstrap.servers' = 'k:9092', 'key.format' = 'json', 'value.format' = 'json');
+CREATE TABLE per_price (price INT, n BIGINT) WITH ('connector' = 'print');
+INSERT INTO per_price SELECT price, COUNT(*) FROM latest GROUP BY price;`;
+    const inputs = {
+      latest: [
+        { product: 'a', price: 1 },
+        { product: 'b', price: 1 },
+        { kind: '+U' as const, row: { product: 'a', price: 2 } },
+        { kind: '-D' as const, row: { product: 'b', price: 1 } },
+      ],
+    };
+    const flink = runJob(sql, { inputs, engine: 'flink' });
+    expect(flink.changelog('per_price')).toEqual([
+      '+I[1, 1]', '-U[1, 1]', '+U[1, 2]', '-U[1, 2]', '+U[1, 1]', '+I[2, 1]', '-D[1, 1]',
+    ]);
+    expect(runJob(sql, { inputs, engine: 'local' }).changelog('per_price')).toEqual(flink.changelog('per_price'));
+  });
+
   test('watermarks follow the WATERMARK clause row by row; the bounded input ends with a MAX watermark', async () => {
     const sql = `
 CREATE TABLE clicks (u STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'datagen');

@@ -66,7 +66,7 @@ export function selectTargets(p: AnyPipeline, requested: readonly string[] | und
 function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnostics: Diagnostic[], onJob: BuildOptions['onJob'], filesWanted = true): ArtifactFile[] {
   const files: ArtifactFile[] = [];
   const selected = EMITTERS.flatMap((e) => {
-    const config = targets.includes(e.name) ? (e.config as (env: ResolvedEnvironment) => unknown)(env) : undefined;
+    const config = targets.includes(e.name) ? (env.targets as Readonly<Record<string, unknown>>)[e.name] : undefined;
     return config === undefined ? [] : [{ emitter: e as Emitter, config }];
   });
   env.jobs.forEach((job, i) => {

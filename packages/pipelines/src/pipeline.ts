@@ -4,14 +4,14 @@
  * parallelism, variable values and target fields. Overrides are typed by the job, variable and environment
  * names the pipeline declares; `build` reports any that do not apply.
  */
-import type { Catalog, Table, View } from '@flinkts/core';
+import type { ArgumentSchema, Catalog, Table, View } from '@flinkts/core';
 import type { ConnectorVersions, FlinkSettingsInput } from '@flinkts/connectors';
 import { Job } from './job.js';
 import { z } from 'zod';
-import { checkArgument } from '@flinkts/core';
+import { argumentError, checkArgument, didYouMean } from '@flinkts/core';
 import { CODES } from './codes.js';
-import { ALIBABA_TARGET, LINEAGE_OUTPUT_TARGET, STREAMPARK_TARGET, VVP_TARGET } from './target-schemas.js';
-import { TARGET_NAMES } from './emit/emitters.js';
+import { EMITTERS, TARGET_NAMES } from './emit/emitters.js';
+import { LINEAGE_CONFIG } from './targets.js';
 import type { Resources } from './resources.js';
 import type { TargetOverrides, Targets } from './targets.js';
 
@@ -106,26 +106,45 @@ const PIPELINE_SPEC = z.looseObject({
   resources: z.record(z.string(), z.unknown()).optional(),
   variables: z.record(placeholderName, z.string()).optional(),
   secrets: z.record(placeholderName, z.string()).optional(),
-  targets: z.looseObject({
-    sql: z.looseObject({}).optional(),
-    streampark: STREAMPARK_TARGET.optional(),
-    vvp: VVP_TARGET.optional(),
-    alibaba: ALIBABA_TARGET.optional(),
-    lineage: LINEAGE_OUTPUT_TARGET.optional(),
-  }).refine((t) => TARGET_NAMES.some((n) => t[n] !== undefined), { message: `at least one target (${TARGET_NAMES.join(', ')})` }),
+  targets: z.looseObject({}).refine((t) => TARGET_NAMES.some((n) => t[n] !== undefined), { message: `at least one target (${TARGET_NAMES.join(', ')})` }),
   environments: z.record(nonEmpty, z.looseObject({
     description: z.string().optional(),
     variables: z.record(z.string(), z.string()).optional(),
     jobs: z.record(z.string(), JOB_OVERRIDE.optional()).optional(),
-    targets: z.looseObject({ streampark: STREAMPARK_TARGET.unwrap().partial().optional(), vvp: VVP_TARGET.unwrap().partial().optional(), alibaba: ALIBABA_TARGET.unwrap().partial().optional() }).optional(),
+    targets: z.looseObject({}).optional(),
   })),
 });
+
+/**
+ * Each configured target against its emitter's schema, and each environment's target overrides against the
+ * overridable emitters' (an override of a target that cannot be overridden, or of no target, is an error).
+ */
+function checkTargets(spec: PipelineSpec<readonly Job[], string, string, string>): void {
+  const targets = spec.targets as Readonly<Record<string, unknown>>;
+  if (targets['lineage'] !== undefined) checkArgument('pipeline()', 'spec.targets.lineage', LINEAGE_CONFIG.whole, targets['lineage'], CODES.badArgument);
+  for (const e of EMITTERS) {
+    if (e.schema !== undefined && targets[e.name] !== undefined) checkArgument('pipeline()', `spec.targets.${e.name}`, e.schema as ArgumentSchema<unknown>, targets[e.name], CODES.badArgument);
+  }
+  const overridable = EMITTERS.filter((e) => 'overrides' in e);
+  for (const [env, envSpec] of Object.entries(spec.environments as Readonly<Record<string, EnvironmentSpec>>)) {
+    for (const [name, value] of Object.entries((envSpec.targets ?? {}) as Readonly<Record<string, unknown>>)) {
+      const e = overridable.find((o) => o.name === name);
+      const at = `spec.environments.${env}.targets.${name}`;
+      if (e === undefined) {
+        const names = overridable.map((o) => o.name);
+        throw argumentError('pipeline()', at, `one of the targets an environment can override (${names.join(', ')})`, value, didYouMean(name, names) ?? `environments override ${names.join(', ')}; ${TARGET_NAMES.filter((n) => !names.includes(n as never)).join(', ')} are the same in every environment`, CODES.badArgument);
+      }
+      if (value !== undefined) checkArgument('pipeline()', at, e.overrides as ArgumentSchema<unknown>, value, CODES.badArgument);
+    }
+  }
+}
 
 /** Declare a pipeline. Environments can only name its jobs and variables (checked by TypeScript and by `build`). */
 export function pipeline<const J extends readonly Job[], const E extends string, const V extends string = never, const S extends string = never>(
   spec: PipelineSpec<J, V, S, E>,
 ): Pipeline<J, V, S, E> {
   checkArgument('pipeline()', 'spec', PIPELINE_SPEC, spec, CODES.badArgument);
+  checkTargets(spec);
   return new Pipeline(spec);
 }
 

@@ -16,7 +16,8 @@ import type { ResolvedResources } from './resources.js';
 import { mergeResources, resolveResources } from './resources.js';
 import type { SettingEntry } from './settings-layers.js';
 import { mergeSettings, settingsLayer } from './settings-layers.js';
-import type { AlibabaTarget, StreamparkTarget, VvpTarget } from './targets.js';
+import { EMITTERS } from './emit/emitters.js';
+import type { EmitterTargets } from './targets.js';
 
 export interface ResolvedJob {
   readonly name: string;
@@ -49,7 +50,8 @@ export interface ResolvedEnvironment {
   readonly variableDescriptions: ReadonlyMap<string, string>;
   /** Secret names and descriptions: placeholders only. */
   readonly secrets: ReadonlyMap<string, string>;
-  readonly targets: { readonly streampark?: StreamparkTarget; readonly vvp?: VvpTarget; readonly alibaba?: AlibabaTarget; readonly sql?: Readonly<Record<string, never>> };
+  /** Each configured emitter target with this environment's overrides applied. */
+  readonly targets: EmitterTargets;
   readonly registry: Registry;
 }
 
@@ -190,16 +192,22 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
       flinkVersion,
     };
   });
-  const t = p.spec.targets;
-  const o = spec.targets ?? {};
-  const targets = {
-    ...(t.sql === undefined ? {} : { sql: t.sql }),
-    ...(t.streampark === undefined ? {} : { streampark: { ...t.streampark, ...o.streampark } }),
-    ...(t.vvp === undefined ? {} : { vvp: { ...t.vvp, ...o.vvp } }),
-    ...(t.alibaba === undefined ? {} : { alibaba: { ...t.alibaba, ...o.alibaba } }),
-  };
-  for (const name of ['streampark', 'vvp', 'alibaba'] as const) {
-    if (o[name] !== undefined && t[name] === undefined) diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides target '${name}', which pipeline '${p.name}' does not ship to`, hint: `add ${name} to the pipeline's targets`, path: `${at}.targets.${name}` });
-  }
+  const targets = resolveTargets(p, env, spec, diagnostics);
   return { pipeline: p, name: env, flinkVersion, jobs, variables: values, variableDescriptions: declared, secrets, targets, registry };
+}
+
+/** The pipeline's emitter targets with the environment's overrides applied field by field. */
+function resolveTargets(p: AnyPipeline, env: string, spec: EnvironmentSpec, diagnostics: Diagnostic[]): EmitterTargets {
+  const t = p.spec.targets as Readonly<Record<string, object | undefined>>;
+  const o = (spec.targets ?? {}) as Readonly<Record<string, object | undefined>>;
+  const out: Record<string, object> = {};
+  for (const e of EMITTERS) {
+    const base = t[e.name];
+    const override = 'overrides' in e ? o[e.name] : undefined;
+    if (override !== undefined && base === undefined) {
+      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides target '${e.name}', which pipeline '${p.name}' does not ship to`, hint: `add ${e.name} to the pipeline's targets`, path: `environments.${env}.targets.${e.name}` });
+    }
+    if (base !== undefined) out[e.name] = override === undefined ? base : { ...base, ...override };
+  }
+  return out as EmitterTargets;
 }

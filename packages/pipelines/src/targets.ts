@@ -1,97 +1,21 @@
-/** Per-platform deployment settings of a pipeline; environments may override any field. */
-import type { MonitoringTarget } from './alerting/monitoring-target.js';
+/**
+ * The pipeline's `targets` and an environment's target overrides, inferred from the emitter registry
+ * (emit/emitters.ts): each target's configuration is its emitter's. Lineage is the one target without an emitter
+ * (`lineageArtifacts` writes its files, asynchronously, for the caller).
+ */
+import { z } from 'zod';
+import { configSchemas } from './emit/config-schema.js';
+import type { ConfigOf, OverridableEmitter } from './emit/emitter.js';
+import type { EMITTERS } from './emit/emitters.js';
 
-/** StreamPark 2.1.x execution modes by name (the form sends their numbers). */
-export const STREAMPARK_EXECUTION_MODES = {
-  local: 0,
-  remote: 1,
-  'yarn-per-job': 2,
-  'yarn-session': 3,
-  'yarn-application': 4,
-  'kubernetes-session': 5,
-  'kubernetes-application': 6,
-} as const;
+export type { StreamparkExecutionMode, StreamparkTarget } from './emit/streampark.js';
+export { STREAMPARK_EXECUTION_MODES } from './emit/streampark.js';
+export type { VvpTarget } from './emit/vvp.js';
+export type { AlibabaTarget } from './emit/alibaba.js';
+export type { SqlTarget } from './emit/sql.js';
+export type { MonitoringTarget } from './alerting/monitoring-target.js';
 
-export type StreamparkExecutionMode = keyof typeof STREAMPARK_EXECUTION_MODES;
-
-export interface StreamparkTarget {
-  readonly executionMode: StreamparkExecutionMode;
-  /** Id of the Flink environment (`/flink/env/list`); a `${NAME}` placeholder when the deploy step fills it in. */
-  readonly versionId?: number | `\${${string}}`;
-  /** The team (`/team/list`); a placeholder by default. */
-  readonly teamId?: number | `\${${string}}`;
-  /** Cluster id for remote / yarn-session / kubernetes-session modes. */
-  readonly flinkClusterId?: number | `\${${string}}`;
-  readonly resolveOrder?: 'parent-first' | 'child-first';
-  /** Automatic restarts StreamPark performs after the job fails. */
-  readonly restartSize?: number;
-  /**
-   * What StreamPark does when checkpoints keep failing: `maxFailures` failed checkpoints within `windowMinutes`
-   * minutes (form fields `cpMaxFailureInterval` = count, `cpFailureRateInterval` = minutes), then `alert` (needs
-   * `alertId`) or `restart`.
-   */
-  readonly checkpointFailure?: { readonly windowMinutes: number; readonly maxFailures: number; readonly action: 'alert' | 'restart' };
-  /** An alert configuration (`/flink/alert/list`); a `${NAME}` placeholder when the deploy step fills it in. */
-  readonly alertId?: number | `\${${string}}`;
-  readonly yarnQueue?: string;
-  readonly k8sNamespace?: string;
-  readonly flinkImage?: string;
-  readonly tags?: string;
-}
-
-export interface VvpTarget {
-  readonly namespace: string;
-  /** Application mode: the deployment target; omit it and give `sessionClusterName` for session mode. */
-  readonly deploymentTargetName?: string;
-  readonly sessionClusterName?: string;
-  readonly flinkVersion: string;
-  readonly flinkImageRegistry?: string;
-  readonly flinkImageRepository?: string;
-  readonly flinkImageTag?: string;
-  readonly upgradeStrategy?: 'STATEFUL' | 'STATELESS' | 'NONE';
-  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
-  /** Start even if some savepoint state maps to no operator: Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration` (VVP's restore strategy has no such field). */
-  readonly allowNonRestoredState?: boolean;
-  readonly state?: 'RUNNING' | 'SUSPENDED' | 'CANCELLED';
-  readonly maxSavepointCreationAttempts?: number;
-  readonly maxJobCreationAttempts?: number;
-  /** Jar URIs (e.g. `s3://…/connector.jar`) for `additionalDependencies`, by Maven `groupId:artifactId`. */
-  readonly jarUris?: Readonly<Record<string, string>>;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-}
-
-export interface AlibabaTarget {
-  /** The workspace id every Realtime Compute API call carries in its `workspace` header (required by the API). */
-  readonly workspace: string;
-  readonly namespace: string;
-  /** The VVR engine, e.g. `vvr-11.1-jdk11-flink-1.20` (VVR 11 is built on Flink 1.20). */
-  readonly engineVersion: string;
-  readonly deploymentTarget: { readonly mode: 'PER_JOB' | 'SESSION'; readonly name: string };
-  /** Jar URIs for `additionalDependencies`, by Maven `groupId:artifactId`. */
-  readonly jarUris?: Readonly<Record<string, string>>;
-  readonly labels?: Readonly<Record<string, string>>;
-  /** Root log level of the deployment (`logging.log4jLoggers`), default INFO. */
-  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
-  /** `default`, or `oss` / `sls` to deliver logs to OSS / Log Service (a workspace-level log template). */
-  readonly loggingProfile?: string;
-  /**
-   * Autopilot (automatic tuning) bounds: `UpdateAutopilotPolicy` limits — the job's parallelism stays within
-   * [minParallelism, maxParallelism], its total CPU / memory under maxCpu / maxMemory, with at least
-   * coolDownMinutes between two tuning operations.
-   */
-  readonly autopilot?: {
-    readonly minParallelism: number;
-    readonly maxParallelism: number;
-    readonly maxCpu?: number;
-    /** Kubernetes-style quantity, e.g. '64Gi'. */
-    readonly maxMemory?: string;
-    readonly coolDownMinutes?: number;
-  };
-  /** How the start call restores state (`jobs:start` `restoreStrategy.kind`), default LATEST_STATE. */
-  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
-  readonly allowNonRestoredState?: boolean;
-}
+type AnyEmitter = (typeof EMITTERS)[number];
 
 /** The lineage formats `build` can write under `<env>/lineage/`. */
 export const LINEAGE_FORMATS = ['json', 'text', 'mermaid', 'openlineage', 'html'] as const;
@@ -110,22 +34,22 @@ export interface LineageOutputTarget {
   readonly jobNamespace?: string;
 }
 
-export interface Targets {
-  readonly sql?: Readonly<Record<string, never>>;
-  readonly streampark?: StreamparkTarget;
-  readonly vvp?: VvpTarget;
-  readonly alibaba?: AlibabaTarget;
-  /** Alert rules, Alertmanager configuration, dashboard and exporter files (not overridden per environment). */
-  readonly monitoring?: MonitoringTarget;
+export const LINEAGE_CONFIG = configSchemas<LineageOutputTarget>()(z.strictObject({
+  formats: z.array(z.enum(LINEAGE_FORMATS)).min(1).readonly().optional(),
+  events: z.enum(['run', 'job']).optional(),
+  jobNamespace: z.string().trim().min(1).optional(),
+}));
+
+/** Each emitter's configuration, by its name. */
+export type EmitterTargets = { readonly [E in AnyEmitter as E['name']]?: ConfigOf<E> };
+
+export type Targets = EmitterTargets & {
   /** Table and column lineage (not overridden per environment). */
   readonly lineage?: LineageOutputTarget;
-}
+};
 
 /** The target names are the emitters' (emit/emitters.ts). */
 export type { TargetName } from './emit/emitters.js';
 
-export interface TargetOverrides {
-  readonly streampark?: Partial<StreamparkTarget>;
-  readonly vvp?: Partial<VvpTarget>;
-  readonly alibaba?: Partial<AlibabaTarget>;
-}
+/** What an environment may change: any fields of an overridable emitter's configuration. */
+export type TargetOverrides = { readonly [E in AnyEmitter as E extends OverridableEmitter ? E['name'] : never]?: Partial<ConfigOf<E>> };

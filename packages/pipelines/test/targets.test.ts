@@ -170,6 +170,28 @@ describe('lineage target', () => {
     expect(bad({ streampark: { executionMode: 'yarn-application', teamId: '${TEAM}' } })).toBeUndefined();
   });
 
+  test("a misspelt key in a platform's configuration is refused, not dropped; environments override only overridable targets, field by field", () => {
+    const bad = (spec: { targets: unknown; environments?: unknown }) => {
+      try {
+        pipeline({ ...common, jobs: [ingest, clean], ...(spec as { targets: { sql: Record<string, never> } }) });
+        return undefined;
+      } catch (e) {
+        return (e as { diagnostics?: { code: string; message: string; path?: string; hint?: string }[] }).diagnostics?.[0];
+      }
+    };
+    expect(bad({ targets: { vvp: { ...vvp, namepsace: 'x' } } })).toMatchObject({ code: 'FTS8005', message: expect.stringContaining("no key 'namepsace'") });
+    expect(bad({ targets: { sql: { dialect: 'flink' } } })).toMatchObject({ code: 'FTS8005', message: expect.stringContaining("no key 'dialect'") });
+    expect(bad({ targets: { alibaba: { ...alibaba, deploymentTarget: { mode: 'PER_JOB', name: 'q', zone: 'a' } } } })).toMatchObject({ code: 'FTS8005', message: expect.stringContaining("no key 'zone'") });
+    const env = <T,>(targets: T) => ({ dev: { variables: { KAFKA_SERVERS: 's' }, targets } });
+    expect(bad({ targets: { vvp }, environments: env({ vvp: { logLevel: 'LOUD' } }) })).toMatchObject({ code: 'FTS8005', path: 'pipeline().spec.environments.dev.targets.vvp.logLevel' });
+    expect(bad({ targets: { vvp }, environments: env({ vvpp: { namespace: 'prod' } }) })).toMatchObject({ code: 'FTS8005', hint: "did you mean 'vvp'?" });
+    expect(bad({ targets: { sql: {} }, environments: env({ sql: {} }) })).toMatchObject({ code: 'FTS8005', path: 'pipeline().spec.environments.dev.targets.sql' });
+    const p = pipeline({ ...common, jobs: [ingest, clean], targets: { vvp }, environments: env({ vvp: { namespace: 'prod' } }) });
+    const yaml = buildPipeline(p, { env: 'dev' }).files.find((f) => f.path.endsWith('.yaml'))!.content;
+    expect(yaml).toContain('namespace: prod');
+    expect(yaml).toMatch(/flinkVersion: ['"]1\.20['"]/);
+  });
+
   test('buildPipeline (synchronous) says it writes no lineage files instead of leaving them out silently', () => {
     const p = pipeline({ ...common, jobs: [ingest, clean], targets: { sql: {}, lineage: {} } });
     const env = p.environmentNames[0]!;

@@ -442,7 +442,7 @@ export class LocalJob {
 
   /** Whether a source table delivers an upsert changelog (updates without -U, keyed by its primary key). */
   tableUpsert(table: string): boolean {
-    return this.tables.get(table.toLowerCase())?.upsert === true;
+    return this.tables.get(this.inputKey(table))?.upsert === true;
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */

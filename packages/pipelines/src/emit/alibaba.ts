@@ -15,12 +15,66 @@ import { CODES } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { quantity } from '../resources.js';
-import type { AlibabaTarget } from '../targets.js';
 import { PLACEHOLDER_PATTERN, placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { configSchemas } from './config-schema.js';
 import { emitter } from './emitter.js';
 import { jsonFile } from './artifact-file.js';
 import { flinkConfiguration, jarUris, VVP_NAME, vvpShapeProblems } from './ververica.js';
+import { z } from 'zod';
+import { logLevel, stringMap } from './ververica-schema.js';
+
+export interface AlibabaTarget {
+  /** The workspace id every Realtime Compute API call carries in its `workspace` header (required by the API). */
+  readonly workspace: string;
+  readonly namespace: string;
+  /** The VVR engine, e.g. `vvr-11.1-jdk11-flink-1.20` (VVR 11 is built on Flink 1.20). */
+  readonly engineVersion: string;
+  readonly deploymentTarget: { readonly mode: 'PER_JOB' | 'SESSION'; readonly name: string };
+  /** Jar URIs for `additionalDependencies`, by Maven `groupId:artifactId`. */
+  readonly jarUris?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Root log level of the deployment (`logging.log4jLoggers`), default INFO. */
+  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** `default`, or `oss` / `sls` to deliver logs to OSS / Log Service (a workspace-level log template). */
+  readonly loggingProfile?: string;
+  /**
+   * Autopilot (automatic tuning) bounds: `UpdateAutopilotPolicy` limits — the job's parallelism stays within
+   * [minParallelism, maxParallelism], its total CPU / memory under maxCpu / maxMemory, with at least
+   * coolDownMinutes between two tuning operations.
+   */
+  readonly autopilot?: {
+    readonly minParallelism: number;
+    readonly maxParallelism: number;
+    readonly maxCpu?: number;
+    /** Kubernetes-style quantity, e.g. '64Gi'. */
+    readonly maxMemory?: string;
+    readonly coolDownMinutes?: number;
+  };
+  /** How the start call restores state (`jobs:start` `restoreStrategy.kind`), default LATEST_STATE. */
+  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
+  readonly allowNonRestoredState?: boolean;
+}
+
+const ALIBABA_CONFIG = configSchemas<AlibabaTarget>()(z.strictObject({
+  workspace: z.string(),
+  namespace: z.string(),
+  engineVersion: z.string(),
+  deploymentTarget: z.strictObject({ mode: z.enum(['PER_JOB', 'SESSION']), name: z.string() }).readonly(),
+  jarUris: stringMap.optional(),
+  labels: stringMap.optional(),
+  logLevel: logLevel.optional(),
+  loggingProfile: z.string().optional(),
+  autopilot: z.strictObject({
+    minParallelism: z.number(),
+    maxParallelism: z.number(),
+    maxCpu: z.number().optional(),
+    maxMemory: z.string().optional(),
+    coolDownMinutes: z.number().optional(),
+  }).readonly().optional(),
+  restoreStrategy: z.enum(['LATEST_STATE', 'LATEST_SAVEPOINT', 'NONE']).optional(),
+  allowNonRestoredState: z.boolean().optional(),
+}));
 
 export function emitAlibaba(env: ResolvedEnvironment, job: ResolvedJob, target: AlibabaTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const path = `targets.alibaba.jobs.${job.name}`;
@@ -121,4 +175,4 @@ function autopilotProblems(a: NonNullable<AlibabaTarget['autopilot']>, paralleli
 }
 
 /** Alibaba Cloud Realtime Compute for Apache Flink: `alibaba/<job>.json`. */
-export const alibabaEmitter = emitter({ name: 'alibaba', config: (env) => env.targets.alibaba, emitJob: emitAlibaba });
+export const alibabaEmitter = emitter({ name: 'alibaba', schema: ALIBABA_CONFIG.whole, overrides: ALIBABA_CONFIG.fields, emitJob: emitAlibaba });

@@ -1,6 +1,7 @@
 /**
  * The targets `build` writes, one emitter each (emitter.ts), in the order their files are written. The target names
- * are this table's (plus `lineage`, whose files `lineageArtifacts` writes, asynchronously, for the caller).
+ * are this table's (plus `lineage`, whose files `lineageArtifacts` writes, asynchronously, for the caller), and so
+ * are the pipeline's `targets` and environments' overrides (targets.ts).
  */
 import { alibabaEmitter } from './alibaba.js';
 import { monitoringEmitter } from './monitoring.js';

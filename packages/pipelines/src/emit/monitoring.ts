@@ -89,4 +89,4 @@ function monitoringFiles(pipeline: string, jobs: readonly string[], target: Moni
 }
 
 /** Alert rules, Alertmanager configuration, dashboards and exporter files of the environment (not per job). */
-export const monitoringEmitter = emitter({ name: 'monitoring', config: (env) => env.pipeline.spec.targets.monitoring, emitEnvironment: emitMonitoring });
+export const monitoringEmitter = emitter<'monitoring', MonitoringTarget>({ name: 'monitoring', emitEnvironment: emitMonitoring });

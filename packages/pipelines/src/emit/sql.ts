@@ -4,7 +4,13 @@ import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { substitute } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { z } from 'zod';
+import { configSchemas } from './config-schema.js';
 import { emitter } from './emitter.js';
+
+/** Plain SQL scripts take no settings: `targets: { sql: {} }`. */
+export type SqlTarget = Readonly<Record<string, never>>;
+const SQL_CONFIG = configSchemas<SqlTarget>()(z.strictObject({}));
 
 /** The script text with this environment's variable values (secrets stay `${NAME}` placeholders). */
 export function sqlText(env: ResolvedEnvironment, job: ResolvedJob): string {
@@ -19,7 +25,7 @@ export function emitSql(env: ResolvedEnvironment, job: ResolvedJob): ArtifactFil
 /** Plain Flink SQL scripts: `sql/<job>.sql` (nothing to validate beyond the pipeline's own checks). */
 export const sqlEmitter = emitter({
   name: 'sql',
-  config: (env) => env.targets.sql,
+  schema: SQL_CONFIG.whole,
   validate: () => undefined,
   emitJob: (env, job) => emitSql(env, job),
 });

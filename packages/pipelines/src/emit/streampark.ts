@@ -6,18 +6,73 @@
  * placeholders and the variables file carries the values; secrets are listed without values.
  */
 import type { Diagnostic } from '@flinkts/core';
+import { z } from 'zod';
 import { clusterReporterSettings } from '../alerting/flink-reporter.js';
 import { CODES } from '../codes.js';
 import { streamparkSql } from '../job-analysis.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { flinkMemory } from '../resources.js';
-import type { StreamparkTarget } from '../targets.js';
-import { STREAMPARK_EXECUTION_MODES } from '../targets.js';
 import { placeholders } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { configSchemas } from './config-schema.js';
 import { emitter } from './emitter.js';
 import { jsonFile } from './artifact-file.js';
 import { encodeForm } from './form-body.js';
+
+/** StreamPark 2.1.x execution modes by name (the form sends their numbers). */
+export const STREAMPARK_EXECUTION_MODES = {
+  local: 0,
+  remote: 1,
+  'yarn-per-job': 2,
+  'yarn-session': 3,
+  'yarn-application': 4,
+  'kubernetes-session': 5,
+  'kubernetes-application': 6,
+} as const;
+
+export type StreamparkExecutionMode = keyof typeof STREAMPARK_EXECUTION_MODES;
+
+export interface StreamparkTarget {
+  readonly executionMode: StreamparkExecutionMode;
+  /** Id of the Flink environment (`/flink/env/list`); a `${NAME}` placeholder when the deploy step fills it in. */
+  readonly versionId?: number | `\${${string}}`;
+  /** The team (`/team/list`); a placeholder by default. */
+  readonly teamId?: number | `\${${string}}`;
+  /** Cluster id for remote / yarn-session / kubernetes-session modes. */
+  readonly flinkClusterId?: number | `\${${string}}`;
+  readonly resolveOrder?: 'parent-first' | 'child-first';
+  /** Automatic restarts StreamPark performs after the job fails. */
+  readonly restartSize?: number;
+  /**
+   * What StreamPark does when checkpoints keep failing: `maxFailures` failed checkpoints within `windowMinutes`
+   * minutes (form fields `cpMaxFailureInterval` = count, `cpFailureRateInterval` = minutes), then `alert` (needs
+   * `alertId`) or `restart`.
+   */
+  readonly checkpointFailure?: { readonly windowMinutes: number; readonly maxFailures: number; readonly action: 'alert' | 'restart' };
+  /** An alert configuration (`/flink/alert/list`); a `${NAME}` placeholder when the deploy step fills it in. */
+  readonly alertId?: number | `\${${string}}`;
+  readonly yarnQueue?: string;
+  readonly k8sNamespace?: string;
+  readonly flinkImage?: string;
+  readonly tags?: string;
+}
+
+/** A numeric id, or a `${NAME}` placeholder the deploy step fills in. */
+const idOrPlaceholder = z.union([z.number(), z.templateLiteral(['${', z.string(), '}'])]);
+const STREAMPARK_CONFIG = configSchemas<StreamparkTarget>()(z.strictObject({
+  executionMode: z.enum(Object.keys(STREAMPARK_EXECUTION_MODES) as [StreamparkExecutionMode, ...StreamparkExecutionMode[]]),
+  versionId: idOrPlaceholder.optional(),
+  teamId: idOrPlaceholder.optional(),
+  flinkClusterId: idOrPlaceholder.optional(),
+  resolveOrder: z.enum(['parent-first', 'child-first']).optional(),
+  restartSize: z.number().optional(),
+  checkpointFailure: z.strictObject({ windowMinutes: z.number(), maxFailures: z.number(), action: z.enum(['alert', 'restart']) }).readonly().optional(),
+  alertId: idOrPlaceholder.optional(),
+  yarnQueue: z.string().optional(),
+  k8sNamespace: z.string().optional(),
+  flinkImage: z.string().optional(),
+  tags: z.string().optional(),
+}));
 
 /** StreamPark's job-name rule (ApplicationServiceImpl JOB_NAME_PATTERN) and its single-space rule. */
 export const STREAMPARK_JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;
@@ -149,7 +204,8 @@ export function emitStreamparkVariables(env: ResolvedEnvironment, sqlTexts: read
 /** StreamPark 2.1: `streampark/<job>.form` / `.json` (the /flink/app/create call) and the team's `variables.json`. */
 export const streamparkEmitter = emitter({
   name: 'streampark',
-  config: (env) => env.targets.streampark,
+  schema: STREAMPARK_CONFIG.whole,
+  overrides: STREAMPARK_CONFIG.fields,
   validate: (env, job, target, diagnostics) => {
     streamparkFields(env, job, target, diagnostics);
   },

@@ -7,6 +7,7 @@ import { clusterReporterSettings } from '../alerting/flink-reporter.js';
 import { CODES } from '../codes.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 
+
 export const VVP_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** The SQL-shape rule of a VVP SQL deployment; each problem names the statement. */

@@ -11,11 +11,54 @@ import { CODES } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { quantity } from '../resources.js';
-import type { VvpTarget } from '../targets.js';
 import { substitute } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
+import { configSchemas } from './config-schema.js';
 import { emitter } from './emitter.js';
 import { flinkConfiguration, jarUris, operatorParallelism, VVP_NAME, vvpShapeProblems } from './ververica.js';
+import { z } from 'zod';
+import { logLevel, stringMap } from './ververica-schema.js';
+
+export interface VvpTarget {
+  readonly namespace: string;
+  /** Application mode: the deployment target; omit it and give `sessionClusterName` for session mode. */
+  readonly deploymentTargetName?: string;
+  readonly sessionClusterName?: string;
+  readonly flinkVersion: string;
+  readonly flinkImageRegistry?: string;
+  readonly flinkImageRepository?: string;
+  readonly flinkImageTag?: string;
+  readonly upgradeStrategy?: 'STATEFUL' | 'STATELESS' | 'NONE';
+  readonly restoreStrategy?: 'LATEST_STATE' | 'LATEST_SAVEPOINT' | 'NONE';
+  /** Start even if some savepoint state maps to no operator: Flink's `execution.savepoint.ignore-unclaimed-state` in `flinkConfiguration` (VVP's restore strategy has no such field). */
+  readonly allowNonRestoredState?: boolean;
+  readonly state?: 'RUNNING' | 'SUSPENDED' | 'CANCELLED';
+  readonly maxSavepointCreationAttempts?: number;
+  readonly maxJobCreationAttempts?: number;
+  /** Jar URIs (e.g. `s3://…/connector.jar`) for `additionalDependencies`, by Maven `groupId:artifactId`. */
+  readonly jarUris?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly logLevel?: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+const VVP_CONFIG = configSchemas<VvpTarget>()(z.strictObject({
+  namespace: z.string(),
+  deploymentTargetName: z.string().optional(),
+  sessionClusterName: z.string().optional(),
+  flinkVersion: z.string(),
+  flinkImageRegistry: z.string().optional(),
+  flinkImageRepository: z.string().optional(),
+  flinkImageTag: z.string().optional(),
+  upgradeStrategy: z.enum(['STATEFUL', 'STATELESS', 'NONE']).optional(),
+  restoreStrategy: z.enum(['LATEST_STATE', 'LATEST_SAVEPOINT', 'NONE']).optional(),
+  allowNonRestoredState: z.boolean().optional(),
+  state: z.enum(['RUNNING', 'SUSPENDED', 'CANCELLED']).optional(),
+  maxSavepointCreationAttempts: z.number().optional(),
+  maxJobCreationAttempts: z.number().optional(),
+  jarUris: stringMap.optional(),
+  labels: stringMap.optional(),
+  logLevel: logLevel.optional(),
+}));
 
 export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const path = `targets.vvp.jobs.${job.name}`;
@@ -88,4 +131,4 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
 }
 
 /** Ververica Platform: `vvp/<job>.yaml`, a SQL deployment. */
-export const vvpEmitter = emitter({ name: 'vvp', config: (env) => env.targets.vvp, emitJob: emitVvp });
+export const vvpEmitter = emitter({ name: 'vvp', schema: VVP_CONFIG.whole, overrides: VVP_CONFIG.fields, emitJob: emitVvp });
