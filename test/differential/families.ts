@@ -379,9 +379,23 @@ const sideRows = (delay: number) => fc.array(
   }).map(([k, v, ms]) => [k, v, time(ms)] as const);
 });
 
+/** For each window of the window-join family, two other windows that share some of its windows. */
+const OTHER_WINDOWS: Readonly<Record<string, readonly [string, string]>> = {
+  "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)": ["HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)", "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)"],
+  "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)": ["TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)", "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '1' SECOND)"],
+  "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)": ["TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND)", "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '3' SECOND)"],
+  "SESSION(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND)": ["SESSION(TABLE % PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)", "SESSION(TABLE %, DESCRIPTOR(ts), INTERVAL '1.5' SECOND)"],
+  "SESSION(TABLE % PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)": ["SESSION(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND)", "SESSION(TABLE % PARTITION BY v, DESCRIPTOR(ts), INTERVAL '1' SECOND)"],
+};
+
 /**
- * Window joins (INNER / LEFT / RIGHT / FULL) of two window TVFs on equal window_start and window_end, with equi
- * keys and an extra condition; rows out of order within the watermark on both sides (see sideRows), compared per key.
+ * Window joins (INNER / LEFT / RIGHT / FULL) of two window TVFs (SESSION too, partitioned or not) on equal
+ * window_start and window_end, with equi keys and an extra condition; rows out of order within the watermark on both
+ * sides (see sideRows), compared per key. Two cases in five put another window on the right (OTHER_WINDOWS: TUMBLE
+ * against HOP, another size, a partitioned SESSION against an unpartitioned one): Flink plans a regular join there, whose rows
+ * leave as they match (compared as multisets: Flink interleaves the two sources as it likes; outer joins, which
+ * retract their padded rows, by their final tables). Half the inner joins, and half the cases on two windows, are
+ * counted per window, which tells a window join (one row per window) from a regular one (an update per match).
  */
 export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
   .constantFrom(0, 1, 2)
@@ -389,15 +403,35 @@ export const windowJoinCase: fc.Arbitrary<FamilyCase> = fc
     delay: fc.constant(delay),
     a: sideRows(delay),
     b: sideRows(delay),
-    tvf: fc.constantFrom("TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)", "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)", "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)"),
+    tvf: fc.constantFrom(
+      "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)", "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)",
+      "CUMULATE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)", "SESSION(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND)",
+      "SESSION(TABLE % PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)",
+    ),
     type: fc.constantFrom('JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN'),
     extra: fc.constantFrom('', ' AND L.v < R.v', ' AND R.v IS NOT NULL'),
+    // another window on the right, one that shares some windows with the left's (so that rows match)
+    other: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.nat(1) }),
+    count: fc.boolean(),
   }))
-  .map(({ delay, a, b, tvf, type, extra }) => {
+  .map(({ delay, a, b, tvf, type: drawn, extra, other, count }) => {
+    // another window on the right, counted: an inner join (the case that tells a regular join from a window join)
+    const type = other !== undefined && count ? 'JOIN' : drawn;
     const table = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '${delay}' SECOND) WITH ('connector' = 'values');`;
     const key = type === 'RIGHT JOIN' ? 'R.k' : type === 'FULL JOIN' ? 'COALESCE(L.k, R.k)' : 'L.k';
-    const sql = `${table('a')}\n${table('b')}\nSELECT ${key} AS jk, L.v AS lv, R.v AS rv, L.ts AS lts, L.window_start AS lws, R.window_end AS rwe FROM (SELECT * FROM TABLE(${tvf.replace('%', 'a')})) L ${type} (SELECT * FROM TABLE(${tvf.replace('%', 'b')})) R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k${extra};`;
-    return { family: 'windowjoin', sql, inputs: { a, b }, compare: 'key' as const };
+    const right = other === undefined ? tvf : OTHER_WINDOWS[tvf]![other]!;
+    const counted = count && type === 'JOIN';
+    // counted: table a on both sides, joined on the windows alone (many matches per window)
+    const from = `(SELECT * FROM TABLE(${tvf.replace('%', 'a')})) L ${type} (SELECT * FROM TABLE(${right.replace('%', counted ? 'a' : 'b')})) R ON L.window_start = R.window_start AND L.window_end = R.window_end${counted ? '' : ' AND L.k = R.k'}${extra}`;
+    if (counted) {
+      // counted per left window: a window aggregation over a window join (one row per window), a group aggregation
+      // with an update per match over a regular join (the counts per window are the same whatever the interleaving)
+      const query = `SELECT CONCAT(CAST(lws AS STRING), '/', CAST(lwe AS STRING)) AS w, COUNT(*) AS n FROM (SELECT L.window_start AS lws, L.window_end AS lwe FROM ${from}) GROUP BY lws, lwe;`;
+      return { family: 'windowjoin', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a, b }, compare: 'key' as const };
+    }
+    const sql = `${table('a')}\n${table('b')}\nSELECT ${key} AS jk, L.v AS lv, R.v AS rv, L.ts AS lts, L.window_start AS lws, R.window_end AS rwe FROM ${from};`;
+    const compare = right === tvf ? 'key' as const : type === 'JOIN' ? 'bag' as const : 'final' as const;
+    return { family: 'windowjoin', sql, inputs: { a, b }, compare };
   });
 
 /** IN / NOT IN subqueries (semi / anti joins; NOT IN is null-aware) over two tables or a changelog (final tables). */
@@ -421,7 +455,10 @@ export const inSubqueryCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'insubquery', sql: `${table('a')}\n${table('b')}\n${query}`, inputs: { a: rows(a) as never, b: rows(b) as never }, compare: 'final' as const };
   });
 
-/** The SESSION window TVF and legacy GROUP BY SESSION (keyed or not) over rows out of order (late rows merge into open sessions). */
+/**
+ * The SESSION window TVF (aggregated, also through a sub-query, grouped by more or fewer keys than its PARTITION BY,
+ * projected, ranked, with DISTINCT) and legacy GROUP BY SESSION (keyed or not) over rows out of order (late rows merge into open sessions).
+ */
 export const sessionCase: fc.Arbitrary<FamilyCase> = fc
   .record({
     delay: fc.constantFrom(0, 1, 2),
@@ -430,15 +467,36 @@ export const sessionCase: fc.Arbitrary<FamilyCase> = fc
     legacy: fc.boolean(),
     keyed: fc.boolean(),
     aggs: fc.subarray(['COUNT(*)', 'SUM(v)', 'MAX(s)', 'MIN(v)', 'AVG(v)'], { minLength: 1, maxLength: 3 }),
+    // the SESSION TVF read other than by a window aggregation: projected (and filtered), ranked, grouped by more or
+    // fewer keys than its PARTITION BY (Flink's TVF operator, then a group aggregation with updates)
+    shape: fc.constantFrom('aggregate', 'aggregate', 'subquery', 'project', 'topn', 'distinct'),
+    filter: fc.constantFrom('', ' WHERE v > 2'),
+    partitioned: fc.boolean(),
   })
-  // the SESSION window TVF grouped by more keys, and DISTINCT aggregates over sessions, are FTS7001 (Flink emits
-  // updates there, not reproduced)
-  .map(({ keyed, legacy, ...rest }) => ({ ...rest, legacy, keyed: keyed && legacy }))
-  .map(({ delay, rows, gap, legacy, keyed, aggs }) => {
-    const query = legacy
-      ? `SELECT ${keyed ? 'k, ' : ''}SESSION_START(ts, ${gap}) AS ws, SESSION_END(ts, ${gap}) AS we, ${aggs.join(', ')} FROM ev GROUP BY ${keyed ? 'k, ' : ''}SESSION(ts, ${gap});`
-      : `SELECT ${keyed ? 'k, ' : ''}window_start, window_end, ${aggs.join(', ')} FROM TABLE(SESSION(TABLE ev, DESCRIPTOR(ts), ${gap})) GROUP BY ${keyed ? 'k, ' : ''}window_start, window_end;`;
-    return { family: 'session', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare: keyed ? 'key' as const : 'order' as const };
+  // DISTINCT aggregates over legacy sessions are FTS7001 (Flink emits updates there, not reproduced)
+  .map((r) => ({ ...r, keyed: r.keyed && (r.legacy || r.shape !== 'distinct') }))
+  .map(({ delay, rows, gap, legacy, keyed, aggs, shape, filter, partitioned }) => {
+    const tvf = `TABLE(SESSION(TABLE ev${partitioned ? ' PARTITION BY k' : ''}, DESCRIPTOR(ts), ${gap}))`;
+    // per key where sessions of several keys close at one watermark (Flink fires them in its timer heap's order)
+    let compare: FamilyCase['compare'] = keyed || (partitioned && !legacy) ? 'key' : 'order';
+    let query: string;
+    if (legacy) query = `SELECT ${keyed ? 'k, ' : ''}SESSION_START(ts, ${gap}) AS ws, SESSION_END(ts, ${gap}) AS we, ${aggs.join(', ')} FROM ev GROUP BY ${keyed ? 'k, ' : ''}SESSION(ts, ${gap});`;
+    else if (shape === 'project') query = `SELECT k, v, s, window_start, window_end, window_time FROM ${tvf}${filter};`;
+    else if (shape === 'topn') {
+      const byKey = keyed || partitioned;
+      query = `SELECT ${byKey ? 'k, ' : ''}v, s, window_start, window_end, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end${byKey ? ', k' : ''} ORDER BY v DESC NULLS LAST, s) AS rn FROM ${tvf}) WHERE rn <= 2;`;
+    } else if (shape === 'distinct') {
+      query = `SELECT ${partitioned ? 'k, ' : ''}window_start, window_end, COUNT(DISTINCT v) AS dv, ${aggs.join(', ')} FROM ${tvf} GROUP BY ${partitioned ? 'k, ' : ''}window_start, window_end;`;
+    } else {
+      // grouped by k besides an unpartitioned window, or partitioned and grouped by the window alone: the TVF's
+      // rows, then a group aggregation with updates (whose order across keys Flink does not fix: final tables);
+      // 'subquery': through a projection that drops the time column (Flink still filters before the sessions form)
+      const from = shape === 'subquery' ? `(SELECT k, v, s, window_start AS ws, window_end AS we FROM ${tvf}${filter})` : `${tvf}${filter}`;
+      const [ws, we] = shape === 'subquery' ? ['ws', 'we'] : ['window_start', 'window_end'];
+      query = `SELECT ${keyed ? 'k, ' : ''}${ws}, ${we}, ${aggs.join(', ')} FROM ${from} GROUP BY ${keyed ? 'k, ' : ''}${ws}, ${we};`;
+      if (partitioned && !keyed) compare = 'final';
+    }
+    return { family: 'session', sql: `${EVENTS(delay)}\n${query}`, inputs: { ev: rows }, compare };
   });
 
 /** Every family's generator, by name. */

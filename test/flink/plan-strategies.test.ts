@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bindScript, inputsOf, parseScript } from '@flinkts/core';
+import { bindScript, inputsOf, isWindowAggregate, parseScript } from '@flinkts/core';
 import type { PlanRoot } from '@flinkts/core';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 
@@ -45,9 +45,11 @@ function promises(root: PlanRoot): { present: RegExp[]; absent: RegExp[] } {
     if (n.strategy === 'lookup') present.push(/\bLookupJoin\(/);
     if (n.strategy === 'temporal') present.push(/\bTemporalJoin\(/);
     if (n.strategy === 'window') present.push(/\bWindowJoin\(/);
-    if (n.strategy === 'regular') present.push(/(?<![A-Za-z])Join\(joinType=/), absent.push(/\bIntervalJoin\(/);
+    if (n.strategy === 'regular') present.push(/(?<![A-Za-z])Join\(joinType=/), absent.push(/\bIntervalJoin\(/, /\bWindowJoin\(/);
   }
-  const windowed = all.some((n) => n.kind === 'Aggregate' && n.input.kind === 'WindowTableFunction');
+  // a SESSION TVF grouped by other keys than its PARTITION BY is a GROUP BY over the TVF's own operator; grouping
+  // sets over a window TVF are a window aggregation per set
+  const windowed = all.some((n) => n.kind === 'Aggregate' && (isWindowAggregate(n) || (n.groupingSets.length > 1 && n.input.kind === 'WindowTableFunction')));
   // Two-phase aggregation shows as Local… / Global…WindowAggregate and …GroupAggregate.
   if (windowed) present.push(/WindowAggregate\(/), absent.push(/GroupAggregate\(/);
   else if (has('Aggregate')) present.push(/GroupAggregate\(/), absent.push(/WindowAggregate\(/);
@@ -61,13 +63,24 @@ function promises(root: PlanRoot): { present: RegExp[]; absent: RegExp[] } {
 
 const ORDERS = "orders (order_id BIGINT, user_id BIGINT, currency STRING, amount DECIMAL(10, 2), tags ARRAY<STRING>, ts TIMESTAMP(3), proc AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)";
 const tvf = (t: string): string => `(SELECT user_id, window_start, window_end, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE ${t}, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY user_id, window_start, window_end)`;
-/** Constructs the streaming programs do not cover: lookup, temporal and window joins, UNNEST, OVER, window TopN. */
+const win = (t: string, fn: string): string => `(SELECT * FROM TABLE(${fn.replace('%', t)}))`;
+const SESSION = (partition: string): string => `SESSION(TABLE %${partition}, DESCRIPTOR(ts), INTERVAL '1' MINUTE)`;
+/**
+ * Constructs the streaming programs do not cover: lookup, temporal and window joins (a regular join on two different
+ * windows' bounds), UNNEST, OVER, window TopN, SESSION TVFs grouped by other keys than their PARTITION BY.
+ */
 const extra: Program[] = [
   { id: 'lookup-join', query: 'SELECT o.order_id, u.name FROM orders o JOIN users FOR SYSTEM_TIME AS OF o.proc AS u ON o.user_id = u.user_id' },
   { id: 'temporal-join', query: 'SELECT o.order_id, o.amount * r.rate FROM orders o JOIN rates FOR SYSTEM_TIME AS OF o.ts AS r ON o.currency = r.currency' },
   { id: 'window-join', query: `SELECT a.user_id, a.n, b.n FROM ${tvf('orders')} a JOIN ${tvf('orders')} b ON a.user_id = b.user_id AND a.window_start = b.window_start AND a.window_end = b.window_end` },
   { id: 'unnest', query: 'SELECT order_id, tag FROM orders CROSS JOIN UNNEST(tags) AS t(tag)' },
   { id: 'over-aggregate', query: 'SELECT order_id, SUM(amount) OVER (PARTITION BY user_id ORDER BY ts ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM orders' },
+  { id: 'join-on-two-windows', query: `SELECT a.order_id, b.order_id FROM ${win('orders', "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' MINUTE)")} a JOIN ${win('orders', "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '30' SECOND, INTERVAL '1' MINUTE)")} b ON a.user_id = b.user_id AND a.window_start = b.window_start AND a.window_end = b.window_end` },
+  { id: 'join-on-two-sizes', query: `SELECT a.order_id, b.order_id FROM ${win('orders', "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' MINUTE)")} a JOIN ${win('orders', "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' MINUTE)")} b ON a.user_id = b.user_id AND a.window_start = b.window_start AND a.window_end = b.window_end` },
+  { id: 'session-window-join', query: `SELECT a.order_id, b.order_id FROM ${win('orders', SESSION(' PARTITION BY user_id'))} a JOIN ${win('orders', SESSION(' PARTITION BY user_id'))} b ON a.user_id = b.user_id AND a.window_start = b.window_start AND a.window_end = b.window_end` },
+  { id: 'join-on-sessions-partitioned-apart', query: `SELECT a.order_id, b.order_id FROM ${win('orders', SESSION(' PARTITION BY user_id'))} a JOIN ${win('orders', SESSION(''))} b ON a.user_id = b.user_id AND a.window_start = b.window_start AND a.window_end = b.window_end` },
+  { id: 'session-grouped-by-its-partition', query: `SELECT user_id, window_start, window_end, COUNT(*) FROM TABLE(${SESSION(' PARTITION BY user_id').replace('%', 'orders')}) GROUP BY user_id, window_start, window_end` },
+  { id: 'session-grouped-by-other-keys', query: `SELECT user_id, window_start, window_end, COUNT(*) FROM TABLE(${SESSION('').replace('%', 'orders')}) GROUP BY user_id, window_start, window_end` },
   { id: 'window-top-n', query: "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY amount DESC) AS rn FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' MINUTE))) WHERE rn <= 3" },
 ].map((p) => ({ ...p, inputs: {} }));
 const EXTRA_DDL = [

@@ -127,6 +127,10 @@ describe("processing-time windows: the local runtime and Flink 1.20.1's window o
     const whole = await both([EV, "CREATE TABLE snk (n BIGINT, s INT, ws TIMESTAMP(3), we TIMESTAMP(3)) WITH ('connector' = 'values')"], "INSERT INTO snk SELECT COUNT(*), SUM(v), window_start, window_end FROM TABLE(SESSION(TABLE ev, DESCRIPTOR(pt), INTERVAL '5' MINUTE)) GROUP BY window_start, window_end", input, T0);
     expect(whole.local).toEqual(whole.flink);
     expect(whole.flink).toEqual(['+I[5, 17, 2024-05-01T10:01, 2024-05-01T10:12:30]']);
+    // PARTITION BY k, grouped by k and the window: the per-key sessions of the legacy form
+    const partitioned = await both([EV, SNK], "INSERT INTO snk SELECT k, COUNT(*), SUM(v), window_start, window_end FROM TABLE(SESSION(TABLE ev PARTITION BY k, DESCRIPTOR(pt), INTERVAL '5' MINUTE)) GROUP BY k, window_start, window_end", input, T0);
+    expect(partitioned.local).toEqual(partitioned.flink);
+    expect([...partitioned.flink].sort()).toEqual([...expected].sort());
   }, 600_000);
 
   test('legacy GROUP BY TUMBLE(pt, …): the same windows from the legacy WindowOperator', async () => {

@@ -110,14 +110,13 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
     problem(ctx, 'FTS4009', descriptor, `Column '${name}' of DESCRIPTOR(…) is not a column of the window's input table`, didYouMean(name, input.scope.columns.map((c) => c.name)) ?? `columns: ${input.scope.columns.map((c) => c.name).join(', ')}`);
     return undefined;
   }
-  // SESSION windows per key: the keys must be the input's columns (the runtime plans them from the AST; the
-  // analyzer rejects PARTITION BY on other windows)
-  for (const k of table.partitionBy ?? []) bindExpression(k, input.scope, ctx);
+  // SESSION windows per key: the keys are the input's columns (the analyzer rejects PARTITION BY on other windows)
+  const partitionKeys = (table.partitionBy ?? []).map((k) => bindExpression(k, input.scope, ctx));
   const constants = args.filter((a) => a.kind !== 'TableArg' && a.kind !== 'Descriptor').map((a) => bindExpression(a, EMPTY_SCOPE, ctx));
   const source = input.node.columns[timeColumn.index]!;
   const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType };
   const columns = windowTvfColumns(input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime, source.time);
-  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, call: r.call, timeColumn: timeColumn.index, args: constants, columns });
+  const node: WindowTableFunction = Object.freeze({ kind: 'WindowTableFunction', input: input.node, fn, call: r.call, timeColumn: timeColumn.index, args: constants, ...(partitionKeys.length > 0 ? { partitionKeys } : {}), columns });
   const rel = r.alias ?? '';
   const names = [...input.scope.columns.map((c) => c.name), 'window_start', 'window_end', 'window_time'];
   return { node, scope: scopeOf(columns, rel, names) };
@@ -312,11 +311,15 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
 
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */
 export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | undefined {
-  const shifted = (b: Bound | undefined): Bound | undefined =>
-    b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+  const b = unshifted(r, ctx);
+  return b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+}
+
+/** A FROM item bound with its columns at positions from 0. */
+function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
   switch (r.kind) {
     case 'TableRef':
-      return shifted(tableRef(r, ctx));
+      return tableRef(r, ctx);
     case 'SubqueryRelation': {
       // a LATERAL sub-query alone in FROM sees only the enclosing queries' columns
       const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
@@ -325,7 +328,7 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
         problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
         return undefined;
       }
-      return shifted({ node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) });
+      return { node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) };
     }
     case 'TableFunction': {
       const name = r.call.name.length === 1 ? r.call.name[0]!.toUpperCase() : '';
@@ -334,17 +337,17 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
           unsupported(ctx, r, `the table function ${name}`);
           return undefined;
         }
-        return shifted(windowTvf(r, name, ctx));
+        return windowTvf(r, name, ctx);
       }
-      return shifted(correlate(r, undefined, 'INNER', ctx));
+      return correlate(r, undefined, 'INNER', ctx);
     }
     case 'Unnest':
-      return shifted(correlate(r, undefined, 'INNER', ctx));
+      return correlate(r, undefined, 'INNER', ctx);
     case 'Join':
-      return shifted(join(r, ctx));
+      return join(r, ctx);
     case 'MatchRecognize': {
       const input = relation(r.input, ctx);
-      return input === undefined ? undefined : shifted(bindMatchRecognize(r, input, ctx));
+      return input === undefined ? undefined : bindMatchRecognize(r, input, ctx);
     }
   }
 }

@@ -18,5 +18,7 @@ export interface WindowTableFunction {
   readonly timeColumn: number;
   /** The size / slide / step / gap arguments (constants). */
   readonly args: readonly BoundExpression[];
+  /** SESSION windows per key: `TABLE t PARTITION BY k` (columns of the input; none when absent). */
+  readonly partitionKeys?: readonly BoundExpression[];
   readonly columns: readonly PlanColumn[];
 }

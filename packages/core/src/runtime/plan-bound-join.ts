@@ -8,7 +8,6 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { Join } from '../plan/join.js';
 import type { PlanNode } from '../plan/node.js';
 import { equiKeysOf } from '../plan/patterns/join-strategy.js';
-import { windowColumns } from '../plan/properties/window-columns.js';
 import type { Evaluator } from './compiled.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
@@ -76,7 +75,7 @@ function semiJoin(planner: Planner, node: Join): Rel {
   const op = new SemiAntiJoinOperator(node.type === 'ANTI', left, right);
   l.op.connectTo(op, 0);
   sub.op.connectTo(op, 1);
-  return { ...l, columns: l.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })), op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { ...l, columns: l.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })), op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
 }
 
 /**
@@ -108,7 +107,7 @@ function temporalJoin(planner: Planner, node: Join): Rel {
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
   const columns = [...l.columns, ...r.columns.map((c) => ({ ...c, type: left ? withNullable(c.type, true) : c.type }))].map((c, i) => ({ ...c, name: node.columns[i]!.name }));
-  return { columns, op, mode: l.mode, rowtime: l.rowtime, proctime: l.proctime };
+  return { columns, op, mode: planner.modeOf(node), rowtime: l.rowtime, proctime: l.proctime };
 }
 
 export function join(planner: Planner, node: Join, where?: BoundExpression): Rel {
@@ -132,8 +131,7 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
   const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r));
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
-  const insertOnly = (node.type === 'INNER' || node.type === 'CROSS') && l.mode === 'insert-only' && r.mode === 'insert-only';
-  return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
 }
 
 /**
@@ -147,8 +145,7 @@ function timeJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonl
   const windowed = windowJoin(planner, node, l, r, columns);
   if (windowed !== undefined) return windowed;
   const width = l.columns.length;
-  const bounds = windowColumns(node.left).size > 0 && windowColumns(node.right).size > 0;
-  if (cond !== undefined && outer && bounds && cond.refs.some((x) => (x.index < width ? windowColumns(node.left).has(x.index) : windowColumns(node.right).has(x.index - width)))) {
+  if (cond !== undefined && outer && node.strategy === 'window') {
     // Flink runs this as a window join: padded rows are emitted when the window fires, never retracted.
     throw unsupported('outer window joins (joins on window_start / window_end of two window TVFs)', node.span);
   }
@@ -161,7 +158,7 @@ function timeJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonl
     );
     l.op.connectTo(op, 0);
     r.op.connectTo(op, 1);
-    return { columns, op, mode: 'insert-only', rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set() };
+    return { columns, op, mode: planner.modeOf(node), rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set() };
   }
   if (cond !== undefined && outer && timeBounded(cond, l, r)) {
     // Flink plans an interval join: outer rows are emitted when the interval closes, not retracted later.

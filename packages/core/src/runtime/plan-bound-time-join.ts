@@ -3,7 +3,8 @@
  * the other's with INTERVAL literals, over insert-only inputs: `l.t BETWEEN r.t - INTERVAL … AND r.t + INTERVAL …`,
  * `>=` / `<=` / `>` / `<` pairs, or `l.t = r.t`) and a window join (two window TVF results or window aggregations
  * joined on equal window_start and window_end). Column references are the binder's positions in the join's input
- * row (left columns, then right ones).
+ * row (left columns, then right ones). SESSION windows arrive assigned (the TVF's operator emits a session's rows when it
+ * closes, with its bounds), so they join like any other window.
  */
 import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
@@ -12,6 +13,7 @@ import type { Join } from '../plan/join.js';
 import { invalid, unsupported } from './errors.js';
 import { WindowJoinOperator } from './operators/window-join.js';
 import type { WindowJoinType } from './operators/window-join.js';
+import type { Evaluator } from './compiled.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, compileBound } from './plan-bound.js';
 import { equiJoinKeysAt } from './plan-join-keys.js';
@@ -106,26 +108,53 @@ function inside(node: Expression, root: Expression): boolean {
 export function windowJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonly RelColumn[]): Rel | undefined {
   const lw = l.window;
   const rw = r.window;
-  if (node.condition === undefined || !lw || !rw) return undefined;
+  // the plan's strategy (plan/patterns/join-strategy.ts): two different windows join as a regular join
+  if (node.strategy !== 'window' || node.condition === undefined || !lw || !rw) return undefined;
   const width = l.columns.length;
   const pairs = (x: number, y: number): boolean => node.equiKeys.some(([a, b]) => a === x && b === width + y);
   if (!pairs(lw.start, rw.start) || !pairs(lw.end, rw.end)) return undefined;
   const span = node.span;
-  if (lw.spec.kind === 'SESSION' || rw.spec.kind === 'SESSION') throw unsupported('window joins of SESSION windows', span);
   if (l.mode !== 'insert-only' || r.mode !== 'insert-only') throw unsupported('window joins over an updating input', span);
   if (node.type === 'CROSS') throw invalid('A window join needs an ON condition', span);
   const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
-  const condition = compileBound(planner, input, node.condition, T.boolean()).eval;
+  const bounds = [[lw.start, width + rw.start], [lw.end, width + rw.end]] as const;
+  const condition = withoutBoundEqualities(planner, input, node.condition, bounds);
+  const keys = node.equiKeys.filter(([a, b]) => !bounds.some(([x, y]) => a === x && b === y));
   const op = new WindowJoinOperator({
     type: node.type as WindowJoinType, widths: [width, r.columns.length],
-    bounds: [[lw.start, lw.end], [rw.start, rw.end]], keys: equiJoinKeysAt(planner, node.equiKeys, l, r), condition,
+    bounds: [[lw.start, lw.end], [rw.start, rw.end]], keys: keys.length === 0 ? undefined : equiJoinKeysAt(planner, keys, l, r), condition,
   });
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
   // Flink propagates the left side's window properties (a GROUP BY of its window_start, window_end downstream is
   // a window aggregation: checked on real Flink) and keeps both sides' time attributes
   return {
-    columns, op, mode: 'insert-only', rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set(),
+    columns, op, mode: planner.modeOf(node), rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set(),
     window: { spec: lw.spec, timeIndex: lw.end, start: lw.start, end: lw.end, input: l },
+  };
+}
+
+/**
+ * The join condition without its window_start and window_end equalities, as Flink's planner leaves it for the
+ * window join (which pairs windows by their end alone); undefined when nothing else is left.
+ */
+function withoutBoundEqualities(planner: Planner, input: Rel, cond: BoundExpression, pairs: readonly (readonly [number, number])[]): Evaluator | undefined {
+  const c = boundCompilerOver(planner, input, [cond]);
+  const position = (e: Expression): number | undefined => (e.kind === 'ColumnRef' ? cond.refs.find((x) => x.node === e && x.depth === 0 && x.field === undefined)?.index : undefined);
+  const isPair = (e: Expression): boolean => {
+    if (e.kind !== 'Binary' || e.op !== '=') return false;
+    const [a, b] = [position(e.left), position(e.right)];
+    return pairs.some(([x, y]) => (a === x && b === y) || (a === y && b === x));
+  };
+  const rest = conjunctsOf(cond.ast).filter((e) => !isPair(e)).map((e) => c.coerce(c.compile(e), T.boolean(), e.span).eval);
+  if (rest.length === 0) return undefined;
+  return (row) => {
+    let unknown = false;
+    for (const p of rest) {
+      const v = p(row);
+      if (v === false) return false;
+      if (v === null) unknown = true;
+    }
+    return unknown ? null : true;
   };
 }

@@ -1,12 +1,16 @@
 /**
  * Bound window TVFs (TUMBLE / HOP / CUMULATE / SESSION over an event-time attribute; TUMBLE / HOP / CUMULATE over a
  * processing-time one, plan-proctime-window.ts) and the window aggregations over them (an Aggregate the binder
- * recognised as grouped by window_start and window_end). Legacy group windows: plan-bound-group-window.ts.
+ * recognised as grouped by window_start and window_end). A SESSION TVF is assigned by its window aggregation
+ * (`windowAggregateInput`) or, read any other way, by its own operator (operators/session-table.ts); processing-time
+ * SESSION TVFs only by their aggregation. Legacy group windows: plan-bound-group-window.ts.
  */
 import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { WindowTableFunction } from '../plan/window-table-function.js';
+import type { PlanNode } from '../plan/node.js';
+import { SessionTableOperator } from './operators/session-table.js';
 import type { Evaluator } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { AggregateSet } from './operators/aggregates.js';
@@ -36,20 +40,73 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
     return v.constant.value as number;
   };
   const offset = (i: number): number => (node.args[i] === undefined ? 0 : ms(i, 'window offset'));
-  if (node.call.args.some((a) => (a.kind === 'NamedArg' && a.name.toUpperCase() === 'PARTITION') || (a.kind === 'TableArg' && a.partitionBy !== undefined))) {
-    throw unsupported(`${node.fn} windows with PARTITION BY`, node.call.span);
-  }
+  if (node.fn !== 'SESSION' && node.partitionKeys !== undefined) throw unsupported(`${node.fn} windows with PARTITION BY`, node.call.span);
   let spec: WindowSpec;
   if (node.fn === 'TUMBLE') spec = { kind: 'TUMBLE', size: ms(0, 'window size'), offset: offset(1) };
   else if (node.fn === 'HOP') spec = { kind: 'HOP', slide: ms(0, 'window slide'), size: ms(1, 'window size'), offset: offset(2) };
   else if (node.fn === 'CUMULATE') spec = { kind: 'CUMULATE', step: ms(0, 'window step'), size: ms(1, 'max window size'), offset: offset(2) };
   else spec = { kind: 'SESSION', gap: ms(0, 'session gap') };
   const span = node.args[0]?.ast.span;
-  const rel = node.input.columns[node.timeColumn]!.time === 'proctime'
+  const proctime = node.input.columns[node.timeColumn]!.time === 'proctime';
+  let rel = proctime
     ? proctimeWindowedRel(planner.session, input, spec, node.timeColumn, undefined, span)
     : planner.windowedRel(input, spec, node.timeColumn, undefined, span);
+  if (spec.kind === 'SESSION' && !folding.has(node)) {
+    // read other than by its window aggregation: Flink's TVF operator, whose rows leave when their session closes
+    if (proctime) throw unsupported('a processing-time SESSION window TVF read other than by its window aggregation', node.call.span);
+    const op = new SessionTableOperator(spec.gap, node.timeColumn, (node.partitionKeys ?? []).map((k) => compileBound(planner, input, k).eval));
+    input.op.connectTo(op);
+    const { sessionRows: _unassigned, ...window } = rel.window!;
+    void _unassigned;
+    rel = { ...rel, op, window: { ...window, timeIndex: window.end } };
+  }
   // the input's time attributes stay time attributes next to window_time, as in Flink
   return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })), rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
+}
+
+/** The SESSION window TVFs being planned as part of their window aggregation (which assigns the sessions). */
+const folding = new Set<WindowTableFunction>();
+
+/**
+ * The input of a window aggregation: a SESSION window TVF it groups by its window and PARTITION BY columns, read
+ * through filters and projections that copy its window columns, is folded into the aggregation (Flink's planner
+ * merges them; a WHERE then filters before the sessions form, checked on Flink 1.20.1; a projection that drops the
+ * time column passes it on after its own columns); anything else is planned as it is (the TVF's own operator
+ * assigns the sessions).
+ */
+export function windowAggregateInput(planner: Planner, node: Aggregate): Rel {
+  const tvf = foldableSession(node.input);
+  if (tvf === undefined) return planBound(planner, node.input);
+  folding.add(tvf);
+  try {
+    return planBound(planner, node.input);
+  } finally {
+    folding.delete(tvf);
+  }
+}
+
+/** The SESSION TVF below Filters and Projects that `windowAggregateInput` can fold, if any. */
+function foldableSession(node: PlanNode): WindowTableFunction | undefined {
+  const chain: PlanNode[] = [];
+  let n = node;
+  while (n.kind === 'Filter' || n.kind === 'Project') {
+    chain.push(n);
+    n = n.input;
+  }
+  if (n.kind !== 'WindowTableFunction' || n.fn !== 'SESSION') return undefined;
+  const width = n.input.columns.length;
+  let window = new Set([width, width + 1, width + 2]);
+  for (const c of chain.reverse()) {
+    if (c.kind === 'Filter') {
+      if (c.condition.refs.some((r) => window.has(r.index))) return undefined;
+      continue;
+    }
+    if (c.kind !== 'Project') return undefined;
+    const copies = c.exprs.map(copiedColumn);
+    if (c.exprs.some((e, i) => copies[i] === undefined && e.refs.some((r) => window.has(r.index)))) return undefined;
+    window = new Set(copies.flatMap((x, i) => (x !== undefined && window.has(x) ? [i] : [])));
+  }
+  return n;
 }
 
 /**
@@ -73,12 +130,7 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
   const plainAt = role.map((r, i) => (r === 'key' ? role.slice(0, i).filter((x) => x === 'key').length : -1));
   const keySets = sets.map((set) => set.map((i) => plainAt[i]!).filter((i) => i >= 0));
   const inEvery = (i: number): boolean => sets.every((set) => set.includes(i));
-  if (w.spec.kind === 'SESSION' && !w.spec.legacy && p > 0) {
-    // real Flink 1.20 emits updates for a SESSION window TVF grouped by more than its window (differential
-    // testing found +I then -U/+U for one session); not reproduced
-    throw unsupported('SESSION window TVF aggregations grouped by keys besides window_start / window_end', span);
-  }
-  if (w.spec.kind === 'SESSION' && specs.some((sp) => sp.distinct)) {
+  if (w.spec.kind === 'SESSION' && w.spec.legacy && specs.some((sp) => sp.distinct)) {
     // real Flink 1.20 emits updates for such a session (differential testing found -U/+U); not reproduced
     throw unsupported('DISTINCT aggregates in SESSION window aggregations', span);
   }
@@ -89,8 +141,8 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
   else if (rel.mode !== 'insert-only') {
     ({ head, tail } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], plain.map((k) => k.eval), keySets, specs, span));
   } else {
-    // a SESSION window is assigned by the aggregation itself, from the time column
-    head = tail = new WindowAggregateOperator(w.spec, w.timeIndex, w.spec.kind === 'SESSION' ? undefined : [w.start, w.end], plain.map((k) => k.eval), keySets, new AggregateSet([...specs]));
+    // a SESSION window folded into its aggregation is assigned here, from the time column
+    head = tail = new WindowAggregateOperator(w.spec, w.timeIndex, w.sessionRows ? undefined : [w.start, w.end], plain.map((k) => k.eval), keySets, new AggregateSet([...specs]));
   }
   rel.op.connectTo(head);
   // where each plan column is in the window operator's output
@@ -105,7 +157,7 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
   const time = role.indexOf('time');
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
-    op: reorder, mode: 'insert-only',
+    op: reorder, mode: planner.modeOf(node),
     rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'),
     // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
     window: { spec: w.spec, timeIndex: end, start, end, input: rel, ...(time >= 0 ? { time } : {}) },

@@ -138,8 +138,18 @@ function unplannable(node: PlanNode): PlanNode | undefined {
   return nodePlannable(node) ? undefined : node;
 }
 
-/** The relation of a compilable node (see `unplannable`). */
+/**
+ * The relation of a compilable node (see `unplannable`), in the changelog mode the plan derives for it
+ * (plan/properties/changelog.ts, checked against Flink in test/flink/changelog-modes.test.ts): the node compilers
+ * decide no mode of their own, and the operators built for the nodes above read this one.
+ */
 export function planBound(planner: Planner, node: PlanNode): Rel {
+  const rel = planNode(planner, node);
+  const mode = planner.modeOf(node);
+  return rel.mode === mode ? rel : { ...rel, mode };
+}
+
+function planNode(planner: Planner, node: PlanNode): Rel {
   switch (node.kind) {
     case 'Scan':
       return scan(planner, node);
@@ -288,22 +298,21 @@ function project(planner: Planner, node: Project): Rel {
   const compiled = node.exprs.map((e, i) => compileBound(planner, rel, e, node.columns[i]!.type, scalars));
   const columns: RelColumn[] = node.columns.map((c, i) => ({ name: c.name, type: (compiled[i] as Compiled).type }));
   const direct = compiled.map((c) => c.column);
+  // SESSION rows their window aggregation assigns (plan-bound-window.ts) keep their time column, after the
+  // projection's own columns when it does not copy it
   const sw = rel.window;
-  if (sw?.sessionRows && !(sw.spec.kind === 'SESSION' && sw.spec.legacy) && node.exprs.some((e) => [...refIndexes(e)].some((i) => i >= sw.start))) {
-    // Flink runs the TVF as an operator of its own here (rows leave when their session closes); not reproduced yet
-    throw unsupported('the window columns of a SESSION window TVF outside its window aggregation', node.exprs[0]?.ast.span);
-  }
+  const hiddenTime = sw?.sessionRows && !direct.includes(sw.timeIndex) ? sw.timeIndex : undefined;
   const carried = {
     ...(rel.filteredUpdates || filteredUpdates ? { filteredUpdates: true } : {}),
     ...keyThrough('aggregateKey', rel.aggregateKey, direct),
     ...keyThrough('uniqueKey', rel.uniqueKey, direct),
-    ...windowThrough(rel, direct),
+    ...windowThrough(rel, hiddenTime === undefined ? direct : [...direct, hiddenTime]),
     ...(rel.monotonicity ? { monotonicity: monotonicityThrough(f ? filteredMonotonicity(rel, input.kind === 'Filter' ? input.input : input).monotonicity : rel.monotonicity, direct) } : {}),
   };
   const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
-  const calc = new CalcOperator(f, compiled.map(copying));
+  const calc = new CalcOperator(f, hiddenTime === undefined ? compiled.map(copying) : [...compiled.map(copying), (r) => r[hiddenTime] ?? null]);
   rel.op.connectTo(calc);
   return { ...out, op: calc };
 }

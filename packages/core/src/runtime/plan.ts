@@ -9,6 +9,10 @@ import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
 import type { ChangelogMode } from './changelog.js';
+import type { SourceChangelog } from '../connector/connector.js';
+import type { PlanNode } from '../plan/node.js';
+import { changelogOf } from '../plan/properties/changelog.js';
+import type { SourceModes } from '../plan/properties/changelog.js';
 import type { Compiled, Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import { unsupported } from './errors.js';
@@ -61,15 +65,22 @@ export interface Rel {
  * The window of `rel` on a projection of it (`direct[i]`: the input column output column i passes through), when
  * window_start and window_end pass through: Flink propagates window properties, so grouping the projection by them
  * is still a window aggregation (insert-only, fired by the watermark). The windows arrive assigned (their bounds
- * are columns), so the time column is window_end; SESSION windows, assigned by the aggregation itself, do not pass.
+ * are columns), so the time column is window_end; SESSION rows its aggregation assigns (`sessionRows`) keep their
+ * time column, which must pass too.
  */
 export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
-  if (!w || w.spec.kind === 'SESSION') return {};
+  if (!w) return {};
   const start = direct.indexOf(w.start);
   const end = direct.indexOf(w.end);
   const time = w.time === undefined ? -1 : direct.indexOf(w.time);
-  return start >= 0 && end >= 0 ? { window: { spec: w.spec, timeIndex: end, start, end, input: w.input, ...(time >= 0 ? { time } : {}) } } : {};
+  if (start < 0 || end < 0) return {};
+  const at = { start, end, input: w.input, ...(time >= 0 ? { time } : {}) };
+  if (w.sessionRows) {
+    const timeIndex = direct.indexOf(w.timeIndex);
+    return timeIndex < 0 ? {} : { window: { spec: w.spec, timeIndex, ...at, sessionRows: true } };
+  }
+  return { window: { spec: w.spec, timeIndex: end, ...at } };
 }
 
 /** A table the planner can read: its schema and how rows enter it. */
@@ -89,6 +100,8 @@ export interface PlannerCatalog {
   table(path: readonly string[], span?: Span): PlannerTable;
   /** The table is read by a lookup join: its rows are loaded before any probe row arrives. */
   markLookup(path: readonly string[]): void;
+  /** What the table's source emits (from its connector's capabilities), for the plan's changelog modes. */
+  sourceChangelog(path: readonly string[]): SourceChangelog;
 }
 
 /**
@@ -129,6 +142,17 @@ export class Planner {
   /** @internal The relation of a catalog table, as the planner's catalog reads it. */
   table(path: readonly string[], span?: Span): PlannerTable {
     return this.catalog.table(path, span);
+  }
+
+  /** The sources' changelogs as the plan's changelog inference reads them. */
+  private readonly sourceModes: SourceModes = (entry) => this.catalog.sourceChangelog(entry.path);
+
+  /**
+   * @internal The changelog mode of a plan node's output: the plan's derived property (plan/properties/changelog.ts),
+   * the one place modes are decided; the runtime derives none of its own.
+   */
+  modeOf(node: PlanNode): ChangelogMode {
+    return changelogOf(node, this.sourceModes).kind === 'insert-only' ? 'insert-only' : 'updating';
   }
 
   /** @internal The table is read by a lookup join (its rows are loaded before any probe row arrives). */

@@ -53,6 +53,35 @@ describe('window columns and time attributes', () => {
     expect(plan.columns.map((c) => c.time ?? '-')).toEqual(['-', '-', 'rowtime', '-']);
   });
 
+  test('a join on window bounds is a window join only on the same window (else Flink plans a regular join)', () => {
+    const strategy = (left: string, right: string): string => {
+      let n: PlanNode = planOf(`SELECT L.product FROM (SELECT * FROM TABLE(${left.replace('%', 'orders')})) L JOIN (SELECT * FROM TABLE(${right.replace('%', 'orders')})) R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.user_id = R.user_id`);
+      while (n.kind !== 'Join') n = (n as { input: PlanNode }).input;
+      return n.strategy;
+    };
+    const tumble = "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND)";
+    const session = (partition: string, gap = "INTERVAL '1' SECOND") => `SESSION(TABLE %${partition}, DESCRIPTOR(ts), ${gap})`;
+    expect(strategy(tumble, tumble)).toBe('window');
+    expect(strategy(tumble, "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2.0' SECOND)")).toBe('window');
+    expect(strategy(tumble, "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND)")).toBe('regular');
+    expect(strategy(tumble, "HOP(TABLE %, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)")).toBe('regular');
+    expect(strategy(tumble, "TUMBLE(TABLE %, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '1' SECOND)")).toBe('regular');
+    expect(strategy(session(' PARTITION BY user_id'), session(' PARTITION BY user_id'))).toBe('window');
+    expect(strategy(session(' PARTITION BY user_id'), session(''))).toBe('regular');
+    expect(strategy(session(''), session('', "INTERVAL '2' SECOND"))).toBe('regular');
+  });
+
+  test('a SESSION TVF grouped by other keys than its PARTITION BY is no window aggregation (Flink: the TVF operator, then a GROUP BY)', () => {
+    const tvf = (partition: string) => `TABLE(SESSION(TABLE orders${partition}, DESCRIPTOR(ts), INTERVAL '1' SECOND))`;
+    const windowed = (q: string) => windowColumns(planOf(q)).size > 0;
+    expect(windowed(`SELECT window_start, window_end, COUNT(*) AS c FROM ${tvf('')} GROUP BY window_start, window_end`)).toBe(true);
+    expect(windowed(`SELECT user_id, window_start, window_end, COUNT(*) AS c FROM ${tvf(' PARTITION BY user_id')} GROUP BY user_id, window_start, window_end`)).toBe(true);
+    expect(windowed(`SELECT user_id, window_start, window_end, COUNT(*) AS c FROM ${tvf('')} GROUP BY user_id, window_start, window_end`)).toBe(false);
+    expect(windowed(`SELECT window_start, window_end, COUNT(*) AS c FROM ${tvf(' PARTITION BY user_id')} GROUP BY window_start, window_end`)).toBe(false);
+    // over TUMBLE any other key keeps it a window aggregation
+    expect(windowed("SELECT user_id, window_start, window_end, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY user_id, window_start, window_end")).toBe(true);
+  });
+
   test('a regular GROUP BY, DISTINCT and a CAST lose time attributes; PROCTIME() makes one', () => {
     expect(planOf('SELECT ts, COUNT(*) AS c FROM orders GROUP BY ts').columns[0]!.time).toBeUndefined();
     expect(planOf('SELECT DISTINCT ts FROM orders').columns[0]!.time).toBeUndefined();

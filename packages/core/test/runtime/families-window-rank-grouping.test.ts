@@ -80,6 +80,19 @@ describe('window joins', () => {
     ]);
   });
 
+  test('on two different windows (TUMBLE against HOP) the join is a regular one: a GROUP BY of its window updates per match', () => {
+    const at = (t: string) => `2024-01-01 00:00:${t}`;
+    const rows = { a: [[1, 1, at('00.500')], [1, 2, at('01')], [2, 3, at('03')], [1, 4, at('04.500')]], b: [[1, 5, at('00.700')], [1, 6, at('01.200')], [2, 7, at('03.500')], [1, 8, at('04')]] };
+    const hop = "(SELECT * FROM TABLE(HOP(TABLE b, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '2' SECOND)))";
+    const q = `SELECT lws, lwe, COUNT(*) AS n FROM (SELECT L.window_start AS lws, L.window_end AS lwe FROM ${side('a')} L JOIN ${hop} R ${on}) GROUP BY lws, lwe;`;
+    // as a window join it would be one row per window: +I[…00, …02, 4], …
+    expect(runJob(AB + q, { inputs: rows }).changelog()).toEqual([
+      '+I[2024-01-01T00:00, 2024-01-01T00:00:02, 1]', '-U[2024-01-01T00:00, 2024-01-01T00:00:02, 1]', '+U[2024-01-01T00:00, 2024-01-01T00:00:02, 2]',
+      '-U[2024-01-01T00:00, 2024-01-01T00:00:02, 2]', '+U[2024-01-01T00:00, 2024-01-01T00:00:02, 3]', '-U[2024-01-01T00:00, 2024-01-01T00:00:02, 3]',
+      '+U[2024-01-01T00:00, 2024-01-01T00:00:02, 4]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:04, 1]', '+I[2024-01-01T00:00:04, 2024-01-01T00:00:06, 1]',
+    ]);
+  });
+
   test('window properties pass through a window join: grouping by its window is a window aggregation', () => {
     const q = `SELECT lws, lwe, COUNT(*) AS n FROM (SELECT L.k, L.window_start AS lws, L.window_end AS lwe FROM ${side('a')} L JOIN ${side('b')} R ${on}) GROUP BY lws, lwe;`;
     expect(runJob(AB + q, { inputs }).changelog()).toEqual(['+I[2024-01-01T00:00, 2024-01-01T00:00:02, 2]', '+I[2024-01-01T00:00:02, 2024-01-01T00:00:04, 1]']);
@@ -98,13 +111,71 @@ describe('SESSION windows', () => {
     expect(runJob(DDL + tvf, { inputs: { t } }).changelog()).toEqual(['+I[2024-01-01T00:00:02, 2024-01-01T00:00:08.500, 4, 20]']);
   });
 
-  test('the window columns of a SESSION TVF read outside its window aggregation are refused, not NULL', () => {
-    const q = "SELECT k, v, window_start FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '1' SECOND));";
-    expect(() => runJob(DDL + q, { inputs: { t } })).toThrow(/FTS7001[\s\S]*window columns of a SESSION window TVF/);
+});
+
+describe('the SESSION window TVF read other than by a window aggregation (expected: Flink 1.20.1)', () => {
+  const ev = "CREATE TABLE ev (k INT, v INT, s STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n";
+  const at = (t: string) => `2024-01-01 00:00:${t}`;
+  const rows = [[1, 1, 'a', at('00')], [2, 2, 'b', at('00.500')], [1, 3, 'a', at('01.500')], [2, 4, 'a', at('03')], [1, 5, 'a', at('00.800')], [1, 6, 'b', at('05')]];
+  const tvf = (partition: string) => `TABLE(SESSION(TABLE ev${partition}, DESCRIPTOR(ts), INTERVAL '1' SECOND))`;
+
+  test('projected, a session\'s rows leave when it closes, in arrival order, with its final bounds', () => {
+    const q = `SELECT k, v, window_start, window_end FROM ${tvf('')} WHERE v > 2;`;
+    expect(runJob(ev + q, { inputs: { ev: rows } }).changelog()).toEqual([
+      '+I[1, 3, 2024-01-01T00:00, 2024-01-01T00:00:02.500]', '+I[1, 5, 2024-01-01T00:00, 2024-01-01T00:00:02.500]',
+      '+I[2, 4, 2024-01-01T00:00:03, 2024-01-01T00:00:04]', '+I[1, 6, 2024-01-01T00:00:05, 2024-01-01T00:00:06]',
+    ]);
   });
 
-  test('a SESSION window TVF grouped by more keys (where Flink emits updates) is refused, not approximated', () => {
-    const q = "SELECT k, window_start, MIN(v) FROM TABLE(SESSION(TABLE t, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end;";
-    expect(() => runJob(DDL + q, { inputs: { t } })).toThrow(/FTS7001[\s\S]*SESSION window TVF aggregations grouped by keys/);
+  test('PARTITION BY k grouped by k is a session window aggregation per key (insert-only)', () => {
+    const q = `SELECT k, window_start, window_end, COUNT(*) AS n, SUM(v) AS sv FROM ${tvf(' PARTITION BY k')} GROUP BY k, window_start, window_end;`;
+    expect(runJob(ev + q, { inputs: { ev: rows } }).changelog()).toEqual([
+      '+I[1, 2024-01-01T00:00, 2024-01-01T00:00:01, 1, 1]', '+I[2, 2024-01-01T00:00:00.500, 2024-01-01T00:00:01.500, 1, 2]',
+      '+I[1, 2024-01-01T00:00:00.800, 2024-01-01T00:00:02.500, 2, 8]', '+I[2, 2024-01-01T00:00:03, 2024-01-01T00:00:04, 1, 4]',
+      '+I[1, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 1, 6]',
+    ]);
+  });
+
+  test('through a sub-query that drops the time column, a WHERE still filters before the sessions form', () => {
+    // without the filtered row at 00:00.800 the rows at 00:00 and 00:01.600 are two sessions
+    const input = [[1, 5, 'a', at('00')], [1, 1, 'a', at('00.800')], [1, 5, 'a', at('01.600')], [1, 7, 'a', at('05')]];
+    const q = `SELECT k, window_start, window_end, COUNT(*) AS n FROM (SELECT k, window_start, window_end FROM ${tvf(' PARTITION BY k')} WHERE v > 1) GROUP BY k, window_start, window_end;`;
+    expect(runJob(ev + q, { inputs: { ev: input } }).changelog()).toEqual([
+      '+I[1, 2024-01-01T00:00, 2024-01-01T00:00:01, 1]', '+I[1, 2024-01-01T00:00:01.600, 2024-01-01T00:00:02.600, 1]', '+I[1, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 1]',
+    ]);
+    // projected, the TVF's own operator forms the sessions first: both rows leave in one session
+    expect(runJob(ev + `SELECT k, v, window_start, window_end FROM ${tvf(' PARTITION BY k')} WHERE v > 1;`, { inputs: { ev: input } }).changelog()).toEqual([
+      '+I[1, 5, 2024-01-01T00:00, 2024-01-01T00:00:02.600]', '+I[1, 5, 2024-01-01T00:00, 2024-01-01T00:00:02.600]', '+I[1, 7, 2024-01-01T00:00:05, 2024-01-01T00:00:06]',
+    ]);
+  });
+
+  test('grouped by more keys than its PARTITION BY, the TVF\'s rows feed a group aggregation with updates', () => {
+    const q = `SELECT k, window_start, window_end, COUNT(*) AS n, SUM(v) AS sv FROM ${tvf('')} GROUP BY k, window_start, window_end;`;
+    expect(runJob(ev + q, { inputs: { ev: rows } }).changelog()).toEqual([
+      '+I[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 1, 1]', '+I[2, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 1, 2]',
+      '-U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 1, 1]', '+U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 2, 4]',
+      '-U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 2, 4]', '+U[1, 2024-01-01T00:00, 2024-01-01T00:00:02.500, 3, 9]',
+      '+I[2, 2024-01-01T00:00:03, 2024-01-01T00:00:04, 1, 4]', '+I[1, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 1, 6]',
+    ]);
+  });
+
+  test('a window join of SESSION windows pairs sessions by their end alone, as Flink\'s join state does', () => {
+    const side = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '2' SECOND) WITH ('connector' = 'values');\n`;
+    const sess = (n: string) => `(SELECT * FROM TABLE(SESSION(TABLE ${n}, DESCRIPTOR(ts), INTERVAL '1' SECOND)))`;
+    const q = `SELECT R.v, R.ts, L.window_start, L.window_end, R.window_start, R.window_end FROM ${sess('a')} L JOIN ${sess('b')} R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k;`;
+    // b's late row at 00:05 widens its session to [00:05, 00:07); a's session is [00:06, 00:07)
+    const out = runJob(side('a') + side('b') + q, { inputs: { a: [[1, null, at('06')]], b: [[1, 0, at('06')], [1, 0, at('05')]] } }).changelog();
+    expect(out).toEqual([
+      '+I[0, 2024-01-01T00:00:06, 2024-01-01T00:00:06, 2024-01-01T00:00:07, 2024-01-01T00:00:05, 2024-01-01T00:00:07]',
+      '+I[0, 2024-01-01T00:00:05, 2024-01-01T00:00:06, 2024-01-01T00:00:07, 2024-01-01T00:00:05, 2024-01-01T00:00:07]',
+    ]);
+  });
+
+  test('a window join of SESSION windows joins each pair of equal sessions when both close', () => {
+    const side = (n: string) => `CREATE TABLE ${n} (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n`;
+    const sess = (n: string) => `(SELECT * FROM TABLE(SESSION(TABLE ${n} PARTITION BY k, DESCRIPTOR(ts), INTERVAL '1' SECOND)))`;
+    const q = `SELECT L.k AS jk, L.v AS lv, R.v AS rv, L.window_start AS lws, R.window_end AS rwe FROM ${sess('a')} L JOIN ${sess('b')} R ON L.window_start = R.window_start AND L.window_end = R.window_end AND L.k = R.k;`;
+    const out = runJob(side('a') + side('b') + q, { inputs: { a: [[1, 1, at('00')], [1, 2, at('03')]], b: [[1, 7, at('00')], [1, 8, at('03')]] } }).changelog();
+    expect(out).toEqual(['+I[1, 1, 7, 2024-01-01T00:00, 2024-01-01T00:00:01]', '+I[1, 2, 8, 2024-01-01T00:00:03, 2024-01-01T00:00:04]']);
   });
 });

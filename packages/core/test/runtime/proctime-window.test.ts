@@ -114,6 +114,18 @@ describe('processing-time window aggregation', () => {
     ]);
   });
 
+  it('the SESSION TVF with PARTITION BY k, grouped by k and its window: a session per key, fired at its end', () => {
+    const sql = `${DDL} INSERT INTO snk SELECT k, window_start, window_end, COUNT(*), SUM(v)
+      FROM TABLE(SESSION(TABLE ev PARTITION BY k, DESCRIPTOR(pt), INTERVAL '5' MINUTE)) GROUP BY k, window_start, window_end;`;
+    // the same sessions as legacy GROUP BY k, SESSION(pt, …), checked on Flink in test/flink/proctime-window.test.ts
+    const r = run(sql, [['a', 1], ['b', 2], at('10:03'), ['a', 3], { processingTime: '2024-05-01 10:07:30' }, ['a', 4], ['b', 7], at('10:20'), ['c', 1]], 'UTC', Date.UTC(2024, 4, 1, 10, 1, 0));
+    expect(r.changelog('snk')).toEqual([
+      '+I[b, 2024-05-01T10:01, 2024-05-01T10:06, 1, 2]',
+      '+I[a, 2024-05-01T10:01, 2024-05-01T10:12:30, 3, 8]',
+      '+I[b, 2024-05-01T10:07:30, 2024-05-01T10:12:30, 1, 7]',
+    ]);
+  });
+
   it('PROCTIME() reads the clock: the first reading is now(), then the last advance', () => {
     const sql = `CREATE TABLE ev (k STRING, v INT, pt AS PROCTIME()) WITH ('connector' = 'values');
       CREATE TABLE snk (k STRING, t STRING) WITH ('connector' = 'values');
@@ -129,8 +141,9 @@ describe('processing-time window aggregation', () => {
     const alone = `${DDL} CREATE TABLE plain (k STRING, ws TIMESTAMP(3)) WITH ('connector' = 'values');
       INSERT INTO plain SELECT k, window_start FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(pt), INTERVAL '5' MINUTE));`;
     expect(() => run(alone, [['a', 1]])).toThrow(/FTS7001|processing-time window TVF outside a window aggregation/);
-    const session = `${DDL} INSERT INTO snk SELECT k, window_start, window_end, COUNT(*), SUM(v) FROM TABLE(SESSION(TABLE ev PARTITION BY k, DESCRIPTOR(pt), INTERVAL '5' MINUTE)) GROUP BY k, window_start, window_end;`;
-    expect(() => run(session, [['a', 1]])).toThrow(/not supported/);
+    const session = `${DDL} CREATE TABLE plain (k STRING, ws TIMESTAMP(3)) WITH ('connector' = 'values');
+      INSERT INTO plain SELECT k, window_start FROM TABLE(SESSION(TABLE ev PARTITION BY k, DESCRIPTOR(pt), INTERVAL '5' MINUTE));`;
+    expect(() => run(session, [['a', 1]])).toThrow(/FTS7001[\s\S]*processing-time SESSION window TVF read other than by its window aggregation/);
     const topn = `${DDL} CREATE TABLE top (k STRING, ws TIMESTAMP(3)) WITH ('connector' = 'values');
       INSERT INTO top SELECT k, window_start FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY v DESC) AS rn
         FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(pt), INTERVAL '5' MINUTE))) WHERE rn <= 1;`;

@@ -3,7 +3,7 @@
  * - `FOR SYSTEM_TIME AS OF` a processing-time attribute → lookup join; an event-time attribute → temporal join;
  * - a condition bounding a time attribute of each side against the other (BETWEEN, or a lower and an upper bound,
  *   or equality) → interval join;
- * - both sides' window_start and window_end equal (two window TVF results) → window join;
+ * - both sides' window_start and window_end equal (two results of the same window) → window join;
  * - anything else → regular join.
  * Which time attributes each strategy keeps: properties/time-attributes.ts.
  */
@@ -13,6 +13,8 @@ import { copiedColumn } from '../expression.js';
 import { conjunctsOf, subtreeNodes } from '../expression-children.js';
 import type { IntervalBounds, JoinStrategy } from '../join.js';
 import type { PlanColumn, PlanNode } from '../node.js';
+import { sameWindow, windowColumns, windowOrigin } from '../properties/window-columns.js';
+import type { WindowBound } from '../properties/window-columns.js';
 
 export interface StrategyResult {
   readonly strategy: JoinStrategy;
@@ -68,8 +70,11 @@ export function joinStrategy(left: PlanNode, right: PlanNode, condition: BoundEx
     return { strategy: periodTime === 'proctime' ? 'lookup' : 'temporal', equiKeys };
   }
   const all = [...left.columns, ...right.columns];
-  const joins = (name: string): boolean => equiKeys.some(([l, r]) => all[l]!.name === name && all[r]!.name === name);
-  if (joins('window_start') && joins('window_end')) return { strategy: 'window', equiKeys };
+  // both sides' window_start and both window_end equal, of the same window: on two different windows (TUMBLE
+  // against HOP, other sizes, SESSION with other PARTITION BY) Flink plans a regular join (checked on Flink 1.20.1)
+  const [lb, rb] = [windowColumns(left), windowColumns(right)];
+  const joins = (bound: WindowBound): boolean => equiKeys.some(([l, r]) => lb.get(l) === bound && rb.get(r - leftCount) === bound);
+  if (joins('start') && joins('end') && sameWindow(windowOrigin(left), windowOrigin(right))) return { strategy: 'window', equiKeys };
   const interval = intervalOf(condition, leftCount, all);
   if (interval !== undefined) return { strategy: 'interval', equiKeys, interval };
   return { strategy: 'regular', equiKeys };

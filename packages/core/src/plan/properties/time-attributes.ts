@@ -15,7 +15,7 @@ import type { BoundExpression } from '../expression.js';
 import { copiedColumn } from '../expression.js';
 import type { JoinStrategy } from '../join.js';
 import type { PlanColumn, PlanNode, TimeAttribute } from '../node.js';
-import { coversWindow, windowColumns } from './window-columns.js';
+import { groupsWindow } from './window-columns.js';
 
 export function untimed(c: PlanColumn): PlanColumn {
   if (c.time === undefined) return c;
@@ -40,7 +40,7 @@ export function projectedTime(e: BoundExpression, input: PlanNode): TimeAttribut
 /** The time attributes of an aggregation's grouping keys: kept only by a window aggregation (computed once per node). */
 export function groupedTimes(keys: readonly BoundExpression[], groupingSets: number, input: PlanNode): (TimeAttribute | undefined)[] {
   const copied = keys.map(copiedColumn);
-  const window = groupingSets === 1 && coversWindow(copied, windowColumns(input));
+  const window = groupingSets === 1 && groupsWindow(copied, input);
   return copied.map((c) => (window && c !== undefined ? input.columns[c]?.time : undefined));
 }
 

@@ -1,6 +1,8 @@
 /**
  * Window join (Flink's WindowJoinOperator): two window TVFs (or window aggregations) joined on equal window_start
- * and window_end. Each side's rows are buffered per window and join key; when the combined watermark reaches
+ * and window_end. Each side's rows are buffered per window end (Flink's join state is namespaced by window_end
+ * alone, and its planner takes both equalities out of the join condition: two SESSION windows with the same end
+ * join even when they start apart, checked on Flink 1.20.1) and join key; when the combined watermark reaches
  * `window_end - 1ms` the window fires once and is dropped: INNER / LEFT / FULL walk the left rows in arrival order,
  * each against the right rows in arrival order (FULL then pads the right rows nothing matched), RIGHT walks the
  * right rows against the left ones. Output is insert-only; rows of a window that has fired are late and dropped.
@@ -28,14 +30,15 @@ export interface WindowJoinOptions {
   /** Positions of window_start / window_end in each side's rows. */
   readonly bounds: readonly [readonly [number, number], readonly [number, number]];
   readonly keys: { readonly left: JoinKeyOf; readonly right: JoinKeyOf } | undefined;
-  /** The whole ON condition over the joined row. */
+  /** The ON condition over the joined row, without its window_start / window_end equalities. */
   readonly condition: Evaluator | undefined;
 }
 
 const NULL_KEY = Symbol('null key');
 
 export class WindowJoinOperator extends Operator {
-  private readonly windows = new Map<string, WindowState>();
+  /** The open windows by their end. */
+  private readonly windows = new Map<number, WindowState>();
   private readonly timers = new WindowTimers<WindowState>();
   private seq = 0;
   private readonly leftNulls: null[];
@@ -52,11 +55,10 @@ export class WindowJoinOperator extends Operator {
     const start = (change.row[si] as Timestamp).millis;
     const end = (change.row[ei] as Timestamp).millis;
     if (end - 1 <= this.watermarkValue) return; // late: the window has fired
-    const id = `${start}|${end}`;
-    let w = this.windows.get(id);
+    let w = this.windows.get(end);
     if (w === undefined) {
       w = { start, end, seq: this.seq++, byKey: new Map() };
-      this.windows.set(id, w);
+      this.windows.set(end, w);
       this.timers.add(w);
     }
     const keyOf = this.o.keys ? (input === 0 ? this.o.keys.left : this.o.keys.right) : undefined;
@@ -76,7 +78,7 @@ export class WindowJoinOperator extends Operator {
 
   protected override onWatermark(wm: number): void {
     for (const w of this.timers.fire(wm, () => true)) {
-      this.windows.delete(`${w.start}|${w.end}`);
+      this.windows.delete(w.end);
       for (const { left, right } of w.byKey.values()) this.joinRows(left, right);
     }
     this.emitWatermark(wm);
