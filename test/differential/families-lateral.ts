@@ -1,7 +1,7 @@
 /**
  * Correlated sub-queries as Flink 1.20.1 decorrelates them: LATERAL sub-queries (CROSS JOIN / comma / LEFT JOIN …
  * ON TRUE or ON a condition), plain and aggregating (global or grouped), and correlated scalar sub-queries in the
- * select list (COUNT reads 0 for a key without rows), over append or changelog inputs. Two sources interleave as
+ * select list or in WHERE (COUNT reads 0 for a key without rows), over append or changelog inputs. Two sources interleave as
  * Flink does not fix, so the final tables are compared.
  */
 import fc from 'fast-check';
@@ -17,6 +17,9 @@ const QUERIES = [
   'SELECT a.id, t.bs, t.n FROM a LEFT JOIN LATERAL (SELECT s AS bs, SUM(id) AS n FROM b WHERE b.x = a.x GROUP BY s) t ON t.n > 2;',
   'SELECT a.id, (SELECT COUNT(*) FROM b WHERE b.x = a.x) AS c, (SELECT SUM(id) FROM b WHERE b.x = a.x) AS t FROM a;',
   'SELECT a.id, (SELECT COUNT(*) + 1 FROM b WHERE b.x = a.x AND b.s = a.s) AS c, (SELECT COALESCE(MAX(b.id), -1) FROM b WHERE b.id < 5 AND b.x = a.x) AS m FROM a WHERE a.id > 1;',
+  'SELECT a.id, a.x FROM a WHERE a.id > (SELECT MAX(b.id) FROM b WHERE b.x = a.x);',
+  'SELECT a.id, a.x FROM a WHERE a.x = (SELECT COUNT(*) FROM b WHERE b.s = a.s) OR a.id = 1;',
+  'SELECT a.id, a.s FROM a WHERE a.id < (SELECT SUM(b.id) FROM b) AND a.s IS NOT NULL;',
 ];
 
 const side = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 });

@@ -230,7 +230,7 @@ export const groupWindowCase: fc.Arbitrary<FamilyCase> = fc
     return { family: 'groupwindow', sql, inputs: { ev: rows }, compare: keyed ? 'key' as const : 'order' as const };
   });
 
-/** Uncorrelated scalar subqueries (global aggregations) in the select list, over two tables (final tables). */
+/** Scalar subqueries (global aggregations, uncorrelated or correlated by an equality) in the select list, over two tables (final tables). */
 export const scalarCase: fc.Arbitrary<FamilyCase> = fc
   .record({
     a: fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 9 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 6 }),

@@ -66,6 +66,7 @@ const PROGRAMS: [string, string, string][] = [
   ['scalar sub-query in the select list', 'SELECT order_id, amount - (SELECT AVG(amount) FROM orders) AS d FROM orders', 'retract []'],
   ['IN an updating sub-query (semi join)', 'SELECT order_id, user_id FROM orders WHERE user_id IN (SELECT user_id FROM users)', 'retract []'],
   ['ORDER BY … LIMIT', 'SELECT order_id, amount FROM orders ORDER BY amount DESC LIMIT 3', 'upsert []'],
+  ['correlated scalar sub-query in WHERE (a join with its aggregation)', 'SELECT order_id, user_id FROM orders WHERE amount >= (SELECT MAX(o2.amount) FROM orders o2 WHERE o2.user_id = orders.user_id)', 'retract []'],
 ];
 
 const sources: SourceModes = (entry) => resolveTableCapabilities(entry.statement.options, { hasPrimaryKey: entry.statement.primaryKey !== undefined })?.source;

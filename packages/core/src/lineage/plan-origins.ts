@@ -223,12 +223,17 @@ export class OriginWalker {
           // a LATERAL sub-query: its columns and its rows' deciders, read with the input row as the enclosing one
           const sub = this.of(node.query, [input.columns, ...outer]);
           for (const [k, o] of sub.dataset) if (!dataset.has(k)) dataset.set(k, o);
-          return { columns: [...input.columns, ...sub.columns], dataset };
+          const columns = [...input.columns, ...sub.columns];
+          // LEFT JOIN LATERAL (…) ON c: the condition decides which sub-query rows join, as a join's ON does
+          if (node.condition !== undefined) allAs(this.expression(node.condition, columns, outer, 'TRANSFORMATION'), 'JOIN', dataset);
+          return { columns, dataset };
         }
         const call: FunctionCall = { kind: 'FunctionCall', name: [node.fn], args: node.args.map((a) => a.ast) };
         const produced = this.expression(over(call, node.args.flatMap((a) => a.refs)), input.columns, outer, 'TRANSFORMATION');
         const own = node.columns.slice(node.input.columns.length).map(() => produced);
-        return { columns: [...input.columns, ...own], dataset };
+        const columns = [...input.columns, ...own];
+        if (node.condition !== undefined) allAs(this.expression(node.condition, columns, outer, 'TRANSFORMATION'), 'JOIN', dataset);
+        return { columns, dataset };
       }
       case 'MatchRecognize': {
         const input = this.of(node.input, outer);

@@ -3,9 +3,10 @@
  * - `[NOT] EXISTS (SELECT … FROM … WHERE inner.c = outer.c AND …)`, a conjunct of a WHERE: a semi (EXISTS) or anti
  *   (NOT EXISTS) join of the outer rows with the sub-query's rows on the correlation equalities (a NULL on either side
  *   matches nothing), the sub-query's other conditions filtering its rows first;
- * - an uncorrelated scalar sub-query in the select list that is a global aggregation (one row by construction, so no
- *   SINGLE_VALUE check): a LEFT JOIN ON TRUE of the query's rows with that row (NULL while it has none), its value
- *   read from the joined column.
+ * - a scalar sub-query in the select list or in WHERE that is a global aggregation (one row by construction, so no
+ *   SINGLE_VALUE check): uncorrelated, a LEFT JOIN ON TRUE of the query's rows with that row (NULL while it has
+ *   none); correlated by equalities, a LEFT JOIN with the aggregation grouped by the keys (plan-bound-lateral.ts);
+ *   its value read from the joined column (a WHERE drops the joined columns again).
  * The binder resolved every reference: a correlated one has depth 1 and is a position in the outer query's FROM row.
  * Other shapes are FTS7001.
  */
@@ -59,10 +60,17 @@ export function filterWithSubqueries(planner: Planner, node: Filter): Rel {
   const rest = conjuncts.filter((c) => !isExists(c));
   const remaining = restrict(node.condition, rest);
   if (remaining === undefined) return rel;
-  if (remaining.subqueries.length > 0) throw unsupported('a sub-query in a WHERE condition other than IN, NOT IN, EXISTS or NOT EXISTS', remaining.subqueries[0]!.node.span);
-  const calc = new CalcOperator(compileBound(planner, rel, remaining, T.boolean()).eval, undefined);
-  rel.op.connectTo(calc);
-  return { ...rel, op: calc };
+  if (remaining.subqueries.length === 0) {
+    const calc = new CalcOperator(compileBound(planner, rel, remaining, T.boolean()).eval, undefined);
+    rel.op.connectTo(calc);
+    return { ...rel, op: calc };
+  }
+  // scalar sub-queries in the condition: joined in as columns, the condition read over them, the columns dropped
+  if (remaining.subqueries.some((sq) => sq.node.kind !== 'ScalarSubquery')) throw unsupported('a sub-query in a WHERE condition other than IN, NOT IN, EXISTS, NOT EXISTS or a scalar sub-query', remaining.subqueries[0]!.node.span);
+  const joined = joinScalars(planner, [remaining], node.input, rel);
+  const calc = new CalcOperator(compileBound(planner, joined.rel, remaining, T.boolean(), joined.columns).eval, rel.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null));
+  joined.rel.op.connectTo(calc);
+  return { ...rel, op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
 }
 
 /** `[NOT] EXISTS (sub)` over `rel`, whose columns are those of `outer` (the FROM row the sub-query's correlations read). */
@@ -133,15 +141,20 @@ function globalAggregation(plan: PlanNode): boolean {
  * and where each sub-query's value is (`columns`, by the sub-query's AST node).
  */
 export function scalarSubqueries(planner: Planner, node: Project, rel: Rel): { rel: Rel; columns: ReadonlyMap<Expression, number> } {
+  return joinScalars(planner, node.exprs, node.input, rel);
+}
+
+/** `rel` (the rows of `input`, which the sub-queries' correlations read) with the scalar sub-queries of `exprs` joined in. */
+function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input: PlanNode, rel: Rel): { rel: Rel; columns: ReadonlyMap<Expression, number> } {
   const columns = new Map<Expression, number>();
   let cur = rel;
-  for (const e of node.exprs) {
+  for (const e of exprs) {
     for (const sq of e.subqueries) {
       if (columns.has(sq.node)) continue;
       if (sq.node.kind !== 'ScalarSubquery') throw unsupported('an EXISTS or IN sub-query outside a WHERE condition', sq.node.span);
       if (!globalAggregation(sq.plan)) throw unsupported(`a${isCorrelated(sq.plan) ? ' correlated' : ''} scalar subquery that is not a global aggregation (SELECT agg(…) FROM …)`, sq.node.span);
       if (isCorrelated(sq.plan)) {
-        if (aggregating(node.input)) throw unsupported('a correlated scalar sub-query in the select list of an aggregating query (Flink 1.20.1 fails to plan it: "index (1) must be less than size (1)")', sq.node.span);
+        if (aggregating(input)) throw unsupported('a correlated scalar sub-query in the select list of an aggregating query (Flink 1.20.1 fails to plan it: "index (1) must be less than size (1)")', sq.node.span);
         cur = correlatedScalar(planner, cur, sq.plan as Project, sq.node.span);
         columns.set(sq.node, cur.columns.length - 1);
         continue;

@@ -192,3 +192,12 @@ test('never throws: arbitrary scripts and queries only give plans, lineage and d
     { numRuns: 300 },
   );
 });
+
+describe('column lineage of LEFT JOIN LATERAL / UNNEST … ON a condition', () => {
+  test('the ON condition decides which rows join: JOIN edges on the table, as a join\'s ON', () => {
+    const lateral = edges(`INSERT INTO sink2 SELECT o.status, u.name FROM orders o LEFT JOIN LATERAL (SELECT name, city FROM users WHERE users.user_id = o.user_id) AS u ON u.city <> 'x';`);
+    expect(lateral).toContain('sink2.* <- users.city INDIRECT JOIN');
+    const unnest = edges(`INSERT INTO sink2 SELECT o.status, t.tag FROM orders o LEFT JOIN UNNEST(o.tags) AS t(tag) ON t.tag <> 'x';`);
+    expect(unnest).toContain('sink2.* <- orders.tags INDIRECT JOIN');
+  });
+});

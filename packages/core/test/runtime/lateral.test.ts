@@ -58,6 +58,12 @@ describe('correlated scalar sub-queries', () => {
       .toEqual(['1, 2, 3, 3, 1', '2, 0, null, 1, 7', '3, 0, null, 1, 7', '4, 2, 3, 3, 7']);
   });
 
+  test('in WHERE: joined in the same way, the condition read over the value (COUNT 0 for a key without rows)', () => {
+    expect(final('SELECT a.id FROM a WHERE a.id > (SELECT MAX(b.id) FROM b WHERE b.x = a.x);')).toEqual(['4']);
+    expect(final('SELECT a.id FROM a WHERE a.id <= (SELECT MAX(b.id) FROM b WHERE b.x = a.x);')).toEqual(['1']);
+    expect(final("SELECT a.id FROM a WHERE (SELECT COUNT(*) FROM b WHERE b.s = a.s) = 0;")).toEqual(['4']);
+  });
+
   test('in the select list of an aggregating query it is FTS7001 (Flink 1.20.1 fails to plan it)', () => {
     expect(code('SELECT a.x, (SELECT COUNT(*) FROM b WHERE b.x = a.x) AS c FROM a GROUP BY a.x;')).toMatch(/^FTS7001: .*aggregating query/);
   });

@@ -100,6 +100,11 @@ function subqueryMode(node: Extract<PlanNode, { kind: 'Filter' }>, of: (n: PlanN
       else if (isUpdating(sub)) found = same(sub);
       continue;
     }
+    if (plan !== undefined && e.kind === 'ScalarSubquery') {
+      // a join with the sub-query's aggregation (Flink 1.20.1: [I,UB,UA] over insert-only inputs)
+      found = updating('retract', origin('scalar sub-query in WHERE (a join with its aggregation)', e.span, 'compute the value in a join whose results are final (an interval, lookup or temporal join)'));
+      continue;
+    }
     if (plan !== undefined) continue;
     if (e.kind === 'Unary' && e.op === 'NOT') {
       stack.push({ x: e.operand, negated: !negated });
