@@ -1,24 +1,37 @@
 #!/usr/bin/env node
 // The flinkts CLI: compiled JavaScript (dist/). A pipeline's flinkts.config.ts is loaded with a TypeScript loader
 // only by the commands that need one (see dist/cli/load-pipeline.js).
-import module from 'node:module';
-import { setFlagsFromString } from 'node:v8';
 
-// A CLI run is short: V8's top tier (TurboFan) compiles hot functions on background threads, and in a run of a
-// second or two that work rarely pays back. Measured on `flinkts build examples/realtime-dw` (Node 20, mean CPU of
-// 10 cold runs): ~910 ms with it, ~710 ms without; on the 1,000-table pipeline of bench/scale.bench.ts the CPU of
-// `check` and `build` stays within a few percent either way. Functions still get the baseline compiler (Sparkplug),
-// and on Node 22+ the mid tier (Maglev). Set before anything else runs; FLINKTS_V8_FULL_OPT=1 keeps V8's default.
-if (process.env.FLINKTS_V8_FULL_OPT !== '1') setFlagsFromString('--max-opt=2');
-// Node 22.1+ keeps the compiled code of these modules on disk between runs (a no-op on Node 20, which lacks it).
-module.enableCompileCache?.();
+// `flinkts --version` is answered here, before anything else is loaded (src/cli/main.ts answers it the same way for
+// in-process callers): the package.json next to this bin folder holds the version.
+const first = process.argv[2];
+if (first === '--version' || first === '-v') {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  await run();
+}
 
-const { main } = await import('../dist/cli/main.js');
+async function run() {
+  const { default: module } = await import('node:module');
+  const { setFlagsFromString } = await import('node:v8');
 
-// `flinkts lineage … | head`: a reader that stops early is not an error (Node would throw EPIPE).
-process.stdout.on('error', (e) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(process.exitCode ?? 0);
-});
+  // A CLI run is short: V8's top tier (TurboFan) compiles hot functions on background threads, and in a run of a
+  // second or two that work rarely pays back. Measured on `flinkts build examples/realtime-dw` (Node 20, mean CPU of
+  // 10 cold runs): ~910 ms with it, ~710 ms without; on the 1,000-table pipeline of bench/scale.bench.ts the CPU of
+  // `check` and `build` stays within a few percent either way. Functions still get the baseline compiler (Sparkplug),
+  // and on Node 22+ the mid tier (Maglev). Set before anything else runs; FLINKTS_V8_FULL_OPT=1 keeps V8's default.
+  if (process.env.FLINKTS_V8_FULL_OPT !== '1') setFlagsFromString('--max-opt=2');
+  // Node 22.1+ keeps the compiled code of these modules on disk between runs (a no-op on Node 20, which lacks it).
+  module.enableCompileCache?.();
 
-process.exitCode = await main(process.argv.slice(2));
+  const { main } = await import('../dist/cli/main.js');
+
+  // `flinkts lineage … | head`: a reader that stops early is not an error (Node would throw EPIPE).
+  process.stdout.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -8,3 +8,5 @@ here="$(cd "$(dirname "$0")" && pwd)"
 bash "$here/install-prometheus-tools.sh"
 bash "$here/install-mariadb.sh"
 bash "$here/install-chromium.sh"
+# the Kafka broker's jars (Maven Central, into the flinkts cache as the Flink bridge's), for the deploy tests
+node "$here/install-kafka.mjs" >/dev/null

@@ -222,12 +222,14 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
  * starts on a line of its own).
  */
 function survives(text: string, statements: readonly Statement[], expected: readonly string[]): boolean {
+  // The tokens are kept (to anchor the comments found) only when comments are expected: without, any comment fails.
+  const keep = expected.length > 0;
   const tokens: Token[] = [];
   let comments = false;
   const reader = new ScriptReader(text, {}, (slice) => {
     const significant: Token[] = [];
     for (const t of slice) {
-      tokens.push(t);
+      if (keep) tokens.push(t);
       if (isComment(t)) comments = true;
       else significant.push(t);
     }
@@ -238,7 +240,7 @@ function survives(text: string, statements: readonly Statement[], expected: read
     if (parsed === undefined || !sameAst(parsed, statement)) return false;
   }
   if (reader.next() !== undefined || reader.lexError() !== undefined || reader.diagnostics.length > 0) return false;
-  if (expected.length === 0 && !comments) return true;
+  if (!keep) return !comments;
   const { significant, anchors } = anchorComments(tokens);
   const found = places(significant, anchors);
   return found.length === expected.length && found.every((p, i) => p === expected[i]);
@@ -277,10 +279,25 @@ export function formatText(text: string, file: string): FormatResult {
   /** Formats `statement` (undefined: a script of comments only) with the tokens before offset `boundary`. */
   const flush = (statement: Statement | undefined, boundary: number, last: boolean): void => {
     const chunk = carried;
-    while (head < pending.length && pending[head]!.start.offset < boundary) chunk.push(pending[head++]!);
+    let commented = chunk.length > 0;
+    while (head < pending.length && pending[head]!.start.offset < boundary) {
+      const t = pending[head++]!;
+      if (isComment(t)) commented = true;
+      chunk.push(t);
+    }
     if (head > 4096) {
       pending = pending.slice(head);
       head = 0;
+    }
+    if (!commented) {
+      // No comment in the statement or the gap before it (most statements): nothing to anchor or put back.
+      carried = [];
+      const printed = statement === undefined ? '' : printStatement(statement);
+      pieces.push(`${first ? '' : '\n\n'}${printed}${last && printed !== '' ? '\n' : ''}`);
+      if (statement !== undefined) run.statements.push(statement);
+      check(last);
+      first = false;
+      return;
     }
     // The first token of the next statement decides which comments in the gap before it trail this one.
     let follower: Token | undefined;
@@ -305,11 +322,15 @@ export function formatText(text: string, file: string): FormatResult {
     pieces.push(piece);
     if (statement !== undefined) run.statements.push(statement);
     for (const p of places(input, own)) run.expected.push(p);
+    check(last);
+    first = false;
+  };
+  /** Checks the run of pieces not yet checked when it is long enough or the script ends. */
+  const check = (last: boolean): void => {
     if (last || run.statements.length >= CHECKED_TOGETHER) {
       if (!survives(pieces.slice(run.from).join(''), run.statements, run.expected)) failed = true;
       run = { from: pieces.length, statements: [], expected: [] };
     }
-    first = false;
   };
   for (let s = reader.next(); s !== undefined; s = reader.next()) {
     if (failed || reader.diagnostics.length > 0) {

@@ -4,6 +4,7 @@ import type { JobPlan } from '@flinkts/pipelines';
 const CONSEQUENCE: Record<string, string> = {
   safe: 'safe',
   'state-dropped': 'state dropped (starts only with --allow-non-restored-state)',
+  'state-misrouted': 'state misrouted (another operator restores it and goes on with it; only --start-without-state avoids it)',
   'restore-fails': 'restore fails (Flink refuses the savepoint)',
 };
 

@@ -49,9 +49,14 @@ function sameBytes(path: string, content: string): boolean {
 export function writeArtifacts(out: string, envs: readonly string[], files: readonly ArtifactFile[]): void {
   const wanted = new Map(files.map((f) => [join(out, f.path), f.content]));
   for (const env of envs) for (const t of TARGET_NAMES) removeUnwanted(join(out, env, t), wanted);
+  const made = new Set<string>(); // folders created (or found) already: one mkdir per folder, not per file
   for (const [path, content] of wanted) {
     if (sameBytes(path, content)) continue;
-    mkdirSync(dirname(path), { recursive: true });
+    const dir = dirname(path);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     writeFileSync(path, content);
   }
 }

@@ -13,6 +13,8 @@
  *   for `EXECUTE STATEMENT SET`, which StreamPark's parser refuses); start needs a build and a DONE release;
  *   2.1.5+ start/cancel field names (`restoreOrTriggerSavepoint`, `savepointPath`); starting an application that
  *   runs starts it again (apache/streampark#2488), which the fake counts as a duplicate;
+ * - `t_flink_app.description` is varchar(255) (utf8mb4): a longer description is not checked by the API and fails
+ *   in MySQL (strict mode), HTTP 500 with `Data too long for column 'description'`;
  * - savepoint history rows `{id, appId, chkId, latest, type (1 checkpoint, 2 savepoint), path, triggerTime}`;
  * - OpenAPI (access) tokens, 2.1.5 (`OpenAPIAspect`, `OpenAPIController`, `ShiroRealm`): a token from
  *   `/token/create` never expires; a disabled one answers HTTP 401. It may call only the `@OpenAPI` methods —
@@ -55,6 +57,16 @@ export interface FakeApp {
 
 const JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;
 const ACTIVE = new Set([1, 2, 3, 4, 5, 6, 12]);
+
+/**
+ * `t_flink_app.description` is varchar(255) in utf8mb4: StreamPark does not check the length, MySQL (strict mode)
+ * refuses a longer value and the global exception handler answers HTTP 500 with the driver's message.
+ */
+function descriptionFits(description: string | undefined): void {
+  if (description !== undefined && [...description].length > 255) {
+    throw new Error("\n### Error updating database.  Cause: com.mysql.cj.jdbc.exceptions.MysqlDataTruncation: Data truncation: Data too long for column 'description' at row 1");
+  }
+}
 
 class Alert extends Error {
   constructor(message: string, readonly http = 500, readonly code = 501) { super(message); }
@@ -188,6 +200,7 @@ export class StreamparkFake extends LoopbackFake {
         return this.view(app);
       }
       case '/flink/app/create': {
+        descriptionFits(f('description'));
         const name = f('jobName');
         if (f('jobType') !== '2' || f('flinkSql') === undefined) throw new Alert('Flink SQL is required for a SQL job (jobType 2)');
         if (name === undefined || !JOB_NAME.test(name) || /\s{2,}/.test(name)) throw new Alert(`The job name is invalid: ${name}`);
@@ -205,6 +218,7 @@ export class StreamparkFake extends LoopbackFake {
         return true;
       }
       case '/flink/app/update': {
+        descriptionFits(f('description'));
         const app = this.app(f('id'));
         const sql = f('flinkSql');
         if (sql === undefined) throw new Alert('Flink SQL is required');

@@ -100,6 +100,34 @@ describe('StreamPark 2.1.x deploys (contract fake)', () => {
     expect(app!.duplicateStarts).toBe(0);
   });
 
+  it("keeps the description within StreamPark's 255 characters: a long one is cut before the record, with FTS8111", async () => {
+    // the fake refuses what MySQL refuses: a description of 256 characters (code points, as utf8mb4 counts them)
+    const form = (description: string): [string, string][] => decodeForm((shipped.artifacts[0]!.spec as string).trimEnd()).map(([k, v]): [string, string] => [k, k === 'description' ? description : v]);
+    const raw = async (description: string) => {
+      const sign = await fetch(`${fake.url}/passport/signin`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=admin&password=streampark&loginType=PASSWORD' }).then((r) => r.json()) as { data?: { token?: string } };
+      const filled: Record<string, string> = { '${STREAMPARK_TEAM_ID}': fake.teamId, '${STREAMPARK_VERSION_ID}': '100000', '${STREAMPARK_ALERT_ID}': '100001' };
+      const body = new URLSearchParams(form(description).map(([k, v]): [string, string] => [k, k === 'jobName' ? `raw-job-${description.length}` : filled[v] ?? v]));
+      return fetch(`${fake.url}/flink/app/create`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', Authorization: sign.data?.token ?? '' }, body });
+    };
+    const refused = await raw('é'.repeat(256));
+    expect(refused.status).toBe(500);
+    expect(await refused.text()).toContain("Data too long for column 'description'");
+    const fits = await raw('é'.repeat(255));
+    expect(fits.status, await fits.clone().text()).toBe(200);
+
+    const lines: string[] = [];
+    const long = 'Loads the CDC change streams of the orders database into the ODS layer. '.repeat(5);
+    const job = artifactOf(shipped.artifacts[0]!.job, shipped.artifacts[0]!.statements, encodeForm(form(long)));
+    const out = await deployJob({ ...d, progress: (l) => lines.push(l) }, await planJob(d, job.job, job), options);
+    expect(out.action).toBe('create');
+    const app = [...fake.apps.values()].find((a) => a.jobName === job.job)!;
+    expect([...app.description].length).toBe(255);
+    expect(app.description).toMatch(new RegExp(`^Loads the CDC change streams.*… \\[flinkts ${job.hash.slice(0, 12)} v1 [0-9TZ:.-]+\\]$`));
+    expect(lines).toEqual(expect.arrayContaining([expect.stringContaining(`  warning FTS8111: job 'rt-dw-cdc-ingestion': its description was cut to 203 of ${long.trim().length} characters so that it and the deployment record fit StreamPark's 255-character description`)]));
+    // the record is read back from the platform
+    expect((await d.target.running(job.job))[0]?.record).toMatchObject({ hash: job.hash.slice(0, 12), version: 1 });
+  });
+
   it("reads start's HTTP 200 failure envelope as a failure, with StreamPark's message", async () => {
     const a = shipped.artifacts[0] as JobArtifact;
     const failed = await d.target.start(a, { restoreFrom: 'hdfs:///flink/savepoints/none' }).catch((e: unknown) => e);

@@ -11,6 +11,7 @@ import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import { pipeline } from '../../packages/pipelines/src/index.js';
 import { diffStatements, jobsInDependencyOrder, loadSecrets, parseRunName, pipelineArtifacts, placeholdersIn, rowFieldNames, runName, settingChanges } from '../../packages/pipelines/src/deploy/index.js';
 import { resolveEnvironment } from '../../packages/pipelines/src/resolve-environment.js';
+import { characters, describeWithin, parseRecordText, STREAMPARK_DESCRIPTION_MAX } from '../../packages/pipelines/src/deploy/platform-record.js';
 
 describe('deploy parts', () => {
   it('orders jobs upstream first whatever order the pipeline lists them in', () => {
@@ -66,5 +67,22 @@ describe('deploy parts', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("fits a description and the deployment record into StreamPark's 255 characters, saying what it left out", () => {
+    const record = { hash: '0123456789ab', version: 12, deployedAt: '2026-12-07T09:00:00.000Z', restoredFrom: 'hdfs:///flink/savepoints/savepoint-1' };
+    // room for both: nothing cut, an earlier record replaced
+    const fits = describeWithin('Orders into ODS [flinkts fedcba987654 v1]', record, STREAMPARK_DESCRIPTION_MAX);
+    expect(fits).toEqual({ text: 'Orders into ODS [flinkts 0123456789ab v12 2026-12-07T09:00:00.000Z from hdfs:///flink/savepoints/savepoint-1]', cuts: [] });
+    // the description is cut first, counted in characters as utf8mb4 counts them (an emoji is one)
+    const long = describeWithin('🚀'.repeat(300), record, STREAMPARK_DESCRIPTION_MAX);
+    expect(characters(long.text)).toBe(255);
+    expect(long.cuts).toEqual([{ kind: 'description', kept: 255 - 2 - characters(long.text.slice(long.text.indexOf('[flinkts'))), of: 300 }]);
+    expect(parseRecordText(long.text)).toEqual(record);
+    // a savepoint path too long for the field: left out of the platform's copy, the rest of the record kept
+    const deep = { ...record, restoredFrom: `oss://bucket/${'a/'.repeat(120)}savepoint-1` };
+    const cut = describeWithin('', deep, STREAMPARK_DESCRIPTION_MAX);
+    expect(cut.cuts).toEqual([{ kind: 'savepoint', savepoint: deep.restoredFrom }]);
+    expect(parseRecordText(cut.text)).toEqual({ hash: '0123456789ab', version: 12, deployedAt: '2026-12-07T09:00:00.000Z' });
   });
 });

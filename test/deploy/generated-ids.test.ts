@@ -7,8 +7,8 @@
  *   changes and its state is dropped, though its own upstream did not change (the earlier per-branch check missed it);
  * - a removed source is reported; a SourceFunction source without state (datagen) is safe, and Flink restores
  *   without it; a removed filesystem source (a FileSource, with a split enumerator) is state dropped: refused unless
- *   allowed, and Flink refuses its savepoint unless allowed too (Kafka and CDC sources, which need their systems to
- *   run, are judged the same way from the compiled plans: state-compat.test.ts);
+ *   allowed, and Flink refuses its savepoint unless allowed too (Kafka and MySQL CDC
+ *   sources on a real broker and database: source-restore.test.ts);
  * - an aggregate list whose accumulators keep their layout (SUM of another INT expression) restores and continues;
  *   one whose layout changes (the same aggregates reordered) fails the restore.
  */

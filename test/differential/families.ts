@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import type { FamilyCase } from './family-case.js';
 import { collectCase } from './families-collect.js';
 import { matchCase } from './families-match.js';
+import { lateralCase } from './families-lateral.js';
+import { miniBatchCase } from './families-mini-batch.js';
+import { splitDistinctCase } from './families-split-distinct.js';
 import { rankUpdatingCase } from './families-rank-updating.js';
 import { STATEFUL_FAMILIES } from './families-stateful.js';
 
@@ -104,6 +107,8 @@ export const unnestCase: fc.Arbitrary<FamilyCase> = fc
       'SELECT t.k, u.x FROM t, UNNEST(t.arr) AS u (x) WHERE u.x > 1;',
       'SELECT t.k, u.x FROM t JOIN UNNEST(t.arr) AS u (x) ON u.x > 1;',
       'SELECT k, x FROM t LEFT JOIN UNNEST(t.arr) AS u (x) ON TRUE;',
+      'SELECT k, x FROM t LEFT JOIN UNNEST(t.arr) AS u (x) ON u.x > 1;',
+      'SELECT k, a, b FROM t LEFT JOIN UNNEST(t.rs) AS r (a, b) ON r.b IS NOT NULL OR r.a = 0;',
       'SELECT k, a, b FROM t CROSS JOIN UNNEST(t.rs) AS r (a, b);',
       'SELECT k, b, a + 1, pos FROM t LEFT JOIN UNNEST(t.rs) WITH ORDINALITY AS r (a, b, pos) ON TRUE;',
       'SELECT k, SUM(x) AS total, COUNT(*) AS n FROM t CROSS JOIN UNNEST(t.arr) AS u (x) GROUP BY k;',
@@ -500,4 +505,5 @@ export const FAMILIES: Readonly<Record<string, fc.Arbitrary<FamilyCase>>> = {
   ...STATEFUL_FAMILIES,
   windowrank: windowRankCase, aggregate: aggregateCase, groupingsets: groupingSetsCase, windowjoin: windowJoinCase, insubquery: inSubqueryCase, session: sessionCase,
   collect: collectCase, rankupdating: rankUpdatingCase, match: matchCase,
+  lateral: lateralCase, minibatch: miniBatchCase, splitdistinct: splitDistinctCase,
 };

@@ -57,6 +57,13 @@ const PROGRAMS: [string, string, string][] = [
   ['UNION ALL with an updating branch', 'SELECT user_id FROM orders UNION ALL SELECT user_id FROM users', 'retract []'],
   ['UNION', 'SELECT user_id, product FROM orders UNION SELECT user_id, product FROM orders', 'upsert [user_id, product]'],
   ['NOT IN sub-query (anti join)', 'SELECT order_id, user_id FROM orders WHERE user_id NOT IN (SELECT user_id FROM dim_users)', 'retract []'],
+  ['GROUP BY the key of an insert-only table, MAX only (Flink removes the aggregation)', 'SELECT user_id, MAX(city) AS c FROM dim_users GROUP BY user_id', 'insert-only'],
+  ['GROUP BY the key of a CDC table, MAX only (Flink removes the aggregation)', 'SELECT user_id, MAX(name) AS n FROM users GROUP BY user_id', 'retract [user_id]'],
+  ['GROUP BY the key of an insert-only table with COUNT (kept)', 'SELECT user_id, COUNT(*) AS c FROM dim_users GROUP BY user_id', 'upsert [user_id]'],
+  ['IN an insert-only sub-query (semi join)', 'SELECT order_id, user_id FROM orders WHERE user_id IN (SELECT order_id FROM orders)', 'insert-only'],
+  ['EXISTS over an insert-only sub-query (semi join)', 'SELECT order_id, user_id FROM orders o WHERE EXISTS (SELECT 1 FROM orders p WHERE p.order_id = o.user_id)', 'insert-only'],
+  ['window aggregation with GROUPING SETS', `SELECT user_id, COUNT(*) AS c FROM ${tvf()} GROUP BY window_start, window_end, GROUPING SETS ((user_id), ())`, 'insert-only'],
+  ['scalar sub-query in the select list', 'SELECT order_id, amount - (SELECT AVG(amount) FROM orders) AS d FROM orders', 'retract []'],
   ['IN an updating sub-query (semi join)', 'SELECT order_id, user_id FROM orders WHERE user_id IN (SELECT user_id FROM users)', 'retract []'],
   ['ORDER BY … LIMIT', 'SELECT order_id, amount FROM orders ORDER BY amount DESC LIMIT 3', 'upsert []'],
 ];

@@ -34,7 +34,8 @@ function freePort(): Promise<number> {
 
 const binary = (name: string, fallbacks: readonly string[]): string => fallbacks.find((f) => existsSync(f)) ?? name;
 
-export async function startMariaDb(): Promise<MariaDb> {
+/** `binlog`: the server writes a row-based binary log (what a CDC reader follows); off by default. */
+export async function startMariaDb(opts: { readonly binlog?: boolean } = {}): Promise<MariaDb> {
   const install = spawnSync('bash', [join(ROOT, 'scripts/install-mariadb.sh')], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`scripts/install-mariadb.sh failed: ${install.stderr}`);
   const mariadbd = binary('mariadbd', ['/usr/sbin/mariadbd']);
@@ -48,7 +49,7 @@ export async function startMariaDb(): Promise<MariaDb> {
   const port = await freePort();
   const server: ChildProcess = spawn(
     mariadbd,
-    ['--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', `--user=${user}`, `--pid-file=${join(dir, 'mariadb.pid')}`, '--skip-log-bin', '--innodb-buffer-pool-size=16M', `--log-error=${join(dir, 'error.log')}`],
+    ['--no-defaults', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', `--user=${user}`, `--pid-file=${join(dir, 'mariadb.pid')}`, ...(opts.binlog === true ? [`--log-bin=${join(dir, 'binlog')}`, '--binlog-format=ROW', '--binlog-row-image=FULL', '--server-id=1'] : ['--skip-log-bin']), '--innodb-buffer-pool-size=16M', `--log-error=${join(dir, 'error.log')}`],
     { stdio: 'ignore' },
   );
   const sql = (statements: string, database?: string): string => {

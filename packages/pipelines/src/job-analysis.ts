@@ -8,11 +8,13 @@
  * once the pipeline is gone.
  */
 import type { BoundScript, Diagnostic, Statement } from '@flinkts/core';
-import { checkScript, printStatements } from '@flinkts/core';
+import { checkScript } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { streamparkSqlProblems } from './emit/streampark-sql.js';
 import type { Job } from './job.js';
-import { jobScript } from './job-script.js';
+import { printedStatements } from './emit/printed.js';
+import type { JobScript } from './job-script.js';
+import { insertStatement, jobScript } from './job-script.js';
 import type { AnyPipeline } from './pipeline.js';
 import type { ResolvedEnvironment, ResolvedJob } from './resolve-environment.js';
 import { placeholders } from './variables.js';
@@ -35,6 +37,8 @@ export interface StreamparkSql {
 }
 
 interface Entry {
+  /** The job's script with bare INSERTs, built once for both the analyzer's and StreamPark's form. */
+  script?: JobScript;
   checked?: CheckedJob;
   streampark?: StreamparkSql;
 }
@@ -49,17 +53,24 @@ function entry(env: ResolvedEnvironment, job: ResolvedJob): Entry {
   return e;
 }
 
+/** The job's script with bare INSERTs (no SET lines, values not substituted), shared by both forms below. */
+function bareScript(e: Entry, job: ResolvedJob): JobScript {
+  return (e.script ??= jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true }));
+}
+
 /** The job's script as the analyzer checks it, with its diagnostics. */
 export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJob {
   const e = entry(env, job);
   if (e.checked === undefined) {
-    const script = jobScript(job, { setLines: false, splitPersistent: false });
+    // jobScript without bareInserts: the same statements, the INSERTs as one statement (a statement set for several).
+    const bare = bareScript(e, job);
+    const statements = [...bare.statements.slice(0, bare.statements.length - bare.inserts.length), insertStatement(bare.inserts)];
     let bound: BoundScript | undefined;
-    const ds = checkScript({ kind: 'Script', statements: script.statements }, { validators: connectorValidators, onBound: (b) => (bound = b) });
-    const text = printStatements(script.statements);
+    const ds = checkScript({ kind: 'Script', statements }, { validators: connectorValidators, onBound: (b) => (bound = b) });
+    const text = printedStatements(statements);
     e.checked = {
       name: job.name,
-      statements: script.statements,
+      statements,
       text,
       placeholders: placeholders(text),
       diagnostics: ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })),
@@ -78,7 +89,7 @@ export function checkedBound(env: ResolvedEnvironment, job: ResolvedJob): BoundS
 export function streamparkSql(env: ResolvedEnvironment, job: ResolvedJob): StreamparkSql {
   const e = entry(env, job);
   if (e.streampark === undefined) {
-    const text = printStatements(jobScript(job, { setLines: false, splitPersistent: false, bareInserts: true }).statements);
+    const text = printedStatements(bareScript(e, job).statements);
     e.streampark = { text, problems: streamparkSqlProblems(text) };
   }
   return e.streampark;

@@ -5,7 +5,7 @@
  * separate setup script, run once in the platform's SQL editor. Catalog tables are stored without their
  * credentials; the job passes those as OPTIONS hints (catalog-credentials.ts).
  */
-import type { CreateCatalog, CreateTable, CreateView, Insert, OptionEntry, Statement } from '@flinkts/core';
+import type { CreateCatalog, CreateTable, CreateView, Insert, OptionEntry, Statement, StatementSet } from '@flinkts/core';
 import { createDatabase, set, use, useCatalog } from '@flinkts/core';
 import { hintInsert, hintQuery, splitCredentials } from './catalog-credentials.js';
 import type { ResolvedJob } from './resolve-environment.js';
@@ -15,6 +15,8 @@ export interface JobScript {
   readonly statements: readonly Statement[];
   /** Persistent DDL (catalogs, databases, non-temporary tables and views) for platforms that need it apart. */
   readonly setup: readonly Statement[];
+  /** The INSERTs (hinted), which end `statements` as one statement, a statement set, or each on its own (`bareInserts`). */
+  readonly inserts: readonly Insert[];
 }
 
 export interface ScriptOptions {
@@ -31,14 +33,41 @@ export interface ScriptOptions {
   readonly optionValue?: (value: string) => string;
 }
 
+/**
+ * The node with `f` applied to its WITH values — the same node when no value changes, so a statement that does not
+ * depend on the environment stays one node in every environment's script (and is printed once: emit/printed.ts).
+ */
 function mapOptions<T extends { readonly options: readonly OptionEntry[] }>(node: T, f: ((value: string) => string) | undefined): T {
   if (f === undefined) return node;
-  return Object.freeze({ ...node, options: Object.freeze(node.options.map((o) => Object.freeze({ ...o, value: f(o.value) }))) });
+  const options = mapEntries(node.options, f);
+  return options === node.options ? node : Object.freeze({ ...node, options });
 }
+
+/** `entries` with `f` applied to each value; the same array when no value changes. */
+function mapEntries(entries: readonly OptionEntry[], f: ((value: string) => string) | undefined): readonly OptionEntry[] {
+  if (f === undefined) return entries;
+  let changed = false;
+  const mapped = entries.map((o) => {
+    const value = f(o.value);
+    if (value === o.value) return o;
+    changed = true;
+    return Object.freeze({ ...o, value });
+  });
+  return changed ? Object.freeze(mapped) : entries;
+}
+
+/** Statement sets by their first INSERT: the same INSERTs give the same node (printed once, emit/printed.ts). */
+const statementSets = new WeakMap<Insert, StatementSet>();
 
 /** The inserts as one statement: the INSERT itself, or a statement set. */
 export function insertStatement(inserts: readonly Insert[]): Statement {
-  return inserts.length === 1 ? inserts[0]! : Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
+  if (inserts.length === 1) return inserts[0]!;
+  const first = inserts[0];
+  const known = first === undefined ? undefined : statementSets.get(first);
+  if (known !== undefined && known.inserts.length === inserts.length && known.inserts.every((x, i) => x === inserts[i])) return known;
+  const made: StatementSet = Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
+  if (first !== undefined) statementSets.set(first, made);
+  return made;
 }
 
 export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
@@ -65,7 +94,6 @@ export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
   }
   for (const db of databases) persistent(createDatabase([db[0]!, db[1]!] as const, { ifNotExists: true }));
   const credentials = new Map<string, readonly OptionEntry[]>();
-  const mapValue = (o: OptionEntry): OptionEntry => (options.optionValue === undefined ? o : Object.freeze({ ...o, value: options.optionValue(o.value) }));
   for (const t of d.tables) {
     const declared = t.toStatement();
     if (declared.temporary) {
@@ -73,16 +101,18 @@ export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
       continue;
     }
     const { stored, credentials: secrets } = splitCredentials(declared.options, job.secrets);
-    if (secrets.length > 0) credentials.set(t.path.join('.'), secrets.map(mapValue));
-    persistent(Object.freeze({ ...declared, options: Object.freeze(stored.map(mapValue)) }));
+    if (secrets.length > 0) credentials.set(t.path.join('.'), mapEntries(secrets, options.optionValue));
+    persistent(secrets.length === 0 ? mapOptions<CreateTable>(declared, options.optionValue) : Object.freeze({ ...declared, options: Object.freeze(mapEntries(stored, options.optionValue)) }));
   }
   for (const v of d.views) {
     const declared: CreateView = v.toStatement();
-    if (declared.temporary) script.push(Object.freeze({ ...declared, query: hintQuery(declared.query, credentials) }));
-    else persistent(declared);
+    if (declared.temporary) {
+      const query = hintQuery(declared.query, credentials);
+      script.push(query === declared.query ? declared : Object.freeze({ ...declared, query }));
+    } else persistent(declared);
   }
   const inserts = job.inserts.map((i) => hintInsert(i, credentials));
   if (options.bareInserts === true) script.push(...inserts);
   else script.push(insertStatement(inserts));
-  return { statements: script, setup };
+  return { statements: script, setup, inserts };
 }

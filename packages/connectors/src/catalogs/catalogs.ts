@@ -81,8 +81,8 @@ function checkCatalog(options: readonly Entry[], path?: string): CatalogValidati
     return { diagnostics, entries: [...options], values: new Map(options.map((o) => [o.key, o.value])) };
   }
   const what = `the '${def.type}' catalog`;
-  const set = new OptionSet(def.catalog);
-  const extra = def.type === 'paimon' ? [new OptionSet(paimonTableCatalog, 'table-default.', 'warning')] : [];
+  const set = OptionSet.of(def.catalog);
+  const extra = def.type === 'paimon' ? [OptionSet.of(paimonTableCatalog, 'table-default.', 'warning')] : [];
   const result = validateEntries(options, [...extra, set], { what, path, unknownKeys: def.unknownKeys, reserved: ['type'] });
   const diagnostics = [...result.diagnostics, ...missingRequired([set], result.values, { what, path })];
   def.rules?.(result.values, (message, key) => diagnostics.push({ code: CODES.ruleViolation, severity: 'error', message, path: keyPath(path, key) }));

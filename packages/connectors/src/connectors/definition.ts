@@ -59,7 +59,7 @@ const PREFIX: Record<FormatKey, string> = { format: '', 'value.format': 'value.'
 
 export function validateConnector(def: ConnectorDefinition, input: readonly Entry[], ctx: TableContext): ConnectorValidation {
   const what = `the '${def.identifier}' connector`;
-  const own = new OptionSet(def.catalog);
+  const own = OptionSet.of(def.catalog);
   const formatSets: OptionSet[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const formatKey of def.formatKeys ?? []) {
@@ -78,7 +78,7 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
       });
       continue;
     }
-    formatSets.push(new OptionSet(catalog, `${PREFIX[formatKey]}${id}.`, def.unknownFormatKeys ?? 'error'));
+    formatSets.push(OptionSet.of(catalog, `${PREFIX[formatKey]}${id}.`, def.unknownFormatKeys ?? 'error'));
   }
   const misnamed = def.misnamedKeys ?? {};
   for (const e of input) {

@@ -14,7 +14,24 @@ export interface KeyMatch {
   readonly free?: boolean;
 }
 
+/** Compiled sets by catalog, then by prefix and closedness (see `OptionSet.of`). */
+const compiled = new WeakMap<OptionCatalog, Map<string, OptionSet>>();
+
 export class OptionSet {
+  /**
+   * The compiled set of `catalog` under `prefix`, built once and shared: a set never changes once built, and
+   * validating a table compiles its connector's and formats' catalogs (maps and pattern regexes) — once per table of
+   * every job before, the largest part of checking a CREATE TABLE.
+   */
+  static of(catalog: OptionCatalog, prefix = '', closed?: 'error' | 'warning'): OptionSet {
+    let byPrefix = compiled.get(catalog);
+    if (byPrefix === undefined) compiled.set(catalog, (byPrefix = new Map()));
+    const key = `${closed ?? ''}\u0000${prefix}`;
+    let set = byPrefix.get(key);
+    if (set === undefined) byPrefix.set(key, (set = new OptionSet(catalog, prefix, closed)));
+    return set;
+  }
+
   readonly catalog: OptionCatalog;
   readonly prefix: string;
   private readonly byKey = new Map<string, OptionSpec>();

@@ -196,6 +196,11 @@ export class ScriptChecker {
     for (const d of ds) this.diagnostics.push(d);
   }
 
+  /** A plug-in's diagnostics of `statement`, at `path` (unless they name their own) and with its location. */
+  private pushAt(ds: readonly Diagnostic[], path: string, statement: Statement): void {
+    for (const d of ds) this.diagnostics.push(withLocation({ ...d, path: d.path ?? path }, statement, this.file));
+  }
+
   private streamContext(path: string): StreamContext {
     return {
       catalog: this.catalog,
@@ -229,8 +234,7 @@ export class ScriptChecker {
     const query = this.trace.queries.get(statement.query);
     if (sink === undefined || query === undefined) return;
     const file = this.file;
-    const at = (d: Omit<Diagnostic, 'path' | 'file'>): Diagnostic => ({ ...d, path, ...(file === undefined ? {} : { file }) });
-    this.push(checkInsertTypes(statement, sink, query, at));
+    this.push(checkInsertTypes(statement, sink, query, (d) => ({ ...d, path, ...(file === undefined ? {} : { file }) })));
   }
 
   private checkChangelog(insert: Insert, path: string): void {
@@ -243,12 +247,11 @@ export class ScriptChecker {
   private checkStatement(statement: Statement, index: number): void {
     const path = `statements[${index}]`;
     const { v, catalog, file } = this;
-    const add = (ds: readonly Diagnostic[]) => this.push(ds.map((d) => withLocation({ ...d, path: d.path ?? path }, statement, file)));
     switch (statement.kind) {
       case 'CreateTable':
         if (v.table !== undefined) {
           const catalogType = catalog.catalogTypeOf(statement.path);
-          add(v.table(statement, { path, ...(catalogType === undefined ? {} : { catalogType }) }));
+          this.pushAt(v.table(statement, { path, ...(catalogType === undefined ? {} : { catalogType }) }), path, statement);
         }
         this.push(checkTableDefinition(statement, path, file));
         this.push(checkWatermark(statement, path, file));
@@ -261,11 +264,11 @@ export class ScriptChecker {
         }
         break;
       case 'CreateCatalog':
-        if (v.catalog !== undefined) add(v.catalog(statement, path));
+        if (v.catalog !== undefined) this.pushAt(v.catalog(statement, path), path, statement);
         catalog.apply(statement);
         break;
       case 'Set':
-        if (v.settings !== undefined && statement.key !== undefined) add(v.settings(statement, path));
+        if (v.settings !== undefined && statement.key !== undefined) this.pushAt(v.settings(statement, path), path, statement);
         if (statement.key === 'execution.runtime-mode' && statement.value !== undefined) this.streaming = statement.value.trim().toLowerCase() !== 'batch';
         break;
       case 'CreateView': {

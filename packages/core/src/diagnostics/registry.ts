@@ -10,6 +10,7 @@ import { TIME_CODE_TABLE } from '../analyzer/time/codes.js';
 import { FLINK_CODE_TABLE } from '../engine/flink/codes.js';
 import { BIND_CODE_TABLE } from '../plan/codes.js';
 import { MATCH_CODE_TABLE } from '../plan/match-recognize-codes.js';
+import { RUNTIME_CODE_TABLE } from '../runtime/codes.js';
 import type { DiagnosticCodeInfo } from './code-table.js';
 
 export type { DiagnosticCodeInfo } from './code-table.js';
@@ -121,13 +122,6 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS6002', "The pipeline's tables form a cycle across jobs."),
   c('FTS6003', 'A table is written by several jobs (warning).'),
   c('FTS6004', 'Two jobs declare the same table differently.'),
-  c('FTS7001', 'Not supported by the local runtime (raised instead of a possibly different answer).'),
-  c('FTS7002', 'The query is invalid: Flink would reject it when planning (wrong argument types, impossible casts); an INSERT that does not fit its sink has the codes check gives it (FTS4101, FTS4102, FTS4106, FTS4108).'),
-  c('FTS7003', 'Evaluation failed on a row: Flink would fail the job (division by zero, bad number text, …).'),
-  c('FTS7004', 'An unknown column, table or function in a query run by the local runtime.'),
-  c('FTS7005', "Bad test input: a fixture row that does not match the source's row type."),
-  c('FTS7006', 'A NOT NULL sink column received NULL (the sink NOT NULL enforcer).'),
-  c('FTS7007', 'A setting the local runtime does not simulate, e.g. state TTL (warning).'),
   c('FTS9001', 'The pipeline config threw or did not compile while loading (reported at its file and line).'),
   c('FTS9002', 'The config module has no default export made with pipeline(…).'),
   c('FTS9101', "flinkts fmt refused a file: formatting would change its meaning or comments."),
@@ -142,4 +136,4 @@ export function sortedCodes(lists: readonly (readonly DiagnosticCodeInfo[])[]): 
 }
 
 /** Every code of @flinkts/core, sorted. */
-export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries, MATCH_CODE_TABLE.entries]);
+export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([LISTED, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries, MATCH_CODE_TABLE.entries, RUNTIME_CODE_TABLE.entries]);

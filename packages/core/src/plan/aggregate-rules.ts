@@ -19,64 +19,95 @@ export function isAggregateCall(call: FunctionCall, userFunctions: ReadonlySet<s
   return !userFunctions.has(name) && builtinFunction(name)?.kind === 'aggregate';
 }
 
-/** Calls in `roots` (outside sub-queries) that satisfy `pick`, in source order, outer ones before those inside them. */
-function calls(roots: readonly Expression[], pick: (c: FunctionCall) => boolean): FunctionCall[] {
-  const out: FunctionCall[] = [];
-  const stack = [...roots].reverse();
+/**
+ * The calls in `roots` (outside sub-queries), in source order, outer ones before those inside them: built-in
+ * aggregates, OVER calls, and — when `auxiliaries` is given — the legacy group windows' auxiliary calls (not those
+ * inside another auxiliary call's arguments). One walk for all three: it runs over every SELECT.
+ */
+function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string>, auxiliaries?: FunctionCall[]): { aggregates: readonly FunctionCall[]; windowed: readonly FunctionCall[] } {
+  let aggregates: FunctionCall[] | undefined;
+  let windowed: FunctionCall[] | undefined;
+  // The walk's stack (this runs over every SELECT: one shared stack, emptied again), and whether each node on it is
+  // inside an auxiliary call's arguments (side by side, not a pair per node).
+  stack.length = 0;
+  inAuxiliary.length = 0;
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push(roots[i]!);
+    inAuxiliary.push(false);
+  }
   while (stack.length > 0) {
     const e = stack.pop()!;
-    if (e.kind === 'FunctionCall' && pick(e)) out.push(e);
+    let inside = inAuxiliary.pop()!;
+    if (e.kind === 'FunctionCall') {
+      if (auxiliaries !== undefined && !inside && e.name.length === 1 && AUXILIARY.test(e.name[0]!.toUpperCase())) {
+        auxiliaries.push(e);
+        inside = true;
+      }
+      if (e.over !== undefined) (windowed ??= []).push(e);
+      else if (isAggregateCall(e, userFunctions)) (aggregates ??= []).push(e);
+    }
     const children = expressionChildren(e);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]!);
+      inAuxiliary.push(inside);
+    }
   }
-  return out;
+  return { aggregates: aggregates ?? NONE, windowed: windowed ?? NONE };
 }
+
+const stack: Expression[] = [];
+const inAuxiliary: boolean[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+/** What a SELECT without unmatched auxiliary calls returns (only ever read). */
+const NO_UNMATCHED: ReadonlySet<Expression> = new Set();
 
 function groupExprs(groupBy: readonly GroupingElement[]): Expression[] {
   return groupBy.flatMap((g) => (g.kind === 'GroupingSets' ? g.sets.flat() : g.kind === 'Rollup' || g.kind === 'Cube' ? [...g.exprs] : [g]));
 }
 
-export function checkAggregatePlacement(select: Select, ctx: BindContext): void {
-  const userFunctions = ctx.catalog.functions();
-  const isAgg = (c: FunctionCall) => isAggregateCall(c, userFunctions);
-  if (select.where !== undefined) {
-    for (const c of calls([select.where], isAgg)) problem(ctx, 'FTS4410', c, `Aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…)`, 'filter aggregated values in HAVING, or aggregate in a sub-query');
-    for (const c of calls([select.where], (x) => x.over !== undefined)) problem(ctx, 'FTS4418', c, `Windowed aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…) OVER …`, 'compute it in a sub-query and filter its result');
-  }
-  for (const c of calls(groupExprs(select.groupBy ?? []), isAgg)) problem(ctx, 'FTS4424', c, `Aggregate expression is illegal in GROUP BY clause: ${c.name.join('.')}(…)`);
-  const exprs = [...select.items.flatMap((i) => (i.kind === 'SelectExpr' ? [i.expr] : [])), ...(select.having === undefined ? [] : [select.having])];
-  for (const c of calls(exprs, isAgg)) {
-    for (const inner of calls(c.args, isAgg)) problem(ctx, 'FTS4419', inner, `Aggregate expressions cannot be nested: ${inner.name.join('.')}(…) inside ${c.name.join('.')}(…)`, 'aggregate in a sub-query first');
-  }
-}
-
 const AUXILIARY = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
+
+/**
+ * Where aggregates may stand, then the group windows' auxiliary calls (see the file's comment), with one walk over
+ * the SELECT's items and HAVING. Returns the nodes of the auxiliary calls without a matching group window (their
+ * arguments are not reported again as columns that are not grouped).
+ */
+export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<Expression> {
+  const userFunctions = ctx.catalog.functions();
+  if (select.where !== undefined) {
+    const where = callsIn([select.where], userFunctions);
+    for (const c of where.aggregates) problem(ctx, 'FTS4410', c, `Aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…)`, 'filter aggregated values in HAVING, or aggregate in a sub-query');
+    for (const c of where.windowed) problem(ctx, 'FTS4418', c, `Windowed aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…) OVER …`, 'compute it in a sub-query and filter its result');
+  }
+  if (select.groupBy !== undefined) {
+    for (const c of callsIn(groupExprs(select.groupBy), userFunctions).aggregates) problem(ctx, 'FTS4424', c, `Aggregate expression is illegal in GROUP BY clause: ${c.name.join('.')}(…)`);
+  }
+  const roots: Expression[] = [];
+  for (const i of select.items) if (i.kind === 'SelectExpr') roots.push(i.expr);
+  if (select.having !== undefined) roots.push(select.having);
+  const auxiliaries: FunctionCall[] = [];
+  for (const c of callsIn(roots, userFunctions, auxiliaries).aggregates) {
+    if (c.args.length === 0) continue;
+    for (const inner of callsIn(c.args, userFunctions).aggregates) problem(ctx, 'FTS4419', inner, `Aggregate expressions cannot be nested: ${inner.name.join('.')}(…) inside ${c.name.join('.')}(…)`, 'aggregate in a sub-query first');
+  }
+  return groupWindowAuxiliaries(select, auxiliaries, ctx);
+}
 
 /**
  * `TUMBLE_START(ts, INTERVAL '1' MINUTE)` and the other auxiliary functions need the same group window, with the
  * same arguments, in the GROUP BY of their SELECT (Calcite: "must have matching call to group function"). Returns
  * the nodes of the calls without one.
  */
-export function checkGroupWindowAuxiliaries(select: Select, ctx: BindContext): ReadonlySet<Expression> {
+function groupWindowAuxiliaries(select: Select, auxiliaries: readonly FunctionCall[], ctx: BindContext): ReadonlySet<Expression> {
+  if (auxiliaries.length === 0) return NO_UNMATCHED;
   const unmatched = new Set<Expression>();
-  const roots = [...select.items.flatMap((i) => (i.kind === 'SelectExpr' ? [i.expr] : [])), ...(select.having === undefined ? [] : [select.having])];
   const windows = (select.groupBy ?? []).filter((g): g is FunctionCall => g.kind === 'FunctionCall' && g.name.length === 1);
-  const stack = [...roots].reverse();
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    const m = e.kind === 'FunctionCall' && e.name.length === 1 ? AUXILIARY.exec(e.name[0]!.toUpperCase()) : null;
-    if (m !== null) {
-      const call = e as FunctionCall;
-      const group = m[1]!;
-      if (windows.some((w) => w.name[0]!.toUpperCase() === group && sameAst(w.args, call.args))) continue;
-      problem(ctx, 'FTS4317', call, `Call to auxiliary group function '${call.name[0]!.toUpperCase()}' must have matching call to group function '${group}' in GROUP BY clause`,
-        `add GROUP BY ${group}(…) with the same arguments, or use a window TVF (${group}(TABLE t, DESCRIPTOR(ts), …)) and window_start / window_end`);
-      // Their arguments are not reported again as columns that are not grouped.
-      for (const n of subtreeNodes(call)) unmatched.add(n);
-      continue;
-    }
-    const children = expressionChildren(e);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  for (const call of auxiliaries) {
+    const group = AUXILIARY.exec(call.name[0]!.toUpperCase())![1]!;
+    if (windows.some((w) => w.name[0]!.toUpperCase() === group && sameAst(w.args, call.args))) continue;
+    problem(ctx, 'FTS4317', call, `Call to auxiliary group function '${call.name[0]!.toUpperCase()}' must have matching call to group function '${group}' in GROUP BY clause`,
+      `add GROUP BY ${group}(…) with the same arguments, or use a window TVF (${group}(TABLE t, DESCRIPTOR(ts), …)) and window_start / window_end`);
+    for (const n of subtreeNodes(call)) unmatched.add(n);
   }
   return unmatched;
 }

@@ -93,4 +93,23 @@ export function report(ctx: BindContext, text: CodeText, node: { readonly span?:
  */
 export function unsupported(ctx: BindContext, node: { readonly span?: Span | undefined }, what: string): void {
   report(ctx, BIND_TEXTS.notBound({ what }), node, 'warning');
+  const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
+  notBoundConstructs.set(d, { what, ...(d.span === undefined ? {} : { span: d.span }) });
+}
+
+/** A construct the binder did not bind: what it is (FTS4501's `what`) and where. */
+export interface NotBound {
+  readonly what: string;
+  readonly span?: Span;
+}
+
+const notBoundConstructs = new WeakMap<Diagnostic, NotBound>();
+
+/** The first construct among `diagnostics` that the binder did not bind (their FTS4501 warnings), if any. */
+export function firstNotBound(diagnostics: readonly Diagnostic[]): NotBound | undefined {
+  for (const d of diagnostics) {
+    const c = notBoundConstructs.get(d);
+    if (c !== undefined) return c;
+  }
+  return undefined;
 }

@@ -9,7 +9,7 @@ import { BARE_FUNCTIONS } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
-import type { ScopeColumn, TypeIssue } from '../typing/expression-type.js';
+import type { ScopeColumn, TypeEnv, TypeIssue } from '../typing/expression-type.js';
 import { expressionType, resolveColumn } from '../typing/expression-type.js';
 import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
 import { problem, report } from './bind-context.js';
@@ -39,7 +39,7 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
   for (let depth = 0; depth < scopes.length; depth++) {
     const scope = scopes[depth]!;
     const found = resolveColumn(scope.columns, ref.table, ref.name) as ScopeEntry[];
-    if (found.length === 1) return { depth, entry: found[0]!, ...(found[0]!.type === undefined ? {} : { type: found[0]!.type }) };
+    if (found.length === 1) return found[0]!.type === undefined ? { depth, entry: found[0]! } : { depth, entry: found[0]!, type: found[0]!.type };
     if (found.length > 1) {
       const relations = [...new Set(found.map((c) => c.relation))];
       report(ctx, BIND_TEXTS.ambiguousColumn({ name: ref.name, relations }), ref);
@@ -104,16 +104,31 @@ export function bindSubquery(q: Query, scope: Scope, ctx: BindContext): PlanNode
   return plan;
 }
 
+/**
+ * The typer's environment inside the binder: a sub-query is typed by binding it. A class (its `subquery` a method)
+ * rather than an object literal with a closure: one is made per bound expression, and a closure per call is a
+ * measurable share of `check` on long scripts (bench/hostile.bench.ts).
+ */
+class BinderTypeEnv implements TypeEnv {
+  readonly issues: TypeIssue[] = [];
+  readonly functions: ReadonlySet<string>;
+  readonly types: Map<Expression, DataType> | undefined;
+
+  constructor(private readonly scope: Scope, private readonly ctx: BindContext, types: Map<Expression, DataType> | undefined) {
+    this.functions = ctx.catalog.functions();
+    this.types = types;
+  }
+
+  subquery(q: Query): readonly (DataType | undefined)[] | undefined {
+    return bindSubquery(q, this.scope, this.ctx)?.columns.map((c) => c.type);
+  }
+}
+
 /** The type of `e` in `scope`, with typing/'s rules; its problems become diagnostics. */
 export function typeIn(e: Expression, scope: Scope, ctx: BindContext, types?: Map<Expression, DataType>): DataType | undefined {
-  const issues: TypeIssue[] = [];
-  const type = expressionType(e, typeScope(scope, ctx.outer), {
-    issues,
-    functions: ctx.catalog.functions(),
-    subquery: (q) => bindSubquery(q, scope, ctx)?.columns.map((c) => c.type),
-    ...(types === undefined ? {} : { types }),
-  });
-  for (const i of issues) {
+  const env = new BinderTypeEnv(scope, ctx, types);
+  const type = expressionType(e, typeScope(scope, ctx.outer), env);
+  for (const i of env.issues) {
     // Name problems are reported by the binder's own resolution.
     if (i.code.startsWith('FTS40')) continue;
     problem(ctx, i.code, i.span === undefined ? {} : { span: i.span }, i.message, i.hint);
@@ -121,20 +136,56 @@ export function typeIn(e: Expression, scope: Scope, ctx: BindContext, types?: Ma
   return type === undefined || type.kind === 'NULL' ? type : type;
 }
 
+/** Pushes `items` onto the walk's two stacks so they pop in source order. */
+function pushAll(nodes: Expression[], conditionals: boolean[], items: readonly Expression[], conditional: boolean): void {
+  for (let i = items.length - 1; i >= 0; i--) {
+    nodes.push(items[i]!);
+    conditionals.push(conditional);
+  }
+}
+
+/** A column binding, its optional keys present only when known (in the order the type lists them). */
+function columnBinding(node: Expression, index: number, depth: number, type: DataType | undefined, field: string | undefined, conditional: boolean): ColumnBinding {
+  const b: { node: Expression; index: number; depth: number; type?: DataType; field?: string; conditional: boolean } = { node, index, depth } as ColumnBinding;
+  if (type !== undefined) b.type = type;
+  if (field !== undefined) b.field = field;
+  b.conditional = conditional;
+  return b;
+}
+
+/**
+ * The walk's stacks, shared by every call (this runs for every expression bound): a call works above the entries
+ * it found there (a sub-query's expressions are bound in the middle of the enclosing walk) and leaves none behind.
+ */
+const nodes: Expression[] = [];
+const conditionals: boolean[] = [];
+const NONE: readonly never[] = Object.freeze([]);
+
 export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions = {}): BoundExpression {
+  const base = nodes.length;
+  try {
+    return bindWalk(e, scope, ctx, options, base);
+  } finally {
+    nodes.length = base;
+    conditionals.length = base;
+  }
+}
+
+function bindWalk(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions, base: number): BoundExpression {
   const refs: ColumnBinding[] = [];
   const subqueries: BoundSubquery[] = [];
-  const scopes = [scope, ...ctx.outer];
-  // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack.
-  const stack: [Expression, boolean][] = [[e, false]];
-  const push = (items: readonly Expression[], conditional: boolean | ((i: number) => boolean)): void => {
-    for (let i = items.length - 1; i >= 0; i--) stack.push([items[i]!, typeof conditional === 'boolean' ? conditional : conditional(i)]);
-  };
-  while (stack.length > 0) {
-    const [n, conditional] = stack.pop()!;
-    const replaced = options.replace?.(n);
+  const scopes = ctx.outer.length === 0 ? [scope] : [scope, ...ctx.outer];
+  const replace = options.replace;
+  // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack. Two stacks side by side
+  // (each node, and whether it is read only conditionally) rather than a pair per node: this runs for every node.
+  nodes.push(e);
+  conditionals.push(false);
+  while (nodes.length > base) {
+    const n = nodes.pop()!;
+    const conditional = conditionals.pop()!;
+    const replaced = replace?.(n);
     if (replaced !== undefined) {
-      refs.push({ node: n, index: replaced.index, depth: 0, ...(replaced.type === undefined ? {} : { type: replaced.type }), conditional });
+      refs.push(columnBinding(n, replaced.index, 0, replaced.type, undefined, conditional));
       continue;
     }
     switch (n.kind) {
@@ -142,7 +193,7 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
         const r = resolve(n, scopes, ctx);
         if (r === undefined) continue;
         if (r.depth === 0 && options.onColumn !== undefined && !options.onColumn(n, r.entry)) continue;
-        refs.push({ node: n, index: r.entry.index, depth: r.depth, ...(r.type === undefined ? {} : { type: r.type }), ...(r.field === undefined ? {} : { field: r.field }), conditional });
+        refs.push(columnBinding(n, r.entry.index, r.depth, r.type, r.field, conditional));
         continue;
       }
       case 'ScalarSubquery':
@@ -156,7 +207,9 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
           const plan = bindSubquery(n.query, scope, ctx);
           if (plan !== undefined) subqueries.push({ node: n, plan });
         }
-        push([n.operand, ...(n.values ?? [])], conditional);
+        if (n.values !== undefined) pushAll(nodes, conditionals, n.values, conditional);
+        nodes.push(n.operand);
+        conditionals.push(conditional);
         continue;
       }
       case 'Case': {
@@ -168,27 +221,42 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
           items.push([w.then, conditional]);
         }
         if (n.else !== undefined) items.push([n.else, conditional]);
-        for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+        for (let i = items.length - 1; i >= 0; i--) {
+          nodes.push(items[i]![0]);
+          conditionals.push(items[i]![1]);
+        }
         continue;
       }
       case 'FunctionCall': {
-        const name = n.name.length === 1 ? n.name[0]!.toUpperCase() : '';
-        const rest: [Expression, boolean][] = [
-          ...(n.filter === undefined ? [] : [[n.filter, true] as [Expression, boolean]]),
-          ...(n.withinGroup ?? []).map((o): [Expression, boolean] => [o.expr, conditional]),
-          ...windowSpecChildren(n.over).map((w): [Expression, boolean] => [w, conditional]),
-        ];
-        for (let i = rest.length - 1; i >= 0; i--) stack.push(rest[i]!);
-        push(n.args, (i) => conditional || (name === 'IF' && i === 0));
+        // Popped in source order: the arguments (IF's condition is conditional), the FILTER, WITHIN GROUP, the window.
+        if (n.over !== undefined) pushAll(nodes, conditionals, windowSpecChildren(n.over), conditional);
+        if (n.withinGroup !== undefined) for (let i = n.withinGroup.length - 1; i >= 0; i--) {
+          nodes.push(n.withinGroup[i]!.expr);
+          conditionals.push(conditional);
+        }
+        if (n.filter !== undefined) {
+          nodes.push(n.filter);
+          conditionals.push(true);
+        }
+        const isIf = n.name.length === 1 && n.name[0]!.toUpperCase() === 'IF';
+        for (let i = n.args.length - 1; i >= 0; i--) {
+          nodes.push(n.args[i]!);
+          conditionals.push(conditional || (isIf && i === 0));
+        }
         continue;
       }
       default:
-        push(expressionChildren(n), conditional);
+        pushAll(nodes, conditionals, expressionChildren(n), conditional);
     }
   }
   const types = ctx.expressionTypes === true ? new Map<Expression, DataType>() : undefined;
   const type = typeIn(e, scope, ctx, types);
-  return Object.freeze({ ast: e, ...(type === undefined ? {} : { type }), refs: Object.freeze(refs), subqueries: Object.freeze(subqueries), ...(types === undefined ? {} : { types }) });
+  const bound: { ast: Expression; type?: DataType; refs: readonly ColumnBinding[]; subqueries: readonly BoundSubquery[]; types?: ReadonlyMap<Expression, DataType> } = { ast: e } as BoundExpression;
+  if (type !== undefined) bound.type = type;
+  bound.refs = refs.length === 0 ? NONE : Object.freeze(refs);
+  bound.subqueries = subqueries.length === 0 ? NONE : Object.freeze(subqueries);
+  if (types !== undefined) bound.types = types;
+  return Object.freeze(bound);
 }
 
 /** A WHERE, HAVING or ON condition: it must be BOOLEAN (FTS4403). */

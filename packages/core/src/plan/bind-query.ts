@@ -3,6 +3,7 @@
  * expanded, DISTINCT, ORDER BY / LIMIT), set operations, VALUES and WITH. Flink's patterns are recognised on the
  * plan as it is built (patterns/).
  */
+import { checkLeftLateralNotNull } from './lateral-not-null.js';
 import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/expression.js';
 import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
@@ -10,7 +11,7 @@ import { builtinFunction } from '../functions/registry.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
-import { checkAggregatePlacement, checkGroupWindowAuxiliaries } from './aggregate-rules.js';
+import { checkSelectCalls } from './aggregate-rules.js';
 import type { DataType } from '../types/data-type.js';
 import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
@@ -54,7 +55,8 @@ function collectAggregates(e: Expression, out: FunctionCall[]): void {
       if (!out.some((o) => sameAst(o, x))) out.push(x);
       continue;
     }
-    stack.push(...expressionChildren(x).reverse());
+    const children = expressionChildren(x);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
@@ -66,7 +68,8 @@ function collectOverCalls(e: Expression, out: FunctionCall[]): void {
       out.push(x);
       continue;
     }
-    stack.push(...expressionChildren(x).reverse());
+    const children = expressionChildren(x);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
@@ -232,15 +235,19 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   }
   let node: PlanNode = from.node;
   const scope = from.scope;
-  checkAggregatePlacement(select, ctx);
-  const unmatchedAuxiliaries = checkGroupWindowAuxiliaries(select, ctx);
+  const unmatchedAuxiliaries = checkSelectCalls(select, ctx);
   // WHERE, GROUP BY and HAVING cannot see the SELECT list's aliases (named in the hint when one is used).
-  const clauseCtx: BindContext = { ...ctx, selectAliases: selectAliases(select) };
+  const aliases = selectAliases(select);
+  // (No copy of the context when there is no alias to hide: the common case, and a copy per SELECT adds up.)
+  const clauseCtx: BindContext = aliases.length === 0 && (ctx.selectAliases === undefined || ctx.selectAliases.length === 0) ? ctx : { ...ctx, selectAliases: aliases };
   if (select.where !== undefined) {
     let rank: ReturnType<typeof rankOf>;
     node = withSemiJoins(node, bindCondition(select.where, scope, clauseCtx, 'WHERE'), (input, rest) => {
       const filtered = filterOrRank(input, rest);
       rank = rankOf(filtered);
+      // Flink's stream planner takes only ROW_NUMBER as a TopN outside a window TVF (RANK / DENSE_RANK without a rank
+      // filter are OVER aggregations, which it runs)
+      if (rank?.kind === 'Rank' && rank.fn !== 'ROW_NUMBER' && !rank.windowed) report(ctx, BIND_TEXTS.rankOnStream({ fn: rank.fn }), rank.call);
       return filtered;
     });
     if (rank !== undefined) ctx.ranks?.set(select, rank);
@@ -349,6 +356,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   const names = items.map((i) => i.name);
   const exprs = items.map((i) => i.expr);
   let projected: PlanNode = freezeNode<Project>({ kind: 'Project', input: itemScopeNode, exprs, columns: projectColumns(exprs, names, itemScopeNode) });
+  checkLeftLateralNotNull(projected, ctx);
   if (select.distinct) {
     const keys = projected.columns.map((c, i): BoundExpression => {
       const ast: Expression = { kind: 'ColumnRef', name: c.name };
@@ -407,11 +415,13 @@ function outputAst(plan: PlanNode, i: number): Expression | undefined {
 
 /** Names of the SELECT list's computed items (their aliases, or the names Flink gives them). */
 function selectAliases(select: Select): string[] {
-  return select.items.flatMap((item) => {
-    if (item.kind !== 'SelectExpr' || item.expr.kind === 'ColumnRef') return [];
+  const out: string[] = [];
+  for (const item of select.items) {
+    if (item.kind !== 'SelectExpr' || item.expr.kind === 'ColumnRef') continue;
     const name = item.alias ?? columnName(item.expr);
-    return name === undefined ? [] : [name];
-  });
+    if (name !== undefined) out.push(name);
+  }
+  return out;
 }
 
 function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: BindContext): NamedPlan | undefined {

@@ -24,6 +24,7 @@ import type { Scan } from './scan.js';
 import { scanColumns } from './scan-columns.js';
 import { withNullable } from '../types/type-predicates.js';
 import type { Values } from './values.js';
+import { printExpression } from '../sql/printer/expression.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
 
 export interface Bound {
@@ -194,17 +195,30 @@ function isTrue(e: Expression | undefined): boolean {
 function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound | undefined {
   const left = relation(r.left, ctx);
   if (left === undefined) return undefined;
+  const lateral = r.right.kind === 'SubqueryRelation' && r.right.lateral === true;
+  if ((r.type === 'RIGHT' || r.type === 'FULL') && (lateral || isCorrelated(r.right))) {
+    problem(ctx, BIND_CODES.lateralJoinType, r.right, `Unknown join type ${r.type}: Flink 1.20.1 cannot plan a ${r.type} JOIN of a ${lateral ? 'LATERAL sub-query' : r.right.kind === 'Unnest' ? 'UNNEST' : 'LATERAL TABLE'}`, 'join it with [CROSS] JOIN or LEFT JOIN');
+    return undefined;
+  }
   if (isCorrelated(r.right)) {
-    if (r.type !== 'INNER' && r.type !== 'CROSS' && !(r.type === 'LEFT' && isTrue(r.on))) {
-      unsupported(ctx, r, `${r.type} JOIN of a table function other than LEFT JOIN … ON TRUE`);
+    const leftJoin = r.type === 'LEFT';
+    if (leftJoin && !isTrue(r.on) && r.right.kind === 'TableFunction') {
+      problem(ctx, BIND_CODES.leftTableFunctionPredicate, r.on!, `Left outer joins with a table function do not accept a predicate such as ${printExpression(r.on!)}. Only literal TRUE is accepted.`, 'write LEFT JOIN LATERAL TABLE(…) ON TRUE and filter in WHERE (which drops the padded rows too), or use [CROSS] JOIN');
       return undefined;
     }
-    const c = correlate(r.right, left, r.type === 'LEFT' ? 'LEFT' : 'INNER', ctx);
+    const c = correlate(r.right, left, leftJoin ? 'LEFT' : 'INNER', ctx);
     if (c === undefined || isTrue(r.on)) return c;
     const condition = bindExpression(r.on!, c.scope, ctx);
-    return { node: Object.freeze({ kind: 'Filter', input: c.node, condition, columns: c.node.columns }), scope: c.scope };
+    if (!leftJoin) return { node: Object.freeze({ kind: 'Filter', input: c.node, condition, columns: c.node.columns }), scope: c.scope };
+    // LEFT JOIN UNNEST(…) ON c: the condition picks the elements that join (Flink's correlate condition)
+    const leftWidth = left.node.columns.length;
+    if (condition.refs.some((x) => x.depth === 0 && x.index < leftWidth)) {
+      problem(ctx, BIND_CODES.unnestConditionCorrelated, r.on!, 'unexpected correlate variable $cor0 in the plan: Flink 1.20.1 cannot plan a LEFT JOIN UNNEST(…) whose ON condition reads a column of the left side', 'compare only the unnested columns in ON, and filter the left side in WHERE or a sub-query');
+      return undefined;
+    }
+    return { node: Object.freeze({ ...(c.node as Correlate), condition }), scope: c.scope };
   }
-  if (r.right.kind === 'SubqueryRelation' && r.right.lateral === true) return lateralJoin(r, r.right, left, ctx);
+  if (lateral) return lateralJoin(r, r.right as Extract<Relation, { kind: 'SubqueryRelation' }>, left, ctx);
   const right = relation(r.right, ctx, left.node.columns.length);
   if (right === undefined) return undefined;
   const duplicate = right.scope.relations.find((n) => n !== '' && left.scope.relations.includes(n));
@@ -290,20 +304,22 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
   const scope: Scope = { columns: [...left.scope.columns, ...own.columns], relations: [...left.scope.relations, ...own.relations] };
   if (isTrue(r.on)) return { node, scope };
   const condition = bindCondition(r.on!, scope, ctx, 'ON');
-  if (r.type !== 'INNER') {
-    unsupported(ctx, r, `${r.type} JOIN LATERAL with a condition other than ON TRUE`);
-    return undefined;
-  }
+  // LEFT: the condition decides which sub-query rows join (a left row none satisfies is padded), as Flink plans it
+  if (r.type === 'LEFT') return { node: Object.freeze({ ...node, condition }), scope };
   return { node: Object.freeze({ kind: 'Filter', input: node, condition, columns: node.columns }), scope };
 }
 
 /** Binds a FROM item; `offset` shifts its columns' positions (the right side of a join). */
 export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | undefined {
-  const shifted = (b: Bound | undefined): Bound | undefined =>
-    b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+  const b = unshifted(r, ctx);
+  return b === undefined || offset === 0 ? b : { node: b.node, scope: { ...b.scope, columns: b.scope.columns.map((c) => ({ ...c, index: c.index + offset })) } };
+}
+
+/** A FROM item bound with its columns at positions from 0. */
+function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
   switch (r.kind) {
     case 'TableRef':
-      return shifted(tableRef(r, ctx));
+      return tableRef(r, ctx);
     case 'SubqueryRelation': {
       // a LATERAL sub-query alone in FROM sees only the enclosing queries' columns
       const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
@@ -312,7 +328,7 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
         problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
         return undefined;
       }
-      return shifted({ node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) });
+      return { node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) };
     }
     case 'TableFunction': {
       const name = r.call.name.length === 1 ? r.call.name[0]!.toUpperCase() : '';
@@ -321,17 +337,17 @@ export function relation(r: Relation, ctx: BindContext, offset = 0): Bound | und
           unsupported(ctx, r, `the table function ${name}`);
           return undefined;
         }
-        return shifted(windowTvf(r, name, ctx));
+        return windowTvf(r, name, ctx);
       }
-      return shifted(correlate(r, undefined, 'INNER', ctx));
+      return correlate(r, undefined, 'INNER', ctx);
     }
     case 'Unnest':
-      return shifted(correlate(r, undefined, 'INNER', ctx));
+      return correlate(r, undefined, 'INNER', ctx);
     case 'Join':
-      return shifted(join(r, ctx));
+      return join(r, ctx);
     case 'MatchRecognize': {
       const input = relation(r.input, ctx);
-      return input === undefined ? undefined : shifted(bindMatchRecognize(r, input, ctx));
+      return input === undefined ? undefined : bindMatchRecognize(r, input, ctx);
     }
   }
 }

@@ -10,8 +10,8 @@ import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
-import type { BindContext, BindTrace, NamedPlan } from './bind-context.js';
-import { problem, report, unsupported } from './bind-context.js';
+import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
+import { firstNotBound, problem, report, unsupported } from './bind-context.js';
 import { BIND_CODES, BIND_TEXTS } from './codes.js';
 import { bindNamed } from './bind-query.js';
 import type { PlanNode } from './node.js';
@@ -49,13 +49,16 @@ export interface BoundQuery {
   /** The output column names. */
   readonly names: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The construct the binder did not bind, when it built no plan for it (FTS4501 says which). */
+  readonly notBound?: NotBound;
 }
 
 /** Binds a query against `catalog`. */
 export function bind(query: Query, catalog: ObjectCatalog, options: BindOptions = {}): BoundQuery {
   const ctx = context(catalog, options);
   const b = bindNamed(query, ctx);
-  return { ...(b === undefined ? {} : { plan: b.plan }), names: b?.names ?? [], diagnostics: ctx.diagnostics };
+  const notBound = b === undefined ? firstNotBound(ctx.diagnostics) : undefined;
+  return { ...(b === undefined ? {} : { plan: b.plan }), names: b?.names ?? [], diagnostics: ctx.diagnostics, ...(notBound === undefined ? {} : { notBound }) };
 }
 
 function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
@@ -104,11 +107,10 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   const tableColumns = scanColumns(entry, ctx);
-  const position = (name: string): number => tableColumns.findIndex((c) => c.name === name && isWritable(c));
   const staticPartition = (insert.partition ?? []).map((p) => tableColumns.findIndex((c) => c.name === p.key));
   let targets: number[];
   if (insert.columns !== undefined) {
-    targets = insert.columns.map(position);
+    targets = insert.columns.map((name) => tableColumns.findIndex((c) => c.name === name && isWritable(c)));
     const unknown = insert.columns.find((_, i) => targets[i]! < 0);
     if (unknown !== undefined) {
       problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');

@@ -46,6 +46,14 @@ export const BIND_CODE_TABLE = codeTable({
     (p: { readonly what: string }) => `${p.what} is not bound into a plan by flinkts yet: names and types inside it, and its statement's sink and changelog rules, are not checked`,
     () => 'rewrite it with the supported constructs, or verify the statement on Flink (EXPLAIN); flinkts gives no lineage for it',
   )],
+  rankOnStream: ['FTS4503', 'RANK() / DENSE_RANK() filtered by their rank outside a window TVF: Flink 1.20 plans no streaming rank for them ("RANK() on streaming table is not supported currently").', template(
+    (p: { readonly fn: string }) => `${p.fn}() on streaming table is not supported currently`,
+    () => 'use ROW_NUMBER() for a TopN, or rank within a window TVF (PARTITION BY window_start, window_end)',
+  )],
+  leftTableFunctionPredicate: ['FTS4530', 'A LEFT JOIN LATERAL TABLE(…) with an ON condition other than the literal TRUE: Flink 1.20.1 refuses it ("Left outer joins with a table function do not accept a predicate such as … Only literal TRUE is accepted.").'],
+  lateralJoinType: ['FTS4531', 'A RIGHT or FULL JOIN of a LATERAL sub-query, LATERAL TABLE or UNNEST: Flink 1.20.1 cannot plan it ("Unknown join type RIGHT").'],
+  unnestConditionCorrelated: ['FTS4532', 'A LEFT JOIN UNNEST(…) ON condition that reads a column of the left side: Flink 1.20.1 fails to plan it ("unexpected correlate variable $cor0 in the plan"); a condition on the unnested columns only is accepted.'],
+  leftLateralNotNull: ['FTS4533', 'A select list reading a NOT NULL output column of a user table function joined by LEFT JOIN LATERAL TABLE: Flink 1.20.1 fails to plan it ("Conversion to relational algebra failed to preserve datatypes").'],
   lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
 });
 

@@ -18,6 +18,11 @@ export interface Correlate {
   readonly withOrdinality: boolean;
   /** A LATERAL sub-query's plan: its column references at depth 1 read the input row. */
   readonly query?: PlanNode;
+  /**
+   * `LEFT JOIN LATERAL (SELECT …) ON c` / `LEFT JOIN UNNEST(…) ON c`: the join condition over the output row (the
+   * input's columns, then the function's); a left row no produced row satisfies it for is padded with NULLs.
+   */
+  readonly condition?: BoundExpression;
   /** Where a LATERAL sub-query is written. */
   readonly span?: Span;
   readonly columns: readonly PlanColumn[];

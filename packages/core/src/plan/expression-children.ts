@@ -8,12 +8,15 @@ export function windowSpecChildren(w: WindowSpec | string | undefined): Expressi
   return [...w.partitionBy, ...w.orderBy.map((o) => o.expr)];
 }
 
-export function expressionChildren(e: Expression): Expression[] {
+/** What a leaf has: one shared, frozen empty list (most nodes walked are leaves). */
+const LEAF: readonly Expression[] = Object.freeze([]);
+
+export function expressionChildren(e: Expression): readonly Expression[] {
   switch (e.kind) {
     case 'StringLiteral': case 'NumericLiteral': case 'BooleanLiteral': case 'NullLiteral': case 'BinaryLiteral':
     case 'TemporalLiteral': case 'IntervalLiteral': case 'ColumnRef': case 'TimeUnitArg': case 'Descriptor':
     case 'Exists': case 'ScalarSubquery': case 'TableArg':
-      return [];
+      return LEAF;
     case 'FieldAccess': return [e.operand];
     case 'Subscript': return [e.operand, e.index];
     case 'Unary': return [e.operand];

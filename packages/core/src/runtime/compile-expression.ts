@@ -1,6 +1,8 @@
 /**
  * The expression compiler: turns an AST `Expression` into a typed closure over a row, once, so rows are never
- * evaluated by walking the tree. Types follow Flink 1.20 (integer division, DECIMAL precision/scale, …).
+ * evaluated by walking the tree. It derives no result type: each expression's type is the bound plan's (`typeOf`,
+ * recorded by the binder's typer), or — with no plan (`evaluateExpression`) or for an expression the runtime builds
+ * itself — the one typer's (typing/); values are computed in that type (integer division, DECIMAL precision/scale…).
  * Anything not implemented exactly raises FTS7001 with the node's span.
  */
 import { toBigint } from './values/bigint.js';
@@ -20,12 +22,14 @@ import { FUNCTIONS } from './functions/registry.js';
 import type { CompilerApi } from './functions/registry.js';
 import { compileSpecialForm } from './functions/special-forms.js';
 import './functions/all.js';
-import { isCharacter, isDatetime, leastRestrictive, T, typeToString, withNullable } from './types.js';
+import { isCharacter, isDatetime, T, typeToString, withNullable } from './types.js';
+import { commonResultType } from '../typing/common-result-type.js';
+import { commonType } from '../functions/infer.js';
 import { comparatorFor } from './values/compare.js';
 import type { Decimal } from './values/decimal.js';
 import { compileLiteral, compileNumericText } from './compile-literal.js';
 import { sameType } from '../types/type-predicates.js';
-import { expressionType, isBareCall } from '../typing/expression-type.js';
+import { castType, concatType, expressionType, isBareCall } from '../typing/expression-type.js';
 import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { checkUntypedNull } from './functions/untyped-null.js';
 import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
@@ -162,21 +166,23 @@ export class ExpressionCompiler implements CompilerApi {
         return this.declared(e, compileSpecialForm(e, this));
       case 'ArrayConstructor': {
         const els = e.elements.map((x) => this.compile(x));
-        const et = leastRestrictive(els.map((x) => x.type));
-        if (!et) throw invalid('ARRAY elements have no common type', e.span);
-        const evs = els.map((x) => this.coerce(x, et, e.span).eval);
-        return { type: { kind: 'ARRAY', element: et, nullable: false }, eval: (r) => evs.map((f) => f(r)) };
+        const type = this.typed(e, () => { const et = commonType(els.map((x) => x.type)); return et && { kind: 'ARRAY', element: et, nullable: false }; });
+        if (type.kind !== 'ARRAY') throw invalid(`ARRAY[…] typed ${typeToString(type)}`, e.span);
+        const evs = els.map((x) => this.coerce(x, type.element, e.span).eval);
+        return { type, eval: (r) => evs.map((f) => f(r)) };
       }
       case 'MapConstructor': {
         const ks = e.entries.map((x) => this.compile(x.key));
         const vs = e.entries.map((x) => this.compile(x.value));
-        const kt = leastRestrictive(ks.map((x) => x.type));
-        const vt = leastRestrictive(vs.map((x) => x.type));
-        if (!kt || !vt) throw invalid('MAP keys or values have no common type', e.span);
-        const kev = ks.map((x) => this.coerce(x, kt, e.span).eval);
-        const vev = vs.map((x) => this.coerce(x, vt, e.span).eval);
+        const type = this.typed(e, () => {
+          const [key, value] = [commonType(ks.map((x) => x.type)), commonType(vs.map((x) => x.type))];
+          return key && value && { kind: 'MAP', key, value, nullable: false };
+        });
+        if (type.kind !== 'MAP') throw invalid(`MAP[…] typed ${typeToString(type)}`, e.span);
+        const kev = ks.map((x) => this.coerce(x, type.key, e.span).eval);
+        const vev = vs.map((x) => this.coerce(x, type.value, e.span).eval);
         return {
-          type: { kind: 'MAP', key: kt, value: vt, nullable: false },
+          type,
           eval: (r) => {
             const m = new Map<unknown, unknown>();
             for (let i = 0; i < kev.length; i++) m.set((kev[i] as Evaluator)(r), (vev[i] as Evaluator)(r));
@@ -186,9 +192,11 @@ export class ExpressionCompiler implements CompilerApi {
       }
       case 'RowConstructor': {
         const fs = e.fields.map((x) => this.compile(x));
-        const evs = fs.map((x) => x.eval);
+        const type = this.typed(e, () => ({ kind: 'ROW', fields: fs.map((f, i) => ({ name: `EXPR$${i}`, type: f.type })), nullable: false }));
+        if (type.kind !== 'ROW' || type.fields.length !== fs.length) throw invalid(`ROW(…) typed ${typeToString(type)}`, e.span);
+        const evs = fs.map((x, i) => this.coerce(x, type.fields[i]!.type, e.span).eval);
         return {
-          type: { kind: 'ROW', fields: fs.map((f, i) => ({ name: `EXPR$${i}`, type: f.type })), nullable: false },
+          type,
           eval: (r) => evs.map((f) => f(r)),
         };
       }
@@ -297,6 +305,7 @@ export class ExpressionCompiler implements CompilerApi {
     const op = this.compile(e.operand);
     if (e.op === '+') return op;
     if (e.operand.kind === 'NumericLiteral') return compileNumericText('-' + e.operand.text);
+    // negation keeps its operand's type (the plan's type of the operand)
     const ev = op.eval;
     const t = op.type;
     let f: (v: unknown) => unknown;
@@ -347,7 +356,7 @@ export class ExpressionCompiler implements CompilerApi {
       const le = ls.eval;
       const re = rs.eval;
       return foldIfConstant([l, r], {
-        type: T.string(l.type.nullable || r.type.nullable),
+        type: this.typed(e, () => concatType(l.type, r.type)),
         eval: (row) => {
           const a = le(row);
           if (a === null) return null;
@@ -359,7 +368,7 @@ export class ExpressionCompiler implements CompilerApi {
     if (e.op === '=' || e.op === '<>' || e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') {
       return this.comparison(e.op, l, r, e.span);
     }
-    return foldIfConstant([l, r], compileArithmetic(e.op, l, r, this, e.span));
+    return foldIfConstant([l, r], compileArithmetic(e.op, l, r, this.planType(e), e.span));
   }
 
   toStringArg(c: Compiled, span?: Span): Compiled {
@@ -373,7 +382,7 @@ export class ExpressionCompiler implements CompilerApi {
     let rt = r.type;
     if (isCharacter(lt) && !isCharacter(rt) && rt.kind !== 'NULL') lt = rt;
     else if (isCharacter(rt) && !isCharacter(lt) && lt.kind !== 'NULL') rt = lt;
-    const common = leastRestrictive([withNullable(lt, true), withNullable(rt, true)]);
+    const common = commonType([withNullable(lt, true), withNullable(rt, true)]);
     if (!common) throw invalid(`Cannot compare values of types ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
     if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw invalid('Cannot compare RAW values', span);
     // A string compared with a date/time is parsed; text that does not parse makes the comparison NULL.
@@ -426,7 +435,7 @@ export class ExpressionCompiler implements CompilerApi {
     if (!e.values) throw unsupported('IN (subquery) inside an expression; it is supported only as a WHERE condition that becomes a semi/anti join', e.span);
     const op = this.compile(e.operand);
     const vals = e.values.map((v) => this.compile(v));
-    let target = leastRestrictive([op.type, ...vals.map((v) => v.type)]);
+    let target = commonType([op.type, ...vals.map((v) => v.type)]);
     if (!target) {
       if (isCharacter(op.type) || vals.some((v) => isCharacter(v.type))) target = isCharacter(op.type) ? vals.find((v) => !isCharacter(v.type))?.type : op.type;
       if (!target) throw invalid('IN operands have no common type', e.span);
@@ -456,7 +465,7 @@ export class ExpressionCompiler implements CompilerApi {
     const op = this.compile(e.operand);
     const lo = this.compile(e.low);
     const hi = this.compile(e.high);
-    const common = leastRestrictive([op.type, lo.type, hi.type]);
+    const common = commonType([op.type, lo.type, hi.type]);
     if (!common) throw invalid('BETWEEN operands have no common type', e.span);
     const oe = this.coerce(op, common, e.span).eval;
     const le = this.coerce(lo, common, e.span).eval;
@@ -514,9 +523,7 @@ export class ExpressionCompiler implements CompilerApi {
   private caseExpr(e: Case): Compiled {
     const thens = e.whens.map((w) => this.compile(w.then));
     const els = e.else ? this.compile(e.else) : constant(T.null(), null);
-    const rt = leastRestrictive([...thens.map((t) => t.type), els.type]);
-    if (!rt) throw invalid('CASE branches have no common type', e.span);
-    const type = withNullable(rt, rt.nullable || !e.else || thens.some((t) => t.type.nullable) || els.type.nullable);
+    const type = this.typed(e, () => commonResultType([...thens.map((t) => t.type), els.type]));
     const thenEvs = thens.map((t) => this.coerce(t, type, e.span).eval);
     const elseEv = this.coerce(els, type, e.span).eval;
     let conds: Evaluator[];
@@ -543,12 +550,12 @@ export class ExpressionCompiler implements CompilerApi {
   private cast(e: Cast): Compiled {
     const op = this.compile(e.operand);
     const to = e.type;
-    if (op.type.kind === 'NULL') return constant(withNullable(to, true), null);
+    if (op.type.kind === 'NULL') return constant(this.typed(e, () => castType(op.type, to, e.try === true)), null);
     const conv = castConverter(op.type, to, this.session.zone, e.span);
     const ev = op.eval;
     // Flink 1.20's types: CAST keeps the operand's nullability (a DECIMAL too narrow for the value gives NULL all
     // the same); TRY_CAST is always nullable.
-    const typeFinal = withNullable(to, op.type.nullable || e.try === true);
+    const typeFinal = this.typed(e, () => castType(op.type, to, e.try === true));
     if (e.try) {
       return {
         type: typeFinal,
@@ -593,6 +600,21 @@ export class ExpressionCompiler implements CompilerApi {
     if (type === undefined || sameType(type, compiled.type)) return compiled;
     if (compiled.type.kind === 'NULL' || sameRepresentation(compiled.type, type)) return { ...compiled, type };
     return this.coerce(compiled, type, span);
+  }
+
+  /** The bound plan's type of `e`, or with no plan the one typer's over this scope; undefined where neither tells. */
+  planType(e: Expression): DataType | undefined {
+    return this.analyzerType(e);
+  }
+
+  /**
+   * The type of `e`: the plan's (or with no plan the typer's); for an expression the runtime builds itself (the
+   * variance rewrite), which the plan has not typed, the one typer's rule applied to its compiled operands.
+   */
+  private typed(e: Expression, typerRule: () => DataType | undefined): DataType {
+    const t = this.planType(e) ?? typerRule();
+    if (t === undefined) throw invalid(`${e.kind} has no type: its operands have no common type`, e.span);
+    return t;
   }
 
   /** The analyzer's type of an expression over this scope; undefined where it cannot tell. */

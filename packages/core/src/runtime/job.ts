@@ -16,6 +16,7 @@ import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
+import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
 import { SinkOperator } from './operators/sink.js';
@@ -31,7 +32,8 @@ import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
-import { checkMiniBatch } from './mini-batch.js';
+import { checkMiniBatch, checkMiniBatchPlan } from './mini-batch.js';
+import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
@@ -67,6 +69,12 @@ export type InputEntry =
 export interface EntryList {
   readonly length: number;
   at(index: number): InputEntry | undefined;
+  /**
+   * Optionally, the entries from `start` on (at most `max`) that are insert rows needing no conversion, as one
+   * array of rows (empty when the entry at `start` is not one): a large fixture is then checked and handed on a
+   * run at a time instead of an entry at a time.
+   */
+  insertRun?(start: number, max: number): readonly Row[];
 }
 
 /**
@@ -108,8 +116,12 @@ export interface SinkResult {
   readonly columns: readonly { readonly name: string; readonly type: DataType }[];
   /** What the sink received, in order (an upsert sink never receives -U). */
   readonly changelog: readonly Change[];
-  /** The sink table after applying the changelog. */
+  /** The sink table after applying the changelog (made on first read). */
   readonly table: readonly (readonly unknown[])[];
+  /** The rows of `table` one at a time, without making the array of them all (a large table read once). */
+  readonly forEachRow?: (f: (row: readonly unknown[]) => void) => void;
+  /** The number of rows of `table`. */
+  readonly rowCount?: number;
   readonly primaryKey?: readonly string[];
 }
 
@@ -208,12 +220,17 @@ export class LocalJob {
     checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
     if (ttl && !/^0\s*(ms|s|min|h|d)?$/.test(ttl.trim())) {
-      this.warnings.push({ code: 'FTS7007', severity: 'warning', message: `'table.exec.state.ttl' = '${ttl}' is not simulated by the local runtime: state never expires in tests` });
+      const t = RUNTIME_TEXTS.notSimulated({ key: 'table.exec.state.ttl', value: ttl, instead: 'state never expires in tests' });
+      this.warnings.push({ code: t.code, severity: 'warning', message: t.message });
     }
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
+      sourceChangelog: (path) => {
+        const t = this.tables.get(this.namespace.key(path));
+        return t === undefined || t.mode === 'insert-only' ? 'insert-only' : t.upsert ? 'upsert' : 'all';
+      },
     }, this.session, opts.tableFunctions);
     this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
     const catalogTypes = new Map<string, string>();
@@ -360,6 +377,7 @@ export class LocalJob {
     const tableKey = this.namespace.key(ins.target);
     const first = this.sinkOfTable.get(tableKey);
     const sink = new SinkOperator(name, sinkColumns, pkIdx, this.keepChangelog, this.dropNulls, rel.filteredUpdates === true, first);
+    if (rel.op instanceof MiniBatchAggregateOperator && rel.op.outputCount() === 0 && pkIdx) rel.op.generateUpdateBefore = false;
     if (rel.op instanceof GroupAggregateOperator && rel.op.outputCount() === 0) {
       if (pkIdx) rel.op.generateUpdateBefore = false;
       // Nobody reads the changelog: fold a key's intermediate updates when the final table cannot tell, i.e. the
@@ -386,11 +404,11 @@ export class LocalJob {
     const errors = bound.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new FlinktsError(errors);
     if (bound.plan === undefined) {
-      // a construct the binder does not bind (its FTS4501 warning says which): not supported here, never an empty error
-      const notBound = bound.diagnostics.find((d) => d.code === 'FTS4501');
-      throw unsupported(notBound?.message.replace(/ is not bound into a plan by flinkts yet.*$/, '') ?? 'a query flinkts does not bind into a plan', notBound?.span);
+      // a construct the binder does not bind (the bound query names it): not supported here, never an empty error
+      throw unsupported(bound.notBound?.what ?? 'a query flinkts does not bind into a plan', bound.notBound?.span);
     }
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
+    checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);
   }
 
@@ -450,59 +468,92 @@ export class LocalJob {
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
-    const read = entryReader(entries);
     let current: Change | undefined;
-    let batch: (readonly unknown[])[] | undefined;
+    let batch: readonly (readonly unknown[])[] | undefined;
+    /** One entry that is not part of a batch. */
+    const one = (e: InputEntry): void => {
+      let change: Change;
+      if (Array.isArray(e)) change = { kind: '+I', row: e };
+      else if ('processingTime' in e) {
+        this.advanceProcessingTime(e.processingTime);
+        return;
+      } else if ('watermark' in e) {
+        const w = e.watermark;
+        src.advanceWatermark(typeof w === 'number' ? w : w.millis);
+        return;
+      } else {
+        change = e as Change;
+        if (change.kind !== '+I' && insertOnly) {
+          throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+        }
+      }
+      current = change;
+      if (!identity || change.row.length !== width) {
+        const row = new Array<unknown>(t.columns.length).fill(null);
+        const from = change.row;
+        t.inputPositions.forEach((pos, j) => { row[pos] = from[j] ?? null; });
+        change = { kind: change.kind, row };
+      }
+      src.push(change);
+    };
+    const pushBatch = (rows: readonly (readonly unknown[])[]): void => {
+      batch = rows;
+      src.pushInserts(rows);
+      batch = undefined;
+    };
     try {
-      // `next` is read ahead one entry, so a batch knows where it ends
-      let next = read();
-      while (next !== undefined) {
-        const e = next;
-        next = read();
-        if (batchable && plain(e)) {
-          batch = [e as readonly unknown[]];
-          while (batch.length < BATCH_ROWS && plain(next)) {
-            batch.push(next as readonly unknown[]);
-            next = read();
+      const list = batchable && isList(entries) && entries.insertRun !== undefined ? entries : undefined;
+      if (list !== undefined) {
+        // runs of rows the list hands over as they are, and the other entries read one by one in between
+        const n = list.length;
+        let i = 0;
+        while (i < n) {
+          const run = (list.insertRun as (start: number, max: number) => readonly Row[])(i, BATCH_ROWS);
+          if (run.length > 0) {
+            pushBatch(run);
+            i += run.length;
+            continue;
           }
-          src.pushInserts(batch);
-          batch = undefined;
-          continue;
-        }
-        let change: Change;
-        if (Array.isArray(e)) change = { kind: '+I', row: e };
-        else if ('processingTime' in e) {
-          this.advanceProcessingTime(e.processingTime);
-          continue;
-        } else if ('watermark' in e) {
-          const w = e.watermark;
-          src.advanceWatermark(typeof w === 'number' ? w : w.millis);
-          continue;
-        } else {
-          change = e as Change;
-          if (change.kind !== '+I' && insertOnly) {
-            throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+          const rows: (readonly unknown[])[] = [];
+          let other: InputEntry | undefined;
+          while (i < n && rows.length < BATCH_ROWS) {
+            const e = list.at(i++);
+            if (e === undefined) throw badInput(`Input entry ${i - 1} is missing (a hole in the list)`);
+            if (plain(e)) rows.push(e as readonly unknown[]);
+            else {
+              other = e;
+              break;
+            }
           }
+          if (rows.length > 0) pushBatch(rows);
+          if (other !== undefined) one(other);
         }
-        current = change;
-        if (!identity || change.row.length !== width) {
-          const row = new Array<unknown>(t.columns.length).fill(null);
-          const from = change.row;
-          t.inputPositions.forEach((pos, j) => { row[pos] = from[j] ?? null; });
-          change = { kind: change.kind, row };
+      } else {
+        const read = entryReader(entries);
+        // `next` is read ahead one entry, so a batch knows where it ends
+        let next = read();
+        while (next !== undefined) {
+          const e = next;
+          next = read();
+          if (batchable && plain(e)) {
+            const rows = [e as readonly unknown[]];
+            while (rows.length < BATCH_ROWS && plain(next)) {
+              rows.push(next as readonly unknown[]);
+              next = read();
+            }
+            pushBatch(rows);
+            continue;
+          }
+          one(e);
         }
-        src.push(change);
       }
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       if (batch !== undefined) current = { kind: '+I', row: batch[e.sourceRow ?? 0] as readonly unknown[] };
       if (current === undefined) throw e;
       const c = current;
-      throw new FlinktsError([{
-        code: 'FTS7003', severity: 'error',
-        message: `${e.message} (while processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`,
-        hint: 'Flink would fail the job on this row; guard the expression or use TRY_CAST',
-      }]);
+      const t = RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` });
+      throw new FlinktsError([{ ...t, severity: 'error' }]);
     }
   }
 
@@ -512,7 +563,7 @@ export class LocalJob {
       this.session.processingTime?.advanceTo(to);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing processing-time timers up to ${new Date(to).toISOString()})`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
+      throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `firing processing-time timers up to ${new Date(to).toISOString()}` }), severity: 'error' }]);
     }
   }
 
@@ -545,12 +596,19 @@ export class LocalJob {
       for (const v of this.planner.valuesSources) v.end();
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      throw new FlinktsError([{ code: 'FTS7003', severity: 'error', message: `${e.message} (while firing timers at the end of input)`, hint: 'Flink would fail the job here; guard the expression or use TRY_CAST' }]);
+      throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: 'firing timers at the end of input' }), severity: 'error' }]);
     }
     const out = new Map<string, SinkResult>();
     for (const s of this.sinks) {
       const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
-      out.set(s.sinkName, { name: s.sinkName, columns: info.columns, changelog: s.changelog, table: s.table(), ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}) });
+      let table: (readonly unknown[])[] | undefined;
+      out.set(s.sinkName, {
+        name: s.sinkName, columns: info.columns, changelog: s.changelog,
+        get table() { return (table ??= s.table()); },
+        forEachRow: (f) => s.forEachRow(f),
+        rowCount: s.rowCount,
+        ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
+      });
     }
     return { sinks: out, warnings: this.warnings };
   }

@@ -1,26 +1,100 @@
 /**
  * `table.exec.mini-batch.enabled`: Flink buffers a bundle of rows per operator and folds each key's updates into
- * one change when the bundle flushes; with it, group aggregations run in two phases (a local aggregation whose
- * flushed accumulators fill the global one's bundles). What Flink prints depends on where bundles end — by count
- * (`table.exec.mini-batch.size`) but also whenever the `allow-latency` timer fires, which is wall-clock timing —
- * and on the order of keys within a bundle (the hash order of Flink's binary keys). So the changelog is not
- * determined by the input and is not reproduced. The final table is (every bundle folds to the same state), as
- * long as no watermark is involved: with a rowtime attribute Flink also holds watermarks back to bundle
- * boundaries, which moves which rows are late.
+ * one change when the bundle ends; group aggregations then run in two phases (a local aggregation whose flushed
+ * accumulators fill the global one's bundles) when every aggregate can merge, else in one.
+ *
+ * What is reproduced (checked on Flink 1.20.1, tier-3 family `minibatch`): group aggregations (GROUP BY, global
+ * aggregations, SELECT DISTINCT) whose bundles end by count (`table.exec.mini-batch.size`) and at the end of the
+ * input, with Flink's order of keys in a bundle (the iteration order of its `HashMap` of binary keys:
+ * values/binary-row-hash.ts) — so the changelog, cross-key order included, is Flink's at parallelism 1.
+ *
+ * What is not: bundles Flink ends on its `allow-latency` timer. That timer fires at processing-time multiples of the
+ * interval, so when it fires during a job is wall-clock timing; the local runtime assumes it does not fire while the
+ * test's rows pass (true when the job runs between two multiples of the interval: take a long one, e.g. '1 h').
+ * Other operators mini-batch changes (regular joins, deduplication, ChangelogNormalize after upsert sources, TopN
+ * over a mini-batched input, grouping sets, aggregates that merge in ways not checked) are refused while the
+ * changelog is kept; their final tables run (every bundle folds to the same state). With a rowtime attribute Flink
+ * also holds watermarks back to bundle boundaries, which moves which rows are late: refused.
  */
+import type { Span } from '../ast/node.js';
 import type { Script } from '../ast/statement.js';
-import { unsupported } from './errors.js';
+import type { AggregateCall } from '../plan/aggregate.js';
+import type { PlanNode } from '../plan/node.js';
+import { inputsOf } from '../plan/node.js';
+import type { Compiled } from './compiled.js';
+import { invalid, unsupported } from './errors.js';
+import { isUpsertSource } from './job.js';
+import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
+import type { Operator } from './operators/operator.js';
+import { binaryRowHash, binaryRowHashable } from './values/binary-row-hash.js';
 
 export const MINI_BATCH = 'table.exec.mini-batch.enabled';
+const SIZE = 'table.exec.mini-batch.size';
+const LATENCY = 'table.exec.mini-batch.allow-latency';
+const PHASES = 'table.optimizer.agg-phase-strategy';
+
+const enabled = (options: ReadonlyMap<string, string>): boolean => /^true$/i.test(options.get(MINI_BATCH) ?? '');
 
 /** Refuses mini-batch where its output is not determined by the input (see above). */
 export function checkMiniBatch(script: Script, options: ReadonlyMap<string, string>, keepChangelog: boolean): void {
-  if (!/^true$/i.test(options.get(MINI_BATCH) ?? '')) return;
-  if (keepChangelog) {
-    throw unsupported(`'${MINI_BATCH}' = 'true' with the changelog kept: Flink's changelog depends on where bundles end (by 'table.exec.mini-batch.size' and by the 'allow-latency' timer, which is wall-clock timing) and on the hash order of keys in a bundle; run with keepChangelog: false to assert on final tables, or disable mini-batch`);
-  }
+  if (!enabled(options)) return;
+  const size = Number(options.get(SIZE) ?? '-1');
+  // Flink 1.20.1's planner refuses both with these messages
+  if (!(size > 0)) throw invalid(`Key: '${SIZE}' , default: -1 (fallback keys: []) must be > 0.`, undefined, `set '${SIZE}' (e.g. '1000') when '${MINI_BATCH}' is true`);
+  if (!/[1-9]/.test(options.get(LATENCY) ?? '')) throw invalid('MiniBatch Latency must be greater than 0 ms.', undefined, `set '${LATENCY}' (e.g. '5 s') when '${MINI_BATCH}' is true`);
   const timed = script.statements.find((s) => s.kind === 'CreateTable' && (s.watermark !== undefined || s.like !== undefined));
   if (timed) {
     throw unsupported(`'${MINI_BATCH}' = 'true' with a WATERMARK (or a table declared LIKE another): Flink holds watermarks back to mini-batch boundaries, which changes which rows are late; disable mini-batch in this test`, timed.span);
   }
+  const upsert = script.statements.find((s) => s.kind === 'CreateTable' && isUpsertSource(s));
+  if (keepChangelog && upsert) {
+    throw unsupported(`'${MINI_BATCH}' = 'true' with an upsert source and the changelog kept: Flink's mini-batch ChangelogNormalize folds its updates per bundle, which is not reproduced; run with keepChangelog: false to assert on final tables`, upsert.span);
+  }
+}
+
+/** What mini-batch changes that the local runtime does not reproduce, in a query's plan (undefined: none). */
+function notReproduced(node: PlanNode): { what: string; span?: Span } | undefined {
+  switch (node.kind) {
+    case 'Scan': case 'Values': case 'Project': case 'Filter': case 'Correlate':
+      break;
+    case 'Aggregate':
+      if (node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length) return { what: 'grouping sets' };
+      break;
+    default:
+      return { what: `a ${node.kind} node (its mini-batch operator or its input's bundled order)` };
+  }
+  for (const input of inputsOf(node)) {
+    const found = notReproduced(input);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Refuses a query whose mini-batch changelog is not reproduced, when the changelog is kept. */
+export function checkMiniBatchPlan(options: ReadonlyMap<string, string>, keepChangelog: boolean, plan: PlanNode): void {
+  if (!keepChangelog || !enabled(options)) return;
+  const bad = notReproduced(plan);
+  if (bad) throw unsupported(`'${MINI_BATCH}' = 'true' on a query with ${bad.what}, with the changelog kept: only group aggregations' bundles are reproduced; run with keepChangelog: false to assert on final tables, or disable mini-batch`, bad.span);
+}
+
+/** Aggregates whose accumulators Flink merges, so that it plans a local and a global phase (checked with EXPLAIN). */
+const MERGING = new Set(['COUNT', 'SUM', 'SUM0', 'MIN', 'MAX', 'AVG', 'LISTAGG', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'STDDEV', 'VARIANCE']);
+/** Aggregates Flink runs in one phase. */
+const ONE_PHASE = new Set(['FIRST_VALUE', 'LAST_VALUE']);
+
+/**
+ * The group aggregation `inner` under mini-batch (operators/mini-batch-aggregate.ts), or `inner` itself when
+ * mini-batch is off. `keys`: the grouping keys over the input row.
+ */
+export function miniBatchAggregate(options: ReadonlyMap<string, string>, inner: Operator, keys: readonly Compiled[], calls: readonly AggregateCall[]): Operator {
+  if (!enabled(options)) return inner;
+  const types = keys.map((k) => k.type);
+  if (!binaryRowHashable(types)) throw unsupported(`'${MINI_BATCH}' = 'true' on a group aggregation keyed by ${types.map((t) => t.kind).join(', ')}: the order of such keys in Flink's bundles is not reproduced (keys of numbers, booleans, DATE and strings are)`, calls[0]?.ast.span);
+  const strategy = (options.get(PHASES) ?? 'AUTO').toUpperCase();
+  const odd = calls.find((c) => !MERGING.has(c.fn) && !ONE_PHASE.has(c.fn));
+  if (odd !== undefined && strategy !== 'ONE_PHASE') throw unsupported(`'${MINI_BATCH}' = 'true' with ${odd.fn}: whether Flink runs it in one or two phases is not checked (set '${PHASES}' = 'ONE_PHASE' to run it in one)`, odd.ast.span);
+  // Flink falls back to one phase when an aggregate cannot merge, even with 'TWO_PHASE'
+  const twoPhase = strategy !== 'ONE_PHASE' && calls.every((c) => MERGING.has(c.fn));
+  const size = Number(options.get(SIZE));
+  return new MiniBatchAggregateOperator(inner, keys.map((k) => k.eval), (values) => binaryRowHash(values, types)!, size, twoPhase);
 }

@@ -30,6 +30,8 @@ import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregate
 import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
+import { miniBatchAggregate } from './mini-batch.js';
+import { splitDistinctAggregate } from './split-distinct.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -40,7 +42,7 @@ export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpressi
   const bounds = windowColumns(node.input);
   // a SESSION TVF's rows grouped other than by its window aggregation carry their sessions' bounds (its own operator)
   const session = windowOrigin(node.input)?.tvf.fn === 'SESSION';
-  if (!session && !isWindowAggregate(node) && !windowedSets(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
+  if (!session && !isWindowAggregate(node) && node.keys.some((k) => bounds.has(copiedColumn(k) ?? -1))) return false;
   if (!node.keys.every(evaluable)) return false;
   return node.calls.every((c) => (AGGREGATE_NAMES.has(c.fn) || COLLECTION_AGGREGATES.has(c.fn) || REDUCED_AGGREGATES.has(c.fn) || GROUPING.has(c.fn)) && c.ast.withinGroup === undefined && c.args.every(evaluable) && (c.filter === undefined || evaluable(c.filter)));
 }
@@ -50,12 +52,6 @@ const GROUPING = new Set(['GROUPING', 'GROUPING_ID']);
 
 /** Whether the aggregation has grouping sets (GROUPING SETS / ROLLUP / CUBE): Flink's Expand feeds it. */
 const hasGroupingSets = (node: Aggregate): boolean => node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length;
-
-/** Grouping sets each of which holds a window's window_start and window_end: a window aggregation per set. */
-function windowedSets(node: Aggregate): boolean {
-  const bounds = windowColumns(node.input);
-  return hasGroupingSets(node) && node.groupingSets.length > 0 && node.groupingSets.every((set) => coversWindow(set.map((i) => copiedColumn(node.keys[i]!)), bounds));
-}
 
 /** The key positions GROUPING(args) reads: each argument is one of the grouping keys. */
 function groupingPositions(node: Aggregate, call: AggregateCall): number[] {
@@ -105,7 +101,7 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
   if (node.windowKey !== undefined) return groupWindowAggregate(planner, node, (n, r) => aggregate(planner, n, r));
   const reduced = reduceBoundVariance(node);
   if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals, over);
-  const windowed = over !== undefined || isWindowAggregate(node) || windowedSets(node);
+  const windowed = over !== undefined || isWindowAggregate(node);
   const rel = over ?? (windowed ? windowAggregateInput(planner, node) : planBound(planner, node.input));
   const keys = node.keys.map((k) => compileBound(planner, rel, k));
   const sets = [...node.groupingSets].sort(compareGroupingSets);
@@ -116,19 +112,25 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
   const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
   if (windowed) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
-  let passThrough = false;
   if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
     // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
-    passThrough = true;
   } else {
+    const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
+    if (split !== undefined) return groupRel(planner, node, rel, keys, specs, split);
     op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
+    op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);
+  return groupRel(planner, node, rel, keys, specs, op);
+}
+
+/** The relation of a group aggregation `op` over `rel`. */
+function groupRel(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): Rel {
   const types: DataType[] = [...keys.map((k) => k.type), ...specs.map((sp) => sp.resultType)];
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
-    op, mode: passThrough ? rel.mode : 'updating', rowtime: new Set(), proctime: new Set(),
+    op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
   };
@@ -171,7 +173,7 @@ function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: re
   const calc = new CalcOperator(undefined, [...keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...outputs.map((o) => o.eval)]);
   op.connectTo(calc);
   const types: DataType[] = [...keys.map((k, i) => (sets.every((set) => set.includes(i)) ? k.type : withNullable(k.type, true))), ...outputs.map((o) => o.type)];
-  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
 }
 
 /**

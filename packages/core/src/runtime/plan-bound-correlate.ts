@@ -12,9 +12,10 @@ import { UnnestOperator } from './operators/unnest.js';
 import { invalid, unsupported } from './errors.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
+import { T } from './types.js';
 
 export function correlatePlannable(node: Correlate, evaluable: (e: BoundExpression) => boolean): boolean {
-  return node.args.every(evaluable) && node.columns.every((c) => c.type !== undefined);
+  return node.args.every(evaluable) && (node.condition === undefined || evaluable(node.condition)) && node.columns.every((c) => c.type !== undefined);
 }
 
 export function correlate(planner: Planner, node: Correlate): Rel {
@@ -34,8 +35,11 @@ export function correlate(planner: Planner, node: Correlate): Rel {
   const spread = el.kind === 'ROW'
     ? (e: unknown) => (e === null ? new Array<null>(width).fill(null) : (e as readonly unknown[]))
     : (e: unknown) => [e];
-  const op = new UnnestOperator(arr.eval, spread, width, node.type === 'LEFT', el.kind === 'ROW');
-  left.op.connectTo(op);
   const produced = node.columns.slice(left.columns.length).map((c) => ({ name: c.name, type: c.type as DataType }));
+  // LEFT JOIN UNNEST(…) ON c: the condition reads the joined row as the function produces it (before padding)
+  const condition = node.condition === undefined ? undefined
+    : compileBound(planner, { ...left, columns: [...left.columns, ...produced] }, node.condition, T.boolean()).eval;
+  const op = new UnnestOperator(arr.eval, spread, width, node.type === 'LEFT', el.kind === 'ROW', condition);
+  left.op.connectTo(op);
   return { columns: [...left.columns, ...produced], op, mode: left.mode, rowtime: left.rowtime, proctime: left.proctime };
 }

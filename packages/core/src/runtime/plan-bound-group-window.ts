@@ -103,7 +103,7 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
   const columns: RelColumn[] = at.map((i, j) => ({ name: j < node.columns.length ? node.columns[j]!.name : windowAgg.columns[i]!.name, type: windowAgg.columns[i]!.type }));
   const end = nk + calls;
   const out: Rel = {
-    columns, op: calc, mode: 'insert-only',
+    columns, op: calc, mode: planner.modeOf(node),
     rowtime: proctime ? new Set() : new Set([end + 1]), proctime: proctime ? new Set([end + 1]) : new Set(),
     // Flink propagates the window properties: a later GROUP BY of the window's start and end is a window aggregation
     ...(windowAgg.window ? { window: { ...windowAgg.window, timeIndex: end, start: wk, end, time: end + 1 } } : {}),

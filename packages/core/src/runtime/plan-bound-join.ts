@@ -75,7 +75,7 @@ function semiJoin(planner: Planner, node: Join): Rel {
   const op = new SemiAntiJoinOperator(node.type === 'ANTI', left, right);
   l.op.connectTo(op, 0);
   sub.op.connectTo(op, 1);
-  return { ...l, columns: l.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })), op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { ...l, columns: l.columns.map((col, i) => ({ ...col, name: node.columns[i]!.name })), op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
 }
 
 /**
@@ -107,7 +107,7 @@ function temporalJoin(planner: Planner, node: Join): Rel {
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
   const columns = [...l.columns, ...r.columns.map((c) => ({ ...c, type: left ? withNullable(c.type, true) : c.type }))].map((c, i) => ({ ...c, name: node.columns[i]!.name }));
-  return { columns, op, mode: l.mode, rowtime: l.rowtime, proctime: l.proctime };
+  return { columns, op, mode: planner.modeOf(node), rowtime: l.rowtime, proctime: l.proctime };
 }
 
 export function join(planner: Planner, node: Join, where?: BoundExpression): Rel {
@@ -131,8 +131,7 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
   const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r));
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
-  const insertOnly = (node.type === 'INNER' || node.type === 'CROSS') && l.mode === 'insert-only' && r.mode === 'insert-only';
-  return { columns, op, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
 }
 
 /**
@@ -159,7 +158,7 @@ function timeJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonl
     );
     l.op.connectTo(op, 0);
     r.op.connectTo(op, 1);
-    return { columns, op, mode: 'insert-only', rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set() };
+    return { columns, op, mode: planner.modeOf(node), rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set() };
   }
   if (cond !== undefined && outer && timeBounded(cond, l, r)) {
     // Flink plans an interval join: outer rows are emitted when the interval closes, not retracted later.

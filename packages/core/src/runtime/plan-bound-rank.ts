@@ -8,10 +8,8 @@ import type { BoundExpression } from '../plan/expression.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Deduplicate, Rank } from '../plan/rank.js';
 import type { SortKey } from '../plan/sort-key.js';
-import type { ChangelogMode } from './changelog.js';
 import type { Evaluator, Row } from './compiled.js';
 import { unsupported } from './errors.js';
-import { overCalls } from './plan-bound-over.js';
 import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
 import type { Operator } from './operators/operator.js';
@@ -32,34 +30,14 @@ function comparator(planner: Planner, base: Rel, order: readonly SortKey[]): (a:
   return rowComparator(order.map((k) => ({ compiled: compileBound(planner, base, k.expr), direction: k.direction, ...(k.nulls ? { nulls: k.nulls } : {}) })));
 }
 
-/**
- * RANK / DENSE_RANK filtered by their rank: their OVER aggregation, then the filter, as Flink 1.20 runs them (its
- * stream planner has no RANK TopN; ordered by other than an ascending time attribute, the OVER aggregation is
- * FTS7002, as Flink rejects it).
- */
-function rankOverWindow(planner: Planner, node: Rank): Rel {
-  const input = planBound(planner, node.input);
-  const rel = overCalls(planner, input, [{ ast: node.call, args: [], partitionBy: node.partitionKeys, orderBy: node.orderKeys }]);
-  const at = rel.columns.length - 1;
-  const { start, end } = node.range;
-  const calc = new CalcOperator((r) => {
-    const n = r[at] as bigint | number | null;
-    return n === null ? null : Number(n) >= start && Number(n) <= end;
-  }, undefined);
-  rel.op.connectTo(calc);
-  return { ...rel, op: calc, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })) };
-}
-
 /** `withRowNumber`: whether anything above reads the row number (else a TopN emits no rank changes). */
 export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: boolean): Rel {
-  if (node.kind === 'Rank' && node.fn !== 'ROW_NUMBER') return rankOverWindow(planner, node);
   const base = planBound(planner, node.input);
   const order = node.kind === 'Rank' ? node.orderKeys : [node.orderKey];
   const [first, last] = node.kind === 'Rank' ? [node.range.start, node.range.end] : [1, 1];
   const span = node.call.span;
   const partitionAt = node.partitionKeys.map(copiedColumn);
   let op: Operator;
-  let mode: ChangelogMode;
   let rowtimeKept: boolean;
   if (node.windowed) {
     const w = base.window;
@@ -77,7 +55,6 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
       latestFirstOnTies: dedup && order[0]!.direction === 'DESC',
     });
     base.op.connectTo(op);
-    mode = 'insert-only';
     rowtimeKept = true;
   } else {
     const partition: Evaluator[] = node.partitionKeys.map((k) => compileBound(planner, base, k).eval);
@@ -93,9 +70,9 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
       const dedup = new DeduplicateOperator(partition, keepLast, rowtime ? copiedColumn(node.orderKey.expr) : undefined);
       base.op.connectTo(dedup);
       op = appendRowNumber(1n, dedup);
-      mode = !keepLast && !rowtime ? 'insert-only' : 'updating';
-      // a deduplication on rowtime keeps the time attribute: a view over it is a versioned table (temporal joins)
-      rowtimeKept = mode === 'insert-only' || rowtime;
+      // a deduplication on rowtime keeps the time attribute: a view over it is a versioned table (temporal joins); one
+      // keeping the first row on processing time (insert-only) keeps it too
+      rowtimeKept = !keepLast || rowtime;
     } else {
       const strategy = rankStrategy(base, order.map((k) => ({ column: copiedColumn(k.expr), desc: k.direction === 'DESC' })), span);
       if (strategy === 'retract' && !withRowNumber && first > 1) throw unsupported('a rank range with an offset and no row-number column over an updating input (Flink 1.20.1 emits no change for a retraction inside the range)', span);
@@ -104,14 +81,13 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
       const topn = new TopNOperator(partition, comparator(planner, base, order), last, withRowNumber, strategy, uniqueKey, first);
       base.op.connectTo(topn);
       op = withRowNumber ? topn : appendRowNumber(null, topn);
-      mode = 'updating';
       rowtimeKept = false;
     }
   }
   const keyed = !node.windowed && first === 1 && last === 1 && partitionAt.length > 0 && partitionAt.every((i) => i !== undefined);
   return {
     columns: [...base.columns, { name: node.columns[node.columns.length - 1]!.name, type: T.bigint(false) }],
-    op, mode, rowtime: rowtimeKept ? base.rowtime : new Set(), proctime: new Set(),
+    op, mode: planner.modeOf(node), rowtime: rowtimeKept ? base.rowtime : new Set(), proctime: new Set(),
     // window properties propagate through a window rank: a later window aggregation or rank stays windowed
     ...(node.windowed && base.window ? { window: base.window } : {}),
     ...(keyed ? { uniqueKey: partitionAt as number[] } : {}),

@@ -26,6 +26,7 @@ import type { Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
+import { correlationJoin, decorrelated } from './plan-bound-lateral.js';
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from the outer query (`depth`) to depth 0. */
 function part(e: BoundExpression, ast: Expression, depth: number): BoundExpression {
@@ -138,8 +139,13 @@ export function scalarSubqueries(planner: Planner, node: Project, rel: Rel): { r
     for (const sq of e.subqueries) {
       if (columns.has(sq.node)) continue;
       if (sq.node.kind !== 'ScalarSubquery') throw unsupported('an EXISTS or IN sub-query outside a WHERE condition', sq.node.span);
-      if (isCorrelated(sq.plan)) throw unsupported('correlated scalar subqueries', sq.node.span);
-      if (!globalAggregation(sq.plan)) throw unsupported('a scalar subquery that is not a global aggregation (SELECT agg(…) FROM …)', sq.node.span);
+      if (!globalAggregation(sq.plan)) throw unsupported(`a${isCorrelated(sq.plan) ? ' correlated' : ''} scalar subquery that is not a global aggregation (SELECT agg(…) FROM …)`, sq.node.span);
+      if (isCorrelated(sq.plan)) {
+        if (aggregating(node.input)) throw unsupported('a correlated scalar sub-query in the select list of an aggregating query (Flink 1.20.1 fails to plan it: "index (1) must be less than size (1)")', sq.node.span);
+        cur = correlatedScalar(planner, cur, sq.plan as Project, sq.node.span);
+        columns.set(sq.node, cur.columns.length - 1);
+        continue;
+      }
       const sub = planBound(planner, sq.plan);
       if (sub.columns.length !== 1) throw invalid('A scalar subquery must return exactly one column', sq.node.span);
       const op = new JoinOperator('LEFT', cur.columns.length, 1, undefined);
@@ -150,6 +156,42 @@ export function scalarSubqueries(planner: Planner, node: Project, rel: Rel): { r
     }
   }
   return { rel: cur, columns };
+}
+
+/** Whether a projection's input is an aggregation (or HAVING over one). */
+function aggregating(node: PlanNode): boolean {
+  return node.kind === 'Aggregate' || (node.kind === 'Filter' && node.input.kind === 'Aggregate');
+}
+
+/** Aggregates whose value over no rows is not NULL (COUNT: 0) or that the local runtime does not decorrelate. */
+const NOT_NULL_WHEN_EMPTY = new Set(['COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG', 'JSON_OBJECTAGG']);
+
+/**
+ * `(SELECT e FROM b WHERE b.k = a.k …)` with `e` over one global aggregation: `rel` LEFT JOINed with the aggregation
+ * grouped by the correlation keys, then `e` over its values appended as the last column. As Flink's planner does it
+ * (EXPLAIN), `e` is evaluated after the join, with a COUNT of a key that has no rows read as 0 and every other
+ * aggregate as NULL (so `COUNT(*) + 1` is 1 there, `COALESCE(SUM(x), 7)` is 7).
+ */
+function correlatedScalar(planner: Planner, rel: Rel, plan: Project, span: Span | undefined): Rel {
+  const d = decorrelated(plan, 'this correlated scalar sub-query', span);
+  const aggregate = d.aggregate!;
+  const odd = aggregate.calls.find((c) => NOT_NULL_WHEN_EMPTY.has(c.fn.toUpperCase()));
+  if (odd !== undefined) throw unsupported(`${odd.fn} in a correlated scalar sub-query`, odd.ast.span ?? span);
+  const keyed = (d.inner as Project).input;
+  const joined = correlationJoin(planner, rel, { inner: keyed, outerKeys: d.outerKeys }, 'LEFT', undefined, span);
+  const base = rel.columns.length;
+  const counts = new Set(aggregate.calls.flatMap((c, i) => (c.fn.toUpperCase() === 'COUNT' ? [base + i] : [])));
+  const zeroed = new CalcOperator(undefined, joined.columns.map((_, i): Evaluator => (counts.has(i) ? (r) => r[i] ?? 0 : (r) => r[i] ?? null)));
+  joined.op.connectTo(zeroed);
+  const values: Rel = { ...joined, op: zeroed, columns: [...rel.columns, ...aggregate.columns.map((c, i) => ({ name: c.name, type: counts.has(base + i) ? c.type! : withNullable(c.type!, true) }))] };
+  const e = plan.exprs[0]!;
+  const moved: BoundExpression = { ...e, refs: e.refs.map((r) => ({ ...r, index: r.index + base })) };
+  const value = compileBound(planner, values, moved, plan.columns[0]!.type === undefined ? undefined : withNullable(plan.columns[0]!.type, true));
+  const projection: Evaluator[] = rel.columns.map((_, i) => (r) => r[i] ?? null);
+  projection.push(value.eval);
+  const calc = new CalcOperator(undefined, projection);
+  zeroed.connectTo(calc);
+  return { columns: [...rel.columns, { name: `$scalar${base}`, type: value.type }], op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
 }
 
 /** A scalar sub-query's value, read from the column `scalarSubqueries` joined it into. */

@@ -129,7 +129,7 @@ export function windowJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns
   // Flink propagates the left side's window properties (a GROUP BY of its window_start, window_end downstream is
   // a window aggregation: checked on real Flink) and keeps both sides' time attributes
   return {
-    columns, op, mode: 'insert-only', rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set(),
+    columns, op, mode: planner.modeOf(node), rowtime: new Set([...l.rowtime, ...[...r.rowtime].map((i) => i + width)]), proctime: new Set(),
     window: { spec: lw.spec, timeIndex: lw.end, start: lw.start, end: lw.end, input: l },
   };
 }

@@ -157,7 +157,7 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
   const time = role.indexOf('time');
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
-    op: reorder, mode: 'insert-only',
+    op: reorder, mode: planner.modeOf(node),
     rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'),
     // Flink propagates the window properties: a later GROUP BY window_start, window_end is a window aggregation
     window: { spec: w.spec, timeIndex: end, start, end, input: rel, ...(time >= 0 ? { time } : {}) },

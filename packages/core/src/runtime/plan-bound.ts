@@ -34,6 +34,7 @@ import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
 import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
 import { matchPlannable, matchRecognize } from './plan-bound-match.js';
+import { lateralSubquery } from './plan-bound-lateral.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
 import type { Monotonicity } from './plan-rank-strategy.js';
 
@@ -123,6 +124,11 @@ export function planRoot(planner: Planner, node: PlanNode): Rel {
   return planBound(planner, node);
 }
 
+/** Whether every node of `node`'s plan can be compiled (see `unplannable`). */
+export function plannable(node: PlanNode): boolean {
+  return unplannable(node) === undefined;
+}
+
 /** The first node (inputs first) that cannot be compiled, if any. */
 function unplannable(node: PlanNode): PlanNode | undefined {
   for (const input of inputsOf(node)) {
@@ -132,8 +138,18 @@ function unplannable(node: PlanNode): PlanNode | undefined {
   return nodePlannable(node) ? undefined : node;
 }
 
-/** The relation of a compilable node (see `unplannable`). */
+/**
+ * The relation of a compilable node (see `unplannable`), in the changelog mode the plan derives for it
+ * (plan/properties/changelog.ts, checked against Flink in test/flink/changelog-modes.test.ts): the node compilers
+ * decide no mode of their own, and the operators built for the nodes above read this one.
+ */
 export function planBound(planner: Planner, node: PlanNode): Rel {
+  const rel = planNode(planner, node);
+  const mode = planner.modeOf(node);
+  return rel.mode === mode ? rel : { ...rel, mode };
+}
+
+function planNode(planner: Planner, node: PlanNode): Rel {
   switch (node.kind) {
     case 'Scan':
       return scan(planner, node);
@@ -163,6 +179,7 @@ export function planBound(planner: Planner, node: PlanNode): Rel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
+      if (node.query !== undefined) return lateralSubquery(planner, node);
       return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'MatchRecognize':
       return matchRecognize(planner, node);

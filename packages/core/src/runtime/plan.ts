@@ -9,6 +9,10 @@ import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
 import type { ChangelogMode } from './changelog.js';
+import type { SourceChangelog } from '../connector/connector.js';
+import type { PlanNode } from '../plan/node.js';
+import { changelogOf } from '../plan/properties/changelog.js';
+import type { SourceModes } from '../plan/properties/changelog.js';
 import type { Compiled, Session } from './compiled.js';
 import { ExpressionCompiler } from './compile-expression.js';
 import { unsupported } from './errors.js';
@@ -96,6 +100,8 @@ export interface PlannerCatalog {
   table(path: readonly string[], span?: Span): PlannerTable;
   /** The table is read by a lookup join: its rows are loaded before any probe row arrives. */
   markLookup(path: readonly string[]): void;
+  /** What the table's source emits (from its connector's capabilities), for the plan's changelog modes. */
+  sourceChangelog(path: readonly string[]): SourceChangelog;
 }
 
 /**
@@ -136,6 +142,17 @@ export class Planner {
   /** @internal The relation of a catalog table, as the planner's catalog reads it. */
   table(path: readonly string[], span?: Span): PlannerTable {
     return this.catalog.table(path, span);
+  }
+
+  /** The sources' changelogs as the plan's changelog inference reads them. */
+  private readonly sourceModes: SourceModes = (entry) => this.catalog.sourceChangelog(entry.path);
+
+  /**
+   * @internal The changelog mode of a plan node's output: the plan's derived property (plan/properties/changelog.ts),
+   * the one place modes are decided; the runtime derives none of its own.
+   */
+  modeOf(node: PlanNode): ChangelogMode {
+    return changelogOf(node, this.sourceModes).kind === 'insert-only' ? 'insert-only' : 'updating';
   }
 
   /** @internal The table is read by a lookup join (its rows are loaded before any probe row arrives). */

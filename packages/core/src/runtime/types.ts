@@ -1,12 +1,11 @@
 /**
- * Small helpers over `DataType` nodes used by the runtime's expression compiler: constructors, families and
- * the implicit-conversion rules Flink applies (least restrictive type, DECIMAL result precision and scale).
+ * Small helpers over `DataType` nodes used by the runtime's expression compiler: constructors and families. The
+ * runtime has no type rules of its own (common types, DECIMAL precision and scale): those are the typer's (typing/,
+ * functions/infer.ts), and an expression's type is the bound plan's.
  */
 import type { DataType, DecimalType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
-import { findCommonType } from '../types/common-type.js';
 import { printDataType } from '../sql/printer/data-type.js';
-import { adjustDecimal, asDecimal } from '../types/decimal-merging.js';
 
 export const T = {
   boolean: (nullable = true): DataType => ({ kind: 'BOOLEAN', nullable }),
@@ -30,14 +29,7 @@ export const T = {
 
 export { isApprox, isBinary, isCharacter, isDatetime, isIntegral, isInterval, isNumeric, isTimestamp, withNullable } from '../types/type-predicates.js';
 
-/** DECIMAL merging rules, shared with the analyzer. */
-export { adjustDecimal, asDecimal };
 
-/** The least restrictive type of several (CASE / COALESCE / IN / comparisons); undefined when none exists. */
-export function leastRestrictive(types: readonly DataType[]): DataType | undefined {
-  if (types.every((t) => t.kind === 'NULL')) return T.null();
-  return findCommonType(types);
-}
 
 /**
  * Print a type the way Flink's `LogicalType.asSummaryString()` does (for TYPEOF and messages): the SQL

@@ -28,7 +28,7 @@ import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { fastConverter, plainConverter, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
+import { asIsRun, fastConverter, plainRowBuilder, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -301,11 +301,21 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
     const entry = (e: TestEntry, i: number): InputEntry => (Array.isArray(e) && asIs(e) && keysSet(e) ? e : convertEntry(e, i));
     if (Array.isArray(entries)) {
       const list = entries as readonly TestEntry[];
-      inputs.set(table, { length: list.length, at: (i) => entry(list[i] as TestEntry, i) });
+      const run = asIsRun(cols.map((c) => c.type), keyPositions);
+      inputs.set(table, {
+        length: list.length,
+        at: (i) => entry(list[i] as TestEntry, i),
+        insertRun: (start, max) => {
+          const end = run(list, start, Math.min(list.length, start + max));
+          return end === start ? NO_ROWS : (list.slice(start, end) as unknown as readonly unknown[][]);
+        },
+      });
     } else inputs.set(table, converted(entries, entry));
   }
   return { script, local, inputs };
 }
+
+const NO_ROWS: readonly unknown[][] = [];
 
 /** An iterable input's entries, each converted as the job reads it (`at`: its position, for messages). */
 function converted(entries: Iterable<TestEntry>, convert: (e: TestEntry, at: number) => InputEntry): Iterable<InputEntry> {
@@ -430,26 +440,25 @@ class LazySinkOutput implements SinkOutput {
   get rows(): readonly Readonly<Record<string, unknown>>[] {
     const cols = this.result.columns;
     if (this.plainRows === undefined) {
-      // a column often repeats one value object (a window's bounds): its printed form is made once
-      const last: unknown[] = cols.map(() => undefined);
-      const lastPlain: unknown[] = cols.map(() => undefined);
-      const plain = cols.map((c) => plainConverter(c.type, this.zone));
-      this.plainRows = this.result.table.map((r) => {
-        const o: Record<string, unknown> = {};
-        for (let i = 0; i < cols.length; i++) {
-          const v = r[i];
-          let p: unknown;
-          if (typeof v === 'object' && v !== null && v === last[i]) p = lastPlain[i];
-          else {
-            p = (plain[i] as (v: unknown) => unknown)(v);
-            // only a primitive plain form (a printed timestamp) is shared; arrays and objects are each row's own
-            last[i] = typeof p === 'object' && p !== null ? undefined : v;
-            lastPlain[i] = p;
-          }
-          o[(cols[i] as { name: string }).name] = p;
-        }
-        return o;
-      });
+      // one compiled builder per sink (a column repeating one value object shares its printed form)
+      const toPlain = plainRowBuilder(cols, this.zone);
+      // a large table is read row by row, not first made whole as arrays
+      const each = this.result.forEachRow;
+      if (each === undefined) {
+        const table = this.result.table;
+        const out = new Array<Readonly<Record<string, unknown>>>(table.length);
+        for (let i = 0; i < table.length; i++) out[i] = toPlain(table[i] as readonly unknown[]);
+        this.plainRows = out;
+      } else {
+        // made at its final length (no copies of a growing array)
+        const out = new Array<Record<string, unknown>>(this.result.rowCount ?? 0);
+        let n = 0;
+        each((r) => {
+          out[n++] = toPlain(r);
+        });
+        out.length = n;
+        this.plainRows = out;
+      }
     }
     return this.plainRows;
   }

@@ -147,6 +147,48 @@ export function usableAsIs(types: readonly DataType[]): (row: readonly unknown[]
   };
 }
 
+/** The test written for one column's value `v` in `asIsRun`: true when `v` is NOT held as it is (nor NULL). */
+function rejectsValue(code: number, lo: number, hi: number): string {
+  switch (code) {
+    case AS_IS_INT: return `typeof v === 'number' ? !(Number.isInteger(v) && v >= ${lo} && v <= ${hi}) || (v === 0 && 1 / v < 0) : v !== null`;
+    case AS_IS_BIGINT: return "typeof v === 'number' ? !Number.isSafeInteger(v) || (v === 0 && 1 / v < 0) : v !== null";
+    case AS_IS_DOUBLE: return "typeof v === 'number' ? !Number.isFinite(v) || (v === 0 && 1 / v < 0) : v !== null";
+    case AS_IS_STRING: return "typeof v !== 'string' && v !== null";
+    case AS_IS_BOOLEAN: return "typeof v !== 'boolean' && v !== null";
+    default: return 'v !== null';
+  }
+}
+
+/**
+ * Reads a run of test entries: `rows[from..to)` are checked in order and the index of the first one that is not
+ * an array row usable as it is (`usableAsIs`) with its key columns set is returned, `to` when all are.
+ */
+export type AsIsRun = (rows: readonly unknown[], from: number, to: number) => number;
+
+/**
+ * `usableAsIs` for a run of rows, compiled once per table into one function with each column's check written out
+ * (no loop over the columns, no call or switch per value): checking a million fixture rows costs about what
+ * reading their values does. The generated text is made only from the column type codes and integer bounds.
+ */
+export function asIsRun(types: readonly DataType[], keyPositions: readonly number[]): AsIsRun {
+  const checks = types.map((t, i) => {
+    const code = asIsCode(t);
+    const range = INT_RANGES[t.kind] ?? [0, 0];
+    const key = keyPositions.includes(i) ? 'v === null || ' : '';
+    return `v = r[${i}]; if (${key}${rejectsValue(code, range[0], range[1])}) return i;`;
+  });
+  const body = [
+    'for (let i = from; i < to; i++) {',
+    '  const r = rows[i];',
+    `  if (!Array.isArray(r) || r.length !== ${types.length}) return i;`,
+    '  let v;',
+    ...checks.map((c) => `  ${c}`),
+    '}',
+    'return to;',
+  ].join('\n');
+  return new Function('rows', 'from', 'to', body) as AsIsRun;
+}
+
 /** `toPlainValue` for one column's type, decided once (the common types convert inline). */
 export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {
   switch (t.kind) {
@@ -156,6 +198,44 @@ export function plainConverter(t: DataType, zone: string): (v: unknown) => unkno
       return (v) => (v === undefined ? null : v);
     default: return (v) => toPlainValue(v, t, zone);
   }
+}
+
+/**
+ * `plainConverter` that gives a repeated value object (a window's bounds, often the same object row after row) the
+ * plain form it gave the last time. Only a primitive plain form (a printed timestamp) is shared: arrays and
+ * objects are each row's own.
+ */
+function sharingPlainConverter(t: DataType, zone: string): (v: unknown) => unknown {
+  const plain = plainConverter(t, zone);
+  let last: unknown;
+  let lastPlain: unknown;
+  return (v) => {
+    if (typeof v === 'object' && v !== null && v === last) return lastPlain;
+    const p = plain(v);
+    last = typeof p === 'object' && p !== null ? undefined : v;
+    lastPlain = p;
+    return p;
+  };
+}
+
+/**
+ * Builds a result row's plain object (`{ column: value }`, in column order), compiled once per sink into one object
+ * literal with the column names as its keys: every row object then has the same shape from its allocation, and
+ * the common types convert inline. The generated text holds the column names as JSON string literals only.
+ */
+export function plainRowBuilder(columns: readonly { readonly name: string; readonly type: DataType }[], zone: string): (row: readonly unknown[]) => Record<string, unknown> {
+  const convert = columns.map((c) => sharingPlainConverter(c.type, zone));
+  const fields = columns.map((c, i) => {
+    const key = JSON.stringify(c.name);
+    switch (c.type.kind) {
+      case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+      case 'BINARY': case 'VARBINARY':
+        return `${key}: r[${i}] ?? null`;
+      case 'BIGINT': return `${key}: typeof r[${i}] === 'number' ? r[${i}] : convert[${i}](r[${i}])`;
+      default: return `${key}: convert[${i}](r[${i}])`;
+    }
+  });
+  return new Function('convert', `return (r) => ({ ${fields.join(', ')} });`)(convert) as (row: readonly unknown[]) => Record<string, unknown>;
 }
 
 /** A runtime value as a plain JavaScript value for assertions. */

@@ -79,9 +79,18 @@ function byName(scope: TypeScope, name: string): readonly ScopeColumn[] {
 }
 
 export function resolveColumn(scope: TypeScope, table: string | undefined, name: string): ScopeColumn[] {
-  const matches = (scope.length < 16 ? scope : byName(scope, name)).filter((c) => c.name === name && (table === undefined ? c.qualifiedOnly !== true : c.relation === table));
-  const inner = matches.filter((c) => c.outer !== true);
-  return inner.length > 0 ? inner : matches;
+  // One pass, and no array until a column matches: this runs for every column reference, typed and bound.
+  let inner: ScopeColumn[] | undefined;
+  let outer: ScopeColumn[] | undefined;
+  for (const c of scope.length < 16 ? scope : byName(scope, name)) {
+    if (c.name !== name || (table === undefined ? c.qualifiedOnly === true : c.relation !== table)) continue;
+    if (c.outer === true) {
+      if (outer === undefined) outer = [c];
+      else outer.push(c);
+    } else if (inner === undefined) inner = [c];
+    else inner.push(c);
+  }
+  return inner ?? outer ?? [];
 }
 
 /** `r.f` where `r` is a ROW column (the parser reads a two-part name as table.column): the field's type. */
@@ -94,6 +103,22 @@ export function rowFieldOf(scope: TypeScope, column: string, field: string): { f
 }
 
 
+/**
+ * CAST keeps the operand's nullability (also to a DECIMAL too narrow for it); TRY_CAST is always nullable, even where
+ * it cannot fail (Flink 1.20: TRY_CAST(i AS STRING) of an INT NOT NULL is a nullable STRING).
+ */
+export function castType(operand: DataType | undefined, to: DataType, tryCast: boolean): DataType {
+  return withNullable(to, tryCast || (operand?.nullable ?? true));
+}
+
+/** `a || b` of two character strings: CHAR when both are CHAR, else VARCHAR, of the summed length. */
+export function concatType(left: DataType, right: DataType): DataType {
+  const nullable = left.nullable || right.nullable;
+  const len = (t: DataType) => (t.kind === 'CHAR' || t.kind === 'VARCHAR' ? t.length : 0);
+  const length = Math.min(MAX_LENGTH, len(left) + len(right));
+  return left.kind === 'CHAR' && right.kind === 'CHAR' ? { kind: 'CHAR', length, nullable } : { kind: 'VARCHAR', length, nullable };
+}
+
 export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {}): DataType | undefined {
   if (env.types === undefined) return typeOf(e, scope, env);
   const t = typeOf(e, scope, env);
@@ -101,8 +126,8 @@ export function expressionType(e: Expression, scope: TypeScope, env: TypeEnv = {
   return t;
 }
 
+/** (Operands are typed by calling `expressionType` directly, not through a local helper: this runs for every node, and a closure per call is a measurable share of `check` on long scripts — bench/hostile.bench.ts.) */
 function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undefined {
-  const type = (x: Expression): DataType | undefined => expressionType(x, scope, env);
   switch (e.kind) {
     case 'StringLiteral': return { kind: 'CHAR', length: Math.max(e.value.length, 1), nullable: false };
     case 'NumericLiteral': return numericLiteralType(e.text);
@@ -125,7 +150,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return found.length === 1 ? found[0]!.type : undefined;
     }
     case 'FieldAccess': {
-      const operand = type(e.operand);
+      const operand = expressionType(e.operand, scope, env);
       if (operand === undefined) return undefined;
       if (operand.kind !== 'ROW') return report(env, 'FTS4420', e, `field '${e.field}' is accessed on a value of type ${show(operand)}, which is not a ROW`);
       const field = operand.fields.find((f) => f.name === e.field);
@@ -135,8 +160,8 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return withNullable(field.type, field.type.nullable || operand.nullable);
     }
     case 'Subscript': {
-      const operand = type(e.operand);
-      const index = type(e.index);
+      const operand = expressionType(e.operand, scope, env);
+      const index = expressionType(e.index, scope, env);
       if (operand === undefined) return undefined;
       if (operand.kind === 'ARRAY') {
         if (index !== undefined && !isNumeric(index)) return report(env, 'FTS4421', e.index, `an ARRAY is indexed by an integer, not by ${show(index)}`);
@@ -147,19 +172,17 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return report(env, 'FTS4421', e, `a value of type ${show(operand)} cannot be subscripted; only ARRAY, MAP and ROW can`);
     }
     case 'Cast': {
-      const operand = type(e.operand);
+      const operand = expressionType(e.operand, scope, env);
       const problem = operand === undefined ? undefined : explicitCastProblem(operand, e.type);
       if (problem !== undefined) return report(env, 'FTS4426', e, `${problem}: ${e.try ? 'TRY_CAST' : 'CAST'}(${show(operand!)} AS ${show(withNullable(e.type, true))})`);
-      // CAST keeps the operand's nullability (also to a DECIMAL too narrow for it); TRY_CAST is always nullable,
-      // even where it cannot fail (Flink 1.20: TRY_CAST(i AS STRING) of an INT NOT NULL is a nullable STRING).
-      return withNullable(e.type, e.try || (operand?.nullable ?? true));
+      return castType(operand, e.type, e.try === true);
     }
     case 'Case': return caseType(e, scope, env);
     case 'FunctionCall': return callType(e, scope, env);
     case 'TimeUnitArg': return undefined;
     case 'Binary': return binaryType(e, scope, env);
     case 'Unary': {
-      const t = type(e.operand);
+      const t = expressionType(e.operand, scope, env);
       if (t === undefined) return undefined;
       if (e.op === 'NOT') {
         if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, 'FTS4412', e.operand, `NOT needs a BOOLEAN operand, not ${show(t)}`);
@@ -170,28 +193,28 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       }
       return t;
     }
-    case 'IsNull': type(e.operand); return { kind: 'BOOLEAN', nullable: false };
+    case 'IsNull': expressionType(e.operand, scope, env); return { kind: 'BOOLEAN', nullable: false };
     case 'IsTruth': {
-      const t = type(e.operand);
+      const t = expressionType(e.operand, scope, env);
       if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, 'FTS4412', e.operand, `IS ${e.negated ? 'NOT ' : ''}${e.value} needs a BOOLEAN operand, not ${show(t)}`);
       return { kind: 'BOOLEAN', nullable: false };
     }
     case 'IsDistinctFrom': {
-      const l = type(e.left);
-      const r = type(e.right);
+      const l = expressionType(e.left, scope, env);
+      const r = expressionType(e.right, scope, env);
       if (l !== undefined && r !== undefined) compare(l, r, e, 'IS DISTINCT FROM', env);
       return { kind: 'BOOLEAN', nullable: false };
     }
     case 'IsJson': {
-      const t = type(e.operand);
+      const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `IS JSON needs a character string, not ${show(t)}`, 'CAST the value to STRING');
       return { kind: 'BOOLEAN', nullable: t?.nullable ?? true };
     }
     case 'In': {
-      const operand = type(e.operand);
+      const operand = expressionType(e.operand, scope, env);
       let nullable = operand?.nullable ?? true;
       for (const v of e.values ?? []) {
-        const t = type(v);
+        const t = expressionType(v, scope, env);
         if (t === undefined) continue;
         nullable ||= t.nullable;
         // Like the planner, stop at the first value that cannot be compared.
@@ -208,14 +231,14 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return { kind: 'BOOLEAN', nullable };
     }
     case 'Between': {
-      const [o, l, h] = [type(e.operand), type(e.low), type(e.high)];
+      const [o, l, h] = [expressionType(e.operand, scope, env), expressionType(e.low, scope, env), expressionType(e.high, scope, env)];
       const lowOk = o === undefined || l === undefined || compare(o, l, e.low, 'BETWEEN', env);
       if (lowOk && o !== undefined && h !== undefined) compare(o, h, e.high, 'BETWEEN', env);
       return { kind: 'BOOLEAN', nullable: [o, l, h].some((t) => t?.nullable ?? true) };
     }
     case 'Like': {
-      const [o, p] = [type(e.operand), type(e.pattern)];
-      if (e.escape !== undefined) type(e.escape);
+      const [o, p] = [expressionType(e.operand, scope, env), expressionType(e.pattern, scope, env)];
+      if (e.escape !== undefined) expressionType(e.escape, scope, env);
       for (const [t, node] of [[o, e.operand], [p, e.pattern]] as const) {
         if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
           return report(env, 'FTS4413', node, `${e.op} needs character string operands, not ${show(t)}`, 'CAST the value to STRING');
@@ -234,70 +257,70 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     // operand of any type (Calcite's SqlTypeFamily.ANY) — a BIGINT, an INT are planned; JSON_EXISTS reads text only.
     case 'JsonValue':
     case 'JsonQuery': {
-      type(e.operand);
+      expressionType(e.operand, scope, env);
       const problem = e.kind === 'JsonValue' && e.returning !== undefined ? jsonValueReturningProblem(e.returning, show(e.returning)) : undefined;
       if (problem !== undefined) return report(env, 'FTS4406', e, problem, 'return STRING and CAST the value');
       return e.returning === undefined ? STRING : withNullable(e.returning, true);
     }
     case 'JsonExists': {
-      const t = type(e.operand);
+      const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
         return report(env, 'FTS4406', e.operand, `Cannot apply 'JSON_EXISTS' to a value of type ${show(t)}; it reads JSON text (CHARACTER)`, 'CAST it to STRING first');
       }
       return { kind: 'BOOLEAN', nullable: true };
     }
     case 'JsonObject':
-      for (const entry of e.entries) { type(entry.key); type(entry.value); }
+      for (const entry of e.entries) { expressionType(entry.key, scope, env); expressionType(entry.value, scope, env); }
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'JsonArray':
-      e.values.forEach(type);
+      for (const v of e.values) expressionType(v, scope, env);
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'Extract': {
-      const t = type(e.operand);
+      const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'null'].includes(family(t))) {
         return report(env, 'FTS4406', e.operand, `EXTRACT(${e.unit} FROM …) needs a date, time, timestamp or interval, not ${show(t)}`);
       }
       return { kind: 'BIGINT', nullable: t?.nullable ?? true };
     }
     case 'FloorCeil': {
-      const t = type(e.operand);
+      const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !['date', 'time', 'timestamp', 'null'].includes(family(t))) {
         return report(env, 'FTS4406', e.operand, `${e.op}(… TO ${e.unit}) needs a date, time or timestamp, not ${show(t)}`);
       }
       return t;
     }
     case 'Substring': {
-      const [o, s, l] = [type(e.operand), type(e.start), e.length === undefined ? undefined : type(e.length)];
+      const [o, s, l] = [expressionType(e.operand, scope, env), expressionType(e.start, scope, env), e.length === undefined ? undefined : expressionType(e.length, scope, env)];
       if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `SUBSTRING needs a character or binary string, not ${show(o)}`);
       if (s !== undefined && !isNumeric(s) && s.kind !== 'NULL') return report(env, 'FTS4406', e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
       // FlinkSqlOperatorTable.SUBSTRING: VARCHAR of the operand's length, always nullable
       return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable: true } : withNullable(o, true);
     }
     case 'Trim': {
-      const o = type(e.operand);
-      const chars = e.chars === undefined ? undefined : type(e.chars);
+      const o = expressionType(e.operand, scope, env);
+      const chars = e.chars === undefined ? undefined : expressionType(e.chars, scope, env);
       if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `TRIM needs a character string, not ${show(o)}`);
       // VARCHAR of the input length, nullable if any argument is
       return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable || (chars?.nullable ?? false) };
     }
     case 'Overlay': {
-      const ts = [type(e.operand), type(e.placing), type(e.start), ...(e.length === undefined ? [] : [type(e.length)])];
+      const ts = [expressionType(e.operand, scope, env), expressionType(e.placing, scope, env), expressionType(e.start, scope, env), ...(e.length === undefined ? [] : [expressionType(e.length, scope, env)])];
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: ts.some((t) => t?.nullable ?? true) };
     }
     case 'Position': {
-      const ts = [type(e.needle), type(e.haystack), ...(e.start === undefined ? [] : [type(e.start)])];
+      const ts = [expressionType(e.needle, scope, env), expressionType(e.haystack, scope, env), ...(e.start === undefined ? [] : [expressionType(e.start, scope, env)])];
       return { kind: 'INT', nullable: ts.some((t) => t?.nullable ?? true) };
     }
     case 'ArrayConstructor': {
-      const ts = e.elements.map(type);
+      const ts = e.elements.map((x) => expressionType(x, scope, env));
       if (ts.some((t) => t === undefined)) return undefined;
       const element = commonType(ts as DataType[]);
       if (element === undefined) return report(env, 'FTS4407', e, `the elements of ARRAY[…] have no common type: ${(ts as DataType[]).map(show).join(', ')}`);
       return { kind: 'ARRAY', element, nullable: false };
     }
     case 'MapConstructor': {
-      const keys = e.entries.map((x) => type(x.key));
-      const values = e.entries.map((x) => type(x.value));
+      const keys = e.entries.map((x) => expressionType(x.key, scope, env));
+      const values = e.entries.map((x) => expressionType(x.value, scope, env));
       if ([...keys, ...values].some((t) => t === undefined)) return undefined;
       const key = commonType(keys as DataType[]);
       const value = commonType(values as DataType[]);
@@ -305,12 +328,12 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return { kind: 'MAP', key, value, nullable: false };
     }
     case 'RowConstructor': {
-      const ts = e.fields.map(type);
+      const ts = e.fields.map((x) => expressionType(x, scope, env));
       if (ts.some((t) => t === undefined)) return undefined;
       return { kind: 'ROW', fields: (ts as DataType[]).map((t, i) => ({ name: `EXPR$${i}`, type: t })), nullable: false };
     }
     case 'TableArg': case 'Descriptor': return undefined;
-    case 'NamedArg': return type(e.value);
+    case 'NamedArg': return expressionType(e.value, scope, env);
     case 'RawSql': return e.type;
   }
 }
@@ -356,9 +379,7 @@ function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType
       for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
         if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return report(env, 'FTS4402', node, `Cannot apply '||' to an argument of type ${show(t)}`, 'CAST it to STRING first');
       }
-      const len = (t: DataType) => (t.kind === 'CHAR' || t.kind === 'VARCHAR' ? t.length : 0);
-      const length = Math.min(MAX_LENGTH, len(left) + len(right));
-      return left.kind === 'CHAR' && right.kind === 'CHAR' ? { kind: 'CHAR', length, nullable } : { kind: 'VARCHAR', length, nullable };
+      return concatType(left, right);
     }
     default: {
       const r = arithmeticType(e.op, left, right);

@@ -122,6 +122,16 @@ describe('queries', () => {
     );
   });
 
+  test('control characters in literals, identifiers and comments are printed as they are, whatever the nesting', () => {
+    // the deferred indentation marks nesting with U+0001 / U+0002 (layout.ts): text the user wrote may hold them
+    const odd = '\u0001x\u0002\n\u0002';
+    const inner = select([{ kind: 'SelectExpr', expr: str(odd), alias: odd, comments: [`-- ${odd.replace('\n', ' ')}`, `/* ${odd} */`] }], tableRef('t'));
+    const text = printQuery(select([item(col('a'))], { kind: 'SubqueryRelation', query: inner, alias: 's' }));
+    // (a block comment's later lines are indented with the code around it, as every comment line is)
+    const comment = `/* ${odd.replace('\n', '\n    ')} */`;
+    expect(text).toBe(`SELECT\n  \`a\`\nFROM (\n  SELECT\n    -- ${odd.replace('\n', ' ')}\n    ${comment}\n    '${odd}' AS \`${odd}\`\n  FROM \`t\`\n) AS \`s\``);
+  });
+
   test('comments inside indented text may hold quotes', () => {
     const inner = select([{ kind: 'SelectExpr', expr: col('a'), comments: ["-- don't drop", '/* it\'s */'] }, item(col('b'))], tableRef('t'));
     expect(printQuery(select([item(col('a'))], { kind: 'SubqueryRelation', query: inner, alias: 's' }))).toBe(

@@ -72,15 +72,15 @@ describe('the runtime compiles every query from its bound plan (plan/)', () => {
     expect(() => compile('SELECT v + k FROM t;')).toThrow(/FTS4402/);
   });
 
-  it('RANK / DENSE_RANK filtered by their rank run as their OVER aggregation and the filter, as in Flink 1.20 (which has no RANK TopN on streams)', () => {
-    const at = (v: number, s: number) => ['a', v, '1.00', null, `2024-01-01 00:00:0${s}`];
-    const rows = { t: [at(1, 1), at(2, 2), at(3, 2), at(4, 3)] };
-    const ranked = (fn: string) => runJob(`${DDL}SELECT v, r FROM (SELECT v, ${fn}() OVER (PARTITION BY k ORDER BY ts) AS r FROM t) WHERE r <= 2;`, { inputs: rows }).changelog('result');
-    // the second row at 00:00:02 is late (the watermark is ts): dropped by the OVER aggregation; rank 3 is filtered out
-    expect(ranked('RANK')).toEqual(['+I[1, 1]', '+I[2, 2]']);
-    expect(ranked('DENSE_RANK')).toEqual(['+I[1, 1]', '+I[2, 2]']);
-    // ordered by other than a time attribute: Flink rejects the OVER window
-    expect(() => compile('SELECT k, v FROM (SELECT k, v, RANK() OVER (PARTITION BY k ORDER BY v DESC) AS r FROM t) WHERE r <= 2;')).toThrow(/FTS7002/);
+  it('RANK / DENSE_RANK filtered by their rank outside a window TVF are refused by the binder (FTS4503), as Flink 1.20.1 refuses them', () => {
+    // Flink: "RANK() on streaming table is not supported currently" (checked on Flink 1.20.1; before, the local
+    // runtime ran them as an OVER aggregation and a filter, a result Flink never gives)
+    for (const fn of ['RANK', 'DENSE_RANK']) {
+      expect(() => compile(`SELECT v, r FROM (SELECT v, ${fn}() OVER (PARTITION BY k ORDER BY ts) AS r FROM t) WHERE r <= 2;`))
+        .toThrow(new RegExp(`FTS4503.*${fn}\\(\\) on streaming table is not supported currently`));
+    }
+    // without a rank filter they are OVER aggregations, which Flink runs
+    expect(compile('SELECT v, RANK() OVER (PARTITION BY k ORDER BY ts) AS r FROM t;')).toBeInstanceOf(LocalJob);
   });
 
   it('a LEFT JOIN pads the right side with NULLs: its columns are nullable above the join, for the binder as for the runtime', () => {

@@ -29,11 +29,6 @@ interface Case {
 
 // counted without the cases Flink 1.20.1 answers differently (their expectedType is a newer Flink's): the same 12 misses
 const EXPECTED_TYPE_FLOOR = 0.961;
-/**
- * Reference expressions whose root is an operator the runtime still types on its own (issue 13: the plan layer
- * gives every expression the typer's type): `'a' || 'b'` (CHAR(n) in Flink) and DECIMAL division's nullability.
- */
-const OPERATOR_TYPE_GAPS = ['math.DIVISION-002', 'math.DIVISION-005', 'string.CONCAT_OP-002'];
 
 const file = fileURLToPath(new URL('../fixtures/flink-semantics/functions.jsonl', import.meta.url));
 /** Cases Flink 1.20.1 answers differently from the fixture: its expectedType is a newer Flink's, not 1.20.1's. */
@@ -78,7 +73,8 @@ describe('runtime result types', () => {
     expect(share).toBeGreaterThanOrEqual(EXPECTED_TYPE_FLOOR);
   });
 
-  it("are the typer's for every reference expression but the listed operator gaps", () => {
+  // the runtime types no expression itself (operators included: `'a' || 'b'` is CHAR(n), DECIMAL division's nullability)
+  it("are the typer's for every reference expression", () => {
     let both = 0;
     const disagree: string[] = [];
     for (const c of cases) {
@@ -92,6 +88,6 @@ describe('runtime result types', () => {
     }
     console.log(`runtime and typer agree: ${both - disagree.length}/${both}`);
     expect(both).toBeGreaterThan(900);
-    expect(disagree.sort()).toEqual(OPERATOR_TYPE_GAPS);
+    expect(disagree.sort()).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DataType } from '../../src/types/data-type.js';
-import { fastConverter, toRuntimeValue, usableAsIs } from '../../src/testing/values.js';
+import { asIsRun, fastConverter, toRuntimeValue, usableAsIs } from '../../src/testing/values.js';
 import { runJob } from '../../src/testing/index.js';
 
 const TYPES: DataType[] = [
@@ -73,6 +73,36 @@ describe('array rows used as they are', () => {
   });
 });
 
+describe('runs of array rows checked at once', () => {
+  it('stop at the first entry that is not a row usable as it is with its key columns set', () => {
+    const entry = (types: readonly DataType[]) => fc.oneof(
+      fc.tuple(...types.map(() => value)),
+      fc.constantFrom<unknown>(undefined, null, { watermark: 1 }, [1], [], 'row'),
+    );
+    fc.assert(fc.property(fc.array(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 4 }).chain((types) =>
+      fc.tuple(fc.constant(types), fc.subarray(types.map((_, i) => i)), fc.array(entry(types), { maxLength: 6 }), fc.nat(3))), ([types, keys, rows, from]) => {
+      const one = usableAsIs(types);
+      const usable = (r: unknown): boolean => Array.isArray(r) && one(r) && keys.every((k) => r[k] !== null);
+      const start = Math.min(from, rows.length);
+      let expected = start;
+      while (expected < rows.length && usable(rows[expected])) expected++;
+      expect(asIsRun(types, keys)(rows, start, rows.length)).toBe(expected);
+    }), { numRuns: 5000 });
+  });
+
+  it('give the same job results as entries read one by one, with other entries between the runs', () => {
+    const sql = "CREATE TABLE t (a INT, b BIGINT, c STRING, PRIMARY KEY (a) NOT ENFORCED) WITH ('connector' = 'upsert-kafka'); SELECT a, b + 1, c FROM t";
+    const rows: unknown[] = [];
+    for (let i = 0; i < 10_000; i++) rows.push(i % 1000 === 7 ? { a: i, b: String(i), c: 'o' } : i % 2500 === 3 ? { kind: '-D', row: [i - 3, i - 3, 'x'] } : [i, i, `r${i}`]);
+    const fromIterable = runJob(sql, { inputs: { t: new Set(rows) as Iterable<never> } }).changelog();
+    expect(runJob(sql, { inputs: { t: rows as never[] } }).changelog()).toEqual(fromIterable);
+    expect(fromIterable.filter((c) => c.startsWith('-D'))).toHaveLength(4);
+    // a NULL key in a run is named by its position, as row by row
+    const bad = [...rows.slice(0, 5000), [null, 1, 'x']];
+    expect(() => runJob(sql, { inputs: { t: bad as never[] } })).toThrow(/inputs\.t\[5000\]\.a: primary key column 'a'/);
+  });
+});
+
 describe('iterable inputs', () => {
   const sql = "CREATE TABLE t (a INT, b BIGINT, c STRING) WITH ('connector' = 'values'); SELECT a, b + 1, c FROM t";
   function* rows(n: number, bad?: number): Generator<unknown[] | Record<string, unknown>> {
@@ -102,5 +132,18 @@ describe('iterable inputs', () => {
   it('name a bad entry by its position', () => {
     expect(() => runJob(sql, { inputs: { t: rows(10, 7) } })).toThrow(/inputs\.t\[7\]\.a/);
     expect(() => runJob(sql, { inputs: { t: 'abc' as never } })).toThrow(/an array or an iterable of entries/);
+  });
+});
+
+describe('result rows as plain objects', () => {
+  it('are keyed by the column names whatever characters they hold, with values converted by type', () => {
+    const sql = "CREATE TABLE t (a INT, b BIGINT, c STRING, ts TIMESTAMP(3)) WITH ('connector' = 'values');"
+      + ' SELECT a AS `x"y`, b AS `back\\slash`, c AS `new\nline`, ts AS `é`, CAST(b AS DECIMAL(20, 2)) AS `d`, a AS `constructor` FROM t';
+    const rows = runJob(sql, { inputs: { t: [[1, 2 ** 53 - 1, 's', new Date(Date.UTC(2024, 0, 1))], [null, null, null, null]] } }).rows();
+    expect(rows).toEqual([
+      { 'x"y': 1, 'back\\slash': 2 ** 53 - 1, 'new\nline': 's', 'é': '2024-01-01 00:00:00.000', d: '9007199254740991.00', constructor: 1 },
+      { 'x"y': null, 'back\\slash': null, 'new\nline': null, 'é': null, d: null, constructor: null },
+    ]);
+    expect(Object.keys(rows[0] as object)).toEqual(['x"y', 'back\\slash', 'new\nline', 'é', 'd', 'constructor']);
   });
 });

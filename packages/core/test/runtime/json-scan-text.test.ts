@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ABSENT, NOT_SCALAR, numberText, scanKeyPathText } from '../../src/runtime/functions/json-scan.js';
+import { ABSENT, NOT_SCALAR, numberText, quickKeyText, scanKeyPathText, scannedKeyPathText } from '../../src/runtime/functions/json-scan.js';
 import { JsonNumber, JsonSyntaxError, parseJson, parsePath, readPath } from '../../src/runtime/functions/json-text.js';
 import type { JsonValue } from '../../src/runtime/functions/json-text.js';
 
@@ -124,5 +124,56 @@ describe('scanKeyPathText agrees with the general reader', () => {
     const corrupt = fc.tuple(withKeys, fc.nat(), fc.constantFrom('', '"', '{', '}', ',', ':', '\\', ' ', '1', '-', '.', 'e', 'n', '\u0001'))
       .map(([d, at, ins]) => d.slice(0, at % (d.length + 1)) + ins + d.slice((at % (d.length + 1)) + 1));
     fc.assert(fc.property(corrupt, fc.array(key, { minLength: 1, maxLength: 2 }), (d, keys) => agrees(d, keys)), { numRuns: 2000 });
+  });
+});
+
+describe('the quick way for one key (a document validated by a regular expression)', () => {
+  function scanned(doc: string, key: string): Outcome {
+    try {
+      return scannedKeyPathText(doc, [key]);
+    } catch (e) {
+      if (e instanceof JsonSyntaxError) return 'INVALID';
+      throw e;
+    }
+  }
+  const key = fc.constantFrom('a', 'b', 'é', 'x y', 'q"t', '{');
+  const doc = fc.tuple(fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
+    object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  })).value, fc.boolean()).map(([v, pretty]) => JSON.stringify(v, null, pretty ? 1 : 0));
+  const corrupt = fc.tuple(doc, fc.nat(), fc.constantFrom('', '"', '{', '}', '[', ']', ',', ':', ' ', '1', '-', '.', 'e', 'n', '\u0001', '"a":1,', '"a"'))
+    .map(([d, at, ins]) => d.slice(0, at % (d.length + 1)) + ins + d.slice((at % (d.length + 1)) + 1));
+
+  it('answers exactly as the scanner when it answers, and leaves invalid documents to the scanner', () => {
+    let answered = 0;
+    fc.assert(fc.property(fc.oneof(doc, corrupt), key, (d, k) => {
+      const q = quickKeyText(d, k);
+      if (q === undefined) return;
+      answered++;
+      expect(q).toEqual(scanned(d, k));
+    }), { numRuns: 5000 });
+    expect(answered).toBeGreaterThan(1000);
+  });
+
+  it('answers for valid documents nested up to three levels, without backslashes', () => {
+    expect(quickKeyText('{"subject":"math","score":37,"question":{"id":5,"tags":["a","b"]}}', 'subject')).toBe('math');
+    expect(quickKeyText('{"x":{"a":1},"a":2,"y":["a",{"a":3}],"a":4}', 'a')).toBe('4');
+    expect(quickKeyText('{"x":"a","y":{"a":1}}', 'a')).toBe(ABSENT);
+    expect(quickKeyText('{"a":[[[1]]]}', 'a')).toBeUndefined(); // four levels: the scanner's
+    expect(quickKeyText('{"a":"\\n"}', 'a')).toBeUndefined(); // a backslash: the scanner's
+    expect(quickKeyText('{"a":1} x', 'a')).toBeUndefined();
+  });
+
+  it('stays fast on long invalid documents', () => {
+    const bad = [
+      `{"a":[${'1,'.repeat(1500)}]}`,
+      `{${'"k":"v",'.repeat(400)}"a":}`,
+      `[${'[1,{"a":"b"}],'.repeat(250)}x]`,
+      `{"a":"${'x'.repeat(4000)}`,
+      `{"a":${'0'.repeat(4000)}`,
+    ];
+    const t0 = performance.now();
+    for (let r = 0; r < 20; r++) for (const d of bad) expect(fast(d, ['a'])).toBe('INVALID');
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `table.optimizer.distinct-agg.split.enabled`: what Flink 1.20.1 printed for the same jobs and rows. Its split
- * group aggregation emits several -U / +U per input row (not reproduced: refused while the changelog is kept); the
- * final table and window aggregations are unchanged.
+ * group aggregation emits several -U / +U per input row: reproduced where Flink plans no Expand (one DISTINCT
+ * argument, MIN / MAX of it, COUNT / SUM of anything), refused while the changelog is kept otherwise; the final table
+ * and window aggregations are unchanged.
  */
 import { describe, expect, test } from 'vitest';
 import { runJob } from '@flinkts/core/testing';
@@ -13,7 +14,17 @@ const rows = [[1, 1, 10], [1, 2, 20], [1, 1, 30], [2, 5, 1], [1, 1025, 5], [1, 3
 const Q = 'SELECT k, COUNT(DISTINCT v) AS dv, COUNT(*) AS n, SUM(x) AS sx, MAX(x) AS mx FROM t GROUP BY k;';
 
 describe('split distinct aggregation', () => {
-  test('a group aggregation with DISTINCT keeps its final table; its changelog is refused, not approximated', () => {
+  test('one DISTINCT argument: the partial aggregation per MOD(HASH_CODE(v), 1024) bucket and the final one, as Flink printed them', () => {
+    // v = 1 and v = 1025 share bucket 1; key 2's final count goes through 0 (-D, then +I)
+    const q = 'SELECT k, COUNT(DISTINCT v) AS dv, COUNT(*) AS n, SUM(x) AS sx, MAX(v) AS mv FROM t GROUP BY k;';
+    expect(runJob(SPLIT + T + q, { inputs: { t: rows } }).changelog()).toEqual([
+      '+I[1, 1, 1, 10, 1]', '-U[1, 1, 1, 10, 1]', '+U[1, 2, 2, 30, 2]', '-U[1, 2, 2, 30, 2]', '+U[1, 1, 1, 20, 2]', '-U[1, 1, 1, 20, 2]', '+U[1, 2, 3, 60, 2]',
+      '+I[2, 1, 1, 1, 5]', '-U[1, 2, 3, 60, 2]', '+U[1, 1, 1, 20, 2]', '-U[1, 1, 1, 20, 2]', '+U[1, 3, 4, 65, 1025]', '-U[1, 3, 4, 65, 1025]', '+U[1, 4, 5, 72, 1025]',
+      '-D[2, 1, 1, 1, 5]', '+I[2, 1, 2, 3, 5]', '-U[1, 4, 5, 72, 1025]', '+U[1, 4, 6, 76, 1025]',
+    ]);
+  });
+
+  test('a MAX of another column (Flink\'s Expand): the final table is kept; the changelog is refused, not approximated', () => {
     const run = runJob(SPLIT + T + Q, { inputs: { t: rows }, keepChangelog: false });
     expect(run.table().map(String).sort()).toEqual(['1, 4, 6, 76, 30', '2, 1, 2, 3, 2']);
     expect(code(() => runJob(SPLIT + T + Q, { inputs: { t: rows } }))).toBe('FTS7001');

@@ -18,6 +18,7 @@ import type { PlanCompiler } from './plan-compiler.js';
 import { currentVersion, withVersion } from './records.js';
 import type { DeployedVersion, DeploymentRecords, JobRecord } from './records.js';
 import { compareCompiledPlans, coordinatedSources } from './state-compat.js';
+import { withKafkaSubscriptionChanges } from './kafka-subscription.js';
 import type { OperatorIdMode, StateCompatibility } from './state-compat.js';
 import { diffStatements, settingChanges } from './statement-diff.js';
 import type { StatementDiff } from './statement-diff.js';
@@ -98,9 +99,13 @@ export async function planJob(d: Deployer, job: string, artifact: JobArtifact | 
   const coordinated = mode === 'pinned' && compiledPlan !== undefined && d.compiler.compileWithIds !== undefined
     ? await d.compiler.compileWithIds(job, deployed.statements).then((r) => coordinatedSources(r.plan, r.operatorIds), () => undefined)
     : undefined;
-  const state = generated !== undefined
+  const compared = generated !== undefined
     ? compareCompiledPlans(generated.before.plan, generated.after.plan, 'generated', { before: generated.before.operatorIds, after: generated.after.operatorIds })
     : deployed.compiledPlan === undefined || compiledPlan === undefined ? undefined : compareCompiledPlans(deployed.compiledPlan, compiledPlan, mode, undefined, coordinated);
+  const beforePlan = generated?.before.plan ?? deployed.compiledPlan;
+  const state = compared === undefined || beforePlan === undefined || compiledPlan === undefined
+    ? compared
+    : withKafkaSubscriptionChanges(compared, beforePlan, compiledPlan, deployed.statements, artifact.statements);
   const action: JobAction = record.pending !== undefined && running.length === 0 && deployed.hash === artifact.hash ? 'resume' : 'update';
   return { ...base, artifact, ...compiled, diff, settings, ...(state === undefined ? {} : { state, operatorIds: mode }), action };
 }
@@ -145,7 +150,7 @@ function refuseState(plan: JobPlan, opts: DeployOptions): void {
   const state = plan.state;
   if (state === undefined || state.verdict === 'safe') return;
   if (state.verdict === 'state-dropped' && (opts.allowNonRestoredState || opts.startWithoutState)) return;
-  if (state.verdict === 'restore-fails' && opts.startWithoutState) return;
+  if ((state.verdict === 'restore-fails' || state.verdict === 'state-misrouted') && opts.startWithoutState) return;
   const lines = state.findings.filter((f) => f.consequence !== 'safe').map((f) => `  ${f.operator}: ${f.change} → ${f.consequence}`).join('\n');
   throw new FlinktsError([{
     code: DEPLOY_CODES.stateIncompatible,
@@ -171,6 +176,7 @@ async function startVersion(d: Deployer, artifact: JobArtifact, compiledPlan: Co
   const deployedAt = now();
   const started = already ?? await d.target.start(artifact, { ...(restoreFrom === undefined ? {} : { restoreFrom }), allowNonRestoredState: allowNonRestored, ...(opts.secrets === undefined ? {} : { secrets: opts.secrets }), ...(pinTo === undefined ? {} : { pinTo }), record: { version, deployedAt } });
   d.progress(`  ${already ? 'already running' : 'started'}: version ${version} (${short(artifact.hash)}), job ${started.jobId}${restoreFrom ? `, restored from ${restoreFrom}` : ''}`);
+  for (const w of started.warnings ?? []) d.progress(`  warning ${w.code}: ${w.message}${w.hint ? ` (${w.hint})` : ''}`);
   d.records.update(artifact.job, (r) => {
     const prior = r.versions.find((v) => v.version === version);
     // the plan the job runs from (its pinned ids) when the target submitted one, else the plan `plan` compiled
@@ -234,7 +240,7 @@ export async function deployJob(d: Deployer, jobPlan: JobPlan, opts: DeployOptio
   refuseState(plan, opts);
   const artifact = plan.artifact;
   const allowNonRestored = opts.allowNonRestoredState || plan.state?.verdict === 'state-dropped';
-  const fresh = opts.startWithoutState && plan.state?.verdict === 'restore-fails';
+  const fresh = opts.startWithoutState && (plan.state?.verdict === 'restore-fails' || plan.state?.verdict === 'state-misrouted');
   const previous = plan.deployed;
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
 
@@ -351,7 +357,7 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   if (shadow === undefined) throw notPromoted(job, 'it writes no shadowed sink in this environment (deploy.shadowSinks): there is nothing to promote', runs.length > 0 ? 'cancel its leftover shadow run with `flinkts promote --abandon`' : 'deploy it as usual');
   const run = runs.find((r) => r.hash === short(shadow.artifact.hash));
   const recorded = d.records.read(job).shadow;
-  const fresh = opts.startWithoutState && plan.state?.verdict === 'restore-fails';
+  const fresh = opts.startWithoutState && (plan.state?.verdict === 'restore-fails' || plan.state?.verdict === 'state-misrouted');
   const allowNonRestored = opts.allowNonRestoredState || plan.state?.verdict === 'state-dropped';
   if (recorded?.promoting === true && recorded.hash === shadow.artifact.hash && plan.action !== 'unchanged') {
     // a promotion of this build that stopped part-way (the platform failed between its steps): carried on

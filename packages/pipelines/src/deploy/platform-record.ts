@@ -33,6 +33,40 @@ export function recordText(r: PlatformRecord): string {
   return `[flinkts ${parts.join(' ')}]`;
 }
 
+/**
+ * The longest description StreamPark 2.1 keeps: `t_flink_app.description` is `varchar(255)` in utf8mb4 (MySQL
+ * counts characters); the create / update requests do not check its length, and MySQL in strict mode (its default
+ * since 5.7) refuses a longer value, which StreamPark answers with HTTP 500 (`Data too long for column
+ * 'description'`).
+ */
+export const STREAMPARK_DESCRIPTION_MAX = 255;
+
+/** What `describeWithin` had to leave out of the platform's copy (the local record keeps everything). */
+export type RecordCut = { readonly kind: 'description'; readonly kept: number; readonly of: number } | { readonly kind: 'savepoint'; readonly savepoint: string };
+
+/** Characters as MySQL counts them in utf8mb4 (code points, not UTF-16 units). */
+export const characters = (s: string): number => [...s].length;
+
+/**
+ * A description of at most `max` characters ending with the record: the user's own text is shortened first (cut,
+ * ending in `…`), and when the record alone is too long its savepoint is left out of it.
+ */
+export function describeWithin(own: string, record: PlatformRecord, max: number): { readonly text: string; readonly cuts: readonly RecordCut[] } {
+  const base = own.replace(RECORD_TEXT, '').trim();
+  const cuts: RecordCut[] = [];
+  let tail = recordText(record);
+  if (characters(tail) > max && record.restoredFrom !== undefined) {
+    cuts.push({ kind: 'savepoint', savepoint: record.restoredFrom });
+    const { restoredFrom: _dropped, ...rest } = record;
+    tail = recordText(rest);
+  }
+  if (base === '') return { text: tail, cuts };
+  if (characters(base) + 1 + characters(tail) <= max) return { text: `${base} ${tail}`, cuts };
+  const room = max - characters(tail) - 2;
+  cuts.push({ kind: 'description', kept: Math.max(room, 0), of: characters(base) });
+  return { text: room <= 0 ? tail : `${[...base].slice(0, room).join('')}… ${tail}`, cuts };
+}
+
 /** Matches the record at the end of a description (and the hash-only form earlier releases wrote). */
 export const RECORD_TEXT = /\s*\[flinkts ([0-9a-f]{12})(?: v(\d+))?(?: (\d{4}-\d\d-\d\dT[0-9:.]+Z))?(?: from (.+))?\]$/;
 

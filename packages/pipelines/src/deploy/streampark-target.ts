@@ -12,10 +12,11 @@
  * `/openapi/app/*` with their own field names — plus the URLs the console's `streampark.openapi.white-list`
  * names: the others a deploy needs (OPENAPI_WHITELIST) must be listed there.
  */
-import { parseRecordText, RECORD_TEXT, recordOf, recordText } from './platform-record.js';
+import { describeWithin, parseRecordText, RECORD_TEXT, recordOf, STREAMPARK_DESCRIPTION_MAX } from './platform-record.js';
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '@flinkts/core';
+import type { Diagnostic } from '@flinkts/core';
 import { decodeForm, encodeForm } from '../emit/form-body.js';
 import { DEPLOY_CODES } from './codes.js';
 import { fillSecrets } from './credentials.js';
@@ -170,7 +171,7 @@ export class StreamparkTarget implements DeployTarget {
     return [{ jobId: String(app.id), state: STATE_NAMES[app.state] ?? String(app.state), ...(record ? { hash: record.hash, record } : {}) }];
   }
 
-  private form(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): [string, string][] {
+  private form(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): { readonly fields: [string, string][]; readonly warnings: readonly Diagnostic[] } {
     if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no StreamPark form (is streampark among the pipeline's targets?)` }]);
     // the .form file ends with a newline, which is not part of the last field
     const filled = decodeForm(artifact.spec.trimEnd()).map(([k, v]): [string, string] => {
@@ -185,16 +186,26 @@ export class StreamparkTarget implements DeployTarget {
       }
       return [k, k === 'flinkSql' && secrets !== undefined ? (fillSecrets([v], secrets)[0] as string) : v];
     });
-    // the deployment record rides on the description, which a form without one gets
-    const label = recordText(record);
-    if (!filled.some(([k]) => k === 'description')) return [...filled, ['description', label]];
-    return filled.map(([k, v]): [string, string] => (k === 'description' ? [k, `${v.replace(LABEL, '')} ${label}`] : [k, v]));
+    // the deployment record rides on the description, which a form without one gets; both fit StreamPark's column
+    const own = filled.find(([k]) => k === 'description')?.[1] ?? '';
+    const { text, cuts } = describeWithin(own, record, STREAMPARK_DESCRIPTION_MAX);
+    const fields: [string, string][] = filled.some(([k]) => k === 'description')
+      ? filled.map(([k, v]): [string, string] => (k === 'description' ? [k, text] : [k, v]))
+      : [...filled, ['description', text]];
+    const warnings = cuts.map((c): Diagnostic => ({
+      code: DEPLOY_CODES.recordShortened, severity: 'warning',
+      message: c.kind === 'description'
+        ? `job '${artifact.job}': its description was cut to ${c.kept} of ${c.of} characters so that it and the deployment record fit StreamPark's ${STREAMPARK_DESCRIPTION_MAX}-character description`
+        : `job '${artifact.job}': the savepoint it restored from (${c.savepoint}) is left out of the deployment record in its StreamPark description, which holds ${STREAMPARK_DESCRIPTION_MAX} characters; the local record keeps it`,
+      hint: c.kind === 'description' ? "shorten the job's description" : 'a shorter savepoint directory (state.savepoints.dir) keeps the savepoint in the platform\'s record',
+    }));
+    return { fields, warnings };
   }
 
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
     if (this.token === undefined) await this.signIn();
     const record = recordOf(artifact.hash, options.record, options.restoreFrom);
-    const fields = this.form(artifact, options.secrets, record);
+    const { fields, warnings } = this.form(artifact, options.secrets, record);
     const sql = fields.find(([k]) => k === 'flinkSql')?.[1] ?? '';
     let app = await this.findApp(artifact.job);
     if (app === undefined) {
@@ -235,7 +246,7 @@ export class StreamparkTarget implements DeployTarget {
       }
     }
     const now = await this.app(id);
-    return { jobId: id, state: STATE_NAMES[now.state] ?? 'STARTING', hash: artifact.hash.slice(0, 12), ...(parseRecordText(now.description) === undefined ? {} : { record: parseRecordText(now.description)! }) };
+    return { jobId: id, state: STATE_NAMES[now.state] ?? 'STARTING', hash: artifact.hash.slice(0, 12), ...(parseRecordText(now.description) === undefined ? {} : { record: parseRecordText(now.description)! }), ...(warnings.length === 0 ? {} : { warnings }) };
   }
 
   /** `/flink/pipe/build` then waits for the release state: DONE, or FAILED with the reason. */

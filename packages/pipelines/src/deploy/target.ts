@@ -25,6 +25,7 @@ export interface ShadowRelease {
   readonly tables: readonly { readonly sink: string; readonly shadow: string }[];
 }
 
+import type { Diagnostic } from '@flinkts/core';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import type { PlatformRecord, RecordFacts } from './platform-record.js';
 
@@ -41,6 +42,8 @@ export interface RunningJob {
    * back to their placeholders; absent when the platform was given SQL.
    */
   readonly submittedPlan?: CompiledPlanJson;
+  /** What the start could not do as asked without failing (a deployment record shortened to fit the platform). */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** The label a job carries on the platform: its name and the first 12 hex digits of its artifact hash. */

@@ -65,62 +65,86 @@ export interface StreamparkSegment {
 /** `SqlSplitter.splitSql`: statements at `;` outside quotes and comments; comments removed, line breaks kept. */
 export function streamparkSplit(sql: string): StreamparkSegment[] {
   const out: StreamparkSegment[] = [];
-  let current = '';
+  // The statement being read is `pieces` plus the plain run sql[run, i): text is copied in slices, not a character
+  // at a time (a script of 4 kB was 4,000 string concatenations).
+  let pieces: string[] = [];
+  let run = 0;
   let line = 1;
   let start = 1;
   let single = false;
   let double = false;
   let lineComment = false;
   let blockComment = false;
+  const cut = (at: number): void => {
+    if (at > run) pieces.push(sql.slice(run, at));
+  };
   const flush = (): void => {
+    const current = pieces.join('');
     if (current.trim() !== '') {
       const leading = current.slice(0, current.length - current.trimStart().length);
       out.push({ sql: current.trim(), line: start + (leading.match(/\n/g)?.length ?? 0) });
     }
-    current = '';
+    pieces = [];
     start = line;
   };
-  for (let i = 0; i < sql.length; i++) {
-    const ch = sql[i]!;
+  const n = sql.length;
+  for (let i = 0; i < n; i++) {
+    const ch = sql.charCodeAt(i);
     if (lineComment) {
-      if (ch === '\n') {
-        lineComment = false;
-        current += ch;
+      if (ch === NEWLINE) {
+        lineComment = false; // the line break is kept: the next run starts with it
+        run = i;
         line += 1;
       }
       continue;
     }
     if (blockComment) {
-      if (ch === '\n') {
-        current += ch;
+      if (ch === NEWLINE) {
+        pieces.push('\n');
         line += 1;
       }
-      if (ch === '/' && sql[i - 1] === '*') blockComment = false;
+      if (ch === SLASH && sql.charCodeAt(i - 1) === STAR) {
+        blockComment = false;
+        run = i + 1;
+      }
       continue;
     }
-    if (ch === "'" && !double) single = !single;
-    else if (ch === '"' && !single) double = !double;
+    if (ch === QUOTE && !double) single = !single;
+    else if (ch === DOUBLE_QUOTE && !single) double = !double;
     if (!single && !double) {
-      if (ch === '-' && sql[i + 1] === '-') {
+      if (ch === DASH && sql.charCodeAt(i + 1) === DASH) {
+        cut(i);
         lineComment = true;
         continue;
       }
-      if (ch === '/' && sql[i + 1] === '*' && sql[i + 2] !== '+') {
+      if (ch === SLASH && sql.charCodeAt(i + 1) === STAR && sql.charCodeAt(i + 2) !== PLUS) {
+        cut(i);
         blockComment = true;
         i += 1;
         continue;
       }
-      if (ch === ';') {
+      if (ch === SEMICOLON) {
+        cut(i);
         flush();
+        run = i + 1;
         continue;
       }
     }
-    if (ch === '\n') line += 1;
-    current += ch;
+    if (ch === NEWLINE) line += 1;
   }
+  if (!lineComment && !blockComment) cut(n);
   flush();
   return out;
 }
+
+const NEWLINE = 10;
+const QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+const DASH = 45;
+const SLASH = 47;
+const STAR = 42;
+const PLUS = 43;
+const SEMICOLON = 59;
 
 /** The command StreamPark matches a statement to, or undefined ("unsupported sql"). */
 export function streamparkCommand(statement: string): string | undefined {

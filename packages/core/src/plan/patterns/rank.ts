@@ -66,18 +66,21 @@ export function rankOf(node: PlanNode): Rank | Deduplicate | undefined {
   return project.input.kind === 'Rank' || project.input.kind === 'Deduplicate' ? project.input : undefined;
 }
 
+function plainFilter(input: PlanNode, condition: BoundExpression): Filter {
+  return Object.freeze({ kind: 'Filter', input, condition, columns: input.columns });
+}
+
 /** A Filter over `input`, or the Rank / Deduplicate / interval join it is. */
 export function filterOrRank(input: PlanNode, condition: BoundExpression): PlanNode {
-  const plain = (): Filter => Object.freeze({ kind: 'Filter', input, condition, columns: input.columns });
   const interval = intervalJoinFromFilter(input, condition);
   if (interval !== undefined) return interval;
-  if (input.kind !== 'Project' || input.input.kind !== 'Over' || input.input.calls.length !== 1) return plain();
+  if (input.kind !== 'Project' || input.input.kind !== 'Over' || input.input.calls.length !== 1) return plainFilter(input, condition);
   const over = input.input;
   const call = over.calls[0]!;
-  if (!RANKING.has(call.fn) || call.orderBy.length === 0) return plain();
+  if (!RANKING.has(call.fn) || call.orderBy.length === 0) return plainFilter(input, condition);
   const rnInOver = over.input.columns.length;
   const rn = input.exprs.findIndex((e) => copiedColumn(e) === rnInOver);
-  if (rn < 0) return plain();
+  if (rn < 0) return plainFilter(input, condition);
   let start = 1;
   let end: number | undefined;
   const rest: Expression[] = [];
@@ -90,7 +93,7 @@ export function filterOrRank(input: PlanNode, condition: BoundExpression): PlanN
     if (b.start !== undefined) start = Math.max(start, b.start);
     if (b.end !== undefined) end = end === undefined ? b.end : Math.min(end, b.end);
   }
-  if (end === undefined) return plain();
+  if (end === undefined) return plainFilter(input, condition);
   const base = over.input;
   const columns = [...base.columns, { name: input.columns[rn]!.name, type: BIGINT_NOT_NULL }];
   const windowed = ['window_start', 'window_end'].every((w) => call.partitionBy.some((p) => {

@@ -5,11 +5,12 @@
  *
  * - Scan: what the connector emits (`SourceModes`, from the connectors' capabilities): a CDC source every change kind,
  *   an upsert source upserts; unknown connectors are read as insert-only.
- * - Project, Filter, Sort, OVER, window TVF, Correlate: the input's mode; a LATERAL sub-query is a join with what it
+ * - Project, Filter, Sort, OVER, window TVF, Correlate: the input's mode; a scalar sub-query in a select list is a LEFT
+ *   JOIN with its value (retracts, also over insert-only inputs); a LATERAL sub-query is a join with what it
  *   reads (a LEFT JOIN LATERAL over a table retracts). A Filter with `NOT IN` / `NOT EXISTS` over a
  *   sub-query is an anti join (retracts a row when a match arrives later); `IN` / `EXISTS` forward the sub-query's updates.
- * - Aggregate: a window aggregation (grouped by window_start and window_end, or a legacy group window) emits final
- *   rows, also over an updating input (Flink 1.19+); GROUP BY, a global aggregation and SELECT DISTINCT emit upserts.
+ * - Aggregate: a window aggregation (grouped by window_start and window_end — in every grouping set —, or a legacy
+ *   group window) emits final rows, also over an updating input (Flink 1.19+); GROUP BY, a global aggregation and SELECT DISTINCT emit upserts.
  * - Rank / Deduplicate: windowed ones and ranks over updating inputs keep the input's mode; a deduplication keeping the
  *   first row on processing time is insert-only; keeping the last row, or the first on event time (Flink 1.20), and
  *   every other TopN emit upserts. ORDER BY … LIMIT over an insert-only input is a TopN.
@@ -26,7 +27,8 @@ import type { SourceChangelog } from '../../connector/connector.js';
 import type { PlanNode } from '../node.js';
 import { inputsOf } from '../node.js';
 import type { Key } from './keys.js';
-import { upsertKeys } from './keys.js';
+import { uniqueKeys, upsertKeys } from './keys.js';
+import { copiedColumn } from '../expression.js';
 import { isWindowAggregate } from './window-columns.js';
 
 export type ChangelogKind = 'insert-only' | 'upsert' | 'retract';
@@ -124,7 +126,16 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
     case 'MatchRecognize':
       // insert-only output; an updating input is refused by Flink (and by the local runtime)
       return INSERTS;
-    case 'Project': case 'Over': case 'WindowTableFunction':
+    case 'Project': {
+      const input = of(node.input);
+      // a scalar sub-query in the select list is a LEFT JOIN with its single value (Flink 1.20: retracts, also over
+      // insert-only inputs: the value may change)
+      const scalar = node.exprs.find((e) => e.subqueries.length > 0);
+      if (scalar === undefined) return same(input);
+      if (isUpdating(input)) return retracting(input);
+      return updating('retract', origin('scalar sub-query (a LEFT JOIN with its value)', scalar.subqueries[0]!.node.span, 'compute the value in a join whose results are final (an interval, lookup or temporal join)'));
+    }
+    case 'Over': case 'WindowTableFunction':
       return same(of(node.input));
     case 'Correlate': {
       const input = of(node.input);
@@ -147,6 +158,7 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
     }
     case 'Aggregate': {
       if (isWindowAggregate(node)) return INSERTS;
+      if (removedAggregate(node)) return same(of(node.input));
       if (node.distinct !== undefined) return updating('upsert', origin('SELECT DISTINCT', node.distinct.span, 'deduplicate with ROW_NUMBER() OVER (PARTITION BY … ORDER BY proctime) = 1, which emits only inserts'));
       if (node.keys.length === 0) {
         const call = node.calls[0];
@@ -189,6 +201,18 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
       return updating(node.op === 'UNION' ? 'upsert' : 'retract', origin(`${node.op}${node.all ? ' ALL' : ''} (a set operation keeping state)`, undefined, fix));
     }
   }
+}
+
+/**
+ * An aggregation Flink's planner removes (FlinkAggregateRemoveRule): grouped by a unique key of its input (plain
+ * columns), with only SUM / MIN / MAX of one argument, not DISTINCT, not FILTERed — every group is one row, so the
+ * input's rows pass through with their changelog.
+ */
+function removedAggregate(node: Extract<PlanNode, { kind: 'Aggregate' }>): boolean {
+  if (node.distinct !== undefined || node.groupingSets.length !== 1 || node.keys.length === 0 || node.calls.length === 0) return false;
+  if (!node.calls.every((c) => ['SUM', 'MIN', 'MAX'].includes(c.fn) && !c.distinct && c.filter === undefined && c.args.length === 1)) return false;
+  const keys = new Set(node.keys.map(copiedColumn));
+  return uniqueKeys(node.input).some((k) => k.length > 0 && k.every((c) => keys.has(c)));
 }
 
 function readsTable(node: PlanNode): boolean {

@@ -70,7 +70,10 @@ export const windowColumns: (node: PlanNode) => ReadonlyMap<number, WindowBound>
 /** Whether an Aggregate is a window aggregation (grouped by window_start and window_end, or a legacy group window). */
 export function isWindowAggregate(node: Extract<PlanNode, { kind: 'Aggregate' }>): boolean {
   if (node.windowKey !== undefined) return true;
-  return node.groupingSets.length === 1 && groupsWindow(node.keys.map(copiedColumn), node.input);
+  const keys = node.keys.map(copiedColumn);
+  // with GROUPING SETS / ROLLUP / CUBE: when every set groups by both window bounds (Flink 1.20 plans one window
+  // aggregation over the expanded rows: insert-only); over a SESSION TVF, by exactly its PARTITION BY columns too
+  return node.groupingSets.length > 0 && node.groupingSets.every((set) => groupsWindow(set.map((i) => keys[i]), node.input));
 }
 
 /**

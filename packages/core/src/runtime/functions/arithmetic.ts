@@ -1,6 +1,7 @@
 /**
- * `+ - * / %` on numbers (Java int/long wrap-around, integer division, exact DECIMAL with Flink's result
- * precision/scale, DOUBLE), and on dates, times, timestamps and intervals.
+ * `+ - * / %` on numbers (Java int/long wrap-around, integer division, exact DECIMAL at the result's precision/scale,
+ * DOUBLE), and on dates, times, timestamps and intervals. The result type is given (the bound plan's, or the one
+ * typer's rule for an expression the runtime builds itself): the implementation is chosen by it, never derived here.
  */
 import type { ArithmeticOperator } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
@@ -8,8 +9,8 @@ import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
 import { evalError, invalid } from '../errors.js';
 import type { CompilerApi } from './registry.js';
-import { decimalArithmetic } from '../../types/decimal-merging.js';
-import { asDecimal, isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
+import { arithmeticType } from '../../typing/arithmetic-type.js';
+import { isApprox, isIntegral, isNumeric, typeToString, withNullable } from '../types.js';
 import { ArithmeticError, Decimal } from '../values/decimal.js';
 import { addMonthsToDays, floorDiv, floorMod, MS_PER_DAY, Timestamp } from '../values/temporal.js';
 import { toDouble } from './cast.js';
@@ -41,12 +42,14 @@ function binaryStrict(l: Compiled, r: Compiled, type: DataType, f: (a: never, b:
   };
 }
 
-export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, api: CompilerApi, span?: Span): Compiled {
-  const nullable = l.type.nullable || r.type.nullable;
+/** `l op r` on numbers computed in the domain of the result `type` (FLOAT/DOUBLE, DECIMAL(p, s) or an integer type). */
+export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, type: DataType, span?: Span): Compiled {
   const lt = l.type;
   const rt = r.type;
-  if (isApprox(lt) || isApprox(rt)) {
-    const type = lt.kind === 'FLOAT' && (rt.kind === 'FLOAT' || isIntegral(rt)) || rt.kind === 'FLOAT' && isIntegral(lt) ? T.float(nullable) : T.double(nullable);
+  if (op === '%' && (isApprox(lt) || isApprox(rt))) {
+    throw invalid(`Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
+  }
+  if (type.kind === 'FLOAT' || type.kind === 'DOUBLE') {
     const round = type.kind === 'FLOAT' ? Math.fround : (x: number) => x;
     const fa = (v: unknown): number => toDouble(v, lt);
     const fb = (v: unknown): number => toDouble(v, rt);
@@ -59,11 +62,10 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       case '/':
         if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw invalid('Division by zero', span);
         return binaryStrict(l, r, type, (a, b) => round(fa(a) / fb(b)));
-      case '%': throw invalid(`Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
+      case '%': break;
     }
   }
-  if (lt.kind === 'DECIMAL' || rt.kind === 'DECIMAL') {
-    const type = decimalArithmetic(op, asDecimal(lt), asDecimal(rt), true);
+  if (type.kind === 'DECIMAL') {
     const { precision, scale } = type;
     const fin = (d: Decimal): Decimal | null => d.toPrecision(precision, scale);
     switch (op) {
@@ -82,12 +84,10 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       });
     }
   }
-  if (isIntegral(lt) && isIntegral(rt)) {
-    const wide = (RANK[lt.kind] ?? 0) >= (RANK[rt.kind] ?? 0) ? lt : rt;
-    const type = withNullable(op === '%' ? rt : wide, nullable);
+  if (isIntegral(type) && isIntegral(lt) && isIntegral(rt)) {
+    const ca = lt.kind === 'BIGINT' ? (v: unknown) => v as bigint : (v: unknown) => BigInt(v as number);
+    const cb = rt.kind === 'BIGINT' ? (v: unknown) => v as bigint : (v: unknown) => BigInt(v as number);
     if (type.kind === 'BIGINT') {
-      const ca = lt.kind === 'BIGINT' ? (v: unknown) => v as bigint : (v: unknown) => BigInt(v as number);
-      const cb = rt.kind === 'BIGINT' ? (v: unknown) => v as bigint : (v: unknown) => BigInt(v as number);
       switch (op) {
         case '+': return binaryStrict(l, r, type, (a, b) => BigInt.asIntN(64, ca(a) + cb(b)));
         case '-': return binaryStrict(l, r, type, (a, b) => BigInt.asIntN(64, ca(a) - cb(b)));
@@ -95,6 +95,10 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
         case '/': return binaryStrict(l, r, type, (a, b) => { const d = cb(b); if (d === 0n) divZero(); return BigInt.asIntN(64, ca(a) / d); });
         case '%': return binaryStrict(l, r, type, (a, b) => { const d = cb(b); if (d === 0n) divZero(); return ca(a) % d; });
       }
+    }
+    // a BIGINT % INT is an INT (its magnitude is below the divisor's): computed on bigints, returned as a number
+    if (op === '%' && (lt.kind === 'BIGINT' || rt.kind === 'BIGINT')) {
+      return binaryStrict(l, r, type, (a, b) => { const d = cb(b); if (d === 0n) divZero(); return Number(ca(a) % d); });
     }
     const bits = type.kind === 'TINYINT' ? 24 : type.kind === 'SMALLINT' ? 16 : 0;
     const wrap = bits === 0 ? (x: number) => x | 0 : (x: number) => ((x | 0) << bits) >> bits;
@@ -106,8 +110,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       case '%': return binaryStrict(l, r, type, (a: number, b: number) => { if (b === 0) divZero(); return a % b; });
     }
   }
-  void api;
-  throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)}`, span);
+  throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)} giving ${typeToString(type)}`, span);
 }
 
 function addMonthsTs(ts: Timestamp, months: number): Timestamp {
@@ -117,56 +120,63 @@ function addMonthsTs(ts: Timestamp, months: number): Timestamp {
 }
 
 /** Arithmetic on datetime and interval operands. */
-function temporalArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, span?: Span): Compiled | undefined {
-  const nullable = l.type.nullable || r.type.nullable;
+function temporalArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, type: DataType, span?: Span): Compiled | undefined {
   const lt = l.type;
   const rt = r.type;
   const isIv = (t: DataType) => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
   // interval on the left of '+': swap
-  if (op === '+' && isIv(lt) && !isIv(rt) && !isNumeric(rt)) return temporalArithmetic(op, r, l, span);
+  if (op === '+' && isIv(lt) && !isIv(rt) && !isNumeric(rt)) return temporalArithmetic(op, r, l, type, span);
   if ((op === '+' || op === '-') && isIv(rt)) {
     const sign = op === '-' ? -1 : 1;
     const months = rt.kind === 'INTERVAL_YEAR_MONTH';
     switch (lt.kind) {
       case 'TIMESTAMP':
       case 'TIMESTAMP_LTZ':
-        return binaryStrict(l, r, withNullable(lt, nullable), months
+        return binaryStrict(l, r, type, months
           ? (a: Timestamp, b: number) => addMonthsTs(a, sign * b)
           : (a: Timestamp, b: number) => new Timestamp(a.millis + sign * b, a.nanos));
       case 'DATE':
-        return binaryStrict(l, r, withNullable(lt, nullable), months
+        return binaryStrict(l, r, type, months
           ? (a: number, b: number) => addMonthsToDays(a, sign * b)
           : (a: number, b: number) => a + Math.trunc((sign * b) / MS_PER_DAY));
       case 'TIME':
-        return binaryStrict(l, r, withNullable(lt, nullable), months
+        return binaryStrict(l, r, type, months
           ? (a: number) => a
           : (a: number, b: number) => floorMod(a + sign * b, MS_PER_DAY));
       case 'INTERVAL_DAY_TIME':
       case 'INTERVAL_YEAR_MONTH':
         if (lt.kind !== rt.kind) throw invalid(`Cannot apply '${op}' to intervals of different families`, span);
-        return binaryStrict(l, r, withNullable(lt, nullable), (a: number, b: number) => a + sign * b);
+        return binaryStrict(l, r, type, (a: number, b: number) => a + sign * b);
       default:
         return undefined;
     }
   }
   if ((op === '*' || op === '/') && isIv(lt) && isNumeric(rt)) {
-    return binaryStrict(l, r, withNullable(lt, nullable), op === '*'
+    return binaryStrict(l, r, type, op === '*'
       ? (a: number, b: unknown) => Math.trunc(a * toDouble(b, rt))
       : (a: number, b: unknown) => { const d = toDouble(b, rt); if (d === 0) divZero(); return Math.trunc(a / d); });
   }
-  if (op === '*' && isNumeric(lt) && isIv(rt)) return temporalArithmetic(op, r, l, span);
+  if (op === '*' && isNumeric(lt) && isIv(rt)) return temporalArithmetic(op, r, l, type, span);
   return undefined;
 }
 
-export function compileArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, api: CompilerApi, span?: Span): Compiled {
-  if (l.type.kind === 'NULL' || r.type.kind === 'NULL') {
-    const other = l.type.kind === 'NULL' ? r.type : l.type;
-    return { type: withNullable(other.kind === 'NULL' ? T.int() : other, true), eval: () => null };
-  }
-  const t = temporalArithmetic(op, l, r, span);
+/**
+ * `l op r` of the result `type`: the bound plan's type of the expression; when undefined (an expression the runtime
+ * builds itself, such as MOD's), the one typer's rule for the operands (typing/arithmetic-type.ts).
+ */
+export function compileArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, type: DataType | undefined, span?: Span): Compiled {
+  const typed = type ?? typerResult(op, l.type, r.type, span);
+  if (l.type.kind === 'NULL' || r.type.kind === 'NULL' || typed.kind === 'NULL') return { type: withNullable(typed, true), eval: () => null };
+  const t = temporalArithmetic(op, l, r, typed, span);
   if (t) return t;
-  if (isNumeric(l.type) && isNumeric(r.type)) return numericArithmetic(op, l, r, api, span);
+  if (isNumeric(l.type) && isNumeric(r.type)) return numericArithmetic(op, l, r, typed, span);
   throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
+}
+
+function typerResult(op: ArithmeticOperator, l: DataType, r: DataType, span?: Span): DataType {
+  const result = arithmeticType(op, l, r);
+  if (!result.ok) throw invalid(result.message, span);
+  return result.type;
 }
 
 export { ArithmeticError };

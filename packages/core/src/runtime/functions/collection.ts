@@ -3,7 +3,8 @@ import type { Expression } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
 import { invalid } from '../errors.js';
-import { isCharacter, leastRestrictive, T, typeToString, withNullable } from '../types.js';
+import { isCharacter, T, typeToString, withNullable } from '../types.js';
+import { commonType } from '../../functions/infer.js';
 import { comparatorFor, keyOf } from '../values/compare.js';
 import { strict } from './helpers.js';
 import type { CompilerApi } from './registry.js';
@@ -27,7 +28,7 @@ function mapArg(api: CompilerApi, e: Expression | undefined, name: string, span?
 function arrayAndElement(api: CompilerApi, a: readonly Expression[], name: string, span?: Expression['span']) {
   const arr = arrayArg(api, a[0], name, span);
   const el = api.compile(a[1] as Expression);
-  const et = leastRestrictive([arr.type.element, el.type]);
+  const et = commonType([arr.type.element, el.type]);
   if (!et) throw invalid(`Cannot apply '${name}': element type ${typeToString(el.type)} does not match ${typeToString(arr.type.element)}`, span);
   const arrType: DataType = { kind: 'ARRAY', element: et, nullable: arr.type.nullable };
   return { arr: api.coerce(arr, arrType), el: api.coerce(el, et), et, arrType };
@@ -120,7 +121,7 @@ function twoArrays(name: string, f: (x: unknown[], y: unknown[]) => unknown[]): 
   register(name, (a, call, api) => {
     const x = arrayArg(api, a[0], name, call.span);
     const y = arrayArg(api, a[1], name, call.span);
-    const t = leastRestrictive([x.type, y.type]);
+    const t = commonType([x.type, y.type]);
     if (!t) throw invalid(`Cannot apply '${name}' to arrays of different element types`, call.span);
     return strict([api.coerce(x, t), api.coerce(y, t)], withNullable(t, false), f);
   });
@@ -130,7 +131,7 @@ twoArrays('ARRAY_EXCEPT', (x, y) => distinct(x.filter((v) => !y.some((w) => same
 twoArrays('ARRAY_INTERSECT', (x, y) => distinct(x.filter((v) => y.some((w) => same(v, w)))));
 register('ARRAY_CONCAT', (a, call, api) => {
   const xs = a.map((e) => arrayArg(api, e, 'ARRAY_CONCAT', call.span));
-  const t = leastRestrictive(xs.map((x) => x.type));
+  const t = commonType(xs.map((x) => x.type));
   if (!t) throw invalid("Cannot apply 'ARRAY_CONCAT' to arrays of different element types", call.span);
   return strict(xs.map((x) => api.coerce(x, t)), withNullable(t, false), (...arrays: unknown[][]) => arrays.flat());
 });
@@ -164,7 +165,7 @@ register('MAP_FROM_ARRAYS', (a, call, api) => {
 });
 register('MAP_UNION', (a, call, api) => {
   const ms = a.map((e) => mapArg(api, e, 'MAP_UNION', call.span));
-  const t = leastRestrictive(ms.map((m) => m.type));
+  const t = commonType(ms.map((m) => m.type));
   if (!t) throw invalid("Cannot apply 'MAP_UNION' to maps of different types", call.span);
   return strict(ms.map((m) => api.coerce(m, t)), withNullable(t, false), (...maps: Map<unknown, unknown>[]) => {
     const out = new Map<unknown, unknown>();

@@ -3,13 +3,14 @@ import type { Expression } from '../../ast/expression.js';
 import type { Compiled, Evaluator } from '../compiled.js';
 import { constant } from '../compiled.js';
 import { evalError, invalid } from '../errors.js';
-import { leastRestrictive, T, typeToString, withNullable } from '../types.js';
+import { T, typeToString, withNullable } from '../types.js';
+import { commonType } from '../../functions/infer.js';
 import { comparatorFor } from '../values/compare.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 
 function common(api: CompilerApi, cs: readonly Compiled[], name: string, span?: Expression['span']) {
-  const t = leastRestrictive(cs.map((c) => c.type));
+  const t = commonType(cs.map((c) => c.type));
   if (!t) throw invalid(`Cannot apply '${name}' to arguments of type ${cs.map((c) => typeToString(c.type)).join(', ')}`, span);
   return t;
 }

@@ -198,6 +198,15 @@ export const NOT_SCALAR: unique symbol = Symbol('not scalar');
  * Throws `JsonSyntaxError` for invalid JSON.
  */
 export function scanKeyPathText(text: string, keys: readonly string[]): string | null | typeof ABSENT | typeof NOT_SCALAR {
+  if (keys.length === 1) {
+    const quick = quickKeyText(text, keys[0] as string);
+    if (quick !== undefined) return quick;
+  }
+  return scannedKeyPathText(text, keys);
+}
+
+/** `scanKeyPathText` by the scanner alone (exported for the tests that hold the quick way to it). */
+export function scannedKeyPathText(text: string, keys: readonly string[]): string | null | typeof ABSENT | typeof NOT_SCALAR {
   if (keys.length === 0 || !locate(text, keys)) return NOT_SCALAR;
   if (foundStart < 0) return ABSENT;
   const c = text.charCodeAt(foundStart);
@@ -240,4 +249,89 @@ function shortString(text: string, start: number, end: number): string {
   const v = text.slice(start, end);
   recent[h] = v;
   return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The quick way for one key (`$.k`) in a document validated by a regular expression: V8 runs the expression as
+// native code, several times faster than the scanner's loop, and only the top-level key's spot is then looked for.
+// The expression's language is the scanner's grammar (same whitespace, strings, numbers) limited to documents
+// without a backslash (so strings without escapes) and to three levels of nesting; a document it does not accept
+// (deeper, or invalid) goes to the scanner, which decides.
+
+const WS = '[ \\t\\n\\r]*';
+/** A string without escapes: the quick way reads only documents without a backslash (one loop over a class, which V8 runs without backtracking state per character). */
+const STRING = '"[^"\\\\\\x00-\\x1f]*"';
+const NUMBER = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?';
+
+/** A JSON value nested at most `depth` levels deep, as a regular expression. */
+function valuePattern(depth: number): string {
+  const scalar = `${STRING}|${NUMBER}|true|false|null`;
+  if (depth === 0) return `(?:${scalar})`;
+  const v = valuePattern(depth - 1);
+  const member = `${STRING}${WS}:${WS}${v}${WS}`;
+  return `(?:${scalar}|\\{${WS}(?:${member}(?:,${WS}${member})*)?\\}|\\[${WS}(?:${v}${WS}(?:,${WS}${v}${WS})*)?\\])`;
+}
+
+/** Made on first use (16 KB of pattern). Documents are matched only up to `QUICK_MAX` characters long. */
+let validJson: RegExp | undefined;
+const QUICK_MAX = 4096;
+
+/** Per key: the expression matching a valid document whose top-level object holds the key, capturing its last value. */
+const keyExpressions = new Map<string, RegExp | null>();
+
+/**
+ * `^{ (member ,)*? "key" : (?= value (, member that is not "key")* }$)`, sticky: the lazy prefix stops at the key's
+ * first occurrence and moves past it only while a later one follows, so the match ends where the last one's value
+ * starts (the scanner lets a repeated key's last value win), and the lookahead checks the rest of the document.
+ * Tested without building a match (`lastIndex` is the value's position). `null` for a key JSON would write with an
+ * escape (the scanner decides those).
+ */
+let lastKey: string | undefined;
+let lastExpression: RegExp | null = null;
+
+function keyExpression(key: string): RegExp | null {
+  if (key === lastKey) return lastExpression;
+  lastKey = key;
+  lastExpression = keyExpressionFor(key);
+  return lastExpression;
+}
+
+function keyExpressionFor(key: string): RegExp | null {
+  let re = keyExpressions.get(key);
+  if (re !== undefined) return re;
+  if (JSON.stringify(key) !== `"${key}"` || keyExpressions.size >= 256) re = null;
+  else {
+    const k = `"${key.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')}"`;
+    const v = valuePattern(2);
+    const member = `${STRING}${WS}:${WS}${v}${WS}`;
+    re = new RegExp(`^${WS}\\{${WS}(?:${member},${WS})*?${k}${WS}:${WS}(?=${v}${WS}(?:,${WS}(?!${k}${WS}:)${member})*\\}${WS}$)`, 'y');
+  }
+  keyExpressions.set(key, re);
+  return re;
+}
+
+/**
+ * `scanKeyPathText` for one key, or `undefined` when the scanner must decide: the document holds a backslash
+ * (a key may then be written with escapes), is longer than `QUICK_MAX`, nested deeper, or invalid.
+ */
+export function quickKeyText(text: string, key: string): string | null | typeof ABSENT | typeof NOT_SCALAR | undefined {
+  if (text.length > QUICK_MAX || text.indexOf('\\') >= 0) return undefined;
+  const re = keyExpression(key);
+  if (re === null) return undefined;
+  re.lastIndex = 0;
+  if (re.test(text)) {
+    const at = re.lastIndex;
+    const c = text.charCodeAt(at);
+    if (c === 34) return shortString(text, at + 1, text.indexOf('"', at + 1));
+    if (c === 116) return 'true';
+    if (c === 102) return 'false';
+    if (c === 110) return null;
+    if (c === 123 || c === 91) return NOT_SCALAR;
+    return numberText(shortString(text, at, scanNumber(text, at)));
+  }
+  // the key is not at the top level of a valid document: absent, unless the document is an array (lax mode
+  // unwraps it: the general reader) or not one the expression accepts
+  validJson ??= new RegExp(`^${WS}${valuePattern(3)}${WS}$`);
+  if (!validJson.test(text)) return undefined;
+  return text.charCodeAt(skip(text, 0)) === 91 ? NOT_SCALAR : ABSENT;
 }

@@ -164,7 +164,7 @@ register('TRUNCATE', roundLike('DOWN', 'TRUNCATE'));
 register('MOD', (a, call, api) => {
   const x = numArg(api, a[0], 'MOD', call.span);
   const y = numArg(api, a[1], 'MOD', call.span);
-  return compileArithmetic('%', x, y, api, call.span);
+  return compileArithmetic('%', x, y, undefined, call.span);
 });
 
 // java.util.Random, so RAND(seed) / RAND_INTEGER(seed, n) give Flink's sequence

@@ -11,91 +11,10 @@ import { isAccumulate } from '../changelog.js';
 import type { Evaluator, Row } from '../compiled.js';
 import type { JoinKeyOf } from '../plan-join-keys.js';
 import { rowKey } from '../values/compare.js';
+import { JoinSideState } from './join-state.js';
 import { Operator, tagSourceRow } from './operator.js';
 
 export type JoinKind = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
-
-interface JoinRecord {
-  readonly row: readonly unknown[];
-  /** The row's `rowKey`, computed when a retraction first looks for it. */
-  key: string | undefined;
-  matches: number;
-}
-
-/**
- * What a side keeps of a row: an INNER join keeps the row itself (it has no match counts to track, and a row's
- * `rowKey` is computed when a retraction looks for it); outer joins keep a record.
- */
-type Entry = JoinRecord | Row;
-
-const isRecord = (e: Entry): e is JoinRecord => !Array.isArray(e);
-const rowOf = (e: Entry): Row => (isRecord(e) ? e.row : e);
-const keyOfEntry = (e: Entry): string => (isRecord(e) ? (e.key ??= rowKey(e.row)) : rowKey(e));
-
-/** Two or more entries of one key, in arrival order. */
-class KeyEntries {
-  constructor(readonly items: Entry[]) {}
-}
-
-/** A key's rows in arrival order: the one entry itself (most keys hold one row), or a list of them. */
-type Bucket = Entry | KeyEntries;
-
-/** The largest key kept in a side's dense array (a small non-negative integer key is its own index). */
-const DENSE_LIMIT = 1 << 22;
-
-/**
- * The rows of one side by join key, each key's rows in arrival order: small non-negative integer keys by index
- * in an array (an array read is much cheaper than a Map lookup among a million keys), every other key in a Map.
- */
-class SideState {
-  private readonly dense: (Bucket | undefined)[] = [];
-  private readonly map = new Map<unknown, Bucket>();
-
-  get(key: unknown): Bucket | undefined {
-    return typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT ? this.dense[key] : this.map.get(key);
-  }
-
-  set(key: unknown, rows: Bucket): void {
-    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) {
-      const dense = this.dense;
-      // grown without holes: an element stored far past the end would turn the array into a slow dictionary
-      while (dense.length < key) dense.push(undefined);
-      dense[key] = rows;
-    } else this.map.set(key, rows);
-  }
-
-  delete(key: unknown): void {
-    if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) this.dense[key] = undefined;
-    else this.map.delete(key);
-  }
-
-  /** Adds an entry at the end of its key's rows. */
-  add(key: unknown, rec: Entry): void {
-    const cur = this.get(key);
-    if (cur === undefined) this.set(key, rec);
-    else if (cur instanceof KeyEntries) cur.items.push(rec);
-    else this.set(key, new KeyEntries([cur, rec]));
-  }
-
-  /** Removes and returns the earliest entry of `key` whose row equals `row`. */
-  remove(key: unknown, row: readonly unknown[]): Entry | undefined {
-    const cur = this.get(key);
-    if (cur === undefined) return undefined;
-    const rk = rowKey(row);
-    if (!(cur instanceof KeyEntries)) {
-      if (keyOfEntry(cur) !== rk) return undefined;
-      this.delete(key);
-      return cur;
-    }
-    const items = cur.items;
-    const i = items.findIndex((r) => keyOfEntry(r) === rk);
-    if (i < 0) return undefined;
-    const rec = items[i] as Entry;
-    items.splice(i, 1);
-    if (items.length === 0) this.delete(key);
-    return rec;
-  }
-}
 
 /** The key of every row when the condition has no equi-join keys. */
 const NO_KEYS: JoinKeyOf = () => '';
@@ -103,7 +22,7 @@ const NO_KEYS: JoinKeyOf = () => '';
 const NULL_KEY = Symbol('NULL join key');
 
 export class JoinOperator extends Operator {
-  private readonly state: [SideState, SideState] = [new SideState(), new SideState()];
+  private readonly state: [JoinSideState, JoinSideState];
   private readonly keyOf: [JoinKeyOf, JoinKeyOf];
   /** While an INNER join handles a batch of inserts: its output rows (all inserts), and their source rows. */
   private batch: Row[] | undefined;
@@ -122,18 +41,35 @@ export class JoinOperator extends Operator {
     this.keyOf = keys ? [keys.left, keys.right] : [NO_KEYS, NO_KEYS];
     // rows with equal keys satisfy a condition made only of those equalities
     if (keys?.covers === true) this.condition = undefined;
+    // an INNER join has no NULL-padded rows to track, so its rows need no match counts
+    const counted = kind !== 'INNER';
+    this.state = [new JoinSideState(leftWidth, counted), new JoinSideState(rightWidth, counted)];
   }
 
   private preserved(side: number): boolean {
     return this.kind === 'FULL' || (side === 0 ? this.kind === 'LEFT' : this.kind === 'RIGHT');
   }
 
-  private joined(side: number, row: readonly unknown[], other: readonly unknown[]): unknown[] {
-    const l = side === 0 ? row : other;
-    const r = side === 0 ? other : row;
-    const out = new Array<unknown>(l.length + r.length);
-    for (let i = 0; i < l.length; i++) out[i] = l[i];
-    for (let i = 0, n = l.length; i < r.length; i++) out[n + i] = r[i];
+  /** The row in slot `mine` of `side`'s state joined with the row in slot `slot` of the other side's. */
+  private joined(side: number, mine: number, slot: number): unknown[] {
+    const l = this.state[0] as JoinSideState;
+    const r = this.state[1] as JoinSideState;
+    const ls = side === 0 ? mine : slot;
+    const rs = side === 0 ? slot : mine;
+    const n = this.leftWidth;
+    const out = new Array<unknown>(n + this.rightWidth);
+    for (let i = 0; i < n; i++) out[i] = l.value(ls, i);
+    for (let i = 0; i < this.rightWidth; i++) out[n + i] = r.value(rs, i);
+    return out;
+  }
+
+  /** `row` (of `side`, no longer kept) joined with the row in slot `slot` of the other side's state. */
+  private joinedRow(side: number, row: readonly unknown[], slot: number): unknown[] {
+    const theirs = this.state[1 - side] as JoinSideState;
+    const n = this.leftWidth;
+    const out = new Array<unknown>(n + this.rightWidth);
+    for (let i = 0; i < n; i++) out[i] = side === 0 ? row[i] : theirs.value(slot, i);
+    for (let i = 0; i < this.rightWidth; i++) out[n + i] = side === 1 ? row[i] : theirs.value(slot, i);
     return out;
   }
 
@@ -187,47 +123,42 @@ export class JoinOperator extends Operator {
   private accumulate(side: number, row: Row): void {
     const other = 1 - side;
     const key = (this.keyOf[side] as JoinKeyOf)(row);
+    const theirs = this.state[other] as JoinSideState;
+    const counted = this.kind !== 'INNER';
+    const otherPreserved = counted && this.preserved(other);
+    // kept first, so the joined rows are made from the kept values (one copy of a repeated string)
+    const mine = (this.state[side] as JoinSideState).add(key ?? NULL_KEY, row, 0);
+    let matched = 0;
     // a NULL key matches nothing on the other side
-    const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
-    const rec: Entry = this.kind === 'INNER' ? row : { row, key: undefined, matches: 0 };
-    if (theirs !== undefined) {
-      if (theirs instanceof KeyEntries) for (const o of theirs.items) this.matchNew(side, rec, o);
-      else this.matchNew(side, rec, theirs);
+    for (let o = key === null ? -1 : theirs.first(key); o >= 0; o = theirs.nextOf(o)) {
+      const j = this.joined(side, mine, o);
+      if (!this.matches(j)) continue;
+      if (counted) {
+        if (theirs.addMatches(o, 1) === 1 && otherPreserved) this.emit({ kind: '-D', row: this.padded(other, theirs.row(o)) });
+        matched++;
+      }
+      this.emitInsert(j);
     }
-    if (isRecord(rec) && rec.matches === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, row) });
-    (this.state[side] as SideState).add(key ?? NULL_KEY, rec);
-  }
-
-  /** A new row `rec` of `side` against one row `o` of the other side (records count their matches). */
-  private matchNew(side: number, rec: Entry, o: Entry): void {
-    const j = this.joined(side, rowOf(rec), rowOf(o));
-    if (!this.matches(j)) return;
-    if (isRecord(o) && isRecord(rec)) {
-      const other = 1 - side;
-      if (this.preserved(other) && o.matches === 0) this.emit({ kind: '-D', row: this.padded(other, o.row) });
-      o.matches++;
-      rec.matches++;
-    }
-    this.emitInsert(j);
+    if (!counted) return;
+    (this.state[side] as JoinSideState).addMatches(mine, matched);
+    if (matched === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, row) });
   }
 
   private retract(side: number, row: Row): void {
     const other = 1 - side;
     const key = (this.keyOf[side] as JoinKeyOf)(row);
-    const rec = (this.state[side] as SideState).remove(key ?? NULL_KEY, row);
-    if (rec === undefined) return;
-    const theirs = key === null ? undefined : (this.state[other] as SideState).get(key);
-    if (theirs !== undefined) {
-      for (const o of theirs instanceof KeyEntries ? theirs.items : [theirs]) {
-        const j = this.joined(side, rowOf(rec), rowOf(o));
-        if (!this.matches(j)) continue;
-        this.emit({ kind: '-D', row: j });
-        if (!isRecord(o)) continue;
-        o.matches--;
-        if (this.preserved(other) && o.matches === 0) this.emit({ kind: '+I', row: this.padded(other, o.row) });
-      }
+    const removed = (this.state[side] as JoinSideState).remove(key ?? NULL_KEY, row);
+    if (removed === undefined) return;
+    const theirs = this.state[other] as JoinSideState;
+    const counted = this.kind !== 'INNER';
+    const otherPreserved = counted && this.preserved(other);
+    for (let o = key === null ? -1 : theirs.first(key); o >= 0; o = theirs.nextOf(o)) {
+      const j = this.joinedRow(side, removed.row, o);
+      if (!this.matches(j)) continue;
+      this.emit({ kind: '-D', row: j });
+      if (counted && theirs.addMatches(o, -1) === 0 && otherPreserved) this.emit({ kind: '+I', row: this.padded(other, theirs.row(o)) });
     }
-    if (isRecord(rec) && rec.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.padded(side, rec.row) });
+    if (counted && removed.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.padded(side, removed.row) });
   }
 }
 

@@ -2,21 +2,40 @@
  * The rows of a sink without a primary key: a bag in arrival order where a retraction removes the earliest
  * equal row. Removal is by index (built on the first retraction) instead of a scan of every row, so a retract
  * stream into such a sink stays linear; insert-only streams never pay for the index.
+ *
+ * A sink may hold millions of rows for the whole run, so they are kept compactly: each row's values sit in one
+ * array per column (no array object per row), and rows are made again when the table is read.
  */
 import { rowKey } from '../values/compare.js';
 
 type Row = readonly unknown[];
 
 export class RowBag {
-  /** Rows in arrival order; removed rows leave a hole until the next compaction. */
-  private rows: (Row | undefined)[] = [];
+  /** `columns[c][i]`: column `c` of the `i`-th row kept (removed rows stay until the next compaction). */
+  private columns: unknown[][];
+  /** Rows kept, live or removed. */
+  private count = 0;
+  /** Per row kept: 1 once removed; absent until the first removal. */
+  private removed: Uint8Array<ArrayBuffer> | undefined;
   private holes = 0;
   /** Positions of the live rows per row key, ascending; absent until the first retraction. */
   private index: Map<string, number[]> | undefined;
 
+  /** `width`: the sink's column count; every row has it. */
+  constructor(readonly width: number) {
+    this.columns = Array.from({ length: width }, () => []);
+  }
+
+  /** Live rows. */
+  get size(): number {
+    return this.count - this.holes;
+  }
+
   add(row: Row): void {
-    this.rows.push(row);
-    if (this.index) this.indexAt(this.index, row, this.rows.length - 1);
+    const at = this.count++;
+    const cols = this.columns;
+    for (let c = 0; c < this.width; c++) (cols[c] as unknown[])[at] = row[c];
+    if (this.index) this.indexAt(this.index, row, at);
   }
 
   /** Removes the earliest row equal to `row` (NULL equals NULL); nothing when there is none. */
@@ -27,17 +46,36 @@ export class RowBag {
     if (!positions) return;
     const pos = positions.shift() as number;
     if (positions.length === 0) index.delete(k);
-    this.rows[pos] = undefined;
+    let removed = this.removed;
+    if (removed === undefined || removed.length < this.count) {
+      const grown = new Uint8Array(Math.max(this.count * 2, 16));
+      if (removed) grown.set(removed);
+      removed = this.removed = grown;
+    }
+    removed[pos] = 1;
+    // a removed row's values are released (its strings and objects are not kept alive)
+    for (let c = 0; c < this.width; c++) (this.columns[c] as unknown[])[pos] = undefined;
     this.holes++;
-    if (this.holes > 1024 && this.holes * 2 > this.rows.length) this.compact();
+    if (this.holes > 1024 && this.holes * 2 > this.count) this.compact();
+  }
+
+  /** Calls `f` with each live row in arrival order (a new array each time). */
+  forEach(f: (row: unknown[]) => void): void {
+    const removed = this.holes === 0 ? undefined : this.removed;
+    for (let i = 0; i < this.count; i++) if (removed === undefined || removed[i] !== 1) f(this.rowAt(i));
   }
 
   /** The live rows in arrival order. */
   toArray(): Row[] {
-    if (this.holes === 0) return this.rows.slice() as Row[];
     const out: Row[] = [];
-    for (const r of this.rows) if (r !== undefined) out.push(r);
+    this.forEach((r) => out.push(r));
     return out;
+  }
+
+  private rowAt(i: number): unknown[] {
+    const row = new Array<unknown>(this.width);
+    for (let c = 0; c < this.width; c++) row[c] = (this.columns[c] as unknown[])[i];
+    return row;
   }
 
   private indexAt(index: Map<string, number[]>, row: Row, pos: number): void {
@@ -49,16 +87,27 @@ export class RowBag {
 
   private buildIndex(): Map<string, number[]> {
     const index = new Map<string, number[]>();
-    this.rows.forEach((r, i) => {
-      if (r !== undefined) this.indexAt(index, r, i);
-    });
+    this.forEachPosition((i) => this.indexAt(index, this.rowAt(i), i));
     this.index = index;
     return index;
   }
 
+  private forEachPosition(f: (i: number) => void): void {
+    const removed = this.holes === 0 ? undefined : this.removed;
+    for (let i = 0; i < this.count; i++) if (removed === undefined || removed[i] !== 1) f(i);
+  }
+
   private compact(): void {
-    this.rows = this.toArray();
+    const columns: unknown[][] = Array.from({ length: this.width }, () => []);
+    let n = 0;
+    this.forEachPosition((i) => {
+      for (let c = 0; c < this.width; c++) (columns[c] as unknown[])[n] = (this.columns[c] as unknown[])[i];
+      n++;
+    });
+    this.columns = columns;
+    this.count = n;
     this.holes = 0;
+    this.removed = undefined;
     this.buildIndex();
   }
 }

@@ -11,6 +11,7 @@ import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator, tagSourceRow } from './operator.js';
 import { RowBag } from './row-bag.js';
+import { RUNTIME_TEXTS } from '../codes.js';
 
 export interface SinkColumn {
   readonly name: string;
@@ -42,7 +43,7 @@ export class SinkOperator extends Operator {
     super(1);
     this.changelog = writesInto?.changelog ?? [];
     this.byKey = writesInto?.byKey ?? new Map();
-    this.rows = writesInto?.rows ?? new RowBag();
+    this.rows = writesInto?.rows ?? new RowBag(columns.length);
     this.identity = columns.every((c) => c.nullable && !c.convert);
     this.nullSafe = columns.every((c) => !c.convert);
     this.single = primaryKey?.length === 1 ? (primaryKey[0] as number) : -1;
@@ -88,11 +89,7 @@ export class SinkOperator extends Operator {
       const c = this.columns[i] as SinkColumn;
       if (v === null || v === undefined) {
         if (!c.nullable && isAccumulate(kind)) {
-          throw new FlinktsError([{
-            code: 'FTS7006', severity: 'error',
-            message: `Column '${c.name}' is NOT NULL, however, a null value is being written into it (sink ${this.sinkName})`,
-            hint: "set 'table.exec.sink.not-null-enforcer' = 'DROP' to drop such rows, or make the column nullable",
-          }]);
+          throw new FlinktsError([{ ...RUNTIME_TEXTS.notNullViolated({ column: c.name, sink: this.sinkName }), severity: 'error' }]);
         }
         return null;
       }
@@ -116,5 +113,16 @@ export class SinkOperator extends Operator {
   /** The table as it stands after applying the changelog. */
   table(): (readonly unknown[])[] {
     return this.primaryKey ? [...this.byKey.values()] : this.rows.toArray();
+  }
+
+  /** Its rows in the order of `table()`, one at a time (reading a large table without an array of all its rows). */
+  forEachRow(f: (row: readonly unknown[]) => void): void {
+    if (this.primaryKey) for (const r of this.byKey.values()) f(r);
+    else this.rows.forEach(f);
+  }
+
+  /** The number of rows of `table()`. */
+  get rowCount(): number {
+    return this.primaryKey ? this.byKey.size : this.rows.size;
   }
 }

@@ -79,8 +79,8 @@ export function javaHashCode(v: unknown, t: DataType): number | undefined {
 }
 
 const rotl = (x: number, r: number): number => (x << r) | (x >>> (32 - r));
-const mixK1 = (k: number): number => Math.imul(rotl(Math.imul(k, 0xcc9e2d51), 15), 0x1b873593);
-const mixH1 = (h: number, k: number): number => (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0;
+export const mixK1 = (k: number): number => Math.imul(rotl(Math.imul(k, 0xcc9e2d51), 15), 0x1b873593);
+export const mixH1 = (h: number, k: number): number => (Math.imul(rotl(h ^ k, 13), 5) + 0xe6546b64) | 0;
 
 /**
  * The hash code of Flink's BinaryStringData (BinarySegmentUtils.hash): Murmur3 with seed 42 over the UTF-8 bytes,

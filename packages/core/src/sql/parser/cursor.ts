@@ -46,6 +46,22 @@ export function describe(t: Token): string {
  */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
+/**
+ * Whether `value` upper-cases to `keyword` (upper-case ASCII), without an upper-cased copy: the parser asks this for
+ * nearly every token. An ASCII letter upper-cases to one letter, so an ASCII prefix compares letter by letter; a
+ * non-ASCII character may upper-case to another length ('ß' → 'SS') or to ASCII ('ı' → 'I'): then the full rule.
+ */
+function sameKeyword(value: string, keyword: string): boolean {
+  const n = value.length;
+  for (let k = 0; k < n; k++) {
+    let c = value.charCodeAt(k);
+    if (c >= 128) return value.toUpperCase() === keyword;
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== keyword.charCodeAt(k)) return false;
+  }
+  return n === keyword.length;
+}
+
 export class Cursor {
   private index = 0;
   private commentIndex = 0;
@@ -187,13 +203,7 @@ export class Cursor {
   /** Whether the next token is the keyword `word` (unquoted, any case). */
   isWord(word: string, ahead = 0): boolean {
     const t = this.peek(ahead);
-    if (t.kind !== 'word') return false;
-    // Most questions get "no" from the first character, without upper-casing the word: an ASCII first character
-    // upper-cases to itself only (a non-ASCII one may not: 'ı' → 'I'), so it must match the keyword's.
-    const first = t.value.charCodeAt(0);
-    const w = word.charCodeAt(0);
-    if (first < 128 && w >= 65 && w <= 90 && (first & 0xdf) !== w) return false;
-    return t.value.toUpperCase() === word;
+    return t.kind === 'word' && sameKeyword(t.value, word);
   }
 
   isOp(op: string, ahead = 0): boolean {
@@ -209,13 +219,14 @@ export class Cursor {
     return false;
   }
 
-  /** Accept a sequence of keywords (`NOT`, `ENFORCED`) only when all are there. */
-  acceptWords(...words: string[]): boolean {
-    if (words.every((w, i) => this.isWord(w, i))) {
-      this.index += words.length;
-      return true;
-    }
-    return false;
+  /**
+   * Accept a sequence of two to four keywords (`NOT`, `ENFORCED`) only when all are there. (Fixed parameters, not a
+   * rest array: the parser asks this several times per FROM clause and expression.)
+   */
+  acceptWords(a: string, b: string, c?: string, d?: string): boolean {
+    if (!this.isWord(a) || !this.isWord(b, 1) || (c !== undefined && !this.isWord(c, 2)) || (d !== undefined && !this.isWord(d, 3))) return false;
+    this.index += d !== undefined ? 4 : c !== undefined ? 3 : 2;
+    return true;
   }
 
   acceptOp(op: string): boolean {

@@ -48,7 +48,15 @@ export const RESERVED_KEYWORDS: ReadonlySet<string> = new Set([
   'WATERMARKS', 'WHEN', 'WHENEVER', 'WHERE', 'WIDTH_BUCKET', 'WINDOW', 'WITH', 'WITHIN', 'WITHOUT', 'YEAR',
 ]);
 
+/** Answers for the words met so far (a script repeats its names): no upper-cased copy per question. Bounded. */
+const answers = new Map<string, boolean>();
+
 /** Whether `word` (any case) is reserved in Flink SQL 1.20. */
 export function isReserved(word: string): boolean {
-  return RESERVED_KEYWORDS.has(word.toUpperCase());
+  let reserved = answers.get(word);
+  if (reserved === undefined) {
+    reserved = RESERVED_KEYWORDS.has(word.toUpperCase());
+    if (answers.size < 10_000) answers.set(word, reserved);
+  }
+  return reserved;
 }

@@ -38,17 +38,24 @@ export interface LexError {
   readonly end: SourcePosition;
 }
 
-const TWO_CHAR_OPERATORS = new Set(['<>', '<=', '>=', '!=', '||', '=>', '::']);
-const ONE_CHAR_OPERATORS = new Set(['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}', '|']);
+const TWO_CHAR_OPERATORS: readonly string[] = ['<>', '<=', '>=', '!=', '||', '=>', '::'];
+const ONE_CHAR_OPERATORS: readonly string[] = ['(', ')', '[', ']', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>', '?', '{', '}', '|'];
+
+/** The operators by their first character's code (ASCII): the two-character ones that start with it, and itself. */
+const OPERATORS_BY_CODE: readonly ({ readonly two: readonly string[]; readonly one: string | undefined } | undefined)[] = Array.from({ length: 128 }, (_, code) => {
+  const c = String.fromCharCode(code);
+  const two = TWO_CHAR_OPERATORS.filter((o) => o.charCodeAt(0) === code);
+  const one = ONE_CHAR_OPERATORS.includes(c) ? c : undefined;
+  return two.length === 0 && one === undefined ? undefined : { two, one };
+});
 
 function operatorAt(text: string, i: number): string | undefined {
-  const one = text[i]!;
-  // Every two-character operator starts with a character of this set: no slice for the others.
-  if ('<>!|=:'.includes(one)) {
-    const two = text.slice(i, i + 2);
-    if (TWO_CHAR_OPERATORS.has(two)) return two;
-  }
-  return ONE_CHAR_OPERATORS.has(one) ? one : undefined;
+  const code = text.charCodeAt(i);
+  const ops = code < 128 ? OPERATORS_BY_CODE[code] : undefined;
+  if (ops === undefined) return undefined;
+  const next = text.charCodeAt(i + 1);
+  for (const two of ops.two) if (two.charCodeAt(1) === next) return two;
+  return ops.one;
 }
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;

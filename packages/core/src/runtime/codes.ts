@@ -1,0 +1,32 @@
+/**
+ * Diagnostic codes of the local runtime (FTS7001–FTS7007), with the message and hint of each code whose text the
+ * runtime writes the same way every time. What the binder also rejects is raised with the binder's codes (an INSERT
+ * that does not fit its sink: FTS4101 / 4102 / 4106 / 4108; a construct it does not bind names itself in FTS7001).
+ */
+import { codeTable, template } from '../diagnostics/code-table.js';
+
+const GUARD = 'guard the expression or use TRY_CAST';
+
+export const RUNTIME_CODE_TABLE = codeTable({
+  notSupported: ['FTS7001', 'Not supported by the local runtime (raised instead of a possibly different answer).', template(
+    (p: { readonly what: string }) => `not supported by the local runtime: ${p.what}`,
+    () => 'run this part on a Flink cluster, or rewrite it with supported constructs',
+  )],
+  invalidQuery: ['FTS7002', 'The query is invalid: Flink would reject it when planning (wrong argument types, impossible casts); an INSERT that does not fit its sink has the codes check gives it (FTS4101, FTS4102, FTS4106, FTS4108).'],
+  evaluationFailed: ['FTS7003', 'Evaluation failed on a row: Flink would fail the job (division by zero, bad number text, …).', template(
+    (p: { readonly failure: string; readonly while: string }) => `${p.failure} (while ${p.while})`,
+    (p) => `Flink would fail the job ${p.while.startsWith('processing a ') ? 'on this row' : 'here'}; ${GUARD}`,
+  )],
+  unknownName: ['FTS7004', 'An unknown column, table or function in a query run by the local runtime.'],
+  badInput: ['FTS7005', "Bad test input: a fixture row that does not match the source's row type."],
+  notNullViolated: ['FTS7006', 'A NOT NULL sink column received NULL (the sink NOT NULL enforcer).', template(
+    (p: { readonly column: string; readonly sink: string }) => `Column '${p.column}' is NOT NULL, however, a null value is being written into it (sink ${p.sink})`,
+    () => "set 'table.exec.sink.not-null-enforcer' = 'DROP' to drop such rows, or make the column nullable",
+  )],
+  notSimulated: ['FTS7007', 'A setting the local runtime does not simulate, e.g. state TTL (warning).', template(
+    (p: { readonly key: string; readonly value: string; readonly instead: string }) => `'${p.key}' = '${p.value}' is not simulated by the local runtime: ${p.instead}`,
+  )],
+});
+
+export const RUNTIME_CODES = RUNTIME_CODE_TABLE.codes;
+export const RUNTIME_TEXTS = RUNTIME_CODE_TABLE.texts;

@@ -1,0 +1,52 @@
+/**
+ * Mini-batch group aggregations (`table.exec.mini-batch.*`, bundles ended by count, the allow-latency timer long
+ * enough never to fire during the job): one or two phases, INT / BIGINT / STRING keys (short strings inline in
+ * Flink's binary key, long ones not, NULL keys), over append or retracting inputs, nested aggregations. The
+ * changelog is compared in order: within a bundle, keys leave in the order of Flink's HashMap of binary keys.
+ */
+import fc from 'fast-check';
+import type { FamilyCase } from './family-case.js';
+
+const QUERIES = [
+  'SELECT k, COUNT(*) AS c, SUM(v) AS x FROM t GROUP BY k;',
+  'SELECT k, MIN(v) AS lo, MAX(v) AS hi, AVG(v) AS av FROM t WHERE v IS NULL OR v > 0 GROUP BY k;',
+  'SELECT s, COUNT(DISTINCT v) AS d, COUNT(v) AS c FROM t GROUP BY s;',
+  'SELECT s, k, SUM(v) AS x FROM t GROUP BY s, k;',
+  'SELECT b, FIRST_VALUE(v) AS f, LAST_VALUE(s) AS l FROM t GROUP BY b;',
+  'SELECT COUNT(*) AS c, MAX(v) AS m FROM t;',
+  'SELECT DISTINCT k, s FROM t;',
+  'SELECT c, COUNT(*) AS n FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) GROUP BY c;',
+  'SELECT k, LISTAGG(s) AS l FROM t WHERE s IS NOT NULL GROUP BY k HAVING COUNT(*) > 1;',
+];
+
+const STRINGS = ['a', 'bc', 'seven77', 'eight888', 'a longer key than eight bytes', 'ä数'];
+
+export const miniBatchCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    size: fc.integer({ min: 1, max: 5 }),
+    onePhase: fc.boolean(),
+    query: fc.constantFrom(...QUERIES),
+    rows: fc.array(fc.tuple(
+      fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 7 })),
+      fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 9 })),
+      fc.oneof(fc.constant(null), fc.constantFrom(...STRINGS)),
+      fc.integer({ min: -3, max: 40_000_000_000 }),
+    ), { minLength: 1, maxLength: 14 }),
+  })
+  .map(({ changelog, size, onePhase, query, rows }) => {
+    const set = (k: string, v: string) => `SET '${k}' = '${v}';`;
+    const sets = [
+      set('table.exec.mini-batch.enabled', 'true'), set('table.exec.mini-batch.allow-latency', '1 h'), set('table.exec.mini-batch.size', String(size)),
+      ...(onePhase ? [set('table.optimizer.agg-phase-strategy', 'ONE_PHASE')] : []),
+    ];
+    // a changelog keyed by `id` (the row's position): every third row is retracted again after the next one
+    const ddl = `CREATE TABLE t (id INT NOT NULL, k INT, v INT, s STRING, b BIGINT${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const full = rows.map((r, i) => [i, ...r]);
+    const input: unknown[] = [];
+    full.forEach((r, i) => {
+      input.push(changelog ? { kind: '+I', row: r } : r);
+      if (changelog && i % 3 === 1) input.push({ kind: '-D', row: full[i - 1] });
+    });
+    return { family: 'minibatch', sql: `${sets.join('\n')}\n${ddl}\n${query}`, inputs: { t: input as never }, compare: 'order' as const };
+  });

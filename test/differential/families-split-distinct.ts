@@ -1,0 +1,39 @@
+/**
+ * `table.optimizer.distinct-agg.split.enabled`: group aggregations with DISTINCT aggregates of one argument (and
+ * COUNT / SUM / MIN / MAX beside them), which Flink 1.20.1 splits into a partial aggregation per
+ * `MOD(HASH_CODE(v), 1024)` bucket and a final one; INT (negative and colliding buckets), BIGINT and STRING
+ * arguments with NULLs, over append or retracting inputs. One source: the changelog is compared in order.
+ */
+import fc from 'fast-check';
+import type { FamilyCase } from './family-case.js';
+
+const QUERIES = [
+  'SELECT k, COUNT(DISTINCT v) AS c FROM t GROUP BY k;',
+  'SELECT k, COUNT(DISTINCT v) AS c, COUNT(*) AS n, SUM(v) AS x, MAX(v) AS m FROM t GROUP BY k;',
+  'SELECT k, SUM(DISTINCT v) AS sd, MIN(v) AS lo, COUNT(v) AS c FROM t WHERE k IS NOT NULL GROUP BY k;',
+  'SELECT COUNT(DISTINCT s) AS c, COUNT(*) AS n FROM t;',
+  'SELECT k, COUNT(DISTINCT s) AS c, MAX(DISTINCT s) AS m FROM t GROUP BY k;',
+  'SELECT s, COUNT(DISTINCT b) AS c, SUM(DISTINCT b) AS sb FROM t GROUP BY s;',
+];
+
+export const splitDistinctCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    changelog: fc.boolean(),
+    query: fc.constantFrom(...QUERIES),
+    rows: fc.array(fc.tuple(
+      fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3 })),
+      fc.oneof(fc.constant(null), fc.constantFrom(-1025, -1, 0, 1, 2, 1024, 1025, 2048, 7)),
+      fc.oneof(fc.constant(null), fc.constantFrom('a', 'b', 'a longer string', 'ä数')),
+      fc.oneof(fc.constant(null), fc.constantFrom(-1, 0, 1, 4294967296, 40000000000)),
+    ), { minLength: 1, maxLength: 12 }),
+  })
+  .map(({ changelog, query, rows }) => {
+    const ddl = `CREATE TABLE t (id INT NOT NULL, k INT, v INT, s STRING, b BIGINT${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
+    const full = rows.map((r, i) => [i, ...r]);
+    const input: unknown[] = [];
+    full.forEach((r, i) => {
+      input.push(changelog ? { kind: '+I', row: r } : r);
+      if (changelog && i % 3 === 1) input.push({ kind: '-D', row: full[i - 1] });
+    });
+    return { family: 'splitdistinct', sql: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';\n${ddl}\n${query}`, inputs: { t: input as never }, compare: 'order' as const };
+  });
