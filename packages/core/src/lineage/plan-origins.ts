@@ -176,6 +176,8 @@ export class OriginWalker {
         const dataset = new Map(input.dataset);
         const time = input.columns[node.timeColumn] ?? NO_ORIGINS;
         allAs(time, 'WINDOW', dataset);
+        // SESSION windows per key: the PARTITION BY columns decide which rows share a session
+        this.keys(node.partitionKeys ?? [], input.columns, outer, 'WINDOW', dataset);
         const call: FunctionCall = { kind: 'FunctionCall', name: [node.fn], args: [{ kind: 'Descriptor', columns: [node.input.columns[node.timeColumn]!.name] }, ...node.args.map((a) => a.ast)] };
         const windowColumn = (field: string): ColumnOrigins => {
           const direct = new Map<string, Origin<DirectKind>>();

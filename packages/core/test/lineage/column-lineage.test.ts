@@ -92,6 +92,10 @@ describe('column lineage over the bound plan', () => {
     ]);
   });
 
+  test('a SESSION window TVF\'s PARTITION BY columns are window edges', () => {
+    expect(edges(`INSERT INTO sink2 SELECT status, CAST(window_end AS STRING) FROM TABLE(SESSION(TABLE orders PARTITION BY user_id, DESCRIPTOR(ts), INTERVAL '1' MINUTE));`)).toContain('sink2.* <- orders.user_id INDIRECT WINDOW');
+  });
+
   test('deduplication and TopN: partition keys are window edges, order keys sort edges', () => {
     expect(edges(`INSERT INTO sink2 SELECT status, CAST(amount AS STRING) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY proc DESC) AS rn FROM orders) WHERE rn = 1;`)).toEqual([
       'sink2.* <- orders.proc INDIRECT SORT',
