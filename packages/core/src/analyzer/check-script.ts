@@ -217,10 +217,14 @@ export class ScriptChecker {
     this.push(checkOptionsHints(root, this.catalog, this.v.table, path).map((d) => withLocation(d, statement, this.file)));
   }
 
-  /** The binder's diagnostics of `statement` at `path`, then the INSERT type rule over its Sink. */
+  /**
+   * The binder's diagnostics of `statement` at `path`, then the INSERT type rule over its Sink — only for a statement
+   * that bound without errors: a column the binder could not resolve has no type or name to judge.
+   */
   private checkBound(statement: Statement, path: string): void {
-    this.push(this.boundDiagnostics(statement).map((d) => ({ ...d, path: d.path ?? path })));
-    if (statement.kind !== 'Insert') return;
+    const bound = this.boundDiagnostics(statement);
+    this.push(bound.map((d) => ({ ...d, path: d.path ?? path })));
+    if (statement.kind !== 'Insert' || bound.some((d) => d.severity === 'error')) return;
     const sink = this.trace.sinks!.get(statement);
     const query = this.trace.queries.get(statement.query);
     if (sink === undefined || query === undefined) return;

@@ -34,6 +34,8 @@ describe('INSERT compatibility (Flink implicit casts)', () => {
     expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT id, name FROM src;`)).toEqual(['error FTS4103 3:28']);
     expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT id, UPPER(name) AS label FROM src;`)).toEqual(['warning FTS4103 3:28']);
     expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT ID, name AS teach_type_id FROM src;`).filter((c) => c.includes('FTS4103'))).toEqual([]);
+    // A statement the binder rejected gets no pairing follow-ups: only the unknown column is reported.
+    expect(codes(`${SOURCE}${sink}INSERT INTO snk SELECT id, nope FROM src;`)).toEqual(['error FTS4001 3:28']);
   });
 
   test('a nullable value into a NOT NULL column is a warning', () => {
