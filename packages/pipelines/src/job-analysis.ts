@@ -10,6 +10,7 @@
 import type { BoundScript, Diagnostic, Statement } from '@flinkts/core';
 import { checkScript } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
+import { encodeFormField } from './emit/form-body.js';
 import { streamparkSqlProblems } from './emit/streampark-sql.js';
 import type { Job } from './job.js';
 import { printedStatements } from './emit/printed.js';
@@ -41,6 +42,8 @@ interface Entry {
   script?: JobScript;
   checked?: CheckedJob;
   streampark?: StreamparkSql;
+  /** The StreamPark SQL as the `flinkSql` pair of a form body, the same in every environment. */
+  streamparkForm?: string;
 }
 
 const analyses = new WeakMap<AnyPipeline, Map<Job, Entry>>();
@@ -93,4 +96,10 @@ export function streamparkSql(env: ResolvedEnvironment, job: ResolvedJob): Strea
     e.streampark = { text, problems: streamparkSqlProblems(text) };
   }
   return e.streampark;
+}
+
+/** The job's StreamPark SQL as the `flinkSql=…` pair of the create form (encoded once, not once per environment). */
+export function streamparkSqlField(env: ResolvedEnvironment, job: ResolvedJob): string {
+  const e = entry(env, job);
+  return (e.streamparkForm ??= encodeFormField('flinkSql', streamparkSql(env, job).text));
 }

@@ -108,6 +108,33 @@ export function resolveEnvironment(p: AnyPipeline, env: string, diagnostics: Dia
   return r.env;
 }
 
+/**
+ * What an environment resolves that does not depend on the environment — the registry of declarations, each job's
+ * declarations and connector jars — worked out once per pipeline (1,000 tables in 3 environments: the same work
+ * three times before). The diagnostics found on the way are kept and reported by every environment again, in the
+ * same place, exactly as when each environment worked them out itself.
+ */
+interface Shared<T> {
+  readonly value: T;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const sharedByPipeline = new WeakMap<AnyPipeline, Map<unknown, Shared<unknown>>>();
+
+function shared<T>(p: AnyPipeline, key: unknown, compute: (diagnostics: Diagnostic[]) => T, diagnostics: Diagnostic[]): T {
+  let known = sharedByPipeline.get(p);
+  if (known === undefined) sharedByPipeline.set(p, (known = new Map()));
+  let entry = known.get(key) as Shared<T> | undefined;
+  if (entry === undefined) {
+    const found: Diagnostic[] = [];
+    known.set(key, (entry = { value: compute(found), diagnostics: found }));
+  }
+  diagnostics.push(...entry.diagnostics);
+  return entry.value;
+}
+
+const REGISTRY = Symbol('registry');
+
 function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
   const spec = (p.spec.environments as Readonly<Record<string, EnvironmentSpec>>)[env];
   if (spec === undefined) {
@@ -115,7 +142,7 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
     return undefined;
   }
   const at = `environments.${env}`;
-  const registry = buildRegistry(p, diagnostics);
+  const registry = shared(p, REGISTRY, (found) => buildRegistry(p, found), diagnostics);
   const jobNames = p.spec.jobs.map((j) => j.name);
   const seenNames = new Set<string>();
   p.spec.jobs.forEach((j, i) => {
@@ -156,7 +183,15 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
     const override = (spec.jobs as Readonly<Record<string, JobOverride>> | undefined)?.[j.name];
     const jobPath = `jobs.${j.name}`;
     if (j.inserts.length === 0) diagnostics.push({ code: CODES.badStatements, severity: 'error', message: `job '${j.name}' has no INSERT`, hint: 'a job writes at least one table', path: `${jobPath}.statements` });
-    const declarations = collectDeclarations(j.inserts, registry, jobPath, diagnostics);
+    const { declarations, jars } = shared(
+      p,
+      j,
+      (found) => {
+        const declarations = collectDeclarations(j.inserts, registry, jobPath, found);
+        return { declarations, jars: resolveArtifacts(connectorArtifacts(j, declarations), flinkVersion, pinned) };
+      },
+      diagnostics,
+    );
     const parallelism = override?.parallelism ?? j.spec.parallelism;
     const settings = mergeSettings(
       pipelineSettings,
@@ -166,7 +201,6 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
       settingsLayer(override?.settings, `${at}.jobs.${j.name}.settings`, diagnostics),
       parallelismLayer(override?.parallelism, `${at}.jobs.${j.name}.parallelism`, diagnostics),
     );
-    const jars = resolveArtifacts(connectorArtifacts(j, declarations), flinkVersion, pinned);
     for (const problem of jars.problems) {
       if (versionProblems.has(problem.message)) continue;
       versionProblems.add(problem.message);

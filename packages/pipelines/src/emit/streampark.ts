@@ -9,7 +9,7 @@ import type { Diagnostic } from '@flinkts/core';
 import { z } from 'zod';
 import { clusterReporterSettings } from '../alerting/flink-reporter.js';
 import { CODES } from '../codes.js';
-import { streamparkSql } from '../job-analysis.js';
+import { streamparkSql, streamparkSqlField } from '../job-analysis.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { flinkMemory } from '../resources.js';
 import { placeholders } from '../variables.js';
@@ -17,7 +17,7 @@ import type { ArtifactFile } from './artifact-file.js';
 import { configSchemas } from './config-schema.js';
 import { emitter } from './emitter.js';
 import { jsonFile } from './artifact-file.js';
-import { encodeForm } from './form-body.js';
+import { encodeFormField } from './form-body.js';
 
 /** StreamPark 2.1.x execution modes by name (the form sends their numbers). */
 export const STREAMPARK_EXECUTION_MODES = {
@@ -173,8 +173,11 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
 
 export function emitStreampark(env: ResolvedEnvironment, job: ResolvedJob, target: StreamparkTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const fields = streamparkFields(env, job, target, diagnostics);
+  const sql = streamparkSql(env, job).text;
+  // the SQL, most of the body, is the same in every environment: its pair is encoded once per job
+  const form = fields.map(([k, v]) => (k === 'flinkSql' && v === sql ? streamparkSqlField(env, job) : encodeFormField(k, v))).join('&');
   return [
-    { path: `streampark/${job.name}.form`, content: `${encodeForm(fields)}\n` },
+    { path: `streampark/${job.name}.form`, content: `${form}\n` },
     jsonFile(`streampark/${job.name}.json`, {
       endpoint: '/flink/app/create',
       method: 'POST',
