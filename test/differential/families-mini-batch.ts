@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { FamilyCase } from './family-case.js';
+import { positionKeyedTable } from './position-keyed-table.js';
 
 const QUERIES = [
   'SELECT k, COUNT(*) AS c, SUM(v) AS x FROM t GROUP BY k;',
@@ -40,13 +41,6 @@ export const miniBatchCase: fc.Arbitrary<FamilyCase> = fc
       set('table.exec.mini-batch.enabled', 'true'), set('table.exec.mini-batch.allow-latency', '1 h'), set('table.exec.mini-batch.size', String(size)),
       ...(onePhase ? [set('table.optimizer.agg-phase-strategy', 'ONE_PHASE')] : []),
     ];
-    // a changelog keyed by `id` (the row's position): every third row is retracted again after the next one
-    const ddl = `CREATE TABLE t (id INT NOT NULL, k INT, v INT, s STRING, b BIGINT${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
-    const full = rows.map((r, i) => [i, ...r]);
-    const input: unknown[] = [];
-    full.forEach((r, i) => {
-      input.push(changelog ? { kind: '+I', row: r } : r);
-      if (changelog && i % 3 === 1) input.push({ kind: '-D', row: full[i - 1] });
-    });
+    const { ddl, input } = positionKeyedTable(rows, changelog);
     return { family: 'minibatch', sql: `${sets.join('\n')}\n${ddl}\n${query}`, inputs: { t: input as never }, compare: 'order' as const };
   });

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { FamilyCase } from './family-case.js';
+import { positionKeyedTable } from './position-keyed-table.js';
 
 const QUERIES = [
   'SELECT k, COUNT(DISTINCT v) AS c FROM t GROUP BY k;',
@@ -28,12 +29,6 @@ export const splitDistinctCase: fc.Arbitrary<FamilyCase> = fc
     ), { minLength: 1, maxLength: 12 }),
   })
   .map(({ changelog, query, rows }) => {
-    const ddl = `CREATE TABLE t (id INT NOT NULL, k INT, v INT, s STRING, b BIGINT${changelog ? ', PRIMARY KEY (id) NOT ENFORCED' : ''}) WITH ('connector' = 'values'${changelog ? ", 'changelog-mode' = 'I,UB,UA,D'" : ''});`;
-    const full = rows.map((r, i) => [i, ...r]);
-    const input: unknown[] = [];
-    full.forEach((r, i) => {
-      input.push(changelog ? { kind: '+I', row: r } : r);
-      if (changelog && i % 3 === 1) input.push({ kind: '-D', row: full[i - 1] });
-    });
+    const { ddl, input } = positionKeyedTable(rows, changelog);
     return { family: 'splitdistinct', sql: `SET 'table.optimizer.distinct-agg.split.enabled' = 'true';\n${ddl}\n${query}`, inputs: { t: input as never }, compare: 'order' as const };
   });
