@@ -102,6 +102,31 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
   };
   const deployer = (target: GatewayTarget, name: string): Deployer => ({ target, records: new DeploymentRecords(records, name, 'test', 'gateway'), compiler: bridgeCompiler(flink.bridgeUrl), progress: () => {} });
   const code = (e: unknown) => (e instanceof FlinktsError ? e.diagnostics[0]?.code : String(e));
+  /**
+   * A job deployed with `withSource`, then planned as `without` (the same job without one source): `plan` says that
+   * source's state is dropped (`finding`), deploy refuses it before anything is touched, and restores the rest
+   * when allowed; Flink itself refuses the same savepoint without the allowance, so the source's state is really in it.
+   */
+  const removedSourceDropped = async (target: GatewayTarget, d: Deployer, mode: 'pinned' | 'generated', name: string, withSource: JobArtifact, without: JobArtifact, finding: Record<string, unknown>): Promise<void> => {
+    expect((await deployJob(d, await planJob(d, name, withSource), options)).action).toBe('create');
+    const running = (await target.running(name))[0]!;
+    const plan = await planJob(d, name, without);
+    expect(plan.operatorIds).toBe(mode);
+    expect(plan.state?.verdict).toBe('state-dropped');
+    expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ...finding, consequence: 'state-dropped' })]));
+    // refused before anything is touched
+    expect(await deployJob(d, plan, options).then(() => 'deployed', code)).toBe('FTS8103');
+    expect((await target.running(name)).map((r) => r.jobId)).toEqual([running.jobId]);
+    // allowed: Flink restores the rest and runs without the source
+    const out = await deployJob(d, plan, { ...options, allowNonRestoredState: true });
+    expect(out).toMatchObject({ action: 'update', version: 2 });
+    expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
+    // and Flink refuses the same savepoint without the allowance
+    await target.cancel(out.jobId!);
+    const pinTo = d.records.read(name).versions[0]?.compiledPlan;
+    const refused = await target.start(without, { restoreFrom: out.restoredFrom!, ...(mode === 'pinned' && pinTo !== undefined ? { pinTo } : {}) }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
+    expect(refused).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
+  };
 
   beforeAll(async () => {
     [kafka, flink, db] = await Promise.all([startKafka(), startLocalFlink(), startMariaDb({ binlog: true })]);
@@ -150,24 +175,7 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
       const copyTicks = 'INSERT INTO `p` SELECT * FROM `ticks`';
       const withKafka = artifactOf(name, [...ddl, set(copyTicks, 'INSERT INTO `r` SELECT * FROM `events`')]);
       const withoutKafka = artifactOf(name, [...ddl, copyTicks]);
-      expect((await deployJob(d, await planJob(d, name, withKafka), options)).action).toBe('create');
-      const running = (await target.running(name))[0]!;
-      const plan = await planJob(d, name, withoutKafka);
-      expect(plan.operatorIds).toBe(mode);
-      expect(plan.state?.verdict).toBe('state-dropped');
-      expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'source default_catalog.default_database.events', consequence: 'state-dropped' })]));
-      // refused before anything is touched
-      expect(await deployJob(d, plan, options).then(() => 'deployed', code)).toBe('FTS8103');
-      expect((await target.running(name)).map((r) => r.jobId)).toEqual([running.jobId]);
-      // allowed: Flink restores the rest and runs without the Kafka source
-      const out = await deployJob(d, plan, { ...options, allowNonRestoredState: true });
-      expect(out).toMatchObject({ action: 'update', version: 2 });
-      expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
-      // and Flink refuses the same savepoint without the allowance: the Kafka source's state is really in it
-      await target.cancel(out.jobId!);
-      const pinTo = d.records.read(name).versions[0]?.compiledPlan;
-      const refused = await target.start(withoutKafka, { restoreFrom: out.restoredFrom!, ...(mode === 'pinned' && pinTo !== undefined ? { pinTo } : {}) }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
-      expect(refused).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
+      await removedSourceDropped(target, d, mode, name, withKafka, withoutKafka, { operator: 'source default_catalog.default_database.events' });
     }, 400_000);
   }
 
@@ -292,21 +300,7 @@ describe('Kafka and MySQL CDC sources on real systems: plan agrees with what Fli
       const copyTicks = 'INSERT INTO `p` SELECT * FROM `ticks`';
       const withCdc = artifactOf(name, [...ddl, set(copyTicks, 'INSERT INTO `r` SELECT * FROM `orders`')]);
       const withoutCdc = artifactOf(name, [...ddl, copyTicks]);
-      expect((await deployJob(d, await planJob(d, name, withCdc), options)).action).toBe('create');
-      const running = (await target.running(name))[0]!;
-      const plan = await planJob(d, name, withoutCdc);
-      expect(plan.operatorIds).toBe(mode);
-      expect(plan.state?.verdict).toBe('state-dropped');
-      expect(plan.state?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ operator: 'source default_catalog.default_database.orders', change: expect.stringContaining('its splits and offsets map to no operator'), consequence: 'state-dropped' })]));
-      expect(await deployJob(d, plan, options).then(() => 'deployed', code)).toBe('FTS8103');
-      expect((await target.running(name)).map((r) => r.jobId)).toEqual([running.jobId]);
-      const out = await deployJob(d, plan, { ...options, allowNonRestoredState: true });
-      expect(out).toMatchObject({ action: 'update', version: 2 });
-      expect((await rest.checkpoints(out.jobId!)).restoredFrom).toBe(out.restoredFrom);
-      await target.cancel(out.jobId!);
-      const pinTo = d.records.read(name).versions[0]?.compiledPlan;
-      const refused = await target.start(withoutCdc, { restoreFrom: out.restoredFrom!, ...(mode === 'pinned' && pinTo !== undefined ? { pinTo } : {}) }).then((r) => failureOf(r.jobId), (e: unknown) => String(e));
-      expect(refused).toMatch(/Cannot map checkpoint\/savepoint state for operator/);
+      await removedSourceDropped(target, d, mode, name, withCdc, withoutCdc, { operator: 'source default_catalog.default_database.orders', change: expect.stringContaining('its splits and offsets map to no operator') });
     }, 400_000);
   }
 });
