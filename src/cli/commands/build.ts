@@ -11,6 +11,7 @@ import { buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, po
 import type { OpenLineageEvent } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_PROBLEMS, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
@@ -48,7 +49,7 @@ function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
 
 export const command: Command = {
   name: 'build',
-  summary: 'check a pipeline and write its SQL, StreamPark, VVP and Alibaba artifacts',
+  summary: COMMAND_SUMMARIES.build,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: [], values: ['env', 'out', 'target', 'openlineage-url', 'openlineage-api-key-env'], reporting: true, validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
