@@ -17,6 +17,8 @@
 import { FlinktsError } from '@flinkts/core';
 import type { Hint, Insert, OptionEntry, Query } from '@flinkts/core';
 import type { AnyPipeline } from '../pipeline.js';
+import { rehintTableRefs } from '../rehint-table-refs.js';
+import type { TableRead } from '../rehint-table-refs.js';
 import { DEPLOY_CODES } from './codes.js';
 
 export const GROUP_ID = 'properties.group.id';
@@ -25,10 +27,8 @@ const KAFKA = new Set(['kafka', 'upsert-kafka']);
 /** The group id a shadow release consumes with. */
 export const shadowGroupId = (groupId: string): string => `${groupId}-shadow`;
 
-/** A table reference in a query: its dotted path and its hints (views' queries not followed). */
-interface Read { readonly path: string; readonly hints: readonly Hint[] | undefined }
-
-function reads(query: unknown, out: Read[] = []): Read[] {
+/** The query's table references (views' queries not followed). */
+function reads(query: unknown, out: TableRead[] = []): TableRead[] {
   if (Array.isArray(query)) for (const x of query) reads(x, out);
   else if (query !== null && typeof query === 'object') {
     const node = query as Record<string, unknown>;
@@ -56,7 +56,7 @@ export function withShadowGroupIds(p: AnyPipeline, env: string, job: string, ins
   const kafka = kafkaTables(p);
   if (kafka.size === 0) return [...inserts];
   /** The group id the live job consumes with at this read of a Kafka table: its own hint's, else the table's. */
-  const liveGroup = (r: Read): string | undefined => (kafka.has(r.path) ? hintedGroupId(r.hints) ?? kafka.get(r.path) : undefined);
+  const liveGroup = (r: TableRead): string | undefined => (kafka.has(r.path) ? hintedGroupId(r.hints) ?? kafka.get(r.path) : undefined);
   const views = new Map(p.spec.tables.filter((t) => t.kind === 'view').map((v) => [v.path.join('.'), v]));
   const throughViews = (query: Query, seen: Set<string> = new Set()): string[] => reads(query).flatMap((ref) => {
     const view = views.get(ref.path);
@@ -98,30 +98,9 @@ function withGroupId(hints: readonly Hint[] | undefined, groupId: string): reado
 }
 
 /** The query with every read of a Kafka table consuming as the shadow group of the group the live job uses there. */
-function shadowReads(query: Query, liveGroup: (r: Read) => string | undefined): Query {
-  const visit = (x: unknown): unknown => {
-    if (Array.isArray(x)) {
-      const mapped = x.map(visit);
-      return mapped.some((m, i) => m !== x[i]) ? Object.freeze(mapped) : x;
-    }
-    if (x === null || typeof x !== 'object') return x;
-    const node = x as Record<string, unknown>;
-    const copy: Record<string, unknown> = {};
-    let changed = false;
-    for (const [k, v] of Object.entries(node)) {
-      const m = visit(v);
-      copy[k] = m;
-      if (m !== v) changed = true;
-    }
-    if (node.kind === 'TableRef') {
-      const hints = node.hints as readonly Hint[] | undefined;
-      const live = liveGroup({ path: (node.path as readonly string[]).join('.'), hints });
-      if (live !== undefined) {
-        copy.hints = withGroupId(hints, shadowGroupId(live));
-        changed = true;
-      }
-    }
-    return changed ? Object.freeze(copy) : x;
-  };
-  return visit(query) as Query;
+function shadowReads(query: Query, liveGroup: (r: TableRead) => string | undefined): Query {
+  return rehintTableRefs(query, (ref) => {
+    const live = liveGroup(ref);
+    return live === undefined ? undefined : withGroupId(ref.hints, shadowGroupId(live));
+  });
 }
