@@ -9,7 +9,6 @@ import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
 import type { ChangelogMode } from './changelog.js';
-import type { SourceChangelog } from '../connector/connector.js';
 import type { PlanNode } from '../plan/node.js';
 import { changelogOf } from '../plan/properties/changelog.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -100,8 +99,8 @@ export interface PlannerCatalog {
   table(path: readonly string[], span?: Span): PlannerTable;
   /** The table is read by a lookup join: its rows are loaded before any probe row arrives. */
   markLookup(path: readonly string[]): void;
-  /** What the table's source emits (from its connector's capabilities), for the plan's changelog modes. */
-  sourceChangelog(path: readonly string[]): SourceChangelog;
+  /** What each table's source emits (from its connector's capabilities), for the plan's changelog modes. */
+  readonly sourceModes: SourceModes;
 }
 
 /**
@@ -145,7 +144,9 @@ export class Planner {
   }
 
   /** The sources' changelogs as the plan's changelog inference reads them. */
-  private readonly sourceModes: SourceModes = (entry) => this.catalog.sourceChangelog(entry.path);
+  private get sourceModes(): SourceModes {
+    return this.catalog.sourceModes;
+  }
 
   /**
    * @internal The changelog mode of a plan node's output: the plan's derived property (plan/properties/changelog.ts),
