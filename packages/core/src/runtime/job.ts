@@ -8,7 +8,7 @@ import type { Query } from '../ast/query.js';
 import type { Expression } from '../ast/expression.js';
 import type { Evaluator, Row } from './compiled.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
-import type { ConnectorResolver } from '../connector/connector.js';
+import type { ConnectorResolver, SourceChangelog } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -25,7 +25,7 @@ import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
-import { Planner } from './plan.js';
+import { expressionScope, Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, compileBound, planRoot } from './plan-bound.js';
 import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
@@ -157,9 +157,8 @@ interface CatalogTable {
   readonly columns: readonly RelColumn[];
   /** Positions of the columns the input provides (physical and metadata), in declaration order. */
   readonly inputPositions: readonly number[];
-  readonly mode: ChangelogMode;
-  /** Upserts keyed by the primary key: read through ChangelogNormalize. */
-  readonly upsert: boolean;
+  /** What the source emits (plan/properties/source-modes.ts); `upsert`: keyed by the primary key, read through ChangelogNormalize. */
+  readonly emits: SourceChangelog;
   source?: SourceOperator;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
@@ -245,7 +244,7 @@ export class LocalJob {
     checkMiniBatchSource(this.session.options, this.keepChangelog, t, emits);
     const columns: RelColumn[] = [];
     for (const c of scan) {
-      const over: Rel = { columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const over = expressionScope(columns);
       columns.push({ name: c.name, type: c.type ?? compileBound(this.planner, over, c.expr!).type });
     }
     const inputPositions = scan.flatMap((c, i) => (c.origin === 'computed' ? [] : [i]));
@@ -256,7 +255,7 @@ export class LocalJob {
       if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(this.namespace.key(t.path), {
-      def: t, entry, scan, columns, inputPositions, mode: emits === 'insert-only' ? 'insert-only' : 'updating', upsert: emits === 'upsert', proctime, ...(rowtime !== undefined ? { rowtime } : {}),
+      def: t, entry, scan, columns, inputPositions, emits, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
     });
   }
 
@@ -270,7 +269,7 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(path));
     if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
-      const row: Rel = { columns: t.columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const row = expressionScope(t.columns);
       const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
       const watermark = watermarkExpression(t.entry, this.boundCatalog);
       const wrong = watermark?.diagnostics.filter((d) => d.severity === 'error') ?? [];
@@ -280,7 +279,7 @@ export class LocalJob {
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
-      if (t.upsert) {
+      if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
         if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
         const normalize = new ChangelogNormalizeOperator(pk);
@@ -290,7 +289,7 @@ export class LocalJob {
     }
     const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name === c));
     return {
-      name, columns: t.columns, source: t.output as SourceOperator, mode: t.mode, proctime: t.proctime,
+      name, columns: t.columns, source: t.output as SourceOperator, proctime: t.proctime,
       ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}), ...(pk ? { primaryKey: pk } : {}),
     };
   }
@@ -407,7 +406,8 @@ export class LocalJob {
   }
 
   tableMode(table: string): ChangelogMode {
-    return this.tables.get(this.inputKey(table))?.mode ?? 'insert-only';
+    const emits = this.tables.get(this.inputKey(table))?.emits;
+    return emits === undefined || emits === 'insert-only' ? 'insert-only' : 'updating';
   }
 
   /**
@@ -429,14 +429,14 @@ export class LocalJob {
 
   /** Whether a source table delivers an upsert changelog (updates without -U, keyed by its primary key). */
   tableUpsert(table: string): boolean {
-    return this.tables.get(this.inputKey(table))?.upsert === true;
+    return this.tables.get(this.inputKey(table))?.emits === 'upsert';
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
   private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
-    const insertOnly = t.mode === 'insert-only';
+    const insertOnly = t.emits === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;

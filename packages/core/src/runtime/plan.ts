@@ -67,7 +67,7 @@ export interface Rel {
  * are columns), so the time column is window_end; SESSION rows its aggregation assigns (`sessionRows`) keep their
  * time column, which must pass too.
  */
-export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
+export function windowThrough(rel: PlannedRel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
   if (!w) return {};
   const start = direct.indexOf(w.start);
@@ -88,10 +88,23 @@ export interface PlannerTable {
   readonly columns: readonly RelColumn[];
   /** The operator producing the table's rows (the source, or ChangelogNormalize after an upsert source). */
   readonly source: Operator;
-  readonly mode: ChangelogMode;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
   readonly primaryKey?: readonly number[];
+}
+
+/**
+ * What a node compiler returns: the relation without its changelog mode, which `planBound` sets from the plan
+ * (plan/properties/changelog.ts), the one place modes are decided — no compiler or operator decides one.
+ */
+export type PlannedRel = Omit<Rel, 'mode'>;
+
+/**
+ * Columns to compile expressions over (a join condition over both inputs, a VALUES row, MATCH_RECOGNIZE slots): a
+ * scope, not a relation of the plan — nothing reads its mode or time attributes.
+ */
+export function expressionScope(columns: readonly RelColumn[], op: Operator = undefined as never): Rel {
+  return { columns, op, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
 }
 
 /** Tables by their catalog path, as the binder resolved them. */
