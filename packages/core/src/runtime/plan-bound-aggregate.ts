@@ -14,7 +14,7 @@ import { CalcOperator } from './operators/calc.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import type { Operator } from './operators/operator.js';
 import type { PlannedRel, Planner, Rel } from './plan.js';
-import { groupsUniqueRows } from './plan.js';
+import { aggregateRemoved } from '../plan/properties/aggregate-removal.js';
 import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
@@ -112,8 +112,9 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Planne
   const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
   if (windowed) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
-  if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
-    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
+  if (aggregateRemoved(node)) {
+    // the plan's decision (Flink's FlinkAggregateRemoveRule, plan/properties/aggregate-removal.ts): grouped by a unique
+    // key of the input, every group is one row, each SUM / MIN / MAX its argument
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
   } else {
     const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);

@@ -117,17 +117,6 @@ export interface PlannerCatalog {
 }
 
 /**
- * Whether an aggregation groups rows that are already unique (its plain grouping keys are direct columns that
- * cover the input's unique key) with only SUM / MIN / MAX, not DISTINCT, not FILTERed: Flink then removes it.
- */
-export function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
-  if (groupingSets || rel.uniqueKey === undefined || keys.length === 0 || specs.length === 0) return false;
-  const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
-  if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
-  return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
-}
-
-/**
  * Whether a filter reading the columns `refs` of this relation makes Flink require UPDATE_BEFORE from its input
  * (see Rel.filteredUpdates).
  */

@@ -108,5 +108,13 @@ function derive(node: PlanNode, upsert: boolean, self: (n: PlanNode) => readonly
 /** The unique keys of a node's output. */
 export const uniqueKeys: (node: PlanNode) => readonly Key[] = memoized((node) => derive(node, false, uniqueKeys));
 
+/**
+ * The unique keys Flink's logical rules read (FlinkAggregateRemoveRule, aggregate-removal.ts): those of
+ * `uniqueKeys`, but a Rank or Deduplicate is still an OVER over its input on the logical plan, unique only on the
+ * input's keys (checked on Flink 1.20.1).
+ */
+export const logicalUniqueKeys: (node: PlanNode) => readonly Key[] = memoized((node) =>
+  node.kind === 'Rank' || node.kind === 'Deduplicate' ? [...logicalUniqueKeys(node.input)] : derive(node, false, logicalUniqueKeys));
+
 /** The upsert keys of a node's output (the keys its updates are identified by), shortest first. */
 export const upsertKeys: (node: PlanNode) => readonly Key[] = memoized((node) => derive(node, true, upsertKeys).sort((a, b) => a.length - b.length));
