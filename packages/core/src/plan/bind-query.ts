@@ -7,7 +7,8 @@ import { checkLeftLateralNotNull } from './lateral-not-null.js';
 import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/expression.js';
 import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
-import { builtinFunction } from '../functions/registry.js';
+import { isAggregateCall } from './function-lookup.js';
+import type { ObjectCatalog } from '../catalog/catalog.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
@@ -41,17 +42,16 @@ const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.to
 const LEGACY_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
 const WINDOW_PROPERTIES = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
 
-function isAggregateCall(e: Expression): e is FunctionCall {
-  return e.kind === 'FunctionCall' && e.over === undefined && e.name.length === 1 && builtinFunction(e.name[0]!)?.kind === 'aggregate';
-}
+/** A built-in aggregate call, as Flink looks the name up (plan/function-lookup.ts). */
+const aggregateCall = (e: Expression, catalog: ObjectCatalog): e is FunctionCall => e.kind === 'FunctionCall' && isAggregateCall(e, catalog);
 
 /** Aggregate calls of `e` (not inside sub-queries, OVER calls or other aggregates), in order, without repeats. */
-function collectAggregates(e: Expression, out: FunctionCall[]): void {
+function collectAggregates(e: Expression, out: FunctionCall[], catalog: ObjectCatalog): void {
   const stack = [e];
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.kind === 'FunctionCall' && x.over !== undefined) continue;
-    if (isAggregateCall(x)) {
+    if (aggregateCall(x, catalog)) {
       if (!out.some((o) => sameAst(o, x))) out.push(x);
       continue;
     }
@@ -254,9 +254,9 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   }
 
   const aggregates: FunctionCall[] = [];
-  for (const item of select.items) if (item.kind === 'SelectExpr') collectAggregates(item.expr, aggregates);
-  if (select.having !== undefined) collectAggregates(select.having, aggregates);
-  for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates);
+  for (const item of select.items) if (item.kind === 'SelectExpr') collectAggregates(item.expr, aggregates, ctx.catalog);
+  if (select.having !== undefined) collectAggregates(select.having, aggregates, ctx.catalog);
+  for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates, ctx.catalog);
   const overCalls: FunctionCall[] = [];
   for (const item of select.items) if (item.kind === 'SelectExpr') collectOverCalls(item.expr, overCalls);
   const specs: (WindowSpec | undefined)[] = overCalls.map((c) => resolveWindow(c, select, ctx));
@@ -268,7 +268,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   if (select.groupBy !== undefined || aggregates.length > 0 || select.having !== undefined) {
     // OVER calls are computed over the aggregate's rows: the aggregates they read are the Aggregate's calls
     overCalls.forEach((c, i) => {
-      for (const e of [...c.args, ...specs[i]!.partitionBy, ...specs[i]!.orderBy.map((o) => o.expr)]) collectAggregates(e, aggregates);
+      for (const e of [...c.args, ...specs[i]!.partitionBy, ...specs[i]!.orderBy.map((o) => o.expr)]) collectAggregates(e, aggregates, ctx.catalog);
     });
     const keyIndex = new AstIndex();
     const sets = groupingSets(select.groupBy ?? [], keyIndex);
@@ -299,7 +299,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
     const grouped: Replacement = (n) => {
       const k = keyIndex.find(n);
       if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
-      if (isAggregateCall(n)) {
+      if (aggregateCall(n, ctx.catalog)) {
         const same = aggregates.indexOf(n);
         const a = same >= 0 ? same : aggregates.findIndex((x) => sameAst(x, n));
         if (a >= 0) return { index: keys.length + a, ...(columns[keys.length + a]!.type === undefined ? {} : { type: columns[keys.length + a]!.type }) };

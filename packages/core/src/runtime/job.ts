@@ -8,7 +8,7 @@ import type { Query } from '../ast/query.js';
 import type { Expression } from '../ast/expression.js';
 import type { Evaluator, Row } from './compiled.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
-import type { ConnectorResolver } from '../connector/connector.js';
+import type { ConnectorResolver, SourceChangelog } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -25,14 +25,16 @@ import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
-import { Planner } from './plan.js';
+import { expressionScope, Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, compileBound, planRoot } from './plan-bound.js';
 import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
-import { checkMiniBatch, checkMiniBatchPlan } from './mini-batch.js';
+import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
+import type { SourceModes } from '../plan/properties/changelog.js';
+import { sourceChangelogOf, sourceModes, tableCapabilities } from '../plan/properties/source-modes.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
@@ -131,8 +133,8 @@ export interface LocalJobOptions extends SessionOptions {
   /**
    * What each source emits, from the connectors' capabilities (`resolveCapabilities` of @flinkts/connectors):
    * e.g. a Paimon primary-key table with a changelog producer is a changelog source although its WITH clause
-   * names no connector. Without it, sources are read from their options (CDC connectors and formats,
-   * upsert-kafka, `changelog-mode`).
+   * names no connector. The same rule as `check` (plan/properties/source-modes.ts): without it nothing is known
+   * about any connector, and every source is insert-only.
    */
   readonly capabilities?: ConnectorResolver;
   /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
@@ -145,33 +147,6 @@ export interface JobResult {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** Sources that deliver upserts keyed by the primary key (Flink adds ChangelogNormalize after them). */
-export function isUpsertSource(t: CreateTable): boolean {
-  const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
-  if (opt('connector') === 'upsert-kafka') return true;
-  const mode = opt('changelog-mode');
-  return !!mode && /UA/.test(mode) && !/UB/.test(mode);
-}
-
-/** A source's changelog from the connector's capabilities: `all` and `upsert` are updating, `upsert` keyed. */
-function capabilityMode(t: CreateTable, resolver: ConnectorResolver | undefined, catalogType: string | undefined): { mode: ChangelogMode; upsert: boolean } {
-  const caps = resolver?.(t.options, { hasPrimaryKey: (t.primaryKey?.columns.length ?? 0) > 0, ...(catalogType === undefined ? {} : { catalogType }) });
-  if (caps?.source === undefined) return { mode: sourceChangelogMode(t), upsert: isUpsertSource(t) };
-  return { mode: caps.source === 'insert-only' ? 'insert-only' : 'updating', upsert: caps.source === 'upsert' };
-}
-
-/** How a table's declared options make it a changelog (CDC / upsert) source. */
-export function sourceChangelogMode(t: CreateTable): ChangelogMode {
-  const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
-  const connector = opt('connector') ?? '';
-  const format = opt('format') ?? opt('value.format') ?? '';
-  if (connector === 'upsert-kafka' || /-cdc$/.test(connector)) return 'updating';
-  if (/^(debezium|canal|maxwell|ogg)-/.test(format)) return 'updating';
-  const mode = opt('changelog-mode');
-  if (mode && /UA|UB|D/.test(mode)) return 'updating';
-  return 'insert-only';
-}
-
 interface CatalogTable {
   readonly def: CreateTable;
   /** The table in the binder's catalog, and its columns as the binder reads them. */
@@ -182,9 +157,8 @@ interface CatalogTable {
   readonly columns: readonly RelColumn[];
   /** Positions of the columns the input provides (physical and metadata), in declaration order. */
   readonly inputPositions: readonly number[];
-  readonly mode: ChangelogMode;
-  /** Upserts keyed by the primary key: read through ChangelogNormalize. */
-  readonly upsert: boolean;
+  /** What the source emits (plan/properties/source-modes.ts); `upsert`: keyed by the primary key, read through ChangelogNormalize. */
+  readonly emits: SourceChangelog;
   source?: SourceOperator;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
@@ -211,6 +185,8 @@ export class LocalJob {
   readonly warnings: Diagnostic[] = [];
   /** The declared row types of the test's JS table functions, for the binder. */
   private readonly functionTypes: UserFunctionTypes;
+  /** What each source emits, from the connectors' capabilities: the same rule `check` reads (plan/properties/source-modes.ts). */
+  private readonly sourceModes: SourceModes;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -223,34 +199,26 @@ export class LocalJob {
       const t = RUNTIME_TEXTS.notSimulated({ key: 'table.exec.state.ttl', value: ttl, instead: 'state never expires in tests' });
       this.warnings.push({ code: t.code, severity: 'warning', message: t.message });
     }
+    this.sourceModes = sourceModes(opts.capabilities === undefined ? undefined : tableCapabilities(opts.capabilities));
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-      sourceChangelog: (path) => {
-        const t = this.tables.get(this.namespace.key(path));
-        return t === undefined || t.mode === 'insert-only' ? 'insert-only' : t.upsert ? 'upsert' : 'all';
-      },
+      sourceModes: this.sourceModes,
     }, this.session, opts.tableFunctions);
     this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
-    const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
       switch (st.kind) {
         case 'CreateTable': {
-          const catalog = this.namespace.qualify(st.path)[0];
-          this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
+          this.defineTable(st);
           break;
         }
         case 'CreateView': break; // views are the binder's (boundCatalog)
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
-        case 'CreateCatalog': {
-          const type = st.options.find((o) => o.key === 'type')?.value;
-          if (type !== undefined) catalogTypes.set(st.name, type);
-          break;
-        }
+        case 'CreateCatalog': break; // the binder's (boundCatalog): a table's catalog type is read from its entry
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
           if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
@@ -263,7 +231,7 @@ export class LocalJob {
     }
   }
 
-  private defineTable(t: CreateTable, changelog: { mode: ChangelogMode; upsert: boolean }): void {
+  private defineTable(t: CreateTable): void {
     if (t.like) throw unsupported('CREATE TABLE … LIKE', t.span);
     if (t.asQuery) throw unsupported('CREATE TABLE … AS SELECT', t.span);
     // the table's columns as the binder reads them: computed columns bound over the others, time attributes marked,
@@ -271,9 +239,12 @@ export class LocalJob {
     const entry = this.boundCatalog.lookup(t.path);
     if (entry?.kind !== 'table') throw new Error(`internal: table ${t.path.join('.')} is not in the bound catalog`);
     const scan = tableColumns(entry, this.boundCatalog);
+    // what the source emits, read as the plan reads it (the plan's Scan mode): one rule for check and run
+    const emits = sourceChangelogOf(this.sourceModes, entry);
+    checkMiniBatchSource(this.session.options, this.keepChangelog, t, emits);
     const columns: RelColumn[] = [];
     for (const c of scan) {
-      const over: Rel = { columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const over = expressionScope(columns);
       columns.push({ name: c.name, type: c.type ?? compileBound(this.planner, over, c.expr!).type });
     }
     const inputPositions = scan.flatMap((c, i) => (c.origin === 'computed' ? [] : [i]));
@@ -284,7 +255,7 @@ export class LocalJob {
       if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(this.namespace.key(t.path), {
-      def: t, entry, scan, columns, inputPositions, mode: changelog.mode, upsert: changelog.upsert, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
+      def: t, entry, scan, columns, inputPositions, emits, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
     });
   }
 
@@ -298,7 +269,7 @@ export class LocalJob {
     const t = this.tables.get(this.namespace.key(path));
     if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
-      const row: Rel = { columns: t.columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const row = expressionScope(t.columns);
       const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
       const watermark = watermarkExpression(t.entry, this.boundCatalog);
       const wrong = watermark?.diagnostics.filter((d) => d.severity === 'error') ?? [];
@@ -308,7 +279,7 @@ export class LocalJob {
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
-      if (t.upsert) {
+      if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
         if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
         const normalize = new ChangelogNormalizeOperator(pk);
@@ -318,7 +289,7 @@ export class LocalJob {
     }
     const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name === c));
     return {
-      name, columns: t.columns, source: t.output as SourceOperator, mode: t.mode, proctime: t.proctime,
+      name, columns: t.columns, source: t.output as SourceOperator, proctime: t.proctime,
       ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}), ...(pk ? { primaryKey: pk } : {}),
     };
   }
@@ -435,7 +406,8 @@ export class LocalJob {
   }
 
   tableMode(table: string): ChangelogMode {
-    return this.tables.get(this.inputKey(table))?.mode ?? 'insert-only';
+    const emits = this.tables.get(this.inputKey(table))?.emits;
+    return emits === undefined || emits === 'insert-only' ? 'insert-only' : 'updating';
   }
 
   /**
@@ -457,14 +429,14 @@ export class LocalJob {
 
   /** Whether a source table delivers an upsert changelog (updates without -U, keyed by its primary key). */
   tableUpsert(table: string): boolean {
-    return this.tables.get(this.inputKey(table))?.upsert === true;
+    return this.tables.get(this.inputKey(table))?.emits === 'upsert';
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
   private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
-    const insertOnly = t.mode === 'insert-only';
+    const insertOnly = t.emits === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
@@ -484,7 +456,7 @@ export class LocalJob {
       } else {
         change = e as Change;
         if (change.kind !== '+I' && insertOnly) {
-          throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+          throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source: a connector that emits one (upsert-kafka, a CDC connector or format, known from the connectors' capabilities: pass capabilities: resolveCapabilities of @flinkts/connectors), or 'connector' = 'values' with 'changelog-mode' = 'I,UB,UA,D'");
         }
       }
       current = change;

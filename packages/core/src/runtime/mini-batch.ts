@@ -17,13 +17,13 @@
  * also holds watermarks back to bundle boundaries, which moves which rows are late: refused.
  */
 import type { Span } from '../ast/node.js';
-import type { Script } from '../ast/statement.js';
+import type { CreateTable, Script } from '../ast/statement.js';
+import type { SourceChangelog } from '../connector/connector.js';
 import type { AggregateCall } from '../plan/aggregate.js';
 import type { PlanNode } from '../plan/node.js';
 import { inputsOf } from '../plan/node.js';
 import type { Compiled } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
-import { isUpsertSource } from './job.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import type { Operator } from './operators/operator.js';
 import { binaryRowHash, binaryRowHashable } from './values/binary-row-hash.js';
@@ -46,10 +46,12 @@ export function checkMiniBatch(script: Script, options: ReadonlyMap<string, stri
   if (timed) {
     throw unsupported(`'${MINI_BATCH}' = 'true' with a WATERMARK (or a table declared LIKE another): Flink holds watermarks back to mini-batch boundaries, which changes which rows are late; disable mini-batch in this test`, timed.span);
   }
-  const upsert = script.statements.find((s) => s.kind === 'CreateTable' && isUpsertSource(s));
-  if (keepChangelog && upsert) {
-    throw unsupported(`'${MINI_BATCH}' = 'true' with an upsert source and the changelog kept: Flink's mini-batch ChangelogNormalize folds its updates per bundle, which is not reproduced; run with keepChangelog: false to assert on final tables`, upsert.span);
-  }
+}
+
+/** Refuses an upsert source (`emits`, as the plan reads it) under mini-batch when the changelog is kept. */
+export function checkMiniBatchSource(options: ReadonlyMap<string, string>, keepChangelog: boolean, table: CreateTable, emits: SourceChangelog): void {
+  if (!enabled(options) || !keepChangelog || emits !== 'upsert') return;
+  throw unsupported(`'${MINI_BATCH}' = 'true' with an upsert source and the changelog kept: Flink's mini-batch ChangelogNormalize folds its updates per bundle, which is not reproduced; run with keepChangelog: false to assert on final tables`, table.span);
 }
 
 /** What mini-batch changes that the local runtime does not reproduce, in a query's plan (undefined: none). */

@@ -13,8 +13,8 @@ import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import type { Operator } from './operators/operator.js';
-import type { Planner, Rel } from './plan.js';
-import { groupsUniqueRows } from './plan.js';
+import type { PlannedRel, Planner, Rel } from './plan.js';
+import { aggregateRemoved } from '../plan/properties/aggregate-removal.js';
 import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
@@ -97,7 +97,7 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
  * `over`: the relation the aggregation reads, when it is not its plan input's (a legacy group window's window TVF,
  * whose window_start and window_end the aggregation groups by).
  */
-export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
+export function aggregate(planner: Planner, node: Aggregate, over?: Rel): PlannedRel {
   if (node.windowKey !== undefined) return groupWindowAggregate(planner, node, (n, r) => aggregate(planner, n, r));
   const reduced = reduceBoundVariance(node);
   if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals, over);
@@ -112,25 +112,26 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
   const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
   if (windowed) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
-  if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
-    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
+  if (aggregateRemoved(node)) {
+    // the plan's decision (Flink's FlinkAggregateRemoveRule, plan/properties/aggregate-removal.ts): grouped by a unique
+    // key of the input, every group is one row, each SUM / MIN / MAX its argument
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
   } else {
     const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
-    if (split !== undefined) return groupRel(planner, node, rel, keys, specs, split);
+    if (split !== undefined) return groupRel(node, rel, keys, specs, split);
     op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
     op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);
-  return groupRel(planner, node, rel, keys, specs, op);
+  return groupRel(node, rel, keys, specs, op);
 }
 
-/** The relation of a group aggregation `op` over `rel`. */
-function groupRel(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): Rel {
+/** The relation of a group aggregation `op` over `rel` (its mode is the plan's, set by `planBound`). */
+function groupRel(node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): PlannedRel {
   const types: DataType[] = [...keys.map((k) => k.type), ...specs.map((sp) => sp.resultType)];
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
-    op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set(),
+    op, rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
   };
@@ -147,7 +148,7 @@ function groupingSpec(node: Aggregate, call: AggregateCall): AggregateSpec {
  * a group aggregation keyed by the keys (those not in the row's set NULL) and the set's index, then a Calc that puts
  * the plan's columns in order and computes GROUPING(…) from the set's index.
  */
-function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], sets: readonly (readonly number[])[]): Rel {
+function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], sets: readonly (readonly number[])[]): PlannedRel {
   const n = rel.columns.length;
   const nk = keys.length;
   const expand = new ExpandOperator(sets.length);
@@ -173,14 +174,14 @@ function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: re
   const calc = new CalcOperator(undefined, [...keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...outputs.map((o) => o.eval)]);
   op.connectTo(calc);
   const types: DataType[] = [...keys.map((k, i) => (sets.every((set) => set.includes(i)) ? k.type : withNullable(k.type, true))), ...outputs.map((o) => o.type)];
-  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
+  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /**
  * STDDEV / VAR as Flink's planner runs them (plan-reduce-aggregates.ts): the aggregation of their SUMs and COUNTs,
  * then a Calc that computes each call's value from them, with Flink's arithmetic and the call's type.
  */
-function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[], over: Rel | undefined): Rel {
+function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[], over: Rel | undefined): PlannedRel {
   const rel = aggregate(planner, inner, over);
   const read = (e: Expression): Compiled | undefined => {
     if (e.kind !== 'ColumnRef' || !e.name.startsWith('$')) return undefined;

@@ -10,7 +10,7 @@ import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
 import { invalid, unsupported } from './errors.js';
-import type { Planner, Rel } from './plan.js';
+import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T } from './types.js';
 
@@ -18,7 +18,7 @@ export function correlatePlannable(node: Correlate, evaluable: (e: BoundExpressi
   return node.args.every(evaluable) && (node.condition === undefined || evaluable(node.condition)) && node.columns.every((c) => c.type !== undefined);
 }
 
-export function correlate(planner: Planner, node: Correlate): Rel {
+export function correlate(planner: Planner, node: Correlate): PlannedRel {
   const span = node.args[0]?.ast.span;
   if (node.fn !== 'UNNEST') throw unsupported('LATERAL TABLE (user-defined table functions)', span);
   if (node.withOrdinality) {
@@ -41,5 +41,5 @@ export function correlate(planner: Planner, node: Correlate): Rel {
     : compileBound(planner, { ...left, columns: [...left.columns, ...produced] }, node.condition, T.boolean()).eval;
   const op = new UnnestOperator(arr.eval, spread, width, node.type === 'LEFT', el.kind === 'ROW', condition);
   left.op.connectTo(op);
-  return { columns: [...left.columns, ...produced], op, mode: left.mode, rowtime: left.rowtime, proctime: left.proctime };
+  return { columns: [...left.columns, ...produced], op, rowtime: left.rowtime, proctime: left.proctime };
 }

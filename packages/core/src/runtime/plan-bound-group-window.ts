@@ -16,7 +16,7 @@ import type { Compiled } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
-import type { Planner, Rel, RelColumn } from './plan.js';
+import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, planBound } from './plan-bound.js';
 import { proctimeWindowedRel } from './plan-proctime-window.js';
 
@@ -32,13 +32,13 @@ export interface LegacyWindowColumns {
   readonly proctime: boolean;
 }
 
-const legacyWindows = new WeakMap<Rel, LegacyWindowColumns>();
+const legacyWindows = new WeakMap<PlannedRel, LegacyWindowColumns>();
 
 /**
  * The read of a window auxiliary function (`TUMBLE_END(ts, …)`) the binder bound to the window key's column of
  * `rel`, or undefined when `ref` is not one.
  */
-export function auxiliary(rel: Rel, ref: ColumnBinding): Compiled | undefined {
+export function auxiliary(rel: PlannedRel, ref: ColumnBinding): Compiled | undefined {
   const w = legacyWindows.get(rel);
   const e = ref.node;
   if (w === undefined || ref.index !== w.key || e.kind !== 'FunctionCall') return undefined;
@@ -61,7 +61,7 @@ function columnRef(name: string, index: number, type: DataType): BoundExpression
  * `node` (its `windowKey` set) as the window aggregation of the window TVF it stands for; `aggregate` plans an
  * Aggregate node grouped by a window TVF's window_start and window_end.
  */
-export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregateOver: (node: Aggregate, input: Rel) => Rel): Rel {
+export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregateOver: (node: Aggregate, input: Rel) => PlannedRel): Rel {
   const wk = node.windowKey!;
   const key = node.keys[wk]!;
   const call = key.ast as FunctionCall;

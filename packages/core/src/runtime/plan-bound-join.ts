@@ -21,6 +21,7 @@ import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
 import { subtreeNodes } from '../plan/expression-children.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
+import { expressionScope } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { equiJoinKeysAt } from './plan-join-keys.js';
 import { T, withNullable } from './types.js';
@@ -88,7 +89,7 @@ function temporalJoin(planner: Planner, node: Join): Rel {
   const l = planBound(planner, node.left);
   const r = planBound(planner, node.right);
   const timeIdx = copiedColumn(node.period!)!;
-  const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const input = expressionScope([...l.columns, ...r.columns], l.op);
   const cond = compileBound(planner, input, node.condition!, T.boolean()).eval;
   const left = node.type === 'LEFT';
   let op: Operator;
@@ -124,7 +125,7 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
     ...r.columns.map((c, i) => ({ name: node.columns[width + i]!.name, type: padRight ? withNullable(c.type, true) : c.type })),
   ];
   // the condition reads the inputs' columns as declared (unpadded)
-  const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const input = expressionScope([...l.columns, ...r.columns], l.op);
   const timed = timeJoin(planner, node, l, r, columns, input);
   if (timed !== undefined) return timed;
   const conditions = [node.condition, where].filter((c): c is BoundExpression => c !== undefined).map((c) => compileBound(planner, input, c, T.boolean()).eval);

@@ -17,6 +17,7 @@ import { MatchNfa } from './operators/match-nfa.js';
 import type { Taken } from './operators/match-nfa.js';
 import { MatchRecognizeOperator } from './operators/match-recognize.js';
 import type { Planner, Rel } from './plan.js';
+import { expressionScope } from './plan.js';
 import { compileBound, planBound, timeColumns } from './plan-bound.js';
 import { rowComparator } from './row-comparator.js';
 import { keyOf } from './values/compare.js';
@@ -41,7 +42,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
   const variables = node.pattern.map((p) => p.variable);
   const compileMatch = (m: MatchExpression): ((rows: readonly Taken[], time: number) => unknown) => {
     const readers = m.slots.map((s) => slotReader(planner, input, s, variables));
-    const slotRel: Rel = { columns: m.slots.map((s, i) => ({ name: `$slot${i}`, type: s.type })), op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+    const slotRel = expressionScope(m.slots.map((s, i) => ({ name: `$slot${i}`, type: s.type })));
     const e = compileBound(planner, slotRel, m.expr).eval;
     return (rows, time) => e(readers.map((r) => r(rows, time)));
   };
@@ -71,7 +72,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
 }
 
 function withinMillis(planner: Planner, e: BoundExpression): number {
-  const c = compileBound(planner, { columns: [], op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() }, e);
+  const c = compileBound(planner, expressionScope([]), e);
   if (c.type.kind !== 'INTERVAL_DAY_TIME' || !c.constant) throw invalid('WITHIN must be an INTERVAL literal (DAY TO SECOND family)', e.ast.span);
   return Number(c.constant.value);
 }

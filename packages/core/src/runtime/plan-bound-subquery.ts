@@ -23,7 +23,7 @@ import type { Compiled, Evaluator } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
-import type { Planner, Rel } from './plan.js';
+import type { PlannedRel, Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
@@ -47,10 +47,10 @@ function depths(e: BoundExpression, ast: Expression): Set<number> {
 const isExists = (c: Expression): boolean => c.kind === 'Exists' || (c.kind === 'Unary' && c.op === 'NOT' && c.operand.kind === 'Exists');
 
 /** A WHERE holding sub-queries: its EXISTS / NOT EXISTS conjuncts as semi / anti joins, then the other conjuncts. */
-export function filterWithSubqueries(planner: Planner, node: Filter): Rel {
+export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel {
   const outer = planBound(planner, node.input);
   const conjuncts = conjunctsOf(node.condition.ast);
-  let rel = outer;
+  let rel: PlannedRel = outer;
   for (const c of conjuncts.filter(isExists)) {
     const exists = (c.kind === 'Exists' ? c : (c as { operand: Expression }).operand);
     const sub = node.condition.subqueries.find((s) => s.node === exists);
@@ -70,11 +70,11 @@ export function filterWithSubqueries(planner: Planner, node: Filter): Rel {
   const joined = joinScalars(planner, [remaining], node.input, rel);
   const calc = new CalcOperator(compileBound(planner, joined.rel, remaining, T.boolean(), joined.columns).eval, rel.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null));
   joined.rel.op.connectTo(calc);
-  return { ...rel, op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { ...rel, op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /** `[NOT] EXISTS (sub)` over `rel`, whose columns are those of `outer` (the FROM row the sub-query's correlations read). */
-function existsJoin(planner: Planner, rel: Rel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined): Rel {
+function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined): PlannedRel {
   // SELECT … FROM x [WHERE …]: a projection, over a filter, over an uncorrelated FROM
   const project: PlanNode = sub.plan;
   if (project.kind !== 'Project') throw unsupported('EXISTS over an aggregating, DISTINCT or sorted subquery', span);
@@ -127,7 +127,7 @@ function existsJoin(planner: Planner, rel: Rel, outer: Rel, sub: BoundSubquery, 
   const op = new SemiAntiJoinOperator(anti, key(pairs.map((p) => p.left), '\u0000outer-null'), key(pairs.map((p) => p.right), '\u0000inner-null'));
   rel.op.connectTo(op, 0);
   inner.op.connectTo(op, 1);
-  return { ...rel, op, mode: 'updating' };
+  return { ...rel, op };
 }
 
 /** Whether a sub-query's plan is a global aggregation of one column (`SELECT agg(…) FROM …`). */
@@ -140,12 +140,12 @@ function globalAggregation(plan: PlanNode): boolean {
  * The relation a projection with scalar sub-queries reads: `rel` LEFT JOINed ON TRUE with each sub-query's one row,
  * and where each sub-query's value is (`columns`, by the sub-query's AST node).
  */
-export function scalarSubqueries(planner: Planner, node: Project, rel: Rel): { rel: Rel; columns: ReadonlyMap<Expression, number> } {
+export function scalarSubqueries(planner: Planner, node: Project, rel: PlannedRel): { rel: PlannedRel; columns: ReadonlyMap<Expression, number> } {
   return joinScalars(planner, node.exprs, node.input, rel);
 }
 
 /** `rel` (the rows of `input`, which the sub-queries' correlations read) with the scalar sub-queries of `exprs` joined in. */
-function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input: PlanNode, rel: Rel): { rel: Rel; columns: ReadonlyMap<Expression, number> } {
+function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input: PlanNode, rel: PlannedRel): { rel: PlannedRel; columns: ReadonlyMap<Expression, number> } {
   const columns = new Map<Expression, number>();
   let cur = rel;
   for (const e of exprs) {
@@ -165,7 +165,7 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
       cur.op.connectTo(op, 0);
       sub.op.connectTo(op, 1);
       columns.set(sq.node, cur.columns.length);
-      cur = { columns: [...cur.columns, { name: `$scalar${columns.size - 1}`, type: withNullable(sub.columns[0]!.type, true) }], op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+      cur = { columns: [...cur.columns, { name: `$scalar${columns.size - 1}`, type: withNullable(sub.columns[0]!.type, true) }], op, rowtime: new Set(), proctime: new Set() };
     }
   }
   return { rel: cur, columns };
@@ -185,7 +185,7 @@ const NOT_NULL_WHEN_EMPTY = new Set(['COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG', 'J
  * (EXPLAIN), `e` is evaluated after the join, with a COUNT of a key that has no rows read as 0 and every other
  * aggregate as NULL (so `COUNT(*) + 1` is 1 there, `COALESCE(SUM(x), 7)` is 7).
  */
-function correlatedScalar(planner: Planner, rel: Rel, plan: Project, span: Span | undefined): Rel {
+function correlatedScalar(planner: Planner, rel: PlannedRel, plan: Project, span: Span | undefined): PlannedRel {
   const d = decorrelated(plan, 'this correlated scalar sub-query', span);
   const aggregate = d.aggregate!;
   const odd = aggregate.calls.find((c) => NOT_NULL_WHEN_EMPTY.has(c.fn.toUpperCase()));
@@ -196,7 +196,7 @@ function correlatedScalar(planner: Planner, rel: Rel, plan: Project, span: Span 
   const counts = new Set(aggregate.calls.flatMap((c, i) => (c.fn.toUpperCase() === 'COUNT' ? [base + i] : [])));
   const zeroed = new CalcOperator(undefined, joined.columns.map((_, i): Evaluator => (counts.has(i) ? (r) => r[i] ?? 0 : (r) => r[i] ?? null)));
   joined.op.connectTo(zeroed);
-  const values: Rel = { ...joined, op: zeroed, columns: [...rel.columns, ...aggregate.columns.map((c, i) => ({ name: c.name, type: counts.has(base + i) ? c.type! : withNullable(c.type!, true) }))] };
+  const values: PlannedRel = { ...joined, op: zeroed, columns: [...rel.columns, ...aggregate.columns.map((c, i) => ({ name: c.name, type: counts.has(base + i) ? c.type! : withNullable(c.type!, true) }))] };
   const e = plan.exprs[0]!;
   const moved: BoundExpression = { ...e, refs: e.refs.map((r) => ({ ...r, index: r.index + base })) };
   const value = compileBound(planner, values, moved, plan.columns[0]!.type === undefined ? undefined : withNullable(plan.columns[0]!.type, true));
@@ -204,10 +204,10 @@ function correlatedScalar(planner: Planner, rel: Rel, plan: Project, span: Span 
   projection.push(value.eval);
   const calc = new CalcOperator(undefined, projection);
   zeroed.connectTo(calc);
-  return { columns: [...rel.columns, { name: `$scalar${base}`, type: value.type }], op: calc, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns: [...rel.columns, { name: `$scalar${base}`, type: value.type }], op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /** A scalar sub-query's value, read from the column `scalarSubqueries` joined it into. */
-export function subqueryRead(rel: Rel, at: number): Compiled {
+export function subqueryRead(rel: PlannedRel, at: number): Compiled {
   return { type: rel.columns[at]!.type, eval: (r) => r[at] ?? null, column: at };
 }

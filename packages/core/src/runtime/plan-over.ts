@@ -145,7 +145,7 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
   const op = new OverAggregateOperator(partition, rowtime ? timeIdx : undefined, fr, create);
   input.op.connectTo(op);
   const columns: RelColumn[] = [...input.columns, ...types.map((type, i) => ({ name: `$over${i}`, type }))];
-  return { rel: { columns, op, mode: 'insert-only', rowtime: input.rowtime, proctime: input.proctime }, keys };
+  return { rel: { columns, op, mode: input.mode, rowtime: input.rowtime, proctime: input.proctime }, keys };
 }
 
 function aggregateSpec(planner: Planner, exprs: OverExpressions, call: FunctionCall, name: AggregateName): AggregateSpec {

@@ -16,7 +16,7 @@ import { TopNOperator } from './operators/top-n.js';
 import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { CalcOperator } from './operators/calc.js';
 import type { Operator } from './operators/operator.js';
-import type { Rel } from './plan.js';
+import type { PlannedRel, Rel } from './plan.js';
 import { keyComparator, lexicographic } from './row-comparator.js';
 import type { SortKey } from './row-comparator.js';
 
@@ -26,7 +26,7 @@ export interface SortSpec extends SortKey {
 }
 
 /** ORDER BY `keys` with LIMIT `n` (none when undefined) and OFFSET `m` (see the file comment). */
-export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | undefined, m: number, span?: Span): Rel {
+export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | undefined, m: number, span?: Span): PlannedRel {
   const keys = sortKeys.map((o) => ({ item: o, column: o.compiled.column, compare: keyComparator(o) }));
   const compare = lexicographic(keys.map((k) => k.compare));
   if (n === undefined) {
@@ -62,5 +62,5 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
     op = new CalcOperator(undefined, rel.columns.map((_, i) => (r: Row) => r[i] ?? null));
     topn.connectTo(op);
   }
-  return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns: rel.columns, op, rowtime: new Set(), proctime: new Set() };
 }

@@ -1,11 +1,10 @@
 /** Math functions: ROUND / TRUNCATE / FLOOR / CEIL / ABS / MOD / POWER / LOG* / trigonometry / RAND … */
-import type { Expression } from '../../ast/expression.js';
+import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
 import { invalid } from '../errors.js';
 import { isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
-import { roundDecimalType } from '../../types/decimal-merging.js';
 import { javaDoubleToString } from '../values/java-number.js';
 import { toDouble } from './cast.js';
 import { compileArithmetic } from './arithmetic.js';
@@ -99,7 +98,7 @@ register('FLOOR', floorCeil(false));
 register('CEIL', floorCeil(true));
 
 function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
-  return (a: readonly Expression[], call: { span?: Expression['span'] }, api: CompilerApi): Compiled => {
+  return (a: readonly Expression[], call: FunctionCall, api: CompilerApi): Compiled => {
     const x = numArg(api, a[0], name, call.span);
     const nArg = a[1] ? numArg(api, a[1], name, call.span) : undefined;
     if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw invalid(`The second argument of ${name} must be an integer`, call.span);
@@ -118,15 +117,19 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
       case 'DECIMAL': {
         if (n !== undefined && (nConst === undefined || nConst === null)) {
           // a digit count that is not a literal: Flink keeps the operand's type, and the value carries the scale
-          // it was rounded to (DecimalDataUtils.sround / struncate), as Flink's own tests print it
+          // it was rounded to (DecimalDataUtils.sround / struncate: scale max(k, 0), the integer digits kept plus
+          // one), as Flink's own tests print it
           const rt = withNullable(t, t.nullable || n.type.nullable);
           return strictNullable(args, rt, (v: Decimal, kk: number) => {
             if (kk >= v.scale) return v;
-            const { precision, scale } = roundDecimalType(t, kk, true);
+            const scale = Math.max(kk, 0);
+            const precision = Math.min(38, 1 + t.precision - t.scale + scale);
             return roundDec(v, kk).setScale(scale, mode).toPrecision(precision, scale);
           });
         }
-        const rt = roundDecimalType(t, nConst ?? 0, t.nullable);
+        // the plan's type of the call (the typer's ROUND / TRUNCATE rule): its scale is the digits kept
+        const rt = api.planType(call);
+        if (rt?.kind !== 'DECIMAL') throw invalid(`${name} over ${typeToString(t)} has no DECIMAL type in the plan`, call.span);
         const { precision, scale } = rt;
         return strictNullable(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode).toPrecision(precision, scale));
       }
