@@ -1,0 +1,105 @@
+/**
+ * Issue 13 (items 5 and 6): the local runtime runs the bound plan and raises no planning error of its own. FTS7002
+ * (invalid query) and FTS7004 (unknown name) remain only for test input that does not fit the declared tables; a
+ * mistake in the SQL has the code `flinkts check` gives it (the runtime raises it with `rejected(code, …)`, or the
+ * site is an internal invariant: `notReached`).
+ *
+ * The sites still raising FTS7002 / FTS7004 for SQL are listed in REMAINING with their number per file: a new one
+ * fails this test, and so does a file that has fewer than listed (lower the number when a site moves to the binder).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+}
+
+/** Where the two codes are declared and their raising functions defined. */
+const DECLARING = new Set(['runtime/codes.ts', 'runtime/errors.ts']);
+
+/** Fixture input: the methods of these files that read a test's inputs (a table the inputs name that the script does not declare). */
+const FIXTURE_INPUT: Readonly<Record<string, readonly string[]>> = {
+  'runtime/job.ts': ['inputColumns'],
+};
+
+/**
+ * Sites that still raise FTS7002 for SQL, by file, and why they are left (see the session report):
+ * each is a planning error the binder does not report yet (or reports under an analyzer rule runJob does not run).
+ */
+const REMAINING: Readonly<Record<string, number>> = {
+  'runtime/plan-over.ts': 16,
+  'runtime/functions/datetime.ts': 15,
+  'runtime/functions/json.ts': 11,
+  'runtime/functions/collection.ts': 10,
+  'runtime/functions/string.ts': 8,
+  'runtime/job.ts': 6,
+  'runtime/plan-collection-aggregates.ts': 6,
+  'runtime/functions/math.ts': 6,
+  'runtime/functions/arithmetic.ts': 6,
+  'runtime/plan-bound-aggregate.ts': 5,
+  'runtime/functions/conditional.ts': 5,
+  'runtime/plan-bound.ts': 4,
+  'runtime/compile-literal.ts': 4,
+  'runtime/plan-bound-group-window.ts': 3,
+  'runtime/functions/untyped-null.ts': 3,
+  'runtime/plan-bound-window.ts': 2,
+  'runtime/plan-bound-join.ts': 2,
+  'runtime/plan-bound-correlate.ts': 2,
+  'runtime/operators/proctime-window.ts': 2,
+  'runtime/mini-batch.ts': 2,
+  'runtime/functions/overlaps.ts': 2,
+  'runtime/functions/hash.ts': 2,
+  'runtime/plan-sort.ts': 1,
+  'runtime/plan-bound-time-join.ts': 1,
+  'runtime/plan-bound-subquery.ts': 1,
+  'runtime/plan-bound-match.ts': 1,
+  'runtime/functions/cast.ts': 1,
+  'runtime/compile-expression.ts': 1,
+};
+
+/** A call of `invalid(` / `unknownName(` (not a method of that name), or the codes named directly. */
+const RAISE = /(?<![\w.])(?:invalid|unknownName)\(|RUNTIME_CODES\.(?:invalidQuery|unknownName)|RUNTIME_TEXTS\.(?:invalidQuery|unknownName)|'FTS700[24]'/;
+
+/** The method or function a line belongs to: the nearest declaration above it. */
+function enclosing(lines: readonly string[], at: number): string | undefined {
+  for (let i = at; i >= 0; i--) {
+    const m = /^(?: {2}(?:private |static |readonly )*|export function |function )(\w+)\s*[(<]/.exec(lines[i]!);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function sites(): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const f of files(src)) {
+    const rel = relative(src, f).split('\\').join('/');
+    if (DECLARING.has(rel)) continue;
+    const lines = readFileSync(f, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (/^\s*(\*|\/\/)/.test(line) || !RAISE.test(line)) return;
+      const fn = enclosing(lines, i);
+      if (fn !== undefined && FIXTURE_INPUT[rel]?.includes(fn)) return;
+      found.set(rel, (found.get(rel) ?? 0) + 1);
+    });
+  }
+  return found;
+}
+
+describe('FTS7002 / FTS7004 only for fixture input', () => {
+  it('no file raises them for SQL beyond the listed remaining sites, and the list is exact', () => {
+    expect(Object.fromEntries([...sites()].sort(([a], [b]) => a.localeCompare(b)))).toEqual(
+      Object.fromEntries(Object.entries(REMAINING).sort(([a], [b]) => a.localeCompare(b))),
+    );
+  });
+
+  it('the fixture-input method still raises FTS7004 for an input naming an undeclared table (the check above is not vacuous)', () => {
+    const job = readFileSync(join(src, 'runtime/job.ts'), 'utf8').split('\n');
+    const i = job.findIndex((l) => /^ {2}inputColumns\(/.test(l));
+    expect(i).toBeGreaterThan(0);
+    expect(job.slice(i, i + 4).some((l) => RAISE.test(l))).toBe(true);
+  });
+});
