@@ -615,7 +615,7 @@ export class ExpressionCompiler implements CompilerApi {
    */
   private typed(e: Expression, typerRule: () => DataType | undefined): DataType {
     const t = this.planType(e) ?? typerRule();
-    if (t === undefined) throw notReached(`${e.kind} without a type`);
+    if (t === undefined) throw rejected('FTS4407', `${e.kind} has no type: its operands have no common type`, e.span);
     return t;
   }
 
