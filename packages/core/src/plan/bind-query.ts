@@ -11,7 +11,7 @@ import { builtinFunction } from '../functions/registry.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
-import { checkSelectCalls } from './aggregate-rules.js';
+import { checkGroupingArguments, checkSelectCalls } from './aggregate-rules.js';
 import type { DataType } from '../types/data-type.js';
 import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
@@ -294,6 +294,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       }),
       ...calls.map((c, i) => ({ name: `$a${i}`, ...(c.type === undefined ? {} : { type: c.type }) })),
     ];
+    checkGroupingArguments(calls, keys, ctx);
     const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
     node = aggregate;
     const grouped: Replacement = (n) => {

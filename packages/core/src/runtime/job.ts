@@ -38,6 +38,7 @@ import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES } from '../plan/codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -668,5 +669,6 @@ export function formatRowFields(row: readonly unknown[], columns: readonly { rea
 function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void {
   if (rel.rowtime.size <= 1) return;
   const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
-  throw invalid(`The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
+  // the fact `flinkts check` reports for an INSERT as FTS4315: the same code
+  throw rejected(TIME_CODES.severalRowtimesIntoSink, `The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
 }

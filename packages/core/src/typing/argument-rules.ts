@@ -156,3 +156,5 @@ export function jsonValueProblem(e: Expression, t: DataType | undefined): string
   if (t === undefined || e.kind === 'JsonObject' || e.kind === 'JsonArray') return undefined;
   return jsonTypeProblem(t);
 }
+
+export const LISTAGG_SEPARATOR = "Cannot apply 'LISTAGG' with a separator that is not a character literal. Supported form(s): 'LISTAGG(<CHARACTER>)' 'LISTAGG(<CHARACTER>, <CHARACTER_LITERAL>)'";

@@ -20,7 +20,7 @@ import { comparisonProblem } from './comparable.js';
 import { explicitCastProblem } from './explicit-cast.js';
 import { family, isCharacter, isExactInteger, isNumeric, show } from './families.js';
 import { badArgument } from './function-arguments.js';
-import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, readsColumn, untypedNullProblem } from './argument-rules.js';
+import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, LISTAGG_SEPARATOR, readsColumn, untypedNullProblem } from './argument-rules.js';
 import type { TypeEnv } from './type-issue.js';
 import { report } from './type-issue.js';
 
@@ -465,6 +465,14 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   }
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
+  // RESPECT / IGNORE NULLS: Flink 1.20.1's parser takes them in ARRAY_AGG only
+  if (e.nulls !== undefined && name !== 'ARRAY_AGG') return report(env, 'FTS1001', e, `${e.nulls} NULLS is only valid in ARRAY_AGG: Flink's parser does not take it in ${name}`, `drop ${e.nulls} NULLS`);
+  if (name === 'JSON_OBJECTAGG' || name === 'JSON_ARRAYAGG') {
+    const v = e.args[e.args.length - 1]!;
+    const p = jsonValueProblem(v, known[known.length - 1]);
+    if (p !== undefined) return report(env, 'FTS4406', v, p, 'CAST the value to STRING');
+  }
+  if (name === 'LISTAGG' && e.args[1] !== undefined && e.args[1].kind !== 'StringLiteral') return report(env, 'FTS4406', e.args[1], LISTAGG_SEPARATOR, "write the separator as a string literal, e.g. LISTAGG(x, ', ')");
   const problem = untypedNullProblem(name, e.args, known) ?? argumentProblem(name, known);
   if (problem !== undefined) return report(env, 'FTS4406', e, problem, 'CAST the arguments to the types the function takes');
   if (name === 'IF') return ifType(e, known, env);
@@ -497,7 +505,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   return r.type;
 }
 
-const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG']);
+const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG', 'COUNT', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 
 /** An unqualified column reference that, when no column has the name, calls a built-in (PI). */
 export function isBareCall(e: Extract<Expression, { kind: 'ColumnRef' }>): boolean {
