@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, rejected, unknownName, unsupported } from './errors.js';
 import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -40,6 +40,7 @@ import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES } from '../plan/codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -252,7 +253,7 @@ export class LocalJob {
     let rowtime: number | undefined;
     if (t.watermark) {
       rowtime = scan.findIndex((c) => c.name === (t.watermark as { column: string }).column);
-      if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
+      if (rowtime < 0) throw rejected(TIME_CODES.watermarkUnknownColumn, `Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(this.namespace.key(t.path), {
       def: t, entry, scan, columns, inputPositions, emits, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
@@ -267,7 +268,7 @@ export class LocalJob {
   private sourceFor(path: readonly string[], span?: import('../ast/node.js').Span): PlannerTable {
     const name = path.join('.');
     const t = this.tables.get(this.namespace.key(path));
-    if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
+    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
       const row = expressionScope(t.columns);
       const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
@@ -276,12 +277,13 @@ export class LocalJob {
       if (wrong.length > 0) throw new FlinktsError(wrong);
       const compiler = watermark === undefined ? undefined : boundCompilerOver(this.planner, row, [watermark.expr]);
       const wm = watermark === undefined ? undefined : compiler!.compile(watermark.expr.ast);
-      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
+      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw rejected(TIME_CODES.watermarkType, 'The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
       if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
-        if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
+        // what `flinkts check` reports from the connector's options (@flinkts/connectors' FTS3007): the same code
+        if (pk.length === 0) throw rejected('FTS3007', `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
@@ -298,7 +300,7 @@ export class LocalJob {
     if (ins.partition) throw unsupported('INSERT … PARTITION', ins.span);
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
-    if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
+    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
     let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
@@ -640,5 +642,6 @@ export function formatRowFields(row: readonly unknown[], columns: readonly { rea
 function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void {
   if (rel.rowtime.size <= 1) return;
   const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
-  throw invalid(`The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
+  // the fact `flinkts check` reports for an INSERT as FTS4315: the same code
+  throw rejected(TIME_CODES.severalRowtimesIntoSink, `The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
 }

@@ -13,8 +13,9 @@ import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
-import { invalid, rejected, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
@@ -100,11 +101,12 @@ function temporalJoin(planner: Planner, node: Join): Rel {
     const rowtime = [...r.rowtime][0];
     if (rowtime === undefined || !r.uniqueKey?.length) {
       const name = node.right.kind === 'Scan' ? node.right.table.path[2] : 'the view';
-      throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
+      // the facts `flinkts check` reports as FTS4307 (no WATERMARK) and FTS4306 (no key): the same codes
+      throw rejected(rowtime === undefined ? TIME_CODES.versionedTableWithoutWatermark : TIME_CODES.versionedTableWithoutKey, `Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
     }
     op = new TemporalJoinOperator(left, r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
   } else {
-    throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
+    throw rejected(TIME_CODES.temporalJoinNotTimeAttribute, `FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
   }
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);

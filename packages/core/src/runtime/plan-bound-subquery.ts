@@ -20,7 +20,7 @@ import type { Project } from '../plan/project.js';
 import { isCorrelated } from '../plan/patterns/semi-join.js';
 import { restrict } from '../plan/patterns/rank.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import type { PlannedRel, Planner, Rel } from './plan.js';
@@ -160,7 +160,7 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
         continue;
       }
       const sub = planBound(planner, sq.plan);
-      if (sub.columns.length !== 1) throw invalid('A scalar subquery must return exactly one column', sq.node.span);
+      if (sub.columns.length !== 1) throw rejected('FTS4415', 'A scalar subquery must return exactly one column', sq.node.span);
       const op = new JoinOperator('LEFT', cur.columns.length, 1, undefined);
       cur.op.connectTo(op, 0);
       sub.op.connectTo(op, 1);

@@ -16,7 +16,7 @@ import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { copying } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, notReached, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { ValuesOperator } from './operators/values.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
@@ -262,7 +262,8 @@ function values(planner: Planner, node: Values): PlannedRel {
     if (node.rows.every((r) => isEmptyString(r[i]!.ast))) throw invalid(ZERO_LENGTH_CHAR, r0Span(node));
   });
   const rows = node.rows.map((r) => r.map((e, i) => {
-    if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+    // the binder rejects a bare NULL in VALUES (FTS4406)
+    if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in VALUES');
     const col = columns[i] as RelColumn;
     return compileBound(planner, empty, e, col.type.kind === 'NULL' ? undefined : col.type).eval([]) ?? null;
   }));
@@ -291,7 +292,7 @@ function project(planner: Planner, node: Project): PlannedRel {
   if (input.kind === 'Values' && input.rows.length === 1 && input.columns.length === 0) {
     // SELECT without FROM: Flink validates it as VALUES, where a bare NULL or '' has no type
     for (const e of node.exprs) {
-      if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+      if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in a SELECT without FROM');
       if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
     }
   }
