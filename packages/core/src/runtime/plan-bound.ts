@@ -96,6 +96,12 @@ function evaluableWith(e: BoundExpression, subqueries: boolean): boolean {
 /** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
 const rowNumberRead = new WeakMap<PlanNode, boolean>();
 
+/**
+ * The columns of a Deduplicate read above it (undefined: all). Flink's planner prunes the others below it, and its
+ * keep-last deduplication on processing time emits nothing when the new row equals the kept one on what is left.
+ */
+export const dedupColumnsRead = new WeakMap<PlanNode, ReadonlySet<number> | undefined>();
+
 /** Notes, for each Rank below `node`, whether its row number is read; `used`: the columns of `node` read above (all when undefined). */
 function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefined): void {
   const refsOf = (es: readonly BoundExpression[]): Set<number> => new Set(es.flatMap((e) => e.refs.filter((r) => r.depth === 0).map((r) => r.index)));
@@ -109,6 +115,10 @@ function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefine
     case 'Rank':
     case 'Deduplicate':
       rowNumberRead.set(node, (rowNumberRead.get(node) ?? false) || used === undefined || used.has(node.columns.length - 1));
+      if (node.kind === 'Deduplicate') {
+        const before = dedupColumnsRead.has(node) ? dedupColumnsRead.get(node) : new Set<number>();
+        dedupColumnsRead.set(node, before === undefined || used === undefined ? undefined : new Set([...before, ...used]));
+      }
       noteRowNumberReads(node.input, undefined);
       return;
     default:
