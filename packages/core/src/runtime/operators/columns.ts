@@ -149,9 +149,13 @@ export class ValueColumn {
   }
 }
 
-/** A growing array of 32-bit integers in fixed-size chunks (0 where nothing was written; the first chunk grows). */
+/**
+ * A growing array of 32-bit integers in fixed-size chunks, 0 where nothing was written: a chunk is made only when a
+ * value other than 0 is written into it, so a column that stays 0 (a join key's rows without a second row, rows
+ * matching nothing) costs nothing. The first chunk starts small and grows.
+ */
 export class IntColumn {
-  private chunks: Int32Array[] = [];
+  private readonly chunks: (Int32Array | undefined)[] = [];
 
   get(i: number): number {
     return this.chunks[i >>> SHIFT]?.[i & MASK] ?? 0;
@@ -162,15 +166,12 @@ export class IntColumn {
     const at = i & MASK;
     let c = this.chunks[n];
     if (c === undefined || at >= c.length) {
-      const cs = this.chunks;
-      const first = cs[0];
-      if (first !== undefined && first.length < CHUNK && (n > 0 || at >= first.length)) {
-        const grown = new Int32Array(n > 0 ? CHUNK : Math.min(CHUNK, Math.max(at + 1, first.length * 2)));
-        grown.set(first);
-        cs[0] = grown;
-      }
-      while (cs.length <= n) cs.push(new Int32Array(cs.length === 0 && n === 0 ? Math.min(CHUNK, Math.max(16, at + 1)) : CHUNK));
-      c = cs[n] as Int32Array;
+      // what is not there reads 0 already
+      if (v === 0) return;
+      const grown = new Int32Array(n > 0 ? CHUNK : Math.min(CHUNK, Math.max(16, at + 1, c === undefined ? 0 : c.length * 2)));
+      if (c !== undefined) grown.set(c);
+      while (this.chunks.length < n) this.chunks.push(undefined);
+      this.chunks[n] = c = grown;
     }
     c[at] = v;
   }

@@ -20,9 +20,12 @@ const NONE = -1;
 export class JoinSideState {
   /** `columns[c]`: column `c` of the row in each slot (compact forms: see `ValueColumn`). */
   private readonly columns: ValueColumn[];
-  /** The next slot in the slot's key list (`NONE` at the end); for a free slot, the next free slot. */
+  /**
+   * The next slot + 1 in the slot's key list (0 at the end); for a free slot, the next free slot + 1. Kept so that a
+   * key with one row writes nothing (`IntColumn` makes no chunk for zeros).
+   */
   private readonly next = new IntColumn();
-  /** For the first slot of a key's list: the list's last slot (where the next row of the key goes). */
+  /** For the first slot of a key's list: the list's last slot minus the first (where the next row of the key goes). */
   private readonly last = new IntColumn();
   /** Per slot: how many rows of the other side it matches (outer joins only). */
   private readonly matchCounts: IntColumn | undefined;
@@ -47,7 +50,7 @@ export class JoinSideState {
 
   /** The slot after `slot` among its key's rows, or `NONE`. */
   nextOf(slot: number): number {
-    return this.next.get(slot);
+    return this.next.get(slot) - 1;
   }
 
   /** The value of column `c` in `slot`. */
@@ -83,19 +86,19 @@ export class JoinSideState {
   /** Adds `row` at the end of its key's rows, with a match count of `matches`; returns its slot. */
   add(key: unknown, row: Row, matches: number): number {
     let slot = this.free;
-    if (slot !== NONE) this.free = this.next.get(slot);
+    if (slot !== NONE) this.free = this.nextOf(slot);
     else slot = this.slots++;
     const cols = this.columns;
     for (let c = 0; c < this.width; c++) (cols[c] as ValueColumn).set(slot, row[c]);
     if (this.matchCounts) this.matchCounts.set(slot, matches);
-    this.next.set(slot, NONE);
+    this.next.set(slot, NONE + 1);
     const head = this.first(key);
     if (head === NONE) {
       this.setFirst(key, slot);
-      this.last.set(slot, slot);
+      this.last.set(slot, 0);
     } else {
-      this.next.set(this.last.get(head), slot);
-      this.last.set(head, slot);
+      this.next.set(head + this.last.get(head), slot + 1);
+      this.last.set(head, slot - head);
     }
     return slot;
   }
@@ -121,21 +124,21 @@ export class JoinSideState {
     let slot = head;
     while (slot !== NONE && !this.holds(slot, row)) {
       prev = slot;
-      slot = this.next.get(slot);
+      slot = this.nextOf(slot);
     }
     if (slot === NONE) return undefined;
-    const after = this.next.get(slot);
+    const after = this.nextOf(slot);
     if (prev === NONE) {
       this.setFirst(key, after);
-      if (after !== NONE) this.last.set(after, this.last.get(head));
+      if (after !== NONE) this.last.set(after, head + this.last.get(head) - after);
     } else {
-      this.next.set(prev, after);
-      if (after === NONE) this.last.set(head, prev);
+      this.next.set(prev, after + 1);
+      if (after === NONE) this.last.set(head, prev - head);
     }
     const removed = { row: this.row(slot), matches: this.matchCounts ? this.matchCounts.get(slot) : 0 };
     // the slot's values are released (a removed row's strings and objects are not kept alive) and the slot reused
     for (let c = 0; c < this.width; c++) (this.columns[c] as ValueColumn).release(slot);
-    this.next.set(slot, this.free);
+    this.next.set(slot, this.free + 1);
     this.free = slot;
     return removed;
   }
