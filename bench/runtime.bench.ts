@@ -13,7 +13,8 @@
  *  (d) a regular join of two streams and a tumbling window aggregation at 1k / 10k / 100k / 1M rows: linear
  *      growth, target ≤ 5x DuckDB's time at 1M (in-database);
  * Wall times are medians; CPU times are this process's (all threads) per run, shown because the machine may be
- * shared: a wall time well above its CPU time means the process waited for a core.
+ * shared: a wall time well above its CPU time means the process waited for a core. A full garbage collection runs
+ * before each timed run, outside the timing.
  *  memory: peak RSS of a fresh process running each 1M-row workload, target ≤ 2x the input's size as JSON; the
  *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it.
  * `FLINKTS_BENCH_RUNTIME=growth,memory` (any of throughput, growth, memory) runs only those parts.
@@ -21,6 +22,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSync } from 'esbuild';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -50,15 +53,27 @@ async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[],
   if (warmup) await f();
   const times: number[] = [];
   let result: T | undefined;
-  const cpu0 = process.cpuUsage();
+  let cpuMicros = 0;
   for (let i = 0; i < reps; i++) {
+    // the garbage of what ran before (the input rows' making, the other engine's run, the previous result) is
+    // collected outside the timing, so neither side pays for the other's
+    result = undefined;
+    collectGarbage();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMicros += cpu.user + cpu.system;
   }
-  const cpu = process.cpuUsage(cpu0);
-  return { ms: median(times), cpuMs: (cpu.user + cpu.system) / 1000 / reps, lines: result === undefined ? [] : lines(result) };
+  return { ms: median(times), cpuMs: cpuMicros / 1000 / reps, lines: result === undefined ? [] : lines(result) };
 }
+
+/** A full garbage collection (V8's `gc`, made available to this process only for the bench). */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 function sameLines(a: readonly string[], b: readonly string[]): string | undefined {
   const x = [...a].sort();
@@ -104,6 +119,8 @@ interface Memory {
   readonly baselineRssMb: number;
   /** Peak RSS once the input rows exist, before the job runs. */
   readonly inputRssMb: number;
+  /** Peak RSS once the job has run, before `rows()` made the result's objects. */
+  readonly jobRssMb: number;
   readonly outRows: number;
 }
 
@@ -164,7 +181,7 @@ function memoryLines(): void {
   for (const w of workloads) {
     const m = memory(script, w, 1_000_000, 'stream');
     const own = m.peakRssMb - m.baselineRssMb;
-    console.log(`    ${m.workload}: peak RSS ${m.peakRssMb.toFixed(0)} MB (baseline ${m.baselineRssMb.toFixed(0)} MB), input as JSON ${m.inputJsonMb.toFixed(0)} MB -> ${(m.peakRssMb / m.inputJsonMb).toFixed(2)}x (target <= 2x: ${met(m.peakRssMb <= 2 * m.inputJsonMb)}); above the baseline ${own.toFixed(0)} MB = ${(own / m.inputJsonMb).toFixed(2)}x; ${m.outRows} rows out`);
+    console.log(`    ${m.workload}: peak RSS ${m.peakRssMb.toFixed(0)} MB (baseline ${m.baselineRssMb.toFixed(0)} MB; ${m.jobRssMb.toFixed(0)} MB once the job ran, before rows() made ${m.outRows} result objects), input as JSON ${m.inputJsonMb.toFixed(0)} MB -> ${(m.peakRssMb / m.inputJsonMb).toFixed(2)}x (target <= 2x: ${met(m.peakRssMb <= 2 * m.inputJsonMb)}); above the baseline ${own.toFixed(0)} MB = ${(own / m.inputJsonMb).toFixed(2)}x`);
   }
   console.log('  input held as JavaScript arrays first (a fixture built in the test; the arrays alone take more than the JSON):');
   for (const w of workloads) {

@@ -573,19 +573,26 @@ export class LocalJob {
       throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: 'firing timers at the end of input' }), severity: 'error' }]);
     }
     const out = new Map<string, SinkResult>();
-    for (const s of this.sinks) {
-      const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
-      let table: (readonly unknown[])[] | undefined;
-      out.set(s.sinkName, {
-        name: s.sinkName, columns: info.columns, changelog: s.changelog,
-        get table() { return (table ??= s.table()); },
-        forEachRow: (f) => s.forEachRow(f),
-        rowCount: s.rowCount,
-        ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
-      });
-    }
+    for (const s of this.sinks) out.set(s.sinkName, sinkResult(s, this.sinkInfo.get(s) as SinkInfo));
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+type SinkInfo = { readonly columns: { name: string; type: DataType }[]; readonly primaryKey?: string[] };
+
+/**
+ * A sink's result. Made outside `run` so that its closures hold the sink alone: a closure made in `run` would keep
+ * the whole job (every operator's state, e.g. a join's rows) alive for as long as the result is read.
+ */
+function sinkResult(s: SinkOperator, info: SinkInfo): SinkResult {
+  let table: (readonly unknown[])[] | undefined;
+  return {
+    name: s.sinkName, columns: info.columns, changelog: s.changelog,
+    get table() { return (table ??= s.table()); },
+    forEachRow: (f) => s.forEachRow(f),
+    rowCount: s.rowCount,
+    ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
-import { subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { expressionScope } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
@@ -132,10 +132,27 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
   if (timed !== undefined) return timed;
   const conditions = [node.condition, where].filter((c): c is BoundExpression => c !== undefined).map((c) => compileBound(planner, input, c, T.boolean()).eval);
   const keys = [...node.equiKeys, ...(where === undefined ? [] : equiKeysOf(where, width))];
-  const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r));
+  const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r, onlyKeys([node.condition, where], keys, width)));
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
   return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * Whether the conditions are exactly the equalities `keys` (every conjunct a column of one side equal to a column of
+ * the other, and no other key): then rows of equal keys match without the condition being evaluated, where the key
+ * types allow it (`equiJoinKeysAt`'s `exact`).
+ */
+function onlyKeys(conditions: readonly (BoundExpression | undefined)[], keys: readonly (readonly [number, number])[], width: number): boolean {
+  const pairs = new Set<string>();
+  for (const c of conditions) {
+    if (c === undefined) continue;
+    const found = equiKeysOf(c, width);
+    if (found.length !== conjunctsOf(c.ast).length) return false;
+    for (const [a, b] of found) pairs.add(`${a},${b}`);
+  }
+  const wanted = new Set(keys.map(([a, b]) => `${a},${b}`));
+  return pairs.size > 0 && pairs.size === wanted.size && [...pairs].every((p) => wanted.has(p));
 }
 
 /**

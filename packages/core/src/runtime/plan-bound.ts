@@ -18,6 +18,7 @@ import type { ExpressionCompiler } from './compile-expression.js';
 import { copying } from './compiled.js';
 import { invalid, notReached, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
+import { JoinOperator } from './operators/join.js';
 import { ValuesOperator } from './operators/values.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { expressionScope, filterNeedsUpdateBefore, windowThrough } from './plan.js';
@@ -325,6 +326,11 @@ function project(planner: Planner, node: Project): PlannedRel {
   const out = { columns, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
+  // a projection of plain columns right above a regular join is fused into it (as Flink's planner pushes it)
+  if (!f && hiddenTime === undefined && rel.op instanceof JoinOperator && rel.op.canProjectOutput() && direct.every((d) => d !== undefined)) {
+    rel.op.projectOutput(direct as number[]);
+    return { ...out, op: rel.op };
+  }
   const calc = new CalcOperator(f, hiddenTime === undefined ? compiled.map(copying) : [...compiled.map(copying), (r) => r[hiddenTime] ?? null]);
   rel.op.connectTo(calc);
   return { ...out, op: calc };
