@@ -50,6 +50,11 @@ import type { Timestamp } from './values/temporal.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
+/**
+ * The most rows of a columnar input handed on as one run: longer than a batch of rows, since an operator that
+ * reads columns makes nothing per row (one that makes rows from them makes at most this many at a time).
+ */
+const COLUMN_RUN_ROWS = 1 << 16;
 
 /**
  * One entry of a source's input: a row (an insert), a changelog row, an explicit watermark, or an advance of the
@@ -516,9 +521,9 @@ export class LocalJob {
         const n = (entries as EntryList).length;
         const run = { columns, start: 0 };
         columnRun = run;
-        for (let i = 0; i < n; i += BATCH_ROWS) {
+        for (let i = 0; i < n; i += COLUMN_RUN_ROWS) {
           run.start = i;
-          src.pushColumns(columns, i, Math.min(n, i + BATCH_ROWS));
+          src.pushColumns(columns, i, Math.min(n, i + COLUMN_RUN_ROWS));
         }
         columnRun = undefined;
         return;

@@ -71,6 +71,23 @@ describe('columnar fixtures', () => {
     });
   }
 
+  it('sum BIGINTs exactly over many runs of rows, mixing small values with ones beyond 2^53 and wrapping as Java longs', () => {
+    const n = 150_000;
+    const k = new Int32Array(n).map((_, i) => i % 3);
+    const v: (number | bigint)[] = Array.from({ length: n }, (_, i) => (i % 1000 === 7 ? 2n ** 62n : i % 2 === 0 ? 2147483647 : -2147483646));
+    const sql = "CREATE TABLE snk (k INT, c BIGINT, t BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'values'); INSERT INTO snk SELECT k, COUNT(*), SUM(v) FROM ev GROUP BY k;";
+    const expected = [0, 1, 2].map((key) => {
+      let t = 0n;
+      let c = 0;
+      for (let i = key; i < n; i += 3) {
+        t = BigInt.asIntN(64, t + BigInt(v[i] as number | bigint));
+        c++;
+      }
+      return { k: key, c, t: Number.isSafeInteger(Number(t)) ? Number(t) : t };
+    });
+    expect(runJob(SOURCE + sql, { inputs: { ev: columnar({ k, v }) }, keepChangelog: false }).rows('snk')).toEqual(expected);
+  });
+
   it('are read again by a second job (with other column types) as by the first', () => {
     const input = columnar({ k: [1, 2, 1], v: [10, 20, 30], s: ['7', '8', '9'] });
     const sum = "CREATE TABLE snk (k INT, t BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'values'); INSERT INTO snk SELECT k, SUM(v) FROM ev GROUP BY k;";

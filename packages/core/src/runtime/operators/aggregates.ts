@@ -11,6 +11,7 @@ import type { Comparator } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
 import type { CollectionAggregateName } from './collection-aggregates.js';
+import type { PartialKind } from './dense-group-kernel.js';
 
 export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
@@ -109,6 +110,13 @@ class LongSumAcc implements Accumulator {
       const big = BigInt(b);
       this.big = BigInt.asIntN(64, sign === 1 ? this.big + big : this.big - big);
     }
+  }
+  /** Adds `count` values whose sum is `sum` (a whole number within ±2^44, as a number). */
+  addPartial(count: number, sum: number): void {
+    this.n += count;
+    const s = this.small + sum;
+    if (s > FLUSH || s < -FLUSH) this.flush(s);
+    else this.small = s;
   }
   /** `add` of a value within ±SMALL (as a number). */
   addSmall(x: number): void {
@@ -262,6 +270,16 @@ function stepFor(arg: Evaluator | undefined, column: number | undefined, filter:
     if (retract) acc.retract(v);
     else acc.add(v);
   };
+}
+
+/**
+ * Moves a run's partial result of one call into its accumulator (dense-group-kernel.ts): `rows` rows for
+ * COUNT(*), `count` values for COUNT(col), `count` values summing to `sum` for SUM of a BIGINT.
+ */
+export function addPartial(acc: Accumulator, kind: PartialKind['kind'], rows: number, count: number, sum: number): void {
+  if (kind === 'count') (acc as CountAcc).n += rows;
+  else if (kind === 'countColumn') (acc as CountAcc).n += count;
+  else (acc as LongSumAcc).addPartial(count, sum);
 }
 
 /** Feeds row `i` of the input columns a step was made for into one accumulator (an insert). */
