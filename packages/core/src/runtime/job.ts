@@ -53,6 +53,11 @@ import type { Timestamp } from './values/temporal.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
+/**
+ * The most rows of a columnar input handed on as one run: longer than a batch of rows, since an operator that
+ * reads columns makes nothing per row (one that makes rows from them makes at most this many at a time).
+ */
+const COLUMN_RUN_ROWS = 1 << 16;
 
 /**
  * One entry of a source's input: a row (an insert), a changelog row, an explicit watermark, or an advance of the
@@ -78,6 +83,12 @@ export interface EntryList {
    * run at a time instead of an entry at a time.
    */
   insertRun?(start: number, max: number): readonly Row[];
+  /**
+   * Optionally, every entry as columns: one array per input column (values as the runtime holds them, checked
+   * and converted), when every entry is an insert row; the job then hands them on a run of rows at a time without
+   * making a row per entry where the operators read columns (a columnar fixture).
+   */
+  insertColumns?(): readonly ArrayLike<unknown>[] | undefined;
 }
 
 /**
@@ -444,6 +455,8 @@ export class LocalJob {
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
     let current: Change | undefined;
     let batch: readonly (readonly unknown[])[] | undefined;
+    /** The columns being pushed and the index of the first row of the run (for a failing row's message). */
+    let columnRun: { readonly columns: readonly ArrayLike<unknown>[]; start: number } | undefined;
     /** One entry that is not part of a batch. */
     const one = (e: InputEntry): void => {
       let change: Change;
@@ -476,6 +489,19 @@ export class LocalJob {
       batch = undefined;
     };
     try {
+      const columns = batchable && isList(entries) ? entries.insertColumns?.() : undefined;
+      if (columns !== undefined) {
+        // a columnar fixture of inserts: runs of rows handed on as columns
+        const n = (entries as EntryList).length;
+        const run = { columns, start: 0 };
+        columnRun = run;
+        for (let i = 0; i < n; i += COLUMN_RUN_ROWS) {
+          run.start = i;
+          src.pushColumns(columns, i, Math.min(n, i + COLUMN_RUN_ROWS));
+        }
+        columnRun = undefined;
+        return;
+      }
       const list = batchable && isList(entries) && entries.insertRun !== undefined ? entries : undefined;
       if (list !== undefined) {
         // runs of rows the list hands over as they are, and the other entries read one by one in between
@@ -524,6 +550,10 @@ export class LocalJob {
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       if (batch !== undefined) current = { kind: '+I', row: batch[e.sourceRow ?? 0] as readonly unknown[] };
+      if (columnRun !== undefined) {
+        const at = columnRun.start + (e.sourceRow ?? 0);
+        current = { kind: '+I', row: columnRun.columns.map((c) => c[at]) };
+      }
       if (current === undefined) throw e;
       const c = current;
       const t = RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` });
