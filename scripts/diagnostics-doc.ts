@@ -13,6 +13,7 @@ import { DEPLOY_CODE_TABLE } from '../packages/pipelines/src/deploy/codes.js';
 import { IMPORT_CODE_TABLE } from '../packages/pipelines/src/import/codes.js';
 import { INTROSPECT_CODE_TABLE } from '../packages/pipelines/src/introspect/codes.js';
 import { LINEAGE_CODE_TABLE } from '../packages/pipelines/src/lineage-formats/codes.js';
+import { CLI_CODE_TABLE } from '../src/cli/codes.js';
 
 /** Every diagnostic code of every package, sorted. */
 export const ALL_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([
@@ -23,6 +24,7 @@ export const ALL_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([
   IMPORT_CODE_TABLE.entries,
   INTROSPECT_CODE_TABLE.entries,
   LINEAGE_CODE_TABLE.entries,
+  CLI_CODE_TABLE.entries,
 ]);
 
 export const DIAGNOSTICS_DOC = fileURLToPath(new URL('../docs/diagnostics.md', import.meta.url));
