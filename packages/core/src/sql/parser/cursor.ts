@@ -8,6 +8,7 @@ import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { describeCharacter } from './characters.js';
 import { isReserved } from './keywords.js';
 import type { Token } from './lexer.js';
+import { SQL_CODES } from '../codes.js';
 
 /** A parse error: the first real problem of a statement. */
 /** Flink's parser configuration (`SqlParser.config().withIdentifierMaxLength(256)` in the planner context). */
@@ -23,7 +24,7 @@ export const IDENTIFIER_MAX_LENGTH = 256;
 export const MAX_NESTING_DEPTH = 500;
 
 export class ParseError extends Error {
-  constructor(message: string, readonly span: Span, readonly hint?: string, readonly code = 'FTS1001') {
+  constructor(message: string, readonly span: Span, readonly hint?: string, readonly code: string = SQL_CODES.unexpectedToken) {
     super(message);
   }
 }
@@ -145,7 +146,7 @@ export class Cursor {
   next(): Token {
     const t = this.peek();
     if ((t.kind === 'word' || t.kind === 'quoted') && t.value.length > IDENTIFIER_MAX_LENGTH) {
-      throw this.errorAt(t, `identifier '${t.value.slice(0, 20)}…' is ${t.value.length} characters long; Flink takes at most ${IDENTIFIER_MAX_LENGTH}`, 'use a shorter name', 'FTS1009');
+      throw this.errorAt(t, `identifier '${t.value.slice(0, 20)}…' is ${t.value.length} characters long; Flink takes at most ${IDENTIFIER_MAX_LENGTH}`, 'use a shorter name', SQL_CODES.identifierTooLong);
     }
     if (t.kind === 'op') this.bracket(t);
     if (t.kind !== 'eof') this.index++;
@@ -155,7 +156,7 @@ export class Cursor {
   /** Opens one level of nesting at `t` (FTS1006 beyond MAX_NESTING_DEPTH); `close` ends it. */
   open(t: Token): void {
     if (++this.nesting > MAX_NESTING_DEPTH) {
-      throw this.errorAt(t, `this statement nests more than ${MAX_NESTING_DEPTH} levels deep (parentheses, function calls, CASE, sub-queries); flinkts takes at most ${MAX_NESTING_DEPTH} (Flink's own parser fewer)`, 'split it into views or WITH queries', 'FTS1006');
+      throw this.errorAt(t, `this statement nests more than ${MAX_NESTING_DEPTH} levels deep (parentheses, function calls, CASE, sub-queries); flinkts takes at most ${MAX_NESTING_DEPTH} (Flink's own parser fewer)`, 'split it into views or WITH queries', SQL_CODES.nestedTooDeep);
     }
   }
 
@@ -254,7 +255,7 @@ export class Cursor {
     if (t.kind === 'invalid') {
       // The caller's hint is about the token it expected, not about a character that is not SQL at all.
       const { name, hint: characterHint, message } = describeCharacter(t.value, t.start.offset === 0);
-      return new ParseError(message ?? (name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`), { start: t.start, end: t.end }, characterHint, 'FTS1000');
+      return new ParseError(message ?? (name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`), { start: t.start, end: t.end }, characterHint, SQL_CODES.syntaxError);
     }
     return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
   }
@@ -275,7 +276,7 @@ export class Cursor {
     if (t.kind === 'quoted') return this.next().value;
     if (t.kind === 'word') {
       if (isReserved(t.value)) {
-        throw this.errorAt(t, `'${t.value}' is a reserved word in Flink SQL; quote it as \`${t.value}\` to use it as ${what}`, `quote it as \`${t.value}\``, 'FTS1002');
+        throw this.errorAt(t, `'${t.value}' is a reserved word in Flink SQL; quote it as \`${t.value}\` to use it as ${what}`, `quote it as \`${t.value}\``, SQL_CODES.reservedWord);
       }
       return this.next().value;
     }

@@ -19,6 +19,7 @@ import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
 import { PREC_ADDITIVE as ADDITIVE, PREC_AND as AND, PREC_MULTIPLICATIVE as MULTIPLICATIVE, PREC_NOT as NOT, PREC_OR as OR, PREC_PREDICATE as PREDICATE } from '../precedence.js';
+import { SQL_CODES } from '../codes.js';
 
 /** Built-ins whose names are stored upper-case: the registry's names and aliases, and CHAR (a CAST target). */
 const BUILTINS: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'CHAR']);
@@ -36,7 +37,7 @@ function span<T extends Expression>(p: Cursor, start: Span['start'], node: T): T
 
 /** A literal whose value Flink cannot read (FTS1008), reported at the literal. */
 function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | undefined): void {
-  if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, 'FTS1008');
+  if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, SQL_CODES.impossibleLiteral);
 }
 
 /**
@@ -200,7 +201,7 @@ function parseArgument(p: Cursor): Expression {
       partitionBy = keys.kind === 'RowConstructor' && !keys.explicit ? [...keys.fields] : [keys];
     }
     if (p.isWord('PARTITION') || p.isWord('ORDER')) {
-      throw p.errorAt(p.peek(), `${p.peek().value.toUpperCase()} BY on a table argument is not supported by flinkts yet`, 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+      throw p.errorAt(p.peek(), `${p.peek().value.toUpperCase()} BY on a table argument is not supported by flinkts yet`, 'keep this query in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
     }
     return { kind: 'TableArg', relation, ...(partitionBy ? { partitionBy } : {}), span: p.spanFrom(start) };
   }
@@ -661,7 +662,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
       }
       break;
     case 'MATCH_RECOGNIZE':
-      throw p.errorAt(t, 'MATCH_RECOGNIZE is not supported by flinkts yet', 'keep this query in a separate SQL file that flinkts does not parse', 'FTS1003');
+      throw p.errorAt(t, 'MATCH_RECOGNIZE is not supported by flinkts yet', 'keep this query in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
     default:
       break;
   }
@@ -716,7 +717,7 @@ function parseIdentifierExpression(p: Cursor): Expression {
       if (special !== undefined) return special;
     }
     if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper) && !MATCH_NAVIGATION.has(upper)) {
-      throw new ParseError(`'${first.value}' is a reserved word in Flink SQL and not a function`, { start, end: first.end }, `quote it as \`${first.value}\` if it is a user-defined function`, 'FTS1002');
+      throw new ParseError(`'${first.value}' is a reserved word in Flink SQL and not a function`, { start, end: first.end }, `quote it as \`${first.value}\` if it is a user-defined function`, SQL_CODES.reservedWord);
     }
     return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);
   }

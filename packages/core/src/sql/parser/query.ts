@@ -11,6 +11,7 @@ import { isReserved, upperWord } from './keywords.js';
 import { parseMatchRecognize } from './match-recognize.js';
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
+import { SQL_CODES } from '../codes.js';
 
 export function startsQuery(p: Cursor): boolean {
   return p.isWord('SELECT') || p.isWord('WITH') || p.isWord('VALUES') || (p.isOp('(') && (p.isWord('SELECT', 1) || p.isWord('WITH', 1) || p.isWord('VALUES', 1)));
@@ -124,7 +125,7 @@ export function parseHintBody(token: Token): Hint[] {
   const { tokens, error } = tokenize(raw);
   if (error !== undefined) {
     const at = shift(error.start);
-    throw new ParseError(error.message.replace(/starting at \d+:\d+/, `starting at ${at.line}:${at.column}`), { start: at, end: shift(error.end) }, error.hint, 'FTS1000');
+    throw new ParseError(error.message.replace(/starting at \d+:\d+/, `starting at ${at.line}:${at.column}`), { start: at, end: shift(error.end) }, error.hint, SQL_CODES.syntaxError);
   }
   const p = new HintCursor(tokens.filter((t) => t.kind !== 'comment'), []);
   if (p.atEnd()) throw new ParseError('empty hint', { start: token.start, end: token.end }, 'remove the empty /*+ */ or write a hint such as OPTIONS(…) in it');
@@ -305,7 +306,7 @@ function parseFrom(p: Cursor): Relation {
       continue;
     }
     let type: JoinType | undefined;
-    if (p.isWord('NATURAL')) throw p.errorAt(p.peek(), 'NATURAL joins are not supported by flinkts yet', 'name the join columns: JOIN … USING (a, b)', 'FTS1003');
+    if (p.isWord('NATURAL')) throw p.errorAt(p.peek(), 'NATURAL joins are not supported by flinkts yet', 'name the join columns: JOIN … USING (a, b)', SQL_CODES.notReadYet);
     if (p.acceptWords('CROSS', 'JOIN')) type = 'CROSS';
     else if (p.acceptWords('INNER', 'JOIN') || p.acceptWord('JOIN')) type = 'INNER';
     else if (p.acceptWords('LEFT', 'OUTER', 'JOIN') || p.acceptWords('LEFT', 'JOIN')) type = 'LEFT';

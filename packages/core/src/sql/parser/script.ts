@@ -15,6 +15,7 @@ import type { LexError, Token } from './lexer.js';
 import { LEX_START, tokenize } from './lexer.js';
 import { parseQuery as query } from './query.js';
 import { parseStatementBody } from './statement.js';
+import { SQL_CODES } from '../codes.js';
 
 export interface ParseOptions {
   /** The file name diagnostics report. */
@@ -32,13 +33,13 @@ function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
 function asParseError(e: unknown, first: Token): ParseError {
   if (e instanceof ParseError) return e;
   if (e instanceof RangeError) {
-    return new ParseError('this statement is nested too deeply to parse', { start: first.start, end: first.end }, 'split it into views or smaller expressions', 'FTS1006');
+    return new ParseError('this statement is nested too deeply to parse', { start: first.start, end: first.end }, 'split it into views or smaller expressions', SQL_CODES.nestedTooDeep);
   }
   throw e;
 }
 
 function lexError(error: LexError, file: string | undefined): Diagnostic {
-  return { code: 'FTS1000', severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) };
+  return { code: SQL_CODES.syntaxError, severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) };
 }
 
 function lex(text: string, file: string | undefined): { cursor?: Cursor; diagnostics: Diagnostic[] } {
