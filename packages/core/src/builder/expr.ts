@@ -12,6 +12,7 @@ import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { IDENTIFIER_MAX_LENGTH } from '../sql/parser/cursor.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, WiderNumeric } from './type-level.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
   declare readonly __root: R;
@@ -196,7 +197,7 @@ export function exprList(value: unknown, call: string): readonly unknown[] {
 function numberNode(value: number): Expression {
   if (!Number.isFinite(value)) {
     // Flink has no literal for NaN/Infinity; callers must CAST a string explicitly.
-    builderError('FTS2301', `cannot write ${value} as a SQL literal`, `Flink has no literal for it; use cast(lit('${value}'), t.double())`);
+    builderError(DEFINITION_CODES.noSqlNumber, `cannot write ${value} as a SQL literal`, `Flink has no literal for it; use cast(lit('${value}'), t.double())`);
   }
   const text = Math.abs(value).toString();
   const literal: Expression = { kind: 'NumericLiteral', text: /e/i.test(text) ? text.toUpperCase() : text };

@@ -7,6 +7,7 @@ import { argumentError } from '../diagnostics/arguments.js';
 import { checkType } from '../types/sql-type.js';
 import { Expr, toNode } from './expr.js';
 import type { NumberRoot } from './expr.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 type LitType<T> = T extends string ? Expr<'CHAR', string, false>
   : T extends boolean ? Expr<'BOOLEAN', boolean, false>
@@ -26,7 +27,7 @@ export const lit = Object.assign(literal, {
   /** An exact DECIMAL literal from its text, e.g. `lit.decimal('12.340')`. */
   decimal: (text: string) => {
     textArgument('lit.decimal()', text);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) builderError('FTS2302', `'${text}' is not a decimal literal`, "write digits with an optional sign and fraction, e.g. '-12.340'");
+    if (!/^-?\d+(\.\d+)?$/.test(text)) builderError(DEFINITION_CODES.notDecimal, `'${text}' is not a decimal literal`, "write digits with an optional sign and fraction, e.g. '-12.340'");
     const negative = text.startsWith('-');
     const node = { kind: 'NumericLiteral' as const, text: negative ? text.slice(1) : text };
     return new Expr<'DECIMAL', string, false>(negative ? { kind: 'Unary', op: '-', operand: node } : node);
@@ -39,7 +40,7 @@ export const lit = Object.assign(literal, {
   /** `X'…'` from hex digits. */
   binary: (hex: string) => {
     textArgument('lit.binary()', hex);
-    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) builderError('FTS2303', `'${hex}' is not an even number of hex digits`, "write two hex digits per byte, e.g. '0AFF'");
+    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) builderError(DEFINITION_CODES.badBinaryLiteral, `'${hex}' is not an even number of hex digits`, "write two hex digits per byte, e.g. '0AFF'");
     return new Expr<'BINARY', Uint8Array, false>({ kind: 'BinaryLiteral', hex: hex.toUpperCase() });
   },
 });
@@ -64,7 +65,7 @@ export function interval<U extends YearMonthUnit | DayTimeUnit>(
   const [start, end] = unit.split(' TO ') as [IntervalQualifier['start'], IntervalQualifier['end'] | undefined];
   const text = String(value);
   if (!/^-?\d[\d :.-]*$/.test(text)) {
-    builderError('FTS2304', `'${text}' is not an interval value for ${unit}`, "write the quoted part of the literal, e.g. '10', '1-2' (YEAR TO MONTH) or '1 02:00:00' (DAY TO SECOND)");
+    builderError(DEFINITION_CODES.badInterval, `'${text}' is not an interval value for ${unit}`, "write the quoted part of the literal, e.g. '10', '1-2' (YEAR TO MONTH) or '1 02:00:00' (DAY TO SECOND)");
   }
   const negative = text.startsWith('-');
   const qualifier: IntervalQualifier = end === undefined ? { start } : { start, end };

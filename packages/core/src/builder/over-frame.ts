@@ -11,13 +11,14 @@ import type { FrameBound, WindowFrame } from '../ast/expression.js';
 import { builderError } from './errors.js';
 import type { Expr } from './expr.js';
 import type { IntervalRoot } from './type-level.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 const CURRENT_ROW: FrameBound = { kind: 'CurrentRow' };
 
 /** `ROWS BETWEEN n PRECEDING AND CURRENT ROW` (or `UNBOUNDED PRECEDING`). */
 export function rowsPreceding(n: number | 'unbounded'): WindowFrame {
   if (n === 'unbounded') return { unit: 'ROWS', start: { kind: 'UnboundedPreceding' }, end: CURRENT_ROW };
-  if (!Number.isInteger(n) || n < 0) builderError('FTS2211', `ROWS … PRECEDING needs a non-negative integer, got ${n}`, 'count rows back from the current row, e.g. rowsPreceding(10)');
+  if (!Number.isInteger(n) || n < 0) builderError(DEFINITION_CODES.badPreceding, `ROWS … PRECEDING needs a non-negative integer, got ${n}`, 'count rows back from the current row, e.g. rowsPreceding(10)');
   return { unit: 'ROWS', start: { kind: 'Preceding', offset: { kind: 'NumericLiteral', text: String(n) } }, end: CURRENT_ROW };
 }
 

@@ -15,6 +15,7 @@ import { Expr, checkName, exprList, exprNode } from './expr.js';
 import { argumentError } from '../diagnostics/arguments.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
 import { refsOf, subqueryRelation } from './source.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 /** Column expressions of every relation in scope, keyed by alias. */
 export type Scope<S> = { readonly [A in keyof S]: Refs<S[A]> };
@@ -84,7 +85,7 @@ export class QueryBuilder<S> {
     checkName(call, 'alias', alias);
     if (this.state.scope.some((e) => e.alias === alias)) {
       throw new FlinktsError([{
-        code: 'FTS2216', severity: 'error', message: `alias '${alias}' is already used in this query`,
+        code: DEFINITION_CODES.duplicateJoinAlias, severity: 'error', message: `alias '${alias}' is already used in this query`,
         hint: `give the joined relation another alias (in scope: ${this.state.scope.map((e) => e.alias).join(', ')})`, path: `join.${alias}`,
       }]);
     }
@@ -193,7 +194,7 @@ export class QueryBuilder<S> {
     const names = [...(typeof columns === 'string' ? [columns] : columns), ...(options.ordinality === undefined ? [] : [options.ordinality])];
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate !== undefined) {
-      throw new FlinktsError([{ code: 'FTS2212', severity: 'error', message: `UNNEST names column '${duplicate}' twice`, hint: 'give every unnested column its own name', path: `unnest.${alias}` }]);
+      throw new FlinktsError([{ code: DEFINITION_CODES.duplicateUnnestName, severity: 'error', message: `UNNEST names column '${duplicate}' twice`, hint: 'give every unnested column its own name', path: `unnest.${alias}` }]);
     }
     const infos: ColumnInfo[] = names.map((name, i) => (options.ordinality !== undefined && i === names.length - 1 ? { name, type: { kind: 'INT', nullable: false } } : { name }));
     const unnest: Source<unknown> = {
@@ -253,7 +254,7 @@ export class QueryBuilder<S> {
       exprNode(e, `.selectList() item ${i + 1}`);
       checkName(`.selectList() item ${i + 1}`, "the expression's name (.as('…'))", e.alias);
       if (seen.has(e.alias)) {
-        throw new FlinktsError([{ code: 'FTS2204', severity: 'error', message: `the selection names column '${e.alias}' twice`, hint: `rename one of them with .as('…')`, path: `select[${i}]` }]);
+        throw new FlinktsError([{ code: DEFINITION_CODES.duplicateOutputColumn, severity: 'error', message: `the selection names column '${e.alias}' twice`, hint: `rename one of them with .as('…')`, path: `select[${i}]` }]);
       }
       seen.add(e.alias);
     }
@@ -322,7 +323,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
   /** `LIMIT n`. */
   limit(n: number): SelectQuery<Cols, Ordered> {
     if (!Number.isInteger(n) || n < 0) {
-      throw new FlinktsError([{ code: 'FTS2205', severity: 'error', message: `LIMIT must be a non-negative integer, got ${n}`, hint: 'pass a whole number such as 10' }]);
+      throw new FlinktsError([{ code: DEFINITION_CODES.badLimit, severity: 'error', message: `LIMIT must be a non-negative integer, got ${n}`, hint: 'pass a whole number such as 10' }]);
     }
     return new SelectQuery({ ...this.query, limit: { kind: 'NumericLiteral', text: String(n) } } as Query, this.columnTypes);
   }
@@ -332,7 +333,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
     if (!(other instanceof SelectQuery)) throw argumentError('.unionAll()', 'other', 'a built query', other);
     if (other.columnTypes.length !== this.columnTypes.length) {
       throw new FlinktsError([{
-        code: 'FTS2206', severity: 'error',
+        code: DEFINITION_CODES.unionColumnCount, severity: 'error',
         message: `UNION ALL needs the same number of columns on both sides, got ${this.columnTypes.length} and ${other.columnTypes.length}`,
         hint: 'select the same columns in both queries',
       }]);

@@ -13,6 +13,7 @@ import { SelectQuery, checkSource } from './query.js';
 import { argumentError } from '../diagnostics/arguments.js';
 import type { Refs, Source } from './source.js';
 import { refsOf } from './source.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 const RN = 'rn';
 
@@ -65,7 +66,7 @@ export function topN<C>(
   options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => readonly (AnyExpr | Ordering)[]; readonly n: number },
 ): SelectQuery<C> {
   checkRankArgs('topN()', source, options);
-  if (!Number.isInteger(options.n) || options.n < 1) builderError('FTS2208', `topN needs a positive integer n, got ${options.n}`, 'keep at least one row per key, e.g. n: 3');
+  if (!Number.isInteger(options.n) || options.n < 1) builderError(DEFINITION_CODES.badTopN, `topN needs a positive integer n, got ${options.n}`, 'keep at least one row per key, e.g. n: 3');
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
   const keep: Expression = { kind: 'Binary', op: '<=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: String(options.n) } };
   return ranked(source, options.partitionBy(refs), exprList(options.orderBy(refs), 'topN() orderBy').map((o, i) => orderItemOf(o as never, `topN() orderBy item ${i + 1}`)), keep);

@@ -18,12 +18,16 @@ import { SelectQuery } from './query.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { builderError } from './errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { INSERT_CODES } from '../plan/insert-codes.js';
+import { NAME_CODES } from '../plan/name-codes.js';
+import { BIND_CODES } from '../plan/codes.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
 export function set(key: string, value: string): SetStatement {
   if (typeof key !== 'string') throw argumentError('set()', 'key', 'a string', key);
   if (typeof value !== 'string') throw argumentError('set()', 'value', 'a string', value, "configuration values are strings: set('parallelism.default', '2')");
-  if (key.trim() === '') builderError('FTS2214', 'SET needs a configuration key', "name the option, e.g. set('parallelism.default', '2')");
+  if (key.trim() === '') builderError(DEFINITION_CODES.setWithoutKey, 'SET needs a configuration key', "name the option, e.g. set('parallelism.default', '2')");
   return Object.freeze({ kind: 'Set', key, value });
 }
 
@@ -140,7 +144,7 @@ function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, que
     const to = sink.columnTypes.find((c) => c.name === target)?.type;
     const from = query[i]?.type;
     if (to !== undefined && from !== undefined && !supportsImplicitCast(from, to)) {
-      insertError('FTS4102', `a ${from.kind} value cannot go into ${to.kind} column '${target}' of '${sink.name}' without an explicit CAST`,
+      insertError(INSERT_CODES.notCastable, `a ${from.kind} value cannot go into ${to.kind} column '${target}' of '${sink.name}' without an explicit CAST`,
         `cast it: cast(value, t.${to.kind.toLowerCase()}(…))`, `insert.${sink.name}.columns.${target}`);
     }
   }
@@ -152,7 +156,7 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
   const where = `insert.${sink.name}`;
   if (columns === undefined) {
     if (queryColumns.length !== writable.length) {
-      insertError('FTS4101', `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
+      insertError(INSERT_CODES.columnCount, `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
         'select exactly the sink\'s writable columns in order, or use an explicit column list', where);
     }
     return writable;
@@ -160,17 +164,17 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
   const seen = new Set<string>();
   for (const name of columns) {
     if (!writable.includes(name)) {
-      insertError('FTS4106', `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
+      insertError(INSERT_CODES.notWritable, `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
     }
-    if (seen.has(name)) insertError('FTS4015', `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
+    if (seen.has(name)) insertError(NAME_CODES.duplicateInsertColumn, `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
     seen.add(name);
   }
   if (columns.length !== queryColumns.length) {
-    insertError('FTS4101', `the column list names ${columns.length} columns but the query selects ${queryColumns.length}`, 'list one sink column per selected value', `${where}.columns`);
+    insertError(INSERT_CODES.columnCount, `the column list names ${columns.length} columns but the query selects ${queryColumns.length}`, 'list one sink column per selected value', `${where}.columns`);
   }
   for (const c of sink.columnTypes) {
     if (c.writable && c.type !== undefined && !c.type.nullable && !seen.has(c.name)) {
-      insertError('FTS4108', `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
+      insertError(BIND_CODES.notNullColumnOmitted, `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
     }
   }
   return columns;
@@ -246,7 +250,7 @@ export function statementSet(...inserts: readonly Insert[]): StatementSet {
   inserts.forEach((s, i) => {
     if ((s as Partial<Insert> | null)?.kind !== 'Insert') throw argumentError('statementSet()', `statement ${i + 1}`, 'an INSERT built with insertInto(…)', s);
   });
-  if (inserts.length === 0) builderError('FTS2213', 'a statement set needs at least one INSERT', 'pass the INSERT statements of the job: statementSet(insertInto(…), …)');
+  if (inserts.length === 0) builderError(DEFINITION_CODES.noInsert, 'a statement set needs at least one INSERT', 'pass the INSERT statements of the job: statementSet(insertInto(…), …)');
   return Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
 }
 

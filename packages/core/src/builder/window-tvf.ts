@@ -7,6 +7,7 @@ import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import type { Expr } from './expr.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 /** Window sizes, slides, steps, gaps and offsets are DAY TO SECOND intervals (Flink has no month-based windows). */
 export type WindowInterval = Expr<'INTERVAL_DAY_TIME', unknown, boolean>;
@@ -37,11 +38,11 @@ type TimeColumn<C> = NoInfer<TimeColumnKeys<C>>;
 function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION', timecol: string, args: readonly Expression[]): Source<C & WindowColumns> {
   const names = source.columnTypes.map((c) => c.name);
   if (!names.includes(timecol)) {
-    builderError('FTS2209', `${name} time column '${timecol}' is not a column of the source`, didYouMean(timecol, names) ?? `columns: ${names.join(', ')}`, `${name.toLowerCase()}.timecol`);
+    builderError(DEFINITION_CODES.timeColumnMissing, `${name} time column '${timecol}' is not a column of the source`, didYouMean(timecol, names) ?? `columns: ${names.join(', ')}`, `${name.toLowerCase()}.timecol`);
   }
   const time = source.columnTypes.find((c) => c.name === timecol)?.type;
   if (time !== undefined && time.kind !== 'TIMESTAMP' && time.kind !== 'TIMESTAMP_LTZ') {
-    builderError('FTS2210', `${name} time column '${timecol}' is ${time.kind}, not a time attribute`, 'use a TIMESTAMP(3) / TIMESTAMP_LTZ(3) column with a watermark, or a PROCTIME() column', `${name.toLowerCase()}.timecol`);
+    builderError(DEFINITION_CODES.notTimeAttribute, `${name} time column '${timecol}' is ${time.kind}, not a time attribute`, 'use a TIMESTAMP(3) / TIMESTAMP_LTZ(3) column with a watermark, or a PROCTIME() column', `${name.toLowerCase()}.timecol`);
   }
   const rowtime: DataType = { kind: time?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false };
   const columns: ColumnInfo[] = [

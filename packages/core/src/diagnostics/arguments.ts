@@ -13,9 +13,10 @@
  */
 import { FlinktsError } from './diagnostic.js';
 import type { Diagnostic } from './diagnostic.js';
+import { DEFINITION_CODES } from './definition-codes.js';
 
-export const BAD_ARGUMENT = 'FTS2305';
-export const NOT_AN_EXPRESSION = 'FTS2306';
+export const BAD_ARGUMENT = DEFINITION_CODES.badArgument;
+export const NOT_AN_EXPRESSION = DEFINITION_CODES.plainValue;
 
 /** A short description of a JavaScript value for messages: `null`, `a number (42)`, `a function`, … */
 export function describeValue(value: unknown): string {

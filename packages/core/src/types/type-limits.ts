@@ -5,6 +5,7 @@
  */
 import type { DataType } from './data-type.js';
 import { DECIMAL_MAX_PRECISION, MAX_LENGTH, TIMESTAMP_MAX_PRECISION } from './data-type.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 
 export interface TypeProblem {
   readonly code: string;
@@ -25,19 +26,19 @@ export function typeProblem(type: DataType): TypeProblem | undefined {
     let problem: TypeProblem | undefined;
     switch (t.kind) {
       case 'CHAR': case 'VARCHAR': case 'BINARY': case 'VARBINARY':
-        problem = range(`${t.kind} length`, t.length, 1, MAX_LENGTH, 'FTS2001');
+        problem = range(`${t.kind} length`, t.length, 1, MAX_LENGTH, DEFINITION_CODES.stringLength);
         break;
       case 'DECIMAL':
-        problem = range('DECIMAL precision', t.precision, 1, DECIMAL_MAX_PRECISION, 'FTS2002') ?? range('DECIMAL scale', t.scale, 0, t.precision, 'FTS2002');
+        problem = range('DECIMAL precision', t.precision, 1, DECIMAL_MAX_PRECISION, DEFINITION_CODES.decimalPrecision) ?? range('DECIMAL scale', t.scale, 0, t.precision, DEFINITION_CODES.decimalPrecision);
         break;
       case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ':
-        problem = range(`${t.kind} precision`, t.precision, 0, TIMESTAMP_MAX_PRECISION, 'FTS2003');
+        problem = range(`${t.kind} precision`, t.precision, 0, TIMESTAMP_MAX_PRECISION, DEFINITION_CODES.timePrecision);
         break;
       case 'INTERVAL_YEAR_MONTH':
-        problem = range('INTERVAL year precision', t.yearPrecision, 1, 4, 'FTS2004');
+        problem = range('INTERVAL year precision', t.yearPrecision, 1, 4, DEFINITION_CODES.intervalPrecision);
         break;
       case 'INTERVAL_DAY_TIME':
-        problem = range('INTERVAL day precision', t.dayPrecision, 1, 6, 'FTS2004') ?? range('INTERVAL fractional precision', t.fractionalPrecision, 0, 9, 'FTS2004');
+        problem = range('INTERVAL day precision', t.dayPrecision, 1, 6, DEFINITION_CODES.intervalPrecision) ?? range('INTERVAL fractional precision', t.fractionalPrecision, 0, 9, DEFINITION_CODES.intervalPrecision);
         break;
       case 'ARRAY': case 'MULTISET':
         stack.push(t.element);
@@ -49,7 +50,7 @@ export function typeProblem(type: DataType): TypeProblem | undefined {
         const seen = new Set<string>();
         for (const f of t.fields) {
           if (seen.has(f.name)) {
-            problem = { code: 'FTS2005', message: `the ROW type has two fields named '${f.name}'`, hint: 'give every field of a ROW a different name' };
+            problem = { code: DEFINITION_CODES.duplicateRowField, message: `the ROW type has two fields named '${f.name}'`, hint: 'give every field of a ROW a different name' };
             break;
           }
           seen.add(f.name);
