@@ -28,6 +28,8 @@ import { changelogOf, statementSources } from '../plan/properties/changelog.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { checkWatermark } from './time/table-time-attributes.js';
+import { TYPE_CODES } from '../typing/codes.js';
+import { BIND_CODES } from '../plan/codes.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
 export interface OptionValidators {
@@ -92,7 +94,7 @@ function onePerTable(resolve: CapabilitiesResolver): CapabilitiesResolver {
 }
 
 const NESTED_TOO_DEEPLY = (index: number, statement: Statement, file: string | undefined): Diagnostic => ({
-  code: 'FTS4499',
+  code: TYPE_CODES.tooDeepToCheck,
   severity: 'error',
   message: 'this statement is nested too deeply to be checked',
   hint: 'split the expression or query into views or CTEs',
@@ -346,6 +348,6 @@ export function checkSql(text: string, options: CheckOptions = {}): Diagnostic[]
   // A statement that did not parse may have declared the table a later statement uses: no follow-up errors.
   const checked = checker.diagnostics;
   const out: Diagnostic[] = [...reader.diagnostics];
-  for (const d of checked) if (reader.diagnostics.length === 0 || d.code !== 'FTS4002') out.push(d);
+  for (const d of checked) if (reader.diagnostics.length === 0 || d.code !== BIND_CODES.tableNotDeclared) out.push(d);
   return out;
 }

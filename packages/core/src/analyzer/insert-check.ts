@@ -14,6 +14,7 @@ import type { Sink } from '../plan/sink.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { withNullable } from '../types/type-predicates.js';
 import { printDataType } from '../sql/printer/data-type.js';
+import { INSERT_CODES } from '../plan/insert-codes.js';
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[_\s]/g, '');
 
@@ -46,7 +47,7 @@ export function checkInsertTypes(insert: Insert, sink: Sink, query: NamedPlan, a
     if (value.type !== undefined && target.type !== undefined) {
       if (!supportsImplicitCast(withNullable(value.type, true), withNullable(target.type, true))) {
         out.push(at({
-          code: 'FTS4102',
+          code: INSERT_CODES.notCastable,
           severity: 'error',
           message: `Incompatible types for sink column '${target.name}' at position ${i}: ${printDataType(value.type)} cannot be written into ${printDataType(target.type)} without an explicit CAST`,
           hint: `write CAST(… AS ${printDataType(withNullable(target.type, true))})`,
@@ -54,7 +55,7 @@ export function checkInsertTypes(insert: Insert, sink: Sink, query: NamedPlan, a
         }));
       } else if (value.type.nullable && !target.type.nullable && value.type.kind !== 'NULL') {
         out.push(at({
-          code: 'FTS4104',
+          code: INSERT_CODES.nullableIntoNotNull,
           severity: 'warning',
           message: `a nullable value goes into NOT NULL column '${target.name}'; Flink fails the job at run time when it is NULL (table.exec.sink.not-null-enforcer)`,
           hint: `COALESCE(…, <default>) or filter NULLs before the INSERT`,
@@ -68,7 +69,7 @@ export function checkInsertTypes(insert: Insert, sink: Sink, query: NamedPlan, a
       // surely a misalignment: an error. A computed or renamed value is a warning (`check --strict` fails on it).
       const column = expr?.kind === 'ColumnRef' && expr.name === name;
       out.push(at({
-        code: 'FTS4103',
+        code: INSERT_CODES.nameMismatch,
         severity: column ? 'error' : 'warning',
         message: `positional INSERT puts '${name}' into sink column '${target.name}' (position ${i})`,
         hint: `name the target columns (INSERT INTO ${sink.table.path[2]} (…) SELECT …) or alias the value AS ${target.name} if this is intended`,

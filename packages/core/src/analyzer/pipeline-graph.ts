@@ -6,6 +6,7 @@
 import type { CreateTable, CreateView } from '../ast/statement.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Layer } from '../table/table.js';
+import { LAYER_CODES } from './layer-codes.js';
 
 /** A table or view as a job uses it: its qualified name, its layer and the statement that declares it. */
 export interface GraphTable {
@@ -46,7 +47,7 @@ function checkLayers(jobs: readonly GraphJob[], out: Diagnostic[]): void {
       for (const read of write.reads) {
         if (allowed.includes(read.layer ?? 'source')) continue;
         out.push({
-          code: 'FTS6001',
+          code: LAYER_CODES.layerRead,
           severity: 'error',
           message: `job '${job.name}' writes ${layer} table '${write.target.name}' from ${describe(read)}; a ${layer} table reads only from ${allowed.join(', ')}`,
           hint: read.layer === undefined ? `give '${read.name}' a layer, or land it in an ods table first` : `read the ${allowed.filter((a) => a !== 'source').join('/')} table derived from '${read.name}' instead, or change '${write.target.name}''s layer`,
@@ -67,7 +68,7 @@ function checkOneDefinition(jobs: readonly GraphJob[], out: Diagnostic[]): void 
     }
     if (first.declaration !== t.declaration && JSON.stringify(first.declaration) !== JSON.stringify(t.declaration)) {
       out.push({
-        code: 'FTS6004',
+        code: LAYER_CODES.conflictingDeclarations,
         severity: 'error',
         message: `job '${job.name}' declares '${t.name}' differently from job '${first.job}'`,
         hint: 'declare the table once and import that declaration in every job that reads or writes it',
@@ -95,7 +96,7 @@ function checkWriters(jobs: readonly GraphJob[], out: Diagnostic[]): void {
   for (const [name, list] of writers) {
     if (list.length < 2) continue;
     out.push({
-      code: 'FTS6003',
+      code: LAYER_CODES.severalWriters,
       severity: 'warning',
       message: `table '${name}' is written by ${list.length} jobs: ${list.map((w) => w.job).join(', ')}`,
       hint: 'give each table one writing job, or make sure the writers own disjoint keys and the sink merges them',
@@ -129,7 +130,7 @@ function checkCycles(jobs: readonly GraphJob[], out: Diagnostic[]): void {
         if (!reported.has(key)) {
           reported.add(key);
           out.push({
-            code: 'FTS6002',
+            code: LAYER_CODES.cycle,
             severity: 'error',
             message: `the tables form a cycle: ${cycle.join(' → ')} (closed by job '${via.job}')`,
             hint: 'a pipeline must flow one way; write the result into a new table instead of one of its inputs',

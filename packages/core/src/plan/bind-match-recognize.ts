@@ -20,6 +20,7 @@ import { copiedColumn } from './expression.js';
 import type { MatchAccess, MatchExpression, MatchPatternElement, MatchRecognize, MatchSkip } from './match-recognize.js';
 import { MATCH_CODES } from './match-recognize-codes.js';
 import type { PlanColumn } from './node.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 const TS3: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };
 const LTZ3: DataType = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false };
@@ -82,7 +83,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
     if (bound === undefined) return undefined;
     const t = bound.expr.type;
     if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
-      problem(ctx, 'FTS4403', d.condition, 'DEFINE clause must be a condition', `DEFINE ${d.variable} is ${show(t)}, not BOOLEAN`);
+      problem(ctx, TYPE_CODES.caseConditionNotBoolean, d.condition, 'DEFINE clause must be a condition', `DEFINE ${d.variable} is ${show(t)}, not BOOLEAN`);
       return undefined;
     }
     define.set(d.variable, bound);
@@ -126,7 +127,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const relation = r.alias ?? '';
   const names = r.columnAliases ?? columns.map((c) => c.name);
   if (names.length !== columns.length) {
-    problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${names.length} aliases for ${columns.length} columns`);
+    problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${names.length} aliases for ${columns.length} columns`);
     return undefined;
   }
   return {
@@ -251,7 +252,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     if (name === 'NEXT' || name === 'PREV') return fail(MATCH_CODES.unsupportedClause, n, 'Flink does not support physical offsets within partition.', `use LAST(${name === 'PREV' ? 'A.col, 1' : 'A.col'}) (a logical offset within a variable's rows) instead`);
     if (NAVIGATION.has(name)) {
       const arg = n.args[0];
-      if (arg === undefined || n.args.length > 2) return fail('FTS4401', n, `${name} takes a column and an optional constant offset`);
+      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.noImplicitConversion, n, `${name} takes a column and an optional constant offset`);
       const offsetArg = n.args[1];
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);

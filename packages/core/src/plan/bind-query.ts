@@ -37,6 +37,9 @@ import type { SetOp } from './set-op.js';
 import type { Sort } from './sort.js';
 import type { SortKey } from './sort-key.js';
 import type { Values } from './values.js';
+import { NAME_CODES } from './name-codes.js';
+import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
 const LEGACY_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
@@ -138,7 +141,7 @@ function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): Wi
   const over = call.over;
   const named = (name: string): WindowSpec | undefined => {
     const w = select.windows?.find((x) => x.name === name);
-    if (w === undefined) problem(ctx, 'FTS4010', call, `Window '${name}' not found`, didYouMean(name, (select.windows ?? []).map((x) => x.name)) ?? 'declare it with WINDOW name AS (…) after the HAVING clause');
+    if (w === undefined) problem(ctx, NAME_CODES.windowNotDeclared, call, `Window '${name}' not found`, didYouMean(name, (select.windows ?? []).map((x) => x.name)) ?? 'declare it with WINDOW name AS (…) after the HAVING clause');
     return w?.spec;
   };
   if (typeof over === 'string') return named(over);
@@ -156,7 +159,7 @@ function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, r
 function limitOf(e: Expression | undefined, ctx: BindContext): number | undefined {
   if (e === undefined) return undefined;
   if (e.kind === 'NumericLiteral' && /^\d+$/.test(e.text)) return Number(e.text);
-  problem(ctx, 'FTS2205', e, 'LIMIT / OFFSET must be a non-negative integer literal');
+  problem(ctx, DEFINITION_CODES.badLimit, e, 'LIMIT / OFFSET must be a non-negative integer literal');
   return undefined;
 }
 
@@ -171,7 +174,7 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
   select.items.forEach((item, i) => {
     if (item.kind === 'SelectStar') {
       if (select.from === undefined) {
-        problem(ctx, 'FTS4012', item, 'SELECT * requires a FROM clause');
+        problem(ctx, NAME_CODES.starWithoutFrom, item, 'SELECT * requires a FROM clause');
         return;
       }
       if (item.table !== undefined && !scope.relations.includes(item.table)) {
@@ -321,7 +324,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       const name = `${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}`;
       if (!notGrouped.has(name)) {
         notGrouped.add(name);
-        problem(ctx, 'FTS4411', ref, `Expression '${name}' is not being grouped`, select.groupBy === undefined ? 'add a GROUP BY clause, or aggregate the column (e.g. MAX(…))' : `add it to GROUP BY, or aggregate it (e.g. MAX(${name}))`);
+        problem(ctx, TYPE_CODES.notGrouped, ref, `Expression '${name}' is not being grouped`, select.groupBy === undefined ? 'add a GROUP BY clause, or aggregate the column (e.g. MAX(…))' : `add it to GROUP BY, or aggregate it (e.g. MAX(${name}))`);
       }
       return false;
     };
@@ -401,7 +404,7 @@ function commonTypeOfSides(types: readonly DataType[], bound: readonly NamedPlan
   for (let s = 1; s < types.length; s++) {
     const next = commonResultType([common, types[s]!]);
     if (next === undefined) {
-      problem(ctx, 'FTS4409', outputAst(bound[s]!.plan, i) ?? sides[s]!, `Type mismatch in column ${i + 1} of ${q.op}: ${show(common)} and ${show(types[s]!)} have no common type`, `CAST one side, e.g. CAST(… AS ${show(withNullable(common, true))})`);
+      problem(ctx, TYPE_CODES.setOpNoCommonType, outputAst(bound[s]!.plan, i) ?? sides[s]!, `Type mismatch in column ${i + 1} of ${q.op}: ${show(common)} and ${show(types[s]!)} have no common type`, `CAST one side, e.g. CAST(… AS ${show(withNullable(common, true))})`);
       return undefined;
     }
     common = next;
@@ -445,7 +448,7 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   const width = bound[0]!.plan.columns.length;
   const mismatch = bound.findIndex((b) => b.plan.columns.length !== width);
   if (mismatch >= 0) {
-    problem(ctx, 'FTS4408', sides[mismatch]!, `Column count mismatch in ${q.op}: the left query has ${width} columns, the right one ${bound[mismatch]!.plan.columns.length}`, 'both sides must select the same number of columns');
+    problem(ctx, TYPE_CODES.setOpColumnCount, sides[mismatch]!, `Column count mismatch in ${q.op}: the left query has ${width} columns, the right one ${bound[mismatch]!.plan.columns.length}`, 'both sides must select the same number of columns');
     return undefined;
   }
   const columns: PlanColumn[] = bound[0]!.plan.columns.map((c, i) => {
@@ -471,7 +474,7 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
  * `INSERT INTO t VALUES (1, NULL)` and beside typed rows (checked on the real planner).
  */
 function untypedNulls(exprs: readonly Expression[], ctx: BindContext): void {
-  for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, 'FTS4406', e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
+  for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, TYPE_CODES.badArgument, e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
 }
 
 function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
@@ -480,7 +483,7 @@ function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): Na
   const width = rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== width);
   if (bad >= 0) {
-    problem(ctx, 'FTS4422', q.rows[bad]![0] ?? q, `VALUES rows have different numbers of columns: row 1 has ${width}, row ${bad + 1} has ${rows[bad]!.length}`);
+    problem(ctx, TYPE_CODES.valuesColumnCount, q.rows[bad]![0] ?? q, `VALUES rows have different numbers of columns: row 1 has ${width}, row ${bad + 1} has ${rows[bad]!.length}`);
     return undefined;
   }
   const columns: PlanColumn[] = Array.from({ length: width }, (_, i) => {
@@ -497,7 +500,7 @@ function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedP
     const b = bindNamed(cte.query, { ...ctx, ctes });
     if (b === undefined) return undefined;
     if (cte.columns !== undefined && cte.columns.length !== b.names.length) {
-      problem(ctx, 'FTS4008', q, `WITH '${cte.name}' names ${cte.columns.length} columns but its query returns ${b.names.length}`, 'list one name per column of the query');
+      problem(ctx, NAME_CODES.cteColumnCount, q, `WITH '${cte.name}' names ${cte.columns.length} columns but its query returns ${b.names.length}`, 'list one name per column of the query');
       return undefined;
     }
     ctes.set(cte.name, { plan: b.plan, names: cte.columns ?? b.names });
@@ -513,7 +516,7 @@ export function bindNamed(q: Query, ctx: BindContext): NamedPlan | undefined {
     return bound;
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    problem(ctx, 'FTS4499', q, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
+    problem(ctx, TYPE_CODES.tooDeepToCheck, q, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
     return undefined;
   }
 }

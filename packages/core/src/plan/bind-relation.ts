@@ -26,6 +26,9 @@ import { withNullable } from '../types/type-predicates.js';
 import type { Values } from './values.js';
 import { printExpression } from '../sql/printer/expression.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
+import { TIME_CODES } from './time-codes.js';
+import { NAME_CODES } from './name-codes.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 export interface Bound {
   readonly node: PlanNode;
@@ -77,7 +80,7 @@ export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readon
   const known = ctx.views.get(key);
   if (known !== undefined) return known;
   if (ctx.viewStack.has(key)) {
-    problem(ctx, 'FTS4002', at, `view '${key}' reads itself`, 'a view cannot be defined over itself');
+    problem(ctx, BIND_CODES.tableNotDeclared, at, `view '${key}' reads itself`, 'a view cannot be defined over itself');
     return undefined;
   }
   const inner: BindContext = { ...ctx, catalog: ctx.catalog.within(entry.namespace), ctes: new Map(), outer: [], viewStack: new Set([...ctx.viewStack, key]) };
@@ -95,7 +98,7 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const table = args.find((a) => a.kind === 'TableArg');
   const descriptor = args.find((a) => a.kind === 'Descriptor');
   if (descriptor?.kind !== 'Descriptor' || descriptor.columns.length !== 1) {
-    problem(ctx, 'FTS4303', descriptor ?? r.call, `${fn} needs exactly one time attribute column as DESCRIPTOR(column)`, `write ${fn}(TABLE t, DESCRIPTOR(time_col), …)`);
+    problem(ctx, TIME_CODES.malformedDescriptor, descriptor ?? r.call, `${fn} needs exactly one time attribute column as DESCRIPTOR(column)`, `write ${fn}(TABLE t, DESCRIPTOR(time_col), …)`);
     return undefined;
   }
   if (table?.kind !== 'TableArg') {
@@ -107,7 +110,7 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const name = descriptor.columns[0]!;
   const timeColumn = input.scope.columns.find((c) => c.name === name);
   if (timeColumn === undefined) {
-    problem(ctx, 'FTS4009', descriptor, `Column '${name}' of DESCRIPTOR(…) is not a column of the window's input table`, didYouMean(name, input.scope.columns.map((c) => c.name)) ?? `columns: ${input.scope.columns.map((c) => c.name).join(', ')}`);
+    problem(ctx, NAME_CODES.descriptorColumn, descriptor, `Column '${name}' of DESCRIPTOR(…) is not a column of the window's input table`, didYouMean(name, input.scope.columns.map((c) => c.name)) ?? `columns: ${input.scope.columns.map((c) => c.name).join(', ')}`);
     return undefined;
   }
   // SESSION windows per key: the keys are the input's columns (the analyzer rejects PARTITION BY on other windows)
@@ -140,7 +143,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       } else if (t.kind === 'MAP') {
         produced.push({ name: 'KEY', type: t.key }, { name: 'VALUE', type: t.value });
       } else {
-        problem(ctx, 'FTS4423', a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${show(t)}`);
+        problem(ctx, TYPE_CODES.badUnnest, a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${show(t)}`);
         return undefined;
       }
     }
@@ -158,7 +161,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
     const key = name.toUpperCase();
     if (!ctx.catalog.functions().has(key)) {
       const declared = [...ctx.catalog.functions()];
-      problem(ctx, 'FTS4404', r.call, `No match found for function signature ${r.call.name.join('.')}(${args.map((a) => (a.type === undefined ? '?' : `<${show(a.type)}>`)).join(', ')})`,
+      problem(ctx, TYPE_CODES.noSignature, r.call, `No match found for function signature ${r.call.name.join('.')}(${args.map((a) => (a.type === undefined ? '?' : `<${show(a.type)}>`)).join(', ')})`,
         didYouMean(key, declared) ?? 'declare the table function with CREATE FUNCTION name AS \'class\' before it is used');
       return undefined;
     }
@@ -171,7 +174,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
   }
   const aliases = r.columnAliases;
   if (aliases !== undefined && aliases.length !== produced.length) {
-    problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${aliases.length} aliases for ${produced.length} columns`);
+    problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${aliases.length} aliases for ${produced.length} columns`);
     return undefined;
   }
   const fn = r.kind === 'Unnest' ? 'UNNEST' : r.call.name.join('.');
@@ -284,7 +287,7 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
     return undefined;
   }
   if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {
-    problem(ctx, 'FTS4425', sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
+    problem(ctx, TYPE_CODES.aliasListLength, sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
     return undefined;
   }
   const alias = sub.alias ?? '';
@@ -325,7 +328,7 @@ function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
       const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
       if (bound === undefined) return undefined;
       if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
-        problem(ctx, 'FTS4425', r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
+        problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
         return undefined;
       }
       return { node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) };

@@ -19,6 +19,8 @@ import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
 import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
+import { TYPE_CODES } from '../typing/codes.js';
+import { INSERT_CODES } from './insert-codes.js';
 
 export interface BindOptions {
   /** The file diagnostics point into. */
@@ -69,7 +71,7 @@ function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
   } catch (e) {
     // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
     if (!(e instanceof RangeError)) throw e;
-    problem(ctx, 'FTS4499', insert, 'the statement is nested too deeply to be bound', 'split deeply nested expressions into views or CTEs');
+    problem(ctx, TYPE_CODES.tooDeepToCheck, insert, 'the statement is nested too deeply to be bound', 'split deeply nested expressions into views or CTEs');
     return undefined;
   }
 }
@@ -95,7 +97,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   if (entry.kind === 'view') {
-    problem(ctx, 'FTS4105', insert, `'${entry.path[2]}' is a view; INSERT needs a table`, 'insert into a table with a connector');
+    problem(ctx, INSERT_CODES.intoView, insert, `'${entry.path[2]}' is a view; INSERT needs a table`, 'insert into a table with a connector');
     return undefined;
   }
   const star = insert.columns === undefined ? undefined : selectStar(insert.query, insert.columns.length);
@@ -103,7 +105,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     // Flink 1.20.1 matches the column list against the SELECT items before it expands the star, a star counting as
     // one item ("Number of columns must match number of query columns"; `INSERT INTO t (a) SELECT * FROM
     // one_column_table` passes).
-    problem(ctx, 'FTS4107', star.span !== undefined ? star : insert.query, `Flink rejects an INSERT with a column list whose SELECT uses ${star.table === undefined ? '*' : `${star.table}.*`} ("Number of columns must match number of query columns")`, 'select the columns by name, or drop the column list to insert by position');
+    problem(ctx, INSERT_CODES.starColumnList, star.span !== undefined ? star : insert.query, `Flink rejects an INSERT with a column list whose SELECT uses ${star.table === undefined ? '*' : `${star.table}.*`} ("Number of columns must match number of query columns")`, 'select the columns by name, or drop the column list to insert by position');
     return undefined;
   }
   const tableColumns = scanColumns(entry, ctx);
@@ -113,7 +115,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     targets = insert.columns.map((name) => tableColumns.findIndex((c) => c.name === name && isWritable(c)));
     const unknown = insert.columns.find((_, i) => targets[i]! < 0);
     if (unknown !== undefined) {
-      problem(ctx, 'FTS4106', insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
+      problem(ctx, INSERT_CODES.notWritable, insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
       return undefined;
     }
     const omitted = tableColumns.find((c, i) => isWritable(c) && c.type?.nullable === false && !targets.includes(i) && !staticPartition.includes(i));
@@ -128,7 +130,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   if (bound === undefined) return undefined;
   const n = bound.plan.columns.length;
   if (targets.length !== n) {
-    problem(ctx, 'FTS4101', insert.query.span === undefined ? {} : insert.query, `the query produces ${n} column${n === 1 ? '' : 's'} but '${entry.path[2]}' expects ${targets.length}${insert.columns === undefined ? '' : ' (its column list)'}`,
+    problem(ctx, INSERT_CODES.columnCount, insert.query.span === undefined ? {} : insert.query, `the query produces ${n} column${n === 1 ? '' : 's'} but '${entry.path[2]}' expects ${targets.length}${insert.columns === undefined ? '' : ' (its column list)'}`,
       insert.columns === undefined ? 'name the target columns: INSERT INTO sink (col, …) SELECT …' : 'select one value per listed column');
     return undefined;
   }
