@@ -35,6 +35,9 @@ import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { checkUntypedNull } from './functions/untyped-null.js';
 import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
 import type { TypeScope } from '../typing/expression-type.js';
+import { TYPE_CODES } from '../typing/codes.js';
+import { NAME_CODES } from '../plan/name-codes.js';
+import { BIND_CODES } from '../plan/codes.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
 export interface ColumnBinding {
@@ -107,10 +110,10 @@ export class ExpressionCompiler implements CompilerApi {
         return this.column(e);
       case 'FieldAccess': {
         const op = this.compile(e.operand);
-        if (op.type.kind !== 'ROW') throw rejected('FTS4420', `Cannot access field '${e.field}' of a value of type ${typeToString(op.type)}`, e.span);
+        if (op.type.kind !== 'ROW') throw rejected(TYPE_CODES.fieldOfNonRow, `Cannot access field '${e.field}' of a value of type ${typeToString(op.type)}`, e.span);
         const idx = op.type.fields.findIndex((f) => f.name === e.field);
         if (idx < 0) {
-          throw rejected('FTS4006', `Unknown field '${e.field}'`, e.span, didYouMean(e.field, op.type.fields.map((f) => f.name)));
+          throw rejected(NAME_CODES.rowFieldNotFound, `Unknown field '${e.field}'`, e.span, didYouMean(e.field, op.type.fields.map((f) => f.name)));
         }
         const ft = (op.type.fields[idx] as { type: DataType }).type;
         const ev = op.eval;
@@ -255,7 +258,7 @@ export class ExpressionCompiler implements CompilerApi {
       const t = BIND_TEXTS.columnNotFound({ ...(e.table === undefined ? {} : { table: e.table }), name: e.name, candidates: cols.map((c) => c.name) });
       throw rejected(t.code, t.message, e.span, t.hint);
     }
-    if (found.length > 1 && e.table === undefined) throw rejected('FTS4003', `Column '${e.name}' is ambiguous`, e.span, 'qualify it with a table alias');
+    if (found.length > 1 && e.table === undefined) throw rejected(BIND_CODES.ambiguousColumn, `Column '${e.name}' is ambiguous`, e.span, 'qualify it with a table alias');
     const c = found[0] as ColumnBinding;
     const i = c.index;
     return { type: c.type, eval: (r) => r[i] ?? null, column: i };
@@ -295,7 +298,7 @@ export class ExpressionCompiler implements CompilerApi {
       };
     }
     if (op.type.kind === 'ROW') throw unsupported('positional access to ROW fields (use row.field)', span);
-    throw rejected('FTS4421', `Cannot apply '[]' to a value of type ${typeToString(op.type)}`, span);
+    throw rejected(TYPE_CODES.badArrayIndex, `Cannot apply '[]' to a value of type ${typeToString(op.type)}`, span);
   }
 
   private unary(e: Unary): Compiled {
@@ -318,7 +321,7 @@ export class ExpressionCompiler implements CompilerApi {
       case 'BIGINT': f = (v) => BigInt.asIntN(64, -(v as bigint)); break;
       case 'FLOAT': case 'DOUBLE': case 'INTERVAL_DAY_TIME': case 'INTERVAL_YEAR_MONTH': f = (v) => -(v as number); break;
       case 'DECIMAL': f = (v) => (v as Decimal).negate(); break;
-      default: throw rejected('FTS4402', `Cannot apply '-' to a value of type ${typeToString(t)}`, e.span);
+      default: throw rejected(TYPE_CODES.badSign, `Cannot apply '-' to a value of type ${typeToString(t)}`, e.span);
     }
     return foldIfConstant([op], { type: t, eval: (r) => { const v = ev(r); return v === null ? null : f(v); } });
   }
@@ -387,7 +390,7 @@ export class ExpressionCompiler implements CompilerApi {
     const common = commonType([withNullable(lt, true), withNullable(rt, true)]);
     // the typer rejects what Flink cannot compare (FTS4401); what is left (ARRAY<INT> = ARRAY<CHAR(1)> plans on Flink 1.20.1) is not run here
     if (!common) throw unsupported(`comparing ${typeToString(l.type)} with ${typeToString(r.type)}`, span);
-    if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw rejected('FTS4401', 'Cannot compare RAW values', span);
+    if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw rejected(TYPE_CODES.noImplicitConversion, 'Cannot compare RAW values', span);
     // A string compared with a date/time is parsed; text that does not parse makes the comparison NULL.
     // each side keeps its own nullability: a conversion to the common type adds no NULLs
     const lenient = (c: Compiled): Compiled => (isCharacter(c.type) && isDatetime(common) ? this.tryCoerce(c, common, span) : this.coerce(c, withNullable(common, c.type.nullable), span));
@@ -441,7 +444,7 @@ export class ExpressionCompiler implements CompilerApi {
     let target = commonType([op.type, ...vals.map((v) => v.type)]);
     if (!target) {
       if (isCharacter(op.type) || vals.some((v) => isCharacter(v.type))) target = isCharacter(op.type) ? vals.find((v) => !isCharacter(v.type))?.type : op.type;
-      if (!target) throw rejected('FTS4401', 'IN operands have no common type', e.span);
+      if (!target) throw rejected(TYPE_CODES.noImplicitConversion, 'IN operands have no common type', e.span);
     }
     const tt = target;
     const oe = this.coerce(op, tt, e.span).eval;
@@ -469,7 +472,7 @@ export class ExpressionCompiler implements CompilerApi {
     const lo = this.compile(e.low);
     const hi = this.compile(e.high);
     const common = commonType([op.type, lo.type, hi.type]);
-    if (!common) throw rejected('FTS4401', 'BETWEEN operands have no common type', e.span);
+    if (!common) throw rejected(TYPE_CODES.noImplicitConversion, 'BETWEEN operands have no common type', e.span);
     const oe = this.coerce(op, common, e.span).eval;
     const le = this.coerce(lo, common, e.span).eval;
     const he = this.coerce(hi, common, e.span).eval;
@@ -575,10 +578,10 @@ export class ExpressionCompiler implements CompilerApi {
     if (builtin === undefined) {
       // a catalog function (`cat.db.fn`) may exist where the job runs; a one-part name Flink does not know is an error
       if (e.name.length > 1) throw unsupported(`function ${e.name.join('.')}`, e.span);
-      throw rejected('FTS4404', `No match found for function signature ${e.name.join('.')}(…)`, e.span, didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used');
+      throw rejected(TYPE_CODES.noSignature, `No match found for function signature ${e.name.join('.')}(…)`, e.span, didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used');
     }
     if (builtin.kind === 'aggregate') {
-      if (RUNTIME_AGGREGATES.has(builtin.name)) throw rejected('FTS4410', `Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
+      if (RUNTIME_AGGREGATES.has(builtin.name)) throw rejected(TYPE_CODES.aggregateInWhere, `Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
       throw unsupported(`aggregate function ${name}`, e.span);
     }
     const impl = FUNCTIONS.get(builtin.name);
@@ -616,7 +619,7 @@ export class ExpressionCompiler implements CompilerApi {
    */
   private typed(e: Expression, typerRule: () => DataType | undefined): DataType {
     const t = this.planType(e) ?? typerRule();
-    if (t === undefined) throw rejected('FTS4407', `${e.kind} has no type: its operands have no common type`, e.span);
+    if (t === undefined) throw rejected(TYPE_CODES.arrayNoCommonType, `${e.kind} has no type: its operands have no common type`, e.span);
     return t;
   }
 

@@ -50,6 +50,7 @@ import { isBinary, isCharacter, T, typeToString, withNullable } from './types.js
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { renderRowField } from './values/render.js';
 import type { Timestamp } from './values/temporal.js';
+import { INSERT_CODES } from '../plan/insert-codes.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
@@ -320,7 +321,7 @@ export class LocalJob {
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name === c);
-        if (!col) throw rejected('FTS4106', `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw rejected(INSERT_CODES.notWritable, `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
         return col;
       });
       if (targetCols.length !== physical.length) {
@@ -338,14 +339,14 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw rejected('FTS4101', `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw rejected(INSERT_CODES.columnCount, `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
         throw rejected(
-          'FTS4102',
+          INSERT_CODES.notCastable,
           `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
           ins.span, 'add an explicit CAST in the query',
         );

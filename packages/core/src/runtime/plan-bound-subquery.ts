@@ -33,6 +33,7 @@ import { compileBound, planBound } from './plan-bound.js';
 import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
 import { correlationJoin, decorrelated } from './plan-bound-lateral.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from the outer query (`depth`) to depth 0. */
 function part(e: BoundExpression, ast: Expression, depth: number): BoundExpression {
@@ -216,7 +217,7 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
         continue;
       }
       const sub = planBound(planner, sq.plan);
-      if (sub.columns.length !== 1) throw rejected('FTS4415', 'A scalar subquery must return exactly one column', sq.node.span);
+      if (sub.columns.length !== 1) throw rejected(TYPE_CODES.scalarSubqueryColumns, 'A scalar subquery must return exactly one column', sq.node.span);
       const op = new JoinOperator('LEFT', cur.columns.length, 1, undefined);
       cur.op.connectTo(op, 0);
       sub.op.connectTo(op, 1);

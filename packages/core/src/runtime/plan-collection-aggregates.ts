@@ -14,6 +14,8 @@ import { aggregateResultType } from './operators/aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
 import { collectionAccumulator } from './operators/collection-aggregates.js';
 import { T } from './types.js';
+import { SQL_CODES } from '../sql/codes.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 export { COLLECTION_AGGREGATES } from './operators/collection-aggregates.js';
 
@@ -22,7 +24,7 @@ export function collectionAggregateSpec(name: CollectionAggregateName, call: Fun
   if (call.withinGroup) throw unsupported(`${name} … WITHIN GROUP`, call.span);
   const arity = name === 'JSON_OBJECTAGG' ? 2 : 1;
   if (call.args.length !== arity) throw notReached(`${name} with ${call.args.length} arguments`);
-  if (call.nulls && name !== 'ARRAY_AGG') throw rejected('FTS1001', `${call.nulls} NULLS is only valid in ARRAY_AGG`, call.span);
+  if (call.nulls && name !== 'ARRAY_AGG') throw rejected(SQL_CODES.unexpectedToken, `${call.nulls} NULLS is only valid in ARRAY_AGG`, call.span);
   const base = {
     name, distinct: !!call.distinct, ...(filter ? { filter } : {}),
   };
@@ -40,7 +42,7 @@ export function collectionAggregateSpec(name: CollectionAggregateName, call: Fun
     };
   }
   const arg = c.compile(call.args[0]!);
-  if (arg.type.kind === 'NULL') throw rejected('FTS4406', `Illegal use of 'NULL' in ${name}`, call.span);
+  if (arg.type.kind === 'NULL') throw rejected(TYPE_CODES.badArgument, `Illegal use of 'NULL' in ${name}`, call.span);
   const ev = arg.eval;
   if (name === 'JSON_ARRAYAGG') {
     if (call.distinct) throw notReached('JSON_ARRAYAGG(DISTINCT …) (the parser does not read it)');

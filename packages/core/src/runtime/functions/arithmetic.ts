@@ -14,6 +14,7 @@ import { isApprox, isIntegral, isNumeric, typeToString, withNullable } from '../
 import { ArithmeticError, Decimal } from '../values/decimal.js';
 import { addMonthsToDays, floorDiv, floorMod, MS_PER_DAY, Timestamp } from '../values/temporal.js';
 import { toDouble } from './cast.js';
+import { TYPE_CODES } from '../../typing/codes.js';
 
 const RANK: Record<string, number> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 };
 
@@ -47,7 +48,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
   const lt = l.type;
   const rt = r.type;
   if (op === '%' && (isApprox(lt) || isApprox(rt))) {
-    throw rejected('FTS4402', `Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
+    throw rejected(TYPE_CODES.badSign, `Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
   }
   if (type.kind === 'FLOAT' || type.kind === 'DOUBLE') {
     const round = type.kind === 'FLOAT' ? Math.fround : (x: number) => x;
@@ -60,7 +61,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       // floating-point division by zero is Infinity or NaN, as in Java; Flink's planner folds a constant
       // division and rejects one by zero (both checked on Flink 1.20.1)
       case '/':
-        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw rejected('FTS4402', 'Division by zero', span);
+        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw rejected(TYPE_CODES.badSign, 'Division by zero', span);
         return binaryStrict(l, r, type, (a, b) => round(fa(a) / fb(b)));
       case '%': break;
     }
@@ -110,7 +111,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       case '%': return binaryStrict(l, r, type, (a: number, b: number) => { if (b === 0) divZero(); return a % b; });
     }
   }
-  throw rejected('FTS4402', `Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)} giving ${typeToString(type)}`, span);
+  throw rejected(TYPE_CODES.badSign, `Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)} giving ${typeToString(type)}`, span);
 }
 
 function addMonthsTs(ts: Timestamp, months: number): Timestamp {
@@ -145,7 +146,7 @@ function temporalArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, ty
           : (a: number, b: number) => floorMod(a + sign * b, MS_PER_DAY));
       case 'INTERVAL_DAY_TIME':
       case 'INTERVAL_YEAR_MONTH':
-        if (lt.kind !== rt.kind) throw rejected('FTS4402', `Cannot apply '${op}' to intervals of different families`, span);
+        if (lt.kind !== rt.kind) throw rejected(TYPE_CODES.badSign, `Cannot apply '${op}' to intervals of different families`, span);
         return binaryStrict(l, r, type, (a: number, b: number) => a + sign * b);
       default:
         return undefined;
@@ -170,12 +171,12 @@ export function compileArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
   const t = temporalArithmetic(op, l, r, typed, span);
   if (t) return t;
   if (isNumeric(l.type) && isNumeric(r.type)) return numericArithmetic(op, l, r, typed, span);
-  throw rejected('FTS4402', `Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
+  throw rejected(TYPE_CODES.badSign, `Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
 }
 
 function typerResult(op: ArithmeticOperator, l: DataType, r: DataType, span?: Span): DataType {
   const result = arithmeticType(op, l, r);
-  if (!result.ok) throw rejected('FTS4402', result.message, span);
+  if (!result.ok) throw rejected(TYPE_CODES.badSign, result.message, span);
   return result.type;
 }
 

@@ -16,6 +16,7 @@ import { toBigint } from '../values/bigint.js';
 import {
   daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTimestamp, Timestamp,
 } from '../values/temporal.js';
+import { TYPE_CODES } from '../../typing/codes.js';
 
 export type Converter = (v: unknown) => unknown;
 
@@ -121,7 +122,7 @@ export function toDouble(v: unknown, from: DataType): number {
 }
 
 function forbid(from: DataType, to: DataType, span?: Span, hint?: string): never {
-  throw rejected('FTS4426', `Cast function cannot convert value of type ${typeToString(from)} to type ${typeToString(to)}`, span, hint);
+  throw rejected(TYPE_CODES.badCast, `Cast function cannot convert value of type ${typeToString(from)} to type ${typeToString(to)}`, span, hint);
 }
 
 function truncateString(s: string, to: DataType): string {

@@ -11,6 +11,7 @@ import { renderResult } from '../../runtime/values/render.js';
 import { fixtureValue } from './fixture-values.js';
 import { sqlExpression } from './sql-front-end.js';
 import { parseTypeText } from './type-text.js';
+import { RUNTIME_CODES } from '../../runtime/codes.js';
 
 export interface FunctionCase {
   readonly id: string;
@@ -54,7 +55,7 @@ function attempt(c: FunctionCase): Attempt {
     row = entries.map(([, v], i) => fixtureValue(v.value, (cols[i] as ColumnBinding).type, zone));
   } catch (e) {
     const d = e instanceof FlinktsError ? e.diagnostics[0] : undefined;
-    if (d?.code === 'FTS7001') return { ok: false, stage: 'unsupported', message: d.message };
+    if (d?.code === RUNTIME_CODES.notSupported) return { ok: false, stage: 'unsupported', message: d.message };
     return { ok: false, stage: 'parse', message: e instanceof Error ? e.message : String(e) };
   }
   let compiled;
@@ -62,7 +63,7 @@ function attempt(c: FunctionCase): Attempt {
     compiled = new ExpressionCompiler({ columns }, session).compile(expr);
   } catch (e) {
     const d = e instanceof FlinktsError ? e.diagnostics[0] : undefined;
-    if (d?.code === 'FTS7001') return { ok: false, stage: 'unsupported', message: d.message };
+    if (d?.code === RUNTIME_CODES.notSupported) return { ok: false, stage: 'unsupported', message: d.message };
     return { ok: false, stage: 'validation', message: e instanceof Error ? e.message : String(e) };
   }
   try {
@@ -71,7 +72,7 @@ function attempt(c: FunctionCase): Attempt {
   } catch (e) {
     if (e instanceof EvaluationError) return { ok: false, stage: 'runtime', message: e.message };
     const d = e instanceof FlinktsError ? e.diagnostics[0] : undefined;
-    if (d?.code === 'FTS7001') return { ok: false, stage: 'unsupported', message: d.message };
+    if (d?.code === RUNTIME_CODES.notSupported) return { ok: false, stage: 'unsupported', message: d.message };
     return { ok: false, stage: 'runtime', message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

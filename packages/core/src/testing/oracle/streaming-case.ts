@@ -8,6 +8,7 @@ import { renderValue } from '../../runtime/values/render.js';
 import type { CaseOutcome } from './functions-case.js';
 import { fixtureValue } from './fixture-values.js';
 import { sqlScript } from './sql-front-end.js';
+import { RUNTIME_CODES } from '../../runtime/codes.js';
 
 export interface StreamingCase {
   readonly id: string;
@@ -76,6 +77,6 @@ export function runStreamingCase(c: StreamingCase): CaseOutcome {
   } catch (e) {
     const d = e instanceof FlinktsError ? e.diagnostics[0] : undefined;
     const msg = d ? `${d.code}: ${d.message}` : e instanceof Error ? `${e.message} ${e.stack?.split('\n')[1] ?? ''}` : String(e);
-    return { ...base, passed: false, actual: `error: ${msg}`, reason: d?.code === 'FTS7001' ? 'not supported' : 'error' };
+    return { ...base, passed: false, actual: `error: ${msg}`, reason: d?.code === RUNTIME_CODES.notSupported ? 'not supported' : 'error' };
   }
 }
