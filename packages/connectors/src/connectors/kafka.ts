@@ -6,6 +6,7 @@ import { isChangelogFormat } from '../formats/registry.js';
 import type { ConnectorDefinition, RuleContext, TypedConnector } from './definition.js';
 import { buildConnector } from './definition.js';
 import { columnsExist, lower, requireWhen } from './helpers.js';
+import { CODES } from '../options/codes.js';
 
 export type { KafkaOptions };
 
@@ -24,9 +25,9 @@ export function kafkaCommonRules(ctx: RuleContext): void {
 function rules(ctx: RuleContext): void {
   const v = ctx.values;
   if (v.has('format') && v.has('value.format')) ctx.report("give either 'format' or 'value.format', not both", { key: 'value.format' });
-  if (!v.has('format') && !v.has('value.format')) ctx.report("the 'kafka' connector needs a value format: 'format' (or 'value.format')", { code: 'FTS3003', hint: "e.g. format: json()" });
+  if (!v.has('format') && !v.has('value.format')) ctx.report("the 'kafka' connector needs a value format: 'format' (or 'value.format')", { code: CODES.missingRequired, hint: "e.g. format: json()" });
   if (v.has('topic') && v.has('topic-pattern')) ctx.report("'topic' and 'topic-pattern' cannot both be set", { key: 'topic-pattern' });
-  if (!v.has('topic') && !v.has('topic-pattern')) ctx.report("the 'kafka' connector needs 'topic' (or 'topic-pattern' for a source)", { code: 'FTS3003' });
+  if (!v.has('topic') && !v.has('topic-pattern')) ctx.report("the 'kafka' connector needs 'topic' (or 'topic-pattern' for a source)", { code: CODES.missingRequired });
   requireWhen(ctx, 'scan.startup.mode', 'timestamp', 'scan.startup.timestamp-millis', 'group-offsets');
   requireWhen(ctx, 'scan.startup.mode', 'specific-offsets', 'scan.startup.specific-offsets', 'group-offsets');
   if (lower(v, 'sink.partitioner', 'default') === 'round-robin' && v.has('key.fields')) {

@@ -8,6 +8,7 @@ import { parseScript } from '@flinkts/core';
 import type { Diagnostic, Script } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
 import { IMPORT_CODES } from './codes.js';
+import { SQL_CODES } from '@flinkts/core';
 
 /** A statement the parser rejects even after the certain fixes, as written. */
 export interface RefusedStatement {
@@ -44,12 +45,12 @@ interface Edit {
 function editFor(text: string, d: Diagnostic): Edit | undefined {
   const at = d.span?.start.offset;
   if (at === undefined) return undefined;
-  if (d.code === 'FTS1002') {
+  if (d.code === SQL_CODES.reservedWord) {
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(at))?.[0];
     if (word === undefined) return undefined;
     return { offset: at, length: word.length, replacement: `\`${word}\``, note: `quoted the reserved word ${word} as \`${word}\`` };
   }
-  if (d.code === 'FTS1005') {
+  if (d.code === SQL_CODES.useDatabase) {
     const m = /^DATABASE\s+/i.exec(text.slice(at)) ?? /^USE\s+DATABASE\s+/i.exec(text.slice(at));
     if (m === null) return undefined;
     return m[0].toUpperCase().startsWith('USE') ? { offset: at, length: m[0].length, replacement: 'USE ', note: "wrote 'USE DATABASE name' as 'USE name'" } : { offset: at, length: m[0].length, replacement: '', note: "wrote 'USE DATABASE name' as 'USE name'" };

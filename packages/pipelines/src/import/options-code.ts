@@ -11,6 +11,7 @@ import * as connectors from '@flinkts/connectors';
 import { isSensitive, secret } from '@flinkts/connectors';
 import { key, str } from '../codegen/ts-literal.js';
 import { IMPORT_CODES } from './codes.js';
+import { CODES } from '@flinkts/connectors';
 
 /** Connector identifier → factory export of @flinkts/connectors. */
 const CONNECTOR_FACTORIES: Readonly<Record<string, string>> = {
@@ -120,7 +121,7 @@ export function connectorCode(options: readonly OptionEntry[], context: { readon
     const typed = withFormats(items, formatImports);
     try {
       const connector = factory(fn)(Object.fromEntries(typed.map((i) => [i.key, i.value]))) as Connector & { readonly warnings?: readonly Diagnostic[] };
-      const unknown = (connector.warnings ?? []).filter((d) => d.code === 'FTS3001');
+      const unknown = (connector.warnings ?? []).filter((d) => d.code === CODES.unknownKey);
       const printed = connector.options.filter((o) => o.key !== 'connector').map((o) => `${o.key}=${o.value}`);
       const wanted = rest.map((o) => `${o.key}=${isCredential(o.key) ? (items.find((i) => i.key === o.key)?.value as { toString(): string }).toString() : o.value}`);
       if (unknown.length > 0) problem = unknown.map((d) => d.message).join('; ');
