@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic, SourcePosition } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import { cliDir } from './package-root.js';
+import { CLI_CODES } from './codes.js';
 
-export const CONFIG_LOAD_ERROR = 'FTS9001';
+export const CONFIG_LOAD_ERROR = CLI_CODES.configLoad;
 
 interface Frame {
   readonly file: string;

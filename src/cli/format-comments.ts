@@ -9,6 +9,7 @@
  */
 import type { Statement, Token } from '@flinkts/core';
 import { formatDiagnostic, printStatement, sameAst, ScriptReader, tokenize } from '@flinkts/core';
+import { CLI_CODES } from './codes.js';
 
 type Anchor = { readonly comment: Token; readonly token: number; readonly trailing: boolean };
 
@@ -346,7 +347,7 @@ export function formatText(text: string, file: string): FormatResult {
   if (reader.diagnostics.length > 0) return { ok: false, errors: reader.diagnostics.map(formatDiagnostic).join('\n') };
   if (!failed && (previous !== undefined || head < pending.length)) flush(previous, Number.MAX_SAFE_INTEGER, true);
   if (failed) {
-    return { ok: false, errors: `${file} - error FTS9101: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+    return { ok: false, errors: `${file} - error ${CLI_CODES.fmtRefused}: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
   }
   return { ok: true, text: pieces.join('') };
 }

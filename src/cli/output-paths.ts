@@ -6,12 +6,13 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
+import { CLI_CODES } from './codes.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
 function unsafe(message: string, path: string): Diagnostic {
   return {
-    code: 'FTS9110',
+    code: CLI_CODES.unsafePathSegment,
     severity: 'error',
     message,
     hint: 'name environments, jobs and targets with letters, digits, ".", "_" and "-" only (no "/", "\\" or "..")',
@@ -45,5 +46,5 @@ export function outFolderProblem(out: string): Diagnostic | undefined {
   } catch {
     return undefined;
   }
-  return isFile ? { code: 'FTS9111', severity: 'error', message: `--out ${out} is a file, not a folder`, hint: 'give --out a folder (it is created when missing)', path: 'out' } : undefined;
+  return isFile ? { code: CLI_CODES.outIsFile, severity: 'error', message: `--out ${out} is a file, not a folder`, hint: 'give --out a folder (it is created when missing)', path: 'out' } : undefined;
 }

@@ -19,6 +19,7 @@ import { writeArtifacts } from '../write-artifacts.js';
 import { eventTimeNow } from '../event-time.js';
 import { lineageOfPipeline } from '../lineage-source.js';
 import { version } from '../main.js';
+import { LINEAGE_CODES, PIPELINE_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json] [--strict | --max-warnings <n>]
 
@@ -86,7 +87,7 @@ export const command: Command = {
     const postProblem =
       (url === undefined ? undefined : endpointProblem(url, '--openlineage-url')) ??
       (keyVar !== undefined && process.env[keyVar] === undefined
-        ? { code: 'FTS8076', severity: 'error' as const, message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }
+        ? { code: LINEAGE_CODES.badLineageTarget, severity: 'error' as const, message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }
         : undefined);
     if (postProblem !== undefined) {
       if (json) io.stdout(`${JSON.stringify({ ok: false, errors: 1, warnings: 0, diagnostics: [postProblem] }, null, 2)}\n`);
@@ -133,7 +134,7 @@ export const command: Command = {
     diagnostics.push(...outputPathProblems(out, envs, files));
     const counts = countDiagnostics(diagnostics);
     const code = exitCodeFor(counts, args.policy);
-    const usageError = diagnostics.some((d) => d.code === 'FTS8010' || (d.code === 'FTS8030' && d.path?.endsWith('targets')));
+    const usageError = diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment || (d.code === PIPELINE_CODES.badTarget && d.path?.endsWith('targets')));
     const written = code === 0;
     if (written) writeArtifacts(out, envs, files);
     if (written && url !== undefined) {
@@ -150,7 +151,7 @@ export const command: Command = {
       if (written) io.stdout(`built pipeline ${p.name} (${envs.join(', ')}): ${files.length} files in ${shown}\n${envs.map((e) => `  ${join(shown, e)}/`).join('\n')}\n`);
       else io.stdout(`${summaryLine(counts, args.policy)}: nothing written\n`);
     }
-    if (written) return diagnostics.some((d) => d.code === 'FTS8075') ? EXIT_PROBLEMS : code;
+    if (written) return diagnostics.some((d) => d.code === LINEAGE_CODES.openLineagePostFailed) ? EXIT_PROBLEMS : code;
     return usageError ? EXIT_USAGE : code;
   },
 };

@@ -13,6 +13,7 @@ import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
+import { PIPELINE_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--tables <sources>] [--planner flink] [--json] [--strict | --max-warnings <n>]
 
@@ -88,7 +89,7 @@ export const command: Command = {
           io.stderr(`flinkts check: ${r.usage}\n`);
           return EXIT_USAGE;
         }
-        if (r.diagnostics.some((d) => d.code === 'FTS8010')) {
+        if (r.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment)) {
           const { formatDiagnostic } = await import('@flinkts/core');
           for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
           return EXIT_USAGE;

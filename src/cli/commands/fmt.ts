@@ -12,6 +12,7 @@ import { formatText } from '../format-comments.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
+import { CLI_CODES } from '../codes.js';
 
 const HELP = `Usage: flinkts fmt [--check] [--json] <files…>
 
@@ -75,7 +76,7 @@ export const command: Command = {
         result = formatSql(text, fromStdin ? '<stdin>' : file);
       } catch (e) {
         // A bug in flinkts, not in the user's SQL: say so without a stack trace, and leave the file alone.
-        result = { ok: false, errors: `${file} - error FTS9102: flinkts failed while formatting this file (${e instanceof Error ? e.message : String(e)}); it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+        result = { ok: false, errors: `${file} - error ${CLI_CODES.fmtFailed}: flinkts failed while formatting this file (${e instanceof Error ? e.message : String(e)}); it was left as it is\n  hint: please report this file to the flinkts maintainers` };
       }
       if (!result.ok) {
         failed.push({ file, errors: result.errors });

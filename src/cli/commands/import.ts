@@ -12,6 +12,7 @@ import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 import { outFolderProblem } from '../output-paths.js';
+import { IMPORT_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts import <files.sql…> [--out <folder>] [--name <pipeline>] [--force] [--json]
 
@@ -69,7 +70,7 @@ export const command: Command = {
         result = await importScripts(inputs, { ...(args.values.has('name') ? { name: args.values.get('name')! } : {}) });
       } catch (e) {
         // A bug in flinkts, not in the user's SQL: said so without a stack trace, and nothing is written.
-        result = { ok: false, diagnostics: [{ code: 'FTS9134', severity: 'error', message: `flinkts failed while importing (${e instanceof Error ? e.message : String(e)}); nothing was written`, hint: 'please report these scripts to the flinkts maintainers' }] };
+        result = { ok: false, diagnostics: [{ code: IMPORT_CODES.notImported, severity: 'error', message: `flinkts failed while importing (${e instanceof Error ? e.message : String(e)}); nothing was written`, hint: 'please report these scripts to the flinkts maintainers' }] };
       }
       all.push(...result.diagnostics);
       if (result.ok) {

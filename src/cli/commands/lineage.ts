@@ -37,6 +37,7 @@ import { lineageOfPipeline } from '../lineage-source.js';
 import { loadPipeline } from '../load-pipeline.js';
 import { version } from '../main.js';
 import { eventTimeNow } from '../event-time.js';
+import { LINEAGE_CODES, PIPELINE_CODES } from '@flinkts/pipelines';
 
 const FORMATS = ['text', 'json', 'mermaid', 'openlineage', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -122,7 +123,7 @@ export const command: Command = {
     const urlProblem = url === undefined ? undefined : endpointProblem(url, '--openlineage-url');
     const keyVar = args.values.get('openlineage-api-key-env');
     if (urlProblem !== undefined || (keyVar !== undefined && process.env[keyVar] === undefined)) {
-      report(io, [urlProblem ?? { code: 'FTS8076', severity: 'error', message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }]);
+      report(io, [urlProblem ?? { code: LINEAGE_CODES.badLineageTarget, severity: 'error', message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }]);
       return EXIT_USAGE;
     }
 
@@ -161,7 +162,7 @@ export const command: Command = {
       }
       const produced = lineageOfPipeline(loaded.pipeline, env);
       report(io, produced.diagnostics);
-      if (produced.lineage === undefined) return produced.diagnostics.some((d) => d.code === 'FTS8010') ? EXIT_USAGE : EXIT_PROBLEMS;
+      if (produced.lineage === undefined) return produced.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment) ? EXIT_USAGE : EXIT_PROBLEMS;
       lineage = produced.lineage;
     }
 

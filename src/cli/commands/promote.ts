@@ -13,6 +13,7 @@ import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { planAll } from './plan.js';
+import { DEPLOY_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts promote [<folder|config>] --env <name> [--job <name>] [--abandon] [options]
 
@@ -21,7 +22,7 @@ blue-green --promote manual): per job whose build writes a shadowed sink (enviro
 shadow run of this build (<job>-shadow) must still run, not restarted since it was found healthy; it is cancelled,
 the running version is stopped with a savepoint and the new version starts from it, writing the real sinks, and
 must become healthy (deploy.health). A promotion that stopped part-way is carried on by running promote again.
-Nothing is changed for a job whose shadow cannot be promoted (FTS8110: no shadow run of this build, one of an
+Nothing is changed for a job whose shadow cannot be promoted (${DEPLOY_CODES.cannotPromote}: no shadow run of this build, one of an
 older build, or the old version not running).
 
 Options:
@@ -57,7 +58,7 @@ export const command: Command = {
     try {
       const plans = (await planAll(ctx)).filter((p) => (only === undefined ? (p.shadowRuns ?? []).length > 0 || ctx.deployer.records.read(p.job).shadow?.promoting === true : p.job === only));
       if (plans.length === 0) {
-        reportDiagnostics(io, json, [{ code: 'FTS8110', severity: 'error', message: `no job of ${ctx.pipeline.name} (${ctx.env}) has a shadow run to ${abandon ? 'abandon' : 'promote'}`, hint: 'start one with flinkts deploy --strategy blue-green --promote manual' }]);
+        reportDiagnostics(io, json, [{ code: DEPLOY_CODES.cannotPromote, severity: 'error', message: `no job of ${ctx.pipeline.name} (${ctx.env}) has a shadow run to ${abandon ? 'abandon' : 'promote'}`, hint: 'start one with flinkts deploy --strategy blue-green --promote manual' }]);
         return EXIT_PROBLEMS;
       }
       for (const [i, p] of plans.entries()) {
