@@ -1,9 +1,10 @@
 /**
- * The diagnostic code reference cannot drift: every code the sources report is declared (in the registry or a code
- * table), every declared code is still reported somewhere, and docs/diagnostics.md is what the tables generate.
+ * The diagnostic code reference cannot drift: every code is declared once, in its stage's code table, and the sources
+ * name it from there (no 'FTS1234' literal outside the tables); every declared code is still reported somewhere, and
+ * docs/diagnostics.md is what the tables generate.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { ALL_DIAGNOSTIC_CODES, DIAGNOSTICS_DOC, renderDiagnosticsDoc } from '../../scripts/diagnostics-doc.js';
@@ -11,24 +12,56 @@ import { ALL_DIAGNOSTIC_CODES, DIAGNOSTICS_DOC, renderDiagnosticsDoc } from '../
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const REGISTRY = join(ROOT, 'packages/core/src/diagnostics/registry.ts');
 
-function sources(dir: string): string[] {
+function sourcesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const path = join(dir, f);
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') && path !== REGISTRY ? [path] : [];
+    if (statSync(path).isDirectory()) return sourcesUnder(path);
+    return path.endsWith('.ts') ? [path] : [];
   });
 }
 
-/** Codes the sources report: quoted ('FTS4102') or inside a formatted message ("error FTS9101:"). */
+/** Every source of the CLI (src/) and of each package's src/. */
+const sources = (): string[] => [join(ROOT, 'src'), ...readdirSync(join(ROOT, 'packages')).map((p) => join(ROOT, 'packages', p, 'src'))].flatMap(sourcesUnder);
+
+/**
+ * Codes the sources report: by name from their table (`SQL_CODES.reservedWord`, `BIND_TEXTS.columnNotFound(…)`), or
+ * written out where a table cannot be imported (ALLOWED_LITERALS).
+ */
 function reportedCodes(): Map<string, string> {
   const found = new Map<string, string>();
-  const dirs = [join(ROOT, 'src'), ...readdirSync(join(ROOT, 'packages')).map((p) => join(ROOT, 'packages', p, 'src'))];
-  for (const file of dirs.flatMap(sources)) {
-    // Doc comments and whole-line comments only mention codes (e.g. "error FTS1203:" as a format example).
-    const code = readFileSync(file, 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    for (const m of code.matchAll(/['"](FTS\d{4})['"]|(?:error|warning) (FTS\d{4}):/g)) found.set(m[1] ?? m[2]!, file);
+  const files = sources().map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  const declared = files.filter((f) => isCodeTable(f.path, f.text)).flatMap((f) => [...f.text.matchAll(/^\s+(\w+): \['(FTS\d{4})'/gm)].map((m) => ({ key: m[1]!, code: m[2]! })));
+  for (const { path, text } of files.filter((f) => !isCodeTable(f.path, f.text))) {
+    const code = withoutComments(text);
+    for (const m of code.matchAll(/['"](FTS\d{4})['"]|(?:error|warning) (FTS\d{4}):/g)) found.set(m[1] ?? m[2]!, path);
+    for (const m of code.matchAll(/\b[A-Z_]*(?:CODES|TEXTS)\.(\w+)\b/g)) for (const d of declared) if (d.key === m[1]) found.set(d.code, path);
   }
   return found;
+}
+
+/** A code table: a file that declares codes with codeTable(…) (or the registry that gathers core's tables). */
+const isCodeTable = (file: string, text: string): boolean => file === REGISTRY || /\bcodeTable\(/.test(text);
+
+/** The text of a source without its comments (doc comments, block comments, whole-line and trailing // comments). */
+const withoutComments = (text: string): string =>
+  text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|\s)\/\/.*$/gm, '$1');
+
+/**
+ * Codes raised outside their table because the package that declares them cannot be imported there. Each entry says
+ * why; the test fails when an entry is no longer needed.
+ */
+const ALLOWED_LITERALS: readonly { readonly file: string; readonly code: string; readonly why: string }[] = [
+  { file: 'packages/core/src/runtime/job.ts', code: 'FTS3007', why: "@flinkts/connectors declares it (the connector's PRIMARY KEY rule) and core cannot import connectors" },
+];
+
+/** Every FTS code written in the code (not a comment) of a source that is not a code table, with file and line. */
+function codeLiterals(): { readonly file: string; readonly line: number; readonly code: string }[] {
+  return sources().flatMap((path) => {
+    const text = readFileSync(path, 'utf8');
+    if (isCodeTable(path, text)) return [];
+    const file = relative(ROOT, path).split(sep).join('/');
+    return withoutComments(text).split('\n').flatMap((l, i) => [...l.matchAll(/FTS\d{4}/g)].map((m) => ({ file, line: i + 1, code: m[0] })));
+  });
 }
 
 describe('diagnostic code reference', () => {
@@ -45,6 +78,13 @@ describe('diagnostic code reference', () => {
     const unregistered = [...reported.keys()].filter((c) => !registered.includes(c)).map((c) => `${c} (${reported.get(c)})`);
     expect(unregistered).toEqual([]);
     expect(registered.filter((c) => !reported.has(c))).toEqual([]);
+  });
+
+  test('no code is written as a literal outside the code tables: sources name it by its table (SQL_CODES.reservedWord)', () => {
+    const found = codeLiterals();
+    const allowed = (l: { readonly file: string; readonly code: string }): boolean => ALLOWED_LITERALS.some((a) => a.file === l.file && a.code === l.code);
+    expect(found.filter((l) => !allowed(l)).map((l) => `${l.file}:${l.line} ${l.code}`)).toEqual([]);
+    expect(ALLOWED_LITERALS.filter((a) => !found.some((l) => l.file === a.file && l.code === a.code)).map((a) => `${a.file} ${a.code}`)).toEqual([]);
   });
 
   test('docs/diagnostics.md is generated from the registry (npm run docs)', () => {
