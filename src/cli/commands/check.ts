@@ -13,7 +13,6 @@ import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
-import { PIPELINE_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--tables <sources>] [--planner flink] [--json] [--strict | --max-warnings <n>]
 
@@ -89,6 +88,7 @@ export const command: Command = {
           io.stderr(`flinkts check: ${r.usage}\n`);
           return EXIT_USAGE;
         }
+        const { PIPELINE_CODES } = await import('@flinkts/pipelines');
         if (r.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment)) {
           const { formatDiagnostic } = await import('@flinkts/core');
           for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);

@@ -11,8 +11,6 @@ import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
-import { outFolderProblem } from '../output-paths.js';
-import { IMPORT_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts import <files.sql…> [--out <folder>] [--name <pipeline>] [--force] [--json]
 
@@ -46,6 +44,8 @@ export const command: Command = {
       return EXIT_USAGE;
     }
     const out = resolve(io.cwd, args.values.get('out') ?? '.');
+    // Loaded here, with @flinkts/core (its codes), not when the command module is imported.
+    const { outFolderProblem } = await import('../output-paths.js');
     const outProblem = outFolderProblem(out);
     const all: Diagnostic[] = outProblem === undefined ? [] : [outProblem];
     const inputs: { file: string; text: string }[] = [];
@@ -64,7 +64,7 @@ export const command: Command = {
     }
     let wrote: string[] = [];
     if (!all.some((d) => d.severity === 'error')) {
-      const { importScripts } = await import('@flinkts/pipelines');
+      const { importScripts, IMPORT_CODES } = await import('@flinkts/pipelines');
       let result: Awaited<ReturnType<typeof importScripts>>;
       try {
         result = await importScripts(inputs, { ...(args.values.has('name') ? { name: args.values.get('name')! } : {}) });
