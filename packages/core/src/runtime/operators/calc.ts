@@ -41,6 +41,32 @@ export class CalcOperator extends Operator {
     this.emit({ kind: change.kind, row: this.project(row) });
   }
 
+  /**
+   * Inserts read from columns: each row's values are put into one scratch row that the filter and the projections
+   * read (they only read a row's values, never keep the row), and only a row that passes becomes an array of its
+   * own (the projection's, or a copy). Errors name the row's index from `start`, as for a batch of rows.
+   */
+  override processColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
+    const filter = this.filter;
+    const project = this.project;
+    const width = columns.length;
+    const scratch = new Array<unknown>(width).fill(null);
+    const out: Row[] = [];
+    const kept = new Int32Array(end - start);
+    let i = start;
+    try {
+      for (; i < end; i++) {
+        for (let c = 0; c < width; c++) scratch[c] = (columns[c] as ArrayLike<unknown>)[i];
+        if (filter !== undefined && filter(scratch) !== true) continue;
+        kept[out.length] = i - start;
+        out.push(project ? project(scratch) : scratch.slice());
+      }
+    } catch (e) {
+      throw tagSourceRow(e, undefined, i - start);
+    }
+    if (out.length > 0) this.emitInserts(out, kept.subarray(0, out.length));
+  }
+
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
     const filter = this.filter;
     const project = this.project;
