@@ -22,6 +22,9 @@ const QUERIES = [
   'SELECT k, COUNT(*) AS n, MIN(b) AS m, SUM(DISTINCT v) AS c FROM t GROUP BY k;',
   'SELECT s, COUNT(DISTINCT v) AS c, COUNT(DISTINCT b) AS d, MAX(k) AS m, SUM(v) AS x FROM t GROUP BY s;',
   'SELECT k, COUNT(DISTINCT s) AS c, COUNT(DISTINCT v) AS d, MIN(s) AS lo FROM t WHERE v IS NULL OR v > -2 GROUP BY k;',
+  // AVG: a $SUM0 and a COUNT in both phases, divided after the final aggregation
+  'SELECT k, COUNT(DISTINCT v) AS c, AVG(b) AS a FROM t GROUP BY k;',
+  'SELECT k, COUNT(DISTINCT s) AS c, AVG(v) AS a, MAX(b) AS m FROM t GROUP BY k;',
 ];
 
 export const splitDistinctCase: fc.Arbitrary<FamilyCase> = fc

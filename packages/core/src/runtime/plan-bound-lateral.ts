@@ -29,7 +29,7 @@ import { rowKey } from './values/compare.js';
 /** The decorrelated form of a sub-query the local runtime runs, or FTS7001 with why not. */
 export function decorrelated(plan: PlanNode, what: string, span: Span | undefined, outer?: PlanNode): Decorrelated {
   const d = decorrelate(plan, outer);
-  if ('reason' in d) throw unsupported(`${what}: ${d.reason} (Flink joins it with the outer rows' distinct values)`, span);
+  if ('reason' in d) throw unsupported(`${what}: ${d.reason}`, span);
   if (!plannable(d.inner)) throw unsupported(`${what} with a column or expression of unknown type (a user-defined function)`, span);
   return d;
 }

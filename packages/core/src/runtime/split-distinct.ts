@@ -4,13 +4,14 @@
  * final one), so one input row gives several -U / +U pairs.
  *
  * Reproduced (`splitDistinctAggregate`, tier-3 family `splitdistinct`): COUNT, SUM, MIN and MAX (DISTINCT or not)
- * of one argument, none with FILTER, over a table or a table's WHERE (see `splittable` for Flink's shape, buckets and
+ * and AVG of one argument, none with FILTER, over a table or a table's WHERE (see `splittable` for Flink's shape, buckets and
  * Expand order): a partial aggregation grouped by the keys and the `MOD(HASH_CODE(arg), 1024)` buckets computing the
  * calls as written (each filtered to its Expand set's rows), then a final one grouped by the keys that sums the
  * partial COUNTs ($SUM0) and SUMs, and takes the MIN / MAX of theirs — every partial update reaching the final
- * aggregation as a retraction and an accumulation, each of which can change the result. Other shapes (AVG, which
- * Flink splits into $SUM0 and COUNT, FIRST_VALUE / LAST_VALUE and the rest, FILTER, several bucketed arguments over
- * other inputs) keep their final table and are refused while the changelog is kept.
+ * aggregation as a retraction and an accumulation, each of which can change the result. AVG of an INT, BIGINT or
+ * DOUBLE is split as Flink splits it: a $SUM0 and a COUNT of its argument in both phases, divided after the final
+ * one (`IF(count = 0, NULL, sum / count)`). Other shapes (FIRST_VALUE / LAST_VALUE and the rest, FILTER, several
+ * bucketed arguments over other inputs) keep their final table and are refused while the changelog is kept.
  */
 import type { Span } from '../ast/node.js';
 import type { PlanNode } from '../plan/node.js';
@@ -25,6 +26,7 @@ import { AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { ExpandOperator } from './operators/expand.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
+import { CalcOperator } from './operators/calc.js';
 import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
 import { compileBound } from './plan-bound.js';
@@ -90,14 +92,17 @@ function compareSets(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Each aggregate's final function over the partial results. */
-const FINAL = new Map<string, AggregateName>([['COUNT', 'SUM0'], ['SUM', 'SUM'], ['MIN', 'MIN'], ['MAX', 'MAX']]);
+const FINAL = new Map<string, AggregateName>([['COUNT', 'SUM0'], ['SUM', 'SUM'], ['MIN', 'MIN'], ['MAX', 'MAX'], ['AVG', 'AVG']]);
 const BUCKETED = new Set(['MIN', 'MAX']);
 const HASHABLE = ['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'CHAR', 'VARCHAR'];
 
 /** The shape of a group aggregation the split is reproduced for (see above), or why not. */
 function splittable(node: Aggregate): SplitShape | { reason: string } {
   if (!node.calls.some((c) => c.distinct)) return { reason: 'no DISTINCT aggregate' };
-  if (node.calls.some((c) => !FINAL.has(c.fn) || c.filter !== undefined || c.args.length > 1)) return { reason: 'aggregates other than COUNT, SUM, MIN, MAX of one argument without FILTER' };
+  if (node.calls.some((c) => !FINAL.has(c.fn) || c.filter !== undefined || c.args.length > 1)) return { reason: 'aggregates other than COUNT, SUM, MIN, MAX, AVG of one argument without FILTER' };
+  // Flink's split AVG sums in the argument's type: reproduced for INT, BIGINT and DOUBLE arguments, not DISTINCT
+  const avg = node.calls.find((c) => c.fn === 'AVG' && (c.distinct || !['INT', 'BIGINT', 'DOUBLE'].includes(c.args[0]?.type?.kind ?? '')));
+  if (avg !== undefined) return { reason: `AVG${avg.distinct ? '(DISTINCT …)' : ` of ${avg.args[0]?.type?.kind ?? 'an unknown type'}`}` };
   if (node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length) return { reason: 'grouping sets' };
   const order: BoundExpression[] = [];
   const at = (e: BoundExpression): number => order.findIndex((o) => sameAst(o.ast, e.ast));
@@ -166,37 +171,73 @@ export function splitDistinctAggregate(options: ReadonlyMap<string, string>, pla
   const nk = keys.length;
   const n = rel.columns.length;
   const expand = shape.sets.length > 1;
-  let partialKeys: Evaluator[];
-  let partialSpecs: AggregateSpec[];
+  // the partial calls: each call as written, AVG as a $SUM0 and a COUNT of its argument (Flink's split)
+  const parts: { spec: AggregateSpec; final: AggregateName; set: number }[] = [];
+  const averages: { sum: number; count: number; type: AggregateSpec['resultType'] }[] = [];
+  node.calls.forEach((c, i) => {
+    const sp = specs[i]!;
+    const set = shape.callSet[i]!;
+    if (c.fn !== 'AVG') {
+      parts.push({ spec: sp, final: FINAL.get(c.fn)!, set });
+      return;
+    }
+    const arg = { arg: sp.arg!, argType: sp.argType!, ...(sp.argColumn === undefined ? {} : { argColumn: sp.argColumn }) };
+    averages.push({ sum: parts.length, count: parts.length + 1, type: sp.resultType });
+    parts.push({ spec: { name: 'SUM0', distinct: false, resultType: aggregateResultType('SUM0', sp.argType), ...arg }, final: 'SUM0', set });
+    parts.push({ spec: { name: 'COUNT', distinct: false, resultType: aggregateResultType('COUNT', sp.argType), ...arg }, final: 'SUM0', set });
+  });
+  let partial: GroupAggregateOperator;
   if (expand) {
     // the Expand appends the set's index (at n): a bucket outside the row's set is NULL, a call reads its set's rows only
     const e = new ExpandOperator(shape.sets.length);
     rel.op.connectTo(e);
-    partialKeys = [...keys.map((k) => k.eval), ...buckets.map((b, h): Evaluator => {
+    const partialKeys = [...keys.map((k) => k.eval), ...buckets.map((b, h): Evaluator => {
       const inSet = shape.sets.map((set) => set.includes(h));
       return (r) => (inSet[r[n] as number] ? b(r) : null);
     })];
-    partialSpecs = specs.map((sp, i) => {
-      const set = shape.callSet[i]!;
-      return { ...sp, filter: (r) => r[n] === set };
-    });
-    const partial = new GroupAggregateOperator(partialKeys, new AggregateSet(partialSpecs));
+    partial = new GroupAggregateOperator(partialKeys, new AggregateSet(parts.map((p): AggregateSpec => ({ ...p.spec, filter: (r) => r[n] === p.set }))));
     e.connectTo(partial);
-    return finalAggregate(node, rel, nk + buckets.length, specs, partial);
+  } else {
+    partial = new GroupAggregateOperator([...keys.map((k) => k.eval), ...buckets], new AggregateSet(parts.map((p) => p.spec)));
+    rel.op.connectTo(partial);
   }
-  partialKeys = [...keys.map((k) => k.eval), ...buckets];
-  const partial = new GroupAggregateOperator(partialKeys, new AggregateSet(specs));
-  rel.op.connectTo(partial);
-  return finalAggregate(node, rel, nk + buckets.length, specs, partial);
+  const final = finalAggregate(nk, rel, nk + buckets.length, parts, partial);
+  if (averages.length === 0) return final;
+  // AVG from its two sums after the final aggregation, as Flink's Calc: IF(count = 0, NULL, sum / count)
+  const outputs: Evaluator[] = keys.map((_, i) => (r) => r[i] ?? null);
+  let next = 0;
+  node.calls.forEach((c) => {
+    if (c.fn !== 'AVG') {
+      const at = nk + next++;
+      outputs.push((r) => r[at] ?? null);
+      return;
+    }
+    const { type } = averages.find((a) => a.sum === next)!;
+    const [s, k] = [nk + next, nk + next + 1];
+    next += 2;
+    outputs.push((r) => average(r[s] ?? null, r[k] ?? null, type));
+  });
+  const calc = new CalcOperator(undefined, outputs);
+  final.connectTo(calc);
+  return calc;
 }
 
-/** The final aggregation over the partial one's rows (`width` key and bucket columns, then one column per call). */
-function finalAggregate(node: Aggregate, rel: Rel, width: number, specs: readonly AggregateSpec[], partial: Operator): Operator {
-  const nk = node.keys.length;
-  const finals: AggregateSpec[] = node.calls.map((c, i) => {
+/** `sum / count` as Flink's split AVG computes it in the result type (integers truncated), NULL for no values. */
+function average(sum: unknown, count: unknown, type: AggregateSpec['resultType']): unknown {
+  if (sum === null || count === null || Number(count) === 0) return null;
+  switch (type.kind) {
+    case 'INT': return Math.trunc(Number(sum) / Number(count));
+    case 'BIGINT': return BigInt(sum as bigint | number) / BigInt(count as bigint | number);
+    default: return Number(sum) / Number(count);
+  }
+}
+
+/** The final aggregation over the partial one's rows (`width` key and bucket columns, then one column per part). */
+function finalAggregate(nk: number, rel: Rel, width: number, parts: readonly { spec: AggregateSpec; final: AggregateName }[], partial: Operator): Operator {
+  const finals: AggregateSpec[] = parts.map((p, i) => {
     const at = width + i;
-    const argType = specs[i]!.resultType;
-    const name = FINAL.get(c.fn)!;
+    const argType = p.spec.resultType;
+    const name = p.final;
     return {
       name, distinct: false, resultType: name === 'SUM0' ? argType : aggregateResultType(name, argType), arg: (r) => r[at] ?? null, argType, argColumn: at,
       ...((name === 'MIN' || name === 'MAX') && rel.mode === 'insert-only' ? { accumulator: () => new ExtremeIgnoringRetractions(comparatorFor(argType), name === 'MAX') } : {}),
@@ -212,5 +253,5 @@ export function checkSplitDistinct(options: ReadonlyMap<string, string>, keepCha
   if (!keepChangelog || !splitDistinctEnabled(options)) return;
   const at = splitDistinct(plan, miniBatched(options));
   if (at === undefined) return;
-  throw unsupported(`'${SPLIT_DISTINCT}' = 'true' on a group aggregation with a DISTINCT aggregate and ${at.reason}: Flink splits it into a partial aggregation per hash bucket and a final one, and that changelog (several -U / +U per input row) is reproduced only for COUNT, SUM, MIN and MAX of one argument without FILTER; the final table is (run with keepChangelog: false and assert on the table)`, at.span);
+  throw unsupported(`'${SPLIT_DISTINCT}' = 'true' on a group aggregation with a DISTINCT aggregate and ${at.reason}: Flink splits it into a partial aggregation per hash bucket and a final one, and that changelog (several -U / +U per input row) is reproduced only for COUNT, SUM, MIN, MAX and AVG (of INT, BIGINT or DOUBLE) of one argument without FILTER; the final table is (run with keepChangelog: false and assert on the table)`, at.span);
 }
