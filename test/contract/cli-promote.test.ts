@@ -49,7 +49,7 @@ describe('flinkts promote (VVP contract fake)', () => {
     expect(fake.named('dws-aggregate')[0]?.spec.state).toBe('RUNNING');
 
     const plan = await cli(['plan', V2, '--env', 'test', '--target', 'vvp', '--records', records], env);
-    expect(plan.stdout).toMatch(/shadow run [-0-9a-f]+ \(RUNNING, [0-9a-f]{12}\): this build, waiting to be promoted/);
+    expect(plan.stdout, plan.stderr).toMatch(/shadow run [-0-9a-f]+ \(RUNNING, [0-9a-f]{12}\): this build, waiting to be promoted/);
 
     const promoted = await cli(['promote', V2, ...common().filter((a) => a !== '--health-grace' && a !== '0'), '--json'], env);
     expect(promoted.code, promoted.stderr).toBe(0);

@@ -9,6 +9,7 @@
 import type { Diagnostic, Hint, Insert, OptionEntry, Query } from '@flinkts/core';
 import { isSensitive } from '@flinkts/connectors';
 import { CODES } from './codes.js';
+import { rehintTableRefs } from './rehint-table-refs.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 
 export type Credentials = ReadonlyMap<string, readonly OptionEntry[]>;
@@ -36,30 +37,10 @@ function withOptions(hints: readonly Hint[] | undefined, entries: readonly Optio
 /** The query with an OPTIONS hint on every reference to a table that has credentials. */
 export function hintQuery(query: Query, credentials: Credentials): Query {
   if (credentials.size === 0) return query;
-  const visit = (x: unknown): unknown => {
-    if (Array.isArray(x)) {
-      const mapped = x.map(visit);
-      return mapped.some((m, i) => m !== x[i]) ? Object.freeze(mapped) : x;
-    }
-    if (x === null || typeof x !== 'object') return x;
-    const node = x as Record<string, unknown>;
-    const copy: Record<string, unknown> = {};
-    let changed = false;
-    for (const [k, v] of Object.entries(node)) {
-      const m = visit(v);
-      copy[k] = m;
-      if (m !== v) changed = true;
-    }
-    if (node.kind === 'TableRef') {
-      const entries = credentials.get((node.path as readonly string[]).join('.'));
-      if (entries !== undefined) {
-        copy.hints = withOptions(node.hints as readonly Hint[] | undefined, entries);
-        changed = true;
-      }
-    }
-    return changed ? Object.freeze(copy) : x;
-  };
-  return visit(query) as Query;
+  return rehintTableRefs(query, (ref) => {
+    const entries = credentials.get(ref.path);
+    return entries === undefined ? undefined : withOptions(ref.hints, entries);
+  });
 }
 
 /** The INSERT with hints on its target (when it has credentials) and on the tables its query reads. */

@@ -7,13 +7,18 @@
  * OPTIONS hint where the job reads the table: a hint overrides the table's options for a temporary table and a
  * catalog table alike (`table.dynamic-table-options.enabled`, true by default), and changes nothing else.
  *
+ * The group id the live job reads a table with is the job's own OPTIONS hint on that reference when it sets one,
+ * else the table's option: the shadow suffixes that one and its hint replaces the job's entry (a job's hint kept
+ * as it is would make the shadow consume as the live group).
+ *
  * A table read through a view cannot take a hint there (Flink allows hints on tables only): that is refused
  * (FTS8109) rather than shipped with the live job's group.
  */
 import { FlinktsError } from '@flinkts/core';
-import type { Insert, OptionEntry, Query } from '@flinkts/core';
-import { hintInsert } from '../catalog-credentials.js';
+import type { Hint, Insert, OptionEntry, Query } from '@flinkts/core';
 import type { AnyPipeline } from '../pipeline.js';
+import { rehintTableRefs } from '../rehint-table-refs.js';
+import type { TableRead } from '../rehint-table-refs.js';
 import { DEPLOY_CODES } from './codes.js';
 
 export const GROUP_ID = 'properties.group.id';
@@ -22,26 +27,25 @@ const KAFKA = new Set(['kafka', 'upsert-kafka']);
 /** The group id a shadow release consumes with. */
 export const shadowGroupId = (groupId: string): string => `${groupId}-shadow`;
 
-/** Dotted paths of the query's table references (views' queries not followed). */
-function tableRefs(query: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(query)) for (const x of query) tableRefs(x, out);
+/** The query's table references (views' queries not followed). */
+function reads(query: unknown, out: TableRead[] = []): TableRead[] {
+  if (Array.isArray(query)) for (const x of query) reads(x, out);
   else if (query !== null && typeof query === 'object') {
     const node = query as Record<string, unknown>;
-    if (node.kind === 'TableRef') out.add((node.path as readonly string[]).join('.'));
-    for (const v of Object.values(node)) tableRefs(v, out);
+    if (node.kind === 'TableRef') out.push({ path: (node.path as readonly string[]).join('.'), hints: node.hints as readonly Hint[] | undefined });
+    for (const v of Object.values(node)) reads(v, out);
   }
   return out;
 }
 
-/** Per Kafka table with a group id, by dotted path: its group id. */
-function kafkaGroups(p: AnyPipeline): Map<string, string> {
-  const groups = new Map<string, string>();
+/** Every Kafka table by dotted path, with the group id its options set (undefined when only a job's hint may). */
+function kafkaTables(p: AnyPipeline): Map<string, string | undefined> {
+  const tables = new Map<string, string | undefined>();
   for (const t of p.spec.tables) {
     if (t.kind !== 'table' || t.connector === undefined || !KAFKA.has(t.connector.identifier)) continue;
-    const id = t.connector.options.find((o) => o.key === GROUP_ID)?.value;
-    if (id !== undefined) groups.set(t.path.join('.'), id);
+    tables.set(t.path.join('.'), t.connector.options.find((o) => o.key === GROUP_ID)?.value);
   }
-  return groups;
+  return tables;
 }
 
 /**
@@ -49,15 +53,17 @@ function kafkaGroups(p: AnyPipeline): Map<string, string> {
  * the refusal of a Kafka table read through a view.
  */
 export function withShadowGroupIds(p: AnyPipeline, env: string, job: string, inserts: readonly Insert[]): Insert[] {
-  const groups = kafkaGroups(p);
-  if (groups.size === 0) return [...inserts];
+  const kafka = kafkaTables(p);
+  if (kafka.size === 0) return [...inserts];
+  /** The group id the live job consumes with at this read of a Kafka table: its own hint's, else the table's. */
+  const liveGroup = (r: TableRead): string | undefined => (kafka.has(r.path) ? hintedGroupId(r.hints) ?? kafka.get(r.path) : undefined);
   const views = new Map(p.spec.tables.filter((t) => t.kind === 'view').map((v) => [v.path.join('.'), v]));
-  const throughViews = (query: Query, seen: Set<string> = new Set()): string[] => [...tableRefs(query)].flatMap((ref) => {
-    const view = views.get(ref);
-    if (view === undefined || seen.has(ref)) return [];
-    seen.add(ref);
+  const throughViews = (query: Query, seen: Set<string> = new Set()): string[] => reads(query).flatMap((ref) => {
+    const view = views.get(ref.path);
+    if (view === undefined || seen.has(ref.path)) return [];
+    seen.add(ref.path);
     const inner = (view.statement as { readonly query: Query }).query;
-    return [...[...tableRefs(inner)].filter((r) => groups.has(r)).map((r) => `${r} (through view ${ref})`), ...throughViews(inner, seen)];
+    return [...reads(inner).filter((r) => liveGroup(r) !== undefined).map((r) => `${r.path} (through view ${ref.path})`), ...throughViews(inner, seen)];
   });
   const viaViews = inserts.flatMap((i) => throughViews(i.query));
   if (viaViews.length > 0) {
@@ -69,11 +75,32 @@ export function withShadowGroupIds(p: AnyPipeline, env: string, job: string, ins
       path: `environments.${env}.deploy.shadowSinks`,
     }]);
   }
-  const hints = new Map<string, readonly OptionEntry[]>([...groups].map(([path, id]) => [path, [Object.freeze({ key: GROUP_ID, value: shadowGroupId(id) })]]));
   // hints go on the tables the query reads, not on the INSERT's target (a Kafka sink has no consumer group)
   return inserts.map((i) => {
-    const read = new Map([...hints].filter(([path]) => tableRefs(i.query).has(path)));
-    const hinted = hintInsert({ ...i, target: [] } as Insert, read);
-    return hinted.query === i.query ? i : Object.freeze({ ...i, query: hinted.query });
+    const query = shadowReads(i.query, liveGroup);
+    return query === i.query ? i : Object.freeze({ ...i, query });
+  });
+}
+
+/** The group id an OPTIONS hint sets, if any. */
+const hintedGroupId = (hints: readonly Hint[] | undefined): string | undefined =>
+  hints?.find((h) => h.name.toUpperCase() === 'OPTIONS')?.options?.find((o) => o.key === GROUP_ID)?.value;
+
+/** The hints with `properties.group.id` set to `groupId` in the OPTIONS hint (added when there is none). */
+function withGroupId(hints: readonly Hint[] | undefined, groupId: string): readonly Hint[] {
+  const entry: OptionEntry = Object.freeze({ key: GROUP_ID, value: groupId });
+  const existing = hints ?? [];
+  const i = existing.findIndex((h) => h.name.toUpperCase() === 'OPTIONS' && h.options !== undefined);
+  if (i < 0) return Object.freeze([...existing, Object.freeze({ name: 'OPTIONS', options: Object.freeze([entry]) })]);
+  const options = existing[i]!.options!;
+  const replaced = options.some((o) => o.key === GROUP_ID) ? options.map((o) => (o.key === GROUP_ID ? entry : o)) : [...options, entry];
+  return Object.freeze(existing.map((h, j) => (j === i ? Object.freeze({ ...h, options: Object.freeze(replaced) }) : h)));
+}
+
+/** The query with every read of a Kafka table consuming as the shadow group of the group the live job uses there. */
+function shadowReads(query: Query, liveGroup: (r: TableRead) => string | undefined): Query {
+  return rehintTableRefs(query, (ref) => {
+    const live = liveGroup(ref);
+    return live === undefined ? undefined : withGroupId(ref.hints, shadowGroupId(live));
   });
 }
