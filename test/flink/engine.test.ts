@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { FlinktsError } from '@flinkts/core';
+import { resolveCapabilities } from '@flinkts/connectors';
 import { runJob, runJobAsync } from '@flinkts/core/testing';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 
@@ -34,8 +35,8 @@ describe("engine: 'flink'", () => {
         { kind: '-D' as const, row: { id: 2n, customer: 'a', amount: '5.50' } },
       ],
     };
-    const flink = runJob(GROUP, { inputs, engine: 'flink' });
-    const local = runJob(GROUP, { inputs, engine: 'local' });
+    const flink = runJob(GROUP, { capabilities: resolveCapabilities, inputs, engine: 'flink' });
+    const local = runJob(GROUP, { capabilities: resolveCapabilities, inputs, engine: 'local' });
     expect(flink.changelog('totals')).toEqual([
       '+I[a, 1, 10.00]', '-U[a, 1, 10.00]', '+U[a, 2, 15.50]', '-U[a, 2, 15.50]', '+U[a, 1, 5.50]',
       '+I[b, 1, 10.00]', '-D[a, 1, 5.50]',
@@ -58,11 +59,11 @@ INSERT INTO per_price SELECT price, COUNT(*) FROM latest GROUP BY price;`;
         { kind: '-D' as const, row: { product: 'b', price: 1 } },
       ],
     };
-    const flink = runJob(sql, { inputs, engine: 'flink' });
+    const flink = runJob(sql, { capabilities: resolveCapabilities, inputs, engine: 'flink' });
     expect(flink.changelog('per_price')).toEqual([
       '+I[1, 1]', '-U[1, 1]', '+U[1, 2]', '-U[1, 2]', '+U[1, 1]', '+I[2, 1]', '-D[1, 1]',
     ]);
-    expect(runJob(sql, { inputs, engine: 'local' }).changelog('per_price')).toEqual(flink.changelog('per_price'));
+    expect(runJob(sql, { capabilities: resolveCapabilities, inputs, engine: 'local' }).changelog('per_price')).toEqual(flink.changelog('per_price'));
   });
 
   test('watermarks follow the WATERMARK clause row by row; the bounded input ends with a MAX watermark', async () => {
@@ -73,7 +74,7 @@ INSERT INTO per_window SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE cli
     const inputs = { clicks: [['a', '2024-01-01 00:00:01'], ['b', '2024-01-01 00:00:12'], ['late', '2024-01-01 00:00:05'], ['c', '2024-01-01 00:00:13']] };
     const flink = await runJobAsync(sql, { inputs, engine: 'flink' });
     expect(flink.changelog()).toEqual(['+I[2024-01-01T00:00, 1]', '+I[2024-01-01T00:00:10, 2]']);
-    expect(runJob(sql, { inputs, engine: 'local' }).changelog()).toEqual(flink.changelog());
+    expect(runJob(sql, { capabilities: resolveCapabilities, inputs, engine: 'local' }).changelog()).toEqual(flink.changelog());
   });
 
   test("the job's SET options apply and PROCTIME() reads the fixed clock", () => {

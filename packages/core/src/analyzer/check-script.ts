@@ -23,6 +23,7 @@ import type { BoundScript, BoundStep } from '../plan/bind.js';
 import { BoundSteps, ScriptBinder } from '../plan/bind.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
+import { sourceModes } from '../plan/properties/source-modes.js';
 import { changelogOf, statementSources } from '../plan/properties/changelog.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
@@ -140,11 +141,7 @@ export class ScriptChecker {
     this.binder = new ScriptBinder({ ...(options.file === undefined ? {} : { file: options.file }), ...(options.functions === undefined ? {} : { functions: options.functions }) });
     const capabilities = this.v.capabilities === undefined ? undefined : onePerTable(this.v.capabilities);
     this.capabilities = capabilities;
-    this.scriptSources = (entry) => {
-      if (capabilities === undefined) return undefined;
-      const catalogType = entry.catalog?.options.find((o) => o.key === 'type')?.value;
-      return capabilities(entry.statement, catalogType === undefined ? {} : { catalogType })?.source;
-    };
+    this.scriptSources = sourceModes(capabilities);
     this.statementModes = statementSources(this.scriptSources, this.viewNodes);
     this.sources = this.statementModes.sources;
     // Declarations first: they fill the catalog; their own problems are reported where they are declared.

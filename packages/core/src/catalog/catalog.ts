@@ -41,6 +41,7 @@ export class ObjectCatalog {
     private readonly entries = new Map<string, CatalogEntry>(),
     private readonly catalogs = new Map<string, CreateCatalog>(),
     private readonly userFunctions = new Set<string>(),
+    private readonly systemFunctionNames = new Set<string>(),
   ) {}
 
   /** A catalog holding the DDL of `statements` (DDL and USE; other statements are ignored). */
@@ -75,11 +76,19 @@ export class ObjectCatalog {
   }
 
   /**
+   * Upper-cased names of the temporary system functions (CREATE TEMPORARY SYSTEM FUNCTION): the only user functions
+   * that shadow a built-in of the same name (plan/function-lookup.ts).
+   */
+  systemFunctions(): ReadonlySet<string> {
+    return this.systemFunctionNames;
+  }
+
+  /**
    * A catalog that resolves names in `namespace` but reads this one's objects (a view's query, bound at once): the
    * same maps, not copies — a script of 10,000 views copied the whole catalog once per view.
    */
   within(namespace: Namespace): ObjectCatalog {
-    const c = new ObjectCatalog(this.entries, this.catalogs, this.userFunctions);
+    const c = new ObjectCatalog(this.entries, this.catalogs, this.userFunctions, this.systemFunctionNames);
     c.apply({ kind: 'UseCatalog', name: namespace.qualify(['x'])[0] });
     c.apply({ kind: 'UseDatabase', path: namespace.qualify(['x']).slice(0, 2) });
     return c;
@@ -134,6 +143,7 @@ export class ObjectCatalog {
       }
       case 'CreateFunction':
         this.userFunctions.add(statement.path[statement.path.length - 1]!.toUpperCase());
+        if (statement.system) this.systemFunctionNames.add(statement.path[statement.path.length - 1]!.toUpperCase());
         return;
       case 'Drop':
         if (statement.object === 'TABLE' || statement.object === 'VIEW') this.entries.delete(this.namespace.key(statement.path));

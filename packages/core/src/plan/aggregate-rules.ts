@@ -7,24 +7,24 @@
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import { sameAst } from '../ast/same-ast.js';
 import type { GroupingElement, Select } from '../ast/query.js';
-import { builtinFunction } from '../functions/registry.js';
+import type { ObjectCatalog } from '../catalog/catalog.js';
+import { isAggregateCall } from './function-lookup.js';
 import type { BindContext } from './bind-context.js';
-import { problem } from './bind-context.js';
+import { problem, report } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
+import type { AggregateCall } from './aggregate.js';
+import type { BoundExpression } from './expression.js';
+import { copiedColumn } from './expression.js';
 import { expressionChildren, subtreeNodes } from './expression-children.js';
 
-/** A call of a built-in aggregate (a user function of the same name shadows it). */
-export function isAggregateCall(call: FunctionCall, userFunctions: ReadonlySet<string>): boolean {
-  if (call.over !== undefined || call.name.length !== 1) return false;
-  const name = call.name[0]!.toUpperCase();
-  return !userFunctions.has(name) && builtinFunction(name)?.kind === 'aggregate';
-}
+export { isAggregateCall } from './function-lookup.js';
 
 /**
  * The calls in `roots` (outside sub-queries), in source order, outer ones before those inside them: built-in
  * aggregates, OVER calls, and — when `auxiliaries` is given — the legacy group windows' auxiliary calls (not those
  * inside another auxiliary call's arguments). One walk for all three: it runs over every SELECT.
  */
-function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string>, auxiliaries?: FunctionCall[]): { aggregates: readonly FunctionCall[]; windowed: readonly FunctionCall[] } {
+function callsIn(roots: readonly Expression[], catalog: ObjectCatalog, auxiliaries?: FunctionCall[]): { aggregates: readonly FunctionCall[]; windowed: readonly FunctionCall[] } {
   let aggregates: FunctionCall[] | undefined;
   let windowed: FunctionCall[] | undefined;
   // The walk's stack (this runs over every SELECT: one shared stack, emptied again), and whether each node on it is
@@ -46,7 +46,7 @@ function callsIn(roots: readonly Expression[], userFunctions: ReadonlySet<string
         inside = true;
       }
       if (e.over !== undefined) (windowed ??= []).push(e);
-      else if (isAggregateCall(e, userFunctions)) (aggregates ??= []).push(e);
+      else if (isAggregateCall(e, catalog)) (aggregates ??= []).push(e);
     }
     const children = expressionChildren(e);
     for (let i = children.length - 1; i >= 0; i--) {
@@ -75,22 +75,22 @@ const AUXILIARY = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
  * arguments are not reported again as columns that are not grouped).
  */
 export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<Expression> {
-  const userFunctions = ctx.catalog.functions();
+  const catalog = ctx.catalog;
   if (select.where !== undefined) {
-    const where = callsIn([select.where], userFunctions);
+    const where = callsIn([select.where], catalog);
     for (const c of where.aggregates) problem(ctx, 'FTS4410', c, `Aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…)`, 'filter aggregated values in HAVING, or aggregate in a sub-query');
     for (const c of where.windowed) problem(ctx, 'FTS4418', c, `Windowed aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…) OVER …`, 'compute it in a sub-query and filter its result');
   }
   if (select.groupBy !== undefined) {
-    for (const c of callsIn(groupExprs(select.groupBy), userFunctions).aggregates) problem(ctx, 'FTS4424', c, `Aggregate expression is illegal in GROUP BY clause: ${c.name.join('.')}(…)`);
+    for (const c of callsIn(groupExprs(select.groupBy), catalog).aggregates) problem(ctx, 'FTS4424', c, `Aggregate expression is illegal in GROUP BY clause: ${c.name.join('.')}(…)`);
   }
   const roots: Expression[] = [];
   for (const i of select.items) if (i.kind === 'SelectExpr') roots.push(i.expr);
   if (select.having !== undefined) roots.push(select.having);
   const auxiliaries: FunctionCall[] = [];
-  for (const c of callsIn(roots, userFunctions, auxiliaries).aggregates) {
+  for (const c of callsIn(roots, catalog, auxiliaries).aggregates) {
     if (c.args.length === 0) continue;
-    for (const inner of callsIn(c.args, userFunctions).aggregates) problem(ctx, 'FTS4419', inner, `Aggregate expressions cannot be nested: ${inner.name.join('.')}(…) inside ${c.name.join('.')}(…)`, 'aggregate in a sub-query first');
+    for (const inner of callsIn(c.args, catalog).aggregates) problem(ctx, 'FTS4419', inner, `Aggregate expressions cannot be nested: ${inner.name.join('.')}(…) inside ${c.name.join('.')}(…)`, 'aggregate in a sub-query first');
   }
   return groupWindowAuxiliaries(select, auxiliaries, ctx);
 }
@@ -112,4 +112,22 @@ function groupWindowAuxiliaries(select: Select, auxiliaries: readonly FunctionCa
     for (const n of subtreeNodes(call)) unmatched.add(n);
   }
   return unmatched;
+}
+
+/** GROUPING / GROUPING_ID: which grouping set a row belongs to, by grouping keys only. */
+const GROUPING_CALLS = new Set(['GROUPING', 'GROUPING_ID']);
+
+/** The position of the grouping key an argument of GROUPING(…) is, or -1 when it is none (the runtime reads it so). */
+export function groupingKeyIndex(keys: readonly BoundExpression[], arg: BoundExpression): number {
+  const c = copiedColumn(arg);
+  return keys.findIndex((k) => (c !== undefined && copiedColumn(k) === c) || sameAst(k.ast, arg.ast));
+}
+
+/** Every argument of GROUPING(…) / GROUPING_ID(…) must be a grouping key (Flink: "Argument to GROUPING operator must be a grouped expression"). */
+export function checkGroupingArguments(calls: readonly AggregateCall[], keys: readonly BoundExpression[], ctx: BindContext): void {
+  for (const call of calls) {
+    if (!GROUPING_CALLS.has(call.fn)) continue;
+    const bad = call.args.find((a) => groupingKeyIndex(keys, a) < 0);
+    if (bad !== undefined) report(ctx, BIND_TEXTS.groupingNotGrouped({ fn: call.fn }), bad.ast.span === undefined ? call.ast : bad.ast);
+  }
 }

@@ -6,6 +6,7 @@ import type { ColumnRef, Expression } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS } from '../functions/registry.js';
+import { userFunctionNames } from './function-lookup.js';
 import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
@@ -115,7 +116,7 @@ class BinderTypeEnv implements TypeEnv {
   readonly types: Map<Expression, DataType> | undefined;
 
   constructor(private readonly scope: Scope, private readonly ctx: BindContext, types: Map<Expression, DataType> | undefined) {
-    this.functions = ctx.catalog.functions();
+    this.functions = userFunctionNames(ctx.catalog);
     this.types = types;
   }
 

@@ -7,11 +7,12 @@ import { checkLeftLateralNotNull } from './lateral-not-null.js';
 import type { Expression, FunctionCall, OrderItem, WindowSpec } from '../ast/expression.js';
 import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
-import { builtinFunction } from '../functions/registry.js';
+import { isAggregateCall } from './function-lookup.js';
+import type { ObjectCatalog } from '../catalog/catalog.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
-import { checkSelectCalls } from './aggregate-rules.js';
+import { checkGroupingArguments, checkSelectCalls } from './aggregate-rules.js';
 import type { DataType } from '../types/data-type.js';
 import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
@@ -41,17 +42,16 @@ const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.to
 const LEGACY_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
 const WINDOW_PROPERTIES = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
 
-function isAggregateCall(e: Expression): e is FunctionCall {
-  return e.kind === 'FunctionCall' && e.over === undefined && e.name.length === 1 && builtinFunction(e.name[0]!)?.kind === 'aggregate';
-}
+/** A built-in aggregate call, as Flink looks the name up (plan/function-lookup.ts). */
+const aggregateCall = (e: Expression, catalog: ObjectCatalog): e is FunctionCall => e.kind === 'FunctionCall' && isAggregateCall(e, catalog);
 
 /** Aggregate calls of `e` (not inside sub-queries, OVER calls or other aggregates), in order, without repeats. */
-function collectAggregates(e: Expression, out: FunctionCall[]): void {
+function collectAggregates(e: Expression, out: FunctionCall[], catalog: ObjectCatalog): void {
   const stack = [e];
   while (stack.length > 0) {
     const x = stack.pop()!;
     if (x.kind === 'FunctionCall' && x.over !== undefined) continue;
-    if (isAggregateCall(x)) {
+    if (aggregateCall(x, catalog)) {
       if (!out.some((o) => sameAst(o, x))) out.push(x);
       continue;
     }
@@ -227,6 +227,8 @@ function bindOver(input: PlanNode, overCalls: readonly FunctionCall[], specs: re
 function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   let from: Bound;
   if (select.from === undefined) {
+    // a SELECT without FROM is validated as VALUES: a bare NULL has no type there either
+    untypedNulls(select.items.flatMap((i) => (i.kind === 'SelectExpr' ? [i.expr] : [])), ctx);
     from = { node: freezeNode<Values>({ kind: 'Values', rows: [[]], columns: [] }), scope: EMPTY_SCOPE };
   } else {
     const b = relation(select.from, ctx);
@@ -254,9 +256,9 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   }
 
   const aggregates: FunctionCall[] = [];
-  for (const item of select.items) if (item.kind === 'SelectExpr') collectAggregates(item.expr, aggregates);
-  if (select.having !== undefined) collectAggregates(select.having, aggregates);
-  for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates);
+  for (const item of select.items) if (item.kind === 'SelectExpr') collectAggregates(item.expr, aggregates, ctx.catalog);
+  if (select.having !== undefined) collectAggregates(select.having, aggregates, ctx.catalog);
+  for (const o of select.orderBy ?? []) collectAggregates(o.expr, aggregates, ctx.catalog);
   const overCalls: FunctionCall[] = [];
   for (const item of select.items) if (item.kind === 'SelectExpr') collectOverCalls(item.expr, overCalls);
   const specs: (WindowSpec | undefined)[] = overCalls.map((c) => resolveWindow(c, select, ctx));
@@ -268,7 +270,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   if (select.groupBy !== undefined || aggregates.length > 0 || select.having !== undefined) {
     // OVER calls are computed over the aggregate's rows: the aggregates they read are the Aggregate's calls
     overCalls.forEach((c, i) => {
-      for (const e of [...c.args, ...specs[i]!.partitionBy, ...specs[i]!.orderBy.map((o) => o.expr)]) collectAggregates(e, aggregates);
+      for (const e of [...c.args, ...specs[i]!.partitionBy, ...specs[i]!.orderBy.map((o) => o.expr)]) collectAggregates(e, aggregates, ctx.catalog);
     });
     const keyIndex = new AstIndex();
     const sets = groupingSets(select.groupBy ?? [], keyIndex);
@@ -294,12 +296,13 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       }),
       ...calls.map((c, i) => ({ name: `$a${i}`, ...(c.type === undefined ? {} : { type: c.type }) })),
     ];
+    checkGroupingArguments(calls, keys, ctx);
     const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
     node = aggregate;
     const grouped: Replacement = (n) => {
       const k = keyIndex.find(n);
       if (k >= 0) return { index: k, ...(columns[k]!.type === undefined ? {} : { type: columns[k]!.type }) };
-      if (isAggregateCall(n)) {
+      if (aggregateCall(n, ctx.catalog)) {
         const same = aggregates.indexOf(n);
         const a = same >= 0 ? same : aggregates.findIndex((x) => sameAst(x, n));
         if (a >= 0) return { index: keys.length + a, ...(columns[keys.length + a]!.type === undefined ? {} : { type: columns[keys.length + a]!.type }) };
@@ -463,8 +466,17 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   return { plan, names };
 }
 
+/**
+ * A bare NULL in VALUES or in a SELECT without FROM: Flink 1.20.1 refuses it ("Illegal use of 'NULL'"), even in
+ * `INSERT INTO t VALUES (1, NULL)` and beside typed rows (checked on the real planner).
+ */
+function untypedNulls(exprs: readonly Expression[], ctx: BindContext): void {
+  for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, 'FTS4406', e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
+}
+
 function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
   const rows = q.rows.map((row) => row.map((e) => bindExpression(e, EMPTY_SCOPE, ctx)));
+  untypedNulls(q.rows.flat(), ctx);
   const width = rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== width);
   if (bad >= 0) {

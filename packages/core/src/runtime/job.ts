@@ -8,14 +8,14 @@ import type { Query } from '../ast/query.js';
 import type { Expression } from '../ast/expression.js';
 import type { Evaluator, Row } from './compiled.js';
 import type { CreateTable, Insert, Script } from '../ast/statement.js';
-import type { ConnectorResolver } from '../connector/connector.js';
+import type { ConnectorResolver, SourceChangelog } from '../connector/connector.js';
 import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, rejected, unknownName, unsupported } from './errors.js';
 import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -25,19 +25,22 @@ import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import { ChangelogNormalizeOperator } from './operators/changelog-normalize.js';
 import type { Operator } from './operators/operator.js';
 import { SourceOperator } from './operators/source.js';
-import { Planner } from './plan.js';
+import { expressionScope, Planner } from './plan.js';
 import type { PlannerTable, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, compileBound, planRoot } from './plan-bound.js';
 import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
-import { checkMiniBatch, checkMiniBatchPlan } from './mini-batch.js';
+import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
+import type { SourceModes } from '../plan/properties/changelog.js';
+import { sourceChangelogOf, sourceModes, tableCapabilities } from '../plan/properties/source-modes.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES } from '../plan/codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -50,6 +53,11 @@ import type { Timestamp } from './values/temporal.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
+/**
+ * The most rows of a columnar input handed on as one run: longer than a batch of rows, since an operator that
+ * reads columns makes nothing per row (one that makes rows from them makes at most this many at a time).
+ */
+const COLUMN_RUN_ROWS = 1 << 16;
 
 /**
  * One entry of a source's input: a row (an insert), a changelog row, an explicit watermark, or an advance of the
@@ -75,6 +83,12 @@ export interface EntryList {
    * run at a time instead of an entry at a time.
    */
   insertRun?(start: number, max: number): readonly Row[];
+  /**
+   * Optionally, every entry as columns: one array per input column (values as the runtime holds them, checked
+   * and converted), when every entry is an insert row; the job then hands them on a run of rows at a time without
+   * making a row per entry where the operators read columns (a columnar fixture).
+   */
+  insertColumns?(): readonly ArrayLike<unknown>[] | undefined;
 }
 
 /**
@@ -131,8 +145,8 @@ export interface LocalJobOptions extends SessionOptions {
   /**
    * What each source emits, from the connectors' capabilities (`resolveCapabilities` of @flinkts/connectors):
    * e.g. a Paimon primary-key table with a changelog producer is a changelog source although its WITH clause
-   * names no connector. Without it, sources are read from their options (CDC connectors and formats,
-   * upsert-kafka, `changelog-mode`).
+   * names no connector. The same rule as `check` (plan/properties/source-modes.ts): without it nothing is known
+   * about any connector, and every source is insert-only.
    */
   readonly capabilities?: ConnectorResolver;
   /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
@@ -145,33 +159,6 @@ export interface JobResult {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** Sources that deliver upserts keyed by the primary key (Flink adds ChangelogNormalize after them). */
-export function isUpsertSource(t: CreateTable): boolean {
-  const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
-  if (opt('connector') === 'upsert-kafka') return true;
-  const mode = opt('changelog-mode');
-  return !!mode && /UA/.test(mode) && !/UB/.test(mode);
-}
-
-/** A source's changelog from the connector's capabilities: `all` and `upsert` are updating, `upsert` keyed. */
-function capabilityMode(t: CreateTable, resolver: ConnectorResolver | undefined, catalogType: string | undefined): { mode: ChangelogMode; upsert: boolean } {
-  const caps = resolver?.(t.options, { hasPrimaryKey: (t.primaryKey?.columns.length ?? 0) > 0, ...(catalogType === undefined ? {} : { catalogType }) });
-  if (caps?.source === undefined) return { mode: sourceChangelogMode(t), upsert: isUpsertSource(t) };
-  return { mode: caps.source === 'insert-only' ? 'insert-only' : 'updating', upsert: caps.source === 'upsert' };
-}
-
-/** How a table's declared options make it a changelog (CDC / upsert) source. */
-export function sourceChangelogMode(t: CreateTable): ChangelogMode {
-  const opt = (k: string) => t.options.find((o) => o.key === k)?.value;
-  const connector = opt('connector') ?? '';
-  const format = opt('format') ?? opt('value.format') ?? '';
-  if (connector === 'upsert-kafka' || /-cdc$/.test(connector)) return 'updating';
-  if (/^(debezium|canal|maxwell|ogg)-/.test(format)) return 'updating';
-  const mode = opt('changelog-mode');
-  if (mode && /UA|UB|D/.test(mode)) return 'updating';
-  return 'insert-only';
-}
-
 interface CatalogTable {
   readonly def: CreateTable;
   /** The table in the binder's catalog, and its columns as the binder reads them. */
@@ -182,9 +169,8 @@ interface CatalogTable {
   readonly columns: readonly RelColumn[];
   /** Positions of the columns the input provides (physical and metadata), in declaration order. */
   readonly inputPositions: readonly number[];
-  readonly mode: ChangelogMode;
-  /** Upserts keyed by the primary key: read through ChangelogNormalize. */
-  readonly upsert: boolean;
+  /** What the source emits (plan/properties/source-modes.ts); `upsert`: keyed by the primary key, read through ChangelogNormalize. */
+  readonly emits: SourceChangelog;
   source?: SourceOperator;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
@@ -211,6 +197,8 @@ export class LocalJob {
   readonly warnings: Diagnostic[] = [];
   /** The declared row types of the test's JS table functions, for the binder. */
   private readonly functionTypes: UserFunctionTypes;
+  /** What each source emits, from the connectors' capabilities: the same rule `check` reads (plan/properties/source-modes.ts). */
+  private readonly sourceModes: SourceModes;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -223,34 +211,26 @@ export class LocalJob {
       const t = RUNTIME_TEXTS.notSimulated({ key: 'table.exec.state.ttl', value: ttl, instead: 'state never expires in tests' });
       this.warnings.push({ code: t.code, severity: 'warning', message: t.message });
     }
+    this.sourceModes = sourceModes(opts.capabilities === undefined ? undefined : tableCapabilities(opts.capabilities));
     this.dropNulls = (config['table.exec.sink.not-null-enforcer'] ?? 'ERROR').toUpperCase() === 'DROP';
     this.planner = new Planner({
       table: (path, span) => this.sourceFor(path, span),
       markLookup: (path) => this.lookupTables.add(this.namespace.key(path)),
-      sourceChangelog: (path) => {
-        const t = this.tables.get(this.namespace.key(path));
-        return t === undefined || t.mode === 'insert-only' ? 'insert-only' : t.upsert ? 'upsert' : 'all';
-      },
+      sourceModes: this.sourceModes,
     }, this.session, opts.tableFunctions);
     this.functionTypes = new Map([...(opts.tableFunctions ?? new Map<string, RuntimeTableFunction>())].map(([n, f]) => [n, f.type]));
-    const catalogTypes = new Map<string, string>();
     for (const st of script.statements) {
       this.boundCatalog.apply(st);
       switch (st.kind) {
         case 'CreateTable': {
-          const catalog = this.namespace.qualify(st.path)[0];
-          this.defineTable(st, capabilityMode(st, opts.capabilities, catalogTypes.get(catalog)));
+          this.defineTable(st);
           break;
         }
         case 'CreateView': break; // views are the binder's (boundCatalog)
         case 'Insert': this.planInsert(st); break;
         case 'StatementSet': for (const i of st.inserts) this.planInsert(i); break;
         case 'QueryStatement': this.planSelect(st.query); break;
-        case 'CreateCatalog': {
-          const type = st.options.find((o) => o.key === 'type')?.value;
-          if (type !== undefined) catalogTypes.set(st.name, type);
-          break;
-        }
+        case 'CreateCatalog': break; // the binder's (boundCatalog): a table's catalog type is read from its entry
         case 'UseCatalog': case 'UseDatabase': this.namespace.apply(st); break;
         case 'Set': case 'Reset': case 'UseModules': case 'CreateDatabase': case 'CreateFunction':
           if (st.kind === 'CreateFunction' && !this.functionTypes.has(st.path[st.path.length - 1]!.toUpperCase())) {
@@ -263,7 +243,7 @@ export class LocalJob {
     }
   }
 
-  private defineTable(t: CreateTable, changelog: { mode: ChangelogMode; upsert: boolean }): void {
+  private defineTable(t: CreateTable): void {
     if (t.like) throw unsupported('CREATE TABLE … LIKE', t.span);
     if (t.asQuery) throw unsupported('CREATE TABLE … AS SELECT', t.span);
     // the table's columns as the binder reads them: computed columns bound over the others, time attributes marked,
@@ -271,9 +251,12 @@ export class LocalJob {
     const entry = this.boundCatalog.lookup(t.path);
     if (entry?.kind !== 'table') throw new Error(`internal: table ${t.path.join('.')} is not in the bound catalog`);
     const scan = tableColumns(entry, this.boundCatalog);
+    // what the source emits, read as the plan reads it (the plan's Scan mode): one rule for check and run
+    const emits = sourceChangelogOf(this.sourceModes, entry);
+    checkMiniBatchSource(this.session.options, this.keepChangelog, t, emits);
     const columns: RelColumn[] = [];
     for (const c of scan) {
-      const over: Rel = { columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const over = expressionScope(columns);
       columns.push({ name: c.name, type: c.type ?? compileBound(this.planner, over, c.expr!).type });
     }
     const inputPositions = scan.flatMap((c, i) => (c.origin === 'computed' ? [] : [i]));
@@ -281,10 +264,10 @@ export class LocalJob {
     let rowtime: number | undefined;
     if (t.watermark) {
       rowtime = scan.findIndex((c) => c.name === (t.watermark as { column: string }).column);
-      if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
+      if (rowtime < 0) throw rejected(TIME_CODES.watermarkUnknownColumn, `Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(this.namespace.key(t.path), {
-      def: t, entry, scan, columns, inputPositions, mode: changelog.mode, upsert: changelog.upsert, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
+      def: t, entry, scan, columns, inputPositions, emits, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
     });
   }
 
@@ -296,21 +279,22 @@ export class LocalJob {
   private sourceFor(path: readonly string[], span?: import('../ast/node.js').Span): PlannerTable {
     const name = path.join('.');
     const t = this.tables.get(this.namespace.key(path));
-    if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
+    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
-      const row: Rel = { columns: t.columns, op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+      const row = expressionScope(t.columns);
       const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
       const watermark = watermarkExpression(t.entry, this.boundCatalog);
       const wrong = watermark?.diagnostics.filter((d) => d.severity === 'error') ?? [];
       if (wrong.length > 0) throw new FlinktsError(wrong);
       const compiler = watermark === undefined ? undefined : boundCompilerOver(this.planner, row, [watermark.expr]);
       const wm = watermark === undefined ? undefined : compiler!.compile(watermark.expr.ast);
-      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
+      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw rejected(TIME_CODES.watermarkType, 'The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
-      if (t.upsert) {
+      if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
-        if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
+        // what `flinkts check` reports from the connector's options (@flinkts/connectors' FTS3007): the same code
+        if (pk.length === 0) throw rejected('FTS3007', `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
@@ -318,7 +302,7 @@ export class LocalJob {
     }
     const pk = t.def.primaryKey?.columns.map((c) => t.columns.findIndex((col) => col.name === c));
     return {
-      name, columns: t.columns, source: t.output as SourceOperator, mode: t.mode, proctime: t.proctime,
+      name, columns: t.columns, source: t.output as SourceOperator, proctime: t.proctime,
       ...(t.rowtime !== undefined ? { rowtime: t.rowtime } : {}), ...(pk ? { primaryKey: pk } : {}),
     };
   }
@@ -327,7 +311,7 @@ export class LocalJob {
     if (ins.partition) throw unsupported('INSERT … PARTITION', ins.span);
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
-    if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
+    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
     let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
@@ -435,7 +419,8 @@ export class LocalJob {
   }
 
   tableMode(table: string): ChangelogMode {
-    return this.tables.get(this.inputKey(table))?.mode ?? 'insert-only';
+    const emits = this.tables.get(this.inputKey(table))?.emits;
+    return emits === undefined || emits === 'insert-only' ? 'insert-only' : 'updating';
   }
 
   /**
@@ -457,19 +442,21 @@ export class LocalJob {
 
   /** Whether a source table delivers an upsert changelog (updates without -U, keyed by its primary key). */
   tableUpsert(table: string): boolean {
-    return this.tables.get(this.inputKey(table))?.upsert === true;
+    return this.tables.get(this.inputKey(table))?.emits === 'upsert';
   }
 
   /** Pushes one table's entries (rows, changelog rows, watermarks) into its source, in order; each entry is read once. */
   private pushEntries(name: string, t: CatalogTable, src: SourceOperator, entries: Entries): void {
     const identity = t.inputPositions.every((p, i) => p === i);
     const width = t.inputPositions.length;
-    const insertOnly = t.mode === 'insert-only';
+    const insertOnly = t.emits === 'insert-only';
     // runs of plain rows of the input width travel as batches when the source adds nothing to them
     const batchable = identity && width === t.columns.length && src.batchable;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
     let current: Change | undefined;
     let batch: readonly (readonly unknown[])[] | undefined;
+    /** The columns being pushed and the index of the first row of the run (for a failing row's message). */
+    let columnRun: { readonly columns: readonly ArrayLike<unknown>[]; start: number } | undefined;
     /** One entry that is not part of a batch. */
     const one = (e: InputEntry): void => {
       let change: Change;
@@ -484,7 +471,7 @@ export class LocalJob {
       } else {
         change = e as Change;
         if (change.kind !== '+I' && insertOnly) {
-          throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+          throw badInput(`Table '${name}' is an insert-only source but its input contains a ${change.kind} row`, "declare a changelog source: a connector that emits one (upsert-kafka, a CDC connector or format, known from the connectors' capabilities: pass capabilities: resolveCapabilities of @flinkts/connectors), or 'connector' = 'values' with 'changelog-mode' = 'I,UB,UA,D'");
         }
       }
       current = change;
@@ -502,6 +489,19 @@ export class LocalJob {
       batch = undefined;
     };
     try {
+      const columns = batchable && isList(entries) ? entries.insertColumns?.() : undefined;
+      if (columns !== undefined) {
+        // a columnar fixture of inserts: runs of rows handed on as columns
+        const n = (entries as EntryList).length;
+        const run = { columns, start: 0 };
+        columnRun = run;
+        for (let i = 0; i < n; i += COLUMN_RUN_ROWS) {
+          run.start = i;
+          src.pushColumns(columns, i, Math.min(n, i + COLUMN_RUN_ROWS));
+        }
+        columnRun = undefined;
+        return;
+      }
       const list = batchable && isList(entries) && entries.insertRun !== undefined ? entries : undefined;
       if (list !== undefined) {
         // runs of rows the list hands over as they are, and the other entries read one by one in between
@@ -550,6 +550,10 @@ export class LocalJob {
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       if (batch !== undefined) current = { kind: '+I', row: batch[e.sourceRow ?? 0] as readonly unknown[] };
+      if (columnRun !== undefined) {
+        const at = columnRun.start + (e.sourceRow ?? 0);
+        current = { kind: '+I', row: columnRun.columns.map((c) => c[at]) };
+      }
       if (current === undefined) throw e;
       const c = current;
       const t = RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` });
@@ -599,19 +603,26 @@ export class LocalJob {
       throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: 'firing timers at the end of input' }), severity: 'error' }]);
     }
     const out = new Map<string, SinkResult>();
-    for (const s of this.sinks) {
-      const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
-      let table: (readonly unknown[])[] | undefined;
-      out.set(s.sinkName, {
-        name: s.sinkName, columns: info.columns, changelog: s.changelog,
-        get table() { return (table ??= s.table()); },
-        forEachRow: (f) => s.forEachRow(f),
-        rowCount: s.rowCount,
-        ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
-      });
-    }
+    for (const s of this.sinks) out.set(s.sinkName, sinkResult(s, this.sinkInfo.get(s) as SinkInfo));
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+type SinkInfo = { readonly columns: { name: string; type: DataType }[]; readonly primaryKey?: string[] };
+
+/**
+ * A sink's result. Made outside `run` so that its closures hold the sink alone: a closure made in `run` would keep
+ * the whole job (every operator's state, e.g. a join's rows) alive for as long as the result is read.
+ */
+function sinkResult(s: SinkOperator, info: SinkInfo): SinkResult {
+  let table: (readonly unknown[])[] | undefined;
+  return {
+    name: s.sinkName, columns: info.columns, changelog: s.changelog,
+    get table() { return (table ??= s.table()); },
+    forEachRow: (f) => s.forEachRow(f),
+    rowCount: s.rowCount,
+    ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
+  };
 }
 
 /**
@@ -668,5 +679,6 @@ export function formatRowFields(row: readonly unknown[], columns: readonly { rea
 function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void {
   if (rel.rowtime.size <= 1) return;
   const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
-  throw invalid(`The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
+  // the fact `flinkts check` reports for an INSERT as FTS4315: the same code
+  throw rejected(TIME_CODES.severalRowtimesIntoSink, `The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
 }

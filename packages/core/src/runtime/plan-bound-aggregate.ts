@@ -7,14 +7,16 @@ import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { notReached, rejected, unsupported } from './errors.js';
+import { groupingKeyIndex } from '../plan/aggregate-rules.js';
+import { LISTAGG_SEPARATOR } from '../typing/argument-rules.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import type { Operator } from './operators/operator.js';
-import type { Planner, Rel } from './plan.js';
-import { groupsUniqueRows } from './plan.js';
+import type { PlannedRel, Planner, Rel } from './plan.js';
+import { aggregateRemoved } from '../plan/properties/aggregate-removal.js';
 import { boundCompilerOver, compileBound, planBound } from './plan-bound.js';
 import { COLLECTION_AGGREGATES, collectionAggregateSpec } from './plan-collection-aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
@@ -25,7 +27,6 @@ import { groupWindowAggregate } from './plan-bound-group-window.js';
 import { T, withNullable } from './types.js';
 import { ExpandOperator } from './operators/expand.js';
 import { compareGroupingSets, groupingBits } from './grouping-sets.js';
-import { sameAst } from '../ast/same-ast.js';
 import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregates.js';
 import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
@@ -56,9 +57,9 @@ const hasGroupingSets = (node: Aggregate): boolean => node.groupingSets.length !
 /** The key positions GROUPING(args) reads: each argument is one of the grouping keys. */
 function groupingPositions(node: Aggregate, call: AggregateCall): number[] {
   return call.args.map((a) => {
-    const c = copiedColumn(a);
-    const i = node.keys.findIndex((k) => (c !== undefined && copiedColumn(k) === c) || sameAst(k.ast, a.ast));
-    if (i < 0) throw invalid(`The arguments of ${call.fn} must be grouping expressions`, a.ast.span ?? call.ast.span);
+    const i = groupingKeyIndex(node.keys, a);
+    // the binder rejects an argument that is no grouping key (FTS4534)
+    if (i < 0) throw notReached(`an argument of ${call.fn} that is not a grouping key`);
     return i;
   });
 }
@@ -73,17 +74,17 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = compileBound(planner, rel, call.args[1]!);
-    if (!sep.constant || typeof sep.constant.value !== 'string') throw invalid('The LISTAGG separator must be a string literal', call.args[1]!.ast.span);
+    if (!sep.constant || typeof sep.constant.value !== 'string') throw rejected('FTS4406', LISTAGG_SEPARATOR, call.args[1]!.ast.span);
     separator = sep.constant.value;
   }
   let arg: Compiled | undefined;
   if (call.ast.star === true) {
-    if (name !== 'COUNT') throw invalid(`${name}(*) is not valid`, span);
+    if (name !== 'COUNT') throw notReached(`${name}(*)`);
   } else {
-    if (call.args.length !== 1 && !(name === 'LISTAGG' && call.args.length === 2)) throw invalid(`${name} takes one argument`, span);
+    if (call.args.length !== 1 && !(name === 'LISTAGG' && call.args.length === 2)) throw notReached(`${name} with ${call.args.length} arguments`);
     arg = compileBound(planner, rel, call.args[0]!);
     if (name === 'LISTAGG') arg = planner.boundCompiler(() => undefined, () => undefined).toStringArg(arg, span);
-    if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, span);
+    if (arg.type.kind === 'NULL') throw rejected('FTS4406', `Illegal use of 'NULL' in ${name}`, span);
   }
   const filter = call.filter === undefined ? undefined : compileBound(planner, rel, call.filter, T.boolean()).eval;
   return {
@@ -97,7 +98,7 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
  * `over`: the relation the aggregation reads, when it is not its plan input's (a legacy group window's window TVF,
  * whose window_start and window_end the aggregation groups by).
  */
-export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
+export function aggregate(planner: Planner, node: Aggregate, over?: Rel): PlannedRel {
   if (node.windowKey !== undefined) return groupWindowAggregate(planner, node, (n, r) => aggregate(planner, n, r));
   const reduced = reduceBoundVariance(node);
   if (reduced !== undefined) return varianceAggregate(planner, node, reduced.inner, reduced.finals, over);
@@ -112,25 +113,26 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Rel {
   const specs = node.calls.map((c) => (GROUPING.has(c.fn) ? groupingSpec(node, c) : spec(planner, rel, c)));
   if (windowed) return windowAggregate(planner, node, rel, keys, specs, sets);
   let op: Operator;
-  if (node.distinct === undefined && groupsUniqueRows(rel, keys, specs, false)) {
-    // Flink's FlinkAggregateRemoveRule: grouped by a unique key of the input, every group is one row (see groupsUniqueRows)
+  if (aggregateRemoved(node)) {
+    // the plan's decision (Flink's FlinkAggregateRemoveRule, plan/properties/aggregate-removal.ts): grouped by a unique
+    // key of the input, every group is one row, each SUM / MIN / MAX its argument
     op = new CalcOperator(undefined, [...keys.map((k) => k.eval), ...specs.map((sp) => sp.arg as Evaluator)]);
   } else {
     const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
-    if (split !== undefined) return groupRel(planner, node, rel, keys, specs, split);
+    if (split !== undefined) return groupRel(node, rel, keys, specs, split);
     op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
     op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);
-  return groupRel(planner, node, rel, keys, specs, op);
+  return groupRel(node, rel, keys, specs, op);
 }
 
-/** The relation of a group aggregation `op` over `rel`. */
-function groupRel(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): Rel {
+/** The relation of a group aggregation `op` over `rel` (its mode is the plan's, set by `planBound`). */
+function groupRel(node: Aggregate, rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], op: Operator): PlannedRel {
   const types: DataType[] = [...keys.map((k) => k.type), ...specs.map((sp) => sp.resultType)];
   return {
     columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })),
-    op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set(),
+    op, rowtime: new Set(), proctime: new Set(),
     aggregateKey: keys.map((_, i) => i),
     monotonicity: boundAggregateMonotonicity(keys.length, node.calls, rel.mode === 'insert-only', filteredBelow(node.input)),
   };
@@ -147,7 +149,7 @@ function groupingSpec(node: Aggregate, call: AggregateCall): AggregateSpec {
  * a group aggregation keyed by the keys (those not in the row's set NULL) and the set's index, then a Calc that puts
  * the plan's columns in order and computes GROUPING(…) from the set's index.
  */
-function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], sets: readonly (readonly number[])[]): Rel {
+function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: readonly Compiled[], sets: readonly (readonly number[])[]): PlannedRel {
   const n = rel.columns.length;
   const nk = keys.length;
   const expand = new ExpandOperator(sets.length);
@@ -173,14 +175,14 @@ function expandedAggregate(planner: Planner, node: Aggregate, rel: Rel, keys: re
   const calc = new CalcOperator(undefined, [...keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), ...outputs.map((o) => o.eval)]);
   op.connectTo(calc);
   const types: DataType[] = [...keys.map((k, i) => (sets.every((set) => set.includes(i)) ? k.type : withNullable(k.type, true))), ...outputs.map((o) => o.type)];
-  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
+  return { columns: node.columns.map((c, i) => ({ name: c.name, type: types[i]! })), op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /**
  * STDDEV / VAR as Flink's planner runs them (plan-reduce-aggregates.ts): the aggregation of their SUMs and COUNTs,
  * then a Calc that computes each call's value from them, with Flink's arithmetic and the call's type.
  */
-function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[], over: Rel | undefined): Rel {
+function varianceAggregate(planner: Planner, node: Aggregate, inner: Aggregate, finals: readonly Expression[], over: Rel | undefined): PlannedRel {
   const rel = aggregate(planner, inner, over);
   const read = (e: Expression): Compiled | undefined => {
     if (e.kind !== 'ColumnRef' || !e.name.startsWith('$')) return undefined;

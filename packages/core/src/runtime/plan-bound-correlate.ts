@@ -9,8 +9,8 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
-import { invalid, unsupported } from './errors.js';
-import type { Planner, Rel } from './plan.js';
+import { invalid, rejected, unsupported } from './errors.js';
+import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T } from './types.js';
 
@@ -18,7 +18,7 @@ export function correlatePlannable(node: Correlate, evaluable: (e: BoundExpressi
   return node.args.every(evaluable) && (node.condition === undefined || evaluable(node.condition)) && node.columns.every((c) => c.type !== undefined);
 }
 
-export function correlate(planner: Planner, node: Correlate): Rel {
+export function correlate(planner: Planner, node: Correlate): PlannedRel {
   const span = node.args[0]?.ast.span;
   if (node.fn !== 'UNNEST') throw unsupported('LATERAL TABLE (user-defined table functions)', span);
   if (node.withOrdinality) {
@@ -29,7 +29,7 @@ export function correlate(planner: Planner, node: Correlate): Rel {
   const left = planBound(planner, node.input);
   const arr = compileBound(planner, left, node.args[0]!);
   if (arr.type.kind === 'MAP' || arr.type.kind === 'MULTISET') throw unsupported(`UNNEST of a ${arr.type.kind} (Flink unnests it in its hash order)`, span);
-  if (arr.type.kind !== 'ARRAY') throw invalid(`UNNEST needs an ARRAY, MAP or MULTISET argument, not ${arr.type.kind}`, span);
+  if (arr.type.kind !== 'ARRAY') throw rejected('FTS4423', `UNNEST needs an ARRAY, MAP or MULTISET argument, not ${arr.type.kind}`, span);
   const el = arr.type.element;
   const width = node.columns.length - left.columns.length;
   const spread = el.kind === 'ROW'
@@ -41,5 +41,5 @@ export function correlate(planner: Planner, node: Correlate): Rel {
     : compileBound(planner, { ...left, columns: [...left.columns, ...produced] }, node.condition, T.boolean()).eval;
   const op = new UnnestOperator(arr.eval, spread, width, node.type === 'LEFT', el.kind === 'ROW', condition);
   left.op.connectTo(op);
-  return { columns: [...left.columns, ...produced], op, mode: left.mode, rowtime: left.rowtime, proctime: left.proctime };
+  return { columns: [...left.columns, ...produced], op, rowtime: left.rowtime, proctime: left.proctime };
 }

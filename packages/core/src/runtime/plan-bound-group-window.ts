@@ -13,10 +13,11 @@ import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, rejected, unsupported } from './errors.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import { CalcOperator } from './operators/calc.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
-import type { Planner, Rel, RelColumn } from './plan.js';
+import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, planBound } from './plan-bound.js';
 import { proctimeWindowedRel } from './plan-proctime-window.js';
 
@@ -32,20 +33,20 @@ export interface LegacyWindowColumns {
   readonly proctime: boolean;
 }
 
-const legacyWindows = new WeakMap<Rel, LegacyWindowColumns>();
+const legacyWindows = new WeakMap<PlannedRel, LegacyWindowColumns>();
 
 /**
  * The read of a window auxiliary function (`TUMBLE_END(ts, …)`) the binder bound to the window key's column of
  * `rel`, or undefined when `ref` is not one.
  */
-export function auxiliary(rel: Rel, ref: ColumnBinding): Compiled | undefined {
+export function auxiliary(rel: PlannedRel, ref: ColumnBinding): Compiled | undefined {
   const w = legacyWindows.get(rel);
   const e = ref.node;
   if (w === undefined || ref.index !== w.key || e.kind !== 'FunctionCall') return undefined;
   const name = e.name.length === 1 ? e.name[0]!.toUpperCase() : '';
   const m = AUXILIARY.exec(name);
   if (m === null) return undefined;
-  if (m[1] !== w.kind) throw invalid(`${name} does not match the ${w.kind} group window`, e.span);
+  if (m[1] !== w.kind) throw rejected(TIME_CODES.groupWindowAuxiliaryWithoutWindow, `${name} does not match the ${w.kind} group window`, e.span);
   if ((m[2] === 'PROCTIME' && !w.proctime) || (m[2] === 'ROWTIME' && w.proctime)) throw unsupported(`${name} on ${w.proctime ? 'a processing-time' : 'an event-time'} group window`, e.span);
   const at = m[2] === 'START' ? w.key : m[2] === 'END' ? w.end : w.time;
   return { type: (rel.columns[at] as RelColumn).type, eval: (r) => r[at] ?? null, column: at };
@@ -61,14 +62,14 @@ function columnRef(name: string, index: number, type: DataType): BoundExpression
  * `node` (its `windowKey` set) as the window aggregation of the window TVF it stands for; `aggregate` plans an
  * Aggregate node grouped by a window TVF's window_start and window_end.
  */
-export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregateOver: (node: Aggregate, input: Rel) => Rel): Rel {
+export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregateOver: (node: Aggregate, input: Rel) => PlannedRel): Rel {
   const wk = node.windowKey!;
   const key = node.keys[wk]!;
   const call = key.ast as FunctionCall;
   const kind = call.name[0]!.toUpperCase();
   const rel = planBound(planner, node.input);
   const time = key.refs.find((r) => r.node === call.args[0] && r.depth === 0 && r.field === undefined)?.index;
-  if (time === undefined || !(rel.rowtime.has(time) || rel.proctime.has(time))) throw invalid(`The first argument of ${kind} must be a time attribute`, call.args[0]?.span ?? call.span);
+  if (time === undefined || !(rel.rowtime.has(time) || rel.proctime.has(time))) throw rejected(TIME_CODES.groupWindowNotTimeAttribute, `The first argument of ${kind} must be a time attribute`, call.args[0]?.span ?? call.span);
   const proctime = rel.proctime.has(time);
   if (rel.mode !== 'insert-only') throw unsupported('group windows over an updating input', call.span);
   const c = boundCompilerOver(planner, rel, [key]);

@@ -13,14 +13,16 @@ import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
-import { invalid, rejected, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
-import { subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
+import { expressionScope } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { equiJoinKeysAt } from './plan-join-keys.js';
 import { T, withNullable } from './types.js';
@@ -88,7 +90,7 @@ function temporalJoin(planner: Planner, node: Join): Rel {
   const l = planBound(planner, node.left);
   const r = planBound(planner, node.right);
   const timeIdx = copiedColumn(node.period!)!;
-  const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const input = expressionScope([...l.columns, ...r.columns], l.op);
   const cond = compileBound(planner, input, node.condition!, T.boolean()).eval;
   const left = node.type === 'LEFT';
   let op: Operator;
@@ -99,11 +101,12 @@ function temporalJoin(planner: Planner, node: Join): Rel {
     const rowtime = [...r.rowtime][0];
     if (rowtime === undefined || !r.uniqueKey?.length) {
       const name = node.right.kind === 'Scan' ? node.right.table.path[2] : 'the view';
-      throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
+      // the facts `flinkts check` reports as FTS4307 (no WATERMARK) and FTS4306 (no key): the same codes
+      throw rejected(rowtime === undefined ? TIME_CODES.versionedTableWithoutWatermark : TIME_CODES.versionedTableWithoutKey, `Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
     }
     op = new TemporalJoinOperator(left, r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
   } else {
-    throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
+    throw rejected(TIME_CODES.temporalJoinNotTimeAttribute, `FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
   }
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
@@ -124,15 +127,32 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
     ...r.columns.map((c, i) => ({ name: node.columns[width + i]!.name, type: padRight ? withNullable(c.type, true) : c.type })),
   ];
   // the condition reads the inputs' columns as declared (unpadded)
-  const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  const input = expressionScope([...l.columns, ...r.columns], l.op);
   const timed = timeJoin(planner, node, l, r, columns, input);
   if (timed !== undefined) return timed;
   const conditions = [node.condition, where].filter((c): c is BoundExpression => c !== undefined).map((c) => compileBound(planner, input, c, T.boolean()).eval);
   const keys = [...node.equiKeys, ...(where === undefined ? [] : equiKeysOf(where, width))];
-  const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r));
+  const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r, onlyKeys([node.condition, where], keys, width)));
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
   return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * Whether the conditions are exactly the equalities `keys` (every conjunct a column of one side equal to a column of
+ * the other, and no other key): then rows of equal keys match without the condition being evaluated, where the key
+ * types allow it (`equiJoinKeysAt`'s `exact`).
+ */
+function onlyKeys(conditions: readonly (BoundExpression | undefined)[], keys: readonly (readonly [number, number])[], width: number): boolean {
+  const pairs = new Set<string>();
+  for (const c of conditions) {
+    if (c === undefined) continue;
+    const found = equiKeysOf(c, width);
+    if (found.length !== conjunctsOf(c.ast).length) return false;
+    for (const [a, b] of found) pairs.add(`${a},${b}`);
+  }
+  const wanted = new Set(keys.map(([a, b]) => `${a},${b}`));
+  return pairs.size > 0 && pairs.size === wanted.size && [...pairs].every((p) => wanted.has(p));
 }
 
 /**

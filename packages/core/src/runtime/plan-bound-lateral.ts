@@ -7,7 +7,8 @@
  * - a correlated scalar sub-query in the select list (`(SELECT agg(…) FROM b WHERE b.k = a.k)`): a left outer join
  *   with the aggregation grouped by the keys (NULL while a key has no rows; COUNT reads 0 there, as Flink's planner
  *   rewrites it).
- * Other correlations are FTS7001 with the reason.
+ * A correlation other than by equalities joins the sub-query with the outer rows' distinct values first (Flink's value
+ * generator, decorrelate.ts); the rest is as above. Other shapes are FTS7001 with the reason.
  */
 import type { Span } from '../ast/node.js';
 import type { Correlate } from '../plan/correlate.js';
@@ -20,14 +21,14 @@ import { unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { JoinOperator } from './operators/join.js';
 import type { JoinKind } from './operators/join.js';
-import type { Planner, Rel } from './plan.js';
+import type { PlannedRel, Planner, Rel } from './plan.js';
 import { compileBound, planBound, plannable } from './plan-bound.js';
 import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
 
 /** The decorrelated form of a sub-query the local runtime runs, or FTS7001 with why not. */
-export function decorrelated(plan: PlanNode, what: string, span: Span | undefined): Decorrelated {
-  const d = decorrelate(plan);
+export function decorrelated(plan: PlanNode, what: string, span: Span | undefined, outer?: PlanNode): Decorrelated {
+  const d = decorrelate(plan, outer);
   if ('reason' in d) throw unsupported(`${what}: ${d.reason} (Flink joins it with the outer rows' distinct values)`, span);
   if (!plannable(d.inner)) throw unsupported(`${what} with a column or expression of unknown type (a user-defined function)`, span);
   return d;
@@ -37,7 +38,7 @@ export function decorrelated(plan: PlanNode, what: string, span: Span | undefine
  * `outer` joined (`kind`) with the decorrelated sub-query on its keys: the outer columns, then the sub-query's own
  * (the keys dropped). `condition` (a LEFT JOIN's ON) reads that output row.
  */
-export function correlationJoin(planner: Planner, outer: Rel, d: Decorrelated, kind: JoinKind, condition: BoundExpression | undefined, span: Span | undefined): Rel {
+export function correlationJoin(planner: Planner, outer: PlannedRel, d: Decorrelated, kind: JoinKind, condition: BoundExpression | undefined, span: Span | undefined): PlannedRel {
   const inner = planBound(planner, d.inner);
   const k = d.outerKeys.length;
   const width = outer.columns.length;
@@ -57,7 +58,7 @@ export function correlationJoin(planner: Planner, outer: Rel, d: Decorrelated, k
   let cond: Evaluator | undefined;
   if (condition !== undefined) {
     // the condition reads (outer…, sub-query…); the join's row is (outer…, keys…, sub-query…)
-    const joined: Rel = { ...outer, columns: [...outer.columns, ...inner.columns] };
+    const joined: PlannedRel = { ...outer, columns: [...outer.columns, ...inner.columns] };
     const moved: BoundExpression = { ...condition, refs: condition.refs.map((r) => (r.index >= width ? { ...r, index: r.index + k } : r)) };
     cond = compileBound(planner, joined, moved, T.boolean()).eval;
   }
@@ -69,13 +70,12 @@ export function correlationJoin(planner: Planner, outer: Rel, d: Decorrelated, k
   for (let i = width + k; i < width + inner.columns.length; i++) projection.push((r) => r[i] ?? null);
   const calc = new CalcOperator(undefined, projection);
   op.connectTo(calc);
-  const insertOnly = kind === 'INNER' && outer.mode === 'insert-only' && inner.mode === 'insert-only';
-  return { columns: [...outer.columns, ...produced], op: calc, mode: insertOnly ? 'insert-only' : 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns: [...outer.columns, ...produced], op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /** `left [LEFT] JOIN LATERAL (SELECT …) [ON c]`. */
-export function lateralSubquery(planner: Planner, node: Correlate): Rel {
-  const d = decorrelated(node.query!, 'this LATERAL sub-query', node.span);
+export function lateralSubquery(planner: Planner, node: Correlate): PlannedRel {
+  const d = decorrelated(node.query!, 'this LATERAL sub-query', node.span, node.input);
   const left = planBound(planner, node.input);
   const rel = correlationJoin(planner, left, d, node.type, node.condition, node.span);
   return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })) };

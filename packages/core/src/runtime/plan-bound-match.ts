@@ -8,8 +8,9 @@ import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
 import type { Evaluator, Row } from './compiled.js';
-import { invalid, rejected } from './errors.js';
+import { rejected } from './errors.js';
 import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { MATCH_CODES } from '../plan/match-recognize-codes.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateName } from './operators/aggregates.js';
 import { AGGREGATE_NAMES } from './operators/aggregates.js';
@@ -17,6 +18,7 @@ import { MatchNfa } from './operators/match-nfa.js';
 import type { Taken } from './operators/match-nfa.js';
 import { MatchRecognizeOperator } from './operators/match-recognize.js';
 import type { Planner, Rel } from './plan.js';
+import { expressionScope } from './plan.js';
 import { compileBound, planBound, timeColumns } from './plan-bound.js';
 import { rowComparator } from './row-comparator.js';
 import { keyOf } from './values/compare.js';
@@ -41,7 +43,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
   const variables = node.pattern.map((p) => p.variable);
   const compileMatch = (m: MatchExpression): ((rows: readonly Taken[], time: number) => unknown) => {
     const readers = m.slots.map((s) => slotReader(planner, input, s, variables));
-    const slotRel: Rel = { columns: m.slots.map((s, i) => ({ name: `$slot${i}`, type: s.type })), op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+    const slotRel = expressionScope(m.slots.map((s, i) => ({ name: `$slot${i}`, type: s.type })));
     const e = compileBound(planner, slotRel, m.expr).eval;
     return (rows, time) => e(readers.map((r) => r(rows, time)));
   };
@@ -71,8 +73,8 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
 }
 
 function withinMillis(planner: Planner, e: BoundExpression): number {
-  const c = compileBound(planner, { columns: [], op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() }, e);
-  if (c.type.kind !== 'INTERVAL_DAY_TIME' || !c.constant) throw invalid('WITHIN must be an INTERVAL literal (DAY TO SECOND family)', e.ast.span);
+  const c = compileBound(planner, expressionScope([]), e);
+  if (c.type.kind !== 'INTERVAL_DAY_TIME' || !c.constant) throw rejected(MATCH_CODES.unsupportedClause, 'WITHIN must be an INTERVAL literal (DAY TO SECOND family)', e.ast.span);
   return Number(c.constant.value);
 }
 

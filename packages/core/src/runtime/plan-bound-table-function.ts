@@ -7,14 +7,14 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import { unsupported } from './errors.js';
 import { TableFunctionOperator } from './operators/table-function.js';
-import type { Planner, Rel } from './plan.js';
+import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 
 export function tableFunctionPlannable(node: Correlate, evaluable: (e: BoundExpression) => boolean): boolean {
   return node.fn !== 'UNNEST' && node.query === undefined && node.args.every(evaluable) && node.columns.every((c) => c.type !== undefined);
 }
 
-export function tableFunctionCorrelate(planner: Planner, node: Correlate): Rel {
+export function tableFunctionCorrelate(planner: Planner, node: Correlate): PlannedRel {
   const name = node.fn.split('.').at(-1)!.toUpperCase();
   const fn = planner.tableFunctions.get(name);
   if (fn === undefined) throw unsupported(`the table function ${node.fn} without a JS implementation (give one in runJob's options.functions)`);
@@ -23,5 +23,5 @@ export function tableFunctionCorrelate(planner: Planner, node: Correlate): Rel {
   const op = new TableFunctionOperator(args.map((a) => a.eval), args.map((a) => a.type), fn, node.fn, node.type === 'LEFT');
   left.op.connectTo(op);
   const produced = node.columns.slice(left.columns.length).map((c) => ({ name: c.name, type: c.type as DataType }));
-  return { columns: [...left.columns, ...produced], op, mode: left.mode, rowtime: left.rowtime, proctime: left.proctime };
+  return { columns: [...left.columns, ...produced], op, rowtime: left.rowtime, proctime: left.proctime };
 }

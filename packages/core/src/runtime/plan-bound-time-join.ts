@@ -10,11 +10,12 @@ import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
 import { conjunctsOf } from '../plan/expression-children.js';
 import type { Join } from '../plan/join.js';
-import { invalid, unsupported } from './errors.js';
+import { unsupported } from './errors.js';
 import { WindowJoinOperator } from './operators/window-join.js';
 import type { WindowJoinType } from './operators/window-join.js';
 import type { Evaluator } from './compiled.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
+import { expressionScope } from './plan.js';
 import { boundCompilerOver, compileBound } from './plan-bound.js';
 import { equiJoinKeysAt } from './plan-join-keys.js';
 import { T } from './types.js';
@@ -33,7 +34,7 @@ type TimeTerm = { readonly side: 0 | 1; readonly index: number; readonly offset:
 /** The interval of `condition` over the rowtime attributes of `l` and `r`, when it is an interval join's; else undefined. */
 export function intervalBounds(planner: Planner, condition: BoundExpression, l: Rel, r: Rel): IntervalBounds | undefined {
   const width = l.columns.length;
-  const c = boundCompilerOver(planner, { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() }, [condition]);
+  const c = boundCompilerOver(planner, expressionScope([...l.columns, ...r.columns], l.op), [condition]);
   const timeTerm = (e: Expression): TimeTerm | undefined => {
     let offset = 0;
     let base = e;
@@ -115,8 +116,8 @@ export function windowJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns
   if (!pairs(lw.start, rw.start) || !pairs(lw.end, rw.end)) return undefined;
   const span = node.span;
   if (l.mode !== 'insert-only' || r.mode !== 'insert-only') throw unsupported('window joins over an updating input', span);
-  if (node.type === 'CROSS') throw invalid('A window join needs an ON condition', span);
-  const input: Rel = { columns: [...l.columns, ...r.columns], op: l.op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  if (node.type === 'CROSS') throw unsupported('a window join written as CROSS JOIN … WHERE (write JOIN … ON)', span);
+  const input = expressionScope([...l.columns, ...r.columns], l.op);
   const bounds = [[lw.start, width + rw.start], [lw.end, width + rw.end]] as const;
   const condition = withoutBoundEqualities(planner, input, node.condition, bounds);
   const keys = node.equiKeys.filter(([a, b]) => !bounds.some(([x, y]) => a === x && b === y));

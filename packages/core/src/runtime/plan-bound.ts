@@ -16,11 +16,12 @@ import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { copying } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, notReached, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
+import { JoinOperator } from './operators/join.js';
 import { ValuesOperator } from './operators/values.js';
-import type { Planner, Rel, RelColumn } from './plan.js';
-import { filterNeedsUpdateBefore, windowThrough } from './plan.js';
+import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
+import { expressionScope, filterNeedsUpdateBefore, windowThrough } from './plan.js';
 import { T, withNullable } from './types.js';
 import { aggregate, aggregatePlannable } from './plan-bound-aggregate.js';
 import { filteredJoin, join, joinPlannable } from './plan-bound-join.js';
@@ -96,6 +97,12 @@ function evaluableWith(e: BoundExpression, subqueries: boolean): boolean {
 /** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
 const rowNumberRead = new WeakMap<PlanNode, boolean>();
 
+/**
+ * The columns of a Deduplicate read above it (undefined: all). Flink's planner prunes the others below it, and its
+ * keep-last deduplication on processing time emits nothing when the new row equals the kept one on what is left.
+ */
+export const dedupColumnsRead = new WeakMap<PlanNode, ReadonlySet<number> | undefined>();
+
 /** Notes, for each Rank below `node`, whether its row number is read; `used`: the columns of `node` read above (all when undefined). */
 function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefined): void {
   const refsOf = (es: readonly BoundExpression[]): Set<number> => new Set(es.flatMap((e) => e.refs.filter((r) => r.depth === 0).map((r) => r.index)));
@@ -109,6 +116,10 @@ function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefine
     case 'Rank':
     case 'Deduplicate':
       rowNumberRead.set(node, (rowNumberRead.get(node) ?? false) || used === undefined || used.has(node.columns.length - 1));
+      if (node.kind === 'Deduplicate') {
+        const before = dedupColumnsRead.has(node) ? dedupColumnsRead.get(node) : new Set<number>();
+        dedupColumnsRead.set(node, before === undefined || used === undefined ? undefined : new Set([...before, ...used]));
+      }
       noteRowNumberReads(node.input, undefined);
       return;
     default:
@@ -144,12 +155,13 @@ function unplannable(node: PlanNode): PlanNode | undefined {
  * decide no mode of their own, and the operators built for the nodes above read this one.
  */
 export function planBound(planner: Planner, node: PlanNode): Rel {
-  const rel = planNode(planner, node);
+  const rel: PlannedRel & { readonly mode?: Rel['mode'] } = planNode(planner, node);
   const mode = planner.modeOf(node);
-  return rel.mode === mode ? rel : { ...rel, mode };
+  // the same relation when a compiler passed the plan's mode on (a group window's relation is known by identity)
+  return rel.mode === mode ? (rel as Rel) : { ...rel, mode };
 }
 
-function planNode(planner: Planner, node: PlanNode): Rel {
+function planNode(planner: Planner, node: PlanNode): PlannedRel {
   switch (node.kind) {
     case 'Scan':
       return scan(planner, node);
@@ -194,7 +206,7 @@ function planNode(planner: Planner, node: PlanNode): Rel {
 }
 
 /** Compiles a bound expression over `rel`: column references read the positions the binder resolved. */
-export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, type: DataType | undefined = e.type, subqueries?: ReadonlyMap<Expression, number>): Compiled {
+export function compileBound(planner: Planner, rel: PlannedRel, e: BoundExpression, type: DataType | undefined = e.type, subqueries?: ReadonlyMap<Expression, number>): Compiled {
   const c = boundCompilerOver(planner, rel, [e], subqueries);
   return c.conform(c.compile(e.ast), type, e.ast.span);
 }
@@ -203,7 +215,7 @@ export function compileBound(planner: Planner, rel: Rel, e: BoundExpression, typ
  * A compiler of the AST of any of `es` (or of their sub-expressions) over `rel`: column references read the positions
  * the binder resolved, every sub-expression has the type the binder recorded.
  */
-export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (BoundExpression | undefined)[], subqueries?: ReadonlyMap<Expression, number>): ExpressionCompiler {
+export function boundCompilerOver(planner: Planner, rel: PlannedRel, es: readonly (BoundExpression | undefined)[], subqueries?: ReadonlyMap<Expression, number>): ExpressionCompiler {
   const reads = new Map<Expression, Compiled>();
   // scalar sub-queries joined into `rel` (plan-bound-subquery.ts)
   for (const [node, at] of subqueries ?? []) reads.set(node, subqueryRead(rel, at));
@@ -222,7 +234,7 @@ export function boundCompilerOver(planner: Planner, rel: Rel, es: readonly (Boun
 }
 
 /** Reading an input column (or a field of a ROW column), with the type the operator producing it gives it. */
-function read(rel: Rel, index: number, field: string | undefined): Compiled {
+function read(rel: PlannedRel, index: number, field: string | undefined): Compiled {
   const type = (rel.columns[index] as RelColumn).type;
   if (field === undefined) return { type, eval: (r) => r[index] ?? null, column: index };
   const at = type.kind === 'ROW' ? type.fields.findIndex((f) => f.name === field) : -1;
@@ -240,11 +252,11 @@ function condition(planner: Planner, rel: Rel, f: Filter): Evaluator {
 export const timeColumns = (node: PlanNode, time: 'rowtime' | 'proctime'): Set<number> =>
   new Set(node.columns.flatMap((c, i) => (c.time === time ? [i] : [])));
 
-function scan(planner: Planner, node: Scan): Rel {
+function scan(planner: Planner, node: Scan): PlannedRel {
   const t = planner.table(node.table.path, node.span);
   return {
     columns: node.columns.map((c) => ({ name: c.name, type: c.type as DataType })),
-    op: t.source, mode: t.mode,
+    op: t.source,
     rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'),
     ...(t.primaryKey?.length ? { uniqueKey: t.primaryKey } : {}),
   };
@@ -254,42 +266,44 @@ function scan(planner: Planner, node: Scan): Rel {
 const ZERO_LENGTH_CHAR = 'Zero-length character strings have no serializable string representation.';
 const isEmptyString = (e: Expression): boolean => e.kind === 'StringLiteral' && e.value === '';
 
-function values(planner: Planner, node: Values): Rel {
-  const empty: Rel = { columns: [], op: undefined as never, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
+function values(planner: Planner, node: Values): PlannedRel {
+  const empty = expressionScope([]);
   const columns = node.columns.map((c) => ({ name: c.name, type: c.type as DataType }));
   node.columns.forEach((_, i) => {
     if (node.rows.every((r) => isEmptyString(r[i]!.ast))) throw invalid(ZERO_LENGTH_CHAR, r0Span(node));
   });
   const rows = node.rows.map((r) => r.map((e, i) => {
-    if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+    // the binder rejects a bare NULL in VALUES (FTS4406)
+    if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in VALUES');
     const col = columns[i] as RelColumn;
     return compileBound(planner, empty, e, col.type.kind === 'NULL' ? undefined : col.type).eval([]) ?? null;
   }));
   const op = new ValuesOperator(rows);
   planner.valuesSources.push(op);
-  return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
+  return { columns, op, rowtime: new Set(), proctime: new Set() };
 }
 
 const r0Span = (node: Values) => node.rows[0]?.[0]?.ast.span;
 
 /** A projection, with a Filter below it fused into one Calc (as Flink's planner merges them). */
-function project(planner: Planner, node: Project): Rel {
+function project(planner: Planner, node: Project): PlannedRel {
   const input = node.input;
   // a Filter below is fused into this Calc, or joins with the INNER join below it
-  let rel: Rel;
+  let rel: PlannedRel;
   let f: Evaluator | undefined;
   let filteredUpdates = false;
   if (input.kind === 'Filter' && input.condition.subqueries.length > 0) rel = filterWithSubqueries(planner, input);
   else if (input.kind === 'Filter' && filteredJoin(input.input)) rel = join(planner, input.input, input.condition);
   else if (input.kind === 'Filter') {
-    rel = planBound(planner, input.input);
-    f = condition(planner, rel, input);
-    filteredUpdates = filterNeedsUpdateBefore(rel, refIndexes(input.condition));
+    const below = planBound(planner, input.input);
+    f = condition(planner, below, input);
+    filteredUpdates = filterNeedsUpdateBefore(below, refIndexes(input.condition));
+    rel = below;
   } else rel = planBound(planner, input);
   if (input.kind === 'Values' && input.rows.length === 1 && input.columns.length === 0) {
     // SELECT without FROM: Flink validates it as VALUES, where a bare NULL or '' has no type
     for (const e of node.exprs) {
-      if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+      if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in a SELECT without FROM');
       if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
     }
   }
@@ -309,19 +323,24 @@ function project(planner: Planner, node: Project): Rel {
     ...windowThrough(rel, hiddenTime === undefined ? direct : [...direct, hiddenTime]),
     ...(rel.monotonicity ? { monotonicity: monotonicityThrough(f ? filteredMonotonicity(rel, input.kind === 'Filter' ? input.input : input).monotonicity : rel.monotonicity, direct) } : {}),
   };
-  const out = { columns, mode: rel.mode, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
+  const out = { columns, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
+  // a projection of plain columns right above a regular join is fused into it (as Flink's planner pushes it)
+  if (!f && hiddenTime === undefined && rel.op instanceof JoinOperator && rel.op.canProjectOutput() && direct.every((d) => d !== undefined)) {
+    rel.op.projectOutput(direct as number[]);
+    return { ...out, op: rel.op };
+  }
   const calc = new CalcOperator(f, hiddenTime === undefined ? compiled.map(copying) : [...compiled.map(copying), (r) => r[hiddenTime] ?? null]);
   rel.op.connectTo(calc);
   return { ...out, op: calc };
 }
 
 /** UNION / INTERSECT / EXCEPT [ALL] of every input, left to right, each side converted to the plan's column types. */
-function setOp(planner: Planner, node: SetOp): Rel {
+function setOp(planner: Planner, node: SetOp): PlannedRel {
   const columns = node.columns.map((c) => ({ name: c.name, type: c.type as DataType }));
   const [first, ...rest] = node.inputs.map((n) => planBound(planner, n));
-  const rel = rest.reduce((l, r) => setOperation(planner, node.op, node.all, l, r, columns, undefined), first as Rel);
+  const rel = rest.reduce((l, r) => setOperation(planner, node.op, node.all, l, r, columns, undefined), first as PlannedRel);
   return { ...rel, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime') };
 }
 
@@ -329,7 +348,7 @@ function setOp(planner: Planner, node: SetOp): Rel {
  * The column monotonicity after a filter: under HAVING (a filter right above the aggregation) Flink derives none for
  * the aggregates; any other filter the local planner does not follow ('unknown', FTS7001 where it matters).
  */
-function filteredMonotonicity(rel: Rel, below: PlanNode): { monotonicity?: Monotonicity[] } {
+function filteredMonotonicity(rel: PlannedRel, below: PlanNode): { monotonicity?: Monotonicity[] } {
   if (!rel.monotonicity) return {};
   return { monotonicity: below.kind === 'Aggregate' ? havingMonotonicity(rel.monotonicity) : rel.monotonicity.map((): Monotonicity => 'unknown') };
 }

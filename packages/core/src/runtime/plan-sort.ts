@@ -9,14 +9,15 @@
  */
 import type { Span } from '../ast/node.js';
 import type { Row } from './compiled.js';
-import { invalid, rejected, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { TIME_CODES } from '../plan/time-codes.js';
+import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
 import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { CalcOperator } from './operators/calc.js';
 import type { Operator } from './operators/operator.js';
-import type { Rel } from './plan.js';
+import type { PlannedRel, Rel } from './plan.js';
 import { keyComparator, lexicographic } from './row-comparator.js';
 import type { SortKey } from './row-comparator.js';
 
@@ -26,7 +27,7 @@ export interface SortSpec extends SortKey {
 }
 
 /** ORDER BY `keys` with LIMIT `n` (none when undefined) and OFFSET `m` (see the file comment). */
-export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | undefined, m: number, span?: Span): Rel {
+export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | undefined, m: number, span?: Span): PlannedRel {
   const keys = sortKeys.map((o) => ({ item: o, column: o.compiled.column, compare: keyComparator(o) }));
   const compare = lexicographic(keys.map((k) => k.compare));
   if (n === undefined) {
@@ -38,7 +39,8 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
     if (time === undefined || !rel.rowtime.has(time) || first.item.direction === 'DESC') {
       throw rejected(TIME_CODES.sortNotTimeAttribute, 'Sort on a non-time-attribute field is not supported.', first.item.span ?? span, 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN');
     }
-    if (rel.mode !== 'insert-only') throw invalid("StreamPhysicalTemporalSort doesn't support consuming update and delete changes", span);
+    // the fact `flinkts check` reports as FTS4212: the same code
+    if (rel.mode !== 'insert-only') throw rejected(CHANGELOG_CODES.temporalSortUpdates, "StreamPhysicalTemporalSort doesn't support consuming update and delete changes", span, 'sort the insert-only rows, before the updating operator, or add LIMIT for a TopN');
     const rest = keys.slice(1);
     const op = new TemporalSortOperator(time, rest.length === 0 ? undefined : lexicographic(rest.map((k) => k.compare)));
     rel.op.connectTo(op);
@@ -62,5 +64,5 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
     op = new CalcOperator(undefined, rel.columns.map((_, i) => (r: Row) => r[i] ?? null));
     topn.connectTo(op);
   }
-  return { columns: rel.columns, op, mode: 'updating', rowtime: new Set(), proctime: new Set() };
+  return { columns: rel.columns, op, rowtime: new Set(), proctime: new Set() };
 }

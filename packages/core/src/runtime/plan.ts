@@ -9,7 +9,6 @@ import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
 import type { ChangelogMode } from './changelog.js';
-import type { SourceChangelog } from '../connector/connector.js';
 import type { PlanNode } from '../plan/node.js';
 import { changelogOf } from '../plan/properties/changelog.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -68,7 +67,7 @@ export interface Rel {
  * are columns), so the time column is window_end; SESSION rows its aggregation assigns (`sessionRows`) keep their
  * time column, which must pass too.
  */
-export function windowThrough(rel: Rel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
+export function windowThrough(rel: PlannedRel, direct: readonly (number | undefined)[]): Pick<Rel, 'window'> {
   const w = rel.window;
   if (!w) return {};
   const start = direct.indexOf(w.start);
@@ -89,10 +88,23 @@ export interface PlannerTable {
   readonly columns: readonly RelColumn[];
   /** The operator producing the table's rows (the source, or ChangelogNormalize after an upsert source). */
   readonly source: Operator;
-  readonly mode: ChangelogMode;
   readonly rowtime?: number;
   readonly proctime: readonly number[];
   readonly primaryKey?: readonly number[];
+}
+
+/**
+ * What a node compiler returns: the relation without its changelog mode, which `planBound` sets from the plan
+ * (plan/properties/changelog.ts), the one place modes are decided — no compiler or operator decides one.
+ */
+export type PlannedRel = Omit<Rel, 'mode'>;
+
+/**
+ * Columns to compile expressions over (a join condition over both inputs, a VALUES row, MATCH_RECOGNIZE slots): a
+ * scope, not a relation of the plan — nothing reads its mode or time attributes.
+ */
+export function expressionScope(columns: readonly RelColumn[], op: Operator = undefined as never): Rel {
+  return { columns, op, mode: 'insert-only', rowtime: new Set(), proctime: new Set() };
 }
 
 /** Tables by their catalog path, as the binder resolved them. */
@@ -100,19 +112,8 @@ export interface PlannerCatalog {
   table(path: readonly string[], span?: Span): PlannerTable;
   /** The table is read by a lookup join: its rows are loaded before any probe row arrives. */
   markLookup(path: readonly string[]): void;
-  /** What the table's source emits (from its connector's capabilities), for the plan's changelog modes. */
-  sourceChangelog(path: readonly string[]): SourceChangelog;
-}
-
-/**
- * Whether an aggregation groups rows that are already unique (its plain grouping keys are direct columns that
- * cover the input's unique key) with only SUM / MIN / MAX, not DISTINCT, not FILTERed: Flink then removes it.
- */
-export function groupsUniqueRows(rel: Rel, keys: readonly Compiled[], specs: readonly AggregateSpec[], groupingSets: boolean): boolean {
-  if (groupingSets || rel.uniqueKey === undefined || keys.length === 0 || specs.length === 0) return false;
-  const direct = new Set(keys.map((k) => k.column).filter((c): c is number => c !== undefined));
-  if (!rel.uniqueKey.every((u) => direct.has(u))) return false;
-  return specs.every((sp) => ['SUM', 'MIN', 'MAX'].includes(sp.name) && !sp.distinct && sp.filter === undefined && sp.arg !== undefined);
+  /** What each table's source emits (from its connector's capabilities), for the plan's changelog modes. */
+  readonly sourceModes: SourceModes;
 }
 
 /**
@@ -145,7 +146,9 @@ export class Planner {
   }
 
   /** The sources' changelogs as the plan's changelog inference reads them. */
-  private readonly sourceModes: SourceModes = (entry) => this.catalog.sourceChangelog(entry.path);
+  private get sourceModes(): SourceModes {
+    return this.catalog.sourceModes;
+  }
 
   /**
    * @internal The changelog mode of a plan node's output: the plan's derived property (plan/properties/changelog.ts),

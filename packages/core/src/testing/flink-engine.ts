@@ -43,7 +43,7 @@ export function statementTexts(script: Script): string[] {
 function changelogMode(local: LocalJob, table: string, entries: readonly InputEntry[]): string {
   if (local.tableMode(table) === 'insert-only') {
     const bad = entries.find((e): e is Change => !Array.isArray(e) && 'kind' in e && e.kind !== '+I');
-    if (bad) throw badInput(`Table '${table}' is an insert-only source but its input contains a ${bad.kind} row`, "declare a changelog source (e.g. 'connector' = 'upsert-kafka', a CDC format, or 'changelog-mode' = 'I,UA,UB,D')");
+    if (bad) throw badInput(`Table '${table}' is an insert-only source but its input contains a ${bad.kind} row`, "declare a changelog source: a connector that emits one (upsert-kafka, a CDC connector or format, known from the connectors' capabilities: pass capabilities: resolveCapabilities of @flinkts/connectors), or 'connector' = 'values' with 'changelog-mode' = 'I,UB,UA,D'");
     return 'I';
   }
   return local.tableUpsert(table) ? 'I,UA,D' : 'I,UB,UA,D';

@@ -3,13 +3,12 @@
  * checks), the connectors' capabilities, and where diagnostics go.
  */
 import type { Span } from '../../ast/node.js';
-import type { CreateTable } from '../../ast/statement.js';
-import type { ChangelogCapabilities } from '../../connector/connector.js';
+import type { TableCapabilities } from '../../plan/properties/source-modes.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { ObjectCatalog } from '../../catalog/catalog.js';
 
 /** Resolves a table's changelog capabilities; `undefined` when its connector is unknown. */
-export type CapabilitiesResolver = (statement: CreateTable, context: { readonly catalogType?: string }) => ChangelogCapabilities | undefined;
+export type CapabilitiesResolver = TableCapabilities;
 
 export interface StreamContext {
   readonly catalog: ObjectCatalog;

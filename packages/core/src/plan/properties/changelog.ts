@@ -30,6 +30,7 @@ import type { Key } from './keys.js';
 import { uniqueKeys, upsertKeys } from './keys.js';
 import { copiedColumn } from '../expression.js';
 import { isWindowAggregate } from './window-columns.js';
+import { aggregateRemoved } from './aggregate-removal.js';
 
 export type ChangelogKind = 'insert-only' | 'upsert' | 'retract';
 
@@ -163,7 +164,7 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
     }
     case 'Aggregate': {
       if (isWindowAggregate(node)) return INSERTS;
-      if (removedAggregate(node)) return same(of(node.input));
+      if (aggregateRemoved(node)) return same(of(node.input));
       if (node.distinct !== undefined) return updating('upsert', origin('SELECT DISTINCT', node.distinct.span, 'deduplicate with ROW_NUMBER() OVER (PARTITION BY … ORDER BY proctime) = 1, which emits only inserts'));
       if (node.keys.length === 0) {
         const call = node.calls[0];
@@ -206,18 +207,6 @@ function modeOf(node: PlanNode, sources: SourceModes, of: (n: PlanNode) => PlanC
       return updating(node.op === 'UNION' ? 'upsert' : 'retract', origin(`${node.op}${node.all ? ' ALL' : ''} (a set operation keeping state)`, undefined, fix));
     }
   }
-}
-
-/**
- * An aggregation Flink's planner removes (FlinkAggregateRemoveRule): grouped by a unique key of its input (plain
- * columns), with only SUM / MIN / MAX of one argument, not DISTINCT, not FILTERed — every group is one row, so the
- * input's rows pass through with their changelog.
- */
-function removedAggregate(node: Extract<PlanNode, { kind: 'Aggregate' }>): boolean {
-  if (node.distinct !== undefined || node.groupingSets.length !== 1 || node.keys.length === 0 || node.calls.length === 0) return false;
-  if (!node.calls.every((c) => ['SUM', 'MIN', 'MAX'].includes(c.fn) && !c.distinct && c.filter === undefined && c.args.length === 1)) return false;
-  const keys = new Set(node.keys.map(copiedColumn));
-  return uniqueKeys(node.input).some((k) => k.length > 0 && k.every((c) => keys.has(c)));
 }
 
 function readsTable(node: PlanNode): boolean {

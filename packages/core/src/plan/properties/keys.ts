@@ -7,7 +7,8 @@
  * - Scan: its PRIMARY KEY. Values, Correlate, UNION ALL: none.
  * - Project: the keys whose every column is copied unchanged, renumbered.
  * - Filter, Sort, OVER, TUMBLE: the input's keys; HOP / CUMULATE / SESSION extend them with window_start, window_end.
- * - Aggregate with one grouping set: its grouping keys (none for a global aggregation: it has one row).
+ * - Aggregate with one grouping set: its grouping keys (none for a global aggregation: it has one row); one Flink
+ *   removes (aggregate-removal.ts) also keeps its input's keys.
  * - Deduplicate, and ROW_NUMBER kept at 1: the PARTITION BY keys. Other ranks: the PARTITION BY keys and the row
  *   number (ROW_NUMBER only), and the input's keys (upsert keys: those containing the PARTITION BY keys).
  * - Join: every left key with every right key; the left keys when the right side is unique on its join key (INNER,
@@ -18,6 +19,7 @@
 import { copiedColumn } from '../expression.js';
 import type { PlanNode } from '../node.js';
 import { memoized } from './memo.js';
+import { aggregateRemoved } from './aggregate-removal.js';
 
 /** Positions in a node's output, ascending. */
 export type Key = readonly number[];
@@ -68,8 +70,13 @@ function derive(node: PlanNode, upsert: boolean, self: (n: PlanNode) => readonly
       const n = node.input.columns.length;
       return input.map((k) => sorted([...k, n, n + 1]));
     }
-    case 'Aggregate':
-      return node.groupingSets.length === 1 ? [sorted(node.groupingSets[0]!)] : [];
+    case 'Aggregate': {
+      if (node.groupingSets.length !== 1) return [];
+      const own = sorted(node.groupingSets[0]!);
+      if (!aggregateRemoved(node)) return [own];
+      // an aggregation Flink removes passes its input's rows through: their keys, renumbered to the grouping keys
+      return dedupe([...projected(self(node.input), node.keys.map(copiedColumn)), own]);
+    }
     case 'Rank': case 'Deduplicate': {
       const partition = node.partitionKeys.map(copiedColumn);
       const input = self(node.input);
@@ -107,6 +114,14 @@ function derive(node: PlanNode, upsert: boolean, self: (n: PlanNode) => readonly
 
 /** The unique keys of a node's output. */
 export const uniqueKeys: (node: PlanNode) => readonly Key[] = memoized((node) => derive(node, false, uniqueKeys));
+
+/**
+ * The unique keys Flink's logical rules read (FlinkAggregateRemoveRule, aggregate-removal.ts): those of
+ * `uniqueKeys`, but a Rank or Deduplicate is still an OVER over its input on the logical plan, unique only on the
+ * input's keys (checked on Flink 1.20.1).
+ */
+export const logicalUniqueKeys: (node: PlanNode) => readonly Key[] = memoized((node) =>
+  node.kind === 'Rank' || node.kind === 'Deduplicate' ? [...logicalUniqueKeys(node.input)] : derive(node, false, logicalUniqueKeys));
 
 /** The upsert keys of a node's output (the keys its updates are identified by), shortest first. */
 export const upsertKeys: (node: PlanNode) => readonly Key[] = memoized((node) => derive(node, true, upsertKeys).sort((a, b) => a.length - b.length));

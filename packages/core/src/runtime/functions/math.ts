@@ -1,11 +1,10 @@
 /** Math functions: ROUND / TRUNCATE / FLOOR / CEIL / ABS / MOD / POWER / LOG* / trigonometry / RAND … */
-import type { Expression } from '../../ast/expression.js';
+import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { invalid } from '../errors.js';
+import { notReached, rejected } from '../errors.js';
 import { isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
-import { roundDecimalType } from '../../types/decimal-merging.js';
 import { javaDoubleToString } from '../values/java-number.js';
 import { toDouble } from './cast.js';
 import { compileArithmetic } from './arithmetic.js';
@@ -14,16 +13,16 @@ import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 
 function numArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled {
-  if (!e) throw invalid(`Missing argument of ${name}`, span);
+  if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (!isNumeric(c.type) && c.type.kind !== 'NULL') throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
+  if (!isNumeric(c.type) && c.type.kind !== 'NULL') throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
   return c;
 }
 
 function doubleFn(names: string | readonly string[], arity: number, f: (...xs: number[]) => number): void {
   const name = typeof names === 'string' ? names : (names[0] as string);
   register(names, (a, call, api) => {
-    if (a.length !== arity) throw invalid(`Invalid number of arguments to function '${name}'. Was expecting ${arity} arguments`, call.span);
+    if (a.length !== arity) throw notReached(`${name} with ${a.length} arguments`);
     const cs = a.map((x) => numArg(api, x, name, call.span));
     const convs = cs.map((c) => c.type);
     return strict(cs, T.double(false), (...vs: unknown[]) => f(...vs.map((v, i) => toDouble(v, convs[i] as DataType))));
@@ -55,7 +54,7 @@ register('LOG', (a, call, api) => {
   const ts = cs.map((c) => c.type);
   if (cs.length === 1) return strict(cs, T.double(false), (x: unknown) => Math.log(toDouble(x, ts[0] as DataType)));
   if (cs.length === 2) return strict(cs, T.double(false), (b: unknown, x: unknown) => Math.log(toDouble(x, ts[1] as DataType)) / Math.log(toDouble(b, ts[0] as DataType)));
-  throw invalid("Invalid number of arguments to function 'LOG'", call.span);
+  throw notReached(`LOG with ${cs.length} arguments`);
 });
 register('PI', () => ({ type: T.double(false), eval: () => Math.PI, constant: { value: Math.PI } }));
 register('E', () => ({ type: T.double(false), eval: () => Math.E, constant: { value: Math.E } }));
@@ -99,10 +98,10 @@ register('FLOOR', floorCeil(false));
 register('CEIL', floorCeil(true));
 
 function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
-  return (a: readonly Expression[], call: { span?: Expression['span'] }, api: CompilerApi): Compiled => {
+  return (a: readonly Expression[], call: FunctionCall, api: CompilerApi): Compiled => {
     const x = numArg(api, a[0], name, call.span);
     const nArg = a[1] ? numArg(api, a[1], name, call.span) : undefined;
-    if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw invalid(`The second argument of ${name} must be an integer`, call.span);
+    if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw rejected('FTS4406', `The second argument of ${name} must be an integer`, call.span);
     const n = nArg ? (nArg.type.kind === 'NULL' ? nArg : api.coerce(nArg, T.int(nArg.type.nullable))) : undefined;
     const nConst = n?.constant ? (n.constant.value as number | null) : n ? undefined : 0;
     const t = x.type;
@@ -118,15 +117,19 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
       case 'DECIMAL': {
         if (n !== undefined && (nConst === undefined || nConst === null)) {
           // a digit count that is not a literal: Flink keeps the operand's type, and the value carries the scale
-          // it was rounded to (DecimalDataUtils.sround / struncate), as Flink's own tests print it
+          // it was rounded to (DecimalDataUtils.sround / struncate: scale max(k, 0), the integer digits kept plus
+          // one), as Flink's own tests print it
           const rt = withNullable(t, t.nullable || n.type.nullable);
           return strictNullable(args, rt, (v: Decimal, kk: number) => {
             if (kk >= v.scale) return v;
-            const { precision, scale } = roundDecimalType(t, kk, true);
+            const scale = Math.max(kk, 0);
+            const precision = Math.min(38, 1 + t.precision - t.scale + scale);
             return roundDec(v, kk).setScale(scale, mode).toPrecision(precision, scale);
           });
         }
-        const rt = roundDecimalType(t, nConst ?? 0, t.nullable);
+        // the plan's type of the call (the typer's ROUND / TRUNCATE rule): its scale is the digits kept
+        const rt = api.planType(call);
+        if (rt?.kind !== 'DECIMAL') throw notReached(`${name} over ${typeToString(t)} without a DECIMAL type in the plan`);
         const { precision, scale } = rt;
         return strictNullable(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode).toPrecision(precision, scale));
       }
@@ -154,7 +157,7 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
       case 'NULL':
         return { type: T.int(), eval: () => null };
       default:
-        throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(t)}`, call.span);
+        throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(t)}`, call.span);
     }
   };
 }

@@ -15,6 +15,8 @@ export interface CompilerApi {
   compile(e: Expression): Compiled;
   /** Convert a compiled expression to `type` with the implicit-cast rules (validation error if impossible). */
   coerce(c: Compiled, type: DataType, span?: Expression['span']): Compiled;
+  /** The bound plan's type of `e` (with no plan, the one typer's); undefined where neither tells. */
+  planType(e: Expression): DataType | undefined;
 }
 
 export type FunctionImpl = (args: readonly Expression[], call: FunctionCall, api: CompilerApi) => Compiled;
