@@ -1,5 +1,5 @@
 /**
- * One hostile-size case in this process (fresh): `tsx bench/hostile-one.ts <check|fmt|read|parse> <case>`; prints the CPU
+ * One hostile-size case in this process (fresh): `tsx bench/hostile-one.ts <check|fmt|read|parse> <case> [bytes]`; prints the CPU
  * milliseconds of the run. bench/hostile.bench.ts runs each case of its table this way too.
  */
 import { checkSql, parseScript, ScriptReader } from '@flinkts/core';
@@ -7,10 +7,12 @@ import { connectorValidators } from '@flinkts/connectors';
 import { formatSql } from '../src/cli/commands/fmt.js';
 import { hostileCases } from './hostile-cases.js';
 
-const [what, name] = process.argv.slice(2);
+const [what, name, bytes] = process.argv.slice(2);
 const make = hostileCases()[name!];
 if (make === undefined) throw new Error(`no case ${name}`);
-const text = make();
+const whole = make();
+// An optional byte count: only the statements in that many first bytes (for slow tools, e.g. counting instructions).
+const text = bytes === undefined ? whole : whole.slice(0, whole.lastIndexOf(';', Number(bytes)) + 1);
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let ok = true;
