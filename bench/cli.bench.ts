@@ -1,6 +1,7 @@
 /**
  * CLI benchmark: the compiled `flinkts` bin as whole, cold processes, against peers measured in the same run.
- *  - `flinkts --version` vs `node -e 0` (wall; target ≤ 2x);
+ *  - `flinkts --version` vs `node -e 0` (wall; target ≤ 2x), and `flinkts --help` beside them (it imports no
+ *    command: about a bare Node start);
  *  - `flinkts check` on a 20-line script vs dt-sql-parser's FlinkSQL `validate` on the same file, each a whole
  *    process (dt-sql-parser bundled by esbuild into one file first, as its fastest possible CLI; target ≤ 0.5x);
  *  - `flinkts build examples/realtime-dw` CPU vs `node -e 0` CPU (target ≤ 8x).
@@ -59,7 +60,7 @@ export async function run(): Promise<void> {
   const dt = await bundleDtSqlParser();
   const node = process.execPath;
 
-  const version = compare({ node: () => runProcess(node, ['-e', '0']), flinkts: () => runProcess(node, [BIN, '--version']) }, ROUNDS);
+  const version = compare({ node: () => runProcess(node, ['-e', '0']), flinkts: () => runProcess(node, [BIN, '--version']), help: () => runProcess(node, [BIN, '--help']) }, ROUNDS);
   const check = compare({ dt: () => runProcess(node, [dt, sql]), flinkts: () => runProcess(node, [BIN, 'check', sql]) }, ROUNDS);
   const out = join(TMP, 'rt-dw');
   // The CLI caches the compiled flinkts.config.ts (src/cli/config-cache.ts): one run with the cache emptied first,
@@ -74,6 +75,7 @@ export async function run(): Promise<void> {
   const r3 = build.flinkts!.cpuMs / build.node!.cpuMs;
   console.log(`cold processes, median wall of ${ROUNDS} alternating runs (CPU = mean user+sys of the child)\n`);
   console.log(`flinkts --version            ${ms(version.flinkts!.wallMs)}   node -e 0                    ${ms(version.node!.wallMs)}   ${r1.toFixed(2)}x wall   target ≤ 2x: ${verdict(r1, 2)}`);
+  console.log(`flinkts --help               ${ms(version.help!.wallMs)}   (${ms(version.help!.cpuMs).trim()} CPU; node -e 0: ${ms(version.node!.cpuMs).trim()} CPU) — lists the commands without importing any`);
   console.log(`flinkts check (20 lines)     ${ms(check.flinkts!.wallMs)}   dt-sql-parser validate       ${ms(check.dt!.wallMs)}   ${r2.toFixed(2)}x wall   target ≤ 0.5x: ${verdict(r2, 0.5)}`);
   console.log(`flinkts build realtime-dw    ${ms(build.flinkts!.cpuMs)} CPU   node -e 0                ${ms(build.node!.cpuMs)} CPU   ${r3.toFixed(2)}x CPU    target ≤ 8x: ${verdict(r3, 8)}`);
   console.log(`  (build wall: ${build.flinkts!.wallMs.toFixed(0)} ms; the first run, compiling the config with an empty cache: ${uncached.cpuMs.toFixed(0)} ms CPU, ${(uncached.cpuMs / build.node!.cpuMs).toFixed(2)}x)`);

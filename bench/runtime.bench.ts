@@ -8,12 +8,17 @@
  *  (a) a unit test against real Flink: see flink.bench.ts (needs the bridge JVM);
  *  (b) 1,000,000 rows of filter + project + JSON_VALUE and of a keyed aggregation, `keepChangelog: false`:
  *      target ≥ 0.5x DuckDB's throughput. DuckDB is timed twice: its result read into JavaScript rows (the same
- *      work as flinkts' `rows()`) and into a table inside the database; the target is judged on the latter;
+ *      work as flinkts' `rows()`) and into a table inside the database; the target is judged on the latter.
+ *      flinkts is timed on the input as rows (arrays of values, checked and converted by every run) and as a
+ *      columnar fixture (`columnar()` of the same values, made before the timing as DuckDB's table is loaded
+ *      before it; its columns are checked once, by the first run, which is the untimed warm-up). Each side runs
+ *      once untimed first (JIT warm-up for flinkts, caches for DuckDB), then the median of 3 is taken;
  *  (c) the same with the changelog kept, beside (b);
  *  (d) a regular join of two streams and a tumbling window aggregation at 1k / 10k / 100k / 1M rows: linear
  *      growth, target ≤ 5x DuckDB's time at 1M (in-database);
  * Wall times are medians; CPU times are this process's (all threads) per run, shown because the machine may be
- * shared: a wall time well above its CPU time means the process waited for a core.
+ * shared: a wall time well above its CPU time means the process waited for a core. A full garbage collection runs
+ * before each timed run, outside the timing.
  *  memory: peak RSS of a fresh process running each 1M-row workload, target ≤ 2x the input's size as JSON; the
  *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it.
  * `FLINKTS_BENCH_RUNTIME=growth,memory` (any of throughput, growth, memory) runs only those parts.
@@ -21,11 +26,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSync } from 'esbuild';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runJob } from 'flinkts/testing';
-import { filterProject, keyedAggregation, loadDuckDb, regularJoin, tumblingWindow } from './runtime/workloads.js';
+import { columnarInputs, filterProject, keyedAggregation, loadDuckDb, regularJoin, tumblingWindow } from './runtime/workloads.js';
 import type { Rows, Workload } from './runtime/workloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -50,15 +57,27 @@ async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[],
   if (warmup) await f();
   const times: number[] = [];
   let result: T | undefined;
-  const cpu0 = process.cpuUsage();
+  let cpuMicros = 0;
   for (let i = 0; i < reps; i++) {
+    // the garbage of what ran before (the input rows' making, the other engine's run, the previous result) is
+    // collected outside the timing, so neither side pays for the other's
+    result = undefined;
+    collectGarbage();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMicros += cpu.user + cpu.system;
   }
-  const cpu = process.cpuUsage(cpu0);
-  return { ms: median(times), cpuMs: (cpu.user + cpu.system) / 1000 / reps, lines: result === undefined ? [] : lines(result) };
+  return { ms: median(times), cpuMs: cpuMicros / 1000 / reps, lines: result === undefined ? [] : lines(result) };
 }
+
+/** A full garbage collection (V8's `gc`, made available to this process only for the bench). */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 function sameLines(a: readonly string[], b: readonly string[]): string | undefined {
   const x = [...a].sort();
@@ -70,6 +89,9 @@ function sameLines(a: readonly string[], b: readonly string[]): string | undefin
 
 interface Compared {
   readonly flinkts: Side;
+  /** flinkts on the same input as a columnar fixture (throughput only). */
+  readonly columns?: Side;
+  readonly columnsDiffer?: string | undefined;
   /** DuckDB's query with its result read into JavaScript rows (as flinkts' result is). */
   readonly duckdb: Side;
   /** DuckDB's query into a table inside the database (no JavaScript rows): DuckDB's own speed. */
@@ -78,17 +100,22 @@ interface Compared {
 }
 
 /** One workload at one size: DuckDB loaded first, then both sides timed in turn (the median of `reps`). */
-async function compare(con: DuckDBConnection, w: Workload, n: number, keepChangelog: boolean, reps: number): Promise<Compared> {
+async function compare(con: DuckDBConnection, w: Workload, n: number, keepChangelog: boolean, reps: number, opts: { readonly warmup?: boolean; readonly columns?: boolean } = {}): Promise<Compared> {
   const inputs: Record<string, Rows> = w.inputs(n);
   await loadDuckDb(con, w, inputs);
-  const warmup = n <= 100_000;
+  const warmup = opts.warmup ?? n <= 100_000;
   // timed: exactly what a test calls and reads
   const flinkts = await timed(() => runJob(w.sql, { inputs, keepChangelog }).rows('out'), w.flinkLines, reps, warmup);
+  let columns: Side | undefined;
+  if (opts.columns === true) {
+    const cols = columnarInputs(inputs);
+    columns = await timed(() => runJob(w.sql, { inputs: cols, keepChangelog }).rows('out'), w.flinkLines, reps, warmup);
+  }
   const duckdb = await timed(async () => (await con.runAndReadAll(w.duckSql)).getRowsJS(), w.duckLines, reps, warmup);
   const duckdbInDb = await timed(async () => {
     await con.run(`CREATE OR REPLACE TEMP TABLE bench_out AS ${w.duckSql}`);
   }, () => [], reps, warmup);
-  return { flinkts, duckdb, duckdbInDb, differs: sameLines(flinkts.lines, duckdb.lines) };
+  return { flinkts, duckdb, duckdbInDb, differs: sameLines(flinkts.lines, duckdb.lines), ...(columns ? { columns, columnsDiffer: sameLines(columns.lines, duckdb.lines) } : {}) };
 }
 
 const ratioText = (c: Compared, what: (flinkMs: number, duckMs: number) => string): string =>
@@ -104,6 +131,8 @@ interface Memory {
   readonly baselineRssMb: number;
   /** Peak RSS once the input rows exist, before the job runs. */
   readonly inputRssMb: number;
+  /** Peak RSS once the job has run, before `rows()` made the result's objects. */
+  readonly jobRssMb: number;
   readonly outRows: number;
 }
 
@@ -126,11 +155,13 @@ const side = (x: Side) => `${fmt(x.ms)} (CPU ${fmt(x.cpuMs)})`;
 async function throughput(con: DuckDBConnection): Promise<void> {
   const N = 1_000_000;
   for (const w of [filterProject, keyedAggregation]) {
-    const b = await compare(con, w, N, false, 3);
+    const b = await compare(con, w, N, false, 3, { warmup: true, columns: true });
     const c = await compare(con, w, N, true, 1);
-    console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (median of 3), ${b.flinkts.lines.length} rows out:`);
+    console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out:`);
     console.log(`    flinkts runJob + rows() ${side(b.flinkts)}; DuckDB query + rows read into JS ${side(b.duckdb)}; DuckDB query into a table ${side(b.duckdbInDb)}; CPU time flinkts/DuckDB in-database ${(b.flinkts.cpuMs / b.duckdbInDb.cpuMs).toFixed(1)}x`);
-    console.log(`    ${ratioText(b, (f, d) => `flinkts throughput = ${(d / f).toFixed(2)}x DuckDB's with JS rows, ${(b.duckdbInDb.ms / f).toFixed(2)}x DuckDB's in-database (target >= 0.5x, judged in-database: ${met(b.duckdbInDb.ms / f >= 0.5)})`)}`);
+    console.log(`    input as rows: ${ratioText(b, (f, d) => `flinkts throughput = ${(d / f).toFixed(2)}x DuckDB's with JS rows, ${(b.duckdbInDb.ms / f).toFixed(2)}x DuckDB's in-database (target >= 0.5x, judged in-database: ${met(b.duckdbInDb.ms / f >= 0.5)})`)}`);
+    const col = b.columns as Side;
+    console.log(`    input as a columnar fixture: flinkts ${side(col)}; ${b.columnsDiffer !== undefined ? `RESULTS DIFFER (${b.columnsDiffer}): no ratio` : `throughput = ${(b.duckdb.ms / col.ms).toFixed(2)}x DuckDB's with JS rows, ${(b.duckdbInDb.ms / col.ms).toFixed(2)}x DuckDB's in-database (target >= 0.5x: ${met(b.duckdbInDb.ms / col.ms >= 0.5)}); CPU time flinkts/DuckDB in-database ${(col.cpuMs / b.duckdbInDb.cpuMs).toFixed(1)}x`}`);
     console.log(`(c) the same with the changelog kept: flinkts ${side(c.flinkts)} = ${ratioText(c, (f, d) => `${x(d / f)}x DuckDB's throughput with JS rows, ${x(c.duckdbInDb.ms / f)}x in-database`)}`);
   }
 }
@@ -164,7 +195,7 @@ function memoryLines(): void {
   for (const w of workloads) {
     const m = memory(script, w, 1_000_000, 'stream');
     const own = m.peakRssMb - m.baselineRssMb;
-    console.log(`    ${m.workload}: peak RSS ${m.peakRssMb.toFixed(0)} MB (baseline ${m.baselineRssMb.toFixed(0)} MB), input as JSON ${m.inputJsonMb.toFixed(0)} MB -> ${(m.peakRssMb / m.inputJsonMb).toFixed(2)}x (target <= 2x: ${met(m.peakRssMb <= 2 * m.inputJsonMb)}); above the baseline ${own.toFixed(0)} MB = ${(own / m.inputJsonMb).toFixed(2)}x; ${m.outRows} rows out`);
+    console.log(`    ${m.workload}: peak RSS ${m.peakRssMb.toFixed(0)} MB (baseline ${m.baselineRssMb.toFixed(0)} MB; ${m.jobRssMb.toFixed(0)} MB once the job ran, before rows() made ${m.outRows} result objects), input as JSON ${m.inputJsonMb.toFixed(0)} MB -> ${(m.peakRssMb / m.inputJsonMb).toFixed(2)}x (target <= 2x: ${met(m.peakRssMb <= 2 * m.inputJsonMb)}); above the baseline ${own.toFixed(0)} MB = ${(own / m.inputJsonMb).toFixed(2)}x`);
   }
   console.log('  input held as JavaScript arrays first (a fixture built in the test; the arrays alone take more than the JSON):');
   for (const w of workloads) {

@@ -2,7 +2,8 @@
  * One runtime workload in a fresh process, for its peak memory: `memory.ts <workload> <rows> <array|stream>`
  * runs the job through `runJob` (keepChangelog: false) and reads the final table, then prints one JSON line:
  * peak RSS (the process's high-water mark, read before anything else is allocated), the RSS before the input
- * existed, the high-water mark once the input exists (before the job), and the input's size as JSON lines.
+ * existed, the high-water mark once the input exists (before the job), the high-water mark once the job has run
+ * (before `rows()` makes the result's objects), and the input's size as JSON lines.
  *  - `array`: the input rows are built as JavaScript arrays first (what a test holding a fixture does);
  *  - `stream`: each table's input is an iterable that makes its rows as the job reads them (a generator, or
  *    rows read from an NDJSON file), so the job's own memory is what is measured.
@@ -38,7 +39,9 @@ const baselineRssMb = process.memoryUsage().rss / MB;
 const inputs = form === 'array' ? w.inputs(n) : streamedInputs(w, n);
 // the input alone (as JavaScript arrays, or the iterables before any row is made): the high-water mark so far
 const inputRssMb = maxRssMb();
-const outRows = runJob(w.sql, { inputs, keepChangelog: false }).rows('out').length;
+const run = runJob(w.sql, { inputs, keepChangelog: false });
+const jobRssMb = maxRssMb();
+const outRows = run.rows('out').length;
 const peakRssMb = maxRssMb();
 const inputJsonMb = inputJsonBytes(inputs, INPUT_COLUMNS) / MB;
-console.log(JSON.stringify({ workload: w.name, form, rows: n, inputJsonMb, peakRssMb, baselineRssMb, inputRssMb, outRows }));
+console.log(JSON.stringify({ workload: w.name, form, rows: n, inputJsonMb, peakRssMb, baselineRssMb, inputRssMb, jobRssMb, outRows }));

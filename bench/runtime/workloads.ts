@@ -4,6 +4,8 @@
  * table as sorted text lines so the two answers can be compared before any ratio is printed.
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { columnar } from 'flinkts/testing';
+import type { ColumnarInput } from 'flinkts/testing';
 
 export type Value = number | string | Date;
 export type Rows = Value[][];
@@ -173,3 +175,14 @@ export const INPUT_COLUMNS: Record<string, readonly string[]> = {
   r: ['k', 'b'],
   ev: ['k', 'v', 'ts'],
 };
+
+/**
+ * The same input rows as columnar fixtures (`columnar()`: one array of the same values per column), made before
+ * any timing as DuckDB's tables are loaded before any timing.
+ */
+export function columnarInputs(inputs: Record<string, Rows>): Record<string, ColumnarInput> {
+  return Object.fromEntries(Object.entries(inputs).map(([table, rows]) => {
+    const names = INPUT_COLUMNS[table] as readonly string[];
+    return [table, columnar(Object.fromEntries(names.map((c, i) => [c, rows.map((r) => r[i])])))];
+  }));
+}

@@ -227,13 +227,14 @@ function survives(text: string, statements: readonly Statement[], expected: read
   const tokens: Token[] = [];
   let comments = false;
   const reader = new ScriptReader(text, {}, (slice) => {
-    const significant: Token[] = [];
+    let here = false;
     for (const t of slice) {
       if (keep) tokens.push(t);
-      if (isComment(t)) comments = true;
-      else significant.push(t);
+      if (isComment(t)) here = true;
     }
-    return significant;
+    if (!here) return slice;
+    comments = true;
+    return slice.filter((t) => !isComment(t));
   });
   for (const statement of statements) {
     const parsed = reader.next();
@@ -262,12 +263,15 @@ export function formatText(text: string, file: string): FormatResult {
   let head = 0;
   let failed = false;
   const reader = new ScriptReader(text, { file }, (slice) => {
-    const significant: Token[] = [];
-    for (const t of slice) {
-      if (!failed && t.kind !== 'eof') pending.push(t);
-      if (!isComment(t)) significant.push(t);
+    if (!failed) {
+      // The tokens not formatted yet, and this slice's (not its 'eof'), in one array: the formatted ones are let go of
+      // as each slice comes, so they die young (see the parser's SLICE).
+      const add = slice.at(-1)?.kind === 'eof' ? slice.slice(0, -1) : slice;
+      pending = head === pending.length ? add : pending.slice(head).concat(add);
+      head = 0;
     }
-    return significant;
+    // The parser reads the statements without their comments (they are put back by their tokens).
+    return slice.some(isComment) ? slice.filter((t) => !isComment(t)) : slice;
   });
   const pieces: string[] = [];
   /** The pieces from `from` on, not yet checked: their statements and comment places. */
@@ -278,20 +282,14 @@ export function formatText(text: string, file: string): FormatResult {
   let first = true;
   /** Formats `statement` (undefined: a script of comments only) with the tokens before offset `boundary`. */
   const flush = (statement: Statement | undefined, boundary: number, last: boolean): void => {
-    const chunk = carried;
-    let commented = chunk.length > 0;
+    let commented = carried.length > 0;
+    const from = head;
     while (head < pending.length && pending[head]!.start.offset < boundary) {
-      const t = pending[head++]!;
-      if (isComment(t)) commented = true;
-      chunk.push(t);
-    }
-    if (head > 4096) {
-      pending = pending.slice(head);
-      head = 0;
+      if (isComment(pending[head]!)) commented = true;
+      head++;
     }
     if (!commented) {
       // No comment in the statement or the gap before it (most statements): nothing to anchor or put back.
-      carried = [];
       const printed = statement === undefined ? '' : printStatement(statement);
       pieces.push(`${first ? '' : '\n\n'}${printed}${last && printed !== '' ? '\n' : ''}`);
       if (statement !== undefined) run.statements.push(statement);
@@ -299,6 +297,7 @@ export function formatText(text: string, file: string): FormatResult {
       first = false;
       return;
     }
+    const chunk = carried.concat(pending.slice(from, head));
     // The first token of the next statement decides which comments in the gap before it trail this one.
     let follower: Token | undefined;
     for (let i = head; !last && follower === undefined && i < pending.length; i++) if (!isComment(pending[i]!)) follower = pending[i];

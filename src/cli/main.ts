@@ -1,12 +1,14 @@
 /**
  * `flinkts <command> …`: dispatches to the commands in `./commands/` (every `<name>.js` exporting `command`), so a
- * new command is one new file. Only the command that runs is imported, so `--version` and `help` stay cheap.
+ * new command is one new file (and its line in `command-summaries.ts`). Only the command that runs is imported:
+ * `--help` lists the commands from their summaries and imports none, so `--version` and `--help` stay cheap.
  * Exit codes: see `exit-code.ts` (0 ok, 1 problems in the input, 2 usage or configuration error).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliIO, Command } from './command.js';
+import { COMMAND_SUMMARIES } from './command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from './exit-code.js';
 import { cliDir, packageRoot, runsSources } from './package-root.js';
 
@@ -39,14 +41,15 @@ export function version(): string {
   return pkg.version;
 }
 
-async function usage(): Promise<string> {
-  const commands = await loadCommands();
-  const width = Math.max(...commands.map((c) => c.name.length));
+function usage(): string {
+  const names = commandNames();
+  const summaries: Readonly<Record<string, string>> = COMMAND_SUMMARIES;
+  const width = Math.max(...names.map((n) => n.length));
   return [
     'Usage: flinkts <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...names.map((n) => `  ${n.padEnd(width)}  ${summaries[n] ?? ''}`),
     '',
     'Options:',
     '  --help     show help (also: flinkts help <command>, flinkts <command> --help)',
@@ -73,7 +76,7 @@ export function processIO(): CliIO {
 async function unknownCommand(name: string, io: CliIO): Promise<number> {
   const { didYouMean } = await import('@flinkts/core');
   const hint = didYouMean(name, commandNames());
-  io.stderr(`flinkts: unknown command '${name}'${hint === undefined ? '' : ` — ${hint}`}\n\n${await usage()}`);
+  io.stderr(`flinkts: unknown command '${name}'${hint === undefined ? '' : ` — ${hint}`}\n\n${usage()}`);
   return EXIT_USAGE;
 }
 
@@ -84,13 +87,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return EXIT_OK;
   }
   if (name === undefined || name === '--help' || name === '-h') {
-    (name === undefined ? io.stderr : io.stdout)(await usage());
+    (name === undefined ? io.stderr : io.stdout)(usage());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === 'help') {
     const topic = rest[0];
     if (topic === undefined) {
-      io.stdout(await usage());
+      io.stdout(usage());
       return EXIT_OK;
     }
     const command = await loadCommand(topic);

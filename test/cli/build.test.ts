@@ -16,7 +16,10 @@ describe('flinkts build', () => {
     const r = runCli(['build', 'examples/realtime-dw', '--env', 'prod', '--out', out], { cwd: ROOT });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`27 files in ${out}`); // 16 job artifacts + 5 of the monitoring target + 6 of the lineage target
-    expect(r.stderr).toContain('[prod] 5/5 rt-dw-monitor');
+    expect(r.stderr).toBe('[prod] 5 jobs, 27 files\n'); // one line per environment; --verbose adds one per job
+    const verbose = runCli(['build', 'examples/realtime-dw', '--env', 'prod', '--out', out, '--verbose'], { cwd: ROOT });
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toBe(`${['rt-dw-cdc-ingestion', 'rt-dw-ods-processing', 'rt-dw-dwd-transform', 'rt-dw-dws-aggregate', 'rt-dw-monitor'].map((j, i) => `[prod] ${i + 1}/5 ${j}\n`).join('')}[prod] 5 jobs, 27 files\n`);
     for (const file of ['sql/rt-dw-monitor.sql', 'streampark/rt-dw-cdc-ingestion.form', 'streampark/variables.json']) {
       expect(readFileSync(join(out, 'prod', file), 'utf8')).toBe(readFileSync(join(ROOT, 'examples/realtime-dw/golden/prod', file), 'utf8'));
     }

@@ -54,7 +54,7 @@ describe('flinkts CLI conventions', () => {
       ['check', 'examples/wrongbook', '--max-warnings', 'many'],
       ['check', 'examples/wrongbook', '--max-warnings'],
       ['build', 'examples/wrongbook', '--target', 'sql,flinkk'],
-      ['build', 'examples/wrongbook', '--verbose'],
+      ['build', 'examples/wrongbook', '--verbosity'],
       ['print', 'wrongbook-wide-table', 'examples/wrongbook', '--target', 'yaml'],
       ['fmt', '--json', 'x.sql'],
       ['init', tmp, '--name', 'Bad Name'],

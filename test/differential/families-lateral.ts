@@ -1,7 +1,9 @@
 /**
  * Correlated sub-queries as Flink 1.20.1 decorrelates them: LATERAL sub-queries (CROSS JOIN / comma / LEFT JOIN …
  * ON TRUE or ON a condition), plain and aggregating (global or grouped), and correlated scalar sub-queries in the
- * select list or in WHERE (COUNT reads 0 for a key without rows), over append or changelog inputs. Two sources interleave as
+ * select list or in WHERE (COUNT reads 0 for a key without rows), correlated by equalities or otherwise (a value
+ * generator), and EXISTS / NOT EXISTS / IN / NOT IN correlated otherwise than by equalities (semi / anti joins on
+ * the condition), over append or changelog inputs. Two sources interleave as
  * Flink does not fix, so the final tables are compared.
  */
 import fc from 'fast-check';
@@ -20,6 +22,20 @@ const QUERIES = [
   'SELECT a.id, a.x FROM a WHERE a.id > (SELECT MAX(b.id) FROM b WHERE b.x = a.x);',
   'SELECT a.id, a.x FROM a WHERE a.x = (SELECT COUNT(*) FROM b WHERE b.s = a.s) OR a.id = 1;',
   'SELECT a.id, a.s FROM a WHERE a.id < (SELECT SUM(b.id) FROM b) AND a.s IS NOT NULL;',
+  // correlations other than equalities: Flink joins the sub-query with the outer rows' distinct values (LATERAL,
+  // scalar) or runs a semi / anti join on the condition (EXISTS, IN)
+  'SELECT a.id, t.bid FROM a, LATERAL (SELECT id AS bid FROM b WHERE b.x > a.x) t;',
+  'SELECT a.id, t.bid, t.bs FROM a LEFT JOIN LATERAL (SELECT id AS bid, s AS bs FROM b WHERE b.x >= a.x AND b.s = a.s) t ON TRUE;',
+  'SELECT a.id, t.c, t.m FROM a, LATERAL (SELECT COUNT(*) AS c, MAX(id) AS m FROM b WHERE b.x BETWEEN a.x AND a.id) t;',
+  'SELECT a.id, t.bs, t.n FROM a LEFT JOIN LATERAL (SELECT s AS bs, SUM(id) AS n FROM b WHERE b.id < a.id GROUP BY s) t ON t.n > 1;',
+  'SELECT a.id, (SELECT COUNT(*) FROM b WHERE b.x < a.x OR b.s = a.s) AS c FROM a;',
+  'SELECT a.id, (SELECT MAX(b.id) FROM b WHERE b.x < a.x AND b.s = a.s) AS m FROM a WHERE a.id > 1;',
+  'SELECT a.id, a.x FROM a WHERE a.id >= (SELECT MIN(b.id) FROM b WHERE b.x <> a.x);',
+  'SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x > a.x);',
+  'SELECT a.id, a.s FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.x BETWEEN a.x AND a.id AND b.s = a.s);',
+  'SELECT a.id FROM a WHERE a.x IN (SELECT b.x FROM b WHERE b.id > a.id);',
+  'SELECT a.id, a.x FROM a WHERE a.x NOT IN (SELECT b.x FROM b WHERE b.id < a.id) AND a.id <> 2;',
+  'SELECT a.id FROM a WHERE a.s IN (SELECT b.s FROM b WHERE b.x = a.x) AND EXISTS (SELECT 1 FROM b WHERE b.id <> a.id AND b.s = a.s);',
 ];
 
 const side = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 });

@@ -1,7 +1,8 @@
 /**
  * Mini-batch group aggregations (`table.exec.mini-batch.*`, bundles ended by count, the allow-latency timer long
  * enough never to fire during the job): one or two phases, INT / BIGINT / STRING keys (short strings inline in
- * Flink's binary key, long ones not, NULL keys), over append or retracting inputs, nested aggregations. The
+ * Flink's binary key, long ones not, NULL keys), over append or retracting inputs, nested aggregations; deduplication
+ * on processing time (keep first / last) and TopN over bundled aggregations. The
  * changelog is compared in order: within a bundle, keys leave in the order of Flink's HashMap of binary keys.
  */
 import fc from 'fast-check';
@@ -18,6 +19,13 @@ const QUERIES = [
   'SELECT DISTINCT k, s FROM t;',
   'SELECT c, COUNT(*) AS n FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k) GROUP BY c;',
   'SELECT k, LISTAGG(s) AS l FROM t WHERE s IS NOT NULL GROUP BY k HAVING COUNT(*) > 1;',
+  // deduplication on processing time (Flink's mini-batch deduplication) and TopN over bundled inputs
+  'SELECT id, k, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY PROCTIME()) AS rn FROM t) WHERE rn = 1;',
+  'SELECT id, s, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY s ORDER BY PROCTIME() DESC) AS rn FROM t) WHERE rn = 1;',
+  'SELECT k, s FROM (SELECT k, s, ROW_NUMBER() OVER (PARTITION BY k, s ORDER BY PROCTIME() DESC) AS rn FROM t WHERE v IS NOT NULL) WHERE rn = 1;',
+  'SELECT k, c FROM (SELECT k, c, ROW_NUMBER() OVER (ORDER BY c DESC, k) AS rn FROM (SELECT k, COUNT(*) AS c FROM t GROUP BY k)) WHERE rn <= 2;',
+  'SELECT id, k, v, rn FROM (SELECT id, k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM t) WHERE rn <= 2;',
+  'SELECT s, c, n FROM (SELECT s, c, n, ROW_NUMBER() OVER (PARTITION BY c ORDER BY n DESC) AS rn FROM (SELECT s, COUNT(*) AS c, SUM(v) AS n FROM t GROUP BY s)) WHERE rn = 1;',
 ];
 
 const STRINGS = ['a', 'bc', 'seven77', 'eight888', 'a longer key than eight bytes', 'ä数'];

@@ -1,7 +1,7 @@
 /**
- * `table.optimizer.distinct-agg.split.enabled`: group aggregations with DISTINCT aggregates of one argument (and
- * COUNT / SUM / MIN / MAX beside them), which Flink 1.20.1 splits into a partial aggregation per
- * `MOD(HASH_CODE(v), 1024)` bucket and a final one; INT (negative and colliding buckets), BIGINT and STRING
+ * `table.optimizer.distinct-agg.split.enabled`: group aggregations with DISTINCT aggregates (and COUNT / SUM / MIN /
+ * MAX beside them), which Flink 1.20.1 splits into a partial aggregation per `MOD(HASH_CODE(v), 1024)` bucket and a
+ * final one, with an Expand when there are several bucketed arguments; INT (negative and colliding buckets), BIGINT and STRING
  * arguments with NULLs, over append or retracting inputs. One source: the changelog is compared in order.
  */
 import fc from 'fast-check';
@@ -15,6 +15,13 @@ const QUERIES = [
   'SELECT COUNT(DISTINCT s) AS c, COUNT(*) AS n FROM t;',
   'SELECT k, COUNT(DISTINCT s) AS c, MAX(DISTINCT s) AS m FROM t GROUP BY k;',
   'SELECT s, COUNT(DISTINCT b) AS c, SUM(DISTINCT b) AS sb FROM t GROUP BY s;',
+  // Flink's Expand: several bucketed arguments (DISTINCT, MIN / MAX of different columns), COUNT / SUM in their own set
+  'SELECT k, COUNT(DISTINCT v) AS c, COUNT(DISTINCT s) AS d FROM t GROUP BY k;',
+  'SELECT k, COUNT(DISTINCT v) AS c, MAX(b) AS m, COUNT(*) AS n FROM t GROUP BY k;',
+  'SELECT COUNT(DISTINCT v) AS c, SUM(DISTINCT b) AS d, COUNT(*) AS n FROM t;',
+  'SELECT k, COUNT(*) AS n, MIN(b) AS m, SUM(DISTINCT v) AS c FROM t GROUP BY k;',
+  'SELECT s, COUNT(DISTINCT v) AS c, COUNT(DISTINCT b) AS d, MAX(k) AS m, SUM(v) AS x FROM t GROUP BY s;',
+  'SELECT k, COUNT(DISTINCT s) AS c, COUNT(DISTINCT v) AS d, MIN(s) AS lo FROM t WHERE v IS NULL OR v > -2 GROUP BY k;',
 ];
 
 export const splitDistinctCase: fc.Arbitrary<FamilyCase> = fc

@@ -20,10 +20,24 @@ const PLACEHOLDER = /\$\{([^}]+)\}/g;
  * Splits a catalog table's options into what the catalog stores and the credentials jobs pass as hints: credential
  * keys (password, JAAS config, …) and any option whose value names a declared secret (a `${MYSQL_USERNAME}` user).
  */
-export function splitCredentials(options: readonly OptionEntry[], secrets: ReadonlySet<string>): { readonly stored: readonly OptionEntry[]; readonly credentials: readonly OptionEntry[] } {
-  const credential = (o: OptionEntry): boolean => isSensitive(o.key) || [...o.value.matchAll(PLACEHOLDER)].some((m) => secrets.has(m[1]!));
-  return { stored: options.filter((o) => !credential(o)), credentials: options.filter(credential) };
+export function splitCredentials(options: readonly OptionEntry[], secrets: ReadonlySet<string>): CredentialSplit {
+  let bySecrets = splits.get(options);
+  if (bySecrets === undefined) splits.set(options, (bySecrets = new WeakMap()));
+  let split = bySecrets.get(secrets);
+  if (split === undefined) {
+    const credential = (o: OptionEntry): boolean => isSensitive(o.key) || [...o.value.matchAll(PLACEHOLDER)].some((m) => secrets.has(m[1]!));
+    bySecrets.set(secrets, (split = Object.freeze({ stored: Object.freeze(options.filter((o) => !credential(o))), credentials: Object.freeze(options.filter(credential)) })));
+  }
+  return split;
 }
+
+export interface CredentialSplit {
+  readonly stored: readonly OptionEntry[];
+  readonly credentials: readonly OptionEntry[];
+}
+
+/** Splits by options and secret names (both immutable): a table is split once, not once per job and environment. */
+const splits = new WeakMap<readonly OptionEntry[], WeakMap<ReadonlySet<string>, CredentialSplit>>();
 
 function withOptions(hints: readonly Hint[] | undefined, entries: readonly OptionEntry[]): readonly Hint[] {
   const existing = hints ?? [];

@@ -30,21 +30,40 @@ export interface ScriptOptions {
    */
   readonly bareInserts?: boolean;
   /** Rewrites each WITH value (variable substitution, secret syntax). */
-  readonly optionValue?: (value: string) => string;
+  readonly optionValue?: OptionValue;
+}
+
+type OptionValue = (value: string) => string;
+
+/**
+ * Rewritten nodes by rewrite: a table that several jobs of an environment declare is rewritten once and stays one
+ * node, so it is printed once (emit/printed.ts). Callers that pass the same `optionValue` for an environment (sqlText)
+ * share them; weak keys keep nothing alive.
+ */
+const rewritten = new WeakMap<OptionValue, WeakMap<object, object>>();
+
+function remembered<T extends object>(f: OptionValue, node: object, make: () => T): T {
+  let byNode = rewritten.get(f);
+  if (byNode === undefined) rewritten.set(f, (byNode = new WeakMap()));
+  let made = byNode.get(node) as T | undefined;
+  if (made === undefined) byNode.set(node, (made = make()));
+  return made;
 }
 
 /**
  * The node with `f` applied to its WITH values — the same node when no value changes, so a statement that does not
  * depend on the environment stays one node in every environment's script (and is printed once: emit/printed.ts).
  */
-function mapOptions<T extends { readonly options: readonly OptionEntry[] }>(node: T, f: ((value: string) => string) | undefined): T {
+function mapOptions<T extends { readonly options: readonly OptionEntry[] }>(node: T, f: OptionValue | undefined): T {
   if (f === undefined) return node;
-  const options = mapEntries(node.options, f);
-  return options === node.options ? node : Object.freeze({ ...node, options });
+  return remembered(f, node, () => {
+    const options = mapEntries(node.options, f);
+    return options === node.options ? node : Object.freeze({ ...node, options });
+  });
 }
 
 /** `entries` with `f` applied to each value; the same array when no value changes. */
-function mapEntries(entries: readonly OptionEntry[], f: ((value: string) => string) | undefined): readonly OptionEntry[] {
+function mapEntries(entries: readonly OptionEntry[], f: OptionValue | undefined): readonly OptionEntry[] {
   if (f === undefined) return entries;
   let changed = false;
   const mapped = entries.map((o) => {
@@ -54,6 +73,14 @@ function mapEntries(entries: readonly OptionEntry[], f: ((value: string) => stri
     return Object.freeze({ ...o, value });
   });
   return changed ? Object.freeze(mapped) : entries;
+}
+
+/** A catalog table's statement without its credential options (the same node for the same statement). */
+const storedTables = new WeakMap<CreateTable, CreateTable>();
+function withoutCredentials(declared: CreateTable, stored: readonly OptionEntry[]): CreateTable {
+  let table = storedTables.get(declared);
+  if (table?.options !== stored) storedTables.set(declared, (table = Object.freeze({ ...declared, options: stored })));
+  return table;
 }
 
 /** Statement sets by their first INSERT: the same INSERTs give the same node (printed once, emit/printed.ts). */
@@ -102,7 +129,7 @@ export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
     }
     const { stored, credentials: secrets } = splitCredentials(declared.options, job.secrets);
     if (secrets.length > 0) credentials.set(t.path.join('.'), mapEntries(secrets, options.optionValue));
-    persistent(secrets.length === 0 ? mapOptions<CreateTable>(declared, options.optionValue) : Object.freeze({ ...declared, options: Object.freeze(mapEntries(stored, options.optionValue)) }));
+    persistent(secrets.length === 0 ? mapOptions<CreateTable>(declared, options.optionValue) : mapOptions<CreateTable>(withoutCredentials(declared, stored), options.optionValue));
   }
   for (const v of d.views) {
     const declared: CreateView = v.toStatement();

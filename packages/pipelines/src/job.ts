@@ -27,6 +27,9 @@ const JOB_SPEC = z.looseObject({
   dependencies: z.array(z.looseObject({ groupId: z.string().min(1), artifactId: z.string().min(1), version: z.string().min(1) })).optional(),
 });
 
+/** A job's name: built once, not per call (a schema costs more to build than to check a name with). */
+const JOB_NAME = z.string().trim().min(1);
+
 export interface JobSpec {
   /** One line on what the job does (StreamPark `description`, VVP annotation). */
   readonly description?: string;
@@ -59,7 +62,7 @@ export class Job<Name extends string = string> {
 
 /** Declare a job. Its name is kept as a literal type, so environments can only override jobs that exist. */
 export function job<const Name extends string>(name: Name, spec: JobSpec): Job<Name> {
-  checkArgument('job()', 'name', z.string().trim().min(1), name, CODES.badArgument);
+  checkArgument('job()', 'name', JOB_NAME, name, CODES.badArgument);
   checkArgument(`job('${name}')`, 'spec', JOB_SPEC, spec, CODES.badArgument);
   return new Job(name, spec);
 }

@@ -134,6 +134,7 @@ function shared<T>(p: AnyPipeline, key: unknown, compute: (diagnostics: Diagnost
 }
 
 const REGISTRY = Symbol('registry');
+const SECRET_NAMES = Symbol('secret names');
 
 function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
   const spec = (p.spec.environments as Readonly<Record<string, EnvironmentSpec>>)[env];
@@ -156,7 +157,8 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   }
   const declared = new Map(Object.entries((p.spec.variables ?? {}) as Readonly<Record<string, string>>));
   const secrets = new Map(Object.entries((p.spec.secrets ?? {}) as Readonly<Record<string, string>>));
-  const secretNames: ReadonlySet<string> = new Set(secrets.keys());
+  // One set for every environment: it keys the per-table credential split (catalog-credentials.ts).
+  const secretNames: ReadonlySet<string> = shared(p, SECRET_NAMES, () => new Set(secrets.keys()), diagnostics);
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries((spec.variables ?? {}) as Readonly<Record<string, string>>)) {
     if (secrets.has(name)) {

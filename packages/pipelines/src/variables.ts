@@ -19,6 +19,7 @@ export function placeholders(text: string): string[] {
 
 /** Replaces the variables of `values` in `text`; other placeholders (secrets) stay. */
 export function substitute(text: string, values: ReadonlyMap<string, string>): string {
+  if (!text.includes('${')) return text; // most values hold no placeholder
   return text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => values.get(name) ?? whole);
 }
 

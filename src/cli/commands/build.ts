@@ -11,6 +11,7 @@ import { buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, po
 import type { OpenLineageEvent } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_PROBLEMS, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
@@ -34,6 +35,7 @@ Options:
   --env <name>        build one environment (default: every environment)
   --out <dir>         output folder (default: <pipeline folder>/dist)
   --target <list>     comma-separated subset of ${TARGET_NAMES.join(', ')} (default: the pipeline's targets)
+  --verbose           print a line per job as it is built (default: a line per environment)
   --openlineage-url <url>          after writing, POST each environment's OpenLineage events there
                                    (Marquez / DataHub: http://host:port/api/v1/lineage), with retries
   --openlineage-api-key-env <VAR>  send the key in environment variable VAR as a Bearer token (never in the payload)
@@ -42,16 +44,18 @@ ${REPORTING_HELP}
 ${EXIT_CODES_HELP}
 `;
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 }
 
 export const command: Command = {
   name: 'build',
-  summary: 'check a pipeline and write its SQL, StreamPark, VVP and Alibaba artifacts',
+  summary: COMMAND_SUMMARIES.build,
   help: HELP,
   async run(argv, io) {
-    const args = parseArgs(argv, { flags: [], values: ['env', 'out', 'target', 'openlineage-url', 'openlineage-api-key-env'], reporting: true, validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
+    const args = parseArgs(argv, { flags: ['verbose'], values: ['env', 'out', 'target', 'openlineage-url', 'openlineage-api-key-env'], reporting: true, validate: { target: oneOrMoreOf('target', TARGET_NAMES) } });
     if (args.problems.length > 0 || args.positionals.length > 1) {
       io.stderr(`flinkts build: ${args.problems[0] ?? 'give at most one pipeline folder or config file'}\n\n${HELP}`);
       return EXIT_USAGE;
@@ -96,24 +100,34 @@ export const command: Command = {
     const events: OpenLineageEvent[] = [];
     const files: ArtifactFile[] = [];
     const diagnostics: Diagnostic[] = [];
+    const verbose = args.flags.has('verbose');
     for (const env of envs) {
+      let jobs = 0;
+      const before = files.length;
       const result = buildPipeline(p, {
         env,
         lineageWrittenByCaller: true,
         ...(targets === undefined ? {} : { targets }),
-        ...(json ? {} : { onJob: (job: string, i: number, n: number) => io.stderr(`[${env}] ${i + 1}/${n} ${job}\n`) }),
+        onJob: (job: string, i: number, n: number) => {
+          jobs = n;
+          if (verbose && !json) io.stderr(`[${env}] ${i + 1}/${n} ${job}\n`);
+        },
       });
       diagnostics.push(...result.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? ''}` })));
       files.push(...result.files);
-      if (!result.ok || (!withLineage && url === undefined)) continue;
-      const produced = lineageOfPipeline(p, env);
-      diagnostics.push(...produced.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? 'targets.lineage'}` })));
-      if (produced.lineage === undefined) continue;
-      if (withLineage) files.push(...(await lineageArtifacts(produced.lineage, lineageTarget, { eventTime, producer })));
-      if (url !== undefined) {
-        const namespace = lineageTarget.jobNamespace;
-        events.push(...openLineageEvents(produced.lineage, { eventTime, producer, eventKind: lineageTarget.events ?? 'run', ...(namespace === undefined ? {} : { jobNamespace: namespace }) }));
+      if (result.ok && (withLineage || url !== undefined)) {
+        const produced = lineageOfPipeline(p, env);
+        diagnostics.push(...produced.diagnostics.map((d) => ({ ...d, path: `${env}: ${d.path ?? 'targets.lineage'}` })));
+        if (produced.lineage !== undefined) {
+          if (withLineage) files.push(...(await lineageArtifacts(produced.lineage, lineageTarget, { eventTime, producer })));
+          if (url !== undefined) {
+            const namespace = lineageTarget.jobNamespace;
+            events.push(...openLineageEvents(produced.lineage, { eventTime, producer, eventKind: lineageTarget.events ?? 'run', ...(namespace === undefined ? {} : { jobNamespace: namespace }) }));
+          }
+        }
       }
+      // One line per environment (a pipeline of 300 jobs in 3 environments printed 900); --verbose adds one per job.
+      if (!json) io.stderr(`[${env}] ${result.ok ? `${plural(jobs, 'job')}, ${plural(files.length - before, 'file')}` : 'not built (errors)'}\n`);
     }
     // Names are checked before anything is removed or written: nothing may land outside the output folder.
     diagnostics.push(...outputPathProblems(out, envs, files));

@@ -11,6 +11,7 @@ import { checkPipelineArgument, describeChecked, isPipelineArgument } from '../c
 import type { CheckedPipeline } from '../check-pipelines.js';
 import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 
 const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--tables <sources>] [--planner flink] [--json] [--strict | --max-warnings <n>]
@@ -55,7 +56,7 @@ async function addFlinkPlanner(io: CliIO, inputs: readonly string[], env: string
 
 export const command: Command = {
   name: 'check',
-  summary: 'check Flink SQL scripts or a pipeline (syntax, names, INSERT types, options, changelog modes, time attributes)',
+  summary: COMMAND_SUMMARIES.check,
   help: HELP,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, { flags: [], values: ['env', 'planner', 'tables'], reporting: true });

@@ -9,6 +9,7 @@ import { deployJob, loadSecrets, placeholdersIn } from '@flinkts/pipelines';
 import { resolve } from 'node:path';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 import { planJson, planText } from '../plan-text.js';
@@ -47,7 +48,7 @@ const NUMBERS = ['health-checkpoints', 'health-grace', 'health-timeout'] as cons
 
 export const command: Command = {
   name: 'deploy',
-  summary: 'deploy a pipeline environment: stop with savepoint, start from it, health check, rollback',
+  summary: COMMAND_SUMMARIES.deploy,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, {

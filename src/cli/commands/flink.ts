@@ -7,6 +7,7 @@ import { bridgeStatus, ensureBridge, ensureBridgeBuilt, installMissingToolchain,
 
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 
 const HELP = `Usage: flinkts flink <build|start|stop|status> [options]
 
@@ -28,7 +29,7 @@ Options:
 
 export const command: Command = {
   name: 'flink',
-  summary: 'build, start, stop or show the real-Flink engine bridge (Flink 1.20.1 MiniCluster + SQL Gateway on 127.0.0.1)',
+  summary: COMMAND_SUMMARIES.flink,
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, { flags: ['json', 'install-missing'], values: ['idle-exit'] });

@@ -10,6 +10,7 @@ import { parseArgs } from '../args.js';
 import type { FormatResult } from '../format-comments.js';
 import { formatText } from '../format-comments.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
 
 const HELP = `Usage: flinkts fmt [--check] [--json] <files…>
@@ -36,7 +37,7 @@ export function formatSql(text: string, file: string): FormatResult {
 
 export const command: Command = {
   name: 'fmt',
-  summary: 'format Flink SQL files in a canonical layout (--check for CI)',
+  summary: COMMAND_SUMMARIES.fmt,
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, { flags: ['check', 'json'], values: [] });

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 import { outFolderProblem } from '../output-paths.js';
 
@@ -34,7 +35,7 @@ ${EXIT_CODES_HELP}
 
 export const command: Command = {
   name: 'import',
-  summary: 'turn Flink SQL scripts into typed flinkts TypeScript (tables, connectors, jobs, a pipeline)',
+  summary: COMMAND_SUMMARIES.import,
   help: HELP,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, { flags: ['force'], values: ['out', 'name'], reporting: true });

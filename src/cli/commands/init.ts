@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 import type { TemplateVersions } from '../init/template.js';
 import { templateFiles } from '../init/template.js';
@@ -41,7 +42,7 @@ const validName = (name: string): boolean => /^[a-z0-9][a-z0-9._-]*$/.test(name)
 
 export const command: Command = {
   name: 'init',
-  summary: 'create a new pipeline repo (config, tables, a job, two environments, a unit test)',
+  summary: COMMAND_SUMMARIES.init,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: [], values: ['name'] });

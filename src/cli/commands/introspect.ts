@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
 
 const HELP = `Usage: flinkts introspect mysql://user@host:port/database [--tables a,b] [--out file.ts] [--check]
@@ -33,7 +34,7 @@ ${EXIT_CODES_HELP}
 
 export const command: Command = {
   name: 'introspect',
-  summary: 'write typed MySQL CDC tables from a live MySQL schema (--check: report schema drift)',
+  summary: COMMAND_SUMMARIES.introspect,
   help: HELP,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, { flags: ['check', 'jdbc-lookup'], values: ['tables', 'out', 'paimon-ods', 'password-env'], reporting: true });

@@ -31,6 +31,7 @@ import {
 } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { lineageOfPipeline } from '../lineage-source.js';
 import { loadPipeline } from '../load-pipeline.js';
@@ -96,7 +97,7 @@ function query(lineage: PipelineLineage, q: Query): { view?: LineageView; diagno
 
 export const command: Command = {
   name: 'lineage',
-  summary: 'table and column lineage: upstream, impact, job graph; text, JSON, Mermaid, OpenLineage, HTML',
+  summary: COMMAND_SUMMARIES.lineage,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, {

@@ -8,6 +8,7 @@ import type { JobPlan } from '@flinkts/pipelines';
 import { planJob } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { planJson, planText } from '../plan-text.js';
@@ -37,7 +38,7 @@ export async function planAll(ctx: Exclude<Awaited<ReturnType<typeof deployConte
 
 export const command: Command = {
   name: 'plan',
-  summary: "show what deploy would change per job, with the SQL / setting diff and whether state can be restored",
+  summary: COMMAND_SUMMARIES.plan,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: ['json'], values: [...DEPLOY_VALUES] });

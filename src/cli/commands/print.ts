@@ -7,6 +7,7 @@ import { formatDiagnostic } from '@flinkts/core';
 import { buildPipeline, printJob, TARGET_NAMES } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { loadPipeline } from '../load-pipeline.js';
 
@@ -44,7 +45,7 @@ function output(io: CliIO, json: boolean, head: { job: string; environment: stri
 
 export const command: Command = {
   name: 'print',
-  summary: "print one job's compiled SQL (or a target's spec) for an environment",
+  summary: COMMAND_SUMMARIES.print,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: ['json'], values: ['env', 'target'], validate: { target: oneOrMoreOf('target', PRINTABLE) } });

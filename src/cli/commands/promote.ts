@@ -9,6 +9,7 @@ import type { DeployOptions, DeployOutcome } from '@flinkts/pipelines';
 import { abandonShadow, promoteJob } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { planAll } from './plan.js';
@@ -35,7 +36,7 @@ Exit codes: 0 promoted (or abandoned), 1 a job could not be promoted, 2 usage or
 
 export const command: Command = {
   name: 'promote',
-  summary: 'promote a blue-green shadow run to take over the real sinks (or abandon it)',
+  summary: COMMAND_SUMMARIES.promote,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: ['json', 'abandon', 'auto-rollback', 'allow-non-restored-state'], values: [...DEPLOY_VALUES, 'job'] });

@@ -6,6 +6,7 @@ import { FlinktsError } from '@flinkts/core';
 import { rollbackJob } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 
@@ -24,7 +25,7 @@ Exit codes: 0 rolled back (or already running that version), 1 the rollback fail
 
 export const command: Command = {
   name: 'rollback',
-  summary: 'run an earlier deployed version of a job again, from the savepoint it stopped with',
+  summary: COMMAND_SUMMARIES.rollback,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: ['json'], values: [...DEPLOY_VALUES, 'to'], validate: { to: (v) => (/^[1-9]\d*$/.test(v) ? undefined : `--to needs a version number, got '${v}'`) } });

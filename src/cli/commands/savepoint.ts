@@ -6,6 +6,7 @@ import { FlinktsError } from '@flinkts/core';
 import { listSavepoints, pruneSavepoints, triggerSavepoint } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 
@@ -25,7 +26,7 @@ Exit codes: 0 ok, 1 the savepoint failed or the job is not running, 2 usage or c
 
 export const command: Command = {
   name: 'savepoint',
-  summary: "trigger, list or prune a deployed job's savepoints",
+  summary: COMMAND_SUMMARIES.savepoint,
   help: HELP,
   async run(argv, io) {
     const args = parseArgs(argv, { flags: ['json', 'list', 'prune'], values: [...DEPLOY_VALUES, 'keep'], validate: { keep: (v) => (/^\d+$/.test(v) ? undefined : `--keep needs a whole number, got '${v}'`) } });

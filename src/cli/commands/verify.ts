@@ -5,6 +5,7 @@
 import { formatDiagnostic, FlinktsError } from '@flinkts/core';
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
+import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { planOnFlink } from '../flink-verify.js';
 
 const HELP = `Usage: flinkts verify [--json] [--env <name>] <files|pipelines…>
@@ -26,7 +27,7 @@ Exit codes: 0 the planner accepts everything, 1 it rejects something, 2 usage er
 
 export const command: Command = {
   name: 'verify',
-  summary: "plan scripts and pipelines with real Flink 1.20.1's planner and connector factories (no cluster, nothing connected)",
+  summary: COMMAND_SUMMARIES.verify,
   help: HELP,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = parseArgs(args, { flags: ['json'], values: ['env'] });

@@ -17,6 +17,7 @@ import type { StreamContext } from './changelog/stream-context.js';
 import { checkGroupWindow } from './time/group-window.js';
 import { checkIntervalBounds } from './time/interval-bounds.js';
 import { checkOverOrder, checkSort } from './time/order-checks.js';
+import { checkOverWindow } from './time/over-window.js';
 import { checkTemporalJoin } from './time/temporal-join.js';
 import { checkVersionedSide } from './time/versioned-view.js';
 import { checkWindowTvf } from './time/window-tvf.js';
@@ -29,7 +30,10 @@ function checkNode(node: PlanNode, sources: SourceModes, ctx: StreamContext): vo
       checkTemporalJoin(node, ctx);
       checkVersionedSide(node, ctx);
       break;
-    case 'Over': checkOverOrder(node, ctx); break;
+    case 'Over':
+      checkOverOrder(node, ctx);
+      checkOverWindow(node, ctx);
+      break;
     case 'Sort': checkSort(node, ctx); break;
     case 'Aggregate': checkGroupWindow(node, ctx); break;
     default: break;

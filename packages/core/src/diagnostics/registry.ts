@@ -96,7 +96,7 @@ const LISTED: readonly DiagnosticCodeInfo[] = [
   c('FTS4403', 'A CASE WHEN condition that is not BOOLEAN.'),
   c('FTS4404', 'A function called with arguments no signature of it accepts, or an unknown function.'),
   c('FTS4405', 'f(*) for a function other than COUNT.'),
-  c('FTS4406', 'IS JSON on a value that is not a character string.'),
+  c('FTS4406', 'A function or operator argument Flink does not take there: a type outside the function\'s families (IS JSON on a number, MD5 of an INT), an untyped NULL where a type is needed, a non-literal LISTAGG separator.'),
   c('FTS4407', 'ARRAY[…] elements without a common type.'),
   c('FTS4408', 'UNION / INTERSECT / EXCEPT sides with different column counts.'),
   c('FTS4409', 'UNION / INTERSECT / EXCEPT columns without a common type.'),

@@ -38,9 +38,10 @@ export type ReturnRule =
 export type NullRule = 'args' | 'always' | 'never' | 'arg0' | 'all' | 'last';
 /**
  * An operand family the planner checks: `character` (CHAR / VARCHAR), `string` (character or binary), `temporal`
- * (date, time, timestamp, interval), `datetimeText` (temporal or a character string), `numericOrInterval`, `any` (not checked).
+ * (date, time, timestamp, interval), `datetimeText` (temporal or a character string), `numericOrInterval`, `integer`
+ * (an exact integer: Calcite's INTEGER family), `binary` (BINARY / VARBINARY), `any` (not checked).
  */
-export type OperandFamily = 'numeric' | 'numericOrInterval' | 'character' | 'string' | 'temporal' | 'datetimeText' | 'array' | 'map' | 'boolean' | 'any';
+export type OperandFamily = 'numeric' | 'integer' | 'numericOrInterval' | 'character' | 'binary' | 'string' | 'temporal' | 'datetimeText' | 'array' | 'map' | 'boolean' | 'any';
 
 export interface FunctionSignature {
   readonly kind: FunctionKind;
@@ -83,28 +84,28 @@ const T1 = ['temporal'] as const;
 export const FUNCTIONS = {
   // arithmetic / math
   MOD: sf('arg1', ['numeric', 'numeric']), POWER: sf('DOUBLE', ['numeric', 'numeric']), ABS: sf('arg0', N1), SQRT: sf('DOUBLE', N1),
-  LN: sf('DOUBLE', N1), LOG10: sf('DOUBLE', N1), LOG2: sf('DOUBLE', N1), LOG: sa(1, 2, 'DOUBLE'), EXP: sf('DOUBLE', N1),
-  CEIL: sa(1, 1, 'round', { aliases: ['CEILING'] }), FLOOR: sa(1, 1, 'round'),
+  LN: sf('DOUBLE', N1), LOG10: sf('DOUBLE', N1), LOG2: sf('DOUBLE', N1), LOG: sf('DOUBLE', ['numeric', 'numeric'], 1, 2), EXP: sf('DOUBLE', N1),
+  CEIL: sa(1, 1, 'round', { aliases: ['CEILING'], operands: ['numericOrInterval'] }), FLOOR: sa(1, 1, 'round', { operands: ['numericOrInterval'] }),
   SIN: sf('DOUBLE', N1), COS: sf('DOUBLE', N1), TAN: sf('DOUBLE', N1), COT: sf('DOUBLE', N1), ASIN: sf('DOUBLE', N1),
   ACOS: sf('DOUBLE', N1), ATAN: sf('DOUBLE', N1), DEGREES: sf('DOUBLE', N1), RADIANS: sf('DOUBLE', N1),
   SINH: sf('DOUBLE', N1), TANH: sf('DOUBLE', N1), COSH: sf('DOUBLE', N1), ATAN2: sf('DOUBLE', ['numeric', 'numeric']),
-  SIGN: sf('arg0', N1), ROUND: sf('round', ['numeric', 'numeric'], 1, 2), TRUNCATE: sf('round', ['numeric', 'numeric'], 1, 2),
-  PI: s(0, 0, 'DOUBLE', 'never', { bare: true }), E: s(0, 0, 'DOUBLE', 'never'), RAND: sa(0, 1, 'DOUBLE'), RAND_INTEGER: sa(1, 2, 'INT'),
+  SIGN: sf('arg0', N1), ROUND: sf('round', ['numeric', 'integer'], 1, 2), TRUNCATE: sf('round', ['numeric', 'integer'], 1, 2),
+  PI: s(0, 0, 'DOUBLE', 'never', { bare: true }), E: s(0, 0, 'DOUBLE', 'never'), RAND: sf('DOUBLE', ['numeric'], 0, 1), RAND_INTEGER: sf('INT', ['numeric', 'numeric'], 1, 2),
   UUID: s(0, 0, 'CHAR(36)', 'never'), BIN: sa(1, 1, 'STRING'), HEX: sa(1, 1, 'STRING'),
   // strings
   CHAR_LENGTH: sa(1, 1, 'INT', { aliases: ['CHARACTER_LENGTH'], operands: C1 }), UPPER: sf('arg0', C1), LOWER: sf('arg0', C1),
-  LTRIM: sa(1, 2, 'varyingArg0'), RTRIM: sa(1, 2, 'varyingArg0'), REPEAT: sf('STRING', ['character', 'numeric']),
+  LTRIM: sa(1, 2, 'varyingArg0', { operands: ['character', 'character'] }), RTRIM: sa(1, 2, 'varyingArg0', { operands: ['character', 'character'] }), REPEAT: sf('STRING', ['character', 'integer']),
   REGEXP_REPLACE: sf('STRING', ['character', 'character', 'character']), REPLACE: sf('STRING', ['character', 'character', 'character']),
-  REGEXP_EXTRACT: s(2, 3, 'STRING', 'always', { operands: ['character', 'character', 'numeric'] }), INITCAP: sf('arg0', C1),
+  REGEXP_EXTRACT: s(2, 3, 'STRING', 'always', { operands: ['character', 'character', 'integer'] }), INITCAP: sf('arg0', C1),
   CONCAT: sa(1, V, 'STRING', { operands: 'strings' }), CONCAT_WS: sa(2, V, 'STRING', { operands: 'strings' }),
-  LPAD: sf('STRING', ['character', 'numeric', 'character']), RPAD: sf('STRING', ['character', 'numeric', 'character']),
-  FROM_BASE64: sa(1, 1, 'STRING'), TO_BASE64: sa(1, 1, 'STRING'), ASCII: sf('INT', C1), CHR: s(1, 1, 'STRING', 'always'),
-  DECODE: s(2, 2, 'STRING', 'always'), ENCODE: s(2, 2, 'BINARY(1)', 'always'), INSTR: sf('INT', ['character', 'character', 'numeric', 'numeric'], 2, 4),
-  LEFT: s(2, 2, 'varyingArg0', 'always', { operands: ['character', 'numeric'] }), RIGHT: s(2, 2, 'varyingArg0', 'always', { operands: ['character', 'numeric'] }),
-  LOCATE: sf('INT', ['character', 'character', 'numeric'], 2, 3),
-  PARSE_URL: s(2, 3, 'STRING', 'always'), REGEXP: sf('BOOLEAN', ['character', 'character']), REVERSE: s(1, 1, 'STRING', 'always'),
-  SPLIT_INDEX: s(3, 3, 'STRING', 'always'), STR_TO_MAP: s(1, 3, 'strToMap', 'always'),
-  SUBSTR: s(2, 3, 'varyingArg0', 'always', { operands: ['character', 'numeric', 'numeric'] }),
+  LPAD: sf('STRING', ['character', 'integer', 'character']), RPAD: sf('STRING', ['character', 'integer', 'character']),
+  FROM_BASE64: sa(1, 1, 'STRING', { operands: ['string'] }), TO_BASE64: sa(1, 1, 'STRING', { operands: ['string'] }), ASCII: sf('INT', C1), CHR: s(1, 1, 'STRING', 'always', { operands: ['integer'] }),
+  DECODE: s(2, 2, 'STRING', 'always', { operands: ['binary', 'character'] }), ENCODE: s(2, 2, 'BINARY(1)', 'always', { operands: ['character', 'character'] }), INSTR: sf('INT', ['character', 'character', 'integer', 'integer'], 2, 4),
+  LEFT: s(2, 2, 'varyingArg0', 'always', { operands: ['character', 'integer'] }), RIGHT: s(2, 2, 'varyingArg0', 'always', { operands: ['character', 'integer'] }),
+  LOCATE: sf('INT', ['character', 'character', 'integer'], 2, 3),
+  PARSE_URL: s(2, 3, 'STRING', 'always', { operands: ['character', 'character', 'character'] }), REGEXP: sf('BOOLEAN', ['character', 'character']), REVERSE: s(1, 1, 'STRING', 'always', { operands: C1 }),
+  SPLIT_INDEX: s(3, 3, 'STRING', 'always'), STR_TO_MAP: s(1, 3, 'strToMap', 'always', { operands: ['character', 'character', 'character'] }),
+  SUBSTR: s(2, 3, 'varyingArg0', 'always', { operands: ['character', 'integer', 'integer'] }),
   // temporal
   LOCALTIME: niladic('TIME(0)'), LOCALTIMESTAMP: niladic('TIMESTAMP(3)'), CURRENT_TIME: niladic('TIME(0)'), CURRENT_DATE: niladic('DATE'),
   CURRENT_TIMESTAMP: niladic('TIMESTAMP_LTZ(3)'), NOW: s(0, 0, 'TIMESTAMP_LTZ(3)', 'never'),
@@ -113,7 +114,7 @@ export const FUNCTIONS = {
   DAYOFYEAR: sf('BIGINT', T1), DAYOFMONTH: sf('BIGINT', T1), DAYOFWEEK: sf('BIGINT', T1), HOUR: sf('BIGINT', T1),
   MINUTE: sf('BIGINT', T1), SECOND: sf('BIGINT', T1),
   DATE_FORMAT: s(2, 2, 'STRING', 'always', { operands: ['datetimeText', 'character'] }), TIMESTAMPADD: sa(3, 3, 'last'), TIMESTAMPDIFF: sa(3, 3, 'INT'),
-  CONVERT_TZ: s(3, 3, 'STRING', 'always'), FROM_UNIXTIME: s(1, 2, 'STRING', 'always', { operands: ['numeric', 'character'] }), UNIX_TIMESTAMP: sa(0, 2, 'BIGINT'),
+  CONVERT_TZ: s(3, 3, 'STRING', 'always'), FROM_UNIXTIME: s(1, 2, 'STRING', 'always', { operands: ['integer', 'character'] }), UNIX_TIMESTAMP: sa(0, 2, 'BIGINT'),
   TO_DATE: s(1, 2, 'DATE', 'always', { operands: ['character', 'character'] }),
   TO_TIMESTAMP_LTZ: s(2, 2, 'TIMESTAMP_LTZ(3)', 'always', { operands: ['numeric', 'numeric'] }),
   TO_TIMESTAMP: s(1, 2, 'TIMESTAMP(3)', 'always', { operands: ['character', 'character'] }), CURRENT_WATERMARK: s(1, 1, 'arg0', 'always'),

@@ -10,7 +10,11 @@ import type { GroupingElement, Select } from '../ast/query.js';
 import type { ObjectCatalog } from '../catalog/catalog.js';
 import { isAggregateCall } from './function-lookup.js';
 import type { BindContext } from './bind-context.js';
-import { problem } from './bind-context.js';
+import { problem, report } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
+import type { AggregateCall } from './aggregate.js';
+import type { BoundExpression } from './expression.js';
+import { copiedColumn } from './expression.js';
 import { expressionChildren, subtreeNodes } from './expression-children.js';
 
 export { isAggregateCall } from './function-lookup.js';
@@ -108,4 +112,22 @@ function groupWindowAuxiliaries(select: Select, auxiliaries: readonly FunctionCa
     for (const n of subtreeNodes(call)) unmatched.add(n);
   }
   return unmatched;
+}
+
+/** GROUPING / GROUPING_ID: which grouping set a row belongs to, by grouping keys only. */
+const GROUPING_CALLS = new Set(['GROUPING', 'GROUPING_ID']);
+
+/** The position of the grouping key an argument of GROUPING(…) is, or -1 when it is none (the runtime reads it so). */
+export function groupingKeyIndex(keys: readonly BoundExpression[], arg: BoundExpression): number {
+  const c = copiedColumn(arg);
+  return keys.findIndex((k) => (c !== undefined && copiedColumn(k) === c) || sameAst(k.ast, arg.ast));
+}
+
+/** Every argument of GROUPING(…) / GROUPING_ID(…) must be a grouping key (Flink: "Argument to GROUPING operator must be a grouped expression"). */
+export function checkGroupingArguments(calls: readonly AggregateCall[], keys: readonly BoundExpression[], ctx: BindContext): void {
+  for (const call of calls) {
+    if (!GROUPING_CALLS.has(call.fn)) continue;
+    const bad = call.args.find((a) => groupingKeyIndex(keys, a) < 0);
+    if (bad !== undefined) report(ctx, BIND_TEXTS.groupingNotGrouped({ fn: call.fn }), bad.ast.span === undefined ? call.ast : bad.ast);
+  }
 }

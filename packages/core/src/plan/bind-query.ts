@@ -12,7 +12,7 @@ import type { ObjectCatalog } from '../catalog/catalog.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
-import { checkSelectCalls } from './aggregate-rules.js';
+import { checkGroupingArguments, checkSelectCalls } from './aggregate-rules.js';
 import type { DataType } from '../types/data-type.js';
 import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
@@ -227,6 +227,8 @@ function bindOver(input: PlanNode, overCalls: readonly FunctionCall[], specs: re
 function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
   let from: Bound;
   if (select.from === undefined) {
+    // a SELECT without FROM is validated as VALUES: a bare NULL has no type there either
+    untypedNulls(select.items.flatMap((i) => (i.kind === 'SelectExpr' ? [i.expr] : [])), ctx);
     from = { node: freezeNode<Values>({ kind: 'Values', rows: [[]], columns: [] }), scope: EMPTY_SCOPE };
   } else {
     const b = relation(select.from, ctx);
@@ -294,6 +296,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       }),
       ...calls.map((c, i) => ({ name: `$a${i}`, ...(c.type === undefined ? {} : { type: c.type }) })),
     ];
+    checkGroupingArguments(calls, keys, ctx);
     const aggregate: Aggregate = freezeNode({ kind: 'Aggregate', input: node, keys, groupingSets: sets, calls, ...(windowKey >= 0 ? { windowKey } : {}), columns });
     node = aggregate;
     const grouped: Replacement = (n) => {
@@ -463,8 +466,17 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   return { plan, names };
 }
 
+/**
+ * A bare NULL in VALUES or in a SELECT without FROM: Flink 1.20.1 refuses it ("Illegal use of 'NULL'"), even in
+ * `INSERT INTO t VALUES (1, NULL)` and beside typed rows (checked on the real planner).
+ */
+function untypedNulls(exprs: readonly Expression[], ctx: BindContext): void {
+  for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, 'FTS4406', e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
+}
+
 function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
   const rows = q.rows.map((row) => row.map((e) => bindExpression(e, EMPTY_SCOPE, ctx)));
+  untypedNulls(q.rows.flat(), ctx);
   const width = rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== width);
   if (bad >= 0) {

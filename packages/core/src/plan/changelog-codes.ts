@@ -16,6 +16,7 @@ export const CHANGELOG_CODE_TABLE = codeTable({
   unknownSourceChangelog: ['FTS4209', 'A table whose connector flinkts does not know is read as insert-only.'],
   overwriteInStreaming: ['FTS4210', 'INSERT OVERWRITE in streaming mode.'],
   matchRecognizeUpdates: ['FTS4211', 'MATCH_RECOGNIZE reads an updating input.'],
+  temporalSortUpdates: ['FTS4212', 'An ORDER BY a rowtime attribute (without LIMIT) reads an updating input: Flink\'s temporal sort takes insert-only rows.'],
 });
 
 export const CHANGELOG_CODES = CHANGELOG_CODE_TABLE.codes;

@@ -54,6 +54,10 @@ export const BIND_CODE_TABLE = codeTable({
   lateralJoinType: ['FTS4531', 'A RIGHT or FULL JOIN of a LATERAL sub-query, LATERAL TABLE or UNNEST: Flink 1.20.1 cannot plan it ("Unknown join type RIGHT").'],
   unnestConditionCorrelated: ['FTS4532', 'A LEFT JOIN UNNEST(…) ON condition that reads a column of the left side: Flink 1.20.1 fails to plan it ("unexpected correlate variable $cor0 in the plan"); a condition on the unnested columns only is accepted.'],
   leftLateralNotNull: ['FTS4533', 'A select list reading a NOT NULL output column of a user table function joined by LEFT JOIN LATERAL TABLE: Flink 1.20.1 fails to plan it ("Conversion to relational algebra failed to preserve datatypes").'],
+  groupingNotGrouped: ['FTS4534', 'An argument of GROUPING / GROUPING_ID that is not a grouping key of the aggregation: Flink 1.20.1 rejects it ("Argument to GROUPING operator must be a grouped expression").', template(
+    (p: { readonly fn: string }) => `Argument to ${p.fn} operator must be a grouped expression`,
+    () => 'pass GROUPING only columns or expressions of the GROUP BY clause',
+  )],
   lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
 });
 

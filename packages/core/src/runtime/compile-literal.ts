@@ -2,7 +2,7 @@
 import type { Literal } from '../ast/expression.js';
 import type { Compiled, Session } from './compiled.js';
 import { constant } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { T } from './types.js';
 import { Decimal } from './values/decimal.js';
 import { intervalType, parseIntervalText } from './values/interval.js';
@@ -45,18 +45,18 @@ export function compileLiteral(e: Literal, session: Session): Compiled {
       switch (e.type) {
         case 'DATE': {
           const d = parseDate(e.value);
-          if (d === null) throw invalid(`Illegal DATE literal '${e.value}'`, e.span);
+          if (d === null) throw rejected('FTS1008', `Illegal DATE literal '${e.value}'`, e.span);
           return constant(T.date(false), d);
         }
         case 'TIME': {
           const t = parseTime(e.value);
-          if (t === null) throw invalid(`Illegal TIME literal '${e.value}'`, e.span);
+          if (t === null) throw rejected('FTS1008', `Illegal TIME literal '${e.value}'`, e.span);
           return constant(T.time(fractionDigits(e.value), false), t);
         }
         case 'TIMESTAMP':
         case 'TIMESTAMP_LTZ': {
           const ts = parseTimestamp(e.value);
-          if (!ts) throw invalid(`Illegal ${e.type} literal '${e.value}'`, e.span);
+          if (!ts) throw rejected('FTS1008', `Illegal ${e.type} literal '${e.value}'`, e.span);
           const p = fractionDigits(e.value);
           return e.type === 'TIMESTAMP' ? constant(T.timestamp(p, false), ts) : constant(T.timestampLtz(p, false), localToInstant(ts, session.zone));
         }
@@ -65,7 +65,7 @@ export function compileLiteral(e: Literal, session: Session): Compiled {
     }
     case 'IntervalLiteral': {
       const v = parseIntervalText(e.value, e.qualifier);
-      if (v === null) throw invalid(`Illegal interval literal '${e.value}'`, e.span);
+      if (v === null) throw rejected('FTS1008', `Illegal interval literal '${e.value}'`, e.span);
       return constant(intervalType(e.qualifier), e.negative ? -v : v);
     }
   }

@@ -26,6 +26,14 @@ export function rejected(code: string, message: string, span?: Span, hint?: stri
   return error(code, message, span, hint);
 }
 
+/**
+ * A fact the bound plan guarantees (the binder rejects the input with its own code first, as `flinkts check` does):
+ * reaching it is a flinkts bug, not a user mistake, so it is a plain Error rather than a diagnostic.
+ */
+export function notReached(what: string): Error {
+  return new Error(`flinkts bug: ${what} reached the local runtime; the binder should have rejected it (please report it)`);
+}
+
 export function unknownName(message: string, span?: Span, hint?: string): FlinktsError {
   return error(RUNTIME_CODES.unknownName, message, span, hint);
 }

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, invalid, rejected, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, rejected, unknownName, unsupported } from './errors.js';
 import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -40,6 +40,7 @@ import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES } from '../plan/codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -52,6 +53,11 @@ import type { Timestamp } from './values/temporal.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
+/**
+ * The most rows of a columnar input handed on as one run: longer than a batch of rows, since an operator that
+ * reads columns makes nothing per row (one that makes rows from them makes at most this many at a time).
+ */
+const COLUMN_RUN_ROWS = 1 << 16;
 
 /**
  * One entry of a source's input: a row (an insert), a changelog row, an explicit watermark, or an advance of the
@@ -77,6 +83,12 @@ export interface EntryList {
    * run at a time instead of an entry at a time.
    */
   insertRun?(start: number, max: number): readonly Row[];
+  /**
+   * Optionally, every entry as columns: one array per input column (values as the runtime holds them, checked
+   * and converted), when every entry is an insert row; the job then hands them on a run of rows at a time without
+   * making a row per entry where the operators read columns (a columnar fixture).
+   */
+  insertColumns?(): readonly ArrayLike<unknown>[] | undefined;
 }
 
 /**
@@ -252,7 +264,7 @@ export class LocalJob {
     let rowtime: number | undefined;
     if (t.watermark) {
       rowtime = scan.findIndex((c) => c.name === (t.watermark as { column: string }).column);
-      if (rowtime < 0) throw unknownName(`Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
+      if (rowtime < 0) throw rejected(TIME_CODES.watermarkUnknownColumn, `Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
     }
     this.tables.set(this.namespace.key(t.path), {
       def: t, entry, scan, columns, inputPositions, emits, proctime, ...(rowtime !== undefined ? { rowtime } : {}),
@@ -267,7 +279,7 @@ export class LocalJob {
   private sourceFor(path: readonly string[], span?: import('../ast/node.js').Span): PlannerTable {
     const name = path.join('.');
     const t = this.tables.get(this.namespace.key(path));
-    if (!t) throw unknownName(`Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
+    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
     if (!t.source) {
       const row = expressionScope(t.columns);
       const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
@@ -276,12 +288,13 @@ export class LocalJob {
       if (wrong.length > 0) throw new FlinktsError(wrong);
       const compiler = watermark === undefined ? undefined : boundCompilerOver(this.planner, row, [watermark.expr]);
       const wm = watermark === undefined ? undefined : compiler!.compile(watermark.expr.ast);
-      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw invalid('The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
+      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw rejected(TIME_CODES.watermarkType, 'The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
       if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
-        if (pk.length === 0) throw invalid(`Upsert source '${name}' needs a PRIMARY KEY`, t.def.span);
+        // what `flinkts check` reports from the connector's options (@flinkts/connectors' FTS3007): the same code
+        if (pk.length === 0) throw rejected('FTS3007', `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
@@ -298,7 +311,7 @@ export class LocalJob {
     if (ins.partition) throw unsupported('INSERT … PARTITION', ins.span);
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
-    if (!t) throw unknownName(`Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
+    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
     // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
     let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
@@ -442,6 +455,8 @@ export class LocalJob {
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
     let current: Change | undefined;
     let batch: readonly (readonly unknown[])[] | undefined;
+    /** The columns being pushed and the index of the first row of the run (for a failing row's message). */
+    let columnRun: { readonly columns: readonly ArrayLike<unknown>[]; start: number } | undefined;
     /** One entry that is not part of a batch. */
     const one = (e: InputEntry): void => {
       let change: Change;
@@ -474,6 +489,19 @@ export class LocalJob {
       batch = undefined;
     };
     try {
+      const columns = batchable && isList(entries) ? entries.insertColumns?.() : undefined;
+      if (columns !== undefined) {
+        // a columnar fixture of inserts: runs of rows handed on as columns
+        const n = (entries as EntryList).length;
+        const run = { columns, start: 0 };
+        columnRun = run;
+        for (let i = 0; i < n; i += COLUMN_RUN_ROWS) {
+          run.start = i;
+          src.pushColumns(columns, i, Math.min(n, i + COLUMN_RUN_ROWS));
+        }
+        columnRun = undefined;
+        return;
+      }
       const list = batchable && isList(entries) && entries.insertRun !== undefined ? entries : undefined;
       if (list !== undefined) {
         // runs of rows the list hands over as they are, and the other entries read one by one in between
@@ -522,6 +550,10 @@ export class LocalJob {
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
       if (batch !== undefined) current = { kind: '+I', row: batch[e.sourceRow ?? 0] as readonly unknown[] };
+      if (columnRun !== undefined) {
+        const at = columnRun.start + (e.sourceRow ?? 0);
+        current = { kind: '+I', row: columnRun.columns.map((c) => c[at]) };
+      }
       if (current === undefined) throw e;
       const c = current;
       const t = RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: `processing a ${c.kind} row of '${name}': ${JSON.stringify(c.row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` });
@@ -571,19 +603,26 @@ export class LocalJob {
       throw new FlinktsError([{ ...RUNTIME_TEXTS.evaluationFailed({ failure: e.message, while: 'firing timers at the end of input' }), severity: 'error' }]);
     }
     const out = new Map<string, SinkResult>();
-    for (const s of this.sinks) {
-      const info = this.sinkInfo.get(s) as { columns: { name: string; type: DataType }[]; primaryKey?: string[] };
-      let table: (readonly unknown[])[] | undefined;
-      out.set(s.sinkName, {
-        name: s.sinkName, columns: info.columns, changelog: s.changelog,
-        get table() { return (table ??= s.table()); },
-        forEachRow: (f) => s.forEachRow(f),
-        rowCount: s.rowCount,
-        ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
-      });
-    }
+    for (const s of this.sinks) out.set(s.sinkName, sinkResult(s, this.sinkInfo.get(s) as SinkInfo));
     return { sinks: out, warnings: this.warnings };
   }
+}
+
+type SinkInfo = { readonly columns: { name: string; type: DataType }[]; readonly primaryKey?: string[] };
+
+/**
+ * A sink's result. Made outside `run` so that its closures hold the sink alone: a closure made in `run` would keep
+ * the whole job (every operator's state, e.g. a join's rows) alive for as long as the result is read.
+ */
+function sinkResult(s: SinkOperator, info: SinkInfo): SinkResult {
+  let table: (readonly unknown[])[] | undefined;
+  return {
+    name: s.sinkName, columns: info.columns, changelog: s.changelog,
+    get table() { return (table ??= s.table()); },
+    forEachRow: (f) => s.forEachRow(f),
+    rowCount: s.rowCount,
+    ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
+  };
 }
 
 /**
@@ -640,5 +679,6 @@ export function formatRowFields(row: readonly unknown[], columns: readonly { rea
 function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void {
   if (rel.rowtime.size <= 1) return;
   const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
-  throw invalid(`The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
+  // the fact `flinkts check` reports for an INSERT as FTS4315: the same code
+  throw rejected(TIME_CODES.severalRowtimesIntoSink, `The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
 }

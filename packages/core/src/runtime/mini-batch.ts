@@ -8,13 +8,19 @@
  * input, with Flink's order of keys in a bundle (the iteration order of its `HashMap` of binary keys:
  * values/binary-row-hash.ts) — so the changelog, cross-key order included, is Flink's at parallelism 1.
  *
+ * Deduplication on processing time runs in the same bundles (one phase, keyed by the partition keys: each key's
+ * first or last row of a bundle at its end), and a TopN, which has no mini-batch operator, reads its input's bundled
+ * changes (tier-3 family `minibatch` again).
+ *
  * What is not: bundles Flink ends on its `allow-latency` timer. That timer fires at processing-time multiples of the
  * interval, so when it fires during a job is wall-clock timing; the local runtime assumes it does not fire while the
  * test's rows pass (true when the job runs between two multiples of the interval: take a long one, e.g. '1 h').
- * Other operators mini-batch changes (regular joins, deduplication, ChangelogNormalize after upsert sources, TopN
- * over a mini-batched input, grouping sets, aggregates that merge in ways not checked) are refused while the
- * changelog is kept; their final tables run (every bundle folds to the same state). With a rowtime attribute Flink
- * also holds watermarks back to bundle boundaries, which moves which rows are late: refused.
+ * Other operators mini-batch changes are refused while the changelog is kept; their final tables run (every bundle
+ * folds to the same state): regular joins (Flink 1.20.1's mini-batch join folds each input's rows in a bundle, and
+ * which rows of the two inputs share a bundle depends on the order they arrive in, which Flink does not fix),
+ * ChangelogNormalize after upsert sources, grouping sets, aggregates that merge in ways not checked. With a rowtime
+ * attribute (so window aggregations, event-time deduplication) Flink also holds watermarks back to bundle boundaries,
+ * which moves which rows are late, and splits window aggregations into local and global phases: refused.
  */
 import type { Span } from '../ast/node.js';
 import type { CreateTable, Script } from '../ast/statement.js';
@@ -22,7 +28,7 @@ import type { SourceChangelog } from '../connector/connector.js';
 import type { AggregateCall } from '../plan/aggregate.js';
 import type { PlanNode } from '../plan/node.js';
 import { inputsOf } from '../plan/node.js';
-import type { Compiled } from './compiled.js';
+import type { Compiled, Row } from './compiled.js';
 import { invalid, unsupported } from './errors.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import type { Operator } from './operators/operator.js';
@@ -57,11 +63,18 @@ export function checkMiniBatchSource(options: ReadonlyMap<string, string>, keepC
 /** What mini-batch changes that the local runtime does not reproduce, in a query's plan (undefined: none). */
 function notReproduced(node: PlanNode): { what: string; span?: Span } | undefined {
   switch (node.kind) {
-    case 'Scan': case 'Values': case 'Project': case 'Filter': case 'Correlate':
+    // a TopN has no mini-batch operator in Flink 1.20.1 (it reads its input's bundled changes as they come); a
+    // deduplication on processing time runs in bundles (miniBatchDeduplicate)
+    case 'Scan': case 'Values': case 'Project': case 'Filter': case 'Correlate': case 'Rank':
+      break;
+    case 'Deduplicate':
+      if (node.time !== 'proctime' || node.windowed) return { what: 'a deduplication on event time or per window' };
       break;
     case 'Aggregate':
       if (node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length) return { what: 'grouping sets' };
       break;
+    case 'Join':
+      return { what: 'a Join node (Flink\'s mini-batch join bundles the rows of both inputs in the order they arrive, which Flink does not fix)', ...(node.span ? { span: node.span } : {}) };
     default:
       return { what: `a ${node.kind} node (its mini-batch operator or its input's bundled order)` };
   }
@@ -76,7 +89,7 @@ function notReproduced(node: PlanNode): { what: string; span?: Span } | undefine
 export function checkMiniBatchPlan(options: ReadonlyMap<string, string>, keepChangelog: boolean, plan: PlanNode): void {
   if (!keepChangelog || !enabled(options)) return;
   const bad = notReproduced(plan);
-  if (bad) throw unsupported(`'${MINI_BATCH}' = 'true' on a query with ${bad.what}, with the changelog kept: only group aggregations' bundles are reproduced; run with keepChangelog: false to assert on final tables, or disable mini-batch`, bad.span);
+  if (bad) throw unsupported(`'${MINI_BATCH}' = 'true' on a query with ${bad.what}, with the changelog kept: only the bundles of group aggregations and of deduplications on processing time are reproduced; run with keepChangelog: false to assert on final tables, or disable mini-batch`, bad.span);
 }
 
 /** Aggregates whose accumulators Flink merges, so that it plans a local and a global phase (checked with EXPLAIN). */
@@ -99,4 +112,17 @@ export function miniBatchAggregate(options: ReadonlyMap<string, string>, inner: 
   const twoPhase = strategy !== 'ONE_PHASE' && calls.every((c) => MERGING.has(c.fn));
   const size = Number(options.get(SIZE));
   return new MiniBatchAggregateOperator(inner, keys.map((k) => k.eval), (values) => binaryRowHash(values, types)!, size, twoPhase);
+}
+
+/**
+ * A deduplication on processing time (`inner`) under mini-batch, or `inner` itself when mini-batch is off: Flink's
+ * mini-batch deduplication buffers a bundle of `size` rows per key and emits each key's kept row at the bundle's end,
+ * keys in the order of its HashMap of binary keys (operators/mini-batch-aggregate.ts). `keys`: the partition keys.
+ */
+export function miniBatchDeduplicate(options: ReadonlyMap<string, string>, inner: Operator, keys: readonly Compiled[], span: Span | undefined, sameOn?: (row: Row) => readonly unknown[]): Operator {
+  if (!enabled(options)) return inner;
+  const types = keys.map((k) => k.type);
+  if (!binaryRowHashable(types)) throw unsupported(`'${MINI_BATCH}' = 'true' on a deduplication partitioned by ${types.map((t) => t.kind).join(', ')}: the order of such keys in Flink's bundles is not reproduced (keys of numbers, booleans, DATE and strings are)`, span);
+  const evals = keys.map((k) => k.eval);
+  return new MiniBatchAggregateOperator(inner, evals, (values) => binaryRowHash(values, types)!, Number(options.get(SIZE)), false, evals, sameOn);
 }

@@ -7,7 +7,9 @@ import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { notReached, rejected, unsupported } from './errors.js';
+import { groupingKeyIndex } from '../plan/aggregate-rules.js';
+import { LISTAGG_SEPARATOR } from '../typing/argument-rules.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -25,7 +27,6 @@ import { groupWindowAggregate } from './plan-bound-group-window.js';
 import { T, withNullable } from './types.js';
 import { ExpandOperator } from './operators/expand.js';
 import { compareGroupingSets, groupingBits } from './grouping-sets.js';
-import { sameAst } from '../ast/same-ast.js';
 import { REDUCED_AGGREGATES, reduceBoundVariance } from './plan-reduce-aggregates.js';
 import type { Expression } from '../ast/expression.js';
 import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
@@ -56,9 +57,9 @@ const hasGroupingSets = (node: Aggregate): boolean => node.groupingSets.length !
 /** The key positions GROUPING(args) reads: each argument is one of the grouping keys. */
 function groupingPositions(node: Aggregate, call: AggregateCall): number[] {
   return call.args.map((a) => {
-    const c = copiedColumn(a);
-    const i = node.keys.findIndex((k) => (c !== undefined && copiedColumn(k) === c) || sameAst(k.ast, a.ast));
-    if (i < 0) throw invalid(`The arguments of ${call.fn} must be grouping expressions`, a.ast.span ?? call.ast.span);
+    const i = groupingKeyIndex(node.keys, a);
+    // the binder rejects an argument that is no grouping key (FTS4534)
+    if (i < 0) throw notReached(`an argument of ${call.fn} that is not a grouping key`);
     return i;
   });
 }
@@ -73,17 +74,17 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = compileBound(planner, rel, call.args[1]!);
-    if (!sep.constant || typeof sep.constant.value !== 'string') throw invalid('The LISTAGG separator must be a string literal', call.args[1]!.ast.span);
+    if (!sep.constant || typeof sep.constant.value !== 'string') throw rejected('FTS4406', LISTAGG_SEPARATOR, call.args[1]!.ast.span);
     separator = sep.constant.value;
   }
   let arg: Compiled | undefined;
   if (call.ast.star === true) {
-    if (name !== 'COUNT') throw invalid(`${name}(*) is not valid`, span);
+    if (name !== 'COUNT') throw notReached(`${name}(*)`);
   } else {
-    if (call.args.length !== 1 && !(name === 'LISTAGG' && call.args.length === 2)) throw invalid(`${name} takes one argument`, span);
+    if (call.args.length !== 1 && !(name === 'LISTAGG' && call.args.length === 2)) throw notReached(`${name} with ${call.args.length} arguments`);
     arg = compileBound(planner, rel, call.args[0]!);
     if (name === 'LISTAGG') arg = planner.boundCompiler(() => undefined, () => undefined).toStringArg(arg, span);
-    if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, span);
+    if (arg.type.kind === 'NULL') throw rejected('FTS4406', `Illegal use of 'NULL' in ${name}`, span);
   }
   const filter = call.filter === undefined ? undefined : compileBound(planner, rel, call.filter, T.boolean()).eval;
   return {

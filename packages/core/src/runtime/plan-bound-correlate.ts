@@ -9,7 +9,7 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, rejected, unsupported } from './errors.js';
 import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T } from './types.js';
@@ -29,7 +29,7 @@ export function correlate(planner: Planner, node: Correlate): PlannedRel {
   const left = planBound(planner, node.input);
   const arr = compileBound(planner, left, node.args[0]!);
   if (arr.type.kind === 'MAP' || arr.type.kind === 'MULTISET') throw unsupported(`UNNEST of a ${arr.type.kind} (Flink unnests it in its hash order)`, span);
-  if (arr.type.kind !== 'ARRAY') throw invalid(`UNNEST needs an ARRAY, MAP or MULTISET argument, not ${arr.type.kind}`, span);
+  if (arr.type.kind !== 'ARRAY') throw rejected('FTS4423', `UNNEST needs an ARRAY, MAP or MULTISET argument, not ${arr.type.kind}`, span);
   const el = arr.type.element;
   const width = node.columns.length - left.columns.length;
   const spread = el.kind === 'ROW'

@@ -13,13 +13,14 @@ import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
-import { invalid, rejected, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { TIME_CODES } from '../plan/time-codes.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
-import { subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { expressionScope } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
@@ -100,11 +101,12 @@ function temporalJoin(planner: Planner, node: Join): Rel {
     const rowtime = [...r.rowtime][0];
     if (rowtime === undefined || !r.uniqueKey?.length) {
       const name = node.right.kind === 'Scan' ? node.right.table.path[2] : 'the view';
-      throw invalid(`Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
+      // the facts `flinkts check` reports as FTS4307 (no WATERMARK) and FTS4306 (no key): the same codes
+      throw rejected(rowtime === undefined ? TIME_CODES.versionedTableWithoutWatermark : TIME_CODES.versionedTableWithoutKey, `Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
     }
     op = new TemporalJoinOperator(left, r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
   } else {
-    throw invalid(`FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
+    throw rejected(TIME_CODES.temporalJoinNotTimeAttribute, `FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
   }
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
@@ -130,10 +132,27 @@ export function join(planner: Planner, node: Join, where?: BoundExpression): Rel
   if (timed !== undefined) return timed;
   const conditions = [node.condition, where].filter((c): c is BoundExpression => c !== undefined).map((c) => compileBound(planner, input, c, T.boolean()).eval);
   const keys = [...node.equiKeys, ...(where === undefined ? [] : equiKeysOf(where, width))];
-  const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r));
+  const op = new JoinOperator(node.type === 'CROSS' ? 'INNER' : (node.type as 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'), width, r.columns.length, all(conditions), equiJoinKeysAt(planner, keys, l, r, onlyKeys([node.condition, where], keys, width)));
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);
   return { columns, op, mode: planner.modeOf(node), rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * Whether the conditions are exactly the equalities `keys` (every conjunct a column of one side equal to a column of
+ * the other, and no other key): then rows of equal keys match without the condition being evaluated, where the key
+ * types allow it (`equiJoinKeysAt`'s `exact`).
+ */
+function onlyKeys(conditions: readonly (BoundExpression | undefined)[], keys: readonly (readonly [number, number])[], width: number): boolean {
+  const pairs = new Set<string>();
+  for (const c of conditions) {
+    if (c === undefined) continue;
+    const found = equiKeysOf(c, width);
+    if (found.length !== conjunctsOf(c.ast).length) return false;
+    for (const [a, b] of found) pairs.add(`${a},${b}`);
+  }
+  const wanted = new Set(keys.map(([a, b]) => `${a},${b}`));
+  return pairs.size > 0 && pairs.size === wanted.size && [...pairs].every((p) => wanted.has(p));
 }
 
 /**

@@ -7,7 +7,8 @@
  * - a correlated scalar sub-query in the select list (`(SELECT agg(…) FROM b WHERE b.k = a.k)`): a left outer join
  *   with the aggregation grouped by the keys (NULL while a key has no rows; COUNT reads 0 there, as Flink's planner
  *   rewrites it).
- * Other correlations are FTS7001 with the reason.
+ * A correlation other than by equalities joins the sub-query with the outer rows' distinct values first (Flink's value
+ * generator, decorrelate.ts); the rest is as above. Other shapes are FTS7001 with the reason.
  */
 import type { Span } from '../ast/node.js';
 import type { Correlate } from '../plan/correlate.js';
@@ -26,8 +27,8 @@ import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
 
 /** The decorrelated form of a sub-query the local runtime runs, or FTS7001 with why not. */
-export function decorrelated(plan: PlanNode, what: string, span: Span | undefined): Decorrelated {
-  const d = decorrelate(plan);
+export function decorrelated(plan: PlanNode, what: string, span: Span | undefined, outer?: PlanNode): Decorrelated {
+  const d = decorrelate(plan, outer);
   if ('reason' in d) throw unsupported(`${what}: ${d.reason} (Flink joins it with the outer rows' distinct values)`, span);
   if (!plannable(d.inner)) throw unsupported(`${what} with a column or expression of unknown type (a user-defined function)`, span);
   return d;
@@ -74,7 +75,7 @@ export function correlationJoin(planner: Planner, outer: PlannedRel, d: Decorrel
 
 /** `left [LEFT] JOIN LATERAL (SELECT …) [ON c]`. */
 export function lateralSubquery(planner: Planner, node: Correlate): PlannedRel {
-  const d = decorrelated(node.query!, 'this LATERAL sub-query', node.span);
+  const d = decorrelated(node.query!, 'this LATERAL sub-query', node.span, node.input);
   const left = planBound(planner, node.input);
   const rel = correlationJoin(planner, left, d, node.type, node.condition, node.span);
   return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })) };

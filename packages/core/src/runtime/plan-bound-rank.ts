@@ -12,12 +12,13 @@ import type { Evaluator, Row } from './compiled.js';
 import { unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
+import { miniBatchDeduplicate } from './mini-batch.js';
 import type { Operator } from './operators/operator.js';
 import { TopNOperator } from './operators/top-n.js';
 import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
 import { WindowRankOperator } from './operators/window-rank.js';
 import type { Planner, Rel } from './plan.js';
-import { compileBound, planBound } from './plan-bound.js';
+import { compileBound, dedupColumnsRead, planBound } from './plan-bound.js';
 import { rowComparator } from './row-comparator.js';
 import { T } from './types.js';
 
@@ -67,9 +68,17 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
       if (base.mode !== 'insert-only') throw unsupported('deduplication over an updating input', span);
       const keepLast = node.keep === 'last';
       const rowtime = node.time === 'rowtime';
-      const dedup = new DeduplicateOperator(partition, keepLast, rowtime ? copiedColumn(node.orderKey.expr) : undefined);
-      base.op.connectTo(dedup);
-      op = appendRowNumber(1n, dedup);
+      // keep-last on processing time: a row equal to the kept one on the columns Flink keeps (read above, partition
+      // and order keys) changes nothing
+      const read = dedupColumnsRead.get(node);
+      const kept = read === undefined || rowtime ? undefined
+        : [...new Set([...read, ...[...node.partitionKeys, node.orderKey.expr].flatMap((e) => e.refs.filter((r) => r.depth === 0).map((r) => r.index))])]
+          .filter((i) => i < base.columns.length).sort((a, b) => a - b);
+      const sameOn = kept === undefined ? undefined : (r: Row): unknown[] => kept.map((i) => r[i] ?? null);
+      const dedup = new DeduplicateOperator(partition, keepLast, rowtime ? copiedColumn(node.orderKey.expr) : undefined, sameOn);
+      const bundled = rowtime ? dedup : miniBatchDeduplicate(planner.session.options, dedup, node.partitionKeys.map((k) => compileBound(planner, base, k)), span, sameOn);
+      base.op.connectTo(bundled);
+      op = appendRowNumber(1n, bundled);
       // a deduplication on rowtime keeps the time attribute: a view over it is a versioned table (temporal joins); one
       // keeping the first row on processing time (insert-only) keeps it too
       rowtimeKept = !keepLast || rowtime;

@@ -2,7 +2,11 @@
  * Sub-queries inside expressions, from the bound plan, as Flink decorrelates them:
  * - `[NOT] EXISTS (SELECT … FROM … WHERE inner.c = outer.c AND …)`, a conjunct of a WHERE: a semi (EXISTS) or anti
  *   (NOT EXISTS) join of the outer rows with the sub-query's rows on the correlation equalities (a NULL on either side
- *   matches nothing), the sub-query's other conditions filtering its rows first;
+ *   matches nothing), the sub-query's other conditions filtering its rows first; correlated otherwise too
+ *   (`inner > outer`, BETWEEN, OR …), a semi / anti join on those conjuncts as its condition, keyed by the
+ *   equalities (operators/condition-semi-join.ts), as Flink's LeftSemiJoin / LeftAntiJoin;
+ * - a correlated `x [NOT] IN (SELECT y …)` (the binder turned the uncorrelated ones into joins): the same join with
+ *   `x = y` as one more key (NOT IN: `x IS NULL OR y IS NULL OR x = y` in the condition, as Flink plans it);
  * - a scalar sub-query in the select list or in WHERE that is a global aggregation (one row by construction, so no
  *   SINGLE_VALUE check): uncorrelated, a LEFT JOIN ON TRUE of the query's rows with that row (NULL while it has
  *   none); correlated by equalities, a LEFT JOIN with the aggregation grouped by the keys (plan-bound-lateral.ts);
@@ -20,9 +24,10 @@ import type { Project } from '../plan/project.js';
 import { isCorrelated } from '../plan/patterns/semi-join.js';
 import { restrict } from '../plan/patterns/rank.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
+import { ConditionSemiJoinOperator } from './operators/condition-semi-join.js';
 import type { PlannedRel, Planner, Rel } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T, withNullable } from './types.js';
@@ -46,6 +51,10 @@ function depths(e: BoundExpression, ast: Expression): Set<number> {
 
 const isExists = (c: Expression): boolean => c.kind === 'Exists' || (c.kind === 'Unary' && c.op === 'NOT' && c.operand.kind === 'Exists');
 
+type InExpression = Extract<Expression, { kind: 'In' }>;
+/** `x [NOT] IN (SELECT …)` over one column, with a sub-query the binder left in the condition (a correlated one). */
+const isCorrelatedIn = (c: Expression): boolean => c.kind === 'In' && c.query !== undefined && c.operand.kind !== 'RowConstructor';
+
 /** A WHERE holding sub-queries: its EXISTS / NOT EXISTS conjuncts as semi / anti joins, then the other conjuncts. */
 export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel {
   const outer = planBound(planner, node.input);
@@ -57,7 +66,14 @@ export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel
     if (sub === undefined) throw unsupported('this EXISTS sub-query', c.span);
     rel = existsJoin(planner, rel, outer, sub, c.kind !== 'Exists', c.span);
   }
-  const rest = conjuncts.filter((c) => !isExists(c));
+  // a correlated `x [NOT] IN (SELECT y …)` (the binder made the uncorrelated ones joins): a semi / anti join on
+  // `x = y` (NOT IN: `x IS NULL OR y IS NULL OR x = y`) and the correlation, as Flink plans it
+  for (const c of conjuncts.filter(isCorrelatedIn)) {
+    const sub = node.condition.subqueries.find((s) => s.node === c)!;
+    const operand = part(node.condition, (c as InExpression).operand, 0);
+    rel = existsJoin(planner, rel, outer, sub, (c as InExpression).negated, c.span, operand);
+  }
+  const rest = conjuncts.filter((c) => !isExists(c) && !isCorrelatedIn(c));
   const remaining = restrict(node.condition, rest);
   if (remaining === undefined) return rel;
   if (remaining.subqueries.length === 0) {
@@ -73,22 +89,32 @@ export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel
   return { ...rel, op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
-/** `[NOT] EXISTS (sub)` over `rel`, whose columns are those of `outer` (the FROM row the sub-query's correlations read). */
-function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined): PlannedRel {
+/**
+ * `[NOT] EXISTS (sub)` over `rel`, whose columns are those of `outer` (the FROM row the sub-query's correlations
+ * read); with `operand`, `operand [NOT] IN (sub)`.
+ */
+function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined, operand?: BoundExpression): PlannedRel {
+  const what = operand === undefined ? 'EXISTS' : 'IN';
   // SELECT … FROM x [WHERE …]: a projection, over a filter, over an uncorrelated FROM
   const project: PlanNode = sub.plan;
-  if (project.kind !== 'Project') throw unsupported('EXISTS over an aggregating, DISTINCT or sorted subquery', span);
+  if (project.kind !== 'Project') throw unsupported(`${what} over an aggregating, DISTINCT or sorted subquery`, span);
+  if (operand !== undefined && (project.exprs.length !== 1 || !project.exprs[0]!.refs.every((r) => r.depth === 0) || project.exprs[0]!.subqueries.length > 0)) {
+    throw unsupported('an IN sub-query whose select list is not one expression of its own columns', span);
+  }
   const filter = project.input.kind === 'Filter' ? project.input : undefined;
   const from = filter?.input ?? project.input;
-  if (from.kind === 'Aggregate' || from.kind === 'Sort' || from.kind === 'Over') throw unsupported('EXISTS over an aggregating, DISTINCT or sorted subquery', span);
-  if (isCorrelated(from)) throw unsupported('correlation inside the FROM clause of an EXISTS subquery', span);
+  if (from.kind === 'Aggregate' || from.kind === 'Sort' || from.kind === 'Over') throw unsupported(`${what} over an aggregating, DISTINCT or sorted subquery`, span);
+  if (isCorrelated(from)) throw unsupported(`correlation inside the FROM clause of an ${what} subquery`, span);
   const innerKeys: BoundExpression[] = [];
   const outerKeys: BoundExpression[] = [];
   const rest: Expression[] = [];
+  /** Correlated conjuncts other than `inner = outer`: the join's condition. */
+  const others: Expression[] = [];
   const condition = filter?.condition;
   for (const p of condition === undefined ? [] : conjunctsOf(condition.ast)) {
     const d = depths(condition!, p);
-    if (!d.has(1) && ![...d].some((x) => x > 1)) {
+    if ([...d].some((x) => x > 1)) throw unsupported(`an ${what} subquery reading a query two levels out`, p.span ?? span);
+    if (!d.has(1)) {
       rest.push(p);
       continue;
     }
@@ -103,7 +129,8 @@ function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSub
         continue;
       }
     }
-    throw unsupported('an EXISTS subquery correlated other than by equalities of the inner and outer columns', p.span ?? span);
+    if (condition!.subqueries.length > 0) throw unsupported(`a sub-query inside the WHERE of an ${what} subquery`, p.span ?? span);
+    others.push(p);
   }
   let inner = planBound(planner, from);
   const own = condition === undefined ? undefined : restrict(condition, rest);
@@ -113,12 +140,41 @@ function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSub
     inner = { ...inner, op: calc };
   }
   const c = planner.boundCompiler(() => undefined, () => undefined);
-  const pairs = outerKeys.map((o, k) => {
+  const compare = (o: BoundExpression, i: BoundExpression): { left: Evaluator; right: Evaluator } => {
     const l = compileBound(planner, outer, o);
-    const r = compileBound(planner, inner, innerKeys[k]!);
+    const r = compileBound(planner, inner, i);
     const target = c.commonForComparison(l, r, span)[2];
     return { left: c.coerce(l, target, span).eval, right: c.coerce(r, target, span).eval };
-  });
+  };
+  const pairs = outerKeys.map((o, k) => compare(o, innerKeys[k]!));
+  if (operand !== undefined || others.length > 0) {
+    // IN's `x = y` keys the join too; NOT IN's `x IS NULL OR y IS NULL OR x = y` and the other correlations are its condition
+    const inPair = operand === undefined ? undefined : compare(operand, project.exprs[0]!);
+    if (inPair !== undefined && !anti) pairs.push(inPair);
+    const width = outer.columns.length;
+    const tests: Evaluator[] = [];
+    if (others.length > 0) {
+      const on = restrict(condition!, others)!;
+      const moved: BoundExpression = { ...on, refs: on.refs.map((r) => (r.depth === 1 ? { ...r, depth: 0 } : { ...r, index: r.index + width })) };
+      tests.push(compileBound(planner, { ...outer, columns: [...outer.columns, ...inner.columns] }, moved, T.boolean()).eval);
+    }
+    if (inPair !== undefined && anti) {
+      tests.push((row) => {
+        const x = inPair.left(row);
+        const y = inPair.right(row.slice(width));
+        return x === null || y === null || rowKey([x]) === rowKey([y]);
+      });
+    }
+    const test: Evaluator = (row) => tests.every((t) => t(row) === true);
+    const keyOf = (evs: readonly Evaluator[]) => (row: readonly unknown[]): string | null => {
+      const vs = evs.map((f) => f(row));
+      return vs.some((v) => v === null) ? null : rowKey(vs);
+    };
+    const op = new ConditionSemiJoinOperator(anti, test, keyOf(pairs.map((p) => p.left)), keyOf(pairs.map((p) => p.right)));
+    rel.op.connectTo(op, 0);
+    inner.op.connectTo(op, 1);
+    return { ...rel, op };
+  }
   // a NULL key matches nothing: the two sides' NULL keys get different keys that match nothing on the other side
   const key = (evs: readonly Evaluator[], none: string): Evaluator => (row) => {
     const vs = evs.map((f) => f(row));
@@ -155,12 +211,12 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
       if (!globalAggregation(sq.plan)) throw unsupported(`a${isCorrelated(sq.plan) ? ' correlated' : ''} scalar subquery that is not a global aggregation (SELECT agg(…) FROM …)`, sq.node.span);
       if (isCorrelated(sq.plan)) {
         if (aggregating(input)) throw unsupported('a correlated scalar sub-query in the select list of an aggregating query (Flink 1.20.1 fails to plan it: "index (1) must be less than size (1)")', sq.node.span);
-        cur = correlatedScalar(planner, cur, sq.plan as Project, sq.node.span);
+        cur = correlatedScalar(planner, cur, sq.plan as Project, input, sq.node.span);
         columns.set(sq.node, cur.columns.length - 1);
         continue;
       }
       const sub = planBound(planner, sq.plan);
-      if (sub.columns.length !== 1) throw invalid('A scalar subquery must return exactly one column', sq.node.span);
+      if (sub.columns.length !== 1) throw rejected('FTS4415', 'A scalar subquery must return exactly one column', sq.node.span);
       const op = new JoinOperator('LEFT', cur.columns.length, 1, undefined);
       cur.op.connectTo(op, 0);
       sub.op.connectTo(op, 1);
@@ -185,8 +241,8 @@ const NOT_NULL_WHEN_EMPTY = new Set(['COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG', 'J
  * (EXPLAIN), `e` is evaluated after the join, with a COUNT of a key that has no rows read as 0 and every other
  * aggregate as NULL (so `COUNT(*) + 1` is 1 there, `COALESCE(SUM(x), 7)` is 7).
  */
-function correlatedScalar(planner: Planner, rel: PlannedRel, plan: Project, span: Span | undefined): PlannedRel {
-  const d = decorrelated(plan, 'this correlated scalar sub-query', span);
+function correlatedScalar(planner: Planner, rel: PlannedRel, plan: Project, outer: PlanNode, span: Span | undefined): PlannedRel {
+  const d = decorrelated(plan, 'this correlated scalar sub-query', span, outer);
   const aggregate = d.aggregate!;
   const odd = aggregate.calls.find((c) => NOT_NULL_WHEN_EMPTY.has(c.fn.toUpperCase()));
   if (odd !== undefined) throw unsupported(`${odd.fn} in a correlated scalar sub-query`, odd.ast.span ?? span);

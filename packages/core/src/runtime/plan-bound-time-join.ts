@@ -10,7 +10,7 @@ import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
 import { conjunctsOf } from '../plan/expression-children.js';
 import type { Join } from '../plan/join.js';
-import { invalid, unsupported } from './errors.js';
+import { unsupported } from './errors.js';
 import { WindowJoinOperator } from './operators/window-join.js';
 import type { WindowJoinType } from './operators/window-join.js';
 import type { Evaluator } from './compiled.js';
@@ -116,7 +116,7 @@ export function windowJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns
   if (!pairs(lw.start, rw.start) || !pairs(lw.end, rw.end)) return undefined;
   const span = node.span;
   if (l.mode !== 'insert-only' || r.mode !== 'insert-only') throw unsupported('window joins over an updating input', span);
-  if (node.type === 'CROSS') throw invalid('A window join needs an ON condition', span);
+  if (node.type === 'CROSS') throw unsupported('a window join written as CROSS JOIN … WHERE (write JOIN … ON)', span);
   const input = expressionScope([...l.columns, ...r.columns], l.op);
   const bounds = [[lw.start, width + rw.start], [lw.end, width + rw.end]] as const;
   const condition = withoutBoundEqualities(planner, input, node.condition, bounds);

@@ -16,8 +16,9 @@ import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { copying } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { invalid, notReached, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
+import { JoinOperator } from './operators/join.js';
 import { ValuesOperator } from './operators/values.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { expressionScope, filterNeedsUpdateBefore, windowThrough } from './plan.js';
@@ -96,6 +97,12 @@ function evaluableWith(e: BoundExpression, subqueries: boolean): boolean {
 /** Whether something above a Rank reads its row number (Flink's TopN then emits rank changes). */
 const rowNumberRead = new WeakMap<PlanNode, boolean>();
 
+/**
+ * The columns of a Deduplicate read above it (undefined: all). Flink's planner prunes the others below it, and its
+ * keep-last deduplication on processing time emits nothing when the new row equals the kept one on what is left.
+ */
+export const dedupColumnsRead = new WeakMap<PlanNode, ReadonlySet<number> | undefined>();
+
 /** Notes, for each Rank below `node`, whether its row number is read; `used`: the columns of `node` read above (all when undefined). */
 function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefined): void {
   const refsOf = (es: readonly BoundExpression[]): Set<number> => new Set(es.flatMap((e) => e.refs.filter((r) => r.depth === 0).map((r) => r.index)));
@@ -109,6 +116,10 @@ function noteRowNumberReads(node: PlanNode, used: ReadonlySet<number> | undefine
     case 'Rank':
     case 'Deduplicate':
       rowNumberRead.set(node, (rowNumberRead.get(node) ?? false) || used === undefined || used.has(node.columns.length - 1));
+      if (node.kind === 'Deduplicate') {
+        const before = dedupColumnsRead.has(node) ? dedupColumnsRead.get(node) : new Set<number>();
+        dedupColumnsRead.set(node, before === undefined || used === undefined ? undefined : new Set([...before, ...used]));
+      }
       noteRowNumberReads(node.input, undefined);
       return;
     default:
@@ -262,7 +273,8 @@ function values(planner: Planner, node: Values): PlannedRel {
     if (node.rows.every((r) => isEmptyString(r[i]!.ast))) throw invalid(ZERO_LENGTH_CHAR, r0Span(node));
   });
   const rows = node.rows.map((r) => r.map((e, i) => {
-    if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+    // the binder rejects a bare NULL in VALUES (FTS4406)
+    if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in VALUES');
     const col = columns[i] as RelColumn;
     return compileBound(planner, empty, e, col.type.kind === 'NULL' ? undefined : col.type).eval([]) ?? null;
   }));
@@ -291,7 +303,7 @@ function project(planner: Planner, node: Project): PlannedRel {
   if (input.kind === 'Values' && input.rows.length === 1 && input.columns.length === 0) {
     // SELECT without FROM: Flink validates it as VALUES, where a bare NULL or '' has no type
     for (const e of node.exprs) {
-      if (e.ast.kind === 'NullLiteral') throw invalid("Illegal use of 'NULL'", e.ast.span, 'write CAST(NULL AS type)');
+      if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in a SELECT without FROM');
       if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
     }
   }
@@ -314,6 +326,11 @@ function project(planner: Planner, node: Project): PlannedRel {
   const out = { columns, rowtime: timeColumns(node, 'rowtime'), proctime: timeColumns(node, 'proctime'), ...carried };
   const identity = direct.length === rel.columns.length && direct.every((d, i) => d === i);
   if (identity && !f) return { ...out, op: rel.op };
+  // a projection of plain columns right above a regular join is fused into it (as Flink's planner pushes it)
+  if (!f && hiddenTime === undefined && rel.op instanceof JoinOperator && rel.op.canProjectOutput() && direct.every((d) => d !== undefined)) {
+    rel.op.projectOutput(direct as number[]);
+    return { ...out, op: rel.op };
+  }
   const calc = new CalcOperator(f, hiddenTime === undefined ? compiled.map(copying) : [...compiled.map(copying), (r) => r[hiddenTime] ?? null]);
   rel.op.connectTo(calc);
   return { ...out, op: calc };

@@ -6,7 +6,7 @@
 import type { FunctionCall } from '../ast/expression.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import type { Evaluator } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { notReached, rejected, unsupported } from './errors.js';
 import { jsonArg } from './functions/json.js';
 import { writeJson } from './functions/json-text.js';
 import type { AggregateSpec } from './operators/aggregates.js';
@@ -18,11 +18,11 @@ import { T } from './types.js';
 export { COLLECTION_AGGREGATES } from './operators/collection-aggregates.js';
 
 export function collectionAggregateSpec(name: CollectionAggregateName, call: FunctionCall, c: ExpressionCompiler, filter: Evaluator | undefined): AggregateSpec {
-  if (call.star) throw invalid(`${name}(*) is not valid`, call.span);
+  if (call.star) throw notReached(`${name}(*)`);
   if (call.withinGroup) throw unsupported(`${name} … WITHIN GROUP`, call.span);
   const arity = name === 'JSON_OBJECTAGG' ? 2 : 1;
-  if (call.args.length !== arity) throw invalid(`${name} takes ${arity === 1 ? 'one argument' : 'a key and a value'}`, call.span);
-  if (call.nulls && name !== 'ARRAY_AGG') throw invalid(`${call.nulls} NULLS is only valid in ARRAY_AGG`, call.span);
+  if (call.args.length !== arity) throw notReached(`${name} with ${call.args.length} arguments`);
+  if (call.nulls && name !== 'ARRAY_AGG') throw rejected('FTS1001', `${call.nulls} NULLS is only valid in ARRAY_AGG`, call.span);
   const base = {
     name, distinct: !!call.distinct, ...(filter ? { filter } : {}),
   };
@@ -40,10 +40,10 @@ export function collectionAggregateSpec(name: CollectionAggregateName, call: Fun
     };
   }
   const arg = c.compile(call.args[0]!);
-  if (arg.type.kind === 'NULL') throw invalid(`Illegal use of 'NULL' in ${name}`, call.span);
+  if (arg.type.kind === 'NULL') throw rejected('FTS4406', `Illegal use of 'NULL' in ${name}`, call.span);
   const ev = arg.eval;
   if (name === 'JSON_ARRAYAGG') {
-    if (call.distinct) throw invalid('DISTINCT is not valid in JSON_ARRAYAGG', call.span);
+    if (call.distinct) throw notReached('JSON_ARRAYAGG(DISTINCT …) (the parser does not read it)');
     const value = jsonArg(c, call.args[0]!);
     // ABSENT ON NULL is JSON_ARRAYAGG's default
     return {
@@ -55,7 +55,7 @@ export function collectionAggregateSpec(name: CollectionAggregateName, call: Fun
       },
     };
   }
-  if (call.onNull) throw invalid(`${call.onNull} ON NULL is only valid in JSON_ARRAYAGG and JSON_OBJECTAGG`, call.span);
+  if (call.onNull) throw notReached(`${call.onNull} ON NULL outside JSON_ARRAYAGG / JSON_OBJECTAGG (the parser does not read it)`);
   return {
     ...base, resultType: aggregateResultType(name, arg.type), argType: arg.type,
     accumulator: collectionAccumulator(name, name === 'ARRAY_AGG' && call.nulls === 'IGNORE', arg.type),

@@ -1,27 +1,29 @@
 /**
  * `table.optimizer.distinct-agg.split.enabled`: Flink rewrites a group aggregation with a DISTINCT aggregate into
- * two (a partial aggregation per hash bucket of the distinct argument, with the other aggregates split off by an
- * Expand, then a final one), so one input row gives several -U / +U pairs.
+ * two (a partial aggregation per hash bucket of the bucketed arguments, with an Expand when there are several, then a
+ * final one), so one input row gives several -U / +U pairs.
  *
- * Reproduced (`splitDistinctAggregate`, tier-3 family `splitdistinct`): the shape Flink 1.20.1 plans without an
- * Expand, where every DISTINCT aggregate, MIN and MAX reads one argument `v` and the others are COUNT / SUM, none
- * with FILTER: a partial aggregation grouped by the keys and `MOD(HASH_CODE(v), 1024)` computing the calls as written,
- * then a final one grouped by the keys that sums the partial COUNTs ($SUM0) and SUMs, and takes the MIN / MAX of
- * theirs — every partial update reaching the final aggregation as a retraction and an accumulation, each of which
- * can change the result. Other shapes (two DISTINCT arguments, a MIN / MAX of another column: Flink's Expand; AVG and the rest) keep their final
- * table and are refused while the changelog is kept (checked on Flink 1.20.1: one row of `COUNT(DISTINCT v),
- * COUNT(*), SUM(x), MAX(x)` gave three updates of its group).
+ * Reproduced (`splitDistinctAggregate`, tier-3 family `splitdistinct`): COUNT, SUM, MIN and MAX (DISTINCT or not)
+ * of one argument, none with FILTER, over a table or a table's WHERE (see `splittable` for Flink's shape, buckets and
+ * Expand order): a partial aggregation grouped by the keys and the `MOD(HASH_CODE(arg), 1024)` buckets computing the
+ * calls as written (each filtered to its Expand set's rows), then a final one grouped by the keys that sums the
+ * partial COUNTs ($SUM0) and SUMs, and takes the MIN / MAX of theirs — every partial update reaching the final
+ * aggregation as a retraction and an accumulation, each of which can change the result. Other shapes (AVG, which
+ * Flink splits into $SUM0 and COUNT, FIRST_VALUE / LAST_VALUE and the rest, FILTER, several bucketed arguments over
+ * other inputs) keep their final table and are refused while the changelog is kept.
  */
 import type { Span } from '../ast/node.js';
 import type { PlanNode } from '../plan/node.js';
 import { inputsOf } from '../plan/node.js';
 import { unsupported } from './errors.js';
-import type { Aggregate } from '../plan/aggregate.js';
+import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
+import { copiedColumn } from '../plan/expression.js';
 import { sameAst } from '../ast/same-ast.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import { AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
+import { ExpandOperator } from './operators/expand.js';
 import { GroupAggregateOperator } from './operators/group-aggregate.js';
 import type { Operator } from './operators/operator.js';
 import type { Planner, Rel } from './plan.js';
@@ -42,10 +44,11 @@ function windowed(node: PlanNode): boolean {
 const miniBatched = (options: ReadonlyMap<string, string>): boolean => /^true$/i.test(options.get('table.exec.mini-batch.enabled') ?? '');
 
 /** The span of the first DISTINCT aggregate of a group aggregation (not a window aggregation) in `node` whose split is not reproduced. */
-function splitDistinct(node: PlanNode, miniBatch: boolean): { span?: Span } | undefined {
+function splitDistinct(node: PlanNode, miniBatch: boolean): { span?: Span; reason: string } | undefined {
   if (node.kind === 'Aggregate' && node.windowKey === undefined && !windowed(node.input)) {
     const call = node.calls.find((c) => c.distinct);
-    if (call && (miniBatch || 'reason' in splittable(node))) return { ...(call.ast.span ? { span: call.ast.span } : {}) };
+    const shape = call === undefined ? undefined : miniBatch ? { reason: 'mini-batch as well (Flink then splits each level into local and global phases)' } : splittable(node);
+    if (call && shape && 'reason' in shape) return { reason: shape.reason, ...(call.ast.span ? { span: call.ast.span } : {}) };
   }
   for (const i of inputsOf(node)) {
     const found = splitDistinct(i, miniBatch);
@@ -54,22 +57,74 @@ function splitDistinct(node: PlanNode, miniBatch: boolean): { span?: Span } | un
   return undefined;
 }
 
-/** The shape of a group aggregation the split is reproduced for (see above), or why not. */
-function splittable(node: Aggregate): { arg: BoundExpression } | { reason: string } {
-  const distinct = node.calls.filter((c) => c.distinct);
-  const arg = distinct[0]?.args[0];
-  if (arg === undefined) return { reason: 'no DISTINCT aggregate' };
-  if (distinct.some((c) => c.args.length !== 1 || !sameAst(c.args[0]!.ast, arg.ast))) return { reason: 'DISTINCT aggregates of different arguments' };
-  if (node.calls.some((c) => !FINAL.has(c.fn) || c.filter !== undefined)) return { reason: 'aggregates other than COUNT, SUM, MIN, MAX without FILTER' };
-  // Flink buckets a MIN / MAX by its own argument too: another argument makes a second bucket column and an Expand
-  if (node.calls.some((c) => (c.fn === 'MIN' || c.fn === 'MAX') && !sameAst(c.args[0]!.ast, arg.ast))) return { reason: 'a MIN / MAX of another argument than the DISTINCT one' };
-  if (node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length) return { reason: 'grouping sets' };
-  if (arg.type === undefined || flinkInternalHashCode(null, arg.type) === undefined || !['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'CHAR', 'VARCHAR'].includes(arg.type.kind)) return { reason: `a DISTINCT argument of type ${arg.type?.kind ?? 'unknown'} (its HASH_CODE is not reproduced)` };
-  return { arg };
+/**
+ * How Flink 1.20.1's SplitAggregateRule splits a group aggregation (checked with EXPLAIN on its planner):
+ * - the bucketed arguments: those of DISTINCT aggregates and of MIN / MAX, each once, in their order in the
+ *   aggregation's input row (over a table: the keys, then the arguments in the order they first appear among the
+ *   calls; through a WHERE: the table's column order); each becomes a bucket column `MOD(HASH_CODE(arg), 1024)`;
+ * - each call's grouping set: the keys plus its argument's bucket (a bucketed call); the keys plus the one bucket
+ *   when there is one, else the keys alone (COUNT / SUM);
+ * - more than one set: an Expand emits each row once per set (the sets in Calcite's order: a set before the sets
+ *   it contains, else by their bucket positions), the other buckets NULL, and each partial call is filtered to its
+ *   set's rows (`$e`, which is the set's bit mask of missing buckets).
+ * `hashed[h]`: the argument of bucket h; `sets[i]`: the buckets of set i; `callSet[c]`: the set of call c.
+ */
+interface SplitShape {
+  readonly hashed: readonly BoundExpression[];
+  readonly sets: readonly (readonly number[])[];
+  readonly callSet: readonly number[];
+}
+
+/** Calcite's ImmutableBitSet.COMPARATOR over the sets' buckets (the keys are in every set). */
+function compareSets(a: readonly number[], b: readonly number[]): number {
+  const contains = (x: readonly number[], y: readonly number[]) => y.every((v) => x.includes(v));
+  if (a.length === b.length && contains(a, b)) return 0;
+  if (contains(a, b)) return -1;
+  if (contains(b, a)) return 1;
+  for (let i = 0; ; i++) {
+    const x = a[i] ?? -1;
+    const y = b[i] ?? -1;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x < 0) return 0;
+  }
 }
 
 /** Each aggregate's final function over the partial results. */
 const FINAL = new Map<string, AggregateName>([['COUNT', 'SUM0'], ['SUM', 'SUM'], ['MIN', 'MIN'], ['MAX', 'MAX']]);
+const BUCKETED = new Set(['MIN', 'MAX']);
+const HASHABLE = ['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'CHAR', 'VARCHAR'];
+
+/** The shape of a group aggregation the split is reproduced for (see above), or why not. */
+function splittable(node: Aggregate): SplitShape | { reason: string } {
+  if (!node.calls.some((c) => c.distinct)) return { reason: 'no DISTINCT aggregate' };
+  if (node.calls.some((c) => !FINAL.has(c.fn) || c.filter !== undefined || c.args.length > 1)) return { reason: 'aggregates other than COUNT, SUM, MIN, MAX of one argument without FILTER' };
+  if (node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length) return { reason: 'grouping sets' };
+  const order: BoundExpression[] = [];
+  const at = (e: BoundExpression): number => order.findIndex((o) => sameAst(o.ast, e.ast));
+  for (const c of node.calls) for (const a of c.args) if (at(a) < 0) order.push(a);
+  const bucketed = (c: AggregateCall): boolean => c.args.length === 1 && (c.distinct || BUCKETED.has(c.fn));
+  let hashed = order.filter((a) => node.calls.some((c) => bucketed(c) && sameAst(c.args[0]!.ast, a.ast)));
+  if (hashed.length > 1) {
+    // the buckets' order is that of the arguments in the aggregation's input row after Flink's projection push-down:
+    // over a table, the order they are written in; through a WHERE, the table's column order (checked with EXPLAIN)
+    if (node.input.kind === 'Filter' && node.input.input.kind === 'Scan') {
+      const columns = hashed.map(copiedColumn);
+      if (columns.some((c) => c === undefined)) return { reason: 'DISTINCT, MIN or MAX arguments that are expressions, under a WHERE' };
+      hashed = hashed.map((a, i) => ({ a, c: columns[i]! })).sort((x, y) => x.c - y.c).map((x) => x.a);
+    } else if (node.input.kind !== 'Scan') {
+      return { reason: 'several DISTINCT, MIN or MAX arguments over a query other than a table or a table\'s WHERE (the order of Flink\'s buckets is not checked there)' };
+    }
+  }
+  for (const a of hashed) {
+    if (node.keys.some((k) => sameAst(k.ast, a.ast))) return { reason: 'a DISTINCT, MIN or MAX argument that is a grouping key' };
+    if (a.type === undefined || flinkInternalHashCode(null, a.type) === undefined || !HASHABLE.includes(a.type.kind)) return { reason: `a DISTINCT, MIN or MAX argument of type ${a.type?.kind ?? 'unknown'} (its HASH_CODE is not reproduced)` };
+  }
+  const sets: number[][] = [];
+  const own = node.calls.map((c) => (bucketed(c) ? [hashed.findIndex((a) => sameAst(a.ast, c.args[0]!.ast))] : hashed.length === 1 ? [0] : []));
+  for (const set of own) if (!sets.some((x) => compareSets(x, set) === 0)) sets.push(set);
+  sets.sort(compareSets);
+  return { hashed, sets, callSet: own.map((set) => sets.findIndex((x) => compareSets(x, set) === 0)) };
+}
 
 /**
  * The final MIN / MAX over an insert-only input: Flink 1.20.1 plans them without retraction (`MAX($f)`, not
@@ -100,17 +155,46 @@ export function splitDistinctAggregate(options: ReadonlyMap<string, string>, pla
   if (!splitDistinctEnabled(options) || !node.calls.some((c) => c.distinct) || miniBatched(options)) return undefined;
   const shape = splittable(node);
   if ('reason' in shape) return undefined;
-  const v = compileBound(planner, rel, shape.arg);
-  const type = v.type;
   // MOD(HASH_CODE(v), 1024): Java's remainder keeps the hash's sign
-  const bucket: Evaluator = (r) => {
-    const x = v.eval(r);
-    return x === null ? null : flinkInternalHashCode(x, type)! % 1024;
-  };
+  const buckets: Evaluator[] = shape.hashed.map((a) => {
+    const v = compileBound(planner, rel, a);
+    return (r) => {
+      const x = v.eval(r);
+      return x === null ? null : flinkInternalHashCode(x, v.type)! % 1024;
+    };
+  });
   const nk = keys.length;
-  const partial = new GroupAggregateOperator([...keys.map((k) => k.eval), bucket], new AggregateSet(specs));
+  const n = rel.columns.length;
+  const expand = shape.sets.length > 1;
+  let partialKeys: Evaluator[];
+  let partialSpecs: AggregateSpec[];
+  if (expand) {
+    // the Expand appends the set's index (at n): a bucket outside the row's set is NULL, a call reads its set's rows only
+    const e = new ExpandOperator(shape.sets.length);
+    rel.op.connectTo(e);
+    partialKeys = [...keys.map((k) => k.eval), ...buckets.map((b, h): Evaluator => {
+      const inSet = shape.sets.map((set) => set.includes(h));
+      return (r) => (inSet[r[n] as number] ? b(r) : null);
+    })];
+    partialSpecs = specs.map((sp, i) => {
+      const set = shape.callSet[i]!;
+      return { ...sp, filter: (r) => r[n] === set };
+    });
+    const partial = new GroupAggregateOperator(partialKeys, new AggregateSet(partialSpecs));
+    e.connectTo(partial);
+    return finalAggregate(node, rel, nk + buckets.length, specs, partial);
+  }
+  partialKeys = [...keys.map((k) => k.eval), ...buckets];
+  const partial = new GroupAggregateOperator(partialKeys, new AggregateSet(specs));
+  rel.op.connectTo(partial);
+  return finalAggregate(node, rel, nk + buckets.length, specs, partial);
+}
+
+/** The final aggregation over the partial one's rows (`width` key and bucket columns, then one column per call). */
+function finalAggregate(node: Aggregate, rel: Rel, width: number, specs: readonly AggregateSpec[], partial: Operator): Operator {
+  const nk = node.keys.length;
   const finals: AggregateSpec[] = node.calls.map((c, i) => {
-    const at = nk + 1 + i;
+    const at = width + i;
     const argType = specs[i]!.resultType;
     const name = FINAL.get(c.fn)!;
     return {
@@ -118,8 +202,7 @@ export function splitDistinctAggregate(options: ReadonlyMap<string, string>, pla
       ...((name === 'MIN' || name === 'MAX') && rel.mode === 'insert-only' ? { accumulator: () => new ExtremeIgnoringRetractions(comparatorFor(argType), name === 'MAX') } : {}),
     };
   });
-  const final = new GroupAggregateOperator(keys.map((_, i) => (r: readonly unknown[]) => r[i] ?? null), new AggregateSet(finals));
-  rel.op.connectTo(partial);
+  const final = new GroupAggregateOperator(Array.from({ length: nk }, (_, i) => (r: readonly unknown[]) => r[i] ?? null), new AggregateSet(finals));
   partial.connectTo(final);
   return final;
 }
@@ -129,5 +212,5 @@ export function checkSplitDistinct(options: ReadonlyMap<string, string>, keepCha
   if (!keepChangelog || !splitDistinctEnabled(options)) return;
   const at = splitDistinct(plan, miniBatched(options));
   if (at === undefined) return;
-  throw unsupported(`'${SPLIT_DISTINCT}' = 'true' on a group aggregation with a DISTINCT aggregate: Flink splits it into a partial aggregation per hash bucket and a final one (with an Expand for two DISTINCT arguments or aggregates other than COUNT / SUM / MIN / MAX), and that changelog (several -U / +U per input row) is not reproduced; the final table is (run with keepChangelog: false and assert on the table)`, at.span);
+  throw unsupported(`'${SPLIT_DISTINCT}' = 'true' on a group aggregation with a DISTINCT aggregate and ${at.reason}: Flink splits it into a partial aggregation per hash bucket and a final one, and that changelog (several -U / +U per input row) is reproduced only for COUNT, SUM, MIN and MAX of one argument without FILTER; the final table is (run with keepChangelog: false and assert on the table)`, at.span);
 }

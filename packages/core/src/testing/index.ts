@@ -35,6 +35,10 @@ import { z } from 'zod';
 import type { TableFunction } from './table-function.js';
 import { runtimeTableFunctions } from './table-function.js';
 export { tableFunction } from './table-function.js';
+import { isColumnarInput } from './columnar.js';
+import type { ColumnarInput } from './columnar.js';
+export { columnar, ColumnarInput } from './columnar.js';
+export type { ColumnValues } from './columnar.js';
 export type { TableFunction, TableFunctionRow, TableFunctionSpec } from './table-function.js';
 import { checkArgument, describeValue } from '../diagnostics/arguments.js';
 
@@ -299,6 +303,10 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
       return true;
     };
     const entry = (e: TestEntry, i: number): InputEntry => (Array.isArray(e) && asIs(e) && keysSet(e) ? e : convertEntry(e, i));
+    if (isColumnarInput(entries)) {
+      inputs.set(table, columnarEntries(entries, table, cols, keyPositions, zone, fast, convert));
+      continue;
+    }
     if (Array.isArray(entries)) {
       const list = entries as readonly TestEntry[];
       const run = asIsRun(cols.map((c) => c.type), keyPositions);
@@ -316,6 +324,39 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
 }
 
 const NO_ROWS: readonly unknown[][] = [];
+
+/**
+ * A columnar fixture's entries: its columns in the table's input order, each checked and converted once (kept by
+ * the fixture for the next job), read by position as rows or handed on whole as columns.
+ */
+function columnarEntries(
+  input: ColumnarInput, table: string, cols: readonly { readonly name: string; readonly type: DataType }[], keyPositions: readonly number[], zone: string,
+  fast: readonly FastConverter[], convert: (v: unknown, i: number, at: number) => unknown,
+): Entries {
+  const names = cols.map((c) => c.name);
+  for (const name of input.names) {
+    if (!names.includes(name)) throw badInput(`inputs.${table}: unknown column '${name}' of table '${table}'`, `columns are ${names.join(', ')}`);
+  }
+  const columns = cols.map((c, i) => {
+    const notNull = keyPositions.includes(i)
+      ? (at: number): never => {
+        throw badInput(`inputs.${table}[${at}].${c.name}: primary key column '${c.name}' of table '${table}' is NULL`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
+      }
+      : undefined;
+    return input.runtimeColumn(c.name, c.type, zone, notNull, { fast: fast[i] as FastConverter, convert: (v, at) => convert(v, i, at) });
+  });
+  const width = columns.length;
+  return {
+    length: input.length,
+    at: (i) => {
+      if (i < 0 || i >= input.length) return undefined;
+      const row = new Array<unknown>(width);
+      for (let c = 0; c < width; c++) row[c] = (columns[c] as ArrayLike<unknown>)[i];
+      return row;
+    },
+    insertColumns: () => columns,
+  };
+}
 
 /** An iterable input's entries, each converted as the job reads it (`at`: its position, for messages). */
 function converted(entries: Iterable<TestEntry>, convert: (e: TestEntry, at: number) => InputEntry): Iterable<InputEntry> {

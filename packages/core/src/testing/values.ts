@@ -186,8 +186,17 @@ export function asIsRun(types: readonly DataType[], keyPositions: readonly numbe
     '}',
     'return to;',
   ].join('\n');
-  return new Function('rows', 'from', 'to', body) as AsIsRun;
+  // one function per text, kept: the next job reading a table of these column types runs the optimised code
+  let run = AS_IS_RUNS.get(body);
+  if (run === undefined) {
+    run = new Function('rows', 'from', 'to', body) as AsIsRun;
+    if (AS_IS_RUNS.size < 256) AS_IS_RUNS.set(body, run);
+  }
+  return run;
 }
+
+/** `asIsRun`'s functions by their text. */
+const AS_IS_RUNS = new Map<string, AsIsRun>();
 
 /** `toPlainValue` for one column's type, decided once (the common types convert inline). */
 export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {

@@ -18,8 +18,9 @@ import { MAX_LENGTH } from '../types/data-type.js';
 import { arithmeticType } from './arithmetic-type.js';
 import { comparisonProblem } from './comparable.js';
 import { explicitCastProblem } from './explicit-cast.js';
-import { family, isCharacter, isNumeric, show } from './families.js';
+import { family, isCharacter, isExactInteger, isNumeric, show } from './families.js';
 import { badArgument } from './function-arguments.js';
+import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, LISTAGG_SEPARATOR, readsColumn, untypedNullProblem } from './argument-rules.js';
 import type { TypeEnv } from './type-issue.js';
 import { report } from './type-issue.js';
 
@@ -260,6 +261,12 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       expressionType(e.operand, scope, env);
       const problem = e.kind === 'JsonValue' && e.returning !== undefined ? jsonValueReturningProblem(e.returning, show(e.returning)) : undefined;
       if (problem !== undefined) return report(env, 'FTS4406', e, problem, 'return STRING and CAST the value');
+      // Flink 1.20.1 cannot plan a DEFAULT that reads a column ('None.get'): it must be a constant
+      for (const b of [e.onEmpty, e.onError]) {
+        if (b?.kind === 'Default' && readsColumn(b.value)) {
+          return report(env, 'FTS4406', b.value, 'The DEFAULT of an ON EMPTY / ON ERROR clause must be a constant (Flink 1.20.1 cannot plan another expression: None.get)', 'write a literal, or apply COALESCE / CASE to the result instead');
+        }
+      }
       return e.returning === undefined ? STRING : withNullable(e.returning, true);
     }
     case 'JsonExists': {
@@ -270,16 +277,25 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return { kind: 'BOOLEAN', nullable: true };
     }
     case 'JsonObject':
-      for (const entry of e.entries) { expressionType(entry.key, scope, env); expressionType(entry.value, scope, env); }
+      for (const entry of e.entries) {
+        expressionType(entry.key, scope, env);
+        const p = jsonValueProblem(entry.value, expressionType(entry.value, scope, env));
+        if (p !== undefined) return report(env, 'FTS4406', entry.value, p, 'CAST the value to STRING');
+      }
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'JsonArray':
-      for (const v of e.values) expressionType(v, scope, env);
+      for (const v of e.values) {
+        const p = jsonValueProblem(v, expressionType(v, scope, env));
+        if (p !== undefined) return report(env, 'FTS4406', v, p, 'CAST the value to STRING');
+      }
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'Extract': {
       const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'null'].includes(family(t))) {
         return report(env, 'FTS4406', e.operand, `EXTRACT(${e.unit} FROM …) needs a date, time, timestamp or interval, not ${show(t)}`);
       }
+      const unitProblem = t === undefined ? undefined : extractUnitProblem(e.unit, t);
+      if (unitProblem !== undefined) return report(env, 'FTS4406', e, unitProblem);
       return { kind: 'BIGINT', nullable: t?.nullable ?? true };
     }
     case 'FloorCeil': {
@@ -292,7 +308,8 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     case 'Substring': {
       const [o, s, l] = [expressionType(e.operand, scope, env), expressionType(e.start, scope, env), e.length === undefined ? undefined : expressionType(e.length, scope, env)];
       if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return report(env, 'FTS4406', e.operand, `SUBSTRING needs a character or binary string, not ${show(o)}`);
-      if (s !== undefined && !isNumeric(s) && s.kind !== 'NULL') return report(env, 'FTS4406', e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
+      if (s !== undefined && !isExactInteger(s) && s.kind !== 'NULL') return report(env, 'FTS4406', e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
+      if (l !== undefined && !isExactInteger(l) && l.kind !== 'NULL') return report(env, 'FTS4406', e.length!, `the length of SUBSTRING must be an integer, not ${show(l)}`);
       // FlinkSqlOperatorTable.SUBSTRING: VARCHAR of the operand's length, always nullable
       return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable: true } : withNullable(o, true);
     }
@@ -376,12 +393,16 @@ function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType
       }
       return { kind: 'BOOLEAN', nullable };
     case '||': {
+      const untyped = untypedNullProblem('||', [e.left, e.right], [left, right]);
+      if (untyped !== undefined) return report(env, 'FTS4406', e, untyped, 'CAST the NULL to a type');
       for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
         if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return report(env, 'FTS4402', node, `Cannot apply '||' to an argument of type ${show(t)}`, 'CAST it to STRING first');
       }
       return concatType(left, right);
     }
     default: {
+      // Flink's planner folds a constant division and rejects one by zero (checked on Flink 1.20.1; `1 % 0` plans)
+      if (e.op === '/' && isZeroLiteral(e.right) && !readsColumn(e.left)) return report(env, 'FTS4402', e, 'Division by zero', 'divide by a non-zero value');
       const r = arithmeticType(e.op, left, right);
       if (!r.ok) return report(env, 'FTS4402', e, r.message, isCharacter(left) || isCharacter(right) ? 'CAST the character string to a numeric type first' : undefined);
       return r.type;
@@ -420,7 +441,11 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   const name = e.name[0]!.toUpperCase();
   if (env.functions?.has(name) === true) return undefined;
   if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : report(env, 'FTS4405', e, `${name}(*) is not valid; only COUNT(*) takes '*'`);
-  if (name === 'OVERLAPS' && args.length === 2) return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
+  if (name === 'OVERLAPS' && args.length === 2) {
+    const overlaps = args.some((a) => a === undefined) ? undefined : argumentProblem(name, args as DataType[]);
+    if (overlaps !== undefined) return report(env, 'FTS4406', e, overlaps);
+    return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
+  }
   const sig = builtinFunction(name);
   if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
   if (sig === undefined) {
@@ -440,6 +465,16 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   }
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
+  // RESPECT / IGNORE NULLS: Flink 1.20.1's parser takes them in ARRAY_AGG only
+  if (e.nulls !== undefined && name !== 'ARRAY_AGG') return report(env, 'FTS1001', e, `${e.nulls} NULLS is only valid in ARRAY_AGG: Flink's parser does not take it in ${name}`, `drop ${e.nulls} NULLS`);
+  if (name === 'JSON_OBJECTAGG' || name === 'JSON_ARRAYAGG') {
+    const v = e.args[e.args.length - 1]!;
+    const p = jsonValueProblem(v, known[known.length - 1]);
+    if (p !== undefined) return report(env, 'FTS4406', v, p, 'CAST the value to STRING');
+  }
+  if (name === 'LISTAGG' && e.args[1] !== undefined && e.args[1].kind !== 'StringLiteral') return report(env, 'FTS4406', e.args[1], LISTAGG_SEPARATOR, "write the separator as a string literal, e.g. LISTAGG(x, ', ')");
+  const problem = untypedNullProblem(name, e.args, known) ?? argumentProblem(name, known);
+  if (problem !== undefined) return report(env, 'FTS4406', e, problem, 'CAST the arguments to the types the function takes');
   if (name === 'IF') return ifType(e, known, env);
   // TIMESTAMPADD of a time-of-day unit to a DATE gives a TIMESTAMP (Calcite's SqlTimestampAddFunction), not a DATE
   const unit = e.args[0]?.kind === 'TimeUnitArg' ? e.args[0].unit : undefined;
@@ -470,7 +505,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   return r.type;
 }
 
-const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP']);
+const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG', 'COUNT', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
 
 /** An unqualified column reference that, when no column has the name, calls a built-in (PI). */
 export function isBareCall(e: Extract<Expression, { kind: 'ColumnRef' }>): boolean {

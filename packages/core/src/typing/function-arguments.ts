@@ -6,12 +6,14 @@ import { builtinFunction } from '../functions/registry.js';
 import type { OperandFamily } from '../functions/registry.js';
 import type { DataType } from '../types/data-type.js';
 import type { Family } from './families.js';
-import { family } from './families.js';
+import { family, isExactInteger } from './families.js';
 
 const FAMILIES: Record<OperandFamily, readonly Family[] | undefined> = {
   numeric: ['numeric'],
+  integer: ['numeric'],
   numericOrInterval: ['numeric', 'interval-ym', 'interval-dt'],
   character: ['character'],
+  binary: ['binary'],
   string: ['character', 'binary'],
   temporal: ['date', 'time', 'timestamp', 'interval-ym', 'interval-dt'],
   datetimeText: ['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'character'],
@@ -22,7 +24,7 @@ const FAMILIES: Record<OperandFamily, readonly Family[] | undefined> = {
 };
 
 const EXPECTED: Record<OperandFamily, string> = {
-  numeric: 'numeric', numericOrInterval: 'numeric', character: 'character string', string: 'character string', temporal: 'temporal',
+  numeric: 'numeric', integer: 'integer', binary: 'binary string', numericOrInterval: 'numeric', character: 'character string', string: 'character string', temporal: 'temporal',
   datetimeText: 'temporal', array: 'array', map: 'map', boolean: 'boolean', any: 'any',
 };
 
@@ -37,6 +39,7 @@ export function badArgument(name: string, args: readonly (DataType | undefined)[
     const want = wants[i]!;
     const accepted = FAMILIES[want];
     if (accepted !== undefined && !accepted.includes(family(t))) return { index: i, expected: EXPECTED[want] };
+    if (want === 'integer' && !isExactInteger(t)) return { index: i, expected: EXPECTED[want] };
   }
   return undefined;
 }

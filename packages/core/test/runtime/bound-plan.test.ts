@@ -100,7 +100,7 @@ describe('the runtime compiles every query from its bound plan (plan/)', () => {
 
   it('a window TVF keeps its input\'s time attribute next to window_time: writing both is refused, as Flink 1.20 refuses it', () => {
     expect(() => new LocalJob(sqlScript(`${DDL}SELECT * FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE));`)))
-      .toThrow(/FTS7002.*more than one rowtime attribute column \[ts, window_time\]/);
+      .toThrow(/FTS4315.*more than one rowtime attribute column \[ts, window_time\]/);
   });
 
   it('OVER windows: the same values as the AST planner gave, duplicate calls included', () => {

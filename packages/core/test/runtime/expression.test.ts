@@ -91,8 +91,8 @@ describe('expression evaluation with Flink semantics', () => {
     expect(ev({ kind: 'JsonValue', operand: str('{"a": 123456789.987654321}'), path: str('$.a') })).toBe('1.2345678998765433E8');
     expect(ev({ kind: 'JsonValue', operand: str('{"a": 12345678901234567890}'), path: str('$.a') })).toBe('12345678901234567890');
   });
-  it('a function Flink 1.20 does not have is rejected (FTS7004); a built-in without a local implementation is FTS7001', () => {
-    expect(() => ev(call('NO_SUCH_FN', num('1')))).toThrow(/FTS7004.*No match found for function signature NO_SUCH_FN/);
+  it('a function Flink 1.20 does not have is rejected with the code check gives it (FTS4404); a built-in without a local implementation is FTS7001', () => {
+    expect(() => ev(call('NO_SUCH_FN', num('1')))).toThrow(/FTS4404.*No match found for function signature NO_SUCH_FN/);
     expect(() => ev(call('CURRENT_DATABASE'))).toThrow(/FTS7001.*not supported by the local runtime: function CURRENT_DATABASE/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Rules over the bound plan for operators that cannot consume updates (Flink's planner rejects them): an OVER
- * aggregation (FTS4207), an interval join (FTS4208) and MATCH_RECOGNIZE (FTS4211) reading an updating input. The input's mode is the plan's
+ * aggregation (FTS4207), an interval join (FTS4208), MATCH_RECOGNIZE (FTS4211) and a temporal sort (FTS4212) reading an updating input. The input's mode is the plan's
  * changelog property.
  */
 import type { Span } from '../../ast/node.js';
@@ -39,6 +39,12 @@ export function checkUpdateConsumer(node: PlanNode, sources: SourceModes, ctx: S
     const updating = [node.left, node.right].map((n) => changelogOf(n, sources)).find(isUpdating);
     if (updating === undefined) return;
     report(ctx, CHANGELOG_CODES.intervalJoinUpdates, 'error', `an interval join doesn't support consuming update and delete changes, which ${describeOrigin(updating.origin)} produces`, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join', boundSpan(node) ?? node.span);
+  }
+  // ORDER BY a time attribute without LIMIT is Flink's temporal sort (whether the key is one is order-checks.ts)
+  if (node.kind === 'Sort' && node.limit === undefined && node.keys.length > 0) {
+    const input = changelogOf(node.input, sources);
+    if (!isUpdating(input)) return;
+    report(ctx, CHANGELOG_CODES.temporalSortUpdates, 'error', `StreamPhysicalTemporalSort doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'sort the insert-only rows, before the updating operator, or add LIMIT for a TopN', node.keys[0]!.expr.ast.span);
   }
   if (node.kind === 'MatchRecognize') {
     const input = changelogOf(node.input, sources);

@@ -8,6 +8,7 @@ import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { DataType } from '../../types/data-type.js';
 import { expressionType } from '../../typing/expression-type.js';
 import { TIME_CODES } from './codes.js';
+import { printDataType } from '../../sql/printer/data-type.js';
 
 function columnType(statement: CreateTable, name: string): DataType | undefined {
   const scope = statement.columns.flatMap((c) => (c.kind === 'ComputedColumn' ? [] : [{ relation: '', name: c.name, type: c.type }]));
@@ -29,12 +30,26 @@ export function checkWatermark(statement: CreateTable, path: string, file?: stri
   const type = columnType(statement, wm.column);
   if (type === undefined) return [];
   const precision = 'precision' in type ? type.precision : undefined;
-  if ((type.kind === 'TIMESTAMP' || type.kind === 'TIMESTAMP_LTZ') && (precision === undefined || precision <= 3)) return [];
+  if ((type.kind === 'TIMESTAMP' || type.kind === 'TIMESTAMP_LTZ') && (precision === undefined || precision <= 3)) return watermarkExpressionType(statement, where);
   return [{
     code: TIME_CODES.watermarkType,
     severity: 'error',
     message: `Invalid data type of time field '${wm.column}' for watermark definition: it is ${type.kind}${precision === undefined ? '' : `(${precision})`}, but must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p from 0 to 3`,
     hint: type.kind === 'BIGINT' ? `add a computed column such as \`ts AS TO_TIMESTAMP_LTZ(${wm.column}, 3)\` and declare the WATERMARK on it` : `declare a computed column CAST(… AS TIMESTAMP(3)) and put the WATERMARK on it`,
+    ...where,
+  }];
+}
+
+/** The WATERMARK's expression gives a TIMESTAMP(p) / TIMESTAMP_LTZ(p) too (the local runtime raises the same code). */
+function watermarkExpressionType(statement: CreateTable, where: { readonly path: string }): Diagnostic[] {
+  const scope = statement.columns.map((c) => ({ relation: '', name: c.name, ...(c.kind === 'ComputedColumn' ? (() => { const t = columnType(statement, c.name); return t === undefined ? {} : { type: t }; })() : { type: c.type }) }));
+  const t = statement.watermark === undefined ? undefined : expressionType(statement.watermark.expr, scope);
+  if (t === undefined || t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ') return [];
+  return [{
+    code: TIME_CODES.watermarkType,
+    severity: 'error',
+    message: `Invalid data type of expression for watermark definition. The field must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' is from 0 to 3, but the watermark expression type is ${printDataType(t)}`,
+    hint: 'write the WATERMARK as the rowtime column minus an interval, e.g. ts - INTERVAL \'5\' SECOND',
     ...where,
   }];
 }

@@ -7,15 +7,20 @@
  * - `SELECT e… FROM x WHERE inner = outer AND rest [GROUP BY g…]` → the aggregation grouped by (keys…, g…), then
  *   projected to (keys…, e…). A global aggregation so gives one row per key value that has rows and none for the
  *   others (Flink's inner LATERAL join then drops the outer row; a scalar sub-query reads NULL there).
- * A NULL key matches nothing, as `inner = outer` is never true on a NULL. Other correlations (a non-equality, an
- * outer column in the select list or in FROM) Flink plans by joining with the outer rows' distinct values (a value
- * generator), which is not reproduced: they come back as a reason.
+ * A NULL key matches nothing, as `inner = outer` is never true on a NULL.
+ * When a conjunct of the WHERE correlates otherwise (`inner > outer`, `inner BETWEEN outer AND …`, an OR, mixed with
+ * equalities or not), Flink 1.20.1 joins x with a value generator, the distinct values of the outer columns the
+ * sub-query reads (`GroupAggregate(groupBy=[outer columns])` over the outer rows), on every correlated conjunct;
+ * the rows of that join carry the generator's columns as the correlation keys, and the plan goes on as above (the
+ * projection, or the aggregation grouped by the keys), joined to the outer rows on `outer column = key`. So it is
+ * built here, given the outer rows' plan. An outer column in the select list or in FROM stays a reason.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Aggregate } from '../aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../expression.js';
 import { conjunctsOf, subtreeNodes } from '../expression-children.js';
 import type { Filter } from '../filter.js';
+import type { Join } from '../join.js';
 import type { PlanColumn, PlanNode } from '../node.js';
 import type { Project } from '../project.js';
 import { restrict } from './rank.js';
@@ -57,7 +62,7 @@ function columnRef(index: number, column: PlanColumn): BoundExpression {
 const shifted = (e: BoundExpression, by: number): BoundExpression => Object.freeze({ ...e, refs: e.refs.map((r) => ({ ...r, index: r.index + by })) });
 
 /** Decorrelates a sub-query's plan (its references at depth 1 read the enclosing row), or says why it cannot. */
-export function decorrelate(plan: PlanNode): Decorrelated | { readonly reason: string } {
+export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { readonly reason: string } {
   if (plan.kind !== 'Project') return { reason: 'a sub-query other than SELECT … FROM … [WHERE …] [GROUP BY …]' };
   const aggregate = plan.input.kind === 'Aggregate' ? plan.input : undefined;
   const below = aggregate?.input ?? plan.input;
@@ -73,15 +78,18 @@ export function decorrelate(plan: PlanNode): Decorrelated | { readonly reason: s
   const innerKeys: BoundExpression[] = [];
   const outerKeys: BoundExpression[] = [];
   const rest: Expression[] = [];
+  const correlated: Expression[] = [];
+  let equalities = true;
   const condition = filter?.condition;
   if (condition !== undefined && condition.subqueries.length > 0) return { reason: 'a sub-query inside a correlated sub-query\'s WHERE' };
   for (const p of condition === undefined ? [] : conjunctsOf(condition.ast)) {
     const d = depths(condition!, p);
+    if ([...d].some((x) => x > 1)) return { reason: 'a reference to a query two levels out' };
     if (!d.has(1)) {
-      if ([...d].some((x) => x > 1)) return { reason: 'a reference to a query two levels out' };
       rest.push(p);
       continue;
     }
+    correlated.push(p);
     if (p.kind === 'Binary' && p.op === '=') {
       const l = depths(condition!, p.left);
       const r = depths(condition!, p.right);
@@ -93,7 +101,11 @@ export function decorrelate(plan: PlanNode): Decorrelated | { readonly reason: s
         continue;
       }
     }
-    return { reason: 'a sub-query correlated other than by equalities of its columns and the enclosing query\'s' };
+    equalities = false;
+  }
+  if (!equalities) {
+    if (outer === undefined) return { reason: 'a sub-query correlated other than by equalities of its columns and the enclosing query\'s' };
+    return generated(plan, aggregate, from, restrict(condition!, rest), restrict(condition!, correlated)!, outer);
   }
   const k = innerKeys.length;
   const keyColumns: PlanColumn[] = innerKeys.map((e, i) => ({ name: `$cor${i}`, ...(e.type === undefined ? {} : { type: e.type }) }));
@@ -114,4 +126,41 @@ export function decorrelate(plan: PlanNode): Decorrelated | { readonly reason: s
   }
   const inner = Object.freeze<Project>({ kind: 'Project', input, exprs, columns: [...keyColumns, ...plan.columns] });
   return { inner, outerKeys, ...(aggregate === undefined ? {} : { aggregate }) };
+}
+
+/**
+ * The sub-query `plan` (a projection of `from`, or of `aggregate` over it) correlated by `correlation` (conjuncts that
+ * read the outer row at depth 1, `own` the other conjuncts), decorrelated with a value generator as Flink plans it:
+ * `from` where `own` holds, INNER JOIN the distinct values of the outer columns read ON `correlation`, then the
+ * projection (the generator's columns first) or the aggregation grouped by the generator's columns and the
+ * sub-query's keys.
+ */
+function generated(plan: Project, aggregate: Aggregate | undefined, from: PlanNode, own: BoundExpression | undefined, correlation: BoundExpression, outer: PlanNode): Decorrelated | { readonly reason: string } {
+  const read = [...new Set(correlation.refs.filter((r) => r.depth === 1).map((r) => r.index))].sort((a, b) => a - b);
+  if (read.some((i) => outer.columns[i]?.type === undefined)) return { reason: 'a correlation on a column of unknown type' };
+  const outerColumns = read.map((i) => ({ name: outer.columns[i]!.name, type: outer.columns[i]!.type! }));
+  const outerRefs = read.map((i, j) => columnRef(i, outerColumns[j]!));
+  const picked = Object.freeze<Project>({ kind: 'Project', input: outer, exprs: outerRefs, columns: outerColumns });
+  const generator = Object.freeze<Aggregate>({
+    kind: 'Aggregate', input: picked, keys: outerColumns.map((c, j) => columnRef(j, c)), groupingSets: [read.map((_, j) => j)], calls: [], columns: outerColumns,
+  });
+  const filtered: PlanNode = own === undefined ? from : Object.freeze<Filter>({ kind: 'Filter', input: from, condition: own, columns: from.columns });
+  const width = from.columns.length;
+  // the correlation over the join's row: x's columns, then the generator's (an outer column j at width + j)
+  const on: BoundExpression = Object.freeze({ ...correlation, refs: correlation.refs.map((r) => (r.depth === 1 ? { ...r, depth: 0, index: width + read.indexOf(r.index) } : r)) });
+  const joined = Object.freeze<Join>({ kind: 'Join', left: filtered, right: generator, type: 'INNER', strategy: 'regular', condition: on, equiKeys: [], columns: [...filtered.columns, ...outerColumns] });
+  const keyColumns: PlanColumn[] = outerColumns.map((c, j) => ({ name: `$cor${j}`, type: c.type }));
+  const keyRefs = keyColumns.map((c, j) => columnRef(width + j, c));
+  let inner: Project;
+  if (aggregate === undefined) {
+    inner = Object.freeze<Project>({ kind: 'Project', input: joined, exprs: [...keyRefs, ...plan.exprs], columns: [...keyColumns, ...plan.columns] });
+  } else {
+    const k = keyColumns.length;
+    const grouped = Object.freeze<Aggregate>({
+      ...aggregate, input: joined, keys: [...keyRefs, ...aggregate.keys],
+      groupingSets: [Array.from({ length: k + aggregate.keys.length }, (_, i) => i)], columns: [...keyColumns, ...aggregate.columns],
+    });
+    inner = Object.freeze<Project>({ kind: 'Project', input: grouped, exprs: [...keyColumns.map((c, i) => columnRef(i, c)), ...plan.exprs.map((e) => shifted(e, k))], columns: [...keyColumns, ...plan.columns] });
+  }
+  return { inner, outerKeys: outerRefs, ...(aggregate === undefined ? {} : { aggregate }) };
 }

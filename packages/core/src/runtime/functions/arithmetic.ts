@@ -7,7 +7,7 @@ import type { ArithmeticOperator } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
-import { evalError, invalid } from '../errors.js';
+import { evalError, rejected } from '../errors.js';
 import type { CompilerApi } from './registry.js';
 import { arithmeticType } from '../../typing/arithmetic-type.js';
 import { isApprox, isIntegral, isNumeric, typeToString, withNullable } from '../types.js';
@@ -47,7 +47,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
   const lt = l.type;
   const rt = r.type;
   if (op === '%' && (isApprox(lt) || isApprox(rt))) {
-    throw invalid(`Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
+    throw rejected('FTS4402', `Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
   }
   if (type.kind === 'FLOAT' || type.kind === 'DOUBLE') {
     const round = type.kind === 'FLOAT' ? Math.fround : (x: number) => x;
@@ -60,7 +60,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       // floating-point division by zero is Infinity or NaN, as in Java; Flink's planner folds a constant
       // division and rejects one by zero (both checked on Flink 1.20.1)
       case '/':
-        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw invalid('Division by zero', span);
+        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw rejected('FTS4402', 'Division by zero', span);
         return binaryStrict(l, r, type, (a, b) => round(fa(a) / fb(b)));
       case '%': break;
     }
@@ -110,7 +110,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       case '%': return binaryStrict(l, r, type, (a: number, b: number) => { if (b === 0) divZero(); return a % b; });
     }
   }
-  throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)} giving ${typeToString(type)}`, span);
+  throw rejected('FTS4402', `Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)} giving ${typeToString(type)}`, span);
 }
 
 function addMonthsTs(ts: Timestamp, months: number): Timestamp {
@@ -145,7 +145,7 @@ function temporalArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, ty
           : (a: number, b: number) => floorMod(a + sign * b, MS_PER_DAY));
       case 'INTERVAL_DAY_TIME':
       case 'INTERVAL_YEAR_MONTH':
-        if (lt.kind !== rt.kind) throw invalid(`Cannot apply '${op}' to intervals of different families`, span);
+        if (lt.kind !== rt.kind) throw rejected('FTS4402', `Cannot apply '${op}' to intervals of different families`, span);
         return binaryStrict(l, r, type, (a: number, b: number) => a + sign * b);
       default:
         return undefined;
@@ -170,12 +170,12 @@ export function compileArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
   const t = temporalArithmetic(op, l, r, typed, span);
   if (t) return t;
   if (isNumeric(l.type) && isNumeric(r.type)) return numericArithmetic(op, l, r, typed, span);
-  throw invalid(`Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
+  throw rejected('FTS4402', `Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
 }
 
 function typerResult(op: ArithmeticOperator, l: DataType, r: DataType, span?: Span): DataType {
   const result = arithmeticType(op, l, r);
-  if (!result.ok) throw invalid(result.message, span);
+  if (!result.ok) throw rejected('FTS4402', result.message, span);
   return result.type;
 }
 

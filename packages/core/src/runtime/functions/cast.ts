@@ -7,7 +7,7 @@ import { decimalToFloat } from '../values/decimal-to-float.js';
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
-import { evalError, EvaluationError, invalid } from '../errors.js';
+import { evalError, EvaluationError, rejected } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, typeToString } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { doubleToInt, doubleToLong, javaDoubleToString, wrapInt, wrapLong } from '../values/java-number.js';
@@ -121,7 +121,7 @@ export function toDouble(v: unknown, from: DataType): number {
 }
 
 function forbid(from: DataType, to: DataType, span?: Span, hint?: string): never {
-  throw invalid(`Cast function cannot convert value of type ${typeToString(from)} to type ${typeToString(to)}`, span, hint);
+  throw rejected('FTS4426', `Cast function cannot convert value of type ${typeToString(from)} to type ${typeToString(to)}`, span, hint);
 }
 
 function truncateString(s: string, to: DataType): string {

@@ -2,7 +2,7 @@
 import type { Expression } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { invalid } from '../errors.js';
+import { evalError, notReached, rejected } from '../errors.js';
 import { isCharacter, T, typeToString, withNullable } from '../types.js';
 import { commonType } from '../../functions/infer.js';
 import { comparatorFor, keyOf } from '../values/compare.js';
@@ -11,16 +11,16 @@ import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 
 function arrayArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled & { type: { kind: 'ARRAY'; element: DataType } } {
-  if (!e) throw invalid(`Missing argument of ${name}`, span);
+  if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (c.type.kind !== 'ARRAY') throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: an ARRAY is expected`, e.span);
+  if (c.type.kind !== 'ARRAY') throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: an ARRAY is expected`, e.span);
   return c as Compiled & { type: { kind: 'ARRAY'; element: DataType } };
 }
 
 function mapArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled & { type: { kind: 'MAP'; key: DataType; value: DataType } } {
-  if (!e) throw invalid(`Missing argument of ${name}`, span);
+  if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (c.type.kind !== 'MAP') throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: a MAP is expected`, e.span);
+  if (c.type.kind !== 'MAP') throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: a MAP is expected`, e.span);
   return c as Compiled & { type: { kind: 'MAP'; key: DataType; value: DataType } };
 }
 
@@ -29,7 +29,7 @@ function arrayAndElement(api: CompilerApi, a: readonly Expression[], name: strin
   const arr = arrayArg(api, a[0], name, span);
   const el = api.compile(a[1] as Expression);
   const et = commonType([arr.type.element, el.type]);
-  if (!et) throw invalid(`Cannot apply '${name}': element type ${typeToString(el.type)} does not match ${typeToString(arr.type.element)}`, span);
+  if (!et) throw rejected('FTS4406', `Cannot apply '${name}': element type ${typeToString(el.type)} does not match ${typeToString(arr.type.element)}`, span);
   const arrType: DataType = { kind: 'ARRAY', element: et, nullable: arr.type.nullable };
   return { arr: api.coerce(arr, arrType), el: api.coerce(el, et), et, arrType };
 }
@@ -122,7 +122,7 @@ function twoArrays(name: string, f: (x: unknown[], y: unknown[]) => unknown[]): 
     const x = arrayArg(api, a[0], name, call.span);
     const y = arrayArg(api, a[1], name, call.span);
     const t = commonType([x.type, y.type]);
-    if (!t) throw invalid(`Cannot apply '${name}' to arrays of different element types`, call.span);
+    if (!t) throw rejected('FTS4406', `Cannot apply '${name}' to arrays of different element types`, call.span);
     return strict([api.coerce(x, t), api.coerce(y, t)], withNullable(t, false), f);
   });
 }
@@ -132,12 +132,12 @@ twoArrays('ARRAY_INTERSECT', (x, y) => distinct(x.filter((v) => y.some((w) => sa
 register('ARRAY_CONCAT', (a, call, api) => {
   const xs = a.map((e) => arrayArg(api, e, 'ARRAY_CONCAT', call.span));
   const t = commonType(xs.map((x) => x.type));
-  if (!t) throw invalid("Cannot apply 'ARRAY_CONCAT' to arrays of different element types", call.span);
+  if (!t) throw rejected('FTS4406', "Cannot apply 'ARRAY_CONCAT' to arrays of different element types", call.span);
   return strict(xs.map((x) => api.coerce(x, t)), withNullable(t, false), (...arrays: unknown[][]) => arrays.flat());
 });
 register('ARRAY_JOIN', (a, call, api) => {
   const arr = arrayArg(api, a[0], 'ARRAY_JOIN', call.span);
-  if (!isCharacter(arr.type.element)) throw invalid("ARRAY_JOIN needs an array of strings", call.span);
+  if (!isCharacter(arr.type.element)) throw rejected('FTS4406', 'ARRAY_JOIN needs an array of strings', call.span);
   const rest = a.slice(1).map((e) => api.coerce(api.compile(e), T.string()));
   return strict([arr, ...rest], T.string(false), (xs: unknown[], d: string, nullRep?: string) =>
     xs.flatMap((x) => (x === null ? (nullRep === undefined ? [] : [nullRep]) : [x as string])).join(d));
@@ -159,14 +159,15 @@ register('MAP_FROM_ARRAYS', (a, call, api) => {
   const k = arrayArg(api, a[0], 'MAP_FROM_ARRAYS', call.span);
   const v = arrayArg(api, a[1], 'MAP_FROM_ARRAYS', call.span);
   return strict([k, v], { kind: 'MAP', key: k.type.element, value: v.type.element, nullable: false }, (ks: unknown[], vs: unknown[]) => {
-    if (ks.length !== vs.length) throw invalid('MAP_FROM_ARRAYS needs arrays of the same length');
+    // a run-time failure in Flink too (MapFromArraysFunction): the row's arrays differ in length
+    if (ks.length !== vs.length) throw evalError('org.apache.flink.util.FlinkRuntimeException', `Invalid function MAP_FROM_ARRAYS call: the length of the keys array ${ks.length} is not equal to the length of the values array ${vs.length}`);
     return new Map(ks.map((x, i) => [x, vs[i]]));
   });
 });
 register('MAP_UNION', (a, call, api) => {
   const ms = a.map((e) => mapArg(api, e, 'MAP_UNION', call.span));
   const t = commonType(ms.map((m) => m.type));
-  if (!t) throw invalid("Cannot apply 'MAP_UNION' to maps of different types", call.span);
+  if (!t) throw rejected('FTS4406', "Cannot apply 'MAP_UNION' to maps of different types", call.span);
   return strict(ms.map((m) => api.coerce(m, t)), withNullable(t, false), (...maps: Map<unknown, unknown>[]) => {
     const out = new Map<unknown, unknown>();
     for (const m of maps) for (const [k, v] of m) {

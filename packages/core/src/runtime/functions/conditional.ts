@@ -2,7 +2,7 @@
 import type { Expression } from '../../ast/expression.js';
 import type { Compiled, Evaluator } from '../compiled.js';
 import { constant } from '../compiled.js';
-import { evalError, invalid } from '../errors.js';
+import { evalError, notReached, rejected } from '../errors.js';
 import { T, typeToString, withNullable } from '../types.js';
 import { commonType } from '../../functions/infer.js';
 import { comparatorFor } from '../values/compare.js';
@@ -11,12 +11,12 @@ import { register } from './registry.js';
 
 function common(api: CompilerApi, cs: readonly Compiled[], name: string, span?: Expression['span']) {
   const t = commonType(cs.map((c) => c.type));
-  if (!t) throw invalid(`Cannot apply '${name}' to arguments of type ${cs.map((c) => typeToString(c.type)).join(', ')}`, span);
+  if (!t) throw rejected('FTS4407', `Cannot apply '${name}' to arguments of type ${cs.map((c) => typeToString(c.type)).join(', ')}`, span);
   return t;
 }
 
 register('IF', (a, call, api) => {
-  if (a.length !== 3) throw invalid("Invalid number of arguments to function 'IF'. Was expecting 3 arguments", call.span);
+  if (a.length !== 3) throw notReached(`IF with ${a.length} arguments`);
   const cond = api.coerce(api.compile(a[0] as Expression), T.boolean(), call.span).eval;
   const x = api.compile(a[1] as Expression);
   const y = api.compile(a[2] as Expression);
@@ -45,7 +45,7 @@ register('COALESCE', (a, call, api) => {
 
 register('IFNULL', (a, call, api) => {
   const cs = a.map((x) => api.compile(x));
-  if (cs.length !== 2) throw invalid("Invalid number of arguments to function 'IFNULL'", call.span);
+  if (cs.length !== 2) throw notReached(`IFNULL with ${cs.length} arguments`);
   const both = common(api, cs, 'IFNULL', call.span);
   // Flink 1.20: a NOT NULL first argument keeps its type; otherwise the result has the common type of both,
   // nullable only when the replacement is (a longer first value is not cut to the replacement's length; newer
@@ -107,12 +107,12 @@ register('CARDINALITY', (a, call, api) => {
   const ev = c.eval;
   if (c.type.kind === 'MAP') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as Map<unknown, unknown> | null; return m === null ? null : m.size; } };
   if (c.type.kind === 'ARRAY' || c.type.kind === 'MULTISET') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as unknown[] | Map<unknown, number> | null; return m === null ? null : m instanceof Map ? [...m.values()].reduce((x, y) => x + y, 0) : m.length; } };
-  throw invalid(`Cannot apply 'CARDINALITY' to arguments of type ${typeToString(c.type)}`, call.span);
+  throw rejected('FTS4406', `Cannot apply 'CARDINALITY' to arguments of type ${typeToString(c.type)}`, call.span);
 });
 
 register('ELEMENT', (a, call, api) => {
   const c = api.compile(a[0] as Expression);
-  if (c.type.kind !== 'ARRAY') throw invalid(`Cannot apply 'ELEMENT' to arguments of type ${typeToString(c.type)}`, call.span);
+  if (c.type.kind !== 'ARRAY') throw rejected('FTS4406', `Cannot apply 'ELEMENT' to arguments of type ${typeToString(c.type)}`, call.span);
   const ev = c.eval;
   return {
     type: withNullable(c.type.element, true),

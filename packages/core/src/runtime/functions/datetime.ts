@@ -3,7 +3,7 @@ import type { Expression, Extract, FloorCeil, TimeUnit } from '../../ast/express
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { evalError, invalid } from '../errors.js';
+import { evalError, notReached, rejected } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import {
   addMonthsToDays, civilFromDays, daysFromCivil, floorDiv, floorMod, instantToLocal, isKnownZone, localToInstant, MS_PER_DAY,
@@ -69,7 +69,7 @@ export function extractField(unit: TimeUnit, ts: Timestamp): bigint {
 export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, span?: Span): Compiled {
   const t = op.type;
   if (t.kind === 'INTERVAL_YEAR_MONTH') {
-    if (unit !== 'YEAR' && unit !== 'MONTH' && unit !== 'QUARTER') throw invalid(`Cannot extract ${unit} from ${typeToString(t)}`, span);
+    if (unit !== 'YEAR' && unit !== 'MONTH' && unit !== 'QUARTER') throw rejected('FTS4406', `Cannot extract ${unit} from ${typeToString(t)}`, span);
     return strict([op], T.bigint(false), (v: number) => BigInt(unit === 'YEAR' ? Math.trunc(v / 12) : unit === 'MONTH' ? v % 12 : Math.trunc((v % 12) / 3) + 1));
   }
   if (t.kind === 'INTERVAL_DAY_TIME') {
@@ -87,10 +87,10 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
   }
   if (t.kind === 'NULL') return { type: T.bigint(), eval: () => null };
   if (t.kind !== 'DATE' && t.kind !== 'TIME' && t.kind !== 'TIMESTAMP' && t.kind !== 'TIMESTAMP_LTZ') {
-    throw invalid(`Cannot apply 'EXTRACT' to arguments of type ${typeToString(t)}`, span);
+    throw rejected('FTS4406', `Cannot apply 'EXTRACT' to arguments of type ${typeToString(t)}`, span);
   }
   if (t.kind === 'TIME' && !['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'EPOCH'].includes(unit)) {
-    throw invalid(`Cannot extract ${unit} from TIME`, span);
+    throw rejected('FTS4406', `unit ${unit} can not be applied to time variable`, span);
   }
   const parts = localParts(t, api.session.zone);
   return strict([op], T.bigint(false), (v: unknown) => extractField(unit, parts(v)));
@@ -152,7 +152,7 @@ export function compileFloorCeil(e: FloorCeil, api: CompilerApi): Compiled {
       if (ceil && unit === 'DAY') return strict([op], t, (v: number) => v + 1);
       return strict([op], t, (v: number) => floorDiv(floorTs(new Timestamp(v * MS_PER_DAY), unit, ceil).millis, MS_PER_DAY));
     case 'TIME': return strict([op], t, (v: number) => floorMod(floorTs(new Timestamp(v), unit, ceil).millis, MS_PER_DAY));
-    default: throw invalid(`Cannot apply '${e.op}' to arguments of type ${typeToString(t)} TO ${unit}`, e.span);
+    default: throw rejected('FTS4406', `Cannot apply '${e.op}' to arguments of type ${typeToString(t)} TO ${unit}`, e.span);
   }
 }
 
@@ -162,7 +162,7 @@ function unitArg(e: Expression | undefined, name: string, span?: Span): TimeUnit
     const u = e.name.toUpperCase().replace(/^SQL_TSI_/, '').replace(/^FRAC_SECOND$/, 'MICROSECOND');
     return u as TimeUnit;
   }
-  throw invalid(`The first argument of ${name} must be a time unit`, span);
+  throw notReached(`${name} without a time unit (the parser reads one)`);
 }
 
 // Calcite's month difference (DateTimeUtils.subtractMonths)
@@ -204,9 +204,9 @@ register('TIMESTAMPDIFF', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPDIFF', call.span);
   const x = api.compile(a[1] as Expression);
   const y = api.compile(a[2] as Expression);
-  for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw invalid(`Cannot apply 'TIMESTAMPDIFF' to arguments of type ${typeToString(c.type)}`, call.span);
+  for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw rejected('FTS4406', `Cannot apply 'TIMESTAMPDIFF' to arguments of type ${typeToString(c.type)}`, call.span);
   if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: T.int(), eval: () => null };
-  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw invalid('TIMESTAMP_LTZ only supports diff between the same type.', call.span);
+  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw rejected('FTS4406', 'TIMESTAMP_LTZ only supports diff between the same type.', call.span);
   const fx = toMillis(x.type);
   const fy = toMillis(y.type);
   return strict([x, y], T.int(false), (p: unknown, q: unknown) => {
@@ -231,7 +231,7 @@ register('TIMESTAMPADD', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPADD', call.span);
   const n = api.compile(a[1] as Expression);
   const x = api.compile(a[2] as Expression);
-  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw invalid(`TIMESTAMPADD needs an integer count, got ${typeToString(n.type)}`, call.span);
+  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw rejected('FTS4406', `TIMESTAMPADD needs an integer count, got ${typeToString(n.type)}`, call.span);
   const nn = n.type.kind === 'NULL' ? n : api.coerce(n, T.bigint(n.type.nullable));
   const monthly = unit === 'YEAR' || unit === 'QUARTER' || unit === 'MONTH';
   const months = unit === 'YEAR' ? 12 : unit === 'QUARTER' ? 3 : 1;
@@ -257,22 +257,22 @@ register('TIMESTAMPADD', (a, call, api) => {
     case 'NULL':
       return { type: T.timestamp(), eval: () => null };
     default:
-      throw invalid(`Cannot apply 'TIMESTAMPADD' to arguments of type ${typeToString(t)}`, call.span);
+      throw rejected('FTS4406', `Cannot apply 'TIMESTAMPADD' to arguments of type ${typeToString(t)}`, call.span);
   }
 });
 
 function extractShortcut(unit: TimeUnit): void {
   register(unit === 'DOY' ? 'DAYOFYEAR' : unit === 'DOW' ? 'DAYOFWEEK' : unit === 'DAY' ? 'DAYOFMONTH' : unit, (a, call, api) => {
-    if (a.length !== 1) throw invalid(`${unit} takes one argument`, call.span);
+    if (a.length !== 1) throw notReached(`${unit} with ${a.length} arguments`);
     return compileExtract(unit, api.compile(a[0] as Expression), api, call.span);
   });
 }
 for (const u of ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DOY', 'DOW', 'DAY', 'HOUR', 'MINUTE', 'SECOND'] as const) extractShortcut(u);
 
 function textArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Span): Compiled {
-  if (!e) throw invalid(`Missing argument of ${name}`, span);
+  if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
+  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
   return c;
 }
 
@@ -340,7 +340,7 @@ register('UNIX_TIMESTAMP', (a, call, api) => {
 });
 register('FROM_UNIXTIME', (a, call, api) => {
   const n = api.compile(a[0] as Expression);
-  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw invalid(`Cannot apply 'FROM_UNIXTIME' to arguments of type ${typeToString(n.type)}`, call.span);
+  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw rejected('FTS4406', `Cannot apply 'FROM_UNIXTIME' to arguments of type ${typeToString(n.type)}`, call.span);
   const cs = [api.coerce(n, T.bigint(n.type.nullable)), ...a.slice(1).map((x) => textArg(api, x, 'FROM_UNIXTIME', call.span))];
   const zone = api.session.zone;
   return strict(cs, T.string(), (s: bigint, f?: string) => formatWithPattern(instantToLocal(new Timestamp(Number(s) * 1000), zone), f ?? 'yyyy-MM-dd HH:mm:ss'));
@@ -371,7 +371,7 @@ register('DATE_FORMAT', (a, call, api) => {
     case 'DATE': toTs = (v) => new Timestamp((v as number) * MS_PER_DAY); break;
     case 'CHAR': case 'VARCHAR': toTs = (v) => parseDateFormatInput(v as string); break;
     case 'NULL': return { type: T.string(), eval: () => null };
-    default: throw invalid(`Cannot apply 'DATE_FORMAT' to arguments of type ${typeToString(x.type)}`, call.span);
+    default: throw rejected('FTS4406', `Cannot apply 'DATE_FORMAT' to arguments of type ${typeToString(x.type)}`, call.span);
   }
   return strictNullable([x, f], T.string(), (v: unknown, p: string) => {
     const ts = toTs(v);
@@ -389,7 +389,7 @@ register('CONVERT_TZ', (a, call, api) => {
 
 function clock(names: readonly string[], type: DataType, f: (api: CompilerApi) => unknown): void {
   register(names, (a, call, api) => {
-    if (a.length > 0) throw invalid(`${names[0]} takes no arguments`, call.span);
+    if (a.length > 0) throw notReached(`${names[0]} with arguments`);
     return { type, eval: () => f(api) };
   });
 }

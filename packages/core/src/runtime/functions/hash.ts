@@ -1,7 +1,7 @@
 /** Hash functions: MD5, SHA1, SHA2(…, bits), SHA224/256/384/512, HASH_CODE (Java's `hashCode`). */
 import { createHash } from 'node:crypto';
 import type { DataType } from '../../types/data-type.js';
-import { invalid, unsupported } from '../errors.js';
+import { notReached, rejected, unsupported } from '../errors.js';
 import { isCharacter, T, typeToString } from '../types.js';
 import { strict, strictNullable } from './helpers.js';
 import { register } from './registry.js';
@@ -11,9 +11,9 @@ const toBytes = (t: DataType) => (v: unknown): Uint8Array | string => (isCharact
 /** A digest as hex: CHAR of twice its byte length (MD5 32, SHA1 40, SHA224 56, SHA256 64, SHA384 96, SHA512 128). */
 function digest(name: string, algo: string, hexLength: number): void {
   register(name, (a, call, api) => {
-    const c = api.compile(a[0] ?? (() => { throw invalid(`${name} needs one argument`, call.span); })());
+    const c = api.compile(a[0] ?? (() => { throw notReached(`${name} without an argument`); })());
     if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') {
-      throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, call.span);
+      throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, call.span);
     }
     const b = toBytes(c.type);
     return strict([c], T.char(hexLength, false), (v: unknown) => createHash(algo).update(b(v)).digest('hex'));

@@ -2,7 +2,7 @@
 import type { Expression, IsJson, JsonArray, JsonBehavior, JsonExists, JsonObject, JsonQuery, JsonValue as JsonValueNode } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
-import { evalError, EvaluationError, invalid } from '../errors.js';
+import { evalError, EvaluationError, notReached, rejected, unsupported } from '../errors.js';
 import { isCharacter, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';
@@ -19,15 +19,17 @@ import { jsonValueReturningProblem } from '../../functions/json-value-returning.
 
 function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
   const c = api.compile(e);
-  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw invalid(`Cannot apply '${what}' to arguments of type ${typeToString(c.type)}`, e.span);
+  // JSON_VALUE / JSON_QUERY of a non-text value plan on Flink 1.20.1 (JSON_EXISTS's is rejected by the binder)
+  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw unsupported(`${what} of a ${typeToString(c.type)} value (CAST it to STRING)`, e.span);
   return c;
 }
 
 function constPath(api: CompilerApi, e: Expression): JsonPath {
   const c = api.compile(e);
-  if (!c.constant || typeof c.constant.value !== 'string') throw invalid('The JSON path must be a string literal', e.span);
+  // a path that is no literal, or an illegal one, plans on Flink 1.20.1 and fails (or not) on the rows: not simulated
+  if (!c.constant || typeof c.constant.value !== 'string') throw unsupported('a JSON path that is not a string literal', e.span);
   const p = parsePath(c.constant.value);
-  if (!p) throw invalid(`Illegal JSON path '${c.constant.value}'`, e.span);
+  if (!p) throw unsupported(`the JSON path '${c.constant.value}' (not a valid path)`, e.span);
   return p;
 }
 
@@ -44,7 +46,7 @@ function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 
     case 'Default': {
       const value = api.compile((b as { value: Expression }).value);
       // Flink 1.20.1 fails planning a DEFAULT that is not a constant (with 'None.get')
-      if (!value.constant) throw invalid('The DEFAULT of an ON EMPTY / ON ERROR clause must be a constant (Flink 1.20.1 cannot plan another expression: None.get)', (b as { value: Expression }).value.span);
+      if (!value.constant) throw rejected('FTS4406', 'The DEFAULT of an ON EMPTY / ON ERROR clause must be a constant (Flink 1.20.1 cannot plan another expression: None.get)', (b as { value: Expression }).value.span);
       const ev = api.coerce(value, type).eval;
       return (r) => ev(r);
     }
@@ -106,12 +108,12 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
   const problem = e.returning === undefined ? undefined : jsonValueReturningProblem(e.returning, typeToString(e.returning));
-  if (problem !== undefined) throw invalid(problem, e.span);
+  if (problem !== undefined) throw rejected('FTS4406', problem, e.span);
   const type = withNullable(e.returning ?? T.string(), true);
   // Flink 1.20.1 returns STRING, BOOLEAN, INT or DOUBLE, and casts the Java object Jackson read to it: a value of
   // another class is a ClassCastException that no ON ERROR catches (checked on Flink 1.20.1)
   const want = RETURNING_CLASS[type.kind];
-  if (!isCharacter(type) && want === undefined) throw invalid(`Unsupported type '${typeToString(withNullable(type, true))}' for RETURNING in JSON_VALUE().`, e.returning ? e.span : undefined);
+  if (!isCharacter(type) && want === undefined) throw rejected('FTS4406', `Unsupported type '${typeToString(withNullable(type, true))}' for RETURNING in JSON_VALUE().`, e.returning ? e.span : undefined);
   const castTo = (text: string, quoted: boolean): unknown => {
     if (want === undefined) return text;
     const cls = javaClassOf(text, quoted);
@@ -222,7 +224,7 @@ export function compileJsonExists(e: JsonExists, api: CompilerApi): Compiled {
 
 export function compileIsJson(e: IsJson, api: CompilerApi): Compiled {
   const op = api.compile(e.operand);
-  if (!isCharacter(op.type)) throw invalid(`Cannot apply 'IS JSON ${e.type ?? 'VALUE'}' to arguments of type ${typeToString(op.type)}`, e.span);
+  if (!isCharacter(op.type)) throw rejected('FTS4406', `Cannot apply 'IS JSON ${e.type ?? 'VALUE'}' to arguments of type ${typeToString(op.type)}`, e.span);
   const oe = op.eval;
   const want = e.type ?? 'VALUE';
   const neg = e.negated;
@@ -311,12 +313,12 @@ export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
 /** Flink's validation of a JSON_OBJECT / JSON_ARRAY value's type (recursively): DATE, TIME, INTERVAL … have no JSON form. */
 function checkJsonType(t: DataType, e: Expression): void {
   switch (t.kind) {
-    case 'NULL': throw invalid('Type is not supported: ANY', e.span);
+    case 'NULL': throw rejected('FTS4406', 'Type is not supported: ANY', e.span);
     case 'DATE': case 'TIME': case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME':
-      throw invalid(`Type '${typeToString(t)}' is not scalar or cannot be converted into JSON.`, e.span);
+      throw rejected('FTS4406', `Type '${typeToString(t)}' is not scalar or cannot be converted into JSON.`, e.span);
     case 'ARRAY': case 'MULTISET': checkJsonType(t.element, e); return;
     case 'MAP':
-      if (!isCharacter(t.key)) throw invalid(`Type '${typeToString(t.key)}' is not supported for JSON conversion. The key type must be a character string.`, e.span);
+      if (!isCharacter(t.key)) throw rejected('FTS4406', `Type '${typeToString(t.key)}' is not supported for JSON conversion. The key type must be a character string.`, e.span);
       checkJsonType(t.value, e);
       return;
     case 'ROW': for (const f of t.fields) checkJsonType(f.type, e); return;
@@ -387,8 +389,10 @@ export function compileJsonArray(e: JsonArray, api: CompilerApi): Compiled {
 
 register('JSON_STRING', (a, call, api) => {
   const [arg] = a;
-  if (!arg || a.length !== 1) throw invalid('JSON_STRING takes one argument', call.span);
+  if (!arg || a.length !== 1) throw notReached('JSON_STRING without one argument');
   const c = api.compile(arg);
+  // JSON_STRING(NULL) plans on Flink 1.20.1 and is NULL
+  if (c.type.kind === 'NULL') return { type: T.string(), eval: () => null };
   const f = jsonArg(api, arg);
   return { type: T.string(c.type.nullable), eval: (r) => { const v = c.eval(r); return v === null ? null : writeJson(f(r)); } };
 });

@@ -2,7 +2,7 @@
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { invalid } from '../errors.js';
+import { notReached, rejected } from '../errors.js';
 import { isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString } from '../values/java-number.js';
@@ -13,16 +13,16 @@ import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 
 function numArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled {
-  if (!e) throw invalid(`Missing argument of ${name}`, span);
+  if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (!isNumeric(c.type) && c.type.kind !== 'NULL') throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
+  if (!isNumeric(c.type) && c.type.kind !== 'NULL') throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
   return c;
 }
 
 function doubleFn(names: string | readonly string[], arity: number, f: (...xs: number[]) => number): void {
   const name = typeof names === 'string' ? names : (names[0] as string);
   register(names, (a, call, api) => {
-    if (a.length !== arity) throw invalid(`Invalid number of arguments to function '${name}'. Was expecting ${arity} arguments`, call.span);
+    if (a.length !== arity) throw notReached(`${name} with ${a.length} arguments`);
     const cs = a.map((x) => numArg(api, x, name, call.span));
     const convs = cs.map((c) => c.type);
     return strict(cs, T.double(false), (...vs: unknown[]) => f(...vs.map((v, i) => toDouble(v, convs[i] as DataType))));
@@ -54,7 +54,7 @@ register('LOG', (a, call, api) => {
   const ts = cs.map((c) => c.type);
   if (cs.length === 1) return strict(cs, T.double(false), (x: unknown) => Math.log(toDouble(x, ts[0] as DataType)));
   if (cs.length === 2) return strict(cs, T.double(false), (b: unknown, x: unknown) => Math.log(toDouble(x, ts[1] as DataType)) / Math.log(toDouble(b, ts[0] as DataType)));
-  throw invalid("Invalid number of arguments to function 'LOG'", call.span);
+  throw notReached(`LOG with ${cs.length} arguments`);
 });
 register('PI', () => ({ type: T.double(false), eval: () => Math.PI, constant: { value: Math.PI } }));
 register('E', () => ({ type: T.double(false), eval: () => Math.E, constant: { value: Math.E } }));
@@ -101,7 +101,7 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
   return (a: readonly Expression[], call: FunctionCall, api: CompilerApi): Compiled => {
     const x = numArg(api, a[0], name, call.span);
     const nArg = a[1] ? numArg(api, a[1], name, call.span) : undefined;
-    if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw invalid(`The second argument of ${name} must be an integer`, call.span);
+    if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw rejected('FTS4406', `The second argument of ${name} must be an integer`, call.span);
     const n = nArg ? (nArg.type.kind === 'NULL' ? nArg : api.coerce(nArg, T.int(nArg.type.nullable))) : undefined;
     const nConst = n?.constant ? (n.constant.value as number | null) : n ? undefined : 0;
     const t = x.type;
@@ -129,7 +129,7 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
         }
         // the plan's type of the call (the typer's ROUND / TRUNCATE rule): its scale is the digits kept
         const rt = api.planType(call);
-        if (rt?.kind !== 'DECIMAL') throw invalid(`${name} over ${typeToString(t)} has no DECIMAL type in the plan`, call.span);
+        if (rt?.kind !== 'DECIMAL') throw notReached(`${name} over ${typeToString(t)} without a DECIMAL type in the plan`);
         const { precision, scale } = rt;
         return strictNullable(args, rt, (v: Decimal, kk?: number) => roundDec(v, kk ?? 0).setScale(scale, mode).toPrecision(precision, scale));
       }
@@ -157,7 +157,7 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
       case 'NULL':
         return { type: T.int(), eval: () => null };
       default:
-        throw invalid(`Cannot apply '${name}' to arguments of type ${typeToString(t)}`, call.span);
+        throw rejected('FTS4406', `Cannot apply '${name}' to arguments of type ${typeToString(t)}`, call.span);
     }
   };
 }

@@ -4,7 +4,7 @@
  * than the other ends (touching ends count, as in Flink's code generation).
  */
 import type { Expression } from '../../ast/expression.js';
-import { invalid } from '../errors.js';
+import { notReached, rejected } from '../errors.js';
 import type { Compiled } from '../compiled.js';
 import { register } from './registry.js';
 import type { CompilerApi } from './registry.js';
@@ -13,7 +13,7 @@ const isInterval = (c: Compiled): boolean => c.type.kind === 'INTERVAL_DAY_TIME'
 
 /** The period's bounds as expressions: the end is `start + duration` when the second part is an interval. */
 function period(e: Expression, api: CompilerApi, side: string): readonly [Expression, Expression] {
-  if (e.kind !== 'RowConstructor' || e.fields.length !== 2) throw invalid(`the ${side} operand of OVERLAPS must be a period (start, end) or (start, duration)`, e.span);
+  if (e.kind !== 'RowConstructor' || e.fields.length !== 2) throw rejected('FTS4406', `the ${side} operand of OVERLAPS must be a period (start, end) or (start, duration)`, e.span);
   const [start, second] = e.fields as [Expression, Expression];
   const end: Expression = isInterval(api.compile(second)) ? { kind: 'Binary', op: '+', left: start, right: second } : second;
   return [start, end];
@@ -28,7 +28,7 @@ const bound = ([a, b]: readonly [Expression, Expression], first: boolean): Expre
 });
 
 register('OVERLAPS', (args, call, api) => {
-  if (args.length !== 2) throw invalid('OVERLAPS compares two periods', call.span);
+  if (args.length !== 2) throw notReached('OVERLAPS without two periods (the parser reads two)');
   const left = period(args[0]!, api, 'left');
   const right = period(args[1]!, api, 'right');
   return api.compile({ kind: 'Binary', op: 'AND', left: le(bound(left, true), bound(right, false)), right: le(bound(right, true), bound(left, false)) });

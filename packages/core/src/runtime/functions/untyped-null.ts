@@ -1,11 +1,12 @@
 /**
  * Flink 1.20.1's validator rejects an untyped NULL literal as an argument of most built-in functions ("Illegal use
  * of 'NULL'"), while COALESCE, IFNULL, NULLIF, CASE and CAST take one. The functions below were checked on the
- * real engine; GREATEST / LEAST fail on the cast to the other arguments' type instead.
+ * real engine; GREATEST / LEAST fail on the cast to the other arguments' type instead. The binder's typer reports
+ * the same (typing/argument-rules.ts), so `check` gives this code too.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
-import { invalid } from '../errors.js';
+import { rejected } from '../errors.js';
 import type { Compiled } from '../compiled.js';
 import { typeToString } from '../types.js';
 
@@ -17,10 +18,10 @@ const isNull = (e: Expression): boolean => e.kind === 'NullLiteral';
 /** Throws Flink's validation error for an untyped NULL argument of `name`, where Flink raises one. */
 export function checkUntypedNull(name: string, args: readonly Expression[], span: Span | undefined, typed?: (e: Expression) => Compiled): void {
   if (!args.some(isNull)) return;
-  if (ILLEGAL_NULL.has(name)) throw invalid("Illegal use of 'NULL'", span);
+  if (ILLEGAL_NULL.has(name)) throw rejected('FTS4406', "Illegal use of 'NULL'", span);
   if (CAST_TO_COMMON.has(name) && typed) {
     const other = args.find((a) => !isNull(a));
-    if (other === undefined) throw invalid('Could not infer an output type for the given arguments.', span);
-    throw invalid(`Unsupported casting from NULL to ${typeToString({ ...typed(other).type, nullable: true })}.`, span);
+    if (other === undefined) throw rejected('FTS4406', 'Could not infer an output type for the given arguments.', span);
+    throw rejected('FTS4406', `Unsupported casting from NULL to ${typeToString({ ...typed(other).type, nullable: true })}.`, span);
   }
 }

@@ -11,6 +11,7 @@ import type { Comparator } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
 import type { CollectionAggregateName } from './collection-aggregates.js';
+import type { PartialKind } from './dense-group-kernel.js';
 
 export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
@@ -109,6 +110,20 @@ class LongSumAcc implements Accumulator {
       const big = BigInt(b);
       this.big = BigInt.asIntN(64, sign === 1 ? this.big + big : this.big - big);
     }
+  }
+  /** Adds `count` values whose sum is `sum` (a whole number within ±2^44, as a number). */
+  addPartial(count: number, sum: number): void {
+    this.n += count;
+    const s = this.small + sum;
+    if (s > FLUSH || s < -FLUSH) this.flush(s);
+    else this.small = s;
+  }
+  /** `add` of a value within ±SMALL (as a number). */
+  addSmall(x: number): void {
+    this.n++;
+    const s = this.small + x;
+    if (s > FLUSH || s < -FLUSH) this.flush(s);
+    else this.small = s;
   }
   private flush(s: number): void {
     this.big = BigInt.asIntN(64, this.big + BigInt(s));
@@ -257,14 +272,67 @@ function stepFor(arg: Evaluator | undefined, column: number | undefined, filter:
   };
 }
 
+/**
+ * Moves a run's partial result of one call into its accumulator (dense-group-kernel.ts): `rows` rows for
+ * COUNT(*), `count` values for COUNT(col), `count` values summing to `sum` for SUM of a BIGINT.
+ */
+export function addPartial(acc: Accumulator, kind: PartialKind['kind'], rows: number, count: number, sum: number): void {
+  if (kind === 'count') (acc as CountAcc).n += rows;
+  else if (kind === 'countColumn') (acc as CountAcc).n += count;
+  else (acc as LongSumAcc).addPartial(count, sum);
+}
+
+/** Feeds row `i` of the input columns a step was made for into one accumulator (an insert). */
+type ColumnStep = (acc: Accumulator, i: number) => void;
+/** Makes the column step of one call over a run's input columns (once per run, so a column is found once). */
+type ColumnStepMaker = (columns: readonly ArrayLike<unknown>[]) => ColumnStep;
+
+const countStar: ColumnStep = (acc) => { (acc as CountAcc).n++; };
+
+/**
+ * `stepFor` of inserts read from columns, for the calls that read at most one input column and no filter
+ * (COUNT(*), or an aggregate of a column); undefined for any other call. SUM of a BIGINT adds a small number
+ * inline (LongSumAcc's common step, without a call per value).
+ */
+function columnStepFor(s: AggregateSpec): ColumnStepMaker | undefined {
+  if (s.filter !== undefined) return undefined;
+  if (s.name === 'COUNT' && !s.distinct && s.arg === undefined) return () => countStar;
+  const c = s.argColumn;
+  if (c === undefined) return undefined;
+  if ((s.name === 'SUM' || s.name === 'SUM0') && !s.distinct && s.accumulator === undefined && s.resultType.kind === 'BIGINT') {
+    return (columns) => {
+      const col = columns[c] as ArrayLike<unknown>;
+      return (acc, i) => {
+        const v = col[i] ?? null;
+        if (typeof v === 'number' && v <= SMALL && v >= -SMALL) (acc as LongSumAcc).addSmall(v);
+        else if (v !== null) acc.add(v);
+      };
+    };
+  }
+  return (columns) => {
+    const col = columns[c] as ArrayLike<unknown>;
+    return (acc, i) => {
+      const v = col[i] ?? null;
+      if (v !== null) acc.add(v);
+    };
+  };
+}
+
 /** Creates fresh accumulators for a list of aggregate calls and feeds rows into them. */
 export class AggregateSet {
   private readonly factories: (() => Accumulator)[];
   /** Feeds a row into every accumulator of a group, in call order. */
   readonly accumulate: (accs: Accumulator[], row: Row, retract: boolean) => void;
+  /**
+   * Feeds the insert at row `i` of input columns into every accumulator, in call order; undefined unless every
+   * call reads at most one column and no filter (`columnStepFor`).
+   */
+  readonly accumulateColumns: ((columns: readonly ArrayLike<unknown>[]) => (accs: Accumulator[], i: number) => void) | undefined;
   constructor(readonly specs: readonly AggregateSpec[]) {
     const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
+    const columnSteps = specs.map(columnStepFor);
+    this.accumulateColumns = columnSteps.every((s) => s !== undefined) ? (columns) => accumulateColumnsAll(columnSteps.map((make) => (make as ColumnStepMaker)(columns))) : undefined;
     this.factories = specs.map((s) => {
       const base = s.accumulator ?? ((): Accumulator => {
         switch (s.name) {
@@ -320,6 +388,28 @@ function accumulateAll(steps: readonly Step[]): (accs: Accumulator[], row: Row, 
   }
   return (accs, row, retract) => {
     for (let i = 0; i < steps.length; i++) (steps[i] as Step)(accs[i] as Accumulator, row, retract);
+  };
+}
+
+/** `accumulateAll` for column steps. */
+function accumulateColumnsAll(steps: readonly ColumnStep[]): (accs: Accumulator[], i: number) => void {
+  const [a, b, c] = steps;
+  if (steps.length === 1 && a) return (accs, i) => a(accs[0] as Accumulator, i);
+  if (steps.length === 2 && a && b) {
+    return (accs, i) => {
+      a(accs[0] as Accumulator, i);
+      b(accs[1] as Accumulator, i);
+    };
+  }
+  if (steps.length === 3 && a && b && c) {
+    return (accs, i) => {
+      a(accs[0] as Accumulator, i);
+      b(accs[1] as Accumulator, i);
+      c(accs[2] as Accumulator, i);
+    };
+  }
+  return (accs, i) => {
+    for (let j = 0; j < steps.length; j++) (steps[j] as ColumnStep)(accs[j] as Accumulator, i);
   };
 }
 

@@ -18,6 +18,11 @@ export class DeduplicateOperator extends Operator {
     private readonly keepLast: boolean,
     /** Index of the rowtime column, or undefined for processing time. */
     private readonly rowtimeIndex: number | undefined,
+    /**
+     * Processing time, keep-last: the values Flink's row holds (the columns its planner keeps); a new row equal to the
+     * kept one on them replaces it without a change, as Flink's deduplication does.
+     */
+    private readonly sameOn?: (row: readonly unknown[]) => readonly unknown[],
   ) {
     super(1);
   }
@@ -41,6 +46,7 @@ export class DeduplicateOperator extends Operator {
     }
     if (!replace) return;
     this.kept.set(k, change.row);
+    if (this.rowtimeIndex === undefined && this.sameOn !== undefined && rowKey(this.sameOn(prev)) === rowKey(this.sameOn(change.row))) return;
     this.emit({ kind: '-U', row: prev });
     this.emit({ kind: '+U', row: change.row });
   }

@@ -11,7 +11,10 @@ import type { Change } from '../changelog.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { groupKey, rowsEqual, singleKey } from '../values/compare.js';
 import { aggregateResultsEqual } from '../values/record-equaliser.js';
+import { addPartial } from './aggregates.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
+import { denseLoop, partialKinds } from './dense-group-kernel.js';
+import type { PartialKind } from './dense-group-kernel.js';
 import { Operator, tagSourceRow } from './operator.js';
 
 interface GroupState {
@@ -23,7 +26,21 @@ interface GroupState {
   dirty: boolean;
 }
 
+/** The dense loop's state (dense-group-kernel.ts): its typed arrays are indexed by the key. */
+interface DenseKernel {
+  readonly kinds: readonly PartialKind[];
+  readonly loop: ReturnType<typeof denseLoop>;
+  live: Uint8Array;
+  rows: Float64Array;
+  counts: Float64Array[];
+  sums: Float64Array[];
+  touched: Int32Array;
+  readonly state: Int32Array;
+}
+
 const DENSE_LIMIT = 1 << 16;
+/** The most rows the dense loop adds up before its partial results are moved into the groups. */
+const KERNEL_ROWS = 1 << 16;
 /** The index of a key in `dense`: a small non-negative integer key is its own index; −1 for any other key. */
 const denseSlot = (k: unknown): number => (typeof k === 'number' && k >>> 0 === k && k < DENSE_LIMIT ? k : -1);
 
@@ -47,6 +64,8 @@ export class GroupAggregateOperator extends Operator {
   }
 
   private readonly keyColumn: number;
+  /** `processColumns`' accumulation steps and the columns they read. */
+  private stepsOver: { readonly columns: readonly ArrayLike<unknown>[]; readonly accumulate: (accs: Accumulator[], i: number) => void } | undefined;
 
   /** How many leading output columns are grouping keys. */
   get keyCount(): number {
@@ -85,6 +104,117 @@ export class GroupAggregateOperator extends Operator {
     }
   }
 
+  /**
+   * Inserts read from columns: with `foldUpdates`, a key column and aggregates that read columns directly, an
+   * insert into an existing group only accumulates (no row is made); a new group's first row is made and applied
+   * as a row is. Otherwise the rows are made and handled as `processInserts` does.
+   */
+  override processColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number, input: number): void {
+    const kc = this.keyColumn;
+    const steps = this.aggs.accumulateColumns;
+    if (!this.foldUpdates || kc < 0 || steps === undefined) {
+      super.processColumns(columns, start, end, input);
+      return;
+    }
+    // the steps over these columns, made once per input (every run of a fixture hands on the same columns)
+    if (this.stepsOver?.columns !== columns) this.stepsOver = { columns, accumulate: steps(columns) };
+    const accumulate = this.stepsOver.accumulate;
+    const keyColumn = columns[kc] as ArrayLike<unknown>;
+    const dense = this.dense;
+    const kernel = this.kernel ?? this.makeKernel();
+    let i = start;
+    try {
+      while (i < end) {
+        // the rows the dense loop takes, then the one it stops at handled on its own (partial results are moved
+        // into the groups every KERNEL_ROWS rows, which bounds a partial sum)
+        if (kernel !== undefined) {
+          const stop = Math.min(end, i + KERNEL_ROWS);
+          i = kernel.loop(keyColumn, columns, kernel.live, kernel.rows, kernel.counts, kernel.sums, kernel.touched, kernel.state, i, stop);
+          if (i === stop) {
+            if (i < end) this.movePartials(kernel);
+            continue;
+          }
+        }
+        const k = keyColumn[i];
+        const slot = denseSlot(k);
+        const g = slot >= 0 ? dense[slot] : this.groups.get(singleKey(k ?? null));
+        if (g !== undefined && g.prev !== undefined) {
+          accumulate(g.accs, i);
+          g.count++;
+          g.dirty = true;
+        } else this.apply(rowOfColumns(columns, i), true);
+        i++;
+      }
+    } catch (e) {
+      throw tagSourceRow(e, undefined, i - start);
+    } finally {
+      if (kernel !== undefined) this.movePartials(kernel);
+    }
+  }
+
+  /** The dense loop's state for this operator's calls (created on first use), or undefined when they do not fit it. */
+  private kernel: DenseKernel | undefined;
+  private kernelTried = false;
+
+  private makeKernel(): DenseKernel | undefined {
+    if (this.kernelTried) return undefined;
+    this.kernelTried = true;
+    const kinds = partialKinds(this.aggs.specs);
+    if (kinds === undefined) return undefined;
+    const size = 64;
+    this.kernel = {
+      kinds, loop: denseLoop(kinds), live: new Uint8Array(size), rows: new Float64Array(size),
+      counts: kinds.map(() => new Float64Array(size)), sums: kinds.map(() => new Float64Array(size)),
+      touched: new Int32Array(size), state: new Int32Array(1),
+    };
+    for (let slot = 0; slot < this.dense.length; slot++) this.markLive(slot);
+    return this.kernel;
+  }
+
+  /** Keeps the dense loop's `live` flag of a small integer key in step with its group (which has a result). */
+  private markLive(slot: number): void {
+    const kernel = this.kernel;
+    if (kernel === undefined) return;
+    const live = this.dense[slot]?.prev !== undefined;
+    if (slot >= kernel.live.length) {
+      if (!live) return;
+      const size = Math.min(DENSE_LIMIT, Math.max(slot + 1, kernel.live.length * 2));
+      const grow = <A extends Uint8Array | Float64Array | Int32Array>(a: A, make: (n: number) => A): A => {
+        const b = make(size);
+        b.set(a);
+        return b;
+      };
+      kernel.live = grow(kernel.live, (n) => new Uint8Array(n));
+      kernel.rows = grow(kernel.rows, (n) => new Float64Array(n));
+      kernel.counts = kernel.counts.map((a) => grow(a, (n) => new Float64Array(n)));
+      kernel.sums = kernel.sums.map((a) => grow(a, (n) => new Float64Array(n)));
+      kernel.touched = grow(kernel.touched, (n) => new Int32Array(n));
+    }
+    kernel.live[slot] = live ? 1 : 0;
+  }
+
+  /** Moves the run's partial results into the groups they belong to, and clears them. */
+  private movePartials(kernel: DenseKernel): void {
+    const n = kernel.state[0] as number;
+    const { kinds, rows, counts, sums, touched } = kernel;
+    for (let t = 0; t < n; t++) {
+      const k = touched[t] as number;
+      const g = this.dense[k] as GroupState;
+      const r = rows[k] as number;
+      for (let j = 0; j < kinds.length; j++) {
+        const c = counts[j] as Float64Array;
+        const s = sums[j] as Float64Array;
+        addPartial(g.accs[j] as Accumulator, (kinds[j] as PartialKind).kind, r, c[k] as number, s[k] as number);
+        c[k] = 0;
+        s[k] = 0;
+      }
+      rows[k] = 0;
+      g.count += r;
+      g.dirty = true;
+    }
+    kernel.state[0] = 0;
+  }
+
   /** One row: accumulated (`acc`) or retracted. */
   private apply(row: Row, acc: boolean): void {
     const keys = this.keys;
@@ -113,7 +243,10 @@ export class GroupAggregateOperator extends Operator {
     if (g.count <= 0) {
       if (g.prev) this.emit({ kind: '-D', row: g.prev });
       this.groups.delete(k);
-      if (slot >= 0) this.dense[slot] = undefined;
+      if (slot >= 0) {
+        this.dense[slot] = undefined;
+        this.markLive(slot);
+      }
       return;
     }
     if (g.prev && this.foldUpdates) {
@@ -121,6 +254,7 @@ export class GroupAggregateOperator extends Operator {
       return;
     }
     this.update(g);
+    if (slot >= 0) this.markLive(slot);
   }
 
   /** Emits the group's current result: +I the first time, then -U/+U when it changed. */
@@ -141,6 +275,13 @@ export class GroupAggregateOperator extends Operator {
     if (!this.foldUpdates) return;
     for (const g of this.groups.values()) if (g.dirty) this.update(g);
   }
+}
+
+/** Row `i` of `columns` as a new array. */
+function rowOfColumns(columns: readonly ArrayLike<unknown>[], i: number): unknown[] {
+  const row = new Array<unknown>(columns.length);
+  for (let c = 0; c < columns.length; c++) row[c] = (columns[c] as ArrayLike<unknown>)[i];
+  return row;
 }
 
 /** `[...keys, ...accumulator values]`; the common narrow shapes as array literals (cheaper to allocate). */

@@ -28,6 +28,12 @@ export class JoinOperator extends Operator {
   private batch: Row[] | undefined;
   private batchOrigin: number[] = [];
   private batchAt = 0;
+  /**
+   * The joined row's columns the join emits, when a projection of plain columns above it is fused into it (as
+   * Flink's planner pushes projections into the join): its rows are made at their final width, not made whole
+   * and copied by a Calc. Undefined: every column.
+   */
+  private output: readonly number[] | undefined;
 
   constructor(
     private readonly kind: JoinKind,
@@ -44,6 +50,43 @@ export class JoinOperator extends Operator {
     // an INNER join has no NULL-padded rows to track, so its rows need no match counts
     const counted = kind !== 'INNER';
     this.state = [new JoinSideState(leftWidth, counted), new JoinSideState(rightWidth, counted)];
+  }
+
+  /** Whether a projection can still be fused into this join (none yet, and no consumer connected). */
+  canProjectOutput(): boolean {
+    return this.output === undefined && this.outputCount() === 0;
+  }
+
+  /** Emits only these columns of each joined row, in this order (see `output`). */
+  projectOutput(columns: readonly number[]): void {
+    if (!this.canProjectOutput()) throw new Error('internal: the join already projects or has consumers');
+    this.output = [...columns];
+  }
+
+  /** A joined or padded row as the join emits it. */
+  private shaped(row: readonly unknown[]): unknown[] {
+    const cols = this.output;
+    if (cols === undefined) return row as unknown[];
+    const out = new Array<unknown>(cols.length);
+    for (let i = 0; i < cols.length; i++) out[i] = row[cols[i] as number] ?? null;
+    return out;
+  }
+
+  /** The emitted row of slot `mine` of `side` joined with slot `slot` of the other side, made at its output width. */
+  private joinedOutput(side: number, mine: number, slot: number): unknown[] {
+    const cols = this.output;
+    if (cols === undefined) return this.joined(side, mine, slot);
+    const l = this.state[0] as JoinSideState;
+    const r = this.state[1] as JoinSideState;
+    const ls = side === 0 ? mine : slot;
+    const rs = side === 0 ? slot : mine;
+    const n = this.leftWidth;
+    const out = new Array<unknown>(cols.length);
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i] as number;
+      out[i] = (c < n ? l.value(ls, c) : r.value(rs, c - n)) ?? null;
+    }
+    return out;
   }
 
   private preserved(side: number): boolean {
@@ -131,17 +174,22 @@ export class JoinOperator extends Operator {
     let matched = 0;
     // a NULL key matches nothing on the other side
     for (let o = key === null ? -1 : theirs.first(key); o >= 0; o = theirs.nextOf(o)) {
-      const j = this.joined(side, mine, o);
-      if (!this.matches(j)) continue;
+      let j: unknown[];
+      if (this.condition === undefined) j = this.joinedOutput(side, mine, o);
+      else {
+        const whole = this.joined(side, mine, o);
+        if (!this.matches(whole)) continue;
+        j = this.shaped(whole);
+      }
       if (counted) {
-        if (theirs.addMatches(o, 1) === 1 && otherPreserved) this.emit({ kind: '-D', row: this.padded(other, theirs.row(o)) });
+        if (theirs.addMatches(o, 1) === 1 && otherPreserved) this.emit({ kind: '-D', row: this.shaped(this.padded(other, theirs.row(o))) });
         matched++;
       }
       this.emitInsert(j);
     }
     if (!counted) return;
     (this.state[side] as JoinSideState).addMatches(mine, matched);
-    if (matched === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.padded(side, row) });
+    if (matched === 0 && this.preserved(side)) this.emit({ kind: '+I', row: this.shaped(this.padded(side, row)) });
   }
 
   private retract(side: number, row: Row): void {
@@ -155,10 +203,10 @@ export class JoinOperator extends Operator {
     for (let o = key === null ? -1 : theirs.first(key); o >= 0; o = theirs.nextOf(o)) {
       const j = this.joinedRow(side, removed.row, o);
       if (!this.matches(j)) continue;
-      this.emit({ kind: '-D', row: j });
-      if (counted && theirs.addMatches(o, -1) === 0 && otherPreserved) this.emit({ kind: '+I', row: this.padded(other, theirs.row(o)) });
+      this.emit({ kind: '-D', row: this.shaped(j) });
+      if (counted && theirs.addMatches(o, -1) === 0 && otherPreserved) this.emit({ kind: '+I', row: this.shaped(this.padded(other, theirs.row(o))) });
     }
-    if (counted && removed.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.padded(side, removed.row) });
+    if (counted && removed.matches === 0 && this.preserved(side)) this.emit({ kind: '-D', row: this.shaped(this.padded(side, removed.row)) });
   }
 }
 

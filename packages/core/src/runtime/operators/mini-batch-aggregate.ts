@@ -8,6 +8,9 @@
  *   last emitted to the key's current one;
  * - one phase (FIRST_VALUE / LAST_VALUE, or `table.optimizer.agg-phase-strategy` = 'ONE_PHASE'): one bundle of
  *   `size` input rows, emitted the same way.
+ * The same bundles hold a proctime deduplication's rows (Flink's ProcTimeMiniBatchDeduplicateKeepFirstRow /
+ * KeepLastRowFunction in a KeyedMapBundleOperator: one phase, keyed by the partition keys): at a bundle's end each key
+ * emits its first row (+I) once, or its last row (+I, then -U / +U, nothing when equal to the row it last emitted).
  * What a key's accumulators add up to is what the plain aggregation gives after the same rows, so the inner
  * operator computes the values and this one samples them at the bundle ends: +I for a new key, -U / +U when the value
  * changed, -D when the key's last row was retracted, nothing when it is unchanged. The end of the input flushes the
@@ -55,11 +58,11 @@ type Value = Row | undefined;
 /** Records the inner aggregation's current row per key. */
 class Latest extends Operator {
   readonly rows = new Map<string, Row>();
-  constructor(private readonly keyCount: number) {
+  constructor(private readonly keyCount: number, private readonly keysOf?: readonly Evaluator[]) {
     super(1);
   }
   process(change: Change): void {
-    const key = rowKey(change.row.slice(0, this.keyCount));
+    const key = rowKey(this.keysOf === undefined ? change.row.slice(0, this.keyCount) : this.keysOf.map((k) => k(change.row)));
     if (change.kind === '+I' || change.kind === '+U') this.rows.set(key, change.row);
     else if (change.kind === '-D') this.rows.delete(key);
   }
@@ -84,9 +87,13 @@ export class MiniBatchAggregateOperator extends Operator {
     private readonly hash: (values: readonly unknown[]) => number,
     private readonly size: number,
     twoPhase: boolean,
+    /** The inner operator's rows do not start with the keys (a deduplication's are its input rows): the keys over them. */
+    outputKeys?: readonly Evaluator[],
+    /** What a changed value is compared on (a deduplication: the columns Flink keeps); default the whole row. */
+    private readonly sameOn: (row: Row) => readonly unknown[] = (r) => r,
   ) {
     super(1);
-    this.latest = new Latest(keys.length);
+    this.latest = new Latest(keys.length, outputKeys);
     inner.connectTo(this.latest);
     const hashOf = (k: string): number => this.hashes.get(k)!;
     this.local = twoPhase ? new BundleMap(hashOf) : undefined;
@@ -125,7 +132,7 @@ export class MiniBatchAggregateOperator extends Operator {
         continue;
       }
       if (before === undefined) this.emit({ kind: '+I', row: now });
-      else if (rowKey(before) !== rowKey(now)) {
+      else if (rowKey(this.sameOn(before)) !== rowKey(this.sameOn(now))) {
         if (this.generateUpdateBefore) this.emit({ kind: '-U', row: before });
         this.emit({ kind: '+U', row: now });
       }

@@ -7,6 +7,9 @@
  * whole batch before the next. That is the per-row order exactly, because nothing else happens in between: no
  * watermark, no other input, no second consumer (a fan-out emits row by row). An evaluation error is tagged
  * with the index of its source row in the batch, so the job can name the row as it does row by row.
+ *
+ * A source fed a columnar fixture hands such runs on as columns (`processColumns`: one array per column, rows
+ * `start..end`); an operator that can read columns directly overrides it, any other gets the rows made from them.
  */
 import type { Change } from '../changelog.js';
 import type { Row } from '../compiled.js';
@@ -60,6 +63,26 @@ export abstract class Operator implements Downstream {
         throw tagSourceRow(e, origin, i);
       }
     }
+  }
+
+  /**
+   * Handle the inserts `start..end` of `columns` (one array per input column, values as the runtime holds them)
+   * on input `input`, in order; an error is tagged with the row's index from `start`. The default makes the rows
+   * and handles them as `processInserts` does.
+   */
+  processColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number, input: number): void {
+    this.processInserts(rowsOfColumns(columns, start, end), undefined, input);
+  }
+
+  /** Emit inserts given as columns: as columns to a single consumer, as rows otherwise. */
+  protected emitColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
+    const outs = this.outputs;
+    if (outs.length === 1) {
+      const o = outs[0] as { readonly op: Operator; readonly input: number };
+      o.op.processColumns(columns, start, end, o.input);
+      return;
+    }
+    this.emitInserts(rowsOfColumns(columns, start, end), undefined);
   }
 
   /** Emit a batch of inserts: as a batch to a single consumer, row by row (each to every consumer) otherwise. */
@@ -158,6 +181,18 @@ export abstract class Operator implements Downstream {
   finish(): void {
     this.receiveFinish();
   }
+}
+
+/** The rows `start..end` of `columns`, each a new array. */
+export function rowsOfColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): Row[] {
+  const width = columns.length;
+  const rows = new Array<Row>(end - start);
+  for (let i = start; i < end; i++) {
+    const row = new Array<unknown>(width);
+    for (let c = 0; c < width; c++) row[c] = (columns[c] as ArrayLike<unknown>)[i];
+    rows[i - start] = row;
+  }
+  return rows;
 }
 
 /** Marks an evaluation error with the source batch index of the row being handled (the innermost mark wins). */

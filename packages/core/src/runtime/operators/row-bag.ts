@@ -4,15 +4,17 @@
  * stream into such a sink stays linear; insert-only streams never pay for the index.
  *
  * A sink may hold millions of rows for the whole run, so they are kept compactly: each row's values sit in one
- * array per column (no array object per row), and rows are made again when the table is read.
+ * compact column per sink column (no array object per row; see `ValueColumn`), and rows are made again when the
+ * table is read.
  */
 import { rowKey } from '../values/compare.js';
+import { ValueColumn } from './columns.js';
 
 type Row = readonly unknown[];
 
 export class RowBag {
-  /** `columns[c][i]`: column `c` of the `i`-th row kept (removed rows stay until the next compaction). */
-  private columns: unknown[][];
+  /** `columns[c]`: column `c` of the rows kept (removed rows stay until the next compaction). */
+  private columns: ValueColumn[];
   /** Rows kept, live or removed. */
   private count = 0;
   /** Per row kept: 1 once removed; absent until the first removal. */
@@ -23,7 +25,7 @@ export class RowBag {
 
   /** `width`: the sink's column count; every row has it. */
   constructor(readonly width: number) {
-    this.columns = Array.from({ length: width }, () => []);
+    this.columns = Array.from({ length: width }, () => new ValueColumn());
   }
 
   /** Live rows. */
@@ -34,7 +36,7 @@ export class RowBag {
   add(row: Row): void {
     const at = this.count++;
     const cols = this.columns;
-    for (let c = 0; c < this.width; c++) (cols[c] as unknown[])[at] = row[c];
+    for (let c = 0; c < this.width; c++) (cols[c] as ValueColumn).set(at, row[c]);
     if (this.index) this.indexAt(this.index, row, at);
   }
 
@@ -54,7 +56,7 @@ export class RowBag {
     }
     removed[pos] = 1;
     // a removed row's values are released (its strings and objects are not kept alive)
-    for (let c = 0; c < this.width; c++) (this.columns[c] as unknown[])[pos] = undefined;
+    for (let c = 0; c < this.width; c++) (this.columns[c] as ValueColumn).release(pos);
     this.holes++;
     if (this.holes > 1024 && this.holes * 2 > this.count) this.compact();
   }
@@ -74,7 +76,7 @@ export class RowBag {
 
   private rowAt(i: number): unknown[] {
     const row = new Array<unknown>(this.width);
-    for (let c = 0; c < this.width; c++) row[c] = (this.columns[c] as unknown[])[i];
+    for (let c = 0; c < this.width; c++) row[c] = (this.columns[c] as ValueColumn).get(i);
     return row;
   }
 
@@ -98,10 +100,10 @@ export class RowBag {
   }
 
   private compact(): void {
-    const columns: unknown[][] = Array.from({ length: this.width }, () => []);
+    const columns = Array.from({ length: this.width }, () => new ValueColumn());
     let n = 0;
     this.forEachPosition((i) => {
-      for (let c = 0; c < this.width; c++) (columns[c] as unknown[])[n] = (this.columns[c] as unknown[])[i];
+      for (let c = 0; c < this.width; c++) (columns[c] as ValueColumn).set(n, (this.columns[c] as ValueColumn).get(i));
       n++;
     });
     this.columns = columns;

@@ -49,6 +49,11 @@ export class SourceOperator extends Operator {
     this.emitInserts(rows, undefined);
   }
 
+  /** Rows `start..end` of `columns` (one array per input column) as inserts, for a `batchable` source. */
+  pushColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
+    this.emitColumns(columns, start, end);
+  }
+
   /** An explicit watermark (epoch millis of the rowtime's wall clock). */
   advanceWatermark(ms: number): void {
     if (ms > this.wm) {

@@ -120,11 +120,11 @@ export class Cursor {
    * end `lastEnd` reports), so a long script keeps only the current statement's tokens alive.
    */
   release(): void {
-    if (this.index > 1024) {
+    if (this.index > 256) {
       this.buffer = this.buffer.slice(this.index - 1);
       this.index = 1;
     }
-    if (this.commentIndex > 256) {
+    if (this.commentIndex > 64) {
       this.commentBuffer = this.commentBuffer.slice(this.commentIndex);
       this.commentIndex = 0;
     }

@@ -60,6 +60,33 @@ function operatorAt(text: string, i: number): string | undefined {
 
 const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
 
+/**
+ * Short words and numbers already met, by a hash of their characters: a script repeats the same keywords, names and
+ * numbers over and over, and a token's text is then the string met before instead of a new copy of the same
+ * characters (a long script's words are most of what the lexer allocates). Only strings shorter than 13 characters:
+ * a longer slice may be a view into the whole text, which the table would keep alive.
+ */
+const INTERN_SIZE = 4096;
+const interned: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
+
+/** `text.slice(from, to)`, the same string as the last time these characters were met when they are short. */
+function sliceInterned(text: string, from: number, to: number): string {
+  const n = to - from;
+  if (n > 12) return text.slice(from, to);
+  let h = n;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  const slot = h & (INTERN_SIZE - 1);
+  const known = interned[slot];
+  if (known !== undefined && known.length === n) {
+    let k = 0;
+    while (k < n && known.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+    if (k === n) return known;
+  }
+  const fresh = text.slice(from, to);
+  interned[slot] = fresh;
+  return fresh;
+}
+
 /** Where lexing stands: the next character's offset and position. */
 export type LexState = SourcePosition;
 
@@ -78,6 +105,9 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
   let line = from.line;
   let col = from.column;
   const pos = (): SourcePosition => ({ line, column: col, offset: i });
+  /** The last token's end: the next token starts there when nothing is between them (`a,`), and shares it. */
+  let lastEnd: SourcePosition | undefined;
+  const startPos = (): SourcePosition => (lastEnd !== undefined && lastEnd.offset === i ? lastEnd : pos());
   /** Moves `count` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
   const advance = (count: number): void => {
     const end = Math.min(i + count, n);
@@ -116,7 +146,7 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
   };
   /** `source`: the token's exact text when the caller has it already (words, numbers, operators). */
   const push = (kind: TokenKind, value: string, start: SourcePosition, source: string = text.slice(start.offset, i)): void => {
-    tokens.push({ kind, value, text: source, start, end: pos() });
+    tokens.push({ kind, value, text: source, start, end: (lastEnd = pos()) });
   };
 
   while (i < n && tokens.length < maxTokens) {
@@ -133,7 +163,7 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
       continue;
     }
     const c = text[i]!;
-    const start = pos();
+    const start = startPos();
     if (code === 45 && text.charCodeAt(i + 1) === 45) {
       // A line comment ends at LF or at CR (a CR-only line end too, as in Flink's lexer).
       let j = i + 2;
@@ -191,16 +221,16 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
         j += 2;
         while (isDigitCode(text.charCodeAt(j))) j++;
       }
+      const number = sliceInterned(text, i, j);
       advanceInLine(j);
-      const number = text.slice(start.offset, i);
       push('number', number, start, number);
       continue;
     }
     if (isIdentStartCode(code)) {
       let j = i + 1;
       while (j < n && isIdentPartCode(text.charCodeAt(j))) j++;
+      const word = sliceInterned(text, i, j);
       advanceInLine(j);
-      const word = text.slice(start.offset, i);
       push('word', word, start, word);
       continue;
     }

@@ -1,0 +1,12 @@
+import { tokenize } from '@flinkts/core';
+const stmt = (i: number) => `INSERT INTO k SELECT a, b + ${i}, s FROM t WHERE a > ${i};\n`;
+const text = Array.from({ length: 10000 }, (_, i) => stmt(i)).join('');
+(globalThis as any).gc();
+const h0 = process.memoryUsage().heapUsed;
+const r = tokenize(text);
+(globalThis as any).gc();
+const h1 = process.memoryUsage().heapUsed;
+console.log(r.tokens.length, 'tokens', ((h1 - h0) / r.tokens.length).toFixed(1), 'B/token retained');
+const t0 = performance.now();
+for (let k = 0; k < 20; k++) tokenize(text);
+console.log(((performance.now() - t0) / 20).toFixed(1), 'ms per tokenize of', (text.length / 1e6).toFixed(2), 'MB');

@@ -1,0 +1,178 @@
+/**
+ * Compact storage for operator state that holds many rows for the whole run (a regular join's sides, a sink's
+ * rows): one column of values by position, in fixed-size chunks, so growing never copies what is there (a
+ * million-row array grown by copying leaves about twice its size as garbage) and a column's values take the
+ * smallest form that holds them exactly:
+ *  - int32: every value so far is an integer number in 32 bits (4 bytes a value);
+ *  - float64: every value is a number (8 bytes, no number object per value);
+ *  - dictionary: every value is a string, boolean, NULL or other primitive, with at most 65,535 distinct ones
+ *    (2 bytes a value; equal strings of many rows are kept once);
+ *  - values: anything else, as it is.
+ * A column moves to a wider form when a value does not fit (once: its values are copied then); a value read
+ * back is the value written (a dictionary gives back an equal primitive, -0 never enters it). The first chunk
+ * starts small and grows to full size, so a state holding a few rows (a unit test's) stays small.
+ */
+
+const SHIFT = 13;
+/** Values per chunk: a chunk of object pointers stays below V8's large-object size. */
+export const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
+/** Codes a dictionary chunk holds (Uint16Array). */
+const DICT_LIMIT = 0xffff;
+
+const INT = 0;
+const FLOAT = 1;
+const DICT = 2;
+const VALUES = 3;
+type Form = typeof INT | typeof FLOAT | typeof DICT | typeof VALUES;
+
+const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v && !(v === 0 && 1 / v < 0);
+/** A value a dictionary may hold: one equal value is as good as another (-0 is not 0; objects keep identity). */
+const isDictValue = (v: unknown): boolean => {
+  if (v === null || v === undefined) return true;
+  const t = typeof v;
+  return t === 'string' || t === 'boolean' || t === 'bigint' || (t === 'number' && !(v === 0 && 1 / (v as number) < 0));
+};
+
+type Chunk = Int32Array | Float64Array | Uint16Array | unknown[];
+
+export class ValueColumn {
+  private form: Form | undefined;
+  private chunks: Chunk[] = [];
+  /** Dictionary form: the values by code, and the code of each value. */
+  private dict: unknown[] = [];
+  private codes: Map<unknown, number> | undefined;
+
+  /** The value at `i` (written before). */
+  get(i: number): unknown {
+    const c = this.chunks[i >>> SHIFT] as Chunk;
+    const at = i & MASK;
+    switch (this.form) {
+      case DICT:
+        return this.dict[(c as Uint16Array)[at] as number];
+      default:
+        return c[at];
+    }
+  }
+
+  set(i: number, v: unknown): void {
+    if (this.form === undefined) this.form = isInt32(v) ? INT : typeof v === 'number' ? FLOAT : isDictValue(v) ? DICT : VALUES;
+    const n = i >>> SHIFT;
+    const at = i & MASK;
+    let c = this.chunks[n];
+    if (c === undefined || at >= c.length) c = this.chunkFor(n, at);
+    switch (this.form) {
+      case INT:
+        if (isInt32(v)) (c as Int32Array)[at] = v;
+        else {
+          this.widen(typeof v === 'number' ? FLOAT : VALUES);
+          this.set(i, v);
+        }
+        return;
+      case FLOAT:
+        if (typeof v === 'number') (c as Float64Array)[at] = v;
+        else {
+          this.widen(VALUES);
+          this.set(i, v);
+        }
+        return;
+      case DICT: {
+        const codes = this.codes as Map<unknown, number>;
+        // checked first: a Map finds 0's code for -0
+        const fits = isDictValue(v);
+        let code = fits ? codes.get(v) : undefined;
+        if (code === undefined && fits && this.dict.length < DICT_LIMIT) {
+          code = this.dict.length;
+          this.dict.push(v);
+          codes.set(v, code);
+        }
+        if (code !== undefined) (c as Uint16Array)[at] = code;
+        else {
+          this.widen(VALUES);
+          this.set(i, v);
+        }
+        return;
+      }
+      default:
+        (c as unknown[])[at] = v;
+    }
+  }
+
+  /** Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. */
+  release(i: number): void {
+    if (this.form === VALUES) (this.chunks[i >>> SHIFT] as unknown[])[i & MASK] = undefined;
+  }
+
+  /** Chunk `n`, made (and the first chunk grown) so that it holds position `at`. */
+  private chunkFor(n: number, at: number): Chunk {
+    const cs = this.chunks;
+    const first = cs[0];
+    if (first !== undefined && first.length < CHUNK && (n > 0 || at >= first.length)) {
+      const grown = this.newChunk(n > 0 ? CHUNK : Math.min(CHUNK, Math.max(at + 1, first.length * 2)));
+      for (let j = 0; j < first.length; j++) (grown as unknown[])[j] = first[j];
+      cs[0] = grown;
+    }
+    while (cs.length <= n) cs.push(this.newChunk(cs.length === 0 && n === 0 ? Math.min(CHUNK, Math.max(16, at + 1)) : CHUNK));
+    return cs[n] as Chunk;
+  }
+
+  private newChunk(size: number): Chunk {
+    switch (this.form) {
+      case INT:
+        return new Int32Array(size);
+      case FLOAT:
+        return new Float64Array(size);
+      case DICT:
+        this.codes ??= new Map();
+        return new Uint16Array(size);
+      default:
+        return new Array<unknown>(size).fill(undefined);
+    }
+  }
+
+  /** Rewrites every chunk in the wider `form` (the values written so far keep their positions). */
+  private widen(form: Form): void {
+    const old = this.chunks;
+    const from = this.form;
+    const dict = this.dict;
+    this.form = form;
+    this.chunks = [];
+    for (const c of old) {
+      const next = this.newChunk(c.length);
+      for (let j = 0; j < c.length; j++) (next as unknown[])[j] = from === DICT ? dict[(c as Uint16Array)[j] as number] : c[j];
+      this.chunks.push(next);
+    }
+    if (from === DICT) {
+      this.dict = [];
+      this.codes = undefined;
+    }
+  }
+}
+
+/**
+ * A growing array of 32-bit integers in fixed-size chunks, 0 where nothing was written: a chunk is made only when a
+ * value other than 0 is written into it, so a column that stays 0 (a join key's rows without a second row, rows
+ * matching nothing) costs nothing. The first chunk starts small and grows.
+ */
+export class IntColumn {
+  private readonly chunks: (Int32Array | undefined)[] = [];
+
+  get(i: number): number {
+    return this.chunks[i >>> SHIFT]?.[i & MASK] ?? 0;
+  }
+
+  set(i: number, v: number): void {
+    const n = i >>> SHIFT;
+    const at = i & MASK;
+    let c = this.chunks[n];
+    if (c === undefined || at >= c.length) {
+      // what is not there reads 0 already
+      if (v === 0) return;
+      const grown = new Int32Array(n > 0 ? CHUNK : Math.min(CHUNK, Math.max(16, at + 1, c === undefined ? 0 : c.length * 2)));
+      if (c !== undefined) grown.set(c);
+      while (this.chunks.length < n) this.chunks.push(undefined);
+      this.chunks[n] = c = grown;
+    }
+    c[at] = v;
+  }
+}

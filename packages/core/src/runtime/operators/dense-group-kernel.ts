@@ -1,0 +1,86 @@
+/**
+ * The inner loop of a folding group aggregation over columns whose key is a small non-negative integer and whose
+ * aggregates only count rows and add small whole numbers (COUNT(*), COUNT(col), SUM / SUM0 of a BIGINT column):
+ * per run of rows it adds each row into typed arrays indexed by the key (a count and, per aggregate, a count of
+ * values and their sum), without reading a group object per row, and the caller moves those partial results
+ * into the groups' accumulators at the end of the run. That is exact: counting and Java's wrapping long addition
+ * do not depend on the order of the steps, and a partial sum of at most 65,536 values within ±2^31 (the caller
+ * moves the partial results at least that often) stays inside ±2^47, far inside a double's exact integers.
+ *
+ * A row the loop does not take (a key that is not a live group's small integer, a value that is not a small
+ * whole number) stops it: the caller handles that row as any other and starts the loop again after it.
+ */
+import type { AggregateSpec } from './aggregates.js';
+
+/** What one aggregate call adds per row: a count of rows, a count of a column's non-NULL values, or a sum. */
+export type PartialKind = { readonly kind: 'count' } | { readonly kind: 'countColumn'; readonly column: number } | { readonly kind: 'longSum'; readonly column: number };
+
+/** The largest value added in the loop (larger ones go through the accumulator). */
+const SMALL = 2147483647;
+
+/** The partial kinds of every call, or undefined when one of them is not one the loop adds. */
+export function partialKinds(specs: readonly AggregateSpec[]): PartialKind[] | undefined {
+  const kinds: PartialKind[] = [];
+  for (const s of specs) {
+    if (s.filter !== undefined || s.distinct || s.accumulator !== undefined) return undefined;
+    if (s.name === 'COUNT' && s.arg === undefined) kinds.push({ kind: 'count' });
+    else if (s.name === 'COUNT' && s.argColumn !== undefined) kinds.push({ kind: 'countColumn', column: s.argColumn });
+    else if ((s.name === 'SUM' || s.name === 'SUM0') && s.resultType.kind === 'BIGINT' && s.argColumn !== undefined) kinds.push({ kind: 'longSum', column: s.argColumn });
+    else return undefined;
+  }
+  return kinds;
+}
+
+/**
+ * Rows `start..end`: each row of a live key (`live[k] === 1`) whose values the loop takes is added into `rows[k]`
+ * (its count) and `counts[j][k]` / `sums[j][k]` (call `j`'s); a key added to for the first time in the run is
+ * appended to `touched` (its length kept in `state[0]`). Returns the index of the first row not taken, `end` when
+ * every row was.
+ */
+type Loop = (
+  key: ArrayLike<unknown>, columns: readonly ArrayLike<unknown>[], live: Uint8Array, rows: Float64Array,
+  counts: readonly Float64Array[], sums: readonly Float64Array[], touched: Int32Array, state: Int32Array, start: number, end: number,
+) => number;
+
+/**
+ * The loop for one list of calls, written out once per list (no call or switch per value). The generated text
+ * is made only from fixed templates and the calls' column positions (integers).
+ */
+export function denseLoop(kinds: readonly PartialKind[]): Loop {
+  const reads: string[] = [];
+  const adds: string[] = [];
+  kinds.forEach((p, j) => {
+    if (p.kind === 'count') return;
+    reads.push(`const v${j} = col${j}[i];`);
+    if (p.kind === 'countColumn') adds.push(`if (v${j} !== null && v${j} !== undefined) c${j}[k]++;`);
+    else {
+      reads.push(`if (!(v${j} === null || v${j} === undefined || (typeof v${j} === 'number' && v${j} <= ${SMALL} && v${j} >= -${SMALL}))) { state[0] = nt; return i; }`);
+      adds.push(`if (v${j} !== null && v${j} !== undefined) { c${j}[k]++; s${j}[k] += v${j}; }`);
+    }
+  });
+  const body = [
+    ...kinds.map((p, j) => `const c${j} = counts[${j}]; const s${j} = sums[${j}];${p.kind === 'count' ? '' : ` const col${j} = columns[${Number(p.column) | 0}];`}`),
+    'let nt = state[0];',
+    'for (let i = start; i < end; i++) {',
+    '  const k = key[i];',
+    '  if (typeof k !== \'number\' || (k >>> 0) !== k || live[k] !== 1) { state[0] = nt; return i; }',
+    ...reads.map((r) => `  ${r}`),
+    '  if (rows[k] === 0) touched[nt++] = k;',
+    '  rows[k]++;',
+    ...adds.map((a) => `  ${a}`),
+    '}',
+    'state[0] = nt;',
+    'return end;',
+  ].join('\n');
+  // one function per text, kept: every job with these calls runs the code V8 has already optimised (a new
+  // function would start again in the interpreter, which costs a 1M-row run more than the loop itself)
+  let loop = LOOPS.get(body);
+  if (loop === undefined) {
+    loop = new Function('key', 'columns', 'live', 'rows', 'counts', 'sums', 'touched', 'state', 'start', 'end', body) as Loop;
+    if (LOOPS.size < 256) LOOPS.set(body, loop);
+  }
+  return loop;
+}
+
+/** The loops made so far, by their text (a handful: one per shape of aggregate list). */
+const LOOPS = new Map<string, Loop>();

@@ -1,0 +1,160 @@
+/**
+ * Argument checks of built-ins that an operand family alone cannot say (Flink 1.20's input type strategies: an
+ * element type that must match the array's, arrays or maps with a common type, a TIMESTAMP_LTZ on both sides …).
+ * Each was checked against Flink 1.20.1's planner, which rejects the call when planning; the message names what
+ * Flink names. The typer reports a problem found here as FTS4406, so `flinkts check` and the local runtime (which
+ * reads the bound plan) give the same code.
+ */
+import type { DataType } from '../types/data-type.js';
+import { commonType } from '../functions/infer.js';
+import { isCharacter, isIntegral } from '../types/type-predicates.js';
+import { printDataType as show } from '../sql/printer/data-type.js';
+import type { Expression } from '../ast/expression.js';
+import { expressionChildren } from '../plan/expression-children.js';
+import { supportsImplicitCast } from '../types/implicit-cast.js';
+
+const DATETIME = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ']);
+const isNull = (t: DataType): boolean => t.kind === 'NULL';
+const nullable = (t: DataType): DataType => ({ ...t, nullable: true }) as DataType;
+
+/** An ARRAY argument and an element argument that must share a type (ARRAY_CONTAINS …). */
+const ELEMENT_OF_ARRAY = new Set(['ARRAY_CONTAINS', 'ARRAY_POSITION', 'ARRAY_REMOVE', 'ARRAY_APPEND', 'ARRAY_PREPEND']);
+/** Arrays that must have a common type (ARRAY_CONCAT …). */
+const ARRAYS = new Set(['ARRAY_CONCAT', 'ARRAY_UNION', 'ARRAY_EXCEPT', 'ARRAY_INTERSECT']);
+/** An ARRAY first argument. */
+const ARRAY_FIRST = new Set(['ARRAY_DISTINCT', 'ARRAY_REVERSE', 'ARRAY_SLICE', 'ARRAY_SORT', 'ARRAY_MAX', 'ARRAY_MIN', 'ARRAY_JOIN']);
+/** One character or binary string (Calcite's STRING family). */
+const STRING_ARG = new Set(['FROM_BASE64', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512']);
+
+/** The problem with a call's (typed) arguments, as Flink's planner reports it, or undefined when it plans. */
+export function argumentProblem(name: string, args: readonly DataType[]): string | undefined {
+  const a0 = args[0];
+  if (a0 === undefined) return undefined;
+  const cannot = (): string => `Cannot apply '${name}' to arguments of type ${name}(${args.map((a) => `<${show(a)}>`).join(', ')})`;
+  if (STRING_ARG.has(name)) return isCharacter(a0) || a0.kind === 'BINARY' || a0.kind === 'VARBINARY' || isNull(a0) ? undefined : `${cannot()}; it takes a STRING`;
+  if (name === 'CARDINALITY') return ['ARRAY', 'MAP', 'MULTISET'].includes(a0.kind) ? undefined : isNull(a0) ? "Illegal use of 'NULL'" : `${cannot()}; it takes an ARRAY, MAP or MULTISET`;
+  if (ELEMENT_OF_ARRAY.has(name) || ARRAY_FIRST.has(name) || ARRAYS.has(name) || name === 'MAP_FROM_ARRAYS') {
+    const arrays = ARRAYS.has(name) || name === 'MAP_FROM_ARRAYS' ? args : [a0];
+    if (arrays.some(isNull)) return "Illegal use of 'NULL'";
+    if (arrays.some((a) => a.kind !== 'ARRAY')) return `${cannot()}; ${arrays.length > 1 ? 'every argument must be' : 'the first argument must be'} an ARRAY`;
+    if (a0.kind !== 'ARRAY') return undefined;
+    // the element must cast implicitly to the array's element type (ARRAY_CONTAINS(ARRAY<INT>, BIGINT) is rejected)
+    if (ELEMENT_OF_ARRAY.has(name) && args[1] !== undefined && !isNull(args[1]) && !supportsImplicitCast(nullable(args[1]), nullable(a0.element))) {
+      return `${cannot()}: the element ${show(args[1])} does not fit the array's elements (${show(a0.element)})`;
+    }
+    if (ARRAYS.has(name) && commonType(args.filter((a) => !isNull(a))) === undefined) return `Could not find a common type for the arguments of ${name}: ${args.map(show).join(', ')}`;
+    if (name === 'ARRAY_JOIN' && !isCharacter(a0.element) && !isNull(a0.element)) return `${cannot()}; it joins an ARRAY of character strings`;
+    return undefined;
+  }
+  if (name === 'MAP_UNION') {
+    if (args.some(isNull)) return "Illegal use of 'NULL'";
+    if (args.some((a) => a.kind !== 'MAP')) return `${cannot()}; every argument must be a MAP`;
+    return commonType(args.filter((a) => !isNull(a))) === undefined ? `Could not find a common type for the arguments of MAP_UNION: ${args.map(show).join(', ')}` : undefined;
+  }
+  if (name === 'TIMESTAMPDIFF') {
+    const [x, y] = [args[1], args[2]];
+    if (x === undefined || y === undefined) return undefined;
+    if ([x, y].some((t) => !DATETIME.has(t.kind) && !isNull(t))) return `${cannot()}; it takes a time unit and two DATE, TIME or TIMESTAMP values`;
+    if (!isNull(x) && !isNull(y) && (x.kind === 'TIMESTAMP_LTZ') !== (y.kind === 'TIMESTAMP_LTZ')) return 'TIMESTAMP_LTZ only supports diff between the same type.';
+    return undefined;
+  }
+  if (name === 'TIMESTAMPADD') {
+    const [n, x] = [args[1], args[2]];
+    if (n === undefined || x === undefined) return undefined;
+    if (!isIntegral(n) && !isNull(n)) return `${cannot()}; the count must be an integer`;
+    if (!DATETIME.has(x.kind) && !isNull(x)) return `${cannot()}; it adds to a DATE, TIME or TIMESTAMP`;
+    return undefined;
+  }
+  if (name === 'ELEMENT' || name === 'MAP_KEYS' || name === 'MAP_VALUES' || name === 'MAP_ENTRIES') return isNull(a0) ? "Illegal use of 'NULL'" : undefined;
+  if (name === 'JSON_STRING') return isNull(a0) ? undefined : jsonTypeProblem(a0);
+  if (name === 'OVERLAPS') return overlapsProblem(args);
+  // MOD takes exact numerics (as '%': "Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'")
+  if (name === 'MOD' && args.some((t) => t.kind === 'FLOAT' || t.kind === 'DOUBLE')) return `Cannot apply 'MOD' to arguments of type 'MOD(${args.map((a) => `<${show(a)}>`).join(', ')})'. Supported form(s): 'MOD(<EXACT_NUMERIC>, <EXACT_NUMERIC>)'`;
+  return undefined;
+}
+
+/**
+ * A value with no JSON form (checked on Flink 1.20.1): a DATE, TIME or INTERVAL, a MAP whose key is not a character
+ * string ("… is not supported for JSON conversion"), at any depth.
+ */
+function jsonTypeProblem(t: DataType): string | undefined {
+  switch (t.kind) {
+    case 'DATE': case 'TIME': case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME':
+      return `Type '${show(t)}' is not scalar or cannot be converted into JSON.`;
+    case 'MAP':
+      if (!isCharacter(t.key)) return `Type '${show(t.key)}' is not supported for JSON conversion. The key type must be a character string.`;
+      return jsonTypeProblem(t.value);
+    case 'ARRAY': case 'MULTISET': return jsonTypeProblem(t.element);
+    case 'ROW': {
+      for (const f of t.fields) {
+        const p = jsonTypeProblem(f.type);
+        if (p !== undefined) return p;
+      }
+      return undefined;
+    }
+    default: return undefined;
+  }
+}
+
+const TIME_UNITS = new Set(['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND', 'NANOSECOND']);
+const YEAR_MONTH_UNITS = new Set(['YEAR', 'QUARTER', 'MONTH']);
+
+/** EXTRACT of a unit the operand does not have (Flink: "unit DAY can not be applied to time variable"). */
+export function extractUnitProblem(unit: string, t: DataType): string | undefined {
+  if (t.kind === 'TIME' && !TIME_UNITS.has(unit)) return `unit ${unit} can not be applied to time variable`;
+  const ym = t.kind === 'INTERVAL_YEAR_MONTH';
+  if ((ym && !YEAR_MONTH_UNITS.has(unit)) || (t.kind === 'INTERVAL_DAY_TIME' && YEAR_MONTH_UNITS.has(unit))) {
+    return `Cannot apply 'EXTRACT' to arguments of type 'EXTRACT(<INTERVAL ${unit}> FROM <${show(t)}>)': a ${ym ? 'year-month' : 'day-time'} interval has no ${unit}`;
+  }
+  return undefined;
+}
+
+/** Whether an expression reads a column (or a sub-query): it is not a constant. */
+export function readsColumn(e: Expression): boolean {
+  if (e.kind === 'ColumnRef' || e.kind === 'FieldAccess' || e.kind === 'ScalarSubquery' || e.kind === 'Exists') return true;
+  return expressionChildren(e).some(readsColumn);
+}
+
+/**
+ * An untyped NULL literal where Flink 1.20.1's validator takes none (checked on the real engine): an argument of
+ * CONCAT, CONCAT_WS, IF or `||` ("Illegal use of 'NULL'"); GREATEST / LEAST fail on the cast to the others' type.
+ */
+const ILLEGAL_NULL = new Set(['CONCAT', 'CONCAT_WS', 'IF', '||']);
+
+export function untypedNullProblem(name: string, args: readonly Expression[], types: readonly DataType[]): string | undefined {
+  if (!args.some((a) => a.kind === 'NullLiteral')) return undefined;
+  if (ILLEGAL_NULL.has(name)) return "Illegal use of 'NULL'";
+  if (name === 'GREATEST' || name === 'LEAST') {
+    const other = types.find((t, i) => args[i]?.kind !== 'NullLiteral');
+    return other === undefined ? 'Could not infer an output type for the given arguments.' : `Unsupported casting from NULL to ${show(nullable(other))}.`;
+  }
+  return undefined;
+}
+
+/** OVERLAPS of two periods: (start, end) or (start, interval), every bound of one datetime type (checked on Flink 1.20.1). */
+function overlapsProblem(args: readonly DataType[]): string | undefined {
+  const kinds = new Set<string>();
+  for (const p of args) {
+    if (p.kind !== 'ROW' || p.fields.length !== 2) return 'the operands of OVERLAPS must be periods: (start, end) or (start, duration)';
+    const [start, end] = [p.fields[0]!.type, p.fields[1]!.type];
+    const interval = end.kind === 'INTERVAL_DAY_TIME' || end.kind === 'INTERVAL_YEAR_MONTH';
+    if (!DATETIME.has(start.kind) || (!interval && !DATETIME.has(end.kind))) kinds.add('?');
+    kinds.add(start.kind);
+    if (!interval) kinds.add(end.kind);
+  }
+  return kinds.size === 1 ? undefined : `Cannot apply 'OVERLAPS' to arguments of type '${args.map((a) => `<${show(a)}>`).join(' OVERLAPS ')}': the bounds of both periods must be of one DATE, TIME or TIMESTAMP type`;
+}
+
+/** A numeric literal zero (`0`, `0.0`). */
+export function isZeroLiteral(e: Expression): boolean {
+  return e.kind === 'NumericLiteral' && Number(e.text) === 0;
+}
+
+/** A JSON_OBJECT / JSON_ARRAY value with no JSON form; an untyped NULL is one too ("Type is not supported: ANY"). */
+export function jsonValueProblem(e: Expression, t: DataType | undefined): string | undefined {
+  if (e.kind === 'NullLiteral') return 'Type is not supported: ANY';
+  if (t === undefined || e.kind === 'JsonObject' || e.kind === 'JsonArray') return undefined;
+  return jsonTypeProblem(t);
+}
+
+export const LISTAGG_SEPARATOR = "Cannot apply 'LISTAGG' with a separator that is not a character literal. Supported form(s): 'LISTAGG(<CHARACTER>)' 'LISTAGG(<CHARACTER>, <CHARACTER_LITERAL>)'";
