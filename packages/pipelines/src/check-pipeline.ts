@@ -12,7 +12,8 @@ import type { ResolvedEnvironment, ResolvedJob } from './resolve-environment.js'
 import { catalogCredentialProblems } from './catalog-credentials.js';
 import { hiveSitePlaceholders, hiveSiteProblems } from './emit/hive-site.js';
 import { kafkaLoginProblems } from './kafka-login.js';
-import { platformVersionProblems } from './platform-versions.js';
+import { EMITTERS } from './emit/emitters.js';
+import type { Emitter } from './emit/emitter.js';
 import { checkPlaceholders } from './variables.js';
 
 /**
@@ -45,7 +46,11 @@ export function checkEnvironment(env: ResolvedEnvironment): Diagnostic[] {
   out.push(...kafkaLoginProblems(env));
   out.push(...hiveSiteProblems(env));
   out.push(...catalogCredentialProblems(env));
-  out.push(...platformVersionProblems(env));
+  // each configured target's own environment checks (the platforms' Flink versions: emit/vvp.ts, emit/alibaba.ts)
+  for (const e of EMITTERS as readonly Emitter[]) {
+    const config = (env.targets as Readonly<Record<string, unknown>>)[e.name];
+    if (config !== undefined) e.validateEnvironment?.(env, config, out);
+  }
   const seen = new Set<string>();
   return out.filter((d) => {
     const key = `${d.code}\u0000${d.severity}\u0000${d.message}`;

@@ -18,7 +18,10 @@ export interface TypeEnv {
   readonly issues?: TypeIssue[];
   /** The column types of a sub-query (scalar sub-queries, IN (SELECT …)). */
   readonly subquery?: (q: Query) => readonly (DataType | undefined)[] | undefined;
-  /** Upper-cased names of functions the script declares (CREATE FUNCTION); they are not type-checked. */
+  /**
+   * Upper-cased names that call a function the script declares (CREATE FUNCTION) rather than a built-in, in Flink's
+   * lookup order (plan/function-lookup.ts); such calls are not type-checked.
+   */
   readonly functions?: ReadonlySet<string>;
   /** Filled with the type of every sub-expression typed (for consumers that evaluate the expression: the runtime). */
   readonly types?: Map<Expression, DataType>;

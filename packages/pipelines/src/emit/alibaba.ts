@@ -11,6 +11,7 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
+import { flinkMinor } from '@flinkts/connectors';
 import { CODES } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
@@ -174,5 +175,14 @@ function autopilotProblems(a: NonNullable<AlibabaTarget['autopilot']>, paralleli
   }
 }
 
+/** Realtime Compute runs the Flink of its VVR engine (`vvr-<n>-…-flink-<minor>`): it must be the pipeline's Flink minor. */
+function alibabaEngineVersion(env: ResolvedEnvironment, alibaba: AlibabaTarget, diagnostics: Diagnostic[]): void {
+  const minor = flinkMinor(env.flinkVersion);
+  if (minor === undefined) return;
+  const m = /-flink-(\d+\.\d+)$/.exec(alibaba.engineVersion);
+  if (m !== null && m[1] === minor) return;
+  diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `Realtime Compute engine '${alibaba.engineVersion}' does not run Flink ${minor}`, hint: `choose a VVR engine ending in -flink-${minor} (e.g. vvr-11.1-jdk11-flink-1.20 for Flink 1.20)`, path: 'targets.alibaba.engineVersion' });
+}
+
 /** Alibaba Cloud Realtime Compute for Apache Flink: `alibaba/<job>.json`. */
-export const alibabaEmitter = emitter({ name: 'alibaba', schema: ALIBABA_CONFIG.whole, overrides: ALIBABA_CONFIG.fields, emitJob: emitAlibaba });
+export const alibabaEmitter = emitter({ name: 'alibaba', schema: ALIBABA_CONFIG.whole, overrides: ALIBABA_CONFIG.fields, validateEnvironment: alibabaEngineVersion, emitJob: emitAlibaba });

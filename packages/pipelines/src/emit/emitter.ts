@@ -17,6 +17,12 @@ export interface Emitter<Name extends string = string, Config = unknown> {
    * drops the files.
    */
   readonly validate?: (env: ResolvedEnvironment, job: ResolvedJob, config: Config, diagnostics: Diagnostic[]) => void;
+  /**
+   * The problems of the target's configuration for the environment as a whole (e.g. the platform's Flink version
+   * against the pipeline's), checked with the environment's other checks (`check`, `build`, `deploy`) for every target
+   * the environment configures.
+   */
+  readonly validateEnvironment?: (env: ResolvedEnvironment, config: Config, diagnostics: Diagnostic[]) => void;
   /** The files of one job, relative to the environment's folder (e.g. `vvp/<job>.yaml`). */
   readonly emitJob?: (env: ResolvedEnvironment, job: ResolvedJob, config: Config, diagnostics: Diagnostic[]) => readonly ArtifactFile[];
   /** The files of the environment as a whole, after every job's (e.g. StreamPark's team variables). */

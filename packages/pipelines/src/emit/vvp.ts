@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
+import { flinkMinor } from '@flinkts/connectors';
 import { stringify } from 'yaml';
 import { CODES } from '../codes.js';
 import { jobScript } from '../job-script.js';
@@ -130,5 +131,12 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
   return files;
 }
 
+/** VVP runs the Flink its deployment names (`artifact.flinkVersion`): it must be the pipeline's Flink minor, or the jars chosen for it (and the SQL checked against it) do not match what runs. */
+function vvpFlinkVersion(env: ResolvedEnvironment, vvp: VvpTarget, diagnostics: Diagnostic[]): void {
+  const minor = flinkMinor(env.flinkVersion);
+  if (minor === undefined || new RegExp(`^${minor.replace('.', '\\.')}(\\.\\d+)?$`).test(vvp.flinkVersion)) return;
+  diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `VVP flinkVersion '${vvp.flinkVersion}' is not the pipeline's Flink ${env.flinkVersion}`, hint: `set targets.vvp.flinkVersion to '${minor}', or the pipeline's flinkVersion to the VVP one`, path: 'targets.vvp.flinkVersion' });
+}
+
 /** Ververica Platform: `vvp/<job>.yaml`, a SQL deployment. */
-export const vvpEmitter = emitter({ name: 'vvp', schema: VVP_CONFIG.whole, overrides: VVP_CONFIG.fields, emitJob: emitVvp });
+export const vvpEmitter = emitter({ name: 'vvp', schema: VVP_CONFIG.whole, overrides: VVP_CONFIG.fields, validateEnvironment: vvpFlinkVersion, emitJob: emitVvp });
