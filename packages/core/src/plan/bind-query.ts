@@ -474,6 +474,23 @@ function untypedNulls(exprs: readonly Expression[], ctx: BindContext): void {
   for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, 'FTS4406', e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
 }
 
+const isEmptyString = (e: Expression | undefined): boolean => e?.kind === 'StringLiteral' && e.value === '';
+
+/**
+ * A query run on its own (no INSERT) that is a VALUES with a column of '' only, or a SELECT without FROM of '': its
+ * result column is CHAR(0), which Flink 1.20.1 plans but cannot serialise when it runs the job. Under an INSERT the
+ * sink's type replaces CHAR(0) and the job runs (both checked on Flink 1.20.1).
+ */
+export function zeroLengthOutput(q: Query): Expression | undefined {
+  // SELECT * FROM (VALUES …): the same columns
+  if (q.kind === 'Select' && q.from?.kind === 'SubqueryRelation' && q.items.every((i) => i.kind === 'SelectStar') && q.where === undefined && q.groupBy === undefined) return zeroLengthOutput(q.from.query);
+  const rows: readonly (readonly Expression[])[] = q.kind === 'Values' ? q.rows
+    : q.kind === 'Select' && q.from === undefined ? [q.items.flatMap((i) => (i.kind === 'SelectExpr' ? [i.expr] : []))] : [];
+  const width = rows[0]?.length ?? 0;
+  for (let i = 0; i < width; i++) if (rows.every((r) => isEmptyString(r[i]))) return rows[0]![i]!;
+  return undefined;
+}
+
 function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
   const rows = q.rows.map((row) => row.map((e) => bindExpression(e, EMPTY_SCOPE, ctx)));
   untypedNulls(q.rows.flat(), ctx);
