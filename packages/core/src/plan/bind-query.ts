@@ -482,13 +482,29 @@ const isEmptyString = (e: Expression | undefined): boolean => e?.kind === 'Strin
  * sink's type replaces CHAR(0) and the job runs (both checked on Flink 1.20.1).
  */
 export function zeroLengthOutput(q: Query): Expression | undefined {
-  // SELECT * FROM (VALUES …): the same columns
-  if (q.kind === 'Select' && q.from?.kind === 'SubqueryRelation' && q.items.every((i) => i.kind === 'SelectStar') && q.where === undefined && q.groupBy === undefined) return zeroLengthOutput(q.from.query);
-  const rows: readonly (readonly Expression[])[] = q.kind === 'Values' ? q.rows
-    : q.kind === 'Select' && q.from === undefined ? [q.items.flatMap((i) => (i.kind === 'SelectExpr' ? [i.expr] : []))] : [];
-  const width = rows[0]?.length ?? 0;
-  for (let i = 0; i < width; i++) if (rows.every((r) => isEmptyString(r[i]))) return rows[0]![i]!;
-  return undefined;
+  return zeroLengthColumns(q).find((c) => c !== undefined);
+}
+
+/**
+ * Per output column of `q`, the '' literal that makes it CHAR(0), when every value of the column is one: a VALUES
+ * column, a SELECT item (of any FROM), a SELECT * of a sub-query's such column, every branch of a set operation.
+ */
+function zeroLengthColumns(q: Query): (Expression | undefined)[] {
+  switch (q.kind) {
+    case 'Values': {
+      const width = q.rows[0]?.length ?? 0;
+      return Array.from({ length: width }, (_, i) => (q.rows.every((r) => isEmptyString(r[i])) ? q.rows[0]![i] : undefined));
+    }
+    case 'With': return zeroLengthColumns(q.body);
+    case 'SetOperation': {
+      const [l, r] = [zeroLengthColumns(q.left), zeroLengthColumns(q.right)];
+      return l.map((c, i) => (c !== undefined && r[i] !== undefined ? c : undefined));
+    }
+    case 'Select': {
+      const inner = q.from?.kind === 'SubqueryRelation' && q.groupBy === undefined ? zeroLengthColumns(q.from.query) : [];
+      return q.items.flatMap((i) => (i.kind === 'SelectStar' ? (q.from?.kind === 'SubqueryRelation' ? inner : [undefined]) : [isEmptyString(i.expr) ? i.expr : undefined]));
+    }
+  }
 }
 
 function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
