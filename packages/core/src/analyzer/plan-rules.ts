@@ -18,6 +18,7 @@ import { checkGroupWindow } from './time/group-window.js';
 import { checkIntervalBounds } from './time/interval-bounds.js';
 import { checkOverOrder, checkSort } from './time/order-checks.js';
 import { checkOverWindow } from './time/over-window.js';
+import { checkProctimeWindowConsumer } from './time/proctime-window-consumers.js';
 import { checkTemporalJoin } from './time/temporal-join.js';
 import { checkVersionedSide } from './time/versioned-view.js';
 import { checkWindowTvf } from './time/window-tvf.js';
@@ -40,6 +41,7 @@ function checkNode(node: PlanNode, sources: SourceModes, ctx: StreamContext): vo
   }
   checkIntervalBounds(node, ctx);
   checkUpdateConsumer(node, sources, ctx);
+  checkProctimeWindowConsumer(node, ctx);
 }
 
 /** The plans a node reads besides its inputs: the sub-queries of its expressions. */

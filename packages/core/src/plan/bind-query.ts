@@ -477,6 +477,39 @@ function untypedNulls(exprs: readonly Expression[], ctx: BindContext): void {
   for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, TYPE_CODES.badArgument, e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
 }
 
+const isEmptyString = (e: Expression | undefined): boolean => e?.kind === 'StringLiteral' && e.value === '';
+
+/**
+ * A query run on its own (no INSERT) that is a VALUES with a column of '' only, or a SELECT without FROM of '': its
+ * result column is CHAR(0), which Flink 1.20.1 plans but cannot serialise when it runs the job. Under an INSERT the
+ * sink's type replaces CHAR(0) and the job runs (both checked on Flink 1.20.1).
+ */
+export function zeroLengthOutput(q: Query): Expression | undefined {
+  return zeroLengthColumns(q).find((c) => c !== undefined);
+}
+
+/**
+ * Per output column of `q`, the '' literal that makes it CHAR(0), when every value of the column is one: a VALUES
+ * column, a SELECT item (of any FROM), a SELECT * of a sub-query's such column, every branch of a set operation.
+ */
+function zeroLengthColumns(q: Query): (Expression | undefined)[] {
+  switch (q.kind) {
+    case 'Values': {
+      const width = q.rows[0]?.length ?? 0;
+      return Array.from({ length: width }, (_, i) => (q.rows.every((r) => isEmptyString(r[i])) ? q.rows[0]![i] : undefined));
+    }
+    case 'With': return zeroLengthColumns(q.body);
+    case 'SetOperation': {
+      const [l, r] = [zeroLengthColumns(q.left), zeroLengthColumns(q.right)];
+      return l.map((c, i) => (c !== undefined && r[i] !== undefined ? c : undefined));
+    }
+    case 'Select': {
+      const inner = q.from?.kind === 'SubqueryRelation' && q.groupBy === undefined ? zeroLengthColumns(q.from.query) : [];
+      return q.items.flatMap((i) => (i.kind === 'SelectStar' ? (q.from?.kind === 'SubqueryRelation' ? inner : [undefined]) : [isEmptyString(i.expr) ? i.expr : undefined]));
+    }
+  }
+}
+
 function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): NamedPlan | undefined {
   const rows = q.rows.map((row) => row.map((e) => bindExpression(e, EMPTY_SCOPE, ctx)));
   untypedNulls(q.rows.flat(), ctx);

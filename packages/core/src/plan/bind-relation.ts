@@ -12,6 +12,7 @@ import type { DataType } from '../types/data-type.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
 import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
 import { BIND_CODES, BIND_TEXTS } from './codes.js';
+import { windowArgumentProblem } from '../typing/argument-rules.js';
 import { bindCondition, bindExpression } from './bind-expression.js';
 import { show } from '../typing/families.js';
 import type { Correlate } from './correlate.js';
@@ -116,6 +117,8 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   // SESSION windows per key: the keys are the input's columns (the analyzer rejects PARTITION BY on other windows)
   const partitionKeys = (table.partitionBy ?? []).map((k) => bindExpression(k, input.scope, ctx));
   const constants = args.filter((a) => a.kind !== 'TableArg' && a.kind !== 'Descriptor').map((a) => bindExpression(a, EMPTY_SCOPE, ctx));
+  const wrong = windowArgumentProblem(fn, constants.map((c) => c.type), 2);
+  if (wrong !== undefined) problem(ctx, wrong.code, constants[0]?.ast ?? r.call, wrong.message, "write the size as a day-time interval, e.g. INTERVAL '1' MINUTE");
   const source = input.node.columns[timeColumn.index]!;
   const windowTime: PlanColumn = { name: 'window_time', type: { kind: source.type?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false } as DataType };
   const columns = windowTvfColumns(input.node.columns, { name: 'window_start', type: WINDOW_TIME }, { name: 'window_end', type: WINDOW_TIME }, windowTime, source.time);
@@ -147,7 +150,11 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
         return undefined;
       }
     }
-    if (r.withOrdinality) produced.push({ name: 'ORDINALITY', type: { kind: 'INT', nullable: false } });
+    if (r.withOrdinality) {
+      // Flink 1.20.1 fails planning it, whatever the array ("Cannot add expression of different type to set")
+      report(ctx, BIND_TEXTS.unnestWithOrdinality({}), r);
+      produced.push({ name: 'ORDINALITY', type: { kind: 'INT', nullable: false } });
+    }
     if (args.some((a) => a.type === undefined)) {
       if (r.columnAliases === undefined) {
         unsupported(ctx, r, 'UNNEST of a value of unknown type without column aliases');

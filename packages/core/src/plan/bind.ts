@@ -13,7 +13,7 @@ import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
 import { firstNotBound, problem, report, unsupported } from './bind-context.js';
 import { BIND_CODES, BIND_TEXTS } from './codes.js';
-import { bindNamed } from './bind-query.js';
+import { bindNamed, zeroLengthOutput } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
@@ -243,6 +243,8 @@ export class ScriptBinder {
       });
       bound = { statement: s, sinks };
     } else if (s.kind === 'QueryStatement') {
+      const empty = zeroLengthOutput(s.query);
+      if (empty !== undefined) report(ctx, BIND_TEXTS.zeroLengthChar({}), empty);
       const b = bindNamed(s.query, ctx);
       bound = { statement: s, sinks: [], ...(b === undefined ? {} : { query: b.plan }) };
     } else if (s.kind === 'CreateView') {

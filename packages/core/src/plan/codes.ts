@@ -58,6 +58,14 @@ export const BIND_CODE_TABLE = codeTable({
     (p: { readonly fn: string }) => `Argument to ${p.fn} operator must be a grouped expression`,
     () => 'pass GROUPING only columns or expressions of the GROUP BY clause',
   )],
+  unnestWithOrdinality: ['FTS4535', 'UNNEST … WITH ORDINALITY: Flink 1.20.1 fails planning it, whatever the array ("Cannot add expression of different type to set").', template(
+    (_: object) => 'Cannot add expression of different type to set: Flink 1.20.1 cannot plan UNNEST … WITH ORDINALITY',
+    () => 'number the elements another way, e.g. an ARRAY of ROWs that carries the position',
+  )],
+  zeroLengthChar: ['FTS4536', "A VALUES column or a SELECT without FROM whose values are all '' (CHAR(0)): Flink 1.20.1 plans it but fails when it submits the job (\"Zero-length character strings have no serializable string representation.\").", template(
+    (_: object) => 'Zero-length character strings have no serializable string representation.',
+    () => "CAST('' AS STRING), or give the column a non-empty value",
+  )],
   lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
 });
 

@@ -39,6 +39,12 @@ export const TIME_CODE_TABLE = codeTable({
     () => 'give every OVER call of the query the same window (a named WINDOW w AS (…) helps), or compute them in separate queries joined afterwards')],
   overRankingFrame: ['FTS4324', 'ROW_NUMBER, RANK, DENSE_RANK, LAG or LEAD with an explicit ROWS / RANGE frame.', template<object>(
     () => 'ROW/RANGE not allowed with RANK, DENSE_RANK or ROW_NUMBER functions', () => 'drop the ROWS / RANGE clause of this call')],
+  proctimeWindowRank: ['FTS4326', 'A window TopN or window deduplication over a processing-time window TVF: Flink 1.20.1 has none ("Processing time Window TopN / Deduplication is not supported yet").', template<object>(
+    () => 'Processing time Window TopN / Deduplication is not supported yet (Flink 1.20 rejects window TopN and window deduplication on processing-time windows)',
+    () => 'use an event-time (rowtime) window, or a TopN / deduplication outside windows')],
+  proctimeWindowJoin: ['FTS4327', 'A window join of processing-time window TVFs: Flink 1.20.1 has none ("Processing time Window Join is not supported yet").', template<object>(
+    () => 'Processing time Window Join is not supported yet (Flink 1.20 rejects window joins on processing-time windows)',
+    () => 'use event-time (rowtime) windows, or a join outside windows')],
   leadOnStream: ['FTS4325', 'LEAD in a streaming query: Flink cannot know later rows.', template<object>(
     () => 'LEAD Function is not supported in stream mode.', () => 'use LAG with the ORDER BY reversed in meaning, or compute it in batch mode')],
 });

@@ -39,7 +39,8 @@ import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js'
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
-import { BIND_CODES } from '../plan/codes.js';
+import { BIND_CODES, BIND_TEXTS } from '../plan/codes.js';
+import { zeroLengthOutput } from '../plan/bind-query.js';
 import { TIME_CODES } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
@@ -398,6 +399,12 @@ export class LocalJob {
   }
 
   private planSelect(q: Query): void {
+    // a result column of '' only is CHAR(0), which Flink cannot serialise when it runs the job (FTS4536, as check)
+    const empty = zeroLengthOutput(q);
+    if (empty !== undefined) {
+      const t = BIND_TEXTS.zeroLengthChar({});
+      throw rejected(t.code, t.message, empty.span, t.hint);
+    }
     const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';
     oneRowtimeAttribute(rel, name, q.span);

@@ -9,7 +9,8 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
-import { invalid, rejected, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
+import { BIND_TEXTS } from '../plan/codes.js';
 import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
 import { T } from './types.js';
@@ -24,7 +25,9 @@ export function correlate(planner: Planner, node: Correlate): PlannedRel {
   if (node.fn !== 'UNNEST') throw unsupported('LATERAL TABLE (user-defined table functions)', span);
   if (node.withOrdinality) {
     // real Flink 1.20.1 cannot run it: its planner fails on the ordinality column whatever the array
-    throw invalid('Cannot add expression of different type to set (Flink 1.20 cannot plan UNNEST … WITH ORDINALITY)', span, 'number the elements another way, e.g. an ARRAY of ROWs that carries the position');
+    // the binder reports it (FTS4535)
+    const t = BIND_TEXTS.unnestWithOrdinality({});
+    throw rejected(t.code, t.message, span, t.hint);
   }
   if (node.args.length !== 1) throw unsupported('UNNEST of more than one array', span);
   const left = planBound(planner, node.input);

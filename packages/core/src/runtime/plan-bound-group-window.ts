@@ -13,7 +13,7 @@ import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled } from './compiled.js';
-import { invalid, rejected, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { TIME_CODES } from '../plan/time-codes.js';
 import { CalcOperator } from './operators/calc.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
@@ -76,7 +76,10 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
   const ms = (i: number, what: string): number => {
     const a = call.args[i];
     const v = a === undefined ? undefined : c.compile(a);
-    if (!v || v.type.kind !== 'INTERVAL_DAY_TIME' || !v.constant) throw invalid(`The ${what} of ${kind} must be an INTERVAL literal (DAY TO SECOND family)`, a?.span ?? call.span);
+    // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
+    if (!v) throw rejected('FTS4405', `The ${what} of ${kind} is missing`, call.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected('FTS4406', `The ${what} of ${kind} must be a day-time INTERVAL`, a?.span ?? call.span);
+    if (!v.constant) throw unsupported(`a ${kind} ${what} that is not a constant`, a?.span ?? call.span);
     return v.constant.value as number;
   };
   let spec: WindowSpec;

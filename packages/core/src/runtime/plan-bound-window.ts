@@ -12,7 +12,7 @@ import type { WindowTableFunction } from '../plan/window-table-function.js';
 import type { PlanNode } from '../plan/node.js';
 import { SessionTableOperator } from './operators/session-table.js';
 import type { Evaluator } from './compiled.js';
-import { invalid, unsupported } from './errors.js';
+import { rejected, unsupported } from './errors.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -34,9 +34,11 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
   const input = planBound(planner, node.input);
   const ms = (i: number, what: string): number => {
     const arg = node.args[i];
-    if (arg === undefined) throw invalid(`Missing ${what}`);
+    // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
+    if (arg === undefined) throw rejected('FTS4405', `Missing ${what}`, node.call.span);
     const v = compileBound(planner, input, arg);
-    if (v.type.kind !== 'INTERVAL_DAY_TIME' || !v.constant) throw invalid(`The ${what} must be an INTERVAL literal (DAY TO SECOND family)`, arg.ast.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected('FTS4406', `The ${what} must be a day-time INTERVAL`, arg.ast.span);
+    if (!v.constant) throw unsupported(`a ${what} that is not a constant`, arg.ast.span);
     return v.constant.value as number;
   };
   const offset = (i: number): number => (node.args[i] === undefined ? 0 : ms(i, 'window offset'));

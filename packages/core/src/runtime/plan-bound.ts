@@ -16,7 +16,7 @@ import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import { copying } from './compiled.js';
-import { invalid, notReached, unsupported } from './errors.js';
+import { notReached, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { JoinOperator } from './operators/join.js';
 import { ValuesOperator } from './operators/values.js';
@@ -262,16 +262,9 @@ function scan(planner: Planner, node: Scan): PlannedRel {
   };
 }
 
-/** Flink's planner cannot serialise a VALUES column of type CHAR(0) (only '' literals). */
-const ZERO_LENGTH_CHAR = 'Zero-length character strings have no serializable string representation.';
-const isEmptyString = (e: Expression): boolean => e.kind === 'StringLiteral' && e.value === '';
-
 function values(planner: Planner, node: Values): PlannedRel {
   const empty = expressionScope([]);
   const columns = node.columns.map((c) => ({ name: c.name, type: c.type as DataType }));
-  node.columns.forEach((_, i) => {
-    if (node.rows.every((r) => isEmptyString(r[i]!.ast))) throw invalid(ZERO_LENGTH_CHAR, r0Span(node));
-  });
   const rows = node.rows.map((r) => r.map((e, i) => {
     // the binder rejects a bare NULL in VALUES (FTS4406)
     if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in VALUES');
@@ -283,7 +276,6 @@ function values(planner: Planner, node: Values): PlannedRel {
   return { columns, op, rowtime: new Set(), proctime: new Set() };
 }
 
-const r0Span = (node: Values) => node.rows[0]?.[0]?.ast.span;
 
 /** A projection, with a Filter below it fused into one Calc (as Flink's planner merges them). */
 function project(planner: Planner, node: Project): PlannedRel {
@@ -301,10 +293,9 @@ function project(planner: Planner, node: Project): PlannedRel {
     rel = below;
   } else rel = planBound(planner, input);
   if (input.kind === 'Values' && input.rows.length === 1 && input.columns.length === 0) {
-    // SELECT without FROM: Flink validates it as VALUES, where a bare NULL or '' has no type
+    // SELECT without FROM: Flink validates it as VALUES, where a bare NULL has no type
     for (const e of node.exprs) {
       if (e.ast.kind === 'NullLiteral') throw notReached('a bare NULL in a SELECT without FROM');
-      if (isEmptyString(e.ast)) throw invalid(ZERO_LENGTH_CHAR, e.ast.span);
     }
   }
   let scalars: ReadonlyMap<Expression, number> | undefined;

@@ -158,3 +158,23 @@ export function jsonValueProblem(e: Expression, t: DataType | undefined): string
 }
 
 export const LISTAGG_SEPARATOR = "Cannot apply 'LISTAGG' with a separator that is not a character literal. Supported form(s): 'LISTAGG(<CHARACTER>)' 'LISTAGG(<CHARACTER>, <CHARACTER_LITERAL>)'";
+
+/** The interval arguments a window function needs after its time argument(s): size; HOP slide and size; CUMULATE step and size. */
+const WINDOW_INTERVALS: Readonly<Record<string, number>> = { TUMBLE: 1, HOP: 2, CUMULATE: 2, SESSION: 1 };
+
+/**
+ * A window TVF's (`TUMBLE(TABLE t, DESCRIPTOR(ts), size)`) or a legacy group window's (`GROUP BY TUMBLE(ts, size)`)
+ * interval arguments, as Flink 1.20.1's planner checks them (each checked on it): enough of them, each a day-time
+ * INTERVAL ("Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit").
+ */
+export function windowArgumentProblem(name: string, intervals: readonly (DataType | undefined)[], timeArgs: number): { readonly code: string; readonly message: string } | undefined {
+  const needed = WINDOW_INTERVALS[name];
+  if (needed === undefined) return undefined;
+  if (intervals.length < needed) return { code: 'FTS4405', message: `Invalid number of arguments to function '${name}'. Was expecting ${needed + timeArgs} arguments` };
+  for (const t of intervals) {
+    if (t === undefined) continue;
+    if (t.kind === 'INTERVAL_YEAR_MONTH') return { code: 'FTS4406', message: 'Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit. MONTH and YEAR time unit are not supported yet.' };
+    if (t.kind !== 'INTERVAL_DAY_TIME') return { code: 'FTS4406', message: `Cannot apply '${name}' to an argument of type ${show(t)}: its size, slide, step or offset is a day-time INTERVAL` };
+  }
+  return undefined;
+}

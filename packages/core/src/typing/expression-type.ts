@@ -20,7 +20,7 @@ import { comparisonProblem } from './comparable.js';
 import { explicitCastProblem } from './explicit-cast.js';
 import { family, isCharacter, isExactInteger, isNumeric, show } from './families.js';
 import { badArgument } from './function-arguments.js';
-import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, LISTAGG_SEPARATOR, readsColumn, untypedNullProblem } from './argument-rules.js';
+import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, LISTAGG_SEPARATOR, readsColumn, untypedNullProblem, windowArgumentProblem } from './argument-rules.js';
 import type { TypeEnv } from './type-issue.js';
 import { report } from './type-issue.js';
 import { TYPE_CODES } from './codes.js';
@@ -450,6 +450,11 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
   }
   const sig = builtinFunction(name);
+  // a legacy group window in GROUP BY: TUMBLE(time, size), HOP(time, slide, size), SESSION(time, gap); TUMBLE's optional alignment is a TIME
+  if (sig?.kind === 'table' && !e.args.some((a) => a.kind === 'TableArg')) {
+    const w = windowArgumentProblem(name, args.slice(1, 1 + (name === 'HOP' ? 2 : 1)), 1);
+    if (w !== undefined) return report(env, w.code, e, w.message, "write the size as a day-time interval, e.g. INTERVAL '1' MINUTE");
+  }
   if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
   if (sig === undefined) {
     const hint = didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';

@@ -104,9 +104,9 @@ describe('query column types', () => {
     expect(columnsOf('SELECT id, name FROM orders UNION ALL SELECT age, name FROM users;').columns).toEqual(['id INT', 'name STRING']);
   });
 
-  test('UNNEST of an ARRAY of ROWs exposes the fields; WITH ORDINALITY adds an INT', () => {
+  test('UNNEST of an ARRAY of ROWs exposes the fields; WITH ORDINALITY adds an INT (and is FTS4535: Flink 1.20.1 cannot plan it)', () => {
     const r = columnsOf('SELECT o.id, t.sku, t.qty, t.pos FROM orders o CROSS JOIN UNNEST(o.items) WITH ORDINALITY AS t (sku, qty, pos);');
-    expect(r.diagnostics).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['FTS4535']);
     expect(r.columns).toEqual(['id INT NOT NULL', 'sku STRING', 'qty INT', 'pos INT NOT NULL']);
   });
 

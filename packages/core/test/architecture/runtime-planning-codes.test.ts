@@ -31,19 +31,9 @@ const FIXTURE_INPUT: Readonly<Record<string, readonly string[]>> = {
  * report yet (a gap to close in the binder or its rules), or a failure that is neither a planning nor a row error.
  */
 const REMAINING: Readonly<Record<string, number>> = {
-  // VALUES / SELECT of '' only: Flink plans it (checked) and fails when the job runs; neither a planning nor a row error yet
-  'runtime/plan-bound.ts': 2,
-  // a window TVF without a size, or a size that is no day-time INTERVAL literal (check does not reject it yet)
-  'runtime/plan-bound-window.ts': 2,
-  // window TopN / deduplication / join on processing-time windows (check does not reject them yet)
-  'runtime/operators/proctime-window.ts': 2,
-  // 'table.exec.mini-batch.enabled' without a size or latency (check does not see settings across SET statements yet)
+  // 'table.exec.mini-batch.enabled' without a size or latency: check does not see settings across SET statements yet
   'runtime/mini-batch.ts': 2,
-  // a legacy group window's size that is no day-time INTERVAL literal (check does not reject it yet)
-  'runtime/plan-bound-group-window.ts': 1,
-  // UNNEST … WITH ORDINALITY (Flink 1.20.1 fails planning it; check does not reject it yet)
-  'runtime/plan-bound-correlate.ts': 1,
-  // evaluate(): DESCRIPTOR / a named argument outside a table function (check does not reject it in a SELECT list yet)
+  // evaluate() only: DESCRIPTOR / a named argument outside a table function (check does not reject it in a SELECT list yet)
   'runtime/compile-expression.ts': 1,
 };
 

@@ -19,7 +19,8 @@
 import type { Span } from '../../ast/node.js';
 import type { Change } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
-import { invalid, unsupported } from '../errors.js';
+import { rejected, unsupported } from '../errors.js';
+import { TIME_TEXTS } from '../../plan/time-codes.js';
 import type { ProcessingClock, ProcessingTimeTimers } from '../processing-time.js';
 import { rowKey } from '../values/compare.js';
 import { localToInstant, Timestamp, zoneOffsetMs } from '../values/temporal.js';
@@ -160,7 +161,7 @@ export class ProctimeWindowAggregateOperator extends Operator implements Process
  * Window TopN / Deduplication / Join is not supported yet", checked on Flink 1.20.1).
  */
 function refuseWindowConsumers(op: Operator, span: Span | undefined): void {
-  const hint = 'use an event-time (rowtime) window, or a TopN / join outside windows';
-  if (op instanceof WindowRankOperator) throw invalid('Flink 1.20 rejects window TopN and window deduplication on processing-time windows (Processing time Window TopN / Deduplication is not supported yet)', span, hint);
-  if (op instanceof WindowJoinOperator) throw invalid('Flink 1.20 rejects window joins on processing-time windows (Processing time Window Join is not supported yet)', span, hint);
+  // the facts `flinkts check` reports as FTS4326 / FTS4327: the same codes
+  const t = op instanceof WindowRankOperator ? TIME_TEXTS.proctimeWindowRank({}) : op instanceof WindowJoinOperator ? TIME_TEXTS.proctimeWindowJoin({}) : undefined;
+  if (t !== undefined) throw rejected(t.code, t.message, span, t.hint);
 }
