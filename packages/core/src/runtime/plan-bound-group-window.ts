@@ -20,6 +20,7 @@ import type { WindowSpec } from './operators/window-aggregate.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, planBound } from './plan-bound.js';
 import { proctimeWindowedRel } from './plan-proctime-window.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 const AUXILIARY = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
 
@@ -77,8 +78,8 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
     const a = call.args[i];
     const v = a === undefined ? undefined : c.compile(a);
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (!v) throw rejected('FTS4405', `The ${what} of ${kind} is missing`, call.span);
-    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected('FTS4406', `The ${what} of ${kind} must be a day-time INTERVAL`, a?.span ?? call.span);
+    if (!v) throw rejected(TYPE_CODES.starArgument, `The ${what} of ${kind} is missing`, call.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} of ${kind} must be a day-time INTERVAL`, a?.span ?? call.span);
     if (!v.constant) throw unsupported(`a ${kind} ${what} that is not a constant`, a?.span ?? call.span);
     return v.constant.value as number;
   };

@@ -24,6 +24,7 @@ import { compileBound, planBound, timeColumns } from './plan-bound.js';
 import { windowAggregateOverChangelog } from './plan-window-changelog.js';
 import { withNullable } from './types.js';
 import { proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
+import { TYPE_CODES } from '../typing/codes.js';
 
 /** Whether the window TVF is compiled here. */
 export function windowPlannable(node: WindowTableFunction, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -35,9 +36,9 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
   const ms = (i: number, what: string): number => {
     const arg = node.args[i];
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (arg === undefined) throw rejected('FTS4405', `Missing ${what}`, node.call.span);
+    if (arg === undefined) throw rejected(TYPE_CODES.starArgument, `Missing ${what}`, node.call.span);
     const v = compileBound(planner, input, arg);
-    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected('FTS4406', `The ${what} must be a day-time INTERVAL`, arg.ast.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} must be a day-time INTERVAL`, arg.ast.span);
     if (!v.constant) throw unsupported(`a ${what} that is not a constant`, arg.ast.span);
     return v.constant.value as number;
   };

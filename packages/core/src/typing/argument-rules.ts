@@ -12,6 +12,7 @@ import { printDataType as show } from '../sql/printer/data-type.js';
 import type { Expression } from '../ast/expression.js';
 import { expressionChildren } from '../plan/expression-children.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
+import { TYPE_CODES } from './codes.js';
 
 const DATETIME = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ']);
 const isNull = (t: DataType): boolean => t.kind === 'NULL';
@@ -170,11 +171,11 @@ const WINDOW_INTERVALS: Readonly<Record<string, number>> = { TUMBLE: 1, HOP: 2, 
 export function windowArgumentProblem(name: string, intervals: readonly (DataType | undefined)[], timeArgs: number): { readonly code: string; readonly message: string } | undefined {
   const needed = WINDOW_INTERVALS[name];
   if (needed === undefined) return undefined;
-  if (intervals.length < needed) return { code: 'FTS4405', message: `Invalid number of arguments to function '${name}'. Was expecting ${needed + timeArgs} arguments` };
+  if (intervals.length < needed) return { code: TYPE_CODES.starArgument, message: `Invalid number of arguments to function '${name}'. Was expecting ${needed + timeArgs} arguments` };
   for (const t of intervals) {
     if (t === undefined) continue;
-    if (t.kind === 'INTERVAL_YEAR_MONTH') return { code: 'FTS4406', message: 'Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit. MONTH and YEAR time unit are not supported yet.' };
-    if (t.kind !== 'INTERVAL_DAY_TIME') return { code: 'FTS4406', message: `Cannot apply '${name}' to an argument of type ${show(t)}: its size, slide, step or offset is a day-time INTERVAL` };
+    if (t.kind === 'INTERVAL_YEAR_MONTH') return { code: TYPE_CODES.badArgument, message: 'Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit. MONTH and YEAR time unit are not supported yet.' };
+    if (t.kind !== 'INTERVAL_DAY_TIME') return { code: TYPE_CODES.badArgument, message: `Cannot apply '${name}' to an argument of type ${show(t)}: its size, slide, step or offset is a day-time INTERVAL` };
   }
   return undefined;
 }
