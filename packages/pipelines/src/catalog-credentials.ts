@@ -6,10 +6,10 @@
  * secret values) — a placeholder stored in a catalog table would never be resolved, and a resolved one would sit in
  * the metastore in plain text. Needs `table.dynamic-table-options.enabled` (true by default).
  */
-import type { Diagnostic, Hint, Insert, OptionEntry, Query } from '@flinkts/core';
+import type { Diagnostic, Insert, OptionEntry, Query } from '@flinkts/core';
 import { isSensitive } from '@flinkts/connectors';
 import { CODES } from './codes.js';
-import { rehintTableRefs } from './rehint-table-refs.js';
+import { rehintTableRefs, withOptions } from './rehint-table-refs.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 
 export type Credentials = ReadonlyMap<string, readonly OptionEntry[]>;
@@ -39,21 +39,12 @@ export interface CredentialSplit {
 /** Splits by options and secret names (both immutable): a table is split once, not once per job and environment. */
 const splits = new WeakMap<readonly OptionEntry[], WeakMap<ReadonlySet<string>, CredentialSplit>>();
 
-function withOptions(hints: readonly Hint[] | undefined, entries: readonly OptionEntry[]): readonly Hint[] {
-  const existing = hints ?? [];
-  const i = existing.findIndex((h) => h.name.toUpperCase() === 'OPTIONS' && h.options !== undefined);
-  const given = i < 0 ? [] : existing[i]!.options!;
-  const merged = [...given, ...entries.filter((e) => !given.some((g) => g.key === e.key)).map((e) => Object.freeze({ key: e.key, value: e.value }))];
-  const hint: Hint = Object.freeze({ name: 'OPTIONS', options: Object.freeze(merged) });
-  return Object.freeze(i < 0 ? [...existing, hint] : existing.map((h, j) => (j === i ? hint : h)));
-}
-
 /** The query with an OPTIONS hint on every reference to a table that has credentials. */
 export function hintQuery(query: Query, credentials: Credentials): Query {
   if (credentials.size === 0) return query;
   return rehintTableRefs(query, (ref) => {
     const entries = credentials.get(ref.path);
-    return entries === undefined ? undefined : withOptions(ref.hints, entries);
+    return entries === undefined ? undefined : withOptions(ref.hints, entries, false);
   });
 }
 
@@ -63,7 +54,7 @@ export function hintInsert(insert: Insert, credentials: Credentials): Insert {
   const target = credentials.get(insert.target.join('.'));
   const query = hintQuery(insert.query, credentials);
   if (target === undefined && query === insert.query) return insert;
-  return Object.freeze({ ...insert, query, ...(target === undefined ? {} : { hints: withOptions(insert.hints, target) }) });
+  return Object.freeze({ ...insert, query, ...(target === undefined ? {} : { hints: withOptions(insert.hints, target, false) }) });
 }
 
 /** Jobs that pass catalog-table credentials as hints while their settings switch OPTIONS hints off. */

@@ -9,7 +9,8 @@ import { parseScript } from '@flinkts/core';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import type { StateCompatibility, StateFinding } from './state-compat.js';
 
-const KAFKA = new Set(['kafka', 'upsert-kafka']);
+/** The connectors that read Kafka topics. */
+export const KAFKA_CONNECTORS: ReadonlySet<string> = new Set(['kafka', 'upsert-kafka']);
 const SUBSCRIPTION = ['topic', 'topic-pattern'] as const;
 
 /** Per Kafka table declared in the statements (its dotted path as written): its subscription options. */
@@ -20,7 +21,7 @@ function kafkaTables(statements: readonly string[]): Map<string, Record<string, 
     for (const st of parseScript(text).script.statements) {
       if (st.kind !== 'CreateTable') continue;
       const option = (k: string) => st.options.find((o) => o.key === k)?.value;
-      if (!KAFKA.has(option('connector') ?? '')) continue;
+      if (!KAFKA_CONNECTORS.has(option('connector') ?? '')) continue;
       const subscription: Record<string, string> = {};
       for (const k of SUBSCRIPTION) {
         const v = option(k);

@@ -15,14 +15,14 @@
  * (FTS8109) rather than shipped with the live job's group.
  */
 import { FlinktsError } from '@flinkts/core';
-import type { Hint, Insert, OptionEntry, Query } from '@flinkts/core';
+import type { Hint, Insert, Query } from '@flinkts/core';
 import type { AnyPipeline } from '../pipeline.js';
-import { rehintTableRefs } from '../rehint-table-refs.js';
+import { hintedOptions, rehintTableRefs, withOptions } from '../rehint-table-refs.js';
 import type { TableRead } from '../rehint-table-refs.js';
 import { DEPLOY_CODES } from './codes.js';
+import { KAFKA_CONNECTORS } from './kafka-subscription.js';
 
 export const GROUP_ID = 'properties.group.id';
-const KAFKA = new Set(['kafka', 'upsert-kafka']);
 
 /** The group id a shadow release consumes with. */
 export const shadowGroupId = (groupId: string): string => `${groupId}-shadow`;
@@ -42,7 +42,7 @@ function reads(query: unknown, out: TableRead[] = []): TableRead[] {
 function kafkaTables(p: AnyPipeline): Map<string, string | undefined> {
   const tables = new Map<string, string | undefined>();
   for (const t of p.spec.tables) {
-    if (t.kind !== 'table' || t.connector === undefined || !KAFKA.has(t.connector.identifier)) continue;
+    if (t.kind !== 'table' || t.connector === undefined || !KAFKA_CONNECTORS.has(t.connector.identifier)) continue;
     tables.set(t.path.join('.'), t.connector.options.find((o) => o.key === GROUP_ID)?.value);
   }
   return tables;
@@ -83,24 +83,12 @@ export function withShadowGroupIds(p: AnyPipeline, env: string, job: string, ins
 }
 
 /** The group id an OPTIONS hint sets, if any. */
-const hintedGroupId = (hints: readonly Hint[] | undefined): string | undefined =>
-  hints?.find((h) => h.name.toUpperCase() === 'OPTIONS')?.options?.find((o) => o.key === GROUP_ID)?.value;
-
-/** The hints with `properties.group.id` set to `groupId` in the OPTIONS hint (added when there is none). */
-function withGroupId(hints: readonly Hint[] | undefined, groupId: string): readonly Hint[] {
-  const entry: OptionEntry = Object.freeze({ key: GROUP_ID, value: groupId });
-  const existing = hints ?? [];
-  const i = existing.findIndex((h) => h.name.toUpperCase() === 'OPTIONS' && h.options !== undefined);
-  if (i < 0) return Object.freeze([...existing, Object.freeze({ name: 'OPTIONS', options: Object.freeze([entry]) })]);
-  const options = existing[i]!.options!;
-  const replaced = options.some((o) => o.key === GROUP_ID) ? options.map((o) => (o.key === GROUP_ID ? entry : o)) : [...options, entry];
-  return Object.freeze(existing.map((h, j) => (j === i ? Object.freeze({ ...h, options: Object.freeze(replaced) }) : h)));
-}
+const hintedGroupId = (hints: readonly Hint[] | undefined): string | undefined => hintedOptions(hints).find((o) => o.key === GROUP_ID)?.value;
 
 /** The query with every read of a Kafka table consuming as the shadow group of the group the live job uses there. */
 function shadowReads(query: Query, liveGroup: (r: TableRead) => string | undefined): Query {
   return rehintTableRefs(query, (ref) => {
     const live = liveGroup(ref);
-    return live === undefined ? undefined : withGroupId(ref.hints, shadowGroupId(live));
+    return live === undefined ? undefined : withOptions(ref.hints, [{ key: GROUP_ID, value: shadowGroupId(live) }], true);
   });
 }
