@@ -205,7 +205,12 @@ export class LocalJob {
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
     const config: Record<string, string> = { ...(opts.config ?? {}) };
-    for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
+    for (const st of script.statements) {
+      if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
+      // RESET 'key' drops the script's value of a setting; RESET alone goes back to the session's first settings
+      else if (st.kind === 'Reset' && st.key !== undefined) delete config[st.key];
+      else if (st.kind === 'Reset') for (const key of Object.keys(config)) if (opts.config?.[key] === undefined) delete config[key]; else config[key] = opts.config[key]!;
+    }
     this.session = createSession({ ...opts, config });
     checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
@@ -393,8 +398,8 @@ export class LocalJob {
       // a construct the binder does not bind (the bound query names it): not supported here, never an empty error
       throw unsupported(bound.notBound?.what ?? 'a query flinkts does not bind into a plan', bound.notBound?.span);
     }
+    checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan, this.sourceModes);
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
-    checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);
   }
 

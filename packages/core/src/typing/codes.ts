@@ -28,6 +28,8 @@ export const TYPE_CODE_TABLE = codeTable({
   aggregateInGroupBy: ['FTS4424', 'An aggregate in GROUP BY.'],
   aliasListLength: ['FTS4425', 'A column alias list whose length differs from the table.'],
   badCast: ['FTS4426', 'A CAST / TRY_CAST Flink does not support between these types.'],
+  tableArgumentOutsideTableFunction: ['FTS4427', 'DESCRIPTOR(…) or TABLE t outside the arguments of a table function (in a select list, a condition, a scalar function\'s arguments): Flink 1.20.1 refuses it ("Unsupported call: DESCRIPTOR", "Cannot apply \'UPPER\' to arguments of type <RECORDTYPE…>"); it folds only `DESCRIPTOR(x) IS [NOT] NULL` to a constant, which flinkts refuses as well.'],
+  namedArgumentOfBuiltin: ['FTS4428', 'A named argument (`name => value`) in a call of a built-in function, which declares no argument names: Flink 1.20.1 refuses it in validation.'],
   tooDeepToCheck: ['FTS4499', 'A statement nested too deeply to be checked.'],
 });
 
