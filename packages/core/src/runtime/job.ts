@@ -32,6 +32,7 @@ import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
+import { CONNECTOR_CODES } from '../connector/codes.js';
 import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { sourceChangelogOf, sourceModes, tableCapabilities } from '../plan/properties/source-modes.js';
@@ -300,8 +301,8 @@ export class LocalJob {
       t.output = t.source;
       if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
-        // what `flinkts check` reports from the connector's options (@flinkts/connectors' FTS3007): the same code
-        if (pk.length === 0) throw rejected('FTS3007', `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
+        // what `flinkts check` reports from the connector's options (@flinkts/connectors re-uses core's code): the same code
+        if (pk.length === 0) throw rejected(CONNECTOR_CODES.primaryKey, `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
