@@ -33,6 +33,7 @@ import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
 import { CONNECTOR_CODES } from '../connector/codes.js';
+import { coreSourceChangelog } from '../connector/core-sources.js';
 import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { sourceChangelogOf, sourceModes, tableCapabilities } from '../plan/properties/source-modes.js';
@@ -148,8 +149,8 @@ export interface LocalJobOptions extends SessionOptions {
   /**
    * What each source emits, from the connectors' capabilities (`resolveCapabilities` of @flinkts/connectors):
    * e.g. a Paimon primary-key table with a changelog producer is a changelog source although its WITH clause
-   * names no connector. The same rule as `check` (plan/properties/source-modes.ts): without it nothing is known
-   * about any connector, and every source is insert-only.
+   * names no connector. The same rule as `check` (plan/properties/source-modes.ts). Without it, a source whose
+   * changelog core cannot tell (connector/core-sources.ts) is refused (FTS7008), never read as insert-only.
    */
   readonly capabilities?: ConnectorResolver;
   /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
@@ -248,6 +249,20 @@ export class LocalJob {
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
       }
+    }
+    if (opts.capabilities === undefined) this.refuseUnknownSources(script);
+  }
+
+  /**
+   * Without the connectors' capabilities, a table read as a source (not as a lookup table) whose connector core
+   * cannot tell the changelog of is refused (FTS7008), never read as insert-only (connector/core-sources.ts).
+   */
+  private refuseUnknownSources(script: Script): void {
+    for (const [key, t] of this.tables) {
+      if (t.source === undefined || this.lookupTables.has(key) || coreSourceChangelog(t.def, t.entry.catalog !== undefined) !== undefined) continue;
+      const text = RUNTIME_TEXTS.sourceModeUnknown({ table: t.def.path.join('.'), connector: t.def.options.find((o) => o.key === 'connector')?.value });
+      const index = script.statements.indexOf(t.def);
+      throw new FlinktsError([{ code: text.code, severity: 'error', message: text.message, ...(text.hint === undefined ? {} : { hint: text.hint }), ...(index < 0 ? {} : { path: `statements[${index}]` }), ...(t.def.span === undefined ? {} : { span: t.def.span }) }]);
     }
   }
 
