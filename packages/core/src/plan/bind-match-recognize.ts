@@ -252,7 +252,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     if (name === 'NEXT' || name === 'PREV') return fail(MATCH_CODES.unsupportedClause, n, 'Flink does not support physical offsets within partition.', `use LAST(${name === 'PREV' ? 'A.col, 1' : 'A.col'}) (a logical offset within a variable's rows) instead`);
     if (NAVIGATION.has(name)) {
       const arg = n.args[0];
-      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.noImplicitConversion, n, `${name} takes a column and an optional constant offset`);
+      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.wrongArity, n, `${name} takes a column and an optional constant offset`);
       const offsetArg = n.args[1];
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);

@@ -2,11 +2,12 @@
 import { codeTable } from '../diagnostics/code-table.js';
 
 export const TYPE_CODE_TABLE = codeTable({
-  noImplicitConversion: ['FTS4401', 'An operator applied to types Flink does not convert implicitly (e.g. INT = STRING).'],
-  badSign: ['FTS4402', 'A unary minus / plus on a value that is not numeric or an interval.'],
+  noImplicitConversion: ['FTS4401', 'A comparison (=, <>, <, …, IN, BETWEEN) between types Flink does not convert implicitly (e.g. INT = STRING, RAW with another type).'],
+  badSign: ['FTS4402', 'An arithmetic operator (unary or binary +, -, *, /, %, or ||) on operands it does not take (a STRING, intervals of different families, …), or a division by a constant zero.'],
   caseConditionNotBoolean: ['FTS4403', 'A CASE WHEN condition that is not BOOLEAN.'],
   noSignature: ['FTS4404', 'A function called with arguments no signature of it accepts, or an unknown function.'],
   starArgument: ['FTS4405', 'f(*) for a function other than COUNT.'],
+  wrongArity: ['FTS4429', 'A function (a window table function or group window included) called with the wrong number of arguments.'],
   badArgument: ['FTS4406', 'A function or operator argument Flink does not take there: a type outside the function\'s families (IS JSON on a number, MD5 of an INT), an untyped NULL where a type is needed, a non-literal LISTAGG separator.'],
   arrayNoCommonType: ['FTS4407', 'ARRAY[…] elements without a common type.'],
   setOpColumnCount: ['FTS4408', 'UNION / INTERSECT / EXCEPT sides with different column counts.'],

@@ -470,7 +470,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (args.length < sig.minArgs || args.length > sig.maxArgs) {
     const r = inferFunctionType(name, args.map((a) => a ?? STRING));
     const expected = !r.ok && r.expected !== undefined ? r.expected : '';
-    return report(env, TYPE_CODES.starArgument, e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
+    return report(env, TYPE_CODES.wrongArity, e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
   }
   const bad = badArgument(name, args);
   if (bad !== undefined) {

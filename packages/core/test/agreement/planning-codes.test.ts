@@ -13,7 +13,7 @@ const DDL = "CREATE TABLE t (a STRING, i INT NOT NULL, b BIGINT, d DOUBLE, ts TI
 
 /** [SQL after the DDL, the code both report]; a bare expression is selected from `t`. */
 const CASES: readonly (readonly [string, string])[] = [
-  // function arguments (FTS4406) and arity (FTS4405)
+  // function arguments (FTS4406) and arity (FTS4429)
   ['CARDINALITY(a)', 'FTS4406'], ['CARDINALITY(NULL)', 'FTS4406'], ['MD5(i)', 'FTS4406'], ['FROM_BASE64(i)', 'FTS4406'], ['TO_BASE64(i)', 'FTS4406'],
   ["ARRAY_CONTAINS(arr, 'x')", 'FTS4406'], ['ARRAY_CONTAINS(arr, b)', 'FTS4406'], ["ARRAY_APPEND(arr, 'x')", 'FTS4406'], ['ARRAY_MAX(a)', 'FTS4406'],
   ["ARRAY_CONCAT(arr, ARRAY['x'])", 'FTS4406'], ["ARRAY_JOIN(arr, ',')", 'FTS4406'], ['MAP_UNION(m, MAP[1, 2])', 'FTS4406'], ['MAP_FROM_ARRAYS(a, arr)', 'FTS4406'],
@@ -37,7 +37,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ['SELECT ROW_NUMBER() OVER (ORDER BY pt ROWS 1 PRECEDING) FROM t', 'FTS4324'], ['SELECT LEAD(i) OVER (PARTITION BY a ORDER BY pt) FROM t', 'FTS4325'],
   // windows
   ["SELECT * FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MONTH))", 'FTS4406'], ['SELECT * FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), 5))', 'FTS4406'],
-  ["SELECT * FROM TABLE(HOP(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", 'FTS4405'],
+  ["SELECT * FROM TABLE(HOP(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", 'FTS4429'],
   ["SELECT a, COUNT(*) FROM t GROUP BY TUMBLE(ts, INTERVAL '1' MONTH), a", 'FTS4406'], ["SELECT a, COUNT(*) FROM t GROUP BY HOP(ts, INTERVAL '1' MINUTE, 5), a", 'FTS4406'],
   ["SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY i) AS rn FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(pt), INTERVAL '1' MINUTE))) WHERE rn <= 2", 'FTS4326'],
   ["SELECT * FROM (SELECT window_start, window_end, a, COUNT(*) AS c, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY COUNT(*) DESC) AS rn FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(pt), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, a) WHERE rn <= 2", 'FTS4326'],
