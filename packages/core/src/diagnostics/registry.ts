@@ -15,7 +15,7 @@ import { MATCH_CODE_TABLE } from '../plan/match-recognize-codes.js';
 import { RUNTIME_CODE_TABLE } from '../runtime/codes.js';
 import { SQL_CODE_TABLE } from '../sql/codes.js';
 import { DEFINITION_CODE_TABLE } from './definition-codes.js';
-import { NAME_CODE_TABLE } from '../plan/name-codes.js';
+import { NAME_CODE_TABLE } from './name-codes.js';
 import { INSERT_CODE_TABLE } from '../plan/insert-codes.js';
 import { TYPE_CODE_TABLE } from '../typing/codes.js';
 import { LAYER_CODE_TABLE } from '../analyzer/layer-codes.js';

@@ -24,7 +24,7 @@ import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, L
 import type { TypeEnv } from './type-issue.js';
 import { report } from './type-issue.js';
 import { TYPE_CODES } from './codes.js';
-import { NAME_CODES } from '../plan/name-codes.js';
+import { NAME_CODES } from '../diagnostics/name-codes.js';
 import { SQL_CODES } from '../sql/codes.js';
 
 export type { TypeEnv, TypeIssue } from './type-issue.js';
