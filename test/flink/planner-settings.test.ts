@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { checkSql } from '@flinkts/core';
+import type { UserFunctionTypes } from '@flinkts/core';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 
 const S = "CREATE TABLE s (a STRING, i INT, pt AS PROCTIME()) WITH ('connector' = 'datagen')";
@@ -49,5 +50,24 @@ describe('planner settings and table-function arguments, on real Flink 1.20.1', 
       else if (message !== undefined && !(r.error?.message ?? '').includes(message)) problems.push(`Flink's message: ${name}: ${r.error?.message ?? ''}`);
     }
     expect(problems).toEqual([]);
+  }, 600_000);
+});
+
+describe('DROP FUNCTION, on real Flink 1.20.1', () => {
+  test('a function dropped by DROP TEMPORARY SYSTEM FUNCTION is unknown to later statements, in check (FTS4404) as in Flink', () => {
+    const create = "CREATE TEMPORARY SYSTEM FUNCTION split_w AS 'dev.flinkts.bridge.udf.SplitWords'";
+    const drop = 'DROP TEMPORARY SYSTEM FUNCTION split_w';
+    const call = 'INSERT INTO o SELECT word AS a, CAST(len AS BIGINT) AS c FROM s, LATERAL TABLE(split_w(a)) AS x(word, len)';
+    const client = FlinkBridgeClient.connect();
+    const types: UserFunctionTypes = new Map([['SPLIT_W', { kind: 'table', columns: [{ name: 'word', type: { kind: 'VARCHAR', length: 2147483647, nullable: true } }, { name: 'len', type: { kind: 'INT', nullable: true } }] }]]);
+    const codes = (statements: readonly string[]): string[] => checkSql(statements.map((x) => `${x};`).join('\n'), { functions: types }).filter((d) => d.severity === 'error').map((d) => d.code);
+    const base = client.planSync({ statements: [S, O, create, call] });
+    expect(base.error?.message).toBeUndefined();
+    expect(base.ok).toBe(true);
+    expect(codes([S, O, create, call])).toEqual([]);
+    const dropped = client.planSync({ statements: [S, O, create, drop, call] });
+    expect(dropped.ok).toBe(false);
+    expect(dropped.error?.message).toMatch(/No match found for function signature split_w/);
+    expect(codes([S, O, create, drop, call])).toEqual(['FTS4404']);
   }, 600_000);
 });
