@@ -24,6 +24,7 @@ export { NAME_CODE_TABLE, NAME_CODES } from './diagnostics/name-codes.js';
 export { INSERT_CODE_TABLE, INSERT_CODES } from './plan/insert-codes.js';
 export { TYPE_CODE_TABLE, TYPE_CODES } from './typing/codes.js';
 export { LAYER_CODE_TABLE, LAYER_CODES } from './analyzer/layer-codes.js';
-export { CONNECTOR_CODE_TABLE, CONNECTOR_CODES } from './connector/codes.js';
+export { CONNECTOR_CODE_TABLE, CONNECTOR_CODES, CONNECTOR_TEXTS } from './connector/codes.js';
+export type { PrimaryKeyProblem } from './connector/codes.js';
 export * from './lineage/index.js';
 export { nearestPackageDir } from './package-dir.js';

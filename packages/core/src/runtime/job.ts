@@ -32,7 +32,7 @@ import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
-import { CONNECTOR_CODES } from '../connector/codes.js';
+import { CONNECTOR_TEXTS } from '../connector/codes.js';
 import { coreSourceChangelog } from '../connector/core-sources.js';
 import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -317,7 +317,10 @@ export class LocalJob {
       if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
         // what `flinkts check` reports from the connector's options (@flinkts/connectors re-uses core's code): the same code
-        if (pk.length === 0) throw rejected(CONNECTOR_CODES.primaryKey, `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
+        if (pk.length === 0) {
+          const text = CONNECTOR_TEXTS.primaryKey({ kind: 'required', what: `Upsert source '${name}'`, connector: t.def.options.find((o) => o.key === 'connector')?.value ?? '' });
+          throw rejected(text.code, text.message, t.def.span, text.hint);
+        }
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
