@@ -328,7 +328,10 @@ export class ScriptChecker {
         const inner = statement.statement;
         if (inner.kind === 'Insert') this.checkChangelog(inner, `${path}.statement`);
         else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => this.checkChangelog(insert, `${path}.statement.inserts[${i}]`));
-        else this.checkPlan(inner.query, `${path}.statement`);
+        else {
+          this.checkPlan(inner.query, `${path}.statement`);
+          this.checkSettings(inner.query, `${path}.statement`, statement);
+        }
         break;
       }
       default:

@@ -60,6 +60,11 @@ export interface CodeTableOptions<T> {
   readonly usage?: readonly (keyof T & string)[];
 }
 
+/** A template's text as a Diagnostic's code, message and hint (no `hint` key when it has none). */
+export function textFields(t: CodeText): { code: string; message: string; hint?: string } {
+  return t.hint === undefined ? { code: t.code, message: t.message } : { code: t.code, message: t.message, hint: t.hint };
+}
+
 export function codeTable<const T extends Declarations>(declarations: T, options: CodeTableOptions<T> = {}): CodeTable<T> {
   const codes = Object.freeze(Object.fromEntries(Object.entries(declarations).map(([name, [code]]) => [name, code]))) as CodeTable<T>['codes'];
   const usage = new Set<string>(options.usage ?? []);
