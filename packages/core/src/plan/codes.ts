@@ -66,7 +66,7 @@ export const BIND_CODE_TABLE = codeTable({
     (_: object) => 'Zero-length character strings have no serializable string representation.',
     () => "CAST('' AS STRING), or give the column a non-empty value",
   )],
-  miniBatchLatency: ['FTS4537', "'table.exec.mini-batch.enabled' = 'true' without a positive 'table.exec.mini-batch.allow-latency': Flink 1.20.1's planner refuses every streaming query then (\"MiniBatch Latency must be greater than 0 ms.\").", template(
+  miniBatchLatency: ['FTS4537', "'table.exec.mini-batch.enabled' = 'true' without a positive 'table.exec.mini-batch.allow-latency', on a streaming query that reads a table with a WATERMARK or that Flink plans a mini-batch operator for: Flink 1.20.1's planner refuses it (\"MiniBatch Latency must be greater than 0 ms.\").", template(
     (_: object) => 'MiniBatch Latency must be greater than 0 ms.',
     () => "set 'table.exec.mini-batch.allow-latency' (e.g. '5 s') when 'table.exec.mini-batch.enabled' is true",
   )],
