@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, rejected, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, rejected, textError, unknownName, unsupported } from './errors.js';
 import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -43,7 +43,7 @@ import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES, BIND_TEXTS } from '../plan/codes.js';
 import { zeroLengthOutput } from '../plan/bind-query.js';
-import { TIME_CODES } from '../plan/time-codes.js';
+import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -712,5 +712,5 @@ function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void 
   if (rel.rowtime.size <= 1) return;
   const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
   // the fact `flinkts check` reports for an INSERT as FTS4315: the same code
-  throw rejected(TIME_CODES.severalRowtimesIntoSink, `The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
+  throw textError(TIME_TEXTS.severalRowtimesIntoSink({ rowtimes: names, sink }), span);
 }
