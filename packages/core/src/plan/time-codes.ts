@@ -3,6 +3,7 @@
  * them, and the local runtime raises the same code where it meets the same fact (one code per fact).
  */
 import { codeTable, template } from '../diagnostics/code-table.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 
 const ONE_WINDOW = 'Flink runs one OVER window per query: ordered ascending by one time attribute, with frames that end at CURRENT ROW';
 
@@ -12,14 +13,28 @@ export const TIME_CODE_TABLE = codeTable({
   malformedDescriptor: ['FTS4303', 'A window TVF call without exactly one DESCRIPTOR column.'],
   temporalJoinNotTimeAttribute: ['FTS4304', 'FOR SYSTEM_TIME AS OF is not on a time attribute of the left input.'],
   lookupNotSupported: ['FTS4305', 'A processing-time temporal (lookup) join against a connector that cannot be looked up.'],
-  versionedTableWithoutKey: ['FTS4306', 'An event-time temporal join against a versioned side without a key: a table without PRIMARY KEY, a view without unique key, or a key not in the join condition.'],
-  versionedTableWithoutWatermark: ['FTS4307', 'An event-time temporal join against a table without WATERMARK.'],
+  versionedTableWithoutKey: ['FTS4306', 'An event-time temporal join against a versioned side without a key: a table without PRIMARY KEY, a view without unique key, or a key not in the join condition.', template(
+    (p: { readonly kind: 'table'; readonly table: string } | { readonly kind: 'view' } | { readonly kind: 'notJoined'; readonly key: string }) =>
+      (p.kind === 'table' ? `an event-time temporal join needs a versioned table, but '${p.table}' has no PRIMARY KEY`
+        : p.kind === 'view' ? 'an event-time temporal join needs a versioned table, but the view or sub-query it joins has no unique key (Flink: "Temporal Table Join requires primary key in versioned table")'
+          : `the versioned table's key (${p.key}) must be in the equality condition of the event-time temporal join`),
+    (p) => (p.kind === 'table' ? `declare PRIMARY KEY (…) NOT ENFORCED on '${p.table}' (the key the versions are tracked by)`
+      : p.kind === 'view' ? 'join a table with a PRIMARY KEY, or a view that keeps the last row per key (ROW_NUMBER() OVER (PARTITION BY key ORDER BY time DESC) = 1)'
+        : `join on the versioned side's key (${p.key}) with an equality, or key the versioned view by the column it is joined on`),
+  )],
+  versionedTableWithoutWatermark: ['FTS4307', 'An event-time temporal join against a table without WATERMARK.', template(
+    (p: { readonly table: string }) => `an event-time temporal join needs a versioned table, but '${p.table}' has no WATERMARK (no rowtime attribute)`,
+    (p) => `declare WATERMARK FOR <time column> AS … on '${p.table}'`,
+  )],
   temporalJoinType: ['FTS4308', 'A temporal join that is neither INNER nor LEFT.'],
   intervalJoinMixedTime: ['FTS4309', 'An interval join whose bounds compare a rowtime with a proctime.'],
   overOrderNotTimeAttribute: ['FTS4310', 'An OVER window ordered by a column that is not a time attribute.'],
   sortNotTimeAttribute: ['FTS4311', 'ORDER BY (without LIMIT) on something other than an ascending time attribute.'],
   watermarkType: ['FTS4312', 'A WATERMARK on a column of the wrong type.'],
-  watermarkUnknownColumn: ['FTS4313', 'A WATERMARK on a column the table does not have.'],
+  watermarkUnknownColumn: ['FTS4313', 'A WATERMARK on a column the table does not have.', template(
+    (p: { readonly column: string; readonly columns: readonly string[] }) => `The rowtime attribute field '${p.column}' of the WATERMARK is not defined in the table schema`,
+    (p) => didYouMean(p.column, p.columns) ?? `columns: ${p.columns.join(', ')}`,
+  )],
   groupWindowNotTimeAttribute: ['FTS4314', 'A legacy group window (GROUP BY TUMBLE(col, …)) on a column that is not a time attribute.'],
   severalRowtimesIntoSink: ['FTS4315', 'An INSERT writes more than one rowtime attribute into its sink.', template(
     (p: { readonly rowtimes: readonly string[]; readonly sink: string }) => `The query contains more than one rowtime attribute column [${p.rowtimes.join(', ')}] for writing into table '${p.sink}'`,

@@ -287,7 +287,7 @@ export class LocalJob {
     let rowtime: number | undefined;
     if (t.watermark) {
       rowtime = scan.findIndex((c) => c.name === (t.watermark as { column: string }).column);
-      if (rowtime < 0) throw rejected(TIME_CODES.watermarkUnknownColumn, `Watermark column '${t.watermark.column}' not found`, t.watermark.span, didYouMean(t.watermark.column, columns.map((c) => c.name)));
+      if (rowtime < 0) throw textError(TIME_TEXTS.watermarkUnknownColumn({ column: t.watermark.column, columns: columns.map((c) => c.name) }), t.watermark.span);
     }
     this.tables.set(this.namespace.key(t.path), {
       def: t, entry, scan, columns, inputPositions, emits, proctime, ...(rowtime !== undefined ? { rowtime } : {}),

@@ -15,7 +15,7 @@ import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
 import { rejected, textError, unsupported } from './errors.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
-import { TIME_CODES } from '../plan/time-codes.js';
+import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
@@ -102,7 +102,7 @@ function temporalJoin(planner: Planner, node: Join): Rel {
     if (rowtime === undefined || !r.uniqueKey?.length) {
       const name = node.right.kind === 'Scan' ? node.right.table.path[2] : 'the view';
       // the facts `flinkts check` reports as FTS4307 (no WATERMARK) and FTS4306 (no key): the same codes
-      throw rejected(rowtime === undefined ? TIME_CODES.versionedTableWithoutWatermark : TIME_CODES.versionedTableWithoutKey, `Event-time temporal join requires table '${name}' to be versioned: a PRIMARY KEY and a WATERMARK`, node.span);
+      throw textError(rowtime === undefined ? TIME_TEXTS.versionedTableWithoutWatermark({ table: name }) : node.right.kind === 'Scan' ? TIME_TEXTS.versionedTableWithoutKey({ kind: 'table', table: name }) : TIME_TEXTS.versionedTableWithoutKey({ kind: 'view' }), node.span);
     }
     op = new TemporalJoinOperator(left, r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
   } else {

@@ -4,10 +4,10 @@
  */
 import type { CreateTable } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import type { DataType } from '../../types/data-type.js';
 import { expressionType } from '../../typing/expression-type.js';
-import { TIME_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { TIME_CODES, TIME_TEXTS } from './codes.js';
 import { printDataType } from '../../sql/printer/data-type.js';
 
 function columnType(statement: CreateTable, name: string): DataType | undefined {
@@ -25,7 +25,7 @@ export function checkWatermark(statement: CreateTable, path: string, file?: stri
   const names = statement.columns.map((c) => c.name);
   if (wm.column.includes('.')) return [];
   if (!names.includes(wm.column)) {
-    return [{ code: TIME_CODES.watermarkUnknownColumn, severity: 'error', message: `The rowtime attribute field '${wm.column}' of the WATERMARK is not defined in the table schema`, hint: didYouMean(wm.column, names) ?? `columns: ${names.join(', ')}`, ...where }];
+    return [{ ...textFields(TIME_TEXTS.watermarkUnknownColumn({ column: wm.column, columns: names })), severity: 'error', ...where }];
   }
   const type = columnType(statement, wm.column);
   if (type === undefined) return [];

@@ -8,8 +8,8 @@ import { copiedColumn } from '../../plan/expression.js';
 import type { Join } from '../../plan/join.js';
 import { resolveCapabilities, scannedTable } from '../changelog/source-mode.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report } from '../changelog/stream-context.js';
-import { TIME_CODES } from './codes.js';
+import { report, reportText } from '../changelog/stream-context.js';
+import { TIME_CODES, TIME_TEXTS } from './codes.js';
 import { notATimeAttribute, timedColumn } from './window-tvf.js';
 
 export function checkTemporalJoin(join: Join, ctx: StreamContext): void {
@@ -44,9 +44,9 @@ export function checkTemporalJoin(join: Join, ctx: StreamContext): void {
     return;
   }
   if (statement.primaryKey === undefined) {
-    report(ctx, TIME_CODES.versionedTableWithoutKey, 'error', `an event-time temporal join needs a versioned table, but '${name}' has no PRIMARY KEY`, `declare PRIMARY KEY (…) NOT ENFORCED on '${name}' (the key the versions are tracked by)`, right.span);
+    reportText(ctx, TIME_TEXTS.versionedTableWithoutKey({ kind: 'table', table: name }), 'error', right.span);
   }
   if (statement.watermark === undefined) {
-    report(ctx, TIME_CODES.versionedTableWithoutWatermark, 'error', `an event-time temporal join needs a versioned table, but '${name}' has no WATERMARK (no rowtime attribute)`, `declare WATERMARK FOR <time column> AS … on '${name}'`, right.span);
+    reportText(ctx, TIME_TEXTS.versionedTableWithoutWatermark({ table: name }), 'error', right.span);
   }
 }

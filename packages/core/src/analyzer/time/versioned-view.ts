@@ -7,8 +7,8 @@
 import type { Join as PlanJoin } from '../../plan/join.js';
 import { uniqueKeys } from '../../plan/properties/keys.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report } from '../changelog/stream-context.js';
-import { TIME_CODES } from './codes.js';
+import { reportText } from '../changelog/stream-context.js';
+import { TIME_TEXTS } from './codes.js';
 
 export function checkVersionedSide(join: PlanJoin, ctx: StreamContext): void {
   if (join.strategy !== 'temporal') return;
@@ -17,11 +17,11 @@ export function checkVersionedSide(join: PlanJoin, ctx: StreamContext): void {
   const keys = uniqueKeys(right);
   if (keys.length === 0) {
     if (right.kind === 'Scan') return;
-    report(ctx, TIME_CODES.versionedTableWithoutKey, 'error', 'an event-time temporal join needs a versioned table, but the view or sub-query it joins has no unique key (Flink: "Temporal Table Join requires primary key in versioned table")', 'join a table with a PRIMARY KEY, or a view that keeps the last row per key (ROW_NUMBER() OVER (PARTITION BY key ORDER BY time DESC) = 1)', join.span);
+    reportText(ctx, TIME_TEXTS.versionedTableWithoutKey({ kind: 'view' }), 'error', join.span);
     return;
   }
   const joined = new Set(join.equiKeys.map(([, r]) => r - n));
   if (keys.some((k) => k.length > 0 && k.every((p) => joined.has(p)))) return;
   const shown = keys[0]!.map((p) => right.columns[p]!.name).join(', ');
-  report(ctx, TIME_CODES.versionedTableWithoutKey, 'error', `the versioned table's key (${shown}) must be in the equality condition of the event-time temporal join`, `join on the versioned side's key (${shown}) with an equality, or key the versioned view by the column it is joined on`, join.span);
+  reportText(ctx, TIME_TEXTS.versionedTableWithoutKey({ kind: 'notJoined', key: shown }), 'error', join.span);
 }
