@@ -29,7 +29,10 @@ export const TIME_CODE_TABLE = codeTable({
   temporalJoinType: ['FTS4308', 'A temporal join that is neither INNER nor LEFT.'],
   intervalJoinMixedTime: ['FTS4309', 'An interval join whose bounds compare a rowtime with a proctime.'],
   overOrderNotTimeAttribute: ['FTS4310', 'An OVER window ordered by a column that is not a time attribute.'],
-  sortNotTimeAttribute: ['FTS4311', 'ORDER BY (without LIMIT) on something other than an ascending time attribute.'],
+  sortNotTimeAttribute: ['FTS4311', 'ORDER BY (without LIMIT) on something other than an ascending time attribute.', template(
+    (p: { readonly why?: string }) => `Sort on a non-time-attribute field is not supported in streaming mode: ORDER BY must start with an ascending time attribute${p.why === undefined ? '' : ` (${p.why})`}`,
+    () => 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN',
+  )],
   watermarkType: ['FTS4312', 'A WATERMARK on a column of the wrong type.'],
   watermarkUnknownColumn: ['FTS4313', 'A WATERMARK on a column the table does not have.', template(
     (p: { readonly column: string; readonly columns: readonly string[] }) => `The rowtime attribute field '${p.column}' of the WATERMARK is not defined in the table schema`,

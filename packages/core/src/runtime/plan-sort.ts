@@ -9,8 +9,8 @@
  */
 import type { Span } from '../ast/node.js';
 import type { Row } from './compiled.js';
-import { rejected, textError, unsupported } from './errors.js';
-import { TIME_CODES } from '../plan/time-codes.js';
+import { textError, unsupported } from './errors.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
@@ -37,7 +37,7 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
     if (time !== undefined && rel.proctime.has(time)) throw unsupported('ORDER BY a processing-time attribute (the sort emits on the wall clock)', first.item.span ?? span);
     // the fact `flinkts check` reports as FTS4311: the same code
     if (time === undefined || !rel.rowtime.has(time) || first.item.direction === 'DESC') {
-      throw rejected(TIME_CODES.sortNotTimeAttribute, 'Sort on a non-time-attribute field is not supported.', first.item.span ?? span, 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN');
+      throw textError(TIME_TEXTS.sortNotTimeAttribute({}), first.item.span ?? span);
     }
     // the fact `flinkts check` reports as FTS4212: the same code
     if (rel.mode !== 'insert-only') throw textError(CHANGELOG_TEXTS.temporalSortUpdates({}), span);

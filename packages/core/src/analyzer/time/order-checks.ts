@@ -8,8 +8,8 @@ import { printExpression } from '../../sql/printer/expression.js';
 import type { Over } from '../../plan/over.js';
 import type { Sort } from '../../plan/sort.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report } from '../changelog/stream-context.js';
-import { TIME_CODES } from './codes.js';
+import { report, reportText } from '../changelog/stream-context.js';
+import { TIME_CODES, TIME_TEXTS } from './codes.js';
 import type { TimedColumn } from './window-tvf.js';
 import { timedColumn } from './window-tvf.js';
 
@@ -32,5 +32,5 @@ export function checkSort(node: Sort, ctx: StreamContext): void {
   const column = copied === undefined ? undefined : timedColumn(node.input, copied);
   if (column?.time !== undefined && first.direction !== 'DESC') return;
   const why = column?.time !== undefined ? `'${column.name}' is sorted DESC` : column?.lost !== undefined ? `'${column.name}' lost its ${column.lost.kind} attribute by ${column.lost.reason}` : 'it is not a time attribute';
-  report(ctx, TIME_CODES.sortNotTimeAttribute, 'error', `Sort on a non-time-attribute field is not supported in streaming mode: ORDER BY must start with an ascending time attribute (${why})`, 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN', first.expr.ast.span);
+  reportText(ctx, TIME_TEXTS.sortNotTimeAttribute({ why }), 'error', first.expr.ast.span);
 }
