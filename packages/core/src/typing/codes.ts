@@ -1,5 +1,5 @@
 /** Diagnostic codes of expression types (FTS44xx): the typer, the binder and the local runtime raise the same code for the same fact. */
-import { codeTable } from '../diagnostics/code-table.js';
+import { codeTable, template } from '../diagnostics/code-table.js';
 
 export const TYPE_CODE_TABLE = codeTable({
   noImplicitConversion: ['FTS4401', 'A comparison (=, <>, <, …, IN, BETWEEN) between types Flink does not convert implicitly (e.g. INT = STRING, RAW with another type).'],
@@ -29,9 +29,16 @@ export const TYPE_CODE_TABLE = codeTable({
   aggregateInGroupBy: ['FTS4424', 'An aggregate in GROUP BY.'],
   aliasListLength: ['FTS4425', 'A column alias list whose length differs from the table.'],
   badCast: ['FTS4426', 'A CAST / TRY_CAST Flink does not support between these types.'],
-  tableArgumentOutsideTableFunction: ['FTS4427', 'DESCRIPTOR(…) or TABLE t outside the arguments of a table function (in a select list, a condition, a scalar function\'s arguments): Flink 1.20.1 refuses it ("Unsupported call: DESCRIPTOR", "Cannot apply \'UPPER\' to arguments of type <RECORDTYPE…>"); it folds only `DESCRIPTOR(x) IS [NOT] NULL` to a constant, which flinkts refuses as well.'],
-  namedArgumentOfBuiltin: ['FTS4428', 'A named argument (`name => value`) in a call of a built-in function, which declares no argument names: Flink 1.20.1 refuses it in validation.'],
+  tableArgumentOutsideTableFunction: ['FTS4427', 'DESCRIPTOR(…) or TABLE t outside the arguments of a table function (in a select list, a condition, a scalar function\'s arguments): Flink 1.20.1 refuses it ("Unsupported call: DESCRIPTOR", "Cannot apply \'UPPER\' to arguments of type <RECORDTYPE…>"); it folds only `DESCRIPTOR(x) IS [NOT] NULL` to a constant, which flinkts refuses as well.', template(
+    (p: { readonly descriptor: boolean }) => `${p.descriptor ? 'DESCRIPTOR(…)' : 'TABLE …'} is only valid as an argument of a table function`,
+    () => "pass it to a window table function, e.g. TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))",
+  )],
+  namedArgumentOfBuiltin: ['FTS4428', 'A named argument (`name => value`) in a call of a built-in function, which declares no argument names: Flink 1.20.1 refuses it in validation.', template(
+    (p: { readonly fn: string }) => `the built-in function ${p.fn} takes no named arguments`,
+    (p) => `pass its arguments by position: ${p.fn}(…)`,
+  )],
   tooDeepToCheck: ['FTS4499', 'A statement nested too deeply to be checked.'],
 });
 
 export const TYPE_CODES = TYPE_CODE_TABLE.codes;
+export const TYPE_TEXTS = TYPE_CODE_TABLE.texts;

@@ -22,8 +22,8 @@ import { family, isCharacter, isExactInteger, isNumeric, show } from './families
 import { badArgument } from './function-arguments.js';
 import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, LISTAGG_SEPARATOR, readsColumn, untypedNullProblem, windowArgumentProblem } from './argument-rules.js';
 import type { TypeEnv } from './type-issue.js';
-import { report } from './type-issue.js';
-import { TYPE_CODES } from './codes.js';
+import { report, reportText } from './type-issue.js';
+import { TYPE_CODES, TYPE_TEXTS } from './codes.js';
 import { NAME_CODES } from '../diagnostics/name-codes.js';
 import { SQL_CODES } from '../sql/codes.js';
 
@@ -353,7 +353,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return { kind: 'ROW', fields: (ts as DataType[]).map((t, i) => ({ name: `EXPR$${i}`, type: t })), nullable: false };
     }
     case 'TableArg': case 'Descriptor':
-      return report(env, TYPE_CODES.tableArgumentOutsideTableFunction, e, `${e.kind === 'Descriptor' ? 'DESCRIPTOR(…)' : 'TABLE …'} is only valid as an argument of a table function`, 'pass it to a window table function, e.g. TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE))');
+      return reportText(env, TYPE_TEXTS.tableArgumentOutsideTableFunction({ descriptor: e.kind === 'Descriptor' }), e);
     case 'NamedArg': return expressionType(e.value, scope, env);
     case 'RawSql': return e.type;
   }
@@ -459,7 +459,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     if (w !== undefined) return report(env, w.code, e, w.message, "write the size as a day-time interval, e.g. INTERVAL '1' MINUTE");
   }
   const named = sig === undefined || sig.kind === 'table' ? undefined : e.args.find((a) => a.kind === 'NamedArg');
-  if (named !== undefined) return report(env, TYPE_CODES.namedArgumentOfBuiltin, named, `the built-in function ${name} takes no named arguments`, `pass its arguments by position: ${name}(…)`);
+  if (named !== undefined) return reportText(env, TYPE_TEXTS.namedArgumentOfBuiltin({ fn: name }), named);
   if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
   if (sig === undefined) {
     const hint = didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';

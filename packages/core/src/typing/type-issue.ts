@@ -1,4 +1,5 @@
 /** A type or name problem found while typing an expression; the query walk turns it into a Diagnostic. */
+import type { CodeText } from '../diagnostics/code-table.js';
 import type { Span } from '../ast/node.js';
 import type { Expression } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
@@ -25,6 +26,11 @@ export interface TypeEnv {
   readonly functions?: ReadonlySet<string>;
   /** Filled with the type of every sub-expression typed (for consumers that evaluate the expression: the runtime). */
   readonly types?: Map<Expression, DataType>;
+}
+
+/** An issue from a code's template (its code, message and hint); undefined, as `report`. */
+export function reportText(env: TypeEnv, text: CodeText, node: { readonly span?: Span }): undefined {
+  return report(env, text.code, node, text.message, text.hint);
 }
 
 export function report(env: TypeEnv, code: string, node: { readonly span?: Span }, message: string, hint?: string): undefined {
