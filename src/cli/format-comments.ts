@@ -248,8 +248,12 @@ function survives(text: string, statements: readonly Statement[], expected: read
   return found.length === expected.length && found.every((p, i) => p === expected[i]);
 }
 
-/** Statements whose round trip is checked together (see `survives`). */
-const CHECKED_TOGETHER = 256;
+/**
+ * Statements whose round trip is checked together (see `survives`). Few: the run's statements (trees and printed
+ * pieces) live until it is checked, and with 256 they outlived scavenges and were promoted — `fmt` of a 10 MB script
+ * spent a third of its CPU time in the garbage collector (bench/hostile.bench.ts).
+ */
+const CHECKED_TOGETHER = 32;
 
 /**
  * Format a script in one pass, one statement at a time: the input is lexed once (as the parser reaches it), each
