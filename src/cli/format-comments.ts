@@ -332,7 +332,12 @@ export function formatText(text: string, file: string): FormatResult {
   /** Checks the run of pieces not yet checked when it is long enough or the script ends. */
   const check = (last: boolean): void => {
     if (last || run.statements.length >= CHECKED_TOGETHER) {
-      if (!survives(pieces.slice(run.from).join(''), run.statements, run.expected)) failed = true;
+      const checked = pieces.slice(run.from).join('');
+      if (!survives(checked, run.statements, run.expected)) failed = true;
+      // The run's pieces are kept as the one string just checked: a long script's output is then a few thousand
+      // strings held to the end, not one (with its parts) per statement.
+      pieces.length = run.from;
+      pieces.push(checked);
       run = { from: pieces.length, statements: [], expected: [] };
     }
   };
