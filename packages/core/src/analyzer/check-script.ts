@@ -211,9 +211,9 @@ export class ScriptChecker {
     };
   }
 
-  private checkPlan(query: Query, path: string): void {
+  private checkPlan(query: Query, path: string, context?: StreamContext): void {
     const plan = this.planOf(query);
-    if (plan !== undefined) checkPlanRules(plan, this.sources, this.planChecked, this.streamContext(path));
+    if (plan !== undefined) checkPlanRules(plan, this.sources, this.planChecked, context ?? this.streamContext(path));
   }
 
   private checkHints(root: unknown, path: string, statement: Statement): void {
@@ -238,9 +238,11 @@ export class ScriptChecker {
 
   private checkChangelog(insert: Insert, path: string): void {
     const plan = this.planOf(insert.query);
-    this.checkPlan(insert.query, path);
-    checkSink(insert, plan, this.sources, this.streamContext(path), this.streaming);
-    if (this.streaming && plan !== undefined) checkSinkRowtimes(insert, plan, this.streamContext(path));
+    // One context for the three checks (they only read it and push diagnostics into the checker's list).
+    const context = this.streamContext(path);
+    this.checkPlan(insert.query, path, context);
+    checkSink(insert, plan, this.sources, context, this.streaming);
+    if (this.streaming && plan !== undefined) checkSinkRowtimes(insert, plan, context);
   }
 
   private checkStatement(statement: Statement, index: number): void {
