@@ -63,7 +63,7 @@ export async function run(): Promise<void> {
   // this session's work (b6d2870), CPU: check 1.0–1.1 s and build 1.3 s in-process, cold CLI check 1.5 s, build 2.1 s.
   // Issue 12's next session (least CPU of three runs, load 11–13): check 0.80–0.89 s and build 1.00–1.33 s in-process,
   // cold CLI check 1.09–1.14 s, build into an empty folder 1.61–2.69 s (0.6–1.2 s of it is the kernel's, creating
-  // 2,703 files). What is left is mostly the binder's INSERT binding and the printer (about 55 % and 15 % of check).
+  // 2,703 files). The largest part left is the binder binding each INSERT (about 40 % of check in a profile).
   console.log(`tables  jobs  inserts   load config   check wall / CPU   build wall / CPU   peak RSS   (all 3 environments, in-process, each in a fresh process; the least CPU of ${RUNS} runs)`);
   let largest: { dir: string; check: Measure; build: Measure } | undefined;
   for (const size of SIZES) {
