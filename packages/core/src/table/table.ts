@@ -153,7 +153,10 @@ const isFunction = (v: unknown): boolean => typeof v === 'function';
 const nonEmpty = z.string().trim().min(1);
 const isColumnSpec = (v: unknown): boolean => v instanceof SqlType || v instanceof PhysicalColumnSpec || v instanceof MetadataColumnSpec;
 const isConnector = (v: unknown): boolean => typeof v === 'object' && v !== null && typeof (v as Connector).identifier === 'string' && Array.isArray((v as Connector).options);
-/** What `table()` accepts, checked before anything is read from it (JavaScript callers, `as any`). */
+/**
+ * What `table()` accepts, checked before anything is read from it (JavaScript callers, `as any`). A rule made
+ * stricter here must be made stricter in PLAIN_KEYS too (plainTableSpec lets the specs it recognises skip zod).
+ */
 const TABLE_SPEC = z.strictObject({
   columns: z.record(nonEmpty, z.custom<ColumnSpec>(isColumnSpec, { message: 'a column type such as t.int(), column(t.int(), \'…\') or metadata(t.int())' })),
   computed: z.custom<unknown>(isFunction, { message: 'a function of the columns returning { name: expression }' }).optional(),
