@@ -45,14 +45,18 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
   }
 }
 
+/**
+ * One group's window. Other windows than SESSION reuse a fired pane (and its accumulators, reset) for a later
+ * window: no pane, key list and accumulators made per group and window.
+ */
 interface Pane {
   /** SESSION windows: the pane's key in `sessionPanes`, `start|end|group key`. */
   readonly id: string;
-  readonly start: number;
+  start: number;
   end: number;
-  readonly keys: unknown[];
+  keys: unknown[];
   readonly accs: Accumulator[];
-  readonly seq: number;
+  seq: number;
   /** SESSION windows: the rows, to rebuild the accumulators when sessions merge. */
   readonly rows?: { readonly row: readonly unknown[]; readonly retract: boolean }[];
 }
@@ -69,6 +73,8 @@ export class WindowAggregateOperator extends Operator {
   /** SESSION windows: the open sessions of each group key, in the order they were opened or last merged. */
   private readonly sessions = new Map<string, Pane[]>();
   private seq = 0;
+  /** Fired panes of windows other than SESSION, to serve later windows (`newPane`). */
+  private readonly free: Pane[] = [];
   /** Each grouping set's positions as text, the end of its group keys. */
   private readonly setNames: readonly string[];
   /** One grouping set of one key: the key's value is the group key as it is (`singleKey`). */
@@ -118,7 +124,8 @@ export class WindowAggregateOperator extends Operator {
       const gk = singleKey(v ?? null);
       let p = panes.get(gk);
       if (p === undefined) {
-        p = { id: '', start: (row[this.bounds[0]] as Timestamp).millis, end, keys: [v], accs: this.aggs.create(), seq: this.seq++ };
+        p = this.newPane((row[this.bounds[0]] as Timestamp).millis, end, undefined);
+        (p.keys as unknown[])[0] = v;
         panes.set(gk, p);
         this.timers.add(p);
       }
@@ -143,13 +150,28 @@ export class WindowAggregateOperator extends Operator {
         const panes = this.panesOf(start, end);
         let p = panes.get(gk);
         if (!p) {
-          p = { id: '', start, end, keys: keyVals, accs: this.aggs.create(), seq: this.seq++ };
+          p = this.newPane(start, end, keyVals);
           panes.set(gk, p);
           this.timers.add(p);
         }
         this.aggs.accumulate(p.accs, row, retract);
       }
     }
+  }
+
+  /**
+   * A pane of a window other than SESSION, with fresh accumulators: a fired one reused, or a new one. `keys`: its
+   * group key values; undefined for a one-element key list the caller fills.
+   */
+  private newPane(start: number, end: number, keys: unknown[] | undefined): Pane {
+    const p = this.free.pop();
+    if (p === undefined) return { id: '', start, end, keys: keys ?? [null], accs: this.aggs.create(), seq: this.seq++ };
+    p.start = start;
+    p.end = end;
+    if (keys !== undefined) p.keys = keys;
+    p.seq = this.seq++;
+    this.aggs.reset(p.accs);
+    return p;
   }
 
   /** The panes of the window [start, end), created when it is new. */
@@ -222,14 +244,17 @@ export class WindowAggregateOperator extends Operator {
       this.emitWatermark(wm);
       return;
     }
-    let closed: Pane | undefined;
+    // the window closed last, [closedStart, closedEnd)
+    let closedStart = NaN;
+    let closedEnd = NaN;
     for (const p of ready) {
       if (session) {
         this.sessionPanes.delete(p.id);
         this.closeSession(p);
-      } else if (closed === undefined || closed.start !== p.start || closed.end !== p.end) {
+      } else if (closedStart !== p.start || closedEnd !== p.end) {
         // every pane of a window ends with it: the window fires whole (its panes fire one after another)
-        closed = p;
+        closedStart = p.start;
+        closedEnd = p.end;
         this.windows.delete(`${p.start}|${p.end}`);
         if (this.lastWindow !== undefined && this.lastWindow.end - 1 <= wm) this.lastWindow = undefined;
       }
@@ -243,6 +268,8 @@ export class WindowAggregateOperator extends Operator {
       row[j++] = ws;
       row[j++] = we;
       row[j] = wt;
+      // the row holds the pane's values, not the pane: it serves a later window once its row is made
+      if (!session) this.free.push(p);
       this.emit({ kind: '+I', row });
     }
     this.emitWatermark(wm);
