@@ -57,6 +57,14 @@ interface Pane {
   keys: unknown[];
   readonly accs: Accumulator[];
   seq: number;
+  /**
+   * One key, windows assigned before (the fast path): the group key, whether the pane is open (not fired), and
+   * the key's open panes opened before and after this one (a list of the key's open panes, newest first).
+   */
+  gk?: unknown;
+  open?: boolean;
+  older?: Pane | undefined;
+  newer?: Pane | undefined;
   /** SESSION windows: the rows, to rebuild the accumulators when sessions merge. */
   readonly rows?: { readonly row: readonly unknown[]; readonly retract: boolean }[];
 }
@@ -75,6 +83,15 @@ export class WindowAggregateOperator extends Operator {
   private seq = 0;
   /** Fired panes of windows other than SESSION, to serve later windows (`newPane`). */
   private readonly free: Pane[] = [];
+  /**
+   * The fast path's index (one key, windows assigned before): each group key's newest pane, whose `older` links
+   * lead to the key's other open panes. It stays the same Map from window to window (no index made per window,
+   * which lived long enough to be copied by every young-generation collection); entries of keys with no open
+   * pane are dropped when they outnumber the open panes (`prune`).
+   */
+  private readonly newest = new Map<unknown, Pane>();
+  /** Open panes of the fast path. */
+  private openPanes = 0;
   /** Each grouping set's positions as text, the end of its group keys. */
   private readonly setNames: readonly string[];
   /** One grouping set of one key: the key's value is the group key as it is (`singleKey`). */
@@ -120,13 +137,22 @@ export class WindowAggregateOperator extends Operator {
       const end = (row[this.bounds[1]] as Timestamp).millis;
       if (end - 1 <= this.watermarkValue) return; // late
       const v = (this.keys[0] as Evaluator)(row);
-      const panes = this.panesOf((row[this.bounds[0]] as Timestamp).millis, end);
+      const start = (row[this.bounds[0]] as Timestamp).millis;
       const gk = singleKey(v ?? null);
-      let p = panes.get(gk);
+      let p = this.paneOf(gk, start, end);
       if (p === undefined) {
-        p = this.newPane((row[this.bounds[0]] as Timestamp).millis, end, undefined);
+        // the key's newest open pane, read before a fired pane (maybe that same one) is reused
+        const before = this.newest.get(gk);
+        const older = before !== undefined && before.open === true && before.gk === gk ? before : undefined;
+        p = this.newPane(start, end, undefined);
         (p.keys as unknown[])[0] = v;
-        panes.set(gk, p);
+        p.gk = gk;
+        p.open = true;
+        p.newer = undefined;
+        p.older = older;
+        if (older !== undefined) older.newer = p;
+        this.newest.set(gk, p);
+        if (++this.openPanes * 4 + 1024 < this.newest.size) this.prune();
         this.timers.add(p);
       }
       this.aggs.accumulate(p.accs, row, retract);
@@ -165,13 +191,43 @@ export class WindowAggregateOperator extends Operator {
    */
   private newPane(start: number, end: number, keys: unknown[] | undefined): Pane {
     const p = this.free.pop();
-    if (p === undefined) return { id: '', start, end, keys: keys ?? [null], accs: this.aggs.create(), seq: this.seq++ };
+    if (p === undefined) return { id: '', start, end, keys: keys ?? [null], accs: this.aggs.create(), seq: this.seq++, gk: undefined, open: false, older: undefined, newer: undefined };
     p.start = start;
     p.end = end;
     if (keys !== undefined) p.keys = keys;
     p.seq = this.seq++;
     this.aggs.reset(p.accs);
     return p;
+  }
+
+  /** The open pane of group key `gk` in the window [start, end) (the fast path), if there is one. */
+  private paneOf(gk: unknown, start: number, end: number): Pane | undefined {
+    let p = this.newest.get(gk);
+    // an entry whose pane fired (and may serve another key since) is stale
+    if (p === undefined || p.open !== true || p.gk !== gk) return undefined;
+    while (p !== undefined) {
+      if (p.start === start && p.end === end) return p;
+      p = p.older;
+    }
+    return undefined;
+  }
+
+  /** A fired pane of the fast path out of its key's list. */
+  private unlink(p: Pane): void {
+    const o = p.older;
+    const n = p.newer;
+    if (n !== undefined) n.older = o;
+    else if (o !== undefined && this.newest.get(p.gk) === p) this.newest.set(p.gk, o);
+    if (o !== undefined) o.newer = n;
+    p.older = undefined;
+    p.newer = undefined;
+    p.open = false;
+    this.openPanes--;
+  }
+
+  /** Drops the fast path's index entries of keys without an open pane. */
+  private prune(): void {
+    for (const [gk, p] of this.newest) if (p.open !== true || p.gk !== gk) this.newest.delete(gk);
   }
 
   /** The panes of the window [start, end), created when it is new. */
@@ -269,7 +325,10 @@ export class WindowAggregateOperator extends Operator {
       row[j++] = we;
       row[j] = wt;
       // the row holds the pane's values, not the pane: it serves a later window once its row is made
-      if (!session) this.free.push(p);
+      if (!session) {
+        if (p.open === true) this.unlink(p);
+        this.free.push(p);
+      }
       this.emit({ kind: '+I', row });
     }
     this.emitWatermark(wm);
