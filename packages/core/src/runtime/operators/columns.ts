@@ -98,7 +98,10 @@ export class ValueColumn {
     }
   }
 
-  /** Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. */
+  /**
+   * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
+   * dictionary keeps its values (at most 65,535 per column) until the column is widened.
+   */
   release(i: number): void {
     if (this.form === VALUES) (this.chunks[i >>> SHIFT] as unknown[])[i & MASK] = undefined;
   }
