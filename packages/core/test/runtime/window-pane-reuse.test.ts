@@ -45,6 +45,8 @@ const hop: Assign = (t) => {
 
 const CASES: readonly { readonly name: string; readonly tvf: string; readonly assign: Assign; readonly keys: string }[] = [
   { name: 'TUMBLE, one key', tvf: "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)", assign: tumble, keys: 'k' },
+  // a key that is not a small integer: the fast path's Map index instead of its array
+  { name: 'TUMBLE, one string key', tvf: "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)", assign: tumble, keys: 'g' },
   { name: 'TUMBLE, two keys', tvf: "TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)", assign: tumble, keys: 'k, g' },
   { name: 'HOP, one key', tvf: "HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)", assign: hop, keys: 'k' },
 ];

@@ -49,6 +49,9 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
  * One group's window. Other windows than SESSION reuse a fired pane (and its accumulators, reset) for a later
  * window: no pane, key list and accumulators made per group and window.
  */
+/** Group keys below this (non-negative integers) are indexed by an array in the fast path. */
+const DENSE_KEYS = 1 << 16;
+
 interface Pane {
   /** SESSION windows: the pane's key in `sessionPanes`, `start|end|group key`. */
   readonly id: string;
@@ -90,6 +93,8 @@ export class WindowAggregateOperator extends Operator {
    * pane are dropped when they outnumber the open panes (`prune`).
    */
   private readonly newest = new Map<unknown, Pane>();
+  /** `newest` of the small non-negative integer keys, by key (an array read instead of a Map lookup). */
+  private readonly newestDense: (Pane | undefined)[] = [];
   /** Open panes of the fast path. */
   private openPanes = 0;
   /** Each grouping set's positions as text, the end of its group keys. */
@@ -142,7 +147,7 @@ export class WindowAggregateOperator extends Operator {
       let p = this.paneOf(gk, start, end);
       if (p === undefined) {
         // the key's newest open pane, read before a fired pane (maybe that same one) is reused
-        const before = this.newest.get(gk);
+        const before = this.newestOf(gk);
         const older = before !== undefined && before.open === true && before.gk === gk ? before : undefined;
         p = this.newPane(start, end, undefined);
         (p.keys as unknown[])[0] = v;
@@ -151,7 +156,7 @@ export class WindowAggregateOperator extends Operator {
         p.newer = undefined;
         p.older = older;
         if (older !== undefined) older.newer = p;
-        this.newest.set(gk, p);
+        this.setNewest(gk, p);
         if (++this.openPanes * 4 + 1024 < this.newest.size) this.prune();
         this.timers.add(p);
       }
@@ -202,7 +207,7 @@ export class WindowAggregateOperator extends Operator {
 
   /** The open pane of group key `gk` in the window [start, end) (the fast path), if there is one. */
   private paneOf(gk: unknown, start: number, end: number): Pane | undefined {
-    let p = this.newest.get(gk);
+    let p = this.newestOf(gk);
     // an entry whose pane fired (and may serve another key since) is stale
     if (p === undefined || p.open !== true || p.gk !== gk) return undefined;
     while (p !== undefined) {
@@ -212,12 +217,25 @@ export class WindowAggregateOperator extends Operator {
     return undefined;
   }
 
+  private newestOf(gk: unknown): Pane | undefined {
+    return typeof gk === 'number' && gk >>> 0 === gk && gk < DENSE_KEYS ? this.newestDense[gk] : this.newest.get(gk);
+  }
+
+  private setNewest(gk: unknown, p: Pane): void {
+    if (typeof gk === 'number' && gk >>> 0 === gk && gk < DENSE_KEYS) {
+      const d = this.newestDense;
+      // grown one by one, so the array stays a plain list (not a sparse one)
+      while (d.length <= gk) d.push(undefined);
+      d[gk] = p;
+    } else this.newest.set(gk, p);
+  }
+
   /** A fired pane of the fast path out of its key's list. */
   private unlink(p: Pane): void {
     const o = p.older;
     const n = p.newer;
     if (n !== undefined) n.older = o;
-    else if (o !== undefined && this.newest.get(p.gk) === p) this.newest.set(p.gk, o);
+    else if (o !== undefined && this.newestOf(p.gk) === p) this.setNewest(p.gk, o);
     if (o !== undefined) o.newer = n;
     p.older = undefined;
     p.newer = undefined;
