@@ -144,6 +144,9 @@ interface Memory {
   readonly baselineHeapMb: number;
   /** Array buffers at the end (the sink's compact columns). */
   readonly arrayBuffersMb: number;
+  /** File-backed pages at the end and at the baseline (mostly the node executable's code: NaN off Linux). */
+  readonly fileRssMb: number;
+  readonly baselineFileRssMb: number;
 }
 
 /** memory.ts bundled to plain JavaScript (flinkts imported from its build, as a user's test does), run by node. */
@@ -206,7 +209,7 @@ function memoryLines(): void {
     const m = memory(script, w, 1_000_000, 'stream');
     const own = m.peakRssMb - m.baselineRssMb;
     console.log(`    ${m.workload}: peak RSS ${m.peakRssMb.toFixed(0)} MB (baseline ${m.baselineRssMb.toFixed(0)} MB; ${m.jobRssMb.toFixed(0)} MB once the job ran, before rows() made ${m.outRows} result objects), input as JSON ${m.inputJsonMb.toFixed(0)} MB -> ${(m.peakRssMb / m.inputJsonMb).toFixed(2)}x (target <= 2x: ${met(m.peakRssMb <= 2 * m.inputJsonMb)}); above the baseline ${own.toFixed(0)} MB = ${(own / m.inputJsonMb).toFixed(2)}x`);
-    console.log(`      held at the end: young generation ${m.youngMb.toFixed(0)} MB, heap after a full collection ${m.liveHeapMb.toFixed(0)} MB (${m.baselineHeapMb.toFixed(0)} MB at the baseline), array buffers ${m.arrayBuffersMb.toFixed(0)} MB`);
+    console.log(`      held at the end: young generation ${m.youngMb.toFixed(0)} MB, heap after a full collection ${m.liveHeapMb.toFixed(0)} MB (${m.baselineHeapMb.toFixed(0)} MB at the baseline), array buffers ${m.arrayBuffersMb.toFixed(0)} MB, file-backed pages (the node executable's code) ${m.fileRssMb.toFixed(0)} MB (${m.baselineFileRssMb.toFixed(0)} MB at the baseline)`);
   }
   console.log('  input held as JavaScript arrays first (a fixture built in the test; the arrays alone take more than the JSON):');
   for (const w of workloads) {
