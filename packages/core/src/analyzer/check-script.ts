@@ -216,9 +216,9 @@ export class ScriptChecker {
     };
   }
 
-  private checkPlan(query: Query, path: string): void {
+  private checkPlan(query: Query, path: string, context?: StreamContext): void {
     const plan = this.planOf(query);
-    if (plan !== undefined) checkPlanRules(plan, this.sources, this.planChecked, this.streamContext(path));
+    if (plan !== undefined) checkPlanRules(plan, this.sources, this.planChecked, context ?? this.streamContext(path));
   }
 
   /** The planner settings a streaming query needs (mini-batch's latency and size), where Flink plans the query. */
@@ -253,10 +253,12 @@ export class ScriptChecker {
 
   private checkChangelog(insert: Insert, path: string): void {
     const plan = this.planOf(insert.query);
-    this.checkPlan(insert.query, path);
-    checkSink(insert, plan, this.sources, this.streamContext(path), this.streaming);
+    // One context for the three checks (they only read it and push diagnostics into the checker's list).
+    const context = this.streamContext(path);
+    this.checkPlan(insert.query, path, context);
+    checkSink(insert, plan, this.sources, context, this.streaming);
     this.checkSettings(insert.query, path, this.current ?? insert);
-    if (this.streaming && plan !== undefined) checkSinkRowtimes(insert, plan, this.streamContext(path));
+    if (this.streaming && plan !== undefined) checkSinkRowtimes(insert, plan, context);
   }
 
   private checkStatement(statement: Statement, index: number): void {
