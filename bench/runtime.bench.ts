@@ -19,7 +19,7 @@
  *      an untimed warm-up run; at 1M the JIT is warm from the smaller sizes);
  * Wall times are medians; CPU times are this process's (all threads) per run, shown because the machine may be
  * shared: a wall time well above its CPU time means the process waited for a core. A full garbage collection runs
- * before each timed run, outside the timing.
+ * before each timed run, outside the timing, with a pause for V8's sweeping after it (see `collectGarbage`).
  *  memory: peak RSS of a fresh process running each 1M-row workload, target ≤ 2x the input's size as JSON; the
  *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it, and
  *      what holds the peak: the young generation's size (V8 grows it while many objects survive its collections)
@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSync } from 'esbuild';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -42,6 +43,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 /** A ratio with two decimals, or two significant digits below 0.1 (a small ratio is not printed as 0.00). */
 const x = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
+/** How long the bench waits after a full collection for V8's concurrent sweeping to finish (outside any timing). */
+const SWEEP_PAUSE_MS = 200;
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 interface Side {
@@ -65,7 +68,7 @@ async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[],
     // the garbage of what ran before (the input rows' making, the other engine's run, the previous result) is
     // collected outside the timing, so neither side pays for the other's
     result = undefined;
-    collectGarbage();
+    await collectGarbage();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
@@ -76,10 +79,19 @@ async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[],
   return { ms: median(times), cpuMs: cpuMicros / 1000 / reps, lines: result === undefined ? [] : lines(result) };
 }
 
-/** A full garbage collection (V8's `gc`, made available to this process only for the bench). */
-const collectGarbage: () => void = (() => {
+/**
+ * A full garbage collection (V8's `gc`, made available to this process only for the bench), then a pause: V8
+ * sweeps the collected pages after `gc` returns, on helper threads, and that sweep of a heap holding a million
+ * input rows costs as much CPU as a whole 1M-row aggregation. Without the pause it ran inside the next timed run
+ * (counted in its CPU time, and on a 2-core machine in its wall time too).
+ */
+const collectGarbage: () => Promise<void> = (() => {
   setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  const gc = runInNewContext('gc') as () => void;
+  return async () => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
+  };
 })();
 
 function sameLines(a: readonly string[], b: readonly string[]): string | undefined {
@@ -162,6 +174,9 @@ function memory(script: string, workload: string, rows: number, form: 'array' | 
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as Memory;
 }
 
+/** The 1-minute load average: a shared machine makes wall times (and less so CPU times) larger. */
+const loadText = (): string => loadavg()[0]?.toFixed(1) ?? '?';
+
 const side = (x: Side) => `${fmt(x.ms)} (CPU ${fmt(x.cpuMs)})`;
 
 /** (b) and (c): filter + project + JSON_VALUE and keyed aggregation on 1M rows. */
@@ -170,7 +185,7 @@ async function throughput(con: DuckDBConnection): Promise<void> {
   for (const w of [filterProject, keyedAggregation]) {
     const b = await compare(con, w, N, false, 3, { warmup: true, columns: true });
     const c = await compare(con, w, N, true, 1);
-    console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out:`);
+    console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out; load average ${loadText()}:`);
     console.log(`    flinkts runJob + rows() ${side(b.flinkts)}; DuckDB query + rows read into JS ${side(b.duckdb)}; DuckDB query into a table ${side(b.duckdbInDb)}; CPU time flinkts/DuckDB in-database ${(b.flinkts.cpuMs / b.duckdbInDb.cpuMs).toFixed(1)}x`);
     console.log(`    input as rows: ${ratioText(b, (f, d) => `flinkts throughput = ${(d / f).toFixed(2)}x DuckDB's with JS rows, ${(b.duckdbInDb.ms / f).toFixed(2)}x DuckDB's in-database (target >= 0.5x, judged in-database: ${met(b.duckdbInDb.ms / f >= 0.5)})`)}`);
     const col = b.columns as Side;
