@@ -14,6 +14,8 @@ const value = fc.oneof(
   fc.constantFrom('a', 'b', '', null, true, false, undefined, 12n),
   fc.string({ maxLength: 3 }),
   fc.constant({ o: 1 }),
+  // a new object per value: found by identity, never as an equal one
+  fc.integer({ min: 0, max: 3 }).map((n) => ({ n })),
 );
 const position = fc.oneof(fc.nat({ max: 40 }), fc.nat({ max: 3 * CHUNK }));
 
@@ -38,6 +40,21 @@ describe('ValueColumn', () => {
     rep.set(0, ['x', 'y'].join(''));
     rep.set(1, ['x', 'y'].join(''));
     expect(rep.get(1)).toBe('xy');
+  });
+
+  it('gives back the very object written, shared or not, past 65,535 distinct objects', () => {
+    const shared = [{ w: 0 }, { w: 1 }];
+    const col = new ValueColumn();
+    for (let i = 0; i < 1000; i++) col.set(i, shared[i % 2]);
+    for (let i = 0; i < 1000; i++) expect(col.get(i)).toBe(shared[i % 2]);
+    const objects = Array.from({ length: 70_000 }, (_, i) => ({ i }));
+    const many = new ValueColumn();
+    objects.forEach((o, i) => many.set(i, o));
+    // an equal object written later is a value of its own
+    many.set(70_000, { i: 0 });
+    for (let i = 0; i < 70_000; i += 997) expect(many.get(i)).toBe(objects[i]);
+    expect(many.get(70_000)).not.toBe(objects[0]);
+    expect(many.get(70_000)).toEqual({ i: 0 });
   });
 });
 

@@ -45,13 +45,13 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
   }
 }
 
+/** Group keys below this (non-negative integers) are indexed by an array in the fast path. */
+const DENSE_KEYS = 1 << 16;
+
 /**
  * One group's window. Other windows than SESSION reuse a fired pane (and its accumulators, reset) for a later
  * window: no pane, key list and accumulators made per group and window.
  */
-/** Group keys below this (non-negative integers) are indexed by an array in the fast path. */
-const DENSE_KEYS = 1 << 16;
-
 interface Pane {
   /** SESSION windows: the pane's key in `sessionPanes`, `start|end|group key`. */
   readonly id: string;
