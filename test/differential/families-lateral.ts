@@ -3,7 +3,8 @@
  * ON TRUE or ON a condition), plain and aggregating (global or grouped), and correlated scalar sub-queries in the
  * select list or in WHERE (COUNT reads 0 for a key without rows), correlated by equalities or otherwise (a value
  * generator), and EXISTS / NOT EXISTS / IN / NOT IN correlated otherwise than by equalities (semi / anti joins on
- * the condition), over append or changelog inputs. Two sources interleave as
+ * the condition), EXISTS / NOT EXISTS under OR (a LEFT JOIN with the distinct correlation keys), over append or
+ * changelog inputs. Two sources interleave as
  * Flink does not fix, so the final tables are compared.
  */
 import fc from 'fast-check';
@@ -36,6 +37,12 @@ const QUERIES = [
   'SELECT a.id FROM a WHERE a.x IN (SELECT b.x FROM b WHERE b.id > a.id);',
   'SELECT a.id, a.x FROM a WHERE a.x NOT IN (SELECT b.x FROM b WHERE b.id < a.id) AND a.id <> 2;',
   'SELECT a.id FROM a WHERE a.s IN (SELECT b.s FROM b WHERE b.x = a.x) AND EXISTS (SELECT 1 FROM b WHERE b.id <> a.id AND b.s = a.s);',
+  // EXISTS / NOT EXISTS under OR: a LEFT JOIN with the sub-query's distinct correlation keys, read as "a key matched"
+  'SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x) OR a.id = 4;',
+  'SELECT a.id, a.s FROM a WHERE a.id = 4 OR NOT EXISTS (SELECT 1 FROM b WHERE b.x = a.x AND b.s = a.s);',
+  'SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x) OR EXISTS (SELECT 1 FROM b WHERE b.s = a.s AND b.id > 2);',
+  'SELECT a.id, a.x FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x > a.x) OR a.id = 4;',
+  "SELECT a.id FROM a WHERE a.x > 0 AND (a.s = 'q' OR NOT EXISTS (SELECT b.id FROM b WHERE b.x < a.x AND b.s = a.s));",
 ];
 
 const side = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2 })), fc.oneof(fc.constant(null), fc.constantFrom('p', 'q'))), { maxLength: 7 });

@@ -1,7 +1,7 @@
 /**
  * Correlated sub-queries on the local runtime, decorrelated as Flink 1.20.1 plans them (a join with the sub-query's
  * rows on the correlation keys; test/differential/families-lateral.ts compares them with Flink): LATERAL sub-queries,
- * LEFT JOIN LATERAL … ON a condition, correlated scalar sub-queries, and what is refused.
+ * LEFT JOIN LATERAL … ON a condition, correlated scalar sub-queries, EXISTS under OR, and what is refused.
  */
 import { describe, expect, test } from 'vitest';
 import { runJob } from '../../src/testing/index.js';
@@ -104,6 +104,24 @@ describe('EXISTS / IN sub-queries correlated otherwise than by equalities', () =
     const run = runJob(`${DDL}SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x >= a.x);`, { inputs: { a: A, b: B }, engine: 'local' });
     // a's rows arrive first, unmatched; b.id 1 (x 1) matches a.id 1 and 4, b.id 3 (x 3) a.id 2
     expect(run.changelog('result')).toEqual(['+I[1]', '+I[4]', '+I[2]']);
+  });
+});
+
+describe('EXISTS / NOT EXISTS under OR', () => {
+  test('a LEFT JOIN with the distinct correlation keys, read as "a key matched" (final tables as Flink 1.20.1 gave them)', () => {
+    expect(final('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x) OR a.id = 3;')).toEqual(['1', '3', '4']);
+    expect(final('SELECT a.id FROM a WHERE a.id = 1 OR NOT EXISTS (SELECT 1 FROM b WHERE b.x = a.x AND b.s = a.s);')).toEqual(['1', '2', '3', '4']);
+    // correlated otherwise: the value generator's distinct outer values, as for LATERAL
+    expect(final('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x > a.x) OR a.s IS NULL;')).toEqual(['1', '2', '4']);
+  });
+
+  test('the changelog on the local engine (a, then b): an outer row joined padded is filtered out, and passes once its key gets a match', () => {
+    const run = runJob(`${DDL}SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x) OR a.id = 3;`, { inputs: { a: A, b: B }, engine: 'local' });
+    expect(run.changelog('result')).toEqual(['+I[3]', '+I[1]', '+I[4]']);
+  });
+
+  test('an uncorrelated EXISTS under OR stays FTS7001', () => {
+    expect(code('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = 3) OR a.id = 3;')).toMatch(/^FTS7001: .*uncorrelated EXISTS/);
   });
 });
 

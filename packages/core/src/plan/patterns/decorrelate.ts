@@ -53,7 +53,7 @@ function depths(e: BoundExpression, ast: Expression): Set<number> {
 const own = (e: BoundExpression | undefined): boolean => e === undefined || (e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0));
 
 /** A bare reference to column `index` (of type `column`'s) of the node below. */
-function columnRef(index: number, column: PlanColumn): BoundExpression {
+export function columnRef(index: number, column: PlanColumn): BoundExpression {
   const ast: Expression = Object.freeze({ kind: 'ColumnRef', name: column.name });
   const binding: ColumnBinding = Object.freeze({ node: ast, index, depth: 0, ...(column.type === undefined ? {} : { type: column.type }), conditional: false });
   return Object.freeze({ ast, refs: Object.freeze([binding]), subqueries: Object.freeze([]), ...(column.type === undefined ? {} : { type: column.type }) });
