@@ -286,6 +286,7 @@ function existsColumn(planner: Planner, rel: PlannedRel, plan: PlanNode, outer: 
   if (!isCorrelated(plan)) throw unsupported('an uncorrelated EXISTS inside an OR or another expression (its plan on Flink is not checked)', span);
   const d = decorrelated(plan, 'this EXISTS sub-query', span, outer);
   if (d.aggregate !== undefined) throw unsupported('an EXISTS over an aggregating sub-query inside an OR or another expression', span);
+  if (d.after !== undefined) throw unsupported('an EXISTS whose select list reads the enclosing query, inside an OR or another expression', span);
   const k = d.outerKeys.length;
   const keys = d.inner.columns.slice(0, k);
   const keyRefs = keys.map((c, i) => columnRef(i, c));

@@ -13,7 +13,8 @@
  * sub-query reads (`GroupAggregate(groupBy=[outer columns])` over the outer rows), on every correlated conjunct;
  * the rows of that join carry the generator's columns as the correlation keys, and the plan goes on as above (the
  * projection, or the aggregation grouped by the keys), joined to the outer rows on `outer column = key`. So it is
- * built here, given the outer rows' plan. An outer column in the select list or in FROM stays a reason.
+ * built here, given the outer rows' plan. An outer column in the select list is computed after the join (`after`)
+ * where Flink 1.20.1 answers it right (`outerInSelect`); in FROM it stays a reason.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Aggregate } from '../aggregate.js';
@@ -33,6 +34,12 @@ export interface Decorrelated {
   readonly outerKeys: readonly BoundExpression[];
   /** The sub-query is an aggregation (its value per key is final only once every row of the key is in). */
   readonly aggregate?: Aggregate;
+  /**
+   * When the select list reads the enclosing row: `inner` carries the sub-query's whole FROM row after the keys, and
+   * these (the select list as written: depth 0 reads that FROM row, depth 1 the enclosing row) give its columns
+   * after the join.
+   */
+  readonly after?: readonly BoundExpression[];
 }
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from depth `depth` to 0. */
@@ -70,9 +77,14 @@ export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { 
   const from = filter?.input ?? below;
   if (from.kind === 'Aggregate' || from.kind === 'Filter') return { reason: 'a sub-query with HAVING or nested aggregations' };
   if (isCorrelated(from)) return { reason: 'a correlated reference inside the sub-query\'s FROM' };
-  // Flink 1.20.1 plans it but answers wrongly (checked on its planner: with `inner = outer` it drops that equality
-  // and joins every inner row; with a non-equality it repeats rows), so it is not reproduced
-  if (!plan.exprs.every(own)) return { reason: 'a column of the enclosing query in the sub-query\'s select list (Flink 1.20.1 gives a wrong answer for it: it drops a correlation equality, or repeats rows; select the inner column and compute with the outer one outside the sub-query)' };
+  if (!plan.exprs.every(own)) {
+    const wrong = outerInSelect(plan, aggregate, filter, outer);
+    if (wrong !== undefined) return { reason: wrong };
+    // the select list computed after the join, over the enclosing row and the sub-query's FROM row
+    const whole = Object.freeze<Project>({ kind: 'Project', input: plan.input, exprs: from.columns.map((c, i) => columnRef(i, c)), columns: from.columns });
+    const d = decorrelate(whole, outer);
+    return 'reason' in d ? d : { ...d, after: plan.exprs };
+  }
   if (aggregate !== undefined) {
     if (aggregate.windowKey !== undefined || aggregate.groupingSets.length !== 1) return { reason: 'a sub-query grouped by a window or by grouping sets' };
     if (!aggregate.keys.every(own) || !aggregate.calls.every((c) => c.args.every(own) && own(c.filter))) return { reason: 'a column of the enclosing query inside the sub-query\'s aggregation' };
@@ -128,6 +140,28 @@ export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { 
   }
   const inner = Object.freeze<Project>({ kind: 'Project', input, exprs, columns: [...keyColumns, ...plan.columns] });
   return { inner, outerKeys, ...(aggregate === undefined ? {} : { aggregate }) };
+}
+
+/**
+ * Why an outer column in the select list of `plan` is not reproduced, or undefined when Flink 1.20.1 answers it
+ * right. Checked on its planner with NULLs in the data: it treats the outer columns the select list reads as more
+ * correlation keys, so an outer row whose such column is NULL loses its rows, and a column the WHERE's correlation
+ * also reads drops that conjunct or repeats rows. Right: NOT NULL outer columns the correlation does not read, in a
+ * sub-query without aggregation.
+ */
+function outerInSelect(plan: Project, aggregate: Aggregate | undefined, filter: Filter | undefined, outer: PlanNode | undefined): string | undefined {
+  const advice = 'select the inner column and compute with the outer one outside the sub-query';
+  if (aggregate !== undefined) return `a column of the enclosing query in an aggregating sub-query's select list (not checked on Flink; ${advice})`;
+  const read = new Set(plan.exprs.flatMap((e) => e.refs.filter((r) => r.depth === 1).map((r) => r.index)));
+  if (plan.exprs.some((e) => e.refs.some((r) => r.depth > 1) || e.subqueries.length > 0)) return 'a reference to a query two levels out, or a sub-query, in the sub-query\'s select list';
+  const correlated = new Set(filter?.condition.refs.filter((r) => r.depth === 1).map((r) => r.index) ?? []);
+  for (const i of read) {
+    const column = outer?.columns[i];
+    if (column?.type === undefined) return 'a column of the enclosing query of unknown type in the sub-query\'s select list';
+    if (correlated.has(i)) return `the enclosing query's column ${column.name} both in the sub-query's select list and in its WHERE (Flink 1.20.1 gives a wrong answer for it: it drops a correlation conjunct, or repeats rows; ${advice})`;
+    if (column.type.nullable) return `the enclosing query's nullable column ${column.name} in the sub-query's select list (Flink 1.20.1 gives a wrong answer for it: it drops the rows of an outer row whose ${column.name} is NULL; ${advice})`;
+  }
+  return undefined;
 }
 
 /**
