@@ -18,6 +18,7 @@ import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { BoundExpression, BoundSubquery } from '../plan/expression.js';
 import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import type { Correlate } from '../plan/correlate.js';
 import type { Filter } from '../plan/filter.js';
 import type { PlanNode } from '../plan/node.js';
 import type { Project } from '../plan/project.js';
@@ -34,7 +35,7 @@ import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
 import { correlationJoin, decorrelated } from './plan-bound-lateral.js';
 import type { Aggregate } from '../plan/aggregate.js';
-import { columnRef } from '../plan/patterns/decorrelate.js';
+import { columnRef, inlineCorrelatedFrom } from '../plan/patterns/decorrelate.js';
 import { TYPE_CODES } from '../typing/codes.js';
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from the outer query (`depth`) to depth 0. */
@@ -101,7 +102,8 @@ export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel
 function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined, operand?: BoundExpression): PlannedRel {
   const what = operand === undefined ? 'EXISTS' : 'IN';
   // SELECT … FROM x [WHERE …]: a projection, over a filter, over an uncorrelated FROM
-  const project: PlanNode = sub.plan;
+  // a derived table in FROM correlated in its WHERE: merged into the sub-query's WHERE first (decorrelate.ts)
+  const project: PlanNode = inlineCorrelatedFrom(sub.plan);
   if (project.kind !== 'Project') throw unsupported(`${what} over an aggregating, DISTINCT or sorted subquery`, span);
   if (operand !== undefined && (project.exprs.length !== 1 || !project.exprs[0]!.refs.every((r) => r.depth === 0) || project.exprs[0]!.subqueries.length > 0)) {
     throw unsupported('an IN sub-query whose select list is not one expression of its own columns', span);
@@ -238,6 +240,19 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
     }
   }
   return { rel: cur, columns };
+}
+
+/**
+ * `a LEFT JOIN LATERAL (SELECT e FROM b WHERE … ) t ON TRUE` with `e` one column over a global aggregation: Flink
+ * 1.20.1 plans it as the scalar sub-query `(SELECT e FROM b WHERE …)` (checked on Flink: a key without rows reads
+ * COUNT as 0 and `COUNT(*) + 1` as 1, where two columns, or an ON condition, read NULL), so it runs as one
+ * (`correlatedScalar`); undefined for every other LATERAL sub-query.
+ */
+export function lateralScalar(planner: Planner, node: Correlate): PlannedRel | undefined {
+  const plan = node.query === undefined ? undefined : inlineCorrelatedFrom(node.query);
+  if (plan === undefined || node.type !== 'LEFT' || node.condition !== undefined || !globalAggregation(plan) || !isCorrelated(plan)) return undefined;
+  const rel = correlatedScalar(planner, planBound(planner, node.input), plan as Project, node.input, node.span);
+  return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })) };
 }
 
 /** Whether a projection's input is an aggregation (or HAVING over one). */

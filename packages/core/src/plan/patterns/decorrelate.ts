@@ -14,7 +14,8 @@
  * the rows of that join carry the generator's columns as the correlation keys, and the plan goes on as above (the
  * projection, or the aggregation grouped by the keys), joined to the outer rows on `outer column = key`. So it is
  * built here, given the outer rows' plan. An outer column in the select list is computed after the join (`after`)
- * where Flink 1.20.1 answers it right (`outerInSelect`); in FROM it stays a reason.
+ * where Flink 1.20.1 answers it right (`outerInSelect`); in FROM, a derived table `(SELECT * FROM x WHERE c)`
+ * correlated in `c` is merged into the sub-query (`inlineCorrelatedFrom`); other correlations in FROM stay a reason.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Aggregate } from '../aggregate.js';
@@ -68,8 +69,42 @@ export function columnRef(index: number, column: PlanColumn): BoundExpression {
 
 const shifted = (e: BoundExpression, by: number): BoundExpression => Object.freeze({ ...e, refs: e.refs.map((r) => ({ ...r, index: r.index + by })) });
 
+/** `a AND b` of two bound conditions over the same row. */
+function both(a: BoundExpression, b: BoundExpression): BoundExpression {
+  const types = new Map<Expression, NonNullable<BoundExpression['type']>>([...(a.types ?? []), ...(b.types ?? [])]);
+  return Object.freeze({
+    ast: Object.freeze({ kind: 'Binary', op: 'AND', left: a.ast, right: b.ast }) as Expression,
+    refs: [...a.refs, ...b.refs], subqueries: [...a.subqueries, ...b.subqueries],
+    ...(a.type === undefined ? {} : { type: a.type }), types,
+  });
+}
+
+/** Whether `p` selects its input's columns as they are (`SELECT *`). */
+function identity(p: Project): boolean {
+  return p.exprs.length === p.input.columns.length && p.exprs.every((e, i) => e.ast.kind === 'ColumnRef' && e.refs.length === 1 && e.refs[0]!.depth === 0 && e.refs[0]!.index === i && e.refs[0]!.field === undefined);
+}
+
+/**
+ * A sub-query whose FROM is a derived table `(SELECT * FROM x WHERE c) u` correlated in `c` (the enclosing row at
+ * depth 1, as from the sub-query itself), with `c` moved into the sub-query's own WHERE — the same rows, as Flink's
+ * planner merges them before it decorrelates — or `plan` itself.
+ */
+export function inlineCorrelatedFrom(plan: PlanNode): PlanNode {
+  if (plan.kind !== 'Project') return plan;
+  const aggregate = plan.input.kind === 'Aggregate' ? plan.input : undefined;
+  const below = aggregate?.input ?? plan.input;
+  const own: Filter | undefined = below.kind === 'Filter' ? below : undefined;
+  const from = own?.input ?? below;
+  if (from.kind !== 'Project' || !identity(from) || from.input.kind !== 'Filter' || isCorrelated(from.input.input)) return plan;
+  const inner = from.input;
+  const condition = own === undefined ? inner.condition : both(own.condition, inner.condition);
+  const filter = Object.freeze<Filter>({ kind: 'Filter', input: inner.input, condition, columns: inner.input.columns });
+  return Object.freeze<Project>({ ...plan, input: aggregate === undefined ? filter : Object.freeze<Aggregate>({ ...aggregate, input: filter }) });
+}
+
 /** Decorrelates a sub-query's plan (its references at depth 1 read the enclosing row), or says why it cannot. */
-export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { readonly reason: string } {
+export function decorrelate(original: PlanNode, outer?: PlanNode): Decorrelated | { readonly reason: string } {
+  const plan = inlineCorrelatedFrom(original);
   if (plan.kind !== 'Project') return { reason: 'a sub-query other than SELECT … FROM … [WHERE …] [GROUP BY …]' };
   const aggregate = plan.input.kind === 'Aggregate' ? plan.input : undefined;
   const below = aggregate?.input ?? plan.input;
