@@ -248,8 +248,12 @@ function survives(text: string, statements: readonly Statement[], expected: read
   return found.length === expected.length && found.every((p, i) => p === expected[i]);
 }
 
-/** Statements whose round trip is checked together (see `survives`). */
-const CHECKED_TOGETHER = 256;
+/**
+ * Statements whose round trip is checked together (see `survives`). Few: the run's statements (trees and printed
+ * pieces) live until it is checked, and with 256 they outlived scavenges and were promoted — `fmt` of a 10 MB script
+ * spent a third of its CPU time in the garbage collector (bench/hostile.bench.ts).
+ */
+const CHECKED_TOGETHER = 32;
 
 /**
  * Format a script in one pass, one statement at a time: the input is lexed once (as the parser reaches it), each
@@ -328,7 +332,12 @@ export function formatText(text: string, file: string): FormatResult {
   /** Checks the run of pieces not yet checked when it is long enough or the script ends. */
   const check = (last: boolean): void => {
     if (last || run.statements.length >= CHECKED_TOGETHER) {
-      if (!survives(pieces.slice(run.from).join(''), run.statements, run.expected)) failed = true;
+      const checked = pieces.slice(run.from).join('');
+      if (!survives(checked, run.statements, run.expected)) failed = true;
+      // The run's pieces are kept as the one string just checked: a long script's output is then a few thousand
+      // strings held to the end, not one (with its parts) per statement.
+      pieces.length = run.from;
+      pieces.push(checked);
       run = { from: pieces.length, statements: [], expected: [] };
     }
   };

@@ -83,6 +83,13 @@ describe('flinkts fmt', () => {
     expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
   });
 
+  test('a string literal continued on the next line keeps its fragments, one per line, and its comment', () => {
+    const text = "insert into t select 'ab' -- first part\n  'cde' as s from t;\n";
+    const r = formatSql(text, 'x.sql');
+    expect(r.ok ? r.text : r.errors).toBe("INSERT INTO `t`\nSELECT\n  'ab' -- first part\n  'cde' AS `s`\nFROM `t`;\n");
+    expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
+  });
+
   test('rewrites files in place; --check lists files that would change and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flinkts-fmt-'));
     writeFileSync(join(dir, 'a.sql'), MESSY);

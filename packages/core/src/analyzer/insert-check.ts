@@ -64,7 +64,8 @@ export function checkInsertTypes(insert: Insert, sink: Sink, query: NamedPlan, a
       }
     }
     // Generated names (VALUES columns and unaliased expressions are EXPR$n) say nothing about intent.
-    if (insert.columns === undefined && name !== undefined && !/^EXPR\$\d+$/.test(name) && clearlyDifferent(name, target.name)) {
+    // (The same name first: the common case, without the regular expressions.)
+    if (insert.columns === undefined && name !== undefined && name !== target.name && !/^EXPR\$\d+$/.test(name) && clearlyDifferent(name, target.name)) {
       // A plain column going into a column of another name (seed 001's chapter_id → teach_type_id) is almost
       // surely a misalignment: an error. A computed or renamed value is a warning (`check --strict` fails on it).
       const column = expr?.kind === 'ColumnRef' && expr.name === name;

@@ -14,7 +14,11 @@ import type { Query, Relation } from './query.js';
 // ---------------------------------------------------------------------------------------------------------
 // Literals
 
-export interface StringLiteral extends NodeBase { readonly kind: 'StringLiteral'; readonly value: string }
+/**
+ * `'text'`. A literal continued on the following lines (`'ab'` and `'cde'` on the next line, as Flink reads them)
+ * has `value` 'abcde' and its `fragments` as written, ['ab', 'cde'], which the printer keeps.
+ */
+export interface StringLiteral extends NodeBase { readonly kind: 'StringLiteral'; readonly value: string; readonly fragments?: readonly string[] }
 /**
  * An exact numeric literal as written: `42`, `-7` is `Unary('-', 7)`, `1.50`, `1.5E3`.
  * Integer text types as INT (BIGINT when out of INT range), text with a point as DECIMAL, with an exponent as DOUBLE.

@@ -214,7 +214,7 @@ function readsTable(node: PlanNode): boolean {
 }
 
 const bySources = new WeakMap<SourceModes, WeakMap<PlanNode, PlanChangelog>>();
-const statementScopes = new WeakMap<SourceModes, { readonly cache: Map<PlanNode, PlanChangelog>; readonly shared: ReadonlySet<PlanNode>; readonly script: SourceModes }>();
+const statementScopes = new WeakMap<SourceModes, { cache: Map<PlanNode, PlanChangelog>; readonly shared: ReadonlySet<PlanNode>; readonly script: SourceModes }>();
 
 /**
  * `sources` for a checker that holds one statement's plans at a time: the modes of a statement's own nodes are cached
@@ -224,9 +224,11 @@ const statementScopes = new WeakMap<SourceModes, { readonly cache: Map<PlanNode,
  */
 export function statementSources(sources: SourceModes, shared: ReadonlySet<PlanNode>): { readonly sources: SourceModes; readonly next: () => void } {
   const scoped: SourceModes = (table) => sources(table);
-  const cache = new Map<PlanNode, PlanChangelog>();
-  statementScopes.set(scoped, { cache, shared, script: sources });
-  return { sources: scoped, next: () => cache.clear() };
+  const scope = { cache: new Map<PlanNode, PlanChangelog>(), shared, script: sources };
+  statementScopes.set(scoped, scope);
+  // A new Map, not `clear()`: V8 links a cleared Map's old table to its new one (for live iterators), so a table
+  // promoted to the old generation would keep every later statement's plans alive through each scavenge.
+  return { sources: scoped, next: () => { if (scope.cache.size > 0) scope.cache = new Map(); } };
 }
 
 function cacheOf(node: PlanNode, sources: SourceModes): WeakMap<PlanNode, PlanChangelog> | Map<PlanNode, PlanChangelog> {

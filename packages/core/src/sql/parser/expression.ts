@@ -8,7 +8,7 @@
 import type {
   Expression, FrameBound, FunctionCall, JsonBehavior, OrderItem, TimeUnit, WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
-import type { Span } from '../../ast/node.js';
+import type { SourcePosition, Span } from '../../ast/node.js';
 import { BUILTIN_NAMES, NILADIC_FUNCTIONS, SQL_NILADIC_KEYWORDS } from '../../functions/registry.js';
 import type { Cursor } from './cursor.js';
 import { ParseError } from './cursor.js';
@@ -466,6 +466,27 @@ export function parseOrderItems(p: Cursor): OrderItem[] {
   return items;
 }
 
+/** A `'…'` literal as written, without an `N` prefix. */
+const isPlainString = (t: Token): boolean => t.kind === 'string' && t.text.charCodeAt(0) === 39;
+
+/**
+ * A string literal continued by more `'…'` fragments, each on a later line than the one before (Flink 1.20.1
+ * joins them; on the same line it reports "String literal continued on same line" at the second fragment).
+ */
+function continuedString(p: Cursor, first: Token, start: SourcePosition): Expression {
+  const fragments = [first.value];
+  let previous = first;
+  while (isPlainString(p.peek())) {
+    const t = p.peek();
+    if (t.start.line === previous.end.line) {
+      throw p.errorAt(t, 'a string literal continued on the same line: Flink joins string literals only across a line end', `put '${t.value.length > 20 ? `${t.value.slice(0, 20)}…` : t.value}' on a line of its own, or write one literal`, SQL_CODES.unexpectedToken);
+    }
+    fragments.push(p.next().value);
+    previous = t;
+  }
+  return { kind: 'StringLiteral', value: fragments.join(''), fragments, span: p.spanFrom(start) };
+}
+
 /** The inside of `OVER (…)` or `WINDOW w AS (…)`, after the opening parenthesis. */
 export function parseWindowSpec(p: Cursor): WindowSpec {
   const start = p.peek().start;
@@ -527,7 +548,7 @@ function parsePrimary(p: Cursor): Expression {
     }
     case 'string':
       p.next();
-      return { kind: 'StringLiteral', value: t.value, span: p.spanFrom(start) };
+      return p.peek().kind === 'string' && isPlainString(t) ? continuedString(p, t, start) : { kind: 'StringLiteral', value: t.value, span: p.spanFrom(start) };
     case 'binary':
       p.next();
       return { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };

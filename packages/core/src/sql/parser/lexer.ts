@@ -93,118 +93,150 @@ export type LexState = SourcePosition;
 export const LEX_START: LexState = { line: 1, column: 1, offset: 0 };
 
 /**
+ * One run of the lexer over `text` from a state: the position it stands at and the tokens so far. A class rather than
+ * closures inside `tokenize`: `tokenize` runs once per slice of 256 tokens, and a bundle that keeps function names
+ * wraps every closure made per call in a `__name(…)` call (bench/hostile.bench.ts).
+ */
+class LexRun {
+  readonly tokens: Token[] = [];
+  readonly n: number;
+  i: number;
+  line: number;
+  col: number;
+  /** The last token's end: the next token starts there when nothing is between them (`a,`), and shares it. */
+  lastEnd: SourcePosition | undefined = undefined;
+
+  constructor(readonly text: string, from: LexState) {
+    this.n = text.length;
+    this.i = from.offset;
+    this.line = from.line;
+    this.col = from.column;
+  }
+
+  pos(): SourcePosition {
+    return { line: this.line, column: this.col, offset: this.i };
+  }
+
+  startPos(): SourcePosition {
+    const lastEnd = this.lastEnd;
+    return lastEnd !== undefined && lastEnd.offset === this.i ? lastEnd : this.pos();
+  }
+
+  /** Moves `count` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
+  advance(count: number): void {
+    const text = this.text;
+    const end = Math.min(this.i + count, this.n);
+    let i = this.i;
+    for (; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+        this.line++;
+        this.col = 1;
+      } else this.col++;
+    }
+    this.i = i;
+  }
+
+  /** Moves on to `j` over text known to hold no line end (words, numbers). */
+  advanceInLine(j: number): void {
+    this.col += j - this.i;
+    this.i = j;
+  }
+
+  /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
+  readQuoted(delimiter: string): string | undefined {
+    const text = this.text;
+    const parts: string[] = [];
+    this.advance(1);
+    for (;;) {
+      const close = text.indexOf(delimiter, this.i);
+      if (close === -1) {
+        this.advance(this.n - this.i);
+        return undefined;
+      }
+      parts.push(text.slice(this.i, close));
+      this.advance(close - this.i);
+      if (text[this.i + 1] !== delimiter) {
+        this.advance(1);
+        return parts.length === 1 ? parts[0]! : parts.join('');
+      }
+      parts.push(delimiter);
+      this.advance(2);
+    }
+  }
+
+  /** `source`: the token's exact text when the caller has it already (words, numbers, operators). */
+  push(kind: TokenKind, value: string, start: SourcePosition, source?: string): void {
+    const end = this.pos();
+    this.lastEnd = end;
+    this.tokens.push({ kind, value, text: source ?? this.text.slice(start.offset, this.i), start, end });
+  }
+
+  /** The result of a run that stopped at an error. */
+  error(message: string, hint: string | undefined, start: SourcePosition, end: SourcePosition): { tokens: Token[]; error: LexError; state: LexState } {
+    return { tokens: this.tokens, state: this.pos(), error: hint === undefined ? { message, start, end } : { message, hint, start, end } };
+  }
+}
+
+/**
  * Tokens of `text` from `from` on: all of them (ending with an 'eof' token), or — with `maxTokens` — about that many,
  * to be continued from `state` (the parser lexes a long script a slice at a time, so that the tokens of parsed
  * statements die young instead of millions of them living to the end). On an error, the tokens before it and the
  * error; no 'eof'.
  */
 export function tokenize(text: string, from: LexState = LEX_START, maxTokens = Infinity): { tokens: Token[]; error?: LexError; state: LexState } {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let i = from.offset;
-  let line = from.line;
-  let col = from.column;
-  const pos = (): SourcePosition => ({ line, column: col, offset: i });
-  /** The last token's end: the next token starts there when nothing is between them (`a,`), and shares it. */
-  let lastEnd: SourcePosition | undefined;
-  const startPos = (): SourcePosition => (lastEnd !== undefined && lastEnd.offset === i ? lastEnd : pos());
-  /** Moves `count` UTF-16 units on; LF, CR and CRLF each end a line (as in Calcite's lexer). */
-  const advance = (count: number): void => {
-    const end = Math.min(i + count, n);
-    for (; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        col = 1;
-      } else col++;
-    }
-  };
-  /** Moves on to `j` over text known to hold no line end (words, numbers). */
-  const advanceInLine = (j: number): void => {
-    col += j - i;
-    i = j;
-  };
-  /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
-  const readQuoted = (delimiter: string): string | undefined => {
-    const parts: string[] = [];
-    advance(1);
-    for (;;) {
-      const close = text.indexOf(delimiter, i);
-      if (close === -1) {
-        advance(n - i);
-        return undefined;
-      }
-      parts.push(text.slice(i, close));
-      advance(close - i);
-      if (text[i + 1] !== delimiter) {
-        advance(1);
-        return parts.length === 1 ? parts[0]! : parts.join('');
-      }
-      parts.push(delimiter);
-      advance(2);
-    }
-  };
-  /** `source`: the token's exact text when the caller has it already (words, numbers, operators). */
-  const push = (kind: TokenKind, value: string, start: SourcePosition, source: string = text.slice(start.offset, i)): void => {
-    tokens.push({ kind, value, text: source, start, end: (lastEnd = pos()) });
-  };
-
-  while (i < n && tokens.length < maxTokens) {
+  const r = new LexRun(text, from);
+  const tokens = r.tokens;
+  const n = r.n;
+  while (r.i < n && tokens.length < maxTokens) {
+    const i = r.i;
     const code = text.charCodeAt(i);
     // Calcite's white space: space, tab, LF, CR, form feed. A byte-order mark is not white space, not even as the
     // very first character (Flink 1.20's parser rejects it there too): it becomes an 'invalid' token the parser names.
     if (code === 32 || code === 9 || code === 12) {
-      i++;
-      col++;
+      r.i++;
+      r.col++;
       continue;
     }
     if (code === 10 || code === 13) {
-      advance(1);
+      r.advance(1);
       continue;
     }
-    const c = text[i]!;
-    const start = startPos();
+    const start = r.startPos();
     if (code === 45 && text.charCodeAt(i + 1) === 45) {
       // A line comment ends at LF or at CR (a CR-only line end too, as in Flink's lexer).
       let j = i + 2;
       while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      advance(j - i);
+      r.advance(j - i);
       // Trailing spaces are not part of what the comment says (and editors strip them): the value drops them.
-      push('comment', text.slice(start.offset, i).trimEnd(), start);
+      r.push('comment', text.slice(start.offset, r.i).trimEnd(), start);
       continue;
     }
-    if (c === '/' && text[i + 1] === '*') {
+    if (code === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
-      if (close === -1) {
-        return { tokens, state: pos(), error: { message: `unterminated comment starting at ${start.line}:${start.column}`, hint: "close it with '*/'", start, end: start } };
-      }
-      const isHint = text[i + 2] === '+';
-      advance(close + 2 - i);
-      if (isHint) push('hint', text.slice(start.offset + 3, i - 2).trim(), start);
-      else push('comment', text.slice(start.offset, i).replace(/\r\n?/g, '\n'), start);
+      if (close === -1) return r.error(`unterminated comment starting at ${start.line}:${start.column}`, "close it with '*/'", start, start);
+      const isHint = text.charCodeAt(i + 2) === 43;
+      r.advance(close + 2 - i);
+      if (isHint) r.push('hint', text.slice(start.offset + 3, r.i - 2).trim(), start);
+      else r.push('comment', text.slice(start.offset, r.i).replace(/\r\n?/g, '\n'), start);
       continue;
     }
+    const c = text[i]!;
     if (c === "'" || ((c === 'X' || c === 'x') && text[i + 1] === "'") || ((c === 'N' || c === 'n') && text[i + 1] === "'")) {
       const binary = c === 'X' || c === 'x';
-      if (c !== "'") advance(1);
-      const value = readQuoted("'");
-      if (value === undefined) {
-        return { tokens, state: pos(), error: { message: `unterminated string literal starting at ${start.line}:${start.column}`, hint: "close the string with a single quote; write '' for a quote inside it", start, end: pos() } };
-      }
+      if (c !== "'") r.advance(1);
+      const value = r.readQuoted("'");
+      if (value === undefined) return r.error(`unterminated string literal starting at ${start.line}:${start.column}`, "close the string with a single quote; write '' for a quote inside it", start, r.pos());
       if (binary) {
-        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) {
-          return { tokens, state: pos(), error: { message: `invalid binary literal X'${value}'`, hint: 'write an even number of hexadecimal digits', start, end: pos() } };
-        }
-        push('binary', value.toUpperCase(), start);
-      } else push('string', value, start);
+        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) return r.error(`invalid binary literal X'${value}'`, 'write an even number of hexadecimal digits', start, r.pos());
+        r.push('binary', value.toUpperCase(), start);
+      } else r.push('string', value, start);
       continue;
     }
     if (c === '`') {
-      const value = readQuoted('`');
-      if (value === undefined) {
-        return { tokens, state: pos(), error: { message: `unterminated quoted identifier starting at ${start.line}:${start.column}`, hint: 'close it with a back-quote; write `` for a back-quote inside it', start, end: pos() } };
-      }
-      push('quoted', value, start);
+      const value = r.readQuoted('`');
+      if (value === undefined) return r.error(`unterminated quoted identifier starting at ${start.line}:${start.column}`, 'close it with a back-quote; write `` for a back-quote inside it', start, r.pos());
+      r.push('quoted', value, start);
       continue;
     }
     if (isDigitCode(code) || (code === 46 && isDigitCode(text.charCodeAt(i + 1)))) {
@@ -222,28 +254,28 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
         while (isDigitCode(text.charCodeAt(j))) j++;
       }
       const number = sliceInterned(text, i, j);
-      advanceInLine(j);
-      push('number', number, start, number);
+      r.advanceInLine(j);
+      r.push('number', number, start, number);
       continue;
     }
     if (isIdentStartCode(code)) {
       let j = i + 1;
       while (j < n && isIdentPartCode(text.charCodeAt(j))) j++;
       const word = sliceInterned(text, i, j);
-      advanceInLine(j);
-      push('word', word, start, word);
+      r.advanceInLine(j);
+      r.push('word', word, start, word);
       continue;
     }
     const op = operatorAt(text, i);
     if (op !== undefined) {
-      advanceInLine(i + op.length);
-      push('op', op, start, op);
+      r.advanceInLine(i + op.length);
+      r.push('op', op, start, op);
       continue;
     }
     // A character that starts no token (a whole code point, so an emoji is one): the parser names it.
-    advance(text.codePointAt(i)! > 0xffff ? 2 : 1);
-    push('invalid', text.slice(start.offset, i), start);
+    r.advance(text.codePointAt(i)! > 0xffff ? 2 : 1);
+    r.push('invalid', text.slice(start.offset, r.i), start);
   }
-  if (i >= n) tokens.push({ kind: 'eof', value: '', text: '', start: pos(), end: pos() });
-  return { tokens, state: pos() };
+  if (r.i >= n) tokens.push({ kind: 'eof', value: '', text: '', start: r.pos(), end: r.pos() });
+  return { tokens, state: r.pos() };
 }

@@ -136,7 +136,9 @@ export class ScriptReader {
         // Comments inside the statement that no clause kept, and a comment after its ';' on the same line, are
         // moved before it, never dropped.
         const inner = p.takeComments(p.lastEnd().offset);
-        const all = [...comments, ...p.statementComments.splice(0), ...inner, ...p.takeTrailingComments()];
+        const trailing = p.takeTrailingComments();
+        // (No arrays when the statement has no comment, most have none.)
+        const all = comments.length + p.statementComments.length + inner.length + trailing.length === 0 ? comments : [...comments, ...p.statementComments.splice(0), ...inner, ...trailing];
         if (p.deferred.length === 0) statement = finish(body, all, span);
       } catch (e) {
         p.deferred.push(asParseError(e, first));
@@ -144,7 +146,7 @@ export class ScriptReader {
         recover(p);
         p.takeComments(p.lastEnd().offset);
       }
-      for (const e of p.deferred.splice(0)) this.diagnostics.push(diagnostic(e, this.options.file));
+      if (p.deferred.length > 0) for (const e of p.deferred.splice(0)) this.diagnostics.push(diagnostic(e, this.options.file));
       p.release();
       if (statement !== undefined) return statement;
     }

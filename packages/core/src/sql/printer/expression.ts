@@ -115,7 +115,8 @@ function printExpressionText(e: Expression): string {
 // Literals ------------------------------------------------------------------------------------------------
 
 function printStringLiteral(e: StringLiteral): string {
-  return quoteString(e.value);
+  // A literal continued on following lines is printed as written, one fragment per line (Flink joins them).
+  return e.fragments === undefined ? quoteString(e.value) : e.fragments.map(quoteString).join('\n');
 }
 function printNumericLiteral(e: NumericLiteral): string {
   return e.text;

@@ -1,0 +1,48 @@
+/**
+ * A string literal continued on the following lines (`'ab'` then `'cde'` on the next line): Flink 1.20.1 joins the
+ * fragments (measured with `flinkts verify`: the result is CHAR(5)) and rejects fragments on one line ("String literal
+ * continued on same line", at the second fragment). flinkts reads them the same way and prints them as written.
+ */
+import { describe, expect, test } from 'vitest';
+import { checkSql, parseExpression, parseScript, printStatement, sameAst } from '../../src/index.js';
+
+const TABLES = "CREATE TABLE src (a INT) WITH ('connector' = 'datagen');\nCREATE TABLE snk (s STRING, b BOOLEAN) WITH ('connector' = 'blackhole');\n";
+
+describe('string literals continued on the next line', () => {
+  test('the fragments are joined, and kept as written', () => {
+    const { expression, diagnostics } = parseExpression("'ab'\n  'cde'");
+    expect(diagnostics).toEqual([]);
+    expect(expression).toMatchObject({ kind: 'StringLiteral', value: 'abcde', fragments: ['ab', 'cde'] });
+    expect(expression!.span).toMatchObject({ start: { line: 1, column: 1 }, end: { line: 2, column: 8 } });
+  });
+
+  test("a '--' comment or a comment over several lines may come between; the value is CHAR of the whole length", () => {
+    for (const between of [' -- a note\n  ', ' /* a\n note */ ', '\r\n', '\r']) {
+      const sql = `${TABLES}INSERT INTO snk SELECT 'x', ABS('ab'${between}'cde') > 0 FROM src;`;
+      expect(parseScript(sql).diagnostics).toEqual([]);
+      // Flink 1.20.1: "Cannot apply 'ABS' to arguments of type 'ABS(<CHAR(5)>)'".
+      expect(checkSql(sql).map((d) => d.message)).toEqual([expect.stringContaining('CHAR(5)')]);
+    }
+  });
+
+  test('fragments on one line are an error at the second fragment, as in Flink', () => {
+    for (const [sql, at] of [[`${TABLES}INSERT INTO snk SELECT 'a' 'b', TRUE FROM src;`, '3:28'], [`${TABLES}INSERT INTO snk SELECT 'x', 'ab' /* c */ 'cde' FROM src;`, '3:42']] as const) {
+      const [d] = parseScript(sql).diagnostics;
+      expect(d).toMatchObject({ code: 'FTS1001', message: 'a string literal continued on the same line: Flink joins string literals only across a line end' });
+      expect(`${d!.span!.start.line}:${d!.span!.start.column}`).toBe(at);
+    }
+  });
+
+  test("an N'…' literal is not continued (Flink's planner fails on one)", () => {
+    expect(parseScript("SELECT N'ab'\n'c' FROM t").diagnostics[0]).toMatchObject({ code: 'FTS1001', message: "expected ';' or the end of the statement but found the string 'c'" });
+  });
+
+  test('printed as written: one fragment per line, parsing back to the same tree', () => {
+    const { script } = parseScript(`${TABLES}INSERT INTO snk SELECT 'it''s'\n  'cde', TRUE FROM src;`);
+    const insert = script.statements[2]!;
+    const printed = printStatement(insert);
+    expect(printed).toContain("'it''s'\n");
+    expect(printed).toMatch(/^\s*'cde',$/m);
+    expect(sameAst(parseScript(`${printed};`).script.statements[0], insert)).toBe(true);
+  });
+});
