@@ -4,6 +4,12 @@
  * Flink's binary key, long ones not, NULL keys), over append or retracting inputs, nested aggregations; deduplication
  * on processing time (keep first / last) and TopN over bundled aggregations. The
  * changelog is compared in order: within a bundle, keys leave in the order of Flink's HashMap of binary keys.
+ *
+ * With a WATERMARK (`timedCase`): window TVF aggregations (TUMBLE, HOP, CUMULATE; two phases, or one), a group
+ * aggregation over a window aggregation, deduplications on event time (keep first / last), and a group aggregation
+ * over the watermarked table (whose watermarks Flink's ProcTime assigner drops). Times span a few hours and the
+ * `allow-latency` intervals (10 min to 1 h) are shorter, so the watermarks Flink holds back to interval boundaries
+ * fire windows, end bundles and make rows late in the middle of the input.
  */
 import fc from 'fast-check';
 import type { FamilyCase } from './family-case.js';
@@ -30,7 +36,7 @@ const QUERIES = [
 
 const STRINGS = ['a', 'bc', 'seven77', 'eight888', 'a longer key than eight bytes', 'ä数'];
 
-export const miniBatchCase: fc.Arbitrary<FamilyCase> = fc
+const plainCase: fc.Arbitrary<FamilyCase> = fc
   .record({
     changelog: fc.boolean(),
     size: fc.integer({ min: 1, max: 5 }),
@@ -52,3 +58,49 @@ export const miniBatchCase: fc.Arbitrary<FamilyCase> = fc
     const { ddl, input } = positionKeyedTable(rows, changelog);
     return { family: 'minibatch', sql: `${sets.join('\n')}\n${ddl}\n${query}`, inputs: { t: input as never }, compare: 'order' as const };
   });
+
+const TIMED_QUERIES: readonly { readonly sql: string; readonly compare: FamilyCase['compare'] }[] = [
+  // window aggregations: different keys' windows fire at one watermark in no order the local runtime fixes
+  { sql: "SELECT k, window_start, window_end, COUNT(*) AS c, SUM(v) AS x, MAX(v) AS m FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '20' MINUTE)) GROUP BY k, window_start, window_end;", compare: 'key' },
+  { sql: "SELECT k, window_start, window_end, COUNT(v) AS c, MIN(v) AS lo FROM TABLE(HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '15' MINUTE, INTERVAL '45' MINUTE)) GROUP BY k, window_start, window_end;", compare: 'key' },
+  { sql: "SELECT k, window_start, window_end, SUM(v) AS x, AVG(v) AS av FROM TABLE(CUMULATE(TABLE ev, DESCRIPTOR(ts), INTERVAL '10' MINUTE, INTERVAL '30' MINUTE)) GROUP BY k, window_start, window_end;", compare: 'key' },
+  { sql: "SELECT window_start, window_end, COUNT(*) AS c, MAX(v) AS m FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '30' MINUTE)) GROUP BY window_start, window_end;", compare: 'order' },
+  { sql: "SELECT window_start, FIRST_VALUE(v) AS f, LAST_VALUE(v) AS l FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '30' MINUTE)) GROUP BY window_start, window_end;", compare: 'order' },
+  { sql: "SELECT c, COUNT(*) AS n FROM (SELECT window_start, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '20' MINUTE)) GROUP BY window_start, window_end) GROUP BY c;", compare: 'key' },
+  // deduplication on event time, in bundles that watermarks also end
+  { sql: 'SELECT k, v, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts DESC) AS rn FROM ev) WHERE rn = 1;', compare: 'order' },
+  { sql: 'SELECT k, v, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts) AS rn FROM ev) WHERE rn = 1;', compare: 'order' },
+  { sql: 'SELECT v, k, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY v ORDER BY ts DESC) AS rn FROM ev) WHERE rn = 1;', compare: 'order' },
+  // a group aggregation over a watermarked table (ProcTime assigner: its watermarks do not end bundles)
+  { sql: 'SELECT k, COUNT(*) AS c, SUM(v) AS x FROM ev GROUP BY k;', compare: 'order' },
+];
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+/** A time `sec` seconds after 2024-01-01 00:00 (within a day). */
+const time = (sec: number): string => `2024-01-01 ${pad(Math.floor(sec / 3600))}:${pad(Math.floor(sec / 60) % 60)}:${pad(sec % 60)}.000`;
+
+const timedCase: fc.Arbitrary<FamilyCase> = fc
+  .record({
+    size: fc.integer({ min: 1, max: 5 }),
+    onePhase: fc.boolean(),
+    latency: fc.constantFrom('1 h', '30 min', '10 min'),
+    delay: fc.constantFrom(0, 5, 20),
+    query: fc.constantFrom(...TIMED_QUERIES),
+    rows: fc.array(fc.tuple(
+      fc.integer({ min: 1, max: 4 }),
+      fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 9 })),
+      // minutes over four hours, some repeated, some out of order
+      fc.oneof(fc.integer({ min: 0, max: 16 }).map((q) => q * 900), fc.integer({ min: 0, max: 14_400 })),
+    ), { minLength: 1, maxLength: 14 }),
+  })
+  .map(({ size, onePhase, latency, delay, query, rows }) => {
+    const set = (k: string, v: string) => `SET '${k}' = '${v}';`;
+    const sets = [
+      set('table.exec.mini-batch.enabled', 'true'), set('table.exec.mini-batch.allow-latency', latency), set('table.exec.mini-batch.size', String(size)),
+      ...(onePhase ? [set('table.optimizer.agg-phase-strategy', 'ONE_PHASE')] : []),
+    ];
+    const ddl = `CREATE TABLE ev (k INT, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '${delay}' MINUTE) WITH ('connector' = 'values');`;
+    return { family: 'minibatch', sql: `${sets.join('\n')}\n${ddl}\n${query.sql}`, inputs: { ev: rows.map(([k, v, sec]) => [k, v, time(sec)]) }, compare: query.compare };
+  });
+
+export const miniBatchCase: fc.Arbitrary<FamilyCase> = fc.oneof(plainCase, timedCase);

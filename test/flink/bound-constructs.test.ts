@@ -17,6 +17,8 @@ const DDL = [
 const ACCEPTED: readonly (readonly string[])[] = [
   ['INSERT INTO out1 SELECT o.order_id, u.name FROM orders o, LATERAL (SELECT name FROM users WHERE users.user_id = o.user_id) AS u'],
   ['INSERT INTO out1 SELECT o.order_id, CAST(t.n AS STRING) AS name FROM orders o LEFT JOIN LATERAL (SELECT COUNT(*) AS n FROM users WHERE users.user_id = o.user_id) AS t ON TRUE'],
+  // a derived table in a sub-query's FROM reading the enclosing query
+  ['INSERT INTO out1 SELECT o.order_id, u.name FROM orders o, LATERAL (SELECT v.name FROM (SELECT * FROM users WHERE users.user_id = o.user_id) v) AS u'],
   ['INSERT INTO out1 SELECT user_id AS order_id, CAST(s AS STRING) AS name FROM (SELECT user_id, SUM(amount) AS s, ROW_NUMBER() OVER (ORDER BY SUM(amount) DESC) AS rn FROM orders GROUP BY user_id) WHERE rn <= 3'],
   ["CREATE TABLE big WITH ('connector' = 'blackhole') AS SELECT order_id, amount * 2 AS doubled FROM orders"],
   ["CREATE TABLE orders2 (note STRING) WITH ('rows-per-second' = '5') LIKE orders", 'INSERT INTO out1 SELECT order_id, note AS name FROM orders2'],

@@ -331,8 +331,9 @@ function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
     case 'TableRef':
       return tableRef(r, ctx);
     case 'SubqueryRelation': {
-      // a LATERAL sub-query alone in FROM sees only the enclosing queries' columns
-      const bound = bindNamed?.(r.query, r.lateral === true ? ctx : { ...ctx, outer: [] });
+      // a sub-query in FROM sees the enclosing queries' columns (Flink 1.20.1 accepts `EXISTS (SELECT … FROM (SELECT …
+      // WHERE b.x = a.x) u)`), never the other items of its own FROM (which a LATERAL join passes it explicitly)
+      const bound = bindNamed?.(r.query, ctx);
       if (bound === undefined) return undefined;
       if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
         problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);

@@ -34,7 +34,8 @@ import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
 import { CONNECTOR_TEXTS } from '../connector/codes.js';
 import { coreSourceChangelog } from '../connector/core-sources.js';
-import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
+import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource, miniBatchWatermarks } from './mini-batch.js';
+import { MiniBatchAssignerOperator } from './operators/mini-batch-assigner.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { sourceChangelogOf, sourceModes, tableCapabilities } from '../plan/properties/source-modes.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
@@ -203,6 +204,8 @@ export class LocalJob {
   private readonly functionTypes: UserFunctionTypes;
   /** What each source emits, from the connectors' capabilities: the same rule `check` reads (plan/properties/source-modes.ts). */
   private readonly sourceModes: SourceModes;
+  /** Under mini-batch, the MiniBatchAssigner Flink puts after each source's watermarks for the (one) query. */
+  private miniBatchWatermarks: ReturnType<typeof miniBatchWatermarks>;
 
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
@@ -314,6 +317,12 @@ export class LocalJob {
       if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw rejected(TIME_CODES.watermarkType, 'The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
+      if (wm && this.miniBatchWatermarks) {
+        // Flink's MiniBatchAssigner after the watermark assigner (mini-batch.ts)
+        const assigner = new MiniBatchAssignerOperator(this.miniBatchWatermarks.mode, this.miniBatchWatermarks.interval);
+        t.source.connectTo(assigner);
+        t.output = assigner;
+      }
       if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
         // what `flinkts check` reports from the connector's options (@flinkts/connectors re-uses core's code): the same code
@@ -419,6 +428,7 @@ export class LocalJob {
     }
     checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan, this.sourceModes);
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
+    this.miniBatchWatermarks = miniBatchWatermarks(this.session.options, bound.plan);
     return planRoot(this.planner, bound.plan);
   }
 

@@ -12,15 +12,25 @@
  * first or last row of a bundle at its end), and a TopN, which has no mini-batch operator, reads its input's bundled
  * changes (tier-3 family `minibatch` again).
  *
+ * With a WATERMARK on the source (one query per job), Flink puts a MiniBatchAssigner after the watermark assigner
+ * (operators/mini-batch-assigner.ts, checked with EXPLAIN on Flink 1.20.1): in `RowTime` mode when the plan has a
+ * window TVF aggregation (TUMBLE / HOP / CUMULATE, which Flink then splits into a local and a global window
+ * aggregation) or a deduplication on event time, it passes a watermark only at the end of each `allow-latency`
+ * interval (aligned on the epoch), and those watermarks end bundles and fire windows; otherwise (`ProcTime` mode) it
+ * drops the source's watermarks. A deduplication on event time runs in bundles of `size` rows that watermarks also
+ * end (operators/mini-batch-replay.ts). A window aggregation with FIRST_VALUE / LAST_VALUE fails Flink 1.20.1's
+ * planner under mini-batch unless `table.optimizer.agg-phase-strategy` is 'ONE_PHASE' (it plans a two-phase window
+ * aggregation whose functions cannot merge): refused locally the same.
+ *
  * What is not: bundles Flink ends on its `allow-latency` timer. That timer fires at processing-time multiples of the
  * interval, so when it fires during a job is wall-clock timing; the local runtime assumes it does not fire while the
  * test's rows pass (true when the job runs between two multiples of the interval: take a long one, e.g. '1 h').
  * Other operators mini-batch changes are refused while the changelog is kept; their final tables run (every bundle
  * folds to the same state): regular joins (Flink 1.20.1's mini-batch join folds each input's rows in a bundle, and
  * which rows of the two inputs share a bundle depends on the order they arrive in, which Flink does not fix),
- * ChangelogNormalize after upsert sources, grouping sets, aggregates that merge in ways not checked. With a rowtime
- * attribute (so window aggregations, event-time deduplication) Flink also holds watermarks back to bundle boundaries,
- * which moves which rows are late, and splits window aggregations into local and global phases: refused.
+ * ChangelogNormalize after upsert sources, grouping sets, aggregates that merge in ways not checked, legacy group
+ * windows, SESSION windows, window TopN / deduplication / joins, OVER aggregations and interval joins under a
+ * watermark, and scripts with a watermark and more than one query (where Flink picks one assigner per source).
  */
 import type { Span } from '../ast/node.js';
 import type { CreateTable, Script } from '../ast/statement.js';
@@ -29,10 +39,12 @@ import type { AggregateCall } from '../plan/aggregate.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { inputsOf } from '../plan/node.js';
+import { isWindowAggregate } from '../plan/properties/window-columns.js';
 import type { Compiled, Row } from './compiled.js';
-import { miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
+import { MINI_BATCH_LATENCY as LATENCY, miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
 import { rejected, unsupported } from './errors.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
+import { MiniBatchReplayOperator } from './operators/mini-batch-replay.js';
 import type { Operator } from './operators/operator.js';
 import { binaryRowHash, binaryRowHashable } from './values/binary-row-hash.js';
 
@@ -45,11 +57,32 @@ const enabled = (options: ReadonlyMap<string, string>): boolean => /^true$/i.tes
 /** Refuses mini-batch where its output is not determined by the input (see above). */
 export function checkMiniBatch(script: Script, options: ReadonlyMap<string, string>, keepChangelog: boolean): void {
   if (!enabled(options)) return;
-  const timed = script.statements.find((s) => s.kind === 'CreateTable' && (s.watermark !== undefined || s.like !== undefined));
   // without a latency, Flink 1.20.1's planner refuses each query that reads a watermark (the plan's fact, FTS4537, raised where the query is planned)
-  if (timed && miniBatchLatencySet(options)) {
-    throw unsupported(`'${MINI_BATCH}' = 'true' with a WATERMARK (or a table declared LIKE another): Flink holds watermarks back to mini-batch boundaries, which changes which rows are late; disable mini-batch in this test`, timed.span);
+  if (!miniBatchLatencySet(options)) return;
+  const like = script.statements.find((s) => s.kind === 'CreateTable' && s.like !== undefined);
+  if (like) throw unsupported(`'${MINI_BATCH}' = 'true' with a table declared LIKE another: whether it has a WATERMARK, which decides Flink's MiniBatchAssigner, is not read here; disable mini-batch in this test`, like.span);
+  const timed = script.statements.find((s) => s.kind === 'CreateTable' && s.watermark !== undefined);
+  const queries = script.statements.reduce((n, s) => n + (s.kind === 'Insert' || s.kind === 'QueryStatement' ? 1 : s.kind === 'StatementSet' ? s.inserts.length : 0), 0);
+  if (timed && queries > 1) {
+    throw unsupported(`'${MINI_BATCH}' = 'true' with a WATERMARK and more than one query: Flink picks one MiniBatchAssigner per source for all of them (holding watermarks back or dropping them), which is reproduced for one query only; disable mini-batch in this test`, timed.span);
   }
+}
+
+/** Which MiniBatchAssigner Flink puts after a source's watermark assigner for the query `plan` (see above). */
+export function miniBatchWatermarks(options: ReadonlyMap<string, string>, plan: PlanNode): { mode: 'rowtime' | 'proctime'; interval: number } | undefined {
+  if (!enabled(options)) return undefined;
+  const rowtime = (n: PlanNode): boolean =>
+    (n.kind === 'Aggregate' && n.windowKey === undefined && isWindowAggregate(n)) || (n.kind === 'Deduplicate' && n.time === 'rowtime') || inputsOf(n).some(rowtime);
+  return { mode: rowtime(plan) ? 'rowtime' : 'proctime', interval: latencyMillis(options.get(LATENCY) ?? '') };
+}
+
+/** `allow-latency` as milliseconds (Flink's duration syntax: a number and an optional unit). */
+function latencyMillis(text: string): number {
+  const m = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(text);
+  const unit: Record<string, number> = { '': 1, ms: 1, milli: 1, millis: 1, millisecond: 1, milliseconds: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, min: 60_000, m: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000, d: 86_400_000, day: 86_400_000, days: 86_400_000 };
+  const factor = m === null ? undefined : unit[m[2]!.toLowerCase()];
+  if (m === null || factor === undefined) throw unsupported(`'${LATENCY}' = '${text}': this duration is not read by the local runtime (write it as e.g. '5 s', '1 min' or '1 h')`);
+  return Number(m[1]) * factor;
 }
 
 /** Refuses an upsert source (`emits`, as the plan reads it) under mini-batch when the changelog is kept. */
@@ -65,11 +98,15 @@ function notReproduced(node: PlanNode): { what: string; span?: Span } | undefine
     // deduplication on processing time runs in bundles (miniBatchDeduplicate)
     case 'Scan': case 'Values': case 'Project': case 'Filter': case 'Correlate': case 'Rank':
       break;
+    case 'WindowTableFunction':
+      if (node.fn === 'SESSION') return { what: 'a SESSION window (its mini-batch plan is not checked)' };
+      break;
     case 'Deduplicate':
-      if (node.time !== 'proctime' || node.windowed) return { what: 'a deduplication on event time or per window' };
+      if (node.windowed) return { what: 'a deduplication per window' };
       break;
     case 'Aggregate':
       if (node.groupingSets.length !== 1 || node.groupingSets[0]!.length !== node.keys.length) return { what: 'grouping sets' };
+      if (node.windowKey !== undefined) return { what: 'a legacy group window (GROUP BY TUMBLE(…); Flink plans it without a MiniBatchAssigner, which is not reproduced beside the others)' };
       break;
     case 'Join':
       return { what: 'a Join node (Flink\'s mini-batch join bundles the rows of both inputs in the order they arrive, which Flink does not fix)', ...(node.span ? { span: node.span } : {}) };
@@ -88,9 +125,15 @@ export function checkMiniBatchPlan(options: ReadonlyMap<string, string>, keepCha
   // a size, where Flink plans a mini-batch operator (the plan's fact, as check reports it)
   const settings = miniBatchSettingsProblem(options, plan, sources);
   if (settings !== undefined) throw rejected(settings.code, settings.message, undefined, settings.hint);
-  if (!keepChangelog || !enabled(options)) return;
+  if (!enabled(options)) return;
+  const windows = (n: PlanNode): void => {
+    if (n.kind === 'Aggregate' && n.windowKey === undefined && isWindowAggregate(n)) checkMiniBatchWindow(options, n.calls);
+    inputsOf(n).forEach(windows);
+  };
+  windows(plan);
+  if (!keepChangelog) return;
   const bad = notReproduced(plan);
-  if (bad) throw unsupported(`'${MINI_BATCH}' = 'true' on a query with ${bad.what}, with the changelog kept: only the bundles of group aggregations and of deduplications on processing time are reproduced; run with keepChangelog: false to assert on final tables, or disable mini-batch`, bad.span);
+  if (bad) throw unsupported(`'${MINI_BATCH}' = 'true' on a query with ${bad.what}, with the changelog kept: only the bundles of group aggregations and deduplications and window TVF aggregations are reproduced; run with keepChangelog: false to assert on final tables, or disable mini-batch`, bad.span);
 }
 
 /** Aggregates whose accumulators Flink merges, so that it plans a local and a global phase (checked with EXPLAIN). */
@@ -120,10 +163,24 @@ export function miniBatchAggregate(options: ReadonlyMap<string, string>, inner: 
  * mini-batch deduplication buffers a bundle of `size` rows per key and emits each key's kept row at the bundle's end,
  * keys in the order of its HashMap of binary keys (operators/mini-batch-aggregate.ts). `keys`: the partition keys.
  */
-export function miniBatchDeduplicate(options: ReadonlyMap<string, string>, inner: Operator, keys: readonly Compiled[], span: Span | undefined, sameOn?: (row: Row) => readonly unknown[]): Operator {
+export function miniBatchDeduplicate(options: ReadonlyMap<string, string>, inner: Operator, keys: readonly Compiled[], span: Span | undefined, sameOn?: (row: Row) => readonly unknown[], rowtime = false): Operator {
   if (!enabled(options)) return inner;
   const types = keys.map((k) => k.type);
   if (!binaryRowHashable(types)) throw unsupported(`'${MINI_BATCH}' = 'true' on a deduplication partitioned by ${types.map((t) => t.kind).join(', ')}: the order of such keys in Flink's bundles is not reproduced (keys of numbers, booleans, DATE and strings are)`, span);
   const evals = keys.map((k) => k.eval);
-  return new MiniBatchAggregateOperator(inner, evals, (values) => binaryRowHash(values, types)!, Number(options.get(SIZE)), false, evals, sameOn);
+  const hash = (values: readonly unknown[]): number => binaryRowHash(values, types)!;
+  // on event time Flink replays each key's rows of a bundle through the per-row step (operators/mini-batch-replay.ts)
+  if (rowtime) return new MiniBatchReplayOperator(inner, evals, hash, Number(options.get(SIZE)));
+  return new MiniBatchAggregateOperator(inner, evals, hash, Number(options.get(SIZE)), false, evals, sameOn);
+}
+
+/**
+ * Refuses a window TVF aggregation that Flink 1.20.1 fails to plan under mini-batch: with FIRST_VALUE / LAST_VALUE
+ * (or another aggregate that cannot merge) and a strategy other than 'ONE_PHASE', it plans a local and a global
+ * window aggregation and then finds no `merge` method.
+ */
+export function checkMiniBatchWindow(options: ReadonlyMap<string, string>, calls: readonly AggregateCall[]): void {
+  if (!enabled(options) || (options.get(PHASES) ?? 'AUTO').toUpperCase() === 'ONE_PHASE') return;
+  const odd = calls.find((c) => !MERGING.has(c.fn));
+  if (odd !== undefined) throw unsupported(`'${MINI_BATCH}' = 'true' on a window aggregation with ${odd.fn}: Flink 1.20.1 plans it in two phases and then fails ("Could not find an implementation method 'merge'"); set '${PHASES}' = 'ONE_PHASE'`, odd.ast.span);
 }

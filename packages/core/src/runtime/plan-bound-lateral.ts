@@ -56,6 +56,7 @@ export function correlationJoin(planner: Planner, outer: PlannedRel, d: Decorrel
   const padded = kind === 'LEFT';
   const produced = inner.columns.slice(k).map((col) => ({ ...col, type: padded ? withNullable(col.type, true) : col.type }));
   let cond: Evaluator | undefined;
+  if (condition !== undefined && d.after !== undefined) throw unsupported('a LEFT JOIN LATERAL … ON a condition whose sub-query\'s select list reads the enclosing query', span);
   if (condition !== undefined) {
     // the condition reads (outer…, sub-query…); the join's row is (outer…, keys…, sub-query…)
     const joined: PlannedRel = { ...outer, columns: [...outer.columns, ...inner.columns] };
@@ -65,12 +66,32 @@ export function correlationJoin(planner: Planner, outer: PlannedRel, d: Decorrel
   const op = new JoinOperator(kind, width, inner.columns.length, cond, k === 0 ? undefined : { left: key(pairs.map((p) => p.left)), right: key(pairs.map((p) => p.right)) });
   outer.op.connectTo(op, 0);
   inner.op.connectTo(op, 1);
+  if (d.after !== undefined) return selectAfter(planner, { ...outer, columns: [...outer.columns, ...inner.columns], op }, width, k, d.after, padded, span);
   const projection: Evaluator[] = [];
   for (let i = 0; i < width; i++) projection.push((r) => r[i] ?? null);
   for (let i = width + k; i < width + inner.columns.length; i++) projection.push((r) => r[i] ?? null);
   const calc = new CalcOperator(undefined, projection);
   op.connectTo(calc);
   return { columns: [...outer.columns, ...produced], op: calc, rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * The sub-query's select list when it reads the enclosing row (`Decorrelated.after`), computed over the join's row
+ * `joined` (the enclosing row's `width` columns, the `k` keys, the sub-query's FROM row), as Flink 1.20.1 answers it
+ * where it answers right; on a padded row (LEFT JOIN: its keys are NULL, which no match has) the columns are NULL.
+ */
+function selectAfter(planner: Planner, joined: PlannedRel, width: number, k: number, after: readonly BoundExpression[], padded: boolean, span: Span | undefined): PlannedRel {
+  if (padded && k === 0) throw unsupported('an uncorrelated LEFT JOIN LATERAL sub-query whose select list reads the enclosing query', span);
+  const projection: Evaluator[] = Array.from({ length: width }, (_, i) => (r: readonly unknown[]) => r[i] ?? null);
+  const columns = after.map((e, i) => {
+    const moved: BoundExpression = { ...e, refs: e.refs.map((r) => (r.depth === 1 ? { ...r, depth: 0 } : { ...r, index: r.index + width + k })) };
+    const c = compileBound(planner, joined, moved, e.type);
+    projection.push(padded ? (r) => ((r[width] ?? null) === null ? null : c.eval(r)) : c.eval);
+    return { name: `$after${i}`, type: padded ? withNullable(c.type, true) : c.type };
+  });
+  const calc = new CalcOperator(undefined, projection);
+  joined.op.connectTo(calc);
+  return { columns: [...joined.columns.slice(0, width), ...columns], op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /** `left [LEFT] JOIN LATERAL (SELECT …) [ON c]`. */

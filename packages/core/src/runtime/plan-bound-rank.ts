@@ -80,7 +80,7 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
           .filter((i) => i < base.columns.length).sort((a, b) => a - b);
       const sameOn = kept === undefined ? undefined : (r: Row): unknown[] => kept.map((i) => r[i] ?? null);
       const dedup = new DeduplicateOperator(partition, keepLast, rowtime ? copiedColumn(node.orderKey.expr) : undefined, sameOn);
-      const bundled = rowtime ? dedup : miniBatchDeduplicate(planner.session.options, dedup, node.partitionKeys.map((k) => compileBound(planner, base, k)), span, sameOn);
+      const bundled = miniBatchDeduplicate(planner.session.options, dedup, node.partitionKeys.map((k) => compileBound(planner, base, k)), span, sameOn, rowtime);
       base.op.connectTo(bundled);
       op = appendRowNumber(1n, bundled);
       // a deduplication on rowtime keeps the time attribute: a view over it is a versioned table (temporal joins); one

@@ -18,6 +18,7 @@ import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { BoundExpression, BoundSubquery } from '../plan/expression.js';
 import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import type { Correlate } from '../plan/correlate.js';
 import type { Filter } from '../plan/filter.js';
 import type { PlanNode } from '../plan/node.js';
 import type { Project } from '../plan/project.js';
@@ -33,6 +34,8 @@ import { compileBound, planBound } from './plan-bound.js';
 import { T, withNullable } from './types.js';
 import { rowKey } from './values/compare.js';
 import { correlationJoin, decorrelated } from './plan-bound-lateral.js';
+import type { Aggregate } from '../plan/aggregate.js';
+import { columnRef, inlineCorrelatedFrom } from '../plan/patterns/decorrelate.js';
 import { TYPE_CODES } from '../typing/codes.js';
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from the outer query (`depth`) to depth 0. */
@@ -83,8 +86,10 @@ export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel
     return { ...rel, op: calc };
   }
   // scalar sub-queries in the condition: joined in as columns, the condition read over them, the columns dropped
-  if (remaining.subqueries.some((sq) => sq.node.kind !== 'ScalarSubquery')) throw unsupported('a sub-query in a WHERE condition other than IN, NOT IN, EXISTS, NOT EXISTS or a scalar sub-query', remaining.subqueries[0]!.node.span);
-  const joined = joinScalars(planner, [remaining], node.input, rel);
+  // and [NOT] EXISTS inside the condition (under OR): joined in as a boolean column (`existsColumn`)
+  const odd = remaining.subqueries.find((sq) => sq.node.kind !== 'ScalarSubquery' && sq.node.kind !== 'Exists');
+  if (odd !== undefined) throw unsupported('a sub-query in a WHERE condition other than IN, NOT IN, EXISTS, NOT EXISTS or a scalar sub-query (IN under OR)', odd.node.span);
+  const joined = joinScalars(planner, [remaining], node.input, rel, true);
   const calc = new CalcOperator(compileBound(planner, joined.rel, remaining, T.boolean(), joined.columns).eval, rel.columns.map((_, i) => (r: readonly unknown[]) => r[i] ?? null));
   joined.rel.op.connectTo(calc);
   return { ...rel, op: calc, rowtime: new Set(), proctime: new Set() };
@@ -97,7 +102,8 @@ export function filterWithSubqueries(planner: Planner, node: Filter): PlannedRel
 function existsJoin(planner: Planner, rel: PlannedRel, outer: Rel, sub: BoundSubquery, anti: boolean, span: Span | undefined, operand?: BoundExpression): PlannedRel {
   const what = operand === undefined ? 'EXISTS' : 'IN';
   // SELECT … FROM x [WHERE …]: a projection, over a filter, over an uncorrelated FROM
-  const project: PlanNode = sub.plan;
+  // a derived table in FROM correlated in its WHERE: merged into the sub-query's WHERE first (decorrelate.ts)
+  const project: PlanNode = inlineCorrelatedFrom(sub.plan);
   if (project.kind !== 'Project') throw unsupported(`${what} over an aggregating, DISTINCT or sorted subquery`, span);
   if (operand !== undefined && (project.exprs.length !== 1 || !project.exprs[0]!.refs.every((r) => r.depth === 0) || project.exprs[0]!.subqueries.length > 0)) {
     throw unsupported('an IN sub-query whose select list is not one expression of its own columns', span);
@@ -201,13 +207,21 @@ export function scalarSubqueries(planner: Planner, node: Project, rel: PlannedRe
   return joinScalars(planner, node.exprs, node.input, rel);
 }
 
-/** `rel` (the rows of `input`, which the sub-queries' correlations read) with the scalar sub-queries of `exprs` joined in. */
-function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input: PlanNode, rel: PlannedRel): { rel: PlannedRel; columns: ReadonlyMap<Expression, number> } {
+/**
+ * `rel` (the rows of `input`, which the sub-queries' correlations read) with the scalar sub-queries of `exprs` joined
+ * in, and with `exists` (a WHERE's condition) its EXISTS sub-queries too.
+ */
+function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input: PlanNode, rel: PlannedRel, exists = false): { rel: PlannedRel; columns: ReadonlyMap<Expression, number> } {
   const columns = new Map<Expression, number>();
   let cur = rel;
   for (const e of exprs) {
     for (const sq of e.subqueries) {
       if (columns.has(sq.node)) continue;
+      if (exists && sq.node.kind === 'Exists') {
+        cur = existsColumn(planner, cur, sq.plan, input, sq.node.span);
+        columns.set(sq.node, cur.columns.length - 1);
+        continue;
+      }
       if (sq.node.kind !== 'ScalarSubquery') throw unsupported('an EXISTS or IN sub-query outside a WHERE condition', sq.node.span);
       if (!globalAggregation(sq.plan)) throw unsupported(`a${isCorrelated(sq.plan) ? ' correlated' : ''} scalar subquery that is not a global aggregation (SELECT agg(…) FROM …)`, sq.node.span);
       if (isCorrelated(sq.plan)) {
@@ -226,6 +240,19 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
     }
   }
   return { rel: cur, columns };
+}
+
+/**
+ * `a LEFT JOIN LATERAL (SELECT e FROM b WHERE … ) t ON TRUE` with `e` one column over a global aggregation: Flink
+ * 1.20.1 plans it as the scalar sub-query `(SELECT e FROM b WHERE …)` (checked on Flink: a key without rows reads
+ * COUNT as 0 and `COUNT(*) + 1` as 1, where two columns, or an ON condition, read NULL), so it runs as one
+ * (`correlatedScalar`); undefined for every other LATERAL sub-query.
+ */
+export function lateralScalar(planner: Planner, node: Correlate): PlannedRel | undefined {
+  const plan = node.query === undefined ? undefined : inlineCorrelatedFrom(node.query);
+  if (plan === undefined || node.type !== 'LEFT' || node.condition !== undefined || !globalAggregation(plan) || !isCorrelated(plan)) return undefined;
+  const rel = correlatedScalar(planner, planBound(planner, node.input), plan as Project, node.input, node.span);
+  return { ...rel, columns: rel.columns.map((c, i) => ({ ...c, name: node.columns[i]!.name })) };
 }
 
 /** Whether a projection's input is an aggregation (or HAVING over one). */
@@ -262,6 +289,32 @@ function correlatedScalar(planner: Planner, rel: PlannedRel, plan: Project, oute
   const calc = new CalcOperator(undefined, projection);
   zeroed.connectTo(calc);
   return { columns: [...rel.columns, { name: `$scalar${base}`, type: value.type }], op: calc, rowtime: new Set(), proctime: new Set() };
+}
+
+/**
+ * A correlated `EXISTS (SELECT … FROM b WHERE b.k = a.k …)` that is not a conjunct of the WHERE (under OR, or
+ * negated inside it), as Flink 1.20.1 plans it (EXPLAIN): `rel` LEFT JOINed with the sub-query's distinct correlation
+ * keys (`GroupAggregate(groupBy=[keys])`, with the value generator when correlated otherwise than by equalities), the
+ * EXISTS read as "a key matched" (Flink's `IS NOT NULL($f)`; NOT EXISTS `IS NULL($f)`), appended as the last column.
+ */
+function existsColumn(planner: Planner, rel: PlannedRel, plan: PlanNode, outer: PlanNode, span: Span | undefined): PlannedRel {
+  if (!isCorrelated(plan)) throw unsupported('an uncorrelated EXISTS inside an OR or another expression (its plan on Flink is not checked)', span);
+  const d = decorrelated(plan, 'this EXISTS sub-query', span, outer);
+  if (d.aggregate !== undefined) throw unsupported('an EXISTS over an aggregating sub-query inside an OR or another expression', span);
+  if (d.after !== undefined) throw unsupported('an EXISTS whose select list reads the enclosing query, inside an OR or another expression', span);
+  const k = d.outerKeys.length;
+  const keys = d.inner.columns.slice(0, k);
+  const keyRefs = keys.map((c, i) => columnRef(i, c));
+  const distinct = Object.freeze<Aggregate>({ kind: 'Aggregate', input: d.inner, keys: keyRefs, groupingSets: [keys.map((_, i) => i)], calls: [], columns: keys });
+  // the first key again as the sub-query's one column: NULL on a padded row, never NULL on a match (NULL keys match nothing)
+  const flagged = Object.freeze<Project>({ kind: 'Project', input: distinct, exprs: [...keyRefs, keyRefs[0]!], columns: [...keys, { ...keys[0]!, name: '$exists' }] });
+  const joined = correlationJoin(planner, rel, { inner: flagged, outerKeys: d.outerKeys }, 'LEFT', undefined, span);
+  const at = joined.columns.length - 1;
+  const projection: Evaluator[] = rel.columns.map((_, i) => (r) => r[i] ?? null);
+  projection.push((r) => (r[at] ?? null) !== null);
+  const calc = new CalcOperator(undefined, projection);
+  joined.op.connectTo(calc);
+  return { columns: [...rel.columns, { name: `$exists${at}`, type: T.boolean() }], op: calc, rowtime: new Set(), proctime: new Set() };
 }
 
 /** A scalar sub-query's value, read from the column `scalarSubqueries` joined it into. */

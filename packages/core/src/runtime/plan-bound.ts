@@ -33,7 +33,7 @@ import { tableFunctionCorrelate, tableFunctionPlannable } from './plan-bound-tab
 import { windowPlannable, windowTvf } from './plan-bound-window.js';
 import { rank, rankPlannable } from './plan-bound-rank.js';
 import { auxiliary } from './plan-bound-group-window.js';
-import { filterWithSubqueries, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
+import { filterWithSubqueries, lateralScalar, scalarSubqueries, subqueryRead } from './plan-bound-subquery.js';
 import { matchPlannable, matchRecognize } from './plan-bound-match.js';
 import { lateralSubquery } from './plan-bound-lateral.js';
 import { havingMonotonicity, monotonicityThrough } from './plan-rank-strategy.js';
@@ -191,7 +191,7 @@ function planNode(planner: Planner, node: PlanNode): PlannedRel {
     case 'Over':
       return over(planner, node);
     case 'Correlate':
-      if (node.query !== undefined) return lateralSubquery(planner, node);
+      if (node.query !== undefined) return lateralScalar(planner, node) ?? lateralSubquery(planner, node);
       return node.fn === 'UNNEST' ? correlate(planner, node) : tableFunctionCorrelate(planner, node);
     case 'MatchRecognize':
       return matchRecognize(planner, node);

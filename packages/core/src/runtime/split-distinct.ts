@@ -3,15 +3,18 @@
  * two (a partial aggregation per hash bucket of the bucketed arguments, with an Expand when there are several, then a
  * final one), so one input row gives several -U / +U pairs.
  *
- * Reproduced (`splitDistinctAggregate`, tier-3 family `splitdistinct`): COUNT, SUM, MIN and MAX (DISTINCT or not)
- * and AVG of one argument, none with FILTER, over a table or a table's WHERE (see `splittable` for Flink's shape, buckets and
- * Expand order): a partial aggregation grouped by the keys and the `MOD(HASH_CODE(arg), 1024)` buckets computing the
- * calls as written (each filtered to its Expand set's rows), then a final one grouped by the keys that sums the
- * partial COUNTs ($SUM0) and SUMs, and takes the MIN / MAX of theirs — every partial update reaching the final
- * aggregation as a retraction and an accumulation, each of which can change the result. AVG of an INT, BIGINT or
+ * Reproduced (`splitDistinctAggregate`, tier-3 family `splitdistinct`): COUNT, SUM, MIN, MAX, FIRST_VALUE and
+ * LAST_VALUE (DISTINCT or not) and AVG of one argument, with or without FILTER, over a table or a table's WHERE (see
+ * `splittable` for Flink's shape, buckets and Expand order): a partial aggregation grouped by the keys and the
+ * `MOD(HASH_CODE(arg), 1024)` buckets computing the calls as written (each filtered to its Expand set's rows AND its
+ * own FILTER, as Flink's `AND(=($e, n), $f)`), then a final one grouped by the keys that sums the partial COUNTs
+ * ($SUM0) and SUMs, and takes the MIN / MAX / FIRST_VALUE / LAST_VALUE of theirs (FIRST_VALUE / LAST_VALUE always
+ * with retraction: Flink's FIRST_VALUE_RETRACT over the partial updates) — every partial update reaching the final
+ * aggregation as a retraction and an accumulation, each of which can change the result. Like MIN / MAX,
+ * FIRST_VALUE / LAST_VALUE get a bucket of their argument (checked with EXPLAIN on Flink 1.20.1). AVG of an INT, BIGINT or
  * DOUBLE is split as Flink splits it: a $SUM0 and a COUNT of its argument in both phases, divided after the final
- * one (`IF(count = 0, NULL, sum / count)`). Other shapes (FIRST_VALUE / LAST_VALUE and the rest, FILTER, several
- * bucketed arguments over other inputs) keep their final table and are refused while the changelog is kept.
+ * one (`IF(count = 0, NULL, sum / count)`). Other shapes (LISTAGG, the variance family, several bucketed arguments
+ * over other inputs) keep their final table and are refused while the changelog is kept.
  */
 import type { Span } from '../ast/node.js';
 import type { PlanNode } from '../plan/node.js';
@@ -92,14 +95,15 @@ function compareSets(a: readonly number[], b: readonly number[]): number {
 }
 
 /** Each aggregate's final function over the partial results. */
-const FINAL = new Map<string, AggregateName>([['COUNT', 'SUM0'], ['SUM', 'SUM'], ['MIN', 'MIN'], ['MAX', 'MAX'], ['AVG', 'AVG']]);
-const BUCKETED = new Set(['MIN', 'MAX']);
+const FINAL = new Map<string, AggregateName>([['COUNT', 'SUM0'], ['SUM', 'SUM'], ['MIN', 'MIN'], ['MAX', 'MAX'], ['AVG', 'AVG'], ['FIRST_VALUE', 'FIRST_VALUE'], ['LAST_VALUE', 'LAST_VALUE']]);
+/** Aggregates whose argument gets a bucket even without DISTINCT. */
+const BUCKETED = new Set(['MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE']);
 const HASHABLE = ['BOOLEAN', 'TINYINT', 'SMALLINT', 'INT', 'BIGINT', 'CHAR', 'VARCHAR'];
 
 /** The shape of a group aggregation the split is reproduced for (see above), or why not. */
 function splittable(node: Aggregate): SplitShape | { reason: string } {
   if (!node.calls.some((c) => c.distinct)) return { reason: 'no DISTINCT aggregate' };
-  if (node.calls.some((c) => !FINAL.has(c.fn) || c.filter !== undefined || c.args.length > 1)) return { reason: 'aggregates other than COUNT, SUM, MIN, MAX, AVG of one argument without FILTER' };
+  if (node.calls.some((c) => !FINAL.has(c.fn) || c.args.length > 1)) return { reason: 'aggregates other than COUNT, SUM, MIN, MAX, FIRST_VALUE, LAST_VALUE, AVG of one argument' };
   // Flink's split AVG sums in the argument's type: reproduced for INT, BIGINT and DOUBLE arguments, not DISTINCT
   const avg = node.calls.find((c) => c.fn === 'AVG' && (c.distinct || !['INT', 'BIGINT', 'DOUBLE'].includes(c.args[0]?.type?.kind ?? '')));
   if (avg !== undefined) return { reason: `AVG${avg.distinct ? '(DISTINCT …)' : ` of ${avg.args[0]?.type?.kind ?? 'an unknown type'}`}` };
@@ -111,12 +115,14 @@ function splittable(node: Aggregate): SplitShape | { reason: string } {
   let hashed = order.filter((a) => node.calls.some((c) => bucketed(c) && sameAst(c.args[0]!.ast, a.ast)));
   if (hashed.length > 1) {
     // the buckets' order is that of the arguments in the aggregation's input row after Flink's projection push-down:
-    // over a table, the order they are written in; through a WHERE, the table's column order (checked with EXPLAIN)
-    if (node.input.kind === 'Filter' && node.input.input.kind === 'Scan') {
+    // over a table, the order they are written in; through a WHERE, the table's column order, unless a FILTER clause
+    // keeps the aggregation's own projection (its condition is computed there), which lists them as written (checked
+    // with EXPLAIN)
+    if (node.input.kind === 'Filter' && node.input.input.kind === 'Scan' && node.calls.every((c) => c.filter === undefined)) {
       const columns = hashed.map(copiedColumn);
       if (columns.some((c) => c === undefined)) return { reason: 'DISTINCT, MIN or MAX arguments that are expressions, under a WHERE' };
       hashed = hashed.map((a, i) => ({ a, c: columns[i]! })).sort((x, y) => x.c - y.c).map((x) => x.a);
-    } else if (node.input.kind !== 'Scan') {
+    } else if (node.input.kind !== 'Scan' && !(node.input.kind === 'Filter' && node.input.input.kind === 'Scan')) {
       return { reason: 'several DISTINCT, MIN or MAX arguments over a query other than a table or a table\'s WHERE (the order of Flink\'s buckets is not checked there)' };
     }
   }
@@ -181,7 +187,7 @@ export function splitDistinctAggregate(options: ReadonlyMap<string, string>, pla
       parts.push({ spec: sp, final: FINAL.get(c.fn)!, set });
       return;
     }
-    const arg = { arg: sp.arg!, argType: sp.argType!, ...(sp.argColumn === undefined ? {} : { argColumn: sp.argColumn }) };
+    const arg = { arg: sp.arg!, argType: sp.argType!, ...(sp.argColumn === undefined ? {} : { argColumn: sp.argColumn }), ...(sp.filter === undefined ? {} : { filter: sp.filter }) };
     averages.push({ sum: parts.length, count: parts.length + 1, type: sp.resultType });
     parts.push({ spec: { name: 'SUM0', distinct: false, resultType: aggregateResultType('SUM0', sp.argType), ...arg }, final: 'SUM0', set });
     parts.push({ spec: { name: 'COUNT', distinct: false, resultType: aggregateResultType('COUNT', sp.argType), ...arg }, final: 'SUM0', set });
@@ -195,7 +201,11 @@ export function splitDistinctAggregate(options: ReadonlyMap<string, string>, pla
       const inSet = shape.sets.map((set) => set.includes(h));
       return (r) => (inSet[r[n] as number] ? b(r) : null);
     })];
-    partial = new GroupAggregateOperator(partialKeys, new AggregateSet(parts.map((p): AggregateSpec => ({ ...p.spec, filter: (r) => r[n] === p.set }))));
+    // Flink's `AND(=($e, set), filter)`: the Expand rows keep the input's columns before n, so the FILTER reads them
+    partial = new GroupAggregateOperator(partialKeys, new AggregateSet(parts.map((p): AggregateSpec => {
+      const own = p.spec.filter;
+      return { ...p.spec, filter: own === undefined ? (r) => r[n] === p.set : (r) => r[n] === p.set && own(r) === true };
+    })));
     e.connectTo(partial);
   } else {
     partial = new GroupAggregateOperator([...keys.map((k) => k.eval), ...buckets], new AggregateSet(parts.map((p) => p.spec)));
@@ -253,5 +263,5 @@ export function checkSplitDistinct(options: ReadonlyMap<string, string>, keepCha
   if (!keepChangelog || !splitDistinctEnabled(options)) return;
   const at = splitDistinct(plan, miniBatched(options));
   if (at === undefined) return;
-  throw unsupported(`'${SPLIT_DISTINCT}' = 'true' on a group aggregation with a DISTINCT aggregate and ${at.reason}: Flink splits it into a partial aggregation per hash bucket and a final one, and that changelog (several -U / +U per input row) is reproduced only for COUNT, SUM, MIN, MAX and AVG (of INT, BIGINT or DOUBLE) of one argument without FILTER; the final table is (run with keepChangelog: false and assert on the table)`, at.span);
+  throw unsupported(`'${SPLIT_DISTINCT}' = 'true' on a group aggregation with a DISTINCT aggregate and ${at.reason}: Flink splits it into a partial aggregation per hash bucket and a final one, and that changelog (several -U / +U per input row) is reproduced only for COUNT, SUM, MIN, MAX, FIRST_VALUE, LAST_VALUE and AVG (of INT, BIGINT or DOUBLE) of one argument; the final table is (run with keepChangelog: false and assert on the table)`, at.span);
 }

@@ -1,7 +1,7 @@
 /**
  * Correlated sub-queries on the local runtime, decorrelated as Flink 1.20.1 plans them (a join with the sub-query's
  * rows on the correlation keys; test/differential/families-lateral.ts compares them with Flink): LATERAL sub-queries,
- * LEFT JOIN LATERAL … ON a condition, correlated scalar sub-queries, and what is refused.
+ * LEFT JOIN LATERAL … ON a condition, correlated scalar sub-queries, EXISTS under OR, and what is refused.
  */
 import { describe, expect, test } from 'vitest';
 import { runJob } from '../../src/testing/index.js';
@@ -39,6 +39,20 @@ describe('LATERAL sub-queries', () => {
       .toEqual(['1, 2, 3', '2, null, null', '3, null, null', '4, 2, 3']);
   });
 
+  test('LEFT JOIN LATERAL … ON TRUE of one aggregate column is a scalar sub-query to Flink 1.20.1: COUNT reads 0 without rows', () => {
+    // as Flink gave it; with two columns (above) or an ON condition it pads with NULL
+    expect(final('SELECT a.id, t.c FROM a LEFT JOIN LATERAL (SELECT COUNT(*) AS c FROM b WHERE b.x = a.x) t ON TRUE;')).toEqual(['1, 2', '2, 0', '3, 0', '4, 2']);
+    expect(final('SELECT a.id, t.c FROM a LEFT JOIN LATERAL (SELECT COUNT(*) + 1 AS c FROM b WHERE b.x = a.x) t ON TRUE;')).toEqual(['1, 3', '2, 1', '3, 1', '4, 3']);
+    expect(final('SELECT a.id, t.c FROM a LEFT JOIN LATERAL (SELECT COUNT(*) AS c FROM b WHERE b.x = a.x) t ON t.c < 5;')).toEqual(['1, 2', '2, null', '3, null', '4, 2']);
+  });
+
+  test('a derived table in the sub-query\'s FROM correlated in its WHERE is merged into the sub-query (as Flink 1.20.1 answered)', () => {
+    expect(final('SELECT a.id, t.bid FROM a, LATERAL (SELECT u.id AS bid FROM (SELECT * FROM b WHERE b.x = a.x) u WHERE u.id > 1) t;')).toEqual(['1, 2', '4, 2']);
+    expect(final('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM (SELECT * FROM b WHERE b.x = a.x) u);')).toEqual(['1', '4']);
+    // a sibling of the derived table in the same FROM stays out of its reach, as in Flink (which needs LATERAL)
+    expect(code('SELECT a.id, u.x FROM a, (SELECT * FROM b WHERE b.x = a.x) u;')).toMatch(/^FTS4004: /);
+  });
+
   test('LEFT JOIN LATERAL … ON a condition joins only the sub-query rows that satisfy it, padding the others', () => {
     expect(final('SELECT a.id, t.bid FROM a LEFT JOIN LATERAL (SELECT id AS bid FROM b WHERE b.x = a.x) t ON t.bid > a.id;'))
       .toEqual(['1, 2', '2, null', '3, null', '4, null']);
@@ -57,9 +71,18 @@ describe('LATERAL sub-queries', () => {
     expect(final('SELECT a.id, t.c FROM a, LATERAL (SELECT COUNT(*) AS c FROM b WHERE b.x < a.x) t;')).toEqual(['2, 2']);
   });
 
-  test('an outer column in the sub-query\'s select list is FTS7001', () => {
+  test('an outer NOT NULL column the correlation does not read, in the select list: computed after the join (as Flink 1.20.1 gave it)', () => {
+    expect(final('SELECT a.id, t.y FROM a, LATERAL (SELECT b.id + a.id AS y FROM b WHERE b.x = a.x) t;')).toEqual(['1, 2', '1, 3', '4, 5', '4, 6']);
+    expect(final('SELECT a.id, t.y FROM a, LATERAL (SELECT b.id + a.id AS y FROM b WHERE b.x > a.x) t;')).toEqual(['1, 4', '2, 5', '4, 7']);
+    expect(final('SELECT a.id, t.y FROM a LEFT JOIN LATERAL (SELECT b.id + a.id AS y FROM b WHERE b.x = a.x) t ON TRUE;')).toEqual(['1, 2', '1, 3', '2, null', '3, null', '4, 5', '4, 6']);
+  });
+
+  test('where Flink 1.20.1 answers an outer column in the select list wrongly, it is FTS7001 and says why', () => {
+    // Flink: a.x both in the select list and the WHERE drops or repeats rows; a nullable a.x loses an outer row whose x is NULL
     expect(code('SELECT a.id, t.y FROM a, LATERAL (SELECT a.x + b.id AS y FROM b WHERE b.x = a.x) t;'))
-      .toMatch(/^FTS7001: .*a column of the enclosing query in the sub-query's select list/);
+      .toMatch(/^FTS7001: .*column x both in the sub-query's select list and in its WHERE/);
+    expect(code('SELECT a.id, t.y FROM a, LATERAL (SELECT b.id * 10 + a.x AS y FROM b WHERE b.s = a.s) t;'))
+      .toMatch(/^FTS7001: .*nullable column x in the sub-query's select list .*NULL/);
   });
 });
 
@@ -104,6 +127,24 @@ describe('EXISTS / IN sub-queries correlated otherwise than by equalities', () =
     const run = runJob(`${DDL}SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x >= a.x);`, { inputs: { a: A, b: B }, engine: 'local' });
     // a's rows arrive first, unmatched; b.id 1 (x 1) matches a.id 1 and 4, b.id 3 (x 3) a.id 2
     expect(run.changelog('result')).toEqual(['+I[1]', '+I[4]', '+I[2]']);
+  });
+});
+
+describe('EXISTS / NOT EXISTS under OR', () => {
+  test('a LEFT JOIN with the distinct correlation keys, read as "a key matched" (final tables as Flink 1.20.1 gave them)', () => {
+    expect(final('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x) OR a.id = 3;')).toEqual(['1', '3', '4']);
+    expect(final('SELECT a.id FROM a WHERE a.id = 1 OR NOT EXISTS (SELECT 1 FROM b WHERE b.x = a.x AND b.s = a.s);')).toEqual(['1', '2', '3', '4']);
+    // correlated otherwise: the value generator's distinct outer values, as for LATERAL
+    expect(final('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x > a.x) OR a.s IS NULL;')).toEqual(['1', '2', '4']);
+  });
+
+  test('the changelog on the local engine (a, then b): an outer row joined padded is filtered out, and passes once its key gets a match', () => {
+    const run = runJob(`${DDL}SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = a.x) OR a.id = 3;`, { inputs: { a: A, b: B }, engine: 'local' });
+    expect(run.changelog('result')).toEqual(['+I[3]', '+I[1]', '+I[4]']);
+  });
+
+  test('an uncorrelated EXISTS under OR stays FTS7001', () => {
+    expect(code('SELECT a.id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.x = 3) OR a.id = 3;')).toMatch(/^FTS7001: .*uncorrelated EXISTS/);
   });
 });
 

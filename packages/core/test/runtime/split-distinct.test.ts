@@ -1,7 +1,7 @@
 /**
  * `table.optimizer.distinct-agg.split.enabled`: what Flink 1.20.1 printed for the same jobs and rows. Its split
  * group aggregation emits several -U / +U per input row: reproduced for COUNT / SUM / MIN / MAX (with an Expand when
- * there are several bucketed arguments), refused while the changelog is kept otherwise; the final table and window
+ * there are several bucketed arguments), FIRST_VALUE / LAST_VALUE and FILTER, refused while the changelog is kept otherwise; the final table and window
  * aggregations are unchanged.
  */
 import { describe, expect, test } from 'vitest';
@@ -46,9 +46,27 @@ describe('split distinct aggregation', () => {
     ]);
   });
 
-  test('a shape whose split is not reproduced (an aggregate with FILTER): the final table is kept; the changelog is refused, not approximated', () => {
+  test('FILTER: each partial call filtered by its own condition, as Flink printed it', () => {
     const q = 'SELECT k, COUNT(DISTINCT v) FILTER (WHERE x > 5) AS dv, SUM(x) AS sx FROM t GROUP BY k;';
-    expect(runJob(SPLIT + T + q, { inputs: { t: rows }, keepChangelog: false }).table().map(String).sort()).toEqual(['1, 3, 76', '2, 0, 3']);
+    expect(runJob(SPLIT + T + q, { inputs: { t: rows } }).changelog()).toEqual([
+      '+I[1, 1, 10]', '-U[1, 1, 10]', '+U[1, 2, 30]', '-U[1, 2, 30]', '+U[1, 1, 20]', '-U[1, 1, 20]', '+U[1, 2, 60]', '+I[2, 0, 1]', '-U[1, 2, 60]', '+U[1, 1, 20]',
+      '-U[1, 1, 20]', '+U[1, 2, 65]', '-U[1, 2, 65]', '+U[1, 3, 72]', '-D[2, 0, 1]', '+I[2, 0, 3]', '-U[1, 3, 72]', '+U[1, 3, 76]',
+    ]);
+  });
+
+  test('FIRST_VALUE / LAST_VALUE: bucketed like MIN / MAX, retracted in the final phase, as Flink printed it', () => {
+    const q = 'SELECT k, COUNT(DISTINCT v) AS dv, FIRST_VALUE(x) AS f, LAST_VALUE(x) AS l FROM t GROUP BY k;';
+    expect(runJob(SPLIT + T + q, { inputs: { t: rows } }).changelog()).toEqual([
+      '+I[1, 1, null, null]', '-U[1, 1, null, null]', '+U[1, 1, 10, 10]', '-U[1, 1, 10, 10]', '+U[1, 2, 10, 10]', '-U[1, 2, 10, 10]', '+U[1, 2, 10, 20]',
+      '-U[1, 2, 10, 20]', '+U[1, 2, 10, 30]', '+I[2, 1, null, null]', '-U[2, 1, null, null]', '+U[2, 1, 1, 1]', '-U[1, 2, 10, 30]', '+U[1, 1, 10, 30]',
+      '-U[1, 1, 10, 30]', '+U[1, 3, 10, 30]', '-U[1, 3, 10, 30]', '+U[1, 3, 10, 5]', '-U[1, 3, 10, 5]', '+U[1, 4, 10, 5]', '-U[1, 4, 10, 5]', '+U[1, 4, 10, 7]',
+      '-U[2, 1, 1, 1]', '+U[2, 1, 1, 2]', '-U[1, 4, 10, 7]', '+U[1, 4, 10, 4]',
+    ]);
+  });
+
+  test('a shape whose split is not reproduced (LISTAGG): the final table is kept; the changelog is refused, not approximated', () => {
+    const q = 'SELECT k, COUNT(DISTINCT v) AS dv, LISTAGG(CAST(x AS STRING)) AS l FROM t GROUP BY k;';
+    expect(runJob(SPLIT + T + q, { inputs: { t: rows }, keepChangelog: false }).table().map(String).sort()).toEqual(['1, 4, 10,20,30,5,7,4', '2, 1, 1,2']);
     expect(code(() => runJob(SPLIT + T + q, { inputs: { t: rows } }))).toBe('FTS7001');
     expect(() => runJob(SPLIT + T + q, { inputs: { t: rows } })).toThrow(/distinct-agg\.split\.enabled[\s\S]*keepChangelog: false/);
   });

@@ -13,7 +13,9 @@
  * sub-query reads (`GroupAggregate(groupBy=[outer columns])` over the outer rows), on every correlated conjunct;
  * the rows of that join carry the generator's columns as the correlation keys, and the plan goes on as above (the
  * projection, or the aggregation grouped by the keys), joined to the outer rows on `outer column = key`. So it is
- * built here, given the outer rows' plan. An outer column in the select list or in FROM stays a reason.
+ * built here, given the outer rows' plan. An outer column in the select list is computed after the join (`after`)
+ * where Flink 1.20.1 answers it right (`outerInSelect`); in FROM, a derived table `(SELECT * FROM x WHERE c)`
+ * correlated in `c` is merged into the sub-query (`inlineCorrelatedFrom`); other correlations in FROM stay a reason.
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Aggregate } from '../aggregate.js';
@@ -33,6 +35,12 @@ export interface Decorrelated {
   readonly outerKeys: readonly BoundExpression[];
   /** The sub-query is an aggregation (its value per key is final only once every row of the key is in). */
   readonly aggregate?: Aggregate;
+  /**
+   * When the select list reads the enclosing row: `inner` carries the sub-query's whole FROM row after the keys, and
+   * these (the select list as written: depth 0 reads that FROM row, depth 1 the enclosing row) give its columns
+   * after the join.
+   */
+  readonly after?: readonly BoundExpression[];
 }
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from depth `depth` to 0. */
@@ -53,7 +61,7 @@ function depths(e: BoundExpression, ast: Expression): Set<number> {
 const own = (e: BoundExpression | undefined): boolean => e === undefined || (e.subqueries.length === 0 && e.refs.every((r) => r.depth === 0));
 
 /** A bare reference to column `index` (of type `column`'s) of the node below. */
-function columnRef(index: number, column: PlanColumn): BoundExpression {
+export function columnRef(index: number, column: PlanColumn): BoundExpression {
   const ast: Expression = Object.freeze({ kind: 'ColumnRef', name: column.name });
   const binding: ColumnBinding = Object.freeze({ node: ast, index, depth: 0, ...(column.type === undefined ? {} : { type: column.type }), conditional: false });
   return Object.freeze({ ast, refs: Object.freeze([binding]), subqueries: Object.freeze([]), ...(column.type === undefined ? {} : { type: column.type }) });
@@ -61,8 +69,42 @@ function columnRef(index: number, column: PlanColumn): BoundExpression {
 
 const shifted = (e: BoundExpression, by: number): BoundExpression => Object.freeze({ ...e, refs: e.refs.map((r) => ({ ...r, index: r.index + by })) });
 
+/** `a AND b` of two bound conditions over the same row. */
+function both(a: BoundExpression, b: BoundExpression): BoundExpression {
+  const types = new Map<Expression, NonNullable<BoundExpression['type']>>([...(a.types ?? []), ...(b.types ?? [])]);
+  return Object.freeze({
+    ast: Object.freeze({ kind: 'Binary', op: 'AND', left: a.ast, right: b.ast }) as Expression,
+    refs: [...a.refs, ...b.refs], subqueries: [...a.subqueries, ...b.subqueries],
+    ...(a.type === undefined ? {} : { type: a.type }), types,
+  });
+}
+
+/** Whether `p` selects its input's columns as they are (`SELECT *`). */
+function identity(p: Project): boolean {
+  return p.exprs.length === p.input.columns.length && p.exprs.every((e, i) => e.ast.kind === 'ColumnRef' && e.refs.length === 1 && e.refs[0]!.depth === 0 && e.refs[0]!.index === i && e.refs[0]!.field === undefined);
+}
+
+/**
+ * A sub-query whose FROM is a derived table `(SELECT * FROM x WHERE c) u` correlated in `c` (the enclosing row at
+ * depth 1, as from the sub-query itself), with `c` moved into the sub-query's own WHERE — the same rows, as Flink's
+ * planner merges them before it decorrelates — or `plan` itself.
+ */
+export function inlineCorrelatedFrom(plan: PlanNode): PlanNode {
+  if (plan.kind !== 'Project') return plan;
+  const aggregate = plan.input.kind === 'Aggregate' ? plan.input : undefined;
+  const below = aggregate?.input ?? plan.input;
+  const own: Filter | undefined = below.kind === 'Filter' ? below : undefined;
+  const from = own?.input ?? below;
+  if (from.kind !== 'Project' || !identity(from) || from.input.kind !== 'Filter' || isCorrelated(from.input.input)) return plan;
+  const inner = from.input;
+  const condition = own === undefined ? inner.condition : both(own.condition, inner.condition);
+  const filter = Object.freeze<Filter>({ kind: 'Filter', input: inner.input, condition, columns: inner.input.columns });
+  return Object.freeze<Project>({ ...plan, input: aggregate === undefined ? filter : Object.freeze<Aggregate>({ ...aggregate, input: filter }) });
+}
+
 /** Decorrelates a sub-query's plan (its references at depth 1 read the enclosing row), or says why it cannot. */
-export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { readonly reason: string } {
+export function decorrelate(original: PlanNode, outer?: PlanNode): Decorrelated | { readonly reason: string } {
+  const plan = inlineCorrelatedFrom(original);
   if (plan.kind !== 'Project') return { reason: 'a sub-query other than SELECT … FROM … [WHERE …] [GROUP BY …]' };
   const aggregate = plan.input.kind === 'Aggregate' ? plan.input : undefined;
   const below = aggregate?.input ?? plan.input;
@@ -70,9 +112,14 @@ export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { 
   const from = filter?.input ?? below;
   if (from.kind === 'Aggregate' || from.kind === 'Filter') return { reason: 'a sub-query with HAVING or nested aggregations' };
   if (isCorrelated(from)) return { reason: 'a correlated reference inside the sub-query\'s FROM' };
-  // Flink 1.20.1 plans it but answers wrongly (checked on its planner: with `inner = outer` it drops that equality
-  // and joins every inner row; with a non-equality it repeats rows), so it is not reproduced
-  if (!plan.exprs.every(own)) return { reason: 'a column of the enclosing query in the sub-query\'s select list (Flink 1.20.1 gives a wrong answer for it: it drops a correlation equality, or repeats rows; select the inner column and compute with the outer one outside the sub-query)' };
+  if (!plan.exprs.every(own)) {
+    const wrong = outerInSelect(plan, aggregate, filter, outer);
+    if (wrong !== undefined) return { reason: wrong };
+    // the select list computed after the join, over the enclosing row and the sub-query's FROM row
+    const whole = Object.freeze<Project>({ kind: 'Project', input: plan.input, exprs: from.columns.map((c, i) => columnRef(i, c)), columns: from.columns });
+    const d = decorrelate(whole, outer);
+    return 'reason' in d ? d : { ...d, after: plan.exprs };
+  }
   if (aggregate !== undefined) {
     if (aggregate.windowKey !== undefined || aggregate.groupingSets.length !== 1) return { reason: 'a sub-query grouped by a window or by grouping sets' };
     if (!aggregate.keys.every(own) || !aggregate.calls.every((c) => c.args.every(own) && own(c.filter))) return { reason: 'a column of the enclosing query inside the sub-query\'s aggregation' };
@@ -128,6 +175,28 @@ export function decorrelate(plan: PlanNode, outer?: PlanNode): Decorrelated | { 
   }
   const inner = Object.freeze<Project>({ kind: 'Project', input, exprs, columns: [...keyColumns, ...plan.columns] });
   return { inner, outerKeys, ...(aggregate === undefined ? {} : { aggregate }) };
+}
+
+/**
+ * Why an outer column in the select list of `plan` is not reproduced, or undefined when Flink 1.20.1 answers it
+ * right. Checked on its planner with NULLs in the data: it treats the outer columns the select list reads as more
+ * correlation keys, so an outer row whose such column is NULL loses its rows, and a column the WHERE's correlation
+ * also reads drops that conjunct or repeats rows. Right: NOT NULL outer columns the correlation does not read, in a
+ * sub-query without aggregation.
+ */
+function outerInSelect(plan: Project, aggregate: Aggregate | undefined, filter: Filter | undefined, outer: PlanNode | undefined): string | undefined {
+  const advice = 'select the inner column and compute with the outer one outside the sub-query';
+  if (aggregate !== undefined) return `a column of the enclosing query in an aggregating sub-query's select list (not checked on Flink; ${advice})`;
+  const read = new Set(plan.exprs.flatMap((e) => e.refs.filter((r) => r.depth === 1).map((r) => r.index)));
+  if (plan.exprs.some((e) => e.refs.some((r) => r.depth > 1) || e.subqueries.length > 0)) return 'a reference to a query two levels out, or a sub-query, in the sub-query\'s select list';
+  const correlated = new Set(filter?.condition.refs.filter((r) => r.depth === 1).map((r) => r.index) ?? []);
+  for (const i of read) {
+    const column = outer?.columns[i];
+    if (column?.type === undefined) return 'a column of the enclosing query of unknown type in the sub-query\'s select list';
+    if (correlated.has(i)) return `the enclosing query's column ${column.name} both in the sub-query's select list and in its WHERE (Flink 1.20.1 gives a wrong answer for it: it drops a correlation conjunct, or repeats rows; ${advice})`;
+    if (column.type.nullable) return `the enclosing query's nullable column ${column.name} in the sub-query's select list (Flink 1.20.1 gives a wrong answer for it: it drops the rows of an outer row whose ${column.name} is NULL; ${advice})`;
+  }
+  return undefined;
 }
 
 /**

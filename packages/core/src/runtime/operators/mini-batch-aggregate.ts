@@ -22,7 +22,7 @@ import { rowKey } from '../values/compare.js';
 import { Operator } from './operator.js';
 
 /** Keys in a bundle in `java.util.HashMap` iteration order; the map is cleared, never shrunk, between bundles. */
-class BundleMap<V> {
+export class BundleMap<V> {
   private capacity = 16;
   private readonly entries = new Map<string, { hash: number; value: V }>();
 
@@ -138,6 +138,12 @@ export class MiniBatchAggregateOperator extends Operator {
       }
       this.emitted.set(key, now);
     }
+  }
+
+  /** A watermark (under mini-batch, one Flink's MiniBatchAssigner let through) ends the bundles, local then global. */
+  protected override onWatermark(wm: number): void {
+    this.onFinish();
+    this.emitWatermark(wm);
   }
 
   protected override onFinish(): void {
