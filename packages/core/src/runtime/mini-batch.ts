@@ -70,7 +70,8 @@ export function checkMiniBatch(script: Script, options: ReadonlyMap<string, stri
 
 /** Which MiniBatchAssigner Flink puts after a source's watermark assigner for the query `plan` (see above). */
 export function miniBatchWatermarks(options: ReadonlyMap<string, string>, plan: PlanNode): { mode: 'rowtime' | 'proctime'; interval: number } | undefined {
-  if (!enabled(options)) return undefined;
+  // without a latency Flink plans only queries that read no watermark (else FTS4537, from the plan): nothing to assign
+  if (!enabled(options) || !miniBatchLatencySet(options)) return undefined;
   const rowtime = (n: PlanNode): boolean =>
     (n.kind === 'Aggregate' && n.windowKey === undefined && isWindowAggregate(n)) || (n.kind === 'Deduplicate' && n.time === 'rowtime') || inputsOf(n).some(rowtime);
   return { mode: rowtime(plan) ? 'rowtime' : 'proctime', interval: latencyMillis(options.get(LATENCY) ?? '') };
