@@ -15,12 +15,15 @@
  *      once untimed first (JIT warm-up for flinkts, caches for DuckDB), then the median of 3 is taken;
  *  (c) the same with the changelog kept, beside (b);
  *  (d) a regular join of two streams and a tumbling window aggregation at 1k / 10k / 100k / 1M rows: linear
- *      growth, target ≤ 5x DuckDB's time at 1M (in-database);
+ *      growth, target ≤ 5x DuckDB's time at 1M (in-database); the median of 3 at every size (up to 100k after
+ *      an untimed warm-up run; at 1M the JIT is warm from the smaller sizes);
  * Wall times are medians; CPU times are this process's (all threads) per run, shown because the machine may be
  * shared: a wall time well above its CPU time means the process waited for a core. A full garbage collection runs
- * before each timed run, outside the timing.
+ * before each timed run, outside the timing, with a pause for V8's sweeping after it (see `collectGarbage`).
  *  memory: peak RSS of a fresh process running each 1M-row workload, target ≤ 2x the input's size as JSON; the
- *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it.
+ *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it, and
+ *      what holds the peak: the young generation's size (V8 grows it while many objects survive its collections)
+ *      and the heap a full collection leaves with the result held (the result's objects, the sink's state).
  * `FLINKTS_BENCH_RUNTIME=growth,memory` (any of throughput, growth, memory) runs only those parts.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSync } from 'esbuild';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -39,6 +43,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 /** A ratio with two decimals, or two significant digits below 0.1 (a small ratio is not printed as 0.00). */
 const x = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
+/** How long the bench waits after a full collection for V8's concurrent sweeping to finish (outside any timing). */
+const SWEEP_PAUSE_MS = 200;
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 interface Side {
@@ -62,7 +68,7 @@ async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[],
     // the garbage of what ran before (the input rows' making, the other engine's run, the previous result) is
     // collected outside the timing, so neither side pays for the other's
     result = undefined;
-    collectGarbage();
+    await collectGarbage();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
@@ -73,10 +79,19 @@ async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[],
   return { ms: median(times), cpuMs: cpuMicros / 1000 / reps, lines: result === undefined ? [] : lines(result) };
 }
 
-/** A full garbage collection (V8's `gc`, made available to this process only for the bench). */
-const collectGarbage: () => void = (() => {
+/**
+ * A full garbage collection (V8's `gc`, made available to this process only for the bench), then a pause: V8
+ * sweeps the collected pages after `gc` returns, on helper threads, and that sweep of a heap holding a million
+ * input rows costs as much CPU as a whole 1M-row aggregation. Without the pause it ran inside the next timed run
+ * (counted in its CPU time, and on a 2-core machine in its wall time too).
+ */
+const collectGarbage: () => Promise<void> = (() => {
   setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  const gc = runInNewContext('gc') as () => void;
+  return async () => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
+  };
 })();
 
 function sameLines(a: readonly string[], b: readonly string[]): string | undefined {
@@ -134,6 +149,16 @@ interface Memory {
   /** Peak RSS once the job has run, before `rows()` made the result's objects. */
   readonly jobRssMb: number;
   readonly outRows: number;
+  /** The young generation's size at the end (V8 grows it while many objects survive its collections). */
+  readonly youngMb: number;
+  /** The heap a full collection leaves once the peak is read, the result still held; and at the baseline. */
+  readonly liveHeapMb: number;
+  readonly baselineHeapMb: number;
+  /** Array buffers at the end (the sink's compact columns). */
+  readonly arrayBuffersMb: number;
+  /** File-backed pages at the end and at the baseline (mostly the node executable's code: NaN off Linux). */
+  readonly fileRssMb: number;
+  readonly baselineFileRssMb: number;
 }
 
 /** memory.ts bundled to plain JavaScript (flinkts imported from its build, as a user's test does), run by node. */
@@ -149,6 +174,9 @@ function memory(script: string, workload: string, rows: number, form: 'array' | 
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as Memory;
 }
 
+/** The 1-minute load average: a shared machine makes wall times (and less so CPU times) larger. */
+const loadText = (): string => loadavg()[0]?.toFixed(1) ?? '?';
+
 const side = (x: Side) => `${fmt(x.ms)} (CPU ${fmt(x.cpuMs)})`;
 
 /** (b) and (c): filter + project + JSON_VALUE and keyed aggregation on 1M rows. */
@@ -157,7 +185,7 @@ async function throughput(con: DuckDBConnection): Promise<void> {
   for (const w of [filterProject, keyedAggregation]) {
     const b = await compare(con, w, N, false, 3, { warmup: true, columns: true });
     const c = await compare(con, w, N, true, 1);
-    console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out:`);
+    console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out; load average ${loadText()}:`);
     console.log(`    flinkts runJob + rows() ${side(b.flinkts)}; DuckDB query + rows read into JS ${side(b.duckdb)}; DuckDB query into a table ${side(b.duckdbInDb)}; CPU time flinkts/DuckDB in-database ${(b.flinkts.cpuMs / b.duckdbInDb.cpuMs).toFixed(1)}x`);
     console.log(`    input as rows: ${ratioText(b, (f, d) => `flinkts throughput = ${(d / f).toFixed(2)}x DuckDB's with JS rows, ${(b.duckdbInDb.ms / f).toFixed(2)}x DuckDB's in-database (target >= 0.5x, judged in-database: ${met(b.duckdbInDb.ms / f >= 0.5)})`)}`);
     const col = b.columns as Side;
@@ -173,7 +201,7 @@ async function growth(con: DuckDBConnection): Promise<void> {
     let previous: Compared | undefined;
     let last: Compared | undefined;
     for (const n of [1_000, 10_000, 100_000, 1_000_000]) {
-      const c = await compare(con, w, n, false, n <= 100_000 ? 3 : 1);
+      const c = await compare(con, w, n, false, 3);
       const growth = previous ? ` (x${(c.flinkts.ms / previous.flinkts.ms).toFixed(1)} for 10x the rows)` : '';
       console.log(`    ${n.toLocaleString('en-US').padStart(9)} rows: flinkts ${fmt(c.flinkts.ms).padStart(9)} (CPU ${fmt(c.flinkts.cpuMs)}) = ${((c.flinkts.ms * 1000) / n).toFixed(2)} µs/row${growth}; DuckDB ${fmt(c.duckdb.ms)} with JS rows, ${fmt(c.duckdbInDb.ms)} (CPU ${fmt(c.duckdbInDb.cpuMs)}) in-database; ${ratioText(c, (f, d) => `flinkts/DuckDB time = ${(f / d).toFixed(1)}x with JS rows, ${(f / c.duckdbInDb.ms).toFixed(1)}x in-database`)}`);
       previous = c;
@@ -196,6 +224,7 @@ function memoryLines(): void {
     const m = memory(script, w, 1_000_000, 'stream');
     const own = m.peakRssMb - m.baselineRssMb;
     console.log(`    ${m.workload}: peak RSS ${m.peakRssMb.toFixed(0)} MB (baseline ${m.baselineRssMb.toFixed(0)} MB; ${m.jobRssMb.toFixed(0)} MB once the job ran, before rows() made ${m.outRows} result objects), input as JSON ${m.inputJsonMb.toFixed(0)} MB -> ${(m.peakRssMb / m.inputJsonMb).toFixed(2)}x (target <= 2x: ${met(m.peakRssMb <= 2 * m.inputJsonMb)}); above the baseline ${own.toFixed(0)} MB = ${(own / m.inputJsonMb).toFixed(2)}x`);
+    console.log(`      held at the end: young generation ${m.youngMb.toFixed(0)} MB, heap after a full collection ${m.liveHeapMb.toFixed(0)} MB (${m.baselineHeapMb.toFixed(0)} MB at the baseline), array buffers ${m.arrayBuffersMb.toFixed(0)} MB, file-backed pages (the node executable's code) ${m.fileRssMb.toFixed(0)} MB (${m.baselineFileRssMb.toFixed(0)} MB at the baseline)`);
   }
   console.log('  input held as JavaScript arrays first (a fixture built in the test; the arrays alone take more than the JSON):');
   for (const w of workloads) {

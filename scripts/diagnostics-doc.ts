@@ -40,6 +40,9 @@ export function renderDiagnosticsDoc(): string {
     'diagnostics as objects (`code`, `severity`, `message`, `hint`, `path`, `file`, `span`). Whether a code is an',
     'error or a warning is printed with it; warnings fail a run only with `--strict` or `--max-warnings`.',
     '',
+    `\`flinkts print\` and the deploy commands exit 2 when an error's code is a usage or configuration error (${ALL_DIAGNOSTIC_CODES.filter((c) => c.exit === 'usage').map((c) => c.code).join(', ')}:`,
+    'each code\'s exit class is declared in its table), and 1 for every other code.',
+    '',
   ];
   for (const { stage } of DIAGNOSTIC_STAGES) {
     const codes = ALL_DIAGNOSTIC_CODES.filter((c) => stageOf(c.code) === stage);

@@ -12,7 +12,7 @@ import { bridgeCompiler, connectTarget, DEPLOY_TARGET_NAMES, DeploymentRecords, 
 import type { CliIO } from './command.js';
 import { EXIT_PROBLEMS, EXIT_USAGE } from './exit-code.js';
 import { loadPipeline } from './load-pipeline.js';
-import { DEPLOY_CODES, PIPELINE_CODES } from '@flinkts/pipelines';
+import { exitForErrors } from './exit-class.js';
 
 export const DEPLOY_OPTIONS_HELP = `  --env <name>          the environment (required)
   --target <name>       deploy target: ${DEPLOY_TARGET_NAMES.join(', ')} (default gateway). The gateway target reads
@@ -42,7 +42,7 @@ export function reportDiagnostics(io: CliIO, json: boolean, diagnostics: readonl
 
 /** Usage/configuration problems exit 2; anything the platform or Flink answered exits 1. */
 export function exitFor(e: FlinktsError): number {
-  return e.diagnostics.some((d) => ([DEPLOY_CODES.missingConnection, DEPLOY_CODES.badDeployTarget, PIPELINE_CODES.unknownEnvironment] as readonly string[]).includes(d.code)) ? EXIT_USAGE : EXIT_PROBLEMS;
+  return exitForErrors(e.diagnostics);
 }
 
 function compilerUrl(io: CliIO): string {
@@ -97,6 +97,6 @@ export async function deployContext(io: CliIO, pipelineArg: string | undefined, 
   } catch (e) {
     if (!(e instanceof FlinktsError)) throw e;
     reportDiagnostics(io, json, e.diagnostics);
-    return e.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment || d.code === DEPLOY_CODES.missingConnection || d.code === DEPLOY_CODES.badDeployTarget) ? EXIT_USAGE : EXIT_PROBLEMS;
+    return exitForErrors(e.diagnostics);
   }
 }

@@ -4,6 +4,7 @@
  * builders; it is run both as built (statements) and as the SQL script it prints (parsed back), which must agree.
  */
 import { describe, expect, it } from 'vitest';
+import { resolveCapabilities } from '@flinkts/connectors';
 import { rowsOf, runJob } from '@flinkts/core/testing';
 import type { JobSource } from '@flinkts/core/testing';
 import { statements, wrongbookScript } from '../src/script.js';
@@ -22,6 +23,8 @@ const runWith = (job: JobSource) => (events: ReturnType<typeof event>[]) =>
     inputs: rowsOf(wrongbookEvents, events),
     config: { 'table.local-time-zone': 'Asia/Shanghai' },
     now: () => Date.UTC(2024, 0, 1, 0, 0, 0),
+    // the Kafka source's changelog (and the upsert sink's) from the connectors' capabilities, as `flinkts check` reads them
+    capabilities: resolveCapabilities,
   });
 const run = runWith(statements);
 

@@ -35,6 +35,8 @@ export { secret, Secret } from './options/values.js';
 export type * from './options/values.js';
 export { parseDuration, parseMemorySize } from './options/parse.js';
 export { CODES } from './options/codes.js';
+/** Every diagnostic code @flinkts/connectors declares, with its title and exit class. */
+export { CODE_TABLE as CONNECTORS_CODE_TABLE } from './options/codes.js';
 export { ARTIFACTS } from './artifacts.js';
 export type { OptionCatalog, OptionSpec, OptionType } from './options/spec.js';
 export { isSensitive } from './options/sensitive.js';

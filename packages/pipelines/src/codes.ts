@@ -24,6 +24,6 @@ export const CODE_TABLE = codeTable({
   badQuality: ['FTS8050', 'A quality() declaration that does not fit its table (unknown or mistyped column, bad weight, window or threshold).'],
   qualityOnChangelog: ['FTS8052', 'A quality() window on processing time over a table read as a changelog: a correction\'s retraction lands in a later window than its row, so the score would leave 0–100.'],
   badMonitoring: ['FTS8051', 'A monitoring target or monitor job that cannot be built (unknown level or channel, a receiver secret in a URL, no result table).'],
-});
+}, { usage: ['unknownEnvironment', 'badTarget'] });
 
 export const CODES = CODE_TABLE.codes;

@@ -53,6 +53,22 @@ export interface JobDeclarations {
   readonly inserts: readonly InsertUse[];
 }
 
+/**
+ * Each declaration's place in the registry, so a job's few declarations are put in declaration order without
+ * walking all of the pipeline's (300 jobs × 1,000 tables). Weak keys: nothing is kept once the registry is gone.
+ */
+const orders = new WeakMap<Registry, ReadonlyMap<Declared, number>>();
+
+function declarationOrder(registry: Registry): ReadonlyMap<Declared, number> {
+  let order = orders.get(registry);
+  if (order === undefined) {
+    const made = new Map<Declared, number>();
+    for (const d of registry.tables.values()) if (!made.has(d)) made.set(d, made.size);
+    orders.set(registry, (order = made));
+  }
+  return order;
+}
+
 /** Collects what a job's INSERTs need; an unknown name is a diagnostic at `path`. */
 export function collectDeclarations(inserts: readonly Insert[], registry: Registry, path: string, diagnostics: Diagnostic[]): JobDeclarations {
   const used = new Set<Declared>();
@@ -90,7 +106,8 @@ export function collectDeclarations(inserts: readonly Insert[], registry: Regist
     for (const name of tableRefs(insert.query)) expand(name, at, reads, seen);
     return { target, reads };
   });
-  const ordered = [...registry.tables.values()].filter((d) => used.has(d));
+  const position = declarationOrder(registry);
+  const ordered = [...used].sort((a, b) => position.get(a)! - position.get(b)!);
   const tables = ordered.filter((d): d is Table<string, unknown, string> => d.kind === 'table');
   const views = orderViews(ordered.filter((d): d is View<string, unknown> => d.kind === 'view'));
   const catalogNames = new Set(tables.filter((t) => t.path.length === 3).map((t) => t.path[0]!));

@@ -22,6 +22,7 @@ export { STREAMPARK_COMMANDS, streamparkCommand, streamparkSplit, streamparkSqlP
 export type { StreamparkSegment } from './emit/streampark-sql.js';
 export { VVP_NAME, vvpShapeProblems } from './emit/ververica.js';
 export { CODES as PIPELINE_CODES } from './codes.js';
+export { PIPELINE_DIAGNOSTIC_CODES } from './diagnostic-codes.js';
 export { placeholders } from './variables.js';
 export * from './quality/index.js';
 export * from './alerting/index.js';

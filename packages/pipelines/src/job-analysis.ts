@@ -7,13 +7,13 @@
  * Both are functions of the job's declarations and the pipeline's secret names only. Weak keys: nothing is kept
  * once the pipeline is gone.
  */
-import type { BoundScript, Diagnostic, Statement } from '@flinkts/core';
+import type { BoundScript, ChangelogCapabilities, CreateTable, Diagnostic, OptionValidators, Statement } from '@flinkts/core';
 import { checkScript } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { encodeFormField } from './emit/form-body.js';
 import { streamparkSqlProblems } from './emit/streampark-sql.js';
 import type { Job } from './job.js';
-import { printedStatements } from './emit/printed.js';
+import { printedStatement, printedStatements } from './emit/printed.js';
 import type { JobScript } from './job-script.js';
 import { insertStatement, jobScript } from './job-script.js';
 import type { AnyPipeline } from './pipeline.js';
@@ -23,8 +23,7 @@ import { placeholders } from './variables.js';
 export interface CheckedJob {
   readonly name: string;
   readonly statements: readonly Statement[];
-  readonly text: string;
-  /** The `${NAME}` placeholders of the text, in first-use order. */
+  /** The `${NAME}` placeholders of the printed statements, in first-use order. */
   readonly placeholders: readonly string[];
   /** Paths are `jobs.<name>.statements[i]…`. */
   readonly diagnostics: readonly Diagnostic[];
@@ -45,6 +44,41 @@ interface Entry {
   /** The StreamPark SQL as the `flinkSql` pair of a form body, the same in every environment. */
   streamparkForm?: string;
 }
+
+/**
+ * The connectors' plug-in, answering once per declared node: the jobs of a pipeline declare the same table and
+ * catalog nodes (resolve-environment.ts), and each job's script is checked on its own. An option check that found
+ * nothing is remembered (its diagnostics would carry the asking job's path, so one that found something is asked
+ * again); a table's changelog capabilities are remembered. Weak keys: nothing is kept once the nodes are gone.
+ */
+const cleanTables = new WeakMap<CreateTable, Set<string | undefined>>();
+const cleanCatalogs = new WeakSet<Statement>();
+const tableCapabilities = new WeakMap<CreateTable, Map<string | undefined, ChangelogCapabilities | undefined>>();
+const sharedValidators: OptionValidators = {
+  table: (statement, context) => {
+    const clean = cleanTables.get(statement);
+    if (clean?.has(context.catalogType)) return [];
+    const ds = connectorValidators.table!(statement, context);
+    if (ds.length === 0) {
+      if (clean === undefined) cleanTables.set(statement, new Set([context.catalogType]));
+      else clean.add(context.catalogType);
+    }
+    return ds;
+  },
+  catalog: (statement, path) => {
+    if (cleanCatalogs.has(statement)) return [];
+    const ds = connectorValidators.catalog!(statement, path);
+    if (ds.length === 0) cleanCatalogs.add(statement);
+    return ds;
+  },
+  settings: connectorValidators.settings!,
+  capabilities: (statement, context) => {
+    let byType = tableCapabilities.get(statement);
+    if (byType === undefined) tableCapabilities.set(statement, (byType = new Map()));
+    if (!byType.has(context.catalogType)) byType.set(context.catalogType, connectorValidators.capabilities!(statement, context));
+    return byType.get(context.catalogType);
+  },
+};
 
 const analyses = new WeakMap<AnyPipeline, Map<Job, Entry>>();
 
@@ -69,18 +103,53 @@ export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJ
     const bare = bareScript(e, job);
     const statements = [...bare.statements.slice(0, bare.statements.length - bare.inserts.length), insertStatement(bare.inserts)];
     let bound: BoundScript | undefined;
-    const ds = checkScript({ kind: 'Script', statements }, { validators: connectorValidators, onBound: (b) => (bound = b) });
-    const text = printedStatements(statements);
+    const ds = checkScript({ kind: 'Script', statements }, { validators: sharedValidators, onBound: (b) => (bound = b) });
     e.checked = {
       name: job.name,
       statements,
-      text,
-      placeholders: placeholders(text),
+      placeholders: statementPlaceholders(statements),
       diagnostics: ds.map((d) => ({ ...d, path: `jobs.${job.name}.${d.path ?? 'statements'}` })),
       ...(bound === undefined ? {} : { bound }),
     };
   }
   return e.checked;
+}
+
+/** Whether a statement holds `${` in any of its strings (names, literals, options; spans aside), once per node. */
+const marked = new WeakMap<Statement, boolean>();
+function hasPlaceholderMark(s: Statement): boolean {
+  let known = marked.get(s);
+  if (known === undefined) marked.set(s, (known = holdsMark(s)));
+  return known;
+}
+
+function holdsMark(root: object): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('${')) return true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'string' ? x.includes('${') : typeof x === 'object' && x !== null) stack.push(x);
+    } else if (typeof v === 'object' && v !== null) {
+      for (const k in v) if (k !== 'span') stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+/**
+ * The placeholders of `printedStatements(statements)`, in first-use order, printing only the statements that can
+ * hold one: a `${NAME}` in the printed text comes from a string of the statement (an option value, a literal, a
+ * name) — the printer itself writes no `${`. Most INSERTs hold none and are not printed for this.
+ */
+function statementPlaceholders(statements: readonly Statement[]): string[] {
+  const names: string[] = [];
+  for (const s of statements) {
+    if (!hasPlaceholderMark(s)) continue;
+    for (const name of placeholders(printedStatement(s))) if (!names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 /** The bound script of the job when the analyzer has already checked it (same statements: no SET lines, values not substituted). */

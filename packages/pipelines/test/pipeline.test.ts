@@ -59,6 +59,15 @@ describe('environments', () => {
     ]);
   });
 
+  test("a placeholder in a query's literal counts as used, and an undeclared one there is reported", () => {
+    const query = (name: string) => job(name, { statements: parseStatement(`INSERT INTO dwd_clicks SELECT user_id, url FROM ods_clicks WHERE url <> '\${${name === 'a' ? 'REGION' : 'NOPE'}}'`).statement as Insert });
+    const env = { dev: { variables: { KAFKA_SERVERS: 'x', REGION: 'eu' } } };
+    const used = pipeline({ ...base, jobs: [ingest, query('a')], variables: { ...base.variables, REGION: 'a region' }, environments: env });
+    expect(codes(used)).toEqual([]);
+    const undeclared = pipeline({ ...base, jobs: [ingest, query('b')], variables: { ...base.variables, REGION: 'a region' }, environments: env });
+    expect(codes(undeclared)).toEqual(['error FTS8013 jobs.b', 'warning FTS8015 variables.REGION']);
+  });
+
   test('per-environment settings are validated where they are written', () => {
     const p = pipeline({ ...base, environments: { dev: { variables: { KAFKA_SERVERS: 'x' }, settings: { 'state.ttl': '1d' } as never } } });
     const d = checkPipeline(p, 'dev');

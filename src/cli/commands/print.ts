@@ -10,7 +10,7 @@ import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { loadPipeline } from '../load-pipeline.js';
-import { PIPELINE_CODES } from '@flinkts/pipelines';
+import { exitForErrors } from '../exit-class.js';
 
 /** Targets with a file per job (lineage is per pipeline: `flinkts lineage --job <name>`). */
 const PRINTABLE = TARGET_NAMES.filter((t) => t !== 'lineage');
@@ -74,12 +74,12 @@ export const command: Command = {
     const head = { job: jobName, environment: env, target };
     if (target === 'sql') {
       const r = printJob(loaded.pipeline, env, jobName);
-      const code = r.text !== undefined ? EXIT_OK : r.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment) ? EXIT_USAGE : EXIT_PROBLEMS;
+      const code = r.text !== undefined ? EXIT_OK : exitForErrors(r.diagnostics);
       return output(io, json, head, { files: r.text === undefined ? [] : [{ path: `${env}/sql/${jobName}.sql`, content: r.text }], diagnostics: r.diagnostics, code });
     }
     const result = buildPipeline(loaded.pipeline, { env, targets: [target] });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (!result.ok) return output(io, json, head, { files: [], diagnostics: errors, code: errors.some((d) => d.code === PIPELINE_CODES.unknownEnvironment || d.code === PIPELINE_CODES.badTarget) ? EXIT_USAGE : EXIT_PROBLEMS });
+    if (!result.ok) return output(io, json, head, { files: [], diagnostics: errors, code: exitForErrors(errors) });
     const mine = result.files.filter((f) => f.path.split('/').at(-1)!.startsWith(`${jobName}.`) && !f.path.endsWith('.form'));
     if (mine.length === 0) {
       io.stderr(`flinkts print: pipeline ${loaded.pipeline.name} has no job '${jobName}'\n`);

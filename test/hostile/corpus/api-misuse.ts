@@ -44,6 +44,11 @@ export const apiMisuse: readonly ApiCase[] = [
   { name: 'primary key given as a string', run: () => table('x', any({ columns: { id: t.int() }, primaryKey: 'id' })), code: 'FTS2305', message: /spec\.primaryKey must be an array/ },
   { name: 'a misspelt spec key', run: () => table('x', any({ columns: { id: t.int() }, primarykey: ['id'] })), code: 'FTS2305', message: /has no key 'primarykey'/ },
   { name: 'connector a string', run: () => table('x', any({ columns: { a: t.int() }, connector: 'kafka' })), code: 'FTS2305' },
+  { name: 'a blank primary key column', run: () => table('x', any({ columns: { id: t.int() }, primaryKey: [' '] })), code: 'FTS2305', message: /spec\.primaryKey/ },
+  { name: 'a blank catalog', run: () => table('x', any({ columns: { id: t.int() }, catalog: '  ' })), code: 'FTS2305', message: /spec\.catalog/ },
+  { name: 'temporary a string', run: () => table('x', any({ columns: { id: t.int() }, temporary: 'yes' })), code: 'FTS2305', message: /spec\.temporary/ },
+  { name: 'a blank column name', run: () => table('x', any({ columns: { ' ': t.int() } })), code: 'FTS2305' },
+  { name: 'columns an array', run: () => table('x', any({ columns: [t.int()] })), code: 'FTS2305', message: /spec\.columns/ },
   { name: 'computed column a JS number', run: () => table('x', any({ columns: { a: t.int() }, computed: () => ({ b: 1 }) })), code: 'FTS2306', message: /computed column 'b'/ },
   // types: the same limits as the parser (types/type-limits.ts)
   { name: 't.decimal(39, 2)', run: () => t.decimal(39, 2), code: 'FTS2002' },

@@ -2,8 +2,8 @@
  * What a connector module declares (its option catalog, cross-option rules, changelog capabilities and
  * artifacts), and the one validation path both typed factories and SQL-text tables go through.
  */
-import type { ChangelogCapabilities, Connector, Diagnostic, MavenArtifact, Severity } from '@flinkts/core';
-import { FlinktsError } from '@flinkts/core';
+import type { ChangelogCapabilities, Connector, Diagnostic, MavenArtifact, PrimaryKeyProblem, Severity } from '@flinkts/core';
+import { CONNECTOR_TEXTS, FlinktsError } from '@flinkts/core';
 import { FORMAT_CATALOGS } from '../formats/registry.js';
 import { CODES } from '../options/codes.js';
 import { OptionSet } from '../options/option-set.js';
@@ -109,18 +109,11 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
 
 function primaryKeyRule(def: ConnectorDefinition, values: ReadonlyMap<string, string>, hasPrimaryKey: boolean, what: string, path?: string): Diagnostic[] {
   const caps = def.capabilities(values, { hasPrimaryKey });
-  if (caps.primaryKey === 'required' && !hasPrimaryKey) {
-    return [{ code: CODES.primaryKey, severity: 'error', message: `${what} needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, hint: primaryKeyHint(def.identifier), path: path ?? 'options' }];
-  }
-  if (caps.primaryKey === 'rejected' && hasPrimaryKey) {
-    return [{ code: CODES.primaryKey, severity: 'error', message: `${what} does not support a PRIMARY KEY with an insert-only value format`, hint: "remove the PRIMARY KEY, use a changelog format (debezium-json, canal-json, …), or use 'upsert-kafka'", path: path ?? 'options' }];
-  }
-  return [];
-}
-
-function primaryKeyHint(identifier: string): string {
-  if (identifier === 'mysql-cdc') return "declare the MySQL table's primary key, or set 'scan.incremental.snapshot.chunk.key-column'";
-  return 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key';
+  const problem: PrimaryKeyProblem | undefined = caps.primaryKey === 'required' && !hasPrimaryKey ? { kind: 'required', what, connector: def.identifier }
+    : caps.primaryKey === 'rejected' && hasPrimaryKey ? { kind: 'rejected', what } : undefined;
+  if (problem === undefined) return [];
+  const text = CONNECTOR_TEXTS.primaryKey(problem);
+  return [{ code: text.code, severity: 'error', message: text.message, ...(text.hint === undefined ? {} : { hint: text.hint }), path: path ?? 'options' }];
 }
 
 /** A connector built by a typed factory: also resolves its capabilities once the table's PRIMARY KEY is known. */

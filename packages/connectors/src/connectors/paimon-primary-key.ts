@@ -6,7 +6,7 @@
  * is created.
  */
 import type { CreateTable, Diagnostic } from '@flinkts/core';
-import { CODES } from '../options/codes.js';
+import { CONNECTOR_TEXTS } from '@flinkts/core';
 
 export function checkPaimonPrimaryKey(statement: CreateTable, context: { readonly path: string; readonly catalogType?: string }): Diagnostic[] {
   const option = (key: string): string | undefined => statement.options.find((o) => o.key === key)?.value;
@@ -17,11 +17,12 @@ export function checkPaimonPrimaryKey(statement: CreateTable, context: { readonl
   const missing = statement.partitionedBy.filter((p) => !pk.includes(p.toLowerCase()));
   const bucket = option('bucket');
   if (missing.length === 0 || bucket === undefined || bucket.trim() === '-1') return [];
+  const text = CONNECTOR_TEXTS.primaryKey({ kind: 'paimonBucket', key: statement.primaryKey?.columns ?? [], missing, bucket });
   return [{
-    code: CODES.primaryKey,
+    code: text.code,
     severity: 'error',
-    message: `Paimon rejects this table: its PRIMARY KEY (${statement.primaryKey?.columns.join(', ')}) does not contain the partition column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which needs the dynamic bucket mode, but 'bucket' = '${bucket}'`,
-    hint: `add ${missing.join(', ')} to the PRIMARY KEY, or set 'bucket' = '-1' (dynamic bucket, a cross-partition upsert)`,
+    message: text.message,
+    ...(text.hint === undefined ? {} : { hint: text.hint }),
     path: `${context.path}.bucket`,
     ...(statement.span === undefined ? {} : { span: statement.span }),
   }];

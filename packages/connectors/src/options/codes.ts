@@ -1,5 +1,5 @@
 /** Diagnostic codes of @flinkts/connectors (FTS3xxx). Stable: tests and users match on them. */
-import { codeTable } from '@flinkts/core';
+import { codeTable, CONNECTOR_CODES as CORE_CONNECTOR_CODES } from '@flinkts/core';
 
 export const CODE_TABLE = codeTable({
   unknownKey: ['FTS3001', 'A key the connector, format or catalog does not have.'],
@@ -8,7 +8,6 @@ export const CODE_TABLE = codeTable({
   ruleViolation: ['FTS3004', 'A cross-option rule of the connector is broken.'],
   plaintextSecret: ['FTS3005', 'A plaintext credential where only a secret() placeholder is allowed.'],
   deprecatedKey: ['FTS3006', 'A deprecated option key (Flink still reads it; the new key is given).'],
-  primaryKey: ['FTS3007', 'The PRIMARY KEY does not fit the connector (required, or rejected).'],
   unknownConnector: ['FTS3008', 'A connector or catalog type flinkts has no option catalog for.'],
   unknownFormat: ['FTS3009', 'A format the connector does not support, or an unknown format.'],
   duplicateKey: ['FTS3010', 'An option given twice.'],
@@ -18,4 +17,5 @@ export const CODE_TABLE = codeTable({
   deprecatedSetting: ['FTS3103', 'A deprecated setting key, renamed in Flink 1.20.'],
 });
 
-export const CODES = CODE_TABLE.codes;
+/** The codes by name; FTS3007 (the PRIMARY KEY rule) is declared in core, whose local runtime raises it too. */
+export const CODES = Object.freeze({ ...CODE_TABLE.codes, primaryKey: CORE_CONNECTOR_CODES.primaryKey });

@@ -27,6 +27,7 @@ import { sourceModes } from '../plan/properties/source-modes.js';
 import { changelogOf, statementSources } from '../plan/properties/changelog.js';
 import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
+import { miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 import { TYPE_CODES } from '../typing/codes.js';
 import { BIND_CODES } from '../plan/codes.js';
@@ -127,6 +128,10 @@ export class ScriptChecker {
   /** The nodes of every view's plan, checked where the view is created. */
   private readonly viewNodes = new Set<PlanNode>();
   private streaming = true;
+  /** The script's SET statements so far (RESET removes them): the planner settings the plan rules read. */
+  private readonly settings = new Map<string, string>();
+  /** The statement whose mini-batch settings were reported (one report per statement, as Flink plans it once). */
+  private miniBatchReported: Statement | undefined;
   /** The current statement's binding. */
   private trace: BindTrace = { queries: new Map(), tables: new Map(), sinks: new Map() };
   private bound: BoundStep | undefined;
@@ -216,6 +221,16 @@ export class ScriptChecker {
     if (plan !== undefined) checkPlanRules(plan, this.sources, this.planChecked, context ?? this.streamContext(path));
   }
 
+  /** The planner settings a streaming query needs (mini-batch's latency and size), where Flink plans the query. */
+  private checkSettings(query: Query, path: string, statement: Statement): void {
+    const plan = this.planOf(query);
+    if (!this.streaming || plan === undefined || this.miniBatchReported === statement) return;
+    const t = miniBatchSettingsProblem(this.settings, plan, this.sources);
+    if (t === undefined) return;
+    this.miniBatchReported = statement;
+    this.diagnostics.push(withLocation({ code: t.code, severity: 'error', message: t.message, ...(t.hint === undefined ? {} : { hint: t.hint }), path }, statement, this.file));
+  }
+
   private checkHints(root: unknown, path: string, statement: Statement): void {
     if (this.v.table === undefined || !this.hinted) return;
     this.push(checkOptionsHints(root, this.catalog, this.v.table, path).map((d) => withLocation(d, statement, this.file)));
@@ -242,6 +257,7 @@ export class ScriptChecker {
     const context = this.streamContext(path);
     this.checkPlan(insert.query, path, context);
     checkSink(insert, plan, this.sources, context, this.streaming);
+    this.checkSettings(insert.query, path, this.current ?? insert);
     if (this.streaming && plan !== undefined) checkSinkRowtimes(insert, plan, context);
   }
 
@@ -271,6 +287,12 @@ export class ScriptChecker {
       case 'Set':
         if (v.settings !== undefined && statement.key !== undefined) this.pushAt(v.settings(statement, path), path, statement);
         if (statement.key === 'execution.runtime-mode' && statement.value !== undefined) this.streaming = statement.value.trim().toLowerCase() !== 'batch';
+        if (statement.key !== undefined && statement.value !== undefined) this.settings.set(statement.key, statement.value);
+        break;
+      case 'Reset':
+        if (statement.key === undefined) this.settings.clear();
+        else this.settings.delete(statement.key);
+        catalog.apply(statement);
         break;
       case 'CreateView': {
         this.checkHints(statement.query, path, statement);
@@ -301,13 +323,17 @@ export class ScriptChecker {
         this.checkHints(statement.query, path, statement);
         this.checkBound(statement, path);
         this.checkPlan(statement.query, path);
+        this.checkSettings(statement.query, path, statement);
         break;
       case 'Explain': {
         // EXPLAIN plans the statement, so the planner's changelog and time-attribute errors apply to it.
         const inner = statement.statement;
         if (inner.kind === 'Insert') this.checkChangelog(inner, `${path}.statement`);
         else if (inner.kind === 'StatementSet') inner.inserts.forEach((insert, i) => this.checkChangelog(insert, `${path}.statement.inserts[${i}]`));
-        else this.checkPlan(inner.query, `${path}.statement`);
+        else {
+          this.checkPlan(inner.query, `${path}.statement`);
+          this.checkSettings(inner.query, `${path}.statement`, statement);
+        }
         break;
       }
       default:

@@ -6,7 +6,8 @@
 import type { CreateTable, CreateView } from '../ast/statement.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Layer } from '../table/table.js';
-import { LAYER_CODES } from './layer-codes.js';
+import { textFields } from '../diagnostics/code-table.js';
+import { LAYER_TEXTS } from './layer-codes.js';
 
 /** A table or view as a job uses it: its qualified name, its layer and the statement that declares it. */
 export interface GraphTable {
@@ -47,10 +48,8 @@ function checkLayers(jobs: readonly GraphJob[], out: Diagnostic[]): void {
       for (const read of write.reads) {
         if (allowed.includes(read.layer ?? 'source')) continue;
         out.push({
-          code: LAYER_CODES.layerRead,
+          ...textFields(LAYER_TEXTS.layerRead({ job: job.name, layer, target: write.target.name, read: describe(read), readName: read.name, readHasLayer: read.layer !== undefined, allowed })),
           severity: 'error',
-          message: `job '${job.name}' writes ${layer} table '${write.target.name}' from ${describe(read)}; a ${layer} table reads only from ${allowed.join(', ')}`,
-          hint: read.layer === undefined ? `give '${read.name}' a layer, or land it in an ods table first` : `read the ${allowed.filter((a) => a !== 'source').join('/')} table derived from '${read.name}' instead, or change '${write.target.name}''s layer`,
           path: write.path,
         });
       }
@@ -67,13 +66,7 @@ function checkOneDefinition(jobs: readonly GraphJob[], out: Diagnostic[]): void 
       return;
     }
     if (first.declaration !== t.declaration && JSON.stringify(first.declaration) !== JSON.stringify(t.declaration)) {
-      out.push({
-        code: LAYER_CODES.conflictingDeclarations,
-        severity: 'error',
-        message: `job '${job.name}' declares '${t.name}' differently from job '${first.job}'`,
-        hint: 'declare the table once and import that declaration in every job that reads or writes it',
-        path,
-      });
+      out.push({ ...textFields(LAYER_TEXTS.conflictingDeclarations({ job: job.name, table: t.name, first: first.job })), severity: 'error', path });
     }
   };
   for (const job of jobs) {
@@ -95,13 +88,7 @@ function checkWriters(jobs: readonly GraphJob[], out: Diagnostic[]): void {
   }
   for (const [name, list] of writers) {
     if (list.length < 2) continue;
-    out.push({
-      code: LAYER_CODES.severalWriters,
-      severity: 'warning',
-      message: `table '${name}' is written by ${list.length} jobs: ${list.map((w) => w.job).join(', ')}`,
-      hint: 'give each table one writing job, or make sure the writers own disjoint keys and the sink merges them',
-      path: list[1]!.path,
-    });
+    out.push({ ...textFields(LAYER_TEXTS.severalWriters({ table: name, jobs: list.map((w) => w.job) })), severity: 'warning', path: list[1]!.path });
   }
 }
 
@@ -129,13 +116,7 @@ function checkCycles(jobs: readonly GraphJob[], out: Diagnostic[]): void {
         const key = [...cycle.slice(0, -1)].sort().join(',');
         if (!reported.has(key)) {
           reported.add(key);
-          out.push({
-            code: LAYER_CODES.cycle,
-            severity: 'error',
-            message: `the tables form a cycle: ${cycle.join(' → ')} (closed by job '${via.job}')`,
-            hint: 'a pipeline must flow one way; write the result into a new table instead of one of its inputs',
-            path: via.path,
-          });
+          out.push({ ...textFields(LAYER_TEXTS.cycle({ cycle, job: via.job })), severity: 'error', path: via.path });
         }
       } else if (s === undefined) {
         visit(next);

@@ -42,6 +42,8 @@ export class ObjectCatalog {
     private readonly catalogs = new Map<string, CreateCatalog>(),
     private readonly userFunctions = new Set<string>(),
     private readonly systemFunctionNames = new Set<string>(),
+    /** Upper-cased last names of the catalog and temporary (not system) functions: a DROP of one leaves a system function of the same name. */
+    private readonly catalogFunctionNames = new Set<string>(),
   ) {}
 
   /** A catalog holding the DDL of `statements` (DDL and USE; other statements are ignored). */
@@ -88,7 +90,7 @@ export class ObjectCatalog {
    * same maps, not copies — a script of 10,000 views copied the whole catalog once per view.
    */
   within(namespace: Namespace): ObjectCatalog {
-    const c = new ObjectCatalog(this.entries, this.catalogs, this.userFunctions, this.systemFunctionNames);
+    const c = new ObjectCatalog(this.entries, this.catalogs, this.userFunctions, this.systemFunctionNames, this.catalogFunctionNames);
     c.apply({ kind: 'UseCatalog', name: namespace.qualify(['x'])[0] });
     c.apply({ kind: 'UseDatabase', path: namespace.qualify(['x']).slice(0, 2) });
     return c;
@@ -144,10 +146,18 @@ export class ObjectCatalog {
       case 'CreateFunction':
         this.userFunctions.add(statement.path[statement.path.length - 1]!.toUpperCase());
         if (statement.system) this.systemFunctionNames.add(statement.path[statement.path.length - 1]!.toUpperCase());
+        else this.catalogFunctionNames.add(statement.path[statement.path.length - 1]!.toUpperCase());
         return;
-      case 'Drop':
+      case 'Drop': {
         if (statement.object === 'TABLE' || statement.object === 'VIEW') this.entries.delete(this.namespace.key(statement.path));
+        // DROP [TEMPORARY [SYSTEM]] FUNCTION: a later call no longer finds it (Flink 1.20.1: "No match found for function signature")
+        if (statement.object !== 'FUNCTION') return;
+        const name = statement.path[statement.path.length - 1]!.toUpperCase();
+        if (statement.system === true) this.systemFunctionNames.delete(name);
+        else this.catalogFunctionNames.delete(name);
+        if (!this.systemFunctionNames.has(name) && !this.catalogFunctionNames.has(name)) this.userFunctions.delete(name);
         return;
+      }
       default:
         return;
     }

@@ -7,11 +7,22 @@
  * payload: `TABLE.texts.name(payload)` gives the code, message and hint, so a code's wording lives in one place.
  */
 
+/**
+ * How a command that reports the code exits (the CLI's exit code comes from here, one place): `usage` — a usage or
+ * configuration error (exit 2: an unknown environment, a missing credential); `problem` — a problem found in the
+ * input (exit 1).
+ */
+export type ExitClass = 'usage' | 'problem';
+
 export interface DiagnosticCodeInfo {
   /** `FTS` + 4 digits. */
   readonly code: string;
   /** What the code means, in one line. */
   readonly title: string;
+  /** How a command reporting it exits. */
+  readonly exit: ExitClass;
+  /** Whether the code declares its message and hint builders (a template); the others are raised with free-form texts. */
+  readonly templated: boolean;
 }
 
 /** The message and hint of a code, from a typed payload. */
@@ -44,9 +55,20 @@ export interface CodeTable<T extends Declarations> {
   readonly texts: { readonly [K in keyof T as T[K] extends readonly [string, string, CodeTemplate<never>] ? K : never]: (payload: PayloadOf<T[K]>) => CodeText };
 }
 
-export function codeTable<const T extends Declarations>(declarations: T): CodeTable<T> {
+/** A table's exit classes: `problem` for every code but those named in `usage`. */
+export interface CodeTableOptions<T> {
+  readonly usage?: readonly (keyof T & string)[];
+}
+
+/** A template's text as a Diagnostic's code, message and hint (no `hint` key when it has none). */
+export function textFields(t: CodeText): { code: string; message: string; hint?: string } {
+  return t.hint === undefined ? { code: t.code, message: t.message } : { code: t.code, message: t.message, hint: t.hint };
+}
+
+export function codeTable<const T extends Declarations>(declarations: T, options: CodeTableOptions<T> = {}): CodeTable<T> {
   const codes = Object.freeze(Object.fromEntries(Object.entries(declarations).map(([name, [code]]) => [name, code]))) as CodeTable<T>['codes'];
-  const entries = Object.freeze(Object.values(declarations).map(([code, title]) => Object.freeze({ code, title })));
+  const usage = new Set<string>(options.usage ?? []);
+  const entries = Object.freeze(Object.entries(declarations).map(([name, d]) => Object.freeze({ code: d[0], title: d[1], exit: usage.has(name) ? 'usage' as const : 'problem' as const, templated: d.length === 3 })));
   const texts = Object.freeze(Object.fromEntries(Object.entries(declarations).flatMap(([name, d]) => {
     if (d.length !== 3) return [];
     const t = d[2] as CodeTemplate<unknown>;

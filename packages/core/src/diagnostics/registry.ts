@@ -1,6 +1,6 @@
 /**
  * The diagnostic codes of @flinkts/core with what they mean: the code tables of its stages (sql, definitions, plan's
- * names / INSERT / time / changelog / binder, typing, analyzer layers, engine/flink, runtime — each code declared
+ * names / INSERT / time / changelog / binder, typing, analyzer layers, engine/flink, runtime, the connector facts core raises itself — each code declared
  * once, in its table: code-table.ts). @flinkts/connectors, @flinkts/pipelines and the CLI (src/cli/codes.ts) declare
  * theirs in their own tables; the code
  * reference users look codes up in (docs/diagnostics.md, `scripts/diagnostics-doc.ts`) is made from all of them. A
@@ -8,13 +8,14 @@
  */
 import { CHANGELOG_CODE_TABLE } from '../analyzer/changelog/codes.js';
 import { TIME_CODE_TABLE } from '../analyzer/time/codes.js';
+import { CONNECTOR_CODE_TABLE } from '../connector/codes.js';
 import { FLINK_CODE_TABLE } from '../engine/flink/codes.js';
 import { BIND_CODE_TABLE } from '../plan/codes.js';
 import { MATCH_CODE_TABLE } from '../plan/match-recognize-codes.js';
 import { RUNTIME_CODE_TABLE } from '../runtime/codes.js';
 import { SQL_CODE_TABLE } from '../sql/codes.js';
 import { DEFINITION_CODE_TABLE } from './definition-codes.js';
-import { NAME_CODE_TABLE } from '../plan/name-codes.js';
+import { NAME_CODE_TABLE } from './name-codes.js';
 import { INSERT_CODE_TABLE } from '../plan/insert-codes.js';
 import { TYPE_CODE_TABLE } from '../typing/codes.js';
 import { LAYER_CODE_TABLE } from '../analyzer/layer-codes.js';
@@ -50,4 +51,4 @@ export function sortedCodes(lists: readonly (readonly DiagnosticCodeInfo[])[]): 
 }
 
 /** Every code of @flinkts/core, sorted. */
-export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([SQL_CODE_TABLE.entries, DEFINITION_CODE_TABLE.entries, NAME_CODE_TABLE.entries, INSERT_CODE_TABLE.entries, TYPE_CODE_TABLE.entries, LAYER_CODE_TABLE.entries, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries, MATCH_CODE_TABLE.entries, RUNTIME_CODE_TABLE.entries]);
+export const DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([SQL_CODE_TABLE.entries, DEFINITION_CODE_TABLE.entries, CONNECTOR_CODE_TABLE.entries, NAME_CODE_TABLE.entries, INSERT_CODE_TABLE.entries, TYPE_CODE_TABLE.entries, LAYER_CODE_TABLE.entries, TIME_CODE_TABLE.entries, CHANGELOG_CODE_TABLE.entries, FLINK_CODE_TABLE.entries, BIND_CODE_TABLE.entries, MATCH_CODE_TABLE.entries, RUNTIME_CODE_TABLE.entries]);

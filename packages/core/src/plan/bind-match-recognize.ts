@@ -13,12 +13,12 @@ import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
 import type { BindContext, Scope } from './bind-context.js';
-import { problem, unsupported } from './bind-context.js';
+import { problem, problemText, unsupported } from './bind-context.js';
 import { bindExpression } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
 import { copiedColumn } from './expression.js';
 import type { MatchAccess, MatchExpression, MatchPatternElement, MatchRecognize, MatchSkip } from './match-recognize.js';
-import { MATCH_CODES } from './match-recognize-codes.js';
+import { MATCH_CODES, MATCH_TEXTS } from './match-recognize-codes.js';
 import type { PlanColumn } from './node.js';
 import { TYPE_CODES } from '../typing/codes.js';
 
@@ -39,15 +39,15 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const timeColumn = first === undefined ? undefined : column(first.expr, 'ORDER BY');
   const time = timeColumn === undefined ? undefined : input.node.columns[timeColumn]?.time;
   if (first === undefined) {
-    problem(ctx, MATCH_CODES.orderNotTime, r, 'You must specify either rowtime or proctime for order by.', 'order the rows by a time attribute: ORDER BY rowtime [, other columns]');
+    problemText(ctx, MATCH_TEXTS.orderNotTime({ kind: 'none' }), r);
     return undefined;
   }
   if (time === undefined) {
-    if (timeColumn !== undefined) problem(ctx, MATCH_CODES.orderNotTime, first, 'You must specify either rowtime or proctime for order by as the first one.', 'order the rows by a time attribute first: ORDER BY rowtime [, other columns]');
+    if (timeColumn !== undefined) problemText(ctx, MATCH_TEXTS.orderNotTime({ kind: 'notTime' }), first);
     return undefined;
   }
   if (first.direction === 'DESC') {
-    problem(ctx, MATCH_CODES.orderNotTime, first, 'Primary sort order of a streaming table must be ascending on time.', `drop DESC: ORDER BY ${input.node.columns[timeColumn!]?.name ?? 'rowtime'} ASC`);
+    problemText(ctx, MATCH_TEXTS.orderNotTime({ kind: 'descending', column: input.node.columns[timeColumn!]?.name ?? 'rowtime' }), first);
     return undefined;
   }
   const orderKeys = rest.map((o) => ({ column: column(o.expr, 'ORDER BY'), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
@@ -63,7 +63,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const suggest = (name: string) => didYouMean(name, variables) ?? `the pattern's variables: ${variables.join(', ')}`;
   const known = (name: string, at: { readonly span?: import('../ast/node.js').Span | undefined }): boolean => {
     if (variables.includes(name)) return true;
-    problem(ctx, MATCH_CODES.unknownVariable, at, `Unknown pattern '${name}'`, suggest(name));
+    problemText(ctx, MATCH_TEXTS.unknownVariable({ kind: 'skip', name, suggestion: suggest(name) }), at);
     return false;
   };
   // without AFTER MATCH SKIP, Calcite (and so Flink) skips to the next row (checked on Flink 1.20.1)
@@ -76,7 +76,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   for (const d of r.define) {
     if (!variables.includes(d.variable)) {
       // Flink ignores the definition of a variable its pattern does not have
-      problem(ctx, MATCH_CODES.unknownVariable, d, `DEFINE ${d.variable}: the pattern has no variable '${d.variable}', so Flink ignores this condition`, suggest(d.variable), 'warning');
+      problemText(ctx, MATCH_TEXTS.unknownVariable({ kind: 'define', name: d.variable, suggestion: suggest(d.variable) }), d, 'warning');
       continue;
     }
     const bound = matchExpression(d.condition, { variables, current: d.variable }, input, ctx);
@@ -219,7 +219,8 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     const stripped = mapExpression(x, (n) => {
       if (n.kind !== 'ColumnRef' || n.table === undefined) return undefined;
       if (!where.variables.includes(n.table)) {
-        fail(MATCH_CODES.unknownVariable, n, `Table '${n.table}' not found`, `'${n.table}' is not a pattern variable; ${didYouMean(n.table, where.variables) ?? `the pattern's variables: ${where.variables.join(', ')}`}`);
+        const t = MATCH_TEXTS.unknownVariable({ kind: 'qualifier', name: n.table, suggestion: didYouMean(n.table, where.variables) ?? `the pattern's variables: ${where.variables.join(', ')}` });
+        fail(t.code, n, t.message, t.hint);
         return n;
       }
       found.add(n.table);
@@ -252,7 +253,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     if (name === 'NEXT' || name === 'PREV') return fail(MATCH_CODES.unsupportedClause, n, 'Flink does not support physical offsets within partition.', `use LAST(${name === 'PREV' ? 'A.col, 1' : 'A.col'}) (a logical offset within a variable's rows) instead`);
     if (NAVIGATION.has(name)) {
       const arg = n.args[0];
-      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.noImplicitConversion, n, `${name} takes a column and an optional constant offset`);
+      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.wrongArity, n, `${name} takes a column and an optional constant offset`);
       const offsetArg = n.args[1];
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);

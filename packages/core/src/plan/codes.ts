@@ -66,6 +66,14 @@ export const BIND_CODE_TABLE = codeTable({
     (_: object) => 'Zero-length character strings have no serializable string representation.',
     () => "CAST('' AS STRING), or give the column a non-empty value",
   )],
+  miniBatchLatency: ['FTS4537', "'table.exec.mini-batch.enabled' = 'true' without a positive 'table.exec.mini-batch.allow-latency', on a streaming query that reads a table with a WATERMARK or that Flink plans a mini-batch operator for: Flink 1.20.1's planner refuses it (\"MiniBatch Latency must be greater than 0 ms.\").", template(
+    (_: object) => 'MiniBatch Latency must be greater than 0 ms.',
+    () => "set 'table.exec.mini-batch.allow-latency' (e.g. '5 s') when 'table.exec.mini-batch.enabled' is true",
+  )],
+  miniBatchSize: ['FTS4538', "'table.exec.mini-batch.enabled' = 'true' without a positive 'table.exec.mini-batch.size', on a query Flink plans a mini-batch operator for (a group aggregation, a regular join, a deduplication, an upsert source's ChangelogNormalize): Flink 1.20.1 refuses it (\"Key: 'table.exec.mini-batch.size' , default: -1 (fallback keys: []) must be > 0.\", for a deduplication \"table.exec.mini-batch.size should be greater than 0.\").", template(
+    (p: { readonly deduplication: boolean }) => p.deduplication ? 'table.exec.mini-batch.size should be greater than 0.' : "Key: 'table.exec.mini-batch.size' , default: -1 (fallback keys: []) must be > 0.",
+    () => "set 'table.exec.mini-batch.size' (e.g. '1000') when 'table.exec.mini-batch.enabled' is true",
+  )],
   lateralWithoutFrom: ['FTS4502', "A LATERAL sub-query without FROM (only expressions over the left row): Flink 1.20.1 fails to plan it (\"unexpected correlate variable $cor0 in the plan\")."],
 });
 

@@ -21,7 +21,10 @@ export const TIME_CODE_TABLE = codeTable({
   watermarkType: ['FTS4312', 'A WATERMARK on a column of the wrong type.'],
   watermarkUnknownColumn: ['FTS4313', 'A WATERMARK on a column the table does not have.'],
   groupWindowNotTimeAttribute: ['FTS4314', 'A legacy group window (GROUP BY TUMBLE(col, …)) on a column that is not a time attribute.'],
-  severalRowtimesIntoSink: ['FTS4315', 'An INSERT writes more than one rowtime attribute into its sink.'],
+  severalRowtimesIntoSink: ['FTS4315', 'An INSERT writes more than one rowtime attribute into its sink.', template(
+    (p: { readonly rowtimes: readonly string[]; readonly sink: string }) => `The query contains more than one rowtime attribute column [${p.rowtimes.join(', ')}] for writing into table '${p.sink}'`,
+    (p) => `keep one as the event-time timestamp and CAST the others to TIMESTAMP(3) (or TIMESTAMP_LTZ(3)), e.g. CAST(${p.rowtimes[1]} AS TIMESTAMP(3))`,
+  )],
   hopSizeNotMultipleOfSlide: ['FTS4316', 'A HOP window whose size is not an integral multiple of its slide.'],
   groupWindowAuxiliaryWithoutWindow: ['FTS4317', 'TUMBLE_START / HOP_END / SESSION_… without the matching group window (same arguments) in GROUP BY.'],
   partitionedAlignedWindow: ['FTS4318', 'PARTITION BY on the table argument of a window TVF other than SESSION (only SESSION takes it).'],

@@ -1,5 +1,5 @@
 /**
- * Diagnostic codes of the local runtime (FTS7001–FTS7007), with the message and hint of each code whose text the
+ * Diagnostic codes of the local runtime (FTS7001–FTS7008), with the message and hint of each code whose text the
  * runtime writes the same way every time. What the binder also rejects is raised with the binder's codes (an INSERT
  * that does not fit its sink: FTS4101 / 4102 / 4106 / 4108; a construct it does not bind names itself in FTS7001).
  */
@@ -25,6 +25,11 @@ export const RUNTIME_CODE_TABLE = codeTable({
   )],
   notSimulated: ['FTS7007', 'A setting the local runtime does not simulate, e.g. state TTL (warning).', template(
     (p: { readonly key: string; readonly value: string; readonly instead: string }) => `'${p.key}' = '${p.value}' is not simulated by the local runtime: ${p.instead}`,
+  )],
+  sourceModeUnknown: ['FTS7008', "A source read by @flinkts/core/testing's runJob without `capabilities` whose connector core cannot tell the changelog of (upsert-kafka, a CDC format or connector, a catalog's table, any connector but values / datagen / plain-format filesystem): refused rather than read as insert-only.", template(
+    (p: { readonly table: string; readonly connector: string | undefined }) =>
+      `table '${p.table}' (${p.connector === undefined ? 'no connector option' : `connector '${p.connector}'`}) is read as a source, but core does not know what it emits (inserts, upserts or a CDC changelog) without the connectors' capabilities`,
+    () => "pass `capabilities: resolveCapabilities` from @flinkts/connectors to runJob, or use runJob from 'flinkts/testing', which does",
   )],
 });
 

@@ -14,7 +14,7 @@ import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Compiled, Evaluator, Row, Session } from './compiled.js';
 import { constant } from './compiled.js';
-import { evalError, EvaluationError, invalid, notReached, rejected, unsupported } from './errors.js';
+import { evalError, EvaluationError, notReached, rejected, unsupported } from './errors.js';
 import { BIND_TEXTS } from '../plan/codes.js';
 import { castConverter } from './functions/cast.js';
 import { compileArithmetic } from './functions/arithmetic.js';
@@ -204,10 +204,12 @@ export class ExpressionCompiler implements CompilerApi {
           eval: (r) => evs.map((f) => f(r)),
         };
       }
+      // the typer refuses these outside a table function's arguments (FTS4427) and a named argument of a built-in (FTS4428)
       case 'TableArg':
       case 'Descriptor':
+        throw notReached(`${e.kind} outside a table function's arguments`);
       case 'NamedArg':
-        throw invalid(`${e.kind} is only valid as an argument of a table function`, e.span);
+        throw unsupported('a named argument (name => value) of a user-defined function', e.span);
       case 'RawSql':
         throw unsupported('raw SQL fragments (the sql`…` escape hatch) cannot be evaluated locally', e.span);
     }

@@ -3,6 +3,7 @@
  * not fit its sink is raised with the binder's codes (FTS4101 / 4102 / 4106 / 4108): one code per fact.
  */
 import type { Span } from '../ast/node.js';
+import type { CodeText } from '../diagnostics/code-table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { RUNTIME_CODES, RUNTIME_TEXTS } from './codes.js';
@@ -24,6 +25,11 @@ export function invalid(message: string, span?: Span, hint?: string): FlinktsErr
 /** What the binder also rejects (an INSERT that does not fit its sink): raised with the binder's code, one code per fact. */
 export function rejected(code: string, message: string, span?: Span, hint?: string): FlinktsError {
   return error(code, message, span, hint);
+}
+
+/** What the binder or check also rejects, raised with the text of its code's template: one code, one wording. */
+export function textError(text: CodeText, span?: Span): FlinktsError {
+  return error(text.code, text.message, span, text.hint);
 }
 
 /**

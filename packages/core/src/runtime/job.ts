@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, rejected, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, rejected, textError, unknownName, unsupported } from './errors.js';
 import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -32,6 +32,8 @@ import { tableColumns, watermarkExpression } from '../plan/scan-columns.js';
 import type { ScanColumn } from '../plan/scan.js';
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { checkSplitDistinct } from './split-distinct.js';
+import { CONNECTOR_TEXTS } from '../connector/codes.js';
+import { coreSourceChangelog } from '../connector/core-sources.js';
 import { checkMiniBatch, checkMiniBatchPlan, checkMiniBatchSource } from './mini-batch.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { sourceChangelogOf, sourceModes, tableCapabilities } from '../plan/properties/source-modes.js';
@@ -41,7 +43,7 @@ import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES, BIND_TEXTS } from '../plan/codes.js';
 import { zeroLengthOutput } from '../plan/bind-query.js';
-import { TIME_CODES } from '../plan/time-codes.js';
+import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -147,8 +149,8 @@ export interface LocalJobOptions extends SessionOptions {
   /**
    * What each source emits, from the connectors' capabilities (`resolveCapabilities` of @flinkts/connectors):
    * e.g. a Paimon primary-key table with a changelog producer is a changelog source although its WITH clause
-   * names no connector. The same rule as `check` (plan/properties/source-modes.ts): without it nothing is known
-   * about any connector, and every source is insert-only.
+   * names no connector. The same rule as `check` (plan/properties/source-modes.ts). Without it, a source whose
+   * changelog core cannot tell (connector/core-sources.ts) is refused (FTS7008), never read as insert-only.
    */
   readonly capabilities?: ConnectorResolver;
   /** User table functions with JS implementations, by upper-cased name: `CREATE FUNCTION` of these names is accepted. */
@@ -205,7 +207,12 @@ export class LocalJob {
   constructor(script: Script, opts: LocalJobOptions = {}) {
     this.keepChangelog = opts.keepChangelog ?? true;
     const config: Record<string, string> = { ...(opts.config ?? {}) };
-    for (const st of script.statements) if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
+    for (const st of script.statements) {
+      if (st.kind === 'Set' && st.key !== undefined && st.value !== undefined) config[st.key] = st.value;
+      // RESET 'key' drops the script's value of a setting; RESET alone goes back to the session's first settings
+      else if (st.kind === 'Reset' && st.key !== undefined) delete config[st.key];
+      else if (st.kind === 'Reset') for (const key of Object.keys(config)) if (opts.config?.[key] === undefined) delete config[key]; else config[key] = opts.config[key]!;
+    }
     this.session = createSession({ ...opts, config });
     checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
@@ -242,6 +249,20 @@ export class LocalJob {
         case 'Drop': case 'AlterTable': case 'AlterOther': case 'Show': case 'Describe': case 'Explain':
           throw unsupported(`${st.kind} statements`, st.span);
       }
+    }
+    if (opts.capabilities === undefined) this.refuseUnknownSources(script);
+  }
+
+  /**
+   * Without the connectors' capabilities, a table read as a source (not as a lookup table) whose connector core
+   * cannot tell the changelog of is refused (FTS7008), never read as insert-only (connector/core-sources.ts).
+   */
+  private refuseUnknownSources(script: Script): void {
+    for (const [key, t] of this.tables) {
+      if (t.source === undefined || this.lookupTables.has(key) || coreSourceChangelog(t.def, t.entry.catalog !== undefined) !== undefined) continue;
+      const text = RUNTIME_TEXTS.sourceModeUnknown({ table: t.def.path.join('.'), connector: t.def.options.find((o) => o.key === 'connector')?.value });
+      const index = script.statements.indexOf(t.def);
+      throw new FlinktsError([{ code: text.code, severity: 'error', message: text.message, ...(text.hint === undefined ? {} : { hint: text.hint }), ...(index < 0 ? {} : { path: `statements[${index}]` }), ...(t.def.span === undefined ? {} : { span: t.def.span }) }]);
     }
   }
 
@@ -295,8 +316,11 @@ export class LocalJob {
       t.output = t.source;
       if (t.emits === 'upsert') {
         const pk = (t.def.primaryKey?.columns ?? []).map((c) => t.columns.findIndex((col) => col.name === c));
-        // what `flinkts check` reports from the connector's options (@flinkts/connectors' FTS3007): the same code
-        if (pk.length === 0) throw rejected('FTS3007', `Upsert source '${name}' needs a PRIMARY KEY (… ) NOT ENFORCED on the table`, t.def.span, 'declare PRIMARY KEY (…) NOT ENFORCED; its columns form the message key');
+        // what `flinkts check` reports from the connector's options (@flinkts/connectors re-uses core's code): the same code
+        if (pk.length === 0) {
+          const text = CONNECTOR_TEXTS.primaryKey({ kind: 'required', what: `Upsert source '${name}'`, connector: t.def.options.find((o) => o.key === 'connector')?.value ?? '' });
+          throw rejected(text.code, text.message, t.def.span, text.hint);
+        }
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
         t.output = normalize;
@@ -393,8 +417,8 @@ export class LocalJob {
       // a construct the binder does not bind (the bound query names it): not supported here, never an empty error
       throw unsupported(bound.notBound?.what ?? 'a query flinkts does not bind into a plan', bound.notBound?.span);
     }
+    checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan, this.sourceModes);
     checkSplitDistinct(this.session.options, this.keepChangelog, bound.plan);
-    checkMiniBatchPlan(this.session.options, this.keepChangelog, bound.plan);
     return planRoot(this.planner, bound.plan);
   }
 
@@ -688,5 +712,5 @@ function oneRowtimeAttribute(rel: Rel, sink: string, span: Query['span']): void 
   if (rel.rowtime.size <= 1) return;
   const names = [...rel.rowtime].sort((a, b) => a - b).map((i) => rel.columns[i]?.name ?? `#${i}`);
   // the fact `flinkts check` reports for an INSERT as FTS4315: the same code
-  throw rejected(TIME_CODES.severalRowtimesIntoSink, `The query contains more than one rowtime attribute column [${names.join(', ')}] for writing into table '${sink}'`, span, 'CAST all but one of them to TIMESTAMP(3)');
+  throw textError(TIME_TEXTS.severalRowtimesIntoSink({ rowtimes: names, sink }), span);
 }

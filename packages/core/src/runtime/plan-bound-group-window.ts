@@ -78,7 +78,7 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
     const a = call.args[i];
     const v = a === undefined ? undefined : c.compile(a);
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (!v) throw rejected(TYPE_CODES.starArgument, `The ${what} of ${kind} is missing`, call.span);
+    if (!v) throw rejected(TYPE_CODES.wrongArity, `The ${what} of ${kind} is missing`, call.span);
     if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} of ${kind} must be a day-time INTERVAL`, a?.span ?? call.span);
     if (!v.constant) throw unsupported(`a ${kind} ${what} that is not a constant`, a?.span ?? call.span);
     return v.constant.value as number;

@@ -13,8 +13,8 @@ import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
-import { rejected, unsupported } from './errors.js';
-import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { rejected, textError, unsupported } from './errors.js';
+import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { TIME_CODES } from '../plan/time-codes.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
@@ -167,7 +167,7 @@ function timeJoin(planner: Planner, node: Join, l: Rel, r: Rel, columns: readonl
   if (windowed !== undefined) return windowed;
   if (node.strategy === 'interval' && (l.mode !== 'insert-only' || r.mode !== 'insert-only')) {
     // Flink 1.20.1 refuses it (checked); `flinkts check` reports the fact as FTS4208: the same code
-    throw rejected(CHANGELOG_CODES.intervalJoinUpdates, "StreamPhysicalIntervalJoin doesn't support consuming update and delete changes", node.span, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join');
+    throw textError(CHANGELOG_TEXTS.intervalJoinUpdates({}), node.span);
   }
   const width = l.columns.length;
   if (cond !== undefined && outer && node.strategy === 'window') {

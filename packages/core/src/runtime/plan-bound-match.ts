@@ -8,8 +8,8 @@ import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
 import type { Evaluator, Row } from './compiled.js';
-import { rejected } from './errors.js';
-import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { rejected, textError } from './errors.js';
+import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { MATCH_CODES } from '../plan/match-recognize-codes.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateName } from './operators/aggregates.js';
@@ -38,7 +38,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
   const input = planBound(planner, node.input);
   if (input.mode !== 'insert-only') {
     // the fact `flinkts check` reports as FTS4211: the same code
-    throw rejected(CHANGELOG_CODES.matchRecognizeUpdates, "Match Recognize doesn't support consuming update and delete changes", node.span, 'MATCH_RECOGNIZE reads insert-only input: match over the source rows, before any aggregation or regular join');
+    throw textError(CHANGELOG_TEXTS.matchRecognizeUpdates({}), node.span);
   }
   const variables = node.pattern.map((p) => p.variable);
   const compileMatch = (m: MatchExpression): ((rows: readonly Taken[], time: number) => unknown) => {

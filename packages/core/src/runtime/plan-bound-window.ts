@@ -36,7 +36,7 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
   const ms = (i: number, what: string): number => {
     const arg = node.args[i];
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (arg === undefined) throw rejected(TYPE_CODES.starArgument, `Missing ${what}`, node.call.span);
+    if (arg === undefined) throw rejected(TYPE_CODES.wrongArity, `Missing ${what}`, node.call.span);
     const v = compileBound(planner, input, arg);
     if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} must be a day-time INTERVAL`, arg.ast.span);
     if (!v.constant) throw unsupported(`a ${what} that is not a constant`, arg.ast.span);

@@ -9,11 +9,11 @@
 import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
-import { notReached, rejected, unsupported } from './errors.js';
+import { notReached, rejected, textError, unsupported } from './errors.js';
 import type { CodeText } from '../diagnostics/code-table.js';
 import { LISTAGG_SEPARATOR } from '../typing/argument-rules.js';
 import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
-import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { OverAggregateOperator } from './operators/over-aggregate.js';
@@ -52,7 +52,7 @@ export interface OverExpressions {
 export function overAggregate(planner: Planner, input: Rel, calls: readonly WindowedCall[], exprs: OverExpressions, dedupe: boolean, span: Span | undefined): { rel: Rel; keys: string[] } {
   if (input.mode !== 'insert-only') {
     // the fact `flinkts check` reports as FTS4207: the same code
-    throw rejected(CHANGELOG_CODES.overAggregateUpdates, "StreamPhysicalOverAggregate doesn't support consuming update and delete changes", span, 'compute the OVER aggregation on the insert-only input, before the updating operator');
+    throw textError(CHANGELOG_TEXTS.overAggregateUpdates({}), span);
   }
   const c = exprs;
   let windowKey: string | undefined;

@@ -9,9 +9,9 @@
  */
 import type { Span } from '../ast/node.js';
 import type { Row } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
+import { rejected, textError, unsupported } from './errors.js';
 import { TIME_CODES } from '../plan/time-codes.js';
-import { CHANGELOG_CODES } from '../plan/changelog-codes.js';
+import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { TemporalSortOperator } from './operators/temporal-sort.js';
 import { TopNOperator } from './operators/top-n.js';
 import { checkUpdateFast, rankStrategy } from './plan-rank-strategy.js';
@@ -40,7 +40,7 @@ export function sortRel(rel: Rel, sortKeys: readonly SortSpec[], n: number | und
       throw rejected(TIME_CODES.sortNotTimeAttribute, 'Sort on a non-time-attribute field is not supported.', first.item.span ?? span, 'order by the rowtime or PROCTIME() column ascending, or add LIMIT for a TopN');
     }
     // the fact `flinkts check` reports as FTS4212: the same code
-    if (rel.mode !== 'insert-only') throw rejected(CHANGELOG_CODES.temporalSortUpdates, "StreamPhysicalTemporalSort doesn't support consuming update and delete changes", span, 'sort the insert-only rows, before the updating operator, or add LIMIT for a TopN');
+    if (rel.mode !== 'insert-only') throw textError(CHANGELOG_TEXTS.temporalSortUpdates({}), span);
     const rest = keys.slice(1);
     const op = new TemporalSortOperator(time, rest.length === 0 ? undefined : lexicographic(rest.map((k) => k.compare)));
     rel.op.connectTo(op);

@@ -116,7 +116,25 @@ function convertColumn(values: ArrayLike<unknown>, type: DataType, notNull: ((at
     if (out === undefined && (x !== v || (x === 0 && Object.is(v, -0)))) out = Array.from({ length: n }, (_, j) => (j < i ? values[j] : null));
     if (out !== undefined) out[i] = x;
   }
-  return out ?? values;
+  const col = out ?? values;
+  return INT_KINDS.has(type.kind) ? asInt32(col) ?? col : col;
+}
+
+/** Integer column types whose runtime values are numbers (a BIGINT may also be a bigint: values/bigint.ts). */
+const INT_KINDS: ReadonlySet<DataType['kind']> = new Set(['TINYINT', 'SMALLINT', 'INT', 'BIGINT']);
+
+/**
+ * The column as an Int32Array when every value is a whole number in 32 bits (no NULL, no bigint): the same
+ * values (an Int32Array holds no -0, and the converted values hold none either) in half the memory of an array
+ * of numbers, so an operator reading a million of them reads 4 MB instead of 8.
+ */
+function asInt32(col: ArrayLike<unknown>): Int32Array | undefined {
+  const n = col.length;
+  for (let i = 0; i < n; i++) {
+    const v = col[i];
+    if (typeof v !== 'number' || (v | 0) !== v) return undefined;
+  }
+  return Int32Array.from(col as ArrayLike<number>);
 }
 
 /**

@@ -171,7 +171,7 @@ const WINDOW_INTERVALS: Readonly<Record<string, number>> = { TUMBLE: 1, HOP: 2, 
 export function windowArgumentProblem(name: string, intervals: readonly (DataType | undefined)[], timeArgs: number): { readonly code: string; readonly message: string } | undefined {
   const needed = WINDOW_INTERVALS[name];
   if (needed === undefined) return undefined;
-  if (intervals.length < needed) return { code: TYPE_CODES.starArgument, message: `Invalid number of arguments to function '${name}'. Was expecting ${needed + timeArgs} arguments` };
+  if (intervals.length < needed) return { code: TYPE_CODES.wrongArity, message: `Invalid number of arguments to function '${name}'. Was expecting ${needed + timeArgs} arguments` };
   for (const t of intervals) {
     if (t === undefined) continue;
     if (t.kind === 'INTERVAL_YEAR_MONTH') return { code: TYPE_CODES.badArgument, message: 'Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit. MONTH and YEAR time unit are not supported yet.' };

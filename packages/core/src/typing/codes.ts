@@ -2,11 +2,12 @@
 import { codeTable } from '../diagnostics/code-table.js';
 
 export const TYPE_CODE_TABLE = codeTable({
-  noImplicitConversion: ['FTS4401', 'An operator applied to types Flink does not convert implicitly (e.g. INT = STRING).'],
-  badSign: ['FTS4402', 'A unary minus / plus on a value that is not numeric or an interval.'],
+  noImplicitConversion: ['FTS4401', 'A comparison (=, <>, <, …, IN, BETWEEN) between types Flink does not convert implicitly (e.g. INT = STRING, RAW with another type).'],
+  badSign: ['FTS4402', 'An arithmetic operator (unary or binary +, -, *, /, %, or ||) on operands it does not take (a STRING, intervals of different families, …), or a division by a constant zero.'],
   caseConditionNotBoolean: ['FTS4403', 'A CASE WHEN condition that is not BOOLEAN.'],
   noSignature: ['FTS4404', 'A function called with arguments no signature of it accepts, or an unknown function.'],
   starArgument: ['FTS4405', 'f(*) for a function other than COUNT.'],
+  wrongArity: ['FTS4429', 'A function (a window table function or group window included) called with the wrong number of arguments.'],
   badArgument: ['FTS4406', 'A function or operator argument Flink does not take there: a type outside the function\'s families (IS JSON on a number, MD5 of an INT), an untyped NULL where a type is needed, a non-literal LISTAGG separator.'],
   arrayNoCommonType: ['FTS4407', 'ARRAY[…] elements without a common type.'],
   setOpColumnCount: ['FTS4408', 'UNION / INTERSECT / EXCEPT sides with different column counts.'],
@@ -28,6 +29,8 @@ export const TYPE_CODE_TABLE = codeTable({
   aggregateInGroupBy: ['FTS4424', 'An aggregate in GROUP BY.'],
   aliasListLength: ['FTS4425', 'A column alias list whose length differs from the table.'],
   badCast: ['FTS4426', 'A CAST / TRY_CAST Flink does not support between these types.'],
+  tableArgumentOutsideTableFunction: ['FTS4427', 'DESCRIPTOR(…) or TABLE t outside the arguments of a table function (in a select list, a condition, a scalar function\'s arguments): Flink 1.20.1 refuses it ("Unsupported call: DESCRIPTOR", "Cannot apply \'UPPER\' to arguments of type <RECORDTYPE…>"); it folds only `DESCRIPTOR(x) IS [NOT] NULL` to a constant, which flinkts refuses as well.'],
+  namedArgumentOfBuiltin: ['FTS4428', 'A named argument (`name => value`) in a call of a built-in function, which declares no argument names: Flink 1.20.1 refuses it in validation.'],
   tooDeepToCheck: ['FTS4499', 'A statement nested too deeply to be checked.'],
 });
 

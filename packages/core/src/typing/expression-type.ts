@@ -24,7 +24,7 @@ import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, L
 import type { TypeEnv } from './type-issue.js';
 import { report } from './type-issue.js';
 import { TYPE_CODES } from './codes.js';
-import { NAME_CODES } from '../plan/name-codes.js';
+import { NAME_CODES } from '../diagnostics/name-codes.js';
 import { SQL_CODES } from '../sql/codes.js';
 
 export type { TypeEnv, TypeIssue } from './type-issue.js';
@@ -352,7 +352,8 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       if (ts.some((t) => t === undefined)) return undefined;
       return { kind: 'ROW', fields: (ts as DataType[]).map((t, i) => ({ name: `EXPR$${i}`, type: t })), nullable: false };
     }
-    case 'TableArg': case 'Descriptor': return undefined;
+    case 'TableArg': case 'Descriptor':
+      return report(env, TYPE_CODES.tableArgumentOutsideTableFunction, e, `${e.kind === 'Descriptor' ? 'DESCRIPTOR(…)' : 'TABLE …'} is only valid as an argument of a table function`, 'pass it to a window table function, e.g. TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL \'1\' MINUTE))');
     case 'NamedArg': return expressionType(e.value, scope, env);
     case 'RawSql': return e.type;
   }
@@ -438,7 +439,9 @@ function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, en
 
 function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeScope, env: TypeEnv): DataType | undefined {
   const args: (DataType | undefined)[] = [];
-  for (const a of e.args) args.push(a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : expressionType(a, scope, env));
+  // a table function's TABLE / DESCRIPTOR arguments are its own (read by the binder's relation); anywhere else they are refused
+  const tableFunction = e.name.length === 1 && (builtinFunction(e.name[0]!.toUpperCase())?.kind === 'table' || env.functions?.has(e.name[0]!.toUpperCase()) === true);
+  for (const a of e.args) args.push(a.kind === 'TimeUnitArg' ? ({ kind: 'NULL', nullable: false } as DataType) : tableFunction && (a.kind === 'TableArg' || a.kind === 'Descriptor') ? undefined : expressionType(a, scope, env));
   if (e.filter !== undefined) expressionType(e.filter, scope, env);
   if (e.name.length !== 1) return undefined;
   const name = e.name[0]!.toUpperCase();
@@ -455,6 +458,8 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     const w = windowArgumentProblem(name, args.slice(1, 1 + (name === 'HOP' ? 2 : 1)), 1);
     if (w !== undefined) return report(env, w.code, e, w.message, "write the size as a day-time interval, e.g. INTERVAL '1' MINUTE");
   }
+  const named = sig === undefined || sig.kind === 'table' ? undefined : e.args.find((a) => a.kind === 'NamedArg');
+  if (named !== undefined) return report(env, TYPE_CODES.namedArgumentOfBuiltin, named, `the built-in function ${name} takes no named arguments`, `pass its arguments by position: ${name}(…)`);
   if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
   if (sig === undefined) {
     const hint = didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';
@@ -465,7 +470,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (args.length < sig.minArgs || args.length > sig.maxArgs) {
     const r = inferFunctionType(name, args.map((a) => a ?? STRING));
     const expected = !r.ok && r.expected !== undefined ? r.expected : '';
-    return report(env, TYPE_CODES.starArgument, e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
+    return report(env, TYPE_CODES.wrongArity, e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
   }
   const bad = badArgument(name, args);
   if (bad !== undefined) {

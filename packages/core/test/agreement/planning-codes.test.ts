@@ -13,7 +13,7 @@ const DDL = "CREATE TABLE t (a STRING, i INT NOT NULL, b BIGINT, d DOUBLE, ts TI
 
 /** [SQL after the DDL, the code both report]; a bare expression is selected from `t`. */
 const CASES: readonly (readonly [string, string])[] = [
-  // function arguments (FTS4406) and arity (FTS4405)
+  // function arguments (FTS4406) and arity (FTS4429)
   ['CARDINALITY(a)', 'FTS4406'], ['CARDINALITY(NULL)', 'FTS4406'], ['MD5(i)', 'FTS4406'], ['FROM_BASE64(i)', 'FTS4406'], ['TO_BASE64(i)', 'FTS4406'],
   ["ARRAY_CONTAINS(arr, 'x')", 'FTS4406'], ['ARRAY_CONTAINS(arr, b)', 'FTS4406'], ["ARRAY_APPEND(arr, 'x')", 'FTS4406'], ['ARRAY_MAX(a)', 'FTS4406'],
   ["ARRAY_CONCAT(arr, ARRAY['x'])", 'FTS4406'], ["ARRAY_JOIN(arr, ',')", 'FTS4406'], ['MAP_UNION(m, MAP[1, 2])', 'FTS4406'], ['MAP_FROM_ARRAYS(a, arr)', 'FTS4406'],
@@ -37,7 +37,7 @@ const CASES: readonly (readonly [string, string])[] = [
   ['SELECT ROW_NUMBER() OVER (ORDER BY pt ROWS 1 PRECEDING) FROM t', 'FTS4324'], ['SELECT LEAD(i) OVER (PARTITION BY a ORDER BY pt) FROM t', 'FTS4325'],
   // windows
   ["SELECT * FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MONTH))", 'FTS4406'], ['SELECT * FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), 5))', 'FTS4406'],
-  ["SELECT * FROM TABLE(HOP(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", 'FTS4405'],
+  ["SELECT * FROM TABLE(HOP(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", 'FTS4429'],
   ["SELECT a, COUNT(*) FROM t GROUP BY TUMBLE(ts, INTERVAL '1' MONTH), a", 'FTS4406'], ["SELECT a, COUNT(*) FROM t GROUP BY HOP(ts, INTERVAL '1' MINUTE, 5), a", 'FTS4406'],
   ["SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY i) AS rn FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(pt), INTERVAL '1' MINUTE))) WHERE rn <= 2", 'FTS4326'],
   ["SELECT * FROM (SELECT window_start, window_end, a, COUNT(*) AS c, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY COUNT(*) DESC) AS rn FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(pt), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, a) WHERE rn <= 2", 'FTS4326'],
@@ -72,6 +72,53 @@ describe('check and the local runtime refuse what Flink refuses with one code', 
       expect(runtimeCode(sql), 'runJob').toBe(code);
     });
   }
+
+  it('DESCRIPTOR / TABLE outside a table function (FTS4427) and a named argument of a built-in (FTS4428), as Flink 1.20.1 refuses them', () => {
+    for (const [c, code] of [['SELECT DESCRIPTOR(a) FROM t', 'FTS4427'], ['SELECT a FROM t WHERE DESCRIPTOR(a) IS NOT NULL', 'FTS4427'], ['UPPER(DESCRIPTOR(a))', 'FTS4427'], ['CAST(DESCRIPTOR(a) AS STRING)', 'FTS4427'], ['UPPER(x => a)', 'FTS4428']] as const) {
+      const sql = sqlOf(c);
+      expect(checkSql(sql).filter((d) => d.severity === 'error').map((d) => d.code), `check: ${c}`).toContain(code);
+      expect(runtimeCode(sql), `runJob: ${c}`).toBe(code);
+    }
+    // a window table function's own DESCRIPTOR is its argument: accepted by both
+    const tvf = sqlOf("SELECT a, window_start FROM TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts), INTERVAL '1' MINUTE))");
+    expect(checkSql(tvf).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(runtimeCode(tvf)).toBe('ok');
+  });
+
+  describe("mini-batch settings Flink 1.20.1's planner needs (FTS4537 latency where a query reads a watermark or has a mini-batch operator, FTS4538 size where it has one)", () => {
+    const TABLES = "CREATE TABLE s (a STRING, i INT, pt AS PROCTIME()) WITH ('connector' = 'datagen');\nCREATE TABLE o (a STRING, c BIGINT) WITH ('connector' = 'blackhole');\n";
+    const ON = "SET 'table.exec.mini-batch.enabled' = 'true';\n";
+    const LATENCY = "SET 'table.exec.mini-batch.allow-latency' = '1 h';\n";
+    const SIZE = "SET 'table.exec.mini-batch.size' = '100';\n";
+    const GROUP = 'INSERT INTO o SELECT a, COUNT(*) FROM s GROUP BY a;';
+    const PLAIN = 'INSERT INTO o SELECT a, CAST(i AS BIGINT) FROM s;';
+    const cases: readonly (readonly [string, string, string])[] = [
+      ['no latency, a plain projection of a table without a watermark', ON + TABLES + PLAIN, 'ok'],
+      ['no latency, a plain projection of a table with a watermark', ON + TABLES + "CREATE TABLE w (a STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen');\nINSERT INTO o SELECT a, CAST(1 AS BIGINT) FROM w;", 'FTS4537'],
+      ['no latency, a size, a GROUP BY', ON + SIZE + TABLES + GROUP, 'FTS4537'],
+      ["latency '0 s'", ON + "SET 'table.exec.mini-batch.allow-latency' = '0 s';\n" + SIZE + TABLES + GROUP, 'FTS4537'],
+      ['a latency, no size, a GROUP BY', ON + LATENCY + TABLES + GROUP, 'FTS4538'],
+      ['a latency, no size, SELECT DISTINCT', ON + LATENCY + TABLES + 'INSERT INTO o SELECT DISTINCT a, CAST(1 AS BIGINT) FROM s;', 'FTS4538'],
+      ['a latency, no size, a regular join', ON + LATENCY + TABLES + 'INSERT INTO o SELECT x.a, CAST(x.i AS BIGINT) FROM s x JOIN s y ON x.a = y.a;', 'FTS4538'],
+      ['a latency, no size, a deduplication', ON + LATENCY + TABLES + 'INSERT INTO o SELECT a, CAST(i AS BIGINT) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY a ORDER BY pt) AS rn FROM s) WHERE rn = 1;', 'FTS4538'],
+      ['a latency, no size, a plain projection (no mini-batch operator)', ON + LATENCY + TABLES + PLAIN, 'ok'],
+      ['both, a GROUP BY', ON + LATENCY + SIZE + TABLES + GROUP, 'ok'],
+      ['mini-batch reset before the query', ON + "RESET 'table.exec.mini-batch.enabled';\n" + TABLES + GROUP, 'ok'],
+      ['mini-batch off', TABLES + GROUP, 'ok'],
+    ];
+    for (const [name, sql, code] of cases) {
+      it(`${name} → ${code}`, () => {
+        const check = checkSql(sql).filter((d) => d.severity === 'error').map((d) => d.code);
+        if (code === 'ok') expect(check, 'check').toEqual([]);
+        else expect(check, 'check').toEqual([code]);
+        expect(runtimeCode(sql), 'runJob').toBe(code);
+      });
+    }
+    it('the deduplication keeps Flink\'s own message', () => {
+      const d = checkSql(ON + LATENCY + TABLES + 'INSERT INTO o SELECT a, CAST(i AS BIGINT) FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY a ORDER BY pt) AS rn FROM s) WHERE rn = 1;').find((x) => x.severity === 'error');
+      expect(d?.message).toBe('table.exec.mini-batch.size should be greater than 0.');
+    });
+  });
 
   it('evaluate() types its expression first: a type error has the code check gives, not FTS7002', () => {
     const codeOf = (f: () => unknown): string => { try { f(); return 'ok'; } catch (e) { return e instanceof FlinktsError ? e.diagnostics[0]!.code : 'throw'; } };

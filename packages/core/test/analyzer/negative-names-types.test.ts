@@ -63,7 +63,7 @@ const TYPES: readonly Case[] = [
   ['non-boolean HAVING', 'SELECT age FROM users GROUP BY age HAVING COUNT(*);', 'FTS4403', 'COUNT(*)'],
   ['non-boolean CASE WHEN', 'SELECT CASE WHEN age THEN 1 END FROM users;', 'FTS4403', 'age THEN'],
   ['unknown function', 'SELECT UPPPER(name) FROM users;', 'FTS4404', 'UPPPER'],
-  ['wrong number of arguments', 'SELECT UPPER(name, name) FROM users;', 'FTS4405', 'UPPER'],
+  ['wrong number of arguments', 'SELECT UPPER(name, name) FROM users;', 'FTS4429', 'UPPER'],
   ['wrong argument type of a math function', 'SELECT ABS(name) FROM users;', 'FTS4406', 'name)'],
   ['CONCAT of a number (no implicit number-to-string conversion)', "SELECT CONCAT(name, '-', age) FROM users;", 'FTS4406', 'age)'],
   ['SUM of a string', 'SELECT SUM(name) FROM users;', 'FTS4406', 'name)'],

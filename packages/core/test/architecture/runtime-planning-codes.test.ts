@@ -30,12 +30,7 @@ const FIXTURE_INPUT: Readonly<Record<string, readonly string[]>> = {
  * Sites that still raise FTS7002 for SQL, by file, and why each is left: a planning error `flinkts check` does not
  * report yet (a gap to close in the binder or its rules), or a failure that is neither a planning nor a row error.
  */
-const REMAINING: Readonly<Record<string, number>> = {
-  // 'table.exec.mini-batch.enabled' without a size or latency: check does not see settings across SET statements yet
-  'runtime/mini-batch.ts': 2,
-  // evaluate() only: DESCRIPTOR / a named argument outside a table function (check does not reject it in a SELECT list yet)
-  'runtime/compile-expression.ts': 1,
-};
+const REMAINING: Readonly<Record<string, number>> = {};
 
 /** A call of `invalid(` / `unknownName(` (not a method of that name), or the codes named directly. */
 const RAISE = /(?<![\w.])(?:invalid|unknownName)\(|RUNTIME_CODES\.(?:invalidQuery|unknownName)|RUNTIME_TEXTS\.(?:invalidQuery|unknownName)|'FTS700[24]'/;

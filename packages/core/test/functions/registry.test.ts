@@ -101,7 +101,7 @@ describe('the function registry', () => {
       let got: string;
       if (USES[name] !== undefined) got = USES[name]();
       else if (f.kind === 'scalar') got = IMPLEMENTATIONS.has(name) ? 'ok' : compile(`${name}()`);
-      // each called with as many arguments as it takes (the binder rejects a wrong count, FTS4405, as Flink does)
+      // each called with as many arguments as it takes (the binder rejects a wrong count, FTS4429, as Flink does)
       else if (f.kind === 'aggregate') got = run(`SELECT a, ${name}(${f.maxArgs === 0 ? '' : 'i'}) FROM t GROUP BY a;`);
       else got = run(`SELECT ${name}(${name === 'LAG' || name === 'LEAD' ? 'i' : f.minArgs > 0 ? '2' : ''}) OVER (PARTITION BY a ORDER BY ts) FROM t;`);
       // Flink's stream planner rejects LEAD ("LEAD Function is not supported in stream mode."): FTS4325, as check reports it

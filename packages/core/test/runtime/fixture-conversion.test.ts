@@ -146,4 +146,14 @@ describe('result rows as plain objects', () => {
     ]);
     expect(Object.keys(rows[0] as object)).toEqual(['x"y', 'back\\slash', 'new\nline', 'é', 'd', 'constructor']);
   });
+
+  it('are converted by each job\'s own session: a later job of the same columns in another time zone prints its own times', () => {
+    // the builders of two jobs share their compiled code (one per column list), not their conversions
+    const sql = "CREATE TABLE t (ts TIMESTAMP_LTZ(3)) WITH ('connector' = 'values'); SELECT ts FROM t";
+    const at = new Date(Date.UTC(2024, 0, 1, 12));
+    const rows = (zone: string) => runJob(sql, { inputs: { t: [[at]] }, config: { 'table.local-time-zone': zone } }).rows();
+    expect(rows('UTC')).toEqual([{ ts: '2024-01-01 12:00:00.000' }]);
+    expect(rows('Asia/Shanghai')).toEqual([{ ts: '2024-01-01 20:00:00.000' }]);
+    expect(rows('UTC')).toEqual([{ ts: '2024-01-01 12:00:00.000' }]);
+  });
 });

@@ -36,10 +36,13 @@ describe('what the local runtime does not implement is refused, never approximat
   it('mini-batch: without a size or a latency it is refused with Flink\'s messages; operators whose bundles are not reproduced, and watermarks, are refused', () => {
     const on = "SET 'table.exec.mini-batch.enabled' = 'true';";
     const table = "CREATE TABLE t2 (k INT, v INT) WITH ('connector' = 'values');\n";
+    // Flink 1.20.1 asks for the latency first (every query), then the size (where it plans a mini-batch operator)
     expect(diagnosticOf(() => runJob(`${on}${table}SELECT k, COUNT(*) FROM t2 GROUP BY k;`, { inputs: { t2: [] } }))?.message)
-      .toBe("Key: 'table.exec.mini-batch.size' , default: -1 (fallback keys: []) must be > 0.");
+      .toBe('MiniBatch Latency must be greater than 0 ms.');
     expect(diagnosticOf(() => runJob(`${on} SET 'table.exec.mini-batch.size' = '5';${table}SELECT k, COUNT(*) FROM t2 GROUP BY k;`, { inputs: { t2: [] } }))?.message)
       .toBe('MiniBatch Latency must be greater than 0 ms.');
+    expect(diagnosticOf(() => runJob(`${on} SET 'table.exec.mini-batch.allow-latency' = '1 h';${table}SELECT k, COUNT(*) FROM t2 GROUP BY k;`, { inputs: { t2: [] } }))?.message)
+      .toBe("Key: 'table.exec.mini-batch.size' , default: -1 (fallback keys: []) must be > 0.");
     const sized = `${on} SET 'table.exec.mini-batch.size' = '5'; SET 'table.exec.mini-batch.allow-latency' = '1 h';\n`;
     const join = diagnosticOf(() => runJob(`${sized}${table}SELECT a.k, b.v FROM t2 a JOIN t2 b ON a.k = b.k;`, { inputs: { t2: [] } }));
     expect(join?.code).toBe('FTS7001');

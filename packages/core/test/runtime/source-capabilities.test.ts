@@ -17,8 +17,8 @@ const paimonLike: ConnectorResolver = (options, { hasPrimaryKey, catalogType }) 
     : undefined;
 
 describe('source capabilities', () => {
-  test('without a resolver, a table with no connector option is read as insert-only and a -U input is refused', () => {
-    expect(() => runJob(SQL, { inputs })).toThrow(/insert-only source but its input contains a -U row/);
+  test("without a resolver, a catalog's table (no connector option) is refused rather than read as insert-only (FTS7008)", () => {
+    expect(() => runJob(SQL, { inputs })).toThrow(/FTS7008[\s\S]*table 'lake\.db\.orders' \(no connector option\) is read as a source/);
   });
 
   test("with the connectors' capabilities, the catalog's type makes it a changelog source", () => {

@@ -1,3 +1,4 @@
+import { resolveCapabilities } from '@flinkts/connectors';
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../src/testing/index.js';
 
@@ -23,6 +24,7 @@ describe('joins against tables as of a time', () => {
         rates: [['EUR', 114, '2024-01-01 09:00:00'], ['EUR', 116, '2024-01-01 10:00:00']],
         orders: [[1, 'EUR', '2024-01-01 09:30:00'], [2, 'EUR', '2024-01-01 10:30:00'], [3, 'EUR', '2024-01-01 08:00:00']],
       },
+      capabilities: resolveCapabilities,
     });
     expect([...run.changelog('out_t')].sort()).toEqual(['+I[1, 114]', '+I[2, 116]']);
   });

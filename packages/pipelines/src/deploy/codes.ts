@@ -13,6 +13,6 @@ export const DEPLOY_CODE_TABLE = codeTable({
   badShadowSink: ['FTS8109', "An environment's deploy.shadowSinks does not hold: a table not declared, a sink no job writes, a shadow a job writes, or a shadow job that does not check."],
   cannotPromote: ['FTS8110', 'A promote of a blue-green shadow run that cannot happen: the job writes no shadowed sink, no shadow run of this build runs (none, or one of an older build), or the version it would take over from is not running.'],
   recordShortened: ['FTS8111', "The deployment record and the job's own description do not fit the platform's field (StreamPark keeps 255 characters): the description was shortened, or the record's savepoint left out of the platform's copy (the local record keeps it)."],
-});
+}, { usage: ['missingConnection', 'badDeployTarget'] });
 
 export const DEPLOY_CODES = DEPLOY_CODE_TABLE.codes;

@@ -10,9 +10,9 @@ import type { PlanNode } from '../../plan/node.js';
 import type { SourceModes } from '../../plan/properties/changelog.js';
 import { changelogOf, isUpdating } from '../../plan/properties/changelog.js';
 import { describeOrigin } from './changelog-mode.js';
-import { CHANGELOG_CODES } from './codes.js';
+import { CHANGELOG_TEXTS } from './codes.js';
 import type { StreamContext } from './stream-context.js';
-import { report } from './stream-context.js';
+import { reportText } from './stream-context.js';
 
 /** Where an interval join bounds its time attributes: the first conjunct reading both. */
 function boundSpan(join: PlanJoin): Span | undefined {
@@ -32,23 +32,23 @@ export function checkUpdateConsumer(node: PlanNode, sources: SourceModes, ctx: S
     const input = changelogOf(node.input, sources);
     if (!isUpdating(input)) return;
     for (const call of node.calls) {
-      report(ctx, CHANGELOG_CODES.overAggregateUpdates, 'error', `an OVER aggregation doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'compute the OVER aggregation on the insert-only input, before the updating operator', call.ast.span);
+      reportText(ctx, CHANGELOG_TEXTS.overAggregateUpdates({ producer: describeOrigin(input.origin) }), 'error', call.ast.span);
     }
   }
   if (node.kind === 'Join' && node.strategy === 'interval') {
     const updating = [node.left, node.right].map((n) => changelogOf(n, sources)).find(isUpdating);
     if (updating === undefined) return;
-    report(ctx, CHANGELOG_CODES.intervalJoinUpdates, 'error', `an interval join doesn't support consuming update and delete changes, which ${describeOrigin(updating.origin)} produces`, 'interval-join insert-only streams; for an updating input use a regular join or a temporal join', boundSpan(node) ?? node.span);
+    reportText(ctx, CHANGELOG_TEXTS.intervalJoinUpdates({ producer: describeOrigin(updating.origin) }), 'error', boundSpan(node) ?? node.span);
   }
   // ORDER BY a time attribute without LIMIT is Flink's temporal sort (whether the key is one is order-checks.ts)
   if (node.kind === 'Sort' && node.limit === undefined && node.keys.length > 0) {
     const input = changelogOf(node.input, sources);
     if (!isUpdating(input)) return;
-    report(ctx, CHANGELOG_CODES.temporalSortUpdates, 'error', `StreamPhysicalTemporalSort doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'sort the insert-only rows, before the updating operator, or add LIMIT for a TopN', node.keys[0]!.expr.ast.span);
+    reportText(ctx, CHANGELOG_TEXTS.temporalSortUpdates({ producer: describeOrigin(input.origin) }), 'error', node.keys[0]!.expr.ast.span);
   }
   if (node.kind === 'MatchRecognize') {
     const input = changelogOf(node.input, sources);
     if (!isUpdating(input)) return;
-    report(ctx, CHANGELOG_CODES.matchRecognizeUpdates, 'error', `Match Recognize doesn't support consuming update and delete changes, which ${describeOrigin(input.origin)} produces`, 'match over the insert-only rows, before the aggregation, regular join or changelog source', node.span);
+    reportText(ctx, CHANGELOG_TEXTS.matchRecognizeUpdates({ producer: describeOrigin(input.origin) }), 'error', node.span);
   }
 }

@@ -5,18 +5,11 @@
 import type { Insert } from '../../ast/statement.js';
 import type { PlanNode } from '../../plan/node.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report } from '../changelog/stream-context.js';
-import { TIME_CODES } from './codes.js';
+import { reportText } from '../changelog/stream-context.js';
+import { TIME_TEXTS } from '../../plan/time-codes.js';
 
 export function checkSinkRowtimes(insert: Insert, plan: PlanNode, ctx: StreamContext): void {
   const rowtimes = plan.columns.filter((c) => c.time === 'rowtime').map((c) => c.name);
   if (rowtimes.length <= 1) return;
-  report(
-    ctx,
-    TIME_CODES.severalRowtimesIntoSink,
-    'error',
-    `The query contains more than one rowtime attribute column [${rowtimes.join(', ')}] for writing into table '${insert.target[insert.target.length - 1]}'`,
-    `keep one as the event-time timestamp and CAST the others to TIMESTAMP(3) (or TIMESTAMP_LTZ(3)), e.g. CAST(${rowtimes[1]} AS TIMESTAMP(3))`,
-    insert.span,
-  );
+  reportText(ctx, TIME_TEXTS.severalRowtimesIntoSink({ rowtimes, sink: insert.target[insert.target.length - 1]! }), 'error', insert.span);
 }

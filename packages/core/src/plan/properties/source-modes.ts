@@ -2,8 +2,9 @@
  * What each source table emits, in one place for the analyzer (`check`) and the local runtime (`runJob`): its
  * connector's capabilities as the capabilities plug-in resolves them (`@flinkts/connectors`: `connectorValidators`
  * for `check`, `resolveCapabilities` for `runJob`). A connector the plug-in does not know (every connector, without
- * a plug-in) is read as insert-only — by both —, except Flink's test connector `values`, whose `changelog-mode`
- * option says what it emits (connector/values.ts).
+ * a plug-in) is read as insert-only by `check` (an info diagnostic says so), except Flink's test connector `values`,
+ * whose `changelog-mode` option says what it emits (connector/values.ts); `runJob` refuses to read such a source
+ * (FTS7008, connector/core-sources.ts) unless core knows its changelog.
  */
 import type { CreateTable } from '../../ast/statement.js';
 import type { CatalogTableEntry } from '../../catalog/catalog.js';

@@ -47,6 +47,11 @@ interface Accumulator {
   add(v: unknown): void;
   retract(v: unknown): void;
   value(): unknown;
+  /**
+   * Optionally, back to the state of a fresh accumulator, so a closed window's accumulators serve its next window
+   * (window-aggregate.ts) instead of new ones being made; `AggregateSet.reset` makes a fresh one where it is absent.
+   */
+  reset?(): void;
 }
 
 /**
@@ -59,6 +64,7 @@ class CountAcc implements Accumulator {
   retract(): void { this.n--; }
   /** A BIGINT as a number (a count is always a safe integer: values/bigint.ts). */
   value(): unknown { return this.n; }
+  reset(): void { this.n = 0; }
 }
 
 type NumOps = { zero: unknown; add: (a: unknown, b: unknown) => unknown; sub: (a: unknown, b: unknown) => unknown };
@@ -134,6 +140,11 @@ class LongSumAcc implements Accumulator {
     // a BIGINT may be held as a number when it is a safe integer (values/bigint.ts): no bigint per result
     return this.big === 0n ? this.small : BigInt.asIntN(64, this.big + BigInt(this.small));
   }
+  reset(): void {
+    this.big = 0n;
+    this.small = 0;
+    this.n = 0;
+  }
 }
 
 class SumAcc implements Accumulator {
@@ -145,6 +156,10 @@ class SumAcc implements Accumulator {
   add(v: unknown): void { this.sum = this.ops.add(this.sum, v); this.n++; }
   retract(v: unknown): void { this.sum = this.ops.sub(this.sum, v); this.n--; }
   value(): unknown { return this.n === 0 && !this.sum0 ? null : this.sum; }
+  reset(): void {
+    this.sum = this.ops.zero;
+    this.n = 0;
+  }
 }
 
 class AvgAcc implements Accumulator {
@@ -164,6 +179,10 @@ class AvgAcc implements Accumulator {
       case 'FLOAT': return Math.fround((this.sum as number) / this.n);
       default: return (this.sum as number) / this.n;
     }
+  }
+  reset(): void {
+    this.sum = this.ops.zero;
+    this.n = 0;
   }
 }
 
@@ -189,6 +208,7 @@ class ExtremeAcc implements Accumulator {
     }
     return best;
   }
+  reset(): void { this.values.clear(); }
 }
 
 /** FIRST_VALUE / LAST_VALUE / LISTAGG with retraction: the values in arrival order (NULLs ignored). */
@@ -207,11 +227,16 @@ class ListAcc implements Accumulator {
     if (this.mode === 'LAST') return this.values[this.values.length - 1];
     return this.values.join(this.separator);
   }
+  reset(): void { this.values.length = 0; }
 }
 
 class DistinctAcc implements Accumulator {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly inner: Accumulator) {}
+  private inner: Accumulator;
+  /** `make`: a fresh inner accumulator (for `reset` where the inner one has none). */
+  constructor(private readonly make: () => Accumulator) {
+    this.inner = make();
+  }
   add(v: unknown): void {
     const k = keyOf(v);
     const n = this.seen.get(k) ?? 0;
@@ -227,6 +252,11 @@ class DistinctAcc implements Accumulator {
     } else this.seen.set(k, n - 1);
   }
   value(): unknown { return this.inner.value(); }
+  reset(): void {
+    this.seen.clear();
+    if (this.inner.reset !== undefined) this.inner.reset();
+    else this.inner = this.make();
+  }
 }
 
 /** Feeds one row into one accumulator: `retract` for -U/-D rows. */
@@ -354,12 +384,24 @@ export class AggregateSet {
           default: throw new Error(`no accumulator for ${s.name}`);
         }
       });
-      return s.distinct ? () => new DistinctAcc(base()) : base;
+      return s.distinct ? () => new DistinctAcc(base) : base;
     });
   }
 
   create(): Accumulator[] {
     return this.factories.map((f) => f());
+  }
+
+  /**
+   * `accs` (made by `create`) back to fresh accumulators, in place: each is reset, or replaced by a new one where
+   * it cannot be (an accumulator without `reset`).
+   */
+  reset(accs: Accumulator[]): void {
+    for (let i = 0; i < accs.length; i++) {
+      const a = accs[i] as Accumulator;
+      if (a.reset !== undefined) a.reset();
+      else accs[i] = (this.factories[i] as () => Accumulator)();
+    }
   }
 
   values(accs: Accumulator[]): unknown[] {

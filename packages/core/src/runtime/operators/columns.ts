@@ -5,8 +5,8 @@
  * smallest form that holds them exactly:
  *  - int32: every value so far is an integer number in 32 bits (4 bytes a value);
  *  - float64: every value is a number (8 bytes, no number object per value);
- *  - dictionary: every value is a string, boolean, NULL or other primitive, with at most 65,535 distinct ones
- *    (2 bytes a value; equal strings of many rows are kept once);
+ *  - dictionary: at most 65,535 distinct values: primitives (equal strings of many rows are kept once) and
+ *    objects by identity (a Timestamp object many rows share), 2 bytes a value;
  *  - values: anything else, as it is.
  * A column moves to a wider form when a value does not fit (once: its values are copied then); a value read
  * back is the value written (a dictionary gives back an equal primitive, -0 never enters it). The first chunk
@@ -27,12 +27,12 @@ const VALUES = 3;
 type Form = typeof INT | typeof FLOAT | typeof DICT | typeof VALUES;
 
 const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) === v && !(v === 0 && 1 / v < 0);
-/** A value a dictionary may hold: one equal value is as good as another (-0 is not 0; objects keep identity). */
-const isDictValue = (v: unknown): boolean => {
-  if (v === null || v === undefined) return true;
-  const t = typeof v;
-  return t === 'string' || t === 'boolean' || t === 'bigint' || (t === 'number' && !(v === 0 && 1 / (v as number) < 0));
-};
+/**
+ * A value a dictionary may hold: a primitive, where one equal value is as good as another (but -0 is not 0), or an
+ * object, found by identity (the Map's key equality), so the dictionary gives back the very object written: a
+ * column of objects many rows share (a window's window_start) is kept as 2-byte codes, not a pointer per row.
+ */
+const isDictValue = (v: unknown): boolean => !(v === 0 && 1 / (v as number) < 0);
 
 type Chunk = Int32Array | Float64Array | Uint16Array | unknown[];
 
@@ -98,7 +98,10 @@ export class ValueColumn {
     }
   }
 
-  /** Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. */
+  /**
+   * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
+   * dictionary keeps its values (at most 65,535 per column) until the column is widened.
+   */
   release(i: number): void {
     if (this.form === VALUES) (this.chunks[i >>> SHIFT] as unknown[])[i & MASK] = undefined;
   }

@@ -8,7 +8,8 @@
  * moves the partial results at least that often) stays inside ±2^47, far inside a double's exact integers.
  *
  * A row the loop does not take (a key that is not a live group's small integer, a value that is not a small
- * whole number) stops it: the caller handles that row as any other and starts the loop again after it.
+ * whole number) stops it: the caller handles that row as any other and starts the loop again after it. The same
+ * loop is also written over a batch of rows (`denseRowLoop`: each row an array), for inserts that come as rows.
  */
 import type { AggregateSpec } from './aggregates.js';
 
@@ -43,15 +44,34 @@ type Loop = (
 ) => number;
 
 /**
+ * The same loop over a batch of rows (arrays) instead of columns: `key` is the batch, and the key and values are
+ * read from each row at their column positions.
+ */
+type RowLoop = (
+  batch: readonly (readonly unknown[])[], unused: undefined, live: Uint8Array, rows: Float64Array,
+  counts: readonly Float64Array[], sums: readonly Float64Array[], touched: Int32Array, state: Int32Array, start: number, end: number,
+) => number;
+
+/**
  * The loop for one list of calls, written out once per list (no call or switch per value). The generated text
  * is made only from fixed templates and the calls' column positions (integers).
  */
 export function denseLoop(kinds: readonly PartialKind[]): Loop {
+  return loopOf(kinds, undefined) as Loop;
+}
+
+/** `denseLoop` over rows whose key is the value at `keyColumn`. */
+export function denseRowLoop(kinds: readonly PartialKind[], keyColumn: number): RowLoop {
+  return loopOf(kinds, keyColumn) as RowLoop;
+}
+
+function loopOf(kinds: readonly PartialKind[], keyColumn: number | undefined): Loop | RowLoop {
+  const byRow = keyColumn !== undefined;
   const reads: string[] = [];
   const adds: string[] = [];
   kinds.forEach((p, j) => {
     if (p.kind === 'count') return;
-    reads.push(`const v${j} = col${j}[i];`);
+    reads.push(byRow ? `const v${j} = r[${Number(p.column) | 0}];` : `const v${j} = col${j}[i];`);
     if (p.kind === 'countColumn') adds.push(`if (v${j} !== null && v${j} !== undefined) c${j}[k]++;`);
     else {
       reads.push(`if (!(v${j} === null || v${j} === undefined || (typeof v${j} === 'number' && v${j} <= ${SMALL} && v${j} >= -${SMALL}))) { state[0] = nt; return i; }`);
@@ -59,10 +79,10 @@ export function denseLoop(kinds: readonly PartialKind[]): Loop {
     }
   });
   const body = [
-    ...kinds.map((p, j) => `const c${j} = counts[${j}]; const s${j} = sums[${j}];${p.kind === 'count' ? '' : ` const col${j} = columns[${Number(p.column) | 0}];`}`),
+    ...kinds.map((p, j) => `const c${j} = counts[${j}]; const s${j} = sums[${j}];${p.kind === 'count' || byRow ? '' : ` const col${j} = columns[${Number(p.column) | 0}];`}`),
     'let nt = state[0];',
     'for (let i = start; i < end; i++) {',
-    '  const k = key[i];',
+    ...(byRow ? ['  const r = key[i];', `  const k = r[${Number(keyColumn) | 0}];`] : ['  const k = key[i];']),
     '  if (typeof k !== \'number\' || (k >>> 0) !== k || live[k] !== 1) { state[0] = nt; return i; }',
     ...reads.map((r) => `  ${r}`),
     '  if (rows[k] === 0) touched[nt++] = k;',
@@ -76,11 +96,11 @@ export function denseLoop(kinds: readonly PartialKind[]): Loop {
   // function would start again in the interpreter, which costs a 1M-row run more than the loop itself)
   let loop = LOOPS.get(body);
   if (loop === undefined) {
-    loop = new Function('key', 'columns', 'live', 'rows', 'counts', 'sums', 'touched', 'state', 'start', 'end', body) as Loop;
+    loop = new Function('key', 'columns', 'live', 'rows', 'counts', 'sums', 'touched', 'state', 'start', 'end', body) as Loop | RowLoop;
     if (LOOPS.size < 256) LOOPS.set(body, loop);
   }
   return loop;
 }
 
 /** The loops made so far, by their text (a handful: one per shape of aggregate list). */
-const LOOPS = new Map<string, Loop>();
+const LOOPS = new Map<string, Loop | RowLoop>();

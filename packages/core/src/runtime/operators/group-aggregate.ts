@@ -13,7 +13,7 @@ import { groupKey, rowsEqual, singleKey } from '../values/compare.js';
 import { aggregateResultsEqual } from '../values/record-equaliser.js';
 import { addPartial } from './aggregates.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
-import { denseLoop, partialKinds } from './dense-group-kernel.js';
+import { denseLoop, denseRowLoop, partialKinds } from './dense-group-kernel.js';
 import type { PartialKind } from './dense-group-kernel.js';
 import { Operator, tagSourceRow } from './operator.js';
 
@@ -30,12 +30,16 @@ interface GroupState {
 interface DenseKernel {
   readonly kinds: readonly PartialKind[];
   readonly loop: ReturnType<typeof denseLoop>;
+  /** The same loop over rows (`processInserts`), reading the key at the operator's key column. */
+  readonly rowLoop: ReturnType<typeof denseRowLoop>;
   live: Uint8Array;
   rows: Float64Array;
   counts: Float64Array[];
   sums: Float64Array[];
   touched: Int32Array;
   readonly state: Int32Array;
+  /** Rows added by the loop since the partial results were last moved (at most KERNEL_ROWS). */
+  pending: number;
 }
 
 const DENSE_LIMIT = 1 << 16;
@@ -73,6 +77,7 @@ export class GroupAggregateOperator extends Operator {
   }
 
   process(change: Change): void {
+    this.settle();
     const kind = change.kind;
     this.apply(change.row, kind === '+I' || kind === '+U');
   }
@@ -82,10 +87,23 @@ export class GroupAggregateOperator extends Operator {
     try {
       const kc = this.keyColumn;
       if (this.foldUpdates && kc >= 0) {
-        // the common case inline: an insert into an existing group with a small integer key only accumulates
+        // the common case inline: an insert into an existing group with a small integer key only accumulates,
+        // in the dense loop when the calls fit it (as processColumns does over columns)
         const dense = this.dense;
         const accumulate = this.aggs.accumulate;
-        for (; i < rows.length; i++) {
+        // (the loop's partial results stay across batches, which are short, until KERNEL_ROWS rows were added
+        // or anything else reads the groups: see `settle`)
+        const kernel = this.kernel ?? this.makeKernel();
+        const n = rows.length;
+        while (i < n) {
+          if (kernel !== undefined) {
+            const from = i;
+            const stop = Math.min(n, i + KERNEL_ROWS - kernel.pending);
+            i = kernel.rowLoop(rows, undefined, kernel.live, kernel.rows, kernel.counts, kernel.sums, kernel.touched, kernel.state, i, stop);
+            kernel.pending += i - from;
+            if (kernel.pending >= KERNEL_ROWS) this.movePartials(kernel);
+            if (i === stop) continue;
+          }
           const row = rows[i] as Row;
           const k = row[kc];
           const slot = denseSlot(k);
@@ -95,6 +113,7 @@ export class GroupAggregateOperator extends Operator {
             g.count++;
             g.dirty = true;
           } else this.apply(row, true);
+          i++;
         }
         return;
       }
@@ -120,6 +139,7 @@ export class GroupAggregateOperator extends Operator {
     if (this.stepsOver?.columns !== columns) this.stepsOver = { columns, accumulate: steps(columns) };
     const accumulate = this.stepsOver.accumulate;
     const keyColumn = columns[kc] as ArrayLike<unknown>;
+    this.settle();
     const dense = this.dense;
     const kernel = this.kernel ?? this.makeKernel();
     let i = start;
@@ -160,12 +180,12 @@ export class GroupAggregateOperator extends Operator {
     if (this.kernelTried) return undefined;
     this.kernelTried = true;
     const kinds = partialKinds(this.aggs.specs);
-    if (kinds === undefined) return undefined;
+    if (kinds === undefined || this.keyColumn < 0) return undefined;
     const size = 64;
     this.kernel = {
-      kinds, loop: denseLoop(kinds), live: new Uint8Array(size), rows: new Float64Array(size),
+      kinds, loop: denseLoop(kinds), rowLoop: denseRowLoop(kinds, this.keyColumn), live: new Uint8Array(size), rows: new Float64Array(size),
       counts: kinds.map(() => new Float64Array(size)), sums: kinds.map(() => new Float64Array(size)),
-      touched: new Int32Array(size), state: new Int32Array(1),
+      touched: new Int32Array(size), state: new Int32Array(1), pending: 0,
     };
     for (let slot = 0; slot < this.dense.length; slot++) this.markLive(slot);
     return this.kernel;
@@ -193,6 +213,12 @@ export class GroupAggregateOperator extends Operator {
     kernel.live[slot] = live ? 1 : 0;
   }
 
+  /** Moves the dense loop's partial results into the groups, when there are any (before anything else reads them). */
+  private settle(): void {
+    const kernel = this.kernel;
+    if (kernel !== undefined && kernel.state[0] !== 0) this.movePartials(kernel);
+  }
+
   /** Moves the run's partial results into the groups they belong to, and clears them. */
   private movePartials(kernel: DenseKernel): void {
     const n = kernel.state[0] as number;
@@ -213,6 +239,7 @@ export class GroupAggregateOperator extends Operator {
       g.dirty = true;
     }
     kernel.state[0] = 0;
+    kernel.pending = 0;
   }
 
   /** One row: accumulated (`acc`) or retracted. */
@@ -272,6 +299,7 @@ export class GroupAggregateOperator extends Operator {
   }
 
   protected override onFinish(): void {
+    this.settle();
     if (!this.foldUpdates) return;
     for (const g of this.groups.values()) if (g.dirty) this.update(g);
   }

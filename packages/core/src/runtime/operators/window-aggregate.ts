@@ -45,14 +45,29 @@ export function assignWindows(w: WindowSpec, ts: number): [number, number][] {
   }
 }
 
+/**
+ * One group's window. Other windows than SESSION reuse a fired pane (and its accumulators, reset) for a later
+ * window: no pane, key list and accumulators made per group and window.
+ */
+/** Group keys below this (non-negative integers) are indexed by an array in the fast path. */
+const DENSE_KEYS = 1 << 16;
+
 interface Pane {
   /** SESSION windows: the pane's key in `sessionPanes`, `start|end|group key`. */
   readonly id: string;
-  readonly start: number;
+  start: number;
   end: number;
-  readonly keys: unknown[];
+  keys: unknown[];
   readonly accs: Accumulator[];
-  readonly seq: number;
+  seq: number;
+  /**
+   * One key, windows assigned before (the fast path): the group key, whether the pane is open (not fired), and
+   * the key's open panes opened before and after this one (a list of the key's open panes, newest first).
+   */
+  gk?: unknown;
+  open?: boolean;
+  older?: Pane | undefined;
+  newer?: Pane | undefined;
   /** SESSION windows: the rows, to rebuild the accumulators when sessions merge. */
   readonly rows?: { readonly row: readonly unknown[]; readonly retract: boolean }[];
 }
@@ -69,6 +84,19 @@ export class WindowAggregateOperator extends Operator {
   /** SESSION windows: the open sessions of each group key, in the order they were opened or last merged. */
   private readonly sessions = new Map<string, Pane[]>();
   private seq = 0;
+  /** Fired panes of windows other than SESSION, to serve later windows (`newPane`). */
+  private readonly free: Pane[] = [];
+  /**
+   * The fast path's index (one key, windows assigned before): each group key's newest pane, whose `older` links
+   * lead to the key's other open panes. It stays the same Map from window to window (no index made per window,
+   * which lived long enough to be copied by every young-generation collection); entries of keys with no open
+   * pane are dropped when they outnumber the open panes (`prune`).
+   */
+  private readonly newest = new Map<unknown, Pane>();
+  /** `newest` of the small non-negative integer keys, by key (an array read instead of a Map lookup). */
+  private readonly newestDense: (Pane | undefined)[] = [];
+  /** Open panes of the fast path. */
+  private openPanes = 0;
   /** Each grouping set's positions as text, the end of its group keys. */
   private readonly setNames: readonly string[];
   /** One grouping set of one key: the key's value is the group key as it is (`singleKey`). */
@@ -114,12 +142,22 @@ export class WindowAggregateOperator extends Operator {
       const end = (row[this.bounds[1]] as Timestamp).millis;
       if (end - 1 <= this.watermarkValue) return; // late
       const v = (this.keys[0] as Evaluator)(row);
-      const panes = this.panesOf((row[this.bounds[0]] as Timestamp).millis, end);
+      const start = (row[this.bounds[0]] as Timestamp).millis;
       const gk = singleKey(v ?? null);
-      let p = panes.get(gk);
+      let p = this.paneOf(gk, start, end);
       if (p === undefined) {
-        p = { id: '', start: (row[this.bounds[0]] as Timestamp).millis, end, keys: [v], accs: this.aggs.create(), seq: this.seq++ };
-        panes.set(gk, p);
+        // the key's newest open pane, read before a fired pane (maybe that same one) is reused
+        const before = this.newestOf(gk);
+        const older = before !== undefined && before.open === true && before.gk === gk ? before : undefined;
+        p = this.newPane(start, end, undefined);
+        (p.keys as unknown[])[0] = v;
+        p.gk = gk;
+        p.open = true;
+        p.newer = undefined;
+        p.older = older;
+        if (older !== undefined) older.newer = p;
+        this.setNewest(gk, p);
+        if (++this.openPanes * 4 + 1024 < this.newest.size) this.prune();
         this.timers.add(p);
       }
       this.aggs.accumulate(p.accs, row, retract);
@@ -143,13 +181,71 @@ export class WindowAggregateOperator extends Operator {
         const panes = this.panesOf(start, end);
         let p = panes.get(gk);
         if (!p) {
-          p = { id: '', start, end, keys: keyVals, accs: this.aggs.create(), seq: this.seq++ };
+          p = this.newPane(start, end, keyVals);
           panes.set(gk, p);
           this.timers.add(p);
         }
         this.aggs.accumulate(p.accs, row, retract);
       }
     }
+  }
+
+  /**
+   * A pane of a window other than SESSION, with fresh accumulators: a fired one reused, or a new one. `keys`: its
+   * group key values; undefined for a one-element key list the caller fills.
+   */
+  private newPane(start: number, end: number, keys: unknown[] | undefined): Pane {
+    const p = this.free.pop();
+    if (p === undefined) return { id: '', start, end, keys: keys ?? [null], accs: this.aggs.create(), seq: this.seq++, gk: undefined, open: false, older: undefined, newer: undefined };
+    p.start = start;
+    p.end = end;
+    if (keys !== undefined) p.keys = keys;
+    p.seq = this.seq++;
+    this.aggs.reset(p.accs);
+    return p;
+  }
+
+  /** The open pane of group key `gk` in the window [start, end) (the fast path), if there is one. */
+  private paneOf(gk: unknown, start: number, end: number): Pane | undefined {
+    let p = this.newestOf(gk);
+    // an entry whose pane fired (and may serve another key since) is stale
+    if (p === undefined || p.open !== true || p.gk !== gk) return undefined;
+    while (p !== undefined) {
+      if (p.start === start && p.end === end) return p;
+      p = p.older;
+    }
+    return undefined;
+  }
+
+  private newestOf(gk: unknown): Pane | undefined {
+    return typeof gk === 'number' && gk >>> 0 === gk && gk < DENSE_KEYS ? this.newestDense[gk] : this.newest.get(gk);
+  }
+
+  private setNewest(gk: unknown, p: Pane): void {
+    if (typeof gk === 'number' && gk >>> 0 === gk && gk < DENSE_KEYS) {
+      const d = this.newestDense;
+      // grown one by one, so the array stays a plain list (not a sparse one)
+      while (d.length <= gk) d.push(undefined);
+      d[gk] = p;
+    } else this.newest.set(gk, p);
+  }
+
+  /** A fired pane of the fast path out of its key's list. */
+  private unlink(p: Pane): void {
+    const o = p.older;
+    const n = p.newer;
+    if (n !== undefined) n.older = o;
+    else if (o !== undefined && this.newestOf(p.gk) === p) this.setNewest(p.gk, o);
+    if (o !== undefined) o.newer = n;
+    p.older = undefined;
+    p.newer = undefined;
+    p.open = false;
+    this.openPanes--;
+  }
+
+  /** Drops the fast path's index entries of keys without an open pane. */
+  private prune(): void {
+    for (const [gk, p] of this.newest) if (p.open !== true || p.gk !== gk) this.newest.delete(gk);
   }
 
   /** The panes of the window [start, end), created when it is new. */
@@ -222,14 +318,17 @@ export class WindowAggregateOperator extends Operator {
       this.emitWatermark(wm);
       return;
     }
-    let closed: Pane | undefined;
+    // the window closed last, [closedStart, closedEnd)
+    let closedStart = NaN;
+    let closedEnd = NaN;
     for (const p of ready) {
       if (session) {
         this.sessionPanes.delete(p.id);
         this.closeSession(p);
-      } else if (closed === undefined || closed.start !== p.start || closed.end !== p.end) {
+      } else if (closedStart !== p.start || closedEnd !== p.end) {
         // every pane of a window ends with it: the window fires whole (its panes fire one after another)
-        closed = p;
+        closedStart = p.start;
+        closedEnd = p.end;
         this.windows.delete(`${p.start}|${p.end}`);
         if (this.lastWindow !== undefined && this.lastWindow.end - 1 <= wm) this.lastWindow = undefined;
       }
@@ -243,6 +342,11 @@ export class WindowAggregateOperator extends Operator {
       row[j++] = ws;
       row[j++] = we;
       row[j] = wt;
+      // the row holds the pane's values, not the pane: it serves a later window once its row is made
+      if (!session) {
+        if (p.open === true) this.unlink(p);
+        this.free.push(p);
+      }
       this.emit({ kind: '+I', row });
     }
     this.emitWatermark(wm);

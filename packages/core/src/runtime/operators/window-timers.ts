@@ -14,19 +14,34 @@ export interface TimedWindow {
 
 const NONE: readonly never[] = [];
 
+/**
+ * The windows of one end: `items[0..n)`. A fired bucket is kept for a later end with its array's room (no array
+ * grown anew per end, which lived long enough to be copied by young-generation collections).
+ */
+interface Bucket<W> {
+  readonly items: (W | undefined)[];
+  n: number;
+}
+
+const byStartThenSeq = (a: TimedWindow, b: TimedWindow): number => a.start - b.start || a.seq - b.seq;
+
 export class WindowTimers<W extends TimedWindow> {
-  private readonly byEnd = new Map<number, W[]>();
+  private readonly byEnd = new Map<number, Bucket<W>>();
+  /** Fired buckets, emptied, for later ends. */
+  private readonly spare: Bucket<W>[] = [];
   /** The distinct ends with windows, ascending; entries before `head` have fired. */
   private ends: number[] = [];
   private head = 0;
 
   add(w: W): void {
-    const list = this.byEnd.get(w.end);
-    if (list) {
-      list.push(w);
+    const bucket = this.byEnd.get(w.end);
+    if (bucket) {
+      bucket.items[bucket.n++] = w;
       return;
     }
-    this.byEnd.set(w.end, [w]);
+    const fresh = this.spare.pop() ?? { items: [], n: 0 };
+    fresh.items[fresh.n++] = w;
+    this.byEnd.set(w.end, fresh);
     const ends = this.ends;
     const end = w.end;
     if (this.head === ends.length || end > (ends[ends.length - 1] as number)) {
@@ -54,10 +69,23 @@ export class WindowTimers<W extends TimedWindow> {
     const out: W[] = [];
     while (this.head < ends.length && (ends[this.head] as number) - 1 <= wm) {
       const end = ends[this.head++] as number;
-      const list = (this.byEnd.get(end) as W[]).filter(live);
+      const bucket = this.byEnd.get(end) as Bucket<W>;
       this.byEnd.delete(end);
-      if (list.length > 1) list.sort((a, b) => a.start - b.start || a.seq - b.seq);
-      for (const w of list) out.push(w);
+      const from = out.length;
+      let sorted = true;
+      for (let i = 0; i < bucket.n; i++) {
+        const w = bucket.items[i] as W;
+        bucket.items[i] = undefined;
+        if (!live(w)) continue;
+        if (sorted && out.length > from && byStartThenSeq(out[out.length - 1] as W, w) > 0) sorted = false;
+        out.push(w);
+      }
+      bucket.n = 0;
+      this.spare.push(bucket);
+      if (!sorted) {
+        const part = out.slice(from).sort(byStartThenSeq);
+        for (let i = 0; i < part.length; i++) out[from + i] = part[i] as W;
+      }
     }
     if (this.head > 1024 && this.head * 2 > ends.length) {
       this.ends = ends.slice(this.head);
