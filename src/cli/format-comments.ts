@@ -272,7 +272,11 @@ export function formatText(text: string, file: string): FormatResult {
       // The tokens not formatted yet, and this slice's (not its 'eof'), in one array: the formatted ones are let go of
       // as each slice comes, so they die young (see the parser's SLICE).
       const add = slice.at(-1)?.kind === 'eof' ? slice.slice(0, -1) : slice;
-      pending = head === pending.length ? add : pending.slice(head).concat(add);
+      if (head === pending.length) pending = add;
+      // Nothing formatted since the last slice (one long statement, e.g. VALUES with 100,000 rows): appended in place —
+      // a copy of all pending tokens per slice made such a statement quadratic.
+      else if (head === 0) for (const t of add) pending.push(t);
+      else pending = pending.slice(head).concat(add);
       head = 0;
     }
     // The parser reads the statements without their comments (they are put back by their tokens).

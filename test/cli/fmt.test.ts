@@ -90,6 +90,12 @@ describe('flinkts fmt', () => {
     expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
   });
 
+  test("a Unicode literal keeps its escapes, its fragments and its UESCAPE", () => {
+    const r = formatSql("select u&'!0041'\n  'b' uescape '!' as s from t;\n", 'x.sql');
+    expect(r.ok ? r.text : r.errors).toBe("SELECT\n  U&'!0041'\n  'b' UESCAPE '!' AS `s`\nFROM `t`;\n");
+    expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
+  });
+
   test('rewrites files in place; --check lists files that would change and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flinkts-fmt-'));
     writeFileSync(join(dir, 'a.sql'), MESSY);

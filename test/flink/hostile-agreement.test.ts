@@ -36,6 +36,15 @@ const PROBES: readonly SqlCase[] = [
   { name: 'probe: a 257-character unquoted identifier', sql: longName(257, false), codes: ['FTS1009'] },
   { name: 'probe: JSON_EXISTS on an INT', sql: `${W}SELECT JSON_EXISTS(a, '$.x') FROM w;`, codes: ['FTS4406'] },
   { name: 'probe: JSON_EXISTS on a STRING', sql: `${W}SELECT JSON_EXISTS(s, '$.x') FROM w;`, codes: [] },
+  // String literals continued on the next line, and Unicode literals (U&'…' with UESCAPE).
+  { name: 'probe: a string literal continued on the next line', sql: `${W}SELECT 'ab'\n  'cde' FROM w;`, codes: [] },
+  { name: 'probe: a string literal continued after a -- comment', sql: `${W}SELECT 'ab' -- c\n  'cde' FROM w;`, codes: [] },
+  { name: 'probe: a string literal continued on the same line', sql: `${W}SELECT 'ab' 'cde' FROM w;`, codes: ['FTS1001'] },
+  { name: 'probe: a Unicode literal', sql: `${W}SELECT U&'\\0041\\+01F600', u&'a\\\\b' FROM w;`, codes: [] },
+  { name: 'probe: a Unicode literal with UESCAPE, continued', sql: `${W}SELECT U&'!0041'\n  'b' UESCAPE '!' FROM w;`, codes: [] },
+  { name: 'probe: a Unicode escape of two digits', sql: `${W}SELECT U&'\\00' FROM w;`, codes: ['FTS1008'] },
+  { name: 'probe: UESCAPE of two characters', sql: `${W}SELECT U&'\\0041' UESCAPE 'ab' FROM w;`, codes: ['FTS1008'] },
+  { name: "probe: UESCAPE '+'", sql: `${W}SELECT U&'\\0041' UESCAPE '+' FROM w;`, codes: ['FTS1008'] },
 ];
 
 /** Case name pattern → why Flink and flinkts disagree on it. */

@@ -16,9 +16,16 @@ import type { Query, Relation } from './query.js';
 
 /**
  * `'text'`. A literal continued on the following lines (`'ab'` and `'cde'` on the next line, as Flink reads them)
- * has `value` 'abcde' and its `fragments` as written, ['ab', 'cde'], which the printer keeps.
+ * has `value` 'abcde' and its `fragments` as written, ['ab', 'cde'], which the printer keeps. A Unicode literal
+ * (`U&'\0041'`, `U&'!0041' UESCAPE '!'`) has `unicode` (with its UESCAPE character, if one is written), its
+ * `fragments` as written (escapes not applied) and its `value` with them applied.
  */
-export interface StringLiteral extends NodeBase { readonly kind: 'StringLiteral'; readonly value: string; readonly fragments?: readonly string[] }
+export interface StringLiteral extends NodeBase {
+  readonly kind: 'StringLiteral';
+  readonly value: string;
+  readonly fragments?: readonly string[];
+  readonly unicode?: { readonly escape?: string };
+}
 /**
  * An exact numeric literal as written: `42`, `-7` is `Unary('-', 7)`, `1.50`, `1.5E3`.
  * Integer text types as INT (BIGINT when out of INT range), text with a point as DECIMAL, with an exponent as DOUBLE.

@@ -46,3 +46,50 @@ describe('string literals continued on the next line', () => {
     expect(sameAst(parseScript(`${printed};`).script.statements[0], insert)).toBe(true);
   });
 });
+
+/**
+ * Unicode string literals, as Flink 1.20.1 reads them (each case measured with `flinkts verify`: the types from its
+ * "Cannot apply 'ABS' to arguments of type …" message, the errors word for word).
+ */
+describe("Unicode string literals (U&'…')", () => {
+  const literal = (sql: string) => {
+    const { expression, diagnostics } = parseExpression(sql);
+    expect(diagnostics).toEqual([]);
+    return expression as { kind: string; value: string; fragments?: readonly string[]; unicode?: { escape?: string } };
+  };
+
+  test('escapes are four hexadecimal digits after the escape character; the escape character doubled is itself', () => {
+    expect(literal("U&'\\0041'")).toMatchObject({ kind: 'StringLiteral', value: 'A', fragments: ['\\0041'], unicode: {} });
+    expect(literal("u&'\\0041'").value).toBe('A');
+    expect(literal("U&'a\\\\b'").value).toBe('a\\b');
+    expect(literal("U&'it''s'").value).toBe("it's");
+    // A lone surrogate is one UTF-16 unit (CHAR(1) on Flink).
+    expect(literal("U&'\\D83D'").value).toBe('\uD83D');
+    // Only four digits, read as Java's Integer.parseInt reads them: '+01F' is U+001F, then '600' (CHAR(5) on Flink).
+    expect(literal("U&'\\0041\\+01F600'").value).toBe('A\u001F600');
+  });
+
+  test('UESCAPE names another escape character, for every fragment continued on the following lines', () => {
+    expect(literal("U&'!0041!!' UESCAPE '!'")).toMatchObject({ value: 'A!', unicode: { escape: '!' } });
+    expect(literal("U&'!0041'\n 'b' UESCAPE '!'")).toMatchObject({ value: 'Ab', fragments: ['!0041', 'b'], unicode: { escape: '!' } });
+    expect(literal("U&'\\0041'\n 'bc'").value).toBe('Abc');
+  });
+
+  test("Flink's errors: a short escape, a bad UESCAPE character, a U& fragment after a plain one", () => {
+    const error = (sql: string) => parseExpression(sql).diagnostics[0];
+    expect(error("U&'\\00'")).toMatchObject({ code: 'FTS1008', message: 'Unicode escape sequence starting at character 0 is not exactly four hex digits' });
+    expect(error("U&'\\0041' UESCAPE 'ab'")).toMatchObject({ code: 'FTS1008', message: "UESCAPE 'ab' must be exactly one character" });
+    expect(error("U&'\\0041' UESCAPE '+'")).toMatchObject({ code: 'FTS1008', message: "UESCAPE '+' may not be hex digit, whitespace, plus sign, or double quote" });
+    expect(error("'ab'\n U&'\\0041'")).toMatchObject({ code: 'FTS1001' });
+  });
+
+  test('typed CHAR of the value, and printed as written', () => {
+    const sql = `${TABLES}INSERT INTO snk SELECT 'x', ABS(U&'!0041'\n 'b' UESCAPE '!') > 0 FROM src;`;
+    expect(checkSql(sql).map((d) => d.message)).toEqual([expect.stringContaining('CHAR(2)')]);
+    const insert = parseScript(sql).script.statements[2]!;
+    const printed = printStatement(insert);
+    expect(printed).toContain("U&'!0041'\n");
+    expect(printed).toContain("'b' UESCAPE '!'");
+    expect(sameAst(parseScript(`${printed};`).script.statements[0], insert)).toBe(true);
+  });
+});

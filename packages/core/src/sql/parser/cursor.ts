@@ -33,6 +33,7 @@ export function describe(t: Token): string {
   switch (t.kind) {
     case 'eof': return 'the end of the input';
     case 'string': return `the string '${t.value.length > 20 ? `${t.value.slice(0, 20)}…` : t.value}'`;
+    case 'unicode': return `the string U&'${t.value.length > 20 ? `${t.value.slice(0, 20)}…` : t.value}'`;
     case 'quoted': return `\`${t.value}\``;
     case 'number': return `the number ${t.text}`;
     case 'op': return `'${t.text}'`;

@@ -474,6 +474,12 @@ const isPlainString = (t: Token): boolean => t.kind === 'string' && t.text.charC
  * joins them; on the same line it reports "String literal continued on same line" at the second fragment).
  */
 function continuedString(p: Cursor, first: Token, start: SourcePosition): Expression {
+  const fragments = continuation(p, first);
+  return { kind: 'StringLiteral', value: fragments.join(''), fragments, span: p.spanFrom(start) };
+}
+
+/** `first`'s value and those of the `'…'` fragments continuing it on later lines. */
+function continuation(p: Cursor, first: Token): string[] {
   const fragments = [first.value];
   let previous = first;
   while (isPlainString(p.peek())) {
@@ -484,7 +490,48 @@ function continuedString(p: Cursor, first: Token, start: SourcePosition): Expres
     fragments.push(p.next().value);
     previous = t;
   }
-  return { kind: 'StringLiteral', value: fragments.join(''), fragments, span: p.spanFrom(start) };
+  return fragments;
+}
+
+/**
+ * `U&'…'` (continued by `'…'` fragments on later lines, then `UESCAPE 'c'`), its escapes applied as Flink 1.20.1's
+ * parser (Calcite's SqlLiteral.unescapeUnicode) applies them: the escape character (`\` unless UESCAPE names
+ * another) doubled stands for itself, else the four characters after it are a hexadecimal UTF-16 unit (read as
+ * Java's Integer.parseInt reads them: a leading '+' or '-' is taken, so `\+01F600` is U+001F then '600').
+ */
+function unicodeString(p: Cursor, first: Token, start: SourcePosition): Expression {
+  const fragments = continuation(p, first);
+  let escape: string | undefined;
+  if (p.isWord('UESCAPE')) {
+    p.next();
+    const t = p.peek();
+    const c = p.stringLiteral("the escape character in quotes, e.g. UESCAPE '!'");
+    if (c.length !== 1) throw p.errorAt(t, `UESCAPE '${c}' must be exactly one character`, "write one character, e.g. UESCAPE '!'", SQL_CODES.impossibleLiteral);
+    if (/[0-9a-fA-F\s+"]/.test(c)) throw p.errorAt(t, `UESCAPE '${c}' may not be hex digit, whitespace, plus sign, or double quote`, "choose another character, e.g. UESCAPE '!'", SQL_CODES.impossibleLiteral);
+    escape = c;
+  }
+  const raw = fragments.join('');
+  const esc = escape ?? '\\';
+  let value = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c !== esc) {
+      value += c;
+      continue;
+    }
+    if (raw[i + 1] === esc) {
+      value += esc;
+      i++;
+      continue;
+    }
+    const digits = raw.slice(i + 1, i + 5);
+    if (digits.length !== 4 || !/^[+-]?[0-9a-fA-F]+$/.test(digits)) {
+      throw new ParseError(`Unicode escape sequence starting at character ${i} is not exactly four hex digits`, p.spanFrom(start), `write ${esc} and four hexadecimal digits (${esc}0041 is 'A'), or ${esc}${esc} for the escape character itself`, SQL_CODES.impossibleLiteral);
+    }
+    value += String.fromCharCode(Number.parseInt(digits, 16) & 0xffff);
+    i += 4;
+  }
+  return { kind: 'StringLiteral', value, fragments, unicode: escape === undefined ? {} : { escape }, span: p.spanFrom(start) };
 }
 
 /** The inside of `OVER (…)` or `WINDOW w AS (…)`, after the opening parenthesis. */
@@ -549,6 +596,9 @@ function parsePrimary(p: Cursor): Expression {
     case 'string':
       p.next();
       return p.peek().kind === 'string' && isPlainString(t) ? continuedString(p, t, start) : { kind: 'StringLiteral', value: t.value, span: p.spanFrom(start) };
+    case 'unicode':
+      p.next();
+      return unicodeString(p, t, start);
     case 'binary':
       p.next();
       return { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };

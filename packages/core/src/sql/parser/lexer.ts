@@ -12,6 +12,7 @@ export type TokenKind =
   | 'string' // 'literal'
   | 'number'
   | 'binary' // X'0A'
+  | 'unicode' // U&'\0041': the value is the text between the quotes ('' undoubled), its escapes not yet applied (UESCAPE may follow)
   | 'op' // punctuation and operators
   | 'comment'
   | 'hint' // /*+ … */
@@ -256,6 +257,14 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
       const number = sliceInterned(text, i, j);
       r.advanceInLine(j);
       r.push('number', number, start, number);
+      continue;
+    }
+    if ((code === 85 || code === 117) && text.charCodeAt(i + 1) === 38 && text.charCodeAt(i + 2) === 39) {
+      // U&'…', a Unicode string literal (Calcite's UNICODE_STRING_LITERAL); the parser applies its escapes.
+      r.advanceInLine(i + 2);
+      const value = r.readQuoted("'");
+      if (value === undefined) return r.error(`unterminated string literal starting at ${start.line}:${start.column}`, "close the string with a single quote; write '' for a quote inside it", start, r.pos());
+      r.push('unicode', value, start);
       continue;
     }
     if (isIdentStartCode(code)) {

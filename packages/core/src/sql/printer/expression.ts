@@ -116,7 +116,9 @@ function printExpressionText(e: Expression): string {
 
 function printStringLiteral(e: StringLiteral): string {
   // A literal continued on following lines is printed as written, one fragment per line (Flink joins them).
-  return e.fragments === undefined ? quoteString(e.value) : e.fragments.map(quoteString).join('\n');
+  const text = e.fragments === undefined ? quoteString(e.value) : e.fragments.map(quoteString).join('\n');
+  if (e.unicode === undefined) return text;
+  return `U&${text}${e.unicode.escape === undefined ? '' : ` UESCAPE ${quoteString(e.unicode.escape)}`}`;
 }
 function printNumericLiteral(e: NumericLiteral): string {
   return e.text;
