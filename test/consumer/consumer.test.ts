@@ -113,6 +113,7 @@ describe('the packed packages', () => {
     const out = ok(process.execPath, ['smoke.mjs'], app);
     expect(out).toContain('CREATE TABLE `orders`');
     expect(out).toContain('["+I[2, 12.50]"]');
+    expect(out).toContain('core refused: FTS7008');
     expect(out).toContain('["+I[1]","-D[1]"]');
   });
 });
