@@ -41,18 +41,14 @@ import type { SourceModes } from '../plan/properties/changelog.js';
 import { inputsOf } from '../plan/node.js';
 import { isWindowAggregate } from '../plan/properties/window-columns.js';
 import type { Compiled, Row } from './compiled.js';
-import { MINI_BATCH_LATENCY as LATENCY, miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
+import { MINI_BATCH_ENABLED as MINI_BATCH, MINI_BATCH_LATENCY as LATENCY, MINI_BATCH_SIZE as SIZE, miniBatchEnabled as enabled, miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
 import { rejected, unsupported } from './errors.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { MiniBatchReplayOperator } from './operators/mini-batch-replay.js';
 import type { Operator } from './operators/operator.js';
 import { binaryRowHash, binaryRowHashable } from './values/binary-row-hash.js';
 
-export const MINI_BATCH = 'table.exec.mini-batch.enabled';
-const SIZE = 'table.exec.mini-batch.size';
 const PHASES = 'table.optimizer.agg-phase-strategy';
-
-const enabled = (options: ReadonlyMap<string, string>): boolean => /^true$/i.test(options.get(MINI_BATCH) ?? '');
 
 /** Refuses mini-batch where its output is not determined by the input (see above). */
 export function checkMiniBatch(script: Script, options: ReadonlyMap<string, string>, keepChangelog: boolean): void {
