@@ -33,7 +33,7 @@ export { kafkaLoginModule, kafkaSasl, kafkaSsl } from './kafka-security.js';
 export type { SaslOptions, SslOptions } from './kafka-security.js';
 export { secret, Secret } from './options/values.js';
 export type * from './options/values.js';
-export { parseDuration, parseMemorySize } from './options/parse.js';
+export { parseDuration, parseMemorySize } from '@flinkts/core';
 export { CODES } from './options/codes.js';
 /** Every diagnostic code @flinkts/connectors declares, with its title and exit class. */
 export { CODE_TABLE as CONNECTORS_CODE_TABLE } from './options/codes.js';

@@ -3,51 +3,9 @@
  * (`128mb`), integers, booleans, enums (case-insensitive, like Flink), lists (`a;b`) and maps (`k:v,k2:v2`).
  */
 import { z } from 'zod';
+import { parseDuration, parseMemorySize } from '@flinkts/core';
 import type { OptionSpec } from './spec.js';
 import { PLACEHOLDER } from './values.js';
-
-const DURATION_UNITS = new Map<string, number>();
-for (const [ms, names] of [
-  [86_400_000, ['d', 'day', 'days']],
-  [3_600_000, ['h', 'hour', 'hours']],
-  [60_000, ['min', 'm', 'minute', 'minutes']],
-  [1000, ['s', 'sec', 'secs', 'second', 'seconds']],
-  [1, ['ms', 'milli', 'millis', 'millisecond', 'milliseconds']],
-  [0.001, ['µs', 'us', 'micro', 'micros', 'microsecond', 'microseconds']],
-  [0.000001, ['ns', 'nano', 'nanos', 'nanosecond', 'nanoseconds']],
-] as const) {
-  for (const n of names) DURATION_UNITS.set(n, ms);
-}
-const MEMORY_UNITS = new Map<string, number>();
-for (const [factor, names] of [
-  [1, ['b', 'bytes']],
-  [1024, ['k', 'kb', 'kibibytes']],
-  [1024 ** 2, ['m', 'mb', 'mebibytes']],
-  [1024 ** 3, ['g', 'gb', 'gibibytes']],
-  [1024 ** 4, ['t', 'tb', 'tebibytes']],
-] as const) {
-  for (const n of names) MEMORY_UNITS.set(n, factor);
-}
-
-const AMOUNT_AND_UNIT = /^\s*(\d+)\s*([^\d\s]*)\s*$/;
-
-/** Milliseconds of a Flink Duration text, or undefined when it does not parse (as Flink's TimeUtils). */
-export function parseDuration(text: string): number | undefined {
-  const m = AMOUNT_AND_UNIT.exec(text);
-  if (!m) return undefined;
-  const unit = m[2]!.toLowerCase();
-  const factor = unit === '' ? 1 : DURATION_UNITS.get(unit);
-  return factor === undefined ? undefined : Number(m[1]) * factor;
-}
-
-/** Bytes of a Flink MemorySize text, or undefined when it does not parse (as Flink's MemorySize.parse). */
-export function parseMemorySize(text: string): number | undefined {
-  const m = AMOUNT_AND_UNIT.exec(text);
-  if (!m) return undefined;
-  const unit = m[2]!.toLowerCase();
-  const factor = unit === '' ? 1 : MEMORY_UNITS.get(unit);
-  return factor === undefined ? undefined : Number(m[1]) * factor;
-}
 
 const INT_RANGE: Record<'integer' | 'long', readonly [bigint, bigint]> = {
   integer: [-(2n ** 31n), 2n ** 31n - 1n],

@@ -1,1 +1,2 @@
 export * from './connector.js';
+export { parseDuration, parseMemorySize } from './option-syntax.js';

@@ -35,6 +35,7 @@
 import type { Span } from '../ast/node.js';
 import type { CreateTable, Script } from '../ast/statement.js';
 import type { SourceChangelog } from '../connector/connector.js';
+import { parseDuration } from '../connector/option-syntax.js';
 import type { AggregateCall } from '../plan/aggregate.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
@@ -73,13 +74,11 @@ export function miniBatchWatermarks(options: ReadonlyMap<string, string>, plan: 
   return { mode: rowtime(plan) ? 'rowtime' : 'proctime', interval: latencyMillis(options.get(LATENCY) ?? '') };
 }
 
-/** `allow-latency` as milliseconds (Flink's duration syntax: a number and an optional unit). */
+/** `allow-latency` as whole milliseconds (Flink's Duration syntax, connector/option-syntax.ts). */
 function latencyMillis(text: string): number {
-  const m = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(text);
-  const unit: Record<string, number> = { '': 1, ms: 1, milli: 1, millis: 1, millisecond: 1, milliseconds: 1, s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000, min: 60_000, m: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000, d: 86_400_000, day: 86_400_000, days: 86_400_000 };
-  const factor = m === null ? undefined : unit[m[2]!.toLowerCase()];
-  if (m === null || factor === undefined) throw unsupported(`'${LATENCY}' = '${text}': this duration is not read by the local runtime (write it as e.g. '5 s', '1 min' or '1 h')`);
-  return Number(m[1]) * factor;
+  const ms = parseDuration(text);
+  if (ms === undefined || !Number.isInteger(ms)) throw unsupported(`'${LATENCY}' = '${text}': this duration is not read by the local runtime (write it as e.g. '5 s', '1 min' or '1 h')`);
+  return ms;
 }
 
 /** Refuses an upsert source (`emits`, as the plan reads it) under mini-batch when the changelog is kept. */
