@@ -24,7 +24,9 @@
  *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it, and
  *      what holds the peak: the young generation's size (V8 grows it while many objects survive its collections)
  *      and the heap a full collection leaves with the result held (the result's objects, the sink's state).
- * `FLINKTS_BENCH_RUNTIME=growth,memory` (any of throughput, growth, memory) runs only those parts.
+ * `FLINKTS_BENCH_RUNTIME=growth,memory` (any of throughput, growth, memory) runs only those parts;
+ * `FLINKTS_BENCH_WORKLOAD=<text>` runs only the workloads whose name (or memory-script key) contains the text,
+ * case-insensitive (e.g. `JSON_VALUE`, `aggregation`, `JOIN`, `window`).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -138,6 +140,12 @@ const ratioText = (c: Compared, what: (flinkMs: number, duckMs: number) => strin
 
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
+/** Whether a workload is selected by `FLINKTS_BENCH_WORKLOAD` (all are when it is unset). */
+function selected(...names: readonly string[]): boolean {
+  const only = process.env.FLINKTS_BENCH_WORKLOAD?.trim().toLowerCase();
+  return only === undefined || only === '' || names.some((n) => n.toLowerCase().includes(only));
+}
+
 interface Memory {
   readonly workload: string;
   readonly rows: number;
@@ -182,7 +190,7 @@ const side = (x: Side) => `${fmt(x.ms)} (CPU ${fmt(x.cpuMs)})`;
 /** (b) and (c): filter + project + JSON_VALUE and keyed aggregation on 1M rows. */
 async function throughput(con: DuckDBConnection): Promise<void> {
   const N = 1_000_000;
-  for (const w of [filterProject, keyedAggregation]) {
+  for (const w of [filterProject, keyedAggregation].filter((w) => selected(w.name))) {
     const b = await compare(con, w, N, false, 3, { warmup: true, columns: true });
     const c = await compare(con, w, N, true, 1);
     console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out; load average ${loadText()}:`);
@@ -196,7 +204,7 @@ async function throughput(con: DuckDBConnection): Promise<void> {
 
 /** (d): the join and the window aggregation at 1k / 10k / 100k / 1M rows. */
 async function growth(con: DuckDBConnection): Promise<void> {
-  for (const w of [regularJoin, tumblingWindow]) {
+  for (const w of [regularJoin, tumblingWindow].filter((w) => selected(w.name))) {
     console.log(`(d) ${w.name}${w === regularJoin ? ' (rows per side)' : ''}, keepChangelog: false:`);
     let previous: Compared | undefined;
     let last: Compared | undefined;
@@ -219,7 +227,8 @@ function memoryLines(): void {
   console.log('memory: peak RSS of a fresh process running one workload on 1,000,000 rows (input, job and result read with rows(); baseline = the process with flinkts loaded, before the input exists)');
   console.log('  input fed as a stream (an iterable making each row as the job reads it: the job\'s own memory against the input\'s size):');
   const script = memoryScript();
-  const workloads = ['filterProject', 'keyedAggregation', 'regularJoin', 'tumblingWindow'];
+  const all = { filterProject, keyedAggregation, regularJoin, tumblingWindow };
+  const workloads = Object.entries(all).filter(([key, w]) => selected(key, w.name)).map(([key]) => key);
   for (const w of workloads) {
     const m = memory(script, w, 1_000_000, 'stream');
     const own = m.peakRssMb - m.baselineRssMb;
