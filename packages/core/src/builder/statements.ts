@@ -16,11 +16,12 @@ import type { ExprInput } from './expr.js';
 import { toNode } from './expr.js';
 import { SelectQuery } from './query.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
+import { textFields, type CodeText } from '../diagnostics/code-table.js';
 import { builderError } from './errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
 import { INSERT_CODES } from '../plan/insert-codes.js';
-import { NAME_CODES } from '../plan/name-codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { BIND_CODES } from '../plan/codes.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
@@ -134,6 +135,10 @@ function insertError(code: string, message: string, hint: string, path: string):
   throw new FlinktsError([{ code, severity: 'error', message, hint, path }]);
 }
 
+function insertText(text: CodeText, path: string): never {
+  throw new FlinktsError([{ ...textFields(text), severity: 'error', path }]);
+}
+
 /**
  * Run-time checks of an INSERT (for JavaScript callers and values typed loosely): names, counts, NOT NULL
  * columns, and Flink's implicit casts wherever both column types are known.
@@ -166,7 +171,7 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
     if (!writable.includes(name)) {
       insertError(INSERT_CODES.notWritable, `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
     }
-    if (seen.has(name)) insertError(NAME_CODES.duplicateInsertColumn, `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
+    if (seen.has(name)) insertText(NAME_TEXTS.duplicateInsertColumn({ name }), `${where}.columns.${name}`);
     seen.add(name);
   }
   if (columns.length !== queryColumns.length) {
