@@ -16,10 +16,9 @@ import type { ExprInput } from './expr.js';
 import { toNode } from './expr.js';
 import { SelectQuery } from './query.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
-import { textFields, type CodeText } from '../diagnostics/code-table.js';
-import { builderError } from './errors.js';
+import { builderText } from './errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { INSERT_CODES } from '../plan/insert-codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { BIND_CODES } from '../plan/codes.js';
@@ -28,7 +27,7 @@ import { BIND_CODES } from '../plan/codes.js';
 export function set(key: string, value: string): SetStatement {
   if (typeof key !== 'string') throw argumentError('set()', 'key', 'a string', key);
   if (typeof value !== 'string') throw argumentError('set()', 'value', 'a string', value, "configuration values are strings: set('parallelism.default', '2')");
-  if (key.trim() === '') builderError(DEFINITION_CODES.setWithoutKey, 'SET needs a configuration key', "name the option, e.g. set('parallelism.default', '2')");
+  if (key.trim() === '') builderText(DEFINITION_TEXTS.setWithoutKey({}));
   return Object.freeze({ kind: 'Set', key, value });
 }
 
@@ -135,10 +134,6 @@ function insertError(code: string, message: string, hint: string, path: string):
   throw new FlinktsError([{ code, severity: 'error', message, hint, path }]);
 }
 
-function insertText(text: CodeText, path: string): never {
-  throw new FlinktsError([{ ...textFields(text), severity: 'error', path }]);
-}
-
 /**
  * Run-time checks of an INSERT (for JavaScript callers and values typed loosely): names, counts, NOT NULL
  * columns, and Flink's implicit casts wherever both column types are known.
@@ -171,7 +166,7 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
     if (!writable.includes(name)) {
       insertError(INSERT_CODES.notWritable, `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
     }
-    if (seen.has(name)) insertText(NAME_TEXTS.duplicateInsertColumn({ name }), `${where}.columns.${name}`);
+    if (seen.has(name)) builderText(NAME_TEXTS.duplicateInsertColumn({ name }), `${where}.columns.${name}`);
     seen.add(name);
   }
   if (columns.length !== queryColumns.length) {
@@ -255,7 +250,7 @@ export function statementSet(...inserts: readonly Insert[]): StatementSet {
   inserts.forEach((s, i) => {
     if ((s as Partial<Insert> | null)?.kind !== 'Insert') throw argumentError('statementSet()', `statement ${i + 1}`, 'an INSERT built with insertInto(…)', s);
   });
-  if (inserts.length === 0) builderError(DEFINITION_CODES.noInsert, 'a statement set needs at least one INSERT', 'pass the INSERT statements of the job: statementSet(insertInto(…), …)');
+  if (inserts.length === 0) builderText(DEFINITION_TEXTS.noInsert({}));
   return Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
 }
 

@@ -4,7 +4,6 @@
  */
 import type { ColumnRef, Expression } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS } from '../functions/registry.js';
 import { userFunctionNames } from './function-lookup.js';
 import type { DataType } from '../types/data-type.js';

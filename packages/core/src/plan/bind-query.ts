@@ -9,7 +9,6 @@ import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
 import { isAggregateCall } from './function-lookup.js';
 import type { ObjectCatalog } from '../catalog/catalog.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
 import { checkGroupingArguments, checkSelectCalls } from './aggregate-rules.js';
@@ -38,7 +37,7 @@ import type { Sort } from './sort.js';
 import type { SortKey } from './sort-key.js';
 import type { Values } from './values.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { TYPE_CODES } from '../typing/codes.js';
 
 const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
@@ -159,7 +158,7 @@ function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, r
 function limitOf(e: Expression | undefined, ctx: BindContext): number | undefined {
   if (e === undefined) return undefined;
   if (e.kind === 'NumericLiteral' && /^\d+$/.test(e.text)) return Number(e.text);
-  problem(ctx, DEFINITION_CODES.badLimit, e, 'LIMIT / OFFSET must be a non-negative integer literal');
+  report(ctx, DEFINITION_TEXTS.badLimit({}), e);
   return undefined;
 }
 
