@@ -11,7 +11,7 @@ import { isReserved, upperWord } from './keywords.js';
 import { parseMatchRecognize } from './match-recognize.js';
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_CODES, SQL_TEXTS } from '../codes.js';
 
 export function startsQuery(p: Cursor): boolean {
   return p.isWord('SELECT') || p.isWord('WITH') || p.isWord('VALUES') || (p.isOp('(') && (p.isWord('SELECT', 1) || p.isWord('WITH', 1) || p.isWord('VALUES', 1)));
@@ -306,7 +306,7 @@ function parseFrom(p: Cursor): Relation {
       continue;
     }
     let type: JoinType | undefined;
-    if (p.isWord('NATURAL')) throw p.errorAt(p.peek(), 'NATURAL joins are not supported by flinkts yet', 'name the join columns: JOIN … USING (a, b)', SQL_CODES.notReadYet);
+    if (p.isWord('NATURAL')) throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'naturalJoin' }));
     if (p.acceptWords('CROSS', 'JOIN')) type = 'CROSS';
     else if (p.acceptWords('INNER', 'JOIN') || p.acceptWord('JOIN')) type = 'INNER';
     else if (p.acceptWords('LEFT', 'OUTER', 'JOIN') || p.acceptWords('LEFT', 'JOIN')) type = 'LEFT';

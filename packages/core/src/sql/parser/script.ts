@@ -15,7 +15,7 @@ import type { LexError, Token } from './lexer.js';
 import { LEX_START, tokenize } from './lexer.js';
 import { parseQuery as query } from './query.js';
 import { parseStatementBody } from './statement.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_CODES, SQL_TEXTS } from '../codes.js';
 
 export interface ParseOptions {
   /** The file name diagnostics report. */
@@ -33,7 +33,7 @@ function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
 function asParseError(e: unknown, first: Token): ParseError {
   if (e instanceof ParseError) return e;
   if (e instanceof RangeError) {
-    return new ParseError('this statement is nested too deeply to parse', { start: first.start, end: first.end }, 'split it into views or smaller expressions', SQL_CODES.nestedTooDeep);
+    return ParseError.of(SQL_TEXTS.nestedTooDeep({ stack: true }), { start: first.start, end: first.end });
   }
   throw e;
 }
