@@ -3,10 +3,38 @@
  * `SQL_TEXTS.reservedWord({ … })` gives the code, message and hint of a templated code.
  */
 import { codeTable, template } from '../diagnostics/code-table.js';
+import { describeCharacter } from './parser/characters.js';
+
+/** Text that does not lex (FTS1000): an unterminated literal or comment, a malformed binary literal, a character that is not SQL. */
+export type LexPayload =
+  | { readonly kind: 'unterminated'; readonly what: 'comment' | 'string literal' | 'quoted identifier'; readonly line: number; readonly column: number }
+  | { readonly kind: 'binaryLiteral'; readonly value: string }
+  | { readonly kind: 'character'; readonly character: string; readonly atStart: boolean };
+
+const UNTERMINATED_HINTS = {
+  comment: "close it with '*/'",
+  'string literal': "close the string with a single quote; write '' for a quote inside it",
+  'quoted identifier': 'close it with a back-quote; write `` for a back-quote inside it',
+} as const;
+
+/** A statement that does not parse (FTS1001): mostly "expected X but found Y", with the hint the parser has for the place. */
+export type ParsePayload =
+  | { readonly kind: 'expected'; readonly expected: string; readonly found: string; readonly hint?: string }
+  | { readonly kind: 'emptyHint' }
+  | { readonly kind: 'matchRecognizePlacement' }
+  | { readonly kind: 'quantifierRange'; readonly min: number; readonly max: number }
+  | { readonly kind: 'quantifierZero' }
+  | { readonly kind: 'parameterMarker' }
+  | { readonly kind: 'secondWatermark' }
+  | { readonly kind: 'secondPrimaryKey' }
+  | { readonly kind: 'schemaParentheses'; readonly clause: 'ADD' | 'MODIFY' }
+  | { readonly kind: 'stringContinuedOnLine'; readonly fragment: string }
+  | { readonly kind: 'nullsOutsideArrayAgg'; readonly nulls: string; readonly fn: string };
 
 /** Flink SQL that flinkts does not read yet (FTS1003), by construct. */
 export type NotReadYetPayload =
   | { readonly kind: 'naturalJoin' }
+  | { readonly kind: 'matchRecognizeExpression' }
   | { readonly kind: 'matchSubset' }
   | { readonly kind: 'tableArgumentClause'; readonly clause: 'PARTITION' | 'ORDER' }
   | { readonly kind: 'columnPosition'; readonly position: string }
@@ -28,11 +56,58 @@ export type LiteralPayload =
 /** A literal's text as shown in a message: at most 40 characters. */
 const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 37)}…` : value);
 
-const NOT_PARSED = 'keep this statement in a separate SQL file that flinkts does not parse';
-
 export const SQL_CODE_TABLE = codeTable({
-  syntaxError: ['FTS1000', 'The SQL text does not parse: an unexpected token or character, or an unterminated literal or comment.'],
-  unexpectedToken: ['FTS1001', 'A statement does not parse: something else was expected at this point.'],
+  syntaxError: ['FTS1000', 'The SQL text does not parse: an unexpected token or character, or an unterminated literal or comment.', template(
+    (p: LexPayload) => {
+      switch (p.kind) {
+        case 'unterminated': return `unterminated ${p.what} starting at ${p.line}:${p.column}`;
+        case 'binaryLiteral': return `invalid binary literal X'${p.value}'`;
+        case 'character': {
+          const c = describeCharacter(p.character, p.atStart);
+          return c.message ?? (c.name.startsWith("'") ? `unexpected character ${c.name}` : `unexpected ${c.name}`);
+        }
+      }
+    },
+    (p) => {
+      switch (p.kind) {
+        case 'unterminated': return UNTERMINATED_HINTS[p.what];
+        case 'binaryLiteral': return 'write an even number of hexadecimal digits';
+        case 'character': return describeCharacter(p.character, p.atStart).hint;
+      }
+    },
+  )],
+  unexpectedToken: ['FTS1001', 'A statement does not parse: something else was expected at this point.', template(
+    (p: ParsePayload) => {
+      switch (p.kind) {
+        case 'expected': return `expected ${p.expected} but found ${p.found}`;
+        case 'emptyHint': return 'empty hint';
+        case 'matchRecognizePlacement': return 'MATCH_RECOGNIZE must follow the table or sub-query it reads';
+        case 'quantifierRange': return `the quantifier {${p.min},${p.max}} has a maximum below its minimum`;
+        case 'quantifierZero': return 'a quantifier needs a maximum of at least 1';
+        case 'parameterMarker': return 'parameter markers (?) are not supported in Flink SQL scripts';
+        case 'secondWatermark': return 'a table has at most one WATERMARK';
+        case 'secondPrimaryKey': return 'a table has at most one PRIMARY KEY';
+        case 'schemaParentheses': return `several ${p.clause === 'ADD' ? 'added' : 'modified'} columns need parentheses`;
+        case 'stringContinuedOnLine': return 'a string literal continued on the same line: Flink joins string literals only across a line end';
+        case 'nullsOutsideArrayAgg': return `${p.nulls} NULLS is only valid in ARRAY_AGG: Flink's parser does not take it in ${p.fn}`;
+      }
+    },
+    (p) => {
+      switch (p.kind) {
+        case 'expected': return p.hint;
+        case 'emptyHint': return 'remove the empty /*+ */ or write a hint such as OPTIONS(…) in it';
+        case 'matchRecognizePlacement': return 'write FROM t MATCH_RECOGNIZE (…) AS m';
+        case 'quantifierRange': return `write the smaller count first: {${p.max},${p.min}}`;
+        case 'quantifierZero': return 'leave the pattern variable out instead of repeating it at most 0 times';
+        case 'parameterMarker': return 'write the value as a literal';
+        case 'secondWatermark': return 'remove one of the WATERMARK definitions';
+        case 'secondPrimaryKey': return 'list all key columns in one PRIMARY KEY (…) NOT ENFORCED';
+        case 'schemaParentheses': return `write ${p.clause} (a INT, b STRING)`;
+        case 'stringContinuedOnLine': return `put '${p.fragment.length > 20 ? `${p.fragment.slice(0, 20)}…` : p.fragment}' on a line of its own, or write one literal`;
+        case 'nullsOutsideArrayAgg': return `drop ${p.nulls} NULLS`;
+      }
+    },
+  )],
   reservedWord: ['FTS1002', 'A reserved word of Flink SQL is used as a name without back-quotes.', template(
     (p: { readonly word: string; readonly use: string } | { readonly word: string; readonly function: true }) =>
       'use' in p ? `'${p.word}' is a reserved word in Flink SQL; quote it as \`${p.word}\` to use it as ${p.use}` : `'${p.word}' is a reserved word in Flink SQL and not a function`,
@@ -42,6 +117,7 @@ export const SQL_CODE_TABLE = codeTable({
     (p: NotReadYetPayload) => {
       switch (p.kind) {
         case 'naturalJoin': return 'NATURAL joins are not supported by flinkts yet';
+        case 'matchRecognizeExpression': return 'MATCH_RECOGNIZE is not supported by flinkts yet';
         case 'matchSubset': return 'SUBSET in MATCH_RECOGNIZE is not supported by Flink';
         case 'tableArgumentClause': return `${p.clause} BY on a table argument is not supported by flinkts yet`;
         case 'columnPosition': return `column positions (${p.position}) in ALTER TABLE are not supported by flinkts yet`;
@@ -57,7 +133,8 @@ export const SQL_CODE_TABLE = codeTable({
         case 'columnPosition': return 'add the column at the end, or keep this statement in a separate SQL file';
         case 'describeExtended': return 'use DESCRIBE without EXTENDED';
         case 'statement': return 'keep them in a separate SQL file that flinkts does not parse';
-        case 'tableArgumentClause': case 'createOrReplaceAs': return NOT_PARSED;
+        case 'tableArgumentClause': case 'matchRecognizeExpression': return 'keep this query in a separate SQL file that flinkts does not parse';
+        case 'createOrReplaceAs': return 'keep this statement in a separate SQL file that flinkts does not parse';
       }
     },
   )],

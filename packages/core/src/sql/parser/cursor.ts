@@ -5,10 +5,9 @@
  */
 import type { SourcePosition, Span } from '../../ast/node.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import { describeCharacter } from './characters.js';
 import { isReserved } from './keywords.js';
 import type { Token } from './lexer.js';
-import { SQL_CODES, SQL_TEXTS } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 import type { CodeText } from '../../diagnostics/code-table.js';
 
 /** A parse error: the first real problem of a statement. */
@@ -25,7 +24,7 @@ export const IDENTIFIER_MAX_LENGTH = 256;
 export const MAX_NESTING_DEPTH = 500;
 
 export class ParseError extends Error {
-  constructor(message: string, readonly span: Span, readonly hint?: string, readonly code: string = SQL_CODES.unexpectedToken) {
+  constructor(message: string, readonly span: Span, readonly hint: string | undefined, readonly code: string) {
     super(message);
   }
 
@@ -261,14 +260,9 @@ export class Cursor {
     const t = this.peek();
     if (t.kind === 'invalid') {
       // The caller's hint is about the token it expected, not about a character that is not SQL at all.
-      const { name, hint: characterHint, message } = describeCharacter(t.value, t.start.offset === 0);
-      return new ParseError(message ?? (name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`), { start: t.start, end: t.end }, characterHint, SQL_CODES.syntaxError);
+      return this.textAt(t, SQL_TEXTS.syntaxError({ kind: 'character', character: t.value, atStart: t.start.offset === 0 }));
     }
-    return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
-  }
-
-  errorAt(t: Token, message: string, hint?: string, code?: string): ParseError {
-    return new ParseError(message, { start: t.start, end: t.end }, hint, code);
+    return this.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'expected', expected, found: describe(t), ...(hint === undefined ? {} : { hint }) }));
   }
 
   /** A parse error at `t`, worded by its code's template. */

@@ -19,7 +19,7 @@ import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
 import { PREC_ADDITIVE as ADDITIVE, PREC_AND as AND, PREC_MULTIPLICATIVE as MULTIPLICATIVE, PREC_NOT as NOT, PREC_OR as OR, PREC_PREDICATE as PREDICATE } from '../precedence.js';
-import { SQL_CODES, SQL_TEXTS } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 
 /** Built-ins whose names are stored upper-case: the registry's names and aliases, and CHAR (a CAST target). */
 const BUILTINS: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'CHAR']);
@@ -485,7 +485,7 @@ function continuation(p: Cursor, first: Token): string[] {
   while (isPlainString(p.peek())) {
     const t = p.peek();
     if (t.start.line === previous.end.line) {
-      throw p.errorAt(t, 'a string literal continued on the same line: Flink joins string literals only across a line end', `put '${t.value.length > 20 ? `${t.value.slice(0, 20)}…` : t.value}' on a line of its own, or write one literal`, SQL_CODES.unexpectedToken);
+      throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'stringContinuedOnLine', fragment: t.value }));
     }
     fragments.push(p.next().value);
     previous = t;
@@ -604,7 +604,7 @@ function parsePrimary(p: Cursor): Expression {
       return { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };
     case 'op':
       if (t.value === '(') return parseParenthesised(p, start);
-      if (t.value === '?') throw p.errorAt(t, 'parameter markers (?) are not supported in Flink SQL scripts', 'write the value as a literal');
+      if (t.value === '?') throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'parameterMarker' }));
       throw p.unexpected('an expression');
     case 'quoted':
       return parseIdentifierExpression(p);
@@ -733,7 +733,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
       }
       break;
     case 'MATCH_RECOGNIZE':
-      throw p.errorAt(t, 'MATCH_RECOGNIZE is not supported by flinkts yet', 'keep this query in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
+      throw p.textAt(t, SQL_TEXTS.notReadYet({ kind: 'matchRecognizeExpression' }));
     default:
       break;
   }

@@ -135,7 +135,7 @@ function parseBraces(p: Cursor): Omit<PatternQuantifier, 'reluctant'> {
   let max: number | undefined = min;
   if (p.acceptOp(',')) max = p.isOp('}') ? undefined : p.integer('a maximum repetition count');
   p.expectOp('}', "'}' to close the quantifier");
-  if (max !== undefined && max < min) throw p.errorAt({ ...open, start, end: p.lastEnd() }, `the quantifier {${min},${max}} has a maximum below its minimum`);
-  if (max === 0) throw p.errorAt({ ...open, start, end: p.lastEnd() }, 'a quantifier needs a maximum of at least 1');
+  if (max !== undefined && max < min) throw p.textAt({ ...open, start, end: p.lastEnd() }, SQL_TEXTS.unexpectedToken({ kind: 'quantifierRange', min, max }));
+  if (max === 0) throw p.textAt({ ...open, start, end: p.lastEnd() }, SQL_TEXTS.unexpectedToken({ kind: 'quantifierZero' }));
   return max === undefined ? { min } : { min, max };
 }

@@ -111,7 +111,7 @@ function schemaElement(p: Cursor, parts: SchemaParts): boolean {
 /** `WATERMARK FOR column AS expr` or `[CONSTRAINT name] PRIMARY KEY (…) NOT ENFORCED`. */
 function constraint(p: Cursor, parts: SchemaParts, start: SourcePosition): void {
   if (p.isWord('WATERMARK')) {
-    if (parts.watermark !== undefined) throw p.errorAt(p.peek(), 'a table has at most one WATERMARK', 'remove one of the WATERMARK definitions');
+    if (parts.watermark !== undefined) throw p.textAt(p.peek(), SQL_TEXTS.unexpectedToken({ kind: 'secondWatermark' }));
     p.next();
     p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
     const column = p.identifier('the rowtime column');
@@ -119,7 +119,7 @@ function constraint(p: Cursor, parts: SchemaParts, start: SourcePosition): void 
     parts.watermark = { column, expr: parseExpression(p), span: p.spanFrom(start) };
     return;
   }
-  if (parts.primaryKey !== undefined) throw p.errorAt(p.peek(), 'a table has at most one PRIMARY KEY', 'list all key columns in one PRIMARY KEY (…) NOT ENFORCED');
+  if (parts.primaryKey !== undefined) throw p.textAt(p.peek(), SQL_TEXTS.unexpectedToken({ kind: 'secondPrimaryKey' }));
   const name = p.acceptWord('CONSTRAINT') ? p.identifier('a constraint name') : undefined;
   p.expectWord('PRIMARY');
   p.expectWord('KEY');
@@ -271,7 +271,7 @@ function alterTable(p: Cursor): Statement {
     const kind = p.next().value.toUpperCase() === 'ADD' ? 'AddSchema' : 'ModifySchema';
     let parts: SchemaParts = { columns: [] };
     if (p.isOp('(')) parts = schema(p);
-    else if (schemaElement(p, parts)) throw p.errorAt(p.peek(-1), `several ${kind === 'AddSchema' ? 'added' : 'modified'} columns need parentheses`, `write ${kind === 'AddSchema' ? 'ADD' : 'MODIFY'} (a INT, b STRING)`);
+    else if (schemaElement(p, parts)) throw p.textAt(p.peek(-1), SQL_TEXTS.unexpectedToken({ kind: 'schemaParentheses', clause: kind === 'AddSchema' ? 'ADD' : 'MODIFY' }));
     action = { kind, columns: parts.columns, ...(parts.watermark === undefined ? {} : { watermark: parts.watermark }), ...(parts.primaryKey === undefined ? {} : { primaryKey: parts.primaryKey }) };
   } else if (p.acceptWords('DROP', 'PRIMARY', 'KEY')) action = { kind: 'DropPrimaryKey' };
   else if (p.acceptWords('DROP', 'WATERMARK')) action = { kind: 'DropWatermark' };
@@ -468,7 +468,7 @@ export function parseStatementBody(p: Cursor): Statement {
       if (t.kind === 'word' && UNSUPPORTED_STATEMENTS.has(t.value.toUpperCase())) {
         throw p.textAt(t, SQL_TEXTS.notReadYet({ kind: 'statement', statement: t.value.toUpperCase() }));
       }
-      throw p.errorAt(t, `expected a statement but found ${describe(t)}`, 'statements start with SELECT, INSERT, CREATE, DROP, ALTER, SET, RESET, USE, EXPLAIN, SHOW, DESCRIBE or EXECUTE STATEMENT SET');
+      throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'expected', expected: 'a statement', found: describe(t), hint: 'statements start with SELECT, INSERT, CREATE, DROP, ALTER, SET, RESET, USE, EXPLAIN, SHOW, DESCRIBE or EXECUTE STATEMENT SET' }));
   }
 }
 
