@@ -8,6 +8,11 @@
  * development machine.
  * Then every size case of the hostile-input corpus (test/hostile/corpus/sizes.ts, whose test checks only the
  * outcome): each must take under 10 s — the issue's line between slow and hung — for `check` and for `fmt`.
+ *
+ * `FLINKTS_BENCH_WORKLOAD=<text>` runs only the cases whose name contains the text (as in bench/runtime.bench.ts), and
+ * `FLINKTS_BENCH_SKIP=<text>` leaves out those whose name contains it (both case-insensitive, both for the table and the
+ * corpus's size cases) — e.g. `FLINKTS_BENCH_SKIP=nested` while the 500 nested scalar sub-queries take over a minute
+ * to check (#21), so a run measures the rest. The parser's own line is always printed.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -59,6 +64,14 @@ function timed(run: () => unknown): { readonly wall: number; readonly cpu: numbe
 /** The 1-minute load average, printed beside every time: on a shared machine it says how much a number is stretched. */
 const load = (): string => `load ${loadavg()[0]!.toFixed(1)}`;
 
+/** Whether a case is selected by `FLINKTS_BENCH_WORKLOAD` and not left out by `FLINKTS_BENCH_SKIP` (all are when unset). */
+function selected(name: string): boolean {
+  const only = process.env.FLINKTS_BENCH_WORKLOAD?.trim().toLowerCase();
+  const skip = process.env.FLINKTS_BENCH_SKIP?.trim().toLowerCase();
+  const lower = name.toLowerCase();
+  return (only === undefined || only === '' || lower.includes(only)) && (skip === undefined || skip === '' || !lower.includes(skip));
+}
+
 const ONE = fileURLToPath(new URL('./hostile-one.ts', import.meta.url));
 
 /** One case in a fresh process: the wall and CPU milliseconds of the `check` or `fmt` call alone (not the start-up). */
@@ -79,6 +92,7 @@ export async function run(): Promise<void> {
   const refMb = reference.length / 1e6;
   console.log(`parser on the ${reference.split('\n').length}-line script (${refMb.toFixed(2)} MB): ${refMs.toFixed(1)} ms = ${(refMs / refMb).toFixed(0)} ms/MB (CPU ${refCpu.toFixed(1)} ms = ${(refCpu / refMb).toFixed(0)} ms/MB)  ${load()}`);
   for (const [name, make] of Object.entries(hostileCases())) {
+    if (!selected(name)) continue;
     const text = make();
     const mb = text.length / 1e6;
     const check = fresh('check', name);
@@ -90,6 +104,7 @@ export async function run(): Promise<void> {
   console.log('\nthe hostile corpus\'s size cases (limit 10 s each):');
   let over = 0;
   for (const c of sizes) {
+    if (!selected(c.name)) continue;
     const check = timed(() => checkSql(c.sql, { validators: connectorValidators }));
     const fmt = timed(() => formatSql(c.sql, 'bench.sql'));
     const worst = Math.max(check.wall, fmt.wall);
