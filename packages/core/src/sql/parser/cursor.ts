@@ -95,6 +95,13 @@ export class Cursor {
   }
 
   private take(tokens: readonly Token[]): void {
+    let comment = false;
+    for (const t of tokens) if (t.kind === 'comment') comment = true;
+    if (!comment) {
+      // A slice with no comment (most): appended as one new array of the right length, not grown push by push.
+      if (tokens.length > 0) this.buffer = this.buffer.concat(tokens);
+      return;
+    }
     for (const t of tokens) {
       if (t.kind === 'comment') {
         this.commentBuffer.push(t);
