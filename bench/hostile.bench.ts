@@ -57,6 +57,19 @@ function timed(run: () => unknown): { readonly wall: number; readonly cpu: numbe
  * its successor, so one promoted table kept every later statement's plans alive through each scavenge: 565 MB
  * promoted → 52 MB for the 10 MB check), and fmt's round trips checked 256 statements at a time.
  *
+ * Session of #21's helper 21b (commits 624197c…ed3774d, against 4de2e41 in fresh processes, alternated, mean of three,
+ * CPU, load averages of 15–20 on 2 cores): the parser alone on the 10 MB script 1.02 → 0.91 s, fmt 10 MB 2.40 → 2.09 s,
+ * check 10 MB unchanged (2.6–2.9 s under that load; its time is the binder's and the analyzer's). Allocation was the
+ * cost: fmt allocated 783 MB per 3 MB of the script, 590 MB after (token arrays grown push by push, a list of parts per
+ * quoted name, spread temporaries per SELECT and table, a spine and parts per binary operator). Of fmt's 2.06 s, its
+ * round trip (the printed text parsed again and compared, `survives` in src/cli/format-comments.ts) is about 0.9 s:
+ * with it skipped (an experiment, not committed) fmt took 1.11–1.16 s at load 11–13.
+ *
+ * These cases run in-process with V8's default tiers. The CLI (bin/flinkts.js) caps V8 at --max-opt=2 for short runs,
+ * which made `flinkts check` of the 10 MB script take 16 s CPU and `flinkts fmt --check` 18.8 s (load 15); it now keeps
+ * the default tiers when the files named hold over 256 kB, so these numbers are the CLI's too: 2.8 s / 1.9 s for the
+ * whole process, start-up included (commit of bin/flinkts.js, load 15–16).
+ *
  * The verdict is on CPU time: on a shared machine wall time mostly measures the wait for a core (load averages of
  * 20–30 on 2 cores stretch it five- to tenfold); on an idle one the two agree.
  */
