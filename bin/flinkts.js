@@ -19,12 +19,13 @@ if (first === '--version' || first === '-v') {
  * 300 kB about the same (0.7 s).
  */
 async function largeInput() {
-  const { statSync } = await import('node:fs');
+  const { fstatSync, statSync } = await import('node:fs');
   let bytes = 0;
   for (const arg of process.argv.slice(3)) {
-    if (arg.startsWith('-')) continue;
+    if (arg.startsWith('-') && arg !== '-') continue;
     try {
-      const stat = statSync(arg, { throwIfNoEntry: false });
+      // `-` is standard input: its size is known when it is a file (`< big.sql`), not when it is a pipe.
+      const stat = arg === '-' ? fstatSync(0) : statSync(arg, { throwIfNoEntry: false });
       if (stat?.isFile()) bytes += stat.size;
     } catch {
       // not a file we can see: the command reports it
