@@ -7,6 +7,7 @@
  * (analyzer/check-script.ts, from the script's SET statements) and the local runtime (runtime/job.ts, from its
  * session's settings) both ask this, so they refuse the same jobs with the same code.
  */
+import { parseDuration } from '../connector/option-syntax.js';
 import type { CodeText } from '../diagnostics/code-table.js';
 import { BIND_TEXTS } from './codes.js';
 import type { PlanNode } from './node.js';
@@ -22,8 +23,19 @@ type Settings = { get(key: string): string | undefined };
 
 export const miniBatchEnabled = (settings: Settings): boolean => /^\s*true\s*$/i.test(settings.get(MINI_BATCH_ENABLED) ?? '');
 
-/** A duration with a non-zero amount ('5 s', '1000', '1 min'); '0 s' and no value are not. */
-const positiveDuration = (value: string | undefined): boolean => /[1-9]/.test(/^\s*[\d.]+/.exec(value ?? '')?.[0] ?? '');
+/**
+ * `allow-latency` as Flink 1.20.1's planner reads it: the Duration (TimeUtils.parseDuration's syntax) in whole
+ * milliseconds — StreamCommonSubGraphBasedOptimizer takes `Duration.toMillis`, which truncates ('500 us' is 0 ms,
+ * '1500 us' 1 ms); unset is Flink's default, 0 ms; undefined: not a Duration.
+ */
+export function latencyMillis(value: string | undefined): number | undefined {
+  if (value === undefined) return 0;
+  const ms = parseDuration(value);
+  return ms === undefined ? undefined : Math.floor(ms);
+}
+
+/** A latency the planner takes: at least 1 ms once truncated ('0 s', '500 us', no value and an unreadable one are not). */
+const positiveDuration = (value: string | undefined): boolean => (latencyMillis(value) ?? 0) > 0;
 
 /**
  * The mini-batch operator Flink plans for `node`, which reads the bundle size: a group aggregation, a regular join,

@@ -35,14 +35,13 @@
 import type { Span } from '../ast/node.js';
 import type { CreateTable, Script } from '../ast/statement.js';
 import type { SourceChangelog } from '../connector/connector.js';
-import { parseDuration } from '../connector/option-syntax.js';
 import type { AggregateCall } from '../plan/aggregate.js';
 import type { PlanNode } from '../plan/node.js';
 import type { SourceModes } from '../plan/properties/changelog.js';
 import { inputsOf } from '../plan/node.js';
 import { isWindowAggregate } from '../plan/properties/window-columns.js';
 import type { Compiled, Row } from './compiled.js';
-import { MINI_BATCH_ENABLED as MINI_BATCH, MINI_BATCH_LATENCY as LATENCY, MINI_BATCH_SIZE as SIZE, miniBatchEnabled as enabled, miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
+import { MINI_BATCH_ENABLED as MINI_BATCH, MINI_BATCH_LATENCY as LATENCY, MINI_BATCH_SIZE as SIZE, miniBatchEnabled as enabled, latencyMillis, miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
 import { rejected, unsupported } from './errors.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { MiniBatchReplayOperator } from './operators/mini-batch-replay.js';
@@ -71,14 +70,7 @@ export function miniBatchWatermarks(options: ReadonlyMap<string, string>, plan: 
   if (!enabled(options) || !miniBatchLatencySet(options)) return undefined;
   const rowtime = (n: PlanNode): boolean =>
     (n.kind === 'Aggregate' && n.windowKey === undefined && isWindowAggregate(n)) || (n.kind === 'Deduplicate' && n.time === 'rowtime') || inputsOf(n).some(rowtime);
-  return { mode: rowtime(plan) ? 'rowtime' : 'proctime', interval: latencyMillis(options.get(LATENCY) ?? '') };
-}
-
-/** `allow-latency` as whole milliseconds (Flink's Duration syntax, connector/option-syntax.ts). */
-function latencyMillis(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined || !Number.isInteger(ms)) throw unsupported(`'${LATENCY}' = '${text}': this duration is not read by the local runtime (write it as e.g. '5 s', '1 min' or '1 h')`);
-  return ms;
+  return { mode: rowtime(plan) ? 'rowtime' : 'proctime', interval: latencyMillis(options.get(LATENCY))! }; // a readable latency of 1 ms or more: miniBatchLatencySet
 }
 
 /** Refuses an upsert source (`emits`, as the plan reads it) under mini-batch when the changelog is kept. */
