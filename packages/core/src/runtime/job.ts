@@ -531,7 +531,7 @@ export class LocalJob {
       batch = undefined;
     };
     try {
-      const columns = batchable && isList(entries) ? entries.insertColumns?.() : undefined;
+      const columns = batchable && src.readsColumns && isList(entries) ? entries.insertColumns?.() : undefined;
       if (columns !== undefined) {
         // a columnar fixture of inserts: runs of rows handed on as columns
         const n = (entries as EntryList).length;
