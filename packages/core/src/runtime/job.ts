@@ -95,6 +95,12 @@ export interface EntryList {
    */
   insertRun?(start: number, max: number): readonly Row[];
   /**
+   * Optionally, like `insertRun`, the entries from `start` on (at most `max`) that are insert rows converted by a
+   * quick check of each value (a test's Date made the runtime's timestamp), empty when the entry at `start` is
+   * not one: a run converted in one loop instead of entry by entry.
+   */
+  convertedRun?(start: number, max: number): readonly Row[];
+  /**
    * Optionally, every entry as columns: one array per input column (values as the runtime holds them, checked
    * and converted), when every entry is an insert row; the job then hands them on a run of rows at a time without
    * making a row per entry where the operators read columns (a columnar fixture).
@@ -107,6 +113,8 @@ export interface EntryList {
  * file) read once, so a large input need not be held in memory while the job runs.
  */
 export type Entries = EntryList | Iterable<InputEntry>;
+
+const NO_ROWS: readonly Row[] = [];
 
 /** Reads `entries` one after another: each call gives the next entry, `undefined` once they are all read. */
 export function entryReader(entries: Entries): () => InputEntry | undefined {
@@ -561,6 +569,12 @@ export class LocalJob {
           if (run.length > 0) {
             pushBatch(run);
             i += run.length;
+            continue;
+          }
+          const converted = list.convertedRun?.(i, batchRows) ?? NO_ROWS;
+          if (converted.length > 0) {
+            pushBatch(converted);
+            i += converted.length;
             continue;
           }
           const rows: (readonly unknown[])[] = [];
