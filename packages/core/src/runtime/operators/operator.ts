@@ -66,6 +66,50 @@ export abstract class Operator implements Downstream {
   }
 
   /**
+   * Handle a batch of inserts from a source with a WATERMARK on input `input`, each row followed by the watermark it
+   * advanced to (`marks[i]`, NaN where row `i` did not advance it): exactly the per-row order of a row, then its
+   * watermark, without a Change per row. The default handles them one by one; an error (also one raised by a timer
+   * the watermark fires) is tagged with the row's index.
+   */
+  processInsertsWatermarked(rows: readonly Row[], marks: Float64Array, input: number): void {
+    for (let i = 0; i < rows.length; i++) {
+      try {
+        this.process({ kind: '+I', row: rows[i] as Row }, input);
+        const m = marks[i] as number;
+        if (m === m) this.receiveWatermark(m, input);
+      } catch (e) {
+        throw tagSourceRow(e, undefined, i);
+      }
+    }
+  }
+
+  /**
+   * Emit a batch of inserts, each followed by its watermark (`marks[i]`, NaN for none): as one batch to a single
+   * consumer, row by row otherwise, and as a plain batch when no consumer reads watermarks.
+   */
+  protected emitInsertsWatermarked(rows: readonly Row[], marks: Float64Array): void {
+    if (!this.consumersReadWatermarks()) {
+      this.emitInserts(rows, undefined);
+      return;
+    }
+    const outs = this.outputs;
+    if (outs.length === 1) {
+      const o = outs[0] as { readonly op: Operator; readonly input: number };
+      o.op.processInsertsWatermarked(rows, marks, o.input);
+      return;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      try {
+        this.emit({ kind: '+I', row: rows[i] as Row });
+        const m = marks[i] as number;
+        if (m === m) this.emitWatermark(m);
+      } catch (e) {
+        throw tagSourceRow(e, undefined, i);
+      }
+    }
+  }
+
+  /**
    * Handle the inserts `start..end` of `columns` (one array per input column, values as the runtime holds them)
    * on input `input`, in order; an error is tagged with the row's index from `start`. The default makes the rows
    * and handles them as `processInserts` does.

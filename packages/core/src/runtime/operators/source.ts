@@ -1,11 +1,12 @@
 /**
  * A table source: completes each physical row with its computed columns (PROCTIME(), `ts AS TO_TIMESTAMP(…)`)
  * and derives watermarks from the table's WATERMARK declaration after every row (rows may also carry explicit
- * watermarks). Bounded input ends with a MAX watermark.
+ * watermarks): a watermark is passed on when it advances, right after its row (runs of rows travel as one batch
+ * with their watermarks, `pushInserts`). Bounded input ends with a MAX watermark.
  */
 import type { Change } from '../changelog.js';
 import type { Evaluator, Row } from '../compiled.js';
-import { MAX_WATERMARK, Operator } from './operator.js';
+import { MAX_WATERMARK, Operator, tagSourceRow } from './operator.js';
 
 export class SourceOperator extends Operator {
   private wm = -Infinity;
@@ -39,17 +40,45 @@ export class SourceOperator extends Operator {
     }
   }
 
-  /** Whether `pushInserts` may pass rows of the input width through as they are. */
+  /** Whether `pushInserts` may take rows of the input width as they are (the source computes no column). */
   get batchable(): boolean {
+    return this.computed.length === 0;
+  }
+
+  /**
+   * A run of insert rows of the input width, for a `batchable` source. With a WATERMARK, each row's watermark is
+   * computed here and handed on with the batch (`emitInsertsWatermarked`): each row is still followed by the
+   * watermark it advances to, as `process` does, without a Change per row.
+   */
+  pushInserts(rows: readonly Row[]): void {
+    const wmOf = this.watermarkExpr;
+    if (wmOf === undefined) {
+      this.emitInserts(rows, undefined);
+      return;
+    }
+    const marks = new Float64Array(rows.length);
+    let wm = this.wm;
+    let i = 0;
+    try {
+      for (; i < rows.length; i++) {
+        const w = wmOf(rows[i] as Row);
+        if (w !== null && w > wm) marks[i] = wm = w;
+        else marks[i] = NaN;
+      }
+    } catch (e) {
+      // the job fails with this row named (row by row, the rows before it were handed on first: no output is kept)
+      throw tagSourceRow(e, undefined, i);
+    }
+    this.wm = wm;
+    this.emitInsertsWatermarked(rows, marks);
+  }
+
+  /** Whether `pushColumns` may take a columnar input (no computed column, no WATERMARK: nothing is made per row). */
+  get readsColumns(): boolean {
     return this.computed.length === 0 && this.watermarkExpr === undefined;
   }
 
-  /** A run of insert rows of the input width, for a `batchable` source. */
-  pushInserts(rows: readonly Row[]): void {
-    this.emitInserts(rows, undefined);
-  }
-
-  /** Rows `start..end` of `columns` (one array per input column) as inserts, for a `batchable` source. */
+  /** Rows `start..end` of `columns` (one array per input column) as inserts, for a source that `readsColumns`. */
   pushColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
     this.emitColumns(columns, start, end);
   }

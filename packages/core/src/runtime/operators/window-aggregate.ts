@@ -8,7 +8,7 @@ import type { Evaluator, Row } from '../compiled.js';
 import { rowKey, singleKey } from '../values/compare.js';
 import { floorDiv, Timestamp } from '../values/temporal.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
-import { Operator } from './operator.js';
+import { Operator, tagSourceRow } from './operator.js';
 import { WindowTimers } from './window-timers.js';
 
 export type WindowSpec =
@@ -311,6 +311,14 @@ export class WindowAggregateOperator extends Operator {
     return b;
   }
 
+  /**
+   * The least watermark this operator acts on: one that fires its first open window (its end - 1); any advance
+   * when a consumer reads watermarks. A watermark below it changes nothing here but the late-row check.
+   */
+  actsOnWatermarkFrom(): number {
+    return this.consumersReadWatermarks() ? -Infinity : this.timers.nextEnd() - 1;
+  }
+
   protected override onWatermark(wm: number): void {
     const session = this.merging;
     const ready = this.timers.fire(wm, this.live);
@@ -415,22 +423,92 @@ export class WindowAssignOperator extends Operator {
     for (const [start, end] of assignWindows(w, t.millis)) this.emitWith(change, start, end);
   }
 
-  /** The row with the window's window_start, window_end and window_time appended. */
-  private emitWith(change: Change, start: number, end: number): void {
+  /** `from` with its window's columns, in the buffer reused from row to row, into the direct consumer. */
+  private toDirect(direct: WindowAggregateOperator, from: Row, start: number, end: number, kind: RowKind): void {
     const [ws, we, wt] = this.bounds(start, end);
-    const from = change.row;
     const n = from.length;
+    let buf = this.buffer;
+    if (buf.length !== n + 3) buf = this.buffer = new Array<unknown>(n + 3);
+    for (let i = 0; i < n; i++) buf[i] = from[i];
+    buf[n] = ws;
+    buf[n + 1] = we;
+    buf[n + 2] = wt;
+    direct.processRow(buf, kind);
+  }
+
+  /**
+   * A source's inserts, each followed by its watermark: into the window aggregation directly (no Change per row),
+   * each row then its watermark, as `process` and `receiveWatermark` take them one by one.
+   */
+  override processInsertsWatermarked(rows: readonly Row[], marks: Float64Array, input: number): void {
+    if (this.direct === undefined) this.direct = this.directConsumer();
     const direct = this.direct;
-    if (direct != null) {
-      let buf = this.buffer;
-      if (buf.length !== n + 3) buf = this.buffer = new Array<unknown>(n + 3);
-      for (let i = 0; i < n; i++) buf[i] = from[i];
-      buf[n] = ws;
-      buf[n + 1] = we;
-      buf[n + 2] = wt;
-      direct.processRow(buf, change.kind);
+    const w = this.window;
+    if (direct === null || w.kind !== 'TUMBLE') {
+      super.processInsertsWatermarked(rows, marks, input);
       return;
     }
+    const at = this.timeIndex;
+    let i = 0;
+    // a row's watermark is handed on only once the aggregation acts on it (see `deferred`)
+    this.deferring = true;
+    try {
+      for (; i < rows.length; i++) {
+        const from = rows[i] as Row;
+        const t = from[at] as Timestamp | null;
+        if (t !== null) {
+          const start = floorDiv(t.millis - w.offset, w.size) * w.size + w.offset;
+          const end = start + w.size;
+          // the row is late by the watermark not yet handed on: it is handed on first, and the row is dropped
+          if (end - 1 <= this.deferred) this.handOnDeferred();
+          this.toDirect(direct, from, start, end, '+I');
+        }
+        const m = marks[i] as number;
+        if (m === m) {
+          this.receiveWatermark(m, input);
+          if (this.deferred >= direct.actsOnWatermarkFrom()) this.handOnDeferred();
+        }
+      }
+      this.deferring = false;
+      this.handOnDeferred();
+    } catch (e) {
+      this.deferring = false;
+      throw tagSourceRow(e, undefined, i);
+    }
+  }
+
+  /**
+   * In `processInsertsWatermarked`, a watermark the window aggregation would not act on yet is kept here
+   * (-Infinity: none) instead of being handed on row after row. It is handed on before a row it makes late,
+   * as soon as it reaches the aggregation's next window end (`actsOnWatermarkFrom`), and at the end of the batch:
+   * the aggregation fires the same windows after the same rows and drops the same late rows as with each
+   * watermark handed on at once (nothing else reaches it in between: it is this operator's sole consumer).
+   */
+  private deferred = -Infinity;
+  private deferring = false;
+
+  protected override onWatermark(wm: number): void {
+    if (this.deferring) this.deferred = wm;
+    else this.emitWatermark(wm);
+  }
+
+  private handOnDeferred(): void {
+    const wm = this.deferred;
+    if (wm === -Infinity) return;
+    this.deferred = -Infinity;
+    this.emitWatermark(wm);
+  }
+
+  /** The row with the window's window_start, window_end and window_time appended. */
+  private emitWith(change: Change, start: number, end: number): void {
+    const from = change.row;
+    const direct = this.direct;
+    if (direct != null) {
+      this.toDirect(direct, from, start, end, change.kind);
+      return;
+    }
+    const [ws, we, wt] = this.bounds(start, end);
+    const n = from.length;
     const row = new Array<unknown>(n + 3);
     for (let i = 0; i < n; i++) row[i] = from[i];
     row[n] = ws;

@@ -58,6 +58,11 @@ export class WindowTimers<W extends TimedWindow> {
     ends.splice(lo, 0, end);
   }
 
+  /** The earliest end of an open window (Infinity with none). */
+  nextEnd(): number {
+    return this.head < this.ends.length ? (this.ends[this.head] as number) : Infinity;
+  }
+
   /**
    * Removes and returns the windows with `end - 1 <= wm` that `live` accepts (a merged session window is no
    * longer live), ordered by end, then start, then creation.
