@@ -5,6 +5,9 @@
  */
 import type { SourcePosition } from '../../ast/node.js';
 import { isIdentPartCode, isIdentStartCode } from './characters.js';
+import type { LexPayload } from '../codes.js';
+
+const unterminated = (what: 'comment' | 'string literal' | 'quoted identifier', at: SourcePosition): LexPayload => ({ kind: 'unterminated', what, line: at.line, column: at.column });
 
 export type TokenKind =
   | 'word' // identifier or keyword, unquoted
@@ -32,9 +35,9 @@ export interface Token {
   readonly end: SourcePosition;
 }
 
+/** Where the text stops lexing and why: FTS1000's payload, worded by SQL_TEXTS.syntaxError. */
 export interface LexError {
-  readonly message: string;
-  readonly hint?: string;
+  readonly problem: LexPayload;
   readonly start: SourcePosition;
   readonly end: SourcePosition;
 }
@@ -99,7 +102,13 @@ export const LEX_START: LexState = { line: 1, column: 1, offset: 0 };
  * wraps every closure made per call in a `__name(…)` call (bench/hostile.bench.ts).
  */
 class LexRun {
-  readonly tokens: Token[] = [];
+  /**
+   * The tokens so far, `count` of them: a run of at most `capacity` tokens (a slice) fills an array made that long at
+   * once instead of growing one by push after push (each growth a new copy: about as many bytes as the tokens'
+   * objects); `done` cuts it to `count`.
+   */
+  readonly tokens: Token[];
+  count = 0;
   readonly n: number;
   i: number;
   line: number;
@@ -107,7 +116,8 @@ class LexRun {
   /** The last token's end: the next token starts there when nothing is between them (`a,`), and shares it. */
   lastEnd: SourcePosition | undefined = undefined;
 
-  constructor(readonly text: string, from: LexState) {
+  constructor(readonly text: string, from: LexState, capacity: number) {
+    this.tokens = capacity <= 4096 ? new Array<Token>(capacity) : [];
     this.n = text.length;
     this.i = from.offset;
     this.line = from.line;
@@ -147,8 +157,15 @@ class LexRun {
   /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
   readQuoted(delimiter: string): string | undefined {
     const text = this.text;
-    const parts: string[] = [];
     this.advance(1);
+    // Most quoted texts hold no doubled delimiter: their value is one slice, with no list of parts.
+    const first = text.indexOf(delimiter, this.i);
+    if (first !== -1 && text[first + 1] !== delimiter) {
+      const value = text.slice(this.i, first);
+      this.advance(first + 1 - this.i);
+      return value;
+    }
+    const parts: string[] = [];
     for (;;) {
       const close = text.indexOf(delimiter, this.i);
       if (close === -1) {
@@ -170,12 +187,18 @@ class LexRun {
   push(kind: TokenKind, value: string, start: SourcePosition, source?: string): void {
     const end = this.pos();
     this.lastEnd = end;
-    this.tokens.push({ kind, value, text: source ?? this.text.slice(start.offset, this.i), start, end });
+    this.tokens[this.count++] = { kind, value, text: source ?? this.text.slice(start.offset, this.i), start, end };
   }
 
   /** The result of a run that stopped at an error. */
-  error(message: string, hint: string | undefined, start: SourcePosition, end: SourcePosition): { tokens: Token[]; error: LexError; state: LexState } {
-    return { tokens: this.tokens, state: this.pos(), error: hint === undefined ? { message, start, end } : { message, hint, start, end } };
+  /** The tokens lexed, the array cut to their number. */
+  done(): Token[] {
+    this.tokens.length = this.count;
+    return this.tokens;
+  }
+
+  error(problem: LexPayload, start: SourcePosition, end: SourcePosition): { tokens: Token[]; error: LexError; state: LexState } {
+    return { tokens: this.done(), state: this.pos(), error: { problem, start, end } };
   }
 }
 
@@ -186,10 +209,10 @@ class LexRun {
  * error; no 'eof'.
  */
 export function tokenize(text: string, from: LexState = LEX_START, maxTokens = Infinity): { tokens: Token[]; error?: LexError; state: LexState } {
-  const r = new LexRun(text, from);
-  const tokens = r.tokens;
+  // Room for a slice's tokens and its 'eof'.
+  const r = new LexRun(text, from, maxTokens + 1);
   const n = r.n;
-  while (r.i < n && tokens.length < maxTokens) {
+  while (r.i < n && r.count < maxTokens) {
     const i = r.i;
     const code = text.charCodeAt(i);
     // Calcite's white space: space, tab, LF, CR, form feed. A byte-order mark is not white space, not even as the
@@ -215,7 +238,7 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
     }
     if (code === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
-      if (close === -1) return r.error(`unterminated comment starting at ${start.line}:${start.column}`, "close it with '*/'", start, start);
+      if (close === -1) return r.error(unterminated('comment', start), start, start);
       const isHint = text.charCodeAt(i + 2) === 43;
       r.advance(close + 2 - i);
       if (isHint) r.push('hint', text.slice(start.offset + 3, r.i - 2).trim(), start);
@@ -227,16 +250,16 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
       const binary = c === 'X' || c === 'x';
       if (c !== "'") r.advance(1);
       const value = r.readQuoted("'");
-      if (value === undefined) return r.error(`unterminated string literal starting at ${start.line}:${start.column}`, "close the string with a single quote; write '' for a quote inside it", start, r.pos());
+      if (value === undefined) return r.error(unterminated('string literal', start), start, r.pos());
       if (binary) {
-        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) return r.error(`invalid binary literal X'${value}'`, 'write an even number of hexadecimal digits', start, r.pos());
+        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) return r.error({ kind: 'binaryLiteral', value }, start, r.pos());
         r.push('binary', value.toUpperCase(), start);
       } else r.push('string', value, start);
       continue;
     }
     if (c === '`') {
       const value = r.readQuoted('`');
-      if (value === undefined) return r.error(`unterminated quoted identifier starting at ${start.line}:${start.column}`, 'close it with a back-quote; write `` for a back-quote inside it', start, r.pos());
+      if (value === undefined) return r.error(unterminated('quoted identifier', start), start, r.pos());
       r.push('quoted', value, start);
       continue;
     }
@@ -263,7 +286,7 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
       // U&'…', a Unicode string literal (Calcite's UNICODE_STRING_LITERAL); the parser applies its escapes.
       r.advanceInLine(i + 2);
       const value = r.readQuoted("'");
-      if (value === undefined) return r.error(`unterminated string literal starting at ${start.line}:${start.column}`, "close the string with a single quote; write '' for a quote inside it", start, r.pos());
+      if (value === undefined) return r.error(unterminated('string literal', start), start, r.pos());
       r.push('unicode', value, start);
       continue;
     }
@@ -285,6 +308,6 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
     r.advance(text.codePointAt(i)! > 0xffff ? 2 : 1);
     r.push('invalid', text.slice(start.offset, r.i), start);
   }
-  if (r.i >= n) tokens.push({ kind: 'eof', value: '', text: '', start: r.pos(), end: r.pos() });
-  return { tokens, state: r.pos() };
+  if (r.i >= n) r.tokens[r.count++] = { kind: 'eof', value: '', text: '', start: r.pos(), end: r.pos() };
+  return { tokens: r.done(), state: r.pos() };
 }
