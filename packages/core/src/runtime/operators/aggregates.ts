@@ -6,7 +6,7 @@ import { inferFunctionType } from '../../functions/infer.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { T, withNullable } from '../types.js';
-import { comparatorFor, keyOf } from '../values/compare.js';
+import { comparatorFor, keyOf, singleKey } from '../values/compare.js';
 import type { Comparator } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
@@ -186,17 +186,22 @@ class AvgAcc implements Accumulator {
   }
 }
 
+/**
+ * MIN / MAX with retraction: the multiset of values (as Flink's MinWithRetract / MaxWithRetract keep them), each
+ * held by its `singleKey` (a number or string is its own Map key: no key text per value; equal exactly when
+ * `keyOf` is, and one column's values are all of one type, so a primitive never meets an object's key text).
+ */
 class ExtremeAcc implements Accumulator {
-  private readonly values = new Map<string, { v: unknown; n: number }>();
+  private readonly values = new Map<unknown, { v: unknown; n: number }>();
   constructor(private readonly cmp: Comparator, private readonly max: boolean) {}
   add(v: unknown): void {
-    const k = keyOf(v);
+    const k = singleKey(v);
     const e = this.values.get(k);
     if (e) e.n++;
     else this.values.set(k, { v, n: 1 });
   }
   retract(v: unknown): void {
-    const k = keyOf(v);
+    const k = singleKey(v);
     const e = this.values.get(k);
     if (!e) return;
     if (--e.n <= 0) this.values.delete(k);

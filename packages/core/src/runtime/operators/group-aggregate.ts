@@ -9,12 +9,13 @@
  */
 import type { Change } from '../changelog.js';
 import type { Evaluator, Row } from '../compiled.js';
-import { groupKey, rowsEqual, singleKey } from '../values/compare.js';
+import { singleKey } from '../values/compare.js';
 import { aggregateResultsEqual } from '../values/record-equaliser.js';
 import { addPartial } from './aggregates.js';
 import type { Accumulator, AggregateSet } from './aggregates.js';
 import { denseLoop, denseRowLoop, partialKinds } from './dense-group-kernel.js';
 import type { PartialKind } from './dense-group-kernel.js';
+import { KeyTrie } from './key-trie.js';
 import { Operator, tagSourceRow } from './operator.js';
 
 interface GroupState {
@@ -65,9 +66,15 @@ export class GroupAggregateOperator extends Operator {
   ) {
     super(1);
     this.keyColumn = keyColumn ?? -1;
+    this.trie = keys.length >= 2 ? new KeyTrie(keys.length) : undefined;
+    this.scratch = new Array<unknown>(keys.length);
   }
 
   private readonly keyColumn: number;
+  /** The groups of a key of two or more columns, by their values (`groups` then holds each group by itself). */
+  private readonly trie: KeyTrie<GroupState> | undefined;
+  /** The current row's key values, for `trie` (copied only into a new group). */
+  private readonly scratch: unknown[];
   /** `processColumns`' accumulation steps and the columns they read. */
   private stepsOver: { readonly columns: readonly ArrayLike<unknown>[]; readonly accumulate: (accs: Accumulator[], i: number) => void } | undefined;
 
@@ -245,31 +252,41 @@ export class GroupAggregateOperator extends Operator {
   /** One row: accumulated (`acc`) or retracted. */
   private apply(row: Row, acc: boolean): void {
     const keys = this.keys;
+    const trie = this.trie;
     let single: unknown;
-    let keyVals: unknown[] | undefined;
     let k: unknown;
-    if (keys.length === 1) {
-      // one key column: its primitive value is the map key (no key array unless the group is new)
-      single = this.keyColumn >= 0 ? (row[this.keyColumn] ?? null) : (keys[0] as Evaluator)(row);
-      k = singleKey(single);
+    let slot = -1;
+    let g: GroupState | undefined;
+    if (trie !== undefined) {
+      // two or more key columns: their values into the reused scratch list, the group found level by level
+      const scratch = this.scratch;
+      for (let i = 0; i < keys.length; i++) scratch[i] = (keys[i] as Evaluator)(row);
+      g = trie.get(scratch);
     } else {
-      keyVals = new Array<unknown>(keys.length);
-      for (let i = 0; i < keys.length; i++) keyVals[i] = (keys[i] as Evaluator)(row);
-      k = groupKey(keyVals);
+      if (keys.length === 1) {
+        // one key column: its primitive value is the map key (no key array unless the group is new)
+        single = this.keyColumn >= 0 ? (row[this.keyColumn] ?? null) : (keys[0] as Evaluator)(row);
+        k = singleKey(single);
+      } else k = ''; // no GROUP BY: one group
+      slot = denseSlot(k);
+      g = slot >= 0 ? this.dense[slot] : this.groups.get(k);
     }
-    const slot = denseSlot(k);
-    let g = slot >= 0 ? this.dense[slot] : this.groups.get(k);
     if (g === undefined) {
       if (!acc) return; // retraction for a key without state: ignored, as Flink does
-      g = { keys: keyVals ?? [single], accs: this.aggs.create(), count: 0, prev: undefined, dirty: false };
+      g = { keys: trie !== undefined ? this.scratch.slice() : keys.length === 1 ? [single] : [], accs: this.aggs.create(), count: 0, prev: undefined, dirty: false };
+      if (trie !== undefined) {
+        trie.set(g.keys, g);
+        k = g; // (the groups map keeps the order the groups were made in)
+      }
       this.groups.set(k, g);
       if (slot >= 0) this.dense[slot] = g;
-    }
+    } else if (trie !== undefined) k = g;
     this.aggs.accumulate(g.accs, row, !acc);
     g.count += acc ? 1 : -1;
     if (g.count <= 0) {
       if (g.prev) this.emit({ kind: '-D', row: g.prev });
       this.groups.delete(k);
+      if (trie !== undefined) trie.delete(g.keys);
       if (slot >= 0) {
         this.dense[slot] = undefined;
         this.markLive(slot);
