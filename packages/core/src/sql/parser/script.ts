@@ -16,6 +16,7 @@ import { LEX_START, tokenize } from './lexer.js';
 import { parseQuery as query } from './query.js';
 import { parseStatementBody } from './statement.js';
 import { SQL_CODES } from '../codes.js';
+import { isStackOverflow } from '../../diagnostics/stack-overflow.js';
 
 export interface ParseOptions {
   /** The file name diagnostics report. */
@@ -32,7 +33,7 @@ function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
 /** Parse errors pass through; running out of stack (absurdly deep nesting) becomes a diagnostic too. */
 function asParseError(e: unknown, first: Token): ParseError {
   if (e instanceof ParseError) return e;
-  if (e instanceof RangeError) {
+  if (isStackOverflow(e)) {
     return new ParseError('this statement is nested too deeply to parse', { start: first.start, end: first.end }, 'split it into views or smaller expressions', SQL_CODES.nestedTooDeep);
   }
   throw e;
