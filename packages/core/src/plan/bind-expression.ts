@@ -92,9 +92,21 @@ function typeScope(scope: Scope, outer: readonly Scope[]): readonly ScopeColumn[
   if (byOuter === undefined) typeScopes.set(scope, (byOuter = new WeakMap()));
   let cols = byOuter.get(outer);
   if (cols === undefined) {
-    cols = [...scope.columns, ...outer.flatMap((s) => s.columns.map((c) => ({ ...c, outer: true })))];
+    cols = scope.columns.slice();
+    for (const s of outer) for (const c of outerColumns(s)) cols.push(c);
     byOuter.set(outer, cols);
   }
+  return cols;
+}
+
+/**
+ * A scope's columns as an enclosing query's (marked outer), made once per scope: each level of a 500-deep chain of
+ * sub-queries sees every level above it, and a marked copy of each of their columns per level was quadratic garbage.
+ */
+const outerOf = new WeakMap<Scope, readonly ScopeColumn[]>();
+function outerColumns(scope: Scope): readonly ScopeColumn[] {
+  let cols = outerOf.get(scope);
+  if (cols === undefined) outerOf.set(scope, (cols = scope.columns.map((c) => ({ ...c, outer: true }))));
   return cols;
 }
 
