@@ -90,6 +90,12 @@ describe('flinkts fmt', () => {
     expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
   });
 
+  test('a binary literal continued on the next line keeps its fragments, one per line, and its comment', () => {
+    const r = formatSql("select x'ab' -- first byte\n  'cd' as b from t;\n", 'x.sql');
+    expect(r.ok ? r.text : r.errors).toBe("SELECT\n  X'AB' -- first byte\n  'CD' AS `b`\nFROM `t`;\n");
+    expect(formatSql(r.ok ? r.text : '', 'x.sql')).toEqual(r);
+  });
+
   test("a Unicode literal keeps its escapes, its fragments and its UESCAPE", () => {
     const r = formatSql("select u&'!0041'\n  'b' uescape '!' as s from t;\n", 'x.sql');
     expect(r.ok ? r.text : r.errors).toBe("SELECT\n  U&'!0041'\n  'b' UESCAPE '!' AS `s`\nFROM `t`;\n");

@@ -54,6 +54,12 @@ export const sizes: readonly SqlCase[] = [
   { name: `nested sub-queries in FROM ${D + 1} deep`, sql: fromSubqueries(D + 1), codes: ['FTS1006'] },
   { name: `nested scalar sub-queries ${D} deep (formatting them was cubic in depth)`, sql: `${T}INSERT INTO k SELECT ${'(SELECT '.repeat(D)}a${' FROM t)'.repeat(D)}, b, s FROM t;`, codes: [] },
   { name: `nested scalar sub-queries ${D + 1} deep`, sql: `${T}INSERT INTO k SELECT ${'(SELECT '.repeat(D + 1)}a${' FROM t)'.repeat(D + 1)}, b, s FROM t;`, codes: ['FTS1006'] },
+  // Via the CLI (sizes-cli.test.ts), 480 levels gave 8 spurious FTS4499 and 490 took minutes: the binder ran out of
+  // stack, caught it per level and bound each sub-query again.
+  { name: 'nested scalar sub-queries 480 deep', sql: `${T}INSERT INTO k SELECT ${'(SELECT '.repeat(480)}a${' FROM t)'.repeat(480)}, b, s FROM t;`, codes: [] },
+  { name: `nested IN sub-queries ${D} deep`, sql: `${T}INSERT INTO k SELECT a, b, s FROM t WHERE ${'a IN (SELECT a FROM t WHERE '.repeat(D)}a > 0${')'.repeat(D)};`, codes: [] },
+  { name: `nested EXISTS sub-queries ${D} deep`, sql: `${T}INSERT INTO k SELECT a, b, s FROM t WHERE ${'EXISTS (SELECT a FROM t WHERE '.repeat(D)}a > 0${')'.repeat(D)};`, codes: [] },
+  { name: `a correlated scalar sub-query in each of ${D} nested levels`, sql: `${T}INSERT INTO k SELECT ${'(SELECT x.a + '.repeat(D)}1${' FROM t AS x)'.repeat(D)}, b, s FROM t;`, codes: [] },
   { name: '10,000 prefix minus signs', sql: `${T}INSERT INTO k SELECT ${'- '.repeat(10_000)}a, b, s FROM t;`, codes: ['FTS1006'] },
   // Chains are flat in the text but as deep as they are long in the plan: each view's changelog mode is derived when
   // it is created, and the catalog is not copied per view (10,000 views took 44 s).

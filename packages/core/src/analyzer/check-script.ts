@@ -31,6 +31,7 @@ import { miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
 import { checkWatermark } from './time/table-time-attributes.js';
 import { TYPE_CODES } from '../typing/codes.js';
 import { BIND_CODES } from '../plan/codes.js';
+import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
 export interface OptionValidators {
@@ -172,7 +173,7 @@ export class ScriptChecker {
       this.checkStatement(statement, index);
     } catch (e) {
       // A statement nested so deeply that a check runs out of stack is reported, never thrown.
-      if (!(e instanceof RangeError)) throw e;
+      if (!isStackOverflow(e)) throw e;
       this.diagnostics.push(NESTED_TOO_DEEPLY(index, statement, this.file));
     } finally {
       this.bound = undefined;

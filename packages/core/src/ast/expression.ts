@@ -33,8 +33,12 @@ export interface StringLiteral extends NodeBase {
 export interface NumericLiteral extends NodeBase { readonly kind: 'NumericLiteral'; readonly text: string }
 export interface BooleanLiteral extends NodeBase { readonly kind: 'BooleanLiteral'; readonly value: boolean }
 export interface NullLiteral extends NodeBase { readonly kind: 'NullLiteral' }
-/** `X'0AFF'`: hex digits, upper-case, no prefix. */
-export interface BinaryLiteral extends NodeBase { readonly kind: 'BinaryLiteral'; readonly hex: string }
+/**
+ * `X'0AFF'`: hex digits, upper-case, no prefix. A literal continued on the following lines (`X'AB'` and `'CD'` on the
+ * next line: BINARY(2) 0xABCD, as Flink reads it) has `hex` 'ABCD' and its `fragments` as written, ['AB', 'CD'], which
+ * the printer keeps.
+ */
+export interface BinaryLiteral extends NodeBase { readonly kind: 'BinaryLiteral'; readonly hex: string; readonly fragments?: readonly string[] }
 /** `DATE '2020-01-01'`, `TIME '10:00:00'`, `TIMESTAMP '2020-01-01 10:00:00.123'`, `TIMESTAMP_LTZ '…'`. */
 export interface TemporalLiteral extends NodeBase {
   readonly kind: 'TemporalLiteral';

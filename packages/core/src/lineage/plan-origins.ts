@@ -13,6 +13,7 @@ import type { SortKey } from '../plan/sort-key.js';
 import { composable, describe, substitute } from './compose.js';
 import type { ColumnOrigins, DirectKind, IndirectKind, Origin } from './origins.js';
 import { addDirect, addIndirect, allAs, NO_ORIGINS } from './origins.js';
+import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 export interface NodeOrigins {
   readonly columns: readonly ColumnOrigins[];
@@ -35,7 +36,7 @@ function composeOrKeep(ast: Expression, replace: ReadonlyMap<Expression, Express
     const composed = substitute(ast, replace);
     return composable(composed) ? composed : ast;
   } catch (e) {
-    if (e instanceof RangeError) return ast;
+    if (isStackOverflow(e)) return ast;
     throw e;
   }
 }

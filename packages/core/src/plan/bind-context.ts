@@ -56,8 +56,8 @@ export interface BindContext {
   readonly views: Map<string, NamedPlan>;
   /** Views being bound (a view that reads itself is reported, not followed forever). */
   readonly viewStack: ReadonlySet<string>;
-  /** Bound sub-queries, so typing and binding share one plan per sub-query. */
-  readonly subqueries: Map<Query, PlanNode>;
+  /** Bound sub-queries, so typing and binding share one plan per sub-query (null: bound, without a plan). */
+  readonly subqueries: Map<Query, PlanNode | null>;
   readonly file?: string;
   /** Filled with the ROW_NUMBER patterns recognised, by the SELECT whose WHERE filters the row number. */
   readonly ranks?: Map<Select, Rank | Deduplicate>;

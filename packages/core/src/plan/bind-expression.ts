@@ -21,7 +21,7 @@ import { TYPE_CODES } from '../typing/codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 
 /** Binds a query (set by bind-query.ts, which imports this module). */
-export type QueryBinder = (q: Query, ctx: BindContext) => PlanNode | undefined;
+export type QueryBinder = (q: Query, ctx: BindContext) => { readonly plan: PlanNode } | undefined;
 let bindQueryFn: QueryBinder | undefined;
 export function setQueryBinder(f: QueryBinder): void {
   bindQueryFn = f;
@@ -91,18 +91,33 @@ function typeScope(scope: Scope, outer: readonly Scope[]): readonly ScopeColumn[
   if (byOuter === undefined) typeScopes.set(scope, (byOuter = new WeakMap()));
   let cols = byOuter.get(outer);
   if (cols === undefined) {
-    cols = [...scope.columns, ...outer.flatMap((s) => s.columns.map((c) => ({ ...c, outer: true })))];
+    cols = scope.columns.slice();
+    for (const s of outer) for (const c of outerColumns(s)) cols.push(c);
     byOuter.set(outer, cols);
   }
   return cols;
 }
 
-/** Binds a sub-query once (typing and binding share it). */
+/**
+ * A scope's columns as an enclosing query's (marked outer), made once per scope: each level of a 500-deep chain of
+ * sub-queries sees every level above it, and a marked copy of each of their columns per level was quadratic garbage.
+ */
+const outerOf = new WeakMap<Scope, readonly ScopeColumn[]>();
+function outerColumns(scope: Scope): readonly ScopeColumn[] {
+  let cols = outerOf.get(scope);
+  if (cols === undefined) outerOf.set(scope, (cols = scope.columns.map((c) => ({ ...c, outer: true }))));
+  return cols;
+}
+
+/**
+ * Binds a sub-query once (typing and binding share it): one that could not be bound is remembered too (null), so
+ * typing the enclosing expression does not bind it again (and report its problems twice).
+ */
 export function bindSubquery(q: Query, scope: Scope, ctx: BindContext): PlanNode | undefined {
   const known = ctx.subqueries.get(q);
-  if (known !== undefined) return known;
-  const plan = bindQueryFn?.(q, { ...ctx, outer: [scope, ...ctx.outer], selectAliases: undefined });
-  if (plan !== undefined) ctx.subqueries.set(q, plan);
+  if (known !== undefined) return known ?? undefined;
+  const plan = bindQueryFn?.(q, { ...ctx, outer: [scope, ...ctx.outer], selectAliases: undefined })?.plan;
+  ctx.subqueries.set(q, plan ?? null);
   return plan;
 }
 
@@ -163,10 +178,94 @@ const nodes: Expression[] = [];
 const conditionals: boolean[] = [];
 const NONE: readonly never[] = Object.freeze([]);
 
+/** (One function, not a wrapper around a walk: each is a native frame per level of nested sub-queries.) */
 export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions = {}): BoundExpression {
   const base = nodes.length;
   try {
-    return bindWalk(e, scope, ctx, options, base);
+    const refs: ColumnBinding[] = [];
+    const subqueries: BoundSubquery[] = [];
+    let scopes: readonly Scope[] | undefined;
+    const replace = options.replace;
+    // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack. Two stacks side by side
+    // (each node, and whether it is read only conditionally) rather than a pair per node: this runs for every node.
+    nodes.push(e);
+    conditionals.push(false);
+    while (nodes.length > base) {
+      const n = nodes.pop()!;
+      const conditional = conditionals.pop()!;
+      const replaced = replace?.(n);
+      if (replaced !== undefined) {
+        refs.push(columnBinding(n, replaced.index, 0, replaced.type, undefined, conditional));
+        continue;
+      }
+      switch (n.kind) {
+        case 'ColumnRef': {
+          const r = resolve(n, (scopes ??= ctx.outer.length === 0 ? [scope] : [scope, ...ctx.outer]), ctx);
+          if (r === undefined) continue;
+          if (r.depth === 0 && options.onColumn !== undefined && !options.onColumn(n, r.entry)) continue;
+          refs.push(columnBinding(n, r.entry.index, r.depth, r.type, r.field, conditional));
+          continue;
+        }
+        case 'ScalarSubquery':
+        case 'Exists': {
+          const plan = bindSubquery(n.query, scope, ctx);
+          if (plan !== undefined) subqueries.push({ node: n, plan });
+          continue;
+        }
+        case 'In': {
+          if (n.query !== undefined) {
+            const plan = bindSubquery(n.query, scope, ctx);
+            if (plan !== undefined) subqueries.push({ node: n, plan });
+          }
+          if (n.values !== undefined) pushAll(nodes, conditionals, n.values, conditional);
+          nodes.push(n.operand);
+          conditionals.push(conditional);
+          continue;
+        }
+        case 'Case': {
+          const items: [Expression, boolean][] = [];
+          if (n.operand !== undefined) items.push([n.operand, true]);
+          for (const w of n.whens) {
+            items.push([w.when, true]);
+            for (const x of w.extraValues ?? []) items.push([x, true]);
+            items.push([w.then, conditional]);
+          }
+          if (n.else !== undefined) items.push([n.else, conditional]);
+          for (let i = items.length - 1; i >= 0; i--) {
+            nodes.push(items[i]![0]);
+            conditionals.push(items[i]![1]);
+          }
+          continue;
+        }
+        case 'FunctionCall': {
+          // Popped in source order: the arguments (IF's condition is conditional), the FILTER, WITHIN GROUP, the window.
+          if (n.over !== undefined) pushAll(nodes, conditionals, windowSpecChildren(n.over), conditional);
+          if (n.withinGroup !== undefined) for (let i = n.withinGroup.length - 1; i >= 0; i--) {
+            nodes.push(n.withinGroup[i]!.expr);
+            conditionals.push(conditional);
+          }
+          if (n.filter !== undefined) {
+            nodes.push(n.filter);
+            conditionals.push(true);
+          }
+          const isIf = n.name.length === 1 && n.name[0]!.toUpperCase() === 'IF';
+          for (let i = n.args.length - 1; i >= 0; i--) {
+            nodes.push(n.args[i]!);
+            conditionals.push(conditional || (isIf && i === 0));
+          }
+          continue;
+        }
+        default:
+          pushAll(nodes, conditionals, expressionChildren(n), conditional);
+      }
+    }
+    const types = ctx.expressionTypes === true ? new Map<Expression, DataType>() : undefined;
+    const type = typeIn(e, scope, ctx, types);
+    const bindings = refs.length === 0 ? NONE : Object.freeze(refs);
+    const inner = subqueries.length === 0 ? NONE : Object.freeze(subqueries);
+    // Each shape written whole (see columnBinding).
+    if (types === undefined) return Object.freeze(type === undefined ? { ast: e, refs: bindings, subqueries: inner } : { ast: e, type, refs: bindings, subqueries: inner });
+    return Object.freeze(type === undefined ? { ast: e, refs: bindings, subqueries: inner, types } : { ast: e, type, refs: bindings, subqueries: inner, types });
   } finally {
     // (Only after a throw: setting an array's length is a call into the runtime.)
     if (nodes.length !== base) {
@@ -174,93 +273,6 @@ export function bindExpression(e: Expression, scope: Scope, ctx: BindContext, op
       conditionals.length = base;
     }
   }
-}
-
-function bindWalk(e: Expression, scope: Scope, ctx: BindContext, options: BindOptions, base: number): BoundExpression {
-  const refs: ColumnBinding[] = [];
-  const subqueries: BoundSubquery[] = [];
-  let scopes: readonly Scope[] | undefined;
-  const replace = options.replace;
-  // An explicit stack, in source order: a 10,000-term chain must not exhaust the call stack. Two stacks side by side
-  // (each node, and whether it is read only conditionally) rather than a pair per node: this runs for every node.
-  nodes.push(e);
-  conditionals.push(false);
-  while (nodes.length > base) {
-    const n = nodes.pop()!;
-    const conditional = conditionals.pop()!;
-    const replaced = replace?.(n);
-    if (replaced !== undefined) {
-      refs.push(columnBinding(n, replaced.index, 0, replaced.type, undefined, conditional));
-      continue;
-    }
-    switch (n.kind) {
-      case 'ColumnRef': {
-        const r = resolve(n, (scopes ??= ctx.outer.length === 0 ? [scope] : [scope, ...ctx.outer]), ctx);
-        if (r === undefined) continue;
-        if (r.depth === 0 && options.onColumn !== undefined && !options.onColumn(n, r.entry)) continue;
-        refs.push(columnBinding(n, r.entry.index, r.depth, r.type, r.field, conditional));
-        continue;
-      }
-      case 'ScalarSubquery':
-      case 'Exists': {
-        const plan = bindSubquery(n.query, scope, ctx);
-        if (plan !== undefined) subqueries.push({ node: n, plan });
-        continue;
-      }
-      case 'In': {
-        if (n.query !== undefined) {
-          const plan = bindSubquery(n.query, scope, ctx);
-          if (plan !== undefined) subqueries.push({ node: n, plan });
-        }
-        if (n.values !== undefined) pushAll(nodes, conditionals, n.values, conditional);
-        nodes.push(n.operand);
-        conditionals.push(conditional);
-        continue;
-      }
-      case 'Case': {
-        const items: [Expression, boolean][] = [];
-        if (n.operand !== undefined) items.push([n.operand, true]);
-        for (const w of n.whens) {
-          items.push([w.when, true]);
-          for (const x of w.extraValues ?? []) items.push([x, true]);
-          items.push([w.then, conditional]);
-        }
-        if (n.else !== undefined) items.push([n.else, conditional]);
-        for (let i = items.length - 1; i >= 0; i--) {
-          nodes.push(items[i]![0]);
-          conditionals.push(items[i]![1]);
-        }
-        continue;
-      }
-      case 'FunctionCall': {
-        // Popped in source order: the arguments (IF's condition is conditional), the FILTER, WITHIN GROUP, the window.
-        if (n.over !== undefined) pushAll(nodes, conditionals, windowSpecChildren(n.over), conditional);
-        if (n.withinGroup !== undefined) for (let i = n.withinGroup.length - 1; i >= 0; i--) {
-          nodes.push(n.withinGroup[i]!.expr);
-          conditionals.push(conditional);
-        }
-        if (n.filter !== undefined) {
-          nodes.push(n.filter);
-          conditionals.push(true);
-        }
-        const isIf = n.name.length === 1 && n.name[0]!.toUpperCase() === 'IF';
-        for (let i = n.args.length - 1; i >= 0; i--) {
-          nodes.push(n.args[i]!);
-          conditionals.push(conditional || (isIf && i === 0));
-        }
-        continue;
-      }
-      default:
-        pushAll(nodes, conditionals, expressionChildren(n), conditional);
-    }
-  }
-  const types = ctx.expressionTypes === true ? new Map<Expression, DataType>() : undefined;
-  const type = typeIn(e, scope, ctx, types);
-  const bindings = refs.length === 0 ? NONE : Object.freeze(refs);
-  const inner = subqueries.length === 0 ? NONE : Object.freeze(subqueries);
-  // Each shape written whole (see columnBinding).
-  if (types === undefined) return Object.freeze(type === undefined ? { ast: e, refs: bindings, subqueries: inner } : { ast: e, type, refs: bindings, subqueries: inner });
-  return Object.freeze(type === undefined ? { ast: e, refs: bindings, subqueries: inner, types } : { ast: e, type, refs: bindings, subqueries: inner, types });
 }
 
 /** A WHERE, HAVING or ON condition: it must be BOOLEAN (FTS4403). */

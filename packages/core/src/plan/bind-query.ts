@@ -39,6 +39,7 @@ import type { Values } from './values.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { TYPE_CODES } from '../typing/codes.js';
+import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
 const LEGACY_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
@@ -170,16 +171,18 @@ interface SelectItemOut {
 /** The selection, `*` expanded; `replace` maps grouped expressions, aggregates and OVER calls to input columns. */
 function selection(select: Select, scope: Scope, ctx: BindContext, options: { replace?: Replacement; onColumn?: (ref: import('../ast/expression.js').ColumnRef, entry: ScopeEntry) => boolean }): SelectItemOut[] {
   const out: SelectItemOut[] = [];
-  select.items.forEach((item, i) => {
+  // (A loop, not forEach: a callback is two more native frames per level of nested scalar sub-queries.)
+  for (let i = 0; i < select.items.length; i++) {
+    const item = select.items[i]!;
     if (item.kind === 'SelectStar') {
       if (select.from === undefined) {
         report(ctx, NAME_TEXTS.starWithoutFrom({}), item);
-        return;
+        continue;
       }
       if (item.table !== undefined && !scope.relations.includes(item.table)) {
         const names = scope.relations.filter((r) => r !== '');
         report(ctx, BIND_TEXTS.unknownQualifier({ table: item.table, names, star: true }), item);
-        return;
+        continue;
       }
       for (const c of scope.columns) {
         if (item.table === undefined ? c.qualifiedOnly === true : c.relation !== item.table) continue;
@@ -190,11 +193,11 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
           : bindExpression(ast, scope, ctx, options);
         out.push({ expr, name: c.name });
       }
-      return;
+      continue;
     }
     const expr = bindExpression(item.expr, scope, ctx, options);
     out.push({ expr, name: item.alias ?? columnName(item.expr) ?? `EXPR$${i}` });
-  });
+  }
   return out;
 }
 
@@ -440,7 +443,7 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   sides.unshift(left);
   const bound: NamedPlan[] = [];
   for (const s of sides) {
-    const b = bindNamed(s, ctx);
+    const b = bindQuery(s, ctx);
     if (b === undefined) return undefined;
     bound.push(b);
   }
@@ -529,7 +532,7 @@ function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): Na
 function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedPlan | undefined {
   const ctes = new Map(ctx.ctes);
   for (const cte of q.ctes) {
-    const b = bindNamed(cte.query, { ...ctx, ctes });
+    const b = bindQuery(cte.query, { ...ctx, ctes });
     if (b === undefined) return undefined;
     if (cte.columns !== undefined && cte.columns.length !== b.names.length) {
       report(ctx, NAME_TEXTS.cteColumnCount({ name: cte.name, listed: cte.columns.length, returned: b.names.length }), q);
@@ -537,21 +540,48 @@ function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedP
     }
     ctes.set(cte.name, { plan: b.plan, names: cte.columns ?? b.names });
   }
-  return bindNamed(q.body, { ...ctx, ctes });
+  return bindQuery(q.body, { ...ctx, ctes });
 }
 
-/** A query's plan and its output column names. */
+/**
+ * A query's plan and its output column names: the entry for a statement's query (bind.ts). A query nested so deeply
+ * that binding it exhausts the stack gets one FTS4499, at the innermost query being bound when it ran out; nothing is
+ * bound again (a catch per nesting level, which then typed the sub-query by binding it anew, re-ran the overflow once
+ * per level: minutes at 500 levels).
+ */
 export function bindNamed(q: Query, ctx: BindContext): NamedPlan | undefined {
+  overflowAt = undefined;
+  try {
+    return bindQuery(q, ctx);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    const at = overflowAt ?? q;
+    overflowAt = undefined;
+    problem(ctx, TYPE_CODES.tooDeepToCheck, at, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
+    return undefined;
+  }
+}
+
+/** The innermost query being bound when the stack ran out (read and cleared by bindNamed). */
+let overflowAt: Query | undefined;
+
+/**
+ * Binds a query nested in the one being bound (sub-queries, FROM items, set operation sides, CTEs, views). Its
+ * frame is small and nothing here catches an overflow for good: one query level is a handful of native frames
+ * (bindQuery → bindSelect → selection → bindExpression → bindSubquery for a scalar sub-query), so 500 levels
+ * (MAX_NESTING_DEPTH) bind at Node's default stack.
+ */
+export function bindQuery(q: Query, ctx: BindContext): NamedPlan | undefined {
   try {
     const bound = q.kind === 'Select' ? bindSelect(q, ctx) : q.kind === 'SetOperation' ? bindSetOperation(q, ctx) : q.kind === 'Values' ? bindValues(q, ctx) : bindWith(q, ctx);
     if (bound !== undefined) ctx.trace?.queries.set(q, bound);
     return bound;
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    problem(ctx, TYPE_CODES.tooDeepToCheck, q, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
-    return undefined;
+    // Only noted on the way out (the innermost query first), never handled here.
+    if (overflowAt === undefined && isStackOverflow(e)) overflowAt = q;
+    throw e;
   }
 }
 
-setQueryBinder((q, ctx) => bindNamed(q, ctx)?.plan);
-setNamedQueryBinder(bindNamed);
+setQueryBinder(bindQuery);
+setNamedQueryBinder(bindQuery);

@@ -21,6 +21,7 @@ import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
 import { TYPE_CODES } from '../typing/codes.js';
 import { INSERT_CODES } from './insert-codes.js';
+import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 export interface BindOptions {
   /** The file diagnostics point into. */
@@ -70,7 +71,7 @@ function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
     return sink;
   } catch (e) {
     // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
-    if (!(e instanceof RangeError)) throw e;
+    if (!isStackOverflow(e)) throw e;
     problem(ctx, TYPE_CODES.tooDeepToCheck, insert, 'the statement is nested too deeply to be bound', 'split deeply nested expressions into views or CTEs');
     return undefined;
   }

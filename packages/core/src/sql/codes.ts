@@ -51,7 +51,8 @@ export type LiteralPayload =
   | { readonly kind: 'uescapeLength'; readonly escape: string }
   | { readonly kind: 'uescapeCharacter'; readonly escape: string }
   | { readonly kind: 'unicodeEscape'; readonly at: number; readonly escape: string }
-  | { readonly kind: 'illegal'; readonly type: string; readonly value: string };
+  | { readonly kind: 'illegal'; readonly type: string; readonly value: string }
+  | { readonly kind: 'binaryFragment'; readonly fragment: string; readonly first: string };
 
 /** A literal's text as shown in a message: at most 40 characters. */
 const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 37)}…` : value);
@@ -168,6 +169,7 @@ export const SQL_CODE_TABLE = codeTable({
         case 'uescapeCharacter': return `UESCAPE '${p.escape}' may not be hex digit, whitespace, plus sign, or double quote`;
         case 'unicodeEscape': return `Unicode escape sequence starting at character ${p.at} is not exactly four hex digits`;
         case 'illegal': return `Illegal ${p.type} literal '${shown(p.value)}'`;
+        case 'binaryFragment': return `invalid binary literal: the fragment '${p.fragment.length > 20 ? `${p.fragment.slice(0, 20)}…` : p.fragment}' continuing X'${p.first}' is not an even number of hexadecimal digits`;
       }
     },
     (p) => {
@@ -180,6 +182,7 @@ export const SQL_CODE_TABLE = codeTable({
         case 'uescapeCharacter': return "choose another character, e.g. UESCAPE '!'";
         case 'unicodeEscape': return `write ${p.escape} and four hexadecimal digits (${p.escape}0041 is 'A'), or ${p.escape}${p.escape} for the escape character itself`;
         case 'illegal': return `write a ${p.type} value that exists`;
+        case 'binaryFragment': return 'write each fragment of a binary literal as pairs of hexadecimal digits (0-9, A-F)';
       }
     },
   )],

@@ -93,3 +93,42 @@ describe("Unicode string literals (U&'…')", () => {
     expect(sameAst(parseScript(`${printed};`).script.statements[0], insert)).toBe(true);
   });
 });
+
+/**
+ * Binary literals continued on the following lines: Flink 1.20.1's parser (Calcite's BINARY_STRING_LITERAL followed by
+ * QUOTED_STRINGs, a LITERAL_CHAIN joined by SqlLiteral.unchain) reads `X'AB'` and `'CD'` on the next line as BINARY(2)
+ * 0xABCD; its validator refuses fragments on one line as for character strings.
+ */
+describe("binary literals continued on the next line (X'…' then '…')", () => {
+  test('the hexadecimal fragments are joined, upper-cased, and kept as written', () => {
+    const { expression, diagnostics } = parseExpression("X'ab'\n  'cd'");
+    expect(diagnostics).toEqual([]);
+    expect(expression).toMatchObject({ kind: 'BinaryLiteral', hex: 'ABCD', fragments: ['AB', 'CD'] });
+    expect(expression!.span).toMatchObject({ start: { line: 1, column: 1 }, end: { line: 2, column: 7 } });
+    expect(parseExpression("x'01' -- one\n'02'\n'0304'").expression).toMatchObject({ hex: '01020304', fragments: ['01', '02', '0304'] });
+  });
+
+  test('typed BINARY of the whole length', () => {
+    const sql = `${TABLES}INSERT INTO snk SELECT 'x', ABS(X'ab'\n  'cd') > 0 FROM src;`;
+    expect(parseScript(sql).diagnostics).toEqual([]);
+    expect(checkSql(sql).map((d) => d.message)).toEqual([expect.stringContaining('BINARY(2)')]);
+  });
+
+  test('a fragment on the same line, or one that is not pairs of hexadecimal digits, is an error', () => {
+    expect(parseExpression("X'ab' 'cd'").diagnostics[0]).toMatchObject({ code: 'FTS1001', message: 'a string literal continued on the same line: Flink joins string literals only across a line end' });
+    for (const bad of ['xy', 'abc']) {
+      const [d] = parseExpression(`X'ab'\n'${bad}'`).diagnostics;
+      expect(d).toMatchObject({ code: 'FTS1008', message: `invalid binary literal: the fragment '${bad}' continuing X'AB' is not an even number of hexadecimal digits` });
+      expect(d!.span).toMatchObject({ start: { line: 1, column: 1 } });
+    }
+  });
+
+  test('printed as written: one fragment per line, parsing back to the same tree', () => {
+    const { script } = parseScript(`${TABLES}INSERT INTO snk SELECT CAST(X'ab'\n  'cd' AS STRING), TRUE FROM src;`);
+    const insert = script.statements[2]!;
+    const printed = printStatement(insert);
+    expect(printed).toContain("X'AB'\n");
+    expect(printed).toMatch(/^\s*'CD' AS STRING\)/m);
+    expect(sameAst(parseScript(`${printed};`).script.statements[0], insert)).toBe(true);
+  });
+});

@@ -13,13 +13,18 @@ import type { PlanNode } from '../node.js';
 import { untimed } from '../properties/time-attributes.js';
 import { restrict } from './rank.js';
 
-/** Whether a plan reads a column of a query enclosing it (a binding deeper than the plan's own nesting). */
+/**
+ * Whether a plan reads a column of a query enclosing it (a binding deeper than the plan's own nesting). Plans are
+ * immutable: an uncorrelated plan is remembered, so a plan holding one (a chain of `IN (SELECT …)` nested 500 deep,
+ * each level's semi join asking about the one below it) is not walked again inside it — linear, not quadratic.
+ */
 export function isCorrelated(plan: PlanNode): boolean {
+  if (uncorrelated.has(plan)) return false;
   const stack: { x: unknown; level: number }[] = [{ x: plan, level: 0 }];
   const seen = new Set<object>();
   while (stack.length > 0) {
     const { x, level } = stack.pop()!;
-    if (x === null || typeof x !== 'object' || seen.has(x)) continue;
+    if (x === null || typeof x !== 'object' || seen.has(x) || uncorrelated.has(x)) continue;
     seen.add(x);
     if (Array.isArray(x)) {
       for (const item of x) stack.push({ x: item, level });
@@ -37,8 +42,12 @@ export function isCorrelated(plan: PlanNode): boolean {
       stack.push({ x: v, level });
     }
   }
+  uncorrelated.add(plan);
   return false;
 }
+
+/** Plans found to read no enclosing query's column (at any level below them: none reads past the plan itself). */
+const uncorrelated = new WeakSet<object>();
 
 function freeze<T extends object>(o: T): T {
   return Object.freeze(o);

@@ -478,6 +478,24 @@ function continuedString(p: Cursor, first: Token, start: SourcePosition): Expres
   return { kind: 'StringLiteral', value: fragments.join(''), fragments, span: p.spanFrom(start) };
 }
 
+/**
+ * `X'…'` continued by `'…'` fragments on later lines: Flink 1.20.1's parser (Calcite's BINARY_STRING_LITERAL followed
+ * by QUOTED_STRINGs, a LITERAL_CHAIN that SqlLiteral.unchain joins) reads `X'AB'` and `'CD'` on the next line as
+ * BINARY(2) 0xABCD; each fragment is hexadecimal digits, and on the same line it is "String literal continued on
+ * same line", as for character strings.
+ */
+function continuedBinary(p: Cursor, first: Token, start: SourcePosition): Expression {
+  const fragments = continuation(p, first);
+  for (let i = 1; i < fragments.length; i++) {
+    const f = fragments[i]!;
+    if (!/^[0-9a-fA-F]*$/.test(f) || f.length % 2 !== 0) {
+      throw ParseError.of(SQL_TEXTS.impossibleLiteral({ kind: 'binaryFragment', fragment: f, first: first.value }), p.spanFrom(start));
+    }
+    fragments[i] = f.toUpperCase();
+  }
+  return { kind: 'BinaryLiteral', hex: fragments.join(''), fragments, span: p.spanFrom(start) };
+}
+
 /** `first`'s value and those of the `'…'` fragments continuing it on later lines. */
 function continuation(p: Cursor, first: Token): string[] {
   const fragments = [first.value];
@@ -601,7 +619,7 @@ function parsePrimary(p: Cursor): Expression {
       return unicodeString(p, t, start);
     case 'binary':
       p.next();
-      return { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };
+      return isPlainString(p.peek()) ? continuedBinary(p, t, start) : { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };
     case 'op':
       if (t.value === '(') return parseParenthesised(p, start);
       if (t.value === '?') throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'parameterMarker' }));

@@ -17,6 +17,7 @@ import { LEX_START, tokenize } from './lexer.js';
 import { parseQuery as query } from './query.js';
 import { parseStatementBody } from './statement.js';
 import { SQL_TEXTS } from '../codes.js';
+import { isStackOverflow } from '../../diagnostics/stack-overflow.js';
 
 export interface ParseOptions {
   /** The file name diagnostics report. */
@@ -33,7 +34,7 @@ function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
 /** Parse errors pass through; running out of stack (absurdly deep nesting) becomes a diagnostic too. */
 function asParseError(e: unknown, first: Token): ParseError {
   if (e instanceof ParseError) return e;
-  if (e instanceof RangeError) {
+  if (isStackOverflow(e)) {
     return ParseError.of(SQL_TEXTS.nestedTooDeep({ stack: true }), { start: first.start, end: first.end });
   }
   throw e;

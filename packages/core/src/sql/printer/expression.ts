@@ -127,6 +127,8 @@ function printBooleanLiteral(e: BooleanLiteral): string {
   return e.value ? 'TRUE' : 'FALSE';
 }
 function printBinaryLiteral(e: BinaryLiteral): string {
+  // Continued on following lines: printed as written, one fragment per line (as string literals are).
+  if (e.fragments !== undefined) return `X${e.fragments.map((f) => `'${f}'`).join('\n')}`;
   return `X'${e.hex}'`;
 }
 function printTemporalLiteral(e: TemporalLiteral): string {
