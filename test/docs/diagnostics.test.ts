@@ -82,8 +82,8 @@ const FREE_FORM = (
   'FTS7002 FTS7004 FTS7005 FTS7601 FTS7602 FTS7603 FTS7604 FTS7605 FTS7606 FTS7607 FTS7608 FTS7609 FTS8001 ' +
   'FTS8002 FTS8003 FTS8004 FTS8005 FTS8010 FTS8011 FTS8012 FTS8013 FTS8014 FTS8015 FTS8016 FTS8020 FTS8030 FTS8031 ' +
   'FTS8032 FTS8033 FTS8040 FTS8041 FTS8050 FTS8051 FTS8052 FTS8070 FTS8071 FTS8072 FTS8073 FTS8074 FTS8075 FTS8076 ' +
-  'FTS8077 FTS8101 FTS8102 FTS8103 FTS8104 FTS8105 FTS8106 FTS8107 FTS8108 FTS8109 FTS8110 FTS8111 FTS9001 FTS9002 ' +
-  'FTS9101 FTS9102 FTS9110 FTS9111 FTS9120 FTS9121 FTS9122 FTS9123 FTS9124 FTS9125 FTS9126 FTS9127 FTS9130 FTS9131 ' +
+  'FTS8077 FTS8101 FTS8102 FTS8103 FTS8104 FTS8105 FTS8106 FTS8107 FTS8108 FTS8109 FTS8110 FTS8111 ' +
+  'FTS9120 FTS9121 FTS9122 FTS9123 FTS9124 FTS9125 FTS9126 FTS9127 FTS9130 FTS9131 ' +
   'FTS9132 FTS9133 FTS9134 FTS9135 FTS9136 '
 ).trim().split(' ');
 
@@ -93,7 +93,7 @@ describe('diagnostic code reference', () => {
   test('every code carries its exit class in its table (usage: exit 2, problem: exit 1)', () => {
     const missing = ALL_DIAGNOSTIC_CODES.filter((c) => c.exit !== 'usage' && c.exit !== 'problem').map((c) => c.code);
     expect(missing).toEqual([]);
-    expect(ALL_DIAGNOSTIC_CODES.filter((c) => c.exit === 'usage').map((c) => c.code)).toEqual(['FTS8010', 'FTS8030', 'FTS8102', 'FTS8106']);
+    expect(ALL_DIAGNOSTIC_CODES.filter((c) => c.exit === 'usage').map((c) => c.code)).toEqual(['FTS7601', 'FTS7602', 'FTS8010', 'FTS8030', 'FTS8076', 'FTS8102', 'FTS8106', 'FTS9111']);
   });
 
   test('every code declares its message and hint builders (a template), but the listed free-form ones, and the list is exact', () => {

@@ -12,6 +12,7 @@ import type { Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
+import { exitForErrors } from '../exit-class.js';
 import { planAll } from './plan.js';
 import { DEPLOY_CODES } from '@flinkts/pipelines';
 
@@ -58,8 +59,9 @@ export const command: Command = {
     try {
       const plans = (await planAll(ctx)).filter((p) => (only === undefined ? (p.shadowRuns ?? []).length > 0 || ctx.deployer.records.read(p.job).shadow?.promoting === true : p.job === only));
       if (plans.length === 0) {
-        reportDiagnostics(io, json, [{ code: DEPLOY_CODES.cannotPromote, severity: 'error', message: `no job of ${ctx.pipeline.name} (${ctx.env}) has a shadow run to ${abandon ? 'abandon' : 'promote'}`, hint: 'start one with flinkts deploy --strategy blue-green --promote manual' }]);
-        return EXIT_PROBLEMS;
+        const none = [{ code: DEPLOY_CODES.cannotPromote, severity: 'error' as const, message: `no job of ${ctx.pipeline.name} (${ctx.env}) has a shadow run to ${abandon ? 'abandon' : 'promote'}`, hint: 'start one with flinkts deploy --strategy blue-green --promote manual' }];
+        reportDiagnostics(io, json, none);
+        return exitForErrors(none);
       }
       for (const [i, p] of plans.entries()) {
         io.stderr(`[${i + 1}/${plans.length}] ${p.job}: ${abandon ? 'abandon the shadow run' : 'promote the shadow run'}\n`);

@@ -10,6 +10,6 @@ export const LINEAGE_CODE_TABLE = codeTable({
   openLineagePostFailed: ['FTS8075', 'The OpenLineage endpoint refused the events or could not be reached (after the retries).'],
   badLineageTarget: ['FTS8076', 'A lineage target or option that is not valid (unknown format, an endpoint that is not an http(s) URL).'],
   lineageNeedsArtifacts: ['FTS8077', 'buildPipeline was asked for the lineage target, whose files only lineageArtifacts (asynchronous) writes.'],
-});
+}, { usage: ['badLineageTarget'] });
 
 export const LINEAGE_CODES = LINEAGE_CODE_TABLE.codes;

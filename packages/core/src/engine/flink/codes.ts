@@ -14,6 +14,6 @@ export const FLINK_CODE_TABLE = codeTable({
   plannerRejected: ['FTS7607', "Real Flink's planner rejected a statement or job (parse, validation or planning error)."],
   unsupportedFixture: ['FTS7608', 'A fixture the Flink engine cannot feed to Flink (an explicit watermark entry).'],
   unreachable: ['FTS7609', 'Not verified: a connector contacts its external system while planning and it is unreachable (warning).'],
-});
+}, { usage: ['javaMissing', 'mavenMissing'] });
 
 export const FLINK_CODES = FLINK_CODE_TABLE.codes;
