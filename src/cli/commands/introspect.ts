@@ -86,7 +86,8 @@ export const command: Command = {
       }
       const mine = pipelines.declaredMysqlTables(declared.tables, target.database);
       if (mine.size === 0) {
-        all.push({ code: pipelines.INTROSPECT_CODES.nothingDeclared, severity: 'error', message: `${out} declares no mysql-cdc table (nor a JDBC table) of the database '${target.database}'`, hint: 'point --out at the module flinkts introspect wrote (or a script with the CREATE TABLE statements)', file: out });
+        const { textFields } = await import('@flinkts/core');
+        all.push({ ...textFields(pipelines.INTROSPECT_TEXTS.nothingDeclared({ file: out, database: target.database })), severity: 'error', file: out });
         return finish([]);
       }
       all.push(...pipelines.schemaDrift(mine, schema.tables, target.database));
