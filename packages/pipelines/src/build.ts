@@ -5,10 +5,10 @@
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
-import { didYouMean, FlinktsError } from '@flinkts/core';
+import { didYouMean, FlinktsError, textFields } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
 import { CODES } from './codes.js';
-import { LINEAGE_CODES } from './lineage-formats/codes.js';
+import { LINEAGE_TEXTS } from './lineage-formats/codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
 import type { Emitter } from './emit/emitter.js';
 import { emitHiveSites } from './emit/hive-site.js';
@@ -99,10 +99,8 @@ export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResul
   const files = emit(env, targets, diagnostics, options.onJob);
   if (targets.includes('lineage') && options.lineageWrittenByCaller !== true) {
     diagnostics.push({
-      code: LINEAGE_CODES.lineageNeedsArtifacts,
+      ...textFields(LINEAGE_TEXTS.lineageNeedsArtifacts({})),
       severity: 'warning',
-      message: 'buildPipeline writes no files for the lineage target: its files come from lineageArtifacts, which is asynchronous',
-      hint: 'add the files of `await lineageArtifacts(pipelineLineage(pipeline, env), pipeline.spec.targets.lineage ?? {}, …)`, or run `flinkts build`',
       path: 'targets.lineage',
     });
   }

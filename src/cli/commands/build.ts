@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
 import type { ArtifactFile } from '@flinkts/pipelines';
-import { buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, postOpenLineage, selectTargets, TARGET_NAMES } from '@flinkts/pipelines';
+import { apiKeyProblem, buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, postOpenLineage, selectTargets, TARGET_NAMES } from '@flinkts/pipelines';
 import type { OpenLineageEvent } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
@@ -20,7 +20,6 @@ import { writeArtifacts } from '../write-artifacts.js';
 import { eventTimeNow } from '../event-time.js';
 import { lineageOfPipeline } from '../lineage-source.js';
 import { version } from '../main.js';
-import { LINEAGE_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json] [--strict | --max-warnings <n>]
 
@@ -87,9 +86,7 @@ export const command: Command = {
     const keyVar = args.values.get('openlineage-api-key-env');
     const postProblem =
       (url === undefined ? undefined : endpointProblem(url, '--openlineage-url')) ??
-      (keyVar !== undefined && process.env[keyVar] === undefined
-        ? { code: LINEAGE_CODES.badLineageTarget, severity: 'error' as const, message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }
-        : undefined);
+      apiKeyProblem(keyVar, process.env);
     if (postProblem !== undefined) {
       if (json) io.stdout(`${JSON.stringify({ ok: false, errors: 1, warnings: 0, diagnostics: [postProblem] }, null, 2)}\n`);
       else report(io, [postProblem]);

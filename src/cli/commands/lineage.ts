@@ -10,6 +10,7 @@ import { formatDiagnostic } from '@flinkts/core';
 import type { LineageView } from '@flinkts/pipelines';
 import {
   downstreamOf,
+  apiKeyProblem,
   endpointProblem,
   findLineageColumn,
   findLineageJob,
@@ -38,7 +39,6 @@ import { lineageOfPipeline } from '../lineage-source.js';
 import { loadPipeline } from '../load-pipeline.js';
 import { version } from '../main.js';
 import { eventTimeNow } from '../event-time.js';
-import { LINEAGE_CODES } from '@flinkts/pipelines';
 
 const FORMATS = ['text', 'json', 'mermaid', 'openlineage', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -123,10 +123,10 @@ export const command: Command = {
     const url = args.values.get('openlineage-url');
     const urlProblem = url === undefined ? undefined : endpointProblem(url, '--openlineage-url');
     const keyVar = args.values.get('openlineage-api-key-env');
-    if (urlProblem !== undefined || (keyVar !== undefined && process.env[keyVar] === undefined)) {
-      const bad = [urlProblem ?? { code: LINEAGE_CODES.badLineageTarget, severity: 'error' as const, message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }];
-      report(io, bad);
-      return exitForErrors(bad);
+    const bad = urlProblem ?? apiKeyProblem(keyVar, process.env);
+    if (bad !== undefined) {
+      report(io, [bad]);
+      return exitForErrors([bad]);
     }
 
     let lineage: PipelineLineage;
