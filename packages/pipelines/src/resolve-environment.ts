@@ -7,7 +7,8 @@ import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
 import { DEFAULT_FLINK_VERSION, declaredArtifactProblem, embeddedCredential, resolveArtifacts } from '@flinkts/connectors';
 import type { ConnectorPiece } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
 import { buildRegistry, collectDeclarations } from './declarations.js';
 import type { Job } from './job.js';
@@ -139,7 +140,7 @@ const SECRET_NAMES = Symbol('secret names');
 function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
   const spec = (p.spec.environments as Readonly<Record<string, EnvironmentSpec>>)[env];
   if (spec === undefined) {
-    diagnostics.push({ code: CODES.unknownEnvironment, severity: 'error', message: `pipeline '${p.name}' has no environment '${env}'`, hint: didYouMean(env, p.environmentNames) ?? `environments: ${p.environmentNames.join(', ')}`, path: 'environments' });
+    diagnostics.push({ ...textFields(TEXTS.unknownEnvironment({ pipeline: p.name, env, suggestion: didYouMean(env, p.environmentNames), environments: p.environmentNames })), severity: 'error', path: 'environments' });
     return undefined;
   }
   const at = `environments.${env}`;
@@ -147,7 +148,7 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   const jobNames = p.spec.jobs.map((j) => j.name);
   const seenNames = new Set<string>();
   p.spec.jobs.forEach((j, i) => {
-    if (seenNames.has(j.name)) diagnostics.push({ code: CODES.badJobName, severity: 'error', message: `two jobs are named '${j.name}'`, hint: 'job names identify deployments; make them unique', path: `jobs[${i}]` });
+    if (seenNames.has(j.name)) diagnostics.push({ ...textFields(TEXTS.badJobName({ job: j.name })), severity: 'error', path: `jobs[${i}]` });
     seenNames.add(j.name);
   });
   for (const name of Object.keys(spec.jobs ?? {})) {
@@ -174,7 +175,7 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
     }
   }
   for (const name of declared.keys()) {
-    if (!values.has(name)) diagnostics.push({ code: CODES.missingVariable, severity: 'error', message: `environment '${env}' has no value for variable '${name}'`, hint: `add ${name}: '…' to environments.${env}.variables`, path: `${at}.variables` });
+    if (!values.has(name)) diagnostics.push({ ...textFields(TEXTS.missingVariable({ env, name })), severity: 'error', path: `${at}.variables` });
   }
   const flinkVersion = p.spec.flinkVersion ?? DEFAULT_FLINK_VERSION;
   const pinned = p.spec.connectorVersions ?? {};
@@ -184,7 +185,7 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   const jobs: ResolvedJob[] = p.spec.jobs.map((j, i) => {
     const override = (spec.jobs as Readonly<Record<string, JobOverride>> | undefined)?.[j.name];
     const jobPath = `jobs.${j.name}`;
-    if (j.inserts.length === 0) diagnostics.push({ code: CODES.badStatements, severity: 'error', message: `job '${j.name}' has no INSERT`, hint: 'a job writes at least one table', path: `${jobPath}.statements` });
+    if (j.inserts.length === 0) diagnostics.push({ ...textFields(TEXTS.badStatements({ job: j.name })), severity: 'error', path: `${jobPath}.statements` });
     const { declarations, jars } = shared(
       p,
       j,

@@ -5,7 +5,8 @@
 import type { Diagnostic, Statement } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
 import { isSensitive } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 
 export const PLACEHOLDER_PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
@@ -74,7 +75,7 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
       if (used.has(name)) continue;
       used.add(name);
       if (!env.variableDescriptions.has(name) && !env.secrets.has(name)) {
-        out.push({ code: CODES.undeclaredPlaceholder, severity: 'error', message: `job '${job}' uses \${${name}}, which is neither a declared variable nor a declared secret`, hint: didYouMean(name, known) ?? "declare it in the pipeline's variables (a value per environment) or secrets (resolved by the platform)", path: `jobs.${job}` });
+        out.push({ ...textFields(TEXTS.undeclaredPlaceholder({ kind: 'job', job, name, suggestion: didYouMean(name, known) })), severity: 'error', path: `jobs.${job}` });
       }
     }
   }
@@ -88,7 +89,7 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
   });
   out.push(...literalsUnderUnusedSecrets(env, jobs, used));
   for (const name of known) {
-    if (!used.has(name)) out.push({ code: CODES.unusedVariable, severity: 'warning', message: `'${name}' is declared but no job of this pipeline uses \${${name}}`, hint: 'remove it, or reference it in an option', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
+    if (!used.has(name)) out.push({ ...textFields(TEXTS.unusedVariable({ name })), severity: 'warning', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
   }
   return out;
 }
