@@ -9,8 +9,8 @@
  * version until `promoteJob` (or `abandonShadow`).
  */
 import { createHash } from 'node:crypto';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import { awaitHealthy } from './health.js';
 import type { HealthPolicy, HealthResult } from './health.js';
@@ -153,12 +153,8 @@ function refuseState(plan: JobPlan, opts: DeployOptions): void {
   if ((state.verdict === 'restore-fails' || state.verdict === 'state-misrouted') && opts.startWithoutState) return;
   const lines = state.findings.filter((f) => f.consequence !== 'safe').map((f) => `  ${f.operator}: ${f.change} → ${f.consequence}`).join('\n');
   throw new FlinktsError([{
-    code: DEPLOY_CODES.stateIncompatible,
+    ...textFields(DEPLOY_TEXTS.stateIncompatible({ job: plan.job, findings: lines, verdict: state.verdict })),
     severity: 'error',
-    message: `job '${plan.job}': the update cannot restore the running version's state:\n${lines}`,
-    hint: state.verdict === 'state-dropped'
-      ? 'nothing was changed. Deploy with --allow-non-restored-state to drop that state, or keep the stateful operators as they are'
-      : 'nothing was changed. Deploy with --start-without-state to start the new version empty (its results restart from zero), or keep the keys, aggregates and operators as they are',
   }]);
 }
 
@@ -382,10 +378,10 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   refuseState(plan, opts);
   const sample = await d.target.health(run.jobId);
   if (sample.state !== 'RUNNING') {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the shadow run ${run.jobId} is ${sample.state}: not promoted, the old version keeps the sinks`, hint: 'look at the shadow run on the platform, then cancel it with `flinkts promote --abandon` or start it again with deploy' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unhealthy({ kind: 'shadowState', job, jobId: run.jobId, state: sample.state })), severity: 'error' }]);
   }
   if (recorded?.healthyRestarts !== undefined && sample.restarts > recorded.healthyRestarts) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the shadow run ${run.jobId} restarted ${sample.restarts - recorded.healthyRestarts} time(s) since it was found healthy: not promoted, the old version keeps the sinks`, hint: 'look at the shadow run\'s exceptions; cancel it with `flinkts promote --abandon`, or promote anyway once it is stable by deploying again' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unhealthy({ kind: 'shadowRestarted', job, jobId: run.jobId, restarts: sample.restarts - recorded.healthyRestarts })), severity: 'error' }]);
   }
   return takeOver(d, plan, opts, old, [run], fresh, allowNonRestored);
 }
@@ -421,7 +417,7 @@ async function restartFrom(d: Deployer, plan: JobPlan, opts: DeployOptions, old:
 }
 
 function unhealthy(job: string, reason: string, oldKept: boolean): FlinktsError {
-  return new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the new version is not healthy: ${reason}`, hint: oldKept ? 'the old version keeps running (blue-green)' : 'deploy again with --auto-rollback to return to the previous version by itself, or run `flinkts rollback`' }]);
+  return new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unhealthy({ kind: 'newVersion', job, reason, oldKept })), severity: 'error' }]);
 }
 
 async function removeJob(d: Deployer, plan: JobPlan): Promise<DeployOutcome> {
@@ -442,7 +438,7 @@ export async function rollbackJob(d: Deployer, job: string, to: number | undefin
     ? [...record.versions].reverse().find((v) => v.version !== current?.version && v.stoppedWith !== undefined)
     : record.versions.find((v) => v.version === to);
   if (target === undefined) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unknownDeployment, severity: 'error', message: to === undefined ? `job '${job}' has no earlier version to roll back to` : `job '${job}' has no version ${to}`, hint: record.versions.length > 0 ? `deployed versions: ${record.versions.map((v) => `${v.version} (${v.deployedAt})`).join(', ')}` : 'nothing was deployed for this job from here (records are under the deploy state directory)' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unknownDeployment({ kind: 'noVersion', job, version: to, deployed: record.versions.map((v) => `${v.version} (${v.deployedAt})`) })), severity: 'error' }]);
   }
   for (const run of await d.target.running(job)) {
     if (run.hash === short(target.hash)) return { job, action: 'unchanged', version: target.version, jobId: run.jobId };
