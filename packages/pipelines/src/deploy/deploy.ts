@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { FlinktsError, textFields } from '@flinkts/core';
 import { DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
+import type { NotPromoted } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import { awaitHealthy } from './health.js';
 import type { HealthPolicy, HealthResult } from './health.js';
@@ -334,8 +335,8 @@ async function takeOver(d: Deployer, plan: JobPlan, opts: DeployOptions, old: Ru
   }
 }
 
-function notPromoted(job: string, message: string, hint: string): FlinktsError {
-  return new FlinktsError([{ code: DEPLOY_CODES.cannotPromote, severity: 'error', message: `job '${job}': ${message}`, hint }]);
+function notPromoted(payload: NotPromoted): FlinktsError {
+  return new FlinktsError([{ ...textFields(DEPLOY_TEXTS.cannotPromote(payload)), severity: 'error' }]);
 }
 
 /**
@@ -348,9 +349,8 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   const { job } = plan;
   const shadow = plan.artifact?.shadow;
   const runs = plan.shadowRuns ?? [];
-  const start = 'start one with `flinkts deploy --strategy blue-green --promote manual`';
-  if (plan.artifact === undefined) throw notPromoted(job, 'the job is no longer in the pipeline: there is nothing to promote', runs.length > 0 ? 'cancel its shadow run with `flinkts promote --abandon`' : 'deploy to remove it');
-  if (shadow === undefined) throw notPromoted(job, 'it writes no shadowed sink in this environment (deploy.shadowSinks): there is nothing to promote', runs.length > 0 ? 'cancel its leftover shadow run with `flinkts promote --abandon`' : 'deploy it as usual');
+  if (plan.artifact === undefined) throw notPromoted({ kind: 'removed', job, shadowRuns: runs.length > 0 });
+  if (shadow === undefined) throw notPromoted({ kind: 'notShadowed', job, shadowRuns: runs.length > 0 });
   const run = runs.find((r) => r.hash === short(shadow.artifact.hash));
   const recorded = d.records.read(job).shadow;
   const fresh = opts.startWithoutState && (plan.state?.verdict === 'restore-fails' || plan.state?.verdict === 'state-misrouted');
@@ -364,17 +364,17 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   }
   if (run === undefined) {
     if (runs.length > 0) {
-      throw notPromoted(job, `its shadow run ${runs.map((r) => `${r.jobId} (${r.hash ?? 'unlabelled'})`).join(', ')} is of another build than this one (${short(shadow.artifact.hash)}): the pipeline changed since the shadow started`, `${start} again (it replaces the stale shadow), or cancel it with \`flinkts promote --abandon\``);
+      throw notPromoted({ kind: 'staleBuild', job, runs: runs.map((r) => `${r.jobId} (${r.hash ?? 'unlabelled'})`).join(', '), hash: short(shadow.artifact.hash) });
     }
-    throw notPromoted(job, `no shadow run of this build is running (${shadow.artifact.job} ${short(shadow.artifact.hash)})`, plan.action === 'unchanged' ? 'this build already runs: it was promoted' : start);
+    throw notPromoted({ kind: 'noShadowRun', job, build: `${shadow.artifact.job} ${short(shadow.artifact.hash)}`, alreadyRuns: plan.action === 'unchanged' });
   }
   if (plan.action === 'unchanged') {
     await cancelShadowRuns(d, job, runs);
-    throw notPromoted(job, `this build already runs; its leftover shadow run ${run.jobId} was cancelled`, 'nothing else to do');
+    throw notPromoted({ kind: 'alreadyPromoted', job, jobId: run.jobId });
   }
   const previous = plan.deployed;
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
-  if (old === undefined) throw notPromoted(job, `the version the shadow would take over from is not running (the shadow run ${run.jobId} is left as it is)`, 'cancel the shadow with `flinkts promote --abandon`, then deploy');
+  if (old === undefined) throw notPromoted({ kind: 'oldNotRunning', job, jobId: run.jobId });
   refuseState(plan, opts);
   const sample = await d.target.health(run.jobId);
   if (sample.state !== 'RUNNING') {
@@ -389,7 +389,7 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
 /** Cancels a job's shadow runs without touching the running version (the release is given up). */
 export async function abandonShadow(d: Deployer, plan: JobPlan): Promise<DeployOutcome> {
   const runs = plan.shadowRuns ?? [];
-  if (runs.length === 0) throw notPromoted(plan.job, 'it has no shadow run to abandon', 'nothing to do');
+  if (runs.length === 0) throw notPromoted({ kind: 'nothingToAbandon', job: plan.job });
   await cancelShadowRuns(d, plan.job, runs);
   return { job: plan.job, action: 'abandoned', jobId: runs[0]!.jobId };
 }
