@@ -7,7 +7,7 @@
 import type { Diagnostic, Statement } from '@flinkts/core';
 import { didYouMean, FlinktsError, textFields } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
-import { CODES } from './codes.js';
+import { CODES, TEXTS } from './codes.js';
 import { LINEAGE_TEXTS } from './lineage-formats/codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
 import type { Emitter } from './emit/emitter.js';
@@ -118,7 +118,7 @@ export function jobStatements(p: AnyPipeline, env: string, jobName: string): rea
   const job = resolved?.jobs.find((j) => j.name === jobName);
   if (resolved === undefined || job === undefined) {
     const names = resolved?.jobs.map((j) => j.name) ?? [];
-    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [{ code: CODES.overrideDoesNotApply, severity: 'error', message: `pipeline '${p.name}' has no job '${jobName}'`, hint: didYouMean(jobName, names) ?? `jobs: ${names.join(', ')}`, path: 'jobs' }]);
+    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [{ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' }]);
   }
   return jobScript(job, { setLines: true, splitPersistent: false, optionValue: (v) => substitute(v, resolved.variables) }).statements;
 }
@@ -131,7 +131,7 @@ export function printJob(p: AnyPipeline, env: string, jobName: string): { readon
   const job = resolved.jobs.find((j) => j.name === jobName);
   if (job === undefined) {
     const names = resolved.jobs.map((j) => j.name);
-    diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `pipeline '${p.name}' has no job '${jobName}'`, hint: didYouMean(jobName, names) ?? `jobs: ${names.join(', ')}`, path: 'jobs' });
+    diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' });
     return { diagnostics };
   }
   return { text: sqlText(resolved, job), diagnostics };

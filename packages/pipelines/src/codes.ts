@@ -29,7 +29,19 @@ export const CODE_TABLE = codeTable({
     (p: { readonly pipeline: string; readonly env: string; readonly suggestion: string | undefined; readonly environments: readonly string[] }) => `pipeline '${p.pipeline}' has no environment '${p.env}'`,
     (p) => p.suggestion ?? `environments: ${p.environments.join(', ')}`,
   )],
-  overrideDoesNotApply: ['FTS8011', 'An environment override that does not apply (unknown job, undeclared variable).'],
+  overrideDoesNotApply: ['FTS8011', 'An environment override that does not apply (unknown job, undeclared variable).', template(
+    (p: { readonly kind: 'job'; readonly env: string; readonly pipeline: string; readonly job: string; readonly suggestion: string | undefined; readonly jobs: readonly string[] }
+      | { readonly kind: 'noJob'; readonly pipeline: string; readonly job: string; readonly suggestion: string | undefined; readonly jobs: readonly string[] }
+      | { readonly kind: 'variable'; readonly env: string; readonly pipeline: string; readonly name: string; readonly suggestion: string | undefined }
+      | { readonly kind: 'target'; readonly env: string; readonly pipeline: string; readonly target: string }) =>
+      p.kind === 'job' ? `environment '${p.env}' overrides job '${p.job}', which pipeline '${p.pipeline}' does not have`
+        : p.kind === 'noJob' ? `pipeline '${p.pipeline}' has no job '${p.job}'`
+          : p.kind === 'variable' ? `environment '${p.env}' sets variable '${p.name}', which pipeline '${p.pipeline}' does not declare`
+            : `environment '${p.env}' overrides target '${p.target}', which pipeline '${p.pipeline}' does not ship to`,
+    (p) =>
+      p.kind === 'target' ? `add ${p.target} to the pipeline's targets`
+        : p.kind === 'variable' ? p.suggestion ?? "declare it in the pipeline's variables" : p.suggestion ?? `jobs: ${p.jobs.join(', ')}`,
+  )],
   missingVariable: ['FTS8012', 'An environment leaves a declared variable without a value.', template(
     (p: { readonly env: string; readonly name: string }) => `environment '${p.env}' has no value for variable '${p.name}'`,
     (p) => `add ${p.name}: '…' to environments.${p.env}.variables`,
@@ -40,7 +52,30 @@ export const CODE_TABLE = codeTable({
         : `hive-site '${p.key}' of catalog '${p.catalog}' uses secret '${p.name}', which the pipeline does not declare`,
     (p) => (p.kind === 'hiveSite' ? `add ${p.name} to the pipeline's secrets` : p.suggestion ?? "declare it in the pipeline's variables (a value per environment) or secrets (resolved by the platform)"),
   )],
-  plaintextCredential: ['FTS8014', 'A secret given a value, or a variable used where a credential belongs.'],
+  plaintextCredential: ['FTS8014', 'A secret given a value, or a variable used where a credential belongs.', template(
+    (p: { readonly kind: 'secretValue'; readonly env: string; readonly name: string }
+      | { readonly kind: 'variableCredential'; readonly env: string; readonly name: string; readonly credential: string }
+      | { readonly kind: 'literal'; readonly key: string; readonly value: string; readonly unused: readonly string[] }
+      | { readonly kind: 'credentialVariable'; readonly key: string; readonly name: string }
+      | { readonly kind: 'monitoringFile'; readonly file: string; readonly secret: string }) => {
+      switch (p.kind) {
+        case 'secretValue': return `environment '${p.env}' gives secret '${p.name}' a value; credentials never appear in artifacts`;
+        case 'variableCredential': return `environment '${p.env}' gives variable '${p.name}' a value with ${p.credential}; it would be written into the artifacts`;
+        case 'literal': return `option '${p.key}' is the literal '${p.value}' while secret${p.unused.length > 1 ? 's' : ''} ${p.unused.map((n) => `'${n}'`).join(', ')} ${p.unused.length > 1 ? 'are' : 'is'} declared and never used; the literal would be written into the artifacts`;
+        case 'credentialVariable': return `credential option '${p.key}' uses variable \${${p.name}}, whose value would be written into the artifacts`;
+        case 'monitoringFile': return `${p.file} would contain a secret: ${p.secret}`;
+      }
+    },
+    (p) => {
+      switch (p.kind) {
+        case 'secretValue': return `store '${p.name}' in the platform (StreamPark variable with desensitization, VVP / Alibaba secret value)`;
+        case 'variableCredential': return 'keep the credential out of the value: declare a secret for it and write ${SECRET} in its place (or in the credential option)';
+        case 'literal': return `write secret('${p.unused[0]}') (printed as \${${p.unused[0]}}) in '${p.key}'`;
+        case 'credentialVariable': return `declare '${p.name}' as a secret instead`;
+        case 'monitoringFile': return 'keep tokens in the bridge / gateway or in files Alertmanager reads';
+      }
+    },
+  )],
   unusedVariable: ['FTS8015', 'A declared variable or secret no job uses.', template(
     (p: { readonly name: string }) => `'${p.name}' is declared but no job of this pipeline uses \${${p.name}}`,
     () => 'remove it, or reference it in an option',
@@ -52,7 +87,14 @@ export const CODE_TABLE = codeTable({
   )],
   badResources: ['FTS8020', 'Resources that do not parse or do not fit together.'],
   badTarget: ['FTS8030', 'A target that is not configured, or whose configuration is invalid.'],
-  vvpShape: ['FTS8031', "A job whose SQL breaks the VVP SQL-deployment shape."],
+  vvpShape: ['FTS8031', "A job whose SQL breaks the VVP SQL-deployment shape.", template(
+    (p: { readonly kind: 'name'; readonly platform: 'vvp' | 'alibaba'; readonly job: string } | { readonly kind: 'shape'; readonly platform: 'vvp' | 'alibaba'; readonly job: string; readonly problem: string }) =>
+      p.kind === 'name' ? `${p.platform === 'vvp' ? 'VVP' : 'Realtime Compute'} rejects the deployment name '${p.job}'`
+        : `job '${p.job}' breaks ${p.platform === 'vvp' ? "VVP's" : 'the'} SQL-deployment shape: ${p.problem}`,
+    (p) =>
+      p.kind === 'name' ? `use at most 63 characters of a-z, 0-9 and '-'${p.platform === 'vvp' ? ", not starting or ending with '-'" : ''}`
+        : `${p.platform === 'vvp' ? 'a VVP SQL deployment is ' : ''}CREATE TEMPORARY TABLE/VIEW statements followed by one INSERT or one statement set`,
+  )],
   streamparkName: ['FTS8032', 'A job name StreamPark would reject.', template(
     (p: { readonly job: string }) => `StreamPark rejects the job name '${p.job}'`,
     () => 'use letters, digits, Chinese characters, . _ - and single spaces',

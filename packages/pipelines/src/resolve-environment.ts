@@ -153,7 +153,7 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   });
   for (const name of Object.keys(spec.jobs ?? {})) {
     if (!jobNames.includes(name)) {
-      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides job '${name}', which pipeline '${p.name}' does not have`, hint: didYouMean(name, jobNames) ?? `jobs: ${jobNames.join(', ')}`, path: `${at}.jobs.${name}` });
+      diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'job', env, pipeline: p.name, job: name, suggestion: didYouMean(name, jobNames), jobs: jobNames })), severity: 'error', path: `${at}.jobs.${name}` });
     }
   }
   const declared = new Map(Object.entries((p.spec.variables ?? {}) as Readonly<Record<string, string>>));
@@ -163,13 +163,13 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries((spec.variables ?? {}) as Readonly<Record<string, string>>)) {
     if (secrets.has(name)) {
-      diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `environment '${env}' gives secret '${name}' a value; credentials never appear in artifacts`, hint: `store '${name}' in the platform (StreamPark variable with desensitization, VVP / Alibaba secret value)`, path: `${at}.variables.${name}` });
+      diagnostics.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'secretValue', env, name })), severity: 'error', path: `${at}.variables.${name}` });
     } else if (!declared.has(name)) {
-      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' sets variable '${name}', which pipeline '${p.name}' does not declare`, hint: didYouMean(name, declared.keys()) ?? "declare it in the pipeline's variables", path: `${at}.variables.${name}` });
+      diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'variable', env, pipeline: p.name, name, suggestion: didYouMean(name, declared.keys()) })), severity: 'error', path: `${at}.variables.${name}` });
     } else {
       const credential = typeof value === 'string' ? embeddedCredential(value) : undefined;
       if (credential !== undefined) {
-        diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `environment '${env}' gives variable '${name}' a value with ${credential}; it would be written into the artifacts`, hint: 'keep the credential out of the value: declare a secret for it and write ${SECRET} in its place (or in the credential option)', path: `${at}.variables.${name}` });
+        diagnostics.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'variableCredential', env, name, credential })), severity: 'error', path: `${at}.variables.${name}` });
       }
       values.set(name, value);
     }
@@ -242,7 +242,7 @@ function resolveTargets(p: AnyPipeline, env: string, spec: EnvironmentSpec, diag
     const base = t[e.name];
     const override = 'overrides' in e ? o[e.name] : undefined;
     if (override !== undefined && base === undefined) {
-      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides target '${e.name}', which pipeline '${p.name}' does not ship to`, hint: `add ${e.name} to the pipeline's targets`, path: `environments.${env}.targets.${e.name}` });
+      diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'target', env, pipeline: p.name, target: e.name })), severity: 'error', path: `environments.${env}.targets.${e.name}` });
     }
     if (base !== undefined) out[e.name] = override === undefined ? base : { ...base, ...override };
   }

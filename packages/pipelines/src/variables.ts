@@ -57,7 +57,7 @@ function literalsUnderUnusedSecrets(env: ResolvedEnvironment, jobs: readonly { r
   const out: Diagnostic[] = [];
   forEachOptionOnce(jobs, (o, path) => {
     if (!USER_KEY.test(o.key) || o.value.trim() === '' || placeholders(o.value).length > 0) return;
-    out.push({ code: CODES.plaintextCredential, severity: 'error', message: `option '${o.key}' is the literal '${o.value}' while secret${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} ${unused.length > 1 ? 'are' : 'is'} declared and never used; the literal would be written into the artifacts`, hint: `write secret('${unused[0]}') (printed as \${${unused[0]}}) in '${o.key}'`, path });
+    out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'literal', key: o.key, value: o.value, unused })), severity: 'error', path });
   });
   return out;
 }
@@ -83,7 +83,7 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
     if (!isSensitive(o.key)) return;
     for (const name of placeholders(o.value)) {
       if (env.variableDescriptions.has(name)) {
-        out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path });
+        out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'credentialVariable', key: o.key, name })), severity: 'error', path });
       }
     }
   });
