@@ -1,31 +1,14 @@
 /**
- * Generates docs/diagnostics.md from the code tables — @flinkts/core's registry (packages/core/src/diagnostics/
- * registry.ts, which includes core's stage tables) and the tables of @flinkts/connectors and @flinkts/pipelines —
- * grouped by stage. `npm run docs` rewrites the file; test/docs/diagnostics.test.ts fails when it is out of date.
+ * Generates docs/diagnostics.md from the code tables — the one list of every package's tables, src/cli/code-tables.ts
+ * (which the CLI's exit codes read too) — grouped by stage. `npm run docs` rewrites the file; test/docs/diagnostics.test.ts fails when it is out of date.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DiagnosticCodeInfo } from '../packages/core/src/diagnostics/code-table.js';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_STAGES, sortedCodes, stageOf } from '../packages/core/src/diagnostics/registry.js';
-import { CODE_TABLE as CONNECTOR_CODES } from '../packages/connectors/src/options/codes.js';
-import { CODE_TABLE as PIPELINE_CODES } from '../packages/pipelines/src/codes.js';
-import { DEPLOY_CODE_TABLE } from '../packages/pipelines/src/deploy/codes.js';
-import { IMPORT_CODE_TABLE } from '../packages/pipelines/src/import/codes.js';
-import { INTROSPECT_CODE_TABLE } from '../packages/pipelines/src/introspect/codes.js';
-import { LINEAGE_CODE_TABLE } from '../packages/pipelines/src/lineage-formats/codes.js';
-import { CLI_CODE_TABLE } from '../src/cli/codes.js';
+import { DIAGNOSTIC_STAGES, stageOf } from '../packages/core/src/diagnostics/registry.js';
+import { ALL_DIAGNOSTIC_CODES } from '../src/cli/code-tables.js';
 
-/** Every diagnostic code of every package, sorted. */
-export const ALL_DIAGNOSTIC_CODES: readonly DiagnosticCodeInfo[] = sortedCodes([
-  DIAGNOSTIC_CODES,
-  CONNECTOR_CODES.entries,
-  PIPELINE_CODES.entries,
-  DEPLOY_CODE_TABLE.entries,
-  IMPORT_CODE_TABLE.entries,
-  INTROSPECT_CODE_TABLE.entries,
-  LINEAGE_CODE_TABLE.entries,
-  CLI_CODE_TABLE.entries,
-]);
+/** Every diagnostic code of every package, sorted (the one list of the code tables: src/cli/code-tables.ts). */
+export { ALL_DIAGNOSTIC_CODES };
 
 export const DIAGNOSTICS_DOC = fileURLToPath(new URL('../docs/diagnostics.md', import.meta.url));
 
@@ -40,7 +23,7 @@ export function renderDiagnosticsDoc(): string {
     'diagnostics as objects (`code`, `severity`, `message`, `hint`, `path`, `file`, `span`). Whether a code is an',
     'error or a warning is printed with it; warnings fail a run only with `--strict` or `--max-warnings`.',
     '',
-    `\`flinkts print\` and the deploy commands exit 2 when an error's code is a usage or configuration error (${ALL_DIAGNOSTIC_CODES.filter((c) => c.exit === 'usage').map((c) => c.code).join(', ')}:`,
+    `Every command exits 2 when an error's code is a usage or configuration error (${ALL_DIAGNOSTIC_CODES.filter((c) => c.exit === 'usage').map((c) => c.code).join(', ')}:`,
     'each code\'s exit class is declared in its table), and 1 for every other code.',
     '',
   ];

@@ -7,11 +7,9 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, SourcePosition } from '@flinkts/core';
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import { cliDir } from './package-root.js';
-import { CLI_CODES } from './codes.js';
-
-export const CONFIG_LOAD_ERROR = CLI_CODES.configLoad;
+import { CLI_TEXTS } from './codes.js';
 
 interface Frame {
   readonly file: string;
@@ -95,10 +93,8 @@ export function configLoadDiagnostics(error: unknown, configFile: string): Diagn
       const loc = m.location ?? undefined;
       const pos = loc === undefined ? undefined : { line: loc.line, column: loc.column + 1, offset: 0 };
       return {
-        code: CONFIG_LOAD_ERROR,
+        ...textFields(CLI_TEXTS.configLoad({ kind: 'compile', error: m.text })),
         severity: 'error',
-        message: `the pipeline config does not compile: ${m.text}`,
-        hint: 'fix the TypeScript at this line (`npx tsc --noEmit` shows every error)',
         file: loc === undefined ? configFile : resolve(dirname(configFile), loc.file),
         ...(pos === undefined ? {} : { span: { start: pos, end: pos } }),
       };
@@ -114,14 +110,8 @@ export function configLoadDiagnostics(error: unknown, configFile: string): Diagn
   const internal = error instanceof TypeError && frame !== undefined && frames((error as Error).stack ?? '')[0]?.file !== frame.file;
   return [
     {
-      code: CONFIG_LOAD_ERROR,
+      ...textFields(CLI_TEXTS.configLoad({ kind: internal ? 'misuse' : syntax ? 'syntax' : 'thrown', error: message })),
       severity: 'error',
-      message: internal
-        ? `a value passed to flinkts here is not what it expects (${message})`
-        : `${syntax ? 'syntax error' : 'error'} while loading the pipeline: ${message}`,
-      hint: internal
-        ? 'run `npx tsc --noEmit` to see the type error at this line; flinkts builders only accept what their types allow'
-        : 'fix the error at this line of the config (or a module it imports) and run the command again',
       ...where,
     },
   ];

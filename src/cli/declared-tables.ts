@@ -9,7 +9,8 @@ import type { CreateCatalog, CreateTable, CreateView, Diagnostic } from '@flinkt
 import { configLoadDiagnostics } from './config-error.js';
 import { importConfig } from './import-config.js';
 import { configFile } from './load-pipeline.js';
-import { CLI_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CLI_TEXTS } from './codes.js';
 
 export type Declaration = CreateCatalog | CreateTable | CreateView;
 export type Declared = { readonly ok: true; readonly statements: readonly Declaration[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -29,11 +30,11 @@ export async function declaredStatements(path: string): Promise<Declared> {
   try {
     if (statSync(path).isDirectory()) {
       const config = configFile(path, undefined);
-      if (config === undefined) return { ok: false, diagnostics: [{ code: CLI_CODES.noPipelineExport, severity: 'error', message: `${path} has no flinkts.config.ts (or .mts / .js / .mjs)`, hint: 'name a folder with a pipeline config, a .ts/.js module or a .sql script' }] };
+      if (config === undefined) return { ok: false, diagnostics: [{ ...textFields(CLI_TEXTS.noPipelineExport({ kind: 'noConfig', path })), severity: 'error' }] };
       file = config;
     }
   } catch {
-    return { ok: false, diagnostics: [{ code: CLI_CODES.noPipelineExport, severity: 'error', message: `${path} does not exist`, hint: 'name a folder with a pipeline config, a .ts/.js module or a .sql script' }] };
+    return { ok: false, diagnostics: [{ ...textFields(CLI_TEXTS.noPipelineExport({ kind: 'missing', path })), severity: 'error' }] };
   }
   if (/\.sql$/i.test(file)) {
     const { parseScript } = await import('@flinkts/core');

@@ -74,7 +74,7 @@ export async function deployContext(io: CliIO, pipelineArg: string | undefined, 
       return EXIT_USAGE;
     }
     reportDiagnostics(io, json, loaded.diagnostics);
-    return EXIT_PROBLEMS;
+    return exitForErrors(loaded.diagnostics);
   }
   const targetName = values.get('target') ?? 'gateway';
   try {

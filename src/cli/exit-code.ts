@@ -3,6 +3,7 @@
  *   0  success (warnings allowed, unless --strict or --max-warnings says otherwise)
  *   1  problems found in the input (errors, or more warnings than allowed)
  *   2  usage or configuration error (bad flags, no such file / pipeline / environment, a config that does not load)
+ * A command that reports diagnostics exits from their codes' exit classes: exitFor in exit-class.ts.
  */
 import type { Diagnostic } from '@flinkts/core';
 
@@ -31,10 +32,6 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): Counts {
 /** Whether the warnings break the policy (reported as problems: exit 1). */
 export function tooManyWarnings(counts: Counts, policy: WarningPolicy): boolean {
   return policy.maxWarnings !== undefined && counts.warnings > policy.maxWarnings;
-}
-
-export function exitCodeFor(counts: Counts, policy: WarningPolicy): number {
-  return counts.errors > 0 || tooManyWarnings(counts, policy) ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 /** `2 errors, 1 warning` (+ the policy's verdict on the warnings). */

@@ -7,9 +7,9 @@
  * beside the printed form of its token — trailing on that token's line, leading on a line of its own before it.
  * Formatting the output again anchors every comment to the same token, so the result is idempotent.
  */
-import type { Statement, Token } from '@flinkts/core';
-import { formatDiagnostic, printStatement, sameAst, ScriptReader, tokenize } from '@flinkts/core';
-import { CLI_CODES } from './codes.js';
+import type { Diagnostic, Statement, Token } from '@flinkts/core';
+import { formatDiagnostic, printStatement, sameAst, ScriptReader, textFields, tokenize } from '@flinkts/core';
+import { CLI_TEXTS } from './codes.js';
 
 type Anchor = { readonly comment: Token; readonly token: number; readonly trailing: boolean };
 
@@ -137,7 +137,13 @@ const indentationAt = (text: string, offset: number): string => {
 
 const NO_MAP = new Int32Array(0);
 
-export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: string };
+/** A refusal carries its diagnostics (the command's exit code comes from their codes) and their text. */
+export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly errors: string };
+
+/** A refused format: the diagnostics, and their text as the command prints it. */
+export function refused(diagnostics: readonly Diagnostic[]): FormatResult {
+  return { ok: false, diagnostics, errors: diagnostics.map(formatDiagnostic).join('\n') };
+}
 
 /** A comment's place for the round-trip check: its text, whether it trails, and the token it belongs to. */
 function places(significant: readonly Token[], anchors: readonly Anchor[]): string[] {
@@ -356,11 +362,11 @@ export function formatText(text: string, file: string): FormatResult {
     previous = s;
   }
   const lexed = reader.lexError();
-  if (lexed !== undefined) return { ok: false, errors: formatDiagnostic(lexed) };
-  if (reader.diagnostics.length > 0) return { ok: false, errors: reader.diagnostics.map(formatDiagnostic).join('\n') };
+  if (lexed !== undefined) return refused([lexed]);
+  if (reader.diagnostics.length > 0) return refused(reader.diagnostics);
   if (!failed && (previous !== undefined || head < pending.length)) flush(previous, Number.MAX_SAFE_INTEGER, true);
   if (failed) {
-    return { ok: false, errors: `${file} - error ${CLI_CODES.fmtRefused}: formatting would change this script's meaning or comments, so it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+    return refused([{ ...textFields(CLI_TEXTS.fmtRefused({})), severity: 'error', file }]);
   }
   return { ok: true, text: pieces.join('') };
 }

@@ -9,7 +9,8 @@ import type { Diagnostic } from '@flinkts/core';
 import type { AnyPipeline } from '@flinkts/pipelines';
 import { configLoadDiagnostics, isCompileError } from './config-error.js';
 import { importConfig, isTypeScriptConfig } from './import-config.js';
-import { CLI_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CLI_TEXTS } from './codes.js';
 
 export const CONFIG_NAMES = ['flinkts.config.ts', 'flinkts.config.mts', 'flinkts.config.js', 'flinkts.config.mjs'];
 
@@ -46,7 +47,7 @@ export async function loadPipeline(cwd: string, target: string | undefined): Pro
     return { ok: false, diagnostics: configLoadDiagnostics(first, file) };
   }
   if (!isPipeline(mod.default)) {
-    return { ok: false, diagnostics: [{ code: CLI_CODES.noPipelineExport, severity: 'error', message: `${file} has no default export made with pipeline(...)`, hint: 'export default pipeline({ name, jobs, tables, targets, environments })', file }] };
+    return { ok: false, diagnostics: [{ ...textFields(CLI_TEXTS.noPipelineExport({ kind: 'noDefaultExport', path: file })), severity: 'error', file }] };
   }
   return { ok: true, pipeline: mod.default, file, dir: dirname(file) };
 }

@@ -6,25 +6,20 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
-import { CLI_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CLI_TEXTS } from './codes.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
-function unsafe(message: string, path: string): Diagnostic {
-  return {
-    code: CLI_CODES.unsafePathSegment,
-    severity: 'error',
-    message,
-    hint: 'name environments, jobs and targets with letters, digits, ".", "_" and "-" only (no "/", "\\" or "..")',
-    path,
-  };
+function unsafe(payload: Parameters<typeof CLI_TEXTS.unsafePathSegment>[0], path: string): Diagnostic {
+  return { ...textFields(CLI_TEXTS.unsafePathSegment(payload)), severity: 'error', path };
 }
 
 /** Problems with the names `build` would write under `out`; empty when every path stays inside it. */
 export function outputPathProblems(out: string, envs: readonly string[], files: readonly { readonly path: string }[]): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const env of envs) {
-    if (!SAFE_SEGMENT.test(env)) problems.push(unsafe(`environment name '${env}' is not a safe folder name`, `environments.${env}`));
+    if (!SAFE_SEGMENT.test(env)) problems.push(unsafe({ kind: 'environment', name: env }, `environments.${env}`));
   }
   for (const f of files) {
     const segments = f.path.split(/[\\/]/);
@@ -32,7 +27,7 @@ export function outputPathProblems(out: string, envs: readonly string[], files: 
     const target = resolve(out, f.path);
     const rel = relative(out, target);
     if (bad !== undefined || isAbsolute(f.path) || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
-      problems.push(unsafe(`the artifact path '${f.path}' is not a safe path inside the output folder${bad === undefined ? '' : ` ('${bad}' is not a plain file name)`}`, f.path));
+      problems.push(unsafe({ kind: 'artifact', path: f.path, segment: bad }, f.path));
     }
   }
   return problems;
@@ -46,5 +41,5 @@ export function outFolderProblem(out: string): Diagnostic | undefined {
   } catch {
     return undefined;
   }
-  return isFile ? { code: CLI_CODES.outIsFile, severity: 'error', message: `--out ${out} is a file, not a folder`, hint: 'give --out a folder (it is created when missing)', path: 'out' } : undefined;
+  return isFile ? { ...textFields(CLI_TEXTS.outIsFile({ out })), severity: 'error', path: 'out' } : undefined;
 }

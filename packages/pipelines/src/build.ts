@@ -5,10 +5,10 @@
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
-import { didYouMean, FlinktsError } from '@flinkts/core';
+import { didYouMean, FlinktsError, textFields } from '@flinkts/core';
 import { checkEnvironment } from './check-pipeline.js';
-import { CODES } from './codes.js';
-import { LINEAGE_CODES } from './lineage-formats/codes.js';
+import { CODES, TEXTS } from './codes.js';
+import { LINEAGE_TEXTS } from './lineage-formats/codes.js';
 import type { ArtifactFile } from './emit/artifact-file.js';
 import type { Emitter } from './emit/emitter.js';
 import { emitHiveSites } from './emit/hive-site.js';
@@ -99,10 +99,8 @@ export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResul
   const files = emit(env, targets, diagnostics, options.onJob);
   if (targets.includes('lineage') && options.lineageWrittenByCaller !== true) {
     diagnostics.push({
-      code: LINEAGE_CODES.lineageNeedsArtifacts,
+      ...textFields(LINEAGE_TEXTS.lineageNeedsArtifacts({})),
       severity: 'warning',
-      message: 'buildPipeline writes no files for the lineage target: its files come from lineageArtifacts, which is asynchronous',
-      hint: 'add the files of `await lineageArtifacts(pipelineLineage(pipeline, env), pipeline.spec.targets.lineage ?? {}, …)`, or run `flinkts build`',
       path: 'targets.lineage',
     });
   }
@@ -120,7 +118,7 @@ export function jobStatements(p: AnyPipeline, env: string, jobName: string): rea
   const job = resolved?.jobs.find((j) => j.name === jobName);
   if (resolved === undefined || job === undefined) {
     const names = resolved?.jobs.map((j) => j.name) ?? [];
-    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [{ code: CODES.overrideDoesNotApply, severity: 'error', message: `pipeline '${p.name}' has no job '${jobName}'`, hint: didYouMean(jobName, names) ?? `jobs: ${names.join(', ')}`, path: 'jobs' }]);
+    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [{ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' }]);
   }
   return jobScript(job, { setLines: true, splitPersistent: false, optionValue: (v) => substitute(v, resolved.variables) }).statements;
 }
@@ -133,7 +131,7 @@ export function printJob(p: AnyPipeline, env: string, jobName: string): { readon
   const job = resolved.jobs.find((j) => j.name === jobName);
   if (job === undefined) {
     const names = resolved.jobs.map((j) => j.name);
-    diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `pipeline '${p.name}' has no job '${jobName}'`, hint: didYouMean(jobName, names) ?? `jobs: ${names.join(', ')}`, path: 'jobs' });
+    diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' });
     return { diagnostics };
   }
   return { text: sqlText(resolved, job), diagnostics };

@@ -8,7 +8,8 @@
  */
 import type { Diagnostic, Insert, OptionEntry, Query } from '@flinkts/core';
 import { isSensitive } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { TEXTS } from './codes.js';
 import { rehintTableRefs, withOptions } from './rehint-table-refs.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 
@@ -65,10 +66,8 @@ export function catalogCredentialProblems(env: ResolvedEnvironment): Diagnostic[
     const tables = job.declarations.tables.filter((t) => !t.statement.temporary && splitCredentials(t.statement.options, job.secrets).credentials.length > 0);
     if (tables.length === 0) continue;
     out.push({
-      code: CODES.catalogCredentials,
+      ...textFields(TEXTS.catalogCredentials({ job: job.name, tables: tables.map((t) => t.path.join('.')) })),
       severity: 'error',
-      message: `job '${job.name}' passes the credentials of ${tables.map((t) => `'${t.path.join('.')}'`).join(', ')} as OPTIONS hints (catalog tables never store them), but its settings set 'table.dynamic-table-options.enabled' = false`,
-      hint: "remove that setting (hints are on by default), or declare the table temporary in the job's script",
       path: `jobs.${job.name}.settings`,
     });
   }

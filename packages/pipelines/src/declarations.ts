@@ -4,7 +4,8 @@
  */
 import type { Catalog, Diagnostic, Insert, Table, View } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { TEXTS } from './codes.js';
 import type { AnyPipeline } from './pipeline.js';
 import { tableRefs } from './table-refs.js';
 
@@ -23,7 +24,7 @@ export function buildRegistry(p: AnyPipeline, diagnostics: Diagnostic[]): Regist
     const name = t.path.join('.');
     const first = tables.get(name);
     if (first !== undefined && first !== t) {
-      diagnostics.push({ code: CODES.duplicateDeclaration, severity: 'error', message: `'${name}' is declared twice in pipeline '${p.name}'`, hint: 'declare each table or view once and import it where it is used', path: `tables[${i}]` });
+      diagnostics.push({ ...textFields(TEXTS.duplicateDeclaration({ kind: 'table', name, pipeline: p.name })), severity: 'error', path: `tables[${i}]` });
       return;
     }
     tables.set(name, t);
@@ -31,7 +32,7 @@ export function buildRegistry(p: AnyPipeline, diagnostics: Diagnostic[]): Regist
   (p.spec.catalogs ?? []).forEach((c, i) => {
     const first = catalogs.get(c.name);
     if (first !== undefined && first !== c) {
-      diagnostics.push({ code: CODES.duplicateDeclaration, severity: 'error', message: `catalog '${c.name}' is declared twice in pipeline '${p.name}'`, path: `catalogs[${i}]` });
+      diagnostics.push({ ...textFields(TEXTS.duplicateDeclaration({ kind: 'catalog', name: c.name, pipeline: p.name })), severity: 'error', path: `catalogs[${i}]` });
       return;
     }
     catalogs.set(c.name, c);
@@ -79,10 +80,8 @@ export function collectDeclarations(inserts: readonly Insert[], registry: Regist
       const short = name.split('.').pop()!;
       const same = names.filter((n) => n.split('.').pop() === short);
       diagnostics.push({
-        code: CODES.undeclared,
+        ...textFields(TEXTS.undeclared({ kind: 'table', name, declaredAs: same, suggestion: same.length > 0 ? undefined : didYouMean(name, names) })),
         severity: 'error',
-        message: `'${name}' is not among the pipeline's tables and views`,
-        hint: same.length > 0 ? `it is declared as ${same.join(', ')}; use that declaration` : (didYouMean(name, names) ?? 'add its declaration to the pipeline\'s tables'),
         path: at,
       });
     }
@@ -116,7 +115,7 @@ export function collectDeclarations(inserts: readonly Insert[], registry: Regist
   for (const name of catalogNames) {
     const c = registry.catalogs.get(name);
     if (c === undefined) {
-      diagnostics.push({ code: CODES.undeclared, severity: 'error', message: `catalog '${name}' is not among the pipeline's catalogs`, hint: didYouMean(name, registry.catalogs.keys()) ?? "add it to the pipeline's catalogs", path });
+      diagnostics.push({ ...textFields(TEXTS.undeclared({ kind: 'catalog', name, suggestion: didYouMean(name, registry.catalogs.keys()) })), severity: 'error', path });
     } else {
       catalogs.push(c);
     }

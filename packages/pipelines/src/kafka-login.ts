@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { KAFKA_RELOCATION_PREFIX, flinkMinor, kafkaShaded } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 
 const MODULE = /([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+LoginModule)\b/;
@@ -29,10 +30,8 @@ export function kafkaLoginProblems(env: ResolvedEnvironment): Diagnostic[] {
       if (relocated === shaded) continue;
       const right = shaded ? `${KAFKA_RELOCATION_PREFIX}${named}` : named.slice(KAFKA_RELOCATION_PREFIX.length);
       out.push({
-        code: CODES.kafkaLoginModule,
+        ...textFields(TEXTS.kafkaLoginModule({ table: t.path.join('.'), module: named, job: job.name, flinkVersion: env.flinkVersion, jar, right, loginModule: shaded ? 'relocated' : 'kafka-clients' })),
         severity: 'error',
-        message: `table '${t.path.join('.')}' names the login module ${named}, which is not in the Kafka jar job '${job.name}' ships on Flink ${env.flinkVersion}: ${jar}`,
-        hint: `name ${right} (kafkaSasl({ …, loginModule: '${shaded ? 'relocated' : 'kafka-clients'}' }))`,
         path: `jobs.${job.name}`,
       });
     }

@@ -7,7 +7,8 @@ import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
 import { DEFAULT_FLINK_VERSION, declaredArtifactProblem, embeddedCredential, resolveArtifacts } from '@flinkts/connectors';
 import type { ConnectorPiece } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
 import { buildRegistry, collectDeclarations } from './declarations.js';
 import type { Job } from './job.js';
@@ -139,7 +140,7 @@ const SECRET_NAMES = Symbol('secret names');
 function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): ResolvedEnvironment | undefined {
   const spec = (p.spec.environments as Readonly<Record<string, EnvironmentSpec>>)[env];
   if (spec === undefined) {
-    diagnostics.push({ code: CODES.unknownEnvironment, severity: 'error', message: `pipeline '${p.name}' has no environment '${env}'`, hint: didYouMean(env, p.environmentNames) ?? `environments: ${p.environmentNames.join(', ')}`, path: 'environments' });
+    diagnostics.push({ ...textFields(TEXTS.unknownEnvironment({ pipeline: p.name, env, suggestion: didYouMean(env, p.environmentNames), environments: p.environmentNames })), severity: 'error', path: 'environments' });
     return undefined;
   }
   const at = `environments.${env}`;
@@ -147,12 +148,12 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   const jobNames = p.spec.jobs.map((j) => j.name);
   const seenNames = new Set<string>();
   p.spec.jobs.forEach((j, i) => {
-    if (seenNames.has(j.name)) diagnostics.push({ code: CODES.badJobName, severity: 'error', message: `two jobs are named '${j.name}'`, hint: 'job names identify deployments; make them unique', path: `jobs[${i}]` });
+    if (seenNames.has(j.name)) diagnostics.push({ ...textFields(TEXTS.badJobName({ job: j.name })), severity: 'error', path: `jobs[${i}]` });
     seenNames.add(j.name);
   });
   for (const name of Object.keys(spec.jobs ?? {})) {
     if (!jobNames.includes(name)) {
-      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides job '${name}', which pipeline '${p.name}' does not have`, hint: didYouMean(name, jobNames) ?? `jobs: ${jobNames.join(', ')}`, path: `${at}.jobs.${name}` });
+      diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'job', env, pipeline: p.name, job: name, suggestion: didYouMean(name, jobNames), jobs: jobNames })), severity: 'error', path: `${at}.jobs.${name}` });
     }
   }
   const declared = new Map(Object.entries((p.spec.variables ?? {}) as Readonly<Record<string, string>>));
@@ -162,19 +163,19 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   const values = new Map<string, string>();
   for (const [name, value] of Object.entries((spec.variables ?? {}) as Readonly<Record<string, string>>)) {
     if (secrets.has(name)) {
-      diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `environment '${env}' gives secret '${name}' a value; credentials never appear in artifacts`, hint: `store '${name}' in the platform (StreamPark variable with desensitization, VVP / Alibaba secret value)`, path: `${at}.variables.${name}` });
+      diagnostics.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'secretValue', env, name })), severity: 'error', path: `${at}.variables.${name}` });
     } else if (!declared.has(name)) {
-      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' sets variable '${name}', which pipeline '${p.name}' does not declare`, hint: didYouMean(name, declared.keys()) ?? "declare it in the pipeline's variables", path: `${at}.variables.${name}` });
+      diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'variable', env, pipeline: p.name, name, suggestion: didYouMean(name, declared.keys()) })), severity: 'error', path: `${at}.variables.${name}` });
     } else {
       const credential = typeof value === 'string' ? embeddedCredential(value) : undefined;
       if (credential !== undefined) {
-        diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `environment '${env}' gives variable '${name}' a value with ${credential}; it would be written into the artifacts`, hint: 'keep the credential out of the value: declare a secret for it and write ${SECRET} in its place (or in the credential option)', path: `${at}.variables.${name}` });
+        diagnostics.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'variableCredential', env, name, credential })), severity: 'error', path: `${at}.variables.${name}` });
       }
       values.set(name, value);
     }
   }
   for (const name of declared.keys()) {
-    if (!values.has(name)) diagnostics.push({ code: CODES.missingVariable, severity: 'error', message: `environment '${env}' has no value for variable '${name}'`, hint: `add ${name}: '…' to environments.${env}.variables`, path: `${at}.variables` });
+    if (!values.has(name)) diagnostics.push({ ...textFields(TEXTS.missingVariable({ env, name })), severity: 'error', path: `${at}.variables` });
   }
   const flinkVersion = p.spec.flinkVersion ?? DEFAULT_FLINK_VERSION;
   const pinned = p.spec.connectorVersions ?? {};
@@ -184,7 +185,7 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
   const jobs: ResolvedJob[] = p.spec.jobs.map((j, i) => {
     const override = (spec.jobs as Readonly<Record<string, JobOverride>> | undefined)?.[j.name];
     const jobPath = `jobs.${j.name}`;
-    if (j.inserts.length === 0) diagnostics.push({ code: CODES.badStatements, severity: 'error', message: `job '${j.name}' has no INSERT`, hint: 'a job writes at least one table', path: `${jobPath}.statements` });
+    if (j.inserts.length === 0) diagnostics.push({ ...textFields(TEXTS.badStatements({ job: j.name })), severity: 'error', path: `${jobPath}.statements` });
     const { declarations, jars } = shared(
       p,
       j,
@@ -241,7 +242,7 @@ function resolveTargets(p: AnyPipeline, env: string, spec: EnvironmentSpec, diag
     const base = t[e.name];
     const override = 'overrides' in e ? o[e.name] : undefined;
     if (override !== undefined && base === undefined) {
-      diagnostics.push({ code: CODES.overrideDoesNotApply, severity: 'error', message: `environment '${env}' overrides target '${e.name}', which pipeline '${p.name}' does not ship to`, hint: `add ${e.name} to the pipeline's targets`, path: `environments.${env}.targets.${e.name}` });
+      diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'target', env, pipeline: p.name, target: e.name })), severity: 'error', path: `environments.${env}.targets.${e.name}` });
     }
     if (base !== undefined) out[e.name] = override === undefined ? base : { ...base, ...override };
   }

@@ -5,7 +5,8 @@
 import type { Diagnostic, Statement } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core';
 import { isSensitive } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 
 export const PLACEHOLDER_PATTERN = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
@@ -56,7 +57,7 @@ function literalsUnderUnusedSecrets(env: ResolvedEnvironment, jobs: readonly { r
   const out: Diagnostic[] = [];
   forEachOptionOnce(jobs, (o, path) => {
     if (!USER_KEY.test(o.key) || o.value.trim() === '' || placeholders(o.value).length > 0) return;
-    out.push({ code: CODES.plaintextCredential, severity: 'error', message: `option '${o.key}' is the literal '${o.value}' while secret${unused.length > 1 ? 's' : ''} ${unused.map((n) => `'${n}'`).join(', ')} ${unused.length > 1 ? 'are' : 'is'} declared and never used; the literal would be written into the artifacts`, hint: `write secret('${unused[0]}') (printed as \${${unused[0]}}) in '${o.key}'`, path });
+    out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'literal', key: o.key, value: o.value, unused })), severity: 'error', path });
   });
   return out;
 }
@@ -74,7 +75,7 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
       if (used.has(name)) continue;
       used.add(name);
       if (!env.variableDescriptions.has(name) && !env.secrets.has(name)) {
-        out.push({ code: CODES.undeclaredPlaceholder, severity: 'error', message: `job '${job}' uses \${${name}}, which is neither a declared variable nor a declared secret`, hint: didYouMean(name, known) ?? "declare it in the pipeline's variables (a value per environment) or secrets (resolved by the platform)", path: `jobs.${job}` });
+        out.push({ ...textFields(TEXTS.undeclaredPlaceholder({ kind: 'job', job, name, suggestion: didYouMean(name, known) })), severity: 'error', path: `jobs.${job}` });
       }
     }
   }
@@ -82,13 +83,13 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
     if (!isSensitive(o.key)) return;
     for (const name of placeholders(o.value)) {
       if (env.variableDescriptions.has(name)) {
-        out.push({ code: CODES.plaintextCredential, severity: 'error', message: `credential option '${o.key}' uses variable \${${name}}, whose value would be written into the artifacts`, hint: `declare '${name}' as a secret instead`, path });
+        out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'credentialVariable', key: o.key, name })), severity: 'error', path });
       }
     }
   });
   out.push(...literalsUnderUnusedSecrets(env, jobs, used));
   for (const name of known) {
-    if (!used.has(name)) out.push({ code: CODES.unusedVariable, severity: 'warning', message: `'${name}' is declared but no job of this pipeline uses \${${name}}`, hint: 'remove it, or reference it in an option', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
+    if (!used.has(name)) out.push({ ...textFields(TEXTS.unusedVariable({ name })), severity: 'warning', path: env.secrets.has(name) ? `secrets.${name}` : `variables.${name}` });
   }
   return out;
 }

@@ -7,19 +7,19 @@ import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
 import type { ArtifactFile } from '@flinkts/pipelines';
-import { buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, postOpenLineage, selectTargets, TARGET_NAMES } from '@flinkts/pipelines';
+import { apiKeyProblem, buildPipeline, endpointProblem, lineageArtifacts, openLineageEvents, postOpenLineage, selectTargets, TARGET_NAMES } from '@flinkts/pipelines';
 import type { OpenLineageEvent } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
-import { countDiagnostics, EXIT_CODES_HELP, EXIT_PROBLEMS, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, summaryLine } from '../exit-code.js';
+import { exitFor, exitForErrors } from '../exit-class.js';
 import { outFolderProblem, outputPathProblems } from '../output-paths.js';
 import { loadPipeline } from '../load-pipeline.js';
 import { writeArtifacts } from '../write-artifacts.js';
 import { eventTimeNow } from '../event-time.js';
 import { lineageOfPipeline } from '../lineage-source.js';
 import { version } from '../main.js';
-import { LINEAGE_CODES, PIPELINE_CODES } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts build [<folder|config>] [--env <name>] [--out <dir>] [--target <list>] [--json] [--strict | --max-warnings <n>]
 
@@ -70,7 +70,7 @@ export const command: Command = {
       }
       if (json) io.stdout(`${JSON.stringify({ ok: false, errors: loaded.diagnostics.length, warnings: 0, diagnostics: loaded.diagnostics }, null, 2)}\n`);
       else report(io, loaded.diagnostics);
-      return EXIT_PROBLEMS;
+      return exitForErrors(loaded.diagnostics);
     }
     const p = loaded.pipeline;
     const envs = args.values.has('env') ? [args.values.get('env')!] : p.environmentNames;
@@ -80,19 +80,17 @@ export const command: Command = {
     if (outProblem !== undefined) {
       if (json) io.stdout(`${JSON.stringify({ ok: false, errors: 1, warnings: 0, diagnostics: [outProblem] }, null, 2)}\n`);
       else report(io, [outProblem]);
-      return EXIT_USAGE;
+      return exitForErrors([outProblem]);
     }
     const url = args.values.get('openlineage-url');
     const keyVar = args.values.get('openlineage-api-key-env');
     const postProblem =
       (url === undefined ? undefined : endpointProblem(url, '--openlineage-url')) ??
-      (keyVar !== undefined && process.env[keyVar] === undefined
-        ? { code: LINEAGE_CODES.badLineageTarget, severity: 'error' as const, message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }
-        : undefined);
+      apiKeyProblem(keyVar, process.env);
     if (postProblem !== undefined) {
       if (json) io.stdout(`${JSON.stringify({ ok: false, errors: 1, warnings: 0, diagnostics: [postProblem] }, null, 2)}\n`);
       else report(io, [postProblem]);
-      return EXIT_USAGE;
+      return exitForErrors([postProblem]);
     }
     const withLineage = selectTargets(p, targets, []).includes('lineage');
     const lineageTarget = p.spec.targets.lineage ?? {};
@@ -133,9 +131,7 @@ export const command: Command = {
     // Names are checked before anything is removed or written: nothing may land outside the output folder.
     diagnostics.push(...outputPathProblems(out, envs, files));
     const counts = countDiagnostics(diagnostics);
-    const code = exitCodeFor(counts, args.policy);
-    const usageError = diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment || (d.code === PIPELINE_CODES.badTarget && d.path?.endsWith('targets')));
-    const written = code === 0;
+    const written = exitFor(diagnostics, args.policy) === 0;
     if (written) writeArtifacts(out, envs, files);
     if (written && url !== undefined) {
       const posted = await postOpenLineage(events, { url, ...(keyVar === undefined ? {} : { apiKey: process.env[keyVar]! }) });
@@ -151,7 +147,7 @@ export const command: Command = {
       if (written) io.stdout(`built pipeline ${p.name} (${envs.join(', ')}): ${files.length} files in ${shown}\n${envs.map((e) => `  ${join(shown, e)}/`).join('\n')}\n`);
       else io.stdout(`${summaryLine(counts, args.policy)}: nothing written\n`);
     }
-    if (written) return diagnostics.some((d) => d.code === LINEAGE_CODES.openLineagePostFailed) ? EXIT_PROBLEMS : code;
-    return usageError ? EXIT_USAGE : code;
+    // What the OpenLineage POST reported counts too (written, but the events did not arrive).
+    return exitFor(diagnostics, args.policy);
   },
 };

@@ -1,8 +1,9 @@
 /**
  * `flinkts check <files|pipelines…>`: parse and analyze Flink SQL scripts with the catalog each script declares,
  * using the connectors' option catalogs and capabilities; a folder with `flinkts.config.ts` (or a config module)
- * is checked as a pipeline in every environment. Says what it checked; exit 1 when there are errors (or more
- * warnings than --max-warnings allows).
+ * is checked as a pipeline in every environment. Says what it checked; exits from the diagnostics' exit classes
+ * (exit-class.ts: 2 for a usage or configuration error such as an unknown --env, 1 for other errors or more warnings
+ * than --max-warnings allows).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,7 +13,7 @@ import type { CheckedPipeline } from '../check-pipelines.js';
 import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
-import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, summaryLine } from '../exit-code.js';
 
 const HELP = `Usage: flinkts check [<files|pipelines…>] [--env <name>] [--tables <sources>] [--planner flink] [--json] [--strict | --max-warnings <n>]
 
@@ -36,7 +37,7 @@ ${REPORTING_HELP}
 ${EXIT_CODES_HELP}
 `;
 
-/** `--planner flink`: the real planner's verdicts next to the analyzer's (a usage exit when it cannot run). */
+/** `--planner flink`: the real planner's verdicts next to the analyzer's (an exit code when it cannot run). */
 async function addFlinkPlanner(io: CliIO, inputs: readonly string[], env: string | undefined, all: Diagnostic[]): Promise<number | undefined> {
   const [{ FlinktsError, formatDiagnostic }, { planOnFlink }] = await Promise.all([import('@flinkts/core'), import('../flink-verify.js')]);
   try {
@@ -50,7 +51,8 @@ async function addFlinkPlanner(io: CliIO, inputs: readonly string[], env: string
   } catch (e) {
     if (!(e instanceof FlinktsError)) throw e;
     for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-    return EXIT_USAGE;
+    const { exitForErrors } = await import('../exit-class.js');
+    return exitForErrors(e.diagnostics);
   }
 }
 
@@ -88,12 +90,6 @@ export const command: Command = {
           io.stderr(`flinkts check: ${r.usage}\n`);
           return EXIT_USAGE;
         }
-        const { PIPELINE_CODES } = await import('@flinkts/pipelines');
-        if (r.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment)) {
-          const { formatDiagnostic } = await import('@flinkts/core');
-          for (const d of r.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-          return EXIT_USAGE;
-        }
         all.push(...r.diagnostics);
         if (r.checked !== undefined) pipelines.push(r.checked);
         continue;
@@ -120,7 +116,8 @@ export const command: Command = {
       if (usage !== undefined) return usage;
     }
     const counts = countDiagnostics(all);
-    const code = exitCodeFor(counts, args.policy);
+    const { exitFor } = await import('../exit-class.js');
+    const code = exitFor(all, args.policy);
     if (args.json) {
       writeJson(io, { ok: code === 0, errors: counts.errors, warnings: counts.warnings, checked: { scripts, pipelines } }, all);
       return code;

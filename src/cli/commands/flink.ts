@@ -82,7 +82,8 @@ export const command: Command = {
     } catch (e) {
       if (!(e instanceof FlinktsError)) throw e;
       for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-      return 2;
+      const { exitForErrors } = await import('../exit-class.js');
+      return exitForErrors(e.diagnostics);
     }
   },
 };

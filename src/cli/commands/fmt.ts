@@ -5,14 +5,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeSqlSource, formatDiagnostic } from '@flinkts/core';
+import type { Diagnostic } from '@flinkts/core';
+import { decodeSqlSource, formatDiagnostic, textFields } from '@flinkts/core';
 import { parseArgs } from '../args.js';
 import type { FormatResult } from '../format-comments.js';
-import { formatText } from '../format-comments.js';
+import { formatText, refused } from '../format-comments.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { EXIT_CODES_HELP, EXIT_USAGE } from '../exit-code.js';
-import { CLI_CODES } from '../codes.js';
+import { CLI_TEXTS } from '../codes.js';
 
 const HELP = `Usage: flinkts fmt [--check] [--json] <files…>
 
@@ -52,6 +53,7 @@ export const command: Command = {
     }
     const changed: string[] = [];
     const failed: { file: string; errors: string }[] = [];
+    const reported: Diagnostic[] = [];
     let status = 0;
     for (const file of files) {
       const fromStdin = file === '-';
@@ -61,8 +63,8 @@ export const command: Command = {
         const decoded = fromStdin ? decodeSqlSource(await io.readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(io.cwd, file)), file);
         if (!decoded.ok) {
           failed.push({ file, errors: formatDiagnostic(decoded.diagnostic) });
+          reported.push(decoded.diagnostic);
           if (!json) io.stderr(`${formatDiagnostic(decoded.diagnostic)}\n`);
-          status = Math.max(status, 1);
           continue;
         }
         text = decoded.text;
@@ -76,12 +78,12 @@ export const command: Command = {
         result = formatSql(text, fromStdin ? '<stdin>' : file);
       } catch (e) {
         // A bug in flinkts, not in the user's SQL: say so without a stack trace, and leave the file alone.
-        result = { ok: false, errors: `${file} - error ${CLI_CODES.fmtFailed}: flinkts failed while formatting this file (${e instanceof Error ? e.message : String(e)}); it was left as it is\n  hint: please report this file to the flinkts maintainers` };
+        result = refused([{ ...textFields(CLI_TEXTS.fmtFailed({ error: e instanceof Error ? e.message : String(e) })), severity: 'error', file }]);
       }
       if (!result.ok) {
         failed.push({ file, errors: result.errors });
+        reported.push(...result.diagnostics);
         if (!json) io.stderr(`${result.errors}\n`);
-        status = Math.max(status, 1);
         continue;
       }
       if (fromStdin) {
@@ -103,6 +105,12 @@ export const command: Command = {
         writeFileSync(resolve(io.cwd, file), result.text);
         io.stderr(`formatted ${file}\n`);
       }
+    }
+    // Files that would change (--check) exit 1; a refused file exits by its codes' exit classes (exit-class.ts).
+    if (reported.length > 0) {
+      // loaded only here: the exit classes are in every package's tables, which formatting does not need
+      const { exitForErrors } = await import('../exit-class.js');
+      status = Math.max(status, exitForErrors(reported));
     }
     if (json) io.stdout(`${JSON.stringify({ ok: status === 0, changed, failed }, null, 2)}\n`);
     return status;

@@ -10,7 +10,7 @@ import type { Diagnostic } from '@flinkts/core';
 import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
-import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, summaryLine } from '../exit-code.js';
 
 const HELP = `Usage: flinkts import <files.sql…> [--out <folder>] [--name <pipeline>] [--force] [--json]
 
@@ -49,7 +49,7 @@ export const command: Command = {
     const outProblem = outFolderProblem(out);
     const all: Diagnostic[] = outProblem === undefined ? [] : [outProblem];
     const inputs: { file: string; text: string }[] = [];
-    const { decodeSqlSource, formatDiagnostic } = await import('@flinkts/core');
+    const { decodeSqlSource, formatDiagnostic, textFields } = await import('@flinkts/core');
     for (const file of args.positionals) {
       let bytes: Buffer;
       try {
@@ -64,13 +64,13 @@ export const command: Command = {
     }
     let wrote: string[] = [];
     if (!all.some((d) => d.severity === 'error')) {
-      const { importScripts, IMPORT_CODES } = await import('@flinkts/pipelines');
+      const { importScripts, IMPORT_TEXTS } = await import('@flinkts/pipelines');
       let result: Awaited<ReturnType<typeof importScripts>>;
       try {
         result = await importScripts(inputs, { ...(args.values.has('name') ? { name: args.values.get('name')! } : {}) });
       } catch (e) {
         // A bug in flinkts, not in the user's SQL: said so without a stack trace, and nothing is written.
-        result = { ok: false, diagnostics: [{ code: IMPORT_CODES.notImported, severity: 'error', message: `flinkts failed while importing (${e instanceof Error ? e.message : String(e)}); nothing was written`, hint: 'please report these scripts to the flinkts maintainers' }] };
+        result = { ok: false, diagnostics: [{ ...textFields(IMPORT_TEXTS.notImported({ kind: 'crashed', error: e instanceof Error ? e.message : String(e) })), severity: 'error' }] };
       }
       all.push(...result.diagnostics);
       if (result.ok) {
@@ -84,7 +84,8 @@ export const command: Command = {
       }
     }
     const counts = countDiagnostics(all);
-    const code = exitCodeFor(counts, args.policy);
+    const { exitFor } = await import('../exit-class.js');
+    const code = exitFor(all, args.policy);
     if (args.json) {
       io.stdout(`${JSON.stringify({ ok: code === 0, errors: counts.errors, warnings: counts.warnings, wrote, diagnostics: all }, null, 2)}\n`);
       return code;

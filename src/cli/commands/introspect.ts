@@ -9,7 +9,7 @@ import type { Diagnostic } from '@flinkts/core';
 import { parseArgs, REPORTING_HELP } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
-import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, exitCodeFor, summaryLine } from '../exit-code.js';
+import { countDiagnostics, EXIT_CODES_HELP, EXIT_USAGE, summaryLine } from '../exit-code.js';
 
 const HELP = `Usage: flinkts introspect mysql://user@host:port/database [--tables a,b] [--out file.ts] [--check]
                          [--jdbc-lookup] [--paimon-ods <catalog>] [--password-env NAME] [--json]
@@ -48,7 +48,8 @@ export const command: Command = {
     const all: Diagnostic[] = [];
     const finish = async (wrote: string[]): Promise<number> => {
       const counts = countDiagnostics(all);
-      const code = exitCodeFor(counts, args.policy);
+      const { exitFor } = await import('../exit-class.js');
+      const code = exitFor(all, args.policy);
       if (args.json) {
         io.stdout(`${JSON.stringify({ ok: code === 0, errors: counts.errors, warnings: counts.warnings, wrote, diagnostics: all }, null, 2)}\n`);
         return code;
@@ -85,7 +86,8 @@ export const command: Command = {
       }
       const mine = pipelines.declaredMysqlTables(declared.tables, target.database);
       if (mine.size === 0) {
-        all.push({ code: pipelines.INTROSPECT_CODES.nothingDeclared, severity: 'error', message: `${out} declares no mysql-cdc table (nor a JDBC table) of the database '${target.database}'`, hint: 'point --out at the module flinkts introspect wrote (or a script with the CREATE TABLE statements)', file: out });
+        const { textFields } = await import('@flinkts/core');
+        all.push({ ...textFields(pipelines.INTROSPECT_TEXTS.nothingDeclared({ file: out, database: target.database })), severity: 'error', file: out });
         return finish([]);
       }
       all.push(...pipelines.schemaDrift(mine, schema.tables, target.database));

@@ -10,6 +10,7 @@ import { formatDiagnostic } from '@flinkts/core';
 import type { LineageView } from '@flinkts/pipelines';
 import {
   downstreamOf,
+  apiKeyProblem,
   endpointProblem,
   findLineageColumn,
   findLineageJob,
@@ -32,12 +33,12 @@ import {
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
-import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
+import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from '../exit-code.js';
+import { exitForErrors } from '../exit-class.js';
 import { lineageOfPipeline } from '../lineage-source.js';
 import { loadPipeline } from '../load-pipeline.js';
 import { version } from '../main.js';
 import { eventTimeNow } from '../event-time.js';
-import { LINEAGE_CODES, PIPELINE_CODES } from '@flinkts/pipelines';
 
 const FORMATS = ['text', 'json', 'mermaid', 'openlineage', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -122,9 +123,10 @@ export const command: Command = {
     const url = args.values.get('openlineage-url');
     const urlProblem = url === undefined ? undefined : endpointProblem(url, '--openlineage-url');
     const keyVar = args.values.get('openlineage-api-key-env');
-    if (urlProblem !== undefined || (keyVar !== undefined && process.env[keyVar] === undefined)) {
-      report(io, [urlProblem ?? { code: LINEAGE_CODES.badLineageTarget, severity: 'error', message: `environment variable ${keyVar} is not set`, hint: `export ${keyVar}=<api key>, or leave out --openlineage-api-key-env`, path: '--openlineage-api-key-env' }]);
-      return EXIT_USAGE;
+    const bad = urlProblem ?? apiKeyProblem(keyVar, process.env);
+    if (bad !== undefined) {
+      report(io, [bad]);
+      return exitForErrors([bad]);
     }
 
     let lineage: PipelineLineage;
@@ -141,7 +143,7 @@ export const command: Command = {
       const read = readLineageJson(text, file);
       if (read.lineage === undefined) {
         report(io, read.diagnostics);
-        return EXIT_PROBLEMS;
+        return exitForErrors(read.diagnostics);
       }
       lineage = read.lineage;
     } else {
@@ -152,7 +154,7 @@ export const command: Command = {
           return EXIT_USAGE;
         }
         report(io, loaded.diagnostics);
-        return EXIT_PROBLEMS;
+        return exitForErrors(loaded.diagnostics);
       }
       const envs = loaded.pipeline.environmentNames;
       const env = args.values.get('env') ?? (envs.length === 1 ? envs[0] : undefined);
@@ -162,7 +164,7 @@ export const command: Command = {
       }
       const produced = lineageOfPipeline(loaded.pipeline, env);
       report(io, produced.diagnostics);
-      if (produced.lineage === undefined) return produced.diagnostics.some((d) => d.code === PIPELINE_CODES.unknownEnvironment) ? EXIT_USAGE : EXIT_PROBLEMS;
+      if (produced.lineage === undefined) return exitForErrors(produced.diagnostics);
       lineage = produced.lineage;
     }
 
@@ -170,7 +172,7 @@ export const command: Command = {
     const answer = query(lineage, q);
     if (answer.view === undefined) {
       report(io, [answer.diagnostic!]);
-      return EXIT_PROBLEMS;
+      return exitForErrors([answer.diagnostic!]);
     }
     const view = answer.view;
     const format = (args.values.get('format') ?? 'text') as Format;
@@ -194,7 +196,7 @@ export const command: Command = {
       const posted = await postOpenLineage(events(), { url, ...(keyVar === undefined ? {} : { apiKey: process.env[keyVar]! }) });
       report(io, posted.diagnostics);
       io.stderr(`posted ${posted.posted} OpenLineage event${posted.posted === 1 ? '' : 's'} to ${url}\n`);
-      if (posted.diagnostics.length > 0) return EXIT_PROBLEMS;
+      if (posted.diagnostics.length > 0) return exitForErrors(posted.diagnostics);
     }
     return EXIT_OK;
   },

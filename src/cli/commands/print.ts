@@ -62,7 +62,7 @@ export const command: Command = {
         io.stderr(`flinkts print: ${loaded.usage}\n`);
         return EXIT_USAGE;
       }
-      return output(io, json, { job: jobName, environment: '', target: '' }, { files: [], diagnostics: loaded.diagnostics, code: EXIT_PROBLEMS });
+      return output(io, json, { job: jobName, environment: '', target: '' }, { files: [], diagnostics: loaded.diagnostics, code: exitForErrors(loaded.diagnostics) });
     }
     const envs = loaded.pipeline.environmentNames;
     const env = args.values.get('env') ?? (envs.length === 1 ? envs[0] : undefined);

@@ -4,7 +4,7 @@
  * build is cancelled and the job itself restarts on the new version from the old one's final savepoint, taking over
  * the real sinks. `--abandon` cancels the shadow run instead and leaves the running version alone.
  */
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import type { DeployOptions, DeployOutcome } from '@flinkts/pipelines';
 import { abandonShadow, promoteJob } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';
@@ -12,8 +12,9 @@ import type { Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
 import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, reportDiagnostics } from '../deploy-context.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
+import { exitForErrors } from '../exit-class.js';
 import { planAll } from './plan.js';
-import { DEPLOY_CODES } from '@flinkts/pipelines';
+import { DEPLOY_CODES, DEPLOY_TEXTS } from '@flinkts/pipelines';
 
 const HELP = `Usage: flinkts promote [<folder|config>] --env <name> [--job <name>] [--abandon] [options]
 
@@ -58,8 +59,9 @@ export const command: Command = {
     try {
       const plans = (await planAll(ctx)).filter((p) => (only === undefined ? (p.shadowRuns ?? []).length > 0 || ctx.deployer.records.read(p.job).shadow?.promoting === true : p.job === only));
       if (plans.length === 0) {
-        reportDiagnostics(io, json, [{ code: DEPLOY_CODES.cannotPromote, severity: 'error', message: `no job of ${ctx.pipeline.name} (${ctx.env}) has a shadow run to ${abandon ? 'abandon' : 'promote'}`, hint: 'start one with flinkts deploy --strategy blue-green --promote manual' }]);
-        return EXIT_PROBLEMS;
+        const none = [{ ...textFields(DEPLOY_TEXTS.cannotPromote({ kind: 'noJob', pipeline: ctx.pipeline.name, env: ctx.env, abandon })), severity: 'error' as const }];
+        reportDiagnostics(io, json, none);
+        return exitForErrors(none);
       }
       for (const [i, p] of plans.entries()) {
         io.stderr(`[${i + 1}/${plans.length}] ${p.job}: ${abandon ? 'abandon the shadow run' : 'promote the shadow run'}\n`);

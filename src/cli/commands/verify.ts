@@ -41,7 +41,8 @@ export const command: Command = {
     } catch (e) {
       if (!(e instanceof FlinktsError)) throw e;
       for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-      return 2;
+      const { exitForErrors } = await import('../exit-class.js');
+      return exitForErrors(e.diagnostics);
     }
     if (r.usage !== undefined) {
       io.stderr(`flinkts verify: ${r.usage}\n`);
@@ -53,6 +54,7 @@ export const command: Command = {
       for (const d of r.diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
       io.stdout(`${r.scripts} script${r.scripts === 1 ? '' : 's'} planned by Flink 1.20.1: ${errors} error${errors === 1 ? '' : 's'}\n`);
     }
-    return errors > 0 ? 1 : 0;
+    const { exitFor } = await import('../exit-class.js');
+    return exitFor(r.diagnostics);
   },
 };

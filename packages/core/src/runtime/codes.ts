@@ -17,7 +17,10 @@ export const RUNTIME_CODE_TABLE = codeTable({
     (p: { readonly failure: string; readonly while: string }) => `${p.failure} (while ${p.while})`,
     (p) => `Flink would fail the job ${p.while.startsWith('processing a ') ? 'on this row' : 'here'}; ${GUARD}`,
   )],
-  unknownName: ['FTS7004', 'An unknown column, table or function in a query run by the local runtime.'],
+  unknownName: ['FTS7004', 'An unknown column, table or function in a query run by the local runtime.', template(
+    (p: { readonly table: string; readonly suggestion: string | undefined }) => `Table '${p.table}' not found`,
+    (p) => p.suggestion,
+  )],
   badInput: ['FTS7005', "Bad test input: a fixture row that does not match the source's row type."],
   notNullViolated: ['FTS7006', 'A NOT NULL sink column received NULL (the sink NOT NULL enforcer).', template(
     (p: { readonly column: string; readonly sink: string }) => `Column '${p.column}' is NOT NULL, however, a null value is being written into it (sink ${p.sink})`,

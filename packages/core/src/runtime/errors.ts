@@ -40,8 +40,8 @@ export function notReached(what: string): Error {
   return new Error(`flinkts bug: ${what} reached the local runtime; the binder should have rejected it (please report it)`);
 }
 
-export function unknownName(message: string, span?: Span, hint?: string): FlinktsError {
-  return error(RUNTIME_CODES.unknownName, message, span, hint);
+export function unknownName(payload: Parameters<typeof RUNTIME_TEXTS.unknownName>[0]): FlinktsError {
+  return textError(RUNTIME_TEXTS.unknownName(payload));
 }
 
 export function badInput(message: string, hint?: string): FlinktsError {

@@ -465,7 +465,7 @@ export class LocalJob {
   /** Column names and types of a source table's input rows (physical and metadata columns). */
   inputColumns(table: string): { name: string; type: DataType }[] {
     const t = this.tables.get(this.inputKey(table));
-    if (!t) throw unknownName(`Table '${table}' not found`, undefined, didYouMean(table, this.tableNames()));
+    if (!t) throw unknownName({ table, suggestion: didYouMean(table, this.tableNames()) });
     return t.inputPositions.map((i) => t.columns[i] as RelColumn);
   }
 

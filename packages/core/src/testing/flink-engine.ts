@@ -14,7 +14,8 @@ import type { LocalJob } from '../runtime/job.js';
 import { printStatementBody } from '../sql/printer/statement.js';
 import type { DataType } from '../types/data-type.js';
 import { BridgeRequestError, FlinkBridgeClient } from '../engine/flink/client.js';
-import { FLINK_CODES } from '../engine/flink/codes.js';
+import { textFields } from '../diagnostics/code-table.js';
+import { FLINK_TEXTS } from '../engine/flink/codes.js';
 import type { RunRequest, RunResponse, WireRow, WireSink } from '../engine/flink/protocol.js';
 import { fromWire, toWire } from '../engine/flink/wire.js';
 import { parseTypeText } from './oracle/type-text.js';
@@ -56,18 +57,10 @@ export function flinkRequest(script: Script, local: LocalJob, inputs: ReadonlyMa
     const rows: WireRow[] = [];
     for (const [i, e] of entries.entries()) {
       if (!Array.isArray(e) && 'watermark' in e) {
-        throw new FlinktsError([{
-          code: FLINK_CODES.unsupportedFixture, severity: 'error', path: `inputs.${table}[${i}]`,
-          message: 'An explicit watermark entry cannot be fed to real Flink: its sources emit watermarks from the WATERMARK clause, after every row',
-          hint: 'drop the entry (watermarks follow the rows) or run this test on the local engine',
-        }]);
+        throw new FlinktsError([{ ...textFields(FLINK_TEXTS.unsupportedFixture({ kind: 'watermark' })), severity: 'error', path: `inputs.${table}[${i}]` }]);
       }
       if (!Array.isArray(e) && 'processingTime' in e) {
-        throw new FlinktsError([{
-          code: FLINK_CODES.unsupportedFixture, severity: 'error', path: `inputs.${table}[${i}]`,
-          message: 'A processing-time entry cannot be fed to real Flink: the bridge fixes its processing-time clock at now() for the whole run',
-          hint: 'run this test on the local engine, whose processing-time clock the entries advance',
-        }]);
+        throw new FlinktsError([{ ...textFields(FLINK_TEXTS.unsupportedFixture({ kind: 'processingTime' })), severity: 'error', path: `inputs.${table}[${i}]` }]);
       }
       const change: Change = Array.isArray(e) ? { kind: '+I', row: e as readonly unknown[] } : (e as Change);
       rows.push({ kind: change.kind, values: cols.map((c, j) => toWire(change.row[j], c.type)) });
@@ -95,13 +88,9 @@ export function flinkFailure(e: unknown): never {
   if (!(e instanceof BridgeRequestError)) throw e;
   const r = e.report;
   const planner = /ValidationException|SqlParserException|TableException|SqlValidatorException|CalciteContextException/.test(r.exception) && !/JobExecutionException/.test(r.exception);
-  const detail = r.rootMessage && r.rootMessage !== r.message ? `\n  caused by: ${r.rootMessage}` : '';
-  const d: Diagnostic = {
-    code: planner ? FLINK_CODES.plannerRejected : FLINK_CODES.jobFailed,
-    severity: 'error',
-    message: `${planner ? "Flink's planner rejected the job" : 'Flink failed the job'}: ${r.message.split('\n')[0] ?? ''}${detail}`,
-    hint: planner ? 'the local engine may accept what Flink rejects; fix the job (or report the disagreement)' : 'Flink would fail this job in production on these rows',
-  };
+  const message = r.message.split('\n')[0] ?? '';
+  const cause = r.rootMessage && r.rootMessage !== r.message ? r.rootMessage : undefined;
+  const d: Diagnostic = { ...textFields(planner ? FLINK_TEXTS.plannerRejected({ kind: 'testJob', message, cause }) : FLINK_TEXTS.jobFailed({ message, cause })), severity: 'error' };
   throw new FlinktsError([d]);
 }
 

@@ -9,8 +9,9 @@
  * version until `promoteJob` (or `abandonShadow`).
  */
 import { createHash } from 'node:crypto';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
+import type { NotPromoted } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import { awaitHealthy } from './health.js';
 import type { HealthPolicy, HealthResult } from './health.js';
@@ -153,12 +154,8 @@ function refuseState(plan: JobPlan, opts: DeployOptions): void {
   if ((state.verdict === 'restore-fails' || state.verdict === 'state-misrouted') && opts.startWithoutState) return;
   const lines = state.findings.filter((f) => f.consequence !== 'safe').map((f) => `  ${f.operator}: ${f.change} → ${f.consequence}`).join('\n');
   throw new FlinktsError([{
-    code: DEPLOY_CODES.stateIncompatible,
+    ...textFields(DEPLOY_TEXTS.stateIncompatible({ job: plan.job, findings: lines, verdict: state.verdict })),
     severity: 'error',
-    message: `job '${plan.job}': the update cannot restore the running version's state:\n${lines}`,
-    hint: state.verdict === 'state-dropped'
-      ? 'nothing was changed. Deploy with --allow-non-restored-state to drop that state, or keep the stateful operators as they are'
-      : 'nothing was changed. Deploy with --start-without-state to start the new version empty (its results restart from zero), or keep the keys, aggregates and operators as they are',
   }]);
 }
 
@@ -338,8 +335,8 @@ async function takeOver(d: Deployer, plan: JobPlan, opts: DeployOptions, old: Ru
   }
 }
 
-function notPromoted(job: string, message: string, hint: string): FlinktsError {
-  return new FlinktsError([{ code: DEPLOY_CODES.cannotPromote, severity: 'error', message: `job '${job}': ${message}`, hint }]);
+function notPromoted(payload: NotPromoted): FlinktsError {
+  return new FlinktsError([{ ...textFields(DEPLOY_TEXTS.cannotPromote(payload)), severity: 'error' }]);
 }
 
 /**
@@ -352,9 +349,8 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   const { job } = plan;
   const shadow = plan.artifact?.shadow;
   const runs = plan.shadowRuns ?? [];
-  const start = 'start one with `flinkts deploy --strategy blue-green --promote manual`';
-  if (plan.artifact === undefined) throw notPromoted(job, 'the job is no longer in the pipeline: there is nothing to promote', runs.length > 0 ? 'cancel its shadow run with `flinkts promote --abandon`' : 'deploy to remove it');
-  if (shadow === undefined) throw notPromoted(job, 'it writes no shadowed sink in this environment (deploy.shadowSinks): there is nothing to promote', runs.length > 0 ? 'cancel its leftover shadow run with `flinkts promote --abandon`' : 'deploy it as usual');
+  if (plan.artifact === undefined) throw notPromoted({ kind: 'removed', job, shadowRuns: runs.length > 0 });
+  if (shadow === undefined) throw notPromoted({ kind: 'notShadowed', job, shadowRuns: runs.length > 0 });
   const run = runs.find((r) => r.hash === short(shadow.artifact.hash));
   const recorded = d.records.read(job).shadow;
   const fresh = opts.startWithoutState && (plan.state?.verdict === 'restore-fails' || plan.state?.verdict === 'state-misrouted');
@@ -368,24 +364,24 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
   }
   if (run === undefined) {
     if (runs.length > 0) {
-      throw notPromoted(job, `its shadow run ${runs.map((r) => `${r.jobId} (${r.hash ?? 'unlabelled'})`).join(', ')} is of another build than this one (${short(shadow.artifact.hash)}): the pipeline changed since the shadow started`, `${start} again (it replaces the stale shadow), or cancel it with \`flinkts promote --abandon\``);
+      throw notPromoted({ kind: 'staleBuild', job, runs: runs.map((r) => `${r.jobId} (${r.hash ?? 'unlabelled'})`).join(', '), hash: short(shadow.artifact.hash) });
     }
-    throw notPromoted(job, `no shadow run of this build is running (${shadow.artifact.job} ${short(shadow.artifact.hash)})`, plan.action === 'unchanged' ? 'this build already runs: it was promoted' : start);
+    throw notPromoted({ kind: 'noShadowRun', job, build: `${shadow.artifact.job} ${short(shadow.artifact.hash)}`, alreadyRuns: plan.action === 'unchanged' });
   }
   if (plan.action === 'unchanged') {
     await cancelShadowRuns(d, job, runs);
-    throw notPromoted(job, `this build already runs; its leftover shadow run ${run.jobId} was cancelled`, 'nothing else to do');
+    throw notPromoted({ kind: 'alreadyPromoted', job, jobId: run.jobId });
   }
   const previous = plan.deployed;
   const old = plan.running.find((r) => previous !== undefined && r.hash === short(previous.hash)) ?? plan.running[0];
-  if (old === undefined) throw notPromoted(job, `the version the shadow would take over from is not running (the shadow run ${run.jobId} is left as it is)`, 'cancel the shadow with `flinkts promote --abandon`, then deploy');
+  if (old === undefined) throw notPromoted({ kind: 'oldNotRunning', job, jobId: run.jobId });
   refuseState(plan, opts);
   const sample = await d.target.health(run.jobId);
   if (sample.state !== 'RUNNING') {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the shadow run ${run.jobId} is ${sample.state}: not promoted, the old version keeps the sinks`, hint: 'look at the shadow run on the platform, then cancel it with `flinkts promote --abandon` or start it again with deploy' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unhealthy({ kind: 'shadowState', job, jobId: run.jobId, state: sample.state })), severity: 'error' }]);
   }
   if (recorded?.healthyRestarts !== undefined && sample.restarts > recorded.healthyRestarts) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the shadow run ${run.jobId} restarted ${sample.restarts - recorded.healthyRestarts} time(s) since it was found healthy: not promoted, the old version keeps the sinks`, hint: 'look at the shadow run\'s exceptions; cancel it with `flinkts promote --abandon`, or promote anyway once it is stable by deploying again' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unhealthy({ kind: 'shadowRestarted', job, jobId: run.jobId, restarts: sample.restarts - recorded.healthyRestarts })), severity: 'error' }]);
   }
   return takeOver(d, plan, opts, old, [run], fresh, allowNonRestored);
 }
@@ -393,7 +389,7 @@ export async function promoteJob(d: Deployer, plan: JobPlan, opts: DeployOptions
 /** Cancels a job's shadow runs without touching the running version (the release is given up). */
 export async function abandonShadow(d: Deployer, plan: JobPlan): Promise<DeployOutcome> {
   const runs = plan.shadowRuns ?? [];
-  if (runs.length === 0) throw notPromoted(plan.job, 'it has no shadow run to abandon', 'nothing to do');
+  if (runs.length === 0) throw notPromoted({ kind: 'nothingToAbandon', job: plan.job });
   await cancelShadowRuns(d, plan.job, runs);
   return { job: plan.job, action: 'abandoned', jobId: runs[0]!.jobId };
 }
@@ -421,7 +417,7 @@ async function restartFrom(d: Deployer, plan: JobPlan, opts: DeployOptions, old:
 }
 
 function unhealthy(job: string, reason: string, oldKept: boolean): FlinktsError {
-  return new FlinktsError([{ code: DEPLOY_CODES.unhealthy, severity: 'error', message: `job '${job}': the new version is not healthy: ${reason}`, hint: oldKept ? 'the old version keeps running (blue-green)' : 'deploy again with --auto-rollback to return to the previous version by itself, or run `flinkts rollback`' }]);
+  return new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unhealthy({ kind: 'newVersion', job, reason, oldKept })), severity: 'error' }]);
 }
 
 async function removeJob(d: Deployer, plan: JobPlan): Promise<DeployOutcome> {
@@ -442,7 +438,7 @@ export async function rollbackJob(d: Deployer, job: string, to: number | undefin
     ? [...record.versions].reverse().find((v) => v.version !== current?.version && v.stoppedWith !== undefined)
     : record.versions.find((v) => v.version === to);
   if (target === undefined) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unknownDeployment, severity: 'error', message: to === undefined ? `job '${job}' has no earlier version to roll back to` : `job '${job}' has no version ${to}`, hint: record.versions.length > 0 ? `deployed versions: ${record.versions.map((v) => `${v.version} (${v.deployedAt})`).join(', ')}` : 'nothing was deployed for this job from here (records are under the deploy state directory)' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unknownDeployment({ kind: 'noVersion', job, version: to, deployed: record.versions.map((v) => `${v.version} (${v.deployedAt})`) })), severity: 'error' }]);
   }
   for (const run of await d.target.running(job)) {
     if (run.hash === short(target.hash)) return { job, action: 'unchanged', version: target.version, jobId: run.jobId };

@@ -2,8 +2,8 @@
  * JSON over HTTP for the deploy clients: one timeout per request, and failures as FTS8101 diagnostics that name the
  * endpoint and the operation but never a header or a credential.
  */
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,10 +25,8 @@ export class EndpointError extends FlinktsError {
 
   constructor(readonly operation: string, readonly status: number, detail: string, body = '') {
     super([{
-      code: DEPLOY_CODES.endpointFailed,
+      ...textFields(DEPLOY_TEXTS.endpointFailed({ operation, status, detail })),
       severity: 'error',
-      message: `${operation} failed: ${status === 0 ? detail : `HTTP ${status}${detail ? `: ${detail}` : ''}`}`,
-      hint: status === 0 ? 'is the endpoint reachable? Rerunning is safe: deploy converges from where it stopped' : 'rerunning is safe: deploy converges from where it stopped',
     }]);
     this.body = body;
   }

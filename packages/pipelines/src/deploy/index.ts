@@ -1,5 +1,5 @@
 /** Shipping a pipeline's jobs: plan, deploy, rollback and savepoints on a DeployTarget. */
-export { DEPLOY_CODE_TABLE, DEPLOY_CODES } from './codes.js';
+export { DEPLOY_CODE_TABLE, DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
 export { SqlGatewayClient, GatewaySession } from './sql-gateway.js';
 export type { GatewayColumn, GatewayRow, StatementResult } from './sql-gateway.js';
 export { FlinkRestClient } from './flink-rest.js';

@@ -3,8 +3,8 @@
  * savepoints), list the recorded ones, prune by retention — keeping the newest N and every savepoint a version
  * stopped with (a rollback restores from those).
  */
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 import type { Deployer } from './deploy.js';
 import { currentVersion } from './records.js';
 import type { SavepointEntry } from './records.js';
@@ -14,7 +14,7 @@ export async function triggerSavepoint(d: Deployer, job: string): Promise<Savepo
   const current = currentVersion(record);
   const run = (await d.target.running(job)).find((r) => current === undefined || r.hash === current.hash.slice(0, 12));
   if (run === undefined) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.unknownDeployment, severity: 'error', message: `job '${job}' is not running on this target`, hint: 'deploy it first (flinkts deploy), or check --env / --target' }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.unknownDeployment({ kind: 'notRunning', job })), severity: 'error' }]);
   }
   d.progress(`  savepoint of job ${run.jobId} …`);
   const path = await d.target.savepoint(run.jobId);

@@ -14,12 +14,12 @@
  * A table read through a view cannot take a hint there (Flink allows hints on tables only): that is refused
  * (FTS8109) rather than shipped with the live job's group.
  */
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import type { Hint, Insert, Query } from '@flinkts/core';
 import type { AnyPipeline } from '../pipeline.js';
 import { hintedOptions, rehintTableRefs, withOptions } from '../rehint-table-refs.js';
 import type { TableRead } from '../rehint-table-refs.js';
-import { DEPLOY_CODES } from './codes.js';
+import { DEPLOY_TEXTS } from './codes.js';
 import { KAFKA_CONNECTORS } from './kafka-subscription.js';
 
 export const GROUP_ID = 'properties.group.id';
@@ -68,10 +68,8 @@ export function withShadowGroupIds(p: AnyPipeline, env: string, job: string, ins
   const viaViews = inserts.flatMap((i) => throughViews(i.query));
   if (viaViews.length > 0) {
     throw new FlinktsError([{
-      code: DEPLOY_CODES.badShadowSink,
+      ...textFields(DEPLOY_TEXTS.badShadowSink({ kind: 'kafkaThroughView', env, job, reads: [...new Set(viaViews)], shadowGroup: shadowGroupId('<group>'), groupKey: GROUP_ID })),
       severity: 'error',
-      message: `environment '${env}': the shadow release of job '${job}' reads Kafka ${[...new Set(viaViews)].join(', ')}, where it cannot take a consumer group of its own: it would commit offsets into the live job's group`,
-      hint: `read the Kafka table in the job itself (the shadow then consumes as '${shadowGroupId('<group>')}'), or give the view's table no '${GROUP_ID}'`,
       path: `environments.${env}.deploy.shadowSinks`,
     }]);
   }

@@ -6,7 +6,7 @@
  * shadow table, so the shadow's columns must take the query's), then printed as the statements the deploy ships.
  * The shadow reads Kafka as its own consumer group (`<group>-shadow`, shadow-group-ids.ts).
  */
-import { FlinktsError, Table } from '@flinkts/core';
+import { FlinktsError, Table, textFields } from '@flinkts/core';
 import type { Diagnostic, Insert } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
 import { printJob } from '../build.js';
@@ -16,7 +16,8 @@ import { Pipeline } from '../pipeline.js';
 import type { AnyPipeline, EnvironmentSpec, JobOverride } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
 import type { ResolvedJob } from '../resolve-environment.js';
-import { DEPLOY_CODES } from './codes.js';
+import { DEPLOY_TEXTS } from './codes.js';
+import type { BadShadowSink } from './codes.js';
 import { artifactOf } from './deploy.js';
 import { withShadowGroupIds } from './shadow-group-ids.js';
 import { shadowJobName } from './target.js';
@@ -34,23 +35,23 @@ function shadowPairs(p: AnyPipeline, env: string, jobs: readonly ResolvedJob[]):
   const declared = p.spec.environments[env]?.deploy?.shadowSinks;
   if (declared === undefined) return [];
   const at = `environments.${env}.deploy.shadowSinks`;
-  const problem = (message: string, hint: string, path: string): FlinktsError => new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': ${message}`, hint, path }]);
-  if (!Array.isArray(declared)) throw problem('deploy.shadowSinks must be a list of { sink, shadow } tables', 'e.g. shadowSinks: [{ sink: dwsSales, shadow: dwsSalesShadow }]', at);
+  const problem = (payload: BadShadowSink, path: string): FlinktsError => new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badShadowSink({ ...payload, env })), severity: 'error', path }]);
+  if (!Array.isArray(declared)) throw problem({ kind: 'notList' }, at);
   const written = jobs.flatMap((j) => j.inserts.map((i) => ({ job: j.name, path: i.target })));
   const pairs: ShadowPair[] = [];
   declared.forEach((entry: Partial<ShadowPair> | null, i) => {
     for (const side of ['sink', 'shadow'] as const) {
       const t = entry?.[side];
-      if (!(t instanceof Table)) throw problem(`shadowSinks[${i}].${side} is not a table declared with table(…)`, 'name the declared table objects: { sink: dwsSales, shadow: dwsSalesShadow }', `${at}.${i}.${side}`);
-      if (!p.spec.tables.includes(t)) throw problem(`shadowSinks[${i}].${side} ${shown(t.path)} is not one of the pipeline's tables`, "add it to the pipeline's tables", `${at}.${i}.${side}`);
+      if (!(t instanceof Table)) throw problem({ kind: 'notTable', entry: `shadowSinks[${i}].${side}` }, `${at}.${i}.${side}`);
+      if (!p.spec.tables.includes(t)) throw problem({ kind: 'notPipelineTable', entry: `shadowSinks[${i}].${side}`, table: shown(t.path) }, `${at}.${i}.${side}`);
     }
     const { sink, shadow } = entry as ShadowPair;
-    if (samePath(sink.path, shadow.path)) throw problem(`shadowSinks[${i}] shadows ${shown(sink.path)} with itself`, 'the shadow is another table with the same columns', `${at}.${i}.shadow`);
-    if (!written.some((w) => samePath(w.path, sink.path))) throw problem(`no job writes ${shown(sink.path)}, so it has nothing to shadow`, `tables the jobs write: ${[...new Set(written.map((w) => shown(w.path)))].join(', ')}`, `${at}.${i}.sink`);
+    if (samePath(sink.path, shadow.path)) throw problem({ kind: 'itself', entry: `shadowSinks[${i}]`, table: shown(sink.path) }, `${at}.${i}.shadow`);
+    if (!written.some((w) => samePath(w.path, sink.path))) throw problem({ kind: 'notWritten', table: shown(sink.path), written: [...new Set(written.map((w) => shown(w.path)))] }, `${at}.${i}.sink`);
     const writer = written.find((w) => samePath(w.path, shadow.path));
-    if (writer !== undefined) throw problem(`the shadow table ${shown(shadow.path)} is written by job '${writer.job}'`, 'a shadow table is written only by a new version during a blue-green release', `${at}.${i}.shadow`);
-    if (pairs.some((q) => samePath(q.sink.path, sink.path))) throw problem(`${shown(sink.path)} has two shadow tables`, 'one shadow per sink', `${at}.${i}.sink`);
-    if (pairs.some((q) => samePath(q.shadow.path, shadow.path))) throw problem(`${shown(shadow.path)} shadows two sinks`, 'one shadow table per sink', `${at}.${i}.shadow`);
+    if (writer !== undefined) throw problem({ kind: 'shadowWritten', table: shown(shadow.path), job: writer.job }, `${at}.${i}.shadow`);
+    if (pairs.some((q) => samePath(q.sink.path, sink.path))) throw problem({ kind: 'twoShadows', table: shown(sink.path) }, `${at}.${i}.sink`);
+    if (pairs.some((q) => samePath(q.shadow.path, shadow.path))) throw problem({ kind: 'shadowsTwo', table: shown(shadow.path) }, `${at}.${i}.shadow`);
     pairs.push({ sink, shadow });
   });
   return pairs;
@@ -74,7 +75,7 @@ export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly Resol
     if (used.length === 0) continue;
     const name = shadowJobName(j.name);
     if (jobs.some((x) => x.name === name)) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writes a shadowed sink, and its shadow version would run as '${name}', which is another job's name`, hint: `rename job '${name}'`, path: at }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badShadowSink({ kind: 'nameTaken', env, job: j.name, name })), severity: 'error', path: at }]);
     }
     // the shadow writes the shadow tables, and reads Kafka as a consumer group of its own (shadow-group-ids.ts)
     const inserts = withShadowGroupIds(p, env, j.name, j.inserts.map((i): Insert => {
@@ -95,7 +96,7 @@ export function shadowReleases(p: AnyPipeline, env: string, jobs: readonly Resol
     const errors = [...diagnostics, ...(printed?.diagnostics ?? [])].filter((d) => d.severity === 'error');
     if (printed?.text === undefined || errors.length > 0) {
       throw new FlinktsError([
-        { code: DEPLOY_CODES.badShadowSink, severity: 'error', message: `environment '${env}': job '${j.name}' writing ${used.map((q) => `${shown(q.shadow.path)} instead of ${shown(q.sink.path)}`).join(', ')} does not check`, hint: 'the shadow table needs columns that take what the job writes to the sink', path: at },
+        { ...textFields(DEPLOY_TEXTS.badShadowSink({ kind: 'doesNotCheck', env, job: j.name, writes: used.map((q) => `${shown(q.shadow.path)} instead of ${shown(q.sink.path)}`).join(', ') })), severity: 'error' as const, path: at },
         ...errors,
       ]);
     }

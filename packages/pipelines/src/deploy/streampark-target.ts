@@ -15,10 +15,10 @@
 import { describeWithin, parseRecordText, RECORD_TEXT, recordOf, STREAMPARK_DESCRIPTION_MAX } from './platform-record.js';
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { decodeForm, encodeForm } from '../emit/form-body.js';
-import { DEPLOY_CODES } from './codes.js';
+import { DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
 import { fillSecrets } from './credentials.js';
 import { EndpointError, excerpt, http } from './http.js';
 import { DEFAULT_RETRY, retrying } from './retry.js';
@@ -193,11 +193,10 @@ export class StreamparkTarget implements DeployTarget {
       ? filled.map(([k, v]): [string, string] => (k === 'description' ? [k, text] : [k, v]))
       : [...filled, ['description', text]];
     const warnings = cuts.map((c): Diagnostic => ({
-      code: DEPLOY_CODES.recordShortened, severity: 'warning',
-      message: c.kind === 'description'
-        ? `job '${artifact.job}': its description was cut to ${c.kept} of ${c.of} characters so that it and the deployment record fit StreamPark's ${STREAMPARK_DESCRIPTION_MAX}-character description`
-        : `job '${artifact.job}': the savepoint it restored from (${c.savepoint}) is left out of the deployment record in its StreamPark description, which holds ${STREAMPARK_DESCRIPTION_MAX} characters; the local record keeps it`,
-      hint: c.kind === 'description' ? "shorten the job's description" : 'a shorter savepoint directory (state.savepoints.dir) keeps the savepoint in the platform\'s record',
+      ...textFields(DEPLOY_TEXTS.recordShortened(c.kind === 'description'
+        ? { kind: 'description', job: artifact.job, kept: c.kept, of: c.of, max: STREAMPARK_DESCRIPTION_MAX }
+        : { kind: 'savepoint', job: artifact.job, savepoint: c.savepoint, max: STREAMPARK_DESCRIPTION_MAX })),
+      severity: 'warning',
     }));
     return { fields, warnings };
   }

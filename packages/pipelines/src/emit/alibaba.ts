@@ -12,7 +12,8 @@
 import type { Diagnostic } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
 import { flinkMinor } from '@flinkts/connectors';
-import { CODES } from '../codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { quantity } from '../resources.js';
@@ -80,12 +81,12 @@ const ALIBABA_CONFIG = configSchemas<AlibabaTarget>()(z.strictObject({
 export function emitAlibaba(env: ResolvedEnvironment, job: ResolvedJob, target: AlibabaTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const path = `targets.alibaba.jobs.${job.name}`;
   if (!VVP_NAME.test(job.name)) {
-    diagnostics.push({ code: CODES.vvpShape, severity: 'error', message: `Realtime Compute rejects the deployment name '${job.name}'`, hint: "use at most 63 characters of a-z, 0-9 and '-'", path });
+    diagnostics.push({ ...textFields(TEXTS.vvpShape({ kind: 'name', platform: 'alibaba', job: job.name })), severity: 'error', path });
   }
   const secretSyntax = (v: string): string => v.replace(PLACEHOLDER_PATTERN, (whole, name: string) => (env.secrets.has(name) ? `\${secret_values.${name}}` : whole));
   const script = jobScript(job, { setLines: false, splitPersistent: true, optionValue: secretSyntax });
   for (const problem of vvpShapeProblems(script.statements)) {
-    diagnostics.push({ code: CODES.vvpShape, severity: 'error', message: `job '${job.name}' breaks the SQL-deployment shape: ${problem}`, hint: 'CREATE TEMPORARY TABLE/VIEW statements followed by one INSERT or one statement set', path });
+    diagnostics.push({ ...textFields(TEXTS.vvpShape({ kind: 'shape', platform: 'alibaba', job: job.name, problem })), severity: 'error', path });
   }
   const sqlScript = printStatements(script.statements);
   const used = placeholders(sqlScript).filter((n) => env.variables.has(n)).sort();

@@ -5,7 +5,8 @@
  */
 import type { Catalog, Diagnostic } from '@flinkts/core';
 import { hiveSiteOf, hiveSiteXml } from '@flinkts/connectors';
-import { CODES } from '../codes.js';
+import { textFields } from '@flinkts/core';
+import { TEXTS } from '../codes.js';
 import type { ResolvedEnvironment } from '../resolve-environment.js';
 import { placeholders, substitute } from '../variables.js';
 import type { ArtifactFile } from './artifact-file.js';
@@ -31,7 +32,7 @@ export function hiveSiteProblems(env: ResolvedEnvironment): Diagnostic[] {
   for (const c of hiveCatalogs(env)) {
     for (const e of hiveSiteOf(c.connector)!) {
       if ('secret' in e && !env.secrets.has(e.secret)) {
-        out.push({ code: CODES.undeclaredPlaceholder, severity: 'error', message: `hive-site '${e.key}' of catalog '${c.name}' uses secret '${e.secret}', which the pipeline does not declare`, hint: `add ${e.secret} to the pipeline's secrets`, path: `catalogs.${c.name}.hiveSite.${e.key}` });
+        out.push({ ...textFields(TEXTS.undeclaredPlaceholder({ kind: 'hiveSite', catalog: c.name, key: e.key, name: e.secret })), severity: 'error', path: `catalogs.${c.name}.hiveSite.${e.key}` });
       }
     }
   }

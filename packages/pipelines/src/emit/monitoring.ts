@@ -8,7 +8,8 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { stringify } from 'yaml';
-import { CODES } from '../codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from '../codes.js';
 import { alertmanagerConfig, channelProblems } from '../alerting/alertmanager.js';
 import { prometheusReporterSettings } from '../alerting/flink-reporter.js';
 import type { MonitoringTarget } from '../alerting/monitoring-target.js';
@@ -83,7 +84,7 @@ function monitoringFiles(pipeline: string, jobs: readonly string[], target: Moni
     files.push(yamlFile(`monitoring/sql-exporter/${pipeline}.collector.yml`, `sql_exporter collector: quality metrics of pipeline ${pipeline} from ${target.results.table}`, sqlExporterCollector(pipeline, target.results.table)));
   }
   for (const f of files) {
-    for (const secret of secretsInText(f.content)) diagnostics.push({ code: CODES.plaintextCredential, severity: 'error', message: `${f.path} would contain a secret: ${secret}`, hint: 'keep tokens in the bridge / gateway or in files Alertmanager reads', path: 'targets.monitoring' });
+    for (const secret of secretsInText(f.content)) diagnostics.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'monitoringFile', file: f.path, secret })), severity: 'error', path: 'targets.monitoring' });
   }
   return { files, diagnostics };
 }

@@ -8,7 +8,8 @@
 import type { Diagnostic } from '@flinkts/core';
 import { z } from 'zod';
 import { clusterReporterSettings } from '../alerting/flink-reporter.js';
-import { CODES } from '../codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from '../codes.js';
 import { streamparkSql, streamparkSqlField } from '../job-analysis.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { flinkMemory } from '../resources.js';
@@ -98,11 +99,11 @@ function cpuKeys(mode: StreamparkTarget['executionMode']): readonly [string, str
 export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, target: StreamparkTarget, diagnostics: Diagnostic[]): [string, string][] {
   const path = `targets.streampark.jobs.${job.name}`;
   if (!STREAMPARK_JOB_NAME.test(job.name) || /\s{2,}/.test(job.name) || job.name.trim() !== job.name) {
-    diagnostics.push({ code: CODES.streamparkName, severity: 'error', message: `StreamPark rejects the job name '${job.name}'`, hint: 'use letters, digits, Chinese characters, . _ - and single spaces', path });
+    diagnostics.push({ ...textFields(TEXTS.streamparkName({ job: job.name })), severity: 'error', path });
   }
   const { text: flinkSql, problems } = streamparkSql(env, job);
   for (const problem of problems) {
-    diagnostics.push({ code: CODES.streamparkSql, severity: 'error', message: `StreamPark would refuse the SQL of job '${job.name}': ${problem}`, hint: 'StreamPark accepts DDL, SET / RESET, USE and plain INSERT statements (no EXECUTE STATEMENT SET)', path });
+    diagnostics.push({ ...textFields(TEXTS.streamparkSql({ job: job.name, problem })), severity: 'error', path });
   }
 
   const options: Record<string, string | number> = {};

@@ -8,7 +8,8 @@ import type { Diagnostic } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
 import { flinkMinor } from '@flinkts/connectors';
 import { stringify } from 'yaml';
-import { CODES } from '../codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 import { quantity } from '../resources.js';
@@ -64,14 +65,14 @@ const VVP_CONFIG = configSchemas<VvpTarget>()(z.strictObject({
 export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpTarget, diagnostics: Diagnostic[]): ArtifactFile[] {
   const path = `targets.vvp.jobs.${job.name}`;
   if (!VVP_NAME.test(job.name)) {
-    diagnostics.push({ code: CODES.vvpShape, severity: 'error', message: `VVP rejects the deployment name '${job.name}'`, hint: "use at most 63 characters of a-z, 0-9 and '-', not starting or ending with '-'", path });
+    diagnostics.push({ ...textFields(TEXTS.vvpShape({ kind: 'name', platform: 'vvp', job: job.name })), severity: 'error', path });
   }
   if ((target.deploymentTargetName === undefined) === (target.sessionClusterName === undefined)) {
     diagnostics.push({ code: CODES.badTarget, severity: 'error', message: 'a VVP deployment needs exactly one of deploymentTargetName (application mode) and sessionClusterName (session mode)', path: 'targets.vvp' });
   }
   const script = jobScript(job, { setLines: false, splitPersistent: true, optionValue: (v) => substitute(v, env.variables) });
   for (const problem of vvpShapeProblems(script.statements)) {
-    diagnostics.push({ code: CODES.vvpShape, severity: 'error', message: `job '${job.name}' breaks VVP's SQL-deployment shape: ${problem}`, hint: 'a VVP SQL deployment is CREATE TEMPORARY TABLE/VIEW statements followed by one INSERT or one statement set', path });
+    diagnostics.push({ ...textFields(TEXTS.vvpShape({ kind: 'shape', platform: 'vvp', job: job.name, problem })), severity: 'error', path });
   }
   const p = job.parallelism;
   const slots = job.resources.taskManager.slots;

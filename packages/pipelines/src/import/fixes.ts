@@ -7,7 +7,8 @@
 import { parseScript } from '@flinkts/core';
 import type { Diagnostic, Script } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
-import { IMPORT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { IMPORT_TEXTS } from './codes.js';
 import { SQL_CODES } from '@flinkts/core';
 
 /** A statement the parser rejects even after the certain fixes, as written. */
@@ -78,12 +79,12 @@ export function applyCertainFixes(original: string, file: string): FixedScript {
     }
     for (const e of [...edits].sort((a, b) => b.offset - a.offset)) {
       const line = lineOf(original, originalOffset(e.offset));
-      notes.push({ code: IMPORT_CODES.fixed, severity: 'info', message: `line ${line}: ${e.note}`, file });
+      notes.push({ ...textFields(IMPORT_TEXTS.fixed({ line, fix: e.note })), severity: 'info', file });
       text = text.slice(0, e.offset) + e.replacement + text.slice(e.offset + e.length);
       shifts.push({ at: e.offset, delta: e.replacement.length - e.length });
     }
   }
-  return { text, notes, refused: [], errors: [{ code: IMPORT_CODES.notImported, severity: 'error', message: 'the script did not settle after the automatic fixes', file }] };
+  return { text, notes, refused: [], errors: [{ ...textFields(IMPORT_TEXTS.notImported({ kind: 'unsettled' })), severity: 'error', file }] };
 }
 
 /** The statements (split at top-level `;` like Flink's client does) that hold the parser's errors. */

@@ -14,7 +14,8 @@ import { connectorValidators, validateSettings } from '@flinkts/connectors';
 import { formatted, newSourceFile } from '../codegen/format.js';
 import { NameScope, identifier, key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
-import { IMPORT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { IMPORT_TEXTS } from './codes.js';
 import { applyCertainFixes } from './fixes.js';
 import { catalogCode } from './options-code.js';
 import { templateText } from './sql-text.js';
@@ -109,7 +110,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
   for (const input of inputs) {
     const fixed = applyCertainFixes(input.text, input.file);
     if (fixed.script === undefined) {
-      failed.push(...fixed.errors, { code: IMPORT_CODES.notImported, severity: 'error', message: `${input.file} was not imported: no statement in it parses (even after the certain fixes)`, hint: 'fix the errors above; nothing was written', file: input.file });
+      failed.push(...fixed.errors, { ...textFields(IMPORT_TEXTS.notImported({ kind: 'nothingParses', file: input.file })), severity: 'error', file: input.file });
       continue;
     }
     diagnostics.push(...fixed.notes);
@@ -119,9 +120,8 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
       for (const d of r.errors) diagnostics.push({ ...d, severity: 'warning', message: `in the imported SQL: ${d.message}` });
       const redacted = redactCredentials(r.text).redacted;
       diagnostics.push({
-        code: IMPORT_CODES.refused, severity: 'warning',
-        message: `lines ${r.firstLine}-${r.lastLine} were not imported: the statement does not parse as Flink SQL (${r.errors.map((d) => `${d.code} at ${d.span?.start.line}:${d.span?.start.column}`).join(', ')}); it is carried as written in a comment in src/${scriptModuleName}.ts${redacted === 0 ? '' : `, its ${redacted} literal credential${redacted === 1 ? '' : 's'} replaced by ***`}`,
-        hint: 'fix the statement (Flink rejects it too) and import the script again',
+        ...textFields(IMPORT_TEXTS.refused({ firstLine: r.firstLine, lastLine: r.lastLine, errors: r.errors.map((d) => `${d.code} at ${d.span?.start.line}:${d.span?.start.column}`).join(', '), module: scriptModuleName, redacted })),
+        severity: 'warning',
         file: input.file,
         span: { start: { line: r.firstLine, column: 1, offset: 0 }, end: { line: r.lastLine, column: 1, offset: 0 } },
       });
@@ -192,7 +192,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         into.push(...hoisted);
         return built.code;
       }
-      diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `${what}: its query stays SQL text (sqlQuery): the builder does not express ${built.why}`, ...at(s) });
+      diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'query', what, why: built.why })), severity: 'info', ...at(s) });
       return keptQuery(query, columnsSpec(columnsOf(plan), coreImports), `the builder does not express ${built.why}`);
     };
     const commentBefore = (index: number, text: string): void => {
@@ -246,7 +246,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
           const variable = declare(s, s.columns === undefined ? 'view' : 'statement', () => {
             if (s.columns !== undefined) {
               coreImports.add('sqlStatement');
-              diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `view ${s.path.join('.')} stays SQL text (sqlStatement): view() has no column alias list`, ...at(s) });
+              diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'viewColumns', view: s.path.join('.') })), severity: 'info', ...at(s) });
               return { code: `/* kept as SQL: view() has no column alias list */ sqlStatement\`${templateText(printStatement(ownless(s)))}\``, typed: false };
             }
             coreImports.add('view');
@@ -297,7 +297,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
           script.statements.push(`useCatalog(${str(s.name)})`);
           script.use = { ...script.use, catalog: s.name };
           if (!declarations.some((d) => d.kind === 'catalog' && (d.statement as CreateCatalog).name === s.name)) {
-            diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'warning', message: `USE CATALOG ${s.name}: the scripts do not declare the catalog, so the job in flinkts.config.ts has no \`use\`; declare it with catalog('${s.name}', …) to build the pipeline`, ...at(statement) });
+            diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'useCatalog', catalog: s.name })), severity: 'warning', ...at(statement) });
           }
           break;
         }
@@ -323,7 +323,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
 
       function keptStatement(s: Statement): string {
         coreImports.add('sqlStatement');
-        diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `a ${s.kind} statement stays SQL text (sqlStatement): the builder has no ${s.kind}`, ...at(s) });
+        diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'statement', statement: s.kind })), severity: 'info', ...at(s) });
         return `/* kept as SQL: the builder has no ${s.kind} */ sqlStatement\`${templateText(printStatement(ownless(s)))}\``;
       }
 
@@ -336,7 +336,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
         const why = declared === undefined ? 'its target table is not declared in the imported scripts' : !sameAst(s.target, (declared.statement as CreateTable).path) ? 'the target is written by a shorter name than its declaration (insertInto() writes the declared name)' : s.hints !== undefined && s.hints.length > 0 ? 'insertInto() has no target hints' : s.partition !== undefined ? 'insertInto() is not given a static PARTITION here' : spec === undefined ? 'the query has unnamed columns' : undefined;
         if (why !== undefined) {
           coreImports.add('sqlInsert');
-          diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `INSERT INTO ${s.target.join('.')} stays SQL text (sqlInsert): ${why}`, ...at(s) });
+          diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'insert', target: s.target.join('.'), why })), severity: 'info', ...at(s) });
           return `/* kept as SQL: ${why} */ sqlInsert\`${templateText(printStatement(ownless(s)))}\``;
         }
         const sink = ref(declared!.variable);
@@ -368,7 +368,7 @@ export async function importScripts(inputs: readonly ImportInput[], options: Imp
     }
   }
   for (const v of [...variables].sort()) {
-    diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `\${${v}} is declared as a pipeline variable; give it a value in each environment of flinkts.config.ts` });
+    diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'variable', name: v })), severity: 'info' });
   }
 
   const files: ImportedFile[] = [];

@@ -1,4 +1,4 @@
-export { IMPORT_CODES } from './codes.js';
+export { IMPORT_CODES, IMPORT_TEXTS } from './codes.js';
 export { applyCertainFixes } from './fixes.js';
 export type { FixedScript } from './fixes.js';
 export { importScripts, strip } from './import-scripts.js';

@@ -10,7 +10,8 @@ import type { CatalogConnector, Connector, Diagnostic, OptionEntry } from '@flin
 import * as connectors from '@flinkts/connectors';
 import { isSensitive, secret } from '@flinkts/connectors';
 import { key, str } from '../codegen/ts-literal.js';
-import { IMPORT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { IMPORT_TEXTS } from './codes.js';
 import { CODES } from '@flinkts/connectors';
 
 /** Connector identifier → factory export of @flinkts/connectors. */
@@ -57,7 +58,7 @@ function credentialItems(entries: readonly OptionEntry[], owner: string, where: 
     const placeholder = PLACEHOLDER.exec(e.value)?.[1];
     const name = placeholder ?? secretName(owner, e.key);
     if (placeholder === undefined) {
-      diagnostics.push({ code: IMPORT_CODES.literalCredential, severity: 'warning', message: `${where}: '${e.key}' holds a literal credential; the TypeScript uses the secret ${name} instead (the value is not written)`, hint: `declare the secret ${name} in the pipeline and give its value to the platform`, ...(file === undefined ? {} : { file }) });
+      diagnostics.push({ ...textFields(IMPORT_TEXTS.literalCredential({ where, key: e.key, secret: name })), severity: 'warning', ...(file === undefined ? {} : { file }) });
     }
     secrets.push(name);
     return { key: e.key, code: `secret(${str(name)})`, value: secret(name) };
@@ -139,7 +140,7 @@ export function connectorCode(options: readonly OptionEntry[], context: { readon
       problem = refusal(e);
     }
   }
-  diagnostics.push({ code: IMPORT_CODES.untypedConnector, severity: 'warning', message: `${context.where}: the '${id}' connector is kept in genericConnector() with every option as written: ${problem}`, hint: 'fix the options (or wait for a typed factory that knows them) and switch to the typed connector', ...(context.file === undefined ? {} : { file: context.file }) });
+  diagnostics.push({ ...textFields(IMPORT_TEXTS.untypedConnector({ kind: 'connector', where: context.where, name: id, problem })), severity: 'warning', ...(context.file === undefined ? {} : { file: context.file }) });
   const body = items.map((i) => `${key(i.key)}: ${i.code.startsWith('secret(') ? `${i.code}.toString()` : i.code}`).join(', ');
   return {
     code: `/* escape hatch: ${problem?.replace(/\*\//g, '* /')} */ genericConnector(${str(id)}, { ${body} })`,
@@ -172,7 +173,7 @@ export function catalogCode(options: readonly OptionEntry[], context: { readonly
       problem = refusal(e);
     }
   }
-  diagnostics.push({ code: IMPORT_CODES.untypedConnector, severity: 'warning', message: `${context.where}: the '${type}' catalog is kept as a plain catalog connector with every option as written: ${problem}`, hint: 'fix the options and switch to the typed catalog factory', ...(context.file === undefined ? {} : { file: context.file }) });
+  diagnostics.push({ ...textFields(IMPORT_TEXTS.untypedConnector({ kind: 'catalog', where: context.where, name: type, problem })), severity: 'warning', ...(context.file === undefined ? {} : { file: context.file }) });
   const entries = [{ key: 'type', code: str(type) }, ...items].map((i) => `{ key: ${str(i.key)}, value: ${i.code.startsWith('secret(') ? `${i.code}.toString()` : i.code} }`).join(', ');
   return { code: `/* escape hatch: ${problem.replace(/\*\//g, '* /')} */ { type: ${str(type)}, options: [${entries}], artifacts: [] }`, coreImports: [], connectorImports: secrets.length > 0 ? ['secret'] : [], secrets, diagnostics };
 }

@@ -8,7 +8,8 @@ import { printDataType, printStatement } from '@flinkts/core';
 import type { CreateTable, DataType, Diagnostic, Expression, PlanColumn } from '@flinkts/core';
 import { key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
-import { IMPORT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { IMPORT_TEXTS } from './codes.js';
 import { connectorCode } from './options-code.js';
 import { interpolated, templateText } from './sql-text.js';
 import { tsComments } from './comments.js';
@@ -48,7 +49,7 @@ export function tableCode(statement: CreateTable, context: { readonly file?: str
   const where = `table ${statement.path.join('.')}`;
   const at = context.file === undefined ? {} : { file: context.file, ...(statement.span === undefined ? {} : { span: statement.span }) };
   const kept = (why: string): TableCode => {
-    diagnostics.push({ code: IMPORT_CODES.keptAsSql, severity: 'info', message: `${where} stays SQL text (sqlStatement): table() has no ${why}`, ...at });
+    diagnostics.push({ ...textFields(IMPORT_TEXTS.keptAsSql({ kind: 'table', table: statement.path.join('.'), why })), severity: 'info', ...at });
     return { code: `/* kept as SQL: table() has no ${why} */ sqlStatement\`${templateText(printStatement(statement))}\``, typed: false, coreImports: ['sqlStatement'], connectorImports: [], secrets: [], diagnostics };
   };
   if (statement.like !== undefined) return kept('LIKE clause');
@@ -71,13 +72,13 @@ export function tableCode(statement: CreateTable, context: { readonly file?: str
       continue;
     }
     if (seenComputed) {
-      diagnostics.push({ code: IMPORT_CODES.normalised, severity: 'warning', message: `${where}: column ${c.name} follows a computed column; table() declares computed columns after the others, so the column order changes`, ...at });
+      diagnostics.push({ ...textFields(IMPORT_TEXTS.normalised({ kind: 'computedFirst', table: statement.path.join('.'), column: c.name })), severity: 'warning', ...at });
     }
     imports.add('t');
     if (!c.type.nullable || !pk.has(c.name)) {
       // fine as written
     } else {
-      diagnostics.push({ code: IMPORT_CODES.normalised, severity: 'info', message: `${where}: primary key column ${c.name} is ${printDataType(c.type)} NOT NULL in the TypeScript (Flink makes primary key columns NOT NULL)`, ...at });
+      diagnostics.push({ ...textFields(IMPORT_TEXTS.normalised({ kind: 'keyNotNull', table: statement.path.join('.'), column: c.name, type: printDataType(c.type) })), severity: 'info', ...at });
     }
     const type = typeCode(pk.has(c.name) ? { ...c.type, nullable: true } : c.type);
     if (c.kind === 'MetadataColumn') {

@@ -7,7 +7,9 @@
  */
 import { printDataType } from '@flinkts/core';
 import type { CreateTable, DataType, Diagnostic } from '@flinkts/core';
-import { INTROSPECT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import type { Drift } from './codes.js';
+import { INTROSPECT_TEXTS } from './codes.js';
 import { typedTables } from './generate-tables.js';
 import type { MysqlTable } from './read-schema.js';
 
@@ -39,17 +41,16 @@ const shown = (type: DataType, key: boolean): string => printDataType(key ? { ..
 
 export function schemaDrift(declared: ReadonlyMap<string, CreateTable>, live: readonly MysqlTable[], database: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const drift = (message: string, path: string, hint: string, severity: 'error' | 'warning' = 'error'): void => {
-    out.push({ code: INTROSPECT_CODES.drift, severity, message, hint, path });
+  const drift = (payload: Drift, path: string): void => {
+    out.push({ ...textFields(INTROSPECT_TEXTS.drift(payload)), severity: payload.kind === 'undeclared' ? 'warning' : 'error', path });
   };
-  const rerun = 're-run flinkts introspect to regenerate the declarations (and adapt the jobs that read them)';
   const { typed } = typedTables(live);
   const liveByName = new Map(typed.map((t) => [t.table.name, t]));
   for (const [name, statement] of declared) {
     const flinkName = statement.path.join('.');
     const current = liveByName.get(name);
     if (current === undefined) {
-      drift(`${database}.${name} (declared as ${flinkName}) no longer exists in MySQL`, `tables.${name}`, 'remove the declaration, or point it at the table that replaced it');
+      drift({ kind: 'tableGone', database, table: name, declaredAs: flinkName }, `tables.${name}`);
       continue;
     }
     const declaredKey = new Set(statement.primaryKey?.columns ?? []);
@@ -59,23 +60,23 @@ export function schemaDrift(declared: ReadonlyMap<string, CreateTable>, live: re
     for (const c of current.columns) {
       const mine = physical.get(c.name);
       if (mine === undefined) {
-        drift(`${database}.${name}: column ${c.name} ${printDataType(c.type)} was added in MySQL and is not declared in ${flinkName}`, `tables.${name}.${c.name}`, rerun);
+        drift({ kind: 'columnAdded', database, table: name, column: c.name, type: printDataType(c.type), declaredAs: flinkName }, `tables.${name}.${c.name}`);
         continue;
       }
       const was = shown(mine, declaredKey.has(c.name));
       const now = shown(c.type, liveKey.has(c.name));
-      if (was !== now) drift(`${database}.${name}: column ${c.name} is ${now} in MySQL, declared ${was} in ${flinkName}`, `tables.${name}.${c.name}`, rerun);
+      if (was !== now) drift({ kind: 'columnChanged', database, table: name, column: c.name, live: now, declared: was, declaredAs: flinkName }, `tables.${name}.${c.name}`);
     }
     const liveColumns = new Set(current.columns.map((c) => c.name));
     for (const c of physical.keys()) {
-      if (!liveColumns.has(c)) drift(`${database}.${name}: column ${c} is declared in ${flinkName} but no longer exists in MySQL`, `tables.${name}.${c}`, rerun);
+      if (!liveColumns.has(c)) drift({ kind: 'columnDropped', database, table: name, column: c, declaredAs: flinkName }, `tables.${name}.${c}`);
     }
     const was = [...declaredKey].join(', ');
     const now = current.table.primaryKey.join(', ');
-    if (was !== now) drift(`${database}.${name}: the primary key is (${now}) in MySQL, declared (${was}) in ${flinkName}`, `tables.${name}.primaryKey`, rerun);
+    if (was !== now) drift({ kind: 'keyChanged', database, table: name, live: now, declared: was, declaredAs: flinkName }, `tables.${name}.primaryKey`);
   }
   for (const t of live) {
-    if (!declared.has(t.name)) drift(`${database}.${t.name}${t.kind === 'view' ? ' (a view)' : ''} exists in MySQL and no table declares it`, `tables.${t.name}`, 'introspect it with --tables, or ignore this if the jobs do not need it', 'warning');
+    if (!declared.has(t.name)) drift({ kind: 'undeclared', database, table: t.name, view: t.kind === 'view' }, `tables.${t.name}`);
   }
   return out;
 }

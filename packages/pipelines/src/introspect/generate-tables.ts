@@ -8,7 +8,8 @@ import type { DataType, Diagnostic } from '@flinkts/core';
 import { formatted, newSourceFile } from '../codegen/format.js';
 import { NameScope, identifier, key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
-import { INTROSPECT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { INTROSPECT_TEXTS } from './codes.js';
 import { flinkTypeOf } from './mysql-types.js';
 import type { MysqlTarget } from './mysql-url.js';
 import type { MysqlTable } from './read-schema.js';
@@ -39,7 +40,7 @@ export function typedTables(tables: readonly MysqlTable[]): { readonly typed: re
     columns: table.columns.flatMap((c) => {
       const mapped = flinkTypeOf(c);
       if (mapped.ok) return [{ name: c.name, type: mapped.type, comment: c.comment }];
-      diagnostics.push({ code: INTROSPECT_CODES.unsupportedType, severity: 'error', message: `${table.name}.${c.name}: ${mapped.reason}`, hint: 'leave the table out with --tables, or change the column type', path: `tables.${table.name}.${c.name}` });
+      diagnostics.push({ ...textFields(INTROSPECT_TEXTS.unsupportedType({ table: table.name, column: c.name, reason: mapped.reason })), severity: 'error', path: `tables.${table.name}.${c.name}` });
       return [];
     }),
   }));

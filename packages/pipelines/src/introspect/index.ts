@@ -1,4 +1,4 @@
-export { INTROSPECT_CODES } from './codes.js';
+export { INTROSPECT_CODES, INTROSPECT_TEXTS } from './codes.js';
 export { flinkTypeOf } from './mysql-types.js';
 export type { MappedType, MysqlColumn } from './mysql-types.js';
 export { parseMysqlUrl } from './mysql-url.js';

@@ -4,7 +4,8 @@
  * `--password-env` names another one.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { INTROSPECT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { INTROSPECT_TEXTS } from './codes.js';
 
 export interface MysqlTarget {
   readonly user: string;
@@ -17,24 +18,22 @@ export interface MysqlTarget {
 
 export type ParsedTarget = { readonly ok: true; readonly target: MysqlTarget; readonly password: string | undefined } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
-const HINT = 'write mysql://user@host:port/database and put the password in an environment variable (MYSQL_PASSWORD, or the one --password-env names)';
-
 export function parseMysqlUrl(text: string, passwordEnv: string, env: Readonly<Record<string, string | undefined>>): ParsedTarget {
-  const bad = (message: string): ParsedTarget => ({ ok: false, diagnostic: { code: INTROSPECT_CODES.badUrl, severity: 'error', message, hint: HINT, path: 'url' } });
+  const bad = (payload: Parameters<typeof INTROSPECT_TEXTS.badUrl>[0]): ParsedTarget => ({ ok: false, diagnostic: { ...textFields(INTROSPECT_TEXTS.badUrl(payload)), severity: 'error', path: 'url' } });
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return bad(`'${text}' is not a connection URL`);
+    return bad({ kind: 'notUrl', url: text });
   }
-  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') return bad(`'${url.protocol}//' is not a MySQL URL (use mysql://)`);
-  if (url.password !== '') return bad('the URL contains a password; flinkts reads passwords only from an environment variable');
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') return bad({ kind: 'notMysql', protocol: url.protocol });
+  if (url.password !== '') return bad({ kind: 'password' });
   const user = decodeURIComponent(url.username);
-  if (user === '') return bad(`'${text}' names no user (mysql://user@host:port/database)`);
+  if (user === '') return bad({ kind: 'noUser', url: text });
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  if (database === '' || database.includes('/')) return bad(`'${text}' names no database (mysql://user@host:port/database)`);
-  if (url.hostname === '') return bad(`'${text}' names no host`);
+  if (database === '' || database.includes('/')) return bad({ kind: 'noDatabase', url: text });
+  if (url.hostname === '') return bad({ kind: 'noHost', url: text });
   const port = url.port === '' ? 3306 : Number(url.port);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(passwordEnv)) return bad(`--password-env '${passwordEnv}' is not an environment variable name`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(passwordEnv)) return bad({ kind: 'badPasswordEnv', name: passwordEnv });
   return { ok: true, target: { user, host: url.hostname.replace(/^\[|\]$/g, ''), port, database, passwordEnv }, password: env[passwordEnv] };
 }

@@ -4,7 +4,8 @@
  * user or password refused, the database unknown — never a stack trace.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { INTROSPECT_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { INTROSPECT_TEXTS } from './codes.js';
 import type { MysqlColumn } from './mysql-types.js';
 import type { MysqlTarget } from './mysql-url.js';
 
@@ -27,14 +28,14 @@ function connectionDiagnostic(e: unknown, target: MysqlTarget): Diagnostic {
   const code = err.code ?? '';
   const message = err.message ?? String(e);
   if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR') {
-    return { code: INTROSPECT_CODES.accessDenied, severity: 'error', message: `${where(target)}: the server refused the login (${message})`, hint: `check the user and the password in the environment variable ${target.passwordEnv}`, path: 'url' };
+    return { ...textFields(INTROSPECT_TEXTS.accessDenied({ server: where(target), reason: message, passwordEnv: target.passwordEnv })), severity: 'error', path: 'url' };
   }
   // The login succeeded; MySQL answers 1044 instead of 1049 when the user may not see the database, so that the
   // existence of databases does not leak: both mean there is no such database for this user.
   if (code === 'ER_BAD_DB_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR') {
-    return { code: INTROSPECT_CODES.unknownDatabase, severity: 'error', message: `${where(target)}: there is no database '${target.database}' this user can read (${message})`, hint: 'check the database name in the URL (SHOW DATABASES lists the ones this user can see)', path: 'url' };
+    return { ...textFields(INTROSPECT_TEXTS.unknownDatabase({ server: where(target), database: target.database, reason: message })), severity: 'error', path: 'url' };
   }
-  return { code: INTROSPECT_CODES.unreachable, severity: 'error', message: `${where(target)}: cannot reach the server (${code || message})`, hint: 'check the host and port, and that the server accepts TCP connections from here', path: 'url' };
+  return { ...textFields(INTROSPECT_TEXTS.unreachable({ server: where(target), reason: code || message })), severity: 'error', path: 'url' };
 }
 
 interface ColumnRow {
@@ -75,7 +76,7 @@ export async function readMysqlSchema(target: MysqlTarget, password: string | un
     if (missing.length > 0) {
       return {
         ok: false,
-        diagnostics: missing.map((n) => ({ code: INTROSPECT_CODES.unknownTable, severity: 'error' as const, message: `${where(target)} has no table or view '${n}'`, hint: `the tables and views are: ${[...names].join(', ') || '(none)'}`, path: 'tables' })),
+        diagnostics: missing.map((n) => ({ ...textFields(INTROSPECT_TEXTS.unknownTable({ server: where(target), table: n, tables: [...names] })), severity: 'error' as const, path: 'tables' })),
       };
     }
     const wanted = only === undefined ? tables : tables.filter((t) => only.includes(t.name));

@@ -1,4 +1,4 @@
-export { LINEAGE_CODES } from './codes.js';
+export { LINEAGE_CODES, LINEAGE_TEXTS } from './codes.js';
 export { findLineageColumn, findLineageJob, findLineageTable } from './names.js';
 export type { Found } from './names.js';
 export { downstreamOf, impactOf, jobGraph, jobLineage, tableLineage, upstreamOf, wholeLineage } from './query.js';
@@ -9,7 +9,7 @@ export { jobGraphMermaid, lineageMermaid } from './mermaid.js';
 export { datasetId, OPENLINEAGE_SCHEMA_URL, openLineageEvents, openLineageJsonLines } from './openlineage.js';
 export type { OpenLineageDataset, OpenLineageEvent, OpenLineageOptions } from './openlineage.js';
 export { lineageHtml } from './html.js';
-export { endpointProblem, postOpenLineage } from './post.js';
+export { apiKeyProblem, endpointProblem, postOpenLineage } from './post.js';
 export type { PostOptions, PostResult } from './post.js';
 export { lineageArtifacts } from './artifacts.js';
 export type { LineageArtifactOptions } from './artifacts.js';

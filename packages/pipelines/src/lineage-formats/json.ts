@@ -4,7 +4,8 @@
  */
 import type { Diagnostic, LineageEdge, LineageTable, PipelineLineage } from '@flinkts/core';
 import { z } from 'zod';
-import { LINEAGE_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { LINEAGE_TEXTS } from './codes.js';
 import type { LineageView } from './query.js';
 import { impactOf, jobGraph } from './query.js';
 
@@ -81,16 +82,14 @@ export function readLineageJson(text: string, file: string): { readonly lineage?
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { diagnostics: [{ code: LINEAGE_CODES.badLineageFile, severity: 'error', message: `${file} is not JSON: ${(e as Error).message}`, hint: 'give a file written by `flinkts lineage --format json`', file }] };
+    return { diagnostics: [{ ...textFields(LINEAGE_TEXTS.badLineageFile({ kind: 'notJson', file, problem: (e as Error).message })), severity: 'error', file }] };
   }
   const parsed = FILE.safeParse(raw);
   if (!parsed.success) {
     return {
       diagnostics: parsed.error.issues.slice(0, 5).map((i) => ({
-        code: LINEAGE_CODES.badLineageFile,
+        ...textFields(LINEAGE_TEXTS.badLineageFile({ kind: 'notLineage', file, problem: i.message })),
         severity: 'error' as const,
-        message: `${file} is not flinkts lineage JSON: ${i.message}`,
-        hint: 'give a file written by `flinkts lineage --format json` (format "flinkts-lineage", version 1)',
         path: i.path.join('.'),
         file,
       })),
@@ -101,10 +100,8 @@ export function readLineageJson(text: string, file: string): { readonly lineage?
   if (problems.length > 0) {
     return {
       diagnostics: problems.slice(0, 5).map(([path, message]) => ({
-        code: LINEAGE_CODES.badLineageFile,
+        ...textFields(LINEAGE_TEXTS.badLineageFile({ kind: 'inconsistent', file, problem: message })),
         severity: 'error' as const,
-        message: `${file} is not consistent lineage: ${message}`,
-        hint: 'give a file written by `flinkts lineage --format json`, unchanged',
         path,
         file,
       })),

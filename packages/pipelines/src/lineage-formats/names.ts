@@ -5,8 +5,8 @@
  * diagnostics with a "did you mean" hint.
  */
 import type { Diagnostic, LineageColumnRef, LineageTable, PipelineLineage } from '@flinkts/core';
-import { closest } from '@flinkts/core';
-import { LINEAGE_CODES } from './codes.js';
+import { closest, textFields } from '@flinkts/core';
+import { LINEAGE_TEXTS } from './codes.js';
 
 export type Found<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
@@ -26,7 +26,8 @@ function didYouMean(name: string, candidates: readonly string[]): string | undef
   return c === undefined ? undefined : `did you mean '${c}'?`;
 }
 
-export function findLineageTable(lineage: PipelineLineage, name: string, path: string): Found<LineageTable> {
+/** `suggestion`: a did-you-mean that replaces the table's own (a column query suggests the whole column name). */
+export function findLineageTable(lineage: PipelineLineage, name: string, path: string, suggestion?: string): Found<LineageTable> {
   const parts = segments(name);
   const matches = lineage.tables.filter((t) => endsWith(segments(t.name), parts));
   if (matches.length === 1) return { ok: true, value: matches[0]! };
@@ -34,10 +35,8 @@ export function findLineageTable(lineage: PipelineLineage, name: string, path: s
     return {
       ok: false,
       diagnostic: {
-        code: LINEAGE_CODES.ambiguousTable,
+        ...textFields(LINEAGE_TEXTS.ambiguousTable({ pipeline: lineage.pipeline, name, matches: matches.map((t) => t.name), suggestion })),
         severity: 'error',
-        message: `'${name}' names ${matches.length} tables of pipeline ${lineage.pipeline}: ${matches.map((t) => t.name).join(', ')}`,
-        hint: `name it with more of its catalog path, e.g. '${matches[0]!.name}'`,
         path,
       },
     };
@@ -45,10 +44,8 @@ export function findLineageTable(lineage: PipelineLineage, name: string, path: s
   return {
     ok: false,
     diagnostic: {
-      code: LINEAGE_CODES.unknownTable,
+      ...textFields(LINEAGE_TEXTS.unknownTable({ pipeline: lineage.pipeline, environment: lineage.environment, name, suggestion: suggestion ?? didYouMean(name, spellings(lineage.tables, parts.length)), tables: lineage.tables.map((t) => t.name) })),
       severity: 'error',
-      message: `pipeline ${lineage.pipeline} (${lineage.environment}) has no table '${name}'`,
-      hint: didYouMean(name, spellings(lineage.tables, parts.length)) ?? `tables: ${lineage.tables.map((t) => t.name).join(', ')}`,
       path,
     },
   };
@@ -60,10 +57,8 @@ export function findLineageColumn(lineage: PipelineLineage, name: string, path: 
     return {
       ok: false,
       diagnostic: {
-        code: LINEAGE_CODES.unknownColumn,
+        ...textFields(LINEAGE_TEXTS.unknownColumn({ kind: 'notColumnName', name })),
         severity: 'error',
-        message: `'${name}' is not a column name: write the table and the column, e.g. 'ods.ods_orders.amount'`,
-        hint: 'a column is named <table>.<column>, the table by its catalog path or its last parts',
         path,
       },
     };
@@ -72,17 +67,15 @@ export function findLineageColumn(lineage: PipelineLineage, name: string, path: 
   if (!table.ok) {
     // "ods.ods_order.amount": suggest the whole column name, not only the table.
     const hint = didYouMean(name, lineage.tables.flatMap((t) => t.columns.map((c) => `${segments(t.name).slice(-segments(name).length + 1).join('.')}.${c.name}`)));
-    return { ok: false, diagnostic: hint === undefined ? table.diagnostic : { ...table.diagnostic, hint } };
+    return hint === undefined ? table : (findLineageTable(lineage, name.slice(0, dot), path, hint) as typeof table);
   }
   const column = name.slice(dot + 1);
   if (table.value.columns.some((c) => c.name === column)) return { ok: true, value: { table: table.value.name, column } };
   return {
     ok: false,
     diagnostic: {
-      code: LINEAGE_CODES.unknownColumn,
+      ...textFields(LINEAGE_TEXTS.unknownColumn({ kind: 'noColumn', table: table.value.name, column, suggestion: didYouMean(column, table.value.columns.map((c) => c.name)), columns: table.value.columns.map((c) => c.name) })),
       severity: 'error',
-      message: `table ${table.value.name} has no column '${column}'`,
-      hint: didYouMean(column, table.value.columns.map((c) => c.name)) ?? `columns: ${table.value.columns.map((c) => c.name).join(', ')}`,
       path,
     },
   };
@@ -94,10 +87,8 @@ export function findLineageJob(lineage: PipelineLineage, name: string, path: str
   return {
     ok: false,
     diagnostic: {
-      code: LINEAGE_CODES.unknownJob,
+      ...textFields(LINEAGE_TEXTS.unknownJob({ pipeline: lineage.pipeline, name, suggestion: didYouMean(name, names), jobs: names })),
       severity: 'error',
-      message: `pipeline ${lineage.pipeline} has no job '${name}'`,
-      hint: didYouMean(name, names) ?? `jobs: ${names.join(', ')}`,
       path,
     },
   };

@@ -5,7 +5,8 @@
  * the payload; a URL with a user or password in it is refused. The events carry no connector options.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { LINEAGE_CODES } from './codes.js';
+import { textFields } from '@flinkts/core';
+import { LINEAGE_TEXTS } from './codes.js';
 import type { OpenLineageEvent } from './openlineage.js';
 
 export interface PostOptions {
@@ -35,21 +36,21 @@ export function endpointProblem(url: string, path: string): Diagnostic | undefin
   try {
     parsed = new URL(url);
   } catch {
-    return { code: LINEAGE_CODES.badLineageTarget, severity: 'error', message: `'${url}' is not a URL`, hint: 'give the endpoint as http(s)://host:port/api/v1/lineage', path };
+    return { ...textFields(LINEAGE_TEXTS.badLineageTarget({ kind: 'notUrl', url })), severity: 'error', path };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return { code: LINEAGE_CODES.badLineageTarget, severity: 'error', message: `the OpenLineage endpoint must be http or https, not ${parsed.protocol}`, hint: 'give the endpoint as http(s)://host:port/api/v1/lineage', path };
+    return { ...textFields(LINEAGE_TEXTS.badLineageTarget({ kind: 'notHttp', protocol: parsed.protocol })), severity: 'error', path };
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return {
-      code: LINEAGE_CODES.badLineageTarget,
-      severity: 'error',
-      message: 'the OpenLineage endpoint URL carries a user or password',
-      hint: 'remove the credentials from the URL; pass an API key through an environment variable (--openlineage-api-key-env NAME)',
-      path,
-    };
+    return { ...textFields(LINEAGE_TEXTS.badLineageTarget({ kind: 'credentials' })), severity: 'error', path };
   }
   return undefined;
+}
+
+/** `--openlineage-api-key-env VAR` naming a variable that is not set, or undefined when it is (or none is named). */
+export function apiKeyProblem(variable: string | undefined, env: Readonly<Record<string, string | undefined>>): Diagnostic | undefined {
+  if (variable === undefined || env[variable] !== undefined) return undefined;
+  return { ...textFields(LINEAGE_TEXTS.badLineageTarget({ kind: 'keyNotSet', variable })), severity: 'error', path: '--openlineage-api-key-env' };
 }
 
 export async function postOpenLineage(events: readonly OpenLineageEvent[], options: PostOptions): Promise<PostResult> {
@@ -91,11 +92,5 @@ export async function postOpenLineage(events: readonly OpenLineageEvent[], optio
 }
 
 function failed(url: string, why: string, path: string): Diagnostic {
-  return {
-    code: LINEAGE_CODES.openLineagePostFailed,
-    severity: 'error',
-    message: `the OpenLineage endpoint ${url} did not accept the event of ${path}: ${why}`,
-    hint: 'check that the endpoint is up and takes OpenLineage events (Marquez, DataHub: /api/v1/lineage); the events are also written with --format openlineage',
-    path,
-  };
+  return { ...textFields(LINEAGE_TEXTS.openLineagePostFailed({ url, event: path, why })), severity: 'error', path };
 }

@@ -22,7 +22,8 @@ import type { ColumnExprs, DataType, Table } from '@flinkts/core';
 import { FlinktsError, refsOf } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { resolveTableCapabilities } from '@flinkts/connectors';
-import { CODES } from '../codes.js';
+import { textFields } from '@flinkts/core';
+import { CODES, TEXTS } from '../codes.js';
 import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
 import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks.js';
 import type { Duration, ParsedDuration } from './duration.js';
@@ -102,12 +103,8 @@ export function quality<Cols>(table: Table<string, Cols, string>, spec: QualityS
   const changelog = readsChangelog(table as AnyTable);
   if (processingTime && changelog) {
     problems.push({
-      code: CODES.qualityOnChangelog,
+      ...textFields(TEXTS.qualityOnChangelog({ table: table.name, watermark: statement.watermark?.column })),
       severity: 'error',
-      message: `table '${table.name}' is read as a changelog (updates and deletes), and a processing-time window counts a correction's -U in the window it arrives in, not the one that counted its row: a window's passed rows could exceed its rows and the score leave 0–100`,
-      hint: statement.watermark !== undefined
-        ? `window on the table's event time: window: { time: '${statement.watermark.column}', … } (a -U carries its row's time and is taken out of the window that counted it)`
-        : 'declare a watermark on a time column of the table (a computed one will do, e.g. TO_TIMESTAMP of a date) and window on it: a -U carries its row\'s time and is taken out of the window that counted it',
       path: `${at}.window.time`,
     });
   }

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
-import { FLINK_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { FLINK_TEXTS } from './codes.js';
 import { findToolchain } from './toolchain.js';
 import { nearestPackageDir } from '../../package-dir.js';
 
@@ -77,7 +78,7 @@ export function ensureBridgeBuilt(log: (line: string) => void = () => {}): Built
   const tools = findToolchain();
   const src = bridgeSourceDir();
   if (!existsSync(join(src, 'pom.xml'))) {
-    throw new FlinktsError([{ code: FLINK_CODES.buildFailed, severity: 'error', message: `The bridge's Maven module was not found at ${src}`, hint: `@flinkts/core ships it in dist/${PACKAGED_BRIDGE_DIR}/: reinstall the package, or set FLINKTS_BRIDGE_SOURCE to a flinkts checkout's flink/ directory` }]);
+    throw new FlinktsError([{ ...textFields(FLINK_TEXTS.buildFailed({ kind: 'noModule', src, packagedDir: PACKAGED_BRIDGE_DIR })), severity: 'error' }]);
   }
   const dir = join(cacheDir(), 'bridge', sourceHash(src));
   const jar = join(dir, 'flinkts-flink-bridge-0.1.0.jar');
@@ -90,7 +91,7 @@ export function ensureBridgeBuilt(log: (line: string) => void = () => {}): Built
     writeFileSync(logFile, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
     if (r.status !== 0 || !existsSync(jar)) {
       const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => /ERROR|Could not/.test(l)).slice(0, 6).join('\n');
-      throw new FlinktsError([{ code: FLINK_CODES.buildFailed, severity: 'error', message: `Maven could not build the Flink bridge${tail ? `:\n${tail}` : ''}`, hint: `is Maven Central reachable? The full log is ${logFile}` }]);
+      throw new FlinktsError([{ ...textFields(FLINK_TEXTS.buildFailed({ kind: 'maven', tail, logFile })), severity: 'error' }]);
     }
     log('built the Flink bridge');
   }

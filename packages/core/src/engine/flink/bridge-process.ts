@@ -8,7 +8,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { join } from 'node:path';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { bridgeSourceDir, cacheDir, currentBuildDir, ensureBridgeBuilt } from './bridge-build.js';
-import { FLINK_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { FLINK_TEXTS } from './codes.js';
 import type { BridgeInfo, BridgeStatus } from './protocol.js';
 import { httpSync } from './sync-http.js';
 
@@ -67,7 +68,7 @@ export function runningBridge(): RunningBridge | undefined {
 
 export function bridgeStatus(b: RunningBridge): BridgeStatus {
   const r = httpSync(`${b.url}/status`, 'GET', undefined, 10_000);
-  if (r.status !== 200) throw new FlinktsError([{ code: FLINK_CODES.notRunning, severity: 'error', message: `The Flink bridge (pid ${b.pid}) did not answer: ${r.body}` }]);
+  if (r.status !== 200) throw new FlinktsError([{ ...textFields(FLINK_TEXTS.notRunning({ pid: b.pid, answer: r.body })), severity: 'error' }]);
   return JSON.parse(r.body) as BridgeStatus;
 }
 
@@ -86,7 +87,7 @@ function withLock<T>(f: () => T): T {
         const holder = Number(readFileSync(lockFile(), 'utf8'));
         if (!isAlive(holder) || Date.now() - statSync(lockFile()).mtimeMs > 15 * 60_000) rmSync(lockFile(), { force: true });
       } catch { /* gone meanwhile */ }
-      if (Date.now() > deadline) throw new FlinktsError([{ code: FLINK_CODES.startFailed, severity: 'error', message: `Timed out waiting for the lock ${lockFile()}` }]);
+      if (Date.now() > deadline) throw new FlinktsError([{ ...textFields(FLINK_TEXTS.startFailed({ kind: 'lock', lockFile: lockFile() })), severity: 'error' }]);
       sleepSync(200);
     }
   }
@@ -148,7 +149,7 @@ function startBridge(opts: StartOptions): RunningBridge {
     if (!isAlive(pid) || Date.now() > deadline) {
       if (isAlive(pid)) process.kill(pid, 'SIGKILL');
       const tail = startupLogTail(log);
-      throw new FlinktsError([{ code: FLINK_CODES.startFailed, severity: 'error', message: `The Flink bridge did not start${tail ? `:\n${tail}` : ''}`, hint: `see ${log}` }]);
+      throw new FlinktsError([{ ...textFields(FLINK_TEXTS.startFailed({ kind: 'bridge', tail, log })), severity: 'error' }]);
     }
     sleepSync(100);
   }

@@ -5,7 +5,8 @@
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { ensureBridge, runningBridge } from './bridge-process.js';
 import type { RunningBridge, StartOptions } from './bridge-process.js';
-import { FLINK_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { FLINK_TEXTS } from './codes.js';
 import type { BridgeError, EvaluateRequest, EvaluateResponse, PlanRequest, PlanResponse, RunRequest, RunResponse, WindowOperatorRequest, WindowOperatorResponse } from './protocol.js';
 import { httpAsync, httpSync } from './sync-http.js';
 import type { SyncResponse } from './sync-http.js';
@@ -20,7 +21,7 @@ export class BridgeRequestError extends Error {
 
 function decode<T>(r: SyncResponse, b: RunningBridge): T {
   if (r.status === 0) {
-    throw new FlinktsError([{ code: FLINK_CODES.notRunning, severity: 'error', message: `The Flink bridge (pid ${b.pid}, ${b.url}) did not answer: ${r.body}`, hint: `see ${b.log}; \`npx flinkts flink stop\` then retry` }]);
+    throw new FlinktsError([{ ...textFields(FLINK_TEXTS.notRunning({ pid: b.pid, url: b.url, answer: r.body, log: b.log })), severity: 'error' }]);
   }
   const body = JSON.parse(r.body) as { error?: BridgeError };
   if (r.status !== 200) throw new BridgeRequestError(body.error ?? { exception: 'unknown', message: r.body, causes: [], rootMessage: r.body });

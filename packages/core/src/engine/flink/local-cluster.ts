@@ -11,7 +11,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { ensureBridgeBuilt } from './bridge-build.js';
 import { isAlive, startupLogTail } from './bridge-process.js';
-import { FLINK_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { FLINK_TEXTS } from './codes.js';
 import type { BridgeInfo } from './protocol.js';
 
 export interface LocalFlink {
@@ -51,7 +52,7 @@ export async function startLocalFlink(opts: { readonly log?: (line: string) => v
       if (isAlive(pid)) process.kill(pid, 'SIGKILL');
       const tail = startupLogTail(log);
       rmSync(dir, { recursive: true, force: true });
-      throw new FlinktsError([{ code: FLINK_CODES.startFailed, severity: 'error', message: `The local Flink did not start${tail ? `:\n${tail}` : ''}` }]);
+      throw new FlinktsError([{ ...textFields(FLINK_TEXTS.startFailed({ kind: 'localFlink', tail })), severity: 'error' }]);
     }
     await delay(100);
   }

@@ -1,7 +1,8 @@
 /** Finding Java (17+) and Maven, with a diagnostic (not a stack trace) when one is missing. */
 import { spawnSync } from 'node:child_process';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
-import { FLINK_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { FLINK_TEXTS } from './codes.js';
 
 export interface Toolchain {
   readonly java: string;
@@ -24,27 +25,15 @@ export function findJava(): { readonly java: string; readonly javaVersion: numbe
     const m = /version "(\d+)(?:\.(\d+))?/.exec(out);
     const major = m ? (Number(m[1]) === 1 ? Number(m[2]) : Number(m[1])) : 0;
     if (major >= 17) return { java, javaVersion: major };
-    throw new FlinktsError([{
-      code: FLINK_CODES.javaMissing, severity: 'error',
-      message: `Java ${major || '(unknown version)'} was found at '${java}', but the Flink engine needs Java 17 or later`,
-      hint: 'install a JDK 17 (e.g. `apt-get install openjdk-17-jdk-headless`) and put it first on the PATH or in JAVA_HOME',
-    }]);
+    throw new FlinktsError([{ ...textFields(FLINK_TEXTS.javaMissing({ kind: 'tooOld', java, major })), severity: 'error' }]);
   }
-  throw new FlinktsError([{
-    code: FLINK_CODES.javaMissing, severity: 'error',
-    message: 'Java was not found: the Flink engine runs Flink 1.20.1 in a JVM',
-    hint: 'install a JDK 17 (e.g. `apt-get install openjdk-17-jdk-headless`) and put `java` on the PATH, or set JAVA_HOME',
-  }]);
+  throw new FlinktsError([{ ...textFields(FLINK_TEXTS.javaMissing({ kind: 'notFound' })), severity: 'error' }]);
 }
 
 /** `mvn` on the PATH, or a FTS7602 diagnostic. */
 export function findMaven(): string {
   if (version('mvn', ['-v']) !== undefined) return 'mvn';
-  throw new FlinktsError([{
-    code: FLINK_CODES.mavenMissing, severity: 'error',
-    message: "Maven ('mvn') was not found: it resolves Flink 1.20.1 and the connectors' jars for the Flink engine",
-    hint: 'install Maven 3.8+ (e.g. `apt-get install maven`) and put `mvn` on the PATH',
-  }]);
+  throw new FlinktsError([{ ...textFields(FLINK_TEXTS.mavenMissing({})), severity: 'error' }]);
 }
 
 export function findToolchain(): Toolchain {

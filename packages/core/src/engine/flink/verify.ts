@@ -7,7 +7,8 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { BridgeRequestError, FlinkBridgeClient } from './client.js';
-import { FLINK_CODES } from './codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { FLINK_TEXTS } from './codes.js';
 import { fillPlaceholders } from './placeholders.js';
 import type { PlanResponse } from './protocol.js';
 import { offsetOf, positionAt, splitStatements } from './split-statements.js';
@@ -40,19 +41,15 @@ function plannerDiagnostic(script: string, file: string | undefined, statements:
   const detail = root && !message.includes(root) ? ` — ${root}` : '';
   if (UNREACHABLE.test([e.message, e.rootMessage, ...e.causes].join('\n'))) {
     return {
-      code: FLINK_CODES.unreachable,
+      ...textFields(FLINK_TEXTS.unreachable({ message, detail })),
       severity: 'warning',
-      message: `not verified: a connector contacts its external system while the job is planned, and it is not reachable from here: ${message}${detail}`,
-      hint: 'run flinkts verify where the system is reachable to have the planner check this job to the end',
       ...(file === undefined ? {} : { file }),
       span: { start: positionAt(script, start), end: positionAt(script, Math.max(start, end)) },
     };
   }
   return {
-    code: FLINK_CODES.plannerRejected,
+    ...textFields(FLINK_TEXTS.plannerRejected({ kind: e.planning ? 'job' : 'statement', message, detail })),
     severity: 'error',
-    message: `Flink 1.20.1's planner rejects this ${e.planning ? 'job' : 'statement'}: ${message}${detail}`,
-    hint: 'this is the real planner (with the connector factories the jobs will run with); fix the statement',
     ...(file === undefined ? {} : { file }),
     span: { start: positionAt(script, start), end: positionAt(script, Math.max(start, end)) },
   };
@@ -68,7 +65,7 @@ export async function verifyScript(script: string, opts: { readonly file?: strin
     res = await client.plan({ statements: statements.map((s) => s.text) });
   } catch (e) {
     if (!(e instanceof BridgeRequestError)) throw e;
-    return { ok: false, statements: statements.length, diagnostics: [{ code: FLINK_CODES.plannerRejected, severity: 'error', message: `The Flink bridge could not plan the script: ${firstLine(e.report.message)}`, ...(opts.file === undefined ? {} : { file: opts.file }) }] };
+    return { ok: false, statements: statements.length, diagnostics: [{ ...textFields(FLINK_TEXTS.plannerRejected({ kind: 'bridge', message: firstLine(e.report.message) })), severity: 'error', ...(opts.file === undefined ? {} : { file: opts.file }) }] };
   }
   if (res.ok) return { ok: true, statements: statements.length, diagnostics: [] };
   return { ok: false, statements: statements.length, diagnostics: [plannerDiagnostic(script, opts.file, statements, res)] };
