@@ -15,7 +15,7 @@ import { BIND_TEXTS } from './codes.js';
 import type { AggregateCall } from './aggregate.js';
 import type { BoundExpression } from './expression.js';
 import { copiedColumn } from './expression.js';
-import { expressionChildren, subtreeNodes } from './expression-children.js';
+import { expressionChildren, subtreeNodes } from '../ast/expression-children.js';
 import { TYPE_CODES } from '../typing/codes.js';
 import { TIME_CODES } from './time-codes.js';
 

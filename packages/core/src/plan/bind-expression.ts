@@ -16,7 +16,7 @@ import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
 import { problem, report } from './bind-context.js';
 import { BIND_TEXTS } from './codes.js';
 import type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
-import { expressionChildren, windowSpecChildren } from './expression-children.js';
+import { expressionChildren, windowSpecChildren } from '../ast/expression-children.js';
 import type { PlanNode } from './node.js';
 import { TYPE_CODES } from '../typing/codes.js';
 import { NAME_CODES } from './name-codes.js';

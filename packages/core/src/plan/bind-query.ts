@@ -26,7 +26,7 @@ import type { Bound } from './bind-relation.js';
 import { relation, setNamedQueryBinder } from './bind-relation.js';
 import type { BoundExpression } from './expression.js';
 import { copiedColumn } from './expression.js';
-import { expressionChildren } from './expression-children.js';
+import { expressionChildren } from '../ast/expression-children.js';
 import type { PlanColumn, PlanNode } from './node.js';
 import type { Over, OverCall } from './over.js';
 import { filterOrRank, rankOf } from './patterns/rank.js';

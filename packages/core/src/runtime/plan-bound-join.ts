@@ -20,7 +20,7 @@ import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
-import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../ast/expression-children.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { expressionScope } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';

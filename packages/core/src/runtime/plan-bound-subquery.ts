@@ -17,7 +17,7 @@
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { BoundExpression, BoundSubquery } from '../plan/expression.js';
-import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../ast/expression-children.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { Filter } from '../plan/filter.js';
 import type { PlanNode } from '../plan/node.js';

@@ -10,7 +10,7 @@ import { commonType } from '../functions/infer.js';
 import { isCharacter, isIntegral } from '../types/type-predicates.js';
 import { printDataType as show } from '../sql/printer/data-type.js';
 import type { Expression } from '../ast/expression.js';
-import { expressionChildren } from '../plan/expression-children.js';
+import { expressionChildren } from '../ast/expression-children.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { TYPE_CODES } from './codes.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Expression } from '../../ast/expression.js';
 import type { BoundExpression } from '../../plan/expression.js';
-import { conjunctsOf, subtreeNodes } from '../../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { Join } from '../../plan/join.js';
 import type { PlanNode } from '../../plan/node.js';
 import type { StreamContext } from '../changelog/stream-context.js';
