@@ -8,7 +8,6 @@ import type { ColumnDefinition, CreateTable, Insert, Statement } from '../ast/st
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
 import { firstNotBound, problem, report, unsupported } from './bind-context.js';
@@ -20,7 +19,7 @@ import { viewPlan } from './bind-relation.js';
 import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
 import { TYPE_CODES } from '../typing/codes.js';
-import { INSERT_CODES } from './insert-codes.js';
+import { INSERT_TEXTS } from './insert-codes.js';
 
 export interface BindOptions {
   /** The file diagnostics point into. */
@@ -97,7 +96,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   if (entry.kind === 'view') {
-    problem(ctx, INSERT_CODES.intoView, insert, `'${entry.path[2]}' is a view; INSERT needs a table`, 'insert into a table with a connector');
+    report(ctx, INSERT_TEXTS.intoView({ view: entry.path[2] }), insert);
     return undefined;
   }
   const star = insert.columns === undefined ? undefined : selectStar(insert.query, insert.columns.length);
@@ -105,7 +104,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     // Flink 1.20.1 matches the column list against the SELECT items before it expands the star, a star counting as
     // one item ("Number of columns must match number of query columns"; `INSERT INTO t (a) SELECT * FROM
     // one_column_table` passes).
-    problem(ctx, INSERT_CODES.starColumnList, star.span !== undefined ? star : insert.query, `Flink rejects an INSERT with a column list whose SELECT uses ${star.table === undefined ? '*' : `${star.table}.*`} ("Number of columns must match number of query columns")`, 'select the columns by name, or drop the column list to insert by position');
+    report(ctx, INSERT_TEXTS.starColumnList({ star: star.table === undefined ? '*' : `${star.table}.*` }), star.span !== undefined ? star : insert.query);
     return undefined;
   }
   const tableColumns = scanColumns(entry, ctx);
@@ -115,12 +114,12 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     targets = insert.columns.map((name) => tableColumns.findIndex((c) => c.name === name && isWritable(c)));
     const unknown = insert.columns.find((_, i) => targets[i]! < 0);
     if (unknown !== undefined) {
-      problem(ctx, INSERT_CODES.notWritable, insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
+      report(ctx, INSERT_TEXTS.notWritable({ column: unknown, table: entry.path[2], writable: tableColumns.filter(isWritable).map((c) => c.name) }), insert);
       return undefined;
     }
     const omitted = tableColumns.find((c, i) => isWritable(c) && c.type?.nullable === false && !targets.includes(i) && !staticPartition.includes(i));
     if (omitted !== undefined) {
-      problem(ctx, BIND_CODES.notNullColumnOmitted, insert, `Column '${omitted.name}' of '${entry.path[2]}' has no default value and does not allow NULLs: the column list leaves it out`, `list '${omitted.name}' and select a value for it`);
+      report(ctx, BIND_TEXTS.notNullColumnOmitted({ column: omitted.name, table: entry.path[2] }), insert);
       return undefined;
     }
   } else {
@@ -130,8 +129,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   if (bound === undefined) return undefined;
   const n = bound.plan.columns.length;
   if (targets.length !== n) {
-    problem(ctx, INSERT_CODES.columnCount, insert.query.span === undefined ? {} : insert.query, `the query produces ${n} column${n === 1 ? '' : 's'} but '${entry.path[2]}' expects ${targets.length}${insert.columns === undefined ? '' : ' (its column list)'}`,
-      insert.columns === undefined ? 'name the target columns: INSERT INTO sink (col, …) SELECT …' : 'select one value per listed column');
+    report(ctx, INSERT_TEXTS.columnCount({ sink: entry.path[2], query: n, expected: targets.length, columnList: insert.columns !== undefined }), insert.query.span === undefined ? {} : insert.query);
     return undefined;
   }
   return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });

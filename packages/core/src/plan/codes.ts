@@ -41,7 +41,10 @@ export const BIND_CODE_TABLE = codeTable({
     (p) => didYouMean(p.name, p.candidates),
   )],
   likeRejected: ['FTS4016', "A CREATE TABLE … LIKE that Flink rejects: the source is a view, or both tables define a column, watermark, primary key, partitioning or option that the LIKE options do not let the new table overwrite."],
-  notNullColumnOmitted: ['FTS4108', "An INSERT column list leaves out a NOT NULL column of the sink (Flink: \"Column 'x' has no default value and does not allow NULLs\")."],
+  notNullColumnOmitted: ['FTS4108', "An INSERT column list leaves out a NOT NULL column of the sink (Flink: \"Column 'x' has no default value and does not allow NULLs\").", template(
+    (p: { readonly column: string; readonly table: string }) => `Column '${p.column}' of '${p.table}' has no default value and does not allow NULLs: the column list leaves it out`,
+    (p) => `list '${p.column}' and select a value for it`,
+  )],
   notBound: ['FTS4501', 'A construct flinkts does not build a plan for yet (warning): the names and types the construct holds are not checked, nor its statement\'s sink, changelog and time rules, and it has no lineage.', template(
     (p: { readonly what: string }) => `${p.what} is not bound into a plan by flinkts yet: names and types inside it, and its statement's sink and changelog rules, are not checked`,
     () => 'rewrite it with the supported constructs, or verify the statement on Flink (EXPLAIN); flinkts gives no lineage for it',

@@ -54,7 +54,7 @@ import { isBinary, isCharacter, T, typeToString, withNullable } from './types.js
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { renderRowField } from './values/render.js';
 import type { Timestamp } from './values/temporal.js';
-import { INSERT_CODES } from '../plan/insert-codes.js';
+import { INSERT_TEXTS } from '../plan/insert-codes.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
@@ -355,14 +355,14 @@ export class LocalJob {
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name === c);
-        if (!col) throw rejected(INSERT_CODES.notWritable, `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw textError(INSERT_TEXTS.notWritable({ column: c, table: name, writable: physical.map((p) => p.name) }), ins.span);
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw textError(BIND_TEXTS.notNullColumnOmitted({ column: missing.name, table: name }), ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -373,17 +373,13 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw rejected(INSERT_CODES.columnCount, `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw textError(INSERT_TEXTS.columnCount({ sink: name, query: rel.columns.length, expected: targetCols.length, columnList: ins.columns !== undefined }), ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw rejected(
-          INSERT_CODES.notCastable,
-          `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
-          ins.span, 'add an explicit CAST in the query',
-        );
+        throw textError(INSERT_TEXTS.notCastable({ column: col.name, position: i, from: typeToString(from), to: typeToString(to) }), ins.span);
       }
       // 'table.exec.sink.type-length-enforcer' defaults to IGNORE: CHAR/VARCHAR/BINARY lengths are not enforced.
       const lengthOnly = (isCharacter(from) && isCharacter(to)) || (isBinary(from) && isBinary(to));
