@@ -16,7 +16,7 @@ import type { AggregateCall } from './aggregate.js';
 import type { BoundExpression } from './expression.js';
 import { copiedColumn } from './expression.js';
 import { expressionChildren, subtreeNodes } from '../ast/expression-children.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 import { TIME_CODES } from './time-codes.js';
 
 export { isAggregateCall } from './function-lookup.js';
@@ -80,11 +80,11 @@ export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<
   const catalog = ctx.catalog;
   if (select.where !== undefined) {
     const where = callsIn([select.where], catalog);
-    for (const c of where.aggregates) problem(ctx, TYPE_CODES.aggregateInWhere, c, `Aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…)`, 'filter aggregated values in HAVING, or aggregate in a sub-query');
-    for (const c of where.windowed) problem(ctx, TYPE_CODES.overInWhere, c, `Windowed aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…) OVER …`, 'compute it in a sub-query and filter its result');
+    for (const c of where.aggregates) report(ctx, TYPE_TEXTS.aggregateInWhere({ fn: c.name.join('.') }), c);
+    for (const c of where.windowed) report(ctx, TYPE_TEXTS.overInWhere({ fn: c.name.join('.') }), c);
   }
   if (select.groupBy !== undefined) {
-    for (const c of callsIn(groupExprs(select.groupBy), catalog).aggregates) problem(ctx, TYPE_CODES.aggregateInGroupBy, c, `Aggregate expression is illegal in GROUP BY clause: ${c.name.join('.')}(…)`);
+    for (const c of callsIn(groupExprs(select.groupBy), catalog).aggregates) report(ctx, TYPE_TEXTS.aggregateInGroupBy({ fn: c.name.join('.') }), c);
   }
   const roots: Expression[] = [];
   for (const i of select.items) if (i.kind === 'SelectExpr') roots.push(i.expr);
@@ -92,7 +92,7 @@ export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<
   const auxiliaries: FunctionCall[] = [];
   for (const c of callsIn(roots, catalog, auxiliaries).aggregates) {
     if (c.args.length === 0) continue;
-    for (const inner of callsIn(c.args, catalog).aggregates) problem(ctx, TYPE_CODES.nestedAggregate, inner, `Aggregate expressions cannot be nested: ${inner.name.join('.')}(…) inside ${c.name.join('.')}(…)`, 'aggregate in a sub-query first');
+    for (const inner of callsIn(c.args, catalog).aggregates) report(ctx, TYPE_TEXTS.nestedAggregate({ inner: inner.name.join('.'), outer: c.name.join('.') }), inner);
   }
   return groupWindowAuxiliaries(select, auxiliaries, ctx);
 }

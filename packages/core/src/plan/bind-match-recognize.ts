@@ -13,14 +13,15 @@ import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
 import type { BindContext, Scope } from './bind-context.js';
-import { problem, problemText, unsupported } from './bind-context.js';
+import { problem, problemText, report, unsupported } from './bind-context.js';
+import type { CodeText } from '../diagnostics/code-table.js';
 import { bindExpression } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
 import { copiedColumn } from './expression.js';
 import type { MatchAccess, MatchExpression, MatchPatternElement, MatchRecognize, MatchSkip } from './match-recognize.js';
 import { MATCH_CODES, MATCH_TEXTS } from './match-recognize-codes.js';
 import type { PlanColumn } from './node.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 const TS3: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };
 const LTZ3: DataType = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false };
@@ -83,7 +84,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
     if (bound === undefined) return undefined;
     const t = bound.expr.type;
     if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
-      problem(ctx, TYPE_CODES.caseConditionNotBoolean, d.condition, 'DEFINE clause must be a condition', `DEFINE ${d.variable} is ${show(t)}, not BOOLEAN`);
+      report(ctx, TYPE_TEXTS.caseConditionNotBoolean({ clause: 'DEFINE', variable: d.variable, type: show(t) }), d.condition);
       return undefined;
     }
     define.set(d.variable, bound);
@@ -127,7 +128,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const relation = r.alias ?? '';
   const names = r.columnAliases ?? columns.map((c) => c.name);
   if (names.length !== columns.length) {
-    problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${names.length} aliases for ${columns.length} columns`);
+    report(ctx, TYPE_TEXTS.aliasListLength({ aliases: names.length, columns: columns.length }), r);
     return undefined;
   }
   return {
@@ -207,6 +208,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     failed = true;
     return undefined;
   };
+  const failText = (text: CodeText, at: { readonly span?: import('../ast/node.js').Span | undefined }): undefined => fail(text.code, at, text.message, text.hint);
   /** What Flink accepts and flinkts does not bind: FTS4501 (a warning; the local runtime answers FTS7001). */
   const notBound = (at: { readonly span?: import('../ast/node.js').Span | undefined }, what: string): undefined => {
     if (!failed) unsupported(ctx, at, what);
@@ -253,7 +255,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     if (name === 'NEXT' || name === 'PREV') return fail(MATCH_CODES.unsupportedClause, n, 'Flink does not support physical offsets within partition.', `use LAST(${name === 'PREV' ? 'A.col, 1' : 'A.col'}) (a logical offset within a variable's rows) instead`);
     if (NAVIGATION.has(name)) {
       const arg = n.args[0];
-      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.wrongArity, n, `${name} takes a column and an optional constant offset`);
+      if (arg === undefined || n.args.length > 2) return failText(TYPE_TEXTS.wrongArity({ fn: name, expected: 'a column and an optional constant offset' }), n);
       const offsetArg = n.args[1];
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
       if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);

@@ -29,7 +29,7 @@ import { printExpression } from '../sql/printer/expression.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
 import { TIME_CODES } from './time-codes.js';
 import { NAME_CODES } from './name-codes.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 export interface Bound {
   readonly node: PlanNode;
@@ -146,7 +146,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       } else if (t.kind === 'MAP') {
         produced.push({ name: 'KEY', type: t.key }, { name: 'VALUE', type: t.value });
       } else {
-        problem(ctx, TYPE_CODES.badUnnest, a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${show(t)}`);
+        report(ctx, TYPE_TEXTS.badUnnest({ type: show(t) }), a.ast);
         return undefined;
       }
     }
@@ -168,8 +168,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
     const key = name.toUpperCase();
     if (!ctx.catalog.functions().has(key)) {
       const declared = [...ctx.catalog.functions()];
-      problem(ctx, TYPE_CODES.noSignature, r.call, `No match found for function signature ${r.call.name.join('.')}(${args.map((a) => (a.type === undefined ? '?' : `<${show(a.type)}>`)).join(', ')})`,
-        didYouMean(key, declared) ?? 'declare the table function with CREATE FUNCTION name AS \'class\' before it is used');
+      report(ctx, TYPE_TEXTS.noSignature({ fn: r.call.name.join('.'), types: args.map((a) => (a.type === undefined ? undefined : show(a.type))), known: declared, tableFunction: true }), r.call);
       return undefined;
     }
     const fn = ctx.userFunctions?.get(key);
@@ -181,7 +180,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
   }
   const aliases = r.columnAliases;
   if (aliases !== undefined && aliases.length !== produced.length) {
-    problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${aliases.length} aliases for ${produced.length} columns`);
+    report(ctx, TYPE_TEXTS.aliasListLength({ aliases: aliases.length, columns: produced.length }), r);
     return undefined;
   }
   const fn = r.kind === 'Unnest' ? 'UNNEST' : r.call.name.join('.');
@@ -294,7 +293,7 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
     return undefined;
   }
   if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {
-    problem(ctx, TYPE_CODES.aliasListLength, sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
+    report(ctx, TYPE_TEXTS.aliasListLength({ aliases: sub.columnAliases.length, columns: bound.names.length }), sub);
     return undefined;
   }
   const alias = sub.alias ?? '';
@@ -336,7 +335,7 @@ function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
       const bound = bindNamed?.(r.query, ctx);
       if (bound === undefined) return undefined;
       if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
-        problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
+        report(ctx, TYPE_TEXTS.aliasListLength({ aliases: r.columnAliases.length, columns: bound.names.length }), r);
         return undefined;
       }
       return { node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) };

@@ -18,7 +18,7 @@ import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
 import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 import { INSERT_TEXTS } from './insert-codes.js';
 
 export interface BindOptions {
@@ -70,7 +70,7 @@ function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
   } catch (e) {
     // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
     if (!(e instanceof RangeError)) throw e;
-    problem(ctx, TYPE_CODES.tooDeepToCheck, insert, 'the statement is nested too deeply to be bound', 'split deeply nested expressions into views or CTEs');
+    report(ctx, TYPE_TEXTS.tooDeepToCheck({ what: 'statement' }), insert);
     return undefined;
   }
 }

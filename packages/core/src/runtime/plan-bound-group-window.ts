@@ -8,19 +8,20 @@
  * The binder reads every auxiliary function as the window key's column (`Aggregate.windowKey`); the relation here
  * holds window_start there, and window_end and window_time after the plan's columns, where `auxiliary` reads them.
  */
+import { typeToString } from './types.js';
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, rejected, unsupported } from './errors.js';
 import { TIME_CODES } from '../plan/time-codes.js';
 import { CalcOperator } from './operators/calc.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, planBound } from './plan-bound.js';
 import { proctimeWindowedRel } from './plan-proctime-window.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 const AUXILIARY = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
 
@@ -78,8 +79,8 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
     const a = call.args[i];
     const v = a === undefined ? undefined : c.compile(a);
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (!v) throw rejected(TYPE_CODES.wrongArity, `The ${what} of ${kind} is missing`, call.span);
-    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} of ${kind} must be a day-time INTERVAL`, a?.span ?? call.span);
+    if (!v) throw textError(TYPE_TEXTS.wrongArity({ fn: kind, expected: `a ${what}` }), call.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: kind, types: [typeToString(v.type)], expects: `a day-time INTERVAL ${what}` }), a?.span ?? call.span);
     if (!v.constant) throw unsupported(`a ${kind} ${what} that is not a constant`, a?.span ?? call.span);
     return v.constant.value as number;
   };

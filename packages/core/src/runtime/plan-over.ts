@@ -11,7 +11,6 @@ import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
 import { notReached, rejected, textError, unsupported } from './errors.js';
 import type { CodeText } from '../diagnostics/code-table.js';
-import { LISTAGG_SEPARATOR } from '../typing/argument-rules.js';
 import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
@@ -23,7 +22,7 @@ import type { OverFunction } from './operators/over-functions.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { T, withNullable } from './types.js';
 import type { DataType } from '../types/data-type.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 /** An AST's structure without its source positions: calls and windows written alike are one. */
 const norm = (e: unknown): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -166,12 +165,12 @@ function aggregateSpec(planner: Planner, exprs: OverExpressions, call: FunctionC
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = c.compile(call.args[1] as Expression);
-    if (!sep.constant || typeof sep.constant.value !== 'string') throw rejected(TYPE_CODES.badArgument, LISTAGG_SEPARATOR, call.args[1]?.span);
+    if (!sep.constant || typeof sep.constant.value !== 'string') throw textError(TYPE_TEXTS.badArgument({ kind: 'listaggSeparator' }), call.args[1]?.span);
     separator = sep.constant.value;
   } else if (call.args.length !== 1) throw notReached(`${name} with ${call.args.length} arguments`);
   let arg = c.compile(call.args[0] as Expression);
   if (name === 'LISTAGG') arg = strings.toStringArg(arg, call.span);
-  if (arg.type.kind === 'NULL') throw rejected(TYPE_CODES.badArgument, `Illegal use of 'NULL' in ${name}`, call.span);
+  if (arg.type.kind === 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), call.span);
   return {
     name, distinct: !!call.distinct, resultType: aggregateResultType(name, arg.type), arg: arg.eval, argType: arg.type,
     ...(arg.column !== undefined ? { argColumn: arg.column } : {}), ...(separator !== undefined ? { separator } : {}),
