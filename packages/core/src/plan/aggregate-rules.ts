@@ -10,14 +10,14 @@ import type { GroupingElement, Select } from '../ast/query.js';
 import type { ObjectCatalog } from '../catalog/catalog.js';
 import { isAggregateCall } from './function-lookup.js';
 import type { BindContext } from './bind-context.js';
-import { problem, report } from './bind-context.js';
+import { report } from './bind-context.js';
 import { BIND_TEXTS } from './codes.js';
 import type { AggregateCall } from './aggregate.js';
 import type { BoundExpression } from './expression.js';
 import { copiedColumn } from './expression.js';
 import { expressionChildren, subtreeNodes } from '../ast/expression-children.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
-import { TIME_CODES } from './time-codes.js';
+import { TIME_TEXTS } from './time-codes.js';
 
 export { isAggregateCall } from './function-lookup.js';
 
@@ -109,8 +109,7 @@ function groupWindowAuxiliaries(select: Select, auxiliaries: readonly FunctionCa
   for (const call of auxiliaries) {
     const group = AUXILIARY.exec(call.name[0]!.toUpperCase())![1]!;
     if (windows.some((w) => w.name[0]!.toUpperCase() === group && sameAst(w.args, call.args))) continue;
-    problem(ctx, TIME_CODES.groupWindowAuxiliaryWithoutWindow, call, `Call to auxiliary group function '${call.name[0]!.toUpperCase()}' must have matching call to group function '${group}' in GROUP BY clause`,
-      `add GROUP BY ${group}(…) with the same arguments, or use a window TVF (${group}(TABLE t, DESCRIPTOR(ts), …)) and window_start / window_end`);
+    report(ctx, TIME_TEXTS.groupWindowAuxiliaryWithoutWindow({ fn: call.name[0]!.toUpperCase(), group }), call);
     for (const n of subtreeNodes(call)) unmatched.add(n);
   }
   return unmatched;

@@ -27,7 +27,7 @@ import { withNullable } from '../types/type-predicates.js';
 import type { Values } from './values.js';
 import { printExpression } from '../sql/printer/expression.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
-import { TIME_CODES } from './time-codes.js';
+import { TIME_TEXTS } from './time-codes.js';
 import { NAME_CODES } from './name-codes.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 
@@ -99,7 +99,7 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const table = args.find((a) => a.kind === 'TableArg');
   const descriptor = args.find((a) => a.kind === 'Descriptor');
   if (descriptor?.kind !== 'Descriptor' || descriptor.columns.length !== 1) {
-    problem(ctx, TIME_CODES.malformedDescriptor, descriptor ?? r.call, `${fn} needs exactly one time attribute column as DESCRIPTOR(column)`, `write ${fn}(TABLE t, DESCRIPTOR(time_col), …)`);
+    report(ctx, TIME_TEXTS.malformedDescriptor({ fn }), descriptor ?? r.call);
     return undefined;
   }
   if (table?.kind !== 'TableArg') {

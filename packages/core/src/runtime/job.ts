@@ -44,7 +44,7 @@ import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES, BIND_TEXTS } from '../plan/codes.js';
 import { zeroLengthOutput } from '../plan/bind-query.js';
-import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -314,7 +314,7 @@ export class LocalJob {
       if (wrong.length > 0) throw new FlinktsError(wrong);
       const compiler = watermark === undefined ? undefined : boundCompilerOver(this.planner, row, [watermark.expr]);
       const wm = watermark === undefined ? undefined : compiler!.compile(watermark.expr.ast);
-      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw rejected(TIME_CODES.watermarkType, 'The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
+      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw textError(TIME_TEXTS.watermarkType({ kind: 'expression', type: typeToString(wm.type) }), t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
       if (wm && this.miniBatchWatermarks) {

@@ -14,8 +14,8 @@ import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled } from './compiled.js';
-import { textError, rejected, unsupported } from './errors.js';
-import { TIME_CODES } from '../plan/time-codes.js';
+import { textError, unsupported } from './errors.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import { CalcOperator } from './operators/calc.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
@@ -48,7 +48,7 @@ export function auxiliary(rel: PlannedRel, ref: ColumnBinding): Compiled | undef
   const name = e.name.length === 1 ? e.name[0]!.toUpperCase() : '';
   const m = AUXILIARY.exec(name);
   if (m === null) return undefined;
-  if (m[1] !== w.kind) throw rejected(TIME_CODES.groupWindowAuxiliaryWithoutWindow, `${name} does not match the ${w.kind} group window`, e.span);
+  if (m[1] !== w.kind) throw textError(TIME_TEXTS.groupWindowAuxiliaryWithoutWindow({ fn: name, group: w.kind }), e.span);
   if ((m[2] === 'PROCTIME' && !w.proctime) || (m[2] === 'ROWTIME' && w.proctime)) throw unsupported(`${name} on ${w.proctime ? 'a processing-time' : 'an event-time'} group window`, e.span);
   const at = m[2] === 'START' ? w.key : m[2] === 'END' ? w.end : w.time;
   return { type: (rel.columns[at] as RelColumn).type, eval: (r) => r[at] ?? null, column: at };
@@ -71,7 +71,7 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
   const kind = call.name[0]!.toUpperCase();
   const rel = planBound(planner, node.input);
   const time = key.refs.find((r) => r.node === call.args[0] && r.depth === 0 && r.field === undefined)?.index;
-  if (time === undefined || !(rel.rowtime.has(time) || rel.proctime.has(time))) throw rejected(TIME_CODES.groupWindowNotTimeAttribute, `The first argument of ${kind} must be a time attribute`, call.args[0]?.span ?? call.span);
+  if (time === undefined || !(rel.rowtime.has(time) || rel.proctime.has(time))) throw textError(TIME_TEXTS.groupWindowNotTimeAttribute({ fn: kind, ...(call.args[0]?.kind === 'ColumnRef' ? { column: call.args[0].name } : {}) }), call.args[0]?.span ?? call.span);
   const proctime = rel.proctime.has(time);
   if (rel.mode !== 'insert-only') throw unsupported('group windows over an updating input', call.span);
   const c = boundCompilerOver(planner, rel, [key]);

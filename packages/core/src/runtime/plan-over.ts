@@ -11,7 +11,7 @@ import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
 import { notReached, rejected, textError, unsupported } from './errors.js';
 import type { CodeText } from '../diagnostics/code-table.js';
-import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
@@ -62,7 +62,7 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
     const ranking = RANKING.has(fn) || fn === 'LAG' || fn === 'LEAD';
     if (ranking && w.frame) throw fromTable(TIME_TEXTS.overRankingFrame({}), call.span);
     if (fn === 'LEAD') throw fromTable(TIME_TEXTS.leadOnStream({}), call.span);
-    if (w.orderBy.length === 0) throw rejected(TIME_CODES.overOrderNotTimeAttribute, "OVER windows' ordering in stream mode must be defined on a time attribute, but this OVER has no ORDER BY", call.span, 'ORDER BY a rowtime (WATERMARK) or PROCTIME() column');
+    if (w.orderBy.length === 0) throw fromTable(TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'noOrderBy', rowNumber: fn === 'ROW_NUMBER' }), call.span);
     if (w.orderBy.length > 1) throw fromTable(TIME_TEXTS.overOrderSeveralKeys({}), call.span);
     const f: WindowFrame = fn === 'ROW_NUMBER'
       ? { unit: 'ROWS', start: { kind: 'UnboundedPreceding' } }
@@ -97,7 +97,7 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
   const rowtime = timeIdx >= 0 && input.rowtime.has(timeIdx);
   const proctime = timeIdx >= 0 && input.proctime.has(timeIdx);
   // the fact `flinkts check` reports as FTS4310: the same code
-  if (!rowtime && !proctime) throw rejected(TIME_CODES.overOrderNotTimeAttribute, "OVER windows' ordering in stream mode must be defined on a time attribute.", order.span, 'ORDER BY a rowtime (WATERMARK) or PROCTIME() column');
+  if (!rowtime && !proctime) throw textError(TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'notTime' }), order.span);
   const fr = frame as OverFrame;
   if (proctime && fr.unit === 'RANGE' && fr.preceding !== undefined) {
     // Flink emits these rows from processing-time timers, which depend on the wall clock
