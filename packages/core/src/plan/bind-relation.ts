@@ -206,13 +206,13 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   if (left === undefined) return undefined;
   const lateral = r.right.kind === 'SubqueryRelation' && r.right.lateral === true;
   if ((r.type === 'RIGHT' || r.type === 'FULL') && (lateral || isCorrelated(r.right))) {
-    problem(ctx, BIND_CODES.lateralJoinType, r.right, `Unknown join type ${r.type}: Flink 1.20.1 cannot plan a ${r.type} JOIN of a ${lateral ? 'LATERAL sub-query' : r.right.kind === 'Unnest' ? 'UNNEST' : 'LATERAL TABLE'}`, 'join it with [CROSS] JOIN or LEFT JOIN');
+    report(ctx, BIND_TEXTS.lateralJoinType({ type: r.type, right: lateral ? 'LATERAL sub-query' : r.right.kind === 'Unnest' ? 'UNNEST' : 'LATERAL TABLE' }), r.right);
     return undefined;
   }
   if (isCorrelated(r.right)) {
     const leftJoin = r.type === 'LEFT';
     if (leftJoin && !isTrue(r.on) && r.right.kind === 'TableFunction') {
-      problem(ctx, BIND_CODES.leftTableFunctionPredicate, r.on!, `Left outer joins with a table function do not accept a predicate such as ${printExpression(r.on!)}. Only literal TRUE is accepted.`, 'write LEFT JOIN LATERAL TABLE(…) ON TRUE and filter in WHERE (which drops the padded rows too), or use [CROSS] JOIN');
+      report(ctx, BIND_TEXTS.leftTableFunctionPredicate({ condition: printExpression(r.on!) }), r.on!);
       return undefined;
     }
     const c = correlate(r.right, left, leftJoin ? 'LEFT' : 'INNER', ctx);
@@ -222,7 +222,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     // LEFT JOIN UNNEST(…) ON c: the condition picks the elements that join (Flink's correlate condition)
     const leftWidth = left.node.columns.length;
     if (condition.refs.some((x) => x.depth === 0 && x.index < leftWidth)) {
-      problem(ctx, BIND_CODES.unnestConditionCorrelated, r.on!, 'unexpected correlate variable $cor0 in the plan: Flink 1.20.1 cannot plan a LEFT JOIN UNNEST(…) whose ON condition reads a column of the left side', 'compare only the unnested columns in ON, and filter the left side in WHERE or a sub-query');
+      report(ctx, BIND_TEXTS.unnestConditionCorrelated({}), r.on!);
       return undefined;
     }
     return { node: Object.freeze({ ...(c.node as Correlate), condition }), scope: c.scope };
@@ -289,7 +289,7 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
   const bound = bindNamed?.(sub.query, { ...ctx, outer: [left.scope, ...ctx.outer] });
   if (bound === undefined) return undefined;
   if (sub.query.kind === 'Select' && sub.query.from === undefined) {
-    problem(ctx, BIND_CODES.lateralWithoutFrom, sub, 'Flink 1.20.1 cannot plan a LATERAL sub-query without FROM ("unexpected correlate variable $cor0 in the plan")', 'compute these expressions in the outer SELECT list instead');
+    report(ctx, BIND_TEXTS.lateralWithoutFrom({}), sub);
     return undefined;
   }
   if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {

@@ -10,8 +10,8 @@ import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
-import { firstNotBound, problem, report, unsupported } from './bind-context.js';
-import { BIND_CODES, BIND_TEXTS } from './codes.js';
+import { firstNotBound, report, unsupported } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import { bindNamed, zeroLengthOutput } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
@@ -142,7 +142,9 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
 function createTable(s: CreateTable, ctx: BindContext): Sink | undefined {
   const entry = ctx.catalog.lookup(s.path);
   if (entry?.kind !== 'table') return undefined;
-  for (const p of entry.likeProblems ?? []) problem(ctx, p.kind === 'unknown' ? BIND_CODES.tableNotDeclared : BIND_CODES.likeRejected, s.like ?? s, p.message, p.hint);
+  for (const p of entry.likeProblems ?? []) {
+    report(ctx, p.kind === 'unknown' ? BIND_TEXTS.tableNotDeclared({ path: p.path, insert: false, like: true, declaredAs: p.declaredAs, known: p.known }) : BIND_TEXTS.likeRejected(p.conflict), s.like ?? s);
+  }
   if (s.asQuery === undefined) return undefined;
   const bound = bindNamed(s.asQuery, ctx);
   if (bound === undefined) return undefined;
