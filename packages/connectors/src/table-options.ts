@@ -3,12 +3,13 @@
  * `validateTableOptions` (used by `flinkts check`) and `resolveCapabilities` (core's ConnectorResolver).
  */
 import type { ChangelogCapabilities, ConnectorResolver, CreateTable, Diagnostic } from '@flinkts/core';
+import { textFields } from '@flinkts/core';
 import { CONNECTORS } from './connectors/registry.js';
 import { paimonDefinition } from './connectors/paimon.js';
 import { hiveTableDefinition } from './connectors/hive-table.js';
 import type { ConnectorDefinition } from './connectors/definition.js';
 import { validateConnector } from './connectors/definition.js';
-import { CODES } from './options/codes.js';
+import { TEXTS } from './options/codes.js';
 import { checkPaimonPrimaryKey } from './connectors/paimon-primary-key.js';
 import type { Entry } from './options/validate.js';
 import { keyPath } from './options/validate.js';
@@ -40,7 +41,7 @@ export function validateTableOptions(options: readonly Entry[], context: TableOp
   const def = definitionFor(options, context.catalogType);
   if (!def) {
     if (id === undefined) return [];
-    return [{ code: CODES.unknownConnector, severity: 'info', message: `flinkts has no option catalog for connector '${id}'; its options are not checked`, hint: `known connectors: ${[...CONNECTORS.keys()].join(', ')}`, path: keyPath(context.path, 'connector') }];
+    return [{ ...textFields(TEXTS.unknownConnector({ kind: 'connector', name: id, known: [...CONNECTORS.keys()] })), severity: 'info', path: keyPath(context.path, 'connector') }];
   }
   return validateConnector(def, options, context).diagnostics;
 }
@@ -64,10 +65,8 @@ export function checkCreateTable(statement: CreateTable, context: { readonly pat
   if (context.catalogType === undefined && statement.like === undefined && !statement.options.some((o) => o.key === 'connector')) {
     const near = statement.options.find((o) => o.key.trim().toLowerCase() === 'connector');
     return [{
-      code: CODES.missingConnector,
+      ...textFields(TEXTS.missingConnector({ table: statement.path.join('.'), ...(near === undefined ? {} : { near: { key: near.key, value: near.value } }) })),
       severity: 'error',
-      message: near === undefined ? `table '${statement.path.join('.')}' has no 'connector' option` : `the option key '${near.key}' is not 'connector' (option keys are exact: no other case, no spaces)`,
-      hint: near === undefined ? "add 'connector' = '…' to its WITH clause (e.g. 'kafka', 'datagen')" : `write 'connector' = '${near.value}'`,
       path: keyPath(path, near?.key ?? 'connector'),
     }];
   }

@@ -60,7 +60,7 @@ describe('kafka', () => {
 
   test('exactly-once needs a transactional id prefix; key.format and key.fields go together', () => {
     expect(errorsOf(() => kafka({ ...kafkaBase, format: 'json', 'sink.delivery-guarantee': 'exactly-once' }))[0]!.message).toContain('sink.transactional-id-prefix');
-    expect(errorsOf(() => kafka({ ...kafkaBase, 'value.format': json(), 'key.format': raw() }))[0]!.message).toBe("'key.format' and 'key.fields' go together");
+    expect(errorsOf(() => kafka({ ...kafkaBase, 'value.format': json(), 'key.format': raw() }))[0]!.message).toBe("'key.format', 'key.fields' must be given together");
     const keyed = kafka({ ...kafkaBase, 'value.format': json(), 'key.format': raw({ charset: 'UTF-8' }), 'key.fields': ['id'] });
     expect(keyed.options.map((o) => o.key)).toEqual(['connector', 'topic', 'properties.bootstrap.servers', 'value.format', 'key.format', 'key.raw.charset', 'key.fields']);
   });

@@ -18,9 +18,9 @@ export type { QualifiedName } from './catalog/namespace.js';
 export type { CatalogEntry, CatalogTableEntry, CatalogViewEntry } from './catalog/catalog.js';
 export * from './plan/index.js';
 // The code tables of each stage (code by name: SQL_CODES.reservedWord); the rest are exported with their stage.
-export { SQL_CODE_TABLE, SQL_CODES } from './sql/codes.js';
-export { DEFINITION_CODE_TABLE, DEFINITION_CODES } from './diagnostics/definition-codes.js';
-export { NAME_CODE_TABLE, NAME_CODES } from './diagnostics/name-codes.js';
+export { SQL_CODE_TABLE, SQL_CODES, SQL_TEXTS } from './sql/codes.js';
+export { DEFINITION_CODE_TABLE, DEFINITION_CODES, DEFINITION_TEXTS } from './diagnostics/definition-codes.js';
+export { NAME_CODE_TABLE, NAME_CODES, NAME_TEXTS } from './diagnostics/name-codes.js';
 export { INSERT_CODE_TABLE, INSERT_CODES } from './plan/insert-codes.js';
 export { TYPE_CODE_TABLE, TYPE_CODES } from './typing/codes.js';
 export { LAYER_CODE_TABLE, LAYER_CODES } from './analyzer/layer-codes.js';

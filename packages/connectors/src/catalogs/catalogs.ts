@@ -3,7 +3,7 @@
  * generic in-memory catalog, validated like connector options (Paimon: unknown keys are warnings).
  */
 import type { CatalogConnector, Diagnostic, MavenArtifact, Severity } from '@flinkts/core';
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import { ARTIFACTS, jdbcDriver } from '../artifacts.js';
 import { genericCatalogCatalog } from '../generated/generic-catalog.js';
 import type { GenericCatalogOptions } from '../generated/generic-catalog.js';
@@ -16,7 +16,7 @@ import { paimonCatalog as paimonTableCatalog } from '../generated/paimon.js';
 import type { PaimonCatalogOptions } from '../generated/paimon-catalog.js';
 import { starrocksCatalogCatalog } from '../generated/starrocks-catalog.js';
 import type { StarrocksCatalogOptions } from '../generated/starrocks-catalog.js';
-import { CODES } from '../options/codes.js';
+import { TEXTS, type RulePayload } from '../options/codes.js';
 import { hiveSiteEntries } from './hive-site.js';
 import type { HiveSiteEntry, HiveSiteInput } from './hive-site.js';
 import { OptionSet } from '../options/option-set.js';
@@ -34,7 +34,7 @@ interface CatalogDefinition {
   readonly catalog: OptionCatalog;
   readonly unknownKeys?: Severity;
   readonly artifacts: (values: ReadonlyMap<string, string>) => MavenArtifact[];
-  readonly rules?: (values: ReadonlyMap<string, string>, report: (message: string, key: string) => void) => void;
+  readonly rules?: (values: ReadonlyMap<string, string>, report: (rule: RulePayload, key: string) => void) => void;
 }
 
 export const CATALOGS: ReadonlyMap<string, CatalogDefinition> = new Map(
@@ -48,7 +48,7 @@ export const CATALOGS: ReadonlyMap<string, CatalogDefinition> = new Map(
         artifacts: (v) => [ARTIFACTS.paimon, ...((v.get('metastore') ?? '').toLowerCase() === 'hive' ? [ARTIFACTS.hive] : [])],
         rules: (v, report) => {
           const metastore = (v.get('metastore') ?? 'filesystem').toLowerCase();
-          if (metastore === 'jdbc' && !v.has('uri')) report("'metastore' = 'jdbc' needs 'uri'", 'metastore');
+          if (metastore === 'jdbc' && !v.has('uri')) report({ kind: 'needs', key: 'metastore', value: 'jdbc', needed: 'uri' }, 'metastore');
         },
       },
       { type: 'jdbc', catalog: jdbcCatalogCatalog, artifacts: (v) => [ARTIFACTS.jdbc, ...jdbcDriver(v.get('base-url'))] },
@@ -75,8 +75,8 @@ function checkCatalog(options: readonly Entry[], path?: string): CatalogValidati
   if (!def) {
     const diagnostics: Diagnostic[] = [
       type === undefined
-        ? { code: CODES.missingRequired, severity: 'error', message: "a catalog needs 'type'", hint: `known types: ${[...CATALOGS.keys()].join(', ')}`, path: path ?? 'options' }
-        : { code: CODES.unknownConnector, severity: 'info', message: `flinkts has no option catalog for catalog type '${type}'; its options are not checked`, hint: `known types: ${[...CATALOGS.keys()].join(', ')}`, path: keyPath(path, 'type') },
+        ? { ...textFields(TEXTS.missingRequired({ kind: 'catalogType', types: [...CATALOGS.keys()] })), severity: 'error', path: path ?? 'options' }
+        : { ...textFields(TEXTS.unknownConnector({ kind: 'catalog type', name: type, known: [...CATALOGS.keys()] })), severity: 'info', path: keyPath(path, 'type') },
     ];
     return { diagnostics, entries: [...options], values: new Map(options.map((o) => [o.key, o.value])) };
   }
@@ -85,7 +85,7 @@ function checkCatalog(options: readonly Entry[], path?: string): CatalogValidati
   const extra = def.type === 'paimon' ? [OptionSet.of(paimonTableCatalog, 'table-default.', 'warning')] : [];
   const result = validateEntries(options, [...extra, set], { what, path, unknownKeys: def.unknownKeys, reserved: ['type'] });
   const diagnostics = [...result.diagnostics, ...missingRequired([set], result.values, { what, path })];
-  def.rules?.(result.values, (message, key) => diagnostics.push({ code: CODES.ruleViolation, severity: 'error', message, path: keyPath(path, key) }));
+  def.rules?.(result.values, (rule, key) => diagnostics.push({ ...textFields(TEXTS.ruleViolation(rule)), severity: 'error', path: keyPath(path, key) }));
   return { diagnostics, entries: result.entries, values: result.values };
 }
 
@@ -105,7 +105,7 @@ function buildCatalog(type: string, input: object, extra: { readonly hiveSite?: 
     const site = hiveSiteEntries(extra.hiveSite, path);
     diagnostics.push(...site.diagnostics);
     hiveSite = site.entries;
-    if (!result.values.has('hive-conf-dir')) diagnostics.push({ code: CODES.missingRequired, severity: 'error', message: "hive-site settings need 'hive-conf-dir': the directory Hive reads hive-site.xml from", hint: "set 'hive-conf-dir' (e.g. '/opt/flink/conf') and deploy the generated hive-site.xml there", path: `${path}.hive-conf-dir` });
+    if (!result.values.has('hive-conf-dir')) diagnostics.push({ ...textFields(TEXTS.missingRequired({ kind: 'hiveConfDir' })), severity: 'error', path: `${path}.hive-conf-dir` });
   }
   if (diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics);
   return Object.freeze({

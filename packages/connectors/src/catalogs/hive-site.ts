@@ -6,7 +6,8 @@
  * the Flink processes when it reads the file.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { CODES } from '../options/codes.js';
+import { textFields } from '@flinkts/core';
+import { TEXTS } from '../options/codes.js';
 import { isSensitive } from '../options/sensitive.js';
 import { Secret } from '../options/values.js';
 
@@ -25,9 +26,9 @@ export function hiveSiteEntries(input: HiveSiteInput, path: string): { entries: 
     if (value instanceof Secret) {
       entries.push({ key, secret: value.name });
     } else if (CREDENTIAL.test(key) || isSensitive(key)) {
-      diagnostics.push({ code: CODES.plaintextSecret, severity: 'error', message: `hive-site '${key}' is a credential and may not be written as text`, hint: `use secret('NAME'); it is written as \${env.NAME} and resolved from the Flink processes' environment`, path: `${path}.hiveSite.${key}` });
+      diagnostics.push({ ...textFields(TEXTS.plaintextSecret({ kind: 'hiveSite', key })), severity: 'error', path: `${path}.hiveSite.${key}` });
     } else if (typeof value !== 'string') {
-      diagnostics.push({ code: CODES.invalidValue, severity: 'error', message: `hive-site '${key}' must be a string or a secret()`, path: `${path}.hiveSite.${key}` });
+      diagnostics.push({ ...textFields(TEXTS.invalidValue({ kind: 'hiveSite', key })), severity: 'error', path: `${path}.hiveSite.${key}` });
     } else {
       entries.push({ key, value });
     }

@@ -18,13 +18,13 @@ export const datagenDefinition: ConnectorDefinition = {
       const m = /^fields\.([^.]+)\.kind$/.exec(key);
       if (!m || value.trim().toLowerCase() !== 'sequence') continue;
       for (const bound of ['start', 'end']) {
-        if (!ctx.values.has(`fields.${m[1]!}.${bound}`)) ctx.report(`'${key}' = 'sequence' needs 'fields.${m[1]!}.${bound}'`, { key });
+        if (!ctx.values.has(`fields.${m[1]!}.${bound}`)) ctx.report({ kind: 'needs', key, value: 'sequence', needed: `fields.${m[1]!}.${bound}` }, { key });
       }
     }
     if (ctx.columns) {
       for (const key of ctx.values.keys()) {
         const m = /^fields\.([^.]+)\./.exec(key);
-        if (m && !ctx.columns.includes(m[1]!)) ctx.report(`'${key}' names column '${m[1]!}', which the table does not have`, { key, hint: `columns: ${ctx.columns.join(', ')}` });
+        if (m && !ctx.columns.includes(m[1]!)) ctx.report({ kind: 'unknownColumn', key, column: m[1]!, columns: ctx.columns }, { key });
       }
     }
   },

@@ -3,9 +3,9 @@
  * artifacts), and the one validation path both typed factories and SQL-text tables go through.
  */
 import type { ChangelogCapabilities, Connector, Diagnostic, MavenArtifact, PrimaryKeyProblem, Severity } from '@flinkts/core';
-import { CONNECTOR_TEXTS, FlinktsError } from '@flinkts/core';
+import { CONNECTOR_TEXTS, FlinktsError, textFields, type CodeText } from '@flinkts/core';
 import { FORMAT_CATALOGS } from '../formats/registry.js';
-import { CODES } from '../options/codes.js';
+import { TEXTS, type RulePayload } from '../options/codes.js';
 import { OptionSet } from '../options/option-set.js';
 import type { OptionCatalog } from '../options/spec.js';
 import { toEntries } from '../options/to-entries.js';
@@ -23,8 +23,8 @@ export interface TableContext {
 export interface RuleContext extends TableContext {
   readonly values: ReadonlyMap<string, string>;
   readonly what: string;
-  /** Adds a rule violation (FTS3004 unless `code` says otherwise). */
-  report(message: string, options?: { hint?: string; key?: string; severity?: Severity; code?: string }): void;
+  /** Adds a rule violation: FTS3004's payload, or the text of another code's template (a missing option, FTS3003). */
+  report(rule: RulePayload | CodeText, options?: { key?: string; severity?: Severity }): void;
 }
 
 export type FormatKey = 'format' | 'value.format' | 'key.format';
@@ -69,13 +69,7 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
     const catalog = FORMAT_CATALOGS.get(id);
     const supported = def.catalog.supportedFormats ?? [];
     if (!catalog || !supported.includes(id)) {
-      diagnostics.push({
-        code: CODES.unknownFormat,
-        severity: 'error',
-        message: `${what} does not support the format '${entry.value}'`,
-        hint: `supported formats: ${supported.join(', ')}`,
-        path: keyPath(ctx.path, formatKey),
-      });
+      diagnostics.push({ ...textFields(TEXTS.unknownFormat({ what, format: entry.value, supported })), severity: 'error', path: keyPath(ctx.path, formatKey) });
       continue;
     }
     formatSets.push(OptionSet.of(catalog, `${PREFIX[formatKey]}${id}.`, def.unknownFormatKeys ?? 'error'));
@@ -83,7 +77,7 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
   const misnamed = def.misnamedKeys ?? {};
   for (const e of input) {
     const real = misnamed[e.key];
-    if (real !== undefined) diagnostics.push({ code: CODES.unknownKey, severity: 'error', message: `${what} has no option '${e.key}'; it would be ignored`, hint: `the option is '${real}'`, path: keyPath(ctx.path, e.key) });
+    if (real !== undefined) diagnostics.push({ ...textFields(TEXTS.unknownKey({ kind: 'misnamed', what, key: e.key, real })), severity: 'error', path: keyPath(ctx.path, e.key) });
   }
   const result = validateEntries(input.filter((e) => misnamed[e.key] === undefined), [...formatSets, own], { what, path: ctx.path, unknownKeys: def.unknownKeys, reserved: ['connector'] });
   diagnostics.push(...result.diagnostics);
@@ -92,12 +86,10 @@ export function validateConnector(def: ConnectorDefinition, input: readonly Entr
     ...ctx,
     values: result.values,
     what,
-    report(message, options = {}) {
+    report(rule, options = {}) {
       diagnostics.push({
-        code: options.code ?? CODES.ruleViolation,
+        ...textFields('kind' in rule ? TEXTS.ruleViolation(rule) : rule),
         severity: options.severity ?? 'error',
-        message,
-        ...(options.hint !== undefined ? { hint: options.hint } : {}),
         path: options.key !== undefined ? keyPath(ctx.path, options.key) : (ctx.path ?? 'options'),
       });
     },
@@ -157,7 +149,7 @@ function shapeErrors(entries: readonly ValidatedEntry[], shapes: ReadonlyMap<str
   for (const e of entries) {
     const shape = shapes.get(e.key);
     if (!shape || !e.match || shapeFits(shape, e.match.spec)) continue;
-    out.push({ code: CODES.invalidValue, severity: 'error', message: `invalid value for '${e.key}': received ${RECEIVED[shape]}, but the option is a ${e.match.spec.type}`, ...(shape === 'number' || shape === 'boolean' ? { hint: `write it as a string if you mean the text: '${String(e.value)}'` } : {}), path: keyPath(path, e.key) });
+    out.push({ ...textFields(TEXTS.invalidValue({ kind: 'shape', key: e.key, received: RECEIVED[shape], type: e.match.spec.type, ...(shape === 'number' || shape === 'boolean' ? { text: String(e.value) } : {}) })), severity: 'error', path: keyPath(path, e.key) });
   }
   return out;
 }

@@ -9,7 +9,7 @@ export const isTrue = (values: ReadonlyMap<string, string>, key: string, fallbac
 /** `mode = value` needs `key`. */
 export function requireWhen(ctx: RuleContext, modeKey: string, mode: string, needed: string, fallback: string): void {
   if (lower(ctx.values, modeKey, fallback) === mode && !ctx.values.has(needed)) {
-    ctx.report(`'${modeKey}' = '${mode}' needs '${needed}'`, { key: modeKey, hint: `set '${needed}'` });
+    ctx.report({ kind: 'needs', key: modeKey, value: mode, needed }, { key: modeKey });
   }
 }
 
@@ -17,7 +17,7 @@ export function requireWhen(ctx: RuleContext, modeKey: string, mode: string, nee
 export function allOrNone(ctx: RuleContext, keys: readonly string[]): void {
   const given = keys.filter((k) => ctx.values.has(k));
   if (given.length > 0 && given.length < keys.length) {
-    ctx.report(`${keys.map((k) => `'${k}'`).join(', ')} must be given together`, { key: given[0]!, hint: `missing: ${keys.filter((k) => !ctx.values.has(k)).join(', ')}` });
+    ctx.report({ kind: 'together', keys, missing: keys.filter((k) => !ctx.values.has(k)) }, { key: given[0]! });
   }
 }
 
@@ -26,6 +26,6 @@ export function columnsExist(ctx: RuleContext, key: string, separator: string): 
   const text = ctx.values.get(key);
   if (!text || !ctx.columns) return;
   for (const column of text.split(separator).map((c) => c.trim()).filter(Boolean)) {
-    if (!ctx.columns.includes(column)) ctx.report(`'${key}' names column '${column}', which the table does not have`, { key, hint: `columns: ${ctx.columns.join(', ')}` });
+    if (!ctx.columns.includes(column)) ctx.report({ kind: 'unknownColumn', key, column, columns: ctx.columns }, { key });
   }
 }

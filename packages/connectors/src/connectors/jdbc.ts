@@ -18,9 +18,9 @@ export const jdbcDefinition: ConnectorDefinition = {
     columnsExist(ctx, 'scan.partition.column', ',');
     const lo = ctx.values.get('scan.partition.lower-bound');
     const hi = ctx.values.get('scan.partition.upper-bound');
-    if (lo !== undefined && hi !== undefined && Number(lo) > Number(hi)) ctx.report("'scan.partition.lower-bound' must not exceed 'scan.partition.upper-bound'", { key: 'scan.partition.lower-bound' });
+    if (lo !== undefined && hi !== undefined && Number(lo) > Number(hi)) ctx.report({ kind: 'notAbove', key: 'scan.partition.lower-bound', limit: 'scan.partition.upper-bound' }, { key: 'scan.partition.lower-bound' });
     const url = ctx.values.get('url');
-    if (url !== undefined && !/^jdbc:[a-z0-9]+:/i.test(url) && !/^\$\{/.test(url)) ctx.report(`'url' must be a JDBC URL (jdbc:<dialect>:…), received '${url}'`, { key: 'url' });
+    if (url !== undefined && !/^jdbc:[a-z0-9]+:/i.test(url) && !/^\$\{/.test(url)) ctx.report({ kind: 'badValue', key: 'url', expected: 'a JDBC URL (jdbc:<dialect>:…)', received: url }, { key: 'url' });
   },
   capabilities: () => ({ source: 'insert-only', sink: 'upsert', primaryKey: 'required-for-updates', lookup: true, bounded: true }),
   artifacts: (values) => [ARTIFACTS.jdbc, ...jdbcDriver(values.get('url'))],

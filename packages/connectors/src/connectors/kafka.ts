@@ -6,7 +6,7 @@ import { isChangelogFormat } from '../formats/registry.js';
 import type { ConnectorDefinition, RuleContext, TypedConnector } from './definition.js';
 import { buildConnector } from './definition.js';
 import { columnsExist, lower, requireWhen } from './helpers.js';
-import { CODES } from '../options/codes.js';
+import { TEXTS } from '../options/codes.js';
 
 export type { KafkaOptions };
 
@@ -16,7 +16,7 @@ export const valueFormatOf = (values: ReadonlyMap<string, string>): string | und
 export function kafkaCommonRules(ctx: RuleContext): void {
   const v = ctx.values;
   if (lower(v, 'sink.delivery-guarantee', 'at-least-once') === 'exactly-once' && !v.has('sink.transactional-id-prefix')) {
-    ctx.report("'sink.delivery-guarantee' = 'exactly-once' needs 'sink.transactional-id-prefix'", { key: 'sink.delivery-guarantee' });
+    ctx.report({ kind: 'needs', key: 'sink.delivery-guarantee', value: 'exactly-once', needed: 'sink.transactional-id-prefix' }, { key: 'sink.delivery-guarantee' });
   }
   requireWhen(ctx, 'scan.bounded.mode', 'timestamp', 'scan.bounded.timestamp-millis', 'unbounded');
   requireWhen(ctx, 'scan.bounded.mode', 'specific-offsets', 'scan.bounded.specific-offsets', 'unbounded');
@@ -24,24 +24,24 @@ export function kafkaCommonRules(ctx: RuleContext): void {
 
 function rules(ctx: RuleContext): void {
   const v = ctx.values;
-  if (v.has('format') && v.has('value.format')) ctx.report("give either 'format' or 'value.format', not both", { key: 'value.format' });
-  if (!v.has('format') && !v.has('value.format')) ctx.report("the 'kafka' connector needs a value format: 'format' (or 'value.format')", { code: CODES.missingRequired, hint: "e.g. format: json()" });
-  if (v.has('topic') && v.has('topic-pattern')) ctx.report("'topic' and 'topic-pattern' cannot both be set", { key: 'topic-pattern' });
-  if (!v.has('topic') && !v.has('topic-pattern')) ctx.report("the 'kafka' connector needs 'topic' (or 'topic-pattern' for a source)", { code: CODES.missingRequired });
+  if (v.has('format') && v.has('value.format')) ctx.report({ kind: 'conflict', key: 'format', other: 'value.format' }, { key: 'value.format' });
+  if (!v.has('format') && !v.has('value.format')) ctx.report(TEXTS.missingRequired({ kind: 'either', what: ctx.what, needs: 'a value format', key: 'format', alternative: 'value.format', hint: 'e.g. format: json()' }));
+  if (v.has('topic') && v.has('topic-pattern')) ctx.report({ kind: 'conflict', key: 'topic', other: 'topic-pattern' }, { key: 'topic-pattern' });
+  if (!v.has('topic') && !v.has('topic-pattern')) ctx.report(TEXTS.missingRequired({ kind: 'either', what: ctx.what, needs: 'a topic', key: 'topic', alternative: 'topic-pattern', hint: "set 'topic' ('topic-pattern' reads the topics a pattern matches, for a source only)" }));
   requireWhen(ctx, 'scan.startup.mode', 'timestamp', 'scan.startup.timestamp-millis', 'group-offsets');
   requireWhen(ctx, 'scan.startup.mode', 'specific-offsets', 'scan.startup.specific-offsets', 'group-offsets');
   if (lower(v, 'sink.partitioner', 'default') === 'round-robin' && v.has('key.fields')) {
-    ctx.report("'sink.partitioner' = 'round-robin' cannot be combined with 'key.fields'", { key: 'sink.partitioner' });
+    ctx.report({ kind: 'conflict', key: 'sink.partitioner', value: 'round-robin', other: 'key.fields' }, { key: 'sink.partitioner' });
   }
   if (v.has('key.fields-prefix') && lower(v, 'value.fields-include', 'ALL') !== 'except_key') {
-    ctx.report("'key.fields-prefix' needs 'value.fields-include' = 'EXCEPT_KEY'", { key: 'key.fields-prefix' });
+    ctx.report({ kind: 'needs', key: 'key.fields-prefix', needed: 'value.fields-include', neededValue: 'EXCEPT_KEY' }, { key: 'key.fields-prefix' });
   }
   if (v.has('key.format') !== v.has('key.fields')) {
-    ctx.report("'key.format' and 'key.fields' go together", { key: v.has('key.format') ? 'key.format' : 'key.fields' });
+    ctx.report({ kind: 'together', keys: ['key.format', 'key.fields'], missing: [v.has('key.format') ? 'key.fields' : 'key.format'] }, { key: v.has('key.format') ? 'key.format' : 'key.fields' });
   }
   columnsExist(ctx, 'key.fields', ';');
   const keyFormat = v.get('key.format')?.trim().toLowerCase();
-  if (keyFormat && isChangelogFormat(keyFormat)) ctx.report(`the key format must be insert-only, '${keyFormat}' carries changes`, { key: 'key.format' });
+  if (keyFormat && isChangelogFormat(keyFormat)) ctx.report({ kind: 'changelogKeyFormat', format: keyFormat }, { key: 'key.format' });
   kafkaCommonRules(ctx);
 }
 

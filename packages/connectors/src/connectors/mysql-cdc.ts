@@ -15,11 +15,11 @@ export const mysqlCdcDefinition: ConnectorDefinition = {
     const v = ctx.values;
     requireWhen(ctx, 'scan.startup.mode', 'timestamp', 'scan.startup.timestamp-millis', 'initial');
     if (lower(v, 'scan.startup.mode', 'initial') === 'specific-offset' && !v.has('scan.startup.specific-offset.gtid-set') && !(v.has('scan.startup.specific-offset.file') && v.has('scan.startup.specific-offset.pos'))) {
-      ctx.report("'scan.startup.mode' = 'specific-offset' needs 'scan.startup.specific-offset.gtid-set' or both '…specific-offset.file' and '…specific-offset.pos'", { key: 'scan.startup.mode' });
+      ctx.report({ kind: 'needs', key: 'scan.startup.mode', value: 'specific-offset', needed: 'scan.startup.specific-offset.gtid-set', orBoth: ['scan.startup.specific-offset.file', 'scan.startup.specific-offset.pos'] }, { key: 'scan.startup.mode' });
     }
     const serverId = v.get('server-id');
     if (serverId !== undefined && !/^\s*(\d+|\$\{[^}]+\})(\s*-\s*\d+)?\s*$/.test(serverId)) {
-      ctx.report(`'server-id' must be an id or a range 'start-end', received '${serverId}'`, { key: 'server-id' });
+      ctx.report({ kind: 'badValue', key: 'server-id', expected: "an id or a range 'start-end'", received: serverId }, { key: 'server-id' });
     }
     columnsExist(ctx, 'scan.incremental.snapshot.chunk.key-column', ',');
   },

@@ -21,33 +21,32 @@ export const paimonDefinition: ConnectorDefinition = {
   rules(ctx) {
     const v = ctx.values;
     if (ctx.hasPrimaryKey === true && v.has('compaction.max.file-num')) {
-      ctx.report("'compaction.max.file-num' has no effect on a primary-key table (it drives compaction of append tables)", {
-        key: 'compaction.max.file-num',
-        severity: 'warning',
+      ctx.report({
+        kind: 'noEffect', key: 'compaction.max.file-num', when: 'on a primary-key table', why: 'it drives compaction of append tables',
         hint: "for primary-key tables 'num-sorted-run.compaction-trigger' decides when to compact; remove 'compaction.max.file-num'",
-      });
+      }, { key: 'compaction.max.file-num', severity: 'warning' });
     }
     if (ctx.hasPrimaryKey === false) {
-      for (const key of PK_ONLY) if (v.has(key)) ctx.report(`'${key}' needs a PRIMARY KEY on the Paimon table`, { key });
+      for (const key of PK_ONLY) if (v.has(key)) ctx.report({ kind: 'needsPrimaryKey', key, table: 'Paimon' }, { key });
     }
     const bucket = v.get('bucket');
-    if (bucket !== undefined && /^-?\d+$/.test(bucket.trim()) && Number(bucket) !== -1 && Number(bucket) <= 0) ctx.report(`'bucket' must be -1 or > 0, received '${bucket}'`, { key: 'bucket' });
-    if (v.has('bucket-key') && Number(v.get('bucket') ?? '-1') <= 0) ctx.report("'bucket-key' needs a fixed 'bucket' > 0", { key: 'bucket-key' });
+    if (bucket !== undefined && /^-?\d+$/.test(bucket.trim()) && Number(bucket) !== -1 && Number(bucket) <= 0) ctx.report({ kind: 'badValue', key: 'bucket', expected: '-1 or > 0', received: bucket }, { key: 'bucket' });
+    if (v.has('bucket-key') && Number(v.get('bucket') ?? '-1') <= 0) ctx.report({ kind: 'needsFixedCount', key: 'bucket-key', needed: 'bucket' }, { key: 'bucket-key' });
     if (lower(v, 'merge-engine', 'deduplicate') === 'first-row') {
-      if (!['none', 'lookup'].includes(lower(v, 'changelog-producer', 'none'))) ctx.report("'merge-engine' = 'first-row' supports 'changelog-producer' none or lookup only", { key: 'changelog-producer' });
-      if (v.has('sequence.field')) ctx.report("'merge-engine' = 'first-row' cannot have 'sequence.field'", { key: 'sequence.field' });
+      if (!['none', 'lookup'].includes(lower(v, 'changelog-producer', 'none'))) ctx.report({ kind: 'onlyWith', key: 'merge-engine', value: 'first-row', other: 'changelog-producer', allowed: ['none', 'lookup'] }, { key: 'changelog-producer' });
+      if (v.has('sequence.field')) ctx.report({ kind: 'conflict', key: 'merge-engine', value: 'first-row', other: 'sequence.field' }, { key: 'sequence.field' });
     }
     columnsExist(ctx, 'sequence.field', ',');
     columnsExist(ctx, 'bucket-key', ',');
     if (ctx.columns) {
       for (const key of v.keys()) {
         const m = /^fields\.([^.]+)\.(?!sequence-group$)/.exec(key);
-        if (m && !ctx.columns.includes(m[1]!)) ctx.report(`'${key}' names column '${m[1]!}', which the table does not have`, { key, hint: `columns: ${ctx.columns.join(', ')}` });
+        if (m && !ctx.columns.includes(m[1]!)) ctx.report({ kind: 'unknownColumn', key, column: m[1]!, columns: ctx.columns }, { key });
       }
     }
     const min = v.get('snapshot.num-retained.min');
     const max = v.get('snapshot.num-retained.max');
-    if (min !== undefined && max !== undefined && Number(min) > Number(max)) ctx.report("'snapshot.num-retained.min' must not exceed 'snapshot.num-retained.max'", { key: 'snapshot.num-retained.min' });
+    if (min !== undefined && max !== undefined && Number(min) > Number(max)) ctx.report({ kind: 'notAbove', key: 'snapshot.num-retained.min', limit: 'snapshot.num-retained.max' }, { key: 'snapshot.num-retained.min' });
   },
   capabilities(values, { hasPrimaryKey }) {
     if (!hasPrimaryKey) return { source: 'insert-only', sink: 'append', primaryKey: 'optional', lookup: true, bounded: false };

@@ -36,14 +36,11 @@ export const starrocksDefinition: ConnectorDefinition = {
     const sink = sinkKeys(ctx.values);
     const source = sourceKeys(ctx.values);
     if (sink.length > 0 && source.length > 0) {
-      ctx.report(`StarRocks source options (${source.join(', ')}) and sink options (${sink.join(', ')}) cannot be mixed on one table`, {
-        key: source[0]!,
-        hint: 'declare one table to read (scan-url, scan.*, lookup.*) and another to write (load-url, sink.*)',
-      });
+      ctx.report({ kind: 'sourceAndSink', connector: 'StarRocks', source, sink, hint: 'declare one table to read (scan-url, scan.*, lookup.*) and another to write (load-url, sink.*)' }, { key: source[0]! });
     }
     if (lower(ctx.values, 'sink.version', 'AUTO') === 'v2') {
       for (const key of ['sink.buffer-flush.max-rows', 'sink.buffer-flush.enqueue-timeout-ms']) {
-        if (ctx.values.has(key)) ctx.report(`'${key}' has no effect with 'sink.version' = 'V2' (only the V1 sink reads it)`, { key, severity: 'warning' });
+        if (ctx.values.has(key)) ctx.report({ kind: 'noEffect', key, when: "with 'sink.version' = 'V2'", why: 'only the V1 sink reads it' }, { key, severity: 'warning' });
       }
     }
   },

@@ -18,11 +18,11 @@ export const upsertKafkaDefinition: ConnectorDefinition = {
   formatKeys: ['value.format', 'key.format'],
   rules(ctx) {
     const v = ctx.values;
-    if ((v.get('topic') ?? '').includes(';')) ctx.report("'upsert-kafka' writes and reads exactly one topic", { key: 'topic' });
+    if ((v.get('topic') ?? '').includes(';')) ctx.report({ kind: 'oneTopic', connector: 'upsert-kafka' }, { key: 'topic' });
     const rows = v.get('sink.buffer-flush.max-rows');
     const interval = v.get('sink.buffer-flush.interval');
     if ((rows !== undefined || interval !== undefined) && (Number(rows ?? '0') > 0) !== !/^\s*0\s*[a-z]*\s*$/i.test(interval ?? '0')) {
-      ctx.report("'sink.buffer-flush.max-rows' and 'sink.buffer-flush.interval' must both be > 0 or both be 0", { key: 'sink.buffer-flush.max-rows' });
+      ctx.report({ kind: 'bothOrNeither', keys: ['sink.buffer-flush.max-rows', 'sink.buffer-flush.interval'] }, { key: 'sink.buffer-flush.max-rows' });
     }
     kafkaCommonRules(ctx);
   },

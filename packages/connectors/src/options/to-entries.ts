@@ -1,7 +1,8 @@
 /** Turns a typed options object into WITH entries (exact keys, final text values). */
 import type { Diagnostic } from '@flinkts/core';
+import { textFields } from '@flinkts/core';
 import type { FormatRef } from '../formats/format.js';
-import { CODES } from './codes.js';
+import { TEXTS } from './codes.js';
 import type { Entry } from './validate.js';
 import { keyPath } from './validate.js';
 import { Secret } from './values.js';
@@ -29,7 +30,7 @@ export function toEntries(input: Readonly<Record<string, unknown>>, path: string
     if (isFormat(value)) {
       const prefix = FORMAT_KEYS[key];
       if (prefix === undefined) {
-        diagnostics.push({ code: CODES.invalidValue, severity: 'error', message: `'${key}' does not take a format`, path: keyPath(path, key) });
+        diagnostics.push({ ...textFields(TEXTS.invalidValue({ kind: 'noFormat', key })), severity: 'error', path: keyPath(path, key) });
         continue;
       }
       entries.push({ key, value: value.identifier });
@@ -38,13 +39,7 @@ export function toEntries(input: Readonly<Record<string, unknown>>, path: string
     }
     const text = toText(value);
     if (text === undefined) {
-      diagnostics.push({
-        code: CODES.invalidValue,
-        severity: 'error',
-        message: `invalid value for '${key}': received ${describe(value)}`,
-        hint: 'option values are strings, numbers, booleans, secret(…), string arrays (lists) or string records (maps)',
-        path: keyPath(path, key),
-      });
+      diagnostics.push({ ...textFields(TEXTS.invalidValue({ kind: 'notText', key, received: describe(value) })), severity: 'error', path: keyPath(path, key) });
       continue;
     }
     if (Array.isArray(value)) shapes.set(key, 'array');

@@ -3,8 +3,8 @@
  * unknown keys (with the closest real key), deprecated aliases, value syntax, credentials and required keys.
  */
 import type { Diagnostic, Severity } from '@flinkts/core';
-import { closest } from '@flinkts/core';
-import { CODES } from './codes.js';
+import { closest, textFields } from '@flinkts/core';
+import { TEXTS } from './codes.js';
 import type { KeyMatch, OptionSet } from './option-set.js';
 import { checkValue } from './parse.js';
 import { isSensitive } from './sensitive.js';
@@ -62,10 +62,8 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       const near = closest(entry.key, closedSet.candidates(entry.key));
       const passedThrough = match !== undefined;
       diagnostics.push({
-        code: CODES.unknownKey,
+        ...textFields(TEXTS.unknownKey({ kind: 'closedSet', catalog: closedSet.catalog.identifier, option: entry.key.slice(closedSet.prefix.length), key: entry.key, passedThrough, ...(near ? { near } : {}), known: closedSet.candidates(entry.key) })),
         severity: closedSet.closed!,
-        message: `the '${closedSet.catalog.identifier}' options have no '${entry.key.slice(closedSet.prefix.length)}' (key '${entry.key}')${passedThrough ? '; Flink passes it on unchecked' : ''}`,
-        hint: near ? `did you mean '${near}'?` : `known options: ${sortedSample(closedSet.candidates(entry.key))}`,
         path: at,
       });
       if (!passedThrough) {
@@ -76,10 +74,8 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       const candidates = sets.flatMap((s) => s.candidates(entry.key));
       const near = closest(entry.key, candidates);
       diagnostics.push({
-        code: CODES.unknownKey,
+        ...textFields(TEXTS.unknownKey({ kind: 'unknown', what: options.what, key: entry.key, ignored: options.unknownKeys === 'warning', ...(near ? { near } : {}), known: candidates })),
         severity: options.unknownKeys ?? 'error',
-        message: `${options.what} has no option '${entry.key}'${options.unknownKeys === 'warning' ? ' (it is ignored)' : ''}`,
-        hint: near ? `did you mean '${near}'?` : `known options: ${sortedSample(candidates)}`,
         path: at,
       });
       entries.push(entry);
@@ -91,27 +87,19 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       continue;
     }
     if (match.deprecatedAlias) {
-      diagnostics.push({
-        code: CODES.deprecatedKey,
-        severity: 'warning',
-        message: `'${entry.key}' is a deprecated key of ${options.what}`,
-        hint: `write '${match.key}' instead (flinkts prints '${match.key}')`,
-        path: at,
-      });
+      diagnostics.push({ ...textFields(TEXTS.deprecatedKey({ key: entry.key, what: options.what, replacement: match.key })), severity: 'warning', path: at });
     }
     if (match.spec.deprecated === true) {
-      diagnostics.push({ code: CODES.deprecatedKey, severity: 'warning', message: `'${entry.key}' is deprecated in ${options.what}`, hint: match.spec.description, path: at });
+      diagnostics.push({ ...textFields(TEXTS.deprecatedKey({ key: entry.key, what: options.what, description: match.spec.description })), severity: 'warning', path: at });
     }
     if (values.has(match.key)) {
-      diagnostics.push({ code: CODES.duplicateKey, severity: 'error', message: `option '${match.key}' is given more than once`, path: at });
+      diagnostics.push({ ...textFields(TEXTS.duplicateKey({ kind: 'option', key: match.key })), severity: 'error', path: at });
     }
     const problem = checkValue(match.spec, entry.value);
     if (problem) {
       diagnostics.push({
-        code: CODES.invalidValue,
+        ...textFields(TEXTS.invalidValue({ kind: 'parse', key: entry.key, received: entry.value, problem, ...(match.spec.default !== undefined ? { default: String(match.spec.default) } : {}) })),
         severity: 'error',
-        message: `invalid value for '${entry.key}': received '${entry.value}', ${problem}`,
-        ...(match.spec.default !== undefined ? { hint: `the default is '${match.spec.default}'` } : {}),
         path: at,
       });
     }
@@ -128,26 +116,14 @@ export function checkSecret(entry: Entry, at: string, diagnostics: Diagnostic[])
   const value = entry.value.trim();
   if (value === '' || PLACEHOLDER.test(value)) return;
   if (/jaas\.config$/.test(entry.key) && !/password\s*=\s*"(?!\$\{[^}]+\}")/i.test(value)) return;
-  diagnostics.push({
-    code: CODES.plaintextSecret,
-    severity: 'error',
-    message: `'${entry.key}' holds a credential written as plaintext`,
-    hint: `write secret('NAME') (printed as \${NAME}, resolved by the platform at deploy time)${/jaas\.config$/.test(entry.key) ? ", or use saslPlain()/saslScram() with secret()s" : ''}`,
-    path: at,
-  });
+  diagnostics.push({ ...textFields(TEXTS.plaintextSecret({ kind: 'option', key: entry.key, jaas: /jaas\.config$/.test(entry.key) })), severity: 'error', path: at });
 }
 
 /** A value that is not a credential option but carries one (a URL with user:password@, a `password=` parameter). */
 export function checkEmbeddedCredential(entry: Entry, at: string, diagnostics: Diagnostic[]): void {
   const where = embeddedCredential(entry.value);
   if (where === undefined) return;
-  diagnostics.push({
-    code: CODES.plaintextSecret,
-    severity: 'error',
-    message: `'${entry.key}' embeds a plaintext credential: ${where}`,
-    hint: "move it into the credential option (e.g. 'password' = secret('NAME')), or write the ${NAME} placeholder in its place",
-    path: at,
-  });
+  diagnostics.push({ ...textFields(TEXTS.plaintextSecret({ kind: 'embedded', key: entry.key, where })), severity: 'error', path: at });
 }
 
 /** Reports options the factory requires that are missing. */
@@ -157,14 +133,9 @@ export function missingRequired(sets: readonly OptionSet[], values: ReadonlyMap<
     for (const spec of set.required()) {
       const key = set.prefix + spec.key;
       if (!values.has(key)) {
-        out.push({ code: CODES.missingRequired, severity: 'error', message: `${options.what} requires option '${key}'`, hint: spec.description, path: options.path ?? 'options' });
+        out.push({ ...textFields(TEXTS.missingRequired({ kind: 'option', what: options.what, key, ...(spec.description === undefined ? {} : { description: spec.description }) })), severity: 'error', path: options.path ?? 'options' });
       }
     }
   }
   return out;
-}
-
-function sortedSample(candidates: readonly string[]): string {
-  const sorted = [...new Set(candidates)].sort();
-  return sorted.length > 12 ? `${sorted.slice(0, 12).join(', ')}, …` : sorted.join(', ');
 }

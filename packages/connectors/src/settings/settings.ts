@@ -4,10 +4,10 @@
  * and are printed under their 1.20 key, values must parse as the option's type (`'30s-300s'` does not).
  */
 import type { Diagnostic } from '@flinkts/core';
-import { closest, editDistance, FlinktsError } from '@flinkts/core';
+import { closest, editDistance, FlinktsError, textFields } from '@flinkts/core';
 import { flinkSettingsCatalog } from '../generated/flink-settings.js';
 import type { FlinkSettingsInput } from '../generated/flink-settings.js';
-import { CODES } from '../options/codes.js';
+import { TEXTS } from '../options/codes.js';
 import { OptionSet } from '../options/option-set.js';
 import { checkValue } from '../options/parse.js';
 import { isSensitive } from '../options/sensitive.js';
@@ -52,36 +52,22 @@ export function validateSettings(input: readonly Entry[], context: { readonly pa
       const known = NOT_FLINK_KEYS[entry.key];
       const near = known ?? closest(entry.key, SETTINGS.candidates(entry.key));
       const covered = COVERED_NAMESPACES.has(entry.key.split('.')[0]!) || known !== undefined || (near !== undefined && editDistance(near, entry.key) <= 2);
-      diagnostics.push({
-        code: CODES.unknownSetting,
-        severity: covered ? 'error' : 'warning',
-        message: covered
-          ? `'${entry.key}' is not a Flink 1.20 configuration option`
-          : `'${entry.key}' is not in flinkts's catalog of Flink 1.20 options (it covers table.*, execution.*, state.*, pipeline.*, restart-strategy.*, memory and slot keys); it is passed on unchecked`,
-        hint: near ? `did you mean '${near}'?` : 'see the Flink 1.20 configuration reference',
-        path: at,
-      });
+      diagnostics.push({ ...textFields(TEXTS.unknownSetting({ key: entry.key, covered, ...(near ? { near } : {}) })), severity: covered ? 'error' : 'warning', path: at });
       if (isSensitive(entry.key)) checkSecret(entry, at, diagnostics);
       entries.push(entry);
       continue;
     }
     if (match.deprecatedAlias) {
-      diagnostics.push({ code: CODES.deprecatedSetting, severity: 'warning', message: `'${entry.key}' is deprecated in Flink 1.20`, hint: `write '${match.key}' instead (flinkts prints '${match.key}')`, path: at });
+      diagnostics.push({ ...textFields(TEXTS.deprecatedSetting({ key: entry.key, replacement: match.key })), severity: 'warning', path: at });
     } else if (match.spec.deprecated === true) {
-      diagnostics.push({ code: CODES.deprecatedSetting, severity: 'warning', message: `'${entry.key}' is deprecated in Flink 1.20`, hint: match.spec.description, path: at });
+      diagnostics.push({ ...textFields(TEXTS.deprecatedSetting({ key: entry.key, ...(match.spec.description === undefined ? {} : { description: match.spec.description }) })), severity: 'warning', path: at });
     }
     const problem = checkValue(match.spec, entry.value);
     if (problem) {
-      diagnostics.push({
-        code: CODES.invalidSetting,
-        severity: 'error',
-        message: `invalid value for '${entry.key}': received '${entry.value}', ${problem}`,
-        hint: /\d\s*[a-z]*\s*-\s*\d/i.test(entry.value) ? 'a range is not a value: set one value per environment' : `the default is '${match.spec.default ?? 'unset'}'`,
-        path: at,
-      });
+      diagnostics.push({ ...textFields(TEXTS.invalidSetting({ key: entry.key, received: entry.value, problem, ...(match.spec.default === undefined ? {} : { default: String(match.spec.default) }) })), severity: 'error', path: at });
     }
     if (isSensitive(match.key, match.spec)) checkSecret(entry, at, diagnostics);
-    if (seen.has(match.key)) diagnostics.push({ code: CODES.duplicateKey, severity: 'error', message: `setting '${match.key}' is given more than once`, path: at });
+    if (seen.has(match.key)) diagnostics.push({ ...textFields(TEXTS.duplicateKey({ kind: 'setting', key: match.key })), severity: 'error', path: at });
     seen.add(match.key);
     entries.push({ key: match.key, value: entry.value });
   }

@@ -6,13 +6,14 @@
  */
 import type { BinaryOperator, Expression, OrderItem } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
-import { builderError } from './errors.js';
-import { argumentError, describeValue, NOT_AN_EXPRESSION } from '../diagnostics/arguments.js';
+import { builderText } from './errors.js';
+import { argumentError } from '../diagnostics/arguments.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { IDENTIFIER_MAX_LENGTH } from '../sql/parser/cursor.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { ComparableRoot, LiteralFor, NumericRoot, Or, StringRoot, WiderNumeric } from './type-level.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
+import { textFields } from '../diagnostics/code-table.js';
 
 export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
   declare readonly __root: R;
@@ -166,13 +167,6 @@ export function toNode(value: ExprInput | Expr<TypeRoot, unknown, boolean>, call
   }
 }
 
-const EXPRESSION_HINTS: Readonly<Record<string, string>> = {
-  boolean: 'a JavaScript comparison or logic (o.amount > 0, a && b) gives a plain boolean and drops the condition; use the expression methods: o.amount.gt(0), a.and(b), a.not()',
-  number: 'JavaScript arithmetic (a + b) gives a plain number; use the expression methods (a.plus(b)), or lit(42) for a literal',
-  string: 'a template string or + gives a plain string; use a.concat(b), or lit(\'…\') for a string literal',
-  undefined: 'the callback returned nothing, or named a column that does not exist; return the expression',
-};
-
 /**
  * The node of an argument that must be an expression. A plain JavaScript value there is FTS2306 naming `call`
  * (`.where(({ o }) => o.amount > 0)` compares two objects in JavaScript and gives `false`).
@@ -180,10 +174,8 @@ const EXPRESSION_HINTS: Readonly<Record<string, string>> = {
 export function exprNode(value: unknown, call: string): Expression {
   if (value instanceof Expr) return value.node;
   throw new FlinktsError([{
-    code: NOT_AN_EXPRESSION,
+    ...textFields(DEFINITION_TEXTS.plainValue({ call, got: value })),
     severity: 'error',
-    message: `${call} needs a flinkts expression, got ${describeValue(value)}`,
-    hint: EXPRESSION_HINTS[value === null ? 'undefined' : typeof value] ?? 'build it with the column expressions the callback receives, fn.*, lit(…) or cast(…)',
     path: call,
   }]);
 }
@@ -197,7 +189,7 @@ export function exprList(value: unknown, call: string): readonly unknown[] {
 function numberNode(value: number): Expression {
   if (!Number.isFinite(value)) {
     // Flink has no literal for NaN/Infinity; callers must CAST a string explicitly.
-    builderError(DEFINITION_CODES.noSqlNumber, `cannot write ${value} as a SQL literal`, `Flink has no literal for it; use cast(lit('${value}'), t.double())`);
+    builderText(DEFINITION_TEXTS.noSqlNumber({ value }));
   }
   const text = Math.abs(value).toString();
   const literal: Expression = { kind: 'NumericLiteral', text: /e/i.test(text) ? text.toUpperCase() : text };

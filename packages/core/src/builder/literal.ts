@@ -2,12 +2,12 @@
 import type { IntervalQualifier } from '../ast/expression.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
-import { builderError } from './errors.js';
+import { builderText } from './errors.js';
 import { argumentError } from '../diagnostics/arguments.js';
 import { checkType } from '../types/sql-type.js';
 import { Expr, toNode } from './expr.js';
 import type { NumberRoot } from './expr.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 
 type LitType<T> = T extends string ? Expr<'CHAR', string, false>
   : T extends boolean ? Expr<'BOOLEAN', boolean, false>
@@ -27,7 +27,7 @@ export const lit = Object.assign(literal, {
   /** An exact DECIMAL literal from its text, e.g. `lit.decimal('12.340')`. */
   decimal: (text: string) => {
     textArgument('lit.decimal()', text);
-    if (!/^-?\d+(\.\d+)?$/.test(text)) builderError(DEFINITION_CODES.notDecimal, `'${text}' is not a decimal literal`, "write digits with an optional sign and fraction, e.g. '-12.340'");
+    if (!/^-?\d+(\.\d+)?$/.test(text)) builderText(DEFINITION_TEXTS.notDecimal({ text }));
     const negative = text.startsWith('-');
     const node = { kind: 'NumericLiteral' as const, text: negative ? text.slice(1) : text };
     return new Expr<'DECIMAL', string, false>(negative ? { kind: 'Unary', op: '-', operand: node } : node);
@@ -40,7 +40,7 @@ export const lit = Object.assign(literal, {
   /** `X'…'` from hex digits. */
   binary: (hex: string) => {
     textArgument('lit.binary()', hex);
-    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) builderError(DEFINITION_CODES.badBinaryLiteral, `'${hex}' is not an even number of hex digits`, "write two hex digits per byte, e.g. '0AFF'");
+    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) builderText(DEFINITION_TEXTS.badBinaryLiteral({ hex }));
     return new Expr<'BINARY', Uint8Array, false>({ kind: 'BinaryLiteral', hex: hex.toUpperCase() });
   },
 });
@@ -65,7 +65,7 @@ export function interval<U extends YearMonthUnit | DayTimeUnit>(
   const [start, end] = unit.split(' TO ') as [IntervalQualifier['start'], IntervalQualifier['end'] | undefined];
   const text = String(value);
   if (!/^-?\d[\d :.-]*$/.test(text)) {
-    builderError(DEFINITION_CODES.badInterval, `'${text}' is not an interval value for ${unit}`, "write the quoted part of the literal, e.g. '10', '1-2' (YEAR TO MONTH) or '1 02:00:00' (DAY TO SECOND)");
+    builderText(DEFINITION_TEXTS.badInterval({ text, unit }));
   }
   const negative = text.startsWith('-');
   const qualifier: IntervalQualifier = end === undefined ? { start } : { start, end };

@@ -8,17 +8,17 @@
  * ```
  */
 import type { FrameBound, WindowFrame } from '../ast/expression.js';
-import { builderError } from './errors.js';
+import { builderText } from './errors.js';
 import type { Expr } from './expr.js';
 import type { IntervalRoot } from './type-level.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 
 const CURRENT_ROW: FrameBound = { kind: 'CurrentRow' };
 
 /** `ROWS BETWEEN n PRECEDING AND CURRENT ROW` (or `UNBOUNDED PRECEDING`). */
 export function rowsPreceding(n: number | 'unbounded'): WindowFrame {
   if (n === 'unbounded') return { unit: 'ROWS', start: { kind: 'UnboundedPreceding' }, end: CURRENT_ROW };
-  if (!Number.isInteger(n) || n < 0) builderError(DEFINITION_CODES.badPreceding, `ROWS … PRECEDING needs a non-negative integer, got ${n}`, 'count rows back from the current row, e.g. rowsPreceding(10)');
+  if (!Number.isInteger(n) || n < 0) builderText(DEFINITION_TEXTS.badPreceding({ n }));
   return { unit: 'ROWS', start: { kind: 'Preceding', offset: { kind: 'NumericLiteral', text: String(n) } }, end: CURRENT_ROW };
 }
 

@@ -15,7 +15,8 @@ import { Expr, checkName, exprList, exprNode } from './expr.js';
 import { argumentError } from '../diagnostics/arguments.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
 import { refsOf, subqueryRelation } from './source.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
+import { textFields } from '../diagnostics/code-table.js';
 
 /** Column expressions of every relation in scope, keyed by alias. */
 export type Scope<S> = { readonly [A in keyof S]: Refs<S[A]> };
@@ -85,8 +86,7 @@ export class QueryBuilder<S> {
     checkName(call, 'alias', alias);
     if (this.state.scope.some((e) => e.alias === alias)) {
       throw new FlinktsError([{
-        code: DEFINITION_CODES.duplicateJoinAlias, severity: 'error', message: `alias '${alias}' is already used in this query`,
-        hint: `give the joined relation another alias (in scope: ${this.state.scope.map((e) => e.alias).join(', ')})`, path: `join.${alias}`,
+        ...textFields(DEFINITION_TEXTS.duplicateJoinAlias({ alias, inScope: this.state.scope.map((e) => e.alias) })), severity: 'error', path: `join.${alias}`,
       }]);
     }
     const scope = [...this.state.scope.map((e) => (leftColumns ? { alias: e.alias, columns: leftColumns(e.columns) } : e)), { alias, columns }];
@@ -194,7 +194,7 @@ export class QueryBuilder<S> {
     const names = [...(typeof columns === 'string' ? [columns] : columns), ...(options.ordinality === undefined ? [] : [options.ordinality])];
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate !== undefined) {
-      throw new FlinktsError([{ code: DEFINITION_CODES.duplicateUnnestName, severity: 'error', message: `UNNEST names column '${duplicate}' twice`, hint: 'give every unnested column its own name', path: `unnest.${alias}` }]);
+      throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.duplicateUnnestName({ column: duplicate })), severity: 'error', path: `unnest.${alias}` }]);
     }
     const infos: ColumnInfo[] = names.map((name, i) => (options.ordinality !== undefined && i === names.length - 1 ? { name, type: { kind: 'INT', nullable: false } } : { name }));
     const unnest: Source<unknown> = {
@@ -254,7 +254,7 @@ export class QueryBuilder<S> {
       exprNode(e, `.selectList() item ${i + 1}`);
       checkName(`.selectList() item ${i + 1}`, "the expression's name (.as('…'))", e.alias);
       if (seen.has(e.alias)) {
-        throw new FlinktsError([{ code: DEFINITION_CODES.duplicateOutputColumn, severity: 'error', message: `the selection names column '${e.alias}' twice`, hint: `rename one of them with .as('…')`, path: `select[${i}]` }]);
+        throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.duplicateOutputColumn({ column: e.alias })), severity: 'error', path: `select[${i}]` }]);
       }
       seen.add(e.alias);
     }
@@ -323,7 +323,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
   /** `LIMIT n`. */
   limit(n: number): SelectQuery<Cols, Ordered> {
     if (!Number.isInteger(n) || n < 0) {
-      throw new FlinktsError([{ code: DEFINITION_CODES.badLimit, severity: 'error', message: `LIMIT must be a non-negative integer, got ${n}`, hint: 'pass a whole number such as 10' }]);
+      throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.badLimit({ got: n })), severity: 'error' }]);
     }
     return new SelectQuery({ ...this.query, limit: { kind: 'NumericLiteral', text: String(n) } } as Query, this.columnTypes);
   }
@@ -333,9 +333,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
     if (!(other instanceof SelectQuery)) throw argumentError('.unionAll()', 'other', 'a built query', other);
     if (other.columnTypes.length !== this.columnTypes.length) {
       throw new FlinktsError([{
-        code: DEFINITION_CODES.unionColumnCount, severity: 'error',
-        message: `UNION ALL needs the same number of columns on both sides, got ${this.columnTypes.length} and ${other.columnTypes.length}`,
-        hint: 'select the same columns in both queries',
+        ...textFields(DEFINITION_TEXTS.unionColumnCount({ left: this.columnTypes.length, right: other.columnTypes.length })), severity: 'error',
       }]);
     }
     return new SelectQuery({ kind: 'SetOperation', op: 'UNION', all: true, left: this.query, right: other.query }, this.columnTypes);

@@ -6,14 +6,14 @@ import type { Expression, OrderItem } from '../ast/expression.js';
 import type { Select, SelectItem } from '../ast/query.js';
 import type { AnyExpr, Expr, Ordering } from './expr.js';
 import type { TimestampRoot } from './type-level.js';
-import { builderError } from './errors.js';
+import { builderText } from './errors.js';
 import { orderItemOf } from './fn.js';
 import { exprList, exprNode } from './expr.js';
 import { SelectQuery, checkSource } from './query.js';
 import { argumentError } from '../diagnostics/arguments.js';
 import type { Refs, Source } from './source.js';
 import { refsOf } from './source.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 
 const RN = 'rn';
 
@@ -66,7 +66,7 @@ export function topN<C>(
   options: { readonly partitionBy: (c: Refs<C>) => readonly AnyExpr[]; readonly orderBy: (c: Refs<C>) => readonly (AnyExpr | Ordering)[]; readonly n: number },
 ): SelectQuery<C> {
   checkRankArgs('topN()', source, options);
-  if (!Number.isInteger(options.n) || options.n < 1) builderError(DEFINITION_CODES.badTopN, `topN needs a positive integer n, got ${options.n}`, 'keep at least one row per key, e.g. n: 3');
+  if (!Number.isInteger(options.n) || options.n < 1) builderText(DEFINITION_TEXTS.badTopN({ n: options.n }));
   const refs = refsOf(source.columnTypes, undefined) as Refs<C>;
   const keep: Expression = { kind: 'Binary', op: '<=', left: { kind: 'ColumnRef', name: RN }, right: { kind: 'NumericLiteral', text: String(options.n) } };
   return ranked(source, options.partitionBy(refs), exprList(options.orderBy(refs), 'topN() orderBy').map((o, i) => orderItemOf(o as never, `topN() orderBy item ${i + 1}`)), keep);

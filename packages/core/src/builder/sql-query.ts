@@ -10,7 +10,8 @@ import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { parseQuery, parseStatement } from '../sql/parser/script.js';
 import type { AnySqlType } from '../types/sql-type.js';
 import { SelectQuery } from './query.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
+import { textFields } from '../diagnostics/code-table.js';
 
 type ColumnSpec = readonly [name: string, type: AnySqlType | null];
 type TypeOf<T> = T extends AnySqlType ? T : AnySqlType;
@@ -18,7 +19,7 @@ type ColumnsOf<L extends readonly ColumnSpec[]> = { readonly [E in L[number] as 
 type OrderedOf<L extends readonly ColumnSpec[]> = { readonly [I in keyof L]: TypeOf<L[I][1]> };
 
 const text = (parts: TemplateStringsArray, call: string): string => {
-  if (parts.length !== 1) throw new FlinktsError([{ code: DEFINITION_CODES.badArgument, severity: 'error', message: `${call} takes SQL text without \${…} interpolations`, hint: 'write the whole text, or build the query with from(…)' }]);
+  if (parts.length !== 1) throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.badArgument({ kind: 'interpolated', call })), severity: 'error' }]);
   return parts[0] ?? '';
 };
 
@@ -39,6 +40,6 @@ export function sqlStatement(parts: TemplateStringsArray): Statement {
 /** An INSERT kept as SQL text (a job's statement the builder cannot express yet, e.g. with target hints). */
 export function sqlInsert(parts: TemplateStringsArray): Insert {
   const statement = sqlStatement(parts);
-  if (statement.kind !== 'Insert') throw new FlinktsError([{ code: DEFINITION_CODES.badArgument, severity: 'error', message: `sqlInsert takes an INSERT statement, got ${statement.kind}`, hint: 'use sqlStatement for other statements' }]);
+  if (statement.kind !== 'Insert') throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.badArgument({ kind: 'notInsert', got: statement.kind })), severity: 'error' }]);
   return statement;
 }

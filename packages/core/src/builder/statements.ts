@@ -16,21 +16,21 @@ import type { ExprInput } from './expr.js';
 import { toNode } from './expr.js';
 import { SelectQuery } from './query.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
-import { builderError } from './errors.js';
+import { builderText } from './errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { INSERT_TEXTS } from '../plan/insert-codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
+import { BIND_TEXTS } from '../plan/codes.js';
 import type { CodeText } from '../diagnostics/code-table.js';
 import { textFields } from '../diagnostics/code-table.js';
 import { printDataType } from '../sql/printer/data-type.js';
-import { NAME_CODES } from '../plan/name-codes.js';
-import { BIND_TEXTS } from '../plan/codes.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
 export function set(key: string, value: string): SetStatement {
   if (typeof key !== 'string') throw argumentError('set()', 'key', 'a string', key);
   if (typeof value !== 'string') throw argumentError('set()', 'value', 'a string', value, "configuration values are strings: set('parallelism.default', '2')");
-  if (key.trim() === '') builderError(DEFINITION_CODES.setWithoutKey, 'SET needs a configuration key', "name the option, e.g. set('parallelism.default', '2')");
+  if (key.trim() === '') builderText(DEFINITION_TEXTS.setWithoutKey({}));
   return Object.freeze({ kind: 'Set', key, value });
 }
 
@@ -171,7 +171,7 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
     if (!writable.includes(name)) {
       insertText(INSERT_TEXTS.notWritable({ column: name, table: sink.name, writable }), `${where}.columns.${name}`);
     }
-    if (seen.has(name)) insertError(NAME_CODES.duplicateInsertColumn, `column '${name}' is listed twice`, 'list every sink column at most once', `${where}.columns.${name}`);
+    if (seen.has(name)) builderText(NAME_TEXTS.duplicateInsertColumn({ name }), `${where}.columns.${name}`);
     seen.add(name);
   }
   if (columns.length !== queryColumns.length) {
@@ -255,7 +255,7 @@ export function statementSet(...inserts: readonly Insert[]): StatementSet {
   inserts.forEach((s, i) => {
     if ((s as Partial<Insert> | null)?.kind !== 'Insert') throw argumentError('statementSet()', `statement ${i + 1}`, 'an INSERT built with insertInto(…)', s);
   });
-  if (inserts.length === 0) builderError(DEFINITION_CODES.noInsert, 'a statement set needs at least one INSERT', 'pass the INSERT statements of the job: statementSet(insertInto(…), …)');
+  if (inserts.length === 0) builderText(DEFINITION_TEXTS.noInsert({}));
   return Object.freeze({ kind: 'StatementSet', inserts: Object.freeze([...inserts]) });
 }
 

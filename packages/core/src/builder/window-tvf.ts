@@ -7,12 +7,12 @@ import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import type { Expr } from './expr.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 
 /** Window sizes, slides, steps, gaps and offsets are DAY TO SECOND intervals (Flink has no month-based windows). */
 export type WindowInterval = Expr<'INTERVAL_DAY_TIME', unknown, boolean>;
 import type { TimeColumnKeys } from './type-level.js';
-import { builderError } from './errors.js';
+import { builderText } from './errors.js';
 import { exprNode } from './expr.js';
 import { checkSource } from './query.js';
 import { argumentError } from '../diagnostics/arguments.js';
@@ -24,7 +24,6 @@ function checkWindowArgs(call: string, source: unknown, options: unknown): void 
   if (typeof timecol !== 'string') throw argumentError(call, 'options.timecol', 'the name of a time attribute column', timecol);
 }
 import type { ColumnInfo, Source } from './source.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 
 export type WindowColumns = {
   readonly window_start: SqlType<'TIMESTAMP', string, false>;
@@ -38,11 +37,11 @@ type TimeColumn<C> = NoInfer<TimeColumnKeys<C>>;
 function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' | 'SESSION', timecol: string, args: readonly Expression[]): Source<C & WindowColumns> {
   const names = source.columnTypes.map((c) => c.name);
   if (!names.includes(timecol)) {
-    builderError(DEFINITION_CODES.timeColumnMissing, `${name} time column '${timecol}' is not a column of the source`, didYouMean(timecol, names) ?? `columns: ${names.join(', ')}`, `${name.toLowerCase()}.timecol`);
+    builderText(DEFINITION_TEXTS.timeColumnMissing({ window: name, column: timecol, columns: names }), `${name.toLowerCase()}.timecol`);
   }
   const time = source.columnTypes.find((c) => c.name === timecol)?.type;
   if (time !== undefined && time.kind !== 'TIMESTAMP' && time.kind !== 'TIMESTAMP_LTZ') {
-    builderError(DEFINITION_CODES.notTimeAttribute, `${name} time column '${timecol}' is ${time.kind}, not a time attribute`, 'use a TIMESTAMP(3) / TIMESTAMP_LTZ(3) column with a watermark, or a PROCTIME() column', `${name.toLowerCase()}.timecol`);
+    builderText(DEFINITION_TEXTS.notTimeAttribute({ window: name, column: timecol, type: time.kind }), `${name.toLowerCase()}.timecol`);
   }
   const rowtime: DataType = { kind: time?.kind === 'TIMESTAMP_LTZ' ? 'TIMESTAMP_LTZ' : 'TIMESTAMP', precision: 3, nullable: false };
   const columns: ColumnInfo[] = [

@@ -13,37 +13,23 @@
  */
 import { FlinktsError } from './diagnostic.js';
 import type { Diagnostic } from './diagnostic.js';
-import { DEFINITION_CODES } from './definition-codes.js';
+import { textFields } from './code-table.js';
+import { DEFINITION_CODES, DEFINITION_TEXTS, type ArgumentPayload } from './definition-codes.js';
 
 export const BAD_ARGUMENT = DEFINITION_CODES.badArgument;
-export const NOT_AN_EXPRESSION = DEFINITION_CODES.plainValue;
 
-/** A short description of a JavaScript value for messages: `null`, `a number (42)`, `a function`, … */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  switch (typeof value) {
-    case 'string': return value === '' ? 'an empty string' : `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-    case 'number': return `a number (${value})`;
-    case 'bigint': return `a bigint (${value}n)`;
-    case 'boolean': return `a boolean (${value})`;
-    case 'symbol': return 'a Symbol';
-    case 'function': return 'a function';
-    default: {
-      if (Array.isArray(value)) return `an array of ${value.length}`;
-      const name = (value as object).constructor?.name;
-      return name && name !== 'Object' ? `a ${name}` : 'an object';
-    }
-  }
+/** FTS2305's text for `payload`, reported as `code` (the pipelines' FTS8005 is worded as FTS2305). */
+function argumentText(payload: ArgumentPayload, code: string): { code: string; message: string; hint?: string } {
+  return { ...textFields(DEFINITION_TEXTS.badArgument(payload)), code };
 }
+
+export { describeValue } from './describe-value.js';
 
 /** `FTS2305`: `call`'s `argument` must be `expected`. */
 export function argumentError(call: string, argument: string, expected: string, got: unknown, hint?: string, code: string = BAD_ARGUMENT): FlinktsError {
   return new FlinktsError([{
-    code,
+    ...argumentText({ kind: 'wrongValue', call, argument, expected, got, ...(hint === undefined ? {} : { hint }) }, code),
     severity: 'error',
-    message: `${call}: ${argument} must be ${expected}, got ${describeValue(got)}`,
-    hint: hint ?? `pass ${expected}`,
     path: `${call}.${argument}`,
   }]);
 }
@@ -94,14 +80,12 @@ export function checkArgument<T>(call: string, argument: string, schema: Argumen
   const diagnostics: Diagnostic[] = result.error.issues.slice(0, 5).map((issue) => {
     const where = pathText(argument, issue.path);
     if (issue.code === 'unrecognized_keys') {
-      return { code, severity: 'error', message: `${call}: ${where} has no key ${(issue.keys ?? []).map((k) => `'${k}'`).join(', ')}`, hint: 'remove it, or check its spelling against the documented keys', path: `${call}.${where}` };
+      return { ...argumentText({ kind: 'unknownKeys', call, argument: where, keys: issue.keys ?? [] }, code), severity: 'error', path: `${call}.${where}` };
     }
     const expected = expectedText(issue);
     return {
-      code,
+      ...argumentText({ kind: 'wrongValue', call, argument: where, expected, got: at(value, issue.path), hint: `pass ${expected} as ${where}` }, code),
       severity: 'error',
-      message: `${call}: ${where} must be ${expected}, got ${describeValue(at(value, issue.path))}`,
-      hint: `pass ${expected} as ${where}`,
       path: `${call}.${where}`,
     };
   });

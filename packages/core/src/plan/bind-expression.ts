@@ -4,7 +4,6 @@
  */
 import type { ColumnRef, Expression } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS } from '../functions/registry.js';
 import { userFunctionNames } from './function-lookup.js';
 import type { DataType } from '../types/data-type.js';
@@ -19,7 +18,7 @@ import type { BoundExpression, BoundSubquery, ColumnBinding } from './expression
 import { expressionChildren, windowSpecChildren } from '../ast/expression-children.js';
 import type { PlanNode } from './node.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
-import { NAME_CODES } from './name-codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 
 /** Binds a query (set by bind-query.ts, which imports this module). */
 export type QueryBinder = (q: Query, ctx: BindContext) => PlanNode | undefined;
@@ -75,7 +74,7 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
     const t = rowColumn.type;
     if (t === undefined) return undefined;
     if (t.kind !== 'ROW') report(ctx, TYPE_TEXTS.fieldOfNonRow({ field: ref.name, column: ref.table!, type: show(t) }), ref);
-    else problem(ctx, NAME_CODES.rowFieldNotFound, ref, `the ROW column '${ref.table}' has no field '${ref.name}'`, didYouMean(ref.name, t.fields.map((f) => f.name)) ?? `fields: ${t.fields.map((f) => f.name).join(', ')}`);
+    else report(ctx, NAME_TEXTS.rowFieldNotFound({ field: ref.name, column: ref.table, fields: t.fields.map((f) => f.name) }), ref);
     return undefined;
   }
   const names = scopes.flatMap((s) => s.relations).filter((r) => r !== '');

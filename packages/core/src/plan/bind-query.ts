@@ -9,7 +9,6 @@ import type { GroupingElement, Query, Select } from '../ast/query.js';
 import { sameAst } from '../ast/same-ast.js';
 import { isAggregateCall } from './function-lookup.js';
 import type { ObjectCatalog } from '../catalog/catalog.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
 import { checkGroupingArguments, checkSelectCalls } from './aggregate-rules.js';
@@ -37,8 +36,8 @@ import type { SetOp } from './set-op.js';
 import type { Sort } from './sort.js';
 import type { SortKey } from './sort-key.js';
 import type { Values } from './values.js';
-import { NAME_CODES } from './name-codes.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 
 const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
@@ -141,7 +140,7 @@ function resolveWindow(call: FunctionCall, select: Select, ctx: BindContext): Wi
   const over = call.over;
   const named = (name: string): WindowSpec | undefined => {
     const w = select.windows?.find((x) => x.name === name);
-    if (w === undefined) problem(ctx, NAME_CODES.windowNotDeclared, call, `Window '${name}' not found`, didYouMean(name, (select.windows ?? []).map((x) => x.name)) ?? 'declare it with WINDOW name AS (…) after the HAVING clause');
+    if (w === undefined) report(ctx, NAME_TEXTS.windowNotDeclared({ name, declared: (select.windows ?? []).map((x) => x.name) }), call);
     return w?.spec;
   };
   if (typeof over === 'string') return named(over);
@@ -159,7 +158,7 @@ function sortKeys(items: readonly OrderItem[], scope: Scope, ctx: BindContext, r
 function limitOf(e: Expression | undefined, ctx: BindContext): number | undefined {
   if (e === undefined) return undefined;
   if (e.kind === 'NumericLiteral' && /^\d+$/.test(e.text)) return Number(e.text);
-  problem(ctx, DEFINITION_CODES.badLimit, e, 'LIMIT / OFFSET must be a non-negative integer literal');
+  report(ctx, DEFINITION_TEXTS.badLimit({}), e);
   return undefined;
 }
 
@@ -174,7 +173,7 @@ function selection(select: Select, scope: Scope, ctx: BindContext, options: { re
   select.items.forEach((item, i) => {
     if (item.kind === 'SelectStar') {
       if (select.from === undefined) {
-        problem(ctx, NAME_CODES.starWithoutFrom, item, 'SELECT * requires a FROM clause');
+        report(ctx, NAME_TEXTS.starWithoutFrom({}), item);
         return;
       }
       if (item.table !== undefined && !scope.relations.includes(item.table)) {
@@ -533,7 +532,7 @@ function bindWith(q: Extract<Query, { kind: 'With' }>, ctx: BindContext): NamedP
     const b = bindNamed(cte.query, { ...ctx, ctes });
     if (b === undefined) return undefined;
     if (cte.columns !== undefined && cte.columns.length !== b.names.length) {
-      problem(ctx, NAME_CODES.cteColumnCount, q, `WITH '${cte.name}' names ${cte.columns.length} columns but its query returns ${b.names.length}`, 'list one name per column of the query');
+      report(ctx, NAME_TEXTS.cteColumnCount({ name: cte.name, listed: cte.columns.length, returned: b.names.length }), q);
       return undefined;
     }
     ctes.set(cte.name, { plan: b.plan, names: cte.columns ?? b.names });

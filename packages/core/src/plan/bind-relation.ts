@@ -28,7 +28,7 @@ import type { Values } from './values.js';
 import { printExpression } from '../sql/printer/expression.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
 import { TIME_TEXTS } from './time-codes.js';
-import { NAME_CODES } from './name-codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 
 export interface Bound {
@@ -111,7 +111,7 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const name = descriptor.columns[0]!;
   const timeColumn = input.scope.columns.find((c) => c.name === name);
   if (timeColumn === undefined) {
-    problem(ctx, NAME_CODES.descriptorColumn, descriptor, `Column '${name}' of DESCRIPTOR(…) is not a column of the window's input table`, didYouMean(name, input.scope.columns.map((c) => c.name)) ?? `columns: ${input.scope.columns.map((c) => c.name).join(', ')}`);
+    report(ctx, NAME_TEXTS.descriptorColumn({ name, columns: input.scope.columns.map((c) => c.name) }), descriptor);
     return undefined;
   }
   // SESSION windows per key: the keys are the input's columns (the analyzer rejects PARTITION BY on other windows)

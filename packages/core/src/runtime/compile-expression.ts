@@ -14,7 +14,7 @@ import type { DataType } from '../types/data-type.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Compiled, Evaluator, Row, Session } from './compiled.js';
 import { constant } from './compiled.js';
-import { textError, evalError, EvaluationError, notReached, rejected, unsupported } from './errors.js';
+import { evalError, EvaluationError, notReached, rejected, textError, unsupported } from './errors.js';
 import { BIND_TEXTS } from '../plan/codes.js';
 import { castConverter } from './functions/cast.js';
 import { compileArithmetic } from './functions/arithmetic.js';
@@ -36,7 +36,7 @@ import { checkUntypedNull } from './functions/untyped-null.js';
 import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
 import type { TypeScope } from '../typing/expression-type.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
-import { NAME_CODES } from '../plan/name-codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { BIND_CODES } from '../plan/codes.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
@@ -113,7 +113,7 @@ export class ExpressionCompiler implements CompilerApi {
         if (op.type.kind !== 'ROW') throw textError(TYPE_TEXTS.fieldOfNonRow({ field: e.field, type: typeToString(op.type) }), e.span);
         const idx = op.type.fields.findIndex((f) => f.name === e.field);
         if (idx < 0) {
-          throw rejected(NAME_CODES.rowFieldNotFound, `Unknown field '${e.field}'`, e.span, didYouMean(e.field, op.type.fields.map((f) => f.name)));
+          throw textError(NAME_TEXTS.rowFieldNotFound({ field: e.field, fields: op.type.fields.map((f) => f.name) }), e.span);
         }
         const ft = (op.type.fields[idx] as { type: DataType }).type;
         const ev = op.eval;

@@ -2,12 +2,12 @@
 import type { Literal } from '../ast/expression.js';
 import type { Compiled, Session } from './compiled.js';
 import { constant } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { T } from './types.js';
 import { Decimal } from './values/decimal.js';
 import { intervalType, parseIntervalText } from './values/interval.js';
 import { localToInstant, parseDate, parseTime, parseTimestamp } from './values/temporal.js';
-import { SQL_CODES } from '../sql/codes.js';
+import { SQL_TEXTS } from '../sql/codes.js';
 
 export function compileNumericText(text: string): Compiled {
   if (/[eE]/.test(text)) return constant(T.double(false), Number(text));
@@ -46,18 +46,18 @@ export function compileLiteral(e: Literal, session: Session): Compiled {
       switch (e.type) {
         case 'DATE': {
           const d = parseDate(e.value);
-          if (d === null) throw rejected(SQL_CODES.impossibleLiteral, `Illegal DATE literal '${e.value}'`, e.span);
+          if (d === null) throw textError(SQL_TEXTS.impossibleLiteral({ kind: 'illegal', type: 'DATE', value: e.value }), e.span);
           return constant(T.date(false), d);
         }
         case 'TIME': {
           const t = parseTime(e.value);
-          if (t === null) throw rejected(SQL_CODES.impossibleLiteral, `Illegal TIME literal '${e.value}'`, e.span);
+          if (t === null) throw textError(SQL_TEXTS.impossibleLiteral({ kind: 'illegal', type: 'TIME', value: e.value }), e.span);
           return constant(T.time(fractionDigits(e.value), false), t);
         }
         case 'TIMESTAMP':
         case 'TIMESTAMP_LTZ': {
           const ts = parseTimestamp(e.value);
-          if (!ts) throw rejected(SQL_CODES.impossibleLiteral, `Illegal ${e.type} literal '${e.value}'`, e.span);
+          if (!ts) throw textError(SQL_TEXTS.impossibleLiteral({ kind: 'illegal', type: e.type, value: e.value }), e.span);
           const p = fractionDigits(e.value);
           return e.type === 'TIMESTAMP' ? constant(T.timestamp(p, false), ts) : constant(T.timestampLtz(p, false), localToInstant(ts, session.zone));
         }
@@ -66,7 +66,7 @@ export function compileLiteral(e: Literal, session: Session): Compiled {
     }
     case 'IntervalLiteral': {
       const v = parseIntervalText(e.value, e.qualifier);
-      if (v === null) throw rejected(SQL_CODES.impossibleLiteral, `Illegal interval literal '${e.value}'`, e.span);
+      if (v === null) throw textError(SQL_TEXTS.impossibleLiteral({ kind: 'illegal', type: 'interval', value: e.value }), e.span);
       return constant(intervalType(e.qualifier), e.negative ? -v : v);
     }
   }

@@ -6,7 +6,7 @@
 import type { FunctionCall } from '../ast/expression.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import type { Evaluator } from './compiled.js';
-import { textError, notReached, rejected, unsupported } from './errors.js';
+import { notReached, rejected, textError, unsupported } from './errors.js';
 import { jsonArg } from './functions/json.js';
 import { writeJson } from './functions/json-text.js';
 import type { AggregateSpec } from './operators/aggregates.js';
@@ -14,7 +14,7 @@ import { aggregateResultType } from './operators/aggregates.js';
 import type { CollectionAggregateName } from './operators/collection-aggregates.js';
 import { collectionAccumulator } from './operators/collection-aggregates.js';
 import { T } from './types.js';
-import { SQL_CODES } from '../sql/codes.js';
+import { SQL_TEXTS } from '../sql/codes.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 
 export { COLLECTION_AGGREGATES } from './operators/collection-aggregates.js';
@@ -24,7 +24,7 @@ export function collectionAggregateSpec(name: CollectionAggregateName, call: Fun
   if (call.withinGroup) throw unsupported(`${name} … WITHIN GROUP`, call.span);
   const arity = name === 'JSON_OBJECTAGG' ? 2 : 1;
   if (call.args.length !== arity) throw notReached(`${name} with ${call.args.length} arguments`);
-  if (call.nulls && name !== 'ARRAY_AGG') throw rejected(SQL_CODES.unexpectedToken, `${call.nulls} NULLS is only valid in ARRAY_AGG`, call.span);
+  if (call.nulls && name !== 'ARRAY_AGG') throw textError(SQL_TEXTS.unexpectedToken({ kind: 'nullsOutsideArrayAgg', nulls: call.nulls, fn: name }), call.span);
   const base = {
     name, distinct: !!call.distinct, ...(filter ? { filter } : {}),
   };

@@ -15,14 +15,14 @@ import type { DataType, TypeRoot } from '../types/data-type.js';
 import type { AnySqlType, ValueOf } from '../types/sql-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { z } from 'zod';
 import { Expr, checkName, exprNode } from '../builder/expr.js';
 import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import { SqlType, checkType } from '../types/sql-type.js';
 import type { AnyExpr } from '../builder/expr.js';
 import type { TimestampRoot } from '../builder/type-level.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
+import { textFields } from '../diagnostics/code-table.js';
 
 export const LAYERS = ['ods', 'dim', 'dwd', 'dws', 'ads'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -253,7 +253,7 @@ export function table<
   for (const [columnName, e] of Object.entries(computed)) {
     exprNode(e, `table('${name}') computed column '${columnName}'`);
     if (Object.hasOwn(spec.columns, columnName)) {
-      diagnostics.push({ code: DEFINITION_CODES.duplicateColumn, severity: 'error', message: `column '${columnName}' is declared twice (as a column and as a computed column)`, hint: 'rename one of them', path: `${where}.computed.${columnName}` });
+      diagnostics.push({ ...textFields(DEFINITION_TEXTS.duplicateColumn({ column: columnName })), severity: 'error', path: `${where}.computed.${columnName}` });
     }
     columns.push({ kind: 'ComputedColumn', name: columnName, expr: e.node });
     // A computed column's type is inferred by the analyzer; it is never written by INSERT.
@@ -262,18 +262,17 @@ export function table<
   }
 
   if (columns.length === 0) {
-    diagnostics.push({ code: DEFINITION_CODES.noColumns, severity: 'error', message: `table '${name}' has no columns`, hint: 'declare at least one column, or use createTableLike(…) to copy another table', path: `${where}.columns` });
+    diagnostics.push({ ...textFields(DEFINITION_TEXTS.noColumns({ table: name })), severity: 'error', path: `${where}.columns` });
   }
   const known = columns.map((c) => c.name);
-  const checkColumn = (columnName: string, path: string, role: string): boolean => {
+  const checkColumn = (columnName: string, path: string, role: 'primary key' | 'partition' | 'watermark'): boolean => {
     if (known.includes(columnName)) return true;
-    const hint = didYouMean(columnName, known);
-    diagnostics.push({ code: DEFINITION_CODES.unknownKeyColumn, severity: 'error', message: `${role} column '${columnName}' is not a column of table '${name}'`, hint: hint ?? `declare '${columnName}' in columns`, path });
+    diagnostics.push({ ...textFields(DEFINITION_TEXTS.unknownKeyColumn({ role, column: columnName, table: name, columns: known })), severity: 'error', path });
     return false;
   };
   for (const k of pk) {
     if (checkColumn(k, `${where}.primaryKey`, 'primary key') && !Object.hasOwn(spec.columns, k)) {
-      diagnostics.push({ code: DEFINITION_CODES.computedKeyColumn, severity: 'error', message: `primary key column '${k}' is a computed column`, hint: 'a PRIMARY KEY may only contain physical columns', path: `${where}.primaryKey` });
+      diagnostics.push({ ...textFields(DEFINITION_TEXTS.computedKeyColumn({ column: k })), severity: 'error', path: `${where}.primaryKey` });
     }
   }
   for (const p of spec.partitionedBy ?? []) checkColumn(p, `${where}.partitionedBy`, 'partition');
@@ -285,10 +284,8 @@ export function table<
       const physical = columnTypes.find((c) => c.name === w.column)?.type;
       if (physical !== undefined && (!ROWTIME_ROOTS.includes(physical.kind) || (physical as { precision: number }).precision > 3)) {
         diagnostics.push({
-          code: DEFINITION_CODES.badWatermarkColumn,
+          ...textFields(DEFINITION_TEXTS.badWatermarkColumn({ column: w.column })),
           severity: 'error',
-          message: `watermark column '${w.column}' must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p ≤ 3`,
-          hint: `declare it as t.timestamp(3) or t.timestampLtz(3), or compute one with fn.toTimestampLtz(…, 3)`,
           path: `${where}.watermark.column`,
         });
       }

@@ -5,7 +5,8 @@
  */
 import type { DataType } from './data-type.js';
 import { DECIMAL_MAX_PRECISION, MAX_LENGTH, TIMESTAMP_MAX_PRECISION } from './data-type.js';
-import { DEFINITION_CODES } from '../diagnostics/definition-codes.js';
+import type { CodeText } from '../diagnostics/code-table.js';
+import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 
 export interface TypeProblem {
   readonly code: string;
@@ -13,10 +14,15 @@ export interface TypeProblem {
   readonly hint: string;
 }
 
-function range(what: string, value: number, min: number, max: number, code: string): TypeProblem | undefined {
+type RangeText = (p: { what: string; value: number; min: number; max: number }) => CodeText;
+
+function range(what: string, value: number, min: number, max: number, text: RangeText): TypeProblem | undefined {
   if (Number.isInteger(value) && value >= min && value <= max) return undefined;
-  return { code, message: `${what} must be an integer from ${min} to ${max}, got ${value}`, hint: `use a value between ${min} and ${max}` };
+  return problemOf(text({ what, value, min, max }));
 }
+
+/** A template's text as a TypeProblem (these templates always give a hint). */
+const problemOf = (t: CodeText): TypeProblem => ({ code: t.code, message: t.message, hint: t.hint ?? '' });
 
 /** The first limit `type` (or a type inside it) breaks, or undefined. */
 export function typeProblem(type: DataType): TypeProblem | undefined {
@@ -26,19 +32,19 @@ export function typeProblem(type: DataType): TypeProblem | undefined {
     let problem: TypeProblem | undefined;
     switch (t.kind) {
       case 'CHAR': case 'VARCHAR': case 'BINARY': case 'VARBINARY':
-        problem = range(`${t.kind} length`, t.length, 1, MAX_LENGTH, DEFINITION_CODES.stringLength);
+        problem = range(`${t.kind} length`, t.length, 1, MAX_LENGTH, DEFINITION_TEXTS.stringLength);
         break;
       case 'DECIMAL':
-        problem = range('DECIMAL precision', t.precision, 1, DECIMAL_MAX_PRECISION, DEFINITION_CODES.decimalPrecision) ?? range('DECIMAL scale', t.scale, 0, t.precision, DEFINITION_CODES.decimalPrecision);
+        problem = range('DECIMAL precision', t.precision, 1, DECIMAL_MAX_PRECISION, DEFINITION_TEXTS.decimalPrecision) ?? range('DECIMAL scale', t.scale, 0, t.precision, DEFINITION_TEXTS.decimalPrecision);
         break;
       case 'TIME': case 'TIMESTAMP': case 'TIMESTAMP_LTZ':
-        problem = range(`${t.kind} precision`, t.precision, 0, TIMESTAMP_MAX_PRECISION, DEFINITION_CODES.timePrecision);
+        problem = range(`${t.kind} precision`, t.precision, 0, TIMESTAMP_MAX_PRECISION, DEFINITION_TEXTS.timePrecision);
         break;
       case 'INTERVAL_YEAR_MONTH':
-        problem = range('INTERVAL year precision', t.yearPrecision, 1, 4, DEFINITION_CODES.intervalPrecision);
+        problem = range('INTERVAL year precision', t.yearPrecision, 1, 4, DEFINITION_TEXTS.intervalPrecision);
         break;
       case 'INTERVAL_DAY_TIME':
-        problem = range('INTERVAL day precision', t.dayPrecision, 1, 6, DEFINITION_CODES.intervalPrecision) ?? range('INTERVAL fractional precision', t.fractionalPrecision, 0, 9, DEFINITION_CODES.intervalPrecision);
+        problem = range('INTERVAL day precision', t.dayPrecision, 1, 6, DEFINITION_TEXTS.intervalPrecision) ?? range('INTERVAL fractional precision', t.fractionalPrecision, 0, 9, DEFINITION_TEXTS.intervalPrecision);
         break;
       case 'ARRAY': case 'MULTISET':
         stack.push(t.element);
@@ -50,7 +56,7 @@ export function typeProblem(type: DataType): TypeProblem | undefined {
         const seen = new Set<string>();
         for (const f of t.fields) {
           if (seen.has(f.name)) {
-            problem = { code: DEFINITION_CODES.duplicateRowField, message: `the ROW type has two fields named '${f.name}'`, hint: 'give every field of a ROW a different name' };
+            problem = problemOf(DEFINITION_TEXTS.duplicateRowField({ field: f.name }));
             break;
           }
           seen.add(f.name);

@@ -24,8 +24,8 @@ import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, r
 import type { TypeEnv } from './type-issue.js';
 import { report, reportText } from './type-issue.js';
 import { TYPE_TEXTS } from './codes.js';
-import { NAME_CODES } from '../diagnostics/name-codes.js';
-import { SQL_CODES } from '../sql/codes.js';
+import { NAME_TEXTS } from '../diagnostics/name-codes.js';
+import { SQL_TEXTS } from '../sql/codes.js';
 
 export type { TypeEnv, TypeIssue } from './type-issue.js';
 
@@ -159,7 +159,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       if (operand.kind !== 'ROW') return reportText(env, TYPE_TEXTS.fieldOfNonRow({ field: e.field, type: show(operand) }), e);
       const field = operand.fields.find((f) => f.name === e.field);
       if (field === undefined) {
-        return report(env, NAME_CODES.rowFieldNotFound, e, `the ROW has no field '${e.field}'`, didYouMean(e.field, operand.fields.map((f) => f.name)) ?? `fields: ${operand.fields.map((f) => f.name).join(', ')}`);
+        return reportText(env, NAME_TEXTS.rowFieldNotFound({ field: e.field, fields: operand.fields.map((f) => f.name) }), e);
       }
       return withNullable(field.type, field.type.nullable || operand.nullable);
     }
@@ -476,7 +476,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
   // RESPECT / IGNORE NULLS: Flink 1.20.1's parser takes them in ARRAY_AGG only
-  if (e.nulls !== undefined && name !== 'ARRAY_AGG') return report(env, SQL_CODES.unexpectedToken, e, `${e.nulls} NULLS is only valid in ARRAY_AGG: Flink's parser does not take it in ${name}`, `drop ${e.nulls} NULLS`);
+  if (e.nulls !== undefined && name !== 'ARRAY_AGG') return reportText(env, SQL_TEXTS.unexpectedToken({ kind: 'nullsOutsideArrayAgg', nulls: e.nulls, fn: name }), e);
   if (name === 'JSON_OBJECTAGG' || name === 'JSON_ARRAYAGG') {
     const v = e.args[e.args.length - 1]!;
     const p = jsonValueProblem(v, known[known.length - 1]);

@@ -5,8 +5,8 @@
  */
 import type { CreateTable, Insert } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import { NAME_CODES } from '../../plan/name-codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
+import { NAME_TEXTS } from '../../diagnostics/name-codes.js';
 
 function duplicates(names: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -24,17 +24,17 @@ export function checkTableDefinition(statement: CreateTable, path: string, file:
   const names = statement.columns.map((c) => c.name);
   for (const name of duplicates(names)) {
     const second = statement.columns.filter((c) => c.name === name)[1];
-    out.push({ code: NAME_CODES.duplicateColumn, severity: 'error', message: `column '${name}' is defined twice in table '${statement.path.join('.')}'`, hint: 'give every column a different name', ...at(second?.span ?? statement.span) });
+    out.push({ ...textFields(NAME_TEXTS.duplicateColumn({ name, table: statement.path.join('.'), in: 'table' })), severity: 'error', ...at(second?.span ?? statement.span) });
   }
   // With LIKE, the key may name a column of the source table: only checked when the columns are all here.
   if (statement.primaryKey !== undefined && statement.like === undefined && statement.asQuery === undefined) {
     for (const key of statement.primaryKey.columns) {
       if (!names.includes(key)) {
-        out.push({ code: NAME_CODES.unknownKeyColumn, severity: 'error', message: `the PRIMARY KEY names column '${key}', which table '${statement.path.join('.')}' does not have`, hint: didYouMean(key, names) ?? `columns: ${names.join(', ')}`, ...at(statement.primaryKey.span ?? statement.span) });
+        out.push({ ...textFields(NAME_TEXTS.unknownKeyColumn({ key, table: statement.path.join('.'), columns: names })), severity: 'error', ...at(statement.primaryKey.span ?? statement.span) });
       }
     }
     for (const key of duplicates(statement.primaryKey.columns)) {
-      out.push({ code: NAME_CODES.duplicateColumn, severity: 'error', message: `the PRIMARY KEY lists column '${key}' twice`, hint: 'list each key column once', ...at(statement.primaryKey.span ?? statement.span) });
+      out.push({ ...textFields(NAME_TEXTS.duplicateColumn({ name: key, table: statement.path.join('.'), in: 'primaryKey' })), severity: 'error', ...at(statement.primaryKey.span ?? statement.span) });
     }
   }
   return out;
@@ -43,10 +43,8 @@ export function checkTableDefinition(statement: CreateTable, path: string, file:
 export function checkInsertColumnList(insert: Insert, path: string, file: string | undefined): Diagnostic[] {
   if (insert.columns === undefined) return [];
   return duplicates(insert.columns).map((name) => ({
-    code: NAME_CODES.duplicateInsertColumn,
+    ...textFields(NAME_TEXTS.duplicateInsertColumn({ name })),
     severity: 'error' as const,
-    message: `column '${name}' is listed twice in the INSERT column list`,
-    hint: 'list each target column once',
     path,
     ...(insert.span === undefined ? {} : { span: insert.span }),
     ...(file === undefined ? {} : { file }),

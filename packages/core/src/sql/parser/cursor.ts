@@ -5,10 +5,10 @@
  */
 import type { SourcePosition, Span } from '../../ast/node.js';
 import { didYouMean } from '../../diagnostics/did-you-mean.js';
-import { describeCharacter } from './characters.js';
 import { isReserved } from './keywords.js';
 import type { Token } from './lexer.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
+import type { CodeText } from '../../diagnostics/code-table.js';
 
 /** A parse error: the first real problem of a statement. */
 /** Flink's parser configuration (`SqlParser.config().withIdentifierMaxLength(256)` in the planner context). */
@@ -24,8 +24,13 @@ export const IDENTIFIER_MAX_LENGTH = 256;
 export const MAX_NESTING_DEPTH = 500;
 
 export class ParseError extends Error {
-  constructor(message: string, readonly span: Span, readonly hint?: string, readonly code: string = SQL_CODES.unexpectedToken) {
+  constructor(message: string, readonly span: Span, readonly hint: string | undefined, readonly code: string) {
     super(message);
+  }
+
+  /** A parse error worded by its code's template. */
+  static of(text: CodeText, span: Span): ParseError {
+    return new ParseError(text.message, span, text.hint, text.code);
   }
 }
 
@@ -147,7 +152,7 @@ export class Cursor {
   next(): Token {
     const t = this.peek();
     if ((t.kind === 'word' || t.kind === 'quoted') && t.value.length > IDENTIFIER_MAX_LENGTH) {
-      throw this.errorAt(t, `identifier '${t.value.slice(0, 20)}…' is ${t.value.length} characters long; Flink takes at most ${IDENTIFIER_MAX_LENGTH}`, 'use a shorter name', SQL_CODES.identifierTooLong);
+      throw this.textAt(t, SQL_TEXTS.identifierTooLong({ identifier: t.value, max: IDENTIFIER_MAX_LENGTH }));
     }
     if (t.kind === 'op') this.bracket(t);
     if (t.kind !== 'eof') this.index++;
@@ -157,7 +162,7 @@ export class Cursor {
   /** Opens one level of nesting at `t` (FTS1006 beyond MAX_NESTING_DEPTH); `close` ends it. */
   open(t: Token): void {
     if (++this.nesting > MAX_NESTING_DEPTH) {
-      throw this.errorAt(t, `this statement nests more than ${MAX_NESTING_DEPTH} levels deep (parentheses, function calls, CASE, sub-queries); flinkts takes at most ${MAX_NESTING_DEPTH} (Flink's own parser fewer)`, 'split it into views or WITH queries', SQL_CODES.nestedTooDeep);
+      throw this.textAt(t, SQL_TEXTS.nestedTooDeep({ max: MAX_NESTING_DEPTH }));
     }
   }
 
@@ -255,14 +260,14 @@ export class Cursor {
     const t = this.peek();
     if (t.kind === 'invalid') {
       // The caller's hint is about the token it expected, not about a character that is not SQL at all.
-      const { name, hint: characterHint, message } = describeCharacter(t.value, t.start.offset === 0);
-      return new ParseError(message ?? (name.startsWith("'") ? `unexpected character ${name}` : `unexpected ${name}`), { start: t.start, end: t.end }, characterHint, SQL_CODES.syntaxError);
+      return this.textAt(t, SQL_TEXTS.syntaxError({ kind: 'character', character: t.value, atStart: t.start.offset === 0 }));
     }
-    return new ParseError(`expected ${expected} but found ${describe(t)}`, { start: t.start, end: t.end }, hint);
+    return this.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'expected', expected, found: describe(t), ...(hint === undefined ? {} : { hint }) }));
   }
 
-  errorAt(t: Token, message: string, hint?: string, code?: string): ParseError {
-    return new ParseError(message, { start: t.start, end: t.end }, hint, code);
+  /** A parse error at `t`, worded by its code's template. */
+  textAt(t: Token, text: CodeText): ParseError {
+    return ParseError.of(text, { start: t.start, end: t.end });
   }
 
   /** Whether the next token can be an identifier (quoted, or an unquoted word that is not reserved). */
@@ -277,7 +282,7 @@ export class Cursor {
     if (t.kind === 'quoted') return this.next().value;
     if (t.kind === 'word') {
       if (isReserved(t.value)) {
-        throw this.errorAt(t, `'${t.value}' is a reserved word in Flink SQL; quote it as \`${t.value}\` to use it as ${what}`, `quote it as \`${t.value}\``, SQL_CODES.reservedWord);
+        throw this.textAt(t, SQL_TEXTS.reservedWord({ word: t.value, use: what }));
       }
       return this.next().value;
     }

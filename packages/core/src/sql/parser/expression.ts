@@ -19,7 +19,7 @@ import type { LiteralProblem } from './literals.js';
 import { intervalLiteralProblem, numericLiteralProblem, temporalLiteralProblem } from './literals.js';
 import { parseQuery, parseTableReference, startsQuery } from './query.js';
 import { PREC_ADDITIVE as ADDITIVE, PREC_AND as AND, PREC_MULTIPLICATIVE as MULTIPLICATIVE, PREC_NOT as NOT, PREC_OR as OR, PREC_PREDICATE as PREDICATE } from '../precedence.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 
 /** Built-ins whose names are stored upper-case: the registry's names and aliases, and CHAR (a CAST target). */
 const BUILTINS: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'CHAR']);
@@ -37,7 +37,7 @@ function span<T extends Expression>(p: Cursor, start: Span['start'], node: T): T
 
 /** A literal whose value Flink cannot read (FTS1008), reported at the literal. */
 function literal(p: Cursor, start: Span['start'], problem: LiteralProblem | undefined): void {
-  if (problem !== undefined) throw new ParseError(problem.message, p.spanFrom(start), problem.hint, SQL_CODES.impossibleLiteral);
+  if (problem !== undefined) throw ParseError.of(SQL_TEXTS.impossibleLiteral(problem), p.spanFrom(start));
 }
 
 /**
@@ -201,7 +201,7 @@ function parseArgument(p: Cursor): Expression {
       partitionBy = keys.kind === 'RowConstructor' && !keys.explicit ? [...keys.fields] : [keys];
     }
     if (p.isWord('PARTITION') || p.isWord('ORDER')) {
-      throw p.errorAt(p.peek(), `${p.peek().value.toUpperCase()} BY on a table argument is not supported by flinkts yet`, 'keep this query in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
+      throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'tableArgumentClause', clause: p.isWord('PARTITION') ? 'PARTITION' : 'ORDER' }));
     }
     return { kind: 'TableArg', relation, ...(partitionBy ? { partitionBy } : {}), span: p.spanFrom(start) };
   }
@@ -485,7 +485,7 @@ function continuation(p: Cursor, first: Token): string[] {
   while (isPlainString(p.peek())) {
     const t = p.peek();
     if (t.start.line === previous.end.line) {
-      throw p.errorAt(t, 'a string literal continued on the same line: Flink joins string literals only across a line end', `put '${t.value.length > 20 ? `${t.value.slice(0, 20)}…` : t.value}' on a line of its own, or write one literal`, SQL_CODES.unexpectedToken);
+      throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'stringContinuedOnLine', fragment: t.value }));
     }
     fragments.push(p.next().value);
     previous = t;
@@ -506,8 +506,8 @@ function unicodeString(p: Cursor, first: Token, start: SourcePosition): Expressi
     p.next();
     const t = p.peek();
     const c = p.stringLiteral("the escape character in quotes, e.g. UESCAPE '!'");
-    if (c.length !== 1) throw p.errorAt(t, `UESCAPE '${c}' must be exactly one character`, "write one character, e.g. UESCAPE '!'", SQL_CODES.impossibleLiteral);
-    if (/[0-9a-fA-F\s+"]/.test(c)) throw p.errorAt(t, `UESCAPE '${c}' may not be hex digit, whitespace, plus sign, or double quote`, "choose another character, e.g. UESCAPE '!'", SQL_CODES.impossibleLiteral);
+    if (c.length !== 1) throw p.textAt(t, SQL_TEXTS.impossibleLiteral({ kind: 'uescapeLength', escape: c }));
+    if (/[0-9a-fA-F\s+"]/.test(c)) throw p.textAt(t, SQL_TEXTS.impossibleLiteral({ kind: 'uescapeCharacter', escape: c }));
     escape = c;
   }
   const raw = fragments.join('');
@@ -526,7 +526,7 @@ function unicodeString(p: Cursor, first: Token, start: SourcePosition): Expressi
     }
     const digits = raw.slice(i + 1, i + 5);
     if (digits.length !== 4 || !/^[+-]?[0-9a-fA-F]+$/.test(digits)) {
-      throw new ParseError(`Unicode escape sequence starting at character ${i} is not exactly four hex digits`, p.spanFrom(start), `write ${esc} and four hexadecimal digits (${esc}0041 is 'A'), or ${esc}${esc} for the escape character itself`, SQL_CODES.impossibleLiteral);
+      throw ParseError.of(SQL_TEXTS.impossibleLiteral({ kind: 'unicodeEscape', at: i, escape: esc }), p.spanFrom(start));
     }
     value += String.fromCharCode(Number.parseInt(digits, 16) & 0xffff);
     i += 4;
@@ -604,7 +604,7 @@ function parsePrimary(p: Cursor): Expression {
       return { kind: 'BinaryLiteral', hex: t.value, span: p.spanFrom(start) };
     case 'op':
       if (t.value === '(') return parseParenthesised(p, start);
-      if (t.value === '?') throw p.errorAt(t, 'parameter markers (?) are not supported in Flink SQL scripts', 'write the value as a literal');
+      if (t.value === '?') throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'parameterMarker' }));
       throw p.unexpected('an expression');
     case 'quoted':
       return parseIdentifierExpression(p);
@@ -733,7 +733,7 @@ function parseWordPrimary(p: Cursor, t: Token, start: Span['start']): Expression
       }
       break;
     case 'MATCH_RECOGNIZE':
-      throw p.errorAt(t, 'MATCH_RECOGNIZE is not supported by flinkts yet', 'keep this query in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
+      throw p.textAt(t, SQL_TEXTS.notReadYet({ kind: 'matchRecognizeExpression' }));
     default:
       break;
   }
@@ -788,7 +788,7 @@ function parseIdentifierExpression(p: Cursor): Expression {
       if (special !== undefined) return special;
     }
     if (first.kind === 'word' && isReserved(first.value) && !BUILTINS.has(upper) && !MATCH_NAVIGATION.has(upper)) {
-      throw new ParseError(`'${first.value}' is a reserved word in Flink SQL and not a function`, { start, end: first.end }, `quote it as \`${first.value}\` if it is a user-defined function`, SQL_CODES.reservedWord);
+      throw ParseError.of(SQL_TEXTS.reservedWord({ word: first.value, function: true }), { start, end: first.end });
     }
     return parseCall(p, functionName([first.value], first.kind === 'quoted'), start);
   }

@@ -5,6 +5,9 @@
  */
 import type { SourcePosition } from '../../ast/node.js';
 import { isIdentPartCode, isIdentStartCode } from './characters.js';
+import type { LexPayload } from '../codes.js';
+
+const unterminated = (what: 'comment' | 'string literal' | 'quoted identifier', at: SourcePosition): LexPayload => ({ kind: 'unterminated', what, line: at.line, column: at.column });
 
 export type TokenKind =
   | 'word' // identifier or keyword, unquoted
@@ -32,9 +35,9 @@ export interface Token {
   readonly end: SourcePosition;
 }
 
+/** Where the text stops lexing and why: FTS1000's payload, worded by SQL_TEXTS.syntaxError. */
 export interface LexError {
-  readonly message: string;
-  readonly hint?: string;
+  readonly problem: LexPayload;
   readonly start: SourcePosition;
   readonly end: SourcePosition;
 }
@@ -174,8 +177,8 @@ class LexRun {
   }
 
   /** The result of a run that stopped at an error. */
-  error(message: string, hint: string | undefined, start: SourcePosition, end: SourcePosition): { tokens: Token[]; error: LexError; state: LexState } {
-    return { tokens: this.tokens, state: this.pos(), error: hint === undefined ? { message, start, end } : { message, hint, start, end } };
+  error(problem: LexPayload, start: SourcePosition, end: SourcePosition): { tokens: Token[]; error: LexError; state: LexState } {
+    return { tokens: this.tokens, state: this.pos(), error: { problem, start, end } };
   }
 }
 
@@ -215,7 +218,7 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
     }
     if (code === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
-      if (close === -1) return r.error(`unterminated comment starting at ${start.line}:${start.column}`, "close it with '*/'", start, start);
+      if (close === -1) return r.error(unterminated('comment', start), start, start);
       const isHint = text.charCodeAt(i + 2) === 43;
       r.advance(close + 2 - i);
       if (isHint) r.push('hint', text.slice(start.offset + 3, r.i - 2).trim(), start);
@@ -227,16 +230,16 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
       const binary = c === 'X' || c === 'x';
       if (c !== "'") r.advance(1);
       const value = r.readQuoted("'");
-      if (value === undefined) return r.error(`unterminated string literal starting at ${start.line}:${start.column}`, "close the string with a single quote; write '' for a quote inside it", start, r.pos());
+      if (value === undefined) return r.error(unterminated('string literal', start), start, r.pos());
       if (binary) {
-        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) return r.error(`invalid binary literal X'${value}'`, 'write an even number of hexadecimal digits', start, r.pos());
+        if (!/^[0-9a-fA-F]*$/.test(value) || value.length % 2 !== 0) return r.error({ kind: 'binaryLiteral', value }, start, r.pos());
         r.push('binary', value.toUpperCase(), start);
       } else r.push('string', value, start);
       continue;
     }
     if (c === '`') {
       const value = r.readQuoted('`');
-      if (value === undefined) return r.error(`unterminated quoted identifier starting at ${start.line}:${start.column}`, 'close it with a back-quote; write `` for a back-quote inside it', start, r.pos());
+      if (value === undefined) return r.error(unterminated('quoted identifier', start), start, r.pos());
       r.push('quoted', value, start);
       continue;
     }
@@ -263,7 +266,7 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
       // U&'…', a Unicode string literal (Calcite's UNICODE_STRING_LITERAL); the parser applies its escapes.
       r.advanceInLine(i + 2);
       const value = r.readQuoted("'");
-      if (value === undefined) return r.error(`unterminated string literal starting at ${start.line}:${start.column}`, "close the string with a single quote; write '' for a quote inside it", start, r.pos());
+      if (value === undefined) return r.error(unterminated('string literal', start), start, r.pos());
       r.push('unicode', value, start);
       continue;
     }

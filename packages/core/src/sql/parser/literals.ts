@@ -1,14 +1,12 @@
 /**
  * Literal syntax Flink's parser checks: numbers within DECIMAL(38) and DOUBLE, DATE / TIME / TIMESTAMP strings
- * that name a real calendar day and time, INTERVAL strings in the form their qualifier asks for. A problem is a
- * message and a hint; the parser reports it at the literal (FTS1008).
+ * that name a real calendar day and time, INTERVAL strings in the form their qualifier asks for. A problem is
+ * FTS1008's payload; the parser reports it at the literal with SQL_TEXTS.impossibleLiteral.
  */
 import type { IntervalQualifier } from '../../ast/expression.js';
+import type { LiteralPayload } from '../codes.js';
 
-export interface LiteralProblem {
-  readonly message: string;
-  readonly hint: string;
-}
+export type LiteralProblem = LiteralPayload;
 
 const MAX_DIGITS = 38;
 
@@ -19,12 +17,12 @@ export function numericLiteralProblem(text: string): LiteralProblem | undefined 
   if (!approximate && text.length <= MAX_DIGITS) return undefined;
   if (approximate) {
     const value = Number(text);
-    if (!Number.isFinite(value)) return { message: `the number ${text} is out of range for DOUBLE`, hint: 'an approximate number must be below 1.7976931348623157E308' };
+    if (!Number.isFinite(value)) return { kind: 'doubleRange', text };
     return undefined;
   }
   const digits = text.replace('.', '').replace(/^0+(?=\d)/, '');
   if (digits.length > MAX_DIGITS) {
-    return { message: `the number ${text.length > 50 ? `${text.slice(0, 47)}…` : text} has ${digits.length} digits; Flink's exact numbers (DECIMAL) have at most ${MAX_DIGITS}`, hint: 'write it as an approximate number (with an exponent, e.g. 1.5E40) or a string' };
+    return { kind: 'tooManyDigits', text, digits: digits.length, max: MAX_DIGITS };
   }
   return undefined;
 }
@@ -54,8 +52,7 @@ const TIMESTAMP = /^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?
 
 /** `DATE '…'`, `TIME '…'`, `TIMESTAMP '…'`, `TIMESTAMP_LTZ '…'`. */
 export function temporalLiteralProblem(type: 'DATE' | 'TIME' | 'TIMESTAMP' | 'TIMESTAMP_LTZ', value: string): LiteralProblem | undefined {
-  const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-  const fail = (why: string, form: string): LiteralProblem => ({ message: `${type} '${shown}' is not a valid ${type} literal: ${why}`, hint: `write ${form}` });
+  const fail = (why: string, form: string): LiteralProblem => ({ kind: 'temporal', type, value, why, form });
   const n = (x: string | undefined) => Number(x ?? '0');
   if (type === 'DATE') {
     const m = DATE.exec(value);
@@ -99,6 +96,5 @@ export function intervalLiteralProblem(value: string, qualifier: IntervalQualifi
   if (form === undefined) return undefined;
   const body = value.trim().replace(/^[-+]/, '');
   if (form.pattern.test(body)) return undefined;
-  const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-  return { message: `INTERVAL '${shown}' ${name} is not a valid interval: the value must look like ${form.example}`, hint: `write INTERVAL ${form.example.split(' or ')[0]} ${name}` };
+  return { kind: 'interval', value, qualifier: name, example: form.example };
 }

@@ -18,7 +18,7 @@ import type { SourcePosition } from '../../ast/node.js';
 import type { AfterMatchSkip, MatchRecognize, PatternQuantifier, PatternTerm, Relation } from '../../ast/query.js';
 import type { Cursor } from './cursor.js';
 import { parseExpression, parseOrderItems } from './expression.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 
 type Body = Omit<MatchRecognize, 'alias' | 'columnAliases' | 'span'>;
 
@@ -51,7 +51,7 @@ export function parseMatchRecognize(p: Cursor, input: Relation): Body {
   p.expectOp(')', "a pattern variable, a quantifier, '|' or ')'");
   p.close();
   const within = p.acceptWord('WITHIN') ? parseExpression(p) : undefined;
-  if (p.isWord('SUBSET')) throw p.errorAt(p.peek(), 'SUBSET in MATCH_RECOGNIZE is not supported by Flink', 'name each variable in MEASURES instead', SQL_CODES.notReadYet);
+  if (p.isWord('SUBSET')) throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'matchSubset' }));
   p.expectWord('DEFINE', 'DEFINE after PATTERN (…)');
   const define: Body['define'][number][] = [];
   do {
@@ -135,7 +135,7 @@ function parseBraces(p: Cursor): Omit<PatternQuantifier, 'reluctant'> {
   let max: number | undefined = min;
   if (p.acceptOp(',')) max = p.isOp('}') ? undefined : p.integer('a maximum repetition count');
   p.expectOp('}', "'}' to close the quantifier");
-  if (max !== undefined && max < min) throw p.errorAt({ ...open, start, end: p.lastEnd() }, `the quantifier {${min},${max}} has a maximum below its minimum`);
-  if (max === 0) throw p.errorAt({ ...open, start, end: p.lastEnd() }, 'a quantifier needs a maximum of at least 1');
+  if (max !== undefined && max < min) throw p.textAt({ ...open, start, end: p.lastEnd() }, SQL_TEXTS.unexpectedToken({ kind: 'quantifierRange', min, max }));
+  if (max === 0) throw p.textAt({ ...open, start, end: p.lastEnd() }, SQL_TEXTS.unexpectedToken({ kind: 'quantifierZero' }));
   return max === undefined ? { min } : { min, max };
 }

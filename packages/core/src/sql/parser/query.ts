@@ -11,7 +11,7 @@ import { isReserved, upperWord } from './keywords.js';
 import { parseMatchRecognize } from './match-recognize.js';
 import type { Token } from './lexer.js';
 import { tokenize } from './lexer.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 
 export function startsQuery(p: Cursor): boolean {
   return p.isWord('SELECT') || p.isWord('WITH') || p.isWord('VALUES') || (p.isOp('(') && (p.isWord('SELECT', 1) || p.isWord('WITH', 1) || p.isWord('VALUES', 1)));
@@ -125,10 +125,11 @@ export function parseHintBody(token: Token): Hint[] {
   const { tokens, error } = tokenize(raw);
   if (error !== undefined) {
     const at = shift(error.start);
-    throw new ParseError(error.message.replace(/starting at \d+:\d+/, `starting at ${at.line}:${at.column}`), { start: at, end: shift(error.end) }, error.hint, SQL_CODES.syntaxError);
+    const problem = error.problem.kind === 'unterminated' ? { ...error.problem, line: at.line, column: at.column } : error.problem;
+    throw ParseError.of(SQL_TEXTS.syntaxError(problem), { start: at, end: shift(error.end) });
   }
   const p = new HintCursor(tokens.filter((t) => t.kind !== 'comment'), []);
-  if (p.atEnd()) throw new ParseError('empty hint', { start: token.start, end: token.end }, 'remove the empty /*+ */ or write a hint such as OPTIONS(…) in it');
+  if (p.atEnd()) throw ParseError.of(SQL_TEXTS.unexpectedToken({ kind: 'emptyHint' }), { start: token.start, end: token.end });
   try {
     const hints: Hint[] = [];
     while (!p.atEnd()) {
@@ -205,7 +206,7 @@ function parseSelect(p: Cursor): Select {
       windows.push({ name, spec: parseWindowSpec(p) });
     } while (p.acceptOp(','));
   }
-  if (p.isWord('MATCH_RECOGNIZE')) throw p.errorAt(p.peek(), 'MATCH_RECOGNIZE must follow the table or sub-query it reads', 'write FROM t MATCH_RECOGNIZE (…) AS m');
+  if (p.isWord('MATCH_RECOGNIZE')) throw p.textAt(p.peek(), SQL_TEXTS.unexpectedToken({ kind: 'matchRecognizePlacement' }));
   return {
     kind: 'Select',
     ...(hints === undefined ? {} : { hints }),
@@ -306,7 +307,7 @@ function parseFrom(p: Cursor): Relation {
       continue;
     }
     let type: JoinType | undefined;
-    if (p.isWord('NATURAL')) throw p.errorAt(p.peek(), 'NATURAL joins are not supported by flinkts yet', 'name the join columns: JOIN … USING (a, b)', SQL_CODES.notReadYet);
+    if (p.isWord('NATURAL')) throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'naturalJoin' }));
     if (p.acceptWords('CROSS', 'JOIN')) type = 'CROSS';
     else if (p.acceptWords('INNER', 'JOIN') || p.acceptWord('JOIN')) type = 'INNER';
     else if (p.acceptWords('LEFT', 'OUTER', 'JOIN') || p.acceptWords('LEFT', 'JOIN')) type = 'LEFT';

@@ -7,6 +7,7 @@ import type { Span } from '../../ast/node.js';
 import type { Query } from '../../ast/query.js';
 import type { Script, Statement } from '../../ast/statement.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { textFields } from '../../diagnostics/code-table.js';
 import type { DataType } from '../../types/data-type.js';
 import { Cursor, ParseError, describe } from './cursor.js';
 import { parseType } from './data-type.js';
@@ -15,7 +16,7 @@ import type { LexError, Token } from './lexer.js';
 import { LEX_START, tokenize } from './lexer.js';
 import { parseQuery as query } from './query.js';
 import { parseStatementBody } from './statement.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 
 export interface ParseOptions {
   /** The file name diagnostics report. */
@@ -33,13 +34,13 @@ function diagnostic(e: ParseError, file: string | undefined): Diagnostic {
 function asParseError(e: unknown, first: Token): ParseError {
   if (e instanceof ParseError) return e;
   if (e instanceof RangeError) {
-    return new ParseError('this statement is nested too deeply to parse', { start: first.start, end: first.end }, 'split it into views or smaller expressions', SQL_CODES.nestedTooDeep);
+    return ParseError.of(SQL_TEXTS.nestedTooDeep({ stack: true }), { start: first.start, end: first.end });
   }
   throw e;
 }
 
 function lexError(error: LexError, file: string | undefined): Diagnostic {
-  return { code: SQL_CODES.syntaxError, severity: 'error', message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }), span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) };
+  return { ...textFields(SQL_TEXTS.syntaxError(error.problem)), severity: 'error', span: { start: error.start, end: error.end }, ...(file === undefined ? {} : { file }) };
 }
 
 function lex(text: string, file: string | undefined): { cursor?: Cursor; diagnostics: Diagnostic[] } {

@@ -3,7 +3,8 @@
  * position of the first bad byte, instead of being decoded to U+FFFD and silently written back changed.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
+import { textFields } from '../../diagnostics/code-table.js';
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
@@ -56,10 +57,8 @@ export function decodeSqlSource(bytes: Uint8Array, file?: string): DecodedSource
   return {
     ok: false,
     diagnostic: {
-      code: SQL_CODES.notUtf8,
+      ...textFields(SQL_TEXTS.notUtf8({ byte, line, column, offset: bad })),
       severity: 'error',
-      message: `this file is not UTF-8: byte 0x${byte} at line ${line}, column ${column} (byte offset ${bad}) starts no UTF-8 character`,
-      hint: 'save the file as UTF-8 (it looks like Latin-1 or another legacy encoding); flinkts leaves it untouched',
       span: { start: position, end: position },
       ...(file === undefined ? {} : { file }),
     },

@@ -12,7 +12,7 @@ import { parseExpression } from './expression.js';
 import { upperWord } from './keywords.js';
 import { parseQuery, startsQuery } from './query.js';
 import { parseHintBody } from './query.js';
-import { SQL_CODES } from '../codes.js';
+import { SQL_TEXTS } from '../codes.js';
 
 function options(p: Cursor): OptionEntry[] {
   p.expectOp('(', "'(' to start the options");
@@ -100,7 +100,7 @@ function schemaElement(p: Cursor, parts: SchemaParts): boolean {
   const comments = p.takeComments(start.offset);
   const col = column(p, comments, start, parts);
   if (p.isWord('FIRST') || p.isWord('AFTER')) {
-    throw p.errorAt(p.peek(), `column positions (${p.peek().value.toUpperCase()}) in ALTER TABLE are not supported by flinkts yet`, 'add the column at the end, or keep this statement in a separate SQL file', SQL_CODES.notReadYet);
+    throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'columnPosition', position: p.peek().value.toUpperCase() }));
   }
   const more = p.acceptOp(',');
   const trailing = p.takeTrailingComments();
@@ -111,7 +111,7 @@ function schemaElement(p: Cursor, parts: SchemaParts): boolean {
 /** `WATERMARK FOR column AS expr` or `[CONSTRAINT name] PRIMARY KEY (…) NOT ENFORCED`. */
 function constraint(p: Cursor, parts: SchemaParts, start: SourcePosition): void {
   if (p.isWord('WATERMARK')) {
-    if (parts.watermark !== undefined) throw p.errorAt(p.peek(), 'a table has at most one WATERMARK', 'remove one of the WATERMARK definitions');
+    if (parts.watermark !== undefined) throw p.textAt(p.peek(), SQL_TEXTS.unexpectedToken({ kind: 'secondWatermark' }));
     p.next();
     p.expectWord('FOR', 'FOR in WATERMARK FOR column AS …');
     const column = p.identifier('the rowtime column');
@@ -119,7 +119,7 @@ function constraint(p: Cursor, parts: SchemaParts, start: SourcePosition): void 
     parts.watermark = { column, expr: parseExpression(p), span: p.spanFrom(start) };
     return;
   }
-  if (parts.primaryKey !== undefined) throw p.errorAt(p.peek(), 'a table has at most one PRIMARY KEY', 'list all key columns in one PRIMARY KEY (…) NOT ENFORCED');
+  if (parts.primaryKey !== undefined) throw p.textAt(p.peek(), SQL_TEXTS.unexpectedToken({ kind: 'secondPrimaryKey' }));
   const name = p.acceptWord('CONSTRAINT') ? p.identifier('a constraint name') : undefined;
   p.expectWord('PRIMARY');
   p.expectWord('KEY');
@@ -175,11 +175,11 @@ function createTable(p: Cursor, temporary: boolean): CreateTable {
   }
   const partitionedBy = p.acceptWords('PARTITIONED', 'BY') ? nameList(p) : [];
   if (p.isWord('ENCRYPTED')) {
-    throw p.errorAt(p.peek(), "'ENCRYPTED WITH' is not Flink SQL", 'Flink tables have no encryption clause; configure encryption in the connector (e.g. SSL options in the URL) or the storage', SQL_CODES.encryptedWith);
+    throw p.textAt(p.peek(), SQL_TEXTS.encryptedWith({}));
   }
   const withOptions = p.acceptWord('WITH') ? options(p) : [];
   if (p.isWord('ENCRYPTED')) {
-    throw p.errorAt(p.peek(), "'ENCRYPTED WITH' is not Flink SQL", 'Flink tables have no encryption clause; configure encryption in the connector (e.g. SSL options in the URL) or the storage', SQL_CODES.encryptedWith);
+    throw p.textAt(p.peek(), SQL_TEXTS.encryptedWith({}));
   }
   let like: CreateTable['like'];
   if (p.acceptWord('LIKE')) {
@@ -271,7 +271,7 @@ function alterTable(p: Cursor): Statement {
     const kind = p.next().value.toUpperCase() === 'ADD' ? 'AddSchema' : 'ModifySchema';
     let parts: SchemaParts = { columns: [] };
     if (p.isOp('(')) parts = schema(p);
-    else if (schemaElement(p, parts)) throw p.errorAt(p.peek(-1), `several ${kind === 'AddSchema' ? 'added' : 'modified'} columns need parentheses`, `write ${kind === 'AddSchema' ? 'ADD' : 'MODIFY'} (a INT, b STRING)`);
+    else if (schemaElement(p, parts)) throw p.textAt(p.peek(-1), SQL_TEXTS.unexpectedToken({ kind: 'schemaParentheses', clause: kind === 'AddSchema' ? 'ADD' : 'MODIFY' }));
     action = { kind, columns: parts.columns, ...(parts.watermark === undefined ? {} : { watermark: parts.watermark }), ...(parts.primaryKey === undefined ? {} : { primaryKey: parts.primaryKey }) };
   } else if (p.acceptWords('DROP', 'PRIMARY', 'KEY')) action = { kind: 'DropPrimaryKey' };
   else if (p.acceptWords('DROP', 'WATERMARK')) action = { kind: 'DropWatermark' };
@@ -282,7 +282,7 @@ function alterTable(p: Cursor): Statement {
 
 function parseCreate(p: Cursor): Statement {
   if (p.isWord('OR') && p.isWord('REPLACE', 1)) {
-    throw p.errorAt(p.peek(), 'CREATE OR REPLACE TABLE … AS SELECT is Flink SQL but not supported by flinkts yet', 'keep this statement in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
+    throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'createOrReplaceAs' }));
   }
   const temporary = p.acceptWord('TEMPORARY');
   const system = p.acceptWord('SYSTEM');
@@ -401,7 +401,7 @@ export function parseStatementBody(p: Cursor): Statement {
       }
       // `USE DATABASE dwd` is not Flink syntax but common in scripts; DATABASE here is read as the keyword.
       if (p.isWord('DATABASE') && (p.peek(1).kind === 'word' || p.peek(1).kind === 'quoted')) {
-        throw p.errorAt(p.peek(), "'USE DATABASE name' is not Flink SQL", `write USE ${p.peek(1).text}`, SQL_CODES.useDatabase);
+        throw p.textAt(p.peek(), SQL_TEXTS.useDatabase({ name: p.peek(1).text }));
       }
       return { kind: 'UseDatabase', path: p.path('a database name') };
     }
@@ -457,7 +457,7 @@ export function parseStatementBody(p: Cursor): Statement {
     case 'DESCRIBE':
     case 'DESC':
       p.next();
-      if (p.isWord('EXTENDED')) throw p.errorAt(p.peek(), 'DESCRIBE EXTENDED is not supported by flinkts yet', 'use DESCRIBE without EXTENDED', SQL_CODES.notReadYet);
+      if (p.isWord('EXTENDED')) throw p.textAt(p.peek(), SQL_TEXTS.notReadYet({ kind: 'describeExtended' }));
       return { kind: 'Describe', path: p.path('a table name') };
     case 'SELECT':
     case 'WITH':
@@ -466,9 +466,9 @@ export function parseStatementBody(p: Cursor): Statement {
     default:
       if (p.isOp('(')) return { kind: 'QueryStatement', query: parseQuery(p) };
       if (t.kind === 'word' && UNSUPPORTED_STATEMENTS.has(t.value.toUpperCase())) {
-        throw p.errorAt(t, `${t.value.toUpperCase()} statements are Flink SQL but not supported by flinkts yet`, 'keep them in a separate SQL file that flinkts does not parse', SQL_CODES.notReadYet);
+        throw p.textAt(t, SQL_TEXTS.notReadYet({ kind: 'statement', statement: t.value.toUpperCase() }));
       }
-      throw p.errorAt(t, `expected a statement but found ${describe(t)}`, 'statements start with SELECT, INSERT, CREATE, DROP, ALTER, SET, RESET, USE, EXPLAIN, SHOW, DESCRIBE or EXECUTE STATEMENT SET');
+      throw p.textAt(t, SQL_TEXTS.unexpectedToken({ kind: 'expected', expected: 'a statement', found: describe(t), hint: 'statements start with SELECT, INSERT, CREATE, DROP, ALTER, SET, RESET, USE, EXPLAIN, SHOW, DESCRIBE or EXECUTE STATEMENT SET' }));
   }
 }
 
