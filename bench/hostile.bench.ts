@@ -8,6 +8,11 @@
  * development machine.
  * Then every size case of the hostile-input corpus (test/hostile/corpus/sizes.ts, whose test checks only the
  * outcome): each must take under 10 s — the issue's line between slow and hung — for `check` and for `fmt`.
+ *
+ * `FLINKTS_BENCH_WORKLOAD=<text>` runs only the cases whose name contains the text (as in bench/runtime.bench.ts), and
+ * `FLINKTS_BENCH_SKIP=<text>` leaves out those whose name contains it (both case-insensitive, both for the table and the
+ * corpus's size cases) — e.g. `FLINKTS_BENCH_SKIP=nested` while the 500 nested scalar sub-queries take over a minute
+ * to check (#21), so a run measures the rest. The parser's own line is always printed.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -52,12 +57,33 @@ function timed(run: () => unknown): { readonly wall: number; readonly cpu: numbe
  * its successor, so one promoted table kept every later statement's plans alive through each scavenge: 565 MB
  * promoted → 52 MB for the 10 MB check), and fmt's round trips checked 256 statements at a time.
  *
+ * Session of #21's helper 21b (commits 624197c…ed3774d, against 4de2e41 in fresh processes, alternated, mean of three,
+ * CPU, load averages of 15–20 on 2 cores): the parser alone on the 10 MB script 1.02 → 0.91 s, fmt 10 MB 2.40 → 2.09 s,
+ * check 10 MB unchanged (2.6–2.9 s under that load; its time is the binder's and the analyzer's). Allocation was the
+ * cost: fmt allocated 783 MB per 3 MB of the script, 590 MB after (token arrays grown push by push, a list of parts per
+ * quoted name, spread temporaries per SELECT and table, a spine and parts per binary operator). Of fmt's 2.06 s, its
+ * round trip (the printed text parsed again and compared, `survives` in src/cli/format-comments.ts) is about 0.9 s:
+ * with it skipped (an experiment, not committed) fmt took 1.11–1.16 s at load 11–13.
+ *
+ * These cases run in-process with V8's default tiers. The CLI (bin/flinkts.js) caps V8 at --max-opt=2 for short runs,
+ * which made `flinkts check` of the 10 MB script take 16 s CPU and `flinkts fmt --check` 18.8 s (load 15); it now keeps
+ * the default tiers when the files named hold over 256 kB, so these numbers are the CLI's too: 2.8 s / 1.9 s for the
+ * whole process, start-up included (commit of bin/flinkts.js, load 15–16).
+ *
  * The verdict is on CPU time: on a shared machine wall time mostly measures the wait for a core (load averages of
  * 20–30 on 2 cores stretch it five- to tenfold); on an idle one the two agree.
  */
 
 /** The 1-minute load average, printed beside every time: on a shared machine it says how much a number is stretched. */
 const load = (): string => `load ${loadavg()[0]!.toFixed(1)}`;
+
+/** Whether a case is selected by `FLINKTS_BENCH_WORKLOAD` and not left out by `FLINKTS_BENCH_SKIP` (all are when unset). */
+function selected(name: string): boolean {
+  const only = process.env.FLINKTS_BENCH_WORKLOAD?.trim().toLowerCase();
+  const skip = process.env.FLINKTS_BENCH_SKIP?.trim().toLowerCase();
+  const lower = name.toLowerCase();
+  return (only === undefined || only === '' || lower.includes(only)) && (skip === undefined || skip === '' || !lower.includes(skip));
+}
 
 const ONE = fileURLToPath(new URL('./hostile-one.ts', import.meta.url));
 
@@ -79,6 +105,7 @@ export async function run(): Promise<void> {
   const refMb = reference.length / 1e6;
   console.log(`parser on the ${reference.split('\n').length}-line script (${refMb.toFixed(2)} MB): ${refMs.toFixed(1)} ms = ${(refMs / refMb).toFixed(0)} ms/MB (CPU ${refCpu.toFixed(1)} ms = ${(refCpu / refMb).toFixed(0)} ms/MB)  ${load()}`);
   for (const [name, make] of Object.entries(hostileCases())) {
+    if (!selected(name)) continue;
     const text = make();
     const mb = text.length / 1e6;
     const check = fresh('check', name);
@@ -90,6 +117,7 @@ export async function run(): Promise<void> {
   console.log('\nthe hostile corpus\'s size cases (limit 10 s each):');
   let over = 0;
   for (const c of sizes) {
+    if (!selected(c.name)) continue;
     const check = timed(() => checkSql(c.sql, { validators: connectorValidators }));
     const fmt = timed(() => formatSql(c.sql, 'bench.sql'));
     const worst = Math.max(check.wall, fmt.wall);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ABSENT, NOT_SCALAR, numberText, quickKeyText, scanKeyPathText, scannedKeyPathText } from '../../src/runtime/functions/json-scan.js';
+import { ABSENT, keyPathReader, loopKeyPathText, NOT_SCALAR, numberText, quickKeyPathText, scanKeyPathText, scannedKeyPathText } from '../../src/runtime/functions/json-scan.js';
 import { JsonNumber, JsonSyntaxError, parseJson, parsePath, readPath } from '../../src/runtime/functions/json-text.js';
 import type { JsonValue } from '../../src/runtime/functions/json-text.js';
 
@@ -130,7 +130,7 @@ describe('scanKeyPathText agrees with the general reader', () => {
   });
 });
 
-describe('the quick way for one key (a document validated by a regular expression)', () => {
+describe('the quick way (a document validated by a regular expression)', () => {
   function scanned(doc: string, key: string): Outcome {
     try {
       return scannedKeyPathText(doc, [key]);
@@ -150,7 +150,7 @@ describe('the quick way for one key (a document validated by a regular expressio
   it('answers exactly as the scanner when it answers, and leaves invalid documents to the scanner', () => {
     let answered = 0;
     fc.assert(fc.property(fc.oneof(doc, corrupt), key, (d, k) => {
-      const q = quickKeyText(d, k);
+      const q = quickKeyPathText(d, [k]);
       if (q === undefined) return;
       answered++;
       expect(q).toEqual(scanned(d, k));
@@ -158,13 +158,49 @@ describe('the quick way for one key (a document validated by a regular expressio
     expect(answered).toBeGreaterThan(1000);
   });
 
+  it('answers for paths of two and three keys exactly as the scanner when it answers', () => {
+    let answered = 0;
+    // objects three levels deep at most (what the expressions take), keys from a small set so paths are found
+    const k3 = fc.constantFrom('a', 'b', 'c');
+    const scalar = fc.oneof(fc.constantFrom(1, -2.5, 1e21, 'x', '', 'a b', true, false, null), fc.integer());
+    const level3 = fc.dictionary(k3, scalar, { minKeys: 2, maxKeys: 3 });
+    const level2 = fc.dictionary(k3, fc.oneof(scalar, level3, level3), { minKeys: 2, maxKeys: 3 });
+    const level1 = fc.dictionary(k3, fc.oneof(scalar, level2, level2, fc.array(scalar, { maxLength: 2 })), { minKeys: 2, maxKeys: 3 });
+    const nested = fc.tuple(level1, fc.boolean()).map(([v, pretty]) => JSON.stringify(v, null, pretty ? 1 : 0));
+    const broken = fc.tuple(nested, fc.nat(), fc.constantFrom('', '"', '{', '}', '[', ']', ',', ':', ' ', '1', '"a":{"b":1},', '"a"'))
+      .map(([d, at, ins]) => d.slice(0, at % (d.length + 1)) + ins + d.slice((at % (d.length + 1)) + 1));
+    fc.assert(fc.property(fc.oneof(nested, broken), fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 2, maxLength: 3 }), (d, keys) => {
+      const q = quickKeyPathText(d, keys);
+      if (q === undefined) return;
+      answered++;
+      let s: Outcome;
+      try {
+        s = scannedKeyPathText(d, keys);
+      } catch (e) {
+        if (!(e instanceof JsonSyntaxError)) throw e;
+        s = 'INVALID';
+      }
+      // the scanner defers to the general reader once an array stood at the path, even where a later repeated
+      // key replaced it: then the general reader is the yardstick
+      expect(q).toEqual(s === NOT_SCALAR ? general(d, keys) : s);
+    }), { numRuns: 4000 });
+    expect(quickKeyPathText('{"a":[-2.5],"a":{"b":1},"b":0}', ['a', 'b'])).toBe('1');
+    expect(answered).toBeGreaterThan(160);
+    expect(quickKeyPathText('{"a":{"b":1},"a":{"b":2}}', ['a', 'b'])).toBe('2');
+    expect(quickKeyPathText('{"a":{"b":1,"b":"x"}}', ['a', 'b'])).toBe('x');
+    expect(quickKeyPathText('{"a":{"b":1},"a":{"c":2}}', ['a', 'b'])).toBeUndefined(); // absent: the loop's
+    expect(quickKeyPathText('{"a":[{"b":1}]}', ['a', 'b'])).toBeUndefined(); // lax unwrapping: the loop's
+    expect(quickKeyPathText('{"x":1,"a":{"y":[1],"b":{"c":true}}}', ['a', 'b', 'c'])).toBe('true');
+  });
+
+  const quick1 = (d: string, k: string) => quickKeyPathText(d, [k]);
   it('answers for valid documents nested up to three levels, without backslashes', () => {
-    expect(quickKeyText('{"subject":"math","score":37,"question":{"id":5,"tags":["a","b"]}}', 'subject')).toBe('math');
-    expect(quickKeyText('{"x":{"a":1},"a":2,"y":["a",{"a":3}],"a":4}', 'a')).toBe('4');
-    expect(quickKeyText('{"x":"a","y":{"a":1}}', 'a')).toBe(ABSENT);
-    expect(quickKeyText('{"a":[[[1]]]}', 'a')).toBeUndefined(); // four levels: the scanner's
-    expect(quickKeyText('{"a":"\\n"}', 'a')).toBeUndefined(); // a backslash: the scanner's
-    expect(quickKeyText('{"a":1} x', 'a')).toBeUndefined();
+    expect(quick1('{"subject":"math","score":37,"question":{"id":5,"tags":["a","b"]}}', 'subject')).toBe('math');
+    expect(quick1('{"x":{"a":1},"a":2,"y":["a",{"a":3}],"a":4}', 'a')).toBe('4');
+    expect(quick1('{"x":"a","y":{"a":1}}', 'a')).toBe(ABSENT);
+    expect(quickKeyPathText('{"a":[[[1]]]}', ['a'])).toBeUndefined(); // four levels: the scanner's
+    expect(quickKeyPathText('{"a":"\\n"}', ['a'])).toBeUndefined(); // a backslash: the scanner's
+    expect(quickKeyPathText('{"a":1} x', ['a'])).toBeUndefined();
   });
 
   it('stays fast on long invalid documents', () => {
@@ -178,5 +214,69 @@ describe('the quick way for one key (a document validated by a regular expressio
     const t0 = performance.now();
     for (let r = 0; r < 20; r++) for (const d of bad) expect(fast(d, ['a'])).toBe('INVALID');
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('the byte loop (any key path, escapes, deeper nesting) and the per-call reader', () => {
+  function outcome(f: () => Outcome | undefined): Outcome | undefined {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof JsonSyntaxError) return 'INVALID';
+      throw e;
+    }
+  }
+  const key = fc.constantFrom('a', 'b', 'kA', 'é', 'x y', 'q"t', '{');
+  const doc = fc.tuple(fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
+    object: fc.dictionary(fc.oneof(key, fc.string({ maxLength: 3 })), tie('value'), { maxKeys: 4 }),
+  })).object, fc.boolean()).map(([v, pretty]) => JSON.stringify(v, null, pretty ? 1 : 0));
+  // escapes written the long way (a key or value JSON.stringify would write plainly), and corruptions
+  const escapedDoc = doc.map((d) => d.replace(/"a"/g, '"\\u0061"').replace(/"b/g, '"\\u0062'));
+  const corrupt = fc.tuple(fc.oneof(doc, escapedDoc), fc.nat(), fc.constantFrom('', '"', '{', '}', '[', ']', ',', ':', ' ', '\\', '\\u', '1', '-', '.', 'e', 'n', 't', '\u0001', '\u0000', '"a":1,', '"a"'))
+    .map(([d, at, ins]) => d.slice(0, at % (d.length + 1)) + ins + d.slice((at % (d.length + 1)) + 1));
+
+  it('answers exactly as the scanner when it answers (NOT_SCALAR: the general reader decides)', () => {
+    let answered = 0;
+    fc.assert(fc.property(fc.oneof(doc, escapedDoc, corrupt), fc.array(key, { minLength: 1, maxLength: 3 }), (d, keys) => {
+      const l = outcome(() => loopKeyPathText(d, keys));
+      if (l === undefined) return;
+      const s = outcome(() => scannedKeyPathText(d, keys));
+      if (l === NOT_SCALAR && s !== 'INVALID') return;
+      answered++;
+      expect(l).toEqual(s);
+    }), { numRuns: 4000 });
+    expect(answered).toBeGreaterThan(1600);
+  });
+
+  it('pins escapes, duplicates, nesting and the end of the document', () => {
+    expect(loopKeyPathText('{"a":{"b":"x"},"c":1}', ['a', 'b'])).toBe('x');
+    expect(loopKeyPathText('{"a":{"b":1},"a":{"c":2}}', ['a', 'b'])).toBe(ABSENT);
+    expect(loopKeyPathText('{"a":{"b":1,"b":2}}', ['a', 'b'])).toBe('2');
+    expect(loopKeyPathText('{"a":{"b":1},"a":5}', ['a', 'b'])).toBe(ABSENT);
+    expect(loopKeyPathText('{"a":[{"b":1}]}', ['a', 'b'])).toBe(NOT_SCALAR);
+    expect(loopKeyPathText('{"\\u0061":"x\\ny"}', ['a'])).toBe('x\ny');
+    expect(loopKeyPathText('{"a":"1","a\\"":"2"}', ['a"'])).toBe('2');
+    expect(loopKeyPathText('{"x":[[[[{"a":1}]]]],"a":-1.5e3}', ['a'])).toBe('-1500.0');
+    expect(loopKeyPathText(`{"a":${'['.repeat(40)}${']'.repeat(40)}}`, ['b'])).toBeUndefined(); // deeper: the scanner's
+    expect(loopKeyPathText('{"a":"é"}', ['a'])).toBeUndefined(); // not ASCII: the scanner's
+    expect(loopKeyPathText('[1]', ['a'])).toBeUndefined(); // not an object: the scanner's
+    expect(() => loopKeyPathText('{"a":[1}', ['a'])).toThrow(JsonSyntaxError);
+    expect(loopKeyPathText('"s"', ['a'])).toBeUndefined();
+    expect(() => loopKeyPathText('{"a":1} x', ['a'])).toThrow(JsonSyntaxError);
+    expect(() => loopKeyPathText('{"a":1,}', ['a'])).toThrow(JsonSyntaxError);
+    expect(() => loopKeyPathText('{"a":"\u0000"}', ['a'])).toThrow(JsonSyntaxError);
+    expect(() => loopKeyPathText('{"a":1', ['a'])).toThrow(JsonSyntaxError);
+    // a shorter document after a longer one: the bytes left behind are not read
+    expect(loopKeyPathText('{"a":"long value here","b":[1,2,3]}', ['a'])).toBe('long value here');
+    expect(() => loopKeyPathText('{"a":"lo', ['a'])).toThrow(JsonSyntaxError);
+  });
+
+  it('a reader answers as scanKeyPathText whether or not it is trying the quick way', () => {
+    const docs = fc.sample(fc.oneof(doc, escapedDoc, corrupt), 3000);
+    for (const keys of [['a'], ['a', 'b'], ['q"t']]) {
+      const read = keyPathReader(keys);
+      for (const d of docs) expect(outcome(() => read(d))).toEqual(outcome(() => scanKeyPathText(d, keys)));
+    }
   });
 });

@@ -12,7 +12,8 @@ import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { JsonNumber, JsonPathError, jsonKeys, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
-import { ABSENT, NOT_SCALAR, numberText, scanKeyPathText } from './json-scan.js';
+import { ABSENT, keyPathReader, NOT_SCALAR, numberText } from './json-scan.js';
+import type { KeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
 import { jsonValueReturningSupported } from '../../functions/json-value-returning.js';
@@ -126,6 +127,8 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const oe = op.eval;
   // the scanner gives a string's text and a number's text alike: a typed RETURNING reads the general way
   const keys = want === undefined ? keyPath(path) : undefined;
+  // the path is read once, here: each row runs this call's reader of its keys
+  const readKeys = keys && keys.length > 0 ? keyPathReader(keys) : undefined;
   const lax = path.mode === 'lax';
   // Flink's generated call is strict in its operands: a DEFAULT that is NULL makes every result NULL
   const defaults = [e.onEmpty, e.onError].flatMap((b) => (b?.kind === 'Default' ? [api.compile(b.value).eval] : []));
@@ -137,12 +140,12 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
       const s = oe(r) as string | null;
       if (s === null) return null;
       for (let i = 0; i < defaults.length; i++) if ((defaults[i] as Evaluator)(r) === null) return null;
-      if (keys) {
+      if (readKeys) {
         // a key path: the scanner reads the scalar's text directly; objects, arrays, and what strict mode does
         // not find go the general way
-        let text: string | null | typeof ABSENT | typeof NOT_SCALAR;
+        let text: KeyPathText;
         try {
-          text = scanKeyPathText(s, keys);
+          text = readKeys(s);
         } catch (err) {
           return onError(r, err as Error);
         }

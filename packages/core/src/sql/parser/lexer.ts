@@ -102,7 +102,13 @@ export const LEX_START: LexState = { line: 1, column: 1, offset: 0 };
  * wraps every closure made per call in a `__name(…)` call (bench/hostile.bench.ts).
  */
 class LexRun {
-  readonly tokens: Token[] = [];
+  /**
+   * The tokens so far, `count` of them: a run of at most `capacity` tokens (a slice) fills an array made that long at
+   * once instead of growing one by push after push (each growth a new copy: about as many bytes as the tokens'
+   * objects); `done` cuts it to `count`.
+   */
+  readonly tokens: Token[];
+  count = 0;
   readonly n: number;
   i: number;
   line: number;
@@ -110,7 +116,8 @@ class LexRun {
   /** The last token's end: the next token starts there when nothing is between them (`a,`), and shares it. */
   lastEnd: SourcePosition | undefined = undefined;
 
-  constructor(readonly text: string, from: LexState) {
+  constructor(readonly text: string, from: LexState, capacity: number) {
+    this.tokens = capacity <= 4096 ? new Array<Token>(capacity) : [];
     this.n = text.length;
     this.i = from.offset;
     this.line = from.line;
@@ -150,8 +157,15 @@ class LexRun {
   /** Reads from an opening `delimiter` to its closing one; a doubled delimiter stands for itself. Undefined when unterminated. */
   readQuoted(delimiter: string): string | undefined {
     const text = this.text;
-    const parts: string[] = [];
     this.advance(1);
+    // Most quoted texts hold no doubled delimiter: their value is one slice, with no list of parts.
+    const first = text.indexOf(delimiter, this.i);
+    if (first !== -1 && text[first + 1] !== delimiter) {
+      const value = text.slice(this.i, first);
+      this.advance(first + 1 - this.i);
+      return value;
+    }
+    const parts: string[] = [];
     for (;;) {
       const close = text.indexOf(delimiter, this.i);
       if (close === -1) {
@@ -173,12 +187,18 @@ class LexRun {
   push(kind: TokenKind, value: string, start: SourcePosition, source?: string): void {
     const end = this.pos();
     this.lastEnd = end;
-    this.tokens.push({ kind, value, text: source ?? this.text.slice(start.offset, this.i), start, end });
+    this.tokens[this.count++] = { kind, value, text: source ?? this.text.slice(start.offset, this.i), start, end };
   }
 
   /** The result of a run that stopped at an error. */
+  /** The tokens lexed, the array cut to their number. */
+  done(): Token[] {
+    this.tokens.length = this.count;
+    return this.tokens;
+  }
+
   error(problem: LexPayload, start: SourcePosition, end: SourcePosition): { tokens: Token[]; error: LexError; state: LexState } {
-    return { tokens: this.tokens, state: this.pos(), error: { problem, start, end } };
+    return { tokens: this.done(), state: this.pos(), error: { problem, start, end } };
   }
 }
 
@@ -189,10 +209,10 @@ class LexRun {
  * error; no 'eof'.
  */
 export function tokenize(text: string, from: LexState = LEX_START, maxTokens = Infinity): { tokens: Token[]; error?: LexError; state: LexState } {
-  const r = new LexRun(text, from);
-  const tokens = r.tokens;
+  // Room for a slice's tokens and its 'eof'.
+  const r = new LexRun(text, from, maxTokens + 1);
   const n = r.n;
-  while (r.i < n && tokens.length < maxTokens) {
+  while (r.i < n && r.count < maxTokens) {
     const i = r.i;
     const code = text.charCodeAt(i);
     // Calcite's white space: space, tab, LF, CR, form feed. A byte-order mark is not white space, not even as the
@@ -288,6 +308,6 @@ export function tokenize(text: string, from: LexState = LEX_START, maxTokens = I
     r.advance(text.codePointAt(i)! > 0xffff ? 2 : 1);
     r.push('invalid', text.slice(start.offset, r.i), start);
   }
-  if (r.i >= n) tokens.push({ kind: 'eof', value: '', text: '', start: r.pos(), end: r.pos() });
-  return { tokens, state: r.pos() };
+  if (r.i >= n) r.tokens[r.count++] = { kind: 'eof', value: '', text: '', start: r.pos(), end: r.pos() };
+  return { tokens: r.done(), state: r.pos() };
 }

@@ -207,6 +207,11 @@ function parseSelect(p: Cursor): Select {
     } while (p.acceptOp(','));
   }
   if (p.isWord('MATCH_RECOGNIZE')) throw p.textAt(p.peek(), SQL_TEXTS.unexpectedToken({ kind: 'matchRecognizePlacement' }));
+  // The common shapes as one literal each (same keys, same order): the spreads below make and throw away an object
+  // per optional clause, for every SELECT.
+  if (hints === undefined && groupBy === undefined && having === undefined && windows === undefined && from !== undefined) {
+    return where === undefined ? { kind: 'Select', distinct, items, from, span: p.spanFrom(start) } : { kind: 'Select', distinct, items, from, where, span: p.spanFrom(start) };
+  }
   return {
     kind: 'Select',
     ...(hints === undefined ? {} : { hints }),
@@ -338,6 +343,8 @@ export function parseTableReference(p: Cursor, withAlias = true): TableRef {
     forSystemTimeAsOf = parseExpression(p);
   }
   const alias = withAlias ? parseAlias(p) : undefined;
+  // The common case as one literal: each `...(x === undefined ? {} : { x })` is an object made and thrown away.
+  if (alias === undefined && hints === undefined && forSystemTimeAsOf === undefined) return { kind: 'TableRef', path, span: p.spanFrom(start) };
   return {
     kind: 'TableRef',
     path,

@@ -179,6 +179,9 @@ function printBinary(e: Binary): string {
   // Left-associative: the left operand may share the precedence; comparisons do not chain at all.
   const leftMin = p === PREC_COMPARE ? p + 1 : p;
   const rightMin = p + 1;
+  // One operator (most): one string, no spine or list of parts.
+  const left = e.left;
+  if (p === PREC_COMPARE || left.kind !== 'Binary' || precedence(left) !== p) return `${operand(left, leftMin)} ${e.op} ${operand(e.right, rightMin)}`;
   // A chain `a + b + … + z` is a left spine as deep as it is long: walk it in a loop, not by recursion.
   const spine: Binary[] = [e];
   if (p !== PREC_COMPARE) {
