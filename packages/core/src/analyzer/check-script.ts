@@ -29,7 +29,8 @@ import type { Sink } from '../plan/sink.js';
 import { checkPlanRules } from './plan-rules.js';
 import { miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
 import { checkWatermark } from './time/table-time-attributes.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
+import { textFields } from '../diagnostics/code-table.js';
 import { BIND_CODES } from '../plan/codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
@@ -96,10 +97,8 @@ function onePerTable(resolve: CapabilitiesResolver): CapabilitiesResolver {
 }
 
 const NESTED_TOO_DEEPLY = (index: number, statement: Statement, file: string | undefined): Diagnostic => ({
-  code: TYPE_CODES.tooDeepToCheck,
+  ...textFields(TYPE_TEXTS.tooDeepToCheck({ what: 'statement' })),
   severity: 'error',
-  message: 'this statement is nested too deeply to be checked',
-  hint: 'split the expression or query into views or CTEs',
   path: `statements[${index}]`,
   ...(statement.span === undefined ? {} : { span: statement.span }),
   ...(file === undefined ? {} : { file }),

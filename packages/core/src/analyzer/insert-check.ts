@@ -14,7 +14,8 @@ import type { Sink } from '../plan/sink.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { withNullable } from '../types/type-predicates.js';
 import { printDataType } from '../sql/printer/data-type.js';
-import { INSERT_CODES } from '../plan/insert-codes.js';
+import { INSERT_TEXTS } from '../plan/insert-codes.js';
+import { textFields } from '../diagnostics/code-table.js';
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[_\s]/g, '');
 
@@ -47,18 +48,14 @@ export function checkInsertTypes(insert: Insert, sink: Sink, query: NamedPlan, a
     if (value.type !== undefined && target.type !== undefined) {
       if (!supportsImplicitCast(withNullable(value.type, true), withNullable(target.type, true))) {
         out.push(at({
-          code: INSERT_CODES.notCastable,
+          ...textFields(INSERT_TEXTS.notCastable({ column: target.name, position: i, from: printDataType(value.type), to: printDataType(target.type) })),
           severity: 'error',
-          message: `Incompatible types for sink column '${target.name}' at position ${i}: ${printDataType(value.type)} cannot be written into ${printDataType(target.type)} without an explicit CAST`,
-          hint: `write CAST(… AS ${printDataType(withNullable(target.type, true))})`,
           ...where,
         }));
       } else if (value.type.nullable && !target.type.nullable && value.type.kind !== 'NULL') {
         out.push(at({
-          code: INSERT_CODES.nullableIntoNotNull,
+          ...textFields(INSERT_TEXTS.nullableIntoNotNull({ column: target.name })),
           severity: 'warning',
-          message: `a nullable value goes into NOT NULL column '${target.name}'; Flink fails the job at run time when it is NULL (table.exec.sink.not-null-enforcer)`,
-          hint: `COALESCE(…, <default>) or filter NULLs before the INSERT`,
           ...where,
         }));
       }
@@ -70,10 +67,8 @@ export function checkInsertTypes(insert: Insert, sink: Sink, query: NamedPlan, a
       // surely a misalignment: an error. A computed or renamed value is a warning (`check --strict` fails on it).
       const column = expr?.kind === 'ColumnRef' && expr.name === name;
       out.push(at({
-        code: INSERT_CODES.nameMismatch,
+        ...textFields(INSERT_TEXTS.nameMismatch({ name, column: target.name, position: i, table: sink.table.path[2]! })),
         severity: column ? 'error' : 'warning',
-        message: `positional INSERT puts '${name}' into sink column '${target.name}' (position ${i})`,
-        hint: `name the target columns (INSERT INTO ${sink.table.path[2]} (…) SELECT …) or alias the value AS ${target.name} if this is intended`,
         ...where,
       }));
     }

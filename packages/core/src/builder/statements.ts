@@ -19,9 +19,12 @@ import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { builderText } from './errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
-import { INSERT_CODES } from '../plan/insert-codes.js';
+import { INSERT_TEXTS } from '../plan/insert-codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
-import { BIND_CODES } from '../plan/codes.js';
+import { BIND_TEXTS } from '../plan/codes.js';
+import type { CodeText } from '../diagnostics/code-table.js';
+import { textFields } from '../diagnostics/code-table.js';
+import { printDataType } from '../sql/printer/data-type.js';
 
 /** `SET 'key' = 'value'`. Validate Flink keys with the connectors package's settings catalog. */
 export function set(key: string, value: string): SetStatement {
@@ -134,6 +137,10 @@ function insertError(code: string, message: string, hint: string, path: string):
   throw new FlinktsError([{ code, severity: 'error', message, hint, path }]);
 }
 
+function insertText(text: CodeText, path: string): never {
+  throw new FlinktsError([{ ...textFields(text), severity: 'error', path }]);
+}
+
 /**
  * Run-time checks of an INSERT (for JavaScript callers and values typed loosely): names, counts, NOT NULL
  * columns, and Flink's implicit casts wherever both column types are known.
@@ -144,8 +151,7 @@ function checkInsert(sink: AnyTable, columns: readonly string[] | undefined, que
     const to = sink.columnTypes.find((c) => c.name === target)?.type;
     const from = query[i]?.type;
     if (to !== undefined && from !== undefined && !supportsImplicitCast(from, to)) {
-      insertError(INSERT_CODES.notCastable, `a ${from.kind} value cannot go into ${to.kind} column '${target}' of '${sink.name}' without an explicit CAST`,
-        `cast it: cast(value, t.${to.kind.toLowerCase()}(…))`, `insert.${sink.name}.columns.${target}`);
+      insertText(INSERT_TEXTS.notCastable({ column: target, position: i, from: printDataType(from), to: printDataType(to), builderCast: to.kind.toLowerCase() }), `insert.${sink.name}.columns.${target}`);
     }
   }
 }
@@ -156,25 +162,24 @@ function checkInsertNames(sink: AnyTable, columns: readonly string[] | undefined
   const where = `insert.${sink.name}`;
   if (columns === undefined) {
     if (queryColumns.length !== writable.length) {
-      insertError(INSERT_CODES.columnCount, `a positional INSERT into '${sink.name}' needs ${writable.length} columns (${writable.join(', ')}), the query selects ${queryColumns.length}`,
-        'select exactly the sink\'s writable columns in order, or use an explicit column list', where);
+      insertText(INSERT_TEXTS.columnCount({ sink: sink.name, query: queryColumns.length, expected: writable.length, columnList: false, columns: writable }), where);
     }
     return writable;
   }
   const seen = new Set<string>();
   for (const name of columns) {
     if (!writable.includes(name)) {
-      insertError(INSERT_CODES.notWritable, `'${name}' is not a writable column of table '${sink.name}'`, didYouMean(name, writable) ?? `writable columns: ${writable.join(', ')}`, `${where}.columns.${name}`);
+      insertText(INSERT_TEXTS.notWritable({ column: name, table: sink.name, writable }), `${where}.columns.${name}`);
     }
     if (seen.has(name)) builderText(NAME_TEXTS.duplicateInsertColumn({ name }), `${where}.columns.${name}`);
     seen.add(name);
   }
   if (columns.length !== queryColumns.length) {
-    insertError(INSERT_CODES.columnCount, `the column list names ${columns.length} columns but the query selects ${queryColumns.length}`, 'list one sink column per selected value', `${where}.columns`);
+    insertText(INSERT_TEXTS.columnCount({ sink: sink.name, query: queryColumns.length, expected: columns.length, columnList: true }), `${where}.columns`);
   }
   for (const c of sink.columnTypes) {
     if (c.writable && c.type !== undefined && !c.type.nullable && !seen.has(c.name)) {
-      insertError(BIND_CODES.notNullColumnOmitted, `NOT NULL column '${c.name}' of '${sink.name}' is missing from the column list`, `write a value into '${c.name}'`, `${where}.columns`);
+      insertText(BIND_TEXTS.notNullColumnOmitted({ column: c.name, table: sink.name }), `${where}.columns`);
     }
   }
   return columns;

@@ -4,7 +4,6 @@
  * the namespace they were created in, so the binder follows them through with the names they were written with.
  */
 import type { CreateCatalog, CreateTable, CreateView, Statement } from '../ast/statement.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { LikeProblem } from './like.js';
 import { mergeLike } from './like.js';
 import type { QualifiedName } from './namespace.js';
@@ -105,9 +104,9 @@ export class ObjectCatalog {
     if (source === undefined) {
       const last = like.path[like.path.length - 1]!;
       const near = this.all().filter((e) => e.path[2] === last).map((e) => e.path.join('.'));
-      return { table: rest, problems: [{ kind: 'unknown', message: `Source table '${like.path.join('.')}' of the LIKE clause is not declared in this script`, hint: near.length > 0 ? `it is declared as ${near.join(', ')}; qualify the name or USE its database` : (didYouMean(last, this.all().map((e) => e.path[2])) ?? 'declare the source table with CREATE TABLE before the LIKE') }] };
+      return { table: rest, problems: [{ kind: 'unknown', path: like.path.join('.'), declaredAs: near, known: this.all().map((e) => e.path[2]) }] };
     }
-    if (source.kind === 'view') return { table: rest, problems: [{ kind: 'rejected', message: `Source table '${source.path.join('.')}' of the LIKE clause can not be a VIEW`, hint: 'name a table in LIKE, or declare the columns yourself' }] };
+    if (source.kind === 'view') return { table: rest, problems: [{ kind: 'rejected', conflict: { conflict: 'view', table: source.path.join('.') } }] };
     return mergeLike(statement, source.statement);
   }
 

@@ -12,16 +12,25 @@
  */
 import type { ColumnDefinition, CreateTable, LikeOptionTarget, OptionEntry } from '../ast/statement.js';
 
-type Feature = Exclude<LikeOptionTarget, 'ALL'>;
+export type Feature = Exclude<LikeOptionTarget, 'ALL'>;
 type Mode = 'INCLUDING' | 'EXCLUDING' | 'OVERWRITING';
 const FEATURES: readonly Feature[] = ['CONSTRAINTS', 'DISTRIBUTION', 'GENERATED', 'METADATA', 'OPTIONS', 'PARTITIONS', 'WATERMARKS'];
 
-export interface LikeProblem {
-  /** `unknown`: the source is not declared; `rejected`: Flink rejects the LIKE clause (a view, a conflict). */
-  readonly kind: 'unknown' | 'rejected';
-  readonly message: string;
-  readonly hint: string;
-}
+/** What Flink rejects in a LIKE clause (FTS4016's payload): `table` is the LIKE clause's source. */
+export type LikeConflict =
+  | { readonly conflict: 'view'; readonly table: string }
+  | { readonly conflict: 'column'; readonly table: string; readonly column: string; readonly feature: Feature | 'PHYSICAL' }
+  | { readonly conflict: 'feature'; readonly table: string; readonly feature: Feature; readonly what: string }
+  | { readonly conflict: 'watermark'; readonly table: string; readonly sourceColumn: string; readonly column: string }
+  | { readonly conflict: 'option'; readonly table: string; readonly key: string };
+
+/**
+ * `unknown`: the source is not declared (FTS4002, with the names it is declared as and the known names);
+ * `rejected`: Flink rejects the LIKE clause (a view, a conflict: FTS4016).
+ */
+export type LikeProblem =
+  | { readonly kind: 'unknown'; readonly path: string; readonly declaredAs: readonly string[]; readonly known: readonly string[] }
+  | { readonly kind: 'rejected'; readonly conflict: LikeConflict };
 
 function modes(statement: CreateTable): ReadonlyMap<Feature, Mode> {
   const m = new Map<Feature, Mode>(FEATURES.map((f) => [f, f === 'OPTIONS' ? 'OVERWRITING' : 'INCLUDING']));
@@ -52,11 +61,7 @@ export function mergeLike(statement: CreateTable, source: CreateTable): { readon
     const k = kindOf(columns[at]!);
     if (k !== 'PHYSICAL' && kindOf(c) === k && mode.get(k) === 'OVERWRITING') columns[at] = c;
     else {
-      problems.push({
-        kind: 'rejected',
-        message: `A column named '${c.name}' already exists in the table '${name}' of the LIKE clause`,
-        hint: k === 'PHYSICAL' ? 'give the new column another name: the source\'s physical columns are always taken' : `give it another name, or write OVERWRITING ${k} (or EXCLUDING ${k})`,
-      });
+      problems.push({ kind: 'rejected', conflict: { conflict: 'column', table: name, column: c.name, feature: k } });
     }
   }
   const pick = <T>(feature: Feature, what: string, own: T | undefined, base: T | undefined): T | undefined => {
@@ -64,14 +69,14 @@ export function mergeLike(statement: CreateTable, source: CreateTable): { readon
     if (m === 'EXCLUDING' || base === undefined) return own;
     if (own === undefined) return base;
     if (m === 'OVERWRITING' && feature !== 'CONSTRAINTS') return own;
-    problems.push({ kind: 'rejected', message: `The table '${name}' of the LIKE clause already has ${what}`, hint: feature === 'CONSTRAINTS' ? 'write EXCLUDING CONSTRAINTS to declare another primary key' : `write EXCLUDING ${feature} or OVERWRITING ${feature}` });
+    problems.push({ kind: 'rejected', conflict: { conflict: 'feature', table: name, feature, what } });
     return own;
   };
   // OVERWRITING replaces the source's watermark on the same column only; one on another column would be a second
   // watermark, which Flink 1.20.1 rejects ("Multiple watermark definitions are not supported yet")
   const otherColumn = statement.watermark !== undefined && source.watermark !== undefined && statement.watermark.column !== source.watermark.column;
   const watermark = otherColumn && mode.get('WATERMARKS') === 'OVERWRITING'
-    ? (problems.push({ kind: 'rejected', message: `The table '${name}' of the LIKE clause has a watermark on '${source.watermark!.column}' and this one on '${statement.watermark!.column}': Flink does not support multiple watermark definitions`, hint: 'write EXCLUDING WATERMARKS, or put the watermark on the same column' }), statement.watermark)
+    ? (problems.push({ kind: 'rejected', conflict: { conflict: 'watermark', table: name, sourceColumn: source.watermark!.column, column: statement.watermark!.column } }), statement.watermark)
     : pick('WATERMARKS', `a watermark (on '${source.watermark?.column ?? ''}')`, statement.watermark, source.watermark);
   const primaryKey = pick('CONSTRAINTS', 'a primary key', statement.primaryKey, source.primaryKey);
   const partitionedBy = pick('PARTITIONS', 'partitions', statement.partitionedBy.length > 0 ? statement.partitionedBy : undefined, source.partitionedBy.length > 0 ? source.partitionedBy : undefined) ?? [];
@@ -83,7 +88,7 @@ export function mergeLike(statement: CreateTable, source: CreateTable): { readon
     const at = options.findIndex((x) => x.key === o.key);
     if (at < 0) options.push(o);
     else if (optionMode === 'OVERWRITING') options[at] = o;
-    else problems.push({ kind: 'rejected', message: `The table '${name}' of the LIKE clause already has the option '${o.key}'`, hint: `write OVERWRITING OPTIONS to replace it, or EXCLUDING OPTIONS` });
+    else problems.push({ kind: 'rejected', conflict: { conflict: 'option', table: name, key: o.key } });
   }
   const { like: _like, ...rest } = statement;
   const table: CreateTable = Object.freeze({

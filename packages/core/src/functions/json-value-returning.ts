@@ -7,7 +7,7 @@ import type { DataType } from '../types/data-type.js';
 
 const SUPPORTED = new Set<DataType['kind']>(['VARCHAR', 'BOOLEAN', 'INT', 'DOUBLE']);
 
-/** Why Flink 1.20 refuses `RETURNING <type>` in JSON_VALUE, or undefined when it takes it. */
-export function jsonValueReturningProblem(type: DataType, shown: string): string | undefined {
-  return SUPPORTED.has(type.kind) ? undefined : `Unsupported type '${shown}' for RETURNING in JSON_VALUE(); Flink 1.20 takes STRING, BOOLEAN, INT or DOUBLE`;
+/** Whether Flink 1.20 takes `RETURNING <type>` in JSON_VALUE (FTS4406 otherwise: TYPE_TEXTS.badArgument, kind jsonReturning). */
+export function jsonValueReturningSupported(type: DataType): boolean {
+  return SUPPORTED.has(type.kind);
 }

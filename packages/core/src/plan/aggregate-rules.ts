@@ -10,14 +10,14 @@ import type { GroupingElement, Select } from '../ast/query.js';
 import type { ObjectCatalog } from '../catalog/catalog.js';
 import { isAggregateCall } from './function-lookup.js';
 import type { BindContext } from './bind-context.js';
-import { problem, report } from './bind-context.js';
+import { report } from './bind-context.js';
 import { BIND_TEXTS } from './codes.js';
 import type { AggregateCall } from './aggregate.js';
 import type { BoundExpression } from './expression.js';
 import { copiedColumn } from './expression.js';
-import { expressionChildren, subtreeNodes } from './expression-children.js';
-import { TYPE_CODES } from '../typing/codes.js';
-import { TIME_CODES } from './time-codes.js';
+import { expressionChildren, subtreeNodes } from '../ast/expression-children.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
+import { TIME_TEXTS } from './time-codes.js';
 
 export { isAggregateCall } from './function-lookup.js';
 
@@ -80,11 +80,11 @@ export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<
   const catalog = ctx.catalog;
   if (select.where !== undefined) {
     const where = callsIn([select.where], catalog);
-    for (const c of where.aggregates) problem(ctx, TYPE_CODES.aggregateInWhere, c, `Aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…)`, 'filter aggregated values in HAVING, or aggregate in a sub-query');
-    for (const c of where.windowed) problem(ctx, TYPE_CODES.overInWhere, c, `Windowed aggregate expression is illegal in WHERE clause: ${c.name.join('.')}(…) OVER …`, 'compute it in a sub-query and filter its result');
+    for (const c of where.aggregates) report(ctx, TYPE_TEXTS.aggregateInWhere({ fn: c.name.join('.') }), c);
+    for (const c of where.windowed) report(ctx, TYPE_TEXTS.overInWhere({ fn: c.name.join('.') }), c);
   }
   if (select.groupBy !== undefined) {
-    for (const c of callsIn(groupExprs(select.groupBy), catalog).aggregates) problem(ctx, TYPE_CODES.aggregateInGroupBy, c, `Aggregate expression is illegal in GROUP BY clause: ${c.name.join('.')}(…)`);
+    for (const c of callsIn(groupExprs(select.groupBy), catalog).aggregates) report(ctx, TYPE_TEXTS.aggregateInGroupBy({ fn: c.name.join('.') }), c);
   }
   const roots: Expression[] = [];
   for (const i of select.items) if (i.kind === 'SelectExpr') roots.push(i.expr);
@@ -92,7 +92,7 @@ export function checkSelectCalls(select: Select, ctx: BindContext): ReadonlySet<
   const auxiliaries: FunctionCall[] = [];
   for (const c of callsIn(roots, catalog, auxiliaries).aggregates) {
     if (c.args.length === 0) continue;
-    for (const inner of callsIn(c.args, catalog).aggregates) problem(ctx, TYPE_CODES.nestedAggregate, inner, `Aggregate expressions cannot be nested: ${inner.name.join('.')}(…) inside ${c.name.join('.')}(…)`, 'aggregate in a sub-query first');
+    for (const inner of callsIn(c.args, catalog).aggregates) report(ctx, TYPE_TEXTS.nestedAggregate({ inner: inner.name.join('.'), outer: c.name.join('.') }), inner);
   }
   return groupWindowAuxiliaries(select, auxiliaries, ctx);
 }
@@ -109,8 +109,7 @@ function groupWindowAuxiliaries(select: Select, auxiliaries: readonly FunctionCa
   for (const call of auxiliaries) {
     const group = AUXILIARY.exec(call.name[0]!.toUpperCase())![1]!;
     if (windows.some((w) => w.name[0]!.toUpperCase() === group && sameAst(w.args, call.args))) continue;
-    problem(ctx, TIME_CODES.groupWindowAuxiliaryWithoutWindow, call, `Call to auxiliary group function '${call.name[0]!.toUpperCase()}' must have matching call to group function '${group}' in GROUP BY clause`,
-      `add GROUP BY ${group}(…) with the same arguments, or use a window TVF (${group}(TABLE t, DESCRIPTOR(ts), …)) and window_start / window_end`);
+    report(ctx, TIME_TEXTS.groupWindowAuxiliaryWithoutWindow({ fn: call.name[0]!.toUpperCase(), group }), call);
     for (const n of subtreeNodes(call)) unmatched.add(n);
   }
   return unmatched;

@@ -15,9 +15,9 @@ import type { BindContext, Scope, ScopeEntry } from './bind-context.js';
 import { problem, report } from './bind-context.js';
 import { BIND_TEXTS } from './codes.js';
 import type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
-import { expressionChildren, windowSpecChildren } from './expression-children.js';
+import { expressionChildren, windowSpecChildren } from '../ast/expression-children.js';
 import type { PlanNode } from './node.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 
 /** Binds a query (set by bind-query.ts, which imports this module). */
@@ -73,7 +73,7 @@ function resolve(ref: ColumnRef, scopes: readonly Scope[], ctx: BindContext): { 
   if (rowColumn !== undefined) {
     const t = rowColumn.type;
     if (t === undefined) return undefined;
-    if (t.kind !== 'ROW') problem(ctx, TYPE_CODES.fieldOfNonRow, ref, `field '${ref.name}' is accessed on column '${ref.table}', which is not a ROW`);
+    if (t.kind !== 'ROW') report(ctx, TYPE_TEXTS.fieldOfNonRow({ field: ref.name, column: ref.table!, type: show(t) }), ref);
     else report(ctx, NAME_TEXTS.rowFieldNotFound({ field: ref.name, column: ref.table, fields: t.fields.map((f) => f.name) }), ref);
     return undefined;
   }
@@ -280,7 +280,7 @@ export function bindCondition(e: Expression, scope: Scope, ctx: BindContext, cla
   const bound = bindExpression(e, scope, ctx, options);
   const t = bound.type;
   if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
-    problem(ctx, TYPE_CODES.caseConditionNotBoolean, e, `${clause} clause must be a condition: the expression is ${show(t)}, not BOOLEAN`, `compare it with something, e.g. ${clause === 'ON' ? 'a.x = b.x' : '… = …'}`);
+    report(ctx, TYPE_TEXTS.caseConditionNotBoolean({ clause, type: show(t) }), e);
   }
   return bound;
 }

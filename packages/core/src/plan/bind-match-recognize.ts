@@ -13,14 +13,16 @@ import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
 import type { BindContext, Scope } from './bind-context.js';
-import { problem, problemText, unsupported } from './bind-context.js';
+import { problem, problemText, report, unsupported } from './bind-context.js';
+import type { CodeText } from '../diagnostics/code-table.js';
 import { bindExpression } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
 import { copiedColumn } from './expression.js';
 import type { MatchAccess, MatchExpression, MatchPatternElement, MatchRecognize, MatchSkip } from './match-recognize.js';
-import { MATCH_CODES, MATCH_TEXTS } from './match-recognize-codes.js';
+import type { UnsupportedPattern } from './match-recognize-codes.js';
+import { MATCH_TEXTS } from './match-recognize-codes.js';
 import type { PlanColumn } from './node.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 const TS3: DataType = { kind: 'TIMESTAMP', precision: 3, nullable: false };
 const LTZ3: DataType = { kind: 'TIMESTAMP_LTZ', precision: 3, nullable: false };
@@ -54,7 +56,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   if (partitionKeys.some((k) => k === undefined) || orderKeys.some((k) => k.column === undefined)) return undefined;
 
   if (r.rowsPerMatch === 'ALL') {
-    problem(ctx, MATCH_CODES.unsupportedClause, r, 'All rows per match mode is not supported yet.', 'use ONE ROW PER MATCH with MEASURES');
+    report(ctx, MATCH_TEXTS.unsupportedClause({ kind: 'allRows' }), r);
     return undefined;
   }
   const pattern = patternElements(r.pattern, ctx);
@@ -83,7 +85,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
     if (bound === undefined) return undefined;
     const t = bound.expr.type;
     if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') {
-      problem(ctx, TYPE_CODES.caseConditionNotBoolean, d.condition, 'DEFINE clause must be a condition', `DEFINE ${d.variable} is ${show(t)}, not BOOLEAN`);
+      report(ctx, TYPE_TEXTS.caseConditionNotBoolean({ clause: 'DEFINE', variable: d.variable, type: show(t) }), d.condition);
       return undefined;
     }
     define.set(d.variable, bound);
@@ -96,7 +98,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   }
   const within = r.within === undefined ? undefined : bindExpression(r.within, { columns: [], relations: [] }, ctx);
   if (within !== undefined && within.type !== undefined && (within.type.kind !== 'INTERVAL_DAY_TIME' || r.within?.kind !== 'IntervalLiteral')) {
-    problem(ctx, MATCH_CODES.unsupportedClause, r.within!, 'Only constant intervals with millisecond resolution are supported as time constraints of patterns.', "write WITHIN INTERVAL 'n' SECOND (or MINUTE, HOUR, DAY)");
+    report(ctx, MATCH_TEXTS.unsupportedClause({ kind: 'within' }), r.within!);
     return undefined;
   }
   const keyColumns = (partitionKeys as number[]).map((k): PlanColumn => {
@@ -127,7 +129,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const relation = r.alias ?? '';
   const names = r.columnAliases ?? columns.map((c) => c.name);
   if (names.length !== columns.length) {
-    problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${names.length} aliases for ${columns.length} columns`);
+    report(ctx, TYPE_TEXTS.aliasListLength({ aliases: names.length, columns: columns.length }), r);
     return undefined;
   }
   return {
@@ -149,38 +151,38 @@ function patternElements(t: PatternTerm, ctx: BindContext): MatchPatternElement[
   const flat = (x: PatternTerm): PatternTerm[] => (x.kind === 'PatternSequence' ? x.terms.flatMap(flat) : x.kind === 'PatternGroup' && x.quantifier === undefined ? flat(x.term) : [x]);
   const terms = flat(t);
   const out: MatchPatternElement[] = [];
-  const refuse = (at: { readonly span?: import('../ast/node.js').Span | undefined }, message: string, hint: string): undefined => {
-    problem(ctx, MATCH_CODES.unsupportedPattern, at, message, hint);
+  const refuse = (at: { readonly span?: import('../ast/node.js').Span | undefined }, p: UnsupportedPattern): undefined => {
+    report(ctx, MATCH_TEXTS.unsupportedPattern(p), at);
     return undefined;
   };
   for (const term of terms) {
     if (term.kind === 'PatternAlternation') {
-      return refuse(term, "Currently, CEP doesn't support branching patterns.", 'write one MATCH_RECOGNIZE per alternative (UNION ALL of their results), or one variable whose DEFINE accepts either row');
+      return refuse(term, { kind: 'alternation' });
     }
     if (term.kind !== 'PatternVariable') {
-      return refuse(term.kind === 'PatternGroup' ? term : {}, 'Group patterns are not supported yet.', 'write the variables one after another, each with its own quantifier');
+      return refuse(term.kind === 'PatternGroup' ? term : {}, { kind: 'group' });
     }
     if (out.some((e) => e.variable === term.name)) {
-      return refuse(term, 'Pattern variables must be unique. That might change in the future.', `give the second '${term.name}' its own variable and DEFINE both`);
+      return refuse(term, { kind: 'repeated', variable: term.name });
     }
     const q = term.quantifier;
     const element: MatchPatternElement = { variable: term.name, min: q?.min ?? 1, ...(q === undefined ? { max: 1 } : q.max === undefined ? {} : { max: q.max }), greedy: q === undefined || !q.reluctant };
     const optional = element.min === 0 && element.max === 1;
-    if (optional && !element.greedy) return refuse(term, 'Reluctant optional variables are not supported yet.', `write ${term.name}? (greedy)`);
+    if (optional && !element.greedy) return refuse(term, { kind: 'reluctantOptional', variable: term.name });
     // CEP's Pattern.optional() (for `*` and `?`, not `{0,m}`) refuses to follow a greedy quantifier
     const previous = out[out.length - 1];
     if (element.min === 0 && (element.max === undefined || optional) && previous !== undefined && greedyInCep(previous)) {
-      return refuse(term, 'Optional pattern cannot be preceded by greedy pattern', `make ${previous.variable}'s quantifier reluctant (${previous.variable}+?) or fixed`);
+      return refuse(term, { kind: 'optionalAfterGreedy', variable: previous.variable });
     }
     out.push(element);
   }
   if (out.every((e) => e.min === 0)) {
-    return refuse(t.kind === 'PatternVariable' || t.kind === 'PatternGroup' ? t : {}, 'Patterns that can produce empty matches are not supported. There must be at least one non-optional state.', 'give at least one variable a quantifier that needs a row (no quantifier, +, {n}, {n,m} with n ≥ 1)');
+    return refuse(t.kind === 'PatternVariable' || t.kind === 'PatternGroup' ? t : {}, { kind: 'empty' });
   }
   const last = out[out.length - 1]!;
   const lastTerm = terms[terms.length - 1]! as { readonly span?: import('../ast/node.js').Span };
   if (greedyInCep(last)) {
-    return refuse(lastTerm, 'Greedy quantifiers are not allowed as the last element of a Pattern yet. Finish your pattern with either a simple variable or reluctant quantifier.', `make the last quantifier reluctant (${last.variable}+?), or end the pattern with a variable that matches once`);
+    return refuse(lastTerm, { kind: 'greedyLast', variable: last.variable });
   }
   return out;
 }
@@ -207,6 +209,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
     failed = true;
     return undefined;
   };
+  const failText = (text: CodeText, at: { readonly span?: import('../ast/node.js').Span | undefined }): undefined => fail(text.code, at, text.message, text.hint);
   /** What Flink accepts and flinkts does not bind: FTS4501 (a warning; the local runtime answers FTS7001). */
   const notBound = (at: { readonly span?: import('../ast/node.js').Span | undefined }, what: string): undefined => {
     if (!failed) unsupported(ctx, at, what);
@@ -226,7 +229,7 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       found.add(n.table);
       return { kind: 'ColumnRef', name: n.name, ...(n.span === undefined ? {} : { span: n.span }) } as ColumnRef;
     });
-    if (found.size > 1) return fail(MATCH_CODES.unsupportedClause, x, `Multiple pattern variables in '${at}'`, `read one variable per navigation or aggregate, e.g. FIRST(${[...found][0]}.col) + FIRST(${[...found][1]}.col)`);
+    if (found.size > 1) return failText(MATCH_TEXTS.unsupportedClause({ kind: 'severalVariables', at, variables: [...found] }), x);
     return failed ? undefined : { expr: stripped, variable: [...found][0] };
   };
   const rowExpr = (x: Expression) => bindExpression(x, input.scope, ctx);
@@ -250,20 +253,20 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       return { kind: 'MatchRowtime', type: arg?.type?.kind === 'TIMESTAMP_LTZ' ? LTZ3 : TS3 };
     }
     // Flink's code generator refuses PREV and NEXT (checked on Flink 1.20.1)
-    if (name === 'NEXT' || name === 'PREV') return fail(MATCH_CODES.unsupportedClause, n, 'Flink does not support physical offsets within partition.', `use LAST(${name === 'PREV' ? 'A.col, 1' : 'A.col'}) (a logical offset within a variable's rows) instead`);
+    if (name === 'NEXT' || name === 'PREV') return failText(MATCH_TEXTS.unsupportedClause({ kind: 'physicalOffset', fn: name }), n);
     if (NAVIGATION.has(name)) {
       const arg = n.args[0];
-      if (arg === undefined || n.args.length > 2) return fail(TYPE_CODES.wrongArity, n, `${name} takes a column and an optional constant offset`);
+      if (arg === undefined || n.args.length > 2) return failText(TYPE_TEXTS.wrongArity({ fn: name, expected: 'a column and an optional constant offset' }), n);
       const offsetArg = n.args[1];
       const offset = offsetArg === undefined ? 0 : offsetArg.kind === 'NumericLiteral' && /^\d+$/.test(offsetArg.text) ? Number(offsetArg.text) : undefined;
-      if (offset === undefined) return fail(MATCH_CODES.unsupportedClause, offsetArg ?? n, `the offset of ${name} must be a non-negative integer literal`);
+      if (offset === undefined) return failText(MATCH_TEXTS.unsupportedClause({ kind: 'offset', fn: name }), offsetArg ?? n);
       const nested = firstCall(arg, (c) => NAVIGATION.has(c) || c === 'PREV' || c === 'NEXT');
       if (nested !== undefined) {
         const inner = nested.args[1] === undefined ? [...nested.args, { kind: 'NumericLiteral', text: '0' } as Expression] : nested.args;
-        return fail(MATCH_CODES.unsupportedClause, nested, `Cannot nest PREV/NEXT under LAST/FIRST '${printExpression({ ...nested, args: inner })}'`, `read the column directly: ${name}(${printExpression(nested.args[0] ?? nested)})`);
+        return failText(MATCH_TEXTS.unsupportedClause({ kind: 'nestedNavigation', call: printExpression({ ...nested, args: inner }), fn: name, column: printExpression(nested.args[0] ?? nested) }), nested);
       }
       const aggregate = firstCall(arg, (c) => builtinFunction(c)?.kind === 'aggregate');
-      if (aggregate !== undefined) return fail(MATCH_CODES.unsupportedClause, aggregate, `Cannot use aggregation in navigation '${printExpression(aggregate)}'`, `aggregate outside the navigation, e.g. ${printExpression(aggregate)}`);
+      if (aggregate !== undefined) return failText(MATCH_TEXTS.unsupportedClause({ kind: 'aggregateInNavigation', call: printExpression(aggregate), aggregate: printExpression(aggregate) }), aggregate);
       const s = strip(arg, `${name}(${printExpression(arg)}, ${offset})`);
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
@@ -272,8 +275,8 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       return { kind: 'Navigate', from: name as 'FIRST' | 'LAST', offset, ...(variable === undefined ? {} : { variable }), expr: b, type: withNullable(b.type, true) };
     }
     if (builtinFunction(name)?.kind === 'aggregate') {
-      if (n.distinct === true) return fail(MATCH_CODES.unsupportedClause, n, `DISTINCT/ALL not allowed with ${printExpression(n)} function`, 'aggregate without DISTINCT in MATCH_RECOGNIZE');
-      if (n.filter !== undefined || n.over !== undefined || n.withinGroup !== undefined) return fail(MATCH_CODES.unsupportedClause, n, `${name} with FILTER, OVER or WITHIN GROUP is not supported in MATCH_RECOGNIZE`);
+      if (n.distinct === true) return failText(MATCH_TEXTS.unsupportedClause({ kind: 'distinct', call: printExpression(n) }), n);
+      if (n.filter !== undefined || n.over !== undefined || n.withinGroup !== undefined) return failText(MATCH_TEXTS.unsupportedClause({ kind: 'aggregateClause', fn: name }), n);
       if (n.args.length > 1) return notBound(n, `${name} with more than one argument in MATCH_RECOGNIZE`);
       // Flink accepts SUM(LAST(A.v)) and the like (not reproduced)
       if (n.args.some((a) => firstCall(a, (c) => NAVIGATION.has(c) || builtinFunction(c)?.kind === 'aggregate') !== undefined)) return notBound(n, `navigation or an aggregate inside ${name}`);

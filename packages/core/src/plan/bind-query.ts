@@ -25,7 +25,7 @@ import type { Bound } from './bind-relation.js';
 import { relation, setNamedQueryBinder } from './bind-relation.js';
 import type { BoundExpression } from './expression.js';
 import { copiedColumn } from './expression.js';
-import { expressionChildren } from './expression-children.js';
+import { expressionChildren } from '../ast/expression-children.js';
 import type { PlanColumn, PlanNode } from './node.js';
 import type { Over, OverCall } from './over.js';
 import { filterOrRank, rankOf } from './patterns/rank.js';
@@ -38,7 +38,7 @@ import type { SortKey } from './sort-key.js';
 import type { Values } from './values.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
@@ -326,7 +326,7 @@ function bindSelect(select: Select, ctx: BindContext): NamedPlan | undefined {
       const name = `${ref.table === undefined ? '' : `${ref.table}.`}${ref.name}`;
       if (!notGrouped.has(name)) {
         notGrouped.add(name);
-        problem(ctx, TYPE_CODES.notGrouped, ref, `Expression '${name}' is not being grouped`, select.groupBy === undefined ? 'add a GROUP BY clause, or aggregate the column (e.g. MAX(…))' : `add it to GROUP BY, or aggregate it (e.g. MAX(${name}))`);
+        report(ctx, TYPE_TEXTS.notGrouped({ name, groupBy: select.groupBy !== undefined }), ref);
       }
       return false;
     };
@@ -406,7 +406,7 @@ function commonTypeOfSides(types: readonly DataType[], bound: readonly NamedPlan
   for (let s = 1; s < types.length; s++) {
     const next = commonResultType([common, types[s]!]);
     if (next === undefined) {
-      problem(ctx, TYPE_CODES.setOpNoCommonType, outputAst(bound[s]!.plan, i) ?? sides[s]!, `Type mismatch in column ${i + 1} of ${q.op}: ${show(common)} and ${show(types[s]!)} have no common type`, `CAST one side, e.g. CAST(… AS ${show(withNullable(common, true))})`);
+      report(ctx, TYPE_TEXTS.setOpNoCommonType({ op: q.op, column: i + 1, left: show(common), right: show(types[s]!), castTo: show(withNullable(common, true)) }), outputAst(bound[s]!.plan, i) ?? sides[s]!);
       return undefined;
     }
     common = next;
@@ -450,7 +450,7 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
   const width = bound[0]!.plan.columns.length;
   const mismatch = bound.findIndex((b) => b.plan.columns.length !== width);
   if (mismatch >= 0) {
-    problem(ctx, TYPE_CODES.setOpColumnCount, sides[mismatch]!, `Column count mismatch in ${q.op}: the left query has ${width} columns, the right one ${bound[mismatch]!.plan.columns.length}`, 'both sides must select the same number of columns');
+    report(ctx, TYPE_TEXTS.setOpColumnCount({ op: q.op, left: width, right: bound[mismatch]!.plan.columns.length }), sides[mismatch]!);
     return undefined;
   }
   const columns: PlanColumn[] = bound[0]!.plan.columns.map((c, i) => {
@@ -476,7 +476,7 @@ function bindSetOperation(q: Extract<Query, { kind: 'SetOperation' }>, ctx: Bind
  * `INSERT INTO t VALUES (1, NULL)` and beside typed rows (checked on the real planner).
  */
 function untypedNulls(exprs: readonly Expression[], ctx: BindContext): void {
-  for (const e of exprs) if (e.kind === 'NullLiteral') problem(ctx, TYPE_CODES.badArgument, e, "Illegal use of 'NULL'", 'write CAST(NULL AS type)');
+  for (const e of exprs) if (e.kind === 'NullLiteral') report(ctx, TYPE_TEXTS.badArgument({ kind: 'untypedNull' }), e);
 }
 
 const isEmptyString = (e: Expression | undefined): boolean => e?.kind === 'StringLiteral' && e.value === '';
@@ -518,7 +518,7 @@ function bindValues(q: Extract<Query, { kind: 'Values' }>, ctx: BindContext): Na
   const width = rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== width);
   if (bad >= 0) {
-    problem(ctx, TYPE_CODES.valuesColumnCount, q.rows[bad]![0] ?? q, `VALUES rows have different numbers of columns: row 1 has ${width}, row ${bad + 1} has ${rows[bad]!.length}`);
+    report(ctx, TYPE_TEXTS.valuesColumnCount({ width, row: bad + 1, columns: rows[bad]!.length }), q.rows[bad]![0] ?? q);
     return undefined;
   }
   const columns: PlanColumn[] = Array.from({ length: width }, (_, i) => {
@@ -557,7 +557,7 @@ export function bindNamed(q: Query, ctx: BindContext): NamedPlan | undefined {
     if (!isStackOverflow(e)) throw e;
     const at = overflowAt ?? q;
     overflowAt = undefined;
-    problem(ctx, TYPE_CODES.tooDeepToCheck, at, 'the query is nested too deeply to be checked', 'split deeply nested expressions into views or CTEs');
+    report(ctx, TYPE_TEXTS.tooDeepToCheck({ what: 'query' }), at);
     return undefined;
   }
 }

@@ -27,9 +27,9 @@ import { withNullable } from '../types/type-predicates.js';
 import type { Values } from './values.js';
 import { printExpression } from '../sql/printer/expression.js';
 import type { WindowFunction, WindowTableFunction } from './window-table-function.js';
-import { TIME_CODES } from './time-codes.js';
+import { TIME_TEXTS } from './time-codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 export interface Bound {
   readonly node: PlanNode;
@@ -99,7 +99,7 @@ function windowTvf(r: Extract<Relation, { kind: 'TableFunction' }>, fn: WindowFu
   const table = args.find((a) => a.kind === 'TableArg');
   const descriptor = args.find((a) => a.kind === 'Descriptor');
   if (descriptor?.kind !== 'Descriptor' || descriptor.columns.length !== 1) {
-    problem(ctx, TIME_CODES.malformedDescriptor, descriptor ?? r.call, `${fn} needs exactly one time attribute column as DESCRIPTOR(column)`, `write ${fn}(TABLE t, DESCRIPTOR(time_col), …)`);
+    report(ctx, TIME_TEXTS.malformedDescriptor({ fn }), descriptor ?? r.call);
     return undefined;
   }
   if (table?.kind !== 'TableArg') {
@@ -146,7 +146,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
       } else if (t.kind === 'MAP') {
         produced.push({ name: 'KEY', type: t.key }, { name: 'VALUE', type: t.value });
       } else {
-        problem(ctx, TYPE_CODES.badUnnest, a.ast, `UNNEST needs an ARRAY, MULTISET or MAP, not ${show(t)}`);
+        report(ctx, TYPE_TEXTS.badUnnest({ type: show(t) }), a.ast);
         return undefined;
       }
     }
@@ -168,8 +168,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
     const key = name.toUpperCase();
     if (!ctx.catalog.functions().has(key)) {
       const declared = [...ctx.catalog.functions()];
-      problem(ctx, TYPE_CODES.noSignature, r.call, `No match found for function signature ${r.call.name.join('.')}(${args.map((a) => (a.type === undefined ? '?' : `<${show(a.type)}>`)).join(', ')})`,
-        didYouMean(key, declared) ?? 'declare the table function with CREATE FUNCTION name AS \'class\' before it is used');
+      report(ctx, TYPE_TEXTS.noSignature({ fn: r.call.name.join('.'), types: args.map((a) => (a.type === undefined ? undefined : show(a.type))), known: declared, tableFunction: true }), r.call);
       return undefined;
     }
     const fn = ctx.userFunctions?.get(key);
@@ -181,7 +180,7 @@ function correlate(r: Extract<Relation, { kind: 'Unnest' | 'TableFunction' }>, l
   }
   const aliases = r.columnAliases;
   if (aliases !== undefined && aliases.length !== produced.length) {
-    problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${aliases.length} aliases for ${produced.length} columns`);
+    report(ctx, TYPE_TEXTS.aliasListLength({ aliases: aliases.length, columns: produced.length }), r);
     return undefined;
   }
   const fn = r.kind === 'Unnest' ? 'UNNEST' : r.call.name.join('.');
@@ -207,13 +206,13 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
   if (left === undefined) return undefined;
   const lateral = r.right.kind === 'SubqueryRelation' && r.right.lateral === true;
   if ((r.type === 'RIGHT' || r.type === 'FULL') && (lateral || isCorrelated(r.right))) {
-    problem(ctx, BIND_CODES.lateralJoinType, r.right, `Unknown join type ${r.type}: Flink 1.20.1 cannot plan a ${r.type} JOIN of a ${lateral ? 'LATERAL sub-query' : r.right.kind === 'Unnest' ? 'UNNEST' : 'LATERAL TABLE'}`, 'join it with [CROSS] JOIN or LEFT JOIN');
+    report(ctx, BIND_TEXTS.lateralJoinType({ type: r.type, right: lateral ? 'LATERAL sub-query' : r.right.kind === 'Unnest' ? 'UNNEST' : 'LATERAL TABLE' }), r.right);
     return undefined;
   }
   if (isCorrelated(r.right)) {
     const leftJoin = r.type === 'LEFT';
     if (leftJoin && !isTrue(r.on) && r.right.kind === 'TableFunction') {
-      problem(ctx, BIND_CODES.leftTableFunctionPredicate, r.on!, `Left outer joins with a table function do not accept a predicate such as ${printExpression(r.on!)}. Only literal TRUE is accepted.`, 'write LEFT JOIN LATERAL TABLE(…) ON TRUE and filter in WHERE (which drops the padded rows too), or use [CROSS] JOIN');
+      report(ctx, BIND_TEXTS.leftTableFunctionPredicate({ condition: printExpression(r.on!) }), r.on!);
       return undefined;
     }
     const c = correlate(r.right, left, leftJoin ? 'LEFT' : 'INNER', ctx);
@@ -223,7 +222,7 @@ function join(r: Extract<Relation, { kind: 'Join' }>, ctx: BindContext): Bound |
     // LEFT JOIN UNNEST(…) ON c: the condition picks the elements that join (Flink's correlate condition)
     const leftWidth = left.node.columns.length;
     if (condition.refs.some((x) => x.depth === 0 && x.index < leftWidth)) {
-      problem(ctx, BIND_CODES.unnestConditionCorrelated, r.on!, 'unexpected correlate variable $cor0 in the plan: Flink 1.20.1 cannot plan a LEFT JOIN UNNEST(…) whose ON condition reads a column of the left side', 'compare only the unnested columns in ON, and filter the left side in WHERE or a sub-query');
+      report(ctx, BIND_TEXTS.unnestConditionCorrelated({}), r.on!);
       return undefined;
     }
     return { node: Object.freeze({ ...(c.node as Correlate), condition }), scope: c.scope };
@@ -290,11 +289,11 @@ function lateralJoin(r: Extract<Relation, { kind: 'Join' }>, sub: Extract<Relati
   const bound = bindNamed?.(sub.query, { ...ctx, outer: [left.scope, ...ctx.outer] });
   if (bound === undefined) return undefined;
   if (sub.query.kind === 'Select' && sub.query.from === undefined) {
-    problem(ctx, BIND_CODES.lateralWithoutFrom, sub, 'Flink 1.20.1 cannot plan a LATERAL sub-query without FROM ("unexpected correlate variable $cor0 in the plan")', 'compute these expressions in the outer SELECT list instead');
+    report(ctx, BIND_TEXTS.lateralWithoutFrom({}), sub);
     return undefined;
   }
   if (sub.columnAliases !== undefined && sub.columnAliases.length !== bound.names.length) {
-    problem(ctx, TYPE_CODES.aliasListLength, sub, `List of column aliases must have same degree as table: ${sub.columnAliases.length} aliases for ${bound.names.length} columns`);
+    report(ctx, TYPE_TEXTS.aliasListLength({ aliases: sub.columnAliases.length, columns: bound.names.length }), sub);
     return undefined;
   }
   const alias = sub.alias ?? '';
@@ -336,7 +335,7 @@ function unshifted(r: Relation, ctx: BindContext): Bound | undefined {
       const bound = bindNamed?.(r.query, ctx);
       if (bound === undefined) return undefined;
       if (r.columnAliases !== undefined && r.columnAliases.length !== bound.names.length) {
-        problem(ctx, TYPE_CODES.aliasListLength, r, `List of column aliases must have same degree as table: ${r.columnAliases.length} aliases for ${bound.names.length} columns`);
+        report(ctx, TYPE_TEXTS.aliasListLength({ aliases: r.columnAliases.length, columns: bound.names.length }), r);
         return undefined;
       }
       return { node: bound.plan, scope: scopeOf(bound.plan.columns, r.alias ?? '', r.columnAliases ?? bound.names) };

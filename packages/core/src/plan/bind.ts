@@ -8,19 +8,18 @@ import type { ColumnDefinition, CreateTable, Insert, Statement } from '../ast/st
 import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
-import { firstNotBound, problem, report, unsupported } from './bind-context.js';
-import { BIND_CODES, BIND_TEXTS } from './codes.js';
+import { firstNotBound, report, unsupported } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import { bindNamed, zeroLengthOutput } from './bind-query.js';
 import type { PlanNode } from './node.js';
 import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
 import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
-import { TYPE_CODES } from '../typing/codes.js';
-import { INSERT_CODES } from './insert-codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
+import { INSERT_TEXTS } from './insert-codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 export interface BindOptions {
@@ -72,7 +71,7 @@ function sinkOf(insert: Insert, ctx: BindContext): Sink | undefined {
   } catch (e) {
     // Absurdly deep expressions exhaust the stack: a diagnostic, never an exception.
     if (!isStackOverflow(e)) throw e;
-    problem(ctx, TYPE_CODES.tooDeepToCheck, insert, 'the statement is nested too deeply to be bound', 'split deeply nested expressions into views or CTEs');
+    report(ctx, TYPE_TEXTS.tooDeepToCheck({ what: 'statement' }), insert);
     return undefined;
   }
 }
@@ -98,7 +97,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     return undefined;
   }
   if (entry.kind === 'view') {
-    problem(ctx, INSERT_CODES.intoView, insert, `'${entry.path[2]}' is a view; INSERT needs a table`, 'insert into a table with a connector');
+    report(ctx, INSERT_TEXTS.intoView({ view: entry.path[2] }), insert);
     return undefined;
   }
   const star = insert.columns === undefined ? undefined : selectStar(insert.query, insert.columns.length);
@@ -106,7 +105,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     // Flink 1.20.1 matches the column list against the SELECT items before it expands the star, a star counting as
     // one item ("Number of columns must match number of query columns"; `INSERT INTO t (a) SELECT * FROM
     // one_column_table` passes).
-    problem(ctx, INSERT_CODES.starColumnList, star.span !== undefined ? star : insert.query, `Flink rejects an INSERT with a column list whose SELECT uses ${star.table === undefined ? '*' : `${star.table}.*`} ("Number of columns must match number of query columns")`, 'select the columns by name, or drop the column list to insert by position');
+    report(ctx, INSERT_TEXTS.starColumnList({ star: star.table === undefined ? '*' : `${star.table}.*` }), star.span !== undefined ? star : insert.query);
     return undefined;
   }
   const tableColumns = scanColumns(entry, ctx);
@@ -116,12 +115,12 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     targets = insert.columns.map((name) => tableColumns.findIndex((c) => c.name === name && isWritable(c)));
     const unknown = insert.columns.find((_, i) => targets[i]! < 0);
     if (unknown !== undefined) {
-      problem(ctx, INSERT_CODES.notWritable, insert, `'${unknown}' is not a writable column of '${entry.path[2]}'`, didYouMean(unknown, tableColumns.filter(isWritable).map((c) => c.name)) ?? 'list only physical (or non-virtual metadata) columns');
+      report(ctx, INSERT_TEXTS.notWritable({ column: unknown, table: entry.path[2], writable: tableColumns.filter(isWritable).map((c) => c.name) }), insert);
       return undefined;
     }
     const omitted = tableColumns.find((c, i) => isWritable(c) && c.type?.nullable === false && !targets.includes(i) && !staticPartition.includes(i));
     if (omitted !== undefined) {
-      problem(ctx, BIND_CODES.notNullColumnOmitted, insert, `Column '${omitted.name}' of '${entry.path[2]}' has no default value and does not allow NULLs: the column list leaves it out`, `list '${omitted.name}' and select a value for it`);
+      report(ctx, BIND_TEXTS.notNullColumnOmitted({ column: omitted.name, table: entry.path[2] }), insert);
       return undefined;
     }
   } else {
@@ -131,8 +130,7 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
   if (bound === undefined) return undefined;
   const n = bound.plan.columns.length;
   if (targets.length !== n) {
-    problem(ctx, INSERT_CODES.columnCount, insert.query.span === undefined ? {} : insert.query, `the query produces ${n} column${n === 1 ? '' : 's'} but '${entry.path[2]}' expects ${targets.length}${insert.columns === undefined ? '' : ' (its column list)'}`,
-      insert.columns === undefined ? 'name the target columns: INSERT INTO sink (col, …) SELECT …' : 'select one value per listed column');
+    report(ctx, INSERT_TEXTS.columnCount({ sink: entry.path[2], query: n, expected: targets.length, columnList: insert.columns !== undefined }), insert.query.span === undefined ? {} : insert.query);
     return undefined;
   }
   return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });
@@ -145,7 +143,9 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
 function createTable(s: CreateTable, ctx: BindContext): Sink | undefined {
   const entry = ctx.catalog.lookup(s.path);
   if (entry?.kind !== 'table') return undefined;
-  for (const p of entry.likeProblems ?? []) problem(ctx, p.kind === 'unknown' ? BIND_CODES.tableNotDeclared : BIND_CODES.likeRejected, s.like ?? s, p.message, p.hint);
+  for (const p of entry.likeProblems ?? []) {
+    report(ctx, p.kind === 'unknown' ? BIND_TEXTS.tableNotDeclared({ path: p.path, insert: false, like: true, declaredAs: p.declaredAs, known: p.known }) : BIND_TEXTS.likeRejected(p.conflict), s.like ?? s);
+  }
   if (s.asQuery === undefined) return undefined;
   const bound = bindNamed(s.asQuery, ctx);
   if (bound === undefined) return undefined;

@@ -6,8 +6,8 @@
  * WHERE plans. FTS4533.
  */
 import type { BindContext } from './bind-context.js';
-import { problem } from './bind-context.js';
-import { BIND_CODES } from './codes.js';
+import { report } from './bind-context.js';
+import { BIND_TEXTS } from './codes.js';
 import type { PlanNode } from './node.js';
 import type { Project } from './project.js';
 
@@ -33,9 +33,7 @@ export function checkLeftLateralNotNull(project: Project, ctx: BindContext): voi
     const ref = e.refs.find((r) => r.depth === 0 && notNull.has(r.index));
     if (ref === undefined) continue;
     const name = notNull.get(ref.index)!;
-    problem(ctx, BIND_CODES.leftLateralNotNull, e.ast,
-      `Conversion to relational algebra failed to preserve datatypes: Flink 1.20.1 cannot plan a select list reading '${name}', a NOT NULL output column of a table function in LEFT JOIN LATERAL TABLE`,
-      'declare the function\'s output column nullable, or use [CROSS] JOIN LATERAL TABLE');
+    report(ctx, BIND_TEXTS.leftLateralNotNull({ column: name }), e.ast);
     return;
   }
 }

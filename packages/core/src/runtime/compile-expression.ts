@@ -35,7 +35,7 @@ import { BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { checkUntypedNull } from './functions/untyped-null.js';
 import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js';
 import type { TypeScope } from '../typing/expression-type.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { BIND_CODES } from '../plan/codes.js';
 
@@ -110,7 +110,7 @@ export class ExpressionCompiler implements CompilerApi {
         return this.column(e);
       case 'FieldAccess': {
         const op = this.compile(e.operand);
-        if (op.type.kind !== 'ROW') throw rejected(TYPE_CODES.fieldOfNonRow, `Cannot access field '${e.field}' of a value of type ${typeToString(op.type)}`, e.span);
+        if (op.type.kind !== 'ROW') throw textError(TYPE_TEXTS.fieldOfNonRow({ field: e.field, type: typeToString(op.type) }), e.span);
         const idx = op.type.fields.findIndex((f) => f.name === e.field);
         if (idx < 0) {
           throw textError(NAME_TEXTS.rowFieldNotFound({ field: e.field, fields: op.type.fields.map((f) => f.name) }), e.span);
@@ -300,7 +300,7 @@ export class ExpressionCompiler implements CompilerApi {
       };
     }
     if (op.type.kind === 'ROW') throw unsupported('positional access to ROW fields (use row.field)', span);
-    throw rejected(TYPE_CODES.badArrayIndex, `Cannot apply '[]' to a value of type ${typeToString(op.type)}`, span);
+    throw textError(TYPE_TEXTS.badArrayIndex({ kind: 'value', type: typeToString(op.type) }), span);
   }
 
   private unary(e: Unary): Compiled {
@@ -323,7 +323,7 @@ export class ExpressionCompiler implements CompilerApi {
       case 'BIGINT': f = (v) => BigInt.asIntN(64, -(v as bigint)); break;
       case 'FLOAT': case 'DOUBLE': case 'INTERVAL_DAY_TIME': case 'INTERVAL_YEAR_MONTH': f = (v) => -(v as number); break;
       case 'DECIMAL': f = (v) => (v as Decimal).negate(); break;
-      default: throw rejected(TYPE_CODES.badSign, `Cannot apply '-' to a value of type ${typeToString(t)}`, e.span);
+      default: throw textError(TYPE_TEXTS.badSign({ kind: 'operands', op: '-', types: [typeToString(t)] }), e.span);
     }
     return foldIfConstant([op], { type: t, eval: (r) => { const v = ev(r); return v === null ? null : f(v); } });
   }
@@ -392,7 +392,7 @@ export class ExpressionCompiler implements CompilerApi {
     const common = commonType([withNullable(lt, true), withNullable(rt, true)]);
     // the typer rejects what Flink cannot compare (FTS4401); what is left (ARRAY<INT> = ARRAY<CHAR(1)> plans on Flink 1.20.1) is not run here
     if (!common) throw unsupported(`comparing ${typeToString(l.type)} with ${typeToString(r.type)}`, span);
-    if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw rejected(TYPE_CODES.noImplicitConversion, 'Cannot compare RAW values', span);
+    if (common.kind === 'RAW' && (l.type.kind !== 'RAW' || r.type.kind !== 'RAW')) throw textError(TYPE_TEXTS.noImplicitConversion({ types: [typeToString(l.type), typeToString(r.type)], reason: 'a RAW value is compared only with a RAW value' }), span);
     // A string compared with a date/time is parsed; text that does not parse makes the comparison NULL.
     // each side keeps its own nullability: a conversion to the common type adds no NULLs
     const lenient = (c: Compiled): Compiled => (isCharacter(c.type) && isDatetime(common) ? this.tryCoerce(c, common, span) : this.coerce(c, withNullable(common, c.type.nullable), span));
@@ -446,7 +446,7 @@ export class ExpressionCompiler implements CompilerApi {
     let target = commonType([op.type, ...vals.map((v) => v.type)]);
     if (!target) {
       if (isCharacter(op.type) || vals.some((v) => isCharacter(v.type))) target = isCharacter(op.type) ? vals.find((v) => !isCharacter(v.type))?.type : op.type;
-      if (!target) throw rejected(TYPE_CODES.noImplicitConversion, 'IN operands have no common type', e.span);
+      if (!target) throw textError(TYPE_TEXTS.noImplicitConversion({ op: 'IN', types: [op.type, ...vals.map((v) => v.type)].map(typeToString) }), e.span);
     }
     const tt = target;
     const oe = this.coerce(op, tt, e.span).eval;
@@ -474,7 +474,7 @@ export class ExpressionCompiler implements CompilerApi {
     const lo = this.compile(e.low);
     const hi = this.compile(e.high);
     const common = commonType([op.type, lo.type, hi.type]);
-    if (!common) throw rejected(TYPE_CODES.noImplicitConversion, 'BETWEEN operands have no common type', e.span);
+    if (!common) throw textError(TYPE_TEXTS.noImplicitConversion({ op: 'BETWEEN', types: [op.type, lo.type, hi.type].map(typeToString) }), e.span);
     const oe = this.coerce(op, common, e.span).eval;
     const le = this.coerce(lo, common, e.span).eval;
     const he = this.coerce(hi, common, e.span).eval;
@@ -580,10 +580,10 @@ export class ExpressionCompiler implements CompilerApi {
     if (builtin === undefined) {
       // a catalog function (`cat.db.fn`) may exist where the job runs; a one-part name Flink does not know is an error
       if (e.name.length > 1) throw unsupported(`function ${e.name.join('.')}`, e.span);
-      throw rejected(TYPE_CODES.noSignature, `No match found for function signature ${e.name.join('.')}(…)`, e.span, didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used');
+      throw textError(TYPE_TEXTS.noSignature({ fn: e.name.join('.'), types: e.args.map((a) => this.planType(a)).map((t) => (t === undefined ? undefined : typeToString(t))), known: BUILTIN_NAMES }), e.span);
     }
     if (builtin.kind === 'aggregate') {
-      if (RUNTIME_AGGREGATES.has(builtin.name)) throw rejected(TYPE_CODES.aggregateInWhere, `Aggregate function ${name} is not allowed here (only in a SELECT list or HAVING of an aggregation)`, e.span);
+      if (RUNTIME_AGGREGATES.has(builtin.name)) throw textError(TYPE_TEXTS.aggregateInWhere({ fn: name }), e.span);
       throw unsupported(`aggregate function ${name}`, e.span);
     }
     const impl = FUNCTIONS.get(builtin.name);
@@ -621,7 +621,7 @@ export class ExpressionCompiler implements CompilerApi {
    */
   private typed(e: Expression, typerRule: () => DataType | undefined): DataType {
     const t = this.planType(e) ?? typerRule();
-    if (t === undefined) throw rejected(TYPE_CODES.arrayNoCommonType, `${e.kind} has no type: its operands have no common type`, e.span);
+    if (t === undefined) throw textError(TYPE_TEXTS.arrayNoCommonType({ what: `operands of ${e.kind}`, types: [] }), e.span);
     return t;
   }
 

@@ -44,7 +44,7 @@ import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
 import { BIND_CODES, BIND_TEXTS } from '../plan/codes.js';
 import { zeroLengthOutput } from '../plan/bind-query.js';
-import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
 import type { RuntimeTableFunction, RuntimeTableFunctions } from './table-functions.js';
 import { createSession } from './session.js';
@@ -54,7 +54,7 @@ import { isBinary, isCharacter, T, typeToString, withNullable } from './types.js
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import { renderRowField } from './values/render.js';
 import type { Timestamp } from './values/temporal.js';
-import { INSERT_CODES } from '../plan/insert-codes.js';
+import { INSERT_TEXTS } from '../plan/insert-codes.js';
 
 /** The most insert rows handed through the operators as one batch. */
 const BATCH_ROWS = 4096;
@@ -328,7 +328,7 @@ export class LocalJob {
       if (wrong.length > 0) throw new FlinktsError(wrong);
       const compiler = watermark === undefined ? undefined : boundCompilerOver(this.planner, row, [watermark.expr]);
       const wm = watermark === undefined ? undefined : compiler!.compile(watermark.expr.ast);
-      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw rejected(TIME_CODES.watermarkType, 'The watermark expression must return TIMESTAMP(p) or TIMESTAMP_LTZ(p)', t.def.watermark?.span);
+      if (wm && wm.type.kind !== 'TIMESTAMP' && wm.type.kind !== 'TIMESTAMP_LTZ') throw textError(TIME_TEXTS.watermarkType({ kind: 'expression', type: typeToString(wm.type) }), t.def.watermark?.span);
       t.source = new SourceOperator(t.def.path.join('.'), computed, t.columns.length, wm && watermark ? watermarkMillis(watermark.expr.ast, wm.eval, compiler!) : undefined);
       t.output = t.source;
       if (wm && this.miniBatchWatermarks) {
@@ -369,14 +369,14 @@ export class LocalJob {
     if (ins.columns) {
       targetCols = ins.columns.map((c) => {
         const col = physical.find((p) => p.name === c);
-        if (!col) throw rejected(INSERT_CODES.notWritable, `Column '${c}' not found in sink '${name}'`, ins.span, didYouMean(c, physical.map((p) => p.name)));
+        if (!col) throw textError(INSERT_TEXTS.notWritable({ column: c, table: name, writable: physical.map((p) => p.name) }), ins.span);
         return col;
       });
       if (targetCols.length !== physical.length) {
         // a partial column list: the query fills the listed columns, the others are NULL (Flink's
         // PreValidateReWriter); a NOT NULL column left out has no value
         const missing = physical.find((p) => !targetCols.includes(p) && !p.type.nullable);
-        if (missing) throw rejected(BIND_CODES.notNullColumnOmitted, `Column '${missing.name}' has no default value and does not allow NULLs`, ins.span);
+        if (missing) throw textError(BIND_TEXTS.notNullColumnOmitted({ column: missing.name, table: name }), ins.span);
         if (rel.columns.length === targetCols.length) {
           const at = physical.map((p) => targetCols.indexOf(p));
           const fill = new CalcOperator(undefined, at.map((i) => (i < 0 ? () => null : (r) => r[i] ?? null)));
@@ -387,17 +387,13 @@ export class LocalJob {
       }
     }
     if (rel.columns.length !== targetCols.length) {
-      throw rejected(INSERT_CODES.columnCount, `Column types of query result and sink for '${name}' do not match: the query has ${rel.columns.length} columns, the sink ${targetCols.length}`, ins.span);
+      throw textError(INSERT_TEXTS.columnCount({ sink: name, query: rel.columns.length, expected: targetCols.length, columnList: ins.columns !== undefined }), ins.span);
     }
     const sinkColumns = targetCols.map((col, i) => {
       const from = (rel.columns[i] as RelColumn).type;
       const to = col.type;
       if (!supportsImplicitCast(from, to)) {
-        throw rejected(
-          INSERT_CODES.notCastable,
-          `Incompatible types for sink column '${col.name}' at position ${i}: the query gives ${typeToString(from)}, the sink column is ${typeToString(to)}`,
-          ins.span, 'add an explicit CAST in the query',
-        );
+        throw textError(INSERT_TEXTS.notCastable({ column: col.name, position: i, from: typeToString(from), to: typeToString(to) }), ins.span);
       }
       // 'table.exec.sink.type-length-enforcer' defaults to IGNORE: CHAR/VARCHAR/BINARY lengths are not enforced.
       const lengthOnly = (isCharacter(from) && isCharacter(to)) || (isBinary(from) && isBinary(to));

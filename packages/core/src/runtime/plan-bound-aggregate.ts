@@ -7,9 +7,8 @@ import type { Aggregate, AggregateCall } from '../plan/aggregate.js';
 import type { BoundExpression } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { notReached, rejected, unsupported } from './errors.js';
+import { textError, notReached, unsupported } from './errors.js';
 import { groupingKeyIndex } from '../plan/aggregate-rules.js';
-import { LISTAGG_SEPARATOR } from '../typing/argument-rules.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -33,7 +32,7 @@ import { boundAggregateMonotonicity } from './plan-rank-strategy.js';
 import type { PlanNode } from '../plan/node.js';
 import { miniBatchAggregate } from './mini-batch.js';
 import { splitDistinctAggregate } from './split-distinct.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 /** Whether the aggregation is a plain group aggregation compiled here. */
 export function aggregatePlannable(node: Aggregate, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -75,7 +74,7 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = compileBound(planner, rel, call.args[1]!);
-    if (!sep.constant || typeof sep.constant.value !== 'string') throw rejected(TYPE_CODES.badArgument, LISTAGG_SEPARATOR, call.args[1]!.ast.span);
+    if (!sep.constant || typeof sep.constant.value !== 'string') throw textError(TYPE_TEXTS.badArgument({ kind: 'listaggSeparator' }), call.args[1]!.ast.span);
     separator = sep.constant.value;
   }
   let arg: Compiled | undefined;
@@ -85,7 +84,7 @@ function spec(planner: Planner, rel: Rel, call: AggregateCall): AggregateSpec {
     if (call.args.length !== 1 && !(name === 'LISTAGG' && call.args.length === 2)) throw notReached(`${name} with ${call.args.length} arguments`);
     arg = compileBound(planner, rel, call.args[0]!);
     if (name === 'LISTAGG') arg = planner.boundCompiler(() => undefined, () => undefined).toStringArg(arg, span);
-    if (arg.type.kind === 'NULL') throw rejected(TYPE_CODES.badArgument, `Illegal use of 'NULL' in ${name}`, span);
+    if (arg.type.kind === 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), span);
   }
   const filter = call.filter === undefined ? undefined : compileBound(planner, rel, call.filter, T.boolean()).eval;
   return {

@@ -9,12 +9,12 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, rejected, unsupported } from './errors.js';
 import { BIND_TEXTS } from '../plan/codes.js';
 import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
-import { T } from './types.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { T, typeToString } from './types.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 export function correlatePlannable(node: Correlate, evaluable: (e: BoundExpression) => boolean): boolean {
   return node.args.every(evaluable) && (node.condition === undefined || evaluable(node.condition)) && node.columns.every((c) => c.type !== undefined);
@@ -33,7 +33,7 @@ export function correlate(planner: Planner, node: Correlate): PlannedRel {
   const left = planBound(planner, node.input);
   const arr = compileBound(planner, left, node.args[0]!);
   if (arr.type.kind === 'MAP' || arr.type.kind === 'MULTISET') throw unsupported(`UNNEST of a ${arr.type.kind} (Flink unnests it in its hash order)`, span);
-  if (arr.type.kind !== 'ARRAY') throw rejected(TYPE_CODES.badUnnest, `UNNEST needs an ARRAY, MAP or MULTISET argument, not ${arr.type.kind}`, span);
+  if (arr.type.kind !== 'ARRAY') throw textError(TYPE_TEXTS.badUnnest({ type: typeToString(arr.type) }), span);
   const el = arr.type.element;
   const width = node.columns.length - left.columns.length;
   const spread = el.kind === 'ROW'

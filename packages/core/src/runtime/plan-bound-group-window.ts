@@ -8,19 +8,20 @@
  * The binder reads every auxiliary function as the window key's column (`Aggregate.windowKey`); the relation here
  * holds window_start there, and window_end and window_time after the plan's columns, where `auxiliary` reads them.
  */
+import { typeToString } from './types.js';
 import type { Expression, FunctionCall } from '../ast/expression.js';
 import type { Aggregate } from '../plan/aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../plan/expression.js';
 import type { DataType } from '../types/data-type.js';
 import type { Compiled } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
-import { TIME_CODES } from '../plan/time-codes.js';
+import { textError, unsupported } from './errors.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import { CalcOperator } from './operators/calc.js';
 import type { WindowSpec } from './operators/window-aggregate.js';
 import type { PlannedRel, Planner, Rel, RelColumn } from './plan.js';
 import { boundCompilerOver, planBound } from './plan-bound.js';
 import { proctimeWindowedRel } from './plan-proctime-window.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 const AUXILIARY = /^(TUMBLE|HOP|SESSION)_(START|END|ROWTIME|PROCTIME)$/;
 
@@ -47,7 +48,7 @@ export function auxiliary(rel: PlannedRel, ref: ColumnBinding): Compiled | undef
   const name = e.name.length === 1 ? e.name[0]!.toUpperCase() : '';
   const m = AUXILIARY.exec(name);
   if (m === null) return undefined;
-  if (m[1] !== w.kind) throw rejected(TIME_CODES.groupWindowAuxiliaryWithoutWindow, `${name} does not match the ${w.kind} group window`, e.span);
+  if (m[1] !== w.kind) throw textError(TIME_TEXTS.groupWindowAuxiliaryWithoutWindow({ fn: name, group: w.kind }), e.span);
   if ((m[2] === 'PROCTIME' && !w.proctime) || (m[2] === 'ROWTIME' && w.proctime)) throw unsupported(`${name} on ${w.proctime ? 'a processing-time' : 'an event-time'} group window`, e.span);
   const at = m[2] === 'START' ? w.key : m[2] === 'END' ? w.end : w.time;
   return { type: (rel.columns[at] as RelColumn).type, eval: (r) => r[at] ?? null, column: at };
@@ -70,7 +71,7 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
   const kind = call.name[0]!.toUpperCase();
   const rel = planBound(planner, node.input);
   const time = key.refs.find((r) => r.node === call.args[0] && r.depth === 0 && r.field === undefined)?.index;
-  if (time === undefined || !(rel.rowtime.has(time) || rel.proctime.has(time))) throw rejected(TIME_CODES.groupWindowNotTimeAttribute, `The first argument of ${kind} must be a time attribute`, call.args[0]?.span ?? call.span);
+  if (time === undefined || !(rel.rowtime.has(time) || rel.proctime.has(time))) throw textError(TIME_TEXTS.groupWindowNotTimeAttribute({ fn: kind, ...(call.args[0]?.kind === 'ColumnRef' ? { column: call.args[0].name } : {}) }), call.args[0]?.span ?? call.span);
   const proctime = rel.proctime.has(time);
   if (rel.mode !== 'insert-only') throw unsupported('group windows over an updating input', call.span);
   const c = boundCompilerOver(planner, rel, [key]);
@@ -78,8 +79,8 @@ export function groupWindowAggregate(planner: Planner, node: Aggregate, aggregat
     const a = call.args[i];
     const v = a === undefined ? undefined : c.compile(a);
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (!v) throw rejected(TYPE_CODES.wrongArity, `The ${what} of ${kind} is missing`, call.span);
-    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} of ${kind} must be a day-time INTERVAL`, a?.span ?? call.span);
+    if (!v) throw textError(TYPE_TEXTS.wrongArity({ fn: kind, expected: `a ${what}` }), call.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: kind, types: [typeToString(v.type)], expects: `a day-time INTERVAL ${what}` }), a?.span ?? call.span);
     if (!v.constant) throw unsupported(`a ${kind} ${what} that is not a constant`, a?.span ?? call.span);
     return v.constant.value as number;
   };

@@ -13,14 +13,14 @@ import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { LookupJoinOperator } from './operators/lookup-join.js';
 import { TemporalJoinOperator } from './operators/temporal-join.js';
 import type { Operator } from './operators/operator.js';
-import { rejected, textError, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
-import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import { IntervalJoinOperator } from './operators/interval-join.js';
 import { intervalBounds, timeBounded, windowJoin } from './plan-bound-time-join.js';
 import { copiedColumn } from '../plan/expression.js';
 import type { Scan } from '../plan/scan.js';
-import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../ast/expression-children.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { expressionScope } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
@@ -106,7 +106,7 @@ function temporalJoin(planner: Planner, node: Join): Rel {
     }
     op = new TemporalJoinOperator(left, r.columns.length, timeIdx, rowtime, r.uniqueKey, cond);
   } else {
-    throw rejected(TIME_CODES.temporalJoinNotTimeAttribute, `FOR SYSTEM_TIME AS OF needs a time attribute of the left input; '${l.columns[timeIdx]?.name ?? 'expression'}' is not one`, node.period!.ast.span);
+    throw textError(TIME_TEXTS.temporalJoinNotTimeAttribute(l.columns[timeIdx] === undefined ? {} : { column: l.columns[timeIdx]!.name }), node.period!.ast.span);
   }
   l.op.connectTo(op, 0);
   r.op.connectTo(op, 1);

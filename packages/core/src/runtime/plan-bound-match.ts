@@ -8,9 +8,9 @@ import { greedyInCep } from '../plan/bind-match-recognize.js';
 import type { MatchAccess, MatchExpression, MatchRecognize } from '../plan/match-recognize.js';
 import type { DataType } from '../types/data-type.js';
 import type { Evaluator, Row } from './compiled.js';
-import { rejected, textError } from './errors.js';
+import { textError } from './errors.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
-import { MATCH_CODES } from '../plan/match-recognize-codes.js';
+import { MATCH_TEXTS } from '../plan/match-recognize-codes.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateName } from './operators/aggregates.js';
 import { AGGREGATE_NAMES } from './operators/aggregates.js';
@@ -74,7 +74,7 @@ export function matchRecognize(planner: Planner, node: MatchRecognize): Rel {
 
 function withinMillis(planner: Planner, e: BoundExpression): number {
   const c = compileBound(planner, expressionScope([]), e);
-  if (c.type.kind !== 'INTERVAL_DAY_TIME' || !c.constant) throw rejected(MATCH_CODES.unsupportedClause, 'WITHIN must be an INTERVAL literal (DAY TO SECOND family)', e.ast.span);
+  if (c.type.kind !== 'INTERVAL_DAY_TIME' || !c.constant) throw textError(MATCH_TEXTS.unsupportedClause({ kind: 'within' }), e.ast.span);
   return Number(c.constant.value);
 }
 

@@ -17,7 +17,7 @@
 import type { Expression } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { BoundExpression, BoundSubquery } from '../plan/expression.js';
-import { conjunctsOf, subtreeNodes } from '../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../ast/expression-children.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { Filter } from '../plan/filter.js';
 import type { PlanNode } from '../plan/node.js';
@@ -25,7 +25,7 @@ import type { Project } from '../plan/project.js';
 import { isCorrelated } from '../plan/patterns/semi-join.js';
 import { restrict } from '../plan/patterns/rank.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { CalcOperator } from './operators/calc.js';
 import { JoinOperator, SemiAntiJoinOperator } from './operators/join.js';
 import { ConditionSemiJoinOperator } from './operators/condition-semi-join.js';
@@ -36,7 +36,7 @@ import { rowKey } from './values/compare.js';
 import { correlationJoin, decorrelated } from './plan-bound-lateral.js';
 import type { Aggregate } from '../plan/aggregate.js';
 import { columnRef, inlineCorrelatedFrom } from '../plan/patterns/decorrelate.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 /** The part of `e` that is the AST subtree `ast`, its references shifted from the outer query (`depth`) to depth 0. */
 function part(e: BoundExpression, ast: Expression, depth: number): BoundExpression {
@@ -231,7 +231,7 @@ function joinScalars(planner: Planner, exprs: readonly BoundExpression[], input:
         continue;
       }
       const sub = planBound(planner, sq.plan);
-      if (sub.columns.length !== 1) throw rejected(TYPE_CODES.scalarSubqueryColumns, 'A scalar subquery must return exactly one column', sq.node.span);
+      if (sub.columns.length !== 1) throw textError(TYPE_TEXTS.scalarSubqueryColumns({ columns: sub.columns.length }), sq.node.span);
       const op = new JoinOperator('LEFT', cur.columns.length, 1, undefined);
       cur.op.connectTo(op, 0);
       sub.op.connectTo(op, 1);

@@ -8,7 +8,7 @@
  */
 import type { Expression } from '../ast/expression.js';
 import type { BoundExpression } from '../plan/expression.js';
-import { conjunctsOf } from '../plan/expression-children.js';
+import { conjunctsOf } from '../ast/expression-children.js';
 import type { Join } from '../plan/join.js';
 import { unsupported } from './errors.js';
 import { WindowJoinOperator } from './operators/window-join.js';

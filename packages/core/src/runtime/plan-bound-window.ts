@@ -12,7 +12,7 @@ import type { WindowTableFunction } from '../plan/window-table-function.js';
 import type { PlanNode } from '../plan/node.js';
 import { SessionTableOperator } from './operators/session-table.js';
 import type { Evaluator } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { AggregateSet } from './operators/aggregates.js';
 import type { AggregateSpec } from './operators/aggregates.js';
 import { CalcOperator } from './operators/calc.js';
@@ -22,9 +22,9 @@ import type { WindowSpec } from './operators/window-aggregate.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { compileBound, planBound, timeColumns } from './plan-bound.js';
 import { windowAggregateOverChangelog } from './plan-window-changelog.js';
-import { withNullable } from './types.js';
+import { typeToString, withNullable } from './types.js';
 import { proctimeWindowAggregate, proctimeWindowedRel } from './plan-proctime-window.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 /** Whether the window TVF is compiled here. */
 export function windowPlannable(node: WindowTableFunction, evaluable: (e: BoundExpression) => boolean): boolean {
@@ -36,9 +36,9 @@ export function windowTvf(planner: Planner, node: WindowTableFunction): Rel {
   const ms = (i: number, what: string): number => {
     const arg = node.args[i];
     // the binder rejects a missing size (FTS4405) and one that is no day-time INTERVAL (FTS4406), as Flink does
-    if (arg === undefined) throw rejected(TYPE_CODES.wrongArity, `Missing ${what}`, node.call.span);
+    if (arg === undefined) throw textError(TYPE_TEXTS.wrongArity({ fn: node.call.name.join('.').toUpperCase(), expected: `a ${what}` }), node.call.span);
     const v = compileBound(planner, input, arg);
-    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw rejected(TYPE_CODES.badArgument, `The ${what} must be a day-time INTERVAL`, arg.ast.span);
+    if (v.type.kind !== 'INTERVAL_DAY_TIME') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: node.call.name.join('.').toUpperCase(), types: [typeToString(v.type)], expects: `a day-time INTERVAL ${what}` }), arg.ast.span);
     if (!v.constant) throw unsupported(`a ${what} that is not a constant`, arg.ast.span);
     return v.constant.value as number;
   };

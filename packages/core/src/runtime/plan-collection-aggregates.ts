@@ -15,7 +15,7 @@ import type { CollectionAggregateName } from './operators/collection-aggregates.
 import { collectionAccumulator } from './operators/collection-aggregates.js';
 import { T } from './types.js';
 import { SQL_TEXTS } from '../sql/codes.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 export { COLLECTION_AGGREGATES } from './operators/collection-aggregates.js';
 
@@ -42,7 +42,7 @@ export function collectionAggregateSpec(name: CollectionAggregateName, call: Fun
     };
   }
   const arg = c.compile(call.args[0]!);
-  if (arg.type.kind === 'NULL') throw rejected(TYPE_CODES.badArgument, `Illegal use of 'NULL' in ${name}`, call.span);
+  if (arg.type.kind === 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), call.span);
   const ev = arg.eval;
   if (name === 'JSON_ARRAYAGG') {
     if (call.distinct) throw notReached('JSON_ARRAYAGG(DISTINCT …) (the parser does not read it)');

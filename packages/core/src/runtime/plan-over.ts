@@ -11,8 +11,7 @@ import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
 import { notReached, rejected, textError, unsupported } from './errors.js';
 import type { CodeText } from '../diagnostics/code-table.js';
-import { LISTAGG_SEPARATOR } from '../typing/argument-rules.js';
-import { TIME_CODES, TIME_TEXTS } from '../plan/time-codes.js';
+import { TIME_TEXTS } from '../plan/time-codes.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
 import type { AggregateName, AggregateSpec } from './operators/aggregates.js';
@@ -23,7 +22,7 @@ import type { OverFunction } from './operators/over-functions.js';
 import type { Planner, Rel, RelColumn } from './plan.js';
 import { T, withNullable } from './types.js';
 import type { DataType } from '../types/data-type.js';
-import { TYPE_CODES } from '../typing/codes.js';
+import { TYPE_TEXTS } from '../typing/codes.js';
 
 /** An AST's structure without its source positions: calls and windows written alike are one. */
 const norm = (e: unknown): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
@@ -63,7 +62,7 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
     const ranking = RANKING.has(fn) || fn === 'LAG' || fn === 'LEAD';
     if (ranking && w.frame) throw fromTable(TIME_TEXTS.overRankingFrame({}), call.span);
     if (fn === 'LEAD') throw fromTable(TIME_TEXTS.leadOnStream({}), call.span);
-    if (w.orderBy.length === 0) throw rejected(TIME_CODES.overOrderNotTimeAttribute, "OVER windows' ordering in stream mode must be defined on a time attribute, but this OVER has no ORDER BY", call.span, 'ORDER BY a rowtime (WATERMARK) or PROCTIME() column');
+    if (w.orderBy.length === 0) throw fromTable(TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'noOrderBy', rowNumber: fn === 'ROW_NUMBER' }), call.span);
     if (w.orderBy.length > 1) throw fromTable(TIME_TEXTS.overOrderSeveralKeys({}), call.span);
     const f: WindowFrame = fn === 'ROW_NUMBER'
       ? { unit: 'ROWS', start: { kind: 'UnboundedPreceding' } }
@@ -98,7 +97,7 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
   const rowtime = timeIdx >= 0 && input.rowtime.has(timeIdx);
   const proctime = timeIdx >= 0 && input.proctime.has(timeIdx);
   // the fact `flinkts check` reports as FTS4310: the same code
-  if (!rowtime && !proctime) throw rejected(TIME_CODES.overOrderNotTimeAttribute, "OVER windows' ordering in stream mode must be defined on a time attribute.", order.span, 'ORDER BY a rowtime (WATERMARK) or PROCTIME() column');
+  if (!rowtime && !proctime) throw textError(TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'notTime' }), order.span);
   const fr = frame as OverFrame;
   if (proctime && fr.unit === 'RANGE' && fr.preceding !== undefined) {
     // Flink emits these rows from processing-time timers, which depend on the wall clock
@@ -166,12 +165,12 @@ function aggregateSpec(planner: Planner, exprs: OverExpressions, call: FunctionC
   let separator: string | undefined;
   if (name === 'LISTAGG' && call.args.length === 2) {
     const sep = c.compile(call.args[1] as Expression);
-    if (!sep.constant || typeof sep.constant.value !== 'string') throw rejected(TYPE_CODES.badArgument, LISTAGG_SEPARATOR, call.args[1]?.span);
+    if (!sep.constant || typeof sep.constant.value !== 'string') throw textError(TYPE_TEXTS.badArgument({ kind: 'listaggSeparator' }), call.args[1]?.span);
     separator = sep.constant.value;
   } else if (call.args.length !== 1) throw notReached(`${name} with ${call.args.length} arguments`);
   let arg = c.compile(call.args[0] as Expression);
   if (name === 'LISTAGG') arg = strings.toStringArg(arg, call.span);
-  if (arg.type.kind === 'NULL') throw rejected(TYPE_CODES.badArgument, `Illegal use of 'NULL' in ${name}`, call.span);
+  if (arg.type.kind === 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), call.span);
   return {
     name, distinct: !!call.distinct, resultType: aggregateResultType(name, arg.type), arg: arg.eval, argType: arg.type,
     ...(arg.column !== undefined ? { argColumn: arg.column } : {}), ...(separator !== undefined ? { separator } : {}),

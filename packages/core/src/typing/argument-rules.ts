@@ -10,9 +10,11 @@ import { commonType } from '../functions/infer.js';
 import { isCharacter, isIntegral } from '../types/type-predicates.js';
 import { printDataType as show } from '../sql/printer/data-type.js';
 import type { Expression } from '../ast/expression.js';
-import { expressionChildren } from '../plan/expression-children.js';
+import { expressionChildren } from '../ast/expression-children.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
-import { TYPE_CODES } from './codes.js';
+import type { CodeText } from '../diagnostics/code-table.js';
+import type { BadArgument } from './codes.js';
+import { TYPE_TEXTS } from './codes.js';
 
 const DATETIME = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ']);
 const isNull = (t: DataType): boolean => t.kind === 'NULL';
@@ -28,49 +30,50 @@ const ARRAY_FIRST = new Set(['ARRAY_DISTINCT', 'ARRAY_REVERSE', 'ARRAY_SLICE', '
 const STRING_ARG = new Set(['FROM_BASE64', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512']);
 
 /** The problem with a call's (typed) arguments, as Flink's planner reports it, or undefined when it plans. */
-export function argumentProblem(name: string, args: readonly DataType[]): string | undefined {
+export function argumentProblem(name: string, args: readonly DataType[]): BadArgument | undefined {
   const a0 = args[0];
   if (a0 === undefined) return undefined;
-  const cannot = (): string => `Cannot apply '${name}' to arguments of type ${name}(${args.map((a) => `<${show(a)}>`).join(', ')})`;
-  if (STRING_ARG.has(name)) return isCharacter(a0) || a0.kind === 'BINARY' || a0.kind === 'VARBINARY' || isNull(a0) ? undefined : `${cannot()}; it takes a STRING`;
-  if (name === 'CARDINALITY') return ['ARRAY', 'MAP', 'MULTISET'].includes(a0.kind) ? undefined : isNull(a0) ? "Illegal use of 'NULL'" : `${cannot()}; it takes an ARRAY, MAP or MULTISET`;
+  const cannot = (expects: string): BadArgument => ({ kind: 'type', fn: name, types: args.map(show), expects });
+  const illegalNull: BadArgument = { kind: 'untypedNull' };
+  if (STRING_ARG.has(name)) return isCharacter(a0) || a0.kind === 'BINARY' || a0.kind === 'VARBINARY' || isNull(a0) ? undefined : cannot('a STRING');
+  if (name === 'CARDINALITY') return ['ARRAY', 'MAP', 'MULTISET'].includes(a0.kind) ? undefined : isNull(a0) ? illegalNull : cannot('an ARRAY, MAP or MULTISET');
   if (ELEMENT_OF_ARRAY.has(name) || ARRAY_FIRST.has(name) || ARRAYS.has(name) || name === 'MAP_FROM_ARRAYS') {
     const arrays = ARRAYS.has(name) || name === 'MAP_FROM_ARRAYS' ? args : [a0];
-    if (arrays.some(isNull)) return "Illegal use of 'NULL'";
-    if (arrays.some((a) => a.kind !== 'ARRAY')) return `${cannot()}; ${arrays.length > 1 ? 'every argument must be' : 'the first argument must be'} an ARRAY`;
+    if (arrays.some(isNull)) return illegalNull;
+    if (arrays.some((a) => a.kind !== 'ARRAY')) return cannot(arrays.length > 1 ? 'an ARRAY for every argument' : 'an ARRAY as the first argument');
     if (a0.kind !== 'ARRAY') return undefined;
     // the element must cast implicitly to the array's element type (ARRAY_CONTAINS(ARRAY<INT>, BIGINT) is rejected)
     if (ELEMENT_OF_ARRAY.has(name) && args[1] !== undefined && !isNull(args[1]) && !supportsImplicitCast(nullable(args[1]), nullable(a0.element))) {
-      return `${cannot()}: the element ${show(args[1])} does not fit the array's elements (${show(a0.element)})`;
+      return cannot(`an element that fits the array's elements (${show(a0.element)})`);
     }
-    if (ARRAYS.has(name) && commonType(args.filter((a) => !isNull(a))) === undefined) return `Could not find a common type for the arguments of ${name}: ${args.map(show).join(', ')}`;
-    if (name === 'ARRAY_JOIN' && !isCharacter(a0.element) && !isNull(a0.element)) return `${cannot()}; it joins an ARRAY of character strings`;
+    if (ARRAYS.has(name) && commonType(args.filter((a) => !isNull(a))) === undefined) return { kind: 'noCommonType', fn: name, types: args.map(show) };
+    if (name === 'ARRAY_JOIN' && !isCharacter(a0.element) && !isNull(a0.element)) return cannot('an ARRAY of character strings');
     return undefined;
   }
   if (name === 'MAP_UNION') {
-    if (args.some(isNull)) return "Illegal use of 'NULL'";
-    if (args.some((a) => a.kind !== 'MAP')) return `${cannot()}; every argument must be a MAP`;
-    return commonType(args.filter((a) => !isNull(a))) === undefined ? `Could not find a common type for the arguments of MAP_UNION: ${args.map(show).join(', ')}` : undefined;
+    if (args.some(isNull)) return illegalNull;
+    if (args.some((a) => a.kind !== 'MAP')) return cannot('a MAP for every argument');
+    return commonType(args.filter((a) => !isNull(a))) === undefined ? { kind: 'noCommonType', fn: name, types: args.map(show) } : undefined;
   }
   if (name === 'TIMESTAMPDIFF') {
     const [x, y] = [args[1], args[2]];
     if (x === undefined || y === undefined) return undefined;
-    if ([x, y].some((t) => !DATETIME.has(t.kind) && !isNull(t))) return `${cannot()}; it takes a time unit and two DATE, TIME or TIMESTAMP values`;
-    if (!isNull(x) && !isNull(y) && (x.kind === 'TIMESTAMP_LTZ') !== (y.kind === 'TIMESTAMP_LTZ')) return 'TIMESTAMP_LTZ only supports diff between the same type.';
+    if ([x, y].some((t) => !DATETIME.has(t.kind) && !isNull(t))) return cannot('a time unit and two DATE, TIME or TIMESTAMP values');
+    if (!isNull(x) && !isNull(y) && (x.kind === 'TIMESTAMP_LTZ') !== (y.kind === 'TIMESTAMP_LTZ')) return { kind: 'ltzDiff' };
     return undefined;
   }
   if (name === 'TIMESTAMPADD') {
     const [n, x] = [args[1], args[2]];
     if (n === undefined || x === undefined) return undefined;
-    if (!isIntegral(n) && !isNull(n)) return `${cannot()}; the count must be an integer`;
-    if (!DATETIME.has(x.kind) && !isNull(x)) return `${cannot()}; it adds to a DATE, TIME or TIMESTAMP`;
+    if (!isIntegral(n) && !isNull(n)) return cannot('an integer count');
+    if (!DATETIME.has(x.kind) && !isNull(x)) return cannot('a DATE, TIME or TIMESTAMP to add to');
     return undefined;
   }
-  if (name === 'ELEMENT' || name === 'MAP_KEYS' || name === 'MAP_VALUES' || name === 'MAP_ENTRIES') return isNull(a0) ? "Illegal use of 'NULL'" : undefined;
+  if (name === 'ELEMENT' || name === 'MAP_KEYS' || name === 'MAP_VALUES' || name === 'MAP_ENTRIES') return isNull(a0) ? illegalNull : undefined;
   if (name === 'JSON_STRING') return isNull(a0) ? undefined : jsonTypeProblem(a0);
   if (name === 'OVERLAPS') return overlapsProblem(args);
   // MOD takes exact numerics (as '%': "Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'")
-  if (name === 'MOD' && args.some((t) => t.kind === 'FLOAT' || t.kind === 'DOUBLE')) return `Cannot apply 'MOD' to arguments of type 'MOD(${args.map((a) => `<${show(a)}>`).join(', ')})'. Supported form(s): 'MOD(<EXACT_NUMERIC>, <EXACT_NUMERIC>)'`;
+  if (name === 'MOD' && args.some((t) => t.kind === 'FLOAT' || t.kind === 'DOUBLE')) return cannot("exact numerics, MOD(<EXACT_NUMERIC>, <EXACT_NUMERIC>),");
   return undefined;
 }
 
@@ -78,12 +81,12 @@ export function argumentProblem(name: string, args: readonly DataType[]): string
  * A value with no JSON form (checked on Flink 1.20.1): a DATE, TIME or INTERVAL, a MAP whose key is not a character
  * string ("… is not supported for JSON conversion"), at any depth.
  */
-function jsonTypeProblem(t: DataType): string | undefined {
+export function jsonTypeProblem(t: DataType): BadArgument | undefined {
   switch (t.kind) {
     case 'DATE': case 'TIME': case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME':
-      return `Type '${show(t)}' is not scalar or cannot be converted into JSON.`;
+      return { kind: 'json', type: show(t) };
     case 'MAP':
-      if (!isCharacter(t.key)) return `Type '${show(t.key)}' is not supported for JSON conversion. The key type must be a character string.`;
+      if (!isCharacter(t.key)) return { kind: 'json', type: show(t.key), key: true };
       return jsonTypeProblem(t.value);
     case 'ARRAY': case 'MULTISET': return jsonTypeProblem(t.element);
     case 'ROW': {
@@ -101,12 +104,10 @@ const TIME_UNITS = new Set(['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSEC
 const YEAR_MONTH_UNITS = new Set(['YEAR', 'QUARTER', 'MONTH']);
 
 /** EXTRACT of a unit the operand does not have (Flink: "unit DAY can not be applied to time variable"). */
-export function extractUnitProblem(unit: string, t: DataType): string | undefined {
-  if (t.kind === 'TIME' && !TIME_UNITS.has(unit)) return `unit ${unit} can not be applied to time variable`;
+export function extractUnitProblem(unit: string, t: DataType): BadArgument | undefined {
+  if (t.kind === 'TIME' && !TIME_UNITS.has(unit)) return { kind: 'extractUnit', unit, type: 'TIME' };
   const ym = t.kind === 'INTERVAL_YEAR_MONTH';
-  if ((ym && !YEAR_MONTH_UNITS.has(unit)) || (t.kind === 'INTERVAL_DAY_TIME' && YEAR_MONTH_UNITS.has(unit))) {
-    return `Cannot apply 'EXTRACT' to arguments of type 'EXTRACT(<INTERVAL ${unit}> FROM <${show(t)}>)': a ${ym ? 'year-month' : 'day-time'} interval has no ${unit}`;
-  }
+  if ((ym && !YEAR_MONTH_UNITS.has(unit)) || (t.kind === 'INTERVAL_DAY_TIME' && YEAR_MONTH_UNITS.has(unit))) return { kind: 'extractUnit', unit, type: show(t), interval: ym ? 'year-month' : 'day-time' };
   return undefined;
 }
 
@@ -122,28 +123,28 @@ export function readsColumn(e: Expression): boolean {
  */
 const ILLEGAL_NULL = new Set(['CONCAT', 'CONCAT_WS', 'IF', '||']);
 
-export function untypedNullProblem(name: string, args: readonly Expression[], types: readonly DataType[]): string | undefined {
+export function untypedNullProblem(name: string, args: readonly Expression[], types: readonly DataType[]): BadArgument | undefined {
   if (!args.some((a) => a.kind === 'NullLiteral')) return undefined;
-  if (ILLEGAL_NULL.has(name)) return "Illegal use of 'NULL'";
+  if (ILLEGAL_NULL.has(name)) return { kind: 'untypedNull' };
   if (name === 'GREATEST' || name === 'LEAST') {
     const other = types.find((t, i) => args[i]?.kind !== 'NullLiteral');
-    return other === undefined ? 'Could not infer an output type for the given arguments.' : `Unsupported casting from NULL to ${show(nullable(other))}.`;
+    return other === undefined ? { kind: 'nullCast' } : { kind: 'nullCast', to: show(nullable(other)) };
   }
   return undefined;
 }
 
 /** OVERLAPS of two periods: (start, end) or (start, interval), every bound of one datetime type (checked on Flink 1.20.1). */
-function overlapsProblem(args: readonly DataType[]): string | undefined {
+function overlapsProblem(args: readonly DataType[]): BadArgument | undefined {
   const kinds = new Set<string>();
   for (const p of args) {
-    if (p.kind !== 'ROW' || p.fields.length !== 2) return 'the operands of OVERLAPS must be periods: (start, end) or (start, duration)';
+    if (p.kind !== 'ROW' || p.fields.length !== 2) return { kind: 'period' };
     const [start, end] = [p.fields[0]!.type, p.fields[1]!.type];
     const interval = end.kind === 'INTERVAL_DAY_TIME' || end.kind === 'INTERVAL_YEAR_MONTH';
     if (!DATETIME.has(start.kind) || (!interval && !DATETIME.has(end.kind))) kinds.add('?');
     kinds.add(start.kind);
     if (!interval) kinds.add(end.kind);
   }
-  return kinds.size === 1 ? undefined : `Cannot apply 'OVERLAPS' to arguments of type '${args.map((a) => `<${show(a)}>`).join(' OVERLAPS ')}': the bounds of both periods must be of one DATE, TIME or TIMESTAMP type`;
+  return kinds.size === 1 ? undefined : { kind: 'type', fn: 'OVERLAPS', types: args.map(show), expects: 'two periods whose bounds are of one DATE, TIME or TIMESTAMP type' };
 }
 
 /** A numeric literal zero (`0`, `0.0`). */
@@ -152,13 +153,11 @@ export function isZeroLiteral(e: Expression): boolean {
 }
 
 /** A JSON_OBJECT / JSON_ARRAY value with no JSON form; an untyped NULL is one too ("Type is not supported: ANY"). */
-export function jsonValueProblem(e: Expression, t: DataType | undefined): string | undefined {
-  if (e.kind === 'NullLiteral') return 'Type is not supported: ANY';
+export function jsonValueProblem(e: Expression, t: DataType | undefined): BadArgument | undefined {
+  if (e.kind === 'NullLiteral') return { kind: 'json' };
   if (t === undefined || e.kind === 'JsonObject' || e.kind === 'JsonArray') return undefined;
   return jsonTypeProblem(t);
 }
-
-export const LISTAGG_SEPARATOR = "Cannot apply 'LISTAGG' with a separator that is not a character literal. Supported form(s): 'LISTAGG(<CHARACTER>)' 'LISTAGG(<CHARACTER>, <CHARACTER_LITERAL>)'";
 
 /** The interval arguments a window function needs after its time argument(s): size; HOP slide and size; CUMULATE step and size. */
 const WINDOW_INTERVALS: Readonly<Record<string, number>> = { TUMBLE: 1, HOP: 2, CUMULATE: 2, SESSION: 1 };
@@ -168,14 +167,14 @@ const WINDOW_INTERVALS: Readonly<Record<string, number>> = { TUMBLE: 1, HOP: 2, 
  * interval arguments, as Flink 1.20.1's planner checks them (each checked on it): enough of them, each a day-time
  * INTERVAL ("Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit").
  */
-export function windowArgumentProblem(name: string, intervals: readonly (DataType | undefined)[], timeArgs: number): { readonly code: string; readonly message: string } | undefined {
+export function windowArgumentProblem(name: string, intervals: readonly (DataType | undefined)[], timeArgs: number): CodeText | undefined {
   const needed = WINDOW_INTERVALS[name];
   if (needed === undefined) return undefined;
-  if (intervals.length < needed) return { code: TYPE_CODES.wrongArity, message: `Invalid number of arguments to function '${name}'. Was expecting ${needed + timeArgs} arguments` };
+  if (intervals.length < needed) return TYPE_TEXTS.wrongArity({ fn: name, expected: `${needed + timeArgs} arguments` });
   for (const t of intervals) {
     if (t === undefined) continue;
-    if (t.kind === 'INTERVAL_YEAR_MONTH') return { code: TYPE_CODES.badArgument, message: 'Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit. MONTH and YEAR time unit are not supported yet.' };
-    if (t.kind !== 'INTERVAL_DAY_TIME') return { code: TYPE_CODES.badArgument, message: `Cannot apply '${name}' to an argument of type ${show(t)}: its size, slide, step or offset is a day-time INTERVAL` };
+    if (t.kind === 'INTERVAL_YEAR_MONTH') return TYPE_TEXTS.badArgument({ kind: 'windowUnit' });
+    if (t.kind !== 'INTERVAL_DAY_TIME') return TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [show(t)], expects: 'a day-time INTERVAL size, slide, step or offset' });
   }
   return undefined;
 }

@@ -7,11 +7,12 @@ import { withNullable } from '../types/type-predicates.js';
 import type { ArithmeticOperator } from '../ast/expression.js';
 import type { DataType } from '../types/data-type.js';
 import { asDecimal, decimalArithmetic } from '../types/decimal-merging.js';
-import { family, isExactInteger, isNumeric, show } from './families.js';
+import { family, isExactInteger, isNumeric } from './families.js';
 
 const INTEGER_RANK = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 } as const;
 
-export type ArithmeticResult = { readonly ok: true; readonly type: DataType } | { readonly ok: false; readonly message: string };
+/** A failure names nothing: the operator and operand types the caller has are FTS4402's payload (TYPE_TEXTS.badSign). */
+export type ArithmeticResult = { readonly ok: true; readonly type: DataType } | { readonly ok: false };
 
 
 function numeric(op: ArithmeticOperator, l: DataType, r: DataType, nullable: boolean): DataType {
@@ -35,7 +36,7 @@ export function arithmeticType(op: ArithmeticOperator, l: DataType, r: DataType)
   }
   if (isNumeric(l) && isNumeric(r)) {
     if (op === '%' && (!isExactInteger(l) && l.kind !== 'DECIMAL' || !isExactInteger(r) && r.kind !== 'DECIMAL')) {
-      return fail(op, l, r);
+      return FAILED;
     }
     return { ok: true, type: numeric(op, l, r, nullable) };
   }
@@ -48,9 +49,7 @@ export function arithmeticType(op: ArithmeticOperator, l: DataType, r: DataType)
   if ((op === '+' || op === '-') && interval(fl) && fl === fr) return { ok: true, type: withNullable(l, nullable) };
   if ((op === '*' || op === '/') && interval(fl) && isNumeric(r)) return { ok: true, type: withNullable(l, nullable) };
   if (op === '*' && isNumeric(l) && interval(fr)) return { ok: true, type: withNullable(r, nullable) };
-  return fail(op, l, r);
+  return FAILED;
 }
 
-function fail(op: ArithmeticOperator, l: DataType, r: DataType): ArithmeticResult {
-  return { ok: false, message: `Cannot apply '${op}' to arguments of type '<${show(l)}> ${op} <${show(r)}>'` };
-}
+const FAILED: ArithmeticResult = Object.freeze({ ok: false });

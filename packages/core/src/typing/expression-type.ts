@@ -11,7 +11,7 @@ import type { Span } from '../ast/node.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { BARE_FUNCTIONS, BUILTIN_NAMES, builtinFunction } from '../functions/registry.js';
 import { commonType, inferFunctionType } from '../functions/infer.js';
-import { jsonValueReturningProblem } from '../functions/json-value-returning.js';
+import { jsonValueReturningSupported } from '../functions/json-value-returning.js';
 import { commonResultType } from './common-result-type.js';
 import type { DataType } from '../types/data-type.js';
 import { MAX_LENGTH } from '../types/data-type.js';
@@ -20,10 +20,10 @@ import { comparisonProblem } from './comparable.js';
 import { explicitCastProblem } from './explicit-cast.js';
 import { family, isCharacter, isExactInteger, isNumeric, show } from './families.js';
 import { badArgument } from './function-arguments.js';
-import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, LISTAGG_SEPARATOR, readsColumn, untypedNullProblem, windowArgumentProblem } from './argument-rules.js';
+import { argumentProblem, extractUnitProblem, isZeroLiteral, jsonValueProblem, readsColumn, untypedNullProblem, windowArgumentProblem } from './argument-rules.js';
 import type { TypeEnv } from './type-issue.js';
 import { report, reportText } from './type-issue.js';
-import { TYPE_CODES, TYPE_TEXTS } from './codes.js';
+import { TYPE_TEXTS } from './codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { SQL_TEXTS } from '../sql/codes.js';
 
@@ -156,7 +156,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     case 'FieldAccess': {
       const operand = expressionType(e.operand, scope, env);
       if (operand === undefined) return undefined;
-      if (operand.kind !== 'ROW') return report(env, TYPE_CODES.fieldOfNonRow, e, `field '${e.field}' is accessed on a value of type ${show(operand)}, which is not a ROW`);
+      if (operand.kind !== 'ROW') return reportText(env, TYPE_TEXTS.fieldOfNonRow({ field: e.field, type: show(operand) }), e);
       const field = operand.fields.find((f) => f.name === e.field);
       if (field === undefined) {
         return reportText(env, NAME_TEXTS.rowFieldNotFound({ field: e.field, fields: operand.fields.map((f) => f.name) }), e);
@@ -168,17 +168,17 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       const index = expressionType(e.index, scope, env);
       if (operand === undefined) return undefined;
       if (operand.kind === 'ARRAY') {
-        if (index !== undefined && !isNumeric(index)) return report(env, TYPE_CODES.badArrayIndex, e.index, `an ARRAY is indexed by an integer, not by ${show(index)}`);
+        if (index !== undefined && !isNumeric(index)) return reportText(env, TYPE_TEXTS.badArrayIndex({ kind: 'index', type: show(index) }), e.index);
         return withNullable(operand.element, true);
       }
       if (operand.kind === 'MAP') return withNullable(operand.value, true);
       if (operand.kind === 'ROW') return undefined;
-      return report(env, TYPE_CODES.badArrayIndex, e, `a value of type ${show(operand)} cannot be subscripted; only ARRAY, MAP and ROW can`);
+      return reportText(env, TYPE_TEXTS.badArrayIndex({ kind: 'value', type: show(operand) }), e);
     }
     case 'Cast': {
       const operand = expressionType(e.operand, scope, env);
       const problem = operand === undefined ? undefined : explicitCastProblem(operand, e.type);
-      if (problem !== undefined) return report(env, TYPE_CODES.badCast, e, `${problem}: ${e.try ? 'TRY_CAST' : 'CAST'}(${show(operand!)} AS ${show(withNullable(e.type, true))})`);
+      if (problem !== undefined) return reportText(env, TYPE_TEXTS.badCast({ reason: problem, try: e.try === true, from: show(operand!), to: show(withNullable(e.type, true)) }), e);
       return castType(operand, e.type, e.try === true);
     }
     case 'Case': return caseType(e, scope, env);
@@ -189,18 +189,18 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       const t = expressionType(e.operand, scope, env);
       if (t === undefined) return undefined;
       if (e.op === 'NOT') {
-        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, TYPE_CODES.notNotBoolean, e.operand, `NOT needs a BOOLEAN operand, not ${show(t)}`);
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return reportText(env, TYPE_TEXTS.notNotBoolean({ op: 'NOT', type: show(t) }), e.operand);
         return { kind: 'BOOLEAN', nullable: t.nullable };
       }
       if (!isNumeric(t) && family(t) !== 'interval-ym' && family(t) !== 'interval-dt' && t.kind !== 'NULL') {
-        return report(env, TYPE_CODES.badSign, e, `Cannot apply '${e.op}' to an argument of type ${show(t)}`, 'the operand must be numeric or an interval');
+        return reportText(env, TYPE_TEXTS.badSign({ kind: 'operands', op: e.op, types: [show(t)] }), e);
       }
       return t;
     }
     case 'IsNull': expressionType(e.operand, scope, env); return { kind: 'BOOLEAN', nullable: false };
     case 'IsTruth': {
       const t = expressionType(e.operand, scope, env);
-      if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, TYPE_CODES.notNotBoolean, e.operand, `IS ${e.negated ? 'NOT ' : ''}${e.value} needs a BOOLEAN operand, not ${show(t)}`);
+      if (t !== undefined && t.kind !== 'BOOLEAN' && t.kind !== 'NULL') reportText(env, TYPE_TEXTS.notNotBoolean({ op: `IS ${e.negated ? 'NOT ' : ''}${e.value}`, type: show(t) }), e.operand);
       return { kind: 'BOOLEAN', nullable: false };
     }
     case 'IsDistinctFrom': {
@@ -211,7 +211,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     }
     case 'IsJson': {
       const t = expressionType(e.operand, scope, env);
-      if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') return report(env, TYPE_CODES.badArgument, e.operand, `IS JSON needs a character string, not ${show(t)}`, 'CAST the value to STRING');
+      if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: `IS JSON ${e.type ?? 'VALUE'}`, types: [show(t)], expects: 'a character string' }), e.operand);
       return { kind: 'BOOLEAN', nullable: t?.nullable ?? true };
     }
     case 'In': {
@@ -228,7 +228,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
         const cols = env.subquery?.(e.query);
         const t = cols?.length === 1 ? cols[0] : undefined;
         if (cols !== undefined && cols.length !== 1 && e.operand.kind !== 'RowConstructor') {
-          report(env, TYPE_CODES.inSubqueryColumns, e, `the sub-query of IN returns ${cols.length} columns; it must return exactly one`);
+          reportText(env, TYPE_TEXTS.inSubqueryColumns({ columns: cols.length }), e);
         } else if (t !== undefined && operand !== undefined) compare(operand, t, e, 'IN', env);
         nullable = true;
       }
@@ -245,7 +245,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       if (e.escape !== undefined) expressionType(e.escape, scope, env);
       for (const [t, node] of [[o, e.operand], [p, e.pattern]] as const) {
         if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
-          return report(env, TYPE_CODES.likeNotString, node, `${e.op} needs character string operands, not ${show(t)}`, 'CAST the value to STRING');
+          return reportText(env, TYPE_TEXTS.likeNotString({ op: e.op, type: show(t) }), node);
         }
       }
       return { kind: 'BOOLEAN', nullable: (o?.nullable ?? true) || (p?.nullable ?? true) };
@@ -254,7 +254,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     case 'ScalarSubquery': {
       const cols = env.subquery?.(e.query);
       if (cols === undefined) return undefined;
-      if (cols.length !== 1) return report(env, TYPE_CODES.scalarSubqueryColumns, e, `a scalar sub-query must return exactly one column, this one returns ${cols.length}`);
+      if (cols.length !== 1) return reportText(env, TYPE_TEXTS.scalarSubqueryColumns({ columns: cols.length }), e);
       return cols[0] === undefined ? undefined : withNullable(cols[0], true);
     }
     // As Flink 1.20.1's planner has it (test/flink/hostile-agreement.test.ts): JSON_VALUE and JSON_QUERY take an
@@ -262,12 +262,11 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     case 'JsonValue':
     case 'JsonQuery': {
       expressionType(e.operand, scope, env);
-      const problem = e.kind === 'JsonValue' && e.returning !== undefined ? jsonValueReturningProblem(e.returning, show(e.returning)) : undefined;
-      if (problem !== undefined) return report(env, TYPE_CODES.badArgument, e, problem, 'return STRING and CAST the value');
+      if (e.kind === 'JsonValue' && e.returning !== undefined && !jsonValueReturningSupported(e.returning)) return reportText(env, TYPE_TEXTS.badArgument({ kind: 'jsonReturning', fn: 'JSON_VALUE', type: show(e.returning) }), e);
       // Flink 1.20.1 cannot plan a DEFAULT that reads a column ('None.get'): it must be a constant
       for (const b of [e.onEmpty, e.onError]) {
         if (b?.kind === 'Default' && readsColumn(b.value)) {
-          return report(env, TYPE_CODES.badArgument, b.value, 'The DEFAULT of an ON EMPTY / ON ERROR clause must be a constant (Flink 1.20.1 cannot plan another expression: None.get)', 'write a literal, or apply COALESCE / CASE to the result instead');
+          return reportText(env, TYPE_TEXTS.badArgument({ kind: 'jsonDefault' }), b.value);
         }
       }
       return e.returning === undefined ? STRING : withNullable(e.returning, true);
@@ -275,7 +274,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     case 'JsonExists': {
       const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !isCharacter(t) && t.kind !== 'NULL') {
-        return report(env, TYPE_CODES.badArgument, e.operand, `Cannot apply 'JSON_EXISTS' to a value of type ${show(t)}; it reads JSON text (CHARACTER)`, 'CAST it to STRING first');
+        return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'JSON_EXISTS', types: [show(t)], expects: 'JSON text (a character string)' }), e.operand);
       }
       return { kind: 'BOOLEAN', nullable: true };
     }
@@ -283,43 +282,43 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       for (const entry of e.entries) {
         expressionType(entry.key, scope, env);
         const p = jsonValueProblem(entry.value, expressionType(entry.value, scope, env));
-        if (p !== undefined) return report(env, TYPE_CODES.badArgument, entry.value, p, 'CAST the value to STRING');
+        if (p !== undefined) return reportText(env, TYPE_TEXTS.badArgument(p), entry.value);
       }
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'JsonArray':
       for (const v of e.values) {
         const p = jsonValueProblem(v, expressionType(v, scope, env));
-        if (p !== undefined) return report(env, TYPE_CODES.badArgument, v, p, 'CAST the value to STRING');
+        if (p !== undefined) return reportText(env, TYPE_TEXTS.badArgument(p), v);
       }
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'Extract': {
       const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'null'].includes(family(t))) {
-        return report(env, TYPE_CODES.badArgument, e.operand, `EXTRACT(${e.unit} FROM …) needs a date, time, timestamp or interval, not ${show(t)}`);
+        return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'EXTRACT', types: [show(t)], expects: 'a date, time, timestamp or interval' }), e.operand);
       }
       const unitProblem = t === undefined ? undefined : extractUnitProblem(e.unit, t);
-      if (unitProblem !== undefined) return report(env, TYPE_CODES.badArgument, e, unitProblem);
+      if (unitProblem !== undefined) return reportText(env, TYPE_TEXTS.badArgument(unitProblem), e);
       return { kind: 'BIGINT', nullable: t?.nullable ?? true };
     }
     case 'FloorCeil': {
       const t = expressionType(e.operand, scope, env);
       if (t !== undefined && !['date', 'time', 'timestamp', 'null'].includes(family(t))) {
-        return report(env, TYPE_CODES.badArgument, e.operand, `${e.op}(… TO ${e.unit}) needs a date, time or timestamp, not ${show(t)}`);
+        return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: e.op, types: [show(t)], expects: `a date, time or timestamp to round TO ${e.unit}` }), e.operand);
       }
       return t;
     }
     case 'Substring': {
       const [o, s, l] = [expressionType(e.operand, scope, env), expressionType(e.start, scope, env), e.length === undefined ? undefined : expressionType(e.length, scope, env)];
-      if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return report(env, TYPE_CODES.badArgument, e.operand, `SUBSTRING needs a character or binary string, not ${show(o)}`);
-      if (s !== undefined && !isExactInteger(s) && s.kind !== 'NULL') return report(env, TYPE_CODES.badArgument, e.start, `the start position of SUBSTRING must be an integer, not ${show(s)}`);
-      if (l !== undefined && !isExactInteger(l) && l.kind !== 'NULL') return report(env, TYPE_CODES.badArgument, e.length!, `the length of SUBSTRING must be an integer, not ${show(l)}`);
+      if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'SUBSTRING', types: [show(o)], position: 1, expects: 'a character or binary string' }), e.operand);
+      if (s !== undefined && !isExactInteger(s) && s.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'SUBSTRING', types: [show(s)], position: 2, expects: 'an integer start position' }), e.start);
+      if (l !== undefined && !isExactInteger(l) && l.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'SUBSTRING', types: [show(l)], position: 3, expects: 'an integer length' }), e.length!);
       // FlinkSqlOperatorTable.SUBSTRING: VARCHAR of the operand's length, always nullable
       return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable: true } : withNullable(o, true);
     }
     case 'Trim': {
       const o = expressionType(e.operand, scope, env);
       const chars = e.chars === undefined ? undefined : expressionType(e.chars, scope, env);
-      if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return report(env, TYPE_CODES.badArgument, e.operand, `TRIM needs a character string, not ${show(o)}`);
+      if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'TRIM', types: [show(o)], expects: 'a character string' }), e.operand);
       // VARCHAR of the input length, nullable if any argument is
       return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable || (chars?.nullable ?? false) };
     }
@@ -335,7 +334,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       const ts = e.elements.map((x) => expressionType(x, scope, env));
       if (ts.some((t) => t === undefined)) return undefined;
       const element = commonType(ts as DataType[]);
-      if (element === undefined) return report(env, TYPE_CODES.arrayNoCommonType, e, `the elements of ARRAY[…] have no common type: ${(ts as DataType[]).map(show).join(', ')}`);
+      if (element === undefined) return reportText(env, TYPE_TEXTS.arrayNoCommonType({ what: 'elements of ARRAY[…]', types: (ts as DataType[]).map(show) }), e);
       return { kind: 'ARRAY', element, nullable: false };
     }
     case 'MapConstructor': {
@@ -344,7 +343,7 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       if ([...keys, ...values].some((t) => t === undefined)) return undefined;
       const key = commonType(keys as DataType[]);
       const value = commonType(values as DataType[]);
-      if (key === undefined || value === undefined) return report(env, TYPE_CODES.arrayNoCommonType, e, 'the keys or values of MAP[…] have no common type');
+      if (key === undefined || value === undefined) return reportText(env, TYPE_TEXTS.arrayNoCommonType({ what: key === undefined ? 'keys of MAP[…]' : 'values of MAP[…]', types: (key === undefined ? keys : values as DataType[]).map((t) => show(t!)) }), e);
       return { kind: 'MAP', key, value, nullable: false };
     }
     case 'RowConstructor': {
@@ -363,9 +362,8 @@ function compare(l: DataType, r: DataType, node: { readonly span?: Span }, op: s
   const problem = comparisonProblem(l, r);
   if (problem === undefined) return true;
   // Suggest converting the character string side (the usual mistake: `int_col = '1'`), else the right side.
-  const [from, to] = isCharacter(l) ? ['left', r] : ['right', l];
-  report(env, TYPE_CODES.noImplicitConversion, node, `Cannot apply '${op}' to arguments of type ${show(l)} and ${show(r)}: ${problem} without an explicit CAST`,
-    `Flink does not convert implicitly here; CAST the ${from} operand: CAST(… AS ${show(withNullable(to, true))})`);
+  const [side, to] = isCharacter(l) ? ['left' as const, r] : ['right' as const, l];
+  reportText(env, TYPE_TEXTS.noImplicitConversion({ op, types: [show(l), show(r)], reason: problem, cast: { side, to: show(withNullable(to, true)) } }), node);
   return false;
 }
 
@@ -393,22 +391,22 @@ function binaryResult(e: Extract<Expression, { kind: 'Binary' }>, left: DataType
       return { kind: 'BOOLEAN', nullable };
     case 'AND': case 'OR':
       for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
-        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return report(env, TYPE_CODES.notNotBoolean, node, `${e.op} needs BOOLEAN operands, not ${show(t)}`);
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') return reportText(env, TYPE_TEXTS.notNotBoolean({ op: e.op, type: show(t) }), node);
       }
       return { kind: 'BOOLEAN', nullable };
     case '||': {
       const untyped = untypedNullProblem('||', [e.left, e.right], [left, right]);
-      if (untyped !== undefined) return report(env, TYPE_CODES.badArgument, e, untyped, 'CAST the NULL to a type');
+      if (untyped !== undefined) return reportText(env, TYPE_TEXTS.badArgument(untyped), e);
       for (const [t, node] of [[left, e.left], [right, e.right]] as const) {
-        if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return report(env, TYPE_CODES.badSign, node, `Cannot apply '||' to an argument of type ${show(t)}`, 'CAST it to STRING first');
+        if (!isCharacter(t) && t.kind !== 'NULL' && family(t) !== 'binary') return reportText(env, TYPE_TEXTS.badSign({ kind: 'operands', op: '||', types: [show(left), show(right)] }), node);
       }
       return concatType(left, right);
     }
     default: {
       // Flink's planner folds a constant division and rejects one by zero (checked on Flink 1.20.1; `1 % 0` plans)
-      if (e.op === '/' && isZeroLiteral(e.right) && !readsColumn(e.left)) return report(env, TYPE_CODES.badSign, e, 'Division by zero', 'divide by a non-zero value');
+      if (e.op === '/' && isZeroLiteral(e.right) && !readsColumn(e.left)) return reportText(env, TYPE_TEXTS.badSign({ kind: 'divisionByZero' }), e);
       const r = arithmeticType(e.op, left, right);
-      if (!r.ok) return report(env, TYPE_CODES.badSign, e, r.message, isCharacter(left) || isCharacter(right) ? 'CAST the character string to a numeric type first' : undefined);
+      if (!r.ok) return reportText(env, TYPE_TEXTS.badSign({ kind: 'operands', op: e.op, types: [show(left), show(right)] }), e);
       return r.type;
     }
   }
@@ -421,7 +419,7 @@ function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, en
       const t = expressionType(value, scope, env);
       if (t === undefined) continue;
       if (e.operand === undefined) {
-        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') report(env, TYPE_CODES.caseConditionNotBoolean, value, `a CASE WHEN condition must be BOOLEAN, not ${show(t)}`);
+        if (t.kind !== 'BOOLEAN' && t.kind !== 'NULL') reportText(env, TYPE_TEXTS.caseConditionNotBoolean({ clause: 'CASE WHEN', type: show(t) }), value);
       } else if (operand !== undefined) compare(operand, t, value, 'CASE', env);
     }
   }
@@ -432,7 +430,7 @@ function caseType(e: Extract<Expression, { kind: 'Case' }>, scope: TypeScope, en
   if (results.some((r) => r === undefined)) return undefined;
   const common = commonResultType(results as DataType[]);
   if (common === undefined) {
-    return report(env, TYPE_CODES.arrayNoCommonType, e, `the results of CASE have no common type: ${[...new Set((results as DataType[]).filter((t) => t.kind !== 'NULL').map(show))].join(', ')}`, 'CAST the results to one type');
+    return reportText(env, TYPE_TEXTS.arrayNoCommonType({ what: 'results of CASE', types: (results as DataType[]).filter((t) => t.kind !== 'NULL').map(show) }), e);
   }
   return common;
 }
@@ -446,35 +444,34 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (e.name.length !== 1) return undefined;
   const name = e.name[0]!.toUpperCase();
   if (env.functions?.has(name) === true) return undefined;
-  if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : report(env, TYPE_CODES.starArgument, e, `${name}(*) is not valid; only COUNT(*) takes '*'`);
+  if (e.star) return name === 'COUNT' ? { kind: 'BIGINT', nullable: false } : reportText(env, TYPE_TEXTS.starArgument({ fn: name }), e);
   if (name === 'OVERLAPS' && args.length === 2) {
     const overlaps = args.some((a) => a === undefined) ? undefined : argumentProblem(name, args as DataType[]);
-    if (overlaps !== undefined) return report(env, TYPE_CODES.badArgument, e, overlaps);
+    if (overlaps !== undefined) return reportText(env, TYPE_TEXTS.badArgument(overlaps), e);
     return { kind: 'BOOLEAN', nullable: args.some((a) => a?.nullable ?? true) };
   }
   const sig = builtinFunction(name);
   // a legacy group window in GROUP BY: TUMBLE(time, size), HOP(time, slide, size), SESSION(time, gap); TUMBLE's optional alignment is a TIME
   if (sig?.kind === 'table' && !e.args.some((a) => a.kind === 'TableArg')) {
     const w = windowArgumentProblem(name, args.slice(1, 1 + (name === 'HOP' ? 2 : 1)), 1);
-    if (w !== undefined) return report(env, w.code, e, w.message, "write the size as a day-time interval, e.g. INTERVAL '1' MINUTE");
+    if (w !== undefined) return reportText(env, w, e);
   }
   const named = sig === undefined || sig.kind === 'table' ? undefined : e.args.find((a) => a.kind === 'NamedArg');
   if (named !== undefined) return reportText(env, TYPE_TEXTS.namedArgumentOfBuiltin({ fn: name }), named);
   if (sig?.kind === 'table' || sig?.syntax === 'special') return undefined;
   if (sig === undefined) {
-    const hint = didYouMean(name, BUILTIN_NAMES) ?? 'declare a user-defined function with CREATE FUNCTION before it is used';
-    return report(env, TYPE_CODES.noSignature, e, `No match found for function signature ${e.name[0]}(${args.map((a) => (a === undefined ? '?' : `<${show(a)}>`)).join(', ')})`, hint);
+    return reportText(env, TYPE_TEXTS.noSignature({ fn: e.name[0]!, types: args.map((a) => (a === undefined ? undefined : show(a))), known: BUILTIN_NAMES }), e);
   }
-  if (e.over !== undefined && sig.kind === 'scalar') return report(env, TYPE_CODES.overNotWindowFunction, e, `${name} is not an aggregate or window function and cannot be used with OVER`);
-  if (sig.kind === 'window' && e.over === undefined) return report(env, TYPE_CODES.windowFunctionWithoutOver, e, `the window function ${name} needs an OVER clause`);
+  if (e.over !== undefined && sig.kind === 'scalar') return reportText(env, TYPE_TEXTS.overNotWindowFunction({ fn: name }), e);
+  if (sig.kind === 'window' && e.over === undefined) return reportText(env, TYPE_TEXTS.windowFunctionWithoutOver({ fn: name }), e);
   if (args.length < sig.minArgs || args.length > sig.maxArgs) {
     const r = inferFunctionType(name, args.map((a) => a ?? STRING));
     const expected = !r.ok && r.expected !== undefined ? r.expected : '';
-    return report(env, TYPE_CODES.wrongArity, e, `Invalid number of arguments to function '${name}'. Was expecting ${expected}, got ${args.length}`);
+    return reportText(env, TYPE_TEXTS.wrongArity({ fn: name, expected, got: args.length }), e);
   }
   const bad = badArgument(name, args);
   if (bad !== undefined) {
-    return report(env, TYPE_CODES.badArgument, e.args[bad.index]!, `Cannot apply '${name}' to an argument of type ${show(args[bad.index]!)} at position ${bad.index + 1}; it expects a ${bad.expected} value`, 'CAST the argument explicitly');
+    return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [show(args[bad.index]!)], position: bad.index + 1, expects: `a ${bad.expected} value` }), e.args[bad.index]!);
   }
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
@@ -483,11 +480,11 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
   if (name === 'JSON_OBJECTAGG' || name === 'JSON_ARRAYAGG') {
     const v = e.args[e.args.length - 1]!;
     const p = jsonValueProblem(v, known[known.length - 1]);
-    if (p !== undefined) return report(env, TYPE_CODES.badArgument, v, p, 'CAST the value to STRING');
+    if (p !== undefined) return reportText(env, TYPE_TEXTS.badArgument(p), v);
   }
-  if (name === 'LISTAGG' && e.args[1] !== undefined && e.args[1].kind !== 'StringLiteral') return report(env, TYPE_CODES.badArgument, e.args[1], LISTAGG_SEPARATOR, "write the separator as a string literal, e.g. LISTAGG(x, ', ')");
+  if (name === 'LISTAGG' && e.args[1] !== undefined && e.args[1].kind !== 'StringLiteral') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'listaggSeparator' }), e.args[1]);
   const problem = untypedNullProblem(name, e.args, known) ?? argumentProblem(name, known);
-  if (problem !== undefined) return report(env, TYPE_CODES.badArgument, e, problem, 'CAST the arguments to the types the function takes');
+  if (problem !== undefined) return reportText(env, TYPE_TEXTS.badArgument(problem.kind === 'untypedNull' ? { kind: 'untypedNull', fn: name } : problem), e);
   if (name === 'IF') return ifType(e, known, env);
   // TIMESTAMPADD of a time-of-day unit to a DATE gives a TIMESTAMP (Calcite's SqlTimestampAddFunction), not a DATE
   const unit = e.args[0]?.kind === 'TimeUnitArg' ? e.args[0].unit : undefined;
@@ -505,15 +502,15 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     if (r.ok) return r.type;
   }
   if ((name === 'COALESCE' || name === 'IFNULL' || name === 'GREATEST' || name === 'LEAST' || name === 'NULLIF') && commonResultType(known) === undefined) {
-    return report(env, TYPE_CODES.arrayNoCommonType, e, `the arguments of ${name} have no common type: ${known.map(show).join(', ')}`, 'CAST the arguments to one type');
+    return reportText(env, TYPE_TEXTS.arrayNoCommonType({ what: `arguments of ${name}`, types: known.map(show) }), e);
   }
   // An untyped NULL gives an aggregate nothing to infer its type from: Calcite's "Illegal use of 'NULL'".
   if (UNTYPED_NULL_AGGREGATES.has(name) && e.args[0]?.kind === 'NullLiteral') {
-    return report(env, TYPE_CODES.badArgument, e.args[0], `Illegal use of 'NULL' in ${name}: an untyped NULL has no type to aggregate`, `CAST it to a type: ${name}(CAST(NULL AS INT))`);
+    return reportText(env, TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), e.args[0]);
   }
   const r = inferFunctionType(name, known);
   if (!r.ok) {
-    return report(env, TYPE_CODES.badArgument, e, `Cannot apply '${name}' to arguments of type ${name}(${known.map((a) => `<${show(a)}>`).join(', ')})`);
+    return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: known.map(show) }), e);
   }
   return r.type;
 }
@@ -541,7 +538,7 @@ function ifType(e: Extract<Expression, { kind: 'FunctionCall' }>, args: readonly
   const [, a, b] = args as [DataType, DataType, DataType];
   const nullable = args.some((t) => t.nullable);
   const common = commonResultType([a, b]);
-  if (common === undefined) return report(env, TYPE_CODES.arrayNoCommonType, e, `the values of IF have no common type: ${show(a)} and ${show(b)}`, 'CAST them to one type');
+  if (common === undefined) return reportText(env, TYPE_TEXTS.arrayNoCommonType({ what: 'values of IF', types: [show(a), show(b)] }), e);
   const kinds = ['numeric', 'character', 'binary'];
   const base = kinds.includes(family(a)) || a.kind === 'NULL' ? common : a;
   return withNullable(base, nullable);

@@ -147,7 +147,7 @@ describe('LATERAL TABLE of a user table function', () => {
     expect(check(`INSERT INTO out1 SELECT order_id, word AS name FROM orders, LATERAL TABLE(split_word(CAST(amount AS STRING)));`, SPLIT))
       .toEqual(["error FTS4404 No match found for function signature split_word(<STRING>) | did you mean 'SPLIT_WORDS'?"]);
     expect(check(`INSERT INTO out1 SELECT order_id, w FROM orders, LATERAL TABLE(split_words(CAST(amount AS STRING))) AS t(w);`, SPLIT))
-      .toEqual(['error FTS4425 List of column aliases must have same degree as table: 1 aliases for 2 columns | ']);
+      .toEqual(['error FTS4425 List of column aliases must have same degree as table: 1 aliases for 2 columns | give 2 aliases, one per column']);
   });
 
   test('LEFT JOIN LATERAL TABLE with an ON condition other than TRUE is FTS4530 with Flink\'s message', () => {

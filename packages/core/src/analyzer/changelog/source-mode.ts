@@ -8,9 +8,9 @@ import type { CatalogTableEntry } from '../../catalog/catalog.js';
 import type { ChangelogCapabilities } from '../../connector/connector.js';
 import { UNKNOWN_CAPABILITIES } from '../../connector/connector.js';
 import type { Scan } from '../../plan/scan.js';
-import { CHANGELOG_CODES } from './codes.js';
+import { CHANGELOG_TEXTS } from './codes.js';
 import type { StreamContext } from './stream-context.js';
-import { report } from './stream-context.js';
+import { reportText } from './stream-context.js';
 
 export interface ResolvedCapabilities {
   readonly capabilities: ChangelogCapabilities;
@@ -56,10 +56,10 @@ export function checkSource(scan: Scan, ctx: StreamContext): void {
   const caps = resolveCapabilities(scannedTable(scan), ctx);
   const name = scan.table.path[2];
   if (caps.capabilities.source === undefined && caps.known) {
-    report(ctx, CHANGELOG_CODES.notReadable, 'error', `table '${name}' cannot be read: connector '${caps.connector}' can only be used as a sink`, 'read from a source table; a sink-only table can only be the target of INSERT INTO', scan.span);
+    reportText(ctx, CHANGELOG_TEXTS.notReadable({ table: name, connector: caps.connector }), 'error', scan.span);
   }
   if (!caps.known && ctx.capabilities !== undefined && !ctx.reportedUnknown.has(scan.name)) {
     ctx.reportedUnknown.add(scan.name);
-    report(ctx, CHANGELOG_CODES.unknownSourceChangelog, 'info', `flinkts does not know the changelog mode of connector '${caps.connector}'; table '${name}' is checked as an insert-only source`, 'if the connector emits updates, sinks fed by it must accept updates', scan.span);
+    reportText(ctx, CHANGELOG_TEXTS.unknownSourceChangelog({ table: name, connector: caps.connector }), 'info', scan.span);
   }
 }

@@ -4,7 +4,7 @@
  * changelog property.
  */
 import type { Span } from '../../ast/node.js';
-import { conjunctsOf, subtreeNodes } from '../../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { Join as PlanJoin } from '../../plan/join.js';
 import type { PlanNode } from '../../plan/node.js';
 import type { SourceModes } from '../../plan/properties/changelog.js';

@@ -6,8 +6,8 @@
 import type { FunctionCall } from '../../ast/expression.js';
 import type { Aggregate } from '../../plan/aggregate.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report } from '../changelog/stream-context.js';
-import { TIME_CODES } from './codes.js';
+import { reportText } from '../changelog/stream-context.js';
+import { TIME_TEXTS } from './codes.js';
 import { notATimeAttribute, timedColumn } from './window-tvf.js';
 
 export function checkGroupWindow(node: Aggregate, ctx: StreamContext): void {
@@ -18,7 +18,7 @@ export function checkGroupWindow(node: Aggregate, ctx: StreamContext): void {
   const time = call.args[0];
   if (time === undefined) return;
   if (time.kind !== 'ColumnRef') {
-    report(ctx, TIME_CODES.groupWindowNotTimeAttribute, 'error', `Window can only be defined on a time attribute column, but the first argument of ${name} is an expression`, 'pass the rowtime (WATERMARK) or PROCTIME() column itself', time.span ?? call.span);
+    reportText(ctx, TIME_TEXTS.groupWindowNotTimeAttribute({ fn: name }), 'error', time.span ?? call.span);
     return;
   }
   const ref = key.refs.find((r) => r.node === time && r.depth === 0 && r.field === undefined);
@@ -26,6 +26,5 @@ export function checkGroupWindow(node: Aggregate, ctx: StreamContext): void {
   if (column === undefined) return;
   const problem = notATimeAttribute(column, `the group window ${name}(…)`);
   if (problem === undefined) return;
-  const code = problem.code === TIME_CODES.timeAttributeLost ? problem.code : TIME_CODES.groupWindowNotTimeAttribute;
-  report(ctx, code, 'error', code === TIME_CODES.timeAttributeLost ? problem.message : `Window can only be defined on a time attribute column, but '${column.name}' of ${name}(…) is not one`, problem.hint, time.span);
+  reportText(ctx, problem.kind === 'lost' ? problem.text : TIME_TEXTS.groupWindowNotTimeAttribute({ fn: name, column: column.name }), 'error', time.span);
 }

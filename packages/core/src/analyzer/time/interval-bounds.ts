@@ -7,12 +7,12 @@
  */
 import type { Expression } from '../../ast/expression.js';
 import type { BoundExpression } from '../../plan/expression.js';
-import { conjunctsOf, subtreeNodes } from '../../plan/expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { Join } from '../../plan/join.js';
 import type { PlanNode } from '../../plan/node.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report } from '../changelog/stream-context.js';
-import { TIME_CODES } from './codes.js';
+import { reportText } from '../changelog/stream-context.js';
+import { TIME_TEXTS } from './codes.js';
 import type { TimedColumn } from './window-tvf.js';
 import { timedColumn } from './window-tvf.js';
 
@@ -54,13 +54,13 @@ function checkBounds(condition: BoundExpression, join: Join, ctx: StreamContext)
     const [l, r] = pair;
     if (l.time !== undefined && r.time !== undefined) {
       if (l.time !== r.time) {
-        report(ctx, TIME_CODES.intervalJoinMixedTime, 'error', `an interval join bounds the ${l.time} attribute '${l.name}' by the ${r.time} attribute '${r.name}'; both sides must use the same kind of time attribute`, 'bound rowtime by rowtime (event time) or proctime by proctime (processing time)', c.span);
+        reportText(ctx, TIME_TEXTS.intervalJoinMixedTime({ left: l.name, leftTime: l.time, right: r.name, rightTime: r.time }), 'error', c.span);
       }
       continue;
     }
     const lost = [l, r].find((x) => x.lost !== undefined);
     if (lost !== undefined && timeLike(l) && timeLike(r)) {
-      report(ctx, TIME_CODES.timeAttributeLost, 'error', `column '${lost.name}' bounds an interval join, but it lost its ${lost.lost!.kind} attribute by ${lost.lost!.reason}; the join would be a regular join keeping all rows in state`, `pass the ${lost.lost!.kind} column through unchanged (no CAST, arithmetic or non-window GROUP BY) up to the join`, c.span);
+      reportText(ctx, TIME_TEXTS.timeAttributeLost({ column: lost.name, usage: 'the bounds of an interval join', kind: lost.lost!.kind, reason: lost.lost!.reason, intervalJoin: true }), 'error', c.span);
     }
   }
 }

@@ -8,8 +8,8 @@ import { printExpression } from '../../sql/printer/expression.js';
 import type { Over } from '../../plan/over.js';
 import type { Sort } from '../../plan/sort.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report, reportText } from '../changelog/stream-context.js';
-import { TIME_CODES, TIME_TEXTS } from './codes.js';
+import { reportText } from '../changelog/stream-context.js';
+import { TIME_TEXTS } from './codes.js';
 import type { TimedColumn } from './window-tvf.js';
 import { timedColumn } from './window-tvf.js';
 
@@ -20,7 +20,11 @@ export function checkOverOrder(node: Over, ctx: StreamContext): void {
     const column: TimedColumn | undefined = copied === undefined ? undefined : timedColumn(node.input, copied);
     if (column?.time !== undefined) continue;
     const lost = column?.lost;
-    report(ctx, TIME_CODES.overOrderNotTimeAttribute, 'error', `OVER windows' ordering in stream mode must be defined on a time attribute${first === undefined ? ', but this OVER has no ORDER BY' : lost !== undefined ? `, but '${column!.name}' lost its ${lost.kind} attribute by ${lost.reason}` : column === undefined ? '' : `, but '${column.name.startsWith('$') ? printExpression(first!.expr.ast) : column.name}' is not one`}`, `ORDER BY a rowtime (WATERMARK) or PROCTIME() column${call.ast.name[0] === 'ROW_NUMBER' ? '; for deduplication or TopN filter the row number in an outer query (WHERE rn = 1)' : ''}`, first?.expr.ast.span ?? call.ast.span);
+    const rowNumber = call.ast.name[0] === 'ROW_NUMBER';
+    const text = first === undefined ? TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'noOrderBy', rowNumber })
+      : lost !== undefined ? TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'lost', column: column!.name, time: lost.kind, reason: lost.reason, rowNumber })
+        : TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'notTime', ...(column === undefined ? {} : { column: column.name.startsWith('$') ? printExpression(first.expr.ast) : column.name }), rowNumber });
+    reportText(ctx, text, 'error', first?.expr.ast.span ?? call.ast.span);
   }
 }
 

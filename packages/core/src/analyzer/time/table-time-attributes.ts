@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DataType } from '../../types/data-type.js';
 import { expressionType } from '../../typing/expression-type.js';
 import { textFields } from '../../diagnostics/code-table.js';
-import { TIME_CODES, TIME_TEXTS } from './codes.js';
+import { TIME_TEXTS } from './codes.js';
 import { printDataType } from '../../sql/printer/data-type.js';
 
 function columnType(statement: CreateTable, name: string): DataType | undefined {
@@ -32,10 +32,8 @@ export function checkWatermark(statement: CreateTable, path: string, file?: stri
   const precision = 'precision' in type ? type.precision : undefined;
   if ((type.kind === 'TIMESTAMP' || type.kind === 'TIMESTAMP_LTZ') && (precision === undefined || precision <= 3)) return watermarkExpressionType(statement, where);
   return [{
-    code: TIME_CODES.watermarkType,
+    ...textFields(TIME_TEXTS.watermarkType({ kind: 'column', column: wm.column, type: `${type.kind}${precision === undefined ? '' : `(${precision})`}`, bigint: type.kind === 'BIGINT' })),
     severity: 'error',
-    message: `Invalid data type of time field '${wm.column}' for watermark definition: it is ${type.kind}${precision === undefined ? '' : `(${precision})`}, but must be TIMESTAMP(p) or TIMESTAMP_LTZ(p) with p from 0 to 3`,
-    hint: type.kind === 'BIGINT' ? `add a computed column such as \`ts AS TO_TIMESTAMP_LTZ(${wm.column}, 3)\` and declare the WATERMARK on it` : `declare a computed column CAST(… AS TIMESTAMP(3)) and put the WATERMARK on it`,
     ...where,
   }];
 }
@@ -46,10 +44,8 @@ function watermarkExpressionType(statement: CreateTable, where: { readonly path:
   const t = statement.watermark === undefined ? undefined : expressionType(statement.watermark.expr, scope);
   if (t === undefined || t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ') return [];
   return [{
-    code: TIME_CODES.watermarkType,
+    ...textFields(TIME_TEXTS.watermarkType({ kind: 'expression', type: printDataType(t) })),
     severity: 'error',
-    message: `Invalid data type of expression for watermark definition. The field must be of type TIMESTAMP(p) or TIMESTAMP_LTZ(p), the supported precision 'p' is from 0 to 3, but the watermark expression type is ${printDataType(t)}`,
-    hint: 'write the WATERMARK as the rowtime column minus an interval, e.g. ts - INTERVAL \'5\' SECOND',
     ...where,
   }];
 }

@@ -8,28 +8,28 @@ import { copiedColumn } from '../../plan/expression.js';
 import type { Join } from '../../plan/join.js';
 import { resolveCapabilities, scannedTable } from '../changelog/source-mode.js';
 import type { StreamContext } from '../changelog/stream-context.js';
-import { report, reportText } from '../changelog/stream-context.js';
-import { TIME_CODES, TIME_TEXTS } from './codes.js';
+import { reportText } from '../changelog/stream-context.js';
+import { TIME_TEXTS } from './codes.js';
 import { notATimeAttribute, timedColumn } from './window-tvf.js';
 
 export function checkTemporalJoin(join: Join, ctx: StreamContext): void {
   const period = join.period;
   if (period === undefined) return;
   if (join.type !== 'INNER' && join.type !== 'LEFT') {
-    report(ctx, TIME_CODES.temporalJoinType, 'error', `a temporal join (FOR SYSTEM_TIME AS OF) must be an INNER or LEFT join, not ${join.type}`, 'write JOIN or LEFT JOIN', join.span);
+    reportText(ctx, TIME_TEXTS.temporalJoinType({ type: join.type }), 'error', join.span);
   }
   const right = join.right;
   const asOf = period.ast;
   let kind: 'rowtime' | 'proctime' | undefined;
   if (asOf.kind !== 'ColumnRef') {
-    report(ctx, TIME_CODES.temporalJoinNotTimeAttribute, 'error', 'FOR SYSTEM_TIME AS OF must name a time attribute column of the left input, not an expression', 'use the left table\'s rowtime (event-time temporal join) or PROCTIME() column (lookup join)', asOf.span);
+    reportText(ctx, TIME_TEXTS.temporalJoinNotTimeAttribute({}), 'error', asOf.span);
   } else {
     const copied = copiedColumn(period);
     const c = copied === undefined ? undefined : timedColumn(join.left, copied);
     if (c !== undefined) {
       const problem = notATimeAttribute(c, `FOR SYSTEM_TIME AS OF of the join with '${join.rightName ?? ''}'`);
       if (problem === undefined) kind = c.time;
-      else report(ctx, problem.code === TIME_CODES.descriptorNotTimeAttribute ? TIME_CODES.temporalJoinNotTimeAttribute : problem.code, 'error', problem.message, problem.code === TIME_CODES.descriptorNotTimeAttribute ? `declare '${c.name}' AS PROCTIME() for a lookup join, or a WATERMARK on it for an event-time temporal join` : problem.hint, asOf.span);
+      else reportText(ctx, problem.kind === 'lost' ? problem.text : TIME_TEXTS.temporalJoinNotTimeAttribute({ column: c.name, right: join.rightName ?? '' }), 'error', asOf.span);
     }
   }
   // A view or sub-query on the right is checked by its unique key (versioned-view.ts).
@@ -39,7 +39,7 @@ export function checkTemporalJoin(join: Join, ctx: StreamContext): void {
   if (kind === 'proctime') {
     const caps = resolveCapabilities(scannedTable(right), ctx);
     if (caps.known && !caps.capabilities.lookup) {
-      report(ctx, TIME_CODES.lookupNotSupported, 'error', `a lookup join (FOR SYSTEM_TIME AS OF a processing-time attribute) needs a table that can be looked up, but connector '${caps.connector}' of '${name}' does not support lookups (processing-time temporal joins against other tables are not supported)`, "join a lookup-capable table (jdbc, hbase, paimon, hive, …), or use an event-time temporal join on a versioned table", right.span);
+      reportText(ctx, TIME_TEXTS.lookupNotSupported({ connector: caps.connector, table: name }), 'error', right.span);
     }
     return;
   }

@@ -20,7 +20,7 @@
 import type { Expression } from '../../ast/expression.js';
 import type { Aggregate } from '../aggregate.js';
 import type { BoundExpression, ColumnBinding } from '../expression.js';
-import { conjunctsOf, subtreeNodes } from '../expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { Filter } from '../filter.js';
 import type { Join } from '../join.js';
 import type { PlanColumn, PlanNode } from '../node.js';

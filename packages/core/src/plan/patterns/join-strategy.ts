@@ -10,7 +10,7 @@
 import type { Expression } from '../../ast/expression.js';
 import type { BoundExpression } from '../expression.js';
 import { copiedColumn } from '../expression.js';
-import { conjunctsOf, subtreeNodes } from '../expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { IntervalBounds, JoinStrategy } from '../join.js';
 import type { PlanColumn, PlanNode } from '../node.js';
 import { sameWindow, windowColumns, windowOrigin } from '../properties/window-columns.js';

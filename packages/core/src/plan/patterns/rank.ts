@@ -8,7 +8,7 @@
 import type { Expression } from '../../ast/expression.js';
 import type { BoundExpression } from '../expression.js';
 import { copiedColumn } from '../expression.js';
-import { conjunctsOf, subtreeNodes } from '../expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { Filter } from '../filter.js';
 import { intervalJoinFromFilter } from './join-strategy.js';
 import type { PlanNode } from '../node.js';

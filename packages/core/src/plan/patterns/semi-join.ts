@@ -7,7 +7,7 @@
 import type { Expression } from '../../ast/expression.js';
 import type { BoundExpression, ColumnBinding } from '../expression.js';
 import { copiedColumn } from '../expression.js';
-import { conjunctsOf, subtreeNodes } from '../expression-children.js';
+import { conjunctsOf, subtreeNodes } from '../../ast/expression-children.js';
 import type { Join } from '../join.js';
 import type { PlanNode } from '../node.js';
 import { untimed } from '../properties/time-attributes.js';

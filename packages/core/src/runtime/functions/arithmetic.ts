@@ -7,14 +7,14 @@ import type { ArithmeticOperator } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
-import { evalError, rejected } from '../errors.js';
+import { textError, evalError } from '../errors.js';
 import type { CompilerApi } from './registry.js';
 import { arithmeticType } from '../../typing/arithmetic-type.js';
 import { isApprox, isIntegral, isNumeric, typeToString, withNullable } from '../types.js';
 import { ArithmeticError, Decimal } from '../values/decimal.js';
 import { addMonthsToDays, floorDiv, floorMod, MS_PER_DAY, Timestamp } from '../values/temporal.js';
 import { toDouble } from './cast.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 const RANK: Record<string, number> = { TINYINT: 1, SMALLINT: 2, INT: 3, BIGINT: 4 };
 
@@ -48,7 +48,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
   const lt = l.type;
   const rt = r.type;
   if (op === '%' && (isApprox(lt) || isApprox(rt))) {
-    throw rejected(TYPE_CODES.badSign, `Cannot apply '%' to arguments of type '<${typeToString(lt)}> % <${typeToString(rt)}>'. Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'`, span);
+    throw textError(TYPE_TEXTS.badSign({ kind: 'operands', op: '%', types: [typeToString(lt), typeToString(rt)], supported: "'<EXACT_NUMERIC> % <EXACT_NUMERIC>'" }), span);
   }
   if (type.kind === 'FLOAT' || type.kind === 'DOUBLE') {
     const round = type.kind === 'FLOAT' ? Math.fround : (x: number) => x;
@@ -61,7 +61,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       // floating-point division by zero is Infinity or NaN, as in Java; Flink's planner folds a constant
       // division and rejects one by zero (both checked on Flink 1.20.1)
       case '/':
-        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw rejected(TYPE_CODES.badSign, 'Division by zero', span);
+        if (l.constant && r.constant && r.constant.value !== null && fb(r.constant.value) === 0) throw textError(TYPE_TEXTS.badSign({ kind: 'divisionByZero' }), span);
         return binaryStrict(l, r, type, (a, b) => round(fa(a) / fb(b)));
       case '%': break;
     }
@@ -111,7 +111,7 @@ export function numericArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
       case '%': return binaryStrict(l, r, type, (a: number, b: number) => { if (b === 0) divZero(); return a % b; });
     }
   }
-  throw rejected(TYPE_CODES.badSign, `Cannot apply '${op}' to arguments of type ${typeToString(lt)} and ${typeToString(rt)} giving ${typeToString(type)}`, span);
+  throw textError(TYPE_TEXTS.badSign({ kind: 'operands', op, types: [typeToString(lt), typeToString(rt)], result: typeToString(type) }), span);
 }
 
 function addMonthsTs(ts: Timestamp, months: number): Timestamp {
@@ -146,7 +146,7 @@ function temporalArithmetic(op: ArithmeticOperator, l: Compiled, r: Compiled, ty
           : (a: number, b: number) => floorMod(a + sign * b, MS_PER_DAY));
       case 'INTERVAL_DAY_TIME':
       case 'INTERVAL_YEAR_MONTH':
-        if (lt.kind !== rt.kind) throw rejected(TYPE_CODES.badSign, `Cannot apply '${op}' to intervals of different families`, span);
+        if (lt.kind !== rt.kind) throw textError(TYPE_TEXTS.badSign({ kind: 'intervalFamilies', op }), span);
         return binaryStrict(l, r, type, (a: number, b: number) => a + sign * b);
       default:
         return undefined;
@@ -171,12 +171,12 @@ export function compileArithmetic(op: ArithmeticOperator, l: Compiled, r: Compil
   const t = temporalArithmetic(op, l, r, typed, span);
   if (t) return t;
   if (isNumeric(l.type) && isNumeric(r.type)) return numericArithmetic(op, l, r, typed, span);
-  throw rejected(TYPE_CODES.badSign, `Cannot apply '${op}' to arguments of type ${typeToString(l.type)} and ${typeToString(r.type)}`, span);
+  throw textError(TYPE_TEXTS.badSign({ kind: 'operands', op, types: [typeToString(l.type), typeToString(r.type)] }), span);
 }
 
 function typerResult(op: ArithmeticOperator, l: DataType, r: DataType, span?: Span): DataType {
   const result = arithmeticType(op, l, r);
-  if (!result.ok) throw rejected(TYPE_CODES.badSign, result.message, span);
+  if (!result.ok) throw textError(TYPE_TEXTS.badSign({ kind: 'operands', op, types: [typeToString(l), typeToString(r)] }), span);
   return result.type;
 }
 

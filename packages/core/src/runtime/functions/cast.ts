@@ -7,7 +7,7 @@ import { decimalToFloat } from '../values/decimal-to-float.js';
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
-import { evalError, EvaluationError, rejected } from '../errors.js';
+import { textError, evalError, EvaluationError } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, typeToString } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { doubleToInt, doubleToLong, javaDoubleToString, wrapInt, wrapLong } from '../values/java-number.js';
@@ -16,7 +16,7 @@ import { toBigint } from '../values/bigint.js';
 import {
   daysFromCivil, daysInMonth, floorDiv, instantToLocal, localToInstant, MS_PER_DAY, parseTimestamp, Timestamp,
 } from '../values/temporal.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 export type Converter = (v: unknown) => unknown;
 
@@ -121,8 +121,8 @@ export function toDouble(v: unknown, from: DataType): number {
   }
 }
 
-function forbid(from: DataType, to: DataType, span?: Span, hint?: string): never {
-  throw rejected(TYPE_CODES.badCast, `Cast function cannot convert value of type ${typeToString(from)} to type ${typeToString(to)}`, span, hint);
+function forbid(from: DataType, to: DataType, span?: Span, advice?: 'unixTimestamp' | 'toTimestamp' | 'toTimestampLtz'): never {
+  throw textError(TYPE_TEXTS.badCast({ from: typeToString(from), to: typeToString(to), ...(advice === undefined ? {} : { advice }) }), span);
 }
 
 function truncateString(s: string, to: DataType): string {
@@ -217,7 +217,7 @@ function converter(from: DataType, to: DataType, zone: string, span?: Span): Con
       if (from.kind === 'INTERVAL_YEAR_MONTH' || from.kind === 'INTERVAL_DAY_TIME') {
         return (v) => toIntegral(BigInt(v as number), to);
       }
-      return forbid(from, to, span, from.kind === 'TIMESTAMP' || from.kind === 'TIMESTAMP_LTZ' ? "It's recommended to use UNIX_TIMESTAMP(CAST(timestamp_col AS STRING)) instead." : undefined);
+      return forbid(from, to, span, from.kind === 'TIMESTAMP' || from.kind === 'TIMESTAMP_LTZ' ? 'unixTimestamp' : undefined);
     }
     case 'FLOAT':
     case 'DOUBLE': {
@@ -267,7 +267,7 @@ function converter(from: DataType, to: DataType, zone: string, span?: Span): Con
       if (from.kind === 'DATE') return (v) => new Timestamp((v as number) * MS_PER_DAY);
       if (from.kind === 'TIME') return (v) => new Timestamp((v as number) - ((v as number) % 1000));
       if (isCharacter(from)) return (v) => parseTsLenient(v as string, p);
-      return forbid(from, to, span, "It's recommended to use TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead.");
+      return forbid(from, to, span, 'toTimestamp');
     }
     case 'TIMESTAMP_LTZ': {
       const p = to.precision;
@@ -276,7 +276,7 @@ function converter(from: DataType, to: DataType, zone: string, span?: Span): Con
       if (from.kind === 'DATE') return (v) => localToInstant(new Timestamp((v as number) * MS_PER_DAY), zone);
       if (from.kind === 'TIME') return (v) => localToInstant(new Timestamp(v as number), zone);
       if (isCharacter(from)) return (v) => localToInstant(parseTsLenient(v as string, p), zone);
-      return forbid(from, to, span, "It's recommended to use TO_TIMESTAMP_LTZ(numeric_col, precision) instead.");
+      return forbid(from, to, span, 'toTimestampLtz');
     }
     case 'INTERVAL_YEAR_MONTH':
     case 'INTERVAL_DAY_TIME': {

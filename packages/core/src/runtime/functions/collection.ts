@@ -2,26 +2,26 @@
 import type { Expression } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { evalError, notReached, rejected } from '../errors.js';
+import { textError, evalError, notReached } from '../errors.js';
 import { isCharacter, T, typeToString, withNullable } from '../types.js';
 import { commonType } from '../../functions/infer.js';
 import { comparatorFor, keyOf } from '../values/compare.js';
 import { strict } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 function arrayArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled & { type: { kind: 'ARRAY'; element: DataType } } {
   if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (c.type.kind !== 'ARRAY') throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: an ARRAY is expected`, e.span);
+  if (c.type.kind !== 'ARRAY') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)], expects: 'an ARRAY' }), e.span);
   return c as Compiled & { type: { kind: 'ARRAY'; element: DataType } };
 }
 
 function mapArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled & { type: { kind: 'MAP'; key: DataType; value: DataType } } {
   if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (c.type.kind !== 'MAP') throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: a MAP is expected`, e.span);
+  if (c.type.kind !== 'MAP') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)], expects: 'a MAP' }), e.span);
   return c as Compiled & { type: { kind: 'MAP'; key: DataType; value: DataType } };
 }
 
@@ -30,7 +30,7 @@ function arrayAndElement(api: CompilerApi, a: readonly Expression[], name: strin
   const arr = arrayArg(api, a[0], name, span);
   const el = api.compile(a[1] as Expression);
   const et = commonType([arr.type.element, el.type]);
-  if (!et) throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}': element type ${typeToString(el.type)} does not match ${typeToString(arr.type.element)}`, span);
+  if (!et) throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(arr.type), typeToString(el.type)], expects: `an element that fits the array's elements (${typeToString(arr.type.element)})` }), span);
   const arrType: DataType = { kind: 'ARRAY', element: et, nullable: arr.type.nullable };
   return { arr: api.coerce(arr, arrType), el: api.coerce(el, et), et, arrType };
 }
@@ -123,7 +123,7 @@ function twoArrays(name: string, f: (x: unknown[], y: unknown[]) => unknown[]): 
     const x = arrayArg(api, a[0], name, call.span);
     const y = arrayArg(api, a[1], name, call.span);
     const t = commonType([x.type, y.type]);
-    if (!t) throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arrays of different element types`, call.span);
+    if (!t) throw textError(TYPE_TEXTS.badArgument({ kind: 'noCommonType', fn: name, types: [typeToString(x.type), typeToString(y.type)] }), call.span);
     return strict([api.coerce(x, t), api.coerce(y, t)], withNullable(t, false), f);
   });
 }
@@ -133,12 +133,12 @@ twoArrays('ARRAY_INTERSECT', (x, y) => distinct(x.filter((v) => y.some((w) => sa
 register('ARRAY_CONCAT', (a, call, api) => {
   const xs = a.map((e) => arrayArg(api, e, 'ARRAY_CONCAT', call.span));
   const t = commonType(xs.map((x) => x.type));
-  if (!t) throw rejected(TYPE_CODES.badArgument, "Cannot apply 'ARRAY_CONCAT' to arrays of different element types", call.span);
+  if (!t) throw textError(TYPE_TEXTS.badArgument({ kind: 'noCommonType', fn: 'ARRAY_CONCAT', types: xs.map((x) => typeToString(x.type)) }), call.span);
   return strict(xs.map((x) => api.coerce(x, t)), withNullable(t, false), (...arrays: unknown[][]) => arrays.flat());
 });
 register('ARRAY_JOIN', (a, call, api) => {
   const arr = arrayArg(api, a[0], 'ARRAY_JOIN', call.span);
-  if (!isCharacter(arr.type.element)) throw rejected(TYPE_CODES.badArgument, 'ARRAY_JOIN needs an array of strings', call.span);
+  if (!isCharacter(arr.type.element)) throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'ARRAY_JOIN', types: [typeToString(arr.type)], expects: 'an ARRAY of character strings' }), call.span);
   const rest = a.slice(1).map((e) => api.coerce(api.compile(e), T.string()));
   return strict([arr, ...rest], T.string(false), (xs: unknown[], d: string, nullRep?: string) =>
     xs.flatMap((x) => (x === null ? (nullRep === undefined ? [] : [nullRep]) : [x as string])).join(d));
@@ -168,7 +168,7 @@ register('MAP_FROM_ARRAYS', (a, call, api) => {
 register('MAP_UNION', (a, call, api) => {
   const ms = a.map((e) => mapArg(api, e, 'MAP_UNION', call.span));
   const t = commonType(ms.map((m) => m.type));
-  if (!t) throw rejected(TYPE_CODES.badArgument, "Cannot apply 'MAP_UNION' to maps of different types", call.span);
+  if (!t) throw textError(TYPE_TEXTS.badArgument({ kind: 'noCommonType', fn: 'MAP_UNION', types: ms.map((m) => typeToString(m.type)) }), call.span);
   return strict(ms.map((m) => api.coerce(m, t)), withNullable(t, false), (...maps: Map<unknown, unknown>[]) => {
     const out = new Map<unknown, unknown>();
     for (const m of maps) for (const [k, v] of m) {

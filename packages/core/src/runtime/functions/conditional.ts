@@ -2,17 +2,17 @@
 import type { Expression } from '../../ast/expression.js';
 import type { Compiled, Evaluator } from '../compiled.js';
 import { constant } from '../compiled.js';
-import { evalError, notReached, rejected } from '../errors.js';
+import { textError, evalError, notReached } from '../errors.js';
 import { T, typeToString, withNullable } from '../types.js';
 import { commonType } from '../../functions/infer.js';
 import { comparatorFor } from '../values/compare.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 function common(api: CompilerApi, cs: readonly Compiled[], name: string, span?: Expression['span']) {
   const t = commonType(cs.map((c) => c.type));
-  if (!t) throw rejected(TYPE_CODES.arrayNoCommonType, `Cannot apply '${name}' to arguments of type ${cs.map((c) => typeToString(c.type)).join(', ')}`, span);
+  if (!t) throw textError(TYPE_TEXTS.arrayNoCommonType({ what: `arguments of ${name}`, types: cs.map((c) => typeToString(c.type)) }), span);
   return t;
 }
 
@@ -108,12 +108,12 @@ register('CARDINALITY', (a, call, api) => {
   const ev = c.eval;
   if (c.type.kind === 'MAP') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as Map<unknown, unknown> | null; return m === null ? null : m.size; } };
   if (c.type.kind === 'ARRAY' || c.type.kind === 'MULTISET') return { type: T.int(c.type.nullable), eval: (r) => { const m = ev(r) as unknown[] | Map<unknown, number> | null; return m === null ? null : m instanceof Map ? [...m.values()].reduce((x, y) => x + y, 0) : m.length; } };
-  throw rejected(TYPE_CODES.badArgument, `Cannot apply 'CARDINALITY' to arguments of type ${typeToString(c.type)}`, call.span);
+  throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'CARDINALITY', types: [typeToString(c.type)] }), call.span);
 });
 
 register('ELEMENT', (a, call, api) => {
   const c = api.compile(a[0] as Expression);
-  if (c.type.kind !== 'ARRAY') throw rejected(TYPE_CODES.badArgument, `Cannot apply 'ELEMENT' to arguments of type ${typeToString(c.type)}`, call.span);
+  if (c.type.kind !== 'ARRAY') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'ELEMENT', types: [typeToString(c.type)] }), call.span);
   const ev = c.eval;
   return {
     type: withNullable(c.type.element, true),

@@ -3,7 +3,7 @@ import type { Expression, Extract, FloorCeil, TimeUnit } from '../../ast/express
 import type { Span } from '../../ast/node.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { evalError, notReached, rejected } from '../errors.js';
+import { textError, evalError, notReached } from '../errors.js';
 import { isCharacter, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import {
   addMonthsToDays, civilFromDays, daysFromCivil, floorDiv, floorMod, instantToLocal, isKnownZone, localToInstant, MS_PER_DAY,
@@ -15,7 +15,7 @@ import { formatWithPattern, parseWithPattern } from './date-format.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 const UNIT_MS: Partial<Record<TimeUnit, number>> = {
   WEEK: 7 * MS_PER_DAY, DAY: MS_PER_DAY, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1,
@@ -70,7 +70,7 @@ export function extractField(unit: TimeUnit, ts: Timestamp): bigint {
 export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, span?: Span): Compiled {
   const t = op.type;
   if (t.kind === 'INTERVAL_YEAR_MONTH') {
-    if (unit !== 'YEAR' && unit !== 'MONTH' && unit !== 'QUARTER') throw rejected(TYPE_CODES.badArgument, `Cannot extract ${unit} from ${typeToString(t)}`, span);
+    if (unit !== 'YEAR' && unit !== 'MONTH' && unit !== 'QUARTER') throw textError(TYPE_TEXTS.badArgument({ kind: 'extractUnit', unit, type: typeToString(t), interval: 'year-month' }), span);
     return strict([op], T.bigint(false), (v: number) => BigInt(unit === 'YEAR' ? Math.trunc(v / 12) : unit === 'MONTH' ? v % 12 : Math.trunc((v % 12) / 3) + 1));
   }
   if (t.kind === 'INTERVAL_DAY_TIME') {
@@ -88,10 +88,10 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
   }
   if (t.kind === 'NULL') return { type: T.bigint(), eval: () => null };
   if (t.kind !== 'DATE' && t.kind !== 'TIME' && t.kind !== 'TIMESTAMP' && t.kind !== 'TIMESTAMP_LTZ') {
-    throw rejected(TYPE_CODES.badArgument, `Cannot apply 'EXTRACT' to arguments of type ${typeToString(t)}`, span);
+    throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'EXTRACT', types: [typeToString(t)] }), span);
   }
   if (t.kind === 'TIME' && !['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'EPOCH'].includes(unit)) {
-    throw rejected(TYPE_CODES.badArgument, `unit ${unit} can not be applied to time variable`, span);
+    throw textError(TYPE_TEXTS.badArgument({ kind: 'extractUnit', unit, type: 'TIME' }), span);
   }
   const parts = localParts(t, api.session.zone);
   return strict([op], T.bigint(false), (v: unknown) => extractField(unit, parts(v)));
@@ -153,7 +153,7 @@ export function compileFloorCeil(e: FloorCeil, api: CompilerApi): Compiled {
       if (ceil && unit === 'DAY') return strict([op], t, (v: number) => v + 1);
       return strict([op], t, (v: number) => floorDiv(floorTs(new Timestamp(v * MS_PER_DAY), unit, ceil).millis, MS_PER_DAY));
     case 'TIME': return strict([op], t, (v: number) => floorMod(floorTs(new Timestamp(v), unit, ceil).millis, MS_PER_DAY));
-    default: throw rejected(TYPE_CODES.badArgument, `Cannot apply '${e.op}' to arguments of type ${typeToString(t)} TO ${unit}`, e.span);
+    default: throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: e.op, types: [typeToString(t)], expects: `a date, time or timestamp to round TO ${unit}` }), e.span);
   }
 }
 
@@ -205,9 +205,9 @@ register('TIMESTAMPDIFF', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPDIFF', call.span);
   const x = api.compile(a[1] as Expression);
   const y = api.compile(a[2] as Expression);
-  for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `Cannot apply 'TIMESTAMPDIFF' to arguments of type ${typeToString(c.type)}`, call.span);
+  for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'TIMESTAMPDIFF', types: [typeToString(c.type)] }), call.span);
   if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: T.int(), eval: () => null };
-  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw rejected(TYPE_CODES.badArgument, 'TIMESTAMP_LTZ only supports diff between the same type.', call.span);
+  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw textError(TYPE_TEXTS.badArgument({ kind: 'ltzDiff' }), call.span);
   const fx = toMillis(x.type);
   const fy = toMillis(y.type);
   return strict([x, y], T.int(false), (p: unknown, q: unknown) => {
@@ -232,7 +232,7 @@ register('TIMESTAMPADD', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPADD', call.span);
   const n = api.compile(a[1] as Expression);
   const x = api.compile(a[2] as Expression);
-  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `TIMESTAMPADD needs an integer count, got ${typeToString(n.type)}`, call.span);
+  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'TIMESTAMPADD', types: [typeToString(n.type)], position: 2, expects: 'an integer count' }), call.span);
   const nn = n.type.kind === 'NULL' ? n : api.coerce(n, T.bigint(n.type.nullable));
   const monthly = unit === 'YEAR' || unit === 'QUARTER' || unit === 'MONTH';
   const months = unit === 'YEAR' ? 12 : unit === 'QUARTER' ? 3 : 1;
@@ -258,7 +258,7 @@ register('TIMESTAMPADD', (a, call, api) => {
     case 'NULL':
       return { type: T.timestamp(), eval: () => null };
     default:
-      throw rejected(TYPE_CODES.badArgument, `Cannot apply 'TIMESTAMPADD' to arguments of type ${typeToString(t)}`, call.span);
+      throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'TIMESTAMPADD', types: [typeToString(t)] }), call.span);
   }
 });
 
@@ -273,7 +273,7 @@ for (const u of ['YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DOY', 'DOW', 'DAY', 'HOUR'
 function textArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Span): Compiled {
   if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
+  if (!isCharacter(c.type) && c.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)] }), e.span);
   return c;
 }
 
@@ -341,7 +341,7 @@ register('UNIX_TIMESTAMP', (a, call, api) => {
 });
 register('FROM_UNIXTIME', (a, call, api) => {
   const n = api.compile(a[0] as Expression);
-  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `Cannot apply 'FROM_UNIXTIME' to arguments of type ${typeToString(n.type)}`, call.span);
+  if (!isIntegral(n.type) && n.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'FROM_UNIXTIME', types: [typeToString(n.type)] }), call.span);
   const cs = [api.coerce(n, T.bigint(n.type.nullable)), ...a.slice(1).map((x) => textArg(api, x, 'FROM_UNIXTIME', call.span))];
   const zone = api.session.zone;
   return strict(cs, T.string(), (s: bigint, f?: string) => formatWithPattern(instantToLocal(new Timestamp(Number(s) * 1000), zone), f ?? 'yyyy-MM-dd HH:mm:ss'));
@@ -372,7 +372,7 @@ register('DATE_FORMAT', (a, call, api) => {
     case 'DATE': toTs = (v) => new Timestamp((v as number) * MS_PER_DAY); break;
     case 'CHAR': case 'VARCHAR': toTs = (v) => parseDateFormatInput(v as string); break;
     case 'NULL': return { type: T.string(), eval: () => null };
-    default: throw rejected(TYPE_CODES.badArgument, `Cannot apply 'DATE_FORMAT' to arguments of type ${typeToString(x.type)}`, call.span);
+    default: throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'DATE_FORMAT', types: [typeToString(x.type)] }), call.span);
   }
   return strictNullable([x, f], T.string(), (v: unknown, p: string) => {
     const ts = toTs(v);

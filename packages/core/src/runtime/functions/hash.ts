@@ -1,11 +1,11 @@
 /** Hash functions: MD5, SHA1, SHA2(…, bits), SHA224/256/384/512, HASH_CODE (Java's `hashCode`). */
 import { createHash } from 'node:crypto';
 import type { DataType } from '../../types/data-type.js';
-import { notReached, rejected, unsupported } from '../errors.js';
+import { textError, notReached, unsupported } from '../errors.js';
 import { isCharacter, T, typeToString } from '../types.js';
 import { strict, strictNullable } from './helpers.js';
 import { register } from './registry.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 const toBytes = (t: DataType) => (v: unknown): Uint8Array | string => (isCharacter(t) ? (v as string) : (v as Uint8Array));
 
@@ -14,7 +14,7 @@ function digest(name: string, algo: string, hexLength: number): void {
   register(name, (a, call, api) => {
     const c = api.compile(a[0] ?? (() => { throw notReached(`${name} without an argument`); })());
     if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') {
-      throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, call.span);
+      throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)] }), call.span);
     }
     const b = toBytes(c.type);
     return strict([c], T.char(hexLength, false), (v: unknown) => createHash(algo).update(b(v)).digest('hex'));

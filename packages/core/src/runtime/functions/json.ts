@@ -2,7 +2,7 @@
 import type { Expression, IsJson, JsonArray, JsonBehavior, JsonExists, JsonObject, JsonQuery, JsonValue as JsonValueNode } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
-import { evalError, EvaluationError, notReached, rejected, unsupported } from '../errors.js';
+import { textError, evalError, EvaluationError, notReached, rejected, unsupported } from '../errors.js';
 import { isCharacter, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';
@@ -16,8 +16,8 @@ import { ABSENT, keyPathReader, NOT_SCALAR, numberText } from './json-scan.js';
 import type { KeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue, PathRead } from './json-text.js';
 import { strict } from './helpers.js';
-import { jsonValueReturningProblem } from '../../functions/json-value-returning.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { jsonValueReturningSupported } from '../../functions/json-value-returning.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 function stringOperand(api: CompilerApi, e: Expression, what: string): Compiled {
   const c = api.compile(e);
@@ -48,7 +48,7 @@ function behavior(api: CompilerApi, b: JsonBehavior | undefined, dflt: 'Null' | 
     case 'Default': {
       const value = api.compile((b as { value: Expression }).value);
       // Flink 1.20.1 fails planning a DEFAULT that is not a constant (with 'None.get')
-      if (!value.constant) throw rejected(TYPE_CODES.badArgument, 'The DEFAULT of an ON EMPTY / ON ERROR clause must be a constant (Flink 1.20.1 cannot plan another expression: None.get)', (b as { value: Expression }).value.span);
+      if (!value.constant) throw textError(TYPE_TEXTS.badArgument({ kind: 'jsonDefault' }), (b as { value: Expression }).value.span);
       const ev = api.coerce(value, type).eval;
       return (r) => ev(r);
     }
@@ -109,13 +109,12 @@ const RETURNING_CLASS: Readonly<Record<string, string>> = { INT: 'Integer', DOUB
 export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
   const op = stringOperand(api, e.operand, 'JSON_VALUE');
   const path = constPath(api, e.path);
-  const problem = e.returning === undefined ? undefined : jsonValueReturningProblem(e.returning, typeToString(e.returning));
-  if (problem !== undefined) throw rejected(TYPE_CODES.badArgument, problem, e.span);
+  if (e.returning !== undefined && !jsonValueReturningSupported(e.returning)) throw textError(TYPE_TEXTS.badArgument({ kind: 'jsonReturning', fn: 'JSON_VALUE', type: typeToString(e.returning) }), e.span);
   const type = withNullable(e.returning ?? T.string(), true);
   // Flink 1.20.1 returns STRING, BOOLEAN, INT or DOUBLE, and casts the Java object Jackson read to it: a value of
   // another class is a ClassCastException that no ON ERROR catches (checked on Flink 1.20.1)
   const want = RETURNING_CLASS[type.kind];
-  if (!isCharacter(type) && want === undefined) throw rejected(TYPE_CODES.badArgument, `Unsupported type '${typeToString(withNullable(type, true))}' for RETURNING in JSON_VALUE().`, e.returning ? e.span : undefined);
+  if (!isCharacter(type) && want === undefined) throw textError(TYPE_TEXTS.badArgument({ kind: 'jsonReturning', fn: 'JSON_VALUE', type: typeToString(withNullable(type, true)) }), e.returning ? e.span : undefined);
   const castTo = (text: string, quoted: boolean): unknown => {
     if (want === undefined) return text;
     const cls = javaClassOf(text, quoted);
@@ -228,7 +227,7 @@ export function compileJsonExists(e: JsonExists, api: CompilerApi): Compiled {
 
 export function compileIsJson(e: IsJson, api: CompilerApi): Compiled {
   const op = api.compile(e.operand);
-  if (!isCharacter(op.type)) throw rejected(TYPE_CODES.badArgument, `Cannot apply 'IS JSON ${e.type ?? 'VALUE'}' to arguments of type ${typeToString(op.type)}`, e.span);
+  if (!isCharacter(op.type)) throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: `IS JSON ${e.type ?? 'VALUE'}`, types: [typeToString(op.type)], expects: 'a character string' }), e.span);
   const oe = op.eval;
   const want = e.type ?? 'VALUE';
   const neg = e.negated;
@@ -317,12 +316,12 @@ export function toJson(v: unknown, t: DataType, zone: string): JsonValue {
 /** Flink's validation of a JSON_OBJECT / JSON_ARRAY value's type (recursively): DATE, TIME, INTERVAL … have no JSON form. */
 function checkJsonType(t: DataType, e: Expression): void {
   switch (t.kind) {
-    case 'NULL': throw rejected(TYPE_CODES.badArgument, 'Type is not supported: ANY', e.span);
+    case 'NULL': throw textError(TYPE_TEXTS.badArgument({ kind: 'json' }), e.span);
     case 'DATE': case 'TIME': case 'INTERVAL_YEAR_MONTH': case 'INTERVAL_DAY_TIME':
-      throw rejected(TYPE_CODES.badArgument, `Type '${typeToString(t)}' is not scalar or cannot be converted into JSON.`, e.span);
+      throw textError(TYPE_TEXTS.badArgument({ kind: 'json', type: typeToString(t) }), e.span);
     case 'ARRAY': case 'MULTISET': checkJsonType(t.element, e); return;
     case 'MAP':
-      if (!isCharacter(t.key)) throw rejected(TYPE_CODES.badArgument, `Type '${typeToString(t.key)}' is not supported for JSON conversion. The key type must be a character string.`, e.span);
+      if (!isCharacter(t.key)) throw textError(TYPE_TEXTS.badArgument({ kind: 'json', type: typeToString(t.key), key: true }), e.span);
       checkJsonType(t.value, e);
       return;
     case 'ROW': for (const f of t.fields) checkJsonType(f.type, e); return;

@@ -2,7 +2,7 @@
 import type { Expression, FunctionCall } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled } from '../compiled.js';
-import { notReached, rejected } from '../errors.js';
+import { textError, notReached } from '../errors.js';
 import { isApprox, isIntegral, isNumeric, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString } from '../values/java-number.js';
@@ -11,12 +11,12 @@ import { compileArithmetic } from './arithmetic.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 function numArg(api: CompilerApi, e: Expression | undefined, name: string, span?: Expression['span']): Compiled {
   if (!e) throw notReached(`${name} without an argument`);
   const c = api.compile(e);
-  if (!isNumeric(c.type) && c.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}`, e.span);
+  if (!isNumeric(c.type) && c.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)] }), e.span);
   return c;
 }
 
@@ -102,7 +102,7 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
   return (a: readonly Expression[], call: FunctionCall, api: CompilerApi): Compiled => {
     const x = numArg(api, a[0], name, call.span);
     const nArg = a[1] ? numArg(api, a[1], name, call.span) : undefined;
-    if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `The second argument of ${name} must be an integer`, call.span);
+    if (nArg && !isIntegral(nArg.type) && nArg.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(nArg.type)], position: 2, expects: 'an integer' }), call.span);
     const n = nArg ? (nArg.type.kind === 'NULL' ? nArg : api.coerce(nArg, T.int(nArg.type.nullable))) : undefined;
     const nConst = n?.constant ? (n.constant.value as number | null) : n ? undefined : 0;
     const t = x.type;
@@ -158,7 +158,7 @@ function roundLike(mode: 'HALF_UP' | 'DOWN', name: string) {
       case 'NULL':
         return { type: T.int(), eval: () => null };
       default:
-        throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(t)}`, call.span);
+        throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(t)] }), call.span);
     }
   };
 }

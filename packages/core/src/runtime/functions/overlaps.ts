@@ -4,17 +4,17 @@
  * than the other ends (touching ends count, as in Flink's code generation).
  */
 import type { Expression } from '../../ast/expression.js';
-import { notReached, rejected } from '../errors.js';
+import { textError, notReached } from '../errors.js';
 import type { Compiled } from '../compiled.js';
 import { register } from './registry.js';
 import type { CompilerApi } from './registry.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 const isInterval = (c: Compiled): boolean => c.type.kind === 'INTERVAL_DAY_TIME' || c.type.kind === 'INTERVAL_YEAR_MONTH';
 
 /** The period's bounds as expressions: the end is `start + duration` when the second part is an interval. */
 function period(e: Expression, api: CompilerApi, side: string): readonly [Expression, Expression] {
-  if (e.kind !== 'RowConstructor' || e.fields.length !== 2) throw rejected(TYPE_CODES.badArgument, `the ${side} operand of OVERLAPS must be a period (start, end) or (start, duration)`, e.span);
+  if (e.kind !== 'RowConstructor' || e.fields.length !== 2) throw textError(TYPE_TEXTS.badArgument({ kind: 'period' }), e.span);
   const [start, second] = e.fields as [Expression, Expression];
   const end: Expression = isInterval(api.compile(second)) ? { kind: 'Binary', op: '+', left: start, right: second } : second;
   return [start, end];

@@ -2,14 +2,14 @@
 import type { Expression } from '../../ast/expression.js';
 import type { Compiled } from '../compiled.js';
 import { constant } from '../compiled.js';
-import { evalError, notReached, rejected, unsupported } from '../errors.js';
+import { textError, evalError, notReached, unsupported } from '../errors.js';
 import { isCharacter, isIntegral, T, typeToString } from '../types.js';
 import { castConverter } from './cast.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { javaMapEntries } from '../values/java-hash-order.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 /** STRING, NOT NULL unless an argument is nullable (`strict` adds nullability from the arguments). */
 const S = (nullable = false) => T.string(nullable);
@@ -27,12 +27,12 @@ export function args(api: CompilerApi, exprs: readonly Expression[], kinds: stri
       if (!isCharacter(c.type)) {
         // IS_ALPHA / IS_DECIMAL / IS_DIGIT of a non-string: Flink 1.20.1 plans it (an implicit cast the runtime does not copy)
         if (name.startsWith('IS_')) throw unsupported(`${name} of a ${typeToString(c.type)} value (CAST it to STRING)`, e.span);
-        throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: a string is expected`, e.span);
+        throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)], expects: 'a string' }), e.span);
       }
       return c;
     }
     if (k === 'i') {
-      if (!isIntegral(c.type)) throw rejected(TYPE_CODES.badArgument, `Cannot apply '${name}' to arguments of type ${typeToString(c.type)}: an integer is expected`, e.span);
+      if (!isIntegral(c.type)) throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)], expects: 'an integer' }), e.span);
       return api.coerce(c, T.int(c.type.nullable), e.span);
     }
     return c;
@@ -348,7 +348,7 @@ function checkedBase64(s: string): string {
 register('FROM_BASE64', (a, call, api) => {
   const c = api.compile(a[0] as Expression);
   const text = isCharacter(c.type) ? (v: unknown) => v as string : (v: unknown) => new TextDecoder().decode(v as Uint8Array);
-  if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') throw rejected(TYPE_CODES.badArgument, `Cannot apply 'FROM_BASE64' to arguments of type ${typeToString(c.type)}`, call.span);
+  if (!isCharacter(c.type) && c.type.kind !== 'BINARY' && c.type.kind !== 'VARBINARY' && c.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'FROM_BASE64', types: [typeToString(c.type)], expects: 'a STRING' }), call.span);
   return strict([c], S(), (v: unknown) => Buffer.from(checkedBase64(text(v)), 'base64').toString('utf8'));
 });
 register('ENCODE', (a, call, api) => strict(args(api, a, 'ss', 'ENCODE', call.span), T.bytes(), (s: string, cs: string) => new Uint8Array(Buffer.from(s, nodeCharset(cs)))));

@@ -6,10 +6,10 @@
  */
 import type { Expression } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
-import { rejected } from '../errors.js';
+import { textError } from '../errors.js';
 import type { Compiled } from '../compiled.js';
 import { typeToString } from '../types.js';
-import { TYPE_CODES } from '../../typing/codes.js';
+import { TYPE_TEXTS } from '../../typing/codes.js';
 
 const ILLEGAL_NULL = new Set(['CONCAT', 'CONCAT_WS', 'IF', '||']);
 const CAST_TO_COMMON = new Set(['GREATEST', 'LEAST']);
@@ -19,10 +19,10 @@ const isNull = (e: Expression): boolean => e.kind === 'NullLiteral';
 /** Throws Flink's validation error for an untyped NULL argument of `name`, where Flink raises one. */
 export function checkUntypedNull(name: string, args: readonly Expression[], span: Span | undefined, typed?: (e: Expression) => Compiled): void {
   if (!args.some(isNull)) return;
-  if (ILLEGAL_NULL.has(name)) throw rejected(TYPE_CODES.badArgument, "Illegal use of 'NULL'", span);
+  if (ILLEGAL_NULL.has(name)) throw textError(TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), span);
   if (CAST_TO_COMMON.has(name) && typed) {
     const other = args.find((a) => !isNull(a));
-    if (other === undefined) throw rejected(TYPE_CODES.badArgument, 'Could not infer an output type for the given arguments.', span);
-    throw rejected(TYPE_CODES.badArgument, `Unsupported casting from NULL to ${typeToString({ ...typed(other).type, nullable: true })}.`, span);
+    if (other === undefined) throw textError(TYPE_TEXTS.badArgument({ kind: 'nullCast' }), span);
+    throw textError(TYPE_TEXTS.badArgument({ kind: 'nullCast', to: typeToString({ ...typed(other).type, nullable: true }) }), span);
   }
 }
