@@ -17,7 +17,7 @@ import { commonResultType } from '../typing/common-result-type.js';
 import { columnName } from '../typing/expression-type.js';
 import type { Aggregate, AggregateCall } from './aggregate.js';
 import type { BindContext, NamedPlan, Scope, ScopeEntry } from './bind-context.js';
-import { EMPTY_SCOPE, problem, report, unsupported } from './bind-context.js';
+import { EMPTY_SCOPE, report, unsupported } from './bind-context.js';
 import { BIND_TEXTS } from './codes.js';
 import type { Replacement } from './bind-expression.js';
 import { bindCondition, bindExpression, setQueryBinder, typeIn } from './bind-expression.js';
