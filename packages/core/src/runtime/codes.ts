@@ -2,6 +2,9 @@
  * Diagnostic codes of the local runtime (FTS7001–FTS7008), with the message and hint of each code whose text the
  * runtime writes the same way every time. What the binder also rejects is raised with the binder's codes (an INSERT
  * that does not fit its sink: FTS4101 / 4102 / 4106 / 4108; a construct it does not bind names itself in FTS7001).
+ * FTS7002 ("the query is invalid", the runtime's own planning errors) is retired: every planning error is raised
+ * with the code `flinkts check` gives it (issue 13 item 5), and input that does not fit the declared tables is
+ * FTS7004 / FTS7005. Do not reuse the number.
  */
 import { codeTable, template } from '../diagnostics/code-table.js';
 
@@ -12,7 +15,6 @@ export const RUNTIME_CODE_TABLE = codeTable({
     (p: { readonly what: string }) => `not supported by the local runtime: ${p.what}`,
     () => 'run this part on a Flink cluster, or rewrite it with supported constructs',
   )],
-  invalidQuery: ['FTS7002', 'The query is invalid: Flink would reject it when planning (wrong argument types, impossible casts); an INSERT that does not fit its sink has the codes check gives it (FTS4101, FTS4102, FTS4106, FTS4108).'],
   evaluationFailed: ['FTS7003', 'Evaluation failed on a row: Flink would fail the job (division by zero, bad number text, …).', template(
     (p: { readonly failure: string; readonly while: string }) => `${p.failure} (while ${p.while})`,
     (p) => `Flink would fail the job ${p.while.startsWith('processing a ') ? 'on this row' : 'here'}; ${GUARD}`,

@@ -18,10 +18,6 @@ export function unsupported(what: string, span?: Span): FlinktsError {
   return error(t.code, t.message, span, t.hint);
 }
 
-export function invalid(message: string, span?: Span, hint?: string): FlinktsError {
-  return error(RUNTIME_CODES.invalidQuery, message, span, hint);
-}
-
 /** What the binder also rejects (an INSERT that does not fit its sink): raised with the binder's code, one code per fact. */
 export function rejected(code: string, message: string, span?: Span, hint?: string): FlinktsError {
   return error(code, message, span, hint);

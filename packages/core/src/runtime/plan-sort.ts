@@ -3,8 +3,8 @@
  * - ORDER BY … LIMIT n [OFFSET m], and LIMIT alone, over an insert-only input: a global append TopN (Flink's
  *   SortLimit / Limit rank, without a row-number column); over an updating input FTS7001;
  * - ORDER BY a rowtime attribute ascending (then other keys), without LIMIT: a temporal sort;
- * - any other ORDER BY without LIMIT: FTS7002, as Flink rejects it ("Sort on a non-time-attribute field is not
- *   supported."). ORDER BY on a processing-time attribute is FTS7001 (its emission follows the wall clock).
+ * - any other ORDER BY without LIMIT: check's TIME_TEXTS.sortNotTimeAttribute, as Flink rejects it ("Sort on a
+ *   non-time-attribute field is not supported."). ORDER BY on a processing-time attribute is FTS7001 (its emission follows the wall clock).
  * The keys are the bound Sort node's (plan-bound.ts).
  */
 import type { Span } from '../ast/node.js';

@@ -1,6 +1,7 @@
 /**
  * Issue 13 (items 5 and 6): the local runtime runs the bound plan and raises no planning error of its own. FTS7002
- * (invalid query) and FTS7004 (unknown name) remain only for test input that does not fit the declared tables; a
+ * (invalid query) is retired (runtime/codes.ts) and FTS7004 (unknown name) remains only for test input that does not
+ * fit the declared tables; a
  * mistake in the SQL has the code `flinkts check` gives it (the runtime raises it with `rejected(code, …)`, or the
  * site is an internal invariant: `notReached`).
  *

@@ -145,7 +145,7 @@ function fitBinary(b: Uint8Array, to: DataType): Uint8Array {
 const BOOL_TEXT: Record<string, boolean> = { t: true, true: true, y: true, yes: true, '1': true, f: false, false: false, n: false, no: false, '0': false };
 
 /**
- * A converter from `from` to `to` for non-NULL values. Throws a validation diagnostic (FTS7002) when Flink
+ * A converter from `from` to `to` for non-NULL values. Throws check's diagnostic (TYPE_TEXTS.badCast) when Flink
  * rejects the cast; the converter throws an `EvaluationError` when a value cannot be converted.
  */
 export function castConverter(from: DataType, to: DataType, zone: string, span?: Span): Converter {
