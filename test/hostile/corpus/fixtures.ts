@@ -23,7 +23,7 @@ INSERT INTO sink_t SELECT id, amount, LOCALTIMESTAMP FROM src;
 const row = (extra: Readonly<Record<string, unknown>>) => ({ src: [{ id: 1, ...extra }] });
 
 export const fixtureCases: readonly FixtureCase[] = [
-  { name: 'INT over its range', inputs: { src: [{ id: 3_000_000_000 }] }, code: 'FTS7005', message: /inputs\.src\[0\]\.id: a number \(3000000000\) is not a INT value \(out of range/ },
+  { name: 'INT over its range', inputs: { src: [{ id: 3_000_000_000 }] }, code: 'FTS7005', message: /inputs\.src\[0\]\.id: a number \(3000000000\) is not an INT value \(out of range/ },
   { name: 'a fraction for INT', inputs: { src: [{ id: 1.5 }] }, code: 'FTS7005', message: /inputs\.src\[0\]\.id.*not a whole number/ },
   { name: 'NaN for INT', inputs: { src: [{ id: NaN }] }, code: 'FTS7005', message: /inputs\.src\[0\]\.id/ },
   { name: 'a string for BOOLEAN', inputs: row({ ok: 'yes' }), code: 'FTS7005', message: /inputs\.src\[0\]\.ok/ },

@@ -7,6 +7,8 @@
  * FTS7004 / FTS7005. Do not reuse the number.
  */
 import { codeTable, template } from '../diagnostics/code-table.js';
+import type { BadInput } from './bad-input.js';
+import { badInputHint, badInputMessage } from './bad-input.js';
 
 const GUARD = 'guard the expression or use TRY_CAST';
 
@@ -23,7 +25,10 @@ export const RUNTIME_CODE_TABLE = codeTable({
     (p: { readonly table: string; readonly suggestion: string | undefined }) => `Table '${p.table}' not found`,
     (p) => p.suggestion,
   )],
-  badInput: ['FTS7005', "Bad test input: a fixture row that does not match the source's row type."],
+  badInput: ['FTS7005', "Bad test input: a fixture row that does not match the source's row type (a wrong type, an overflow, NULL in a NOT NULL or key column, an unknown column), or a test option that is not one.", template(
+    (p: BadInput) => badInputMessage(p),
+    (p) => badInputHint(p),
+  )],
   notNullViolated: ['FTS7006', 'A NOT NULL sink column received NULL (the sink NOT NULL enforcer).', template(
     (p: { readonly column: string; readonly sink: string }) => `Column '${p.column}' is NOT NULL, however, a null value is being written into it (sink ${p.sink})`,
     () => "set 'table.exec.sink.not-null-enforcer' = 'DROP' to drop such rows, or make the column nullable",

@@ -6,6 +6,7 @@ import type { Span } from '../ast/node.js';
 import type { CodeText } from '../diagnostics/code-table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
+import type { BadInput } from './bad-input.js';
 import { RUNTIME_CODES, RUNTIME_TEXTS } from './codes.js';
 
 function error(code: string, message: string, span?: Span, hint?: string): FlinktsError {
@@ -40,8 +41,9 @@ export function unknownName(payload: Parameters<typeof RUNTIME_TEXTS.unknownName
   return textError(RUNTIME_TEXTS.unknownName(payload));
 }
 
-export function badInput(message: string, hint?: string): FlinktsError {
-  return error(RUNTIME_CODES.badInput, message, undefined, hint);
+/** Test input the declared tables or the test API cannot take (FTS7005): the payload's `kind` names the situation. */
+export function badInput(payload: BadInput): FlinktsError {
+  return textError(RUNTIME_TEXTS.badInput(payload));
 }
 
 /** A failure while evaluating a row: carries the Java exception class Flink would raise. */

@@ -41,8 +41,8 @@ export class ProcessingClock {
   /** Moves processing time forward to `to`, firing the timers due on the way, earliest first. */
   advanceTo(to: number): void {
     const from = this.now();
-    if (!Number.isFinite(to)) throw badInput(`processing time ${String(to)} is not an instant`);
-    if (to < from) throw badInput(`processing time cannot go back: it is ${new Date(from).toISOString()}, the entry asks for ${new Date(to).toISOString()}`, 'order the processingTime entries by time');
+    if (!Number.isFinite(to)) throw badInput({ kind: 'processingTime', to });
+    if (to < from) throw badInput({ kind: 'processingTime', to, from });
     for (;;) {
       let next: number | undefined;
       let owner: ProcessingTimeTimers | undefined;

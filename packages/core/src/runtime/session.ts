@@ -18,7 +18,7 @@ export function createSession(opts: SessionOptions = {}): Session {
   const options = new Map(Object.entries(opts.config ?? {}));
   const zone = options.get('table.local-time-zone') ?? 'UTC';
   if (zone !== 'default' && !isKnownZone(zone)) {
-    throw badInput(`Unknown time zone '${zone}' in 'table.local-time-zone'`, "use an IANA zone id such as 'UTC' or 'Asia/Shanghai'");
+    throw badInput({ kind: 'option', option: "'table.local-time-zone'", problem: `names an unknown time zone '${zone}'`, hint: "use an IANA zone id such as 'UTC' or 'Asia/Shanghai'" });
   }
   const clock = new ProcessingClock(opts.now ?? (() => 0));
   return { zone: zone === 'default' ? 'UTC' : zone, now: () => new Timestamp(clock.now()), options, processingTime: clock };

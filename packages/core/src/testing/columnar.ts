@@ -51,7 +51,7 @@ export class ColumnarInput implements Iterable<Readonly<Record<string, unknown>>
     for (const [name, values] of Object.entries(columns)) {
       if (!isColumn(values)) throw argumentError('columnar()', `columns.${name}`, 'an array or a typed array of the column\'s values', values);
       if (length !== undefined && values.length !== length) {
-        throw badInput(`columnar(): column '${name}' has ${values.length} values, the columns before it ${length}`, 'give every column one value per row');
+        throw badInput({ kind: 'columnLengths', column: name, length: values.length, before: length });
       }
       length = values.length;
       // a copy: the caller's arrays may change after this, the loaded columns do not

@@ -4,7 +4,7 @@
  * integer types, DECIMALs must fit their precision and scale, BOOLEANs are booleans, temporal `Date`s are valid.
  */
 import type { DataType } from '../types/data-type.js';
-import { describeValue } from '../diagnostics/arguments.js';
+import type { FixturePlace } from '../runtime/bad-input.js';
 import { badInput } from '../runtime/errors.js';
 
 const INTEGER_RANGES: Readonly<Partial<Record<DataType['kind'], readonly [bigint, bigint]>>> = {
@@ -17,15 +17,16 @@ const INTEGER_RANGES: Readonly<Partial<Record<DataType['kind'], readonly [bigint
 const INTEGER_TEXT = /^[+-]?\d+$/;
 const DECIMAL_TEXT = /^[+-]?(\d*)(?:\.(\d*))?$/;
 
-function fail(where: string, t: DataType, v: unknown, why: string, hint?: string): never {
-  throw badInput(`${where}: ${describeValue(v)} is not a ${typeName(t)} value (${why})`, hint);
+/** Throws FTS7005 for a value that cannot be one of its column's type `t`, naming the row and the column. */
+export function fail(where: FixturePlace, t: DataType, v: unknown, why: string, hint?: string): never {
+  throw badInput({ kind: 'value', at: where, value: v, type: typeName(t), why, ...(hint === undefined ? {} : { hint }) });
 }
 
 function typeName(t: DataType): string {
   return t.kind === 'DECIMAL' ? `DECIMAL(${t.precision}, ${t.scale})` : t.kind;
 }
 
-function checkInteger(v: unknown, t: DataType, range: readonly [bigint, bigint], where: string): void {
+function checkInteger(v: unknown, t: DataType, range: readonly [bigint, bigint], where: FixturePlace): void {
   let n: bigint;
   if (typeof v === 'bigint') n = v;
   else if (typeof v === 'number') {
@@ -37,7 +38,7 @@ function checkInteger(v: unknown, t: DataType, range: readonly [bigint, bigint],
   if (n < range[0] || n > range[1]) fail(where, t, v, `out of range ${range[0]}..${range[1]}`, `Flink's ${t.kind} cannot hold it; declare a wider type`);
 }
 
-function checkDecimal(v: unknown, t: Extract<DataType, { kind: 'DECIMAL' }>, where: string): void {
+function checkDecimal(v: unknown, t: Extract<DataType, { kind: 'DECIMAL' }>, where: FixturePlace): void {
   let text: string;
   if (typeof v === 'string') text = v.trim();
   else if (typeof v === 'bigint') text = v.toString();
@@ -55,7 +56,7 @@ function checkDecimal(v: unknown, t: Extract<DataType, { kind: 'DECIMAL' }>, whe
 }
 
 /** Throws FTS7005 when `v` (not null) cannot be a value of `t`. Nested types are checked element by element by the caller. */
-export function checkFixtureValue(v: unknown, t: DataType, where: string): void {
+export function checkFixtureValue(v: unknown, t: DataType, where: FixturePlace): void {
   const range = INTEGER_RANGES[t.kind];
   if (range !== undefined) return checkInteger(v, t, range, where);
   switch (t.kind) {

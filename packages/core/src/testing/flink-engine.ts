@@ -44,7 +44,7 @@ export function statementTexts(script: Script): string[] {
 function changelogMode(local: LocalJob, table: string, entries: readonly InputEntry[]): string {
   if (local.tableMode(table) === 'insert-only') {
     const bad = entries.find((e): e is Change => !Array.isArray(e) && 'kind' in e && e.kind !== '+I');
-    if (bad) throw badInput(`Table '${table}' is an insert-only source but its input contains a ${bad.kind} row`, "declare a changelog source: a connector that emits one (upsert-kafka, a CDC connector or format, known from the connectors' capabilities: pass capabilities: resolveCapabilities of @flinkts/connectors), or 'connector' = 'values' with 'changelog-mode' = 'I,UB,UA,D'");
+    if (bad) throw badInput({ kind: 'changeInInsertOnly', table, change: bad.kind });
     return 'I';
   }
   return local.tableUpsert(table) ? 'I,UA,D' : 'I,UB,UA,D';

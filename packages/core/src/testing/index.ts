@@ -103,7 +103,7 @@ export function defaultEngine(): Engine {
   const e = process.env.FLINKTS_ENGINE;
   if (e === undefined || e === '' || e === 'local') return 'local';
   if (e === 'flink') return 'flink';
-  throw badInput(`FLINKTS_ENGINE=${e} is not an engine`, "use 'local' or 'flink'");
+  throw badInput({ kind: 'option', option: 'FLINKTS_ENGINE', problem: `is '${e}', not an engine`, hint: "use 'local' or 'flink'" });
 }
 
 export interface SinkOutput {
@@ -159,7 +159,7 @@ const RUN_OPTIONS = z.looseObject({
 function checkedClock(now: () => number): () => number {
   return () => {
     const ms: unknown = now();
-    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw badInput(`options.now() returned ${describeValue(ms)}, not epoch milliseconds`, 'return a finite number, e.g. () => Date.parse(\'2024-01-01T00:00:00Z\')');
+    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw badInput({ kind: 'option', option: 'options.now()', problem: `returned ${describeValue(ms)}, not epoch milliseconds`, hint: 'return a finite number, e.g. () => Date.parse(\'2024-01-01T00:00:00Z\')' });
     return ms;
   };
 }
@@ -226,27 +226,25 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
     const keyPositions = local.primaryKeyColumns(table).map((k) => cols.findIndex((c) => c.name.toLowerCase() === k.toLowerCase())).filter((i) => i >= 0);
     const fast = cols.map((c) => fastConverter(c.type));
     const names = cols.map((c) => c.name);
-    /** Where an entry is, for messages (built only for one). */
-    const whereOf = (at: number) => `inputs.${table}[${at}]`;
     const convert = (v: unknown, i: number, at: number): unknown => {
       const x = (fast[i] as FastConverter)(v);
-      return x === undefined ? toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, `${whereOf(at)}.${names[i] as string}`) : x;
+      return x === undefined ? toRuntimeValue(v, (cols[i] as { type: DataType }).type, zone, { table, row: at, column: names[i] as string }) : x;
     };
     const convertRow = (r: TestRow, at: number): unknown[] => {
       const row = convertValues(r, at);
       for (const i of keyPositions) {
         if (row[i] === null) {
           const name = names[i] as string;
-          throw badInput(`${whereOf(at)}.${name}: primary key column '${name}' of table '${table}' is ${Array.isArray(r) || Object.hasOwn(r, name) ? 'NULL' : 'missing'}`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
+          throw badInput({ kind: 'nullKey', at: { table, row: at, column: name }, missing: !Array.isArray(r) && !Object.hasOwn(r, name) });
         }
       }
       return row;
     };
     const convertValues = (r: TestRow, at: number): unknown[] => {
-      if (r === null || typeof r !== 'object') throw badInput(`${whereOf(at)}: a row must be an object keyed by column name or an array of values, got ${describeValue(r)}`);
+      if (r === null || typeof r !== 'object') throw badInput({ kind: 'notARow', at: { table, row: at }, value: r });
       if (Array.isArray(r)) {
         const n = cols.length;
-        if (r.length !== n) throw badInput(`${whereOf(at)}: expected ${n} values (${names.join(', ')}), got ${r.length}`);
+        if (r.length !== n) throw badInput({ kind: 'arity', at: { table, row: at }, columns: names, got: r.length });
         // values the runtime holds as they are: the test's own array is the row (rows are never changed); a copy
         // is made only once a value converts to something else
         let copy: unknown[] | undefined;
@@ -274,7 +272,7 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
       // a key that is not a column: named in the error, never silently dropped
       if (keys !== known) {
         for (const k of Object.keys(o)) {
-          if (!cols.some((c) => c.name === k)) throw badInput(`${whereOf(at)}: unknown column '${k}' of table '${table}'`, `columns are ${names.join(', ')}`);
+          if (!cols.some((c) => c.name === k)) throw badInput({ kind: 'unknownColumn', at: { table, row: at }, column: k, columns: names });
         }
       }
       return row;
@@ -285,13 +283,13 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
       if (typeof e === 'object' && e !== null && 'watermark' in e && Object.keys(e).length === 1) {
         const w = (e as { watermark: string | Date | number }).watermark;
         const ms = typeof w === 'number' ? w : w instanceof Date ? w.getTime() : parseTimestamp(w)?.millis;
-        if (ms === undefined) throw badInput(`${whereOf(i)}: bad watermark ${JSON.stringify(w)}`);
+        if (ms === undefined) throw badInput({ kind: 'badTime', at: { table, row: i }, entry: 'watermark', value: w });
         return { watermark: ms };
       }
       if (typeof e === 'object' && e !== null && 'processingTime' in e && Object.keys(e).length === 1) {
         const t = (e as ProcessingTimeEntry).processingTime;
-        const at = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : (toRuntimeValue(t, T.timestampLtz(3, false), zone, `${whereOf(i)}.processingTime`) as Timestamp).millis;
-        if (!Number.isFinite(at)) throw badInput(`${whereOf(i)}: bad processing time ${describeValue(t)}`, "give a time such as '2024-05-01 10:05:00' (in the session zone), a Date or epoch millis");
+        const at = typeof t === 'number' ? t : t instanceof Date ? t.getTime() : (toRuntimeValue(t, T.timestampLtz(3, false), zone, { table, row: i, column: 'processingTime' }) as Timestamp).millis;
+        if (!Number.isFinite(at)) throw badInput({ kind: 'badTime', at: { table, row: i }, entry: 'processing time', value: t });
         return { processingTime: at };
       }
       return convertRow(e as TestRow, i);
@@ -368,12 +366,12 @@ function columnarEntries(
 ): Entries {
   const names = cols.map((c) => c.name);
   for (const name of input.names) {
-    if (!names.includes(name)) throw badInput(`inputs.${table}: unknown column '${name}' of table '${table}'`, `columns are ${names.join(', ')}`);
+    if (!names.includes(name)) throw badInput({ kind: 'unknownColumn', at: { table }, column: name, columns: names });
   }
   const columns = cols.map((c, i) => {
     const notNull = keyPositions.includes(i)
       ? (at: number): never => {
-        throw badInput(`inputs.${table}[${at}].${c.name}: primary key column '${c.name}' of table '${table}' is NULL`, 'Flink makes PRIMARY KEY columns NOT NULL; give every row its key');
+        throw badInput({ kind: 'nullKey', at: { table, row: at, column: c.name }, missing: false });
       }
       : undefined;
     return input.runtimeColumn(c.name, c.type, zone, notNull, { fast: fast[i] as FastConverter, convert: (v, at) => convert(v, i, at) });
@@ -410,11 +408,11 @@ function converted(entries: Iterable<TestEntry>, convert: (e: TestEntry, at: num
 function jobRun(sinks: Map<string, SinkOutput>, warnings: readonly Diagnostic[]): JobRun {
   const pick = (name?: string): SinkOutput => {
     if (name === undefined) {
-      if (sinks.size !== 1) throw badInput(`This job has ${sinks.size} sinks; name one of: ${[...sinks.keys()].join(', ')}`);
+      if (sinks.size !== 1) throw badInput({ kind: 'sink', problem: 'name one', sinks: [...sinks.keys()] });
       return [...sinks.values()][0] as SinkOutput;
     }
     const s = sinks.get(name);
-    if (!s) throw badInput(`No sink '${name}' in this job`, `sinks are ${[...sinks.keys()].join(', ')}`);
+    if (!s) throw badInput({ kind: 'sink', problem: 'no such sink', sink: name, sinks: [...sinks.keys()] });
     return s;
   };
   return {
@@ -537,7 +535,7 @@ class LazySinkOutput implements SinkOutput {
     return this.plainRows;
   }
   private requireChangelog(): void {
-    if (!this.changelogKept) throw badInput(`The changelog of sink '${this.result.name}' was not kept (keepChangelog: false)`, 'run with keepChangelog: true (the default) to assert on changes, or assert on table / rows');
+    if (!this.changelogKept) throw badInput({ kind: 'sink', problem: 'changelog not kept', sink: this.result.name, sinks: [this.result.name] });
   }
 }
 
@@ -561,7 +559,7 @@ export function evaluate(
   const entries = Object.entries(input).map(([name, v]) => [name, typeof v.type === 'string' ? parseTypeText(v.type) : v.type, v.value] as const);
   return evaluateExpression(e, {
     columns: entries.map(([name, type]) => ({ name, type })),
-    row: entries.map(([name, type, value]) => toRuntimeValue(value, type, session.zone, name)),
+    row: entries.map(([name, type, value]) => toRuntimeValue(value, type, session.zone, { column: name })),
   }, session);
 }
 

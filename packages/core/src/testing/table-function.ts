@@ -53,7 +53,7 @@ export function runtimeTableFunctions(functions: Readonly<Record<string, TableFu
   const out = new Map<string, RuntimeTableFunction>();
   for (const [name, fn] of Object.entries(functions)) {
     const key = name.toUpperCase();
-    if (out.has(key)) throw badInput(`options.functions names '${name}' twice (function names are case-insensitive)`);
+    if (out.has(key)) throw badInput({ kind: 'option', option: 'options.functions', problem: `names '${name}' twice (function names are case-insensitive)` });
     const columns = fn.type.columns;
     out.set(key, {
       type: fn.type,
@@ -62,20 +62,20 @@ export function runtimeTableFunctions(functions: Readonly<Record<string, TableFu
         const plain = args.map((a, i) => toPlainValue(a, types[i]!, z));
         let n = 0;
         for (const row of fn.eval(...plain)) {
-          const where = `table function ${name}, row ${n++}`;
-          if (row === null || typeof row !== 'object') throw badInput(`${where}: a row must be an object keyed by column name or an array of values`);
+          const at = { table: name, function: true, row: n++ } as const;
+          if (row === null || typeof row !== 'object') throw badInput({ kind: 'notARow', at, value: row });
           const value = (c: (typeof columns)[number], v: unknown): unknown => {
-            const x = toRuntimeValue(v, c.type, z, `${where}.${c.name}`);
-            if (x === null && !c.type.nullable) throw badInput(`${where}.${c.name}: NULL in a NOT NULL column`);
+            const x = toRuntimeValue(v, c.type, z, { ...at, column: c.name });
+            if (x === null && !c.type.nullable) throw badInput({ kind: 'nullInNotNull', at: { ...at, column: c.name } });
             return x;
           };
           if (Array.isArray(row)) {
-            if (row.length !== columns.length) throw badInput(`${where}: expected ${columns.length} values (${columns.map((c) => c.name).join(', ')}), got ${row.length}`);
+            if (row.length !== columns.length) throw badInput({ kind: 'arity', at, columns: columns.map((c) => c.name), got: row.length });
             yield columns.map((c, i) => value(c, row[i]));
           } else {
             const o = row as Readonly<Record<string, unknown>>;
             const unknown = Object.keys(o).find((k) => !columns.some((c) => c.name === k));
-            if (unknown !== undefined) throw badInput(`${where}: unknown column '${unknown}'`, `the function returns ${columns.map((c) => c.name).join(', ')}`);
+            if (unknown !== undefined) throw badInput({ kind: 'unknownColumn', at, column: unknown, columns: columns.map((c) => c.name) });
             yield columns.map((c) => value(c, o[c.name]));
           }
         }

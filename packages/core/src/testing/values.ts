@@ -4,14 +4,15 @@
  * booleans, so they compare easily.
  */
 import type { DataType } from '../types/data-type.js';
-import { badInput } from '../runtime/errors.js';
+import type { FixturePlace } from '../runtime/bad-input.js';
+import { nestedPlace } from '../runtime/bad-input.js';
 import { Decimal } from '../runtime/values/decimal.js';
 import { renderValue } from '../runtime/values/render.js';
 import { Timestamp } from '../runtime/values/temporal.js';
 import { fixtureValue } from './oracle/fixture-values.js';
-import { checkFixtureValue } from './fixture-check.js';
+import { checkFixtureValue, fail } from './fixture-check.js';
 
-export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: string): unknown {
+export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: FixturePlace): unknown {
   if (v === null || v === undefined) return null;
   checkFixtureValue(v, t, where);
   try {
@@ -20,32 +21,37 @@ export function toRuntimeValue(v: unknown, t: DataType, zone: string, where: str
       if (t.kind === 'DATE') return Math.floor(v.getTime() / 86_400_000);
     }
     if (t.kind === 'BIGINT' && typeof v === 'number') {
-      if (!Number.isSafeInteger(v)) throw badInput(`${where}: ${v} is not an exact integer; pass a bigint or a string`);
+      if (!Number.isSafeInteger(v)) fail(where, t, v, 'not an exact JavaScript integer', 'pass a bigint or a string for large BIGINT values');
       return v + 0; // the runtime holds a safe-integer BIGINT as a number (runtime/values/bigint.ts)
     }
     if (t.kind === 'DECIMAL' && typeof v === 'number') {
       const d = Decimal.fromNumber(v);
-      if (!d || !d.fits(t.precision, t.scale)) throw badInput(`${where}: ${v} does not fit DECIMAL(${t.precision}, ${t.scale})`);
+      if (!d || !d.fits(t.precision, t.scale)) return fail(where, t, v, 'it does not fit');
       return d.setScale(t.scale);
     }
     if ((t.kind === 'INT' || t.kind === 'SMALLINT' || t.kind === 'TINYINT') && typeof v !== 'number' && typeof v !== 'string') {
-      throw badInput(`${where}: expected a number for ${t.kind}, got ${typeof v}`);
+      fail(where, t, v, 'expected a number');
     }
-    if ((t.kind === 'CHAR' || t.kind === 'VARCHAR') && typeof v !== 'string') throw badInput(`${where}: expected a string for ${t.kind}, got ${typeof v}`);
+    if ((t.kind === 'CHAR' || t.kind === 'VARCHAR') && typeof v !== 'string') fail(where, t, v, 'expected a string');
     if (t.kind === 'ROW' && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
-      return t.fields.map((f) => toRuntimeValue(o[f.name], f.type, zone, `${where}.${f.name}`));
+      return t.fields.map((f) => toRuntimeValue(o[f.name], f.type, zone, nestedPlace(where, f.name)));
     }
-    if (t.kind === 'ARRAY' && Array.isArray(v)) return v.map((x, i) => toRuntimeValue(x, t.element, zone, `${where}[${i}]`));
+    if (t.kind === 'ARRAY' && Array.isArray(v)) return v.map((x, i) => toRuntimeValue(x, t.element, zone, nestedPlace(where, `[${i}]`)));
     if (t.kind === 'MAP' && v instanceof Map) {
       const m = new Map<unknown, unknown>();
       for (const [k, x] of v) m.set(toRuntimeValue(k, t.key, zone, where), toRuntimeValue(x, t.value, zone, where));
       return m;
     }
-    return fixtureValue(v, t, zone);
   } catch (e) {
     if (e instanceof Error && e.name === 'FlinktsError') throw e;
-    throw badInput(`${where}: cannot use ${JSON.stringify(v)} as ${t.kind}`);
+    return fail(where, t, v, 'it cannot be read as one');
+  }
+  // the text reader's own errors name no row: this one names the row and the column
+  try {
+    return fixtureValue(v, t, zone);
+  } catch {
+    return fail(where, t, v, 'it cannot be read as one');
   }
 }
 

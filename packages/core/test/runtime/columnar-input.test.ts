@@ -117,7 +117,7 @@ describe('columnar fixtures', () => {
   it('check every value as a row value is checked, naming the entry and the column', () => {
     const sql = "CREATE TABLE snk (k INT, v BIGINT) WITH ('connector' = 'values'); INSERT INTO snk SELECT k, v FROM ev;";
     const run = (cols: Record<string, ColumnValues>) => () => runJob(SOURCE + sql, { inputs: { ev: columnar(cols) } });
-    expect(run({ k: [1, 2.5] })).toThrow(/inputs\.ev\[1\]\.k: a number \(2\.5\) is not a INT value/);
+    expect(run({ k: [1, 2.5] })).toThrow(/inputs\.ev\[1\]\.k: a number \(2\.5\) is not an INT value/);
     expect(code(run({ k: [1, 2.5] }))).toBe('FTS7005');
     expect(run({ k: Float64Array.from([1, 3e9]) })).toThrow(/inputs\.ev\[1\]\.k/);
     expect(run({ v: [1, 2 ** 60] })).toThrow(/inputs\.ev\[1\]\.v/);

@@ -26,7 +26,7 @@ const value = fc.oneof(
 
 function general(v: unknown, t: DataType): { value: unknown } | { error: string } {
   try {
-    return { value: toRuntimeValue(v, t, 'UTC', 'x') };
+    return { value: toRuntimeValue(v, t, 'UTC', { column: 'x' }) };
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -12,7 +12,7 @@ const NUM = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/;
 function firstNumber(v: unknown): string {
   if (typeof v === 'number') return String(v);
   const m = NUM.exec(String(v).replace(/MAX_VALUE|MIN_VALUE/g, ''));
-  if (!m) throw badInput(`Cannot read a number from fixture value ${JSON.stringify(v)}`);
+  if (!m) throw badInput({ kind: 'caseValue', type: 'numeric', value: v });
   return m[0];
 }
 
@@ -56,30 +56,30 @@ export function fixtureValue(v: unknown, t: DataType, zone: string): unknown {
     case 'DOUBLE': return Number(firstNumber(v));
     case 'DECIMAL': {
       const d = Decimal.fromString(firstNumber(v));
-      if (!d) throw badInput(`Bad DECIMAL fixture ${JSON.stringify(v)}`);
+      if (!d) throw badInput({ kind: 'caseValue', type: 'DECIMAL', value: v });
       return d.setScale(t.scale);
     }
     case 'DATE': {
       const d = parseDate(String(v));
-      if (d === null) throw badInput(`Bad DATE fixture ${JSON.stringify(v)}`);
+      if (d === null) throw badInput({ kind: 'caseValue', type: 'DATE', value: v });
       return d;
     }
     case 'TIME': {
       const x = parseTime(String(v).split(' ')[0] as string);
-      if (x === null) throw badInput(`Bad TIME fixture ${JSON.stringify(v)}`);
+      if (x === null) throw badInput({ kind: 'caseValue', type: 'TIME', value: v });
       return t.precision >= 3 ? x : x - (x % 1000);
     }
     case 'TIMESTAMP': {
       const m = /\d{4}-\d{2}-\d{2}[ T][\d:.]+/.exec(String(v));
       const ts = m ? parseTimestamp(m[0].replace('T', ' ')) : null;
-      if (!ts) throw badInput(`Bad TIMESTAMP fixture ${JSON.stringify(v)}`);
+      if (!ts) throw badInput({ kind: 'caseValue', type: 'TIMESTAMP', value: v });
       return ts.truncate(t.precision);
     }
     case 'TIMESTAMP_LTZ': {
       const s = String(v);
       const m = /\d{4}-\d{2}-\d{2}[ T][\d:.]+/.exec(s);
       const ts = m ? parseTimestamp(m[0].replace('T', ' ')) : null;
-      if (!ts) throw badInput(`Bad TIMESTAMP_LTZ fixture ${JSON.stringify(v)}`);
+      if (!ts) throw badInput({ kind: 'caseValue', type: 'TIMESTAMP_LTZ', value: v });
       const instant = s.startsWith('instant') || /Z\b/.test(s) ? ts : localToInstant(ts, zone);
       return instant.truncate(t.precision);
     }

@@ -23,7 +23,7 @@ class TypeTextParser {
   private word(): string {
     this.ws();
     const m = /^(`[^`]+`|[A-Za-z_][\w$]*)/.exec(this.s.slice(this.i));
-    if (!m) throw badInput(`Cannot read the type '${this.s}' at position ${this.i}`);
+    if (!m) throw badInput({ kind: 'typeText', text: this.s, problem: `nothing readable at position ${this.i}` });
     this.i += m[0].length;
     return m[0].replace(/`/g, '');
   }
@@ -48,7 +48,7 @@ class TypeTextParser {
   private num(): number {
     this.ws();
     const m = /^\d+/.exec(this.s.slice(this.i));
-    if (!m) throw badInput(`Expected a number in type '${this.s}'`);
+    if (!m) throw badInput({ kind: 'typeText', text: this.s, problem: `expected a number at position ${this.i}` });
     this.i += m[0].length;
     return Number(m[0]);
   }
@@ -62,7 +62,7 @@ class TypeTextParser {
   }
   end(): void {
     this.ws();
-    if (this.i !== this.s.length) throw badInput(`Unexpected text in type '${this.s}': '${this.s.slice(this.i)}'`);
+    if (this.i !== this.s.length) throw badInput({ kind: 'typeText', text: this.s, problem: `unexpected text '${this.s.slice(this.i)}'` });
   }
 
   type(): DataType {
@@ -155,7 +155,7 @@ class TypeTextParser {
         return { kind: 'RAW', className, snapshot: '', nullable: n };
       }
       default:
-        throw badInput(`Unknown type '${w}' in '${this.s}'`);
+        throw badInput({ kind: 'typeText', text: this.s, problem: `unknown type '${w}'` });
     }
   }
 
