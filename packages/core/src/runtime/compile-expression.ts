@@ -11,10 +11,9 @@ import type {
 } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { DataType } from '../types/data-type.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { Compiled, Evaluator, Row, Session } from './compiled.js';
 import { constant } from './compiled.js';
-import { evalError, EvaluationError, notReached, rejected, textError, unsupported } from './errors.js';
+import { evalError, EvaluationError, notReached, textError, unsupported } from './errors.js';
 import { BIND_TEXTS } from '../plan/codes.js';
 import { castConverter } from './functions/cast.js';
 import { compileArithmetic } from './functions/arithmetic.js';
@@ -37,7 +36,6 @@ import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js
 import type { TypeScope } from '../typing/expression-type.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
-import { BIND_CODES } from '../plan/codes.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
 export interface ColumnBinding {
@@ -258,9 +256,9 @@ export class ExpressionCompiler implements CompilerApi {
     }
     if (found.length === 0) {
       const t = BIND_TEXTS.columnNotFound({ ...(e.table === undefined ? {} : { table: e.table }), name: e.name, candidates: cols.map((c) => c.name) });
-      throw rejected(t.code, t.message, e.span, t.hint);
+      throw textError(t, e.span);
     }
-    if (found.length > 1 && e.table === undefined) throw rejected(BIND_CODES.ambiguousColumn, `Column '${e.name}' is ambiguous`, e.span, 'qualify it with a table alias');
+    if (found.length > 1 && e.table === undefined) throw textError(BIND_TEXTS.ambiguousColumn({ name: e.name, relations: found.map((c) => c.table ?? '') }), e.span);
     const c = found[0] as ColumnBinding;
     const i = c.index;
     return { type: c.type, eval: (r) => r[i] ?? null, column: i };

@@ -19,11 +19,6 @@ export function unsupported(what: string, span?: Span): FlinktsError {
   return error(t.code, t.message, span, t.hint);
 }
 
-/** What the binder also rejects (an INSERT that does not fit its sink): raised with the binder's code, one code per fact. */
-export function rejected(code: string, message: string, span?: Span, hint?: string): FlinktsError {
-  return error(code, message, span, hint);
-}
-
 /** What the binder or check also rejects, raised with the text of its code's template: one code, one wording. */
 export function textError(text: CodeText, span?: Span): FlinktsError {
   return error(text.code, text.message, span, text.hint);

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Change, ChangelogMode, RowKind } from './changelog.js';
 import type { Session } from './compiled.js';
 import type { ExpressionCompiler } from './compile-expression.js';
-import { badInput, EvaluationError, rejected, textError, unknownName, unsupported } from './errors.js';
+import { badInput, EvaluationError, textError, unknownName, unsupported } from './errors.js';
 import { RUNTIME_TEXTS } from './codes.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { castConverter } from './functions/cast.js';
@@ -42,7 +42,7 @@ import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js'
 import { ObjectCatalog } from '../catalog/catalog.js';
 import { bind } from '../plan/bind.js';
 import type { BoundQuery } from '../plan/bind.js';
-import { BIND_CODES, BIND_TEXTS } from '../plan/codes.js';
+import { BIND_TEXTS } from '../plan/codes.js';
 import { zeroLengthOutput } from '../plan/bind-query.js';
 import { TIME_TEXTS } from '../plan/time-codes.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
@@ -316,10 +316,21 @@ export class LocalJob {
     return [...this.tables.values()].map((t) => t.def.path.join('.'));
   }
 
+  /** A table the script does not declare, with check's text (BIND_TEXTS.tableNotDeclared): the same code and wording. */
+  private notDeclared(path: readonly string[], insert: boolean, span: import('../ast/node.js').Span | undefined): FlinktsError {
+    const last = path.at(-1);
+    const declared = [...this.tables.values()].map((t) => t.def.path);
+    return textError(BIND_TEXTS.tableNotDeclared({
+      path: path.join('.'), insert,
+      declaredAs: declared.filter((p) => p.at(-1) === last && p.join('.') !== path.join('.')).map((p) => p.join('.')),
+      known: declared.map((p) => p.at(-1) as string),
+    }), span);
+  }
+
   private sourceFor(path: readonly string[], span?: import('../ast/node.js').Span): PlannerTable {
     const name = path.join('.');
     const t = this.tables.get(this.namespace.key(path));
-    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Table '${name}' not found`, span, didYouMean(name, this.tableNames()));
+    if (!t) throw this.notDeclared(path, false, span);
     if (!t.source) {
       const row = expressionScope(t.columns);
       const computed = t.scan.flatMap((c, i) => (c.origin === 'computed' ? [{ index: i, eval: compileBound(this.planner, row, c.expr!).eval }] : []));
@@ -342,7 +353,7 @@ export class LocalJob {
         // what `flinkts check` reports from the connector's options (@flinkts/connectors re-uses core's code): the same code
         if (pk.length === 0) {
           const text = CONNECTOR_TEXTS.primaryKey({ kind: 'required', what: `Upsert source '${name}'`, connector: t.def.options.find((o) => o.key === 'connector')?.value ?? '' });
-          throw rejected(text.code, text.message, t.def.span, text.hint);
+          throw textError(text, t.def.span);
         }
         const normalize = new ChangelogNormalizeOperator(pk);
         t.source.connectTo(normalize);
@@ -360,7 +371,7 @@ export class LocalJob {
     if (ins.partition) throw unsupported('INSERT … PARTITION', ins.span);
     const name = lastName(ins.target);
     const t = this.tables.get(this.namespace.key(ins.target));
-    if (!t) throw rejected(BIND_CODES.tableNotDeclared, `Sink table '${ins.target.join('.')}' not found`, ins.span, didYouMean(ins.target.join('.'), this.tableNames()));
+    if (!t) throw this.notDeclared(ins.target, true, ins.span);
     // the query is bound alone: whether it fits the sink is checked here, against the fixture's declared columns
     let rel = this.planQuery(bind(ins.query, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     oneRowtimeAttribute(rel, name, ins.span);
@@ -447,7 +458,7 @@ export class LocalJob {
     const empty = zeroLengthOutput(q);
     if (empty !== undefined) {
       const t = BIND_TEXTS.zeroLengthChar({});
-      throw rejected(t.code, t.message, empty.span, t.hint);
+      throw textError(t, empty.span);
     }
     const rel = this.planQuery(bind(q, this.boundCatalog, { expressionTypes: true, functions: this.functionTypes }));
     const name = this.sinks.some((s) => s.sinkName === 'result') ? `result${this.sinks.length}` : 'result';

@@ -42,7 +42,7 @@ import { inputsOf } from '../plan/node.js';
 import { isWindowAggregate } from '../plan/properties/window-columns.js';
 import type { Compiled, Row } from './compiled.js';
 import { MINI_BATCH_ENABLED as MINI_BATCH, MINI_BATCH_LATENCY as LATENCY, MINI_BATCH_SIZE as SIZE, miniBatchEnabled as enabled, latencyMillis, miniBatchLatencySet, miniBatchSettingsProblem } from '../plan/mini-batch-settings.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { MiniBatchAggregateOperator } from './operators/mini-batch-aggregate.js';
 import { MiniBatchReplayOperator } from './operators/mini-batch-replay.js';
 import type { Operator } from './operators/operator.js';
@@ -112,7 +112,7 @@ function notReproduced(node: PlanNode): { what: string; span?: Span } | undefine
 export function checkMiniBatchPlan(options: ReadonlyMap<string, string>, keepChangelog: boolean, plan: PlanNode, sources: SourceModes): void {
   // a size, where Flink plans a mini-batch operator (the plan's fact, as check reports it)
   const settings = miniBatchSettingsProblem(options, plan, sources);
-  if (settings !== undefined) throw rejected(settings.code, settings.message, undefined, settings.hint);
+  if (settings !== undefined) throw textError(settings, undefined);
   if (!enabled(options)) return;
   const windows = (n: PlanNode): void => {
     if (n.kind === 'Aggregate' && n.windowKey === undefined && isWindowAggregate(n)) checkMiniBatchWindow(options, n.calls);

@@ -9,7 +9,7 @@ import type { BoundExpression } from '../plan/expression.js';
 import type { Correlate } from '../plan/correlate.js';
 import type { DataType } from '../types/data-type.js';
 import { UnnestOperator } from './operators/unnest.js';
-import { textError, rejected, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { BIND_TEXTS } from '../plan/codes.js';
 import type { PlannedRel, Planner } from './plan.js';
 import { compileBound, planBound } from './plan-bound.js';
@@ -27,7 +27,7 @@ export function correlate(planner: Planner, node: Correlate): PlannedRel {
     // real Flink 1.20.1 cannot run it: its planner fails on the ordinality column whatever the array
     // the binder reports it (FTS4535)
     const t = BIND_TEXTS.unnestWithOrdinality({});
-    throw rejected(t.code, t.message, span, t.hint);
+    throw textError(t, span);
   }
   if (node.args.length !== 1) throw unsupported('UNNEST of more than one array', span);
   const left = planBound(planner, node.input);

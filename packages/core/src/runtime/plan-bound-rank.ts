@@ -9,7 +9,7 @@ import { copiedColumn } from '../plan/expression.js';
 import type { Deduplicate, Rank } from '../plan/rank.js';
 import type { SortKey } from '../plan/sort-key.js';
 import type { Evaluator, Row } from './compiled.js';
-import { rejected, unsupported } from './errors.js';
+import { textError, unsupported } from './errors.js';
 import { proctimeWindowConsumer } from '../plan/proctime-windows.js';
 import { CalcOperator } from './operators/calc.js';
 import { DeduplicateOperator } from './operators/deduplicate.js';
@@ -44,7 +44,7 @@ export function rank(planner: Planner, node: Rank | Deduplicate, withRowNumber: 
   if (node.windowed) {
     // the fact `flinkts check` reports as FTS4326: the same code
     const refused = proctimeWindowConsumer(node);
-    if (refused !== undefined) throw rejected(refused.code, refused.message, span, refused.hint);
+    if (refused !== undefined) throw textError(refused, span);
     const w = base.window;
     if (!w || !partitionAt.includes(w.start) || !partitionAt.includes(w.end)) {
       throw unsupported('ROW_NUMBER partitioned by window_start / window_end that are not both the window bounds of a window TVF or window aggregation', span);

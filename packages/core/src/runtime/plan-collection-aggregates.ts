@@ -6,7 +6,7 @@
 import type { FunctionCall } from '../ast/expression.js';
 import type { ExpressionCompiler } from './compile-expression.js';
 import type { Evaluator } from './compiled.js';
-import { notReached, rejected, textError, unsupported } from './errors.js';
+import { notReached, textError, unsupported } from './errors.js';
 import { jsonArg } from './functions/json.js';
 import { writeJson } from './functions/json-text.js';
 import type { AggregateSpec } from './operators/aggregates.js';

@@ -9,8 +9,7 @@
 import type { Expression, FunctionCall, WindowFrame, WindowSpec } from '../ast/expression.js';
 import type { Span } from '../ast/node.js';
 import type { Compiled } from './compiled.js';
-import { notReached, rejected, textError, unsupported } from './errors.js';
-import type { CodeText } from '../diagnostics/code-table.js';
+import { notReached, textError, unsupported } from './errors.js';
 import { TIME_TEXTS } from '../plan/time-codes.js';
 import { CHANGELOG_TEXTS } from '../plan/changelog-codes.js';
 import { AGGREGATE_NAMES, AggregateSet, aggregateResultType } from './operators/aggregates.js';
@@ -28,9 +27,6 @@ import { TYPE_TEXTS } from '../typing/codes.js';
 const norm = (e: unknown): string => JSON.stringify(e, (k, v: unknown) => (k === 'span' ? undefined : v));
 
 const upper = (c: FunctionCall): string => (c.name[c.name.length - 1] as string).toUpperCase();
-
-/** What `flinkts check` reports for the same fact (analyzer/time/over-window.ts): its code and text. */
-const fromTable = (t: CodeText, span: Span | undefined) => rejected(t.code, t.message, span, t.hint);
 
 /** A windowed call with its window (named windows resolved). */
 export interface WindowedCall {
@@ -60,20 +56,20 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
   for (const { call, window: w } of calls) {
     const fn = upper(call);
     const ranking = RANKING.has(fn) || fn === 'LAG' || fn === 'LEAD';
-    if (ranking && w.frame) throw fromTable(TIME_TEXTS.overRankingFrame({}), call.span);
-    if (fn === 'LEAD') throw fromTable(TIME_TEXTS.leadOnStream({}), call.span);
-    if (w.orderBy.length === 0) throw fromTable(TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'noOrderBy', rowNumber: fn === 'ROW_NUMBER' }), call.span);
-    if (w.orderBy.length > 1) throw fromTable(TIME_TEXTS.overOrderSeveralKeys({}), call.span);
+    if (ranking && w.frame) throw textError(TIME_TEXTS.overRankingFrame({}), call.span);
+    if (fn === 'LEAD') throw textError(TIME_TEXTS.leadOnStream({}), call.span);
+    if (w.orderBy.length === 0) throw textError(TIME_TEXTS.overOrderNotTimeAttribute({ kind: 'noOrderBy', rowNumber: fn === 'ROW_NUMBER' }), call.span);
+    if (w.orderBy.length > 1) throw textError(TIME_TEXTS.overOrderSeveralKeys({}), call.span);
     const f: WindowFrame = fn === 'ROW_NUMBER'
       ? { unit: 'ROWS', start: { kind: 'UnboundedPreceding' } }
       : w.frame ?? { unit: 'RANGE', start: { kind: 'UnboundedPreceding' } };
-    if (f.end && f.end.kind !== 'CurrentRow') throw fromTable(TIME_TEXTS.overFollowing({}), call.span);
+    if (f.end && f.end.kind !== 'CurrentRow') throw textError(TIME_TEXTS.overFollowing({}), call.span);
     const key = norm({ kind: 'Values', rows: [[...w.partitionBy], w.orderBy.map((o) => o.expr)] } as never) + JSON.stringify(w.orderBy.map((o) => o.direction ?? 'ASC')) + norm(f as never);
-    if (windowKey !== undefined && key !== windowKey) throw fromTable(TIME_TEXTS.overDifferentWindows({}), call.span);
+    if (windowKey !== undefined && key !== windowKey) throw textError(TIME_TEXTS.overDifferentWindows({}), call.span);
     windowKey = key;
     window = w;
     const order = w.orderBy[0] as NonNullable<WindowSpec['orderBy'][0]>;
-    if (order.direction === 'DESC') throw fromTable(TIME_TEXTS.overOrderDescending({}), order.span);
+    if (order.direction === 'DESC') throw textError(TIME_TEXTS.overOrderDescending({}), order.span);
     let preceding: number | undefined;
     if (f.start.kind === 'Preceding') {
       const off = c.compile(f.start.offset);
@@ -83,11 +79,11 @@ export function overAggregate(planner: Planner, input: Rel, calls: readonly Wind
       } else {
         // a year-month interval plans on Flink 1.20.1 (checked), but its frame is not run here
         if (off.type.kind === 'INTERVAL_YEAR_MONTH') throw unsupported('a RANGE frame of a year-month interval', f.start.offset.span);
-        if (off.type.kind !== 'INTERVAL_DAY_TIME' || !off.constant) throw fromTable(TIME_TEXTS.overRangeNotInterval({}), f.start.offset.span);
+        if (off.type.kind !== 'INTERVAL_DAY_TIME' || !off.constant) throw textError(TIME_TEXTS.overRangeNotInterval({}), f.start.offset.span);
         preceding = off.constant.value as number;
       }
     } else if (f.start.kind !== 'UnboundedPreceding') {
-      throw fromTable(TIME_TEXTS.overFollowing({}), call.span);
+      throw textError(TIME_TEXTS.overFollowing({}), call.span);
     }
     frame = { unit: f.unit, preceding };
   }

@@ -2,7 +2,7 @@
 import type { Expression, IsJson, JsonArray, JsonBehavior, JsonExists, JsonObject, JsonQuery, JsonValue as JsonValueNode } from '../../ast/expression.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Compiled, Evaluator } from '../compiled.js';
-import { textError, evalError, EvaluationError, notReached, rejected, unsupported } from '../errors.js';
+import { evalError, EvaluationError, notReached, textError, unsupported } from '../errors.js';
 import { isCharacter, T, typeToString, withNullable } from '../types.js';
 import { Decimal } from '../values/decimal.js';
 import { javaDoubleToString, javaFloatToString } from '../values/java-number.js';

@@ -19,7 +19,7 @@
 import type { Span } from '../../ast/node.js';
 import type { Change } from '../changelog.js';
 import type { Evaluator } from '../compiled.js';
-import { rejected, unsupported } from '../errors.js';
+import { textError, unsupported } from '../errors.js';
 import { TIME_TEXTS } from '../../plan/time-codes.js';
 import type { ProcessingClock, ProcessingTimeTimers } from '../processing-time.js';
 import { rowKey } from '../values/compare.js';
@@ -163,5 +163,5 @@ export class ProctimeWindowAggregateOperator extends Operator implements Process
 function refuseWindowConsumers(op: Operator, span: Span | undefined): void {
   // the facts `flinkts check` reports as FTS4326 / FTS4327: the same codes
   const t = op instanceof WindowRankOperator ? TIME_TEXTS.proctimeWindowRank({}) : op instanceof WindowJoinOperator ? TIME_TEXTS.proctimeWindowJoin({}) : undefined;
-  if (t !== undefined) throw rejected(t.code, t.message, span, t.hint);
+  if (t !== undefined) throw textError(t, span);
 }
