@@ -70,11 +70,6 @@ export interface BindContext {
   readonly selectAliases?: readonly string[];
 }
 
-/** A diagnostic from a code's template (its code, message and hint) at `node`. */
-export function problemText(ctx: BindContext, text: CodeText, node: { readonly span?: Span | undefined }, severity: 'error' | 'warning' = 'error'): void {
-  problem(ctx, text.code, node, text.message, text.hint, severity);
-}
-
 export function problem(ctx: BindContext, code: string, node: { readonly span?: Span | undefined }, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
   ctx.diagnostics.push({
     code,

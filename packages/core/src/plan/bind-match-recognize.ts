@@ -13,7 +13,7 @@ import type { DataType } from '../types/data-type.js';
 import { withNullable } from '../types/type-predicates.js';
 import { show } from '../typing/families.js';
 import type { BindContext, Scope } from './bind-context.js';
-import { problem, problemText, report, unsupported } from './bind-context.js';
+import { problem, report, unsupported } from './bind-context.js';
 import type { CodeText } from '../diagnostics/code-table.js';
 import { bindExpression } from './bind-expression.js';
 import type { Bound } from './bind-relation.js';
@@ -41,15 +41,15 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const timeColumn = first === undefined ? undefined : column(first.expr, 'ORDER BY');
   const time = timeColumn === undefined ? undefined : input.node.columns[timeColumn]?.time;
   if (first === undefined) {
-    problemText(ctx, MATCH_TEXTS.orderNotTime({ kind: 'none' }), r);
+    report(ctx, MATCH_TEXTS.orderNotTime({ kind: 'none' }), r);
     return undefined;
   }
   if (time === undefined) {
-    if (timeColumn !== undefined) problemText(ctx, MATCH_TEXTS.orderNotTime({ kind: 'notTime' }), first);
+    if (timeColumn !== undefined) report(ctx, MATCH_TEXTS.orderNotTime({ kind: 'notTime' }), first);
     return undefined;
   }
   if (first.direction === 'DESC') {
-    problemText(ctx, MATCH_TEXTS.orderNotTime({ kind: 'descending', column: input.node.columns[timeColumn!]?.name ?? 'rowtime' }), first);
+    report(ctx, MATCH_TEXTS.orderNotTime({ kind: 'descending', column: input.node.columns[timeColumn!]?.name ?? 'rowtime' }), first);
     return undefined;
   }
   const orderKeys = rest.map((o) => ({ column: column(o.expr, 'ORDER BY'), direction: o.direction ?? 'ASC', ...(o.nulls === undefined ? {} : { nulls: o.nulls }) }));
@@ -65,7 +65,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   const suggest = (name: string) => didYouMean(name, variables) ?? `the pattern's variables: ${variables.join(', ')}`;
   const known = (name: string, at: { readonly span?: import('../ast/node.js').Span | undefined }): boolean => {
     if (variables.includes(name)) return true;
-    problemText(ctx, MATCH_TEXTS.unknownVariable({ kind: 'skip', name, suggestion: suggest(name) }), at);
+    report(ctx, MATCH_TEXTS.unknownVariable({ kind: 'skip', name, suggestion: suggest(name) }), at);
     return false;
   };
   // without AFTER MATCH SKIP, Calcite (and so Flink) skips to the next row (checked on Flink 1.20.1)
@@ -78,7 +78,7 @@ export function bindMatchRecognize(r: MatchAst, input: Bound, ctx: BindContext):
   for (const d of r.define) {
     if (!variables.includes(d.variable)) {
       // Flink ignores the definition of a variable its pattern does not have
-      problemText(ctx, MATCH_TEXTS.unknownVariable({ kind: 'define', name: d.variable, suggestion: suggest(d.variable) }), d, 'warning');
+      report(ctx, MATCH_TEXTS.unknownVariable({ kind: 'define', name: d.variable, suggestion: suggest(d.variable) }), d, 'warning');
       continue;
     }
     const bound = matchExpression(d.condition, { variables, current: d.variable }, input, ctx);
