@@ -39,7 +39,12 @@ export const CLI_CODE_TABLE = codeTable({
     (p: { readonly out: string }) => `--out ${p.out} is a file, not a folder`,
     () => 'give --out a folder (it is created when missing)',
   )],
-}, { usage: ['outIsFile'] });
+}, {
+  // no config found, or none that exports a pipeline: a usage / configuration error (exit 2, issue 12 item 6). A config
+  // that is found but does not compile or throws (FTS9001) is a problem in the input at its file and line (exit 1), as
+  // a builder's refusal while it loads (FTS2xxx) is.
+  usage: ['noPipelineExport', 'outIsFile'],
+});
 
 export const CLI_CODES = CLI_CODE_TABLE.codes;
 export const CLI_TEXTS = CLI_CODE_TABLE.texts;

@@ -1,8 +1,9 @@
 /**
  * The one exit-code rule of every `flinkts` command:
  *   0  success (warnings allowed, unless --strict or --max-warnings says otherwise)
- *   1  problems found in the input (errors, or more warnings than allowed)
- *   2  usage or configuration error (bad flags, no such file / pipeline / environment, a config that does not load)
+ *   1  problems found in the input (errors, or more warnings than allowed) — the pipeline config is input: one that
+ *      does not compile or throws while loading (FTS9001) is reported at its file and line, as a builder's refusal is
+ *   2  usage or configuration error (bad flags, no such file / pipeline / environment: FTS9002, FTS8010, …)
  * A command that reports diagnostics exits from their codes' exit classes: exitFor in exit-class.ts.
  */
 import type { Diagnostic } from '@flinkts/core';

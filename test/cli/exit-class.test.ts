@@ -29,7 +29,7 @@ describe('exit codes from the code tables', () => {
 
   test('a sample: usage codes exit 2, problems exit 1, a usage warning does not make a usage exit', () => {
     // an unknown environment, a bad target configuration, missing credentials, a bad deploy target
-    for (const code of ['FTS8010', 'FTS8030', 'FTS8102', 'FTS8106']) expect(exitForErrors([error('FTS4001'), error(code)]), code).toBe(2);
+    for (const code of ['FTS8010', 'FTS8030', 'FTS8102', 'FTS8106', 'FTS9002']) expect(exitForErrors([error('FTS4001'), error(code)]), code).toBe(2);
     for (const code of ['FTS1001', 'FTS3007', 'FTS4001', 'FTS4537', 'FTS7008', 'FTS8101', 'FTS9001']) expect(exitForErrors([error(code)]), code).toBe(1);
     expect(exitForErrors([{ ...error('FTS8010'), severity: 'warning' }, error('FTS4001')])).toBe(1);
   });
@@ -74,6 +74,11 @@ describe('every command family exits by the exit classes of what it reports (the
     const t = runCli(['check', 'throws.config.ts'], { cwd: tmp });
     expect(t.stdout).toContain('error FTS9001');
     expect(t.code).toBe(1);
+    // a config that exports no pipeline (FTS9002: no such pipeline) is a usage / configuration error: 2
+    writeFileSync(join(tmp, 'no-export.config.ts'), 'export const x = 1;\n');
+    const m = runCli(['check', 'no-export.config.ts'], { cwd: tmp });
+    expect(m.stdout).toContain('error FTS9002');
+    expect(m.code).toBe(2);
   });
 
   test('build and print: an unknown environment exits 2; --out naming a file (FTS9111, usage) exits 2', () => {
