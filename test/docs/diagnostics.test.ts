@@ -72,6 +72,37 @@ const FREE_FORM = (
   'FTS8005 FTS8020 FTS8030 FTS8040 FTS8050 FTS8051 FTS8102 FTS8106 FTS8107 FTS8108'
 ).trim().split(' ');
 
+/**
+ * Where a templated code may be named by its CODES entry outside its table other than in a comparison (`d.code ===
+ * X_CODES.name`): places that do not raise it with a text of their own. Each entry says why; the test fails when an
+ * entry is no longer needed.
+ */
+const CODE_NAME_USES: readonly { readonly file: string; readonly name: string; readonly why: string }[] = [
+  { file: 'packages/core/src/diagnostics/arguments.ts', name: 'DEFINITION_CODES.badArgument', why: 'the default code of argumentText, which renders the FTS2305 template' },
+  { file: 'packages/core/src/runtime/errors.ts', name: 'RUNTIME_CODES.evaluationFailed', why: 'EvaluationError carries its code; job.ts reports it with RUNTIME_TEXTS.evaluationFailed' },
+  { file: 'src/cli/commands/promote.ts', name: 'DEPLOY_CODES.cannotPromote', why: "the command's help text names the code" },
+];
+
+/**
+ * Raise sites of templated codes that pass a text of their own: `X_CODES.name` (where `X_TEXTS.name` exists, a template
+ * of the same table) used other than in a comparison, in a source that is not a code table.
+ */
+function freeFormRaisesOfTemplatedCodes(): { readonly file: string; readonly line: number; readonly name: string }[] {
+  const files = sources().map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+  const templated = new Set<string>();
+  for (const t of files.filter((f) => isCodeTable(f.path, f.text))) {
+    const keys = [...t.text.matchAll(/^\s+(\w+): \['FTS\d{4}', (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`), template\(/gm)].map((m) => m[1]!);
+    for (const m of t.text.matchAll(/export const (\w+_CODES) = \w+\.codes;/g)) for (const k of keys) templated.add(`${m[1]!}.${k}`);
+  }
+  return files.filter((f) => !isCodeTable(f.path, f.text)).flatMap(({ path, text }) => {
+    const file = relative(ROOT, path).split(sep).join('/');
+    return withoutComments(text).split('\n').flatMap((l, i) => [...l.matchAll(/\b[A-Z_]+_CODES\.\w+\b/g)]
+      .filter((m) => templated.has(m[0]))
+      .filter((m) => !/(?:===|!==|case)\s*$/.test(l.slice(0, m.index)) && !/^\s*(?:===|!==)/.test(l.slice(m.index! + m[0].length)))
+      .map((m) => ({ file, line: i + 1, name: m[0] })));
+  });
+}
+
 describe('diagnostic code reference', () => {
   const registered = ALL_DIAGNOSTIC_CODES.map((c) => c.code);
 
@@ -103,6 +134,14 @@ describe('diagnostic code reference', () => {
     const allowed = (l: { readonly file: string; readonly code: string }): boolean => ALLOWED_LITERALS.some((a) => a.file === l.file && a.code === l.code);
     expect(found.filter((l) => !allowed(l)).map((l) => `${l.file}:${l.line} ${l.code}`)).toEqual([]);
     expect(ALLOWED_LITERALS.filter((a) => !found.some((l) => l.file === a.file && l.code === a.code)).map((a) => `${a.file} ${a.code}`)).toEqual([]);
+  });
+
+  test('a templated code is raised with its template: no X_CODES.name used as a raise-site code where X_TEXTS.name exists', () => {
+    const found = freeFormRaisesOfTemplatedCodes();
+    expect(found.length).toBeGreaterThan(0); // the allowed uses below are found: the scan is not vacuous
+    const allowed = (u: { readonly file: string; readonly name: string }): boolean => CODE_NAME_USES.some((a) => a.file === u.file && a.name === u.name);
+    expect(found.filter((u) => !allowed(u)).map((u) => `${u.file}:${u.line} ${u.name}`)).toEqual([]);
+    expect(CODE_NAME_USES.filter((a) => !found.some((u) => u.file === a.file && u.name === a.name)).map((a) => `${a.file} ${a.name}`)).toEqual([]);
   });
 
   test('docs/diagnostics.md is generated from the registry (npm run docs)', () => {

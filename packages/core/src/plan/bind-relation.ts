@@ -81,7 +81,7 @@ export function viewPlan(entry: CatalogViewEntry, ctx: BindContext, at: { readon
   const known = ctx.views.get(key);
   if (known !== undefined) return known;
   if (ctx.viewStack.has(key)) {
-    problem(ctx, BIND_CODES.tableNotDeclared, at, `view '${key}' reads itself`, 'a view cannot be defined over itself');
+    report(ctx, BIND_TEXTS.tableNotDeclared({ path: key, insert: false, readsItself: true, declaredAs: [], known: [] }), at);
     return undefined;
   }
   const inner: BindContext = { ...ctx, catalog: ctx.catalog.within(entry.namespace), ctes: new Map(), outer: [], viewStack: new Set([...ctx.viewStack, key]) };

@@ -18,9 +18,10 @@ export const BIND_CODE_TABLE = codeTable({
       : didYouMean(p.name, p.candidates) ?? (p.table !== undefined ? `columns of '${p.table}': ${p.candidates.join(', ')}` : p.candidates.length === 0 ? 'the query has no FROM clause columns' : `available columns: ${list(p.candidates)}`),
   )],
   tableNotDeclared: ['FTS4002', 'An INSERT target (or a read table) that the script does not declare.', template(
-    (p: { readonly path: string; readonly insert: boolean; readonly like?: boolean; readonly declaredAs: readonly string[]; readonly known: readonly string[] }) =>
-      p.like === true ? `Source table '${p.path}' of the LIKE clause is not declared in this script` : `${p.insert ? 'INSERT target' : 'table or view'} '${p.path}' is not declared in this script`,
-    (p) => p.declaredAs.length > 0
+    (p: { readonly path: string; readonly insert: boolean; readonly like?: boolean; readonly readsItself?: boolean; readonly declaredAs: readonly string[]; readonly known: readonly string[] }) =>
+      p.readsItself === true ? `view '${p.path}' reads itself`
+        : p.like === true ? `Source table '${p.path}' of the LIKE clause is not declared in this script` : `${p.insert ? 'INSERT target' : 'table or view'} '${p.path}' is not declared in this script`,
+    (p) => p.readsItself === true ? 'a view cannot be defined over itself' : p.declaredAs.length > 0
       ? `it is declared as ${p.declaredAs.join(', ')}; qualify the name or USE its database`
       : didYouMean(p.path.split('.').at(-1)!, p.known) ?? (p.insert ? 'declare the sink with CREATE TABLE first' : p.like === true ? 'declare the source table with CREATE TABLE before the LIKE' : 'declare it with CREATE TABLE before it is used'),
   )],
