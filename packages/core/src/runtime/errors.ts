@@ -1,6 +1,7 @@
 /**
- * Runtime diagnostics: the codes and their texts are declared in codes.ts (RUNTIME_CODE_TABLE). An INSERT that does
- * not fit its sink is raised with the binder's codes (FTS4101 / 4102 / 4106 / 4108): one code per fact.
+ * Runtime diagnostics: the codes and their texts are declared in codes.ts (RUNTIME_CODE_TABLE); every one is raised
+ * from its template (textError). An INSERT that does not fit its sink is raised with the binder's codes (FTS4101 /
+ * 4102 / 4106 / 4108): one code per fact.
  */
 import type { Span } from '../ast/node.js';
 import type { CodeText } from '../diagnostics/code-table.js';
@@ -9,19 +10,14 @@ import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { BadInput } from './bad-input.js';
 import { RUNTIME_CODES, RUNTIME_TEXTS } from './codes.js';
 
-function error(code: string, message: string, span?: Span, hint?: string): FlinktsError {
-  const d: Diagnostic = { code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) };
-  return new FlinktsError([d]);
-}
-
 export function unsupported(what: string, span?: Span): FlinktsError {
-  const t = RUNTIME_TEXTS.notSupported({ what });
-  return error(t.code, t.message, span, t.hint);
+  return textError(RUNTIME_TEXTS.notSupported({ what }), span);
 }
 
-/** What the binder or check also rejects, raised with the text of its code's template: one code, one wording. */
+/** A diagnostic from its code's template (this table's or the binder's / check's): one code, one wording. */
 export function textError(text: CodeText, span?: Span): FlinktsError {
-  return error(text.code, text.message, span, text.hint);
+  const d: Diagnostic = { code: text.code, severity: 'error', message: text.message, ...(span ? { span } : {}), ...(text.hint ? { hint: text.hint } : {}) };
+  return new FlinktsError([d]);
 }
 
 /**
