@@ -2,7 +2,38 @@
  * Stable diagnostic codes of `@flinkts/pipelines` (FTS8xxx: pipelines, environments and job specs), with the texts of
  * the templated ones (`suggestion`: a did-you-mean from didYouMean, which replaces the default hint).
  */
-import { codeTable, template } from '@flinkts/core';
+import { codeTable, template, DEFINITION_TEXTS, type ArgumentPayload } from '@flinkts/core';
+import type { ArtifactProblem } from '@flinkts/connectors';
+
+/** FTS8040's message and hint of a jar that does not fit the Flink version (resolved from the connectors, or a job's own). */
+function artifactText(p: ArtifactProblem): readonly [message: string, hint: string] {
+  switch (p.kind) {
+    case 'noTable':
+    case 'noRelease': return [
+      p.kind === 'noTable' ? `flinkts has no connector compatibility table for Flink '${p.flinkVersion}'` : `Flink version '${p.flinkVersion}' names no release: the jars released with Flink need the full version`,
+      `give a Flink release x.y.z of ${p.minors.join(', ')}; default ${p.defaultVersion}`,
+    ];
+    case 'unknownRelease':
+    case 'noBuild': return [
+      p.kind === 'unknownRelease' ? `${p.piece} ${p.version} is not a release flinkts knows a build of (Flink ${p.flinkVersion})`
+        : `${p.piece} ${p.version} has no build for Flink ${p.minor} (it is built for Flink ${p.builtFor.join(', ')}); a job shipping it on Flink ${p.flinkVersion} fails to start or at run time`,
+      p.nearest.length > 0 ? `releases built for Flink ${p.minor}: ${p.nearest.join(', ')}` : `no release of ${p.piece} is built for Flink ${p.minor}`,
+    ];
+    case 'flinkJar': return [`${p.id} is released with Flink ${p.jarVersion}, not ${p.flinkVersion}`, `use ${p.use}`];
+    case 'connectorJar': return [
+      `${p.id} is ${p.built === undefined ? `${p.piece} ${p.release}, which has no build for` : `built for Flink ${p.built}, not`} Flink ${p.minor}`,
+      `use ${p.use.join(' + ')}, or leave it out: the connectors ask for their jars themselves`,
+    ];
+  }
+}
+
+/** The payload of FTS8040. */
+export type BadVersion =
+  | { readonly kind: 'resolved'; readonly problem: ArtifactProblem }
+  | { readonly kind: 'jobJar'; readonly job: string; readonly problem: ArtifactProblem }
+  | { readonly kind: 'alibabaEngine'; readonly engine: string; readonly minor: string }
+  | { readonly kind: 'vvpFlink'; readonly vvpVersion: string; readonly flinkVersion: string; readonly minor: string }
+  | { readonly kind: 'jarUri'; readonly key: string; readonly named: string; readonly job: string; readonly flinkVersion: string; readonly version: string; readonly file: string; readonly target: string };
 
 export const CODE_TABLE = codeTable({
   undeclared: ['FTS8001', 'A job reads or writes a table, view or catalog the pipeline does not declare.', template(
@@ -24,7 +55,10 @@ export const CODE_TABLE = codeTable({
     (p: { readonly job: string }) => `two jobs are named '${p.job}'`,
     () => 'job names identify deployments; make them unique',
   )],
-  badArgument: ['FTS8005', 'A job() or pipeline() argument of the wrong shape (JavaScript callers, as any): null, a missing target, an unknown StreamPark execution mode …'],
+  badArgument: ['FTS8005', 'A job() or pipeline() argument of the wrong shape (JavaScript callers, as any): null, a missing target, an unknown StreamPark execution mode …', template(
+    (p: ArgumentPayload) => DEFINITION_TEXTS.badArgument(p).message,
+    (p) => DEFINITION_TEXTS.badArgument(p).hint,
+  )],
   unknownEnvironment: ['FTS8010', 'An environment name that the pipeline does not declare.', template(
     (p: { readonly pipeline: string; readonly env: string; readonly suggestion: string | undefined; readonly environments: readonly string[] }) => `pipeline '${p.pipeline}' has no environment '${p.env}'`,
     (p) => p.suggestion ?? `environments: ${p.environments.join(', ')}`,
@@ -85,8 +119,80 @@ export const CODE_TABLE = codeTable({
       `job '${p.job}' passes the credentials of ${p.tables.map((t) => `'${t}'`).join(', ')} as OPTIONS hints (catalog tables never store them), but its settings set 'table.dynamic-table-options.enabled' = false`,
     () => "remove that setting (hints are on by default), or declare the table temporary in the job's script",
   )],
-  badResources: ['FTS8020', 'Resources that do not parse or do not fit together.'],
-  badTarget: ['FTS8030', 'A target that is not configured, or whose configuration is invalid.'],
+  badResources: ['FTS8020', 'Resources that do not parse or do not fit together.', template(
+    (p: { readonly kind: 'memorySize'; readonly text: string }
+      | { readonly kind: 'notPositive'; readonly field: string; readonly integer: boolean; readonly value: unknown }
+      | { readonly kind: 'jobManager' | 'taskManager'; readonly problem: string }
+      | { readonly kind: 'partsWithoutTotal' }
+      | { readonly kind: 'slots'; readonly job: string; readonly widest: number; readonly taskManagers: number; readonly slots: number }) => {
+      switch (p.kind) {
+        case 'memorySize': return `memory '${p.text}' is not a Flink memory size`;
+        case 'notPositive': return `${p.field} must be a positive ${p.integer ? 'integer' : 'number'}, received ${String(p.value)}`;
+        case 'jobManager': return `Flink would refuse this JobManager: ${p.problem}`;
+        case 'taskManager': return `Flink would refuse this TaskManager: ${p.problem}`;
+        case 'partsWithoutTotal': return 'TaskManager memory parts need the total process memory they divide';
+        case 'slots': return `job '${p.job}' needs ${p.widest} task slots (its widest operator), but ${p.taskManagers} TaskManagers × ${p.slots} slots give ${p.taskManagers * p.slots}; the job would wait for slots and fail`;
+      }
+    },
+    (p) => {
+      switch (p.kind) {
+        case 'memorySize': return "write a number and a unit, e.g. '2g' or '1536m'";
+        case 'notPositive': return p.integer ? `write a whole number of at least 1 as ${p.field}` : `write a number above 0 as ${p.field} (e.g. 0.5)`;
+        case 'jobManager': return 'raise jobManager.memory';
+        case 'taskManager': return 'process = Flink memory + JVM metaspace + JVM overhead; Flink memory = framework and task heap + framework and task off-heap + managed + network. Raise taskManager.memory or lower the parts';
+        case 'partsWithoutTotal': return "set taskManager.memory (e.g. '4g'), the size the container gets";
+        case 'slots': return `raise taskManagers or taskManager.slots to hold ${p.widest} slots`;
+      }
+    },
+  )],
+  badTarget: ['FTS8030', 'A target that is not configured, or whose configuration is invalid.', template(
+    (p: { readonly kind: 'unknown'; readonly target: string; readonly suggestion: string | undefined; readonly targets: readonly string[] }
+      | { readonly kind: 'notConfigured'; readonly pipeline: string; readonly target: string; readonly configured: readonly string[] }
+      | { readonly kind: 'notPositive'; readonly field: string; readonly integer: boolean; readonly value: unknown }
+      | { readonly kind: 'memoryQuantity'; readonly field: string; readonly text: string }
+      | { readonly kind: 'autopilotBounds'; readonly min: number; readonly max: number }
+      | { readonly kind: 'outsideAutopilot'; readonly parallelism: number; readonly min: number; readonly max: number }
+      | { readonly kind: 'vvpMode' }
+      | { readonly kind: 'cpuNoEffect'; readonly job: string; readonly mode: string }
+      | { readonly kind: 'taskManagers'; readonly job: string }
+      | { readonly kind: 'alertWithoutId' }
+      | { readonly kind: 'descriptionTooLong'; readonly name: string; readonly length: number; readonly max: number }
+      | { readonly kind: 'variableCode'; readonly name: string }
+      | { readonly kind: 'noJarUri'; readonly job: string; readonly artifact: string; readonly key: string; readonly target: string }) => {
+      switch (p.kind) {
+        case 'unknown': return `unknown target '${p.target}'`;
+        case 'notConfigured': return `pipeline '${p.pipeline}' does not configure target '${p.target}'`;
+        case 'notPositive': return `${p.field} must be a positive ${p.integer ? 'integer' : 'number'}, received ${String(p.value)}`;
+        case 'memoryQuantity': return `${p.field} '${p.text}' is not a memory quantity`;
+        case 'autopilotBounds': return `autopilot.minParallelism ${p.min} exceeds maxParallelism ${p.max}`;
+        case 'outsideAutopilot': return `the job starts at parallelism ${p.parallelism}, outside the Autopilot bounds ${p.min}–${p.max}`;
+        case 'vvpMode': return 'a VVP deployment needs exactly one of deploymentTargetName (application mode) and sessionClusterName (session mode)';
+        case 'cpuNoEffect': return `CPU resources of job '${p.job}' have no effect in StreamPark execution mode '${p.mode}'`;
+        case 'taskManagers': return `taskManagers of job '${p.job}' has no StreamPark field: Flink starts parallelism / slots TaskManagers itself`;
+        case 'alertWithoutId': return "checkpointFailure.action 'alert' needs an alertId: without one StreamPark sends the alert nowhere";
+        case 'descriptionTooLong': return `the description of '${p.name}' has ${p.length} characters; StreamPark stores at most ${p.max}`;
+        case 'variableCode': return `'${p.name}' is not a valid StreamPark variable code`;
+        case 'noJarUri': return `job '${p.job}' needs ${p.artifact}, which has no jar URI for ${p.target}`;
+      }
+    },
+    (p) => {
+      switch (p.kind) {
+        case 'unknown': return p.suggestion ?? `targets: ${p.targets.join(', ')}`;
+        case 'notConfigured': return `configured: ${p.configured.join(', ') || 'none'}`;
+        case 'notPositive': return p.integer ? `write a whole number of at least 1 as ${p.field}` : `write a number above 0 as ${p.field}`;
+        case 'memoryQuantity': return "write e.g. '64Gi' or '4096Mi'";
+        case 'autopilotBounds': return 'make minParallelism at most maxParallelism';
+        case 'outsideAutopilot': return 'start the job within the bounds, or widen them';
+        case 'vvpMode': return 'set deploymentTargetName to run each job in its own cluster, or sessionClusterName to run it in a session cluster, not both';
+        case 'cpuNoEffect': return 'CPU is set for YARN and Kubernetes modes only; remove it for this environment';
+        case 'taskManagers': return 'set parallelism and taskManager.slots instead';
+        case 'alertWithoutId': return "set targets.streampark.alertId (an id from /flink/alert/list, or a ${NAME} placeholder the deploy step fills in), or use action 'restart'";
+        case 'descriptionTooLong': return 'shorten it';
+        case 'variableCode': return 'a letter first, then letters, digits, . _ -; at least two characters';
+        case 'noJarUri': return `add '${p.key}' to targets.${p.target}.jarUris, or make sure the platform ships it`;
+      }
+    },
+  )],
   vvpShape: ['FTS8031', "A job whose SQL breaks the VVP SQL-deployment shape.", template(
     (p: { readonly kind: 'name'; readonly platform: 'vvp' | 'alibaba'; readonly job: string } | { readonly kind: 'shape'; readonly platform: 'vvp' | 'alibaba'; readonly job: string; readonly problem: string }) =>
       p.kind === 'name' ? `${p.platform === 'vvp' ? 'VVP' : 'Realtime Compute'} rejects the deployment name '${p.job}'`
@@ -103,7 +209,26 @@ export const CODE_TABLE = codeTable({
     (p: { readonly job: string; readonly problem: string }) => `StreamPark would refuse the SQL of job '${p.job}': ${p.problem}`,
     () => 'StreamPark accepts DDL, SET / RESET, USE and plain INSERT statements (no EXECUTE STATEMENT SET)',
   )],
-  badVersion: ['FTS8040', 'A Flink version or connector release without a build for it (or a platform on another Flink).'],
+  badVersion: ['FTS8040', 'A Flink version or connector release without a build for it (or a platform on another Flink).', template(
+    (p: BadVersion) => {
+      switch (p.kind) {
+        case 'resolved': return artifactText(p.problem)[0];
+        case 'jobJar': return `job '${p.job}' ships a jar that does not fit its Flink: ${artifactText(p.problem)[0]}`;
+        case 'alibabaEngine': return `Realtime Compute engine '${p.engine}' does not run Flink ${p.minor}`;
+        case 'vvpFlink': return `VVP flinkVersion '${p.vvpVersion}' is not the pipeline's Flink ${p.flinkVersion}`;
+        case 'jarUri': return `the jar URI for ${p.key} is version ${p.named}, but job '${p.job}' on Flink ${p.flinkVersion} needs ${p.version}`;
+      }
+    },
+    (p) => {
+      switch (p.kind) {
+        case 'resolved':
+        case 'jobJar': return artifactText(p.problem)[1];
+        case 'alibabaEngine': return `choose a VVR engine ending in -flink-${p.minor} (e.g. vvr-11.1-jdk11-flink-1.20 for Flink 1.20)`;
+        case 'vvpFlink': return `set targets.vvp.flinkVersion to '${p.minor}', or the pipeline's flinkVersion to the VVP one`;
+        case 'jarUri': return `upload ${p.file} and point targets.${p.target}.jarUris at it`;
+      }
+    },
+  )],
   kafkaLoginModule: ['FTS8041', 'A Kafka SASL login module that the shipped Kafka jar does not contain.', template(
     (p: { readonly table: string; readonly module: string; readonly job: string; readonly flinkVersion: string; readonly jar: string; readonly right: string; readonly loginModule: 'relocated' | 'kafka-clients' }) =>
       `table '${p.table}' names the login module ${p.module}, which is not in the Kafka jar job '${p.job}' ships on Flink ${p.flinkVersion}: ${p.jar}`,
