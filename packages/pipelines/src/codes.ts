@@ -27,6 +27,77 @@ function artifactText(p: ArtifactProblem): readonly [message: string, hint: stri
   }
 }
 
+/** The payload of FTS8050: what does not fit a quality() declaration or a monitor. */
+export type BadQuality =
+  | { readonly kind: 'notTimeAttribute'; readonly time: string; readonly table: string; readonly watermark: string | undefined }
+  | { readonly kind: 'notDimension'; readonly key: string; readonly dimensions: readonly string[] }
+  | { readonly kind: 'otherDimension'; readonly key: string }
+  | { readonly kind: 'weightWithoutChecks'; readonly dimension: string }
+  | { readonly kind: 'badWeight'; readonly dimension: string; readonly weight: number }
+  | { readonly kind: 'unknownColumn'; readonly column: string; readonly table: string; readonly columns: readonly string[] }
+  | { readonly kind: 'notText'; readonly check: string; readonly column: string }
+  | { readonly kind: 'badRegex'; readonly regex: string }
+  | { readonly kind: 'emptyInSet' | 'badLength'; readonly column: string }
+  | { readonly kind: 'notTimestamp'; readonly column: string; readonly type: string }
+  | { readonly kind: 'noChecks' | 'noLayer'; readonly table: string }
+  | { readonly kind: 'badLevel'; readonly level: string }
+  | { readonly kind: 'delayWithoutFreshness' }
+  | { readonly kind: 'badScore' | 'badRatio'; readonly value: number }
+  | { readonly kind: 'declaredTwice'; readonly tables: readonly string[] }
+  | { readonly kind: 'badDuration'; readonly text: string }
+  | { readonly kind: 'notInsert'; readonly label: string };
+
+function badQuality(p: BadQuality): readonly [message: string, hint: string] {
+  switch (p.kind) {
+    case 'notTimeAttribute': return [`'${p.time}' is not a time attribute of table '${p.table}'`, p.watermark !== undefined ? `the table's watermark is on '${p.watermark}'` : 'declare a watermark on it, or use a PROCTIME() computed column for processing-time windows'];
+    case 'notDimension': return [`'${p.key}' is not a quality dimension`, `dimensions: ${p.dimensions.join(', ')}`];
+    case 'otherDimension': return [`a check of another dimension is listed under '${p.key}'`, 'list notNull under completeness, rule under accuracy, unique under consistency, freshness under timeliness, matches / inSet / length under conformity'];
+    case 'weightWithoutChecks': return [`dimension '${p.dimension}' has a weight but no checks`, `add checks for ${p.dimension} or remove its weight`];
+    case 'badWeight': return [`the weight of '${p.dimension}' must be a positive number, received ${p.weight}`, 'weights are relative: e.g. 30 / 25 / 15 / 15 / 15'];
+    case 'unknownColumn': return [`column '${p.column}' is not a column of table '${p.table}'`, `columns: ${p.columns.join(', ')}`];
+    case 'notText': return [`${p.check} needs a text column; '${p.column}' is not one`, 'use inSet or a rule for other types'];
+    case 'badRegex': return [`'${p.regex}' is not a regular expression`, 'REGEXP takes a Java regular expression'];
+    case 'emptyInSet': return [`inSet('${p.column}') has no values`, 'list the allowed values'];
+    case 'badLength': return [`length('${p.column}') needs 0 ≤ min ≤ max`, 'give min, max or both'];
+    case 'notTimestamp': return [`freshness needs a TIMESTAMP column; '${p.column}' is ${p.type}`, 'use the column that holds the event time'];
+    case 'noChecks': return [`quality('${p.table}') declares no checks`, 'declare at least one dimension'];
+    case 'noLayer': return [`table '${p.table}' has no layer`, "give the table a layer ('ods', 'dwd', 'dws' …): results and alerts are reported per layer"];
+    case 'badLevel': return [`'${p.level}' is not a level name`, "levels are lower-case names the monitoring target routes: 'critical', 'high' …"];
+    case 'delayWithoutFreshness': return ['a delay alert needs a freshness check', 'add a timeliness check: q.freshness(column, maxDelay)'];
+    case 'badScore': return [`a score threshold lies in (0, 100], received ${p.value}`, 'scores are 0–100'];
+    case 'badRatio': return [`a failed ratio lies in [0, 1), received ${p.value}`, 'write 2 % as 0.02'];
+    case 'declaredTwice': return [`quality is declared twice for ${p.tables.join(', ')}`, 'declare quality once per table'];
+    case 'badDuration': return [`'${p.text}' is not a duration`, "write a positive whole number and a unit: '30 s', '5 min', '1 h', '1 d'"];
+    case 'notInsert': return [`the monitor of '${p.label}' is not an INSERT`, 'the monitor query is generated from the quality() declaration; check its checks and rules, which are written into it'];
+  }
+}
+
+/** The payload of FTS8051: a monitoring target or monitor job that cannot be built. */
+export type BadMonitoring =
+  | { readonly kind: 'resultColumns'; readonly table: string; readonly missing: readonly string[] }
+  | { readonly kind: 'noQualities'; readonly monitor: string }
+  | { readonly kind: 'unknownLevel'; readonly level: string; readonly levels: readonly string[] }
+  | { readonly kind: 'noLevels' }
+  | { readonly kind: 'undeclaredTable'; readonly label: string; readonly table: string }
+  | { readonly kind: 'noResults' }
+  | { readonly kind: 'secretInUrl'; readonly channel: string; readonly problem: string }
+  | { readonly kind: 'noChannel'; readonly level: string; readonly channel: string }
+  | { readonly kind: 'unknownEscalation'; readonly level: string; readonly to: string; readonly levels: readonly string[] };
+
+function badMonitoring(p: BadMonitoring): readonly [message: string, hint: string] {
+  switch (p.kind) {
+    case 'resultColumns': return [`the result table '${p.table}' lacks ${p.missing.join(', ')}`, 'declare it with columns: QUALITY_RESULT_COLUMNS'];
+    case 'noQualities': return [`monitor '${p.monitor}' has no quality declarations`, 'pass the quality() declarations to monitor'];
+    case 'unknownLevel': return [`level '${p.level}' is not one of the monitoring target's levels`, `levels: ${p.levels.join(', ') || 'none'}`];
+    case 'noLevels': return ['the monitoring target declares no levels', "declare levels: { critical: { notify: ['dingtalk'], … } }"];
+    case 'undeclaredTable': return [`quality of '${p.label}' reads '${p.table}', which is not among the pipeline's tables`, "add the table to the pipeline's tables and the monitor job to its jobs"];
+    case 'noResults': return ["the quality metrics need the monitor's result table", "give results: { table: 'database.table' } as the exporter's database user sees it"];
+    case 'secretInUrl': return [`the ${p.channel} channel's URL would write a secret into the Alertmanager configuration: ${p.problem}`, 'point it at a bridge or gateway that keeps the token (DingTalk / WeCom robots: prometheus-webhook-dingtalk or your own), and put a bearer token in credentialsFile'];
+    case 'noChannel': return [`level '${p.level}' notifies '${p.channel}', which has no channel`, `declare channels.${p.channel}`];
+    case 'unknownEscalation': return [`level '${p.level}' escalates to '${p.to}', which is not a level`, `levels: ${p.levels.join(', ')}`];
+  }
+}
+
 /** The payload of FTS8040. */
 export type BadVersion =
   | { readonly kind: 'resolved'; readonly problem: ArtifactProblem }
@@ -234,7 +305,7 @@ export const CODE_TABLE = codeTable({
       `table '${p.table}' names the login module ${p.module}, which is not in the Kafka jar job '${p.job}' ships on Flink ${p.flinkVersion}: ${p.jar}`,
     (p) => `name ${p.right} (kafkaSasl({ …, loginModule: '${p.loginModule}' }))`,
   )],
-  badQuality: ['FTS8050', 'A quality() declaration that does not fit its table (unknown or mistyped column, bad weight, window or threshold).'],
+  badQuality: ['FTS8050', 'A quality() declaration that does not fit its table (unknown or mistyped column, bad weight, window or threshold).', template((p: BadQuality) => badQuality(p)[0], (p) => badQuality(p)[1])],
   qualityOnChangelog: ['FTS8052', 'A quality() window on processing time over a table read as a changelog: a correction\'s retraction lands in a later window than its row, so the score would leave 0–100.', template(
     (p: { readonly table: string; readonly watermark: string | undefined }) =>
       `table '${p.table}' is read as a changelog (updates and deletes), and a processing-time window counts a correction's -U in the window it arrives in, not the one that counted its row: a window's passed rows could exceed its rows and the score leave 0–100`,
@@ -243,7 +314,7 @@ export const CODE_TABLE = codeTable({
         ? `window on the table's event time: window: { time: '${p.watermark}', … } (a -U carries its row's time and is taken out of the window that counted it)`
         : "declare a watermark on a time column of the table (a computed one will do, e.g. TO_TIMESTAMP of a date) and window on it: a -U carries its row's time and is taken out of the window that counted it",
   )],
-  badMonitoring: ['FTS8051', 'A monitoring target or monitor job that cannot be built (unknown level or channel, a receiver secret in a URL, no result table).'],
+  badMonitoring: ['FTS8051', 'A monitoring target or monitor job that cannot be built (unknown level or channel, a receiver secret in a URL, no result table).', template((p: BadMonitoring) => badMonitoring(p)[0], (p) => badMonitoring(p)[1])],
 }, { usage: ['unknownEnvironment', 'badTarget'] });
 
 export const CODES = CODE_TABLE.codes;
