@@ -152,11 +152,16 @@ export function nearestReleases(piece: ConnectorPiece, version: string, minor: F
   return [...newer, ...older];
 }
 
-export interface ArtifactProblem {
-  readonly piece: ConnectorPiece | 'flink';
-  readonly message: string;
-  readonly hint: string;
-}
+/**
+ * Why a jar does not fit the Flink version, as a payload (the pipelines' FTS8040 words it): `piece` is what to fix,
+ * the Flink version or a connector's release.
+ */
+export type ArtifactProblem =
+  | { readonly kind: 'noTable' | 'noRelease'; readonly piece: 'flink'; readonly flinkVersion: string; readonly minors: readonly string[]; readonly defaultVersion: string }
+  | { readonly kind: 'unknownRelease'; readonly piece: ConnectorPiece; readonly version: string; readonly flinkVersion: string; readonly minor: string; readonly nearest: readonly string[] }
+  | { readonly kind: 'noBuild'; readonly piece: ConnectorPiece; readonly version: string; readonly flinkVersion: string; readonly minor: string; readonly builtFor: readonly string[]; readonly nearest: readonly string[] }
+  | { readonly kind: 'flinkJar'; readonly piece: 'flink'; readonly id: string; readonly jarVersion: string; readonly flinkVersion: string; readonly use: string }
+  | { readonly kind: 'connectorJar'; readonly piece: ConnectorPiece; readonly id: string; readonly release: string; readonly built: string | undefined; readonly minor: string; readonly use: readonly string[] };
 
 export interface ResolvedArtifacts {
   readonly artifacts: MavenArtifact[];
@@ -174,11 +179,7 @@ export function resolveArtifacts(wanted: readonly MavenArtifact[], flinkVersion:
   const minor = flinkMinor(flinkVersion);
   const releases = new Map<ConnectorPiece, string>();
   if (minor === undefined || !/^\d+\.\d+\.\d+$/.test(flinkVersion.trim())) {
-    problems.push({
-      piece: 'flink',
-      message: minor === undefined ? `flinkts has no connector compatibility table for Flink '${flinkVersion}'` : `Flink version '${flinkVersion}' names no release: the jars released with Flink need the full version`,
-      hint: `give a Flink release x.y.z of ${FLINK_MINORS.join(', ')}; default ${DEFAULT_FLINK_VERSION}`,
-    });
+    problems.push({ kind: minor === undefined ? 'noTable' : 'noRelease', piece: 'flink', flinkVersion, minors: FLINK_MINORS, defaultVersion: DEFAULT_FLINK_VERSION });
     return { artifacts: [...wanted], problems, releases };
   }
   const out = new Map<string, MavenArtifact>();
@@ -200,13 +201,9 @@ export function resolveArtifacts(wanted: readonly MavenArtifact[], flinkVersion:
     const known = COMPATIBILITY[piece].releases.find((r) => r.version === version);
     if (known !== undefined && known.flink.includes(minor)) continue;
     const nearest = nearestReleases(piece, version, minor);
-    problems.push({
-      piece,
-      message: known === undefined
-        ? `${piece} ${version} is not a release flinkts knows a build of (Flink ${flinkVersion})`
-        : `${piece} ${version} has no build for Flink ${minor} (it is built for Flink ${known.flink.join(', ')}); a job shipping it on Flink ${flinkVersion} fails to start or at run time`,
-      hint: nearest.length > 0 ? `releases built for Flink ${minor}: ${nearest.join(', ')}` : `no release of ${piece} is built for Flink ${minor}`,
-    });
+    problems.push(known === undefined
+      ? { kind: 'unknownRelease', piece, version, flinkVersion, minor, nearest }
+      : { kind: 'noBuild', piece, version, flinkVersion, minor, builtFor: known.flink, nearest });
   }
   const artifacts = [...out.values()].sort((a, b) => `${a.groupId}:${a.artifactId}:${a.version}`.localeCompare(`${b.groupId}:${b.artifactId}:${b.version}`));
   return { artifacts, problems, releases };
@@ -221,7 +218,7 @@ export function declaredArtifactProblem(a: MavenArtifact, flinkVersion: string):
   if (minor === undefined) return undefined;
   const id = `${a.groupId}:${a.artifactId}:${a.version}`;
   if (followsFlink(a)) {
-    return flinkMinor(a.version) === minor ? undefined : { piece: 'flink', message: `${id} is released with Flink ${a.version}, not ${flinkVersion}`, hint: `use ${a.groupId}:${a.artifactId}:${flinkVersion.trim()}` };
+    return flinkMinor(a.version) === minor ? undefined : { kind: 'flinkJar', piece: 'flink', id, jarVersion: a.version, flinkVersion, use: `${a.groupId}:${a.artifactId}:${flinkVersion.trim()}` };
   }
   const piece = pieceOf(a);
   if (piece === undefined) return undefined;
@@ -230,7 +227,7 @@ export function declaredArtifactProblem(a: MavenArtifact, flinkVersion: string):
   const fits = built === undefined ? releasesFor(piece, minor).includes(release) : built === minor;
   if (fits) return undefined;
   const wanted = COMPATIBILITY[piece].coordinates(COMPATIBILITY[piece].defaults[minor], minor).map((c) => `${c.groupId}:${c.artifactId}:${c.version}`);
-  return { piece, message: `${id} is ${built === undefined ? `${piece} ${release}, which has no build for` : `built for Flink ${built}, not`} Flink ${minor}`, hint: `use ${wanted.join(' + ')}, or leave it out: the connectors ask for their jars themselves` };
+  return { kind: 'connectorJar', piece, id, release, built, minor, use: wanted };
 }
 
 /** Every coordinate the emitters can write for `flinkVersions` (the coordinate test resolves each). */

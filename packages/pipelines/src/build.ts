@@ -48,9 +48,9 @@ export function selectTargets(p: AnyPipeline, requested: readonly string[] | und
   const out: TargetName[] = [];
   for (const t of requested) {
     if (!(TARGET_NAMES as readonly string[]).includes(t)) {
-      diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `unknown target '${t}'`, hint: didYouMean(t, TARGET_NAMES) ?? `targets: ${TARGET_NAMES.join(', ')}`, path: 'targets' });
+      diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'unknown', target: t, suggestion: didYouMean(t, TARGET_NAMES), targets: TARGET_NAMES })), severity: 'error', path: 'targets' });
     } else if (!configured.includes(t as TargetName)) {
-      diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `pipeline '${p.name}' does not configure target '${t}'`, hint: `configured: ${configured.join(', ') || 'none'}`, path: 'targets' });
+      diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'notConfigured', pipeline: p.name, target: t, configured })), severity: 'error', path: 'targets' });
     } else if (!out.includes(t as TargetName)) {
       out.push(t as TargetName);
     }

@@ -8,7 +8,7 @@ import type { FlinkSettingsInput } from '@flinkts/connectors';
 import type { Resources } from './resources.js';
 import { z } from 'zod';
 import { checkArgument } from '@flinkts/core';
-import { CODES } from './codes.js';
+import { TEXTS } from './codes.js';
 
 const isInsert = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'Insert';
 const isStatementSet = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'StatementSet';
@@ -62,7 +62,7 @@ export class Job<Name extends string = string> {
 
 /** Declare a job. Its name is kept as a literal type, so environments can only override jobs that exist. */
 export function job<const Name extends string>(name: Name, spec: JobSpec): Job<Name> {
-  checkArgument('job()', 'name', JOB_NAME, name, CODES.badArgument);
-  checkArgument(`job('${name}')`, 'spec', JOB_SPEC, spec, CODES.badArgument);
+  checkArgument('job()', 'name', JOB_NAME, name, TEXTS.badArgument);
+  checkArgument(`job('${name}')`, 'spec', JOB_SPEC, spec, TEXTS.badArgument);
   return new Job(name, spec);
 }

@@ -9,7 +9,7 @@ import type { ConnectorVersions, FlinkSettingsInput } from '@flinkts/connectors'
 import { Job } from './job.js';
 import { z } from 'zod';
 import { argumentError, checkArgument, didYouMean } from '@flinkts/core';
-import { CODES } from './codes.js';
+import { TEXTS } from './codes.js';
 import { EMITTERS, TARGET_NAMES } from './emit/emitters.js';
 import { LINEAGE_CONFIG } from './targets.js';
 import type { Resources } from './resources.js';
@@ -121,9 +121,9 @@ const PIPELINE_SPEC = z.looseObject({
  */
 function checkTargets(spec: PipelineSpec<readonly Job[], string, string, string>): void {
   const targets = spec.targets as Readonly<Record<string, unknown>>;
-  if (targets['lineage'] !== undefined) checkArgument('pipeline()', 'spec.targets.lineage', LINEAGE_CONFIG.whole, targets['lineage'], CODES.badArgument);
+  if (targets['lineage'] !== undefined) checkArgument('pipeline()', 'spec.targets.lineage', LINEAGE_CONFIG.whole, targets['lineage'], TEXTS.badArgument);
   for (const e of EMITTERS) {
-    if (e.schema !== undefined && targets[e.name] !== undefined) checkArgument('pipeline()', `spec.targets.${e.name}`, e.schema as ArgumentSchema<unknown>, targets[e.name], CODES.badArgument);
+    if (e.schema !== undefined && targets[e.name] !== undefined) checkArgument('pipeline()', `spec.targets.${e.name}`, e.schema as ArgumentSchema<unknown>, targets[e.name], TEXTS.badArgument);
   }
   const overridable = EMITTERS.filter((e) => 'overrides' in e);
   for (const [env, envSpec] of Object.entries(spec.environments as Readonly<Record<string, EnvironmentSpec>>)) {
@@ -132,9 +132,9 @@ function checkTargets(spec: PipelineSpec<readonly Job[], string, string, string>
       const at = `spec.environments.${env}.targets.${name}`;
       if (e === undefined) {
         const names = overridable.map((o) => o.name);
-        throw argumentError('pipeline()', at, `one of the targets an environment can override (${names.join(', ')})`, value, didYouMean(name, names) ?? `environments override ${names.join(', ')}; ${TARGET_NAMES.filter((n) => !names.includes(n as never)).join(', ')} are the same in every environment`, CODES.badArgument);
+        throw argumentError('pipeline()', at, `one of the targets an environment can override (${names.join(', ')})`, value, didYouMean(name, names) ?? `environments override ${names.join(', ')}; ${TARGET_NAMES.filter((n) => !names.includes(n as never)).join(', ')} are the same in every environment`, TEXTS.badArgument);
       }
-      if (value !== undefined) checkArgument('pipeline()', at, e.overrides as ArgumentSchema<unknown>, value, CODES.badArgument);
+      if (value !== undefined) checkArgument('pipeline()', at, e.overrides as ArgumentSchema<unknown>, value, TEXTS.badArgument);
     }
   }
 }
@@ -143,7 +143,7 @@ function checkTargets(spec: PipelineSpec<readonly Job[], string, string, string>
 export function pipeline<const J extends readonly Job[], const E extends string, const V extends string = never, const S extends string = never>(
   spec: PipelineSpec<J, V, S, E>,
 ): Pipeline<J, V, S, E> {
-  checkArgument('pipeline()', 'spec', PIPELINE_SPEC, spec, CODES.badArgument);
+  checkArgument('pipeline()', 'spec', PIPELINE_SPEC, spec, TEXTS.badArgument);
   checkTargets(spec);
   return new Pipeline(spec);
 }

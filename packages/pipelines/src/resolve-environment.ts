@@ -77,7 +77,7 @@ function withOwn(resolved: readonly MavenArtifact[], job: Job): MavenArtifact[] 
 function parallelismLayer(parallelism: number | undefined, path: string, diagnostics: Diagnostic[]): SettingEntry[] {
   if (parallelism === undefined) return [];
   if (!Number.isInteger(parallelism) || parallelism < 1) {
-    diagnostics.push({ code: CODES.badResources, severity: 'error', message: `parallelism must be a positive integer, received ${parallelism}`, path });
+    diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'notPositive', field: 'parallelism', integer: true, value: parallelism })), severity: 'error', path });
     return [];
   }
   return [{ key: 'parallelism.default', value: String(parallelism) }];
@@ -205,13 +205,14 @@ function resolveOnce(p: AnyPipeline, env: string, diagnostics: Diagnostic[]): Re
       parallelismLayer(override?.parallelism, `${at}.jobs.${j.name}.parallelism`, diagnostics),
     );
     for (const problem of jars.problems) {
-      if (versionProblems.has(problem.message)) continue;
-      versionProblems.add(problem.message);
-      diagnostics.push({ code: CODES.badVersion, severity: 'error', message: problem.message, hint: problem.hint, path: problem.piece === 'flink' ? 'flinkVersion' : `connectorVersions.${problem.piece}` });
+      const text = TEXTS.badVersion({ kind: 'resolved', problem });
+      if (versionProblems.has(text.message)) continue;
+      versionProblems.add(text.message);
+      diagnostics.push({ ...textFields(text), severity: 'error', path: problem.piece === 'flink' ? 'flinkVersion' : `connectorVersions.${problem.piece}` });
     }
     (j.spec.dependencies ?? []).forEach((a, k) => {
       const problem = declaredArtifactProblem(a, flinkVersion);
-      if (problem !== undefined) diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `job '${j.name}' ships a jar that does not fit its Flink: ${problem.message}`, hint: problem.hint, path: `jobs[${i}].dependencies[${k}]` });
+      if (problem !== undefined) diagnostics.push({ ...textFields(TEXTS.badVersion({ kind: 'jobJar', job: j.name, problem })), severity: 'error', path: `jobs[${i}].dependencies[${k}]` });
     });
     const resources = resolveResources(mergeResources(p.spec.resources, j.spec.resources, spec.resources, override?.resources), `${at}.jobs.${j.name}.resources`, diagnostics);
     return {

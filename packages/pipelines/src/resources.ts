@@ -5,7 +5,8 @@
 import type { Diagnostic } from '@flinkts/core';
 import { parseMemorySize } from '@flinkts/connectors';
 import type { MemorySizeValue } from '@flinkts/connectors';
-import { CODES } from './codes.js';
+import { TEXTS } from './codes.js';
+import { textFields } from '@flinkts/core';
 import { jobManagerMemoryProblem, mib, taskManagerMemory } from './memory.js';
 
 export interface ProcessResources {
@@ -73,19 +74,19 @@ export function resolveResources(r: Resources, path: string, diagnostics: Diagno
     if (text === undefined) return undefined;
     const bytes = parseMemorySize(text);
     if (bytes === undefined || bytes <= 0) {
-      diagnostics.push({ code: CODES.badResources, severity: 'error', message: `memory '${text}' is not a Flink memory size`, hint: "write a number and a unit, e.g. '2g' or '1536m'", path: at });
+      diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'memorySize', text })), severity: 'error', path: at });
       return undefined;
     }
     return bytes;
   };
   const count = (value: number | undefined, at: string, integer: boolean): number | undefined => {
     if (positive(value, integer)) return value;
-    diagnostics.push({ code: CODES.badResources, severity: 'error', message: `${at.split('.').pop()} must be a positive ${integer ? 'integer' : 'number'}, received ${String(value)}`, path: at });
+    diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'notPositive', field: at.split('.').pop() ?? at, integer, value })), severity: 'error', path: at });
     return undefined;
   };
   const jmMemory = memory(r.jobManager?.memory, `${path}.jobManager.memory`);
   const jmProblem = jmMemory === undefined ? undefined : jobManagerMemoryProblem(jmMemory);
-  if (jmProblem !== undefined) diagnostics.push({ code: CODES.badResources, severity: 'error', message: `Flink would refuse this JobManager: ${jmProblem}`, hint: 'raise jobManager.memory', path: `${path}.jobManager.memory` });
+  if (jmProblem !== undefined) diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'jobManager', problem: jmProblem })), severity: 'error', path: `${path}.jobManager.memory` });
   const jmCpu = count(r.jobManager?.cpu, `${path}.jobManager.cpu`, false);
   const tmMemory = memory(r.taskManager?.memory, `${path}.taskManager.memory`);
   const tm = r.taskManager ?? {};
@@ -98,12 +99,12 @@ export function resolveResources(r: Resources, path: string, diagnostics: Diagno
   const explicitParts = Object.entries(parts).filter((e): e is [string, number] => e[1] !== undefined);
   const memoryOptions: [string, string][] = [];
   if (explicitParts.length > 0 && tmMemory === undefined) {
-    diagnostics.push({ code: CODES.badResources, severity: 'error', message: 'TaskManager memory parts need the total process memory they divide', hint: "set taskManager.memory (e.g. '4g'), the size the container gets", path: `${path}.taskManager.memory` });
+    diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'partsWithoutTotal' })), severity: 'error', path: `${path}.taskManager.memory` });
   }
   if (tmMemory !== undefined) {
     const result = taskManagerMemory(tmMemory, Object.fromEntries(explicitParts));
     if (result.problem !== undefined) {
-      diagnostics.push({ code: CODES.badResources, severity: 'error', message: `Flink would refuse this TaskManager: ${result.problem}`, hint: 'process = Flink memory + JVM metaspace + JVM overhead; Flink memory = framework and task heap + framework and task off-heap + managed + network. Raise taskManager.memory or lower the parts', path: `${path}.taskManager` });
+      diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'taskManager', problem: result.problem })), severity: 'error', path: `${path}.taskManager` });
     } else {
       if (parts.taskHeap !== undefined) memoryOptions.push(['taskmanager.memory.task.heap.size', mib(parts.taskHeap)]);
       if (parts.taskOffHeap !== undefined) memoryOptions.push(['taskmanager.memory.task.off-heap.size', mib(parts.taskOffHeap)]);

@@ -8,6 +8,8 @@ import { catalog, from, insertInto, t, table } from '@flinkts/core';
 import { blackhole, datagen, hiveCatalog, print, json, kafka, kafkaSasl, resolveArtifacts, secret } from '@flinkts/connectors';
 import { buildPipeline, checkPipeline, decodeForm, job, pipeline, streamparkCommand, streamparkSplit, streamparkSqlProblems } from '../src/index.js';
 import { taskManagerMemory } from '../src/memory.js';
+import { TEXTS } from '../src/codes.js';
+import type { ArtifactProblem } from '@flinkts/connectors';
 import { clicks, dwdClicks, ingest, odsClicks } from './fixtures.js';
 
 
@@ -86,9 +88,10 @@ describe('connector builds per Flink version', () => {
     expect(resolveArtifacts(kafkaJar, '1.19.2').artifacts.map((a) => `${a.artifactId}:${a.version}`)).toEqual(['flink-sql-connector-kafka:3.2.0-1.19']);
     expect(resolveArtifacts(kafkaJar, '1.20.1').artifacts.map((a) => `${a.artifactId}:${a.version}`)).toEqual(['flink-connector-kafka:3.3.0-1.20', 'kafka-clients:3.4.0']);
     const starrocks = resolveArtifacts([{ groupId: 'com.starrocks', artifactId: 'flink-connector-starrocks', version: 'x' }], '1.20.1', { starrocks: '1.2.10' });
-    expect(starrocks.problems.map((p) => p.hint)).toEqual(['releases built for Flink 1.20: 1.2.11']);
-    expect(resolveArtifacts([], '1.17.2').problems[0]!.message).toContain("no connector compatibility table for Flink '1.17.2'");
-    expect(resolveArtifacts([], '1.20').problems[0]!.message).toBe("Flink version '1.20' names no release: the jars released with Flink need the full version");
+    const text = (problem: ArtifactProblem) => TEXTS.badVersion({ kind: 'resolved', problem });
+    expect(starrocks.problems.map((p) => text(p).hint)).toEqual(['releases built for Flink 1.20: 1.2.11']);
+    expect(text(resolveArtifacts([], '1.17.2').problems[0]!).message).toContain("no connector compatibility table for Flink '1.17.2'");
+    expect(text(resolveArtifacts([], '1.20').problems[0]!).message).toBe("Flink version '1.20' names no release: the jars released with Flink need the full version");
   });
 
   test('a pipeline on Flink 1.19 ships the shaded Kafka jar; the login module must then be the relocated class, and the reverse', () => {

@@ -13,22 +13,26 @@
  */
 import { FlinktsError } from './diagnostic.js';
 import type { Diagnostic } from './diagnostic.js';
-import { textFields } from './code-table.js';
+import { textFields, type CodeText } from './code-table.js';
 import { DEFINITION_CODES, DEFINITION_TEXTS, type ArgumentPayload } from './definition-codes.js';
 
 export const BAD_ARGUMENT = DEFINITION_CODES.badArgument;
+export type { ArgumentPayload };
 
-/** FTS2305's text for `payload`, reported as `code` (the pipelines' FTS8005 is worded as FTS2305). */
-function argumentText(payload: ArgumentPayload, code: string): { code: string; message: string; hint?: string } {
-  return { ...textFields(DEFINITION_TEXTS.badArgument(payload)), code };
-}
+/**
+ * The text of a bad argument from its payload: FTS2305's by default; another table's code worded the same way
+ * (the pipelines' FTS8005) passes its own `TEXTS.x`.
+ */
+export type ArgumentText = (payload: ArgumentPayload) => CodeText;
+
+const argumentText = (payload: ArgumentPayload, text: ArgumentText): { code: string; message: string; hint?: string } => textFields(text(payload));
 
 export { describeValue } from './describe-value.js';
 
 /** `FTS2305`: `call`'s `argument` must be `expected`. */
-export function argumentError(call: string, argument: string, expected: string, got: unknown, hint?: string, code: string = BAD_ARGUMENT): FlinktsError {
+export function argumentError(call: string, argument: string, expected: string, got: unknown, hint?: string, text: ArgumentText = DEFINITION_TEXTS.badArgument): FlinktsError {
   return new FlinktsError([{
-    ...argumentText({ kind: 'wrongValue', call, argument, expected, got, ...(hint === undefined ? {} : { hint }) }, code),
+    ...argumentText({ kind: 'wrongValue', call, argument, expected, got, ...(hint === undefined ? {} : { hint }) }, text),
     severity: 'error',
     path: `${call}.${argument}`,
   }]);
@@ -71,20 +75,20 @@ function expectedText(issue: ArgumentIssue): string {
 }
 
 /**
- * Checks `value` against `schema`; throws FTS2305 (or `code`) naming `call`, the argument and the path of each of
+ * Checks `value` against `schema`; throws FTS2305 (or the code of `text`) naming `call`, the argument and the path of each of
  * the first few problems. Returns the value typed as the schema's output.
  */
-export function checkArgument<T>(call: string, argument: string, schema: ArgumentSchema<T>, value: unknown, code: string = BAD_ARGUMENT): T {
+export function checkArgument<T>(call: string, argument: string, schema: ArgumentSchema<T>, value: unknown, text: ArgumentText = DEFINITION_TEXTS.badArgument): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const diagnostics: Diagnostic[] = result.error.issues.slice(0, 5).map((issue) => {
     const where = pathText(argument, issue.path);
     if (issue.code === 'unrecognized_keys') {
-      return { ...argumentText({ kind: 'unknownKeys', call, argument: where, keys: issue.keys ?? [] }, code), severity: 'error', path: `${call}.${where}` };
+      return { ...argumentText({ kind: 'unknownKeys', call, argument: where, keys: issue.keys ?? [] }, text), severity: 'error', path: `${call}.${where}` };
     }
     const expected = expectedText(issue);
     return {
-      ...argumentText({ kind: 'wrongValue', call, argument: where, expected, got: at(value, issue.path), hint: `pass ${expected} as ${where}` }, code),
+      ...argumentText({ kind: 'wrongValue', call, argument: where, expected, got: at(value, issue.path), hint: `pass ${expected} as ${where}` }, text),
       severity: 'error',
       path: `${call}.${where}`,
     };

@@ -6,7 +6,8 @@
  * severity and so takes that level's route.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { CODES } from '../codes.js';
+import { TEXTS, type BadMonitoring } from '../codes.js';
+import { textFields } from '@flinkts/core';
 import { parseDuration, promDuration } from '../quality/duration.js';
 import type { ChannelName, Channels, EmailChannel, MonitoringTarget, WebhookChannel } from './monitoring-target.js';
 import { urlSecretProblem } from './secrets.js';
@@ -37,21 +38,21 @@ function email(channel: EmailChannel): Record<string, unknown> {
 /** Problems with the channels: missing ones a level notifies, and secrets in URLs. */
 export function channelProblems(target: MonitoringTarget, path: string): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const report = (at: string, message: string, hint: string) => problems.push({ code: CODES.badMonitoring, severity: 'error', message, hint, path: `${path}.${at}` });
+  const report = (at: string, payload: BadMonitoring) => problems.push({ ...textFields(TEXTS.badMonitoring(payload)), severity: 'error', path: `${path}.${at}` });
   const channels = target.channels as Readonly<Record<string, WebhookChannel | EmailChannel | undefined>>;
   for (const [name, channel] of Object.entries(channels)) {
     if (channel === undefined || !('url' in channel)) continue;
     const problem = urlSecretProblem(channel.url);
-    if (problem !== undefined) report(`channels.${name}.url`, `the ${name} channel's URL would write a secret into the Alertmanager configuration: ${problem}`, 'point it at a bridge or gateway that keeps the token (DingTalk / WeCom robots: prometheus-webhook-dingtalk or your own), and put a bearer token in credentialsFile');
+    if (problem !== undefined) report(`channels.${name}.url`, { kind: 'secretInUrl', channel: name, problem });
   }
   for (const [level, spec] of Object.entries(target.levels)) {
     spec.notify.forEach((c, i) => {
-      if (target.channels[c] === undefined) report(`levels.${level}.notify[${i}]`, `level '${level}' notifies '${c}', which has no channel`, `declare channels.${c}`);
+      if (target.channels[c] === undefined) report(`levels.${level}.notify[${i}]`, { kind: 'noChannel', level, channel: c });
     });
     for (const key of ['groupWait', 'groupInterval', 'repeatInterval'] as const) parseDuration(spec[key], `${path}.levels.${level}.${key}`);
     if (spec.escalate !== undefined) {
       parseDuration(spec.escalate.after, `${path}.levels.${level}.escalate.after`);
-      if (target.levels[spec.escalate.to] === undefined) report(`levels.${level}.escalate.to`, `level '${level}' escalates to '${spec.escalate.to}', which is not a level`, `levels: ${Object.keys(target.levels).join(', ')}`);
+      if (target.levels[spec.escalate.to] === undefined) report(`levels.${level}.escalate.to`, { kind: 'unknownEscalation', level, to: spec.escalate.to, levels: Object.keys(target.levels) });
     }
   }
   return problems;

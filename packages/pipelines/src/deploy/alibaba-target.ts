@@ -10,10 +10,10 @@
 import { parseRecordLabels, recordLabels, recordOf } from './platform-record.js';
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import type { AccessKey } from './acs-signature.js';
 import { enc, encodePath, signAcs3 } from './acs-signature.js';
-import { DEPLOY_CODES } from './codes.js';
+import { DEPLOY_TEXTS } from './codes.js';
 import { fillSecrets } from './credentials.js';
 import { EndpointError, excerpt, http } from './http.js';
 import { DEFAULT_RETRY, retrying } from './retry.js';
@@ -92,10 +92,10 @@ export class AlibabaTarget implements DeployTarget {
   }
 
   private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): Record<string, unknown> {
-    if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no Alibaba deployment (is alibaba among the pipeline's targets?)` }]);
+    if (artifact.spec === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'noPlatformSpec', target: 'alibaba', job: artifact.job })), severity: 'error' }]);
     const request = JSON.parse(artifact.spec) as { endpoint?: string; body: Record<string, unknown> & { artifact?: { sqlArtifact?: { sqlScript?: string } } } };
     if (request.endpoint !== undefined && !request.endpoint.includes(`/namespaces/${this.conn.namespace}/`)) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' is built for ${request.endpoint}, the connection names namespace '${this.conn.namespace}'` }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'otherNamespace', target: 'alibaba', job: artifact.job, built: request.endpoint, namespace: this.conn.namespace })), severity: 'error' }]);
     }
     const body = request.body;
     const sql = body.artifact?.sqlArtifact;
@@ -120,7 +120,7 @@ export class AlibabaTarget implements DeployTarget {
       // too: Realtime Compute restores a deployment from another deployment's savepoint
       const owner = options.savepointOf === undefined || options.savepointOf === artifact.job ? undefined : await this.find(options.savepointOf);
       const sp = [...(await this.savepoints(deploymentId)), ...(owner === undefined ? [] : await this.savepoints(owner.deploymentId))].find((s) => s.savepointLocation === options.restoreFrom);
-      if (sp === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `deployment '${options.savepointOf ?? artifact.job}' has no savepoint at ${options.restoreFrom}` }]);
+      if (sp === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'noSavepointAt', deployment: options.savepointOf ?? artifact.job, location: options.restoreFrom })), severity: 'error' }]);
       restoreStrategy = { kind: 'FROM_SAVEPOINT', savepointId: sp.savepointId, allowNonRestoredState: options.allowNonRestoredState === true };
     }
     // a start whose answer was lost: the deployment's job is found starting before another start is sent
@@ -134,7 +134,7 @@ export class AlibabaTarget implements DeployTarget {
         const record = parseRecordLabels(d.labels, d.labels, RECORD_PREFIX);
         return { jobId: j.jobId, state, hash: artifact.hash.slice(0, 12), ...(record === undefined ? {} : { record }) };
       }
-      if (state === 'FAILED') throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Realtime Compute could not start '${artifact.job}' (job ${j.jobId} FAILED)`, hint: 'see the job\'s startup log in the console' }]);
+      if (state === 'FAILED') throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'alibabaFailed', job: artifact.job, jobId: j.jobId })), severity: 'error' }]);
     }
     throw new EndpointError('StartJobWithParams', 0, 'the job was not RUNNING within 300 s');
   }
@@ -157,7 +157,7 @@ export class AlibabaTarget implements DeployTarget {
       async () => (ACTIVE.has((await this.job(jobId)).status?.currentJobStatus ?? '') ? undefined : {}));
     await this.waitStopped(jobId);
     const sp = (await this.savepoints(j.deploymentId)).filter((s) => s.jobId === jobId && s.savepointOrigin === 'STOP_WITH_SAVEPOINT' && s.status?.state === 'COMPLETED').pop();
-    if (sp?.savepointLocation === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `job ${jobId} stopped without a completed savepoint` }]);
+    if (sp?.savepointLocation === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'stoppedWithout', platform: 'alibaba', jobId })), severity: 'error' }]);
     return sp.savepointLocation;
   }
 
@@ -175,7 +175,7 @@ export class AlibabaTarget implements DeployTarget {
       if (s.status?.state === 'COMPLETED' && s.savepointLocation !== undefined) return s.savepointLocation;
       if (s.status?.state === 'FAILED') break;
     }
-    throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `Realtime Compute could not take a savepoint of job ${jobId}` }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'platformFailed', platform: 'Realtime Compute', subject: `job ${jobId}` })), severity: 'error' }]);
   }
 
   /** Realtime Compute's API reports no checkpoint counts: RUNNING and Flink's observed restarts decide. */

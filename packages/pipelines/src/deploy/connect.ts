@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, didYouMean, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 import { AlibabaTarget } from './alibaba-target.js';
 import { GatewayTarget } from './gateway-target.js';
 import { StreamparkTarget } from './streampark-target.js';
@@ -26,13 +26,13 @@ function readFile(file: string): Record<string, Record<string, unknown>> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
   } catch (e) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `cannot read the connection file ${file}: ${(e as NodeJS.ErrnoException).code ?? 'not a JSON object'}` }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'connectionFile', file, reason: (e as NodeJS.ErrnoException).code ?? 'not a JSON object' })), severity: 'error' }]);
   }
 }
 
 function need(value: unknown, what: string, envVar: string, key: string): string {
   if (typeof value === 'string' && value !== '') return value;
-  throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `no ${what} is configured`, hint: `set ${envVar}, or pass --connection <file.json> with "${key}"` }]);
+  throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'notConfigured', what, envVar, key })), severity: 'error' }]);
 }
 
 /**
@@ -105,6 +105,6 @@ export function connectTarget(name: string, source: ConnectionSource = {}): Depl
       });
     }
     default:
-      throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `'${name}' is not a deploy target`, hint: `deploy targets: ${DEPLOY_TARGET_NAMES.join(', ')}` }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'unknown', name, suggestion: didYouMean(name, DEPLOY_TARGET_NAMES), targets: DEPLOY_TARGET_NAMES })), severity: 'error' }]);
   }
 }

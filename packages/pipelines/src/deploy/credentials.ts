@@ -4,8 +4,8 @@
  * statements only on the way to the platform: records, logs and errors keep the placeholders.
  */
 import { readFileSync } from 'node:fs';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 
 export interface SecretSource {
   /** A JSON file of name → value (the user names it; never the pipeline source). */
@@ -28,7 +28,7 @@ export function loadSecrets(names: readonly string[], source: SecretSource): Rea
     try {
       fromFile = JSON.parse(readFileSync(source.file, 'utf8')) as Record<string, unknown>;
     } catch (e) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `cannot read the secrets file ${source.file}: ${(e as NodeJS.ErrnoException).code ?? 'not a JSON object'}`, hint: 'a JSON object of secret name → value' }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'secretsFile', file: source.file, reason: (e as NodeJS.ErrnoException).code ?? 'not a JSON object' })), severity: 'error' }]);
     }
   }
   const out = new Map<string, string>();
@@ -39,7 +39,7 @@ export function loadSecrets(names: readonly string[], source: SecretSource): Rea
     else missing.push(n);
   }
   if (missing.length > 0) {
-    throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `no value for the secret(s) ${missing.join(', ')}`, hint: `set ${missing.map((m) => `FLINKTS_SECRET_${m}`).join(', ')} or pass --secrets <file.json>` }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'noSecretValues', missing })), severity: 'error' }]);
   }
   return out;
 }

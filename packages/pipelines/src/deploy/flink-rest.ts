@@ -3,8 +3,8 @@
  * restore a job started from, restarts, and savepoints (trigger, stop-with-savepoint, poll).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 import { httpJson } from './http.js';
 
 export interface FlinkJobOverview {
@@ -106,9 +106,9 @@ export class FlinkRestClient {
         const location = s.operation?.location;
         if (location !== undefined) return location;
         const cause = (s.operation?.['failure-cause']?.['stack-trace'] ?? 'unknown cause').split('\n')[0] ?? 'unknown cause';
-        throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `Flink could not take a savepoint of job ${id}: ${cause}`, hint: 'the job keeps running as it was; check that it is RUNNING and its checkpoints succeed' }]);
+        throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'flinkFailed', jobId: id, cause })), severity: 'error' }]);
       }
-      if (Date.now() > deadline) throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `the savepoint of job ${id} did not complete within ${timeoutMillis / 1000} s` }]);
+      if (Date.now() > deadline) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'timedOut', subject: `job ${id}`, seconds: timeoutMillis / 1000 })), severity: 'error' }]);
       await delay(250);
     }
   }

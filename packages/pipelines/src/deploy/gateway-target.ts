@@ -14,8 +14,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 import { FlinkRestClient } from './flink-rest.js';
 import { SqlGatewayClient } from './sql-gateway.js';
 import { EndpointError } from './http.js';
@@ -88,7 +88,7 @@ export class GatewayTarget implements DeployTarget {
       } catch (e) {
         if (e instanceof EndpointError && e.status >= 400 && e.status < 600) {
           const cause = redact(e.diagnostics[0]?.message.replace(/^.*?HTTP \d+: /, '') ?? '', options.secrets);
-          throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink rejected statement ${i + 1} of job '${artifact.job}': ${cause}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
+          throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'statementRejected', job: artifact.job, statement: i + 1, cause })), severity: 'error' }]);
         }
         throw e;
       }
@@ -118,7 +118,7 @@ export class GatewayTarget implements DeployTarget {
           rmSync(dir, { recursive: true, force: true });
         }
       }
-      if (jobId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `job '${artifact.job}' has no INSERT: Flink started no job` }]);
+      if (jobId === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'noInsert', job: artifact.job })), severity: 'error' }]);
       return { jobId, state: (await this.rest.job(jobId)).state, ...(submittedPlan === undefined ? {} : { submittedPlan }) };
     } finally {
       await session.close();
@@ -130,7 +130,7 @@ export class GatewayTarget implements DeployTarget {
     try {
       const r = await session.execute(`STOP JOB ${quote(jobId)} WITH SAVEPOINT`);
       const path = r.rows[0]?.fields[0];
-      if (typeof path !== 'string') throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `STOP JOB '${jobId}' WITH SAVEPOINT returned no savepoint path` }]);
+      if (typeof path !== 'string') throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'stoppedWithout', platform: 'gateway', jobId })), severity: 'error' }]);
       return path;
     } finally {
       await session.close();

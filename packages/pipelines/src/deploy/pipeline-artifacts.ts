@@ -3,14 +3,14 @@
  * (variables filled in, secrets left as placeholders), in dependency order, with the shadow release of each job
  * that writes a shadowed sink, and the environment's health policy.
  */
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
 import { buildPipeline, printJob } from '../build.js';
 import { checkEnvironment } from '../check-pipeline.js';
 import type { AnyPipeline } from '../pipeline.js';
 import { resolveEnvironment } from '../resolve-environment.js';
-import { DEPLOY_CODES } from './codes.js';
+import { DEPLOY_TEXTS } from './codes.js';
 import { artifactOf } from './deploy.js';
 import { DEFAULT_HEALTH } from './health.js';
 import type { HealthPolicy } from './health.js';
@@ -50,7 +50,7 @@ export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'g
   if (resolved === undefined || diagnostics.some((d) => d.severity === 'error')) throw new FlinktsError(diagnostics.filter((d) => d.severity === 'error'));
   const shadows = shadowReleases(p, env, resolved.jobs, (shadowPipeline, job) => {
     const spec = targetSpecs(shadowPipeline, env, deployTarget);
-    if (spec !== undefined && !spec.has(job)) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `build wrote no ${deployTarget} spec for the shadow job '${job}'` }]);
+    if (spec !== undefined && !spec.has(job)) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'noSpec', target: deployTarget, job, shadow: true })), severity: 'error' }]);
     return spec?.get(job);
   });
   const specs = targetSpecs(p, env, deployTarget);
@@ -58,7 +58,7 @@ export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'g
     const printed = printJob(p, env, j.name);
     if (printed.text === undefined) throw new FlinktsError(printed.diagnostics);
     const spec = specs?.get(j.name);
-    if (specs !== undefined && spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `build wrote no ${deployTarget} spec for job '${j.name}'` }]);
+    if (specs !== undefined && spec === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'noSpec', target: deployTarget, job: j.name, shadow: false })), severity: 'error' }]);
     const artifact = artifactOf(j.name, splitStatements(printed.text).map((s) => strip(s.text)).filter((s) => s !== ''), spec);
     const shadow = shadows.get(j.name);
     return shadow === undefined ? artifact : { ...artifact, shadow };
@@ -66,7 +66,7 @@ export function pipelineArtifacts(p: AnyPipeline, env: string, deployTarget = 'g
   const spec = p.spec.environments[env]?.deploy?.health ?? {};
   for (const [key, value] of Object.entries(spec)) {
     if (!(key in DEFAULT_HEALTH) || typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `environment '${env}': deploy.health.${key} ${key in DEFAULT_HEALTH ? 'must be a non-negative whole number' : 'is not a health setting'}`, hint: 'deploy.health takes checkpoints, graceSeconds and timeoutSeconds', path: `environments.${env}.deploy.health.${key}` }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'health', env, key, known: key in DEFAULT_HEALTH })), severity: 'error', path: `environments.${env}.deploy.health.${key}` }]);
     }
   }
   return { artifacts, health: { ...DEFAULT_HEALTH, ...spec } };

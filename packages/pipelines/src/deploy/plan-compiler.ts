@@ -3,9 +3,9 @@
  * endpoint — real Flink 1.20.1's planner with the real connector factories; placeholders are filled with
  * dummies first, as `verify` does.
  */
-import { FlinktsError } from '@flinkts/core';
+import { FlinktsError, textFields } from '@flinkts/core';
 import { fillPlaceholders } from '@flinkts/core/flink';
-import { DEPLOY_CODES } from './codes.js';
+import { DEPLOY_TEXTS } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import { httpJson } from './http.js';
 
@@ -39,8 +39,8 @@ export function bridgeCompiler(bridgeUrl: string): PlanCompiler {
     const filled = statements.map((s) => fillPlaceholders(s).text);
     const r = await httpJson<PlanAnswer>('compile the job plan', { method: 'POST', url: `${bridgeUrl}/plan`, body: JSON.stringify({ statements: filled, compilePlan: true, operatorIds }), timeoutMillis: 300_000 });
     if (!r.ok || r.compiledPlan === undefined || (operatorIds && r.operatorIds === undefined)) {
-      const first = (r.error?.message ?? 'no plan').split('\n')[0];
-      throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `Flink could not compile job '${job}'${r.error ? ` (statement ${r.error.index + 1})` : ''}: ${first}`, hint: 'run `flinkts verify` on the pipeline to see the error at its source line' }]);
+      const first = (r.error?.message ?? 'no plan').split('\n')[0] ?? 'no plan';
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'notCompiled', job, statement: r.error ? r.error.index + 1 : undefined, cause: first })), severity: 'error' }]);
     }
     return r as PlanAnswer & { compiledPlan: CompiledPlanJson };
   };

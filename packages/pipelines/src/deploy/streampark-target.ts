@@ -18,7 +18,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { FlinktsError, textFields } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { decodeForm, encodeForm } from '../emit/form-body.js';
-import { DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
+import { DEPLOY_TEXTS } from './codes.js';
 import { fillSecrets } from './credentials.js';
 import { EndpointError, excerpt, http } from './http.js';
 import { DEFAULT_RETRY, retrying } from './retry.js';
@@ -83,10 +83,10 @@ export class StreamparkTarget implements DeployTarget {
 
   constructor(private readonly conn: StreamparkConnection, private readonly retry: RetryPolicy = DEFAULT_RETRY) {
     if (conn.token === undefined && (conn.username === undefined || conn.password === undefined)) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'no StreamPark credentials: a user and password, or an OpenAPI access token', hint: 'set FLINKTS_STREAMPARK_USERNAME and FLINKTS_STREAMPARK_PASSWORD, or FLINKTS_STREAMPARK_TOKEN with FLINKTS_STREAMPARK_TEAM_ID (or the connection file)' }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'noStreamparkCredentials' })), severity: 'error' }]);
     }
     if (conn.token !== undefined && conn.teamId === undefined) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'an OpenAPI access token needs the StreamPark team id (there is no sign-in to read it from)', hint: 'set FLINKTS_STREAMPARK_TEAM_ID or streampark.teamId in the connection file' }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'tokenWithoutTeam' })), severity: 'error' }]);
     }
   }
 
@@ -114,11 +114,11 @@ export class StreamparkTarget implements DeployTarget {
     }
     // success answers only {data}; a `code` means a failure (0 bad credentials, 1 locked, 403 no team)
     if (body.code !== undefined || body.data?.token === undefined) {
-      throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `StreamPark refused the sign-in of user '${this.conn.username}'${body.message ? `: ${body.message}` : ''}`, hint: 'check FLINKTS_STREAMPARK_USERNAME / FLINKTS_STREAMPARK_PASSWORD (or the connection file)' }]);
+      throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'signInRefused', user: String(this.conn.username), detail: body.message })), severity: 'error' }]);
     }
     this.token = body.data.token;
     this.teamId = this.conn.teamId ?? (body.data.user?.lastTeamId === undefined ? undefined : String(body.data.user.lastTeamId));
-    if (this.teamId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'no StreamPark team: the user has no last team and none is configured', hint: 'set streampark.teamId in the connection file' }]);
+    if (this.teamId === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'noTeam' })), severity: 'error' }]);
   }
 
   /** One console call: form body with teamId, the raw token, the envelope checked; an expired token signs in again. */
@@ -132,7 +132,7 @@ export class StreamparkTarget implements DeployTarget {
         timeoutMillis: this.conn.timeoutMillis ?? 30_000,
       });
       if (res.status === 401 && this.openapi) {
-        throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `StreamPark refused the OpenAPI access token (${operation}): it is unknown or disabled, or its user is locked`, hint: "check the token in StreamPark's token management and FLINKTS_STREAMPARK_TOKEN (or streampark.token in the connection file)" }]);
+        throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'tokenRefused', operation })), severity: 'error' }]);
       }
       if (res.status === 401 && !fresh) {
         await this.signIn();
@@ -146,7 +146,7 @@ export class StreamparkTarget implements DeployTarget {
       }
       const unsupported = /Openapi unsupported: (\S+)/i.exec(body.message ?? '');
       if (unsupported !== null) {
-        throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `StreamPark does not let an OpenAPI access token call ${unsupported[1]} (${operation})`, hint: `list it in the console's streampark.openapi.white-list (a token deploy calls ${OPENAPI_WHITELIST.join(' ')}), or deploy as a user with FLINKTS_STREAMPARK_USERNAME / FLINKTS_STREAMPARK_PASSWORD` }]);
+        throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'tokenNotAllowed', call: String(unsupported[1]), operation, allowed: OPENAPI_WHITELIST })), severity: 'error' }]);
       }
       if (res.status !== 200 || body.code !== 200) throw new EndpointError(operation, res.status === 200 ? 400 : res.status, excerpt(body.message ?? res.text), res.text);
       return body;
@@ -172,16 +172,16 @@ export class StreamparkTarget implements DeployTarget {
   }
 
   private form(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): { readonly fields: [string, string][]; readonly warnings: readonly Diagnostic[] } {
-    if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no StreamPark form (is streampark among the pipeline's targets?)` }]);
+    if (artifact.spec === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'noPlatformSpec', target: 'streampark', job: artifact.job })), severity: 'error' }]);
     // the .form file ends with a newline, which is not part of the last field
     const filled = decodeForm(artifact.spec.trimEnd()).map(([k, v]): [string, string] => {
       if (v === '${STREAMPARK_TEAM_ID}') return [k, this.teamId as string];
       if (v === '${STREAMPARK_VERSION_ID}') {
-        if (this.conn.versionId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: 'no StreamPark Flink environment id (versionId) is configured', hint: 'set FLINKTS_STREAMPARK_VERSION_ID or streampark.versionId in the connection file' }]);
+        if (this.conn.versionId === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'noVersionId' })), severity: 'error' }]);
         return [k, this.conn.versionId];
       }
       if (v === '${STREAMPARK_ALERT_ID}') {
-        if (this.conn.alertId === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.missingConnection, severity: 'error', message: `job '${artifact.job}' alerts on checkpoint failures but no StreamPark alert configuration id (alertId) is configured`, hint: 'set FLINKTS_STREAMPARK_ALERT_ID or streampark.alertId in the connection file' }]);
+        if (this.conn.alertId === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.missingConnection({ kind: 'noAlertId', job: artifact.job })), severity: 'error' }]);
         return [k, this.conn.alertId];
       }
       return [k, k === 'flinkSql' && secrets !== undefined ? (fillSecrets([v], secrets)[0] as string) : v];
@@ -241,7 +241,7 @@ export class StreamparkTarget implements DeployTarget {
         () => this.call<boolean>('start the StreamPark application', this.openapi ? '/openapi/app/start' : '/flink/app/start', startFields),
         async () => (ACTIVE.has((await this.app(id)).state) ? { code: 200, data: true } : undefined));
       if (started.data !== true) {
-        throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `StreamPark did not start '${artifact.job}': ${started.message ?? 'data: false'}`, hint: 'see the application\'s start log in the StreamPark console' }]);
+        throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'streamparkNotStarted', job: artifact.job, detail: started.message ?? 'data: false' })), severity: 'error' }]);
       }
     }
     const now = await this.app(id);
@@ -254,7 +254,7 @@ export class StreamparkTarget implements DeployTarget {
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const app = await this.app(id);
       if (app.release === 0 || app.release === 3) return;
-      if (app.release === -1) throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `StreamPark could not build application ${id} (release FAILED)`, hint: 'see the build log in the StreamPark console (/flink/pipe/detail)' }]);
+      if (app.release === -1) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'streamparkBuildFailed', id: String(id) })), severity: 'error' }]);
     }
     throw new EndpointError('build the StreamPark application', 0, 'the build did not finish within 300 s');
   }
@@ -289,10 +289,10 @@ export class StreamparkTarget implements DeployTarget {
       if (!ACTIVE.has(app.state) && app.state !== 8) {
         const path = await this.latestSavepoint(jobId, mark);
         if (path !== undefined) return path;
-        throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `StreamPark stopped application ${jobId} but recorded no savepoint` }]);
+        throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'stoppedWithout', platform: 'streampark', jobId })), severity: 'error' }]);
       }
     }
-    throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `application ${jobId} did not stop within 300 s` }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'notStopped', subject: `application ${jobId}`, seconds: 300 })), severity: 'error' }]);
   }
 
   async cancel(jobId: string): Promise<void> {
@@ -309,7 +309,7 @@ export class StreamparkTarget implements DeployTarget {
       const path = await this.latestSavepoint(jobId, mark);
       if (path !== undefined) return path;
     }
-    throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `the savepoint of application ${jobId} did not complete within 300 s` }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'timedOut', subject: `application ${jobId}`, seconds: 300 })), severity: 'error' }]);
   }
 
   async health(jobId: string): Promise<HealthSample> {

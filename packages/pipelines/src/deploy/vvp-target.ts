@@ -11,8 +11,8 @@ import { parseRecordLabels, recordLabels, recordOf } from './platform-record.js'
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parse } from 'yaml';
-import { FlinktsError } from '@flinkts/core';
-import { DEPLOY_CODES } from './codes.js';
+import { FlinktsError, textFields } from '@flinkts/core';
+import { DEPLOY_TEXTS } from './codes.js';
 import { fillSecrets } from './credentials.js';
 import { EndpointError, httpJson } from './http.js';
 import { DEFAULT_RETRY, retrying } from './retry.js';
@@ -83,12 +83,12 @@ export class VvpTarget implements DeployTarget {
   }
 
   private body(artifact: JobArtifact, secrets: ReadonlyMap<string, string> | undefined, record: PlatformRecord): { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown> {
-    if (artifact.spec === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' has no VVP deployment (is vvp among the pipeline's targets?)` }]);
+    if (artifact.spec === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'noPlatformSpec', target: 'vvp', job: artifact.job })), severity: 'error' }]);
     const doc = parse(artifact.spec) as { metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
     // a restore strategy is set per start (below); VVP 2.x's has `kind` only
     const { allowNonRestoredState: _drop, ...strategy } = (doc.spec.restoreStrategy ?? {}) as Record<string, unknown>;
     doc.spec.restoreStrategy = strategy;
-    if (doc.metadata.namespace !== this.conn.namespace) throw new FlinktsError([{ code: DEPLOY_CODES.badDeployTarget, severity: 'error', message: `job '${artifact.job}' is built for VVP namespace '${String(doc.metadata.namespace)}', the connection names '${this.conn.namespace}'` }]);
+    if (doc.metadata.namespace !== this.conn.namespace) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.badDeployTarget({ kind: 'otherNamespace', target: 'vvp', job: artifact.job, built: String(doc.metadata.namespace), namespace: this.conn.namespace })), severity: 'error' }]);
     const template = doc.spec.template as { spec: { artifact: { sqlScript: string } } };
     if (secrets !== undefined) template.spec.artifact.sqlScript = fillSecrets([template.spec.artifact.sqlScript], secrets)[0] as string;
     const { labels, annotations } = recordLabels(record, RECORD_PREFIX);
@@ -146,7 +146,7 @@ export class VvpTarget implements DeployTarget {
       }
       if (now.status?.state === 'FAILED') {
         const why = await this.lastEvents(id);
-        throw new FlinktsError([{ code: DEPLOY_CODES.submitFailed, severity: 'error', message: `VVP could not start deployment '${artifact.job}' (status FAILED)${why === '' ? '' : `: ${why}`}`, hint: 'see the deployment\'s events in VVP' }]);
+        throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.submitFailed({ kind: 'vvpFailed', job: artifact.job, why })), severity: 'error' }]);
       }
     }
     throw new EndpointError('start the VVP deployment', 0, 'not RUNNING within 300 s');
@@ -181,7 +181,7 @@ export class VvpTarget implements DeployTarget {
     await this.waitState(jobId, ['SUSPENDED']);
     const taken = (await this.savepoints(jobId)).filter((s) => !before.has(s.metadata.id) && s.metadata.origin === 'SUSPEND' && s.status?.state === 'COMPLETED');
     const location = taken[taken.length - 1]?.spec?.savepointLocation;
-    if (location === undefined) throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `VVP suspended deployment '${name}' without a completed savepoint` }]);
+    if (location === undefined) throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'stoppedWithout', platform: 'vvp', jobId: name })), severity: 'error' }]);
     return location;
   }
 
@@ -196,9 +196,9 @@ export class VvpTarget implements DeployTarget {
     for (const deadline = Date.now() + 300_000; Date.now() < deadline; await delay(100)) {
       const s = await retrying('read a VVP savepoint', this.retry, () => this.req<Savepoint>('read a VVP savepoint', 'GET', `/savepoints/${encodeURIComponent(created.metadata.id)}`));
       if (s.status?.state === 'COMPLETED' && s.spec?.savepointLocation !== undefined) return s.spec.savepointLocation;
-      if (s.status?.state === 'FAILED') throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `VVP could not take a savepoint of deployment ${jobId}` }]);
+      if (s.status?.state === 'FAILED') throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'platformFailed', platform: 'VVP', subject: `deployment ${jobId}` })), severity: 'error' }]);
     }
-    throw new FlinktsError([{ code: DEPLOY_CODES.savepointFailed, severity: 'error', message: `the savepoint of deployment ${jobId} did not complete within 300 s` }]);
+    throw new FlinktsError([{ ...textFields(DEPLOY_TEXTS.savepointFailed({ kind: 'timedOut', subject: `deployment ${jobId}`, seconds: 300 })), severity: 'error' }]);
   }
 
   /** VVP's API reports no checkpoint counts: health is the deployment RUNNING and its jobs (a new one per restart). */

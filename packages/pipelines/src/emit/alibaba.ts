@@ -163,16 +163,16 @@ export function emitAlibaba(env: ResolvedEnvironment, job: ResolvedJob, target: 
 function autopilotProblems(a: NonNullable<AlibabaTarget['autopilot']>, parallelism: number | undefined, diagnostics: Diagnostic[]): void {
   const path = 'targets.alibaba.autopilot';
   const positive = (name: string, v: number | undefined, integer: boolean): void => {
-    if (v !== undefined && !(Number.isFinite(v) && v > 0 && (!integer || Number.isInteger(v)))) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `autopilot.${name} must be a positive ${integer ? 'integer' : 'number'}, received ${String(v)}`, path: `${path}.${name}` });
+    if (v !== undefined && !(Number.isFinite(v) && v > 0 && (!integer || Number.isInteger(v)))) diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'notPositive', field: `autopilot.${name}`, integer, value: v })), severity: 'error', path: `${path}.${name}` });
   };
   positive('minParallelism', a.minParallelism, true);
   positive('maxParallelism', a.maxParallelism, true);
   positive('maxCpu', a.maxCpu, false);
   positive('coolDownMinutes', a.coolDownMinutes, true);
-  if (a.maxMemory !== undefined && !/^\d+(\.\d+)?(Gi|Mi|GiB|MiB)$/.test(a.maxMemory)) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `autopilot.maxMemory '${a.maxMemory}' is not a memory quantity`, hint: "write e.g. '64Gi' or '4096Mi'", path: `${path}.maxMemory` });
-  if (a.minParallelism > a.maxParallelism) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `autopilot.minParallelism ${a.minParallelism} exceeds maxParallelism ${a.maxParallelism}`, path });
+  if (a.maxMemory !== undefined && !/^\d+(\.\d+)?(Gi|Mi|GiB|MiB)$/.test(a.maxMemory)) diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'memoryQuantity', field: 'autopilot.maxMemory', text: a.maxMemory })), severity: 'error', path: `${path}.maxMemory` });
+  if (a.minParallelism > a.maxParallelism) diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'autopilotBounds', min: a.minParallelism, max: a.maxParallelism })), severity: 'error', path });
   if (parallelism !== undefined && (parallelism < a.minParallelism || parallelism > a.maxParallelism)) {
-    diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `the job starts at parallelism ${parallelism}, outside the Autopilot bounds ${a.minParallelism}–${a.maxParallelism}`, hint: 'start the job within the bounds, or widen them', path });
+    diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'outsideAutopilot', parallelism, min: a.minParallelism, max: a.maxParallelism })), severity: 'warning', path });
   }
 }
 
@@ -182,7 +182,7 @@ function alibabaEngineVersion(env: ResolvedEnvironment, alibaba: AlibabaTarget, 
   if (minor === undefined) return;
   const m = /-flink-(\d+\.\d+)$/.exec(alibaba.engineVersion);
   if (m !== null && m[1] === minor) return;
-  diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `Realtime Compute engine '${alibaba.engineVersion}' does not run Flink ${minor}`, hint: `choose a VVR engine ending in -flink-${minor} (e.g. vvr-11.1-jdk11-flink-1.20 for Flink 1.20)`, path: 'targets.alibaba.engineVersion' });
+  diagnostics.push({ ...textFields(TEXTS.badVersion({ kind: 'alibabaEngine', engine: alibaba.engineVersion, minor })), severity: 'error', path: 'targets.alibaba.engineVersion' });
 }
 
 /** Alibaba Cloud Realtime Compute for Apache Flink: `alibaba/<job>.json`. */

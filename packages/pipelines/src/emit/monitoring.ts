@@ -9,7 +9,7 @@
 import type { Diagnostic } from '@flinkts/core';
 import { stringify } from 'yaml';
 import { textFields } from '@flinkts/core';
-import { CODES, TEXTS } from '../codes.js';
+import { TEXTS, type BadMonitoring } from '../codes.js';
 import { alertmanagerConfig, channelProblems } from '../alerting/alertmanager.js';
 import { prometheusReporterSettings } from '../alerting/flink-reporter.js';
 import type { MonitoringTarget } from '../alerting/monitoring-target.js';
@@ -29,19 +29,19 @@ function problems(env: ResolvedEnvironment, target: MonitoringTarget): Diagnosti
   const path = 'targets.monitoring';
   const out = channelProblems(target, path);
   const levels = Object.keys(target.levels);
-  const report = (at: string, message: string, hint: string) => out.push({ code: CODES.badMonitoring, severity: 'error', message, hint, path: `${path}.${at}` });
+  const report = (at: string, payload: BadMonitoring) => out.push({ ...textFields(TEXTS.badMonitoring(payload)), severity: 'error', path: `${path}.${at}` });
   const known = (level: string, at: string) => {
-    if (!levels.includes(level)) report(at, `level '${level}' is not one of the monitoring target's levels`, `levels: ${levels.join(', ') || 'none'}`);
+    if (!levels.includes(level)) report(at, { kind: 'unknownLevel', level, levels });
   };
-  if (levels.length === 0) report('levels', 'the monitoring target declares no levels', "declare levels: { critical: { notify: ['dingtalk'], … } }");
+  if (levels.length === 0) report('levels', { kind: 'noLevels' });
   target.qualities.forEach((q, i) => {
     q.alerts.forEach((a, j) => known(a.level, `qualities[${i}].alerts[${j}].level`));
-    if (!env.registry.tables.has(q.table.path.join('.'))) report(`qualities[${i}]`, `quality of '${q.label}' reads '${q.table.path.join('.')}', which is not among the pipeline's tables`, "add the table to the pipeline's tables and the monitor job to its jobs");
+    if (!env.registry.tables.has(q.table.path.join('.'))) report(`qualities[${i}]`, { kind: 'undeclaredTable', label: q.label, table: q.table.path.join('.') });
   });
   (target.flink ?? []).forEach((a, i) => known(a.level, `flink[${i}].level`));
   (target.inhibit ?? []).forEach((x, i) => [x.level, ...x.mutes].forEach((l) => known(l, `inhibit[${i}]`)));
   if (target.digest !== undefined) known(target.digest.level, 'digest.level');
-  if (target.qualities.length > 0 && target.results === undefined) report('results', 'the quality metrics need the monitor\'s result table', "give results: { table: 'database.table' } as the exporter's database user sees it");
+  if (target.qualities.length > 0 && target.results === undefined) report('results', { kind: 'noResults' });
   return out;
 }
 

@@ -120,14 +120,14 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
   const cpu = cpuKeys(target.executionMode);
   if (r.jobManager.cpu !== undefined || r.taskManager.cpu !== undefined) {
     if (cpu === undefined) {
-      diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `CPU resources of job '${job.name}' have no effect in StreamPark execution mode '${target.executionMode}'`, hint: 'CPU is set for YARN and Kubernetes modes only; remove it for this environment', path });
+      diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'cpuNoEffect', job: job.name, mode: target.executionMode })), severity: 'warning', path });
     } else {
       if (r.jobManager.cpu !== undefined) put(cpu[0], String(r.jobManager.cpu));
       if (r.taskManager.cpu !== undefined) put(cpu[1], String(r.taskManager.cpu));
     }
   }
   if (r.taskManagers !== undefined) {
-    diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `taskManagers of job '${job.name}' has no StreamPark field: Flink starts parallelism / slots TaskManagers itself`, hint: 'set parallelism and taskManager.slots instead', path });
+    diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'taskManagers', job: job.name })), severity: 'warning', path });
   }
   for (const e of job.settings) put(e.key, e.value);
   // the metric reporter starts with the job's cluster: a dynamic property, never a SET (alerting/flink-reporter.ts)
@@ -153,10 +153,10 @@ export function streamparkFields(env: ResolvedEnvironment, job: ResolvedJob, tar
   if (target.checkpointFailure !== undefined) {
     const c = target.checkpointFailure;
     for (const [name, value] of [['windowMinutes', c.windowMinutes], ['maxFailures', c.maxFailures]] as const) {
-      if (!Number.isInteger(value) || value < 1) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `checkpointFailure.${name} must be a positive integer, received ${String(value)}`, path: `targets.streampark.checkpointFailure.${name}` });
+      if (!Number.isInteger(value) || value < 1) diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'notPositive', field: `checkpointFailure.${name}`, integer: true, value })), severity: 'error', path: `targets.streampark.checkpointFailure.${name}` });
     }
     if (c.action === 'alert' && target.alertId === undefined) {
-      diagnostics.push({ code: CODES.badTarget, severity: 'error', message: "checkpointFailure.action 'alert' needs an alertId: without one StreamPark sends the alert nowhere", hint: "set targets.streampark.alertId (an id from /flink/alert/list, or a ${NAME} placeholder the deploy step fills in), or use action 'restart'", path: 'targets.streampark.alertId' });
+      diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'alertWithoutId' })), severity: 'error', path: 'targets.streampark.alertId' });
     }
     // CheckpointProcessor: within cpFailureRateInterval minutes, cpMaxFailureInterval failures trigger the action.
     fields.push(['cpFailureRateInterval', String(c.windowMinutes)], ['cpMaxFailureInterval', String(c.maxFailures)], ['cpFailureAction', c.action === 'alert' ? '1' : '2']);
@@ -194,8 +194,8 @@ export function emitStreamparkVariables(env: ResolvedEnvironment, sqlTexts: read
   const names = [...used].sort();
   for (const name of names) {
     const description = env.variableDescriptions.get(name) ?? env.secrets.get(name) ?? '';
-    if (description.length > 100) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `the description of '${name}' has ${description.length} characters; StreamPark stores at most 100`, hint: 'shorten it', path: `${env.secrets.has(name) ? 'secrets' : 'variables'}.${name}` });
-    if (!STREAMPARK_VARIABLE_CODE.test(name)) diagnostics.push({ code: CODES.badTarget, severity: 'error', message: `'${name}' is not a valid StreamPark variable code`, hint: 'a letter first, then letters, digits, . _ -; at least two characters', path: `variables.${name}` });
+    if (description.length > 100) diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'descriptionTooLong', name, length: description.length, max: 100 })), severity: 'error', path: `${env.secrets.has(name) ? 'secrets' : 'variables'}.${name}` });
+    if (!STREAMPARK_VARIABLE_CODE.test(name)) diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'variableCode', name })), severity: 'error', path: `variables.${name}` });
   }
   return jsonFile('streampark/variables.json', {
     teamId: placeholderOr(target.teamId, '${STREAMPARK_TEAM_ID}'),

@@ -4,7 +4,8 @@
  */
 import type { Diagnostic, MavenArtifact, Statement } from '@flinkts/core';
 import { clusterReporterSettings } from '../alerting/flink-reporter.js';
-import { CODES } from '../codes.js';
+import { CODES, TEXTS } from '../codes.js';
+import { textFields } from '@flinkts/core';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 
 
@@ -36,14 +37,14 @@ export function jarUris(job: ResolvedJob, uris: Readonly<Record<string, string>>
   for (const a of job.dependencies) {
     const uri = uris?.[`${a.groupId}:${a.artifactId}`];
     if (uri === undefined) {
-      diagnostics.push({ code: CODES.badTarget, severity: 'warning', message: `job '${job.name}' needs ${coordinates(a)}, which has no jar URI for ${target}`, hint: `add '${a.groupId}:${a.artifactId}' to targets.${target}.jarUris, or make sure the platform ships it`, path: `targets.${target}.jarUris` });
+      diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'noJarUri', job: job.name, artifact: coordinates(a), key: `${a.groupId}:${a.artifactId}`, target })), severity: 'warning', path: `targets.${target}.jarUris` });
       continue;
     }
     // A Maven-named jar file (<artifactId>-<version>.jar) must be the version the job is built for.
     const file = uri.split('/').pop() ?? '';
     const named = file.startsWith(`${a.artifactId}-`) && file.endsWith('.jar') ? file.slice(a.artifactId.length + 1, -4) : undefined;
     if (named !== undefined && named !== a.version) {
-      diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `the jar URI for ${a.groupId}:${a.artifactId} is version ${named}, but job '${job.name}' on Flink ${job.flinkVersion} needs ${a.version}`, hint: `upload ${a.artifactId}-${a.version}.jar and point targets.${target}.jarUris at it`, path: `targets.${target}.jarUris.${a.groupId}:${a.artifactId}` });
+      diagnostics.push({ ...textFields(TEXTS.badVersion({ kind: 'jarUri', key: `${a.groupId}:${a.artifactId}`, named, job: job.name, flinkVersion: job.flinkVersion, version: a.version, file: `${a.artifactId}-${a.version}.jar`, target })), severity: 'error', path: `targets.${target}.jarUris.${a.groupId}:${a.artifactId}` });
     }
     out.push(uri);
   }

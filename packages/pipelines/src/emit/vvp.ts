@@ -68,7 +68,7 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
     diagnostics.push({ ...textFields(TEXTS.vvpShape({ kind: 'name', platform: 'vvp', job: job.name })), severity: 'error', path });
   }
   if ((target.deploymentTargetName === undefined) === (target.sessionClusterName === undefined)) {
-    diagnostics.push({ code: CODES.badTarget, severity: 'error', message: 'a VVP deployment needs exactly one of deploymentTargetName (application mode) and sessionClusterName (session mode)', path: 'targets.vvp' });
+    diagnostics.push({ ...textFields(TEXTS.badTarget({ kind: 'vvpMode' })), severity: 'error', path: 'targets.vvp' });
   }
   const script = jobScript(job, { setLines: false, splitPersistent: true, optionValue: (v) => substitute(v, env.variables) });
   for (const problem of vvpShapeProblems(script.statements)) {
@@ -80,7 +80,7 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
   const widest = Math.max(p ?? 1, ...operatorParallelism(job));
   const taskManagers = job.resources.taskManagers ?? (p !== undefined && slots !== undefined ? Math.ceil(widest / slots) : undefined);
   if (job.resources.taskManagers !== undefined && slots !== undefined && job.resources.taskManagers * slots < widest) {
-    diagnostics.push({ code: CODES.badResources, severity: 'error', message: `job '${job.name}' needs ${widest} task slots (its widest operator), but ${job.resources.taskManagers} TaskManagers × ${slots} slots give ${job.resources.taskManagers * slots}; the job would wait for slots and fail`, hint: `raise taskManagers or taskManager.slots to hold ${widest} slots`, path: `${path}.resources` });
+    diagnostics.push({ ...textFields(TEXTS.badResources({ kind: 'slots', job: job.name, widest, taskManagers: job.resources.taskManagers, slots })), severity: 'error', path: `${path}.resources` });
   }
   const resource = (r: { readonly cpu?: number; readonly memoryBytes?: number }) => ({
     ...(r.cpu === undefined ? {} : { cpu: r.cpu }),
@@ -136,7 +136,7 @@ export function emitVvp(env: ResolvedEnvironment, job: ResolvedJob, target: VvpT
 function vvpFlinkVersion(env: ResolvedEnvironment, vvp: VvpTarget, diagnostics: Diagnostic[]): void {
   const minor = flinkMinor(env.flinkVersion);
   if (minor === undefined || new RegExp(`^${minor.replace('.', '\\.')}(\\.\\d+)?$`).test(vvp.flinkVersion)) return;
-  diagnostics.push({ code: CODES.badVersion, severity: 'error', message: `VVP flinkVersion '${vvp.flinkVersion}' is not the pipeline's Flink ${env.flinkVersion}`, hint: `set targets.vvp.flinkVersion to '${minor}', or the pipeline's flinkVersion to the VVP one`, path: 'targets.vvp.flinkVersion' });
+  diagnostics.push({ ...textFields(TEXTS.badVersion({ kind: 'vvpFlink', vvpVersion: vvp.flinkVersion, flinkVersion: env.flinkVersion, minor })), severity: 'error', path: 'targets.vvp.flinkVersion' });
 }
 
 /** Ververica Platform: `vvp/<job>.yaml`, a SQL deployment. */

@@ -1,6 +1,7 @@
 /** Durations in declarations (`'5 min'`, `'15 min'`, `'30 s'`), as seconds, Flink INTERVAL literals and Prometheus durations. */
 import { FlinktsError } from '@flinkts/core';
-import { CODES } from '../codes.js';
+import { TEXTS } from '../codes.js';
+import { textFields } from '@flinkts/core';
 
 export type DurationUnit = 's' | 'min' | 'h' | 'd';
 /** A whole number of seconds, minutes, hours or days: `'5 min'`. */
@@ -19,7 +20,7 @@ export interface ParsedDuration {
 export function parseDuration(text: string, path: string): ParsedDuration {
   const m = /^(\d+) (s|min|h|d)$/.exec(text);
   if (m === null || Number(m[1]) <= 0) {
-    throw new FlinktsError([{ code: CODES.badQuality, severity: 'error', message: `'${text}' is not a duration`, hint: "write a positive whole number and a unit: '30 s', '5 min', '1 h', '1 d'", path }]);
+    throw new FlinktsError([{ ...textFields(TEXTS.badQuality({ kind: 'badDuration', text })), severity: 'error', path }]);
   }
   const unit = m[2] as DurationUnit;
   const amount = Number(m[1]);

@@ -13,7 +13,8 @@
 import type { Diagnostic, Insert, Table } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import type { FlinkSettingsInput } from '@flinkts/connectors';
-import { CODES } from '../codes.js';
+import { TEXTS } from '../codes.js';
+import { textFields } from '@flinkts/core';
 import { job } from '../job.js';
 import type { Job } from '../job.js';
 import type { Resources } from '../resources.js';
@@ -45,11 +46,11 @@ export function monitorJobs(spec: MonitorSpec): Job[] {
   const problems: Diagnostic[] = [];
   const sinkColumns = spec.sink.columnTypes.map((c) => c.name);
   const missing = Object.keys(QUALITY_RESULT_COLUMNS).filter((c) => !sinkColumns.includes(c));
-  if (missing.length > 0) problems.push({ code: CODES.badMonitoring, severity: 'error', message: `the result table '${spec.sink.name}' lacks ${missing.join(', ')}`, hint: 'declare it with columns: QUALITY_RESULT_COLUMNS', path: `monitor.${spec.name}.sink` });
-  if (spec.qualities.length === 0) problems.push({ code: CODES.badMonitoring, severity: 'error', message: `monitor '${spec.name}' has no quality declarations`, hint: 'pass the quality() declarations to monitor', path: `monitor.${spec.name}.qualities` });
+  if (missing.length > 0) problems.push({ ...textFields(TEXTS.badMonitoring({ kind: 'resultColumns', table: spec.sink.name, missing })), severity: 'error', path: `monitor.${spec.name}.sink` });
+  if (spec.qualities.length === 0) problems.push({ ...textFields(TEXTS.badMonitoring({ kind: 'noQualities', monitor: spec.name })), severity: 'error', path: `monitor.${spec.name}.qualities` });
   const labels = spec.qualities.map((x) => x.label);
   const twice = labels.filter((l, i) => labels.indexOf(l) !== i);
-  if (twice.length > 0) problems.push({ code: CODES.badQuality, severity: 'error', message: `quality is declared twice for ${[...new Set(twice)].join(', ')}`, hint: 'declare quality once per table', path: `monitor.${spec.name}.qualities` });
+  if (twice.length > 0) problems.push({ ...textFields(TEXTS.badQuality({ kind: 'declaredTwice', tables: [...new Set(twice)] })), severity: 'error', path: `monitor.${spec.name}.qualities` });
   if (problems.length > 0) throw new FlinktsError(problems);
 
   const groups = new Map<string, QualityDeclaration[]>();

@@ -14,7 +14,8 @@
  */
 import type { Insert } from '@flinkts/core';
 import { FlinktsError, parseStatement, stripSpans, printExpression, quoteIdentifier, quotePath, quoteString } from '@flinkts/core';
-import { CODES } from '../codes.js';
+import { TEXTS } from '../codes.js';
+import { textFields } from '@flinkts/core';
 import type { Check, Dimension } from './checks.js';
 import { parseDuration, sqlInterval } from './duration.js';
 import type { QualityDeclaration } from './quality.js';
@@ -156,6 +157,6 @@ export function monitorInserts(pipelineName: string, declaration: QualityDeclara
 function parseInsert(declaration: QualityDeclaration, text: string): Insert {
   const parsed = parseStatement(text);
   const statement = parsed.statement;
-  if (parsed.diagnostics.length > 0 || statement?.kind !== 'Insert') throw new FlinktsError(parsed.diagnostics.length > 0 ? parsed.diagnostics : [{ code: CODES.badQuality, severity: 'error', message: `the monitor of '${declaration.label}' is not an INSERT`, path: `quality.${declaration.label}` }]);
+  if (parsed.diagnostics.length > 0 || statement?.kind !== 'Insert') throw new FlinktsError(parsed.diagnostics.length > 0 ? parsed.diagnostics : [{ ...textFields(TEXTS.badQuality({ kind: 'notInsert', label: declaration.label })), severity: 'error', path: `quality.${declaration.label}` }]);
   return stripSpans(statement);
 }

@@ -23,7 +23,7 @@ import { FlinktsError, refsOf } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { resolveTableCapabilities } from '@flinkts/connectors';
 import { textFields } from '@flinkts/core';
-import { CODES, TEXTS } from '../codes.js';
+import { TEXTS, type BadQuality } from '../codes.js';
 import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
 import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks.js';
 import type { Duration, ParsedDuration } from './duration.js';
@@ -88,7 +88,7 @@ function fail(diagnostics: readonly Diagnostic[]): never {
 export function quality<Cols>(table: Table<string, Cols, string>, spec: QualitySpec<Cols>): QualityDeclaration {
   const at = `quality.${table.name}`;
   const problems: Diagnostic[] = [];
-  const problem = (path: string, message: string, hint: string) => problems.push({ code: CODES.badQuality, severity: 'error', message, hint, path: `${at}.${path}` });
+  const problem = (path: string, payload: BadQuality) => problems.push({ ...textFields(TEXTS.badQuality(payload)), severity: 'error', path: `${at}.${path}` });
   const statement = table.statement;
   const columns = new Map<string, DataType | undefined>(table.columnTypes.map((c) => [c.name, c.type]));
   const names = [...columns.keys()];
@@ -97,7 +97,7 @@ export function quality<Cols>(table: Table<string, Cols, string>, spec: QualityS
   const computed = statement.columns.find((c) => c.name === time && c.kind === 'ComputedColumn');
   const processingTime = computed?.kind === 'ComputedColumn' && computed.expr.kind === 'FunctionCall' && (computed.expr.name[0] ?? '').toUpperCase() === 'PROCTIME';
   if (!processingTime && statement.watermark?.column !== time) {
-    problem('window.time', `'${time}' is not a time attribute of table '${table.name}'`, statement.watermark !== undefined ? `the table's watermark is on '${statement.watermark.column}'` : "declare a watermark on it, or use a PROCTIME() computed column for processing-time windows");
+    problem('window.time', { kind: 'notTimeAttribute', time, table: table.name, watermark: statement.watermark?.column });
   }
   const size = parseDuration(spec.window.size, `${at}.window.size`);
   const changelog = readsChangelog(table as AnyTable);
@@ -112,51 +112,51 @@ export function quality<Cols>(table: Table<string, Cols, string>, spec: QualityS
   const declared = spec.checks(checkBuilder<Cols>(refsOf(table.columnTypes.map((c) => ({ name: c.name, type: c.type ?? { kind: 'NULL', nullable: true } })), undefined) as unknown as ColumnExprs<Cols>));
   const dimensions: { dimension: Dimension; weight: number; checks: readonly Check[] }[] = [];
   for (const [key, value] of Object.entries(declared)) {
-    if (!(DIMENSIONS as readonly string[]).includes(key)) problem(`checks.${key}`, `'${key}' is not a quality dimension`, `dimensions: ${DIMENSIONS.join(', ')}`);
-    else if (value !== undefined && (value as readonly Check[]).some((c) => c.dimension !== key)) problem(`checks.${key}`, `a check of another dimension is listed under '${key}'`, 'list notNull under completeness, rule under accuracy, unique under consistency, freshness under timeliness, matches / inSet / length under conformity');
+    if (!(DIMENSIONS as readonly string[]).includes(key)) problem(`checks.${key}`, { kind: 'notDimension', key, dimensions: DIMENSIONS });
+    else if (value !== undefined && (value as readonly Check[]).some((c) => c.dimension !== key)) problem(`checks.${key}`, { kind: 'otherDimension', key });
   }
   for (const dimension of DIMENSIONS) {
     const checks = (declared[dimension] ?? []) as readonly Check[];
     const weight = spec.weights?.[dimension] ?? 1;
     if (checks.length === 0) {
-      if (spec.weights?.[dimension] !== undefined) problem(`weights.${dimension}`, `dimension '${dimension}' has a weight but no checks`, `add checks for ${dimension} or remove its weight`);
+      if (spec.weights?.[dimension] !== undefined) problem(`weights.${dimension}`, { kind: 'weightWithoutChecks', dimension });
       continue;
     }
-    if (!(Number.isFinite(weight) && weight > 0)) problem(`weights.${dimension}`, `the weight of '${dimension}' must be a positive number, received ${weight}`, 'weights are relative: e.g. 30 / 25 / 15 / 15 / 15');
+    if (!(Number.isFinite(weight) && weight > 0)) problem(`weights.${dimension}`, { kind: 'badWeight', dimension, weight });
     checks.forEach((c, i) => {
       const path = `checks.${dimension}[${i}]`;
-      for (const col of checkedColumns(c)) if (!columns.has(col)) problem(path, `column '${col}' is not a column of table '${table.name}'`, `columns: ${names.join(', ')}`);
-      if ((c.kind === 'matches' || c.kind === 'length') && !isStringType(columns.get(c.column))) problem(path, `${c.kind} needs a text column; '${c.column}' is not one`, 'use inSet or a rule for other types');
+      for (const col of checkedColumns(c)) if (!columns.has(col)) problem(path, { kind: 'unknownColumn', column: col, table: table.name, columns: names });
+      if ((c.kind === 'matches' || c.kind === 'length') && !isStringType(columns.get(c.column))) problem(path, { kind: 'notText', check: c.kind, column: c.column });
       if (c.kind === 'matches') {
         try {
           new RegExp(c.regex);
         } catch {
-          problem(path, `'${c.regex}' is not a regular expression`, 'REGEXP takes a Java regular expression');
+          problem(path, { kind: 'badRegex', regex: c.regex });
         }
       }
-      if (c.kind === 'inSet' && c.values.length === 0) problem(path, `inSet('${c.column}') has no values`, 'list the allowed values');
-      if (c.kind === 'length' && (c.min === undefined && c.max === undefined || (c.min ?? 0) < 0 || (c.max !== undefined && c.max < (c.min ?? 0)))) problem(path, `length('${c.column}') needs 0 ≤ min ≤ max`, 'give min, max or both');
+      if (c.kind === 'inSet' && c.values.length === 0) problem(path, { kind: 'emptyInSet', column: c.column });
+      if (c.kind === 'length' && (c.min === undefined && c.max === undefined || (c.min ?? 0) < 0 || (c.max !== undefined && c.max < (c.min ?? 0)))) problem(path, { kind: 'badLength', column: c.column });
       if (c.kind === 'freshness') {
         parseDuration(c.maxDelay, `${at}.${path}.maxDelay`);
         const t = columns.get(c.column);
-        if (t !== undefined && t.kind !== 'TIMESTAMP' && t.kind !== 'TIMESTAMP_LTZ') problem(path, `freshness needs a TIMESTAMP column; '${c.column}' is ${t.kind}`, 'use the column that holds the event time');
+        if (t !== undefined && t.kind !== 'TIMESTAMP' && t.kind !== 'TIMESTAMP_LTZ') problem(path, { kind: 'notTimestamp', column: c.column, type: t.kind });
       }
     });
     dimensions.push({ dimension, weight, checks });
   }
-  if (dimensions.length === 0) problem('checks', `quality('${table.name}') declares no checks`, 'declare at least one dimension');
-  if (table.layer === undefined) problem('table', `table '${table.name}' has no layer`, "give the table a layer ('ods', 'dwd', 'dws' …): results and alerts are reported per layer");
+  if (dimensions.length === 0) problem('checks', { kind: 'noChecks', table: table.name });
+  if (table.layer === undefined) problem('table', { kind: 'noLayer', table: table.name });
   const alerts = spec.alerts ?? [];
   alerts.forEach((a, i) => {
-    if (!/^[a-z][a-z0-9_]*$/.test(a.level)) problem(`alerts[${i}].level`, `'${a.level}' is not a level name`, "levels are lower-case names the monitoring target routes: 'critical', 'high' …");
+    if (!/^[a-z][a-z0-9_]*$/.test(a.level)) problem(`alerts[${i}].level`, { kind: 'badLevel', level: a.level });
     if (a.for !== undefined) parseDuration(a.for, `${at}.alerts[${i}].for`);
     const w = a.when;
     if ('delayAbove' in w) {
       parseDuration(w.delayAbove, `${at}.alerts[${i}].when.delayAbove`);
-      if (!dimensions.some((d) => d.dimension === 'timeliness')) problem(`alerts[${i}]`, 'a delay alert needs a freshness check', 'add a timeliness check: q.freshness(column, maxDelay)');
+      if (!dimensions.some((d) => d.dimension === 'timeliness')) problem(`alerts[${i}]`, { kind: 'delayWithoutFreshness' });
     }
-    if ('scoreBelow' in w && !(w.scoreBelow > 0 && w.scoreBelow <= 100)) problem(`alerts[${i}].when.scoreBelow`, `a score threshold lies in (0, 100], received ${w.scoreBelow}`, 'scores are 0–100');
-    if ('failedRatioAbove' in w && !(w.failedRatioAbove >= 0 && w.failedRatioAbove < 1)) problem(`alerts[${i}].when.failedRatioAbove`, `a failed ratio lies in [0, 1), received ${w.failedRatioAbove}`, 'write 2 % as 0.02');
+    if ('scoreBelow' in w && !(w.scoreBelow > 0 && w.scoreBelow <= 100)) problem(`alerts[${i}].when.scoreBelow`, { kind: 'badScore', value: w.scoreBelow });
+    if ('failedRatioAbove' in w && !(w.failedRatioAbove >= 0 && w.failedRatioAbove < 1)) problem(`alerts[${i}].when.failedRatioAbove`, { kind: 'badRatio', value: w.failedRatioAbove });
   });
   if (problems.length > 0) fail(problems);
   return Object.freeze({
