@@ -11,7 +11,8 @@ import type { BoundScript, ChangelogCapabilities, CreateTable, Diagnostic, Optio
 import { checkScript } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { encodeFormField } from './emit/form-body.js';
-import { streamparkSqlProblems } from './emit/streampark-sql.js';
+import type { StreamparkPart } from './emit/streampark-sql.js';
+import { streamparkJoinedProblems, streamparkPart, streamparkSqlProblems } from './emit/streampark-sql.js';
 import type { Job } from './job.js';
 import { printedStatement, printedStatements } from './emit/printed.js';
 import type { JobScript } from './job-script.js';
@@ -115,12 +116,17 @@ export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJ
   return e.checked;
 }
 
-/** Whether a statement holds `${` in any of its strings (names, literals, options; spans aside), once per node. */
-const marked = new WeakMap<Statement, boolean>();
-function hasPlaceholderMark(s: Statement): boolean {
-  let known = marked.get(s);
-  if (known === undefined) marked.set(s, (known = holdsMark(s)));
-  return known;
+/**
+ * The `${NAME}` placeholders of `printedStatement(s)` in first-use order, once per node: a table's or catalog's
+ * statement is the same node in every job that declares it. Empty without printing when no string of the node holds
+ * `${`. Nodes are immutable; weak keys keep nothing alive.
+ */
+const statementNames = new WeakMap<Statement, readonly string[]>();
+const NO_NAMES: readonly string[] = Object.freeze([]);
+function placeholdersOf(s: Statement): readonly string[] {
+  let names = statementNames.get(s);
+  if (names === undefined) statementNames.set(s, (names = holdsMark(s) ? placeholders(printedStatement(s)) : NO_NAMES));
+  return names;
 }
 
 function holdsMark(root: object): boolean {
@@ -145,10 +151,7 @@ function holdsMark(root: object): boolean {
  */
 function statementPlaceholders(statements: readonly Statement[]): string[] {
   const names: string[] = [];
-  for (const s of statements) {
-    if (!hasPlaceholderMark(s)) continue;
-    for (const name of placeholders(printedStatement(s))) if (!names.includes(name)) names.push(name);
-  }
+  for (const s of statements) for (const name of placeholdersOf(s)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
@@ -157,12 +160,24 @@ export function checkedBound(env: ResolvedEnvironment, job: ResolvedJob): BoundS
   return analyses.get(env.pipeline)?.get(job.job)?.checked?.bound;
 }
 
+/**
+ * How StreamPark's splitter reads a statement's printed text, once per node: the jobs that declare a table share its
+ * statement, so its text is split and matched once, not once per job. Weak keys keep nothing alive.
+ */
+const streamparkParts = new WeakMap<Statement, StreamparkPart>();
+function streamparkPartOf(s: Statement): StreamparkPart {
+  let part = streamparkParts.get(s);
+  if (part === undefined) streamparkParts.set(s, (part = streamparkPart(printedStatement(s))));
+  return part;
+}
+
 /** The job's StreamPark SQL and what StreamPark would refuse in it. */
 export function streamparkSql(env: ResolvedEnvironment, job: ResolvedJob): StreamparkSql {
   const e = entry(env, job);
   if (e.streampark === undefined) {
-    const text = printedStatements(bareScript(e, job).statements);
-    e.streampark = { text, problems: streamparkSqlProblems(text) };
+    const statements = bareScript(e, job).statements;
+    const text = printedStatements(statements);
+    e.streampark = { text, problems: streamparkJoinedProblems(statements.map(streamparkPartOf)) ?? streamparkSqlProblems(text) };
   }
   return e.streampark;
 }

@@ -64,6 +64,14 @@ export interface StreamparkSegment {
 
 /** `SqlSplitter.splitSql`: statements at `;` outside quotes and comments; comments removed, line breaks kept. */
 export function streamparkSplit(sql: string): StreamparkSegment[] {
+  return split(sql).segments;
+}
+
+/**
+ * The splitter's segments, and whether the text is closed: it ends outside quotes and comments with nothing but
+ * white space after its last `;`. The splitter reads what follows a closed text as it reads a text of its own.
+ */
+function split(sql: string): { readonly segments: StreamparkSegment[]; readonly closed: boolean } {
   const out: StreamparkSegment[] = [];
   // The statement being read is `pieces` plus the plain run sql[run, i): text is copied in slices, not a character
   // at a time (a script of 4 kB was 4,000 string concatenations).
@@ -133,8 +141,9 @@ export function streamparkSplit(sql: string): StreamparkSegment[] {
     if (ch === NEWLINE) line += 1;
   }
   if (!lineComment && !blockComment) cut(n);
+  const closed = !single && !double && !lineComment && !blockComment && pieces.join('').trim() === '';
   flush();
-  return out;
+  return { segments: out, closed };
 }
 
 const NEWLINE = 10;
@@ -154,15 +163,54 @@ export function streamparkCommand(statement: string): string | undefined {
 
 /** Why StreamPark's verification would refuse the script (empty when it accepts it). */
 export function streamparkSqlProblems(sql: string): string[] {
-  const segments = streamparkSplit(sql);
-  if (segments.length === 0) return ['verify failed: flink sql cannot be empty'];
+  return problemsOf([streamparkPart(sql)]);
+}
+
+/** A statement's segments as StreamPark reads them: the command each matches, where it starts, its first line. */
+export interface StreamparkPart {
+  readonly segments: readonly { readonly line: number; readonly command: string | undefined; readonly firstLine: string }[];
+  readonly closed: boolean;
+  /** Line breaks in the text. */
+  readonly breaks: number;
+}
+
+/** One text read by StreamPark's splitter and command parser (a statement of a script, or a whole script). */
+export function streamparkPart(sql: string): StreamparkPart {
+  const { segments, closed } = split(sql);
+  let breaks = 0;
+  for (let i = sql.indexOf('\n'); i !== -1; i = sql.indexOf('\n', i + 1)) breaks++;
+  return {
+    segments: segments.map((s) => ({ line: s.line, command: streamparkCommand(s.sql), firstLine: s.sql.split('\n')[0]!.slice(0, 80) })),
+    closed,
+    breaks,
+  };
+}
+
+/**
+ * `streamparkSqlProblems` of the texts joined by a blank line and ending with a line break (emit/printed.ts
+ * `printedStatements`), from each text's own reading — so a statement that several jobs print is read once. Each
+ * text but the last must be closed: the splitter then cuts the joined script where it cuts the texts, and every
+ * segment keeps its line within its text, moved by the lines before the text. Undefined when a text is not closed.
+ */
+export function streamparkJoinedProblems(parts: readonly StreamparkPart[]): string[] | undefined {
+  for (let i = 0; i < parts.length - 1; i++) if (!parts[i]!.closed) return undefined;
+  return problemsOf(parts);
+}
+
+function problemsOf(parts: readonly StreamparkPart[]): string[] {
   const problems: string[] = [];
-  const commands: string[] = [];
-  for (const s of segments) {
-    const command = streamparkCommand(s.sql);
-    if (command === undefined) problems.push(`unsupported sql at line ${s.line}: ${s.sql.split('\n')[0]!.slice(0, 80)}`);
-    else commands.push(command);
+  let any = false;
+  let insert = false;
+  let offset = 0; // lines before the current text
+  for (const part of parts) {
+    for (const s of part.segments) {
+      any = true;
+      if (s.command === undefined) problems.push(`unsupported sql at line ${s.line + offset}: ${s.firstLine}`);
+      else if (s.command === 'insert') insert = true;
+    }
+    offset += part.breaks + 2;
   }
-  if (!commands.includes('insert')) problems.push('the script has no INSERT (FlinkSqlValidator refuses it)');
+  if (!any) return ['verify failed: flink sql cannot be empty'];
+  if (!insert) problems.push('the script has no INSERT (FlinkSqlValidator refuses it)');
   return problems;
 }
