@@ -168,6 +168,7 @@ export function streamparkSqlProblems(sql: string): string[] {
 
 /** A statement's segments as StreamPark reads them: the command each matches, where it starts, its first line. */
 export interface StreamparkPart {
+  /** `firstLine` only where no command matches (the problem quotes it). */
   readonly segments: readonly { readonly line: number; readonly command: string | undefined; readonly firstLine: string }[];
   readonly closed: boolean;
   /** Line breaks in the text. */
@@ -180,10 +181,19 @@ export function streamparkPart(sql: string): StreamparkPart {
   let breaks = 0;
   for (let i = sql.indexOf('\n'); i !== -1; i = sql.indexOf('\n', i + 1)) breaks++;
   return {
-    segments: segments.map((s) => ({ line: s.line, command: streamparkCommand(s.sql), firstLine: s.sql.split('\n')[0]!.slice(0, 80) })),
+    segments: segments.map((s) => {
+      const command = streamparkCommand(s.sql);
+      return { line: s.line, command, firstLine: command === undefined ? firstLine(s.sql) : '' };
+    }),
     closed,
     breaks,
   };
+}
+
+/** The start of a statement's first line, as a problem quotes it. */
+function firstLine(sql: string): string {
+  const end = sql.indexOf('\n');
+  return (end === -1 ? sql : sql.slice(0, end)).slice(0, 80);
 }
 
 /**
