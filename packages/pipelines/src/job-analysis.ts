@@ -35,6 +35,8 @@ export interface CheckedJob {
 export interface StreamparkSql {
   readonly text: string;
   readonly problems: readonly string[];
+  /** The `${NAME}` placeholders of `text`, in first-use order. */
+  readonly placeholders: readonly string[];
 }
 
 interface Entry {
@@ -177,7 +179,7 @@ export function streamparkSql(env: ResolvedEnvironment, job: ResolvedJob): Strea
   if (e.streampark === undefined) {
     const statements = bareScript(e, job).statements;
     const text = printedStatements(statements);
-    e.streampark = { text, problems: streamparkJoinedProblems(statements.map(streamparkPartOf)) ?? streamparkSqlProblems(text) };
+    e.streampark = { text, problems: streamparkJoinedProblems(statements.map(streamparkPartOf)) ?? streamparkSqlProblems(text), placeholders: placeholders(text) };
   }
   return e.streampark;
 }
