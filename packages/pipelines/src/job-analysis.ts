@@ -11,8 +11,7 @@ import type { BoundScript, ChangelogCapabilities, CreateTable, Diagnostic, Optio
 import { checkScript } from '@flinkts/core';
 import { connectorValidators } from '@flinkts/connectors';
 import { encodeFormField } from './emit/form-body.js';
-import type { StreamparkPart } from './emit/streampark-sql.js';
-import { streamparkJoinedProblems, streamparkPart, streamparkSqlProblems } from './emit/streampark-sql.js';
+import { streamparkSqlProblems } from './emit/streampark-sql.js';
 import type { Job } from './job.js';
 import { printedStatement, printedStatements } from './emit/printed.js';
 import type { JobScript } from './job-script.js';
@@ -162,24 +161,12 @@ export function checkedBound(env: ResolvedEnvironment, job: ResolvedJob): BoundS
   return analyses.get(env.pipeline)?.get(job.job)?.checked?.bound;
 }
 
-/**
- * How StreamPark's splitter reads a statement's printed text, once per node: the jobs that declare a table share its
- * statement, so its text is split and matched once, not once per job. Weak keys keep nothing alive.
- */
-const streamparkParts = new WeakMap<Statement, StreamparkPart>();
-function streamparkPartOf(s: Statement): StreamparkPart {
-  let part = streamparkParts.get(s);
-  if (part === undefined) streamparkParts.set(s, (part = streamparkPart(printedStatement(s))));
-  return part;
-}
-
 /** The job's StreamPark SQL and what StreamPark would refuse in it. */
 export function streamparkSql(env: ResolvedEnvironment, job: ResolvedJob): StreamparkSql {
   const e = entry(env, job);
   if (e.streampark === undefined) {
-    const statements = bareScript(e, job).statements;
-    const text = printedStatements(statements);
-    e.streampark = { text, problems: streamparkJoinedProblems(statements.map(streamparkPartOf)) ?? streamparkSqlProblems(text), placeholders: placeholders(text) };
+    const text = printedStatements(bareScript(e, job).statements);
+    e.streampark = { text, problems: streamparkSqlProblems(text), placeholders: placeholders(text) };
   }
   return e.streampark;
 }

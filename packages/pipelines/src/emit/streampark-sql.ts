@@ -64,14 +64,6 @@ export interface StreamparkSegment {
 
 /** `SqlSplitter.splitSql`: statements at `;` outside quotes and comments; comments removed, line breaks kept. */
 export function streamparkSplit(sql: string): StreamparkSegment[] {
-  return split(sql).segments;
-}
-
-/**
- * The splitter's segments, and whether the text is closed: it ends outside quotes and comments with nothing but
- * white space after its last `;`. The splitter reads what follows a closed text as it reads a text of its own.
- */
-function split(sql: string): { readonly segments: StreamparkSegment[]; readonly closed: boolean } {
   const out: StreamparkSegment[] = [];
   // The statement being read is `pieces` plus the plain run sql[run, i): text is copied in slices, not a character
   // at a time (a script of 4 kB was 4,000 string concatenations).
@@ -141,9 +133,8 @@ function split(sql: string): { readonly segments: StreamparkSegment[]; readonly 
     if (ch === NEWLINE) line += 1;
   }
   if (!lineComment && !blockComment) cut(n);
-  const closed = !single && !double && !lineComment && !blockComment && pieces.join('').trim() === '';
   flush();
-  return { segments: out, closed };
+  return out;
 }
 
 const NEWLINE = 10;
@@ -163,64 +154,15 @@ export function streamparkCommand(statement: string): string | undefined {
 
 /** Why StreamPark's verification would refuse the script (empty when it accepts it). */
 export function streamparkSqlProblems(sql: string): string[] {
-  return problemsOf([streamparkPart(sql)]);
-}
-
-/** A statement's segments as StreamPark reads them: the command each matches, where it starts, its first line. */
-export interface StreamparkPart {
-  /** `firstLine` only where no command matches (the problem quotes it). */
-  readonly segments: readonly { readonly line: number; readonly command: string | undefined; readonly firstLine: string }[];
-  readonly closed: boolean;
-  /** Line breaks in the text. */
-  readonly breaks: number;
-}
-
-/** One text read by StreamPark's splitter and command parser (a statement of a script, or a whole script). */
-export function streamparkPart(sql: string): StreamparkPart {
-  const { segments, closed } = split(sql);
-  let breaks = 0;
-  for (let i = sql.indexOf('\n'); i !== -1; i = sql.indexOf('\n', i + 1)) breaks++;
-  return {
-    segments: segments.map((s) => {
-      const command = streamparkCommand(s.sql);
-      return { line: s.line, command, firstLine: command === undefined ? firstLine(s.sql) : '' };
-    }),
-    closed,
-    breaks,
-  };
-}
-
-/** The start of a statement's first line, as a problem quotes it. */
-function firstLine(sql: string): string {
-  const end = sql.indexOf('\n');
-  return (end === -1 ? sql : sql.slice(0, end)).slice(0, 80);
-}
-
-/**
- * `streamparkSqlProblems` of the texts joined by a blank line and ending with a line break (emit/printed.ts
- * `printedStatements`), from each text's own reading — so a statement that several jobs print is read once. Each
- * text but the last must be closed: the splitter then cuts the joined script where it cuts the texts, and every
- * segment keeps its line within its text, moved by the lines before the text. Undefined when a text is not closed.
- */
-export function streamparkJoinedProblems(parts: readonly StreamparkPart[]): string[] | undefined {
-  for (let i = 0; i < parts.length - 1; i++) if (!parts[i]!.closed) return undefined;
-  return problemsOf(parts);
-}
-
-function problemsOf(parts: readonly StreamparkPart[]): string[] {
+  const segments = streamparkSplit(sql);
+  if (segments.length === 0) return ['verify failed: flink sql cannot be empty'];
   const problems: string[] = [];
-  let any = false;
-  let insert = false;
-  let offset = 0; // lines before the current text
-  for (const part of parts) {
-    for (const s of part.segments) {
-      any = true;
-      if (s.command === undefined) problems.push(`unsupported sql at line ${s.line + offset}: ${s.firstLine}`);
-      else if (s.command === 'insert') insert = true;
-    }
-    offset += part.breaks + 2;
+  const commands: string[] = [];
+  for (const s of segments) {
+    const command = streamparkCommand(s.sql);
+    if (command === undefined) problems.push(`unsupported sql at line ${s.line}: ${s.sql.split('\n')[0]!.slice(0, 80)}`);
+    else commands.push(command);
   }
-  if (!any) return ['verify failed: flink sql cannot be empty'];
-  if (!insert) problems.push('the script has no INSERT (FlinkSqlValidator refuses it)');
+  if (!commands.includes('insert')) problems.push('the script has no INSERT (FlinkSqlValidator refuses it)');
   return problems;
 }
