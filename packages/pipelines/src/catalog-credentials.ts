@@ -49,9 +49,36 @@ export function hintQuery(query: Query, credentials: Credentials): Query {
   });
 }
 
+/**
+ * Hinted INSERTs by INSERT, with the credentials they were hinted with. Each job's script builds its credentials
+ * afresh (job-script.ts), once for the analyzer and StreamPark and once per environment's SQL, but their entries are
+ * the same immutable arrays whenever the values are (a secret stays `${NAME}` in every environment): such a call
+ * gives the node of the call before, so the INSERT and its statement set stay one node and are printed once
+ * (emit/printed.ts). Credentials with another key or another entries array hint again. Weak keys keep nothing alive.
+ */
+const hintedInserts = new WeakMap<Insert, { readonly credentials: readonly (readonly [string, readonly OptionEntry[]])[]; readonly hinted: Insert }>();
+
+function sameCredentials(known: readonly (readonly [string, readonly OptionEntry[]])[], credentials: Credentials): boolean {
+  if (known.length !== credentials.size) return false;
+  let i = 0;
+  for (const [key, entries] of credentials) {
+    const k = known[i++]!;
+    if (k[0] !== key || k[1] !== entries) return false;
+  }
+  return true;
+}
+
 /** The INSERT with hints on its target (when it has credentials) and on the tables its query reads. */
 export function hintInsert(insert: Insert, credentials: Credentials): Insert {
   if (credentials.size === 0) return insert;
+  const known = hintedInserts.get(insert);
+  if (known !== undefined && sameCredentials(known.credentials, credentials)) return known.hinted;
+  const hinted = hintInsertNow(insert, credentials);
+  hintedInserts.set(insert, { credentials: [...credentials], hinted });
+  return hinted;
+}
+
+function hintInsertNow(insert: Insert, credentials: Credentials): Insert {
   const target = credentials.get(insert.target.join('.'));
   const query = hintQuery(insert.query, credentials);
   if (target === undefined && query === insert.query) return insert;

@@ -34,6 +34,8 @@ export interface CheckedJob {
 export interface StreamparkSql {
   readonly text: string;
   readonly problems: readonly string[];
+  /** The `${NAME}` placeholders of `text`, in first-use order. */
+  readonly placeholders: readonly string[];
 }
 
 interface Entry {
@@ -115,12 +117,17 @@ export function checkedJob(env: ResolvedEnvironment, job: ResolvedJob): CheckedJ
   return e.checked;
 }
 
-/** Whether a statement holds `${` in any of its strings (names, literals, options; spans aside), once per node. */
-const marked = new WeakMap<Statement, boolean>();
-function hasPlaceholderMark(s: Statement): boolean {
-  let known = marked.get(s);
-  if (known === undefined) marked.set(s, (known = holdsMark(s)));
-  return known;
+/**
+ * The `${NAME}` placeholders of `printedStatement(s)` in first-use order, once per node: a table's or catalog's
+ * statement is the same node in every job that declares it. Empty without printing when no string of the node holds
+ * `${`. Nodes are immutable; weak keys keep nothing alive.
+ */
+const statementNames = new WeakMap<Statement, readonly string[]>();
+const NO_NAMES: readonly string[] = Object.freeze([]);
+function placeholdersOf(s: Statement): readonly string[] {
+  let names = statementNames.get(s);
+  if (names === undefined) statementNames.set(s, (names = holdsMark(s) ? placeholders(printedStatement(s)) : NO_NAMES));
+  return names;
 }
 
 function holdsMark(root: object): boolean {
@@ -145,10 +152,7 @@ function holdsMark(root: object): boolean {
  */
 function statementPlaceholders(statements: readonly Statement[]): string[] {
   const names: string[] = [];
-  for (const s of statements) {
-    if (!hasPlaceholderMark(s)) continue;
-    for (const name of placeholders(printedStatement(s))) if (!names.includes(name)) names.push(name);
-  }
+  for (const s of statements) for (const name of placeholdersOf(s)) if (!names.includes(name)) names.push(name);
   return names;
 }
 
@@ -162,7 +166,7 @@ export function streamparkSql(env: ResolvedEnvironment, job: ResolvedJob): Strea
   const e = entry(env, job);
   if (e.streampark === undefined) {
     const text = printedStatements(bareScript(e, job).statements);
-    e.streampark = { text, problems: streamparkSqlProblems(text) };
+    e.streampark = { text, problems: streamparkSqlProblems(text), placeholders: placeholders(text) };
   }
   return e.streampark;
 }

@@ -5,7 +5,7 @@
  * separate setup script, run once in the platform's SQL editor. Catalog tables are stored without their
  * credentials; the job passes those as OPTIONS hints (catalog-credentials.ts).
  */
-import type { CreateCatalog, CreateTable, CreateView, Insert, OptionEntry, Statement, StatementSet } from '@flinkts/core';
+import type { CreateCatalog, CreateDatabase, CreateTable, CreateView, Insert, OptionEntry, Statement, StatementSet } from '@flinkts/core';
 import { createDatabase, set, use, useCatalog } from '@flinkts/core';
 import { hintInsert, hintQuery, splitCredentials } from './catalog-credentials.js';
 import type { ResolvedJob } from './resolve-environment.js';
@@ -86,6 +86,20 @@ function withoutCredentials(declared: CreateTable, stored: readonly OptionEntry[
 /** Statement sets by their first INSERT: the same INSERTs give the same node (printed once, emit/printed.ts). */
 const statementSets = new WeakMap<Insert, StatementSet>();
 
+/**
+ * `CREATE DATABASE IF NOT EXISTS catalog.db` nodes by name: a function of the two names alone, so one node for every
+ * job and environment that uses the database (printed once, emit/printed.ts) instead of a fresh node per script.
+ * Keyed by the names (strings), so the map holds one small node per database name a process has built.
+ */
+const databaseStatements = new Map<string, CreateDatabase>();
+
+function databaseStatement(catalog: string, database: string): CreateDatabase {
+  const key = `${catalog}\u0000${database}`;
+  let made = databaseStatements.get(key);
+  if (made === undefined) databaseStatements.set(key, (made = createDatabase(Object.freeze([catalog, database] as const), { ifNotExists: true })));
+  return made;
+}
+
 /** The inserts as one statement: the INSERT itself, or a statement set. */
 export function insertStatement(inserts: readonly Insert[]): Statement {
   if (inserts.length === 1) return inserts[0]!;
@@ -119,7 +133,7 @@ export function jobScript(job: ResolvedJob, options: ScriptOptions): JobScript {
     const db = [t.path[0]!, t.path[1]!];
     if (!databases.some((x) => x[0] === db[0] && x[1] === db[1])) databases.push(db);
   }
-  for (const db of databases) persistent(createDatabase([db[0]!, db[1]!] as const, { ifNotExists: true }));
+  for (const db of databases) persistent(databaseStatement(db[0]!, db[1]!));
   const credentials = new Map<string, readonly OptionEntry[]>();
   for (const t of d.tables) {
     const declared = t.toStatement();

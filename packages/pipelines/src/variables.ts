@@ -31,15 +31,15 @@ function withEntries(s: Statement): readonly { readonly key: string; readonly va
 
 /**
  * Visits every WITH option of the jobs' statements, each statement once (jobs share DDL), with the option's path
- * (`jobs.<job>.statements[i].options['key']`) at its first job.
+ * (`jobs.<job>.statements[i].options['key']`) at its first job — made only when a visit reports the option.
  */
-function forEachOptionOnce(jobs: readonly { readonly name: string; readonly statements: readonly Statement[] }[], visit: (option: { readonly key: string; readonly value: string }, path: string) => void): void {
+function forEachOptionOnce(jobs: readonly { readonly name: string; readonly statements: readonly Statement[] }[], visit: (option: { readonly key: string; readonly value: string }, path: () => string) => void): void {
   const seen = new Set<Statement>();
   for (const { name: job, statements } of jobs) {
     statements.forEach((s, i) => {
       if (seen.has(s)) return;
       seen.add(s);
-      for (const o of withEntries(s)) visit(o, `jobs.${job}.statements[${i}].options['${o.key}']`);
+      for (const o of withEntries(s)) visit(o, () => `jobs.${job}.statements[${i}].options['${o.key}']`);
     });
   }
 }
@@ -57,7 +57,7 @@ function literalsUnderUnusedSecrets(env: ResolvedEnvironment, jobs: readonly { r
   const out: Diagnostic[] = [];
   forEachOptionOnce(jobs, (o, path) => {
     if (!USER_KEY.test(o.key) || o.value.trim() === '' || placeholders(o.value).length > 0) return;
-    out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'literal', key: o.key, value: o.value, unused })), severity: 'error', path });
+    out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'literal', key: o.key, value: o.value, unused })), severity: 'error', path: path() });
   });
   return out;
 }
@@ -83,7 +83,7 @@ export function checkPlaceholders(env: ResolvedEnvironment, jobs: readonly { rea
     if (!isSensitive(o.key)) return;
     for (const name of placeholders(o.value)) {
       if (env.variableDescriptions.has(name)) {
-        out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'credentialVariable', key: o.key, name })), severity: 'error', path });
+        out.push({ ...textFields(TEXTS.plaintextCredential({ kind: 'credentialVariable', key: o.key, name })), severity: 'error', path: path() });
       }
     }
   });

@@ -16,6 +16,7 @@ import type { AnySqlType, ValueOf } from '../types/sql-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { z } from 'zod';
+import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../diagnostics/argument-rules.js';
 import { Expr, checkName, exprNode } from '../builder/expr.js';
 import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import { SqlType, checkType } from '../types/sql-type.js';
@@ -150,67 +151,32 @@ function freezeDeep<T>(value: T): T {
 }
 
 const isFunction = (v: unknown): boolean => typeof v === 'function';
-const nonEmpty = z.string().trim().min(1);
 const isColumnSpec = (v: unknown): boolean => v instanceof SqlType || v instanceof PhysicalColumnSpec || v instanceof MetadataColumnSpec;
 const isConnector = (v: unknown): boolean => typeof v === 'object' && v !== null && typeof (v as Connector).identifier === 'string' && Array.isArray((v as Connector).options);
+
 /**
- * What `table()` accepts, checked before anything is read from it (JavaScript callers, `as any`). A rule made
- * stricter here must be made stricter in PLAIN_KEYS too (plainTableSpec lets the specs it recognises skip zod).
+ * What `table()` accepts, checked before anything is read from it (JavaScript callers, `as any`): one list of
+ * rules, read as a plain predicate for the specs it accepts and as a zod schema that explains the others
+ * (diagnostics/argument-rules.ts).
  */
-const TABLE_SPEC = z.strictObject({
-  columns: z.record(nonEmpty, z.custom<ColumnSpec>(isColumnSpec, { message: 'a column type such as t.int(), column(t.int(), \'…\') or metadata(t.int())' })),
-  computed: z.custom<unknown>(isFunction, { message: 'a function of the columns returning { name: expression }' }).optional(),
-  watermark: z.strictObject({
-    column: nonEmpty,
-    delay: z.custom<unknown>((v) => v instanceof Expr, { message: "an interval expression such as interval('5', 'SECOND')" }).optional(),
-    expr: z.custom<unknown>(isFunction, { message: 'a function of the columns returning the watermark expression' }).optional(),
-  }).optional(),
-  primaryKey: z.array(nonEmpty).optional(),
-  partitionedBy: z.array(nonEmpty).optional(),
-  comment: z.string().optional(),
-  catalog: nonEmpty.optional(),
-  database: nonEmpty.optional(),
-  temporary: z.boolean().optional(),
-  ifNotExists: z.boolean().optional(),
-  layer: z.enum(LAYERS).optional(),
-  connector: z.custom<Connector>(isConnector, { message: 'a connector such as kafka({ … }) or genericConnector(\'datagen\')' }).optional(),
+const TABLE_SPEC = strictObjectRule({
+  columns: recordRule(nameRule, customRule(isColumnSpec, 'a column type such as t.int(), column(t.int(), \'…\') or metadata(t.int())')),
+  computed: optionalRule(customRule(isFunction, 'a function of the columns returning { name: expression }')),
+  watermark: optionalRule(strictObjectRule({
+    column: nameRule,
+    delay: optionalRule(customRule((v) => v instanceof Expr, "an interval expression such as interval('5', 'SECOND')")),
+    expr: optionalRule(customRule(isFunction, 'a function of the columns returning the watermark expression')),
+  })),
+  primaryKey: optionalRule(arrayRule(nameRule)),
+  partitionedBy: optionalRule(arrayRule(nameRule)),
+  comment: optionalRule(stringRule),
+  catalog: optionalRule(nameRule),
+  database: optionalRule(nameRule),
+  temporary: optionalRule(booleanRule),
+  ifNotExists: optionalRule(booleanRule),
+  layer: optionalRule(enumRule(LAYERS)),
+  connector: optionalRule(customRule(isConnector, 'a connector such as kafka({ … }) or genericConnector(\'datagen\')')),
 });
-
-const isName = (v: unknown): boolean => typeof v === 'string' && v.trim().length > 0;
-const isNames = (v: unknown): boolean => Array.isArray(v) && v.every(isName);
-/** The keys of TABLE_SPEC whose values `plainTableSpec` can judge (undefined is always fine: they are optional). */
-const PLAIN_KEYS: Readonly<Record<string, (v: unknown) => boolean>> = {
-  computed: isFunction,
-  primaryKey: isNames,
-  partitionedBy: isNames,
-  comment: (v) => typeof v === 'string',
-  catalog: isName,
-  database: isName,
-  temporary: (v) => typeof v === 'boolean',
-  ifNotExists: (v) => typeof v === 'boolean',
-  layer: (v) => (LAYERS as readonly unknown[]).includes(v),
-  connector: isConnector,
-};
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-
-/**
- * A spec TABLE_SPEC surely accepts, judged without zod (a pipeline declares hundreds of tables; zod's parse was a
- * quarter of loading one). Conservative: whatever this does not recognise (a watermark, an odd object) goes to
- * zod, which accepts or explains it as before.
- */
-function plainTableSpec(spec: unknown): boolean {
-  if (!isPlainObject(spec) || !isPlainObject(spec.columns)) return false;
-  for (const key of Reflect.ownKeys(spec)) {
-    if (key === 'columns') continue;
-    const judge = typeof key === 'string' && Object.hasOwn(PLAIN_KEYS, key) ? PLAIN_KEYS[key]! : undefined;
-    const value = spec[key as string];
-    if (judge === undefined || (value !== undefined && !judge(value))) return false;
-  }
-  const columns = spec.columns;
-  for (const key of Reflect.ownKeys(columns)) if (typeof key !== 'string' || !isName(key) || !isColumnSpec(columns[key])) return false;
-  return true;
-}
 
 const ROWTIME_ROOTS: readonly TypeRoot[] = ['TIMESTAMP', 'TIMESTAMP_LTZ'];
 
@@ -226,7 +192,7 @@ export function table<
   spec: TableSpec<C, X, PK, W>,
 ): Table<Name, ColumnTypes<C, PK> & ComputedTypes<X>, WritableKeys<C>> {
   checkName('table()', 'name', name);
-  if (!plainTableSpec(spec)) checkArgument(`table('${name}')`, 'spec', TABLE_SPEC, spec);
+  if (!TABLE_SPEC.accepts(spec)) checkArgument(`table('${name}')`, 'spec', TABLE_SPEC.schema, spec);
   const diagnostics: Diagnostic[] = [];
   const where = `tables.${name}`;
   const pk = new Set<string>(spec.primaryKey ?? []);

@@ -189,8 +189,8 @@ export function emitStreampark(env: ResolvedEnvironment, job: ResolvedJob, targe
 }
 
 /** The team variables every job's SQL of this environment references: values for variables, none for secrets. */
-export function emitStreamparkVariables(env: ResolvedEnvironment, sqlTexts: readonly string[], target: StreamparkTarget, diagnostics: Diagnostic[]): ArtifactFile {
-  const used = new Set(sqlTexts.flatMap(placeholders));
+export function emitStreamparkVariables(env: ResolvedEnvironment, sqlPlaceholders: readonly (readonly string[])[], target: StreamparkTarget, diagnostics: Diagnostic[]): ArtifactFile {
+  const used = new Set(sqlPlaceholders.flat());
   const names = [...used].sort();
   for (const name of names) {
     const description = env.variableDescriptions.get(name) ?? env.secrets.get(name) ?? '';
@@ -214,5 +214,5 @@ export const streamparkEmitter = emitter({
     streamparkFields(env, job, target, diagnostics);
   },
   emitJob: emitStreampark,
-  emitEnvironment: (env, target, diagnostics) => [emitStreamparkVariables(env, env.jobs.map((job) => streamparkSql(env, job).text), target, diagnostics)],
+  emitEnvironment: (env, target, diagnostics) => [emitStreamparkVariables(env, env.jobs.map((job) => streamparkSql(env, job).placeholders), target, diagnostics)],
 });
