@@ -35,15 +35,21 @@ export interface BindOptions {
   readonly functions?: UserFunctionTypes;
 }
 
-function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
-  return {
+/**
+ * A statement's binding context. Built with plain assignments, not conditional spreads: it is made once per statement,
+ * and on a 10 MB script (166,000 statements) the spreads cost ~0.2 s of `check`'s CPU. `trace` overrides the
+ * options' (ScriptBinder.next passes its own per statement). Keys keep the order they had.
+ */
+function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>(), trace: BindTrace | undefined = options.trace): BindContext {
+  const ctx: { -readonly [K in keyof BindContext]: BindContext[K] } = {
     catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(),
-    ...(options.file === undefined ? {} : { file: options.file }),
-    ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
-    ...(options.trace === undefined ? {} : { trace: options.trace }),
-    ...(options.expressionTypes === true ? { expressionTypes: true } : {}),
-    ...(options.functions === undefined ? {} : { userFunctions: options.functions }),
   };
+  if (options.file !== undefined) ctx.file = options.file;
+  if (options.ranks !== undefined) ctx.ranks = options.ranks;
+  if (trace !== undefined) ctx.trace = trace;
+  if (options.expressionTypes === true) ctx.expressionTypes = true;
+  if (options.functions !== undefined) ctx.userFunctions = options.functions;
+  return ctx;
 }
 
 export interface BoundQuery {
@@ -225,7 +231,7 @@ export class ScriptBinder {
   /** Applies `s`'s DDL and binds it; `trace` (default: the options') is filled with its plans. */
   next(s: Statement, trace: BindTrace | undefined = this.options.trace): BoundStep {
     this.catalog.apply(s);
-    const ctx = context(this.catalog, trace === this.options.trace ? this.options : { ...this.options, trace }, this.views);
+    const ctx = context(this.catalog, this.options, this.views, trace);
     let insertDiagnostics = NO_INSERTS;
     let bound: BoundStatement | undefined;
     if (s.kind === 'Insert') {
