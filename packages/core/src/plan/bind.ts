@@ -18,6 +18,7 @@ import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
 import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
+import type { Building } from './building.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 import { INSERT_TEXTS } from './insert-codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
@@ -41,7 +42,7 @@ export interface BindOptions {
  * options' (ScriptBinder.next passes its own per statement). Keys keep the order they had.
  */
 function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>(), trace: BindTrace | undefined = options.trace): BindContext {
-  const ctx: { -readonly [K in keyof BindContext]: BindContext[K] } = {
+  const ctx: Building<BindContext> = {
     catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(),
   };
   if (options.file !== undefined) ctx.file = options.file;
@@ -139,7 +140,9 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     report(ctx, INSERT_TEXTS.columnCount({ sink: entry.path[2], query: n, expected: targets.length, columnList: insert.columns !== undefined }), insert.query.span === undefined ? {} : insert.query);
     return undefined;
   }
-  return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });
+  const sink: Building<Sink> = { kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition };
+  if (insert.span !== undefined) sink.span = insert.span;
+  return Object.freeze(sink);
 }
 
 /**
