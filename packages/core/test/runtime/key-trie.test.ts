@@ -21,6 +21,17 @@ const column = fc.oneof(
 );
 
 describe('KeyTrie', () => {
+  it('keys a bigint and the number that holds it exactly as one value, as rowKey does (2^53 included)', () => {
+    const trie = new KeyTrie<number>(2);
+    trie.set([1.0, 9007199254740992], 0);
+    trie.set([1.0, 9007199254740992n], 1);
+    expect(trie.get([1, 9007199254740992])).toBe(1);
+    expect(rowKey([1.0, 9007199254740992])).toBe(rowKey([1.0, 9007199254740992n]));
+    trie.set([1.0, 2n ** 70n], 2);
+    expect(trie.get([1.0, 2 ** 70])).toBeUndefined();
+    expect(rowKey([1.0, 2 ** 70])).not.toBe(rowKey([1.0, 2n ** 70n]));
+  });
+
   it('finds, replaces and deletes as a Map keyed by rowKey does', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 3 }), fc.array(fc.tuple(fc.constantFrom('set', 'set', 'delete'), fc.array(column, { minLength: 3, maxLength: 3 })), { maxLength: 80 }), (depth, ops) => {

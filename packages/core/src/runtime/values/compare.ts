@@ -120,9 +120,14 @@ export function singleKey(v: unknown): unknown {
   return t === 'number' || t === 'string' || t === 'boolean' ? v : rowKey([v]);
 }
 
+/**
+ * A bigint as the number that holds it exactly, else itself: so a number and a bigint are one key exactly when
+ * `keyOf` gives them one text (it prints both in decimal, which a double does below 1e21).
+ */
 function bigintKey(v: bigint): unknown {
   const n = Number(v);
-  return Number.isSafeInteger(n) ? n : v;
+  if (Number.isSafeInteger(n)) return n;
+  return Math.abs(n) < 1e21 && BigInt(n) === v ? n : v;
 }
 
 /** Do two rows hold equal values (NULL equals NULL)? */
