@@ -87,7 +87,7 @@ function key(t: Token): string {
 }
 
 /** Matches `a[i]` to `b[j]` along a longest common subsequence of their keys; writes b's index (or leaves -1). */
-function match(a: readonly Token[], aFrom: number, aTo: number, b: readonly Token[], bFrom: number, bTo: number, out: Int32Array): void {
+function match(a: readonly Token[], aFrom: number, aTo: number, b: readonly Token[], bFrom: number, bTo: number, out: number[]): void {
   // A common prefix is matched as the table below would match it (equal keys first), without the table.
   while (aFrom < aTo && bFrom < bTo && key(a[aFrom]!) === key(b[bFrom]!)) out[aFrom++] = bFrom++;
   const n = aTo - aFrom;
@@ -135,7 +135,8 @@ const indentationAt = (text: string, offset: number): string => {
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 };
 
-const NO_MAP = new Int32Array(0);
+/** The map of a statement without comments (never written). A plain array: a typed array per commented statement cost more to make. */
+const NO_MAP: number[] = [];
 
 /** A refusal carries its diagnostics (the command's exit code comes from their codes) and their text. */
 export type FormatResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly errors: string };
@@ -180,7 +181,7 @@ function addComment(to: Map<number, string[]>, j: number, comment: string): void
  * included), `anchors` index into them. `first` / `last`: the piece starts / ends the output (else a blank line
  * comes before it, and what follows it begins on a line of its own).
  */
-function printPiece(text: string, output: readonly Token[], input: readonly Token[], map: Int32Array, anchors: readonly Anchor[], first: boolean, last: boolean): string {
+function printPiece(text: string, output: readonly Token[], input: readonly Token[], map: readonly number[], anchors: readonly Anchor[], first: boolean, last: boolean): string {
   if (anchors.length === 0) return text;
   // Comments per gap: leading[j] go before printed token j (j = output.length: after the last), trailing[j] after it.
   const leading = new Map<number, string[]>();
@@ -343,7 +344,7 @@ export function formatText(text: string, file: string): FormatResult {
     const printed = statement === undefined ? '' : printStatement(statement);
     const text = `${first ? '' : '\n\n'}${printed}${last && printed !== '' ? '\n' : ''}`;
     const output = anchors.length === 0 ? [] : tokenize(text).tokens.filter((t) => t.kind !== 'eof');
-    const map = anchors.length === 0 ? NO_MAP : new Int32Array(input.length).fill(-1);
+    const map = anchors.length === 0 ? NO_MAP : new Array<number>(input.length).fill(-1);
     if (anchors.length > 0) match(input, 0, input.length, output, 0, output.length, map);
     const own: Anchor[] = [];
     carried = [];
