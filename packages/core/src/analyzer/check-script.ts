@@ -33,6 +33,7 @@ import { TYPE_TEXTS } from '../typing/codes.js';
 import { textFields } from '../diagnostics/code-table.js';
 import { BIND_CODES } from '../plan/codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
+import type { Building } from '../plan/building.js';
 
 /** Option validation supplied by `@flinkts/connectors` (core does not depend on it). */
 export interface OptionValidators {
@@ -206,14 +207,13 @@ export class ScriptChecker {
   }
 
   private streamContext(path: string): StreamContext {
-    return {
-      catalog: this.catalog,
-      ...(this.capabilities === undefined ? {} : { capabilities: this.capabilities }),
-      diagnostics: this.diagnostics,
-      path,
-      ...(this.file === undefined ? {} : { file: this.file }),
-      reportedUnknown: this.reportedUnknown,
-    };
+    // An assignment, not conditional spreads: one is made per INSERT (see plan/building.ts).
+    const { catalog, diagnostics, reportedUnknown } = this;
+    const context: Building<StreamContext> = this.capabilities === undefined
+      ? { catalog, diagnostics, path, reportedUnknown }
+      : { catalog, capabilities: this.capabilities, diagnostics, path, reportedUnknown };
+    if (this.file !== undefined) context.file = this.file;
+    return context;
   }
 
   private checkPlan(query: Query, path: string, context?: StreamContext): void {

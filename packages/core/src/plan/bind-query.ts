@@ -40,6 +40,7 @@ import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
+import type { Building } from './building.js';
 
 const fnName = (c: FunctionCall): string => (c.name.length === 1 ? c.name[0]!.toUpperCase() : c.name.join('.'));
 const LEGACY_WINDOWS = new Set(['TUMBLE', 'HOP', 'SESSION']);
@@ -81,7 +82,9 @@ const freezeNode = <T extends object>(n: T): T => Object.freeze(n);
 function projectColumns(exprs: readonly BoundExpression[], names: readonly string[], input: PlanNode): PlanColumn[] {
   return exprs.map((e, i) => {
     const time = projectedTime(e, input);
-    return { name: names[i]!, ...(e.type === undefined ? {} : { type: e.type }), ...(time === undefined ? {} : { time }) };
+    const column: Building<PlanColumn> = e.type === undefined ? { name: names[i]! } : { name: names[i]!, type: e.type };
+    if (time !== undefined) column.time = time;
+    return column;
   });
 }
 

@@ -30,6 +30,7 @@ import type { WindowFunction, WindowTableFunction } from './window-table-functio
 import { TIME_TEXTS } from './time-codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
+import type { Building } from './building.js';
 
 export interface Bound {
   readonly node: PlanNode;
@@ -45,7 +46,12 @@ export function setNamedQueryBinder(f: NamedQueryBinder): void {
 
 function scopeOf(columns: readonly PlanColumn[], relation: string, names?: readonly string[], offset = 0): Scope {
   return {
-    columns: columns.map((c, i): ScopeEntry => ({ relation, name: names?.[i] ?? c.name, ...(c.type === undefined ? {} : { type: c.type }), index: offset + i, ...(c.time === undefined ? {} : { time: c.time }) })),
+    columns: columns.map((c, i): ScopeEntry => {
+      const name = names?.[i] ?? c.name;
+      const entry: Building<ScopeEntry> = c.type === undefined ? { relation, name, index: offset + i } : { relation, name, type: c.type, index: offset + i };
+      if (c.time !== undefined) entry.time = c.time;
+      return entry;
+    }),
     relations: [relation],
   };
 }
@@ -67,7 +73,9 @@ function tableRef(r: TableRef, ctx: BindContext): Bound | undefined {
     return undefined;
   }
   if (entry.kind === 'table') {
-    const scan: Scan = Object.freeze({ kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx), ...(r.span === undefined ? {} : { span: r.span }) });
+    const building: Building<Scan> = { kind: 'Scan', table: entry, name: entry.path.join('.'), columns: scanColumns(entry, ctx) };
+    if (r.span !== undefined) building.span = r.span;
+    const scan: Scan = Object.freeze(building);
     return { node: scan, scope: scopeOf(scan.columns, relation) };
   }
   const view = viewPlan(entry, ctx, r);

@@ -9,7 +9,7 @@ import type { CatalogTableEntry } from '../catalog/catalog.js';
 import { ObjectCatalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UserFunctionTypes } from '../functions/user-functions.js';
-import type { BindContext, BindTrace, NamedPlan, NotBound } from './bind-context.js';
+import type { BindContext, BindTrace, NamedPlan, NotBound, Scope } from './bind-context.js';
 import { firstNotBound, report, unsupported } from './bind-context.js';
 import { BIND_TEXTS } from './codes.js';
 import { bindNamed, zeroLengthOutput } from './bind-query.js';
@@ -18,6 +18,7 @@ import type { Deduplicate, Rank } from './rank.js';
 import { viewPlan } from './bind-relation.js';
 import { isWritable, scanColumns } from './scan-columns.js';
 import type { Sink } from './sink.js';
+import type { Building } from './building.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 import { INSERT_TEXTS } from './insert-codes.js';
 import { isStackOverflow } from '../diagnostics/stack-overflow.js';
@@ -35,15 +36,27 @@ export interface BindOptions {
   readonly functions?: UserFunctionTypes;
 }
 
-function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>()): BindContext {
-  return {
-    catalog, diagnostics: [], ctes: new Map(), outer: [], views, viewStack: new Set(), subqueries: new Map(),
-    ...(options.file === undefined ? {} : { file: options.file }),
-    ...(options.ranks === undefined ? {} : { ranks: options.ranks }),
-    ...(options.trace === undefined ? {} : { trace: options.trace }),
-    ...(options.expressionTypes === true ? { expressionTypes: true } : {}),
-    ...(options.functions === undefined ? {} : { userFunctions: options.functions }),
+// A statement starts with no CTE, enclosing scope or view being bound. These are read-only in BindContext (a WITH,
+// a view or a sub-query binds with a new one), so every statement shares the same empty ones.
+const NO_CTES: ReadonlyMap<string, NamedPlan> = new Map();
+const NO_SCOPES: readonly Scope[] = Object.freeze([]);
+const NO_VIEWS: ReadonlySet<string> = new Set();
+
+/**
+ * A statement's binding context. Built with plain assignments, not conditional spreads: it is made once per statement,
+ * and on a 10 MB script (166,000 statements) the spreads cost ~0.2 s of `check`'s CPU. `trace` overrides the
+ * options' (ScriptBinder.next passes its own per statement). Keys keep the order they had.
+ */
+function context(catalog: ObjectCatalog, options: BindOptions, views = new Map<string, NamedPlan>(), trace: BindTrace | undefined = options.trace): BindContext {
+  const ctx: Building<BindContext> = {
+    catalog, diagnostics: [], ctes: NO_CTES, outer: NO_SCOPES, views, viewStack: NO_VIEWS, subqueries: new Map(),
   };
+  if (options.file !== undefined) ctx.file = options.file;
+  if (options.ranks !== undefined) ctx.ranks = options.ranks;
+  if (trace !== undefined) ctx.trace = trace;
+  if (options.expressionTypes === true) ctx.expressionTypes = true;
+  if (options.functions !== undefined) ctx.userFunctions = options.functions;
+  return ctx;
 }
 
 export interface BoundQuery {
@@ -133,7 +146,9 @@ function bindSink(insert: Insert, ctx: BindContext): Sink | undefined {
     report(ctx, INSERT_TEXTS.columnCount({ sink: entry.path[2], query: n, expected: targets.length, columnList: insert.columns !== undefined }), insert.query.span === undefined ? {} : insert.query);
     return undefined;
   }
-  return Object.freeze({ kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition, ...(insert.span === undefined ? {} : { span: insert.span }) });
+  const sink: Building<Sink> = { kind: 'Sink', table: entry, name: entry.path.join('.'), tableColumns, input: bound.plan, targets, staticPartition };
+  if (insert.span !== undefined) sink.span = insert.span;
+  return Object.freeze(sink);
 }
 
 /**
@@ -225,7 +240,7 @@ export class ScriptBinder {
   /** Applies `s`'s DDL and binds it; `trace` (default: the options') is filled with its plans. */
   next(s: Statement, trace: BindTrace | undefined = this.options.trace): BoundStep {
     this.catalog.apply(s);
-    const ctx = context(this.catalog, trace === this.options.trace ? this.options : { ...this.options, trace }, this.views);
+    const ctx = context(this.catalog, this.options, this.views, trace);
     let insertDiagnostics = NO_INSERTS;
     let bound: BoundStatement | undefined;
     if (s.kind === 'Insert') {

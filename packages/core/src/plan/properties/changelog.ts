@@ -231,8 +231,10 @@ export function statementSources(sources: SourceModes, shared: ReadonlySet<PlanN
   return { sources: scoped, next: () => { if (scope.cache.size > 0) scope.cache = new Map(); } };
 }
 
-function cacheOf(node: PlanNode, sources: SourceModes): WeakMap<PlanNode, PlanChangelog> | Map<PlanNode, PlanChangelog> {
-  const scope = statementScopes.get(sources);
+type StatementScope = ReturnType<typeof statementScopes.get>;
+
+/** The cache of `node`'s mode; `scope` is `sources`' statement scope (looked up once per changelogOf call). */
+function cacheOf(node: PlanNode, sources: SourceModes, scope: StatementScope): WeakMap<PlanNode, PlanChangelog> | Map<PlanNode, PlanChangelog> {
   if (scope !== undefined && !scope.shared.has(node)) return scope.cache;
   const owner = scope?.script ?? sources;
   let cache = bySources.get(owner);
@@ -249,30 +251,31 @@ function derivedFrom(node: PlanNode): readonly PlanNode[] {
   return node.kind === 'Filter' && node.condition.subqueries.length > 0 ? [...inputs, ...node.condition.subqueries.map((s) => s.plan)] : inputs;
 }
 
-function derive(node: PlanNode, sources: SourceModes): PlanChangelog {
+function derive(node: PlanNode, sources: SourceModes, scope: StatementScope): PlanChangelog {
   const mode = modeOf(node, sources, (n) => changelogOf(n, sources));
   // Insert-only (most nodes): the one shared value, not a new frozen copy per node.
   const result: PlanChangelog = mode.kind === 'insert-only' ? INSERT_ONLY : Object.freeze({ ...mode, upsertKeys: upsertKeys(node) });
-  cacheOf(node, sources).set(node, result);
+  cacheOf(node, sources, scope).set(node, result);
   return result;
 }
 
 /** The changelog mode of `node`'s output, its sources' modes given by `sources`; computed once per node and resolver. */
 export function changelogOf(node: PlanNode, sources: SourceModes): PlanChangelog {
-  const known = cacheOf(node, sources).get(node);
+  const scope = statementScopes.get(sources);
+  const known = cacheOf(node, sources, scope).get(node);
   if (known !== undefined) return known;
   // The nodes below first, with a stack of its own (post-order): a plan thousands of nodes deep (a chain of CTEs or
   // views) must not exhaust the call stack; each node's own rule then finds its inputs' modes cached.
   const stack: { node: PlanNode; expanded: boolean }[] = [{ node, expanded: false }];
   while (stack.length > 0) {
     const top = stack.pop()!;
-    if (cacheOf(top.node, sources).has(top.node)) continue;
+    if (cacheOf(top.node, sources, scope).has(top.node)) continue;
     if (top.expanded) {
-      derive(top.node, sources);
+      derive(top.node, sources, scope);
       continue;
     }
     stack.push({ node: top.node, expanded: true });
-    for (const input of derivedFrom(top.node)) if (!cacheOf(input, sources).has(input)) stack.push({ node: input, expanded: false });
+    for (const input of derivedFrom(top.node)) if (!cacheOf(input, sources, scope).has(input)) stack.push({ node: input, expanded: false });
   }
-  return cacheOf(node, sources).get(node) ?? derive(node, sources);
+  return cacheOf(node, sources, scope).get(node) ?? derive(node, sources, scope);
 }
