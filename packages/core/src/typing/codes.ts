@@ -39,7 +39,9 @@ export const TYPE_CODE_TABLE = codeTable({
   )],
   caseConditionNotBoolean: ['FTS4403', 'A CASE WHEN condition that is not BOOLEAN.', template(
     (p: { readonly clause: 'CASE WHEN' | 'WHERE' | 'HAVING' | 'ON' | 'QUALIFY' | 'DEFINE'; readonly type: string; readonly variable?: string }) =>
-      `the ${p.clause}${p.variable === undefined ? '' : ` ${p.variable}`} condition must be BOOLEAN, not ${p.type}`,
+      // DEFINE: Flink 1.20.1's own words (test/flink/match-recognize.test.ts checks both say them)
+      p.clause === 'DEFINE' ? `DEFINE clause must be a condition: DEFINE ${p.variable ?? ''} is ${p.type}, not BOOLEAN`
+        : `the ${p.clause}${p.variable === undefined ? '' : ` ${p.variable}`} condition must be BOOLEAN, not ${p.type}`,
     (p) => `compare it with something, e.g. ${p.clause === 'ON' ? 'a.x = b.x' : '… = …'}`,
   )],
   noSignature: ['FTS4404', 'A function called with arguments no signature of it accepts, or an unknown function.', template(
