@@ -27,20 +27,17 @@ for (const [factor, names] of [
 
 const AMOUNT_AND_UNIT = /^\s*(\d+)\s*([^\d\s]*)\s*$/;
 
-/** Milliseconds of a Flink Duration text, or undefined when it does not parse (as Flink's TimeUtils). */
-export function parseDuration(text: string): number | undefined {
+/** The amount times its unit's factor (no unit: a factor of 1), or undefined when the text or its unit does not parse. */
+function amountIn(text: string, units: ReadonlyMap<string, number>): number | undefined {
   const m = AMOUNT_AND_UNIT.exec(text);
   if (!m) return undefined;
   const unit = m[2]!.toLowerCase();
-  const factor = unit === '' ? 1 : DURATION_UNITS.get(unit);
+  const factor = unit === '' ? 1 : units.get(unit);
   return factor === undefined ? undefined : Number(m[1]) * factor;
 }
 
+/** Milliseconds of a Flink Duration text, or undefined when it does not parse (as Flink's TimeUtils). */
+export const parseDuration = (text: string): number | undefined => amountIn(text, DURATION_UNITS);
+
 /** Bytes of a Flink MemorySize text, or undefined when it does not parse (as Flink's MemorySize.parse). */
-export function parseMemorySize(text: string): number | undefined {
-  const m = AMOUNT_AND_UNIT.exec(text);
-  if (!m) return undefined;
-  const unit = m[2]!.toLowerCase();
-  const factor = unit === '' ? 1 : MEMORY_UNITS.get(unit);
-  return factor === undefined ? undefined : Number(m[1]) * factor;
-}
+export const parseMemorySize = (text: string): number | undefined => amountIn(text, MEMORY_UNITS);

@@ -16,7 +16,7 @@ import type { AnySqlType, ValueOf } from '../types/sql-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { z } from 'zod';
-import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../diagnostics/argument-rules.js';
+import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../diagnostics/shape-rules.js';
 import { Expr, checkName, exprNode } from '../builder/expr.js';
 import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import { SqlType, checkType } from '../types/sql-type.js';
@@ -157,7 +157,7 @@ const isConnector = (v: unknown): boolean => typeof v === 'object' && v !== null
 /**
  * What `table()` accepts, checked before anything is read from it (JavaScript callers, `as any`): one list of
  * rules, read as a plain predicate for the specs it accepts and as a zod schema that explains the others
- * (diagnostics/argument-rules.ts).
+ * (diagnostics/shape-rules.ts).
  */
 const TABLE_SPEC = strictObjectRule({
   columns: recordRule(nameRule, customRule(isColumnSpec, 'a column type such as t.int(), column(t.int(), \'…\') or metadata(t.int())')),

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export interface ArgumentRule {
+export interface ShapeRule {
   readonly schema: z.ZodType;
   readonly accepts: (value: unknown) => boolean;
 }
@@ -15,24 +15,24 @@ export interface ArgumentRule {
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /** A string that is not blank. */
-export const nameRule: ArgumentRule = { schema: z.string().trim().min(1), accepts: (v) => typeof v === 'string' && v.trim().length > 0 };
-export const stringRule: ArgumentRule = { schema: z.string(), accepts: (v) => typeof v === 'string' };
-export const booleanRule: ArgumentRule = { schema: z.boolean(), accepts: (v) => typeof v === 'boolean' };
+export const nameRule: ShapeRule = { schema: z.string().trim().min(1), accepts: (v) => typeof v === 'string' && v.trim().length > 0 };
+export const stringRule: ShapeRule = { schema: z.string(), accepts: (v) => typeof v === 'string' };
+export const booleanRule: ShapeRule = { schema: z.boolean(), accepts: (v) => typeof v === 'boolean' };
 
-export function enumRule(values: readonly [string, ...string[]]): ArgumentRule {
+export function enumRule(values: readonly [string, ...string[]]): ShapeRule {
   return { schema: z.enum(values), accepts: (v) => (values as readonly unknown[]).includes(v) };
 }
 
 /** A value `accepts` judges; `message` says what is expected when it refuses. */
-export function customRule(accepts: (value: unknown) => boolean, message: string): ArgumentRule {
+export function customRule(accepts: (value: unknown) => boolean, message: string): ShapeRule {
   return { schema: z.custom<unknown>(accepts, { message }), accepts };
 }
 
-export function optionalRule(rule: ArgumentRule): ArgumentRule {
+export function optionalRule(rule: ShapeRule): ShapeRule {
   return { schema: rule.schema.optional(), accepts: (v) => v === undefined || rule.accepts(v) };
 }
 
-export function arrayRule(element: ArgumentRule): ArgumentRule {
+export function arrayRule(element: ShapeRule): ShapeRule {
   return {
     schema: z.array(element.schema),
     accepts: (v) => {
@@ -45,7 +45,7 @@ export function arrayRule(element: ArgumentRule): ArgumentRule {
 }
 
 /** An object whose keys `key` accepts, each value `value` accepts. */
-export function recordRule(key: ArgumentRule, value: ArgumentRule): ArgumentRule {
+export function recordRule(key: ShapeRule, value: ShapeRule): ShapeRule {
   return {
     schema: z.record(key.schema as z.ZodType<string>, value.schema),
     accepts: (v) => {
@@ -57,7 +57,7 @@ export function recordRule(key: ArgumentRule, value: ArgumentRule): ArgumentRule
 }
 
 /** An object with these keys and no other (a missing key reads as undefined: see `optionalRule`). */
-export function strictObjectRule(shape: Readonly<Record<string, ArgumentRule>>): ArgumentRule {
+export function strictObjectRule(shape: Readonly<Record<string, ShapeRule>>): ShapeRule {
   const keys = Object.keys(shape);
   return {
     schema: z.strictObject(Object.fromEntries(keys.map((k) => [k, shape[k]!.schema]))),

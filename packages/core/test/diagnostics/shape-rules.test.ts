@@ -1,17 +1,17 @@
 /**
- * One rule, two readings (diagnostics/argument-rules.ts): the plain predicate never accepts what the zod schema
+ * One rule, two readings (diagnostics/shape-rules.ts): the plain predicate never accepts what the zod schema
  * refuses, accepts the common specs itself, and what it refuses is explained by zod with the element's path — as
  * `table()` reports a bad spec.
  */
 import { describe, expect, test } from 'vitest';
-import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../../src/diagnostics/argument-rules.js';
-import type { ArgumentRule } from '../../src/diagnostics/argument-rules.js';
+import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../../src/diagnostics/shape-rules.js';
+import type { ShapeRule } from '../../src/diagnostics/shape-rules.js';
 import { BAD_ARGUMENT } from '../../src/diagnostics/arguments.js';
 import type { FlinktsError } from '../../src/diagnostics/diagnostic.js';
 import { t, table } from '../../src/index.js';
 
 const isFunction = (v: unknown): boolean => typeof v === 'function';
-const RULES: readonly (readonly [string, ArgumentRule])[] = [
+const RULES: readonly (readonly [string, ShapeRule])[] = [
   ['name', nameRule],
   ['string', stringRule],
   ['boolean', booleanRule],
