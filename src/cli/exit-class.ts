@@ -4,19 +4,16 @@
  * 1 when there are other errors (or more warnings than --max-warnings allows), else 0. Every package's codes are
  * looked up here (code-tables.ts), so no command matches code literals or code names to choose its exit code.
  */
-import type { Diagnostic, DiagnosticCodeInfo, ExitClass } from '@flinkts/core';
+import type { Diagnostic, ExitClass } from '@flinkts/core';
 import { ALL_DIAGNOSTIC_CODES } from './code-tables.js';
 import { countDiagnostics, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, tooManyWarnings } from './exit-code.js';
 import type { WarningPolicy } from './exit-code.js';
-
-/** Every code of every package, with its exit class. */
-export const ALL_CODES: readonly DiagnosticCodeInfo[] = ALL_DIAGNOSTIC_CODES;
 
 let byCode: Map<string, ExitClass> | undefined;
 
 /** A code's exit class (`problem` for a code no table declares). */
 export function exitClassOf(code: string): ExitClass {
-  byCode ??= new Map(ALL_CODES.map((c) => [c.code, c.exit]));
+  byCode ??= new Map(ALL_DIAGNOSTIC_CODES.map((c) => [c.code, c.exit]));
   return byCode.get(code) ?? 'problem';
 }
 

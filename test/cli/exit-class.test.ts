@@ -10,8 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '@flinkts/core';
-import { ALL_DIAGNOSTIC_CODES } from '../../scripts/diagnostics-doc.js';
-import { ALL_CODES, exitClassOf, exitFor, exitForErrors } from '../../src/cli/exit-class.js';
+import { DIAGNOSTIC_CODES } from '@flinkts/core';
+import { CONNECTORS_CODE_TABLE } from '@flinkts/connectors';
+import { PIPELINE_DIAGNOSTIC_CODES } from '@flinkts/pipelines';
+import { CLI_CODE_TABLE } from '../../src/cli/codes.js';
+import { ALL_DIAGNOSTIC_CODES } from '../../src/cli/code-tables.js';
+import { exitClassOf, exitFor, exitForErrors } from '../../src/cli/exit-class.js';
 import { runCli } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,8 +27,9 @@ const error = (code: string): Diagnostic => ({ code, severity: 'error', message:
 
 describe('exit codes from the code tables', () => {
   test("the CLI's lookup holds every code of every table, with the class its table declares", () => {
-    expect([...ALL_CODES].map((c) => `${c.code} ${c.exit}`).sort()).toEqual(ALL_DIAGNOSTIC_CODES.map((c) => `${c.code} ${c.exit}`).sort());
-    for (const c of ALL_DIAGNOSTIC_CODES) expect(exitClassOf(c.code), c.code).toBe(c.exit);
+    const tables = [...DIAGNOSTIC_CODES, ...CONNECTORS_CODE_TABLE.entries, ...PIPELINE_DIAGNOSTIC_CODES, ...CLI_CODE_TABLE.entries];
+    expect(ALL_DIAGNOSTIC_CODES.map((c) => `${c.code} ${c.exit}`).sort()).toEqual(tables.map((c) => `${c.code} ${c.exit}`).sort());
+    for (const c of tables) expect(exitClassOf(c.code), c.code).toBe(c.exit);
   });
 
   test('a sample: usage codes exit 2, problems exit 1, a usage warning does not make a usage exit', () => {
