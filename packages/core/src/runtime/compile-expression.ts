@@ -36,6 +36,7 @@ import { AGGREGATE_NAMES as RUNTIME_AGGREGATES } from './operators/aggregates.js
 import type { TypeScope } from '../typing/expression-type.js';
 import { TYPE_TEXTS } from '../typing/codes.js';
 import { NAME_TEXTS } from '../diagnostics/name-codes.js';
+import { isStackOverflow } from '../diagnostics/stack-overflow.js';
 
 /** A column visible to expressions: its (optional) table qualifier, name, type and position in the row. */
 export interface ColumnBinding {
@@ -630,7 +631,7 @@ export class ExpressionCompiler implements CompilerApi {
     try {
       return expressionType(e, this.typeScope);
     } catch (err) {
-      if (err instanceof RangeError) return undefined; // nested too deeply for the analyzer: the runtime's type stands
+      if (isStackOverflow(err)) return undefined; // nested too deeply for the analyzer: the runtime's type stands
       throw err;
     }
   }
