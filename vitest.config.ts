@@ -7,6 +7,7 @@ const src = (path: string): string => fileURLToPath(new URL(path, import.meta.ur
 // consumer test checks from the packed tarballs). tsconfig.json maps the same names with `paths`.
 const sources: Record<string, string> = {
   '@flinkts/core': src('./packages/core/src/index.ts'),
+  '@flinkts/core/internal': src('./packages/core/src/internal/index.ts'),
   '@flinkts/core/testing': src('./packages/core/src/testing/index.ts'),
   '@flinkts/core/vitest': src('./packages/core/src/testing/vitest.ts'),
   '@flinkts/core/flink': src('./packages/core/src/engine/flink/index.ts'),

@@ -5,7 +5,8 @@
  * table is added in its package's list and nowhere else.
  */
 import type { DiagnosticCodeInfo } from '@flinkts/core';
-import { DIAGNOSTIC_CODES, sortedCodes } from '@flinkts/core';
+import { DIAGNOSTIC_CODES } from '@flinkts/core';
+import { sortedCodes } from '@flinkts/core/internal';
 import { CONNECTORS_CODE_TABLE } from '@flinkts/connectors';
 import { PIPELINE_DIAGNOSTIC_CODES } from '@flinkts/pipelines';
 import { CLI_CODE_TABLE } from './codes.js';

@@ -1,5 +1,5 @@
 /** Diagnostic codes of the CLI and of loading its configuration (FTS9xxx; the import codes are in @flinkts/pipelines). */
-import { codeTable, template } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 
 const NAME_A_CONFIG = 'name a folder with a pipeline config, a .ts/.js module or a .sql script';
 const REPORT_FILE = 'please report this file to the flinkts maintainers';

@@ -7,7 +7,8 @@ import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, SourcePosition } from '@flinkts/core';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { cliDir } from './package-root.js';
 import { CLI_TEXTS } from './codes.js';
 

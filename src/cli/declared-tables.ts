@@ -9,7 +9,7 @@ import type { CreateCatalog, CreateTable, CreateView, Diagnostic } from '@flinkt
 import { configLoadDiagnostics } from './config-error.js';
 import { importConfig } from './import-config.js';
 import { configFile } from './load-pipeline.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CLI_TEXTS } from './codes.js';
 
 export type Declaration = CreateCatalog | CreateTable | CreateView;

@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeSqlSource, printStatements } from '@flinkts/core';
-import type { DecodedSource, Diagnostic } from '@flinkts/core';
+import { printStatements } from '@flinkts/core';
+import { decodeSqlSource } from '@flinkts/core/internal';
+import type { Diagnostic } from '@flinkts/core';
+import type { DecodedSource } from '@flinkts/core/internal';
 import { FlinkBridgeClient, verifyScript } from '@flinkts/core/flink';
 import { jobStatements } from '@flinkts/pipelines';
 import { isPipelineArgument } from './check-pipelines.js';

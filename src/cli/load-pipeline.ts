@@ -9,7 +9,7 @@ import type { Diagnostic } from '@flinkts/core';
 import type { AnyPipeline } from '@flinkts/pipelines';
 import { configLoadDiagnostics, isCompileError } from './config-error.js';
 import { importConfig, isTypeScriptConfig } from './import-config.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CLI_TEXTS } from './codes.js';
 
 export const CONFIG_NAMES = ['flinkts.config.ts', 'flinkts.config.mts', 'flinkts.config.js', 'flinkts.config.mjs'];

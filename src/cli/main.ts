@@ -74,7 +74,7 @@ export function processIO(): CliIO {
 }
 
 async function unknownCommand(name: string, io: CliIO): Promise<number> {
-  const { didYouMean } = await import('@flinkts/core');
+  const { didYouMean } = await import('@flinkts/core/internal');
   const hint = didYouMean(name, commandNames());
   io.stderr(`flinkts: unknown command '${name}'${hint === undefined ? '' : ` — ${hint}`}\n\n${usage()}`);
   return EXIT_USAGE;

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CLI_TEXTS } from './codes.js';
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;

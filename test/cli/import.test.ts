@@ -145,7 +145,7 @@ describe('flinkts import: queries with the builder, from the bound plan', () => 
     // The patterns Flink plans (TopN, temporal and lookup joins, window aggregation) are there in the plan of what
     // the TypeScript prints.
     const mod = (await import(pathToFileURL(join(repo, 'src', 'builders.ts')).href)) as { statements: readonly Statement[] };
-    const { bindScript } = await import('@flinkts/core');
+    const { bindScript } = await import('@flinkts/core/internal');
     const bound = bindScript(parseScript(printStatements(mod.statements)).script.statements);
     expect(bound.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const kinds = new Set<string>();

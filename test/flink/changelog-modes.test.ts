@@ -8,7 +8,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { resolveTableCapabilities } from '@flinkts/connectors';
-import { bindScript, changelogOf, parseScript, printDataType } from '@flinkts/core';
+import { parseScript, printDataType } from '@flinkts/core';
+import { bindScript, changelogOf } from '@flinkts/core/internal';
 import type { PlanNode, SourceModes } from '@flinkts/core';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 

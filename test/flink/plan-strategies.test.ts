@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bindScript, inputsOf, isWindowAggregate, parseScript } from '@flinkts/core';
+import { parseScript } from '@flinkts/core';
+import { bindScript, inputsOf, isWindowAggregate } from '@flinkts/core/internal';
 import type { PlanRoot } from '@flinkts/core';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 

@@ -5,7 +5,8 @@
  * proctime.
  */
 import { describe, expect, test } from 'vitest';
-import { bindScript, checkSql, parseScript } from '@flinkts/core';
+import { checkSql, parseScript } from '@flinkts/core';
+import { bindScript } from '@flinkts/core/internal';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
 
 const DDL = [

@@ -1,6 +1,7 @@
 /** `fmt` keeps every statement of a file whatever its line ends (LF, CRLF, CR, mixed), comments included. */
 import fc from 'fast-check';
-import { parseScript, sameAst } from '@flinkts/core';
+import { parseScript } from '@flinkts/core';
+import { sameAst } from '@flinkts/core/internal';
 import { expect, test } from 'vitest';
 import { formatSql } from '../../src/cli/commands/fmt.js';
 

@@ -3,7 +3,7 @@
  * `validateTableOptions` (used by `flinkts check`) and `resolveCapabilities` (core's ConnectorResolver).
  */
 import type { ChangelogCapabilities, ConnectorResolver, CreateTable, Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CONNECTORS } from './connectors/registry.js';
 import { paimonDefinition } from './connectors/paimon.js';
 import { hiveTableDefinition } from './connectors/hive-table.js';

@@ -27,4 +27,3 @@ export { LAYER_CODE_TABLE, LAYER_CODES } from './analyzer/layer-codes.js';
 export { CONNECTOR_CODE_TABLE, CONNECTOR_CODES, CONNECTOR_TEXTS } from './connector/codes.js';
 export type { PrimaryKeyProblem } from './connector/codes.js';
 export * from './lineage/index.js';
-export { nearestPackageDir } from './package-dir.js';

@@ -5,7 +5,8 @@
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
-import { didYouMean, FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { didYouMean, textFields } from '@flinkts/core/internal';
 import { checkEnvironment } from './check-pipeline.js';
 import { CODES, TEXTS } from './codes.js';
 import { LINEAGE_TEXTS } from './lineage-formats/codes.js';

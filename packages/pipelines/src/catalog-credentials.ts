@@ -8,7 +8,7 @@
  */
 import type { Diagnostic, Insert, OptionEntry, Query } from '@flinkts/core';
 import { isSensitive } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import { rehintTableRefs, withOptions } from './rehint-table-refs.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';

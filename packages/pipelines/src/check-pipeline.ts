@@ -4,7 +4,7 @@
  * definition) and the `${NAME}` placeholders. Paths point at the job (`jobs.<name>.statements[i]`).
  */
 import type { Diagnostic } from '@flinkts/core';
-import { checkPipelineGraph } from '@flinkts/core';
+import { checkPipelineGraph } from '@flinkts/core/internal';
 import type { CheckedJob } from './job-analysis.js';
 import { checkedJob } from './job-analysis.js';
 import { tableGraph } from './lineage/table-graph.js';

@@ -2,7 +2,8 @@
  * Stable diagnostic codes of `@flinkts/pipelines` (FTS8xxx: pipelines, environments and job specs), with the texts of
  * the templated ones (`suggestion`: a did-you-mean from didYouMean, which replaces the default hint).
  */
-import { codeTable, template, DEFINITION_TEXTS, type ArgumentPayload } from '@flinkts/core';
+import { DEFINITION_TEXTS, type ArgumentPayload } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 import type { ArtifactProblem } from '@flinkts/connectors';
 
 /** FTS8040's message and hint of a jar that does not fit the Flink version (resolved from the connectors, or a job's own). */

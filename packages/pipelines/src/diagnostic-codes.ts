@@ -1,5 +1,5 @@
 /** Every diagnostic code of @flinkts/pipelines with its title and exit class, sorted: the tables of its stages. */
-import { sortedCodes } from '@flinkts/core';
+import { sortedCodes } from '@flinkts/core/internal';
 import type { DiagnosticCodeInfo } from '@flinkts/core';
 import { CODE_TABLE } from './codes.js';
 import { DEPLOY_CODE_TABLE } from './deploy/codes.js';

@@ -7,7 +7,7 @@ import type { Catalog, Insert, MavenArtifact, StatementSet } from '@flinkts/core
 import type { FlinkSettingsInput } from '@flinkts/connectors';
 import type { Resources } from './resources.js';
 import { z } from 'zod';
-import { checkArgument } from '@flinkts/core';
+import { checkArgument } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 
 const isInsert = (v: unknown): boolean => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'Insert';

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { KAFKA_RELOCATION_PREFIX, flinkMinor, kafkaShaded } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 

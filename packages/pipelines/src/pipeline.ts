@@ -8,7 +8,7 @@ import type { ArgumentSchema, Catalog, Table, View } from '@flinkts/core';
 import type { ConnectorVersions, FlinkSettingsInput } from '@flinkts/connectors';
 import { Job } from './job.js';
 import { z } from 'zod';
-import { argumentError, checkArgument, didYouMean } from '@flinkts/core';
+import { argumentError, checkArgument, didYouMean } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import { EMITTERS, TARGET_NAMES } from './emit/emitters.js';
 import { LINEAGE_CONFIG } from './targets.js';

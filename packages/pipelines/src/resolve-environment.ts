@@ -4,10 +4,10 @@
  * (an unknown job or variable) are diagnostics, never silently dropped.
  */
 import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
-import { didYouMean } from '@flinkts/core';
+import { didYouMean } from '@flinkts/core/internal';
 import { DEFAULT_FLINK_VERSION, declaredArtifactProblem, embeddedCredential, resolveArtifacts } from '@flinkts/connectors';
 import type { ConnectorPiece } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
 import { buildRegistry, collectDeclarations } from './declarations.js';

@@ -6,7 +6,7 @@ import type { Diagnostic } from '@flinkts/core';
 import { parseMemorySize } from '@flinkts/connectors';
 import type { MemorySizeValue } from '@flinkts/connectors';
 import { TEXTS } from './codes.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { jobManagerMemoryProblem, mib, taskManagerMemory } from './memory.js';
 
 export interface ProcessResources {

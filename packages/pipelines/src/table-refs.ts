@@ -1,6 +1,6 @@
 /** The tables and views a query reads: every `TableRef` in it, except references to its own CTEs. */
 import type { Query } from '@flinkts/core';
-import { walkAst } from '@flinkts/core';
+import { walkAst } from '@flinkts/core/internal';
 
 /** Referenced paths (joined with '.'), in first-use order, without duplicates. */
 export function tableRefs(query: Query): string[] {

@@ -92,7 +92,7 @@ export const command: Command = {
         if (r.checked !== undefined) pipelines.push(r.checked);
         continue;
       }
-      const [{ checkSql, decodeSqlSource }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/connectors')]);
+      const [{ checkSql }, { decodeSqlSource }, { connectorValidators }] = await Promise.all([import('@flinkts/core'), import('@flinkts/core/internal'), import('@flinkts/connectors')]);
       let text: string;
       try {
         const decoded = input === '-' ? decodeSqlSource(await io.readStdin(), '<stdin>') : decodeSqlSource(readFileSync(resolve(io.cwd, input)), input);

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '@flinkts/core';
-import { decodeSqlSource, formatDiagnostic, textFields } from '@flinkts/core';
+import { formatDiagnostic } from '@flinkts/core';
+import { decodeSqlSource, textFields } from '@flinkts/core/internal';
 import { parseArgs } from '../args.js';
 import type { FormatResult } from '../format-comments.js';
 import { formatText, refused } from '../format-comments.js';

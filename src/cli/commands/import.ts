@@ -49,7 +49,7 @@ export const command: Command = {
     const outProblem = outFolderProblem(out);
     const all: Diagnostic[] = outProblem === undefined ? [] : [outProblem];
     const inputs: { file: string; text: string }[] = [];
-    const { decodeSqlSource, formatDiagnostic, textFields } = await import('@flinkts/core');
+    const [{ formatDiagnostic }, { decodeSqlSource, textFields }] = await Promise.all([import('@flinkts/core'), import('@flinkts/core/internal')]);
     for (const file of args.positionals) {
       let bytes: Buffer;
       try {

@@ -86,7 +86,7 @@ export const command: Command = {
       }
       const mine = pipelines.declaredMysqlTables(declared.tables, target.database);
       if (mine.size === 0) {
-        const { textFields } = await import('@flinkts/core');
+        const { textFields } = await import('@flinkts/core/internal');
         all.push({ ...textFields(pipelines.INTROSPECT_TEXTS.nothingDeclared({ file: out, database: target.database })), severity: 'error', file: out });
         return finish([]);
       }

@@ -4,7 +4,8 @@
  * build is cancelled and the job itself restarts on the new version from the old one's final savepoint, taking over
  * the real sinks. `--abandon` cancels the shadow run instead and leaves the running version alone.
  */
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { DeployOptions, DeployOutcome } from '@flinkts/pipelines';
 import { abandonShadow, promoteJob } from '@flinkts/pipelines';
 import { parseArgs } from '../args.js';

@@ -3,7 +3,8 @@
  * generic in-memory catalog, validated like connector options (Paimon: unknown keys are warnings).
  */
 import type { CatalogConnector, Diagnostic, MavenArtifact, Severity } from '@flinkts/core';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { ARTIFACTS, jdbcDriver } from '../artifacts.js';
 import { genericCatalogCatalog } from '../generated/generic-catalog.js';
 import type { GenericCatalogOptions } from '../generated/generic-catalog.js';

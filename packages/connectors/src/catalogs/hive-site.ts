@@ -6,7 +6,7 @@
  * the Flink processes when it reads the file.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from '../options/codes.js';
 import { isSensitive } from '../options/sensitive.js';
 import { Secret } from '../options/values.js';

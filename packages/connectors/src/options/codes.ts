@@ -2,7 +2,8 @@
  * Diagnostic codes of @flinkts/connectors (FTS3xxx). Stable: tests and users match on them. `TEXTS.unknownKey({ … })`
  * gives the code, message and hint, so each code's wording lives here.
  */
-import { codeTable, template, CONNECTOR_CODES as CORE_CONNECTOR_CODES } from '@flinkts/core';
+import { CONNECTOR_CODES as CORE_CONNECTOR_CODES } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 
 /** At most 12 names, sorted, for a hint. */
 export function sortedSample(candidates: readonly string[]): string {

@@ -1,6 +1,6 @@
 /** Turns a typed options object into WITH entries (exact keys, final text values). */
 import type { Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { FormatRef } from '../formats/format.js';
 import { TEXTS } from './codes.js';
 import type { Entry } from './validate.js';

@@ -3,7 +3,7 @@
  * unknown keys (with the closest real key), deprecated aliases, value syntax, credentials and required keys.
  */
 import type { Diagnostic, Severity } from '@flinkts/core';
-import { closest, textFields } from '@flinkts/core';
+import { closest, textFields } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import type { KeyMatch, OptionSet } from './option-set.js';
 import { checkValue } from './parse.js';

@@ -3,7 +3,7 @@
  */
 import type { FormatRef } from '../formats/format.js';
 
-import { argumentError } from '@flinkts/core';
+import { argumentError } from '@flinkts/core/internal';
 
 /** A credential resolved by the platform at deploy time; printed as `${NAME}`, never as plaintext. */
 export class Secret {

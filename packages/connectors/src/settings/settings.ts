@@ -4,7 +4,8 @@
  * and are printed under their 1.20 key, values must parse as the option's type (`'30s-300s'` does not).
  */
 import type { Diagnostic } from '@flinkts/core';
-import { closest, editDistance, FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { closest, editDistance, textFields } from '@flinkts/core/internal';
 import { flinkSettingsCatalog } from '../generated/flink-settings.js';
 import type { FlinkSettingsInput } from '../generated/flink-settings.js';
 import { TEXTS } from '../options/codes.js';

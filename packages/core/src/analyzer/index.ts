@@ -6,17 +6,8 @@
  */
 export { checkScript, checkSql } from './check-script.js';
 export type { CheckOptions, OptionValidators } from './check-script.js';
-export { expressionType, resolveColumn } from '../typing/expression-type.js';
 export type { ScopeColumn, TypeEnv, TypeIssue, TypeScope } from '../typing/expression-type.js';
-export { arithmeticType } from '../typing/arithmetic-type.js';
-export { adjustDecimal, decimalArithmetic } from '../types/decimal-merging.js';
-export { comparisonProblem } from '../typing/comparable.js';
-export { explicitCastProblem } from '../typing/explicit-cast.js';
-export { checkPipelineGraph, LAYER_INPUTS } from './pipeline-graph.js';
 export type { GraphJob, GraphTable, GraphWrite } from './pipeline-graph.js';
-export { checkSink } from './changelog/sink-check.js';
 export { CHANGELOG_CODES } from './changelog/codes.js';
-export { describeOrigin } from './changelog/changelog-mode.js';
 export type { CapabilitiesResolver, StreamContext } from './changelog/stream-context.js';
 export { TIME_CODES } from './time/codes.js';
-export { checkWatermark } from './time/table-time-attributes.js';

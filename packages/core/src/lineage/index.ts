@@ -1,3 +1,3 @@
 export type * from './model.js';
-export { compareEdges, scriptLineage, sinksLineage, sortEdges } from './column-lineage.js';
+export { scriptLineage, sinksLineage } from './column-lineage.js';
 export type { ScriptLineage } from './column-lineage.js';

@@ -5,14 +5,10 @@
  * are each column's `time`, set by the rules of properties/time-attributes.ts. Joins may be SEMI / ANTI (IN / NOT IN
  * sub-queries), whose output is the left columns only.
  */
-export { bind, bindInsert, bindScript, ScriptBinder } from './bind.js';
 export type { BindOptions, BoundQuery, BoundScript, BoundStatement, BoundStep } from './bind.js';
 export type { BindTrace, BoundTableRef, NamedPlan } from './bind-context.js';
 export type { BoundExpression, BoundSubquery, ColumnBinding } from './expression.js';
-export { copiedColumn } from './expression.js';
 export type { PlanColumn, PlanNode, PlanRoot, TimeAttribute } from './node.js';
-export { inputsOf } from './node.js';
-export { tableColumns } from './scan-columns.js';
 export type { Aggregate as PlanAggregate, AggregateCall } from './aggregate.js';
 export type { Correlate as PlanCorrelate } from './correlate.js';
 export type { Filter as PlanFilter } from './filter.js';
@@ -27,11 +23,9 @@ export type { Sort as PlanSort } from './sort.js';
 export type { SortKey } from './sort-key.js';
 export type { Values as PlanValues } from './values.js';
 export type { WindowFunction, WindowTableFunction } from './window-table-function.js';
-export { changelogOf, connectorName, INSERT_ONLY, isUpdating } from './properties/changelog.js';
+export { INSERT_ONLY } from './properties/changelog.js';
 export type { ChangelogKind, PlanChangelog, SourceModes, UpdateOrigin } from './properties/changelog.js';
-export { uniqueKeys, upsertKeys } from './properties/keys.js';
 export type { Key } from './properties/keys.js';
-export { coversWindow, isWindowAggregate, windowColumns } from './properties/window-columns.js';
 export type { WindowBound } from './properties/window-columns.js';
 export { BIND_CODE_TABLE, BIND_CODES } from './codes.js';
 export { BIND_TEXTS } from './codes.js';

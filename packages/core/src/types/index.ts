@@ -1,4 +1,5 @@
 export * from './data-type.js';
 export * from './sql-type.js';
-export * from './implicit-cast.js';
-export * from './type-limits.js';
+export { IMPLICIT_CASTS } from './implicit-cast.js';
+export type { ImplicitlyCastable } from './implicit-cast.js';
+export type { TypeProblem } from './type-limits.js';

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { SourceModes, UpdateOrigin } from '../../src/index.js';
-import { bindScript, changelogOf, checkScript, checkSql, parseScript } from '../../src/index.js';
+import { checkScript, checkSql, parseScript } from '../../src/index.js';
+import { bindScript, changelogOf } from '../../src/internal/index.js';
 import { allValidators, capabilitiesOnly, changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'kafka:9092', 'format' = 'json'";

@@ -1,6 +1,7 @@
 /** Cross-job checks on the table graph: layers, cycles, several writers, one definition per table. */
 import { describe, expect, test } from 'vitest';
-import { checkPipelineGraph, LAYER_INPUTS, parseStatement } from '../../src/index.js';
+import { parseStatement } from '../../src/index.js';
+import { checkPipelineGraph, LAYER_INPUTS } from '../../src/internal/index.js';
 import type { CreateTable, GraphJob, GraphTable, Layer } from '../../src/index.js';
 
 const ddl = (name: string, extra = ''): CreateTable => parseStatement(`CREATE TABLE ${name} (id INT${extra}) WITH ('connector' = 'blackhole')`).statement as CreateTable;

@@ -1,8 +1,19 @@
 /** Expression builders: sub-queries, truth tests, literals and their definition-time errors. */
 import { describe, expect, test } from 'vitest';
 import {
-  FlinktsError, createView, exists, fn, from, inferFunctionType, interval, lit, printExpression, scalarSubquery, t, table,
+  FlinktsError,
+  createView,
+  exists,
+  fn,
+  from,
+  interval,
+  lit,
+  printExpression,
+  scalarSubquery,
+  t,
+  table,
 } from '../../src/index.js';
+import { inferFunctionType } from '../../src/internal/index.js';
 
 const orders = table('orders', { columns: { id: t.bigint(), user_id: t.int(), ok: t.boolean(), note: t.string(), ts: t.timestampLtz(3) } });
 const users = table('users', { columns: { uid: t.int(), name: t.string() } });

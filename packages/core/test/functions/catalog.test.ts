@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import reference from './flink-1.20-functions.json' with { type: 'json' };
-import { FUNCTIONS, builtinFunction, fn, inferFunctionType, t } from '../../src/index.js';
+import { FUNCTIONS, fn, t } from '../../src/index.js';
+import { builtinFunction, inferFunctionType } from '../../src/internal/index.js';
 
 interface ReferenceFunction { readonly name: string; readonly kind: string; readonly returns: string }
 const functions = reference as readonly ReferenceFunction[];

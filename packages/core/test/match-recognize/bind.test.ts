@@ -1,6 +1,7 @@
 /** MATCH_RECOGNIZE in the binder: output columns and types, and what Flink's planner refuses as diagnostics. */
 import { describe, expect, test } from 'vitest';
-import { bindScript, parseScript } from '../../src/index.js';
+import { parseScript } from '../../src/index.js';
+import { bindScript } from '../../src/internal/index.js';
 
 const T = `CREATE TABLE t (k INT, v INT NOT NULL, s STRING, ts TIMESTAMP(3), pt AS PROCTIME(), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'values');\n`;
 const mr = (body: string) => `${T}SELECT * FROM t MATCH_RECOGNIZE (${body}) AS m;`;

@@ -1,7 +1,8 @@
 /** MATCH_RECOGNIZE: parsing every clause, printing it back, and reading the printed text to the same tree. */
 import { describe, expect, test } from 'vitest';
 import type { MatchRecognize, Query, Select } from '../../src/index.js';
-import { parseQuery as parse, printQuery, stripSpans } from '../../src/index.js';
+import { parseQuery as parse, printQuery } from '../../src/index.js';
+import { stripSpans } from '../../src/internal/index.js';
 
 /** The query, or an error with the first diagnostic's message. */
 function parseQuery(sql: string): Query {

@@ -2,9 +2,27 @@
 import { describe, expect, test } from 'vitest';
 import type { Statement } from '../../src/index.js';
 import {
-  cast, deduplicate, fn, from, genericConnector, hop, insertInto, interval, lit, parseScript, printScript, printStatement,
-  rangePreceding, rowsPreceding, statementSet, stripSpans, t, table, tumble, view,
+  cast,
+  deduplicate,
+  fn,
+  from,
+  genericConnector,
+  hop,
+  insertInto,
+  interval,
+  lit,
+  parseScript,
+  printScript,
+  printStatement,
+  rangePreceding,
+  rowsPreceding,
+  statementSet,
+  t,
+  table,
+  tumble,
+  view,
 } from '../../src/index.js';
+import { stripSpans } from '../../src/internal/index.js';
 
 const orders = table('orders', {
   columns: { id: t.bigint(), user_id: t.bigint(), amount: t.decimal(10, 2), status: t.string(), payload: t.string(), ts: t.timestamp(3) },

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parseExpression, parseScript, printExpression, printScript, stripSpans } from '../../src/index.js';
+import { parseExpression, parseScript, printExpression, printScript } from '../../src/index.js';
+import { stripSpans } from '../../src/internal/index.js';
 
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url)), 'utf8');
 const jsonl = <T>(path: string): T[] => fixture(path).trim().split('\n').map((l) => JSON.parse(l) as T);

@@ -1,7 +1,8 @@
 /** Property: for every AST the builders can produce, parse(print(ast)) equals ast. */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { parseDataType, parseExpression, parseStatement, printDataType, printExpression, printStatement, stripSpans } from '../../src/index.js';
+import { parseDataType, parseExpression, parseStatement, printDataType, printExpression, printStatement } from '../../src/index.js';
+import { stripSpans } from '../../src/internal/index.js';
 import { dataType, expression, statement } from './arbitraries.js';
 
 const RUNS = { numRuns: 300, seed: 20261122 };

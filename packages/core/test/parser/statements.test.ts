@@ -1,6 +1,7 @@
 /** The statements and syntax real scripts contain, including what dt-sql-parser rejects. */
 import { describe, expect, test } from 'vitest';
-import { parseExpression, parseScript, parseStatement, printScript, printStatement, stripSpans } from '../../src/index.js';
+import { parseExpression, parseScript, parseStatement, printScript, printStatement } from '../../src/index.js';
+import { stripSpans } from '../../src/internal/index.js';
 import type { Statement } from '../../src/index.js';
 
 function one(sql: string): Statement {

@@ -4,7 +4,8 @@
  * continued on same line", at the second fragment). flinkts reads them the same way and prints them as written.
  */
 import { describe, expect, test } from 'vitest';
-import { checkSql, parseExpression, parseScript, printStatement, sameAst } from '../../src/index.js';
+import { checkSql, parseExpression, parseScript, printStatement } from '../../src/index.js';
+import { sameAst } from '../../src/internal/index.js';
 
 const TABLES = "CREATE TABLE src (a INT) WITH ('connector' = 'datagen');\nCREATE TABLE snk (s STRING, b BOOLEAN) WITH ('connector' = 'blackhole');\n";
 

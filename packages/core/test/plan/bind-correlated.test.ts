@@ -5,7 +5,8 @@
  * what still cannot be bound is a visible FTS4501 warning.
  */
 import { describe, expect, test } from 'vitest';
-import { bindScript, checkSql, inputsOf, parseScript } from '../../src/index.js';
+import { checkSql, parseScript } from '../../src/index.js';
+import { bindScript, inputsOf } from '../../src/internal/index.js';
 import type { PlanNode, PlanRoot, UserFunctionTypes } from '../../src/index.js';
 
 const DDL = `

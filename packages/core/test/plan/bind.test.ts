@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { bindScript, parseScript } from '../../src/index.js';
+import { parseScript } from '../../src/index.js';
+import { bindScript } from '../../src/internal/index.js';
 import type { PlanNode, PlanRoot } from '../../src/index.js';
-import { inputsOf, printExpression } from '../../src/index.js';
+import { printExpression } from '../../src/index.js';
+import { inputsOf } from '../../src/internal/index.js';
 
 const DDL = `
 CREATE TABLE orders (

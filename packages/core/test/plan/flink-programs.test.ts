@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bindScript, inputsOf, parseScript } from '../../src/index.js';
+import { parseScript } from '../../src/index.js';
+import { bindScript, inputsOf } from '../../src/internal/index.js';
 import type { PlanRoot } from '../../src/index.js';
 
 interface Program {

@@ -4,7 +4,8 @@
  * also checked against real Flink in test/flink/changelog-modes.test.ts, time attributes in plan-time-attributes.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { bindScript, parseScript, uniqueKeys, upsertKeys, windowColumns } from '../../src/index.js';
+import { parseScript } from '../../src/index.js';
+import { bindScript, uniqueKeys, upsertKeys, windowColumns } from '../../src/internal/index.js';
 import type { PlanNode } from '../../src/index.js';
 
 const DDL = `

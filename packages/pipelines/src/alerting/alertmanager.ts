@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { TEXTS, type BadMonitoring } from '../codes.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { parseDuration, promDuration } from '../quality/duration.js';
 import type { ChannelName, Channels, EmailChannel, MonitoringTarget, WebhookChannel } from './monitoring-target.js';
 import { urlSecretProblem } from './secrets.js';

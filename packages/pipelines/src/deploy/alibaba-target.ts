@@ -10,7 +10,8 @@
 import { parseRecordLabels, recordLabels, recordOf } from './platform-record.js';
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { AccessKey } from './acs-signature.js';
 import { enc, encodePath, signAcs3 } from './acs-signature.js';
 import { DEPLOY_TEXTS } from './codes.js';

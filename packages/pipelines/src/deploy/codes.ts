@@ -2,7 +2,7 @@
  * Diagnostic codes of `flinkts plan / deploy / promote / rollback / savepoint` (FTS81xx: shipping a pipeline's jobs),
  * with the texts of the templated ones.
  */
-import { codeTable, template } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 
 const RERUN = 'rerunning is safe: deploy converges from where it stopped';
 const START_SHADOW = 'start one with `flinkts deploy --strategy blue-green --promote manual`';

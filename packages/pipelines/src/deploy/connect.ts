@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FlinktsError, didYouMean, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { didYouMean, textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 import { AlibabaTarget } from './alibaba-target.js';
 import { GatewayTarget } from './gateway-target.js';

@@ -4,7 +4,8 @@
  * statements only on the way to the platform: records, logs and errors keep the placeholders.
  */
 import { readFileSync } from 'node:fs';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 
 export interface SecretSource {

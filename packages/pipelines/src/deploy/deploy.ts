@@ -9,7 +9,8 @@
  * version until `promoteJob` (or `abandonShadow`).
  */
 import { createHash } from 'node:crypto';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_CODES, DEPLOY_TEXTS } from './codes.js';
 import type { NotPromoted } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';

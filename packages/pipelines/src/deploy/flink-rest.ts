@@ -3,7 +3,8 @@
  * restore a job started from, restarts, and savepoints (trigger, stop-with-savepoint, poll).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 import { httpJson } from './http.js';
 

@@ -2,7 +2,8 @@
  * JSON over HTTP for the deploy clients: one timeout per request, and failures as FTS8101 diagnostics that name the
  * endpoint and the operation but never a header or a credential.
  */
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 
 export interface HttpRequest {

@@ -3,7 +3,8 @@
  * (variables filled in, secrets left as placeholders), in dependency order, with the shadow release of each job
  * that writes a shadowed sink, and the environment's health policy.
  */
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { Diagnostic } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
 import { buildPipeline, printJob } from '../build.js';

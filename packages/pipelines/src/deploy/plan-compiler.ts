@@ -3,7 +3,8 @@
  * endpoint — real Flink 1.20.1's planner with the real connector factories; placeholders are filled with
  * dummies first, as `verify` does.
  */
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { fillPlaceholders } from '@flinkts/core/flink';
 import { DEPLOY_TEXTS } from './codes.js';
 import type { CompiledPlanJson } from './compiled-plan.js';

@@ -3,7 +3,8 @@
  * savepoints), list the recorded ones, prune by retention — keeping the newest N and every savepoint a version
  * stopped with (a rollback restores from those).
  */
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 import type { Deployer } from './deploy.js';
 import { currentVersion } from './records.js';

@@ -14,7 +14,8 @@
  * A table read through a view cannot take a hint there (Flink allows hints on tables only): that is refused
  * (FTS8109) rather than shipped with the live job's group.
  */
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { Hint, Insert, Query } from '@flinkts/core';
 import type { AnyPipeline } from '../pipeline.js';
 import { hintedOptions, rehintTableRefs, withOptions } from '../rehint-table-refs.js';

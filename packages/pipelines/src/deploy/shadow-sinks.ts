@@ -6,7 +6,8 @@
  * shadow table, so the shadow's columns must take the query's), then printed as the statements the deploy ships.
  * The shadow reads Kafka as its own consumer group (`<group>-shadow`, shadow-group-ids.ts).
  */
-import { FlinktsError, Table, textFields } from '@flinkts/core';
+import { FlinktsError, Table } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { Diagnostic, Insert } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
 import { printJob } from '../build.js';

@@ -15,7 +15,8 @@
 import { describeWithin, parseRecordText, RECORD_TEXT, recordOf, STREAMPARK_DESCRIPTION_MAX } from './platform-record.js';
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { Diagnostic } from '@flinkts/core';
 import { decodeForm, encodeForm } from '../emit/form-body.js';
 import { DEPLOY_TEXTS } from './codes.js';

@@ -11,7 +11,8 @@ import { parseRecordLabels, recordLabels, recordOf } from './platform-record.js'
 import type { PlatformRecord } from './platform-record.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parse } from 'yaml';
-import { FlinktsError, textFields } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 import { fillSecrets } from './credentials.js';
 import { EndpointError, httpJson } from './http.js';

@@ -12,7 +12,7 @@
 import type { Diagnostic } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
 import { flinkMinor } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from '../codes.js';
 import { jobScript } from '../job-script.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';

@@ -5,7 +5,7 @@
  */
 import type { Catalog, Diagnostic } from '@flinkts/core';
 import { hiveSiteOf, hiveSiteXml } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from '../codes.js';
 import type { ResolvedEnvironment } from '../resolve-environment.js';
 import { placeholders, substitute } from '../variables.js';

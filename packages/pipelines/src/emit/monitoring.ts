@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { stringify } from 'yaml';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { TEXTS, type BadMonitoring } from '../codes.js';
 import { alertmanagerConfig, channelProblems } from '../alerting/alertmanager.js';
 import { prometheusReporterSettings } from '../alerting/flink-reporter.js';

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '@flinkts/core';
 import { z } from 'zod';
 import { clusterReporterSettings } from '../alerting/flink-reporter.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from '../codes.js';
 import { streamparkSql, streamparkSqlField } from '../job-analysis.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';

@@ -5,7 +5,7 @@
 import type { Diagnostic, MavenArtifact, Statement } from '@flinkts/core';
 import { clusterReporterSettings } from '../alerting/flink-reporter.js';
 import { CODES, TEXTS } from '../codes.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 
 

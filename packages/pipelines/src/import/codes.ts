@@ -1,5 +1,5 @@
 /** Diagnostic codes of `flinkts import` (FTS913x: CLI, Flink SQL → TypeScript), with their texts. */
-import { codeTable, template } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 
 /** Why a query or statement stays SQL text, and where it goes (sqlQuery / sqlStatement / sqlInsert). */
 export type KeptAsSql =

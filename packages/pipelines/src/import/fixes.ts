@@ -7,7 +7,7 @@
 import { parseScript } from '@flinkts/core';
 import type { Diagnostic, Script } from '@flinkts/core';
 import { splitStatements } from '@flinkts/core/flink';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { IMPORT_TEXTS } from './codes.js';
 import { SQL_CODES } from '@flinkts/core';
 

@@ -10,7 +10,7 @@ import type { CatalogConnector, Connector, Diagnostic, OptionEntry } from '@flin
 import * as connectors from '@flinkts/connectors';
 import { isSensitive, secret } from '@flinkts/connectors';
 import { key, str } from '../codegen/ts-literal.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { IMPORT_TEXTS } from './codes.js';
 import { CODES } from '@flinkts/connectors';
 

@@ -12,7 +12,8 @@
  * the reason, and the caller keeps the query in `sqlQuery` with a note naming it.
  */
 import type { BindTrace, CatalogEntry, DataType, Expression, FunctionCall, NamedPlan, OrderItem, PlanColumn, PlanNode, Query, Relation, Select, TableRef } from '@flinkts/core';
-import { fn, sameAst, tableColumns } from '@flinkts/core';
+import { fn } from '@flinkts/core';
+import { sameAst, tableColumns } from '@flinkts/core/internal';
 import type { ObjectCatalog } from '@flinkts/core';
 import { key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';

@@ -8,7 +8,7 @@ import { printDataType, printStatement } from '@flinkts/core';
 import type { CreateTable, DataType, Diagnostic, Expression, PlanColumn } from '@flinkts/core';
 import { key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { IMPORT_TEXTS } from './codes.js';
 import { connectorCode } from './options-code.js';
 import { interpolated, templateText } from './sql-text.js';

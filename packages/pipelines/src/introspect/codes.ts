@@ -1,5 +1,5 @@
 /** Diagnostic codes of `flinkts introspect` (FTS912x: CLI, reading a live MySQL / MariaDB schema), with their texts. */
-import { codeTable, template } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 
 const URL_HINT = 'write mysql://user@host:port/database and put the password in an environment variable (MYSQL_PASSWORD, or the one --password-env names)';
 const RERUN = 're-run flinkts introspect to regenerate the declarations (and adapt the jobs that read them)';

@@ -7,7 +7,7 @@
  */
 import { printDataType } from '@flinkts/core';
 import type { CreateTable, DataType, Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { Drift } from './codes.js';
 import { INTROSPECT_TEXTS } from './codes.js';
 import { typedTables } from './generate-tables.js';

@@ -8,7 +8,7 @@ import type { DataType, Diagnostic } from '@flinkts/core';
 import { formatted, newSourceFile } from '../codegen/format.js';
 import { NameScope, identifier, key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { INTROSPECT_TEXTS } from './codes.js';
 import { flinkTypeOf } from './mysql-types.js';
 import type { MysqlTarget } from './mysql-url.js';

@@ -4,7 +4,7 @@
  * `--password-env` names another one.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { INTROSPECT_TEXTS } from './codes.js';
 
 export interface MysqlTarget {

@@ -4,7 +4,7 @@
  * user or password refused, the database unknown — never a stack trace.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { INTROSPECT_TEXTS } from './codes.js';
 import type { MysqlColumn } from './mysql-types.js';
 import type { MysqlTarget } from './mysql-url.js';

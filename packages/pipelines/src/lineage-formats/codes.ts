@@ -1,5 +1,5 @@
 /** Diagnostic codes of lineage queries and lineage output (FTS807x), with their texts. */
-import { codeTable, template } from '@flinkts/core';
+import { codeTable, template } from '@flinkts/core/internal';
 
 const ENDPOINT = 'give the endpoint as http(s)://host:port/api/v1/lineage';
 

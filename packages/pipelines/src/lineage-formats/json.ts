@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, LineageEdge, LineageTable, PipelineLineage } from '@flinkts/core';
 import { z } from 'zod';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { LINEAGE_TEXTS } from './codes.js';
 import type { LineageView } from './query.js';
 import { impactOf, jobGraph } from './query.js';

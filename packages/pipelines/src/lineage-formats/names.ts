@@ -5,7 +5,7 @@
  * diagnostics with a "did you mean" hint.
  */
 import type { Diagnostic, LineageColumnRef, LineageTable, PipelineLineage } from '@flinkts/core';
-import { closest, textFields } from '@flinkts/core';
+import { closest, textFields } from '@flinkts/core/internal';
 import { LINEAGE_TEXTS } from './codes.js';
 
 export type Found<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly diagnostic: Diagnostic };

@@ -5,7 +5,7 @@
  * the payload; a URL with a user or password in it is refused. The events carry no connector options.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { LINEAGE_TEXTS } from './codes.js';
 import type { OpenLineageEvent } from './openlineage.js';
 

@@ -5,7 +5,8 @@
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
 import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
-import { BIND_CODES, bindScript, FlinktsError, printDataType, sinksLineage, sortEdges, tableColumns } from '@flinkts/core';
+import { BIND_CODES, FlinktsError, printDataType, sinksLineage } from '@flinkts/core';
+import { bindScript, sortEdges, tableColumns } from '@flinkts/core/internal';
 import { hiveSiteOf } from '@flinkts/connectors';
 import type { Job } from '../job.js';
 import { checkedBound } from '../job-analysis.js';

@@ -1,7 +1,7 @@
 /** Durations in declarations (`'5 min'`, `'15 min'`, `'30 s'`), as seconds, Flink INTERVAL literals and Prometheus durations. */
 import { FlinktsError } from '@flinkts/core';
 import { TEXTS } from '../codes.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 
 export type DurationUnit = 's' | 'min' | 'h' | 'd';
 /** A whole number of seconds, minutes, hours or days: `'5 min'`. */

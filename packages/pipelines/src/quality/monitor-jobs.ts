@@ -14,7 +14,7 @@ import type { Diagnostic, Insert, Table } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import type { FlinkSettingsInput } from '@flinkts/connectors';
 import { TEXTS } from '../codes.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { job } from '../job.js';
 import type { Job } from '../job.js';
 import type { Resources } from '../resources.js';

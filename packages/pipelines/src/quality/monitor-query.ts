@@ -13,9 +13,10 @@
  * session's LOCALTIMESTAMP / CURRENT_TIMESTAMP and keeps no state. See `monitor-jobs.ts` for the state TTL.
  */
 import type { Insert } from '@flinkts/core';
-import { FlinktsError, parseStatement, stripSpans, printExpression, quoteIdentifier, quotePath, quoteString } from '@flinkts/core';
+import { FlinktsError, parseStatement, printExpression, quoteIdentifier, quotePath, quoteString } from '@flinkts/core';
+import { stripSpans } from '@flinkts/core/internal';
 import { TEXTS } from '../codes.js';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import type { Check, Dimension } from './checks.js';
 import { parseDuration, sqlInterval } from './duration.js';
 import type { QualityDeclaration } from './quality.js';

@@ -22,7 +22,7 @@ import type { ColumnExprs, DataType, Table } from '@flinkts/core';
 import { FlinktsError, refsOf } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { resolveTableCapabilities } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core';
+import { textFields } from '@flinkts/core/internal';
 import { TEXTS, type BadQuality } from '../codes.js';
 import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
 import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks.js';

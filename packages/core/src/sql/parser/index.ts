@@ -4,10 +4,7 @@
  */
 export { parseScript, parseStatement, parseQuery, parseExpression, parseDataType, ScriptReader } from './script.js';
 export type { ParseOptions, ParseResult } from './script.js';
-export { stripSpans } from './strip-spans.js';
 export { RESERVED_KEYWORDS, isReserved } from './keywords.js';
 export { tokenize } from './lexer.js';
 export { IDENTIFIER_MAX_LENGTH, MAX_NESTING_DEPTH } from './cursor.js';
 export type { Token, TokenKind } from './lexer.js';
-export { decodeSqlSource, firstInvalidUtf8Byte } from './source-bytes.js';
-export type { DecodedSource } from './source-bytes.js';

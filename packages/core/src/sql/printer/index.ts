@@ -3,7 +3,7 @@
  * always escaped. See README.md for the canonical forms it prints.
  */
 export { printDataType } from './data-type.js';
-export { printExpression, printIntervalQualifier, printOrderItem, printWindowSpec } from './expression.js';
-export { printHint, printQuery, printRelation } from './query.js';
-export { printOptions, printScript, printStatement, printStatementBody, printStatements } from './statement.js';
+export { printExpression } from './expression.js';
+export { printQuery } from './query.js';
+export { printScript, printStatement, printStatements } from './statement.js';
 export { quoteIdentifier, quotePath, quoteString } from './quote.js';

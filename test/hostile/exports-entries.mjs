@@ -1,0 +1,18 @@
+// The public entry points whose every exported function exports.test.ts calls with hostile arguments: each
+// package's root and the documented subpaths (README "Layout"). One list, read by the test and its child process.
+export const ENTRIES = [
+  { name: '@flinkts/core', file: 'packages/core/dist/index.js' },
+  { name: '@flinkts/core/testing', file: 'packages/core/dist/testing/index.js' },
+  { name: '@flinkts/core/runtime', file: 'packages/core/dist/runtime/index.js' },
+  { name: '@flinkts/connectors', file: 'packages/connectors/dist/index.js' },
+  { name: '@flinkts/pipelines', file: 'packages/pipelines/dist/index.js' },
+];
+
+// Entry points left out, each with why:
+// - @flinkts/core/flink: the Flink bridge's client — its functions start and stop Java / Maven processes and the
+//   bridge shared by every flinkts process on the machine (stopBridge, ensureBridge, installMissingToolchain).
+// - @flinkts/core/vitest: registers matchers with vitest's `expect`; it exports no function.
+// - @flinkts/core/internal, @flinkts/core/internal/zod: plumbing between flinkts's own packages, not public.
+
+/** What a careless JavaScript caller passes: nothing, null, a number, strings, an empty object and array, a boolean. */
+export const HOSTILE_VALUES = [null, undefined, 1, '', 'x', {}, [], true];

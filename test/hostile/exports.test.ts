@@ -1,0 +1,104 @@
+/**
+ * API misuse from JavaScript (#21): every function exported from a public entry point (exports-entries.mjs: the
+ * package roots and the documented subpaths, as built in dist/) is called with null / undefined / 1 / '' / 'x' / {} /
+ * [] / true — alone, after a string, and twice — and must return or throw a FlinktsError: never a TypeError from
+ * inside, never a hang. The calls run in a child process (exports-probe.mjs) watched from here: a function that
+ * makes no progress for HANG_MS is a hang; the child is killed and restarted after it. Needs `npm run build`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const PROBE = fileURLToPath(new URL('./exports-probe.mjs', import.meta.url));
+/** Far above one function's calls on a loaded machine (the slowest take well under a second). */
+const HANG_MS = 10_000;
+
+interface Probe {
+  readonly count: number;
+  /** `entry name` of each function, by index. */
+  readonly names: Map<number, string>;
+  /** Problems by `entry name`. */
+  readonly problems: Map<string, string[]>;
+}
+
+let dir = '';
+let probe: Probe;
+
+/** Runs the probe from `start`; resolves with the index it hung at, or undefined when it finished. */
+function runFrom(start: number, into: { count: number; names: Map<number, string>; problems: Map<string, string[]> }): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    // cwd: a scratch folder, so a function that writes files ('x' as a path) writes nothing into the checkout.
+    const child = spawn(process.execPath, [PROBE, String(start)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let current: number | undefined;
+    let buffered = '';
+    let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(current ?? start);
+      }, HANG_MS);
+    };
+    arm();
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        const [kind, index, ...rest] = line.split(' ');
+        if (kind === 'COUNT') into.count = Number(index);
+        else if (kind === 'BEGIN') {
+          current = Number(index);
+          into.names.set(current, rest.join(' '));
+          arm();
+        } else if (kind === 'BAD') {
+          const key = into.names.get(Number(index)) ?? index!;
+          into.problems.set(key, [...(into.problems.get(key) ?? []), rest.join(' ')]);
+        } else if (kind === 'END') current = undefined;
+      }
+    });
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') return;
+      clearTimeout(timer);
+      if (code === 0) resolve(undefined);
+      else reject(new Error(`the probe exited with ${String(code)} at function ${String(current)}: ${stderr.slice(0, 2000)}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flinkts-exports-'));
+  const into = { count: 0, names: new Map<number, string>(), problems: new Map<string, string[]>() };
+  let start = 0;
+  for (;;) {
+    const hung = await runFrom(start, into);
+    if (hung === undefined) break;
+    const key = into.names.get(hung) ?? String(hung);
+    into.problems.set(key, [...(into.problems.get(key) ?? []), `hangs: no answer in ${HANG_MS} ms`]);
+    start = hung + 1;
+  }
+  probe = into;
+}, 600_000);
+
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+describe('every public export, called with hostile arguments', () => {
+  test('the probe reached every function', () => {
+    expect(probe.count).toBeGreaterThan(100);
+    expect(probe.names.size).toBe(probe.count);
+  });
+
+  test('no call ends in an internal error or hangs', () => {
+    const report = [...probe.problems].map(([name, lines]) => `${name}: ${lines.length} bad call(s), e.g. ${lines[0]}`);
+    // The whole list (the assertion's diff would be cut short): one line per function.
+    if (report.length > 0) console.error(`${report.length} functions:\n${report.join('\n')}`);
+    expect(report).toEqual([]);
+  });
+});
