@@ -5,6 +5,8 @@
  * `OptionValidators` plug-ins) connector, catalog and SET options and the connectors' changelog capabilities.
  * Nothing throws on user error; everything is a diagnostic.
  */
+import { z } from 'zod';
+import { checkArgument, checkList, checkNode, checkOptions, checkTextEntry } from '../diagnostics/arguments.js';
 import { checkOptionsHints } from './options-hints.js';
 import type { CreateTable, Insert, Script, Statement } from '../ast/statement.js';
 import type { ChangelogCapabilities } from '../connector/connector.js';
@@ -66,6 +68,20 @@ export interface CheckOptions {
    * instead of binding again. Asking for them keeps every statement's binding until the end.
    */
   readonly onBound?: (bound: BoundScript) => void;
+}
+
+const SCRIPT: ReadonlySet<string> = new Set(['Script']);
+const CHECK_OPTIONS = z.object({
+  file: z.string().optional(),
+  validators: z.record(z.string(), z.function().optional()).optional(),
+  declarations: z.array(z.object({ kind: z.string() }).loose()).optional(),
+  functions: z.instanceof(Map).optional(),
+  onBound: z.function().optional(),
+});
+
+/** checkSql's and checkScript's options, before anything reads them. */
+function checkCheckOptions(call: string, options: unknown): void {
+  checkArgument(call, 'options', CHECK_OPTIONS, checkOptions(call, 'options', options) ?? {});
 }
 
 function withLocation(d: Diagnostic, statement: Statement, file: string | undefined): Diagnostic {
@@ -344,6 +360,9 @@ export class ScriptChecker {
 
 /** Check a parsed script. Diagnostics are in statement order. */
 export function checkScript(script: Script, options: CheckOptions = {}): Diagnostic[] {
+  checkNode('checkScript()', 'script', script, 'a script (parseScript(…).script)', SCRIPT);
+  checkList('checkScript()', 'script.statements', script.statements, 'a list of statements');
+  checkCheckOptions('checkScript()', options);
   const checker = new ScriptChecker(options);
   script.statements.forEach((statement, index) => checker.check(statement, index));
   const bound = checker.bindings();
@@ -356,6 +375,8 @@ export function checkScript(script: Script, options: CheckOptions = {}): Diagnos
  * as soon as it is parsed and then let go: the script's tree is never held whole.
  */
 export function checkSql(text: string, options: CheckOptions = {}): Diagnostic[] {
+  checkTextEntry('checkSql()', text, options);
+  checkCheckOptions('checkSql()', options);
   // Where the hints are (few): a statement without one is not searched for OPTIONS hints.
   const hints: number[] = [];
   const reader = new ScriptReader(text, options.file === undefined ? {} : { file: options.file }, (tokens) => {

@@ -204,12 +204,20 @@ function arith<X>(op: BinaryOperator, left: AnyExpr, right: ExprInput): X {
   return new Expr({ kind: 'Binary', op, left: left.node, right: toNode(right) }) as X;
 }
 
+/** A built query (anything with a query node: from(…).select(…), sqlQuery(…)`…`). */
+function checkSubquery(call: string, query: unknown): void {
+  const node = query !== null && typeof query === 'object' ? (query as { query?: { kind?: unknown } }).query : undefined;
+  if (node === null || typeof node !== 'object' || typeof node.kind !== 'string') throw argumentError(call, 'query', 'a query built with from(…).select(…)', query);
+}
+
 /** `EXISTS (SELECT …)`. */
 export function exists(query: { readonly query: Query }): Bool<false> {
+  checkSubquery('exists()', query);
   return new Expr({ kind: 'Exists', query: query.query });
 }
 
 /** A scalar sub-query `(SELECT x …)`; nullable (no row gives NULL). */
 export function scalarSubquery<R extends TypeRoot = TypeRoot, V = unknown>(query: SingleColumnQuery): Expr<R, V, true> {
+  checkSubquery('scalarSubquery()', query);
   return new Expr({ kind: 'ScalarSubquery', query: query.query });
 }

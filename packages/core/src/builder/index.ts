@@ -41,7 +41,7 @@ export * from './literal.js';
 export * from './conditional.js';
 export * from './fn.js';
 export * from './over-frame.js';
-export * from './source.js';
+export type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
 export * from './query.js';
 export * from './window-tvf.js';
 export * from './rank.js';

@@ -9,7 +9,8 @@
  */
 import type { FrameBound, WindowFrame } from '../ast/expression.js';
 import { builderText } from './errors.js';
-import type { Expr } from './expr.js';
+import { Expr } from './expr.js';
+import { argumentError } from '../diagnostics/arguments.js';
 import type { IntervalRoot } from './type-level.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 
@@ -25,5 +26,6 @@ export function rowsPreceding(n: number | 'unbounded'): WindowFrame {
 /** `RANGE BETWEEN INTERVAL … PRECEDING AND CURRENT ROW` (or `UNBOUNDED PRECEDING`) over the ORDER BY time attribute. */
 export function rangePreceding(range: Expr<IntervalRoot, unknown, boolean> | 'unbounded'): WindowFrame {
   if (range === 'unbounded') return { unit: 'RANGE', start: { kind: 'UnboundedPreceding' }, end: CURRENT_ROW };
+  if (!(range instanceof Expr)) throw argumentError('rangePreceding()', 'range', "an INTERVAL expression (interval(…)) or 'unbounded'", range);
   return { unit: 'RANGE', start: { kind: 'Preceding', offset: range.node }, end: CURRENT_ROW };
 }

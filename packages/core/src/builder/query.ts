@@ -349,6 +349,12 @@ export function from<C, A extends string>(source: Source<C>, alias: A): QueryBui
 
 /** `WITH name AS (query) …`: wrap a finished query with common table expressions. */
 export function withCtes<Cols>(ctes: Readonly<Record<string, SelectQuery<unknown>>>, body: SelectQuery<Cols>): SelectQuery<Cols> {
+  if (ctes === null || typeof ctes !== 'object' || Array.isArray(ctes) || Object.keys(ctes).length === 0) throw argumentError('withCtes()', 'ctes', 'an object of named queries { name: query, … }', ctes);
+  for (const [name, q] of Object.entries(ctes)) {
+    checkName('withCtes()', 'ctes', name);
+    if (!(q instanceof SelectQuery)) throw argumentError('withCtes()', `ctes.${name}`, 'a query built with from(…).select(…)', q);
+  }
+  if (!(body instanceof SelectQuery)) throw argumentError('withCtes()', 'body', 'a query built with from(…).select(…)', body);
   return new SelectQuery(
     { kind: 'With', ctes: Object.entries(ctes).map(([name, q]) => ({ name, query: q.query })), body: body.query },
     body.columnTypes,
@@ -357,6 +363,8 @@ export function withCtes<Cols>(ctes: Readonly<Record<string, SelectQuery<unknown
 
 /** A named CTE usable as a source inside `withCtes`'s body. */
 export function cte<Cols>(name: string, query: SelectQuery<Cols>): Source<Cols> {
+  checkName('cte()', 'name', name);
+  if (!(query instanceof SelectQuery)) throw argumentError('cte()', 'query', 'a query built with from(…).select(…)', query);
   return {
     __columns: undefined as never,
     columnTypes: query.columnTypes,

@@ -5,6 +5,7 @@
  * query is a typed source and INSERT sink checks apply to it: ``sqlQuery([['id', t.bigint()]])`SELECT …` ``. A
  * column whose type is not known is declared `null` (its value is then unchecked).
  */
+import { checkTemplate } from '../diagnostics/arguments.js';
 import type { Insert, Statement } from '../ast/statement.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { parseQuery, parseStatement } from '../sql/parser/script.js';
@@ -19,6 +20,7 @@ type ColumnsOf<L extends readonly ColumnSpec[]> = { readonly [E in L[number] as 
 type OrderedOf<L extends readonly ColumnSpec[]> = { readonly [I in keyof L]: TypeOf<L[I][1]> };
 
 const text = (parts: TemplateStringsArray, call: string): string => {
+  checkTemplate(call, parts);
   if (parts.length !== 1) throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.badArgument({ kind: 'interpolated', call })), severity: 'error' }]);
   return parts[0] ?? '';
 };

@@ -296,6 +296,8 @@ export function statementSet(...inserts: readonly Insert[]): StatementSet {
  * (e.g. a temporary copy for one job). Without overrides it is `declaration.toStatement()`.
  */
 export function createTable(declaration: { readonly statement: CreateTable }, overrides: { readonly temporary?: boolean; readonly ifNotExists?: boolean } = {}): CreateTable {
+  if ((declaration as Partial<typeof declaration> | null)?.statement?.kind !== 'CreateTable') throw argumentError('createTable()', 'declaration', 'a table declared with table(…)', declaration);
+  checkArgument('createTable()', 'overrides', z.strictObject({ temporary: z.boolean().optional(), ifNotExists: z.boolean().optional() }), overrides);
   const base = declaration.statement;
   if (overrides.temporary === undefined && overrides.ifNotExists === undefined) return base;
   return Object.freeze({ ...base, temporary: overrides.temporary ?? base.temporary, ifNotExists: overrides.ifNotExists ?? base.ifNotExists });

@@ -2,7 +2,9 @@
  * The connector interface tables are declared with. Real connectors (Kafka, JDBC, Paimon, …) live in
  * `@flinkts/connectors` and implement it; `genericConnector` covers connectors flinkts does not know.
  */
+import { z } from 'zod';
 import type { OptionEntry } from '../ast/statement.js';
+import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 
 /** What a source emits: only inserts, an upsert stream (+I/+U/-D keyed by the PRIMARY KEY), or all changes. */
 export type SourceChangelog = 'insert-only' | 'upsert' | 'all';
@@ -59,6 +61,17 @@ export const UNKNOWN_CAPABILITIES: ChangelogCapabilities = Object.freeze({
   bounded: false,
 });
 
+const GENERIC_OPTIONS = z.record(z.string().trim().min(1), z.string());
+const ARTIFACTS = z.array(z.object({ groupId: z.string().min(1), artifactId: z.string().min(1), version: z.string().min(1) }).loose());
+const CAPABILITIES = z.record(z.string(), z.unknown());
+
+/** The identifier / type, the options (strings: Flink's WITH values are strings) and the Maven artifacts. */
+function checkGeneric(call: string, argument: string, name: unknown, options: unknown, artifacts: unknown): void {
+  if (typeof name !== 'string' || name.trim() === '') throw argumentError(call, argument, 'a non-empty string', name);
+  checkArgument(call, 'options', GENERIC_OPTIONS, options);
+  checkArgument(call, 'artifacts', ARTIFACTS, artifacts);
+}
+
 /**
  * A connector flinkts has no typed module for: the identifier plus an options map, passed through as written.
  * Capabilities default to `UNKNOWN_CAPABILITIES`; state them when you know better.
@@ -69,6 +82,8 @@ export function genericConnector(
   capabilities: Partial<ChangelogCapabilities> = {},
   artifacts: readonly MavenArtifact[] = [],
 ): Connector {
+  checkGeneric('genericConnector()', 'identifier', identifier, options, artifacts);
+  checkArgument('genericConnector()', 'capabilities', CAPABILITIES, capabilities);
   const entries: OptionEntry[] = [{ key: 'connector', value: identifier }];
   for (const [key, value] of Object.entries(options)) {
     if (key !== 'connector') entries.push(Object.freeze({ key, value }));
@@ -83,6 +98,7 @@ export function genericConnector(
 
 /** A catalog flinkts has no typed module for. */
 export function genericCatalog(type: string, options: Readonly<Record<string, string>> = {}, artifacts: readonly MavenArtifact[] = []): CatalogConnector {
+  checkGeneric('genericCatalog()', 'type', type, options, artifacts);
   const entries: OptionEntry[] = [{ key: 'type', value: type }];
   for (const [key, value] of Object.entries(options)) {
     if (key !== 'type') entries.push(Object.freeze({ key, value }));

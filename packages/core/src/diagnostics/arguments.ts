@@ -95,3 +95,44 @@ export function checkArgument<T>(call: string, argument: string, schema: Argumen
   });
   throw new FlinktsError(diagnostics);
 }
+
+/** The shapes most entries check before anything else; each throws FTS2305 (or `text`'s code) naming the call. */
+export function checkString(call: string, argument: string, value: unknown, text: ArgumentText = DEFINITION_TEXTS.badArgument): string {
+  if (typeof value !== 'string') throw argumentError(call, argument, 'a string', value, undefined, text);
+  return value;
+}
+
+/** A built node (AST, data type, statement): an object with a string `kind`, one of `kinds` when given. */
+export function checkNode<T>(call: string, argument: string, value: unknown, what: string, kinds?: ReadonlySet<string>): T {
+  const kind = value !== null && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== 'string' || (kinds !== undefined && !kinds.has(kind))) throw argumentError(call, argument, what, value);
+  return value as T;
+}
+
+/** An array (of anything: each element is checked by the caller). */
+export function checkList<T>(call: string, argument: string, value: unknown, what: string, text: ArgumentText = DEFINITION_TEXTS.badArgument): readonly T[] {
+  if (!Array.isArray(value)) throw argumentError(call, argument, what, value, undefined, text);
+  return value as readonly T[];
+}
+
+/** An options object that may be left out: undefined, or a plain object (not null, an array or a primitive). */
+export function checkOptions<T extends object>(call: string, argument: string, value: unknown, text: ArgumentText = DEFINITION_TEXTS.badArgument): T | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(call, argument, 'an options object (or nothing)', value, undefined, text);
+  return value as T;
+}
+
+/**
+ * The text entry points (parse*, checkSql): `text` must be a string — a number once sent the lexer round forever —
+ * and `options`, when given, an object whose `file` is a string.
+ */
+export function checkTextEntry(call: string, text: unknown, options: unknown): void {
+  checkString(call, 'text', text);
+  const file = checkOptions<{ file?: unknown }>(call, 'options', options)?.file;
+  if (file !== undefined && typeof file !== 'string') throw argumentError(call, 'options.file', 'a file name (a string)', file);
+}
+
+/** A tagged template's strings, for a tag called as a function (`sql(null)`): an array of strings. */
+export function checkTemplate(call: string, parts: unknown): void {
+  if (!Array.isArray(parts) || parts.some((p) => typeof p !== 'string')) throw argumentError(call, 'the template', `a tagged template (${call}\`…\`)`, parts, `write ${call}\`…\`, not ${call}(…)`);
+}

@@ -13,6 +13,8 @@
  *   FTS9xxx  CLI and configuration loading
  */
 import type { Span } from '../ast/node.js';
+// A cycle (arguments.ts builds FlinktsErrors): both sides only call each other at run time, never while loading.
+import { argumentError } from './arguments.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -44,11 +46,15 @@ export class FlinktsError extends Error {
 
 /** `file:line:col - error FTS1203: message\n  hint: …` (tsc style). */
 export function formatDiagnostic(d: Diagnostic): string {
+  if (d === null || typeof d !== 'object' || typeof d.code !== 'string' || typeof d.message !== 'string') throw argumentError('formatDiagnostic()', 'diagnostic', 'a diagnostic ({ code, severity, message, … })', d);
   const where = [d.file, d.span ? `${d.span.start.line}:${d.span.start.column}` : undefined].filter(Boolean).join(':');
   const head = `${where ? `${where} - ` : ''}${d.severity} ${d.code}: ${d.message}${d.path ? ` (at ${d.path})` : ''}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  if (!Array.isArray(diagnostics)) throw argumentError('hasErrors()', 'diagnostics', 'a list of diagnostics', diagnostics);
+  diagnostics.forEach((d, i) => { if (d === null || typeof d !== 'object') throw argumentError('hasErrors()', `diagnostics[${i}]`, 'a diagnostic ({ code, severity, message, … })', d); });
   return diagnostics.some((d) => d.severity === 'error');
 }
+

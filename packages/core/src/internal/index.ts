@@ -19,6 +19,8 @@ export { printIntervalQualifier, printOrderItem, printWindowSpec } from '../sql/
 export { printHint, printRelation } from '../sql/printer/query.js';
 export { printOptions, printStatementBody } from '../sql/printer/statement.js';
 export { stripSpans } from '../sql/parser/strip-spans.js';
+export { isReserved } from '../sql/parser/keywords.js';
+export { tokenize } from '../sql/parser/lexer.js';
 export { decodeSqlSource, firstInvalidUtf8Byte } from '../sql/parser/source-bytes.js';
 export type { DecodedSource } from '../sql/parser/source-bytes.js';
 export { expressionType, resolveColumn } from '../typing/expression-type.js';
@@ -36,5 +38,6 @@ export { tableColumns } from '../plan/scan-columns.js';
 export { changelogOf, connectorName, isUpdating } from '../plan/properties/changelog.js';
 export { uniqueKeys, upsertKeys } from '../plan/properties/keys.js';
 export { coversWindow, isWindowAggregate, windowColumns } from '../plan/properties/window-columns.js';
-export { compareEdges, sortEdges } from '../lineage/column-lineage.js';
+export { compareEdges, sinksLineage, sortEdges } from '../lineage/column-lineage.js';
+export { refsOf, subqueryRelation } from '../builder/source.js';
 export { nearestPackageDir } from '../package-dir.js';

@@ -4,6 +4,7 @@
  * window and sort keys of an OVER column), plus the source columns that decide which rows reach the sink (filters,
  * join keys, grouping keys, windows, sort and rank keys) as edges to the sink table itself.
  */
+import { checkList, checkNode, checkString } from '../diagnostics/arguments.js';
 import type { Statement } from '../ast/statement.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { bindScript } from '../plan/bind.js';
@@ -69,6 +70,8 @@ export interface ScriptLineage {
 
 /** Column lineage of a script's INSERTs and statement sets, as the job named `job`. */
 export function scriptLineage(statements: readonly Statement[], job: string): ScriptLineage {
+  checkList('scriptLineage()', 'statements', statements, 'a list of statements').forEach((s, i) => checkNode('scriptLineage()', `statements[${i}]`, s, 'a statement'));
+  checkString('scriptLineage()', 'job', job);
   const bound = bindScript(statements);
   const sinks = bound.statements.flatMap((s) => s.sinks);
   return { sinks, edges: sinksLineage(sinks, job), diagnostics: bound.diagnostics };

@@ -1,3 +1,3 @@
 export type * from './model.js';
-export { scriptLineage, sinksLineage } from './column-lineage.js';
+export { scriptLineage } from './column-lineage.js';
 export type { ScriptLineage } from './column-lineage.js';

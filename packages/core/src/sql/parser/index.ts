@@ -4,7 +4,6 @@
  */
 export { parseScript, parseStatement, parseQuery, parseExpression, parseDataType, ScriptReader } from './script.js';
 export type { ParseOptions, ParseResult } from './script.js';
-export { RESERVED_KEYWORDS, isReserved } from './keywords.js';
-export { tokenize } from './lexer.js';
+export { RESERVED_KEYWORDS } from './keywords.js';
 export { IDENTIFIER_MAX_LENGTH, MAX_NESTING_DEPTH } from './cursor.js';
 export type { Token, TokenKind } from './lexer.js';

@@ -2,6 +2,7 @@
  * Entry points: a whole script (statements separated by `;`, each statement's first error reported and the
  * rest of the script still parsed), a single statement, query, expression or data type.
  */
+import { checkTextEntry } from '../../diagnostics/arguments.js';
 import type { Expression } from '../../ast/expression.js';
 import type { Span } from '../../ast/node.js';
 import type { Query } from '../../ast/query.js';
@@ -178,6 +179,7 @@ export class ScriptReader {
  * what `fmt` compares to prove a round trip kept them all (empty when the text does not lex).
  */
 export function parseScript(text: string, options: ParseOptions = {}): { readonly script: Script; readonly diagnostics: readonly Diagnostic[]; readonly comments: readonly string[] } {
+  checkTextEntry('parseScript()', text, options);
   const reader = new ScriptReader(text, options);
   const statements: Statement[] = [];
   for (let s = reader.next(); s !== undefined; s = reader.next()) statements.push(s);
@@ -205,20 +207,24 @@ function single<K extends string, T>(key: K, text: string, options: ParseOptions
 
 /** Parse exactly one statement. */
 export function parseStatement(text: string, options: ParseOptions = {}): ParseResult<'statement', Statement> {
+  checkTextEntry('parseStatement()', text, options);
   return single('statement', text, options, parseStatementBody, 'statement');
 }
 
 /** Parse a query (SELECT, VALUES, WITH, set operations). */
 export function parseQuery(text: string, options: ParseOptions = {}): ParseResult<'query', Query> {
+  checkTextEntry('parseQuery()', text, options);
   return single('query', text, options, query, 'query');
 }
 
 /** Parse a single expression. */
 export function parseExpression(text: string, options: ParseOptions = {}): ParseResult<'expression', Expression> {
+  checkTextEntry('parseExpression()', text, options);
   return single('expression', text, options, expression, 'expression');
 }
 
 /** Parse a data type such as `DECIMAL(10, 2) NOT NULL`. */
 export function parseDataType(text: string, options: ParseOptions = {}): ParseResult<'type', DataType> {
+  checkTextEntry('parseDataType()', text, options);
   return single('type', text, options, parseType, 'data type');
 }

@@ -1,9 +1,11 @@
 /** Prints `DataType` nodes in their canonical Flink spelling. */
+import { checkNode } from '../../diagnostics/arguments.js';
 import type { DataType, DayTimeResolution, IntervalDayTimeType, IntervalYearMonthType } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
 import { quoteIdentifier, quoteString } from './quote.js';
 
 export function printDataType(type: DataType): string {
+  checkNode('printDataType()', 'type', type, 'a data type (t.int().type, parseDataType(…).type)');
   const base = printTypeBody(type);
   return type.nullable || type.kind === 'NULL' ? base : `${base} NOT NULL`;
 }

@@ -2,6 +2,7 @@
  * Prints queries and relations: one function per node kind. Layout: one clause per line, select items and
  * GROUP BY keys one per line, nested queries indented inside their parentheses.
  */
+import { checkNode } from '../../diagnostics/arguments.js';
 import type { OrderItem } from '../../ast/expression.js';
 import type {
   GroupingElement, Hint, Join, NamedWindow, Query, Relation, Select, SelectItem, SetOperation, SubqueryRelation,
@@ -13,6 +14,7 @@ import { atTop, commentLines, indent } from './layout.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
 export function printQuery(q: Query): string {
+  checkNode('printQuery()', 'query', q, 'a query node (parseQuery(…).query, a built query\'s .query)');
   return atTop(printQueryText, q);
 }
 

@@ -3,6 +3,7 @@
  * CREATE TABLE prints columns (names aligned), then WATERMARK, PRIMARY KEY, COMMENT, DISTRIBUTED BY,
  * PARTITIONED BY, WITH (one option per line), LIKE and AS — an order Flink and dt-sql-parser both accept.
  */
+import { checkList, checkNode } from '../../diagnostics/arguments.js';
 import type {
   AlterOther, AlterTable, AlterTableAction, ColumnDefinition, CreateCatalog, CreateDatabase, CreateFunction,
   CreateTable, CreateView, Describe, Drop, Explain, Insert, LikeClause, OptionEntry, PrimaryKeyDefinition,
@@ -15,8 +16,11 @@ import { INDENT, atTop, commentLines, indent } from './layout.js';
 import { printHints, printQuery } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
+const SCRIPT: ReadonlySet<string> = new Set(['Script']);
+
 /** Prints one statement, with its leading comments, terminated by `;`. */
 export function printStatement(s: Statement): string {
+  checkNode('printStatement()', 'statement', s, 'a statement (a built or parsed Statement)');
   return atTop(printStatementText, s);
 }
 
@@ -26,6 +30,7 @@ function printStatementText(s: Statement): string {
 
 /** Prints statements separated by blank lines, ending with a newline (nothing for no statements). */
 export function printStatements(statements: readonly Statement[]): string {
+  checkList('printStatements()', 'statements', statements, 'a list of statements').forEach((s, i) => checkNode('printStatements()', `statements[${i}]`, s, 'a statement (a built or parsed Statement)'));
   return atTop(printStatementsText, statements);
 }
 
@@ -35,6 +40,8 @@ function printStatementsText(statements: readonly Statement[]): string {
 
 /** Prints a whole script, including comments after its last statement. */
 export function printScript(script: Script): string {
+  checkNode('printScript()', 'script', script, 'a script (parseScript(…).script)', SCRIPT);
+  checkList('printScript()', 'script.statements', script.statements, 'a list of statements').forEach((s, i) => checkNode('printScript()', `script.statements[${i}]`, s, 'a statement'));
   return atTop(printScriptText, script);
 }
 
