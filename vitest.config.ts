@@ -12,6 +12,7 @@ const sources: Record<string, string> = {
   '@flinkts/core/vitest': src('./packages/core/src/testing/vitest.ts'),
   '@flinkts/core/flink': src('./packages/core/src/engine/flink/index.ts'),
   '@flinkts/core/runtime': src('./packages/core/src/runtime/index.ts'),
+  '@flinkts/connectors/internal': src('./packages/connectors/src/internal.ts'),
   '@flinkts/connectors': src('./packages/connectors/src/index.ts'),
   '@flinkts/pipelines': src('./packages/pipelines/src/index.ts'),
   flinkts: src('./src/index.ts'),

@@ -1,4 +1,4 @@
-import { tokenize } from '@flinkts/core';
+import { tokenize } from '@flinkts/core/internal';
 const stmt = (i: number) => `INSERT INTO k SELECT a, b + ${i}, s FROM t WHERE a > ${i};\n`;
 const text = Array.from({ length: 10000 }, (_, i) => stmt(i)).join('');
 (globalThis as any).gc();

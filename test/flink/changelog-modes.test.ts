@@ -7,7 +7,7 @@
  * key less one column (Flink must materialize: the derived key is not too wide).
  */
 import { describe, expect, test } from 'vitest';
-import { resolveTableCapabilities } from '@flinkts/connectors';
+import { resolveTableCapabilities } from '@flinkts/connectors/internal';
 import { parseScript, printDataType } from '@flinkts/core';
 import { bindScript, changelogOf } from '@flinkts/core/internal';
 import type { PlanNode, SourceModes } from '@flinkts/core';

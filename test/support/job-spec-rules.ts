@@ -6,7 +6,8 @@
 import { parse as parseYaml } from 'yaml';
 import { parseScript } from '@flinkts/core';
 import type { Statement } from '@flinkts/core';
-import { isSensitive, validateSettings } from '@flinkts/connectors';
+import { validateSettings } from '@flinkts/connectors';
+import { isSensitive } from '@flinkts/connectors/internal';
 import { decodeForm, vvpShapeProblems } from '@flinkts/pipelines';
 
 const JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;

@@ -23,13 +23,14 @@ export { CONNECTORS } from './connectors/registry.js';
 export type { HiveTableOptions } from './connectors/hive-table.js';
 export * from './formats/formats.js';
 export type { FormatRef } from './formats/format.js';
-export { FORMAT_CATALOGS, isChangelogFormat } from './formats/registry.js';
-export * from './catalogs/catalogs.js';
-export { validateTableOptions, resolveCapabilities, resolveTableCapabilities, checkCreateTable } from './table-options.js';
+export { FORMAT_CATALOGS } from './formats/registry.js';
+export { CATALOGS, genericInMemoryCatalog, hiveCatalog, jdbcCatalog, paimonCatalog, starrocksCatalog, validateCatalogOptions } from './catalogs/catalogs.js';
+export type { CatalogValidation, GenericCatalogOptions, HiveCatalogOptions, HiveSiteEntry, HiveSiteInput, JdbcCatalogOptions, PaimonCatalogOptions, StarrocksCatalogOptions, TypedCatalog } from './catalogs/catalogs.js';
+export { validateTableOptions, resolveCapabilities, checkCreateTable } from './table-options.js';
 export type { TableOptionsContext } from './table-options.js';
 export { settings, validateSettings } from './settings/settings.js';
 export type { FlinkSettingsInput, SettingsResult } from './settings/settings.js';
-export { kafkaLoginModule, kafkaSasl, kafkaSsl } from './kafka-security.js';
+export { kafkaSasl, kafkaSsl } from './kafka-security.js';
 export type { SaslOptions, SslOptions } from './kafka-security.js';
 export { secret, Secret } from './options/values.js';
 export type * from './options/values.js';
@@ -39,23 +40,13 @@ export { CODES } from './options/codes.js';
 export { CODE_TABLE as CONNECTORS_CODE_TABLE } from './options/codes.js';
 export { ARTIFACTS } from './artifacts.js';
 export type { OptionCatalog, OptionSpec, OptionType } from './options/spec.js';
-export { isSensitive } from './options/sensitive.js';
-export { embeddedCredential } from './options/embedded-credentials.js';
 export { connectorValidators } from './validators.js';
 export {
   COMPATIBILITY,
   CONNECTOR_PIECES,
   DEFAULT_FLINK_VERSION,
   FLINK_MINORS,
-  declaredArtifactProblem,
   KAFKA_CLIENTS_VERSION,
   KAFKA_RELOCATION_PREFIX,
-  everyCoordinate,
-  flinkMinor,
-  kafkaShaded,
-  nearestReleases,
-  pieceOf,
-  releasesFor,
-  resolveArtifacts,
 } from './versions.js';
 export type { ArtifactProblem, ConnectorPiece, ConnectorVersions, FlinkMinor, ResolvedArtifacts } from './versions.js';

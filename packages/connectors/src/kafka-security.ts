@@ -2,7 +2,9 @@
  * Kafka SASL / SSL client settings as the `properties.*` keys the kafka connectors pass to the Kafka client,
  * with credentials only as `secret()` placeholders.
  */
-import type { Secret } from './options/values.js';
+import { z } from 'zod';
+import { checkArgument } from '@flinkts/core/internal';
+import { Secret } from './options/values.js';
 
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
 
@@ -43,6 +45,26 @@ const LOGIN_MODULE: Record<SaslMechanism, string> = {
 /** Where the shaded SQL jar relocates Kafka's classes (checked against the real jar by the coordinate test). */
 const RELOCATION_PREFIX = 'org.apache.flink.kafka.shaded.';
 
+const SECRET = z.instanceof(Secret, { message: "a secret('NAME') placeholder" });
+const STORE_TYPE = z.enum(['JKS', 'PKCS12', 'PEM']);
+const SASL = z.strictObject({
+  mechanism: z.enum(['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512']).optional(),
+  loginModule: z.enum(['relocated', 'kafka-clients']).optional(),
+  username: z.union([z.string().min(1), SECRET]),
+  password: SECRET,
+  protocol: z.enum(['SASL_SSL', 'SASL_PLAINTEXT']).optional(),
+});
+const SSL = z.strictObject({
+  truststoreLocation: z.string().min(1),
+  truststorePassword: SECRET.optional(),
+  truststoreType: STORE_TYPE.optional(),
+  keystoreLocation: z.string().min(1).optional(),
+  keystorePassword: SECRET.optional(),
+  keystoreType: STORE_TYPE.optional(),
+  keyPassword: SECRET.optional(),
+  endpointIdentificationAlgorithm: z.enum(['', 'https']).optional(),
+});
+
 /** The login module class for a mechanism, as the chosen jar names it. */
 export function kafkaLoginModule(mechanism: SaslMechanism, loginModule: 'relocated' | 'kafka-clients' = 'relocated'): string {
   return `${loginModule === 'relocated' ? RELOCATION_PREFIX : ''}${LOGIN_MODULE[mechanism]}`;
@@ -52,6 +74,7 @@ const jaasQuote = (value: string | Secret): string => (typeof value === 'string'
 
 /** `properties.security.protocol`, `properties.sasl.mechanism`, `properties.sasl.jaas.config`. */
 export function kafkaSasl(options: SaslOptions): Readonly<Record<`properties.${string}`, string>> {
+  checkArgument('kafkaSasl()', 'options', SASL, options);
   const mechanism = options.mechanism ?? 'PLAIN';
   return Object.freeze({
     'properties.security.protocol': options.protocol ?? 'SASL_SSL',
@@ -62,6 +85,7 @@ export function kafkaSasl(options: SaslOptions): Readonly<Record<`properties.${s
 
 /** `properties.ssl.*` truststore (and, for mutual TLS, keystore) settings; use with `kafkaSasl` for SASL_SSL. */
 export function kafkaSsl(options: SslOptions): Readonly<Record<`properties.${string}`, string>> {
+  checkArgument('kafkaSsl()', 'options', SSL, options);
   const out: Record<`properties.${string}`, string> = { 'properties.ssl.truststore.location': options.truststoreLocation };
   if (options.truststoreType !== undefined) out['properties.ssl.truststore.type'] = options.truststoreType;
   if (options.truststorePassword !== undefined) out['properties.ssl.truststore.password'] = options.truststorePassword.toString();

@@ -2,8 +2,9 @@
  * Validation and capabilities for tables whose WITH clause comes from SQL text (or from any CREATE TABLE AST):
  * `validateTableOptions` (used by `flinkts check`) and `resolveCapabilities` (core's ConnectorResolver).
  */
+import { checkContext, checkEntries } from './options/arguments.js';
 import type { ChangelogCapabilities, ConnectorResolver, CreateTable, Diagnostic } from '@flinkts/core';
-import { textFields } from '@flinkts/core/internal';
+import { argumentError, textFields } from '@flinkts/core/internal';
 import { CONNECTORS } from './connectors/registry.js';
 import { paimonDefinition } from './connectors/paimon.js';
 import { hiveTableDefinition } from './connectors/hive-table.js';
@@ -37,6 +38,8 @@ function definitionFor(options: readonly Entry[], catalogType?: string): Connect
 
 /** Diagnostics for a table's WITH options: unknown keys, value types, required keys, cross-option and PK rules. */
 export function validateTableOptions(options: readonly Entry[], context: TableOptionsContext): Diagnostic[] {
+  checkEntries('validateTableOptions()', 'options', options);
+  checkContext('validateTableOptions()', context, true);
   const id = options.find((o) => o.key === 'connector')?.value;
   const def = definitionFor(options, context.catalogType);
   if (!def) {
@@ -55,10 +58,18 @@ export function resolveTableCapabilities(options: readonly Entry[], context: Omi
 }
 
 /** Core's `ConnectorResolver`; a context that also carries `catalogType` resolves Paimon and Hive catalog tables. */
-export const resolveCapabilities: ConnectorResolver = (options, context) => resolveTableCapabilities(options, context);
+export const resolveCapabilities: ConnectorResolver = (options, context) => {
+  checkEntries('resolveCapabilities()', 'options', options);
+  checkContext('resolveCapabilities()', context, true);
+  return resolveTableCapabilities(options, context);
+};
 
 /** Checks a CREATE TABLE statement (from SQL text or a `table(...)` declaration) against its connector. */
 export function checkCreateTable(statement: CreateTable, context: { readonly path?: string; readonly catalogType?: string } = {}): Diagnostic[] {
+  const s = statement as Partial<CreateTable> | null;
+  if (s?.kind !== 'CreateTable' || !Array.isArray(s.columns) || !Array.isArray(s.path)) throw argumentError('checkCreateTable()', 'statement', 'a CREATE TABLE statement (a table\'s .statement, a parsed CreateTable)', statement);
+  checkEntries('checkCreateTable()', 'statement.options', s.options ?? []);
+  checkContext('checkCreateTable()', context);
   const columns = statement.columns.map((c) => c.name);
   const path = context.path ?? `tables.${statement.path.join('.')}.with`;
   // Flink finds a default-catalog table's connector by the exact key 'connector' (a LIKE table inherits it).

@@ -76,7 +76,8 @@ describe('settings outside the catalogued namespaces', () => {
 
 describe('tables inside a Hive catalog', () => {
   test('no connector key: resolved through the catalog type', async () => {
-    const { resolveCapabilities, resolveTableCapabilities, validateTableOptions } = await import('@flinkts/connectors');
+    const { resolveCapabilities, validateTableOptions } = await import('@flinkts/connectors');
+    const { resolveTableCapabilities } = await import('@flinkts/connectors/internal');
     const options = entries({ 'streaming-source.enable': 'true', 'streaming-source.monitor-interval': '1 min' });
     expect(resolveTableCapabilities(options, { hasPrimaryKey: false, catalogType: 'hive' })).toEqual({ source: 'insert-only', sink: 'append', primaryKey: 'optional', lookup: true, bounded: false });
     expect(validateTableOptions(options, { hasPrimaryKey: false, catalogType: 'hive' })).toEqual([]);

@@ -3,9 +3,29 @@ import { describe, expect, test } from 'vitest';
 import { FlinktsError, parseScript } from '@flinkts/core';
 import type { CreateTable, Diagnostic } from '@flinkts/core';
 import {
-  avroConfluent, blackhole, canalJson, checkCreateTable, datagen, debeziumJson, filesystem, jdbc, json, kafka, kafkaSasl, kafkaSsl, mysqlCdc,
-  paimon, print, raw, resolveCapabilities, resolveTableCapabilities, secret, starrocks, upsertKafka, validateTableOptions,
+  avroConfluent,
+  blackhole,
+  canalJson,
+  checkCreateTable,
+  datagen,
+  debeziumJson,
+  filesystem,
+  jdbc,
+  json,
+  kafka,
+  kafkaSasl,
+  kafkaSsl,
+  mysqlCdc,
+  paimon,
+  print,
+  raw,
+  resolveCapabilities,
+  secret,
+  starrocks,
+  upsertKafka,
+  validateTableOptions,
 } from '@flinkts/connectors';
+import { resolveTableCapabilities } from '@flinkts/connectors/internal';
 
 function errorsOf(f: () => unknown): Diagnostic[] {
   try {

@@ -5,7 +5,8 @@
  * relocates the login modules under the prefix `kafkaSasl` writes.
  */
 import { describe, expect, test } from 'vitest';
-import { ARTIFACTS, DEFAULT_FLINK_VERSION, KAFKA_RELOCATION_PREFIX, everyCoordinate } from '@flinkts/connectors';
+import { ARTIFACTS, DEFAULT_FLINK_VERSION, KAFKA_RELOCATION_PREFIX } from '@flinkts/connectors';
+import { everyCoordinate } from '@flinkts/connectors/internal';
 import { fetchJar, jarEntries, unresolvable } from '../../../test/support/maven.js';
 
 /**

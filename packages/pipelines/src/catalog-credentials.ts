@@ -7,7 +7,7 @@
  * the metastore in plain text. Needs `table.dynamic-table-options.enabled` (true by default).
  */
 import type { Diagnostic, Insert, OptionEntry, Query } from '@flinkts/core';
-import { isSensitive } from '@flinkts/connectors';
+import { isSensitive } from '@flinkts/connectors/internal';
 import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import { rehintTableRefs, withOptions } from './rehint-table-refs.js';

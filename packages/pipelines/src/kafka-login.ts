@@ -5,7 +5,8 @@
  * at run time ("No LoginModule found"), so it is an error here.
  */
 import type { Diagnostic } from '@flinkts/core';
-import { KAFKA_RELOCATION_PREFIX, flinkMinor, kafkaShaded } from '@flinkts/connectors';
+import { KAFKA_RELOCATION_PREFIX } from '@flinkts/connectors';
+import { flinkMinor, kafkaShaded } from '@flinkts/connectors/internal';
 import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';

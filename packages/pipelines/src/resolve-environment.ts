@@ -5,7 +5,8 @@
  */
 import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core/internal';
-import { DEFAULT_FLINK_VERSION, declaredArtifactProblem, embeddedCredential, resolveArtifacts } from '@flinkts/connectors';
+import { DEFAULT_FLINK_VERSION } from '@flinkts/connectors';
+import { declaredArtifactProblem, embeddedCredential, resolveArtifacts } from '@flinkts/connectors/internal';
 import type { ConnectorPiece } from '@flinkts/connectors';
 import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from './codes.js';

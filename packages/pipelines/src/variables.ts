@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
 import { didYouMean } from '@flinkts/core/internal';
-import { isSensitive } from '@flinkts/connectors';
+import { isSensitive } from '@flinkts/connectors/internal';
 import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { catalog, from, insertInto, t, table } from '@flinkts/core';
-import { blackhole, datagen, hiveCatalog, print, json, kafka, kafkaSasl, resolveArtifacts, secret } from '@flinkts/connectors';
+import { blackhole, datagen, hiveCatalog, print, json, kafka, kafkaSasl, secret } from '@flinkts/connectors';
+import { resolveArtifacts } from '@flinkts/connectors/internal';
 import { buildPipeline, checkPipeline, decodeForm, job, pipeline, streamparkCommand, streamparkSplit, streamparkSqlProblems } from '../src/index.js';
 import { taskManagerMemory } from '../src/memory.js';
 import { TEXTS } from '../src/codes.js';

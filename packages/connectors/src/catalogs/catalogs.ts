@@ -2,6 +2,7 @@
  * Typed catalog factories: `CREATE CATALOG … WITH ('type' = …)` for Hive, Paimon, JDBC, StarRocks and the
  * generic in-memory catalog, validated like connector options (Paimon: unknown keys are warnings).
  */
+import { checkContext, checkEntries, checkOptionsObject } from '../options/arguments.js';
 import type { CatalogConnector, Diagnostic, MavenArtifact, Severity } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import { textFields } from '@flinkts/core/internal';
@@ -27,7 +28,6 @@ import type { Entry, ValidatedEntry } from '../options/validate.js';
 import { keyPath, missingRequired, validateEntries } from '../options/validate.js';
 
 export type { HiveSiteEntry, HiveSiteInput } from './hive-site.js';
-export { hiveSiteXml } from './hive-site.js';
 export type { GenericCatalogOptions, HiveCatalogOptions, JdbcCatalogOptions, PaimonCatalogOptions, StarrocksCatalogOptions };
 
 interface CatalogDefinition {
@@ -67,6 +67,8 @@ export interface CatalogValidation {
 
 /** Validates `CREATE CATALOG` options (with `type`) — also for catalogs parsed from SQL text. */
 export function validateCatalogOptions(options: readonly Entry[], context: { readonly path?: string } = {}): Diagnostic[] {
+  checkEntries('validateCatalogOptions()', 'options', options);
+  checkContext('validateCatalogOptions()', context);
   return checkCatalog(options, context.path).diagnostics;
 }
 
@@ -98,6 +100,7 @@ export interface TypedCatalog extends CatalogConnector {
 
 function buildCatalog(type: string, input: object, extra: { readonly hiveSite?: HiveSiteInput } = {}): TypedCatalog {
   const path = `${type}Catalog()`;
+  checkOptionsObject(path, 'extra', extra);
   const converted = toEntries(input as Readonly<Record<string, unknown>>, path);
   const result = checkCatalog([{ key: 'type', value: type }, ...converted.entries], path);
   const diagnostics = [...converted.diagnostics, ...result.diagnostics];

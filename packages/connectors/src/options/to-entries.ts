@@ -1,4 +1,5 @@
 /** Turns a typed options object into WITH entries (exact keys, final text values). */
+import { checkOptionsObject } from './arguments.js';
 import type { Diagnostic } from '@flinkts/core';
 import { textFields } from '@flinkts/core/internal';
 import type { FormatRef } from '../formats/format.js';
@@ -22,6 +23,7 @@ const isFormat = (v: unknown): v is FormatRef => typeof v === 'object' && v !== 
 export type ValueShape = 'array' | 'object' | 'number' | 'boolean';
 
 export function toEntries(input: Readonly<Record<string, unknown>>, path: string): Converted {
+  checkOptionsObject(path.endsWith(')') ? path : `${path}()`, 'options', input);
   const entries: Entry[] = [];
   const shapes = new Map<string, ValueShape>();
   const diagnostics: Diagnostic[] = [];

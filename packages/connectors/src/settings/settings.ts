@@ -3,6 +3,7 @@
  * are errors with the closest real key (`state.ttl` → `table.exec.state.ttl`), deprecated keys are warnings
  * and are printed under their 1.20 key, values must parse as the option's type (`'30s-300s'` does not).
  */
+import { checkContext, checkEntries } from '../options/arguments.js';
 import type { Diagnostic } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import { closest, editDistance, textFields } from '@flinkts/core/internal';
@@ -43,6 +44,8 @@ export interface SettingsResult {
 
 /** Validates setting entries (e.g. from SET statements); returns them under their 1.20 keys. */
 export function validateSettings(input: readonly Entry[], context: { readonly path?: string } = {}): SettingsResult {
+  checkEntries('validateSettings()', 'input', input);
+  checkContext('validateSettings()', context);
   const diagnostics: Diagnostic[] = [];
   const entries: Entry[] = [];
   const seen = new Set<string>();

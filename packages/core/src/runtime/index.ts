@@ -2,12 +2,11 @@
  * The local runtime: Flink 1.20 semantics in plain Node (expression evaluation, streaming operators over
  * changelogs, a job runner). The testing API on top of it is `@flinkts/core/testing`.
  */
-export { evaluateExpression } from './evaluate.js';
+export { createSession, evaluateExpression, formatChange } from './public.js';
 export type { EvaluationResult } from './evaluate.js';
 export { ExpressionCompiler } from './compile-expression.js';
-export { LocalJob, formatChange } from './job.js';
+export { LocalJob } from './job.js';
 export type { InputEntry, JobResult, LocalJobOptions, SinkResult } from './job.js';
-export { createSession } from './session.js';
 export type { SessionOptions } from './session.js';
 export type { Session as RuntimeSession } from './compiled.js';
 export type { Change as ChangelogRow, ChangelogMode, RowKind } from './changelog.js';

@@ -40,7 +40,7 @@ import type { ColumnarInput } from './columnar.js';
 export { columnar, ColumnarInput } from './columnar.js';
 export type { ColumnValues } from './columnar.js';
 export type { TableFunction, TableFunctionRow, TableFunctionSpec } from './table-function.js';
-import { checkArgument, describeValue } from '../diagnostics/arguments.js';
+import { argumentError, checkArgument, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
 export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -184,6 +184,8 @@ export function rowsOf<T extends { readonly __columns: unknown; readonly name: s
   table: T,
   rows: readonly (FixtureRow<T> | { readonly kind: RowKind; readonly row: FixtureRow<T> } | { readonly watermark: string | Date | number } | ProcessingTimeEntry)[],
 ): { readonly [K in T['name']]: readonly TestEntry[] } {
+  if (typeof (table as Partial<T> | null)?.name !== 'string') throw argumentError('rowsOf()', 'table', 'a table declared with table(…)', table);
+  if (!Array.isArray(rows)) throw argumentError('rowsOf()', 'rows', 'a list of fixture rows', rows);
   return { [table.name]: rows as readonly TestEntry[] } as { readonly [K in T['name']]: readonly TestEntry[] };
 }
 
@@ -548,12 +550,17 @@ export function runQuery(ddlAndQuery: JobSource, options: RunOptions): SinkOutpu
   return runJob(ddlAndQuery, options).sink('result');
 }
 
+const EVALUATE_INPUT = z.record(z.string(), z.object({ type: z.union([z.string(), z.object({ kind: z.string() }).loose()]), value: z.unknown() }));
+
 /** Evaluate one scalar expression (SQL text or AST) against named input values. */
 export function evaluate(
   expr: Expression | string,
   input: Readonly<Record<string, { readonly type: DataType | string; readonly value: unknown }>> = {},
   config: Readonly<Record<string, string>> = {},
 ): EvaluationResult {
+  if (typeof expr !== 'string' && (expr === null || typeof expr !== 'object' || typeof (expr as { kind?: unknown }).kind !== 'string')) throw argumentError('evaluate()', 'expr', 'SQL expression text or an expression node', expr);
+  checkArgument('evaluate()', 'input', EVALUATE_INPUT, input);
+  checkArgument('evaluate()', 'config', z.record(z.string(), z.string()), config);
   const session = createSession({ config });
   const e = typeof expr === 'string' ? sqlExpression(expr) : expr;
   const entries = Object.entries(input).map(([name, v]) => [name, typeof v.type === 'string' ? parseTypeText(v.type) : v.type, v.value] as const);
@@ -568,6 +575,9 @@ export function evaluate(
  * Throws an Error whose message lists missing and unexpected rows.
  */
 export function assertChangelog(actual: readonly string[], expected: readonly string[], opts: { readonly ordered?: boolean } = {}): void {
+  checkArgument('assertChangelog()', 'actual', z.array(z.string()), actual);
+  checkArgument('assertChangelog()', 'expected', z.array(z.string()), expected);
+  checkArgument('assertChangelog()', 'options', z.strictObject({ ordered: z.boolean().optional() }), opts);
   const ordered = opts.ordered ?? true;
   const a = ordered ? [...actual] : [...actual].sort();
   const e = ordered ? [...expected] : [...expected].sort();

@@ -1,5 +1,6 @@
 /** What `flinkts check` plugs into the analyzer: the connectors' option checks and changelog capabilities. */
-import { checkCreateTable, resolveTableCapabilities, validateCatalogOptions } from '@flinkts/connectors';
+import { checkCreateTable, validateCatalogOptions } from '@flinkts/connectors';
+import { resolveTableCapabilities } from '@flinkts/connectors/internal';
 import type { CheckOptions, Diagnostic, OptionValidators } from '../../src/index.js';
 import { checkSql } from '../../src/index.js';
 

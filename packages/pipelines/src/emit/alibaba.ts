@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
-import { flinkMinor } from '@flinkts/connectors';
+import { flinkMinor } from '@flinkts/connectors/internal';
 import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from '../codes.js';
 import { jobScript } from '../job-script.js';

@@ -4,7 +4,7 @@
  * Hadoop from the Flink processes' environment). Secrets must be declared by the pipeline.
  */
 import type { Catalog, Diagnostic } from '@flinkts/core';
-import { hiveSiteOf, hiveSiteXml } from '@flinkts/connectors';
+import { hiveSiteOf, hiveSiteXml } from '@flinkts/connectors/internal';
 import { textFields } from '@flinkts/core/internal';
 import { TEXTS } from '../codes.js';
 import type { ResolvedEnvironment } from '../resolve-environment.js';

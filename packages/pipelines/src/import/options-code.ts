@@ -8,7 +8,8 @@
 import { FlinktsError } from '@flinkts/core';
 import type { CatalogConnector, Connector, Diagnostic, OptionEntry } from '@flinkts/core';
 import * as connectors from '@flinkts/connectors';
-import { isSensitive, secret } from '@flinkts/connectors';
+import { secret } from '@flinkts/connectors';
+import { isSensitive } from '@flinkts/connectors/internal';
 import { key, str } from '../codegen/ts-literal.js';
 import { textFields } from '@flinkts/core/internal';
 import { IMPORT_TEXTS } from './codes.js';

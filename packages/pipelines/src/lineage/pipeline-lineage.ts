@@ -5,9 +5,10 @@
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
 import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
-import { BIND_CODES, FlinktsError, printDataType, sinksLineage } from '@flinkts/core';
+import { BIND_CODES, FlinktsError, printDataType } from '@flinkts/core';
+import { sinksLineage } from '@flinkts/core/internal';
 import { bindScript, sortEdges, tableColumns } from '@flinkts/core/internal';
-import { hiveSiteOf } from '@flinkts/connectors';
+import { hiveSiteOf } from '@flinkts/connectors/internal';
 import type { Job } from '../job.js';
 import { checkedBound } from '../job-analysis.js';
 import { jobScript } from '../job-script.js';

@@ -19,9 +19,10 @@
  * so on a changelog the timeliness count is capped at the window's rows (see monitor-query.ts).
  */
 import type { ColumnExprs, DataType, Table } from '@flinkts/core';
-import { FlinktsError, refsOf } from '@flinkts/core';
+import { FlinktsError } from '@flinkts/core';
+import { refsOf } from '@flinkts/core/internal';
 import type { Diagnostic } from '@flinkts/core';
-import { resolveTableCapabilities } from '@flinkts/connectors';
+import { resolveTableCapabilities } from '@flinkts/connectors/internal';
 import { textFields } from '@flinkts/core/internal';
 import { TEXTS, type BadQuality } from '../codes.js';
 import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
