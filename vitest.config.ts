@@ -14,6 +14,7 @@ const sources: Record<string, string> = {
   '@flinkts/core/runtime': src('./packages/core/src/runtime/index.ts'),
   '@flinkts/connectors/internal': src('./packages/connectors/src/internal.ts'),
   '@flinkts/connectors': src('./packages/connectors/src/index.ts'),
+  '@flinkts/pipelines/internal': src('./packages/pipelines/src/internal.ts'),
   '@flinkts/pipelines': src('./packages/pipelines/src/index.ts'),
   flinkts: src('./src/index.ts'),
   'flinkts/testing': src('./src/testing.ts'),

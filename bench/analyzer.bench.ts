@@ -5,7 +5,7 @@
  * In-process, warm (after two untimed rounds), CPU of this process (GC included).
  */
 import { connectorValidators } from '@flinkts/connectors';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import type { Statement } from '../packages/core/src/ast/statement.js';
 import { checkScript } from '../packages/core/src/analyzer/check-script.js';
 import { bindScript } from '../packages/core/src/plan/bind.js';

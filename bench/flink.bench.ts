@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resolveCapabilities } from '@flinkts/connectors';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import { ensureBridge, runningBridge, stopBridge } from '../packages/core/src/engine/flink/bridge-process.js';
 import { rowsOf, runJob } from '../packages/core/src/testing/index.js';
 import type { Engine, RunOptions, JobSource } from '../packages/core/src/testing/index.js';

@@ -4,7 +4,8 @@
 // Prints one JSON line. Usage: node bench/scale/measure-lineage.mjs <pipeline dir> <environment>
 import { join } from 'node:path';
 import { importConfig } from '../../dist/cli/import-config.js';
-import { checkPipeline, lineageArtifacts, lineageHtml, pipelineLineage, pipelineLineageWithDiagnostics, wholeLineage } from '@flinkts/pipelines';
+import { checkPipeline, lineageArtifacts, pipelineLineage } from '@flinkts/pipelines';
+import { lineageHtml, pipelineLineageWithDiagnostics, wholeLineage } from '@flinkts/pipelines/internal';
 
 const [dir, env] = process.argv.slice(2);
 const p = (await importConfig(join(dir, 'flinkts.config.ts'))).default;

@@ -34,7 +34,7 @@ export async function checkPipelineArgument(cwd: string, arg: string, env: strin
   const loaded = await loadPipeline(cwd, arg);
   if (!loaded.ok) return loaded.usage === undefined ? { diagnostics: loaded.diagnostics } : { diagnostics: [], usage: loaded.usage };
   // Imported here, not at the top: `flinkts check file.sql` never loads the pipelines package.
-  const { checkPipeline, selectTargets } = await import('@flinkts/pipelines');
+  const [{ checkPipeline }, { selectTargets }] = await Promise.all([import('@flinkts/pipelines'), import('@flinkts/pipelines/internal')]);
   const p = loaded.pipeline;
   const envs = env === undefined ? p.environmentNames : [env];
   const out: Diagnostic[] = [];

@@ -9,7 +9,7 @@ import { decodeSqlSource } from '@flinkts/core/internal';
 import type { Diagnostic } from '@flinkts/core';
 import type { DecodedSource } from '@flinkts/core/internal';
 import { FlinkBridgeClient, verifyScript } from '@flinkts/core/flink';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import { isPipelineArgument } from './check-pipelines.js';
 import { loadPipeline } from './load-pipeline.js';
 

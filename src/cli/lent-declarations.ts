@@ -17,7 +17,7 @@ export async function lentDeclarations(cwd: string, sources: readonly string[]):
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
     if (/^(mysql|mariadb):\/\//i.test(source)) {
-      const pipelines = await import('@flinkts/pipelines');
+      const pipelines = { ...(await import('@flinkts/pipelines')), ...(await import('@flinkts/pipelines/internal')) };
       const parsed = pipelines.parseMysqlUrl(source, 'MYSQL_PASSWORD', process.env);
       if (!parsed.ok) {
         diagnostics.push(parsed.diagnostic);

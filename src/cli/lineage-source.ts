@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, PipelineLineage } from '@flinkts/core';
 import type { AnyPipeline } from '@flinkts/pipelines';
-import { pipelineLineageWithDiagnostics } from '@flinkts/pipelines';
+import { pipelineLineageWithDiagnostics } from '@flinkts/pipelines/internal';
 
 export interface LineageOfPipeline {
   /** Absent when there is an error (an unknown environment, a statement the binder does not follow). */

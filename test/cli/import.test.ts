@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseScript, printStatements } from '@flinkts/core';
 import type { CreateTable, Script, Statement } from '@flinkts/core';
-import { applyCertainFixes, strip } from '@flinkts/pipelines';
+import { applyCertainFixes, strip } from '@flinkts/pipelines/internal';
 import { runCli } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

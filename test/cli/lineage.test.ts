@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { lineageJson, wholeLineage } from '@flinkts/pipelines';
+import { lineageJson, wholeLineage } from '@flinkts/pipelines/internal';
 import { REALTIME_DW, WRONGBOOK } from '../../packages/pipelines/test/lineage-formats/fixtures.js';
 import { runCli } from './run-cli.js';
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { verifyScript } from '@flinkts/core/flink';
-import { applyCertainFixes } from '@flinkts/pipelines';
+import { applyCertainFixes } from '@flinkts/pipelines/internal';
 
 const SEED = fileURLToPath(new URL('../../examples/wrongbook/seed/seed-001.sql', import.meta.url));
 const BUILDERS = fileURLToPath(new URL('../cli/import-fixtures/builders.sql', import.meta.url));

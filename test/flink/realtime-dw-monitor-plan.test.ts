@@ -21,7 +21,8 @@ import { checkSql, printStatement, printStatements, table } from '@flinkts/core'
 import type { Statement } from '@flinkts/core';
 import { connectorValidators, json, kafka } from '@flinkts/connectors';
 import { verifyScript } from '@flinkts/core/flink';
-import { jobStatements, monitorJobs, pipeline, QUALITY_RESULT_COLUMNS } from '@flinkts/pipelines';
+import { monitorJobs, pipeline, QUALITY_RESULT_COLUMNS } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import { LOCAL_WAREHOUSE } from '../../examples/realtime-dw/src/lake.js';
 import { dwdOrderDetailTimed, dwsSalesDailyTimed, odsOrdersTimed, QUALITY } from '../../examples/realtime-dw/src/quality.js';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printStatements } from '@flinkts/core';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import type { AnyPipeline } from '@flinkts/pipelines';
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import wrongbook from '../../examples/wrongbook/flinkts.config.js';

@@ -8,7 +8,7 @@ import { parseScript } from '@flinkts/core';
 import type { Statement } from '@flinkts/core';
 import { validateSettings } from '@flinkts/connectors';
 import { isSensitive } from '@flinkts/connectors/internal';
-import { decodeForm, vvpShapeProblems } from '@flinkts/pipelines';
+import { decodeForm, vvpShapeProblems } from '@flinkts/pipelines/internal';
 
 const JOB_NAME = /^[.\u4e00-\u9fa5A-Za-z\d_\-\s]+$/;
 const VARIABLE_CODE = /^([A-Za-z])+([A-Za-z0-9._-])+$/;

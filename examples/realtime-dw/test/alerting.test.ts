@@ -7,7 +7,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { buildPipeline, decodeForm, secretsInText } from '@flinkts/pipelines';
+import { buildPipeline } from '@flinkts/pipelines';
+import { decodeForm, secretsInText } from '@flinkts/pipelines/internal';
 import { ensurePrometheusTools, runTool, writeTemp } from '../../../test/support/prometheus-tools.js';
 import realtimeDw from '../flinkts.config.js';
 

@@ -6,7 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { buildPipeline, checkPipeline, decodeForm, pipeline, streamparkSplit, streamparkSqlProblems } from '@flinkts/pipelines';
+import { buildPipeline, checkPipeline, pipeline, streamparkSqlProblems } from '@flinkts/pipelines';
+import { decodeForm, streamparkSplit } from '@flinkts/pipelines/internal';
 import { dtValidate, splitStatements } from '../../../test/support/dt-sql-parser.js';
 import { buildEveryEnvironment, goldenFiles } from '../../../test/support/golden-build.js';
 import { sqlProblems, streamparkProblems } from '../../../test/support/job-spec-rules.js';

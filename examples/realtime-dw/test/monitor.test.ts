@@ -24,7 +24,7 @@ import type { Statement } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
 import type { TestEntry } from '@flinkts/core/testing';
 import { resolveCapabilities } from '@flinkts/connectors';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import realtimeDw from '../flinkts.config.js';
 
 const statements = jobStatements(realtimeDw, 'dev', 'rt-dw-monitor');

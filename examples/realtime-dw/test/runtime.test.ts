@@ -7,7 +7,7 @@ import { printStatements } from '@flinkts/core';
 import { runJob } from '@flinkts/core/testing';
 import type { Engine, TestEntry } from '@flinkts/core/testing';
 import { resolveCapabilities } from '@flinkts/connectors';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import realtimeDw from '../flinkts.config.js';
 
 // Source changelog modes come from the connectors' capabilities: the Paimon tables (changelog-producer 'input')

@@ -5,7 +5,7 @@
  */
 import type { Statement } from '@flinkts/core';
 import { printStatements } from '@flinkts/core';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import wrongbook from '../flinkts.config.js';
 
 export const statements: readonly Statement[] = jobStatements(wrongbook, 'prod', 'wrongbook-wide-table').filter((s) => s.kind !== 'Set');

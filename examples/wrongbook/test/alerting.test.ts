@@ -6,7 +6,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
-import { buildPipeline, checkPipeline, secretsInText } from '@flinkts/pipelines';
+import { buildPipeline, checkPipeline } from '@flinkts/pipelines';
+import { secretsInText } from '@flinkts/pipelines/internal';
 import { ensurePrometheusTools, runTool, writeTemp } from '../../../test/support/prometheus-tools.js';
 import wrongbook from '../flinkts.config.js';
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runJob } from '@flinkts/core/testing';
 import { resolveCapabilities } from '@flinkts/connectors';
-import { jobStatements } from '@flinkts/pipelines';
+import { jobStatements } from '@flinkts/pipelines/internal';
 import wrongbook from '../flinkts.config.js';
 
 const T0 = Date.UTC(2024, 4, 1, 2, 0, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeForm, encodeForm } from '../src/index.js';
+import { decodeForm, encodeForm } from '../src/internal.js';
 
 /** Every UTF-16 code unit up to U+FFFF (lone surrogates included), then astral characters and broken pairs. */
 function everyCodeUnit(): string {

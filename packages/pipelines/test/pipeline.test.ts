@@ -4,7 +4,8 @@ import { fn, from, insertInto, parseStatement, t, table } from '@flinkts/core';
 import type { Insert } from '@flinkts/core';
 import { blackhole, json, kafka } from '@flinkts/connectors';
 import type { AnyPipeline } from '../src/index.js';
-import { buildPipeline, checkPipeline, job, pipeline, resolveEnvironment } from '../src/index.js';
+import { buildPipeline, checkPipeline, job, pipeline } from '../src/index.js';
+import { resolveEnvironment } from '../src/internal.js';
 import { clean, clicks, dwdClicks, ingest, narrowSink, odsClicks } from './fixtures.js';
 
 const base = {

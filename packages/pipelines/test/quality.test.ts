@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { FlinktsError, fn, interval, printStatement, t, table } from '@flinkts/core';
 import type { Diagnostic } from '@flinkts/core';
 import { blackhole, datagen, json, paimon, upsertKafka } from '@flinkts/connectors';
-import { buildPipeline, monitorJobs, monitorSql, pipeline, quality, QUALITY_RESULT_COLUMNS } from '../src/index.js';
+import { buildPipeline, monitorJobs, pipeline, quality, QUALITY_RESULT_COLUMNS } from '../src/index.js';
+import { monitorSql } from '../src/internal.js';
 import type { MonitoringTarget } from '../src/index.js';
 
 const orders = table('orders', {

@@ -4,7 +4,8 @@
  * every StreamPark form the examples build — while it refuses the `EXECUTE STATEMENT SET` they used to carry.
  */
 import { describe, expect, test } from 'vitest';
-import { buildPipeline, decodeForm, streamparkCommand, streamparkSplit } from '../src/index.js';
+import { buildPipeline } from '../src/index.js';
+import { decodeForm, streamparkCommand, streamparkSplit } from '../src/internal.js';
 import realtimeDw from '../../../examples/realtime-dw/flinkts.config.js';
 import { streamparkParse } from '../../../test/support/streampark.js';
 

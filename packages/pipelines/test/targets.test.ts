@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { catalog, from, genericCatalog, insertInto, parseScript, t, table } from '@flinkts/core';
 import { blackhole } from '@flinkts/connectors';
-import { buildPipeline, decodeForm, encodeForm, job, pipeline, vvpShapeProblems } from '../src/index.js';
+import { buildPipeline, job, pipeline } from '../src/index.js';
+import { decodeForm, encodeForm, vvpShapeProblems } from '../src/internal.js';
 import { clean, clicks, dwdClicks, ingest, odsClicks } from './fixtures.js';
 
 const vvp = { namespace: 'default', deploymentTargetName: 'target', flinkVersion: '1.20' } as const;

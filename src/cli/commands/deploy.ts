@@ -5,7 +5,7 @@
  */
 import { FlinktsError } from '@flinkts/core';
 import type { DeployOptions, DeployOutcome } from '@flinkts/pipelines';
-import { deployJob, loadSecrets, placeholdersIn } from '@flinkts/pipelines';
+import { deployJob, loadSecrets, placeholdersIn } from '@flinkts/pipelines/internal';
 import { resolve } from 'node:path';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';

@@ -44,7 +44,7 @@ export const command: Command = {
       io.stderr(`flinkts introspect: ${problem}\n\n${HELP}`);
       return EXIT_USAGE;
     }
-    const pipelines = await import('@flinkts/pipelines');
+    const pipelines = { ...(await import('@flinkts/pipelines')), ...(await import('@flinkts/pipelines/internal')) };
     const all: Diagnostic[] = [];
     const finish = async (wrote: string[]): Promise<number> => {
       const counts = countDiagnostics(all);

@@ -8,28 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic, PipelineLineage } from '@flinkts/core';
 import { formatDiagnostic } from '@flinkts/core';
 import type { LineageView } from '@flinkts/pipelines';
-import {
-  downstreamOf,
-  apiKeyProblem,
-  endpointProblem,
-  findLineageColumn,
-  findLineageJob,
-  findLineageTable,
-  jobGraphMermaid,
-  jobGraphText,
-  jobLineage,
-  lineageHtml,
-  lineageJson,
-  lineageMermaid,
-  lineageText,
-  openLineageEvents,
-  openLineageJsonLines,
-  postOpenLineage,
-  readLineageJson,
-  tableLineage,
-  upstreamOf,
-  wholeLineage,
-} from '@flinkts/pipelines';
+import { downstreamOf, apiKeyProblem, endpointProblem, findLineageColumn, findLineageJob, findLineageTable, jobGraphMermaid, jobGraphText, jobLineage, lineageHtml, lineageJson, lineageMermaid, lineageText, openLineageEvents, openLineageJsonLines, postOpenLineage, readLineageJson, tableLineage, upstreamOf, wholeLineage } from '@flinkts/pipelines/internal';
 import { parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';

@@ -5,7 +5,7 @@
  */
 import { FlinktsError } from '@flinkts/core';
 import type { JobPlan } from '@flinkts/pipelines';
-import { planJob } from '@flinkts/pipelines';
+import { planJob } from '@flinkts/pipelines/internal';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';

@@ -7,7 +7,7 @@
 import { FlinktsError } from '@flinkts/core';
 import { textFields } from '@flinkts/core/internal';
 import type { DeployOptions, DeployOutcome } from '@flinkts/pipelines';
-import { abandonShadow, promoteJob } from '@flinkts/pipelines';
+import { abandonShadow, promoteJob } from '@flinkts/pipelines/internal';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';

@@ -3,7 +3,7 @@
  * from the savepoint it stopped with (on the gateway: stop with savepoint, start the earlier SQL from its savepoint).
  */
 import { FlinktsError } from '@flinkts/core';
-import { rollbackJob } from '@flinkts/pipelines';
+import { rollbackJob } from '@flinkts/pipelines/internal';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';

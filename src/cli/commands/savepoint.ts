@@ -3,7 +3,7 @@
  * the running version (for a scheduler), list the recorded savepoints, or prune them by retention.
  */
 import { FlinktsError } from '@flinkts/core';
-import { listSavepoints, pruneSavepoints, triggerSavepoint } from '@flinkts/pipelines';
+import { listSavepoints, pruneSavepoints, triggerSavepoint } from '@flinkts/pipelines/internal';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';

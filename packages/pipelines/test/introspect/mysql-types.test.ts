@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { printDataType } from '@flinkts/core';
-import { flinkTypeOf, generateTablesModule } from '@flinkts/pipelines';
+import { flinkTypeOf, generateTablesModule } from '@flinkts/pipelines/internal';
 import type { MysqlColumn } from '@flinkts/pipelines';
 
 const col = (dataType: string, columnType: string, extra: Partial<MysqlColumn> = {}): MysqlColumn => ({

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { OpenLineageEvent } from '@flinkts/pipelines';
-import { openLineageEvents, openLineageJsonLines } from '@flinkts/pipelines';
+import { openLineageEvents, openLineageJsonLines } from '@flinkts/pipelines/internal';
 import { REALTIME_DW, WRONGBOOK } from './fixtures.js';
 import { columnLineageFacetSchema, eventSchema, openLineageProblems } from './openlineage-schemas.js';
 

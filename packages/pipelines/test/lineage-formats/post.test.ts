@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openLineageEvents, postOpenLineage } from '@flinkts/pipelines';
+import { openLineageEvents, postOpenLineage } from '@flinkts/pipelines/internal';
 import { REALTIME_DW, WRONGBOOK } from './fixtures.js';
 
 interface Received {

@@ -2,23 +2,7 @@
  * Lineage queries and the text, JSON and Mermaid formats over the hand-built lineage of both examples.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  downstreamOf,
-  findLineageColumn,
-  findLineageJob,
-  findLineageTable,
-  impactOf,
-  jobGraph,
-  jobGraphMermaid,
-  jobGraphText,
-  lineageJson,
-  lineageMermaid,
-  lineageText,
-  readLineageJson,
-  tableLineage,
-  upstreamOf,
-  wholeLineage,
-} from '@flinkts/pipelines';
+import { downstreamOf, findLineageColumn, findLineageJob, findLineageTable, impactOf, jobGraph, jobGraphMermaid, jobGraphText, lineageJson, lineageMermaid, lineageText, readLineageJson, tableLineage, upstreamOf, wholeLineage } from '@flinkts/pipelines/internal';
 import { REALTIME_DW, WRONGBOOK } from './fixtures.js';
 
 const column = (name: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { datasetAddress, parseJdbcUrl, pathAddress } from '../../src/index.js';
+import { datasetAddress, parseJdbcUrl, pathAddress } from '../../src/internal.js';
 
 const of = (options: Record<string, string>, catalog?: Record<string, string>, hiveSite?: Record<string, string>) =>
   datasetAddress({
