@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkSql, FlinktsError, parseScript, printStatement } from '@flinkts/core';
+import { formatChange } from '@flinkts/core/runtime';
+import { hiveCatalog, kafka, kafkaSasl, mysqlCdc } from '@flinkts/connectors';
+import { buildPipeline, checkPipeline } from '@flinkts/pipelines';
 
 const PROBE = fileURLToPath(new URL('./exports-probe.mjs', import.meta.url));
 /** Far above one function's calls on a loaded machine (the slowest take well under a second). */
@@ -100,5 +104,35 @@ describe('every public export, called with hostile arguments', () => {
     // The whole list (the assertion's diff would be cut short): one line per function.
     if (report.length > 0) console.error(`${report.length} functions:\n${report.join('\n')}`);
     expect(report).toEqual([]);
+  });
+});
+
+/** The first diagnostic of what `call` throws (it must throw a FlinktsError). */
+function firstDiagnostic(call: () => unknown): { readonly code: string; readonly message: string; readonly path?: string } {
+  try {
+    call();
+  } catch (e) {
+    expect(e).toBeInstanceOf(FlinktsError);
+    return (e as FlinktsError).diagnostics[0]!;
+  }
+  throw new Error('expected a FlinktsError, the call returned');
+}
+
+describe('the diagnostics name the call and the argument', () => {
+  test.each([
+    ['checkSql(1)', () => checkSql(1 as never), 'FTS2305', 'checkSql(): text must be a string, got a number (1)'],
+    ['parseScript with a numeric file', () => parseScript('SELECT 1', { file: 1 as never }), 'FTS2305', 'parseScript(): options.file must be a file name'],
+    ['printStatement(null)', () => printStatement(null as never), 'FTS2305', 'printStatement(): statement must be a statement'],
+    ['kafka(null)', () => kafka(null as never), 'FTS2305', 'kafka(): options must be an options object, got null'],
+    ["mysqlCdc('x')", () => mysqlCdc('x' as never), 'FTS2305', 'mysqlCdc(): options must be an options object'],
+    ['hiveCatalog({}, null)', () => hiveCatalog({}, null as never), 'FTS2305', 'hiveCatalog(): extra must be an options object, got null'],
+    ['kafkaSasl without a secret password', () => kafkaSasl({ username: 'u', password: 'p' as never }), 'FTS2305', 'kafkaSasl(): options.password must be'],
+    ['formatChange(null)', () => formatChange(null as never, []), 'FTS2305', 'formatChange(): change must be'],
+    ['buildPipeline(null)', () => buildPipeline(null as never, { env: 'prod' }), 'FTS8005', 'buildPipeline(): pipeline must be a pipeline made by pipeline('],
+    ["checkPipeline({}, 'prod')", () => checkPipeline({} as never, 'prod'), 'FTS8005', 'checkPipeline(): pipeline must be'],
+  ] as const)('%s', (_name, call, code, message) => {
+    const d = firstDiagnostic(call);
+    expect(d.code).toBe(code);
+    expect(d.message).toContain(message);
   });
 });

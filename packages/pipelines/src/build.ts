@@ -4,6 +4,7 @@
  * (`<env>/sql/<job>.sql`, `<env>/streampark/<job>.form|json`, `<env>/streampark/variables.json`,
  * `<env>/vvp/<job>.yaml`, `<env>/alibaba/<job>.json`, setup scripts where a platform needs them).
  */
+import { BUILD_OPTIONS, checkNameArgument, checkPipelineArgument, checkPipelineValue } from './arguments.js';
 import type { Diagnostic, Statement } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import { didYouMean, textFields } from '@flinkts/core/internal';
@@ -84,6 +85,8 @@ function emit(env: ResolvedEnvironment, targets: readonly TargetName[], diagnost
 
 /** Check one environment (no files). */
 export function checkPipeline(p: AnyPipeline, env: string): Diagnostic[] {
+  checkPipelineValue('checkPipeline()', p);
+  checkNameArgument('checkPipeline()', 'env', env);
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved !== undefined) diagnostics.push(...checkEnvironment(resolved));
@@ -92,6 +95,8 @@ export function checkPipeline(p: AnyPipeline, env: string): Diagnostic[] {
 }
 
 export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResult {
+  checkPipelineValue('buildPipeline()', p);
+  checkPipelineArgument('buildPipeline()', 'options', BUILD_OPTIONS, options);
   const diagnostics: Diagnostic[] = [];
   const targets = selectTargets(p, options.targets, diagnostics);
   const env = resolveEnvironment(p, options.env, diagnostics);
@@ -131,6 +136,9 @@ export function jobStatements(p: AnyPipeline, env: string, jobName: string): rea
 
 /** One job's SQL script for an environment (`flinkts print`). */
 export function printJob(p: AnyPipeline, env: string, jobName: string): { readonly text?: string; readonly diagnostics: readonly Diagnostic[] } {
+  checkPipelineValue('printJob()', p);
+  checkNameArgument('printJob()', 'env', env);
+  checkNameArgument('printJob()', 'jobName', jobName);
   const diagnostics: Diagnostic[] = [];
   const resolved = resolveEnvironment(p, env, diagnostics);
   if (resolved === undefined) return { diagnostics };

@@ -19,11 +19,20 @@ const FORMAT_KEYS: Readonly<Record<string, string>> = { format: '', 'value.forma
 
 const isFormat = (v: unknown): v is FormatRef => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'format';
 
+/**
+ * The factory a path names, as JavaScript spells it: `mysql-cdc()` → `mysqlCdc()`, `format avro-confluent` →
+ * `avroConfluent()`, `generic_in_memoryCatalog()` → `genericInMemoryCatalog()`, `settings` → `settings()`.
+ */
+function factoryCall(path: string): string {
+  const name = path.replace(/^format /, '').replace(/\(\)$/, '');
+  return `${name.replace(/[-_.]+(\w)/g, (_, c: string) => c.toUpperCase())}()`;
+}
+
 /** The JavaScript kind of a value that is not a string: checked against the option's type after validation. */
 export type ValueShape = 'array' | 'object' | 'number' | 'boolean';
 
 export function toEntries(input: Readonly<Record<string, unknown>>, path: string): Converted {
-  checkOptionsObject(path.endsWith(')') ? path : `${path}()`, 'options', input);
+  checkOptionsObject(factoryCall(path), 'options', input);
   const entries: Entry[] = [];
   const shapes = new Map<string, ValueShape>();
   const diagnostics: Diagnostic[] = [];

@@ -7,6 +7,7 @@
  * itself. A script without an executable statement fails too. The StreamPark library modules that hold this code
  * are not published to Maven Central, so this is a faithful port of the rules, tested case by case.
  */
+import { checkTextArgument } from '../arguments.js';
 
 /** The commands StreamPark accepts, by name, in its order (first match wins). */
 export const STREAMPARK_COMMANDS: readonly (readonly [string, RegExp])[] = (
@@ -154,6 +155,7 @@ export function streamparkCommand(statement: string): string | undefined {
 
 /** Why StreamPark's verification would refuse the script (empty when it accepts it). */
 export function streamparkSqlProblems(sql: string): string[] {
+  checkTextArgument('streamparkSqlProblems()', 'sql', sql);
   const segments = streamparkSplit(sql);
   if (segments.length === 0) return ['verify failed: flink sql cannot be empty'];
   const problems: string[] = [];

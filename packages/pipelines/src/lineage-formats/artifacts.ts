@@ -3,6 +3,8 @@
  * `targets.lineage` asks for, default all): `lineage.json`, `lineage.txt`, `lineage.mmd` (tables by layer) and
  * `jobs.mmd` (the job graph), `openlineage.jsonl` (one event per job) and `lineage.html`.
  */
+import { checkPipelineArgument, LINEAGE_ARTIFACT_OPTIONS, PIPELINE_LINEAGE } from '../arguments.js';
+import { LINEAGE_CONFIG } from '../targets.js';
 import type { PipelineLineage } from '@flinkts/core';
 import type { ArtifactFile } from '../emit/artifact-file.js';
 import type { LineageFormat, LineageOutputTarget } from '../targets.js';
@@ -22,6 +24,9 @@ export interface LineageArtifactOptions {
 }
 
 export async function lineageArtifacts(lineage: PipelineLineage, target: LineageOutputTarget, options: LineageArtifactOptions): Promise<ArtifactFile[]> {
+  checkPipelineArgument('lineageArtifacts()', 'lineage', PIPELINE_LINEAGE, lineage);
+  checkPipelineArgument('lineageArtifacts()', 'target', LINEAGE_CONFIG.whole, target);
+  checkPipelineArgument('lineageArtifacts()', 'options', LINEAGE_ARTIFACT_OPTIONS, options);
   const formats: readonly LineageFormat[] = target.formats ?? LINEAGE_FORMATS;
   const view = wholeLineage(lineage);
   const dir = `${lineage.environment}/lineage`;

@@ -4,6 +4,7 @@
  * the bound plan (core's binder and sinksLineage). A column can be followed from a CDC source through every layer
  * to the serving sink by chaining edges whose `to` is the next edge's `from`.
  */
+import { checkNameArgument, checkPipelineValue } from '../arguments.js';
 import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
 import { BIND_CODES, FlinktsError, printDataType } from '@flinkts/core';
 import { sinksLineage } from '@flinkts/core/internal';
@@ -117,6 +118,8 @@ export function pipelineLineageWithDiagnostics(pipeline: AnyPipeline, environmen
  * the binder cannot resolve, or FTS4501: a statement flinkts does not follow yet).
  */
 export function pipelineLineage(pipeline: AnyPipeline, environment: string): PipelineLineage {
+  checkPipelineValue('pipelineLineage()', pipeline);
+  checkNameArgument('pipelineLineage()', 'environment', environment);
   const { lineage, diagnostics } = pipelineLineageWithDiagnostics(pipeline, environment);
   // a statement flinkts cannot follow (FTS4501, a warning for `check`) would leave the lineage incomplete
   const errors = diagnostics.filter((d) => d.severity === 'error' || d.code === BIND_CODES.notBound);

@@ -10,11 +10,12 @@
  * for every key to be seen again within a window, short enough to stay bounded. An environment's own
  * `table.exec.state.ttl` takes precedence (settings layers), which keeps the state bounded all the same.
  */
+import { checkNameArgument, checkObjectArgument, checkTableArgument } from '../arguments.js';
 import type { Diagnostic, Insert, Table } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import type { FlinkSettingsInput } from '@flinkts/connectors';
 import { TEXTS } from '../codes.js';
-import { textFields } from '@flinkts/core/internal';
+import { argumentError, textFields } from '@flinkts/core/internal';
 import { job } from '../job.js';
 import type { Job } from '../job.js';
 import type { Resources } from '../resources.js';
@@ -43,6 +44,11 @@ function stateTtl(qualities: readonly QualityDeclaration[]): `${number}s` {
 }
 
 export function monitorJobs(spec: MonitorSpec): Job[] {
+  checkObjectArgument('monitorJobs()', 'spec', spec);
+  checkNameArgument('monitorJobs()', 'spec.pipeline', spec.pipeline);
+  checkNameArgument('monitorJobs()', 'spec.name', spec.name);
+  if (!Array.isArray(spec.qualities)) throw argumentError('monitorJobs()', 'spec.qualities', 'a list of quality(…) declarations', spec.qualities, undefined, TEXTS.badArgument);
+  checkTableArgument('monitorJobs()', 'spec.sink', spec.sink);
   const problems: Diagnostic[] = [];
   const sinkColumns = spec.sink.columnTypes.map((c) => c.name);
   const missing = Object.keys(QUALITY_RESULT_COLUMNS).filter((c) => !sinkColumns.includes(c));

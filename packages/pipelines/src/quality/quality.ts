@@ -18,6 +18,7 @@
  * Freshness is the one check that reads the clock: a row fresh when it arrived may be stale when its -U arrives,
  * so on a changelog the timeliness count is capped at the window's rows (see monitor-query.ts).
  */
+import { checkObjectArgument, checkTableArgument } from '../arguments.js';
 import type { ColumnExprs, DataType, Table } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
 import { refsOf } from '@flinkts/core/internal';
@@ -87,6 +88,8 @@ function fail(diagnostics: readonly Diagnostic[]): never {
 }
 
 export function quality<Cols>(table: Table<string, Cols, string>, spec: QualitySpec<Cols>): QualityDeclaration {
+  checkTableArgument('quality()', 'table', table);
+  checkObjectArgument('quality()', 'spec', spec);
   const at = `quality.${table.name}`;
   const problems: Diagnostic[] = [];
   const problem = (path: string, payload: BadQuality) => problems.push({ ...textFields(TEXTS.badQuality(payload)), severity: 'error', path: `${at}.${path}` });
