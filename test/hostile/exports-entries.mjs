@@ -14,5 +14,8 @@ export const ENTRIES = [
 // - @flinkts/core/vitest: registers matchers with vitest's `expect`; it exports no function.
 // - @flinkts/core/internal, @flinkts/core/internal/zod: plumbing between flinkts's own packages, not public.
 
-/** What a careless JavaScript caller passes: nothing, null, a number, strings, an empty object and array, a boolean. */
-export const HOSTILE_VALUES = [null, undefined, 1, '', 'x', {}, [], true];
+/**
+ * What a careless JavaScript caller passes: nothing, null, a number, strings, an empty object and array, a boolean
+ * — and a node of an unknown kind and a list holding null, which get past a check that only asks "an object?".
+ */
+export const HOSTILE_VALUES = [null, undefined, 1, '', 'x', {}, [], true, { kind: 'x' }, [null]];

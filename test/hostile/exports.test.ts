@@ -1,7 +1,7 @@
 /**
  * API misuse from JavaScript (#21): every function exported from a public entry point (exports-entries.mjs: the
  * package roots and the documented subpaths, as built in dist/) is called with null / undefined / 1 / '' / 'x' / {} /
- * [] / true — alone, after a string, and twice — and must return or throw a FlinktsError: never a TypeError from
+ * [] / true / { kind: 'x' } / [null] — alone, after a string, and twice — and must return or throw a FlinktsError: never a TypeError from
  * inside, never a hang. The calls run in a child process (exports-probe.mjs) watched from here: a function that
  * makes no progress for HANG_MS is a hang; the child is killed and restarted after it. Needs `npm run build`.
  */

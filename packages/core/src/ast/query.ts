@@ -192,3 +192,6 @@ export interface With extends NodeBase {
 }
 
 export type Query = Select | SetOperation | Values | With;
+
+/** Every query node's `kind`, for a check at the public API's boundary (tsc keeps the list complete). */
+export const QUERY_KINDS: ReadonlySet<string> = new Set(Object.keys({ Select: true, SetOperation: true, Values: true, With: true } satisfies Record<Query['kind'], true>));

@@ -3,7 +3,7 @@
  * the call and the argument). The runtime's own modules call the unchecked functions: formatChange runs per row.
  */
 import { z } from 'zod';
-import type { Expression } from '../ast/expression.js';
+import { EXPRESSION_KINDS, type Expression } from '../ast/expression.js';
 import { argumentError, checkArgument, checkList, checkNode } from '../diagnostics/arguments.js';
 import type { DataType } from '../types/data-type.js';
 import type { Change } from './changelog.js';
@@ -29,7 +29,7 @@ export function evaluateExpression(
   input: { readonly columns: readonly { readonly name: string; readonly type: DataType }[]; readonly row: readonly unknown[] },
   session: Session,
 ): EvaluationResult {
-  checkNode('evaluateExpression()', 'expr', expr, 'an expression node (expr.node, parseExpression(…).expression)');
+  checkNode('evaluateExpression()', 'expr', expr, 'an expression node (expr.node, parseExpression(…).expression)', EXPRESSION_KINDS);
   checkArgument('evaluateExpression()', 'input', INPUT, input);
   if (input.columns.length !== input.row.length) throw argumentError('evaluateExpression()', 'input.row', `a row of ${input.columns.length} values (one per column)`, input.row);
   if (session === null || typeof session !== 'object') throw argumentError('evaluateExpression()', 'session', 'a session made by createSession(…)', session);

@@ -8,7 +8,7 @@
  * ```
  * A job is a `Script` AST (built with the TypeScript builders or parsed from SQL) or SQL text.
  */
-import type { Expression } from '../ast/expression.js';
+import { EXPRESSION_KINDS, type Expression } from '../ast/expression.js';
 import type { Script, Statement } from '../ast/statement.js';
 import type { RowOf } from '../table/table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -558,7 +558,7 @@ export function evaluate(
   input: Readonly<Record<string, { readonly type: DataType | string; readonly value: unknown }>> = {},
   config: Readonly<Record<string, string>> = {},
 ): EvaluationResult {
-  if (typeof expr !== 'string' && (expr === null || typeof expr !== 'object' || typeof (expr as { kind?: unknown }).kind !== 'string')) throw argumentError('evaluate()', 'expr', 'SQL expression text or an expression node', expr);
+  if (typeof expr !== 'string' && !EXPRESSION_KINDS.has((expr as { kind?: unknown } | null)?.kind as string)) throw argumentError('evaluate()', 'expr', 'SQL expression text or an expression node', expr);
   checkArgument('evaluate()', 'input', EVALUATE_INPUT, input);
   checkArgument('evaluate()', 'config', z.record(z.string(), z.string()), config);
   const session = createSession({ config });

@@ -6,6 +6,7 @@
  * OR 1 · AND 2 · NOT 3 · comparisons / IS / IN / BETWEEN / LIKE 4 · `+ -` 5 · `* / % ||` 6 · unary `- +` 7 ·
  * field access and subscripts 8 · atoms 9.
  */
+import { EXPRESSION_KINDS } from '../../ast/expression.js';
 import { checkNode } from '../../diagnostics/arguments.js';
 import { NILADIC_FUNCTIONS } from '../../functions/registry.js';
 import type {
@@ -62,7 +63,7 @@ function operand(e: Expression, min: number): string {
 }
 
 export function printExpression(e: Expression): string {
-  checkNode('printExpression()', 'expression', e, 'an expression node (expr.node, parseExpression(…).expression)');
+  checkNode('printExpression()', 'expression', e, 'an expression node (expr.node, parseExpression(…).expression)', EXPRESSION_KINDS);
   return atTop(printExpressionText, e);
 }
 

@@ -2,6 +2,7 @@
  * Prints queries and relations: one function per node kind. Layout: one clause per line, select items and
  * GROUP BY keys one per line, nested queries indented inside their parentheses.
  */
+import { QUERY_KINDS } from '../../ast/query.js';
 import { checkNode } from '../../diagnostics/arguments.js';
 import type { OrderItem } from '../../ast/expression.js';
 import type {
@@ -14,7 +15,7 @@ import { atTop, commentLines, indent } from './layout.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
 export function printQuery(q: Query): string {
-  checkNode('printQuery()', 'query', q, 'a query node (parseQuery(…).query, a built query\'s .query)');
+  checkNode('printQuery()', 'query', q, 'a query node (parseQuery(…).query, a built query\'s .query)', QUERY_KINDS);
   return atTop(printQueryText, q);
 }
 
