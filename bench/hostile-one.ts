@@ -2,7 +2,8 @@
  * One hostile-size case in this process (fresh): `tsx bench/hostile-one.ts <check|fmt|read|parse> <case> [bytes]`; prints the CPU
  * milliseconds of the run. bench/hostile.bench.ts runs each case of its table this way too.
  */
-import { checkSql, parseScript, ScriptReader } from '@flinkts/core';
+import { checkSql, parseScript } from '@flinkts/core';
+import { ScriptReader } from '@flinkts/core/internal';
 import { connectorValidators } from '@flinkts/connectors';
 import { formatSql } from '../src/cli/commands/fmt.js';
 import { hostileCases } from './hostile-cases.js';

@@ -8,9 +8,8 @@
  * Formatting the output again anchors every comment to the same token, so the result is idempotent.
  */
 import type { Diagnostic, Statement, Token } from '@flinkts/core';
-import { formatDiagnostic, printStatement, ScriptReader } from '@flinkts/core';
-import { tokenize } from '@flinkts/core/internal';
-import { sameAst, textFields } from '@flinkts/core/internal';
+import { formatDiagnostic, printStatement } from '@flinkts/core';
+import { sameAst, ScriptReader, textFields, tokenize } from '@flinkts/core/internal';
 import { CLI_TEXTS } from './codes.js';
 
 type Anchor = { readonly comment: Token; readonly token: number; readonly trailing: boolean };

@@ -8,8 +8,7 @@
 import fc from 'fast-check';
 import type { Token } from '@flinkts/core';
 import { parseScript } from '@flinkts/core';
-import { tokenize } from '@flinkts/core/internal';
-import { sameAst } from '@flinkts/core/internal';
+import { sameAst, tokenize } from '@flinkts/core/internal';
 import { expect, test } from 'vitest';
 import { formatSql } from '../../src/cli/commands/fmt.js';
 import { anchorComments, withoutComments } from '../../src/cli/format-comments.js';

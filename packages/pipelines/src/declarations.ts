@@ -3,8 +3,7 @@
  * tables, and the views (in dependency order) — collected from its INSERTs, never listed twice.
  */
 import type { Catalog, Diagnostic, Insert, Table, View } from '@flinkts/core';
-import { didYouMean } from '@flinkts/core/internal';
-import { textFields } from '@flinkts/core/internal';
+import { didYouMean, textFields } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import type { AnyPipeline } from './pipeline.js';
 import { tableRefs } from './table-refs.js';

@@ -4,11 +4,10 @@
  * (an unknown job or variable) are diagnostics, never silently dropped.
  */
 import type { Diagnostic, Insert, MavenArtifact } from '@flinkts/core';
-import { didYouMean } from '@flinkts/core/internal';
+import { didYouMean, textFields } from '@flinkts/core/internal';
 import { DEFAULT_FLINK_VERSION } from '@flinkts/connectors';
 import { declaredArtifactProblem, embeddedCredential, resolveArtifacts } from '@flinkts/connectors/internal';
 import type { ConnectorPiece } from '@flinkts/connectors';
-import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from './codes.js';
 import type { JobDeclarations, Registry } from './declarations.js';
 import { buildRegistry, collectDeclarations } from './declarations.js';

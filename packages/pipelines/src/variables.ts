@@ -3,9 +3,8 @@
  * a job's SQL contains must be one or the other, and a variable may not stand where a credential belongs.
  */
 import type { Diagnostic, Statement } from '@flinkts/core';
-import { didYouMean } from '@flinkts/core/internal';
+import { didYouMean, textFields } from '@flinkts/core/internal';
 import { isSensitive } from '@flinkts/connectors/internal';
-import { textFields } from '@flinkts/core/internal';
 import { CODES, TEXTS } from './codes.js';
 import type { ResolvedEnvironment } from './resolve-environment.js';
 

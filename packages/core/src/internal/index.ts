@@ -19,6 +19,7 @@ export { printIntervalQualifier, printOrderItem, printWindowSpec } from '../sql/
 export { printHint, printRelation } from '../sql/printer/query.js';
 export { printOptions, printStatementBody } from '../sql/printer/statement.js';
 export { stripSpans } from '../sql/parser/strip-spans.js';
+export { ScriptReader } from '../sql/parser/script.js';
 export { isReserved } from '../sql/parser/keywords.js';
 export { tokenize } from '../sql/parser/lexer.js';
 export { decodeSqlSource, firstInvalidUtf8Byte } from '../sql/parser/source-bytes.js';

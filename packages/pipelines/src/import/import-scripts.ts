@@ -9,13 +9,12 @@
  * whose AST equals the input's, modulo the reported fixes and comments.
  */
 import { ObjectCatalog, checkSql } from '@flinkts/core';
-import { bind, sameAst, tableColumns } from '@flinkts/core/internal';
+import { bind, sameAst, tableColumns, textFields } from '@flinkts/core/internal';
 import type { BindTrace, CatalogEntry, DataType, CreateCatalog, CreateTable, CreateView, Diagnostic, Insert, NamedPlan, Query, Statement } from '@flinkts/core';
 import { connectorValidators, validateSettings } from '@flinkts/connectors';
 import { formatted, newSourceFile } from '../codegen/format.js';
 import { NameScope, identifier, key, str } from '../codegen/ts-literal.js';
 import { typeCode } from '../codegen/type-code.js';
-import { textFields } from '@flinkts/core/internal';
 import { IMPORT_TEXTS } from './codes.js';
 import { applyCertainFixes } from './fixes.js';
 import { catalogCode } from './options-code.js';

@@ -7,8 +7,7 @@
 import { checkNameArgument, checkPipelineValue } from '../arguments.js';
 import type { BoundScript, Catalog, Diagnostic, LineageEdge, LineageJob, LineageTable, ObjectCatalog, PipelineLineage } from '@flinkts/core';
 import { BIND_CODES, FlinktsError, printDataType } from '@flinkts/core';
-import { sinksLineage } from '@flinkts/core/internal';
-import { bindScript, sortEdges, tableColumns } from '@flinkts/core/internal';
+import { bindScript, sinksLineage, sortEdges, tableColumns } from '@flinkts/core/internal';
 import { hiveSiteOf } from '@flinkts/connectors/internal';
 import type { Job } from '../job.js';
 import { checkedBound } from '../job-analysis.js';

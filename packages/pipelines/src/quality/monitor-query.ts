@@ -14,9 +14,8 @@
  */
 import type { Insert } from '@flinkts/core';
 import { FlinktsError, parseStatement, printExpression, quoteIdentifier, quotePath, quoteString } from '@flinkts/core';
-import { stripSpans } from '@flinkts/core/internal';
+import { stripSpans, textFields } from '@flinkts/core/internal';
 import { TEXTS } from '../codes.js';
-import { textFields } from '@flinkts/core/internal';
 import type { Check, Dimension } from './checks.js';
 import { parseDuration, sqlInterval } from './duration.js';
 import type { QualityDeclaration } from './quality.js';

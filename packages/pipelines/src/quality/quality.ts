@@ -21,10 +21,9 @@
 import { checkObjectArgument, checkTableArgument } from '../arguments.js';
 import type { ColumnExprs, DataType, Table } from '@flinkts/core';
 import { FlinktsError } from '@flinkts/core';
-import { refsOf } from '@flinkts/core/internal';
+import { refsOf, textFields } from '@flinkts/core/internal';
 import type { Diagnostic } from '@flinkts/core';
 import { resolveTableCapabilities } from '@flinkts/connectors/internal';
-import { textFields } from '@flinkts/core/internal';
 import { TEXTS, type BadQuality } from '../codes.js';
 import type { Check, CheckOf, Dimension, QualityCheckBuilder, TimeColumn } from './checks.js';
 import { checkBuilder, checkedColumns, DIMENSIONS, isStringType } from './checks.js';
