@@ -450,6 +450,9 @@ export class WindowAssignOperator extends Operator {
     }
     const at = this.timeIndex;
     let i = 0;
+    // the window of the row before: rows in time order mostly fall in it (no division)
+    let start = NaN;
+    let end = NaN;
     // a row's watermark is handed on only once the aggregation acts on it (see `deferred`)
     this.deferring = true;
     try {
@@ -457,8 +460,11 @@ export class WindowAssignOperator extends Operator {
         const from = rows[i] as Row;
         const t = from[at] as Timestamp | null;
         if (t !== null) {
-          const start = floorDiv(t.millis - w.offset, w.size) * w.size + w.offset;
-          const end = start + w.size;
+          const ms = t.millis;
+          if (!(ms >= start && ms < end)) {
+            start = floorDiv(ms - w.offset, w.size) * w.size + w.offset;
+            end = start + w.size;
+          }
           // the row is late by the watermark not yet handed on: it is handed on first, and the row is dropped
           if (end - 1 <= this.deferred) this.handOnDeferred();
           this.toDirect(direct, from, start, end, '+I');
