@@ -6,12 +6,13 @@ import { inferFunctionType } from '../../functions/infer.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { T, withNullable } from '../types.js';
-import { comparatorFor, keyOf, singleKey } from '../values/compare.js';
-import type { Comparator } from '../values/compare.js';
+import { comparatorFor, singleKey } from '../values/compare.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
 import type { CollectionAggregateName } from './collection-aggregates.js';
 import type { PartialKind } from './dense-group-kernel.js';
+import { ArrivalList } from './arrival-list.js';
+import { ExtremeAcc } from './extreme-accumulator.js';
 
 export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
@@ -187,69 +188,51 @@ class AvgAcc implements Accumulator {
 }
 
 /**
- * MIN / MAX with retraction: the multiset of values (as Flink's MinWithRetract / MaxWithRetract keep them), each
- * held by its `singleKey` (a number or string is its own Map key: no key text per value; equal exactly when
- * `keyOf` is, and one column's values are all of one type, so a primitive never meets an object's key text).
+ * FIRST_VALUE / LAST_VALUE / LISTAGG with retraction: the values in arrival order (NULLs ignored), a retraction
+ * removing the earliest equal one (arrival-list.ts). LISTAGG's text is extended on each insert (no join of every
+ * value per update) and joined again only when read after a retraction.
  */
-class ExtremeAcc implements Accumulator {
-  private readonly values = new Map<unknown, { v: unknown; n: number }>();
-  constructor(private readonly cmp: Comparator, private readonly max: boolean) {}
-  add(v: unknown): void {
-    const k = singleKey(v);
-    const e = this.values.get(k);
-    if (e) e.n++;
-    else this.values.set(k, { v, n: 1 });
-  }
-  retract(v: unknown): void {
-    const k = singleKey(v);
-    const e = this.values.get(k);
-    if (!e) return;
-    if (--e.n <= 0) this.values.delete(k);
-  }
-  value(): unknown {
-    let best: unknown = null;
-    for (const { v } of this.values.values()) {
-      if (best === null || (this.max ? this.cmp(v, best) > 0 : this.cmp(v, best) < 0)) best = v;
-    }
-    return best;
-  }
-  reset(): void { this.values.clear(); }
-}
-
-/** FIRST_VALUE / LAST_VALUE / LISTAGG with retraction: the values in arrival order (NULLs ignored). */
 class ListAcc implements Accumulator {
-  private readonly values: unknown[] = [];
+  private readonly values = new ArrivalList();
+  /** LISTAGG: the values joined; undefined after a retraction until read. */
+  private joined: string | undefined = '';
   constructor(private readonly mode: 'FIRST' | 'LAST' | 'LIST', private readonly separator: string) {}
-  add(v: unknown): void { this.values.push(v); }
+  add(v: unknown): void {
+    this.values.add(v);
+    if (this.mode === 'LIST' && this.joined !== undefined) this.joined = this.values.size === 1 ? String(v) : this.joined + this.separator + String(v);
+  }
   retract(v: unknown): void {
-    const k = keyOf(v);
-    const i = this.values.findIndex((x) => keyOf(x) === k);
-    if (i >= 0) this.values.splice(i, 1);
+    this.values.remove(v);
+    this.joined = undefined;
   }
   value(): unknown {
-    if (this.values.length === 0) return null;
-    if (this.mode === 'FIRST') return this.values[0];
-    if (this.mode === 'LAST') return this.values[this.values.length - 1];
-    return this.values.join(this.separator);
+    if (this.values.size === 0) return null;
+    if (this.mode === 'FIRST') return this.values.first();
+    if (this.mode === 'LAST') return this.values.last();
+    return (this.joined ??= this.values.toArray().join(this.separator));
   }
-  reset(): void { this.values.length = 0; }
+  reset(): void {
+    this.values.clear();
+    this.joined = '';
+  }
 }
 
 class DistinctAcc implements Accumulator {
-  private readonly seen = new Map<string, number>();
+  /** Per distinct value (its `singleKey`), how many times it is held. */
+  private readonly seen = new Map<unknown, number>();
   private inner: Accumulator;
   /** `make`: a fresh inner accumulator (for `reset` where the inner one has none). */
   constructor(private readonly make: () => Accumulator) {
     this.inner = make();
   }
   add(v: unknown): void {
-    const k = keyOf(v);
+    const k = singleKey(v);
     const n = this.seen.get(k) ?? 0;
     this.seen.set(k, n + 1);
     if (n === 0) this.inner.add(v);
   }
   retract(v: unknown): void {
-    const k = keyOf(v);
+    const k = singleKey(v);
     const n = this.seen.get(k) ?? 0;
     if (n <= 1) {
       this.seen.delete(k);
