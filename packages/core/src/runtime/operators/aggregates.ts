@@ -7,6 +7,8 @@ import type { DataType } from '../../types/data-type.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { T, withNullable } from '../types.js';
 import { comparatorFor, singleKey } from '../values/compare.js';
+import type { Comparator } from '../values/compare.js';
+import { notReached } from '../errors.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
 import type { CollectionAggregateName } from './collection-aggregates.js';
@@ -217,6 +219,37 @@ class ListAcc implements Accumulator {
   }
 }
 
+/**
+ * MIN / MAX / FIRST_VALUE / LAST_VALUE / LISTAGG over an insert-only input, as Flink's planner picks MinAggFunction,
+ * MaxAggFunction, FirstValueAggFunction… (no retraction) there: only the result is kept, not every value. Any
+ * retraction reaching one is a planning fault, never answered from a partial state.
+ */
+class InsertOnlyAcc implements Accumulator {
+  private v: unknown = null;
+  private n = 0;
+  constructor(private readonly mode: 'MIN' | 'MAX' | 'FIRST' | 'LAST' | 'LIST', private readonly cmp: Comparator | undefined, private readonly separator: string) {}
+  add(v: unknown): void {
+    const n = this.n++;
+    if (n === 0) this.v = this.mode === 'LIST' ? String(v) : v;
+    else if (this.mode === 'MAX') {
+      if ((this.cmp as Comparator)(v, this.v) > 0) this.v = v;
+    } else if (this.mode === 'MIN') {
+      if ((this.cmp as Comparator)(v, this.v) < 0) this.v = v;
+    } else if (this.mode === 'LAST') this.v = v;
+    else if (this.mode === 'LIST') this.v = (this.v as string) + this.separator + String(v);
+  }
+  retract(): void {
+    throw notReached(`a retraction into ${this.mode} of an insert-only input`);
+  }
+  value(): unknown {
+    return this.v;
+  }
+  reset(): void {
+    this.v = null;
+    this.n = 0;
+  }
+}
+
 class DistinctAcc implements Accumulator {
   /** Per distinct value (its `singleKey`), how many times it is held. */
   private readonly seen = new Map<unknown, number>();
@@ -346,7 +379,11 @@ export class AggregateSet {
    * call reads at most one column and no filter (`columnStepFor`).
    */
   readonly accumulateColumns: ((columns: readonly ArrayLike<unknown>[]) => (accs: Accumulator[], i: number) => void) | undefined;
-  constructor(readonly specs: readonly AggregateSpec[]) {
+  /**
+   * `insertOnly`: the input never retracts (the plan's changelog mode), so MIN / MAX / FIRST_VALUE / LAST_VALUE /
+   * LISTAGG keep only their result (`InsertOnlyAcc`), as Flink's non-retracting functions do.
+   */
+  constructor(readonly specs: readonly AggregateSpec[], insertOnly = false) {
     const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
     const columnSteps = specs.map(columnStepFor);
@@ -364,11 +401,11 @@ export class AggregateSet {
             const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : small ? T.double() : s.resultType;
             return new AvgAcc(numOps(s.argType ?? T.bigint(), sumType), s.resultType);
           }
-          case 'MIN': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
-          case 'MAX': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
-          case 'FIRST_VALUE': return new ListAcc('FIRST', '');
-          case 'LAST_VALUE': return new ListAcc('LAST', '');
-          case 'LISTAGG': return new ListAcc('LIST', s.separator ?? ',');
+          case 'MIN': return insertOnly ? new InsertOnlyAcc('MIN', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
+          case 'MAX': return insertOnly ? new InsertOnlyAcc('MAX', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
+          case 'FIRST_VALUE': return insertOnly ? new InsertOnlyAcc('FIRST', undefined, '') : new ListAcc('FIRST', '');
+          case 'LAST_VALUE': return insertOnly ? new InsertOnlyAcc('LAST', undefined, '') : new ListAcc('LAST', '');
+          case 'LISTAGG': return insertOnly ? new InsertOnlyAcc('LIST', undefined, s.separator ?? ',') : new ListAcc('LIST', s.separator ?? ',');
           default: throw new Error(`no accumulator for ${s.name}`);
         }
       });
