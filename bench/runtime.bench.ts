@@ -13,7 +13,7 @@
  *      columnar fixture (`columnar()` of the same values, made before the timing as DuckDB's table is loaded
  *      before it; its columns are checked once, by the first run, which is the untimed warm-up). Each side runs
  *      once untimed first (JIT warm-up for flinkts, caches for DuckDB), then the median of 3 is taken;
- *  (c) the same with the changelog kept, beside (b);
+ *  (c) the same with the changelog kept, beside (b); also for a keyed MIN/MAX aggregation (no target of its own);
  *  (d) a regular join of two streams and a tumbling window aggregation at 1k / 10k / 100k / 1M rows: linear
  *      growth, target ≤ 5x DuckDB's time at 1M (in-database); the median of 3 at every size (up to 100k after
  *      an untimed warm-up run; at 1M the JIT is warm from the smaller sizes);
@@ -38,7 +38,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { buildSync } from 'esbuild';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { runJob } from 'flinkts/testing';
-import { columnarInputs, filterProject, keyedAggregation, loadDuckDb, regularJoin, tumblingWindow } from './runtime/workloads.js';
+import { columnarInputs, filterProject, keyedAggregation, keyedExtremes, loadDuckDb, regularJoin, tumblingWindow } from './runtime/workloads.js';
 import type { Rows, Workload } from './runtime/workloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -190,7 +190,7 @@ const side = (x: Side) => `${fmt(x.ms)} (CPU ${fmt(x.cpuMs)})`;
 /** (b) and (c): filter + project + JSON_VALUE and keyed aggregation on 1M rows. */
 async function throughput(con: DuckDBConnection): Promise<void> {
   const N = 1_000_000;
-  for (const w of [filterProject, keyedAggregation].filter((w) => selected(w.name))) {
+  for (const w of [filterProject, keyedAggregation, keyedExtremes].filter((w) => selected(w.name))) {
     const b = await compare(con, w, N, false, 3, { warmup: true, columns: true });
     const c = await compare(con, w, N, true, 1);
     console.log(`(b) ${w.name}, ${N.toLocaleString('en-US')} rows, keepChangelog: false (after a warm-up run, median of 3), ${b.flinkts.lines.length} rows out; load average ${loadText()}:`);

@@ -10,7 +10,7 @@
  *  - the recursive scanner over the string: what the loop does not take (not ASCII, nested deeper than 30).
  * `keyPathReader` is one JSON_VALUE call's reader: it stops trying the quick way while it keeps failing.
  */
-import { JsonNumber, JsonSyntaxError, parseJson } from './json-text.js';
+import { checkRootEnd, JsonNumber, JsonSyntaxError, parseJson } from './json-text.js';
 import { javaDoubleToString } from '../values/java-number.js';
 import type { JsonValue } from './json-text.js';
 
@@ -171,8 +171,8 @@ function locate(text: string, keys: readonly string[]): boolean {
   foundStart = -1;
   foundEnd = -1;
   general = false;
-  const end = ws(text, scanValue(text, ws(text, 0), keys, 0));
-  if (end !== text.length) fail(end);
+  const start = ws(text, 0);
+  checkRootEnd(text, start, scanValue(text, start, keys, 0));
   return !general;
 }
 
@@ -460,7 +460,7 @@ export function loopKeyPathText(s: string, keys: readonly string[]): KeyPathText
     // after a value, in the container at `depth` (0: the document's end)
     for (;;) {
       if (depth === 0) {
-        if (bws(b, i) !== n) fail(i);
+        // what follows the document's object is ignored, as Flink's Jackson reads it (json-text.ts, checkRootEnd)
         return general ? NOT_SCALAR : start < 0 ? ABSENT : scalarAt(s, start, end, esc);
       }
       let d = b[i] as number;
