@@ -18,8 +18,16 @@
  *      growth, target ≤ 5x DuckDB's time at 1M (in-database); the median of 3 at every size (up to 100k after
  *      an untimed warm-up run; at 1M the JIT is warm from the smaller sizes);
  * Wall times are medians; CPU times are this process's (all threads) per run, shown because the machine may be
- * shared: a wall time well above its CPU time means the process waited for a core. A full garbage collection runs
- * before each timed run, outside the timing, with a pause for V8's sweeping after it (see `collectGarbage`).
+ * shared: a wall time well above its CPU time means the process waited for a core. Garbage: each engine's runs of
+ * one workload start with a full collection (outside the timing, with a pause for V8's sweeping: `collectGarbage`),
+ * so neither engine pays for the other's garbage or the input's making; then its warm-up run and its timed runs
+ * follow back to back, so each run pays for the garbage of the same engine's run before it (as a test suite's next
+ * job does) and nothing else. No collection is forced between an engine's own runs: a full collection frees the
+ * previous job's objects, and V8 then discards the optimised code that referred to their hidden classes ("weak
+ * objects" deoptimisation) and compiles it again on its helper threads during the next timed run — forcing one
+ * before every run undid the warm-up run and timed flinkts' re-compilation instead of its throughput (measured on
+ * the keyed aggregation, 1M rows: +20–30 ms CPU per run, most on V8's helper threads; DuckDB's native code has
+ * nothing to discard, so the same treatment was not the same cost).
  *  memory: peak RSS of a fresh process running each 1M-row workload, target ≤ 2x the input's size as JSON; the
  *      part above the process's baseline (Node with flinkts loaded, before any input) is printed beside it, and
  *      what holds the peak: the young generation's size (V8 grows it while many objects survive its collections)
@@ -60,17 +68,19 @@ interface Side {
 /**
  * Times `f` (what an engine does: the job run and its result read into JavaScript); the result is turned into
  * comparable text lines by `lines` after the timing (the bench's own comparison work, the same for both sides).
+ * One full collection first, then the warm-up run and the timed runs back to back (see the header: garbage).
  */
 async function timed<T>(f: () => Promise<T> | T, lines: (result: T) => string[], reps: number, warmup: boolean): Promise<Side> {
+  // the garbage of what ran before (the input rows' making, the other engine's runs) is collected outside the
+  // timing, so neither side pays for the other's
+  await collectGarbage();
   if (warmup) await f();
   const times: number[] = [];
   let result: T | undefined;
   let cpuMicros = 0;
   for (let i = 0; i < reps; i++) {
-    // the garbage of what ran before (the input rows' making, the other engine's run, the previous result) is
-    // collected outside the timing, so neither side pays for the other's
+    // the previous run's result is garbage when this run starts, as a finished test's is
     result = undefined;
-    await collectGarbage();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     result = await f();
