@@ -28,7 +28,7 @@ import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { asIsRun, fastConverter, plainRowBuilder, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
+import { asIsRun, fastConverter, plainRowBuilder, plainRunBuilder, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -510,33 +510,44 @@ class LazySinkOutput implements SinkOutput {
     return this.printedTable;
   }
   get rows(): readonly Readonly<Record<string, unknown>>[] {
-    const cols = this.result.columns;
-    if (this.plainRows === undefined) {
-      // one compiled builder per sink (a column repeating one value object shares its printed form)
-      const toPlain = plainRowBuilder(cols, this.zone);
-      // a large table is read row by row, not first made whole as arrays
-      const each = this.result.forEachRow;
-      if (each === undefined) {
-        const table = this.result.table;
-        const out = new Array<Readonly<Record<string, unknown>>>(table.length);
-        for (let i = 0; i < table.length; i++) out[i] = toPlain(table[i] as readonly unknown[]);
-        this.plainRows = out;
-      } else {
-        // made at its final length (no copies of a growing array)
-        const out = new Array<Record<string, unknown>>(this.result.rowCount ?? 0);
-        let n = 0;
-        each((r) => {
-          out[n++] = toPlain(r);
-        });
-        out.length = n;
-        this.plainRows = out;
-      }
-    }
+    this.plainRows ??= plainRowsOf(this.result, this.zone);
     return this.plainRows;
   }
   private requireChangelog(): void {
     if (!this.changelogKept) throw badInput({ kind: 'sink', problem: 'changelog not kept', sink: this.result.name, sinks: [this.result.name] });
   }
+}
+
+/**
+ * A sink's table as plain row objects, never first made whole as arrays: a run of rows at a time as columns where
+ * the sink keeps them so, else a row at a time; each through one builder compiled per sink.
+ */
+function plainRowsOf(result: SinkResult, zone: string): Readonly<Record<string, unknown>>[] {
+  const cols = result.columns;
+  // made at its final length (no copies of a growing array)
+  const out = new Array<Record<string, unknown>>(result.rowCount ?? 0);
+  let n = 0;
+  const runs = result.forEachRun;
+  if (runs !== undefined) {
+    const toPlainRun = plainRunBuilder(cols, zone);
+    const read = runs((columns, count) => {
+      toPlainRun(columns, count, out, n);
+      n += count;
+    });
+    if (read) {
+      out.length = n;
+      return out;
+    }
+  }
+  // (a column repeating one value object shares its printed form)
+  const toPlain = plainRowBuilder(cols, zone);
+  const each = result.forEachRow;
+  if (each === undefined) return result.table.map((r) => toPlain(r));
+  each((r) => {
+    out[n++] = toPlain(r);
+  });
+  out.length = n;
+  return out;
 }
 
 function toOutput(s: SinkResult, zone: string, changelogKept: boolean): SinkOutput {

@@ -233,6 +233,35 @@ function sharingPlainConverter(t: DataType, zone: string): (v: unknown) => unkno
   };
 }
 
+/** One column's entry of a plain row object literal: its key and its value read by `value` (a JavaScript expression). */
+function plainField(c: { readonly name: string; readonly type: DataType }, i: number, value: string): string {
+  const key = JSON.stringify(c.name);
+  switch (c.type.kind) {
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+    case 'BINARY': case 'VARBINARY':
+      return `${key}: ${value} ?? null`;
+    case 'BIGINT': return `${key}: typeof ${value} === 'number' ? ${value} : convert[${i}](${value})`;
+    default: return `${key}: convert[${i}](${value})`;
+  }
+}
+
+/**
+ * A compiled function over `convert` (each column's `sharingPlainConverter`), one per text and kept: the builders it
+ * makes for later jobs share the code V8 has optimised (a new function per job would start again in the
+ * interpreter for every row of a million-row table).
+ */
+function compiled<F>(text: string, convert: readonly ((v: unknown) => unknown)[]): F {
+  let make = PLAIN_BUILDERS.get(text);
+  if (make === undefined) {
+    make = new Function('convert', text) as (convert: readonly ((v: unknown) => unknown)[]) => unknown;
+    if (PLAIN_BUILDERS.size < 256) PLAIN_BUILDERS.set(text, make);
+  }
+  return make(convert) as F;
+}
+
+/** `compiled`'s factories by their text. */
+const PLAIN_BUILDERS = new Map<string, (convert: readonly ((v: unknown) => unknown)[]) => unknown>();
+
 /**
  * Builds a result row's plain object (`{ column: value }`, in column order), compiled once per sink into one object
  * literal with the column names as its keys: every row object then has the same shape from its allocation, and
@@ -240,30 +269,24 @@ function sharingPlainConverter(t: DataType, zone: string): (v: unknown) => unkno
  */
 export function plainRowBuilder(columns: readonly { readonly name: string; readonly type: DataType }[], zone: string): (row: readonly unknown[]) => Record<string, unknown> {
   const convert = columns.map((c) => sharingPlainConverter(c.type, zone));
-  const fields = columns.map((c, i) => {
-    const key = JSON.stringify(c.name);
-    switch (c.type.kind) {
-      case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
-      case 'BINARY': case 'VARBINARY':
-        return `${key}: r[${i}] ?? null`;
-      case 'BIGINT': return `${key}: typeof r[${i}] === 'number' ? r[${i}] : convert[${i}](r[${i}])`;
-      default: return `${key}: convert[${i}](r[${i}])`;
-    }
-  });
-  const text = `return (r) => ({ ${fields.join(', ')} });`;
-  // one factory per text, kept: the builders it makes for later jobs share the code V8 has optimised (a new
-  // function per job would start again in the interpreter for every row of a million-row table)
-  let make = ROW_BUILDERS.get(text);
-  if (make === undefined) {
-    make = new Function('convert', text) as RowBuilderFactory;
-    if (ROW_BUILDERS.size < 256) ROW_BUILDERS.set(text, make);
-  }
-  return make(convert);
+  const fields = columns.map((c, i) => plainField(c, i, `r[${i}]`));
+  return compiled(`return (r) => ({ ${fields.join(', ')} });`, convert);
 }
 
-type RowBuilderFactory = (convert: readonly ((v: unknown) => unknown)[]) => (row: readonly unknown[]) => Record<string, unknown>;
-/** `plainRowBuilder`'s factories by their text. */
-const ROW_BUILDERS = new Map<string, RowBuilderFactory>();
+/**
+ * Writes `out[at + i]` for the rows `i < count` of a run given as columns (row `i` is `cols[c][i]`): the plain
+ * objects `plainRowBuilder` makes, read from the columns without an array per row. The generated text holds the
+ * column names as JSON string literals only.
+ */
+export type PlainRunBuilder = (cols: readonly ArrayLike<unknown>[], count: number, out: Record<string, unknown>[], at: number) => void;
+
+/** `plainRowBuilder` for runs of rows held as columns. */
+export function plainRunBuilder(columns: readonly { readonly name: string; readonly type: DataType }[], zone: string): PlainRunBuilder {
+  const convert = columns.map((c) => sharingPlainConverter(c.type, zone));
+  const fields = columns.map((c, i) => plainField(c, i, `c${i}[i]`));
+  const reads = columns.map((_c, i) => `const c${i} = cols[${i}];`).join(' ');
+  return compiled(`return (cols, count, out, at) => { ${reads} for (let i = 0; i < count; i++) out[at + i] = { ${fields.join(', ')} }; };`, convert);
+}
 
 /** A runtime value as a plain JavaScript value for assertions. */
 export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {
