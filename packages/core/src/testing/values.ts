@@ -204,6 +204,46 @@ export function asIsRun(types: readonly DataType[], keyPositions: readonly numbe
 /** `asIsRun`'s functions by their text. */
 const AS_IS_RUNS = new Map<string, AsIsRun>();
 
+/**
+ * Converts a run of test entries: `rows[from..to)` in order, each an array row of the table's width whose every
+ * value its column's `FastConverter` takes and whose key columns are set, is pushed onto `out` — the entry itself
+ * when no value changed (`Object.is`), else a new row of the converted values — up to the first entry that is not
+ * such a row (it and the rest are converted entry by entry, with their messages).
+ */
+export type ConvertedRun = (rows: readonly unknown[], from: number, to: number, out: unknown[][]) => void;
+
+/**
+ * `ConvertedRun` for one table, compiled once per width and key columns into one function with a call site per
+ * column: each site sees one column's converter (V8 inlines it), where one loop over the columns calls every
+ * column's converter from one site. What a value converts to stays `fastConverter`'s. The generated text is made
+ * only from the column count and key positions (integers).
+ */
+export function convertedRun(fast: readonly FastConverter[], keyPositions: readonly number[]): ConvertedRun {
+  const n = fast.length;
+  const cols = fast.map((_f, c) => c);
+  const body = [
+    'return (rows, from, to, out) => {',
+    '  for (let i = from; i < to; i++) {',
+    '    const r = rows[i];',
+    `    if (!Array.isArray(r) || r.length !== ${n}) return;`,
+    ...cols.map((c) => `    const x${c} = f${c}(r[${c}]); if (x${c} === undefined) return;`),
+    ...keyPositions.map((k) => `    if (x${Number(k) | 0} === null) return;`),
+    `    out.push(${cols.map((c) => `Object.is(x${c}, r[${c}])`).join(' && ')} ? r : [${cols.map((c) => `x${c}`).join(', ')}]);`,
+    '  }',
+    '};',
+  ].join('\n');
+  // one factory per text, kept: the runs it makes for later jobs share the code V8 has optimised
+  let make = CONVERTED_RUNS.get(body);
+  if (make === undefined) {
+    make = new Function(...cols.map((c) => `f${c}`), body) as (...f: FastConverter[]) => ConvertedRun;
+    if (CONVERTED_RUNS.size < 256) CONVERTED_RUNS.set(body, make);
+  }
+  return make(...fast);
+}
+
+/** `convertedRun`'s factories by their text. */
+const CONVERTED_RUNS = new Map<string, (...f: FastConverter[]) => ConvertedRun>();
+
 /** `toPlainValue` for one column's type, decided once (the common types convert inline). */
 export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {
   switch (t.kind) {
