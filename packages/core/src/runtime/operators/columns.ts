@@ -99,6 +99,20 @@ export class ValueColumn {
   }
 
   /**
+   * The values of chunk `n` (positions `n * CHUNK` on) as they are read by `get`: the chunk itself, or a
+   * dictionary chunk decoded into `into` (reused by the caller). Positions past those written read as 0 or
+   * undefined.
+   */
+  chunkValues(n: number, into: unknown[]): ArrayLike<unknown> {
+    const c = this.chunks[n];
+    if (c === undefined) return into;
+    if (this.form !== DICT) return c;
+    const dict = this.dict;
+    for (let j = 0; j < c.length; j++) into[j] = dict[(c as Uint16Array)[j] as number];
+    return into;
+  }
+
+  /**
    * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
    * dictionary keeps its values (at most 65,535 per column) until the column is widened.
    */

@@ -121,6 +121,14 @@ export class SinkOperator extends Operator {
     else this.rows.forEach(f);
   }
 
+  /**
+   * `forEachRow` a run of rows at a time as columns (`RowBag.forEachRun`); false, and nothing called, where the
+   * table is not kept that way (a primary-key sink's rows, a table rows were removed from).
+   */
+  forEachRun(f: (columns: readonly ArrayLike<unknown>[], count: number) => void): boolean {
+    return this.primaryKey ? false : this.rows.forEachRun(f);
+  }
+
   /** The number of rows of `table()`. */
   get rowCount(): number {
     return this.primaryKey ? this.byKey.size : this.rows.size;
