@@ -33,15 +33,18 @@ export function withoutComments(text: string, tokens: readonly Token[]): string 
 
 /** Which token each comment belongs to (indexes into the significant tokens, eof excluded). */
 export function anchorComments(tokens: readonly Token[]): { readonly significant: Token[]; readonly anchors: Anchor[] } {
-  const significant: Token[] = [];
-  const anchors: Anchor[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'eof') break;
-    if (!isComment(t)) {
-      significant.push(t);
-      continue;
-    }
-    anchors.push({ comment: t, token: significant.length, trailing: false });
+  // Counted first, so the significant tokens fill one array of their length (a run's few hundred, in `survives`,
+  // were an array grown push by push: a copy of it per growth).
+  let count = 0;
+  let end = 0;
+  for (; end < tokens.length && tokens[end]!.kind !== 'eof'; end++) if (!isComment(tokens[end]!)) count++;
+  const significant = new Array<Token>(count);
+  // Made here, so changed in place below (a trailing comment's token and side).
+  const anchors: { comment: Token; token: number; trailing: boolean }[] = [];
+  for (let i = 0, n = 0; i < end; i++) {
+    const t = tokens[i]!;
+    if (!isComment(t)) significant[n++] = t;
+    else anchors.push({ comment: t, token: n, trailing: false });
   }
   // Comments after a token on its line trail it, unless the token after them is on that line too
   // (`a, /* the buyer */ buyer` leads `buyer`). A `--` comment ends its line, so it and those before it trail.
@@ -58,7 +61,10 @@ export function anchorComments(tokens: readonly Token[]): { readonly significant
       const follower = chain + 1 < end ? anchors[chain + 1]!.comment : significant[gap];
       if (c.text.startsWith('--') || follower === undefined || follower.start.line !== c.end.line) {
         chain++;
-        for (let t = k; t < chain; t++) anchors[t] = { comment: anchors[t]!.comment, token: gap - 1, trailing: true };
+        for (let t = k; t < chain; t++) {
+          anchors[t]!.token = gap - 1;
+          anchors[t]!.trailing = true;
+        }
         break;
       }
       if (chain + 1 >= end) break; // the token after is on this line: they lead it
@@ -151,22 +157,13 @@ function match(a: readonly Token[], aFrom: number, aTo: number, b: readonly Toke
   }
 }
 
-/** Index of the first token in `tokens` whose start offset is at least `offset`. */
-function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const indentationAt = (text: string, offset: number): string => {
+/** The spaces and tabs that begin the line `offset` is on, up to `offset`. */
+function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
-};
+  let end = lineStart;
+  while (end < offset && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end++;
+  return text.slice(lineStart, end);
+}
 
 /** The map of a statement without comments (never written). A plain array: a typed array per commented statement cost more to make. */
 const NO_MAP: number[] = [];
@@ -236,23 +233,41 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
   // Comments per gap: leading[j] go before printed token j (j = output.length: after the last), trailing[j] after it.
   const leading = new Map<number, string[]>();
   const trailing = new Map<number, string[]>();
+  // The gaps that get a comment (j: before printed token j), so the loop below visits only those.
+  const gaps: number[] = [];
   for (const a of anchors) {
     const comment = commentText(a.comment.text);
     if (a.trailing) {
       let k = a.token;
       while (k >= 0 && map[k]! < 0) k--;
-      if (k >= 0) addComment(trailing, map[k]!, comment);
-      else addComment(leading, 0, comment);
+      if (k >= 0) {
+        addComment(trailing, map[k]!, comment);
+        gaps.push(map[k]! + 1);
+      } else {
+        addComment(leading, 0, comment);
+        gaps.push(0);
+      }
     } else {
       let k = a.token;
       while (k < input.length && map[k]! < 0) k++;
-      addComment(leading, k < input.length ? map[k]! : output.length, comment);
+      const j = k < input.length ? map[k]! : output.length;
+      addComment(leading, j, comment);
+      gaps.push(j);
     }
+  }
+  // In order (a few, nearly always in order already: insertion, no allocation as Array.prototype.sort makes).
+  for (let g = 1; g < gaps.length; g++) {
+    const j = gaps[g]!;
+    let h = g;
+    for (; h > 0 && gaps[h - 1]! > j; h--) gaps[h] = gaps[h - 1]!;
+    gaps[h] = j;
   }
 
   const parts: string[] = [];
   let copied = 0;
-  for (let j = 0; j <= output.length; j++) {
+  for (let g = 0; g < gaps.length; g++) {
+    const j = gaps[g]!;
+    if (g > 0 && j === gaps[g - 1]) continue;
     const lead = leading.get(j);
     const trail = trailing.get(j - 1);
     if (lead === undefined && trail === undefined) continue;
@@ -295,6 +310,16 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
   return parts.join('');
 }
 
+/** The arrays one after the other, in one array made at its full length. */
+function concatAll(arrays: readonly (readonly Token[])[]): Token[] {
+  let n = 0;
+  for (const a of arrays) n += a.length;
+  const out = new Array<Token>(n);
+  let i = 0;
+  for (const a of arrays) for (const t of a) out[i++] = t;
+  return out;
+}
+
 /**
  * Whether `text` (printed statements with their comments, one piece each) parses to `statements` with no error and
  * carries the comments `expected` (see `Place`) — the round trip of a run of statements, checked together so the
@@ -304,15 +329,12 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
 function survives(text: string, statements: readonly Statement[], expected: readonly Place[]): boolean {
   // The tokens are kept (to anchor the comments found) only when comments are expected: without, any comment fails.
   const keep = expected.length > 0;
-  const tokens: Token[] = [];
+  // The run's slices as lexed (put together once at the end, not token by token).
+  const slices: Token[][] = [];
   let comments = false;
   const reader = new ScriptReader(text, {}, (slice) => {
-    let here = false;
-    for (const t of slice) {
-      if (keep) tokens.push(t);
-      if (isComment(t)) here = true;
-    }
-    if (!here) return slice;
+    if (keep) slices.push(slice);
+    if (!slice.some(isComment)) return slice;
     comments = true;
     return slice.filter((t) => !isComment(t));
   });
@@ -322,7 +344,7 @@ function survives(text: string, statements: readonly Statement[], expected: read
   }
   if (reader.next() !== undefined || reader.lexError() !== undefined || reader.diagnostics.length > 0) return false;
   if (!keep) return !comments;
-  const { significant, anchors } = anchorComments(tokens);
+  const { significant, anchors } = anchorComments(slices.length === 1 ? slices[0]! : concatAll(slices));
   if (anchors.length !== expected.length) return false;
   for (let i = 0; i < anchors.length; i++) if (!samePlace(place(significant, anchors[i]!), expected[i]!)) return false;
   return true;
