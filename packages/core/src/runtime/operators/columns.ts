@@ -98,6 +98,11 @@ export class ValueColumn {
     }
   }
 
+  /** `set(at + j - start, values[j])` for each `j` of `start..end`. */
+  setRun(at: number, values: ArrayLike<unknown>, start: number, end: number): void {
+    for (let j = start; j < end; j++) this.set(at + j - start, values[j]);
+  }
+
   /**
    * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
    * dictionary keeps its values (at most 65,535 per column) until the column is widened.
