@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import type { Diagnostic, Statement } from '@flinkts/core';
 import { declaredStatements } from './declared-tables.js';
 
-export type Lent = { readonly ok: true; readonly statements: readonly Statement[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+/** The lent statements, or none when an error kept one source from lending; warnings come with either. */
+export type Lent = { readonly ok: true; readonly statements: readonly Statement[]; readonly diagnostics: readonly Diagnostic[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 export async function lentDeclarations(cwd: string, sources: readonly string[]): Promise<Lent> {
   const statements: Statement[] = [];
@@ -36,5 +37,5 @@ export async function lentDeclarations(cwd: string, sources: readonly string[]):
     if (declared.ok) statements.push(...declared.statements);
     else diagnostics.push(...declared.diagnostics);
   }
-  return diagnostics.some((d) => d.severity === 'error') ? { ok: false, diagnostics } : { ok: true, statements };
+  return diagnostics.some((d) => d.severity === 'error') ? { ok: false, diagnostics } : { ok: true, statements, diagnostics };
 }

@@ -97,6 +97,19 @@ describe('flinkts print', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("did you mean 'rt-dw-monitor'?");
   });
+
+  test('with a platform target, an unknown job is the same FTS8011 diagnostic, and a target with no file of the job is a usage error', () => {
+    const bad = runCli(['print', 'rt-dw-monitr', 'examples/realtime-dw', '--env', 'test', '--target', 'streampark', '--json'], { cwd: ROOT });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).diagnostics).toEqual([expect.objectContaining({ code: 'FTS8011', hint: "did you mean 'rt-dw-monitor'?" })]);
+    const form = runCli(['print', 'rt-dw-monitor', 'examples/realtime-dw', '--env', 'test', '--target', 'streampark'], { cwd: ROOT });
+    expect(form.code, form.stderr).toBe(0);
+    expect(form.stdout).toContain('rt-dw-monitor');
+    const rules = runCli(['print', 'rt-dw-monitor', 'examples/realtime-dw', '--env', 'test', '--target', 'monitoring'], { cwd: ROOT });
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toContain('target monitoring writes no file of job rt-dw-monitor');
+    expect(rules.stderr).toContain('test/monitoring/prometheus/realtime-dw.rules.yml');
+  });
 });
 
 describe('flinkts check on pipelines', () => {

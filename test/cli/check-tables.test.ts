@@ -52,5 +52,9 @@ test('a SQL schema file lends its CREATE statements', () => {
 test('a source that cannot be read is a usage error', () => {
   const r = runCli(['check', 'job.sql', '--tables', 'no-such-folder'], { cwd: DIR });
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain('no-such-folder does not exist');
+  expect(r.stdout).toContain('no-such-folder does not exist');
+  expect(r.stdout).not.toContain('checked 1 SQL script');
+  const json = runCli(['check', 'job.sql', '--tables', 'no-such-folder', '--json'], { cwd: DIR });
+  expect(json.code).toBe(2);
+  expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, errors: 1, checked: { scripts: [] }, diagnostics: [{ severity: 'error' }] });
 });

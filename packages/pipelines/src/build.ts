@@ -108,6 +108,12 @@ export function buildPipeline(p: AnyPipeline, options: BuildOptions): BuildResul
   return { ok, diagnostics, files: ok ? files : [] };
 }
 
+/** FTS8011: the pipeline has no job of that name (with the nearest name, or the names there are). */
+function noJob(p: AnyPipeline, jobName: string, jobs: readonly { readonly name: string }[]): Diagnostic {
+  const names = jobs.map((j) => j.name);
+  return { ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' };
+}
+
 /**
  * One job's statements for an environment, as the SQL target prints them (variables filled in) — e.g. to run
  * the job on the local runtime in unit tests. Throws FlinktsError on an unknown environment or job.
@@ -117,8 +123,7 @@ export function jobStatements(p: AnyPipeline, env: string, jobName: string): rea
   const resolved = resolveEnvironment(p, env, diagnostics);
   const job = resolved?.jobs.find((j) => j.name === jobName);
   if (resolved === undefined || job === undefined) {
-    const names = resolved?.jobs.map((j) => j.name) ?? [];
-    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [{ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' }]);
+    throw new FlinktsError(diagnostics.length > 0 ? diagnostics : [noJob(p, jobName, resolved?.jobs ?? [])]);
   }
   return jobScript(job, { setLines: true, splitPersistent: false, optionValue: (v) => substitute(v, resolved.variables) }).statements;
 }
@@ -130,8 +135,7 @@ export function printJob(p: AnyPipeline, env: string, jobName: string): { readon
   if (resolved === undefined) return { diagnostics };
   const job = resolved.jobs.find((j) => j.name === jobName);
   if (job === undefined) {
-    const names = resolved.jobs.map((j) => j.name);
-    diagnostics.push({ ...textFields(TEXTS.overrideDoesNotApply({ kind: 'noJob', pipeline: p.name, job: jobName, suggestion: didYouMean(jobName, names), jobs: names })), severity: 'error', path: 'jobs' });
+    diagnostics.push(noJob(p, jobName, resolved.jobs));
     return { diagnostics };
   }
   return { text: sqlText(resolved, job), diagnostics };

@@ -76,14 +76,12 @@ export const command: Command = {
     if (tables !== undefined) {
       const { lentDeclarations } = await import('../lent-declarations.js');
       const lent = await lentDeclarations(io.cwd, tables.split(',').map((t) => t.trim()).filter((t) => t !== ''));
-      if (!lent.ok) {
-        const { formatDiagnostic } = await import('@flinkts/core');
-        for (const d of lent.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-        return EXIT_USAGE;
-      }
-      declarations = lent.statements;
+      all.push(...lent.diagnostics);
+      if (lent.ok) declarations = lent.statements;
     }
-    for (const input of inputs) {
+    // without the lent declarations a script's reads would all be unknown tables: only why they are missing is reported
+    const checked = hasErrors(all) ? [] : inputs;
+    for (const input of checked) {
       if (isPipelineArgument(io.cwd, input)) {
         const r = await checkPipelineArgument(io.cwd, input, args.values.get('env'));
         if (r.usage !== undefined) {
@@ -111,8 +109,8 @@ export const command: Command = {
       all.push(...checkSql(text, { file: input === '-' ? '<stdin>' : input, validators: connectorValidators, declarations }));
       scripts.push(input === '-' ? '<stdin>' : input);
     }
-    if (planner === 'flink') {
-      const usage = await addFlinkPlanner(io, inputs, args.values.get('env'), all);
+    if (planner === 'flink' && checked.length > 0) {
+      const usage = await addFlinkPlanner(io, checked, args.values.get('env'), all);
       if (usage !== undefined) return usage;
     }
     const counts = countDiagnostics(all);
@@ -130,6 +128,10 @@ export const command: Command = {
     return code;
   },
 };
+
+function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
 
 /**
  * The `--json` report — the document `JSON.stringify({ ...head, diagnostics }, null, 2)` gives — written one

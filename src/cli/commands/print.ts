@@ -8,7 +8,7 @@ import { buildPipeline, printJob, TARGET_NAMES } from '@flinkts/pipelines';
 import { oneOrMoreOf, parseArgs } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { COMMAND_SUMMARIES } from '../command-summaries.js';
-import { EXIT_CODES_HELP, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
+import { EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE } from '../exit-code.js';
 import { loadPipeline } from '../load-pipeline.js';
 import { exitForErrors } from '../exit-class.js';
 
@@ -72,8 +72,9 @@ export const command: Command = {
     }
     const target = args.values.get('target') ?? 'sql';
     const head = { job: jobName, environment: env, target };
-    if (target === 'sql') {
-      const r = printJob(loaded.pipeline, env, jobName);
+    // the job's SQL: also how an unknown environment or job is reported, whatever the target
+    const r = printJob(loaded.pipeline, env, jobName);
+    if (target === 'sql' || r.text === undefined) {
       const code = r.text !== undefined ? EXIT_OK : exitForErrors(r.diagnostics);
       return output(io, json, head, { files: r.text === undefined ? [] : [{ path: `${env}/sql/${jobName}.sql`, content: r.text }], diagnostics: r.diagnostics, code });
     }
@@ -82,8 +83,8 @@ export const command: Command = {
     if (!result.ok) return output(io, json, head, { files: [], diagnostics: errors, code: exitForErrors(errors) });
     const mine = result.files.filter((f) => f.path.split('/').at(-1)!.startsWith(`${jobName}.`) && !f.path.endsWith('.form'));
     if (mine.length === 0) {
-      io.stderr(`flinkts print: pipeline ${loaded.pipeline.name} has no job '${jobName}'\n`);
-      return EXIT_PROBLEMS;
+      io.stderr(`flinkts print: target ${target} writes no file of job ${jobName}'s own (it writes ${result.files.map((f) => f.path).join(', ') || 'nothing'}); see them with flinkts build\n`);
+      return EXIT_USAGE;
     }
     return output(io, json, head, { files: mine, diagnostics: [], code: EXIT_OK });
   },

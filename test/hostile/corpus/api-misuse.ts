@@ -4,7 +4,8 @@
  * that names the call — never an internal TypeError, never silent acceptance.
  */
 import {
-  cast, deduplicate, fn, from, genericConnector, hop, insertInto, interval, lit, nullOf, statementSet, t, table, topN, tumble, view,
+  cast, createDatabase, createTableLike, deduplicate, fn, from, genericConnector, hop, insertInto, interval, lit, nullOf, reset, statementSet, t, table,
+  topN, tumble, use, useCatalog, view,
 } from '@flinkts/core';
 import { secret } from '@flinkts/connectors';
 import { job, pipeline } from '@flinkts/pipelines';
@@ -101,6 +102,17 @@ export const apiMisuse: readonly ApiCase[] = [
   { name: 'interval value null', run: () => interval(any(null), 'DAY'), code: 'FTS2305' },
   { name: 'lit.date of a number', run: () => lit.date(any(20240101)), code: 'FTS2305' },
   { name: 'fn.extract of a JS value', run: () => fn.extract('YEAR', any('2024-01-01')), code: 'FTS2306' },
+  // statement builders
+  { name: 'useCatalog null', run: () => useCatalog(any(null)), code: 'FTS2305', message: /useCatalog\(\): name must be a non-empty name, got null/ },
+  { name: 'use with no name', run: () => use(...any([])), code: 'FTS2305', message: /use\(\): path must be a list of 1 to 2 names/ },
+  { name: 'use with a number', run: () => use(any(1)), code: 'FTS2305', message: /use\(\): path\[0\]/ },
+  { name: 'reset with a number', run: () => reset(any(5)), code: 'FTS2305', message: /reset\(\): key/ },
+  { name: 'createDatabase path null', run: () => createDatabase(any(null)), code: 'FTS2305', message: /createDatabase\(\): path/ },
+  { name: 'createDatabase with an empty name', run: () => createDatabase(['']), code: 'FTS2305', message: /path\[0\] must be a non-empty name/ },
+  { name: 'createDatabase property value a number', run: () => createDatabase(['db'], { properties: any({ a: 1 }) }), code: 'FTS2305', message: /options\.properties\.a must be a string/ },
+  { name: 'createDatabase unknown option', run: () => createDatabase(['db'], any({ ifNotExist: true })), code: 'FTS2305', message: /ifNotExist/ },
+  { name: 'createTableLike source null', run: () => createTableLike(['copy'], any(null)), code: 'FTS2305', message: /createTableLike\(\): source/ },
+  { name: 'createTableLike unknown LIKE target', run: () => createTableLike(['copy'], orders, any({ like: [{ mode: 'INCLUDING', target: 'INDEXES' }] })), code: 'FTS2305', message: /options\.like\[0\]\.target must be one of/ },
   // connectors
   { name: 'a null secret name', run: () => secret(any(null)), code: 'FTS2305', message: /secret\(\): name/ },
   { name: 'an undefined secret name', run: () => secret(any(undefined)), code: 'FTS2305' },

@@ -61,9 +61,12 @@ export interface DistributionDefinition extends NodeBase {
   readonly buckets?: number;
 }
 
-export type LikeOptionTarget = 'ALL' | 'CONSTRAINTS' | 'DISTRIBUTION' | 'GENERATED' | 'METADATA' | 'OPTIONS' | 'PARTITIONS' | 'WATERMARKS';
+/** What a LIKE clause's options name (`INCLUDING ALL`, `EXCLUDING OPTIONS` …). */
+export const LIKE_OPTION_TARGETS = ['ALL', 'CONSTRAINTS', 'DISTRIBUTION', 'GENERATED', 'METADATA', 'OPTIONS', 'PARTITIONS', 'WATERMARKS'] as const;
+export type LikeOptionTarget = (typeof LIKE_OPTION_TARGETS)[number];
+export const LIKE_OPTION_MODES = ['INCLUDING', 'EXCLUDING', 'OVERWRITING'] as const;
 export interface LikeOption {
-  readonly mode: 'INCLUDING' | 'EXCLUDING' | 'OVERWRITING';
+  readonly mode: (typeof LIKE_OPTION_MODES)[number];
   readonly target: LikeOptionTarget;
 }
 /** `LIKE source_table (INCLUDING ALL …)`. */

@@ -169,8 +169,8 @@ const special = {
   /** `TIMESTAMPADD(unit, n, ts)`. */
   timestampAdd: <T extends AnyExpr>(unit: TimeUnit, amount: ExprInput, value: T): Expr<T['__root'], T['__value'], T['__nullable']> =>
     new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPADD'], args: [{ kind: 'TimeUnitArg', unit }, toNode(amount), exprNode(value, 'fn.timestampAdd()')] }),
-  /** `TIMESTAMPDIFF(unit, a, b)`: INT. */
-  timestampDiff: <A extends AnyExpr, B extends AnyExpr>(unit: TimeUnit, start: A, end: B): Expr<'INT', number, Or<A['__nullable'], B['__nullable']>> =>
+  /** `TIMESTAMPDIFF(unit, a, b)`: INT, or BIGINT for NANOSECOND. */
+  timestampDiff: <U extends TimeUnit, A extends AnyExpr, B extends AnyExpr>(unit: U, start: A, end: B): Expr<U extends 'NANOSECOND' ? 'BIGINT' : 'INT', U extends 'NANOSECOND' ? bigint : number, Or<A['__nullable'], B['__nullable']>> =>
     new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPDIFF'], args: [{ kind: 'TimeUnitArg', unit }, exprNode(start, 'fn.timestampDiff()'), exprNode(end, 'fn.timestampDiff()')] }),
   /** `ARRAY[a, b]`. */
   array: <A extends AnyExpr>(...elements: readonly A[]): Expr<'ARRAY', readonly A['__value'][], false> => new Expr({ kind: 'ArrayConstructor', elements: elements.map((e) => exprNode(e, 'fn.array()')) }),

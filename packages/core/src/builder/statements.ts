@@ -5,15 +5,17 @@
 import type {
   CreateDatabase, CreateTable, Insert, LikeOption, ResetStatement, SetStatement, StatementSet, UseCatalog, UseDatabase,
 } from '../ast/statement.js';
+import { LIKE_OPTION_MODES, LIKE_OPTION_TARGETS } from '../ast/statement.js';
 import type { Query, SelectItem, SelectStar } from '../ast/query.js';
 import { Table } from '../table/table.js';
-import { argumentError } from '../diagnostics/arguments.js';
+import { z } from 'zod';
+import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import type { ImplicitlyCastable } from '../types/implicit-cast.js';
 import { supportsImplicitCast } from '../types/implicit-cast.js';
 import type { ColumnInfo } from './source.js';
 import type { AnySqlType } from '../types/sql-type.js';
 import type { ExprInput } from './expr.js';
-import { toNode } from './expr.js';
+import { checkName, toNode } from './expr.js';
 import { SelectQuery } from './query.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { builderText } from './errors.js';
@@ -36,17 +38,39 @@ export function set(key: string, value: string): SetStatement {
 
 /** `RESET 'key'` (or `RESET` for all). */
 export function reset(key?: string): ResetStatement {
+  if (key !== undefined && (typeof key !== 'string' || key.trim() === '')) throw argumentError('reset()', 'key', 'a non-empty string (or nothing, to reset every key)', key);
   return Object.freeze(key === undefined ? { kind: 'Reset' } : { kind: 'Reset', key });
 }
 
 /** `USE CATALOG name`. */
 export function useCatalog(name: string): UseCatalog {
-  return Object.freeze({ kind: 'UseCatalog', name });
+  return Object.freeze({ kind: 'UseCatalog', name: checkName('useCatalog()', 'name', name) });
 }
 
 /** `USE [catalog.]database`. */
 export function use(...path: [string] | [string, string]): UseDatabase {
-  return Object.freeze({ kind: 'UseDatabase', path });
+  return Object.freeze({ kind: 'UseDatabase', path: objectPath('use()', 'path', path, DATABASE_PATH) });
+}
+
+const DATABASE_PATH = ['catalog', 'database'] as const;
+const TABLE_PATH = ['catalog', 'database', 'table'] as const;
+
+/**
+ * An object path argument: its last name, optionally qualified by the names before it in `parts`; copied and
+ * frozen (the caller's array may change later).
+ */
+function objectPath<P extends readonly string[]>(call: string, argument: string, path: P, parts: readonly string[]): P {
+  if (!Array.isArray(path) || path.length < 1 || path.length > parts.length) {
+    throw argumentError(call, argument, `a list of 1 to ${parts.length} names ([${parts.map((x, i) => (i < parts.length - 1 ? `${x}?` : x)).join(', ')}])`, path);
+  }
+  path.forEach((name: unknown, i) => checkName(call, `${argument}[${i}]`, name));
+  return Object.freeze([...path]) as unknown as P;
+}
+
+/** A `WITH ('key' = 'value', …)` argument: string keys (non-empty) to string values, in the caller's order. */
+function properties(call: string, argument: string, value: unknown): readonly { readonly key: string; readonly value: string }[] {
+  const record = checkArgument(call, argument, z.record(z.string().trim().min(1), z.string()), value ?? {});
+  return Object.freeze(Object.entries(record).map(([key, v]) => Object.freeze({ key, value: v })));
 }
 
 /** `CREATE DATABASE [IF NOT EXISTS] [catalog.]name [COMMENT …] [WITH (…)]`. */
@@ -54,12 +78,14 @@ export function createDatabase(
   path: readonly [string] | readonly [string, string],
   options: { readonly ifNotExists?: boolean; readonly comment?: string; readonly properties?: Readonly<Record<string, string>> } = {},
 ): CreateDatabase {
+  const call = 'createDatabase()';
+  checkArgument(call, 'options', z.strictObject({ ifNotExists: z.boolean().optional(), comment: z.string().optional(), properties: z.unknown().optional() }), options);
   return Object.freeze({
     kind: 'CreateDatabase',
-    path,
+    path: objectPath(call, 'path', path, DATABASE_PATH),
     ifNotExists: options.ifNotExists ?? false,
     ...(options.comment === undefined ? {} : { comment: options.comment }),
-    options: Object.entries(options.properties ?? {}).map(([key, value]) => ({ key, value })),
+    options: properties(call, 'options.properties', options.properties),
   });
 }
 
@@ -69,17 +95,23 @@ export function createTableLike(
   source: { readonly path: readonly string[] },
   options: { readonly with?: Readonly<Record<string, string>>; readonly like?: readonly LikeOption[]; readonly temporary?: boolean } = {},
 ): CreateTable {
+  const call = 'createTableLike()';
+  const sourcePath: unknown = source !== null && typeof source === 'object' ? source.path : undefined;
+  if (!Array.isArray(sourcePath)) throw argumentError(call, 'source', 'a table (or anything with a path)', source);
+  checkArgument(call, 'options', z.strictObject({ with: z.unknown().optional(), like: z.array(LIKE_OPTION).optional(), temporary: z.boolean().optional() }), options);
   return Object.freeze({
     kind: 'CreateTable',
-    path,
+    path: objectPath(call, 'path', path, TABLE_PATH),
     temporary: options.temporary ?? false,
     ifNotExists: false,
-    columns: [],
-    partitionedBy: [],
-    options: Object.entries(options.with ?? {}).map(([key, value]) => ({ key, value })),
-    like: { path: source.path, options: options.like ?? [] },
+    columns: Object.freeze([]),
+    partitionedBy: Object.freeze([]),
+    options: properties(call, 'options.with', options.with),
+    like: Object.freeze({ path: objectPath(call, 'source.path', sourcePath as readonly string[], TABLE_PATH), options: Object.freeze((options.like ?? []).map((o) => Object.freeze({ mode: o.mode, target: o.target }))) }),
   });
 }
+
+const LIKE_OPTION = z.strictObject({ mode: z.enum(LIKE_OPTION_MODES), target: z.enum(LIKE_OPTION_TARGETS) });
 
 type AnyTable = Table<string, unknown, string>;
 

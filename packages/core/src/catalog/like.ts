@@ -10,11 +10,12 @@
  *   the same column), not when EXCLUDING;
  * - the primary key (CONSTRAINTS) is taken when INCLUDING; both tables declaring one is an error.
  */
-import type { ColumnDefinition, CreateTable, LikeOptionTarget, OptionEntry } from '../ast/statement.js';
+import { LIKE_OPTION_TARGETS } from '../ast/statement.js';
+import type { ColumnDefinition, CreateTable, LikeOption, LikeOptionTarget, OptionEntry } from '../ast/statement.js';
 
 export type Feature = Exclude<LikeOptionTarget, 'ALL'>;
-type Mode = 'INCLUDING' | 'EXCLUDING' | 'OVERWRITING';
-const FEATURES: readonly Feature[] = ['CONSTRAINTS', 'DISTRIBUTION', 'GENERATED', 'METADATA', 'OPTIONS', 'PARTITIONS', 'WATERMARKS'];
+type Mode = LikeOption['mode'];
+const FEATURES: readonly Feature[] = LIKE_OPTION_TARGETS.filter((t): t is Feature => t !== 'ALL');
 
 /** What Flink rejects in a LIKE clause (FTS4016's payload): `table` is the LIKE clause's source. */
 export type LikeConflict =

@@ -29,8 +29,11 @@ const ARRAY_FIRST = new Set(['ARRAY_DISTINCT', 'ARRAY_REVERSE', 'ARRAY_SLICE', '
 /** One character or binary string (Calcite's STRING family). */
 const STRING_ARG = new Set(['FROM_BASE64', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512']);
 
-/** The problem with a call's (typed) arguments, as Flink's planner reports it, or undefined when it plans. */
-export function argumentProblem(name: string, args: readonly DataType[]): BadArgument | undefined {
+/**
+ * The problem with a call's (typed) arguments, as Flink's planner reports it, or undefined when it plans. `unit` is
+ * a time unit argument's (TIMESTAMPDIFF's first).
+ */
+export function argumentProblem(name: string, args: readonly DataType[], unit?: string): BadArgument | undefined {
   const a0 = args[0];
   if (a0 === undefined) return undefined;
   const cannot = (expects: string): BadArgument => ({ kind: 'type', fn: name, types: args.map(show), expects });
@@ -60,6 +63,8 @@ export function argumentProblem(name: string, args: readonly DataType[]): BadArg
     if (x === undefined || y === undefined) return undefined;
     if ([x, y].some((t) => !DATETIME.has(t.kind) && !isNull(t))) return cannot('a time unit and two DATE, TIME or TIMESTAMP values');
     if (!isNull(x) && !isNull(y) && (x.kind === 'TIMESTAMP_LTZ') !== (y.kind === 'TIMESTAMP_LTZ')) return { kind: 'ltzDiff' };
+    // Flink 1.20.1's code generation has no case for a TIME below MONTH (a scala.MatchError when the job is planned)
+    if (unit !== undefined && !['YEAR', 'QUARTER', 'MONTH'].includes(unit) && (x.kind === 'TIME' || y.kind === 'TIME')) return { kind: 'timeDiff', unit, types: [show(x), show(y)] };
     return undefined;
   }
   if (name === 'TIMESTAMPADD') {

@@ -16,6 +16,7 @@ export type BadArgument =
   | { readonly kind: 'listaggSeparator' | 'jsonDefault' | 'ltzDiff' | 'windowUnit' | 'period' }
   | { readonly kind: 'json'; readonly type?: string; readonly key?: boolean }
   | { readonly kind: 'jsonReturning'; readonly fn: string; readonly type: string }
+  | { readonly kind: 'timeDiff'; readonly unit: string; readonly types: readonly string[] }
   | { readonly kind: 'extractUnit'; readonly unit: string; readonly type: string; readonly interval?: 'year-month' | 'day-time' };
 
 const characterType = (t: string): boolean => /^(STRING|VARCHAR|CHAR)\b/.test(t);
@@ -71,6 +72,7 @@ export const TYPE_CODE_TABLE = codeTable({
         case 'jsonReturning': return `Unsupported type '${p.type}' for RETURNING in ${p.fn}(); Flink 1.20 takes STRING, BOOLEAN, INT or DOUBLE`;
         case 'extractUnit': return p.interval === undefined ? `unit ${p.unit} can not be applied to time variable` : `Cannot apply 'EXTRACT' to arguments of type 'EXTRACT(<INTERVAL ${p.unit}> FROM <${p.type}>)': a ${p.interval} interval has no ${p.unit}`;
         case 'ltzDiff': return 'TIMESTAMP_LTZ only supports diff between the same type.';
+        case 'timeDiff': return `TIMESTAMPDIFF(${p.unit}, ${p.types.join(', ')}): Flink 1.20.1 cannot generate code for a TIME in a diff below MONTH (its planner fails with a scala.MatchError on (${p.types.join(', ')}))`;
         case 'windowUnit': return 'Window aggregate only support SECOND, MINUTE, HOUR, DAY as the time unit. MONTH and YEAR time unit are not supported yet.';
         case 'period': return 'the operands of OVERLAPS must be periods: (start, end) or (start, duration)';
       }
@@ -87,6 +89,7 @@ export const TYPE_CODE_TABLE = codeTable({
         case 'jsonReturning': return 'return STRING and CAST the value';
         case 'extractUnit': return `extract a unit that a ${p.type} has`;
         case 'ltzDiff': return 'CAST both to TIMESTAMP_LTZ, or both to TIMESTAMP';
+        case 'timeDiff': return 'diff TIMESTAMP values (put the TIME on a date), or subtract the seconds of the day';
         case 'windowUnit': return "write the size as a day-time interval, e.g. INTERVAL '1' MINUTE";
         case 'period': return 'write each period as (start, end) or (start, INTERVAL …)';
       }

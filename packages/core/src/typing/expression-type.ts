@@ -483,11 +483,13 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     if (p !== undefined) return reportText(env, TYPE_TEXTS.badArgument(p), v);
   }
   if (name === 'LISTAGG' && e.args[1] !== undefined && e.args[1].kind !== 'StringLiteral') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'listaggSeparator' }), e.args[1]);
-  const problem = untypedNullProblem(name, e.args, known) ?? argumentProblem(name, known);
+  const unit = e.args[0]?.kind === 'TimeUnitArg' ? e.args[0].unit : undefined;
+  const problem = untypedNullProblem(name, e.args, known) ?? argumentProblem(name, known, unit);
   if (problem !== undefined) return reportText(env, TYPE_TEXTS.badArgument(problem.kind === 'untypedNull' ? { kind: 'untypedNull', fn: name } : problem), e);
   if (name === 'IF') return ifType(e, known, env);
+  // TIMESTAMPDIFF counts nanoseconds in a BIGINT (Calcite's SqlTimestampDiffFunction), every other unit in an INT
+  if (name === 'TIMESTAMPDIFF' && unit === 'NANOSECOND') return { kind: 'BIGINT', nullable: known.slice(1).some((t) => t.nullable) };
   // TIMESTAMPADD of a time-of-day unit to a DATE gives a TIMESTAMP (Calcite's SqlTimestampAddFunction), not a DATE
-  const unit = e.args[0]?.kind === 'TimeUnitArg' ? e.args[0].unit : undefined;
   if (name === 'TIMESTAMPADD' && known[2]?.kind === 'DATE' && unit !== undefined && !DATE_UNITS.has(unit)) {
     return { kind: 'TIMESTAMP', precision: 6, nullable: known.slice(1).some((t) => t.nullable) };
   }

@@ -62,7 +62,7 @@ describe('expression types', () => {
     ['arr[1]', 'INT'], ["m['k']", 'BIGINT'], ['r.a', 'INT'], ['CARDINALITY(arr)', 'INT'], ['ARRAY[1, 2]', 'ARRAY<INT NOT NULL> NOT NULL'],
     // temporal
     ['EXTRACT(YEAR FROM ts)', 'BIGINT'], ['PROCTIME()', 'TIMESTAMP_LTZ(3) NOT NULL'], ['CURRENT_DATE', 'DATE NOT NULL'], ['DATE_FORMAT(ts, \'yyyy\')', 'STRING'],
-    ['TIMESTAMPDIFF(DAY, ts, ts)', 'INT'],
+    ['TIMESTAMPDIFF(DAY, ts, ts)', 'INT'], ['TIMESTAMPDIFF(NANOSECOND, ts, ts)', 'BIGINT'], ['TIMESTAMPDIFF(MICROSECOND, ts, ts)', 'INT'],
   ])('%s → %s', (sql, expected) => {
     expect(typeOf(sql)).toBe(expected);
   });

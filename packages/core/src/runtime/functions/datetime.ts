@@ -16,6 +16,7 @@ import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { TYPE_TEXTS } from '../../typing/codes.js';
+import { argumentProblem } from '../../typing/argument-rules.js';
 
 const UNIT_MS: Partial<Record<TimeUnit, number>> = {
   WEEK: 7 * MS_PER_DAY, DAY: MS_PER_DAY, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1,
@@ -200,19 +201,31 @@ function toMillis(t: DataType): (v: unknown) => number {
 }
 
 const DATETIME_KINDS = ['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ'];
+const MONTH_UNITS: ReadonlySet<string> = new Set(['YEAR', 'QUARTER', 'MONTH']);
+const isTimestamp = (t: DataType): boolean => t.kind === 'TIMESTAMP' || t.kind === 'TIMESTAMP_LTZ';
 
 register('TIMESTAMPDIFF', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPDIFF', call.span);
   const x = api.compile(a[1] as Expression);
   const y = api.compile(a[2] as Expression);
   for (const c of [x, y]) if (!DATETIME_KINDS.includes(c.type.kind) && c.type.kind !== 'NULL') throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: 'TIMESTAMPDIFF', types: [typeToString(c.type)] }), call.span);
-  if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: T.int(), eval: () => null };
-  if ((x.type.kind === 'TIMESTAMP_LTZ') !== (y.type.kind === 'TIMESTAMP_LTZ')) throw textError(TYPE_TEXTS.badArgument({ kind: 'ltzDiff' }), call.span);
+  if (x.type.kind === 'NULL' || y.type.kind === 'NULL') return { type: unit === 'NANOSECOND' ? T.bigint() : T.int(), eval: () => null };
+  const problem = argumentProblem('TIMESTAMPDIFF', [T.int(), x.type, y.type], unit);
+  if (problem !== undefined) throw textError(TYPE_TEXTS.badArgument(problem), call.span);
   const fx = toMillis(x.type);
   const fy = toMillis(y.type);
-  return strict([x, y], T.int(false), (p: unknown, q: unknown) => {
+  // Flink 1.20.1 diffs months of two non-timestamps (DATE, TIME) as the int values they hold, read as days since
+  // the epoch: a TIME's milliseconds of the day count as days there (TIMESTAMPDIFF(MONTH, TIME '00:00:00',
+  // TIME '23:59:59') is 2838629 on Flink). Beside a TIMESTAMP, a TIME is milliseconds.
+  if (MONTH_UNITS.has(unit) && !isTimestamp(x.type) && !isTimestamp(y.type)) {
+    const months = (p: unknown, q: unknown): number => subtractMonthsDays(q as number, p as number);
+    return strict([x, y], T.int(false), (p: unknown, q: unknown) => (unit === 'MONTH' ? months(p, q) : Math.trunc(months(p, q) / (unit === 'YEAR' ? 12 : 3))));
+  }
+  const nanos = unit === 'NANOSECOND';
+  return strict([x, y], nanos ? T.bigint(false) : T.int(false), (p: unknown, q: unknown) => {
     const a0 = fx(p);
     const b0 = fy(q);
+    if (nanos) return BigInt(b0 - a0) * 1_000_000n;
     switch (unit) {
       case 'YEAR': return Math.trunc(subtractMonths(b0, a0) / 12);
       case 'QUARTER': return Math.trunc(subtractMonths(b0, a0) / 3);
@@ -220,7 +233,6 @@ register('TIMESTAMPDIFF', (a, call, api) => {
       default: {
         const u = UNIT_MS[unit];
         if (unit === 'MICROSECOND') return (b0 - a0) * 1000;
-        if (unit === 'NANOSECOND') return (b0 - a0) * 1_000_000;
         if (!u) throw evalError('IllegalArgumentException', `Unsupported unit ${unit}`);
         return Math.trunc((b0 - a0) / u);
       }

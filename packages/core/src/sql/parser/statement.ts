@@ -5,6 +5,7 @@ import type {
   AlterTableAction, ColumnDefinition, CreateTable, DistributionDefinition, Insert, LikeOption, OptionEntry,
   PrimaryKeyDefinition, Statement, WatermarkDefinition,
 } from '../../ast/statement.js';
+import { LIKE_OPTION_MODES, LIKE_OPTION_TARGETS } from '../../ast/statement.js';
 import { describe } from './cursor.js';
 import type { Cursor } from './cursor.js';
 import { parseType } from './data-type.js';
@@ -155,7 +156,10 @@ function column(p: Cursor, comments: string[], start: SourcePosition, parts: Sch
   return withComments({ kind: 'PhysicalColumn', name, type, ...(c === undefined ? {} : { comment: c }), span: p.spanFrom(start) });
 }
 
-const LIKE_TARGETS = ['ALL', 'CONSTRAINTS', 'DISTRIBUTION', 'GENERATED', 'METADATA', 'OPTIONS', 'PARTITIONS', 'WATERMARKS'] as const;
+/** `A, B or C`: the words a parse error expected. */
+function orList(words: readonly string[]): string {
+  return words.length === 1 ? words[0] as string : `${words.slice(0, -1).join(', ')} or ${words.at(-1) as string}`;
+}
 
 function createTable(p: Cursor, temporary: boolean): CreateTable {
   const ifNotExists = p.acceptWords('IF', 'NOT', 'EXISTS');
@@ -188,8 +192,8 @@ function createTable(p: Cursor, temporary: boolean): CreateTable {
     const likeOptions: LikeOption[] = [];
     if (p.acceptOp('(')) {
       while (!p.acceptOp(')')) {
-        const mode = p.oneOf(['INCLUDING', 'EXCLUDING', 'OVERWRITING'] as const, 'INCLUDING, EXCLUDING or OVERWRITING');
-        likeOptions.push({ mode, target: p.oneOf(LIKE_TARGETS, 'ALL, CONSTRAINTS, GENERATED, METADATA, OPTIONS, PARTITIONS or WATERMARKS') });
+        const mode = p.oneOf(LIKE_OPTION_MODES, orList(LIKE_OPTION_MODES));
+        likeOptions.push({ mode, target: p.oneOf(LIKE_OPTION_TARGETS, orList(LIKE_OPTION_TARGETS)) });
       }
     }
     like = { path: likePath, options: likeOptions, span: p.spanFrom(likeStart) };
