@@ -67,23 +67,44 @@ export class CalcOperator extends Operator {
   private runLoop(input: CalcInput, src: readonly Row[] | readonly ArrayLike<unknown>[], start: number, end: number, origin: Int32Array | undefined): Kept {
     const n = this.projections.length;
     const output: CalcOutput = this.project === undefined ? 'same' : this.columnConsumer() !== undefined ? 'columns' : 'rows';
-    const shape = `${input} ${src.length} ${output}`;
+    // rows are read whatever their number; columns by their count
+    const width = input === 'columns' ? src.length : 0;
+    const shape = `${input} ${width} ${output}`;
     let loop = this.loops.get(shape);
     if (loop === undefined) {
-      loop = calcLoop(input, src.length, output, n, this.filter !== undefined);
+      loop = calcLoop(input, width, output, n, this.filter !== undefined);
       this.loops.set(shape, loop);
     }
-    const out: unknown[] = output === 'columns' ? Array.from({ length: n }, () => new Array<unknown>(end - start)) : [];
-    const kept = new Int32Array(end - start);
-    const at = new Int32Array(1);
+    const size = end - start;
+    // the scratch arrays are used again by the next batch (a consumer reads columns only while it is called); a
+    // batch that arrives while one is handed on (no plan does that) gets its own
+    const reuse = !this.busy;
+    let kept = this.kept;
+    if (!reuse || kept.length < size) kept = new Int32Array(Math.max(size, 16));
+    let out: unknown[] = [];
+    if (output === 'columns') {
+      out = reuse && this.columns.length === n && (n === 0 || (this.columns[0] as unknown[]).length >= size) ? this.columns : Array.from({ length: n }, () => new Array<unknown>(size));
+    }
+    if (reuse) {
+      this.kept = kept;
+      if (output === 'columns') this.columns = out as unknown[][];
+    }
+    const at = this.at;
     let count: number;
     try {
       count = loop(src, start, end, this.filter, this.projections, out, kept, at);
     } catch (e) {
       throw tagSourceRow(e, origin, (at[0] as number) - start);
     }
-    return { output, out, kept: kept.subarray(0, count), all: count === end - start };
+    return { output, out, kept: kept.subarray(0, count), all: count === size, reused: reuse };
   }
+
+  /** Scratch arrays of the batch loops: the kept rows' batch indices, the output columns, a failing row's index. */
+  private kept = new Int32Array(0);
+  private columns: unknown[][] = [];
+  private readonly at = new Int32Array(1);
+  /** While a batch is handed on. */
+  private busy = false;
 
   /**
    * Hands on the rows a loop kept: as columns to a consumer that takes them (it cannot fail on a row, so no
@@ -93,7 +114,14 @@ export class CalcOperator extends Operator {
     const count = k.kept.length;
     if (count === 0) return;
     if (k.output === 'columns') {
-      this.emitColumns(k.out as unknown[][], 0, count);
+      if (k.reused) this.busy = true;
+      try {
+        this.emitColumns(k.out as unknown[][], 0, count);
+      } finally {
+        if (k.reused) this.busy = false;
+        // the columns keep no values of this batch alive (strings, objects) beyond it
+        for (const col of k.out as unknown[][]) col.fill(undefined, 0, count);
+      }
       return;
     }
     let from = origin;
@@ -115,4 +143,6 @@ interface Kept {
   readonly kept: Int32Array;
   /** Every row of the batch was kept. */
   readonly all: boolean;
+  /** The scratch arrays are this Calc's own (used again by the next batch). */
+  readonly reused: boolean;
 }
