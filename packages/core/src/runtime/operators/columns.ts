@@ -99,6 +99,14 @@ export class ValueColumn {
   }
 
   /**
+   * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
+   * dictionary keeps its values (at most 65,535 per column) until the column is widened.
+   */
+  release(i: number): void {
+    if (this.form === VALUES) (this.chunks[i >>> SHIFT] as unknown[])[i & MASK] = undefined;
+  }
+
+  /**
    * `set(at + j - start, values[j])` for each `j` of `start..end`: within a chunk, the values that fit the column's
    * form are written by a loop of that form; the first that does not (or a chunk's end) goes through `set`.
    */
@@ -147,14 +155,6 @@ export class ValueColumn {
         }
       }
     }
-  }
-
-  /**
-   * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
-   * dictionary keeps its values (at most 65,535 per column) until the column is widened.
-   */
-  release(i: number): void {
-    if (this.form === VALUES) (this.chunks[i >>> SHIFT] as unknown[])[i & MASK] = undefined;
   }
 
   /** Chunk `n`, made (and the first chunk grown) so that it holds position `at`. */
