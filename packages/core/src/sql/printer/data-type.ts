@@ -2,10 +2,11 @@
 import { checkNode } from '../../diagnostics/arguments.js';
 import type { DataType, DayTimeResolution, IntervalDayTimeType, IntervalYearMonthType } from '../../types/data-type.js';
 import { MAX_LENGTH } from '../../types/data-type.js';
+import { atEntry } from './layout.js';
 import { quoteIdentifier, quoteString } from './quote.js';
 
 export function printDataType(type: DataType): string {
-  checkNode('printDataType()', 'type', type, 'a data type (t.int().type, parseDataType(…).type)');
+  if (atEntry()) checkNode('printDataType()', 'type', type, 'a data type (t.int().type, parseDataType(…).type)');
   const base = printTypeBody(type);
   return type.nullable || type.kind === 'NULL' ? base : `${base} NOT NULL`;
 }

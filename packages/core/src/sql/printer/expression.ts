@@ -18,7 +18,7 @@ import type {
   WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
 import { printDataType } from './data-type.js';
-import { atTop, indent } from './layout.js';
+import { atEntry, atTop, indent } from './layout.js';
 import { printQuery, printRelation } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 import {
@@ -63,7 +63,7 @@ function operand(e: Expression, min: number): string {
 }
 
 export function printExpression(e: Expression): string {
-  checkNode('printExpression()', 'expression', e, 'an expression node (expr.node, parseExpression(…).expression)', EXPRESSION_KINDS);
+  if (atEntry()) checkNode('printExpression()', 'expression', e, 'an expression node (expr.node, parseExpression(…).expression)', EXPRESSION_KINDS);
   return atTop(printExpressionText, e);
 }
 

@@ -26,6 +26,11 @@ export function indent(text: string, by: string = INDENT): string {
 
 let printing = 0;
 
+/** Whether no printer call is running: the caller is a user, whose arguments are checked (printers' own are not). */
+export function atEntry(): boolean {
+  return printing === 0;
+}
+
 /**
  * Runs `print` as an entry point of the printer: the outermost call (not one printer calling another) resolves the
  * deferred indentation of what it printed.

@@ -11,11 +11,11 @@ import type {
 } from '../../ast/query.js';
 import { printExpression, printOrderItem, printWindowSpec } from './expression.js';
 import { printMatchRecognize } from './match-recognize.js';
-import { atTop, commentLines, indent } from './layout.js';
+import { atEntry, atTop, commentLines, indent } from './layout.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
 export function printQuery(q: Query): string {
-  checkNode('printQuery()', 'query', q, 'a query node (parseQuery(…).query, a built query\'s .query)', QUERY_KINDS);
+  if (atEntry()) checkNode('printQuery()', 'query', q, 'a query node (parseQuery(…).query, a built query\'s .query)', QUERY_KINDS);
   return atTop(printQueryText, q);
 }
 

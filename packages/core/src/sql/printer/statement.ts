@@ -12,7 +12,7 @@ import type {
 } from '../../ast/statement.js';
 import { printDataType } from './data-type.js';
 import { printExpression } from './expression.js';
-import { INDENT, atTop, commentLines, indent } from './layout.js';
+import { INDENT, atEntry, atTop, commentLines, indent } from './layout.js';
 import { printHints, printQuery } from './query.js';
 import { quoteIdentifier, quotePath, quoteString } from './quote.js';
 
@@ -20,7 +20,7 @@ const SCRIPT: ReadonlySet<string> = new Set(['Script']);
 
 /** Prints one statement, with its leading comments, terminated by `;`. */
 export function printStatement(s: Statement): string {
-  checkNode('printStatement()', 'statement', s, 'a statement (a built or parsed Statement)');
+  if (atEntry()) checkNode('printStatement()', 'statement', s, 'a statement (a built or parsed Statement)');
   return atTop(printStatementText, s);
 }
 
