@@ -17,6 +17,7 @@ import type { BadArgument } from './codes.js';
 import { TYPE_TEXTS } from './codes.js';
 
 const DATETIME = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_LTZ']);
+const INT_SIZED = new Set(['TINYINT', 'SMALLINT', 'INT']);
 const isNull = (t: DataType): boolean => t.kind === 'NULL';
 const nullable = (t: DataType): DataType => ({ ...t, nullable: true }) as DataType;
 
@@ -51,6 +52,9 @@ export function argumentProblem(name: string, args: readonly DataType[], unit?: 
     }
     if (ARRAYS.has(name) && commonType(args.filter((a) => !isNull(a))) === undefined) return { kind: 'noCommonType', fn: name, types: args.map(show) };
     if (name === 'ARRAY_JOIN' && !isCharacter(a0.element) && !isNull(a0.element)) return cannot('an ARRAY of character strings');
+    // an untyped NULL bound or separator is taken (probed): ARRAY_SLICE's bounds are INTs, ARRAY_JOIN's separators character strings
+    if (name === 'ARRAY_SLICE' && args.slice(1).some((t) => !isNull(t) && !INT_SIZED.has(t.kind))) return cannot('an ARRAY and INT bounds');
+    if (name === 'ARRAY_JOIN' && args.slice(1).some((t) => !isNull(t) && !isCharacter(t))) return cannot('an ARRAY and character string separators');
     return undefined;
   }
   if (name === 'MAP_UNION') {
@@ -61,6 +65,7 @@ export function argumentProblem(name: string, args: readonly DataType[], unit?: 
   if (name === 'TIMESTAMPDIFF') {
     const [x, y] = [args[1], args[2]];
     if (x === undefined || y === undefined) return undefined;
+    if (isNull(x) || isNull(y)) return illegalNull;
     if ([x, y].some((t) => !DATETIME.has(t.kind) && !isNull(t))) return cannot('a time unit and two DATE, TIME or TIMESTAMP values');
     if (!isNull(x) && !isNull(y) && (x.kind === 'TIMESTAMP_LTZ') !== (y.kind === 'TIMESTAMP_LTZ')) return { kind: 'ltzDiff' };
     // Flink 1.20.1's code generation has no case for a TIME below MONTH (a scala.MatchError when the job is planned)
@@ -70,6 +75,7 @@ export function argumentProblem(name: string, args: readonly DataType[], unit?: 
   if (name === 'TIMESTAMPADD') {
     const [n, x] = [args[1], args[2]];
     if (n === undefined || x === undefined) return undefined;
+    if (isNull(n) || isNull(x)) return illegalNull;
     if (!isIntegral(n) && !isNull(n)) return cannot('an integer count');
     if (!DATETIME.has(x.kind) && !isNull(x)) return cannot('a DATE, TIME or TIMESTAMP to add to');
     return undefined;
@@ -77,6 +83,10 @@ export function argumentProblem(name: string, args: readonly DataType[], unit?: 
   if (name === 'ELEMENT' || name === 'MAP_KEYS' || name === 'MAP_VALUES' || name === 'MAP_ENTRIES') return isNull(a0) ? illegalNull : undefined;
   if (name === 'JSON_STRING') return isNull(a0) ? undefined : jsonTypeProblem(a0);
   if (name === 'OVERLAPS') return overlapsProblem(args);
+  // New-stack functions take an untyped NULL anywhere (probed): SPLIT's arguments are character strings
+  if (name === 'SPLIT' && args.some((t) => !isNull(t) && !isCharacter(t))) return cannot('a character string and a character string delimiter');
+  // Flink 1.20.1's generated code for SIGN and TRUNCATE of a TINYINT does not compile ("Assignment conversion not possible from type int to type byte")
+  if ((name === 'SIGN' || name === 'TRUNCATE') && a0.kind === 'TINYINT') return cannot('a numeric other than TINYINT (CAST it to INT)');
   // MOD takes exact numerics (as '%': "Supported form(s): '<EXACT_NUMERIC> % <EXACT_NUMERIC>'")
   if (name === 'MOD' && args.some((t) => t.kind === 'FLOAT' || t.kind === 'DOUBLE')) return cannot("exact numerics, MOD(<EXACT_NUMERIC>, <EXACT_NUMERIC>),");
   return undefined;
