@@ -19,23 +19,25 @@
  *   length; `arg1`: the second argument's; `last`: the last argument's; `common`: the arguments' common type;
  *   `element`: the element type of the ARRAY argument; `arrayOfArg0`: `ARRAY<arg0>`; `multisetOfArg0`;
  *   `avg` / `sum`: the aggregate rules (same type as the argument; DECIMAL widened to precision 38);
- *   `round`: ROUND/TRUNCATE (arg0's type; DECIMAL scale from the literal);
+ *   `round`: ROUND/TRUNCATE (arg0's type; DECIMAL scale from the literal); `noScale`: CEIL/FLOOR (a DECIMAL keeps its
+ *   precision with scale 0); `arrayWithArg1`: ARRAY_APPEND/PREPEND (the array, its element nullable when the added one is);
  *   `rowtime`: TIMESTAMP(3), or TIMESTAMP_LTZ(3) when the first argument is a TIMESTAMP_LTZ (a window's rowtime);
  *   `mapKeys` / `mapValues` / `mapEntries` / `mapFromArrays` / `strToMap` / `splitArray`;
  *   `node`: typed by its own AST node (special syntax); `rows`: a table (table-valued functions);
  * - `nullable`: `args` (nullable if any argument is), `always`, `never`, `arg0`, `all` (nullable only if every
- *   argument is: COALESCE), `last` (nullable only if the last argument is: IFNULL).
+ *   argument is: COALESCE), `last` (nullable only if the last argument is: IFNULL), `element` (nullable if the array or
+ *   its element type is: ELEMENT).
  */
 
 export type FunctionKind = 'scalar' | 'aggregate' | 'window' | 'table';
 export type FunctionSyntax = 'call' | 'niladic' | 'special';
 export type ReturnRule =
-  | 'arg0' | 'varyingArg0' | 'arg1' | 'last' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round'
+  | 'arg0' | 'varyingArg0' | 'arg1' | 'last' | 'common' | 'element' | 'arrayOfArg0' | 'multisetOfArg0' | 'avg' | 'sum' | 'round' | 'noScale' | 'arrayWithArg1'
   | 'rowtime' | 'mapKeys' | 'mapValues' | 'mapEntries' | 'mapFromArrays' | 'strToMap' | 'splitArray' | 'node' | 'rows'
   | 'STRING' | 'BOOLEAN' | 'INT' | 'BIGINT' | 'DOUBLE' | 'DATE' | 'TIME(0)' | 'TIMESTAMP(3)' | 'TIMESTAMP_LTZ(3)'
   | 'CHAR(32)' | 'CHAR(36)' | 'CHAR(40)' | 'CHAR(56)' | 'CHAR(64)' | 'CHAR(96)' | 'CHAR(128)' | 'VARCHAR(128)'
   | 'VARCHAR(2000)' | 'BINARY(1)' | 'BYTES';
-export type NullRule = 'args' | 'always' | 'never' | 'arg0' | 'all' | 'last';
+export type NullRule = 'args' | 'always' | 'never' | 'arg0' | 'all' | 'last' | 'element';
 /**
  * An operand family the planner checks: `character` (CHAR / VARCHAR), `string` (character or binary), `temporal`
  * (date, time, timestamp, interval), `datetimeText` (temporal or a character string), `numericOrInterval`, `integer`
@@ -95,7 +97,7 @@ export const FUNCTIONS = {
   // arithmetic / math
   MOD: sf('arg1', ['numeric', 'numeric']), POWER: sf('DOUBLE', ['numeric', 'numeric']), ABS: sf('arg0', N1), SQRT: sf('DOUBLE', N1),
   LN: sf('DOUBLE', N1), LOG10: sf('DOUBLE', N1), LOG2: sf('DOUBLE', N1), LOG: sf('DOUBLE', ['numeric', 'numeric'], 1, 2), EXP: sf('DOUBLE', N1),
-  CEIL: sa(1, 1, 'round', { aliases: ['CEILING'], operands: ['numericOrInterval'] }), FLOOR: sa(1, 1, 'round', { operands: ['numericOrInterval'] }),
+  CEIL: sa(1, 1, 'noScale', { aliases: ['CEILING'], operands: ['numericOrInterval'] }), FLOOR: sa(1, 1, 'noScale', { operands: ['numericOrInterval'] }),
   SIN: sf('DOUBLE', N1), COS: sf('DOUBLE', N1), TAN: sf('DOUBLE', N1), COT: sf('DOUBLE', N1), ASIN: sf('DOUBLE', N1),
   ACOS: sf('DOUBLE', N1), ATAN: sf('DOUBLE', N1), DEGREES: sf('DOUBLE', N1), RADIANS: sf('DOUBLE', N1),
   SINH: sf('DOUBLE', N1), TANH: sf('DOUBLE', N1), COSH: sf('DOUBLE', N1), ATAN2: sf('DOUBLE', ['numericNoDecimal', 'numericNoDecimal']),
@@ -141,9 +143,9 @@ export const FUNCTIONS = {
   JSON_EXISTS: special(2, 2, 'always'), JSON_VALUE: special(2, 2, 'always'), JSON_QUERY: special(2, 2, 'always'),
   JSON_OBJECT: special(0, V, 'never'), JSON_ARRAY: special(0, V, 'never'),
   // collections
-  CARDINALITY: sa(1, 1, 'INT'), ELEMENT: s(1, 1, 'element', 'always', { operands: ['array'] }),
-  ARRAY_APPEND: s(2, 2, 'arg0', 'arg0'), ARRAY_CONTAINS: s(2, 2, 'BOOLEAN', 'arg0', { operands: ['array'] }), ARRAY_DISTINCT: sa(1, 1, 'arg0'),
-  ARRAY_POSITION: sa(2, 2, 'INT'), ARRAY_PREPEND: s(2, 2, 'arg0', 'arg0'), ARRAY_REMOVE: s(2, 2, 'arg0', 'arg0'), ARRAY_REVERSE: sa(1, 1, 'arg0'),
+  CARDINALITY: sa(1, 1, 'INT'), ELEMENT: s(1, 1, 'element', 'element', { operands: ['array'] }),
+  ARRAY_APPEND: sa(2, 2, 'arrayWithArg1'), ARRAY_CONTAINS: s(2, 2, 'BOOLEAN', 'arg0', { operands: ['array'] }), ARRAY_DISTINCT: sa(1, 1, 'arg0'),
+  ARRAY_POSITION: sa(2, 2, 'INT'), ARRAY_PREPEND: sa(2, 2, 'arrayWithArg1'), ARRAY_REMOVE: s(2, 2, 'arg0', 'arg0'), ARRAY_REVERSE: sa(1, 1, 'arg0'),
   ARRAY_SLICE: sa(2, 3, 'arg0'), ARRAY_SORT: sa(1, 3, 'arg0'), ARRAY_UNION: sa(2, 2, 'arg0'), ARRAY_CONCAT: sa(1, V, 'arg0'),
   ARRAY_EXCEPT: sa(2, 2, 'arg0'), ARRAY_INTERSECT: sa(2, 2, 'arg0'), ARRAY_MAX: s(1, 1, 'element', 'always'),
   ARRAY_JOIN: sa(2, 3, 'STRING'), ARRAY_MIN: s(1, 1, 'element', 'always'), MAP_KEYS: sf('mapKeys', ['map']),
@@ -152,8 +154,8 @@ export const FUNCTIONS = {
   // JSON (function forms)
   JSON_STRING: sa(1, 1, 'STRING'),
   // hashes
-  MD5: sa(1, 1, 'CHAR(32)'), SHA1: sa(1, 1, 'CHAR(40)'), SHA224: sa(1, 1, 'CHAR(56)'), SHA256: sa(1, 1, 'CHAR(64)'),
-  SHA384: sa(1, 1, 'CHAR(96)'), SHA512: sa(1, 1, 'CHAR(128)'), SHA2: sf('VARCHAR(128)', ['string', 'numeric']), HASH_CODE: sf('INT', ['hashable']),
+  MD5: sf('CHAR(32)', ['string']), SHA1: sf('CHAR(40)', ['string']), SHA224: sf('CHAR(56)', ['string']), SHA256: sf('CHAR(64)', ['string']),
+  SHA384: sf('CHAR(96)', ['string']), SHA512: sf('CHAR(128)', ['string']), SHA2: sf('VARCHAR(128)', ['string', 'numeric']), HASH_CODE: sf('INT', ['hashable']),
   // misc
   CURRENT_DATABASE: s(0, 0, 'STRING', 'never'), PRINT: sa(2, 2, 'arg1'),
   // aggregates

@@ -324,7 +324,10 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     case 'Overlay': {
       const ts = [expressionType(e.operand, scope, env), expressionType(e.placing, scope, env), expressionType(e.start, scope, env), ...(e.length === undefined ? [] : [expressionType(e.length, scope, env)])];
       if (operandsRejected('OVERLAY', [e.operand, e.placing, e.start, e.length], ts, env)) return undefined;
-      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: ts.some((t) => t?.nullable ?? true) };
+      // VARCHAR of the operand's and the placed string's lengths together (probed: OVERLAY(CHAR(3) PLACING CHAR(2) …) is VARCHAR(5))
+      const [o, p] = ts;
+      const length = o !== undefined && p !== undefined && 'length' in o && 'length' in p ? Math.min(MAX_LENGTH, o.length + p.length) : MAX_LENGTH;
+      return { kind: 'VARCHAR', length, nullable: ts.some((t) => t?.nullable ?? true) };
     }
     case 'Position': {
       const ts = [expressionType(e.needle, scope, env), expressionType(e.haystack, scope, env), ...(e.start === undefined ? [] : [expressionType(e.start, scope, env)])];
