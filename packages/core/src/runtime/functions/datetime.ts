@@ -319,11 +319,13 @@ register('TO_TIMESTAMP_LTZ', (a, call, api) => {
   const first = api.compile(a[0] as Expression);
   if (isNumeric(first.type)) {
     const p = a[1] ? api.compile(a[1]) : undefined;
-    const precision = p?.constant ? Number(p.constant.value) : 3;
+    // a precision read from a column is checked per row (a NULL one gives NULL, probed)
+    const fixed = p === undefined ? 3 : p.constant ? Number(p.constant.value) : undefined;
     const ft = first.type;
     const MIN = -62167219200000; // 0000-01-01T00:00:00Z
     const MAX = 253402300799999; // 9999-12-31T23:59:59.999Z
-    return strictNullable([first], T.timestampLtz(3), (v: unknown) => {
+    return strictNullable(p !== undefined && fixed === undefined ? [first, p] : [first], T.timestampLtz(3), (v: unknown, pv?: unknown) => {
+      const precision = fixed ?? Number(pv);
       if (precision !== 0 && precision !== 3) {
         throw evalError('TableException', `The precision value '${precision}' for function TO_TIMESTAMP_LTZ(numeric, precision) is unsupported, the supported value is '0' for second or '3' for millisecond.`);
       }
@@ -395,8 +397,10 @@ register('CONVERT_TZ', (a, call, api) => {
   const cs = a.map((x) => textArg(api, x, 'CONVERT_TZ', call.span));
   return strictNullable(cs, T.string(), (s: string, from: string, to: string) => {
     const ts = parseTimestamp(s);
-    if (!ts || !isKnownZone(from) || !isKnownZone(to)) return null;
-    return formatWithPattern(instantToLocal(localToInstant(ts, from), to), 'yyyy-MM-dd HH:mm:ss');
+    if (!ts) return null;
+    // java.util.TimeZone.getTimeZone reads an unknown zone ID as GMT (probed: CONVERT_TZ(…, 'Ab1', 'Asia/Shanghai'))
+    const zone = (z: string): string => (isKnownZone(z) ? z : 'UTC');
+    return formatWithPattern(instantToLocal(localToInstant(ts, zone(from)), zone(to)), 'yyyy-MM-dd HH:mm:ss');
   });
 });
 

@@ -151,7 +151,12 @@ register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.s
 register('REVERSE', (a, call, api) => strictNullable(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
 // the first UTF-8 byte as a signed Java byte ('数' is -26)
 register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : (Buffer.from(s.slice(0, 2), 'utf8')[0] as number) << 24 >> 24)));
-register('CHR', (a, call, api) => strict(args(api, a, 'i', 'CHR', call.span).map((c) => api.coerce(c, T.bigint(c.type.nullable))), S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n)))));
+register('CHR', (a, call, api) => {
+  // the code is read as a Java long (CHR(3000000000) is CHR(0), not CHR of an INT overflow)
+  const c = api.compile(a[0] as Expression);
+  if (c.type.kind !== 'NULL' && !isIntegral(c.type)) args(api, a, 'i', 'CHR', call.span);
+  return strict([api.coerce(c, T.bigint(c.type.nullable))], S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n))));
+});
 register('REPEAT', (a, call, api) => strict(args(api, a, 'si', 'REPEAT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.repeat(n))));
 register('REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REPLACE', call.span), S(), (s: string, f: string, t: string) => (f === '' ? s : s.split(f).join(t))));
 register(['SUBSTRING', 'SUBSTR'], (a, call, api) => strictNullable(args(api, a, 'sii?', 'SUBSTRING', call.span), S(), (s: string, p: number, l?: number) => substringSql(s, p, l)));
@@ -233,9 +238,11 @@ register('REGEXP', (a, call, api) => strictNullable(args(api, a, 'ss', 'REGEXP',
   return re ? re.test(s) : null;
 }));
 register('SPLIT_INDEX', (a, call, api) => strictNullable([api.compile(a[0] as Expression), api.compile(a[1] as Expression), api.coerce(api.compile(a[2] as Expression), T.int())], S(), (s: string, sep: unknown, i: number) => {
-  if (typeof s !== 'string' || typeof sep !== 'string') return null;
+  // an INT delimiter is a character code (Flink's splitIndex(String, int, int): SPLIT_INDEX(s, 42, 0) splits at '*')
+  const d = typeof sep === 'number' ? String.fromCharCode(sep & 0xffff) : sep;
+  if (typeof s !== 'string' || typeof d !== 'string') return null;
   if (i < 0 || s.length === 0) return null;
-  const parts = sep.length === 0 ? [s] : s.split(sep);
+  const parts = d.length === 0 ? [s] : s.split(d);
   return parts[i] ?? null;
 }));
 register('STR_TO_MAP', (a, call, api) => {
@@ -245,7 +252,10 @@ register('STR_TO_MAP', (a, call, api) => {
     if (s.length === 0) return m;
     const pre = javaRegex(pd ?? ',') ?? /,/;
     const kre = javaRegex(kd ?? '=') ?? /=/;
-    for (const pair of s.split(pre)) {
+    // Java's String.split drops trailing empty strings (STR_TO_MAP('a=1,b=2', '2', '=') has no empty entry)
+    const pairs = s.split(pre);
+    while (pairs.length > 1 && pairs[pairs.length - 1] === '') pairs.pop();
+    for (const pair of pairs) {
       const km = kre.exec(pair);
       if (!km) m.set(pair, null);
       else m.set(pair.slice(0, km.index), pair.slice(km.index + km[0].length));
