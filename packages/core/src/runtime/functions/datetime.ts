@@ -94,6 +94,11 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
   if (t.kind === 'TIME' && !['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'EPOCH'].includes(unit)) {
     throw textError(TYPE_TEXTS.badArgument({ kind: 'extractUnit', unit, type: 'TIME' }), span);
   }
+  // Flink 1.20.1 reads a DATE's day number as milliseconds for a time-of-day unit (probed: EXTRACT(SECOND FROM DATE
+  // '2024-03-15'), day 19797, is 19 and its MILLISECOND 797), as TIMESTAMPDIFF reads a TIME's milliseconds as days
+  if (t.kind === 'DATE' && (unit === 'HOUR' || unit === 'MINUTE' || unit === 'SECOND' || unit === 'MILLISECOND')) {
+    return strict([op], T.bigint(false), (v: number) => extractField(unit, new Timestamp(v)));
+  }
   const parts = localParts(t, api.session.zone);
   return strict([op], T.bigint(false), (v: unknown) => extractField(unit, parts(v)));
 }
@@ -222,9 +227,13 @@ register('TIMESTAMPDIFF', (a, call, api) => {
     return strict([x, y], T.int(false), (p: unknown, q: unknown) => (unit === 'MONTH' ? months(p, q) : Math.trunc(months(p, q) / (unit === 'YEAR' ? 12 : 3))));
   }
   const nanos = unit === 'NANOSECOND';
+  // Beside a DATE, Flink 1.20.1 counts a TIMESTAMP in whole seconds (probed: TIMESTAMPDIFF(NANOSECOND, DATE '2024-03-15',
+  // TIMESTAMP '2024-03-15 10:20:30.123') is 37230000000000)
+  const whole = x.type.kind === 'DATE' || y.type.kind === 'DATE';
+  const second = (ms: number): number => (whole ? Math.floor(ms / 1000) * 1000 : ms);
   return strict([x, y], nanos ? T.bigint(false) : T.int(false), (p: unknown, q: unknown) => {
-    const a0 = fx(p);
-    const b0 = fy(q);
+    const a0 = second(fx(p));
+    const b0 = second(fy(q));
     if (nanos) return BigInt(b0 - a0) * 1_000_000n;
     switch (unit) {
       case 'YEAR': return Math.trunc(subtractMonths(b0, a0) / 12);
@@ -232,7 +241,8 @@ register('TIMESTAMPDIFF', (a, call, api) => {
       case 'MONTH': return subtractMonths(b0, a0);
       default: {
         const u = UNIT_MS[unit];
-        if (unit === 'MICROSECOND') return (b0 - a0) * 1000;
+        // the count is a long narrowed to the INT result as Java's (int) cast does (probed: 37230000000 µs is -1424705664)
+        if (unit === 'MICROSECOND') return Number(BigInt.asIntN(32, BigInt(b0 - a0) * 1000n));
         if (!u) throw evalError('IllegalArgumentException', `Unsupported unit ${unit}`);
         return Math.trunc((b0 - a0) / u);
       }

@@ -3,7 +3,7 @@ import type { Expression } from '../../ast/expression.js';
 import type { Compiled } from '../compiled.js';
 import { constant } from '../compiled.js';
 import { textError, evalError, notReached, unsupported } from '../errors.js';
-import { isCharacter, isIntegral, T, typeToString } from '../types.js';
+import { isCharacter, isIntegral, isNumeric, T, typeToString } from '../types.js';
 import { castConverter } from './cast.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
@@ -25,8 +25,6 @@ export function args(api: CompilerApi, exprs: readonly Expression[], kinds: stri
     if (c.type.kind === 'NULL') return c;
     if (k === 's') {
       if (!isCharacter(c.type)) {
-        // IS_ALPHA / IS_DECIMAL / IS_DIGIT of a non-string: Flink 1.20.1 plans it (an implicit cast the runtime does not copy)
-        if (name.startsWith('IS_')) throw unsupported(`${name} of a ${typeToString(c.type)} value (CAST it to STRING)`, e.span);
         throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)], expects: 'a string' }), e.span);
       }
       return c;
@@ -382,18 +380,33 @@ register('UUID', (_a, _call, api) => {
   void api;
   return { type: T.char(36, false), eval: () => crypto.randomUUID() };
 });
+/**
+ * The text IS_ALPHA / IS_DECIMAL / IS_DIGIT test: a character string as is; a number as Flink's implicit cast
+ * writes it, a NULL number as its Java primitive default 0 (probed: IS_DIGIT of a NULL INT is TRUE); a NULL string
+ * is no text.
+ */
+function isText(api: CompilerApi, a: readonly Expression[], name: string, span: Expression['span']): (r: readonly unknown[]) => string | null {
+  const c = api.compile(a[0] as Expression);
+  if (c.type.kind === 'NULL' || isCharacter(c.type)) return c.eval as (r: readonly unknown[]) => string | null;
+  if (!isNumeric(c.type)) return (args(api, a, 's', name, span)[0] as Compiled).eval as (r: readonly unknown[]) => string | null;
+  const conv = castConverter(c.type, T.string(), api.session.zone, span);
+  const ev = c.eval;
+  return (r) => {
+    const v = ev(r);
+    return v === null ? '0' : (conv(v) as string);
+  };
+}
 register('IS_DECIMAL', (a, call, api) => {
-  const [c] = args(api, a, 's', 'IS_DECIMAL', call.span);
-  const ev = (c as Compiled).eval;
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s); } };
+  const ev = isText(api, a, 'IS_DECIMAL', call.span);
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s); } };
 });
 register('IS_DIGIT', (a, call, api) => {
-  const ev = (args(api, a, 's', 'IS_DIGIT', call.span)[0] as Compiled).eval;
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^\d+$/.test(s); } };
+  const ev = isText(api, a, 'IS_DIGIT', call.span);
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^\d+$/.test(s); } };
 });
 register('IS_ALPHA', (a, call, api) => {
-  const ev = (args(api, a, 's', 'IS_ALPHA', call.span)[0] as Compiled).eval;
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^[\p{L}]+$/u.test(s); } };
+  const ev = isText(api, a, 'IS_ALPHA', call.span);
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^[\p{L}]+$/u.test(s); } };
 });
 
 function nodeCharset(cs: string): BufferEncoding {
