@@ -83,6 +83,23 @@ export const keyedAggregation: Workload = {
   duckLines: (rows) => rows.map((r) => `${num(r[0])}|${num(r[1])}|${num(r[2])}`),
 };
 
+/**
+ * The keyed aggregation with MIN / MAX beside COUNT: MAX(id) sees a new largest value on every row of its key (1,000
+ * distinct values per key at 1M rows), so with the changelog kept every update reads an extreme among many values.
+ */
+export const keyedExtremes: Workload = {
+  name: 'keyed MIN/MAX aggregation',
+  sql: `${EVENTS_DDL}
+    CREATE TABLE \`out\` (user_id INT, cnt BIGINT, lo BIGINT, hi BIGINT, k STRING, PRIMARY KEY (user_id) NOT ENFORCED) WITH ('connector' = 'values');
+    INSERT INTO \`out\` SELECT user_id, COUNT(*), MIN(amount), MAX(id), MAX(kind) FROM events GROUP BY user_id;`,
+  duckSql: 'SELECT user_id, COUNT(*) AS cnt, MIN(amount) AS lo, MAX(id) AS hi, MAX(kind) AS k FROM events GROUP BY user_id',
+  inputs: (n) => ({ events: allRows(n, eventRow) }),
+  rowAt: { events: eventRow },
+  duckTables: eventsTable,
+  flinkLines: (rows) => rows.map((r) => `${num(r.user_id)}|${num(r.cnt)}|${num(r.lo)}|${num(r.hi)}|${String(r.k)}`),
+  duckLines: (rows) => rows.map((r) => `${num(r[0])}|${num(r[1])}|${num(r[2])}|${num(r[3])}|${String(r[4])}`),
+};
+
 const leftRow = (i: number): Value[] => [i, `a${i % 97}`];
 const rightRow = (i: number, n: number): Value[] => [n - 1 - i, `b${i % 89}`];
 

@@ -314,6 +314,8 @@ function keyedChangelog(rows: readonly (readonly unknown[] | null)[]): unknown[]
 const AGGREGATES = [
   'STDDEV_POP(i)', 'STDDEV_SAMP(i)', 'VAR_POP(i)', 'VAR_SAMP(i)', 'STDDEV(d)', 'VARIANCE(d)', 'STDDEV_POP(d)', 'VAR_SAMP(m)',
   'STDDEV_SAMP(m)', 'VAR_POP(b)', 'STDDEV_POP(b)', 'STDDEV_POP(DISTINCT i)', 'VAR_SAMP(d) FILTER (WHERE i > 2)', 'COUNT(*)', 'SUM(i)', 'AVG(d)',
+  // the accumulators that keep their values for retraction (MIN / MAX, FIRST_VALUE / LAST_VALUE, LISTAGG)
+  'MIN(i)', 'MAX(m)', 'MAX(DISTINCT d)', 'MIN(b) FILTER (WHERE i > 2)', 'FIRST_VALUE(b)', 'LAST_VALUE(i)', 'LISTAGG(CAST(b AS STRING))',
 ];
 
 /** Group aggregations with Flink's statistical aggregates (and the plain ones beside them), over a table or a changelog. */

@@ -156,3 +156,19 @@ describe('generated modules match the catalog files', () => {
     for (const o of json) expect(keys.has(o.key)).toBe(true);
   });
 });
+
+describe('the "known options" hint of a key with no near match', () => {
+  test('lists pattern keys with their placeholder, never instantiated with the unknown key (a column that does not exist)', () => {
+    const datagen = CONNECTORS.get('datagen')!;
+    const result = validateEntries([{ key: 'scan.startup.mode', value: 'x' }], [new OptionSet(datagen.catalog)], { what: "the 'datagen' connector" });
+    const hint = result.diagnostics.find((d) => d.code === 'FTS3001')?.hint ?? '';
+    expect(hint).toContain('fields.#.kind');
+    expect(hint).not.toContain('startup');
+  });
+  test('a map option is listed in both of its forms (one key with a map value, or a key per entry)', () => {
+    const known = new OptionSet(CONNECTORS.get('paimon')!.catalog).known();
+    expect(known).toContain('file.format.per.level.<key>');
+    expect(known).toContain('file.format.per.level');
+    expect(new OptionSet(CONNECTORS.get('kafka')!.catalog).known()).toContain('properties.*');
+  });
+});

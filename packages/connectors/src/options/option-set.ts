@@ -93,6 +93,15 @@ export class OptionSet {
     return out;
   }
 
+  /**
+   * Every key as the catalog writes it (with prefix), for a "known options" list: pattern keys keep their
+   * placeholder (`fields.#.kind`) — instantiated with another key's segment they would name options of a column
+   * that does not exist.
+   */
+  known(): string[] {
+    return [...this.byKey.keys(), ...this.patterns.map((p) => p.spec.key), ...this.maps.map((m) => `${m.key}.<key>`)].map((k) => this.prefix + k);
+  }
+
   /** Options declared required (`requiredOptions()` of the factory). */
   required(): OptionSpec[] {
     return [...this.byKey.values()].filter((s) => s.required === true);

@@ -62,7 +62,7 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       const near = closest(entry.key, closedSet.candidates(entry.key));
       const passedThrough = match !== undefined;
       diagnostics.push({
-        ...textFields(TEXTS.unknownKey({ kind: 'closedSet', catalog: closedSet.catalog.identifier, option: entry.key.slice(closedSet.prefix.length), key: entry.key, passedThrough, ...(near ? { near } : {}), known: closedSet.candidates(entry.key) })),
+        ...textFields(TEXTS.unknownKey({ kind: 'closedSet', catalog: closedSet.catalog.identifier, option: entry.key.slice(closedSet.prefix.length), key: entry.key, passedThrough, ...(near ? { near } : {}), known: closedSet.known() })),
         severity: closedSet.closed!,
         path: at,
       });
@@ -74,7 +74,7 @@ export function validateEntries(input: readonly Entry[], sets: readonly OptionSe
       const candidates = sets.flatMap((s) => s.candidates(entry.key));
       const near = closest(entry.key, candidates);
       diagnostics.push({
-        ...textFields(TEXTS.unknownKey({ kind: 'unknown', what: options.what, key: entry.key, ignored: options.unknownKeys === 'warning', ...(near ? { near } : {}), known: candidates })),
+        ...textFields(TEXTS.unknownKey({ kind: 'unknown', what: options.what, key: entry.key, ignored: options.unknownKeys === 'warning', ...(near ? { near } : {}), known: sets.flatMap((s) => s.known()) })),
         severity: options.unknownKeys ?? 'error',
         path: at,
       });

@@ -153,6 +153,8 @@ export interface SinkResult {
   readonly table: readonly (readonly unknown[])[];
   /** The rows of `table` one at a time, without making the array of them all (a large table read once). */
   readonly forEachRow?: (f: (row: readonly unknown[]) => void) => void;
+  /** `forEachRow` a run of rows at a time as columns; false (nothing called) where the sink cannot. */
+  readonly forEachRun?: (f: (columns: readonly ArrayLike<unknown>[], count: number) => void) => boolean;
   /** The number of rows of `table`. */
   readonly rowCount?: number;
   readonly primaryKey?: readonly string[];
@@ -689,6 +691,7 @@ function sinkResult(s: SinkOperator, info: SinkInfo): SinkResult {
     name: s.sinkName, columns: info.columns, changelog: s.changelog,
     get table() { return (table ??= s.table()); },
     forEachRow: (f) => s.forEachRow(f),
+    forEachRun: (f) => s.forEachRun(f),
     rowCount: s.rowCount,
     ...(info.primaryKey ? { primaryKey: info.primaryKey } : {}),
   };

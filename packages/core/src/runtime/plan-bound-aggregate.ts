@@ -120,7 +120,7 @@ export function aggregate(planner: Planner, node: Aggregate, over?: Rel): Planne
   } else {
     const split = splitDistinctAggregate(planner.session.options, planner, node, rel, keys, specs);
     if (split !== undefined) return groupRel(node, rel, keys, specs, split);
-    op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
+    op = new GroupAggregateOperator(keys.map((k) => k.eval), new AggregateSet(specs, rel.mode === 'insert-only'), keys.length === 1 && node.distinct === undefined ? keys[0]!.column : undefined);
     op = miniBatchAggregate(planner.session.options, op, keys, node.calls);
   }
   rel.op.connectTo(op);

@@ -113,6 +113,22 @@ function foldableSession(node: PlanNode): WindowTableFunction | undefined {
 }
 
 /**
+ * One past the last input column that `exprs` (a window aggregation's keys, arguments and filters) and its time
+ * column read; undefined when that is not known (a sub-query, a reference to an enclosing query's column).
+ */
+function readWidth(exprs: readonly BoundExpression[], timeIndex: number): number | undefined {
+  let width = timeIndex + 1;
+  for (const e of exprs) {
+    if (e.subqueries.length > 0) return undefined;
+    for (const r of e.refs) {
+      if (r.depth !== 0) return undefined;
+      width = Math.max(width, r.index + 1);
+    }
+  }
+  return width;
+}
+
+/**
  * The window aggregation of `node` (its keys include the input's window_start and window_end): Flink's window
  * operator emits the other keys, the aggregates, then window_start, window_end and window_time; a Calc puts its
  * columns in the plan's order (keys, then aggregates).
@@ -145,7 +161,8 @@ export function windowAggregate(planner: Planner, node: Aggregate, rel: Rel, key
     ({ head, tail } = windowAggregateOverChangelog(w.spec, w.timeIndex, [w.start, w.end], plain.map((k) => k.eval), keySets, specs, span));
   } else {
     // a SESSION window folded into its aggregation is assigned here, from the time column
-    head = tail = new WindowAggregateOperator(w.spec, w.timeIndex, w.sessionRows ? undefined : [w.start, w.end], plain.map((k) => k.eval), keySets, new AggregateSet([...specs]));
+    const reads = [...node.keys.filter((_, i) => role[i] === 'key'), ...node.calls.flatMap((c) => [...c.args, ...(c.filter ? [c.filter] : [])])];
+    head = tail = new WindowAggregateOperator(w.spec, w.timeIndex, w.sessionRows ? undefined : [w.start, w.end], plain.map((k) => k.eval), keySets, new AggregateSet([...specs]), readWidth(reads, w.timeIndex));
   }
   rel.op.connectTo(head);
   // where each plan column is in the window operator's output

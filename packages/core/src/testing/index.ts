@@ -28,7 +28,7 @@ import { T } from '../runtime/types.js';
 import { sqlExpression, sqlScript } from './oracle/sql-front-end.js';
 import { flinkRequest, runOnFlink, runOnFlinkSync } from './flink-engine.js';
 import type { FlinkSinkResult } from './flink-engine.js';
-import { asIsRun, fastConverter, plainRowBuilder, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
+import { asIsRun, convertedRun, fastConverter, plainRowBuilder, plainRunBuilder, toPlainValue, toRuntimeValue, usableAsIs } from './values.js';
 import type { FastConverter } from './values.js';
 import { parseTypeText } from './oracle/type-text.js';
 import { z } from 'zod';
@@ -308,6 +308,7 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
     if (Array.isArray(entries)) {
       const list = entries as readonly TestEntry[];
       const run = asIsRun(cols.map((c) => c.type), keyPositions);
+      const convertRun = convertedRun(fast, keyPositions);
       inputs.set(table, {
         length: list.length,
         at: (i) => entry(list[i] as TestEntry, i),
@@ -315,7 +316,11 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
           const end = run(list, start, Math.min(list.length, start + max));
           return end === start ? NO_ROWS : (list.slice(start, end) as unknown as readonly unknown[][]);
         },
-        convertedRun: (start, max) => fastRun(list, start, Math.min(list.length, start + max), fast, keyPositions),
+        convertedRun: (start, max) => {
+          const out: unknown[][] = [];
+          convertRun(list, start, Math.min(list.length, start + max), out);
+          return out;
+        },
       });
     } else inputs.set(table, converted(entries, entry));
   }
@@ -323,38 +328,6 @@ function prepare(job: JobSource, options: RunOptions): PreparedJob {
 }
 
 const NO_ROWS: readonly unknown[][] = [];
-
-/**
- * The array rows `list[start..end)` converted by the columns' fast converters (a row is copied only once a value
- * converts to something else, as `convertValues` does), up to the first entry that is not such a row (not an
- * array of the table's width, a value the fast converters do not take, a NULL key): that one and the rest are
- * converted entry by entry, with their messages. One loop for a run instead of the checks and calls per entry.
- */
-function fastRun(list: readonly TestEntry[], start: number, end: number, fast: readonly FastConverter[], keyPositions: readonly number[]): readonly unknown[][] {
-  const n = fast.length;
-  const out: unknown[][] = [];
-  for (let i = start; i < end; i++) {
-    const e = list[i];
-    if (!Array.isArray(e) || e.length !== n) break;
-    let copy: unknown[] | undefined;
-    let c = 0;
-    for (; c < n; c++) {
-      const v: unknown = e[c];
-      const x = (fast[c] as FastConverter)(v);
-      if (x === undefined) break;
-      // (a -0 converts to 0, which === does not tell apart)
-      if (copy === undefined && (x !== v || (x === 0 && Object.is(v, -0)))) copy = (e as unknown[]).slice();
-      if (copy !== undefined) copy[c] = x;
-    }
-    if (c < n) break;
-    const row = copy ?? (e as unknown[]);
-    let k = 0;
-    while (k < keyPositions.length && row[keyPositions[k] as number] !== null) k++;
-    if (k < keyPositions.length) break;
-    out.push(row);
-  }
-  return out;
-}
 
 /**
  * A columnar fixture's entries: its columns in the table's input order, each checked and converted once (kept by
@@ -510,33 +483,44 @@ class LazySinkOutput implements SinkOutput {
     return this.printedTable;
   }
   get rows(): readonly Readonly<Record<string, unknown>>[] {
-    const cols = this.result.columns;
-    if (this.plainRows === undefined) {
-      // one compiled builder per sink (a column repeating one value object shares its printed form)
-      const toPlain = plainRowBuilder(cols, this.zone);
-      // a large table is read row by row, not first made whole as arrays
-      const each = this.result.forEachRow;
-      if (each === undefined) {
-        const table = this.result.table;
-        const out = new Array<Readonly<Record<string, unknown>>>(table.length);
-        for (let i = 0; i < table.length; i++) out[i] = toPlain(table[i] as readonly unknown[]);
-        this.plainRows = out;
-      } else {
-        // made at its final length (no copies of a growing array)
-        const out = new Array<Record<string, unknown>>(this.result.rowCount ?? 0);
-        let n = 0;
-        each((r) => {
-          out[n++] = toPlain(r);
-        });
-        out.length = n;
-        this.plainRows = out;
-      }
-    }
+    this.plainRows ??= plainRowsOf(this.result, this.zone);
     return this.plainRows;
   }
   private requireChangelog(): void {
     if (!this.changelogKept) throw badInput({ kind: 'sink', problem: 'changelog not kept', sink: this.result.name, sinks: [this.result.name] });
   }
+}
+
+/**
+ * A sink's table as plain row objects, never first made whole as arrays: a run of rows at a time as columns where
+ * the sink keeps them so, else a row at a time; each through one builder compiled per sink.
+ */
+function plainRowsOf(result: SinkResult, zone: string): Readonly<Record<string, unknown>>[] {
+  const cols = result.columns;
+  // made at its final length (no copies of a growing array)
+  const out = new Array<Record<string, unknown>>(result.rowCount ?? 0);
+  let n = 0;
+  const runs = result.forEachRun;
+  if (runs !== undefined) {
+    const toPlainRun = plainRunBuilder(cols, zone);
+    const read = runs((columns, count) => {
+      toPlainRun(columns, count, out, n);
+      n += count;
+    });
+    if (read) {
+      out.length = n;
+      return out;
+    }
+  }
+  // (a column repeating one value object shares its printed form)
+  const toPlain = plainRowBuilder(cols, zone);
+  const each = result.forEachRow;
+  if (each === undefined) return result.table.map((r) => toPlain(r));
+  each((r) => {
+    out[n++] = toPlain(r);
+  });
+  out.length = n;
+  return out;
 }
 
 function toOutput(s: SinkResult, zone: string, changelogKept: boolean): SinkOutput {

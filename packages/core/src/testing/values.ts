@@ -204,6 +204,46 @@ export function asIsRun(types: readonly DataType[], keyPositions: readonly numbe
 /** `asIsRun`'s functions by their text. */
 const AS_IS_RUNS = new Map<string, AsIsRun>();
 
+/**
+ * Converts a run of test entries: `rows[from..to)` in order, each an array row of the table's width whose every
+ * value its column's `FastConverter` takes and whose key columns are set, is pushed onto `out` — the entry itself
+ * when no value changed (`Object.is`), else a new row of the converted values — up to the first entry that is not
+ * such a row (it and the rest are converted entry by entry, with their messages).
+ */
+export type ConvertedRun = (rows: readonly unknown[], from: number, to: number, out: unknown[][]) => void;
+
+/**
+ * `ConvertedRun` for one table, compiled once per width and key columns into one function with a call site per
+ * column: each site sees one column's converter (V8 inlines it), where one loop over the columns calls every
+ * column's converter from one site. What a value converts to stays `fastConverter`'s. The generated text is made
+ * only from the column count and key positions (integers).
+ */
+export function convertedRun(fast: readonly FastConverter[], keyPositions: readonly number[]): ConvertedRun {
+  const n = fast.length;
+  const cols = fast.map((_f, c) => c);
+  const body = [
+    'return (rows, from, to, out) => {',
+    '  for (let i = from; i < to; i++) {',
+    '    const r = rows[i];',
+    `    if (!Array.isArray(r) || r.length !== ${n}) return;`,
+    ...cols.map((c) => `    const x${c} = f${c}(r[${c}]); if (x${c} === undefined) return;`),
+    ...keyPositions.map((k) => `    if (x${Number(k) | 0} === null) return;`),
+    `    out.push(${cols.map((c) => `Object.is(x${c}, r[${c}])`).join(' && ')} ? r : [${cols.map((c) => `x${c}`).join(', ')}]);`,
+    '  }',
+    '};',
+  ].join('\n');
+  // one factory per text, kept: the runs it makes for later jobs share the code V8 has optimised
+  let make = CONVERTED_RUNS.get(body);
+  if (make === undefined) {
+    make = new Function(...cols.map((c) => `f${c}`), body) as (...f: FastConverter[]) => ConvertedRun;
+    if (CONVERTED_RUNS.size < 256) CONVERTED_RUNS.set(body, make);
+  }
+  return make(...fast);
+}
+
+/** `convertedRun`'s factories by their text. */
+const CONVERTED_RUNS = new Map<string, (...f: FastConverter[]) => ConvertedRun>();
+
 /** `toPlainValue` for one column's type, decided once (the common types convert inline). */
 export function plainConverter(t: DataType, zone: string): (v: unknown) => unknown {
   switch (t.kind) {
@@ -233,6 +273,35 @@ function sharingPlainConverter(t: DataType, zone: string): (v: unknown) => unkno
   };
 }
 
+/** One column's entry of a plain row object literal: its key and its value read by `value` (a JavaScript expression). */
+function plainField(c: { readonly name: string; readonly type: DataType }, i: number, value: string): string {
+  const key = JSON.stringify(c.name);
+  switch (c.type.kind) {
+    case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
+    case 'BINARY': case 'VARBINARY':
+      return `${key}: ${value} ?? null`;
+    case 'BIGINT': return `${key}: typeof ${value} === 'number' ? ${value} : convert[${i}](${value})`;
+    default: return `${key}: convert[${i}](${value})`;
+  }
+}
+
+/**
+ * A compiled function over `convert` (each column's `sharingPlainConverter`), one per text and kept: the builders it
+ * makes for later jobs share the code V8 has optimised (a new function per job would start again in the
+ * interpreter for every row of a million-row table).
+ */
+function compiled<F>(text: string, convert: readonly ((v: unknown) => unknown)[]): F {
+  let make = PLAIN_BUILDERS.get(text);
+  if (make === undefined) {
+    make = new Function('convert', text) as (convert: readonly ((v: unknown) => unknown)[]) => unknown;
+    if (PLAIN_BUILDERS.size < 256) PLAIN_BUILDERS.set(text, make);
+  }
+  return make(convert) as F;
+}
+
+/** `compiled`'s factories by their text. */
+const PLAIN_BUILDERS = new Map<string, (convert: readonly ((v: unknown) => unknown)[]) => unknown>();
+
 /**
  * Builds a result row's plain object (`{ column: value }`, in column order), compiled once per sink into one object
  * literal with the column names as its keys: every row object then has the same shape from its allocation, and
@@ -240,30 +309,24 @@ function sharingPlainConverter(t: DataType, zone: string): (v: unknown) => unkno
  */
 export function plainRowBuilder(columns: readonly { readonly name: string; readonly type: DataType }[], zone: string): (row: readonly unknown[]) => Record<string, unknown> {
   const convert = columns.map((c) => sharingPlainConverter(c.type, zone));
-  const fields = columns.map((c, i) => {
-    const key = JSON.stringify(c.name);
-    switch (c.type.kind) {
-      case 'TINYINT': case 'SMALLINT': case 'INT': case 'FLOAT': case 'DOUBLE': case 'BOOLEAN': case 'CHAR': case 'VARCHAR':
-      case 'BINARY': case 'VARBINARY':
-        return `${key}: r[${i}] ?? null`;
-      case 'BIGINT': return `${key}: typeof r[${i}] === 'number' ? r[${i}] : convert[${i}](r[${i}])`;
-      default: return `${key}: convert[${i}](r[${i}])`;
-    }
-  });
-  const text = `return (r) => ({ ${fields.join(', ')} });`;
-  // one factory per text, kept: the builders it makes for later jobs share the code V8 has optimised (a new
-  // function per job would start again in the interpreter for every row of a million-row table)
-  let make = ROW_BUILDERS.get(text);
-  if (make === undefined) {
-    make = new Function('convert', text) as RowBuilderFactory;
-    if (ROW_BUILDERS.size < 256) ROW_BUILDERS.set(text, make);
-  }
-  return make(convert);
+  const fields = columns.map((c, i) => plainField(c, i, `r[${i}]`));
+  return compiled(`return (r) => ({ ${fields.join(', ')} });`, convert);
 }
 
-type RowBuilderFactory = (convert: readonly ((v: unknown) => unknown)[]) => (row: readonly unknown[]) => Record<string, unknown>;
-/** `plainRowBuilder`'s factories by their text. */
-const ROW_BUILDERS = new Map<string, RowBuilderFactory>();
+/**
+ * Writes `out[at + i]` for the rows `i < count` of a run given as columns (row `i` is `cols[c][i]`): the plain
+ * objects `plainRowBuilder` makes, read from the columns without an array per row. The generated text holds the
+ * column names as JSON string literals only.
+ */
+export type PlainRunBuilder = (cols: readonly ArrayLike<unknown>[], count: number, out: Record<string, unknown>[], at: number) => void;
+
+/** `plainRowBuilder` for runs of rows held as columns. */
+export function plainRunBuilder(columns: readonly { readonly name: string; readonly type: DataType }[], zone: string): PlainRunBuilder {
+  const convert = columns.map((c) => sharingPlainConverter(c.type, zone));
+  const fields = columns.map((c, i) => plainField(c, i, `c${i}[i]`));
+  const reads = columns.map((_c, i) => `const c${i} = cols[${i}];`).join(' ');
+  return compiled(`return (cols, count, out, at) => { ${reads} for (let i = 0; i < count; i++) out[at + i] = { ${fields.join(', ')} }; };`, convert);
+}
 
 /** A runtime value as a plain JavaScript value for assertions. */
 export function toPlainValue(v: unknown, t: DataType, zone: string): unknown {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DataType } from '../../src/types/data-type.js';
-import { asIsRun, fastConverter, toRuntimeValue, usableAsIs } from '../../src/testing/values.js';
+import { asIsRun, convertedRun, fastConverter, toRuntimeValue, usableAsIs } from '../../src/testing/values.js';
 import { runJob } from '../../src/testing/index.js';
 
 const TYPES: DataType[] = [
@@ -87,6 +87,36 @@ describe('runs of array rows checked at once', () => {
       let expected = start;
       while (expected < rows.length && usable(rows[expected])) expected++;
       expect(asIsRun(types, keys)(rows, start, rows.length)).toBe(expected);
+    }), { numRuns: 5000 });
+  });
+
+  it('convert, when compiled per table, what the columns\' converters give row by row, up to the same entry', () => {
+    /** The reference: each value through its column's converter, a row copied once a value changes. */
+    const byRow = (types: readonly DataType[], keys: readonly number[], rows: readonly unknown[], from: number): unknown[][] => {
+      const fast = types.map((t) => fastConverter(t));
+      const out: unknown[][] = [];
+      for (let i = from; i < rows.length; i++) {
+        const r = rows[i];
+        if (!Array.isArray(r) || r.length !== types.length) break;
+        const x = r.map((v, c) => (fast[c] as (v: unknown) => unknown)(v));
+        if (x.some((v) => v === undefined) || keys.some((k) => x[k] === null)) break;
+        out.push(x.every((v, c) => Object.is(v, r[c])) ? r : x);
+      }
+      return out;
+    };
+    const entry = (types: readonly DataType[]) => fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(...types.map(() => value)) },
+      fc.constantFrom<unknown>(undefined, null, { watermark: 1 }, [1], [], 'row'),
+    );
+    fc.assert(fc.property(fc.array(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 4 }).chain((types) =>
+      fc.tuple(fc.constant(types), fc.subarray(types.map((_, i) => i)), fc.array(entry(types), { maxLength: 6 }), fc.nat(3))), ([types, keys, rows, from]) => {
+      const start = Math.min(from, rows.length);
+      const out: unknown[][] = [];
+      convertedRun(types.map((t) => fastConverter(t)), keys)(rows, start, rows.length, out);
+      const expected = byRow(types, keys, rows, start);
+      expect(out).toEqual(expected);
+      // the entry itself where nothing changed, a new row where something did
+      out.forEach((r, i) => expect(r === rows[start + i]).toBe(expected[i] === rows[start + i]));
     }), { numRuns: 5000 });
   });
 

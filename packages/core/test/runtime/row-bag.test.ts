@@ -55,6 +55,36 @@ describe('RowBag', () => {
     }), { numRuns: 60 });
   });
 
+  it('reads as runs of columns exactly the rows forEach gives, across chunks and column forms; not after a removal', () => {
+    /** The rows `forEachRun` gives, each made from its run's columns. */
+    const runRows = (b: RowBag): unknown[][] | undefined => {
+      const rows: unknown[][] = [];
+      const read = b.forEachRun((columns, count) => {
+        for (let i = 0; i < count; i++) rows.push(columns.map((c) => c[i]));
+      });
+      return read ? rows : undefined;
+    };
+    // ints that widen to floats and then to any value, -0, NULLs, dictionary strings, objects by identity
+    const shared = { millis: 5 };
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(-0, 0.5, null, 'a', 'b', shared), fc.double({ noNaN: true }));
+    fc.assert(fc.property(fc.array(fc.tuple(value, value), { maxLength: 40 }), fc.integer({ min: 0, max: 20_000 }), (rows, pad) => {
+      const b = new RowBag(2);
+      // a run of plain ints first (chunks of int32 values that later values may widen), then the random rows
+      for (let i = 0; i < pad; i++) b.add([i, i % 3]);
+      for (const r of rows) b.add(r);
+      const each: unknown[][] = [];
+      b.forEach((r) => each.push(r));
+      const runs = runRows(b) as unknown[][];
+      expect(runs.length).toBe(each.length);
+      runs.forEach((r, i) => r.forEach((v, c) => expect(Object.is(v, (each[i] as unknown[])[c])).toBe(true)));
+    }), { numRuns: 40 });
+    const b = new RowBag(1);
+    b.add([1]);
+    b.add([2]);
+    b.remove([1]);
+    expect(runRows(b)).toBeUndefined();
+  });
+
   it('stays linear for a long retract stream', () => {
     const b = new RowBag(2);
     const t0 = performance.now();

@@ -1,7 +1,8 @@
 /**
  * A source with a WATERMARK hands runs of insert rows on as one batch with each row's watermark
  * (`SourceOperator.pushInserts`), and a TUMBLE window TVF feeding its aggregation keeps a watermark back until
- * the aggregation acts on it (`WindowAssignOperator.processInsertsWatermarked`). Both must give exactly the
+ * the aggregation acts on it (`WindowAssignOperator.processInsertsWatermarked`), handing over the rows without their
+ * window columns when the aggregation reads none of them (`accumulateAssigned`). All must give exactly the
  * changelog of the row-by-row path (each row, then the watermark it advanced to), which an input of `+I` change
  * entries still takes: property-checked on random rows out of time order, with late rows, explicit watermarks,
  * a filter in between, and a window aggregation over the first one's output (a consumer that reads watermarks).
@@ -46,6 +47,8 @@ const asChanges = (es: readonly Entry[]): unknown[] => es.map((e) => (Array.isAr
 
 const QUERIES = {
   'TUMBLE aggregation': "SELECT k, window_start, window_end, COUNT(*) AS n, SUM(v) AS sv FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY k, window_start, window_end;",
+  // its aggregates read window columns and a filter: the rows reach it with their window columns (no short path)
+  'aggregates reading window columns': "SELECT k, window_start, COUNT(*) AS n, MAX(window_end) AS me, SUM(v) FILTER (WHERE v > 50) AS big FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '2' SECOND)) GROUP BY k, window_start, window_end;",
   'a filter before it': "CREATE VIEW f AS SELECT * FROM ev WHERE v > 20; SELECT k, window_start, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE f, DESCRIPTOR(ts), INTERVAL '3' SECOND)) GROUP BY k, window_start, window_end;",
   'HOP aggregation': "SELECT window_start, COUNT(*) AS n FROM TABLE(HOP(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND, INTERVAL '3' SECOND)) GROUP BY window_start, window_end;",
   'a window over a window': "CREATE VIEW w1 AS SELECT k, window_start AS ws, window_end AS we, window_time AS wt, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end, window_time; SELECT window_start, SUM(n) AS total FROM TABLE(TUMBLE(TABLE w1, DESCRIPTOR(wt), INTERVAL '4' SECOND)) GROUP BY window_start, window_end;",

@@ -12,7 +12,7 @@ import { renderValue } from '../values/render.js';
 import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
-import { JsonNumber, JsonPathError, jsonKeys, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
+import { JsonNumber, JsonPathError, JsonSyntaxError, jsonKeys, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
 import { ABSENT, keyPathReader, NOT_SCALAR, numberText } from './json-scan.js';
 import type { KeyPathText } from './json-scan.js';
 import type { JsonPath, JsonValue, PathRead } from './json-text.js';
@@ -85,14 +85,29 @@ function keyPath(path: JsonPath): string[] | undefined {
   return path.steps.map((s) => (s as { key: string }).key);
 }
 
-/** Reads a path in a document; invalid JSON is an error handled by ON ERROR. */
+/**
+ * Reads a path in a document as Flink 1.20.1's SqlJsonUtils does (probed): a document that is not JSON is an error
+ * (ON ERROR), except under an explicit `lax`, which reads it as nothing (ON EMPTY; JSON_EXISTS is FALSE); a
+ * document that is JSON null is an error under `lax` too (Jayway refuses a null document).
+ */
 function read(text: string, path: JsonPath): PathRead {
+  let doc: JsonValue;
   try {
-    return readPath(parseJsonCached(text), path);
+    doc = parseJsonCached(text);
+  } catch (err) {
+    return path.mode === 'lax' && err instanceof JsonSyntaxError ? { value: null } : { error: (err as Error).message };
+  }
+  if (doc === null && path.mode === 'lax') return { error: NULL_DOCUMENT };
+  try {
+    return readPath(doc, path);
   } catch (err) {
     return { error: (err as Error).message };
   }
 }
+
+const NULL_DOCUMENT = 'json object can not be null';
+/** A valid document that is JSON null (the key-path scanner finds no key in it). */
+const NULL_TEXT = /^\s*n/;
 
 const STRICT_NULL = 'Strict jsonpath mode requires a non empty returned value, but is null';
 
@@ -148,11 +163,11 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
         try {
           text = readKeys(s);
         } catch (err) {
-          return onError(r, err as Error);
+          return lax && err instanceof JsonSyntaxError ? empty(r) : onError(r, err as Error); // (as `read`)
         }
         if (typeof text === 'string') return text;
         if (text === null) return lax ? empty(r) : onError(r, new JsonPathError(STRICT_NULL));
-        if (text === ABSENT && lax) return empty(r);
+        if (text === ABSENT && lax && !NULL_TEXT.test(s)) return empty(r);
       }
       const got = read(s, path);
       if (got.error !== undefined) return onError(r, new JsonPathError(got.error));

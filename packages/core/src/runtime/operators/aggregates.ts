@@ -6,12 +6,15 @@ import { inferFunctionType } from '../../functions/infer.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { T, withNullable } from '../types.js';
-import { comparatorFor, keyOf, singleKey } from '../values/compare.js';
+import { comparatorFor, singleKey } from '../values/compare.js';
 import type { Comparator } from '../values/compare.js';
+import { notReached } from '../errors.js';
 import { Decimal } from '../values/decimal.js';
 import { toBigint } from '../values/bigint.js';
 import type { CollectionAggregateName } from './collection-aggregates.js';
 import type { PartialKind } from './dense-group-kernel.js';
+import { ArrivalList } from './arrival-list.js';
+import { ExtremeAcc } from './extreme-accumulator.js';
 
 export type AggregateName = 'COUNT' | 'SUM' | 'SUM0' | 'AVG' | 'MIN' | 'MAX' | 'FIRST_VALUE' | 'LAST_VALUE' | 'LISTAGG';
 export const AGGREGATE_NAMES: ReadonlySet<string> = new Set(['COUNT', 'SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
@@ -187,69 +190,82 @@ class AvgAcc implements Accumulator {
 }
 
 /**
- * MIN / MAX with retraction: the multiset of values (as Flink's MinWithRetract / MaxWithRetract keep them), each
- * held by its `singleKey` (a number or string is its own Map key: no key text per value; equal exactly when
- * `keyOf` is, and one column's values are all of one type, so a primitive never meets an object's key text).
+ * FIRST_VALUE / LAST_VALUE / LISTAGG with retraction: the values in arrival order (NULLs ignored), a retraction
+ * removing the earliest equal one (arrival-list.ts). LISTAGG's text is extended on each insert (no join of every
+ * value per update) and joined again only when read after a retraction.
  */
-class ExtremeAcc implements Accumulator {
-  private readonly values = new Map<unknown, { v: unknown; n: number }>();
-  constructor(private readonly cmp: Comparator, private readonly max: boolean) {}
+class ListAcc implements Accumulator {
+  private readonly values = new ArrivalList();
+  /** LISTAGG: the values joined; undefined after a retraction until read. */
+  private joined: string | undefined = '';
+  constructor(private readonly mode: 'FIRST' | 'LAST' | 'LIST', private readonly separator: string) {}
   add(v: unknown): void {
-    const k = singleKey(v);
-    const e = this.values.get(k);
-    if (e) e.n++;
-    else this.values.set(k, { v, n: 1 });
+    this.values.add(v);
+    if (this.mode === 'LIST' && this.joined !== undefined) this.joined = this.values.size === 1 ? String(v) : this.joined + this.separator + String(v);
   }
   retract(v: unknown): void {
-    const k = singleKey(v);
-    const e = this.values.get(k);
-    if (!e) return;
-    if (--e.n <= 0) this.values.delete(k);
+    this.values.remove(v);
+    this.joined = undefined;
   }
   value(): unknown {
-    let best: unknown = null;
-    for (const { v } of this.values.values()) {
-      if (best === null || (this.max ? this.cmp(v, best) > 0 : this.cmp(v, best) < 0)) best = v;
-    }
-    return best;
+    if (this.values.size === 0) return null;
+    if (this.mode === 'FIRST') return this.values.first();
+    if (this.mode === 'LAST') return this.values.last();
+    return (this.joined ??= this.values.toArray().join(this.separator));
   }
-  reset(): void { this.values.clear(); }
+  reset(): void {
+    this.values.clear();
+    this.joined = '';
+  }
 }
 
-/** FIRST_VALUE / LAST_VALUE / LISTAGG with retraction: the values in arrival order (NULLs ignored). */
-class ListAcc implements Accumulator {
-  private readonly values: unknown[] = [];
-  constructor(private readonly mode: 'FIRST' | 'LAST' | 'LIST', private readonly separator: string) {}
-  add(v: unknown): void { this.values.push(v); }
-  retract(v: unknown): void {
-    const k = keyOf(v);
-    const i = this.values.findIndex((x) => keyOf(x) === k);
-    if (i >= 0) this.values.splice(i, 1);
+/**
+ * MIN / MAX / FIRST_VALUE / LAST_VALUE / LISTAGG over an insert-only input, as Flink's planner picks MinAggFunction,
+ * MaxAggFunction, FirstValueAggFunction… (no retraction) there: only the result is kept, not every value. Any
+ * retraction reaching one is a planning fault, never answered from a partial state.
+ */
+class InsertOnlyAcc implements Accumulator {
+  private v: unknown = null;
+  private n = 0;
+  constructor(private readonly mode: 'MIN' | 'MAX' | 'FIRST' | 'LAST' | 'LIST', private readonly cmp: Comparator | undefined, private readonly separator: string) {}
+  add(v: unknown): void {
+    const n = this.n++;
+    if (n === 0) this.v = this.mode === 'LIST' ? String(v) : v;
+    else if (this.mode === 'MAX') {
+      if ((this.cmp as Comparator)(v, this.v) > 0) this.v = v;
+    } else if (this.mode === 'MIN') {
+      if ((this.cmp as Comparator)(v, this.v) < 0) this.v = v;
+    } else if (this.mode === 'LAST') this.v = v;
+    else if (this.mode === 'LIST') this.v = (this.v as string) + this.separator + String(v);
+  }
+  retract(): void {
+    throw notReached(`a retraction into ${this.mode} of an insert-only input`);
   }
   value(): unknown {
-    if (this.values.length === 0) return null;
-    if (this.mode === 'FIRST') return this.values[0];
-    if (this.mode === 'LAST') return this.values[this.values.length - 1];
-    return this.values.join(this.separator);
+    return this.v;
   }
-  reset(): void { this.values.length = 0; }
+  reset(): void {
+    this.v = null;
+    this.n = 0;
+  }
 }
 
 class DistinctAcc implements Accumulator {
-  private readonly seen = new Map<string, number>();
+  /** Per distinct value (its `singleKey`), how many times it is held. */
+  private readonly seen = new Map<unknown, number>();
   private inner: Accumulator;
   /** `make`: a fresh inner accumulator (for `reset` where the inner one has none). */
   constructor(private readonly make: () => Accumulator) {
     this.inner = make();
   }
   add(v: unknown): void {
-    const k = keyOf(v);
+    const k = singleKey(v);
     const n = this.seen.get(k) ?? 0;
     this.seen.set(k, n + 1);
     if (n === 0) this.inner.add(v);
   }
   retract(v: unknown): void {
-    const k = keyOf(v);
+    const k = singleKey(v);
     const n = this.seen.get(k) ?? 0;
     if (n <= 1) {
       this.seen.delete(k);
@@ -363,7 +379,11 @@ export class AggregateSet {
    * call reads at most one column and no filter (`columnStepFor`).
    */
   readonly accumulateColumns: ((columns: readonly ArrayLike<unknown>[]) => (accs: Accumulator[], i: number) => void) | undefined;
-  constructor(readonly specs: readonly AggregateSpec[]) {
+  /**
+   * `insertOnly`: the input never retracts (the plan's changelog mode), so MIN / MAX / FIRST_VALUE / LAST_VALUE /
+   * LISTAGG keep only their result (`InsertOnlyAcc`), as Flink's non-retracting functions do.
+   */
+  constructor(readonly specs: readonly AggregateSpec[], insertOnly = false) {
     const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
     const columnSteps = specs.map(columnStepFor);
@@ -381,11 +401,11 @@ export class AggregateSet {
             const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : small ? T.double() : s.resultType;
             return new AvgAcc(numOps(s.argType ?? T.bigint(), sumType), s.resultType);
           }
-          case 'MIN': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
-          case 'MAX': return new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
-          case 'FIRST_VALUE': return new ListAcc('FIRST', '');
-          case 'LAST_VALUE': return new ListAcc('LAST', '');
-          case 'LISTAGG': return new ListAcc('LIST', s.separator ?? ',');
+          case 'MIN': return insertOnly ? new InsertOnlyAcc('MIN', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
+          case 'MAX': return insertOnly ? new InsertOnlyAcc('MAX', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
+          case 'FIRST_VALUE': return insertOnly ? new InsertOnlyAcc('FIRST', undefined, '') : new ListAcc('FIRST', '');
+          case 'LAST_VALUE': return insertOnly ? new InsertOnlyAcc('LAST', undefined, '') : new ListAcc('LAST', '');
+          case 'LISTAGG': return insertOnly ? new InsertOnlyAcc('LIST', undefined, s.separator ?? ',') : new ListAcc('LIST', s.separator ?? ',');
           default: throw new Error(`no accumulator for ${s.name}`);
         }
       });

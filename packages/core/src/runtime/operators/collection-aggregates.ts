@@ -14,6 +14,7 @@
 import type { Accumulator } from './aggregates.js';
 import { evalError } from '../errors.js';
 import { keyOf } from '../values/compare.js';
+import { ArrivalList } from './arrival-list.js';
 import { writeJson } from '../functions/json-text.js';
 import type { DataType } from '../../types/data-type.js';
 import { flinkInternalHashCode, hashMapOrder } from '../values/java-hash-order.js';
@@ -55,25 +56,23 @@ class CollectAcc implements Accumulator {
   }
 }
 
-/** ARRAY_AGG and JSON_ARRAYAGG: a list in arrival order. */
+/** ARRAY_AGG and JSON_ARRAYAGG: a list in arrival order (arrival-list.ts: a retraction costs no scan). */
 class ListAggAcc implements Accumulator {
-  private readonly values: unknown[] = [];
+  private readonly values = new ArrivalList();
   constructor(private readonly skipNulls: boolean, private readonly json: boolean) {}
   add(b: unknown): void {
     const v = (b as Boxed)[0];
     if (v === null && this.skipNulls) return;
-    this.values.push(v);
+    this.values.add(v);
   }
   retract(b: unknown): void {
     const v = (b as Boxed)[0];
     if (v === null && this.skipNulls) return;
-    const k = keyOf(v);
-    const i = this.values.findIndex((x) => keyOf(x) === k);
-    if (i >= 0) this.values.splice(i, 1);
+    this.values.remove(v);
   }
   value(): unknown {
-    if (this.json) return `[${this.values.map((x) => (x === null ? 'null' : x)).join(',')}]`;
-    return this.values.length === 0 ? null : [...this.values];
+    if (this.json) return `[${this.values.toArray().map((x) => (x === null ? 'null' : x)).join(',')}]`;
+    return this.values.size === 0 ? null : this.values.toArray();
   }
 }
 

@@ -74,7 +74,7 @@ function loopOf(kinds: readonly PartialKind[], keyColumn: number | undefined): L
     reads.push(byRow ? `const v${j} = r[${Number(p.column) | 0}];` : `const v${j} = col${j}[i];`);
     if (p.kind === 'countColumn') adds.push(`if (v${j} !== null && v${j} !== undefined) c${j}[k]++;`);
     else {
-      reads.push(`if (!(v${j} === null || v${j} === undefined || (typeof v${j} === 'number' && v${j} <= ${SMALL} && v${j} >= -${SMALL}))) { state[0] = nt; return i; }`);
+      reads.push(`if (!(v${j} === null || v${j} === undefined || (typeof v${j} === 'number' && v${j} <= ${SMALL} && v${j} >= -${SMALL}))) return i;`);
       adds.push(`if (v${j} !== null && v${j} !== undefined) { c${j}[k]++; s${j}[k] += v${j}; }`);
     }
   });
@@ -83,13 +83,15 @@ function loopOf(kinds: readonly PartialKind[], keyColumn: number | undefined): L
     'let nt = state[0];',
     'for (let i = start; i < end; i++) {',
     ...(byRow ? ['  const r = key[i];', `  const k = r[${Number(keyColumn) | 0}];`] : ['  const k = key[i];']),
-    '  if (typeof k !== \'number\' || (k >>> 0) !== k || live[k] !== 1) { state[0] = nt; return i; }',
+    '  if (typeof k !== \'number\' || (k >>> 0) !== k || live[k] !== 1) return i;',
     ...reads.map((r) => `  ${r}`),
-    '  if (rows[k] === 0) touched[nt++] = k;',
+    // `state[0]` is stored where a key is first touched, not at the exits: V8 compiles the loop while its first
+    // call is still in it (on-stack replacement), before a store after the loop has any type feedback, and the
+    // optimised code then deoptimised at that store at the end of every call (once per batch of rows)
+    '  if (rows[k] === 0) { touched[nt++] = k; state[0] = nt; }',
     '  rows[k]++;',
     ...adds.map((a) => `  ${a}`),
     '}',
-    'state[0] = nt;',
     'return end;',
   ].join('\n');
   // one function per text, kept: every job with these calls runs the code V8 has already optimised (a new

@@ -68,8 +68,9 @@ export abstract class Operator implements Downstream {
   /**
    * Handle a batch of inserts from a source with a WATERMARK on input `input`, each row followed by the watermark it
    * advanced to (`marks[i]`, NaN where row `i` did not advance it): exactly the per-row order of a row, then its
-   * watermark, without a Change per row. The default handles them one by one; an error (also one raised by a timer
-   * the watermark fires) is tagged with the row's index.
+   * watermark, without a Change per row. `marks` may be longer than `rows` and is the source's buffer, valid during
+   * the call only. The default handles them one by one; an error (also one raised by a timer the watermark fires) is
+   * tagged with the row's index.
    */
   processInsertsWatermarked(rows: readonly Row[], marks: Float64Array, input: number): void {
     for (let i = 0; i < rows.length; i++) {
@@ -116,6 +117,21 @@ export abstract class Operator implements Downstream {
    */
   processColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number, input: number): void {
     this.processInserts(rowsOfColumns(columns, start, end), undefined, input);
+  }
+
+  /**
+   * Whether this operator takes a batch of inserts as columns (`processColumns`) at least as cheaply as rows: a
+   * producer that makes its rows (a projecting Calc) then makes columns instead, one array per column rather than
+   * one per row. False by default: the default `processColumns` makes the rows again.
+   */
+  takesColumns(): boolean {
+    return false;
+  }
+
+  /** The one consumer this operator feeds when it takes columns (see `takesColumns`). */
+  protected columnConsumer(): Operator | undefined {
+    const o = this.soleConsumer();
+    return o !== undefined && o.takesColumns() ? o : undefined;
   }
 
   /** Emit inserts given as columns: as columns to a single consumer, as rows otherwise. */

@@ -8,7 +8,7 @@
  * table is read.
  */
 import { rowKey } from '../values/compare.js';
-import { ValueColumn } from './columns.js';
+import { CHUNK, ValueColumn } from './columns.js';
 
 type Row = readonly unknown[];
 
@@ -40,6 +40,15 @@ export class RowBag {
     if (this.index) this.indexAt(this.index, row, at);
   }
 
+  /** Adds rows `start..end` of `columns` (one array per column of the bag), as `add` of each row in turn. */
+  addColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
+    const at = this.count;
+    for (let c = 0; c < this.width; c++) (this.columns[c] as ValueColumn).setRun(at, columns[c] as ArrayLike<unknown>, start, end);
+    this.count += end - start;
+    const index = this.index;
+    if (index) for (let i = start; i < end; i++) this.indexAt(index, columns.map((col) => col[i]), at + i - start);
+  }
+
   /** Removes the earliest row equal to `row` (NULL equals NULL); nothing when there is none. */
   remove(row: Row): void {
     const index = this.index ?? this.buildIndex();
@@ -65,6 +74,22 @@ export class RowBag {
   forEach(f: (row: unknown[]) => void): void {
     const removed = this.holes === 0 ? undefined : this.removed;
     for (let i = 0; i < this.count; i++) if (removed === undefined || removed[i] !== 1) f(this.rowAt(i));
+  }
+
+  /**
+   * Calls `f` with the rows in arrival order a run at a time, as one array-like per column (row `i` of the run is
+   * `columns[c][i]`, `i < count`), without an array per row: a large table read once. False, and nothing called,
+   * once rows were removed (`forEach` reads those).
+   */
+  forEachRun(f: (columns: readonly ArrayLike<unknown>[], count: number) => void): boolean {
+    if (this.holes !== 0) return false;
+    const scratch = this.columns.map(() => [] as unknown[]);
+    const columns = new Array<ArrayLike<unknown>>(this.width);
+    for (let start = 0, n = 0; start < this.count; start += CHUNK, n++) {
+      for (let c = 0; c < this.width; c++) columns[c] = (this.columns[c] as ValueColumn).chunkValues(n, scratch[c] as unknown[]);
+      f(columns, Math.min(CHUNK, this.count - start));
+    }
+    return true;
   }
 
   /** The live rows in arrival order. */

@@ -82,6 +82,19 @@ export class SinkOperator extends Operator {
     }
   }
 
+  /**
+   * Inserts into a sink that keeps only its final table, without a primary key, and whose columns need no
+   * conversion: a row would be kept as it is, so each column's values go into the table's columns directly.
+   */
+  override takesColumns(): boolean {
+    return this.identity && this.primaryKey === undefined && !this.keepChangelog;
+  }
+
+  override processColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number, input: number): void {
+    if (this.takesColumns() && columns.length === this.columns.length) this.rows.addColumns(columns, start, end);
+    else super.processColumns(columns, start, end, input);
+  }
+
   /** `change`, when given, is kept as the changelog entry if the row needs no conversion (changes are immutable). */
   private accept(kind: RowKind, input: Row, change?: Change): void {
     if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (input[i] === null || input[i] === undefined))) return;
@@ -119,6 +132,14 @@ export class SinkOperator extends Operator {
   forEachRow(f: (row: readonly unknown[]) => void): void {
     if (this.primaryKey) for (const r of this.byKey.values()) f(r);
     else this.rows.forEach(f);
+  }
+
+  /**
+   * `forEachRow` a run of rows at a time as columns (`RowBag.forEachRun`); false, and nothing called, where the
+   * table is not kept that way (a primary-key sink's rows, a table rows were removed from).
+   */
+  forEachRun(f: (columns: readonly ArrayLike<unknown>[], count: number) => void): boolean {
+    return this.primaryKey ? false : this.rows.forEachRun(f);
   }
 
   /** The number of rows of `table()`. */

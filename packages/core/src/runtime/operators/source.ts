@@ -10,6 +10,8 @@ import { MAX_WATERMARK, Operator, tagSourceRow } from './operator.js';
 
 export class SourceOperator extends Operator {
   private wm = -Infinity;
+  /** `pushInserts`' watermark per row, reused from batch to batch (not an ArrayBuffer made per batch). */
+  private marks = new Float64Array(0);
 
   constructor(
     readonly tableName: string,
@@ -56,7 +58,9 @@ export class SourceOperator extends Operator {
       this.emitInserts(rows, undefined);
       return;
     }
-    const marks = new Float64Array(rows.length);
+    // one buffer for every batch (its consumers read `marks[0..rows.length)` during the call and keep nothing)
+    let marks = this.marks;
+    if (marks.length < rows.length) marks = this.marks = new Float64Array(rows.length);
     let wm = this.wm;
     let i = 0;
     try {

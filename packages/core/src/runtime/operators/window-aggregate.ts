@@ -111,6 +111,11 @@ export class WindowAggregateOperator extends Operator {
     /** Grouping sets as lists of active key positions (one set with every key for a plain GROUP BY). */
     private readonly keySets: readonly (readonly number[])[],
     private readonly aggs: AggregateSet,
+    /**
+     * One past the last input column its keys, aggregates and time column read (undefined: not known): a row
+     * of a window TVF is then read without its window columns (`accumulateAssigned`) when it is at least as wide.
+     */
+    private readonly readWidth?: number,
   ) {
     super(1);
     this.setNames = keySets.map((set) => set.join(','));
@@ -139,28 +144,7 @@ export class WindowAggregateOperator extends Operator {
     const retract = kind === '-U' || kind === '-D';
     if (this.oneKey && this.bounds !== undefined) {
       // the common case without per-row arrays: one key, the window already assigned by the TVF
-      const end = (row[this.bounds[1]] as Timestamp).millis;
-      if (end - 1 <= this.watermarkValue) return; // late
-      const v = (this.keys[0] as Evaluator)(row);
-      const start = (row[this.bounds[0]] as Timestamp).millis;
-      const gk = singleKey(v ?? null);
-      let p = this.paneOf(gk, start, end);
-      if (p === undefined) {
-        // the key's newest open pane, read before a fired pane (maybe that same one) is reused
-        const before = this.newestOf(gk);
-        const older = before !== undefined && before.open === true && before.gk === gk ? before : undefined;
-        p = this.newPane(start, end, undefined);
-        (p.keys as unknown[])[0] = v;
-        p.gk = gk;
-        p.open = true;
-        p.newer = undefined;
-        p.older = older;
-        if (older !== undefined) older.newer = p;
-        this.setNewest(gk, p);
-        if (++this.openPanes * 4 + 1024 < this.newest.size) this.prune();
-        this.timers.add(p);
-      }
-      this.aggs.accumulate(p.accs, row, retract);
+      this.accumulateInWindow(row, (row[this.bounds[0]] as Timestamp).millis, (row[this.bounds[1]] as Timestamp).millis, retract);
       return;
     }
     const all = this.keys.map((k) => k(row));
@@ -188,6 +172,47 @@ export class WindowAggregateOperator extends Operator {
         this.aggs.accumulate(p.accs, row, retract);
       }
     }
+  }
+
+  /**
+   * Whether rows of a TUMBLE TVF `width` columns wide may be handed over without their window columns
+   * (`accumulateAssigned`): one group key, windows assigned before, and nothing read past the row's own columns.
+   */
+  takesAssigned(width: number): boolean {
+    return this.oneKey && this.bounds !== undefined && this.readWidth !== undefined && this.readWidth <= width;
+  }
+
+  /**
+   * An insert whose window [start, end) the TVF before assigned, given as the TVF's input row (without the window
+   * columns, which nothing here reads: `takesAssigned`).
+   */
+  accumulateAssigned(row: Row, start: number, end: number): void {
+    if (row[this.timeIndex] === null) return;
+    this.accumulateInWindow(row, start, end, false);
+  }
+
+  /** The fast path (one key, windows assigned before): `row` into its key's pane of [start, end), unless it is late. */
+  private accumulateInWindow(row: Row, start: number, end: number, retract: boolean): void {
+    if (end - 1 <= this.watermarkValue) return; // late
+    const v = (this.keys[0] as Evaluator)(row);
+    const gk = singleKey(v ?? null);
+    let p = this.paneOf(gk, start, end);
+    if (p === undefined) {
+      // the key's newest open pane, read before a fired pane (maybe that same one) is reused
+      const before = this.newestOf(gk);
+      const older = before !== undefined && before.open === true && before.gk === gk ? before : undefined;
+      p = this.newPane(start, end, undefined);
+      (p.keys as unknown[])[0] = v;
+      p.gk = gk;
+      p.open = true;
+      p.newer = undefined;
+      p.older = older;
+      if (older !== undefined) older.newer = p;
+      this.setNewest(gk, p);
+      if (++this.openPanes * 4 + 1024 < this.newest.size) this.prune();
+      this.timers.add(p);
+    }
+    this.aggs.accumulate(p.accs, row, retract);
   }
 
   /**
@@ -450,6 +475,9 @@ export class WindowAssignOperator extends Operator {
     }
     const at = this.timeIndex;
     let i = 0;
+    // the window of the row before: rows in time order mostly fall in it (no division)
+    let start = NaN;
+    let end = NaN;
     // a row's watermark is handed on only once the aggregation acts on it (see `deferred`)
     this.deferring = true;
     try {
@@ -457,11 +485,15 @@ export class WindowAssignOperator extends Operator {
         const from = rows[i] as Row;
         const t = from[at] as Timestamp | null;
         if (t !== null) {
-          const start = floorDiv(t.millis - w.offset, w.size) * w.size + w.offset;
-          const end = start + w.size;
+          const ms = t.millis;
+          if (!(ms >= start && ms < end)) {
+            start = floorDiv(ms - w.offset, w.size) * w.size + w.offset;
+            end = start + w.size;
+          }
           // the row is late by the watermark not yet handed on: it is handed on first, and the row is dropped
           if (end - 1 <= this.deferred) this.handOnDeferred();
-          this.toDirect(direct, from, start, end, '+I');
+          if (direct.takesAssigned(from.length)) direct.accumulateAssigned(from, start, end);
+          else this.toDirect(direct, from, start, end, '+I');
         }
         const m = marks[i] as number;
         if (m === m) {
