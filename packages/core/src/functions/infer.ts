@@ -59,6 +59,12 @@ function ruleType(rule: ReturnRule, args: readonly DataType[]): DataType | undef
     case 'last': return args[args.length - 1];
     case 'common': return commonType(args);
     case 'round': return a0 !== undefined && a0.kind === 'DECIMAL' && args.length === 1 ? roundDecimalType(a0, 0, a0.nullable) : a0;
+    case 'noScale': return a0 !== undefined && a0.kind === 'DECIMAL' ? { ...a0, scale: 0 } : a0;
+    case 'arrayWithArg1': {
+      const a1 = args[1];
+      if (a0 === undefined || a0.kind !== 'ARRAY' || a1 === undefined) return a0;
+      return { ...a0, element: withNullable(a0.element, a0.element.nullable || a1.nullable || a1.kind === 'NULL') };
+    }
     case 'element': return a0 !== undefined && (a0.kind === 'ARRAY' || a0.kind === 'MULTISET') ? a0.element : undefined;
     case 'arrayOfArg0': return a0 === undefined ? undefined : { kind: 'ARRAY', element: a0, nullable: true };
     case 'multisetOfArg0': return a0 === undefined ? undefined : { kind: 'MULTISET', element: a0, nullable: false };
@@ -89,6 +95,7 @@ function resultNullable(sig: FunctionSignature, args: readonly DataType[]): bool
     case 'args': return args.some((a) => a.nullable);
     case 'all': return args.every((a) => a.nullable);
     case 'last': return args[args.length - 1]?.nullable ?? true;
+    case 'element': return (args[0]?.nullable ?? true) || (args[0]?.kind === 'ARRAY' && args[0].element.nullable);
   }
 }
 

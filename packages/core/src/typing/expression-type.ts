@@ -293,7 +293,8 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
       return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: false };
     case 'Extract': {
       const t = expressionType(e.operand, scope, env);
-      if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt', 'null'].includes(family(t))) {
+      if (t?.kind === 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: 'EXTRACT' }), e.operand);
+      if (t !== undefined && !['date', 'time', 'timestamp', 'interval-ym', 'interval-dt'].includes(family(t))) {
         return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'EXTRACT', types: [show(t)], expects: 'a date, time, timestamp or interval' }), e.operand);
       }
       const unitProblem = t === undefined ? undefined : extractUnitProblem(e.unit, t);
@@ -309,25 +310,33 @@ function typeOf(e: Expression, scope: TypeScope, env: TypeEnv): DataType | undef
     }
     case 'Substring': {
       const [o, s, l] = [expressionType(e.operand, scope, env), expressionType(e.start, scope, env), e.length === undefined ? undefined : expressionType(e.length, scope, env)];
-      if (o !== undefined && !isCharacter(o) && family(o) !== 'binary' && o.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'SUBSTRING', types: [show(o)], position: 1, expects: 'a character or binary string' }), e.operand);
-      if (s !== undefined && !isExactInteger(s) && s.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'SUBSTRING', types: [show(s)], position: 2, expects: 'an integer start position' }), e.start);
-      if (l !== undefined && !isExactInteger(l) && l.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'SUBSTRING', types: [show(l)], position: 3, expects: 'an integer length' }), e.length!);
+      if (operandsRejected('SUBSTRING', [e.operand, e.start, e.length], [o, s, l], env)) return undefined;
       // FlinkSqlOperatorTable.SUBSTRING: VARCHAR of the operand's length, always nullable
       return o === undefined ? undefined : o.kind === 'CHAR' ? { kind: 'VARCHAR', length: o.length, nullable: true } : withNullable(o, true);
     }
     case 'Trim': {
       const o = expressionType(e.operand, scope, env);
       const chars = e.chars === undefined ? undefined : expressionType(e.chars, scope, env);
-      if (o !== undefined && !isCharacter(o) && o.kind !== 'NULL') return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'TRIM', types: [show(o)], expects: 'a character string' }), e.operand);
+      if (operandsRejected('TRIM', [e.operand, e.chars], [o, chars], env)) return undefined;
       // VARCHAR of the input length, nullable if any argument is
       return o === undefined ? undefined : { kind: 'VARCHAR', length: o.kind === 'NULL' ? MAX_LENGTH : (o as { length: number }).length, nullable: o.nullable || (chars?.nullable ?? false) };
     }
     case 'Overlay': {
       const ts = [expressionType(e.operand, scope, env), expressionType(e.placing, scope, env), expressionType(e.start, scope, env), ...(e.length === undefined ? [] : [expressionType(e.length, scope, env)])];
-      return { kind: 'VARCHAR', length: MAX_LENGTH, nullable: ts.some((t) => t?.nullable ?? true) };
+      if (operandsRejected('OVERLAY', [e.operand, e.placing, e.start, e.length], ts, env)) return undefined;
+      // VARCHAR of the operand's and the placed string's lengths together (probed: OVERLAY(CHAR(3) PLACING CHAR(2) …) is VARCHAR(5))
+      const [o, p] = ts;
+      const length = o !== undefined && p !== undefined && 'length' in o && 'length' in p ? Math.min(MAX_LENGTH, o.length + p.length) : MAX_LENGTH;
+      return { kind: 'VARCHAR', length, nullable: ts.some((t) => t?.nullable ?? true) };
     }
     case 'Position': {
       const ts = [expressionType(e.needle, scope, env), expressionType(e.haystack, scope, env), ...(e.start === undefined ? [] : [expressionType(e.start, scope, env)])];
+      if (operandsRejected('POSITION', [e.needle, e.haystack, e.start], ts, env)) return undefined;
+      const [needle, haystack] = ts;
+      // "Parameters must be of the same type": a binary needle in a character string (or the reverse)
+      if (needle !== undefined && haystack !== undefined && family(needle) !== family(haystack)) {
+        return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: 'POSITION', types: [show(needle), show(haystack)], expects: 'two strings of one kind (character or binary)' }), e);
+      }
       return { kind: 'INT', nullable: ts.some((t) => t?.nullable ?? true) };
     }
     case 'ArrayConstructor': {
@@ -469,10 +478,7 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
     const expected = !r.ok && r.expected !== undefined ? r.expected : '';
     return reportText(env, TYPE_TEXTS.wrongArity({ fn: name, expected, got: args.length }), e);
   }
-  const bad = badArgument(name, args);
-  if (bad !== undefined) {
-    return reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [show(args[bad.index]!)], position: bad.index + 1, expects: `a ${bad.expected} value` }), e.args[bad.index]!);
-  }
+  if (operandsRejected(name, e.args, args, env)) return undefined;
   if (args.some((a) => a === undefined)) return undefined;
   const known = args as DataType[];
   // RESPECT / IGNORE NULLS: Flink 1.20.1's parser takes them in ARRAY_AGG only
@@ -518,6 +524,19 @@ function callType(e: Extract<Expression, { kind: 'FunctionCall' }>, scope: TypeS
 }
 
 const UNTYPED_NULL_AGGREGATES: ReadonlySet<string> = new Set(['SUM', 'SUM0', 'AVG', 'MIN', 'MAX', 'STDDEV_POP', 'STDDEV_SAMP', 'VAR_POP', 'VAR_SAMP', 'COLLECT', 'ARRAY_AGG', 'JSON_ARRAYAGG', 'COUNT', 'FIRST_VALUE', 'LAST_VALUE', 'LISTAGG']);
+
+/**
+ * Reports the first argument outside the registry's operand family for the built-in (a call's, or a special node's
+ * such as POSITION's in their written order); an untyped NULL there is "Illegal use of 'NULL'".
+ */
+function operandsRejected(name: string, exprs: readonly (Expression | undefined)[], types: readonly (DataType | undefined)[], env: TypeEnv): boolean {
+  const bad = badArgument(name, types);
+  if (bad === undefined) return false;
+  const node = exprs[bad.index] ?? {};
+  if (bad.untypedNull) reportText(env, TYPE_TEXTS.badArgument({ kind: 'untypedNull', fn: name }), node);
+  else reportText(env, TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [show(types[bad.index]!)], position: bad.index + 1, expects: `a ${bad.expected} value` }), node);
+  return true;
+}
 
 /** An unqualified column reference that, when no column has the name, calls a built-in (PI). */
 export function isBareCall(e: Extract<Expression, { kind: 'ColumnRef' }>): boolean {

@@ -65,12 +65,13 @@ register('NULLIF', (a, call, api) => {
   const xe = api.coerce(x, t).eval;
   const ye = api.coerce(y, t).eval;
   const cmp = comparatorFor(t);
+  // compared in the common type, the result is the first argument's value in its own type (NULLIF(i, d102) is an INT)
   return {
     type: withNullable(x.type, true),
     eval: (r) => {
       const v = xe(r);
       const w = ye(r);
-      return v !== null && w !== null && cmp(v, w) === 0 ? null : v;
+      return v !== null && w !== null && cmp(v, w) === 0 ? null : x.eval(r);
     },
   };
 });

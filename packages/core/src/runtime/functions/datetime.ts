@@ -94,6 +94,11 @@ export function compileExtract(unit: TimeUnit, op: Compiled, api: CompilerApi, s
   if (t.kind === 'TIME' && !['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'EPOCH'].includes(unit)) {
     throw textError(TYPE_TEXTS.badArgument({ kind: 'extractUnit', unit, type: 'TIME' }), span);
   }
+  // Flink 1.20.1 reads a DATE's day number as milliseconds for a time-of-day unit (probed: EXTRACT(SECOND FROM DATE
+  // '2024-03-15'), day 19797, is 19 and its MILLISECOND 797), as TIMESTAMPDIFF reads a TIME's milliseconds as days
+  if (t.kind === 'DATE' && (unit === 'HOUR' || unit === 'MINUTE' || unit === 'SECOND' || unit === 'MILLISECOND')) {
+    return strict([op], T.bigint(false), (v: number) => extractField(unit, new Timestamp(v)));
+  }
   const parts = localParts(t, api.session.zone);
   return strict([op], T.bigint(false), (v: unknown) => extractField(unit, parts(v)));
 }
@@ -222,9 +227,13 @@ register('TIMESTAMPDIFF', (a, call, api) => {
     return strict([x, y], T.int(false), (p: unknown, q: unknown) => (unit === 'MONTH' ? months(p, q) : Math.trunc(months(p, q) / (unit === 'YEAR' ? 12 : 3))));
   }
   const nanos = unit === 'NANOSECOND';
+  // Beside a DATE, Flink 1.20.1 counts a TIMESTAMP in whole seconds (probed: TIMESTAMPDIFF(NANOSECOND, DATE '2024-03-15',
+  // TIMESTAMP '2024-03-15 10:20:30.123') is 37230000000000)
+  const whole = x.type.kind === 'DATE' || y.type.kind === 'DATE';
+  const second = (ms: number): number => (whole ? Math.floor(ms / 1000) * 1000 : ms);
   return strict([x, y], nanos ? T.bigint(false) : T.int(false), (p: unknown, q: unknown) => {
-    const a0 = fx(p);
-    const b0 = fy(q);
+    const a0 = second(fx(p));
+    const b0 = second(fy(q));
     if (nanos) return BigInt(b0 - a0) * 1_000_000n;
     switch (unit) {
       case 'YEAR': return Math.trunc(subtractMonths(b0, a0) / 12);
@@ -232,7 +241,8 @@ register('TIMESTAMPDIFF', (a, call, api) => {
       case 'MONTH': return subtractMonths(b0, a0);
       default: {
         const u = UNIT_MS[unit];
-        if (unit === 'MICROSECOND') return (b0 - a0) * 1000;
+        // the count is a long narrowed to the INT result as Java's (int) cast does (probed: 37230000000 µs is -1424705664)
+        if (unit === 'MICROSECOND') return Number(BigInt.asIntN(32, BigInt(b0 - a0) * 1000n));
         if (!u) throw evalError('IllegalArgumentException', `Unsupported unit ${unit}`);
         return Math.trunc((b0 - a0) / u);
       }
@@ -319,11 +329,13 @@ register('TO_TIMESTAMP_LTZ', (a, call, api) => {
   const first = api.compile(a[0] as Expression);
   if (isNumeric(first.type)) {
     const p = a[1] ? api.compile(a[1]) : undefined;
-    const precision = p?.constant ? Number(p.constant.value) : 3;
+    // a precision read from a column is checked per row (a NULL one gives NULL, probed)
+    const fixed = p === undefined ? 3 : p.constant ? Number(p.constant.value) : undefined;
     const ft = first.type;
     const MIN = -62167219200000; // 0000-01-01T00:00:00Z
     const MAX = 253402300799999; // 9999-12-31T23:59:59.999Z
-    return strictNullable([first], T.timestampLtz(3), (v: unknown) => {
+    return strictNullable(p !== undefined && fixed === undefined ? [first, p] : [first], T.timestampLtz(3), (v: unknown, pv?: unknown) => {
+      const precision = fixed ?? Number(pv);
       if (precision !== 0 && precision !== 3) {
         throw evalError('TableException', `The precision value '${precision}' for function TO_TIMESTAMP_LTZ(numeric, precision) is unsupported, the supported value is '0' for second or '3' for millisecond.`);
       }
@@ -395,8 +407,10 @@ register('CONVERT_TZ', (a, call, api) => {
   const cs = a.map((x) => textArg(api, x, 'CONVERT_TZ', call.span));
   return strictNullable(cs, T.string(), (s: string, from: string, to: string) => {
     const ts = parseTimestamp(s);
-    if (!ts || !isKnownZone(from) || !isKnownZone(to)) return null;
-    return formatWithPattern(instantToLocal(localToInstant(ts, from), to), 'yyyy-MM-dd HH:mm:ss');
+    if (!ts) return null;
+    // java.util.TimeZone.getTimeZone reads an unknown zone ID as GMT (probed: CONVERT_TZ(…, 'Ab1', 'Asia/Shanghai'))
+    const zone = (z: string): string => (isKnownZone(z) ? z : 'UTC');
+    return formatWithPattern(instantToLocal(localToInstant(ts, zone(from)), zone(to)), 'yyyy-MM-dd HH:mm:ss');
   });
 });
 

@@ -1,7 +1,9 @@
 /** Hash functions: MD5, SHA1, SHA2(…, bits), SHA224/256/384/512, HASH_CODE (Java's `hashCode`). */
 import { createHash } from 'node:crypto';
 import type { DataType } from '../../types/data-type.js';
-import { textError, notReached, unsupported } from '../errors.js';
+import { evalError, textError, notReached, unsupported } from '../errors.js';
+import type { Decimal } from '../values/decimal.js';
+import type { Timestamp } from '../values/temporal.js';
 import { isCharacter, T, typeToString } from '../types.js';
 import { strict, strictNullable } from './helpers.js';
 import { register } from './registry.js';
@@ -32,10 +34,22 @@ register('SHA2', (a, call, api) => {
   const bits = api.compile(a[1] as never);
   const b = toBytes(c.type);
   return strictNullable([c, bits], T.string(), (v: unknown, n: number) => {
-    if (![224, 256, 384, 512].includes(n)) return null;
+    // Flink asks Java for MessageDigest "SHA-<bits>": any other length fails the job (probed: SHA2(s, 42))
+    if (![224, 256, 384, 512].includes(n)) throw evalError('IllegalArgumentException', `SHA-${n} MessageDigest not available`);
     return createHash(`sha${n}`).update(b(v)).digest('hex');
   });
 });
+
+/** Java's `BigInteger.hashCode()`: over the magnitude's 32-bit words, most significant first, times the sign. */
+function javaBigIntegerHash(v: bigint): number {
+  const sign = v < 0n ? -1 : v > 0n ? 1 : 0;
+  let mag = v < 0n ? -v : v;
+  const words: number[] = [];
+  for (; mag > 0n; mag >>= 32n) words.unshift(Number(mag & 0xffffffffn));
+  let h = 0;
+  for (const w of words) h = (Math.imul(31, h) + w) | 0;
+  return Math.imul(h, sign) | 0;
+}
 
 /** Java's `String.hashCode()` over UTF-16 code units. */
 export function javaStringHash(s: string): number {
@@ -62,6 +76,13 @@ register('HASH_CODE', (a, call, api) => {
       const view = new DataView(new ArrayBuffer(4));
       view.setFloat32(0, Number.isNaN(v) ? NaN : v);
       return view.getInt32(0);
+    });
+    // DecimalData: BigDecimal.hashCode() (31 * the unscaled BigInteger's hashCode + scale)
+    case 'DECIMAL': return strict([c], T.int(false), (v: Decimal) => (Math.imul(31, javaBigIntegerHash(v.unscaled)) + v.scale) | 0);
+    // TimestampData: 31 * ((int) millis ^ (int) (millis >> 32)) + nanoOfMillisecond
+    case 'TIMESTAMP': return strict([c], T.int(false), (v: Timestamp) => {
+      const ms = BigInt(v.millis);
+      return (Math.imul(31, Number(BigInt.asIntN(32, ms ^ (ms >> 32n)))) + v.nanos) | 0;
     });
     case 'NULL': return { type: T.int(), eval: () => null };
     default: throw unsupported(`HASH_CODE of ${typeToString(t)}`, call.span);

@@ -48,7 +48,8 @@ doubleFn('SINH', 1, Math.sinh);
 doubleFn('COSH', 1, Math.cosh);
 doubleFn('TANH', 1, Math.tanh);
 doubleFn('DEGREES', 1, (x) => (x * 180) / Math.PI);
-doubleFn('RADIANS', 1, (x) => (x / 180) * Math.PI);
+// Java's Math.toRadians: one multiplication by DEGREES_TO_RADIANS (RADIANS(3) is 0.05235987755982989 on Flink, x / 180 * PI ends in 88)
+doubleFn('RADIANS', 1, (x) => x * 0.017453292519943295);
 
 register('LOG', (a, call, api) => {
   const cs = a.map((x) => numArg(api, x, 'LOG', call.span));

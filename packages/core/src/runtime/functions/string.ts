@@ -3,7 +3,7 @@ import type { Expression } from '../../ast/expression.js';
 import type { Compiled } from '../compiled.js';
 import { constant } from '../compiled.js';
 import { textError, evalError, notReached, unsupported } from '../errors.js';
-import { isCharacter, isIntegral, T, typeToString } from '../types.js';
+import { isCharacter, isIntegral, isNumeric, T, typeToString } from '../types.js';
 import { castConverter } from './cast.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
@@ -25,8 +25,6 @@ export function args(api: CompilerApi, exprs: readonly Expression[], kinds: stri
     if (c.type.kind === 'NULL') return c;
     if (k === 's') {
       if (!isCharacter(c.type)) {
-        // IS_ALPHA / IS_DECIMAL / IS_DIGIT of a non-string: Flink 1.20.1 plans it (an implicit cast the runtime does not copy)
-        if (name.startsWith('IS_')) throw unsupported(`${name} of a ${typeToString(c.type)} value (CAST it to STRING)`, e.span);
         throw textError(TYPE_TEXTS.badArgument({ kind: 'type', fn: name, types: [typeToString(c.type)], expects: 'a string' }), e.span);
       }
       return c;
@@ -151,7 +149,12 @@ register('INITCAP', (a, call, api) => strict(args(api, a, 's', 'INITCAP', call.s
 register('REVERSE', (a, call, api) => strictNullable(args(api, a, 's', 'REVERSE', call.span), S(), (s: string) => Array.from(s).reverse().join('')));
 // the first UTF-8 byte as a signed Java byte ('数' is -26)
 register('ASCII', (a, call, api) => strict(args(api, a, 's', 'ASCII', call.span), T.int(false), (s: string) => (s.length === 0 ? 0 : (Buffer.from(s.slice(0, 2), 'utf8')[0] as number) << 24 >> 24)));
-register('CHR', (a, call, api) => strict(args(api, a, 'i', 'CHR', call.span).map((c) => api.coerce(c, T.bigint(c.type.nullable))), S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n)))));
+register('CHR', (a, call, api) => {
+  // the code is read as a Java long (CHR(3000000000) is CHR(0), not CHR of an INT overflow)
+  const c = api.compile(a[0] as Expression);
+  if (c.type.kind !== 'NULL' && !isIntegral(c.type)) args(api, a, 'i', 'CHR', call.span);
+  return strict([api.coerce(c, T.bigint(c.type.nullable))], S(), (n: bigint) => (n < 0n ? '' : String.fromCharCode(Number(n % 256n))));
+});
 register('REPEAT', (a, call, api) => strict(args(api, a, 'si', 'REPEAT', call.span), S(), (s: string, n: number) => (n <= 0 ? '' : s.repeat(n))));
 register('REPLACE', (a, call, api) => strict(args(api, a, 'sss', 'REPLACE', call.span), S(), (s: string, f: string, t: string) => (f === '' ? s : s.split(f).join(t))));
 register(['SUBSTRING', 'SUBSTR'], (a, call, api) => strictNullable(args(api, a, 'sii?', 'SUBSTRING', call.span), S(), (s: string, p: number, l?: number) => substringSql(s, p, l)));
@@ -233,9 +236,11 @@ register('REGEXP', (a, call, api) => strictNullable(args(api, a, 'ss', 'REGEXP',
   return re ? re.test(s) : null;
 }));
 register('SPLIT_INDEX', (a, call, api) => strictNullable([api.compile(a[0] as Expression), api.compile(a[1] as Expression), api.coerce(api.compile(a[2] as Expression), T.int())], S(), (s: string, sep: unknown, i: number) => {
-  if (typeof s !== 'string' || typeof sep !== 'string') return null;
+  // an INT delimiter is a character code (Flink's splitIndex(String, int, int): SPLIT_INDEX(s, 42, 0) splits at '*')
+  const d = typeof sep === 'number' ? String.fromCharCode(sep & 0xffff) : sep;
+  if (typeof s !== 'string' || typeof d !== 'string') return null;
   if (i < 0 || s.length === 0) return null;
-  const parts = sep.length === 0 ? [s] : s.split(sep);
+  const parts = d.length === 0 ? [s] : s.split(d);
   return parts[i] ?? null;
 }));
 register('STR_TO_MAP', (a, call, api) => {
@@ -245,7 +250,10 @@ register('STR_TO_MAP', (a, call, api) => {
     if (s.length === 0) return m;
     const pre = javaRegex(pd ?? ',') ?? /,/;
     const kre = javaRegex(kd ?? '=') ?? /=/;
-    for (const pair of s.split(pre)) {
+    // Java's String.split drops trailing empty strings (STR_TO_MAP('a=1,b=2', '2', '=') has no empty entry)
+    const pairs = s.split(pre);
+    while (pairs.length > 1 && pairs[pairs.length - 1] === '') pairs.pop();
+    for (const pair of pairs) {
       const km = kre.exec(pair);
       if (!km) m.set(pair, null);
       else m.set(pair.slice(0, km.index), pair.slice(km.index + km[0].length));
@@ -372,18 +380,33 @@ register('UUID', (_a, _call, api) => {
   void api;
   return { type: T.char(36, false), eval: () => crypto.randomUUID() };
 });
+/**
+ * The text IS_ALPHA / IS_DECIMAL / IS_DIGIT test: a character string as is; a number as Flink's implicit cast
+ * writes it, a NULL number as its Java primitive default 0 (probed: IS_DIGIT of a NULL INT is TRUE); a NULL string
+ * is no text.
+ */
+function isText(api: CompilerApi, a: readonly Expression[], name: string, span: Expression['span']): (r: readonly unknown[]) => string | null {
+  const c = api.compile(a[0] as Expression);
+  if (c.type.kind === 'NULL' || isCharacter(c.type)) return c.eval as (r: readonly unknown[]) => string | null;
+  if (!isNumeric(c.type)) return (args(api, a, 's', name, span)[0] as Compiled).eval as (r: readonly unknown[]) => string | null;
+  const conv = castConverter(c.type, T.string(), api.session.zone, span);
+  const ev = c.eval;
+  return (r) => {
+    const v = ev(r);
+    return v === null ? '0' : (conv(v) as string);
+  };
+}
 register('IS_DECIMAL', (a, call, api) => {
-  const [c] = args(api, a, 's', 'IS_DECIMAL', call.span);
-  const ev = (c as Compiled).eval;
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s); } };
+  const ev = isText(api, a, 'IS_DECIMAL', call.span);
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s); } };
 });
 register('IS_DIGIT', (a, call, api) => {
-  const ev = (args(api, a, 's', 'IS_DIGIT', call.span)[0] as Compiled).eval;
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^\d+$/.test(s); } };
+  const ev = isText(api, a, 'IS_DIGIT', call.span);
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^\d+$/.test(s); } };
 });
 register('IS_ALPHA', (a, call, api) => {
-  const ev = (args(api, a, 's', 'IS_ALPHA', call.span)[0] as Compiled).eval;
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && /^[\p{L}]+$/u.test(s); } };
+  const ev = isText(api, a, 'IS_ALPHA', call.span);
+  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^[\p{L}]+$/u.test(s); } };
 });
 
 function nodeCharset(cs: string): BufferEncoding {
