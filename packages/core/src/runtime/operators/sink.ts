@@ -10,6 +10,7 @@ import type { Converter } from '../functions/cast.js';
 import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator, tagSourceRow } from './operator.js';
+import { ChangeStore } from './change-store.js';
 import { RowBag } from './row-bag.js';
 import { RUNTIME_TEXTS } from '../codes.js';
 
@@ -20,7 +21,8 @@ export interface SinkColumn {
 }
 
 export class SinkOperator extends Operator {
-  readonly changelog: Change[];
+  /** The changelog kept (`keepChangelog`), flat: see change-store.ts. */
+  private readonly changes: ChangeStore;
   private readonly byKey: Map<unknown, readonly unknown[]>;
   private readonly rows: RowBag;
 
@@ -41,7 +43,7 @@ export class SinkOperator extends Operator {
     writesInto?: SinkOperator,
   ) {
     super(1);
-    this.changelog = writesInto?.changelog ?? [];
+    this.changes = writesInto?.changes ?? new ChangeStore(columns.length);
     this.byKey = writesInto?.byKey ?? new Map();
     this.rows = writesInto?.rows ?? new RowBag(columns.length);
     this.identity = columns.every((c) => c.nullable && !c.convert);
@@ -70,7 +72,7 @@ export class SinkOperator extends Operator {
   }
 
   process(change: Change): void {
-    this.accept(change.kind, change.row, change);
+    this.accept(change.kind, change.row);
   }
 
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
@@ -82,8 +84,7 @@ export class SinkOperator extends Operator {
     }
   }
 
-  /** `change`, when given, is kept as the changelog entry if the row needs no conversion (changes are immutable). */
-  private accept(kind: RowKind, input: Row, change?: Change): void {
+  private accept(kind: RowKind, input: Row): void {
     if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (input[i] === null || input[i] === undefined))) return;
     const row = this.identity || (this.nullSafe && (!isAccumulate(kind) || this.plain(input))) ? input : input.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
@@ -107,7 +108,12 @@ export class SinkOperator extends Operator {
       }
     } else if (isAccumulate(kind)) this.rows.add(row);
     else this.rows.remove(row);
-    if (this.keepChangelog) this.changelog.push(change !== undefined && row === input && delivered === kind ? change : { kind: delivered, row });
+    if (this.keepChangelog) this.changes.add(delivered, row);
+  }
+
+  /** What the sink received, in order (made when first read). */
+  get changelog(): readonly Change[] {
+    return this.changes.toArray();
   }
 
   /** The table as it stands after applying the changelog. */
