@@ -8,7 +8,8 @@
 import type { Change, RowKind } from '../changelog.js';
 
 const KINDS: readonly RowKind[] = ['+I', '-U', '+U', '-D'];
-const CODE: Readonly<Record<RowKind, number>> = { '+I': 0, '-U': 1, '+U': 2, '-D': 3 };
+/** A kind's index in KINDS (compared, not looked up by name: this runs once per change). */
+const code = (k: RowKind): number => (k === '+U' ? 2 : k === '+I' ? 0 : k === '-U' ? 1 : 3);
 /** Set on a kind's code when the change's row is kept whole in `odd`. */
 const ODD = 4;
 /**
@@ -45,23 +46,23 @@ export class ChangeStore {
       this.kinds = grown;
     }
     const w = this.width;
-    let code = CODE[kind];
+    let c = code(kind);
     if (row.length === w) {
       let chunk = this.chunk;
       let at = this.at;
       if (at === chunk.length) {
         const rows = Math.max(FIRST_CHUNK_ROWS, Math.min(2 * (chunk.length / Math.max(1, w)), Math.ceil(CHUNK_VALUES / Math.max(1, w))));
-        chunk = this.chunk = new Array<unknown>(Math.max(1, w) * rows).fill(null);
+        chunk = this.chunk = new Array<unknown>(Math.max(1, w) * rows);
         this.chunks.push(chunk);
         at = 0;
       }
       for (let i = 0; i < w; i++) chunk[at + i] = row[i];
       this.at = at + w;
     } else {
-      code |= ODD;
+      c |= ODD;
       this.odd.set(n, row);
     }
-    this.kinds[n] = code;
+    this.kinds[n] = c;
     this.count = n + 1;
     this.made = undefined;
   }

@@ -75,6 +75,10 @@ export class SinkOperator extends Operator {
     this.accept(change.kind, change.row);
   }
 
+  override receiveRow(kind: RowKind, row: Row): void {
+    this.accept(kind, row);
+  }
+
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
     let i = 0;
     try {
