@@ -33,15 +33,18 @@ export function withoutComments(text: string, tokens: readonly Token[]): string 
 
 /** Which token each comment belongs to (indexes into the significant tokens, eof excluded). */
 export function anchorComments(tokens: readonly Token[]): { readonly significant: Token[]; readonly anchors: Anchor[] } {
-  const significant: Token[] = [];
-  const anchors: Anchor[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'eof') break;
-    if (!isComment(t)) {
-      significant.push(t);
-      continue;
-    }
-    anchors.push({ comment: t, token: significant.length, trailing: false });
+  // Counted first, so the significant tokens fill one array of their length (a run's few hundred, in `survives`,
+  // were an array grown push by push: a copy of it per growth).
+  let count = 0;
+  let end = 0;
+  for (; end < tokens.length && tokens[end]!.kind !== 'eof'; end++) if (!isComment(tokens[end]!)) count++;
+  const significant = new Array<Token>(count);
+  // Made here, so changed in place below (a trailing comment's token and side).
+  const anchors: { comment: Token; token: number; trailing: boolean }[] = [];
+  for (let i = 0, n = 0; i < end; i++) {
+    const t = tokens[i]!;
+    if (!isComment(t)) significant[n++] = t;
+    else anchors.push({ comment: t, token: n, trailing: false });
   }
   // Comments after a token on its line trail it, unless the token after them is on that line too
   // (`a, /* the buyer */ buyer` leads `buyer`). A `--` comment ends its line, so it and those before it trail.
@@ -58,7 +61,10 @@ export function anchorComments(tokens: readonly Token[]): { readonly significant
       const follower = chain + 1 < end ? anchors[chain + 1]!.comment : significant[gap];
       if (c.text.startsWith('--') || follower === undefined || follower.start.line !== c.end.line) {
         chain++;
-        for (let t = k; t < chain; t++) anchors[t] = { comment: anchors[t]!.comment, token: gap - 1, trailing: true };
+        for (let t = k; t < chain; t++) {
+          anchors[t]!.token = gap - 1;
+          anchors[t]!.trailing = true;
+        }
         break;
       }
       if (chain + 1 >= end) break; // the token after is on this line: they lead it
@@ -86,10 +92,43 @@ function key(t: Token): string {
   }
 }
 
+/** The text `key` puts after its class letter, and whether `key` upper-cases it. */
+function keyText(t: Token): string {
+  switch (t.kind) {
+    case 'word':
+    case 'quoted':
+    case 'string':
+      return t.value;
+    case 'op':
+      return t.value === '!=' ? '<>' : t.value;
+    case 'hint':
+      return '';
+    default:
+      return t.text;
+  }
+}
+
+/** `key`'s class letter: 'i' for identifiers and keywords (and, as `t.kind[0]`, 'invalid'), else the kind's first. */
+function keyClass(t: Token): string {
+  return t.kind === 'word' || t.kind === 'quoted' ? 'i' : t.kind[0]!;
+}
+
+/**
+ * `key(a) === key(b)`, without making the two strings (most tokens of a printed statement are the input's, and the
+ * common prefix compares them all): the same class letter and the same text, upper-cased where `key` upper-cases it.
+ */
+function sameKey(a: Token, b: Token): boolean {
+  if (keyClass(a) !== keyClass(b)) return false;
+  const x = keyText(a);
+  const y = keyText(b);
+  if (x === y) return true;
+  return a.kind !== 'string' && a.kind !== 'op' && a.kind !== 'hint' && x.toUpperCase() === y.toUpperCase();
+}
+
 /** Matches `a[i]` to `b[j]` along a longest common subsequence of their keys; writes b's index (or leaves -1). */
 function match(a: readonly Token[], aFrom: number, aTo: number, b: readonly Token[], bFrom: number, bTo: number, out: number[]): void {
   // A common prefix is matched as the table below would match it (equal keys first), without the table.
-  while (aFrom < aTo && bFrom < bTo && key(a[aFrom]!) === key(b[bFrom]!)) out[aFrom++] = bFrom++;
+  while (aFrom < aTo && bFrom < bTo && sameKey(a[aFrom]!, b[bFrom]!)) out[aFrom++] = bFrom++;
   const n = aTo - aFrom;
   const m = bTo - bFrom;
   if (n === 0 || m === 0) return;
@@ -118,22 +157,13 @@ function match(a: readonly Token[], aFrom: number, aTo: number, b: readonly Toke
   }
 }
 
-/** Index of the first token in `tokens` whose start offset is at least `offset`. */
-function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const indentationAt = (text: string, offset: number): string => {
+/** The spaces and tabs that begin the line `offset` is on, up to `offset`. */
+function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
-};
+  let end = lineStart;
+  while (end < offset && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end++;
+  return text.slice(lineStart, end);
+}
 
 /** The map of a statement without comments (never written). A plain array: a typed array per commented statement cost more to make. */
 const NO_MAP: number[] = [];
@@ -150,23 +180,41 @@ export function refused(diagnostics: readonly Diagnostic[]): FormatResult {
 // (scripts/bundle.mjs, keepNames), so each such arrow cost a defineProperty per call — on 100,000 statements with
 // two comments each, ~0.13 s of fmt's CPU.
 
-/** The token `i` of `significant` as a comment's place names it (words upper-cased; '' past the end). */
-function placeToken(significant: readonly Token[], i: number): string {
-  const t = significant[i];
+/** A token as a comment's place names it (words upper-cased; '' past the end). */
+function placeToken(t: Token | undefined): string {
   return t === undefined ? '' : t.kind === 'quoted' || t.kind === 'word' ? t.value.toUpperCase() : t.value;
 }
 
 /**
- * Each comment's place, as a string compared only for equality (expected against found, in `survives`): whether it
- * trails or leads, the token it is anchored to, and its text. One string per (trailing, token, text) and back: the
- * token's length prefixes it, so where it ends and the comment's text begins is never in doubt (was JSON.stringify of
- * the three: the same equality, at several times the cost on a script of commented statements).
+ * `placeToken(x) === placeToken(y)`, without upper-casing both when they are written alike (the printed token is most
+ * often the input's, back-quoted or not).
  */
-function places(significant: readonly Token[], anchors: readonly Anchor[]): string[] {
-  return anchors.map((a) => {
-    const token = placeToken(significant, a.token);
-    return `${a.trailing ? 't' : 'l'}${token.length}:${token}${a.comment.value.trim()}`;
-  });
+function samePlaceToken(x: Token | undefined, y: Token | undefined): boolean {
+  if (x !== undefined && y !== undefined && x.value === y.value && (x.kind === 'quoted' || x.kind === 'word') === (y.kind === 'quoted' || y.kind === 'word')) return true;
+  return placeToken(x) === placeToken(y);
+}
+
+/**
+ * A comment's place (expected against found, in `survives`): whether it trails or leads, the token it is anchored to
+ * (compared as `placeToken` names it) and its text, trimmed.
+ */
+type Place = { readonly trailing: boolean; readonly token: Token | undefined; readonly text: string };
+
+function place(significant: readonly Token[], a: Anchor): Place {
+  return { trailing: a.trailing, token: significant[a.token], text: a.comment.value.trim() };
+}
+
+function samePlace(p: Place, q: Place): boolean {
+  return p.trailing === q.trailing && p.text === q.text && samePlaceToken(p.token, q.token);
+}
+
+/**
+ * A comment as printed: line ends as LF, no spaces or tabs at the end of its lines. Most comments are one line with
+ * nothing to take away; they are not run through the two replacements (`$` with the m flag is also before a CR, U+2028
+ * or U+2029, so only a text with none of them and no space or tab at its end is known to come out unchanged).
+ */
+function commentText(text: string): string {
+  return /[\r\n\u2028\u2029]|[ \t]$/.test(text) ? text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '') : text;
 }
 
 /** Adds `comment` to the gap `j` of `to`. */
@@ -185,23 +233,41 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
   // Comments per gap: leading[j] go before printed token j (j = output.length: after the last), trailing[j] after it.
   const leading = new Map<number, string[]>();
   const trailing = new Map<number, string[]>();
+  // The gaps that get a comment (j: before printed token j), so the loop below visits only those.
+  const gaps: number[] = [];
   for (const a of anchors) {
-    const comment = a.comment.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
+    const comment = commentText(a.comment.text);
     if (a.trailing) {
       let k = a.token;
       while (k >= 0 && map[k]! < 0) k--;
-      if (k >= 0) addComment(trailing, map[k]!, comment);
-      else addComment(leading, 0, comment);
+      if (k >= 0) {
+        addComment(trailing, map[k]!, comment);
+        gaps.push(map[k]! + 1);
+      } else {
+        addComment(leading, 0, comment);
+        gaps.push(0);
+      }
     } else {
       let k = a.token;
       while (k < input.length && map[k]! < 0) k++;
-      addComment(leading, k < input.length ? map[k]! : output.length, comment);
+      const j = k < input.length ? map[k]! : output.length;
+      addComment(leading, j, comment);
+      gaps.push(j);
     }
+  }
+  // In order (a few, nearly always in order already: insertion, no allocation as Array.prototype.sort makes).
+  for (let g = 1; g < gaps.length; g++) {
+    const j = gaps[g]!;
+    let h = g;
+    for (; h > 0 && gaps[h - 1]! > j; h--) gaps[h] = gaps[h - 1]!;
+    gaps[h] = j;
   }
 
   const parts: string[] = [];
   let copied = 0;
-  for (let j = 0; j <= output.length; j++) {
+  for (let g = 0; g < gaps.length; g++) {
+    const j = gaps[g]!;
+    if (g > 0 && j === gaps[g - 1]) continue;
     const lead = leading.get(j);
     const trail = trailing.get(j - 1);
     if (lead === undefined && trail === undefined) continue;
@@ -244,24 +310,31 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
   return parts.join('');
 }
 
+/** The arrays one after the other, in one array made at its full length. */
+function concatAll(arrays: readonly (readonly Token[])[]): Token[] {
+  let n = 0;
+  for (const a of arrays) n += a.length;
+  const out = new Array<Token>(n);
+  let i = 0;
+  for (const a of arrays) for (const t of a) out[i++] = t;
+  return out;
+}
+
 /**
  * Whether `text` (printed statements with their comments, one piece each) parses to `statements` with no error and
- * carries the comments `expected` (see `places`) — the round trip of a run of statements, checked together so the
+ * carries the comments `expected` (see `Place`) — the round trip of a run of statements, checked together so the
  * parser is set up once per run, not once per statement (pieces anchor their comments as they would alone: each
  * starts on a line of its own).
  */
-function survives(text: string, statements: readonly Statement[], expected: readonly string[]): boolean {
+function survives(text: string, statements: readonly Statement[], expected: readonly Place[]): boolean {
   // The tokens are kept (to anchor the comments found) only when comments are expected: without, any comment fails.
   const keep = expected.length > 0;
-  const tokens: Token[] = [];
+  // The run's slices as lexed (put together once at the end, not token by token).
+  const slices: Token[][] = [];
   let comments = false;
   const reader = new ScriptReader(text, {}, (slice) => {
-    let here = false;
-    for (const t of slice) {
-      if (keep) tokens.push(t);
-      if (isComment(t)) here = true;
-    }
-    if (!here) return slice;
+    if (keep) slices.push(slice);
+    if (!slice.some(isComment)) return slice;
     comments = true;
     return slice.filter((t) => !isComment(t));
   });
@@ -271,9 +344,10 @@ function survives(text: string, statements: readonly Statement[], expected: read
   }
   if (reader.next() !== undefined || reader.lexError() !== undefined || reader.diagnostics.length > 0) return false;
   if (!keep) return !comments;
-  const { significant, anchors } = anchorComments(tokens);
-  const found = places(significant, anchors);
-  return found.length === expected.length && found.every((p, i) => p === expected[i]);
+  const { significant, anchors } = anchorComments(slices.length === 1 ? slices[0]! : concatAll(slices));
+  if (anchors.length !== expected.length) return false;
+  for (let i = 0; i < anchors.length; i++) if (!samePlace(place(significant, anchors[i]!), expected[i]!)) return false;
+  return true;
 }
 
 /**
@@ -312,7 +386,7 @@ export function formatText(text: string, file: string): FormatResult {
   });
   const pieces: string[] = [];
   /** The pieces from `from` on, not yet checked: their statements and comment places. */
-  let run: { from: number; statements: Statement[]; expected: string[] } = { from: 0, statements: [], expected: [] };
+  let run: { from: number; statements: Statement[]; expected: Place[] } = { from: 0, statements: [], expected: [] };
   /** Leading comments of the statement to come, met in the gap after the previous one. */
   let carried: Token[] = [];
   let previous: Statement | undefined;
@@ -334,15 +408,20 @@ export function formatText(text: string, file: string): FormatResult {
       first = false;
       return;
     }
-    const chunk = carried.concat(pending.slice(from, head));
+    // The statement's tokens after the comments carried to it (a fresh array, added to in place).
+    const chunk = carried.length === 0 ? pending.slice(from, head) : carried;
+    if (carried.length > 0) for (let i = from; i < head; i++) chunk.push(pending[i]!);
     // The first token of the next statement decides which comments in the gap before it trail this one.
     let follower: Token | undefined;
     for (let i = head; !last && follower === undefined && i < pending.length; i++) if (!isComment(pending[i]!)) follower = pending[i];
-    const { significant, anchors } = anchorComments(follower === undefined ? chunk : [...chunk, follower]);
-    const input = follower === undefined ? significant : significant.slice(0, -1);
+    if (follower !== undefined) chunk.push(follower);
+    const { significant: input, anchors } = anchorComments(chunk);
+    // (A comment leading the follower keeps its index: input.length, past the statement's last token.)
+    if (follower !== undefined) input.pop();
     const printed = statement === undefined ? '' : printStatement(statement);
     const text = `${first ? '' : '\n\n'}${printed}${last && printed !== '' ? '\n' : ''}`;
-    const output = anchors.length === 0 ? [] : tokenize(text).tokens.filter((t) => t.kind !== 'eof');
+    const output = anchors.length === 0 ? [] : tokenize(text).tokens;
+    if (output.at(-1)?.kind === 'eof') output.pop();
     const map = anchors.length === 0 ? NO_MAP : new Array<number>(input.length).fill(-1);
     if (anchors.length > 0) match(input, 0, input.length, output, 0, output.length, map);
     const own: Anchor[] = [];
@@ -357,7 +436,7 @@ export function formatText(text: string, file: string): FormatResult {
     const piece = printPiece(text, output, input, map, own, first, last);
     pieces.push(piece);
     if (statement !== undefined) run.statements.push(statement);
-    for (const p of places(input, own)) run.expected.push(p);
+    for (const a of own) run.expected.push(place(input, a));
     check(last);
     first = false;
   };

@@ -13,6 +13,8 @@
 import { checkRootEnd, JsonNumber, JsonSyntaxError, parseJson } from './json-text.js';
 import { javaDoubleToString } from '../values/java-number.js';
 import type { JsonValue } from './json-text.js';
+import { NUMBER, STRING, WS } from './json-patterns.js';
+import { shapeExpression } from './json-shape.js';
 
 const fail = (i: number): never => {
   throw new JsonSyntaxError(`Invalid JSON at position ${i}`);
@@ -219,22 +221,51 @@ const QUICK_MISSES = 16;
 /** … for this many documents, then tries it again. */
 const QUICK_PAUSE = 4096;
 
+/** After this many documents in a row that a reader's shape expression did not match, it drops the expression … */
+const SHAPE_MISSES = 8;
+/** … and makes the next one (from a document read the quick way) only after this many more documents. */
+const SHAPE_PAUSE = 1024;
+
 /**
  * `scanKeyPathText` for one JSON_VALUE call: its path's keys, read once per query. It learns from the documents
- * it reads: when the quick way keeps leaving them to the byte loop (escapes, deeper nesting, long documents, a key
- * that is absent from invalid ones), it stops paying for the quick way's expressions for a while. The answer is
- * the same either way (each way answers exactly as the scanner or defers); only the cost changes.
+ * it reads: it makes the shape expression (json-shape.ts) of a document the quick way has read, and tries it first
+ * while documents keep matching it; and when the quick way keeps leaving them to the byte loop (escapes, deeper
+ * nesting, long documents, a key that is absent from invalid ones), it stops paying for the quick way's
+ * expressions for a while. The answer is the same either way (each way answers exactly as the scanner or
+ * defers); only the cost changes.
  */
 export function keyPathReader(keys: readonly string[]): (text: string) => KeyPathText {
   const re = keyPathExpressionFor(keys);
   const single = keys.length === 1;
   let misses = 0;
   let paused = re === null ? -1 : 0;
+  let shape: RegExp | undefined;
+  let shapeMisses = 0;
+  /** Documents to read before the next shape expression is made. */
+  let shapeIn = 0;
   return (text) => {
+    if (shape !== undefined) {
+      shape.lastIndex = 0;
+      if (shape.test(text)) {
+        shapeMisses = 0;
+        return valueAt(text, shape.lastIndex);
+      }
+      if (++shapeMisses === SHAPE_MISSES) {
+        shape = undefined;
+        shapeIn = SHAPE_PAUSE;
+      }
+    } else if (shapeIn > 0) shapeIn--;
     if (paused === 0) {
-      const quick = text.length > QUICK_MAX ? undefined : quickWith(re as RegExp, text, single);
+      const long = text.length > QUICK_MAX;
+      const at = long ? -1 : quickAt(re as RegExp, text);
+      const quick = long ? undefined : at >= 0 ? valueAt(text, at) : quickAbsent(text, single);
       if (quick !== undefined) {
         misses = 0;
+        if (at >= 0 && shape === undefined && shapeIn === 0 && quick !== NOT_SCALAR) {
+          shape = shapeExpression(text, at);
+          shapeMisses = 0;
+          if (shape === undefined) shapeIn = SHAPE_PAUSE;
+        }
         return quick;
       }
       if (++misses === QUICK_MISSES) paused = QUICK_PAUSE;
@@ -520,10 +551,6 @@ function shortString(text: string, start: number, end: number): string {
 // to documents without a backslash (so strings without escapes) and to three levels of nesting; a document it does
 // not accept (deeper, or invalid) goes to the byte loop or the scanner, which decide.
 
-const WS = '[ \\t\\n\\r]*';
-/** A string without escapes: the quick way reads only documents without a backslash (one loop over a class, which V8 runs without backtracking state per character). */
-const STRING = '"[^"\\\\\\x00-\\x1f]*"';
-const NUMBER = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?';
 
 /** A JSON value nested at most `depth` levels deep, as a regular expression. */
 function valuePattern(depth: number): string {
@@ -600,22 +627,43 @@ export function quickKeyPathText(text: string, keys: readonly string[]): KeyPath
 
 /** `quickKeyPathText` with the path's expression (`single`: a path of one key). */
 function quickWith(re: RegExp, text: string, single: boolean): KeyPathText | undefined {
-  // (a backslash is not looked for first: neither expression matches a document holding one, since their
-  // strings exclude it and nothing else in JSON has one, so such a document goes to the other ways)
+  const at = quickAt(re, text);
+  return at >= 0 ? valueAt(text, at) : quickAbsent(text, single);
+}
+
+/**
+ * Where the path's value starts in `text` by its expression, or -1 when the expression does not match. (A
+ * backslash is not looked for first: no expression matches a document holding one, since their strings exclude
+ * it and nothing else in JSON has one, so such a document goes to the other ways.)
+ */
+function quickAt(re: RegExp, text: string): number {
   re.lastIndex = 0;
-  if (re.test(text)) {
-    const at = re.lastIndex;
-    const c = text.charCodeAt(at);
-    if (c === 34) return shortString(text, at + 1, text.indexOf('"', at + 1));
-    if (c === 116) return 'true';
-    if (c === 102) return 'false';
-    if (c === 110) return null;
-    if (c === 123 || c === 91) return NOT_SCALAR;
-    return numberText(shortString(text, at, scanNumber(text, at)));
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** The value starting at `at` of a document an expression matched (so without a backslash). */
+function valueAt(text: string, at: number): KeyPathText {
+  const c = text.charCodeAt(at);
+  if (c === 34) {
+    // the string holds no escape: it ends at the next quote
+    let end = at + 1;
+    while (text.charCodeAt(end) !== 34) end++;
+    return shortString(text, at + 1, end);
   }
+  if (c === 116) return 'true';
+  if (c === 102) return 'false';
+  if (c === 110) return null;
+  if (c === 123 || c === 91) return NOT_SCALAR;
+  return numberText(shortString(text, at, scanNumber(text, at)));
+}
+
+/**
+ * A document the path's expression did not match, for a path of one key: `ABSENT` when the key is not at the top
+ * level of a valid document, `NOT_SCALAR` for an array (lax mode unwraps it: the general reader), undefined when
+ * the document is not one the expressions accept (another way decides). A longer path: undefined.
+ */
+function quickAbsent(text: string, single: boolean): KeyPathText | undefined {
   if (!single) return undefined;
-  // the key is not at the top level of a valid document: absent, unless the document is an array (lax mode
-  // unwraps it: the general reader) or not one the expression accepts
   validJson ??= new RegExp(`^${WS}${valuePattern(3)}${WS}$`);
   if (!validJson.test(text)) return undefined;
   return text.charCodeAt(skip(text, 0)) === 91 ? NOT_SCALAR : ABSENT;

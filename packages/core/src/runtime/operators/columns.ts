@@ -120,6 +120,57 @@ export class ValueColumn {
     if (this.form === VALUES) (this.chunks[i >>> SHIFT] as unknown[])[i & MASK] = undefined;
   }
 
+  /**
+   * `set(at + j - start, values[j])` for each `j` of `start..end`: within a chunk, the values that fit the column's
+   * form are written by a loop of that form; the first that does not (or a chunk's end) goes through `set`.
+   */
+  setRun(at: number, values: ArrayLike<unknown>, start: number, end: number): void {
+    let j = start;
+    while (j < end) {
+      const i = at + j - start;
+      this.set(i, values[j++]);
+      const c = this.chunks[i >>> SHIFT] as Chunk;
+      // the rest of this chunk (as `set` just made or grew it)
+      const stop = Math.min(end, j + c.length - 1 - (i & MASK));
+      let k = (i & MASK) + 1;
+      switch (this.form) {
+        case INT: {
+          const ints = c as Int32Array;
+          for (; j < stop; j++, k++) {
+            const v = values[j];
+            if (!isInt32(v)) break;
+            ints[k] = v;
+          }
+          break;
+        }
+        case FLOAT: {
+          const floats = c as Float64Array;
+          for (; j < stop; j++, k++) {
+            const v = values[j];
+            if (typeof v !== 'number') break;
+            floats[k] = v;
+          }
+          break;
+        }
+        case DICT: {
+          const codes = c as Uint16Array;
+          const known = this.codes as Map<unknown, number>;
+          for (; j < stop; j++, k++) {
+            // a value not coded yet (or -0) goes through `set`
+            const code = known.get(values[j]);
+            if (code === undefined || !isDictValue(values[j])) break;
+            codes[k] = code;
+          }
+          break;
+        }
+        default: {
+          const vs = c as unknown[];
+          for (; j < stop; j++, k++) vs[k] = values[j];
+        }
+      }
+    }
+  }
+
   /** Chunk `n`, made (and the first chunk grown) so that it holds position `at`. */
   private chunkFor(n: number, at: number): Chunk {
     const cs = this.chunks;

@@ -127,6 +127,21 @@ export abstract class Operator implements Downstream {
     this.processInserts(rowsOfColumns(columns, start, end), undefined, input);
   }
 
+  /**
+   * Whether this operator takes a batch of inserts as columns (`processColumns`) at least as cheaply as rows: a
+   * producer that makes its rows (a projecting Calc) then makes columns instead, one array per column rather than
+   * one per row. False by default: the default `processColumns` makes the rows again.
+   */
+  takesColumns(): boolean {
+    return false;
+  }
+
+  /** The one consumer this operator feeds when it takes columns (see `takesColumns`). */
+  protected columnConsumer(): Operator | undefined {
+    const o = this.soleConsumer();
+    return o !== undefined && o.takesColumns() ? o : undefined;
+  }
+
   /** Emit inserts given as columns: as columns to a single consumer, as rows otherwise. */
   protected emitColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
     const outs = this.outputs;

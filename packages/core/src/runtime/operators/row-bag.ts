@@ -40,6 +40,15 @@ export class RowBag {
     if (this.index) this.indexAt(this.index, row, at);
   }
 
+  /** Adds rows `start..end` of `columns` (one array per column of the bag), as `add` of each row in turn. */
+  addColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number): void {
+    const at = this.count;
+    for (let c = 0; c < this.width; c++) (this.columns[c] as ValueColumn).setRun(at, columns[c] as ArrayLike<unknown>, start, end);
+    this.count += end - start;
+    const index = this.index;
+    if (index) for (let i = start; i < end; i++) this.indexAt(index, columns.map((col) => col[i]), at + i - start);
+  }
+
   /** Removes the earliest row equal to `row` (NULL equals NULL); nothing when there is none. */
   remove(row: Row): void {
     const index = this.index ?? this.buildIndex();

@@ -88,6 +88,19 @@ export class SinkOperator extends Operator {
     }
   }
 
+  /**
+   * Inserts into a sink that keeps only its final table, without a primary key, and whose columns need no
+   * conversion: a row would be kept as it is, so each column's values go into the table's columns directly.
+   */
+  override takesColumns(): boolean {
+    return this.identity && this.primaryKey === undefined && !this.keepChangelog;
+  }
+
+  override processColumns(columns: readonly ArrayLike<unknown>[], start: number, end: number, input: number): void {
+    if (this.takesColumns() && columns.length === this.columns.length) this.rows.addColumns(columns, start, end);
+    else super.processColumns(columns, start, end, input);
+  }
+
   private accept(kind: RowKind, input: Row): void {
     if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (input[i] === null || input[i] === undefined))) return;
     const row = this.identity || (this.nullSafe && (!isAccumulate(kind) || this.plain(input))) ? input : input.map((v, i) => {
