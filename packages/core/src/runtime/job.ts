@@ -688,7 +688,8 @@ type SinkInfo = { readonly columns: { name: string; type: DataType }[]; readonly
 function sinkResult(s: SinkOperator, info: SinkInfo): SinkResult {
   let table: (readonly unknown[])[] | undefined;
   return {
-    name: s.sinkName, columns: info.columns, changelog: s.changelog,
+    name: s.sinkName, columns: info.columns,
+    get changelog() { return s.changelog; },
     get table() { return (table ??= s.table()); },
     forEachRow: (f) => s.forEachRow(f),
     forEachRun: (f) => s.forEachRun(f),

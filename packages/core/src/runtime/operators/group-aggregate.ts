@@ -284,7 +284,7 @@ export class GroupAggregateOperator extends Operator {
     this.aggs.accumulate(g.accs, row, !acc);
     g.count += acc ? 1 : -1;
     if (g.count <= 0) {
-      if (g.prev) this.emit({ kind: '-D', row: g.prev });
+      if (g.prev) this.emitRow('-D', g.prev);
       this.groups.delete(k);
       if (trie !== undefined) trie.delete(g.keys);
       if (slot >= 0) {
@@ -305,11 +305,12 @@ export class GroupAggregateOperator extends Operator {
   private update(g: GroupState): void {
     const out = resultRow(g.keys, g.accs);
     const prev = g.prev;
+    // (rows are emitted as kind and row: a consumer that keeps no Change, the sink, gets no object made for it)
     if (!prev) {
-      this.emit({ kind: '+I', row: out });
+      this.emitRow('+I', out);
     } else if (!aggregateResultsEqual(prev, out, this.keys.length, this.aggs.specs)) {
-      if (this.generateUpdateBefore) this.emit({ kind: '-U', row: prev });
-      this.emit({ kind: '+U', row: out });
+      if (this.generateUpdateBefore) this.emitRow('-U', prev);
+      this.emitRow('+U', out);
     }
     g.prev = out;
     g.dirty = false;

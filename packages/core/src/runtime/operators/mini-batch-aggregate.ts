@@ -127,14 +127,14 @@ export class MiniBatchAggregateOperator extends Operator {
     for (const [key, now] of this.global.drain()) {
       const before = this.emitted.get(key);
       if (now === undefined) {
-        if (before !== undefined) this.emit({ kind: '-D', row: before });
+        if (before !== undefined) this.emitRow('-D', before);
         this.emitted.delete(key);
         continue;
       }
-      if (before === undefined) this.emit({ kind: '+I', row: now });
+      if (before === undefined) this.emitRow('+I', now);
       else if (rowKey(this.sameOn(before)) !== rowKey(this.sameOn(now))) {
-        if (this.generateUpdateBefore) this.emit({ kind: '-U', row: before });
-        this.emit({ kind: '+U', row: now });
+        if (this.generateUpdateBefore) this.emitRow('-U', before);
+        this.emitRow('+U', now);
       }
       this.emitted.set(key, now);
     }

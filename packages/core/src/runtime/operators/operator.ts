@@ -11,7 +11,7 @@
  * A source fed a columnar fixture hands such runs on as columns (`processColumns`: one array per column, rows
  * `start..end`); an operator that can read columns directly overrides it, any other gets the rows made from them.
  */
-import type { Change } from '../changelog.js';
+import type { Change, RowKind } from '../changelog.js';
 import type { Row } from '../compiled.js';
 import { EvaluationError } from '../errors.js';
 
@@ -50,6 +50,14 @@ export abstract class Operator implements Downstream {
 
   /** Handle one change on input `input`. */
   abstract process(change: Change, input: number): void;
+
+  /**
+   * Handle one change given as its kind and row (`emitRow`): the default makes the `Change` and calls `process`;
+   * an operator that reads only the two and keeps no `Change` (the sink) overrides it, and no object is made.
+   */
+  receiveRow(kind: RowKind, row: Row, input: number): void {
+    this.process({ kind, row }, input);
+  }
 
   /**
    * Handle a batch of inserts on input `input`, in order; `origin[i]` is the source batch index of `rows[i]`
@@ -172,6 +180,15 @@ export abstract class Operator implements Downstream {
 
   get watermarkValue(): number {
     return this.currentWatermark;
+  }
+
+  /** `emit` of a change made of `kind` and `row` (see `receiveRow`): for a producer of one result row per input row. */
+  protected emitRow(kind: RowKind, row: Row): void {
+    const outs = this.outputs;
+    for (let i = 0; i < outs.length; i++) {
+      const o = outs[i] as { readonly op: Operator; readonly input: number };
+      o.op.receiveRow(kind, row, o.input);
+    }
   }
 
   protected emit(change: Change): void {

@@ -10,6 +10,8 @@ import type { Converter } from '../functions/cast.js';
 import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator, tagSourceRow } from './operator.js';
+import { ChangeStore } from './change-store.js';
+import { KeyedRows } from './keyed-rows.js';
 import { RowBag } from './row-bag.js';
 import { RUNTIME_TEXTS } from '../codes.js';
 
@@ -20,8 +22,9 @@ export interface SinkColumn {
 }
 
 export class SinkOperator extends Operator {
-  readonly changelog: Change[];
-  private readonly byKey: Map<unknown, readonly unknown[]>;
+  /** The changelog kept (`keepChangelog`), flat: see change-store.ts. */
+  private readonly changes: ChangeStore;
+  private readonly byKey: KeyedRows;
   private readonly rows: RowBag;
 
   constructor(
@@ -41,8 +44,8 @@ export class SinkOperator extends Operator {
     writesInto?: SinkOperator,
   ) {
     super(1);
-    this.changelog = writesInto?.changelog ?? [];
-    this.byKey = writesInto?.byKey ?? new Map();
+    this.changes = writesInto?.changes ?? new ChangeStore(columns.length);
+    this.byKey = writesInto?.byKey ?? new KeyedRows();
     this.rows = writesInto?.rows ?? new RowBag(columns.length);
     this.identity = columns.every((c) => c.nullable && !c.convert);
     this.nullSafe = columns.every((c) => !c.convert);
@@ -70,7 +73,11 @@ export class SinkOperator extends Operator {
   }
 
   process(change: Change): void {
-    this.accept(change.kind, change.row, change);
+    this.accept(change.kind, change.row);
+  }
+
+  override receiveRow(kind: RowKind, row: Row): void {
+    this.accept(kind, row);
   }
 
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined): void {
@@ -95,8 +102,7 @@ export class SinkOperator extends Operator {
     else super.processColumns(columns, start, end, input);
   }
 
-  /** `change`, when given, is kept as the changelog entry if the row needs no conversion (changes are immutable). */
-  private accept(kind: RowKind, input: Row, change?: Change): void {
+  private accept(kind: RowKind, input: Row): void {
     if (this.dropNullRows && this.columns.some((c, i) => !c.nullable && (input[i] === null || input[i] === undefined))) return;
     const row = this.identity || (this.nullSafe && (!isAccumulate(kind) || this.plain(input))) ? input : input.map((v, i) => {
       const c = this.columns[i] as SinkColumn;
@@ -120,17 +126,22 @@ export class SinkOperator extends Operator {
       }
     } else if (isAccumulate(kind)) this.rows.add(row);
     else this.rows.remove(row);
-    if (this.keepChangelog) this.changelog.push(change !== undefined && row === input && delivered === kind ? change : { kind: delivered, row });
+    if (this.keepChangelog) this.changes.add(delivered, row);
+  }
+
+  /** What the sink received, in order (made when first read). */
+  get changelog(): readonly Change[] {
+    return this.changes.toArray();
   }
 
   /** The table as it stands after applying the changelog. */
   table(): (readonly unknown[])[] {
-    return this.primaryKey ? [...this.byKey.values()] : this.rows.toArray();
+    return this.primaryKey ? this.byKey.toArray() : this.rows.toArray();
   }
 
   /** Its rows in the order of `table()`, one at a time (reading a large table without an array of all its rows). */
   forEachRow(f: (row: readonly unknown[]) => void): void {
-    if (this.primaryKey) for (const r of this.byKey.values()) f(r);
+    if (this.primaryKey) this.byKey.forEach(f);
     else this.rows.forEach(f);
   }
 
