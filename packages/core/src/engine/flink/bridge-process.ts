@@ -16,6 +16,11 @@ import { httpSync } from './sync-http.js';
 export interface RunningBridge extends BridgeInfo {
   readonly url: string;
   readonly startedAt: string;
+  /**
+   * `$FLINKTS_BRIDGE_OWNER` of the process that started it: a test run sets it, so at its end it stops only a
+   * bridge it started — not one another run on the same machine (and cache) started meanwhile.
+   */
+  readonly owner?: string;
   /** The log file the JVM writes to. */
   readonly log: string;
   /** The build it runs (a bridge from older sources is replaced by ensureBridge). */
@@ -155,7 +160,8 @@ function startBridge(opts: StartOptions): RunningBridge {
   }
   const info = JSON.parse(readFileSync(ready, 'utf8')) as BridgeInfo;
   rmSync(ready, { force: true });
-  const state: RunningBridge = { ...info, url: `http://127.0.0.1:${info.port}`, startedAt: new Date().toISOString(), log, buildDir: built.dir };
+  const owner = process.env.FLINKTS_BRIDGE_OWNER;
+  const state: RunningBridge = { ...info, url: `http://127.0.0.1:${info.port}`, startedAt: new Date().toISOString(), log, buildDir: built.dir, ...(owner === undefined ? {} : { owner }) };
   writeFileSync(stateFile(), JSON.stringify(state, null, 2));
   return state;
 }
