@@ -1,5 +1,5 @@
 /** `npm run differential -- --cases N --seed S`: tier 3 on both engines; see differential.ts. */
-import { runningBridge, stopBridge } from '../../packages/core/src/engine/flink/bridge-process.js';
+import { ownBridgesStartedHere } from '../../packages/core/src/engine/flink/bridge-process.js';
 import { differential, differentialFamily } from './differential.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -8,7 +8,7 @@ const arg = (name: string, fallback: number): number => {
   if (!Number.isInteger(v)) throw new Error(`--${name} needs an integer`);
   return v;
 };
-const before = runningBridge();
+const releaseBridge = ownBridgesStartedHere();
 try {
   const fi = process.argv.indexOf('--family');
   const family = fi >= 0 ? process.argv[fi + 1] : undefined;
@@ -20,5 +20,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  if (before === undefined) stopBridge();
+  releaseBridge();
 }

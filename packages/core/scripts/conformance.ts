@@ -6,14 +6,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runConformance, formatConformance, writeAnswers } from '../src/testing/oracle/flink-conformance-report.js';
-import { runningBridge, stopBridge } from '../src/engine/flink/bridge-process.js';
+import { ownBridgesStartedHere } from '../src/engine/flink/bridge-process.js';
 
 const dir = fileURLToPath(new URL('../test/fixtures/flink-semantics/', import.meta.url));
-const before = runningBridge();
+const releaseBridge = ownBridgesStartedHere();
 try {
   const report = await runConformance(dir, (l) => console.error(l));
   console.log(formatConformance(report));
   if (process.argv.includes('--write')) console.log(`wrote ${writeAnswers(dir, report)}`);
 } finally {
-  if (before === undefined) stopBridge();
+  releaseBridge();
 }

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FlinkBridgeClient } from '../src/engine/flink/client.js';
-import { runningBridge, stopBridge } from '../src/engine/flink/bridge-process.js';
+import { ownBridgesStartedHere } from '../src/engine/flink/bridge-process.js';
 import { fromWire, toWire } from '../src/engine/flink/wire.js';
 import type { WireValue } from '../src/engine/flink/wire.js';
 import { FUNCTIONS } from '../src/functions/registry.js';
@@ -34,7 +34,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split('
 const todo = only ? calls.filter((c) => only.includes(c.fn)) : calls;
 console.error(`${todo.length} calls of ${new Set(todo.map((c) => c.fn)).size} built-ins`);
 
-const before = runningBridge();
+const releaseBridge = ownBridgesStartedHere();
 const answers: ProbeAnswer[] = [];
 try {
   const client = FlinkBridgeClient.connect();
@@ -57,7 +57,7 @@ try {
     console.error(`${k + part.length}/${todo.length} (${res.jobs} jobs, ${Date.now() - t0} ms)`);
   }
 } finally {
-  if (before === undefined) stopBridge();
+  releaseBridge();
 }
 const count = (p: (a: ProbeAnswer) => boolean): number => answers.filter(p).length;
 console.log(`accepted ${count((a) => a.error === undefined)}, rejected ${count((a) => a.error?.stage === 'validation')}, failed at run time ${count((a) => a.error?.stage === 'runtime')}, other ${count((a) => a.error !== undefined && a.error.stage !== 'validation' && a.error.stage !== 'runtime')}`);

@@ -191,3 +191,17 @@ export function stopBridge(): boolean {
   rmSync(stateFile(), { force: true });
   return wasAlive;
 }
+
+/**
+ * For a run that may start the bridge (a test run, a conformance or probe script): names this process as the owner
+ * of any bridge started from here on (`FLINKTS_BRIDGE_OWNER`, inherited by its workers and recorded in the state),
+ * and returns what to call at the end — it stops the bridge only if this run started it, never one that was
+ * already running or that another run on the same machine started meanwhile.
+ */
+export function ownBridgesStartedHere(): () => void {
+  const owner = `${process.pid}-${Date.now()}`;
+  process.env.FLINKTS_BRIDGE_OWNER = owner;
+  return () => {
+    if (runningBridge()?.owner === owner) stopBridge();
+  };
+}
