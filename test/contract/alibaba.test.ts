@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FlinktsError } from '@flinkts/core';
 import wrongbook from '../../examples/wrongbook/flinkts.config.js';
-import { AlibabaTarget, artifactOf, DeploymentRecords, deployJob, pipelineArtifacts, planJob, rollbackJob } from '../../packages/pipelines/src/deploy/index.js';
-import type { Deployer, DeployOptions, JobArtifact, PlanCompiler } from '../../packages/pipelines/src/deploy/index.js';
+import { DeploymentRecords } from '@flinkts/pipelines';
+import { AlibabaTarget, artifactOf, deployJob, pipelineArtifacts, planJob, rollbackJob } from '@flinkts/pipelines/internal';
+import type { Deployer, DeployOptions, JobArtifact, PlanCompiler } from '@flinkts/pipelines';
 import { DEPLOY_CODES } from '../../packages/pipelines/src/deploy/codes.js';
 import { AlibabaFake } from './alibaba-fake.js';
 

@@ -8,8 +8,8 @@ import { FlinktsError, sqlInsert, sqlQuery, t, table, view } from '@flinkts/core
 import { json, kafka } from '@flinkts/connectors';
 import { job, pipeline } from '@flinkts/pipelines';
 import type { AnyPipeline } from '@flinkts/pipelines';
-import { pipelineArtifacts } from '../../packages/pipelines/src/deploy/index.js';
-import type { JobArtifact } from '../../packages/pipelines/src/deploy/index.js';
+import { pipelineArtifacts } from '@flinkts/pipelines/internal';
+import type { JobArtifact } from '@flinkts/pipelines';
 import { kafkaOrders } from '../fixtures/pipelines/deploy-dws/kafka.js';
 import { salesShadow } from '../fixtures/pipelines/deploy-dws/shadow.config.js';
 import { environments, sales } from '../fixtures/pipelines/deploy-dws/shared.js';

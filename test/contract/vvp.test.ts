@@ -11,8 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { FlinktsError } from '@flinkts/core';
 import wrongbook from '../../examples/wrongbook/flinkts.config.js';
-import { artifactOf, DeploymentRecords, deployJob, pipelineArtifacts, planJob, rollbackJob, VvpTarget } from '../../packages/pipelines/src/deploy/index.js';
-import type { Deployer, DeployOptions, JobArtifact, PlanCompiler } from '../../packages/pipelines/src/deploy/index.js';
+import { DeploymentRecords } from '@flinkts/pipelines';
+import { artifactOf, deployJob, pipelineArtifacts, planJob, rollbackJob, VvpTarget } from '@flinkts/pipelines/internal';
+import type { Deployer, DeployOptions, JobArtifact, PlanCompiler } from '@flinkts/pipelines';
 import { DEPLOY_CODES } from '../../packages/pipelines/src/deploy/codes.js';
 import { VvpFake } from './vvp-fake.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFlink } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
-import { FlinkRestClient } from '../../packages/pipelines/src/deploy/index.js';
+import { FlinkRestClient } from '@flinkts/pipelines';
 import { runCliAsync as cli } from '../cli/run-cli.js';
 import type { CliRun } from '../cli/run-cli.js';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { FlinktsError } from '@flinkts/core';
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
 import { pipeline } from '../../packages/pipelines/src/index.js';
-import { diffStatements, jobsInDependencyOrder, loadSecrets, parseRunName, pipelineArtifacts, placeholdersIn, rowFieldNames, runName, settingChanges } from '../../packages/pipelines/src/deploy/index.js';
+import { diffStatements, jobsInDependencyOrder, loadSecrets, parseRunName, pipelineArtifacts, placeholdersIn, rowFieldNames, runName, settingChanges } from '@flinkts/pipelines/internal';
 import { resolveEnvironment } from '../../packages/pipelines/src/resolve-environment.js';
 import { characters, describeWithin, parseRecordText, STREAMPARK_DESCRIPTION_MAX } from '../../packages/pipelines/src/deploy/platform-record.js';
 

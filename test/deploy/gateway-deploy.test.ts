@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFlink } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
-import { artifactOf, bridgeCompiler, deployJob, DeploymentRecords, EndpointError, GatewayTarget, planJob } from '../../packages/pipelines/src/deploy/index.js';
-import type { Deployer, DeployOptions } from '../../packages/pipelines/src/deploy/index.js';
+import { DeploymentRecords, EndpointError, GatewayTarget } from '@flinkts/pipelines';
+import { artifactOf, bridgeCompiler, deployJob, planJob } from '@flinkts/pipelines/internal';
+import type { Deployer, DeployOptions } from '@flinkts/pipelines';
 
 const JOB = 'rt-dw-dws-aggregate';
 

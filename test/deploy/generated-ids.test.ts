@@ -21,8 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFlink } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
 import { FlinktsError } from '@flinkts/core';
-import { artifactOf, bridgeCompiler, compareCompiledPlans, deployJob, DeploymentRecords, FlinkRestClient, GatewayTarget, planJob } from '../../packages/pipelines/src/deploy/index.js';
-import type { Deployer, DeployOptions } from '../../packages/pipelines/src/deploy/index.js';
+import { DeploymentRecords, FlinkRestClient, GatewayTarget } from '@flinkts/pipelines';
+import { artifactOf, bridgeCompiler, compareCompiledPlans, deployJob, planJob } from '@flinkts/pipelines/internal';
+import type { Deployer, DeployOptions } from '@flinkts/pipelines';
 
 const source = (name: string) => `CREATE TEMPORARY TABLE \`${name}\` (\`k\` INT, \`v\` INT, \`w\` INT) WITH ('connector' = 'datagen', 'rows-per-second' = '30', 'fields.k.min' = '1', 'fields.k.max' = '3', 'fields.v.min' = '0', 'fields.v.max' = '9', 'fields.w.min' = '0', 'fields.w.max' = '9')`;
 const sink = (name: string, id: string, columns = '`k` INT, `n` BIGINT') => `CREATE TEMPORARY TABLE \`${name}\` (${columns}, PRIMARY KEY (\`k\`) NOT ENFORCED) WITH ('connector' = 'print', 'print-identifier' = '${id}')`;

@@ -13,8 +13,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFlink } from '@flinkts/core/flink';
 import type { LocalFlink } from '@flinkts/core/flink';
-import { artifactOf, bridgeCompiler, deployJob, DeploymentRecords, FlinkRestClient, GatewayTarget, planJob, readCompiledPlan } from '../../packages/pipelines/src/deploy/index.js';
-import type { CompiledPlanJson, Deployer, DeployOptions, JobArtifact } from '../../packages/pipelines/src/deploy/index.js';
+import { DeploymentRecords, FlinkRestClient, GatewayTarget } from '@flinkts/pipelines';
+import { artifactOf, bridgeCompiler, deployJob, planJob, readCompiledPlan } from '@flinkts/pipelines/internal';
+import type { CompiledPlanJson, Deployer, DeployOptions, JobArtifact } from '@flinkts/pipelines';
 
 const JOB = 'two-counts';
 const ddl = [

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
-import { bridgeCompiler, compareCompiledPlans, coordinatedSources } from '../../packages/pipelines/src/deploy/index.js';
-import type { PlanCompiler, StateCompatibility } from '../../packages/pipelines/src/deploy/index.js';
+import { bridgeCompiler, compareCompiledPlans, coordinatedSources } from '@flinkts/pipelines/internal';
+import type { PlanCompiler, StateCompatibility } from '@flinkts/pipelines';
 
 const tables = (ttl = '1d', orders = "'connector' = 'datagen'") => [
   `SET 'table.exec.state.ttl' = '${ttl}'`,

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { FlinktsError } from '@flinkts/core';
 import { FlinkBridgeClient } from '@flinkts/core/flink';
-import { artifactOf, DEPLOY_CODES, EndpointError, FlinkRestClient, GatewayTarget, SqlGatewayClient } from '../../packages/pipelines/src/deploy/index.js';
+import { DEPLOY_CODES, EndpointError, FlinkRestClient, GatewayTarget, SqlGatewayClient } from '@flinkts/pipelines';
+import { artifactOf } from '@flinkts/pipelines/internal';
 
 // jobs on a shared, loaded machine can take longer than the default 30 s
 vi.setConfig({ testTimeout: 180_000 });
