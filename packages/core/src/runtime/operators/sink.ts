@@ -11,7 +11,6 @@ import { groupKey, singleKey } from '../values/compare.js';
 import { FlinktsError } from '../../diagnostics/diagnostic.js';
 import { Operator, tagSourceRow } from './operator.js';
 import { ChangeStore } from './change-store.js';
-import { KeyedRows } from './keyed-rows.js';
 import { RowBag } from './row-bag.js';
 import { RUNTIME_TEXTS } from '../codes.js';
 
@@ -24,7 +23,7 @@ export interface SinkColumn {
 export class SinkOperator extends Operator {
   /** The changelog kept (`keepChangelog`), flat: see change-store.ts. */
   private readonly changes: ChangeStore;
-  private readonly byKey: KeyedRows;
+  private readonly byKey: Map<unknown, readonly unknown[]>;
   private readonly rows: RowBag;
 
   constructor(
@@ -45,7 +44,7 @@ export class SinkOperator extends Operator {
   ) {
     super(1);
     this.changes = writesInto?.changes ?? new ChangeStore(columns.length);
-    this.byKey = writesInto?.byKey ?? new KeyedRows();
+    this.byKey = writesInto?.byKey ?? new Map();
     this.rows = writesInto?.rows ?? new RowBag(columns.length);
     this.identity = columns.every((c) => c.nullable && !c.convert);
     this.nullSafe = columns.every((c) => !c.convert);
@@ -136,12 +135,12 @@ export class SinkOperator extends Operator {
 
   /** The table as it stands after applying the changelog. */
   table(): (readonly unknown[])[] {
-    return this.primaryKey ? this.byKey.toArray() : this.rows.toArray();
+    return this.primaryKey ? [...this.byKey.values()] : this.rows.toArray();
   }
 
   /** Its rows in the order of `table()`, one at a time (reading a large table without an array of all its rows). */
   forEachRow(f: (row: readonly unknown[]) => void): void {
-    if (this.primaryKey) this.byKey.forEach(f);
+    if (this.primaryKey) for (const r of this.byKey.values()) f(r);
     else this.rows.forEach(f);
   }
 
