@@ -6,6 +6,7 @@
 import type { DataType } from '../types/data-type.js';
 import type { FixturePlace } from '../runtime/bad-input.js';
 import { nestedPlace } from '../runtime/bad-input.js';
+import { generatedFunction } from '../runtime/generated-code.js';
 import { Decimal } from '../runtime/values/decimal.js';
 import { renderValue } from '../runtime/values/render.js';
 import { Timestamp } from '../runtime/values/temporal.js';
@@ -192,13 +193,7 @@ export function asIsRun(types: readonly DataType[], keyPositions: readonly numbe
     '}',
     'return to;',
   ].join('\n');
-  // one function per text, kept: the next job reading a table of these column types runs the optimised code
-  let run = AS_IS_RUNS.get(body);
-  if (run === undefined) {
-    run = new Function('rows', 'from', 'to', body) as AsIsRun;
-    if (AS_IS_RUNS.size < 256) AS_IS_RUNS.set(body, run);
-  }
-  return run;
+  return generatedFunction(AS_IS_RUNS, ['rows', 'from', 'to'], body);
 }
 
 /** `asIsRun`'s functions by their text. */
@@ -232,13 +227,8 @@ export function convertedRun(fast: readonly FastConverter[], keyPositions: reado
     '  }',
     '};',
   ].join('\n');
-  // one factory per text, kept: the runs it makes for later jobs share the code V8 has optimised
-  let make = CONVERTED_RUNS.get(body);
-  if (make === undefined) {
-    make = new Function(...cols.map((c) => `f${c}`), body) as (...f: FastConverter[]) => ConvertedRun;
-    if (CONVERTED_RUNS.size < 256) CONVERTED_RUNS.set(body, make);
-  }
-  return make(...fast);
+  // a factory per text: the runs it makes for later jobs share the code V8 has optimised
+  return generatedFunction(CONVERTED_RUNS, cols.map((c) => `f${c}`), body)(...fast);
 }
 
 /** `convertedRun`'s factories by their text. */
@@ -286,17 +276,11 @@ function plainField(c: { readonly name: string; readonly type: DataType }, i: nu
 }
 
 /**
- * A compiled function over `convert` (each column's `sharingPlainConverter`), one per text and kept: the builders it
- * makes for later jobs share the code V8 has optimised (a new function per job would start again in the
- * interpreter for every row of a million-row table).
+ * A compiled function over `convert` (each column's `sharingPlainConverter`), made by a factory kept per text: the
+ * builders it makes for later jobs share the code V8 has optimised.
  */
 function compiled<F>(text: string, convert: readonly ((v: unknown) => unknown)[]): F {
-  let make = PLAIN_BUILDERS.get(text);
-  if (make === undefined) {
-    make = new Function('convert', text) as (convert: readonly ((v: unknown) => unknown)[]) => unknown;
-    if (PLAIN_BUILDERS.size < 256) PLAIN_BUILDERS.set(text, make);
-  }
-  return make(convert) as F;
+  return generatedFunction(PLAIN_BUILDERS, ['convert'], text)(convert) as F;
 }
 
 /** `compiled`'s factories by their text. */

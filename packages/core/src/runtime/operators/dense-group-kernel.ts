@@ -12,6 +12,7 @@
  * loop is also written over a batch of rows (`denseRowLoop`: each row an array), for inserts that come as rows.
  */
 import type { AggregateSpec } from './aggregates.js';
+import { generatedFunction } from '../generated-code.js';
 
 /** What one aggregate call adds per row: a count of rows, a count of a column's non-NULL values, or a sum. */
 export type PartialKind = { readonly kind: 'count' } | { readonly kind: 'countColumn'; readonly column: number } | { readonly kind: 'longSum'; readonly column: number };
@@ -94,14 +95,7 @@ function loopOf(kinds: readonly PartialKind[], keyColumn: number | undefined): L
     '}',
     'return end;',
   ].join('\n');
-  // one function per text, kept: every job with these calls runs the code V8 has already optimised (a new
-  // function would start again in the interpreter, which costs a 1M-row run more than the loop itself)
-  let loop = LOOPS.get(body);
-  if (loop === undefined) {
-    loop = new Function('key', 'columns', 'live', 'rows', 'counts', 'sums', 'touched', 'state', 'start', 'end', body) as Loop | RowLoop;
-    if (LOOPS.size < 256) LOOPS.set(body, loop);
-  }
-  return loop;
+  return generatedFunction(LOOPS, ['key', 'columns', 'live', 'rows', 'counts', 'sums', 'touched', 'state', 'start', 'end'], body);
 }
 
 /** The loops made so far, by their text (a handful: one per shape of aggregate list). */
