@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ArgumentSchema, Table } from '@flinkts/core';
-import { argumentError, checkArgument } from '@flinkts/core/internal';
+import { argumentError, checkArgument, checkObject } from '@flinkts/core/internal';
 import { TEXTS } from './codes.js';
 import type { Pipeline } from './pipeline.js';
 
@@ -26,21 +26,15 @@ export function checkNameArgument(call: string, argument: string, value: unknown
   return value;
 }
 
-/** A string (SQL text). */
-export function checkTextArgument(call: string, argument: string, value: unknown): string {
-  if (typeof value !== 'string') throw argumentError(call, argument, 'a string', value, undefined, TEXTS.badArgument);
-  return value;
-}
-
 /** A table declared with table(…). */
 export function checkTableArgument(call: string, argument: string, value: unknown): void {
   const v = value as Partial<Table> | null;
   if (v === null || typeof v !== 'object' || v.kind !== 'table' || typeof v.name !== 'string' || typeof v.statement !== 'object') throw argumentError(call, argument, 'a table declared with table(…)', value, undefined, TEXTS.badArgument);
 }
 
-/** A plain object (an options or spec object). */
+/** A plain object (an options or spec object), as FTS8005. */
 export function checkObjectArgument(call: string, argument: string, value: unknown): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(call, argument, 'an object', value, undefined, TEXTS.badArgument);
+  checkObject(call, argument, value, 'an object', TEXTS.badArgument);
 }
 
 export const BUILD_OPTIONS = z.object({

@@ -3,11 +3,11 @@
  * wrong shape, naming the call and the argument): an options object, a list of WITH entries, a validation context.
  */
 import { z } from 'zod';
-import { argumentError, checkArgument } from '@flinkts/core/internal';
+import { checkArgument, checkObject } from '@flinkts/core/internal';
 
 /** A typed factory's options: a plain object (not null, an array, a string …). */
 export function checkOptionsObject(call: string, argument: string, value: unknown): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(call, argument, 'an options object', value);
+  checkObject(call, argument, value, 'an options object');
 }
 
 const ENTRIES = z.array(z.object({ key: z.string(), value: z.string() }).loose());

@@ -115,11 +115,15 @@ export function checkList<T>(call: string, argument: string, value: unknown, wha
   return value as readonly T[];
 }
 
+/** A plain object (an options or spec object): not null, an array or a primitive; `what` names it in the message. */
+export function checkObject<T extends object>(call: string, argument: string, value: unknown, what = 'an object', text: ArgumentText = DEFINITION_TEXTS.badArgument): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(call, argument, what, value, undefined, text);
+  return value as T;
+}
+
 /** An options object that may be left out: undefined, or a plain object (not null, an array or a primitive). */
 export function checkOptions<T extends object>(call: string, argument: string, value: unknown, text: ArgumentText = DEFINITION_TEXTS.badArgument): T | undefined {
-  if (value === undefined) return undefined;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(call, argument, 'an options object (or nothing)', value, undefined, text);
-  return value as T;
+  return value === undefined ? undefined : checkObject<T>(call, argument, value, 'an options object (or nothing)', text);
 }
 
 /**

@@ -5,7 +5,7 @@
  * and no promise of stability; users call the package root and the documented subpaths.
  */
 export { closest, didYouMean, editDistance } from '../diagnostics/did-you-mean.js';
-export { argumentError, BAD_ARGUMENT, checkArgument, describeValue } from '../diagnostics/arguments.js';
+export { argumentError, BAD_ARGUMENT, checkArgument, checkObject, checkString, describeValue } from '../diagnostics/arguments.js';
 export { codeTable, template, textFields } from '../diagnostics/code-table.js';
 export { sortedCodes, stageOf } from '../diagnostics/registry.js';
 export { walkAst } from '../ast/walk.js';

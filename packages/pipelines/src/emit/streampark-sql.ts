@@ -7,7 +7,8 @@
  * itself. A script without an executable statement fails too. The StreamPark library modules that hold this code
  * are not published to Maven Central, so this is a faithful port of the rules, tested case by case.
  */
-import { checkTextArgument } from '../arguments.js';
+import { checkString } from '@flinkts/core/internal';
+import { TEXTS } from '../codes.js';
 
 /** The commands StreamPark accepts, by name, in its order (first match wins). */
 export const STREAMPARK_COMMANDS: readonly (readonly [string, RegExp])[] = (
@@ -155,7 +156,7 @@ export function streamparkCommand(statement: string): string | undefined {
 
 /** Why StreamPark's verification would refuse the script (empty when it accepts it). */
 export function streamparkSqlProblems(sql: string): string[] {
-  checkTextArgument('streamparkSqlProblems()', 'sql', sql);
+  checkString('streamparkSqlProblems()', 'sql', sql, TEXTS.badArgument);
   const segments = streamparkSplit(sql);
   if (segments.length === 0) return ['verify failed: flink sql cannot be empty'];
   const problems: string[] = [];
