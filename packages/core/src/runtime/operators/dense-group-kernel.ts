@@ -81,10 +81,14 @@ function loopOf(kinds: readonly PartialKind[], keyColumn: number | undefined): L
   });
   const body = [
     ...kinds.map((p, j) => `const c${j} = counts[${j}]; const s${j} = sums[${j}];${p.kind === 'count' || byRow ? '' : ` const col${j} = columns[${Number(p.column) | 0}];`}`),
+    // the key is compared with `live`'s length before `live` is read: a read past a typed array's end (a key the
+    // arrays have not grown to yet, answered undefined) makes V8 compile every read of it for that case, which
+    // cost ~1.4 ns per row on every later run (1M-row COUNT/SUM: ~5.6 -> ~4 ms in the loop alone)
     'let nt = state[0];',
+    'const nLive = live.length;',
     'for (let i = start; i < end; i++) {',
     ...(byRow ? ['  const r = key[i];', `  const k = r[${Number(keyColumn) | 0}];`] : ['  const k = key[i];']),
-    '  if (typeof k !== \'number\' || (k >>> 0) !== k || live[k] !== 1) return i;',
+    '  if (typeof k !== \'number\' || (k >>> 0) !== k || k >= nLive || live[k] !== 1) return i;',
     ...reads.map((r) => `  ${r}`),
     // `state[0]` is stored where a key is first touched, not at the exits: V8 compiles the loop while its first
     // call is still in it (on-stack replacement), before a store after the loop has any type feedback, and the
