@@ -4,11 +4,13 @@
  * into the groups later: after 65,536 rows, before any change that is not a run of inserts, and at the end. Its
  * final table must be the general path's, which runs with the changelog kept (every row accumulated into its
  * group and its update emitted): on random rows with NULL keys and values, negative keys and keys beyond the
- * dense range, BIGINTs beyond 2^31 and 2^53 (bigints), and deletions between runs of inserts.
+ * dense range, BIGINTs beyond 2^31 and 2^53 (bigints), and deletions between runs of inserts. MIN / MAX of an
+ * insert-only input keep their run's extreme there too (integers, and strings in Java's UTF-16 order: a
+ * character above U+FFFF, a surrogate pair, sorts below U+FFFF as it does in Java, above it by code point).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runJob } from '../../src/testing/index.js';
+import { columnar, runJob } from '../../src/testing/index.js';
 
 const INSERTS = "CREATE TABLE ev (k INT, v BIGINT, s STRING) WITH ('connector' = 'values');";
 const CHANGES = "CREATE TABLE ev (k INT, v BIGINT, s STRING) WITH ('connector' = 'values', 'changelog-mode' = 'I,UB,UA,D');";
@@ -70,5 +72,28 @@ describe('the dense loop over insert rows', () => {
       return { k, c, cv: c, t: Number(t) };
     });
     expect(table(INSERTS, rs, false)).toEqual(expected);
+  });
+
+  it('keeps MIN / MAX of integers and strings as the general path does, from rows and from columns', () => {
+    const sink = "CREATE TABLE mm (k INT, c BIGINT, lo BIGINT, hi BIGINT, n INT, ls STRING, hs STRING, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'values');";
+    const ddl = "CREATE TABLE ev (k INT, v BIGINT, s STRING, i INT) WITH ('connector' = 'values');";
+    const query = 'INSERT INTO mm SELECT k, COUNT(*), MIN(v), MAX(v), MIN(i), MIN(s), MAX(s) FROM ev GROUP BY k;';
+    const text = fc.option(fc.constantFrom('', 'a', 'ab', 'b', 'B', '\uFFFF', '\u{10000}', '\uD7FF', '\uE000', 'é', 'e\u0301'), { nil: null, freq: 5 });
+    const int = fc.option(fc.integer({ min: -2147483648, max: 2147483647 }), { nil: null, freq: 5 });
+    const mmRow = fc.tuple(key, value, text, int);
+    const run = (input: readonly (readonly unknown[])[] | ReturnType<typeof columnar>, keepChangelog: boolean): unknown =>
+      runJob(ddl + sink + query, { inputs: { ev: input as never }, keepChangelog }).rows('mm');
+    // (the first row of a key makes its group; a bigint stops the loop; the last two rows meet in one run's extremes)
+    expect(run([[1, 5, '\uE000', 3], [1, 5n, null, null], [1, -2, '\uFFFF', 7], [1, 9, '\u{10000}', -1], [2, null, null, null]], false)).toEqual([
+      { k: 1, c: 4, lo: -2, hi: 9, n: -1, ls: '\u{10000}', hs: '\uFFFF' },
+      { k: 2, c: 1, lo: null, hi: null, n: null, ls: null, hs: null },
+    ]);
+    const rows = fc.oneof({ weight: 4, arbitrary: fc.array(mmRow, { maxLength: 40 }) }, { weight: 1, arbitrary: fc.array(mmRow, { minLength: 4000, maxLength: 12_000 }) });
+    fc.assert(fc.property(rows, (rs) => {
+      const expected = run(rs, true);
+      expect(run(rs, false)).toEqual(expected);
+      const cols = columnar({ k: rs.map((r) => r[0]), v: rs.map((r) => r[1]), s: rs.map((r) => r[2]), i: rs.map((r) => r[3]) });
+      expect(run(cols, false)).toEqual(expected);
+    }), { numRuns: 40 });
   });
 });

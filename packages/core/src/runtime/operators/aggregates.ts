@@ -325,12 +325,14 @@ function stepFor(arg: Evaluator | undefined, column: number | undefined, filter:
 
 /**
  * Moves a run's partial result of one call into its accumulator (dense-group-kernel.ts): `rows` rows for
- * COUNT(*), `count` values for COUNT(col), `count` values summing to `sum` for SUM of a BIGINT.
+ * COUNT(*), `count` values for COUNT(col), `count` values summing to `value` for SUM of a BIGINT, the extreme
+ * `value` of `count` values for MIN / MAX (an insert-only accumulator).
  */
-export function addPartial(acc: Accumulator, kind: PartialKind['kind'], rows: number, count: number, sum: number): void {
+export function addPartial(acc: Accumulator, kind: PartialKind['kind'], rows: number, count: number, value: unknown): void {
   if (kind === 'count') (acc as CountAcc).n += rows;
   else if (kind === 'countColumn') (acc as CountAcc).n += count;
-  else (acc as LongSumAcc).addPartial(count, sum);
+  else if (kind === 'longSum') (acc as LongSumAcc).addPartial(count, value as number);
+  else if (count > 0) (acc as InsertOnlyAcc).add(value);
 }
 
 /** Feeds row `i` of the input columns a step was made for into one accumulator (an insert). */
@@ -383,7 +385,7 @@ export class AggregateSet {
    * `insertOnly`: the input never retracts (the plan's changelog mode), so MIN / MAX / FIRST_VALUE / LAST_VALUE /
    * LISTAGG keep only their result (`InsertOnlyAcc`), as Flink's non-retracting functions do.
    */
-  constructor(readonly specs: readonly AggregateSpec[], insertOnly = false) {
+  constructor(readonly specs: readonly AggregateSpec[], readonly insertOnly = false) {
     const steps = specs.map((s) => stepFor(s.arg, s.argColumn, s.filter, s.name === 'COUNT' && !s.distinct));
     this.accumulate = accumulateAll(steps);
     const columnSteps = specs.map(columnStepFor);

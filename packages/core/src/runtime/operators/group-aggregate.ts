@@ -37,6 +37,8 @@ interface DenseKernel {
   rows: Float64Array;
   counts: Float64Array[];
   sums: Float64Array[];
+  /** A MIN / MAX of strings: its extreme per key (the other calls' entries are empty). */
+  texts: unknown[][];
   touched: Int32Array;
   readonly state: Int32Array;
   /** Rows added by the loop since the partial results were last moved (at most KERNEL_ROWS). */
@@ -106,7 +108,7 @@ export class GroupAggregateOperator extends Operator {
           if (kernel !== undefined) {
             const from = i;
             const stop = Math.min(n, i + KERNEL_ROWS - kernel.pending);
-            i = kernel.rowLoop(rows, undefined, kernel.live, kernel.rows, kernel.counts, kernel.sums, kernel.touched, kernel.state, i, stop);
+            i = kernel.rowLoop(rows, undefined, kernel.live, kernel.rows, kernel.counts, kernel.sums, kernel.texts, kernel.touched, kernel.state, i, stop);
             kernel.pending += i - from;
             if (kernel.pending >= KERNEL_ROWS) this.movePartials(kernel);
             if (i === stop) continue;
@@ -156,7 +158,7 @@ export class GroupAggregateOperator extends Operator {
         // into the groups every KERNEL_ROWS rows, which bounds a partial sum)
         if (kernel !== undefined) {
           const stop = Math.min(end, i + KERNEL_ROWS);
-          i = kernel.loop(keyColumn, columns, kernel.live, kernel.rows, kernel.counts, kernel.sums, kernel.touched, kernel.state, i, stop);
+          i = kernel.loop(keyColumn, columns, kernel.live, kernel.rows, kernel.counts, kernel.sums, kernel.texts, kernel.touched, kernel.state, i, stop);
           if (i === stop) {
             if (i < end) this.movePartials(kernel);
             continue;
@@ -186,12 +188,12 @@ export class GroupAggregateOperator extends Operator {
   private makeKernel(): DenseKernel | undefined {
     if (this.kernelTried) return undefined;
     this.kernelTried = true;
-    const kinds = partialKinds(this.aggs.specs);
+    const kinds = partialKinds(this.aggs.specs, this.aggs.insertOnly);
     if (kinds === undefined || this.keyColumn < 0) return undefined;
     const size = 64;
     this.kernel = {
       kinds, loop: denseLoop(kinds), rowLoop: denseRowLoop(kinds, this.keyColumn), live: new Uint8Array(size), rows: new Float64Array(size),
-      counts: kinds.map(() => new Float64Array(size)), sums: kinds.map(() => new Float64Array(size)),
+      counts: kinds.map(() => new Float64Array(size)), sums: kinds.map(() => new Float64Array(size)), texts: kinds.map((p) => textsOf(p, size)),
       touched: new Int32Array(size), state: new Int32Array(1), pending: 0,
     };
     for (let slot = 0; slot < this.dense.length; slot++) this.markLive(slot);
@@ -215,6 +217,7 @@ export class GroupAggregateOperator extends Operator {
       kernel.rows = grow(kernel.rows, (n) => new Float64Array(n));
       kernel.counts = kernel.counts.map((a) => grow(a, (n) => new Float64Array(n)));
       kernel.sums = kernel.sums.map((a) => grow(a, (n) => new Float64Array(n)));
+      kernel.texts = kernel.texts.map((a, j) => [...a, ...textsOf(kernel.kinds[j] as PartialKind, size - a.length)]);
       kernel.touched = grow(kernel.touched, (n) => new Int32Array(n));
     }
     kernel.live[slot] = live ? 1 : 0;
@@ -229,7 +232,7 @@ export class GroupAggregateOperator extends Operator {
   /** Moves the run's partial results into the groups they belong to, and clears them. */
   private movePartials(kernel: DenseKernel): void {
     const n = kernel.state[0] as number;
-    const { kinds, rows, counts, sums, touched } = kernel;
+    const { kinds, rows, counts, sums, texts, touched } = kernel;
     for (let t = 0; t < n; t++) {
       const k = touched[t] as number;
       const g = this.dense[k] as GroupState;
@@ -237,9 +240,11 @@ export class GroupAggregateOperator extends Operator {
       for (let j = 0; j < kinds.length; j++) {
         const c = counts[j] as Float64Array;
         const s = sums[j] as Float64Array;
-        addPartial(g.accs[j] as Accumulator, (kinds[j] as PartialKind).kind, r, c[k] as number, s[k] as number);
+        const x = texts[j] as unknown[];
+        addPartial(g.accs[j] as Accumulator, (kinds[j] as PartialKind).kind, r, c[k] as number, x.length === 0 ? s[k] : x[k]);
         c[k] = 0;
         s[k] = 0;
+        if (x.length !== 0) x[k] = null;
       }
       rows[k] = 0;
       g.count += r;
@@ -321,6 +326,11 @@ export class GroupAggregateOperator extends Operator {
     if (!this.foldUpdates) return;
     for (const g of this.groups.values()) if (g.dirty) this.update(g);
   }
+}
+
+/** The dense loop's text array of a call for `size` keys: NULLs for a MIN / MAX of strings, empty for any other call. */
+function textsOf(p: PartialKind, size: number): unknown[] {
+  return (p.kind === 'min' || p.kind === 'max') && p.of === 'string' ? new Array<unknown>(size).fill(null) : [];
 }
 
 /** Row `i` of `columns` as a new array. */
