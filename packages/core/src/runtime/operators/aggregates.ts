@@ -416,7 +416,12 @@ export class AggregateSet {
   }
 
   create(): Accumulator[] {
-    return this.factories.map((f) => f());
+    // (pushed into a literal, not Array.prototype.map: map's result array has one hidden class while its caller
+    // runs unoptimised and another once V8 has inlined it, so every reader of the groups' accumulator lists was
+    // deoptimised when `create` was optimised, jobs after the first)
+    const accs: Accumulator[] = [];
+    for (let i = 0; i < this.factories.length; i++) accs.push((this.factories[i] as () => Accumulator)());
+    return accs;
   }
 
   /**

@@ -193,7 +193,7 @@ export class GroupAggregateOperator extends Operator {
     const size = 64;
     this.kernel = {
       kinds, loop: denseLoop(kinds), rowLoop: denseRowLoop(kinds, this.keyColumn), live: new Uint8Array(size), rows: new Float64Array(size),
-      counts: kinds.map(() => new Float64Array(size)), sums: kinds.map(() => new Float64Array(size)), texts: kinds.map((p) => textsOf(p, size)),
+      counts: listOf(kinds, () => new Float64Array(size)), sums: listOf(kinds, () => new Float64Array(size)), texts: listOf(kinds, (p) => textsOf(p, size)),
       touched: new Int32Array(size), state: new Int32Array(1), pending: 0,
     };
     for (let slot = 0; slot < this.dense.length; slot++) this.markLive(slot);
@@ -215,9 +215,9 @@ export class GroupAggregateOperator extends Operator {
       };
       kernel.live = grow(kernel.live, (n) => new Uint8Array(n));
       kernel.rows = grow(kernel.rows, (n) => new Float64Array(n));
-      kernel.counts = kernel.counts.map((a) => grow(a, (n) => new Float64Array(n)));
-      kernel.sums = kernel.sums.map((a) => grow(a, (n) => new Float64Array(n)));
-      kernel.texts = kernel.texts.map((a, j) => [...a, ...textsOf(kernel.kinds[j] as PartialKind, size - a.length)]);
+      kernel.counts = listOf(kernel.counts, (a) => grow(a, (n) => new Float64Array(n)));
+      kernel.sums = listOf(kernel.sums, (a) => grow(a, (n) => new Float64Array(n)));
+      kernel.texts = listOf(kernel.texts, (a, j) => [...a, ...textsOf(kernel.kinds[j] as PartialKind, size - a.length)]);
       kernel.touched = grow(kernel.touched, (n) => new Int32Array(n));
     }
     kernel.live[slot] = live ? 1 : 0;
@@ -326,6 +326,16 @@ export class GroupAggregateOperator extends Operator {
     if (!this.foldUpdates) return;
     for (const g of this.groups.values()) if (g.dirty) this.update(g);
   }
+}
+
+/**
+ * `xs.map(f)` as a list pushed into a literal: the dense loop's lists then have one hidden class whether this runs
+ * optimised or not (Array.prototype.map's result does not: see AggregateSet.create).
+ */
+function listOf<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i] as T, i));
+  return out;
 }
 
 /** The dense loop's text array of a call for `size` keys: NULLs for a MIN / MAX of strings, empty for any other call. */
