@@ -101,6 +101,21 @@ describe('regular joins keyed by their equi-join keys', () => {
     }), { numRuns: 40 });
   });
 
+  it('joins run one after another give their own answers (a finished join hands its state\'s chunks on)', () => {
+    const n = 20_000;
+    const sql = job('INNER', 'l.k = r.k', 'BIGINT');
+    const run = (m: number, a: string) => runJob(sql, {
+      inputs: { l: Array.from({ length: m }, (_, i) => ({ k: i, j: 0, a })), r: Array.from({ length: m }, (_, i) => ({ k: m - 1 - i, j: 0, b: 'p' })) },
+      keepChangelog: false,
+    }).table('snk');
+    expect(run(n, 'x')).toHaveLength(n);
+    // fewer keys than the first job's chunks hold: the second job's heads and columns must read as new
+    const second = run(3 * 8192 + 7, 'y');
+    expect(second).toHaveLength(3 * 8192 + 7);
+    expect(second.every((line) => line.includes(', y, '))).toBe(true);
+    expect(second[0]).toBe(`${3 * 8192 + 6}, y, ${3 * 8192 + 6}, p`);
+  });
+
   it('a DOUBLE key still evaluates its condition: NaN keys are one Map key, but NaN = NaN is false', () => {
     const sql = `CREATE TABLE l (k DOUBLE, a STRING) WITH ('connector' = 'values');
       CREATE TABLE r (k DOUBLE, b STRING) WITH ('connector' = 'values');

@@ -42,6 +42,21 @@ export class JoinSideState {
     if (countMatches) this.matchCounts = new IntColumn();
   }
 
+  /**
+   * Ends the state (the join's inputs have all finished: nothing is read or added again): its columns' chunks go
+   * to their pools for state made later (see columns.ts).
+   */
+  recycle(): void {
+    for (const c of this.columns) c.recycle();
+    this.next.recycle();
+    this.last.recycle();
+    this.matchCounts?.recycle();
+    this.dense.recycle();
+    this.heads.clear();
+    this.slots = 0;
+    this.free = NONE;
+  }
+
   /** The first slot of `key`'s rows (in arrival order, followed by `nextOf`), or `NONE`. */
   first(key: unknown): number {
     if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) return this.dense.get(key) - 1;

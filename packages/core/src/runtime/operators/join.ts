@@ -205,6 +205,11 @@ export class JoinOperator extends Operator {
     if (out !== undefined && out.length > 0) this.emitInserts(out, Int32Array.from(this.batchOrigin));
   }
 
+  /** Both inputs have ended: no row arrives again, so the state is not read again (its chunks serve later state). */
+  protected override onFinish(): void {
+    for (const s of this.state) s.recycle();
+  }
+
   process(change: Change, side: number): void {
     if (isAccumulate(change.kind)) this.accumulate(side, change.row);
     else this.retract(side, change.row);
