@@ -42,8 +42,12 @@ type TypedChunk = Int32Array | Float64Array | Uint16Array;
  * take instead of allocating new ones. A typed chunk's buffer is outside V8's heap, and V8 starts a full collection
  * (marking the whole heap, a test's fixture rows included) for every 64 MB of such memory allocated since the last
  * one: a 1M-row join allocated 29 MB of chunks per job, so every second or third job of a suite paid for a full
- * collection. Chunks are held only through WeakRefs: a full collection frees them as it would without the pool, so
- * the pool keeps no memory alive; it only lets a chunk that is dead but not yet freed serve again.
+ * collection. Chunks are held only through WeakRefs, so the pool lets a chunk that is dead but not yet freed serve
+ * again and keeps nothing alive past its task: by the language's rule a WeakRef's target stays alive until the task
+ * that made the WeakRef ends, so jobs run back to back in one synchronous task keep the last finished join's
+ * chunks until it yields (bench/runtime/memory.ts, which collects garbage in the job's task, finds them held: 27 MB
+ * after the 1M-row join); once it has yielded (a test suite's next test), a full collection frees them as it would
+ * without the pool.
  */
 class ChunkPool<T extends TypedChunk> {
   private readonly refs: WeakRef<T>[] = [];
