@@ -295,7 +295,8 @@ export class IntColumn {
   }
 
   get(i: number): number {
-    return this.chunks[i >>> SHIFT]?.[i & MASK] ?? 0;
+    const c = this.chunks[i >>> SHIFT];
+    return c === undefined ? 0 : (c[i & MASK] ?? 0);
   }
 
   set(i: number, v: number): void {
