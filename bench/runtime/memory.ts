@@ -6,7 +6,8 @@
  * (before `rows()` makes the result's objects), and the input's size as JSON lines. Then, to say what holds the
  * peak: the young generation's size at the end (V8 grows it to its maximum under a steady allocation rate, and
  * keeps it), and once the peak is read, the heap a full garbage collection leaves (what is really held: code,
- * the sink's state, the result's objects), the array buffers (compact columns), and the file-backed pages (the
+ * the sink's state, the result's objects), the array buffers (compact columns; with a join, also its finished state's
+ * chunks, which its pool's WeakRefs keep alive until this task ends: see columns.ts), and the file-backed pages (the
  * node executable's own code, paged in as V8's parser and compilers first run; shared between processes).
  *  - `array`: the input rows are built as JavaScript arrays first (what a test holding a fixture does);
  *  - `stream`: each table's input is an iterable that makes its rows as the job reads them (a generator, or

@@ -72,3 +72,36 @@ describe('IntColumn', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('recycled chunks', () => {
+  it('a column made after another was recycled reads only what it was given (0 / its own values elsewhere)', () => {
+    // the recycled column's values fill whole chunks of every typed form, so a later column takes those chunks
+    const full = 2 * CHUNK + 5;
+    const writes = fc.array(fc.tuple(fc.nat({ max: full }), fc.integer({ min: -3, max: 3 })), { maxLength: 40 });
+    fc.assert(fc.property(writes, fc.constantFrom('int', 'float', 'code'), (later, form) => {
+      const old = new ValueColumn();
+      const oldInts = new IntColumn();
+      for (let i = 0; i < full; i++) {
+        old.set(i, form === 'int' ? 7 : form === 'float' ? 7.5 : 'x');
+        oldInts.set(i, 9);
+      }
+      old.recycle();
+      oldInts.recycle();
+      // an ended column is not read again: reading it fails rather than giving a value
+      expect(() => old.get(3)).toThrow();
+      const col = new ValueColumn();
+      const ints = new IntColumn();
+      const model = new Map<number, number>();
+      for (const [i, v] of later) {
+        col.set(i, form === 'code' ? String(v) : form === 'float' ? v + 0.5 : v);
+        ints.set(i, v);
+        model.set(i, v);
+      }
+      for (let i = 0; i <= full; i += 97) expect(ints.get(i)).toBe(model.get(i) ?? 0);
+      for (const [i, v] of model) {
+        expect(ints.get(i)).toBe(v);
+        expect(col.get(i)).toBe(form === 'code' ? String(v) : form === 'float' ? v + 0.5 : v);
+      }
+    }), { numRuns: 60 });
+  });
+});

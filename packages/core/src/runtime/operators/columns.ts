@@ -35,6 +35,58 @@ const isInt32 = (v: unknown): v is number => typeof v === 'number' && (v | 0) ==
 const isDictValue = (v: unknown): boolean => !(v === 0 && 1 / (v as number) < 0);
 
 type Chunk = Int32Array | Float64Array | Uint16Array | unknown[];
+type TypedChunk = Int32Array | Float64Array | Uint16Array;
+
+/**
+ * Full-size typed chunks of state that has ended (a finished join's sides: `recycle`), for the next columns made to
+ * take instead of allocating new ones. A typed chunk's buffer is outside V8's heap, and V8 starts a full collection
+ * (marking the whole heap, a test's fixture rows included) for every 64 MB of such memory allocated since the last
+ * one: a 1M-row join allocated 29 MB of chunks per job, so every second or third job of a suite paid for a full
+ * collection. Chunks are held only through WeakRefs, so the pool lets a chunk that is dead but not yet freed serve
+ * again and keeps nothing alive past its task: by the language's rule a WeakRef's target stays alive until the task
+ * that made the WeakRef ends, so jobs run back to back in one synchronous task keep the last finished join's
+ * chunks until it yields (bench/runtime/memory.ts, which collects garbage in the job's task, finds them held: 27 MB
+ * after the 1M-row join); once it has yielded (a test suite's next test), a full collection frees them as it would
+ * without the pool.
+ */
+class ChunkPool<T extends TypedChunk> {
+  private readonly refs: WeakRef<T>[] = [];
+  constructor(private readonly make: (size: number) => T) {}
+
+  /** A zeroed chunk of `size` values: a recycled one when `size` is the full size and one is still there. */
+  take(size: number): T {
+    if (size === CHUNK) {
+      const refs = this.refs;
+      while (refs.length > 0) {
+        const c = (refs.pop() as WeakRef<T>).deref();
+        if (c !== undefined) {
+          c.fill(0);
+          return c;
+        }
+      }
+    }
+    return this.make(size);
+  }
+
+  give(c: T): void {
+    if (c.length === CHUNK && this.refs.length < POOL_LIMIT) this.refs.push(new WeakRef(c));
+  }
+}
+
+/** The most chunks a pool refers to (4,096 full Int32 chunks are 128 MB). */
+const POOL_LIMIT = 4096;
+const INT_CHUNKS = new ChunkPool<Int32Array>((n) => new Int32Array(n));
+const FLOAT_CHUNKS = new ChunkPool<Float64Array>((n) => new Float64Array(n));
+const CODE_CHUNKS = new ChunkPool<Uint16Array>((n) => new Uint16Array(n));
+
+/** Hands a column's typed chunks to their pool. */
+function recycleChunks(chunks: readonly (Chunk | undefined)[]): void {
+  for (const c of chunks) {
+    if (c instanceof Int32Array) INT_CHUNKS.give(c);
+    else if (c instanceof Float64Array) FLOAT_CHUNKS.give(c);
+    else if (c instanceof Uint16Array) CODE_CHUNKS.give(c);
+  }
+}
 
 export class ValueColumn {
   private form: Form | undefined;
@@ -113,6 +165,17 @@ export class ValueColumn {
   }
 
   /**
+   * Ends the column: its typed chunks go to their pool for columns made later (see `ChunkPool`). Nothing may be
+   * read or written afterwards (a read fails).
+   */
+  recycle(): void {
+    recycleChunks(this.chunks);
+    this.chunks = [];
+    this.dict = [];
+    this.codes = undefined;
+  }
+
+  /**
    * Forgets the value at `i` (a removed row's objects are not kept alive); reading it again is not allowed. A
    * dictionary keeps its values (at most 65,535 per column) until the column is widened.
    */
@@ -187,12 +250,12 @@ export class ValueColumn {
   private newChunk(size: number): Chunk {
     switch (this.form) {
       case INT:
-        return new Int32Array(size);
+        return INT_CHUNKS.take(size);
       case FLOAT:
-        return new Float64Array(size);
+        return FLOAT_CHUNKS.take(size);
       case DICT:
         this.codes ??= new Map();
-        return new Uint16Array(size);
+        return CODE_CHUNKS.take(size);
       default:
         return new Array<unknown>(size).fill(undefined);
     }
@@ -223,10 +286,17 @@ export class ValueColumn {
  * matching nothing) costs nothing. The first chunk starts small and grows.
  */
 export class IntColumn {
-  private readonly chunks: (Int32Array | undefined)[] = [];
+  private chunks: (Int32Array | undefined)[] = [];
+
+  /** Ends the column: as `ValueColumn.recycle`. */
+  recycle(): void {
+    recycleChunks(this.chunks);
+    this.chunks = [];
+  }
 
   get(i: number): number {
-    return this.chunks[i >>> SHIFT]?.[i & MASK] ?? 0;
+    const c = this.chunks[i >>> SHIFT];
+    return c === undefined ? 0 : (c[i & MASK] ?? 0);
   }
 
   set(i: number, v: number): void {
@@ -236,7 +306,7 @@ export class IntColumn {
     if (c === undefined || at >= c.length) {
       // what is not there reads 0 already
       if (v === 0) return;
-      const grown = new Int32Array(n > 0 ? CHUNK : Math.min(CHUNK, Math.max(16, at + 1, c === undefined ? 0 : c.length * 2)));
+      const grown = INT_CHUNKS.take(n > 0 ? CHUNK : Math.min(CHUNK, Math.max(16, at + 1, c === undefined ? 0 : c.length * 2)));
       if (c !== undefined) grown.set(c);
       while (this.chunks.length < n) this.chunks.push(undefined);
       this.chunks[n] = c = grown;

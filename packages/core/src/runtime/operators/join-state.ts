@@ -42,6 +42,21 @@ export class JoinSideState {
     if (countMatches) this.matchCounts = new IntColumn();
   }
 
+  /**
+   * Ends the state (the join's inputs have all finished: nothing is read or added again): its columns' chunks go
+   * to their pools for state made later (see columns.ts).
+   */
+  recycle(): void {
+    for (const c of this.columns) c.recycle();
+    this.next.recycle();
+    this.last.recycle();
+    this.matchCounts?.recycle();
+    this.dense.recycle();
+    this.heads.clear();
+    this.slots = 0;
+    this.free = NONE;
+  }
+
   /** The first slot of `key`'s rows (in arrival order, followed by `nextOf`), or `NONE`. */
   first(key: unknown): number {
     if (typeof key === 'number' && key >>> 0 === key && key < DENSE_LIMIT) return this.dense.get(key) - 1;
@@ -86,17 +101,18 @@ export class JoinSideState {
   /** Adds `row` at the end of its key's rows, with a match count of `matches`; returns its slot. */
   add(key: unknown, row: Row, matches: number): number {
     let slot = this.free;
-    if (slot !== NONE) this.free = this.nextOf(slot);
-    else slot = this.slots++;
+    // a slot used before (freed) has its link and length written again; a new one reads 0 in both already
+    if (slot !== NONE) {
+      this.free = this.nextOf(slot);
+      this.next.set(slot, NONE + 1);
+      this.last.set(slot, 0);
+    } else slot = this.slots++;
     const cols = this.columns;
     for (let c = 0; c < this.width; c++) (cols[c] as ValueColumn).set(slot, row[c]);
     if (this.matchCounts) this.matchCounts.set(slot, matches);
-    this.next.set(slot, NONE + 1);
     const head = this.first(key);
-    if (head === NONE) {
-      this.setFirst(key, slot);
-      this.last.set(slot, 0);
-    } else {
+    if (head === NONE) this.setFirst(key, slot);
+    else {
       this.next.set(head + this.last.get(head), slot + 1);
       this.last.set(head, slot - head);
     }

@@ -29,6 +29,14 @@ export class JoinOperator extends Operator {
   private batchOrigin: number[] = [];
   private batchAt = 0;
   /**
+   * While an INNER join whose matches need no condition handles a batch of inserts for a consumer that takes
+   * columns (a final-table sink): its output as one array per emitted column, no array made per joined row.
+   */
+  private batchColumns: unknown[][] | undefined;
+  private batchCount = 0;
+  /** The arrays `batchColumns` reuses from batch to batch (cleared after each), while no batch is handed on. */
+  private scratch: unknown[][] | undefined;
+  /**
    * The joined row's columns the join emits, when a projection of plain columns above it is fused into it (as
    * Flink's planner pushes projections into the join): its rows are made at their final width, not made whole
    * and copied by a Calc. Undefined: every column.
@@ -89,6 +97,27 @@ export class JoinOperator extends Operator {
     return out;
   }
 
+  /** Appends the row `joinedOutput` would make to `this.batchColumns`, one value per column. */
+  private appendJoined(side: number, mine: number, slot: number): void {
+    const out = this.batchColumns as unknown[][];
+    const l = this.state[0] as JoinSideState;
+    const r = this.state[1] as JoinSideState;
+    const ls = side === 0 ? mine : slot;
+    const rs = side === 0 ? slot : mine;
+    const n = this.leftWidth;
+    const cols = this.output;
+    const at = this.batchCount++;
+    if (cols === undefined) {
+      for (let c = 0; c < n; c++) (out[c] as unknown[])[at] = l.value(ls, c) ?? null;
+      for (let c = 0; c < this.rightWidth; c++) (out[n + c] as unknown[])[at] = r.value(rs, c) ?? null;
+    } else {
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i] as number;
+        (out[i] as unknown[])[at] = (c < n ? l.value(ls, c) : r.value(rs, c - n)) ?? null;
+      }
+    }
+  }
+
   private preserved(side: number): boolean {
     return this.kind === 'FULL' || (side === 0 ? this.kind === 'LEFT' : this.kind === 'RIGHT');
   }
@@ -139,7 +168,14 @@ export class JoinOperator extends Operator {
    */
   override processInserts(rows: readonly Row[], origin: Int32Array | undefined, side: number): void {
     const inner = this.kind === 'INNER';
-    if (inner) {
+    // a sink taking columns raises no error (no conversion, no NOT NULL check), so no source row is named
+    const columns = inner && this.condition === undefined && this.columnConsumer() !== undefined;
+    if (columns) {
+      const width = this.output?.length ?? this.leftWidth + this.rightWidth;
+      this.batchColumns = this.scratch ?? Array.from({ length: width }, () => new Array<unknown>(rows.length));
+      this.scratch = undefined;
+      this.batchCount = 0;
+    } else if (inner) {
       this.batch = [];
       this.batchOrigin = [];
     }
@@ -151,11 +187,27 @@ export class JoinOperator extends Operator {
       }
     } catch (e) {
       this.batch = undefined;
+      this.batchColumns = undefined;
       throw tagSourceRow(e, origin, i);
+    }
+    const cols = this.batchColumns;
+    if (cols !== undefined) {
+      this.batchColumns = undefined;
+      const count = this.batchCount;
+      if (count > 0) this.emitColumns(cols, 0, count);
+      // the arrays keep no values of this batch alive (a row retracted later) beyond it
+      for (const col of cols) col.fill(undefined, 0, count);
+      this.scratch = cols;
+      return;
     }
     const out = this.batch;
     this.batch = undefined;
     if (out !== undefined && out.length > 0) this.emitInserts(out, Int32Array.from(this.batchOrigin));
+  }
+
+  /** Both inputs have ended: no row arrives again, so the state is not read again (its chunks serve later state). */
+  protected override onFinish(): void {
+    for (const s of this.state) s.recycle();
   }
 
   process(change: Change, side: number): void {
@@ -173,7 +225,13 @@ export class JoinOperator extends Operator {
     const mine = (this.state[side] as JoinSideState).add(key ?? NULL_KEY, row, 0);
     let matched = 0;
     // a NULL key matches nothing on the other side
+    const toColumns = this.batchColumns !== undefined;
     for (let o = key === null ? -1 : theirs.first(key); o >= 0; o = theirs.nextOf(o)) {
+      if (toColumns) {
+        // INNER, no condition: every row of the key matches
+        this.appendJoined(side, mine, o);
+        continue;
+      }
       let j: unknown[];
       if (this.condition === undefined) j = this.joinedOutput(side, mine, o);
       else {
