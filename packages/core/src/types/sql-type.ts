@@ -29,11 +29,13 @@ import type { DataType, DayTimeResolution, RowField, TypeRoot, YearMonthResoluti
 import {
   DECIMAL_DEFAULT_PRECISION, DECIMAL_DEFAULT_SCALE, INTERVAL_DEFAULT_DAY_PRECISION,
   INTERVAL_DEFAULT_FRACTIONAL_PRECISION, INTERVAL_DEFAULT_YEAR_PRECISION, MAX_LENGTH, TIME_DEFAULT_PRECISION,
-  TIMESTAMP_DEFAULT_PRECISION,
+  TIMESTAMP_DEFAULT_PRECISION, TYPE_ROOTS,
 } from './data-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
-import { argumentError } from '../diagnostics/arguments.js';
+import { argumentError, checkNode } from '../diagnostics/arguments.js';
 import { typeProblem } from './type-limits.js';
+
+const TYPE_ROOT_SET: ReadonlySet<string> = new Set(TYPE_ROOTS);
 
 /** A Flink data type usable in builders. `R` root, `V` TypeScript value (without null), `N` nullable. */
 export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
@@ -43,7 +45,7 @@ export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boole
   readonly node: DataType;
 
   constructor(node: DataType) {
-    this.node = Object.freeze(node);
+    this.node = Object.freeze(checkNode<DataType>('new SqlType()', 'node', node, 'a data type node (build types with t.*)', TYPE_ROOT_SET));
     Object.freeze(this);
   }
 

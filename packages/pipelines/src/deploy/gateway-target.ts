@@ -25,6 +25,7 @@ import type { CompiledPlanJson } from './compiled-plan.js';
 import { pinOperatorIds } from './operator-ids.js';
 import { parseRunName, runName } from './target.js';
 import type { DeployTarget, HealthSample, JobArtifact, RunningJob, StartOptions } from './target.js';
+import { checkEndpointUrl, checkNameArgument } from '../arguments.js';
 
 /** A platform's message with every secret value replaced by `***` (it may echo the statement it rejected). */
 function redact(text: string, secrets: ReadonlyMap<string, string> | undefined): string {
@@ -61,6 +62,9 @@ export class GatewayTarget implements DeployTarget {
 
   /** @param planDir a directory the gateway reads and writes (on its machine): jobs then start as compiled plans. */
   constructor(readonly gatewayUrl: string, readonly restUrl: string, readonly planDir?: string) {
+    checkEndpointUrl('new GatewayTarget()', 'gatewayUrl', gatewayUrl);
+    checkEndpointUrl('new GatewayTarget()', 'restUrl', restUrl);
+    if (planDir !== undefined) checkNameArgument('new GatewayTarget()', 'planDir', planDir);
     this.gateway = new SqlGatewayClient(gatewayUrl);
     this.rest = new FlinkRestClient(restUrl);
     this.submitsPlans = planDir !== undefined;

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CompiledPlanJson } from './compiled-plan.js';
+import { checkNameArgument } from '../arguments.js';
 
 export interface DeployedVersion {
   /** 1, 2, … in deploy order. */
@@ -49,7 +50,9 @@ export interface JobRecord {
 }
 
 export class DeploymentRecords {
-  constructor(readonly dir: string, readonly pipeline: string, readonly env: string, readonly target: string) {}
+  constructor(readonly dir: string, readonly pipeline: string, readonly env: string, readonly target: string) {
+    for (const [argument, value] of [['dir', dir], ['pipeline', pipeline], ['env', env], ['target', target]] as const) checkNameArgument('new DeploymentRecords()', argument, value);
+  }
 
   private file(job: string): string {
     return join(this.dir, this.pipeline, this.env, this.target, `${job}.json`);
