@@ -16,7 +16,7 @@ import { buildSeeds, privateMembers, probeTargets } from './exports-objects.mjs'
 const start = Number(process.argv[2] ?? 0);
 const out = (line) => writeSync(1, `${line}\n`);
 
-const { FlinktsError } = await import(new URL('../../packages/core/dist/index.js', import.meta.url).href);
+const { FlinktsError, printDataType, printExpression, printQuery, printStatement } = await import(new URL('../../packages/core/dist/index.js', import.meta.url).href);
 const modules = new Map();
 for (const entry of ENTRIES) modules.set(entry.name, await import(new URL(`../../${entry.file}`, import.meta.url).href));
 const isClass = (v) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
@@ -39,6 +39,27 @@ const settle = (p) => new Promise((resolve) => {
 });
 
 const what = (e) => (e instanceof FlinktsError ? undefined : `${e?.constructor?.name ?? typeof e} ${String(e?.message ?? e).split('\n')[0].slice(0, 160)}`);
+
+/**
+ * What a call returned, printed as SQL the way a user's job would be (an expression, a type, a query, a statement):
+ * a value accepted into a builder must not make the printer fail later. The error, or undefined.
+ */
+function printed(r) {
+  if (r === null || typeof r !== 'object') return undefined;
+  try {
+    const node = r.node;
+    if (node !== null && typeof node === 'object') {
+      if (typeof node.kind === 'string' && r.constructor?.name?.includes('SqlType')) printDataType(node);
+      else if (typeof node.kind === 'string') printExpression(node);
+    }
+    if (r.query !== null && typeof r.query === 'object' && typeof r.query.kind === 'string') printQuery(r.query);
+    if (typeof r.toStatement === 'function') printStatement(r.toStatement());
+    else if (typeof r.kind === 'string' && /^(Insert|Create|StatementSet)/.test(r.kind)) printStatement(r);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
 
 /** A callback that returns a hostile value (`.where(() => true)`: a JavaScript comparison in place of `.gt(…)`). */
 const returning = (v) => Object.defineProperty(() => v, 'shown', { value: `() => ${v === undefined ? '<undefined>' : JSON.stringify(v)}` });
@@ -74,6 +95,9 @@ for (let i = start; i < targets.length; i++) {
           const s = await settle(r);
           if (s.hang) problem = `async: no answer in ${ASYNC_LIMIT_MS} ms`;
           else if ('error' in s) problem = what(s.error);
+        } else {
+          const e = printed(r);
+          if (e !== undefined) problem = what(e) === undefined ? undefined : `accepted, then printing it fails: ${what(e)}`;
         }
       } catch (e) {
         problem = what(e);

@@ -7,7 +7,7 @@
 import { EXPRESSION_KINDS, type BinaryOperator, type Expression, type OrderItem } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
 import { builderText } from './errors.js';
-import { argumentError, checkList, checkNode } from '../diagnostics/arguments.js';
+import { argumentError, checkList, checkNode, checkOneOf, checkString } from '../diagnostics/arguments.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { IDENTIFIER_MAX_LENGTH } from '../sql/parser/cursor.js';
 import type { TypeRoot } from '../types/data-type.js';
@@ -49,7 +49,7 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
     return new Expr({ kind: 'Between', operand: this.node, low: toNode(low), high: toNode(high), negated: true, symmetric: false });
   }
   like(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>, escape?: string): Bool<N> {
-    return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern), ...(escape === undefined ? {} : { escape: toNode(escape) }), negated: false });
+    return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern, '.like()'), ...(escape === undefined ? {} : { escape: toNode(checkString('.like()', 'escape', escape)) }), negated: false });
   }
   notLike(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>): Bool<N> {
     return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern), negated: true });
@@ -79,9 +79,12 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
 
   // Access ----------------------------------------------------------------------------------------------
   /** `arr[i]` / `map[key]`: always nullable. */
-  at(index: number | string | Expr): Expr<TypeRoot, unknown, true> { return new Expr({ kind: 'Subscript', operand: this.node, index: toNode(index) }); }
+  at(index: number | string | Expr): Expr<TypeRoot, unknown, true> {
+    if (typeof index !== 'number' && typeof index !== 'string' && !(index instanceof Expr)) throw argumentError('.at()', 'index', 'an array index (a number), a map key (a string) or an expression', index);
+    return new Expr({ kind: 'Subscript', operand: this.node, index: toNode(index, '.at()') });
+  }
   /** `row.field`. */
-  field(name: string): Expr<TypeRoot, unknown, boolean> { return new Expr({ kind: 'FieldAccess', operand: this.node, field: name }); }
+  field(name: string): Expr<TypeRoot, unknown, boolean> { return new Expr({ kind: 'FieldAccess', operand: this.node, field: checkName('.field()', 'name', name) }); }
 
   /** `x IS TRUE` / `IS FALSE` / `IS UNKNOWN` (never NULL). */
   isTrue(this: Expr<'BOOLEAN', boolean, N>): Bool<false> { return new Expr({ kind: 'IsTruth', operand: this.node, value: 'TRUE', negated: false }); }
@@ -98,8 +101,8 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   as<A extends string>(alias: A): Named<A, R, V, N> { return named(this.node, checkName('.as()', 'alias', alias)); }
 
   // Ordering --------------------------------------------------------------------------------------------
-  asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls); }
-  desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls); }
+  asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls === undefined ? undefined : checkOneOf('.asc()', 'nulls', nulls, NULLS_ORDER)); }
+  desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls === undefined ? undefined : checkOneOf('.desc()', 'nulls', nulls, NULLS_ORDER)); }
 }
 
 /**
@@ -131,6 +134,8 @@ export interface SingleColumnQuery { readonly query: Query; readonly columnNames
 
 /** An ORDER BY item. */
 export interface Ordering { readonly orderItem: OrderItem }
+
+const NULLS_ORDER = ['FIRST', 'LAST'] as const;
 
 function ordering(expr: Expression, direction: 'ASC' | 'DESC', nulls?: 'FIRST' | 'LAST'): Ordering {
   return Object.freeze({ orderItem: Object.freeze({ expr, direction, ...(nulls === undefined ? {} : { nulls }) }) });
