@@ -199,5 +199,14 @@ export function buildSeeds(modules) {
   const script = core.printStatements([table.toStatement(), sink.toStatement(), insert]);
   const run = testing.runJob(script, { inputs: { orders: [[1n, '2.50', 'a', ['x'], '2024-01-01 00:00:00']] }, capabilities: connectors.resolveCapabilities });
   const window = core.tumble(table, { timecol: 'ts', size: core.interval('1', 'MINUTE') });
-  return { table, sink, builder, expr, bool, query, insert, job, pipeline, run, window, secret: connectors.secret('password') };
+  // the deploy clients, pointed at a port nothing listens on (the discard port: refused at once), and deployment
+  // records under the probe's scratch folder (its working directory)
+  const closed = 'http://127.0.0.1:9';
+  const deploy = {
+    rest: new pipelines.FlinkRestClient(closed, 1_000),
+    gateway: new pipelines.SqlGatewayClient(closed, 1_000),
+    target: new pipelines.GatewayTarget(closed, closed),
+    records: new pipelines.DeploymentRecords('records', 'shop', 'dev', 'gateway'),
+  };
+  return { table, sink, builder, expr, bool, query, insert, job, pipeline, run, window, secret: connectors.secret('password'), ...deploy };
 }
