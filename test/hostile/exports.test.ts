@@ -103,6 +103,16 @@ describe('every public export, called with hostile arguments', () => {
     expect(probe.names.size).toBe(probe.count);
   });
 
+  test('it reached constructors and the methods of built objects, found from the exports', () => {
+    const names = new Set(probe.names.values());
+    // one of each way a target is found: a constructor, an exported object's function, a seed's method (a builder, a
+    // deploy client), a method of what a function returned and of what an exported object's function returned
+    for (const name of ['@flinkts/core new Table()', '@flinkts/core fn .jsonArray()', 'builder .where()', 'records .update()', 'caseWhen(…) .when()', '@flinkts/core t.bigint(…) .notNull()']) {
+      expect(names.has(name), name).toBe(true);
+    }
+    expect([...names].filter((n) => / \.[a-zA-Z]+\(\)$/.test(n)).length).toBeGreaterThan(300);
+  });
+
   test('no call ends in an internal error or hangs', () => {
     const report = [...probe.problems].map(([name, lines]) => `${name}: ${lines.length} bad call(s), e.g. ${lines[0]}`);
     // The whole list (the assertion's diff would be cut short): one line per function.
