@@ -46,20 +46,25 @@ const what = (e) => (e instanceof FlinktsError ? undefined : `${e?.constructor?.
  */
 function printed(r) {
   if (r === null || typeof r !== 'object') return undefined;
+  const texts = [];
   try {
     const node = r.node;
     if (node !== null && typeof node === 'object') {
-      if (typeof node.kind === 'string' && r.constructor?.name?.includes('SqlType')) printDataType(node);
-      else if (typeof node.kind === 'string') printExpression(node);
+      if (typeof node.kind === 'string' && r.constructor?.name?.includes('SqlType')) texts.push(printDataType(node));
+      else if (typeof node.kind === 'string') texts.push(printExpression(node));
     }
-    if (r.query !== null && typeof r.query === 'object' && typeof r.query.kind === 'string') printQuery(r.query);
-    if (typeof r.toStatement === 'function') printStatement(r.toStatement());
-    else if (typeof r.kind === 'string' && /^(Insert|Create|StatementSet)/.test(r.kind)) printStatement(r);
+    if (r.query !== null && typeof r.query === 'object' && typeof r.query.kind === 'string') texts.push(printQuery(r.query));
+    if (typeof r.toStatement === 'function') texts.push(printStatement(r.toStatement()));
+    else if (typeof r.kind === 'string' && /^(Insert|Create|StatementSet)/.test(r.kind)) texts.push(printStatement(r));
   } catch (e) {
     return e;
   }
-  return undefined;
+  // a JavaScript value that leaked into the SQL as its string form
+  const leak = texts.map((t) => LEAKED.exec(t)?.[0]).find((m) => m !== undefined);
+  return leak === undefined ? undefined : new Error(`the SQL holds '${leak}' (a JavaScript value printed as text)`);
 }
+
+const LEAKED = /\bundefined\b|\[object \w+\]|\bNaN\b|=>/;
 
 /** A callback that returns a hostile value (`.where(() => true)`: a JavaScript comparison in place of `.gt(…)`). */
 const returning = (v) => Object.defineProperty(() => v, 'shown', { value: `() => ${v === undefined ? '<undefined>' : JSON.stringify(v)}` });
