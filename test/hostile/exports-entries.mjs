@@ -6,9 +6,12 @@ export const ENTRIES = [
   { name: '@flinkts/core/runtime', file: 'packages/core/dist/runtime/index.js' },
   { name: '@flinkts/connectors', file: 'packages/connectors/dist/index.js' },
   { name: '@flinkts/pipelines', file: 'packages/pipelines/dist/index.js' },
+  { name: 'flinkts/testing', file: 'dist/testing.js' },
 ];
 
 // Entry points left out, each with why:
+// - flinkts (the umbrella package's root): `export *` of the three package roots above, nothing of its own.
+// - flinkts/vitest: registers the matchers with vitest's `expect` (the matchers are probed through core/testing).
 // - @flinkts/core/flink: the Flink bridge's client — its functions start and stop Java / Maven processes and the
 //   bridge shared by every flinkts process on the machine (stopBridge, ensureBridge, installMissingToolchain).
 // - @flinkts/core/vitest: registers matchers with vitest's `expect`; it exports no function.
