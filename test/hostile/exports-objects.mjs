@@ -208,5 +208,6 @@ export function buildSeeds(modules) {
     target: new pipelines.GatewayTarget(closed, closed),
     records: new pipelines.DeploymentRecords('records', 'shop', 'dev', 'gateway'),
   };
-  return { table, sink, builder, expr, bool, query, insert, job, pipeline, run, window, secret: connectors.secret('password'), ...deploy };
+  const declarations = { view: core.view('recent', query), catalog: core.catalog('mem', connectors.genericInMemoryCatalog()) };
+  return { table, sink, builder, expr, bool, query, insert, job, pipeline, run, window, secret: connectors.secret('password'), ...declarations, ...deploy };
 }
