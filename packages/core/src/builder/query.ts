@@ -14,7 +14,7 @@ import { orderItemOf } from './fn.js';
 import { Expr, checkName, exprList, exprNode } from './expr.js';
 import { argumentError, checkList, checkNode, checkObject } from '../diagnostics/arguments.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
-import { refsOf, subqueryRelation } from './source.js';
+import { refsOf, relationAlias, subqueryRelation } from './source.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { textFields } from '../diagnostics/code-table.js';
 
@@ -211,7 +211,7 @@ export class QueryBuilder<S> {
     const unnest: Source<unknown> = {
       __columns: undefined as never,
       columnTypes: infos,
-      toRelation: (a) => ({ kind: 'Unnest', args: [expr], withOrdinality: options.ordinality !== undefined, ...(a === undefined ? {} : { alias: a }), columnAliases: names }),
+      toRelation: (a) => ({ kind: 'Unnest', args: [expr], withOrdinality: options.ordinality !== undefined, ...(relationAlias(a) === undefined ? {} : { alias: a! }), columnAliases: names }),
     };
     return this.joined('CROSS', unnest, alias, infos);
   }
@@ -323,6 +323,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
   }
 
   toRelation(alias: string | undefined): Relation {
+    relationAlias(alias);
     return subqueryRelation(this.query, alias);
   }
 
@@ -381,6 +382,6 @@ export function cte<Cols>(name: string, query: SelectQuery<Cols>): Source<Cols> 
   return {
     __columns: undefined as never,
     columnTypes: query.columnTypes,
-    toRelation: (alias) => (alias === undefined ? { kind: 'TableRef', path: [name] } : { kind: 'TableRef', path: [name], alias }),
+    toRelation: (alias) => (relationAlias(alias) === undefined ? { kind: 'TableRef', path: [name] } : { kind: 'TableRef', path: [name], alias }),
   };
 }

@@ -18,6 +18,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { z } from 'zod';
 import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../diagnostics/shape-rules.js';
 import { Expr, checkName, exprNode } from '../builder/expr.js';
+import { relationAlias } from '../builder/source.js';
 import { argumentError, checkArgument, checkList, checkNode, checkObject, checkOneOf } from '../diagnostics/arguments.js';
 import { SqlType, checkType } from '../types/sql-type.js';
 import type { AnyExpr } from '../builder/expr.js';
@@ -144,6 +145,7 @@ export class Table<Name extends string = string, Cols = Record<string, AnySqlTyp
 
   /** This table as a FROM item. */
   toRelation(alias: string | undefined): Relation {
+    relationAlias(alias);
     return alias === undefined ? { kind: 'TableRef', path: this.path } : { kind: 'TableRef', path: this.path, alias };
   }
 }

@@ -6,6 +6,7 @@ import { SelectQuery } from '../builder/query.js';
 import { checkName } from '../builder/expr.js';
 import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import type { ColumnInfo, Source } from '../builder/source.js';
+import { relationAlias } from '../builder/source.js';
 
 export class View<Name extends string = string, Cols = unknown> implements Source<Cols> {
   declare readonly __columns: Cols;
@@ -34,6 +35,7 @@ export class View<Name extends string = string, Cols = unknown> implements Sourc
   }
 
   toRelation(alias: string | undefined): Relation {
+    relationAlias(alias);
     return alias === undefined ? { kind: 'TableRef', path: this.path } : { kind: 'TableRef', path: this.path, alias };
   }
 }
