@@ -124,9 +124,12 @@ interface JsonValueOptions<R extends TypeRoot, V> {
 }
 
 const special = {
-  /** `COUNT(*)`, or `COUNT(x)` with an argument. */
-  count: (arg?: ExprInput): CallExpr<'BIGINT', bigint, false> =>
-    arg === undefined ? new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [], star: true }) : new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(arg)] }),
+  /**
+   * `COUNT(*)`, or `COUNT(x)` with an argument. An argument given as undefined (a misspelt column: `fn.count(o.amout)`)
+   * is FTS2305, not COUNT(*): only a call without arguments counts rows.
+   */
+  count: (...args: [arg?: ExprInput]): CallExpr<'BIGINT', bigint, false> =>
+    args.length === 0 ? new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [], star: true }) : new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(args[0]!, 'fn.count()')] }),
   /** `COUNT(DISTINCT x)`. */
   countDistinct: (arg: ExprInput): CallExpr<'BIGINT', bigint, false> =>
     new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(arg)], distinct: true }),
@@ -178,11 +181,11 @@ const special = {
       operand: exprNode(value, 'fn.trim()'),
     }),
   /** `SUBSTRING(x FROM start [FOR length])`: always nullable. */
-  substring: (value: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, true> =>
-    new Expr({ kind: 'Substring', operand: toNode(value), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+  substring: (value: ExprInput, start: ExprInput, ...rest: [length?: ExprInput]): Expr<'VARCHAR', string, true> =>
+    new Expr({ kind: 'Substring', operand: toNode(value, 'fn.substring()'), start: toNode(start, 'fn.substring()'), ...(rest.length === 0 ? {} : { length: toNode(rest[0]!, 'fn.substring()') }) }),
   /** `OVERLAY(x PLACING y FROM start [FOR length])`. */
-  overlay: <A extends AnyExpr>(value: A, placing: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, A['__nullable']> =>
-    new Expr({ kind: 'Overlay', operand: exprNode(value, 'fn.overlay()'), placing: toNode(placing), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+  overlay: <A extends AnyExpr>(value: A, placing: ExprInput, start: ExprInput, ...rest: [length?: ExprInput]): Expr<'VARCHAR', string, A['__nullable']> =>
+    new Expr({ kind: 'Overlay', operand: exprNode(value, 'fn.overlay()'), placing: toNode(placing, 'fn.overlay()'), start: toNode(start, 'fn.overlay()'), ...(rest.length === 0 ? {} : { length: toNode(rest[0]!, 'fn.overlay()') }) }),
   /** `POSITION(needle IN haystack)`: INT. */
   position: <A extends ExprInput, B extends ExprInput>(needle: A, haystack: B): Expr<'INT', number, Or<NullOf<A>, NullOf<B>>> =>
     new Expr({ kind: 'Position', needle: toNode(needle), haystack: toNode(haystack) }),
@@ -207,8 +210,8 @@ const special = {
   /** `ROW(a, b)`. */
   row: (...fields: readonly ExprInput[]): Expr<'ROW', Readonly<Record<string, unknown>>, false> => new Expr({ kind: 'RowConstructor', fields: fields.map((v) => toNode(v)), explicit: true }),
   /** `LISTAGG(x [, separator])`. */
-  listagg: (value: ExprInput, separator?: string): CallExpr<'VARCHAR', string, true> =>
-    new CallExpr({ kind: 'FunctionCall', name: ['LISTAGG'], args: separator === undefined ? [toNode(value)] : [toNode(value), toNode(separator)] }),
+  listagg: (value: ExprInput, ...rest: [separator?: string]): CallExpr<'VARCHAR', string, true> =>
+    new CallExpr({ kind: 'FunctionCall', name: ['LISTAGG'], args: rest.length === 0 ? [toNode(value, 'fn.listagg()')] : [toNode(value, 'fn.listagg()'), toNode(checkString('fn.listagg()', 'separator', rest[0]))] }),
   /** A call to a user-defined function: `fn.call<'VARCHAR', string>(['my_udf'], x)`. */
   call: <R extends TypeRoot = TypeRoot, V = unknown>(path: string | readonly string[], ...args: ExprInput[]): CallExpr<R, V, boolean> =>
     new CallExpr({
