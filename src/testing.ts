@@ -10,7 +10,9 @@ import type { JobRun, JobSource, RunOptions, SinkOutput } from '@flinkts/core/te
 
 export * from '@flinkts/core/testing';
 
-const withCapabilities = (options: RunOptions): RunOptions => (options.capabilities === undefined ? { ...options, capabilities: resolveCapabilities } : options);
+/** Anything but an options object goes to core as given: core's check names the call and the argument (FTS2305). */
+const withCapabilities = (options: RunOptions): RunOptions =>
+  (options !== null && typeof options === 'object' && !Array.isArray(options) && options.capabilities === undefined ? { ...options, capabilities: resolveCapabilities } : options);
 
 /** `runJob` of `@flinkts/core/testing`, with the connectors' capabilities unless `options.capabilities` is given. */
 export function runJob(job: JobSource, options: RunOptions): JobRun {

@@ -2,7 +2,7 @@
  * @flinkts/connectors: typed Flink connectors, formats, catalogs and settings, from the real connectors'
  * option definitions (catalog/*.json → src/generated/*.ts).
  */
-export { kafka, kafkaDefinition } from './connectors/kafka.js';
+export { kafka } from './connectors/kafka.js';
 export type { KafkaOptions } from './connectors/kafka.js';
 export { upsertKafka } from './connectors/upsert-kafka.js';
 export type { UpsertKafkaOptions } from './connectors/upsert-kafka.js';

@@ -12,18 +12,20 @@ export * from './functions/index.js';
 export * from './builder/index.js';
 export * from './sql/index.js';
 export * from './analyzer/index.js';
-export { ObjectCatalog } from './catalog/catalog.js';
-export { DEFAULT_CATALOG, DEFAULT_DATABASE, Namespace } from './catalog/namespace.js';
-export type { QualifiedName } from './catalog/namespace.js';
+// The analyzer's catalog and namespace are types here (checkScript / bind make them; @flinkts/core/internal has the classes).
+export type { ObjectCatalog } from './catalog/catalog.js';
+export { DEFAULT_CATALOG, DEFAULT_DATABASE } from './catalog/namespace.js';
+export type { Namespace, QualifiedName } from './catalog/namespace.js';
 export type { CatalogEntry, CatalogTableEntry, CatalogViewEntry } from './catalog/catalog.js';
 export * from './plan/index.js';
-// The code tables of each stage (code by name: SQL_CODES.reservedWord); the rest are exported with their stage.
-export { SQL_CODE_TABLE, SQL_CODES, SQL_TEXTS } from './sql/codes.js';
-export { DEFINITION_CODE_TABLE, DEFINITION_CODES, DEFINITION_TEXTS } from './diagnostics/definition-codes.js';
-export { NAME_CODE_TABLE, NAME_CODES, NAME_TEXTS } from './diagnostics/name-codes.js';
+// The code tables of each stage (code by name: SQL_CODES.reservedWord); the rest are exported with their stage. Their
+// texts (the templates that word a code's message) are plumbing: @flinkts/core/internal.
+export { SQL_CODE_TABLE, SQL_CODES } from './sql/codes.js';
+export { DEFINITION_CODE_TABLE, DEFINITION_CODES } from './diagnostics/definition-codes.js';
+export { NAME_CODE_TABLE, NAME_CODES } from './diagnostics/name-codes.js';
 export { INSERT_CODE_TABLE, INSERT_CODES } from './plan/insert-codes.js';
 export { TYPE_CODE_TABLE, TYPE_CODES } from './typing/codes.js';
 export { LAYER_CODE_TABLE, LAYER_CODES } from './analyzer/layer-codes.js';
-export { CONNECTOR_CODE_TABLE, CONNECTOR_CODES, CONNECTOR_TEXTS } from './connector/codes.js';
+export { CONNECTOR_CODE_TABLE, CONNECTOR_CODES } from './connector/codes.js';
 export type { PrimaryKeyProblem } from './connector/codes.js';
 export * from './lineage/index.js';

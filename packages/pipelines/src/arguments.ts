@@ -32,6 +32,25 @@ export function checkTableArgument(call: string, argument: string, value: unknow
   if (v === null || typeof v !== 'object' || v.kind !== 'table' || typeof v.name !== 'string' || typeof v.statement !== 'object') throw argumentError(call, argument, 'a table declared with table(…)', value, undefined, TEXTS.badArgument);
 }
 
+/** An endpoint's base URL (`http://host:8081`), as FTS8005: the deploy clients append their paths to it. */
+export function checkEndpointUrl(call: string, argument: string, value: unknown): string {
+  let ok = false;
+  if (typeof value === 'string') {
+    try {
+      ok = /^https?:$/.test(new URL(value).protocol);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) throw argumentError(call, argument, 'an http(s) URL such as http://localhost:8081', value, undefined, TEXTS.badArgument);
+  return value as string;
+}
+
+/** A time limit in milliseconds, when given: a positive whole number, as FTS8005. */
+export function checkMillis(call: string, argument: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)) throw argumentError(call, argument, 'a positive whole number of milliseconds (or nothing)', value, undefined, TEXTS.badArgument);
+}
+
 /** A plain object (an options or spec object), as FTS8005. */
 export function checkObjectArgument(call: string, argument: string, value: unknown): void {
   checkObject(call, argument, value, 'an object', TEXTS.badArgument);

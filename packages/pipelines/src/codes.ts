@@ -2,7 +2,8 @@
  * Stable diagnostic codes of `@flinkts/pipelines` (FTS8xxx: pipelines, environments and job specs), with the texts of
  * the templated ones (`suggestion`: a did-you-mean from didYouMean, which replaces the default hint).
  */
-import { DEFINITION_TEXTS, type ArgumentPayload } from '@flinkts/core';
+import type { ArgumentPayload } from '@flinkts/core';
+import { DEFINITION_TEXTS } from '@flinkts/core/internal';
 import { codeTable, template } from '@flinkts/core/internal';
 import type { ArtifactProblem } from '@flinkts/connectors';
 

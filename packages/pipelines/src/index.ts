@@ -2,14 +2,21 @@
  * @flinkts/pipelines — jobs, pipelines and environments, the cross-job analyzer run, and the emitters: plain
  * Flink SQL, StreamPark 2.1.x create forms, VVP 2.x Deployments and Alibaba Realtime Compute deployments.
  */
-export { job, Job } from './job.js';
+// Job and Pipeline are types here: job(…) and pipeline(…) make them (and check their specs).
+export { job } from './job.js';
+export type { Job } from './job.js';
 export type { JobSpec } from './job.js';
-export { pipeline, Pipeline } from './pipeline.js';
+export { pipeline } from './pipeline.js';
+export type { Pipeline } from './pipeline.js';
 export type { AnyPipeline, EnvironmentSpec, JobOverride, PipelineSpec } from './pipeline.js';
 export type { ProcessResources, Resources, TaskManagerResources } from './resources.js';
-export { LINEAGE_FORMATS, STREAMPARK_EXECUTION_MODES } from './targets.js';
+export { LINEAGE_FORMATS } from './targets.js';
+export { STREAMPARK_EXECUTION_MODES } from './emit/streampark.js';
 export { TARGET_NAMES } from './emit/emitters.js';
-export type { LineageFormat, LineageOutputTarget, AlibabaTarget, StreamparkExecutionMode, StreamparkTarget, TargetName, Targets, VvpTarget } from './targets.js';
+export type { LineageFormat, LineageOutputTarget, TargetName, Targets } from './targets.js';
+export type { StreamparkExecutionMode, StreamparkTarget } from './emit/streampark.js';
+export type { VvpTarget } from './emit/vvp.js';
+export type { AlibabaTarget } from './emit/alibaba.js';
 export type { ResolvedEnvironment, ResolvedJob } from './resolve-environment.js';
 export { buildPipeline, checkPipeline, printJob } from './build.js';
 export type { BuildOptions, BuildResult } from './build.js';
@@ -32,15 +39,15 @@ export type { MonitorSpec } from './quality/monitor-jobs.js';
 export type { Channels, ChannelName, EmailChannel, FlinkAlert, LevelSpec, MonitoringTarget, WebhookChannel } from './alerting/monitoring-target.js';
 export { FLINK_METRICS, QUALITY_METRICS } from './alerting/metric-names.js';
 export { PROMETHEUS_REPORTER_FACTORY } from './alerting/flink-reporter.js';
-export { INTROSPECT_CODES, INTROSPECT_TEXTS } from './introspect/codes.js';
+export { INTROSPECT_CODES } from './introspect/codes.js';
 export type { MappedType, MysqlColumn } from './introspect/mysql-types.js';
 export type { MysqlTarget, ParsedTarget } from './introspect/mysql-url.js';
 export type { MysqlTable, SchemaResult } from './introspect/read-schema.js';
 export type { GenerateOptions, Generated } from './introspect/generate-tables.js';
-export { IMPORT_CODES, IMPORT_TEXTS } from './import/codes.js';
+export { IMPORT_CODES } from './import/codes.js';
 export type { FixedScript } from './import/fixes.js';
 export type { ImportedFile, ImportInput, ImportOptions, ImportResult } from './import/import-scripts.js';
-export { LINEAGE_CODES, LINEAGE_TEXTS } from './lineage-formats/codes.js';
+export { LINEAGE_CODES } from './lineage-formats/codes.js';
 export type { Found } from './lineage-formats/names.js';
 export type { Impact, JobLink, LineageQuery, LineageView } from './lineage-formats/query.js';
 export { LINEAGE_JSON_FORMAT, LINEAGE_JSON_VERSION } from './lineage-formats/json.js';
@@ -49,8 +56,10 @@ export type { OpenLineageDataset, OpenLineageEvent, OpenLineageOptions } from '.
 export type { PostOptions, PostResult } from './lineage-formats/post.js';
 export { lineageArtifacts } from './lineage-formats/artifacts.js';
 export type { LineageArtifactOptions } from './lineage-formats/artifacts.js';
-export { DEPLOY_CODE_TABLE, DEPLOY_CODES, DEPLOY_TEXTS } from './deploy/codes.js';
-export { SqlGatewayClient, GatewaySession } from './deploy/sql-gateway.js';
+export { DEPLOY_CODE_TABLE, DEPLOY_CODES } from './deploy/codes.js';
+export { SqlGatewayClient } from './deploy/sql-gateway.js';
+// a session is opened by SqlGatewayClient.openSession()
+export type { GatewaySession } from './deploy/sql-gateway.js';
 export type { GatewayColumn, GatewayRow, StatementResult } from './deploy/sql-gateway.js';
 export { FlinkRestClient } from './deploy/flink-rest.js';
 export type { CheckpointStats, FlinkJobOverview } from './deploy/flink-rest.js';

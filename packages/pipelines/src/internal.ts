@@ -52,3 +52,8 @@ export { tableGraph } from './lineage/table-graph.js';
 export { StreamparkTarget } from './deploy/streampark-target.js';
 export { VvpTarget } from './deploy/vvp-target.js';
 export { AlibabaTarget } from './deploy/alibaba-target.js';
+// The code tables' texts: the templates that word each code's message from its payload.
+export { INTROSPECT_TEXTS } from './introspect/codes.js';
+export { IMPORT_TEXTS } from './import/codes.js';
+export { LINEAGE_TEXTS } from './lineage-formats/codes.js';
+export { DEPLOY_TEXTS } from './deploy/codes.js';

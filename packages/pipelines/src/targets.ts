@@ -8,13 +8,6 @@ import { configSchemas } from './emit/config-schema.js';
 import type { ConfigOf, OverridableEmitter } from './emit/emitter.js';
 import type { EMITTERS } from './emit/emitters.js';
 
-export type { StreamparkExecutionMode, StreamparkTarget } from './emit/streampark.js';
-export { STREAMPARK_EXECUTION_MODES } from './emit/streampark.js';
-export type { VvpTarget } from './emit/vvp.js';
-export type { AlibabaTarget } from './emit/alibaba.js';
-export type { SqlTarget } from './emit/sql.js';
-export type { MonitoringTarget } from './alerting/monitoring-target.js';
-
 type AnyEmitter = (typeof EMITTERS)[number];
 
 /** The lineage formats `build` can write under `<env>/lineage/`. */

@@ -64,7 +64,7 @@ export const command: Command = {
     }
     let wrote: string[] = [];
     if (!all.some((d) => d.severity === 'error')) {
-      const [{ IMPORT_TEXTS }, { importScripts }] = await Promise.all([import('@flinkts/pipelines'), import('@flinkts/pipelines/internal')]);
+      const { IMPORT_TEXTS, importScripts } = await import('@flinkts/pipelines/internal');
       let result: Awaited<ReturnType<typeof importScripts>>;
       try {
         result = await importScripts(inputs, { ...(args.values.has('name') ? { name: args.values.get('name')! } : {}) });

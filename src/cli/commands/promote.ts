@@ -15,7 +15,8 @@ import { DEPLOY_OPTIONS_HELP, DEPLOY_VALUES, deployContext, exitFor, knownJob, r
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../exit-code.js';
 import { exitForErrors } from '../exit-class.js';
 import { planAll } from './plan.js';
-import { DEPLOY_CODES, DEPLOY_TEXTS } from '@flinkts/pipelines';
+import { DEPLOY_CODES } from '@flinkts/pipelines';
+import { DEPLOY_TEXTS } from '@flinkts/pipelines/internal';
 
 const HELP = `Usage: flinkts promote [<folder|config>] --env <name> [--job <name>] [--abandon] [options]
 

@@ -3,8 +3,8 @@
  * artifacts), and the one validation path both typed factories and SQL-text tables go through.
  */
 import type { ChangelogCapabilities, Connector, Diagnostic, MavenArtifact, PrimaryKeyProblem, Severity } from '@flinkts/core';
-import { CONNECTOR_TEXTS, FlinktsError, type CodeText } from '@flinkts/core';
-import { textFields } from '@flinkts/core/internal';
+import { FlinktsError, type CodeText } from '@flinkts/core';
+import { CONNECTOR_TEXTS, textFields } from '@flinkts/core/internal';
 import { FORMAT_CATALOGS } from '../formats/registry.js';
 import { TEXTS, type RulePayload } from '../options/codes.js';
 import { OptionSet } from '../options/option-set.js';

@@ -6,7 +6,7 @@
  * is created.
  */
 import type { CreateTable, Diagnostic } from '@flinkts/core';
-import { CONNECTOR_TEXTS } from '@flinkts/core';
+import { CONNECTOR_TEXTS } from '@flinkts/core/internal';
 
 export function checkPaimonPrimaryKey(statement: CreateTable, context: { readonly path: string; readonly catalogType?: string }): Diagnostic[] {
   const option = (key: string): string | undefined => statement.options.find((o) => o.key === key)?.value;

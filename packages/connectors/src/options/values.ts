@@ -5,10 +5,21 @@ import type { FormatRef } from '../formats/format.js';
 
 import { argumentError } from '@flinkts/core/internal';
 
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+function checkSecretName(call: string, name: unknown): string {
+  if (typeof name !== 'string' || !SECRET_NAME.test(name)) {
+    throw argumentError(call, 'name', `a name matching ${SECRET_NAME.source}`, name, "a secret is printed as ${NAME} for the platform to resolve, e.g. secret('MYSQL_PASSWORD')");
+  }
+  return name;
+}
+
 /** A credential resolved by the platform at deploy time; printed as `${NAME}`, never as plaintext. */
 export class Secret {
   readonly kind = 'secret' as const;
-  constructor(readonly name: string) {
+  readonly name: string;
+  constructor(name: string) {
+    this.name = checkSecretName('new Secret()', name);
     Object.freeze(this);
   }
   toString(): string {
@@ -16,14 +27,9 @@ export class Secret {
   }
 }
 
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
 /** `secret('MYSQL_PASSWORD')` prints as `${MYSQL_PASSWORD}`. */
 export function secret(name: string): Secret {
-  if (typeof name !== 'string' || !SECRET_NAME.test(name)) {
-    throw argumentError('secret()', 'name', `a name matching ${SECRET_NAME.source}`, name, "a secret is printed as ${NAME} for the platform to resolve, e.g. secret('MYSQL_PASSWORD')");
-  }
-  return new Secret(name);
+  return new Secret(checkSecretName('secret()', name));
 }
 
 /** `${NAME}`: a placeholder the platform resolves (a secret or an environment variable). */

@@ -46,9 +46,12 @@ export interface TemporalLiteral extends NodeBase {
   readonly value: string;
 }
 
-export type TimeUnit =
-  | 'MILLENNIUM' | 'CENTURY' | 'DECADE' | 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'MINUTE'
-  | 'SECOND' | 'MILLISECOND' | 'MICROSECOND' | 'NANOSECOND' | 'DOW' | 'DOY' | 'ISODOW' | 'ISOYEAR' | 'EPOCH';
+/** The units of EXTRACT, FLOOR/CEIL … TO, TIMESTAMPADD / TIMESTAMPDIFF (the parser's and the builders' one list). */
+export const TIME_UNITS = [
+  'MILLENNIUM', 'CENTURY', 'DECADE', 'YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND',
+  'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'DOW', 'DOY', 'ISODOW', 'ISOYEAR', 'EPOCH',
+] as const;
+export type TimeUnit = typeof TIME_UNITS[number];
 
 /** The qualifier of an INTERVAL literal: `SECOND`, `DAY(3) TO SECOND(3)`, `YEAR TO MONTH`. */
 export interface IntervalQualifier {

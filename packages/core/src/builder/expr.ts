@@ -4,10 +4,10 @@
  * planner would reject (comparing an INT column with a string, inserting STRING into BIGINT, …).
  * Every method returns a new expression; the wrapped node is never mutated.
  */
-import type { BinaryOperator, Expression, OrderItem } from '../ast/expression.js';
+import { EXPRESSION_KINDS, type BinaryOperator, type Expression, type OrderItem } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
 import { builderText } from './errors.js';
-import { argumentError } from '../diagnostics/arguments.js';
+import { argumentError, checkList, checkNode, checkOneOf, checkString } from '../diagnostics/arguments.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { IDENTIFIER_MAX_LENGTH } from '../sql/parser/cursor.js';
 import type { TypeRoot } from '../types/data-type.js';
@@ -22,7 +22,7 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   readonly node: Expression;
 
   constructor(node: Expression) {
-    this.node = Object.freeze(node);
+    this.node = Object.freeze(checkNode<Expression>('new Expr()', 'node', node, 'an expression node (build expressions with columns, fn.* and lit(…))', EXPRESSION_KINDS));
   }
 
   // Comparison ------------------------------------------------------------------------------------------
@@ -37,11 +37,11 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   isNotNull(): Bool<false> { return new Expr({ kind: 'IsNull', operand: this.node, negated: true }); }
   isDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: false }); }
   isNotDistinctFrom(other: Comparable<R>): Bool<false> { return new Expr({ kind: 'IsDistinctFrom', left: this.node, right: toNode(other), negated: true }); }
-  in(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map((v) => toNode(v)), negated: false }); }
-  notIn(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: values.map((v) => toNode(v)), negated: true }); }
+  in(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: inList('.in()', values), negated: false }); }
+  notIn(values: readonly Comparable<R>[]): Bool<N> { return new Expr({ kind: 'In', operand: this.node, values: inList('.notIn()', values), negated: true }); }
   /** `x IN (SELECT …)`: the sub-query must select one column. */
-  inQuery(query: SingleColumnQuery): Bool<N> { return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: false }); }
-  notInQuery(query: SingleColumnQuery): Bool<N> { return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: true }); }
+  inQuery(query: SingleColumnQuery): Bool<N> { checkSubquery('.inQuery()', query); return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: false }); }
+  notInQuery(query: SingleColumnQuery): Bool<N> { checkSubquery('.notInQuery()', query); return new Expr({ kind: 'In', operand: this.node, query: query.query, negated: true }); }
   between(low: Comparable<R>, high: Comparable<R>): Bool<N> {
     return new Expr({ kind: 'Between', operand: this.node, low: toNode(low), high: toNode(high), negated: false, symmetric: false });
   }
@@ -49,7 +49,7 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
     return new Expr({ kind: 'Between', operand: this.node, low: toNode(low), high: toNode(high), negated: true, symmetric: false });
   }
   like(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>, escape?: string): Bool<N> {
-    return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern), ...(escape === undefined ? {} : { escape: toNode(escape) }), negated: false });
+    return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern, '.like()'), ...(escape === undefined ? {} : { escape: toNode(checkString('.like()', 'escape', escape)) }), negated: false });
   }
   notLike(this: Expr<StringRoot, string, N>, pattern: string | Expr<StringRoot, string, boolean>): Bool<N> {
     return new Expr({ kind: 'Like', op: 'LIKE', operand: this.node, pattern: toNode(pattern), negated: true });
@@ -79,9 +79,12 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
 
   // Access ----------------------------------------------------------------------------------------------
   /** `arr[i]` / `map[key]`: always nullable. */
-  at(index: number | string | Expr): Expr<TypeRoot, unknown, true> { return new Expr({ kind: 'Subscript', operand: this.node, index: toNode(index) }); }
+  at(index: number | string | Expr): Expr<TypeRoot, unknown, true> {
+    if (typeof index !== 'number' && typeof index !== 'string' && !(index instanceof Expr)) throw argumentError('.at()', 'index', 'an array index (a number), a map key (a string) or an expression', index);
+    return new Expr({ kind: 'Subscript', operand: this.node, index: toNode(index, '.at()') });
+  }
   /** `row.field`. */
-  field(name: string): Expr<TypeRoot, unknown, boolean> { return new Expr({ kind: 'FieldAccess', operand: this.node, field: name }); }
+  field(name: string): Expr<TypeRoot, unknown, boolean> { return new Expr({ kind: 'FieldAccess', operand: this.node, field: checkName('.field()', 'name', name) }); }
 
   /** `x IS TRUE` / `IS FALSE` / `IS UNKNOWN` (never NULL). */
   isTrue(this: Expr<'BOOLEAN', boolean, N>): Bool<false> { return new Expr({ kind: 'IsTruth', operand: this.node, value: 'TRUE', negated: false }); }
@@ -98,8 +101,8 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   as<A extends string>(alias: A): Named<A, R, V, N> { return named(this.node, checkName('.as()', 'alias', alias)); }
 
   // Ordering --------------------------------------------------------------------------------------------
-  asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls); }
-  desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls); }
+  asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls === undefined ? undefined : checkOneOf('.asc()', 'nulls', nulls, NULLS_ORDER)); }
+  desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls === undefined ? undefined : checkOneOf('.desc()', 'nulls', nulls, NULLS_ORDER)); }
 }
 
 /**
@@ -131,6 +134,8 @@ export interface SingleColumnQuery { readonly query: Query; readonly columnNames
 
 /** An ORDER BY item. */
 export interface Ordering { readonly orderItem: OrderItem }
+
+const NULLS_ORDER = ['FIRST', 'LAST'] as const;
 
 function ordering(expr: Expression, direction: 'ASC' | 'DESC', nulls?: 'FIRST' | 'LAST'): Ordering {
   return Object.freeze({ orderItem: Object.freeze({ expr, direction, ...(nulls === undefined ? {} : { nulls }) }) });
@@ -202,6 +207,13 @@ function compare(op: BinaryOperator, left: AnyExpr, right: ExprInput): Bool<neve
 
 function arith<X>(op: BinaryOperator, left: AnyExpr, right: ExprInput): X {
   return new Expr({ kind: 'Binary', op, left: left.node, right: toNode(right) }) as X;
+}
+
+/** The values of `IN (…)`: a non-empty list (`IN ()` is no SQL) of expressions or literals. */
+function inList(call: string, values: unknown): Expression[] {
+  const list = checkList<ExprInput>(call, 'values', values, 'a list of values');
+  if (list.length === 0) throw argumentError(call, 'values', 'a list of at least one value', values);
+  return list.map((v) => toNode(v, call));
 }
 
 /** A built query (anything with a query node: from(…).select(…), sqlQuery(…)`…`). */

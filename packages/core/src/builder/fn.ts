@@ -5,11 +5,13 @@
  * Result types come from the function registry (`functions/registry.ts`), never written twice.
  */
 import type { Expression, JsonBehavior, OrderItem, TimeUnit, WindowFrame } from '../ast/expression.js';
+import { TIME_UNITS } from '../ast/expression.js';
+import { argumentError, checkList, checkObject, checkOneOf, checkString } from '../diagnostics/arguments.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
 import { FUNCTIONS } from '../functions/registry.js';
 import type { BuiltinFunctionName, FunctionSignature, NullRule, ReturnRule } from '../functions/registry.js';
-import { Expr, exprNode, toNode } from './expr.js';
+import { Expr, checkName, exprNode, toNode } from './expr.js';
 import { checkType } from '../types/sql-type.js';
 import type { AnyExpr, Bool, ExprInput, NullOf, Ordering, RootOf } from './expr.js';
 import type { Or, RootValue } from './type-level.js';
@@ -28,13 +30,14 @@ export class CallExpr<R extends TypeRoot = TypeRoot, V = unknown, N extends bool
   }
   /** `OVER (PARTITION BY … ORDER BY … [frame])`, or `OVER w` for a named window. */
   over(window: OverWindow | string = {}): CallExpr<R, V, N> {
-    if (typeof window === 'string') return new CallExpr({ ...this.node, over: window });
+    if (typeof window === 'string') return new CallExpr({ ...this.node, over: checkName('.over()', 'window', window) });
+    checkObject('.over()', 'window', window, 'a window { partitionBy, orderBy, frame } or a named window');
     return new CallExpr({
       ...this.node,
       over: {
-        partitionBy: (window.partitionBy ?? []).map((e, i) => exprNode(e, `.over() partitionBy item ${i + 1}`)),
-        orderBy: (window.orderBy ?? []).map((o) => orderItemOf(o)),
-        ...(window.frame === undefined ? {} : { frame: window.frame }),
+        partitionBy: checkList<unknown>('.over()', 'window.partitionBy', window.partitionBy ?? [], 'a list of expressions').map((e, i) => exprNode(e, `.over() partitionBy item ${i + 1}`)),
+        orderBy: checkList<AnyExpr | Ordering>('.over()', 'window.orderBy', window.orderBy ?? [], 'a list of expressions or orderings').map((o, i) => orderItemOf(o, `.over() orderBy item ${i + 1}`)),
+        ...(window.frame === undefined ? {} : { frame: checkObject('.over()', 'window.frame', window.frame, 'a window frame') }),
       },
     });
   }
@@ -106,8 +109,12 @@ const catalogFunctions = Object.freeze(
 // Special forms -----------------------------------------------------------------------------------------
 
 type JsonBehaviorInput = 'NULL' | 'ERROR' | { readonly default: ExprInput };
-function behavior(b: JsonBehaviorInput): JsonBehavior {
-  return b === 'NULL' ? { kind: 'Null' } : b === 'ERROR' ? { kind: 'Error' } : { kind: 'Default', value: toNode(b.default) };
+function behavior(b: JsonBehaviorInput, argument: string): JsonBehavior {
+  if (b === 'NULL') return { kind: 'Null' };
+  if (b === 'ERROR') return { kind: 'Error' };
+  const given = b as { default?: unknown } | null;
+  if (given === null || typeof given !== 'object' || !('default' in given)) throw argumentError('fn.jsonValue()', argument, "'NULL', 'ERROR' or { default: value }", b);
+  return { kind: 'Default', value: toNode(given.default as ExprInput, 'fn.jsonValue()') };
 }
 
 interface JsonValueOptions<R extends TypeRoot, V> {
@@ -117,74 +124,101 @@ interface JsonValueOptions<R extends TypeRoot, V> {
 }
 
 const special = {
-  /** `COUNT(*)`, or `COUNT(x)` with an argument. */
-  count: (arg?: ExprInput): CallExpr<'BIGINT', bigint, false> =>
-    arg === undefined ? new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [], star: true }) : new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(arg)] }),
+  /**
+   * `COUNT(*)`, or `COUNT(x)` with an argument. An argument given as undefined (a misspelt column: `fn.count(o.amout)`)
+   * is FTS2305, not COUNT(*): only a call without arguments counts rows.
+   */
+  count: (...args: [arg?: ExprInput]): CallExpr<'BIGINT', bigint, false> =>
+    args.length === 0 ? new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [], star: true }) : new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(args[0]!, 'fn.count()')] }),
   /** `COUNT(DISTINCT x)`. */
   countDistinct: (arg: ExprInput): CallExpr<'BIGINT', bigint, false> =>
     new CallExpr({ kind: 'FunctionCall', name: ['COUNT'], args: [toNode(arg)], distinct: true }),
   /** `JSON_VALUE(json, path [RETURNING t] [… ON EMPTY] [… ON ERROR])`: STRING unless RETURNING, always nullable. */
   jsonValue: <R extends TypeRoot = 'VARCHAR', V = string>(json: ExprInput, path: string | AnyExpr, options: JsonValueOptions<R, V> = {}): Expr<R, V, true> =>
-    new Expr({
+    checkObject('fn.jsonValue()', 'options', options, 'an options object { returning, onEmpty, onError }') && new Expr({
       kind: 'JsonValue',
       operand: toNode(json),
       path: toNode(path),
       ...(options.returning === undefined ? {} : { returning: checkType('fn.jsonValue()', 'options.returning', options.returning) }),
-      ...(options.onEmpty === undefined ? {} : { onEmpty: behavior(options.onEmpty) }),
-      ...(options.onError === undefined ? {} : { onError: behavior(options.onError) }),
+      ...(options.onEmpty === undefined ? {} : { onEmpty: behavior(options.onEmpty, 'options.onEmpty') }),
+      ...(options.onError === undefined ? {} : { onError: behavior(options.onError, 'options.onError') }),
     }),
   /** `JSON_QUERY(json, path [WITH … ARRAY WRAPPER])`. */
   jsonQuery: (json: ExprInput, path: string | AnyExpr, wrapper: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL' = 'WITHOUT'): Expr<'VARCHAR', string, true> =>
-    new Expr({ kind: 'JsonQuery', operand: toNode(json), path: toNode(path), wrapper }),
+    new Expr({ kind: 'JsonQuery', operand: toNode(json), path: toNode(path), wrapper: checkOneOf('fn.jsonQuery()', 'wrapper', wrapper, ['WITHOUT', 'CONDITIONAL', 'UNCONDITIONAL']) }),
   /** `JSON_EXISTS(json, path [… ON ERROR])`. */
   jsonExists: (json: ExprInput, path: string | AnyExpr, onError?: 'TRUE' | 'FALSE' | 'UNKNOWN' | 'ERROR'): Bool<true> =>
-    new Expr({ kind: 'JsonExists', operand: toNode(json), path: toNode(path), ...(onError === undefined ? {} : { onError }) }),
+    new Expr({ kind: 'JsonExists', operand: toNode(json), path: toNode(path), ...(onError === undefined ? {} : { onError: checkOneOf('fn.jsonExists()', 'onError', onError, ['TRUE', 'FALSE', 'UNKNOWN', 'ERROR']) }) }),
   /** `x IS JSON [type]`. */
   isJson: (value: ExprInput, type?: 'VALUE' | 'SCALAR' | 'ARRAY' | 'OBJECT'): Bool<false> =>
-    new Expr({ kind: 'IsJson', operand: toNode(value), ...(type === undefined ? {} : { type }), negated: false }),
+    new Expr({ kind: 'IsJson', operand: toNode(value), ...(type === undefined ? {} : { type: checkOneOf('fn.isJson()', 'type', type, ['VALUE', 'SCALAR', 'ARRAY', 'OBJECT']) }), negated: false }),
   /** `JSON_OBJECT(KEY k VALUE v, … [NULL|ABSENT ON NULL])`. */
   jsonObject: (entries: Readonly<Record<string, ExprInput>>, onNull: 'NULL' | 'ABSENT' = 'NULL'): Expr<'VARCHAR', string, false> =>
-    new Expr({ kind: 'JsonObject', entries: Object.entries(entries).map(([k, v]) => ({ key: toNode(k), value: toNode(v) })), onNull }),
+    new Expr({
+      kind: 'JsonObject',
+      entries: Object.entries(checkObject('fn.jsonObject()', 'entries', entries, 'an object { key: value, … }')).map(([k, v]) => ({ key: toNode(k), value: toNode(v, 'fn.jsonObject()') })),
+      onNull: checkOneOf('fn.jsonObject()', 'onNull', onNull, ['NULL', 'ABSENT']),
+    }),
   /** `JSON_ARRAY(v, … [NULL|ABSENT ON NULL])`. */
   jsonArray: (values: readonly ExprInput[], onNull: 'NULL' | 'ABSENT' = 'ABSENT'): Expr<'VARCHAR', string, false> =>
-    new Expr({ kind: 'JsonArray', values: values.map((v) => toNode(v)), onNull }),
+    new Expr({
+      kind: 'JsonArray',
+      values: checkList<ExprInput>('fn.jsonArray()', 'values', values, 'a list of values').map((v) => toNode(v, 'fn.jsonArray()')),
+      onNull: checkOneOf('fn.jsonArray()', 'onNull', onNull, ['NULL', 'ABSENT']),
+    }),
   /** `EXTRACT(unit FROM x)`: BIGINT. */
-  extract: <A extends AnyExpr>(unit: TimeUnit, value: A): Expr<'BIGINT', bigint, A['__nullable']> => new Expr({ kind: 'Extract', unit, operand: exprNode(value, 'fn.extract()') }),
+  extract: <A extends AnyExpr>(unit: TimeUnit, value: A): Expr<'BIGINT', bigint, A['__nullable']> => new Expr({ kind: 'Extract', unit: checkOneOf('fn.extract()', 'unit', unit, TIME_UNITS), operand: exprNode(value, 'fn.extract()') }),
   /** `FLOOR(x TO unit)`. */
-  floorTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'FLOOR', operand: exprNode(value, 'fn.floorTo()'), unit }),
+  floorTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'FLOOR', operand: exprNode(value, 'fn.floorTo()'), unit: checkOneOf('fn.floorTo()', 'unit', unit, TIME_UNITS) }),
   /** `CEIL(x TO unit)`. */
-  ceilTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'CEIL', operand: exprNode(value, 'fn.ceilTo()'), unit }),
+  ceilTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'CEIL', operand: exprNode(value, 'fn.ceilTo()'), unit: checkOneOf('fn.ceilTo()', 'unit', unit, TIME_UNITS) }),
   /** `TRIM([side] [chars] FROM x)`. */
   trim: <A extends AnyExpr>(value: A, options: { readonly side?: 'BOTH' | 'LEADING' | 'TRAILING'; readonly chars?: string } = {}): Expr<'VARCHAR', string, A['__nullable']> =>
-    new Expr({ kind: 'Trim', side: options.side ?? 'BOTH', ...(options.chars === undefined ? {} : { chars: toNode(options.chars) }), operand: exprNode(value, 'fn.trim()') }),
+    checkObject('fn.trim()', 'options', options, 'an options object { side, chars }') && new Expr({
+      kind: 'Trim',
+      side: checkOneOf('fn.trim()', 'options.side', options.side ?? 'BOTH', ['BOTH', 'LEADING', 'TRAILING']),
+      ...(options.chars === undefined ? {} : { chars: toNode(checkString('fn.trim()', 'options.chars', options.chars)) }),
+      operand: exprNode(value, 'fn.trim()'),
+    }),
   /** `SUBSTRING(x FROM start [FOR length])`: always nullable. */
-  substring: (value: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, true> =>
-    new Expr({ kind: 'Substring', operand: toNode(value), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+  substring: (value: ExprInput, start: ExprInput, ...rest: [length?: ExprInput]): Expr<'VARCHAR', string, true> =>
+    new Expr({ kind: 'Substring', operand: toNode(value, 'fn.substring()'), start: toNode(start, 'fn.substring()'), ...(rest.length === 0 ? {} : { length: toNode(rest[0]!, 'fn.substring()') }) }),
   /** `OVERLAY(x PLACING y FROM start [FOR length])`. */
-  overlay: <A extends AnyExpr>(value: A, placing: ExprInput, start: ExprInput, length?: ExprInput): Expr<'VARCHAR', string, A['__nullable']> =>
-    new Expr({ kind: 'Overlay', operand: exprNode(value, 'fn.overlay()'), placing: toNode(placing), start: toNode(start), ...(length === undefined ? {} : { length: toNode(length) }) }),
+  overlay: <A extends AnyExpr>(value: A, placing: ExprInput, start: ExprInput, ...rest: [length?: ExprInput]): Expr<'VARCHAR', string, A['__nullable']> =>
+    new Expr({ kind: 'Overlay', operand: exprNode(value, 'fn.overlay()'), placing: toNode(placing, 'fn.overlay()'), start: toNode(start, 'fn.overlay()'), ...(rest.length === 0 ? {} : { length: toNode(rest[0]!, 'fn.overlay()') }) }),
   /** `POSITION(needle IN haystack)`: INT. */
   position: <A extends ExprInput, B extends ExprInput>(needle: A, haystack: B): Expr<'INT', number, Or<NullOf<A>, NullOf<B>>> =>
     new Expr({ kind: 'Position', needle: toNode(needle), haystack: toNode(haystack) }),
   /** `TIMESTAMPADD(unit, n, ts)`. */
   timestampAdd: <T extends AnyExpr>(unit: TimeUnit, amount: ExprInput, value: T): Expr<T['__root'], T['__value'], T['__nullable']> =>
-    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPADD'], args: [{ kind: 'TimeUnitArg', unit }, toNode(amount), exprNode(value, 'fn.timestampAdd()')] }),
+    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPADD'], args: [{ kind: 'TimeUnitArg', unit: checkOneOf('fn.timestampAdd()', 'unit', unit, TIME_UNITS) }, toNode(amount, 'fn.timestampAdd()'), exprNode(value, 'fn.timestampAdd()')] }),
   /** `TIMESTAMPDIFF(unit, a, b)`: INT, or BIGINT for NANOSECOND. */
   timestampDiff: <U extends TimeUnit, A extends AnyExpr, B extends AnyExpr>(unit: U, start: A, end: B): Expr<U extends 'NANOSECOND' ? 'BIGINT' : 'INT', U extends 'NANOSECOND' ? bigint : number, Or<A['__nullable'], B['__nullable']>> =>
-    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPDIFF'], args: [{ kind: 'TimeUnitArg', unit }, exprNode(start, 'fn.timestampDiff()'), exprNode(end, 'fn.timestampDiff()')] }),
+    new Expr({ kind: 'FunctionCall', name: ['TIMESTAMPDIFF'], args: [{ kind: 'TimeUnitArg', unit: checkOneOf('fn.timestampDiff()', 'unit', unit, TIME_UNITS) }, exprNode(start, 'fn.timestampDiff()'), exprNode(end, 'fn.timestampDiff()')] }),
   /** `ARRAY[a, b]`. */
   array: <A extends AnyExpr>(...elements: readonly A[]): Expr<'ARRAY', readonly A['__value'][], false> => new Expr({ kind: 'ArrayConstructor', elements: elements.map((e) => exprNode(e, 'fn.array()')) }),
   /** `MAP[k1, v1, …]`. */
   map: (entries: readonly (readonly [ExprInput, ExprInput])[]): Expr<'MAP', ReadonlyMap<unknown, unknown>, false> =>
-    new Expr({ kind: 'MapConstructor', entries: entries.map(([key, value]) => ({ key: toNode(key), value: toNode(value) })) }),
+    new Expr({
+      kind: 'MapConstructor',
+      entries: checkList<unknown>('fn.map()', 'entries', entries, 'a list of [key, value] pairs').map((entry, i) => {
+        const pair = checkList<ExprInput>('fn.map()', `entries[${i}]`, entry, 'a [key, value] pair');
+        if (pair.length !== 2) throw argumentError('fn.map()', `entries[${i}]`, 'a [key, value] pair', entry);
+        return { key: toNode(pair[0]!, 'fn.map()'), value: toNode(pair[1]!, 'fn.map()') };
+      }),
+    }),
   /** `ROW(a, b)`. */
   row: (...fields: readonly ExprInput[]): Expr<'ROW', Readonly<Record<string, unknown>>, false> => new Expr({ kind: 'RowConstructor', fields: fields.map((v) => toNode(v)), explicit: true }),
   /** `LISTAGG(x [, separator])`. */
-  listagg: (value: ExprInput, separator?: string): CallExpr<'VARCHAR', string, true> =>
-    new CallExpr({ kind: 'FunctionCall', name: ['LISTAGG'], args: separator === undefined ? [toNode(value)] : [toNode(value), toNode(separator)] }),
+  listagg: (value: ExprInput, ...rest: [separator?: string]): CallExpr<'VARCHAR', string, true> =>
+    new CallExpr({ kind: 'FunctionCall', name: ['LISTAGG'], args: rest.length === 0 ? [toNode(value, 'fn.listagg()')] : [toNode(value, 'fn.listagg()'), toNode(checkString('fn.listagg()', 'separator', rest[0]))] }),
   /** A call to a user-defined function: `fn.call<'VARCHAR', string>(['my_udf'], x)`. */
   call: <R extends TypeRoot = TypeRoot, V = unknown>(path: string | readonly string[], ...args: ExprInput[]): CallExpr<R, V, boolean> =>
-    new CallExpr({ kind: 'FunctionCall', name: typeof path === 'string' ? [path] : path, args: args.map((v) => toNode(v)) }),
+    new CallExpr({
+      kind: 'FunctionCall',
+      name: typeof path === 'string' ? [checkName('fn.call()', 'path', path)] : checkList<unknown>('fn.call()', 'path', path, 'a function name or a list of its path parts').map((p, i) => checkName('fn.call()', `path[${i}]`, p as string)),
+      args: args.map((v) => toNode(v, 'fn.call()')),
+    }),
 };
 
 /** Catalog entries whose first argument is a time unit keyword: only their special builders are offered. */

@@ -38,11 +38,15 @@
  */
 export * from './expr.js';
 export * from './literal.js';
-export * from './conditional.js';
-export * from './fn.js';
+// The builders' classes are types here: their objects are made by the functions (caseWhen, fn.*, from).
+export { cast, tryCast, caseWhen, coalesce, iff, nullIf, ifNull } from './conditional.js';
+export type { CaseBuilder } from './conditional.js';
+export { fn, orderItemOf } from './fn.js';
+export type { CallExpr, CatalogFunctions, Fn, OverWindow } from './fn.js';
 export * from './over-frame.js';
 export type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
-export * from './query.js';
+export { checkSource, SelectQuery, from, withCtes, cte } from './query.js';
+export type { ListColumns, ListTypes, QueryBuilder, Scope, SelectedColumns, UnnestColumns } from './query.js';
 export * from './window-tvf.js';
 export * from './rank.js';
 export * from './statements.js';

@@ -4,7 +4,7 @@
  * scope, keyed by alias, so a misspelt column or a column of a table not in scope is a TypeScript error.
  */
 import type { Expression, OrderItem } from '../ast/expression.js';
-import type { GroupingElement, Join, JoinType, Query, Relation, Select, SelectItem } from '../ast/query.js';
+import { QUERY_KINDS, type GroupingElement, type Join, type JoinType, type Query, type Relation, type Select, type SelectItem } from '../ast/query.js';
 import type { DataType, TypeRoot } from '../types/data-type.js';
 import type { AnySqlType, SqlType } from '../types/sql-type.js';
 import type { AnyExpr, AnyNamed, Bool, Ordering } from './expr.js';
@@ -12,9 +12,9 @@ import type { TimestampRoot } from './type-level.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
 import { orderItemOf } from './fn.js';
 import { Expr, checkName, exprList, exprNode } from './expr.js';
-import { argumentError } from '../diagnostics/arguments.js';
+import { argumentError, checkList, checkNode, checkObject } from '../diagnostics/arguments.js';
 import type { ColumnInfo, NullableColumns, Refs, Source } from './source.js';
-import { refsOf, subqueryRelation } from './source.js';
+import { refsOf, relationAlias, subqueryRelation } from './source.js';
 import { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
 import { textFields } from '../diagnostics/code-table.js';
 
@@ -141,10 +141,11 @@ export class QueryBuilder<S> {
     options: { readonly asOf: (scope: Scope<S>) => Expr<TimestampRoot, unknown, boolean>; readonly on: (scope: Scope<S & { [K in A]: C }>) => Bool<boolean>; readonly type?: 'INNER' | 'LEFT' },
   ): QueryBuilder<S & { [K in A]: C }> {
     checkSource('.temporalJoin()', source);
-    if (options === null || typeof options !== 'object') throw argumentError('.temporalJoin()', 'options', 'an object { asOf, on }', options);
+    checkObject('.temporalJoin()', 'options', options, 'an object { asOf, on }');
     checkCallback('.temporalJoin() asOf', options.asOf);
     const asOf = exprNode(options.asOf(this.refs()), '.temporalJoin() asOf');
     const type = options.type ?? 'INNER';
+    if (type !== 'INNER' && type !== 'LEFT') throw argumentError('.temporalJoin()', 'options.type', "'INNER' or 'LEFT'", type);
     const columns = type === 'LEFT' ? nullable(source.columnTypes) : source.columnTypes;
     const versioned: Source<C> = { ...source, toRelation: (a) => ({ ...(source.toRelation(a) as Extract<Relation, { kind: 'TableRef' }>), forSystemTimeAsOf: asOf }) };
     return this.joined(type, versioned, alias, columns, options.on as never);
@@ -162,6 +163,8 @@ export class QueryBuilder<S> {
       readonly time: (scope: Scope<S & { [K in A]: C }>) => { readonly left: AnyExpr; readonly right: AnyExpr; readonly lower: AnyExpr; readonly upper: AnyExpr };
     },
   ): QueryBuilder<S & { [K in A]: C }> {
+    checkSource('.intervalJoin()', source);
+    checkObject('.intervalJoin()', 'options', options, 'an object { on, time }');
     return this.joined('INNER', source, alias, source.columnTypes, ((scope: Scope<S & { [K in A]: C }>) => {
       checkCallback('.intervalJoin() time', options.time);
       const t = options.time(scope);
@@ -190,8 +193,16 @@ export class QueryBuilder<S> {
     collection: (scope: Scope<S>) => E,
     options: { readonly ordinality?: O } = {},
   ): QueryBuilder<S & { [K in A]: UnnestColumns<Col, E, O> }> {
-    const expr = collection(this.refs());
-    const names = [...(typeof columns === 'string' ? [columns] : columns), ...(options.ordinality === undefined ? [] : [options.ordinality])];
+    const call = '.crossJoinUnnest()';
+    checkName(call, 'alias', alias);
+    const listed = typeof columns === 'string' ? [columns] : checkList<string>(call, 'columns', columns, 'a column name or a list of them');
+    if (listed.length === 0) throw argumentError(call, 'columns', 'at least one column name', columns);
+    listed.forEach((c, i) => checkName(call, `columns[${i}]`, c));
+    checkCallback(call, collection);
+    const ordinality = checkObject<{ ordinality?: unknown }>(call, 'options', options, 'an options object { ordinality }').ordinality;
+    if (ordinality !== undefined) checkName(call, 'options.ordinality', ordinality);
+    const expr = exprNode(collection(this.refs()), `${call} collection`);
+    const names = [...listed, ...(options.ordinality === undefined ? [] : [options.ordinality])];
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate !== undefined) {
       throw new FlinktsError([{ ...textFields(DEFINITION_TEXTS.duplicateUnnestName({ column: duplicate })), severity: 'error', path: `unnest.${alias}` }]);
@@ -200,7 +211,7 @@ export class QueryBuilder<S> {
     const unnest: Source<unknown> = {
       __columns: undefined as never,
       columnTypes: infos,
-      toRelation: (a) => ({ kind: 'Unnest', args: [expr.node], withOrdinality: options.ordinality !== undefined, ...(a === undefined ? {} : { alias: a }), columnAliases: names }),
+      toRelation: (a) => ({ kind: 'Unnest', args: [expr], withOrdinality: options.ordinality !== undefined, ...(relationAlias(a) === undefined ? {} : { alias: a! }), columnAliases: names }),
     };
     return this.joined('CROSS', unnest, alias, infos);
   }
@@ -301,6 +312,8 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
   readonly kind = 'query' as const;
 
   constructor(readonly query: Query, readonly columnTypes: readonly ColumnInfo[]) {
+    checkNode('new SelectQuery()', 'query', query, 'a query node (build queries with from(…).select(…))', QUERY_KINDS);
+    checkList('new SelectQuery()', 'columnTypes', columnTypes, 'a list of columns { name, type }');
     Object.freeze(this);
   }
 
@@ -310,6 +323,7 @@ export class SelectQuery<Cols = Record<string, AnySqlType>, Ordered = unknown> i
   }
 
   toRelation(alias: string | undefined): Relation {
+    relationAlias(alias);
     return subqueryRelation(this.query, alias);
   }
 
@@ -368,6 +382,6 @@ export function cte<Cols>(name: string, query: SelectQuery<Cols>): Source<Cols> 
   return {
     __columns: undefined as never,
     columnTypes: query.columnTypes,
-    toRelation: (alias) => (alias === undefined ? { kind: 'TableRef', path: [name] } : { kind: 'TableRef', path: [name], alias }),
+    toRelation: (alias) => (relationAlias(alias) === undefined ? { kind: 'TableRef', path: [name] } : { kind: 'TableRef', path: [name], alias }),
   };
 }

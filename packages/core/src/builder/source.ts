@@ -6,7 +6,7 @@ import type { Expression } from '../ast/expression.js';
 import type { Query, Relation } from '../ast/query.js';
 import type { DataType } from '../types/data-type.js';
 import type { AnySqlType, SqlType } from '../types/sql-type.js';
-import { named } from './expr.js';
+import { checkName, named } from './expr.js';
 import type { Named } from './expr.js';
 
 export interface ColumnInfo {
@@ -21,6 +21,11 @@ export interface Source<Cols = Record<string, AnySqlType>> {
   readonly columnTypes: readonly ColumnInfo[];
   /** The FROM item for this source under `alias`. */
   toRelation(alias: string | undefined): Relation;
+}
+
+/** A `toRelation` alias: none, or a name (called from JavaScript, a source's `toRelation` gets anything). */
+export function relationAlias(alias: unknown): string | undefined {
+  return alias === undefined ? undefined : checkName('.toRelation()', 'alias', alias as string);
 }
 
 /** Column expressions keyed by column name, qualified by a relation alias. */

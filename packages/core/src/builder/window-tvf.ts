@@ -24,6 +24,7 @@ function checkWindowArgs(call: string, source: unknown, options: unknown): void 
   if (typeof timecol !== 'string') throw argumentError(call, 'options.timecol', 'the name of a time attribute column', timecol);
 }
 import type { ColumnInfo, Source } from './source.js';
+import { relationAlias } from './source.js';
 
 export type WindowColumns = {
   readonly window_start: SqlType<'TIMESTAMP', string, false>;
@@ -58,7 +59,7 @@ function windowSource<C>(source: Source<C>, name: 'TUMBLE' | 'HOP' | 'CUMULATE' 
   return Object.freeze({
     __columns: undefined as never,
     columnTypes: columns,
-    toRelation: (alias: string | undefined) => ({ kind: 'TableFunction' as const, call, lateral: false, ...(alias === undefined ? {} : { alias }) }),
+    toRelation: (alias: string | undefined) => ({ kind: 'TableFunction' as const, call, lateral: false, ...(relationAlias(alias) === undefined ? {} : { alias: alias! }) }),
   });
 }
 

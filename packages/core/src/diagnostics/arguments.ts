@@ -109,6 +109,12 @@ export function checkNode<T>(call: string, argument: string, value: unknown, wha
   return value as T;
 }
 
+/** One of a fixed list of words (a time unit, `'NULL' | 'ABSENT'`, a join type …). */
+export function checkOneOf<const T extends string>(call: string, argument: string, value: unknown, allowed: readonly T[]): T {
+  if (!(allowed as readonly unknown[]).includes(value)) throw argumentError(call, argument, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value);
+  return value as T;
+}
+
 /** An array (of anything: each element is checked by the caller). */
 export function checkList<T>(call: string, argument: string, value: unknown, what: string, text: ArgumentText = DEFINITION_TEXTS.badArgument): readonly T[] {
   if (!Array.isArray(value)) throw argumentError(call, argument, what, value, undefined, text);

@@ -38,7 +38,8 @@ export interface Diagnostic {
 export class FlinktsError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   constructor(diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    if (!Array.isArray(diagnostics)) throw argumentError('new FlinktsError()', 'diagnostics', 'a list of diagnostics ({ code, severity, message, … })', diagnostics);
+    super(diagnostics.map((d, i) => formatChecked(d, 'new FlinktsError()', `diagnostics[${i}]`)).join('\n'));
     this.name = 'FlinktsError';
     this.diagnostics = diagnostics;
   }
@@ -46,7 +47,11 @@ export class FlinktsError extends Error {
 
 /** `file:line:col - error FTS1203: message\n  hint: …` (tsc style). */
 export function formatDiagnostic(d: Diagnostic): string {
-  if (d === null || typeof d !== 'object' || typeof d.code !== 'string' || typeof d.message !== 'string') throw argumentError('formatDiagnostic()', 'diagnostic', 'a diagnostic ({ code, severity, message, … })', d);
+  return formatChecked(d, 'formatDiagnostic()', 'diagnostic');
+}
+
+function formatChecked(d: Diagnostic, call: string, argument: string): string {
+  if (d === null || typeof d !== 'object' || typeof d.code !== 'string' || typeof d.message !== 'string') throw argumentError(call, argument, 'a diagnostic ({ code, severity, message, … })', d);
   const where = [d.file, d.span ? `${d.span.start.line}:${d.span.start.column}` : undefined].filter(Boolean).join(':');
   const head = `${where ? `${where} - ` : ''}${d.severity} ${d.code}: ${d.message}${d.path ? ` (at ${d.path})` : ''}`;
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;

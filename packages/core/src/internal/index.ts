@@ -5,7 +5,7 @@
  * and no promise of stability; users call the package root and the documented subpaths.
  */
 export { closest, didYouMean, editDistance } from '../diagnostics/did-you-mean.js';
-export { argumentError, BAD_ARGUMENT, checkArgument, checkObject, checkString, describeValue } from '../diagnostics/arguments.js';
+export { argumentError, BAD_ARGUMENT, checkArgument, checkList, checkNode, checkObject, checkString, describeValue } from '../diagnostics/arguments.js';
 export { codeTable, template, textFields } from '../diagnostics/code-table.js';
 export { sortedCodes, stageOf } from '../diagnostics/registry.js';
 export { walkAst } from '../ast/walk.js';
@@ -42,3 +42,12 @@ export { coversWindow, isWindowAggregate, windowColumns } from '../plan/properti
 export { compareEdges, sinksLineage, sortEdges } from '../lineage/column-lineage.js';
 export { refsOf, subqueryRelation } from '../builder/source.js';
 export { nearestPackageDir } from '../package-dir.js';
+// The code tables' texts: the templates that word each code's message from its payload.
+export { SQL_TEXTS } from '../sql/codes.js';
+export { DEFINITION_TEXTS } from '../diagnostics/definition-codes.js';
+export { NAME_TEXTS } from '../diagnostics/name-codes.js';
+export { CONNECTOR_TEXTS } from '../connector/codes.js';
+export { BIND_TEXTS } from '../plan/codes.js';
+// Classes the public entry exports as types only (users get their objects from functions).
+export { ObjectCatalog } from '../catalog/catalog.js';
+export { Namespace } from '../catalog/namespace.js';

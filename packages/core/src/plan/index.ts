@@ -28,4 +28,3 @@ export type { ChangelogKind, PlanChangelog, SourceModes, UpdateOrigin } from './
 export type { Key } from './properties/keys.js';
 export type { WindowBound } from './properties/window-columns.js';
 export { BIND_CODE_TABLE, BIND_CODES } from './codes.js';
-export { BIND_TEXTS } from './codes.js';

@@ -7,6 +7,7 @@ import type { Span } from '../ast/node.js';
 import type { CodeText } from '../diagnostics/code-table.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
+import { argumentError, checkString } from '../diagnostics/arguments.js';
 import type { BadInput } from './bad-input.js';
 import { RUNTIME_CODES, RUNTIME_TEXTS } from './codes.js';
 
@@ -48,6 +49,10 @@ export class EvaluationError extends Error {
     /** An exception Flink's TRY_CAST does not catch (it fails the row even there), e.g. java.time's DateTimeException. */
     readonly escapesTryCast = false,
   ) {
+    // thrown to users by evaluateExpression (they test it with instanceof): a constructor they can call from JavaScript
+    checkString('new EvaluationError()', 'javaClass', javaClass);
+    checkString('new EvaluationError()', 'message', message);
+    if (typeof escapesTryCast !== 'boolean') throw argumentError('new EvaluationError()', 'escapesTryCast', 'a boolean (or nothing)', escapesTryCast);
     super(`${javaClass}: ${message}`);
     this.name = 'EvaluationError';
   }

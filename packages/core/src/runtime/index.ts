@@ -4,8 +4,9 @@
  */
 export { createSession, evaluateExpression, formatChange } from './public.js';
 export type { EvaluationResult } from './evaluate.js';
-export { ExpressionCompiler } from './compile-expression.js';
-export { LocalJob } from './job.js';
+// The compiler and the job runner are types here: evaluateExpression and @flinkts/core/testing's runJob drive them.
+export type { ExpressionCompiler } from './compile-expression.js';
+export type { LocalJob } from './job.js';
 export type { InputEntry, JobResult, LocalJobOptions, SinkResult } from './job.js';
 export type { SessionOptions } from './session.js';
 export type { Session as RuntimeSession } from './compiled.js';

@@ -8,6 +8,7 @@ export class Catalog<Name extends string = string> {
   readonly kind = 'catalog' as const;
   readonly statement: CreateCatalog;
   constructor(readonly name: Name, readonly connector: CatalogConnector, options: { readonly comment?: string; readonly ifNotExists?: boolean } = {}) {
+    checkCatalog('new Catalog()', name, connector, options);
     this.statement = Object.freeze({
       kind: 'CreateCatalog',
       name,

@@ -18,7 +18,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { z } from 'zod';
 import { arrayRule, booleanRule, customRule, enumRule, nameRule, optionalRule, recordRule, strictObjectRule, stringRule } from '../diagnostics/shape-rules.js';
 import { Expr, checkName, exprNode } from '../builder/expr.js';
-import { argumentError, checkArgument } from '../diagnostics/arguments.js';
+import { relationAlias } from '../builder/source.js';
+import { argumentError, checkArgument, checkList, checkNode, checkObject, checkOneOf } from '../diagnostics/arguments.js';
 import { SqlType, checkType } from '../types/sql-type.js';
 import type { AnyExpr } from '../builder/expr.js';
 import type { TimestampRoot } from '../builder/type-level.js';
@@ -103,6 +104,8 @@ export interface TableSpec<C extends Record<string, ColumnSpec>, X extends Recor
   readonly connector?: Connector;
 }
 
+const CREATE_TABLE: ReadonlySet<string> = new Set(['CreateTable']);
+
 /** A declared table. `Cols` maps every readable column to its type; `W` names the writable columns. */
 export class Table<Name extends string = string, Cols = Record<string, AnySqlType>, W extends string = string> {
   declare readonly __columns: Cols;
@@ -119,6 +122,13 @@ export class Table<Name extends string = string, Cols = Record<string, AnySqlTyp
   readonly columnTypes: readonly { readonly name: string; readonly type?: DataType; readonly writable: boolean }[];
 
   constructor(name: Name, statement: CreateTable, layer: Layer | undefined, connector: Connector | undefined, columnTypes: Table['columnTypes']) {
+    // table(…) makes tables; from JavaScript, `new Table(…)` gets its arguments' shapes checked (not its SQL)
+    const call = 'new Table()';
+    checkName(call, 'name', name);
+    checkNode(call, 'statement', statement, 'a CREATE TABLE statement (declare tables with table(…))', CREATE_TABLE);
+    if (layer !== undefined) checkOneOf(call, 'layer', layer, LAYERS);
+    if (connector !== undefined) checkObject(call, 'connector', connector, 'a connector (kafka(…), jdbc(…) …) or nothing');
+    checkList(call, 'columnTypes', columnTypes, 'a list of columns { name, type, writable }');
     this.name = name;
     this.statement = statement;
     this.path = statement.path;
@@ -135,6 +145,7 @@ export class Table<Name extends string = string, Cols = Record<string, AnySqlTyp
 
   /** This table as a FROM item. */
   toRelation(alias: string | undefined): Relation {
+    relationAlias(alias);
     return alias === undefined ? { kind: 'TableRef', path: this.path } : { kind: 'TableRef', path: this.path, alias };
   }
 }

@@ -6,6 +6,7 @@ import { SelectQuery } from '../builder/query.js';
 import { checkName } from '../builder/expr.js';
 import { argumentError, checkArgument } from '../diagnostics/arguments.js';
 import type { ColumnInfo, Source } from '../builder/source.js';
+import { relationAlias } from '../builder/source.js';
 
 export class View<Name extends string = string, Cols = unknown> implements Source<Cols> {
   declare readonly __columns: Cols;
@@ -15,6 +16,7 @@ export class View<Name extends string = string, Cols = unknown> implements Sourc
   readonly columnTypes: readonly ColumnInfo[];
 
   constructor(readonly name: Name, readonly query: SelectQuery<Cols>, options: ViewOptions) {
+    checkView('new View()', name, query, options);
     this.path = [options.catalog, options.database, name].filter((p): p is string => p !== undefined);
     this.columnTypes = query.columnTypes;
     this.statement = Object.freeze({
@@ -33,6 +35,7 @@ export class View<Name extends string = string, Cols = unknown> implements Sourc
   }
 
   toRelation(alias: string | undefined): Relation {
+    relationAlias(alias);
     return alias === undefined ? { kind: 'TableRef', path: this.path } : { kind: 'TableRef', path: this.path, alias };
   }
 }
@@ -46,11 +49,18 @@ export interface ViewOptions {
   readonly comment?: string;
 }
 
+const VIEW_OPTIONS = z.strictObject({ temporary: z.boolean().optional(), ifNotExists: z.boolean().optional(), catalog: z.string().trim().min(1).optional(), database: z.string().trim().min(1).optional(), comment: z.string().optional() });
+
+/** view()'s arguments; the constructor checks them too (`new View(…)` from JavaScript), under its own name. */
+function checkView(call: string, name: unknown, query: unknown, options: unknown): void {
+  checkName(call, 'name', name);
+  if (!(query instanceof SelectQuery)) throw argumentError(call, 'query', 'a query built with from(…).select(…)', query);
+  checkArgument(call, 'options', VIEW_OPTIONS, options);
+}
+
 /** Declare a view over a built query. Its columns are the query's. */
 export function view<Name extends string, Cols>(name: Name, query: SelectQuery<Cols>, options: ViewOptions = {}): View<Name, Cols> {
-  checkName('view()', 'name', name);
-  if (!(query instanceof SelectQuery)) throw argumentError(`view('${name}')`, 'query', 'a query built with from(…).select(…)', query);
-  checkArgument(`view('${name}')`, 'options', z.strictObject({ temporary: z.boolean().optional(), ifNotExists: z.boolean().optional(), catalog: z.string().trim().min(1).optional(), database: z.string().trim().min(1).optional(), comment: z.string().optional() }), options);
+  checkView(typeof name === 'string' ? `view('${name}')` : 'view()', name, query, options);
   return new View(name, query, options);
 }
 

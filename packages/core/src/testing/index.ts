@@ -40,7 +40,7 @@ import type { ColumnarInput } from './columnar.js';
 export { columnar, ColumnarInput } from './columnar.js';
 export type { ColumnValues } from './columnar.js';
 export type { TableFunction, TableFunctionRow, TableFunctionSpec } from './table-function.js';
-import { argumentError, checkArgument, describeValue } from '../diagnostics/arguments.js';
+import { argumentError, checkArgument, checkObject, describeValue } from '../diagnostics/arguments.js';
 
 /** A test row: an object keyed by column name, or the values in column order. */
 export type TestRow = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -554,14 +554,18 @@ export function evaluate(
   }, session);
 }
 
+/** Printed rows, and the options of a comparison of them. */
+const LINES = z.array(z.string());
+const MATCH_OPTIONS = z.strictObject({ ordered: z.boolean().optional() });
+
 /**
  * Compare changelogs (or tables) with a readable message; `ordered: false` compares as a multiset.
  * Throws an Error whose message lists missing and unexpected rows.
  */
 export function assertChangelog(actual: readonly string[], expected: readonly string[], opts: { readonly ordered?: boolean } = {}): void {
-  checkArgument('assertChangelog()', 'actual', z.array(z.string()), actual);
-  checkArgument('assertChangelog()', 'expected', z.array(z.string()), expected);
-  checkArgument('assertChangelog()', 'options', z.strictObject({ ordered: z.boolean().optional() }), opts);
+  checkArgument('assertChangelog()', 'actual', LINES, actual);
+  checkArgument('assertChangelog()', 'expected', LINES, expected);
+  checkArgument('assertChangelog()', 'options', MATCH_OPTIONS, opts);
   const ordered = opts.ordered ?? true;
   const a = ordered ? [...actual] : [...actual].sort();
   const e = ordered ? [...expected] : [...expected].sort();
@@ -580,7 +584,17 @@ export function assertChangelog(actual: readonly string[], expected: readonly st
 /** A sink output or its printed changelog. */
 export type ChangelogLike = SinkOutput | readonly string[];
 
-const changelogOf = (x: ChangelogLike): readonly string[] => (Array.isArray(x) ? (x as readonly string[]) : (x as SinkOutput).changelog);
+/** A matcher's `expected` and options, checked like `assertChangelog`'s. */
+function matchArguments(call: string, expected: unknown, opts: unknown): { readonly expected: readonly string[]; readonly ordered: boolean | undefined } {
+  return { expected: checkArgument(call, 'expected', LINES, expected), ordered: checkArgument(call, 'options', MATCH_OPTIONS, opts).ordered };
+}
+
+/** The printed lines of a sink output's `part` (`changelog` / `table`), or of a list given as is. */
+function linesOf(call: string, received: unknown, part: 'changelog' | 'table', listToo: boolean): readonly string[] {
+  if (listToo && Array.isArray(received)) return checkArgument(call, 'received', LINES, received);
+  const lines = checkObject<Record<string, unknown>>(call, 'received', received, listToo ? 'a sink output (run.sink(…)) or a list of printed rows' : 'a sink output (run.sink(…))')[part];
+  return checkArgument(call, `received.${part}`, LINES, lines);
+}
 
 function matchResult(actual: readonly string[], expected: readonly string[], ordered: boolean, what: string) {
   const a = ordered ? [...actual] : [...actual].sort();
@@ -606,10 +620,14 @@ function matchResult(actual: readonly string[], expected: readonly string[], ord
  */
 export const flinktsMatchers = {
   toHaveChangelog(received: ChangelogLike, expected: readonly string[], opts: { readonly ordered?: boolean } = {}) {
-    return matchResult(changelogOf(received), expected, opts.ordered ?? true, 'changelog');
+    const call = 'expect(…).toHaveChangelog()';
+    const { expected: lines, ordered } = matchArguments(call, expected, opts);
+    return matchResult(linesOf(call, received, 'changelog', true), lines, ordered ?? true, 'changelog');
   },
   toHaveFinalTable(received: SinkOutput, expected: readonly string[], opts: { readonly ordered?: boolean } = {}) {
-    return matchResult(received.table, expected, opts.ordered ?? false, 'final table');
+    const call = 'expect(…).toHaveFinalTable()';
+    const { expected: lines, ordered } = matchArguments(call, expected, opts);
+    return matchResult(linesOf(call, received, 'table', false), lines, ordered ?? false, 'final table');
   },
 };
 

@@ -8,7 +8,7 @@
  * child by child); anything else falls back to the implicit cast matrix. Undefined when no common type exists.
  */
 import type { DataType, DayTimeResolution, IntervalDayTimeType, IntervalYearMonthType, TimestampLtzType, TimestampType, YearMonthResolution } from './data-type.js';
-import { DECIMAL_MAX_PRECISION } from './data-type.js';
+import { DAY_TIME_RESOLUTIONS, DECIMAL_MAX_PRECISION, YEAR_MONTH_RESOLUTIONS } from './data-type.js';
 import { asDecimal } from './decimal-merging.js';
 import { supportsImplicitCast } from './implicit-cast.js';
 import { isApprox, isBinary, isCharacter, isDatetime, isExactNumeric, isInterval, isTimestamp, sameType, withNullable } from './type-predicates.js';
@@ -122,10 +122,9 @@ function commonTimestamp(result: TimestampType | TimestampLtzType, t: TimestampT
   return { kind: kind as 'TIMESTAMP' | 'TIMESTAMP_LTZ', precision, nullable: true };
 }
 
-const DAY_TIME_ORDER: readonly DayTimeResolution[] = [
-  'DAY', 'DAY_TO_HOUR', 'DAY_TO_MINUTE', 'DAY_TO_SECOND', 'HOUR', 'HOUR_TO_MINUTE', 'HOUR_TO_SECOND', 'MINUTE', 'MINUTE_TO_SECOND', 'SECOND',
-];
-const YEAR_MONTH_ORDER: readonly YearMonthResolution[] = ['YEAR', 'YEAR_TO_MONTH', 'MONTH'];
+// the resolutions in order from the widest start (data-type.ts lists them so)
+const DAY_TIME_ORDER: readonly DayTimeResolution[] = DAY_TIME_RESOLUTIONS;
+const YEAR_MONTH_ORDER: readonly YearMonthResolution[] = YEAR_MONTH_RESOLUTIONS;
 
 /** The widest resolution spanning both: `HOUR` and `DAY_TO_MINUTE` give `DAY_TO_MINUTE`. */
 function combineResolutions<R extends string>(order: readonly R[], a: R, b: R): R {

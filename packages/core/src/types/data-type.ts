@@ -44,7 +44,8 @@ export interface TimestampType extends TypeBase { readonly kind: 'TIMESTAMP'; re
 /** TIMESTAMP WITH LOCAL TIME ZONE (`TIMESTAMP_LTZ`). */
 export interface TimestampLtzType extends TypeBase { readonly kind: 'TIMESTAMP_LTZ'; readonly precision: number }
 
-export type YearMonthResolution = 'YEAR' | 'YEAR_TO_MONTH' | 'MONTH';
+export const YEAR_MONTH_RESOLUTIONS = ['YEAR', 'YEAR_TO_MONTH', 'MONTH'] as const;
+export type YearMonthResolution = typeof YEAR_MONTH_RESOLUTIONS[number];
 export interface IntervalYearMonthType extends TypeBase {
   readonly kind: 'INTERVAL_YEAR_MONTH';
   readonly resolution: YearMonthResolution;
@@ -52,17 +53,10 @@ export interface IntervalYearMonthType extends TypeBase {
   readonly yearPrecision: number;
 }
 
-export type DayTimeResolution =
-  | 'DAY'
-  | 'DAY_TO_HOUR'
-  | 'DAY_TO_MINUTE'
-  | 'DAY_TO_SECOND'
-  | 'HOUR'
-  | 'HOUR_TO_MINUTE'
-  | 'HOUR_TO_SECOND'
-  | 'MINUTE'
-  | 'MINUTE_TO_SECOND'
-  | 'SECOND';
+export const DAY_TIME_RESOLUTIONS = [
+  'DAY', 'DAY_TO_HOUR', 'DAY_TO_MINUTE', 'DAY_TO_SECOND', 'HOUR', 'HOUR_TO_MINUTE', 'HOUR_TO_SECOND', 'MINUTE', 'MINUTE_TO_SECOND', 'SECOND',
+] as const;
+export type DayTimeResolution = typeof DAY_TIME_RESOLUTIONS[number];
 export interface IntervalDayTimeType extends TypeBase {
   readonly kind: 'INTERVAL_DAY_TIME';
   readonly resolution: DayTimeResolution;

@@ -29,11 +29,13 @@ import type { DataType, DayTimeResolution, RowField, TypeRoot, YearMonthResoluti
 import {
   DECIMAL_DEFAULT_PRECISION, DECIMAL_DEFAULT_SCALE, INTERVAL_DEFAULT_DAY_PRECISION,
   INTERVAL_DEFAULT_FRACTIONAL_PRECISION, INTERVAL_DEFAULT_YEAR_PRECISION, MAX_LENGTH, TIME_DEFAULT_PRECISION,
-  TIMESTAMP_DEFAULT_PRECISION,
+  TIMESTAMP_DEFAULT_PRECISION, TYPE_ROOTS, DAY_TIME_RESOLUTIONS, YEAR_MONTH_RESOLUTIONS,
 } from './data-type.js';
 import { FlinktsError } from '../diagnostics/diagnostic.js';
-import { argumentError } from '../diagnostics/arguments.js';
+import { argumentError, checkNode, checkOneOf } from '../diagnostics/arguments.js';
 import { typeProblem } from './type-limits.js';
+
+const TYPE_ROOT_SET: ReadonlySet<string> = new Set(TYPE_ROOTS);
 
 /** A Flink data type usable in builders. `R` root, `V` TypeScript value (without null), `N` nullable. */
 export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean = boolean> {
@@ -43,7 +45,7 @@ export class SqlType<R extends TypeRoot = TypeRoot, V = unknown, N extends boole
   readonly node: DataType;
 
   constructor(node: DataType) {
-    this.node = Object.freeze(node);
+    this.node = Object.freeze(checkNode<DataType>('new SqlType()', 'node', node, 'a data type node (build types with t.*)', TYPE_ROOT_SET));
     Object.freeze(this);
   }
 
@@ -101,11 +103,11 @@ export const t = {
   timestamp: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP', string>({ kind: 'TIMESTAMP', precision: p, nullable: true }),
   timestampLtz: (p = TIMESTAMP_DEFAULT_PRECISION) => mk<'TIMESTAMP_LTZ', string>({ kind: 'TIMESTAMP_LTZ', precision: p, nullable: true }),
   intervalYearMonth: (resolution: YearMonthResolution = 'YEAR_TO_MONTH', yearPrecision = INTERVAL_DEFAULT_YEAR_PRECISION) =>
-    mk<'INTERVAL_YEAR_MONTH', number>({ kind: 'INTERVAL_YEAR_MONTH', resolution, yearPrecision, nullable: true }),
+    mk<'INTERVAL_YEAR_MONTH', number>({ kind: 'INTERVAL_YEAR_MONTH', resolution: checkOneOf('t.intervalYearMonth()', 'resolution', resolution, YEAR_MONTH_RESOLUTIONS), yearPrecision, nullable: true }),
   intervalDayTime: (resolution: DayTimeResolution = 'DAY_TO_SECOND', dayPrecision = INTERVAL_DEFAULT_DAY_PRECISION, fractionalPrecision = INTERVAL_DEFAULT_FRACTIONAL_PRECISION) =>
     mk<'INTERVAL_DAY_TIME', bigint>({
       kind: 'INTERVAL_DAY_TIME',
-      resolution,
+      resolution: checkOneOf('t.intervalDayTime()', 'resolution', resolution, DAY_TIME_RESOLUTIONS),
       dayPrecision,
       fractionalPrecision,
       nullable: true,

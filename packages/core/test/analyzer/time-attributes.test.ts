@@ -4,8 +4,8 @@
  * regular joins), as the window TVFs, interval joins and temporal/lookup joins that need them see it.
  */
 import { describe, expect, test } from 'vitest';
-import { ObjectCatalog, parseScript } from '../../src/index.js';
-import { tableColumns } from '../../src/internal/index.js';
+import { parseScript } from '../../src/index.js';
+import { ObjectCatalog, tableColumns } from '../../src/internal/index.js';
 import { changelogDiagnostics } from './connector-capabilities.js';
 
 const KAFKA = "'connector' = 'kafka', 'properties.bootstrap.servers' = 'k:9092', 'format' = 'json'";

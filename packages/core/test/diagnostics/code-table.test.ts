@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { BIND_TEXTS } from '../../src/index.js';
+import { BIND_TEXTS } from '../../src/internal/index.js';
 import { codeTable, template } from '../../src/internal/index.js';
 import type { CodeText } from '../../src/index.js';
 

@@ -7,6 +7,7 @@ import { FlinktsError } from '@flinkts/core';
 import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
 import { httpJson } from './http.js';
+import { checkEndpointUrl, checkMillis } from '../arguments.js';
 
 export interface FlinkJobOverview {
   readonly jid: string;
@@ -39,7 +40,10 @@ interface TriggerStatus {
 }
 
 export class FlinkRestClient {
-  constructor(readonly url: string, private readonly timeoutMillis = 30_000) {}
+  constructor(readonly url: string, private readonly timeoutMillis = 30_000) {
+    checkEndpointUrl('new FlinkRestClient()', 'url', url);
+    checkMillis('new FlinkRestClient()', 'timeoutMillis', timeoutMillis);
+  }
 
   private get<T>(operation: string, path: string): Promise<T> {
     return httpJson<T>(operation, { method: 'GET', url: `${this.url}${path}`, timeoutMillis: this.timeoutMillis });

@@ -25,6 +25,8 @@ import type { CompiledPlanJson } from './compiled-plan.js';
 import { pinOperatorIds } from './operator-ids.js';
 import { parseRunName, runName } from './target.js';
 import type { DeployTarget, HealthSample, JobArtifact, RunningJob, StartOptions } from './target.js';
+import { checkEndpointUrl, checkNameArgument } from '../arguments.js';
+import { checkArtifact, checkStartOptions } from './target-arguments.js';
 
 /** A platform's message with every secret value replaced by `***` (it may echo the statement it rejected). */
 function redact(text: string, secrets: ReadonlyMap<string, string> | undefined): string {
@@ -61,12 +63,16 @@ export class GatewayTarget implements DeployTarget {
 
   /** @param planDir a directory the gateway reads and writes (on its machine): jobs then start as compiled plans. */
   constructor(readonly gatewayUrl: string, readonly restUrl: string, readonly planDir?: string) {
+    checkEndpointUrl('new GatewayTarget()', 'gatewayUrl', gatewayUrl);
+    checkEndpointUrl('new GatewayTarget()', 'restUrl', restUrl);
+    if (planDir !== undefined) checkNameArgument('new GatewayTarget()', 'planDir', planDir);
     this.gateway = new SqlGatewayClient(gatewayUrl);
     this.rest = new FlinkRestClient(restUrl);
     this.submitsPlans = planDir !== undefined;
   }
 
   async running(job: string): Promise<readonly RunningJob[]> {
+    checkNameArgument('GatewayTarget.running()', 'job', job);
     const terminal = new Set(['FINISHED', 'CANCELED', 'FAILED']);
     const out: RunningJob[] = [];
     for (const j of await this.rest.jobs()) {
@@ -77,6 +83,8 @@ export class GatewayTarget implements DeployTarget {
   }
 
   async start(artifact: JobArtifact, options: StartOptions): Promise<RunningJob> {
+    checkArtifact('GatewayTarget.start()', artifact);
+    checkStartOptions('GatewayTarget.start()', options);
     const properties: Record<string, string> = { 'pipeline.name': runName(artifact.job, artifact.hash) };
     if (options.restoreFrom !== undefined) {
       properties['execution.state-recovery.path'] = options.restoreFrom;
@@ -127,6 +135,7 @@ export class GatewayTarget implements DeployTarget {
   }
 
   async stopWithSavepoint(jobId: string): Promise<string> {
+    checkNameArgument('GatewayTarget.stopWithSavepoint()', 'jobId', jobId);
     const session = await this.gateway.openSession({}, 'flinkts-stop');
     try {
       const r = await session.execute(`STOP JOB ${quote(jobId)} WITH SAVEPOINT`);
@@ -139,6 +148,7 @@ export class GatewayTarget implements DeployTarget {
   }
 
   async cancel(jobId: string): Promise<void> {
+    checkNameArgument('GatewayTarget.cancel()', 'jobId', jobId);
     const terminal = ['FINISHED', 'CANCELED', 'FAILED'];
     if (terminal.includes((await this.rest.job(jobId)).state)) return;
     try {
@@ -154,15 +164,18 @@ export class GatewayTarget implements DeployTarget {
   }
 
   async savepoint(jobId: string): Promise<string> {
+    checkNameArgument('GatewayTarget.savepoint()', 'jobId', jobId);
     return this.rest.savepoint(jobId);
   }
 
   async health(jobId: string): Promise<HealthSample> {
+    checkNameArgument('GatewayTarget.health()', 'jobId', jobId);
     const [job, cps, restarts] = await Promise.all([this.rest.job(jobId), this.rest.checkpoints(jobId), this.rest.restarts(jobId)]);
     return { state: job.state, completedCheckpoints: cps.completed, restarts, ...(cps.restoredFrom === undefined ? {} : { restoredFrom: cps.restoredFrom }) };
   }
 
   async deleteSavepoint(_job: string, path: string): Promise<boolean> {
+    checkNameArgument('GatewayTarget.deleteSavepoint()', 'path', path);
     // a savepoint on the cluster's local file system (file://); other file systems are not reachable from here
     if (!path.startsWith('file:')) return false;
     await rm(fileURLToPath(path), { recursive: true, force: true });

@@ -5,6 +5,8 @@
 import { FlinktsError } from '@flinkts/core';
 import { textFields } from '@flinkts/core/internal';
 import { DEPLOY_TEXTS } from './codes.js';
+import { argumentError } from '@flinkts/core/internal';
+import { TEXTS } from '../codes.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -19,12 +21,22 @@ export interface HttpResult {
   readonly text: string;
 }
 
+/** The failure a caller builds from a response: an operation, an HTTP status (0: no response), its detail and body. */
+function checkEndpointError(operation: unknown, status: unknown, detail: unknown, body: unknown): void {
+  const call = 'new EndpointError()';
+  for (const [argument, value] of [['operation', operation], ['detail', detail], ['body', body]] as const) {
+    if (typeof value !== 'string') throw argumentError(call, argument, 'a string', value, undefined, TEXTS.badArgument);
+  }
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 0) throw argumentError(call, 'status', 'an HTTP status (a whole number, 0 for no response)', status, undefined, TEXTS.badArgument);
+}
+
 /** What a failure was: no answer (connection refused / reset, timeout) or an HTTP error status. */
 export class EndpointError extends FlinktsError {
   /** The answer's body, for clients that read a platform's own error shape (never shown whole). */
   readonly body: string;
 
   constructor(readonly operation: string, readonly status: number, detail: string, body = '') {
+    checkEndpointError(operation, status, detail, body);
     super([{
       ...textFields(DEPLOY_TEXTS.endpointFailed({ operation, status, detail })),
       severity: 'error',

@@ -7,6 +7,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CompiledPlanJson } from './compiled-plan.js';
+import { argumentError } from '@flinkts/core/internal';
+import { checkNameArgument } from '../arguments.js';
+import { TEXTS } from '../codes.js';
+import { checkJobRecord } from './target-arguments.js';
 
 export interface DeployedVersion {
   /** 1, 2, … in deploy order. */
@@ -49,7 +53,9 @@ export interface JobRecord {
 }
 
 export class DeploymentRecords {
-  constructor(readonly dir: string, readonly pipeline: string, readonly env: string, readonly target: string) {}
+  constructor(readonly dir: string, readonly pipeline: string, readonly env: string, readonly target: string) {
+    for (const [argument, value] of [['dir', dir], ['pipeline', pipeline], ['env', env], ['target', target]] as const) checkNameArgument('new DeploymentRecords()', argument, value);
+  }
 
   private file(job: string): string {
     return join(this.dir, this.pipeline, this.env, this.target, `${job}.json`);
@@ -63,12 +69,14 @@ export class DeploymentRecords {
   }
 
   read(job: string): JobRecord {
+    checkNameArgument('DeploymentRecords.read()', 'job', job);
     const f = this.file(job);
     if (!existsSync(f)) return { job, versions: [], savepoints: [] };
     return JSON.parse(readFileSync(f, 'utf8')) as JobRecord;
   }
 
   write(record: JobRecord): void {
+    checkJobRecord('DeploymentRecords.write()', record);
     const f = this.file(record.job);
     mkdirSync(dirname(f), { recursive: true });
     const tmp = `${f}.tmp-${process.pid}`;
@@ -77,6 +85,8 @@ export class DeploymentRecords {
   }
 
   update(job: string, change: (r: JobRecord) => JobRecord): JobRecord {
+    checkNameArgument('DeploymentRecords.update()', 'job', job);
+    if (typeof change !== 'function') throw argumentError('DeploymentRecords.update()', 'change', 'a function of the job\'s record', change, undefined, TEXTS.badArgument);
     const next = change(this.read(job));
     this.write(next);
     return next;

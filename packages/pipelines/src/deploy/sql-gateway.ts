@@ -4,6 +4,7 @@
  */
 import { excerpt, EndpointError, httpJson } from './http.js';
 import { setTimeout as delay } from 'node:timers/promises';
+import { checkEndpointUrl, checkMillis } from '../arguments.js';
 
 export interface GatewayColumn {
   readonly name: string;
@@ -45,7 +46,10 @@ function gatewayCause(text: string): string {
 }
 
 export class SqlGatewayClient {
-  constructor(readonly url: string, private readonly timeoutMillis = 60_000) {}
+  constructor(readonly url: string, private readonly timeoutMillis = 60_000) {
+    checkEndpointUrl('new SqlGatewayClient()', 'url', url);
+    checkMillis('new SqlGatewayClient()', 'timeoutMillis', timeoutMillis);
+  }
 
   private async call<T>(operation: string, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     try {

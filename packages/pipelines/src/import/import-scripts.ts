@@ -8,7 +8,8 @@
  * sqlStatement), with a note naming it. `printStatements(statements)` of a generated script module prints SQL
  * whose AST equals the input's, modulo the reported fixes and comments.
  */
-import { ObjectCatalog, checkSql } from '@flinkts/core';
+import { checkSql } from '@flinkts/core';
+import { ObjectCatalog } from '@flinkts/core/internal';
 import { bind, sameAst, tableColumns, textFields } from '@flinkts/core/internal';
 import type { BindTrace, CatalogEntry, DataType, CreateCatalog, CreateTable, CreateView, Diagnostic, Insert, NamedPlan, Query, Statement } from '@flinkts/core';
 import { connectorValidators, validateSettings } from '@flinkts/connectors';

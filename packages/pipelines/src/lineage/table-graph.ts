@@ -5,7 +5,7 @@
  * way the user wrote them); `qualifiedName` gives the catalog-qualified name a job resolves them to.
  */
 import type { GraphJob, GraphTable, QualifiedName } from '@flinkts/core';
-import { Namespace } from '@flinkts/core';
+import { Namespace } from '@flinkts/core/internal';
 import type { Declared } from '../declarations.js';
 import type { ResolvedEnvironment, ResolvedJob } from '../resolve-environment.js';
 

@@ -8,6 +8,7 @@
 import type {
   Expression, FrameBound, FunctionCall, JsonBehavior, OrderItem, TimeUnit, WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
+import { TIME_UNITS } from '../../ast/expression.js';
 import type { SourcePosition, Span } from '../../ast/node.js';
 import { BUILTIN_NAMES, NILADIC_FUNCTIONS, SQL_NILADIC_KEYWORDS } from '../../functions/registry.js';
 import type { Cursor } from './cursor.js';
@@ -23,10 +24,6 @@ import { SQL_TEXTS } from '../codes.js';
 
 /** Built-ins whose names are stored upper-case: the registry's names and aliases, and CHAR (a CAST target). */
 const BUILTINS: ReadonlySet<string> = new Set([...BUILTIN_NAMES, 'CHAR']);
-const TIME_UNITS: readonly TimeUnit[] = [
-  'MILLENNIUM', 'CENTURY', 'DECADE', 'YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND',
-  'MILLISECOND', 'MICROSECOND', 'NANOSECOND', 'DOW', 'DOY', 'ISODOW', 'ISOYEAR', 'EPOCH',
-];
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
 /** `node` (a literal just built by the caller, not shared yet) with its source range. */
