@@ -74,6 +74,30 @@ function timed(run: () => unknown): { readonly wall: number; readonly cpu: numbe
  * the comment path (~10%). Token positions as offsets only were measured on the lexer alone (2 M tokens: 145 → 119 ms,
  * the position objects not made), but the parser's spans need those positions for most tokens; not done.
  *
+ * Session of #21's helper 21f (load 6–16 on 2 cores; fresh processes and in-process A/B, alternated): where the CPU
+ * over the main thread's goes. Per thread (/proc), a cold `check` of the 10 MB script is ~1.56–1.68 s on the main
+ * thread and ~0.32–0.45 s on V8's four workers; with --no-concurrent-recompilation the workers drop to ~0.07 s and
+ * the main thread rises by about as much — so the workers' share is mostly TurboFan compiling (132 first compiles,
+ * bindSelect alone 70–127 ms, plus 33 re-compiles after 'wrong map' deopts, ~17% of it), a cost per process rather
+ * than per MB, and only ~0.1 s is the garbage collector's helpers. `hostile-one` now prints `mainCpu` beside `cpu`.
+ * Neither V8 flag moved the total (within ±5% noise): --single-threaded-gc, --v8-pool-size=1,
+ * --max-semi-space-size=32/64, --max-inlined-bytecode-size-cumulative=300; --no-turbo-inlining is 10–20% worse.
+ * Allocation (sampled with collected objects, 2 MB of each case): check 575 MB, of which the lexer 96 MB (17%), the
+ * binder (bindSelect, bindExpression, resolve, tableRef, bindSink …) ~45%, the analyzer's plan and changelog checks
+ * ~20%; fmt of the commented file 479 MB, of which the lexer 228 MB (48%: three lexes). Without pointer compression
+ * (Node's default) a token costs ~141 bytes: the object (64) and its end position (48), plus a start position (48)
+ * when white space precedes it. Token offsets with lazily made positions cannot go much below that while a token is
+ * an object (the offsets, a line table reference and cached positions are fields of 8 bytes each; the parser asks
+ * for about half the tokens' positions for its spans): the lever is a token stream of typed arrays, a parser change.
+ * Tried and not kept (no gain measurable beyond the noise on the whole run, though the lexer alone was 5–12% faster
+ * on 2 M tokens): columns from the line's start offset instead of a per-character count, white-space runs in one
+ * loop, words tested first, short quoted values interned, one Map lookup for reserved words.
+ * Kept: fmt's taps hand the parser its slices without comments in arrays made at their full length, as the lexer's
+ * (`filter` made packed arrays, the lexer's are holey): the cursor's `peek`, inlined into every parser function, no
+ * longer deoptimizes them all when the second kind of array comes — fmt of 100,000 commented statements 40 → 8 deopts,
+ * 37 → 2 TurboFan re-compiles; CPU 2.52 → 2.30 s, main thread 2.10 → 1.97 s (medians of 5 alternated fresh-process
+ * pairs, every pair faster, load 13–16).
+ *
  * These cases run in-process with V8's default tiers. The CLI (bin/flinkts.js) caps V8 at --max-opt=2 for short runs,
  * which made `flinkts check` of the 10 MB script take 16 s CPU and `flinkts fmt --check` 18.8 s (load 15); it now keeps
  * the default tiers when the files named hold over 256 kB, so these numbers are the CLI's too: 2.8 s / 1.9 s for the
@@ -97,10 +121,10 @@ function selected(name: string): boolean {
 const ONE = fileURLToPath(new URL('./hostile-one.ts', import.meta.url));
 
 /** One case in a fresh process: the wall and CPU milliseconds of the `check` or `fmt` call alone (not the start-up). */
-function fresh(what: 'check' | 'fmt', name: string): { readonly wall: number; readonly cpu: number; readonly ok: boolean } {
+function fresh(what: 'check' | 'fmt', name: string): { readonly wall: number; readonly cpu: number; readonly mainCpu?: number; readonly ok: boolean } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', ONE, what, name], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`hostile-one ${what} ${name} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { wall: number; cpu: number; ok: boolean };
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { wall: number; cpu: number; mainCpu?: number; ok: boolean };
 }
 
 export async function run(): Promise<void> {
@@ -119,8 +143,8 @@ export async function run(): Promise<void> {
     const mb = text.length / 1e6;
     const check = fresh('check', name);
     const fmt = fresh('fmt', name);
-    const row = (what: string, { wall: t, cpu }: { wall: number; cpu: number }) =>
-      `  ${what.padEnd(5)} ${(t / 1000).toFixed(2).padStart(6)} s (CPU ${(cpu / 1000).toFixed(2)} s)  ${(t / mb).toFixed(0).padStart(6)} ms/MB  ${((t / mb) / (refMs / refMb)).toFixed(1).padStart(5)}x the parser's ms/MB (CPU ${((cpu / mb) / (refCpu / refMb)).toFixed(1)}x)  ${cpu <= 2000 ? 'within 2 s CPU' : 'OVER 2 s CPU'}  ${load()}`;
+    const row = (what: string, { wall: t, cpu, mainCpu }: { wall: number; cpu: number; mainCpu?: number }) =>
+      `  ${what.padEnd(5)} ${(t / 1000).toFixed(2).padStart(6)} s (CPU ${(cpu / 1000).toFixed(2)} s${mainCpu === undefined ? '' : `, main thread ${(mainCpu / 1000).toFixed(2)} s`})  ${(t / mb).toFixed(0).padStart(6)} ms/MB  ${((t / mb) / (refMs / refMb)).toFixed(1).padStart(5)}x the parser's ms/MB (CPU ${((cpu / mb) / (refCpu / refMb)).toFixed(1)}x)  ${cpu <= 2000 ? 'within 2 s CPU' : 'OVER 2 s CPU'}  ${load()}`;
     console.log(`${name} (${mb.toFixed(1)} MB)${fmt.ok ? '' : ' — fmt refused it'}\n${row('check', check)}\n${row('fmt', fmt)}`);
   }
   console.log('\nthe hostile corpus\'s size cases (limit 10 s each):');
