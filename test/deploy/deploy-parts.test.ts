@@ -2,18 +2,42 @@
  * The small parts of deploying that need no platform: dependency order of a pipeline's jobs, the statement and
  * setting diff, run labels, compiled-plan row types, and secrets (from the environment or a named file only).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FlinktsError } from '@flinkts/core';
 import realtimeDw from '../../examples/realtime-dw/flinkts.config.js';
-import { pipeline } from '../../packages/pipelines/src/index.js';
+import { DeploymentRecords, pipeline } from '../../packages/pipelines/src/index.js';
 import { diffStatements, jobsInDependencyOrder, loadSecrets, parseRunName, pipelineArtifacts, placeholdersIn, rowFieldNames, runName, settingChanges } from '@flinkts/pipelines/internal';
 import { resolveEnvironment } from '../../packages/pipelines/src/resolve-environment.js';
 import { characters, describeWithin, parseRecordText, STREAMPARK_DESCRIPTION_MAX } from '../../packages/pipelines/src/deploy/platform-record.js';
 
 describe('deploy parts', () => {
+  it('deployment records stay in their folder: a job, pipeline, environment or target name with a path separator or . / .. is FTS8005, and nothing is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flinkts-records-'));
+    try {
+      const records = new DeploymentRecords(join(dir, 'records'), 'p', 'test', 'gateway');
+      const code = (run: () => unknown): string | undefined => { try { run(); } catch (e) { return e instanceof FlinktsError ? e.diagnostics[0]?.code : 'not a FlinktsError'; } return undefined; };
+      for (const job of ['a/../../x', '..', '.', 'a\\b', 'a\0b']) {
+        expect(code(() => records.read(job)), job).toBe('FTS8005');
+        expect(code(() => records.update(job, (r) => r)), job).toBe('FTS8005');
+        expect(code(() => records.write({ job, versions: [], savepoints: [] })), job).toBe('FTS8005');
+      }
+      for (const i of [1, 2, 3]) {
+        const args: [string, string, string] = ['p', 'test', 'gateway'];
+        args[i - 1] = '../escape';
+        expect(code(() => new DeploymentRecords(join(dir, 'records'), ...args))).toBe('FTS8005');
+      }
+      expect(readdirSync(dir)).toEqual([]);
+      // a plain name (spaces and non-ASCII letters included) is kept as before
+      records.write({ job: '实时 job', versions: [], savepoints: [] });
+      expect(records.jobs()).toEqual(['实时 job']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('orders jobs upstream first whatever order the pipeline lists them in', () => {
     const spec = realtimeDw.spec;
     const reversed = pipeline({ ...spec, jobs: [...spec.jobs].reverse() } as never);

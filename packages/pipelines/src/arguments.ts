@@ -26,6 +26,17 @@ export function checkNameArgument(call: string, argument: string, value: unknown
   return value;
 }
 
+/**
+ * A name that becomes one file or folder name (a deployment record's pipeline, environment, target, job): a
+ * non-empty name without a path separator or NUL, not `.` or `..`, so nothing is read or written outside the folder
+ * it names a file in.
+ */
+export function checkFileNameArgument(call: string, argument: string, value: unknown): string {
+  const name = checkNameArgument(call, argument, value);
+  if (/[\\/\0]/.test(name) || name === '.' || name === '..') throw argumentError(call, argument, 'a name usable as a file name (no / or \\, not . or ..)', value, 'rename it without path separators: a record is kept in a file named after it', TEXTS.badArgument);
+  return name;
+}
+
 /** A table declared with table(…). */
 export function checkTableArgument(call: string, argument: string, value: unknown): void {
   const v = value as Partial<Table> | null;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import type { CompiledPlanJson } from './compiled-plan.js';
 import { argumentError } from '@flinkts/core/internal';
-import { checkNameArgument } from '../arguments.js';
+import { checkFileNameArgument, checkNameArgument } from '../arguments.js';
 import { TEXTS } from '../codes.js';
 import { checkJobRecord } from './target-arguments.js';
 
@@ -54,7 +54,8 @@ export interface JobRecord {
 
 export class DeploymentRecords {
   constructor(readonly dir: string, readonly pipeline: string, readonly env: string, readonly target: string) {
-    for (const [argument, value] of [['dir', dir], ['pipeline', pipeline], ['env', env], ['target', target]] as const) checkNameArgument('new DeploymentRecords()', argument, value);
+    checkNameArgument('new DeploymentRecords()', 'dir', dir);
+    for (const [argument, value] of [['pipeline', pipeline], ['env', env], ['target', target]] as const) checkFileNameArgument('new DeploymentRecords()', argument, value);
   }
 
   private file(job: string): string {
@@ -69,7 +70,7 @@ export class DeploymentRecords {
   }
 
   read(job: string): JobRecord {
-    checkNameArgument('DeploymentRecords.read()', 'job', job);
+    checkFileNameArgument('DeploymentRecords.read()', 'job', job);
     const f = this.file(job);
     if (!existsSync(f)) return { job, versions: [], savepoints: [] };
     return JSON.parse(readFileSync(f, 'utf8')) as JobRecord;
@@ -77,6 +78,7 @@ export class DeploymentRecords {
 
   write(record: JobRecord): void {
     checkJobRecord('DeploymentRecords.write()', record);
+    checkFileNameArgument('DeploymentRecords.write()', 'record.job', record.job);
     const f = this.file(record.job);
     mkdirSync(dirname(f), { recursive: true });
     const tmp = `${f}.tmp-${process.pid}`;
@@ -85,7 +87,7 @@ export class DeploymentRecords {
   }
 
   update(job: string, change: (r: JobRecord) => JobRecord): JobRecord {
-    checkNameArgument('DeploymentRecords.update()', 'job', job);
+    checkFileNameArgument('DeploymentRecords.update()', 'job', job);
     if (typeof change !== 'function') throw argumentError('DeploymentRecords.update()', 'change', 'a function of the job\'s record', change, undefined, TEXTS.badArgument);
     const next = change(this.read(job));
     this.write(next);
