@@ -250,6 +250,19 @@ register('TIMESTAMPDIFF', (a, call, api) => {
   });
 });
 
+/**
+ * TIMESTAMPADD's count in Java int arithmetic, as Flink 1.20.1 computes it (probed): for YEAR / QUARTER / MONTH /
+ * WEEK / DAY the count is narrowed to an int (`(int) count`: 2^32 + 1 days is one day) and a TIMESTAMP's day number
+ * moves in wrapping int arithmetic (3,000,000,000 days from 2024 land in year -3543476); a DATE moved by DAY / WEEK
+ * fails with `integer overflow` when the count (times 7) is not an int (Math.toIntExact / multiplyExact). HOUR and
+ * smaller units move milliseconds in long arithmetic.
+ */
+const javaInt = (k: bigint): number => Number(BigInt.asIntN(32, k));
+function exactInt(k: bigint): number {
+  if (k !== BigInt.asIntN(32, k)) throw evalError('ArithmeticException', 'integer overflow');
+  return Number(k);
+}
+
 register('TIMESTAMPADD', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPADD', call.span);
   const n = api.compile(a[1] as Expression);
@@ -260,20 +273,22 @@ register('TIMESTAMPADD', (a, call, api) => {
   const months = unit === 'YEAR' ? 12 : unit === 'QUARTER' ? 3 : 1;
   const msUnit = UNIT_MS[unit] ?? (unit === 'MICROSECOND' ? 0.001 : 0);
   const t = x.type;
+  const perDay = unit === 'WEEK' ? 7 : 1;
   switch (t.kind) {
     case 'DATE':
-      if (monthly) return strict([nn, x], T.date(false), (k: bigint, d: number) => addMonthsToDays(d, Number(k) * months));
-      if (unit === 'DAY' || unit === 'WEEK') return strict([nn, x], T.date(false), (k: bigint, d: number) => d + Number(k) * (unit === 'WEEK' ? 7 : 1));
+      if (monthly) return strict([nn, x], T.date(false), (k: bigint, d: number) => addMonthsToDays(d, javaInt(k) * months | 0));
+      if (unit === 'DAY' || unit === 'WEEK') return strict([nn, x], T.date(false), (k: bigint, d: number) => d + exactInt(k * BigInt(perDay)));
       return strict([nn, x], T.timestamp(6, false), (k: bigint, d: number) => new Timestamp(d * MS_PER_DAY + Number(k) * msUnit));
     case 'TIME':
       if (monthly) return strict([nn, x], t, (_k: bigint, d: number) => d);
       return strict([nn, x], t, (k: bigint, d: number) => floorMod(d + Number(k) * msUnit, MS_PER_DAY));
     case 'TIMESTAMP':
     case 'TIMESTAMP_LTZ':
-      if (monthly) {
+      if (monthly || unit === 'DAY' || unit === 'WEEK') {
         return strict([nn, x], t, (k: bigint, ts: Timestamp) => {
           const days = floorDiv(ts.millis, MS_PER_DAY);
-          return new Timestamp(addMonthsToDays(days, Number(k) * months) * MS_PER_DAY + (ts.millis - days * MS_PER_DAY), ts.nanos);
+          const moved = monthly ? addMonthsToDays(days, javaInt(k) * months | 0) : (days + (javaInt(k) * perDay | 0)) | 0;
+          return new Timestamp(moved * MS_PER_DAY + (ts.millis - days * MS_PER_DAY), ts.nanos);
         });
       }
       return strict([nn, x], t, (k: bigint, ts: Timestamp) => new Timestamp(ts.millis + Number(k) * msUnit, ts.nanos));
