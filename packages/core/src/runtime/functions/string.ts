@@ -10,6 +10,7 @@ import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { javaMapEntries } from '../values/java-hash-order.js';
 import { TYPE_TEXTS } from '../../typing/codes.js';
+import { DEFAULT_DATABASE } from '../../catalog/namespace.js';
 
 /** STRING, NOT NULL unless an argument is nullable (`strict` adds nullability from the arguments). */
 const S = (nullable = false) => T.string(nullable);
@@ -376,6 +377,11 @@ register('BIN', (a, call, api) => {
   if (!c) throw notReached('BIN without an argument');
   return strict([api.coerce(c, T.bigint(c.type.nullable), call.span)], S(), (n: bigint) => BigInt.asUintN(64, n).toString(2));
 });
+/**
+ * CURRENT_DATABASE(): the database the script's USE statements have made current where the query is planned
+ * (`default_database` without one), as Flink's planner reduces the call to its session's current database.
+ */
+register('CURRENT_DATABASE', (_a, _call, api) => constant(T.string(false), api.session.database?.() ?? DEFAULT_DATABASE));
 register('UUID', (_a, _call, api) => {
   void api;
   return { type: T.char(36, false), eval: () => crypto.randomUUID() };
