@@ -17,10 +17,7 @@ const file = fileURLToPath(new URL('../fixtures/flink-semantics/type-probe-1.20.
 const answers = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ProbeAnswer);
 
 /** Disagreements understood precisely: id → one line of why (the probe's ids are stable while the lattice is). */
-const LIBM = "V8's Math.log / tan / pow differ from Java's in the last binary digit (the runtime computes with V8's)";
 const KNOWN: Readonly<Record<string, string>> = {
-  'POWER-022': LIBM, 'LN-019': LIBM, 'LOG2-019': LIBM, 'LOG-021': LIBM, 'LOG-040': LIBM,
-  'TAN-002': LIBM, 'COT-002': LIBM,
 };
 
 describe('the type-rule probe answered by Flink 1.20.1', () => {
