@@ -100,7 +100,7 @@ function read(text: string, path: JsonPath): PathRead {
     // the message Jackson gives for the document (json-jackson-error.ts), as ERROR ON ERROR raises it
     return path.mode === 'lax' ? { value: null } : { error: jacksonMessage(text) ?? err.message };
   }
-  if (doc === null && path.mode === 'lax') return { error: NULL_DOCUMENT };
+  if (doc === null) return { error: NULL_DOCUMENT };
   try {
     return readPath(doc, path);
   } catch (err) {
