@@ -28,6 +28,8 @@ export interface Session {
   readonly options: ReadonlyMap<string, string>;
   /** The processing-time clock `now` reads (processing-time windows fire by it; see processing-time.ts). */
   readonly processingTime?: ProcessingClock;
+  /** The current database as the script's USE statements have set it so far (CURRENT_DATABASE); default_database when absent. */
+  readonly database?: () => string;
 }
 
 export function constant(type: DataType, value: unknown): Compiled {

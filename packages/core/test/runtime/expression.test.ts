@@ -93,6 +93,6 @@ describe('expression evaluation with Flink semantics', () => {
   });
   it('a function Flink 1.20 does not have is rejected with the code check gives it (FTS4404); a built-in without a local implementation is FTS7001', () => {
     expect(() => ev(call('NO_SUCH_FN', num('1')))).toThrow(/FTS4404.*No match found for function signature NO_SUCH_FN/);
-    expect(() => ev(call('CURRENT_DATABASE'))).toThrow(/FTS7001.*not supported by the local runtime: function CURRENT_DATABASE/);
+    expect(() => ev(call('SOURCE_WATERMARK'))).toThrow(/FTS7001.*not supported by the local runtime: function SOURCE_WATERMARK/);
   });
 });

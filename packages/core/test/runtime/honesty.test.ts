@@ -27,9 +27,9 @@ describe('what the local runtime does not implement is refused, never approximat
   });
 
   it('a Flink built-in without a local implementation is FTS7001 with the position of the call', () => {
-    const d = diagnosticOf(() => runJob(`${DDL}INSERT INTO out_t SELECT a, CURRENT_DATABASE() FROM t;`, { inputs: { t: [] } }));
+    const d = diagnosticOf(() => runJob(`${DDL}INSERT INTO out_t SELECT a, SOURCE_WATERMARK() FROM t;`, { inputs: { t: [] } }));
     expect(d?.code).toBe('FTS7001');
-    expect(d?.message).toBe('not supported by the local runtime: function CURRENT_DATABASE');
+    expect(d?.message).toBe('not supported by the local runtime: function SOURCE_WATERMARK');
     expect(d?.span?.start.line).toBe(4);
   });
 

@@ -17,17 +17,7 @@ const file = fileURLToPath(new URL('../fixtures/flink-semantics/type-probe-1.20.
 const answers = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as ProbeAnswer);
 
 /** Disagreements understood precisely: id → one line of why (the probe's ids are stable while the lattice is). */
-const LIBM = "V8's Math.log / tan / pow differ from Java's in the last binary digit (the runtime computes with V8's)";
-const SIMPLE_DATE_FORMAT = "Java's lenient SimpleDateFormat: a pattern letter it does not know fails the row, a text the pattern does not fit is read leniently (TO_DATE('Ab1', 'yyyy-MM-dd') is 1705471-09-27); flinkts gives NULL for both";
 const KNOWN: Readonly<Record<string, string>> = {
-  'POWER-022': LIBM, 'LN-019': LIBM, 'LOG2-019': LIBM, 'LOG-021': LIBM, 'LOG-040': LIBM,
-  'TAN-002': LIBM, 'COT-002': LIBM,
-  'TIMESTAMPADD-013': 'TIMESTAMPADD(DAY, 3000000000, ts) overflows Java long millisecond arithmetic on Flink (year -3543476); flinkts computes the true date',
-  'UNIX_TIMESTAMP-029': SIMPLE_DATE_FORMAT, 'UNIX_TIMESTAMP-030': SIMPLE_DATE_FORMAT, 'UNIX_TIMESTAMP-043': SIMPLE_DATE_FORMAT,
-  'TO_DATE-008': SIMPLE_DATE_FORMAT, 'TO_DATE-009': SIMPLE_DATE_FORMAT, 'TO_DATE-022': SIMPLE_DATE_FORMAT, 'TO_DATE-028': SIMPLE_DATE_FORMAT,
-  'TO_DATE-029': SIMPLE_DATE_FORMAT, 'TO_DATE-042': SIMPLE_DATE_FORMAT, 'TO_TIMESTAMP-029': SIMPLE_DATE_FORMAT, 'TO_TIMESTAMP-042': SIMPLE_DATE_FORMAT,
-  'IS_DECIMAL-005': 'not yet understood: Flink 1.20.1 answers FALSE for IS_DECIMAL of DECIMAL(10, 2) 12.34 (TRUE for DOUBLE 2.5); flinkts tests the text 12.34',
-  'CURRENT_DATABASE-001': 'the local runtime has no catalog session to name: FTS7001 (not supported), as documented',
 };
 
 describe('the type-rule probe answered by Flink 1.20.1', () => {

@@ -12,6 +12,7 @@ import {
 import { toDouble } from './cast.js';
 import { parseDateLenient } from './cast.js';
 import { formatWithPattern, parseWithPattern } from './date-format.js';
+import { flinkParseDateDays, parseSimpleDateFormat } from './simple-date-format.js';
 import { strict, strictNullable } from './helpers.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
@@ -250,6 +251,19 @@ register('TIMESTAMPDIFF', (a, call, api) => {
   });
 });
 
+/**
+ * TIMESTAMPADD's count in Java int arithmetic, as Flink 1.20.1 computes it (probed): for YEAR / QUARTER / MONTH /
+ * WEEK / DAY the count is narrowed to an int (`(int) count`: 2^32 + 1 days is one day) and a TIMESTAMP's day number
+ * moves in wrapping int arithmetic (3,000,000,000 days from 2024 land in year -3543476); a DATE moved by DAY / WEEK
+ * fails with `integer overflow` when the count (times 7) is not an int (Math.toIntExact / multiplyExact). HOUR and
+ * smaller units move milliseconds in long arithmetic.
+ */
+const javaInt = (k: bigint): number => Number(BigInt.asIntN(32, k));
+function exactInt(k: bigint): number {
+  if (k !== BigInt.asIntN(32, k)) throw evalError('ArithmeticException', 'integer overflow');
+  return Number(k);
+}
+
 register('TIMESTAMPADD', (a, call, api) => {
   const unit = unitArg(a[0], 'TIMESTAMPADD', call.span);
   const n = api.compile(a[1] as Expression);
@@ -260,20 +274,22 @@ register('TIMESTAMPADD', (a, call, api) => {
   const months = unit === 'YEAR' ? 12 : unit === 'QUARTER' ? 3 : 1;
   const msUnit = UNIT_MS[unit] ?? (unit === 'MICROSECOND' ? 0.001 : 0);
   const t = x.type;
+  const perDay = unit === 'WEEK' ? 7 : 1;
   switch (t.kind) {
     case 'DATE':
-      if (monthly) return strict([nn, x], T.date(false), (k: bigint, d: number) => addMonthsToDays(d, Number(k) * months));
-      if (unit === 'DAY' || unit === 'WEEK') return strict([nn, x], T.date(false), (k: bigint, d: number) => d + Number(k) * (unit === 'WEEK' ? 7 : 1));
+      if (monthly) return strict([nn, x], T.date(false), (k: bigint, d: number) => addMonthsToDays(d, javaInt(k) * months | 0));
+      if (unit === 'DAY' || unit === 'WEEK') return strict([nn, x], T.date(false), (k: bigint, d: number) => d + exactInt(k * BigInt(perDay)));
       return strict([nn, x], T.timestamp(6, false), (k: bigint, d: number) => new Timestamp(d * MS_PER_DAY + Number(k) * msUnit));
     case 'TIME':
       if (monthly) return strict([nn, x], t, (_k: bigint, d: number) => d);
       return strict([nn, x], t, (k: bigint, d: number) => floorMod(d + Number(k) * msUnit, MS_PER_DAY));
     case 'TIMESTAMP':
     case 'TIMESTAMP_LTZ':
-      if (monthly) {
+      if (monthly || unit === 'DAY' || unit === 'WEEK') {
         return strict([nn, x], t, (k: bigint, ts: Timestamp) => {
           const days = floorDiv(ts.millis, MS_PER_DAY);
-          return new Timestamp(addMonthsToDays(days, Number(k) * months) * MS_PER_DAY + (ts.millis - days * MS_PER_DAY), ts.nanos);
+          const moved = monthly ? addMonthsToDays(days, javaInt(k) * months | 0) : (days + (javaInt(k) * perDay | 0)) | 0;
+          return new Timestamp(moved * MS_PER_DAY + (ts.millis - days * MS_PER_DAY), ts.nanos);
         });
       }
       return strict([nn, x], t, (k: bigint, ts: Timestamp) => new Timestamp(ts.millis + Number(k) * msUnit, ts.nanos));
@@ -313,16 +329,67 @@ function parseTsText(s: string, fmt?: string): Timestamp | null {
   return parseTimestamp(`${m[1] as string}-${m[2] as string}-${daysInMonth(y, mo)}${s.slice(m[0].length)}`);
 }
 
+/**
+ * TO_TIMESTAMP(s, format) as Flink's DateTimeUtils.parseTimestampData(s, format): a text the format does not read
+ * falls back to java.sql.Timestamp.valueOf (with a space) or java.sql.Date.valueOf (without) of the trimmed text
+ * (TO_TIMESTAMP('2024-03-15 10:20:30', '2') is that timestamp, probed); a format DateTimeFormatter refuses (an
+ * unknown letter such as `b`) gives NULL, as Flink answered for TO_TIMESTAMP(…, 'Ab1').
+ */
 register('TO_TIMESTAMP', (a, call, api) => {
   const cs = a.map((x, i) => textArg(api, x, 'TO_TIMESTAMP', call.span ?? (a[i] as Expression).span));
-  return strictNullable(cs, T.timestamp(3), (s: string, f?: string) => parseTsText(s, f)?.truncate(3) ?? null);
+  return strictNullable(cs, T.timestamp(3), (s: string, f?: string) => {
+    const ts = parseTsText(s, f) ?? (f !== undefined && isDateTimeFormatterPattern(f) ? javaSqlValueOf(s) : null);
+    return ts?.truncate(3) ?? null;
+  });
 });
+
+/** java.time's pattern letters (Java 17 DateTimeFormatterBuilder); any other unquoted letter, `{`, `}` or `#` is refused. */
+const DATE_TIME_FORMATTER_LETTERS = 'GuyDMLdQqYwWEeFaBhKkHmsSAnNgVvzOXxZp';
+function isDateTimeFormatterPattern(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i] as string;
+    if (c === "'") {
+      const j = p.indexOf("'", i + 1);
+      if (j < 0) return false;
+      i = j;
+    } else if (c === '{' || c === '}' || c === '#') return false;
+    else if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && !DATE_TIME_FORMATTER_LETTERS.includes(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * java.sql.Timestamp.valueOf (`yyyy-[m]m-[d]d hh:mm:ss[.f…]`) or, without a space, java.sql.Date.valueOf
+ * (`yyyy-[m]m-[d]d`) of the trimmed text: a four-digit year, month 1–12 and day 1–31 (a day past the month's end
+ * rolls over, as their deprecated Date constructors do); null where they throw IllegalArgumentException.
+ */
+function javaSqlValueOf(text: string): Timestamp | null {
+  const s = text.trim();
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?: (\d+):(\d+):(\d+)(?:\.(\d{1,9}))?)?$/.exec(s);
+  if (m === null || (s.includes(' ') && m[4] === undefined)) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, sec, 0);
+  const f = (m[7] ?? '').padEnd(9, '0');
+  return new Timestamp(date.getTime() + Number(f.slice(0, 3)), Number(f.slice(3)));
+}
+/**
+ * TO_DATE(s, format) as Flink's DateTimeUtils.parseDate(s, format): a lenient SimpleDateFormat (simple-date-format.ts)
+ * in UTC; a text it cannot read is Long.MIN_VALUE milliseconds, the DATE 1705471-09-27. With both arguments
+ * literals Flink's planner folds the call into a DATE literal, which Calcite's DateString writes with four year
+ * digits: the year keeps its last four (TO_DATE('2', 'yyyy-MM-dd') is 5471-09-27, probed).
+ */
 register('TO_DATE', (a, call, api) => {
   const cs = a.map((x) => textArg(api, x, 'TO_DATE', call.span));
+  const folded = cs.length === 2 && cs.every((c) => c.constant !== undefined);
   return strictNullable(cs, T.date(), (s: string, f?: string) => {
     if (f === undefined) return parseDateLenient(s);
-    const ts = parseWithPattern(s, f);
-    return ts ? floorDiv(ts.millis, MS_PER_DAY) : null;
+    const days = flinkParseDateDays(parseSimpleDateFormat(s, f));
+    if (!folded) return days;
+    const { y, m, d } = civilFromDays(days);
+    return y > 9999 ? daysFromCivil(y % 10000, m, d) : days;
   });
 });
 register('TO_TIMESTAMP_LTZ', (a, call, api) => {
@@ -357,10 +424,12 @@ register('UNIX_TIMESTAMP', (a, call, api) => {
   const zone = api.session.zone;
   if (a.length === 0) return { type: T.bigint(false), eval: () => BigInt(Math.floor(api.session.now().millis / 1000)) };
   const cs = a.map((x) => textArg(api, x, 'UNIX_TIMESTAMP', call.span));
+  // Flink's SqlDateTimeUtils.unixTimestamp: a lenient SimpleDateFormat in the session zone, Long.MIN_VALUE when the
+  // text does not parse, else the milliseconds / 1000 (Java division: toward zero)
   return strict(cs, T.bigint(false), (s: string, f?: string) => {
-    const ts = parseTsText(s, f ?? 'yyyy-MM-dd HH:mm:ss');
-    if (!ts) return -9223372036854775808n;
-    return BigInt(Math.floor(localToInstant(ts, zone).millis / 1000));
+    const wall = parseSimpleDateFormat(s, f ?? 'yyyy-MM-dd HH:mm:ss');
+    if (wall === null) return -9223372036854775808n;
+    return BigInt(Math.trunc(localToInstant(new Timestamp(wall), zone).millis / 1000));
   });
 });
 register('FROM_UNIXTIME', (a, call, api) => {

@@ -330,6 +330,7 @@ export function readPath(root: JsonValue, path: JsonPath): PathRead {
     for (const v of cur) {
       if (s.kind === 'key') {
         if (isObject(v) && Object.prototype.hasOwnProperty.call(v, s.key)) next.push(v[s.key] as JsonValue);
+        else if (definite && path.mode !== 'lax' && v !== null && !isObject(v)) return { error: notAnObject(s.key, pathString({ ...path, steps: path.steps.slice(0, at) }), v) };
         else if (definite) return failed(at);
       } else if (s.kind === 'index') {
         if (Array.isArray(v) && s.index < v.length) next.push(v[s.index] as JsonValue);
@@ -344,6 +345,25 @@ export function readPath(root: JsonValue, path: JsonPath): PathRead {
   const value = cur[0] as JsonValue;
   if (value === null && path.mode === 'strict') return { error: 'Strict jsonpath mode requires a non empty returned value, but is null' };
   return { value };
+}
+
+/**
+ * Jayway's error for a property read on a value that is no object (strict mode, probed on Flink 1.20.1), naming the
+ * Java class Jackson read the value as.
+ */
+function notAnObject(key: string, at: string, v: JsonValue): string {
+  return `Expected to find an object with property ['${key}'] in path ${at} but found '${javaClassOf(v)}'. This is not a json object according to the JsonProvider: 'org.apache.flink.table.shaded.com.jayway.jsonpath.spi.json.JacksonJsonProvider'.`;
+}
+
+function javaClassOf(v: JsonValue): string {
+  if (typeof v === 'string') return 'java.lang.String';
+  if (typeof v === 'boolean') return 'java.lang.Boolean';
+  if (Array.isArray(v)) return 'java.util.ArrayList';
+  const text = v instanceof JsonNumber ? v.text : String(v);
+  if (!/^-?\d+$/.test(text)) return 'java.lang.Double';
+  const n = BigInt(text);
+  if (n >= -(2n ** 31n) && n < 2n ** 31n) return 'java.lang.Integer';
+  return n >= -(2n ** 63n) && n < 2n ** 63n ? 'java.lang.Long' : 'java.math.BigInteger';
 }
 
 function pathString(p: JsonPath): string {

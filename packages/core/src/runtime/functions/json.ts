@@ -12,6 +12,7 @@ import { renderValue } from '../values/render.js';
 import { castConverter } from './cast.js';
 import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
+import { jacksonMessage } from './json-jackson-error.js';
 import { JsonNumber, JsonPathError, JsonSyntaxError, jsonKeys, parseJson, parseJsonCached, parsePath, readPath, writeJackson, writeJson } from './json-text.js';
 import { ABSENT, keyPathReader, NOT_SCALAR, numberText } from './json-scan.js';
 import type { KeyPathText } from './json-scan.js';
@@ -95,9 +96,11 @@ function read(text: string, path: JsonPath): PathRead {
   try {
     doc = parseJsonCached(text);
   } catch (err) {
-    return path.mode === 'lax' && err instanceof JsonSyntaxError ? { value: null } : { error: (err as Error).message };
+    if (!(err instanceof JsonSyntaxError)) return { error: (err as Error).message };
+    // the message Jackson gives for the document (json-jackson-error.ts), as ERROR ON ERROR raises it
+    return path.mode === 'lax' ? { value: null } : { error: jacksonMessage(text) ?? err.message };
   }
-  if (doc === null && path.mode === 'lax') return { error: NULL_DOCUMENT };
+  if (doc === null) return { error: NULL_DOCUMENT };
   try {
     return readPath(doc, path);
   } catch (err) {
@@ -163,7 +166,8 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
         try {
           text = readKeys(s);
         } catch (err) {
-          return lax && err instanceof JsonSyntaxError ? empty(r) : onError(r, err as Error); // (as `read`)
+          if (!(err instanceof JsonSyntaxError)) return onError(r, err as Error);
+          return lax ? empty(r) : onError(r, new JsonPathError(jacksonMessage(s) ?? err.message)); // (as `read`)
         }
         if (typeof text === 'string') return text;
         if (text === null) return lax ? empty(r) : onError(r, new JsonPathError(STRICT_NULL));
@@ -175,7 +179,8 @@ export function compileJsonValue(e: JsonValueNode, api: CompilerApi): Compiled {
       if (v === null) return empty(r);
       if (!isScalar(v)) {
         if (lax) return empty(r);
-        return onError(r, new JsonPathError(`Strict jsonpath mode requires scalar value, and the actual value is: '${writeJson(v)}'`));
+        // Flink fills Calcite's MessageFormat pattern with String.format: its '' stay doubled (probed)
+        return onError(r, new JsonPathError(`Strict jsonpath mode requires scalar value, and the actual value is: ''${javaText(v)}''`));
       }
       return castTo(scalarText(v) as string, typeof v === 'string');
     },
@@ -209,7 +214,7 @@ export function compileJsonQuery(e: JsonQuery, api: CompilerApi): Compiled {
       let v = got.value;
       if (v !== null && (wrapper === 'UNCONDITIONAL' || (wrapper === 'CONDITIONAL' && !Array.isArray(v)))) v = [v];
       if (v === null || (lax && isScalar(v))) return onEmpty(r, new EmptyResult('Empty result of JSON_QUERY function is not allowed'));
-      if (isScalar(v)) return onError(r, new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: '${writeJson(v)}'`));
+      if (isScalar(v)) return onError(r, new JsonPathError(`Strict jsonpath mode requires array or object value, and the actual value is: ''${javaText(v)}''`));
       try {
         return toResult(v);
       } catch (err) {

@@ -10,6 +10,7 @@ import type { CompilerApi } from './registry.js';
 import { register } from './registry.js';
 import { javaMapEntries } from '../values/java-hash-order.js';
 import { TYPE_TEXTS } from '../../typing/codes.js';
+import { DEFAULT_DATABASE } from '../../catalog/namespace.js';
 
 /** STRING, NOT NULL unless an argument is nullable (`strict` adds nullability from the arguments). */
 const S = (nullable = false) => T.string(nullable);
@@ -376,38 +377,74 @@ register('BIN', (a, call, api) => {
   if (!c) throw notReached('BIN without an argument');
   return strict([api.coerce(c, T.bigint(c.type.nullable), call.span)], S(), (n: bigint) => BigInt.asUintN(64, n).toString(2));
 });
+/**
+ * CURRENT_DATABASE(): the database the script's USE statements have made current where the query is planned
+ * (`default_database` without one), as Flink's planner reduces the call to its session's current database.
+ */
+register('CURRENT_DATABASE', (_a, _call, api) => constant(T.string(false), api.session.database?.() ?? DEFAULT_DATABASE));
 register('UUID', (_a, _call, api) => {
   void api;
   return { type: T.char(36, false), eval: () => crypto.randomUUID() };
 });
 /**
- * The text IS_ALPHA / IS_DECIMAL / IS_DIGIT test: a character string as is; a number as Flink's implicit cast
- * writes it, a NULL number as its Java primitive default 0 (probed: IS_DIGIT of a NULL INT is TRUE); a NULL string
- * is no text.
+ * IS_ALPHA / IS_DECIMAL / IS_DIGIT as Flink 1.20.1's SqlFunctionUtils.isAlpha / isDecimal / isDigit(Object) answer:
+ * the generated code hands them the argument as a Java object, a NULL number as its primitive default 0 (the call
+ * is never NULL), so a number answers by its class, not its text — IS_DECIMAL is TRUE for a boxed Long / Integer /
+ * Short / Byte / Float / Double (NaN too) and FALSE for a DECIMAL (a DecimalData, which `isDecimal` does not list:
+ * IS_DECIMAL(CAST(12.34 AS DECIMAL(10, 2))) is FALSE, probed); IS_DIGIT is TRUE for the integer classes only;
+ * IS_ALPHA is FALSE for every number. A string: IS_DECIMAL when Integer.parseInt, Long.parseLong or
+ * Double.parseDouble reads it; IS_DIGIT / IS_ALPHA when it is not empty and every char is a digit / letter
+ * (commons-lang3 isNumeric / isAlpha: Character.isDigit / isLetter per UTF-16 unit). A NULL string is FALSE.
  */
-function isText(api: CompilerApi, a: readonly Expression[], name: string, span: Expression['span']): (r: readonly unknown[]) => string | null {
-  const c = api.compile(a[0] as Expression);
-  if (c.type.kind === 'NULL' || isCharacter(c.type)) return c.eval as (r: readonly unknown[]) => string | null;
-  if (!isNumeric(c.type)) return (args(api, a, 's', name, span)[0] as Compiled).eval as (r: readonly unknown[]) => string | null;
-  const conv = castConverter(c.type, T.string(), api.session.zone, span);
-  const ev = c.eval;
-  return (r) => {
-    const v = ev(r);
-    return v === null ? '0' : (conv(v) as string);
-  };
+type NumberClass = 'integer' | 'floating' | 'decimal';
+function isTest(name: string, onNumber: (c: NumberClass) => boolean, onText: (s: string) => boolean): void {
+  register(name, (a, call, api) => {
+    const c = api.compile(a[0] as Expression);
+    const t = c.type;
+    if (isNumeric(t)) {
+      const answer = onNumber(t.kind === 'DECIMAL' ? 'decimal' : isIntegral(t) ? 'integer' : 'floating');
+      return { type: T.boolean(false), eval: () => answer };
+    }
+    const ev = (c.type.kind === 'NULL' || isCharacter(t) ? c : (args(api, a, 's', name, call.span)[0] as Compiled)).eval;
+    return { type: T.boolean(false), eval: (r) => { const s = ev(r) as string | null; return s !== null && onText(s); } };
+  });
 }
-register('IS_DECIMAL', (a, call, api) => {
-  const ev = isText(api, a, 'IS_DECIMAL', call.span);
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s); } };
-});
-register('IS_DIGIT', (a, call, api) => {
-  const ev = isText(api, a, 'IS_DIGIT', call.span);
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^\d+$/.test(s); } };
-});
-register('IS_ALPHA', (a, call, api) => {
-  const ev = isText(api, a, 'IS_ALPHA', call.span);
-  return { type: T.boolean(false), eval: (r) => { const s = ev(r); return s !== null && /^[\p{L}]+$/u.test(s); } };
-});
+/** Integer.parseInt / Long.parseLong: a sign, then digits of any script (Character.digit), within 64 bits. */
+function javaParsesLong(s: string): boolean {
+  const m = /[\uD800-\uDFFF]/.test(s) ? null : /^[+-]?(\p{Nd}+)$/u.exec(s);
+  if (m === null) return false;
+  const digits = [...(m[1] as string)].map((ch) => (ch >= '0' && ch <= '9' ? ch : String(digitValue(ch)))).join('');
+  const v = BigInt((s[0] === '-' ? '-' : '') + digits);
+  return v >= -(2n ** 63n) && v < 2n ** 63n;
+}
+/**
+ * A decimal digit's value (Character.digit): Unicode's decimal digits come in runs of whole blocks of ten, each
+ * block from 0 to 9 (the mathematical digits are five blocks in one run), so it is the offset from the run's start.
+ */
+function digitValue(ch: string): number {
+  const cp = ch.codePointAt(0) as number;
+  let start = cp;
+  while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+/** Double.parseDouble: trimmed of chars <= U+0020; NaN, Infinity, decimal or hexadecimal floats, an f/F/d/D suffix. */
+const JAVA_DOUBLE = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)$/;
+function javaParsesDouble(s: string): boolean {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) <= 32) a++;
+  while (b > a && s.charCodeAt(b - 1) <= 32) b--;
+  return JAVA_DOUBLE.test(s.slice(a, b));
+}
+/** Every UTF-16 unit of a non-empty string passes (a surrogate half is neither a digit nor a letter in Java). */
+const everyUnit = (s: string, re: RegExp): boolean => {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i++) if (!re.test(s[i] as string)) return false;
+  return true;
+};
+isTest('IS_DECIMAL', (c) => c !== 'decimal', (s) => s !== '' && (javaParsesLong(s) || javaParsesDouble(s)));
+isTest('IS_DIGIT', (c) => c === 'integer', (s) => everyUnit(s, /^\p{Nd}$/u));
+isTest('IS_ALPHA', () => false, (s) => everyUnit(s, /^\p{L}$/u));
 
 function nodeCharset(cs: string): BufferEncoding {
   switch (cs.toUpperCase().replace(/_/g, '-')) {

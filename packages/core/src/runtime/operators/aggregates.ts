@@ -6,7 +6,7 @@ import { inferFunctionType } from '../../functions/infer.js';
 import type { DataType } from '../../types/data-type.js';
 import type { Evaluator, Row } from '../compiled.js';
 import { T, withNullable } from '../types.js';
-import { comparatorFor, singleKey } from '../values/compare.js';
+import { comparatorFor, exactKey, javaFloatCompare } from '../values/compare.js';
 import type { Comparator } from '../values/compare.js';
 import { notReached } from '../errors.js';
 import { Decimal } from '../values/decimal.js';
@@ -150,17 +150,24 @@ class LongSumAcc implements Accumulator {
   }
 }
 
+/**
+ * SUM / SUM0. Flink's SUM starts from NULL and takes the first value as it is (SumAggFunction: `isNull(sum) ?
+ * operand : sum + operand`), so SUM of a lone -0.0 is -0.0 (probed); a floating SUM starts from -0.0, which adds
+ * as nothing. SUM0 starts from the literal 0 (SUM0 of -0.0 is 0.0), as AVG's sum does.
+ */
 class SumAcc implements Accumulator {
   sum: unknown;
   n = 0;
-  constructor(private readonly ops: NumOps, private readonly sum0: boolean) {
-    this.sum = ops.zero;
+  private readonly start: unknown;
+  constructor(private readonly ops: NumOps, private readonly sum0: boolean, floating = false) {
+    this.start = floating && !sum0 ? -0 : ops.zero;
+    this.sum = this.start;
   }
   add(v: unknown): void { this.sum = this.ops.add(this.sum, v); this.n++; }
   retract(v: unknown): void { this.sum = this.ops.sub(this.sum, v); this.n--; }
   value(): unknown { return this.n === 0 && !this.sum0 ? null : this.sum; }
   reset(): void {
-    this.sum = this.ops.zero;
+    this.sum = this.start;
     this.n = 0;
   }
 }
@@ -250,8 +257,16 @@ class InsertOnlyAcc implements Accumulator {
   }
 }
 
+/**
+ * The order of a retracting MIN / MAX: FLOAT / DOUBLE as Java's `compareTo` (Flink's MinWithRetractAggFunction
+ * orders its MapView's keys so: NaN above every number, -0.0 below 0.0), any other type by its SQL comparison.
+ */
+function retractOrder(t: DataType | undefined): Comparator {
+  return t?.kind === 'FLOAT' || t?.kind === 'DOUBLE' ? javaFloatCompare : comparatorFor(t ?? T.bigint());
+}
+
 class DistinctAcc implements Accumulator {
-  /** Per distinct value (its `singleKey`), how many times it is held. */
+  /** Per distinct value (its `exactKey`: -0.0 is not 0.0, as in Flink's DISTINCT MapView), how many times it is held. */
   private readonly seen = new Map<unknown, number>();
   private inner: Accumulator;
   /** `make`: a fresh inner accumulator (for `reset` where the inner one has none). */
@@ -259,13 +274,13 @@ class DistinctAcc implements Accumulator {
     this.inner = make();
   }
   add(v: unknown): void {
-    const k = singleKey(v);
+    const k = exactKey(v);
     const n = this.seen.get(k) ?? 0;
     this.seen.set(k, n + 1);
     if (n === 0) this.inner.add(v);
   }
   retract(v: unknown): void {
-    const k = singleKey(v);
+    const k = exactKey(v);
     const n = this.seen.get(k) ?? 0;
     if (n <= 1) {
       this.seen.delete(k);
@@ -397,14 +412,14 @@ export class AggregateSet {
           case 'SUM':
           case 'SUM0':
             if (s.resultType.kind === 'BIGINT') return new LongSumAcc(s.name === 'SUM0');
-            return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), s.name === 'SUM0');
+            return new SumAcc(numOps(s.argType ?? T.bigint(), s.resultType), s.name === 'SUM0', s.resultType.kind === 'FLOAT' || s.resultType.kind === 'DOUBLE');
           case 'AVG': {
             const small = s.resultType.kind === 'TINYINT' || s.resultType.kind === 'SMALLINT' || s.resultType.kind === 'INT';
             const sumType = s.resultType.kind === 'DECIMAL' ? T.decimal(38, (s.argType as { scale: number }).scale) : small ? T.double() : s.resultType;
             return new AvgAcc(numOps(s.argType ?? T.bigint(), sumType), s.resultType);
           }
-          case 'MIN': return insertOnly ? new InsertOnlyAcc('MIN', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), false);
-          case 'MAX': return insertOnly ? new InsertOnlyAcc('MAX', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(comparatorFor(s.argType ?? T.bigint()), true);
+          case 'MIN': return insertOnly ? new InsertOnlyAcc('MIN', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(retractOrder(s.argType), false);
+          case 'MAX': return insertOnly ? new InsertOnlyAcc('MAX', comparatorFor(s.argType ?? T.bigint()), '') : new ExtremeAcc(retractOrder(s.argType), true);
           case 'FIRST_VALUE': return insertOnly ? new InsertOnlyAcc('FIRST', undefined, '') : new ListAcc('FIRST', '');
           case 'LAST_VALUE': return insertOnly ? new InsertOnlyAcc('LAST', undefined, '') : new ListAcc('LAST', '');
           case 'LISTAGG': return insertOnly ? new InsertOnlyAcc('LIST', undefined, s.separator ?? ',') : new ListAcc('LIST', s.separator ?? ',');

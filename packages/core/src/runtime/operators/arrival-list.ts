@@ -1,12 +1,12 @@
 /**
  * Values in arrival order where a retraction removes the earliest equal value (FIRST_VALUE / LAST_VALUE / LISTAGG
  * with retraction, ARRAY_AGG, JSON_ARRAYAGG). Inserts only push onto an array, as a plain list would. The first
- * retraction builds an index: per distinct value (its `singleKey`: equal exactly when `keyOf` is) the positions of
+ * retraction builds an index: per distinct value (its `exactKey`: equal exactly when Java's `equals` is, so -0.0 is not 0.0) the positions of
  * its live copies, ascending; from then on inserts extend it. A removed value leaves a hole (skipped when the first
  * value is read, dropped at once from the end); the array is compacted when holes are more than half of it. So
  * adding, removing, and reading the first or last value cost O(1) amortised, with no scan and no key text per value.
  */
-import { singleKey } from '../values/compare.js';
+import { exactKey } from '../values/compare.js';
 
 /** A hole: a removed value's place until the next compaction. */
 const HOLE: unique symbol = Symbol('hole');
@@ -32,7 +32,7 @@ export class ArrivalList {
   /** Removes the earliest value equal to `v` (NULL equals NULL); nothing when none is held. */
   remove(v: unknown): void {
     const index = this.index ?? this.buildIndex();
-    const k = singleKey(v);
+    const k = exactKey(v);
     const positions = index.get(k);
     if (positions === undefined) return;
     const at = positions.shift() as number;
@@ -86,7 +86,7 @@ export class ArrivalList {
   }
 
   private indexAt(index: Map<unknown, number[]>, v: unknown, at: number): void {
-    const k = singleKey(v);
+    const k = exactKey(v);
     const positions = index.get(k);
     if (positions === undefined) index.set(k, [at]);
     else positions.push(at);

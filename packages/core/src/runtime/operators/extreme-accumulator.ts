@@ -2,8 +2,9 @@
  * MIN / MAX with retraction: the extreme of the remaining multiset of values, NULL when it is empty (as Flink's
  * MinWithRetractAggFunction / MaxWithRetractAggFunction answer; the order is the column type's, `comparatorFor`).
  *
- * Each distinct value is held once with its count, by its `singleKey` (a number or string is its own Map key; two
- * values share a key exactly when `keyOf` gives them one text). The current extreme is kept beside the counts, so
+ * Each distinct value is held once with its count, by its `exactKey` (a number or string is its own Map key; -0.0
+ * is not 0.0, as Java's `Double.equals` has it; otherwise two values share a key exactly when `keyOf` gives them one
+ * text). FLOAT / DOUBLE are ordered as Java's `compareTo` orders them (`javaFloatCompare`: NaN largest). The current extreme is kept beside the counts, so
  * an insert costs one comparison and reading the result nothing. Only when the extreme's last copy is retracted
  * must the next one be found: the first time, a binary heap of the held values is built (O(n)), and from then on
  * every new distinct value is also pushed onto it (O(log n)), so each later loss of the extreme costs O(log n)
@@ -12,7 +13,7 @@
  * constant factor of the values held.
  */
 import type { Comparator } from '../values/compare.js';
-import { singleKey } from '../values/compare.js';
+import { exactKey } from '../values/compare.js';
 import type { Accumulator } from './aggregates.js';
 
 /** One distinct value and how many times it is held; `n` is 0 once it is no longer held (a dead heap entry). */
@@ -40,7 +41,7 @@ export class ExtremeAcc implements Accumulator {
   }
 
   add(v: unknown): void {
-    const k = singleKey(v);
+    const k = exactKey(v);
     const held = this.values.get(k);
     if (held !== undefined) {
       held.n++;
@@ -53,7 +54,7 @@ export class ExtremeAcc implements Accumulator {
   }
 
   retract(v: unknown): void {
-    const k = singleKey(v);
+    const k = exactKey(v);
     const e = this.values.get(k);
     if (e === undefined) return;
     if (--e.n > 0) return;
