@@ -134,7 +134,9 @@ export const intervalJoinCase: fc.Arbitrary<FamilyCase> = fc
 export const temporalJoinCase: fc.Arbitrary<FamilyCase> = fc
   .record({
     delay: fc.constantFrom(0, 1),
-    orders: fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), maybe(fc.constantFrom('EUR', 'USD', 'JPY')), millis).map(([id, cur, ms]) => [id, cur, time(ms)]), { maxLength: 7 }),
+    // orders in time order: a late order finds its version only if no watermark since cleaned it up (Flink keeps the
+    // latest version before the watermark), and when that watermark came depends on the interleaving (seed 1208101)
+    orders: fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), maybe(fc.constantFrom('EUR', 'USD', 'JPY')), millis).map(([id, cur, ms]) => [id, cur, time(ms)] as const), { maxLength: 7 }).map(inTimeOrder),
     rates: fc.array(fc.tuple(fc.constantFrom('EUR', 'USD', 'JPY'), maybe(fc.integer({ min: 90, max: 120 })), fc.integer({ min: 0, max: 20 }).map((s) => s * 500), fc.boolean()), { maxLength: 6 }),
     join: fc.constantFrom('JOIN', 'LEFT JOIN'),
     select: fc.constantFrom('o.id, o.cur, r.rate, o.ts', 'o.id, r.rate * 2 AS doubled, r.ts AS version'),
