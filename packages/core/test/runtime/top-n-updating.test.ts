@@ -47,6 +47,17 @@ describe('TopN over an updating input', () => {
     ]);
   });
 
+  test('an insert-only top 1 without a row number replaces its row with -U/+U (Flink\'s fast top-1), a top 2 with -D/+I', () => {
+    // Flink 1.20.1 printed these (differential topn seed 1208505 found -D/+I for the top 1)
+    const rows = [[1, 1, null, null], [1, 1, 0, null], [2, 1, 5, null], [3, 1, 3, null]];
+    const ranked = (filter: string, partition = '') => `${TABLE}SELECT k, id, v FROM (SELECT *, ROW_NUMBER() OVER (${partition}ORDER BY v DESC) AS rn FROM t) WHERE ${filter};`;
+    const top1 = ['+I[1, 1, null]', '-U[1, 1, null]', '+U[1, 1, 0]', '-U[1, 1, 0]', '+U[1, 2, 5]'];
+    expect(run(ranked('rn = 1'), rows)).toEqual(top1);
+    expect(run(ranked('rn = 1', 'PARTITION BY k '), rows)).toEqual(top1);
+    expect(run(`${TABLE}SELECT k, id, v FROM t ORDER BY v DESC LIMIT 1;`, rows)).toEqual(top1);
+    expect(run(ranked('rn <= 2'), rows)).toEqual(['+I[1, 1, null]', '+I[1, 1, 0]', '-D[1, 1, null]', '+I[1, 2, 5]', '-D[1, 1, 0]', '+I[1, 3, 3]']);
+  });
+
   test('a changelog source: the retracting algorithm', () => {
     const rows = [
       { kind: '+I', row: [1, 1, 5] }, { kind: '+I', row: [2, 1, 3] }, { kind: '+I', row: [3, 1, 4] },

@@ -1,7 +1,7 @@
 /**
  * TopN (`ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) <= N`) with the change patterns Flink's strategies emit:
  * - `append` (insert-only input) and `update` (upserts keyed by a unique key): a changed position is -U/+U,
- *   a new position +I, a dropped one -D;
+ *   a new position +I, a dropped one -D; an insert-only top 1 without a row number replaces its row with -U/+U;
  * - `retract` (general updating input): a changed position is -U/+U too, except for the top 1 (`rn = 1`): Flink's
  *   planner drops its constant row number and the algorithm without row numbers emits -D/+I (with an offset,
  *   `rn BETWEEN 2 AND 2`, Flink keeps the row-number algorithm).
@@ -129,6 +129,12 @@ export class TopNOperator extends Operator {
           this.emit({ kind: '+U', row: added[0] as readonly unknown[] });
           return;
         }
+      }
+      // an insert-only top 1 (Flink's FastTop1Function) replaces its row with -U/+U too (differential topn seed 1208505)
+      if (this.strategy === 'append' && this.limit === 1 && removed.length === 1 && added.length === 1) {
+        this.emit({ kind: '-U', row: removed[0] as readonly unknown[] });
+        this.emit({ kind: '+U', row: added[0] as readonly unknown[] });
+        return;
       }
       for (const r of removed) this.emit({ kind: '-D', row: r });
       for (const r of added) this.emit({ kind: '+I', row: r });
