@@ -271,7 +271,9 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       if (s === undefined) return undefined;
       const b = rowExpr(s.expr);
       if (b.type === undefined) return notBound(n, `${name} over a value of unknown type`);
-      const variable = s.variable ?? where.current;
+      // unqualified, FIRST / LAST read every row matched so far (and in DEFINE the current one last), not only the
+      // defined variable's: Calcite qualifies them with the universal variable `*` (checked on Flink 1.20.1)
+      const variable = s.variable;
       return { kind: 'Navigate', from: name as 'FIRST' | 'LAST', offset, ...(variable === undefined ? {} : { variable }), expr: b, type: withNullable(b.type, true) };
     }
     if (builtinFunction(name)?.kind === 'aggregate') {
@@ -285,7 +287,9 @@ function matchExpression(e: Expression, where: Where, input: Bound, ctx: BindCon
       const call: FunctionCall = { ...n, args: s.expr === undefined ? [] : [s.expr] };
       const typed = rowExpr(call);
       if (typed.type === undefined) return notBound(n, `${name} over a value of unknown type`);
-      const variable = s.variable ?? where.current;
+      // COUNT(*) and an aggregate of unqualified columns read every row matched so far, in DEFINE the current one
+      // too — not only the defined variable's rows (Flink's ALL_PATTERN_VARIABLE; differential seed 1208303)
+      const variable = s.variable;
       return { kind: 'Aggregate', fn: name, ...(variable === undefined ? {} : { variable }), ...(s.expr === undefined ? {} : { arg: rowExpr(s.expr) }), type: typed.type };
     }
     return undefined;

@@ -26,3 +26,20 @@ test.each([
 ])('%s, as Flink printed', (_name, body, expected) => {
   expect(run(body)).toEqual(expected);
 });
+
+/**
+ * Unqualified FIRST / LAST and aggregates (COUNT(*) too) in DEFINE read every row matched so far plus the current
+ * one, not only the defined variable's rows (Calcite's universal variable `*`); in MEASURES every row of the match.
+ * Expected: what Flink 1.20.1 printed (differential seed 1208303 found COUNT(*) in DEFINE counting only C's rows).
+ */
+const EV = [[1, 1, '2024-01-01 00:00:00.000'], [1, 2, '2024-01-01 00:00:00.500'], [1, 0, '2024-01-01 00:00:01.000'], [1, 8, '2024-01-01 00:00:01.500'], [1, 3, '2024-01-01 00:00:02.000'], [1, 7, '2024-01-01 00:00:02.500'], [1, null, '2024-01-01 00:00:03.000'], [1, 4, '2024-01-01 00:00:03.500']];
+test.each([
+  ['COUNT(*) in DEFINE counts the rows of A and B too', 'A B C+ D', 'C AS COUNT(*) < 4', 'LAST(A.v) AS m0, COUNT(*) AS m1', ['+I[1, 1, 4]', '+I[1, 2, 4]', '+I[1, 0, 4]', '+I[1, 8, 4]', '+I[1, 3, 4]']],
+  ['SUM(v) in DEFINE sums A\'s row and the current one too', 'A B+ C', 'B AS SUM(v) < 12', 'SUM(v) AS m0, COUNT(*) AS m1', ['+I[1, 14, 5]', '+I[1, 13, 4]', '+I[1, 18, 4]', '+I[1, 18, 3]', '+I[1, 14, 4]']],
+  ['LAST(v, 1) in DEFINE is the row before the current one, of any variable', 'A B+ C', 'B AS LAST(v, 1) < 5', 'LAST(v, 1) AS m0, FIRST(v) AS m1', ['+I[1, 8, 1]', '+I[1, 8, 2]', '+I[1, 8, 0]', '+I[1, 7, 3]']],
+  ['MAX(v) - MIN(v) in DEFINE over A, B and the current row', 'A B C', 'C AS MAX(v) - MIN(v) < 8', 'MAX(v) AS m0, MIN(B.v) AS m1', ['+I[1, 2, 2]', '+I[1, 8, 3]', '+I[1, 7, 7]', '+I[1, 7, null]']],
+  ['COUNT(*) and AVG(v) in DEFINE of two variables', 'A+ B', 'A AS COUNT(*) < 3, B AS AVG(v) > 2', 'AVG(v) AS m0, COUNT(A.v) AS m1', ['+I[1, 3, 2]', '+I[1, 3, 2]', '+I[1, 6, 2]', '+I[1, 5, 2]', '+I[1, 5, 1]']],
+])('%s, as Flink printed', (_name, pattern, define, measures, expected) => {
+  const q = `SELECT * FROM t MATCH_RECOGNIZE (PARTITION BY k ORDER BY ts MEASURES ${measures} AFTER MATCH SKIP TO NEXT ROW PATTERN (${pattern}) DEFINE ${define}) AS m;`;
+  expect(runJob(T.replace("INTERVAL '1' SECOND", "INTERVAL '2' SECOND") + q, { inputs: { t: EV } }).changelog()).toEqual(expected);
+});

@@ -83,6 +83,18 @@ describe('window columns and time attributes', () => {
     expect(windowed("SELECT user_id, window_start, window_end, COUNT(*) AS c FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY user_id, window_start, window_end")).toBe(true);
   });
 
+  test('over a window join of SESSION windows the same rule holds, with the left side\'s PARTITION BY (checked on Flink 1.20.1)', () => {
+    const side = (partition: string) => `(SELECT * FROM TABLE(SESSION(TABLE orders${partition}, DESCRIPTOR(ts), INTERVAL '1' SECOND)))`;
+    const joined = (partition: string, cols: string) => `(SELECT ${cols} FROM ${side(partition)} L JOIN ${side(partition)} R ON L.window_start = R.window_start AND L.window_end = R.window_end)`;
+    const windowed = (q: string) => windowColumns(planOf(q)).size > 0;
+    const p = ' PARTITION BY user_id';
+    expect(windowed(`SELECT ws, we, COUNT(*) AS c FROM ${joined(p, 'L.window_start AS ws, L.window_end AS we, L.user_id AS u')} GROUP BY ws, we, u`)).toBe(true);
+    expect(windowed(`SELECT ws, we, COUNT(*) AS c FROM ${joined(p, 'L.window_start AS ws, L.window_end AS we')} GROUP BY ws, we`)).toBe(false);
+    expect(windowed(`SELECT ws, we, COUNT(*) AS c FROM ${joined(p, 'L.window_start AS ws, L.window_end AS we, R.user_id AS u')} GROUP BY ws, we, u`)).toBe(false);
+    expect(windowed(`SELECT ws, we, COUNT(*) AS c FROM ${joined(p, 'L.window_start AS ws, L.window_end AS we, L.user_id AS u, L.product AS x')} GROUP BY ws, we, u, x`)).toBe(false);
+    expect(windowed(`SELECT ws, we, COUNT(*) AS c FROM ${joined('', 'L.window_start AS ws, L.window_end AS we')} GROUP BY ws, we`)).toBe(true);
+  });
+
   test('a regular GROUP BY, DISTINCT and a CAST lose time attributes; PROCTIME() makes one', () => {
     expect(planOf('SELECT ts, COUNT(*) AS c FROM orders GROUP BY ts').columns[0]!.time).toBeUndefined();
     expect(planOf('SELECT DISTINCT ts FROM orders').columns[0]!.time).toBeUndefined();
