@@ -312,15 +312,17 @@ function printPiece(text: string, output: readonly Token[], input: readonly Toke
 }
 
 /**
- * A lexed slice without its comments, in an array made at its full length as the lexer makes its slices (`filter`
- * grows a new array push by push): V8 then sees one kind of array in the parser's cursor — a slice with comments
+ * A lexed slice without its comments (the slice itself when it has none), in an array made at its full length as
+ * the lexer makes its slices (`filter` grows a new array push by push): V8 then sees one kind of array in the parser's cursor — a slice with comments
  * (filtered) and one without (as lexed) were two, and the cursor's `peek`, inlined into every parser function,
  * deoptimized them all at once when the second kind came (fmt of 100,000 commented statements: 40 deopts and 37
  * re-compiles by TurboFan).
  */
-function withoutCommentTokens(slice: readonly Token[]): Token[] {
+function withoutCommentTokens(slice: Token[]): Token[] {
   let n = 0;
   for (const t of slice) if (!isComment(t)) n++;
+  // no comment: the slice itself
+  if (n === slice.length) return slice;
   const out = new Array<Token>(n);
   let i = 0;
   for (const t of slice) if (!isComment(t)) out[i++] = t;
@@ -351,9 +353,9 @@ function survives(text: string, statements: readonly Statement[], expected: read
   let comments = false;
   const reader = new ScriptReader(text, {}, (slice) => {
     if (keep) slices.push(slice);
-    if (!slice.some(isComment)) return slice;
-    comments = true;
-    return withoutCommentTokens(slice);
+    const parsed = withoutCommentTokens(slice);
+    if (parsed !== slice) comments = true;
+    return parsed;
   });
   for (const statement of statements) {
     const parsed = reader.next();
@@ -399,7 +401,7 @@ export function formatText(text: string, file: string): FormatResult {
       head = 0;
     }
     // The parser reads the statements without their comments (they are put back by their tokens).
-    return slice.some(isComment) ? withoutCommentTokens(slice) : slice;
+    return withoutCommentTokens(slice);
   });
   const pieces: string[] = [];
   /** The pieces from `from` on, not yet checked: their statements and comment places. */
