@@ -53,6 +53,16 @@ export const TIME_UNITS = [
 ] as const;
 export type TimeUnit = typeof TIME_UNITS[number];
 
+/** The JSON functions' keyword choices (the parser's and the builders' one list each). */
+export const JSON_WRAPPERS = ['WITHOUT', 'CONDITIONAL', 'UNCONDITIONAL'] as const;
+export type JsonWrapper = typeof JSON_WRAPPERS[number];
+export const JSON_EXISTS_ON_ERROR = ['TRUE', 'FALSE', 'UNKNOWN', 'ERROR'] as const;
+export type JsonExistsOnError = typeof JSON_EXISTS_ON_ERROR[number];
+export const IS_JSON_TYPES = ['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'] as const;
+export type IsJsonType = typeof IS_JSON_TYPES[number];
+export const JSON_ON_NULL = ['NULL', 'ABSENT'] as const;
+export type JsonOnNull = typeof JSON_ON_NULL[number];
+
 /** The qualifier of an INTERVAL literal: `SECOND`, `DAY(3) TO SECOND(3)`, `YEAR TO MONTH`. */
 export interface IntervalQualifier {
   readonly start: 'YEAR' | 'MONTH' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND';
@@ -237,7 +247,7 @@ export interface FunctionCall extends NodeBase {
    * `JSON_OBJECTAGG(KEY k VALUE v NULL ON NULL)` / `JSON_ARRAYAGG(x ABSENT ON NULL)`: args are [k, v] / [x]; absent
    * means the function's default (NULL ON NULL for JSON_OBJECTAGG, ABSENT ON NULL for JSON_ARRAYAGG).
    */
-  readonly onNull?: 'NULL' | 'ABSENT';
+  readonly onNull?: JsonOnNull;
   /** `OVER (…)` (a spec) or `OVER w` (a window name). */
   readonly over?: WindowSpec | string;
 }
@@ -309,7 +319,7 @@ export interface JsonQuery extends NodeBase {
   readonly operand: Expression;
   readonly path: Expression;
   readonly returning?: DataType;
-  readonly wrapper: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL';
+  readonly wrapper: JsonWrapper;
   readonly onEmpty?: JsonBehavior;
   readonly onError?: JsonBehavior;
 }
@@ -318,13 +328,13 @@ export interface JsonExists extends NodeBase {
   readonly kind: 'JsonExists';
   readonly operand: Expression;
   readonly path: Expression;
-  readonly onError?: 'TRUE' | 'FALSE' | 'UNKNOWN' | 'ERROR';
+  readonly onError?: JsonExistsOnError;
 }
 /** `x IS [NOT] JSON [VALUE|SCALAR|ARRAY|OBJECT]`. */
 export interface IsJson extends NodeBase {
   readonly kind: 'IsJson';
   readonly operand: Expression;
-  readonly type?: 'VALUE' | 'SCALAR' | 'ARRAY' | 'OBJECT';
+  readonly type?: IsJsonType;
   readonly negated: boolean;
 }
 export interface JsonObjectEntry { readonly key: Expression; readonly value: Expression }
@@ -332,13 +342,13 @@ export interface JsonObjectEntry { readonly key: Expression; readonly value: Exp
 export interface JsonObject extends NodeBase {
   readonly kind: 'JsonObject';
   readonly entries: readonly JsonObjectEntry[];
-  readonly onNull: 'NULL' | 'ABSENT';
+  readonly onNull: JsonOnNull;
 }
 /** `JSON_ARRAY(v, … [NULL|ABSENT ON NULL])`. Default ON NULL is ABSENT. */
 export interface JsonArray extends NodeBase {
   readonly kind: 'JsonArray';
   readonly values: readonly Expression[];
-  readonly onNull: 'NULL' | 'ABSENT';
+  readonly onNull: JsonOnNull;
 }
 
 // ---------------------------------------------------------------------------------------------------------

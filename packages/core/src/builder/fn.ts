@@ -4,8 +4,8 @@
  * special forms with their own syntax (`fn.jsonValue`, `fn.extract`, `fn.trim`, `fn.substring`, …).
  * Result types come from the function registry (`functions/registry.ts`), never written twice.
  */
-import type { Expression, JsonBehavior, OrderItem, TimeUnit, WindowFrame } from '../ast/expression.js';
-import { TIME_UNITS } from '../ast/expression.js';
+import type { Expression, IsJsonType, JsonBehavior, JsonExistsOnError, JsonOnNull, JsonWrapper, OrderItem, TimeUnit, WindowFrame } from '../ast/expression.js';
+import { IS_JSON_TYPES, JSON_EXISTS_ON_ERROR, JSON_ON_NULL, JSON_WRAPPERS, TIME_UNITS } from '../ast/expression.js';
 import { argumentError, checkList, checkObject, checkOneOf, checkString } from '../diagnostics/arguments.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
@@ -144,27 +144,27 @@ const special = {
       ...(options.onError === undefined ? {} : { onError: behavior(options.onError, 'options.onError') }),
     }),
   /** `JSON_QUERY(json, path [WITH … ARRAY WRAPPER])`. */
-  jsonQuery: (json: ExprInput, path: string | AnyExpr, wrapper: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL' = 'WITHOUT'): Expr<'VARCHAR', string, true> =>
-    new Expr({ kind: 'JsonQuery', operand: toNode(json), path: toNode(path), wrapper: checkOneOf('fn.jsonQuery()', 'wrapper', wrapper, ['WITHOUT', 'CONDITIONAL', 'UNCONDITIONAL']) }),
+  jsonQuery: (json: ExprInput, path: string | AnyExpr, wrapper: JsonWrapper = 'WITHOUT'): Expr<'VARCHAR', string, true> =>
+    new Expr({ kind: 'JsonQuery', operand: toNode(json), path: toNode(path), wrapper: checkOneOf('fn.jsonQuery()', 'wrapper', wrapper, JSON_WRAPPERS) }),
   /** `JSON_EXISTS(json, path [… ON ERROR])`. */
-  jsonExists: (json: ExprInput, path: string | AnyExpr, onError?: 'TRUE' | 'FALSE' | 'UNKNOWN' | 'ERROR'): Bool<true> =>
-    new Expr({ kind: 'JsonExists', operand: toNode(json), path: toNode(path), ...(onError === undefined ? {} : { onError: checkOneOf('fn.jsonExists()', 'onError', onError, ['TRUE', 'FALSE', 'UNKNOWN', 'ERROR']) }) }),
+  jsonExists: (json: ExprInput, path: string | AnyExpr, onError?: JsonExistsOnError): Bool<true> =>
+    new Expr({ kind: 'JsonExists', operand: toNode(json), path: toNode(path), ...(onError === undefined ? {} : { onError: checkOneOf('fn.jsonExists()', 'onError', onError, JSON_EXISTS_ON_ERROR) }) }),
   /** `x IS JSON [type]`. */
-  isJson: (value: ExprInput, type?: 'VALUE' | 'SCALAR' | 'ARRAY' | 'OBJECT'): Bool<false> =>
-    new Expr({ kind: 'IsJson', operand: toNode(value), ...(type === undefined ? {} : { type: checkOneOf('fn.isJson()', 'type', type, ['VALUE', 'SCALAR', 'ARRAY', 'OBJECT']) }), negated: false }),
+  isJson: (value: ExprInput, type?: IsJsonType): Bool<false> =>
+    new Expr({ kind: 'IsJson', operand: toNode(value), ...(type === undefined ? {} : { type: checkOneOf('fn.isJson()', 'type', type, IS_JSON_TYPES) }), negated: false }),
   /** `JSON_OBJECT(KEY k VALUE v, … [NULL|ABSENT ON NULL])`. */
-  jsonObject: (entries: Readonly<Record<string, ExprInput>>, onNull: 'NULL' | 'ABSENT' = 'NULL'): Expr<'VARCHAR', string, false> =>
+  jsonObject: (entries: Readonly<Record<string, ExprInput>>, onNull: JsonOnNull = 'NULL'): Expr<'VARCHAR', string, false> =>
     new Expr({
       kind: 'JsonObject',
       entries: Object.entries(checkObject('fn.jsonObject()', 'entries', entries, 'an object { key: value, … }')).map(([k, v]) => ({ key: toNode(k), value: toNode(v, 'fn.jsonObject()') })),
-      onNull: checkOneOf('fn.jsonObject()', 'onNull', onNull, ['NULL', 'ABSENT']),
+      onNull: checkOneOf('fn.jsonObject()', 'onNull', onNull, JSON_ON_NULL),
     }),
   /** `JSON_ARRAY(v, … [NULL|ABSENT ON NULL])`. */
-  jsonArray: (values: readonly ExprInput[], onNull: 'NULL' | 'ABSENT' = 'ABSENT'): Expr<'VARCHAR', string, false> =>
+  jsonArray: (values: readonly ExprInput[], onNull: JsonOnNull = 'ABSENT'): Expr<'VARCHAR', string, false> =>
     new Expr({
       kind: 'JsonArray',
       values: checkList<ExprInput>('fn.jsonArray()', 'values', values, 'a list of values').map((v) => toNode(v, 'fn.jsonArray()')),
-      onNull: checkOneOf('fn.jsonArray()', 'onNull', onNull, ['NULL', 'ABSENT']),
+      onNull: checkOneOf('fn.jsonArray()', 'onNull', onNull, JSON_ON_NULL),
     }),
   /** `EXTRACT(unit FROM x)`: BIGINT. */
   extract: <A extends AnyExpr>(unit: TimeUnit, value: A): Expr<'BIGINT', bigint, A['__nullable']> => new Expr({ kind: 'Extract', unit: checkOneOf('fn.extract()', 'unit', unit, TIME_UNITS), operand: exprNode(value, 'fn.extract()') }),

@@ -6,9 +6,9 @@
  * give the same node.
  */
 import type {
-  Expression, FrameBound, FunctionCall, JsonBehavior, OrderItem, TimeUnit, WindowFrame, WindowSpec,
+  Expression, FrameBound, FunctionCall, JsonBehavior, JsonOnNull, JsonWrapper, OrderItem, TimeUnit, WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
-import { TIME_UNITS } from '../../ast/expression.js';
+import { IS_JSON_TYPES, TIME_UNITS } from '../../ast/expression.js';
 import type { SourcePosition, Span } from '../../ast/node.js';
 import { BUILTIN_NAMES, NILADIC_FUNCTIONS, SQL_NILADIC_KEYWORDS } from '../../functions/registry.js';
 import type { Cursor } from './cursor.js';
@@ -118,7 +118,7 @@ function predicateTail(p: Cursor, start: Span['start'], left: Expression): Expre
     if (p.acceptWord('UNKNOWN')) return { kind: 'IsTruth', operand: left, value: 'UNKNOWN', negated, span: p.spanFrom(start) };
     if (p.acceptWords('DISTINCT', 'FROM')) return { kind: 'IsDistinctFrom', left, right: parseBinary(p, ADDITIVE), negated, span: p.spanFrom(start) };
     if (p.acceptWord('JSON')) {
-      const type = (['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'] as const).find((w) => p.acceptWord(w));
+      const type = IS_JSON_TYPES.find((w) => p.acceptWord(w));
       return { kind: 'IsJson', operand: left, ...(type === undefined ? {} : { type }), negated, span: p.spanFrom(start) };
     }
     throw p.unexpected('NULL, TRUE, FALSE, UNKNOWN, DISTINCT FROM or JSON after IS');
@@ -334,7 +334,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       p.expectOp(',');
       const path = parseExpression(p);
       const returning = p.acceptWord('RETURNING') ? parseType(p, { nullSuffix: false }) : undefined;
-      let wrapper: 'WITHOUT' | 'CONDITIONAL' | 'UNCONDITIONAL' = 'WITHOUT';
+      let wrapper: JsonWrapper = 'WITHOUT';
       if (p.acceptWord('WITHOUT')) {
         p.acceptWord('ARRAY');
         p.expectWord('WRAPPER');
@@ -362,7 +362,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
     }
     case 'JSON_OBJECT': {
       const entries: { key: Expression; value: Expression }[] = [];
-      let onNull: 'NULL' | 'ABSENT' = 'NULL';
+      let onNull: JsonOnNull = 'NULL';
       while (!p.isOp(')')) {
         if (p.isWord('NULL') && p.isWord('ON', 1)) {
           p.next(); p.next(); p.expectWord('NULL');
@@ -405,7 +405,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
     }
     case 'JSON_ARRAY': {
       const values: Expression[] = [];
-      let onNull: 'NULL' | 'ABSENT' = 'ABSENT';
+      let onNull: JsonOnNull = 'ABSENT';
       while (!p.isOp(')')) {
         if ((p.isWord('NULL') || p.isWord('ABSENT')) && p.isWord('ON', 1)) {
           onNull = p.next().value.toUpperCase() === 'NULL' ? 'NULL' : 'ABSENT';
@@ -849,9 +849,9 @@ function parseCall(p: Cursor, name: string[], start: Span['start']): Expression 
 }
 
 /** `NULL ON NULL` / `ABSENT ON NULL` at the end of JSON_OBJECTAGG / JSON_ARRAYAGG. */
-function jsonAggOnNull(p: Cursor): 'NULL' | 'ABSENT' | undefined {
+function jsonAggOnNull(p: Cursor): JsonOnNull | undefined {
   if (!((p.isWord('NULL') || p.isWord('ABSENT')) && p.isWord('ON', 1))) return undefined;
-  const v = p.next().value.toUpperCase() as 'NULL' | 'ABSENT';
+  const v = p.next().value.toUpperCase() as JsonOnNull;
   p.expectWord('ON');
   p.expectWord('NULL');
   return v;
