@@ -53,7 +53,7 @@ export const TIME_UNITS = [
 ] as const;
 export type TimeUnit = typeof TIME_UNITS[number];
 
-/** The JSON functions' keyword choices (the parser's and the builders' one list each). */
+/** The JSON functions' and TRIM's keyword choices (the parser's and the builders' one list each). */
 export const JSON_WRAPPERS = ['WITHOUT', 'CONDITIONAL', 'UNCONDITIONAL'] as const;
 export type JsonWrapper = typeof JSON_WRAPPERS[number];
 export const JSON_EXISTS_ON_ERROR = ['TRUE', 'FALSE', 'UNKNOWN', 'ERROR'] as const;
@@ -62,6 +62,9 @@ export const IS_JSON_TYPES = ['VALUE', 'SCALAR', 'ARRAY', 'OBJECT'] as const;
 export type IsJsonType = typeof IS_JSON_TYPES[number];
 export const JSON_ON_NULL = ['NULL', 'ABSENT'] as const;
 export type JsonOnNull = typeof JSON_ON_NULL[number];
+/** TRIM's side. */
+export const TRIM_SIDES = ['BOTH', 'LEADING', 'TRAILING'] as const;
+export type TrimSide = typeof TRIM_SIDES[number];
 
 /** The qualifier of an INTERVAL literal: `SECOND`, `DAY(3) TO SECOND(3)`, `YEAR TO MONTH`. */
 export interface IntervalQualifier {
@@ -267,7 +270,7 @@ export interface FloorCeil extends NodeBase {
 /** `TRIM([BOTH|LEADING|TRAILING] [chars] FROM x)`; `TRIM(x)` is side BOTH without chars. */
 export interface Trim extends NodeBase {
   readonly kind: 'Trim';
-  readonly side: 'BOTH' | 'LEADING' | 'TRAILING';
+  readonly side: TrimSide;
   readonly chars?: Expression;
   readonly operand: Expression;
 }

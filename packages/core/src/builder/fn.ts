@@ -4,8 +4,8 @@
  * special forms with their own syntax (`fn.jsonValue`, `fn.extract`, `fn.trim`, `fn.substring`, …).
  * Result types come from the function registry (`functions/registry.ts`), never written twice.
  */
-import type { Expression, IsJsonType, JsonBehavior, JsonExistsOnError, JsonOnNull, JsonWrapper, OrderItem, TimeUnit, WindowFrame } from '../ast/expression.js';
-import { IS_JSON_TYPES, JSON_EXISTS_ON_ERROR, JSON_ON_NULL, JSON_WRAPPERS, TIME_UNITS } from '../ast/expression.js';
+import type { Expression, IsJsonType, JsonBehavior, JsonExistsOnError, JsonOnNull, JsonWrapper, OrderItem, TimeUnit, TrimSide, WindowFrame } from '../ast/expression.js';
+import { IS_JSON_TYPES, JSON_EXISTS_ON_ERROR, JSON_ON_NULL, JSON_WRAPPERS, TIME_UNITS, TRIM_SIDES } from '../ast/expression.js';
 import { argumentError, checkList, checkObject, checkOneOf, checkString } from '../diagnostics/arguments.js';
 import type { TypeRoot } from '../types/data-type.js';
 import type { SqlType } from '../types/sql-type.js';
@@ -173,10 +173,10 @@ const special = {
   /** `CEIL(x TO unit)`. */
   ceilTo: <A extends AnyExpr>(value: A, unit: TimeUnit): Expr<A['__root'], A['__value'], A['__nullable']> => new Expr({ kind: 'FloorCeil', op: 'CEIL', operand: exprNode(value, 'fn.ceilTo()'), unit: checkOneOf('fn.ceilTo()', 'unit', unit, TIME_UNITS) }),
   /** `TRIM([side] [chars] FROM x)`. */
-  trim: <A extends AnyExpr>(value: A, options: { readonly side?: 'BOTH' | 'LEADING' | 'TRAILING'; readonly chars?: string } = {}): Expr<'VARCHAR', string, A['__nullable']> =>
+  trim: <A extends AnyExpr>(value: A, options: { readonly side?: TrimSide; readonly chars?: string } = {}): Expr<'VARCHAR', string, A['__nullable']> =>
     checkObject('fn.trim()', 'options', options, 'an options object { side, chars }') && new Expr({
       kind: 'Trim',
-      side: checkOneOf('fn.trim()', 'options.side', options.side ?? 'BOTH', ['BOTH', 'LEADING', 'TRAILING']),
+      side: checkOneOf('fn.trim()', 'options.side', options.side ?? 'BOTH', TRIM_SIDES),
       ...(options.chars === undefined ? {} : { chars: toNode(checkString('fn.trim()', 'options.chars', options.chars)) }),
       operand: exprNode(value, 'fn.trim()'),
     }),

@@ -8,7 +8,7 @@
 import type {
   Expression, FrameBound, FunctionCall, JsonBehavior, JsonOnNull, JsonWrapper, OrderItem, TimeUnit, WindowFrame, WindowSpec,
 } from '../../ast/expression.js';
-import { IS_JSON_TYPES, TIME_UNITS } from '../../ast/expression.js';
+import { IS_JSON_TYPES, TIME_UNITS, TRIM_SIDES } from '../../ast/expression.js';
 import type { SourcePosition, Span } from '../../ast/node.js';
 import { BUILTIN_NAMES, NILADIC_FUNCTIONS, SQL_NILADIC_KEYWORDS } from '../../functions/registry.js';
 import type { Cursor } from './cursor.js';
@@ -278,7 +278,7 @@ function parseSpecialForm(p: Cursor, name: string, start: Span['start']): Expres
       return { kind: 'FunctionCall', name: [name], args: [operand], span: p.spanFrom(start) };
     }
     case 'TRIM': {
-      const side = (['BOTH', 'LEADING', 'TRAILING'] as const).find((w) => p.acceptWord(w));
+      const side = TRIM_SIDES.find((w) => p.acceptWord(w));
       if (side !== undefined && p.acceptWord('FROM')) {
         const operand = parseExpression(p);
         p.expectOp(')');
