@@ -90,8 +90,9 @@ export class ObjectCatalog {
    */
   within(namespace: Namespace): ObjectCatalog {
     const c = new ObjectCatalog(this.entries, this.catalogs, this.userFunctions, this.systemFunctionNames, this.catalogFunctionNames);
-    c.apply({ kind: 'UseCatalog', name: namespace.qualify(['x'])[0] });
-    c.apply({ kind: 'UseDatabase', path: namespace.qualify(['x']).slice(0, 2) });
+    const [catalog, database] = namespace.current();
+    c.apply({ kind: 'UseCatalog', name: catalog });
+    c.apply({ kind: 'UseDatabase', path: [catalog, database] });
     return c;
   }
 

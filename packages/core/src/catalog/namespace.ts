@@ -15,6 +15,11 @@ export class Namespace {
   private catalog = DEFAULT_CATALOG;
   private database = DEFAULT_DATABASE;
 
+  /** The current catalog and database at this point of the script. */
+  current(): [catalog: string, database: string] {
+    return [this.catalog, this.database];
+  }
+
   /** The fully qualified name of `path` as written at this point of the script. */
   qualify(path: readonly string[]): [string, string, string] {
     if (path.length >= 3) return [path[path.length - 3]!, path[path.length - 2]!, path[path.length - 1]!];
@@ -53,7 +58,7 @@ export class Namespace {
 /** A copy of `namespace` frozen at this point of the script (a view resolves its names where it was created). */
 export function namespaceSnapshot(namespace: Namespace): Namespace {
   const copy = new Namespace();
-  const [catalog, database] = namespace.qualify(['x']);
+  const [catalog, database] = namespace.current();
   copy.apply({ kind: 'UseCatalog', name: catalog });
   copy.apply({ kind: 'UseDatabase', path: [catalog, database] });
   return copy;

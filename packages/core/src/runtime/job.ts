@@ -234,7 +234,7 @@ export class LocalJob {
       else if (st.kind === 'Reset' && st.key !== undefined) delete config[st.key];
       else if (st.kind === 'Reset') for (const key of Object.keys(config)) if (opts.config?.[key] === undefined) delete config[key]; else config[key] = opts.config[key]!;
     }
-    this.session = { ...createSession({ ...opts, config }), database: () => this.namespace.qualify(['x'])[1] };
+    this.session = { ...createSession({ ...opts, config }), database: () => this.namespace.current()[1] };
     checkMiniBatch(script, this.session.options, this.keepChangelog);
     const ttl = config['table.exec.state.ttl'];
     if (ttl && !/^0\s*(ms|s|min|h|d)?$/.test(ttl.trim())) {
