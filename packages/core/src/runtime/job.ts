@@ -521,7 +521,6 @@ export class LocalJob {
     const batchable = identity && width === t.columns.length && src.batchable;
     // rows handed on as they are (a source with a WATERMARK makes each row's watermark), and rows made per batch
     const batchRows = src.readsColumns ? BATCH_ROWS : MADE_BATCH_ROWS;
-    const madeRows = MADE_BATCH_ROWS;
     const plain = (e: InputEntry | undefined): boolean => Array.isArray(e) && (e as readonly unknown[]).length === width;
     let current: Change | undefined;
     let batch: readonly (readonly unknown[])[] | undefined;
@@ -584,7 +583,7 @@ export class LocalJob {
             i += run.length;
             continue;
           }
-          const converted = list.convertedRun?.(i, madeRows) ?? NO_ROWS;
+          const converted = list.convertedRun?.(i, MADE_BATCH_ROWS) ?? NO_ROWS;
           if (converted.length > 0) {
             pushBatch(converted);
             i += converted.length;
@@ -613,7 +612,7 @@ export class LocalJob {
           next = read();
           if (batchable && plain(e)) {
             const rows = [e as readonly unknown[]];
-            while (rows.length < madeRows && plain(next)) {
+            while (rows.length < MADE_BATCH_ROWS && plain(next)) {
               rows.push(next as readonly unknown[]);
               next = read();
             }
