@@ -216,10 +216,14 @@ export interface WindowFrame {
   readonly end?: FrameBound;
 }
 
+/** `NULLS FIRST` / `NULLS LAST` of an ORDER BY item (the builders' one list). */
+export const NULLS_ORDERS = ['FIRST', 'LAST'] as const;
+export type NullsOrder = typeof NULLS_ORDERS[number];
+
 export interface OrderItem extends NodeBase {
   readonly expr: Expression;
   readonly direction?: 'ASC' | 'DESC';
-  readonly nulls?: 'FIRST' | 'LAST';
+  readonly nulls?: NullsOrder;
 }
 
 /** The contents of `OVER (…)`, or of a named window in `WINDOW w AS (…)`. */

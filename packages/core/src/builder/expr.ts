@@ -4,7 +4,7 @@
  * planner would reject (comparing an INT column with a string, inserting STRING into BIGINT, …).
  * Every method returns a new expression; the wrapped node is never mutated.
  */
-import { EXPRESSION_KINDS, type BinaryOperator, type Expression, type OrderItem } from '../ast/expression.js';
+import { EXPRESSION_KINDS, NULLS_ORDERS, type BinaryOperator, type Expression, type NullsOrder, type OrderItem } from '../ast/expression.js';
 import type { Query } from '../ast/query.js';
 import { builderText } from './errors.js';
 import { argumentError, checkList, checkNode, checkOneOf, checkString } from '../diagnostics/arguments.js';
@@ -101,8 +101,8 @@ export class Expr<R extends TypeRoot = TypeRoot, V = unknown, N extends boolean 
   as<A extends string>(alias: A): Named<A, R, V, N> { return named(this.node, checkName('.as()', 'alias', alias)); }
 
   // Ordering --------------------------------------------------------------------------------------------
-  asc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'ASC', nulls === undefined ? undefined : checkOneOf('.asc()', 'nulls', nulls, NULLS_ORDER)); }
-  desc(nulls?: 'FIRST' | 'LAST'): Ordering { return ordering(this.node, 'DESC', nulls === undefined ? undefined : checkOneOf('.desc()', 'nulls', nulls, NULLS_ORDER)); }
+  asc(nulls?: NullsOrder): Ordering { return ordering(this.node, 'ASC', nulls === undefined ? undefined : checkOneOf('.asc()', 'nulls', nulls, NULLS_ORDERS)); }
+  desc(nulls?: NullsOrder): Ordering { return ordering(this.node, 'DESC', nulls === undefined ? undefined : checkOneOf('.desc()', 'nulls', nulls, NULLS_ORDERS)); }
 }
 
 /**
@@ -135,9 +135,7 @@ export interface SingleColumnQuery { readonly query: Query; readonly columnNames
 /** An ORDER BY item. */
 export interface Ordering { readonly orderItem: OrderItem }
 
-const NULLS_ORDER = ['FIRST', 'LAST'] as const;
-
-function ordering(expr: Expression, direction: 'ASC' | 'DESC', nulls?: 'FIRST' | 'LAST'): Ordering {
+function ordering(expr: Expression, direction: 'ASC' | 'DESC', nulls?: NullsOrder): Ordering {
   return Object.freeze({ orderItem: Object.freeze({ expr, direction, ...(nulls === undefined ? {} : { nulls }) }) });
 }
 
